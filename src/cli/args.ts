@@ -1,0 +1,53 @@
+// Command-line parsing on top of node:util parseArgs: one declaration per command, and
+// usage errors as diagnostics like every other error.
+
+import { parseArgs } from "node:util";
+import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
+import type { Format } from "./io.js";
+
+export type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
+
+export const COMMON: OptionSpec = {
+  json: { type: "boolean" },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+};
+
+export interface Parsed {
+  readonly values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  readonly positionals: string[];
+  readonly format: Format;
+}
+
+export function parse(args: string[], options: OptionSpec, usage: string): Parsed {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw usageError((e as Error).message, usage);
+  }
+  const values = parsed.values as Parsed["values"];
+  const format = values.json ? "json" : (values.format ?? "pretty");
+  if (format !== "pretty" && format !== "short" && format !== "json")
+    throw usageError(`unknown format \`${String(format)}\``, "--format pretty|short|json");
+  return { values, positionals: parsed.positionals, format };
+}
+
+export function usageError(message: string, usage: string): DiagnosticError {
+  return new DiagnosticError(diag("OT9002", message, { help: `usage: ${usage}` }));
+}
+
+/** `--set NAME=VALUE` options as a map. */
+export function params(values: Parsed["values"]): Map<string, string> {
+  const out = new Map<string, string>();
+  const list = values.set;
+  for (const item of Array.isArray(list) ? list : list ? [list] : []) {
+    const text = String(item);
+    const eq = text.indexOf("=");
+    if (eq <= 0) throw usageError(`\`--set ${text}\` is not NAME=VALUE`, "--set NAME=VALUE");
+    out.set(text.slice(0, eq), text.slice(eq + 1));
+  }
+  return out;
+}
+
+export const SET_OPTION: OptionSpec = { set: { type: "string", multiple: true } };

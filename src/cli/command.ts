@@ -1,0 +1,13 @@
+// What every command provides to the dispatcher in main.ts.
+
+import type { Io } from "./io.js";
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  run(args: string[], io: Io): Promise<number>;
+}
+
+/** Exit statuses: 0 success, 1 the lab or the machine said no, 2 bad command line. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

@@ -1,0 +1,45 @@
+// `opentop down LAB|FILE`: remove everything the lab created; idempotent.
+
+import { DiagnosticError } from "../../diagnostics/diagnostic.js";
+import { lower } from "../../plan/lower.js";
+import { recordOf, down as takeDown } from "../../runtime/lifecycle.js";
+import { params, parse, SET_OPTION, usageError } from "../args.js";
+import { type Command, EXIT } from "../command.js";
+import { resolveTarget } from "../target.js";
+
+const usage = "opentop down LAB|FILE [--json]";
+
+export const down: Command = {
+  name: "down",
+  summary: "remove everything a lab created (works after a crash, or with the file gone)",
+  usage,
+  async run(args, io) {
+    const p = parse(args, SET_OPTION, usage);
+    const [arg, ...extra] = p.positionals;
+    if (!arg || extra.length) throw usageError("give one lab name or lab file", usage);
+    const target = resolveTarget(arg, params(p.values));
+    const started = performance.now();
+    // With the record gone (or unreadable), the file's own plan says what to look for.
+    const compiled = target.compiled;
+    const fallback =
+      !target.record && compiled?.lab ? recordOf(compiled, lower(compiled.lab), "cli") : undefined;
+    const outcome = await takeDown(target.lab, fallback ? { fallback } : {});
+    const seconds = (performance.now() - started) / 1000;
+    if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
+    if (p.format === "json")
+      io.out(
+        JSON.stringify({
+          ok: true,
+          lab: target.lab,
+          removed: outcome.removed,
+          seconds: Number(seconds.toFixed(3)),
+        }),
+      );
+    else
+      io.out(
+        outcome.message ??
+          `lab ${target.lab} is down (${outcome.removed} objects removed, ${seconds.toFixed(2)} s)`,
+      );
+    return EXIT.ok;
+  },
+};

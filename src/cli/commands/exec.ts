@@ -1,0 +1,81 @@
+// `opentop exec LAB NODE -- CMD…` and `opentop shell LAB NODE`: a program inside a node,
+// its exit status passed through.
+
+import { spawn } from "node:child_process";
+import { enterArgv } from "../../runtime/enter.js";
+import { usageError } from "../args.js";
+import { type Command, EXIT } from "../command.js";
+import { requireRecord, resolveTarget } from "../target.js";
+
+const execUsage = "opentop exec LAB|FILE NODE [--] COMMAND [ARG]…";
+const shellUsage = "opentop shell LAB|FILE NODE";
+
+/** Runs argv with the terminal attached; resolves to its exit status (128 + n for signal n). */
+function attached(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const [file, ...args] = argv;
+    if (!file) return resolve(EXIT.usage);
+    // The terminal's Ctrl-C reaches the child too; let it decide, and report its status.
+    const ignore = () => {};
+    process.on("SIGINT", ignore);
+    process.on("SIGQUIT", ignore);
+    const child = spawn(file, args, { stdio: "inherit", env });
+    const done = (code: number) => {
+      process.off("SIGINT", ignore);
+      process.off("SIGQUIT", ignore);
+      resolve(code);
+    };
+    child.on("error", (e) => {
+      process.stderr.write(`opentop: cannot run ${file}: ${e.message}\n`);
+      done(127);
+    });
+    child.on("close", (code, signal) => done(code ?? 128 + (signal ? signalNumber(signal) : 0)));
+  });
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  return (
+    ({ SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ?? 0
+  );
+}
+
+/** Splits `LAB NODE [--] CMD…` without parsing the command's own options. */
+function split(args: string[]): { lab?: string; node?: string; rest: string[] } {
+  const words = [...args];
+  const lab = words.shift();
+  const node = words.shift();
+  if (words[0] === "--") words.shift();
+  return { ...(lab ? { lab } : {}), ...(node ? { node } : {}), rest: words };
+}
+
+export const exec: Command = {
+  name: "exec",
+  summary: "run a command inside a node",
+  usage: execUsage,
+  async run(args) {
+    const { lab, node, rest } = split(args);
+    if (!lab || !node || rest.length === 0) throw usageError("give a lab, a node and a command", execUsage);
+    const record = requireRecord(resolveTarget(lab, new Map()));
+    const env = { ...process.env, OPENTOP_LAB: record.lab, OPENTOP_NODE: node };
+    return attached([...enterArgv(record, node), ...rest], env);
+  },
+};
+
+export const shell: Command = {
+  name: "shell",
+  summary: "open an interactive shell inside a node",
+  usage: shellUsage,
+  async run(args) {
+    const { lab, node, rest } = split(args);
+    if (!lab || !node || rest.length) throw usageError("give a lab and a node", shellUsage);
+    const record = requireRecord(resolveTarget(lab, new Map()));
+    const program = process.env.SHELL || "/bin/sh";
+    const env = {
+      ...process.env,
+      OPENTOP_LAB: record.lab,
+      OPENTOP_NODE: node,
+      PS1: `[${record.lab}/${node}] \\w \\$ `,
+    };
+    return attached([...enterArgv(record, node), program], env);
+  },
+};

@@ -1,0 +1,32 @@
+// `opentop ls`: the labs on this machine, from their records.
+
+import { listLabs, readRecord } from "../../runtime/record.js";
+import { parse, usageError } from "../args.js";
+import { type Command, EXIT } from "../command.js";
+
+const usage = "opentop ls [--json]";
+
+export const ls: Command = {
+  name: "ls",
+  summary: "list the labs on this machine",
+  usage,
+  async run(args, io) {
+    const p = parse(args, {}, usage);
+    if (p.positionals.length) throw usageError("ls takes no arguments", usage);
+    const labs = listLabs().map((name) => {
+      const r = readRecord(name);
+      if (!r || r instanceof Error) return { lab: name, state: "unreadable" as const };
+      return { lab: name, state: r.state, nodes: r.nodes.length, since: r.createdAt, file: r.file, by: r.by };
+    });
+    if (p.format === "json") io.out(JSON.stringify({ labs }, null, 2));
+    else if (labs.length === 0) io.out("no labs on this machine");
+    else
+      for (const l of labs)
+        io.out(
+          "nodes" in l
+            ? `${l.lab.padEnd(20)} ${l.state.padEnd(9)} ${String(l.nodes).padStart(4)} nodes  since ${l.since}  ${l.file}`
+            : `${l.lab.padEnd(20)} ${l.state}`,
+        );
+    return EXIT.ok;
+  },
+};

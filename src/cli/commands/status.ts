@@ -1,0 +1,76 @@
+// `opentop status LAB|FILE`: the live state from the kernel, and drift from the plan.
+
+import { status as readStatus, type Status } from "../../runtime/status.js";
+import { params, parse, SET_OPTION, usageError } from "../args.js";
+import { type Command, EXIT } from "../command.js";
+import type { Io } from "../io.js";
+import { requireRecord, resolveTarget } from "../target.js";
+
+const usage = "opentop status LAB|FILE [--json]";
+
+export const status: Command = {
+  name: "status",
+  summary: "show a lab's live state from the kernel and any drift from its plan",
+  usage,
+  async run(args, io) {
+    const p = parse(args, SET_OPTION, usage);
+    const [arg, ...extra] = p.positionals;
+    if (!arg || extra.length) throw usageError("give one lab name or lab file", usage);
+    const target = resolveTarget(arg, params(p.values));
+    const record = requireRecord(target);
+    const s = await readStatus(record);
+    const changed = target.compiled && target.compiled.hash !== record.hash;
+    if (p.format === "json") {
+      io.out(
+        JSON.stringify(
+          {
+            lab: record.lab,
+            state: record.state,
+            file: record.file,
+            since: record.createdAt,
+            fileChanged: changed ?? null,
+            namespaces: s.namespaces,
+            drift: s.drift,
+          },
+          null,
+          2,
+        ),
+      );
+    } else printStatus(io, s, !!changed);
+    return s.drift.length || record.state !== "up" ? EXIT.failed : EXIT.ok;
+  },
+};
+
+function printStatus(io: Io, s: Status, fileChanged: boolean): void {
+  const r = s.record;
+  const st = io.style;
+  io.out(
+    `${st.bold(`lab ${r.lab}`)}: ${r.state === "up" ? "up" : st.warning("half up (interrupted)")} since ${r.createdAt}, from ${r.file}`,
+  );
+  if (fileChanged) io.out(st.warning("  the file has changed since the lab was brought up"));
+  for (const ns of s.namespaces) {
+    const title = ns.node !== null ? `node ${ns.node}` : ns.ns === null ? "host" : "switches";
+    io.out(
+      `${st.bold(title)} ${st.dim(`(${ns.ns ?? "the host's namespace"})`)}${ns.present ? "" : st.error(" missing")}`,
+    );
+    const width = Math.max(4, ...ns.ifaces.map((i) => i.name.length));
+    for (const i of ns.ifaces) {
+      const state = i.up
+        ? i.operstate === "DOWN" || i.operstate === "LOWERLAYERDOWN"
+          ? i.operstate.toLowerCase()
+          : "up"
+        : "down";
+      const extra = i.master ? `port of ${i.master}` : i.addresses.join(" ");
+      io.out(`  ${i.name.padEnd(width)}  ${(i.up ? state : st.warning(state)).padEnd(6)} ${extra}`);
+    }
+    for (const route of ns.routes.filter((x) => x.protocol !== "kernel"))
+      io.out(
+        `  ${st.dim("route")} ${route.destination === "0.0.0.0/0" || route.destination === "::/0" ? "default" : route.destination}${route.via ? ` via ${route.via}` : ""}${route.dev ? ` dev ${route.dev}` : ""}${route.metric !== undefined ? ` metric ${route.metric}` : ""}`,
+      );
+  }
+  if (s.drift.length === 0) io.out(st.help("no drift: the kernel matches the plan"));
+  else {
+    io.out(st.error(`drift (${s.drift.length}):`));
+    for (const d of s.drift) io.out(`  ${d.kind.padEnd(7)} ${d.what} ${st.dim(`in ${d.ns ?? "the host"}`)}`);
+  }
+}

@@ -1,0 +1,59 @@
+// `opentop up FILE`: compile, plan, run; on any failure roll back and say why.
+
+import { DiagnosticError } from "../../diagnostics/diagnostic.js";
+import { lower } from "../../plan/lower.js";
+import { up as bringUp } from "../../runtime/lifecycle.js";
+import { params, parse, SET_OPTION, usageError } from "../args.js";
+import { type Command, EXIT } from "../command.js";
+import { printDiagnostics } from "../io.js";
+import { compileTarget } from "../target.js";
+
+const usage = "opentop up FILE [--set NAME=VALUE]… [--jobs N] [--json]";
+
+export const up: Command = {
+  name: "up",
+  summary: "bring a lab up: create its namespaces, links, addresses and routes",
+  usage,
+  async run(args, io) {
+    const p = parse(args, { ...SET_OPTION, jobs: { type: "string", short: "j" } }, usage);
+    const [file, ...extra] = p.positionals;
+    if (!file || extra.length) throw usageError("give one lab file", usage);
+    const jobs = p.values.jobs === undefined ? undefined : Number(p.values.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256))
+      throw usageError("--jobs takes an integer from 1 to 256", usage);
+    const compiled = compileTarget(file, params(p.values));
+    if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
+    printDiagnostics(io, compiled.diagnostics, p.format); // warnings
+    const lab = compiled.lab;
+    const plan = lower(lab);
+
+    let interrupted = false;
+    const onSignal = () => {
+      interrupted = true;
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    const started = performance.now();
+    try {
+      const outcome = await bringUp(compiled, plan, {
+        interrupted: () => interrupted,
+        ...(jobs !== undefined ? { concurrency: jobs } : {}),
+      });
+      const seconds = (performance.now() - started) / 1000;
+      if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
+      const ops = plan.stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
+      if (p.format === "json")
+        io.out(
+          JSON.stringify({ ok: true, lab: lab.name, operations: ops, seconds: Number(seconds.toFixed(3)) }),
+        );
+      else
+        io.out(
+          `lab ${lab.name} is up: ${lab.nodes.length} nodes, ${lab.switches.length} switches, ${lab.links.length} links (${ops} operations, ${seconds.toFixed(2)} s)`,
+        );
+      return EXIT.ok;
+    } finally {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  },
+};

@@ -1,0 +1,62 @@
+// The only place that writes to the terminal: styled text, diagnostics in the chosen
+// format, and JSON documents.
+
+import { styleText } from "node:util";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { sortDiagnostics } from "../diagnostics/diagnostic.js";
+import { plainStyle, renderJson, renderPretty, renderShort, type Style } from "../diagnostics/render.js";
+
+export type Format = "pretty" | "short" | "json";
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  readonly style: Style;
+  readonly color: boolean;
+}
+
+function useColor(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR) return true;
+  return stream.isTTY === true;
+}
+
+export function terminal(): Io {
+  const color = useColor(process.stderr);
+  const paint =
+    (...formats: Parameters<typeof styleText>[0][]) =>
+    (t: string) =>
+      formats.reduce((s, f) => styleText(f, s), t);
+  return {
+    out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
+    err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
+    color,
+    style: color
+      ? {
+          error: paint("red"),
+          warning: paint("yellow"),
+          help: paint("cyan"),
+          dim: paint("dim"),
+          bold: paint("bold"),
+        }
+      : plainStyle,
+  };
+}
+
+export function printDiagnostics(io: Io, list: readonly Diagnostic[], format: Format): void {
+  const sorted = sortDiagnostics(list);
+  if (format === "json") {
+    io.out(JSON.stringify({ diagnostics: sorted.map(renderJson) }, null, 2));
+    return;
+  }
+  for (const d of sorted) io.err(format === "short" ? renderShort(d) : `${renderPretty(d, io.style)}\n`);
+  if (format === "pretty") {
+    const errors = list.filter((d) => d.severity === "error").length;
+    const warnings = list.length - errors;
+    const parts = [
+      ...(errors ? [`${errors} error${errors > 1 ? "s" : ""}`] : []),
+      ...(warnings ? [`${warnings} warning${warnings > 1 ? "s" : ""}`] : []),
+    ];
+    if (parts.length) io.err(io.style.bold(parts.join(", ")));
+  }
+}

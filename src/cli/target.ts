@@ -1,0 +1,59 @@
+// A command's `LAB|FILE` argument: a lab file (compiled for its name and plan) or the name
+// of a lab that is up (known by its record).
+
+import { existsSync, statSync } from "node:fs";
+import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
+import { type Compiled, compileFile } from "../model/compile.js";
+import { NAME_PATTERN } from "../model/names.js";
+import { type LabRecord, readRecord } from "../runtime/record.js";
+
+export interface Target {
+  readonly lab: string;
+  readonly compiled?: Compiled;
+  readonly record?: LabRecord;
+}
+
+export function looksLikeFile(arg: string): boolean {
+  return arg.includes("/") || arg.endsWith(".otop") || (existsSync(arg) && statSync(arg).isFile());
+}
+
+export function compileTarget(path: string, params: ReadonlyMap<string, string>): Compiled {
+  return compileFile(path, { params });
+}
+
+export function resolveTarget(arg: string, params: ReadonlyMap<string, string>): Target {
+  if (looksLikeFile(arg)) {
+    const compiled = compileTarget(arg, params);
+    if (!compiled.labName) throw new DiagnosticError(compiled.diagnostics);
+    return withRecord({ lab: compiled.labName, compiled });
+  }
+  if (!NAME_PATTERN.test(arg))
+    throw new DiagnosticError(
+      diag("OT6007", `\`${arg}\` is neither a lab file nor a lab name`, {
+        help: "give the lab's name (see `opentop ls`) or the path of its file",
+      }),
+    );
+  return withRecord({ lab: arg });
+}
+
+function withRecord(t: Target): Target {
+  const record = readRecord(t.lab);
+  if (record instanceof Error)
+    throw new DiagnosticError(
+      diag("OT6013", `the record of lab ${t.lab} cannot be read: ${record.message}`, {
+        help: `\`opentop down ${t.lab}\` removes the lab by its marks`,
+      }),
+    );
+  return { ...t, ...(record ? { record } : {}) };
+}
+
+export function requireRecord(t: Target): LabRecord {
+  if (t.record) return t.record;
+  throw new DiagnosticError(
+    diag("OT6007", `lab ${t.lab} is not up`, {
+      help: t.compiled
+        ? `bring it up with \`opentop up ${t.compiled.file.path}\``
+        : "see `opentop ls` for the labs on this machine",
+    }),
+  );
+}

@@ -1,0 +1,112 @@
+// One diagnostic type for everything the tool reports: syntax, checks, and failures on the
+// machine. Diagnostics are data; only the renderers turn them into text.
+
+import { CODES, type Code, type Severity } from "./codes.js";
+import type { Span } from "./source.js";
+
+export interface Label {
+  readonly span: Span;
+  readonly message: string;
+}
+
+export interface Diagnostic {
+  readonly code: Code;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Where the problem is. Absent for problems with no place in a file (a missing tool). */
+  readonly span?: Span;
+  /** Text under the primary caret. */
+  readonly label?: string;
+  /** Other places that explain the problem ("first declared here"). */
+  readonly labels: readonly Label[];
+  readonly notes: readonly string[];
+  readonly help?: string;
+}
+
+export interface DiagnosticInit {
+  span?: Span | undefined;
+  label?: string | undefined;
+  labels?: readonly Label[];
+  notes?: readonly string[];
+  help?: string | undefined;
+  severity?: Severity;
+}
+
+export function diag(code: Code, message: string, init: DiagnosticInit = {}): Diagnostic {
+  return {
+    code,
+    severity: init.severity ?? CODES[code].severity,
+    message,
+    ...(init.span ? { span: init.span } : {}),
+    ...(init.label !== undefined ? { label: init.label } : {}),
+    labels: init.labels ?? [],
+    notes: init.notes ?? [],
+    ...(init.help !== undefined ? { help: init.help } : {}),
+  };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Collects diagnostics across phases, in order. */
+export class Diagnostics {
+  readonly list: Diagnostic[] = [];
+  add(d: Diagnostic): void {
+    this.list.push(d);
+  }
+  error(code: Code, message: string, init: DiagnosticInit = {}): void {
+    this.list.push(diag(code, message, init));
+  }
+  get hasErrors(): boolean {
+    return hasErrors(this.list);
+  }
+}
+
+/** An error that carries diagnostics to the command that prints them. */
+export class DiagnosticError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: Diagnostic | readonly Diagnostic[]) {
+    const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics as Diagnostic];
+    super(list.map((d) => `${d.code}: ${d.message}`).join("; "));
+    this.diagnostics = list;
+  }
+}
+
+/** Sorted by file and position, with file-less diagnostics first. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => {
+    if (!a.span || !b.span) return (a.span ? 1 : 0) - (b.span ? 1 : 0);
+    if (a.span.file.path !== b.span.file.path) return a.span.file.path < b.span.file.path ? -1 : 1;
+    return a.span.start - b.span.start;
+  });
+}
+
+/** "did you mean" for a misspelt name: the closest candidate within a small edit distance. */
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(name, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(
+        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

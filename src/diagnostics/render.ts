@@ -1,0 +1,114 @@
+// The three printers of diagnostics: rustc-style for people, file:line:col for editors,
+// JSON for tools. Nothing else formats a diagnostic.
+
+import type { Diagnostic } from "./diagnostic.js";
+import { lineText, position, type Span } from "./source.js";
+
+export interface Style {
+  error(text: string): string;
+  warning(text: string): string;
+  help(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+export const plainStyle: Style = {
+  error: (t) => t,
+  warning: (t) => t,
+  help: (t) => t,
+  dim: (t) => t,
+  bold: (t) => t,
+};
+
+export function renderShort(d: Diagnostic): string {
+  const where = d.span ? `${locate(d.span)}: ` : "";
+  return `${where}${d.severity}[${d.code}]: ${d.message}`;
+}
+
+function locate(span: Span): string {
+  const p = position(span.file, span.start);
+  return `${span.file.path}:${p.line}:${p.column}`;
+}
+
+export function renderJson(d: Diagnostic): object {
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    ...(d.span ? jsonSpan(d.span) : {}),
+    ...(d.label !== undefined ? { label: d.label } : {}),
+    labels: d.labels.map((l) => ({ ...jsonSpan(l.span), message: l.message })),
+    notes: d.notes,
+    ...(d.help !== undefined ? { help: d.help } : {}),
+  };
+}
+
+function jsonSpan(span: Span): object {
+  const start = position(span.file, span.start);
+  const end = position(span.file, span.end);
+  return {
+    file: span.file.path,
+    start: span.start,
+    end: span.end,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+  };
+}
+
+interface Mark {
+  span: Span;
+  message: string;
+  primary: boolean;
+}
+
+export function renderPretty(d: Diagnostic, style: Style = plainStyle): string {
+  const paint = d.severity === "error" ? style.error : style.warning;
+  const out: string[] = [style.bold(`${paint(`${d.severity}[${d.code}]`)}: ${d.message}`)];
+  const marks: Mark[] = [];
+  if (d.span) marks.push({ span: d.span, message: d.label ?? "", primary: true });
+  for (const l of d.labels) marks.push({ span: l.span, message: l.message, primary: false });
+
+  if (d.span) {
+    const lines = marks.map((m) => position(m.span.file, m.span.start).line);
+    const gutter = String(Math.max(...lines)).length;
+    const pad = " ".repeat(gutter);
+    out.push(`${pad}${style.dim("-->")} ${locate(d.span)}`);
+    let currentFile = d.span.file;
+    out.push(`${pad} ${style.dim("|")}`);
+    const ordered = [...marks].sort((a, b) =>
+      a.span.file === b.span.file ? a.span.start - b.span.start : a.primary ? -1 : 1,
+    );
+    let lastLine = -1;
+    for (const m of ordered) {
+      if (m.span.file !== currentFile) {
+        currentFile = m.span.file;
+        out.push(`${pad}${style.dim("::>")} ${locate(m.span)}`);
+        lastLine = -1;
+      }
+      const start = position(m.span.file, m.span.start);
+      const end = position(m.span.file, Math.max(m.span.start, m.span.end));
+      if (lastLine !== -1 && start.line > lastLine + 1) out.push(`${pad}${style.dim("...")}`);
+      const text = lineText(m.span.file, start.line);
+      if (start.line !== lastLine) {
+        out.push(`${style.dim(`${String(start.line).padStart(gutter)} |`)} ${text.replace(/\t/g, " ")}`);
+      }
+      lastLine = start.line;
+      const width = Math.max(
+        1,
+        end.line === start.line ? end.column - start.column : [...text].length - start.column + 1,
+      );
+      const carets = (m.primary ? "^" : "-").repeat(width);
+      const marker = `${" ".repeat(start.column - 1)}${carets}${m.message ? ` ${m.message}` : ""}`;
+      out.push(`${pad} ${style.dim("|")} ${m.primary ? paint(marker) : style.help(marker)}`);
+    }
+    if (d.notes.length || d.help) out.push(`${pad} ${style.dim("|")}`);
+    for (const n of d.notes) out.push(`${pad} ${style.dim("=")} ${style.bold("note")}: ${n}`);
+    if (d.help) out.push(`${pad} ${style.dim("=")} ${style.help(style.bold("help"))}: ${d.help}`);
+  } else {
+    for (const n of d.notes) out.push(`  ${style.dim("=")} ${style.bold("note")}: ${n}`);
+    if (d.help) out.push(`  ${style.dim("=")} ${style.help(style.bold("help"))}: ${d.help}`);
+  }
+  return out.join("\n");
+}

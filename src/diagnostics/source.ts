@@ -1,0 +1,79 @@
+// Source files as bytes. Spans are byte offsets; line and column are computed only here,
+// when something is printed.
+
+export interface SourceFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  /** Byte offset of the start of every line, computed on first use. */
+  lineStarts?: number[];
+}
+
+export interface Span {
+  readonly file: SourceFile;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function sourceFile(path: string, text: string | Uint8Array): SourceFile {
+  return { path, bytes: typeof text === "string" ? Buffer.from(text, "utf8") : text };
+}
+
+export function spanOf(file: SourceFile, start: number, end: number): Span {
+  return { file, start, end };
+}
+
+/** The smallest span that covers both. */
+export function join(a: Span, b: Span): Span {
+  return { file: a.file, start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
+export function textOf(span: Span): string {
+  return Buffer.from(
+    span.file.bytes.buffer,
+    span.file.bytes.byteOffset + span.start,
+    span.end - span.start,
+  ).toString("utf8");
+}
+
+function lineStarts(file: SourceFile): number[] {
+  if (file.lineStarts) return file.lineStarts;
+  const starts = [0];
+  for (let i = 0; i < file.bytes.length; i++) if (file.bytes[i] === 0x0a) starts.push(i + 1);
+  file.lineStarts = starts;
+  return starts;
+}
+
+export interface Position {
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column, counted in characters (code points), not bytes. */
+  readonly column: number;
+}
+
+export function position(file: SourceFile, offset: number): Position {
+  const starts = lineStarts(file);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const lineStart = starts[lo] ?? 0;
+  const prefix = Buffer.from(
+    file.bytes.buffer,
+    file.bytes.byteOffset + lineStart,
+    offset - lineStart,
+  ).toString("utf8");
+  return { line: lo + 1, column: [...prefix].length + 1 };
+}
+
+/** The text of a 1-based line, without its line break. */
+export function lineText(file: SourceFile, line: number): string {
+  const starts = lineStarts(file);
+  const start = starts[line - 1] ?? file.bytes.length;
+  let end = starts[line] ?? file.bytes.length;
+  if (end > start && file.bytes[end - 1] === 0x0a) end--;
+  if (end > start && file.bytes[end - 1] === 0x0d) end--;
+  return Buffer.from(file.bytes.buffer, file.bytes.byteOffset + start, end - start).toString("utf8");
+}

@@ -1,0 +1,101 @@
+// IP address arithmetic for the checker, on top of ipaddr.js. Strict: IPv4 only in
+// dotted-quad form, no zone indices, canonical text for comparisons.
+
+import ipaddr from "ipaddr.js";
+
+export type Family = 4 | 6;
+
+export interface Ip {
+  readonly family: Family;
+  /** Canonical text: dotted quad, or RFC 5952 compressed IPv6. */
+  readonly text: string;
+  readonly bytes: readonly number[];
+}
+
+export interface Cidr extends Ip {
+  readonly prefix: number;
+  /** `10.1.0.1/24` */
+  readonly cidr: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export function parseIp(text: string): Parsed<Ip> {
+  if (text.includes("%")) return { ok: false, reason: "zone indices (`%eth0`) are not accepted; use `dev`" };
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return { ok: true, value: fromAddr(ipaddr.IPv4.parse(text)) };
+  if (text.includes(":") && ipaddr.IPv6.isValid(text))
+    return { ok: true, value: fromAddr(ipaddr.IPv6.parse(text)) };
+  return { ok: false, reason: "not an IPv4 or IPv6 address" };
+}
+
+export function parseCidr(text: string): Parsed<Cidr> {
+  const slash = text.indexOf("/");
+  if (slash === -1) return { ok: false, reason: "the prefix length is missing" };
+  const ip = parseIp(text.slice(0, slash));
+  if (!ip.ok) return ip;
+  const lengthText = text.slice(slash + 1);
+  const max = ip.value.family === 4 ? 32 : 128;
+  if (!/^\d{1,3}$/.test(lengthText) || Number(lengthText) > max)
+    return { ok: false, reason: `the prefix length must be 0 to ${max}` };
+  const prefix = Number(lengthText);
+  return { ok: true, value: { ...ip.value, prefix, cidr: `${ip.value.text}/${prefix}` } };
+}
+
+function fromAddr(a: ipaddr.IPv4 | ipaddr.IPv6): Ip {
+  return { family: a.kind() === "ipv4" ? 4 : 6, text: a.toString(), bytes: a.toByteArray() };
+}
+
+function fromBytes(bytes: readonly number[]): Ip {
+  return fromAddr(ipaddr.fromByteArray([...bytes]));
+}
+
+/** The network of a prefix: host bits cleared. */
+export function network(c: Cidr): Cidr {
+  const bytes = c.bytes.map((b, i) => b & maskByte(c.prefix, i));
+  const ip = fromBytes(bytes);
+  return { ...ip, prefix: c.prefix, cidr: `${ip.text}/${c.prefix}` };
+}
+
+/** The last address of a prefix (the IPv4 broadcast address). */
+export function lastAddress(c: Cidr): Ip {
+  return fromBytes(c.bytes.map((b, i) => (b & maskByte(c.prefix, i)) | (~maskByte(c.prefix, i) & 0xff)));
+}
+
+function maskByte(prefix: number, index: number): number {
+  const bits = Math.max(0, Math.min(8, prefix - index * 8));
+  return (0xff << (8 - bits)) & 0xff;
+}
+
+export function contains(net: Cidr, ip: Ip): boolean {
+  if (net.family !== ip.family) return false;
+  return net.bytes.every(
+    (b, i) => (b & maskByte(net.prefix, i)) === ((ip.bytes[i] ?? 0) & maskByte(net.prefix, i)),
+  );
+}
+
+export function sameIp(a: Ip, b: Ip): boolean {
+  return a.family === b.family && a.text === b.text;
+}
+
+export function isLinkLocal(ip: Ip): boolean {
+  return ip.family === 6 ? ip.bytes[0] === 0xfe && ((ip.bytes[1] ?? 0) & 0xc0) === 0x80 : false;
+}
+
+/** Addresses that cannot be assigned to an interface. */
+export function unassignable(ip: Ip): string | undefined {
+  if (ip.bytes.every((b) => b === 0)) return "the unspecified address cannot be assigned";
+  if (ip.family === 4 && (ip.bytes[0] ?? 0) >= 224 && (ip.bytes[0] ?? 0) < 240)
+    return "a multicast address cannot be assigned";
+  if (ip.family === 4 && (ip.bytes[0] ?? 0) >= 240) return "a reserved (class E) address cannot be assigned";
+  if (ip.family === 6 && ip.bytes[0] === 0xff) return "a multicast address cannot be assigned";
+  return undefined;
+}
+
+export function parseMac(text: string): Parsed<string> {
+  if (!/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(text))
+    return { ok: false, reason: "a MAC address is six hexadecimal octets separated by `:`" };
+  const first = Number.parseInt(text.slice(0, 2), 16);
+  if (first & 1) return { ok: false, reason: "the first octet is odd: that is a multicast address" };
+  if (/^(00:){5}00$/.test(text)) return { ok: false, reason: "the all-zero address cannot be assigned" };
+  return { ok: true, value: text.toLowerCase() };
+}

@@ -1,0 +1,189 @@
+// Lowering: the checked model to a plan of primitive operations. This is the only place
+// that decides what the kernel is asked to do, in which order, and from which namespace.
+
+import type { Iface, Lab, Node } from "../model/model.js";
+import { hostIfaceMark, labMark, nodeMark, nodeNetns, portName, switchNetns } from "../model/names.js";
+import { inverseOf, type Op } from "./ops.js";
+import { type Plan, type Stage, steps } from "./plan.js";
+
+/** Per-interface sysctls (net.ipv4.conf.eth0.…) need their interface; the rest go first. */
+const PER_IFACE_SYSCTL = /^net\.(ipv4|ipv6)\.(conf|neigh)\.([^.]+)\./;
+
+function isPerIface(key: string): boolean {
+  const m = PER_IFACE_SYSCTL.exec(key);
+  return !!m && m[3] !== "all" && m[3] !== "default";
+}
+
+export function lower(lab: Lab): Plan {
+  const hub = lab.switches.length > 0 ? switchNetns(lab.name) : null;
+  const ns = (node: string) => nodeNetns(lab.name, node);
+  const ifaceOf = (node: string, iface: string): Iface | undefined =>
+    lab.nodes.find((n) => n.name === node)?.ifaces.find((i) => i.name === iface);
+
+  // 1. Namespaces: one batch on the host.
+  const namespaces: Op[] = [];
+  if (hub) namespaces.push({ kind: "netns.add", name: hub, origin: lab.span });
+  for (const n of lab.nodes) namespaces.push({ kind: "netns.add", name: ns(n.name), origin: n.span });
+
+  // 2. Namespace-wide sysctls (forwarding and the like), before any interface exists, so
+  //    that `conf.default.*` applies to the interfaces created next.
+  const early = lab.nodes.map((n) => sysctls(n, ns(n.name), false));
+
+  // 3. Links. Every veth is created with both ends directly in their namespaces. Host and
+  //    point-to-point links are made from the host; switch ports from the switches'
+  //    namespace, so that each port joins its bridge in the same request.
+  const hostLinks: Op[] = [];
+  const switchOps: Op[] = [];
+  if (hub) {
+    switchOps.push({ kind: "link.alias", ns: hub, dev: "lo", alias: labMark(lab.name), origin: lab.span });
+    for (const sw of lab.switches)
+      switchOps.push({ kind: "bridge.add", ns: hub, name: sw.name, ...opt("mtu", sw.mtu), origin: sw.span });
+  }
+  let port = 0;
+  for (const link of lab.links) {
+    switch (link.kind) {
+      case "switch": {
+        const iface = ifaceOf(link.end.node, link.end.iface);
+        const sw = lab.switches.find((s) => s.name === link.switch);
+        const mtu = iface?.mtu ?? sw?.mtu;
+        port++;
+        switchOps.push({
+          kind: "veth.add",
+          ns: hub,
+          a: {
+            ns: hub,
+            name: portName(link.end.node, link.end.iface, port),
+            ...opt("mtu", mtu),
+            master: link.switch,
+          },
+          b: { ns: ns(link.end.node), name: link.end.iface, ...opt("mtu", mtu), ...opt("mac", iface?.mac) },
+          origin: link.span,
+        });
+        break;
+      }
+      case "p2p": {
+        const a = ifaceOf(link.a.node, link.a.iface);
+        const b = ifaceOf(link.b.node, link.b.iface);
+        // One declared MTU applies to both ends; two different ones are kept (and warned about).
+        const mtuA = a?.mtu ?? b?.mtu;
+        const mtuB = b?.mtu ?? a?.mtu;
+        hostLinks.push({
+          kind: "veth.add",
+          ns: null,
+          a: { ns: ns(link.a.node), name: link.a.iface, ...opt("mtu", mtuA), ...opt("mac", a?.mac) },
+          b: { ns: ns(link.b.node), name: link.b.iface, ...opt("mtu", mtuB), ...opt("mac", b?.mac) },
+          origin: link.span,
+        });
+        break;
+      }
+      case "host": {
+        const iface = ifaceOf(link.end.node, link.end.iface);
+        hostLinks.push(
+          {
+            kind: "veth.add",
+            ns: null,
+            a: { ns: null, name: link.hostName, ...opt("mtu", iface?.mtu) },
+            b: {
+              ns: ns(link.end.node),
+              name: link.end.iface,
+              ...opt("mtu", iface?.mtu),
+              ...opt("mac", iface?.mac),
+            },
+            origin: link.span,
+          },
+          {
+            kind: "link.alias",
+            ns: null,
+            dev: link.hostName,
+            alias: hostIfaceMark(lab.name, link.end.node, link.end.iface),
+            origin: link.span,
+          },
+          ...link.hostAddresses.map(
+            (a): Op => ({
+              kind: "addr.add",
+              ns: null,
+              dev: link.hostName,
+              cidr: a.cidr,
+              family: a.family,
+              origin: a.span,
+            }),
+          ),
+          { kind: "link.up", ns: null, dev: link.hostName, origin: link.span },
+        );
+        break;
+      }
+    }
+  }
+
+  // 4. Per-interface sysctls, then 5. each node's own batch: mark, loopback, addresses,
+  //    links up, routes.
+  const late = lab.nodes.map((n) => sysctls(n, ns(n.name), true));
+  const configure = lab.nodes.map((n) => nodeConfig(lab.name, n, ns(n.name)));
+
+  const stages: Stage[] = [
+    { name: "namespaces", steps: steps(namespaces) },
+    { name: "namespace sysctls", steps: early.flatMap(steps) },
+    { name: "links", steps: [...steps(hostLinks), ...steps(switchOps)] },
+    { name: "interface sysctls", steps: late.flatMap(steps) },
+    { name: "addresses and routes", steps: configure.flatMap(steps) },
+  ].filter((s) => s.steps.length > 0);
+
+  return { lab: lab.name, stages, teardown: teardown(stages) };
+}
+
+function sysctls(n: Node, ns: string, perIface: boolean): Op[] {
+  return n.sysctls
+    .filter((s) => isPerIface(s.key) === perIface)
+    .map((s) => ({ kind: "sysctl.set", ns, key: s.key, value: s.value, origin: s.span }));
+}
+
+function nodeConfig(lab: string, n: Node, ns: string): Op[] {
+  const ops: Op[] = [
+    { kind: "link.alias", ns, dev: "lo", alias: nodeMark(lab, n.name), origin: n.span },
+    { kind: "link.up", ns, dev: "lo", origin: n.span },
+  ];
+  for (const i of n.ifaces) {
+    for (const a of i.addresses)
+      ops.push({ kind: "addr.add", ns, dev: i.name, cidr: a.cidr, family: a.family, origin: a.span });
+    if (i.name !== "lo") ops.push({ kind: "link.up", ns, dev: i.name, origin: i.span });
+  }
+  for (const r of n.routes)
+    ops.push({
+      kind: "route.add",
+      ns,
+      family: r.family,
+      destination: r.destination.cidr,
+      ...opt("via", r.via?.text),
+      ...opt("dev", r.dev),
+      ...opt("metric", r.metric),
+      ...opt("src", r.src?.text),
+      ...opt("mtu", r.mtu),
+      ...(r.onlink ? { onlink: true } : {}),
+      origin: r.span,
+    });
+  return ops;
+}
+
+/** Every inverse, newest first, as one host batch (links on the host first, then namespaces). */
+export function teardown(stages: readonly Stage[]): Stage[] {
+  const inverses: Op[] = [];
+  for (const stage of stages)
+    for (const step of stage.steps)
+      for (const op of step.ops) {
+        const inv = inverseOf(op);
+        if (inv) inverses.push(inv);
+      }
+  inverses.reverse();
+  // Deleting a namespace removes all it holds; host-side links are deleted explicitly
+  // first so that they are gone when `down` returns (namespace clean-up is asynchronous).
+  const ordered = [
+    ...inverses.filter((o) => o.kind !== "netns.del"),
+    ...inverses.filter((o) => o.kind === "netns.del"),
+  ];
+  return ordered.length ? [{ name: "teardown", steps: steps(ordered) }] : [];
+}
+
+/** `{ key: value }` when value is defined, `{}` otherwise (for exactOptionalPropertyTypes). */
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

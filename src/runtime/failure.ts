@@ -1,0 +1,67 @@
+// Kernel and tool errors, translated: the user sees the operation, the object, the line
+// of the lab file that asked for it, the tool's own words, and what to do.
+
+import { shellQuote } from "../backends/quote.js";
+import type { StepFailure } from "../backends/run.js";
+import type { Code } from "../diagnostics/codes.js";
+import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
+import { describe, wordsOf } from "../plan/ops.js";
+import { command } from "../plan/plan.js";
+
+interface Hint {
+  readonly pattern: RegExp;
+  readonly help: string;
+  readonly code?: Code;
+}
+
+const HINTS: readonly Hint[] = [
+  {
+    pattern: /Unknown device type|unsupported|Not supported/i,
+    code: "OT6011",
+    help: "this kernel lacks the feature (a module may be missing: `modprobe veth` / `modprobe bridge`)",
+  },
+  {
+    pattern: /Operation not permitted|Permission denied/,
+    code: "OT6006",
+    help: "OpenTop changes network namespaces and interfaces: run it as root",
+  },
+  {
+    pattern: /Address already assigned/,
+    help: "the address is already on this interface; check for a duplicate address in the lab",
+  },
+  {
+    pattern: /File exists/,
+    help: "an object of this name already exists; if it is left from an earlier run, `opentop down LAB` removes it",
+  },
+  {
+    pattern: /Nexthop has invalid gateway|Network is unreachable|No route to host/,
+    help: "the gateway is not on a subnet of an interface that is up",
+  },
+  { pattern: /Cannot find device/, help: "the interface does not exist in that namespace" },
+  {
+    pattern: /cannot stat \/proc\/sys/,
+    help: "this kernel has no such setting in a network namespace (check the key's spelling)",
+  },
+  { pattern: /command not found/, code: "OT6005", help: "install the tool (iproute2, util-linux, procps)" },
+];
+
+export function failureDiagnostic(f: StepFailure): Diagnostic {
+  const stderr = f.result.stderr
+    .split("\n")
+    .filter((l) => l.trim() && !/^Command failed -:\d+$/.test(l.trim()))
+    .join("; ");
+  const hint = HINTS.find((h) => h.pattern.test(f.result.stderr));
+  const cmd = command(f.step);
+  const notes = [
+    `command: ${cmd.argv.map(shellQuote).join(" ")}${f.line !== undefined ? `, line ${f.line}` : ""}`,
+    ...(f.op ? [`operation: ${wordsOf(f.op).join(" ")}`] : []),
+    `exit status ${f.result.code}`,
+  ];
+  const what = f.op ? describe(f.op) : `run ${cmd.argv[0]}`;
+  return diag(hint?.code ?? "OT6004", `could not ${what}: ${stderr || "no error message"}`, {
+    span: f.op?.origin,
+    label: "asked for here",
+    notes,
+    help: hint?.help,
+  });
+}

@@ -1,0 +1,248 @@
+// `up` and `down`: preflight checks, the lock, the record, running the plan, and rollback.
+// Everything here reads the plan; nothing decides kernel operations of its own except
+// which of a teardown's objects still exist and are the lab's.
+
+import { resolve } from "node:path";
+import { runStages } from "../backends/run.js";
+import { origin } from "../backends/text.js";
+import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
+import type { Compiled } from "../model/compile.js";
+import { parseMark } from "../model/names.js";
+import { inverseOf, type Op } from "../plan/ops.js";
+import { type Plan, type Stage, steps } from "../plan/plan.js";
+import { VERSION } from "../version.js";
+import { failureDiagnostic } from "./failure.js";
+import { hostIfaceAlias, hostIfaceExists, netnsExists } from "./kernel.js";
+import { acquire } from "./lock.js";
+import { which } from "./proc.js";
+import { type LabRecord, readRecord, removeRecord, writeRecord } from "./record.js";
+
+export interface Outcome {
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly message?: string;
+}
+
+const TOOL_PACKAGES: Record<string, string> = { ip: "iproute2", nsenter: "util-linux", sysctl: "procps" };
+
+/** Tools a plan needs on this machine, by program name. */
+export function toolsNeeded(plan: Plan): string[] {
+  const tools = new Set<string>(["ip"]);
+  for (const stage of plan.stages)
+    for (const step of stage.steps)
+      if (step.tool === "sysctl") {
+        tools.add("sysctl");
+        if (step.ns !== null) tools.add("nsenter");
+      }
+  return [...tools];
+}
+
+function preflight(plan: Plan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (process.getuid?.() !== 0)
+    out.push(
+      diag("OT6006", "bringing a lab up or down needs root", {
+        help: "run OpenTop as root (for example with sudo); it creates namespaces and interfaces",
+      }),
+    );
+  for (const tool of toolsNeeded(plan))
+    if (!which(tool))
+      out.push(
+        diag("OT6005", `${tool} not found: this lab needs it`, {
+          help: `install ${TOOL_PACKAGES[tool] ?? tool}`,
+        }),
+      );
+  return out;
+}
+
+export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script"): LabRecord {
+  const lab = compiled.lab;
+  if (!lab) throw new Error("internal: no model");
+  const ops = plan.stages.flatMap((s) => s.steps.flatMap((st) => st.ops));
+  return {
+    version: 1,
+    tool: `opentop ${VERSION}`,
+    lab: lab.name,
+    file: resolve(compiled.file.path),
+    hash: compiled.hash,
+    state: "creating",
+    createdAt: new Date().toISOString(),
+    by,
+    nodes: lab.nodes.map((n) => n.name),
+    switches: lab.switches.map((s) => s.name),
+    namespaces: ops.flatMap((op) => (op.kind === "netns.add" ? [op.name] : [])),
+    hostIfaces: ops.flatMap((op) =>
+      op.kind === "link.alias" && op.ns === null ? [{ name: op.dev, mark: op.alias }] : [],
+    ),
+    ops: ops.map((op) => {
+      const { origin: span, ...rest } = op;
+      const from = origin(span);
+      return { op: rest as Op, ...(from ? { origin: from } : {}) };
+    }),
+  };
+}
+
+/** Objects of the plan that exist already: a lab name that collides with the host's. */
+function collisions(plan: Plan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const stage of plan.stages)
+    for (const step of stage.steps)
+      for (const op of step.ops) {
+        if (op.kind === "netns.add" && netnsExists(op.name))
+          out.push(
+            diag("OT6002", `network namespace ${op.name} already exists`, {
+              span: op.origin,
+              label: "this lab would create it",
+              notes: ["OpenTop never reuses or removes a namespace it did not create"],
+              help: `choose another lab name, or remove the namespace if it is yours (\`ip netns del ${op.name}\`)`,
+            }),
+          );
+        if (op.kind === "veth.add" && op.a.ns === null && hostIfaceExists(op.a.name)) {
+          const mark = parseMark(hostIfaceAlias(op.a.name));
+          out.push(
+            diag("OT6003", `interface ${op.a.name} already exists on the host`, {
+              span: op.origin,
+              label: "this link would create it",
+              notes: [
+                mark ? `it belongs to OpenTop lab ${mark.lab}` : "it does not belong to an OpenTop lab",
+              ],
+              help: mark
+                ? `run \`opentop down ${mark.lab}\`, or give this link another \`host-name\``
+                : "give this link another `host-name`",
+            }),
+          );
+        }
+      }
+  return out;
+}
+
+export interface UpOptions {
+  readonly concurrency?: number;
+  readonly interrupted?: () => boolean;
+}
+
+export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}): Promise<Outcome> {
+  const pre = preflight(plan);
+  if (pre.length) return { ok: false, diagnostics: pre };
+  const lock = acquire(plan.lab);
+  if (!lock.ok) return { ok: false, diagnostics: [busy(plan.lab, lock.holder)] };
+  try {
+    const existing = readRecord(plan.lab);
+    if (existing instanceof Error) return { ok: false, diagnostics: [unreadable(plan.lab, existing)] };
+    if (existing) {
+      const already =
+        existing.state === "up"
+          ? diag("OT6001", `lab ${plan.lab} is already up`, {
+              notes: [`brought up ${existing.createdAt} from ${existing.file}`],
+              help: `run \`opentop down ${plan.lab}\` first`,
+            })
+          : diag("OT6010", `lab ${plan.lab} was left half up by an interrupted run`, {
+              notes: [`that run started ${existing.createdAt} from ${existing.file}`],
+              help: `run \`opentop down ${plan.lab}\` to remove what it created, then bring it up again`,
+            });
+      return { ok: false, diagnostics: [already] };
+    }
+    const clash = collisions(plan);
+    if (clash.length) return { ok: false, diagnostics: clash };
+
+    const record = recordOf(compiled, plan, "cli");
+    writeRecord(record);
+    const outcome = await runStages(plan.stages, options);
+    if (outcome.failures.length === 0 && !outcome.interrupted) {
+      writeRecord({ ...record, state: "up" });
+      return { ok: true, diagnostics: [] };
+    }
+    const diagnostics: Diagnostic[] = outcome.failures.map(failureDiagnostic);
+    if (outcome.interrupted)
+      diagnostics.push(
+        diag("OT6004", `bringing lab ${plan.lab} up was interrupted`, { help: "nothing is left behind" }),
+      );
+    const rollback = await undo(outcome.done);
+    if (rollback.length) {
+      diagnostics.push(...rollback);
+      diagnostics.push(
+        diag("OT6012", `rolling back lab ${plan.lab} did not finish`, {
+          help: `run \`opentop down ${plan.lab}\` to remove what is left`,
+        }),
+      );
+    } else removeRecord(plan.lab);
+    return { ok: false, diagnostics };
+  } finally {
+    lock.release();
+  }
+}
+
+/** Undo operations that took effect: their inverses, newest first, tolerant of absences. */
+async function undo(done: readonly Op[]): Promise<Diagnostic[]> {
+  const inverses = done
+    .map(inverseOf)
+    .filter((op): op is Op => op !== null)
+    .reverse();
+  const ordered = [
+    ...inverses.filter((o) => o.kind !== "netns.del"),
+    ...inverses.filter((o) => o.kind === "netns.del"),
+  ];
+  if (ordered.length === 0) return [];
+  const outcome = await runStages([{ name: "rollback", steps: steps(ordered) }], { force: true });
+  return outcome.failures.map(failureDiagnostic);
+}
+
+function busy(lab: string, holder: string): Diagnostic {
+  return diag("OT6009", `lab ${lab} is busy: another OpenTop command is working on it`, {
+    notes: [`the lock is held by process ${holder.split(":")[0]}`],
+    help: "wait for it to finish, then try again",
+  });
+}
+
+function unreadable(lab: string, e: Error): Diagnostic {
+  return diag("OT6013", `the record of lab ${lab} cannot be read: ${e.message}`, {
+    help: `inspect /run/opentop/${lab}/record.json; \`opentop down ${lab}\` removes the lab by its marks`,
+  });
+}
+
+/**
+ * The tear-down of a lab from its record: host interfaces the lab created, then its
+ * namespaces, each only if it still exists and is the lab's.
+ */
+export function teardownOf(record: LabRecord): Stage[] {
+  const ops: Op[] = [];
+  for (const h of record.hostIfaces) {
+    if (!hostIfaceExists(h.name)) continue;
+    const alias = hostIfaceAlias(h.name);
+    // Unmarked: the run died between creating and marking it (the record proves it is ours).
+    if (alias === undefined || alias === h.mark) ops.push({ kind: "link.del", ns: null, dev: h.name });
+  }
+  for (const name of record.namespaces) if (netnsExists(name)) ops.push({ kind: "netns.del", name });
+  return ops.length ? [{ name: "teardown", steps: steps(ops) }] : [];
+}
+
+export interface DownResult extends Outcome {
+  readonly removed: number;
+}
+
+export async function down(lab: string, options: { fallback?: LabRecord } = {}): Promise<DownResult> {
+  if (process.getuid?.() !== 0)
+    return {
+      ok: false,
+      removed: 0,
+      diagnostics: [diag("OT6006", "taking a lab down needs root", { help: "run OpenTop as root" })],
+    };
+  const lock = acquire(lab);
+  if (!lock.ok) return { ok: false, removed: 0, diagnostics: [busy(lab, lock.holder)] };
+  try {
+    const stored = readRecord(lab);
+    if (stored instanceof Error && !options.fallback)
+      return { ok: false, removed: 0, diagnostics: [unreadable(lab, stored)] };
+    const record = stored instanceof Error || !stored ? options.fallback : stored;
+    if (!record)
+      return { ok: true, removed: 0, diagnostics: [], message: `lab ${lab} is not up: nothing to do` };
+    const stages = teardownOf(record);
+    const count = stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
+    const outcome = await runStages(stages, { force: true });
+    const diagnostics = outcome.failures.map(failureDiagnostic);
+    if (diagnostics.length === 0) removeRecord(lab);
+    return { ok: diagnostics.length === 0, removed: count, diagnostics };
+  } finally {
+    lock.release();
+  }
+}

@@ -1,0 +1,64 @@
+// One operation at a time per lab. The lock is a symbolic link whose target names its
+// holder (`PID:STARTTIME`): creating it is atomic, a shell script can take the same lock
+// with `ln -s`, and a holder that died (SIGKILL) is recognised by its PID and start time.
+
+import { mkdirSync, readFileSync, readlinkSync, symlinkSync, unlinkSync } from "node:fs";
+import { join } from "node:path";
+import { runDir } from "./record.js";
+
+export function lockPath(lab: string): string {
+  return join(runDir(), `${lab}.lock`);
+}
+
+/** The start time of a process (field 22 of /proc/PID/stat), or undefined if it is gone. */
+export function startTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name is in parentheses and may contain spaces: split after the last `)`.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return fields[19];
+  } catch {
+    return undefined;
+  }
+}
+
+export function holderAlive(holder: string): boolean {
+  const [pid, start] = holder.split(":");
+  const n = Number(pid);
+  return Number.isInteger(n) && n > 0 && startTime(n) === start;
+}
+
+export type LockResult = { ok: true; release: () => void } | { ok: false; holder: string };
+
+export function acquire(lab: string): LockResult {
+  mkdirSync(runDir(), { recursive: true, mode: 0o755 });
+  const path = lockPath(lab);
+  const me = `${process.pid}:${startTime(process.pid) ?? "0"}`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      symlinkSync(me, path);
+      return {
+        ok: true,
+        release: () => {
+          try {
+            if (readlinkSync(path) === me) unlinkSync(path);
+          } catch {}
+        },
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    let holder: string;
+    try {
+      holder = readlinkSync(path);
+    } catch {
+      continue; // released meanwhile
+    }
+    if (holderAlive(holder)) return { ok: false, holder };
+    // A stale lock: its holder died without releasing it.
+    try {
+      if (readlinkSync(path) === holder) unlinkSync(path);
+    } catch {}
+  }
+  return { ok: false, holder: "unknown" };
+}

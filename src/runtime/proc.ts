@@ -1,0 +1,87 @@
+// Running the elementary tools: argv arrays, never a shell; output captured; a tool that
+// is missing is a result (exit 127), not an exception.
+
+import { spawn } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { delimiter, join } from "node:path";
+
+export interface ProcResult {
+  readonly argv: readonly string[];
+  /** Exit code; 128 + n for a signal; 127 when the program could not be started. */
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function run(argv: readonly string[], options: { stdin?: string } = {}): Promise<ProcResult> {
+  return new Promise((resolve) => {
+    const [file, ...args] = argv;
+    if (!file) throw new Error("internal: empty argv");
+    const child = spawn(file, args, { stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let spawnError: NodeJS.ErrnoException | undefined;
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", (e: NodeJS.ErrnoException) => {
+      spawnError = e;
+    });
+    child.stdin.on("error", () => {}); // the tool may exit before reading all of stdin
+    child.stdin.end(options.stdin ?? "");
+    child.on("close", (code, signal) => {
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (spawnError)
+        resolve({
+          argv,
+          code: 127,
+          stdout: "",
+          stderr:
+            spawnError.code === "ENOENT" ? `${file}: command not found` : `${file}: ${spawnError.message}`,
+        });
+      else
+        resolve({
+          argv,
+          code: code ?? 128 + signalNumber(signal),
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr,
+        });
+    });
+  });
+}
+
+function signalNumber(signal: NodeJS.Signals | null): number {
+  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+  return (signal && numbers[signal]) ?? 0;
+}
+
+/** Runs tasks with at most `limit` in flight; stops starting new ones once `stop()` is true. */
+export async function pool<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+  stop: () => boolean = () => false,
+): Promise<(R | undefined)[]> {
+  const results: (R | undefined)[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !stop()) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** The full path of a program on PATH, or undefined. */
+export function which(program: string): string | undefined {
+  for (const dir of (process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin").split(delimiter)) {
+    if (!dir) continue;
+    const full = join(dir, program);
+    try {
+      accessSync(full, constants.X_OK);
+      return full;
+    } catch {}
+  }
+  return undefined;
+}

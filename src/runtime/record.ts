@@ -1,0 +1,89 @@
+// The lab record under /run/opentop/LAB: what `up` set out to create (written before the
+// first kernel operation, so a crash leaves evidence), its state, and the plan itself, so
+// that `down`, `status` and `exec` work without the lab file. /run is a tmpfs: records
+// vanish at reboot together with the namespaces they describe.
+
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Op } from "../plan/ops.js";
+
+export const RECORD_VERSION = 1;
+
+export function runDir(): string {
+  return process.env.OPENTOP_RUN_DIR ?? "/run/opentop";
+}
+
+export function labDir(lab: string): string {
+  return join(runDir(), lab);
+}
+
+export type LabState = "creating" | "up";
+
+export interface RecordOp {
+  readonly op: Op;
+  /** file:line:col of the statement that asked for it. */
+  readonly origin?: string;
+}
+
+export interface LabRecord {
+  readonly version: number;
+  readonly tool: string;
+  readonly lab: string;
+  /** Absolute path of the lab file (it may since have moved or gone). */
+  readonly file: string;
+  readonly hash: string;
+  readonly state: LabState;
+  readonly createdAt: string;
+  /** Who brought it up: `cli` or `script`. */
+  readonly by: "cli" | "script";
+  readonly nodes: readonly string[];
+  readonly switches: readonly string[];
+  /** Every network namespace of the lab. */
+  readonly namespaces: readonly string[];
+  /** Interfaces on the host's side, with the mark each carries. */
+  readonly hostIfaces: readonly { readonly name: string; readonly mark: string }[];
+  /** The operations of `up`, in order. */
+  readonly ops: readonly RecordOp[];
+}
+
+export function readRecord(lab: string): LabRecord | undefined | Error {
+  let text: string;
+  try {
+    text = readFileSync(join(labDir(lab), "record.json"), "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    return e as Error;
+  }
+  try {
+    const record = JSON.parse(text) as LabRecord;
+    if (record.version !== RECORD_VERSION || record.lab !== lab)
+      return new Error(`record version ${record.version} of lab ${record.lab} is not understood`);
+    return record;
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+export function writeRecord(record: LabRecord): void {
+  const dir = labDir(record.lab);
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  const tmp = join(dir, `.record.${process.pid}.tmp`);
+  writeFileSync(tmp, `${JSON.stringify(record, null, 1)}\n`);
+  renameSync(tmp, join(dir, "record.json"));
+}
+
+export function removeRecord(lab: string): void {
+  rmSync(labDir(lab), { recursive: true, force: true });
+}
+
+/** Labs that have a record on this machine. */
+export function listLabs(): string[] {
+  try {
+    return readdirSync(runDir(), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}

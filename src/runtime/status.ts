@@ -1,0 +1,288 @@
+// Live state of a lab, read from the kernel (`ip -j`), compared with what its plan
+// created: every missing, extra or changed object is reported as drift.
+
+import type { Op } from "../plan/ops.js";
+import { netnsExists } from "./kernel.js";
+import { pool, run } from "./proc.js";
+import type { LabRecord } from "./record.js";
+
+export interface LiveIface {
+  readonly name: string;
+  readonly up: boolean;
+  readonly operstate: string;
+  readonly mtu: number;
+  readonly mac: string;
+  readonly master?: string;
+  readonly addresses: readonly string[];
+}
+
+export interface LiveRoute {
+  readonly destination: string;
+  readonly via?: string;
+  readonly dev?: string;
+  readonly metric?: number;
+  readonly protocol: string;
+}
+
+export interface LiveNamespace {
+  /** The node's name, or null for the switches' namespace or the host. */
+  readonly node: string | null;
+  readonly ns: string | null;
+  readonly present: boolean;
+  readonly ifaces: readonly LiveIface[];
+  readonly routes: readonly LiveRoute[];
+}
+
+export interface Drift {
+  readonly ns: string | null;
+  readonly kind: "missing" | "extra" | "changed";
+  readonly what: string;
+}
+
+export interface Status {
+  readonly record: LabRecord;
+  readonly namespaces: readonly LiveNamespace[];
+  readonly drift: readonly Drift[];
+}
+
+interface IpAddrJson {
+  ifname: string;
+  flags?: string[];
+  operstate?: string;
+  mtu?: number;
+  address?: string;
+  master?: string;
+  addr_info?: { family: string; local: string; prefixlen: number; scope: string }[];
+}
+
+interface IpRouteJson {
+  dst: string;
+  gateway?: string;
+  dev?: string;
+  metric?: number;
+  protocol?: string;
+  type?: string;
+}
+
+/** `ip -j -batch` prints one JSON document per command, each on its own line. */
+function jsonLines<T>(text: string): T[][] {
+  return text
+    .split("\n")
+    .filter((l) => l.trim().startsWith("["))
+    .map((l) => JSON.parse(l) as T[]);
+}
+
+function liveIfaces(addrs: IpAddrJson[]): LiveIface[] {
+  return addrs.map((a) => ({
+    name: a.ifname,
+    up: (a.flags ?? []).includes("UP"),
+    operstate: a.operstate ?? "UNKNOWN",
+    mtu: a.mtu ?? 0,
+    mac: a.address ?? "",
+    ...(a.master ? { master: a.master } : {}),
+    addresses: (a.addr_info ?? [])
+      .filter((i) => i.scope === "global" || (a.ifname === "lo" && i.scope === "global"))
+      .map((i) => `${i.local}/${i.prefixlen}`),
+  }));
+}
+
+function liveRoutes(routes: IpRouteJson[], family: 4 | 6): LiveRoute[] {
+  return routes
+    .filter((r) => (r.type ?? "unicast") === "unicast")
+    .map((r) => ({
+      destination:
+        r.dst === "default"
+          ? family === 4
+            ? "0.0.0.0/0"
+            : "::/0"
+          : r.dst.includes("/")
+            ? r.dst
+            : `${r.dst}/${family === 4 ? 32 : 128}`,
+      ...(r.gateway ? { via: r.gateway } : {}),
+      ...(r.dev ? { dev: r.dev } : {}),
+      ...(r.metric !== undefined ? { metric: r.metric } : {}),
+      protocol: r.protocol ?? "boot",
+    }));
+}
+
+async function readNamespace(ns: string | null, node: string | null): Promise<LiveNamespace> {
+  if (ns !== null && !netnsExists(ns)) return { node, ns, present: false, ifaces: [], routes: [] };
+  const enter = ns === null ? [] : ["-n", ns];
+  const [main, v6] = await Promise.all([
+    run(["ip", ...enter, "-j", "-batch", "-"], { stdin: "addr show\nroute show table main\n" }),
+    run(["ip", ...enter, "-6", "-j", "route", "show", "table", "main"]),
+  ]);
+  const [addrs = [], routes4 = []] = jsonLines<IpAddrJson & IpRouteJson>(main.stdout);
+  const [routes6 = []] = jsonLines<IpRouteJson>(v6.stdout);
+  return {
+    node,
+    ns,
+    present: main.code === 0 || ns === null,
+    ifaces: liveIfaces(addrs),
+    routes: [...liveRoutes(routes4, 4), ...liveRoutes(routes6, 6)],
+  };
+}
+
+interface Expected {
+  ifaces: Map<string, { up: boolean; mtu?: number; mac?: string; master?: string; addresses: Set<string> }>;
+  routes: Op[];
+}
+
+function expectedState(record: LabRecord): Map<string | null, Expected> {
+  const map = new Map<string | null, Expected>();
+  const get = (ns: string | null) => {
+    let e = map.get(ns);
+    if (!e) {
+      e = { ifaces: new Map(), routes: [] };
+      map.set(ns, e);
+    }
+    return e;
+  };
+  const iface = (ns: string | null, name: string) => {
+    const e = get(ns);
+    let i = e.ifaces.get(name);
+    if (!i) {
+      i = { up: false, addresses: new Set() };
+      e.ifaces.set(name, i);
+    }
+    return i;
+  };
+  for (const { op } of record.ops) {
+    switch (op.kind) {
+      case "netns.add":
+        iface(op.name, "lo");
+        break;
+      case "bridge.add":
+        Object.assign(iface(op.ns, op.name), { up: true, ...(op.mtu ? { mtu: op.mtu } : {}) });
+        break;
+      case "veth.add":
+        for (const end of [op.a, op.b])
+          Object.assign(iface(end.ns, end.name), {
+            ...(end.mtu ? { mtu: end.mtu } : {}),
+            ...(end.mac ? { mac: end.mac } : {}),
+            ...(end.master ? { master: end.master, up: true } : {}),
+          });
+        break;
+      case "link.up":
+        iface(op.ns, op.dev).up = true;
+        break;
+      case "addr.add":
+        iface(op.ns, op.dev).addresses.add(canonical(op.cidr));
+        break;
+      case "route.add":
+        get(op.ns).routes.push(op);
+        break;
+      default:
+        break;
+    }
+  }
+  return map;
+}
+
+function canonical(cidr: string): string {
+  return cidr.toLowerCase();
+}
+
+function compare(live: LiveNamespace, expected: Expected | undefined, hostOnly: Set<string> | null): Drift[] {
+  const drift: Drift[] = [];
+  const where = live.ns;
+  if (!live.present) return [{ ns: where, kind: "missing", what: `namespace ${where}` }];
+  if (!expected) return [];
+  const byName = new Map(live.ifaces.map((i) => [i.name, i]));
+  for (const [name, want] of expected.ifaces) {
+    const got = byName.get(name);
+    if (!got) {
+      drift.push({ ns: where, kind: "missing", what: `interface ${name}` });
+      continue;
+    }
+    if (want.up && !got.up) drift.push({ ns: where, kind: "changed", what: `interface ${name} is down` });
+    if (want.mtu !== undefined && got.mtu !== want.mtu)
+      drift.push({
+        ns: where,
+        kind: "changed",
+        what: `interface ${name} has MTU ${got.mtu}, not ${want.mtu}`,
+      });
+    if (want.mac !== undefined && got.mac !== want.mac)
+      drift.push({
+        ns: where,
+        kind: "changed",
+        what: `interface ${name} has MAC ${got.mac}, not ${want.mac}`,
+      });
+    if (want.master !== undefined && got.master !== want.master)
+      drift.push({ ns: where, kind: "changed", what: `port ${name} is not in bridge ${want.master}` });
+    const have = new Set(got.addresses.map(canonical));
+    for (const a of want.addresses)
+      if (!have.has(a)) drift.push({ ns: where, kind: "missing", what: `address ${a} on ${name}` });
+    for (const a of have)
+      if (!want.addresses.has(a) && !(name === "lo" && /^(127\.|::1\/)/.test(a)))
+        drift.push({ ns: where, kind: "extra", what: `address ${a} on ${name}` });
+  }
+  for (const got of live.ifaces) {
+    if (hostOnly && !hostOnly.has(got.name)) continue; // on the host, only the lab's interfaces count
+    if (!expected.ifaces.has(got.name))
+      drift.push({ ns: where, kind: "extra", what: `interface ${got.name}` });
+  }
+  if (hostOnly) return drift;
+  for (const want of expected.routes) {
+    if (want.kind !== "route.add") continue;
+    const found = live.routes.some(
+      (r) =>
+        r.destination === want.destination &&
+        (want.via === undefined || r.via === want.via) &&
+        (want.dev === undefined || r.dev === want.dev) &&
+        (want.metric === undefined || r.metric === want.metric),
+    );
+    if (!found)
+      drift.push({
+        ns: where,
+        kind: "missing",
+        what: `route ${want.destination}${want.via ? ` via ${want.via}` : ""}${want.dev ? ` dev ${want.dev}` : ""}`,
+      });
+  }
+  for (const r of live.routes) {
+    if (r.protocol === "kernel" || r.protocol === "ra") continue;
+    const expectedHere = expected.routes.some(
+      (w) =>
+        w.kind === "route.add" && w.destination === r.destination && (w.via === undefined || w.via === r.via),
+    );
+    if (!expectedHere)
+      drift.push({ ns: where, kind: "extra", what: `route ${r.destination}${r.via ? ` via ${r.via}` : ""}` });
+  }
+  return drift;
+}
+
+export async function status(record: LabRecord, concurrency = 8): Promise<Status> {
+  const nodeOf = new Map<string, string>();
+  for (const n of record.nodes) nodeOf.set(`${record.lab}.${n}`, n);
+  const targets: { ns: string | null; node: string | null }[] = record.namespaces.map((ns) => ({
+    ns,
+    node: nodeOf.get(ns) ?? null,
+  }));
+  const hostNames = new Set(record.hostIfaces.map((h) => h.name));
+  if (hostNames.size) targets.push({ ns: null, node: null });
+  const live = (await pool(targets, concurrency, (t) => readNamespace(t.ns, t.node))).filter(
+    (x): x is LiveNamespace => x !== undefined,
+  );
+  const expected = expectedState(record);
+  const drift: Drift[] = [];
+  for (const l of live) {
+    if (l.ns === null) {
+      const hostLive = { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)) };
+      drift.push(...compare(hostLive, expected.get(null), hostNames));
+    } else drift.push(...compare(l, expected.get(l.ns), null));
+  }
+  const shown = live.map((l) =>
+    l.ns === null ? { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)), routes: [] } : l,
+  );
+  return { record, namespaces: shown, drift: dedupe(drift) };
+}
+
+function dedupe(drift: Drift[]): Drift[] {
+  const seen = new Set<string>();
+  return drift.filter((d) => {
+    const key = `${d.ns}|${d.kind}|${d.what}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

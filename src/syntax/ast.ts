@@ -1,0 +1,118 @@
+// The syntax tree. Every node carries the span it was parsed from; nothing here is
+// evaluated: words keep their interpolations until the model expands them.
+
+import type { Span } from "../diagnostics/source.js";
+import type { WordPart } from "./lexer.js";
+
+/** A bare word, possibly with `{expr}` interpolations. */
+export interface Word {
+  readonly kind: "word";
+  readonly parts: readonly WordPart[];
+  readonly span: Span;
+}
+
+/** A double-quoted string: literal, never interpolated. */
+export interface Str {
+  readonly kind: "string";
+  readonly value: string;
+  readonly span: Span;
+}
+
+export type Value = Word | Str;
+
+/** `lo..hi`, inclusive; each bound is a word evaluating to an integer. */
+export interface Range {
+  readonly from: Word;
+  readonly to: Word;
+  readonly span: Span;
+}
+
+/** `pc` or `pc[1..50]`: a name, or a family of names indexed by `i`. */
+export interface NamePattern {
+  readonly name: Word;
+  readonly range?: Range;
+  readonly span: Span;
+}
+
+/** `mtu 1400`, `mac 02:00:00:00:00:01`: a keyword and its arguments. */
+export interface Property {
+  readonly key: string;
+  readonly keySpan: Span;
+  readonly args: readonly Value[];
+  readonly span: Span;
+}
+
+export interface LabStmt {
+  readonly kind: "lab";
+  readonly name: Word;
+  readonly span: Span;
+}
+
+export interface ParamStmt {
+  readonly kind: "param";
+  readonly name: Word;
+  readonly value: Value;
+  readonly span: Span;
+}
+
+export interface SwitchStmt {
+  readonly kind: "switch";
+  readonly name: NamePattern;
+  readonly props: readonly Property[];
+  readonly span: Span;
+}
+
+export interface NodeStmt {
+  readonly kind: "node";
+  readonly name: NamePattern;
+  readonly body: readonly NodeBodyStmt[];
+  readonly span: Span;
+}
+
+export interface ForStmt<T> {
+  readonly kind: "for";
+  readonly variable: Word;
+  readonly range: Range;
+  readonly body: readonly T[];
+  readonly span: Span;
+}
+
+export type TopStmt = LabStmt | ParamStmt | SwitchStmt | NodeStmt | ForStmt<TopStmt>;
+
+/** `eth0 -> lan 10.0.0.1/24 { mtu 1400 }` */
+export interface IfaceStmt {
+  readonly kind: "iface";
+  readonly name: Word;
+  /** The word after `->`: a switch, `node.iface`, or `host`. */
+  readonly target?: Word;
+  readonly addresses: readonly Word[];
+  readonly props: readonly Property[];
+  readonly span: Span;
+}
+
+export interface RouteStmt {
+  readonly kind: "route";
+  /** `default` or a prefix. */
+  readonly destination: Word;
+  readonly props: readonly Property[];
+  readonly span: Span;
+}
+
+export interface ForwardStmt {
+  readonly kind: "forward";
+  readonly span: Span;
+}
+
+export interface SysctlStmt {
+  readonly kind: "sysctl";
+  readonly key: Word;
+  readonly value: Value;
+  readonly span: Span;
+}
+
+export type NodeBodyStmt = IfaceStmt | RouteStmt | ForwardStmt | SysctlStmt | ForStmt<NodeBodyStmt>;
+
+export interface LabFile {
+  readonly statements: readonly TopStmt[];
+  readonly span: Span;
+}

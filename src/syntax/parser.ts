@@ -1,0 +1,439 @@
+// Recursive descent over the token stream. The parser never stops at the first error: it
+// records a diagnostic, skips to the next statement, and goes on, so one run reports all.
+
+import { Diagnostics } from "../diagnostics/diagnostic.js";
+import { join, type SourceFile, type Span, spanOf } from "../diagnostics/source.js";
+import type {
+  ForStmt,
+  IfaceStmt,
+  LabFile,
+  NamePattern,
+  NodeBodyStmt,
+  Property,
+  Range,
+  RouteStmt,
+  TopStmt,
+  Value,
+  Word,
+} from "./ast.js";
+import { Lexer, type Token, type TokenKind, type WordPart } from "./lexer.js";
+
+/** How many arguments each option of a statement takes. */
+type Arity = Readonly<Record<string, number>>;
+
+export const SWITCH_OPTIONS: Arity = { mtu: 1 };
+export const IFACE_OPTIONS: Arity = { mtu: 1, mac: 1, "host-name": 1, "host-address": 1 };
+export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
+
+const TOP_KEYWORDS = ["lab", "param", "switch", "node", "for"];
+const NODE_KEYWORDS = ["route", "forward", "sysctl", "for"];
+/** Words that cannot name an interface because they start a statement in a node. */
+export const RESERVED_IN_NODE = new Set(NODE_KEYWORDS);
+
+const KIND_NAMES: Record<TokenKind, string> = {
+  word: "a word",
+  string: "a string",
+  arrow: "`->`",
+  notarrow: "`!->`",
+  lbrace: "`{`",
+  rbrace: "`}`",
+  lbracket: "`[`",
+  rbracket: "`]`",
+  equals: "`=`",
+  newline: "end of line",
+  eof: "end of file",
+};
+
+class ParseError extends Error {}
+
+export function parse(file: SourceFile, diagnostics = new Diagnostics()): LabFile {
+  return new Parser(file, diagnostics).file();
+}
+
+/** The literal text of a word without interpolations, or undefined if it has any. */
+export function literal(word: Word): string | undefined {
+  if (word.parts.length === 0) return "";
+  if (word.parts.length === 1 && word.parts[0]?.kind === "text") return word.parts[0].text;
+  return undefined;
+}
+
+class Parser {
+  private readonly lexer: Lexer;
+  private tok: Token;
+
+  constructor(
+    private readonly source: SourceFile,
+    private readonly diagnostics: Diagnostics,
+  ) {
+    this.lexer = new Lexer(source, diagnostics);
+    this.tok = this.lexer.next();
+  }
+
+  file(): LabFile {
+    const statements = this.statements(() => this.topStatement(), false);
+    return { statements, span: spanOf(this.source, 0, this.source.bytes.length) };
+  }
+
+  // ---- token helpers ------------------------------------------------------------------
+
+  private advance(): Token {
+    const t = this.tok;
+    this.tok = this.lexer.next();
+    return t;
+  }
+
+  private at(kind: TokenKind): boolean {
+    return this.tok.kind === kind;
+  }
+
+  private atKeyword(word: string): boolean {
+    return this.tok.kind === "word" && this.tok.text === word;
+  }
+
+  private fail(message: string, help?: string, span: Span = this.tok.span): never {
+    this.diagnostics.error("OT0003", message, { span, label: `found ${describe(this.tok)}`, help });
+    throw new ParseError(message);
+  }
+
+  private consume(kind: TokenKind, what: string, help?: string): Token {
+    if (this.tok.kind !== kind) this.fail(`expected ${KIND_NAMES[kind]} ${what}`, help);
+    return this.advance();
+  }
+
+  private wordToken(what: string, help?: string): Word {
+    if (this.tok.kind !== "word") this.fail(`expected ${what}`, help);
+    return toWord(this.advance());
+  }
+
+  private value(what: string): Value {
+    if (this.tok.kind === "string") {
+      const t = this.advance();
+      return { kind: "string", value: t.value ?? "", span: t.span };
+    }
+    return this.wordToken(what);
+  }
+
+  /** The end of a statement: a line break, `;`, or the `}` / end of file that follows. */
+  private endOfStatement(what: string): void {
+    if (this.at("newline")) {
+      this.advance();
+      return;
+    }
+    if (this.at("rbrace") || this.at("eof")) return;
+    this.fail(
+      `unexpected ${describe(this.tok)} after ${what}`,
+      "put each statement on its own line, or separate them with `;`",
+    );
+  }
+
+  /** Skip to the start of the next statement after an error. */
+  private synchronize(): void {
+    let depth = 0;
+    for (;;) {
+      switch (this.tok.kind) {
+        case "eof":
+          return;
+        case "newline":
+          this.advance();
+          if (depth === 0) return;
+          break;
+        case "lbrace":
+          depth++;
+          this.advance();
+          break;
+        case "rbrace":
+          if (depth === 0) return;
+          depth--;
+          this.advance();
+          if (depth === 0) return;
+          break;
+        default:
+          this.advance();
+      }
+    }
+  }
+
+  /** Statements until `}` (inside a block) or end of file (at top level). */
+  private statements<T>(parseOne: () => T | undefined, inBlock: boolean): T[] {
+    const out: T[] = [];
+    for (;;) {
+      while (this.at("newline")) this.advance();
+      if (this.at("eof")) return out;
+      if (this.at("rbrace")) {
+        if (inBlock) return out;
+        this.diagnostics.error("OT0003", "unexpected `}` with no block open", { span: this.tok.span });
+        this.advance();
+        continue;
+      }
+      try {
+        const stmt = parseOne();
+        if (stmt !== undefined) out.push(stmt);
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        this.synchronize();
+      }
+    }
+  }
+
+  /** `{ statements }` with the opening brace current. Returns the block and its closing span. */
+  private block<T>(parseOne: () => T | undefined, owner: Span, what: string): { body: T[]; end: Span } {
+    const open = this.consume("lbrace", `to open ${what}`);
+    const body = this.statements(parseOne, true);
+    if (!this.at("rbrace")) {
+      this.diagnostics.error("OT0004", `unclosed ${what}`, {
+        span: open.span,
+        label: "this `{` is never closed",
+        labels: [{ span: owner, message: "in this statement" }],
+        help: "add `}` at the end of the block",
+      });
+      return { body, end: this.tok.span };
+    }
+    return { body, end: this.advance().span };
+  }
+
+  // ---- top level ----------------------------------------------------------------------
+
+  private topStatement(): TopStmt | undefined {
+    const start = this.tok;
+    if (start.kind !== "word") this.fail(`expected a statement (${TOP_KEYWORDS.join(", ")})`);
+    switch (start.text) {
+      case "lab": {
+        this.advance();
+        const name = this.wordToken("a lab name after `lab`", "for example `lab office`");
+        this.endOfStatement("the lab name");
+        return { kind: "lab", name, span: join(start.span, name.span) };
+      }
+      case "param": {
+        this.advance();
+        const name = this.wordToken("a parameter name after `param`", "for example `param n = 50`");
+        this.consume("equals", "after the parameter name", "for example `param n = 50`");
+        const value = this.value("a value for the parameter");
+        this.endOfStatement("the parameter's value");
+        return { kind: "param", name, value, span: join(start.span, value.span) };
+      }
+      case "switch": {
+        this.advance();
+        const name = this.namePattern("switch");
+        const props = this.properties(SWITCH_OPTIONS, "switch");
+        let end = props.at(-1)?.span ?? name.span;
+        if (this.at("lbrace")) {
+          const block = this.block(
+            () => this.propertyLine(SWITCH_OPTIONS, "switch"),
+            start.span,
+            "switch block",
+          );
+          props.push(...block.body.flat());
+          end = block.end;
+        }
+        this.endOfStatement("the switch");
+        return { kind: "switch", name, props, span: join(start.span, end) };
+      }
+      case "node": {
+        this.advance();
+        const name = this.namePattern("node");
+        let body: NodeBodyStmt[] = [];
+        let end = name.span;
+        if (this.at("lbrace")) {
+          const block = this.block(() => this.nodeStatement(), start.span, "node body");
+          body = block.body;
+          end = block.end;
+        }
+        this.endOfStatement("the node");
+        return { kind: "node", name, body, span: join(start.span, end) };
+      }
+      case "for":
+        return this.forStatement(() => this.topStatement());
+      default:
+        this.diagnostics.error("OT0007", `unknown statement \`${start.text}\``, {
+          span: start.span,
+          help: `a lab file holds ${TOP_KEYWORDS.map((k) => `\`${k}\``).join(", ")}; interfaces, routes and the like go inside a \`node { … }\``,
+        });
+        throw new ParseError();
+    }
+  }
+
+  private forStatement<T>(parseOne: () => T | undefined): ForStmt<T> {
+    const start = this.advance();
+    const variable = this.wordToken("a variable name after `for`", "for example `for i in 1..10 { … }`");
+    if (!this.atKeyword("in"))
+      this.fail("expected `in` after the loop variable", "for example `for i in 1..10 { … }`");
+    this.advance();
+    const rangeWord = this.wordToken("a range after `in`", "for example `1..10`");
+    const range = this.range(rangeWord);
+    const block = this.block(parseOne, start.span, "loop body");
+    this.endOfStatement("the loop");
+    return { kind: "for", variable, range, body: block.body, span: join(start.span, block.end) };
+  }
+
+  /** `name` or `name[lo..hi]` */
+  private namePattern(what: string): NamePattern {
+    const name = this.wordToken(`a ${what} name`);
+    if (!this.at("lbracket")) return { name, span: name.span };
+    this.advance();
+    const range = this.range(this.wordToken("a range such as `1..10` inside `[ ]`"));
+    const close = this.consume("rbracket", "to close the range");
+    return { name, range, span: join(name.span, close.span) };
+  }
+
+  private range(word: Word): Range {
+    const parts = word.parts;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      if (part?.kind !== "text") continue;
+      const at = part.text.indexOf("..");
+      if (at === -1) continue;
+      const before = part.text.slice(0, at);
+      const after = part.text.slice(at + 2);
+      const file = part.span.file;
+      const cut = part.span.start + Buffer.byteLength(before);
+      const left: WordPart[] = [...parts.slice(0, i)];
+      if (before) left.push({ kind: "text", text: before, span: spanOf(file, part.span.start, cut) });
+      const right: WordPart[] = [];
+      if (after) right.push({ kind: "text", text: after, span: spanOf(file, cut + 2, part.span.end) });
+      right.push(...parts.slice(i + 1));
+      if (left.length === 0 || right.length === 0) break;
+      return {
+        from: { kind: "word", parts: left, span: spanOrWord(left, word) },
+        to: { kind: "word", parts: right, span: spanOrWord(right, word) },
+        span: word.span,
+      };
+    }
+    this.diagnostics.error("OT0008", "invalid range", {
+      span: word.span,
+      help: "a range is `FIRST..LAST`, both integers or `{expressions}`, for example `1..50`",
+    });
+    throw new ParseError();
+  }
+
+  /** Options on the same line as the statement: `mtu 1400 mac 02:…`. */
+  private properties(options: Arity, what: string): Property[] {
+    const props: Property[] = [];
+    while (this.at("word")) props.push(this.property(options, what));
+    return props;
+  }
+
+  private property(options: Arity, what: string): Property {
+    const key = this.advance();
+    const arity = options[key.text];
+    if (arity === undefined) {
+      const known = Object.keys(options);
+      this.diagnostics.error("OT0003", `unknown ${what} option \`${key.text}\``, {
+        span: key.span,
+        help: known.length ? `${what} options are ${known.map((k) => `\`${k}\``).join(", ")}` : undefined,
+      });
+      throw new ParseError();
+    }
+    const args: Value[] = [];
+    for (let i = 0; i < arity; i++) args.push(this.value(`a value after \`${key.text}\``));
+    const last = args.at(-1)?.span ?? key.span;
+    return { key: key.text, keySpan: key.span, args, span: join(key.span, last) };
+  }
+
+  /** A line of options inside a `{ }` block. */
+  private propertyLine(options: Arity, what: string): Property[] | undefined {
+    const props = this.properties(options, what);
+    if (props.length === 0) this.fail(`expected a ${what} option`);
+    this.endOfStatement(`the ${what} option`);
+    return props;
+  }
+
+  // ---- node bodies --------------------------------------------------------------------
+
+  private nodeStatement(): NodeBodyStmt | undefined {
+    const start = this.tok;
+    if (start.kind !== "word") this.fail("expected an interface, `route`, `forward`, `sysctl` or `for`");
+    switch (start.text) {
+      case "forward":
+        this.advance();
+        this.endOfStatement("`forward`");
+        return { kind: "forward", span: start.span };
+      case "sysctl": {
+        this.advance();
+        const key = this.wordToken("a sysctl key", "for example `sysctl net.ipv4.conf.all.rp_filter 0`");
+        const value = this.value("a sysctl value");
+        this.endOfStatement("the sysctl value");
+        return { kind: "sysctl", key, value, span: join(start.span, value.span) };
+      }
+      case "route":
+        return this.route();
+      case "for":
+        return this.forStatement(() => this.nodeStatement());
+      default:
+        return this.iface();
+    }
+  }
+
+  private route(): RouteStmt {
+    const start = this.advance();
+    const destination = this.wordToken(
+      "a destination (a prefix or `default`) after `route`",
+      "for example `route default via 10.0.0.1` or `route 10.2.0.0/16 via 10.0.0.1`",
+    );
+    const props = this.properties(ROUTE_OPTIONS, "route");
+    this.endOfStatement("the route");
+    return {
+      kind: "route",
+      destination,
+      props,
+      span: join(start.span, props.at(-1)?.span ?? destination.span),
+    };
+  }
+
+  private iface(): IfaceStmt {
+    const name = toWord(this.advance());
+    let target: Word | undefined;
+    if (this.at("arrow")) {
+      this.advance();
+      target = this.wordToken(
+        "what the interface connects to after `->`",
+        "a switch name, `node.interface` for a point-to-point link, or `host`",
+      );
+    }
+    const addresses: Word[] = [];
+    const props: Property[] = [];
+    while (this.at("word")) {
+      const lit = this.tok.text;
+      if (IFACE_OPTIONS[lit] !== undefined) props.push(this.property(IFACE_OPTIONS, "interface"));
+      else addresses.push(toWord(this.advance()));
+    }
+    let end = props.at(-1)?.span ?? addresses.at(-1)?.span ?? target?.span ?? name.span;
+    if (this.at("lbrace")) {
+      const block = this.block(
+        () => this.propertyLine(IFACE_OPTIONS, "interface"),
+        name.span,
+        "interface block",
+      );
+      props.push(...block.body.flat());
+      end = block.end;
+    }
+    this.endOfStatement("the interface");
+    return {
+      kind: "iface",
+      name,
+      ...(target ? { target } : {}),
+      addresses,
+      props,
+      span: join(name.span, end),
+    };
+  }
+}
+
+function toWord(t: Token): Word {
+  return { kind: "word", parts: t.parts ?? [], span: t.span };
+}
+
+function spanOrWord(parts: readonly WordPart[], word: Word): Span {
+  const first = parts[0];
+  const last = parts.at(-1);
+  if (!first || !last) return word.span;
+  // Interpolation spans cover the inside of `{ }`; widen them to include the braces.
+  const start = first.kind === "expr" ? first.span.start - 1 : first.span.start;
+  const end = last.kind === "expr" ? last.span.end + 1 : last.span.end;
+  return spanOf(word.span.file, start, end);
+}
+
+function describe(t: Token): string {
+  if (t.kind === "word") return `\`${t.text}\``;
+  if (t.kind === "string") return "a string";
+  return KIND_NAMES[t.kind];
+}
