@@ -82,10 +82,14 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   });
 }
 
-/** "did you mean" for a misspelt name: the closest candidate within a small edit distance. */
+/**
+ * "did you mean" for a misspelt name: the closest candidate, if it is close enough to be
+ * a typo (one edit for short names, two for long ones; a swap of neighbours is one edit).
+ */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  const allowed = name.length <= 2 ? 0 : name.length <= 6 ? 1 : 2;
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  let bestDistance = allowed + 1;
   for (const candidate of candidates) {
     const d = editDistance(name, candidate);
     if (d < bestDistance) {
@@ -96,17 +100,20 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   return best;
 }
 
+/** Optimal string alignment distance: insertions, deletions, substitutions, transpositions. */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number) => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const row = d[i] as number[];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(
-        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
-      );
+      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
+      row[j] = v;
     }
-    previous = current;
   }
-  return previous[b.length] ?? 0;
+  return at(a.length, b.length);
 }

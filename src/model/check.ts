@@ -111,9 +111,15 @@ class Checker {
   private switchDecl(s: SwitchDecl): void {
     // A switch becomes a bridge of the same name, so its name is an interface name.
     if (!this.name(s.name, "switch", IFNAME_MAX)) return;
-    if (s.name.text === "host") return this.reserved(s.name, "switch");
+    if (s.name.text === "host") {
+      this.reserved(s.name, "switch");
+      return;
+    }
     const first = this.switches.get(s.name.text);
-    if (first) return this.duplicate(s.name, first.decl.name, "switch");
+    if (first) {
+      this.duplicate(s.name, first.decl.name, "switch");
+      return;
+    }
     const entry: { decl: SwitchDecl; mtu?: number } = { decl: s };
     for (const p of s.props) if (p.key === "mtu") this.mtu(p, (v) => (entry.mtu = v));
     this.switches.set(s.name.text, entry);
@@ -121,11 +127,20 @@ class Checker {
 
   private nodeDecl(n: NodeDecl): void {
     if (!this.name(n.name, "node", NODE_NAME_MAX)) return;
-    if (n.name.text === "host") return this.reserved(n.name, "node");
+    if (n.name.text === "host") {
+      this.reserved(n.name, "node");
+      return;
+    }
     const first = this.nodes.get(n.name.text);
-    if (first) return this.duplicate(n.name, first.name, "node");
+    if (first) {
+      this.duplicate(n.name, first.name, "node");
+      return;
+    }
     const sw = this.switches.get(n.name.text);
-    if (sw) return this.duplicate(n.name, sw.decl.name, "switch");
+    if (sw) {
+      this.duplicate(n.name, sw.decl.name, "switch");
+      return;
+    }
     this.nodes.set(n.name.text, n);
     const ifaces = new Map<string, IfaceInfo>();
     this.ifaces.set(n.name.text, ifaces);
@@ -716,7 +731,7 @@ class Checker {
         continue;
       }
       const value = s.value.text;
-      if (value.length === 0 || value.length > 256 || /[\u0000-\u001f\u007f"'`$\\]/.test(value)) {
+      if (value.length === 0 || value.length > 256 || hasUnsafeChar(value)) {
         this.diagnostics.error("OT3006", `invalid value for sysctl \`${key}\``, {
           span: s.value.span,
           help: 'a value is a number or words without quotes, escapes or control characters, such as 1 or "4096 87380 6291456"',
@@ -745,4 +760,13 @@ function macSpan(info: IfaceInfo): Span | undefined {
 
 function mtuSpan(info: IfaceInfo): Span | undefined {
   return info.decl.props.find((p) => p.key === "mtu")?.args[0]?.span;
+}
+
+/** Control characters, quotes, backquotes, `$` and backslashes: never in a sysctl value. */
+function hasUnsafeChar(value: string): boolean {
+  for (const ch of value) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c < 0x20 || c === 0x7f || "\"'`$\\".includes(ch)) return true;
+  }
+  return false;
 }

@@ -432,8 +432,9 @@ function spanOrWord(parts: readonly WordPart[], word: Word): Span {
   return spanOf(word.span.file, start, end);
 }
 
+/** A token as named in "unexpected …" and "found …". */
 function describe(t: Token): string {
   if (t.kind === "word") return `\`${t.text}\``;
-  if (t.kind === "string") return "a string";
+  if (t.kind === "string") return "string";
   return KIND_NAMES[t.kind];
 }

@@ -1,0 +1,56 @@
+// Golden tests: every lab under test/golden/cases compiles to a committed baseline — its
+// plan (up and down) when it is valid, its diagnostics (pretty and short) when it is not.
+// `npm run accept` rewrites the baselines; a reviewer reads the diff.
+
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { planText } from "../../src/backends/text.js";
+import { sortDiagnostics } from "../../src/diagnostics/diagnostic.js";
+import { renderPretty, renderShort } from "../../src/diagnostics/render.js";
+import { compileFile } from "../../src/model/compile.js";
+import { lower } from "../../src/plan/lower.js";
+import { ROOT } from "../support/lab.js";
+
+const CASES = "test/golden/cases";
+const BASELINES = join(ROOT, "test/golden/baselines");
+const accept = process.env.OPENTOP_ACCEPT === "1";
+
+/** The registered renderings of a compiled lab; other golden tests add theirs. */
+export function goldenOutputs(path: string): Map<string, string> {
+  const compiled = compileFile(path);
+  const out = new Map<string, string>();
+  const diagnostics = sortDiagnostics(compiled.diagnostics);
+  if (diagnostics.length) {
+    out.set(
+      "diagnostics.txt",
+      `${diagnostics.map((d) => renderPretty(d)).join("\n\n")}\n\n${diagnostics.map(renderShort).join("\n")}\n`,
+    );
+  }
+  if (compiled.lab) {
+    const plan = lower(compiled.lab);
+    out.set("plan.txt", `${planText(plan, "up")}\n\n${planText(plan, "down")}\n`);
+  }
+  return out;
+}
+
+export function compareBaseline(name: string, actual: string): void {
+  const file = join(BASELINES, name);
+  if (accept) {
+    mkdirSync(BASELINES, { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  assert.ok(existsSync(file), `no baseline ${name}: run \`npm run accept\` and review it`);
+  assert.equal(actual, readFileSync(file, "utf8"), `${name} differs from its baseline (npm run accept to update)`);
+}
+
+for (const entry of readdirSync(join(ROOT, CASES)).filter((f) => f.endsWith(".otop")).sort()) {
+  test(`golden ${entry}`, () => {
+    const base = entry.replace(/\.otop$/, "");
+    const outputs = goldenOutputs(join(CASES, entry));
+    assert.ok(outputs.size > 0, "a golden case must produce a plan or diagnostics");
+    for (const [kind, text] of outputs) compareBaseline(`${base}.${kind}`, text);
+  });
+}
