@@ -37,6 +37,9 @@ if (left.length || diff.length) {
   failed = true;
   console.error("\nThe test run left the host changed:");
   for (const line of [...left, ...diff]) console.error(`  ${line}`);
-} else console.log("\nhost check: namespaces, links, addresses, routes, nft ruleset, records and mounts as before");
+} else
+  console.log(
+    "\nhost check: namespaces, links, addresses, routes, nft ruleset, records and mounts as before",
+  );
 
 process.exit(failed ? 1 : 0);

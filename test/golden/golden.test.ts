@@ -43,10 +43,16 @@ export function compareBaseline(name: string, actual: string): void {
     return;
   }
   assert.ok(existsSync(file), `no baseline ${name}: run \`npm run accept\` and review it`);
-  assert.equal(actual, readFileSync(file, "utf8"), `${name} differs from its baseline (npm run accept to update)`);
+  assert.equal(
+    actual,
+    readFileSync(file, "utf8"),
+    `${name} differs from its baseline (npm run accept to update)`,
+  );
 }
 
-for (const entry of readdirSync(join(ROOT, CASES)).filter((f) => f.endsWith(".otop")).sort()) {
+for (const entry of readdirSync(join(ROOT, CASES))
+  .filter((f) => f.endsWith(".otop"))
+  .sort()) {
   test(`golden ${entry}`, () => {
     const base = entry.replace(/\.otop$/, "");
     const outputs = goldenOutputs(join(CASES, entry));

@@ -6,7 +6,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 function sh(argv: string[]): string {
   try {
-    return execFileSync(argv[0] as string, argv.slice(1), { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return execFileSync(argv[0] as string, argv.slice(1), {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
   } catch {
     return "";
   }
@@ -25,7 +28,10 @@ export interface HostSnapshot {
 }
 
 export function hostSnapshot(): HostSnapshot {
-  const links = JSON.parse(sh(["ip", "-j", "link", "show"]) || "[]") as { ifname: string; ifalias?: string }[];
+  const links = JSON.parse(sh(["ip", "-j", "link", "show"]) || "[]") as {
+    ifname: string;
+    ifalias?: string;
+  }[];
   const addrs = JSON.parse(sh(["ip", "-j", "addr", "show"]) || "[]") as {
     ifname: string;
     addr_info?: { local: string; prefixlen: number }[];
@@ -33,11 +39,15 @@ export function hostSnapshot(): HostSnapshot {
   const mounts = readFileSync("/proc/self/mountinfo", "utf8")
     .split("\n")
     .map((l) => l.split(" ")[4] ?? "")
-    .filter((m) => m.startsWith("/run/") && !m.startsWith("/run/user/") && m !== "/run/netns" && m !== "/run/lock");
+    .filter(
+      (m) => m.startsWith("/run/") && !m.startsWith("/run/user/") && m !== "/run/netns" && m !== "/run/lock",
+    );
   return {
     netns: (existsSync("/run/netns") ? readdirSync("/run/netns") : []).sort(),
     links: links.map((l) => `${l.ifname}${l.ifalias ? ` (${l.ifalias})` : ""}`).sort(),
-    addresses: addrs.flatMap((a) => (a.addr_info ?? []).map((i) => `${a.ifname} ${i.local}/${i.prefixlen}`)).sort(),
+    addresses: addrs
+      .flatMap((a) => (a.addr_info ?? []).map((i) => `${a.ifname} ${i.local}/${i.prefixlen}`))
+      .sort(),
     routes4: sh(["ip", "route", "show", "table", "all"]).split("\n").filter(Boolean).sort(),
     routes6: sh(["ip", "-6", "route", "show", "table", "all"]).split("\n").filter(Boolean).sort(),
     nft: sh(["nft", "list", "ruleset"]),

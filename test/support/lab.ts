@@ -25,7 +25,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliResult {
+export function cli(
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
     input: options.input ?? "",
@@ -81,15 +84,19 @@ export async function withLab<T>(
 ): Promise<T> {
   const s = scratch();
   const { path, lab } = writeLab(s.dir, base, body);
+  let result: { ok: true; value: T } | { ok: false; error: unknown };
   try {
     const r = cli(["up", path, ...upArgs]);
     if (r.code !== 0) throw new Error(`opentop up failed (${r.code}):\n${r.stderr}${r.stdout}`);
-    return await fn({ name: lab, path, ns: (node) => `${lab}.${node}` });
-  } finally {
-    const d = cli(["down", lab]);
-    s.remove();
-    if (d.code !== 0) throw new Error(`opentop down failed (${d.code}):\n${d.stderr}`);
+    result = { ok: true, value: await fn({ name: lab, path, ns: (node) => `${lab}.${node}` }) };
+  } catch (error) {
+    result = { ok: false, error };
   }
+  const d = cli(["down", lab]);
+  s.remove();
+  if (!result.ok) throw result.error;
+  if (d.code !== 0) throw new Error(`opentop down failed (${d.code}):\n${d.stderr}`);
+  return result.value;
 }
 
 /** True when running as root on Linux: integration tests need it. */
