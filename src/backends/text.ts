@@ -26,16 +26,29 @@ export function planText(plan: Plan, which: "up" | "down" = "up"): string {
   return out.join("\n");
 }
 
+/**
+ * A step as its command, then one line per operation with the statement it came from:
+ * batch lines for `ip -batch -`, or the arguments of tools that take them as argv.
+ */
 function stepText(step: Step): string[] {
   const cmd = command(step);
-  const out = [cmd.argv.map(shellQuote).join(" ")];
-  const width = Math.max(...step.ops.map((op) => wordsOf(op).join(" ").length));
-  for (const op of step.ops) {
-    const text = wordsOf(op).join(" ");
-    const from = origin(op.origin);
-    out.push(`    ${from ? `${text.padEnd(width)}  # ${from}` : text}`);
+  const lines = step.ops.map((op) => wordsOf(op).join(" "));
+  const width = Math.max(...lines.map((l) => l.length));
+  if (cmd.stdin !== undefined) {
+    return [
+      cmd.argv.map(shellQuote).join(" "),
+      ...step.ops.map((op, i) => withOrigin(`    ${(lines[i] ?? "").padEnd(width)}`, op)),
+    ];
   }
-  return out;
+  // Arguments of the tool itself (sysctl KEY=VALUE…): the command with `…`, then one per line.
+  const args = step.ops.flatMap(wordsOf).length;
+  const head = cmd.argv.slice(0, cmd.argv.length - args).map(shellQuote).join(" ");
+  return [`${head} …`, ...step.ops.map((op, i) => withOrigin(`    ${(lines[i] ?? "").padEnd(width)}`, op))];
+}
+
+function withOrigin(text: string, op: Op): string {
+  const from = origin(op.origin);
+  return from ? `${text}  # ${from}` : text.trimEnd();
 }
 
 export function opJson(op: Op): object {

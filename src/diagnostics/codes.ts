@@ -68,6 +68,7 @@ export const CODES = {
   OT6011: { severity: "error", title: "kernel feature missing" },
   OT6012: { severity: "error", title: "rollback incomplete" },
   OT6013: { severity: "error", title: "lab record unreadable" },
+  OT6014: { severity: "error", title: "host link overlaps the host's networks" },
   // the tool itself
   OT9001: { severity: "error", title: "cannot read file" },
   OT9002: { severity: "error", title: "invalid command line" },

@@ -12,6 +12,7 @@ import { inverseOf, type Op } from "../plan/ops.js";
 import { type Plan, type Stage, steps } from "../plan/plan.js";
 import { VERSION } from "../version.js";
 import { failureDiagnostic } from "./failure.js";
+import { hostOverlaps } from "./hostnet.js";
 import { hostIfaceAlias, hostIfaceExists, netnsExists } from "./kernel.js";
 import { acquire } from "./lock.js";
 import { which } from "./proc.js";
@@ -142,7 +143,7 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
             });
       return { ok: false, diagnostics: [already] };
     }
-    const clash = collisions(plan);
+    const clash = [...collisions(plan), ...(await hostOverlaps(plan))];
     if (clash.length) return { ok: false, diagnostics: clash };
 
     const record = recordOf(compiled, plan, "cli");
