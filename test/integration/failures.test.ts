@@ -1,0 +1,206 @@
+// When things go wrong: a kernel operation failing half-way, an interrupted `up`, bad
+// input, collisions with objects that are not the lab's. Each time the host must be left
+// exactly as it was, and the user told what failed and where.
+
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { test } from "node:test";
+import { leftovers } from "../support/host.js";
+import { BIN, cli, SKIP_NOT_ROOT, scratch, writeLab } from "../support/lab.js";
+
+function assertNothingLeft(lab: string): void {
+  assert.deepEqual(leftovers(lab), [], `lab ${lab} left objects behind`);
+  const marked = spawnSync("ip", ["-j", "link", "show"], { encoding: "utf8" });
+  const aliases = (JSON.parse(marked.stdout) as { ifalias?: string }[]).map((l) => l.ifalias ?? "");
+  assert.ok(!aliases.some((a) => a.startsWith(`opentop:${lab}:`)), "no host interface carries the lab's mark");
+}
+
+const BIG = `switch lan
+node r { uplink -> host 198.51.100.6/30 { host-address 198.51.100.5/30 }
+  eth0 -> lan 10.5.0.1/24 }
+node h[1..40] { eth0 -> lan 10.5.1.{i}/16 }
+`;
+
+test("a kernel operation failing in the last stage rolls back everything, and says where", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  const s = scratch();
+  try {
+    // The kernel already gives lo 127.0.0.1/8: adding it again fails ("Address already assigned").
+    const { path, lab } = writeLab(s.dir, "conflict", `${BIG}node x { lo 127.0.0.1/8 }\n`);
+    const r = cli(["up", path]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /error\[OT6004\]: could not add 127\.0\.0\.1\/8 to lo in .*Address already assigned/);
+    assert.match(r.stderr, /conflict\.otop:6:13/, "points at the statement");
+    assert.match(r.stderr, /command: ip -n \S+ -batch -, line 3/, "names the command and batch line");
+    assertNothingLeft(lab);
+  } finally {
+    s.remove();
+  }
+});
+
+test("a failing sysctl (an unknown key) rolls back namespaces and host links", { skip: SKIP_NOT_ROOT }, () => {
+  const s = scratch();
+  try {
+    const { path, lab } = writeLab(s.dir, "sysctl", `${BIG}node y { sysctl net.ipv4.no_such_setting 1 }\n`);
+    const r = cli(["up", path]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /could not set net\.ipv4\.no_such_setting = 1/);
+    assertNothingLeft(lab);
+  } finally {
+    s.remove();
+  }
+});
+
+test("bad input changes nothing on the machine", { skip: SKIP_NOT_ROOT }, () => {
+  const s = scratch();
+  try {
+    const { path, lab } = writeLab(s.dir, "bad", "node a { eth0 -> nowhere 10.0.0.1/24 }\n");
+    for (const command of ["check", "plan", "up"]) {
+      const r = cli([command, path]);
+      assert.equal(r.code, 1, `${command} fails`);
+      assert.match(r.stderr, /error\[OT1007\]/);
+    }
+    assertNothingLeft(lab);
+    assert.ok(!existsSync(`/run/opentop/${lab}`));
+  } finally {
+    s.remove();
+  }
+});
+
+test("a lab already up is refused; down is idempotent", { skip: SKIP_NOT_ROOT }, () => {
+  const s = scratch();
+  const { path, lab } = writeLab(s.dir, "twice", "node a { eth0 -> b.eth0 }\nnode b { eth0 }\n");
+  try {
+    assert.equal(cli(["up", path]).code, 0);
+    const again = cli(["up", path]);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /error\[OT6001\]: lab \S+ is already up/);
+  } finally {
+    assert.equal(cli(["down", lab]).code, 0);
+    const second = cli(["down", lab]);
+    assert.equal(second.code, 0);
+    assert.match(second.stdout, /not up: nothing to do/);
+    s.remove();
+  }
+  assertNothingLeft(lab);
+});
+
+test("down works with the file gone, and with the record gone but the file given", { skip: SKIP_NOT_ROOT }, () => {
+  const s = scratch();
+  try {
+    const one = writeLab(s.dir, "gone", "switch s\nnode a { eth0 -> s }\nnode b { eth0 -> s }\n");
+    assert.equal(cli(["up", one.path]).code, 0);
+    rmSync(one.path);
+    assert.equal(cli(["down", one.lab]).code, 0);
+    assertNothingLeft(one.lab);
+
+    const two = writeLab(s.dir, "norecord", "node a { up0 -> host 198.51.100.10/30 }\n");
+    assert.equal(cli(["up", two.path]).code, 0);
+    rmSync(`/run/opentop/${two.lab}`, { recursive: true });
+    assert.equal(cli(["down", two.path]).code, 0);
+    assertNothingLeft(two.lab);
+  } finally {
+    s.remove();
+  }
+});
+
+test("a namespace of the same name that is not the lab's: up refuses and leaves it alone", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  const s = scratch();
+  const { path, lab } = writeLab(s.dir, "clash", "node a { eth0 -> b.eth0 }\nnode b { eth0 }\n");
+  const foreign = `${lab}.b`;
+  spawnSync("ip", ["netns", "add", foreign]);
+  try {
+    const r = cli(["up", path]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, new RegExp(`error\\[OT6002\\]: network namespace ${foreign.replace(".", "\\.")} already exists`));
+    assert.ok(existsSync(`/run/netns/${foreign}`), "the foreign namespace survives");
+    assert.ok(!existsSync(`/run/netns/${lab}.a`), "nothing was created");
+    assert.equal(cli(["down", lab]).code, 0);
+    assert.ok(existsSync(`/run/netns/${foreign}`), "down does not touch what the lab never created");
+  } finally {
+    spawnSync("ip", ["netns", "del", foreign]);
+    s.remove();
+  }
+  assertNothingLeft(lab);
+});
+
+/** Starts `opentop up` and kills it with `signal` after `ms` milliseconds. */
+function interruptedUp(path: string, signal: NodeJS.Signals, ms: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, "up", path], { stdio: "ignore" });
+    const timer = setTimeout(() => child.kill(signal), ms);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
+
+test("down after an up killed with SIGKILL at several points leaves nothing behind", { skip: SKIP_NOT_ROOT }, async () => {
+  const s = scratch();
+  try {
+    for (const ms of [60, 120, 200, 300]) {
+      const { path, lab } = writeLab(s.dir, `kill${ms}`, BIG);
+      await interruptedUp(path, "SIGKILL", ms);
+      if (existsSync(`/run/opentop/${lab}/record.json`)) {
+        const again = cli(["up", path]);
+        assert.equal(again.code, 1);
+        assert.match(again.stderr, /OT6010|OT6001/, "a half-up (or complete) lab is refused, not doubled");
+      }
+      const d = cli(["down", lab]);
+      assert.equal(d.code, 0, d.stderr);
+      assertNothingLeft(lab);
+      writeFileSync(path, ""); // next iteration writes a new lab
+    }
+  } finally {
+    s.remove();
+  }
+});
+
+test("SIGINT during up rolls back by itself", { skip: SKIP_NOT_ROOT }, async () => {
+  const s = scratch();
+  try {
+    const { path, lab } = writeLab(s.dir, "sigint", BIG);
+    const child = spawn(process.execPath, [BIN, "up", path], { stdio: "ignore" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    // Interrupt once the run has begun acting (its record is written before the first operation).
+    const record = `/run/opentop/${lab}/record.json`;
+    for (let i = 0; i < 2000 && !existsSync(record); i++) await new Promise((r) => setTimeout(r, 2));
+    child.kill("SIGINT");
+    const code = await exited;
+    if (code === 0) assert.equal(cli(["down", lab]).code, 0); // it finished before the signal landed
+    else assert.equal(code, 1, "an interrupted up fails, after rolling back");
+    assertNothingLeft(lab);
+  } finally {
+    s.remove();
+  }
+});
+
+test("two concurrent ups of one lab: one wins, the other is refused", { skip: SKIP_NOT_ROOT }, async () => {
+  const s = scratch();
+  const { path, lab } = writeLab(s.dir, "race", BIG);
+  try {
+    const run = () =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, "up", path], { env: { ...process.env, NO_COLOR: "1" } });
+        let stderr = "";
+        child.stderr.on("data", (b: Buffer) => {
+          stderr += b.toString();
+        });
+        child.on("exit", (code) => resolve({ code, stderr }));
+      });
+    const results = await Promise.all([run(), run()]);
+    const codes = results.map((r) => r.code).sort();
+    assert.deepEqual(codes, [0, 1]);
+    const loser = results.find((r) => r.code === 1);
+    assert.match(loser?.stderr ?? "", /OT6009|OT6001/);
+  } finally {
+    assert.equal(cli(["down", lab]).code, 0);
+    s.remove();
+  }
+  assertNothingLeft(lab);
+});

@@ -1,0 +1,117 @@
+// Real labs, brought up and proven with packets and kernel state: switches, routing
+// through a forwarding node, host links, repetition, and two labs side by side.
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { hostIfaceName } from "../../src/model/names.js";
+import { cli, inNs, ipJson, ping, ROOT, SKIP_NOT_ROOT, withLab } from "../support/lab.js";
+
+/** An example lab's body without its `lab` line, so a test can give it a unique name. */
+function example(name: string, replace: [string, string][] = []): string {
+  let text = readFileSync(join(ROOT, "examples", name), "utf8").replace(/^lab .*$/m, "");
+  for (const [a, b] of replace) text = text.replaceAll(a, b);
+  return text;
+}
+
+test("three nodes on a switch reach each other; ports are in the bridge", { skip: SKIP_NOT_ROOT }, async () => {
+  await withLab(
+    "sw3",
+    `switch lan\nnode n[1..3] { eth0 -> lan 10.7.0.{i}/24 fd00:7::{i}/64 }\n`,
+    ({ name, ns }) => {
+      for (const [from, to] of [
+        [1, 2],
+        [2, 3],
+        [3, 1],
+      ]) {
+        assert.ok(ping(ns(`n${from}`), `10.7.0.${to}`, 2), `n${from} -> n${to} (IPv4)`);
+        assert.ok(ping(ns(`n${from}`), `fd00:7::${to}`, 2), `n${from} -> n${to} (IPv6)`);
+      }
+      const ports = ipJson<{ ifname: string; master?: string }[]>(name, ["link", "show", "master", "lan"]);
+      assert.deepEqual(ports.map((p) => p.ifname).sort(), ["n1.eth0", "n2.eth0", "n3.eth0"]);
+      const status = cli(["status", name, "--json"]);
+      assert.equal(status.code, 0, status.stdout + status.stderr);
+      assert.deepEqual(JSON.parse(status.stdout).drift, []);
+    },
+  );
+});
+
+test("routed: two LANs through two forwarding routers, static routes both ways, a host link", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  await withLab("routed", example("routed.otop"), ({ name, ns }) => {
+    for (const target of ["10.2.0.10", "fd00:2::10", "10.255.0.1"])
+      assert.ok(ping(ns("client"), target, 3), `client -> ${target}`);
+    assert.ok(ping(ns("server"), "10.1.0.10", 2), "server -> client");
+    // The path really goes through both routers: three hops.
+    const trace = inNs(ns("client"), ["ping", "-n", "-c1", "-W2", "-t", "2", "10.2.0.10"]);
+    assert.notEqual(trace.code, 0, "with a TTL of 2 the packet dies before the server: it crosses two routers");
+    const forward = inNs(ns("r1"), ["sysctl", "-n", "net.ipv4.ip_forward"]).stdout.trim();
+    assert.equal(forward, "1");
+    // The host side of the host link: marked, addressed, reachable from r1 only.
+    const hostName = hostIfaceName(name, "r1", "uplink");
+    const [link] = ipJson<{ ifalias?: string }[]>(null, ["link", "show", "dev", hostName]);
+    assert.equal(link?.ifalias, `opentop:${name}:r1:uplink`);
+    const [host] = ipJson<{ addr_info: { local: string; scope: string }[] }[]>(null, ["addr", "show", "dev", hostName]);
+    assert.deepEqual(
+      host?.addr_info.filter((a) => a.scope === "global").map((a) => a.local),
+      ["198.51.100.1"],
+    );
+    assert.ok(ping(ns("r1"), "198.51.100.1", 2), "r1 reaches the host side of its link");
+  });
+});
+
+test("repetition: the 50-node star example, first to last", { skip: SKIP_NOT_ROOT }, async () => {
+  await withLab("star", example("star.otop"), ({ name, ns }) => {
+    assert.ok(ping(ns("h1"), "10.0.0.50", 3));
+    assert.ok(ping(ns("h50"), "fd00::1", 3));
+    const ports = ipJson<unknown[]>(name, ["link", "show", "master", "sw"]);
+    assert.equal(ports.length, 50);
+  });
+});
+
+test("repetition: --set overrides a parameter", { skip: SKIP_NOT_ROOT }, async () => {
+  await withLab(
+    "star5",
+    example("star.otop"),
+    ({ name }) => {
+      assert.equal(ipJson<unknown[]>(name, ["link", "show", "master", "sw"]).length, 5);
+    },
+    ["--set", "n=5"],
+  );
+});
+
+test("two labs with the same node names are up at once without collision", { skip: SKIP_NOT_ROOT }, async () => {
+  const body = "switch lan\nnode a { eth0 -> lan 10.3.0.1/24 }\nnode b { eth0 -> lan 10.3.0.2/24 }\n";
+  await withLab("twin", body, async (one) => {
+    await withLab("twin", body, (two) => {
+      assert.notEqual(one.name, two.name);
+      assert.ok(ping(one.ns("a"), "10.3.0.2"));
+      assert.ok(ping(two.ns("a"), "10.3.0.2"));
+      // Each lab's b is its own: take one down, the other's stays reachable.
+      inNs(one.ns("b"), ["ip", "link", "set", "eth0", "down"]);
+      assert.ok(!ping(one.ns("a"), "10.3.0.2"));
+      assert.ok(ping(two.ns("a"), "10.3.0.2"));
+      inNs(one.ns("b"), ["ip", "link", "set", "eth0", "up"]);
+    });
+  });
+});
+
+test("exec passes the exit status through; status reports drift; ls lists the lab", { skip: SKIP_NOT_ROOT }, async () => {
+  await withLab("ops", "node a { eth0 -> b.eth0 10.4.0.1/30 }\nnode b { eth0 10.4.0.2/30 }\n", ({ name, ns }) => {
+    assert.equal(cli(["exec", name, "a", "--", "sh", "-c", "exit 7"]).code, 7);
+    const ok = cli(["exec", name, "a", "ping", "-c1", "-W2", "10.4.0.2"]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.equal(cli(["exec", name, "zz", "true"]).code, 1, "an unknown node is an error");
+    assert.match(cli(["ls"]).stdout, new RegExp(`^${name}\\s+up`, "m"));
+
+    assert.equal(cli(["status", name]).code, 0);
+    inNs(ns("b"), ["ip", "addr", "del", "10.4.0.2/30", "dev", "eth0"]);
+    inNs(ns("a"), ["ip", "addr", "add", "10.4.0.9/30", "dev", "eth0"]);
+    const drift = cli(["status", name, "--json"]);
+    assert.equal(drift.code, 1, "drift makes status fail");
+    const whats = (JSON.parse(drift.stdout).drift as { kind: string; what: string }[]).map((d) => `${d.kind} ${d.what}`);
+    assert.deepEqual(whats.sort(), ["extra address 10.4.0.9/30 on eth0", "missing address 10.4.0.2/30 on eth0"]);
+  });
+});
