@@ -42,7 +42,10 @@ function stepText(step: Step): string[] {
   }
   // Arguments of the tool itself (sysctl KEY=VALUE…): the command with `…`, then one per line.
   const args = step.ops.flatMap(wordsOf).length;
-  const head = cmd.argv.slice(0, cmd.argv.length - args).map(shellQuote).join(" ");
+  const head = cmd.argv
+    .slice(0, cmd.argv.length - args)
+    .map(shellQuote)
+    .join(" ");
   return [`${head} …`, ...step.ops.map((op, i) => withOrigin(`    ${(lines[i] ?? "").padEnd(width)}`, op))];
 }
 

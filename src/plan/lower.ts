@@ -9,6 +9,9 @@ import { type Plan, type Stage, steps } from "./plan.js";
 /** Per-interface sysctls (net.ipv4.conf.eth0.…) need their interface; the rest go first. */
 const PER_IFACE_SYSCTL = /^net\.(ipv4|ipv6)\.(conf|neigh)\.([^.]+)\./;
 
+/** Explicit ifindexes start here; see the links section of `lower`. */
+export const INDEX_BASE = 1000;
+
 function isPerIface(key: string): boolean {
   const m = PER_IFACE_SYSCTL.exec(key);
   return !!m && m[3] !== "all" && m[3] !== "default";
@@ -39,7 +42,13 @@ export function lower(lab: Lab): Plan {
     for (const sw of lab.switches)
       switchOps.push({ kind: "bridge.add", ns: hub, name: sw.name, ...opt("mtu", sw.mtu), origin: sw.span });
   }
+  // Ports and the first end of point-to-point pairs get ifindexes from INDEX_BASE up, far
+  // from the small ones the kernel gives interfaces in a fresh namespace: an end whose
+  // ifindex equals its peer's (both 3, say) has its carrier event treated as non-urgent
+  // by the kernel's link watcher, which then starts its queue up to a second late and
+  // drops the first packets (an IPv6 neighbour solicitation, typically).
   let port = 0;
+  let p2p = 0;
   for (const link of lab.links) {
     switch (link.kind) {
       case "switch": {
@@ -53,6 +62,7 @@ export function lower(lab: Lab): Plan {
           a: {
             ns: hub,
             name: portName(link.end.node, link.end.iface, port),
+            index: INDEX_BASE + port,
             ...opt("mtu", mtu),
             master: link.switch,
           },
@@ -67,10 +77,17 @@ export function lower(lab: Lab): Plan {
         // One declared MTU applies to both ends; two different ones are kept (and warned about).
         const mtuA = a?.mtu ?? b?.mtu;
         const mtuB = b?.mtu ?? a?.mtu;
+        p2p++;
         hostLinks.push({
           kind: "veth.add",
           ns: null,
-          a: { ns: ns(link.a.node), name: link.a.iface, ...opt("mtu", mtuA), ...opt("mac", a?.mac) },
+          a: {
+            ns: ns(link.a.node),
+            name: link.a.iface,
+            index: INDEX_BASE + p2p,
+            ...opt("mtu", mtuA),
+            ...opt("mac", a?.mac),
+          },
           b: { ns: ns(link.b.node), name: link.b.iface, ...opt("mtu", mtuB), ...opt("mac", b?.mac) },
           origin: link.span,
         });

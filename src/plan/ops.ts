@@ -15,6 +15,12 @@ export interface VethEnd {
   readonly mac?: string;
   /** A bridge in the same namespace to enslave this end to (it is also set up). */
   readonly master?: string;
+  /**
+   * An explicit ifindex (first end only; iproute2 ignores it on the peer). See lower.ts:
+   * it keeps an end's ifindex different from its peer's, which the kernel's link watcher
+   * otherwise mistakes for "not urgent" and delays the link's start by up to a second.
+   */
+  readonly index?: number;
 }
 
 interface Base {
@@ -77,7 +83,10 @@ interface OpSpec<K extends OpKind> {
 type Specs = { readonly [K in OpKind]: OpSpec<K> };
 
 function vethEnd(end: VethEnd, here: Ns): string[] {
+  // `name` and `dev` before user-chosen names: iproute2 would read a name such as `br`
+  // or `up` as a keyword (an abbreviation of `broadcast`, a flag) without them.
   const w = [end.name];
+  if (end.index !== undefined) w.push("index", String(end.index));
   if (end.ns !== here) {
     // A host end is always created from the host: "the host's namespace" has no name
     // that another namespace could use reliably.
@@ -115,6 +124,7 @@ export const OPS: Specs = {
     words: (op) => [
       "link",
       "add",
+      "name",
       op.name,
       ...(op.mtu ? ["mtu", String(op.mtu)] : []),
       "up",
@@ -130,6 +140,7 @@ export const OPS: Specs = {
     words: (op) => [
       "link",
       "add",
+      "name",
       ...vethEnd(op.a, op.ns),
       "type",
       "veth",
@@ -148,21 +159,21 @@ export const OPS: Specs = {
   "link.alias": {
     tool: "ip",
     where: (op) => op.ns,
-    words: (op) => ["link", "set", op.dev, "alias", op.alias],
+    words: (op) => ["link", "set", "dev", op.dev, "alias", op.alias],
     inverse: () => null,
     describe: (op) => `mark ${op.dev} in ${at(op.ns)} as ${op.alias}`,
   },
   "link.up": {
     tool: "ip",
     where: (op) => op.ns,
-    words: (op) => ["link", "set", op.dev, "up"],
+    words: (op) => ["link", "set", "dev", op.dev, "up"],
     inverse: () => null,
     describe: (op) => `bring ${op.dev} up in ${at(op.ns)}`,
   },
   "link.del": {
     tool: "ip",
     where: (op) => op.ns,
-    words: (op) => ["link", "del", op.dev],
+    words: (op) => ["link", "del", "dev", op.dev],
     inverse: () => null,
     describe: (op) => `delete ${op.dev} from ${at(op.ns)}`,
   },

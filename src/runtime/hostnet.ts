@@ -26,7 +26,10 @@ async function hostNetworks(): Promise<HostNet[]> {
       return [];
     }
   };
-  for (const a of parse(addrs.stdout) as { ifname: string; addr_info?: { local: string; prefixlen: number }[] }[])
+  for (const a of parse(addrs.stdout) as {
+    ifname: string;
+    addr_info?: { local: string; prefixlen: number }[];
+  }[])
     for (const i of a.addr_info ?? []) {
       const c = parseCidr(`${i.local}/${i.prefixlen}`);
       if (c.ok) out.push({ cidr: network(c.value), what: `${i.local}/${i.prefixlen} on ${a.ifname}` });
@@ -36,7 +39,8 @@ async function hostNetworks(): Promise<HostNet[]> {
     [6, routes6.stdout],
   ] as const)
     for (const r of parse(text) as { dst: string; dev?: string; type?: string; table?: string }[]) {
-      if (r.dst === "default" || r.type === "local" || r.type === "broadcast" || r.type === "multicast") continue;
+      if (r.dst === "default" || r.type === "local" || r.type === "broadcast" || r.type === "multicast")
+        continue;
       const dst = r.dst.includes("/") ? r.dst : `${r.dst}/${family === 4 ? 32 : 128}`;
       const c = parseCidr(dst);
       if (c.ok && c.value.prefix > 0)

@@ -13,7 +13,10 @@ function assertNothingLeft(lab: string): void {
   assert.deepEqual(leftovers(lab), [], `lab ${lab} left objects behind`);
   const marked = spawnSync("ip", ["-j", "link", "show"], { encoding: "utf8" });
   const aliases = (JSON.parse(marked.stdout) as { ifalias?: string }[]).map((l) => l.ifalias ?? "");
-  assert.ok(!aliases.some((a) => a.startsWith(`opentop:${lab}:`)), "no host interface carries the lab's mark");
+  assert.ok(
+    !aliases.some((a) => a.startsWith(`opentop:${lab}:`)),
+    "no host interface carries the lab's mark",
+  );
 }
 
 const BIG = `switch lan
@@ -31,7 +34,10 @@ test("a kernel operation failing in the last stage rolls back everything, and sa
     const { path, lab } = writeLab(s.dir, "conflict", `${BIG}node x { lo 127.0.0.1/8 }\n`);
     const r = cli(["up", path]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /error\[OT6004\]: could not add 127\.0\.0\.1\/8 to lo in .*Address already assigned/);
+    assert.match(
+      r.stderr,
+      /error\[OT6004\]: could not add 127\.0\.0\.1\/8 to lo in .*Address already assigned/,
+    );
     assert.match(r.stderr, /conflict\.otop:6:13/, "points at the statement");
     assert.match(r.stderr, /command: ip -n \S+ -batch -, line 3/, "names the command and batch line");
     assertNothingLeft(lab);
@@ -40,7 +46,9 @@ test("a kernel operation failing in the last stage rolls back everything, and sa
   }
 });
 
-test("a failing sysctl (an unknown key) rolls back namespaces and host links", { skip: SKIP_NOT_ROOT }, () => {
+test("a failing sysctl (an unknown key) rolls back namespaces and host links", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
   const s = scratch();
   try {
     const { path, lab } = writeLab(s.dir, "sysctl", `${BIG}node y { sysctl net.ipv4.no_such_setting 1 }\n`);
@@ -87,7 +95,9 @@ test("a lab already up is refused; down is idempotent", { skip: SKIP_NOT_ROOT },
   assertNothingLeft(lab);
 });
 
-test("down works with the file gone, and with the record gone but the file given", { skip: SKIP_NOT_ROOT }, () => {
+test("down works with the file gone, and with the record gone but the file given", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
   const s = scratch();
   try {
     const one = writeLab(s.dir, "gone", "switch s\nnode a { eth0 -> s }\nnode b { eth0 -> s }\n");
@@ -116,7 +126,10 @@ test("a namespace of the same name that is not the lab's: up refuses and leaves 
   try {
     const r = cli(["up", path]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, new RegExp(`error\\[OT6002\\]: network namespace ${foreign.replace(".", "\\.")} already exists`));
+    assert.match(
+      r.stderr,
+      new RegExp(`error\\[OT6002\\]: network namespace ${foreign.replace(".", "\\.")} already exists`),
+    );
     assert.ok(existsSync(`/run/netns/${foreign}`), "the foreign namespace survives");
     assert.ok(!existsSync(`/run/netns/${lab}.a`), "nothing was created");
     assert.equal(cli(["down", lab]).code, 0);
@@ -140,7 +153,9 @@ function interruptedUp(path: string, signal: NodeJS.Signals, ms: number): Promis
   });
 }
 
-test("down after an up killed with SIGKILL at several points leaves nothing behind", { skip: SKIP_NOT_ROOT }, async () => {
+test("down after an up killed with SIGKILL at several points leaves nothing behind", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
   const s = scratch();
   try {
     for (const ms of [60, 120, 200, 300]) {
@@ -172,7 +187,8 @@ test("SIGINT during up rolls back by itself", { skip: SKIP_NOT_ROOT }, async () 
     for (let i = 0; i < 2000 && !existsSync(record); i++) await new Promise((r) => setTimeout(r, 2));
     child.kill("SIGINT");
     const code = await exited;
-    if (code === 0) assert.equal(cli(["down", lab]).code, 0); // it finished before the signal landed
+    if (code === 0)
+      assert.equal(cli(["down", lab]).code, 0); // it finished before the signal landed
     else assert.equal(code, 1, "an interrupted up fails, after rolling back");
     assertNothingLeft(lab);
   } finally {

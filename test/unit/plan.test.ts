@@ -32,12 +32,14 @@ test("a star of N nodes on one switch takes N + 2 processes", () => {
 });
 
 test("switch ports are created in the switches' namespace, joined to their bridge, peer directly in the node", () => {
-  const plan = planOf("lab s\nswitch sw { mtu 1400 }\nnode a { eth0 -> sw 10.0.0.1/24 mac 02:00:00:00:00:01 }\n");
+  const plan = planOf(
+    "lab s\nswitch sw { mtu 1400 }\nnode a { eth0 -> sw 10.0.0.1/24 mac 02:00:00:00:00:01 }\n",
+  );
   const veth = ops(plan).find((o) => o.kind === "veth.add");
   assert.ok(veth);
   assert.equal(
     wordsOf(veth).join(" "),
-    "link add a.eth0 mtu 1400 master sw up type veth peer name eth0 netns s.a mtu 1400 address 02:00:00:00:00:01",
+    "link add name a.eth0 index 1001 mtu 1400 master sw up type veth peer name eth0 netns s.a mtu 1400 address 02:00:00:00:00:01",
   );
   const step = plan.stages[1]?.steps[0];
   assert.equal(step?.ns, "s", "run inside the switches' namespace");
@@ -47,7 +49,10 @@ test("point-to-point links are created from the host with both ends in their nam
   const plan = planOf("lab p\nnode a { eth0 -> b.eth1 mtu 9000 }\nnode b { eth1 }\n");
   const veth = ops(plan).find((o) => o.kind === "veth.add");
   assert.ok(veth);
-  assert.equal(wordsOf(veth).join(" "), "link add eth0 netns p.a mtu 9000 type veth peer name eth1 netns p.b mtu 9000");
+  assert.equal(
+    wordsOf(veth).join(" "),
+    "link add name eth0 index 1001 netns p.a mtu 9000 type veth peer name eth1 netns p.b mtu 9000",
+  );
   assert.equal(inverseOf(veth), null, "deleting a namespace removes the pair");
 });
 
@@ -69,13 +74,15 @@ test("forwarding is set before links; per-interface sysctls after them", () => {
     "lab r\nnode a { forward\n sysctl net.ipv4.conf.eth0.rp_filter 2\n sysctl net.ipv4.conf.all.rp_filter 0\n eth0 -> b.eth0 }\nnode b { eth0 }\n",
   );
   assert.deepEqual(
-    plan.stages.map((s) => `${s.name}: ${s.steps.flatMap((st) => st.ops.map((o) => wordsOf(o).join(" "))).join(", ")}`),
+    plan.stages.map(
+      (s) => `${s.name}: ${s.steps.flatMap((st) => st.ops.map((o) => wordsOf(o).join(" "))).join(", ")}`,
+    ),
     [
       "namespaces: netns add r.a, netns add r.b",
       "namespace sysctls: net.ipv4.ip_forward=1, net.ipv6.conf.all.forwarding=1, net.ipv4.conf.all.rp_filter=0",
-      "links: link add eth0 netns r.a type veth peer name eth0 netns r.b",
+      "links: link add name eth0 index 1001 netns r.a type veth peer name eth0 netns r.b",
       "interface sysctls: net.ipv4.conf.eth0.rp_filter=2",
-      "addresses and routes: link set lo alias opentop:r:a, link set lo up, link set eth0 up, link set lo alias opentop:r:b, link set lo up, link set eth0 up",
+      "addresses and routes: link set dev lo alias opentop:r:a, link set dev lo up, link set dev eth0 up, link set dev lo alias opentop:r:b, link set dev lo up, link set dev eth0 up",
     ],
   );
   const sysctl = plan.stages[1]?.steps[0];
@@ -89,16 +96,16 @@ test("a host link: host end created, marked, addressed and up on the host; its i
   assert.deepEqual(
     host.map((o) => wordsOf(o).join(" ")),
     [
-      `link add ${name} type veth peer name up0 netns h.a`,
-      `link set ${name} alias opentop:h:a:up0`,
+      `link add name ${name} type veth peer name up0 netns h.a`,
+      `link set dev ${name} alias opentop:h:a:up0`,
       `addr add 198.51.100.1/30 dev ${name}`,
-      `link set ${name} up`,
+      `link set dev ${name} up`,
     ],
   );
-  assert.deepEqual(plan.teardown[0]?.steps[0]?.ops.map((o) => wordsOf(o).join(" ")), [
-    `link del ${name}`,
-    "netns del h.a",
-  ]);
+  assert.deepEqual(
+    plan.teardown[0]?.steps[0]?.ops.map((o) => wordsOf(o).join(" ")),
+    [`link del dev ${name}`, "netns del h.a"],
+  );
 });
 
 test("routes lower with explicit prefixes, so ip infers the family in a batch", () => {
@@ -108,7 +115,10 @@ test("routes lower with explicit prefixes, so ip infers the family in a batch", 
   const routes = ops(plan)
     .filter((o) => o.kind === "route.add")
     .map((o) => wordsOf(o).join(" "));
-  assert.deepEqual(routes, ["route add 0.0.0.0/0 via 10.0.0.2 metric 5", "route add ::/0 via fd00:1::2 onlink"]);
+  assert.deepEqual(routes, [
+    "route add 0.0.0.0/0 via 10.0.0.2 metric 5",
+    "route add ::/0 via fd00:1::2 onlink",
+  ]);
 });
 
 test("every operation describes itself; batch lines refuse unsafe words", () => {

@@ -72,7 +72,9 @@ test("lexer: an unexpected character is reported once and skipped", () => {
 });
 
 test("lexer: rawBlock returns literal text up to the balancing brace", () => {
-  const lexer = new Lexer(sourceFile("t.otop", "nft { chain c { type filter hook input priority 0; } } tail"));
+  const lexer = new Lexer(
+    sourceFile("t.otop", "nft { chain c { type filter hook input priority 0; } } tail"),
+  );
   lexer.next();
   assert.equal(lexer.next().kind, "lbrace");
   const raw = lexer.rawBlock();
@@ -82,7 +84,10 @@ test("lexer: rawBlock returns literal text up to the balancing brace", () => {
 });
 
 test("parser: a whole lab parses into statements with spans", () => {
-  const file = sourceFile("t.otop", "lab x\nparam n = 3\nswitch s { mtu 1400 }\nnode h[1..{n}] {\n  eth0 -> s 10.0.0.{i}/24\n}\n");
+  const file = sourceFile(
+    "t.otop",
+    "lab x\nparam n = 3\nswitch s { mtu 1400 }\nnode h[1..{n}] {\n  eth0 -> s 10.0.0.{i}/24\n}\n",
+  );
   const d = new Diagnostics();
   const tree = parse(file, d);
   assert.deepEqual(d.list, []);
@@ -97,7 +102,10 @@ test("parser: a whole lab parses into statements with spans", () => {
 test("parser: recovers after each error and reports all of them in one run", () => {
   const d = new Diagnostics();
   parse(
-    sourceFile("t.otop", "lab x\nnode a {\n  route\n  eth0 -> \n  sysctl k\n}\nbogus\nnode b { eth0 -> s }\n"),
+    sourceFile(
+      "t.otop",
+      "lab x\nnode a {\n  route\n  eth0 -> \n  sysctl k\n}\nbogus\nnode b { eth0 -> s }\n",
+    ),
     d,
   );
   assert.deepEqual(
