@@ -710,6 +710,14 @@ class Checker {
     for (const span of n.forwards) {
       add("net.ipv4.ip_forward", "1", span, span);
       add("net.ipv6.conf.all.forwarding", "1", span, span);
+      // A router asks for a forwarded packet's next hop from its link-local address, which
+      // duplicate address detection keeps unusable for a second or two after the link comes
+      // up: forwarded IPv6 would be dropped meanwhile. Lab addresses are checked for
+      // duplicates when compiled, so a router's interfaces skip DAD (unless set explicitly).
+      const explicit = n.sysctls.some(
+        (x) => x.key.text.replaceAll("/", ".") === "net.ipv6.conf.default.accept_dad",
+      );
+      if (!explicit) add("net.ipv6.conf.default.accept_dad", "0", span, span);
     }
     for (const s of n.sysctls) {
       const key = s.key.text.replaceAll("/", ".");

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Installs the Debian packages OpenTop's demo and tests use, if any is missing.
+# OpenTop itself needs only iproute2 (and util-linux, procps); the rest is for the tests.
+set -eu
+need=""
+check() { # check PROGRAM PACKAGE
+  command -v "$1" >/dev/null 2>&1 || need="$need $2"
+}
+check ip iproute2
+check nsenter util-linux
+check sysctl procps
+check nft nftables
+check iptables iptables
+check ping iputils-ping
+check shellcheck shellcheck
+check busybox busybox
+check dash dash
+check socat socat
+check conntrack conntrack
+if [ -n "$need" ]; then
+  echo "installing:$need"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # shellcheck disable=SC2086 # one word per package
+  apt-get install -y -qq --no-install-recommends $need >/dev/null
+fi
