@@ -30,7 +30,8 @@ export interface RunOptions {
   readonly force?: boolean;
   /** Polled between steps: true stops the run (SIGINT, SIGTERM). */
   readonly interrupted?: () => boolean;
-  readonly onStep?: (step: Step, result: ProcResult) => void;
+  /** Called as each step finishes, with its wall-clock duration in seconds. */
+  readonly onStep?: (step: Step, result: ProcResult, seconds: number) => void;
 }
 
 export function defaultConcurrency(): number {
@@ -48,8 +49,9 @@ export async function runStages(stages: readonly Stage[], options: RunOptions = 
       options.concurrency ?? defaultConcurrency(),
       async (step) => {
         const cmd = command(step, options.force ? { force: true } : {});
+        const started = performance.now();
         const result = await run(cmd.argv, cmd.stdin !== undefined ? { stdin: cmd.stdin } : {});
-        options.onStep?.(step, result);
+        options.onStep?.(step, result, (performance.now() - started) / 1000);
         if (result.code === 0) {
           done.push(...step.ops);
           return;

@@ -3,7 +3,7 @@
 // which of a teardown's objects still exist and are the lab's.
 
 import { resolve } from "node:path";
-import { runStages } from "../backends/run.js";
+import { type RunOptions, runStages } from "../backends/run.js";
 import { origin } from "../backends/text.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
@@ -30,11 +30,10 @@ const TOOL_PACKAGES: Record<string, string> = { ip: "iproute2", nsenter: "util-l
 export function toolsNeeded(plan: Plan): string[] {
   const tools = new Set<string>(["ip"]);
   for (const stage of plan.stages)
-    for (const step of stage.steps)
-      if (step.tool === "sysctl") {
-        tools.add("sysctl");
-        if (step.ns !== null) tools.add("nsenter");
-      }
+    for (const step of stage.steps) {
+      tools.add(step.tool);
+      if (step.ns !== null) tools.add("nsenter");
+    }
   return [...tools];
 }
 
@@ -120,6 +119,7 @@ function collisions(plan: Plan): Diagnostic[] {
 export interface UpOptions {
   readonly concurrency?: number;
   readonly interrupted?: () => boolean;
+  readonly onStep?: NonNullable<RunOptions["onStep"]>;
 }
 
 export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}): Promise<Outcome> {

@@ -39,7 +39,11 @@ test("a kernel operation failing in the last stage rolls back everything, and sa
       /error\[OT6004\]: could not add 127\.0\.0\.1\/8 to lo in .*Address already assigned/,
     );
     assert.match(r.stderr, /conflict\.otop:6:13/, "points at the statement");
-    assert.match(r.stderr, /command: ip -n \S+ -batch -, line 3/, "names the command and batch line");
+    assert.match(
+      r.stderr,
+      /command: nsenter --net=\/run\/netns\/\S+ -- ip -batch -, line 3/,
+      "names the command and line",
+    );
     assertNothingLeft(lab);
   } finally {
     s.remove();

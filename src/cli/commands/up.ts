@@ -2,20 +2,26 @@
 
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { lower } from "../../plan/lower.js";
+import { command, type Step } from "../../plan/plan.js";
 import { up as bringUp } from "../../runtime/lifecycle.js";
+import type { ProcResult } from "../../runtime/proc.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { printDiagnostics } from "../io.js";
 import { compileTarget } from "../target.js";
 
-const usage = "opentop up FILE [--set NAME=VALUE]… [--jobs N] [--json]";
+const usage = "opentop up FILE [--set NAME=VALUE]… [--jobs N] [--verbose] [--json]";
 
 export const up: Command = {
   name: "up",
   summary: "bring a lab up: create its namespaces, links, addresses and routes",
   usage,
   async run(args, io) {
-    const p = parse(args, { ...SET_OPTION, jobs: { type: "string", short: "j" } }, usage);
+    const p = parse(
+      args,
+      { ...SET_OPTION, jobs: { type: "string", short: "j" }, verbose: { type: "boolean", short: "v" } },
+      usage,
+    );
     const [file, ...extra] = p.positionals;
     if (!file || extra.length) throw usageError("give one lab file", usage);
     const jobs = p.values.jobs === undefined ? undefined : Number(p.values.jobs);
@@ -37,6 +43,14 @@ export const up: Command = {
     try {
       const outcome = await bringUp(compiled, plan, {
         interrupted: () => interrupted,
+        ...(p.values.verbose
+          ? {
+              onStep: (step: Step, result: ProcResult, seconds: number) =>
+                io.err(
+                  `${io.style.dim(`${seconds.toFixed(3)} s`)} ${step.ns ?? "host"}: ${command(step).argv.join(" ")} (${step.ops.length} operations)${result.code ? ` failed: ${result.code}` : ""}`,
+                ),
+            }
+          : {}),
         ...(jobs !== undefined ? { concurrency: jobs } : {}),
       });
       const seconds = (performance.now() - started) / 1000;
