@@ -48,26 +48,25 @@ export interface Command {
 }
 
 /**
- * The exact process a step runs. `ip -n` enters the namespace itself; other tools are
- * entered with nsenter (one setns, no /sys remount, so the cost does not grow with the
- * number of namespaces on the machine, unlike `ip netns exec`).
+ * The argv that runs `argv` inside a namespace: nsenter joins the network namespace with
+ * one setns. (`ip -n` and `ip netns exec` also unshare a mount namespace and remount
+ * /sys, which copies every mount on the machine — one per namespace under /run/netns — so
+ * their cost grows with the size of the lab.)
  */
+export function inNetns(ns: Ns, argv: readonly string[]): string[] {
+  return ns === null ? [...argv] : ["nsenter", `--net=${netnsPath(ns)}`, "--", ...argv];
+}
+
+/** The exact process a step runs. */
 export function command(step: Step, options: { force?: boolean } = {}): Command {
   switch (step.tool) {
-    case "ip": {
-      const argv = [
-        "ip",
-        ...(step.ns === null ? [] : ["-n", step.ns]),
-        ...(options.force ? ["-force"] : []),
-        "-batch",
-        "-",
-      ];
-      return { argv, stdin: step.ops.map((op) => `${batchLine(wordsOf(op))}\n`).join("") };
-    }
-    case "sysctl": {
-      const args = ["sysctl", "-q", "-w", ...step.ops.flatMap(wordsOf)];
-      return { argv: step.ns === null ? args : ["nsenter", `--net=${netnsPath(step.ns)}`, "--", ...args] };
-    }
+    case "ip":
+      return {
+        argv: inNetns(step.ns, ["ip", ...(options.force ? ["-force"] : []), "-batch", "-"]),
+        stdin: step.ops.map((op) => `${batchLine(wordsOf(op))}\n`).join(""),
+      };
+    case "sysctl":
+      return { argv: inNetns(step.ns, ["sysctl", "-q", "-w", ...step.ops.flatMap(wordsOf)]) };
   }
 }
 
