@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
 import { leftovers } from "../support/host.js";
-import { BIN, cli, SKIP_NOT_ROOT, scratch, writeLab } from "../support/lab.js";
+import { BIN, cli, hostLinkSubnet, SKIP_NOT_ROOT, scratch, writeLab } from "../support/lab.js";
 
 function assertNothingLeft(lab: string): void {
   assert.deepEqual(leftovers(lab), [], `lab ${lab} left objects behind`);
@@ -19,8 +19,10 @@ function assertNothingLeft(lab: string): void {
   );
 }
 
+const SUBNET = hostLinkSubnet();
 const BIG = `switch lan
-node r { uplink -> host 198.51.100.6/30 { host-address 198.51.100.5/30 }
+node r { uplink -> host ${SUBNET.node} { host-address ${SUBNET.host} }
+
   eth0 -> lan 10.5.0.1/24 }
 node h[1..40] { eth0 -> lan 10.5.1.{i}/16 }
 `;

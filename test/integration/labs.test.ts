@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { hostIfaceName } from "../../src/model/names.js";
-import { cli, inNs, ipJson, ping, ROOT, SKIP_NOT_ROOT, withLab } from "../support/lab.js";
+import { cli, hostLinkSubnet, inNs, ipJson, ping, ROOT, SKIP_NOT_ROOT, withLab } from "../support/lab.js";
 
 /** An example lab's body without its `lab` line, so a test can give it a unique name. */
 function example(name: string, replace: [string, string][] = []): string {
@@ -42,7 +42,12 @@ test("three nodes on a switch reach each other; ports are in the bridge", {
 test("routed: two LANs through two forwarding routers, static routes both ways, a host link", {
   skip: SKIP_NOT_ROOT,
 }, async () => {
-  await withLab("routed", example("routed.otop"), ({ name, ns }) => {
+  const subnet = hostLinkSubnet();
+  const body = example("routed.otop", [
+    ["198.51.100.2/30", subnet.node],
+    ["198.51.100.1/30", subnet.host],
+  ]);
+  await withLab("routed", body, ({ name, ns }) => {
     // The first echo must be answered: links are ready and routers resolve next hops at
     // once (no duplicate address detection holding their link-local addresses back).
     assert.ok(ping(ns("client"), "fd00:2::10", 1), "client -> server over IPv6, first packet");
@@ -68,11 +73,12 @@ test("routed: two LANs through two forwarding routers, static routes both ways, 
       "dev",
       hostName,
     ]);
+    const hostAddress = subnet.host.split("/")[0] as string;
     assert.deepEqual(
       host?.addr_info.filter((a) => a.scope === "global").map((a) => a.local),
-      ["198.51.100.1"],
+      [hostAddress],
     );
-    assert.ok(ping(ns("r1"), "198.51.100.1", 2), "r1 reaches the host side of its link");
+    assert.ok(ping(ns("r1"), hostAddress, 2), "r1 reaches the host side of its link");
   });
 });
 

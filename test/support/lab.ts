@@ -102,3 +102,38 @@ export async function withLab<T>(
 /** True when running as root on Linux: integration tests need it. */
 export const IS_ROOT = process.getuid?.() === 0;
 export const SKIP_NOT_ROOT = IS_ROOT ? false : "integration tests need root (they create namespaces)";
+
+/**
+ * A /30 for a test's link to the host: random within 10.0.0.0/8, avoiding every network the
+ * host uses, so that concurrent tests (and the machine's own networks) never overlap.
+ */
+export function hostLinkSubnet(): { host: string; node: string } {
+  const used: [number, number][] = [];
+  for (const family of ["addr", "route"]) {
+    const r = spawnSync("ip", ["-j", "-4", family, "show"], { encoding: "utf8" });
+    const list = JSON.parse(r.stdout || "[]") as {
+      dst?: string;
+      addr_info?: { local: string; prefixlen: number }[];
+    }[];
+    for (const item of list) {
+      const cidrs =
+        family === "addr"
+          ? (item.addr_info ?? []).map((a) => `${a.local}/${a.prefixlen}`)
+          : item.dst && item.dst !== "default"
+            ? [item.dst.includes("/") ? item.dst : `${item.dst}/32`]
+            : [];
+      for (const c of cidrs) {
+        const [ip, len] = c.split("/");
+        const n = (ip ?? "").split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
+        const size = 2 ** (32 - Number(len));
+        used.push([Math.floor(n / size) * size, size]);
+      }
+    }
+  }
+  for (;;) {
+    const base = (10 << 24) + Math.floor(Math.random() * (1 << 22)) * 4;
+    if (used.some(([start, size]) => base < start + size && start < base + 4)) continue;
+    const dotted = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+    return { host: `${dotted(base + 1)}/30`, node: `${dotted(base + 2)}/30` };
+  }
+}
