@@ -22,7 +22,6 @@ function assertNothingLeft(lab: string): void {
 const SUBNET = hostLinkSubnet();
 const BIG = `switch lan
 node r { uplink -> host ${SUBNET.node} { host-address ${SUBNET.host} }
-
   eth0 -> lan 10.5.0.1/24 }
 node h[1..40] { eth0 -> lan 10.5.1.{i}/16 }
 `;
