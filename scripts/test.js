@@ -9,7 +9,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const groups = process.argv.slice(2).length ? process.argv.slice(2) : ["unit", "golden", "integration"];
+const groups = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ["unit", "golden", "integration", "serial"];
 const { hostSnapshot, diffSnapshots, leftovers } = await import(join(root, "dist/test/support/host.js"));
 
 const prefix = process.env.OPENTOP_TEST_PREFIX ?? `t${process.pid.toString(36)}`;
@@ -23,7 +25,14 @@ for (const group of groups) {
   console.log(`\n== ${group} tests`);
   const r = spawnSync(
     process.execPath,
-    ["--test", "--test-reporter=spec", `--test-concurrency=${group === "integration" ? 2 : 4}`, dir],
+    // Integration tests run two files at a time; serial ones (gc, crash) see the whole
+    // machine and run alone.
+    [
+      "--test",
+      "--test-reporter=spec",
+      `--test-concurrency=${{ integration: 2, serial: 1 }[group] ?? 4}`,
+      dir,
+    ],
     { stdio: "inherit", env, cwd: root },
   );
   if (r.status !== 0) failed = true;

@@ -11,6 +11,7 @@ import { parseMark } from "../model/names.js";
 import { inverseOf, type Op } from "../plan/ops.js";
 import { type Plan, type Stage, steps } from "../plan/plan.js";
 import { VERSION } from "../version.js";
+import { discover, type Marked } from "./discover.js";
 import { failureDiagnostic } from "./failure.js";
 import { hostOverlaps } from "./hostnet.js";
 import { hostIfaceAlias, hostIfaceExists, netnsExists } from "./kernel.js";
@@ -234,9 +235,14 @@ export async function down(lab: string, options: { fallback?: LabRecord } = {}):
     const stored = readRecord(lab);
     if (stored instanceof Error && !options.fallback)
       return { ok: false, removed: 0, diagnostics: [unreadable(lab, stored)] };
-    const record = stored instanceof Error || !stored ? options.fallback : stored;
-    if (!record)
-      return { ok: true, removed: 0, diagnostics: [], message: `lab ${lab} is not up: nothing to do` };
+    let record = stored instanceof Error || !stored ? options.fallback : stored;
+    if (!record) {
+      // No record and no file: what carries the lab's mark is still the lab's.
+      const marked = (await discover(lab)).get(lab);
+      if (!marked)
+        return { ok: true, removed: 0, diagnostics: [], message: `lab ${lab} is not up: nothing to do` };
+      record = markedRecord(lab, marked);
+    }
     const stages = teardownOf(record);
     const count = stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
     const outcome = await runStages(stages, { force: true });
@@ -246,4 +252,23 @@ export async function down(lab: string, options: { fallback?: LabRecord } = {}):
   } finally {
     lock.release();
   }
+}
+
+/** A record standing in for a lost one: just the marked objects, to tear them down. */
+export function markedRecord(lab: string, marked: Marked): LabRecord {
+  return {
+    version: 1,
+    tool: `opentop ${VERSION}`,
+    lab,
+    file: "",
+    hash: "",
+    state: "creating",
+    createdAt: "",
+    by: "cli",
+    nodes: [],
+    switches: [],
+    namespaces: marked.namespaces,
+    hostIfaces: marked.hostIfaces,
+    ops: [],
+  };
 }

@@ -1,0 +1,34 @@
+// `opentop gc [--dry-run]`: remove the debris of labs that did not finish or lost their record.
+
+import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
+import { gc as collect } from "../../runtime/gc.js";
+import { parse, usageError } from "../args.js";
+import { type Command, EXIT } from "../command.js";
+
+const usage = "opentop gc [--dry-run] [--json]";
+
+export const gc: Command = {
+  name: "gc",
+  summary: "remove what labs that never finished coming up (or lost their record) left behind",
+  usage,
+  async run(args, io) {
+    const p = parse(args, { "dry-run": { type: "boolean", short: "n" } }, usage);
+    if (p.positionals.length) throw usageError("gc takes no arguments", usage);
+    const dryRun = p.values["dry-run"] === true;
+    if (!dryRun && process.getuid?.() !== 0)
+      throw new DiagnosticError(
+        diag("OT6006", "gc needs root", { help: "run it as root, or use --dry-run" }),
+      );
+    const result = await collect({ dryRun });
+    if (p.format === "json") io.out(JSON.stringify({ dryRun, debris: result.debris }, null, 2));
+    else if (result.debris.length === 0)
+      io.out("nothing to collect: every lab on this machine is up or gone");
+    else
+      for (const d of result.debris) {
+        io.out(`${dryRun ? "would remove" : "removed"} lab ${d.lab}: ${d.why}`);
+        for (const o of d.objects) io.out(`  ${o}`);
+      }
+    if (result.diagnostics.length) throw new DiagnosticError(result.diagnostics);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,60 @@
+// Finding a lab's objects by their marks alone, for `down` without a record and for `gc`.
+// Only marked objects are ever returned: a namespace whose loopback alias, or a host
+// interface whose alias, says `opentop:LAB…`. Look-alikes without the mark are not ours.
+
+import { parseMark } from "../model/names.js";
+import { inNetns } from "../plan/plan.js";
+import { hostIfaceAlias, listHostIfaces, listNetns } from "./kernel.js";
+import { pool, run } from "./proc.js";
+
+export interface Marked {
+  readonly namespaces: string[];
+  readonly hostIfaces: { readonly name: string; readonly mark: string }[];
+}
+
+/** The mark on a namespace's loopback, or undefined. */
+async function netnsMark(ns: string): Promise<string | undefined> {
+  const r = await run(inNetns(ns, ["ip", "-j", "link", "show", "dev", "lo"]));
+  if (r.code !== 0) return undefined;
+  try {
+    const [lo] = JSON.parse(r.stdout) as { ifalias?: string }[];
+    return lo?.ifalias;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Marked objects on this machine, by lab. `only` restricts the search to one lab (and to
+ * namespaces whose name could be that lab's, so that it stays cheap).
+ */
+export async function discover(only?: string): Promise<Map<string, Marked>> {
+  const out = new Map<string, Marked>();
+  const entry = (lab: string) => {
+    let m = out.get(lab);
+    if (!m) {
+      m = { namespaces: [], hostIfaces: [] };
+      out.set(lab, m);
+    }
+    return m;
+  };
+  const candidates = listNetns().filter(
+    (ns) => only === undefined || ns === only || ns.startsWith(`${only}.`),
+  );
+  const marks = await pool(candidates, 8, netnsMark);
+  candidates.forEach((ns, i) => {
+    const mark = parseMark(marks[i]);
+    // The mark must agree with the name: LAB for the switches, LAB.NODE for a node.
+    if (!mark || (only !== undefined && mark.lab !== only)) return;
+    const expected = mark.node === undefined ? mark.lab : `${mark.lab}.${mark.node}`;
+    if (ns === expected) entry(mark.lab).namespaces.push(ns);
+  });
+  for (const name of listHostIfaces()) {
+    const alias = hostIfaceAlias(name);
+    const mark = parseMark(alias);
+    if (!mark || mark.iface === undefined || alias === undefined) continue;
+    if (only !== undefined && mark.lab !== only) continue;
+    entry(mark.lab).hostIfaces.push({ name, mark: alias });
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+// Garbage collection: remove what OpenTop labs left behind — labs that never finished
+// coming up (their `up` died), and marked objects whose lab has no record. A lab that is
+// up, or that another command is working on right now, is left alone; so is anything
+// without OpenTop's mark, whatever its name.
+
+import { existsSync, readdirSync, readlinkSync, unlinkSync } from "node:fs";
+import { join } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { discover } from "./discover.js";
+import { down, markedRecord, teardownOf } from "./lifecycle.js";
+import { holderAlive, lockPath } from "./lock.js";
+import { type LabRecord, listLabs, readRecord, runDir } from "./record.js";
+
+export interface Debris {
+  readonly lab: string;
+  readonly why: string;
+  /** Human-readable objects: `netns office.pc1`, `link ot-…`. */
+  readonly objects: readonly string[];
+}
+
+export interface GcResult {
+  readonly debris: readonly Debris[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function busy(lab: string): boolean {
+  try {
+    return holderAlive(readlinkSync(lockPath(lab)));
+  } catch {
+    return false;
+  }
+}
+
+function objectsOf(record: LabRecord): string[] {
+  return teardownOf(record).flatMap((s) =>
+    s.steps.flatMap((st) =>
+      st.ops.map((op) =>
+        op.kind === "netns.del" ? `netns ${op.name}` : op.kind === "link.del" ? `link ${op.dev}` : op.kind,
+      ),
+    ),
+  );
+}
+
+export async function gc(options: { dryRun: boolean }): Promise<GcResult> {
+  const debris: Debris[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const recorded = new Set(listLabs());
+
+  // 1. Labs whose up never finished, and whose up is not running any more.
+  for (const lab of recorded) {
+    const record = readRecord(lab);
+    if (record === undefined || busy(lab)) continue;
+    if (!(record instanceof Error) && record.state === "up") continue;
+    const why =
+      record instanceof Error ? `its record is unreadable (${record.message})` : "its up did not finish";
+    const stand =
+      record instanceof Error
+        ? markedRecord(lab, (await discover(lab)).get(lab) ?? { namespaces: [], hostIfaces: [] })
+        : record;
+    debris.push({ lab, why, objects: [...objectsOf(stand), `record ${join(runDir(), lab)}`] });
+    if (!options.dryRun) {
+      const r = await down(lab, { fallback: stand });
+      diagnostics.push(...r.diagnostics);
+    }
+  }
+
+  // 2. Marked objects of labs that have no record at all.
+  for (const [lab, marked] of await discover()) {
+    if (recorded.has(lab) || busy(lab)) continue;
+    const stand = markedRecord(lab, marked);
+    debris.push({
+      lab,
+      why: "it has no record (its record was removed, or it predates this boot's /run)",
+      objects: objectsOf(stand),
+    });
+    if (!options.dryRun) {
+      const r = await down(lab, { fallback: stand });
+      diagnostics.push(...r.diagnostics);
+    }
+  }
+
+  // 3. Locks whose holder died.
+  if (existsSync(runDir()))
+    for (const entry of readdirSync(runDir())) {
+      if (!entry.endsWith(".lock")) continue;
+      const lab = entry.slice(0, -5);
+      if (busy(lab)) continue;
+      debris.push({ lab, why: "its lock's holder is gone", objects: [`lock ${join(runDir(), entry)}`] });
+      if (!options.dryRun)
+        try {
+          unlinkSync(join(runDir(), entry));
+        } catch {}
+    }
+  return { debris, diagnostics };
+}
