@@ -36,6 +36,7 @@ export const CODES = {
   OT1015: { severity: "error", title: "invalid parameter" },
   OT1016: { severity: "error", title: "statement repeated" },
   OT1017: { severity: "error", title: "too many objects" },
+  OT1018: { severity: "error", title: "switch has too many ports" },
   // addresses and links
   OT2001: { severity: "error", title: "invalid address" },
   OT2002: { severity: "error", title: "address used twice on a segment" },
@@ -69,6 +70,7 @@ export const CODES = {
   OT6012: { severity: "error", title: "rollback incomplete" },
   OT6013: { severity: "error", title: "lab record unreadable" },
   OT6014: { severity: "error", title: "host link overlaps the host's networks" },
+  OT6015: { severity: "error", title: "too many namespaces for this machine" },
   // the tool itself
   OT9001: { severity: "error", title: "cannot read file" },
   OT9002: { severity: "error", title: "invalid command line" },

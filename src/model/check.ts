@@ -18,6 +18,9 @@ import {
 import type { Address, End, Iface, Lab, Link, Node, Route, Switch, Sysctl } from "./model.js";
 import { hostIfaceName, IFNAME_MAX, LAB_NAME_MAX, NAME_PATTERN, NODE_NAME_MAX } from "./names.js";
 
+/** A Linux bridge numbers its ports 1 to 1023 (BR_MAX_PORTS - 1). */
+export const BRIDGE_MAX_PORTS = 1023;
+
 const SAFE_NAME_HELP = "names use letters, digits, `_` and `-`, and start with a letter";
 
 interface IfaceInfo {
@@ -413,6 +416,14 @@ class Checker {
       if (link.kind === "host") hostSide.set(key, [...link.hostAddresses]);
     });
     for (const [key, members] of segments) {
+      if (key.startsWith("switch:") && members.length > BRIDGE_MAX_PORTS) {
+        const sw = this.switches.get(key.slice(7));
+        this.diagnostics.error("OT1018", `switch \`${key.slice(7)}\` has ${members.length} ports`, {
+          span: sw?.decl.name.span,
+          label: `a Linux bridge takes at most ${BRIDGE_MAX_PORTS}`,
+          help: "split the segment into several switches joined by a node, or use fewer nodes",
+        });
+      }
       const seen = new Map<string, Span>();
       const addrs = members.flatMap((m) => m.info.addresses).concat(hostSide.get(key) ?? []);
       for (const a of addrs) {

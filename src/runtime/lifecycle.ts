@@ -2,6 +2,7 @@
 // Everything here reads the plan; nothing decides kernel operations of its own except
 // which of a teardown's objects still exist and are the lab's.
 
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type RunOptions, runStages } from "../backends/run.js";
 import { origin } from "../backends/text.js";
@@ -14,7 +15,7 @@ import { VERSION } from "../version.js";
 import { discover, type Marked } from "./discover.js";
 import { failureDiagnostic } from "./failure.js";
 import { hostOverlaps } from "./hostnet.js";
-import { hostIfaceAlias, hostIfaceExists, netnsExists } from "./kernel.js";
+import { hostIfaceAlias, hostIfaceExists, listNetns, netnsExists } from "./kernel.js";
 import { acquire } from "./lock.js";
 import { which } from "./proc.js";
 import { type LabRecord, readRecord, removeRecord, writeRecord } from "./record.js";
@@ -117,6 +118,32 @@ function collisions(plan: Plan): Diagnostic[] {
   return out;
 }
 
+function maxNetNamespaces(): number {
+  try {
+    return Number(readFileSync("/proc/sys/user/max_net_namespaces", "utf8").trim());
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Kernel limits a plan would exceed, known before anything is created. */
+export function limits(plan: Plan, max = maxNetNamespaces(), existing = listNetns().length): Diagnostic[] {
+  const wanted = plan.stages
+    .flatMap((s) => s.steps.flatMap((st) => st.ops))
+    .filter((o) => o.kind === "netns.add");
+  // `existing` counts the named namespaces; unnamed ones (containers, browsers) count too.
+  if (!Number.isFinite(max) || wanted.length + existing <= max) return [];
+  return [
+    diag("OT6015", `this lab needs ${wanted.length} network namespaces; the machine allows ${max} in all`, {
+      notes: [
+        `${existing} named network namespaces exist already`,
+        "the limit is the sysctl user.max_net_namespaces",
+      ],
+      help: "bring up a smaller lab (see `--set`), take other labs down, or raise the limit if this machine is yours",
+    }),
+  ];
+}
+
 export interface UpOptions {
   readonly concurrency?: number;
   readonly interrupted?: () => boolean;
@@ -144,7 +171,7 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
             });
       return { ok: false, diagnostics: [already] };
     }
-    const clash = [...collisions(plan), ...(await hostOverlaps(plan))];
+    const clash = [...collisions(plan), ...limits(plan), ...(await hostOverlaps(plan))];
     if (clash.length) return { ok: false, diagnostics: clash };
 
     const record = recordOf(compiled, plan, "cli");

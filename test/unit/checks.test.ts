@@ -300,3 +300,10 @@ test("ranges, loops, parameters and interpolation expand", () => {
     ["s", "t1", "t2"],
   );
 });
+
+test("OT1018: a switch with more ports than a Linux bridge takes", () => {
+  const compiled = compileSource(sourceFile("t.otop", "lab x\nswitch sw\nnode h[1..1024] { eth0 -> sw }\n"));
+  assert.equal(compiled.diagnostics[0]?.code, "OT1018");
+  const fits = compileSource(sourceFile("t.otop", "lab x\nswitch sw\nnode h[1..1023] { eth0 -> sw }\n"));
+  assert.deepEqual(fits.diagnostics, []);
+});

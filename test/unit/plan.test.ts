@@ -9,6 +9,7 @@ import { hostIfaceName, IFNAME_MAX, portName } from "../../src/model/names.js";
 import { lower } from "../../src/plan/lower.js";
 import { describe, inverseOf, type Op, wordsOf } from "../../src/plan/ops.js";
 import { batchLine, command, type Plan } from "../../src/plan/plan.js";
+import { limits } from "../../src/runtime/lifecycle.js";
 
 function planOf(src: string): Plan {
   const compiled = compileSource(sourceFile("t.otop", src));
@@ -151,4 +152,12 @@ test("host interface names: at most 15 characters, deterministic, distinct acros
       seen.set(name, key);
     }
   }
+});
+
+test("OT6015: a lab needing more namespaces than the machine allows is refused before anything is done", () => {
+  const plan = planOf("lab s\nswitch sw\nnode h[1..20] { eth0 -> sw }\n");
+  assert.deepEqual(limits(plan, 100, 10), []);
+  const [d] = limits(plan, 25, 10);
+  assert.equal(d?.code, "OT6015");
+  assert.match(d?.message ?? "", /needs 21 network namespaces; the machine allows 25/);
 });
