@@ -20,8 +20,9 @@ function isPerIface(key: string): boolean {
 export function lower(lab: Lab): Plan {
   const hub = lab.switches.length > 0 ? switchNetns(lab.name) : null;
   const ns = (node: string) => nodeNetns(lab.name, node);
-  const ifaceOf = (node: string, iface: string): Iface | undefined =>
-    lab.nodes.find((n) => n.name === node)?.ifaces.find((i) => i.name === iface);
+  const ifaces = new Map(lab.nodes.flatMap((n) => n.ifaces.map((i) => [`${n.name}.${i.name}`, i] as const)));
+  const switches = new Map(lab.switches.map((s) => [s.name, s]));
+  const ifaceOf = (node: string, iface: string): Iface | undefined => ifaces.get(`${node}.${iface}`);
 
   // 1. Namespaces: one batch on the host.
   const namespaces: Op[] = [];
@@ -53,7 +54,7 @@ export function lower(lab: Lab): Plan {
     switch (link.kind) {
       case "switch": {
         const iface = ifaceOf(link.end.node, link.end.iface);
-        const sw = lab.switches.find((s) => s.name === link.switch);
+        const sw = switches.get(link.switch);
         const mtu = iface?.mtu ?? sw?.mtu;
         port++;
         switchOps.push({
