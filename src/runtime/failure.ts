@@ -57,10 +57,15 @@ export function failureDiagnostic(f: StepFailure): Diagnostic {
     ...(f.op ? [`operation: ${wordsOf(f.op).join(" ")}`] : []),
     `exit status ${f.result.code}`,
   ];
-  const what = f.op ? describe(f.op) : `run ${cmd.argv[0]}`;
+  // Without a line number the whole step failed before any of it took effect: point at
+  // the statement of its first operation.
+  const first = f.step.ops[0];
+  const what = f.op
+    ? describe(f.op)
+    : `run ${f.step.tool} for ${f.step.ops.length} operation${f.step.ops.length > 1 ? "s" : ""}${first ? `, from "${describe(first)}"` : ""}`;
   return diag(hint?.code ?? "OT6004", `could not ${what}: ${stderr || "no error message"}`, {
-    span: f.op?.origin,
-    label: "asked for here",
+    span: f.op?.origin ?? first?.origin,
+    label: f.op ? "asked for here" : "the first of them was asked for here",
     notes,
     help: hint?.help,
   });

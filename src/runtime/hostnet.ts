@@ -12,12 +12,23 @@ interface HostNet {
   readonly what: string;
 }
 
-async function hostNetworks(): Promise<HostNet[]> {
+async function hostNetworks(): Promise<HostNet[] | Diagnostic> {
   const [addrs, routes4, routes6] = await Promise.all([
     run(["ip", "-j", "addr", "show"]),
     run(["ip", "-j", "-4", "route", "show", "table", "all"]),
     run(["ip", "-j", "-6", "route", "show", "table", "all"]),
   ]);
+  // Fail closed: without the host's networks, a host link cannot be known to be safe.
+  const failed = [addrs, routes4, routes6].find((r) => r.code !== 0);
+  if (failed)
+    return diag(
+      "OT6004",
+      `could not read the host's networks: ${failed.stderr.trim() || `exit status ${failed.code}`}`,
+      {
+        notes: [`command: ${failed.argv.join(" ")}`],
+        help: "a lab with a link to the host is brought up only once its addresses are known not to overlap the host's",
+      },
+    );
   const out: HostNet[] = [];
   const parse = (text: string) => {
     try {
@@ -59,6 +70,7 @@ export async function hostOverlaps(plan: Plan): Promise<Diagnostic[]> {
   const hostAddrs = ops.filter((op) => op.kind === "addr.add" && op.ns === null);
   if (hostAddrs.length === 0) return [];
   const nets = await hostNetworks();
+  if (!Array.isArray(nets)) return [nets];
   const out: Diagnostic[] = [];
   for (const op of hostAddrs) {
     if (op.kind !== "addr.add") continue;

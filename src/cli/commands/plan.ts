@@ -2,6 +2,7 @@
 
 import { planJson, planText } from "../../backends/text.js";
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
+import { renderJson } from "../../diagnostics/render.js";
 import { lower } from "../../plan/lower.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
@@ -20,9 +21,12 @@ export const plan: Command = {
     if (!file || extra.length) throw usageError("give one lab file", usage);
     const compiled = compileTarget(file, params(p.values));
     if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
-    printDiagnostics(io, compiled.diagnostics, p.format === "json" ? "short" : p.format); // warnings
+    if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format); // warnings
     const result = lower(compiled.lab);
-    if (p.format === "json") io.out(JSON.stringify(planJson(result), null, 2));
+    if (p.format === "json")
+      io.out(
+        JSON.stringify({ ...planJson(result), warnings: compiled.diagnostics.map(renderJson) }, null, 2),
+      );
     else io.out(planText(result, p.values.down ? "down" : "up"));
     return EXIT.ok;
   },

@@ -1,6 +1,7 @@
 // `opentop up FILE`: compile, plan, run; on any failure roll back and say why.
 
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
+import { renderJson } from "../../diagnostics/render.js";
 import { lower } from "../../plan/lower.js";
 import { command, type Step } from "../../plan/plan.js";
 import { up as bringUp } from "../../runtime/lifecycle.js";
@@ -29,7 +30,7 @@ export const up: Command = {
       throw usageError("--jobs takes an integer from 1 to 256", usage);
     const compiled = compileTarget(file, params(p.values));
     if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
-    printDiagnostics(io, compiled.diagnostics, p.format); // warnings
+    if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format); // warnings
     const lab = compiled.lab;
     const plan = lower(lab);
 
@@ -58,7 +59,13 @@ export const up: Command = {
       const ops = plan.stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
       if (p.format === "json")
         io.out(
-          JSON.stringify({ ok: true, lab: lab.name, operations: ops, seconds: Number(seconds.toFixed(3)) }),
+          JSON.stringify({
+            ok: true,
+            lab: lab.name,
+            operations: ops,
+            seconds: Number(seconds.toFixed(3)),
+            warnings: compiled.diagnostics.map(renderJson),
+          }),
         );
       else
         io.out(

@@ -1,0 +1,146 @@
+// Crash safety and rollback, proven against a snapshot of the whole host: `up` killed
+// with SIGKILL at many points, and failures injected at many points with a fake `ip` on
+// PATH. After `down` (crash) or by itself (rollback) the host must be exactly as before.
+// OPENTOP_CRASH_POINTS sets the number of kill points (default 20).
+
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { diffSnapshots, hostSnapshot, leftovers } from "../support/host.js";
+import { BIN, cli, hostLinkSubnet, SKIP_NOT_ROOT, scratch, writeLab } from "../support/lab.js";
+
+const POINTS = Number(process.env.OPENTOP_CRASH_POINTS ?? 20);
+const SHARED = !!process.env.OPENTOP_TEST_SHARED_HOST;
+
+function lab(): string {
+  const s = hostLinkSubnet();
+  return `switch lan
+switch dmz { mtu 1400 }
+node router {
+  forward
+  sysctl net.ipv4.conf.eth0.rp_filter 2
+  eth0 -> lan 10.1.0.1/24 fd00:1::1/64
+  eth1 -> dmz 10.2.0.1/24
+  eth2 -> edge.eth0 10.9.0.0/31
+  wan -> host ${s.node} { host-address ${s.host} }
+  route 10.8.0.0/16 via 10.9.0.1
+}
+node edge { eth0 10.9.0.1/31 }
+node pc[1..30] { eth0 -> lan 10.1.0.{10+i}/24 fd00:1::{hex(10+i)}/64
+  route default via 10.1.0.1 }
+node srv[1..8] { eth0 -> dmz 10.2.0.{10+i}/24
+  route default via 10.2.0.1 }
+`;
+}
+
+function assertHostAsBefore(before: ReturnType<typeof hostSnapshot>, name: string, when: string): void {
+  assert.deepEqual(leftovers(name), [], `${when}: lab objects left`);
+  if (!SHARED) assert.deepEqual(diffSnapshots(before, hostSnapshot()), [], `${when}: the host changed`);
+}
+
+/** Runs `up` and kills it `delayMs` after its record appears (its first kernel operation). */
+async function killAfter(path: string, name: string, delayMs: number): Promise<number | null> {
+  const child = spawn(process.execPath, [BIN, "up", path], { stdio: "ignore" });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const record = `/run/opentop/${name}/record.json`;
+  let done = false;
+  exited.then(() => {
+    done = true;
+  });
+  while (!done && !existsSync(record)) await new Promise((r) => setTimeout(r, 1));
+  await new Promise((r) => setTimeout(r, delayMs));
+  child.kill("SIGKILL");
+  return exited;
+}
+
+test(`crash: up killed with SIGKILL at ${POINTS} points; down leaves the host as before`, {
+  skip: SKIP_NOT_ROOT,
+  timeout: 600_000,
+}, async () => {
+  const s = scratch();
+  try {
+    // How long the kernel work of a whole `up` takes here, to spread the kill points over it.
+    const probe = writeLab(s.dir, "probe", lab());
+    const t0 = performance.now();
+    const r = cli(["up", probe.path, "--json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const whole = JSON.parse(r.stdout).seconds * 1000 || performance.now() - t0;
+    assert.equal(cli(["down", probe.lab]).code, 0);
+
+    const before = hostSnapshot();
+    let killedMidway = 0;
+    for (let k = 0; k < POINTS; k++) {
+      const delay = Math.round((whole * k) / POINTS);
+      const victim = writeLab(s.dir, `crash${k}`, lab());
+      const code = await killAfter(victim.path, victim.lab, delay);
+      if (code === null) killedMidway++;
+      const d = cli(["down", victim.lab]);
+      assert.equal(d.code, 0, `down after a kill at ${delay} ms: ${d.stderr}`);
+      assertHostAsBefore(before, victim.lab, `kill at ${delay} ms of ${whole.toFixed(0)}`);
+    }
+    assert.ok(
+      killedMidway >= POINTS / 2,
+      `only ${killedMidway} of ${POINTS} kills landed before up finished`,
+    );
+  } finally {
+    s.remove();
+  }
+});
+
+/** A fake `ip` that runs the real one, except for call number FAIL_AT, which fails. */
+function fakeIp(dir: string, mode: "whole" | "partial"): string {
+  const real = spawnSync("sh", ["-c", "command -v ip"], { encoding: "utf8" }).stdout.trim();
+  const bin = join(dir, "bin");
+  spawnSync("mkdir", ["-p", bin]);
+  const script = `#!/bin/sh
+# Injected failure for OpenTop's tests: call number $FAIL_AT of ip fails.
+n=$(( $(cat "$IP_COUNTER" 2>/dev/null || echo 0) + 1 ))
+echo "$n" > "$IP_COUNTER"
+if [ "$n" -ne "$FAIL_AT" ]; then exec ${real} "$@"; fi
+${
+  mode === "whole"
+    ? 'echo "RTNETLINK answers: Invalid argument (injected)" >&2; exit 2'
+    : `# run the first half of the batch for real, then fail like ip does
+tmp=$(mktemp); cat > "$tmp"; lines=$(wc -l < "$tmp"); keep=$(( lines / 2 ))
+head -n "$keep" "$tmp" | ${real} "$@" >/dev/null 2>&1; rm -f "$tmp"
+echo "RTNETLINK answers: File exists (injected)" >&2; echo "Command failed -:$(( keep + 1 ))" >&2; exit 1`
+}
+`;
+  writeFileSync(join(bin, "ip"), script);
+  chmodSync(join(bin, "ip"), 0o755);
+  return bin;
+}
+
+for (const mode of ["whole", "partial"] as const) {
+  test(`rollback: the k-th ip process fails (${mode}); the host is as before and the user told what failed`, {
+    skip: SKIP_NOT_ROOT,
+    timeout: 300_000,
+  }, () => {
+    const s = scratch();
+    try {
+      const bin = fakeIp(s.dir, mode);
+      const before = hostSnapshot();
+      // Calls 1-3 read the host's networks (the host link's safety check), 4-6 are the
+      // namespaces, the host-and-p2p links and the switches batches, later ones sysctls
+      // and the nodes' own batches.
+      for (const failAt of [1, 4, 5, 6, 7, 9, 20, 44]) {
+        const victim = writeLab(s.dir, `inject${mode}${failAt}`, lab());
+        const counter = join(s.dir, `counter${failAt}`);
+        const r = cli(["up", victim.path, "--jobs", "1"], {
+          env: { PATH: `${bin}:${process.env.PATH}`, FAIL_AT: String(failAt), IP_COUNTER: counter },
+        });
+        assert.equal(r.code, 1, `up with ip call ${failAt} failing must fail: ${r.stdout}${r.stderr}`);
+        assert.match(r.stderr, /error\[OT\d{4}\]: could not /, "names the operation that failed");
+        assert.match(r.stderr, /injected/, "shows the tool's own message");
+        if (failAt > 3) assert.match(r.stderr, /--> .*\.otop:\d+:\d+/, "points at the lab file");
+        else assert.match(r.stderr, /could not read the host's networks/, "fails closed");
+        assert.doesNotMatch(r.stderr, /OT6012/, "the rollback finished");
+        assertHostAsBefore(before, victim.lab, `ip call ${failAt} failing (${mode})`);
+      }
+    } finally {
+      s.remove();
+    }
+  });
+}
