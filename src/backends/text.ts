@@ -1,7 +1,7 @@
 // Plans for people (`opentop plan`) and for tools (`opentop plan --json`).
 
 import { position, type Span } from "../diagnostics/source.js";
-import { describe, type Op, wordsOf } from "../plan/ops.js";
+import { describe, type Op, scriptOf, wordsOf } from "../plan/ops.js";
 import { command, type Plan, type Step } from "../plan/plan.js";
 import { shellQuote } from "./quote.js";
 
@@ -31,8 +31,20 @@ function stepText(step: Step): string[] {
   const out = [cmd.argv.map(shellQuote).join(" ")];
   const width = Math.max(...step.ops.map((op) => wordsOf(op).join(" ").length));
   for (const op of step.ops) {
-    const text = wordsOf(op).join(" ");
     const from = origin(op.origin);
+    const script = scriptOf(op);
+    if (script !== undefined) {
+      // A script (an nft table, an iptables-restore file) is shown whole, as the tool reads it.
+      if (from) out.push(`    # ${from}`);
+      out.push(
+        ...script
+          .replace(/\n$/, "")
+          .split("\n")
+          .map((line) => `    ${line}`),
+      );
+      continue;
+    }
+    const text = wordsOf(op).join(" ");
     out.push(`    ${from ? `${text.padEnd(width)}  # ${from}` : text}`);
   }
   return out;

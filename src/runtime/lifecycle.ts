@@ -12,6 +12,13 @@ import { inverseOf, type Op } from "../plan/ops.js";
 import { type Plan, type Stage, steps } from "../plan/plan.js";
 import { VERSION } from "../version.js";
 import { failureDiagnostic } from "./failure.js";
+import {
+  FIREWALL_PACKAGES,
+  firewallTools,
+  hostTableCollisions,
+  hostTableMark,
+  probeFirewall,
+} from "./firewall.js";
 import { hostIfaceAlias, hostIfaceExists, netnsExists } from "./kernel.js";
 import { acquire } from "./lock.js";
 import { which } from "./proc.js";
@@ -23,7 +30,12 @@ export interface Outcome {
   readonly message?: string;
 }
 
-const TOOL_PACKAGES: Record<string, string> = { ip: "iproute2", nsenter: "util-linux", sysctl: "procps" };
+const TOOL_PACKAGES: Record<string, string> = {
+  ip: "iproute2",
+  nsenter: "util-linux",
+  sysctl: "procps",
+  ...FIREWALL_PACKAGES,
+};
 
 /** Tools a plan needs on this machine, by program name. */
 export function toolsNeeded(plan: Plan): string[] {
@@ -34,6 +46,8 @@ export function toolsNeeded(plan: Plan): string[] {
         tools.add("sysctl");
         if (step.ns !== null) tools.add("nsenter");
       }
+  // Only a lab with filters needs nft (or iptables): no bloat.
+  for (const tool of firewallTools(plan)) tools.add(tool);
   return [...tools];
 }
 
@@ -73,6 +87,11 @@ export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script"): 
     namespaces: ops.flatMap((op) => (op.kind === "netns.add" ? [op.name] : [])),
     hostIfaces: ops.flatMap((op) =>
       op.kind === "link.alias" && op.ns === null ? [{ name: op.dev, mark: op.alias }] : [],
+    ),
+    hostTables: ops.flatMap((op) =>
+      op.kind === "nft.table" && op.ns === null && op.mark !== undefined
+        ? [{ family: op.family, name: op.name, mark: op.mark }]
+        : [],
     ),
     ops: ops.map((op) => {
       const { origin: span, ...rest } = op;
@@ -124,6 +143,9 @@ export interface UpOptions {
 export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}): Promise<Outcome> {
   const pre = preflight(plan);
   if (pre.length) return { ok: false, diagnostics: pre };
+  // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
+  const firewall = [...(await probeFirewall(plan)), ...hostTableCollisions(plan)];
+  if (firewall.length) return { ok: false, diagnostics: firewall };
   const lock = acquire(plan.lab);
   if (!lock.ok) return { ok: false, diagnostics: [busy(plan.lab, lock.holder)] };
   try {
@@ -206,6 +228,11 @@ function unreadable(lab: string, e: Error): Diagnostic {
  */
 export function teardownOf(record: LabRecord): Stage[] {
   const ops: Op[] = [];
+  // The lab's own tables on the host, only while they carry its mark (a table is loaded
+  // whole with its comment, so one without the mark is not the lab's).
+  for (const t of record.hostTables ?? [])
+    if (hostTableMark(t.family, t.name) === t.mark)
+      ops.push({ kind: "nft.deltable", ns: null, family: "inet", name: t.name });
   for (const h of record.hostIfaces) {
     if (!hostIfaceExists(h.name)) continue;
     const alias = hostIfaceAlias(h.name);

@@ -2,6 +2,7 @@
 // created: every missing, extra or changed object is reported as drift.
 
 import type { Op } from "../plan/ops.js";
+import { type FilterStatus, filterStatus } from "./filter-status.js";
 import { netnsExists } from "./kernel.js";
 import { pool, run } from "./proc.js";
 import type { LabRecord } from "./record.js";
@@ -42,6 +43,8 @@ export interface Drift {
 export interface Status {
   readonly record: LabRecord;
   readonly namespaces: readonly LiveNamespace[];
+  /** The filters of the lab's nodes (and its table on the host), with counters. */
+  readonly filters: readonly FilterStatus[];
   readonly drift: readonly Drift[];
 }
 
@@ -274,7 +277,9 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
   const shown = live.map((l) =>
     l.ns === null ? { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)), routes: [] } : l,
   );
-  return { record, namespaces: shown, drift: dedupe(drift) };
+  const filters = await filterStatus(record, concurrency);
+  for (const f of filters) drift.push(...f.drift);
+  return { record, namespaces: shown, filters, drift: dedupe(drift) };
 }
 
 function dedupe(drift: Drift[]): Drift[] {

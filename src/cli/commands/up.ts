@@ -2,20 +2,22 @@
 
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { lower } from "../../plan/lower.js";
+import { hostForwardingWarnings } from "../../runtime/firewall.js";
 import { up as bringUp } from "../../runtime/lifecycle.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
 import { compileTarget } from "../target.js";
 
-const usage = "opentop up FILE [--set NAME=VALUE]… [--jobs N] [--json]";
+const usage = "opentop up FILE [--set NAME=VALUE]… [--firewall nft|iptables] [--jobs N] [--json]";
 
 export const up: Command = {
   name: "up",
   summary: "bring a lab up: create its namespaces, links, addresses and routes",
   usage,
   async run(args, io) {
-    const p = parse(args, { ...SET_OPTION, jobs: { type: "string", short: "j" } }, usage);
+    const p = parse(args, { ...SET_OPTION, ...FIREWALL_OPTION, jobs: { type: "string", short: "j" } }, usage);
     const [file, ...extra] = p.positionals;
     if (!file || extra.length) throw usageError("give one lab file", usage);
     const jobs = p.values.jobs === undefined ? undefined : Number(p.values.jobs);
@@ -25,7 +27,8 @@ export const up: Command = {
     if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
     printDiagnostics(io, compiled.diagnostics, p.format); // warnings
     const lab = compiled.lab;
-    const plan = lower(lab);
+    const plan = lower(lab, { firewall: firewallOf(p.values) });
+    printDiagnostics(io, hostForwardingWarnings(plan), p.format === "json" ? "short" : p.format);
 
     let interrupted = false;
     const onSignal = () => {
