@@ -77,7 +77,10 @@ function probeFailure(step: Step, argv: readonly string[], stderr: string): Diag
     /No such file or directory|not supported|Protocol not supported|Unknown|can't initialize|Couldn't load/i.test(
       stderr,
     );
-  return diag(missing ? "OT6011" : "OT6004", `this machine cannot load ${where}: ${text}`, {
+  const message = missing
+    ? `this machine cannot load ${where}: ${text}`
+    : `${argv[0]} refuses ${where}: ${text}`;
+  return diag(missing ? "OT6011" : "OT6004", message, {
     span: op?.origin,
     label: "asked for here",
     notes: [
