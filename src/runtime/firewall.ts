@@ -121,15 +121,11 @@ export function nftError(
 
 /** The comment (owner's mark) of an nftables table on the host; null when it has none, undefined when absent. */
 export function hostTableMark(family: string, name: string): string | null | undefined {
-  const r = spawnSync("nft", ["-j", "list", "table", family, name], { encoding: "utf8" });
+  // Text, not -j: nft 1.0.6 leaves table comments out of its JSON.
+  const r = spawnSync("nft", ["list", "table", family, name], { encoding: "utf8" });
   if (r.status !== 0) return undefined;
-  try {
-    const doc = JSON.parse(r.stdout) as { nftables?: { table?: { comment?: string } }[] };
-    const table = doc.nftables?.find((o) => o.table)?.table;
-    return table?.comment ?? null;
-  } catch {
-    return null;
-  }
+  const m = /^table [^\n]*\{\n\s*comment "([^"]*)"/.exec(r.stdout);
+  return m?.[1] ?? null;
 }
 
 /** Host tables of the plan that exist already: OpenTop never takes over a table. */
