@@ -26,7 +26,12 @@ export function iptablesFamilies(filter: Filter): Family[] {
 
 /** The iptables-restore input of one family, or undefined when nothing applies to it. */
 export function iptablesRestore(filter: Filter, family: Family): string | undefined {
-  const rules = filter.rules.filter((r) => r.match.families.includes(family));
+  // Chain by chain, in the order iptables-save lists them; in each, in the file's order.
+  const rules = filter.rules
+    .filter((r) => r.match.families.includes(family))
+    .map((r, i) => ({ r, i, chain: (TABLES[tableOf(r)] as readonly string[]).indexOf(chainOf(r)) }))
+    .sort((a, b) => a.chain - b.chain || a.i - b.i)
+    .map((x) => x.r);
   const out: string[] = [];
   const filterRules = rules.filter((r) => r.kind === "filter");
   if (filter.policies.length || filterRules.length) {

@@ -145,24 +145,26 @@ export function hostTableCollisions(plan: Plan): Diagnostic[] {
   return out;
 }
 
+function readSysctl(key: string): string | undefined {
+  try {
+    return readFileSync(`/proc/sys/${key.replaceAll(".", "/")}`, "utf8").trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Host-side NAT does nothing while the host does not forward: say so, change nothing. */
-export function hostForwardingWarnings(plan: Plan): Diagnostic[] {
+export function hostForwardingWarnings(plan: Plan, read = readSysctl): Diagnostic[] {
   const hostNat = firewallSteps(plan)
     .flatMap((s) => s.ops)
     .find((op) => op.kind === "nft.table" && op.ns === null);
   if (!hostNat) return [];
-  const off = ["ipv4/ip_forward", "ipv6/conf/all/forwarding"].filter((k) => {
-    try {
-      return readFileSync(`/proc/sys/net/${k}`, "utf8").trim() === "0";
-    } catch {
-      return false;
-    }
-  });
+  const off = ["net.ipv4.ip_forward", "net.ipv6.conf.all.forwarding"].filter((k) => read(k) === "0");
   if (off.length === 0) return [];
   return [
     diag("OT4011", "host-side NAT is set up, but the host does not forward packets", {
       span: hostNat.origin,
-      notes: [`off on the host: ${off.map((k) => `net.${k.replaceAll("/", ".")}`).join(", ")}`],
+      notes: [`off on the host: ${off.join(", ")}`],
       help: "OpenTop does not change the host's own settings; to let the lab out through the host, run `sysctl -w net.ipv4.ip_forward=1` (and the IPv6 one) yourself",
     }),
   ];

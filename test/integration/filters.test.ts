@@ -167,6 +167,35 @@ node c { eth0 10.3.0.2/24 }
     }
   });
 
+  test("a table of the lab's name already on the host is not taken over (OT4010)", () => {
+    const s = scratch();
+    try {
+      const { path, lab } = writeLab(
+        s.dir,
+        "taken",
+        "node r { uplink -> host 198.51.100.6/30 { host-masquerade } }\n",
+      );
+      const table = hostTableName(lab);
+      assert.equal(inNs(null, ["nft", "add", "table", "inet", table]).code, 0);
+      try {
+        const up = cli(["up", path]);
+        assert.equal(up.code, 1);
+        assert.match(
+          up.stderr,
+          new RegExp(`error\\[OT4010\\]: nftables table inet ${table} already exists on the host`),
+        );
+        assert.ok(netnsGone(`${lab}.r`), "nothing was created");
+        // `down` of a lab that is not up leaves a table without the lab's mark alone.
+        assert.equal(cli(["down", path]).code, 0);
+        assert.equal(inNs(null, ["nft", "list", "table", "inet", table]).code, 0, "the table is still there");
+      } finally {
+        inNs(null, ["nft", "delete", "table", "inet", table]);
+      }
+    } finally {
+      s.remove();
+    }
+  });
+
   test("a ruleset the kernel refuses is reported before anything is created", () => {
     const s = scratch();
     try {
