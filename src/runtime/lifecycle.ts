@@ -143,9 +143,6 @@ export interface UpOptions {
 export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}): Promise<Outcome> {
   const pre = preflight(plan);
   if (pre.length) return { ok: false, diagnostics: pre };
-  // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
-  const firewall = [...(await probeFirewall(plan)), ...hostTableCollisions(plan)];
-  if (firewall.length) return { ok: false, diagnostics: firewall };
   const lock = acquire(plan.lab);
   if (!lock.ok) return { ok: false, diagnostics: [busy(plan.lab, lock.holder)] };
   try {
@@ -164,8 +161,11 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
             });
       return { ok: false, diagnostics: [already] };
     }
-    const clash = collisions(plan);
+    const clash = [...collisions(plan), ...hostTableCollisions(plan)];
     if (clash.length) return { ok: false, diagnostics: clash };
+    // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
+    const refused = await probeFirewall(plan);
+    if (refused.length) return { ok: false, diagnostics: refused };
 
     const record = recordOf(compiled, plan, "cli");
     writeRecord(record);

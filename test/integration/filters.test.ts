@@ -167,6 +167,29 @@ node c { eth0 10.3.0.2/24 }
     }
   });
 
+  test("a failed up rolls the host's table back with everything else", () => {
+    const s = scratch();
+    try {
+      // The per-interface sysctl stage comes after the filters: its failure rolls them back.
+      const { path, lab } = writeLab(
+        s.dir,
+        "rollback",
+        "node r {\n  uplink -> host 198.51.100.10/30 { host-masquerade }\n  sysctl net.ipv4.conf.uplink.no_such_setting 1\n}\n",
+      );
+      const up = cli(["up", path]);
+      assert.equal(up.code, 1, up.stdout);
+      assert.match(up.stderr, /no_such_setting/);
+      assert.notEqual(
+        inNs(null, ["nft", "list", "table", "inet", hostTableName(lab)]).code,
+        0,
+        "rolled back",
+      );
+      assert.ok(netnsGone(`${lab}.r`));
+    } finally {
+      s.remove();
+    }
+  });
+
   test("a table of the lab's name already on the host is not taken over (OT4010)", () => {
     const s = scratch();
     try {
