@@ -4,7 +4,7 @@
 
 import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
-import { isProtocol } from "../syntax/filter.js";
+import { isChain, isProtocol, isVerdict } from "../syntax/filter.js";
 import type { FilterDecl, NatTargetDecl, NodeDecl, PropDecl } from "./expand.js";
 import { type Cidr, contains, type Family, type Ip, network, type Parsed, parseCidr, parseIp } from "./ip.js";
 import type { Iface, Route, Sysctl } from "./model.js";
@@ -127,7 +127,9 @@ class FilterChecker {
     const rules: Rule[] = [];
     for (const item of decl.filters) {
       if (item.kind === "policy") {
-        const chain = item.chain.text as Chain;
+        const chain = item.chain.text;
+        const verdict = item.verdict.text;
+        if (!isChain(chain) || (verdict !== "accept" && verdict !== "drop")) continue; // the parser admits no other
         const first = policies.find((p) => p.chain === chain);
         if (first) {
           this.error("OT1016", `the policy of chain \`${chain}\` is set twice in \`${this.ctx.node}\``, {
@@ -137,7 +139,7 @@ class FilterChecker {
           });
           continue;
         }
-        policies.push({ chain, verdict: item.verdict.text as "accept" | "drop", span: item.span });
+        policies.push({ chain, verdict, span: item.span });
       } else {
         const rule = this.rule(item);
         if (rule) rules.push(rule);
@@ -160,7 +162,7 @@ class FilterChecker {
     const clauses = this.clauses(r.clauses);
     const has = (key: string) => clauses.get(key);
     const action = r.action.text;
-    const chain = r.chain?.text as Chain | undefined;
+    const chain = r.chain && isChain(r.chain.text) ? r.chain.text : undefined;
 
     const iif = this.ifaces(has("in"));
     const oif = this.ifaces(has("out"));
@@ -294,7 +296,7 @@ class FilterChecker {
       case "dnat":
         return to ? { kind: action, to, ...base } : undefined;
       default:
-        return chain ? { kind: "filter", chain, verdict: action as Verdict, ...base } : undefined;
+        return chain && isVerdict(action) ? { kind: "filter", chain, verdict: action, ...base } : undefined;
     }
   }
 

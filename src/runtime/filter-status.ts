@@ -27,7 +27,7 @@ export interface FilterStatus {
   readonly node: string | null;
   readonly ns: string | null;
   readonly backend: "nft" | "iptables";
-  /** `inet opentop`, `ip filter+nat`: what was compared. */
+  /** What was compared: `inet opentop` (nft), `ip6tables filter+nat`. */
   readonly table: string;
   readonly present: boolean;
   /** Counters of the rules that count (`counter` in the lab file). */

@@ -148,7 +148,7 @@ node c { eth0 10.3.0.2/24 }
         assert.match(listed.stdout, /iifname "ot-[0-9a-z]{6}-uplin" masquerade/);
         const status = cli(["status", lab]);
         assert.equal(status.code, 0, status.stdout);
-        assert.match(status.stdout, new RegExp(`filter nft inet ${table}`));
+        assert.match(status.stdout, new RegExp(`filter nft table inet ${table}`));
       } finally {
         // Lose the record, as after a crash: `down FILE` finds the table from the file's plan.
         rmSync(`/run/opentop/${lab}`, { recursive: true, force: true });

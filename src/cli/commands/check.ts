@@ -1,4 +1,5 @@
-// `opentop check FILE`: diagnostics only; nothing on the machine is read or changed.
+// `opentop check FILE`: diagnostics only; nothing on the machine is changed (a lab with
+// filters is also checked against the machine: tools, and as root the kernel).
 
 import {
   type Diagnostic,

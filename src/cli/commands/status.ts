@@ -47,7 +47,8 @@ export const status: Command = {
 function printFilters(io: Io, filters: readonly FilterStatus[]): void {
   const st = io.style;
   for (const f of filters) {
-    io.out(`  ${st.dim("filter")} ${f.backend} ${f.table}${f.present ? "" : st.error(" missing")}`);
+    const what = f.backend === "nft" ? `nft table ${f.table}` : f.table; // `ip6tables filter+nat`
+    io.out(`  ${st.dim("filter")} ${what}${f.present ? "" : st.error(" missing")}`);
     const width = Math.max(0, ...f.counters.map((c) => c.rule.length));
     for (const c of f.counters)
       io.out(
