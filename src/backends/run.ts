@@ -5,6 +5,7 @@
 import { cpus } from "node:os";
 import type { Op } from "../plan/ops.js";
 import { command, type Stage, type Step } from "../plan/plan.js";
+import { nftError } from "../runtime/firewall.js";
 import { type ProcResult, pool, run } from "../runtime/proc.js";
 
 export interface StepFailure {
@@ -83,6 +84,11 @@ function locate(step: Step, result: ProcResult): StepFailure {
     const m = /\/proc\/sys\/(\S+?):/.exec(result.stderr);
     const key = m?.[1]?.replaceAll("/", ".");
     const op = step.ops.find((o) => o.kind === "sysctl.set" && o.key.replaceAll("/", ".") === key);
+    if (op) return { step, result, op };
+  }
+  if (step.tool === "nft") {
+    // `/dev/stdin:LINE:…` names a line of the script; no `line` here: nft applies all or nothing.
+    const op = nftError(result.stderr, step.ops)?.op;
     if (op) return { step, result, op };
   }
   const only = step.ops.length === 1 ? step.ops[0] : undefined;

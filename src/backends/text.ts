@@ -1,7 +1,7 @@
 // Plans for people (`opentop plan`) and for tools (`opentop plan --json`).
 
 import { position, type Span } from "../diagnostics/source.js";
-import { describe, type Op, wordsOf } from "../plan/ops.js";
+import { describe, type Op, scriptOf, wordsOf } from "../plan/ops.js";
 import { command, type Plan, type Step } from "../plan/plan.js";
 import { shellQuote } from "./quote.js";
 
@@ -35,10 +35,24 @@ function stepText(step: Step): string[] {
   const lines = step.ops.map((op) => wordsOf(op).join(" "));
   const width = Math.max(...lines.map((l) => l.length));
   if (cmd.stdin !== undefined) {
-    return [
-      cmd.argv.map(shellQuote).join(" "),
-      ...step.ops.map((op, i) => withOrigin(`    ${(lines[i] ?? "").padEnd(width)}`, op)),
-    ];
+    const out = [cmd.argv.map(shellQuote).join(" ")];
+    step.ops.forEach((op, i) => {
+      const script = scriptOf(op);
+      if (script === undefined) {
+        out.push(withOrigin(`    ${(lines[i] ?? "").padEnd(width)}`, op));
+        return;
+      }
+      // A script (an nft table, an iptables-restore file) is shown whole, as the tool reads it.
+      const from = origin(op.origin);
+      if (from) out.push(`    # ${from}`);
+      out.push(
+        ...script
+          .replace(/\n$/, "")
+          .split("\n")
+          .map((line) => `    ${line}`),
+      );
+    });
+    return out;
   }
   // Arguments of the tool itself (sysctl KEY=VALUE…): the command with `…`, then one per line.
   const args = step.ops.flatMap(wordsOf).length;

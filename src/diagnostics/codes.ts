@@ -2,7 +2,8 @@
 // meaning. Every code here is documented in docs/diagnostics.md (a unit test checks it).
 //
 //   OT0xxx  syntax          OT1xxx  names and structure    OT2xxx  addresses and links
-//   OT3xxx  routes, sysctls OT6xxx  acting on the machine  OT9xxx  the tool itself
+//   OT3xxx  routes, sysctls OT4xxx  filters and NAT (all phases)
+//   OT6xxx  acting on the machine  OT9xxx  the tool itself
 
 export type Severity = "error" | "warning";
 
@@ -55,6 +56,18 @@ export const CODES = {
   OT3005: { severity: "error", title: "sysctl outside the node's namespaces" },
   OT3006: { severity: "error", title: "invalid sysctl" },
   OT3007: { severity: "error", title: "invalid route option" },
+  // packet filters and NAT: syntax, checks, lowering and the machine (docs/diagnostics-filters.md)
+  OT4001: { severity: "error", title: "unknown filter statement" },
+  OT4002: { severity: "error", title: "unknown match or option in a rule" },
+  OT4003: { severity: "error", title: "rule names an unknown interface" },
+  OT4004: { severity: "error", title: "dnat target on no connected subnet" },
+  OT4005: { severity: "error", title: "invalid port" },
+  OT4006: { severity: "error", title: "rule can never match" },
+  OT4007: { severity: "warning", title: "forward rules on a node that does not forward" },
+  OT4008: { severity: "error", title: "invalid rule" },
+  OT4009: { severity: "error", title: "not possible with the iptables lowering" },
+  OT4010: { severity: "error", title: "host nftables table already exists" },
+  OT4011: { severity: "warning", title: "host-side NAT on a host that does not forward" },
   // acting on the machine
   OT6001: { severity: "error", title: "lab already up" },
   OT6002: { severity: "error", title: "network namespace already exists" },

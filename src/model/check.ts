@@ -4,6 +4,7 @@
 import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import type { Decls, IfaceDecl, NodeDecl, PropDecl, RouteDecl, SwitchDecl, Text } from "./expand.js";
+import { checkFilter } from "./filter.js";
 import {
   type Cidr,
   contains,
@@ -31,6 +32,7 @@ interface IfaceInfo {
   mac?: string;
   hostName?: string;
   readonly hostAddresses: Address[];
+  hostMasquerade?: Span;
   /** Index into links once attached. */
   link?: number;
 }
@@ -229,6 +231,13 @@ class Checker {
         }
       }
     }
+    const masquerade = i.props.find((p) => p.key === "host-masquerade");
+    if (masquerade && !isHost)
+      this.diagnostics.error("OT2008", "`host-masquerade` applies only to a link to the host", {
+        span: masquerade.keySpan,
+        help: `write \`${i.name.text} -> host …\`, or masquerade inside the lab with a filter: \`filter { masquerade out ${i.name.text} }\``,
+      });
+    else if (masquerade) info.hostMasquerade = masquerade.keySpan;
     if (i.name.text === "lo" && i.target) {
       this.diagnostics.error("OT1013", "the loopback interface `lo` cannot be linked", {
         span: i.target.span,
@@ -304,6 +313,7 @@ class Checker {
           end: here,
           hostName,
           hostAddresses: self.hostAddresses,
+          ...(self.hostMasquerade ? { hostMasquerade: self.hostMasquerade } : {}),
           span: i.span,
         }) - 1;
       return;
@@ -515,7 +525,20 @@ class Checker {
       seen.set(key, r.span);
       routes.push(route);
     }
-    return { name: n.name.text, span: n.span, ifaces: outIfaces, routes, sysctls: this.sysctls(n) };
+    const sysctls = this.sysctls(n);
+    const filter = checkFilter(
+      n,
+      { node: n.name.text, ifaces: outIfaces, routes, sysctls },
+      this.diagnostics,
+    );
+    return {
+      name: n.name.text,
+      span: n.span,
+      ifaces: outIfaces,
+      routes,
+      sysctls,
+      ...(filter ? { filter } : {}),
+    };
   }
 
   private route(n: NodeDecl, r: RouteDecl, ifaces: Map<string, IfaceInfo>): Route | undefined {

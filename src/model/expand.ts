@@ -4,6 +4,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import type {
+  FilterBodyStmt,
   ForStmt,
   LabFile,
   NamePattern,
@@ -58,6 +59,34 @@ export interface NodeDecl {
   readonly routes: RouteDecl[];
   readonly sysctls: SysctlDecl[];
   readonly forwards: Span[];
+  /** Every `filter { … }` block's statements, in order (several blocks add up). */
+  readonly filters: FilterDecl[];
+  readonly nfts: NftDecl[];
+}
+
+/** A statement of a filter block, evaluated (src/model/filter.ts checks it). */
+export type FilterDecl =
+  | { readonly kind: "policy"; readonly chain: Text; readonly verdict: Text; readonly span: Span }
+  | {
+      readonly kind: "rule";
+      readonly chain?: Text;
+      readonly action: Text;
+      readonly clauses: readonly PropDecl[];
+      readonly target?: NatTargetDecl;
+      readonly span: Span;
+    };
+
+export interface NatTargetDecl {
+  readonly address: Text;
+  /** `:8080` as written after `]`. */
+  readonly port?: Text;
+  readonly bracketed: boolean;
+  readonly span: Span;
+}
+
+export interface NftDecl {
+  readonly text: string;
+  readonly span: Span;
 }
 
 export interface SwitchDecl {
@@ -181,6 +210,8 @@ class Expander {
               routes: [],
               sysctls: [],
               forwards: [],
+              filters: [],
+              nfts: [],
             };
             this.nodeBody(stmt.body, inner, node);
             this.decls.nodes.push(node);
@@ -229,8 +260,52 @@ class Expander {
           if (key && value) node.sysctls.push({ key, value, span: stmt.span });
           break;
         }
+        case "filter":
+          this.filterBody(stmt.body, env, node);
+          break;
+        case "nft":
+          node.nfts.push({ text: stmt.text, span: stmt.span });
+          break;
         case "for":
           this.loop(stmt, env, (inner) => this.nodeBody(stmt.body, inner, node));
+          break;
+        default:
+          assertNever(stmt);
+      }
+    }
+  }
+
+  private filterBody(statements: readonly FilterBodyStmt[], env: Env, node: NodeDecl): void {
+    const text = (k: { text: string; span: Span }): Text => ({ text: k.text, span: k.span });
+    for (const stmt of statements) {
+      switch (stmt.kind) {
+        case "policy":
+          node.filters.push({
+            kind: "policy",
+            chain: text(stmt.chain),
+            verdict: text(stmt.verdict),
+            span: stmt.span,
+          });
+          break;
+        case "rule": {
+          const t = stmt.target;
+          const address = t && this.value(t.address, env);
+          const port = t?.port && this.value(t.port, env);
+          if (t && (address === undefined || (t.port && port === undefined))) break; // reported
+          node.filters.push({
+            kind: "rule",
+            ...(stmt.chain ? { chain: text(stmt.chain) } : {}),
+            action: text(stmt.action),
+            clauses: this.props(stmt.clauses, env),
+            ...(t && address
+              ? { target: { address, ...(port ? { port } : {}), bracketed: t.bracketed, span: t.span } }
+              : {}),
+            span: stmt.span,
+          });
+          break;
+        }
+        case "for":
+          this.loop(stmt, env, (inner) => this.filterBody(stmt.body, inner, node));
           break;
         default:
           assertNever(stmt);

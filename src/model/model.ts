@@ -2,6 +2,7 @@
 // once. The planner reads only this; nothing here refers back to syntax except spans.
 
 import type { Span } from "../diagnostics/source.js";
+import type { Filter } from "./filter.js";
 import type { Cidr, Family, Ip } from "./ip.js";
 
 export interface Lab {
@@ -25,6 +26,8 @@ export interface Node {
   readonly routes: readonly Route[];
   /** In declaration order; `forward` expands to its two sysctls here. */
   readonly sysctls: readonly Sysctl[];
+  /** Packet filter and NAT (src/model/filter.ts); absent when the node has none. */
+  readonly filter?: Filter;
 }
 
 export interface Address extends Cidr {
@@ -56,6 +59,8 @@ export type Link =
       /** The host-side interface name: declared, or generated (≤ 15 characters). */
       readonly hostName: string;
       readonly hostAddresses: readonly Address[];
+      /** `host-masquerade`: the lab's traffic from this link leaves the host with the host's address. */
+      readonly hostMasquerade?: Span;
       readonly span: Span;
     };
 

@@ -3,6 +3,7 @@
 
 import type { Iface, Lab, Node } from "../model/model.js";
 import { hostIfaceMark, labMark, nodeMark, nodeNetns, portName, switchNetns } from "../model/names.js";
+import { type Firewall, firewallOps } from "./firewall.js";
 import { inverseOf, type Op } from "./ops.js";
 import { type Plan, type Stage, steps } from "./plan.js";
 
@@ -17,7 +18,12 @@ function isPerIface(key: string): boolean {
   return !!m && m[3] !== "all" && m[3] !== "default";
 }
 
-export function lower(lab: Lab): Plan {
+export interface LowerOptions {
+  /** How filters are lowered (default nft); iptables cannot lower everything (OT4009, thrown). */
+  readonly firewall?: Firewall;
+}
+
+export function lower(lab: Lab, options: LowerOptions = {}): Plan {
   const hub = lab.switches.length > 0 ? switchNetns(lab.name) : null;
   const ns = (node: string) => nodeNetns(lab.name, node);
   const ifaces = new Map(lab.nodes.flatMap((n) => n.ifaces.map((i) => [`${n.name}.${i.name}`, i] as const)));
@@ -32,6 +38,10 @@ export function lower(lab: Lab): Plan {
   // 2. Namespace-wide sysctls (forwarding and the like), before any interface exists, so
   //    that `conf.default.*` applies to the interfaces created next.
   const early = lab.nodes.map((n) => sysctls(n, ns(n.name), false));
+
+  // 2b. Filters, before any link exists: no packet ever crosses a node unfiltered. Rules
+  //     name interfaces (iifname), so they need not exist yet.
+  const filters = firewallOps(lab, options.firewall ?? "nft");
 
   // 3. Links. Every veth is created with both ends directly in their namespaces. Host and
   //    point-to-point links are made from the host; switch ports from the switches'
@@ -141,6 +151,7 @@ export function lower(lab: Lab): Plan {
   const stages: Stage[] = [
     { name: "namespaces", steps: steps(namespaces) },
     { name: "namespace sysctls", steps: early.flatMap(steps) },
+    { name: "filters", steps: filters.flatMap(steps) },
     { name: "links", steps: [...steps(hostLinks), ...steps(switchOps)] },
     { name: "interface sysctls", steps: late.flatMap(steps) },
     { name: "addresses and routes", steps: configure.flatMap(steps) },

@@ -57,6 +57,21 @@ export type Op = Base &
         readonly onlink?: boolean;
       }
     | { readonly kind: "sysctl.set"; readonly ns: Ns; readonly key: string; readonly value: string }
+    // Filters (src/plan/firewall.ts): whole rulesets, given to their tool on standard input.
+    | {
+        readonly kind: "nft.table";
+        readonly ns: Ns;
+        readonly family: "inet";
+        readonly name: string;
+        /** The table's comment: the owner's mark, for tables on the host. */
+        readonly mark?: string;
+        /** `table inet NAME { … }`, exactly as nft reads it. */
+        readonly ruleset: string;
+      }
+    | { readonly kind: "nft.raw"; readonly ns: Ns; readonly ruleset: string }
+    | { readonly kind: "nft.deltable"; readonly ns: Ns; readonly family: "inet"; readonly name: string }
+    | { readonly kind: "iptables.restore"; readonly ns: Ns; readonly ruleset: string }
+    | { readonly kind: "ip6tables.restore"; readonly ns: Ns; readonly ruleset: string }
   );
 
 export type OpKind = Op["kind"];
@@ -64,16 +79,20 @@ export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
 
 /**
  * The tools a step can be: `ip` runs its operations as lines of one `ip -batch -`;
- * `sysctl` gives each operation as one `KEY=VALUE` argument of one `sysctl -w`.
+ * `sysctl` gives each operation as one `KEY=VALUE` argument of one `sysctl -w`; `nft`,
+ * `iptables` and `ip6tables` read their operations' scripts (`nft -f -`, `*-restore`) on
+ * standard input, one transaction per step.
  */
-export type Tool = "ip" | "sysctl";
+export type Tool = "ip" | "sysctl" | "nft" | "iptables" | "ip6tables";
 
 interface OpSpec<K extends OpKind> {
   readonly tool: Tool;
   /** Where the operation runs. */
   where(op: OpOf<K>): Ns;
-  /** The batch line (ip) or the argument (sysctl), as words. */
+  /** The batch line (ip) or the argument (sysctl), as words; for a script, its summary. */
   words(op: OpOf<K>): string[];
+  /** For tools that read a script (nft, iptables-restore): this operation's text of it. */
+  script?(op: OpOf<K>): string;
   /** What undoes it, or null when deleting the namespace it lives in undoes it. */
   inverse(op: OpOf<K>): Op | null;
   /** One line for people: "create namespace office.router". */
@@ -211,7 +230,58 @@ export const OPS: Specs = {
     inverse: () => null,
     describe: (op) => `set ${op.key} = ${op.value} in ${at(op.ns)}`,
   },
+  "nft.table": {
+    tool: "nft",
+    where: (op) => op.ns,
+    words: (op) => ["table", op.family, op.name],
+    script: (op) => op.ruleset,
+    // A node's table goes with its namespace; a table on the host is deleted explicitly.
+    inverse: (op) =>
+      op.ns === null ? { kind: "nft.deltable", ns: null, family: op.family, name: op.name } : null,
+    describe: (op) =>
+      op.ns === null
+        ? `create nftables table ${op.family} ${op.name} on the host`
+        : `load nftables table ${op.family} ${op.name} in ${op.ns}`,
+  },
+  "nft.raw": {
+    tool: "nft",
+    where: (op) => op.ns,
+    words: () => ["nft", "{", "…", "}"],
+    script: (op) => op.ruleset,
+    inverse: () => null,
+    describe: (op) => `apply literal nftables text in ${at(op.ns)}`,
+  },
+  "nft.deltable": {
+    tool: "nft",
+    where: (op) => op.ns,
+    words: (op) => ["delete", "table", op.family, op.name],
+    script: (op) => `delete table ${op.family} ${op.name}\n`,
+    inverse: () => null,
+    describe: (op) => `delete nftables table ${op.family} ${op.name} from ${at(op.ns)}`,
+  },
+  "iptables.restore": {
+    tool: "iptables",
+    where: (op) => op.ns,
+    words: (op) => restoreTables(op.ruleset),
+    script: (op) => op.ruleset,
+    inverse: () => null,
+    describe: (op) => `load the IPv4 iptables rules of ${at(op.ns)} (${restoreTables(op.ruleset).join(" ")})`,
+  },
+  "ip6tables.restore": {
+    tool: "ip6tables",
+    where: (op) => op.ns,
+    words: (op) => restoreTables(op.ruleset),
+    script: (op) => op.ruleset,
+    inverse: () => null,
+    describe: (op) =>
+      `load the IPv6 ip6tables rules of ${at(op.ns)} (${restoreTables(op.ruleset).join(" ")})`,
+  },
 };
+
+/** The tables an iptables-restore file writes: `*filter`, `*nat`. */
+function restoreTables(ruleset: string): string[] {
+  return ruleset.split("\n").filter((l) => l.startsWith("*"));
+}
 
 function spec<K extends OpKind>(op: OpOf<K>): OpSpec<K> {
   return OPS[op.kind] as unknown as OpSpec<K>;
@@ -237,6 +307,11 @@ export function describe(op: Op): string {
   return spec(op).describe(op);
 }
 
+/** The operation's part of its step's standard input, for tools that read a script. */
+export function scriptOf(op: Op): string | undefined {
+  return spec(op).script?.(op);
+}
+
 /** Namespaces an operation requires to exist (other than where it runs). */
 export function namespacesUsed(op: Op): string[] {
   switch (op.kind) {
@@ -252,6 +327,11 @@ export function namespacesUsed(op: Op): string[] {
     case "addr.add":
     case "route.add":
     case "sysctl.set":
+    case "nft.table":
+    case "nft.raw":
+    case "nft.deltable":
+    case "iptables.restore":
+    case "ip6tables.restore":
       return op.ns === null ? [] : [op.ns];
     default:
       return assertNever(op);

@@ -2,7 +2,7 @@
 // run concurrently; a step is one process (one `ip -batch`, one `sysctl -w`) and holds
 // the operations it performs, in order.
 
-import { type Ns, type Op, type Tool, toolOf, whereOf, wordsOf } from "./ops.js";
+import { type Ns, type Op, scriptOf, type Tool, toolOf, whereOf, wordsOf } from "./ops.js";
 
 export interface Step {
   readonly tool: Tool;
@@ -67,7 +67,19 @@ export function command(step: Step, options: { force?: boolean } = {}): Command 
       };
     case "sysctl":
       return { argv: inNetns(step.ns, ["sysctl", "-q", "-w", ...step.ops.flatMap(wordsOf)]) };
+    // One script on standard input, one transaction: a table is loaded whole or not at all.
+    case "nft":
+      return { argv: inNetns(step.ns, ["nft", "-f", "-"]), stdin: scripts(step) };
+    case "iptables":
+    case "ip6tables":
+      // -w: iptables-legacy serialises on one lock for the whole machine; wait for it
+      // rather than fail when the steps of a stage run concurrently.
+      return { argv: inNetns(step.ns, [`${step.tool}-restore`, "-w"]), stdin: scripts(step) };
   }
+}
+
+function scripts(step: Step): string {
+  return step.ops.map((op) => scriptOf(op) ?? "").join("");
 }
 
 /** A line of an `ip -batch` file. Every word is from the safe character set; this checks it. */

@@ -7,6 +7,7 @@ import type { Code } from "../diagnostics/codes.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { describe, wordsOf } from "../plan/ops.js";
 import { command } from "../plan/plan.js";
+import { nftError } from "./firewall.js";
 
 interface Hint {
   readonly pattern: RegExp;
@@ -15,6 +16,18 @@ interface Hint {
 }
 
 const HINTS: readonly Hint[] = [
+  // Filters: nft and iptables say "missing" in their own words.
+  {
+    pattern: /Could not process rule: (No such file or directory|Operation not supported)/,
+    code: "OT6011",
+    help: "the kernel lacks an nftables feature this rule needs (a module such as nft_nat, nft_masq, nft_reject_inet or nft_ct); load it, or try `--firewall iptables`",
+  },
+  {
+    pattern:
+      /can't initialize ip6?tables table|Couldn't load (target|match)|Another app is currently holding the xtables lock/,
+    code: "OT6011",
+    help: "iptables cannot load this rule here: the kernel lacks an x_tables module (iptable_nat, xt_conntrack, xt_multiport…) or the xtables lock is held",
+  },
   {
     pattern: /Unknown device type|unsupported|Not supported/i,
     code: "OT6011",
@@ -46,15 +59,20 @@ const HINTS: readonly Hint[] = [
 ];
 
 export function failureDiagnostic(f: StepFailure): Diagnostic {
-  const stderr = f.result.stderr
-    .split("\n")
-    .filter((l) => l.trim() && !/^Command failed -:\d+$/.test(l.trim()))
-    .join("; ");
+  // nft repeats the refused line with carets: keep its message, and the line as a note.
+  const nft = f.step.tool === "nft" ? nftError(f.result.stderr, f.step.ops) : undefined;
+  const stderr =
+    nft?.message ??
+    f.result.stderr
+      .split("\n")
+      .filter((l) => l.trim() && !/^Command failed -:\d+$/.test(l.trim()))
+      .join("; ");
   const hint = HINTS.find((h) => h.pattern.test(f.result.stderr));
   const cmd = command(f.step);
   const notes = [
     `command: ${cmd.argv.map(shellQuote).join(" ")}${f.line !== undefined ? `, line ${f.line}` : ""}`,
     ...(f.op ? [`operation: ${wordsOf(f.op).join(" ")}`] : []),
+    ...(nft?.line ? [`the line it refused: ${nft.line}`] : []),
     `exit status ${f.result.code}`,
   ];
   // Without a line number the whole step failed before any of it took effect: point at

@@ -10,10 +10,17 @@ import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
 import { parseMark } from "../model/names.js";
 import { inverseOf, type Op } from "../plan/ops.js";
-import { type Plan, type Stage, steps } from "../plan/plan.js";
+import { command, type Plan, type Stage, steps } from "../plan/plan.js";
 import { VERSION } from "../version.js";
 import { discover, type Marked } from "./discover.js";
 import { failureDiagnostic } from "./failure.js";
+import {
+  FIREWALL_PACKAGES,
+  firewallTools,
+  hostTableCollisions,
+  hostTableMark,
+  probeFirewall,
+} from "./firewall.js";
 import { hostOverlaps } from "./hostnet.js";
 import { hostIfaceAlias, hostIfaceExists, listNetns, netnsExists } from "./kernel.js";
 import { acquire } from "./lock.js";
@@ -26,16 +33,25 @@ export interface Outcome {
   readonly message?: string;
 }
 
-const TOOL_PACKAGES: Record<string, string> = { ip: "iproute2", nsenter: "util-linux", sysctl: "procps" };
+const TOOL_PACKAGES: Record<string, string> = {
+  ip: "iproute2",
+  nsenter: "util-linux",
+  sysctl: "procps",
+  ...FIREWALL_PACKAGES,
+};
 
 /** Tools a plan needs on this machine, by program name. */
 export function toolsNeeded(plan: Plan): string[] {
   const tools = new Set<string>(["ip"]);
   for (const stage of plan.stages)
     for (const step of stage.steps) {
-      tools.add(step.tool);
-      if (step.ns !== null) tools.add("nsenter");
+      // The programs a step runs: nsenter, and the tool it enters with.
+      const argv = command(step).argv;
+      tools.add(argv[0] ?? step.tool);
+      if (argv[0] === "nsenter") tools.add(argv[argv.indexOf("--") + 1] ?? step.tool);
     }
+  // Only a lab with filters needs nft (or iptables), and unshare for the trial load.
+  for (const tool of firewallTools(plan)) tools.add(tool);
   return [...tools];
 }
 
@@ -75,6 +91,11 @@ export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script"): 
     namespaces: ops.flatMap((op) => (op.kind === "netns.add" ? [op.name] : [])),
     hostIfaces: ops.flatMap((op) =>
       op.kind === "link.alias" && op.ns === null ? [{ name: op.dev, mark: op.alias }] : [],
+    ),
+    hostTables: ops.flatMap((op) =>
+      op.kind === "nft.table" && op.ns === null && op.mark !== undefined
+        ? [{ family: op.family, name: op.name, mark: op.mark }]
+        : [],
     ),
     ops: ops.map((op) => {
       const { origin: span, ...rest } = op;
@@ -171,8 +192,16 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
             });
       return { ok: false, diagnostics: [already] };
     }
-    const clash = [...collisions(plan), ...limits(plan), ...(await hostOverlaps(plan))];
+    const clash = [
+      ...collisions(plan),
+      ...hostTableCollisions(plan),
+      ...limits(plan),
+      ...(await hostOverlaps(plan)),
+    ];
     if (clash.length) return { ok: false, diagnostics: clash };
+    // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
+    const refused = await probeFirewall(plan);
+    if (refused.length) return { ok: false, diagnostics: refused };
 
     const record = recordOf(compiled, plan, "cli");
     writeRecord(record);
@@ -235,6 +264,11 @@ function unreadable(lab: string, e: Error): Diagnostic {
  */
 export function teardownOf(record: LabRecord): Stage[] {
   const ops: Op[] = [];
+  // The lab's own tables on the host, only while they carry its mark (a table is loaded
+  // whole with its comment, so one without the mark is not the lab's).
+  for (const t of record.hostTables ?? [])
+    if (hostTableMark(t.family, t.name) === t.mark)
+      ops.push({ kind: "nft.deltable", ns: null, family: "inet", name: t.name });
   for (const h of record.hostIfaces) {
     if (!hostIfaceExists(h.name)) continue;
     const alias = hostIfaceAlias(h.name);

@@ -42,6 +42,8 @@ export interface LabRecord {
   readonly namespaces: readonly string[];
   /** Interfaces on the host's side, with the mark each carries. */
   readonly hostIfaces: readonly { readonly name: string; readonly mark: string }[];
+  /** nftables tables on the host (host-side NAT), with the mark in their comment. */
+  readonly hostTables?: readonly { readonly family: string; readonly name: string; readonly mark: string }[];
   /** The operations of `up`, in order. */
   readonly ops: readonly RecordOp[];
 }

@@ -2,6 +2,8 @@
 // created: every missing, extra or changed object is reported as drift.
 
 import type { Op } from "../plan/ops.js";
+import { inNetns } from "../plan/plan.js";
+import { type FilterStatus, filterStatus } from "./filter-status.js";
 import { netnsExists } from "./kernel.js";
 import { pool, run } from "./proc.js";
 import type { LabRecord } from "./record.js";
@@ -42,6 +44,8 @@ export interface Drift {
 export interface Status {
   readonly record: LabRecord;
   readonly namespaces: readonly LiveNamespace[];
+  /** The filters of the lab's nodes (and its table on the host), with counters. */
+  readonly filters: readonly FilterStatus[];
   readonly drift: readonly Drift[];
 }
 
@@ -107,10 +111,9 @@ function liveRoutes(routes: IpRouteJson[], family: 4 | 6): LiveRoute[] {
 
 async function readNamespace(ns: string | null, node: string | null): Promise<LiveNamespace> {
   if (ns !== null && !netnsExists(ns)) return { node, ns, present: false, ifaces: [], routes: [] };
-  const enter = ns === null ? [] : ["-n", ns];
   const [main, v6] = await Promise.all([
-    run(["ip", ...enter, "-j", "-batch", "-"], { stdin: "addr show\nroute show table main\n" }),
-    run(["ip", ...enter, "-6", "-j", "route", "show", "table", "main"]),
+    run(inNetns(ns, ["ip", "-j", "-batch", "-"]), { stdin: "addr show\nroute show table main\n" }),
+    run(inNetns(ns, ["ip", "-6", "-j", "route", "show", "table", "main"])),
   ]);
   const [addrs = [], routes4 = []] = jsonLines<IpAddrJson & IpRouteJson>(main.stdout);
   const [routes6 = []] = jsonLines<IpRouteJson>(v6.stdout);
@@ -274,7 +277,9 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
   const shown = live.map((l) =>
     l.ns === null ? { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)), routes: [] } : l,
   );
-  return { record, namespaces: shown, drift: dedupe(drift) };
+  const filters = await filterStatus(record, concurrency);
+  for (const f of filters) drift.push(...f.drift);
+  return { record, namespaces: shown, filters, drift: dedupe(drift) };
 }
 
 function dedupe(drift: Drift[]): Drift[] {

@@ -110,7 +110,72 @@ export interface SysctlStmt {
   readonly span: Span;
 }
 
-export type NodeBodyStmt = IfaceStmt | RouteStmt | ForwardStmt | SysctlStmt | ForStmt<NodeBodyStmt>;
+export type NodeBodyStmt =
+  | IfaceStmt
+  | RouteStmt
+  | ForwardStmt
+  | SysctlStmt
+  | FilterStmt
+  | NftStmt
+  | ForStmt<NodeBodyStmt>;
+
+// ---- filters (docs/language-filters.md) -------------------------------------------------
+
+/** A keyword as written, with its place: `forward`, `accept`, `dnat`. */
+export interface Keyword {
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** `filter { … }`: the node's packet filter and NAT, one nftables table in its namespace. */
+export interface FilterStmt {
+  readonly kind: "filter";
+  readonly body: readonly FilterBodyStmt[];
+  readonly span: Span;
+}
+
+/** `forward policy drop` */
+export interface FilterPolicyStmt {
+  readonly kind: "policy";
+  readonly chain: Keyword;
+  readonly verdict: Keyword;
+  readonly span: Span;
+}
+
+/**
+ * `forward accept in eth0 tcp dport 80` (a chain and a verdict) or
+ * `dnat in wan tcp dport 80 to 10.2.0.10:8080` (a NAT action; `nat` before it is optional).
+ */
+export interface FilterRuleStmt {
+  readonly kind: "rule";
+  /** input, forward or output; absent for NAT. */
+  readonly chain?: Keyword;
+  /** accept, drop, reject, masquerade, snat or dnat. */
+  readonly action: Keyword;
+  /** Matches and options in the order written; `ct state X` is key `ct`. */
+  readonly clauses: readonly Property[];
+  readonly target?: NatTarget;
+  readonly span: Span;
+}
+
+/** `to 10.2.0.10:8080`, `to [fd00:2::10]:8080`, `to fd00:2::10` */
+export interface NatTarget {
+  readonly address: Value;
+  /** `:8080` after a bracketed IPv6 address. */
+  readonly port?: Word;
+  readonly bracketed: boolean;
+  readonly span: Span;
+}
+
+export type FilterBodyStmt = FilterPolicyStmt | FilterRuleStmt | ForStmt<FilterBodyStmt>;
+
+/** `nft { … }`: literal nftables text, applied in the node as written. */
+export interface NftStmt {
+  readonly kind: "nft";
+  readonly text: string;
+  readonly textSpan: Span;
+  readonly span: Span;
+}
 
 export interface LabFile {
   readonly statements: readonly TopStmt[];

@@ -258,6 +258,11 @@ export class Lexer {
     }
   }
 
+  /** Skips the rest of the file: after an unclosed raw block, nothing more can be read. */
+  skipToEnd(): void {
+    this.pos = this.bytes.length;
+  }
+
   /**
    * Raw text up to the `}` that balances a `{` just consumed (for blocks of literal
    * nftables or iproute2 text). Leaves the scanner on that `}`.

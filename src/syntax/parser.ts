@@ -4,10 +4,15 @@
 import { Diagnostics } from "../diagnostics/diagnostic.js";
 import { join, type SourceFile, type Span, spanOf } from "../diagnostics/source.js";
 import type {
+  FilterBodyStmt,
+  FilterStmt,
   ForStmt,
   IfaceStmt,
+  Keyword,
   LabFile,
   NamePattern,
+  NatTarget,
+  NftStmt,
   NodeBodyStmt,
   Property,
   Range,
@@ -16,17 +21,34 @@ import type {
   Value,
   Word,
 } from "./ast.js";
+import {
+  CHAINS,
+  CLAUSE_ALIASES,
+  isChain,
+  isNatAction,
+  isVerdict,
+  NAT_ACTIONS,
+  RULE_CLAUSES,
+  SPECIAL_CLAUSES,
+  STATEMENT_ALIASES,
+} from "./filter.js";
 import { Lexer, type Token, type TokenKind, type WordPart } from "./lexer.js";
 
 /** How many arguments each option of a statement takes. */
 type Arity = Readonly<Record<string, number>>;
 
 export const SWITCH_OPTIONS: Arity = { mtu: 1 };
-export const IFACE_OPTIONS: Arity = { mtu: 1, mac: 1, "host-name": 1, "host-address": 1 };
+export const IFACE_OPTIONS: Arity = {
+  mtu: 1,
+  mac: 1,
+  "host-name": 1,
+  "host-address": 1,
+  "host-masquerade": 0,
+};
 export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
 
 const TOP_KEYWORDS = ["lab", "param", "switch", "node", "for"];
-const NODE_KEYWORDS = ["route", "forward", "sysctl", "for"];
+const NODE_KEYWORDS = ["route", "forward", "sysctl", "filter", "nft", "for"];
 /** Words that cannot name an interface because they start a statement in a node. */
 export const RESERVED_IN_NODE = new Set(NODE_KEYWORDS);
 
@@ -341,7 +363,8 @@ class Parser {
 
   private nodeStatement(): NodeBodyStmt | undefined {
     const start = this.tok;
-    if (start.kind !== "word") this.fail("expected an interface, `route`, `forward`, `sysctl` or `for`");
+    if (start.kind !== "word")
+      this.fail("expected an interface, `route`, `forward`, `sysctl`, `filter`, `nft` or `for`");
     switch (start.text) {
       case "forward":
         this.advance();
@@ -356,6 +379,10 @@ class Parser {
       }
       case "route":
         return this.route();
+      case "filter":
+        return this.filterBlock();
+      case "nft":
+        return this.rawNft();
       case "for":
         return this.forStatement(() => this.nodeStatement());
       default:
@@ -416,6 +443,181 @@ class Parser {
       span: join(name.span, end),
     };
   }
+
+  // ---- filters: `filter { … }` and `nft { … }` (the words are in ./filter.ts) -----------
+
+  private filterBlock(): FilterStmt {
+    const start = this.advance();
+    if (!this.at("lbrace"))
+      this.fail("expected `{` after `filter`", "for example `filter { forward policy drop }`");
+    const block = this.block(() => this.filterStatement(), start.span, "filter block");
+    this.endOfStatement("the filter block");
+    return { kind: "filter", body: block.body, span: join(start.span, block.end) };
+  }
+
+  private filterStatement(): FilterBodyStmt | undefined {
+    const start = this.tok;
+    if (start.kind !== "word") this.fail("expected a filter rule", FILTER_HELP);
+    if (start.text === "for") return this.forStatement(() => this.filterStatement());
+    if (isChain(start.text)) return this.chainRule();
+    if (start.text === "nat" || isNatAction(start.text)) return this.natRule();
+    const alias = STATEMENT_ALIASES[start.text];
+    this.diagnostics.error("OT4001", `unknown filter statement \`${start.text}\``, {
+      span: start.span,
+      help:
+        start.text === "nft"
+          ? "an `nft { … }` block belongs in the node itself, outside `filter { … }`"
+          : alias
+            ? `did you mean \`${alias}\`? ${FILTER_HELP}`
+            : FILTER_HELP,
+    });
+    throw new ParseError();
+  }
+
+  /** `CHAIN policy accept|drop` or `CHAIN accept|drop|reject MATCHES…` */
+  private chainRule(): FilterBodyStmt {
+    const chain = keyword(this.advance());
+    if (this.atKeyword("policy")) {
+      this.advance();
+      if (this.tok.kind !== "word" || (this.tok.text !== "accept" && this.tok.text !== "drop"))
+        this.fail("expected `accept` or `drop` after `policy`", `for example \`${chain.text} policy drop\``);
+      const verdict = keyword(this.advance());
+      this.endOfStatement("the policy");
+      return { kind: "policy", chain, verdict, span: join(chain.span, verdict.span) };
+    }
+    if (this.tok.kind !== "word" || !isVerdict(this.tok.text))
+      this.fail(
+        `expected \`accept\`, \`drop\`, \`reject\` or \`policy\` after \`${chain.text}\``,
+        `for example \`${chain.text} accept tcp dport 22\` or \`${chain.text} policy drop\``,
+      );
+    const action = keyword(this.advance());
+    return this.ruleRest(chain, action);
+  }
+
+  /** `[nat] masquerade|snat|dnat MATCHES… [to TARGET]` */
+  private natRule(): FilterBodyStmt {
+    const first = this.advance();
+    let action = first;
+    if (first.text === "nat") {
+      if (this.tok.kind !== "word" || !isNatAction(this.tok.text))
+        this.fail(
+          `expected ${NAT_ACTIONS.map((a) => `\`${a}\``).join(", ")} after \`nat\``,
+          "for example `nat masquerade out wan`",
+        );
+      action = this.advance();
+    }
+    const rule = this.ruleRest(undefined, keyword(action));
+    return { ...rule, span: join(first.span, rule.span) };
+  }
+
+  private ruleRest(chain: Keyword | undefined, action: Keyword): FilterBodyStmt {
+    const clauses: Property[] = [];
+    let target: NatTarget | undefined;
+    while (this.at("word")) {
+      const key = this.tok;
+      switch (key.text) {
+        case "ct": {
+          this.advance();
+          if (!this.atKeyword("state"))
+            this.fail("expected `state` after `ct`", "for example `ct state established,related`");
+          this.advance();
+          const states = this.value("connection states after `ct state`");
+          clauses.push({ key: "ct", keySpan: key.span, args: [states], span: join(key.span, states.span) });
+          break;
+        }
+        case "log": {
+          this.advance();
+          const args = this.at("string") ? [this.value("a log prefix")] : [];
+          clauses.push({
+            key: "log",
+            keySpan: key.span,
+            args,
+            span: join(key.span, args[0]?.span ?? key.span),
+          });
+          break;
+        }
+        case "to":
+          target = this.natTarget();
+          break;
+        default: {
+          if (RULE_CLAUSES[key.text] === undefined) {
+            const alias = CLAUSE_ALIASES[key.text];
+            const known = [...Object.keys(RULE_CLAUSES), ...SPECIAL_CLAUSES];
+            this.diagnostics.error("OT4002", `unknown match or option \`${key.text}\` in a rule`, {
+              span: key.span,
+              help: alias
+                ? `did you mean \`${alias}\`?`
+                : `a rule takes ${known.map((k) => `\`${k}\``).join(", ")}`,
+            });
+            throw new ParseError();
+          }
+          clauses.push(this.property(RULE_CLAUSES, "rule"));
+        }
+      }
+    }
+    const end = [target?.span, clauses.at(-1)?.span, action.span]
+      .filter((s): s is Span => s !== undefined)
+      .reduce((a, b) => (a.end >= b.end ? a : b));
+    this.endOfStatement("the rule");
+    return {
+      kind: "rule",
+      ...(chain ? { chain } : {}),
+      action,
+      clauses,
+      ...(target ? { target } : {}),
+      span: join(chain?.span ?? action.span, end),
+    };
+  }
+
+  /** `to ADDRESS[:PORT]` or `to [IPV6]:PORT` */
+  private natTarget(): NatTarget {
+    const to = this.advance();
+    const help = "for example `to 10.2.0.10:8080`, `to fd00:2::10` or `to [fd00:2::10]:8080`";
+    if (this.at("lbracket")) {
+      this.advance();
+      const address = this.wordToken("an IPv6 address inside `[ ]`", help);
+      const close = this.consume("rbracket", "after the IPv6 address", help);
+      // `]:8080` with nothing between: the port belongs to the bracketed address.
+      if (this.at("word") && this.tok.text.startsWith(":") && this.tok.span.start === close.span.end) {
+        const port = toWord(this.advance());
+        return { address, port, bracketed: true, span: join(to.span, port.span) };
+      }
+      return { address, bracketed: true, span: join(to.span, close.span) };
+    }
+    const address = this.value(`an address after \`to\` (${help})`);
+    return { address, bracketed: false, span: join(to.span, address.span) };
+  }
+
+  /** `nft { literal nftables text }` */
+  private rawNft(): NftStmt {
+    const start = this.advance();
+    if (!this.at("lbrace"))
+      this.fail("expected `{` after `nft`", "for example `nft { table inet extra { … } }`");
+    // The scanner stands just past the `{` we hold: it reads the raw text from there.
+    const open = this.tok;
+    const raw = this.lexer.rawBlock();
+    if (!raw) {
+      this.diagnostics.error("OT0004", "unclosed nft block", {
+        span: open.span,
+        label: "this `{` is never closed",
+        labels: [{ span: start.span, message: "in this statement" }],
+        help: "add `}` at the end of the block; braces inside nftables text must balance",
+      });
+      this.lexer.skipToEnd();
+      this.tok = this.lexer.next();
+      throw new ParseError();
+    }
+    this.tok = this.lexer.next();
+    const close = this.consume("rbrace", "to close the nft block");
+    this.endOfStatement("the nft block");
+    return { kind: "nft", text: raw.text, textSpan: raw.span, span: join(start.span, close.span) };
+  }
+}
+
+const FILTER_HELP = `a filter holds \`CHAIN policy accept|drop\`, \`CHAIN accept|drop|reject MATCHES…\` (CHAIN is ${CHAINS.map((c) => `\`${c}\``).join(", ")}) and \`masquerade\`, \`snat\`, \`dnat\` rules`;
+
+function keyword(t: Token): Keyword {
+  return { text: t.text, span: t.span };
 }
 
 function toWord(t: Token): Word {

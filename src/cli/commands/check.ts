@@ -1,25 +1,54 @@
-// `opentop check FILE`: diagnostics only; nothing on the machine is read or changed.
+// `opentop check FILE`: diagnostics only; nothing on the machine is changed (a lab with
+// filters is also checked against the machine: tools, and as root the kernel).
 
-import { hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
+import {
+  type Diagnostic,
+  DiagnosticError,
+  hasErrors,
+  sortDiagnostics,
+} from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
+import type { Lab } from "../../model/model.js";
+import { type Firewall, usesFirewall } from "../../plan/firewall.js";
+import { lower } from "../../plan/lower.js";
+import { firewallMachineCheck } from "../../runtime/firewall.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
 import { compileTarget } from "../target.js";
 
-const usage = "opentop check FILE [--set NAME=VALUE]… [--format pretty|short|json]";
+const usage = "opentop check FILE [--set NAME=VALUE]… [--firewall nft|iptables] [--format pretty|short|json]";
+
+/**
+ * A lab with filters is also checked against this machine: the lowering chosen must be
+ * possible, its tools installed, and (as root) the kernel must take its rulesets.
+ */
+async function firewallCheck(lab: Lab, firewall: Firewall): Promise<Diagnostic[]> {
+  if (!usesFirewall(lab)) return [];
+  try {
+    return await firewallMachineCheck(lower(lab, { firewall }));
+  } catch (e) {
+    if (e instanceof DiagnosticError) return [...e.diagnostics];
+    throw e;
+  }
+}
 
 export const check: Command = {
   name: "check",
   summary: "report every problem in a lab file; change nothing",
   usage,
   async run(args, io) {
-    const p = parse(args, SET_OPTION, usage);
+    const p = parse(args, { ...SET_OPTION, ...FIREWALL_OPTION }, usage);
     const [file, ...extra] = p.positionals;
     if (!file || extra.length) throw usageError("give one lab file", usage);
     const compiled = compileTarget(file, params(p.values));
-    const failed = hasErrors(compiled.diagnostics);
     const lab = compiled.lab;
+    const diagnostics = [
+      ...compiled.diagnostics,
+      ...(lab ? await firewallCheck(lab, firewallOf(p.values)) : []),
+    ];
+    const failed = hasErrors(diagnostics);
     if (p.format === "json") {
       io.out(
         JSON.stringify(
@@ -29,7 +58,7 @@ export const check: Command = {
             ...(lab
               ? { nodes: lab.nodes.length, switches: lab.switches.length, links: lab.links.length }
               : {}),
-            diagnostics: sortDiagnostics(compiled.diagnostics).map(renderJson),
+            diagnostics: sortDiagnostics(diagnostics).map(renderJson),
           },
           null,
           2,
@@ -37,8 +66,8 @@ export const check: Command = {
       );
       return failed ? EXIT.failed : EXIT.ok;
     }
-    printDiagnostics(io, compiled.diagnostics, p.format);
-    if (lab && p.format === "pretty")
+    printDiagnostics(io, diagnostics, p.format);
+    if (lab && !failed && p.format === "pretty")
       io.out(
         `${file}: lab ${lab.name}: ${lab.nodes.length} nodes, ${lab.switches.length} switches, ${lab.links.length} links: ok`,
       );

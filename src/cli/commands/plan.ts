@@ -6,23 +6,24 @@ import { renderJson } from "../../diagnostics/render.js";
 import { lower } from "../../plan/lower.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
 import { compileTarget } from "../target.js";
 
-const usage = "opentop plan FILE [--down] [--set NAME=VALUE]… [--json]";
+const usage = "opentop plan FILE [--down] [--set NAME=VALUE]… [--firewall nft|iptables] [--json]";
 
 export const plan: Command = {
   name: "plan",
   summary: "show every kernel operation `up` would run; do nothing",
   usage,
   async run(args, io) {
-    const p = parse(args, { ...SET_OPTION, down: { type: "boolean" } }, usage);
+    const p = parse(args, { ...SET_OPTION, ...FIREWALL_OPTION, down: { type: "boolean" } }, usage);
     const [file, ...extra] = p.positionals;
     if (!file || extra.length) throw usageError("give one lab file", usage);
     const compiled = compileTarget(file, params(p.values));
     if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
     if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format); // warnings
-    const result = lower(compiled.lab);
+    const result = lower(compiled.lab, { firewall: firewallOf(p.values) });
     if (p.format === "json")
       io.out(
         JSON.stringify({ ...planJson(result), warnings: compiled.diagnostics.map(renderJson) }, null, 2),

@@ -1,5 +1,6 @@
 // `opentop status LAB|FILE`: the live state from the kernel, and drift from the plan.
 
+import type { FilterStatus } from "../../runtime/filter-status.js";
 import { status as readStatus, type Status } from "../../runtime/status.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
@@ -30,6 +31,7 @@ export const status: Command = {
             since: record.createdAt,
             fileChanged: changed ?? null,
             namespaces: s.namespaces,
+            filters: s.filters,
             drift: s.drift,
           },
           null,
@@ -40,6 +42,20 @@ export const status: Command = {
     return s.drift.length || record.state !== "up" ? EXIT.failed : EXIT.ok;
   },
 };
+
+/** A node's filter: what holds it, and the counters of the rules that count. */
+function printFilters(io: Io, filters: readonly FilterStatus[]): void {
+  const st = io.style;
+  for (const f of filters) {
+    const what = f.backend === "nft" ? `nft table ${f.table}` : f.table; // `ip6tables filter+nat`
+    io.out(`  ${st.dim("filter")} ${what}${f.present ? "" : st.error(" missing")}`);
+    const width = Math.max(0, ...f.counters.map((c) => c.rule.length));
+    for (const c of f.counters)
+      io.out(
+        `    ${c.rule.padEnd(width)}  ${String(c.packets).padStart(8)} packets ${String(c.bytes).padStart(10)} bytes`,
+      );
+  }
+}
 
 function printStatus(io: Io, s: Status, fileChanged: boolean): void {
   const r = s.record;
@@ -67,6 +83,10 @@ function printStatus(io: Io, s: Status, fileChanged: boolean): void {
       io.out(
         `  ${st.dim("route")} ${route.destination === "0.0.0.0/0" || route.destination === "::/0" ? "default" : route.destination}${route.via ? ` via ${route.via}` : ""}${route.dev ? ` dev ${route.dev}` : ""}${route.metric !== undefined ? ` metric ${route.metric}` : ""}`,
       );
+    printFilters(
+      io,
+      s.filters.filter((f) => f.ns === ns.ns),
+    );
   }
   if (s.drift.length === 0) io.out(st.help("no drift: the kernel matches the plan"));
   else {

@@ -4,14 +4,16 @@ import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
 import { lower } from "../../plan/lower.js";
 import { command, type Step } from "../../plan/plan.js";
+import { hostForwardingWarnings } from "../../runtime/firewall.js";
 import { up as bringUp } from "../../runtime/lifecycle.js";
 import type { ProcResult } from "../../runtime/proc.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
 import { compileTarget } from "../target.js";
 
-const usage = "opentop up FILE [--set NAME=VALUE]… [--jobs N] [--verbose] [--json]";
+const usage = "opentop up FILE [--set NAME=VALUE]… [--firewall nft|iptables] [--jobs N] [--verbose] [--json]";
 
 export const up: Command = {
   name: "up",
@@ -20,7 +22,12 @@ export const up: Command = {
   async run(args, io) {
     const p = parse(
       args,
-      { ...SET_OPTION, jobs: { type: "string", short: "j" }, verbose: { type: "boolean", short: "v" } },
+      {
+        ...SET_OPTION,
+        ...FIREWALL_OPTION,
+        jobs: { type: "string", short: "j" },
+        verbose: { type: "boolean", short: "v" },
+      },
       usage,
     );
     const [file, ...extra] = p.positionals;
@@ -30,9 +37,10 @@ export const up: Command = {
       throw usageError("--jobs takes an integer from 1 to 256", usage);
     const compiled = compileTarget(file, params(p.values));
     if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
-    if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format); // warnings
     const lab = compiled.lab;
-    const plan = lower(lab);
+    const plan = lower(lab, { firewall: firewallOf(p.values) });
+    const warnings = [...compiled.diagnostics, ...hostForwardingWarnings(plan)];
+    if (p.format !== "json") printDiagnostics(io, warnings, p.format);
 
     let interrupted = false;
     const onSignal = () => {
@@ -64,7 +72,7 @@ export const up: Command = {
             lab: lab.name,
             operations: ops,
             seconds: Number(seconds.toFixed(3)),
-            warnings: compiled.diagnostics.map(renderJson),
+            warnings: warnings.map(renderJson),
           }),
         );
       else

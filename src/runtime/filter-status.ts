@@ -1,0 +1,318 @@
+// The live filters of a lab: rule counters, and drift from the plan. The plan's rulesets
+// are compared with what the kernel holds, in the kernel's own canonical form: for nft, the
+// plan's table is loaded into a throwaway namespace and echoed back (`nft -e -j`), so no
+// second description of nft's syntax lives here; iptables rules are rendered as
+// iptables-save prints them, so its lines compare as they are.
+
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Op } from "../plan/ops.js";
+import { inNetns } from "../plan/plan.js";
+import { netnsExists } from "./kernel.js";
+import { type ProcResult, pool, run } from "./proc.js";
+import type { LabRecord } from "./record.js";
+import type { Drift } from "./status.js";
+
+export interface RuleCounter {
+  readonly chain: string;
+  /** The rule as written in the lab file (its comment in the kernel). */
+  readonly rule: string;
+  readonly packets: number;
+  readonly bytes: number;
+}
+
+export interface FilterStatus {
+  /** The node, or null for the lab's table on the host. */
+  readonly node: string | null;
+  readonly ns: string | null;
+  readonly backend: "nft" | "iptables";
+  /** What was compared: `inet opentop` (nft), `ip6tables filter+nat`. */
+  readonly table: string;
+  readonly present: boolean;
+  /** Counters of the rules that count (`counter` in the lab file). */
+  readonly counters: readonly RuleCounter[];
+  readonly drift: readonly Drift[];
+}
+
+type FirewallOp = Extract<Op, { kind: "nft.table" | "iptables.restore" | "ip6tables.restore" }>;
+
+export async function filterStatus(record: LabRecord, concurrency = 8): Promise<FilterStatus[]> {
+  const ops = record.ops
+    .map((r) => r.op)
+    .filter(
+      (op): op is FirewallOp =>
+        op.kind === "nft.table" || op.kind === "iptables.restore" || op.kind === "ip6tables.restore",
+    );
+  const nodeOf = (ns: string | null) =>
+    ns === null ? null : (record.nodes.find((n) => `${record.lab}.${n}` === ns) ?? null);
+  const results = await pool(ops, concurrency, async (op): Promise<FilterStatus | undefined> => {
+    if (op.ns !== null && !netnsExists(op.ns)) return undefined; // the namespace's own drift says it
+    return op.kind === "nft.table" ? nftStatus(op, nodeOf(op.ns)) : iptablesStatus(op, nodeOf(op.ns));
+  });
+  return results.filter((s): s is FilterStatus => s !== undefined);
+}
+
+const COUNTED = /(^| )(counter|count)( |$)/;
+
+// ---- nftables -------------------------------------------------------------------------
+
+interface NftObject {
+  table?: { name: string };
+  chain?: { name: string; type?: string; hook?: string; prio?: number; policy?: string };
+  rule?: { chain: string; comment?: string; handle?: number; expr?: unknown[] };
+}
+
+interface NftState {
+  readonly chains: Map<string, string>;
+  readonly rules: Map<
+    string,
+    { key: string; comment?: string; handle?: number; counter?: { packets: number; bytes: number } }[]
+  >;
+}
+
+function nftState(objects: readonly NftObject[]): NftState {
+  const chains = new Map<string, string>();
+  const rules: NftState["rules"] = new Map();
+  for (const o of objects) {
+    if (o.chain) {
+      const c = o.chain;
+      chains.set(
+        c.name,
+        c.hook ? `type ${c.type} hook ${c.hook} priority ${c.prio}; policy ${c.policy}` : "",
+      );
+    }
+    if (o.rule) {
+      let counter: { packets: number; bytes: number } | undefined;
+      // Counter values change with traffic: compare rules without them.
+      const expr = (o.rule.expr ?? []).map((e) => {
+        if (e && typeof e === "object" && "counter" in e) {
+          counter = (e as { counter: { packets: number; bytes: number } }).counter;
+          return { counter: null };
+        }
+        return e;
+      });
+      const list = rules.get(o.rule.chain) ?? [];
+      list.push({
+        key: JSON.stringify({ expr, comment: o.rule.comment ?? null }),
+        ...(o.rule.comment !== undefined ? { comment: o.rule.comment } : {}),
+        ...(o.rule.handle !== undefined ? { handle: o.rule.handle } : {}),
+        ...(counter ? { counter } : {}),
+      });
+      rules.set(o.rule.chain, list);
+    }
+  }
+  return { chains, rules };
+}
+
+function nftObjects(stdout: string): NftObject[] {
+  const out: NftObject[] = [];
+  for (const line of stdout.split("\n")) {
+    if (!line.trim().startsWith("{")) continue;
+    const doc = JSON.parse(line) as { nftables?: Record<string, unknown>[] };
+    for (const item of doc.nftables ?? []) {
+      // `nft -e` echoes `{"add": {"rule": …}}`; `nft list` prints `{"rule": …}`.
+      const inner = "add" in item ? (item.add as NftObject) : (item as NftObject);
+      out.push(inner);
+    }
+  }
+  return out;
+}
+
+/**
+ * The plan's table as the kernel holds it: loaded into a throwaway namespace, echoed as
+ * JSON. From a file: with -j, nft reads its input twice (JSON first), which stdin cannot do.
+ */
+async function canonicalNft(ruleset: string): Promise<ProcResult> {
+  const dir = mkdtempSync(join(tmpdir(), "opentop-nft-"));
+  try {
+    const file = join(dir, "table.nft");
+    writeFileSync(file, ruleset);
+    return await run(["unshare", "--net", "--", "nft", "-e", "-j", "-f", file]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function nftStatus(op: Extract<Op, { kind: "nft.table" }>, node: string | null): Promise<FilterStatus> {
+  const [live, expected] = await Promise.all([
+    run(inNetns(op.ns, ["nft", "-j", "list", "table", op.family, op.name])),
+    canonicalNft(op.ruleset),
+  ]);
+  const table = `${op.family} ${op.name}`;
+  const base = { node, ns: op.ns, backend: "nft" as const, table };
+  if (live.code !== 0)
+    return {
+      ...base,
+      present: false,
+      counters: [],
+      drift: [{ ns: op.ns, kind: "missing", what: `nftables table ${table}` }],
+    };
+  const have = nftState(nftObjects(live.stdout));
+  const counters: RuleCounter[] = [];
+  for (const [chain, rules] of have.rules)
+    for (const r of rules)
+      if (r.counter && r.comment && COUNTED.test(r.comment))
+        counters.push({ chain, rule: r.comment, packets: r.counter.packets, bytes: r.counter.bytes });
+  if (expected.code !== 0)
+    // Not the live state's fault: the plan's table cannot be loaded here now (nft missing, no root).
+    return { ...base, present: true, counters: merge(counters), drift: [] };
+  const want = nftState(nftObjects(expected.stdout));
+  return { ...base, present: true, counters: merge(counters), drift: nftDrift(op.ns, table, want, have) };
+}
+
+function nftDrift(ns: string | null, table: string, want: NftState, have: NftState): Drift[] {
+  const drift: Drift[] = [];
+  for (const [name, spec] of want.chains) {
+    const got = have.chains.get(name);
+    if (got === undefined) drift.push({ ns, kind: "missing", what: `chain ${name} of table ${table}` });
+    else if (got !== spec)
+      drift.push({
+        ns,
+        kind: "changed",
+        what: `chain ${name} of table ${table} is \`${got}\`, not \`${spec}\``,
+      });
+  }
+  for (const name of have.chains.keys())
+    if (!want.chains.has(name)) drift.push({ ns, kind: "extra", what: `chain ${name} in table ${table}` });
+  for (const name of new Set([...want.rules.keys(), ...have.rules.keys()])) {
+    if (!want.chains.has(name) || !have.chains.has(name)) continue;
+    const describe = (r: { comment?: string; handle?: number }) =>
+      r.comment ? `\`${r.comment}\`` : `(handle ${r.handle ?? "?"}, no comment)`;
+    drift.push(
+      ...sequenceDrift(ns, `chain ${name}`, want.rules.get(name) ?? [], have.rules.get(name) ?? [], describe),
+    );
+  }
+  return drift;
+}
+
+// ---- iptables -------------------------------------------------------------------------
+
+interface SaveState {
+  /** `filter INPUT` → policy */
+  readonly policies: Map<string, string>;
+  /** `filter INPUT` → rule lines without counters */
+  readonly rules: Map<string, { key: string; counter?: { packets: number; bytes: number } }[]>;
+  readonly tables: Set<string>;
+}
+
+function saveState(text: string): SaveState {
+  const policies = new Map<string, string>();
+  const rules: SaveState["rules"] = new Map();
+  const tables = new Set<string>();
+  let table = "";
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line.startsWith("*")) {
+      table = line.slice(1);
+      tables.add(table);
+      continue;
+    }
+    const policy = /^:(\S+) (\S+)/.exec(line);
+    if (policy) {
+      if (policy[2] !== "-") policies.set(`${table} ${policy[1]}`, policy[2] ?? "");
+      continue;
+    }
+    const rule = /^(?:\[(\d+):(\d+)\] )?(-A (\S+) .*)$/.exec(line);
+    if (!rule) continue;
+    const key = `${table} ${rule[4]}`;
+    const list = rules.get(key) ?? [];
+    list.push({
+      key: rule[3] ?? "",
+      ...(rule[1] !== undefined ? { counter: { packets: Number(rule[1]), bytes: Number(rule[2]) } } : {}),
+    });
+    rules.set(key, list);
+  }
+  return { policies, rules, tables };
+}
+
+async function iptablesStatus(
+  op: Extract<Op, { kind: "iptables.restore" | "ip6tables.restore" }>,
+  node: string | null,
+): Promise<FilterStatus> {
+  const tool = op.kind === "iptables.restore" ? "iptables" : "ip6tables";
+  const live = await run(inNetns(op.ns, [`${tool}-save`, "-c"]));
+  const want = saveState(op.ruleset);
+  const table = `${tool} ${[...want.tables].join("+")}`;
+  const base = { node, ns: op.ns, backend: "iptables" as const, table };
+  if (live.code !== 0)
+    return {
+      ...base,
+      present: false,
+      counters: [],
+      drift: [
+        {
+          ns: op.ns,
+          kind: "missing",
+          what: `${tool} rules (${tool}-save: ${live.stderr.trim() || live.code})`,
+        },
+      ],
+    };
+  const have = saveState(live.stdout);
+  const counters: RuleCounter[] = [];
+  for (const [key, rules] of have.rules)
+    for (const r of rules) {
+      const comment = /--comment "([^"]*)"/.exec(r.key)?.[1];
+      // A logging rule is a LOG line before the verdict's: count the verdict's only.
+      if (r.counter && comment && COUNTED.test(comment) && !r.key.includes(" -j LOG "))
+        counters.push({ chain: key.split(" ")[1] ?? key, rule: comment, ...r.counter });
+    }
+  const drift: Drift[] = [];
+  for (const t of want.tables)
+    if (!have.tables.has(t)) drift.push({ ns: op.ns, kind: "missing", what: `${tool} table ${t}` });
+  for (const [key, policy] of want.policies) {
+    const got = have.policies.get(key);
+    if (have.tables.has(key.split(" ")[0] ?? "") && got !== policy)
+      drift.push({
+        ns: op.ns,
+        kind: "changed",
+        what: `${tool} ${key} policy is ${got ?? "missing"}, not ${policy}`,
+      });
+  }
+  const describe = (r: { key: string }) => `\`${r.key}\``;
+  for (const key of new Set([...want.rules.keys(), ...have.rules.keys()]))
+    drift.push(
+      ...sequenceDrift(
+        op.ns,
+        `${tool} ${key}`,
+        want.rules.get(key) ?? [],
+        have.rules.get(key) ?? [],
+        describe,
+      ),
+    );
+  return { ...base, present: true, counters: merge(counters), drift };
+}
+
+// ---- shared ---------------------------------------------------------------------------
+
+/** Missing and extra rules of one chain (as multisets), or a change of their order. */
+function sequenceDrift<T extends { key: string }>(
+  ns: string | null,
+  where: string,
+  want: readonly T[],
+  have: readonly T[],
+  describe: (r: T) => string,
+): Drift[] {
+  const drift: Drift[] = [];
+  const left = [...have];
+  for (const w of want) {
+    const i = left.findIndex((h) => h.key === w.key);
+    if (i === -1) drift.push({ ns, kind: "missing", what: `rule ${describe(w)} in ${where}` });
+    else left.splice(i, 1);
+  }
+  for (const h of left) drift.push({ ns, kind: "extra", what: `rule ${describe(h)} in ${where}` });
+  if (drift.length === 0 && want.some((w, i) => have[i]?.key !== w.key))
+    drift.push({ ns, kind: "changed", what: `the rules of ${where} are in another order` });
+  return drift;
+}
+
+/** One counter per rule of the lab file (a rule may have become several in the kernel). */
+function merge(counters: readonly RuleCounter[]): RuleCounter[] {
+  const out = new Map<string, RuleCounter>();
+  for (const c of counters) {
+    const key = `${c.chain}\n${c.rule}`;
+    const prior = out.get(key);
+    out.set(key, prior ? { ...c, packets: prior.packets + c.packets, bytes: prior.bytes + c.bytes } : c);
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,187 @@
+// Filters on this machine: which lowering to use when none is asked for, what tools it
+// needs, whether the kernel can load the lab's rulesets (tried in a throwaway namespace
+// before anything is created), and the lab's own table on the host (found by its mark).
+
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
+import type { Firewall } from "../plan/firewall.js";
+import { type Op, scriptOf } from "../plan/ops.js";
+import { command, type Plan, type Step } from "../plan/plan.js";
+import { pool, run, which } from "./proc.js";
+
+/** nft where it is installed; else iptables if it is (a machine that only has iptables). */
+export function autoFirewall(): Firewall {
+  if (which("nft")) return "nft";
+  return which("iptables-restore") ? "iptables" : "nft";
+}
+
+export const FIREWALL_PACKAGES: Readonly<Record<string, string>> = {
+  nft: "nftables",
+  "iptables-restore": "iptables",
+  "ip6tables-restore": "iptables",
+  unshare: "util-linux",
+};
+
+const FIREWALL_TOOLS = new Set(["nft", "iptables", "ip6tables"]);
+
+function firewallSteps(plan: Plan): Step[] {
+  return plan.stages.flatMap((s) => s.steps).filter((s) => FIREWALL_TOOLS.has(s.tool));
+}
+
+/** The programs the plan's filter steps run, and `unshare` for trying them first. */
+export function firewallTools(plan: Plan): string[] {
+  const tools = new Set<string>();
+  for (const step of firewallSteps(plan)) {
+    const argv = command(step).argv;
+    const program = argv[0] === "nsenter" ? argv[argv.indexOf("--") + 1] : argv[0];
+    if (program) tools.add(program);
+    if (argv[0] === "nsenter") tools.add("nsenter");
+    tools.add("unshare");
+  }
+  return [...tools];
+}
+
+/**
+ * Loads every filter step of the plan into a throwaway network namespace (`unshare -n`),
+ * so that a ruleset the kernel cannot take (a missing nftables module, a kernel without
+ * nf_tables) is reported before any object of the lab exists. Identical rulesets are
+ * tried once. Needs root, like `up`.
+ */
+export async function probeFirewall(plan: Plan, concurrency = 8): Promise<Diagnostic[]> {
+  const tried = new Map<string, Step>();
+  for (const step of firewallSteps(plan)) {
+    const cmd = command(step);
+    const key = `${step.tool}\n${cmd.stdin ?? ""}`;
+    if (!tried.has(key)) tried.set(key, step);
+  }
+  const results = await pool([...tried.values()], concurrency, async (step) => {
+    const cmd = command(step);
+    const argv = cmd.argv[0] === "nsenter" ? cmd.argv.slice(cmd.argv.indexOf("--") + 1) : [...cmd.argv];
+    const result = await run(
+      ["unshare", "--net", "--", ...argv],
+      cmd.stdin !== undefined ? { stdin: cmd.stdin } : {},
+    );
+    return result.code === 0 ? undefined : probeFailure(step, argv, result.stderr);
+  });
+  return results.filter((d): d is Diagnostic => d !== undefined);
+}
+
+function probeFailure(step: Step, argv: readonly string[], stderr: string): Diagnostic {
+  const nft = step.tool === "nft";
+  const summary = nft ? nftError(stderr, step.ops) : undefined;
+  const op = summary?.op ?? step.ops[0];
+  const where = step.ns === null ? "the host's NAT table" : `the filter of ${step.ns}`;
+  const text = summary?.message ?? (stderr.trim().split("\n").join("; ") || "no error message");
+  const missing =
+    /No such file or directory|not supported|Protocol not supported|Unknown|can't initialize|Couldn't load/i.test(
+      stderr,
+    );
+  const message = missing
+    ? `this machine cannot load ${where}: ${text}`
+    : `${argv[0]} refuses ${where}: ${text}`;
+  return diag(missing ? "OT6011" : "OT6004", message, {
+    span: op?.origin,
+    label: "asked for here",
+    notes: [
+      `tried before creating anything, in a throwaway namespace: ${argv.join(" ")}`,
+      ...(summary?.line ? [`the line it refused: ${summary.line}`] : []),
+    ],
+    help: missing
+      ? nft
+        ? "the kernel lacks an nftables feature this rule needs (a module such as nft_nat, nft_masq, nft_reject_inet, nft_ct, or nf_tables itself); load it, or try `--firewall iptables`"
+        : "the kernel or iptables lacks a match or target this rule needs (x_tables modules such as xt_conntrack, xt_multiport, iptable_nat)"
+      : "check the rule; if it is from an `nft { … }` block, its text is applied as written",
+  });
+}
+
+/**
+ * nft's error for a script on stdin, shortened: the message, the line it names, and which
+ * operation's text holds that line (`/dev/stdin:LINE:COL: Error: …`).
+ */
+export function nftError(
+  stderr: string,
+  ops: readonly Op[],
+): { message: string; line?: string; op?: Op } | undefined {
+  const m = /\/dev\/stdin:(\d+):[\d-]+: Error: (.*)/.exec(stderr);
+  if (!m) return undefined;
+  const lineNo = Number(m[1]);
+  let first = 1;
+  for (const op of ops) {
+    const script = scriptOf(op) ?? "";
+    const count = script.split("\n").length - (script.endsWith("\n") ? 1 : 0);
+    if (lineNo < first + count) {
+      const line = script.split("\n")[lineNo - first]?.trim();
+      return { message: m[2] ?? "", ...(line ? { line } : {}), op };
+    }
+    first += count;
+  }
+  return { message: m[2] ?? "" };
+}
+
+/** The comment (owner's mark) of an nftables table on the host; null when it has none, undefined when absent. */
+export function hostTableMark(family: string, name: string): string | null | undefined {
+  // Text, not -j: nft 1.0.6 leaves table comments out of its JSON.
+  const r = spawnSync("nft", ["list", "table", family, name], { encoding: "utf8" });
+  if (r.status !== 0) return undefined;
+  const m = /^table [^\n]*\{\n\s*comment "([^"]*)"/.exec(r.stdout);
+  return m?.[1] ?? null;
+}
+
+/** Host tables of the plan that exist already: OpenTop never takes over a table. */
+export function hostTableCollisions(plan: Plan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const step of firewallSteps(plan))
+    for (const op of step.ops)
+      if (op.kind === "nft.table" && op.ns === null && hostTableMark(op.family, op.name) !== undefined)
+        out.push(
+          diag("OT4010", `nftables table ${op.family} ${op.name} already exists on the host`, {
+            span: op.origin,
+            label: "this lab would create it",
+            notes: ["OpenTop never adds to or removes a table it did not create"],
+            help: `if it is left from an earlier run of this lab, \`opentop down ${plan.lab}\` removes it; otherwise delete it (\`nft delete table ${op.family} ${op.name}\`)`,
+          }),
+        );
+  return out;
+}
+
+function readSysctl(key: string): string | undefined {
+  try {
+    return readFileSync(`/proc/sys/${key.replaceAll(".", "/")}`, "utf8").trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Host-side NAT does nothing while the host does not forward: say so, change nothing. */
+export function hostForwardingWarnings(plan: Plan, read = readSysctl): Diagnostic[] {
+  const hostNat = firewallSteps(plan)
+    .flatMap((s) => s.ops)
+    .find((op) => op.kind === "nft.table" && op.ns === null);
+  if (!hostNat) return [];
+  const off = ["net.ipv4.ip_forward", "net.ipv6.conf.all.forwarding"].filter((k) => read(k) === "0");
+  if (off.length === 0) return [];
+  return [
+    diag("OT4011", "host-side NAT is set up, but the host does not forward packets", {
+      span: hostNat.origin,
+      notes: [`off on the host: ${off.join(", ")}`],
+      help: "OpenTop does not change the host's own settings; to let the lab out through the host, run `sysctl -w net.ipv4.ip_forward=1` (and the IPv6 one) yourself",
+    }),
+  ];
+}
+
+/**
+ * What `check` can say about this machine for a lab with filters: missing tools, and (as
+ * root) rulesets the kernel refuses, tried in throwaway namespaces. Nothing is changed.
+ */
+export async function firewallMachineCheck(plan: Plan): Promise<Diagnostic[]> {
+  const missing = firewallTools(plan)
+    .filter((t) => !which(t))
+    .map((t) =>
+      diag("OT6005", `${t} not found: this lab's filters need it`, {
+        help: `install ${FIREWALL_PACKAGES[t] ?? t}${t === "nft" ? ", or lower the filters to iptables with `--firewall iptables`" : ""}`,
+      }),
+    );
+  if (missing.length || process.getuid?.() !== 0) return missing;
+  return probeFirewall(plan);
+}
