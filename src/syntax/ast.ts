@@ -119,7 +119,7 @@ export type NodeBodyStmt =
   | NftStmt
   | ForStmt<NodeBodyStmt>;
 
-// ---- filters (docs/language-filters.md) -------------------------------------------------
+// ---- filters (docs/language.md, "Packet filters and NAT") -------------------------------------------------
 
 /** A keyword as written, with its place: `forward`, `accept`, `dnat`. */
 export interface Keyword {

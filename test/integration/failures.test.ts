@@ -225,3 +225,30 @@ test("two concurrent ups of one lab: one wins, the other is refused", { skip: SK
   }
   assertNothingLeft(lab);
 });
+
+test("down during up is refused while up holds the lab; different labs come up in parallel", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  const s = scratch();
+  const one = writeLab(s.dir, "busy", BIG.replace(/host \S+ \{ host-address \S+ \}/, "host"));
+  const two = writeLab(s.dir, "other", "switch lan\nnode h[1..20] { eth0 -> lan 10.7.1.{i}/24 }\n");
+  try {
+    const upOne = spawn(process.execPath, [BIN, "up", one.path], { stdio: "ignore" });
+    const upTwo = spawn(process.execPath, [BIN, "up", two.path], { stdio: "ignore" });
+    const exited = (c: typeof upOne) => new Promise<number | null>((resolve) => c.on("exit", resolve));
+    const [doneOne, doneTwo] = [exited(upOne), exited(upTwo)];
+    const record = `/run/opentop/${one.lab}/record.json`;
+    for (let i = 0; i < 2000 && !existsSync(record); i++) await new Promise((r) => setTimeout(r, 2));
+    const d = cli(["down", one.lab]);
+    // Either up still held the lab (refused), or it had just finished (then down succeeds).
+    if (d.code !== 0) assert.match(d.stderr, /error\[OT6009\]: lab \S+ is busy/);
+    assert.equal(await doneTwo, 0, "another lab comes up meanwhile");
+    await doneOne;
+  } finally {
+    assert.equal(cli(["down", one.lab]).code, 0);
+    assert.equal(cli(["down", two.lab]).code, 0);
+    s.remove();
+  }
+  assertNothingLeft(one.lab);
+  assertNothingLeft(two.lab);
+});

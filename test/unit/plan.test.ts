@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sourceFile } from "../../src/diagnostics/source.js";
 import { compileSource } from "../../src/model/compile.js";
-import { hostIfaceName, IFNAME_MAX, portName } from "../../src/model/names.js";
+import { hostIfaceName, IFNAME_MAX, nodeNetns, portName, switchNetns } from "../../src/model/names.js";
 import { lower } from "../../src/plan/lower.js";
 import { describe, inverseOf, type Op, wordsOf } from "../../src/plan/ops.js";
 import { batchLine, command, type Plan } from "../../src/plan/plan.js";
@@ -160,4 +160,17 @@ test("OT6015: a lab needing more namespaces than the machine allows is refused b
   const [d] = limits(plan, 25, 10);
   assert.equal(d?.code, "OT6015");
   assert.match(d?.message ?? "", /needs 21 network namespaces; the machine allows 25/);
+});
+
+test("namespace names: LAB.NODE is unique across labs because names never contain a dot", () => {
+  const names = new Set<string>();
+  const labs = ["a", "a-b", "ab", "a_b", "lab", "lab-1"];
+  const nodes = ["b", "b-c", "c", "b_c", "lab", "1x".replace("1", "n")];
+  for (const l of labs)
+    for (const n of nodes) {
+      const ns = nodeNetns(l, n);
+      assert.ok(!names.has(ns), ns);
+      names.add(ns);
+    }
+  for (const l of labs) assert.ok(!names.has(switchNetns(l)), "a lab's switches' namespace is no node's");
 });
