@@ -22,7 +22,7 @@ for (const name of readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(
 
 test("the README's tour compiles cleanly", () => {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const tour = /## A tour\s+```\n([\s\S]*?)```/.exec(readme)?.[1];
+  const tour = /## A tour[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1];
   assert.ok(tour, "README.md has a tour with a lab in a code block");
   const compiled = compileSource(sourceFile("README.md", tour));
   assert.deepEqual(
