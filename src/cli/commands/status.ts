@@ -69,15 +69,20 @@ function printStatus(io: Io, s: Status, fileChanged: boolean): void {
     io.out(
       `${st.bold(title)} ${st.dim(`(${ns.ns ?? "the host's namespace"})`)}${ns.present ? "" : st.error(" missing")}`,
     );
-    const width = Math.max(4, ...ns.ifaces.map((i) => i.name.length));
-    for (const i of ns.ifaces) {
-      const state = i.up
-        ? i.operstate === "DOWN" || i.operstate === "LOWERLAYERDOWN"
-          ? i.operstate.toLowerCase()
-          : "up"
-        : "down";
+    // The switches' loopback is never brought up; it only carries the lab's mark.
+    const ifaces = ns.node === null && ns.ns !== null ? ns.ifaces.filter((i) => i.name !== "lo") : ns.ifaces;
+    const width = Math.max(4, ...ifaces.map((i) => i.name.length));
+    for (const i of ifaces) {
+      // Set up but without carrier (the other end is down): say so, it explains lost packets.
+      const state = !i.up
+        ? "down"
+        : i.operstate === "DOWN" || i.operstate === "LOWERLAYERDOWN"
+          ? "no-carrier"
+          : "up";
       const extra = i.master ? `port of ${i.master}` : i.addresses.join(" ");
-      io.out(`  ${i.name.padEnd(width)}  ${(i.up ? state : st.warning(state)).padEnd(6)} ${extra}`);
+      io.out(
+        `  ${i.name.padEnd(width)}  ${(state === "up" ? state : st.warning(state)).padEnd(10)} ${extra}`,
+      );
     }
     for (const route of ns.routes.filter((x) => x.protocol !== "kernel"))
       io.out(
