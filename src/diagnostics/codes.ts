@@ -56,7 +56,7 @@ export const CODES = {
   OT3005: { severity: "error", title: "sysctl outside the node's namespaces" },
   OT3006: { severity: "error", title: "invalid sysctl" },
   OT3007: { severity: "error", title: "invalid route option" },
-  // packet filters and NAT: syntax, checks, lowering and the machine (docs/diagnostics-filters.md)
+  // packet filters and NAT: syntax, checks, lowering and the machine (docs/diagnostics.md)
   OT4001: { severity: "error", title: "unknown filter statement" },
   OT4002: { severity: "error", title: "unknown match or option in a rule" },
   OT4003: { severity: "error", title: "rule names an unknown interface" },
