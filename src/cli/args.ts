@@ -24,7 +24,7 @@ export function parse(args: string[], options: OptionSpec, usage: string): Parse
   try {
     parsed = parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
   } catch (e) {
-    throw usageError((e as Error).message, usage);
+    throw usageError(argsProblem(e as NodeJS.ErrnoException), usage);
   }
   const values = parsed.values as Parsed["values"];
   const format = values.json ? "json" : (values.format ?? "pretty");
@@ -51,3 +51,16 @@ export function params(values: Parsed["values"]): Map<string, string> {
 }
 
 export const SET_OPTION: OptionSpec = { set: { type: "string", multiple: true } };
+
+/** node:util's parse errors, in this tool's words. */
+function argsProblem(e: NodeJS.ErrnoException): string {
+  const option = /'(-[^' ]+)/.exec(e.message)?.[1];
+  switch (e.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return option ? `unknown option \`${option}\`` : "unknown option";
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return option ? `option \`${option}\` needs a value` : "an option needs a value";
+    default:
+      return e.message;
+  }
+}

@@ -3,7 +3,6 @@
 
 import { styleText } from "node:util";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { plainStyle, renderJson, renderPretty, renderShort, type Style } from "../diagnostics/render.js";
 
 export type Format = "pretty" | "short" | "json";
@@ -43,13 +42,17 @@ export function terminal(): Io {
   };
 }
 
+/**
+ * Prints diagnostics in the order given: the compiler gives them sorted by place, a run on
+ * the machine in the order things happened (the failure, then what rollback said).
+ */
 export function printDiagnostics(io: Io, list: readonly Diagnostic[], format: Format): void {
-  const sorted = sortDiagnostics(list);
   if (format === "json") {
-    io.out(JSON.stringify({ diagnostics: sorted.map(renderJson) }, null, 2));
+    io.out(JSON.stringify({ diagnostics: list.map(renderJson) }, null, 2));
     return;
   }
-  for (const d of sorted) io.err(format === "short" ? renderShort(d) : `${renderPretty(d, io.style)}\n`);
+  // Pretty diagnostics are separated by a blank line.
+  for (const d of list) io.err(format === "short" ? renderShort(d) : `${renderPretty(d, io.style)}\n\n`);
   if (format === "pretty") {
     const errors = list.filter((d) => d.severity === "error").length;
     const warnings = list.length - errors;

@@ -1,7 +1,7 @@
 // The command-line entry point: dispatch to a command, and turn every error into a
 // diagnostic on stderr with an exit status. No stack trace reaches a user.
 
-import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
+import { closest, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { VERSION } from "../version.js";
 import { usageError } from "./args.js";
 import { type Command, EXIT } from "./command.js";
@@ -50,8 +50,16 @@ export async function main(argv: string[], io: Io = terminal()): Promise<number>
   }
   const command = COMMANDS.find((c) => c.name === name);
   try {
-    if (!command)
-      throw usageError(`unknown command \`${name}\``, "opentop COMMAND [ARGS]; `opentop help` lists them");
+    if (!command) {
+      const guess = closest(
+        name,
+        COMMANDS.map((c) => c.name),
+      );
+      throw usageError(
+        `unknown command \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ""}`,
+        "opentop COMMAND [ARGS]; `opentop help` lists them",
+      );
+    }
     if (command.name !== "exec" && (args.includes("--help") || args.includes("-h"))) {
       io.out(`${command.summary}\n\nusage: ${command.usage}`);
       return EXIT.ok;

@@ -88,6 +88,7 @@ export const CODES = {
   OT9001: { severity: "error", title: "cannot read file" },
   OT9002: { severity: "error", title: "invalid command line" },
   OT9003: { severity: "error", title: "internal error" },
+  OT9004: { severity: "error", title: "cannot write OpenTop's state" },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -52,11 +52,19 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 /** Collects diagnostics across phases, in order. */
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
+  /**
+   * A statement inside a range or a loop is checked once per copy; the same problem at the
+   * same place is reported once, not once per copy.
+   */
+  private readonly seen = new Set<string>();
   add(d: Diagnostic): void {
+    const key = `${d.code}\0${d.message}\0${d.span ? `${d.span.file.path}:${d.span.start}:${d.span.end}` : ""}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.list.push(d);
   }
   error(code: Code, message: string, init: DiagnosticInit = {}): void {
-    this.list.push(diag(code, message, init));
+    this.add(diag(code, message, init));
   }
   get hasErrors(): boolean {
     return hasErrors(this.list);

@@ -90,7 +90,9 @@ export function renderPretty(d: Diagnostic, style: Style = plainStyle): string {
       const start = position(m.span.file, m.span.start);
       const end = position(m.span.file, Math.max(m.span.start, m.span.end));
       if (lastLine !== -1 && start.line > lastLine + 1) out.push(`${pad}${style.dim("...")}`);
-      const text = lineText(m.span.file, start.line);
+      // Control characters (a NUL, an escape) would garble the terminal: one visible
+      // replacement character each, so that columns still line up.
+      const text = visible(lineText(m.span.file, start.line));
       if (start.line !== lastLine) {
         out.push(`${style.dim(`${String(start.line).padStart(gutter)} |`)} ${text.replace(/\t/g, " ")}`);
       }
@@ -111,4 +113,14 @@ export function renderPretty(d: Diagnostic, style: Style = plainStyle): string {
     if (d.help) out.push(`  ${style.dim("=")} ${style.help(style.bold("help"))}: ${d.help}`);
   }
   return out.join("\n");
+}
+
+/** The line with every control character but tab replaced by U+FFFD. */
+function visible(line: string): string {
+  let out = "";
+  for (const ch of line) {
+    const c = ch.codePointAt(0) ?? 0;
+    out += (c < 0x20 && c !== 0x09) || c === 0x7f ? "\ufffd" : ch;
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
 // problem with its own code. It keeps going after an error so one run reports them all.
 
 import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
-import type { Span } from "../diagnostics/source.js";
+import { type SourceFile, type Span, spanOf } from "../diagnostics/source.js";
 import type { Decls, IfaceDecl, NodeDecl, PropDecl, RouteDecl, SwitchDecl, Text } from "./expand.js";
 import { checkFilter } from "./filter.js";
 import {
@@ -37,8 +37,8 @@ interface IfaceInfo {
   link?: number;
 }
 
-export function check(decls: Decls, diagnostics: Diagnostics): Lab | undefined {
-  return new Checker(diagnostics).run(decls);
+export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile): Lab | undefined {
+  return new Checker(diagnostics, file).run(decls);
 }
 
 class Checker {
@@ -49,7 +49,10 @@ class Checker {
   private readonly links: Link[] = [];
   private labName = "";
 
-  constructor(private readonly diagnostics: Diagnostics) {}
+  constructor(
+    private readonly diagnostics: Diagnostics,
+    private readonly file?: SourceFile,
+  ) {}
 
   run(decls: Decls): Lab | undefined {
     const labSpan = this.lab(decls);
@@ -75,6 +78,7 @@ class Checker {
     const [first, ...rest] = decls.labs;
     if (!first) {
       this.diagnostics.error("OT1001", "the lab has no name", {
+        ...(this.file ? { span: spanOf(this.file, 0, 0) } : {}),
         help: "start the file with `lab NAME`, for example `lab office`; every kernel object of the lab carries it",
       });
       return undefined;
@@ -176,6 +180,13 @@ class Checker {
   }
 
   private duplicate(t: Text, first: Text, firstKind: string): void {
+    if (t.span.start === first.span.start && t.span.end === first.span.end) {
+      this.diagnostics.error("OT1005", `this statement declares \`${t.text}\` more than once`, {
+        span: t.span,
+        help: "the copies made by its range or loop overlap; make the names differ (for example with both indexes)",
+      });
+      return;
+    }
     this.diagnostics.error("OT1005", `the name \`${t.text}\` is already used`, {
       span: t.span,
       labels: [{ span: first.span, message: `first used here, by a ${firstKind}` }],
@@ -188,7 +199,7 @@ class Checker {
   private iface(n: NodeDecl, i: IfaceDecl): IfaceInfo {
     const info: IfaceInfo = { node: n, decl: i, addresses: [], hostAddresses: [] };
     for (const a of i.addresses) {
-      const addr = this.address(a);
+      const addr = this.address(a, i.name.text === "lo");
       if (addr) info.addresses.push(addr);
     }
     const isHost = i.target?.text === "host";
@@ -247,18 +258,32 @@ class Checker {
     return info;
   }
 
-  private address(t: Text): Address | undefined {
+  private address(t: Text, onLo = false): Address | undefined {
     const parsed = parseCidr(t.text);
     if (!parsed.ok) {
-      this.diagnostics.error("OT2001", `invalid address \`${t.text}\``, {
-        span: t.span,
-        label: parsed.reason,
-        help: "write an address with its prefix length, such as 10.0.0.1/24 or fd00::1/64",
-      });
+      // A word that is no address at all is most often a target without its arrow.
+      const word = !/^[0-9a-fA-F:.]+(\/\d*)?$/.test(t.text);
+      const target =
+        word && (this.switches.has(t.text) || t.text === "host" || /^[A-Za-z][\w-]*\.[A-Za-z]/.test(t.text));
+      this.diagnostics.error(
+        "OT2001",
+        word ? `\`${t.text}\` is not an address` : `invalid address \`${t.text}\``,
+        {
+          span: t.span,
+          label: word ? "an address was expected here" : parsed.reason,
+          help: target
+            ? `to connect the interface, write \`-> ${t.text}\``
+            : "write an address with its prefix length, such as 10.0.0.1/24 or fd00::1/64",
+        },
+      );
       return undefined;
     }
     const a = parsed.value;
-    const bad = unassignable(a);
+    const bad =
+      unassignable(a) ??
+      (onLo && (a.cidr === "127.0.0.1/8" || a.cidr === "::1/128")
+        ? "the loopback of every namespace has it already"
+        : undefined);
     if (bad) {
       this.diagnostics.error("OT2001", `invalid address \`${t.text}\``, { span: t.span, label: bad });
       return undefined;
@@ -352,14 +377,24 @@ class Checker {
     }
     const other = this.info(peer);
     if (!other) {
-      const names = this.ifaces.get(peer.node)?.keys() ?? [];
-      const guess = closest(peer.iface, names);
+      // Suggest only interfaces that are free to be this link's other end.
+      const free = [...(this.ifaces.get(peer.node) ?? new Map<string, IfaceInfo>())]
+        .filter(([name, info]) => name !== "lo" && !info.decl.target)
+        .map(([name]) => name);
+      const guess = closest(peer.iface, free);
       this.diagnostics.error("OT1008", `node \`${peer.node}\` has no interface \`${peer.iface}\``, {
         span: target.span,
         labels: [{ span: peerNode.name.span, message: `\`${peer.node}\` is declared here` }],
         help: guess
           ? `did you mean \`${peer.node}.${guess}\`?`
           : `declare the other end in \`${peer.node}\`, for example \`${peer.iface} 10.0.0.2/30\``,
+      });
+      return;
+    }
+    if (peer.iface === "lo") {
+      this.diagnostics.error("OT1013", "the loopback interface `lo` cannot be linked", {
+        span: target.span,
+        help: `link to another interface of \`${peer.node}\`; \`lo\` takes only addresses`,
       });
       return;
     }
@@ -439,7 +474,7 @@ class Checker {
       for (const a of addrs) {
         const first = seen.get(a.text);
         if (first) {
-          this.diagnostics.error("OT2002", `address ${a.text} is used twice on ${describeSegment(key)}`, {
+          this.diagnostics.error("OT2002", `address ${a.text} is used twice on ${this.segmentName(key)}`, {
             span: a.span,
             labels: [{ span: first, message: "also assigned here" }],
             help: "every interface on a segment needs its own address",
@@ -453,7 +488,7 @@ class Checker {
         if (first) {
           this.diagnostics.error(
             "OT2006",
-            `MAC address ${m.info.mac} is used twice on ${describeSegment(key)}`,
+            `MAC address ${m.info.mac} is used twice on ${this.segmentName(key)}`,
             {
               span: macSpan(m.info) ?? m.info.decl.span,
               labels: [{ span: macSpan(first) ?? first.decl.span, message: "also used here" }],
@@ -463,6 +498,9 @@ class Checker {
         } else macs.set(m.info.mac, m.info);
       }
       const sw = key.startsWith("switch:") ? this.switches.get(key.slice(7)) : undefined;
+      // Where an interface's MTU comes from: its own `mtu`, else the switch's.
+      const switchMtu = sw?.decl.props.find((p) => p.key === "mtu")?.args[0]?.span;
+      const whereMtu = (info: IfaceInfo): Span => mtuSpan(info) ?? switchMtu ?? info.decl.span;
       const mtus = new Map<number, IfaceInfo>();
       for (const m of members) {
         const mtu = m.info.mtu ?? sw?.mtu;
@@ -472,7 +510,7 @@ class Checker {
             "OT2005",
             `MTU ${mtu} is too small for IPv6 on \`${m.end.node}.${m.end.iface}\``,
             {
-              span: mtuSpan(m.info) ?? m.info.decl.span,
+              span: whereMtu(m.info),
               notes: ["the kernel disables IPv6 on an interface whose MTU is below 1280"],
               help: "use an MTU of 1280 or more, or drop the IPv6 addresses",
             },
@@ -482,13 +520,22 @@ class Checker {
       if (mtus.size > 1 && members.length > 1) {
         const [a, b] = [...mtus.entries()];
         if (a && b)
-          this.diagnostics.error("OT2007", `MTUs differ on ${describeSegment(key)}: ${a[0]} and ${b[0]}`, {
-            span: mtuSpan(b[1]) ?? b[1].decl.span,
-            labels: [{ span: mtuSpan(a[1]) ?? a[1].decl.span, message: `MTU ${a[0]} here` }],
+          this.diagnostics.error("OT2007", `MTUs differ on ${this.segmentName(key)}: ${a[0]} and ${b[0]}`, {
+            span: whereMtu(b[1]),
+            labels: [{ span: whereMtu(a[1]), message: `MTU ${a[0]} here` }],
             help: "set the same MTU on every end (or once on the switch); large packets are dropped otherwise",
           });
       }
     }
+  }
+
+  private segmentName(key: string): string {
+    if (key.startsWith("switch:")) return `switch \`${key.slice(7)}\``;
+    const link = this.links[Number(key.slice(5))];
+    if (link?.kind === "p2p")
+      return `the link ${link.a.node}.${link.a.iface} — ${link.b.node}.${link.b.iface}`;
+    if (link?.kind === "host") return `the link from ${link.end.node}.${link.end.iface} to the host`;
+    return "a link";
   }
 
   // ---- nodes: routes and sysctls --------------------------------------------------------
@@ -741,7 +788,15 @@ class Checker {
       seen.set(key, keySpan);
       out.push({ key, value, span });
     };
-    for (const span of n.forwards) {
+    const [firstForward, ...moreForwards] = n.forwards;
+    for (const again of moreForwards)
+      if (firstForward)
+        this.diagnostics.error("OT1016", `\`forward\` is given twice in \`${n.name.text}\``, {
+          span: again,
+          labels: [{ span: firstForward, message: "first given here" }],
+          help: "one `forward` turns forwarding on for IPv4 and IPv6",
+        });
+    for (const span of n.forwards.slice(0, 1)) {
       add("net.ipv4.ip_forward", "1", span, span);
       add("net.ipv6.conf.all.forwarding", "1", span, span);
       // A router asks for a forwarded packet's next hop from its link-local address, which
@@ -776,7 +831,7 @@ class Checker {
       if (value.length === 0 || value.length > 256 || hasUnsafeChar(value)) {
         this.diagnostics.error("OT3006", `invalid value for sysctl \`${key}\``, {
           span: s.value.span,
-          help: 'a value is a number or words without quotes, escapes or control characters, such as 1 or "4096 87380 6291456"',
+          help: 'a value is a number, or words in a string ("4096 87380 6291456"), with no quotes, $, backslashes or control characters inside',
         });
         continue;
       }
@@ -790,10 +845,6 @@ function defaultRoute(family: 4 | 6): Cidr {
   return family === 4
     ? { family, text: "0.0.0.0", bytes: [0, 0, 0, 0], prefix: 0, cidr: "0.0.0.0/0" }
     : { family, text: "::", bytes: new Array<number>(16).fill(0), prefix: 0, cidr: "::/0" };
-}
-
-function describeSegment(key: string): string {
-  return key.startsWith("switch:") ? `switch \`${key.slice(7)}\`` : "one link";
 }
 
 function macSpan(info: IfaceInfo): Span | undefined {

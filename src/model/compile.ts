@@ -3,7 +3,7 @@
 
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { type Diagnostic, Diagnostics, diag } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, Diagnostics, diag, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { type SourceFile, sourceFile, spanOf } from "../diagnostics/source.js";
 import { parse } from "../syntax/parser.js";
 import { check } from "./check.js";
@@ -38,7 +38,7 @@ export function compileSource(file: SourceFile, options: CompileOptions = {}): C
   }
   const tree = parse(file, diagnostics);
   const decls = expand(tree, diagnostics, options);
-  const lab = check(decls, diagnostics);
+  const lab = check(decls, diagnostics, file);
   const name = decls.labs[0]?.text;
   const labName =
     name !== undefined && NAME_PATTERN.test(name) && name.length <= LAB_NAME_MAX ? name : undefined;
@@ -47,7 +47,7 @@ export function compileSource(file: SourceFile, options: CompileOptions = {}): C
     hash,
     ...(lab && !diagnostics.hasErrors ? { lab } : {}),
     ...(labName !== undefined ? { labName } : {}),
-    diagnostics: diagnostics.list,
+    diagnostics: sortDiagnostics(diagnostics.list),
   };
 }
 
@@ -58,7 +58,15 @@ export function compileFile(path: string, options: CompileOptions = {}): Compile
     bytes = readFileSync(path);
   } catch (e) {
     const file = sourceFile(path, "");
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : (e as Error).message;
     return {
       file,
       hash: "",

@@ -142,7 +142,7 @@ class Expander {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
         this.diagnostics.error("OT1003", `invalid parameter name \`${name}\``, {
           span: stmt.name.span,
-          help: "a parameter name is letters, digits and `_`, starting with a letter",
+          help: "a parameter name is letters, digits and `_`, not starting with a digit",
         });
         continue;
       }
@@ -319,7 +319,7 @@ class Expander {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
       this.diagnostics.error("OT1003", `invalid loop variable \`${variable}\``, {
         span: stmt.variable.span,
-        help: "a variable name is letters, digits and `_`, starting with a letter",
+        help: "a variable name is letters, digits and `_`, not starting with a digit",
       });
       return;
     }

@@ -12,7 +12,7 @@ class ExprError extends Error {
     message: string,
     readonly offset: number,
     readonly length: number,
-    readonly code: "OT0006" | "OT1014" = "OT0006",
+    readonly code: "OT0006" | "OT0010" | "OT1014" = "OT0006",
     readonly help?: string,
   ) {
     super(message);
@@ -37,9 +37,11 @@ export function evaluate(source: string, span: Span, env: Env, diagnostics: Diag
       help:
         e.help ??
         (e.code === "OT1014"
-          ? names.length
-            ? `names in scope here: ${names.map((n) => `\`${n}\``).join(", ")}`
-            : "no loop variable or parameter is in scope here; declare one with `param NAME = VALUE` or a range"
+          ? `${
+              names.length
+                ? `names in scope here: ${names.map((n) => `\`${n}\``).join(", ")}`
+                : "no loop variable or parameter is in scope here; declare one with `param NAME = VALUE` or a range"
+            }${/^[A-Za-z_]\w*$/.test(source.trim()) ? "; a block needs a space after its `{`" : ""}`
           : "an interpolation is an integer expression such as `{i}`, `{10+i}` or `{hex(i)}`"),
     });
     return undefined;
@@ -114,7 +116,14 @@ class ExprParser {
     if (digits) {
       this.pos += digits[0].length;
       const n = Number(digits[0]);
-      if (!Number.isSafeInteger(n)) throw new ExprError("number too large", start, digits[0].length);
+      if (!Number.isSafeInteger(n))
+        throw new ExprError(
+          "number too large",
+          start,
+          digits[0].length,
+          "OT0010",
+          "integers go up to 2^53 - 1",
+        );
       return n;
     }
     const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(this.pos));

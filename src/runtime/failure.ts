@@ -6,7 +6,6 @@ import type { StepFailure } from "../backends/run.js";
 import type { Code } from "../diagnostics/codes.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { describe, wordsOf } from "../plan/ops.js";
-import { command } from "../plan/plan.js";
 import { nftError } from "./firewall.js";
 
 interface Hint {
@@ -36,7 +35,10 @@ const HINTS: readonly Hint[] = [
   {
     pattern: /Operation not permitted|Permission denied/,
     code: "OT6006",
-    help: "OpenTop changes network namespaces and interfaces: run it as root",
+    help:
+      process.getuid?.() === 0
+        ? "OpenTop runs as root but lacks a capability the kernel asks for (CAP_NET_ADMIN, CAP_SYS_ADMIN): in a container, give it those"
+        : "OpenTop changes network namespaces and interfaces: run it as root",
   },
   {
     pattern: /Address already assigned/,
@@ -68,9 +70,9 @@ export function failureDiagnostic(f: StepFailure): Diagnostic {
       .filter((l) => l.trim() && !/^Command failed -:\d+$/.test(l.trim()))
       .join("; ");
   const hint = HINTS.find((h) => h.pattern.test(f.result.stderr));
-  const cmd = command(f.step);
   const notes = [
-    `command: ${cmd.argv.map(shellQuote).join(" ")}${f.line !== undefined ? `, line ${f.line}` : ""}`,
+    // The command as it ran (rollback adds -force, for one).
+    `command: ${f.result.argv.map(shellQuote).join(" ")}${f.line !== undefined ? `, line ${f.line}` : ""}`,
     ...(f.op ? [`operation: ${wordsOf(f.op).join(" ")}`] : []),
     ...(nft?.line ? [`the line it refused: ${nft.line}`] : []),
     `exit status ${f.result.code}`,

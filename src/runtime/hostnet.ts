@@ -84,7 +84,7 @@ export async function hostOverlaps(plan: Plan): Promise<Diagnostic[]> {
           span: op.origin,
           label: "this address would go on the host",
           notes: ["a lab never changes where the host's own traffic goes"],
-          help: "use a subnet the host does not use, for example from 198.51.100.0/24 or a private range",
+          help: "use a subnet that appears nowhere in the host's `ip addr` and `ip route`",
         }),
       );
   }

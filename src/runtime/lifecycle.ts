@@ -186,8 +186,10 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
               notes: [`brought up ${existing.createdAt} from ${existing.file}`],
               help: `run \`opentop down ${plan.lab}\` first`,
             })
-          : diag("OT6010", `lab ${plan.lab} was left half up by an interrupted run`, {
-              notes: [`that run started ${existing.createdAt} from ${existing.file}`],
+          : diag("OT6010", `lab ${plan.lab} is half up: an earlier up did not finish`, {
+              notes: [
+                `that up started ${existing.createdAt} from ${existing.file}; it was killed, or its rollback failed`,
+              ],
               help: `run \`opentop down ${plan.lab}\` to remove what it created, then bring it up again`,
             });
       return { ok: false, diagnostics: [already] };
@@ -211,11 +213,13 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
       return { ok: true, diagnostics: [] };
     }
     const diagnostics: Diagnostic[] = outcome.failures.map(failureDiagnostic);
+    const rollback = await undo(outcome.done);
     if (outcome.interrupted)
       diagnostics.push(
-        diag("OT6004", `bringing lab ${plan.lab} up was interrupted`, { help: "nothing is left behind" }),
+        diag("OT6004", `bringing lab ${plan.lab} up was interrupted`, {
+          ...(rollback.length ? {} : { help: "what it had done is undone: nothing is left behind" }),
+        }),
       );
-    const rollback = await undo(outcome.done);
     if (rollback.length) {
       diagnostics.push(...rollback);
       diagnostics.push(
@@ -247,7 +251,11 @@ async function undo(done: readonly Op[]): Promise<Diagnostic[]> {
 
 function busy(lab: string, holder: string): Diagnostic {
   return diag("OT6009", `lab ${lab} is busy: another OpenTop command is working on it`, {
-    notes: [`the lock is held by process ${holder.split(":")[0]}`],
+    notes: [
+      holder === "unknown"
+        ? "another process holds its lock"
+        : `the lock is held by process ${holder.split(":")[0]}`,
+    ],
     help: "wait for it to finish, then try again",
   });
 }
@@ -294,14 +302,23 @@ export async function down(lab: string, options: { fallback?: LabRecord } = {}):
   if (!lock.ok) return { ok: false, removed: 0, diagnostics: [busy(lab, lock.holder)] };
   try {
     const stored = readRecord(lab);
-    if (stored instanceof Error && !options.fallback)
-      return { ok: false, removed: 0, diagnostics: [unreadable(lab, stored)] };
     let record = stored instanceof Error || !stored ? options.fallback : stored;
     if (!record) {
-      // No record and no file: what carries the lab's mark is still the lab's.
+      // No record (or an unreadable one) and no file: what carries the lab's mark is still
+      // the lab's. An unreadable record is removed with the lab.
       const marked = (await discover(lab)).get(lab);
-      if (!marked)
+      if (!marked) {
+        if (stored instanceof Error) {
+          removeRecord(lab);
+          return {
+            ok: true,
+            removed: 1,
+            diagnostics: [],
+            message: `lab ${lab} had only an unreadable record: removed`,
+          };
+        }
         return { ok: true, removed: 0, diagnostics: [], message: `lab ${lab} is not up: nothing to do` };
+      }
       record = markedRecord(lab, marked);
     }
     const stages = teardownOf(record);

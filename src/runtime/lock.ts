@@ -4,7 +4,7 @@
 
 import { mkdirSync, readFileSync, readlinkSync, symlinkSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { runDir } from "./record.js";
+import { runDir, stateWrite } from "./record.js";
 
 export function lockPath(lab: string): string {
   return join(runDir(), `${lab}.lock`);
@@ -31,7 +31,7 @@ export function holderAlive(holder: string): boolean {
 export type LockResult = { ok: true; release: () => void } | { ok: false; holder: string };
 
 export function acquire(lab: string): LockResult {
-  mkdirSync(runDir(), { recursive: true, mode: 0o755 });
+  stateWrite(runDir(), () => mkdirSync(runDir(), { recursive: true, mode: 0o755 }));
   const path = lockPath(lab);
   const me = `${process.pid}:${startTime(process.pid) ?? "0"}`;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -46,7 +46,10 @@ export function acquire(lab: string): LockResult {
         },
       };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST")
+        stateWrite(path, () => {
+          throw e;
+        });
     }
     let holder: string;
     try {

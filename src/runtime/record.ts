@@ -5,6 +5,7 @@
 
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import type { Op } from "../plan/ops.js";
 
 export const RECORD_VERSION = 1;
@@ -61,17 +62,35 @@ export function readRecord(lab: string): LabRecord | undefined | Error {
     if (record.version !== RECORD_VERSION || record.lab !== lab)
       return new Error(`record version ${record.version} of lab ${record.lab} is not understood`);
     return record;
-  } catch (e) {
-    return e as Error;
+  } catch {
+    // Not the parser's message: it would quote the file's content into the diagnostic.
+    return new Error("it is not valid JSON");
   }
 }
 
 export function writeRecord(record: LabRecord): void {
   const dir = labDir(record.lab);
-  mkdirSync(dir, { recursive: true, mode: 0o755 });
-  const tmp = join(dir, `.record.${process.pid}.tmp`);
-  writeFileSync(tmp, `${JSON.stringify(record, null, 1)}\n`);
-  renameSync(tmp, join(dir, "record.json"));
+  stateWrite(dir, () => {
+    mkdirSync(dir, { recursive: true, mode: 0o755 });
+    const tmp = join(dir, `.record.${process.pid}.tmp`);
+    writeFileSync(tmp, `${JSON.stringify(record, null, 1)}\n`);
+    renameSync(tmp, join(dir, "record.json"));
+  });
+}
+
+/** Runs a write under the run directory; a failure is a diagnostic, not a crash. */
+export function stateWrite<T>(path: string, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new DiagnosticError(
+      diag("OT9004", `cannot write ${path}: ${err.code ?? err.message}`, {
+        notes: [`OpenTop keeps its records and locks under ${runDir()} (OPENTOP_RUN_DIR)`],
+        help: "that directory must be writable by root on a local file system (normally the tmpfs /run)",
+      }),
+    );
+  }
 }
 
 export function removeRecord(lab: string): void {

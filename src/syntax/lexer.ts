@@ -31,6 +31,8 @@ export interface Token {
   readonly parts?: readonly WordPart[];
   /** For strings: the decoded value. */
   readonly value?: string;
+  /** Already reported as malformed (an unterminated string): the parser stays quiet about it. */
+  readonly bad?: boolean;
 }
 
 enum Ch {
@@ -114,6 +116,8 @@ export class Lexer {
         this.pos++;
         return this.token("newline", start);
       case Ch.LBrace:
+        // `{8000+i}` — braces tight around an expression — starts a word; `{ …` opens a block.
+        if (this.interpolationEnd(this.pos, true) !== -1) return this.word();
         this.pos++;
         return this.token("lbrace", start);
       case Ch.RBrace:
@@ -186,8 +190,8 @@ export class Lexer {
         this.pos++;
         continue;
       }
-      if (c === Ch.LBrace && this.pos > start) {
-        const close = this.interpolationEnd(this.pos);
+      if (c === Ch.LBrace) {
+        const close = this.interpolationEnd(this.pos, this.pos === start);
         if (close === -1) break;
         flushText();
         parts.push({
@@ -205,14 +209,19 @@ export class Lexer {
     return this.token("word", start, { parts });
   }
 
-  /** The offset of the `}` closing an interpolation that starts at `open`, or -1 if this is a block. */
-  private interpolationEnd(open: number): number {
+  /**
+   * The offset of the `}` closing an interpolation that starts at `open`, or -1 if this is
+   * a block. `tight` (a `{` that starts a word): no blanks inside, as in `{8000+i}`, so that
+   * a block such as `{ mtu 1400 }` is never mistaken for one.
+   */
+  private interpolationEnd(open: number, tight = false): number {
     let depth = 0;
     for (let i = open + 1; i < this.bytes.length; i++) {
       const c = this.bytes[i] ?? 0;
       if (c === Ch.RBrace) return depth === 0 && i > open + 1 ? i : -1;
       if (c === 0x28) depth++;
       else if (c === 0x29) depth--;
+      else if (tight && (c === Ch.Space || c === Ch.Tab)) return -1;
       else if (!isExprByte(c)) return -1;
     }
     return -1;
@@ -232,7 +241,7 @@ export class Lexer {
           label: "this string is not closed before the end of the line",
           help: 'close it with `"`; a string cannot span lines (write \\n for a line break)',
         });
-        return this.token("string", start, { value });
+        return this.token("string", start, { value, bad: true });
       }
       if (c === Ch.Quote) {
         value += this.text(chunk, this.pos);

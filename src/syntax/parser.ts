@@ -113,7 +113,8 @@ class Parser {
   }
 
   private fail(message: string, help?: string, span: Span = this.tok.span): never {
-    this.diagnostics.error("OT0003", message, { span, label: `found ${describe(this.tok)}`, help });
+    if (!this.tok.bad)
+      this.diagnostics.error("OT0003", message, { span, label: `found ${describe(this.tok)}`, help });
     throw new ParseError(message);
   }
 
@@ -341,7 +342,9 @@ class Parser {
       const known = Object.keys(options);
       this.diagnostics.error("OT0003", `unknown ${what} option \`${key.text}\``, {
         span: key.span,
-        help: known.length ? `${what} options are ${known.map((k) => `\`${k}\``).join(", ")}` : undefined,
+        help: known.length
+          ? `${known.length === 1 ? `the only ${what} option is` : `${what} options are`} ${known.map((k) => `\`${k}\``).join(", ")}`
+          : undefined,
       });
       throw new ParseError();
     }

@@ -26,25 +26,26 @@ node r { uplink -> host ${SUBNET.node} { host-address ${SUBNET.host} }
 node h[1..40] { eth0 -> lan 10.5.1.{i}/16 }
 `;
 
-test("a kernel operation failing in the last stage rolls back everything, and says where", {
+test("a kernel refusal after the links exist rolls back everything, and says where", {
   skip: SKIP_NOT_ROOT,
 }, () => {
   const s = scratch();
   try {
-    // The kernel already gives lo 127.0.0.1/8: adding it again fails ("Address already assigned").
-    const { path, lab } = writeLab(s.dir, "conflict", `${BIG}node x { lo 127.0.0.1/8 }\n`);
+    // An interface setting this kernel does not have: refused in the stage after the links.
+    const { path, lab } = writeLab(
+      s.dir,
+      "refused",
+      `${BIG}node x { eth0 -> lan 10.5.9.1/16\n  sysctl net.ipv4.conf.eth0.no_such_key 1 }\n`,
+    );
     const r = cli(["up", path]);
     assert.equal(r.code, 1);
     assert.match(
       r.stderr,
-      /error\[OT6004\]: could not add 127\.0\.0\.1\/8 to lo in .*Address already assigned/,
+      /error\[OT6004\]: could not set net\.ipv4\.conf\.eth0\.no_such_key = 1 in \S+\.x: sysctl: cannot stat/,
     );
-    assert.match(r.stderr, /conflict\.otop:6:13/, "points at the statement");
-    assert.match(
-      r.stderr,
-      /command: nsenter --net=\/run\/netns\/\S+ -- ip -batch -, line 3/,
-      "names the command and line",
-    );
+    assert.match(r.stderr, /refused\.otop:7:3/, "points at the statement");
+    assert.match(r.stderr, /command: nsenter --net=\/run\/netns\/\S+ -- sysctl -q -w/, "names the command");
+    assert.match(r.stderr, /help: this kernel has no such setting/, "says what it means");
     assertNothingLeft(lab);
   } finally {
     s.remove();

@@ -127,3 +127,15 @@ test("parser: unknown options name the known ones", () => {
   assert.equal(d.list[0]?.code, "OT0003");
   assert.match(d.list[0]?.help ?? "", /`mtu`/);
 });
+
+test("lexer: a word may start with a tight interpolation; a spaced `{` stays a block", () => {
+  const lexer = new Lexer(sourceFile("t.otop", "{a+1}.0.{i}/24 {b} { mtu 1400 }"));
+  const first = lexer.next();
+  assert.equal(first.kind, "word");
+  assert.deepEqual(
+    first.parts?.map((p) => (p.kind === "text" ? p.text : `{${p.source}}`)),
+    ["{a+1}", ".0.", "{i}", "/24"],
+  );
+  assert.equal(lexer.next().text, "{b}");
+  assert.equal(lexer.next().kind, "lbrace");
+});
