@@ -2,7 +2,8 @@
 // meaning. Every code here is documented in docs/diagnostics.md (a unit test checks it).
 //
 //   OT0xxx  syntax          OT1xxx  names and structure    OT2xxx  addresses and links
-//   OT3xxx  routes, sysctls OT6xxx  acting on the machine  OT9xxx  the tool itself
+//   OT3xxx  routes, sysctls OT6xxx  acting on the machine  OT7xxx  build, the script
+//   OT9xxx  the tool itself
 
 export type Severity = "error" | "warning";
 
@@ -68,6 +69,9 @@ export const CODES = {
   OT6011: { severity: "error", title: "kernel feature missing" },
   OT6012: { severity: "error", title: "rollback incomplete" },
   OT6013: { severity: "error", title: "lab record unreadable" },
+  // build and the standalone script
+  OT7001: { severity: "error", title: "cannot write the script" },
+  OT7002: { severity: "error", title: "lab up from another plan" },
   // the tool itself
   OT9001: { severity: "error", title: "cannot read file" },
   OT9002: { severity: "error", title: "invalid command line" },

@@ -3,6 +3,7 @@
 // the operations it performs, in order.
 
 import { type Ns, type Op, type Tool, toolOf, whereOf, wordsOf } from "./ops.js";
+import type { Program } from "./programs.js";
 
 export interface Step {
   readonly tool: Tool;
@@ -45,6 +46,11 @@ export interface Command {
   readonly argv: readonly string[];
   /** Text for the process's standard input (the lines of a batch). */
   readonly stdin?: string;
+  /**
+   * Every program the process runs, argv[0] first (nsenter, then the tool it enters with):
+   * what a machine must have for this step, for `up`'s preflight and the script's check.
+   */
+  readonly programs: readonly Program[];
 }
 
 /**
@@ -62,11 +68,20 @@ export function command(step: Step, options: { force?: boolean } = {}): Command 
         "-batch",
         "-",
       ];
-      return { argv, stdin: step.ops.map((op) => `${batchLine(wordsOf(op))}\n`).join("") };
+      return {
+        argv,
+        stdin: step.ops.map((op) => `${batchLine(wordsOf(op))}\n`).join(""),
+        programs: ["ip"],
+      };
     }
     case "sysctl": {
       const args = ["sysctl", "-q", "-w", ...step.ops.flatMap(wordsOf)];
-      return { argv: step.ns === null ? args : ["nsenter", `--net=${netnsPath(step.ns)}`, "--", ...args] };
+      return step.ns === null
+        ? { argv: args, programs: ["sysctl"] }
+        : {
+            argv: ["nsenter", `--net=${netnsPath(step.ns)}`, "--", ...args],
+            programs: ["nsenter", "sysctl"],
+          };
     }
   }
 }

@@ -10,12 +10,14 @@ import type { Compiled } from "../model/compile.js";
 import { parseMark } from "../model/names.js";
 import { inverseOf, type Op } from "../plan/ops.js";
 import { type Plan, type Stage, steps } from "../plan/plan.js";
+import { PROGRAMS, programsNeeded } from "../plan/programs.js";
 import { VERSION } from "../version.js";
 import { failureDiagnostic } from "./failure.js";
 import { hostIfaceAlias, hostIfaceExists, netnsExists } from "./kernel.js";
 import { acquire } from "./lock.js";
 import { which } from "./proc.js";
 import { type LabRecord, readRecord, removeRecord, writeRecord } from "./record.js";
+import { holds, teardownOps } from "./teardown.js";
 
 export interface Outcome {
   readonly ok: boolean;
@@ -23,18 +25,9 @@ export interface Outcome {
   readonly message?: string;
 }
 
-const TOOL_PACKAGES: Record<string, string> = { ip: "iproute2", nsenter: "util-linux", sysctl: "procps" };
-
-/** Tools a plan needs on this machine, by program name. */
+/** Tools a plan needs on this machine, by program name: what its steps and its rollback run. */
 export function toolsNeeded(plan: Plan): string[] {
-  const tools = new Set<string>(["ip"]);
-  for (const stage of plan.stages)
-    for (const step of stage.steps)
-      if (step.tool === "sysctl") {
-        tools.add("sysctl");
-        if (step.ns !== null) tools.add("nsenter");
-      }
-  return [...tools];
+  return programsNeeded(plan);
 }
 
 function preflight(plan: Plan): Diagnostic[] {
@@ -45,11 +38,11 @@ function preflight(plan: Plan): Diagnostic[] {
         help: "run OpenTop as root (for example with sudo); it creates namespaces and interfaces",
       }),
     );
-  for (const tool of toolsNeeded(plan))
+  for (const tool of programsNeeded(plan))
     if (!which(tool))
       out.push(
-        diag("OT6005", `${tool} not found: this lab needs it`, {
-          help: `install ${TOOL_PACKAGES[tool] ?? tool}`,
+        diag("OT6005", `${tool} not found: ${PROGRAMS[tool].why}`, {
+          help: `install ${PROGRAMS[tool].package}`,
         }),
       );
   return out;
@@ -205,14 +198,10 @@ function unreadable(lab: string, e: Error): Diagnostic {
  * namespaces, each only if it still exists and is the lab's.
  */
 export function teardownOf(record: LabRecord): Stage[] {
-  const ops: Op[] = [];
-  for (const h of record.hostIfaces) {
-    if (!hostIfaceExists(h.name)) continue;
-    const alias = hostIfaceAlias(h.name);
-    // Unmarked: the run died between creating and marking it (the record proves it is ours).
-    if (alias === undefined || alias === h.mark) ops.push({ kind: "link.del", ns: null, dev: h.name });
-  }
-  for (const name of record.namespaces) if (netnsExists(name)) ops.push({ kind: "netns.del", name });
+  // The guarded operations are shared with the emitted script, which tests the same guards in sh.
+  const ops = teardownOps(record)
+    .filter((g) => holds(g.when))
+    .map((g) => g.op);
   return ops.length ? [{ name: "teardown", steps: steps(ops) }] : [];
 }
 

@@ -64,11 +64,19 @@ export function readRecord(lab: string): LabRecord | undefined | Error {
   }
 }
 
+/**
+ * The record as a file: JSON with one key a line. The emitted script writes the same text
+ * and reads its keys line by line (it has no JSON parser), so keep this layout.
+ */
+export function recordText(record: LabRecord): string {
+  return `${JSON.stringify(record, null, 1)}\n`;
+}
+
 export function writeRecord(record: LabRecord): void {
   const dir = labDir(record.lab);
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   const tmp = join(dir, `.record.${process.pid}.tmp`);
-  writeFileSync(tmp, `${JSON.stringify(record, null, 1)}\n`);
+  writeFileSync(tmp, recordText(record));
   renameSync(tmp, join(dir, "record.json"));
 }
 
