@@ -67,7 +67,8 @@ export function buildScript(compiled: Compiled, plan: Plan): Script {
     whyFunction(requires),
     down.some((d) => d.guards.some((g) => g.kind === "host-iface")) ? IFACE_OURS : "",
     upSection(plan, name),
-    TAKEN,
+    TAKEN_NETNS,
+    record.hostIfaces.length ? TAKEN_IFACE : "",
     collisionsSection(record),
     downSection(down),
     STATUS_PRELUDE,
@@ -114,13 +115,16 @@ function header(compiled: Compiled, record: LabRecord, requires: readonly string
     "# `exec` and `down` work on a lab this script brought up, and the other way round.",
     "# Generated from the lab file: change the file and build again rather than editing this.",
     "",
+    "# Single-quoted text here is literal by design: values from the lab file are never expanded.",
+    "# shellcheck disable=SC2016",
     "set -u",
     "set -f # nothing here expands file names",
   ].join("\n");
 }
 
 function settings(record: LabRecord): string {
-  return `LAB=${q(record.lab)}
+  // Always quoted: a lab may be called like a program (`tr`), which shellcheck would query.
+  return `LAB='${record.lab.replaceAll("'", "'\\''")}'
 SELF=\${0##*/}
 RUN_DIR=\${OPENTOP_RUN_DIR:-/run/opentop}
 LAB_DIR=$RUN_DIR/$LAB
@@ -136,14 +140,17 @@ NL='
  * with the record of a lab that is up.
  */
 function recordParts(record: LabRecord): string {
-  const text = recordText({ ...record, state: "creating", createdAt: "" });
+  const text = recordText({ ...record, state: "creating", createdAt: "", ops: [] });
   const dynamic = '\n "state": "creating",\n "createdAt": "",\n "by": "script",\n';
   const at = text.indexOf(dynamic);
   const rest = text.slice(at + dynamic.length);
-  const ops = rest.indexOf('\n "ops": [');
+  const ops = rest.indexOf('\n "ops": []');
   // Raw newlines and quotes occur in JSON only as structure, so these are the keys themselves.
   if (at < 0 || !rest.startsWith(' "nodes": [') || ops < 0)
     throw new Error("internal: the record's layout is not the one the script reads");
+  // One operation a line: any JSON layout parses the same, and the script stays readable.
+  const opLines = record.ops.map((o) => `  ${JSON.stringify(o)}`).join(",\n");
+  const tail = rest.slice(ops + 1).replace(' "ops": []', ` "ops": [\n${opLines}\n ]`);
   return [
     "",
     "# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns",
@@ -152,7 +159,7 @@ function recordParts(record: LabRecord): string {
     `RECORD_CREATED=${q('",\n "createdAt": "')}`,
     `RECORD_BY=${q('",\n "by": "script",\n')}`,
     `OBJECTS=${q(rest.slice(0, ops + 1))}`,
-    `RECORD_OPS=${q(rest.slice(ops + 1))}`,
+    `RECORD_OPS=${q(tail)}`,
   ].join("\n");
 }
 
@@ -176,7 +183,7 @@ function whyFunction(programs: readonly string[]): string {
 // ---- up -------------------------------------------------------------------------------
 
 /** A heredoc delimiter that no line of `text` equals. */
-function delimiter(text: string): string {
+export function delimiter(text: string): string {
   const lines = new Set(text.split("\n"));
   let d = "EOF";
   for (let i = 1; lines.has(d); i++) d = `EOF_${i}`;
@@ -386,7 +393,6 @@ function planSection(plan: Plan): string {
     "",
     "# plan_text: what `up` runs, as `opentop plan` prints it.",
     "plan_text() {",
-    "  # shellcheck disable=SC2016 # the text is literal: nothing in it is to be expanded",
     `  printf '%s\\n' ${q(planText(plan, "up"))}`,
     "}",
   ].join("\n");
@@ -739,15 +745,17 @@ enter() {
   exec "$@"
 }`;
 
-const TAKEN = `
-# taken_netns PATH / taken_iface DEV: the namespace or host interface exists already (and
-# then says so).
+const TAKEN_NETNS = `
+# taken_netns PATH: the namespace exists already (and then says so).
 taken_netns() {
   [ -e "$1" ] || return 1
   error OT6002 "network namespace \${1##*/} already exists" \\
     "choose another lab name, or remove the namespace if it is yours (ip netns del \${1##*/})" \\
     'OpenTop never reuses or removes a namespace it did not create'
-}
+}`;
+
+const TAKEN_IFACE = `
+# taken_iface DEV: the host interface exists already (and then says so).
 taken_iface() {
   [ -e "/sys/class/net/$1" ] || return 1
   error OT6003 "interface $1 already exists on the host" \\
