@@ -382,7 +382,9 @@ function execSection(record: LabRecord, enter: Map<string, string[]>): string {
     "  shift",
     "  case $node in",
     ...[...enter].map(([node, argv]) => `    ${q(node)}) enter ${argv.map(q).join(" ")} "$@" ;;`),
-    `    *) error OT6008 "lab $LAB has no node \\\`$node\\\`" ${q(`its nodes are ${nodes}`)} ;;`,
+    `    *) error OT6008 "lab $LAB has no node \\\`$node\\\`" ${q(`its nodes are ${nodes}`)}`,
+    "      return 1",
+    "      ;;",
     "  esac",
     "}",
   ].join("\n");

@@ -20,6 +20,12 @@ function ipJson(ns: string | null, args: string[]): Json[] {
 /** Flags that follow the carrier, which comes up asynchronously. */
 const TRANSIENT_FLAGS = new Set(["LOWER_UP", "NO-CARRIER", "M-DOWN", "DORMANT", "linkdown"]);
 
+/** `ip -j link` (which has the alias) with the addresses of `ip -j addr`. */
+function links(ns: string | null, args: string[]): Json[] {
+  const addrs = new Map(ipJson(ns, ["addr", "show", ...args]).map((a) => [a.ifname, a.addr_info]));
+  return ipJson(ns, ["link", "show", ...args]).map((l) => ({ ...l, addr_info: addrs.get(l.ifname) ?? [] }));
+}
+
 function iface(link: Json, macs: ReadonlySet<string>): Json {
   const {
     ifindex: _ifindex,
@@ -91,7 +97,7 @@ export function labState(lab: string, options: StateOptions): Json {
   const namespaces: Json = {};
   for (const ns of labNamespaces(lab))
     namespaces[ns] = {
-      ifaces: ipJson(ns, ["addr", "show"])
+      ifaces: links(ns, [])
         .map((l) => iface(l, options.macs))
         .sort((a, b) => String(a.ifname).localeCompare(String(b.ifname))),
       routes: routes(ns, ["table", "all"]),
@@ -100,7 +106,7 @@ export function labState(lab: string, options: StateOptions): Json {
   const host: Json = {};
   for (const dev of options.hostIfaces)
     host[dev] = {
-      iface: ipJson(null, ["addr", "show", "dev", dev]).map((l) => iface(l, options.macs)),
+      iface: links(null, ["dev", dev]).map((l) => iface(l, options.macs)),
       routes: routes(null, ["dev", dev]),
     };
   return { namespaces, host };

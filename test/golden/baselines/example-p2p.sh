@@ -487,7 +487,9 @@ exec_node() {
   case $node in
     a) enter nsenter --net=/run/netns/p2p.a -- "$@" ;;
     b) enter nsenter --net=/run/netns/p2p.b -- "$@" ;;
-    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are a, b' ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are a, b'
+      return 1
+      ;;
   esac
 }
 

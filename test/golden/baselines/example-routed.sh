@@ -709,7 +709,9 @@ exec_node() {
     r2) enter nsenter --net=/run/netns/routed.r2 -- "$@" ;;
     client) enter nsenter --net=/run/netns/routed.client -- "$@" ;;
     server) enter nsenter --net=/run/netns/routed.server -- "$@" ;;
-    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are r1, r2, client, server' ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are r1, r2, client, server'
+      return 1
+      ;;
   esac
 }
 

@@ -2239,7 +2239,9 @@ exec_node() {
     h48) enter nsenter --net=/run/netns/star.h48 -- "$@" ;;
     h49) enter nsenter --net=/run/netns/star.h49 -- "$@" ;;
     h50) enter nsenter --net=/run/netns/star.h50 -- "$@" ;;
-    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are h1, h2, h3, h4, h5, h6, h7, h8, h9, h10, h11, h12, h13, h14, h15, h16, h17, h18, h19, h20, …' ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are h1, h2, h3, h4, h5, h6, h7, h8, h9, h10, h11, h12, h13, h14, h15, h16, h17, h18, h19, h20, …'
+      return 1
+      ;;
   esac
 }
 

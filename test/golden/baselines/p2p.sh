@@ -507,7 +507,9 @@ exec_node() {
   case $node in
     a) enter nsenter --net=/run/netns/gp2p.a -- "$@" ;;
     b) enter nsenter --net=/run/netns/gp2p.b -- "$@" ;;
-    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are a, b' ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are a, b'
+      return 1
+      ;;
   esac
 }
 
