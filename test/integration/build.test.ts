@@ -3,7 +3,7 @@
 // step, a crash, a held lock, and a record from another plan. Nothing is left behind.
 
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -339,6 +339,32 @@ test("build: a failing step stops up, names the step, and rolls everything back"
       /^error\[OT6004\]: up failed at step 2\/\d+, namespace sysctls, in node r \(\S+\.r\)$/m,
     );
     assert.match(r.stderr, /^rolled back: 4 objects removed, nothing is left$/m);
+    assertGone(lab);
+  } finally {
+    cleanUp(lab);
+    s.remove();
+  }
+});
+
+test("build: an interrupted up finishes its step, stops, and rolls back", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  const s = scratch();
+  const lab = uniqueLab("intr");
+  try {
+    const b = build(s.dir, lab, ROUTER);
+    // A slow sysctl keeps the script in stage 2 long enough to be told to stop.
+    const env = fakeSysctl(b, "/bin/sleep 1");
+    const child = spawn("/usr/bin/dash", [b.script, "up"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    setTimeout(() => child.kill("SIGTERM"), 500);
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /^error\[OT6004\]: bringing lab \S+ up was interrupted$/m);
+    assert.match(stderr, /^rolled back: 4 objects removed, nothing is left$/m);
     assertGone(lab);
   } finally {
     cleanUp(lab);
