@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { leftovers } from "../support/host.js";
 import { type CliResult, cli, ping, ROOT, SKIP_NOT_ROOT, scratch, uniqueLab } from "../support/lab.js";
-import { labState } from "../support/state.js";
+import { settledLabState } from "../support/state.js";
 
 type Shell = readonly string[];
 const DASH: Shell = ["/usr/bin/dash"];
@@ -94,7 +94,7 @@ for (const example of ["p2p", "routed", "star"])
       const hostIfaces = ops.flatMap((op) =>
         op.kind === "link.alias" && op.ns === null ? [String(op.dev)] : [],
       );
-      const dump = () => labState(lab, { hostIfaces, macs, sysctls });
+      const dump = () => settledLabState(lab, { hostIfaces, macs, sysctls });
 
       ok(cli(["up", b.file]), "opentop up");
       const byCli = dump();
@@ -281,7 +281,7 @@ for (const shell of SHELLS)
       const drift = runScript(b.script, ["status"], { shell });
       assert.equal(drift.code, 1);
       assert.match(drift.stdout, /missing address fd00::2\/64 on eth0 \(in \S+\.b\)/);
-      assert.match(drift.stdout, /changed interface eth0 has mtu 1500, not 9000 \(in \S+\.a\)/);
+      assert.match(drift.stdout, /changed interface eth0 has MTU 1500, not 9000 \(in \S+\.a\)/);
       assert.match(drift.stdout, /^drift \(2\):$/m);
 
       const down = ok(runScript(b.script, ["down"], { shell }), "down");

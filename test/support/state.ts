@@ -111,3 +111,19 @@ export function labState(lab: string, options: StateOptions): Json {
     };
   return { namespaces, host };
 }
+
+/**
+ * The state once it has settled: the kernel adds some objects when a link's carrier comes
+ * up (IPv6 multicast routes, for one), a moment after the command that made the link
+ * returned. Dumps until two in a row agree (or a few seconds have passed).
+ */
+export function settledLabState(lab: string, options: StateOptions): Json {
+  let last = JSON.stringify(labState(lab, options));
+  for (let i = 0; i < 20; i++) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    const now = JSON.stringify(labState(lab, options));
+    if (now === last) break;
+    last = now;
+  }
+  return JSON.parse(last) as Json;
+}

@@ -58,7 +58,7 @@ test("sh: a script requires exactly the programs its lab uses (no bloat)", () =>
   assert.deepEqual(declared(p2p.text), p2p.requires);
   assert.deepEqual(p2p.needs.status, ["ip"]);
   assert.deepEqual(p2p.needs.exec, ["nsenter"]);
-  assert.doesNotMatch(p2p.text, /sysctl|bridge|nft|\btc\b|iface_ours|\/sys\/class\/net/);
+  assert.doesNotMatch(p2p.text, /sysctl|type bridge|nft|\btc\b|iface_ours|\/sys\/class\/net/);
 
   const switched = script(LABS.switched);
   assert.deepEqual(switched.requires, ["ip", "nsenter", ...UTILITIES]);

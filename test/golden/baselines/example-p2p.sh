@@ -336,6 +336,10 @@ down_plan() {
 }
 
 # ---- status: the live state, and drift from the plan -----------------------------------
+#
+# One `ip -batch` a namespace reads its interfaces, addresses and IPv4 routes (a process
+# is what costs), and its lines are read once: matching patterns against all of it would
+# take time quadratic in its size (a switch with hundreds of ports).
 
 drift=0
 drifts=
@@ -352,68 +356,111 @@ drift() {
   drifts=$drifts$(printf '  %-7s %s (in %s)' "$1" "$2" "${ns:-the host}")$NL
 }
 
-# indent [PREFIX]: stdin's lines, indented.
-indent() {
-  while IFS= read -r l; do
-    [ -z "$l" ] || printf '  %s%s\n' "${1-}" "$l"
-  done
-}
-
-# look TITLE NS PATH: show a namespace's interfaces and routes and keep them for the checks
-# that follow; false (and drift) when the namespace is missing.
+# look TITLE NS PATH DEV...: show a namespace's interfaces, addresses and routes, and check
+# them: every interface as the plan made it (link_of), each DEV present, and no other in a
+# namespace of the lab's own. Keeps the addresses as " DEV=CIDR ..." in $have for
+# want_addr. False (and drift) when the namespace is missing.
 look() {
-  ns=$2
   printf '%s\n' "$1"
-  if [ ! -e "$3" ]; then
+  ns=$2
+  shift 2
+  if [ ! -e "$1" ]; then
     echo '  missing'
     drift missing "namespace $ns"
     return 1
   fi
-  links=$NL$(ipn -o link show)$NL
-  addrs=$NL$(ipn -br addr show)$NL
-  printf '%s' "$addrs" | indent
-  ipn -4 route show proto boot | indent 'route '
-  ipn -6 route show proto boot | indent 'route '
-}
-
-# look_host DEV...: the same for the lab's interfaces on the host.
-look_host() {
-  ns=
-  echo 'host'
-  links=$NL$(ipn -o link show)$NL
-  addrs=$NL$(ipn -br addr show)$NL
-  for dev in "$@"; do
-    if addr_line "$dev"; then printf '  %s%s\n' "$dev" "$line"; fi
-  done
-}
-
-# link_line DEV / addr_line DEV: sets $line to the rest of DEV's line of `ip -o link` /
-# `ip -br addr` (a veth's name is shown as DEV@PEER).
-link_line() {
-  case $links in
-    *": $1: "*) line=${links#*": $1: "} ;;
-    *": $1@"*) line=${links#*": $1@"} ;;
-    *) return 1 ;;
-  esac
-  line=" ${line%%"$NL"*} "
-}
-addr_line() {
-  case $addrs in
-    *"$NL$1 "*) line=${addrs#*"$NL$1"} ;;
-    *"$NL$1@"*) line=${addrs#*"$NL$1"} ;;
-    *) return 1 ;;
-  esac
-  line="${line%%"$NL"*} "
-}
-
-# want_iface DEV [up] [mtu N] [mac MAC] [master BRIDGE]: DEV exists, as the plan made it.
-want_iface() {
-  dev=$1
   shift
-  if ! link_line "$dev"; then
-    drift missing "interface $dev"
-    return 0
+  inspect "$@" <<'EOF'
+link show
+address show
+route show proto boot
+EOF
+  ipn -6 route show proto boot | while IFS= read -r line; do echo "  route $line"; done
+}
+
+# look_host DEV...: the same for the lab's interfaces on the host (DEV only).
+look_host() {
+  echo 'host'
+  ns=
+  inspect "$@" <<'EOF'
+link show
+address show
+EOF
+}
+
+# inspect DEV...: runs the batch on stdin in the namespace, then checks and shows (on the
+# host, only DEV...) what it printed.
+inspect() {
+  seen=' '
+  have=' '
+  shown=
+  routes=
+  text=$(ipn -o -batch -)
+  while IFS= read -r line; do
+    case $line in
+      [0-9]*': '*': <'*) link_line "$line" ;;
+      [0-9]*': '*) addr_line "$line" ;;
+      ?*) routes="$routes  route $line$NL" ;;
+    esac
+  done <<EOF
+$text
+EOF
+  for dev in "$@"; do
+    case $seen in *" $dev "*) ;; *) drift missing "interface $dev" ;; esac
+  done
+  # One line an interface: its name, whether it is up, and its addresses or its bridge.
+  while read -r dev state extra; do
+    [ -n "$dev" ] || continue
+    if [ -z "$extra" ]; then
+      # shellcheck disable=SC2086 # its words (nothing here expands file names)
+      for a in $have; do
+        case $a in "$dev="*) extra="$extra ${a#*=}" ;; esac
+      done
+    fi
+    printf '  %-16s %-5s%s\n' "$dev" "$state" "$extra"
+  done <<EOF
+$shown
+EOF
+  printf '%s' "$routes"
+}
+
+# link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
+link_line() {
+  line=${1#*: }
+  dev=${line%%: *}
+  dev=${dev%@*}
+  line=" $line "
+  seen="$seen$dev "
+  if ! link_of "$ns" "$dev"; then
+    [ -n "$ns" ] || return 0 # on the host, only the lab's interfaces count
+    drift extra "interface $dev"
   fi
+  flags=${line#*<}
+  case ,${flags%%>*}, in
+    *,UP,*) state=up ;;
+    *) state=down ;;
+  esac
+  case $line in
+    *" master "*)
+      master=${line#*" master "}
+      shown="$shown$dev $state (port of ${master%% *})$NL"
+      ;;
+    *) shown="$shown$dev $state$NL" ;;
+  esac
+}
+
+# addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...); only
+# the addresses of global scope are the lab's, as in `opentop status`.
+addr_line() {
+  case $1 in *" scope global "*) ;; *) return 0 ;; esac
+  # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
+  set -- $1
+  have="$have${2%@*}=$4 "
+}
+
+# want_link [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o link` line
+# is $line) is as the plan made it.
+want_link() {
   while [ $# -gt 0 ]; do
     case $1 in
       up)
@@ -423,16 +470,24 @@ want_iface() {
           *) drift changed "interface $dev is down" ;;
         esac
         ;;
-      mtu | mac | master)
+      mtu | mac)
         key=$1
-        [ "$key" != mac ] || key=link/ether
+        [ "$key" = mtu ] || key=link/ether
         case $line in
           *" $key $2 "*) ;;
           *)
             got=${line#*" $key "}
             [ "$got" != "$line" ] || got=none
-            drift changed "interface $dev has $1 ${got%% *}, not $2"
+            [ "$1" = mtu ] && what=MTU || what=MAC
+            drift changed "interface $dev has $what ${got%% *}, not $2"
             ;;
+        esac
+        shift
+        ;;
+      master)
+        case $line in
+          *" master $2 "*) ;;
+          *) drift changed "port $dev is not in bridge $2" ;;
         esac
         shift
         ;;
@@ -443,10 +498,10 @@ want_iface() {
 
 # want_addr DEV CIDR: DEV has the address.
 want_addr() {
-  if addr_line "$1"; then
-    case $line in *" $2 "*) return 0 ;; esac
-  fi
-  drift missing "address $2 on $1"
+  case $have in
+    *" $1=$2 "*) ;;
+    *) drift missing "address $2 on $1" ;;
+  esac
 }
 
 # want_route METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV]: the route exists.
@@ -466,18 +521,26 @@ want_route() {
 # status_plan: every namespace's live interfaces and routes, checked against what the
 # plan creates (the same expectations as `opentop status`).
 status_plan() {
-  if look 'node a (p2p.a)' p2p.a /run/netns/p2p.a; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node a (p2p.a)' p2p.a /run/netns/p2p.a lo eth0; then
     want_addr eth0 10.0.0.1/30
     want_addr eth0 fd00::1/64
   fi
-  if look 'node b (p2p.b)' p2p.b /run/netns/p2p.b; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node b (p2p.b)' p2p.b /run/netns/p2p.b lo eth0; then
     want_addr eth0 10.0.0.2/30
     want_addr eth0 fd00::2/64
   fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'p2p.a lo') want_link up ;;
+    'p2p.a eth0') want_link up ;;
+    'p2p.b lo') want_link up ;;
+    'p2p.b eth0') want_link up ;;
+    *) return 1 ;;
+  esac
 }
 
 # exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.

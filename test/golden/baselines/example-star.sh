@@ -1698,6 +1698,10 @@ down_plan() {
 }
 
 # ---- status: the live state, and drift from the plan -----------------------------------
+#
+# One `ip -batch` a namespace reads its interfaces, addresses and IPv4 routes (a process
+# is what costs), and its lines are read once: matching patterns against all of it would
+# take time quadratic in its size (a switch with hundreds of ports).
 
 drift=0
 drifts=
@@ -1714,68 +1718,111 @@ drift() {
   drifts=$drifts$(printf '  %-7s %s (in %s)' "$1" "$2" "${ns:-the host}")$NL
 }
 
-# indent [PREFIX]: stdin's lines, indented.
-indent() {
-  while IFS= read -r l; do
-    [ -z "$l" ] || printf '  %s%s\n' "${1-}" "$l"
-  done
-}
-
-# look TITLE NS PATH: show a namespace's interfaces and routes and keep them for the checks
-# that follow; false (and drift) when the namespace is missing.
+# look TITLE NS PATH DEV...: show a namespace's interfaces, addresses and routes, and check
+# them: every interface as the plan made it (link_of), each DEV present, and no other in a
+# namespace of the lab's own. Keeps the addresses as " DEV=CIDR ..." in $have for
+# want_addr. False (and drift) when the namespace is missing.
 look() {
-  ns=$2
   printf '%s\n' "$1"
-  if [ ! -e "$3" ]; then
+  ns=$2
+  shift 2
+  if [ ! -e "$1" ]; then
     echo '  missing'
     drift missing "namespace $ns"
     return 1
   fi
-  links=$NL$(ipn -o link show)$NL
-  addrs=$NL$(ipn -br addr show)$NL
-  printf '%s' "$addrs" | indent
-  ipn -4 route show proto boot | indent 'route '
-  ipn -6 route show proto boot | indent 'route '
-}
-
-# look_host DEV...: the same for the lab's interfaces on the host.
-look_host() {
-  ns=
-  echo 'host'
-  links=$NL$(ipn -o link show)$NL
-  addrs=$NL$(ipn -br addr show)$NL
-  for dev in "$@"; do
-    if addr_line "$dev"; then printf '  %s%s\n' "$dev" "$line"; fi
-  done
-}
-
-# link_line DEV / addr_line DEV: sets $line to the rest of DEV's line of `ip -o link` /
-# `ip -br addr` (a veth's name is shown as DEV@PEER).
-link_line() {
-  case $links in
-    *": $1: "*) line=${links#*": $1: "} ;;
-    *": $1@"*) line=${links#*": $1@"} ;;
-    *) return 1 ;;
-  esac
-  line=" ${line%%"$NL"*} "
-}
-addr_line() {
-  case $addrs in
-    *"$NL$1 "*) line=${addrs#*"$NL$1"} ;;
-    *"$NL$1@"*) line=${addrs#*"$NL$1"} ;;
-    *) return 1 ;;
-  esac
-  line="${line%%"$NL"*} "
-}
-
-# want_iface DEV [up] [mtu N] [mac MAC] [master BRIDGE]: DEV exists, as the plan made it.
-want_iface() {
-  dev=$1
   shift
-  if ! link_line "$dev"; then
-    drift missing "interface $dev"
-    return 0
+  inspect "$@" <<'EOF'
+link show
+address show
+route show proto boot
+EOF
+  ipn -6 route show proto boot | while IFS= read -r line; do echo "  route $line"; done
+}
+
+# look_host DEV...: the same for the lab's interfaces on the host (DEV only).
+look_host() {
+  echo 'host'
+  ns=
+  inspect "$@" <<'EOF'
+link show
+address show
+EOF
+}
+
+# inspect DEV...: runs the batch on stdin in the namespace, then checks and shows (on the
+# host, only DEV...) what it printed.
+inspect() {
+  seen=' '
+  have=' '
+  shown=
+  routes=
+  text=$(ipn -o -batch -)
+  while IFS= read -r line; do
+    case $line in
+      [0-9]*': '*': <'*) link_line "$line" ;;
+      [0-9]*': '*) addr_line "$line" ;;
+      ?*) routes="$routes  route $line$NL" ;;
+    esac
+  done <<EOF
+$text
+EOF
+  for dev in "$@"; do
+    case $seen in *" $dev "*) ;; *) drift missing "interface $dev" ;; esac
+  done
+  # One line an interface: its name, whether it is up, and its addresses or its bridge.
+  while read -r dev state extra; do
+    [ -n "$dev" ] || continue
+    if [ -z "$extra" ]; then
+      # shellcheck disable=SC2086 # its words (nothing here expands file names)
+      for a in $have; do
+        case $a in "$dev="*) extra="$extra ${a#*=}" ;; esac
+      done
+    fi
+    printf '  %-16s %-5s%s\n' "$dev" "$state" "$extra"
+  done <<EOF
+$shown
+EOF
+  printf '%s' "$routes"
+}
+
+# link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
+link_line() {
+  line=${1#*: }
+  dev=${line%%: *}
+  dev=${dev%@*}
+  line=" $line "
+  seen="$seen$dev "
+  if ! link_of "$ns" "$dev"; then
+    [ -n "$ns" ] || return 0 # on the host, only the lab's interfaces count
+    drift extra "interface $dev"
   fi
+  flags=${line#*<}
+  case ,${flags%%>*}, in
+    *,UP,*) state=up ;;
+    *) state=down ;;
+  esac
+  case $line in
+    *" master "*)
+      master=${line#*" master "}
+      shown="$shown$dev $state (port of ${master%% *})$NL"
+      ;;
+    *) shown="$shown$dev $state$NL" ;;
+  esac
+}
+
+# addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...); only
+# the addresses of global scope are the lab's, as in `opentop status`.
+addr_line() {
+  case $1 in *" scope global "*) ;; *) return 0 ;; esac
+  # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
+  set -- $1
+  have="$have${2%@*}=$4 "
+}
+
+# want_link [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o link` line
+# is $line) is as the plan made it.
+want_link() {
   while [ $# -gt 0 ]; do
     case $1 in
       up)
@@ -1785,16 +1832,24 @@ want_iface() {
           *) drift changed "interface $dev is down" ;;
         esac
         ;;
-      mtu | mac | master)
+      mtu | mac)
         key=$1
-        [ "$key" != mac ] || key=link/ether
+        [ "$key" = mtu ] || key=link/ether
         case $line in
           *" $key $2 "*) ;;
           *)
             got=${line#*" $key "}
             [ "$got" != "$line" ] || got=none
-            drift changed "interface $dev has $1 ${got%% *}, not $2"
+            [ "$1" = mtu ] && what=MTU || what=MAC
+            drift changed "interface $dev has $what ${got%% *}, not $2"
             ;;
+        esac
+        shift
+        ;;
+      master)
+        case $line in
+          *" master $2 "*) ;;
+          *) drift changed "port $dev is not in bridge $2" ;;
         esac
         shift
         ;;
@@ -1805,10 +1860,10 @@ want_iface() {
 
 # want_addr DEV CIDR: DEV has the address.
 want_addr() {
-  if addr_line "$1"; then
-    case $line in *" $2 "*) return 0 ;; esac
-  fi
-  drift missing "address $2 on $1"
+  case $have in
+    *" $1=$2 "*) ;;
+    *) drift missing "address $2 on $1" ;;
+  esac
 }
 
 # want_route METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV]: the route exists.
@@ -1828,360 +1883,367 @@ want_route() {
 # status_plan: every namespace's live interfaces and routes, checked against what the
 # plan creates (the same expectations as `opentop status`).
 status_plan() {
-  if look 'the switches (star)' star /run/netns/star; then
-    want_iface lo
-    want_iface sw up
-    want_iface h1.eth0 up master sw
-    want_iface h2.eth0 up master sw
-    want_iface h3.eth0 up master sw
-    want_iface h4.eth0 up master sw
-    want_iface h5.eth0 up master sw
-    want_iface h6.eth0 up master sw
-    want_iface h7.eth0 up master sw
-    want_iface h8.eth0 up master sw
-    want_iface h9.eth0 up master sw
-    want_iface h10.eth0 up master sw
-    want_iface h11.eth0 up master sw
-    want_iface h12.eth0 up master sw
-    want_iface h13.eth0 up master sw
-    want_iface h14.eth0 up master sw
-    want_iface h15.eth0 up master sw
-    want_iface h16.eth0 up master sw
-    want_iface h17.eth0 up master sw
-    want_iface h18.eth0 up master sw
-    want_iface h19.eth0 up master sw
-    want_iface h20.eth0 up master sw
-    want_iface h21.eth0 up master sw
-    want_iface h22.eth0 up master sw
-    want_iface h23.eth0 up master sw
-    want_iface h24.eth0 up master sw
-    want_iface h25.eth0 up master sw
-    want_iface h26.eth0 up master sw
-    want_iface h27.eth0 up master sw
-    want_iface h28.eth0 up master sw
-    want_iface h29.eth0 up master sw
-    want_iface h30.eth0 up master sw
-    want_iface h31.eth0 up master sw
-    want_iface h32.eth0 up master sw
-    want_iface h33.eth0 up master sw
-    want_iface h34.eth0 up master sw
-    want_iface h35.eth0 up master sw
-    want_iface h36.eth0 up master sw
-    want_iface h37.eth0 up master sw
-    want_iface h38.eth0 up master sw
-    want_iface h39.eth0 up master sw
-    want_iface h40.eth0 up master sw
-    want_iface h41.eth0 up master sw
-    want_iface h42.eth0 up master sw
-    want_iface h43.eth0 up master sw
-    want_iface h44.eth0 up master sw
-    want_iface h45.eth0 up master sw
-    want_iface h46.eth0 up master sw
-    want_iface h47.eth0 up master sw
-    want_iface h48.eth0 up master sw
-    want_iface h49.eth0 up master sw
-    want_iface h50.eth0 up master sw
-  fi
-  if look 'node h1 (star.h1)' star.h1 /run/netns/star.h1; then
-    want_iface lo up
-    want_iface eth0 up
+  look 'the switches (star)' star /run/netns/star lo sw h1.eth0 h2.eth0 h3.eth0 h4.eth0 h5.eth0 h6.eth0 h7.eth0 h8.eth0 h9.eth0 h10.eth0 h11.eth0 h12.eth0 h13.eth0 h14.eth0 h15.eth0 h16.eth0 h17.eth0 h18.eth0 h19.eth0 h20.eth0 h21.eth0 h22.eth0 h23.eth0 h24.eth0 h25.eth0 h26.eth0 h27.eth0 h28.eth0 h29.eth0 h30.eth0 h31.eth0 h32.eth0 h33.eth0 h34.eth0 h35.eth0 h36.eth0 h37.eth0 h38.eth0 h39.eth0 h40.eth0 h41.eth0 h42.eth0 h43.eth0 h44.eth0 h45.eth0 h46.eth0 h47.eth0 h48.eth0 h49.eth0 h50.eth0
+  if look 'node h1 (star.h1)' star.h1 /run/netns/star.h1 lo eth0; then
     want_addr eth0 10.0.0.1/16
     want_addr eth0 fd00::1/64
   fi
-  if look 'node h2 (star.h2)' star.h2 /run/netns/star.h2; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h2 (star.h2)' star.h2 /run/netns/star.h2 lo eth0; then
     want_addr eth0 10.0.0.2/16
     want_addr eth0 fd00::2/64
   fi
-  if look 'node h3 (star.h3)' star.h3 /run/netns/star.h3; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h3 (star.h3)' star.h3 /run/netns/star.h3 lo eth0; then
     want_addr eth0 10.0.0.3/16
     want_addr eth0 fd00::3/64
   fi
-  if look 'node h4 (star.h4)' star.h4 /run/netns/star.h4; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h4 (star.h4)' star.h4 /run/netns/star.h4 lo eth0; then
     want_addr eth0 10.0.0.4/16
     want_addr eth0 fd00::4/64
   fi
-  if look 'node h5 (star.h5)' star.h5 /run/netns/star.h5; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h5 (star.h5)' star.h5 /run/netns/star.h5 lo eth0; then
     want_addr eth0 10.0.0.5/16
     want_addr eth0 fd00::5/64
   fi
-  if look 'node h6 (star.h6)' star.h6 /run/netns/star.h6; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h6 (star.h6)' star.h6 /run/netns/star.h6 lo eth0; then
     want_addr eth0 10.0.0.6/16
     want_addr eth0 fd00::6/64
   fi
-  if look 'node h7 (star.h7)' star.h7 /run/netns/star.h7; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h7 (star.h7)' star.h7 /run/netns/star.h7 lo eth0; then
     want_addr eth0 10.0.0.7/16
     want_addr eth0 fd00::7/64
   fi
-  if look 'node h8 (star.h8)' star.h8 /run/netns/star.h8; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h8 (star.h8)' star.h8 /run/netns/star.h8 lo eth0; then
     want_addr eth0 10.0.0.8/16
     want_addr eth0 fd00::8/64
   fi
-  if look 'node h9 (star.h9)' star.h9 /run/netns/star.h9; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h9 (star.h9)' star.h9 /run/netns/star.h9 lo eth0; then
     want_addr eth0 10.0.0.9/16
     want_addr eth0 fd00::9/64
   fi
-  if look 'node h10 (star.h10)' star.h10 /run/netns/star.h10; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h10 (star.h10)' star.h10 /run/netns/star.h10 lo eth0; then
     want_addr eth0 10.0.0.10/16
     want_addr eth0 fd00::a/64
   fi
-  if look 'node h11 (star.h11)' star.h11 /run/netns/star.h11; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h11 (star.h11)' star.h11 /run/netns/star.h11 lo eth0; then
     want_addr eth0 10.0.0.11/16
     want_addr eth0 fd00::b/64
   fi
-  if look 'node h12 (star.h12)' star.h12 /run/netns/star.h12; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h12 (star.h12)' star.h12 /run/netns/star.h12 lo eth0; then
     want_addr eth0 10.0.0.12/16
     want_addr eth0 fd00::c/64
   fi
-  if look 'node h13 (star.h13)' star.h13 /run/netns/star.h13; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h13 (star.h13)' star.h13 /run/netns/star.h13 lo eth0; then
     want_addr eth0 10.0.0.13/16
     want_addr eth0 fd00::d/64
   fi
-  if look 'node h14 (star.h14)' star.h14 /run/netns/star.h14; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h14 (star.h14)' star.h14 /run/netns/star.h14 lo eth0; then
     want_addr eth0 10.0.0.14/16
     want_addr eth0 fd00::e/64
   fi
-  if look 'node h15 (star.h15)' star.h15 /run/netns/star.h15; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h15 (star.h15)' star.h15 /run/netns/star.h15 lo eth0; then
     want_addr eth0 10.0.0.15/16
     want_addr eth0 fd00::f/64
   fi
-  if look 'node h16 (star.h16)' star.h16 /run/netns/star.h16; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h16 (star.h16)' star.h16 /run/netns/star.h16 lo eth0; then
     want_addr eth0 10.0.0.16/16
     want_addr eth0 fd00::10/64
   fi
-  if look 'node h17 (star.h17)' star.h17 /run/netns/star.h17; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h17 (star.h17)' star.h17 /run/netns/star.h17 lo eth0; then
     want_addr eth0 10.0.0.17/16
     want_addr eth0 fd00::11/64
   fi
-  if look 'node h18 (star.h18)' star.h18 /run/netns/star.h18; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h18 (star.h18)' star.h18 /run/netns/star.h18 lo eth0; then
     want_addr eth0 10.0.0.18/16
     want_addr eth0 fd00::12/64
   fi
-  if look 'node h19 (star.h19)' star.h19 /run/netns/star.h19; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h19 (star.h19)' star.h19 /run/netns/star.h19 lo eth0; then
     want_addr eth0 10.0.0.19/16
     want_addr eth0 fd00::13/64
   fi
-  if look 'node h20 (star.h20)' star.h20 /run/netns/star.h20; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h20 (star.h20)' star.h20 /run/netns/star.h20 lo eth0; then
     want_addr eth0 10.0.0.20/16
     want_addr eth0 fd00::14/64
   fi
-  if look 'node h21 (star.h21)' star.h21 /run/netns/star.h21; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h21 (star.h21)' star.h21 /run/netns/star.h21 lo eth0; then
     want_addr eth0 10.0.0.21/16
     want_addr eth0 fd00::15/64
   fi
-  if look 'node h22 (star.h22)' star.h22 /run/netns/star.h22; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h22 (star.h22)' star.h22 /run/netns/star.h22 lo eth0; then
     want_addr eth0 10.0.0.22/16
     want_addr eth0 fd00::16/64
   fi
-  if look 'node h23 (star.h23)' star.h23 /run/netns/star.h23; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h23 (star.h23)' star.h23 /run/netns/star.h23 lo eth0; then
     want_addr eth0 10.0.0.23/16
     want_addr eth0 fd00::17/64
   fi
-  if look 'node h24 (star.h24)' star.h24 /run/netns/star.h24; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h24 (star.h24)' star.h24 /run/netns/star.h24 lo eth0; then
     want_addr eth0 10.0.0.24/16
     want_addr eth0 fd00::18/64
   fi
-  if look 'node h25 (star.h25)' star.h25 /run/netns/star.h25; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h25 (star.h25)' star.h25 /run/netns/star.h25 lo eth0; then
     want_addr eth0 10.0.0.25/16
     want_addr eth0 fd00::19/64
   fi
-  if look 'node h26 (star.h26)' star.h26 /run/netns/star.h26; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h26 (star.h26)' star.h26 /run/netns/star.h26 lo eth0; then
     want_addr eth0 10.0.0.26/16
     want_addr eth0 fd00::1a/64
   fi
-  if look 'node h27 (star.h27)' star.h27 /run/netns/star.h27; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h27 (star.h27)' star.h27 /run/netns/star.h27 lo eth0; then
     want_addr eth0 10.0.0.27/16
     want_addr eth0 fd00::1b/64
   fi
-  if look 'node h28 (star.h28)' star.h28 /run/netns/star.h28; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h28 (star.h28)' star.h28 /run/netns/star.h28 lo eth0; then
     want_addr eth0 10.0.0.28/16
     want_addr eth0 fd00::1c/64
   fi
-  if look 'node h29 (star.h29)' star.h29 /run/netns/star.h29; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h29 (star.h29)' star.h29 /run/netns/star.h29 lo eth0; then
     want_addr eth0 10.0.0.29/16
     want_addr eth0 fd00::1d/64
   fi
-  if look 'node h30 (star.h30)' star.h30 /run/netns/star.h30; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h30 (star.h30)' star.h30 /run/netns/star.h30 lo eth0; then
     want_addr eth0 10.0.0.30/16
     want_addr eth0 fd00::1e/64
   fi
-  if look 'node h31 (star.h31)' star.h31 /run/netns/star.h31; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h31 (star.h31)' star.h31 /run/netns/star.h31 lo eth0; then
     want_addr eth0 10.0.0.31/16
     want_addr eth0 fd00::1f/64
   fi
-  if look 'node h32 (star.h32)' star.h32 /run/netns/star.h32; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h32 (star.h32)' star.h32 /run/netns/star.h32 lo eth0; then
     want_addr eth0 10.0.0.32/16
     want_addr eth0 fd00::20/64
   fi
-  if look 'node h33 (star.h33)' star.h33 /run/netns/star.h33; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h33 (star.h33)' star.h33 /run/netns/star.h33 lo eth0; then
     want_addr eth0 10.0.0.33/16
     want_addr eth0 fd00::21/64
   fi
-  if look 'node h34 (star.h34)' star.h34 /run/netns/star.h34; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h34 (star.h34)' star.h34 /run/netns/star.h34 lo eth0; then
     want_addr eth0 10.0.0.34/16
     want_addr eth0 fd00::22/64
   fi
-  if look 'node h35 (star.h35)' star.h35 /run/netns/star.h35; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h35 (star.h35)' star.h35 /run/netns/star.h35 lo eth0; then
     want_addr eth0 10.0.0.35/16
     want_addr eth0 fd00::23/64
   fi
-  if look 'node h36 (star.h36)' star.h36 /run/netns/star.h36; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h36 (star.h36)' star.h36 /run/netns/star.h36 lo eth0; then
     want_addr eth0 10.0.0.36/16
     want_addr eth0 fd00::24/64
   fi
-  if look 'node h37 (star.h37)' star.h37 /run/netns/star.h37; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h37 (star.h37)' star.h37 /run/netns/star.h37 lo eth0; then
     want_addr eth0 10.0.0.37/16
     want_addr eth0 fd00::25/64
   fi
-  if look 'node h38 (star.h38)' star.h38 /run/netns/star.h38; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h38 (star.h38)' star.h38 /run/netns/star.h38 lo eth0; then
     want_addr eth0 10.0.0.38/16
     want_addr eth0 fd00::26/64
   fi
-  if look 'node h39 (star.h39)' star.h39 /run/netns/star.h39; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h39 (star.h39)' star.h39 /run/netns/star.h39 lo eth0; then
     want_addr eth0 10.0.0.39/16
     want_addr eth0 fd00::27/64
   fi
-  if look 'node h40 (star.h40)' star.h40 /run/netns/star.h40; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h40 (star.h40)' star.h40 /run/netns/star.h40 lo eth0; then
     want_addr eth0 10.0.0.40/16
     want_addr eth0 fd00::28/64
   fi
-  if look 'node h41 (star.h41)' star.h41 /run/netns/star.h41; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h41 (star.h41)' star.h41 /run/netns/star.h41 lo eth0; then
     want_addr eth0 10.0.0.41/16
     want_addr eth0 fd00::29/64
   fi
-  if look 'node h42 (star.h42)' star.h42 /run/netns/star.h42; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h42 (star.h42)' star.h42 /run/netns/star.h42 lo eth0; then
     want_addr eth0 10.0.0.42/16
     want_addr eth0 fd00::2a/64
   fi
-  if look 'node h43 (star.h43)' star.h43 /run/netns/star.h43; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h43 (star.h43)' star.h43 /run/netns/star.h43 lo eth0; then
     want_addr eth0 10.0.0.43/16
     want_addr eth0 fd00::2b/64
   fi
-  if look 'node h44 (star.h44)' star.h44 /run/netns/star.h44; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h44 (star.h44)' star.h44 /run/netns/star.h44 lo eth0; then
     want_addr eth0 10.0.0.44/16
     want_addr eth0 fd00::2c/64
   fi
-  if look 'node h45 (star.h45)' star.h45 /run/netns/star.h45; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h45 (star.h45)' star.h45 /run/netns/star.h45 lo eth0; then
     want_addr eth0 10.0.0.45/16
     want_addr eth0 fd00::2d/64
   fi
-  if look 'node h46 (star.h46)' star.h46 /run/netns/star.h46; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h46 (star.h46)' star.h46 /run/netns/star.h46 lo eth0; then
     want_addr eth0 10.0.0.46/16
     want_addr eth0 fd00::2e/64
   fi
-  if look 'node h47 (star.h47)' star.h47 /run/netns/star.h47; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h47 (star.h47)' star.h47 /run/netns/star.h47 lo eth0; then
     want_addr eth0 10.0.0.47/16
     want_addr eth0 fd00::2f/64
   fi
-  if look 'node h48 (star.h48)' star.h48 /run/netns/star.h48; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h48 (star.h48)' star.h48 /run/netns/star.h48 lo eth0; then
     want_addr eth0 10.0.0.48/16
     want_addr eth0 fd00::30/64
   fi
-  if look 'node h49 (star.h49)' star.h49 /run/netns/star.h49; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h49 (star.h49)' star.h49 /run/netns/star.h49 lo eth0; then
     want_addr eth0 10.0.0.49/16
     want_addr eth0 fd00::31/64
   fi
-  if look 'node h50 (star.h50)' star.h50 /run/netns/star.h50; then
-    want_iface lo up
-    want_iface eth0 up
+  if look 'node h50 (star.h50)' star.h50 /run/netns/star.h50 lo eth0; then
     want_addr eth0 10.0.0.50/16
     want_addr eth0 fd00::32/64
   fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'star lo') want_link ;;
+    'star sw') want_link up ;;
+    'star h1.eth0') want_link up master sw ;;
+    'star h2.eth0') want_link up master sw ;;
+    'star h3.eth0') want_link up master sw ;;
+    'star h4.eth0') want_link up master sw ;;
+    'star h5.eth0') want_link up master sw ;;
+    'star h6.eth0') want_link up master sw ;;
+    'star h7.eth0') want_link up master sw ;;
+    'star h8.eth0') want_link up master sw ;;
+    'star h9.eth0') want_link up master sw ;;
+    'star h10.eth0') want_link up master sw ;;
+    'star h11.eth0') want_link up master sw ;;
+    'star h12.eth0') want_link up master sw ;;
+    'star h13.eth0') want_link up master sw ;;
+    'star h14.eth0') want_link up master sw ;;
+    'star h15.eth0') want_link up master sw ;;
+    'star h16.eth0') want_link up master sw ;;
+    'star h17.eth0') want_link up master sw ;;
+    'star h18.eth0') want_link up master sw ;;
+    'star h19.eth0') want_link up master sw ;;
+    'star h20.eth0') want_link up master sw ;;
+    'star h21.eth0') want_link up master sw ;;
+    'star h22.eth0') want_link up master sw ;;
+    'star h23.eth0') want_link up master sw ;;
+    'star h24.eth0') want_link up master sw ;;
+    'star h25.eth0') want_link up master sw ;;
+    'star h26.eth0') want_link up master sw ;;
+    'star h27.eth0') want_link up master sw ;;
+    'star h28.eth0') want_link up master sw ;;
+    'star h29.eth0') want_link up master sw ;;
+    'star h30.eth0') want_link up master sw ;;
+    'star h31.eth0') want_link up master sw ;;
+    'star h32.eth0') want_link up master sw ;;
+    'star h33.eth0') want_link up master sw ;;
+    'star h34.eth0') want_link up master sw ;;
+    'star h35.eth0') want_link up master sw ;;
+    'star h36.eth0') want_link up master sw ;;
+    'star h37.eth0') want_link up master sw ;;
+    'star h38.eth0') want_link up master sw ;;
+    'star h39.eth0') want_link up master sw ;;
+    'star h40.eth0') want_link up master sw ;;
+    'star h41.eth0') want_link up master sw ;;
+    'star h42.eth0') want_link up master sw ;;
+    'star h43.eth0') want_link up master sw ;;
+    'star h44.eth0') want_link up master sw ;;
+    'star h45.eth0') want_link up master sw ;;
+    'star h46.eth0') want_link up master sw ;;
+    'star h47.eth0') want_link up master sw ;;
+    'star h48.eth0') want_link up master sw ;;
+    'star h49.eth0') want_link up master sw ;;
+    'star h50.eth0') want_link up master sw ;;
+    'star.h1 lo') want_link up ;;
+    'star.h1 eth0') want_link up ;;
+    'star.h2 lo') want_link up ;;
+    'star.h2 eth0') want_link up ;;
+    'star.h3 lo') want_link up ;;
+    'star.h3 eth0') want_link up ;;
+    'star.h4 lo') want_link up ;;
+    'star.h4 eth0') want_link up ;;
+    'star.h5 lo') want_link up ;;
+    'star.h5 eth0') want_link up ;;
+    'star.h6 lo') want_link up ;;
+    'star.h6 eth0') want_link up ;;
+    'star.h7 lo') want_link up ;;
+    'star.h7 eth0') want_link up ;;
+    'star.h8 lo') want_link up ;;
+    'star.h8 eth0') want_link up ;;
+    'star.h9 lo') want_link up ;;
+    'star.h9 eth0') want_link up ;;
+    'star.h10 lo') want_link up ;;
+    'star.h10 eth0') want_link up ;;
+    'star.h11 lo') want_link up ;;
+    'star.h11 eth0') want_link up ;;
+    'star.h12 lo') want_link up ;;
+    'star.h12 eth0') want_link up ;;
+    'star.h13 lo') want_link up ;;
+    'star.h13 eth0') want_link up ;;
+    'star.h14 lo') want_link up ;;
+    'star.h14 eth0') want_link up ;;
+    'star.h15 lo') want_link up ;;
+    'star.h15 eth0') want_link up ;;
+    'star.h16 lo') want_link up ;;
+    'star.h16 eth0') want_link up ;;
+    'star.h17 lo') want_link up ;;
+    'star.h17 eth0') want_link up ;;
+    'star.h18 lo') want_link up ;;
+    'star.h18 eth0') want_link up ;;
+    'star.h19 lo') want_link up ;;
+    'star.h19 eth0') want_link up ;;
+    'star.h20 lo') want_link up ;;
+    'star.h20 eth0') want_link up ;;
+    'star.h21 lo') want_link up ;;
+    'star.h21 eth0') want_link up ;;
+    'star.h22 lo') want_link up ;;
+    'star.h22 eth0') want_link up ;;
+    'star.h23 lo') want_link up ;;
+    'star.h23 eth0') want_link up ;;
+    'star.h24 lo') want_link up ;;
+    'star.h24 eth0') want_link up ;;
+    'star.h25 lo') want_link up ;;
+    'star.h25 eth0') want_link up ;;
+    'star.h26 lo') want_link up ;;
+    'star.h26 eth0') want_link up ;;
+    'star.h27 lo') want_link up ;;
+    'star.h27 eth0') want_link up ;;
+    'star.h28 lo') want_link up ;;
+    'star.h28 eth0') want_link up ;;
+    'star.h29 lo') want_link up ;;
+    'star.h29 eth0') want_link up ;;
+    'star.h30 lo') want_link up ;;
+    'star.h30 eth0') want_link up ;;
+    'star.h31 lo') want_link up ;;
+    'star.h31 eth0') want_link up ;;
+    'star.h32 lo') want_link up ;;
+    'star.h32 eth0') want_link up ;;
+    'star.h33 lo') want_link up ;;
+    'star.h33 eth0') want_link up ;;
+    'star.h34 lo') want_link up ;;
+    'star.h34 eth0') want_link up ;;
+    'star.h35 lo') want_link up ;;
+    'star.h35 eth0') want_link up ;;
+    'star.h36 lo') want_link up ;;
+    'star.h36 eth0') want_link up ;;
+    'star.h37 lo') want_link up ;;
+    'star.h37 eth0') want_link up ;;
+    'star.h38 lo') want_link up ;;
+    'star.h38 eth0') want_link up ;;
+    'star.h39 lo') want_link up ;;
+    'star.h39 eth0') want_link up ;;
+    'star.h40 lo') want_link up ;;
+    'star.h40 eth0') want_link up ;;
+    'star.h41 lo') want_link up ;;
+    'star.h41 eth0') want_link up ;;
+    'star.h42 lo') want_link up ;;
+    'star.h42 eth0') want_link up ;;
+    'star.h43 lo') want_link up ;;
+    'star.h43 eth0') want_link up ;;
+    'star.h44 lo') want_link up ;;
+    'star.h44 eth0') want_link up ;;
+    'star.h45 lo') want_link up ;;
+    'star.h45 eth0') want_link up ;;
+    'star.h46 lo') want_link up ;;
+    'star.h46 eth0') want_link up ;;
+    'star.h47 lo') want_link up ;;
+    'star.h47 eth0') want_link up ;;
+    'star.h48 lo') want_link up ;;
+    'star.h48 eth0') want_link up ;;
+    'star.h49 lo') want_link up ;;
+    'star.h49 eth0') want_link up ;;
+    'star.h50 lo') want_link up ;;
+    'star.h50 eth0') want_link up ;;
+    *) return 1 ;;
+  esac
 }
 
 # exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
