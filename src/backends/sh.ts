@@ -26,6 +26,9 @@ const UTILITIES = {
   down: ["mkdir", "ln", "readlink", "rm"],
 } as const;
 
+/** The script's own `status` reads the kernel with ip alone. */
+const STATUS_PROGRAMS: readonly Program[] = ["ip"];
+
 const UTILITY_SPEC = { package: "coreutils", why: "the script keeps its lock and record with it" };
 
 export interface Script {
@@ -52,29 +55,31 @@ export function buildScript(compiled: Compiled, plan: Plan): Script {
   const needs = {
     up: unique([...programsNeeded(plan), ...downPrograms, ...UTILITIES.up]),
     down: unique([...downPrograms, ...UTILITIES.down]),
-    status: ["ip"],
+    status: STATUS_PROGRAMS,
     exec: enterPrograms,
   };
   // The lab's own programs first, then the utilities of the script's lock and record.
   const all = [...needs.up, ...needs.down, ...needs.status, ...needs.exec];
   const requires = unique([...all.filter((p) => p in PROGRAMS), ...all]);
   const name = (ns: Ns) => placeOf(record, ns);
+  // What this lab does comes first, for whoever audits it; the machinery shared by every
+  // script (messages, lock, record, status checks) after it, then the commands.
   const parts = [
     header(compiled, record, requires),
     settings(record),
-    recordParts(record),
-    PRELUDE,
-    whyFunction(requires),
-    down.some((d) => d.guards.some((g) => g.kind === "host-iface")) ? IFACE_OURS : "",
     upSection(plan, name),
-    TAKEN_NETNS,
-    record.hostIfaces.length ? TAKEN_IFACE : "",
-    collisionsSection(record),
     downSection(down),
-    STATUS_PRELUDE,
+    collisionsSection(record),
     statusSection(record, expectedState(record)),
     execSection(record, enter),
     planSection(plan),
+    recordParts(record),
+    PRELUDE,
+    whyFunction(requires),
+    TAKEN_NETNS,
+    record.hostIfaces.length ? TAKEN_IFACE : "",
+    down.some((d) => d.guards.some((g) => g.kind === "host-iface")) ? IFACE_OURS : "",
+    STATUS_PRELUDE,
     commandsSection(record, lab, plan, needs),
   ];
   return { text: `${parts.filter(Boolean).join("\n")}`, requires, needs };

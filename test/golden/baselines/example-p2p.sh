@@ -26,6 +26,146 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 3: namespaces
+  # create network namespace p2p.a  (examples/p2p.otop:10:1)
+  # create network namespace p2p.b  (examples/p2p.otop:14:1)
+  step '1/4, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add p2p.a
+netns add p2p.b
+EOF
+  # == stage 2 of 3: links
+  # create veth pair eth0 (p2p.a) — eth0 (p2p.b)  (examples/p2p.otop:11:3)
+  step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
+link add eth0 netns p2p.a type veth peer name eth0 netns p2p.b
+EOF
+  # == stage 3 of 3: addresses and routes
+  # mark lo in p2p.a as opentop:p2p:a  (examples/p2p.otop:10:1)
+  # bring lo up in p2p.a  (examples/p2p.otop:10:1)
+  # add 10.0.0.1/30 to eth0 in p2p.a  (examples/p2p.otop:11:18)
+  # add fd00::1/64 to eth0 in p2p.a  (examples/p2p.otop:11:30)
+  # bring eth0 up in p2p.a  (examples/p2p.otop:11:3)
+  step '3/4, addresses and routes, in node a (p2p.a)' ip -n p2p.a -batch - <<'EOF' || return 1
+link set lo alias opentop:p2p:a
+link set lo up
+addr add 10.0.0.1/30 dev eth0
+addr add fd00::1/64 dev eth0 nodad
+link set eth0 up
+EOF
+  # mark lo in p2p.b as opentop:p2p:b  (examples/p2p.otop:14:1)
+  # bring lo up in p2p.b  (examples/p2p.otop:14:1)
+  # add 10.0.0.2/30 to eth0 in p2p.b  (examples/p2p.otop:15:8)
+  # add fd00::2/64 to eth0 in p2p.b  (examples/p2p.otop:15:20)
+  # bring eth0 up in p2p.b  (examples/p2p.otop:15:3)
+  step '4/4, addresses and routes, in node b (p2p.b)' ip -n p2p.b -batch - <<'EOF' || return 1
+link set lo alias opentop:p2p:b
+link set lo up
+addr add 10.0.0.2/30 dev eth0
+addr add fd00::2/64 dev eth0 nodad
+link set eth0 up
+EOF
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # delete network namespace p2p.a and everything in it
+  if [ -e /run/netns/p2p.a ]; then queue 'netns del p2p.a'; fi
+  # delete network namespace p2p.b and everything in it
+  if [ -e /run/netns/p2p.b ]; then queue 'netns del p2p.b'; fi
+  flush ip -force -batch - || ok=1
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/p2p.a && found=0
+  taken_netns /run/netns/p2p.b && found=0
+  return "$found"
+}
+
+# status_plan: every namespace's live interfaces and routes, checked against what the
+# plan creates (the same expectations as `opentop status`).
+status_plan() {
+  if look 'node a (p2p.a)' p2p.a /run/netns/p2p.a lo eth0; then
+    want_addr eth0 10.0.0.1/30
+    want_addr eth0 fd00::1/64
+  fi
+  if look 'node b (p2p.b)' p2p.b /run/netns/p2p.b lo eth0; then
+    want_addr eth0 10.0.0.2/30
+    want_addr eth0 fd00::2/64
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'p2p.a lo') want_link up ;;
+    'p2p.a eth0') want_link up ;;
+    'p2p.b lo') want_link up ;;
+    'p2p.b eth0') want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    a) enter nsenter --net=/run/netns/p2p.a -- "$@" ;;
+    b) enter nsenter --net=/run/netns/p2p.b -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are a, b'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab p2p: up, 13 operations in 4 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add p2p.a  # examples/p2p.otop:10:1
+    netns add p2p.b  # examples/p2p.otop:14:1
+
+# stage 2: links
+ip -batch -
+    link add eth0 netns p2p.a type veth peer name eth0 netns p2p.b  # examples/p2p.otop:11:3
+
+# stage 3: addresses and routes (steps run concurrently)
+ip -n p2p.a -batch -
+    link set lo alias opentop:p2p:a     # examples/p2p.otop:10:1
+    link set lo up                      # examples/p2p.otop:10:1
+    addr add 10.0.0.1/30 dev eth0       # examples/p2p.otop:11:18
+    addr add fd00::1/64 dev eth0 nodad  # examples/p2p.otop:11:30
+    link set eth0 up                    # examples/p2p.otop:11:3
+ip -n p2p.b -batch -
+    link set lo alias opentop:p2p:b     # examples/p2p.otop:14:1
+    link set lo up                      # examples/p2p.otop:14:1
+    addr add 10.0.0.2/30 dev eth0       # examples/p2p.otop:15:8
+    addr add fd00::2/64 dev eth0 nodad  # examples/p2p.otop:15:20
+    link set eth0 up                    # examples/p2p.otop:15:3'
+}
+
 # The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
 # (OBJECTS) and the operations of its plan. Only its state and creation time vary.
 RECORD_HEAD='{
@@ -253,86 +393,12 @@ why() {
   esac
 }
 
-# ---- up: the plan, stage by stage --------------------------------------------------
-#
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
-
-up_plan() {
-  # == stage 1 of 3: namespaces
-  # create network namespace p2p.a  (examples/p2p.otop:10:1)
-  # create network namespace p2p.b  (examples/p2p.otop:14:1)
-  step '1/4, namespaces, on the host' ip -batch - <<'EOF' || return 1
-netns add p2p.a
-netns add p2p.b
-EOF
-  # == stage 2 of 3: links
-  # create veth pair eth0 (p2p.a) — eth0 (p2p.b)  (examples/p2p.otop:11:3)
-  step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
-link add eth0 netns p2p.a type veth peer name eth0 netns p2p.b
-EOF
-  # == stage 3 of 3: addresses and routes
-  # mark lo in p2p.a as opentop:p2p:a  (examples/p2p.otop:10:1)
-  # bring lo up in p2p.a  (examples/p2p.otop:10:1)
-  # add 10.0.0.1/30 to eth0 in p2p.a  (examples/p2p.otop:11:18)
-  # add fd00::1/64 to eth0 in p2p.a  (examples/p2p.otop:11:30)
-  # bring eth0 up in p2p.a  (examples/p2p.otop:11:3)
-  step '3/4, addresses and routes, in node a (p2p.a)' ip -n p2p.a -batch - <<'EOF' || return 1
-link set lo alias opentop:p2p:a
-link set lo up
-addr add 10.0.0.1/30 dev eth0
-addr add fd00::1/64 dev eth0 nodad
-link set eth0 up
-EOF
-  # mark lo in p2p.b as opentop:p2p:b  (examples/p2p.otop:14:1)
-  # bring lo up in p2p.b  (examples/p2p.otop:14:1)
-  # add 10.0.0.2/30 to eth0 in p2p.b  (examples/p2p.otop:15:8)
-  # add fd00::2/64 to eth0 in p2p.b  (examples/p2p.otop:15:20)
-  # bring eth0 up in p2p.b  (examples/p2p.otop:15:3)
-  step '4/4, addresses and routes, in node b (p2p.b)' ip -n p2p.b -batch - <<'EOF' || return 1
-link set lo alias opentop:p2p:b
-link set lo up
-addr add 10.0.0.2/30 dev eth0
-addr add fd00::2/64 dev eth0 nodad
-link set eth0 up
-EOF
-}
-
 # taken_netns PATH: the namespace exists already (and then says so).
 taken_netns() {
   [ -e "$1" ] || return 1
   error OT6002 "network namespace ${1##*/} already exists" \
     "choose another lab name, or remove the namespace if it is yours (ip netns del ${1##*/})" \
     'OpenTop never reuses or removes a namespace it did not create'
-}
-
-# collisions: true when an object of the lab already exists. This lab's `up` did not
-# create it (its record would say so), so the lab refuses to start rather than reuse it.
-collisions() {
-  found=1
-  taken_netns /run/netns/p2p.a && found=0
-  taken_netns /run/netns/p2p.b && found=0
-  return "$found"
-}
-
-# ---- down: what the lab owns and still exists ----------------------------------------
-#
-# Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
-
-down_plan() {
-  removed=0
-  ok=0
-  # delete network namespace p2p.a and everything in it
-  if [ -e /run/netns/p2p.a ]; then queue 'netns del p2p.a'; fi
-  # delete network namespace p2p.b and everything in it
-  if [ -e /run/netns/p2p.b ]; then queue 'netns del p2p.b'; fi
-  flush ip -force -batch - || ok=1
-  return "$ok"
 }
 
 # ---- status: the live state, and drift from the plan -----------------------------------
@@ -516,72 +582,6 @@ want_route() {
     case " $got " in *" metric $metric "*) return 0 ;; esac
   fi
   drift missing "route $destination${1:+ $*}"
-}
-
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same expectations as `opentop status`).
-status_plan() {
-  if look 'node a (p2p.a)' p2p.a /run/netns/p2p.a lo eth0; then
-    want_addr eth0 10.0.0.1/30
-    want_addr eth0 fd00::1/64
-  fi
-  if look 'node b (p2p.b)' p2p.b /run/netns/p2p.b lo eth0; then
-    want_addr eth0 10.0.0.2/30
-    want_addr eth0 fd00::2/64
-  fi
-}
-
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'p2p.a lo') want_link up ;;
-    'p2p.a eth0') want_link up ;;
-    'p2p.b lo') want_link up ;;
-    'p2p.b eth0') want_link up ;;
-    *) return 1 ;;
-  esac
-}
-
-# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
-exec_node() {
-  node=$1
-  shift
-  case $node in
-    a) enter nsenter --net=/run/netns/p2p.a -- "$@" ;;
-    b) enter nsenter --net=/run/netns/p2p.b -- "$@" ;;
-    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are a, b'
-      return 1
-      ;;
-  esac
-}
-
-# plan_text: what `up` runs, as `opentop plan` prints it.
-plan_text() {
-  printf '%s\n' '# lab p2p: up, 13 operations in 4 processes
-
-# stage 1: namespaces
-ip -batch -
-    netns add p2p.a  # examples/p2p.otop:10:1
-    netns add p2p.b  # examples/p2p.otop:14:1
-
-# stage 2: links
-ip -batch -
-    link add eth0 netns p2p.a type veth peer name eth0 netns p2p.b  # examples/p2p.otop:11:3
-
-# stage 3: addresses and routes (steps run concurrently)
-ip -n p2p.a -batch -
-    link set lo alias opentop:p2p:a     # examples/p2p.otop:10:1
-    link set lo up                      # examples/p2p.otop:10:1
-    addr add 10.0.0.1/30 dev eth0       # examples/p2p.otop:11:18
-    addr add fd00::1/64 dev eth0 nodad  # examples/p2p.otop:11:30
-    link set eth0 up                    # examples/p2p.otop:11:3
-ip -n p2p.b -batch -
-    link set lo alias opentop:p2p:b     # examples/p2p.otop:14:1
-    link set lo up                      # examples/p2p.otop:14:1
-    addr add 10.0.0.2/30 dev eth0       # examples/p2p.otop:15:8
-    addr add fd00::2/64 dev eth0 nodad  # examples/p2p.otop:15:20
-    link set eth0 up                    # examples/p2p.otop:15:3'
 }
 
 # ---- the commands ------------------------------------------------------------------

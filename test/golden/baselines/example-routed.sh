@@ -26,6 +26,344 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 4: namespaces
+  # create network namespace routed  (examples/routed.otop:8:5)
+  # create network namespace routed.r1  (examples/routed.otop:13:1)
+  # create network namespace routed.r2  (examples/routed.otop:22:1)
+  # create network namespace routed.client  (examples/routed.otop:30:1)
+  # create network namespace routed.server  (examples/routed.otop:36:1)
+  step '1/9, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add routed
+netns add routed.r1
+netns add routed.r2
+netns add routed.client
+netns add routed.server
+EOF
+  # == stage 2 of 4: namespace sysctls
+  # set net.ipv4.ip_forward = 1 in routed.r1  (examples/routed.otop:14:3)
+  # set net.ipv6.conf.all.forwarding = 1 in routed.r1  (examples/routed.otop:14:3)
+  step '2/9, namespace sysctls, in node r1 (routed.r1)' nsenter --net=/run/netns/routed.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 || return 1
+  # set net.ipv4.ip_forward = 1 in routed.r2  (examples/routed.otop:23:3)
+  # set net.ipv6.conf.all.forwarding = 1 in routed.r2  (examples/routed.otop:23:3)
+  step '3/9, namespace sysctls, in node r2 (routed.r2)' nsenter --net=/run/netns/routed.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 || return 1
+  # == stage 3 of 4: links
+  # create veth pair eth1 (routed.r1) — eth1 (routed.r2)  (examples/routed.otop:16:3)
+  # create veth pair ot-3ty1yf-uplin (the host) — uplink (routed.r1)  (examples/routed.otop:17:3)
+  # mark ot-3ty1yf-uplin in the host as opentop:routed:r1:uplink  (examples/routed.otop:17:3)
+  # add 198.51.100.1/30 to ot-3ty1yf-uplin in the host  (examples/routed.otop:17:49)
+  # bring ot-3ty1yf-uplin up in the host  (examples/routed.otop:17:3)
+  step '4/9, links, on the host' ip -batch - <<'EOF' || return 1
+link add eth1 netns routed.r1 type veth peer name eth1 netns routed.r2
+link add ot-3ty1yf-uplin type veth peer name uplink netns routed.r1
+link set ot-3ty1yf-uplin alias opentop:routed:r1:uplink
+addr add 198.51.100.1/30 dev ot-3ty1yf-uplin
+link set ot-3ty1yf-uplin up
+EOF
+  # mark lo in routed as opentop:routed  (examples/routed.otop:8:5)
+  # create bridge lan1 in routed  (examples/routed.otop:10:1)
+  # create bridge lan2 in routed  (examples/routed.otop:11:1)
+  # create veth pair r1.eth0 (routed) — eth0 (routed.r1)  (examples/routed.otop:15:3)
+  # create veth pair r2.eth0 (routed) — eth0 (routed.r2)  (examples/routed.otop:24:3)
+  # create veth pair client.eth0 (routed) — eth0 (routed.client)  (examples/routed.otop:31:3)
+  # create veth pair server.eth0 (routed) — eth0 (routed.server)  (examples/routed.otop:37:3)
+  step '5/9, links, in the switches (routed)' ip -n routed -batch - <<'EOF' || return 1
+link set lo alias opentop:routed
+link add lan1 up type bridge
+link add lan2 mtu 1400 up type bridge
+link add r1.eth0 master lan1 up type veth peer name eth0 netns routed.r1
+link add r2.eth0 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400
+link add client.eth0 master lan1 up type veth peer name eth0 netns routed.client
+link add server.eth0 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400
+EOF
+  # == stage 4 of 4: addresses and routes
+  # mark lo in routed.r1 as opentop:routed:r1  (examples/routed.otop:13:1)
+  # bring lo up in routed.r1  (examples/routed.otop:13:1)
+  # add 10.1.0.1/24 to eth0 in routed.r1  (examples/routed.otop:15:16)
+  # add fd00:1::1/64 to eth0 in routed.r1  (examples/routed.otop:15:28)
+  # bring eth0 up in routed.r1  (examples/routed.otop:15:3)
+  # add 10.255.0.0/31 to eth1 in routed.r1  (examples/routed.otop:16:19)
+  # add fd00:ff::/127 to eth1 in routed.r1  (examples/routed.otop:16:33)
+  # bring eth1 up in routed.r1  (examples/routed.otop:16:3)
+  # add 198.51.100.2/30 to uplink in routed.r1  (examples/routed.otop:17:18)
+  # bring uplink up in routed.r1  (examples/routed.otop:17:3)
+  # route 10.2.0.0/24 via 10.255.0.1 in routed.r1  (examples/routed.otop:18:3)
+  # route fd00:2::/64 via fd00:ff::1 in routed.r1  (examples/routed.otop:19:3)
+  step '6/9, addresses and routes, in node r1 (routed.r1)' ip -n routed.r1 -batch - <<'EOF' || return 1
+link set lo alias opentop:routed:r1
+link set lo up
+addr add 10.1.0.1/24 dev eth0
+addr add fd00:1::1/64 dev eth0 nodad
+link set eth0 up
+addr add 10.255.0.0/31 dev eth1
+addr add fd00:ff::/127 dev eth1 nodad
+link set eth1 up
+addr add 198.51.100.2/30 dev uplink
+link set uplink up
+route add 10.2.0.0/24 via 10.255.0.1
+route add fd00:2::/64 via fd00:ff::1
+EOF
+  # mark lo in routed.r2 as opentop:routed:r2  (examples/routed.otop:22:1)
+  # bring lo up in routed.r2  (examples/routed.otop:22:1)
+  # add 10.2.0.1/24 to eth0 in routed.r2  (examples/routed.otop:24:16)
+  # add fd00:2::1/64 to eth0 in routed.r2  (examples/routed.otop:24:28)
+  # bring eth0 up in routed.r2  (examples/routed.otop:24:3)
+  # add 10.255.0.1/31 to eth1 in routed.r2  (examples/routed.otop:25:8)
+  # add fd00:ff::1/127 to eth1 in routed.r2  (examples/routed.otop:25:22)
+  # bring eth1 up in routed.r2  (examples/routed.otop:25:3)
+  # route 10.1.0.0/24 via 10.255.0.0 in routed.r2  (examples/routed.otop:26:3)
+  # route fd00:1::/64 via fd00:ff:: in routed.r2  (examples/routed.otop:27:3)
+  step '7/9, addresses and routes, in node r2 (routed.r2)' ip -n routed.r2 -batch - <<'EOF' || return 1
+link set lo alias opentop:routed:r2
+link set lo up
+addr add 10.2.0.1/24 dev eth0
+addr add fd00:2::1/64 dev eth0 nodad
+link set eth0 up
+addr add 10.255.0.1/31 dev eth1
+addr add fd00:ff::1/127 dev eth1 nodad
+link set eth1 up
+route add 10.1.0.0/24 via 10.255.0.0
+route add fd00:1::/64 via fd00:ff::
+EOF
+  # mark lo in routed.client as opentop:routed:client  (examples/routed.otop:30:1)
+  # bring lo up in routed.client  (examples/routed.otop:30:1)
+  # add 10.1.0.10/24 to eth0 in routed.client  (examples/routed.otop:31:16)
+  # add fd00:1::10/64 to eth0 in routed.client  (examples/routed.otop:31:29)
+  # bring eth0 up in routed.client  (examples/routed.otop:31:3)
+  # route 0.0.0.0/0 via 10.1.0.1 in routed.client  (examples/routed.otop:32:3)
+  # route ::/0 via fd00:1::1 in routed.client  (examples/routed.otop:33:3)
+  step '8/9, addresses and routes, in node client (routed.client)' ip -n routed.client -batch - <<'EOF' || return 1
+link set lo alias opentop:routed:client
+link set lo up
+addr add 10.1.0.10/24 dev eth0
+addr add fd00:1::10/64 dev eth0 nodad
+link set eth0 up
+route add 0.0.0.0/0 via 10.1.0.1
+route add ::/0 via fd00:1::1
+EOF
+  # mark lo in routed.server as opentop:routed:server  (examples/routed.otop:36:1)
+  # bring lo up in routed.server  (examples/routed.otop:36:1)
+  # add 10.2.0.10/24 to eth0 in routed.server  (examples/routed.otop:37:16)
+  # add fd00:2::10/64 to eth0 in routed.server  (examples/routed.otop:37:29)
+  # bring eth0 up in routed.server  (examples/routed.otop:37:3)
+  # route 0.0.0.0/0 via 10.2.0.1 in routed.server  (examples/routed.otop:38:3)
+  # route ::/0 via fd00:2::1 in routed.server  (examples/routed.otop:39:3)
+  step '9/9, addresses and routes, in node server (routed.server)' ip -n routed.server -batch - <<'EOF' || return 1
+link set lo alias opentop:routed:server
+link set lo up
+addr add 10.2.0.10/24 dev eth0
+addr add fd00:2::10/64 dev eth0 nodad
+link set eth0 up
+route add 0.0.0.0/0 via 10.2.0.1
+route add ::/0 via fd00:2::1
+EOF
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # delete ot-3ty1yf-uplin from the host
+  if iface_ours ot-3ty1yf-uplin opentop:routed:r1:uplink; then queue 'link del ot-3ty1yf-uplin'; fi
+  # delete network namespace routed and everything in it
+  if [ -e /run/netns/routed ]; then queue 'netns del routed'; fi
+  # delete network namespace routed.r1 and everything in it
+  if [ -e /run/netns/routed.r1 ]; then queue 'netns del routed.r1'; fi
+  # delete network namespace routed.r2 and everything in it
+  if [ -e /run/netns/routed.r2 ]; then queue 'netns del routed.r2'; fi
+  # delete network namespace routed.client and everything in it
+  if [ -e /run/netns/routed.client ]; then queue 'netns del routed.client'; fi
+  # delete network namespace routed.server and everything in it
+  if [ -e /run/netns/routed.server ]; then queue 'netns del routed.server'; fi
+  flush ip -force -batch - || ok=1
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/routed && found=0
+  taken_netns /run/netns/routed.r1 && found=0
+  taken_netns /run/netns/routed.r2 && found=0
+  taken_netns /run/netns/routed.client && found=0
+  taken_netns /run/netns/routed.server && found=0
+  taken_iface ot-3ty1yf-uplin && found=0
+  return "$found"
+}
+
+# status_plan: every namespace's live interfaces and routes, checked against what the
+# plan creates (the same expectations as `opentop status`).
+status_plan() {
+  look 'the switches (routed)' routed /run/netns/routed lo lan1 lan2 r1.eth0 r2.eth0 client.eth0 server.eth0
+  if look 'node r1 (routed.r1)' routed.r1 /run/netns/routed.r1 lo eth1 uplink eth0; then
+    want_addr eth1 10.255.0.0/31
+    want_addr eth1 fd00:ff::/127
+    want_addr uplink 198.51.100.2/30
+    want_addr eth0 10.1.0.1/24
+    want_addr eth0 fd00:1::1/64
+    want_route '' -4 10.2.0.0/24 via 10.255.0.1
+    want_route '' -6 fd00:2::/64 via fd00:ff::1
+  fi
+  if look 'node r2 (routed.r2)' routed.r2 /run/netns/routed.r2 lo eth1 eth0; then
+    want_addr eth1 10.255.0.1/31
+    want_addr eth1 fd00:ff::1/127
+    want_addr eth0 10.2.0.1/24
+    want_addr eth0 fd00:2::1/64
+    want_route '' -4 10.1.0.0/24 via 10.255.0.0
+    want_route '' -6 fd00:1::/64 via fd00:ff::
+  fi
+  if look 'node client (routed.client)' routed.client /run/netns/routed.client lo eth0; then
+    want_addr eth0 10.1.0.10/24
+    want_addr eth0 fd00:1::10/64
+    want_route '' -4 0.0.0.0/0 via 10.1.0.1
+    want_route '' -6 ::/0 via fd00:1::1
+  fi
+  if look 'node server (routed.server)' routed.server /run/netns/routed.server lo eth0; then
+    want_addr eth0 10.2.0.10/24
+    want_addr eth0 fd00:2::10/64
+    want_route '' -4 0.0.0.0/0 via 10.2.0.1
+    want_route '' -6 ::/0 via fd00:2::1
+  fi
+  if look_host ot-3ty1yf-uplin; then
+    want_addr ot-3ty1yf-uplin 198.51.100.1/30
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'routed lo') want_link ;;
+    'routed lan1') want_link up ;;
+    'routed lan2') want_link up mtu 1400 ;;
+    'routed r1.eth0') want_link up master lan1 ;;
+    'routed r2.eth0') want_link up mtu 1400 master lan2 ;;
+    'routed client.eth0') want_link up master lan1 ;;
+    'routed server.eth0') want_link up mtu 1400 master lan2 ;;
+    'routed.r1 lo') want_link up ;;
+    'routed.r1 eth1') want_link up ;;
+    'routed.r1 uplink') want_link up ;;
+    'routed.r1 eth0') want_link up ;;
+    'routed.r2 lo') want_link up ;;
+    'routed.r2 eth1') want_link up ;;
+    'routed.r2 eth0') want_link up mtu 1400 ;;
+    'routed.client lo') want_link up ;;
+    'routed.client eth0') want_link up ;;
+    'routed.server lo') want_link up ;;
+    'routed.server eth0') want_link up mtu 1400 ;;
+    ' ot-3ty1yf-uplin') want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    r1) enter nsenter --net=/run/netns/routed.r1 -- "$@" ;;
+    r2) enter nsenter --net=/run/netns/routed.r2 -- "$@" ;;
+    client) enter nsenter --net=/run/netns/routed.client -- "$@" ;;
+    server) enter nsenter --net=/run/netns/routed.server -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are r1, r2, client, server'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab routed: up, 57 operations in 9 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add routed         # examples/routed.otop:8:5
+    netns add routed.r1      # examples/routed.otop:13:1
+    netns add routed.r2      # examples/routed.otop:22:1
+    netns add routed.client  # examples/routed.otop:30:1
+    netns add routed.server  # examples/routed.otop:36:1
+
+# stage 2: namespace sysctls (steps run concurrently)
+nsenter --net=/run/netns/routed.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+    net.ipv4.ip_forward=1           # examples/routed.otop:14:3
+    net.ipv6.conf.all.forwarding=1  # examples/routed.otop:14:3
+nsenter --net=/run/netns/routed.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+    net.ipv4.ip_forward=1           # examples/routed.otop:23:3
+    net.ipv6.conf.all.forwarding=1  # examples/routed.otop:23:3
+
+# stage 3: links (steps run concurrently)
+ip -batch -
+    link add eth1 netns routed.r1 type veth peer name eth1 netns routed.r2  # examples/routed.otop:16:3
+    link add ot-3ty1yf-uplin type veth peer name uplink netns routed.r1     # examples/routed.otop:17:3
+    link set ot-3ty1yf-uplin alias opentop:routed:r1:uplink                 # examples/routed.otop:17:3
+    addr add 198.51.100.1/30 dev ot-3ty1yf-uplin                            # examples/routed.otop:17:49
+    link set ot-3ty1yf-uplin up                                             # examples/routed.otop:17:3
+ip -n routed -batch -
+    link set lo alias opentop:routed                                                                    # examples/routed.otop:8:5
+    link add lan1 up type bridge                                                                        # examples/routed.otop:10:1
+    link add lan2 mtu 1400 up type bridge                                                               # examples/routed.otop:11:1
+    link add r1.eth0 master lan1 up type veth peer name eth0 netns routed.r1                            # examples/routed.otop:15:3
+    link add r2.eth0 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400          # examples/routed.otop:24:3
+    link add client.eth0 master lan1 up type veth peer name eth0 netns routed.client                    # examples/routed.otop:31:3
+    link add server.eth0 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400  # examples/routed.otop:37:3
+
+# stage 4: addresses and routes (steps run concurrently)
+ip -n routed.r1 -batch -
+    link set lo alias opentop:routed:r1    # examples/routed.otop:13:1
+    link set lo up                         # examples/routed.otop:13:1
+    addr add 10.1.0.1/24 dev eth0          # examples/routed.otop:15:16
+    addr add fd00:1::1/64 dev eth0 nodad   # examples/routed.otop:15:28
+    link set eth0 up                       # examples/routed.otop:15:3
+    addr add 10.255.0.0/31 dev eth1        # examples/routed.otop:16:19
+    addr add fd00:ff::/127 dev eth1 nodad  # examples/routed.otop:16:33
+    link set eth1 up                       # examples/routed.otop:16:3
+    addr add 198.51.100.2/30 dev uplink    # examples/routed.otop:17:18
+    link set uplink up                     # examples/routed.otop:17:3
+    route add 10.2.0.0/24 via 10.255.0.1   # examples/routed.otop:18:3
+    route add fd00:2::/64 via fd00:ff::1   # examples/routed.otop:19:3
+ip -n routed.r2 -batch -
+    link set lo alias opentop:routed:r2     # examples/routed.otop:22:1
+    link set lo up                          # examples/routed.otop:22:1
+    addr add 10.2.0.1/24 dev eth0           # examples/routed.otop:24:16
+    addr add fd00:2::1/64 dev eth0 nodad    # examples/routed.otop:24:28
+    link set eth0 up                        # examples/routed.otop:24:3
+    addr add 10.255.0.1/31 dev eth1         # examples/routed.otop:25:8
+    addr add fd00:ff::1/127 dev eth1 nodad  # examples/routed.otop:25:22
+    link set eth1 up                        # examples/routed.otop:25:3
+    route add 10.1.0.0/24 via 10.255.0.0    # examples/routed.otop:26:3
+    route add fd00:1::/64 via fd00:ff::     # examples/routed.otop:27:3
+ip -n routed.client -batch -
+    link set lo alias opentop:routed:client  # examples/routed.otop:30:1
+    link set lo up                           # examples/routed.otop:30:1
+    addr add 10.1.0.10/24 dev eth0           # examples/routed.otop:31:16
+    addr add fd00:1::10/64 dev eth0 nodad    # examples/routed.otop:31:29
+    link set eth0 up                         # examples/routed.otop:31:3
+    route add 0.0.0.0/0 via 10.1.0.1         # examples/routed.otop:32:3
+    route add ::/0 via fd00:1::1             # examples/routed.otop:33:3
+ip -n routed.server -batch -
+    link set lo alias opentop:routed:server  # examples/routed.otop:36:1
+    link set lo up                           # examples/routed.otop:36:1
+    addr add 10.2.0.10/24 dev eth0           # examples/routed.otop:37:16
+    addr add fd00:2::10/64 dev eth0 nodad    # examples/routed.otop:37:29
+    link set eth0 up                         # examples/routed.otop:37:3
+    route add 0.0.0.0/0 via 10.2.0.1         # examples/routed.otop:38:3
+    route add ::/0 via fd00:2::1             # examples/routed.otop:39:3'
+}
+
 # The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
 # (OBJECTS) and the operations of its plan. Only its state and creation time vary.
 RECORD_HEAD='{
@@ -311,155 +649,6 @@ why() {
   esac
 }
 
-# iface_ours NAME MARK: host interface NAME exists and carries MARK, or no mark at all (the
-# run that created it died before marking it; the record proves it is the lab's).
-iface_ours() {
-  [ -e "/sys/class/net/$1" ] || return 1
-  mark=
-  { read -r mark <"/sys/class/net/$1/ifalias"; } 2>/dev/null
-  [ -z "$mark" ] || [ "$mark" = "$2" ]
-}
-
-# ---- up: the plan, stage by stage --------------------------------------------------
-#
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
-
-up_plan() {
-  # == stage 1 of 4: namespaces
-  # create network namespace routed  (examples/routed.otop:8:5)
-  # create network namespace routed.r1  (examples/routed.otop:13:1)
-  # create network namespace routed.r2  (examples/routed.otop:22:1)
-  # create network namespace routed.client  (examples/routed.otop:30:1)
-  # create network namespace routed.server  (examples/routed.otop:36:1)
-  step '1/9, namespaces, on the host' ip -batch - <<'EOF' || return 1
-netns add routed
-netns add routed.r1
-netns add routed.r2
-netns add routed.client
-netns add routed.server
-EOF
-  # == stage 2 of 4: namespace sysctls
-  # set net.ipv4.ip_forward = 1 in routed.r1  (examples/routed.otop:14:3)
-  # set net.ipv6.conf.all.forwarding = 1 in routed.r1  (examples/routed.otop:14:3)
-  step '2/9, namespace sysctls, in node r1 (routed.r1)' nsenter --net=/run/netns/routed.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 || return 1
-  # set net.ipv4.ip_forward = 1 in routed.r2  (examples/routed.otop:23:3)
-  # set net.ipv6.conf.all.forwarding = 1 in routed.r2  (examples/routed.otop:23:3)
-  step '3/9, namespace sysctls, in node r2 (routed.r2)' nsenter --net=/run/netns/routed.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 || return 1
-  # == stage 3 of 4: links
-  # create veth pair eth1 (routed.r1) — eth1 (routed.r2)  (examples/routed.otop:16:3)
-  # create veth pair ot-3ty1yf-uplin (the host) — uplink (routed.r1)  (examples/routed.otop:17:3)
-  # mark ot-3ty1yf-uplin in the host as opentop:routed:r1:uplink  (examples/routed.otop:17:3)
-  # add 198.51.100.1/30 to ot-3ty1yf-uplin in the host  (examples/routed.otop:17:49)
-  # bring ot-3ty1yf-uplin up in the host  (examples/routed.otop:17:3)
-  step '4/9, links, on the host' ip -batch - <<'EOF' || return 1
-link add eth1 netns routed.r1 type veth peer name eth1 netns routed.r2
-link add ot-3ty1yf-uplin type veth peer name uplink netns routed.r1
-link set ot-3ty1yf-uplin alias opentop:routed:r1:uplink
-addr add 198.51.100.1/30 dev ot-3ty1yf-uplin
-link set ot-3ty1yf-uplin up
-EOF
-  # mark lo in routed as opentop:routed  (examples/routed.otop:8:5)
-  # create bridge lan1 in routed  (examples/routed.otop:10:1)
-  # create bridge lan2 in routed  (examples/routed.otop:11:1)
-  # create veth pair r1.eth0 (routed) — eth0 (routed.r1)  (examples/routed.otop:15:3)
-  # create veth pair r2.eth0 (routed) — eth0 (routed.r2)  (examples/routed.otop:24:3)
-  # create veth pair client.eth0 (routed) — eth0 (routed.client)  (examples/routed.otop:31:3)
-  # create veth pair server.eth0 (routed) — eth0 (routed.server)  (examples/routed.otop:37:3)
-  step '5/9, links, in the switches (routed)' ip -n routed -batch - <<'EOF' || return 1
-link set lo alias opentop:routed
-link add lan1 up type bridge
-link add lan2 mtu 1400 up type bridge
-link add r1.eth0 master lan1 up type veth peer name eth0 netns routed.r1
-link add r2.eth0 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400
-link add client.eth0 master lan1 up type veth peer name eth0 netns routed.client
-link add server.eth0 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400
-EOF
-  # == stage 4 of 4: addresses and routes
-  # mark lo in routed.r1 as opentop:routed:r1  (examples/routed.otop:13:1)
-  # bring lo up in routed.r1  (examples/routed.otop:13:1)
-  # add 10.1.0.1/24 to eth0 in routed.r1  (examples/routed.otop:15:16)
-  # add fd00:1::1/64 to eth0 in routed.r1  (examples/routed.otop:15:28)
-  # bring eth0 up in routed.r1  (examples/routed.otop:15:3)
-  # add 10.255.0.0/31 to eth1 in routed.r1  (examples/routed.otop:16:19)
-  # add fd00:ff::/127 to eth1 in routed.r1  (examples/routed.otop:16:33)
-  # bring eth1 up in routed.r1  (examples/routed.otop:16:3)
-  # add 198.51.100.2/30 to uplink in routed.r1  (examples/routed.otop:17:18)
-  # bring uplink up in routed.r1  (examples/routed.otop:17:3)
-  # route 10.2.0.0/24 via 10.255.0.1 in routed.r1  (examples/routed.otop:18:3)
-  # route fd00:2::/64 via fd00:ff::1 in routed.r1  (examples/routed.otop:19:3)
-  step '6/9, addresses and routes, in node r1 (routed.r1)' ip -n routed.r1 -batch - <<'EOF' || return 1
-link set lo alias opentop:routed:r1
-link set lo up
-addr add 10.1.0.1/24 dev eth0
-addr add fd00:1::1/64 dev eth0 nodad
-link set eth0 up
-addr add 10.255.0.0/31 dev eth1
-addr add fd00:ff::/127 dev eth1 nodad
-link set eth1 up
-addr add 198.51.100.2/30 dev uplink
-link set uplink up
-route add 10.2.0.0/24 via 10.255.0.1
-route add fd00:2::/64 via fd00:ff::1
-EOF
-  # mark lo in routed.r2 as opentop:routed:r2  (examples/routed.otop:22:1)
-  # bring lo up in routed.r2  (examples/routed.otop:22:1)
-  # add 10.2.0.1/24 to eth0 in routed.r2  (examples/routed.otop:24:16)
-  # add fd00:2::1/64 to eth0 in routed.r2  (examples/routed.otop:24:28)
-  # bring eth0 up in routed.r2  (examples/routed.otop:24:3)
-  # add 10.255.0.1/31 to eth1 in routed.r2  (examples/routed.otop:25:8)
-  # add fd00:ff::1/127 to eth1 in routed.r2  (examples/routed.otop:25:22)
-  # bring eth1 up in routed.r2  (examples/routed.otop:25:3)
-  # route 10.1.0.0/24 via 10.255.0.0 in routed.r2  (examples/routed.otop:26:3)
-  # route fd00:1::/64 via fd00:ff:: in routed.r2  (examples/routed.otop:27:3)
-  step '7/9, addresses and routes, in node r2 (routed.r2)' ip -n routed.r2 -batch - <<'EOF' || return 1
-link set lo alias opentop:routed:r2
-link set lo up
-addr add 10.2.0.1/24 dev eth0
-addr add fd00:2::1/64 dev eth0 nodad
-link set eth0 up
-addr add 10.255.0.1/31 dev eth1
-addr add fd00:ff::1/127 dev eth1 nodad
-link set eth1 up
-route add 10.1.0.0/24 via 10.255.0.0
-route add fd00:1::/64 via fd00:ff::
-EOF
-  # mark lo in routed.client as opentop:routed:client  (examples/routed.otop:30:1)
-  # bring lo up in routed.client  (examples/routed.otop:30:1)
-  # add 10.1.0.10/24 to eth0 in routed.client  (examples/routed.otop:31:16)
-  # add fd00:1::10/64 to eth0 in routed.client  (examples/routed.otop:31:29)
-  # bring eth0 up in routed.client  (examples/routed.otop:31:3)
-  # route 0.0.0.0/0 via 10.1.0.1 in routed.client  (examples/routed.otop:32:3)
-  # route ::/0 via fd00:1::1 in routed.client  (examples/routed.otop:33:3)
-  step '8/9, addresses and routes, in node client (routed.client)' ip -n routed.client -batch - <<'EOF' || return 1
-link set lo alias opentop:routed:client
-link set lo up
-addr add 10.1.0.10/24 dev eth0
-addr add fd00:1::10/64 dev eth0 nodad
-link set eth0 up
-route add 0.0.0.0/0 via 10.1.0.1
-route add ::/0 via fd00:1::1
-EOF
-  # mark lo in routed.server as opentop:routed:server  (examples/routed.otop:36:1)
-  # bring lo up in routed.server  (examples/routed.otop:36:1)
-  # add 10.2.0.10/24 to eth0 in routed.server  (examples/routed.otop:37:16)
-  # add fd00:2::10/64 to eth0 in routed.server  (examples/routed.otop:37:29)
-  # bring eth0 up in routed.server  (examples/routed.otop:37:3)
-  # route 0.0.0.0/0 via 10.2.0.1 in routed.server  (examples/routed.otop:38:3)
-  # route ::/0 via fd00:2::1 in routed.server  (examples/routed.otop:39:3)
-  step '9/9, addresses and routes, in node server (routed.server)' ip -n routed.server -batch - <<'EOF' || return 1
-link set lo alias opentop:routed:server
-link set lo up
-addr add 10.2.0.10/24 dev eth0
-addr add fd00:2::10/64 dev eth0 nodad
-link set eth0 up
-route add 0.0.0.0/0 via 10.2.0.1
-route add ::/0 via fd00:2::1
-EOF
-}
-
 # taken_netns PATH: the namespace exists already (and then says so).
 taken_netns() {
   [ -e "$1" ] || return 1
@@ -475,43 +664,13 @@ taken_iface() {
     'give this link another host-name, or remove the interface if it is yours'
 }
 
-# collisions: true when an object of the lab already exists. This lab's `up` did not
-# create it (its record would say so), so the lab refuses to start rather than reuse it.
-collisions() {
-  found=1
-  taken_netns /run/netns/routed && found=0
-  taken_netns /run/netns/routed.r1 && found=0
-  taken_netns /run/netns/routed.r2 && found=0
-  taken_netns /run/netns/routed.client && found=0
-  taken_netns /run/netns/routed.server && found=0
-  taken_iface ot-3ty1yf-uplin && found=0
-  return "$found"
-}
-
-# ---- down: what the lab owns and still exists ----------------------------------------
-#
-# Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
-
-down_plan() {
-  removed=0
-  ok=0
-  # delete ot-3ty1yf-uplin from the host
-  if iface_ours ot-3ty1yf-uplin opentop:routed:r1:uplink; then queue 'link del ot-3ty1yf-uplin'; fi
-  # delete network namespace routed and everything in it
-  if [ -e /run/netns/routed ]; then queue 'netns del routed'; fi
-  # delete network namespace routed.r1 and everything in it
-  if [ -e /run/netns/routed.r1 ]; then queue 'netns del routed.r1'; fi
-  # delete network namespace routed.r2 and everything in it
-  if [ -e /run/netns/routed.r2 ]; then queue 'netns del routed.r2'; fi
-  # delete network namespace routed.client and everything in it
-  if [ -e /run/netns/routed.client ]; then queue 'netns del routed.client'; fi
-  # delete network namespace routed.server and everything in it
-  if [ -e /run/netns/routed.server ]; then queue 'netns del routed.server'; fi
-  flush ip -force -batch - || ok=1
-  return "$ok"
+# iface_ours NAME MARK: host interface NAME exists and carries MARK, or no mark at all (the
+# run that created it died before marking it; the record proves it is the lab's).
+iface_ours() {
+  [ -e "/sys/class/net/$1" ] || return 1
+  mark=
+  { read -r mark <"/sys/class/net/$1/ifalias"; } 2>/dev/null
+  [ -z "$mark" ] || [ "$mark" = "$2" ]
 }
 
 # ---- status: the live state, and drift from the plan -----------------------------------
@@ -695,165 +854,6 @@ want_route() {
     case " $got " in *" metric $metric "*) return 0 ;; esac
   fi
   drift missing "route $destination${1:+ $*}"
-}
-
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same expectations as `opentop status`).
-status_plan() {
-  look 'the switches (routed)' routed /run/netns/routed lo lan1 lan2 r1.eth0 r2.eth0 client.eth0 server.eth0
-  if look 'node r1 (routed.r1)' routed.r1 /run/netns/routed.r1 lo eth1 uplink eth0; then
-    want_addr eth1 10.255.0.0/31
-    want_addr eth1 fd00:ff::/127
-    want_addr uplink 198.51.100.2/30
-    want_addr eth0 10.1.0.1/24
-    want_addr eth0 fd00:1::1/64
-    want_route '' -4 10.2.0.0/24 via 10.255.0.1
-    want_route '' -6 fd00:2::/64 via fd00:ff::1
-  fi
-  if look 'node r2 (routed.r2)' routed.r2 /run/netns/routed.r2 lo eth1 eth0; then
-    want_addr eth1 10.255.0.1/31
-    want_addr eth1 fd00:ff::1/127
-    want_addr eth0 10.2.0.1/24
-    want_addr eth0 fd00:2::1/64
-    want_route '' -4 10.1.0.0/24 via 10.255.0.0
-    want_route '' -6 fd00:1::/64 via fd00:ff::
-  fi
-  if look 'node client (routed.client)' routed.client /run/netns/routed.client lo eth0; then
-    want_addr eth0 10.1.0.10/24
-    want_addr eth0 fd00:1::10/64
-    want_route '' -4 0.0.0.0/0 via 10.1.0.1
-    want_route '' -6 ::/0 via fd00:1::1
-  fi
-  if look 'node server (routed.server)' routed.server /run/netns/routed.server lo eth0; then
-    want_addr eth0 10.2.0.10/24
-    want_addr eth0 fd00:2::10/64
-    want_route '' -4 0.0.0.0/0 via 10.2.0.1
-    want_route '' -6 ::/0 via fd00:2::1
-  fi
-  if look_host ot-3ty1yf-uplin; then
-    want_addr ot-3ty1yf-uplin 198.51.100.1/30
-  fi
-}
-
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'routed lo') want_link ;;
-    'routed lan1') want_link up ;;
-    'routed lan2') want_link up mtu 1400 ;;
-    'routed r1.eth0') want_link up master lan1 ;;
-    'routed r2.eth0') want_link up mtu 1400 master lan2 ;;
-    'routed client.eth0') want_link up master lan1 ;;
-    'routed server.eth0') want_link up mtu 1400 master lan2 ;;
-    'routed.r1 lo') want_link up ;;
-    'routed.r1 eth1') want_link up ;;
-    'routed.r1 uplink') want_link up ;;
-    'routed.r1 eth0') want_link up ;;
-    'routed.r2 lo') want_link up ;;
-    'routed.r2 eth1') want_link up ;;
-    'routed.r2 eth0') want_link up mtu 1400 ;;
-    'routed.client lo') want_link up ;;
-    'routed.client eth0') want_link up ;;
-    'routed.server lo') want_link up ;;
-    'routed.server eth0') want_link up mtu 1400 ;;
-    ' ot-3ty1yf-uplin') want_link up ;;
-    *) return 1 ;;
-  esac
-}
-
-# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
-exec_node() {
-  node=$1
-  shift
-  case $node in
-    r1) enter nsenter --net=/run/netns/routed.r1 -- "$@" ;;
-    r2) enter nsenter --net=/run/netns/routed.r2 -- "$@" ;;
-    client) enter nsenter --net=/run/netns/routed.client -- "$@" ;;
-    server) enter nsenter --net=/run/netns/routed.server -- "$@" ;;
-    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are r1, r2, client, server'
-      return 1
-      ;;
-  esac
-}
-
-# plan_text: what `up` runs, as `opentop plan` prints it.
-plan_text() {
-  printf '%s\n' '# lab routed: up, 57 operations in 9 processes
-
-# stage 1: namespaces
-ip -batch -
-    netns add routed         # examples/routed.otop:8:5
-    netns add routed.r1      # examples/routed.otop:13:1
-    netns add routed.r2      # examples/routed.otop:22:1
-    netns add routed.client  # examples/routed.otop:30:1
-    netns add routed.server  # examples/routed.otop:36:1
-
-# stage 2: namespace sysctls (steps run concurrently)
-nsenter --net=/run/netns/routed.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
-    net.ipv4.ip_forward=1           # examples/routed.otop:14:3
-    net.ipv6.conf.all.forwarding=1  # examples/routed.otop:14:3
-nsenter --net=/run/netns/routed.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
-    net.ipv4.ip_forward=1           # examples/routed.otop:23:3
-    net.ipv6.conf.all.forwarding=1  # examples/routed.otop:23:3
-
-# stage 3: links (steps run concurrently)
-ip -batch -
-    link add eth1 netns routed.r1 type veth peer name eth1 netns routed.r2  # examples/routed.otop:16:3
-    link add ot-3ty1yf-uplin type veth peer name uplink netns routed.r1     # examples/routed.otop:17:3
-    link set ot-3ty1yf-uplin alias opentop:routed:r1:uplink                 # examples/routed.otop:17:3
-    addr add 198.51.100.1/30 dev ot-3ty1yf-uplin                            # examples/routed.otop:17:49
-    link set ot-3ty1yf-uplin up                                             # examples/routed.otop:17:3
-ip -n routed -batch -
-    link set lo alias opentop:routed                                                                    # examples/routed.otop:8:5
-    link add lan1 up type bridge                                                                        # examples/routed.otop:10:1
-    link add lan2 mtu 1400 up type bridge                                                               # examples/routed.otop:11:1
-    link add r1.eth0 master lan1 up type veth peer name eth0 netns routed.r1                            # examples/routed.otop:15:3
-    link add r2.eth0 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400          # examples/routed.otop:24:3
-    link add client.eth0 master lan1 up type veth peer name eth0 netns routed.client                    # examples/routed.otop:31:3
-    link add server.eth0 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400  # examples/routed.otop:37:3
-
-# stage 4: addresses and routes (steps run concurrently)
-ip -n routed.r1 -batch -
-    link set lo alias opentop:routed:r1    # examples/routed.otop:13:1
-    link set lo up                         # examples/routed.otop:13:1
-    addr add 10.1.0.1/24 dev eth0          # examples/routed.otop:15:16
-    addr add fd00:1::1/64 dev eth0 nodad   # examples/routed.otop:15:28
-    link set eth0 up                       # examples/routed.otop:15:3
-    addr add 10.255.0.0/31 dev eth1        # examples/routed.otop:16:19
-    addr add fd00:ff::/127 dev eth1 nodad  # examples/routed.otop:16:33
-    link set eth1 up                       # examples/routed.otop:16:3
-    addr add 198.51.100.2/30 dev uplink    # examples/routed.otop:17:18
-    link set uplink up                     # examples/routed.otop:17:3
-    route add 10.2.0.0/24 via 10.255.0.1   # examples/routed.otop:18:3
-    route add fd00:2::/64 via fd00:ff::1   # examples/routed.otop:19:3
-ip -n routed.r2 -batch -
-    link set lo alias opentop:routed:r2     # examples/routed.otop:22:1
-    link set lo up                          # examples/routed.otop:22:1
-    addr add 10.2.0.1/24 dev eth0           # examples/routed.otop:24:16
-    addr add fd00:2::1/64 dev eth0 nodad    # examples/routed.otop:24:28
-    link set eth0 up                        # examples/routed.otop:24:3
-    addr add 10.255.0.1/31 dev eth1         # examples/routed.otop:25:8
-    addr add fd00:ff::1/127 dev eth1 nodad  # examples/routed.otop:25:22
-    link set eth1 up                        # examples/routed.otop:25:3
-    route add 10.1.0.0/24 via 10.255.0.0    # examples/routed.otop:26:3
-    route add fd00:1::/64 via fd00:ff::     # examples/routed.otop:27:3
-ip -n routed.client -batch -
-    link set lo alias opentop:routed:client  # examples/routed.otop:30:1
-    link set lo up                           # examples/routed.otop:30:1
-    addr add 10.1.0.10/24 dev eth0           # examples/routed.otop:31:16
-    addr add fd00:1::10/64 dev eth0 nodad    # examples/routed.otop:31:29
-    link set eth0 up                         # examples/routed.otop:31:3
-    route add 0.0.0.0/0 via 10.1.0.1         # examples/routed.otop:32:3
-    route add ::/0 via fd00:1::1             # examples/routed.otop:33:3
-ip -n routed.server -batch -
-    link set lo alias opentop:routed:server  # examples/routed.otop:36:1
-    link set lo up                           # examples/routed.otop:36:1
-    addr add 10.2.0.10/24 dev eth0           # examples/routed.otop:37:16
-    addr add fd00:2::10/64 dev eth0 nodad    # examples/routed.otop:37:29
-    link set eth0 up                         # examples/routed.otop:37:3
-    route add 0.0.0.0/0 via 10.2.0.1         # examples/routed.otop:38:3
-    route add ::/0 via fd00:2::1             # examples/routed.otop:39:3'
 }
 
 # ---- the commands ------------------------------------------------------------------

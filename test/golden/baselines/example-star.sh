@@ -26,672 +26,6 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 
-# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
-# (OBJECTS) and the operations of its plan. Only its state and creation time vary.
-RECORD_HEAD='{
- "version": 1,
- "tool": "opentop 0.1.0",
- "lab": "star",
- "file": "/ROOT/examples/star.otop",
- "hash": "dabc4c43c8dc750580de147240590fbe12f4b8827c62fe21e2ddea848f5e119a",
- "state": "'
-RECORD_CREATED='",
- "createdAt": "'
-RECORD_BY='",
- "by": "script",
-'
-OBJECTS=' "nodes": [
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "h7",
-  "h8",
-  "h9",
-  "h10",
-  "h11",
-  "h12",
-  "h13",
-  "h14",
-  "h15",
-  "h16",
-  "h17",
-  "h18",
-  "h19",
-  "h20",
-  "h21",
-  "h22",
-  "h23",
-  "h24",
-  "h25",
-  "h26",
-  "h27",
-  "h28",
-  "h29",
-  "h30",
-  "h31",
-  "h32",
-  "h33",
-  "h34",
-  "h35",
-  "h36",
-  "h37",
-  "h38",
-  "h39",
-  "h40",
-  "h41",
-  "h42",
-  "h43",
-  "h44",
-  "h45",
-  "h46",
-  "h47",
-  "h48",
-  "h49",
-  "h50"
- ],
- "switches": [
-  "sw"
- ],
- "namespaces": [
-  "star",
-  "star.h1",
-  "star.h2",
-  "star.h3",
-  "star.h4",
-  "star.h5",
-  "star.h6",
-  "star.h7",
-  "star.h8",
-  "star.h9",
-  "star.h10",
-  "star.h11",
-  "star.h12",
-  "star.h13",
-  "star.h14",
-  "star.h15",
-  "star.h16",
-  "star.h17",
-  "star.h18",
-  "star.h19",
-  "star.h20",
-  "star.h21",
-  "star.h22",
-  "star.h23",
-  "star.h24",
-  "star.h25",
-  "star.h26",
-  "star.h27",
-  "star.h28",
-  "star.h29",
-  "star.h30",
-  "star.h31",
-  "star.h32",
-  "star.h33",
-  "star.h34",
-  "star.h35",
-  "star.h36",
-  "star.h37",
-  "star.h38",
-  "star.h39",
-  "star.h40",
-  "star.h41",
-  "star.h42",
-  "star.h43",
-  "star.h44",
-  "star.h45",
-  "star.h46",
-  "star.h47",
-  "star.h48",
-  "star.h49",
-  "star.h50"
- ],
- "hostIfaces": [],
-'
-RECORD_OPS=' "ops": [
-  {"op":{"kind":"netns.add","name":"star"},"origin":"examples/star.otop:7:5"},
-  {"op":{"kind":"netns.add","name":"star.h1"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h2"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h3"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h4"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h5"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h6"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h7"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h8"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h9"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h10"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h11"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h12"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h13"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h14"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h15"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h16"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h17"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h18"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h19"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h20"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h21"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h22"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h23"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h24"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h25"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h26"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h27"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h28"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h29"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h30"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h31"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h32"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h33"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h34"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h35"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h36"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h37"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h38"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h39"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h40"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h41"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h42"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h43"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h44"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h45"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h46"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h47"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h48"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h49"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h50"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.alias","ns":"star","dev":"lo","alias":"opentop:star"},"origin":"examples/star.otop:7:5"},
-  {"op":{"kind":"bridge.add","ns":"star","name":"sw"},"origin":"examples/star.otop:10:1"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h1.eth0","master":"sw"},"b":{"ns":"star.h1","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h2.eth0","master":"sw"},"b":{"ns":"star.h2","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h3.eth0","master":"sw"},"b":{"ns":"star.h3","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h4.eth0","master":"sw"},"b":{"ns":"star.h4","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h5.eth0","master":"sw"},"b":{"ns":"star.h5","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h6.eth0","master":"sw"},"b":{"ns":"star.h6","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h7.eth0","master":"sw"},"b":{"ns":"star.h7","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h8.eth0","master":"sw"},"b":{"ns":"star.h8","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h9.eth0","master":"sw"},"b":{"ns":"star.h9","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h10.eth0","master":"sw"},"b":{"ns":"star.h10","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h11.eth0","master":"sw"},"b":{"ns":"star.h11","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h12.eth0","master":"sw"},"b":{"ns":"star.h12","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h13.eth0","master":"sw"},"b":{"ns":"star.h13","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h14.eth0","master":"sw"},"b":{"ns":"star.h14","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h15.eth0","master":"sw"},"b":{"ns":"star.h15","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h16.eth0","master":"sw"},"b":{"ns":"star.h16","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h17.eth0","master":"sw"},"b":{"ns":"star.h17","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h18.eth0","master":"sw"},"b":{"ns":"star.h18","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h19.eth0","master":"sw"},"b":{"ns":"star.h19","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h20.eth0","master":"sw"},"b":{"ns":"star.h20","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h21.eth0","master":"sw"},"b":{"ns":"star.h21","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h22.eth0","master":"sw"},"b":{"ns":"star.h22","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h23.eth0","master":"sw"},"b":{"ns":"star.h23","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h24.eth0","master":"sw"},"b":{"ns":"star.h24","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h25.eth0","master":"sw"},"b":{"ns":"star.h25","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h26.eth0","master":"sw"},"b":{"ns":"star.h26","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h27.eth0","master":"sw"},"b":{"ns":"star.h27","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h28.eth0","master":"sw"},"b":{"ns":"star.h28","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h29.eth0","master":"sw"},"b":{"ns":"star.h29","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h30.eth0","master":"sw"},"b":{"ns":"star.h30","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h31.eth0","master":"sw"},"b":{"ns":"star.h31","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h32.eth0","master":"sw"},"b":{"ns":"star.h32","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h33.eth0","master":"sw"},"b":{"ns":"star.h33","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h34.eth0","master":"sw"},"b":{"ns":"star.h34","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h35.eth0","master":"sw"},"b":{"ns":"star.h35","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h36.eth0","master":"sw"},"b":{"ns":"star.h36","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h37.eth0","master":"sw"},"b":{"ns":"star.h37","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h38.eth0","master":"sw"},"b":{"ns":"star.h38","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h39.eth0","master":"sw"},"b":{"ns":"star.h39","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h40.eth0","master":"sw"},"b":{"ns":"star.h40","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h41.eth0","master":"sw"},"b":{"ns":"star.h41","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h42.eth0","master":"sw"},"b":{"ns":"star.h42","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h43.eth0","master":"sw"},"b":{"ns":"star.h43","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h44.eth0","master":"sw"},"b":{"ns":"star.h44","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h45.eth0","master":"sw"},"b":{"ns":"star.h45","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h46.eth0","master":"sw"},"b":{"ns":"star.h46","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h47.eth0","master":"sw"},"b":{"ns":"star.h47","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h48.eth0","master":"sw"},"b":{"ns":"star.h48","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h49.eth0","master":"sw"},"b":{"ns":"star.h49","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h50.eth0","master":"sw"},"b":{"ns":"star.h50","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h1","dev":"lo","alias":"opentop:star:h1"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h1","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h1","dev":"eth0","cidr":"10.0.0.1/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h1","dev":"eth0","cidr":"fd00::1/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h1","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h2","dev":"lo","alias":"opentop:star:h2"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h2","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h2","dev":"eth0","cidr":"10.0.0.2/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h2","dev":"eth0","cidr":"fd00::2/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h2","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h3","dev":"lo","alias":"opentop:star:h3"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h3","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h3","dev":"eth0","cidr":"10.0.0.3/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h3","dev":"eth0","cidr":"fd00::3/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h3","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h4","dev":"lo","alias":"opentop:star:h4"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h4","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h4","dev":"eth0","cidr":"10.0.0.4/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h4","dev":"eth0","cidr":"fd00::4/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h4","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h5","dev":"lo","alias":"opentop:star:h5"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h5","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h5","dev":"eth0","cidr":"10.0.0.5/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h5","dev":"eth0","cidr":"fd00::5/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h5","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h6","dev":"lo","alias":"opentop:star:h6"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h6","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h6","dev":"eth0","cidr":"10.0.0.6/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h6","dev":"eth0","cidr":"fd00::6/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h6","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h7","dev":"lo","alias":"opentop:star:h7"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h7","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h7","dev":"eth0","cidr":"10.0.0.7/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h7","dev":"eth0","cidr":"fd00::7/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h7","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h8","dev":"lo","alias":"opentop:star:h8"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h8","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h8","dev":"eth0","cidr":"10.0.0.8/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h8","dev":"eth0","cidr":"fd00::8/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h8","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h9","dev":"lo","alias":"opentop:star:h9"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h9","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h9","dev":"eth0","cidr":"10.0.0.9/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h9","dev":"eth0","cidr":"fd00::9/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h9","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h10","dev":"lo","alias":"opentop:star:h10"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h10","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h10","dev":"eth0","cidr":"10.0.0.10/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h10","dev":"eth0","cidr":"fd00::a/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h10","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h11","dev":"lo","alias":"opentop:star:h11"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h11","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h11","dev":"eth0","cidr":"10.0.0.11/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h11","dev":"eth0","cidr":"fd00::b/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h11","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h12","dev":"lo","alias":"opentop:star:h12"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h12","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h12","dev":"eth0","cidr":"10.0.0.12/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h12","dev":"eth0","cidr":"fd00::c/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h12","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h13","dev":"lo","alias":"opentop:star:h13"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h13","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h13","dev":"eth0","cidr":"10.0.0.13/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h13","dev":"eth0","cidr":"fd00::d/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h13","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h14","dev":"lo","alias":"opentop:star:h14"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h14","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h14","dev":"eth0","cidr":"10.0.0.14/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h14","dev":"eth0","cidr":"fd00::e/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h14","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h15","dev":"lo","alias":"opentop:star:h15"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h15","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h15","dev":"eth0","cidr":"10.0.0.15/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h15","dev":"eth0","cidr":"fd00::f/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h15","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h16","dev":"lo","alias":"opentop:star:h16"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h16","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h16","dev":"eth0","cidr":"10.0.0.16/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h16","dev":"eth0","cidr":"fd00::10/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h16","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h17","dev":"lo","alias":"opentop:star:h17"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h17","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h17","dev":"eth0","cidr":"10.0.0.17/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h17","dev":"eth0","cidr":"fd00::11/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h17","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h18","dev":"lo","alias":"opentop:star:h18"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h18","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h18","dev":"eth0","cidr":"10.0.0.18/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h18","dev":"eth0","cidr":"fd00::12/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h18","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h19","dev":"lo","alias":"opentop:star:h19"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h19","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h19","dev":"eth0","cidr":"10.0.0.19/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h19","dev":"eth0","cidr":"fd00::13/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h19","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h20","dev":"lo","alias":"opentop:star:h20"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h20","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h20","dev":"eth0","cidr":"10.0.0.20/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h20","dev":"eth0","cidr":"fd00::14/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h20","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h21","dev":"lo","alias":"opentop:star:h21"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h21","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h21","dev":"eth0","cidr":"10.0.0.21/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h21","dev":"eth0","cidr":"fd00::15/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h21","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h22","dev":"lo","alias":"opentop:star:h22"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h22","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h22","dev":"eth0","cidr":"10.0.0.22/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h22","dev":"eth0","cidr":"fd00::16/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h22","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h23","dev":"lo","alias":"opentop:star:h23"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h23","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h23","dev":"eth0","cidr":"10.0.0.23/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h23","dev":"eth0","cidr":"fd00::17/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h23","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h24","dev":"lo","alias":"opentop:star:h24"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h24","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h24","dev":"eth0","cidr":"10.0.0.24/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h24","dev":"eth0","cidr":"fd00::18/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h24","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h25","dev":"lo","alias":"opentop:star:h25"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h25","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h25","dev":"eth0","cidr":"10.0.0.25/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h25","dev":"eth0","cidr":"fd00::19/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h25","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h26","dev":"lo","alias":"opentop:star:h26"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h26","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h26","dev":"eth0","cidr":"10.0.0.26/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h26","dev":"eth0","cidr":"fd00::1a/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h26","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h27","dev":"lo","alias":"opentop:star:h27"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h27","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h27","dev":"eth0","cidr":"10.0.0.27/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h27","dev":"eth0","cidr":"fd00::1b/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h27","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h28","dev":"lo","alias":"opentop:star:h28"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h28","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h28","dev":"eth0","cidr":"10.0.0.28/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h28","dev":"eth0","cidr":"fd00::1c/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h28","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h29","dev":"lo","alias":"opentop:star:h29"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h29","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h29","dev":"eth0","cidr":"10.0.0.29/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h29","dev":"eth0","cidr":"fd00::1d/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h29","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h30","dev":"lo","alias":"opentop:star:h30"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h30","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h30","dev":"eth0","cidr":"10.0.0.30/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h30","dev":"eth0","cidr":"fd00::1e/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h30","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h31","dev":"lo","alias":"opentop:star:h31"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h31","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h31","dev":"eth0","cidr":"10.0.0.31/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h31","dev":"eth0","cidr":"fd00::1f/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h31","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h32","dev":"lo","alias":"opentop:star:h32"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h32","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h32","dev":"eth0","cidr":"10.0.0.32/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h32","dev":"eth0","cidr":"fd00::20/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h32","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h33","dev":"lo","alias":"opentop:star:h33"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h33","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h33","dev":"eth0","cidr":"10.0.0.33/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h33","dev":"eth0","cidr":"fd00::21/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h33","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h34","dev":"lo","alias":"opentop:star:h34"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h34","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h34","dev":"eth0","cidr":"10.0.0.34/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h34","dev":"eth0","cidr":"fd00::22/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h34","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h35","dev":"lo","alias":"opentop:star:h35"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h35","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h35","dev":"eth0","cidr":"10.0.0.35/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h35","dev":"eth0","cidr":"fd00::23/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h35","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h36","dev":"lo","alias":"opentop:star:h36"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h36","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h36","dev":"eth0","cidr":"10.0.0.36/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h36","dev":"eth0","cidr":"fd00::24/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h36","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h37","dev":"lo","alias":"opentop:star:h37"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h37","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h37","dev":"eth0","cidr":"10.0.0.37/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h37","dev":"eth0","cidr":"fd00::25/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h37","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h38","dev":"lo","alias":"opentop:star:h38"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h38","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h38","dev":"eth0","cidr":"10.0.0.38/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h38","dev":"eth0","cidr":"fd00::26/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h38","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h39","dev":"lo","alias":"opentop:star:h39"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h39","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h39","dev":"eth0","cidr":"10.0.0.39/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h39","dev":"eth0","cidr":"fd00::27/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h39","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h40","dev":"lo","alias":"opentop:star:h40"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h40","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h40","dev":"eth0","cidr":"10.0.0.40/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h40","dev":"eth0","cidr":"fd00::28/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h40","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h41","dev":"lo","alias":"opentop:star:h41"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h41","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h41","dev":"eth0","cidr":"10.0.0.41/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h41","dev":"eth0","cidr":"fd00::29/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h41","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h42","dev":"lo","alias":"opentop:star:h42"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h42","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h42","dev":"eth0","cidr":"10.0.0.42/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h42","dev":"eth0","cidr":"fd00::2a/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h42","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h43","dev":"lo","alias":"opentop:star:h43"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h43","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h43","dev":"eth0","cidr":"10.0.0.43/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h43","dev":"eth0","cidr":"fd00::2b/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h43","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h44","dev":"lo","alias":"opentop:star:h44"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h44","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h44","dev":"eth0","cidr":"10.0.0.44/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h44","dev":"eth0","cidr":"fd00::2c/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h44","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h45","dev":"lo","alias":"opentop:star:h45"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h45","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h45","dev":"eth0","cidr":"10.0.0.45/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h45","dev":"eth0","cidr":"fd00::2d/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h45","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h46","dev":"lo","alias":"opentop:star:h46"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h46","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h46","dev":"eth0","cidr":"10.0.0.46/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h46","dev":"eth0","cidr":"fd00::2e/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h46","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h47","dev":"lo","alias":"opentop:star:h47"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h47","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h47","dev":"eth0","cidr":"10.0.0.47/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h47","dev":"eth0","cidr":"fd00::2f/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h47","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h48","dev":"lo","alias":"opentop:star:h48"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h48","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h48","dev":"eth0","cidr":"10.0.0.48/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h48","dev":"eth0","cidr":"fd00::30/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h48","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h49","dev":"lo","alias":"opentop:star:h49"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h49","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h49","dev":"eth0","cidr":"10.0.0.49/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h49","dev":"eth0","cidr":"fd00::31/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h49","dev":"eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"star.h50","dev":"lo","alias":"opentop:star:h50"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"link.up","ns":"star.h50","dev":"lo"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"addr.add","ns":"star.h50","dev":"eth0","cidr":"10.0.0.50/16","family":4},"origin":"examples/star.otop:13:14"},
-  {"op":{"kind":"addr.add","ns":"star.h50","dev":"eth0","cidr":"fd00::32/64","family":6},"origin":"examples/star.otop:13:42"},
-  {"op":{"kind":"link.up","ns":"star.h50","dev":"eth0"},"origin":"examples/star.otop:13:3"}
- ]
-}
-'
-
-# ---- the script's own machinery: messages, programs, the lock, the record -------------
-
-interrupted=0
-locked=0
-me=
-current=
-
-# error CODE MESSAGE [HELP [NOTE]]: a diagnostic on stderr, in OpenTop's own format.
-error() {
-  printf 'error[%s]: %s\n' "$1" "$2" >&2
-  [ -z "${4-}" ] || printf '  = note: %s\n' "$4" >&2
-  [ -z "${3-}" ] || printf '  = help: %s\n' "$3" >&2
-}
-
-# need PROGRAM...: true when every PROGRAM is on PATH; names each missing one, and why.
-need() {
-  missing=0
-  for program in "$@"; do
-    command -v "$program" >/dev/null 2>&1 && continue
-    why "$program"
-    error OT6005 "$program not found: $why" "install $package"
-    missing=1
-  done
-  return "$missing"
-}
-
-# is_root: the effective user is root (read from /proc: `id` would be one more program).
-is_root() {
-  while read -r key _ effective _; do
-    if [ "$key" = Uid: ]; then
-      [ "$effective" = 0 ]
-      return
-    fi
-  done </proc/self/status
-  return 1
-}
-
-# step LABEL COMMAND [ARG]...: one process of the plan (its batch on stdin); LABEL names it
-# in messages. Stops before starting when up was interrupted.
-step() {
-  current=$1
-  shift
-  [ "$interrupted" = 0 ] || return 1
-  "$@"
-}
-
-# queue LINE / flush COMMAND...: collect the lines of a batch, then run COMMAND on them.
-batch=
-queue() {
-  batch=$batch$1$NL
-  removed=$((removed + 1))
-}
-flush() {
-  [ -n "$batch" ] || return 0
-  printf '%s' "$batch" | "$@"
-  status=$?
-  batch=
-  return "$status"
-}
-
-# proc_start PID: sets $start to the start time of process PID (field 22 of /proc/PID/stat);
-# false when there is no such process.
-proc_start() {
-  start=
-  stat=
-  { read -r stat <"/proc/$1/stat"; } 2>/dev/null
-  [ -n "$stat" ] || return 1
-  # The command name is in parentheses and may contain spaces: split after the last one.
-  # shellcheck disable=SC2086 # splitting into fields is the point
-  set -- ${stat##*')'}
-  [ $# -ge 20 ] || return 1
-  shift 19
-  start=$1
-}
-
-# holder_alive HOLDER: the process PID:STARTTIME that holds a lock still runs.
-holder_alive() {
-  case ${1%%:*} in
-    '' | *[!0-9]*) return 1 ;;
-  esac
-  proc_start "${1%%:*}" && [ "$start" = "${1#*:}" ]
-}
-
-# lock_take: the lab's lock, as OpenTop takes it: a symbolic link whose target names its
-# holder (PID:STARTTIME). Creating it is atomic; a holder that died leaves a stale lock,
-# which is taken over.
-lock_take() {
-  mkdir -p "$RUN_DIR" || return 1
-  proc_start $$ || start=0
-  me=$$:$start
-  for _ in 1 2 3; do
-    if ln -s "$me" "$LOCK" 2>/dev/null; then
-      locked=1
-      return 0
-    fi
-    holder=$(readlink "$LOCK" 2>/dev/null) || continue
-    if holder_alive "$holder"; then
-      error OT6009 "lab $LAB is busy: another OpenTop command is working on it" \
-        'wait for it to finish, then try again' "the lock is held by process ${holder%%:*}"
-      return 1
-    fi
-    # A stale lock: its holder died without releasing it.
-    [ "$(readlink "$LOCK" 2>/dev/null)" != "$holder" ] || rm -f "$LOCK"
-  done
-  error OT6009 "lab $LAB is busy: its lock $LOCK cannot be taken" 'try again'
-  return 1
-}
-
-lock_release() {
-  [ "$locked" = 1 ] || return 0
-  locked=0
-  [ "$(readlink "$LOCK" 2>/dev/null)" != "$me" ] || rm -f "$LOCK"
-}
-
-# read_record: the state, creation time and OBJECTS of the lab's record; state is empty
-# when there is none, "unreadable" when it is not OpenTop's layout (one key a line).
-read_record() {
-  rec_state=
-  rec_since=
-  rec_objects=
-  [ -e "$RECORD" ] || return 0
-  objects=1
-  while IFS= read -r line; do
-    case $line in
-      ' "state": "'*)
-        rec_state=${line#*': "'}
-        rec_state=${rec_state%%'"'*}
-        ;;
-      ' "createdAt": "'*)
-        rec_since=${line#*': "'}
-        rec_since=${rec_since%%'"'*}
-        ;;
-      ' "nodes": ['*) objects=0 ;;
-      ' "ops": ['*) break ;;
-    esac
-    [ "$objects" = 1 ] || rec_objects=$rec_objects$line$NL
-  done <"$RECORD"
-  [ -n "$rec_state" ] || rec_state=unreadable
-}
-
-# write_record STATE: the record, written aside and renamed so that a reader never sees half.
-write_record() {
-  mkdir -p "$LAB_DIR" &&
-    printf '%s' "$RECORD_HEAD" "$1" "$RECORD_CREATED" "$created" "$RECORD_BY" "$OBJECTS" "$RECORD_OPS" \
-      >"$LAB_DIR/.record.$$.tmp" &&
-    mv -f "$LAB_DIR/.record.$$.tmp" "$RECORD"
-}
-
-# enter PROGRAM [ARG]... -- COMMAND...: a node's entering command, in place of this shell,
-# once the namespace files it names (--net=PATH and the like) exist.
-enter() {
-  for arg in "$@"; do
-    case $arg in
-      --) break ;;
-      --*=/*)
-        [ -e "${arg#*=}" ] && continue
-        error OT6008 "node $node of lab $LAB has no namespace (${arg#*=} is gone)" \
-          "\`$SELF status\` shows what is missing; \`$SELF down\` and \`$SELF up\` rebuild it"
-        return 1
-        ;;
-    esac
-  done
-  need "$1" || return 1
-  OPENTOP_LAB=$LAB
-  OPENTOP_NODE=$node
-  export OPENTOP_LAB OPENTOP_NODE
-  exec "$@"
-}
-
-# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.
-why() {
-  case $1 in
-    ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
-    nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
-    mkdir) why='the script keeps its lock and record with it' package=coreutils ;;
-    ln) why='the script keeps its lock and record with it' package=coreutils ;;
-    readlink) why='the script keeps its lock and record with it' package=coreutils ;;
-    rm) why='the script keeps its lock and record with it' package=coreutils ;;
-    mv) why='the script keeps its lock and record with it' package=coreutils ;;
-    date) why='the script keeps its lock and record with it' package=coreutils ;;
-    *) why='this script runs it' package=$1 ;;
-  esac
-}
-
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
 # The steps of a stage are independent (`opentop up` runs them concurrently; here they
@@ -1515,72 +849,6 @@ link set eth0 up
 EOF
 }
 
-# taken_netns PATH: the namespace exists already (and then says so).
-taken_netns() {
-  [ -e "$1" ] || return 1
-  error OT6002 "network namespace ${1##*/} already exists" \
-    "choose another lab name, or remove the namespace if it is yours (ip netns del ${1##*/})" \
-    'OpenTop never reuses or removes a namespace it did not create'
-}
-
-# collisions: true when an object of the lab already exists. This lab's `up` did not
-# create it (its record would say so), so the lab refuses to start rather than reuse it.
-collisions() {
-  found=1
-  taken_netns /run/netns/star && found=0
-  taken_netns /run/netns/star.h1 && found=0
-  taken_netns /run/netns/star.h2 && found=0
-  taken_netns /run/netns/star.h3 && found=0
-  taken_netns /run/netns/star.h4 && found=0
-  taken_netns /run/netns/star.h5 && found=0
-  taken_netns /run/netns/star.h6 && found=0
-  taken_netns /run/netns/star.h7 && found=0
-  taken_netns /run/netns/star.h8 && found=0
-  taken_netns /run/netns/star.h9 && found=0
-  taken_netns /run/netns/star.h10 && found=0
-  taken_netns /run/netns/star.h11 && found=0
-  taken_netns /run/netns/star.h12 && found=0
-  taken_netns /run/netns/star.h13 && found=0
-  taken_netns /run/netns/star.h14 && found=0
-  taken_netns /run/netns/star.h15 && found=0
-  taken_netns /run/netns/star.h16 && found=0
-  taken_netns /run/netns/star.h17 && found=0
-  taken_netns /run/netns/star.h18 && found=0
-  taken_netns /run/netns/star.h19 && found=0
-  taken_netns /run/netns/star.h20 && found=0
-  taken_netns /run/netns/star.h21 && found=0
-  taken_netns /run/netns/star.h22 && found=0
-  taken_netns /run/netns/star.h23 && found=0
-  taken_netns /run/netns/star.h24 && found=0
-  taken_netns /run/netns/star.h25 && found=0
-  taken_netns /run/netns/star.h26 && found=0
-  taken_netns /run/netns/star.h27 && found=0
-  taken_netns /run/netns/star.h28 && found=0
-  taken_netns /run/netns/star.h29 && found=0
-  taken_netns /run/netns/star.h30 && found=0
-  taken_netns /run/netns/star.h31 && found=0
-  taken_netns /run/netns/star.h32 && found=0
-  taken_netns /run/netns/star.h33 && found=0
-  taken_netns /run/netns/star.h34 && found=0
-  taken_netns /run/netns/star.h35 && found=0
-  taken_netns /run/netns/star.h36 && found=0
-  taken_netns /run/netns/star.h37 && found=0
-  taken_netns /run/netns/star.h38 && found=0
-  taken_netns /run/netns/star.h39 && found=0
-  taken_netns /run/netns/star.h40 && found=0
-  taken_netns /run/netns/star.h41 && found=0
-  taken_netns /run/netns/star.h42 && found=0
-  taken_netns /run/netns/star.h43 && found=0
-  taken_netns /run/netns/star.h44 && found=0
-  taken_netns /run/netns/star.h45 && found=0
-  taken_netns /run/netns/star.h46 && found=0
-  taken_netns /run/netns/star.h47 && found=0
-  taken_netns /run/netns/star.h48 && found=0
-  taken_netns /run/netns/star.h49 && found=0
-  taken_netns /run/netns/star.h50 && found=0
-  return "$found"
-}
-
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
@@ -1697,187 +965,62 @@ down_plan() {
   return "$ok"
 }
 
-# ---- status: the live state, and drift from the plan -----------------------------------
-#
-# One `ip -batch` a namespace reads its interfaces, addresses and IPv4 routes (a process
-# is what costs), and its lines are read once: matching patterns against all of it would
-# take time quadratic in its size (a switch with hundreds of ports).
-
-drift=0
-drifts=
-ns=
-
-# ipn ARG...: ip in the namespace being looked at ($ns; empty for the host's).
-ipn() {
-  if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi
-}
-
-# drift KIND WHAT: one difference between the kernel and the plan.
-drift() {
-  drift=$((drift + 1))
-  drifts=$drifts$(printf '  %-7s %s (in %s)' "$1" "$2" "${ns:-the host}")$NL
-}
-
-# look TITLE NS PATH DEV...: show a namespace's interfaces, addresses and routes, and check
-# them: every interface as the plan made it (link_of), each DEV present, and no other in a
-# namespace of the lab's own. Keeps the addresses as " DEV=CIDR ..." in $have for
-# want_addr. False (and drift) when the namespace is missing.
-look() {
-  printf '%s\n' "$1"
-  ns=$2
-  shift 2
-  if [ ! -e "$1" ]; then
-    echo '  missing'
-    drift missing "namespace $ns"
-    return 1
-  fi
-  shift
-  inspect "$@" <<'EOF'
-link show
-address show
-route show proto boot
-EOF
-  ipn -6 route show proto boot | while IFS= read -r line; do echo "  route $line"; done
-}
-
-# look_host DEV...: the same for the lab's interfaces on the host (DEV only).
-look_host() {
-  echo 'host'
-  ns=
-  inspect "$@" <<'EOF'
-link show
-address show
-EOF
-}
-
-# inspect DEV...: runs the batch on stdin in the namespace, then checks and shows (on the
-# host, only DEV...) what it printed.
-inspect() {
-  seen=' '
-  have=' '
-  shown=
-  routes=
-  text=$(ipn -o -batch -)
-  while IFS= read -r line; do
-    case $line in
-      [0-9]*': '*': <'*) link_line "$line" ;;
-      [0-9]*': '*) addr_line "$line" ;;
-      ?*) routes="$routes  route $line$NL" ;;
-    esac
-  done <<EOF
-$text
-EOF
-  for dev in "$@"; do
-    case $seen in *" $dev "*) ;; *) drift missing "interface $dev" ;; esac
-  done
-  # One line an interface: its name, whether it is up, and its addresses or its bridge.
-  while read -r dev state extra; do
-    [ -n "$dev" ] || continue
-    if [ -z "$extra" ]; then
-      # shellcheck disable=SC2086 # its words (nothing here expands file names)
-      for a in $have; do
-        case $a in "$dev="*) extra="$extra ${a#*=}" ;; esac
-      done
-    fi
-    printf '  %-16s %-5s%s\n' "$dev" "$state" "$extra"
-  done <<EOF
-$shown
-EOF
-  printf '%s' "$routes"
-}
-
-# link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
-link_line() {
-  line=${1#*: }
-  dev=${line%%: *}
-  dev=${dev%@*}
-  line=" $line "
-  seen="$seen$dev "
-  if ! link_of "$ns" "$dev"; then
-    [ -n "$ns" ] || return 0 # on the host, only the lab's interfaces count
-    drift extra "interface $dev"
-  fi
-  flags=${line#*<}
-  case ,${flags%%>*}, in
-    *,UP,*) state=up ;;
-    *) state=down ;;
-  esac
-  case $line in
-    *" master "*)
-      master=${line#*" master "}
-      shown="$shown$dev $state (port of ${master%% *})$NL"
-      ;;
-    *) shown="$shown$dev $state$NL" ;;
-  esac
-}
-
-# addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...); only
-# the addresses of global scope are the lab's, as in `opentop status`.
-addr_line() {
-  case $1 in *" scope global "*) ;; *) return 0 ;; esac
-  # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
-  set -- $1
-  have="$have${2%@*}=$4 "
-}
-
-# want_link [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o link` line
-# is $line) is as the plan made it.
-want_link() {
-  while [ $# -gt 0 ]; do
-    case $1 in
-      up)
-        flags=${line#*<}
-        case ,${flags%%>*}, in
-          *,UP,*) ;;
-          *) drift changed "interface $dev is down" ;;
-        esac
-        ;;
-      mtu | mac)
-        key=$1
-        [ "$key" = mtu ] || key=link/ether
-        case $line in
-          *" $key $2 "*) ;;
-          *)
-            got=${line#*" $key "}
-            [ "$got" != "$line" ] || got=none
-            [ "$1" = mtu ] && what=MTU || what=MAC
-            drift changed "interface $dev has $what ${got%% *}, not $2"
-            ;;
-        esac
-        shift
-        ;;
-      master)
-        case $line in
-          *" master $2 "*) ;;
-          *) drift changed "port $dev is not in bridge $2" ;;
-        esac
-        shift
-        ;;
-    esac
-    shift
-  done
-}
-
-# want_addr DEV CIDR: DEV has the address.
-want_addr() {
-  case $have in
-    *" $1=$2 "*) ;;
-    *) drift missing "address $2 on $1" ;;
-  esac
-}
-
-# want_route METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV]: the route exists.
-want_route() {
-  metric=$1
-  family=$2
-  destination=$3
-  shift 3
-  got=$(ipn "$family" route show exact "$destination" "$@")
-  if [ -n "$got" ]; then
-    [ -n "$metric" ] || return 0
-    case " $got " in *" metric $metric "*) return 0 ;; esac
-  fi
-  drift missing "route $destination${1:+ $*}"
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/star && found=0
+  taken_netns /run/netns/star.h1 && found=0
+  taken_netns /run/netns/star.h2 && found=0
+  taken_netns /run/netns/star.h3 && found=0
+  taken_netns /run/netns/star.h4 && found=0
+  taken_netns /run/netns/star.h5 && found=0
+  taken_netns /run/netns/star.h6 && found=0
+  taken_netns /run/netns/star.h7 && found=0
+  taken_netns /run/netns/star.h8 && found=0
+  taken_netns /run/netns/star.h9 && found=0
+  taken_netns /run/netns/star.h10 && found=0
+  taken_netns /run/netns/star.h11 && found=0
+  taken_netns /run/netns/star.h12 && found=0
+  taken_netns /run/netns/star.h13 && found=0
+  taken_netns /run/netns/star.h14 && found=0
+  taken_netns /run/netns/star.h15 && found=0
+  taken_netns /run/netns/star.h16 && found=0
+  taken_netns /run/netns/star.h17 && found=0
+  taken_netns /run/netns/star.h18 && found=0
+  taken_netns /run/netns/star.h19 && found=0
+  taken_netns /run/netns/star.h20 && found=0
+  taken_netns /run/netns/star.h21 && found=0
+  taken_netns /run/netns/star.h22 && found=0
+  taken_netns /run/netns/star.h23 && found=0
+  taken_netns /run/netns/star.h24 && found=0
+  taken_netns /run/netns/star.h25 && found=0
+  taken_netns /run/netns/star.h26 && found=0
+  taken_netns /run/netns/star.h27 && found=0
+  taken_netns /run/netns/star.h28 && found=0
+  taken_netns /run/netns/star.h29 && found=0
+  taken_netns /run/netns/star.h30 && found=0
+  taken_netns /run/netns/star.h31 && found=0
+  taken_netns /run/netns/star.h32 && found=0
+  taken_netns /run/netns/star.h33 && found=0
+  taken_netns /run/netns/star.h34 && found=0
+  taken_netns /run/netns/star.h35 && found=0
+  taken_netns /run/netns/star.h36 && found=0
+  taken_netns /run/netns/star.h37 && found=0
+  taken_netns /run/netns/star.h38 && found=0
+  taken_netns /run/netns/star.h39 && found=0
+  taken_netns /run/netns/star.h40 && found=0
+  taken_netns /run/netns/star.h41 && found=0
+  taken_netns /run/netns/star.h42 && found=0
+  taken_netns /run/netns/star.h43 && found=0
+  taken_netns /run/netns/star.h44 && found=0
+  taken_netns /run/netns/star.h45 && found=0
+  taken_netns /run/netns/star.h46 && found=0
+  taken_netns /run/netns/star.h47 && found=0
+  taken_netns /run/netns/star.h48 && found=0
+  taken_netns /run/netns/star.h49 && found=0
+  taken_netns /run/netns/star.h50 && found=0
+  return "$found"
 }
 
 # status_plan: every namespace's live interfaces and routes, checked against what the
@@ -2721,6 +1864,863 @@ ip -n star.h50 -batch -
     addr add 10.0.0.50/16 dev eth0       # examples/star.otop:13:14
     addr add fd00::32/64 dev eth0 nodad  # examples/star.otop:13:42
     link set eth0 up                     # examples/star.otop:13:3'
+}
+
+# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
+# (OBJECTS) and the operations of its plan. Only its state and creation time vary.
+RECORD_HEAD='{
+ "version": 1,
+ "tool": "opentop 0.1.0",
+ "lab": "star",
+ "file": "/ROOT/examples/star.otop",
+ "hash": "dabc4c43c8dc750580de147240590fbe12f4b8827c62fe21e2ddea848f5e119a",
+ "state": "'
+RECORD_CREATED='",
+ "createdAt": "'
+RECORD_BY='",
+ "by": "script",
+'
+OBJECTS=' "nodes": [
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "h7",
+  "h8",
+  "h9",
+  "h10",
+  "h11",
+  "h12",
+  "h13",
+  "h14",
+  "h15",
+  "h16",
+  "h17",
+  "h18",
+  "h19",
+  "h20",
+  "h21",
+  "h22",
+  "h23",
+  "h24",
+  "h25",
+  "h26",
+  "h27",
+  "h28",
+  "h29",
+  "h30",
+  "h31",
+  "h32",
+  "h33",
+  "h34",
+  "h35",
+  "h36",
+  "h37",
+  "h38",
+  "h39",
+  "h40",
+  "h41",
+  "h42",
+  "h43",
+  "h44",
+  "h45",
+  "h46",
+  "h47",
+  "h48",
+  "h49",
+  "h50"
+ ],
+ "switches": [
+  "sw"
+ ],
+ "namespaces": [
+  "star",
+  "star.h1",
+  "star.h2",
+  "star.h3",
+  "star.h4",
+  "star.h5",
+  "star.h6",
+  "star.h7",
+  "star.h8",
+  "star.h9",
+  "star.h10",
+  "star.h11",
+  "star.h12",
+  "star.h13",
+  "star.h14",
+  "star.h15",
+  "star.h16",
+  "star.h17",
+  "star.h18",
+  "star.h19",
+  "star.h20",
+  "star.h21",
+  "star.h22",
+  "star.h23",
+  "star.h24",
+  "star.h25",
+  "star.h26",
+  "star.h27",
+  "star.h28",
+  "star.h29",
+  "star.h30",
+  "star.h31",
+  "star.h32",
+  "star.h33",
+  "star.h34",
+  "star.h35",
+  "star.h36",
+  "star.h37",
+  "star.h38",
+  "star.h39",
+  "star.h40",
+  "star.h41",
+  "star.h42",
+  "star.h43",
+  "star.h44",
+  "star.h45",
+  "star.h46",
+  "star.h47",
+  "star.h48",
+  "star.h49",
+  "star.h50"
+ ],
+ "hostIfaces": [],
+'
+RECORD_OPS=' "ops": [
+  {"op":{"kind":"netns.add","name":"star"},"origin":"examples/star.otop:7:5"},
+  {"op":{"kind":"netns.add","name":"star.h1"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h2"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h3"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h4"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h5"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h6"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h7"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h8"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h9"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h10"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h11"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h12"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h13"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h14"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h15"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h16"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h17"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h18"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h19"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h20"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h21"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h22"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h23"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h24"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h25"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h26"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h27"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h28"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h29"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h30"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h31"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h32"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h33"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h34"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h35"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h36"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h37"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h38"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h39"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h40"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h41"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h42"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h43"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h44"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h45"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h46"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h47"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h48"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h49"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h50"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.alias","ns":"star","dev":"lo","alias":"opentop:star"},"origin":"examples/star.otop:7:5"},
+  {"op":{"kind":"bridge.add","ns":"star","name":"sw"},"origin":"examples/star.otop:10:1"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h1.eth0","master":"sw"},"b":{"ns":"star.h1","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h2.eth0","master":"sw"},"b":{"ns":"star.h2","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h3.eth0","master":"sw"},"b":{"ns":"star.h3","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h4.eth0","master":"sw"},"b":{"ns":"star.h4","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h5.eth0","master":"sw"},"b":{"ns":"star.h5","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h6.eth0","master":"sw"},"b":{"ns":"star.h6","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h7.eth0","master":"sw"},"b":{"ns":"star.h7","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h8.eth0","master":"sw"},"b":{"ns":"star.h8","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h9.eth0","master":"sw"},"b":{"ns":"star.h9","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h10.eth0","master":"sw"},"b":{"ns":"star.h10","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h11.eth0","master":"sw"},"b":{"ns":"star.h11","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h12.eth0","master":"sw"},"b":{"ns":"star.h12","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h13.eth0","master":"sw"},"b":{"ns":"star.h13","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h14.eth0","master":"sw"},"b":{"ns":"star.h14","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h15.eth0","master":"sw"},"b":{"ns":"star.h15","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h16.eth0","master":"sw"},"b":{"ns":"star.h16","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h17.eth0","master":"sw"},"b":{"ns":"star.h17","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h18.eth0","master":"sw"},"b":{"ns":"star.h18","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h19.eth0","master":"sw"},"b":{"ns":"star.h19","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h20.eth0","master":"sw"},"b":{"ns":"star.h20","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h21.eth0","master":"sw"},"b":{"ns":"star.h21","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h22.eth0","master":"sw"},"b":{"ns":"star.h22","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h23.eth0","master":"sw"},"b":{"ns":"star.h23","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h24.eth0","master":"sw"},"b":{"ns":"star.h24","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h25.eth0","master":"sw"},"b":{"ns":"star.h25","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h26.eth0","master":"sw"},"b":{"ns":"star.h26","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h27.eth0","master":"sw"},"b":{"ns":"star.h27","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h28.eth0","master":"sw"},"b":{"ns":"star.h28","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h29.eth0","master":"sw"},"b":{"ns":"star.h29","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h30.eth0","master":"sw"},"b":{"ns":"star.h30","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h31.eth0","master":"sw"},"b":{"ns":"star.h31","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h32.eth0","master":"sw"},"b":{"ns":"star.h32","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h33.eth0","master":"sw"},"b":{"ns":"star.h33","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h34.eth0","master":"sw"},"b":{"ns":"star.h34","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h35.eth0","master":"sw"},"b":{"ns":"star.h35","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h36.eth0","master":"sw"},"b":{"ns":"star.h36","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h37.eth0","master":"sw"},"b":{"ns":"star.h37","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h38.eth0","master":"sw"},"b":{"ns":"star.h38","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h39.eth0","master":"sw"},"b":{"ns":"star.h39","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h40.eth0","master":"sw"},"b":{"ns":"star.h40","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h41.eth0","master":"sw"},"b":{"ns":"star.h41","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h42.eth0","master":"sw"},"b":{"ns":"star.h42","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h43.eth0","master":"sw"},"b":{"ns":"star.h43","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h44.eth0","master":"sw"},"b":{"ns":"star.h44","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h45.eth0","master":"sw"},"b":{"ns":"star.h45","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h46.eth0","master":"sw"},"b":{"ns":"star.h46","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h47.eth0","master":"sw"},"b":{"ns":"star.h47","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h48.eth0","master":"sw"},"b":{"ns":"star.h48","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h49.eth0","master":"sw"},"b":{"ns":"star.h49","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h50.eth0","master":"sw"},"b":{"ns":"star.h50","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h1","dev":"lo","alias":"opentop:star:h1"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h1","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h1","dev":"eth0","cidr":"10.0.0.1/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h1","dev":"eth0","cidr":"fd00::1/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h1","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h2","dev":"lo","alias":"opentop:star:h2"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h2","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h2","dev":"eth0","cidr":"10.0.0.2/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h2","dev":"eth0","cidr":"fd00::2/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h2","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h3","dev":"lo","alias":"opentop:star:h3"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h3","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h3","dev":"eth0","cidr":"10.0.0.3/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h3","dev":"eth0","cidr":"fd00::3/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h3","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h4","dev":"lo","alias":"opentop:star:h4"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h4","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h4","dev":"eth0","cidr":"10.0.0.4/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h4","dev":"eth0","cidr":"fd00::4/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h4","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h5","dev":"lo","alias":"opentop:star:h5"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h5","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h5","dev":"eth0","cidr":"10.0.0.5/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h5","dev":"eth0","cidr":"fd00::5/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h5","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h6","dev":"lo","alias":"opentop:star:h6"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h6","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h6","dev":"eth0","cidr":"10.0.0.6/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h6","dev":"eth0","cidr":"fd00::6/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h6","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h7","dev":"lo","alias":"opentop:star:h7"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h7","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h7","dev":"eth0","cidr":"10.0.0.7/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h7","dev":"eth0","cidr":"fd00::7/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h7","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h8","dev":"lo","alias":"opentop:star:h8"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h8","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h8","dev":"eth0","cidr":"10.0.0.8/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h8","dev":"eth0","cidr":"fd00::8/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h8","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h9","dev":"lo","alias":"opentop:star:h9"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h9","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h9","dev":"eth0","cidr":"10.0.0.9/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h9","dev":"eth0","cidr":"fd00::9/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h9","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h10","dev":"lo","alias":"opentop:star:h10"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h10","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h10","dev":"eth0","cidr":"10.0.0.10/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h10","dev":"eth0","cidr":"fd00::a/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h10","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h11","dev":"lo","alias":"opentop:star:h11"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h11","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h11","dev":"eth0","cidr":"10.0.0.11/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h11","dev":"eth0","cidr":"fd00::b/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h11","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h12","dev":"lo","alias":"opentop:star:h12"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h12","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h12","dev":"eth0","cidr":"10.0.0.12/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h12","dev":"eth0","cidr":"fd00::c/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h12","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h13","dev":"lo","alias":"opentop:star:h13"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h13","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h13","dev":"eth0","cidr":"10.0.0.13/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h13","dev":"eth0","cidr":"fd00::d/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h13","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h14","dev":"lo","alias":"opentop:star:h14"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h14","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h14","dev":"eth0","cidr":"10.0.0.14/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h14","dev":"eth0","cidr":"fd00::e/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h14","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h15","dev":"lo","alias":"opentop:star:h15"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h15","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h15","dev":"eth0","cidr":"10.0.0.15/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h15","dev":"eth0","cidr":"fd00::f/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h15","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h16","dev":"lo","alias":"opentop:star:h16"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h16","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h16","dev":"eth0","cidr":"10.0.0.16/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h16","dev":"eth0","cidr":"fd00::10/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h16","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h17","dev":"lo","alias":"opentop:star:h17"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h17","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h17","dev":"eth0","cidr":"10.0.0.17/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h17","dev":"eth0","cidr":"fd00::11/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h17","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h18","dev":"lo","alias":"opentop:star:h18"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h18","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h18","dev":"eth0","cidr":"10.0.0.18/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h18","dev":"eth0","cidr":"fd00::12/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h18","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h19","dev":"lo","alias":"opentop:star:h19"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h19","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h19","dev":"eth0","cidr":"10.0.0.19/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h19","dev":"eth0","cidr":"fd00::13/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h19","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h20","dev":"lo","alias":"opentop:star:h20"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h20","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h20","dev":"eth0","cidr":"10.0.0.20/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h20","dev":"eth0","cidr":"fd00::14/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h20","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h21","dev":"lo","alias":"opentop:star:h21"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h21","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h21","dev":"eth0","cidr":"10.0.0.21/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h21","dev":"eth0","cidr":"fd00::15/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h21","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h22","dev":"lo","alias":"opentop:star:h22"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h22","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h22","dev":"eth0","cidr":"10.0.0.22/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h22","dev":"eth0","cidr":"fd00::16/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h22","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h23","dev":"lo","alias":"opentop:star:h23"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h23","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h23","dev":"eth0","cidr":"10.0.0.23/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h23","dev":"eth0","cidr":"fd00::17/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h23","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h24","dev":"lo","alias":"opentop:star:h24"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h24","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h24","dev":"eth0","cidr":"10.0.0.24/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h24","dev":"eth0","cidr":"fd00::18/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h24","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h25","dev":"lo","alias":"opentop:star:h25"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h25","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h25","dev":"eth0","cidr":"10.0.0.25/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h25","dev":"eth0","cidr":"fd00::19/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h25","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h26","dev":"lo","alias":"opentop:star:h26"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h26","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h26","dev":"eth0","cidr":"10.0.0.26/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h26","dev":"eth0","cidr":"fd00::1a/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h26","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h27","dev":"lo","alias":"opentop:star:h27"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h27","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h27","dev":"eth0","cidr":"10.0.0.27/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h27","dev":"eth0","cidr":"fd00::1b/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h27","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h28","dev":"lo","alias":"opentop:star:h28"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h28","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h28","dev":"eth0","cidr":"10.0.0.28/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h28","dev":"eth0","cidr":"fd00::1c/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h28","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h29","dev":"lo","alias":"opentop:star:h29"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h29","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h29","dev":"eth0","cidr":"10.0.0.29/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h29","dev":"eth0","cidr":"fd00::1d/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h29","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h30","dev":"lo","alias":"opentop:star:h30"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h30","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h30","dev":"eth0","cidr":"10.0.0.30/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h30","dev":"eth0","cidr":"fd00::1e/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h30","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h31","dev":"lo","alias":"opentop:star:h31"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h31","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h31","dev":"eth0","cidr":"10.0.0.31/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h31","dev":"eth0","cidr":"fd00::1f/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h31","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h32","dev":"lo","alias":"opentop:star:h32"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h32","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h32","dev":"eth0","cidr":"10.0.0.32/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h32","dev":"eth0","cidr":"fd00::20/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h32","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h33","dev":"lo","alias":"opentop:star:h33"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h33","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h33","dev":"eth0","cidr":"10.0.0.33/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h33","dev":"eth0","cidr":"fd00::21/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h33","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h34","dev":"lo","alias":"opentop:star:h34"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h34","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h34","dev":"eth0","cidr":"10.0.0.34/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h34","dev":"eth0","cidr":"fd00::22/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h34","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h35","dev":"lo","alias":"opentop:star:h35"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h35","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h35","dev":"eth0","cidr":"10.0.0.35/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h35","dev":"eth0","cidr":"fd00::23/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h35","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h36","dev":"lo","alias":"opentop:star:h36"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h36","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h36","dev":"eth0","cidr":"10.0.0.36/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h36","dev":"eth0","cidr":"fd00::24/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h36","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h37","dev":"lo","alias":"opentop:star:h37"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h37","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h37","dev":"eth0","cidr":"10.0.0.37/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h37","dev":"eth0","cidr":"fd00::25/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h37","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h38","dev":"lo","alias":"opentop:star:h38"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h38","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h38","dev":"eth0","cidr":"10.0.0.38/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h38","dev":"eth0","cidr":"fd00::26/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h38","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h39","dev":"lo","alias":"opentop:star:h39"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h39","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h39","dev":"eth0","cidr":"10.0.0.39/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h39","dev":"eth0","cidr":"fd00::27/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h39","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h40","dev":"lo","alias":"opentop:star:h40"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h40","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h40","dev":"eth0","cidr":"10.0.0.40/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h40","dev":"eth0","cidr":"fd00::28/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h40","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h41","dev":"lo","alias":"opentop:star:h41"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h41","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h41","dev":"eth0","cidr":"10.0.0.41/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h41","dev":"eth0","cidr":"fd00::29/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h41","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h42","dev":"lo","alias":"opentop:star:h42"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h42","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h42","dev":"eth0","cidr":"10.0.0.42/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h42","dev":"eth0","cidr":"fd00::2a/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h42","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h43","dev":"lo","alias":"opentop:star:h43"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h43","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h43","dev":"eth0","cidr":"10.0.0.43/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h43","dev":"eth0","cidr":"fd00::2b/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h43","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h44","dev":"lo","alias":"opentop:star:h44"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h44","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h44","dev":"eth0","cidr":"10.0.0.44/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h44","dev":"eth0","cidr":"fd00::2c/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h44","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h45","dev":"lo","alias":"opentop:star:h45"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h45","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h45","dev":"eth0","cidr":"10.0.0.45/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h45","dev":"eth0","cidr":"fd00::2d/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h45","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h46","dev":"lo","alias":"opentop:star:h46"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h46","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h46","dev":"eth0","cidr":"10.0.0.46/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h46","dev":"eth0","cidr":"fd00::2e/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h46","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h47","dev":"lo","alias":"opentop:star:h47"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h47","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h47","dev":"eth0","cidr":"10.0.0.47/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h47","dev":"eth0","cidr":"fd00::2f/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h47","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h48","dev":"lo","alias":"opentop:star:h48"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h48","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h48","dev":"eth0","cidr":"10.0.0.48/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h48","dev":"eth0","cidr":"fd00::30/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h48","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h49","dev":"lo","alias":"opentop:star:h49"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h49","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h49","dev":"eth0","cidr":"10.0.0.49/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h49","dev":"eth0","cidr":"fd00::31/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h49","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h50","dev":"lo","alias":"opentop:star:h50"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h50","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h50","dev":"eth0","cidr":"10.0.0.50/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h50","dev":"eth0","cidr":"fd00::32/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h50","dev":"eth0"},"origin":"examples/star.otop:13:3"}
+ ]
+}
+'
+
+# ---- the script's own machinery: messages, programs, the lock, the record -------------
+
+interrupted=0
+locked=0
+me=
+current=
+
+# error CODE MESSAGE [HELP [NOTE]]: a diagnostic on stderr, in OpenTop's own format.
+error() {
+  printf 'error[%s]: %s\n' "$1" "$2" >&2
+  [ -z "${4-}" ] || printf '  = note: %s\n' "$4" >&2
+  [ -z "${3-}" ] || printf '  = help: %s\n' "$3" >&2
+}
+
+# need PROGRAM...: true when every PROGRAM is on PATH; names each missing one, and why.
+need() {
+  missing=0
+  for program in "$@"; do
+    command -v "$program" >/dev/null 2>&1 && continue
+    why "$program"
+    error OT6005 "$program not found: $why" "install $package"
+    missing=1
+  done
+  return "$missing"
+}
+
+# is_root: the effective user is root (read from /proc: `id` would be one more program).
+is_root() {
+  while read -r key _ effective _; do
+    if [ "$key" = Uid: ]; then
+      [ "$effective" = 0 ]
+      return
+    fi
+  done </proc/self/status
+  return 1
+}
+
+# step LABEL COMMAND [ARG]...: one process of the plan (its batch on stdin); LABEL names it
+# in messages. Stops before starting when up was interrupted.
+step() {
+  current=$1
+  shift
+  [ "$interrupted" = 0 ] || return 1
+  "$@"
+}
+
+# queue LINE / flush COMMAND...: collect the lines of a batch, then run COMMAND on them.
+batch=
+queue() {
+  batch=$batch$1$NL
+  removed=$((removed + 1))
+}
+flush() {
+  [ -n "$batch" ] || return 0
+  printf '%s' "$batch" | "$@"
+  status=$?
+  batch=
+  return "$status"
+}
+
+# proc_start PID: sets $start to the start time of process PID (field 22 of /proc/PID/stat);
+# false when there is no such process.
+proc_start() {
+  start=
+  stat=
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null
+  [ -n "$stat" ] || return 1
+  # The command name is in parentheses and may contain spaces: split after the last one.
+  # shellcheck disable=SC2086 # splitting into fields is the point
+  set -- ${stat##*')'}
+  [ $# -ge 20 ] || return 1
+  shift 19
+  start=$1
+}
+
+# holder_alive HOLDER: the process PID:STARTTIME that holds a lock still runs.
+holder_alive() {
+  case ${1%%:*} in
+    '' | *[!0-9]*) return 1 ;;
+  esac
+  proc_start "${1%%:*}" && [ "$start" = "${1#*:}" ]
+}
+
+# lock_take: the lab's lock, as OpenTop takes it: a symbolic link whose target names its
+# holder (PID:STARTTIME). Creating it is atomic; a holder that died leaves a stale lock,
+# which is taken over.
+lock_take() {
+  mkdir -p "$RUN_DIR" || return 1
+  proc_start $$ || start=0
+  me=$$:$start
+  for _ in 1 2 3; do
+    if ln -s "$me" "$LOCK" 2>/dev/null; then
+      locked=1
+      return 0
+    fi
+    holder=$(readlink "$LOCK" 2>/dev/null) || continue
+    if holder_alive "$holder"; then
+      error OT6009 "lab $LAB is busy: another OpenTop command is working on it" \
+        'wait for it to finish, then try again' "the lock is held by process ${holder%%:*}"
+      return 1
+    fi
+    # A stale lock: its holder died without releasing it.
+    [ "$(readlink "$LOCK" 2>/dev/null)" != "$holder" ] || rm -f "$LOCK"
+  done
+  error OT6009 "lab $LAB is busy: its lock $LOCK cannot be taken" 'try again'
+  return 1
+}
+
+lock_release() {
+  [ "$locked" = 1 ] || return 0
+  locked=0
+  [ "$(readlink "$LOCK" 2>/dev/null)" != "$me" ] || rm -f "$LOCK"
+}
+
+# read_record: the state, creation time and OBJECTS of the lab's record; state is empty
+# when there is none, "unreadable" when it is not OpenTop's layout (one key a line).
+read_record() {
+  rec_state=
+  rec_since=
+  rec_objects=
+  [ -e "$RECORD" ] || return 0
+  objects=1
+  while IFS= read -r line; do
+    case $line in
+      ' "state": "'*)
+        rec_state=${line#*': "'}
+        rec_state=${rec_state%%'"'*}
+        ;;
+      ' "createdAt": "'*)
+        rec_since=${line#*': "'}
+        rec_since=${rec_since%%'"'*}
+        ;;
+      ' "nodes": ['*) objects=0 ;;
+      ' "ops": ['*) break ;;
+    esac
+    [ "$objects" = 1 ] || rec_objects=$rec_objects$line$NL
+  done <"$RECORD"
+  [ -n "$rec_state" ] || rec_state=unreadable
+}
+
+# write_record STATE: the record, written aside and renamed so that a reader never sees half.
+write_record() {
+  mkdir -p "$LAB_DIR" &&
+    printf '%s' "$RECORD_HEAD" "$1" "$RECORD_CREATED" "$created" "$RECORD_BY" "$OBJECTS" "$RECORD_OPS" \
+      >"$LAB_DIR/.record.$$.tmp" &&
+    mv -f "$LAB_DIR/.record.$$.tmp" "$RECORD"
+}
+
+# enter PROGRAM [ARG]... -- COMMAND...: a node's entering command, in place of this shell,
+# once the namespace files it names (--net=PATH and the like) exist.
+enter() {
+  for arg in "$@"; do
+    case $arg in
+      --) break ;;
+      --*=/*)
+        [ -e "${arg#*=}" ] && continue
+        error OT6008 "node $node of lab $LAB has no namespace (${arg#*=} is gone)" \
+          "\`$SELF status\` shows what is missing; \`$SELF down\` and \`$SELF up\` rebuild it"
+        return 1
+        ;;
+    esac
+  done
+  need "$1" || return 1
+  OPENTOP_LAB=$LAB
+  OPENTOP_NODE=$node
+  export OPENTOP_LAB OPENTOP_NODE
+  exec "$@"
+}
+
+# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.
+why() {
+  case $1 in
+    ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
+    nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    mkdir) why='the script keeps its lock and record with it' package=coreutils ;;
+    ln) why='the script keeps its lock and record with it' package=coreutils ;;
+    readlink) why='the script keeps its lock and record with it' package=coreutils ;;
+    rm) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    date) why='the script keeps its lock and record with it' package=coreutils ;;
+    *) why='this script runs it' package=$1 ;;
+  esac
+}
+
+# taken_netns PATH: the namespace exists already (and then says so).
+taken_netns() {
+  [ -e "$1" ] || return 1
+  error OT6002 "network namespace ${1##*/} already exists" \
+    "choose another lab name, or remove the namespace if it is yours (ip netns del ${1##*/})" \
+    'OpenTop never reuses or removes a namespace it did not create'
+}
+
+# ---- status: the live state, and drift from the plan -----------------------------------
+#
+# One `ip -batch` a namespace reads its interfaces, addresses and IPv4 routes (a process
+# is what costs), and its lines are read once: matching patterns against all of it would
+# take time quadratic in its size (a switch with hundreds of ports).
+
+drift=0
+drifts=
+ns=
+
+# ipn ARG...: ip in the namespace being looked at ($ns; empty for the host's).
+ipn() {
+  if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi
+}
+
+# drift KIND WHAT: one difference between the kernel and the plan.
+drift() {
+  drift=$((drift + 1))
+  drifts=$drifts$(printf '  %-7s %s (in %s)' "$1" "$2" "${ns:-the host}")$NL
+}
+
+# look TITLE NS PATH DEV...: show a namespace's interfaces, addresses and routes, and check
+# them: every interface as the plan made it (link_of), each DEV present, and no other in a
+# namespace of the lab's own. Keeps the addresses as " DEV=CIDR ..." in $have for
+# want_addr. False (and drift) when the namespace is missing.
+look() {
+  printf '%s\n' "$1"
+  ns=$2
+  shift 2
+  if [ ! -e "$1" ]; then
+    echo '  missing'
+    drift missing "namespace $ns"
+    return 1
+  fi
+  shift
+  inspect "$@" <<'EOF'
+link show
+address show
+route show proto boot
+EOF
+  ipn -6 route show proto boot | while IFS= read -r line; do echo "  route $line"; done
+}
+
+# look_host DEV...: the same for the lab's interfaces on the host (DEV only).
+look_host() {
+  echo 'host'
+  ns=
+  inspect "$@" <<'EOF'
+link show
+address show
+EOF
+}
+
+# inspect DEV...: runs the batch on stdin in the namespace, then checks and shows (on the
+# host, only DEV...) what it printed.
+inspect() {
+  seen=' '
+  have=' '
+  shown=
+  routes=
+  text=$(ipn -o -batch -)
+  while IFS= read -r line; do
+    case $line in
+      [0-9]*': '*': <'*) link_line "$line" ;;
+      [0-9]*': '*) addr_line "$line" ;;
+      ?*) routes="$routes  route $line$NL" ;;
+    esac
+  done <<EOF
+$text
+EOF
+  for dev in "$@"; do
+    case $seen in *" $dev "*) ;; *) drift missing "interface $dev" ;; esac
+  done
+  # One line an interface: its name, whether it is up, and its addresses or its bridge.
+  while read -r dev state extra; do
+    [ -n "$dev" ] || continue
+    if [ -z "$extra" ]; then
+      # shellcheck disable=SC2086 # its words (nothing here expands file names)
+      for a in $have; do
+        case $a in "$dev="*) extra="$extra ${a#*=}" ;; esac
+      done
+    fi
+    printf '  %-16s %-5s%s\n' "$dev" "$state" "$extra"
+  done <<EOF
+$shown
+EOF
+  printf '%s' "$routes"
+}
+
+# link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
+link_line() {
+  line=${1#*: }
+  dev=${line%%: *}
+  dev=${dev%@*}
+  line=" $line "
+  seen="$seen$dev "
+  if ! link_of "$ns" "$dev"; then
+    [ -n "$ns" ] || return 0 # on the host, only the lab's interfaces count
+    drift extra "interface $dev"
+  fi
+  flags=${line#*<}
+  case ,${flags%%>*}, in
+    *,UP,*) state=up ;;
+    *) state=down ;;
+  esac
+  case $line in
+    *" master "*)
+      master=${line#*" master "}
+      shown="$shown$dev $state (port of ${master%% *})$NL"
+      ;;
+    *) shown="$shown$dev $state$NL" ;;
+  esac
+}
+
+# addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...); only
+# the addresses of global scope are the lab's, as in `opentop status`.
+addr_line() {
+  case $1 in *" scope global "*) ;; *) return 0 ;; esac
+  # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
+  set -- $1
+  have="$have${2%@*}=$4 "
+}
+
+# want_link [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o link` line
+# is $line) is as the plan made it.
+want_link() {
+  while [ $# -gt 0 ]; do
+    case $1 in
+      up)
+        flags=${line#*<}
+        case ,${flags%%>*}, in
+          *,UP,*) ;;
+          *) drift changed "interface $dev is down" ;;
+        esac
+        ;;
+      mtu | mac)
+        key=$1
+        [ "$key" = mtu ] || key=link/ether
+        case $line in
+          *" $key $2 "*) ;;
+          *)
+            got=${line#*" $key "}
+            [ "$got" != "$line" ] || got=none
+            [ "$1" = mtu ] && what=MTU || what=MAC
+            drift changed "interface $dev has $what ${got%% *}, not $2"
+            ;;
+        esac
+        shift
+        ;;
+      master)
+        case $line in
+          *" master $2 "*) ;;
+          *) drift changed "port $dev is not in bridge $2" ;;
+        esac
+        shift
+        ;;
+    esac
+    shift
+  done
+}
+
+# want_addr DEV CIDR: DEV has the address.
+want_addr() {
+  case $have in
+    *" $1=$2 "*) ;;
+    *) drift missing "address $2 on $1" ;;
+  esac
+}
+
+# want_route METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV]: the route exists.
+want_route() {
+  metric=$1
+  family=$2
+  destination=$3
+  shift 3
+  got=$(ipn "$family" route show exact "$destination" "$@")
+  if [ -n "$got" ]; then
+    [ -n "$metric" ] || return 0
+    case " $got " in *" metric $metric "*) return 0 ;; esac
+  fi
+  drift missing "route $destination${1:+ $*}"
 }
 
 # ---- the commands ------------------------------------------------------------------

@@ -26,6 +26,166 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 3: namespaces
+  # create network namespace gp2p.a  (test/golden/cases/p2p.otop:4:1)
+  # create network namespace gp2p.b  (test/golden/cases/p2p.otop:10:1)
+  step '1/4, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add gp2p.a
+netns add gp2p.b
+EOF
+  # == stage 2 of 3: links
+  # create veth pair eth0 (gp2p.a) — eth0 (gp2p.b)  (test/golden/cases/p2p.otop:5:3)
+  step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
+link add eth0 netns gp2p.a mtu 9000 address 02:00:00:00:00:0a type veth peer name eth0 netns gp2p.b mtu 9000
+EOF
+  # == stage 3 of 3: addresses and routes
+  # mark lo in gp2p.a as opentop:gp2p:a  (test/golden/cases/p2p.otop:4:1)
+  # bring lo up in gp2p.a  (test/golden/cases/p2p.otop:4:1)
+  # add 10.0.0.1/30 to eth0 in gp2p.a  (test/golden/cases/p2p.otop:5:18)
+  # add fd00::1/64 to eth0 in gp2p.a  (test/golden/cases/p2p.otop:5:30)
+  # bring eth0 up in gp2p.a  (test/golden/cases/p2p.otop:5:3)
+  # add 10.255.0.1/32 to lo in gp2p.a  (test/golden/cases/p2p.otop:6:6)
+  # route 10.255.0.2/32 via 10.0.0.2 in gp2p.a  (test/golden/cases/p2p.otop:7:3)
+  step '3/4, addresses and routes, in node a (gp2p.a)' ip -n gp2p.a -batch - <<'EOF' || return 1
+link set lo alias opentop:gp2p:a
+link set lo up
+addr add 10.0.0.1/30 dev eth0
+addr add fd00::1/64 dev eth0 nodad
+link set eth0 up
+addr add 10.255.0.1/32 dev lo
+route add 10.255.0.2/32 via 10.0.0.2
+EOF
+  # mark lo in gp2p.b as opentop:gp2p:b  (test/golden/cases/p2p.otop:10:1)
+  # bring lo up in gp2p.b  (test/golden/cases/p2p.otop:10:1)
+  # add 10.0.0.2/30 to eth0 in gp2p.b  (test/golden/cases/p2p.otop:11:8)
+  # add fd00::2/64 to eth0 in gp2p.b  (test/golden/cases/p2p.otop:11:20)
+  # bring eth0 up in gp2p.b  (test/golden/cases/p2p.otop:11:3)
+  # add 10.255.0.2/32 to lo in gp2p.b  (test/golden/cases/p2p.otop:12:6)
+  # route 10.255.0.1/32 via 10.0.0.1 in gp2p.b  (test/golden/cases/p2p.otop:13:3)
+  # route ::/0 via fd00::1 in gp2p.b  (test/golden/cases/p2p.otop:14:3)
+  step '4/4, addresses and routes, in node b (gp2p.b)' ip -n gp2p.b -batch - <<'EOF' || return 1
+link set lo alias opentop:gp2p:b
+link set lo up
+addr add 10.0.0.2/30 dev eth0
+addr add fd00::2/64 dev eth0 nodad
+link set eth0 up
+addr add 10.255.0.2/32 dev lo
+route add 10.255.0.1/32 via 10.0.0.1
+route add ::/0 via fd00::1 metric 100
+EOF
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # delete network namespace gp2p.a and everything in it
+  if [ -e /run/netns/gp2p.a ]; then queue 'netns del gp2p.a'; fi
+  # delete network namespace gp2p.b and everything in it
+  if [ -e /run/netns/gp2p.b ]; then queue 'netns del gp2p.b'; fi
+  flush ip -force -batch - || ok=1
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/gp2p.a && found=0
+  taken_netns /run/netns/gp2p.b && found=0
+  return "$found"
+}
+
+# status_plan: every namespace's live interfaces and routes, checked against what the
+# plan creates (the same expectations as `opentop status`).
+status_plan() {
+  if look 'node a (gp2p.a)' gp2p.a /run/netns/gp2p.a lo eth0; then
+    want_addr lo 10.255.0.1/32
+    want_addr eth0 10.0.0.1/30
+    want_addr eth0 fd00::1/64
+    want_route '' -4 10.255.0.2/32 via 10.0.0.2
+  fi
+  if look 'node b (gp2p.b)' gp2p.b /run/netns/gp2p.b lo eth0; then
+    want_addr lo 10.255.0.2/32
+    want_addr eth0 10.0.0.2/30
+    want_addr eth0 fd00::2/64
+    want_route '' -4 10.255.0.1/32 via 10.0.0.1
+    want_route 100 -6 ::/0 via fd00::1
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'gp2p.a lo') want_link up ;;
+    'gp2p.a eth0') want_link up mtu 9000 mac 02:00:00:00:00:0a ;;
+    'gp2p.b lo') want_link up ;;
+    'gp2p.b eth0') want_link up mtu 9000 ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    a) enter nsenter --net=/run/netns/gp2p.a -- "$@" ;;
+    b) enter nsenter --net=/run/netns/gp2p.b -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are a, b'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab gp2p: up, 18 operations in 4 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add gp2p.a  # test/golden/cases/p2p.otop:4:1
+    netns add gp2p.b  # test/golden/cases/p2p.otop:10:1
+
+# stage 2: links
+ip -batch -
+    link add eth0 netns gp2p.a mtu 9000 address 02:00:00:00:00:0a type veth peer name eth0 netns gp2p.b mtu 9000  # test/golden/cases/p2p.otop:5:3
+
+# stage 3: addresses and routes (steps run concurrently)
+ip -n gp2p.a -batch -
+    link set lo alias opentop:gp2p:a      # test/golden/cases/p2p.otop:4:1
+    link set lo up                        # test/golden/cases/p2p.otop:4:1
+    addr add 10.0.0.1/30 dev eth0         # test/golden/cases/p2p.otop:5:18
+    addr add fd00::1/64 dev eth0 nodad    # test/golden/cases/p2p.otop:5:30
+    link set eth0 up                      # test/golden/cases/p2p.otop:5:3
+    addr add 10.255.0.1/32 dev lo         # test/golden/cases/p2p.otop:6:6
+    route add 10.255.0.2/32 via 10.0.0.2  # test/golden/cases/p2p.otop:7:3
+ip -n gp2p.b -batch -
+    link set lo alias opentop:gp2p:b       # test/golden/cases/p2p.otop:10:1
+    link set lo up                         # test/golden/cases/p2p.otop:10:1
+    addr add 10.0.0.2/30 dev eth0          # test/golden/cases/p2p.otop:11:8
+    addr add fd00::2/64 dev eth0 nodad     # test/golden/cases/p2p.otop:11:20
+    link set eth0 up                       # test/golden/cases/p2p.otop:11:3
+    addr add 10.255.0.2/32 dev lo          # test/golden/cases/p2p.otop:12:6
+    route add 10.255.0.1/32 via 10.0.0.1   # test/golden/cases/p2p.otop:13:3
+    route add ::/0 via fd00::1 metric 100  # test/golden/cases/p2p.otop:14:3'
+}
+
 # The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
 # (OBJECTS) and the operations of its plan. Only its state and creation time vary.
 RECORD_HEAD='{
@@ -258,96 +418,12 @@ why() {
   esac
 }
 
-# ---- up: the plan, stage by stage --------------------------------------------------
-#
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
-
-up_plan() {
-  # == stage 1 of 3: namespaces
-  # create network namespace gp2p.a  (test/golden/cases/p2p.otop:4:1)
-  # create network namespace gp2p.b  (test/golden/cases/p2p.otop:10:1)
-  step '1/4, namespaces, on the host' ip -batch - <<'EOF' || return 1
-netns add gp2p.a
-netns add gp2p.b
-EOF
-  # == stage 2 of 3: links
-  # create veth pair eth0 (gp2p.a) — eth0 (gp2p.b)  (test/golden/cases/p2p.otop:5:3)
-  step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
-link add eth0 netns gp2p.a mtu 9000 address 02:00:00:00:00:0a type veth peer name eth0 netns gp2p.b mtu 9000
-EOF
-  # == stage 3 of 3: addresses and routes
-  # mark lo in gp2p.a as opentop:gp2p:a  (test/golden/cases/p2p.otop:4:1)
-  # bring lo up in gp2p.a  (test/golden/cases/p2p.otop:4:1)
-  # add 10.0.0.1/30 to eth0 in gp2p.a  (test/golden/cases/p2p.otop:5:18)
-  # add fd00::1/64 to eth0 in gp2p.a  (test/golden/cases/p2p.otop:5:30)
-  # bring eth0 up in gp2p.a  (test/golden/cases/p2p.otop:5:3)
-  # add 10.255.0.1/32 to lo in gp2p.a  (test/golden/cases/p2p.otop:6:6)
-  # route 10.255.0.2/32 via 10.0.0.2 in gp2p.a  (test/golden/cases/p2p.otop:7:3)
-  step '3/4, addresses and routes, in node a (gp2p.a)' ip -n gp2p.a -batch - <<'EOF' || return 1
-link set lo alias opentop:gp2p:a
-link set lo up
-addr add 10.0.0.1/30 dev eth0
-addr add fd00::1/64 dev eth0 nodad
-link set eth0 up
-addr add 10.255.0.1/32 dev lo
-route add 10.255.0.2/32 via 10.0.0.2
-EOF
-  # mark lo in gp2p.b as opentop:gp2p:b  (test/golden/cases/p2p.otop:10:1)
-  # bring lo up in gp2p.b  (test/golden/cases/p2p.otop:10:1)
-  # add 10.0.0.2/30 to eth0 in gp2p.b  (test/golden/cases/p2p.otop:11:8)
-  # add fd00::2/64 to eth0 in gp2p.b  (test/golden/cases/p2p.otop:11:20)
-  # bring eth0 up in gp2p.b  (test/golden/cases/p2p.otop:11:3)
-  # add 10.255.0.2/32 to lo in gp2p.b  (test/golden/cases/p2p.otop:12:6)
-  # route 10.255.0.1/32 via 10.0.0.1 in gp2p.b  (test/golden/cases/p2p.otop:13:3)
-  # route ::/0 via fd00::1 in gp2p.b  (test/golden/cases/p2p.otop:14:3)
-  step '4/4, addresses and routes, in node b (gp2p.b)' ip -n gp2p.b -batch - <<'EOF' || return 1
-link set lo alias opentop:gp2p:b
-link set lo up
-addr add 10.0.0.2/30 dev eth0
-addr add fd00::2/64 dev eth0 nodad
-link set eth0 up
-addr add 10.255.0.2/32 dev lo
-route add 10.255.0.1/32 via 10.0.0.1
-route add ::/0 via fd00::1 metric 100
-EOF
-}
-
 # taken_netns PATH: the namespace exists already (and then says so).
 taken_netns() {
   [ -e "$1" ] || return 1
   error OT6002 "network namespace ${1##*/} already exists" \
     "choose another lab name, or remove the namespace if it is yours (ip netns del ${1##*/})" \
     'OpenTop never reuses or removes a namespace it did not create'
-}
-
-# collisions: true when an object of the lab already exists. This lab's `up` did not
-# create it (its record would say so), so the lab refuses to start rather than reuse it.
-collisions() {
-  found=1
-  taken_netns /run/netns/gp2p.a && found=0
-  taken_netns /run/netns/gp2p.b && found=0
-  return "$found"
-}
-
-# ---- down: what the lab owns and still exists ----------------------------------------
-#
-# Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
-
-down_plan() {
-  removed=0
-  ok=0
-  # delete network namespace gp2p.a and everything in it
-  if [ -e /run/netns/gp2p.a ]; then queue 'netns del gp2p.a'; fi
-  # delete network namespace gp2p.b and everything in it
-  if [ -e /run/netns/gp2p.b ]; then queue 'netns del gp2p.b'; fi
-  flush ip -force -batch - || ok=1
-  return "$ok"
 }
 
 # ---- status: the live state, and drift from the plan -----------------------------------
@@ -531,82 +607,6 @@ want_route() {
     case " $got " in *" metric $metric "*) return 0 ;; esac
   fi
   drift missing "route $destination${1:+ $*}"
-}
-
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same expectations as `opentop status`).
-status_plan() {
-  if look 'node a (gp2p.a)' gp2p.a /run/netns/gp2p.a lo eth0; then
-    want_addr lo 10.255.0.1/32
-    want_addr eth0 10.0.0.1/30
-    want_addr eth0 fd00::1/64
-    want_route '' -4 10.255.0.2/32 via 10.0.0.2
-  fi
-  if look 'node b (gp2p.b)' gp2p.b /run/netns/gp2p.b lo eth0; then
-    want_addr lo 10.255.0.2/32
-    want_addr eth0 10.0.0.2/30
-    want_addr eth0 fd00::2/64
-    want_route '' -4 10.255.0.1/32 via 10.0.0.1
-    want_route 100 -6 ::/0 via fd00::1
-  fi
-}
-
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'gp2p.a lo') want_link up ;;
-    'gp2p.a eth0') want_link up mtu 9000 mac 02:00:00:00:00:0a ;;
-    'gp2p.b lo') want_link up ;;
-    'gp2p.b eth0') want_link up mtu 9000 ;;
-    *) return 1 ;;
-  esac
-}
-
-# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
-exec_node() {
-  node=$1
-  shift
-  case $node in
-    a) enter nsenter --net=/run/netns/gp2p.a -- "$@" ;;
-    b) enter nsenter --net=/run/netns/gp2p.b -- "$@" ;;
-    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are a, b'
-      return 1
-      ;;
-  esac
-}
-
-# plan_text: what `up` runs, as `opentop plan` prints it.
-plan_text() {
-  printf '%s\n' '# lab gp2p: up, 18 operations in 4 processes
-
-# stage 1: namespaces
-ip -batch -
-    netns add gp2p.a  # test/golden/cases/p2p.otop:4:1
-    netns add gp2p.b  # test/golden/cases/p2p.otop:10:1
-
-# stage 2: links
-ip -batch -
-    link add eth0 netns gp2p.a mtu 9000 address 02:00:00:00:00:0a type veth peer name eth0 netns gp2p.b mtu 9000  # test/golden/cases/p2p.otop:5:3
-
-# stage 3: addresses and routes (steps run concurrently)
-ip -n gp2p.a -batch -
-    link set lo alias opentop:gp2p:a      # test/golden/cases/p2p.otop:4:1
-    link set lo up                        # test/golden/cases/p2p.otop:4:1
-    addr add 10.0.0.1/30 dev eth0         # test/golden/cases/p2p.otop:5:18
-    addr add fd00::1/64 dev eth0 nodad    # test/golden/cases/p2p.otop:5:30
-    link set eth0 up                      # test/golden/cases/p2p.otop:5:3
-    addr add 10.255.0.1/32 dev lo         # test/golden/cases/p2p.otop:6:6
-    route add 10.255.0.2/32 via 10.0.0.2  # test/golden/cases/p2p.otop:7:3
-ip -n gp2p.b -batch -
-    link set lo alias opentop:gp2p:b       # test/golden/cases/p2p.otop:10:1
-    link set lo up                         # test/golden/cases/p2p.otop:10:1
-    addr add 10.0.0.2/30 dev eth0          # test/golden/cases/p2p.otop:11:8
-    addr add fd00::2/64 dev eth0 nodad     # test/golden/cases/p2p.otop:11:20
-    link set eth0 up                       # test/golden/cases/p2p.otop:11:3
-    addr add 10.255.0.2/32 dev lo          # test/golden/cases/p2p.otop:12:6
-    route add 10.255.0.1/32 via 10.0.0.1   # test/golden/cases/p2p.otop:13:3
-    route add ::/0 via fd00::1 metric 100  # test/golden/cases/p2p.otop:14:3'
 }
 
 # ---- the commands ------------------------------------------------------------------
