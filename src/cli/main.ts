@@ -5,6 +5,7 @@ import { closest, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { VERSION } from "../version.js";
 import { usageError } from "./args.js";
 import { type Command, EXIT } from "./command.js";
+import { build } from "./commands/build.js";
 import { check } from "./commands/check.js";
 import { down } from "./commands/down.js";
 import { exec, shell } from "./commands/exec.js";
@@ -15,7 +16,7 @@ import { status } from "./commands/status.js";
 import { up } from "./commands/up.js";
 import { type Format, type Io, printDiagnostics, terminal } from "./io.js";
 
-export const COMMANDS: readonly Command[] = [check, plan, up, down, status, ls, exec, shell, gc];
+export const COMMANDS: readonly Command[] = [check, plan, up, down, status, ls, exec, shell, build, gc];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

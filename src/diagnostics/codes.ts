@@ -3,7 +3,7 @@
 //
 //   OT0xxx  syntax          OT1xxx  names and structure    OT2xxx  addresses and links
 //   OT3xxx  routes, sysctls OT4xxx  filters and NAT (all phases)
-//   OT6xxx  acting on the machine  OT9xxx  the tool itself
+//   OT6xxx  acting on the machine  OT7xxx  build, the script  OT9xxx  the tool itself
 
 export type Severity = "error" | "warning";
 
@@ -84,6 +84,9 @@ export const CODES = {
   OT6013: { severity: "error", title: "lab record unreadable" },
   OT6014: { severity: "error", title: "host link overlaps the host's networks" },
   OT6015: { severity: "error", title: "too many namespaces for this machine" },
+  // build and the standalone script
+  OT7001: { severity: "error", title: "cannot write the script" },
+  OT7002: { severity: "error", title: "lab up from another plan" },
   // the tool itself
   OT9001: { severity: "error", title: "cannot read file" },
   OT9002: { severity: "error", title: "invalid command line" },

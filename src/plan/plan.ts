@@ -3,6 +3,7 @@
 // the operations it performs, in order.
 
 import { type Ns, type Op, scriptOf, type Tool, toolOf, whereOf, wordsOf } from "./ops.js";
+import { type Program, programsOfArgv } from "./programs.js";
 
 export interface Step {
   readonly tool: Tool;
@@ -45,6 +46,11 @@ export interface Command {
   readonly argv: readonly string[];
   /** Text for the process's standard input (the lines of a batch). */
   readonly stdin?: string;
+  /**
+   * Every program the process runs, argv[0] first (nsenter, then the tool it enters with):
+   * what a machine must have for this step, for `up`'s preflight and the script's check.
+   */
+  readonly programs: readonly Program[];
 }
 
 /**
@@ -57,24 +63,29 @@ export function inNetns(ns: Ns, argv: readonly string[]): string[] {
   return ns === null ? [...argv] : ["nsenter", `--net=${netnsPath(ns)}`, "--", ...argv];
 }
 
+/** A command with the programs its argv runs, derived from the argv itself. */
+function withPrograms(cmd: { argv: string[]; stdin?: string }): Command {
+  return { ...cmd, programs: programsOfArgv(cmd.argv) };
+}
+
 /** The exact process a step runs. */
 export function command(step: Step, options: { force?: boolean } = {}): Command {
   switch (step.tool) {
     case "ip":
-      return {
+      return withPrograms({
         argv: inNetns(step.ns, ["ip", ...(options.force ? ["-force"] : []), "-batch", "-"]),
         stdin: step.ops.map((op) => `${batchLine(wordsOf(op))}\n`).join(""),
-      };
+      });
     case "sysctl":
-      return { argv: inNetns(step.ns, ["sysctl", "-q", "-w", ...step.ops.flatMap(wordsOf)]) };
+      return withPrograms({ argv: inNetns(step.ns, ["sysctl", "-q", "-w", ...step.ops.flatMap(wordsOf)]) });
     // One script on standard input, one transaction: a table is loaded whole or not at all.
     case "nft":
-      return { argv: inNetns(step.ns, ["nft", "-f", "-"]), stdin: scripts(step) };
+      return withPrograms({ argv: inNetns(step.ns, ["nft", "-f", "-"]), stdin: scripts(step) });
     case "iptables":
     case "ip6tables":
       // -w: iptables-legacy serialises on one lock for the whole machine; wait for it
       // rather than fail when the steps of a stage run concurrently.
-      return { argv: inNetns(step.ns, [`${step.tool}-restore`, "-w"]), stdin: scripts(step) };
+      return withPrograms({ argv: inNetns(step.ns, [`${step.tool}-restore`, "-w"]), stdin: scripts(step) });
   }
 }
 

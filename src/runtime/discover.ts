@@ -4,12 +4,14 @@
 
 import { parseMark } from "../model/names.js";
 import { inNetns } from "../plan/plan.js";
+import { hostTableMark } from "./firewall.js";
 import { hostIfaceAlias, listHostIfaces, listNetns } from "./kernel.js";
-import { pool, run } from "./proc.js";
+import { pool, run, which } from "./proc.js";
 
 export interface Marked {
   readonly namespaces: string[];
   readonly hostIfaces: { readonly name: string; readonly mark: string }[];
+  readonly hostTables: { readonly family: "inet"; readonly name: string; readonly mark: string }[];
 }
 
 /** The mark on a namespace's loopback, or undefined. */
@@ -33,7 +35,7 @@ export async function discover(only?: string): Promise<Map<string, Marked>> {
   const entry = (lab: string) => {
     let m = out.get(lab);
     if (!m) {
-      m = { namespaces: [], hostIfaces: [] };
+      m = { namespaces: [], hostIfaces: [], hostTables: [] };
       out.set(lab, m);
     }
     return m;
@@ -55,6 +57,20 @@ export async function discover(only?: string): Promise<Map<string, Marked>> {
     if (!mark || mark.iface === undefined || alias === undefined) continue;
     if (only !== undefined && mark.lab !== only) continue;
     entry(mark.lab).hostIfaces.push({ name, mark: alias });
+  }
+  // The lab's nftables tables on the host (host-side NAT): `inet opentop-LAB`, with the
+  // lab's mark as their comment.
+  if (which("nft")) {
+    const tables = await run(["nft", "list", "tables", "inet"]);
+    for (const line of tables.stdout.split("\n")) {
+      const name = /^table inet (opentop-\S+)$/.exec(line.trim())?.[1];
+      if (!name) continue;
+      const mark = hostTableMark("inet", name);
+      const parsed = parseMark(mark ?? undefined);
+      if (!parsed || !mark || `opentop-${parsed.lab}` !== name) continue;
+      if (only !== undefined && parsed.lab !== only) continue;
+      entry(parsed.lab).hostTables.push({ family: "inet", name, mark });
+    }
   }
   return out;
 }

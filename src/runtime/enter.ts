@@ -21,5 +21,10 @@ export function enterArgv(record: LabRecord, node: string): string[] {
         help: `\`opentop status ${record.lab}\` shows what is missing; \`opentop down ${record.lab}\` and \`up\` rebuild it`,
       }),
     );
-  return ["nsenter", `--net=${netnsPath(ns)}`, "--"];
+  return enterPrefix(record, node);
+}
+
+/** The argv prefix that enters `node`, without checks: the emitted script's `exec` runs it too. */
+export function enterPrefix(record: LabRecord, node: string): string[] {
+  return ["nsenter", `--net=${netnsPath(nodeNetns(record.lab, node))}`, "--"];
 }

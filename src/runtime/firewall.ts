@@ -8,6 +8,7 @@ import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Firewall } from "../plan/firewall.js";
 import { type Op, scriptOf } from "../plan/ops.js";
 import { command, type Plan, type Step } from "../plan/plan.js";
+import { PROGRAMS, type Program } from "../plan/programs.js";
 import { pool, run, which } from "./proc.js";
 
 /** nft where it is installed; else iptables if it is (a machine that only has iptables). */
@@ -16,13 +17,6 @@ export function autoFirewall(): Firewall {
   return which("iptables-restore") ? "iptables" : "nft";
 }
 
-export const FIREWALL_PACKAGES: Readonly<Record<string, string>> = {
-  nft: "nftables",
-  "iptables-restore": "iptables",
-  "ip6tables-restore": "iptables",
-  unshare: "util-linux",
-};
-
 const FIREWALL_TOOLS = new Set(["nft", "iptables", "ip6tables"]);
 
 function firewallSteps(plan: Plan): Step[] {
@@ -30,16 +24,10 @@ function firewallSteps(plan: Plan): Step[] {
 }
 
 /** The programs the plan's filter steps run, and `unshare` for trying them first. */
-export function firewallTools(plan: Plan): string[] {
-  const tools = new Set<string>();
-  for (const step of firewallSteps(plan)) {
-    const argv = command(step).argv;
-    const program = argv[0] === "nsenter" ? argv[argv.indexOf("--") + 1] : argv[0];
-    if (program) tools.add(program);
-    if (argv[0] === "nsenter") tools.add("nsenter");
-    tools.add("unshare");
-  }
-  return [...tools];
+export function firewallTools(plan: Plan): Program[] {
+  const steps = firewallSteps(plan);
+  if (steps.length === 0) return [];
+  return [...new Set<Program>([...steps.flatMap((step) => command(step).programs), "unshare"])];
 }
 
 /**
@@ -179,7 +167,7 @@ export async function firewallMachineCheck(plan: Plan): Promise<Diagnostic[]> {
     .filter((t) => !which(t))
     .map((t) =>
       diag("OT6005", `${t} not found: this lab's filters need it`, {
-        help: `install ${FIREWALL_PACKAGES[t] ?? t}${t === "nft" ? ", or lower the filters to iptables with `--firewall iptables`" : ""}`,
+        help: `install ${PROGRAMS[t].package}${t === "nft" ? ", or lower the filters to iptables with `--firewall iptables`" : ""}`,
       }),
     );
   if (missing.length || process.getuid?.() !== 0) return missing;

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readlinkSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { describe } from "../plan/ops.js";
 import { discover } from "./discover.js";
 import { down, markedRecord, teardownOf } from "./lifecycle.js";
 import { holderAlive, lockPath } from "./lock.js";
@@ -35,7 +36,13 @@ function objectsOf(record: LabRecord): string[] {
   return teardownOf(record).flatMap((s) =>
     s.steps.flatMap((st) =>
       st.ops.map((op) =>
-        op.kind === "netns.del" ? `netns ${op.name}` : op.kind === "link.del" ? `link ${op.dev}` : op.kind,
+        op.kind === "netns.del"
+          ? `netns ${op.name}`
+          : op.kind === "link.del"
+            ? `link ${op.dev}`
+            : op.kind === "nft.deltable"
+              ? `nft table ${op.family} ${op.name}`
+              : describe(op),
       ),
     ),
   );
@@ -55,7 +62,10 @@ export async function gc(options: { dryRun: boolean }): Promise<GcResult> {
       record instanceof Error ? `its record is unreadable (${record.message})` : "its up did not finish";
     const stand =
       record instanceof Error
-        ? markedRecord(lab, (await discover(lab)).get(lab) ?? { namespaces: [], hostIfaces: [] })
+        ? markedRecord(
+            lab,
+            (await discover(lab)).get(lab) ?? { namespaces: [], hostIfaces: [], hostTables: [] },
+          )
         : record;
     debris.push({ lab, why, objects: [...objectsOf(stand), `record ${join(runDir(), lab)}`] });
     if (!options.dryRun) {

@@ -10,22 +10,18 @@ import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
 import { parseMark } from "../model/names.js";
 import { inverseOf, type Op } from "../plan/ops.js";
-import { command, type Plan, type Stage, steps } from "../plan/plan.js";
+import { type Plan, type Stage, steps } from "../plan/plan.js";
+import { PROGRAMS, type Program, programsNeeded } from "../plan/programs.js";
 import { VERSION } from "../version.js";
 import { discover, type Marked } from "./discover.js";
 import { failureDiagnostic } from "./failure.js";
-import {
-  FIREWALL_PACKAGES,
-  firewallTools,
-  hostTableCollisions,
-  hostTableMark,
-  probeFirewall,
-} from "./firewall.js";
+import { firewallTools, hostTableCollisions, probeFirewall } from "./firewall.js";
 import { hostOverlaps } from "./hostnet.js";
 import { hostIfaceAlias, hostIfaceExists, listNetns, netnsExists } from "./kernel.js";
 import { acquire } from "./lock.js";
 import { which } from "./proc.js";
 import { type LabRecord, readRecord, removeRecord, writeRecord } from "./record.js";
+import { holds, teardownOps } from "./teardown.js";
 
 export interface Outcome {
   readonly ok: boolean;
@@ -33,26 +29,14 @@ export interface Outcome {
   readonly message?: string;
 }
 
-const TOOL_PACKAGES: Record<string, string> = {
-  ip: "iproute2",
-  nsenter: "util-linux",
-  sysctl: "procps",
-  ...FIREWALL_PACKAGES,
-};
-
-/** Tools a plan needs on this machine, by program name. */
-export function toolsNeeded(plan: Plan): string[] {
-  const tools = new Set<string>(["ip"]);
-  for (const stage of plan.stages)
-    for (const step of stage.steps) {
-      // The programs a step runs: nsenter, and the tool it enters with.
-      const argv = command(step).argv;
-      tools.add(argv[0] ?? step.tool);
-      if (argv[0] === "nsenter") tools.add(argv[argv.indexOf("--") + 1] ?? step.tool);
-    }
-  // Only a lab with filters needs nft (or iptables), and unshare for the trial load.
-  for (const tool of firewallTools(plan)) tools.add(tool);
-  return [...tools];
+/**
+ * Programs a plan needs on this machine: what its steps and its rollback run, and `unshare`
+ * when it filters (its rulesets are tried in a throwaway namespace first).
+ */
+export function toolsNeeded(plan: Plan): Program[] {
+  const programs = new Set<Program>(programsNeeded(plan));
+  if (firewallTools(plan).includes("unshare")) programs.add("unshare");
+  return [...programs];
 }
 
 function preflight(plan: Plan): Diagnostic[] {
@@ -66,8 +50,8 @@ function preflight(plan: Plan): Diagnostic[] {
   for (const tool of toolsNeeded(plan))
     if (!which(tool))
       out.push(
-        diag("OT6005", `${tool} not found: this lab needs it`, {
-          help: `install ${TOOL_PACKAGES[tool] ?? tool}`,
+        diag("OT6005", `${tool} not found: ${PROGRAMS[tool].why}`, {
+          help: `install ${PROGRAMS[tool].package}`,
         }),
       );
   return out;
@@ -271,19 +255,10 @@ function unreadable(lab: string, e: Error): Diagnostic {
  * namespaces, each only if it still exists and is the lab's.
  */
 export function teardownOf(record: LabRecord): Stage[] {
-  const ops: Op[] = [];
-  // The lab's own tables on the host, only while they carry its mark (a table is loaded
-  // whole with its comment, so one without the mark is not the lab's).
-  for (const t of record.hostTables ?? [])
-    if (hostTableMark(t.family, t.name) === t.mark)
-      ops.push({ kind: "nft.deltable", ns: null, family: "inet", name: t.name });
-  for (const h of record.hostIfaces) {
-    if (!hostIfaceExists(h.name)) continue;
-    const alias = hostIfaceAlias(h.name);
-    // Unmarked: the run died between creating and marking it (the record proves it is ours).
-    if (alias === undefined || alias === h.mark) ops.push({ kind: "link.del", ns: null, dev: h.name });
-  }
-  for (const name of record.namespaces) if (netnsExists(name)) ops.push({ kind: "netns.del", name });
+  // The guarded operations are shared with the emitted script, which tests the same guards in sh.
+  const ops = teardownOps(record)
+    .filter((g) => holds(g.when))
+    .map((g) => g.op);
   return ops.length ? [{ name: "teardown", steps: steps(ops) }] : [];
 }
 
@@ -347,6 +322,7 @@ export function markedRecord(lab: string, marked: Marked): LabRecord {
     switches: [],
     namespaces: marked.namespaces,
     hostIfaces: marked.hostIfaces,
+    hostTables: marked.hostTables,
     ops: [],
   };
 }

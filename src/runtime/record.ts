@@ -44,7 +44,7 @@ export interface LabRecord {
   /** Interfaces on the host's side, with the mark each carries. */
   readonly hostIfaces: readonly { readonly name: string; readonly mark: string }[];
   /** nftables tables on the host (host-side NAT), with the mark in their comment. */
-  readonly hostTables?: readonly { readonly family: string; readonly name: string; readonly mark: string }[];
+  readonly hostTables?: readonly { readonly family: "inet"; readonly name: string; readonly mark: string }[];
   /** The operations of `up`, in order. */
   readonly ops: readonly RecordOp[];
 }
@@ -68,12 +68,20 @@ export function readRecord(lab: string): LabRecord | undefined | Error {
   }
 }
 
+/**
+ * The record as a file: JSON with one key a line. The emitted script writes the same text
+ * and reads its keys line by line (it has no JSON parser), so keep this layout.
+ */
+export function recordText(record: LabRecord): string {
+  return `${JSON.stringify(record, null, 1)}\n`;
+}
+
 export function writeRecord(record: LabRecord): void {
   const dir = labDir(record.lab);
   stateWrite(dir, () => {
     mkdirSync(dir, { recursive: true, mode: 0o755 });
     const tmp = join(dir, `.record.${process.pid}.tmp`);
-    writeFileSync(tmp, `${JSON.stringify(record, null, 1)}\n`);
+    writeFileSync(tmp, recordText(record));
     renameSync(tmp, join(dir, "record.json"));
   });
 }

@@ -126,12 +126,13 @@ async function readNamespace(ns: string | null, node: string | null): Promise<Li
   };
 }
 
-interface Expected {
+export interface Expected {
   ifaces: Map<string, { up: boolean; mtu?: number; mac?: string; master?: string; addresses: Set<string> }>;
   routes: Op[];
 }
 
-function expectedState(record: LabRecord): Map<string | null, Expected> {
+/** What the record's operations leave in each namespace (null: the host); the script checks the same. */
+export function expectedState(record: LabRecord): Map<string | null, Expected> {
   const map = new Map<string | null, Expected>();
   const get = (ns: string | null) => {
     let e = map.get(ns);

@@ -1,11 +1,13 @@
-// Golden tests: every lab under test/golden/cases compiles to a committed baseline — its
-// plan (up and down) when it is valid, its diagnostics (pretty and short) when it is not.
+// Golden tests: every lab under test/golden/cases and examples/ compiles to a committed
+// baseline — its plan (up and down) and its standalone script when it is valid, its
+// diagnostics (pretty and short) when it is not.
 // `npm run accept` rewrites the baselines; a reviewer reads the diff.
 
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { buildScript } from "../../src/backends/sh.js";
 import { planText } from "../../src/backends/text.js";
 import { sortDiagnostics } from "../../src/diagnostics/diagnostic.js";
 import { renderPretty, renderShort } from "../../src/diagnostics/render.js";
@@ -31,6 +33,8 @@ export function goldenOutputs(path: string): Map<string, string> {
   if (compiled.lab) {
     const plan = lower(compiled.lab);
     out.set("plan.txt", `${planText(plan, "up")}\n\n${planText(plan, "down")}\n`);
+    // The script records the lab file's absolute path: the checkout's own is not part of it.
+    out.set("sh", buildScript(compiled, plan).text.replaceAll(ROOT, "/ROOT"));
   }
   return out;
 }
@@ -50,13 +54,18 @@ export function compareBaseline(name: string, actual: string): void {
   );
 }
 
-for (const entry of readdirSync(join(ROOT, CASES))
-  .filter((f) => f.endsWith(".otop"))
-  .sort()) {
-  test(`golden ${entry}`, () => {
-    const base = entry.replace(/\.otop$/, "");
-    const outputs = goldenOutputs(join(CASES, entry));
-    assert.ok(outputs.size > 0, "a golden case must produce a plan or diagnostics");
-    for (const [kind, text] of outputs) compareBaseline(`${base}.${kind}`, text);
-  });
-}
+// The cases, and the example labs (whose baselines are prefixed `example-`).
+for (const [dir, prefix] of [
+  [CASES, ""],
+  ["examples", "example-"],
+] as const)
+  for (const entry of readdirSync(join(ROOT, dir))
+    .filter((f) => f.endsWith(".otop"))
+    .sort()) {
+    test(`golden ${dir}/${entry}`, () => {
+      const base = prefix + entry.replace(/\.otop$/, "");
+      const outputs = goldenOutputs(join(dir, entry));
+      assert.ok(outputs.size > 0, "a golden case must produce a plan or diagnostics");
+      for (const [kind, text] of outputs) compareBaseline(`${base}.${kind}`, text);
+    });
+  }

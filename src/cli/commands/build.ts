@@ -1,0 +1,48 @@
+// `opentop build FILE [-o OUT]`: the lab as a standalone POSIX sh script, generated from the
+// plan `up` runs (src/backends/sh.ts).
+
+import { chmodSync, writeFileSync } from "node:fs";
+import { buildScript } from "../../backends/sh.js";
+import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
+import { lower } from "../../plan/lower.js";
+import { params, parse, SET_OPTION, usageError } from "../args.js";
+import { type Command, EXIT } from "../command.js";
+import { printDiagnostics } from "../io.js";
+import { compileTarget } from "../target.js";
+
+const usage = "opentop build FILE [-o OUT] [--set NAME=VALUE]… [--json]";
+
+export const build: Command = {
+  name: "build",
+  summary: "write the lab as a standalone sh script (up, down, status, exec) that needs no OpenTop",
+  usage,
+  async run(args, io) {
+    const p = parse(args, { ...SET_OPTION, output: { type: "string", short: "o" } }, usage);
+    const [file, ...extra] = p.positionals;
+    if (!file || extra.length) throw usageError("give one lab file", usage);
+    const compiled = compileTarget(file, params(p.values));
+    if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
+    printDiagnostics(io, compiled.diagnostics, p.format === "json" ? "short" : p.format); // warnings
+    const script = buildScript(compiled, lower(compiled.lab));
+    const out = typeof p.values.output === "string" ? p.values.output : undefined;
+    if (out === undefined || out === "-") {
+      if (p.format === "json") io.out(JSON.stringify({ lab: compiled.lab.name, script: script.text }));
+      else process.stdout.write(script.text);
+      return EXIT.ok;
+    }
+    try {
+      writeFileSync(out, script.text);
+      chmodSync(out, 0o755);
+    } catch (e) {
+      throw new DiagnosticError(
+        diag("OT7001", `cannot write the script to ${out}: ${(e as Error).message}`, {
+          help: "give a path in a directory you can write (or `-o -` for standard output)",
+        }),
+      );
+    }
+    if (p.format === "json")
+      io.out(JSON.stringify({ ok: true, lab: compiled.lab.name, output: out, requires: script.requires }));
+    else io.out(`wrote ${out}: lab ${compiled.lab.name}, needs sh and ${script.requires.join(", ")}`);
+    return EXIT.ok;
+  },
+};

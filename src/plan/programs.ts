@@ -1,0 +1,61 @@
+// The programs a plan may run, each with the package that provides it and why a lab needs
+// it. `up` checks for exactly the programs of its plan and the emitted script names the
+// same ones, so a lab that does not filter never asks for nft (the brief's "no bloat").
+
+import type { Plan, Stage } from "./plan.js";
+import { command } from "./plan.js";
+
+export type Program =
+  | "ip"
+  | "sysctl"
+  | "nsenter"
+  | "nft"
+  | "iptables-restore"
+  | "ip6tables-restore"
+  | "unshare";
+
+export interface ProgramSpec {
+  /** The distribution package that provides it (Debian's name). */
+  readonly package: string;
+  /** Completes "PROGRAM not found: …": why this lab needs it. */
+  readonly why: string;
+}
+
+export const PROGRAMS: { readonly [P in Program]: ProgramSpec } = {
+  ip: { package: "iproute2", why: "this lab creates namespaces, links, addresses and routes with it" },
+  sysctl: { package: "procps", why: "this lab sets sysctls" },
+  nsenter: { package: "util-linux", why: "this lab runs programs inside its namespaces with it" },
+  nft: { package: "nftables", why: "this lab filters traffic" },
+  "iptables-restore": { package: "iptables", why: "this lab filters IPv4 traffic with iptables" },
+  "ip6tables-restore": { package: "iptables", why: "this lab filters IPv6 traffic with ip6tables" },
+  unshare: { package: "util-linux", why: "this lab's rulesets are tried in a throwaway namespace first" },
+};
+
+function isProgram(name: string): name is Program {
+  return Object.hasOwn(PROGRAMS, name);
+}
+
+/**
+ * The programs an argv runs: argv[0], and after `nsenter … --` the program it enters with.
+ * Every command is built from programs of the table; anything else is a bug.
+ */
+export function programsOfArgv(argv: readonly string[]): Program[] {
+  const names = argv[0] === "nsenter" ? ["nsenter", argv[argv.indexOf("--") + 1] ?? ""] : [argv[0] ?? ""];
+  return names.map((name) => {
+    if (!isProgram(name)) throw new Error(`internal: ${name} is not in the table of programs`);
+    return name;
+  });
+}
+
+/** Programs the stages run, each once, in the order they are first needed. */
+export function programsOf(stages: readonly Stage[]): Program[] {
+  const out = new Set<Program>();
+  for (const stage of stages)
+    for (const step of stage.steps) for (const p of command(step).programs) out.add(p);
+  return [...out];
+}
+
+/** Programs `up` needs: its own and those of the tear-down that rolls it back. */
+export function programsNeeded(plan: Plan): Program[] {
+  return [...new Set([...programsOf(plan.stages), ...programsOf(plan.teardown)])];
+}

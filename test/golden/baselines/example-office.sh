@@ -1,0 +1,1071 @@
+#!/bin/sh
+# Lab office: a standalone script built by opentop 0.1.0 (`opentop build`).
+#
+#   source    /ROOT/examples/office.otop
+#   sha256    7f2f8367a46b6d40fe1b9bcf72c06403b68a10d40284954ea739606be5776984
+#   requires  ip nsenter sysctl nft mkdir ln readlink rm mv date
+#
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+#
+# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
+# back if a step fails; `down` removes what the lab owns and still exists. They keep the
+# lock and the record under /run/opentop exactly as `opentop` does, so `opentop status`,
+# `exec` and `down` work on a lab this script brought up, and the other way round.
+# Generated from the lab file: change the file and build again rather than editing this.
+
+# Single-quoted text here is literal by design: values from the lab file are never expanded.
+# shellcheck disable=SC2016
+set -u
+set -f # nothing here expands file names
+LAB='office'
+SELF=${0##*/}
+RUN_DIR=${OPENTOP_RUN_DIR:-/run/opentop}
+LAB_DIR=$RUN_DIR/$LAB
+RECORD=$LAB_DIR/record.json
+LOCK=$RUN_DIR/$LAB.lock
+NL='
+'
+
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 5: namespaces
+  # create network namespace office  (examples/office.otop:13:5)
+  # create network namespace office.router  (examples/office.otop:18:1)
+  # create network namespace office.web  (examples/office.otop:39:1)
+  # create network namespace office.pc1  (examples/office.otop:52:1)
+  # create network namespace office.pc2  (examples/office.otop:52:1)
+  # create network namespace office.isp  (examples/office.otop:58:1)
+  step '1/11, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add office
+netns add office.router
+netns add office.web
+netns add office.pc1
+netns add office.pc2
+netns add office.isp
+EOF
+  # == stage 2 of 5: namespace sysctls
+  # set net.ipv4.ip_forward = 1 in office.router  (examples/office.otop:19:3)
+  # set net.ipv6.conf.all.forwarding = 1 in office.router  (examples/office.otop:19:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in office.router  (examples/office.otop:19:3)
+  step '2/11, namespace sysctls, in node router (office.router)' nsenter --net=/run/netns/office.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # == stage 3 of 5: filters
+  # load nftables table inet opentop in office.router  (examples/office.otop:24:5)
+  step '3/11, filters, in node router (office.router)' nsenter --net=/run/netns/office.router -- nft -f - <<'EOF' || return 1
+table inet opentop {
+	chain prerouting {
+		type nat hook prerouting priority dstnat; policy accept;
+		iifname "wan" tcp dport 80 dnat ip to 10.2.0.10:8080 comment "dnat in wan tcp dport 80 to 10.2.0.10:8080"
+		iifname "wan" tcp dport 80 dnat ip6 to [fd6f:2::10]:8080 comment "dnat in wan tcp dport 80 to [fd6f:2::10]:8080"
+	}
+	chain forward {
+		type filter hook forward priority filter; policy drop;
+		ct state related,established accept comment "forward accept established"
+		meta l4proto icmp accept comment "forward accept icmp"
+		meta l4proto ipv6-icmp accept comment "forward accept icmpv6"
+		iifname "eth0" oifname "wan" accept comment "forward accept in eth0 out wan"
+		iifname "eth0" oifname "eth1" tcp dport { 80, 443 } accept comment "forward accept in eth0 out eth1 tcp dport 80,443"
+		iifname "eth0" oifname "eth1" tcp dport 8443 reject with tcp reset comment "forward reject in eth0 out eth1 tcp dport 8443"
+		iifname "eth0" oifname "eth1" ip6 saddr fd6f:1::/64 tcp dport 8000 accept comment "forward accept in eth0 out eth1 saddr fd6f:1::/64 tcp dport 8000"
+		iifname "wan" oifname "eth1" tcp dport 8080 counter accept comment "forward accept in wan out eth1 tcp dport 8080 counter"
+	}
+	chain postrouting {
+		type nat hook postrouting priority srcnat; policy accept;
+		oifname "wan" masquerade comment "masquerade out wan"
+	}
+}
+EOF
+  # load nftables table inet opentop in office.web  (examples/office.otop:44:5)
+  step '4/11, filters, in node web (office.web)' nsenter --net=/run/netns/office.web -- nft -f - <<'EOF' || return 1
+table inet opentop {
+	chain input {
+		type filter hook input priority filter; policy drop;
+		ct state related,established accept comment "input accept established"
+		meta l4proto icmp accept comment "input accept icmp"
+		meta l4proto ipv6-icmp accept comment "input accept icmpv6"
+		tcp dport { 22, 80, 443, 8000, 8080, 8443 } accept comment "input accept tcp dport 22,80,443,8000,8080,8443"
+	}
+}
+EOF
+  # == stage 4 of 5: links
+  # create veth pair wan (office.router) — eth0 (office.isp)  (examples/office.otop:22:3)
+  step '5/11, links, on the host' ip -batch - <<'EOF' || return 1
+link add name wan index 1001 netns office.router type veth peer name eth0 netns office.isp
+EOF
+  # mark lo in office as opentop:office  (examples/office.otop:13:5)
+  # create bridge lan in office  (examples/office.otop:15:1)
+  # create bridge dmz in office  (examples/office.otop:16:1)
+  # create veth pair router.eth0 (office) — eth0 (office.router)  (examples/office.otop:20:3)
+  # create veth pair router.eth1 (office) — eth1 (office.router)  (examples/office.otop:21:3)
+  # create veth pair web.eth0 (office) — eth0 (office.web)  (examples/office.otop:40:3)
+  # create veth pair pc1.eth0 (office) — eth0 (office.pc1)  (examples/office.otop:53:3)
+  # create veth pair pc2.eth0 (office) — eth0 (office.pc2)  (examples/office.otop:53:3)
+  step '6/11, links, in the switches (office)' nsenter --net=/run/netns/office -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:office
+link add name lan up type bridge
+link add name dmz up type bridge
+link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns office.router
+link add name router.eth1 index 1002 master dmz up type veth peer name eth1 netns office.router
+link add name web.eth0 index 1003 master dmz up type veth peer name eth0 netns office.web
+link add name pc1.eth0 index 1004 master lan up type veth peer name eth0 netns office.pc1
+link add name pc2.eth0 index 1005 master lan up type veth peer name eth0 netns office.pc2
+EOF
+  # == stage 5 of 5: addresses and routes
+  # mark lo in office.router as opentop:office:router  (examples/office.otop:18:1)
+  # bring lo up in office.router  (examples/office.otop:18:1)
+  # add 10.1.0.1/24 to eth0 in office.router  (examples/office.otop:20:15)
+  # add fd6f:1::1/64 to eth0 in office.router  (examples/office.otop:20:27)
+  # bring eth0 up in office.router  (examples/office.otop:20:3)
+  # add 10.2.0.1/24 to eth1 in office.router  (examples/office.otop:21:15)
+  # add fd6f:2::1/64 to eth1 in office.router  (examples/office.otop:21:27)
+  # bring eth1 up in office.router  (examples/office.otop:21:3)
+  # add 203.0.113.1/24 to wan in office.router  (examples/office.otop:22:20)
+  # add fd6f:ff::1/64 to wan in office.router  (examples/office.otop:22:35)
+  # bring wan up in office.router  (examples/office.otop:22:3)
+  step '7/11, addresses and routes, in node router (office.router)' nsenter --net=/run/netns/office.router -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:office:router
+link set dev lo up
+addr add 10.1.0.1/24 dev eth0
+addr add fd6f:1::1/64 dev eth0 nodad
+link set dev eth0 up
+addr add 10.2.0.1/24 dev eth1
+addr add fd6f:2::1/64 dev eth1 nodad
+link set dev eth1 up
+addr add 203.0.113.1/24 dev wan
+addr add fd6f:ff::1/64 dev wan nodad
+link set dev wan up
+EOF
+  # mark lo in office.web as opentop:office:web  (examples/office.otop:39:1)
+  # bring lo up in office.web  (examples/office.otop:39:1)
+  # add 10.2.0.10/24 to eth0 in office.web  (examples/office.otop:40:15)
+  # add fd6f:2::10/64 to eth0 in office.web  (examples/office.otop:40:28)
+  # bring eth0 up in office.web  (examples/office.otop:40:3)
+  # route 0.0.0.0/0 via 10.2.0.1 in office.web  (examples/office.otop:41:3)
+  # route ::/0 via fd6f:2::1 in office.web  (examples/office.otop:42:3)
+  step '8/11, addresses and routes, in node web (office.web)' nsenter --net=/run/netns/office.web -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:office:web
+link set dev lo up
+addr add 10.2.0.10/24 dev eth0
+addr add fd6f:2::10/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.2.0.1
+route add ::/0 via fd6f:2::1
+EOF
+  # mark lo in office.pc1 as opentop:office:pc1  (examples/office.otop:52:1)
+  # bring lo up in office.pc1  (examples/office.otop:52:1)
+  # add 10.1.0.11/24 to eth0 in office.pc1  (examples/office.otop:53:15)
+  # add fd6f:1::11/64 to eth0 in office.pc1  (examples/office.otop:53:32)
+  # bring eth0 up in office.pc1  (examples/office.otop:53:3)
+  # route 0.0.0.0/0 via 10.1.0.1 in office.pc1  (examples/office.otop:54:3)
+  # route ::/0 via fd6f:1::1 in office.pc1  (examples/office.otop:55:3)
+  step '9/11, addresses and routes, in node pc1 (office.pc1)' nsenter --net=/run/netns/office.pc1 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:office:pc1
+link set dev lo up
+addr add 10.1.0.11/24 dev eth0
+addr add fd6f:1::11/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.1.0.1
+route add ::/0 via fd6f:1::1
+EOF
+  # mark lo in office.pc2 as opentop:office:pc2  (examples/office.otop:52:1)
+  # bring lo up in office.pc2  (examples/office.otop:52:1)
+  # add 10.1.0.12/24 to eth0 in office.pc2  (examples/office.otop:53:15)
+  # add fd6f:1::12/64 to eth0 in office.pc2  (examples/office.otop:53:32)
+  # bring eth0 up in office.pc2  (examples/office.otop:53:3)
+  # route 0.0.0.0/0 via 10.1.0.1 in office.pc2  (examples/office.otop:54:3)
+  # route ::/0 via fd6f:1::1 in office.pc2  (examples/office.otop:55:3)
+  step '10/11, addresses and routes, in node pc2 (office.pc2)' nsenter --net=/run/netns/office.pc2 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:office:pc2
+link set dev lo up
+addr add 10.1.0.12/24 dev eth0
+addr add fd6f:1::12/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.1.0.1
+route add ::/0 via fd6f:1::1
+EOF
+  # mark lo in office.isp as opentop:office:isp  (examples/office.otop:58:1)
+  # bring lo up in office.isp  (examples/office.otop:58:1)
+  # add 203.0.113.2/24 to eth0 in office.isp  (examples/office.otop:59:8)
+  # add fd6f:ff::2/64 to eth0 in office.isp  (examples/office.otop:59:23)
+  # bring eth0 up in office.isp  (examples/office.otop:59:3)
+  step '11/11, addresses and routes, in node isp (office.isp)' nsenter --net=/run/netns/office.isp -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:office:isp
+link set dev lo up
+addr add 203.0.113.2/24 dev eth0
+addr add fd6f:ff::2/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # delete network namespace office and everything in it
+  if [ -e /run/netns/office ]; then queue 'netns del office'; fi
+  # delete network namespace office.router and everything in it
+  if [ -e /run/netns/office.router ]; then queue 'netns del office.router'; fi
+  # delete network namespace office.web and everything in it
+  if [ -e /run/netns/office.web ]; then queue 'netns del office.web'; fi
+  # delete network namespace office.pc1 and everything in it
+  if [ -e /run/netns/office.pc1 ]; then queue 'netns del office.pc1'; fi
+  # delete network namespace office.pc2 and everything in it
+  if [ -e /run/netns/office.pc2 ]; then queue 'netns del office.pc2'; fi
+  # delete network namespace office.isp and everything in it
+  if [ -e /run/netns/office.isp ]; then queue 'netns del office.isp'; fi
+  flush ip -force -batch - || ok=1
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/office && found=0
+  taken_netns /run/netns/office.router && found=0
+  taken_netns /run/netns/office.web && found=0
+  taken_netns /run/netns/office.pc1 && found=0
+  taken_netns /run/netns/office.pc2 && found=0
+  taken_netns /run/netns/office.isp && found=0
+  return "$found"
+}
+
+# status_plan: every namespace's live interfaces and routes, checked against what the
+# plan creates (the same expectations as `opentop status`).
+status_plan() {
+  look 'the switches (office)' office /run/netns/office lo lan dmz router.eth0 router.eth1 web.eth0 pc1.eth0 pc2.eth0
+  if look 'node router (office.router)' office.router /run/netns/office.router lo wan eth0 eth1; then
+    want_addr wan 203.0.113.1/24
+    want_addr wan fd6f:ff::1/64
+    want_addr eth0 10.1.0.1/24
+    want_addr eth0 fd6f:1::1/64
+    want_addr eth1 10.2.0.1/24
+    want_addr eth1 fd6f:2::1/64
+  fi
+  if look 'node web (office.web)' office.web /run/netns/office.web lo eth0; then
+    want_addr eth0 10.2.0.10/24
+    want_addr eth0 fd6f:2::10/64
+    want_route '' -4 0.0.0.0/0 via 10.2.0.1
+    want_route '' -6 ::/0 via fd6f:2::1
+  fi
+  if look 'node pc1 (office.pc1)' office.pc1 /run/netns/office.pc1 lo eth0; then
+    want_addr eth0 10.1.0.11/24
+    want_addr eth0 fd6f:1::11/64
+    want_route '' -4 0.0.0.0/0 via 10.1.0.1
+    want_route '' -6 ::/0 via fd6f:1::1
+  fi
+  if look 'node pc2 (office.pc2)' office.pc2 /run/netns/office.pc2 lo eth0; then
+    want_addr eth0 10.1.0.12/24
+    want_addr eth0 fd6f:1::12/64
+    want_route '' -4 0.0.0.0/0 via 10.1.0.1
+    want_route '' -6 ::/0 via fd6f:1::1
+  fi
+  if look 'node isp (office.isp)' office.isp /run/netns/office.isp lo eth0; then
+    want_addr eth0 203.0.113.2/24
+    want_addr eth0 fd6f:ff::2/64
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'office lo') want_link ;;
+    'office lan') want_link up ;;
+    'office dmz') want_link up ;;
+    'office router.eth0') want_link up master lan ;;
+    'office router.eth1') want_link up master dmz ;;
+    'office web.eth0') want_link up master dmz ;;
+    'office pc1.eth0') want_link up master lan ;;
+    'office pc2.eth0') want_link up master lan ;;
+    'office.router lo') want_link up ;;
+    'office.router wan') want_link up ;;
+    'office.router eth0') want_link up ;;
+    'office.router eth1') want_link up ;;
+    'office.web lo') want_link up ;;
+    'office.web eth0') want_link up ;;
+    'office.pc1 lo') want_link up ;;
+    'office.pc1 eth0') want_link up ;;
+    'office.pc2 lo') want_link up ;;
+    'office.pc2 eth0') want_link up ;;
+    'office.isp lo') want_link up ;;
+    'office.isp eth0') want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    router) enter nsenter --net=/run/netns/office.router -- "$@" ;;
+    web) enter nsenter --net=/run/netns/office.web -- "$@" ;;
+    pc1) enter nsenter --net=/run/netns/office.pc1 -- "$@" ;;
+    pc2) enter nsenter --net=/run/netns/office.pc2 -- "$@" ;;
+    isp) enter nsenter --net=/run/netns/office.isp -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are router, web, pc1, pc2, isp'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab office: up, 57 operations in 11 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add office         # examples/office.otop:13:5
+    netns add office.router  # examples/office.otop:18:1
+    netns add office.web     # examples/office.otop:39:1
+    netns add office.pc1     # examples/office.otop:52:1
+    netns add office.pc2     # examples/office.otop:52:1
+    netns add office.isp     # examples/office.otop:58:1
+
+# stage 2: namespace sysctls
+nsenter --net=/run/netns/office.router -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/office.otop:19:3
+    net.ipv6.conf.all.forwarding=1      # examples/office.otop:19:3
+    net.ipv6.conf.default.accept_dad=0  # examples/office.otop:19:3
+
+# stage 3: filters (steps run concurrently)
+nsenter --net=/run/netns/office.router -- nft -f -
+    # examples/office.otop:24:5
+    table inet opentop {
+    	chain prerouting {
+    		type nat hook prerouting priority dstnat; policy accept;
+    		iifname "wan" tcp dport 80 dnat ip to 10.2.0.10:8080 comment "dnat in wan tcp dport 80 to 10.2.0.10:8080"
+    		iifname "wan" tcp dport 80 dnat ip6 to [fd6f:2::10]:8080 comment "dnat in wan tcp dport 80 to [fd6f:2::10]:8080"
+    	}
+    	chain forward {
+    		type filter hook forward priority filter; policy drop;
+    		ct state related,established accept comment "forward accept established"
+    		meta l4proto icmp accept comment "forward accept icmp"
+    		meta l4proto ipv6-icmp accept comment "forward accept icmpv6"
+    		iifname "eth0" oifname "wan" accept comment "forward accept in eth0 out wan"
+    		iifname "eth0" oifname "eth1" tcp dport { 80, 443 } accept comment "forward accept in eth0 out eth1 tcp dport 80,443"
+    		iifname "eth0" oifname "eth1" tcp dport 8443 reject with tcp reset comment "forward reject in eth0 out eth1 tcp dport 8443"
+    		iifname "eth0" oifname "eth1" ip6 saddr fd6f:1::/64 tcp dport 8000 accept comment "forward accept in eth0 out eth1 saddr fd6f:1::/64 tcp dport 8000"
+    		iifname "wan" oifname "eth1" tcp dport 8080 counter accept comment "forward accept in wan out eth1 tcp dport 8080 counter"
+    	}
+    	chain postrouting {
+    		type nat hook postrouting priority srcnat; policy accept;
+    		oifname "wan" masquerade comment "masquerade out wan"
+    	}
+    }
+nsenter --net=/run/netns/office.web -- nft -f -
+    # examples/office.otop:44:5
+    table inet opentop {
+    	chain input {
+    		type filter hook input priority filter; policy drop;
+    		ct state related,established accept comment "input accept established"
+    		meta l4proto icmp accept comment "input accept icmp"
+    		meta l4proto ipv6-icmp accept comment "input accept icmpv6"
+    		tcp dport { 22, 80, 443, 8000, 8080, 8443 } accept comment "input accept tcp dport 22,80,443,8000,8080,8443"
+    	}
+    }
+
+# stage 4: links (steps run concurrently)
+ip -batch -
+    link add name wan index 1001 netns office.router type veth peer name eth0 netns office.isp  # examples/office.otop:22:3
+nsenter --net=/run/netns/office -- ip -batch -
+    link set dev lo alias opentop:office                                                             # examples/office.otop:13:5
+    link add name lan up type bridge                                                                 # examples/office.otop:15:1
+    link add name dmz up type bridge                                                                 # examples/office.otop:16:1
+    link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns office.router  # examples/office.otop:20:3
+    link add name router.eth1 index 1002 master dmz up type veth peer name eth1 netns office.router  # examples/office.otop:21:3
+    link add name web.eth0 index 1003 master dmz up type veth peer name eth0 netns office.web        # examples/office.otop:40:3
+    link add name pc1.eth0 index 1004 master lan up type veth peer name eth0 netns office.pc1        # examples/office.otop:53:3
+    link add name pc2.eth0 index 1005 master lan up type veth peer name eth0 netns office.pc2        # examples/office.otop:53:3
+
+# stage 5: addresses and routes (steps run concurrently)
+nsenter --net=/run/netns/office.router -- ip -batch -
+    link set dev lo alias opentop:office:router  # examples/office.otop:18:1
+    link set dev lo up                           # examples/office.otop:18:1
+    addr add 10.1.0.1/24 dev eth0                # examples/office.otop:20:15
+    addr add fd6f:1::1/64 dev eth0 nodad         # examples/office.otop:20:27
+    link set dev eth0 up                         # examples/office.otop:20:3
+    addr add 10.2.0.1/24 dev eth1                # examples/office.otop:21:15
+    addr add fd6f:2::1/64 dev eth1 nodad         # examples/office.otop:21:27
+    link set dev eth1 up                         # examples/office.otop:21:3
+    addr add 203.0.113.1/24 dev wan              # examples/office.otop:22:20
+    addr add fd6f:ff::1/64 dev wan nodad         # examples/office.otop:22:35
+    link set dev wan up                          # examples/office.otop:22:3
+nsenter --net=/run/netns/office.web -- ip -batch -
+    link set dev lo alias opentop:office:web  # examples/office.otop:39:1
+    link set dev lo up                        # examples/office.otop:39:1
+    addr add 10.2.0.10/24 dev eth0            # examples/office.otop:40:15
+    addr add fd6f:2::10/64 dev eth0 nodad     # examples/office.otop:40:28
+    link set dev eth0 up                      # examples/office.otop:40:3
+    route add 0.0.0.0/0 via 10.2.0.1          # examples/office.otop:41:3
+    route add ::/0 via fd6f:2::1              # examples/office.otop:42:3
+nsenter --net=/run/netns/office.pc1 -- ip -batch -
+    link set dev lo alias opentop:office:pc1  # examples/office.otop:52:1
+    link set dev lo up                        # examples/office.otop:52:1
+    addr add 10.1.0.11/24 dev eth0            # examples/office.otop:53:15
+    addr add fd6f:1::11/64 dev eth0 nodad     # examples/office.otop:53:32
+    link set dev eth0 up                      # examples/office.otop:53:3
+    route add 0.0.0.0/0 via 10.1.0.1          # examples/office.otop:54:3
+    route add ::/0 via fd6f:1::1              # examples/office.otop:55:3
+nsenter --net=/run/netns/office.pc2 -- ip -batch -
+    link set dev lo alias opentop:office:pc2  # examples/office.otop:52:1
+    link set dev lo up                        # examples/office.otop:52:1
+    addr add 10.1.0.12/24 dev eth0            # examples/office.otop:53:15
+    addr add fd6f:1::12/64 dev eth0 nodad     # examples/office.otop:53:32
+    link set dev eth0 up                      # examples/office.otop:53:3
+    route add 0.0.0.0/0 via 10.1.0.1          # examples/office.otop:54:3
+    route add ::/0 via fd6f:1::1              # examples/office.otop:55:3
+nsenter --net=/run/netns/office.isp -- ip -batch -
+    link set dev lo alias opentop:office:isp  # examples/office.otop:58:1
+    link set dev lo up                        # examples/office.otop:58:1
+    addr add 203.0.113.2/24 dev eth0          # examples/office.otop:59:8
+    addr add fd6f:ff::2/64 dev eth0 nodad     # examples/office.otop:59:23
+    link set dev eth0 up                      # examples/office.otop:59:3'
+}
+
+# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
+# (OBJECTS) and the operations of its plan. Only its state and creation time vary.
+RECORD_HEAD='{
+ "version": 1,
+ "tool": "opentop 0.1.0",
+ "lab": "office",
+ "file": "/ROOT/examples/office.otop",
+ "hash": "7f2f8367a46b6d40fe1b9bcf72c06403b68a10d40284954ea739606be5776984",
+ "state": "'
+RECORD_CREATED='",
+ "createdAt": "'
+RECORD_BY='",
+ "by": "script",
+'
+OBJECTS=' "nodes": [
+  "router",
+  "web",
+  "pc1",
+  "pc2",
+  "isp"
+ ],
+ "switches": [
+  "lan",
+  "dmz"
+ ],
+ "namespaces": [
+  "office",
+  "office.router",
+  "office.web",
+  "office.pc1",
+  "office.pc2",
+  "office.isp"
+ ],
+ "hostIfaces": [],
+ "hostTables": [],
+'
+RECORD_OPS=' "ops": [
+  {"op":{"kind":"netns.add","name":"office"},"origin":"examples/office.otop:13:5"},
+  {"op":{"kind":"netns.add","name":"office.router"},"origin":"examples/office.otop:18:1"},
+  {"op":{"kind":"netns.add","name":"office.web"},"origin":"examples/office.otop:39:1"},
+  {"op":{"kind":"netns.add","name":"office.pc1"},"origin":"examples/office.otop:52:1"},
+  {"op":{"kind":"netns.add","name":"office.pc2"},"origin":"examples/office.otop:52:1"},
+  {"op":{"kind":"netns.add","name":"office.isp"},"origin":"examples/office.otop:58:1"},
+  {"op":{"kind":"sysctl.set","ns":"office.router","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/office.otop:19:3"},
+  {"op":{"kind":"sysctl.set","ns":"office.router","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/office.otop:19:3"},
+  {"op":{"kind":"sysctl.set","ns":"office.router","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/office.otop:19:3"},
+  {"op":{"kind":"nft.table","ns":"office.router","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain prerouting {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n\t\tiifname \"wan\" tcp dport 80 dnat ip to 10.2.0.10:8080 comment \"dnat in wan tcp dport 80 to 10.2.0.10:8080\"\n\t\tiifname \"wan\" tcp dport 80 dnat ip6 to [fd6f:2::10]:8080 comment \"dnat in wan tcp dport 80 to [fd6f:2::10]:8080\"\n\t}\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tct state related,established accept comment \"forward accept established\"\n\t\tmeta l4proto icmp accept comment \"forward accept icmp\"\n\t\tmeta l4proto ipv6-icmp accept comment \"forward accept icmpv6\"\n\t\tiifname \"eth0\" oifname \"wan\" accept comment \"forward accept in eth0 out wan\"\n\t\tiifname \"eth0\" oifname \"eth1\" tcp dport { 80, 443 } accept comment \"forward accept in eth0 out eth1 tcp dport 80,443\"\n\t\tiifname \"eth0\" oifname \"eth1\" tcp dport 8443 reject with tcp reset comment \"forward reject in eth0 out eth1 tcp dport 8443\"\n\t\tiifname \"eth0\" oifname \"eth1\" ip6 saddr fd6f:1::/64 tcp dport 8000 accept comment \"forward accept in eth0 out eth1 saddr fd6f:1::/64 tcp dport 8000\"\n\t\tiifname \"wan\" oifname \"eth1\" tcp dport 8080 counter accept comment \"forward accept in wan out eth1 tcp dport 8080 counter\"\n\t}\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n\t\toifname \"wan\" masquerade comment \"masquerade out wan\"\n\t}\n}\n"},"origin":"examples/office.otop:24:5"},
+  {"op":{"kind":"nft.table","ns":"office.web","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tct state related,established accept comment \"input accept established\"\n\t\tmeta l4proto icmp accept comment \"input accept icmp\"\n\t\tmeta l4proto ipv6-icmp accept comment \"input accept icmpv6\"\n\t\ttcp dport { 22, 80, 443, 8000, 8080, 8443 } accept comment \"input accept tcp dport 22,80,443,8000,8080,8443\"\n\t}\n}\n"},"origin":"examples/office.otop:44:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"office.router","name":"wan","index":1001},"b":{"ns":"office.isp","name":"eth0"}},"origin":"examples/office.otop:22:3"},
+  {"op":{"kind":"link.alias","ns":"office","dev":"lo","alias":"opentop:office"},"origin":"examples/office.otop:13:5"},
+  {"op":{"kind":"bridge.add","ns":"office","name":"lan"},"origin":"examples/office.otop:15:1"},
+  {"op":{"kind":"bridge.add","ns":"office","name":"dmz"},"origin":"examples/office.otop:16:1"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"router.eth0","index":1001,"master":"lan"},"b":{"ns":"office.router","name":"eth0"}},"origin":"examples/office.otop:20:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"router.eth1","index":1002,"master":"dmz"},"b":{"ns":"office.router","name":"eth1"}},"origin":"examples/office.otop:21:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"web.eth0","index":1003,"master":"dmz"},"b":{"ns":"office.web","name":"eth0"}},"origin":"examples/office.otop:40:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"pc1.eth0","index":1004,"master":"lan"},"b":{"ns":"office.pc1","name":"eth0"}},"origin":"examples/office.otop:53:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"pc2.eth0","index":1005,"master":"lan"},"b":{"ns":"office.pc2","name":"eth0"}},"origin":"examples/office.otop:53:3"},
+  {"op":{"kind":"link.alias","ns":"office.router","dev":"lo","alias":"opentop:office:router"},"origin":"examples/office.otop:18:1"},
+  {"op":{"kind":"link.up","ns":"office.router","dev":"lo"},"origin":"examples/office.otop:18:1"},
+  {"op":{"kind":"addr.add","ns":"office.router","dev":"eth0","cidr":"10.1.0.1/24","family":4},"origin":"examples/office.otop:20:15"},
+  {"op":{"kind":"addr.add","ns":"office.router","dev":"eth0","cidr":"fd6f:1::1/64","family":6},"origin":"examples/office.otop:20:27"},
+  {"op":{"kind":"link.up","ns":"office.router","dev":"eth0"},"origin":"examples/office.otop:20:3"},
+  {"op":{"kind":"addr.add","ns":"office.router","dev":"eth1","cidr":"10.2.0.1/24","family":4},"origin":"examples/office.otop:21:15"},
+  {"op":{"kind":"addr.add","ns":"office.router","dev":"eth1","cidr":"fd6f:2::1/64","family":6},"origin":"examples/office.otop:21:27"},
+  {"op":{"kind":"link.up","ns":"office.router","dev":"eth1"},"origin":"examples/office.otop:21:3"},
+  {"op":{"kind":"addr.add","ns":"office.router","dev":"wan","cidr":"203.0.113.1/24","family":4},"origin":"examples/office.otop:22:20"},
+  {"op":{"kind":"addr.add","ns":"office.router","dev":"wan","cidr":"fd6f:ff::1/64","family":6},"origin":"examples/office.otop:22:35"},
+  {"op":{"kind":"link.up","ns":"office.router","dev":"wan"},"origin":"examples/office.otop:22:3"},
+  {"op":{"kind":"link.alias","ns":"office.web","dev":"lo","alias":"opentop:office:web"},"origin":"examples/office.otop:39:1"},
+  {"op":{"kind":"link.up","ns":"office.web","dev":"lo"},"origin":"examples/office.otop:39:1"},
+  {"op":{"kind":"addr.add","ns":"office.web","dev":"eth0","cidr":"10.2.0.10/24","family":4},"origin":"examples/office.otop:40:15"},
+  {"op":{"kind":"addr.add","ns":"office.web","dev":"eth0","cidr":"fd6f:2::10/64","family":6},"origin":"examples/office.otop:40:28"},
+  {"op":{"kind":"link.up","ns":"office.web","dev":"eth0"},"origin":"examples/office.otop:40:3"},
+  {"op":{"kind":"route.add","ns":"office.web","family":4,"destination":"0.0.0.0/0","via":"10.2.0.1"},"origin":"examples/office.otop:41:3"},
+  {"op":{"kind":"route.add","ns":"office.web","family":6,"destination":"::/0","via":"fd6f:2::1"},"origin":"examples/office.otop:42:3"},
+  {"op":{"kind":"link.alias","ns":"office.pc1","dev":"lo","alias":"opentop:office:pc1"},"origin":"examples/office.otop:52:1"},
+  {"op":{"kind":"link.up","ns":"office.pc1","dev":"lo"},"origin":"examples/office.otop:52:1"},
+  {"op":{"kind":"addr.add","ns":"office.pc1","dev":"eth0","cidr":"10.1.0.11/24","family":4},"origin":"examples/office.otop:53:15"},
+  {"op":{"kind":"addr.add","ns":"office.pc1","dev":"eth0","cidr":"fd6f:1::11/64","family":6},"origin":"examples/office.otop:53:32"},
+  {"op":{"kind":"link.up","ns":"office.pc1","dev":"eth0"},"origin":"examples/office.otop:53:3"},
+  {"op":{"kind":"route.add","ns":"office.pc1","family":4,"destination":"0.0.0.0/0","via":"10.1.0.1"},"origin":"examples/office.otop:54:3"},
+  {"op":{"kind":"route.add","ns":"office.pc1","family":6,"destination":"::/0","via":"fd6f:1::1"},"origin":"examples/office.otop:55:3"},
+  {"op":{"kind":"link.alias","ns":"office.pc2","dev":"lo","alias":"opentop:office:pc2"},"origin":"examples/office.otop:52:1"},
+  {"op":{"kind":"link.up","ns":"office.pc2","dev":"lo"},"origin":"examples/office.otop:52:1"},
+  {"op":{"kind":"addr.add","ns":"office.pc2","dev":"eth0","cidr":"10.1.0.12/24","family":4},"origin":"examples/office.otop:53:15"},
+  {"op":{"kind":"addr.add","ns":"office.pc2","dev":"eth0","cidr":"fd6f:1::12/64","family":6},"origin":"examples/office.otop:53:32"},
+  {"op":{"kind":"link.up","ns":"office.pc2","dev":"eth0"},"origin":"examples/office.otop:53:3"},
+  {"op":{"kind":"route.add","ns":"office.pc2","family":4,"destination":"0.0.0.0/0","via":"10.1.0.1"},"origin":"examples/office.otop:54:3"},
+  {"op":{"kind":"route.add","ns":"office.pc2","family":6,"destination":"::/0","via":"fd6f:1::1"},"origin":"examples/office.otop:55:3"},
+  {"op":{"kind":"link.alias","ns":"office.isp","dev":"lo","alias":"opentop:office:isp"},"origin":"examples/office.otop:58:1"},
+  {"op":{"kind":"link.up","ns":"office.isp","dev":"lo"},"origin":"examples/office.otop:58:1"},
+  {"op":{"kind":"addr.add","ns":"office.isp","dev":"eth0","cidr":"203.0.113.2/24","family":4},"origin":"examples/office.otop:59:8"},
+  {"op":{"kind":"addr.add","ns":"office.isp","dev":"eth0","cidr":"fd6f:ff::2/64","family":6},"origin":"examples/office.otop:59:23"},
+  {"op":{"kind":"link.up","ns":"office.isp","dev":"eth0"},"origin":"examples/office.otop:59:3"}
+ ]
+}
+'
+
+# ---- the script's own machinery: messages, programs, the lock, the record -------------
+
+interrupted=0
+locked=0
+me=
+current=
+
+# error CODE MESSAGE [HELP [NOTE]]: a diagnostic on stderr, in OpenTop's own format.
+error() {
+  printf 'error[%s]: %s\n' "$1" "$2" >&2
+  [ -z "${4-}" ] || printf '  = note: %s\n' "$4" >&2
+  [ -z "${3-}" ] || printf '  = help: %s\n' "$3" >&2
+}
+
+# need PROGRAM...: true when every PROGRAM is on PATH; names each missing one, and why.
+need() {
+  missing=0
+  for program in "$@"; do
+    command -v "$program" >/dev/null 2>&1 && continue
+    why "$program"
+    error OT6005 "$program not found: $why" "install $package"
+    missing=1
+  done
+  return "$missing"
+}
+
+# is_root: the effective user is root (read from /proc: `id` would be one more program).
+is_root() {
+  while read -r key _ effective _; do
+    if [ "$key" = Uid: ]; then
+      [ "$effective" = 0 ]
+      return
+    fi
+  done </proc/self/status
+  return 1
+}
+
+# step LABEL COMMAND [ARG]...: one process of the plan (its batch on stdin); LABEL names it
+# in messages. Stops before starting when up was interrupted.
+step() {
+  current=$1
+  shift
+  [ "$interrupted" = 0 ] || return 1
+  "$@"
+}
+
+# queue LINE / flush COMMAND...: collect the lines of a batch, then run COMMAND on them.
+batch=
+queue() {
+  batch=$batch$1$NL
+  removed=$((removed + 1))
+}
+flush() {
+  [ -n "$batch" ] || return 0
+  printf '%s' "$batch" | "$@"
+  status=$?
+  batch=
+  return "$status"
+}
+
+# proc_start PID: sets $start to the start time of process PID (field 22 of /proc/PID/stat);
+# false when there is no such process.
+proc_start() {
+  start=
+  stat=
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null
+  [ -n "$stat" ] || return 1
+  # The command name is in parentheses and may contain spaces: split after the last one.
+  # shellcheck disable=SC2086 # splitting into fields is the point
+  set -- ${stat##*')'}
+  [ $# -ge 20 ] || return 1
+  shift 19
+  start=$1
+}
+
+# holder_alive HOLDER: the process PID:STARTTIME that holds a lock still runs.
+holder_alive() {
+  case ${1%%:*} in
+    '' | *[!0-9]*) return 1 ;;
+  esac
+  proc_start "${1%%:*}" && [ "$start" = "${1#*:}" ]
+}
+
+# lock_take: the lab's lock, as OpenTop takes it: a symbolic link whose target names its
+# holder (PID:STARTTIME). Creating it is atomic; a holder that died leaves a stale lock,
+# which is taken over.
+lock_take() {
+  mkdir -p "$RUN_DIR" || return 1
+  proc_start $$ || start=0
+  me=$$:$start
+  for _ in 1 2 3; do
+    if ln -s "$me" "$LOCK" 2>/dev/null; then
+      locked=1
+      return 0
+    fi
+    holder=$(readlink "$LOCK" 2>/dev/null) || continue
+    if holder_alive "$holder"; then
+      error OT6009 "lab $LAB is busy: another OpenTop command is working on it" \
+        'wait for it to finish, then try again' "the lock is held by process ${holder%%:*}"
+      return 1
+    fi
+    # A stale lock: its holder died without releasing it.
+    [ "$(readlink "$LOCK" 2>/dev/null)" != "$holder" ] || rm -f "$LOCK"
+  done
+  error OT6009 "lab $LAB is busy: its lock $LOCK cannot be taken" 'try again'
+  return 1
+}
+
+lock_release() {
+  [ "$locked" = 1 ] || return 0
+  locked=0
+  [ "$(readlink "$LOCK" 2>/dev/null)" != "$me" ] || rm -f "$LOCK"
+}
+
+# read_record: the state, creation time and OBJECTS of the lab's record; state is empty
+# when there is none, "unreadable" when it is not OpenTop's layout (one key a line).
+read_record() {
+  rec_state=
+  rec_since=
+  rec_objects=
+  [ -e "$RECORD" ] || return 0
+  objects=1
+  while IFS= read -r line; do
+    case $line in
+      ' "state": "'*)
+        rec_state=${line#*': "'}
+        rec_state=${rec_state%%'"'*}
+        ;;
+      ' "createdAt": "'*)
+        rec_since=${line#*': "'}
+        rec_since=${rec_since%%'"'*}
+        ;;
+      ' "nodes": ['*) objects=0 ;;
+      ' "ops": ['*) break ;;
+    esac
+    [ "$objects" = 1 ] || rec_objects=$rec_objects$line$NL
+  done <"$RECORD"
+  [ -n "$rec_state" ] || rec_state=unreadable
+}
+
+# write_record STATE: the record, written aside and renamed so that a reader never sees half.
+write_record() {
+  mkdir -p "$LAB_DIR" &&
+    printf '%s' "$RECORD_HEAD" "$1" "$RECORD_CREATED" "$created" "$RECORD_BY" "$OBJECTS" "$RECORD_OPS" \
+      >"$LAB_DIR/.record.$$.tmp" &&
+    mv -f "$LAB_DIR/.record.$$.tmp" "$RECORD"
+}
+
+# enter PROGRAM [ARG]... -- COMMAND...: a node's entering command, in place of this shell,
+# once the namespace files it names (--net=PATH and the like) exist.
+enter() {
+  for arg in "$@"; do
+    case $arg in
+      --) break ;;
+      --*=/*)
+        [ -e "${arg#*=}" ] && continue
+        error OT6008 "node $node of lab $LAB has no namespace (${arg#*=} is gone)" \
+          "\`$SELF status\` shows what is missing; \`$SELF down\` and \`$SELF up\` rebuild it"
+        return 1
+        ;;
+    esac
+  done
+  need "$1" || return 1
+  OPENTOP_LAB=$LAB
+  OPENTOP_NODE=$node
+  export OPENTOP_LAB OPENTOP_NODE
+  exec "$@"
+}
+
+# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.
+why() {
+  case $1 in
+    ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
+    nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    sysctl) why='this lab sets sysctls' package=procps ;;
+    nft) why='this lab filters traffic' package=nftables ;;
+    mkdir) why='the script keeps its lock and record with it' package=coreutils ;;
+    ln) why='the script keeps its lock and record with it' package=coreutils ;;
+    readlink) why='the script keeps its lock and record with it' package=coreutils ;;
+    rm) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    date) why='the script keeps its lock and record with it' package=coreutils ;;
+    *) why='this script runs it' package=$1 ;;
+  esac
+}
+
+# taken_netns PATH: the namespace exists already (and then says so).
+taken_netns() {
+  [ -e "$1" ] || return 1
+  error OT6002 "network namespace ${1##*/} already exists" \
+    "choose another lab name, or remove the namespace if it is yours (ip netns del ${1##*/})" \
+    'OpenTop never reuses or removes a namespace it did not create'
+}
+
+# ---- status: the live state, and drift from the plan -----------------------------------
+#
+# One `ip -batch` a namespace reads its interfaces, addresses and IPv4 routes (a process
+# is what costs), and its lines are read once: matching patterns against all of it would
+# take time quadratic in its size (a switch with hundreds of ports).
+
+drift=0
+drifts=
+ns=
+
+# ipn ARG...: ip in the namespace being looked at ($ns; empty for the host's).
+ipn() {
+  if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi
+}
+
+# drift KIND WHAT: one difference between the kernel and the plan.
+drift() {
+  drift=$((drift + 1))
+  drifts=$drifts$(printf '  %-7s %s (in %s)' "$1" "$2" "${ns:-the host}")$NL
+}
+
+# look TITLE NS PATH DEV...: show a namespace's interfaces, addresses and routes, and check
+# them: every interface as the plan made it (link_of), each DEV present, and no other in a
+# namespace of the lab's own. Keeps the addresses as " DEV=CIDR ..." in $have for
+# want_addr. False (and drift) when the namespace is missing.
+look() {
+  printf '%s\n' "$1"
+  ns=$2
+  shift 2
+  if [ ! -e "$1" ]; then
+    echo '  missing'
+    drift missing "namespace $ns"
+    return 1
+  fi
+  shift
+  inspect "$@" <<'EOF'
+link show
+address show
+route show proto boot
+EOF
+  ipn -6 route show proto boot | while IFS= read -r line; do echo "  route $line"; done
+}
+
+# look_host DEV...: the same for the lab's interfaces on the host (DEV only).
+look_host() {
+  echo 'host'
+  ns=
+  inspect "$@" <<'EOF'
+link show
+address show
+EOF
+}
+
+# inspect DEV...: runs the batch on stdin in the namespace, then checks and shows (on the
+# host, only DEV...) what it printed.
+inspect() {
+  seen=' '
+  have=' '
+  shown=
+  routes=
+  text=$(ipn -o -batch -)
+  while IFS= read -r line; do
+    case $line in
+      [0-9]*': '*': <'*) link_line "$line" ;;
+      [0-9]*': '*) addr_line "$line" ;;
+      ?*) routes="$routes  route $line$NL" ;;
+    esac
+  done <<EOF
+$text
+EOF
+  for dev in "$@"; do
+    case $seen in *" $dev "*) ;; *) drift missing "interface $dev" ;; esac
+  done
+  # One line an interface: its name, whether it is up, and its addresses or its bridge.
+  while read -r dev state extra; do
+    [ -n "$dev" ] || continue
+    if [ -z "$extra" ]; then
+      # shellcheck disable=SC2086 # its words (nothing here expands file names)
+      for a in $have; do
+        case $a in "$dev="*) extra="$extra ${a#*=}" ;; esac
+      done
+    fi
+    printf '  %-16s %-5s%s\n' "$dev" "$state" "$extra"
+  done <<EOF
+$shown
+EOF
+  printf '%s' "$routes"
+}
+
+# link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
+link_line() {
+  line=${1#*: }
+  dev=${line%%: *}
+  dev=${dev%@*}
+  line=" $line "
+  seen="$seen$dev "
+  if ! link_of "$ns" "$dev"; then
+    [ -n "$ns" ] || return 0 # on the host, only the lab's interfaces count
+    drift extra "interface $dev"
+  fi
+  flags=${line#*<}
+  case ,${flags%%>*}, in
+    *,UP,*) state=up ;;
+    *) state=down ;;
+  esac
+  case $line in
+    *" master "*)
+      master=${line#*" master "}
+      shown="$shown$dev $state (port of ${master%% *})$NL"
+      ;;
+    *) shown="$shown$dev $state$NL" ;;
+  esac
+}
+
+# addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...); only
+# the addresses of global scope are the lab's, as in `opentop status`.
+addr_line() {
+  case $1 in *" scope global "*) ;; *) return 0 ;; esac
+  # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
+  set -- $1
+  have="$have${2%@*}=$4 "
+}
+
+# want_link [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o link` line
+# is $line) is as the plan made it.
+want_link() {
+  while [ $# -gt 0 ]; do
+    case $1 in
+      up)
+        flags=${line#*<}
+        case ,${flags%%>*}, in
+          *,UP,*) ;;
+          *) drift changed "interface $dev is down" ;;
+        esac
+        ;;
+      mtu | mac)
+        key=$1
+        [ "$key" = mtu ] || key=link/ether
+        case $line in
+          *" $key $2 "*) ;;
+          *)
+            got=${line#*" $key "}
+            [ "$got" != "$line" ] || got=none
+            [ "$1" = mtu ] && what=MTU || what=MAC
+            drift changed "interface $dev has $what ${got%% *}, not $2"
+            ;;
+        esac
+        shift
+        ;;
+      master)
+        case $line in
+          *" master $2 "*) ;;
+          *) drift changed "port $dev is not in bridge $2" ;;
+        esac
+        shift
+        ;;
+    esac
+    shift
+  done
+}
+
+# want_addr DEV CIDR: DEV has the address.
+want_addr() {
+  case $have in
+    *" $1=$2 "*) ;;
+    *) drift missing "address $2 on $1" ;;
+  esac
+}
+
+# want_route METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV]: the route exists.
+want_route() {
+  metric=$1
+  family=$2
+  destination=$3
+  shift 3
+  got=$(ipn "$family" route show exact "$destination" "$@")
+  if [ -n "$got" ]; then
+    [ -n "$metric" ] || return 0
+    case " $got " in *" metric $metric "*) return 0 ;; esac
+  fi
+  drift missing "route $destination${1:+ $*}"
+}
+
+# ---- the commands ------------------------------------------------------------------
+
+cmd_up() {
+  if ! is_root; then
+    error OT6006 'bringing a lab up needs root' \
+      'run this script as root (for example with sudo); it creates namespaces and interfaces'
+    return 1
+  fi
+  need ip nsenter sysctl nft mkdir ln readlink rm mv date || return 1
+  lock_take || return 1
+  read_record
+  case $rec_state in
+    '') ;;
+    up)
+      error OT6001 "lab $LAB is already up" "run \`$SELF down\` first" "brought up $rec_since"
+      return 1
+      ;;
+    creating)
+      error OT6010 "lab $LAB was left half up by an interrupted run" \
+        "run \`$SELF down\` to remove what it created, then bring it up again" "that run started $rec_since"
+      return 1
+      ;;
+    *)
+      error OT6013 "the record of lab $LAB cannot be read" \
+        "inspect $RECORD; \`$SELF down\` removes the lab by its plan"
+      return 1
+      ;;
+  esac
+  if collisions; then return 1; fi
+  created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  if ! write_record creating; then
+    error OT6004 "cannot write the record $RECORD" 'nothing was created'
+    return 1
+  fi
+  trap 'interrupted=1' INT TERM HUP
+  if up_plan && [ "$interrupted" = 0 ] && write_record up; then
+    echo 'lab office is up: 5 nodes, 2 switches, 6 links (57 operations)'
+    return 0
+  fi
+  if [ "$interrupted" = 1 ]; then
+    error OT6004 "bringing lab $LAB up was interrupted"
+  else
+    error OT6004 "up failed at step $current" '' \
+      'the message above is the tool'\''s own; in a batch, "-:N" is its line N, listed in this script'
+  fi
+  if down_plan; then
+    rm -rf "$LAB_DIR"
+    echo "rolled back: $removed objects removed, nothing is left" >&2
+  else
+    error OT6012 "rolling back lab $LAB did not finish" "run \`$SELF down\` to remove what is left"
+  fi
+  return 1
+}
+
+cmd_down() {
+  if ! is_root; then
+    error OT6006 'taking a lab down needs root' 'run this script as root'
+    return 1
+  fi
+  need ip mkdir ln readlink rm || return 1
+  lock_take || return 1
+  read_record
+  case $rec_state in
+    '' | unreadable) ;; # what to remove is this script's plan, as with `opentop down FILE`
+    *)
+      if [ "$rec_objects" != "$OBJECTS" ]; then
+        error OT7002 "lab $LAB was brought up from another plan" \
+          "take it down with \`opentop down $LAB\`, or with the script built from its file" \
+          'its record lists other nodes, namespaces or host interfaces than this script'
+        return 1
+      fi
+      ;;
+  esac
+  trap 'interrupted=1' INT TERM HUP # finish removing, then exit
+  if ! down_plan; then
+    error OT6004 "taking lab $LAB down did not finish" "the message above says why; run \`$SELF down\` again"
+    return 1
+  fi
+  rm -rf "$LAB_DIR"
+  if [ -z "$rec_state" ] && [ "$removed" = 0 ]; then
+    echo "lab $LAB is not up: nothing to do"
+  else
+    echo "lab $LAB is down ($removed objects removed)"
+  fi
+}
+
+cmd_status() {
+  need ip || return 1
+  read_record
+  case $rec_state in
+    '')
+      error OT6007 "lab $LAB is not up" "bring it up with \`$SELF up\`"
+      return 1
+      ;;
+    unreadable)
+      error OT6013 "the record of lab $LAB cannot be read" "inspect $RECORD"
+      return 1
+      ;;
+    up) echo "lab $LAB: up since $rec_since" ;;
+    *) echo "lab $LAB: half up (interrupted) since $rec_since" ;;
+  esac
+  if [ "$rec_objects" != "$OBJECTS" ]; then
+    error OT7002 "lab $LAB was brought up from another plan" \
+      "see \`opentop status $LAB\`, or the script built from its file" \
+      'its record lists other nodes, namespaces or host interfaces than this script'
+    return 1
+  fi
+  status_plan
+  if [ "$drift" = 0 ]; then
+    echo 'no drift: the kernel matches the plan'
+  else
+    printf 'drift (%s):\n%s' "$drift" "$drifts"
+  fi
+  [ "$drift" = 0 ] && [ "$rec_state" = up ]
+}
+
+cmd_exec() {
+  if [ $# -lt 2 ]; then
+    usage >&2
+    return 2
+  fi
+  read_record
+  if [ -z "$rec_state" ]; then
+    error OT6007 "lab $LAB is not up" "bring it up with \`$SELF up\`"
+    return 1
+  fi
+  exec_node "$@"
+}
+
+usage() {
+  printf 'usage: %s up | down | status | exec NODE COMMAND [ARG]... | plan | --help\n' "$SELF"
+  printf '%s\n' '
+Lab office: 5 nodes, 2 switches, 6 links (57 operations).
+  up      create it (needs root and ip, nsenter, sysctl, nft, mkdir, ln, readlink, rm, mv, date)
+  down    remove everything it created; also after a failed or interrupted up
+  status  its live state, and drift from its plan (exit status 1 on drift)
+  exec    run a command inside a node (nsenter)
+  plan    print every operation that up runs, doing nothing'
+}
+
+trap lock_release EXIT
+case ${1-} in
+  up | down | status | plan)
+    if [ $# -ne 1 ]; then
+      usage >&2
+      exit 2
+    fi
+    case $1 in up) cmd_up ;; down) cmd_down ;; status) cmd_status ;; plan) plan_text ;; esac
+    ;;
+  exec)
+    shift
+    cmd_exec "$@"
+    ;;
+  -h | --help | help) usage ;;
+  *)
+    usage >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,2885 @@
+#!/bin/sh
+# Lab star: a standalone script built by opentop 0.1.0 (`opentop build`).
+#
+#   source    /ROOT/examples/star.otop
+#   sha256    dabc4c43c8dc750580de147240590fbe12f4b8827c62fe21e2ddea848f5e119a
+#   requires  ip nsenter mkdir ln readlink rm mv date
+#
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+#
+# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
+# back if a step fails; `down` removes what the lab owns and still exists. They keep the
+# lock and the record under /run/opentop exactly as `opentop` does, so `opentop status`,
+# `exec` and `down` work on a lab this script brought up, and the other way round.
+# Generated from the lab file: change the file and build again rather than editing this.
+
+# Single-quoted text here is literal by design: values from the lab file are never expanded.
+# shellcheck disable=SC2016
+set -u
+set -f # nothing here expands file names
+LAB='star'
+SELF=${0##*/}
+RUN_DIR=${OPENTOP_RUN_DIR:-/run/opentop}
+LAB_DIR=$RUN_DIR/$LAB
+RECORD=$LAB_DIR/record.json
+LOCK=$RUN_DIR/$LAB.lock
+NL='
+'
+
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 3: namespaces
+  # create network namespace star  (examples/star.otop:7:5)
+  # create network namespace star.h1  (examples/star.otop:12:1)
+  # create network namespace star.h2  (examples/star.otop:12:1)
+  # create network namespace star.h3  (examples/star.otop:12:1)
+  # create network namespace star.h4  (examples/star.otop:12:1)
+  # create network namespace star.h5  (examples/star.otop:12:1)
+  # create network namespace star.h6  (examples/star.otop:12:1)
+  # create network namespace star.h7  (examples/star.otop:12:1)
+  # create network namespace star.h8  (examples/star.otop:12:1)
+  # create network namespace star.h9  (examples/star.otop:12:1)
+  # create network namespace star.h10  (examples/star.otop:12:1)
+  # create network namespace star.h11  (examples/star.otop:12:1)
+  # create network namespace star.h12  (examples/star.otop:12:1)
+  # create network namespace star.h13  (examples/star.otop:12:1)
+  # create network namespace star.h14  (examples/star.otop:12:1)
+  # create network namespace star.h15  (examples/star.otop:12:1)
+  # create network namespace star.h16  (examples/star.otop:12:1)
+  # create network namespace star.h17  (examples/star.otop:12:1)
+  # create network namespace star.h18  (examples/star.otop:12:1)
+  # create network namespace star.h19  (examples/star.otop:12:1)
+  # create network namespace star.h20  (examples/star.otop:12:1)
+  # create network namespace star.h21  (examples/star.otop:12:1)
+  # create network namespace star.h22  (examples/star.otop:12:1)
+  # create network namespace star.h23  (examples/star.otop:12:1)
+  # create network namespace star.h24  (examples/star.otop:12:1)
+  # create network namespace star.h25  (examples/star.otop:12:1)
+  # create network namespace star.h26  (examples/star.otop:12:1)
+  # create network namespace star.h27  (examples/star.otop:12:1)
+  # create network namespace star.h28  (examples/star.otop:12:1)
+  # create network namespace star.h29  (examples/star.otop:12:1)
+  # create network namespace star.h30  (examples/star.otop:12:1)
+  # create network namespace star.h31  (examples/star.otop:12:1)
+  # create network namespace star.h32  (examples/star.otop:12:1)
+  # create network namespace star.h33  (examples/star.otop:12:1)
+  # create network namespace star.h34  (examples/star.otop:12:1)
+  # create network namespace star.h35  (examples/star.otop:12:1)
+  # create network namespace star.h36  (examples/star.otop:12:1)
+  # create network namespace star.h37  (examples/star.otop:12:1)
+  # create network namespace star.h38  (examples/star.otop:12:1)
+  # create network namespace star.h39  (examples/star.otop:12:1)
+  # create network namespace star.h40  (examples/star.otop:12:1)
+  # create network namespace star.h41  (examples/star.otop:12:1)
+  # create network namespace star.h42  (examples/star.otop:12:1)
+  # create network namespace star.h43  (examples/star.otop:12:1)
+  # create network namespace star.h44  (examples/star.otop:12:1)
+  # create network namespace star.h45  (examples/star.otop:12:1)
+  # create network namespace star.h46  (examples/star.otop:12:1)
+  # create network namespace star.h47  (examples/star.otop:12:1)
+  # create network namespace star.h48  (examples/star.otop:12:1)
+  # create network namespace star.h49  (examples/star.otop:12:1)
+  # create network namespace star.h50  (examples/star.otop:12:1)
+  step '1/52, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add star
+netns add star.h1
+netns add star.h2
+netns add star.h3
+netns add star.h4
+netns add star.h5
+netns add star.h6
+netns add star.h7
+netns add star.h8
+netns add star.h9
+netns add star.h10
+netns add star.h11
+netns add star.h12
+netns add star.h13
+netns add star.h14
+netns add star.h15
+netns add star.h16
+netns add star.h17
+netns add star.h18
+netns add star.h19
+netns add star.h20
+netns add star.h21
+netns add star.h22
+netns add star.h23
+netns add star.h24
+netns add star.h25
+netns add star.h26
+netns add star.h27
+netns add star.h28
+netns add star.h29
+netns add star.h30
+netns add star.h31
+netns add star.h32
+netns add star.h33
+netns add star.h34
+netns add star.h35
+netns add star.h36
+netns add star.h37
+netns add star.h38
+netns add star.h39
+netns add star.h40
+netns add star.h41
+netns add star.h42
+netns add star.h43
+netns add star.h44
+netns add star.h45
+netns add star.h46
+netns add star.h47
+netns add star.h48
+netns add star.h49
+netns add star.h50
+EOF
+  # == stage 2 of 3: links
+  # mark lo in star as opentop:star  (examples/star.otop:7:5)
+  # create bridge sw in star  (examples/star.otop:10:1)
+  # create veth pair h1.eth0 (star) — eth0 (star.h1)  (examples/star.otop:13:3)
+  # create veth pair h2.eth0 (star) — eth0 (star.h2)  (examples/star.otop:13:3)
+  # create veth pair h3.eth0 (star) — eth0 (star.h3)  (examples/star.otop:13:3)
+  # create veth pair h4.eth0 (star) — eth0 (star.h4)  (examples/star.otop:13:3)
+  # create veth pair h5.eth0 (star) — eth0 (star.h5)  (examples/star.otop:13:3)
+  # create veth pair h6.eth0 (star) — eth0 (star.h6)  (examples/star.otop:13:3)
+  # create veth pair h7.eth0 (star) — eth0 (star.h7)  (examples/star.otop:13:3)
+  # create veth pair h8.eth0 (star) — eth0 (star.h8)  (examples/star.otop:13:3)
+  # create veth pair h9.eth0 (star) — eth0 (star.h9)  (examples/star.otop:13:3)
+  # create veth pair h10.eth0 (star) — eth0 (star.h10)  (examples/star.otop:13:3)
+  # create veth pair h11.eth0 (star) — eth0 (star.h11)  (examples/star.otop:13:3)
+  # create veth pair h12.eth0 (star) — eth0 (star.h12)  (examples/star.otop:13:3)
+  # create veth pair h13.eth0 (star) — eth0 (star.h13)  (examples/star.otop:13:3)
+  # create veth pair h14.eth0 (star) — eth0 (star.h14)  (examples/star.otop:13:3)
+  # create veth pair h15.eth0 (star) — eth0 (star.h15)  (examples/star.otop:13:3)
+  # create veth pair h16.eth0 (star) — eth0 (star.h16)  (examples/star.otop:13:3)
+  # create veth pair h17.eth0 (star) — eth0 (star.h17)  (examples/star.otop:13:3)
+  # create veth pair h18.eth0 (star) — eth0 (star.h18)  (examples/star.otop:13:3)
+  # create veth pair h19.eth0 (star) — eth0 (star.h19)  (examples/star.otop:13:3)
+  # create veth pair h20.eth0 (star) — eth0 (star.h20)  (examples/star.otop:13:3)
+  # create veth pair h21.eth0 (star) — eth0 (star.h21)  (examples/star.otop:13:3)
+  # create veth pair h22.eth0 (star) — eth0 (star.h22)  (examples/star.otop:13:3)
+  # create veth pair h23.eth0 (star) — eth0 (star.h23)  (examples/star.otop:13:3)
+  # create veth pair h24.eth0 (star) — eth0 (star.h24)  (examples/star.otop:13:3)
+  # create veth pair h25.eth0 (star) — eth0 (star.h25)  (examples/star.otop:13:3)
+  # create veth pair h26.eth0 (star) — eth0 (star.h26)  (examples/star.otop:13:3)
+  # create veth pair h27.eth0 (star) — eth0 (star.h27)  (examples/star.otop:13:3)
+  # create veth pair h28.eth0 (star) — eth0 (star.h28)  (examples/star.otop:13:3)
+  # create veth pair h29.eth0 (star) — eth0 (star.h29)  (examples/star.otop:13:3)
+  # create veth pair h30.eth0 (star) — eth0 (star.h30)  (examples/star.otop:13:3)
+  # create veth pair h31.eth0 (star) — eth0 (star.h31)  (examples/star.otop:13:3)
+  # create veth pair h32.eth0 (star) — eth0 (star.h32)  (examples/star.otop:13:3)
+  # create veth pair h33.eth0 (star) — eth0 (star.h33)  (examples/star.otop:13:3)
+  # create veth pair h34.eth0 (star) — eth0 (star.h34)  (examples/star.otop:13:3)
+  # create veth pair h35.eth0 (star) — eth0 (star.h35)  (examples/star.otop:13:3)
+  # create veth pair h36.eth0 (star) — eth0 (star.h36)  (examples/star.otop:13:3)
+  # create veth pair h37.eth0 (star) — eth0 (star.h37)  (examples/star.otop:13:3)
+  # create veth pair h38.eth0 (star) — eth0 (star.h38)  (examples/star.otop:13:3)
+  # create veth pair h39.eth0 (star) — eth0 (star.h39)  (examples/star.otop:13:3)
+  # create veth pair h40.eth0 (star) — eth0 (star.h40)  (examples/star.otop:13:3)
+  # create veth pair h41.eth0 (star) — eth0 (star.h41)  (examples/star.otop:13:3)
+  # create veth pair h42.eth0 (star) — eth0 (star.h42)  (examples/star.otop:13:3)
+  # create veth pair h43.eth0 (star) — eth0 (star.h43)  (examples/star.otop:13:3)
+  # create veth pair h44.eth0 (star) — eth0 (star.h44)  (examples/star.otop:13:3)
+  # create veth pair h45.eth0 (star) — eth0 (star.h45)  (examples/star.otop:13:3)
+  # create veth pair h46.eth0 (star) — eth0 (star.h46)  (examples/star.otop:13:3)
+  # create veth pair h47.eth0 (star) — eth0 (star.h47)  (examples/star.otop:13:3)
+  # create veth pair h48.eth0 (star) — eth0 (star.h48)  (examples/star.otop:13:3)
+  # create veth pair h49.eth0 (star) — eth0 (star.h49)  (examples/star.otop:13:3)
+  # create veth pair h50.eth0 (star) — eth0 (star.h50)  (examples/star.otop:13:3)
+  step '2/52, links, in the switches (star)' nsenter --net=/run/netns/star -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star
+link add name sw up type bridge
+link add name h1.eth0 index 1001 master sw up type veth peer name eth0 netns star.h1
+link add name h2.eth0 index 1002 master sw up type veth peer name eth0 netns star.h2
+link add name h3.eth0 index 1003 master sw up type veth peer name eth0 netns star.h3
+link add name h4.eth0 index 1004 master sw up type veth peer name eth0 netns star.h4
+link add name h5.eth0 index 1005 master sw up type veth peer name eth0 netns star.h5
+link add name h6.eth0 index 1006 master sw up type veth peer name eth0 netns star.h6
+link add name h7.eth0 index 1007 master sw up type veth peer name eth0 netns star.h7
+link add name h8.eth0 index 1008 master sw up type veth peer name eth0 netns star.h8
+link add name h9.eth0 index 1009 master sw up type veth peer name eth0 netns star.h9
+link add name h10.eth0 index 1010 master sw up type veth peer name eth0 netns star.h10
+link add name h11.eth0 index 1011 master sw up type veth peer name eth0 netns star.h11
+link add name h12.eth0 index 1012 master sw up type veth peer name eth0 netns star.h12
+link add name h13.eth0 index 1013 master sw up type veth peer name eth0 netns star.h13
+link add name h14.eth0 index 1014 master sw up type veth peer name eth0 netns star.h14
+link add name h15.eth0 index 1015 master sw up type veth peer name eth0 netns star.h15
+link add name h16.eth0 index 1016 master sw up type veth peer name eth0 netns star.h16
+link add name h17.eth0 index 1017 master sw up type veth peer name eth0 netns star.h17
+link add name h18.eth0 index 1018 master sw up type veth peer name eth0 netns star.h18
+link add name h19.eth0 index 1019 master sw up type veth peer name eth0 netns star.h19
+link add name h20.eth0 index 1020 master sw up type veth peer name eth0 netns star.h20
+link add name h21.eth0 index 1021 master sw up type veth peer name eth0 netns star.h21
+link add name h22.eth0 index 1022 master sw up type veth peer name eth0 netns star.h22
+link add name h23.eth0 index 1023 master sw up type veth peer name eth0 netns star.h23
+link add name h24.eth0 index 1024 master sw up type veth peer name eth0 netns star.h24
+link add name h25.eth0 index 1025 master sw up type veth peer name eth0 netns star.h25
+link add name h26.eth0 index 1026 master sw up type veth peer name eth0 netns star.h26
+link add name h27.eth0 index 1027 master sw up type veth peer name eth0 netns star.h27
+link add name h28.eth0 index 1028 master sw up type veth peer name eth0 netns star.h28
+link add name h29.eth0 index 1029 master sw up type veth peer name eth0 netns star.h29
+link add name h30.eth0 index 1030 master sw up type veth peer name eth0 netns star.h30
+link add name h31.eth0 index 1031 master sw up type veth peer name eth0 netns star.h31
+link add name h32.eth0 index 1032 master sw up type veth peer name eth0 netns star.h32
+link add name h33.eth0 index 1033 master sw up type veth peer name eth0 netns star.h33
+link add name h34.eth0 index 1034 master sw up type veth peer name eth0 netns star.h34
+link add name h35.eth0 index 1035 master sw up type veth peer name eth0 netns star.h35
+link add name h36.eth0 index 1036 master sw up type veth peer name eth0 netns star.h36
+link add name h37.eth0 index 1037 master sw up type veth peer name eth0 netns star.h37
+link add name h38.eth0 index 1038 master sw up type veth peer name eth0 netns star.h38
+link add name h39.eth0 index 1039 master sw up type veth peer name eth0 netns star.h39
+link add name h40.eth0 index 1040 master sw up type veth peer name eth0 netns star.h40
+link add name h41.eth0 index 1041 master sw up type veth peer name eth0 netns star.h41
+link add name h42.eth0 index 1042 master sw up type veth peer name eth0 netns star.h42
+link add name h43.eth0 index 1043 master sw up type veth peer name eth0 netns star.h43
+link add name h44.eth0 index 1044 master sw up type veth peer name eth0 netns star.h44
+link add name h45.eth0 index 1045 master sw up type veth peer name eth0 netns star.h45
+link add name h46.eth0 index 1046 master sw up type veth peer name eth0 netns star.h46
+link add name h47.eth0 index 1047 master sw up type veth peer name eth0 netns star.h47
+link add name h48.eth0 index 1048 master sw up type veth peer name eth0 netns star.h48
+link add name h49.eth0 index 1049 master sw up type veth peer name eth0 netns star.h49
+link add name h50.eth0 index 1050 master sw up type veth peer name eth0 netns star.h50
+EOF
+  # == stage 3 of 3: addresses and routes
+  # mark lo in star.h1 as opentop:star:h1  (examples/star.otop:12:1)
+  # bring lo up in star.h1  (examples/star.otop:12:1)
+  # add 10.0.0.1/16 to eth0 in star.h1  (examples/star.otop:13:14)
+  # add fd00::1/64 to eth0 in star.h1  (examples/star.otop:13:42)
+  # bring eth0 up in star.h1  (examples/star.otop:13:3)
+  step '3/52, addresses and routes, in node h1 (star.h1)' nsenter --net=/run/netns/star.h1 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h1
+link set dev lo up
+addr add 10.0.0.1/16 dev eth0
+addr add fd00::1/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h2 as opentop:star:h2  (examples/star.otop:12:1)
+  # bring lo up in star.h2  (examples/star.otop:12:1)
+  # add 10.0.0.2/16 to eth0 in star.h2  (examples/star.otop:13:14)
+  # add fd00::2/64 to eth0 in star.h2  (examples/star.otop:13:42)
+  # bring eth0 up in star.h2  (examples/star.otop:13:3)
+  step '4/52, addresses and routes, in node h2 (star.h2)' nsenter --net=/run/netns/star.h2 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h2
+link set dev lo up
+addr add 10.0.0.2/16 dev eth0
+addr add fd00::2/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h3 as opentop:star:h3  (examples/star.otop:12:1)
+  # bring lo up in star.h3  (examples/star.otop:12:1)
+  # add 10.0.0.3/16 to eth0 in star.h3  (examples/star.otop:13:14)
+  # add fd00::3/64 to eth0 in star.h3  (examples/star.otop:13:42)
+  # bring eth0 up in star.h3  (examples/star.otop:13:3)
+  step '5/52, addresses and routes, in node h3 (star.h3)' nsenter --net=/run/netns/star.h3 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h3
+link set dev lo up
+addr add 10.0.0.3/16 dev eth0
+addr add fd00::3/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h4 as opentop:star:h4  (examples/star.otop:12:1)
+  # bring lo up in star.h4  (examples/star.otop:12:1)
+  # add 10.0.0.4/16 to eth0 in star.h4  (examples/star.otop:13:14)
+  # add fd00::4/64 to eth0 in star.h4  (examples/star.otop:13:42)
+  # bring eth0 up in star.h4  (examples/star.otop:13:3)
+  step '6/52, addresses and routes, in node h4 (star.h4)' nsenter --net=/run/netns/star.h4 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h4
+link set dev lo up
+addr add 10.0.0.4/16 dev eth0
+addr add fd00::4/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h5 as opentop:star:h5  (examples/star.otop:12:1)
+  # bring lo up in star.h5  (examples/star.otop:12:1)
+  # add 10.0.0.5/16 to eth0 in star.h5  (examples/star.otop:13:14)
+  # add fd00::5/64 to eth0 in star.h5  (examples/star.otop:13:42)
+  # bring eth0 up in star.h5  (examples/star.otop:13:3)
+  step '7/52, addresses and routes, in node h5 (star.h5)' nsenter --net=/run/netns/star.h5 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h5
+link set dev lo up
+addr add 10.0.0.5/16 dev eth0
+addr add fd00::5/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h6 as opentop:star:h6  (examples/star.otop:12:1)
+  # bring lo up in star.h6  (examples/star.otop:12:1)
+  # add 10.0.0.6/16 to eth0 in star.h6  (examples/star.otop:13:14)
+  # add fd00::6/64 to eth0 in star.h6  (examples/star.otop:13:42)
+  # bring eth0 up in star.h6  (examples/star.otop:13:3)
+  step '8/52, addresses and routes, in node h6 (star.h6)' nsenter --net=/run/netns/star.h6 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h6
+link set dev lo up
+addr add 10.0.0.6/16 dev eth0
+addr add fd00::6/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h7 as opentop:star:h7  (examples/star.otop:12:1)
+  # bring lo up in star.h7  (examples/star.otop:12:1)
+  # add 10.0.0.7/16 to eth0 in star.h7  (examples/star.otop:13:14)
+  # add fd00::7/64 to eth0 in star.h7  (examples/star.otop:13:42)
+  # bring eth0 up in star.h7  (examples/star.otop:13:3)
+  step '9/52, addresses and routes, in node h7 (star.h7)' nsenter --net=/run/netns/star.h7 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h7
+link set dev lo up
+addr add 10.0.0.7/16 dev eth0
+addr add fd00::7/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h8 as opentop:star:h8  (examples/star.otop:12:1)
+  # bring lo up in star.h8  (examples/star.otop:12:1)
+  # add 10.0.0.8/16 to eth0 in star.h8  (examples/star.otop:13:14)
+  # add fd00::8/64 to eth0 in star.h8  (examples/star.otop:13:42)
+  # bring eth0 up in star.h8  (examples/star.otop:13:3)
+  step '10/52, addresses and routes, in node h8 (star.h8)' nsenter --net=/run/netns/star.h8 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h8
+link set dev lo up
+addr add 10.0.0.8/16 dev eth0
+addr add fd00::8/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h9 as opentop:star:h9  (examples/star.otop:12:1)
+  # bring lo up in star.h9  (examples/star.otop:12:1)
+  # add 10.0.0.9/16 to eth0 in star.h9  (examples/star.otop:13:14)
+  # add fd00::9/64 to eth0 in star.h9  (examples/star.otop:13:42)
+  # bring eth0 up in star.h9  (examples/star.otop:13:3)
+  step '11/52, addresses and routes, in node h9 (star.h9)' nsenter --net=/run/netns/star.h9 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h9
+link set dev lo up
+addr add 10.0.0.9/16 dev eth0
+addr add fd00::9/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h10 as opentop:star:h10  (examples/star.otop:12:1)
+  # bring lo up in star.h10  (examples/star.otop:12:1)
+  # add 10.0.0.10/16 to eth0 in star.h10  (examples/star.otop:13:14)
+  # add fd00::a/64 to eth0 in star.h10  (examples/star.otop:13:42)
+  # bring eth0 up in star.h10  (examples/star.otop:13:3)
+  step '12/52, addresses and routes, in node h10 (star.h10)' nsenter --net=/run/netns/star.h10 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h10
+link set dev lo up
+addr add 10.0.0.10/16 dev eth0
+addr add fd00::a/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h11 as opentop:star:h11  (examples/star.otop:12:1)
+  # bring lo up in star.h11  (examples/star.otop:12:1)
+  # add 10.0.0.11/16 to eth0 in star.h11  (examples/star.otop:13:14)
+  # add fd00::b/64 to eth0 in star.h11  (examples/star.otop:13:42)
+  # bring eth0 up in star.h11  (examples/star.otop:13:3)
+  step '13/52, addresses and routes, in node h11 (star.h11)' nsenter --net=/run/netns/star.h11 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h11
+link set dev lo up
+addr add 10.0.0.11/16 dev eth0
+addr add fd00::b/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h12 as opentop:star:h12  (examples/star.otop:12:1)
+  # bring lo up in star.h12  (examples/star.otop:12:1)
+  # add 10.0.0.12/16 to eth0 in star.h12  (examples/star.otop:13:14)
+  # add fd00::c/64 to eth0 in star.h12  (examples/star.otop:13:42)
+  # bring eth0 up in star.h12  (examples/star.otop:13:3)
+  step '14/52, addresses and routes, in node h12 (star.h12)' nsenter --net=/run/netns/star.h12 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h12
+link set dev lo up
+addr add 10.0.0.12/16 dev eth0
+addr add fd00::c/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h13 as opentop:star:h13  (examples/star.otop:12:1)
+  # bring lo up in star.h13  (examples/star.otop:12:1)
+  # add 10.0.0.13/16 to eth0 in star.h13  (examples/star.otop:13:14)
+  # add fd00::d/64 to eth0 in star.h13  (examples/star.otop:13:42)
+  # bring eth0 up in star.h13  (examples/star.otop:13:3)
+  step '15/52, addresses and routes, in node h13 (star.h13)' nsenter --net=/run/netns/star.h13 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h13
+link set dev lo up
+addr add 10.0.0.13/16 dev eth0
+addr add fd00::d/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h14 as opentop:star:h14  (examples/star.otop:12:1)
+  # bring lo up in star.h14  (examples/star.otop:12:1)
+  # add 10.0.0.14/16 to eth0 in star.h14  (examples/star.otop:13:14)
+  # add fd00::e/64 to eth0 in star.h14  (examples/star.otop:13:42)
+  # bring eth0 up in star.h14  (examples/star.otop:13:3)
+  step '16/52, addresses and routes, in node h14 (star.h14)' nsenter --net=/run/netns/star.h14 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h14
+link set dev lo up
+addr add 10.0.0.14/16 dev eth0
+addr add fd00::e/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h15 as opentop:star:h15  (examples/star.otop:12:1)
+  # bring lo up in star.h15  (examples/star.otop:12:1)
+  # add 10.0.0.15/16 to eth0 in star.h15  (examples/star.otop:13:14)
+  # add fd00::f/64 to eth0 in star.h15  (examples/star.otop:13:42)
+  # bring eth0 up in star.h15  (examples/star.otop:13:3)
+  step '17/52, addresses and routes, in node h15 (star.h15)' nsenter --net=/run/netns/star.h15 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h15
+link set dev lo up
+addr add 10.0.0.15/16 dev eth0
+addr add fd00::f/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h16 as opentop:star:h16  (examples/star.otop:12:1)
+  # bring lo up in star.h16  (examples/star.otop:12:1)
+  # add 10.0.0.16/16 to eth0 in star.h16  (examples/star.otop:13:14)
+  # add fd00::10/64 to eth0 in star.h16  (examples/star.otop:13:42)
+  # bring eth0 up in star.h16  (examples/star.otop:13:3)
+  step '18/52, addresses and routes, in node h16 (star.h16)' nsenter --net=/run/netns/star.h16 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h16
+link set dev lo up
+addr add 10.0.0.16/16 dev eth0
+addr add fd00::10/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h17 as opentop:star:h17  (examples/star.otop:12:1)
+  # bring lo up in star.h17  (examples/star.otop:12:1)
+  # add 10.0.0.17/16 to eth0 in star.h17  (examples/star.otop:13:14)
+  # add fd00::11/64 to eth0 in star.h17  (examples/star.otop:13:42)
+  # bring eth0 up in star.h17  (examples/star.otop:13:3)
+  step '19/52, addresses and routes, in node h17 (star.h17)' nsenter --net=/run/netns/star.h17 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h17
+link set dev lo up
+addr add 10.0.0.17/16 dev eth0
+addr add fd00::11/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h18 as opentop:star:h18  (examples/star.otop:12:1)
+  # bring lo up in star.h18  (examples/star.otop:12:1)
+  # add 10.0.0.18/16 to eth0 in star.h18  (examples/star.otop:13:14)
+  # add fd00::12/64 to eth0 in star.h18  (examples/star.otop:13:42)
+  # bring eth0 up in star.h18  (examples/star.otop:13:3)
+  step '20/52, addresses and routes, in node h18 (star.h18)' nsenter --net=/run/netns/star.h18 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h18
+link set dev lo up
+addr add 10.0.0.18/16 dev eth0
+addr add fd00::12/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h19 as opentop:star:h19  (examples/star.otop:12:1)
+  # bring lo up in star.h19  (examples/star.otop:12:1)
+  # add 10.0.0.19/16 to eth0 in star.h19  (examples/star.otop:13:14)
+  # add fd00::13/64 to eth0 in star.h19  (examples/star.otop:13:42)
+  # bring eth0 up in star.h19  (examples/star.otop:13:3)
+  step '21/52, addresses and routes, in node h19 (star.h19)' nsenter --net=/run/netns/star.h19 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h19
+link set dev lo up
+addr add 10.0.0.19/16 dev eth0
+addr add fd00::13/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h20 as opentop:star:h20  (examples/star.otop:12:1)
+  # bring lo up in star.h20  (examples/star.otop:12:1)
+  # add 10.0.0.20/16 to eth0 in star.h20  (examples/star.otop:13:14)
+  # add fd00::14/64 to eth0 in star.h20  (examples/star.otop:13:42)
+  # bring eth0 up in star.h20  (examples/star.otop:13:3)
+  step '22/52, addresses and routes, in node h20 (star.h20)' nsenter --net=/run/netns/star.h20 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h20
+link set dev lo up
+addr add 10.0.0.20/16 dev eth0
+addr add fd00::14/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h21 as opentop:star:h21  (examples/star.otop:12:1)
+  # bring lo up in star.h21  (examples/star.otop:12:1)
+  # add 10.0.0.21/16 to eth0 in star.h21  (examples/star.otop:13:14)
+  # add fd00::15/64 to eth0 in star.h21  (examples/star.otop:13:42)
+  # bring eth0 up in star.h21  (examples/star.otop:13:3)
+  step '23/52, addresses and routes, in node h21 (star.h21)' nsenter --net=/run/netns/star.h21 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h21
+link set dev lo up
+addr add 10.0.0.21/16 dev eth0
+addr add fd00::15/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h22 as opentop:star:h22  (examples/star.otop:12:1)
+  # bring lo up in star.h22  (examples/star.otop:12:1)
+  # add 10.0.0.22/16 to eth0 in star.h22  (examples/star.otop:13:14)
+  # add fd00::16/64 to eth0 in star.h22  (examples/star.otop:13:42)
+  # bring eth0 up in star.h22  (examples/star.otop:13:3)
+  step '24/52, addresses and routes, in node h22 (star.h22)' nsenter --net=/run/netns/star.h22 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h22
+link set dev lo up
+addr add 10.0.0.22/16 dev eth0
+addr add fd00::16/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h23 as opentop:star:h23  (examples/star.otop:12:1)
+  # bring lo up in star.h23  (examples/star.otop:12:1)
+  # add 10.0.0.23/16 to eth0 in star.h23  (examples/star.otop:13:14)
+  # add fd00::17/64 to eth0 in star.h23  (examples/star.otop:13:42)
+  # bring eth0 up in star.h23  (examples/star.otop:13:3)
+  step '25/52, addresses and routes, in node h23 (star.h23)' nsenter --net=/run/netns/star.h23 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h23
+link set dev lo up
+addr add 10.0.0.23/16 dev eth0
+addr add fd00::17/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h24 as opentop:star:h24  (examples/star.otop:12:1)
+  # bring lo up in star.h24  (examples/star.otop:12:1)
+  # add 10.0.0.24/16 to eth0 in star.h24  (examples/star.otop:13:14)
+  # add fd00::18/64 to eth0 in star.h24  (examples/star.otop:13:42)
+  # bring eth0 up in star.h24  (examples/star.otop:13:3)
+  step '26/52, addresses and routes, in node h24 (star.h24)' nsenter --net=/run/netns/star.h24 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h24
+link set dev lo up
+addr add 10.0.0.24/16 dev eth0
+addr add fd00::18/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h25 as opentop:star:h25  (examples/star.otop:12:1)
+  # bring lo up in star.h25  (examples/star.otop:12:1)
+  # add 10.0.0.25/16 to eth0 in star.h25  (examples/star.otop:13:14)
+  # add fd00::19/64 to eth0 in star.h25  (examples/star.otop:13:42)
+  # bring eth0 up in star.h25  (examples/star.otop:13:3)
+  step '27/52, addresses and routes, in node h25 (star.h25)' nsenter --net=/run/netns/star.h25 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h25
+link set dev lo up
+addr add 10.0.0.25/16 dev eth0
+addr add fd00::19/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h26 as opentop:star:h26  (examples/star.otop:12:1)
+  # bring lo up in star.h26  (examples/star.otop:12:1)
+  # add 10.0.0.26/16 to eth0 in star.h26  (examples/star.otop:13:14)
+  # add fd00::1a/64 to eth0 in star.h26  (examples/star.otop:13:42)
+  # bring eth0 up in star.h26  (examples/star.otop:13:3)
+  step '28/52, addresses and routes, in node h26 (star.h26)' nsenter --net=/run/netns/star.h26 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h26
+link set dev lo up
+addr add 10.0.0.26/16 dev eth0
+addr add fd00::1a/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h27 as opentop:star:h27  (examples/star.otop:12:1)
+  # bring lo up in star.h27  (examples/star.otop:12:1)
+  # add 10.0.0.27/16 to eth0 in star.h27  (examples/star.otop:13:14)
+  # add fd00::1b/64 to eth0 in star.h27  (examples/star.otop:13:42)
+  # bring eth0 up in star.h27  (examples/star.otop:13:3)
+  step '29/52, addresses and routes, in node h27 (star.h27)' nsenter --net=/run/netns/star.h27 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h27
+link set dev lo up
+addr add 10.0.0.27/16 dev eth0
+addr add fd00::1b/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h28 as opentop:star:h28  (examples/star.otop:12:1)
+  # bring lo up in star.h28  (examples/star.otop:12:1)
+  # add 10.0.0.28/16 to eth0 in star.h28  (examples/star.otop:13:14)
+  # add fd00::1c/64 to eth0 in star.h28  (examples/star.otop:13:42)
+  # bring eth0 up in star.h28  (examples/star.otop:13:3)
+  step '30/52, addresses and routes, in node h28 (star.h28)' nsenter --net=/run/netns/star.h28 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h28
+link set dev lo up
+addr add 10.0.0.28/16 dev eth0
+addr add fd00::1c/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h29 as opentop:star:h29  (examples/star.otop:12:1)
+  # bring lo up in star.h29  (examples/star.otop:12:1)
+  # add 10.0.0.29/16 to eth0 in star.h29  (examples/star.otop:13:14)
+  # add fd00::1d/64 to eth0 in star.h29  (examples/star.otop:13:42)
+  # bring eth0 up in star.h29  (examples/star.otop:13:3)
+  step '31/52, addresses and routes, in node h29 (star.h29)' nsenter --net=/run/netns/star.h29 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h29
+link set dev lo up
+addr add 10.0.0.29/16 dev eth0
+addr add fd00::1d/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h30 as opentop:star:h30  (examples/star.otop:12:1)
+  # bring lo up in star.h30  (examples/star.otop:12:1)
+  # add 10.0.0.30/16 to eth0 in star.h30  (examples/star.otop:13:14)
+  # add fd00::1e/64 to eth0 in star.h30  (examples/star.otop:13:42)
+  # bring eth0 up in star.h30  (examples/star.otop:13:3)
+  step '32/52, addresses and routes, in node h30 (star.h30)' nsenter --net=/run/netns/star.h30 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h30
+link set dev lo up
+addr add 10.0.0.30/16 dev eth0
+addr add fd00::1e/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h31 as opentop:star:h31  (examples/star.otop:12:1)
+  # bring lo up in star.h31  (examples/star.otop:12:1)
+  # add 10.0.0.31/16 to eth0 in star.h31  (examples/star.otop:13:14)
+  # add fd00::1f/64 to eth0 in star.h31  (examples/star.otop:13:42)
+  # bring eth0 up in star.h31  (examples/star.otop:13:3)
+  step '33/52, addresses and routes, in node h31 (star.h31)' nsenter --net=/run/netns/star.h31 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h31
+link set dev lo up
+addr add 10.0.0.31/16 dev eth0
+addr add fd00::1f/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h32 as opentop:star:h32  (examples/star.otop:12:1)
+  # bring lo up in star.h32  (examples/star.otop:12:1)
+  # add 10.0.0.32/16 to eth0 in star.h32  (examples/star.otop:13:14)
+  # add fd00::20/64 to eth0 in star.h32  (examples/star.otop:13:42)
+  # bring eth0 up in star.h32  (examples/star.otop:13:3)
+  step '34/52, addresses and routes, in node h32 (star.h32)' nsenter --net=/run/netns/star.h32 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h32
+link set dev lo up
+addr add 10.0.0.32/16 dev eth0
+addr add fd00::20/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h33 as opentop:star:h33  (examples/star.otop:12:1)
+  # bring lo up in star.h33  (examples/star.otop:12:1)
+  # add 10.0.0.33/16 to eth0 in star.h33  (examples/star.otop:13:14)
+  # add fd00::21/64 to eth0 in star.h33  (examples/star.otop:13:42)
+  # bring eth0 up in star.h33  (examples/star.otop:13:3)
+  step '35/52, addresses and routes, in node h33 (star.h33)' nsenter --net=/run/netns/star.h33 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h33
+link set dev lo up
+addr add 10.0.0.33/16 dev eth0
+addr add fd00::21/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h34 as opentop:star:h34  (examples/star.otop:12:1)
+  # bring lo up in star.h34  (examples/star.otop:12:1)
+  # add 10.0.0.34/16 to eth0 in star.h34  (examples/star.otop:13:14)
+  # add fd00::22/64 to eth0 in star.h34  (examples/star.otop:13:42)
+  # bring eth0 up in star.h34  (examples/star.otop:13:3)
+  step '36/52, addresses and routes, in node h34 (star.h34)' nsenter --net=/run/netns/star.h34 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h34
+link set dev lo up
+addr add 10.0.0.34/16 dev eth0
+addr add fd00::22/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h35 as opentop:star:h35  (examples/star.otop:12:1)
+  # bring lo up in star.h35  (examples/star.otop:12:1)
+  # add 10.0.0.35/16 to eth0 in star.h35  (examples/star.otop:13:14)
+  # add fd00::23/64 to eth0 in star.h35  (examples/star.otop:13:42)
+  # bring eth0 up in star.h35  (examples/star.otop:13:3)
+  step '37/52, addresses and routes, in node h35 (star.h35)' nsenter --net=/run/netns/star.h35 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h35
+link set dev lo up
+addr add 10.0.0.35/16 dev eth0
+addr add fd00::23/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h36 as opentop:star:h36  (examples/star.otop:12:1)
+  # bring lo up in star.h36  (examples/star.otop:12:1)
+  # add 10.0.0.36/16 to eth0 in star.h36  (examples/star.otop:13:14)
+  # add fd00::24/64 to eth0 in star.h36  (examples/star.otop:13:42)
+  # bring eth0 up in star.h36  (examples/star.otop:13:3)
+  step '38/52, addresses and routes, in node h36 (star.h36)' nsenter --net=/run/netns/star.h36 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h36
+link set dev lo up
+addr add 10.0.0.36/16 dev eth0
+addr add fd00::24/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h37 as opentop:star:h37  (examples/star.otop:12:1)
+  # bring lo up in star.h37  (examples/star.otop:12:1)
+  # add 10.0.0.37/16 to eth0 in star.h37  (examples/star.otop:13:14)
+  # add fd00::25/64 to eth0 in star.h37  (examples/star.otop:13:42)
+  # bring eth0 up in star.h37  (examples/star.otop:13:3)
+  step '39/52, addresses and routes, in node h37 (star.h37)' nsenter --net=/run/netns/star.h37 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h37
+link set dev lo up
+addr add 10.0.0.37/16 dev eth0
+addr add fd00::25/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h38 as opentop:star:h38  (examples/star.otop:12:1)
+  # bring lo up in star.h38  (examples/star.otop:12:1)
+  # add 10.0.0.38/16 to eth0 in star.h38  (examples/star.otop:13:14)
+  # add fd00::26/64 to eth0 in star.h38  (examples/star.otop:13:42)
+  # bring eth0 up in star.h38  (examples/star.otop:13:3)
+  step '40/52, addresses and routes, in node h38 (star.h38)' nsenter --net=/run/netns/star.h38 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h38
+link set dev lo up
+addr add 10.0.0.38/16 dev eth0
+addr add fd00::26/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h39 as opentop:star:h39  (examples/star.otop:12:1)
+  # bring lo up in star.h39  (examples/star.otop:12:1)
+  # add 10.0.0.39/16 to eth0 in star.h39  (examples/star.otop:13:14)
+  # add fd00::27/64 to eth0 in star.h39  (examples/star.otop:13:42)
+  # bring eth0 up in star.h39  (examples/star.otop:13:3)
+  step '41/52, addresses and routes, in node h39 (star.h39)' nsenter --net=/run/netns/star.h39 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h39
+link set dev lo up
+addr add 10.0.0.39/16 dev eth0
+addr add fd00::27/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h40 as opentop:star:h40  (examples/star.otop:12:1)
+  # bring lo up in star.h40  (examples/star.otop:12:1)
+  # add 10.0.0.40/16 to eth0 in star.h40  (examples/star.otop:13:14)
+  # add fd00::28/64 to eth0 in star.h40  (examples/star.otop:13:42)
+  # bring eth0 up in star.h40  (examples/star.otop:13:3)
+  step '42/52, addresses and routes, in node h40 (star.h40)' nsenter --net=/run/netns/star.h40 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h40
+link set dev lo up
+addr add 10.0.0.40/16 dev eth0
+addr add fd00::28/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h41 as opentop:star:h41  (examples/star.otop:12:1)
+  # bring lo up in star.h41  (examples/star.otop:12:1)
+  # add 10.0.0.41/16 to eth0 in star.h41  (examples/star.otop:13:14)
+  # add fd00::29/64 to eth0 in star.h41  (examples/star.otop:13:42)
+  # bring eth0 up in star.h41  (examples/star.otop:13:3)
+  step '43/52, addresses and routes, in node h41 (star.h41)' nsenter --net=/run/netns/star.h41 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h41
+link set dev lo up
+addr add 10.0.0.41/16 dev eth0
+addr add fd00::29/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h42 as opentop:star:h42  (examples/star.otop:12:1)
+  # bring lo up in star.h42  (examples/star.otop:12:1)
+  # add 10.0.0.42/16 to eth0 in star.h42  (examples/star.otop:13:14)
+  # add fd00::2a/64 to eth0 in star.h42  (examples/star.otop:13:42)
+  # bring eth0 up in star.h42  (examples/star.otop:13:3)
+  step '44/52, addresses and routes, in node h42 (star.h42)' nsenter --net=/run/netns/star.h42 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h42
+link set dev lo up
+addr add 10.0.0.42/16 dev eth0
+addr add fd00::2a/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h43 as opentop:star:h43  (examples/star.otop:12:1)
+  # bring lo up in star.h43  (examples/star.otop:12:1)
+  # add 10.0.0.43/16 to eth0 in star.h43  (examples/star.otop:13:14)
+  # add fd00::2b/64 to eth0 in star.h43  (examples/star.otop:13:42)
+  # bring eth0 up in star.h43  (examples/star.otop:13:3)
+  step '45/52, addresses and routes, in node h43 (star.h43)' nsenter --net=/run/netns/star.h43 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h43
+link set dev lo up
+addr add 10.0.0.43/16 dev eth0
+addr add fd00::2b/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h44 as opentop:star:h44  (examples/star.otop:12:1)
+  # bring lo up in star.h44  (examples/star.otop:12:1)
+  # add 10.0.0.44/16 to eth0 in star.h44  (examples/star.otop:13:14)
+  # add fd00::2c/64 to eth0 in star.h44  (examples/star.otop:13:42)
+  # bring eth0 up in star.h44  (examples/star.otop:13:3)
+  step '46/52, addresses and routes, in node h44 (star.h44)' nsenter --net=/run/netns/star.h44 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h44
+link set dev lo up
+addr add 10.0.0.44/16 dev eth0
+addr add fd00::2c/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h45 as opentop:star:h45  (examples/star.otop:12:1)
+  # bring lo up in star.h45  (examples/star.otop:12:1)
+  # add 10.0.0.45/16 to eth0 in star.h45  (examples/star.otop:13:14)
+  # add fd00::2d/64 to eth0 in star.h45  (examples/star.otop:13:42)
+  # bring eth0 up in star.h45  (examples/star.otop:13:3)
+  step '47/52, addresses and routes, in node h45 (star.h45)' nsenter --net=/run/netns/star.h45 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h45
+link set dev lo up
+addr add 10.0.0.45/16 dev eth0
+addr add fd00::2d/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h46 as opentop:star:h46  (examples/star.otop:12:1)
+  # bring lo up in star.h46  (examples/star.otop:12:1)
+  # add 10.0.0.46/16 to eth0 in star.h46  (examples/star.otop:13:14)
+  # add fd00::2e/64 to eth0 in star.h46  (examples/star.otop:13:42)
+  # bring eth0 up in star.h46  (examples/star.otop:13:3)
+  step '48/52, addresses and routes, in node h46 (star.h46)' nsenter --net=/run/netns/star.h46 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h46
+link set dev lo up
+addr add 10.0.0.46/16 dev eth0
+addr add fd00::2e/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h47 as opentop:star:h47  (examples/star.otop:12:1)
+  # bring lo up in star.h47  (examples/star.otop:12:1)
+  # add 10.0.0.47/16 to eth0 in star.h47  (examples/star.otop:13:14)
+  # add fd00::2f/64 to eth0 in star.h47  (examples/star.otop:13:42)
+  # bring eth0 up in star.h47  (examples/star.otop:13:3)
+  step '49/52, addresses and routes, in node h47 (star.h47)' nsenter --net=/run/netns/star.h47 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h47
+link set dev lo up
+addr add 10.0.0.47/16 dev eth0
+addr add fd00::2f/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h48 as opentop:star:h48  (examples/star.otop:12:1)
+  # bring lo up in star.h48  (examples/star.otop:12:1)
+  # add 10.0.0.48/16 to eth0 in star.h48  (examples/star.otop:13:14)
+  # add fd00::30/64 to eth0 in star.h48  (examples/star.otop:13:42)
+  # bring eth0 up in star.h48  (examples/star.otop:13:3)
+  step '50/52, addresses and routes, in node h48 (star.h48)' nsenter --net=/run/netns/star.h48 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h48
+link set dev lo up
+addr add 10.0.0.48/16 dev eth0
+addr add fd00::30/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h49 as opentop:star:h49  (examples/star.otop:12:1)
+  # bring lo up in star.h49  (examples/star.otop:12:1)
+  # add 10.0.0.49/16 to eth0 in star.h49  (examples/star.otop:13:14)
+  # add fd00::31/64 to eth0 in star.h49  (examples/star.otop:13:42)
+  # bring eth0 up in star.h49  (examples/star.otop:13:3)
+  step '51/52, addresses and routes, in node h49 (star.h49)' nsenter --net=/run/netns/star.h49 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h49
+link set dev lo up
+addr add 10.0.0.49/16 dev eth0
+addr add fd00::31/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+  # mark lo in star.h50 as opentop:star:h50  (examples/star.otop:12:1)
+  # bring lo up in star.h50  (examples/star.otop:12:1)
+  # add 10.0.0.50/16 to eth0 in star.h50  (examples/star.otop:13:14)
+  # add fd00::32/64 to eth0 in star.h50  (examples/star.otop:13:42)
+  # bring eth0 up in star.h50  (examples/star.otop:13:3)
+  step '52/52, addresses and routes, in node h50 (star.h50)' nsenter --net=/run/netns/star.h50 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:star:h50
+link set dev lo up
+addr add 10.0.0.50/16 dev eth0
+addr add fd00::32/64 dev eth0 nodad
+link set dev eth0 up
+EOF
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # delete network namespace star and everything in it
+  if [ -e /run/netns/star ]; then queue 'netns del star'; fi
+  # delete network namespace star.h1 and everything in it
+  if [ -e /run/netns/star.h1 ]; then queue 'netns del star.h1'; fi
+  # delete network namespace star.h2 and everything in it
+  if [ -e /run/netns/star.h2 ]; then queue 'netns del star.h2'; fi
+  # delete network namespace star.h3 and everything in it
+  if [ -e /run/netns/star.h3 ]; then queue 'netns del star.h3'; fi
+  # delete network namespace star.h4 and everything in it
+  if [ -e /run/netns/star.h4 ]; then queue 'netns del star.h4'; fi
+  # delete network namespace star.h5 and everything in it
+  if [ -e /run/netns/star.h5 ]; then queue 'netns del star.h5'; fi
+  # delete network namespace star.h6 and everything in it
+  if [ -e /run/netns/star.h6 ]; then queue 'netns del star.h6'; fi
+  # delete network namespace star.h7 and everything in it
+  if [ -e /run/netns/star.h7 ]; then queue 'netns del star.h7'; fi
+  # delete network namespace star.h8 and everything in it
+  if [ -e /run/netns/star.h8 ]; then queue 'netns del star.h8'; fi
+  # delete network namespace star.h9 and everything in it
+  if [ -e /run/netns/star.h9 ]; then queue 'netns del star.h9'; fi
+  # delete network namespace star.h10 and everything in it
+  if [ -e /run/netns/star.h10 ]; then queue 'netns del star.h10'; fi
+  # delete network namespace star.h11 and everything in it
+  if [ -e /run/netns/star.h11 ]; then queue 'netns del star.h11'; fi
+  # delete network namespace star.h12 and everything in it
+  if [ -e /run/netns/star.h12 ]; then queue 'netns del star.h12'; fi
+  # delete network namespace star.h13 and everything in it
+  if [ -e /run/netns/star.h13 ]; then queue 'netns del star.h13'; fi
+  # delete network namespace star.h14 and everything in it
+  if [ -e /run/netns/star.h14 ]; then queue 'netns del star.h14'; fi
+  # delete network namespace star.h15 and everything in it
+  if [ -e /run/netns/star.h15 ]; then queue 'netns del star.h15'; fi
+  # delete network namespace star.h16 and everything in it
+  if [ -e /run/netns/star.h16 ]; then queue 'netns del star.h16'; fi
+  # delete network namespace star.h17 and everything in it
+  if [ -e /run/netns/star.h17 ]; then queue 'netns del star.h17'; fi
+  # delete network namespace star.h18 and everything in it
+  if [ -e /run/netns/star.h18 ]; then queue 'netns del star.h18'; fi
+  # delete network namespace star.h19 and everything in it
+  if [ -e /run/netns/star.h19 ]; then queue 'netns del star.h19'; fi
+  # delete network namespace star.h20 and everything in it
+  if [ -e /run/netns/star.h20 ]; then queue 'netns del star.h20'; fi
+  # delete network namespace star.h21 and everything in it
+  if [ -e /run/netns/star.h21 ]; then queue 'netns del star.h21'; fi
+  # delete network namespace star.h22 and everything in it
+  if [ -e /run/netns/star.h22 ]; then queue 'netns del star.h22'; fi
+  # delete network namespace star.h23 and everything in it
+  if [ -e /run/netns/star.h23 ]; then queue 'netns del star.h23'; fi
+  # delete network namespace star.h24 and everything in it
+  if [ -e /run/netns/star.h24 ]; then queue 'netns del star.h24'; fi
+  # delete network namespace star.h25 and everything in it
+  if [ -e /run/netns/star.h25 ]; then queue 'netns del star.h25'; fi
+  # delete network namespace star.h26 and everything in it
+  if [ -e /run/netns/star.h26 ]; then queue 'netns del star.h26'; fi
+  # delete network namespace star.h27 and everything in it
+  if [ -e /run/netns/star.h27 ]; then queue 'netns del star.h27'; fi
+  # delete network namespace star.h28 and everything in it
+  if [ -e /run/netns/star.h28 ]; then queue 'netns del star.h28'; fi
+  # delete network namespace star.h29 and everything in it
+  if [ -e /run/netns/star.h29 ]; then queue 'netns del star.h29'; fi
+  # delete network namespace star.h30 and everything in it
+  if [ -e /run/netns/star.h30 ]; then queue 'netns del star.h30'; fi
+  # delete network namespace star.h31 and everything in it
+  if [ -e /run/netns/star.h31 ]; then queue 'netns del star.h31'; fi
+  # delete network namespace star.h32 and everything in it
+  if [ -e /run/netns/star.h32 ]; then queue 'netns del star.h32'; fi
+  # delete network namespace star.h33 and everything in it
+  if [ -e /run/netns/star.h33 ]; then queue 'netns del star.h33'; fi
+  # delete network namespace star.h34 and everything in it
+  if [ -e /run/netns/star.h34 ]; then queue 'netns del star.h34'; fi
+  # delete network namespace star.h35 and everything in it
+  if [ -e /run/netns/star.h35 ]; then queue 'netns del star.h35'; fi
+  # delete network namespace star.h36 and everything in it
+  if [ -e /run/netns/star.h36 ]; then queue 'netns del star.h36'; fi
+  # delete network namespace star.h37 and everything in it
+  if [ -e /run/netns/star.h37 ]; then queue 'netns del star.h37'; fi
+  # delete network namespace star.h38 and everything in it
+  if [ -e /run/netns/star.h38 ]; then queue 'netns del star.h38'; fi
+  # delete network namespace star.h39 and everything in it
+  if [ -e /run/netns/star.h39 ]; then queue 'netns del star.h39'; fi
+  # delete network namespace star.h40 and everything in it
+  if [ -e /run/netns/star.h40 ]; then queue 'netns del star.h40'; fi
+  # delete network namespace star.h41 and everything in it
+  if [ -e /run/netns/star.h41 ]; then queue 'netns del star.h41'; fi
+  # delete network namespace star.h42 and everything in it
+  if [ -e /run/netns/star.h42 ]; then queue 'netns del star.h42'; fi
+  # delete network namespace star.h43 and everything in it
+  if [ -e /run/netns/star.h43 ]; then queue 'netns del star.h43'; fi
+  # delete network namespace star.h44 and everything in it
+  if [ -e /run/netns/star.h44 ]; then queue 'netns del star.h44'; fi
+  # delete network namespace star.h45 and everything in it
+  if [ -e /run/netns/star.h45 ]; then queue 'netns del star.h45'; fi
+  # delete network namespace star.h46 and everything in it
+  if [ -e /run/netns/star.h46 ]; then queue 'netns del star.h46'; fi
+  # delete network namespace star.h47 and everything in it
+  if [ -e /run/netns/star.h47 ]; then queue 'netns del star.h47'; fi
+  # delete network namespace star.h48 and everything in it
+  if [ -e /run/netns/star.h48 ]; then queue 'netns del star.h48'; fi
+  # delete network namespace star.h49 and everything in it
+  if [ -e /run/netns/star.h49 ]; then queue 'netns del star.h49'; fi
+  # delete network namespace star.h50 and everything in it
+  if [ -e /run/netns/star.h50 ]; then queue 'netns del star.h50'; fi
+  flush ip -force -batch - || ok=1
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/star && found=0
+  taken_netns /run/netns/star.h1 && found=0
+  taken_netns /run/netns/star.h2 && found=0
+  taken_netns /run/netns/star.h3 && found=0
+  taken_netns /run/netns/star.h4 && found=0
+  taken_netns /run/netns/star.h5 && found=0
+  taken_netns /run/netns/star.h6 && found=0
+  taken_netns /run/netns/star.h7 && found=0
+  taken_netns /run/netns/star.h8 && found=0
+  taken_netns /run/netns/star.h9 && found=0
+  taken_netns /run/netns/star.h10 && found=0
+  taken_netns /run/netns/star.h11 && found=0
+  taken_netns /run/netns/star.h12 && found=0
+  taken_netns /run/netns/star.h13 && found=0
+  taken_netns /run/netns/star.h14 && found=0
+  taken_netns /run/netns/star.h15 && found=0
+  taken_netns /run/netns/star.h16 && found=0
+  taken_netns /run/netns/star.h17 && found=0
+  taken_netns /run/netns/star.h18 && found=0
+  taken_netns /run/netns/star.h19 && found=0
+  taken_netns /run/netns/star.h20 && found=0
+  taken_netns /run/netns/star.h21 && found=0
+  taken_netns /run/netns/star.h22 && found=0
+  taken_netns /run/netns/star.h23 && found=0
+  taken_netns /run/netns/star.h24 && found=0
+  taken_netns /run/netns/star.h25 && found=0
+  taken_netns /run/netns/star.h26 && found=0
+  taken_netns /run/netns/star.h27 && found=0
+  taken_netns /run/netns/star.h28 && found=0
+  taken_netns /run/netns/star.h29 && found=0
+  taken_netns /run/netns/star.h30 && found=0
+  taken_netns /run/netns/star.h31 && found=0
+  taken_netns /run/netns/star.h32 && found=0
+  taken_netns /run/netns/star.h33 && found=0
+  taken_netns /run/netns/star.h34 && found=0
+  taken_netns /run/netns/star.h35 && found=0
+  taken_netns /run/netns/star.h36 && found=0
+  taken_netns /run/netns/star.h37 && found=0
+  taken_netns /run/netns/star.h38 && found=0
+  taken_netns /run/netns/star.h39 && found=0
+  taken_netns /run/netns/star.h40 && found=0
+  taken_netns /run/netns/star.h41 && found=0
+  taken_netns /run/netns/star.h42 && found=0
+  taken_netns /run/netns/star.h43 && found=0
+  taken_netns /run/netns/star.h44 && found=0
+  taken_netns /run/netns/star.h45 && found=0
+  taken_netns /run/netns/star.h46 && found=0
+  taken_netns /run/netns/star.h47 && found=0
+  taken_netns /run/netns/star.h48 && found=0
+  taken_netns /run/netns/star.h49 && found=0
+  taken_netns /run/netns/star.h50 && found=0
+  return "$found"
+}
+
+# status_plan: every namespace's live interfaces and routes, checked against what the
+# plan creates (the same expectations as `opentop status`).
+status_plan() {
+  look 'the switches (star)' star /run/netns/star lo sw h1.eth0 h2.eth0 h3.eth0 h4.eth0 h5.eth0 h6.eth0 h7.eth0 h8.eth0 h9.eth0 h10.eth0 h11.eth0 h12.eth0 h13.eth0 h14.eth0 h15.eth0 h16.eth0 h17.eth0 h18.eth0 h19.eth0 h20.eth0 h21.eth0 h22.eth0 h23.eth0 h24.eth0 h25.eth0 h26.eth0 h27.eth0 h28.eth0 h29.eth0 h30.eth0 h31.eth0 h32.eth0 h33.eth0 h34.eth0 h35.eth0 h36.eth0 h37.eth0 h38.eth0 h39.eth0 h40.eth0 h41.eth0 h42.eth0 h43.eth0 h44.eth0 h45.eth0 h46.eth0 h47.eth0 h48.eth0 h49.eth0 h50.eth0
+  if look 'node h1 (star.h1)' star.h1 /run/netns/star.h1 lo eth0; then
+    want_addr eth0 10.0.0.1/16
+    want_addr eth0 fd00::1/64
+  fi
+  if look 'node h2 (star.h2)' star.h2 /run/netns/star.h2 lo eth0; then
+    want_addr eth0 10.0.0.2/16
+    want_addr eth0 fd00::2/64
+  fi
+  if look 'node h3 (star.h3)' star.h3 /run/netns/star.h3 lo eth0; then
+    want_addr eth0 10.0.0.3/16
+    want_addr eth0 fd00::3/64
+  fi
+  if look 'node h4 (star.h4)' star.h4 /run/netns/star.h4 lo eth0; then
+    want_addr eth0 10.0.0.4/16
+    want_addr eth0 fd00::4/64
+  fi
+  if look 'node h5 (star.h5)' star.h5 /run/netns/star.h5 lo eth0; then
+    want_addr eth0 10.0.0.5/16
+    want_addr eth0 fd00::5/64
+  fi
+  if look 'node h6 (star.h6)' star.h6 /run/netns/star.h6 lo eth0; then
+    want_addr eth0 10.0.0.6/16
+    want_addr eth0 fd00::6/64
+  fi
+  if look 'node h7 (star.h7)' star.h7 /run/netns/star.h7 lo eth0; then
+    want_addr eth0 10.0.0.7/16
+    want_addr eth0 fd00::7/64
+  fi
+  if look 'node h8 (star.h8)' star.h8 /run/netns/star.h8 lo eth0; then
+    want_addr eth0 10.0.0.8/16
+    want_addr eth0 fd00::8/64
+  fi
+  if look 'node h9 (star.h9)' star.h9 /run/netns/star.h9 lo eth0; then
+    want_addr eth0 10.0.0.9/16
+    want_addr eth0 fd00::9/64
+  fi
+  if look 'node h10 (star.h10)' star.h10 /run/netns/star.h10 lo eth0; then
+    want_addr eth0 10.0.0.10/16
+    want_addr eth0 fd00::a/64
+  fi
+  if look 'node h11 (star.h11)' star.h11 /run/netns/star.h11 lo eth0; then
+    want_addr eth0 10.0.0.11/16
+    want_addr eth0 fd00::b/64
+  fi
+  if look 'node h12 (star.h12)' star.h12 /run/netns/star.h12 lo eth0; then
+    want_addr eth0 10.0.0.12/16
+    want_addr eth0 fd00::c/64
+  fi
+  if look 'node h13 (star.h13)' star.h13 /run/netns/star.h13 lo eth0; then
+    want_addr eth0 10.0.0.13/16
+    want_addr eth0 fd00::d/64
+  fi
+  if look 'node h14 (star.h14)' star.h14 /run/netns/star.h14 lo eth0; then
+    want_addr eth0 10.0.0.14/16
+    want_addr eth0 fd00::e/64
+  fi
+  if look 'node h15 (star.h15)' star.h15 /run/netns/star.h15 lo eth0; then
+    want_addr eth0 10.0.0.15/16
+    want_addr eth0 fd00::f/64
+  fi
+  if look 'node h16 (star.h16)' star.h16 /run/netns/star.h16 lo eth0; then
+    want_addr eth0 10.0.0.16/16
+    want_addr eth0 fd00::10/64
+  fi
+  if look 'node h17 (star.h17)' star.h17 /run/netns/star.h17 lo eth0; then
+    want_addr eth0 10.0.0.17/16
+    want_addr eth0 fd00::11/64
+  fi
+  if look 'node h18 (star.h18)' star.h18 /run/netns/star.h18 lo eth0; then
+    want_addr eth0 10.0.0.18/16
+    want_addr eth0 fd00::12/64
+  fi
+  if look 'node h19 (star.h19)' star.h19 /run/netns/star.h19 lo eth0; then
+    want_addr eth0 10.0.0.19/16
+    want_addr eth0 fd00::13/64
+  fi
+  if look 'node h20 (star.h20)' star.h20 /run/netns/star.h20 lo eth0; then
+    want_addr eth0 10.0.0.20/16
+    want_addr eth0 fd00::14/64
+  fi
+  if look 'node h21 (star.h21)' star.h21 /run/netns/star.h21 lo eth0; then
+    want_addr eth0 10.0.0.21/16
+    want_addr eth0 fd00::15/64
+  fi
+  if look 'node h22 (star.h22)' star.h22 /run/netns/star.h22 lo eth0; then
+    want_addr eth0 10.0.0.22/16
+    want_addr eth0 fd00::16/64
+  fi
+  if look 'node h23 (star.h23)' star.h23 /run/netns/star.h23 lo eth0; then
+    want_addr eth0 10.0.0.23/16
+    want_addr eth0 fd00::17/64
+  fi
+  if look 'node h24 (star.h24)' star.h24 /run/netns/star.h24 lo eth0; then
+    want_addr eth0 10.0.0.24/16
+    want_addr eth0 fd00::18/64
+  fi
+  if look 'node h25 (star.h25)' star.h25 /run/netns/star.h25 lo eth0; then
+    want_addr eth0 10.0.0.25/16
+    want_addr eth0 fd00::19/64
+  fi
+  if look 'node h26 (star.h26)' star.h26 /run/netns/star.h26 lo eth0; then
+    want_addr eth0 10.0.0.26/16
+    want_addr eth0 fd00::1a/64
+  fi
+  if look 'node h27 (star.h27)' star.h27 /run/netns/star.h27 lo eth0; then
+    want_addr eth0 10.0.0.27/16
+    want_addr eth0 fd00::1b/64
+  fi
+  if look 'node h28 (star.h28)' star.h28 /run/netns/star.h28 lo eth0; then
+    want_addr eth0 10.0.0.28/16
+    want_addr eth0 fd00::1c/64
+  fi
+  if look 'node h29 (star.h29)' star.h29 /run/netns/star.h29 lo eth0; then
+    want_addr eth0 10.0.0.29/16
+    want_addr eth0 fd00::1d/64
+  fi
+  if look 'node h30 (star.h30)' star.h30 /run/netns/star.h30 lo eth0; then
+    want_addr eth0 10.0.0.30/16
+    want_addr eth0 fd00::1e/64
+  fi
+  if look 'node h31 (star.h31)' star.h31 /run/netns/star.h31 lo eth0; then
+    want_addr eth0 10.0.0.31/16
+    want_addr eth0 fd00::1f/64
+  fi
+  if look 'node h32 (star.h32)' star.h32 /run/netns/star.h32 lo eth0; then
+    want_addr eth0 10.0.0.32/16
+    want_addr eth0 fd00::20/64
+  fi
+  if look 'node h33 (star.h33)' star.h33 /run/netns/star.h33 lo eth0; then
+    want_addr eth0 10.0.0.33/16
+    want_addr eth0 fd00::21/64
+  fi
+  if look 'node h34 (star.h34)' star.h34 /run/netns/star.h34 lo eth0; then
+    want_addr eth0 10.0.0.34/16
+    want_addr eth0 fd00::22/64
+  fi
+  if look 'node h35 (star.h35)' star.h35 /run/netns/star.h35 lo eth0; then
+    want_addr eth0 10.0.0.35/16
+    want_addr eth0 fd00::23/64
+  fi
+  if look 'node h36 (star.h36)' star.h36 /run/netns/star.h36 lo eth0; then
+    want_addr eth0 10.0.0.36/16
+    want_addr eth0 fd00::24/64
+  fi
+  if look 'node h37 (star.h37)' star.h37 /run/netns/star.h37 lo eth0; then
+    want_addr eth0 10.0.0.37/16
+    want_addr eth0 fd00::25/64
+  fi
+  if look 'node h38 (star.h38)' star.h38 /run/netns/star.h38 lo eth0; then
+    want_addr eth0 10.0.0.38/16
+    want_addr eth0 fd00::26/64
+  fi
+  if look 'node h39 (star.h39)' star.h39 /run/netns/star.h39 lo eth0; then
+    want_addr eth0 10.0.0.39/16
+    want_addr eth0 fd00::27/64
+  fi
+  if look 'node h40 (star.h40)' star.h40 /run/netns/star.h40 lo eth0; then
+    want_addr eth0 10.0.0.40/16
+    want_addr eth0 fd00::28/64
+  fi
+  if look 'node h41 (star.h41)' star.h41 /run/netns/star.h41 lo eth0; then
+    want_addr eth0 10.0.0.41/16
+    want_addr eth0 fd00::29/64
+  fi
+  if look 'node h42 (star.h42)' star.h42 /run/netns/star.h42 lo eth0; then
+    want_addr eth0 10.0.0.42/16
+    want_addr eth0 fd00::2a/64
+  fi
+  if look 'node h43 (star.h43)' star.h43 /run/netns/star.h43 lo eth0; then
+    want_addr eth0 10.0.0.43/16
+    want_addr eth0 fd00::2b/64
+  fi
+  if look 'node h44 (star.h44)' star.h44 /run/netns/star.h44 lo eth0; then
+    want_addr eth0 10.0.0.44/16
+    want_addr eth0 fd00::2c/64
+  fi
+  if look 'node h45 (star.h45)' star.h45 /run/netns/star.h45 lo eth0; then
+    want_addr eth0 10.0.0.45/16
+    want_addr eth0 fd00::2d/64
+  fi
+  if look 'node h46 (star.h46)' star.h46 /run/netns/star.h46 lo eth0; then
+    want_addr eth0 10.0.0.46/16
+    want_addr eth0 fd00::2e/64
+  fi
+  if look 'node h47 (star.h47)' star.h47 /run/netns/star.h47 lo eth0; then
+    want_addr eth0 10.0.0.47/16
+    want_addr eth0 fd00::2f/64
+  fi
+  if look 'node h48 (star.h48)' star.h48 /run/netns/star.h48 lo eth0; then
+    want_addr eth0 10.0.0.48/16
+    want_addr eth0 fd00::30/64
+  fi
+  if look 'node h49 (star.h49)' star.h49 /run/netns/star.h49 lo eth0; then
+    want_addr eth0 10.0.0.49/16
+    want_addr eth0 fd00::31/64
+  fi
+  if look 'node h50 (star.h50)' star.h50 /run/netns/star.h50 lo eth0; then
+    want_addr eth0 10.0.0.50/16
+    want_addr eth0 fd00::32/64
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'star lo') want_link ;;
+    'star sw') want_link up ;;
+    'star h1.eth0') want_link up master sw ;;
+    'star h2.eth0') want_link up master sw ;;
+    'star h3.eth0') want_link up master sw ;;
+    'star h4.eth0') want_link up master sw ;;
+    'star h5.eth0') want_link up master sw ;;
+    'star h6.eth0') want_link up master sw ;;
+    'star h7.eth0') want_link up master sw ;;
+    'star h8.eth0') want_link up master sw ;;
+    'star h9.eth0') want_link up master sw ;;
+    'star h10.eth0') want_link up master sw ;;
+    'star h11.eth0') want_link up master sw ;;
+    'star h12.eth0') want_link up master sw ;;
+    'star h13.eth0') want_link up master sw ;;
+    'star h14.eth0') want_link up master sw ;;
+    'star h15.eth0') want_link up master sw ;;
+    'star h16.eth0') want_link up master sw ;;
+    'star h17.eth0') want_link up master sw ;;
+    'star h18.eth0') want_link up master sw ;;
+    'star h19.eth0') want_link up master sw ;;
+    'star h20.eth0') want_link up master sw ;;
+    'star h21.eth0') want_link up master sw ;;
+    'star h22.eth0') want_link up master sw ;;
+    'star h23.eth0') want_link up master sw ;;
+    'star h24.eth0') want_link up master sw ;;
+    'star h25.eth0') want_link up master sw ;;
+    'star h26.eth0') want_link up master sw ;;
+    'star h27.eth0') want_link up master sw ;;
+    'star h28.eth0') want_link up master sw ;;
+    'star h29.eth0') want_link up master sw ;;
+    'star h30.eth0') want_link up master sw ;;
+    'star h31.eth0') want_link up master sw ;;
+    'star h32.eth0') want_link up master sw ;;
+    'star h33.eth0') want_link up master sw ;;
+    'star h34.eth0') want_link up master sw ;;
+    'star h35.eth0') want_link up master sw ;;
+    'star h36.eth0') want_link up master sw ;;
+    'star h37.eth0') want_link up master sw ;;
+    'star h38.eth0') want_link up master sw ;;
+    'star h39.eth0') want_link up master sw ;;
+    'star h40.eth0') want_link up master sw ;;
+    'star h41.eth0') want_link up master sw ;;
+    'star h42.eth0') want_link up master sw ;;
+    'star h43.eth0') want_link up master sw ;;
+    'star h44.eth0') want_link up master sw ;;
+    'star h45.eth0') want_link up master sw ;;
+    'star h46.eth0') want_link up master sw ;;
+    'star h47.eth0') want_link up master sw ;;
+    'star h48.eth0') want_link up master sw ;;
+    'star h49.eth0') want_link up master sw ;;
+    'star h50.eth0') want_link up master sw ;;
+    'star.h1 lo') want_link up ;;
+    'star.h1 eth0') want_link up ;;
+    'star.h2 lo') want_link up ;;
+    'star.h2 eth0') want_link up ;;
+    'star.h3 lo') want_link up ;;
+    'star.h3 eth0') want_link up ;;
+    'star.h4 lo') want_link up ;;
+    'star.h4 eth0') want_link up ;;
+    'star.h5 lo') want_link up ;;
+    'star.h5 eth0') want_link up ;;
+    'star.h6 lo') want_link up ;;
+    'star.h6 eth0') want_link up ;;
+    'star.h7 lo') want_link up ;;
+    'star.h7 eth0') want_link up ;;
+    'star.h8 lo') want_link up ;;
+    'star.h8 eth0') want_link up ;;
+    'star.h9 lo') want_link up ;;
+    'star.h9 eth0') want_link up ;;
+    'star.h10 lo') want_link up ;;
+    'star.h10 eth0') want_link up ;;
+    'star.h11 lo') want_link up ;;
+    'star.h11 eth0') want_link up ;;
+    'star.h12 lo') want_link up ;;
+    'star.h12 eth0') want_link up ;;
+    'star.h13 lo') want_link up ;;
+    'star.h13 eth0') want_link up ;;
+    'star.h14 lo') want_link up ;;
+    'star.h14 eth0') want_link up ;;
+    'star.h15 lo') want_link up ;;
+    'star.h15 eth0') want_link up ;;
+    'star.h16 lo') want_link up ;;
+    'star.h16 eth0') want_link up ;;
+    'star.h17 lo') want_link up ;;
+    'star.h17 eth0') want_link up ;;
+    'star.h18 lo') want_link up ;;
+    'star.h18 eth0') want_link up ;;
+    'star.h19 lo') want_link up ;;
+    'star.h19 eth0') want_link up ;;
+    'star.h20 lo') want_link up ;;
+    'star.h20 eth0') want_link up ;;
+    'star.h21 lo') want_link up ;;
+    'star.h21 eth0') want_link up ;;
+    'star.h22 lo') want_link up ;;
+    'star.h22 eth0') want_link up ;;
+    'star.h23 lo') want_link up ;;
+    'star.h23 eth0') want_link up ;;
+    'star.h24 lo') want_link up ;;
+    'star.h24 eth0') want_link up ;;
+    'star.h25 lo') want_link up ;;
+    'star.h25 eth0') want_link up ;;
+    'star.h26 lo') want_link up ;;
+    'star.h26 eth0') want_link up ;;
+    'star.h27 lo') want_link up ;;
+    'star.h27 eth0') want_link up ;;
+    'star.h28 lo') want_link up ;;
+    'star.h28 eth0') want_link up ;;
+    'star.h29 lo') want_link up ;;
+    'star.h29 eth0') want_link up ;;
+    'star.h30 lo') want_link up ;;
+    'star.h30 eth0') want_link up ;;
+    'star.h31 lo') want_link up ;;
+    'star.h31 eth0') want_link up ;;
+    'star.h32 lo') want_link up ;;
+    'star.h32 eth0') want_link up ;;
+    'star.h33 lo') want_link up ;;
+    'star.h33 eth0') want_link up ;;
+    'star.h34 lo') want_link up ;;
+    'star.h34 eth0') want_link up ;;
+    'star.h35 lo') want_link up ;;
+    'star.h35 eth0') want_link up ;;
+    'star.h36 lo') want_link up ;;
+    'star.h36 eth0') want_link up ;;
+    'star.h37 lo') want_link up ;;
+    'star.h37 eth0') want_link up ;;
+    'star.h38 lo') want_link up ;;
+    'star.h38 eth0') want_link up ;;
+    'star.h39 lo') want_link up ;;
+    'star.h39 eth0') want_link up ;;
+    'star.h40 lo') want_link up ;;
+    'star.h40 eth0') want_link up ;;
+    'star.h41 lo') want_link up ;;
+    'star.h41 eth0') want_link up ;;
+    'star.h42 lo') want_link up ;;
+    'star.h42 eth0') want_link up ;;
+    'star.h43 lo') want_link up ;;
+    'star.h43 eth0') want_link up ;;
+    'star.h44 lo') want_link up ;;
+    'star.h44 eth0') want_link up ;;
+    'star.h45 lo') want_link up ;;
+    'star.h45 eth0') want_link up ;;
+    'star.h46 lo') want_link up ;;
+    'star.h46 eth0') want_link up ;;
+    'star.h47 lo') want_link up ;;
+    'star.h47 eth0') want_link up ;;
+    'star.h48 lo') want_link up ;;
+    'star.h48 eth0') want_link up ;;
+    'star.h49 lo') want_link up ;;
+    'star.h49 eth0') want_link up ;;
+    'star.h50 lo') want_link up ;;
+    'star.h50 eth0') want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    h1) enter nsenter --net=/run/netns/star.h1 -- "$@" ;;
+    h2) enter nsenter --net=/run/netns/star.h2 -- "$@" ;;
+    h3) enter nsenter --net=/run/netns/star.h3 -- "$@" ;;
+    h4) enter nsenter --net=/run/netns/star.h4 -- "$@" ;;
+    h5) enter nsenter --net=/run/netns/star.h5 -- "$@" ;;
+    h6) enter nsenter --net=/run/netns/star.h6 -- "$@" ;;
+    h7) enter nsenter --net=/run/netns/star.h7 -- "$@" ;;
+    h8) enter nsenter --net=/run/netns/star.h8 -- "$@" ;;
+    h9) enter nsenter --net=/run/netns/star.h9 -- "$@" ;;
+    h10) enter nsenter --net=/run/netns/star.h10 -- "$@" ;;
+    h11) enter nsenter --net=/run/netns/star.h11 -- "$@" ;;
+    h12) enter nsenter --net=/run/netns/star.h12 -- "$@" ;;
+    h13) enter nsenter --net=/run/netns/star.h13 -- "$@" ;;
+    h14) enter nsenter --net=/run/netns/star.h14 -- "$@" ;;
+    h15) enter nsenter --net=/run/netns/star.h15 -- "$@" ;;
+    h16) enter nsenter --net=/run/netns/star.h16 -- "$@" ;;
+    h17) enter nsenter --net=/run/netns/star.h17 -- "$@" ;;
+    h18) enter nsenter --net=/run/netns/star.h18 -- "$@" ;;
+    h19) enter nsenter --net=/run/netns/star.h19 -- "$@" ;;
+    h20) enter nsenter --net=/run/netns/star.h20 -- "$@" ;;
+    h21) enter nsenter --net=/run/netns/star.h21 -- "$@" ;;
+    h22) enter nsenter --net=/run/netns/star.h22 -- "$@" ;;
+    h23) enter nsenter --net=/run/netns/star.h23 -- "$@" ;;
+    h24) enter nsenter --net=/run/netns/star.h24 -- "$@" ;;
+    h25) enter nsenter --net=/run/netns/star.h25 -- "$@" ;;
+    h26) enter nsenter --net=/run/netns/star.h26 -- "$@" ;;
+    h27) enter nsenter --net=/run/netns/star.h27 -- "$@" ;;
+    h28) enter nsenter --net=/run/netns/star.h28 -- "$@" ;;
+    h29) enter nsenter --net=/run/netns/star.h29 -- "$@" ;;
+    h30) enter nsenter --net=/run/netns/star.h30 -- "$@" ;;
+    h31) enter nsenter --net=/run/netns/star.h31 -- "$@" ;;
+    h32) enter nsenter --net=/run/netns/star.h32 -- "$@" ;;
+    h33) enter nsenter --net=/run/netns/star.h33 -- "$@" ;;
+    h34) enter nsenter --net=/run/netns/star.h34 -- "$@" ;;
+    h35) enter nsenter --net=/run/netns/star.h35 -- "$@" ;;
+    h36) enter nsenter --net=/run/netns/star.h36 -- "$@" ;;
+    h37) enter nsenter --net=/run/netns/star.h37 -- "$@" ;;
+    h38) enter nsenter --net=/run/netns/star.h38 -- "$@" ;;
+    h39) enter nsenter --net=/run/netns/star.h39 -- "$@" ;;
+    h40) enter nsenter --net=/run/netns/star.h40 -- "$@" ;;
+    h41) enter nsenter --net=/run/netns/star.h41 -- "$@" ;;
+    h42) enter nsenter --net=/run/netns/star.h42 -- "$@" ;;
+    h43) enter nsenter --net=/run/netns/star.h43 -- "$@" ;;
+    h44) enter nsenter --net=/run/netns/star.h44 -- "$@" ;;
+    h45) enter nsenter --net=/run/netns/star.h45 -- "$@" ;;
+    h46) enter nsenter --net=/run/netns/star.h46 -- "$@" ;;
+    h47) enter nsenter --net=/run/netns/star.h47 -- "$@" ;;
+    h48) enter nsenter --net=/run/netns/star.h48 -- "$@" ;;
+    h49) enter nsenter --net=/run/netns/star.h49 -- "$@" ;;
+    h50) enter nsenter --net=/run/netns/star.h50 -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are h1, h2, h3, h4, h5, h6, h7, h8, h9, h10, h11, h12, h13, h14, h15, h16, h17, h18, h19, h20, …'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab star: up, 353 operations in 52 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add star      # examples/star.otop:7:5
+    netns add star.h1   # examples/star.otop:12:1
+    netns add star.h2   # examples/star.otop:12:1
+    netns add star.h3   # examples/star.otop:12:1
+    netns add star.h4   # examples/star.otop:12:1
+    netns add star.h5   # examples/star.otop:12:1
+    netns add star.h6   # examples/star.otop:12:1
+    netns add star.h7   # examples/star.otop:12:1
+    netns add star.h8   # examples/star.otop:12:1
+    netns add star.h9   # examples/star.otop:12:1
+    netns add star.h10  # examples/star.otop:12:1
+    netns add star.h11  # examples/star.otop:12:1
+    netns add star.h12  # examples/star.otop:12:1
+    netns add star.h13  # examples/star.otop:12:1
+    netns add star.h14  # examples/star.otop:12:1
+    netns add star.h15  # examples/star.otop:12:1
+    netns add star.h16  # examples/star.otop:12:1
+    netns add star.h17  # examples/star.otop:12:1
+    netns add star.h18  # examples/star.otop:12:1
+    netns add star.h19  # examples/star.otop:12:1
+    netns add star.h20  # examples/star.otop:12:1
+    netns add star.h21  # examples/star.otop:12:1
+    netns add star.h22  # examples/star.otop:12:1
+    netns add star.h23  # examples/star.otop:12:1
+    netns add star.h24  # examples/star.otop:12:1
+    netns add star.h25  # examples/star.otop:12:1
+    netns add star.h26  # examples/star.otop:12:1
+    netns add star.h27  # examples/star.otop:12:1
+    netns add star.h28  # examples/star.otop:12:1
+    netns add star.h29  # examples/star.otop:12:1
+    netns add star.h30  # examples/star.otop:12:1
+    netns add star.h31  # examples/star.otop:12:1
+    netns add star.h32  # examples/star.otop:12:1
+    netns add star.h33  # examples/star.otop:12:1
+    netns add star.h34  # examples/star.otop:12:1
+    netns add star.h35  # examples/star.otop:12:1
+    netns add star.h36  # examples/star.otop:12:1
+    netns add star.h37  # examples/star.otop:12:1
+    netns add star.h38  # examples/star.otop:12:1
+    netns add star.h39  # examples/star.otop:12:1
+    netns add star.h40  # examples/star.otop:12:1
+    netns add star.h41  # examples/star.otop:12:1
+    netns add star.h42  # examples/star.otop:12:1
+    netns add star.h43  # examples/star.otop:12:1
+    netns add star.h44  # examples/star.otop:12:1
+    netns add star.h45  # examples/star.otop:12:1
+    netns add star.h46  # examples/star.otop:12:1
+    netns add star.h47  # examples/star.otop:12:1
+    netns add star.h48  # examples/star.otop:12:1
+    netns add star.h49  # examples/star.otop:12:1
+    netns add star.h50  # examples/star.otop:12:1
+
+# stage 2: links
+nsenter --net=/run/netns/star -- ip -batch -
+    link set dev lo alias opentop:star                                                      # examples/star.otop:7:5
+    link add name sw up type bridge                                                         # examples/star.otop:10:1
+    link add name h1.eth0 index 1001 master sw up type veth peer name eth0 netns star.h1    # examples/star.otop:13:3
+    link add name h2.eth0 index 1002 master sw up type veth peer name eth0 netns star.h2    # examples/star.otop:13:3
+    link add name h3.eth0 index 1003 master sw up type veth peer name eth0 netns star.h3    # examples/star.otop:13:3
+    link add name h4.eth0 index 1004 master sw up type veth peer name eth0 netns star.h4    # examples/star.otop:13:3
+    link add name h5.eth0 index 1005 master sw up type veth peer name eth0 netns star.h5    # examples/star.otop:13:3
+    link add name h6.eth0 index 1006 master sw up type veth peer name eth0 netns star.h6    # examples/star.otop:13:3
+    link add name h7.eth0 index 1007 master sw up type veth peer name eth0 netns star.h7    # examples/star.otop:13:3
+    link add name h8.eth0 index 1008 master sw up type veth peer name eth0 netns star.h8    # examples/star.otop:13:3
+    link add name h9.eth0 index 1009 master sw up type veth peer name eth0 netns star.h9    # examples/star.otop:13:3
+    link add name h10.eth0 index 1010 master sw up type veth peer name eth0 netns star.h10  # examples/star.otop:13:3
+    link add name h11.eth0 index 1011 master sw up type veth peer name eth0 netns star.h11  # examples/star.otop:13:3
+    link add name h12.eth0 index 1012 master sw up type veth peer name eth0 netns star.h12  # examples/star.otop:13:3
+    link add name h13.eth0 index 1013 master sw up type veth peer name eth0 netns star.h13  # examples/star.otop:13:3
+    link add name h14.eth0 index 1014 master sw up type veth peer name eth0 netns star.h14  # examples/star.otop:13:3
+    link add name h15.eth0 index 1015 master sw up type veth peer name eth0 netns star.h15  # examples/star.otop:13:3
+    link add name h16.eth0 index 1016 master sw up type veth peer name eth0 netns star.h16  # examples/star.otop:13:3
+    link add name h17.eth0 index 1017 master sw up type veth peer name eth0 netns star.h17  # examples/star.otop:13:3
+    link add name h18.eth0 index 1018 master sw up type veth peer name eth0 netns star.h18  # examples/star.otop:13:3
+    link add name h19.eth0 index 1019 master sw up type veth peer name eth0 netns star.h19  # examples/star.otop:13:3
+    link add name h20.eth0 index 1020 master sw up type veth peer name eth0 netns star.h20  # examples/star.otop:13:3
+    link add name h21.eth0 index 1021 master sw up type veth peer name eth0 netns star.h21  # examples/star.otop:13:3
+    link add name h22.eth0 index 1022 master sw up type veth peer name eth0 netns star.h22  # examples/star.otop:13:3
+    link add name h23.eth0 index 1023 master sw up type veth peer name eth0 netns star.h23  # examples/star.otop:13:3
+    link add name h24.eth0 index 1024 master sw up type veth peer name eth0 netns star.h24  # examples/star.otop:13:3
+    link add name h25.eth0 index 1025 master sw up type veth peer name eth0 netns star.h25  # examples/star.otop:13:3
+    link add name h26.eth0 index 1026 master sw up type veth peer name eth0 netns star.h26  # examples/star.otop:13:3
+    link add name h27.eth0 index 1027 master sw up type veth peer name eth0 netns star.h27  # examples/star.otop:13:3
+    link add name h28.eth0 index 1028 master sw up type veth peer name eth0 netns star.h28  # examples/star.otop:13:3
+    link add name h29.eth0 index 1029 master sw up type veth peer name eth0 netns star.h29  # examples/star.otop:13:3
+    link add name h30.eth0 index 1030 master sw up type veth peer name eth0 netns star.h30  # examples/star.otop:13:3
+    link add name h31.eth0 index 1031 master sw up type veth peer name eth0 netns star.h31  # examples/star.otop:13:3
+    link add name h32.eth0 index 1032 master sw up type veth peer name eth0 netns star.h32  # examples/star.otop:13:3
+    link add name h33.eth0 index 1033 master sw up type veth peer name eth0 netns star.h33  # examples/star.otop:13:3
+    link add name h34.eth0 index 1034 master sw up type veth peer name eth0 netns star.h34  # examples/star.otop:13:3
+    link add name h35.eth0 index 1035 master sw up type veth peer name eth0 netns star.h35  # examples/star.otop:13:3
+    link add name h36.eth0 index 1036 master sw up type veth peer name eth0 netns star.h36  # examples/star.otop:13:3
+    link add name h37.eth0 index 1037 master sw up type veth peer name eth0 netns star.h37  # examples/star.otop:13:3
+    link add name h38.eth0 index 1038 master sw up type veth peer name eth0 netns star.h38  # examples/star.otop:13:3
+    link add name h39.eth0 index 1039 master sw up type veth peer name eth0 netns star.h39  # examples/star.otop:13:3
+    link add name h40.eth0 index 1040 master sw up type veth peer name eth0 netns star.h40  # examples/star.otop:13:3
+    link add name h41.eth0 index 1041 master sw up type veth peer name eth0 netns star.h41  # examples/star.otop:13:3
+    link add name h42.eth0 index 1042 master sw up type veth peer name eth0 netns star.h42  # examples/star.otop:13:3
+    link add name h43.eth0 index 1043 master sw up type veth peer name eth0 netns star.h43  # examples/star.otop:13:3
+    link add name h44.eth0 index 1044 master sw up type veth peer name eth0 netns star.h44  # examples/star.otop:13:3
+    link add name h45.eth0 index 1045 master sw up type veth peer name eth0 netns star.h45  # examples/star.otop:13:3
+    link add name h46.eth0 index 1046 master sw up type veth peer name eth0 netns star.h46  # examples/star.otop:13:3
+    link add name h47.eth0 index 1047 master sw up type veth peer name eth0 netns star.h47  # examples/star.otop:13:3
+    link add name h48.eth0 index 1048 master sw up type veth peer name eth0 netns star.h48  # examples/star.otop:13:3
+    link add name h49.eth0 index 1049 master sw up type veth peer name eth0 netns star.h49  # examples/star.otop:13:3
+    link add name h50.eth0 index 1050 master sw up type veth peer name eth0 netns star.h50  # examples/star.otop:13:3
+
+# stage 3: addresses and routes (steps run concurrently)
+nsenter --net=/run/netns/star.h1 -- ip -batch -
+    link set dev lo alias opentop:star:h1  # examples/star.otop:12:1
+    link set dev lo up                     # examples/star.otop:12:1
+    addr add 10.0.0.1/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::1/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                   # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h2 -- ip -batch -
+    link set dev lo alias opentop:star:h2  # examples/star.otop:12:1
+    link set dev lo up                     # examples/star.otop:12:1
+    addr add 10.0.0.2/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::2/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                   # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h3 -- ip -batch -
+    link set dev lo alias opentop:star:h3  # examples/star.otop:12:1
+    link set dev lo up                     # examples/star.otop:12:1
+    addr add 10.0.0.3/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::3/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                   # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h4 -- ip -batch -
+    link set dev lo alias opentop:star:h4  # examples/star.otop:12:1
+    link set dev lo up                     # examples/star.otop:12:1
+    addr add 10.0.0.4/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::4/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                   # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h5 -- ip -batch -
+    link set dev lo alias opentop:star:h5  # examples/star.otop:12:1
+    link set dev lo up                     # examples/star.otop:12:1
+    addr add 10.0.0.5/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::5/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                   # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h6 -- ip -batch -
+    link set dev lo alias opentop:star:h6  # examples/star.otop:12:1
+    link set dev lo up                     # examples/star.otop:12:1
+    addr add 10.0.0.6/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::6/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                   # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h7 -- ip -batch -
+    link set dev lo alias opentop:star:h7  # examples/star.otop:12:1
+    link set dev lo up                     # examples/star.otop:12:1
+    addr add 10.0.0.7/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::7/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                   # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h8 -- ip -batch -
+    link set dev lo alias opentop:star:h8  # examples/star.otop:12:1
+    link set dev lo up                     # examples/star.otop:12:1
+    addr add 10.0.0.8/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::8/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                   # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h9 -- ip -batch -
+    link set dev lo alias opentop:star:h9  # examples/star.otop:12:1
+    link set dev lo up                     # examples/star.otop:12:1
+    addr add 10.0.0.9/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::9/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                   # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h10 -- ip -batch -
+    link set dev lo alias opentop:star:h10  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.10/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::a/64 dev eth0 nodad      # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h11 -- ip -batch -
+    link set dev lo alias opentop:star:h11  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.11/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::b/64 dev eth0 nodad      # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h12 -- ip -batch -
+    link set dev lo alias opentop:star:h12  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.12/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::c/64 dev eth0 nodad      # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h13 -- ip -batch -
+    link set dev lo alias opentop:star:h13  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.13/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::d/64 dev eth0 nodad      # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h14 -- ip -batch -
+    link set dev lo alias opentop:star:h14  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.14/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::e/64 dev eth0 nodad      # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h15 -- ip -batch -
+    link set dev lo alias opentop:star:h15  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.15/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::f/64 dev eth0 nodad      # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h16 -- ip -batch -
+    link set dev lo alias opentop:star:h16  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.16/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::10/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h17 -- ip -batch -
+    link set dev lo alias opentop:star:h17  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.17/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::11/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h18 -- ip -batch -
+    link set dev lo alias opentop:star:h18  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.18/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::12/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h19 -- ip -batch -
+    link set dev lo alias opentop:star:h19  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.19/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::13/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h20 -- ip -batch -
+    link set dev lo alias opentop:star:h20  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.20/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::14/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h21 -- ip -batch -
+    link set dev lo alias opentop:star:h21  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.21/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::15/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h22 -- ip -batch -
+    link set dev lo alias opentop:star:h22  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.22/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::16/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h23 -- ip -batch -
+    link set dev lo alias opentop:star:h23  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.23/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::17/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h24 -- ip -batch -
+    link set dev lo alias opentop:star:h24  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.24/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::18/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h25 -- ip -batch -
+    link set dev lo alias opentop:star:h25  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.25/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::19/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h26 -- ip -batch -
+    link set dev lo alias opentop:star:h26  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.26/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::1a/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h27 -- ip -batch -
+    link set dev lo alias opentop:star:h27  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.27/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::1b/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h28 -- ip -batch -
+    link set dev lo alias opentop:star:h28  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.28/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::1c/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h29 -- ip -batch -
+    link set dev lo alias opentop:star:h29  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.29/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::1d/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h30 -- ip -batch -
+    link set dev lo alias opentop:star:h30  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.30/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::1e/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h31 -- ip -batch -
+    link set dev lo alias opentop:star:h31  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.31/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::1f/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h32 -- ip -batch -
+    link set dev lo alias opentop:star:h32  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.32/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::20/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h33 -- ip -batch -
+    link set dev lo alias opentop:star:h33  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.33/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::21/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h34 -- ip -batch -
+    link set dev lo alias opentop:star:h34  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.34/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::22/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h35 -- ip -batch -
+    link set dev lo alias opentop:star:h35  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.35/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::23/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h36 -- ip -batch -
+    link set dev lo alias opentop:star:h36  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.36/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::24/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h37 -- ip -batch -
+    link set dev lo alias opentop:star:h37  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.37/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::25/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h38 -- ip -batch -
+    link set dev lo alias opentop:star:h38  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.38/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::26/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h39 -- ip -batch -
+    link set dev lo alias opentop:star:h39  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.39/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::27/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h40 -- ip -batch -
+    link set dev lo alias opentop:star:h40  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.40/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::28/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h41 -- ip -batch -
+    link set dev lo alias opentop:star:h41  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.41/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::29/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h42 -- ip -batch -
+    link set dev lo alias opentop:star:h42  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.42/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::2a/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h43 -- ip -batch -
+    link set dev lo alias opentop:star:h43  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.43/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::2b/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h44 -- ip -batch -
+    link set dev lo alias opentop:star:h44  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.44/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::2c/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h45 -- ip -batch -
+    link set dev lo alias opentop:star:h45  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.45/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::2d/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h46 -- ip -batch -
+    link set dev lo alias opentop:star:h46  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.46/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::2e/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h47 -- ip -batch -
+    link set dev lo alias opentop:star:h47  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.47/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::2f/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h48 -- ip -batch -
+    link set dev lo alias opentop:star:h48  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.48/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::30/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h49 -- ip -batch -
+    link set dev lo alias opentop:star:h49  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.49/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::31/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3
+nsenter --net=/run/netns/star.h50 -- ip -batch -
+    link set dev lo alias opentop:star:h50  # examples/star.otop:12:1
+    link set dev lo up                      # examples/star.otop:12:1
+    addr add 10.0.0.50/16 dev eth0          # examples/star.otop:13:14
+    addr add fd00::32/64 dev eth0 nodad     # examples/star.otop:13:42
+    link set dev eth0 up                    # examples/star.otop:13:3'
+}
+
+# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
+# (OBJECTS) and the operations of its plan. Only its state and creation time vary.
+RECORD_HEAD='{
+ "version": 1,
+ "tool": "opentop 0.1.0",
+ "lab": "star",
+ "file": "/ROOT/examples/star.otop",
+ "hash": "dabc4c43c8dc750580de147240590fbe12f4b8827c62fe21e2ddea848f5e119a",
+ "state": "'
+RECORD_CREATED='",
+ "createdAt": "'
+RECORD_BY='",
+ "by": "script",
+'
+OBJECTS=' "nodes": [
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "h7",
+  "h8",
+  "h9",
+  "h10",
+  "h11",
+  "h12",
+  "h13",
+  "h14",
+  "h15",
+  "h16",
+  "h17",
+  "h18",
+  "h19",
+  "h20",
+  "h21",
+  "h22",
+  "h23",
+  "h24",
+  "h25",
+  "h26",
+  "h27",
+  "h28",
+  "h29",
+  "h30",
+  "h31",
+  "h32",
+  "h33",
+  "h34",
+  "h35",
+  "h36",
+  "h37",
+  "h38",
+  "h39",
+  "h40",
+  "h41",
+  "h42",
+  "h43",
+  "h44",
+  "h45",
+  "h46",
+  "h47",
+  "h48",
+  "h49",
+  "h50"
+ ],
+ "switches": [
+  "sw"
+ ],
+ "namespaces": [
+  "star",
+  "star.h1",
+  "star.h2",
+  "star.h3",
+  "star.h4",
+  "star.h5",
+  "star.h6",
+  "star.h7",
+  "star.h8",
+  "star.h9",
+  "star.h10",
+  "star.h11",
+  "star.h12",
+  "star.h13",
+  "star.h14",
+  "star.h15",
+  "star.h16",
+  "star.h17",
+  "star.h18",
+  "star.h19",
+  "star.h20",
+  "star.h21",
+  "star.h22",
+  "star.h23",
+  "star.h24",
+  "star.h25",
+  "star.h26",
+  "star.h27",
+  "star.h28",
+  "star.h29",
+  "star.h30",
+  "star.h31",
+  "star.h32",
+  "star.h33",
+  "star.h34",
+  "star.h35",
+  "star.h36",
+  "star.h37",
+  "star.h38",
+  "star.h39",
+  "star.h40",
+  "star.h41",
+  "star.h42",
+  "star.h43",
+  "star.h44",
+  "star.h45",
+  "star.h46",
+  "star.h47",
+  "star.h48",
+  "star.h49",
+  "star.h50"
+ ],
+ "hostIfaces": [],
+ "hostTables": [],
+'
+RECORD_OPS=' "ops": [
+  {"op":{"kind":"netns.add","name":"star"},"origin":"examples/star.otop:7:5"},
+  {"op":{"kind":"netns.add","name":"star.h1"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h2"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h3"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h4"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h5"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h6"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h7"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h8"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h9"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h10"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h11"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h12"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h13"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h14"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h15"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h16"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h17"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h18"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h19"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h20"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h21"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h22"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h23"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h24"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h25"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h26"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h27"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h28"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h29"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h30"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h31"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h32"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h33"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h34"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h35"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h36"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h37"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h38"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h39"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h40"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h41"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h42"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h43"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h44"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h45"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h46"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h47"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h48"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h49"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h50"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.alias","ns":"star","dev":"lo","alias":"opentop:star"},"origin":"examples/star.otop:7:5"},
+  {"op":{"kind":"bridge.add","ns":"star","name":"sw"},"origin":"examples/star.otop:10:1"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h1.eth0","index":1001,"master":"sw"},"b":{"ns":"star.h1","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h2.eth0","index":1002,"master":"sw"},"b":{"ns":"star.h2","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h3.eth0","index":1003,"master":"sw"},"b":{"ns":"star.h3","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h4.eth0","index":1004,"master":"sw"},"b":{"ns":"star.h4","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h5.eth0","index":1005,"master":"sw"},"b":{"ns":"star.h5","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h6.eth0","index":1006,"master":"sw"},"b":{"ns":"star.h6","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h7.eth0","index":1007,"master":"sw"},"b":{"ns":"star.h7","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h8.eth0","index":1008,"master":"sw"},"b":{"ns":"star.h8","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h9.eth0","index":1009,"master":"sw"},"b":{"ns":"star.h9","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h10.eth0","index":1010,"master":"sw"},"b":{"ns":"star.h10","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h11.eth0","index":1011,"master":"sw"},"b":{"ns":"star.h11","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h12.eth0","index":1012,"master":"sw"},"b":{"ns":"star.h12","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h13.eth0","index":1013,"master":"sw"},"b":{"ns":"star.h13","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h14.eth0","index":1014,"master":"sw"},"b":{"ns":"star.h14","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h15.eth0","index":1015,"master":"sw"},"b":{"ns":"star.h15","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h16.eth0","index":1016,"master":"sw"},"b":{"ns":"star.h16","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h17.eth0","index":1017,"master":"sw"},"b":{"ns":"star.h17","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h18.eth0","index":1018,"master":"sw"},"b":{"ns":"star.h18","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h19.eth0","index":1019,"master":"sw"},"b":{"ns":"star.h19","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h20.eth0","index":1020,"master":"sw"},"b":{"ns":"star.h20","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h21.eth0","index":1021,"master":"sw"},"b":{"ns":"star.h21","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h22.eth0","index":1022,"master":"sw"},"b":{"ns":"star.h22","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h23.eth0","index":1023,"master":"sw"},"b":{"ns":"star.h23","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h24.eth0","index":1024,"master":"sw"},"b":{"ns":"star.h24","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h25.eth0","index":1025,"master":"sw"},"b":{"ns":"star.h25","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h26.eth0","index":1026,"master":"sw"},"b":{"ns":"star.h26","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h27.eth0","index":1027,"master":"sw"},"b":{"ns":"star.h27","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h28.eth0","index":1028,"master":"sw"},"b":{"ns":"star.h28","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h29.eth0","index":1029,"master":"sw"},"b":{"ns":"star.h29","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h30.eth0","index":1030,"master":"sw"},"b":{"ns":"star.h30","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h31.eth0","index":1031,"master":"sw"},"b":{"ns":"star.h31","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h32.eth0","index":1032,"master":"sw"},"b":{"ns":"star.h32","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h33.eth0","index":1033,"master":"sw"},"b":{"ns":"star.h33","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h34.eth0","index":1034,"master":"sw"},"b":{"ns":"star.h34","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h35.eth0","index":1035,"master":"sw"},"b":{"ns":"star.h35","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h36.eth0","index":1036,"master":"sw"},"b":{"ns":"star.h36","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h37.eth0","index":1037,"master":"sw"},"b":{"ns":"star.h37","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h38.eth0","index":1038,"master":"sw"},"b":{"ns":"star.h38","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h39.eth0","index":1039,"master":"sw"},"b":{"ns":"star.h39","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h40.eth0","index":1040,"master":"sw"},"b":{"ns":"star.h40","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h41.eth0","index":1041,"master":"sw"},"b":{"ns":"star.h41","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h42.eth0","index":1042,"master":"sw"},"b":{"ns":"star.h42","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h43.eth0","index":1043,"master":"sw"},"b":{"ns":"star.h43","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h44.eth0","index":1044,"master":"sw"},"b":{"ns":"star.h44","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h45.eth0","index":1045,"master":"sw"},"b":{"ns":"star.h45","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h46.eth0","index":1046,"master":"sw"},"b":{"ns":"star.h46","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h47.eth0","index":1047,"master":"sw"},"b":{"ns":"star.h47","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h48.eth0","index":1048,"master":"sw"},"b":{"ns":"star.h48","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h49.eth0","index":1049,"master":"sw"},"b":{"ns":"star.h49","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h50.eth0","index":1050,"master":"sw"},"b":{"ns":"star.h50","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h1","dev":"lo","alias":"opentop:star:h1"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h1","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h1","dev":"eth0","cidr":"10.0.0.1/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h1","dev":"eth0","cidr":"fd00::1/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h1","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h2","dev":"lo","alias":"opentop:star:h2"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h2","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h2","dev":"eth0","cidr":"10.0.0.2/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h2","dev":"eth0","cidr":"fd00::2/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h2","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h3","dev":"lo","alias":"opentop:star:h3"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h3","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h3","dev":"eth0","cidr":"10.0.0.3/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h3","dev":"eth0","cidr":"fd00::3/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h3","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h4","dev":"lo","alias":"opentop:star:h4"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h4","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h4","dev":"eth0","cidr":"10.0.0.4/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h4","dev":"eth0","cidr":"fd00::4/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h4","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h5","dev":"lo","alias":"opentop:star:h5"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h5","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h5","dev":"eth0","cidr":"10.0.0.5/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h5","dev":"eth0","cidr":"fd00::5/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h5","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h6","dev":"lo","alias":"opentop:star:h6"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h6","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h6","dev":"eth0","cidr":"10.0.0.6/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h6","dev":"eth0","cidr":"fd00::6/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h6","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h7","dev":"lo","alias":"opentop:star:h7"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h7","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h7","dev":"eth0","cidr":"10.0.0.7/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h7","dev":"eth0","cidr":"fd00::7/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h7","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h8","dev":"lo","alias":"opentop:star:h8"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h8","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h8","dev":"eth0","cidr":"10.0.0.8/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h8","dev":"eth0","cidr":"fd00::8/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h8","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h9","dev":"lo","alias":"opentop:star:h9"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h9","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h9","dev":"eth0","cidr":"10.0.0.9/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h9","dev":"eth0","cidr":"fd00::9/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h9","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h10","dev":"lo","alias":"opentop:star:h10"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h10","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h10","dev":"eth0","cidr":"10.0.0.10/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h10","dev":"eth0","cidr":"fd00::a/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h10","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h11","dev":"lo","alias":"opentop:star:h11"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h11","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h11","dev":"eth0","cidr":"10.0.0.11/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h11","dev":"eth0","cidr":"fd00::b/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h11","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h12","dev":"lo","alias":"opentop:star:h12"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h12","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h12","dev":"eth0","cidr":"10.0.0.12/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h12","dev":"eth0","cidr":"fd00::c/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h12","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h13","dev":"lo","alias":"opentop:star:h13"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h13","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h13","dev":"eth0","cidr":"10.0.0.13/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h13","dev":"eth0","cidr":"fd00::d/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h13","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h14","dev":"lo","alias":"opentop:star:h14"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h14","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h14","dev":"eth0","cidr":"10.0.0.14/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h14","dev":"eth0","cidr":"fd00::e/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h14","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h15","dev":"lo","alias":"opentop:star:h15"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h15","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h15","dev":"eth0","cidr":"10.0.0.15/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h15","dev":"eth0","cidr":"fd00::f/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h15","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h16","dev":"lo","alias":"opentop:star:h16"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h16","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h16","dev":"eth0","cidr":"10.0.0.16/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h16","dev":"eth0","cidr":"fd00::10/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h16","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h17","dev":"lo","alias":"opentop:star:h17"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h17","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h17","dev":"eth0","cidr":"10.0.0.17/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h17","dev":"eth0","cidr":"fd00::11/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h17","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h18","dev":"lo","alias":"opentop:star:h18"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h18","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h18","dev":"eth0","cidr":"10.0.0.18/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h18","dev":"eth0","cidr":"fd00::12/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h18","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h19","dev":"lo","alias":"opentop:star:h19"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h19","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h19","dev":"eth0","cidr":"10.0.0.19/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h19","dev":"eth0","cidr":"fd00::13/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h19","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h20","dev":"lo","alias":"opentop:star:h20"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h20","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h20","dev":"eth0","cidr":"10.0.0.20/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h20","dev":"eth0","cidr":"fd00::14/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h20","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h21","dev":"lo","alias":"opentop:star:h21"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h21","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h21","dev":"eth0","cidr":"10.0.0.21/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h21","dev":"eth0","cidr":"fd00::15/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h21","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h22","dev":"lo","alias":"opentop:star:h22"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h22","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h22","dev":"eth0","cidr":"10.0.0.22/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h22","dev":"eth0","cidr":"fd00::16/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h22","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h23","dev":"lo","alias":"opentop:star:h23"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h23","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h23","dev":"eth0","cidr":"10.0.0.23/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h23","dev":"eth0","cidr":"fd00::17/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h23","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h24","dev":"lo","alias":"opentop:star:h24"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h24","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h24","dev":"eth0","cidr":"10.0.0.24/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h24","dev":"eth0","cidr":"fd00::18/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h24","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h25","dev":"lo","alias":"opentop:star:h25"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h25","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h25","dev":"eth0","cidr":"10.0.0.25/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h25","dev":"eth0","cidr":"fd00::19/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h25","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h26","dev":"lo","alias":"opentop:star:h26"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h26","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h26","dev":"eth0","cidr":"10.0.0.26/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h26","dev":"eth0","cidr":"fd00::1a/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h26","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h27","dev":"lo","alias":"opentop:star:h27"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h27","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h27","dev":"eth0","cidr":"10.0.0.27/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h27","dev":"eth0","cidr":"fd00::1b/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h27","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h28","dev":"lo","alias":"opentop:star:h28"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h28","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h28","dev":"eth0","cidr":"10.0.0.28/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h28","dev":"eth0","cidr":"fd00::1c/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h28","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h29","dev":"lo","alias":"opentop:star:h29"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h29","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h29","dev":"eth0","cidr":"10.0.0.29/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h29","dev":"eth0","cidr":"fd00::1d/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h29","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h30","dev":"lo","alias":"opentop:star:h30"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h30","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h30","dev":"eth0","cidr":"10.0.0.30/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h30","dev":"eth0","cidr":"fd00::1e/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h30","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h31","dev":"lo","alias":"opentop:star:h31"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h31","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h31","dev":"eth0","cidr":"10.0.0.31/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h31","dev":"eth0","cidr":"fd00::1f/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h31","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h32","dev":"lo","alias":"opentop:star:h32"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h32","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h32","dev":"eth0","cidr":"10.0.0.32/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h32","dev":"eth0","cidr":"fd00::20/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h32","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h33","dev":"lo","alias":"opentop:star:h33"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h33","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h33","dev":"eth0","cidr":"10.0.0.33/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h33","dev":"eth0","cidr":"fd00::21/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h33","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h34","dev":"lo","alias":"opentop:star:h34"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h34","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h34","dev":"eth0","cidr":"10.0.0.34/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h34","dev":"eth0","cidr":"fd00::22/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h34","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h35","dev":"lo","alias":"opentop:star:h35"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h35","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h35","dev":"eth0","cidr":"10.0.0.35/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h35","dev":"eth0","cidr":"fd00::23/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h35","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h36","dev":"lo","alias":"opentop:star:h36"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h36","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h36","dev":"eth0","cidr":"10.0.0.36/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h36","dev":"eth0","cidr":"fd00::24/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h36","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h37","dev":"lo","alias":"opentop:star:h37"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h37","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h37","dev":"eth0","cidr":"10.0.0.37/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h37","dev":"eth0","cidr":"fd00::25/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h37","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h38","dev":"lo","alias":"opentop:star:h38"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h38","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h38","dev":"eth0","cidr":"10.0.0.38/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h38","dev":"eth0","cidr":"fd00::26/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h38","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h39","dev":"lo","alias":"opentop:star:h39"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h39","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h39","dev":"eth0","cidr":"10.0.0.39/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h39","dev":"eth0","cidr":"fd00::27/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h39","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h40","dev":"lo","alias":"opentop:star:h40"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h40","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h40","dev":"eth0","cidr":"10.0.0.40/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h40","dev":"eth0","cidr":"fd00::28/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h40","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h41","dev":"lo","alias":"opentop:star:h41"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h41","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h41","dev":"eth0","cidr":"10.0.0.41/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h41","dev":"eth0","cidr":"fd00::29/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h41","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h42","dev":"lo","alias":"opentop:star:h42"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h42","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h42","dev":"eth0","cidr":"10.0.0.42/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h42","dev":"eth0","cidr":"fd00::2a/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h42","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h43","dev":"lo","alias":"opentop:star:h43"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h43","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h43","dev":"eth0","cidr":"10.0.0.43/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h43","dev":"eth0","cidr":"fd00::2b/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h43","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h44","dev":"lo","alias":"opentop:star:h44"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h44","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h44","dev":"eth0","cidr":"10.0.0.44/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h44","dev":"eth0","cidr":"fd00::2c/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h44","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h45","dev":"lo","alias":"opentop:star:h45"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h45","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h45","dev":"eth0","cidr":"10.0.0.45/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h45","dev":"eth0","cidr":"fd00::2d/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h45","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h46","dev":"lo","alias":"opentop:star:h46"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h46","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h46","dev":"eth0","cidr":"10.0.0.46/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h46","dev":"eth0","cidr":"fd00::2e/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h46","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h47","dev":"lo","alias":"opentop:star:h47"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h47","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h47","dev":"eth0","cidr":"10.0.0.47/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h47","dev":"eth0","cidr":"fd00::2f/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h47","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h48","dev":"lo","alias":"opentop:star:h48"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h48","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h48","dev":"eth0","cidr":"10.0.0.48/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h48","dev":"eth0","cidr":"fd00::30/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h48","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h49","dev":"lo","alias":"opentop:star:h49"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h49","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h49","dev":"eth0","cidr":"10.0.0.49/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h49","dev":"eth0","cidr":"fd00::31/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h49","dev":"eth0"},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"star.h50","dev":"lo","alias":"opentop:star:h50"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"star.h50","dev":"lo"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"star.h50","dev":"eth0","cidr":"10.0.0.50/16","family":4},"origin":"examples/star.otop:13:14"},
+  {"op":{"kind":"addr.add","ns":"star.h50","dev":"eth0","cidr":"fd00::32/64","family":6},"origin":"examples/star.otop:13:42"},
+  {"op":{"kind":"link.up","ns":"star.h50","dev":"eth0"},"origin":"examples/star.otop:13:3"}
+ ]
+}
+'
+
+# ---- the script's own machinery: messages, programs, the lock, the record -------------
+
+interrupted=0
+locked=0
+me=
+current=
+
+# error CODE MESSAGE [HELP [NOTE]]: a diagnostic on stderr, in OpenTop's own format.
+error() {
+  printf 'error[%s]: %s\n' "$1" "$2" >&2
+  [ -z "${4-}" ] || printf '  = note: %s\n' "$4" >&2
+  [ -z "${3-}" ] || printf '  = help: %s\n' "$3" >&2
+}
+
+# need PROGRAM...: true when every PROGRAM is on PATH; names each missing one, and why.
+need() {
+  missing=0
+  for program in "$@"; do
+    command -v "$program" >/dev/null 2>&1 && continue
+    why "$program"
+    error OT6005 "$program not found: $why" "install $package"
+    missing=1
+  done
+  return "$missing"
+}
+
+# is_root: the effective user is root (read from /proc: `id` would be one more program).
+is_root() {
+  while read -r key _ effective _; do
+    if [ "$key" = Uid: ]; then
+      [ "$effective" = 0 ]
+      return
+    fi
+  done </proc/self/status
+  return 1
+}
+
+# step LABEL COMMAND [ARG]...: one process of the plan (its batch on stdin); LABEL names it
+# in messages. Stops before starting when up was interrupted.
+step() {
+  current=$1
+  shift
+  [ "$interrupted" = 0 ] || return 1
+  "$@"
+}
+
+# queue LINE / flush COMMAND...: collect the lines of a batch, then run COMMAND on them.
+batch=
+queue() {
+  batch=$batch$1$NL
+  removed=$((removed + 1))
+}
+flush() {
+  [ -n "$batch" ] || return 0
+  printf '%s' "$batch" | "$@"
+  status=$?
+  batch=
+  return "$status"
+}
+
+# proc_start PID: sets $start to the start time of process PID (field 22 of /proc/PID/stat);
+# false when there is no such process.
+proc_start() {
+  start=
+  stat=
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null
+  [ -n "$stat" ] || return 1
+  # The command name is in parentheses and may contain spaces: split after the last one.
+  # shellcheck disable=SC2086 # splitting into fields is the point
+  set -- ${stat##*')'}
+  [ $# -ge 20 ] || return 1
+  shift 19
+  start=$1
+}
+
+# holder_alive HOLDER: the process PID:STARTTIME that holds a lock still runs.
+holder_alive() {
+  case ${1%%:*} in
+    '' | *[!0-9]*) return 1 ;;
+  esac
+  proc_start "${1%%:*}" && [ "$start" = "${1#*:}" ]
+}
+
+# lock_take: the lab's lock, as OpenTop takes it: a symbolic link whose target names its
+# holder (PID:STARTTIME). Creating it is atomic; a holder that died leaves a stale lock,
+# which is taken over.
+lock_take() {
+  mkdir -p "$RUN_DIR" || return 1
+  proc_start $$ || start=0
+  me=$$:$start
+  for _ in 1 2 3; do
+    if ln -s "$me" "$LOCK" 2>/dev/null; then
+      locked=1
+      return 0
+    fi
+    holder=$(readlink "$LOCK" 2>/dev/null) || continue
+    if holder_alive "$holder"; then
+      error OT6009 "lab $LAB is busy: another OpenTop command is working on it" \
+        'wait for it to finish, then try again' "the lock is held by process ${holder%%:*}"
+      return 1
+    fi
+    # A stale lock: its holder died without releasing it.
+    [ "$(readlink "$LOCK" 2>/dev/null)" != "$holder" ] || rm -f "$LOCK"
+  done
+  error OT6009 "lab $LAB is busy: its lock $LOCK cannot be taken" 'try again'
+  return 1
+}
+
+lock_release() {
+  [ "$locked" = 1 ] || return 0
+  locked=0
+  [ "$(readlink "$LOCK" 2>/dev/null)" != "$me" ] || rm -f "$LOCK"
+}
+
+# read_record: the state, creation time and OBJECTS of the lab's record; state is empty
+# when there is none, "unreadable" when it is not OpenTop's layout (one key a line).
+read_record() {
+  rec_state=
+  rec_since=
+  rec_objects=
+  [ -e "$RECORD" ] || return 0
+  objects=1
+  while IFS= read -r line; do
+    case $line in
+      ' "state": "'*)
+        rec_state=${line#*': "'}
+        rec_state=${rec_state%%'"'*}
+        ;;
+      ' "createdAt": "'*)
+        rec_since=${line#*': "'}
+        rec_since=${rec_since%%'"'*}
+        ;;
+      ' "nodes": ['*) objects=0 ;;
+      ' "ops": ['*) break ;;
+    esac
+    [ "$objects" = 1 ] || rec_objects=$rec_objects$line$NL
+  done <"$RECORD"
+  [ -n "$rec_state" ] || rec_state=unreadable
+}
+
+# write_record STATE: the record, written aside and renamed so that a reader never sees half.
+write_record() {
+  mkdir -p "$LAB_DIR" &&
+    printf '%s' "$RECORD_HEAD" "$1" "$RECORD_CREATED" "$created" "$RECORD_BY" "$OBJECTS" "$RECORD_OPS" \
+      >"$LAB_DIR/.record.$$.tmp" &&
+    mv -f "$LAB_DIR/.record.$$.tmp" "$RECORD"
+}
+
+# enter PROGRAM [ARG]... -- COMMAND...: a node's entering command, in place of this shell,
+# once the namespace files it names (--net=PATH and the like) exist.
+enter() {
+  for arg in "$@"; do
+    case $arg in
+      --) break ;;
+      --*=/*)
+        [ -e "${arg#*=}" ] && continue
+        error OT6008 "node $node of lab $LAB has no namespace (${arg#*=} is gone)" \
+          "\`$SELF status\` shows what is missing; \`$SELF down\` and \`$SELF up\` rebuild it"
+        return 1
+        ;;
+    esac
+  done
+  need "$1" || return 1
+  OPENTOP_LAB=$LAB
+  OPENTOP_NODE=$node
+  export OPENTOP_LAB OPENTOP_NODE
+  exec "$@"
+}
+
+# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.
+why() {
+  case $1 in
+    ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
+    nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    mkdir) why='the script keeps its lock and record with it' package=coreutils ;;
+    ln) why='the script keeps its lock and record with it' package=coreutils ;;
+    readlink) why='the script keeps its lock and record with it' package=coreutils ;;
+    rm) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    date) why='the script keeps its lock and record with it' package=coreutils ;;
+    *) why='this script runs it' package=$1 ;;
+  esac
+}
+
+# taken_netns PATH: the namespace exists already (and then says so).
+taken_netns() {
+  [ -e "$1" ] || return 1
+  error OT6002 "network namespace ${1##*/} already exists" \
+    "choose another lab name, or remove the namespace if it is yours (ip netns del ${1##*/})" \
+    'OpenTop never reuses or removes a namespace it did not create'
+}
+
+# ---- status: the live state, and drift from the plan -----------------------------------
+#
+# One `ip -batch` a namespace reads its interfaces, addresses and IPv4 routes (a process
+# is what costs), and its lines are read once: matching patterns against all of it would
+# take time quadratic in its size (a switch with hundreds of ports).
+
+drift=0
+drifts=
+ns=
+
+# ipn ARG...: ip in the namespace being looked at ($ns; empty for the host's).
+ipn() {
+  if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi
+}
+
+# drift KIND WHAT: one difference between the kernel and the plan.
+drift() {
+  drift=$((drift + 1))
+  drifts=$drifts$(printf '  %-7s %s (in %s)' "$1" "$2" "${ns:-the host}")$NL
+}
+
+# look TITLE NS PATH DEV...: show a namespace's interfaces, addresses and routes, and check
+# them: every interface as the plan made it (link_of), each DEV present, and no other in a
+# namespace of the lab's own. Keeps the addresses as " DEV=CIDR ..." in $have for
+# want_addr. False (and drift) when the namespace is missing.
+look() {
+  printf '%s\n' "$1"
+  ns=$2
+  shift 2
+  if [ ! -e "$1" ]; then
+    echo '  missing'
+    drift missing "namespace $ns"
+    return 1
+  fi
+  shift
+  inspect "$@" <<'EOF'
+link show
+address show
+route show proto boot
+EOF
+  ipn -6 route show proto boot | while IFS= read -r line; do echo "  route $line"; done
+}
+
+# look_host DEV...: the same for the lab's interfaces on the host (DEV only).
+look_host() {
+  echo 'host'
+  ns=
+  inspect "$@" <<'EOF'
+link show
+address show
+EOF
+}
+
+# inspect DEV...: runs the batch on stdin in the namespace, then checks and shows (on the
+# host, only DEV...) what it printed.
+inspect() {
+  seen=' '
+  have=' '
+  shown=
+  routes=
+  text=$(ipn -o -batch -)
+  while IFS= read -r line; do
+    case $line in
+      [0-9]*': '*': <'*) link_line "$line" ;;
+      [0-9]*': '*) addr_line "$line" ;;
+      ?*) routes="$routes  route $line$NL" ;;
+    esac
+  done <<EOF
+$text
+EOF
+  for dev in "$@"; do
+    case $seen in *" $dev "*) ;; *) drift missing "interface $dev" ;; esac
+  done
+  # One line an interface: its name, whether it is up, and its addresses or its bridge.
+  while read -r dev state extra; do
+    [ -n "$dev" ] || continue
+    if [ -z "$extra" ]; then
+      # shellcheck disable=SC2086 # its words (nothing here expands file names)
+      for a in $have; do
+        case $a in "$dev="*) extra="$extra ${a#*=}" ;; esac
+      done
+    fi
+    printf '  %-16s %-5s%s\n' "$dev" "$state" "$extra"
+  done <<EOF
+$shown
+EOF
+  printf '%s' "$routes"
+}
+
+# link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
+link_line() {
+  line=${1#*: }
+  dev=${line%%: *}
+  dev=${dev%@*}
+  line=" $line "
+  seen="$seen$dev "
+  if ! link_of "$ns" "$dev"; then
+    [ -n "$ns" ] || return 0 # on the host, only the lab's interfaces count
+    drift extra "interface $dev"
+  fi
+  flags=${line#*<}
+  case ,${flags%%>*}, in
+    *,UP,*) state=up ;;
+    *) state=down ;;
+  esac
+  case $line in
+    *" master "*)
+      master=${line#*" master "}
+      shown="$shown$dev $state (port of ${master%% *})$NL"
+      ;;
+    *) shown="$shown$dev $state$NL" ;;
+  esac
+}
+
+# addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...); only
+# the addresses of global scope are the lab's, as in `opentop status`.
+addr_line() {
+  case $1 in *" scope global "*) ;; *) return 0 ;; esac
+  # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
+  set -- $1
+  have="$have${2%@*}=$4 "
+}
+
+# want_link [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o link` line
+# is $line) is as the plan made it.
+want_link() {
+  while [ $# -gt 0 ]; do
+    case $1 in
+      up)
+        flags=${line#*<}
+        case ,${flags%%>*}, in
+          *,UP,*) ;;
+          *) drift changed "interface $dev is down" ;;
+        esac
+        ;;
+      mtu | mac)
+        key=$1
+        [ "$key" = mtu ] || key=link/ether
+        case $line in
+          *" $key $2 "*) ;;
+          *)
+            got=${line#*" $key "}
+            [ "$got" != "$line" ] || got=none
+            [ "$1" = mtu ] && what=MTU || what=MAC
+            drift changed "interface $dev has $what ${got%% *}, not $2"
+            ;;
+        esac
+        shift
+        ;;
+      master)
+        case $line in
+          *" master $2 "*) ;;
+          *) drift changed "port $dev is not in bridge $2" ;;
+        esac
+        shift
+        ;;
+    esac
+    shift
+  done
+}
+
+# want_addr DEV CIDR: DEV has the address.
+want_addr() {
+  case $have in
+    *" $1=$2 "*) ;;
+    *) drift missing "address $2 on $1" ;;
+  esac
+}
+
+# want_route METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV]: the route exists.
+want_route() {
+  metric=$1
+  family=$2
+  destination=$3
+  shift 3
+  got=$(ipn "$family" route show exact "$destination" "$@")
+  if [ -n "$got" ]; then
+    [ -n "$metric" ] || return 0
+    case " $got " in *" metric $metric "*) return 0 ;; esac
+  fi
+  drift missing "route $destination${1:+ $*}"
+}
+
+# ---- the commands ------------------------------------------------------------------
+
+cmd_up() {
+  if ! is_root; then
+    error OT6006 'bringing a lab up needs root' \
+      'run this script as root (for example with sudo); it creates namespaces and interfaces'
+    return 1
+  fi
+  need ip nsenter mkdir ln readlink rm mv date || return 1
+  lock_take || return 1
+  read_record
+  case $rec_state in
+    '') ;;
+    up)
+      error OT6001 "lab $LAB is already up" "run \`$SELF down\` first" "brought up $rec_since"
+      return 1
+      ;;
+    creating)
+      error OT6010 "lab $LAB was left half up by an interrupted run" \
+        "run \`$SELF down\` to remove what it created, then bring it up again" "that run started $rec_since"
+      return 1
+      ;;
+    *)
+      error OT6013 "the record of lab $LAB cannot be read" \
+        "inspect $RECORD; \`$SELF down\` removes the lab by its plan"
+      return 1
+      ;;
+  esac
+  if collisions; then return 1; fi
+  created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  if ! write_record creating; then
+    error OT6004 "cannot write the record $RECORD" 'nothing was created'
+    return 1
+  fi
+  trap 'interrupted=1' INT TERM HUP
+  if up_plan && [ "$interrupted" = 0 ] && write_record up; then
+    echo 'lab star is up: 50 nodes, 1 switches, 50 links (353 operations)'
+    return 0
+  fi
+  if [ "$interrupted" = 1 ]; then
+    error OT6004 "bringing lab $LAB up was interrupted"
+  else
+    error OT6004 "up failed at step $current" '' \
+      'the message above is the tool'\''s own; in a batch, "-:N" is its line N, listed in this script'
+  fi
+  if down_plan; then
+    rm -rf "$LAB_DIR"
+    echo "rolled back: $removed objects removed, nothing is left" >&2
+  else
+    error OT6012 "rolling back lab $LAB did not finish" "run \`$SELF down\` to remove what is left"
+  fi
+  return 1
+}
+
+cmd_down() {
+  if ! is_root; then
+    error OT6006 'taking a lab down needs root' 'run this script as root'
+    return 1
+  fi
+  need ip mkdir ln readlink rm || return 1
+  lock_take || return 1
+  read_record
+  case $rec_state in
+    '' | unreadable) ;; # what to remove is this script's plan, as with `opentop down FILE`
+    *)
+      if [ "$rec_objects" != "$OBJECTS" ]; then
+        error OT7002 "lab $LAB was brought up from another plan" \
+          "take it down with \`opentop down $LAB\`, or with the script built from its file" \
+          'its record lists other nodes, namespaces or host interfaces than this script'
+        return 1
+      fi
+      ;;
+  esac
+  trap 'interrupted=1' INT TERM HUP # finish removing, then exit
+  if ! down_plan; then
+    error OT6004 "taking lab $LAB down did not finish" "the message above says why; run \`$SELF down\` again"
+    return 1
+  fi
+  rm -rf "$LAB_DIR"
+  if [ -z "$rec_state" ] && [ "$removed" = 0 ]; then
+    echo "lab $LAB is not up: nothing to do"
+  else
+    echo "lab $LAB is down ($removed objects removed)"
+  fi
+}
+
+cmd_status() {
+  need ip || return 1
+  read_record
+  case $rec_state in
+    '')
+      error OT6007 "lab $LAB is not up" "bring it up with \`$SELF up\`"
+      return 1
+      ;;
+    unreadable)
+      error OT6013 "the record of lab $LAB cannot be read" "inspect $RECORD"
+      return 1
+      ;;
+    up) echo "lab $LAB: up since $rec_since" ;;
+    *) echo "lab $LAB: half up (interrupted) since $rec_since" ;;
+  esac
+  if [ "$rec_objects" != "$OBJECTS" ]; then
+    error OT7002 "lab $LAB was brought up from another plan" \
+      "see \`opentop status $LAB\`, or the script built from its file" \
+      'its record lists other nodes, namespaces or host interfaces than this script'
+    return 1
+  fi
+  status_plan
+  if [ "$drift" = 0 ]; then
+    echo 'no drift: the kernel matches the plan'
+  else
+    printf 'drift (%s):\n%s' "$drift" "$drifts"
+  fi
+  [ "$drift" = 0 ] && [ "$rec_state" = up ]
+}
+
+cmd_exec() {
+  if [ $# -lt 2 ]; then
+    usage >&2
+    return 2
+  fi
+  read_record
+  if [ -z "$rec_state" ]; then
+    error OT6007 "lab $LAB is not up" "bring it up with \`$SELF up\`"
+    return 1
+  fi
+  exec_node "$@"
+}
+
+usage() {
+  printf 'usage: %s up | down | status | exec NODE COMMAND [ARG]... | plan | --help\n' "$SELF"
+  printf '%s\n' '
+Lab star: 50 nodes, 1 switches, 50 links (353 operations).
+  up      create it (needs root and ip, nsenter, mkdir, ln, readlink, rm, mv, date)
+  down    remove everything it created; also after a failed or interrupted up
+  status  its live state, and drift from its plan (exit status 1 on drift)
+  exec    run a command inside a node (nsenter)
+  plan    print every operation that up runs, doing nothing'
+}
+
+trap lock_release EXIT
+case ${1-} in
+  up | down | status | plan)
+    if [ $# -ne 1 ]; then
+      usage >&2
+      exit 2
+    fi
+    case $1 in up) cmd_up ;; down) cmd_down ;; status) cmd_status ;; plan) plan_text ;; esac
+    ;;
+  exec)
+    shift
+    cmd_exec "$@"
+    ;;
+  -h | --help | help) usage ;;
+  *)
+    usage >&2
+    exit 2
+    ;;
+esac

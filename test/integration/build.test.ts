@@ -1,0 +1,453 @@
+// The standalone script on a real kernel: the same state as `opentop up` for every example,
+// a run with nothing but the programs it declares, each other's labs, three shells, a failing
+// step, a crash, a held lock, and a record from another plan. Nothing is left behind.
+
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { leftovers } from "../support/host.js";
+import { type CliResult, cli, ping, ROOT, SKIP_NOT_ROOT, scratch, uniqueLab } from "../support/lab.js";
+import { settledLabState } from "../support/state.js";
+
+type Shell = readonly string[];
+const DASH: Shell = ["/usr/bin/dash"];
+const SHELLS: readonly Shell[] = [DASH, ["/usr/bin/busybox", "sh"], ["/usr/bin/bash"]];
+
+interface Built {
+  readonly lab: string;
+  readonly file: string;
+  readonly script: string;
+  readonly dir: string;
+}
+
+/** Writes a lab file (`lab NAME` first) and builds its script with `opentop build -o`. */
+function build(dir: string, lab: string, body: string, name = "lab"): Built {
+  const file = join(dir, `${name}.otop`);
+  writeFileSync(file, `lab ${lab}\n${body}`);
+  const script = join(dir, `${name}.sh`);
+  const r = cli(["build", file, "-o", script]);
+  assert.equal(r.code, 0, `opentop build failed:\n${r.stderr}`);
+  return { lab, file, script, dir };
+}
+
+function runScript(script: string, args: string[], options: { shell?: Shell; env?: NodeJS.ProcessEnv } = {}) {
+  const [file, ...pre] = options.shell ?? DASH;
+  const r = spawnSync(file as string, [...pre, script, ...args], {
+    encoding: "utf8",
+    env: options.env ?? { PATH: process.env.PATH },
+    timeout: 120_000,
+  });
+  const killed = r.signal === "SIGKILL" ? 137 : 128;
+  return { code: r.status ?? killed, stdout: r.stdout, stderr: r.stderr } satisfies CliResult;
+}
+
+function ok(r: CliResult, what: string): CliResult {
+  assert.equal(r.code, 0, `${what} failed (${r.code}):\n${r.stderr}${r.stdout}`);
+  return r;
+}
+
+/** The lab's namespaces, host interfaces (by their mark), record and lock: none may remain. */
+function assertGone(lab: string): void {
+  assert.deepEqual(leftovers(lab), [], `lab ${lab} left something behind`);
+}
+
+/** Always removes a lab, whatever state a failed test left it in. */
+function cleanUp(lab: string): void {
+  cli(["down", lab]);
+}
+
+function recordOf(lab: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(`/run/opentop/${lab}/record.json`, "utf8")) as Record<string, unknown>;
+}
+
+/** The record without what legitimately differs between the CLI's and the script's. */
+function comparable(record: Record<string, unknown>): Record<string, unknown> {
+  const { createdAt: _c, by: _b, ...rest } = record;
+  return rest;
+}
+
+// ---- equivalence -------------------------------------------------------------------------
+
+for (const example of ["p2p", "routed", "star"])
+  test(`build: examples/${example}.otop gives the same kernel state through the script as through opentop up`, {
+    skip: SKIP_NOT_ROOT,
+  }, () => {
+    const s = scratch();
+    const lab = uniqueLab(example);
+    try {
+      const source = readFileSync(join(ROOT, "examples", `${example}.otop`), "utf8");
+      const body = source.replace(/^lab \S+\n/m, "");
+      assert.notEqual(body, source, "the example declares its lab on a line of its own");
+      const b = build(s.dir, lab, body, example);
+      const plan = JSON.parse(ok(cli(["plan", b.file, "--json"]), "plan").stdout) as {
+        up: { steps: { ops: Record<string, unknown>[] }[] }[];
+      };
+      const ops = plan.up.flatMap((stage) => stage.steps.flatMap((step) => step.ops));
+      const macs = new Set(
+        ops.flatMap((op) =>
+          op.kind === "veth.add" ? [op.a, op.b].map((e) => (e as { mac?: string }).mac ?? "") : [],
+        ),
+      );
+      const sysctls = ops.flatMap((op) => (op.kind === "sysctl.set" ? [String(op.key)] : []));
+      const hostIfaces = ops.flatMap((op) =>
+        op.kind === "link.alias" && op.ns === null ? [String(op.dev)] : [],
+      );
+      const dump = () => settledLabState(lab, { hostIfaces, macs, sysctls });
+
+      ok(cli(["up", b.file]), "opentop up");
+      const byCli = dump();
+      const cliRecord = comparable(recordOf(lab));
+      ok(cli(["down", lab]), "opentop down");
+      assertGone(lab);
+
+      ok(runScript(b.script, ["up"]), "script up");
+      const byScript = dump();
+      const scriptRecord = comparable(recordOf(lab));
+      ok(runScript(b.script, ["down"]), "script down");
+      assertGone(lab);
+
+      assert.ok(Object.keys(byCli.namespaces as object).length > 0, "the dump saw the lab");
+      assert.deepEqual(byScript, byCli);
+      assert.deepEqual(scriptRecord, cliRecord, "the script writes the record `opentop up` writes");
+    } finally {
+      cleanUp(lab);
+      s.remove();
+    }
+  });
+
+// ---- nothing but the declared programs -----------------------------------------------
+
+/** The `requires` line of a script's header. */
+function declared(script: string): string[] {
+  const m = /^# {3}requires {2}(.*)$/m.exec(readFileSync(script, "utf8"));
+  assert.ok(m?.[1], "the script declares what it requires");
+  return m[1].split(" ");
+}
+
+/** A directory of symbolic links to exactly these programs. */
+function binWith(dir: string, programs: readonly string[]): string {
+  const bin = join(dir, "bin");
+  rmSync(bin, { recursive: true, force: true });
+  mkdirSync(bin);
+  for (const p of programs) {
+    const r = spawnSync("sh", ["-c", 'command -v "$1"', "sh", p], { encoding: "utf8" });
+    assert.equal(r.status, 0, `${p} is installed`);
+    symlinkSync(r.stdout.trim(), join(bin, p));
+  }
+  return bin;
+}
+
+test("build: the script works with nothing on PATH but the programs it declares", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  const s = scratch();
+  const lab = uniqueLab("alone");
+  try {
+    const source = readFileSync(join(ROOT, "examples", "routed.otop"), "utf8").replace(/^lab \S+\n/m, "");
+    const b = build(s.dir, lab, source);
+    // The script alone, away from the lab file and from OpenTop.
+    const alone = join(s.dir, "alone");
+    mkdirSync(alone);
+    const script = join(alone, "routed.sh");
+    copyFileSync(b.script, script);
+    rmSync(b.file);
+    const required = declared(script);
+    assert.deepEqual(required, ["ip", "nsenter", "sysctl", "mkdir", "ln", "readlink", "rm", "mv", "date"]);
+    assert.ok(!required.includes("node"));
+
+    // Without sysctl, up names it, says why and what provides it, and creates nothing.
+    const partial = {
+      PATH: binWith(
+        alone,
+        required.filter((p) => p !== "sysctl"),
+      ),
+    };
+    const refused = runScript(script, ["up"], { env: partial });
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /^error\[OT6005\]: sysctl not found: this lab sets sysctls$/m);
+    assert.match(refused.stderr, /= help: install procps/);
+    assertGone(lab);
+
+    const env = { PATH: binWith(alone, required) };
+    for (const shell of SHELLS) {
+      ok(runScript(script, ["up"], { shell, env }), `up under ${shell.join(" ")}`);
+      // Across both switches and both routers; ping by absolute path, as it is not declared.
+      // -w: the first packet can be lost while the routers' link-local addresses are still
+      // tentative (the same after `opentop up`), so ping retries until the deadline.
+      ok(
+        runScript(script, ["exec", "client", "/usr/bin/ping", "-n", "-q", "-c1", "-w5", "10.2.0.10"], {
+          shell,
+          env,
+        }),
+        "ping",
+      );
+      ok(
+        runScript(script, ["exec", "client", "/usr/bin/ping", "-n", "-q", "-c1", "-w5", "fd00:2::10"], {
+          shell,
+          env,
+        }),
+        "ping6",
+      );
+      const status = ok(runScript(script, ["status"], { shell, env }), "status");
+      assert.match(status.stdout, /^no drift: the kernel matches the plan$/m);
+      ok(runScript(script, ["down"], { shell, env }), "down");
+      assertGone(lab);
+    }
+  } finally {
+    cleanUp(lab);
+    s.remove();
+  }
+});
+
+// ---- the script and the CLI on each other's labs ------------------------------------------
+
+const SWITCHED = `switch sw
+node a { eth0 -> sw 10.0.0.1/24 fd00::1/64 }
+node b { eth0 -> sw 10.0.0.2/24 fd00::2/64 }
+`;
+
+test("build: the script's status, exec and down work on a lab opentop brought up, and back", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  const s = scratch();
+  const lab = uniqueLab("cross");
+  try {
+    // Quotes, `$` and spaces in the path reach the record through the script's quoting.
+    const dir = join(s.dir, `it's a "$dir" with spaces`);
+    mkdirSync(dir);
+    const b = build(dir, lab, SWITCHED);
+
+    ok(cli(["up", b.file]), "opentop up");
+    assert.match(ok(runScript(b.script, ["status"]), "script status").stdout, /^no drift/m);
+    ok(runScript(b.script, ["exec", "a", "ping", "-n", "-q", "-c1", "-W2", "10.0.0.2"]), "script exec");
+    const env = runScript(b.script, ["exec", "b", "sh", "-c", 'echo "$OPENTOP_LAB/$OPENTOP_NODE"']);
+    assert.equal(env.stdout.trim(), `${lab}/b`);
+    ok(runScript(b.script, ["down"]), "script down");
+    assertGone(lab);
+
+    ok(runScript(b.script, ["up"]), "script up");
+    const record = recordOf(lab);
+    assert.equal(record.by, "script");
+    assert.equal(record.file, b.file);
+    assert.equal(record.state, "up");
+    const status = ok(cli(["status", lab]), "opentop status");
+    assert.match(status.stdout, /no drift/);
+    assert.ok(ping(`${lab}.b`, "fd00::1"));
+    ok(cli(["exec", lab, "a", "--", "ping", "-n", "-q", "-c1", "-W2", "fd00::2"]), "opentop exec");
+    ok(cli(["down", lab]), "opentop down");
+    assertGone(lab);
+  } finally {
+    cleanUp(lab);
+    s.remove();
+  }
+});
+
+// ---- three shells ---------------------------------------------------------------------
+
+for (const shell of SHELLS)
+  test(`build: up, status, exec and down under ${shell.join(" ")}`, { skip: SKIP_NOT_ROOT }, () => {
+    const s = scratch();
+    const lab = uniqueLab("shell");
+    try {
+      const b = build(
+        s.dir,
+        lab,
+        "node a { eth0 -> b.eth0 10.0.0.1/30 fd00::1/64 mtu 9000 mac 02:00:00:00:00:0a }\nnode b { eth0 10.0.0.2/30 fd00::2/64 }\n",
+      );
+      const up = ok(runScript(b.script, ["up"], { shell }), "up");
+      assert.match(up.stdout, /^lab \S+ is up: 2 nodes, 0 switches, 1 links \(\d+ operations\)$/m);
+      assert.ok(ping(`${lab}.a`, "10.0.0.2"));
+      assert.ok(ping(`${lab}.b`, "fd00::1"));
+      ok(runScript(b.script, ["exec", "b", "ping", "-n", "-q", "-c1", "-W2", "10.0.0.1"], { shell }), "exec");
+      assert.equal(
+        runScript(b.script, ["exec", "b", "sh", "-c", "exit 7"], { shell }).code,
+        7,
+        "exec passes the status through",
+      );
+      const unknown = runScript(b.script, ["exec", "c", "true"], { shell });
+      assert.equal(unknown.code, 1);
+      assert.match(unknown.stderr, /error\[OT6008\]: lab \S+ has no node `c`/);
+      assert.match(ok(runScript(b.script, ["status"], { shell }), "status").stdout, /^no drift/m);
+
+      const again = runScript(b.script, ["up"], { shell });
+      assert.equal(again.code, 1);
+      assert.match(again.stderr, /error\[OT6001\]: lab \S+ is already up/);
+
+      // Drift: what status reports, and its exit status.
+      spawnSync("ip", ["-n", `${lab}.b`, "addr", "del", "fd00::2/64", "dev", "eth0"]);
+      spawnSync("ip", ["-n", `${lab}.a`, "link", "set", "eth0", "mtu", "1500"]);
+      const drift = runScript(b.script, ["status"], { shell });
+      assert.equal(drift.code, 1);
+      assert.match(drift.stdout, /missing address fd00::2\/64 on eth0 \(in \S+\.b\)/);
+      assert.match(drift.stdout, /changed interface eth0 has MTU 1500, not 9000 \(in \S+\.a\)/);
+      assert.match(drift.stdout, /^drift \(2\):$/m);
+
+      const down = ok(runScript(b.script, ["down"], { shell }), "down");
+      assert.match(down.stdout, /is down \(2 objects removed\)/);
+      assertGone(lab);
+      assert.match(
+        ok(runScript(b.script, ["down"], { shell }), "down again").stdout,
+        /is not up: nothing to do/,
+      );
+    } finally {
+      cleanUp(lab);
+      s.remove();
+    }
+  });
+
+// ---- failures --------------------------------------------------------------------------
+
+const ROUTER = `switch lan
+node r { forward
+  eth0 -> lan 10.1.0.1/24
+  eth1 -> s.eth0 10.2.0.1/24 }
+node s { eth0 10.2.0.2/24
+  route default via 10.2.0.1 }
+node pc { eth0 -> lan 10.1.0.10/24
+  route default via 10.1.0.1 }
+`;
+
+/** PATH with the real programs the script declares, except `sysctl`, which is `fake`. */
+function fakeSysctl(b: Built, fake: string): NodeJS.ProcessEnv {
+  const bin = binWith(
+    b.dir,
+    declared(b.script).filter((p) => p !== "sysctl"),
+  );
+  writeFileSync(join(bin, "sysctl"), `#!/bin/sh\n${fake}\n`, { mode: 0o755 });
+  return { PATH: bin };
+}
+
+test("build: a failing step stops up, names the step, and rolls everything back", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  const s = scratch();
+  const lab = uniqueLab("fail");
+  try {
+    const b = build(s.dir, lab, ROUTER);
+    const env = fakeSysctl(b, 'echo "sysctl: permission denied on key net.ipv4.ip_forward" >&2; exit 1');
+    const r = runScript(b.script, ["up"], { env });
+    assert.equal(r.code, 1);
+    assert.match(
+      r.stderr,
+      /^sysctl: permission denied on key net\.ipv4\.ip_forward$/m,
+      "the tool's own message",
+    );
+    assert.match(
+      r.stderr,
+      /^error\[OT6004\]: up failed at step 2\/\d+, namespace sysctls, in node r \(\S+\.r\)$/m,
+    );
+    assert.match(r.stderr, /^rolled back: 4 objects removed, nothing is left$/m);
+    assertGone(lab);
+  } finally {
+    cleanUp(lab);
+    s.remove();
+  }
+});
+
+test("build: an interrupted up finishes its step, stops, and rolls back", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  const s = scratch();
+  const lab = uniqueLab("intr");
+  try {
+    const b = build(s.dir, lab, ROUTER);
+    // A slow sysctl keeps the script in stage 2 long enough to be told to stop.
+    const env = fakeSysctl(b, "/bin/sleep 1");
+    const child = spawn("/usr/bin/dash", [b.script, "up"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    setTimeout(() => child.kill("SIGTERM"), 500);
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /^error\[OT6004\]: bringing lab \S+ up was interrupted$/m);
+    assert.match(stderr, /^rolled back: 4 objects removed, nothing is left$/m);
+    assertGone(lab);
+  } finally {
+    cleanUp(lab);
+    s.remove();
+  }
+});
+
+test("build: after a crash half-way, up refuses, down removes it all, and the dead holder's lock is taken over", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  const s = scratch();
+  const lab = uniqueLab("crash");
+  try {
+    const b = build(s.dir, lab, ROUTER);
+    // The script is killed while it runs sysctl (nsenter execs it, so its parent is the script).
+    const crashed = runScript(b.script, ["up"], { env: fakeSysctl(b, "kill -9 $PPID") });
+    assert.equal(crashed.code, 137);
+    assert.equal(recordOf(lab).state, "creating");
+    assert.ok(
+      leftovers(lab).some((l) => l === `record ${lab}.lock`),
+      "the dead script's lock is still there",
+    );
+
+    const status = runScript(b.script, ["status"]);
+    assert.equal(status.code, 1);
+    assert.match(status.stdout, /half up \(interrupted\)/);
+    assert.equal(cli(["status", lab]).code, 1);
+
+    const again = runScript(b.script, ["up"]);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /error\[OT6010\]: lab \S+ was left half up by an interrupted run/);
+    const down = ok(runScript(b.script, ["down"]), "down");
+    assert.match(down.stdout, /is down \(4 objects removed\)/);
+    assertGone(lab);
+  } finally {
+    cleanUp(lab);
+    s.remove();
+  }
+});
+
+test("build: a lock held by a live process stops the script's up and down", { skip: SKIP_NOT_ROOT }, () => {
+  const s = scratch();
+  const lab = uniqueLab("busy");
+  const lock = `/run/opentop/${lab}.lock`;
+  try {
+    const b = build(s.dir, lab, SWITCHED);
+    // This test's own process holds the lock, in OpenTop's format.
+    const stat = readFileSync(`/proc/${process.pid}/stat`, "utf8");
+    const start = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+    mkdirSync("/run/opentop", { recursive: true });
+    symlinkSync(`${process.pid}:${start}`, lock);
+    for (const command of ["up", "down"]) {
+      const r = runScript(b.script, [command]);
+      assert.equal(r.code, 1, command);
+      assert.match(r.stderr, /^error\[OT6009\]: lab \S+ is busy: another OpenTop command is working on it$/m);
+      assert.match(r.stderr, new RegExp(`the lock is held by process ${process.pid}$`, "m"));
+    }
+    rmSync(lock);
+    assertGone(lab);
+  } finally {
+    rmSync(lock, { force: true });
+    cleanUp(lab);
+    s.remove();
+  }
+});
+
+test("build: the script leaves alone a lab brought up from another plan", { skip: SKIP_NOT_ROOT }, () => {
+  const s = scratch();
+  const lab = uniqueLab("other");
+  try {
+    const old = build(s.dir, lab, SWITCHED, "old");
+    const grown = build(s.dir, lab, `${SWITCHED}node c { eth0 -> sw 10.0.0.3/24 }\n`, "new");
+    ok(cli(["up", grown.file]), "opentop up");
+    for (const command of ["down", "status"]) {
+      const r = runScript(old.script, [command]);
+      assert.equal(r.code, 1, command);
+      assert.match(r.stderr, /^error\[OT7002\]: lab \S+ was brought up from another plan$/m);
+    }
+    assert.equal(cli(["status", lab]).code, 0, "the lab is untouched");
+    ok(runScript(grown.script, ["down"]), "down with the script of the same plan");
+    assertGone(lab);
+  } finally {
+    cleanUp(lab);
+    s.remove();
+  }
+});

@@ -1,0 +1,167 @@
+// The emitted script, without root: the programs it asks for (no bloat), shellcheck, the
+// three shells it must run under, awkward values from the lab file, heredoc delimiters.
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { buildScript, delimiter, type Script } from "../../src/backends/sh.js";
+import { planText } from "../../src/backends/text.js";
+import { sourceFile } from "../../src/diagnostics/source.js";
+import { type Compiled, compileSource } from "../../src/model/compile.js";
+import { lower } from "../../src/plan/lower.js";
+import { toolsNeeded } from "../../src/runtime/lifecycle.js";
+import { which } from "../../src/runtime/proc.js";
+import { ROOT, scratch } from "../support/lab.js";
+
+const UTILITIES = ["mkdir", "ln", "readlink", "rm", "mv", "date"];
+
+const LABS = {
+  p2p: "lab tp\nnode a { eth0 -> b.eth0 10.0.0.1/30 fd00::1/64 }\nnode b { eth0 10.0.0.2/30 fd00::2/64 }\n",
+  switched: "lab ts\nswitch sw\nnode a { eth0 -> sw 10.0.0.1/24 }\nnode b { eth0 -> sw 10.0.0.2/24 }\n",
+  router: `lab tr
+switch lan
+node r {
+  forward
+  sysctl net.ipv4.conf.eth0.rp_filter 0
+  eth0 -> lan 10.1.0.1/24
+  wan -> host 192.0.2.2/30
+}
+node pc { eth0 -> lan 10.1.0.10/24
+  route default via 10.1.0.1 }
+`,
+};
+
+function compiled(source: string, path = "/labs/lab.otop"): Compiled {
+  const c = compileSource(sourceFile(path, source));
+  assert.ok(c.lab, c.diagnostics.map((d) => d.message).join("\n"));
+  return c;
+}
+
+function script(source: string, path?: string): Script {
+  const c = compiled(source, path);
+  if (!c.lab) throw new Error("unreachable");
+  return buildScript(c, lower(c.lab));
+}
+
+/** The `requires` line of the script's header, as a list. */
+function declared(text: string): string[] {
+  const m = /^# {3}requires {2}(.*)$/m.exec(text);
+  assert.ok(m?.[1], "the header declares what the script requires");
+  return m[1].split(" ");
+}
+
+test("sh: a script requires exactly the programs its lab uses (no bloat)", () => {
+  const p2p = script(LABS.p2p);
+  assert.deepEqual(p2p.requires, ["ip", "nsenter", ...UTILITIES]);
+  assert.deepEqual(declared(p2p.text), p2p.requires);
+  assert.deepEqual(p2p.needs.status, ["ip"]);
+  assert.deepEqual(p2p.needs.exec, ["nsenter"]);
+  assert.doesNotMatch(p2p.text, /sysctl|type bridge|nft|\btc\b|iface_ours|\/sys\/class\/net/);
+
+  const switched = script(LABS.switched);
+  assert.deepEqual(switched.requires, ["ip", "nsenter", ...UTILITIES]);
+  assert.match(switched.text, /^link add name sw up type bridge$/m);
+  assert.doesNotMatch(switched.text, /sysctl|nft|\btc\b|iface_ours/);
+
+  const router = script(LABS.router);
+  assert.deepEqual(router.requires, ["ip", "nsenter", "sysctl", ...UTILITIES]);
+  assert.deepEqual(router.needs.up, ["ip", "nsenter", "sysctl", ...UTILITIES]);
+  assert.deepEqual(router.needs.down, ["ip", "mkdir", "ln", "readlink", "rm"]);
+  assert.match(router.text, /sysctl\) why='this lab sets sysctls' package=procps/);
+  assert.match(router.text, /iface_ours/, "a host link is deleted only when it carries the lab's mark");
+  assert.doesNotMatch(router.text, /nft|\btc\b/);
+});
+
+test("sh: up's preflight asks for the same programs as the script's up", () => {
+  for (const source of Object.values(LABS)) {
+    const c = compiled(source);
+    if (!c.lab) continue;
+    const plan = lower(c.lab);
+    const s = buildScript(c, plan);
+    assert.deepEqual(
+      s.needs.up.filter((p) => !UTILITIES.includes(p)),
+      toolsNeeded(plan),
+    );
+  }
+  const p2p = compiled(LABS.p2p).lab;
+  assert.ok(p2p);
+  assert.deepEqual(toolsNeeded(lower(p2p)), ["ip", "nsenter"], "a lab without sysctls needs no sysctl");
+});
+
+test("sh: heredoc delimiters never collide with a line of the batch", () => {
+  assert.equal(delimiter("netns add a\n"), "EOF");
+  assert.equal(delimiter("EOF\nEOF_1\nx EOF_2\n"), "EOF_2");
+});
+
+const SHELLCHECK = which("shellcheck");
+
+test("sh: scripts pass shellcheck with no warnings", { skip: SHELLCHECK ? false : "no shellcheck" }, () => {
+  const texts = [
+    ...Object.values(LABS).map((l) => script(l).text),
+    script(LABS.router, "/tmp/it's a $HOME `dir`\\\nwith\nnewlines.otop").text,
+    ...readdirSync(join(ROOT, "examples"))
+      .filter((f) => f.endsWith(".otop"))
+      .map((f) => script(readFileSync(join(ROOT, "examples", f), "utf8"), `examples/${f}`).text),
+  ];
+  for (const text of texts) {
+    const r = spawnSync("shellcheck", ["--shell=sh", "--severity=style", "-"], {
+      input: text,
+      encoding: "utf8",
+    });
+    assert.equal(r.status, 0, `shellcheck:\n${r.stdout}${r.stderr}`);
+  }
+});
+
+const SHELLS: readonly (readonly string[])[] = [
+  ["/usr/bin/dash"],
+  ["/usr/bin/busybox", "sh"],
+  ["/usr/bin/bash"],
+];
+
+function runIn(shell: readonly string[], path: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const [file, ...pre] = shell;
+  const r = spawnSync(file as string, [...pre, path, ...args], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH, ...env },
+  });
+  return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
+}
+
+for (const shell of SHELLS)
+  test(`sh: --help, plan and usage errors under ${shell.join(" ")}`, {
+    skip: existsSync(shell[0] as string) ? false : "not installed",
+  }, () => {
+    const s = scratch();
+    try {
+      // Awkward characters in the lab file's path reach comments, the record and `plan`.
+      const path = "/tmp/it's a $HOME `dir`\\\nwith\nnewlines.otop";
+      const c = compiled(LABS.router, path);
+      if (!c.lab) return;
+      const plan = lower(c.lab);
+      const file = join(s.dir, "lab.sh");
+      writeFileSync(file, buildScript(c, plan).text);
+
+      const help = runIn(shell, file, ["--help"]);
+      assert.equal(help.code, 0, help.stderr);
+      assert.match(help.stdout, /^usage: lab\.sh up \| down \| status/);
+      const printed = runIn(shell, file, ["plan"]);
+      assert.equal(printed.code, 0, printed.stderr);
+      assert.equal(printed.stdout, `${planText(plan, "up")}\n`, "`plan` prints what `opentop plan` prints");
+      assert.equal(runIn(shell, file, ["bogus"]).code, 2);
+      assert.equal(runIn(shell, file, ["up", "extra"]).code, 2);
+      assert.equal(runIn(shell, file, ["exec", "r"]).code, 2);
+
+      // Nothing is up under an empty run directory: status and exec say so.
+      const env = { OPENTOP_RUN_DIR: join(s.dir, "run") };
+      const status = runIn(shell, file, ["status"], env);
+      assert.equal(status.code, 1);
+      assert.match(status.stderr, /^error\[OT6007\]: lab tr is not up$/m);
+      const exec = runIn(shell, file, ["exec", "r", "true"], env);
+      assert.equal(exec.code, 1);
+      assert.match(exec.stderr, /OT6007/);
+    } finally {
+      s.remove();
+    }
+  });
