@@ -8,13 +8,14 @@ import { type Command, EXIT } from "./command.js";
 import { check } from "./commands/check.js";
 import { down } from "./commands/down.js";
 import { exec, shell } from "./commands/exec.js";
+import { logs } from "./commands/logs.js";
 import { ls } from "./commands/ls.js";
 import { plan } from "./commands/plan.js";
 import { status } from "./commands/status.js";
 import { up } from "./commands/up.js";
 import { type Format, type Io, printDiagnostics, terminal } from "./io.js";
 
-export const COMMANDS: readonly Command[] = [check, plan, up, down, status, ls, exec, shell];
+export const COMMANDS: readonly Command[] = [check, plan, up, down, status, ls, exec, shell, logs];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

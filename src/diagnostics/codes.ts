@@ -2,7 +2,8 @@
 // meaning. Every code here is documented in docs/diagnostics.md (a unit test checks it).
 //
 //   OT0xxx  syntax          OT1xxx  names and structure    OT2xxx  addresses and links
-//   OT3xxx  routes, sysctls OT6xxx  acting on the machine  OT9xxx  the tool itself
+//   OT3xxx  routes, sysctls OT5xxx  isolation and services OT6xxx  acting on the machine
+//   OT9xxx  the tool itself
 
 export type Severity = "error" | "warning";
 
@@ -54,6 +55,23 @@ export const CODES = {
   OT3005: { severity: "error", title: "sysctl outside the node's namespaces" },
   OT3006: { severity: "error", title: "invalid sysctl" },
   OT3007: { severity: "error", title: "invalid route option" },
+  // isolation, limits and services (docs/diagnostics-isolation.md)
+  OT5001: { severity: "error", title: "unknown isolation aspect" },
+  OT5002: { severity: "error", title: "isolation statement repeated" },
+  OT5003: { severity: "error", title: "statement needs an isolated aspect" },
+  OT5004: { severity: "error", title: "network statement in a node without its own network" },
+  OT5005: { severity: "error", title: "invalid path" },
+  OT5006: { severity: "error", title: "mount point not allowed" },
+  OT5007: { severity: "error", title: "invalid size" },
+  OT5008: { severity: "error", title: "invalid limit" },
+  OT5009: { severity: "error", title: "invalid service" },
+  OT5010: { severity: "error", title: "invalid hostname" },
+  OT5011: { severity: "error", title: "wrong arguments" },
+  OT5012: { severity: "error", title: "nothing to isolate" },
+  OT5101: { severity: "error", title: "limit cannot be enforced on this machine" },
+  OT5102: { severity: "error", title: "path missing on this machine" },
+  OT5103: { severity: "error", title: "node's init process is gone" },
+  OT5104: { severity: "error", title: "no such service" },
   // acting on the machine
   OT6001: { severity: "error", title: "lab already up" },
   OT6002: { severity: "error", title: "network namespace already exists" },

@@ -15,6 +15,7 @@ import {
   parseMac,
   unassignable,
 } from "./ip.js";
+import { type Aspect, checkIsolation, labDefault } from "./isolation.js";
 import type { Address, End, Iface, Lab, Link, Node, Route, Switch, Sysctl } from "./model.js";
 import { hostIfaceName, IFNAME_MAX, LAB_NAME_MAX, NAME_PATTERN, NODE_NAME_MAX } from "./names.js";
 
@@ -43,11 +44,14 @@ class Checker {
   private readonly ifaces = new Map<string, Map<string, IfaceInfo>>();
   private readonly links: Link[] = [];
   private labName = "";
+  /** The lab's `isolate`, for nodes without their own. */
+  private labIsolate: readonly Aspect[] | undefined;
 
   constructor(private readonly diagnostics: Diagnostics) {}
 
   run(decls: Decls): Lab | undefined {
     const labSpan = this.lab(decls);
+    this.labIsolate = labDefault(decls, this.diagnostics);
     for (const s of decls.switches) this.switchDecl(s);
     for (const n of decls.nodes) this.nodeDecl(n);
     for (const n of this.nodes.values()) for (const i of n.ifaces) this.attach(n, i);
@@ -504,7 +508,14 @@ class Checker {
       seen.set(key, r.span);
       routes.push(route);
     }
-    return { name: n.name.text, span: n.span, ifaces: outIfaces, routes, sysctls: this.sysctls(n) };
+    return {
+      name: n.name.text,
+      span: n.span,
+      ifaces: outIfaces,
+      routes,
+      sysctls: this.sysctls(n),
+      isolation: checkIsolation(n, this.labIsolate, this.diagnostics),
+    };
   }
 
   private route(n: NodeDecl, r: RouteDecl, ifaces: Map<string, IfaceInfo>): Route | undefined {

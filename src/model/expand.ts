@@ -5,6 +5,8 @@ import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import type {
   ForStmt,
+  IsolationKeyword,
+  IsolationStmt,
   LabFile,
   NamePattern,
   NodeBodyStmt,
@@ -51,6 +53,14 @@ export interface SysctlDecl {
   readonly span: Span;
 }
 
+/** An isolation statement with its arguments evaluated (checked in isolation.ts). */
+export interface IsolationDecl {
+  readonly keyword: IsolationKeyword;
+  readonly keywordSpan: Span;
+  readonly args: readonly Text[];
+  readonly span: Span;
+}
+
 export interface NodeDecl {
   readonly name: Text;
   readonly span: Span;
@@ -58,6 +68,7 @@ export interface NodeDecl {
   readonly routes: RouteDecl[];
   readonly sysctls: SysctlDecl[];
   readonly forwards: Span[];
+  readonly isolation: IsolationDecl[];
 }
 
 export interface SwitchDecl {
@@ -70,6 +81,8 @@ export interface Decls {
   readonly labs: Text[];
   readonly switches: SwitchDecl[];
   readonly nodes: NodeDecl[];
+  /** Top-level `isolate` statements: the lab's default for nodes without their own. */
+  readonly isolate: IsolationDecl[];
 }
 
 /** Expansion stops (with OT1017) beyond this many nodes, switches and interfaces in all. */
@@ -87,7 +100,7 @@ export function expand(file: LabFile, diagnostics: Diagnostics, options: ExpandO
 class TooMany extends Error {}
 
 class Expander {
-  private readonly decls: Decls = { labs: [], switches: [], nodes: [] };
+  private readonly decls: Decls = { labs: [], switches: [], nodes: [], isolate: [] };
   private objects = 0;
 
   constructor(private readonly diagnostics: Diagnostics) {}
@@ -181,10 +194,14 @@ class Expander {
               routes: [],
               sysctls: [],
               forwards: [],
+              isolation: [],
             };
             this.nodeBody(stmt.body, inner, node);
             this.decls.nodes.push(node);
           }
+          break;
+        case "isolation":
+          this.decls.isolate.push(this.isolation(stmt, env));
           break;
         case "for":
           this.loop(stmt, env, (inner) => this.top(stmt.body, inner));
@@ -229,6 +246,9 @@ class Expander {
           if (key && value) node.sysctls.push({ key, value, span: stmt.span });
           break;
         }
+        case "isolation":
+          node.isolation.push(this.isolation(stmt, env));
+          break;
         case "for":
           this.loop(stmt, env, (inner) => this.nodeBody(stmt.body, inner, node));
           break;
@@ -236,6 +256,15 @@ class Expander {
           assertNever(stmt);
       }
     }
+  }
+
+  private isolation(stmt: IsolationStmt, env: Env): IsolationDecl {
+    return {
+      keyword: stmt.keyword,
+      keywordSpan: stmt.keywordSpan,
+      args: this.values(stmt.args, env),
+      span: stmt.span,
+    };
   }
 
   private loop<T>(stmt: ForStmt<T>, env: Env, body: (env: Env) => void): void {

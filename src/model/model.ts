@@ -3,6 +3,7 @@
 
 import type { Span } from "../diagnostics/source.js";
 import type { Cidr, Family, Ip } from "./ip.js";
+import type { Isolation } from "./isolation.js";
 
 export interface Lab {
   readonly name: string;
@@ -25,6 +26,8 @@ export interface Node {
   readonly routes: readonly Route[];
   /** In declaration order; `forward` expands to its two sysctls here. */
   readonly sysctls: readonly Sysctl[];
+  /** What it isolates besides (or instead of) its network, its mounts, limits and services. */
+  readonly isolation: Isolation;
 }
 
 export interface Address extends Cidr {

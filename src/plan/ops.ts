@@ -4,6 +4,13 @@
 
 import type { Span } from "../diagnostics/source.js";
 import { assertNever } from "../model/expand.js";
+import {
+  ISOLATION_OPS,
+  type IsolationKind,
+  type IsolationOpBody,
+  isIsolationKind,
+  RANK,
+} from "./isolation-ops.js";
 
 /** A network namespace by name (under /run/netns), or null for the host's own. */
 export type Ns = string | null;
@@ -17,7 +24,7 @@ export interface VethEnd {
   readonly master?: string;
 }
 
-interface Base {
+export interface Base {
   /** The statement of the lab file that asked for this operation. */
   readonly origin?: Span;
 }
@@ -51,6 +58,8 @@ export type Op = Base &
         readonly onlink?: boolean;
       }
     | { readonly kind: "sysctl.set"; readonly ns: Ns; readonly key: string; readonly value: string }
+    // Composable isolation: namespaces besides net, mounts, cgroups, services (isolation-ops.ts).
+    | IsolationOpBody
   );
 
 export type OpKind = Op["kind"];
@@ -58,11 +67,12 @@ export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
 
 /**
  * The tools a step can be: `ip` runs its operations as lines of one `ip -batch -`;
- * `sysctl` gives each operation as one `KEY=VALUE` argument of one `sysctl -w`.
+ * `sysctl` gives each operation as one `KEY=VALUE` argument of one `sysctl -w`; `exec`
+ * is one operation whose words are the whole argv (a step of its own).
  */
-export type Tool = "ip" | "sysctl";
+export type Tool = "ip" | "sysctl" | "exec";
 
-interface OpSpec<K extends OpKind> {
+export interface OpSpec<K extends OpKind> {
   readonly tool: Tool;
   /** Where the operation runs. */
   where(op: OpOf<K>): Ns;
@@ -72,6 +82,12 @@ interface OpSpec<K extends OpKind> {
   inverse(op: OpOf<K>): Op | null;
   /** One line for people: "create namespace office.router". */
   describe(op: OpOf<K>): string;
+  /** `exec`: the process's standard input, if it reads one. */
+  input?(op: OpOf<K>): string;
+  /** When an inverse runs in tear-down: stages of ascending rank (default: the network's, 2). */
+  rank?(op: OpOf<K>): number;
+  /** Programs it runs besides its tool (what `up` checks are installed). */
+  programs?(op: OpOf<K>): string[];
 }
 
 type Specs = { readonly [K in OpKind]: OpSpec<K> };
@@ -200,6 +216,7 @@ export const OPS: Specs = {
     inverse: () => null,
     describe: (op) => `set ${op.key} = ${op.value} in ${at(op.ns)}`,
   },
+  ...ISOLATION_OPS,
 };
 
 function spec<K extends OpKind>(op: OpOf<K>): OpSpec<K> {
@@ -226,8 +243,25 @@ export function describe(op: Op): string {
   return spec(op).describe(op);
 }
 
+export function isIsolationOp(op: Op): op is OpOf<IsolationKind> {
+  return isIsolationKind(op.kind);
+}
+
+export function inputOf(op: Op): string | undefined {
+  return spec(op).input?.(op);
+}
+
+export function rankOf(op: Op): number {
+  return spec(op).rank?.(op) ?? RANK.network;
+}
+
+export function programsOf(op: Op): string[] {
+  return spec(op).programs?.(op) ?? [];
+}
+
 /** Namespaces an operation requires to exist (other than where it runs). */
 export function namespacesUsed(op: Op): string[] {
+  if (isIsolationOp(op)) return []; // they name their namespace files themselves
   switch (op.kind) {
     case "veth.add":
       return [op.a.ns, op.b.ns].filter((n): n is string => n !== null);

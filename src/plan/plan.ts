@@ -2,7 +2,8 @@
 // run concurrently; a step is one process (one `ip -batch`, one `sysctl -w`) and holds
 // the operations it performs, in order.
 
-import { type Ns, type Op, type Tool, toolOf, whereOf, wordsOf } from "./ops.js";
+import type { NodeRuntime } from "./isolation.js";
+import { inputOf, type Ns, type Op, type Tool, toolOf, whereOf, wordsOf } from "./ops.js";
 
 export interface Step {
   readonly tool: Tool;
@@ -21,6 +22,8 @@ export interface Plan {
   readonly stages: readonly Stage[];
   /** What `down` runs: every inverse of `stages`, newest first. */
   readonly teardown: readonly Stage[];
+  /** How to enter each node that isolates more than its network, or runs services (for the record). */
+  readonly nodes?: Readonly<Record<string, NodeRuntime>>;
 }
 
 /** Groups operations into steps: consecutive operations with the same tool and place share one. */
@@ -30,7 +33,8 @@ export function steps(ops: readonly Op[]): Step[] {
     const tool = toolOf(op);
     const ns = whereOf(op);
     const last = out.at(-1);
-    if (last && last.tool === tool && last.ns === ns) last.ops.push(op);
+    // An `exec` operation is a process of its own.
+    if (last && tool !== "exec" && last.tool === tool && last.ns === ns) last.ops.push(op);
     else out.push({ tool, ns, ops: [op] });
   }
   return out;
@@ -67,6 +71,12 @@ export function command(step: Step, options: { force?: boolean } = {}): Command 
     case "sysctl": {
       const args = ["sysctl", "-q", "-w", ...step.ops.flatMap(wordsOf)];
       return { argv: step.ns === null ? args : ["nsenter", `--net=${netnsPath(step.ns)}`, "--", ...args] };
+    }
+    case "exec": {
+      const [op, ...more] = step.ops;
+      if (!op || more.length) throw new Error("internal: an exec step holds one operation");
+      const input = inputOf(op);
+      return { argv: wordsOf(op), ...(input !== undefined ? { stdin: input } : {}) };
     }
   }
 }

@@ -8,10 +8,12 @@ import { origin } from "../backends/text.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
 import { parseMark } from "../model/names.js";
-import { inverseOf, type Op } from "../plan/ops.js";
-import { type Plan, type Stage, steps } from "../plan/plan.js";
+import { teardownStages } from "../plan/lower.js";
+import { inverseOf, isIsolationOp, type Op, programsOf } from "../plan/ops.js";
+import type { Plan, Stage } from "../plan/plan.js";
 import { VERSION } from "../version.js";
 import { failureDiagnostic } from "./failure.js";
+import { isolationPreflight } from "./isolation.js";
 import { hostIfaceAlias, hostIfaceExists, netnsExists } from "./kernel.js";
 import { acquire } from "./lock.js";
 import { which } from "./proc.js";
@@ -23,17 +25,30 @@ export interface Outcome {
   readonly message?: string;
 }
 
-const TOOL_PACKAGES: Record<string, string> = { ip: "iproute2", nsenter: "util-linux", sysctl: "procps" };
+const TOOL_PACKAGES: Record<string, string> = {
+  ip: "iproute2",
+  sysctl: "procps",
+  ...Object.fromEntries(
+    ["nsenter", "unshare", "mount", "umount", "mountpoint", "setsid", "pivot_root"].map((t) => [
+      t,
+      "util-linux",
+    ]),
+  ),
+  hostname: "hostname",
+  sed: "sed",
+};
 
 /** Tools a plan needs on this machine, by program name. */
 export function toolsNeeded(plan: Plan): string[] {
   const tools = new Set<string>(["ip"]);
   for (const stage of plan.stages)
-    for (const step of stage.steps)
+    for (const step of stage.steps) {
       if (step.tool === "sysctl") {
         tools.add("sysctl");
         if (step.ns !== null) tools.add("nsenter");
       }
+      for (const op of step.ops) for (const program of programsOf(op)) tools.add(program);
+    }
   return [...tools];
 }
 
@@ -79,6 +94,7 @@ export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script"): 
       const from = origin(span);
       return { op: rest as Op, ...(from ? { origin: from } : {}) };
     }),
+    ...(plan.nodes ? { isolation: plan.nodes } : {}),
   };
 }
 
@@ -124,6 +140,9 @@ export interface UpOptions {
 export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}): Promise<Outcome> {
   const pre = preflight(plan);
   if (pre.length) return { ok: false, diagnostics: pre };
+  // What this machine must provide for the lab's isolation: before anything is created.
+  const machine = compiled.lab ? isolationPreflight(compiled.lab) : [];
+  if (machine.length) return { ok: false, diagnostics: machine };
   const lock = acquire(plan.lab);
   if (!lock.ok) return { ok: false, diagnostics: [busy(plan.lab, lock.holder)] };
   try {
@@ -157,7 +176,10 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
       diagnostics.push(
         diag("OT6004", `bringing lab ${plan.lab} up was interrupted`, { help: "nothing is left behind" }),
       );
-    const rollback = await undo(outcome.done);
+    // An isolation operation that failed may have half happened (unshare binds some files
+    // before it fails on the next); its inverse is idempotent, so it is undone as well.
+    const failed = outcome.failures.flatMap((f) => (f.op && isIsolationOp(f.op) ? [f.op] : []));
+    const rollback = await undo([...outcome.done, ...failed]);
     if (rollback.length) {
       diagnostics.push(...rollback);
       diagnostics.push(
@@ -178,12 +200,8 @@ async function undo(done: readonly Op[]): Promise<Diagnostic[]> {
     .map(inverseOf)
     .filter((op): op is Op => op !== null)
     .reverse();
-  const ordered = [
-    ...inverses.filter((o) => o.kind !== "netns.del"),
-    ...inverses.filter((o) => o.kind === "netns.del"),
-  ];
-  if (ordered.length === 0) return [];
-  const outcome = await runStages([{ name: "rollback", steps: steps(ordered) }], { force: true });
+  if (inverses.length === 0) return [];
+  const outcome = await runStages(teardownStages(inverses), { force: true });
   return outcome.failures.map(failureDiagnostic);
 }
 
@@ -205,7 +223,14 @@ function unreadable(lab: string, e: Error): Diagnostic {
  * namespaces, each only if it still exists and is the lab's.
  */
 export function teardownOf(record: LabRecord): Stage[] {
-  const ops: Op[] = [];
+  // Isolation's inverses check for themselves what exists and is the lab's (a PID file's
+  // process by its mark, a mount by mountpoint, a cgroup by its directory), so all are run.
+  const ops: Op[] = record.ops
+    .map((r) => r.op)
+    .filter(isIsolationOp)
+    .map(inverseOf)
+    .filter((op): op is Op => op !== null)
+    .reverse();
   for (const h of record.hostIfaces) {
     if (!hostIfaceExists(h.name)) continue;
     const alias = hostIfaceAlias(h.name);
@@ -213,7 +238,7 @@ export function teardownOf(record: LabRecord): Stage[] {
     if (alias === undefined || alias === h.mark) ops.push({ kind: "link.del", ns: null, dev: h.name });
   }
   for (const name of record.namespaces) if (netnsExists(name)) ops.push({ kind: "netns.del", name });
-  return ops.length ? [{ name: "teardown", steps: steps(ops) }] : [];
+  return teardownStages(ops);
 }
 
 export interface DownResult extends Outcome {

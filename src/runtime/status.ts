@@ -2,6 +2,7 @@
 // created: every missing, extra or changed object is reported as drift.
 
 import type { Op } from "../plan/ops.js";
+import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
 import { netnsExists } from "./kernel.js";
 import { pool, run } from "./proc.js";
 import type { LabRecord } from "./record.js";
@@ -43,6 +44,8 @@ export interface Status {
   readonly record: LabRecord;
   readonly namespaces: readonly LiveNamespace[];
   readonly drift: readonly Drift[];
+  /** Nodes that isolate more than their network or run services: their inits and services. */
+  readonly nodes: readonly NodeIsolationStatus[];
 }
 
 interface IpAddrJson {
@@ -274,7 +277,9 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
   const shown = live.map((l) =>
     l.ns === null ? { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)), routes: [] } : l,
   );
-  return { record, namespaces: shown, drift: dedupe(drift) };
+  const isolation = isolationStatus(record);
+  drift.push(...isolation.drift);
+  return { record, namespaces: shown, drift: dedupe(drift), nodes: isolation.nodes };
 }
 
 function dedupe(drift: Drift[]): Drift[] {

@@ -6,6 +6,8 @@ import { join, type SourceFile, type Span, spanOf } from "../diagnostics/source.
 import type {
   ForStmt,
   IfaceStmt,
+  IsolationKeyword,
+  IsolationStmt,
   LabFile,
   NamePattern,
   NodeBodyStmt,
@@ -25,8 +27,18 @@ export const SWITCH_OPTIONS: Arity = { mtu: 1 };
 export const IFACE_OPTIONS: Arity = { mtu: 1, mac: 1, "host-name": 1, "host-address": 1 };
 export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
 
-const TOP_KEYWORDS = ["lab", "param", "switch", "node", "for"];
-const NODE_KEYWORDS = ["route", "forward", "sysctl", "for"];
+const TOP_KEYWORDS = ["lab", "param", "switch", "node", "isolate", "for"];
+/** Statements of composable isolation (issue 5); their arguments are checked by the model. */
+const ISOLATION_KEYWORDS: readonly IsolationKeyword[] = [
+  "isolate",
+  "hostname",
+  "mount",
+  "bind",
+  "root",
+  "limit",
+  "run",
+];
+const NODE_KEYWORDS = ["route", "forward", "sysctl", "for", ...ISOLATION_KEYWORDS];
 /** Words that cannot name an interface because they start a statement in a node. */
 export const RESERVED_IN_NODE = new Set(NODE_KEYWORDS);
 
@@ -241,6 +253,8 @@ class Parser {
         this.endOfStatement("the node");
         return { kind: "node", name, body, span: join(start.span, end) };
       }
+      case "isolate":
+        return this.isolationStatement("isolate");
       case "for":
         return this.forStatement(() => this.topStatement());
       default:
@@ -358,9 +372,32 @@ class Parser {
         return this.route();
       case "for":
         return this.forStatement(() => this.nodeStatement());
+      case "isolate":
+      case "hostname":
+      case "mount":
+      case "bind":
+      case "root":
+      case "limit":
+      case "run":
+        return this.isolationStatement(start.text);
       default:
         return this.iface();
     }
+  }
+
+  /** `KEYWORD ARG…` to the end of the line; the model checks the arguments' shape. */
+  private isolationStatement(keyword: IsolationKeyword): IsolationStmt {
+    const start = this.advance();
+    const args: Value[] = [];
+    while (this.at("word") || this.at("string")) args.push(this.value(`an argument of \`${keyword}\``));
+    this.endOfStatement(`\`${keyword}\``);
+    return {
+      kind: "isolation",
+      keyword,
+      keywordSpan: start.span,
+      args,
+      span: join(start.span, args.at(-1)?.span ?? start.span),
+    };
   }
 
   private route(): RouteStmt {

@@ -2,7 +2,7 @@
 
 import { planJson, planText } from "../../backends/text.js";
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
-import { lower } from "../../plan/lower.js";
+import { lowerHere } from "../../runtime/cgroups.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { printDiagnostics } from "../io.js";
@@ -21,7 +21,7 @@ export const plan: Command = {
     const compiled = compileTarget(file, params(p.values));
     if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
     printDiagnostics(io, compiled.diagnostics, p.format === "json" ? "short" : p.format); // warnings
-    const result = lower(compiled.lab);
+    const result = lowerHere(compiled.lab);
     if (p.format === "json") io.out(JSON.stringify(planJson(result), null, 2));
     else io.out(planText(result, p.values.down ? "down" : "up"));
     return EXIT.ok;

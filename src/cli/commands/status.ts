@@ -30,6 +30,7 @@ export const status: Command = {
             since: record.createdAt,
             fileChanged: changed ?? null,
             namespaces: s.namespaces,
+            nodes: s.nodes,
             drift: s.drift,
           },
           null,
@@ -68,9 +69,37 @@ function printStatus(io: Io, s: Status, fileChanged: boolean): void {
         `  ${st.dim("route")} ${route.destination === "0.0.0.0/0" || route.destination === "::/0" ? "default" : route.destination}${route.via ? ` via ${route.via}` : ""}${route.dev ? ` dev ${route.dev}` : ""}${route.metric !== undefined ? ` metric ${route.metric}` : ""}`,
       );
   }
+  printIsolation(io, s);
   if (s.drift.length === 0) io.out(st.help("no drift: the kernel matches the plan"));
   else {
     io.out(st.error(`drift (${s.drift.length}):`));
     for (const d of s.drift) io.out(`  ${d.kind.padEnd(7)} ${d.what} ${st.dim(`in ${d.ns ?? "the host"}`)}`);
+  }
+}
+
+/** Nodes that isolate more than their network: what they isolate, their limits, init and services. */
+function printIsolation(io: Io, s: Status): void {
+  const st = io.style;
+  for (const n of s.nodes) {
+    const facts = [
+      `isolates ${n.aspects.join(" ")}`,
+      ...(n.hostname !== undefined ? [`hostname ${n.hostname}`] : []),
+      ...(n.root !== undefined ? [`root ${n.root}`] : []),
+      ...(n.limits.length ? [`limit ${n.limits.join(" ")}`] : []),
+    ];
+    io.out(`${st.bold(`node ${n.node}`)} ${st.dim(facts.join(", "))}`);
+    if (n.init)
+      io.out(
+        `  ${"init".padEnd(12)} ${n.init.alive ? `running   pid ${n.init.pid}` : st.error("gone: the pid namespace is dead")}`,
+      );
+    for (const svc of n.services) {
+      const state =
+        svc.state === "running"
+          ? `running   pid ${svc.pid}`
+          : svc.state === "exited"
+            ? st.warning(`exited    status ${svc.code}`)
+            : st.warning("stopped   (no exit status)");
+      io.out(`  ${svc.name.padEnd(12)} ${state}  ${st.dim(svc.log)}`);
+    }
   }
 }

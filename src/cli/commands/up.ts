@@ -1,7 +1,7 @@
 // `opentop up FILE`: compile, plan, run; on any failure roll back and say why.
 
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
-import { lower } from "../../plan/lower.js";
+import { lowerHere } from "../../runtime/cgroups.js";
 import { up as bringUp } from "../../runtime/lifecycle.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
@@ -25,7 +25,7 @@ export const up: Command = {
     if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
     printDiagnostics(io, compiled.diagnostics, p.format); // warnings
     const lab = compiled.lab;
-    const plan = lower(lab);
+    const plan = lowerHere(lab);
 
     let interrupted = false;
     const onSignal = () => {
