@@ -58,8 +58,8 @@ export const INIT = "while :; do sleep 2147483647 & wait; done";
  * tenths of a second; it returns when they are gone — zombies count as gone, since reaping
  * them is their parent's business, not a sign that they still run.
  */
-// biome-ignore lint/suspicious/noTemplateCurlyInString: `${l##*) }` is sh's, in a plain string on purpose
 export const STOP =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: `${l##*) }` is sh's, in a plain string on purpose
   'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\\0" "\\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done';
 
 /** `opentop-ns-release FILE…`: unmount namespace files (bind mounts may be stacked) and remove them. */
