@@ -72,6 +72,7 @@ export const CODES = {
   OT5102: { severity: "error", title: "path missing on this machine" },
   OT5103: { severity: "error", title: "node's init process is gone" },
   OT5104: { severity: "error", title: "no such service" },
+  OT5105: { severity: "error", title: "lab cgroup already exists" },
   // acting on the machine
   OT6001: { severity: "error", title: "lab already up" },
   OT6002: { severity: "error", title: "network namespace already exists" },

@@ -13,7 +13,7 @@ import { inverseOf, isIsolationOp, type Op, programsOf } from "../plan/ops.js";
 import type { Plan, Stage } from "../plan/plan.js";
 import { VERSION } from "../version.js";
 import { failureDiagnostic } from "./failure.js";
-import { isolationPreflight } from "./isolation.js";
+import { isolationCollisions, isolationPreflight } from "./isolation.js";
 import { hostIfaceAlias, hostIfaceExists, netnsExists } from "./kernel.js";
 import { acquire } from "./lock.js";
 import { which } from "./proc.js";
@@ -161,7 +161,7 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
             });
       return { ok: false, diagnostics: [already] };
     }
-    const clash = collisions(plan);
+    const clash = [...collisions(plan), ...isolationCollisions(plan)];
     if (clash.length) return { ok: false, diagnostics: clash };
 
     const record = recordOf(compiled, plan, "cli");
