@@ -143,7 +143,9 @@ node q {
         assert.match(ps[0] ?? "", new RegExp(`^1 sh -c .* opentop:${lab.name}:r:init$`));
         assert.match(ps[2] ?? "", /^\d+ ps -e/);
         // The node without pid isolation sees the host's processes and has no init.
-        const hostPs = outOf(lab.name, "q", ["ps", "-e", "-o", "pid="]).trim().split("\n");
+        const hostPs = outOf(lab.name, "q", ["ps", "-e", "-o", "pid="])
+          .split("\n")
+          .map((l) => l.trim());
         assert.ok(hostPs.includes(String(process.pid)), "q shares the host's pid namespace");
         const status = statusJson(lab.name);
         assert.ok(status.nodes.find((n) => n.node === "r")?.init?.alive);
