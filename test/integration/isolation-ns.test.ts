@@ -164,3 +164,41 @@ node q {
   }
   assert.deepEqual(debris(name), []);
 });
+
+test("exec enters exactly the namespaces a node isolates, and only those", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  const kinds = ["net", "uts", "ipc", "mnt", "pid", "cgroup"] as const;
+  const host = Object.fromEntries(kinds.map((k) => [k, readlinkSync(`/proc/self/ns/${k}`)]));
+  let name = "";
+  await withLab(
+    "which",
+    `node all {
+  isolate uts ipc mount pid cgroup
+}
+node some {
+  isolate net ipc
+}
+`,
+    (lab) => {
+      name = lab.name;
+      const seen = (node: string) =>
+        Object.fromEntries(
+          kinds.map((k) => [k, outOf(lab.name, node, ["readlink", `/proc/self/ns/${k}`]).trim()]),
+        );
+      const all = seen("all");
+      const some = seen("some");
+      for (const k of kinds) {
+        assert.equal(all[k] !== host[k], k !== "net", `node all, ${k}`);
+        assert.equal(some[k] !== host[k], k === "net" || k === "ipc", `node some, ${k}`);
+      }
+      // Its cgroup namespace is rooted at the node's own cgroup: the init is in that cgroup
+      // as the host sees it, and at the root as the node sees it.
+      const init = statusJson(lab.name).nodes.find((n) => n.node === "all")?.init?.pid;
+      const hostView = readFileSync(`/proc/${init}/cgroup`, "utf8");
+      assert.match(hostView, new RegExp(`^0::/opentop/${lab.name}/all$`, "m"));
+      assert.match(outOf(lab.name, "all", ["cat", "/proc/1/cgroup"]), /^0::\/$/m);
+    },
+  );
+  assert.deepEqual(debris(name), []);
+});
