@@ -343,9 +343,6 @@ export const ISOLATION_OPS: IsolationSpecs = {
       ...op.env,
       "nsenter",
       ...nsenterArgs(op.enter),
-      // Services start in the node's /: entering a mount namespace puts them there; without
-      // one, / is the host's, and not wherever `up` happened to run.
-      ...(op.enter.mnt === undefined ? ["--wd=/"] : []),
       "--",
       "sh",
       "-c",

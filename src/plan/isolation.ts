@@ -14,6 +14,7 @@ import type { Lab, Node } from "../model/model.js";
 import { nodeMark, nodeNetns } from "../model/names.js";
 import { labDir } from "../runtime/record.js";
 import {
+  CGROUP_ROOT,
   type CgroupLayout,
   type Controller,
   type Hierarchy,
@@ -182,7 +183,7 @@ export function lowerIsolation(lab: Lab, layout: CgroupLayout): IsolationPlan {
         .filter((c) => controllers.has(c))
         .map((c) => `+${c}`)
         .join(" ");
-      for (const dir of [`${h.mount}/opentop`, labCgroup(h, name)])
+      for (const dir of [`${h.mount}/${CGROUP_ROOT}`, labCgroup(h, name)])
         b.add("cgroup controllers", `lab:${h.mount}`, {
           kind: "cgroup.set",
           file: `${dir}/cgroup.subtree_control`,

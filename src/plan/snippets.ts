@@ -14,13 +14,15 @@
 export const JOIN = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"';
 
 /**
- * `opentop-start LOG PIDFILE PROCS… -- ARGV…`: join the cgroups, start ARGV in a new session
+ * `opentop-start LOG PIDFILE PROCS… -- ARGV…`: leave the caller's working directory (a
+ * service must not pin it, nor start wherever `up` happened to run), join the cgroups,
+ * start ARGV in a new session
  * (detached from the caller's terminal and process group), its output appended to LOG,
  * write its PID to PIDFILE, and return at once. setsid does not fork here: a background job
  * of a non-interactive shell is not a process-group leader, so `$!` is ARGV's own PID.
  */
 export const START_SERVICE =
-  'log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }';
+  'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }';
 
 /**
  * `MARK STATUS ARGV…` (MARK is `$0`, so it shows in `ps` and in /proc/PID/cmdline): run
@@ -32,12 +34,13 @@ export const SERVICE_WRAPPER = 'status=$1; shift; "$@"; echo $? > "$status"';
 
 /**
  * `opentop-init LOG PIDFILE PIDNS PROCS… -- ARGV…`, run by `unshare --pid` (which creates a
- * pid namespace for this shell's children without forking): join the cgroups, start ARGV —
+ * pid namespace for this shell's children without forking): leave the caller's working
+ * directory, join the cgroups, start ARGV —
  * the namespace's first process, so its init — write its PID, and bind its pid namespace
  * to PIDNS (from the host's mount namespace, so that the file outlives this shell).
  */
 export const START_INIT =
-  'log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }';
+  'cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }';
 
 /**
  * The init of a node's pid namespace (`$0` is its mark). A pid namespace dies with its
