@@ -57,6 +57,8 @@ export interface Isolation {
   readonly aspects: readonly Aspect[];
   /** With `uts`: the declared hostname, or the node's name. */
   readonly hostname?: string;
+  /** The `hostname` statement, when there is one. */
+  readonly hostnameSpan?: Span;
   readonly root?: { readonly dir: string; readonly span: Span };
   readonly mounts: readonly Mount[];
   readonly limits: Limits;
@@ -168,6 +170,7 @@ class NodeChecker {
     return {
       aspects: ASPECTS.filter(has),
       ...(has("uts") ? { hostname: hostname ?? this.node.name.text } : {}),
+      ...(has("uts") && hostname !== undefined && hostnameDecl ? { hostnameSpan: hostnameDecl.span } : {}),
       ...(root ? { root } : {}),
       mounts,
       limits,

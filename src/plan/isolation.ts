@@ -254,7 +254,7 @@ function lowerNode(b: Builder, lab: Lab, n: Node, layout: CgroupLayout): NodeRun
       node: n.name,
       uts: files.uts,
       hostname: i.hostname,
-      origin,
+      origin: i.hostnameSpan ?? origin,
     });
 
   // Mounts, in the node's mount namespace and in order (a later one may lie inside an
