@@ -153,13 +153,16 @@ export interface NodeIsolationStatus {
   readonly services: readonly ({ readonly name: string; readonly log: string } & ServiceState)[];
 }
 
-function mounted(path: string): boolean {
+/** Mount points of this mount namespace (namespace files are bind mounts, so they are among them). */
+function mountPoints(): Set<string> {
   try {
-    return readFileSync("/proc/self/mountinfo", "utf8")
-      .split("\n")
-      .some((l) => l.split(" ")[4] === path);
+    return new Set(
+      readFileSync("/proc/self/mountinfo", "utf8")
+        .split("\n")
+        .map((l) => l.split(" ")[4] ?? ""),
+    );
   } catch {
-    return false;
+    return new Set();
   }
 }
 
@@ -167,10 +170,11 @@ function mounted(path: string): boolean {
 export function isolationStatus(record: LabRecord): { nodes: NodeIsolationStatus[]; drift: Drift[] } {
   const nodes: NodeIsolationStatus[] = [];
   const drift: Drift[] = [];
+  const mounted = mountPoints();
   for (const [node, rt] of Object.entries(record.isolation ?? {})) {
     const { net: _net, ...files } = rt.enter;
     for (const [kind, path] of Object.entries(files))
-      if (!mounted(path))
+      if (!mounted.has(path))
         drift.push({ ns: null, kind: "missing", what: `${kind} namespace of node ${node} (${path})` });
     for (const procs of rt.join) {
       const dir = procs.slice(0, -"/cgroup.procs".length);
@@ -199,7 +203,8 @@ export function isolationStatus(record: LabRecord): { nodes: NodeIsolationStatus
 /** Why a node cannot be entered, if it cannot: its namespace files gone, or its init dead. */
 export function enterProblem(record: LabRecord, node: string, rt: NodeRuntime): Diagnostic | undefined {
   const { net: _net, ...files } = rt.enter;
-  const gone = Object.entries(files).filter(([, path]) => !mounted(path));
+  const mounted = mountPoints();
+  const gone = Object.entries(files).filter(([, path]) => !mounted.has(path));
   if (gone.length)
     return diag(
       "OT6008",
