@@ -241,7 +241,7 @@ export function isolationCollisions(plan: Plan): Diagnostic[] {
               span: op.origin,
               label: "this lab would create it",
               notes: ["it is left from an earlier run of a lab of this name whose record is gone"],
-              help: `remove it once nothing runs in it: \`rmdir ${op.path}/* ${op.path}\` (cgroup directories hold no files of their own)`,
+              help: `remove it once nothing runs in it: its node cgroups, then it (\`rmdir ${op.path}/*/ ${op.path}\`)`,
             }),
           );
   return out;
