@@ -48,7 +48,7 @@ if (left.length || diff.length) {
   for (const line of [...left, ...diff]) console.error(`  ${line}`);
 } else
   console.log(
-    "\nhost check: namespaces, links, addresses, routes, nft ruleset, records and mounts as before",
+    "\nhost check: namespaces, links, addresses, routes, nft ruleset, records, mounts, cgroups and marked processes as before",
   );
 
 process.exit(failed ? 1 : 0);

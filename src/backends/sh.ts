@@ -11,7 +11,7 @@ import { nodeNetns, switchNetns } from "../model/names.js";
 import { describe, type Ns, type Op } from "../plan/ops.js";
 import { command, netnsPath, type Plan, type Step, steps } from "../plan/plan.js";
 import { PROGRAMS, type Program, programsNeeded, programsOf } from "../plan/programs.js";
-import { enterPrefix } from "../runtime/enter.js";
+import { nodeEnterPrefix } from "../runtime/enter.js";
 import { recordOf } from "../runtime/lifecycle.js";
 import { type LabRecord, recordText } from "../runtime/record.js";
 import { type Expected, expectedState } from "../runtime/status.js";
@@ -49,7 +49,7 @@ export function buildScript(compiled: Compiled, plan: Plan): Script {
   if (!lab) throw new Error("internal: building a script without a model");
   const record = recordOf(compiled, plan, "script");
   const down = downSteps(record);
-  const enter = new Map(record.nodes.map((n) => [n, enterPrefix(record, n)]));
+  const enter = new Map(record.nodes.map((n) => [n, nodeEnterPrefix(record, n)]));
   const enterPrograms = [...new Set([...enter.values()].map((argv) => argv[0] ?? ""))].filter(Boolean);
   const downPrograms = programsOf([{ name: "teardown", steps: down.map((d) => d.step) }]);
   const needs = {
@@ -58,9 +58,10 @@ export function buildScript(compiled: Compiled, plan: Plan): Script {
     status: STATUS_PROGRAMS,
     exec: enterPrograms,
   };
-  // The lab's own programs first, then the utilities of the script's lock and record.
+  // In the order the commands need them: the lab's own programs first, then the utilities
+  // of the script's lock and record.
   const all = [...needs.up, ...needs.down, ...needs.status, ...needs.exec];
-  const requires = unique([...all.filter((p) => p in PROGRAMS), ...all]);
+  const requires = unique(all);
   const name = (ns: Ns) => placeOf(record, ns);
   // What this lab does comes first, for whoever audits it; the machinery shared by every
   // script (messages, lock, record, status checks) after it, then the commands.
@@ -279,6 +280,8 @@ function downSteps(record: LabRecord): DownStep[] {
 /** The guard as a shell test. */
 function guardTest(g: Guard): string {
   switch (g.kind) {
+    case "always":
+      return "true";
     case "netns":
       return `[ -e ${q(netnsPath(g.name))} ]`;
     case "host-iface":

@@ -3,6 +3,7 @@
 import { position, type Span } from "../diagnostics/source.js";
 import { describe, type Op, scriptOf, wordsOf } from "../plan/ops.js";
 import { command, type Plan, type Step } from "../plan/plan.js";
+import { SNIPPET_NAMES } from "../plan/snippets.js";
 import { shellQuote } from "./quote.js";
 
 export function origin(span: Span | undefined): string | undefined {
@@ -16,21 +17,46 @@ export function planText(plan: Plan, which: "up" | "down" = "up"): string {
   const count = stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
   const processes = stages.reduce((n, s) => n + s.steps.length, 0);
   const out = [`# lab ${plan.lab}: ${which}, ${count} operations in ${processes} processes`];
+  const programs = new Set<string>();
   stages.forEach((stage, i) => {
     out.push(
       "",
       `# stage ${i + 1}: ${stage.name}${stage.steps.length > 1 ? " (steps run concurrently)" : ""}`,
     );
-    for (const step of stage.steps) out.push(...stepText(step));
+    for (const step of stage.steps) out.push(...stepText(step, programs));
   });
+  if (programs.size) {
+    out.push("", "# the sh programs above, shown as <NAME> (src/plan/snippets.ts):");
+    for (const [text, name] of SNIPPET_NAMES) if (programs.has(text)) out.push(`#   <${name}> = ${text}`);
+  }
   return out.join("\n");
+}
+
+/** An `exec` step: its argv once (constant sh programs by name), what it does, where from. */
+function execText(step: Step, programs: Set<string>): string[] {
+  const cmd = command(step);
+  const words = cmd.argv.map((w) => {
+    const name = SNIPPET_NAMES.get(w);
+    if (name === undefined) return shellQuote(w);
+    programs.add(w);
+    return `<${name}>`;
+  });
+  const op = step.ops[0];
+  const from = origin(op?.origin);
+  return [
+    words.join(" "),
+    ...(cmd.stdin !== undefined ? [`    <<< ${cmd.stdin.trimEnd()}`] : []),
+    `    # ${op ? describe(op) : ""}${from ? `  (${from})` : ""}`,
+  ];
 }
 
 /**
  * A step as its command, then one line per operation with the statement it came from:
- * batch lines for `ip -batch -`, or the arguments of tools that take them as argv.
+ * batch lines for `ip -batch -`, scripts whole, or the arguments of tools that take them
+ * as argv.
  */
-function stepText(step: Step): string[] {
+function stepText(step: Step, programs: Set<string>): string[] {
+  if (step.tool === "exec") return execText(step, programs);
   const cmd = command(step);
   const lines = step.ops.map((op) => wordsOf(op).join(" "));
   const width = Math.max(...lines.map((l) => l.length));

@@ -10,13 +10,14 @@ import { check } from "./commands/check.js";
 import { down } from "./commands/down.js";
 import { exec, shell } from "./commands/exec.js";
 import { gc } from "./commands/gc.js";
+import { logs } from "./commands/logs.js";
 import { ls } from "./commands/ls.js";
 import { plan } from "./commands/plan.js";
 import { status } from "./commands/status.js";
 import { up } from "./commands/up.js";
 import { type Format, type Io, printDiagnostics, terminal } from "./io.js";
 
-export const COMMANDS: readonly Command[] = [check, plan, up, down, status, ls, exec, shell, build, gc];
+export const COMMANDS: readonly Command[] = [check, plan, up, down, status, ls, exec, shell, logs, build, gc];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -3,7 +3,8 @@
 //
 //   OT0xxx  syntax          OT1xxx  names and structure    OT2xxx  addresses and links
 //   OT3xxx  routes, sysctls OT4xxx  filters and NAT (all phases)
-//   OT6xxx  acting on the machine  OT7xxx  build, the script  OT9xxx  the tool itself
+//   OT5xxx  isolation and services  OT6xxx  acting on the machine
+//   OT7xxx  build, the script  OT9xxx  the tool itself
 
 export type Severity = "error" | "warning";
 
@@ -68,6 +69,24 @@ export const CODES = {
   OT4009: { severity: "error", title: "not possible with the iptables lowering" },
   OT4010: { severity: "error", title: "host nftables table already exists" },
   OT4011: { severity: "warning", title: "host-side NAT on a host that does not forward" },
+  // isolation, limits and services (docs/diagnostics.md)
+  OT5001: { severity: "error", title: "unknown isolation aspect" },
+  OT5002: { severity: "error", title: "isolation statement repeated" },
+  OT5003: { severity: "error", title: "statement needs an isolated aspect" },
+  OT5004: { severity: "error", title: "network statement in a node without its own network" },
+  OT5005: { severity: "error", title: "invalid path" },
+  OT5006: { severity: "error", title: "mount point not allowed" },
+  OT5007: { severity: "error", title: "invalid size" },
+  OT5008: { severity: "error", title: "invalid limit" },
+  OT5009: { severity: "error", title: "invalid service" },
+  OT5010: { severity: "error", title: "invalid hostname" },
+  OT5011: { severity: "error", title: "wrong arguments" },
+  OT5012: { severity: "error", title: "nothing to isolate" },
+  OT5101: { severity: "error", title: "limit cannot be enforced on this machine" },
+  OT5102: { severity: "error", title: "path missing on this machine" },
+  OT5103: { severity: "error", title: "node's init process is gone" },
+  OT5104: { severity: "error", title: "no such service" },
+  OT5105: { severity: "error", title: "lab cgroup already exists" },
   // acting on the machine
   OT6001: { severity: "error", title: "lab already up" },
   OT6002: { severity: "error", title: "network namespace already exists" },

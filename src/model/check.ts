@@ -16,6 +16,7 @@ import {
   parseMac,
   unassignable,
 } from "./ip.js";
+import { type Aspect, checkIsolation, labDefault } from "./isolation.js";
 import type { Address, End, Iface, Lab, Link, Node, Route, Switch, Sysctl } from "./model.js";
 import { hostIfaceName, IFNAME_MAX, LAB_NAME_MAX, NAME_PATTERN, NODE_NAME_MAX } from "./names.js";
 
@@ -48,6 +49,8 @@ class Checker {
   private readonly ifaces = new Map<string, Map<string, IfaceInfo>>();
   private readonly links: Link[] = [];
   private labName = "";
+  /** The lab's `isolate`, for nodes without their own. */
+  private labIsolate: readonly Aspect[] | undefined;
 
   constructor(
     private readonly diagnostics: Diagnostics,
@@ -56,6 +59,7 @@ class Checker {
 
   run(decls: Decls): Lab | undefined {
     const labSpan = this.lab(decls);
+    this.labIsolate = labDefault(decls, this.diagnostics);
     for (const s of decls.switches) this.switchDecl(s);
     for (const n of decls.nodes) this.nodeDecl(n);
     for (const n of this.nodes.values()) for (const i of n.ifaces) this.attach(n, i);
@@ -585,6 +589,7 @@ class Checker {
       routes,
       sysctls,
       ...(filter ? { filter } : {}),
+      isolation: checkIsolation(n, this.labIsolate, this.diagnostics),
     };
   }
 

@@ -6,6 +6,8 @@ import type { Span } from "../diagnostics/source.js";
 import type {
   FilterBodyStmt,
   ForStmt,
+  IsolationKeyword,
+  IsolationStmt,
   LabFile,
   NamePattern,
   NodeBodyStmt,
@@ -52,6 +54,14 @@ export interface SysctlDecl {
   readonly span: Span;
 }
 
+/** An isolation statement with its arguments evaluated (checked in isolation.ts). */
+export interface IsolationDecl {
+  readonly keyword: IsolationKeyword;
+  readonly keywordSpan: Span;
+  readonly args: readonly Text[];
+  readonly span: Span;
+}
+
 export interface NodeDecl {
   readonly name: Text;
   readonly span: Span;
@@ -62,6 +72,7 @@ export interface NodeDecl {
   /** Every `filter { … }` block's statements, in order (several blocks add up). */
   readonly filters: FilterDecl[];
   readonly nfts: NftDecl[];
+  readonly isolation: IsolationDecl[];
 }
 
 /** A statement of a filter block, evaluated (src/model/filter.ts checks it). */
@@ -99,6 +110,8 @@ export interface Decls {
   readonly labs: Text[];
   readonly switches: SwitchDecl[];
   readonly nodes: NodeDecl[];
+  /** Top-level `isolate` statements: the lab's default for nodes without their own. */
+  readonly isolate: IsolationDecl[];
 }
 
 /** Expansion stops (with OT1017) beyond this many nodes, switches and interfaces in all. */
@@ -116,7 +129,7 @@ export function expand(file: LabFile, diagnostics: Diagnostics, options: ExpandO
 class TooMany extends Error {}
 
 class Expander {
-  private readonly decls: Decls = { labs: [], switches: [], nodes: [] };
+  private readonly decls: Decls = { labs: [], switches: [], nodes: [], isolate: [] };
   private objects = 0;
 
   constructor(private readonly diagnostics: Diagnostics) {}
@@ -212,10 +225,14 @@ class Expander {
               forwards: [],
               filters: [],
               nfts: [],
+              isolation: [],
             };
             this.nodeBody(stmt.body, inner, node);
             this.decls.nodes.push(node);
           }
+          break;
+        case "isolation":
+          this.decls.isolate.push(this.isolation(stmt, env));
           break;
         case "for":
           this.loop(stmt, env, (inner) => this.top(stmt.body, inner));
@@ -266,6 +283,9 @@ class Expander {
         case "nft":
           node.nfts.push({ text: stmt.text, span: stmt.span });
           break;
+        case "isolation":
+          node.isolation.push(this.isolation(stmt, env));
+          break;
         case "for":
           this.loop(stmt, env, (inner) => this.nodeBody(stmt.body, inner, node));
           break;
@@ -311,6 +331,15 @@ class Expander {
           assertNever(stmt);
       }
     }
+  }
+
+  private isolation(stmt: IsolationStmt, env: Env): IsolationDecl {
+    return {
+      keyword: stmt.keyword,
+      keywordSpan: stmt.keywordSpan,
+      args: this.values(stmt.args, env),
+      span: stmt.span,
+    };
   }
 
   private loop<T>(stmt: ForStmt<T>, env: Env, body: (env: Env) => void): void {

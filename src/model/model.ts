@@ -4,6 +4,7 @@
 import type { Span } from "../diagnostics/source.js";
 import type { Filter } from "./filter.js";
 import type { Cidr, Family, Ip } from "./ip.js";
+import type { Isolation } from "./isolation.js";
 
 export interface Lab {
   readonly name: string;
@@ -28,6 +29,8 @@ export interface Node {
   readonly sysctls: readonly Sysctl[];
   /** Packet filter and NAT (src/model/filter.ts); absent when the node has none. */
   readonly filter?: Filter;
+  /** What it isolates besides (or instead of) its network, its mounts, limits and services. */
+  readonly isolation: Isolation;
 }
 
 export interface Address extends Cidr {

@@ -1,10 +1,13 @@
 // Lowering: the checked model to a plan of primitive operations. This is the only place
 // that decides what the kernel is asked to do, in which order, and from which namespace.
 
+import { isolates } from "../model/isolation.js";
 import type { Iface, Lab, Node } from "../model/model.js";
 import { hostIfaceMark, labMark, nodeMark, nodeNetns, portName, switchNetns } from "../model/names.js";
+import { type CgroupLayout, V2_LAYOUT } from "./cgroups.js";
 import { type Firewall, firewallOps } from "./firewall.js";
-import { inverseOf, type Op } from "./ops.js";
+import { lowerIsolation } from "./isolation.js";
+import { inverseOf, type Op, rankOf } from "./ops.js";
 import { type Plan, type Stage, steps } from "./plan.js";
 
 /** Per-interface sysctls (net.ipv4.conf.eth0.…) need their interface; the rest go first. */
@@ -21,10 +24,14 @@ function isPerIface(key: string): boolean {
 export interface LowerOptions {
   /** How filters are lowered (default nft); iptables cannot lower everything (OT4009, thrown). */
   readonly firewall?: Firewall;
+  /** The machine's cgroup layout, for labs with limits (default: cgroup v2 at /sys/fs/cgroup). */
+  readonly cgroups?: CgroupLayout;
 }
 
 export function lower(lab: Lab, options: LowerOptions = {}): Plan {
   const hub = lab.switches.length > 0 ? switchNetns(lab.name) : null;
+  // A node that does not isolate its network shares the host's: no namespace, no batch.
+  const networked = lab.nodes.filter((n) => isolates(n.isolation, "net"));
   const ns = (node: string) => nodeNetns(lab.name, node);
   const ifaces = new Map(lab.nodes.flatMap((n) => n.ifaces.map((i) => [`${n.name}.${i.name}`, i] as const)));
   const switches = new Map(lab.switches.map((s) => [s.name, s]));
@@ -33,11 +40,11 @@ export function lower(lab: Lab, options: LowerOptions = {}): Plan {
   // 1. Namespaces: one batch on the host.
   const namespaces: Op[] = [];
   if (hub) namespaces.push({ kind: "netns.add", name: hub, origin: lab.span });
-  for (const n of lab.nodes) namespaces.push({ kind: "netns.add", name: ns(n.name), origin: n.span });
+  for (const n of networked) namespaces.push({ kind: "netns.add", name: ns(n.name), origin: n.span });
 
   // 2. Namespace-wide sysctls (forwarding and the like), before any interface exists, so
   //    that `conf.default.*` applies to the interfaces created next.
-  const early = lab.nodes.map((n) => sysctls(n, ns(n.name), false));
+  const early = networked.map((n) => sysctls(n, ns(n.name), false));
 
   // 2b. Filters, before any link exists: no packet ever crosses a node unfiltered. Rules
   //     name interfaces (iifname), so they need not exist yet.
@@ -145,8 +152,10 @@ export function lower(lab: Lab, options: LowerOptions = {}): Plan {
 
   // 4. Per-interface sysctls, then 5. each node's own batch: mark, loopback, addresses,
   //    links up, routes.
-  const late = lab.nodes.map((n) => sysctls(n, ns(n.name), true));
-  const configure = lab.nodes.map((n) => nodeConfig(lab.name, n, ns(n.name)));
+  const late = networked.map((n) => sysctls(n, ns(n.name), true));
+  const configure = networked.map((n) => nodeConfig(lab.name, n, ns(n.name)));
+  // 6. Everything else a node isolates, its limits and its services (plan/isolation.ts).
+  const isolation = lowerIsolation(lab, options.cgroups ?? V2_LAYOUT);
 
   const stages: Stage[] = [
     { name: "namespaces", steps: steps(namespaces) },
@@ -155,9 +164,15 @@ export function lower(lab: Lab, options: LowerOptions = {}): Plan {
     { name: "links", steps: [...steps(hostLinks), ...steps(switchOps)] },
     { name: "interface sysctls", steps: late.flatMap(steps) },
     { name: "addresses and routes", steps: configure.flatMap(steps) },
+    ...isolation.stages,
   ].filter((s) => s.steps.length > 0);
 
-  return { lab: lab.name, stages, teardown: teardown(stages) };
+  return {
+    lab: lab.name,
+    stages,
+    teardown: teardown(stages),
+    ...(Object.keys(isolation.nodes).length ? { nodes: isolation.nodes } : {}),
+  };
 }
 
 function sysctls(n: Node, ns: string, perIface: boolean): Op[] {
@@ -193,7 +208,7 @@ function nodeConfig(lab: string, n: Node, ns: string): Op[] {
   return ops;
 }
 
-/** Every inverse, newest first, as one host batch (links on the host first, then namespaces). */
+/** Every inverse, newest first, in stages by rank (the network's as one host batch). */
 export function teardown(stages: readonly Stage[]): Stage[] {
   const inverses: Op[] = [];
   for (const stage of stages)
@@ -202,14 +217,37 @@ export function teardown(stages: readonly Stage[]): Stage[] {
         const inv = inverseOf(op);
         if (inv) inverses.push(inv);
       }
-  inverses.reverse();
-  // Deleting a namespace removes all it holds; host-side links are deleted explicitly
-  // first so that they are gone when `down` returns (namespace clean-up is asynchronous).
-  const ordered = [
-    ...inverses.filter((o) => o.kind !== "netns.del"),
-    ...inverses.filter((o) => o.kind === "netns.del"),
-  ];
-  return ordered.length ? [{ name: "teardown", steps: steps(ordered) }] : [];
+  return teardownStages(inverses.reverse());
+}
+
+const RANK_NAMES: Readonly<Record<number, string>> = {
+  0: "stop services",
+  1: "stop init processes",
+  2: "teardown",
+  3: "release namespaces",
+  4: "namespace directory and node cgroups",
+  5: "lab cgroups",
+};
+
+/**
+ * Inverses (newest first) as tear-down stages, one per rank (ops.ts `rankOf`): what runs in
+ * a node stops before the namespaces it uses go, and cgroups go once empty. Within the
+ * network's rank, host-side links are deleted before namespaces so that they are gone when
+ * `down` returns (namespace clean-up in the kernel is asynchronous).
+ */
+export function teardownStages(inverses: readonly Op[]): Stage[] {
+  const byRank = new Map<number, Op[]>();
+  for (const op of inverses) byRank.set(rankOf(op), [...(byRank.get(rankOf(op)) ?? []), op]);
+  return [...byRank.keys()]
+    .sort((a, b) => a - b)
+    .map((rank) => {
+      const ops = byRank.get(rank) ?? [];
+      const ordered = [
+        ...ops.filter((o) => o.kind !== "netns.del"),
+        ...ops.filter((o) => o.kind === "netns.del"),
+      ];
+      return { name: RANK_NAMES[rank] ?? `teardown ${rank}`, steps: steps(ordered) };
+    });
 }
 
 /** `{ key: value }` when value is defined, `{}` otherwise (for exactOptionalPropertyTypes). */

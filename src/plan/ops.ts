@@ -4,6 +4,13 @@
 
 import type { Span } from "../diagnostics/source.js";
 import { assertNever } from "../model/expand.js";
+import {
+  ISOLATION_OPS,
+  type IsolationKind,
+  type IsolationOpBody,
+  isIsolationKind,
+  RANK,
+} from "./isolation-ops.js";
 
 /** A network namespace by name (under /run/netns), or null for the host's own. */
 export type Ns = string | null;
@@ -23,7 +30,7 @@ export interface VethEnd {
   readonly index?: number;
 }
 
-interface Base {
+export interface Base {
   /** The statement of the lab file that asked for this operation. */
   readonly origin?: Span;
 }
@@ -72,6 +79,8 @@ export type Op = Base &
     | { readonly kind: "nft.deltable"; readonly ns: Ns; readonly family: "inet"; readonly name: string }
     | { readonly kind: "iptables.restore"; readonly ns: Ns; readonly ruleset: string }
     | { readonly kind: "ip6tables.restore"; readonly ns: Ns; readonly ruleset: string }
+    // Composable isolation: namespaces besides net, mounts, cgroups, services (isolation-ops.ts).
+    | IsolationOpBody
   );
 
 export type OpKind = Op["kind"];
@@ -81,22 +90,30 @@ export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
  * The tools a step can be: `ip` runs its operations as lines of one `ip -batch -`;
  * `sysctl` gives each operation as one `KEY=VALUE` argument of one `sysctl -w`; `nft`,
  * `iptables` and `ip6tables` read their operations' scripts (`nft -f -`, `*-restore`) on
- * standard input, one transaction per step.
+ * standard input, one transaction per step; `exec` is one operation whose words are the
+ * whole argv (a step of its own), its script its standard input.
  */
-export type Tool = "ip" | "sysctl" | "nft" | "iptables" | "ip6tables";
+export type Tool = "ip" | "sysctl" | "nft" | "iptables" | "ip6tables" | "exec";
 
-interface OpSpec<K extends OpKind> {
+export interface OpSpec<K extends OpKind> {
   readonly tool: Tool;
   /** Where the operation runs. */
   where(op: OpOf<K>): Ns;
   /** The batch line (ip) or the argument (sysctl), as words; for a script, its summary. */
   words(op: OpOf<K>): string[];
-  /** For tools that read a script (nft, iptables-restore): this operation's text of it. */
+  /**
+   * What the operation gives its tool on standard input: its part of the script (nft,
+   * iptables-restore), or an `exec` process's whole input (a value for `tee`).
+   */
   script?(op: OpOf<K>): string;
   /** What undoes it, or null when deleting the namespace it lives in undoes it. */
   inverse(op: OpOf<K>): Op | null;
   /** One line for people: "create namespace office.router". */
   describe(op: OpOf<K>): string;
+  /** When an inverse runs in tear-down: stages of ascending rank (default: the network's, 2). */
+  rank?(op: OpOf<K>): number;
+  /** Programs it runs besides its tool (what `up` checks are installed). */
+  programs?(op: OpOf<K>): string[];
 }
 
 type Specs = { readonly [K in OpKind]: OpSpec<K> };
@@ -276,6 +293,7 @@ export const OPS: Specs = {
     describe: (op) =>
       `load the IPv6 ip6tables rules of ${at(op.ns)} (${restoreTables(op.ruleset).join(" ")})`,
   },
+  ...ISOLATION_OPS,
 };
 
 /** The tables an iptables-restore file writes: `*filter`, `*nat`. */
@@ -312,8 +330,21 @@ export function scriptOf(op: Op): string | undefined {
   return spec(op).script?.(op);
 }
 
+export function isIsolationOp(op: Op): op is OpOf<IsolationKind> {
+  return isIsolationKind(op.kind);
+}
+
+export function rankOf(op: Op): number {
+  return spec(op).rank?.(op) ?? RANK.network;
+}
+
+export function programsOf(op: Op): string[] {
+  return spec(op).programs?.(op) ?? [];
+}
+
 /** Namespaces an operation requires to exist (other than where it runs). */
 export function namespacesUsed(op: Op): string[] {
+  if (isIsolationOp(op)) return []; // they name their namespace files themselves
   switch (op.kind) {
     case "veth.add":
       return [op.a.ns, op.b.ns].filter((n): n is string => n !== null);

@@ -2,7 +2,8 @@
 // run concurrently; a step is one process (one `ip -batch`, one `sysctl -w`) and holds
 // the operations it performs, in order.
 
-import { type Ns, type Op, scriptOf, type Tool, toolOf, whereOf, wordsOf } from "./ops.js";
+import type { NodeRuntime } from "./isolation.js";
+import { type Ns, type Op, programsOf, scriptOf, type Tool, toolOf, whereOf, wordsOf } from "./ops.js";
 import { type Program, programsOfArgv } from "./programs.js";
 
 export interface Step {
@@ -22,6 +23,8 @@ export interface Plan {
   readonly stages: readonly Stage[];
   /** What `down` runs: every inverse of `stages`, newest first. */
   readonly teardown: readonly Stage[];
+  /** How to enter each node that isolates more than its network, or runs services (for the record). */
+  readonly nodes?: Readonly<Record<string, NodeRuntime>>;
 }
 
 /** Groups operations into steps: consecutive operations with the same tool and place share one. */
@@ -31,7 +34,8 @@ export function steps(ops: readonly Op[]): Step[] {
     const tool = toolOf(op);
     const ns = whereOf(op);
     const last = out.at(-1);
-    if (last && last.tool === tool && last.ns === ns) last.ops.push(op);
+    // An `exec` operation is a process of its own.
+    if (last && tool !== "exec" && last.tool === tool && last.ns === ns) last.ops.push(op);
     else out.push({ tool, ns, ops: [op] });
   }
   return out;
@@ -86,6 +90,18 @@ export function command(step: Step, options: { force?: boolean } = {}): Command 
       // -w: iptables-legacy serialises on one lock for the whole machine; wait for it
       // rather than fail when the steps of a stage run concurrently.
       return withPrograms({ argv: inNetns(step.ns, [`${step.tool}-restore`, "-w"]), stdin: scripts(step) });
+    case "exec": {
+      // One operation, the whole argv; a snippet's own programs come from its spec.
+      const [op, ...more] = step.ops;
+      if (!op || more.length) throw new Error("internal: an exec step holds one operation");
+      const script = scriptOf(op);
+      const argv = wordsOf(op);
+      return {
+        argv,
+        ...(script !== undefined ? { stdin: script } : {}),
+        programs: programsOfArgv(argv, programsOf(op)),
+      };
+    }
   }
 }
 

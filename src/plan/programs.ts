@@ -21,27 +21,49 @@ export interface ProgramSpec {
   readonly why: string;
 }
 
-export const PROGRAMS: { readonly [P in Program]: ProgramSpec } = {
+export const PROGRAMS = {
   ip: { package: "iproute2", why: "this lab creates namespaces, links, addresses and routes with it" },
   sysctl: { package: "procps", why: "this lab sets sysctls" },
   nsenter: { package: "util-linux", why: "this lab runs programs inside its namespaces with it" },
   nft: { package: "nftables", why: "this lab filters traffic" },
   "iptables-restore": { package: "iptables", why: "this lab filters IPv4 traffic with iptables" },
   "ip6tables-restore": { package: "iptables", why: "this lab filters IPv6 traffic with ip6tables" },
-  unshare: { package: "util-linux", why: "this lab's rulesets are tried in a throwaway namespace first" },
-};
+  unshare: {
+    package: "util-linux",
+    why: "this lab creates namespaces besides the network's, or tries its rulesets first",
+  },
+  // Composable isolation: namespaces, mounts, cgroups and services (src/plan/isolation-ops.ts).
+  sh: { package: "dash", why: "this lab's isolation steps are small sh programs" },
+  mount: { package: "mount", why: "this lab mounts file systems in its nodes" },
+  umount: { package: "mount", why: "this lab mounts file systems in its nodes" },
+  mountpoint: { package: "util-linux", why: "this lab keeps namespaces with bind mounts" },
+  pivot_root: { package: "util-linux", why: "a node of this lab has its own root" },
+  setsid: { package: "util-linux", why: "this lab runs services" },
+  hostname: { package: "hostname", why: "a node of this lab has its own hostname" },
+  mkdir: { package: "coreutils", why: "the lab keeps its record and files under /run/opentop" },
+  rmdir: { package: "coreutils", why: "this lab removes its directories and cgroups" },
+  rm: { package: "coreutils", why: "the lab removes its record and files" },
+  touch: { package: "coreutils", why: "this lab keeps namespace files" },
+  tee: { package: "coreutils", why: "this lab writes cgroup limits" },
+  cat: { package: "coreutils", why: "this lab reads process and cgroup state" },
+  sleep: { package: "coreutils", why: "this lab waits for its services to stop" },
+  env: { package: "coreutils", why: "this lab runs services" },
+  tr: { package: "coreutils", why: "this lab stops its services by their marks" },
+  sed: { package: "sed", why: "this lab stops its services by their marks" },
+} as const satisfies Record<string, ProgramSpec>;
 
 function isProgram(name: string): name is Program {
   return Object.hasOwn(PROGRAMS, name);
 }
 
 /**
- * The programs an argv runs: argv[0], and after `nsenter … --` the program it enters with.
- * Every command is built from programs of the table; anything else is a bug.
+ * The programs an argv runs: argv[0], and after `nsenter … --` the program it enters with,
+ * plus those a small sh program of the command runs (`also`). Every command is built from
+ * programs of the table; anything else is a bug.
  */
-export function programsOfArgv(argv: readonly string[]): Program[] {
-  const names = argv[0] === "nsenter" ? ["nsenter", argv[argv.indexOf("--") + 1] ?? ""] : [argv[0] ?? ""];
-  return names.map((name) => {
+export function programsOfArgv(argv: readonly string[], also: readonly string[] = []): Program[] {
+  const first = argv[0] === "nsenter" ? ["nsenter", argv[argv.indexOf("--") + 1] ?? ""] : [argv[0] ?? ""];
+  return [...new Set([...first, ...also])].map((name) => {
     if (!isProgram(name)) throw new Error(`internal: ${name} is not in the table of programs`);
     return name;
   });

@@ -1,8 +1,11 @@
-// Entering a node: the nsenter command that joins exactly the namespaces the node has.
+// Entering a node: the nsenter command that joins exactly the namespaces the node has,
+// after joining its cgroups (so what runs there counts against the node's limits).
 
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { nodeNetns } from "../model/names.js";
+import { enterPrefix } from "../plan/isolation.js";
 import { netnsPath } from "../plan/plan.js";
+import { enterProblem } from "./isolation.js";
 import { netnsExists } from "./kernel.js";
 import type { LabRecord } from "./record.js";
 
@@ -14,17 +17,26 @@ export function enterArgv(record: LabRecord, node: string): string[] {
         help: `its nodes are ${record.nodes.slice(0, 20).join(", ")}${record.nodes.length > 20 ? ", …" : ""}`,
       }),
     );
+  const rt = record.isolation?.[node];
   const ns = nodeNetns(record.lab, node);
-  if (!netnsExists(ns))
+  if ((!rt || rt.enter.net !== undefined) && !netnsExists(ns))
     throw new DiagnosticError(
       diag("OT6008", `node ${node} of lab ${record.lab} has no namespace (${ns} is gone)`, {
         help: `\`opentop status ${record.lab}\` shows what is missing; \`opentop down ${record.lab}\` and \`up\` rebuild it`,
       }),
     );
-  return enterPrefix(record, node);
+  if (rt) {
+    const problem = enterProblem(record, node, rt);
+    if (problem) throw new DiagnosticError(problem);
+  }
+  return nodeEnterPrefix(record, node);
 }
 
-/** The argv prefix that enters `node`, without checks: the emitted script's `exec` runs it too. */
-export function enterPrefix(record: LabRecord, node: string): string[] {
-  return ["nsenter", `--net=${netnsPath(nodeNetns(record.lab, node))}`, "--"];
+/**
+ * The argv prefix that enters `node`, without checks: its cgroups joined, then exactly the
+ * namespaces it isolates. The emitted script's `exec` runs the same.
+ */
+export function nodeEnterPrefix(record: LabRecord, node: string): string[] {
+  const rt = record.isolation?.[node];
+  return rt ? enterPrefix(rt) : ["nsenter", `--net=${netnsPath(nodeNetns(record.lab, node))}`, "--"];
 }

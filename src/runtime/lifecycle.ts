@@ -9,14 +9,16 @@ import { origin } from "../backends/text.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
 import { parseMark } from "../model/names.js";
-import { inverseOf, type Op } from "../plan/ops.js";
-import { type Plan, type Stage, steps } from "../plan/plan.js";
+import { teardownStages } from "../plan/lower.js";
+import { inverseOf, isIsolationOp, type Op } from "../plan/ops.js";
+import type { Plan, Stage } from "../plan/plan.js";
 import { PROGRAMS, type Program, programsNeeded } from "../plan/programs.js";
 import { VERSION } from "../version.js";
 import { discover, type Marked } from "./discover.js";
 import { failureDiagnostic } from "./failure.js";
 import { firewallTools, hostTableCollisions, probeFirewall } from "./firewall.js";
 import { hostOverlaps } from "./hostnet.js";
+import { isolationCollisions, isolationPreflight } from "./isolation.js";
 import { hostIfaceAlias, hostIfaceExists, listNetns, netnsExists } from "./kernel.js";
 import { acquire } from "./lock.js";
 import { which } from "./proc.js";
@@ -86,6 +88,7 @@ export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script"): 
       const from = origin(span);
       return { op: rest as Op, ...(from ? { origin: from } : {}) };
     }),
+    ...(plan.nodes ? { isolation: plan.nodes } : {}),
   };
 }
 
@@ -158,6 +161,9 @@ export interface UpOptions {
 export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}): Promise<Outcome> {
   const pre = preflight(plan);
   if (pre.length) return { ok: false, diagnostics: pre };
+  // What this machine must provide for the lab's isolation: before anything is created.
+  const machine = compiled.lab ? isolationPreflight(compiled.lab) : [];
+  if (machine.length) return { ok: false, diagnostics: machine };
   const lock = acquire(plan.lab);
   if (!lock.ok) return { ok: false, diagnostics: [busy(plan.lab, lock.holder)] };
   try {
@@ -181,6 +187,7 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
     const clash = [
       ...collisions(plan),
       ...hostTableCollisions(plan),
+      ...isolationCollisions(plan),
       ...limits(plan),
       ...(await hostOverlaps(plan)),
     ];
@@ -197,7 +204,10 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
       return { ok: true, diagnostics: [] };
     }
     const diagnostics: Diagnostic[] = outcome.failures.map(failureDiagnostic);
-    const rollback = await undo(outcome.done);
+    // An isolation operation that failed may have half happened (unshare binds some files
+    // before it fails on the next); its inverse is idempotent, so it is undone as well.
+    const failed = outcome.failures.flatMap((f) => (f.op && isIsolationOp(f.op) ? [f.op] : []));
+    const rollback = await undo([...outcome.done, ...failed]);
     if (outcome.interrupted)
       diagnostics.push(
         diag("OT6004", `bringing lab ${plan.lab} up was interrupted`, {
@@ -224,12 +234,8 @@ async function undo(done: readonly Op[]): Promise<Diagnostic[]> {
     .map(inverseOf)
     .filter((op): op is Op => op !== null)
     .reverse();
-  const ordered = [
-    ...inverses.filter((o) => o.kind !== "netns.del"),
-    ...inverses.filter((o) => o.kind === "netns.del"),
-  ];
-  if (ordered.length === 0) return [];
-  const outcome = await runStages([{ name: "rollback", steps: steps(ordered) }], { force: true });
+  if (inverses.length === 0) return [];
+  const outcome = await runStages(teardownStages(inverses), { force: true });
   return outcome.failures.map(failureDiagnostic);
 }
 
@@ -259,7 +265,7 @@ export function teardownOf(record: LabRecord): Stage[] {
   const ops = teardownOps(record)
     .filter((g) => holds(g.when))
     .map((g) => g.op);
-  return ops.length ? [{ name: "teardown", steps: steps(ops) }] : [];
+  return teardownStages(ops);
 }
 
 export interface DownResult extends Outcome {

@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
+import type { NodeRuntime } from "../plan/isolation.js";
 import type { Op } from "../plan/ops.js";
 
 export const RECORD_VERSION = 1;
@@ -47,6 +48,12 @@ export interface LabRecord {
   readonly hostTables?: readonly { readonly family: "inet"; readonly name: string; readonly mark: string }[];
   /** The operations of `up`, in order. */
   readonly ops: readonly RecordOp[];
+  /**
+   * How to enter the nodes that isolate more than their network or run services: their
+   * namespace files, cgroups, init and services. Absent (older records, plain labs): every
+   * node is network-only.
+   */
+  readonly isolation?: Readonly<Record<string, NodeRuntime>>;
 }
 
 export function readRecord(lab: string): LabRecord | undefined | Error {

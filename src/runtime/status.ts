@@ -4,6 +4,7 @@
 import type { Op } from "../plan/ops.js";
 import { inNetns } from "../plan/plan.js";
 import { type FilterStatus, filterStatus } from "./filter-status.js";
+import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
 import { netnsExists } from "./kernel.js";
 import { pool, run } from "./proc.js";
 import type { LabRecord } from "./record.js";
@@ -47,6 +48,8 @@ export interface Status {
   /** The filters of the lab's nodes (and its table on the host), with counters. */
   readonly filters: readonly FilterStatus[];
   readonly drift: readonly Drift[];
+  /** Nodes that isolate more than their network or run services: their inits and services. */
+  readonly nodes: readonly NodeIsolationStatus[];
 }
 
 interface IpAddrJson {
@@ -280,7 +283,9 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
   );
   const filters = await filterStatus(record, concurrency);
   for (const f of filters) drift.push(...f.drift);
-  return { record, namespaces: shown, filters, drift: dedupe(drift) };
+  const isolation = isolationStatus(record);
+  drift.push(...isolation.drift);
+  return { record, namespaces: shown, filters, drift: dedupe(drift), nodes: isolation.nodes };
 }
 
 function dedupe(drift: Drift[]): Drift[] {

@@ -4,12 +4,17 @@
 // compile until both know it.
 
 import { assertNever } from "../model/expand.js";
-import type { Op } from "../plan/ops.js";
+import { inverseOf, isIsolationOp, type Op, rankOf } from "../plan/ops.js";
 import { hostTableMark } from "./firewall.js";
 import { hostIfaceAlias, hostIfaceExists, netnsExists } from "./kernel.js";
 import type { LabRecord } from "./record.js";
 
 export type Guard =
+  /**
+   * None: isolation's inverses check for themselves what exists and is the lab's (a
+   * service's process by its mark, a mount with mountpoint, a cgroup by its directory).
+   */
+  | { readonly kind: "always" }
   /** The named network namespace exists. */
   | { readonly kind: "netns"; readonly name: string }
   /**
@@ -29,11 +34,21 @@ export interface GuardedOp {
 }
 
 /**
- * The lab's tables and interfaces on the host first, then namespaces: deleting a namespace
- * is asynchronous in the kernel.
+ * Everything the lab owns, in the order it is removed: by rank (services stop while what
+ * they use still exists; `rankOf`), and within the network's rank the lab's tables and
+ * interfaces on the host before its namespaces (deleting a namespace is asynchronous in
+ * the kernel; the host's objects are gone when `down` returns).
  */
 export function teardownOps(record: LabRecord): GuardedOp[] {
-  return [
+  const isolation = record.ops
+    .map((r) => r.op)
+    .filter(isIsolationOp)
+    .map(inverseOf)
+    .filter((op): op is Op => op !== null)
+    .reverse()
+    .map((op): GuardedOp => ({ op, when: { kind: "always" } }));
+  const guarded = [
+    ...isolation,
     ...(record.hostTables ?? []).map(
       (t): GuardedOp => ({
         op: { kind: "nft.deltable", ns: null, family: t.family, name: t.name },
@@ -50,10 +65,17 @@ export function teardownOps(record: LabRecord): GuardedOp[] {
       (name): GuardedOp => ({ op: { kind: "netns.del", name }, when: { kind: "netns", name } }),
     ),
   ];
+  // A stable sort: the order above holds within a rank.
+  return guarded
+    .map((g, i) => ({ g, i }))
+    .sort((x, y) => rankOf(x.g.op) - rankOf(y.g.op) || x.i - y.i)
+    .map((x) => x.g);
 }
 
 export function holds(guard: Guard): boolean {
   switch (guard.kind) {
+    case "always":
+      return true;
     case "netns":
       return netnsExists(guard.name);
     case "host-iface": {

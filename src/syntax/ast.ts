@@ -77,7 +77,7 @@ export interface ForStmt<T> {
   readonly span: Span;
 }
 
-export type TopStmt = LabStmt | ParamStmt | SwitchStmt | NodeStmt | ForStmt<TopStmt>;
+export type TopStmt = LabStmt | ParamStmt | SwitchStmt | NodeStmt | IsolationStmt | ForStmt<TopStmt>;
 
 /** `eth0 -> lan 10.0.0.1/24 { mtu 1400 }` */
 export interface IfaceStmt {
@@ -110,6 +110,24 @@ export interface SysctlStmt {
   readonly span: Span;
 }
 
+// ---- isolation (docs/language.md, "Isolation, limits and services") ---------------------
+
+/** What a node isolates and runs: `isolate`, `hostname`, `mount`, `bind`, `root`, `limit`, `run`. */
+export type IsolationKeyword = "isolate" | "hostname" | "mount" | "bind" | "root" | "limit" | "run";
+
+/**
+ * An isolation statement: its keyword and its arguments as written (words and strings).
+ * Their shape is checked by the model (src/model/isolation.ts), which can say more
+ * precisely what is wrong than a grammar could. At top level only `isolate` (the lab's default).
+ */
+export interface IsolationStmt {
+  readonly kind: "isolation";
+  readonly keyword: IsolationKeyword;
+  readonly keywordSpan: Span;
+  readonly args: readonly Value[];
+  readonly span: Span;
+}
+
 export type NodeBodyStmt =
   | IfaceStmt
   | RouteStmt
@@ -117,6 +135,7 @@ export type NodeBodyStmt =
   | SysctlStmt
   | FilterStmt
   | NftStmt
+  | IsolationStmt
   | ForStmt<NodeBodyStmt>;
 
 // ---- filters (docs/language.md, "Packet filters and NAT") -------------------------------------------------

@@ -8,6 +8,8 @@ import type {
   FilterStmt,
   ForStmt,
   IfaceStmt,
+  IsolationKeyword,
+  IsolationStmt,
   Keyword,
   LabFile,
   NamePattern,
@@ -47,8 +49,18 @@ export const IFACE_OPTIONS: Arity = {
 };
 export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
 
-const TOP_KEYWORDS = ["lab", "param", "switch", "node", "for"];
-const NODE_KEYWORDS = ["route", "forward", "sysctl", "filter", "nft", "for"];
+const TOP_KEYWORDS = ["lab", "param", "switch", "node", "isolate", "for"];
+/** Statements of composable isolation; their arguments are checked by the model. */
+const ISOLATION_KEYWORDS: readonly IsolationKeyword[] = [
+  "isolate",
+  "hostname",
+  "mount",
+  "bind",
+  "root",
+  "limit",
+  "run",
+];
+const NODE_KEYWORDS = ["route", "forward", "sysctl", "filter", "nft", "for", ...ISOLATION_KEYWORDS];
 /** Words that cannot name an interface because they start a statement in a node. */
 export const RESERVED_IN_NODE = new Set(NODE_KEYWORDS);
 
@@ -264,6 +276,8 @@ class Parser {
         this.endOfStatement("the node");
         return { kind: "node", name, body, span: join(start.span, end) };
       }
+      case "isolate":
+        return this.isolationStatement("isolate");
       case "for":
         return this.forStatement(() => this.topStatement());
       default:
@@ -388,9 +402,32 @@ class Parser {
         return this.rawNft();
       case "for":
         return this.forStatement(() => this.nodeStatement());
+      case "isolate":
+      case "hostname":
+      case "mount":
+      case "bind":
+      case "root":
+      case "limit":
+      case "run":
+        return this.isolationStatement(start.text);
       default:
         return this.iface();
     }
+  }
+
+  /** `KEYWORD ARG…` to the end of the line; the model checks the arguments' shape. */
+  private isolationStatement(keyword: IsolationKeyword): IsolationStmt {
+    const start = this.advance();
+    const args: Value[] = [];
+    while (this.at("word") || this.at("string")) args.push(this.value(`an argument of \`${keyword}\``));
+    this.endOfStatement(`\`${keyword}\``);
+    return {
+      kind: "isolation",
+      keyword,
+      keywordSpan: start.span,
+      args,
+      span: join(start.span, args.at(-1)?.span ?? start.span),
+    };
   }
 
   private route(): RouteStmt {

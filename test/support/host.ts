@@ -2,7 +2,7 @@
 // behind" assertions: compare before and after.
 
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, readFileSync } from "node:fs";
 
 function sh(argv: string[]): string {
   try {
@@ -25,6 +25,53 @@ export interface HostSnapshot {
   records: string[];
   runMounts: string[];
   forwarding: string[];
+  /** Cgroups under every hierarchy's opentop/ (the empty opentop/ itself is left by design). */
+  cgroups: string[];
+  /** Processes that carry an OpenTop mark (`opentop:LAB:NODE:NAME` as their `$0`). */
+  processes: string[];
+}
+
+/** Directories below …/opentop in every cgroup hierarchy mounted under /sys/fs/cgroup. */
+function opentopCgroups(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 3) return;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries)
+      if (e.isDirectory()) {
+        out.push(`${dir}/${e.name}`);
+        walk(`${dir}/${e.name}`, depth + 1);
+      }
+  };
+  const roots = ["/sys/fs/cgroup/opentop"];
+  try {
+    for (const h of readdirSync("/sys/fs/cgroup")) roots.push(`/sys/fs/cgroup/${h}/opentop`);
+  } catch {}
+  for (const r of roots) walk(r, 1);
+  return out.sort();
+}
+
+/** Processes whose fourth argv word is an OpenTop mark: services' wrappers and inits. */
+function markedProcesses(): string[] {
+  const out: string[] = [];
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      const mark = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[3] ?? "";
+      if (mark.startsWith("opentop:")) out.push(`${mark} (pid ${pid})`);
+    } catch {}
+  }
+  return out.sort();
 }
 
 export function hostSnapshot(): HostSnapshot {
@@ -60,6 +107,8 @@ export function hostSnapshot(): HostSnapshot {
         return `${k}=?`;
       }
     }),
+    cgroups: opentopCgroups(),
+    processes: markedProcesses(),
   };
 }
 
@@ -89,5 +138,7 @@ export function leftovers(prefix: string): string[] {
     ...s.links.filter((l) => l.includes(prefix)).map((l) => `link ${l}`),
     ...s.records.filter((r) => r.includes(prefix)).map((r) => `record ${r}`),
     ...s.runMounts.filter((m) => m.includes(prefix)).map((m) => `mount ${m}`),
+    ...s.cgroups.filter((c) => c.includes(prefix)).map((c) => `cgroup ${c}`),
+    ...s.processes.filter((p) => p.includes(`:${prefix}`)).map((p) => `process ${p}`),
   ];
 }

@@ -4,26 +4,33 @@
 import { chmodSync, writeFileSync } from "node:fs";
 import { buildScript } from "../../backends/sh.js";
 import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
-import { lower } from "../../plan/lower.js";
+import { lowerHere } from "../../runtime/cgroups.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
 import { compileTarget } from "../target.js";
 
-const usage = "opentop build FILE [-o OUT] [--set NAME=VALUE]… [--json]";
+const usage = "opentop build FILE [-o OUT] [--set NAME=VALUE]… [--firewall nft|iptables] [--json]";
 
 export const build: Command = {
   name: "build",
   summary: "write the lab as a standalone sh script (up, down, status, exec) that needs no OpenTop",
   usage,
   async run(args, io) {
-    const p = parse(args, { ...SET_OPTION, output: { type: "string", short: "o" } }, usage);
+    const p = parse(
+      args,
+      { ...SET_OPTION, ...FIREWALL_OPTION, output: { type: "string", short: "o" } },
+      usage,
+    );
     const [file, ...extra] = p.positionals;
     if (!file || extra.length) throw usageError("give one lab file", usage);
     const compiled = compileTarget(file, params(p.values));
     if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
-    printDiagnostics(io, compiled.diagnostics, p.format === "json" ? "short" : p.format); // warnings
-    const script = buildScript(compiled, lower(compiled.lab));
+    if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format); // warnings
+    // Filters and cgroup limits are lowered for this machine (its nft or iptables, its
+    // cgroup layout), as `up` would here.
+    const script = buildScript(compiled, lowerHere(compiled.lab, { firewall: firewallOf(p.values) }));
     const out = typeof p.values.output === "string" ? p.values.output : undefined;
     if (out === undefined || out === "-") {
       if (p.format === "json") io.out(JSON.stringify({ lab: compiled.lab.name, script: script.text }));

@@ -1,7 +1,7 @@
 // `opentop down LAB|FILE`: remove everything the lab created; idempotent.
 
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
-import { lower } from "../../plan/lower.js";
+import { lowerHere } from "../../runtime/cgroups.js";
 import { recordOf, down as takeDown } from "../../runtime/lifecycle.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
@@ -22,7 +22,7 @@ export const down: Command = {
     // With the record gone (or unreadable), the file's own plan says what to look for.
     const compiled = target.compiled;
     const fallback =
-      !target.record && compiled?.lab ? recordOf(compiled, lower(compiled.lab), "cli") : undefined;
+      !target.record && compiled?.lab ? recordOf(compiled, lowerHere(compiled.lab), "cli") : undefined;
     const outcome = await takeDown(target.lab, fallback ? { fallback } : {});
     const seconds = (performance.now() - started) / 1000;
     if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);

@@ -3,7 +3,7 @@
 import { planJson, planText } from "../../backends/text.js";
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
-import { lower } from "../../plan/lower.js";
+import { lowerHere } from "../../runtime/cgroups.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
@@ -23,7 +23,7 @@ export const plan: Command = {
     const compiled = compileTarget(file, params(p.values));
     if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
     if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format); // warnings
-    const result = lower(compiled.lab, { firewall: firewallOf(p.values) });
+    const result = lowerHere(compiled.lab, { firewall: firewallOf(p.values) });
     if (p.format === "json")
       io.out(
         JSON.stringify({ ...planJson(result), warnings: compiled.diagnostics.map(renderJson) }, null, 2),

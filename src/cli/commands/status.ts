@@ -32,6 +32,7 @@ export const status: Command = {
             fileChanged: changed ?? null,
             namespaces: s.namespaces,
             filters: s.filters,
+            nodes: s.nodes,
             drift: s.drift,
           },
           null,
@@ -93,9 +94,37 @@ function printStatus(io: Io, s: Status, fileChanged: boolean): void {
       s.filters.filter((f) => f.ns === ns.ns),
     );
   }
+  printIsolation(io, s);
   if (s.drift.length === 0) io.out(st.help("no drift: the kernel matches the plan"));
   else {
     io.out(st.error(`drift (${s.drift.length}):`));
     for (const d of s.drift) io.out(`  ${d.kind.padEnd(7)} ${d.what} ${st.dim(`in ${d.ns ?? "the host"}`)}`);
+  }
+}
+
+/** Nodes that isolate more than their network: what they isolate, their limits, init and services. */
+function printIsolation(io: Io, s: Status): void {
+  const st = io.style;
+  for (const n of s.nodes) {
+    const facts = [
+      `isolates ${n.aspects.join(" ")}`,
+      ...(n.hostname !== undefined ? [`hostname ${n.hostname}`] : []),
+      ...(n.root !== undefined ? [`root ${n.root}`] : []),
+      ...(n.limits.length ? [`limit ${n.limits.join(" ")}`] : []),
+    ];
+    io.out(`${st.bold(`node ${n.node}`)} ${st.dim(facts.join(", "))}`);
+    if (n.init)
+      io.out(
+        `  ${"init".padEnd(12)} ${n.init.alive ? `running   pid ${n.init.pid}` : st.error("gone: the pid namespace is dead")}`,
+      );
+    for (const svc of n.services) {
+      const state =
+        svc.state === "running"
+          ? `running   pid ${svc.pid}`
+          : svc.state === "exited"
+            ? st.warning(`exited    status ${svc.code}`)
+            : st.warning("stopped   (no exit status)");
+      io.out(`  ${svc.name.padEnd(12)} ${state}  ${st.dim(svc.log)}`);
+    }
   }
 }

@@ -2,8 +2,8 @@
 
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
-import { lower } from "../../plan/lower.js";
 import { command, type Step } from "../../plan/plan.js";
+import { lowerHere } from "../../runtime/cgroups.js";
 import { hostForwardingWarnings } from "../../runtime/firewall.js";
 import { up as bringUp } from "../../runtime/lifecycle.js";
 import type { ProcResult } from "../../runtime/proc.js";
@@ -38,7 +38,7 @@ export const up: Command = {
     const compiled = compileTarget(file, params(p.values));
     if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
     const lab = compiled.lab;
-    const plan = lower(lab, { firewall: firewallOf(p.values) });
+    const plan = lowerHere(lab, { firewall: firewallOf(p.values) });
     const warnings = [...compiled.diagnostics, ...hostForwardingWarnings(plan)];
     if (p.format !== "json") printDiagnostics(io, warnings, p.format);
 

@@ -1,0 +1,388 @@
+// The operations of composable isolation (issue 5), in the shape of the table in ops.ts:
+// each kind with its exact command, its inverse and a sentence for people. They are all
+// `exec` steps — one process each, argv as written — and every inverse is idempotent and
+// checks ownership itself, so tear-down is safe after a crash at any point, from the
+// runner and from a standalone script alike.
+
+import type { OpOf, OpSpec } from "./ops.js";
+import {
+  CGROUP_DEL,
+  INIT,
+  JOIN,
+  NS_RELEASE,
+  NSDIR_DEL,
+  PIVOT,
+  SERVICE_WRAPPER,
+  START_INIT,
+  START_SERVICE,
+  STOP,
+} from "./snippets.js";
+
+/** The namespace files a process enters a node by (each present only if the node has it). */
+export interface Enter {
+  /** /run/netns/LAB.NODE */
+  readonly net?: string;
+  readonly uts?: string;
+  readonly ipc?: string;
+  readonly cgroup?: string;
+  readonly pid?: string;
+  readonly mnt?: string;
+}
+
+/** nsenter's options for `enter`, in one fixed order. */
+export function nsenterArgs(enter: Enter): string[] {
+  const out: string[] = [];
+  if (enter.net !== undefined) out.push(`--net=${enter.net}`);
+  if (enter.uts !== undefined) out.push(`--uts=${enter.uts}`);
+  if (enter.ipc !== undefined) out.push(`--ipc=${enter.ipc}`);
+  if (enter.cgroup !== undefined) out.push(`--cgroup=${enter.cgroup}`);
+  if (enter.pid !== undefined) out.push(`--pid=${enter.pid}`);
+  if (enter.mnt !== undefined) out.push(`--mount=${enter.mnt}`);
+  return out;
+}
+
+/** `sh -c JOIN opentop-join PROCS… --` before a command that must run in the node's cgroups. */
+export function joinArgv(procs: readonly string[]): string[] {
+  return procs.length ? ["sh", "-c", JOIN, "opentop-join", ...procs, "--"] : [];
+}
+
+export type MountType = "tmpfs" | "proc" | "sysfs" | "bind" | "rbind";
+
+/** Who a stopped process is: a service (stopped with its process group) or a node's init. */
+export type ProcRole = "service" | "init";
+
+export type IsolationOpBody =
+  | { readonly kind: "dir.add"; readonly paths: readonly string[] }
+  | { readonly kind: "nsdir.add"; readonly path: string }
+  | { readonly kind: "nsdir.del"; readonly path: string }
+  | { readonly kind: "cgroup.add"; readonly path: string; readonly scope: "lab" | "node" }
+  | { readonly kind: "cgroup.del"; readonly path: string; readonly scope: "lab" | "node" }
+  | { readonly kind: "cgroup.set"; readonly file: string; readonly value: string }
+  | { readonly kind: "ns.files"; readonly node: string; readonly paths: readonly string[] }
+  | {
+      readonly kind: "ns.create";
+      readonly node: string;
+      readonly uts?: string;
+      readonly ipc?: string;
+      readonly cgroup?: string;
+      readonly mnt?: string;
+      /** cgroup.procs files to join first, so that a cgroup namespace is rooted at the node's cgroup. */
+      readonly join: readonly string[];
+      /** Every namespace file of the node (the pid one too): what the inverse releases. */
+      readonly release: readonly string[];
+    }
+  | { readonly kind: "ns.release"; readonly node: string; readonly paths: readonly string[] }
+  | { readonly kind: "uts.hostname"; readonly node: string; readonly uts: string; readonly hostname: string }
+  | {
+      readonly kind: "mount.add";
+      readonly node: string;
+      readonly enter: Enter;
+      readonly type: MountType;
+      readonly source: string;
+      readonly target: string;
+      readonly options: readonly string[];
+    }
+  | {
+      readonly kind: "root.pivot";
+      readonly node: string;
+      /** The mount namespace, and the pid one if the node has it: umount reads /proc/self/mountinfo,
+       * and once the node's /proc is its pid namespace's, only a process inside that has a /proc/self. */
+      readonly enter: Enter;
+      readonly dir: string;
+    }
+  | {
+      readonly kind: "init.start";
+      readonly node: string;
+      /** The node's namespaces except pid, which the init creates. */
+      readonly enter: Enter;
+      readonly join: readonly string[];
+      readonly log: string;
+      readonly pidfile: string;
+      readonly pidns: string;
+      readonly mark: string;
+    }
+  | {
+      readonly kind: "service.start";
+      readonly node: string;
+      readonly name: string;
+      readonly enter: Enter;
+      readonly join: readonly string[];
+      readonly log: string;
+      readonly pidfile: string;
+      readonly status: string;
+      readonly mark: string;
+      /** `NAME=VALUE` for the service's environment. */
+      readonly env: readonly string[];
+      /** The user's command, run by `sh -c` as one argument. */
+      readonly command: string;
+    }
+  | {
+      readonly kind: "proc.stop";
+      readonly role: ProcRole;
+      readonly node: string;
+      readonly name: string;
+      readonly pidfile: string;
+      readonly mark: string;
+      /** Tenths of a second between TERM and KILL. */
+      readonly grace: number;
+    };
+
+export type IsolationKind = IsolationOpBody["kind"];
+
+/** Between a service's TERM and KILL at `down`: 5 s. */
+export const SERVICE_GRACE = 50;
+
+/**
+ * Tear-down ranks (ops.ts runs inverses in stages of ascending rank; the network's own
+ * inverses are rank 2): services stop while everything they use still exists, then the
+ * inits (taking the rest of their pid namespaces with them); the network goes; then the
+ * namespace files, and last the cgroups, which can only be removed once empty.
+ */
+export const RANK = { services: 0, inits: 1, network: 2, namespaces: 3, files: 4, labCgroups: 5 } as const;
+
+function mountTypeArgs(type: MountType): string[] {
+  switch (type) {
+    case "bind":
+      return ["--bind"];
+    case "rbind":
+      return ["--rbind"];
+    case "tmpfs":
+    case "proc":
+    case "sysfs":
+      return ["-t", type];
+  }
+}
+
+function nsKinds(op: OpOf<"ns.create">): string {
+  const kinds = [op.uts && "uts", op.ipc && "ipc", op.cgroup && "cgroup", op.mnt && "mount"].filter(
+    (k): k is string => !!k,
+  );
+  return kinds.join(", ");
+}
+
+type IsolationSpecs = { readonly [K in IsolationKind]: OpSpec<K> };
+
+export const ISOLATION_OPS: IsolationSpecs = {
+  "dir.add": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => ["mkdir", "-p", ...op.paths],
+    inverse: () => null, // inside the lab's record directory, which `down` removes
+    describe: (op) => `create directories ${op.paths.join(", ")}`,
+    programs: () => ["mkdir"],
+  },
+  "nsdir.add": {
+    tool: "exec",
+    where: () => null,
+    // A mount namespace file cannot be bound under a shared mount (the bind would propagate
+    // into the namespace itself: a reference loop the kernel refuses), so the directory is
+    // made a private mount of its own first, as unshare(1) documents.
+    words: (op) => ["mount", "--bind", "--make-private", op.path, op.path],
+    inverse: (op) => ({ kind: "nsdir.del", path: op.path }),
+    describe: (op) => `make ${op.path} a private mount to hold namespace files`,
+    programs: () => ["mount"],
+  },
+  "nsdir.del": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => ["sh", "-c", NSDIR_DEL, "opentop-nsdir-del", op.path],
+    inverse: () => null,
+    describe: (op) => `unmount and remove ${op.path}`,
+    rank: () => RANK.files,
+    programs: () => ["sh", "mountpoint", "umount", "rmdir"],
+  },
+  "cgroup.add": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => ["mkdir", "-p", op.path],
+    inverse: (op) => ({ kind: "cgroup.del", path: op.path, scope: op.scope }),
+    describe: (op) => `create cgroup ${op.path}`,
+    programs: () => ["mkdir"],
+  },
+  "cgroup.del": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => ["sh", "-c", CGROUP_DEL, "opentop-cgroup-del", op.path],
+    inverse: () => null,
+    describe: (op) => `remove cgroup ${op.path} (killing what still runs in it)`,
+    rank: (op) => (op.scope === "node" ? RANK.files : RANK.labCgroups),
+    programs: () => ["sh", "cat", "sleep", "rmdir"],
+  },
+  "cgroup.set": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => ["tee", op.file],
+    script: (op) => `${op.value}\n`,
+    inverse: () => null, // goes with the cgroup
+    describe: (op) => `write ${op.value} to ${op.file}`,
+    programs: () => ["tee"],
+  },
+  "ns.files": {
+    tool: "exec",
+    where: () => null,
+    // unshare binds a namespace onto an existing file.
+    words: (op) => ["touch", ...op.paths],
+    inverse: () => null, // released with the namespaces
+    describe: (op) => `create the namespace files of node ${op.node}`,
+    programs: () => ["touch"],
+  },
+  "ns.create": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => [
+      ...joinArgv(op.join),
+      "unshare",
+      ...(op.uts !== undefined ? [`--uts=${op.uts}`] : []),
+      ...(op.ipc !== undefined ? [`--ipc=${op.ipc}`] : []),
+      ...(op.cgroup !== undefined ? [`--cgroup=${op.cgroup}`] : []),
+      ...(op.mnt !== undefined ? [`--mount=${op.mnt}`, "--propagation", "private"] : []),
+      "--",
+      "true",
+    ],
+    inverse: (op) => ({ kind: "ns.release", node: op.node, paths: op.release }),
+    describe: (op) => `create the ${nsKinds(op)} namespaces of node ${op.node}`,
+    programs: (op) => [...(op.join.length ? ["sh"] : []), "unshare"],
+  },
+  "ns.release": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => ["sh", "-c", NS_RELEASE, "opentop-ns-release", ...op.paths],
+    inverse: () => null,
+    describe: (op) => `release the namespaces of node ${op.node}`,
+    rank: () => RANK.namespaces,
+    programs: () => ["sh", "mountpoint", "umount", "rm"],
+  },
+  "uts.hostname": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => ["nsenter", `--uts=${op.uts}`, "--", "hostname", op.hostname],
+    inverse: () => null,
+    describe: (op) => `set the hostname of node ${op.node} to ${op.hostname}`,
+    programs: () => ["nsenter", "hostname"],
+  },
+  "mount.add": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => [
+      "nsenter",
+      ...nsenterArgs(op.enter),
+      "--",
+      "mount",
+      ...mountTypeArgs(op.type),
+      ...(op.options.length ? ["-o", op.options.join(",")] : []),
+      op.source,
+      op.target,
+    ],
+    inverse: () => null, // gone with the node's mount namespace
+    describe: (op) =>
+      `mount ${op.type === "bind" || op.type === "rbind" ? op.source : op.type} on ${op.target} in node ${op.node}`,
+    programs: () => ["nsenter", "mount"],
+  },
+  "root.pivot": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => ["nsenter", ...nsenterArgs(op.enter), "--", "sh", "-c", PIVOT, "opentop-root", op.dir],
+    inverse: () => null,
+    describe: (op) => `make ${op.dir} the root of node ${op.node}`,
+    programs: () => ["nsenter", "sh", "pivot_root", "umount"],
+  },
+  "init.start": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => [
+      "unshare",
+      "--pid",
+      "--",
+      "sh",
+      "-c",
+      START_INIT,
+      "opentop-init",
+      op.log,
+      op.pidfile,
+      op.pidns,
+      ...op.join,
+      "--",
+      "nsenter",
+      ...nsenterArgs(op.enter),
+      "--",
+      "sh",
+      "-c",
+      INIT,
+      op.mark,
+    ],
+    inverse: (op) => ({
+      kind: "proc.stop",
+      role: "init",
+      node: op.node,
+      name: "init",
+      pidfile: op.pidfile,
+      mark: op.mark,
+      grace: 0,
+    }),
+    describe: (op) => `start the init of node ${op.node}'s pid namespace`,
+    programs: () => ["unshare", "sh", "nsenter", "mount", "sleep"],
+  },
+  "service.start": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => [
+      "sh",
+      "-c",
+      START_SERVICE,
+      "opentop-start",
+      op.log,
+      op.pidfile,
+      ...op.join,
+      "--",
+      "sh",
+      "-c",
+      SERVICE_WRAPPER,
+      op.mark,
+      op.status,
+      "env",
+      ...op.env,
+      "nsenter",
+      ...nsenterArgs(op.enter),
+      "--",
+      "sh",
+      "-c",
+      op.command,
+    ],
+    inverse: (op) => ({
+      kind: "proc.stop",
+      role: "service",
+      node: op.node,
+      name: op.name,
+      pidfile: op.pidfile,
+      mark: op.mark,
+      grace: SERVICE_GRACE,
+    }),
+    describe: (op) => `start service ${op.name} in node ${op.node}`,
+    programs: () => ["sh", "setsid", "env", "nsenter"],
+  },
+  "proc.stop": {
+    tool: "exec",
+    where: () => null,
+    words: (op) => [
+      "sh",
+      "-c",
+      STOP,
+      "opentop-stop",
+      op.pidfile,
+      op.mark,
+      String(op.grace),
+      op.role === "service" ? "group" : "process",
+    ],
+    inverse: () => null,
+    describe: (op) =>
+      op.role === "service"
+        ? `stop service ${op.name} of node ${op.node}`
+        : `stop the init of node ${op.node} (and with it every process in its pid namespace)`,
+    rank: (op) => (op.role === "service" ? RANK.services : RANK.inits),
+    programs: () => ["sh", "cat", "tr", "sed", "sleep"],
+  },
+};
+
+export function isIsolationKind(kind: string): kind is IsolationKind {
+  return Object.hasOwn(ISOLATION_OPS, kind);
+}

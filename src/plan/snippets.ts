@@ -1,0 +1,105 @@
+// The few operations that no single tool performs — join a cgroup and then exec, start a
+// process detached and write down its PID, stop a process only if it is still the one we
+// started — are these constant POSIX sh programs. They are run as `sh -c PROGRAM NAME ARG…`:
+// every value reaches them as a positional argument and is used quoted, never spliced into
+// program text, so a value cannot become code. They are the same for the runner and the
+// standalone script (issue 3), which is why they are sh and not Node: `plan` shows them, and
+// a machine without Node runs them unchanged. Each is one line so that a process's command
+// line reads `sh`, `-c`, PROGRAM, NAME, … and its NAME (a mark) is the fourth word.
+
+/**
+ * `opentop-join PROCS… -- ARGV…`: move this process into the cgroups whose `cgroup.procs`
+ * files are given, then exec ARGV (same PID), so everything ARGV starts is accounted there.
+ */
+export const JOIN = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"';
+
+/**
+ * `opentop-start LOG PIDFILE PROCS… -- ARGV…`: leave the caller's working directory (a
+ * service must not pin it, nor start wherever `up` happened to run), join the cgroups,
+ * start ARGV in a new session
+ * (detached from the caller's terminal and process group), its output appended to LOG,
+ * write its PID to PIDFILE, and return at once. setsid does not fork here: a background job
+ * of a non-interactive shell is not a process-group leader, so `$!` is ARGV's own PID.
+ */
+export const START_SERVICE =
+  'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }';
+
+/**
+ * `MARK STATUS ARGV…` (MARK is `$0`, so it shows in `ps` and in /proc/PID/cmdline): run
+ * ARGV — nsenter into the node, then the user's `sh -c COMMAND` — and write its exit status
+ * to STATUS. This is how a detached service's exit code is kept without a daemon: the
+ * wrapper is the service's session leader, waits for it, and is stopped with it.
+ */
+export const SERVICE_WRAPPER = 'status=$1; shift; "$@"; echo $? > "$status"';
+
+/**
+ * `opentop-init LOG PIDFILE PIDNS PROCS… -- ARGV…`, run by `unshare --pid` (which creates a
+ * pid namespace for this shell's children without forking): leave the caller's working
+ * directory, join the cgroups, start ARGV —
+ * the namespace's first process, so its init — write its PID, and bind its pid namespace
+ * to PIDNS (from the host's mount namespace, so that the file outlives this shell).
+ */
+export const START_INIT =
+  'cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }';
+
+/**
+ * The init of a node's pid namespace (`$0` is its mark). A pid namespace dies with its
+ * first process, so one must live as long as the node; it also reaps processes orphaned
+ * inside the node (sh's `wait` collects any child, adopted ones included). It sleeps in a
+ * child so that `wait` has something to wait for; `sleep` is exec'd once, before the node
+ * switches to its `root`, so the root needs no `sleep` of its own.
+ */
+export const INIT = "while :; do sleep 2147483647 & wait; done";
+
+/**
+ * `opentop-stop PIDFILE MARK GRACE MODE`: stop what a PID file names, only if it is still
+ * ours: a live process must carry MARK as its fourth command-line word (else the PID has
+ * been reused and nothing is done). MODE `group` signals the process group the service
+ * leads (which outlives its leader while any member lives, and whose number the kernel
+ * does not reuse meanwhile); `process` signals the one process (a pid namespace's init,
+ * whose death takes every process of the namespace with it). TERM, then KILL after GRACE
+ * tenths of a second; it returns when they are gone — zombies count as gone, since reaping
+ * them is their parent's business, not a sign that they still run.
+ */
+export const STOP =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: `${l##*) }` is sh's, in a plain string on purpose
+  'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\\0" "\\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done';
+
+/** `opentop-ns-release FILE…`: unmount namespace files (bind mounts may be stacked) and remove them. */
+export const NS_RELEASE =
+  'for f; do while mountpoint -q "$f"; do umount "$f" || exit 1; done; rm -f "$f"; done';
+
+/** `opentop-nsdir-del DIR`: undo the private bind mount that holds namespace files, and remove it. */
+export const NSDIR_DEL =
+  'while mountpoint -q "$1"; do umount "$1" || exit 1; done; [ ! -d "$1" ] || rmdir "$1"';
+
+/**
+ * `opentop-cgroup-del DIR`: remove a cgroup of the lab. Whatever still runs in it is the
+ * lab's (it could only get there through the lab: a service, `exec`), so it is killed
+ * first — with cgroup.kill where the kernel has it — because a cgroup with processes
+ * cannot be removed. Absent: nothing to do.
+ */
+export const CGROUP_DEL =
+  'd=$1; [ -d "$d" ] || exit 0; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"';
+
+/**
+ * `opentop-root DIR`, run inside the node's mount namespace: make DIR (already a mount
+ * point) the namespace's root. `pivot_root . .` stacks the old root on top of the new one
+ * and `umount -l .` detaches it, so no directory for the old root is needed inside DIR and
+ * the host's file system is no longer reachable from the node.
+ */
+export const PIVOT = 'cd "$1" && pivot_root . . && umount -l .';
+
+/** Each program by the short name `plan` shows in its place (the full text follows the plan). */
+export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
+  [JOIN, "join"],
+  [START_SERVICE, "start-service"],
+  [SERVICE_WRAPPER, "service-wrapper"],
+  [START_INIT, "start-init"],
+  [INIT, "init"],
+  [STOP, "stop"],
+  [NS_RELEASE, "ns-release"],
+  [NSDIR_DEL, "nsdir-del"],
+  [CGROUP_DEL, "cgroup-del"],
+  [PIVOT, "pivot-root"],
+]);

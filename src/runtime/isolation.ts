@@ -1,0 +1,248 @@
+// Isolation at run time: the checks before `up` (paths exist, limits enforceable), the
+// state of inits and services (from their PID files, their marks and their exit-status
+// files: there is no daemon to ask), drift of namespace files and cgroups, and entering.
+
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
+import type { Lab } from "../model/model.js";
+import type { NodeRuntime, ServiceRuntime } from "../plan/isolation.js";
+import type { Plan } from "../plan/plan.js";
+import { cgroupProblems, detectCgroupLayout, usesCgroups } from "./cgroups.js";
+import type { LabRecord } from "./record.js";
+import type { Drift } from "./status.js";
+
+/** Everything about a lab's isolation that this machine must provide, before `up` creates anything. */
+export function isolationPreflight(lab: Lab): Diagnostic[] {
+  return [...(usesCgroups(lab) ? cgroupProblems(lab, detectCgroupLayout()) : []), ...pathProblems(lab)];
+}
+
+function kindOf(path: string): "dir" | "file" | undefined {
+  try {
+    return statSync(path).isDirectory() ? "dir" : "file";
+  } catch {
+    return undefined;
+  }
+}
+
+/** Roots, mount points and bind sources that do not exist (OpenTop creates none of them). */
+function pathProblems(lab: Lab): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const n of lab.nodes) {
+    const i = n.isolation;
+    const root = i.root?.dir;
+    if (i.root && root !== undefined) {
+      const missing = [root, `${root}/proc`, `${root}/sys`, `${root}/dev`].filter((p) => kindOf(p) !== "dir");
+      if (missing.length)
+        out.push(
+          diag("OT5102", `the root of node \`${n.name}\` is incomplete: ${missing.join(", ")} missing`, {
+            span: i.root.span,
+            notes: [
+              "the node sees this directory as /, with its own /proc, /sys and /dev mounted on these directories",
+            ],
+            help: `create them (\`mkdir -p ${missing.join(" ")}\`); OpenTop does not write into a node's root`,
+          }),
+        );
+    }
+    // Where each mount point is, as the node's mount namespace will see it when it is made:
+    // through the binds before it, and not inside a fresh tmpfs (which starts empty).
+    const earlier: { target: string; source?: string }[] = [];
+    const resolve = (path: string): { host?: string; tmpfs?: string } => {
+      for (const e of [...earlier].reverse()) {
+        if (path !== e.target && !path.startsWith(`${e.target}/`)) continue;
+        if (e.source === undefined) return { tmpfs: e.target };
+        return { host: `${e.source}${path.slice(e.target.length)}` };
+      }
+      return { host: path };
+    };
+    for (const m of i.mounts) {
+      const target = `${root ?? ""}${m.target}`;
+      const where = resolve(target);
+      const sourceKind = m.kind === "bind" ? kindOf(m.source) : "dir";
+      if (m.kind === "bind" && sourceKind === undefined)
+        out.push(
+          diag("OT5102", `\`${m.source}\` does not exist on this machine`, {
+            span: m.span,
+            help: "bind an existing file or directory of the host",
+          }),
+        );
+      if (where.tmpfs !== undefined)
+        out.push(
+          diag(
+            "OT5102",
+            `mount point \`${m.target}\` lies inside the tmpfs at \`${where.tmpfs}\`, which starts empty`,
+            {
+              span: m.span,
+              help: "mount it somewhere else, or bind a directory of the host there instead of a tmpfs",
+            },
+          ),
+        );
+      else if (where.host !== undefined) {
+        const k = kindOf(where.host);
+        if (k === undefined)
+          out.push(
+            diag("OT5102", `mount point \`${m.target}\` of node \`${n.name}\` does not exist`, {
+              span: m.span,
+              notes: [`it would be ${where.host} on this machine`],
+              help: `create it (\`mkdir -p ${where.host}\`); OpenTop creates no directory outside a lab's own`,
+            }),
+          );
+        else if (sourceKind !== undefined && k !== sourceKind)
+          out.push(
+            diag(
+              "OT5102",
+              `a ${sourceKind === "dir" ? "directory" : "file"} cannot be mounted on a ${k === "dir" ? "directory" : "file"}`,
+              {
+                span: m.span,
+                help: "mount a directory on a directory and a file on a file",
+              },
+            ),
+          );
+      }
+      earlier.push({ target, ...(m.kind === "bind" ? { source: m.source } : {}) });
+    }
+  }
+  return out;
+}
+
+/** A process named by a PID file, and whether it is still ours (its fourth argv word is the mark). */
+export interface ProcState {
+  readonly pid?: number;
+  readonly alive: boolean;
+}
+
+export function processState(pidfile: string, mark: string): ProcState {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidfile, "utf8").trim());
+  } catch {
+    return { alive: false };
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return { alive: false };
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    return { pid, alive: argv[3] === mark };
+  } catch {
+    return { pid, alive: false };
+  }
+}
+
+export type ServiceState =
+  | { readonly state: "running"; readonly pid: number }
+  /** Ended by itself (or was killed by a signal, as 128 + n): the wrapper wrote its status. */
+  | { readonly state: "exited"; readonly code: number }
+  /** Gone without an exit status: stopped from outside, or it never started (see its log). */
+  | { readonly state: "stopped" };
+
+export function serviceState(s: ServiceRuntime): ServiceState {
+  const p = processState(s.pidfile, s.mark);
+  if (p.alive && p.pid !== undefined) return { state: "running", pid: p.pid };
+  try {
+    const text = readFileSync(s.status, "utf8").trim();
+    if (/^\d+$/.test(text)) return { state: "exited", code: Number(text) };
+  } catch {}
+  return { state: "stopped" };
+}
+
+export interface NodeIsolationStatus {
+  readonly node: string;
+  readonly aspects: readonly string[];
+  readonly hostname?: string;
+  readonly root?: string;
+  readonly limits: readonly string[];
+  readonly init?: ProcState;
+  readonly services: readonly ({ readonly name: string; readonly log: string } & ServiceState)[];
+}
+
+/** Mount points of this mount namespace (namespace files are bind mounts, so they are among them). */
+function mountPoints(): Set<string> {
+  try {
+    return new Set(
+      readFileSync("/proc/self/mountinfo", "utf8")
+        .split("\n")
+        .map((l) => l.split(" ")[4] ?? ""),
+    );
+  } catch {
+    return new Set();
+  }
+}
+
+/** The isolation part of `status`: per node, its init and services; drift where files or cgroups are gone. */
+export function isolationStatus(record: LabRecord): { nodes: NodeIsolationStatus[]; drift: Drift[] } {
+  const nodes: NodeIsolationStatus[] = [];
+  const drift: Drift[] = [];
+  const mounted = mountPoints();
+  for (const [node, rt] of Object.entries(record.isolation ?? {})) {
+    const { net: _net, ...files } = rt.enter;
+    for (const [kind, path] of Object.entries(files))
+      if (!mounted.has(path))
+        drift.push({ ns: null, kind: "missing", what: `${kind} namespace of node ${node} (${path})` });
+    for (const procs of rt.join) {
+      const dir = procs.slice(0, -"/cgroup.procs".length);
+      if (!existsSync(dir)) drift.push({ ns: null, kind: "missing", what: `cgroup ${dir} of node ${node}` });
+    }
+    const init = rt.init ? processState(rt.init.pidfile, rt.init.mark) : undefined;
+    if (init && !init.alive)
+      drift.push({
+        ns: null,
+        kind: "missing",
+        what: `init process of node ${node} (its pid namespace is dead)`,
+      });
+    nodes.push({
+      node,
+      aspects: rt.aspects,
+      ...(rt.hostname !== undefined ? { hostname: rt.hostname } : {}),
+      ...(rt.root !== undefined ? { root: rt.root } : {}),
+      limits: rt.limits,
+      ...(init ? { init } : {}),
+      services: rt.services.map((s) => ({ name: s.name, log: s.log, ...serviceState(s) })),
+    });
+  }
+  return { nodes, drift };
+}
+
+/** Why a node cannot be entered, if it cannot: its namespace files gone, or its init dead. */
+export function enterProblem(record: LabRecord, node: string, rt: NodeRuntime): Diagnostic | undefined {
+  const { net: _net, ...files } = rt.enter;
+  const mounted = mountPoints();
+  const gone = Object.entries(files).filter(([, path]) => !mounted.has(path));
+  if (gone.length)
+    return diag(
+      "OT6008",
+      `node ${node} of lab ${record.lab} has lost its namespaces (${gone.map(([k]) => k).join(", ")})`,
+      {
+        help: `\`opentop status ${record.lab}\` shows what is missing; \`opentop down ${record.lab}\` and \`up\` rebuild it`,
+      },
+    );
+  if (rt.init && !processState(rt.init.pidfile, rt.init.mark).alive)
+    return diag("OT5103", `the init process of node ${node} is gone, and its pid namespace with it`, {
+      notes: [
+        "a pid namespace lives as long as its first process; OpenTop starts one per node that isolates pid, and something has stopped it",
+      ],
+      help: `bring the lab down and up again: \`opentop down ${record.lab}\``,
+    });
+  return undefined;
+}
+
+/** Whether a node has its own network namespace (nodes absent from `isolation` are network-only). */
+export function hasNetwork(record: LabRecord, node: string): boolean {
+  const rt = record.isolation?.[node];
+  return !rt || rt.enter.net !== undefined;
+}
+
+/** The lab's cgroups existing already: debris of a run whose record is gone (never reused). */
+export function isolationCollisions(plan: Plan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const stage of plan.stages)
+    for (const step of stage.steps)
+      for (const op of step.ops)
+        if (op.kind === "cgroup.add" && op.scope === "lab" && existsSync(op.path))
+          out.push(
+            diag("OT5105", `cgroup ${op.path} already exists`, {
+              span: op.origin,
+              label: "this lab would create it",
+              notes: ["it is left from an earlier run of a lab of this name whose record is gone"],
+              help: `remove it once nothing runs in it: its node cgroups, then it (\`rmdir ${op.path}/*/ ${op.path}\`)`,
+            }),
+          );
+  return out;
+}

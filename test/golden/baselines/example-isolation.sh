@@ -1,0 +1,1059 @@
+#!/bin/sh
+# Lab isolation: a standalone script built by opentop 0.1.0 (`opentop build`).
+#
+#   source    /ROOT/examples/isolation.otop
+#   sha256    c72d205151db403ea13b8fceb4ccee5a63ee1999c08a57b884509092f4c7d197
+#   requires  ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tr sed mountpoint umount rm rmdir ln readlink mv date
+#
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+#
+# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
+# back if a step fails; `down` removes what the lab owns and still exists. They keep the
+# lock and the record under /run/opentop exactly as `opentop` does, so `opentop status`,
+# `exec` and `down` work on a lab this script brought up, and the other way round.
+# Generated from the lab file: change the file and build again rather than editing this.
+
+# Single-quoted text here is literal by design: values from the lab file are never expanded.
+# shellcheck disable=SC2016
+set -u
+set -f # nothing here expands file names
+LAB='isolation'
+SELF=${0##*/}
+RUN_DIR=${OPENTOP_RUN_DIR:-/run/opentop}
+LAB_DIR=$RUN_DIR/$LAB
+RECORD=$LAB_DIR/record.json
+LOCK=$RUN_DIR/$LAB.lock
+NL='
+'
+
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 17: namespaces
+  # create network namespace isolation  (examples/isolation.otop:18:5)
+  # create network namespace isolation.router  (examples/isolation.otop:22:1)
+  # create network namespace isolation.db  (examples/isolation.otop:32:1)
+  step '1/26, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add isolation
+netns add isolation.router
+netns add isolation.db
+EOF
+  # == stage 2 of 17: namespace sysctls
+  # set net.ipv4.ip_forward = 1 in isolation.router  (examples/isolation.otop:23:3)
+  # set net.ipv6.conf.all.forwarding = 1 in isolation.router  (examples/isolation.otop:23:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in isolation.router  (examples/isolation.otop:23:3)
+  step '2/26, namespace sysctls, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # == stage 3 of 17: links
+  # mark lo in isolation as opentop:isolation  (examples/isolation.otop:18:5)
+  # create bridge lan in isolation  (examples/isolation.otop:20:1)
+  # create veth pair router.eth0 (isolation) — eth0 (isolation.router)  (examples/isolation.otop:24:3)
+  # create veth pair db.eth0 (isolation) — eth0 (isolation.db)  (examples/isolation.otop:35:3)
+  step '3/26, links, in the switches (isolation)' nsenter --net=/run/netns/isolation -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:isolation
+link add name lan up type bridge
+link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns isolation.router
+link add name db.eth0 index 1002 master lan up type veth peer name eth0 netns isolation.db
+EOF
+  # == stage 4 of 17: addresses and routes
+  # mark lo in isolation.router as opentop:isolation:router  (examples/isolation.otop:22:1)
+  # bring lo up in isolation.router  (examples/isolation.otop:22:1)
+  # add 10.20.0.1/24 to eth0 in isolation.router  (examples/isolation.otop:24:15)
+  # bring eth0 up in isolation.router  (examples/isolation.otop:24:3)
+  step '4/26, addresses and routes, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:isolation:router
+link set dev lo up
+addr add 10.20.0.1/24 dev eth0
+link set dev eth0 up
+EOF
+  # mark lo in isolation.db as opentop:isolation:db  (examples/isolation.otop:32:1)
+  # bring lo up in isolation.db  (examples/isolation.otop:32:1)
+  # add 10.20.0.10/24 to eth0 in isolation.db  (examples/isolation.otop:35:15)
+  # bring eth0 up in isolation.db  (examples/isolation.otop:35:3)
+  # route 0.0.0.0/0 via 10.20.0.1 in isolation.db  (examples/isolation.otop:36:3)
+  step '5/26, addresses and routes, in node db (isolation.db)' nsenter --net=/run/netns/isolation.db -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:isolation:db
+link set dev lo up
+addr add 10.20.0.10/24 dev eth0
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.20.0.1
+EOF
+  # == stage 5 of 17: directories
+  # create directories /run/opentop/isolation/ns, /run/opentop/isolation/services  (examples/isolation.otop:18:5)
+  step '6/26, directories, on the host' mkdir -p /run/opentop/isolation/ns /run/opentop/isolation/services || return 1
+  # create cgroup /sys/fs/cgroup/opentop/isolation  (examples/isolation.otop:18:5)
+  step '7/26, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation || return 1
+  # == stage 6 of 17: namespace directory
+  # make /run/opentop/isolation/ns a private mount to hold namespace files  (examples/isolation.otop:18:5)
+  step '8/26, namespace directory, on the host' mount --bind --make-private /run/opentop/isolation/ns /run/opentop/isolation/ns || return 1
+  # == stage 7 of 17: cgroup controllers (1 of 2)
+  # write +memory +cpu +pids to /sys/fs/cgroup/opentop/cgroup.subtree_control  (examples/isolation.otop:18:5)
+  step '9/26, cgroup controllers (1 of 2), on the host' tee /sys/fs/cgroup/opentop/cgroup.subtree_control <<'EOF' || return 1
++memory +cpu +pids
+EOF
+  # == stage 8 of 17: cgroup controllers (2 of 2)
+  # write +memory +cpu +pids to /sys/fs/cgroup/opentop/isolation/cgroup.subtree_control  (examples/isolation.otop:18:5)
+  step '10/26, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/isolation/cgroup.subtree_control <<'EOF' || return 1
++memory +cpu +pids
+EOF
+  # == stage 9 of 17: node cgroups and namespace files
+  # create the namespace files of node files  (examples/isolation.otop:27:1)
+  step '11/26, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/files.mnt || return 1
+  # create cgroup /sys/fs/cgroup/opentop/isolation/db  (examples/isolation.otop:32:1)
+  step '12/26, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation/db || return 1
+  # create the namespace files of node db  (examples/isolation.otop:32:1)
+  step '13/26, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/db.uts /run/opentop/isolation/ns/db.ipc /run/opentop/isolation/ns/db.cgroup /run/opentop/isolation/ns/db.pid /run/opentop/isolation/ns/db.mnt || return 1
+  # == stage 10 of 17: limits
+  # write 268435456 to /sys/fs/cgroup/opentop/isolation/db/memory.max  (examples/isolation.otop:38:9)
+  step '14/26, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.max <<'EOF' || return 1
+268435456
+EOF
+  # write 0 to /sys/fs/cgroup/opentop/isolation/db/memory.swap.max  (examples/isolation.otop:38:9)
+  step '15/26, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.swap.max <<'EOF' || return 1
+0
+EOF
+  # write 50000 100000 to /sys/fs/cgroup/opentop/isolation/db/cpu.max  (examples/isolation.otop:38:21)
+  step '16/26, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/cpu.max <<'EOF' || return 1
+50000 100000
+EOF
+  # write 128 to /sys/fs/cgroup/opentop/isolation/db/pids.max  (examples/isolation.otop:38:29)
+  step '17/26, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/pids.max <<'EOF' || return 1
+128
+EOF
+  # == stage 11 of 17: node namespaces
+  # create the mount namespaces of node files  (examples/isolation.otop:27:1)
+  step '18/26, node namespaces, on the host' unshare --mount=/run/opentop/isolation/ns/files.mnt --propagation private -- true || return 1
+  # create the uts, ipc, cgroup, mount namespaces of node db  (examples/isolation.otop:32:1)
+  step '19/26, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- unshare --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt --propagation private -- true || return 1
+  # == stage 12 of 17: hostnames
+  # set the hostname of node db to db  (examples/isolation.otop:34:3)
+  step '20/26, hostnames, on the host' nsenter --uts=/run/opentop/isolation/ns/db.uts -- hostname db || return 1
+  # == stage 13 of 17: mounts (1 of 2)
+  # mount tmpfs on /mnt in node files  (examples/isolation.otop:29:3)
+  step '21/26, mounts (1 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/files.mnt -- mount -t tmpfs -o size=16777216 opentop:isolation:files /mnt || return 1
+  # mount sysfs on /sys in node db  (examples/isolation.otop:32:1)
+  step '22/26, mounts (1 of 2), on the host' nsenter --net=/run/netns/isolation.db --mount=/run/opentop/isolation/ns/db.mnt -- mount -t sysfs opentop:isolation:db /sys || return 1
+  # == stage 14 of 17: mounts (2 of 2)
+  # mount tmpfs on /var/tmp in node db  (examples/isolation.otop:37:3)
+  step '23/26, mounts (2 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:isolation:db /var/tmp || return 1
+  # == stage 15 of 17: init processes
+  # start the init of node db's pid namespace  (examples/isolation.otop:32:1)
+  step '24/26, init processes, on the host' unshare --pid -- sh -c 'cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }' opentop-init /run/opentop/isolation/services/db.init.log /run/opentop/isolation/services/db.init.pid /run/opentop/isolation/ns/db.pid /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- nsenter --net=/run/netns/isolation.db --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt -- sh -c 'while :; do sleep 2147483647 & wait; done' opentop:isolation:db:init || return 1
+  # == stage 16 of 17: /proc of pid namespaces
+  # mount proc on /proc in node db  (examples/isolation.otop:32:1)
+  step '25/26, /proc of pid namespaces, on the host' nsenter --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- mount -t proc opentop:isolation:db /proc || return 1
+  # == stage 17 of 17: services
+  # start service web in node db  (examples/isolation.otop:39:3)
+  step '26/26, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/isolation/services/db.web.log /run/opentop/isolation/services/db.web.pid /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:isolation:db:web /run/opentop/isolation/services/db.web.status env OPENTOP_LAB=isolation OPENTOP_NODE=db OPENTOP_SERVICE=web nsenter --net=/run/netns/isolation.db --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- sh -c 'exec python3 -m http.server 8080 --bind 10.20.0.10 --directory /var/tmp' || return 1
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # stop service web of node db
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done' opentop-stop /run/opentop/isolation/services/db.web.pid opentop:isolation:db:web 50 group || ok=1
+  fi
+  # stop the init of node db (and with it every process in its pid namespace)
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done' opentop-stop /run/opentop/isolation/services/db.init.pid opentop:isolation:db:init 0 process || ok=1
+  fi
+  # delete network namespace isolation and everything in it
+  if [ -e /run/netns/isolation ]; then queue 'netns del isolation'; fi
+  # delete network namespace isolation.router and everything in it
+  if [ -e /run/netns/isolation.router ]; then queue 'netns del isolation.router'; fi
+  # delete network namespace isolation.db and everything in it
+  if [ -e /run/netns/isolation.db ]; then queue 'netns del isolation.db'; fi
+  flush ip -force -batch - || ok=1
+  # release the namespaces of node db
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'for f; do while mountpoint -q "$f"; do umount "$f" || exit 1; done; rm -f "$f"; done' opentop-ns-release /run/opentop/isolation/ns/db.uts /run/opentop/isolation/ns/db.ipc /run/opentop/isolation/ns/db.cgroup /run/opentop/isolation/ns/db.pid /run/opentop/isolation/ns/db.mnt || ok=1
+  fi
+  # release the namespaces of node files
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'for f; do while mountpoint -q "$f"; do umount "$f" || exit 1; done; rm -f "$f"; done' opentop-ns-release /run/opentop/isolation/ns/files.mnt || ok=1
+  fi
+  # remove cgroup /sys/fs/cgroup/opentop/isolation/db (killing what still runs in it)
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'd=$1; [ -d "$d" ] || exit 0; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/isolation/db || ok=1
+  fi
+  # unmount and remove /run/opentop/isolation/ns
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'while mountpoint -q "$1"; do umount "$1" || exit 1; done; [ ! -d "$1" ] || rmdir "$1"' opentop-nsdir-del /run/opentop/isolation/ns || ok=1
+  fi
+  # remove cgroup /sys/fs/cgroup/opentop/isolation (killing what still runs in it)
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'd=$1; [ -d "$d" ] || exit 0; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/isolation || ok=1
+  fi
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/isolation && found=0
+  taken_netns /run/netns/isolation.router && found=0
+  taken_netns /run/netns/isolation.db && found=0
+  return "$found"
+}
+
+# status_plan: every namespace's live interfaces and routes, checked against what the
+# plan creates (the same expectations as `opentop status`).
+status_plan() {
+  look 'the switches (isolation)' isolation /run/netns/isolation lo lan router.eth0 db.eth0
+  if look 'node router (isolation.router)' isolation.router /run/netns/isolation.router lo eth0; then
+    want_addr eth0 10.20.0.1/24
+  fi
+  if look 'node db (isolation.db)' isolation.db /run/netns/isolation.db lo eth0; then
+    want_addr eth0 10.20.0.10/24
+    want_route '' -4 0.0.0.0/0 via 10.20.0.1
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'isolation lo') want_link ;;
+    'isolation lan') want_link up ;;
+    'isolation router.eth0') want_link up master lan ;;
+    'isolation db.eth0') want_link up master lan ;;
+    'isolation.router lo') want_link up ;;
+    'isolation.router eth0') want_link up ;;
+    'isolation.db lo') want_link up ;;
+    'isolation.db eth0') want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    router) enter nsenter --net=/run/netns/isolation.router -- "$@" ;;
+    files) enter nsenter --mount=/run/opentop/isolation/ns/files.mnt -- "$@" ;;
+    db) enter sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- nsenter --net=/run/netns/isolation.db --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are router, files, db'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab isolation: up, 40 operations in 26 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add isolation         # examples/isolation.otop:18:5
+    netns add isolation.router  # examples/isolation.otop:22:1
+    netns add isolation.db      # examples/isolation.otop:32:1
+
+# stage 2: namespace sysctls
+nsenter --net=/run/netns/isolation.router -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/isolation.otop:23:3
+    net.ipv6.conf.all.forwarding=1      # examples/isolation.otop:23:3
+    net.ipv6.conf.default.accept_dad=0  # examples/isolation.otop:23:3
+
+# stage 3: links
+nsenter --net=/run/netns/isolation -- ip -batch -
+    link set dev lo alias opentop:isolation                                                             # examples/isolation.otop:18:5
+    link add name lan up type bridge                                                                    # examples/isolation.otop:20:1
+    link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns isolation.router  # examples/isolation.otop:24:3
+    link add name db.eth0 index 1002 master lan up type veth peer name eth0 netns isolation.db          # examples/isolation.otop:35:3
+
+# stage 4: addresses and routes (steps run concurrently)
+nsenter --net=/run/netns/isolation.router -- ip -batch -
+    link set dev lo alias opentop:isolation:router  # examples/isolation.otop:22:1
+    link set dev lo up                              # examples/isolation.otop:22:1
+    addr add 10.20.0.1/24 dev eth0                  # examples/isolation.otop:24:15
+    link set dev eth0 up                            # examples/isolation.otop:24:3
+nsenter --net=/run/netns/isolation.db -- ip -batch -
+    link set dev lo alias opentop:isolation:db  # examples/isolation.otop:32:1
+    link set dev lo up                          # examples/isolation.otop:32:1
+    addr add 10.20.0.10/24 dev eth0             # examples/isolation.otop:35:15
+    link set dev eth0 up                        # examples/isolation.otop:35:3
+    route add 0.0.0.0/0 via 10.20.0.1           # examples/isolation.otop:36:3
+
+# stage 5: directories (steps run concurrently)
+mkdir -p /run/opentop/isolation/ns /run/opentop/isolation/services
+    # create directories /run/opentop/isolation/ns, /run/opentop/isolation/services  (examples/isolation.otop:18:5)
+mkdir -p /sys/fs/cgroup/opentop/isolation
+    # create cgroup /sys/fs/cgroup/opentop/isolation  (examples/isolation.otop:18:5)
+
+# stage 6: namespace directory
+mount --bind --make-private /run/opentop/isolation/ns /run/opentop/isolation/ns
+    # make /run/opentop/isolation/ns a private mount to hold namespace files  (examples/isolation.otop:18:5)
+
+# stage 7: cgroup controllers (1 of 2)
+tee /sys/fs/cgroup/opentop/cgroup.subtree_control
+    <<< +memory +cpu +pids
+    # write +memory +cpu +pids to /sys/fs/cgroup/opentop/cgroup.subtree_control  (examples/isolation.otop:18:5)
+
+# stage 8: cgroup controllers (2 of 2)
+tee /sys/fs/cgroup/opentop/isolation/cgroup.subtree_control
+    <<< +memory +cpu +pids
+    # write +memory +cpu +pids to /sys/fs/cgroup/opentop/isolation/cgroup.subtree_control  (examples/isolation.otop:18:5)
+
+# stage 9: node cgroups and namespace files (steps run concurrently)
+touch /run/opentop/isolation/ns/files.mnt
+    # create the namespace files of node files  (examples/isolation.otop:27:1)
+mkdir -p /sys/fs/cgroup/opentop/isolation/db
+    # create cgroup /sys/fs/cgroup/opentop/isolation/db  (examples/isolation.otop:32:1)
+touch /run/opentop/isolation/ns/db.uts /run/opentop/isolation/ns/db.ipc /run/opentop/isolation/ns/db.cgroup /run/opentop/isolation/ns/db.pid /run/opentop/isolation/ns/db.mnt
+    # create the namespace files of node db  (examples/isolation.otop:32:1)
+
+# stage 10: limits (steps run concurrently)
+tee /sys/fs/cgroup/opentop/isolation/db/memory.max
+    <<< 268435456
+    # write 268435456 to /sys/fs/cgroup/opentop/isolation/db/memory.max  (examples/isolation.otop:38:9)
+tee /sys/fs/cgroup/opentop/isolation/db/memory.swap.max
+    <<< 0
+    # write 0 to /sys/fs/cgroup/opentop/isolation/db/memory.swap.max  (examples/isolation.otop:38:9)
+tee /sys/fs/cgroup/opentop/isolation/db/cpu.max
+    <<< 50000 100000
+    # write 50000 100000 to /sys/fs/cgroup/opentop/isolation/db/cpu.max  (examples/isolation.otop:38:21)
+tee /sys/fs/cgroup/opentop/isolation/db/pids.max
+    <<< 128
+    # write 128 to /sys/fs/cgroup/opentop/isolation/db/pids.max  (examples/isolation.otop:38:29)
+
+# stage 11: node namespaces (steps run concurrently)
+unshare --mount=/run/opentop/isolation/ns/files.mnt --propagation private -- true
+    # create the mount namespaces of node files  (examples/isolation.otop:27:1)
+sh -c <join> opentop-join /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- unshare --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt --propagation private -- true
+    # create the uts, ipc, cgroup, mount namespaces of node db  (examples/isolation.otop:32:1)
+
+# stage 12: hostnames
+nsenter --uts=/run/opentop/isolation/ns/db.uts -- hostname db
+    # set the hostname of node db to db  (examples/isolation.otop:34:3)
+
+# stage 13: mounts (1 of 2) (steps run concurrently)
+nsenter --mount=/run/opentop/isolation/ns/files.mnt -- mount -t tmpfs -o size=16777216 opentop:isolation:files /mnt
+    # mount tmpfs on /mnt in node files  (examples/isolation.otop:29:3)
+nsenter --net=/run/netns/isolation.db --mount=/run/opentop/isolation/ns/db.mnt -- mount -t sysfs opentop:isolation:db /sys
+    # mount sysfs on /sys in node db  (examples/isolation.otop:32:1)
+
+# stage 14: mounts (2 of 2)
+nsenter --mount=/run/opentop/isolation/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:isolation:db /var/tmp
+    # mount tmpfs on /var/tmp in node db  (examples/isolation.otop:37:3)
+
+# stage 15: init processes
+unshare --pid -- sh -c <start-init> opentop-init /run/opentop/isolation/services/db.init.log /run/opentop/isolation/services/db.init.pid /run/opentop/isolation/ns/db.pid /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- nsenter --net=/run/netns/isolation.db --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt -- sh -c <init> opentop:isolation:db:init
+    # start the init of node db'\''s pid namespace  (examples/isolation.otop:32:1)
+
+# stage 16: /proc of pid namespaces
+nsenter --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- mount -t proc opentop:isolation:db /proc
+    # mount proc on /proc in node db  (examples/isolation.otop:32:1)
+
+# stage 17: services
+sh -c <start-service> opentop-start /run/opentop/isolation/services/db.web.log /run/opentop/isolation/services/db.web.pid /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- sh -c <service-wrapper> opentop:isolation:db:web /run/opentop/isolation/services/db.web.status env OPENTOP_LAB=isolation OPENTOP_NODE=db OPENTOP_SERVICE=web nsenter --net=/run/netns/isolation.db --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- sh -c '\''exec python3 -m http.server 8080 --bind 10.20.0.10 --directory /var/tmp'\''
+    # start service web in node db  (examples/isolation.otop:39:3)
+
+# the sh programs above, shown as <NAME> (src/plan/snippets.ts):
+#   <join> = while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"
+#   <start-service> = cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }
+#   <service-wrapper> = status=$1; shift; "$@"; echo $? > "$status"
+#   <start-init> = cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }
+#   <init> = while :; do sleep 2147483647 & wait; done'
+}
+
+# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
+# (OBJECTS) and the operations of its plan. Only its state and creation time vary.
+RECORD_HEAD='{
+ "version": 1,
+ "tool": "opentop 0.1.0",
+ "lab": "isolation",
+ "file": "/ROOT/examples/isolation.otop",
+ "hash": "c72d205151db403ea13b8fceb4ccee5a63ee1999c08a57b884509092f4c7d197",
+ "state": "'
+RECORD_CREATED='",
+ "createdAt": "'
+RECORD_BY='",
+ "by": "script",
+'
+OBJECTS=' "nodes": [
+  "router",
+  "files",
+  "db"
+ ],
+ "switches": [
+  "lan"
+ ],
+ "namespaces": [
+  "isolation",
+  "isolation.router",
+  "isolation.db"
+ ],
+ "hostIfaces": [],
+ "hostTables": [],
+'
+RECORD_OPS=' "ops": [
+  {"op":{"kind":"netns.add","name":"isolation"},"origin":"examples/isolation.otop:18:5"},
+  {"op":{"kind":"netns.add","name":"isolation.router"},"origin":"examples/isolation.otop:22:1"},
+  {"op":{"kind":"netns.add","name":"isolation.db"},"origin":"examples/isolation.otop:32:1"},
+  {"op":{"kind":"sysctl.set","ns":"isolation.router","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/isolation.otop:23:3"},
+  {"op":{"kind":"sysctl.set","ns":"isolation.router","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/isolation.otop:23:3"},
+  {"op":{"kind":"sysctl.set","ns":"isolation.router","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/isolation.otop:23:3"},
+  {"op":{"kind":"link.alias","ns":"isolation","dev":"lo","alias":"opentop:isolation"},"origin":"examples/isolation.otop:18:5"},
+  {"op":{"kind":"bridge.add","ns":"isolation","name":"lan"},"origin":"examples/isolation.otop:20:1"},
+  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"router.eth0","index":1001,"master":"lan"},"b":{"ns":"isolation.router","name":"eth0"}},"origin":"examples/isolation.otop:24:3"},
+  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"db.eth0","index":1002,"master":"lan"},"b":{"ns":"isolation.db","name":"eth0"}},"origin":"examples/isolation.otop:35:3"},
+  {"op":{"kind":"link.alias","ns":"isolation.router","dev":"lo","alias":"opentop:isolation:router"},"origin":"examples/isolation.otop:22:1"},
+  {"op":{"kind":"link.up","ns":"isolation.router","dev":"lo"},"origin":"examples/isolation.otop:22:1"},
+  {"op":{"kind":"addr.add","ns":"isolation.router","dev":"eth0","cidr":"10.20.0.1/24","family":4},"origin":"examples/isolation.otop:24:15"},
+  {"op":{"kind":"link.up","ns":"isolation.router","dev":"eth0"},"origin":"examples/isolation.otop:24:3"},
+  {"op":{"kind":"link.alias","ns":"isolation.db","dev":"lo","alias":"opentop:isolation:db"},"origin":"examples/isolation.otop:32:1"},
+  {"op":{"kind":"link.up","ns":"isolation.db","dev":"lo"},"origin":"examples/isolation.otop:32:1"},
+  {"op":{"kind":"addr.add","ns":"isolation.db","dev":"eth0","cidr":"10.20.0.10/24","family":4},"origin":"examples/isolation.otop:35:15"},
+  {"op":{"kind":"link.up","ns":"isolation.db","dev":"eth0"},"origin":"examples/isolation.otop:35:3"},
+  {"op":{"kind":"route.add","ns":"isolation.db","family":4,"destination":"0.0.0.0/0","via":"10.20.0.1"},"origin":"examples/isolation.otop:36:3"},
+  {"op":{"kind":"dir.add","paths":["/run/opentop/isolation/ns","/run/opentop/isolation/services"]},"origin":"examples/isolation.otop:18:5"},
+  {"op":{"kind":"cgroup.add","path":"/sys/fs/cgroup/opentop/isolation","scope":"lab"},"origin":"examples/isolation.otop:18:5"},
+  {"op":{"kind":"nsdir.add","path":"/run/opentop/isolation/ns"},"origin":"examples/isolation.otop:18:5"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/cgroup.subtree_control","value":"+memory +cpu +pids"},"origin":"examples/isolation.otop:18:5"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/isolation/cgroup.subtree_control","value":"+memory +cpu +pids"},"origin":"examples/isolation.otop:18:5"},
+  {"op":{"kind":"ns.files","node":"files","paths":["/run/opentop/isolation/ns/files.mnt"]},"origin":"examples/isolation.otop:27:1"},
+  {"op":{"kind":"cgroup.add","path":"/sys/fs/cgroup/opentop/isolation/db","scope":"node"},"origin":"examples/isolation.otop:32:1"},
+  {"op":{"kind":"ns.files","node":"db","paths":["/run/opentop/isolation/ns/db.uts","/run/opentop/isolation/ns/db.ipc","/run/opentop/isolation/ns/db.cgroup","/run/opentop/isolation/ns/db.pid","/run/opentop/isolation/ns/db.mnt"]},"origin":"examples/isolation.otop:32:1"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/isolation/db/memory.max","value":"268435456"},"origin":"examples/isolation.otop:38:9"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/isolation/db/memory.swap.max","value":"0"},"origin":"examples/isolation.otop:38:9"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/isolation/db/cpu.max","value":"50000 100000"},"origin":"examples/isolation.otop:38:21"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/isolation/db/pids.max","value":"128"},"origin":"examples/isolation.otop:38:29"},
+  {"op":{"kind":"ns.create","node":"files","mnt":"/run/opentop/isolation/ns/files.mnt","join":[],"release":["/run/opentop/isolation/ns/files.mnt"]},"origin":"examples/isolation.otop:27:1"},
+  {"op":{"kind":"ns.create","node":"db","uts":"/run/opentop/isolation/ns/db.uts","ipc":"/run/opentop/isolation/ns/db.ipc","cgroup":"/run/opentop/isolation/ns/db.cgroup","mnt":"/run/opentop/isolation/ns/db.mnt","join":["/sys/fs/cgroup/opentop/isolation/db/cgroup.procs"],"release":["/run/opentop/isolation/ns/db.uts","/run/opentop/isolation/ns/db.ipc","/run/opentop/isolation/ns/db.cgroup","/run/opentop/isolation/ns/db.pid","/run/opentop/isolation/ns/db.mnt"]},"origin":"examples/isolation.otop:32:1"},
+  {"op":{"kind":"uts.hostname","node":"db","uts":"/run/opentop/isolation/ns/db.uts","hostname":"db"},"origin":"examples/isolation.otop:34:3"},
+  {"op":{"kind":"mount.add","node":"files","enter":{"mnt":"/run/opentop/isolation/ns/files.mnt"},"type":"tmpfs","source":"opentop:isolation:files","target":"/mnt","options":["size=16777216"]},"origin":"examples/isolation.otop:29:3"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"net":"/run/netns/isolation.db","mnt":"/run/opentop/isolation/ns/db.mnt"},"type":"sysfs","source":"opentop:isolation:db","target":"/sys","options":[]},"origin":"examples/isolation.otop:32:1"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/isolation/ns/db.mnt"},"type":"tmpfs","source":"opentop:isolation:db","target":"/var/tmp","options":["size=67108864"]},"origin":"examples/isolation.otop:37:3"},
+  {"op":{"kind":"init.start","node":"db","enter":{"net":"/run/netns/isolation.db","uts":"/run/opentop/isolation/ns/db.uts","ipc":"/run/opentop/isolation/ns/db.ipc","cgroup":"/run/opentop/isolation/ns/db.cgroup","mnt":"/run/opentop/isolation/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/isolation/db/cgroup.procs"],"log":"/run/opentop/isolation/services/db.init.log","pidfile":"/run/opentop/isolation/services/db.init.pid","pidns":"/run/opentop/isolation/ns/db.pid","mark":"opentop:isolation:db:init"},"origin":"examples/isolation.otop:32:1"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"pid":"/run/opentop/isolation/ns/db.pid","mnt":"/run/opentop/isolation/ns/db.mnt"},"type":"proc","source":"opentop:isolation:db","target":"/proc","options":[]},"origin":"examples/isolation.otop:32:1"},
+  {"op":{"kind":"service.start","node":"db","name":"web","enter":{"net":"/run/netns/isolation.db","uts":"/run/opentop/isolation/ns/db.uts","ipc":"/run/opentop/isolation/ns/db.ipc","cgroup":"/run/opentop/isolation/ns/db.cgroup","pid":"/run/opentop/isolation/ns/db.pid","mnt":"/run/opentop/isolation/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/isolation/db/cgroup.procs"],"log":"/run/opentop/isolation/services/db.web.log","pidfile":"/run/opentop/isolation/services/db.web.pid","status":"/run/opentop/isolation/services/db.web.status","mark":"opentop:isolation:db:web","env":["OPENTOP_LAB=isolation","OPENTOP_NODE=db","OPENTOP_SERVICE=web"],"command":"exec python3 -m http.server 8080 --bind 10.20.0.10 --directory /var/tmp"},"origin":"examples/isolation.otop:39:3"}
+ ],
+ "isolation": {
+  "files": {
+   "aspects": [
+    "mount"
+   ],
+   "enter": {
+    "mnt": "/run/opentop/isolation/ns/files.mnt"
+   },
+   "join": [],
+   "limits": [],
+   "services": []
+  },
+  "db": {
+   "aspects": [
+    "net",
+    "uts",
+    "ipc",
+    "mount",
+    "pid",
+    "cgroup"
+   ],
+   "enter": {
+    "net": "/run/netns/isolation.db",
+    "uts": "/run/opentop/isolation/ns/db.uts",
+    "ipc": "/run/opentop/isolation/ns/db.ipc",
+    "cgroup": "/run/opentop/isolation/ns/db.cgroup",
+    "pid": "/run/opentop/isolation/ns/db.pid",
+    "mnt": "/run/opentop/isolation/ns/db.mnt"
+   },
+   "join": [
+    "/sys/fs/cgroup/opentop/isolation/db/cgroup.procs"
+   ],
+   "hostname": "db",
+   "limits": [
+    "memory 256M",
+    "cpu 0.5",
+    "pids 128"
+   ],
+   "init": {
+    "pidfile": "/run/opentop/isolation/services/db.init.pid",
+    "log": "/run/opentop/isolation/services/db.init.log",
+    "mark": "opentop:isolation:db:init"
+   },
+   "services": [
+    {
+     "name": "web",
+     "command": "exec python3 -m http.server 8080 --bind 10.20.0.10 --directory /var/tmp",
+     "pidfile": "/run/opentop/isolation/services/db.web.pid",
+     "log": "/run/opentop/isolation/services/db.web.log",
+     "status": "/run/opentop/isolation/services/db.web.status",
+     "mark": "opentop:isolation:db:web"
+    }
+   ]
+  }
+ }
+}
+'
+
+# ---- the script's own machinery: messages, programs, the lock, the record -------------
+
+interrupted=0
+locked=0
+me=
+current=
+
+# error CODE MESSAGE [HELP [NOTE]]: a diagnostic on stderr, in OpenTop's own format.
+error() {
+  printf 'error[%s]: %s\n' "$1" "$2" >&2
+  [ -z "${4-}" ] || printf '  = note: %s\n' "$4" >&2
+  [ -z "${3-}" ] || printf '  = help: %s\n' "$3" >&2
+}
+
+# need PROGRAM...: true when every PROGRAM is on PATH; names each missing one, and why.
+need() {
+  missing=0
+  for program in "$@"; do
+    command -v "$program" >/dev/null 2>&1 && continue
+    why "$program"
+    error OT6005 "$program not found: $why" "install $package"
+    missing=1
+  done
+  return "$missing"
+}
+
+# is_root: the effective user is root (read from /proc: `id` would be one more program).
+is_root() {
+  while read -r key _ effective _; do
+    if [ "$key" = Uid: ]; then
+      [ "$effective" = 0 ]
+      return
+    fi
+  done </proc/self/status
+  return 1
+}
+
+# step LABEL COMMAND [ARG]...: one process of the plan (its batch on stdin); LABEL names it
+# in messages. Stops before starting when up was interrupted.
+step() {
+  current=$1
+  shift
+  [ "$interrupted" = 0 ] || return 1
+  "$@"
+}
+
+# queue LINE / flush COMMAND...: collect the lines of a batch, then run COMMAND on them.
+batch=
+queue() {
+  batch=$batch$1$NL
+  removed=$((removed + 1))
+}
+flush() {
+  [ -n "$batch" ] || return 0
+  printf '%s' "$batch" | "$@"
+  status=$?
+  batch=
+  return "$status"
+}
+
+# proc_start PID: sets $start to the start time of process PID (field 22 of /proc/PID/stat);
+# false when there is no such process.
+proc_start() {
+  start=
+  stat=
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null
+  [ -n "$stat" ] || return 1
+  # The command name is in parentheses and may contain spaces: split after the last one.
+  # shellcheck disable=SC2086 # splitting into fields is the point
+  set -- ${stat##*')'}
+  [ $# -ge 20 ] || return 1
+  shift 19
+  start=$1
+}
+
+# holder_alive HOLDER: the process PID:STARTTIME that holds a lock still runs.
+holder_alive() {
+  case ${1%%:*} in
+    '' | *[!0-9]*) return 1 ;;
+  esac
+  proc_start "${1%%:*}" && [ "$start" = "${1#*:}" ]
+}
+
+# lock_take: the lab's lock, as OpenTop takes it: a symbolic link whose target names its
+# holder (PID:STARTTIME). Creating it is atomic; a holder that died leaves a stale lock,
+# which is taken over.
+lock_take() {
+  mkdir -p "$RUN_DIR" || return 1
+  proc_start $$ || start=0
+  me=$$:$start
+  for _ in 1 2 3; do
+    if ln -s "$me" "$LOCK" 2>/dev/null; then
+      locked=1
+      return 0
+    fi
+    holder=$(readlink "$LOCK" 2>/dev/null) || continue
+    if holder_alive "$holder"; then
+      error OT6009 "lab $LAB is busy: another OpenTop command is working on it" \
+        'wait for it to finish, then try again' "the lock is held by process ${holder%%:*}"
+      return 1
+    fi
+    # A stale lock: its holder died without releasing it.
+    [ "$(readlink "$LOCK" 2>/dev/null)" != "$holder" ] || rm -f "$LOCK"
+  done
+  error OT6009 "lab $LAB is busy: its lock $LOCK cannot be taken" 'try again'
+  return 1
+}
+
+lock_release() {
+  [ "$locked" = 1 ] || return 0
+  locked=0
+  [ "$(readlink "$LOCK" 2>/dev/null)" != "$me" ] || rm -f "$LOCK"
+}
+
+# read_record: the state, creation time and OBJECTS of the lab's record; state is empty
+# when there is none, "unreadable" when it is not OpenTop's layout (one key a line).
+read_record() {
+  rec_state=
+  rec_since=
+  rec_objects=
+  [ -e "$RECORD" ] || return 0
+  objects=1
+  while IFS= read -r line; do
+    case $line in
+      ' "state": "'*)
+        rec_state=${line#*': "'}
+        rec_state=${rec_state%%'"'*}
+        ;;
+      ' "createdAt": "'*)
+        rec_since=${line#*': "'}
+        rec_since=${rec_since%%'"'*}
+        ;;
+      ' "nodes": ['*) objects=0 ;;
+      ' "ops": ['*) break ;;
+    esac
+    [ "$objects" = 1 ] || rec_objects=$rec_objects$line$NL
+  done <"$RECORD"
+  [ -n "$rec_state" ] || rec_state=unreadable
+}
+
+# write_record STATE: the record, written aside and renamed so that a reader never sees half.
+write_record() {
+  mkdir -p "$LAB_DIR" &&
+    printf '%s' "$RECORD_HEAD" "$1" "$RECORD_CREATED" "$created" "$RECORD_BY" "$OBJECTS" "$RECORD_OPS" \
+      >"$LAB_DIR/.record.$$.tmp" &&
+    mv -f "$LAB_DIR/.record.$$.tmp" "$RECORD"
+}
+
+# enter PROGRAM [ARG]... -- COMMAND...: a node's entering command, in place of this shell,
+# once the namespace files it names (--net=PATH and the like) exist.
+enter() {
+  for arg in "$@"; do
+    case $arg in
+      --) break ;;
+      --*=/*)
+        [ -e "${arg#*=}" ] && continue
+        error OT6008 "node $node of lab $LAB has no namespace (${arg#*=} is gone)" \
+          "\`$SELF status\` shows what is missing; \`$SELF down\` and \`$SELF up\` rebuild it"
+        return 1
+        ;;
+    esac
+  done
+  need "$1" || return 1
+  OPENTOP_LAB=$LAB
+  OPENTOP_NODE=$node
+  export OPENTOP_LAB OPENTOP_NODE
+  exec "$@"
+}
+
+# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.
+why() {
+  case $1 in
+    ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
+    nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    sysctl) why='this lab sets sysctls' package=procps ;;
+    mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
+    mount) why='this lab mounts file systems in its nodes' package=mount ;;
+    tee) why='this lab writes cgroup limits' package=coreutils ;;
+    touch) why='this lab keeps namespace files' package=coreutils ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its rulesets first' package=util-linux ;;
+    sh) why='this lab'\''s isolation steps are small sh programs' package=dash ;;
+    hostname) why='a node of this lab has its own hostname' package=hostname ;;
+    sleep) why='this lab waits for its services to stop' package=coreutils ;;
+    setsid) why='this lab runs services' package=util-linux ;;
+    env) why='this lab runs services' package=coreutils ;;
+    cat) why='this lab reads process and cgroup state' package=coreutils ;;
+    tr) why='this lab stops its services by their marks' package=coreutils ;;
+    sed) why='this lab stops its services by their marks' package=sed ;;
+    mountpoint) why='this lab keeps namespaces with bind mounts' package=util-linux ;;
+    umount) why='this lab mounts file systems in its nodes' package=mount ;;
+    rm) why='the lab removes its record and files' package=coreutils ;;
+    rmdir) why='this lab removes its directories and cgroups' package=coreutils ;;
+    ln) why='the script keeps its lock and record with it' package=coreutils ;;
+    readlink) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    date) why='the script keeps its lock and record with it' package=coreutils ;;
+    *) why='this script runs it' package=$1 ;;
+  esac
+}
+
+# taken_netns PATH: the namespace exists already (and then says so).
+taken_netns() {
+  [ -e "$1" ] || return 1
+  error OT6002 "network namespace ${1##*/} already exists" \
+    "choose another lab name, or remove the namespace if it is yours (ip netns del ${1##*/})" \
+    'OpenTop never reuses or removes a namespace it did not create'
+}
+
+# ---- status: the live state, and drift from the plan -----------------------------------
+#
+# One `ip -batch` a namespace reads its interfaces, addresses and IPv4 routes (a process
+# is what costs), and its lines are read once: matching patterns against all of it would
+# take time quadratic in its size (a switch with hundreds of ports).
+
+drift=0
+drifts=
+ns=
+
+# ipn ARG...: ip in the namespace being looked at ($ns; empty for the host's).
+ipn() {
+  if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi
+}
+
+# drift KIND WHAT: one difference between the kernel and the plan.
+drift() {
+  drift=$((drift + 1))
+  drifts=$drifts$(printf '  %-7s %s (in %s)' "$1" "$2" "${ns:-the host}")$NL
+}
+
+# look TITLE NS PATH DEV...: show a namespace's interfaces, addresses and routes, and check
+# them: every interface as the plan made it (link_of), each DEV present, and no other in a
+# namespace of the lab's own. Keeps the addresses as " DEV=CIDR ..." in $have for
+# want_addr. False (and drift) when the namespace is missing.
+look() {
+  printf '%s\n' "$1"
+  ns=$2
+  shift 2
+  if [ ! -e "$1" ]; then
+    echo '  missing'
+    drift missing "namespace $ns"
+    return 1
+  fi
+  shift
+  inspect "$@" <<'EOF'
+link show
+address show
+route show proto boot
+EOF
+  ipn -6 route show proto boot | while IFS= read -r line; do echo "  route $line"; done
+}
+
+# look_host DEV...: the same for the lab's interfaces on the host (DEV only).
+look_host() {
+  echo 'host'
+  ns=
+  inspect "$@" <<'EOF'
+link show
+address show
+EOF
+}
+
+# inspect DEV...: runs the batch on stdin in the namespace, then checks and shows (on the
+# host, only DEV...) what it printed.
+inspect() {
+  seen=' '
+  have=' '
+  shown=
+  routes=
+  text=$(ipn -o -batch -)
+  while IFS= read -r line; do
+    case $line in
+      [0-9]*': '*': <'*) link_line "$line" ;;
+      [0-9]*': '*) addr_line "$line" ;;
+      ?*) routes="$routes  route $line$NL" ;;
+    esac
+  done <<EOF
+$text
+EOF
+  for dev in "$@"; do
+    case $seen in *" $dev "*) ;; *) drift missing "interface $dev" ;; esac
+  done
+  # One line an interface: its name, whether it is up, and its addresses or its bridge.
+  while read -r dev state extra; do
+    [ -n "$dev" ] || continue
+    if [ -z "$extra" ]; then
+      # shellcheck disable=SC2086 # its words (nothing here expands file names)
+      for a in $have; do
+        case $a in "$dev="*) extra="$extra ${a#*=}" ;; esac
+      done
+    fi
+    printf '  %-16s %-5s%s\n' "$dev" "$state" "$extra"
+  done <<EOF
+$shown
+EOF
+  printf '%s' "$routes"
+}
+
+# link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
+link_line() {
+  line=${1#*: }
+  dev=${line%%: *}
+  dev=${dev%@*}
+  line=" $line "
+  seen="$seen$dev "
+  if ! link_of "$ns" "$dev"; then
+    [ -n "$ns" ] || return 0 # on the host, only the lab's interfaces count
+    drift extra "interface $dev"
+  fi
+  flags=${line#*<}
+  case ,${flags%%>*}, in
+    *,UP,*) state=up ;;
+    *) state=down ;;
+  esac
+  case $line in
+    *" master "*)
+      master=${line#*" master "}
+      shown="$shown$dev $state (port of ${master%% *})$NL"
+      ;;
+    *) shown="$shown$dev $state$NL" ;;
+  esac
+}
+
+# addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...); only
+# the addresses of global scope are the lab's, as in `opentop status`.
+addr_line() {
+  case $1 in *" scope global "*) ;; *) return 0 ;; esac
+  # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
+  set -- $1
+  have="$have${2%@*}=$4 "
+}
+
+# want_link [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o link` line
+# is $line) is as the plan made it.
+want_link() {
+  while [ $# -gt 0 ]; do
+    case $1 in
+      up)
+        flags=${line#*<}
+        case ,${flags%%>*}, in
+          *,UP,*) ;;
+          *) drift changed "interface $dev is down" ;;
+        esac
+        ;;
+      mtu | mac)
+        key=$1
+        [ "$key" = mtu ] || key=link/ether
+        case $line in
+          *" $key $2 "*) ;;
+          *)
+            got=${line#*" $key "}
+            [ "$got" != "$line" ] || got=none
+            [ "$1" = mtu ] && what=MTU || what=MAC
+            drift changed "interface $dev has $what ${got%% *}, not $2"
+            ;;
+        esac
+        shift
+        ;;
+      master)
+        case $line in
+          *" master $2 "*) ;;
+          *) drift changed "port $dev is not in bridge $2" ;;
+        esac
+        shift
+        ;;
+    esac
+    shift
+  done
+}
+
+# want_addr DEV CIDR: DEV has the address.
+want_addr() {
+  case $have in
+    *" $1=$2 "*) ;;
+    *) drift missing "address $2 on $1" ;;
+  esac
+}
+
+# want_route METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV]: the route exists.
+want_route() {
+  metric=$1
+  family=$2
+  destination=$3
+  shift 3
+  got=$(ipn "$family" route show exact "$destination" "$@")
+  if [ -n "$got" ]; then
+    [ -n "$metric" ] || return 0
+    case " $got " in *" metric $metric "*) return 0 ;; esac
+  fi
+  drift missing "route $destination${1:+ $*}"
+}
+
+# ---- the commands ------------------------------------------------------------------
+
+cmd_up() {
+  if ! is_root; then
+    error OT6006 'bringing a lab up needs root' \
+      'run this script as root (for example with sudo); it creates namespaces and interfaces'
+    return 1
+  fi
+  need ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tr sed mountpoint umount rm rmdir ln readlink mv date || return 1
+  lock_take || return 1
+  read_record
+  case $rec_state in
+    '') ;;
+    up)
+      error OT6001 "lab $LAB is already up" "run \`$SELF down\` first" "brought up $rec_since"
+      return 1
+      ;;
+    creating)
+      error OT6010 "lab $LAB was left half up by an interrupted run" \
+        "run \`$SELF down\` to remove what it created, then bring it up again" "that run started $rec_since"
+      return 1
+      ;;
+    *)
+      error OT6013 "the record of lab $LAB cannot be read" \
+        "inspect $RECORD; \`$SELF down\` removes the lab by its plan"
+      return 1
+      ;;
+  esac
+  if collisions; then return 1; fi
+  created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  if ! write_record creating; then
+    error OT6004 "cannot write the record $RECORD" 'nothing was created'
+    return 1
+  fi
+  trap 'interrupted=1' INT TERM HUP
+  if up_plan && [ "$interrupted" = 0 ] && write_record up; then
+    echo 'lab isolation is up: 3 nodes, 1 switches, 2 links (40 operations)'
+    return 0
+  fi
+  if [ "$interrupted" = 1 ]; then
+    error OT6004 "bringing lab $LAB up was interrupted"
+  else
+    error OT6004 "up failed at step $current" '' \
+      'the message above is the tool'\''s own; in a batch, "-:N" is its line N, listed in this script'
+  fi
+  if down_plan; then
+    rm -rf "$LAB_DIR"
+    echo "rolled back: $removed objects removed, nothing is left" >&2
+  else
+    error OT6012 "rolling back lab $LAB did not finish" "run \`$SELF down\` to remove what is left"
+  fi
+  return 1
+}
+
+cmd_down() {
+  if ! is_root; then
+    error OT6006 'taking a lab down needs root' 'run this script as root'
+    return 1
+  fi
+  need sh cat tr sed sleep ip mountpoint umount rm rmdir mkdir ln readlink || return 1
+  lock_take || return 1
+  read_record
+  case $rec_state in
+    '' | unreadable) ;; # what to remove is this script's plan, as with `opentop down FILE`
+    *)
+      if [ "$rec_objects" != "$OBJECTS" ]; then
+        error OT7002 "lab $LAB was brought up from another plan" \
+          "take it down with \`opentop down $LAB\`, or with the script built from its file" \
+          'its record lists other nodes, namespaces or host interfaces than this script'
+        return 1
+      fi
+      ;;
+  esac
+  trap 'interrupted=1' INT TERM HUP # finish removing, then exit
+  if ! down_plan; then
+    error OT6004 "taking lab $LAB down did not finish" "the message above says why; run \`$SELF down\` again"
+    return 1
+  fi
+  rm -rf "$LAB_DIR"
+  if [ -z "$rec_state" ] && [ "$removed" = 0 ]; then
+    echo "lab $LAB is not up: nothing to do"
+  else
+    echo "lab $LAB is down ($removed objects removed)"
+  fi
+}
+
+cmd_status() {
+  need ip || return 1
+  read_record
+  case $rec_state in
+    '')
+      error OT6007 "lab $LAB is not up" "bring it up with \`$SELF up\`"
+      return 1
+      ;;
+    unreadable)
+      error OT6013 "the record of lab $LAB cannot be read" "inspect $RECORD"
+      return 1
+      ;;
+    up) echo "lab $LAB: up since $rec_since" ;;
+    *) echo "lab $LAB: half up (interrupted) since $rec_since" ;;
+  esac
+  if [ "$rec_objects" != "$OBJECTS" ]; then
+    error OT7002 "lab $LAB was brought up from another plan" \
+      "see \`opentop status $LAB\`, or the script built from its file" \
+      'its record lists other nodes, namespaces or host interfaces than this script'
+    return 1
+  fi
+  status_plan
+  if [ "$drift" = 0 ]; then
+    echo 'no drift: the kernel matches the plan'
+  else
+    printf 'drift (%s):\n%s' "$drift" "$drifts"
+  fi
+  [ "$drift" = 0 ] && [ "$rec_state" = up ]
+}
+
+cmd_exec() {
+  if [ $# -lt 2 ]; then
+    usage >&2
+    return 2
+  fi
+  read_record
+  if [ -z "$rec_state" ]; then
+    error OT6007 "lab $LAB is not up" "bring it up with \`$SELF up\`"
+    return 1
+  fi
+  exec_node "$@"
+}
+
+usage() {
+  printf 'usage: %s up | down | status | exec NODE COMMAND [ARG]... | plan | --help\n' "$SELF"
+  printf '%s\n' '
+Lab isolation: 3 nodes, 1 switches, 2 links (40 operations).
+  up      create it (needs root and ip, nsenter, sysctl, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, setsid, env, cat, tr, sed, mountpoint, umount, rm, rmdir, ln, readlink, mv, date)
+  down    remove everything it created; also after a failed or interrupted up
+  status  its live state, and drift from its plan (exit status 1 on drift)
+  exec    run a command inside a node (nsenter, sh)
+  plan    print every operation that up runs, doing nothing'
+}
+
+trap lock_release EXIT
+case ${1-} in
+  up | down | status | plan)
+    if [ $# -ne 1 ]; then
+      usage >&2
+      exit 2
+    fi
+    case $1 in up) cmd_up ;; down) cmd_down ;; status) cmd_status ;; plan) plan_text ;; esac
+    ;;
+  exec)
+    shift
+    cmd_exec "$@"
+    ;;
+  -h | --help | help) usage ;;
+  *)
+    usage >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,1230 @@
+#!/bin/sh
+# Lab giso: a standalone script built by opentop 0.1.0 (`opentop build`).
+#
+#   source    /ROOT/test/golden/cases/isolation.otop
+#   sha256    ef8fb349a054756756c8483909418e59d281f0987127188e10d0686ad4aec41a
+#   requires  ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root umount setsid env cat tr sed mountpoint rm rmdir ln readlink mv date
+#
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+#
+# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
+# back if a step fails; `down` removes what the lab owns and still exists. They keep the
+# lock and the record under /run/opentop exactly as `opentop` does, so `opentop status`,
+# `exec` and `down` work on a lab this script brought up, and the other way round.
+# Generated from the lab file: change the file and build again rather than editing this.
+
+# Single-quoted text here is literal by design: values from the lab file are never expanded.
+# shellcheck disable=SC2016
+set -u
+set -f # nothing here expands file names
+LAB='giso'
+SELF=${0##*/}
+RUN_DIR=${OPENTOP_RUN_DIR:-/run/opentop}
+LAB_DIR=$RUN_DIR/$LAB
+RECORD=$LAB_DIR/record.json
+LOCK=$RUN_DIR/$LAB.lock
+NL='
+'
+
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 20: namespaces
+  # create network namespace giso  (test/golden/cases/isolation.otop:2:5)
+  # create network namespace giso.plain  (test/golden/cases/isolation.otop:7:1)
+  # create network namespace giso.web  (test/golden/cases/isolation.otop:12:1)
+  # create network namespace giso.db  (test/golden/cases/isolation.otop:26:1)
+  step '1/39, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add giso
+netns add giso.plain
+netns add giso.web
+netns add giso.db
+EOF
+  # == stage 2 of 20: links
+  # mark lo in giso as opentop:giso  (test/golden/cases/isolation.otop:2:5)
+  # create bridge lan in giso  (test/golden/cases/isolation.otop:4:1)
+  # create veth pair plain.eth0 (giso) — eth0 (giso.plain)  (test/golden/cases/isolation.otop:8:3)
+  # create veth pair web.eth0 (giso) — eth0 (giso.web)  (test/golden/cases/isolation.otop:13:3)
+  # create veth pair db.eth0 (giso) — eth0 (giso.db)  (test/golden/cases/isolation.otop:29:3)
+  step '2/39, links, in the switches (giso)' nsenter --net=/run/netns/giso -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:giso
+link add name lan up type bridge
+link add name plain.eth0 index 1001 master lan up type veth peer name eth0 netns giso.plain
+link add name web.eth0 index 1002 master lan up type veth peer name eth0 netns giso.web
+link add name db.eth0 index 1003 master lan up type veth peer name eth0 netns giso.db
+EOF
+  # == stage 3 of 20: addresses and routes
+  # mark lo in giso.plain as opentop:giso:plain  (test/golden/cases/isolation.otop:7:1)
+  # bring lo up in giso.plain  (test/golden/cases/isolation.otop:7:1)
+  # add 10.0.0.1/24 to eth0 in giso.plain  (test/golden/cases/isolation.otop:8:15)
+  # bring eth0 up in giso.plain  (test/golden/cases/isolation.otop:8:3)
+  step '3/39, addresses and routes, in node plain (giso.plain)' nsenter --net=/run/netns/giso.plain -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:giso:plain
+link set dev lo up
+addr add 10.0.0.1/24 dev eth0
+link set dev eth0 up
+EOF
+  # mark lo in giso.web as opentop:giso:web  (test/golden/cases/isolation.otop:12:1)
+  # bring lo up in giso.web  (test/golden/cases/isolation.otop:12:1)
+  # add 10.0.0.2/24 to eth0 in giso.web  (test/golden/cases/isolation.otop:13:15)
+  # bring eth0 up in giso.web  (test/golden/cases/isolation.otop:13:3)
+  step '4/39, addresses and routes, in node web (giso.web)' nsenter --net=/run/netns/giso.web -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:giso:web
+link set dev lo up
+addr add 10.0.0.2/24 dev eth0
+link set dev eth0 up
+EOF
+  # mark lo in giso.db as opentop:giso:db  (test/golden/cases/isolation.otop:26:1)
+  # bring lo up in giso.db  (test/golden/cases/isolation.otop:26:1)
+  # add 10.0.0.3/24 to eth0 in giso.db  (test/golden/cases/isolation.otop:29:15)
+  # bring eth0 up in giso.db  (test/golden/cases/isolation.otop:29:3)
+  step '5/39, addresses and routes, in node db (giso.db)' nsenter --net=/run/netns/giso.db -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:giso:db
+link set dev lo up
+addr add 10.0.0.3/24 dev eth0
+link set dev eth0 up
+EOF
+  # == stage 4 of 20: directories
+  # create directories /run/opentop/giso/ns, /run/opentop/giso/services  (test/golden/cases/isolation.otop:2:5)
+  step '6/39, directories, on the host' mkdir -p /run/opentop/giso/ns /run/opentop/giso/services || return 1
+  # create cgroup /sys/fs/cgroup/opentop/giso  (test/golden/cases/isolation.otop:2:5)
+  step '7/39, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/giso || return 1
+  # == stage 5 of 20: namespace directory
+  # make /run/opentop/giso/ns a private mount to hold namespace files  (test/golden/cases/isolation.otop:2:5)
+  step '8/39, namespace directory, on the host' mount --bind --make-private /run/opentop/giso/ns /run/opentop/giso/ns || return 1
+  # == stage 6 of 20: cgroup controllers (1 of 2)
+  # write +memory +cpu +pids to /sys/fs/cgroup/opentop/cgroup.subtree_control  (test/golden/cases/isolation.otop:2:5)
+  step '9/39, cgroup controllers (1 of 2), on the host' tee /sys/fs/cgroup/opentop/cgroup.subtree_control <<'EOF' || return 1
++memory +cpu +pids
+EOF
+  # == stage 7 of 20: cgroup controllers (2 of 2)
+  # write +memory +cpu +pids to /sys/fs/cgroup/opentop/giso/cgroup.subtree_control  (test/golden/cases/isolation.otop:2:5)
+  step '10/39, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/giso/cgroup.subtree_control <<'EOF' || return 1
++memory +cpu +pids
+EOF
+  # == stage 8 of 20: node cgroups and namespace files
+  # create cgroup /sys/fs/cgroup/opentop/giso/web  (test/golden/cases/isolation.otop:12:1)
+  step '11/39, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/web || return 1
+  # create the namespace files of node store  (test/golden/cases/isolation.otop:19:1)
+  step '12/39, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/store.mnt || return 1
+  # create cgroup /sys/fs/cgroup/opentop/giso/db  (test/golden/cases/isolation.otop:26:1)
+  step '13/39, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/db || return 1
+  # create the namespace files of node db  (test/golden/cases/isolation.otop:26:1)
+  step '14/39, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt || return 1
+  # create the namespace files of node named  (test/golden/cases/isolation.otop:40:1)
+  step '15/39, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/named.uts || return 1
+  # == stage 9 of 20: limits
+  # write 134217728 to /sys/fs/cgroup/opentop/giso/web/memory.max  (test/golden/cases/isolation.otop:15:9)
+  step '16/39, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.max <<'EOF' || return 1
+134217728
+EOF
+  # write 0 to /sys/fs/cgroup/opentop/giso/web/memory.swap.max  (test/golden/cases/isolation.otop:15:9)
+  step '17/39, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.swap.max <<'EOF' || return 1
+0
+EOF
+  # write 268435456 to /sys/fs/cgroup/opentop/giso/db/memory.max  (test/golden/cases/isolation.otop:33:9)
+  step '18/39, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.max <<'EOF' || return 1
+268435456
+EOF
+  # write 0 to /sys/fs/cgroup/opentop/giso/db/memory.swap.max  (test/golden/cases/isolation.otop:33:9)
+  step '19/39, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.swap.max <<'EOF' || return 1
+0
+EOF
+  # write 50000 100000 to /sys/fs/cgroup/opentop/giso/db/cpu.max  (test/golden/cases/isolation.otop:33:21)
+  step '20/39, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/cpu.max <<'EOF' || return 1
+50000 100000
+EOF
+  # write 100 to /sys/fs/cgroup/opentop/giso/db/pids.max  (test/golden/cases/isolation.otop:34:9)
+  step '21/39, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/pids.max <<'EOF' || return 1
+100
+EOF
+  # == stage 10 of 20: node namespaces
+  # create the mount namespaces of node store  (test/golden/cases/isolation.otop:19:1)
+  step '22/39, node namespaces, on the host' unshare --mount=/run/opentop/giso/ns/store.mnt --propagation private -- true || return 1
+  # create the uts, ipc, cgroup, mount namespaces of node db  (test/golden/cases/isolation.otop:26:1)
+  step '23/39, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- unshare --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt --propagation private -- true || return 1
+  # create the uts namespaces of node named  (test/golden/cases/isolation.otop:40:1)
+  step '24/39, node namespaces, on the host' unshare --uts=/run/opentop/giso/ns/named.uts -- true || return 1
+  # == stage 11 of 20: hostnames
+  # set the hostname of node db to database  (test/golden/cases/isolation.otop:28:3)
+  step '25/39, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/db.uts -- hostname database || return 1
+  # set the hostname of node named to named  (test/golden/cases/isolation.otop:40:1)
+  step '26/39, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/named.uts -- hostname named || return 1
+  # == stage 12 of 20: mounts (1 of 5)
+  # mount tmpfs on /var/cache in node store  (test/golden/cases/isolation.otop:21:3)
+  step '27/39, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount -t tmpfs -o size=33554432 opentop:giso:store /var/cache || return 1
+  # mount /srv/rootfs on /srv/rootfs in node db  (test/golden/cases/isolation.otop:30:3)
+  step '28/39, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind /srv/rootfs /srv/rootfs || return 1
+  # == stage 13 of 20: mounts (2 of 5)
+  # mount /srv/data on /mnt in node store  (test/golden/cases/isolation.otop:22:3)
+  step '29/39, mounts (2 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount --bind -o ro /srv/data /mnt || return 1
+  # mount sysfs on /srv/rootfs/sys in node db  (test/golden/cases/isolation.otop:30:3)
+  step '30/39, mounts (2 of 5), on the host' nsenter --net=/run/netns/giso.db --mount=/run/opentop/giso/ns/db.mnt -- mount -t sysfs opentop:giso:db /srv/rootfs/sys || return 1
+  # == stage 14 of 20: mounts (3 of 5)
+  # mount /dev on /srv/rootfs/dev in node db  (test/golden/cases/isolation.otop:30:3)
+  step '31/39, mounts (3 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --rbind /dev /srv/rootfs/dev || return 1
+  # == stage 15 of 20: mounts (4 of 5)
+  # mount tmpfs on /srv/rootfs/var/lib/db in node db  (test/golden/cases/isolation.otop:31:3)
+  step '32/39, mounts (4 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:giso:db /srv/rootfs/var/lib/db || return 1
+  # == stage 16 of 20: mounts (5 of 5)
+  # mount /usr on /srv/rootfs/usr in node db  (test/golden/cases/isolation.otop:32:3)
+  step '33/39, mounts (5 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind -o ro /usr /srv/rootfs/usr || return 1
+  # == stage 17 of 20: init processes
+  # start the init of node db's pid namespace  (test/golden/cases/isolation.otop:26:1)
+  step '34/39, init processes, on the host' unshare --pid -- sh -c 'cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }' opentop-init /run/opentop/giso/services/db.init.log /run/opentop/giso/services/db.init.pid /run/opentop/giso/ns/db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'while :; do sleep 2147483647 & wait; done' opentop:giso:db:init || return 1
+  # == stage 18 of 20: /proc of pid namespaces
+  # mount proc on /srv/rootfs/proc in node db  (test/golden/cases/isolation.otop:26:1)
+  step '35/39, /proc of pid namespaces, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- mount -t proc opentop:giso:db /srv/rootfs/proc || return 1
+  # == stage 19 of 20: roots
+  # make /srv/rootfs the root of node db  (test/golden/cases/isolation.otop:30:3)
+  step '36/39, roots, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'cd "$1" && pivot_root . . && umount -l .' opentop-root /srv/rootfs || return 1
+  # == stage 20 of 20: services
+  # start service web in node web  (test/golden/cases/isolation.otop:14:3)
+  step '37/39, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/web.web.log /run/opentop/giso/services/web.web.pid /sys/fs/cgroup/opentop/giso/web/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:web:web /run/opentop/giso/services/web.web.status env OPENTOP_LAB=giso OPENTOP_NODE=web OPENTOP_SERVICE=web nsenter --net=/run/netns/giso.web -- sh -c 'python3 -m http.server 8080' || return 1
+  # start service db in node db  (test/golden/cases/isolation.otop:35:3)
+  step '38/39, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/db.db.log /run/opentop/giso/services/db.db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:db:db /run/opentop/giso/services/db.db.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=db nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'exec sleep 1000' || return 1
+  # start service run1 in node db  (test/golden/cases/isolation.otop:36:3)
+  step '39/39, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/db.run1.log /run/opentop/giso/services/db.run1.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:db:run1 /run/opentop/giso/services/db.run1.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=run1 nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'echo '\''it'\'''\''s quoted: $HOME'\''' || return 1
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # stop service run1 of node db
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done' opentop-stop /run/opentop/giso/services/db.run1.pid opentop:giso:db:run1 50 group || ok=1
+  fi
+  # stop service db of node db
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done' opentop-stop /run/opentop/giso/services/db.db.pid opentop:giso:db:db 50 group || ok=1
+  fi
+  # stop service web of node web
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done' opentop-stop /run/opentop/giso/services/web.web.pid opentop:giso:web:web 50 group || ok=1
+  fi
+  # stop the init of node db (and with it every process in its pid namespace)
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done' opentop-stop /run/opentop/giso/services/db.init.pid opentop:giso:db:init 0 process || ok=1
+  fi
+  # delete network namespace giso and everything in it
+  if [ -e /run/netns/giso ]; then queue 'netns del giso'; fi
+  # delete network namespace giso.plain and everything in it
+  if [ -e /run/netns/giso.plain ]; then queue 'netns del giso.plain'; fi
+  # delete network namespace giso.web and everything in it
+  if [ -e /run/netns/giso.web ]; then queue 'netns del giso.web'; fi
+  # delete network namespace giso.db and everything in it
+  if [ -e /run/netns/giso.db ]; then queue 'netns del giso.db'; fi
+  flush ip -force -batch - || ok=1
+  # release the namespaces of node named
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'for f; do while mountpoint -q "$f"; do umount "$f" || exit 1; done; rm -f "$f"; done' opentop-ns-release /run/opentop/giso/ns/named.uts || ok=1
+  fi
+  # release the namespaces of node db
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'for f; do while mountpoint -q "$f"; do umount "$f" || exit 1; done; rm -f "$f"; done' opentop-ns-release /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt || ok=1
+  fi
+  # release the namespaces of node store
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'for f; do while mountpoint -q "$f"; do umount "$f" || exit 1; done; rm -f "$f"; done' opentop-ns-release /run/opentop/giso/ns/store.mnt || ok=1
+  fi
+  # remove cgroup /sys/fs/cgroup/opentop/giso/db (killing what still runs in it)
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'd=$1; [ -d "$d" ] || exit 0; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/giso/db || ok=1
+  fi
+  # remove cgroup /sys/fs/cgroup/opentop/giso/web (killing what still runs in it)
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'd=$1; [ -d "$d" ] || exit 0; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/giso/web || ok=1
+  fi
+  # unmount and remove /run/opentop/giso/ns
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'while mountpoint -q "$1"; do umount "$1" || exit 1; done; [ ! -d "$1" ] || rmdir "$1"' opentop-nsdir-del /run/opentop/giso/ns || ok=1
+  fi
+  # remove cgroup /sys/fs/cgroup/opentop/giso (killing what still runs in it)
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'd=$1; [ -d "$d" ] || exit 0; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/giso || ok=1
+  fi
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/giso && found=0
+  taken_netns /run/netns/giso.plain && found=0
+  taken_netns /run/netns/giso.web && found=0
+  taken_netns /run/netns/giso.db && found=0
+  return "$found"
+}
+
+# status_plan: every namespace's live interfaces and routes, checked against what the
+# plan creates (the same expectations as `opentop status`).
+status_plan() {
+  look 'the switches (giso)' giso /run/netns/giso lo lan plain.eth0 web.eth0 db.eth0
+  if look 'node plain (giso.plain)' giso.plain /run/netns/giso.plain lo eth0; then
+    want_addr eth0 10.0.0.1/24
+  fi
+  if look 'node web (giso.web)' giso.web /run/netns/giso.web lo eth0; then
+    want_addr eth0 10.0.0.2/24
+  fi
+  if look 'node db (giso.db)' giso.db /run/netns/giso.db lo eth0; then
+    want_addr eth0 10.0.0.3/24
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'giso lo') want_link ;;
+    'giso lan') want_link up ;;
+    'giso plain.eth0') want_link up master lan ;;
+    'giso web.eth0') want_link up master lan ;;
+    'giso db.eth0') want_link up master lan ;;
+    'giso.plain lo') want_link up ;;
+    'giso.plain eth0') want_link up ;;
+    'giso.web lo') want_link up ;;
+    'giso.web eth0') want_link up ;;
+    'giso.db lo') want_link up ;;
+    'giso.db eth0') want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    plain) enter nsenter --net=/run/netns/giso.plain -- "$@" ;;
+    web) enter sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/web/cgroup.procs -- nsenter --net=/run/netns/giso.web -- "$@" ;;
+    store) enter nsenter --mount=/run/opentop/giso/ns/store.mnt -- "$@" ;;
+    db) enter sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- "$@" ;;
+    named) enter nsenter --uts=/run/opentop/giso/ns/named.uts -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are plain, web, store, db, named'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab giso: up, 55 operations in 39 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add giso        # test/golden/cases/isolation.otop:2:5
+    netns add giso.plain  # test/golden/cases/isolation.otop:7:1
+    netns add giso.web    # test/golden/cases/isolation.otop:12:1
+    netns add giso.db     # test/golden/cases/isolation.otop:26:1
+
+# stage 2: links
+nsenter --net=/run/netns/giso -- ip -batch -
+    link set dev lo alias opentop:giso                                                           # test/golden/cases/isolation.otop:2:5
+    link add name lan up type bridge                                                             # test/golden/cases/isolation.otop:4:1
+    link add name plain.eth0 index 1001 master lan up type veth peer name eth0 netns giso.plain  # test/golden/cases/isolation.otop:8:3
+    link add name web.eth0 index 1002 master lan up type veth peer name eth0 netns giso.web      # test/golden/cases/isolation.otop:13:3
+    link add name db.eth0 index 1003 master lan up type veth peer name eth0 netns giso.db        # test/golden/cases/isolation.otop:29:3
+
+# stage 3: addresses and routes (steps run concurrently)
+nsenter --net=/run/netns/giso.plain -- ip -batch -
+    link set dev lo alias opentop:giso:plain  # test/golden/cases/isolation.otop:7:1
+    link set dev lo up                        # test/golden/cases/isolation.otop:7:1
+    addr add 10.0.0.1/24 dev eth0             # test/golden/cases/isolation.otop:8:15
+    link set dev eth0 up                      # test/golden/cases/isolation.otop:8:3
+nsenter --net=/run/netns/giso.web -- ip -batch -
+    link set dev lo alias opentop:giso:web  # test/golden/cases/isolation.otop:12:1
+    link set dev lo up                      # test/golden/cases/isolation.otop:12:1
+    addr add 10.0.0.2/24 dev eth0           # test/golden/cases/isolation.otop:13:15
+    link set dev eth0 up                    # test/golden/cases/isolation.otop:13:3
+nsenter --net=/run/netns/giso.db -- ip -batch -
+    link set dev lo alias opentop:giso:db  # test/golden/cases/isolation.otop:26:1
+    link set dev lo up                     # test/golden/cases/isolation.otop:26:1
+    addr add 10.0.0.3/24 dev eth0          # test/golden/cases/isolation.otop:29:15
+    link set dev eth0 up                   # test/golden/cases/isolation.otop:29:3
+
+# stage 4: directories (steps run concurrently)
+mkdir -p /run/opentop/giso/ns /run/opentop/giso/services
+    # create directories /run/opentop/giso/ns, /run/opentop/giso/services  (test/golden/cases/isolation.otop:2:5)
+mkdir -p /sys/fs/cgroup/opentop/giso
+    # create cgroup /sys/fs/cgroup/opentop/giso  (test/golden/cases/isolation.otop:2:5)
+
+# stage 5: namespace directory
+mount --bind --make-private /run/opentop/giso/ns /run/opentop/giso/ns
+    # make /run/opentop/giso/ns a private mount to hold namespace files  (test/golden/cases/isolation.otop:2:5)
+
+# stage 6: cgroup controllers (1 of 2)
+tee /sys/fs/cgroup/opentop/cgroup.subtree_control
+    <<< +memory +cpu +pids
+    # write +memory +cpu +pids to /sys/fs/cgroup/opentop/cgroup.subtree_control  (test/golden/cases/isolation.otop:2:5)
+
+# stage 7: cgroup controllers (2 of 2)
+tee /sys/fs/cgroup/opentop/giso/cgroup.subtree_control
+    <<< +memory +cpu +pids
+    # write +memory +cpu +pids to /sys/fs/cgroup/opentop/giso/cgroup.subtree_control  (test/golden/cases/isolation.otop:2:5)
+
+# stage 8: node cgroups and namespace files (steps run concurrently)
+mkdir -p /sys/fs/cgroup/opentop/giso/web
+    # create cgroup /sys/fs/cgroup/opentop/giso/web  (test/golden/cases/isolation.otop:12:1)
+touch /run/opentop/giso/ns/store.mnt
+    # create the namespace files of node store  (test/golden/cases/isolation.otop:19:1)
+mkdir -p /sys/fs/cgroup/opentop/giso/db
+    # create cgroup /sys/fs/cgroup/opentop/giso/db  (test/golden/cases/isolation.otop:26:1)
+touch /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt
+    # create the namespace files of node db  (test/golden/cases/isolation.otop:26:1)
+touch /run/opentop/giso/ns/named.uts
+    # create the namespace files of node named  (test/golden/cases/isolation.otop:40:1)
+
+# stage 9: limits (steps run concurrently)
+tee /sys/fs/cgroup/opentop/giso/web/memory.max
+    <<< 134217728
+    # write 134217728 to /sys/fs/cgroup/opentop/giso/web/memory.max  (test/golden/cases/isolation.otop:15:9)
+tee /sys/fs/cgroup/opentop/giso/web/memory.swap.max
+    <<< 0
+    # write 0 to /sys/fs/cgroup/opentop/giso/web/memory.swap.max  (test/golden/cases/isolation.otop:15:9)
+tee /sys/fs/cgroup/opentop/giso/db/memory.max
+    <<< 268435456
+    # write 268435456 to /sys/fs/cgroup/opentop/giso/db/memory.max  (test/golden/cases/isolation.otop:33:9)
+tee /sys/fs/cgroup/opentop/giso/db/memory.swap.max
+    <<< 0
+    # write 0 to /sys/fs/cgroup/opentop/giso/db/memory.swap.max  (test/golden/cases/isolation.otop:33:9)
+tee /sys/fs/cgroup/opentop/giso/db/cpu.max
+    <<< 50000 100000
+    # write 50000 100000 to /sys/fs/cgroup/opentop/giso/db/cpu.max  (test/golden/cases/isolation.otop:33:21)
+tee /sys/fs/cgroup/opentop/giso/db/pids.max
+    <<< 100
+    # write 100 to /sys/fs/cgroup/opentop/giso/db/pids.max  (test/golden/cases/isolation.otop:34:9)
+
+# stage 10: node namespaces (steps run concurrently)
+unshare --mount=/run/opentop/giso/ns/store.mnt --propagation private -- true
+    # create the mount namespaces of node store  (test/golden/cases/isolation.otop:19:1)
+sh -c <join> opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- unshare --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt --propagation private -- true
+    # create the uts, ipc, cgroup, mount namespaces of node db  (test/golden/cases/isolation.otop:26:1)
+unshare --uts=/run/opentop/giso/ns/named.uts -- true
+    # create the uts namespaces of node named  (test/golden/cases/isolation.otop:40:1)
+
+# stage 11: hostnames (steps run concurrently)
+nsenter --uts=/run/opentop/giso/ns/db.uts -- hostname database
+    # set the hostname of node db to database  (test/golden/cases/isolation.otop:28:3)
+nsenter --uts=/run/opentop/giso/ns/named.uts -- hostname named
+    # set the hostname of node named to named  (test/golden/cases/isolation.otop:40:1)
+
+# stage 12: mounts (1 of 5) (steps run concurrently)
+nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount -t tmpfs -o size=33554432 opentop:giso:store /var/cache
+    # mount tmpfs on /var/cache in node store  (test/golden/cases/isolation.otop:21:3)
+nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind /srv/rootfs /srv/rootfs
+    # mount /srv/rootfs on /srv/rootfs in node db  (test/golden/cases/isolation.otop:30:3)
+
+# stage 13: mounts (2 of 5) (steps run concurrently)
+nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount --bind -o ro /srv/data /mnt
+    # mount /srv/data on /mnt in node store  (test/golden/cases/isolation.otop:22:3)
+nsenter --net=/run/netns/giso.db --mount=/run/opentop/giso/ns/db.mnt -- mount -t sysfs opentop:giso:db /srv/rootfs/sys
+    # mount sysfs on /srv/rootfs/sys in node db  (test/golden/cases/isolation.otop:30:3)
+
+# stage 14: mounts (3 of 5)
+nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --rbind /dev /srv/rootfs/dev
+    # mount /dev on /srv/rootfs/dev in node db  (test/golden/cases/isolation.otop:30:3)
+
+# stage 15: mounts (4 of 5)
+nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:giso:db /srv/rootfs/var/lib/db
+    # mount tmpfs on /srv/rootfs/var/lib/db in node db  (test/golden/cases/isolation.otop:31:3)
+
+# stage 16: mounts (5 of 5)
+nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind -o ro /usr /srv/rootfs/usr
+    # mount /usr on /srv/rootfs/usr in node db  (test/golden/cases/isolation.otop:32:3)
+
+# stage 17: init processes
+unshare --pid -- sh -c <start-init> opentop-init /run/opentop/giso/services/db.init.log /run/opentop/giso/services/db.init.pid /run/opentop/giso/ns/db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt -- sh -c <init> opentop:giso:db:init
+    # start the init of node db'\''s pid namespace  (test/golden/cases/isolation.otop:26:1)
+
+# stage 18: /proc of pid namespaces
+nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- mount -t proc opentop:giso:db /srv/rootfs/proc
+    # mount proc on /srv/rootfs/proc in node db  (test/golden/cases/isolation.otop:26:1)
+
+# stage 19: roots
+nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c <pivot-root> opentop-root /srv/rootfs
+    # make /srv/rootfs the root of node db  (test/golden/cases/isolation.otop:30:3)
+
+# stage 20: services (steps run concurrently)
+sh -c <start-service> opentop-start /run/opentop/giso/services/web.web.log /run/opentop/giso/services/web.web.pid /sys/fs/cgroup/opentop/giso/web/cgroup.procs -- sh -c <service-wrapper> opentop:giso:web:web /run/opentop/giso/services/web.web.status env OPENTOP_LAB=giso OPENTOP_NODE=web OPENTOP_SERVICE=web nsenter --net=/run/netns/giso.web -- sh -c '\''python3 -m http.server 8080'\''
+    # start service web in node web  (test/golden/cases/isolation.otop:14:3)
+sh -c <start-service> opentop-start /run/opentop/giso/services/db.db.log /run/opentop/giso/services/db.db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c <service-wrapper> opentop:giso:db:db /run/opentop/giso/services/db.db.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=db nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c '\''exec sleep 1000'\''
+    # start service db in node db  (test/golden/cases/isolation.otop:35:3)
+sh -c <start-service> opentop-start /run/opentop/giso/services/db.run1.log /run/opentop/giso/services/db.run1.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c <service-wrapper> opentop:giso:db:run1 /run/opentop/giso/services/db.run1.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=run1 nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c '\''echo '\''\'\'''\''it'\''\'\'''\'''\''\'\'''\''s quoted: $HOME'\''\'\'''\'''\''
+    # start service run1 in node db  (test/golden/cases/isolation.otop:36:3)
+
+# the sh programs above, shown as <NAME> (src/plan/snippets.ts):
+#   <join> = while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"
+#   <start-service> = cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }
+#   <service-wrapper> = status=$1; shift; "$@"; echo $? > "$status"
+#   <start-init> = cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }
+#   <init> = while :; do sleep 2147483647 & wait; done
+#   <pivot-root> = cd "$1" && pivot_root . . && umount -l .'
+}
+
+# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
+# (OBJECTS) and the operations of its plan. Only its state and creation time vary.
+RECORD_HEAD='{
+ "version": 1,
+ "tool": "opentop 0.1.0",
+ "lab": "giso",
+ "file": "/ROOT/test/golden/cases/isolation.otop",
+ "hash": "ef8fb349a054756756c8483909418e59d281f0987127188e10d0686ad4aec41a",
+ "state": "'
+RECORD_CREATED='",
+ "createdAt": "'
+RECORD_BY='",
+ "by": "script",
+'
+OBJECTS=' "nodes": [
+  "plain",
+  "web",
+  "store",
+  "db",
+  "named"
+ ],
+ "switches": [
+  "lan"
+ ],
+ "namespaces": [
+  "giso",
+  "giso.plain",
+  "giso.web",
+  "giso.db"
+ ],
+ "hostIfaces": [],
+ "hostTables": [],
+'
+RECORD_OPS=' "ops": [
+  {"op":{"kind":"netns.add","name":"giso"},"origin":"test/golden/cases/isolation.otop:2:5"},
+  {"op":{"kind":"netns.add","name":"giso.plain"},"origin":"test/golden/cases/isolation.otop:7:1"},
+  {"op":{"kind":"netns.add","name":"giso.web"},"origin":"test/golden/cases/isolation.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"giso.db"},"origin":"test/golden/cases/isolation.otop:26:1"},
+  {"op":{"kind":"link.alias","ns":"giso","dev":"lo","alias":"opentop:giso"},"origin":"test/golden/cases/isolation.otop:2:5"},
+  {"op":{"kind":"bridge.add","ns":"giso","name":"lan"},"origin":"test/golden/cases/isolation.otop:4:1"},
+  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"plain.eth0","index":1001,"master":"lan"},"b":{"ns":"giso.plain","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:8:3"},
+  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"web.eth0","index":1002,"master":"lan"},"b":{"ns":"giso.web","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"db.eth0","index":1003,"master":"lan"},"b":{"ns":"giso.db","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:29:3"},
+  {"op":{"kind":"link.alias","ns":"giso.plain","dev":"lo","alias":"opentop:giso:plain"},"origin":"test/golden/cases/isolation.otop:7:1"},
+  {"op":{"kind":"link.up","ns":"giso.plain","dev":"lo"},"origin":"test/golden/cases/isolation.otop:7:1"},
+  {"op":{"kind":"addr.add","ns":"giso.plain","dev":"eth0","cidr":"10.0.0.1/24","family":4},"origin":"test/golden/cases/isolation.otop:8:15"},
+  {"op":{"kind":"link.up","ns":"giso.plain","dev":"eth0"},"origin":"test/golden/cases/isolation.otop:8:3"},
+  {"op":{"kind":"link.alias","ns":"giso.web","dev":"lo","alias":"opentop:giso:web"},"origin":"test/golden/cases/isolation.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"giso.web","dev":"lo"},"origin":"test/golden/cases/isolation.otop:12:1"},
+  {"op":{"kind":"addr.add","ns":"giso.web","dev":"eth0","cidr":"10.0.0.2/24","family":4},"origin":"test/golden/cases/isolation.otop:13:15"},
+  {"op":{"kind":"link.up","ns":"giso.web","dev":"eth0"},"origin":"test/golden/cases/isolation.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"giso.db","dev":"lo","alias":"opentop:giso:db"},"origin":"test/golden/cases/isolation.otop:26:1"},
+  {"op":{"kind":"link.up","ns":"giso.db","dev":"lo"},"origin":"test/golden/cases/isolation.otop:26:1"},
+  {"op":{"kind":"addr.add","ns":"giso.db","dev":"eth0","cidr":"10.0.0.3/24","family":4},"origin":"test/golden/cases/isolation.otop:29:15"},
+  {"op":{"kind":"link.up","ns":"giso.db","dev":"eth0"},"origin":"test/golden/cases/isolation.otop:29:3"},
+  {"op":{"kind":"dir.add","paths":["/run/opentop/giso/ns","/run/opentop/giso/services"]},"origin":"test/golden/cases/isolation.otop:2:5"},
+  {"op":{"kind":"cgroup.add","path":"/sys/fs/cgroup/opentop/giso","scope":"lab"},"origin":"test/golden/cases/isolation.otop:2:5"},
+  {"op":{"kind":"nsdir.add","path":"/run/opentop/giso/ns"},"origin":"test/golden/cases/isolation.otop:2:5"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/cgroup.subtree_control","value":"+memory +cpu +pids"},"origin":"test/golden/cases/isolation.otop:2:5"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/cgroup.subtree_control","value":"+memory +cpu +pids"},"origin":"test/golden/cases/isolation.otop:2:5"},
+  {"op":{"kind":"cgroup.add","path":"/sys/fs/cgroup/opentop/giso/web","scope":"node"},"origin":"test/golden/cases/isolation.otop:12:1"},
+  {"op":{"kind":"ns.files","node":"store","paths":["/run/opentop/giso/ns/store.mnt"]},"origin":"test/golden/cases/isolation.otop:19:1"},
+  {"op":{"kind":"cgroup.add","path":"/sys/fs/cgroup/opentop/giso/db","scope":"node"},"origin":"test/golden/cases/isolation.otop:26:1"},
+  {"op":{"kind":"ns.files","node":"db","paths":["/run/opentop/giso/ns/db.uts","/run/opentop/giso/ns/db.ipc","/run/opentop/giso/ns/db.cgroup","/run/opentop/giso/ns/db.pid","/run/opentop/giso/ns/db.mnt"]},"origin":"test/golden/cases/isolation.otop:26:1"},
+  {"op":{"kind":"ns.files","node":"named","paths":["/run/opentop/giso/ns/named.uts"]},"origin":"test/golden/cases/isolation.otop:40:1"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/web/memory.max","value":"134217728"},"origin":"test/golden/cases/isolation.otop:15:9"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/web/memory.swap.max","value":"0"},"origin":"test/golden/cases/isolation.otop:15:9"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/db/memory.max","value":"268435456"},"origin":"test/golden/cases/isolation.otop:33:9"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/db/memory.swap.max","value":"0"},"origin":"test/golden/cases/isolation.otop:33:9"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/db/cpu.max","value":"50000 100000"},"origin":"test/golden/cases/isolation.otop:33:21"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/db/pids.max","value":"100"},"origin":"test/golden/cases/isolation.otop:34:9"},
+  {"op":{"kind":"ns.create","node":"store","mnt":"/run/opentop/giso/ns/store.mnt","join":[],"release":["/run/opentop/giso/ns/store.mnt"]},"origin":"test/golden/cases/isolation.otop:19:1"},
+  {"op":{"kind":"ns.create","node":"db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","mnt":"/run/opentop/giso/ns/db.mnt","join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"release":["/run/opentop/giso/ns/db.uts","/run/opentop/giso/ns/db.ipc","/run/opentop/giso/ns/db.cgroup","/run/opentop/giso/ns/db.pid","/run/opentop/giso/ns/db.mnt"]},"origin":"test/golden/cases/isolation.otop:26:1"},
+  {"op":{"kind":"ns.create","node":"named","uts":"/run/opentop/giso/ns/named.uts","join":[],"release":["/run/opentop/giso/ns/named.uts"]},"origin":"test/golden/cases/isolation.otop:40:1"},
+  {"op":{"kind":"uts.hostname","node":"db","uts":"/run/opentop/giso/ns/db.uts","hostname":"database"},"origin":"test/golden/cases/isolation.otop:28:3"},
+  {"op":{"kind":"uts.hostname","node":"named","uts":"/run/opentop/giso/ns/named.uts","hostname":"named"},"origin":"test/golden/cases/isolation.otop:40:1"},
+  {"op":{"kind":"mount.add","node":"store","enter":{"mnt":"/run/opentop/giso/ns/store.mnt"},"type":"tmpfs","source":"opentop:giso:store","target":"/var/cache","options":["size=33554432"]},"origin":"test/golden/cases/isolation.otop:21:3"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/giso/ns/db.mnt"},"type":"bind","source":"/srv/rootfs","target":"/srv/rootfs","options":[]},"origin":"test/golden/cases/isolation.otop:30:3"},
+  {"op":{"kind":"mount.add","node":"store","enter":{"mnt":"/run/opentop/giso/ns/store.mnt"},"type":"bind","source":"/srv/data","target":"/mnt","options":["ro"]},"origin":"test/golden/cases/isolation.otop:22:3"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"net":"/run/netns/giso.db","mnt":"/run/opentop/giso/ns/db.mnt"},"type":"sysfs","source":"opentop:giso:db","target":"/srv/rootfs/sys","options":[]},"origin":"test/golden/cases/isolation.otop:30:3"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/giso/ns/db.mnt"},"type":"rbind","source":"/dev","target":"/srv/rootfs/dev","options":[]},"origin":"test/golden/cases/isolation.otop:30:3"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/giso/ns/db.mnt"},"type":"tmpfs","source":"opentop:giso:db","target":"/srv/rootfs/var/lib/db","options":["size=67108864"]},"origin":"test/golden/cases/isolation.otop:31:3"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/giso/ns/db.mnt"},"type":"bind","source":"/usr","target":"/srv/rootfs/usr","options":["ro"]},"origin":"test/golden/cases/isolation.otop:32:3"},
+  {"op":{"kind":"init.start","node":"db","enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"log":"/run/opentop/giso/services/db.init.log","pidfile":"/run/opentop/giso/services/db.init.pid","pidns":"/run/opentop/giso/ns/db.pid","mark":"opentop:giso:db:init"},"origin":"test/golden/cases/isolation.otop:26:1"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"type":"proc","source":"opentop:giso:db","target":"/srv/rootfs/proc","options":[]},"origin":"test/golden/cases/isolation.otop:26:1"},
+  {"op":{"kind":"root.pivot","node":"db","enter":{"pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"dir":"/srv/rootfs"},"origin":"test/golden/cases/isolation.otop:30:3"},
+  {"op":{"kind":"service.start","node":"web","name":"web","enter":{"net":"/run/netns/giso.web"},"join":["/sys/fs/cgroup/opentop/giso/web/cgroup.procs"],"log":"/run/opentop/giso/services/web.web.log","pidfile":"/run/opentop/giso/services/web.web.pid","status":"/run/opentop/giso/services/web.web.status","mark":"opentop:giso:web:web","env":["OPENTOP_LAB=giso","OPENTOP_NODE=web","OPENTOP_SERVICE=web"],"command":"python3 -m http.server 8080"},"origin":"test/golden/cases/isolation.otop:14:3"},
+  {"op":{"kind":"service.start","node":"db","name":"db","enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"log":"/run/opentop/giso/services/db.db.log","pidfile":"/run/opentop/giso/services/db.db.pid","status":"/run/opentop/giso/services/db.db.status","mark":"opentop:giso:db:db","env":["OPENTOP_LAB=giso","OPENTOP_NODE=db","OPENTOP_SERVICE=db"],"command":"exec sleep 1000"},"origin":"test/golden/cases/isolation.otop:35:3"},
+  {"op":{"kind":"service.start","node":"db","name":"run1","enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"log":"/run/opentop/giso/services/db.run1.log","pidfile":"/run/opentop/giso/services/db.run1.pid","status":"/run/opentop/giso/services/db.run1.status","mark":"opentop:giso:db:run1","env":["OPENTOP_LAB=giso","OPENTOP_NODE=db","OPENTOP_SERVICE=run1"],"command":"echo '\''it'\'''\''s quoted: $HOME'\''"},"origin":"test/golden/cases/isolation.otop:36:3"}
+ ],
+ "isolation": {
+  "web": {
+   "aspects": [
+    "net"
+   ],
+   "enter": {
+    "net": "/run/netns/giso.web"
+   },
+   "join": [
+    "/sys/fs/cgroup/opentop/giso/web/cgroup.procs"
+   ],
+   "limits": [
+    "memory 128M"
+   ],
+   "services": [
+    {
+     "name": "web",
+     "command": "python3 -m http.server 8080",
+     "pidfile": "/run/opentop/giso/services/web.web.pid",
+     "log": "/run/opentop/giso/services/web.web.log",
+     "status": "/run/opentop/giso/services/web.web.status",
+     "mark": "opentop:giso:web:web"
+    }
+   ]
+  },
+  "store": {
+   "aspects": [
+    "mount"
+   ],
+   "enter": {
+    "mnt": "/run/opentop/giso/ns/store.mnt"
+   },
+   "join": [],
+   "limits": [],
+   "services": []
+  },
+  "db": {
+   "aspects": [
+    "net",
+    "uts",
+    "ipc",
+    "mount",
+    "pid",
+    "cgroup"
+   ],
+   "enter": {
+    "net": "/run/netns/giso.db",
+    "uts": "/run/opentop/giso/ns/db.uts",
+    "ipc": "/run/opentop/giso/ns/db.ipc",
+    "cgroup": "/run/opentop/giso/ns/db.cgroup",
+    "pid": "/run/opentop/giso/ns/db.pid",
+    "mnt": "/run/opentop/giso/ns/db.mnt"
+   },
+   "join": [
+    "/sys/fs/cgroup/opentop/giso/db/cgroup.procs"
+   ],
+   "hostname": "database",
+   "root": "/srv/rootfs",
+   "limits": [
+    "memory 256M",
+    "cpu 0.5",
+    "pids 100"
+   ],
+   "init": {
+    "pidfile": "/run/opentop/giso/services/db.init.pid",
+    "log": "/run/opentop/giso/services/db.init.log",
+    "mark": "opentop:giso:db:init"
+   },
+   "services": [
+    {
+     "name": "db",
+     "command": "exec sleep 1000",
+     "pidfile": "/run/opentop/giso/services/db.db.pid",
+     "log": "/run/opentop/giso/services/db.db.log",
+     "status": "/run/opentop/giso/services/db.db.status",
+     "mark": "opentop:giso:db:db"
+    },
+    {
+     "name": "run1",
+     "command": "echo '\''it'\'''\''s quoted: $HOME'\''",
+     "pidfile": "/run/opentop/giso/services/db.run1.pid",
+     "log": "/run/opentop/giso/services/db.run1.log",
+     "status": "/run/opentop/giso/services/db.run1.status",
+     "mark": "opentop:giso:db:run1"
+    }
+   ]
+  },
+  "named": {
+   "aspects": [
+    "uts"
+   ],
+   "enter": {
+    "uts": "/run/opentop/giso/ns/named.uts"
+   },
+   "join": [],
+   "hostname": "named",
+   "limits": [],
+   "services": []
+  }
+ }
+}
+'
+
+# ---- the script's own machinery: messages, programs, the lock, the record -------------
+
+interrupted=0
+locked=0
+me=
+current=
+
+# error CODE MESSAGE [HELP [NOTE]]: a diagnostic on stderr, in OpenTop's own format.
+error() {
+  printf 'error[%s]: %s\n' "$1" "$2" >&2
+  [ -z "${4-}" ] || printf '  = note: %s\n' "$4" >&2
+  [ -z "${3-}" ] || printf '  = help: %s\n' "$3" >&2
+}
+
+# need PROGRAM...: true when every PROGRAM is on PATH; names each missing one, and why.
+need() {
+  missing=0
+  for program in "$@"; do
+    command -v "$program" >/dev/null 2>&1 && continue
+    why "$program"
+    error OT6005 "$program not found: $why" "install $package"
+    missing=1
+  done
+  return "$missing"
+}
+
+# is_root: the effective user is root (read from /proc: `id` would be one more program).
+is_root() {
+  while read -r key _ effective _; do
+    if [ "$key" = Uid: ]; then
+      [ "$effective" = 0 ]
+      return
+    fi
+  done </proc/self/status
+  return 1
+}
+
+# step LABEL COMMAND [ARG]...: one process of the plan (its batch on stdin); LABEL names it
+# in messages. Stops before starting when up was interrupted.
+step() {
+  current=$1
+  shift
+  [ "$interrupted" = 0 ] || return 1
+  "$@"
+}
+
+# queue LINE / flush COMMAND...: collect the lines of a batch, then run COMMAND on them.
+batch=
+queue() {
+  batch=$batch$1$NL
+  removed=$((removed + 1))
+}
+flush() {
+  [ -n "$batch" ] || return 0
+  printf '%s' "$batch" | "$@"
+  status=$?
+  batch=
+  return "$status"
+}
+
+# proc_start PID: sets $start to the start time of process PID (field 22 of /proc/PID/stat);
+# false when there is no such process.
+proc_start() {
+  start=
+  stat=
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null
+  [ -n "$stat" ] || return 1
+  # The command name is in parentheses and may contain spaces: split after the last one.
+  # shellcheck disable=SC2086 # splitting into fields is the point
+  set -- ${stat##*')'}
+  [ $# -ge 20 ] || return 1
+  shift 19
+  start=$1
+}
+
+# holder_alive HOLDER: the process PID:STARTTIME that holds a lock still runs.
+holder_alive() {
+  case ${1%%:*} in
+    '' | *[!0-9]*) return 1 ;;
+  esac
+  proc_start "${1%%:*}" && [ "$start" = "${1#*:}" ]
+}
+
+# lock_take: the lab's lock, as OpenTop takes it: a symbolic link whose target names its
+# holder (PID:STARTTIME). Creating it is atomic; a holder that died leaves a stale lock,
+# which is taken over.
+lock_take() {
+  mkdir -p "$RUN_DIR" || return 1
+  proc_start $$ || start=0
+  me=$$:$start
+  for _ in 1 2 3; do
+    if ln -s "$me" "$LOCK" 2>/dev/null; then
+      locked=1
+      return 0
+    fi
+    holder=$(readlink "$LOCK" 2>/dev/null) || continue
+    if holder_alive "$holder"; then
+      error OT6009 "lab $LAB is busy: another OpenTop command is working on it" \
+        'wait for it to finish, then try again' "the lock is held by process ${holder%%:*}"
+      return 1
+    fi
+    # A stale lock: its holder died without releasing it.
+    [ "$(readlink "$LOCK" 2>/dev/null)" != "$holder" ] || rm -f "$LOCK"
+  done
+  error OT6009 "lab $LAB is busy: its lock $LOCK cannot be taken" 'try again'
+  return 1
+}
+
+lock_release() {
+  [ "$locked" = 1 ] || return 0
+  locked=0
+  [ "$(readlink "$LOCK" 2>/dev/null)" != "$me" ] || rm -f "$LOCK"
+}
+
+# read_record: the state, creation time and OBJECTS of the lab's record; state is empty
+# when there is none, "unreadable" when it is not OpenTop's layout (one key a line).
+read_record() {
+  rec_state=
+  rec_since=
+  rec_objects=
+  [ -e "$RECORD" ] || return 0
+  objects=1
+  while IFS= read -r line; do
+    case $line in
+      ' "state": "'*)
+        rec_state=${line#*': "'}
+        rec_state=${rec_state%%'"'*}
+        ;;
+      ' "createdAt": "'*)
+        rec_since=${line#*': "'}
+        rec_since=${rec_since%%'"'*}
+        ;;
+      ' "nodes": ['*) objects=0 ;;
+      ' "ops": ['*) break ;;
+    esac
+    [ "$objects" = 1 ] || rec_objects=$rec_objects$line$NL
+  done <"$RECORD"
+  [ -n "$rec_state" ] || rec_state=unreadable
+}
+
+# write_record STATE: the record, written aside and renamed so that a reader never sees half.
+write_record() {
+  mkdir -p "$LAB_DIR" &&
+    printf '%s' "$RECORD_HEAD" "$1" "$RECORD_CREATED" "$created" "$RECORD_BY" "$OBJECTS" "$RECORD_OPS" \
+      >"$LAB_DIR/.record.$$.tmp" &&
+    mv -f "$LAB_DIR/.record.$$.tmp" "$RECORD"
+}
+
+# enter PROGRAM [ARG]... -- COMMAND...: a node's entering command, in place of this shell,
+# once the namespace files it names (--net=PATH and the like) exist.
+enter() {
+  for arg in "$@"; do
+    case $arg in
+      --) break ;;
+      --*=/*)
+        [ -e "${arg#*=}" ] && continue
+        error OT6008 "node $node of lab $LAB has no namespace (${arg#*=} is gone)" \
+          "\`$SELF status\` shows what is missing; \`$SELF down\` and \`$SELF up\` rebuild it"
+        return 1
+        ;;
+    esac
+  done
+  need "$1" || return 1
+  OPENTOP_LAB=$LAB
+  OPENTOP_NODE=$node
+  export OPENTOP_LAB OPENTOP_NODE
+  exec "$@"
+}
+
+# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.
+why() {
+  case $1 in
+    ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
+    nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
+    mount) why='this lab mounts file systems in its nodes' package=mount ;;
+    tee) why='this lab writes cgroup limits' package=coreutils ;;
+    touch) why='this lab keeps namespace files' package=coreutils ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its rulesets first' package=util-linux ;;
+    sh) why='this lab'\''s isolation steps are small sh programs' package=dash ;;
+    hostname) why='a node of this lab has its own hostname' package=hostname ;;
+    sleep) why='this lab waits for its services to stop' package=coreutils ;;
+    pivot_root) why='a node of this lab has its own root' package=util-linux ;;
+    umount) why='this lab mounts file systems in its nodes' package=mount ;;
+    setsid) why='this lab runs services' package=util-linux ;;
+    env) why='this lab runs services' package=coreutils ;;
+    cat) why='this lab reads process and cgroup state' package=coreutils ;;
+    tr) why='this lab stops its services by their marks' package=coreutils ;;
+    sed) why='this lab stops its services by their marks' package=sed ;;
+    mountpoint) why='this lab keeps namespaces with bind mounts' package=util-linux ;;
+    rm) why='the lab removes its record and files' package=coreutils ;;
+    rmdir) why='this lab removes its directories and cgroups' package=coreutils ;;
+    ln) why='the script keeps its lock and record with it' package=coreutils ;;
+    readlink) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    date) why='the script keeps its lock and record with it' package=coreutils ;;
+    *) why='this script runs it' package=$1 ;;
+  esac
+}
+
+# taken_netns PATH: the namespace exists already (and then says so).
+taken_netns() {
+  [ -e "$1" ] || return 1
+  error OT6002 "network namespace ${1##*/} already exists" \
+    "choose another lab name, or remove the namespace if it is yours (ip netns del ${1##*/})" \
+    'OpenTop never reuses or removes a namespace it did not create'
+}
+
+# ---- status: the live state, and drift from the plan -----------------------------------
+#
+# One `ip -batch` a namespace reads its interfaces, addresses and IPv4 routes (a process
+# is what costs), and its lines are read once: matching patterns against all of it would
+# take time quadratic in its size (a switch with hundreds of ports).
+
+drift=0
+drifts=
+ns=
+
+# ipn ARG...: ip in the namespace being looked at ($ns; empty for the host's).
+ipn() {
+  if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi
+}
+
+# drift KIND WHAT: one difference between the kernel and the plan.
+drift() {
+  drift=$((drift + 1))
+  drifts=$drifts$(printf '  %-7s %s (in %s)' "$1" "$2" "${ns:-the host}")$NL
+}
+
+# look TITLE NS PATH DEV...: show a namespace's interfaces, addresses and routes, and check
+# them: every interface as the plan made it (link_of), each DEV present, and no other in a
+# namespace of the lab's own. Keeps the addresses as " DEV=CIDR ..." in $have for
+# want_addr. False (and drift) when the namespace is missing.
+look() {
+  printf '%s\n' "$1"
+  ns=$2
+  shift 2
+  if [ ! -e "$1" ]; then
+    echo '  missing'
+    drift missing "namespace $ns"
+    return 1
+  fi
+  shift
+  inspect "$@" <<'EOF'
+link show
+address show
+route show proto boot
+EOF
+  ipn -6 route show proto boot | while IFS= read -r line; do echo "  route $line"; done
+}
+
+# look_host DEV...: the same for the lab's interfaces on the host (DEV only).
+look_host() {
+  echo 'host'
+  ns=
+  inspect "$@" <<'EOF'
+link show
+address show
+EOF
+}
+
+# inspect DEV...: runs the batch on stdin in the namespace, then checks and shows (on the
+# host, only DEV...) what it printed.
+inspect() {
+  seen=' '
+  have=' '
+  shown=
+  routes=
+  text=$(ipn -o -batch -)
+  while IFS= read -r line; do
+    case $line in
+      [0-9]*': '*': <'*) link_line "$line" ;;
+      [0-9]*': '*) addr_line "$line" ;;
+      ?*) routes="$routes  route $line$NL" ;;
+    esac
+  done <<EOF
+$text
+EOF
+  for dev in "$@"; do
+    case $seen in *" $dev "*) ;; *) drift missing "interface $dev" ;; esac
+  done
+  # One line an interface: its name, whether it is up, and its addresses or its bridge.
+  while read -r dev state extra; do
+    [ -n "$dev" ] || continue
+    if [ -z "$extra" ]; then
+      # shellcheck disable=SC2086 # its words (nothing here expands file names)
+      for a in $have; do
+        case $a in "$dev="*) extra="$extra ${a#*=}" ;; esac
+      done
+    fi
+    printf '  %-16s %-5s%s\n' "$dev" "$state" "$extra"
+  done <<EOF
+$shown
+EOF
+  printf '%s' "$routes"
+}
+
+# link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
+link_line() {
+  line=${1#*: }
+  dev=${line%%: *}
+  dev=${dev%@*}
+  line=" $line "
+  seen="$seen$dev "
+  if ! link_of "$ns" "$dev"; then
+    [ -n "$ns" ] || return 0 # on the host, only the lab's interfaces count
+    drift extra "interface $dev"
+  fi
+  flags=${line#*<}
+  case ,${flags%%>*}, in
+    *,UP,*) state=up ;;
+    *) state=down ;;
+  esac
+  case $line in
+    *" master "*)
+      master=${line#*" master "}
+      shown="$shown$dev $state (port of ${master%% *})$NL"
+      ;;
+    *) shown="$shown$dev $state$NL" ;;
+  esac
+}
+
+# addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...); only
+# the addresses of global scope are the lab's, as in `opentop status`.
+addr_line() {
+  case $1 in *" scope global "*) ;; *) return 0 ;; esac
+  # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
+  set -- $1
+  have="$have${2%@*}=$4 "
+}
+
+# want_link [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o link` line
+# is $line) is as the plan made it.
+want_link() {
+  while [ $# -gt 0 ]; do
+    case $1 in
+      up)
+        flags=${line#*<}
+        case ,${flags%%>*}, in
+          *,UP,*) ;;
+          *) drift changed "interface $dev is down" ;;
+        esac
+        ;;
+      mtu | mac)
+        key=$1
+        [ "$key" = mtu ] || key=link/ether
+        case $line in
+          *" $key $2 "*) ;;
+          *)
+            got=${line#*" $key "}
+            [ "$got" != "$line" ] || got=none
+            [ "$1" = mtu ] && what=MTU || what=MAC
+            drift changed "interface $dev has $what ${got%% *}, not $2"
+            ;;
+        esac
+        shift
+        ;;
+      master)
+        case $line in
+          *" master $2 "*) ;;
+          *) drift changed "port $dev is not in bridge $2" ;;
+        esac
+        shift
+        ;;
+    esac
+    shift
+  done
+}
+
+# want_addr DEV CIDR: DEV has the address.
+want_addr() {
+  case $have in
+    *" $1=$2 "*) ;;
+    *) drift missing "address $2 on $1" ;;
+  esac
+}
+
+# want_route METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV]: the route exists.
+want_route() {
+  metric=$1
+  family=$2
+  destination=$3
+  shift 3
+  got=$(ipn "$family" route show exact "$destination" "$@")
+  if [ -n "$got" ]; then
+    [ -n "$metric" ] || return 0
+    case " $got " in *" metric $metric "*) return 0 ;; esac
+  fi
+  drift missing "route $destination${1:+ $*}"
+}
+
+# ---- the commands ------------------------------------------------------------------
+
+cmd_up() {
+  if ! is_root; then
+    error OT6006 'bringing a lab up needs root' \
+      'run this script as root (for example with sudo); it creates namespaces and interfaces'
+    return 1
+  fi
+  need ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root umount setsid env cat tr sed mountpoint rm rmdir ln readlink mv date || return 1
+  lock_take || return 1
+  read_record
+  case $rec_state in
+    '') ;;
+    up)
+      error OT6001 "lab $LAB is already up" "run \`$SELF down\` first" "brought up $rec_since"
+      return 1
+      ;;
+    creating)
+      error OT6010 "lab $LAB was left half up by an interrupted run" \
+        "run \`$SELF down\` to remove what it created, then bring it up again" "that run started $rec_since"
+      return 1
+      ;;
+    *)
+      error OT6013 "the record of lab $LAB cannot be read" \
+        "inspect $RECORD; \`$SELF down\` removes the lab by its plan"
+      return 1
+      ;;
+  esac
+  if collisions; then return 1; fi
+  created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  if ! write_record creating; then
+    error OT6004 "cannot write the record $RECORD" 'nothing was created'
+    return 1
+  fi
+  trap 'interrupted=1' INT TERM HUP
+  if up_plan && [ "$interrupted" = 0 ] && write_record up; then
+    echo 'lab giso is up: 5 nodes, 1 switches, 3 links (55 operations)'
+    return 0
+  fi
+  if [ "$interrupted" = 1 ]; then
+    error OT6004 "bringing lab $LAB up was interrupted"
+  else
+    error OT6004 "up failed at step $current" '' \
+      'the message above is the tool'\''s own; in a batch, "-:N" is its line N, listed in this script'
+  fi
+  if down_plan; then
+    rm -rf "$LAB_DIR"
+    echo "rolled back: $removed objects removed, nothing is left" >&2
+  else
+    error OT6012 "rolling back lab $LAB did not finish" "run \`$SELF down\` to remove what is left"
+  fi
+  return 1
+}
+
+cmd_down() {
+  if ! is_root; then
+    error OT6006 'taking a lab down needs root' 'run this script as root'
+    return 1
+  fi
+  need sh cat tr sed sleep ip mountpoint umount rm rmdir mkdir ln readlink || return 1
+  lock_take || return 1
+  read_record
+  case $rec_state in
+    '' | unreadable) ;; # what to remove is this script's plan, as with `opentop down FILE`
+    *)
+      if [ "$rec_objects" != "$OBJECTS" ]; then
+        error OT7002 "lab $LAB was brought up from another plan" \
+          "take it down with \`opentop down $LAB\`, or with the script built from its file" \
+          'its record lists other nodes, namespaces or host interfaces than this script'
+        return 1
+      fi
+      ;;
+  esac
+  trap 'interrupted=1' INT TERM HUP # finish removing, then exit
+  if ! down_plan; then
+    error OT6004 "taking lab $LAB down did not finish" "the message above says why; run \`$SELF down\` again"
+    return 1
+  fi
+  rm -rf "$LAB_DIR"
+  if [ -z "$rec_state" ] && [ "$removed" = 0 ]; then
+    echo "lab $LAB is not up: nothing to do"
+  else
+    echo "lab $LAB is down ($removed objects removed)"
+  fi
+}
+
+cmd_status() {
+  need ip || return 1
+  read_record
+  case $rec_state in
+    '')
+      error OT6007 "lab $LAB is not up" "bring it up with \`$SELF up\`"
+      return 1
+      ;;
+    unreadable)
+      error OT6013 "the record of lab $LAB cannot be read" "inspect $RECORD"
+      return 1
+      ;;
+    up) echo "lab $LAB: up since $rec_since" ;;
+    *) echo "lab $LAB: half up (interrupted) since $rec_since" ;;
+  esac
+  if [ "$rec_objects" != "$OBJECTS" ]; then
+    error OT7002 "lab $LAB was brought up from another plan" \
+      "see \`opentop status $LAB\`, or the script built from its file" \
+      'its record lists other nodes, namespaces or host interfaces than this script'
+    return 1
+  fi
+  status_plan
+  if [ "$drift" = 0 ]; then
+    echo 'no drift: the kernel matches the plan'
+  else
+    printf 'drift (%s):\n%s' "$drift" "$drifts"
+  fi
+  [ "$drift" = 0 ] && [ "$rec_state" = up ]
+}
+
+cmd_exec() {
+  if [ $# -lt 2 ]; then
+    usage >&2
+    return 2
+  fi
+  read_record
+  if [ -z "$rec_state" ]; then
+    error OT6007 "lab $LAB is not up" "bring it up with \`$SELF up\`"
+    return 1
+  fi
+  exec_node "$@"
+}
+
+usage() {
+  printf 'usage: %s up | down | status | exec NODE COMMAND [ARG]... | plan | --help\n' "$SELF"
+  printf '%s\n' '
+Lab giso: 5 nodes, 1 switches, 3 links (55 operations).
+  up      create it (needs root and ip, nsenter, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, pivot_root, umount, setsid, env, cat, tr, sed, mountpoint, rm, rmdir, ln, readlink, mv, date)
+  down    remove everything it created; also after a failed or interrupted up
+  status  its live state, and drift from its plan (exit status 1 on drift)
+  exec    run a command inside a node (nsenter, sh)
+  plan    print every operation that up runs, doing nothing'
+}
+
+trap lock_release EXIT
+case ${1-} in
+  up | down | status | plan)
+    if [ $# -ne 1 ]; then
+      usage >&2
+      exit 2
+    fi
+    case $1 in up) cmd_up ;; down) cmd_down ;; status) cmd_status ;; plan) plan_text ;; esac
+    ;;
+  exec)
+    shift
+    cmd_exec "$@"
+    ;;
+  -h | --help | help) usage ;;
+  *)
+    usage >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,86 @@
+// Services on the real kernel: a TCP server started with `run` in a fully isolated node
+// accepts connections from another node; a service that exits shows as exited (with its
+// status) in `status`; `logs` prints what it wrote; `down` stops it — its PID is gone —
+// and leaves no cgroup, mount, namespace file or process of the lab.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { debris, inNode, processAlive, service, statusJson, waitFor } from "../support/isolation.js";
+import { cli, SKIP_NOT_ROOT, withLab } from "../support/lab.js";
+
+test("services: a server in an isolated node, a service that exits, logs, and down", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  let name = "";
+  let pids: number[] = [];
+  await withLab(
+    "svc",
+    `switch lan
+node server {
+  isolate net uts ipc mount pid cgroup
+  eth0 -> lan 10.7.0.1/24
+  limit memory 128M pids 64
+  run web "exec /usr/bin/python3 -m http.server 8080 --bind 10.7.0.1"
+  run oneshot "echo done in $OPENTOP_NODE; exit 3"
+}
+node client {
+  eth0 -> lan 10.7.0.2/24
+}
+`,
+    async (lab) => {
+      name = lab.name;
+      const connect = `import socket, sys
+s = socket.create_connection(("10.7.0.1", 8080), timeout=2)
+s.sendall(b"GET / HTTP/1.0\\r\\n\\r\\n")
+sys.stdout.write(s.recv(64).decode())`;
+      const reply = await waitFor(() => {
+        const r = inNode(lab.name, "client", ["/usr/bin/python3", "-c", connect]);
+        return r.code === 0 && r.stdout;
+      });
+      assert.match(reply, /^HTTP\/1\.0 200/);
+
+      const web = service(lab.name, "server", "web");
+      assert.equal(web?.state, "running");
+      assert.ok(web?.pid && processAlive(web.pid));
+      const oneshot = await waitFor(() => {
+        const s = service(lab.name, "server", "oneshot");
+        return s?.state === "exited" && s;
+      });
+      assert.equal(oneshot.code, 3);
+      const text = cli(["status", lab.name]);
+      assert.match(text.stdout, /web\s+running\s+pid \d+/);
+      assert.match(text.stdout, /oneshot\s+exited\s+status 3/);
+
+      const logs = cli(["logs", lab.name, "server", "oneshot"]);
+      assert.equal(logs.code, 0, logs.stderr);
+      assert.equal(logs.stdout, "done in server\n");
+      assert.match(
+        cli(["logs", lab.name, "server"]).stdout,
+        /==> server web <==[\s\S]*==> server oneshot <==/,
+      );
+
+      // The server runs inside the node: its pid namespace, its cgroups.
+      const init = statusJson(lab.name).nodes.find((n) => n.node === "server")?.init;
+      assert.ok(init?.alive);
+      const ps = inNode(lab.name, "server", ["ps", "-e", "-o", "args="]).stdout;
+      assert.match(ps, /python3 -m http.server 8080/);
+      pids = [web.pid, init?.pid ?? 0];
+    },
+  );
+  for (const pid of pids) assert.ok(!processAlive(pid), `process ${pid} is gone after down`);
+  assert.deepEqual(debris(name), []);
+});
+
+test("a service in a network-only node, stopped by down", { skip: SKIP_NOT_ROOT }, async () => {
+  let name = "";
+  let pid = 0;
+  await withLab("svc1", `node a {\n  run "sleep 1000"\n}\n`, async (lab) => {
+    name = lab.name;
+    const s = await waitFor(() => service(lab.name, "a", "run1"));
+    assert.equal(s.state, "running");
+    pid = s.pid ?? 0;
+    assert.ok(processAlive(pid));
+  });
+  assert.ok(!processAlive(pid));
+  assert.deepEqual(debris(name), []);
+});
