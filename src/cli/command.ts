@@ -1,10 +1,9 @@
-// What every command provides to the dispatcher in main.ts.
+// What every command provides to the dispatcher in main.ts (which holds their names and
+// summaries, so that a command's module is loaded only when it runs).
 
 import type { Io } from "./io.js";
 
 export interface Command {
-  readonly name: string;
-  readonly summary: string;
   readonly usage: string;
   run(args: string[], io: Io): Promise<number>;
 }

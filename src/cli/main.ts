@@ -5,19 +5,72 @@ import { closest, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { VERSION } from "../version.js";
 import { usageError } from "./args.js";
 import { type Command, EXIT } from "./command.js";
-import { build } from "./commands/build.js";
-import { check } from "./commands/check.js";
-import { down } from "./commands/down.js";
-import { exec, shell } from "./commands/exec.js";
-import { gc } from "./commands/gc.js";
-import { logs } from "./commands/logs.js";
-import { ls } from "./commands/ls.js";
-import { plan } from "./commands/plan.js";
-import { status } from "./commands/status.js";
-import { up } from "./commands/up.js";
 import { type Format, type Io, printDiagnostics, terminal } from "./io.js";
 
-export const COMMANDS: readonly Command[] = [check, plan, up, down, status, ls, exec, shell, logs, build, gc];
+interface Entry {
+  readonly name: string;
+  readonly summary: string;
+  /** Loaded on demand: starting OpenTop costs only the modules of the command that runs. */
+  readonly load: () => Promise<Command>;
+}
+
+export const COMMANDS: readonly Entry[] = [
+  {
+    name: "check",
+    summary: "report every problem in a lab file; change nothing",
+    load: async () => (await import("./commands/check.js")).check,
+  },
+  {
+    name: "plan",
+    summary: "show every kernel operation `up` would run; do nothing",
+    load: async () => (await import("./commands/plan.js")).plan,
+  },
+  {
+    name: "up",
+    summary: "bring a lab up: create its namespaces, links, addresses and routes",
+    load: async () => (await import("./commands/up.js")).up,
+  },
+  {
+    name: "down",
+    summary: "remove everything a lab created (works after a crash, or with the file gone)",
+    load: async () => (await import("./commands/down.js")).down,
+  },
+  {
+    name: "status",
+    summary: "show a lab's live state from the kernel and any drift from its plan",
+    load: async () => (await import("./commands/status.js")).status,
+  },
+  {
+    name: "ls",
+    summary: "list the labs on this machine",
+    load: async () => (await import("./commands/ls.js")).ls,
+  },
+  {
+    name: "exec",
+    summary: "run a command inside a node",
+    load: async () => (await import("./commands/exec.js")).exec,
+  },
+  {
+    name: "shell",
+    summary: "open an interactive shell inside a node",
+    load: async () => (await import("./commands/exec.js")).shell,
+  },
+  {
+    name: "logs",
+    summary: "print the output of a node's services",
+    load: async () => (await import("./commands/logs.js")).logs,
+  },
+  {
+    name: "build",
+    summary: "write the lab as a standalone sh script (up, down, status, exec) that needs no OpenTop",
+    load: async () => (await import("./commands/build.js")).build,
+  },
+  {
+    name: "gc",
+    summary: "remove what labs that never finished coming up (or lost their record) left behind",
+    load: async () => (await import("./commands/gc.js")).gc,
+  },
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -62,11 +115,12 @@ export async function main(argv: string[], io: Io = terminal()): Promise<number>
         "opentop COMMAND [ARGS]; `opentop help` lists them",
       );
     }
+    const loaded = await command.load();
     if (command.name !== "exec" && (args.includes("--help") || args.includes("-h"))) {
-      io.out(`${command.summary}\n\nusage: ${command.usage}`);
+      io.out(`${command.summary}\n\nusage: ${loaded.usage}`);
       return EXIT.ok;
     }
-    return await command.run(args, io);
+    return await loaded.run(args, io);
   } catch (e) {
     if (e instanceof DiagnosticError) {
       printDiagnostics(io, e.diagnostics, formatOf(args));

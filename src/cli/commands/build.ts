@@ -14,8 +14,6 @@ import { compileTarget } from "../target.js";
 const usage = "opentop build FILE [-o OUT] [--set NAME=VALUE]… [--firewall nft|iptables] [--json]";
 
 export const build: Command = {
-  name: "build",
-  summary: "write the lab as a standalone sh script (up, down, status, exec) that needs no OpenTop",
   usage,
   async run(args, io) {
     const p = parse(

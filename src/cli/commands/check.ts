@@ -35,8 +35,6 @@ async function firewallCheck(lab: Lab, firewall: Firewall): Promise<Diagnostic[]
 }
 
 export const check: Command = {
-  name: "check",
-  summary: "report every problem in a lab file; change nothing",
   usage,
   async run(args, io) {
     const p = parse(args, { ...SET_OPTION, ...FIREWALL_OPTION }, usage);

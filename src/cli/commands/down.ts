@@ -10,8 +10,6 @@ import { resolveTarget } from "../target.js";
 const usage = "opentop down LAB|FILE [--json]";
 
 export const down: Command = {
-  name: "down",
-  summary: "remove everything a lab created (works after a crash, or with the file gone)",
   usage,
   async run(args, io) {
     const p = parse(args, SET_OPTION, usage);

@@ -49,8 +49,6 @@ function split(args: string[]): { lab?: string; node?: string; rest: string[] } 
 }
 
 export const exec: Command = {
-  name: "exec",
-  summary: "run a command inside a node",
   usage: execUsage,
   async run(args) {
     const { lab, node, rest } = split(args);
@@ -62,8 +60,6 @@ export const exec: Command = {
 };
 
 export const shell: Command = {
-  name: "shell",
-  summary: "open an interactive shell inside a node",
   usage: shellUsage,
   async run(args) {
     const { lab, node, rest } = split(args);

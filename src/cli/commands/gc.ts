@@ -8,8 +8,6 @@ import { type Command, EXIT } from "../command.js";
 const usage = "opentop gc [--dry-run] [--json]";
 
 export const gc: Command = {
-  name: "gc",
-  summary: "remove what labs that never finished coming up (or lost their record) left behind",
   usage,
   async run(args, io) {
     const p = parse(args, { "dry-run": { type: "boolean", short: "n" } }, usage);

@@ -10,8 +10,6 @@ import { requireRecord, resolveTarget } from "../target.js";
 const usage = "opentop logs LAB|FILE NODE [SERVICE]";
 
 export const logs: Command = {
-  name: "logs",
-  summary: "print the output of a node's services",
   usage,
   async run(args, io) {
     const positionals = args.filter((a) => !a.startsWith("-"));

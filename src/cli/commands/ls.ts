@@ -7,8 +7,6 @@ import { type Command, EXIT } from "../command.js";
 const usage = "opentop ls [--json]";
 
 export const ls: Command = {
-  name: "ls",
-  summary: "list the labs on this machine",
   usage,
   async run(args, io) {
     const p = parse(args, {}, usage);

@@ -13,8 +13,6 @@ import { compileTarget } from "../target.js";
 const usage = "opentop plan FILE [--down] [--set NAME=VALUE]… [--firewall nft|iptables] [--json]";
 
 export const plan: Command = {
-  name: "plan",
-  summary: "show every kernel operation `up` would run; do nothing",
   usage,
   async run(args, io) {
     const p = parse(args, { ...SET_OPTION, ...FIREWALL_OPTION, down: { type: "boolean" } }, usage);

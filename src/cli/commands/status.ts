@@ -10,8 +10,6 @@ import { requireRecord, resolveTarget } from "../target.js";
 const usage = "opentop status LAB|FILE [--json]";
 
 export const status: Command = {
-  name: "status",
-  summary: "show a lab's live state from the kernel and any drift from its plan",
   usage,
   async run(args, io) {
     const p = parse(args, SET_OPTION, usage);

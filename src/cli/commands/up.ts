@@ -16,8 +16,6 @@ import { compileTarget } from "../target.js";
 const usage = "opentop up FILE [--set NAME=VALUE]… [--firewall nft|iptables] [--jobs N] [--verbose] [--json]";
 
 export const up: Command = {
-  name: "up",
-  summary: "bring a lab up: create its namespaces, links, addresses and routes",
   usage,
   async run(args, io) {
     const p = parse(
