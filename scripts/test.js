@@ -46,6 +46,12 @@ if (left.length || diff.length) {
   failed = true;
   console.error("\nThe test run left the host changed:");
   for (const line of [...left, ...diff]) console.error(`  ${line}`);
+  // The run has failed; still leave the machine clean: take down every lab of this run.
+  const labs = new Set(left.map((l) => /(?:^|[ /])(t[0-9a-z]+-[A-Za-z0-9_-]+)/.exec(l)?.[1]).filter(Boolean));
+    left.map((l) => /(t[0-9a-z]+-[\w-]+?)(\.|$| )/.exec(l.split(" ")[1] ?? "")?.[1]).filter(Boolean),
+  );
+  for (const lab of labs)
+    spawnSync(process.execPath, [join(root, "bin/opentop.js"), "down", lab], { stdio: "inherit" });
 } else
   console.log(
     "\nhost check: namespaces, links, addresses, routes, nft ruleset, records, mounts, cgroups and marked processes as before",

@@ -51,7 +51,9 @@ function objectsOf(record: LabRecord): string[] {
 export async function gc(options: { dryRun: boolean }): Promise<GcResult> {
   const debris: Debris[] = [];
   const diagnostics: Diagnostic[] = [];
-  const recorded = new Set(listLabs());
+  // A lab directory without a record file (a record removed by hand, a run that died
+  // while writing it) counts as no record: the lab's marks decide.
+  const recorded = new Set(listLabs().filter((lab) => readRecord(lab) !== undefined));
 
   // 1. Labs whose up never finished, and whose up is not running any more.
   for (const lab of recorded) {

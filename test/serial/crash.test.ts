@@ -60,9 +60,12 @@ test(`crash: up killed with SIGKILL at ${POINTS} points; down leaves the host as
   timeout: 600_000,
 }, async () => {
   const s = scratch();
+  // Every lab this test makes is taken down at the end, also when an assertion fails.
+  const labs: string[] = [];
   try {
     // How long the kernel work of a whole `up` takes here, to spread the kill points over it.
     const probe = writeLab(s.dir, "probe", lab());
+    labs.push(probe.lab);
     const t0 = performance.now();
     const r = cli(["up", probe.path, "--json"]);
     assert.equal(r.code, 0, r.stderr);
@@ -74,6 +77,7 @@ test(`crash: up killed with SIGKILL at ${POINTS} points; down leaves the host as
     for (let k = 0; k < POINTS; k++) {
       const delay = Math.round((whole * k) / POINTS);
       const victim = writeLab(s.dir, `crash${k}`, lab());
+      labs.push(victim.lab);
       const code = await killAfter(victim.path, victim.lab, delay);
       if (code === null) killedMidway++;
       const d = cli(["down", victim.lab]);
@@ -85,6 +89,7 @@ test(`crash: up killed with SIGKILL at ${POINTS} points; down leaves the host as
       `only ${killedMidway} of ${POINTS} kills landed before up finished`,
     );
   } finally {
+    for (const name of labs) cli(["down", name]);
     s.remove();
   }
 });
@@ -119,6 +124,7 @@ for (const mode of ["whole", "partial"] as const) {
     timeout: 300_000,
   }, () => {
     const s = scratch();
+    const labs: string[] = [];
     try {
       const bin = fakeIp(s.dir, mode);
       const before = hostSnapshot();
@@ -127,6 +133,7 @@ for (const mode of ["whole", "partial"] as const) {
       // and the nodes' own batches.
       for (const failAt of [1, 4, 5, 6, 7, 9, 20, 44]) {
         const victim = writeLab(s.dir, `inject${mode}${failAt}`, lab());
+        labs.push(victim.lab);
         const counter = join(s.dir, `counter${failAt}`);
         const r = cli(["up", victim.path, "--jobs", "1"], {
           env: { PATH: `${bin}:${process.env.PATH}`, FAIL_AT: String(failAt), IP_COUNTER: counter },
@@ -140,6 +147,7 @@ for (const mode of ["whole", "partial"] as const) {
         assertHostAsBefore(before, victim.lab, `ip call ${failAt} failing (${mode})`);
       }
     } finally {
+      for (const name of labs) cli(["down", name]);
       s.remove();
     }
   });

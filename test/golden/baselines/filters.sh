@@ -534,12 +534,14 @@ is_root() {
 }
 
 # step LABEL COMMAND [ARG]...: one process of the plan (its batch on stdin); LABEL names it
-# in messages. Stops before starting when up was interrupted.
+# in messages. Stops before starting when up was interrupted. What a step prints on its
+# standard output (tee echoing a cgroup value) is not for the user, as with `opentop up`;
+# its errors are.
 step() {
   current=$1
   shift
   [ "$interrupted" = 0 ] || return 1
-  "$@"
+  "$@" >/dev/null
 }
 
 # queue LINE / flush COMMAND...: collect the lines of a batch, then run COMMAND on them.
