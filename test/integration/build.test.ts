@@ -1,4 +1,5 @@
-// The standalone script on a real kernel: the same state as `opentop up` for every example,
+// The standalone script on a real kernel: the same state as `opentop up` for every example
+// (links, addresses, routes, sysctls, nftables rulesets, namespace files and cgroup limits),
 // a run with nothing but the programs it declares, each other's labs, three shells, a failing
 // step, a crash, a held lock, and a record from another plan. Nothing is left behind.
 
@@ -70,7 +71,7 @@ function comparable(record: Record<string, unknown>): Record<string, unknown> {
 
 // ---- equivalence -------------------------------------------------------------------------
 
-for (const example of ["p2p", "routed", "star"])
+for (const example of ["p2p", "routed", "star", "office", "isolation"])
   test(`build: examples/${example}.otop gives the same kernel state through the script as through opentop up`, {
     skip: SKIP_NOT_ROOT,
   }, () => {
@@ -109,6 +110,12 @@ for (const example of ["p2p", "routed", "star"])
       assertGone(lab);
 
       assert.ok(Object.keys(byCli.namespaces as object).length > 0, "the dump saw the lab");
+      if (example === "office")
+        assert.match(JSON.stringify(byCli.namespaces), /table inet opentop/, "the dump saw the filters");
+      if (example === "isolation") {
+        const iso = byCli.isolation as { files: string[]; cgroups: object };
+        assert.ok(iso.files.length > 0 && Object.keys(iso.cgroups).length > 0, "the dump saw the isolation");
+      }
       assert.deepEqual(byScript, byCli);
       assert.deepEqual(scriptRecord, cliRecord, "the script writes the record `opentop up` writes");
     } finally {

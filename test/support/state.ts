@@ -6,7 +6,7 @@
 // carrier state, which settles asynchronously.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 type Json = Record<string, unknown>;
 
@@ -75,6 +75,51 @@ function sysctls(ns: string, keys: readonly string[]): Record<string, string> {
   );
 }
 
+/** The nftables ruleset of a namespace as text (no handles: they differ between runs). */
+function ruleset(ns: string): string {
+  const r = spawnSync("nsenter", [`--net=/run/netns/${ns}`, "--", "nft", "list", "ruleset"], {
+    encoding: "utf8",
+  });
+  return r.status === 0 ? r.stdout : "";
+}
+
+/**
+ * What isolation made of the lab: its namespace files, its cgroups with their limits, and
+ * each node's hostname as seen from inside (services' PIDs differ between runs).
+ */
+function isolationState(lab: string): Json {
+  const files = (dir: string): string[] =>
+    existsSync(dir)
+      ? readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => !e.isDirectory())
+          .map((e) => `${e.parentPath.slice(dir.length)}/${e.name}`)
+          .filter((f) => /\.(uts|ipc|mnt|pid|cgroup)$/.test(f) && f.startsWith("/ns/"))
+          .sort()
+      : [];
+  const cgroups: Json = {};
+  for (const root of [
+    "/sys/fs/cgroup",
+    ...(existsSync("/sys/fs/cgroup/memory")
+      ? readdirSync("/sys/fs/cgroup").map((c) => `/sys/fs/cgroup/${c}`)
+      : []),
+  ]) {
+    const dir = `${root}/opentop/${lab}`;
+    if (!existsSync(dir)) continue;
+    for (const node of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()))
+      for (const limit of [
+        "memory.limit_in_bytes",
+        "memory.max",
+        "cpu.cfs_quota_us",
+        "cpu.max",
+        "pids.max",
+      ]) {
+        const file = `${dir}/${node.name}/${limit}`;
+        if (existsSync(file)) cgroups[file] = readFileSync(file, "utf8").trim();
+      }
+  }
+  return { files: files(`/run/opentop/${lab}`), cgroups };
+}
+
 /** The namespaces of a lab on this machine: LAB and LAB.NODE. */
 export function labNamespaces(lab: string): string[] {
   if (!existsSync("/run/netns")) return [];
@@ -102,6 +147,7 @@ export function labState(lab: string, options: StateOptions): Json {
         .sort((a, b) => String(a.ifname).localeCompare(String(b.ifname))),
       routes: routes(ns, ["table", "all"]),
       sysctls: sysctls(ns, keys),
+      ruleset: ruleset(ns),
     };
   const host: Json = {};
   for (const dev of options.hostIfaces)
@@ -109,7 +155,7 @@ export function labState(lab: string, options: StateOptions): Json {
       iface: links(null, ["dev", dev]).map((l) => iface(l, options.macs)),
       routes: routes(null, ["dev", dev]),
     };
-  return { namespaces, host };
+  return { namespaces, host, isolation: isolationState(lab) };
 }
 
 /**
