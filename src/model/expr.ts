@@ -19,6 +19,23 @@ class ExprError extends Error {
   }
 }
 
+/** Words that start a block's statements: `{forward}` was probably meant as `{ forward }`. */
+const BLOCK_WORDS = new Set([
+  "forward",
+  "route",
+  "sysctl",
+  "filter",
+  "nft",
+  "isolate",
+  "hostname",
+  "mount",
+  "bind",
+  "root",
+  "limit",
+  "run",
+  "mtu",
+]);
+
 const FUNCTIONS: Record<string, (x: number) => string> = {
   hex: (x) => x.toString(16),
 };
@@ -41,7 +58,7 @@ export function evaluate(source: string, span: Span, env: Env, diagnostics: Diag
               names.length
                 ? `names in scope here: ${names.map((n) => `\`${n}\``).join(", ")}`
                 : "no loop variable or parameter is in scope here; declare one with `param NAME = VALUE` or a range"
-            }${/^[A-Za-z_]\w*$/.test(source.trim()) ? "; a block needs a space after its `{`" : ""}`
+            }${BLOCK_WORDS.has(source.trim()) ? "; a block needs a space after its `{`" : ""}`
           : "an interpolation is an integer expression such as `{i}`, `{10+i}` or `{hex(i)}`"),
     });
     return undefined;
