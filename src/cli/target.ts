@@ -21,11 +21,15 @@ export function compileTarget(path: string, params: ReadonlyMap<string, string>)
   return compileFile(path, { params });
 }
 
-export function resolveTarget(arg: string, params: ReadonlyMap<string, string>): Target {
+/**
+ * `tolerant`: an unreadable record is treated as none (for `down`, which then finds the
+ * lab by its marks) instead of being an error (OT6013).
+ */
+export function resolveTarget(arg: string, params: ReadonlyMap<string, string>, tolerant = false): Target {
   if (looksLikeFile(arg)) {
     const compiled = compileTarget(arg, params);
     if (!compiled.labName) throw new DiagnosticError(compiled.diagnostics);
-    return withRecord({ lab: compiled.labName, compiled });
+    return withRecord({ lab: compiled.labName, compiled }, tolerant);
   }
   if (!NAME_PATTERN.test(arg))
     throw new DiagnosticError(
@@ -33,11 +37,12 @@ export function resolveTarget(arg: string, params: ReadonlyMap<string, string>):
         help: "give the lab's name (see `opentop ls`) or the path of its file",
       }),
     );
-  return withRecord({ lab: arg });
+  return withRecord({ lab: arg }, tolerant);
 }
 
-function withRecord(t: Target): Target {
+function withRecord(t: Target, tolerant: boolean): Target {
   const record = readRecord(t.lab);
+  if (record instanceof Error && tolerant) return t;
   if (record instanceof Error)
     throw new DiagnosticError(
       diag("OT6013", `the record of lab ${t.lab} cannot be read: ${record.message}`, {

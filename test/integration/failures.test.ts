@@ -253,3 +253,31 @@ test("down during up is refused while up holds the lab; different labs come up i
   assertNothingLeft(one.lab);
   assertNothingLeft(two.lab);
 });
+
+test("down with an unreadable record finds the lab by its marks and removes it, record included", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  const s = scratch();
+  const { path, lab } = writeLab(
+    s.dir,
+    "corrupt",
+    "switch lan\nnode a { eth0 -> lan }\nnode b { x -> host }\n",
+  );
+  try {
+    assert.equal(cli(["up", path]).code, 0);
+    writeFileSync(`/run/opentop/${lab}/record.json`, "{");
+    const status = cli(["status", lab]);
+    assert.equal(status.code, 1);
+    assert.match(
+      status.stderr,
+      /error\[OT6013\]: the record of lab \S+ cannot be read: it is not valid JSON/,
+    );
+    const d = cli(["down", lab]);
+    assert.equal(d.code, 0, d.stderr);
+    assert.ok(!existsSync(`/run/opentop/${lab}`), "the unreadable record is gone too");
+  } finally {
+    cli(["down", lab]);
+    s.remove();
+  }
+  assertNothingLeft(lab);
+});

@@ -15,7 +15,7 @@ export const down: Command = {
     const p = parse(args, SET_OPTION, usage);
     const [arg, ...extra] = p.positionals;
     if (!arg || extra.length) throw usageError("give one lab name or lab file", usage);
-    const target = resolveTarget(arg, params(p.values));
+    const target = resolveTarget(arg, params(p.values), true);
     const started = performance.now();
     // With the record gone (or unreadable), the file's own plan says what to look for.
     const compiled = target.compiled;
