@@ -157,6 +157,14 @@ test("exec passes the exit status through; status reports drift; ls lists the la
       const ok = cli(["exec", name, "a", "ping", "-c1", "-W2", "10.4.0.2"]);
       assert.equal(ok.code, 0, ok.stderr);
       assert.equal(cli(["exec", name, "zz", "true"]).code, 1, "an unknown node is an error");
+      // A shell in the node reads its commands from the terminal (here, standard input).
+      const sh = cli(["shell", name, "a"], {
+        input: "ip -br link show dev eth0; echo node=$OPENTOP_NODE; exit 3\n",
+        env: { SHELL: "/bin/sh" },
+      });
+      assert.equal(sh.code, 3, sh.stderr);
+      assert.match(sh.stdout, /^eth0@/m, "the shell sees the node's interfaces");
+      assert.match(sh.stdout, /node=a/);
       assert.match(cli(["ls"]).stdout, new RegExp(`^${name}\\s+up`, "m"));
 
       assert.equal(cli(["status", name]).code, 0);

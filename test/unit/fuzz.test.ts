@@ -1,4 +1,5 @@
-// Hostile input: thousands of mutated labs through the whole front end and the plan.
+// Hostile input: thousands of mutated labs through the whole front end, the plan and the
+// standalone script.
 // The only acceptable outcomes are a clean model or diagnostics — never an exception, a
 // hang, or an unsafe word in a command. OPENTOP_FUZZ=N runs N inputs (default 2000).
 
@@ -6,6 +7,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { buildScript } from "../../src/backends/sh.js";
 import { planJson, planText } from "../../src/backends/text.js";
 import { CODES } from "../../src/diagnostics/codes.js";
 import { renderJson, renderPretty, renderShort } from "../../src/diagnostics/render.js";
@@ -151,6 +153,8 @@ test(`fuzz: ${COUNT} mutated labs give a model or diagnostics, never an exceptio
         const plan = lower(compiled.lab);
         planText(plan);
         planJson(plan);
+        // The standalone script too: every value from the file is quoted or rejected.
+        buildScript(compiled, plan);
         // Every command is argv; every batch line passes the safe-word check inside command().
         for (const stage of [...plan.stages, ...plan.teardown]) for (const step of stage.steps) command(step);
       } else
