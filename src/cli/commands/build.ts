@@ -32,7 +32,7 @@ export const build: Command = {
     const out = typeof p.values.output === "string" ? p.values.output : undefined;
     if (out === undefined || out === "-") {
       if (p.format === "json") io.out(JSON.stringify({ lab: compiled.lab.name, script: script.text }));
-      else process.stdout.write(script.text);
+      else io.out(script.text);
       return EXIT.ok;
     }
     try {
