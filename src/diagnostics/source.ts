@@ -27,14 +27,6 @@ export function join(a: Span, b: Span): Span {
   return { file: a.file, start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
 
-export function textOf(span: Span): string {
-  return Buffer.from(
-    span.file.bytes.buffer,
-    span.file.bytes.byteOffset + span.start,
-    span.end - span.start,
-  ).toString("utf8");
-}
-
 function lineStarts(file: SourceFile): number[] {
   if (file.lineStarts) return file.lineStarts;
   const starts = [0];

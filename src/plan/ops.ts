@@ -3,7 +3,6 @@
 // `plan`, rollback and tear-down all read this table, so they cannot drift apart.
 
 import type { Span } from "../diagnostics/source.js";
-import { assertNever } from "../model/expand.js";
 import {
   ISOLATION_OPS,
   type IsolationKind,
@@ -340,31 +339,4 @@ export function rankOf(op: Op): number {
 
 export function programsOf(op: Op): string[] {
   return spec(op).programs?.(op) ?? [];
-}
-
-/** Namespaces an operation requires to exist (other than where it runs). */
-export function namespacesUsed(op: Op): string[] {
-  if (isIsolationOp(op)) return []; // they name their namespace files themselves
-  switch (op.kind) {
-    case "veth.add":
-      return [op.a.ns, op.b.ns].filter((n): n is string => n !== null);
-    case "netns.add":
-    case "netns.del":
-      return [];
-    case "bridge.add":
-    case "link.alias":
-    case "link.up":
-    case "link.del":
-    case "addr.add":
-    case "route.add":
-    case "sysctl.set":
-    case "nft.table":
-    case "nft.raw":
-    case "nft.deltable":
-    case "iptables.restore":
-    case "ip6tables.restore":
-      return op.ns === null ? [] : [op.ns];
-    default:
-      return assertNever(op);
-  }
 }

@@ -5,7 +5,7 @@ import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { nodeNetns } from "../model/names.js";
 import { enterPrefix } from "../plan/isolation.js";
 import { netnsPath } from "../plan/plan.js";
-import { enterProblem } from "./isolation.js";
+import { enterProblem, hasNetwork } from "./isolation.js";
 import { netnsExists } from "./kernel.js";
 import type { LabRecord } from "./record.js";
 
@@ -19,7 +19,7 @@ export function enterArgv(record: LabRecord, node: string): string[] {
     );
   const rt = record.isolation?.[node];
   const ns = nodeNetns(record.lab, node);
-  if ((!rt || rt.enter.net !== undefined) && !netnsExists(ns))
+  if (hasNetwork(record, node) && !netnsExists(ns))
     throw new DiagnosticError(
       diag("OT6008", `node ${node} of lab ${record.lab} has no namespace (${ns} is gone)`, {
         help: `\`opentop status ${record.lab}\` shows what is missing; \`opentop down ${record.lab}\` and \`up\` rebuild it`,

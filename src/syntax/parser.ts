@@ -50,19 +50,6 @@ export const IFACE_OPTIONS: Arity = {
 export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
 
 const TOP_KEYWORDS = ["lab", "param", "switch", "node", "isolate", "for"];
-/** Statements of composable isolation; their arguments are checked by the model. */
-const ISOLATION_KEYWORDS: readonly IsolationKeyword[] = [
-  "isolate",
-  "hostname",
-  "mount",
-  "bind",
-  "root",
-  "limit",
-  "run",
-];
-const NODE_KEYWORDS = ["route", "forward", "sysctl", "filter", "nft", "for", ...ISOLATION_KEYWORDS];
-/** Words that cannot name an interface because they start a statement in a node. */
-export const RESERVED_IN_NODE = new Set(NODE_KEYWORDS);
 
 const KIND_NAMES: Record<TokenKind, string> = {
   word: "a word",
@@ -82,13 +69,6 @@ class ParseError extends Error {}
 
 export function parse(file: SourceFile, diagnostics = new Diagnostics()): LabFile {
   return new Parser(file, diagnostics).file();
-}
-
-/** The literal text of a word without interpolations, or undefined if it has any. */
-export function literal(word: Word): string | undefined {
-  if (word.parts.length === 0) return "";
-  if (word.parts.length === 1 && word.parts[0]?.kind === "text") return word.parts[0].text;
-  return undefined;
 }
 
 class Parser {
