@@ -6,8 +6,8 @@
 // kind does: a new kind or tool flows through `command()` and the program table.
 
 import type { Compiled } from "../model/compile.js";
-import { assertNever } from "../model/expand.js";
 import { nodeNetns, switchNetns } from "../model/names.js";
+import { assertNever } from "../never.js";
 import { describe, type Ns, type Op } from "../plan/ops.js";
 import { command, netnsPath, type Plan, type Step, steps } from "../plan/plan.js";
 import { PROGRAMS, type Program, programsNeeded, programsOf } from "../plan/programs.js";

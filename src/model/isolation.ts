@@ -4,6 +4,7 @@
 
 import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import { join, type Span } from "../diagnostics/source.js";
+import { assertNever } from "../never.js";
 import type { Decls, IsolationDecl, NodeDecl, Text } from "./expand.js";
 import { NAME_PATTERN } from "./names.js";
 
@@ -398,6 +399,8 @@ class NodeChecker {
         });
         return undefined;
       }
+      default:
+        return assertNever(kind);
     }
   }
 

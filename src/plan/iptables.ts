@@ -5,6 +5,7 @@
 
 import type { Filter, PortRange, Rule } from "../model/filter.js";
 import type { Cidr, Family } from "../model/ip.js";
+import { assertNever } from "../never.js";
 
 /** The built-in chains of each table iptables-restore writes, as iptables-save lists them. */
 const TABLES = {
@@ -63,6 +64,8 @@ function chainOf(rule: Rule): string {
     case "snat":
     case "masquerade":
       return "POSTROUTING";
+    default:
+      return assertNever(rule);
   }
 }
 
@@ -169,5 +172,7 @@ function target(rule: Rule, family: Family): string {
       const to = a.family === 6 && p ? `[${a.text}]${p}` : `${a.text}${p}`;
       return rule.kind === "snat" ? `SNAT --to-source ${to}` : `DNAT --to-destination ${to}`;
     }
+    default:
+      return assertNever(rule);
   }
 }

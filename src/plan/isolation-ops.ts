@@ -4,6 +4,7 @@
 // checks ownership itself, so tear-down is safe after a crash at any point, from the
 // runner and from a standalone script alike.
 
+import { assertNever } from "../never.js";
 import type { OpOf, OpSpec } from "./ops.js";
 import {
   CGROUP_DEL,
@@ -150,6 +151,8 @@ function mountTypeArgs(type: MountType): string[] {
     case "proc":
     case "sysfs":
       return ["-t", type];
+    default:
+      return assertNever(type);
   }
 }
 

@@ -4,6 +4,7 @@
 import { isolates } from "../model/isolation.js";
 import type { Iface, Lab, Node } from "../model/model.js";
 import { hostIfaceMark, labMark, nodeMark, nodeNetns, portName, switchNetns } from "../model/names.js";
+import { assertNever } from "../never.js";
 import { type CgroupLayout, V2_LAYOUT } from "./cgroups.js";
 import { type Firewall, firewallOps } from "./firewall.js";
 import { lowerIsolation } from "./isolation.js";
@@ -147,6 +148,8 @@ export function lower(lab: Lab, options: LowerOptions = {}): Plan {
         );
         break;
       }
+      default:
+        assertNever(link);
     }
   }
 

@@ -4,6 +4,7 @@
 
 import type { Chain, Filter, PortRange, Rule } from "../model/filter.js";
 import type { Family } from "../model/ip.js";
+import { assertNever } from "../never.js";
 
 /** The table of a node's filter, inside the node's namespace (nothing else is there). */
 export const NODE_TABLE = "opentop";
@@ -33,6 +34,8 @@ function hookOf(rule: Rule): Hook {
     case "snat":
     case "masquerade":
       return "postrouting";
+    default:
+      return assertNever(rule);
   }
 }
 
@@ -125,6 +128,8 @@ function action(rule: Rule): string {
       const target = a.family === 6 && ports ? `[${a.text}]${ports}` : `${a.text}${ports}`;
       return `${rule.kind} ${a.family === 4 ? "ip" : "ip6"} to ${target}`;
     }
+    default:
+      return assertNever(rule);
   }
 }
 

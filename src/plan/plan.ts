@@ -2,6 +2,7 @@
 // run concurrently; a step is one process (one `ip -batch`, one `sysctl -w`) and holds
 // the operations it performs, in order.
 
+import { assertNever } from "../never.js";
 import type { NodeRuntime } from "./isolation.js";
 import { type Ns, type Op, programsOf, scriptOf, type Tool, toolOf, whereOf, wordsOf } from "./ops.js";
 import { type Program, programsOfArgv } from "./programs.js";
@@ -102,6 +103,8 @@ export function command(step: Step, options: { force?: boolean } = {}): Command 
         programs: programsOfArgv(argv, programsOf(op)),
       };
     }
+    default:
+      return assertNever(step.tool);
   }
 }
 
