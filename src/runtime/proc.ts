@@ -2,7 +2,8 @@
 // is missing is a result (exit 127), not an exception.
 
 import { spawn } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants as fs } from "node:fs";
+import { constants } from "node:os";
 import { delimiter, join } from "node:path";
 
 export interface ProcResult {
@@ -41,7 +42,7 @@ export function run(argv: readonly string[], options: { stdin?: string } = {}): 
       else
         resolve({
           argv,
-          code: code ?? 128 + signalNumber(signal),
+          code: code ?? signalStatus(signal),
           stdout: Buffer.concat(out).toString("utf8"),
           stderr,
         });
@@ -49,9 +50,9 @@ export function run(argv: readonly string[], options: { stdin?: string } = {}): 
   });
 }
 
-function signalNumber(signal: NodeJS.Signals | null): number {
-  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-  return (signal && numbers[signal]) ?? 0;
+/** The exit status a shell gives a process that `signal` ended: 128 + its number. */
+export function signalStatus(signal: NodeJS.Signals | null): number {
+  return 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
 }
 
 /** Runs tasks with at most `limit` in flight; stops starting new ones once `stop()` is true. */
@@ -79,7 +80,7 @@ export function which(program: string): string | undefined {
     if (!dir) continue;
     const full = join(dir, program);
     try {
-      accessSync(full, constants.X_OK);
+      accessSync(full, fs.X_OK);
       return full;
     } catch {}
   }

@@ -3,6 +3,7 @@
 
 import { spawn } from "node:child_process";
 import { enterArgv } from "../../runtime/enter.js";
+import { signalStatus } from "../../runtime/proc.js";
 import { usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import type { Io } from "../io.js";
@@ -30,14 +31,8 @@ function attached(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<numbe
       io.err(`opentop: cannot run ${file}: ${e.message}`);
       done(127);
     });
-    child.on("close", (code, signal) => done(code ?? 128 + (signal ? signalNumber(signal) : 0)));
+    child.on("close", (code, signal) => done(code ?? signalStatus(signal)));
   });
-}
-
-function signalNumber(signal: NodeJS.Signals): number {
-  return (
-    ({ SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ?? 0
-  );
 }
 
 /** Splits `LAB NODE [--] CMD…` without parsing the command's own options. */
