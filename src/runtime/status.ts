@@ -5,8 +5,8 @@ import type { Op } from "../plan/ops.js";
 import { inNetns } from "../plan/plan.js";
 import { type FilterStatus, filterStatus } from "./filter-status.js";
 import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
-import { netnsExists } from "./kernel.js";
-import { pool, run } from "./proc.js";
+import { ipJson, netnsExists, routePrefix } from "./kernel.js";
+import { type ProcResult, pool, run } from "./proc.js";
 import type { LabRecord } from "./record.js";
 
 export interface LiveIface {
@@ -72,11 +72,10 @@ interface IpRouteJson {
 }
 
 /** `ip -j -batch` prints one JSON document per command, each on its own line. */
-function jsonLines<T>(text: string): T[][] {
-  return text
-    .split("\n")
-    .filter((l) => l.trim().startsWith("["))
-    .map((l) => JSON.parse(l) as T[]);
+function jsonLines<T>(r: ProcResult): T[][] {
+  const docs = ipJson<T>(r.stdout);
+  if (docs === undefined) throw new Error(`\`${r.argv.join(" ")}\` printed something that is not JSON`);
+  return docs;
 }
 
 function liveIfaces(addrs: IpAddrJson[]): LiveIface[] {
@@ -97,14 +96,7 @@ function liveRoutes(routes: IpRouteJson[], family: 4 | 6): LiveRoute[] {
   return routes
     .filter((r) => (r.type ?? "unicast") === "unicast")
     .map((r) => ({
-      destination:
-        r.dst === "default"
-          ? family === 4
-            ? "0.0.0.0/0"
-            : "::/0"
-          : r.dst.includes("/")
-            ? r.dst
-            : `${r.dst}/${family === 4 ? 32 : 128}`,
+      destination: routePrefix(r.dst, family),
       ...(r.gateway ? { via: r.gateway } : {}),
       ...(r.dev ? { dev: r.dev } : {}),
       ...(r.metric !== undefined ? { metric: r.metric } : {}),
@@ -118,8 +110,8 @@ async function readNamespace(ns: string | null, node: string | null): Promise<Li
     run(inNetns(ns, ["ip", "-j", "-batch", "-"]), { stdin: "addr show\nroute show table main\n" }),
     run(inNetns(ns, ["ip", "-6", "-j", "route", "show", "table", "main"])),
   ]);
-  const [addrs = [], routes4 = []] = jsonLines<IpAddrJson & IpRouteJson>(main.stdout);
-  const [routes6 = []] = jsonLines<IpRouteJson>(v6.stdout);
+  const [addrs = [], routes4 = []] = jsonLines<IpAddrJson & IpRouteJson>(main);
+  const [routes6 = []] = jsonLines<IpRouteJson>(v6);
   return {
     node,
     ns,
