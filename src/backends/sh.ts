@@ -11,7 +11,7 @@ import { assertNever } from "../never.js";
 import { describe, type Ns, type Op } from "../plan/ops.js";
 import { command, netnsPath, type Plan, type Step, steps } from "../plan/plan.js";
 import { PROGRAMS, type Program, programsNeeded, programsOf } from "../plan/programs.js";
-import { nodeEnterPrefix } from "../runtime/enter.js";
+import { nodeEnterPrefix, someNodes } from "../runtime/enter.js";
 import { recordOf } from "../runtime/lifecycle.js";
 import { type LabRecord, recordText } from "../runtime/record.js";
 import { type Expected, expectedState } from "../runtime/status.js";
@@ -401,7 +401,7 @@ function statusSection(record: LabRecord, expected: Map<string | null, Expected>
 // ---- exec -----------------------------------------------------------------------------
 
 function execSection(record: LabRecord, enter: Map<string, string[]>): string {
-  const nodes = record.nodes.slice(0, 20).join(", ") + (record.nodes.length > 20 ? ", …" : "");
+  const nodes = someNodes(record.nodes);
   return [
     "",
     "# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.",

@@ -44,13 +44,13 @@ export async function probeFirewall(plan: Plan, concurrency = 8): Promise<Diagno
     if (!tried.has(key)) tried.set(key, step);
   }
   const results = await pool([...tried.values()], concurrency, async (step) => {
-    const cmd = command(step);
-    const argv = cmd.argv[0] === "nsenter" ? cmd.argv.slice(cmd.argv.indexOf("--") + 1) : [...cmd.argv];
+    // The step as run from the host, so that unshare gives it a namespace of its own.
+    const cmd = command({ ...step, ns: null });
     const result = await run(
-      ["unshare", "--net", "--", ...argv],
+      ["unshare", "--net", "--", ...cmd.argv],
       cmd.stdin !== undefined ? { stdin: cmd.stdin } : {},
     );
-    return result.code === 0 ? undefined : probeFailure(step, argv, result.stderr);
+    return result.code === 0 ? undefined : probeFailure(step, cmd.argv, result.stderr);
   });
   return results.filter((d): d is Diagnostic => d !== undefined);
 }
