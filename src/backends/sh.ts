@@ -9,7 +9,7 @@ import type { Compiled } from "../model/compile.js";
 import { nodeNetns, switchNetns } from "../model/names.js";
 import { assertNever } from "../never.js";
 import { describe, type Ns, type Op } from "../plan/ops.js";
-import { command, netnsPath, type Plan, type Step, steps } from "../plan/plan.js";
+import { command, netnsPath, opsOf, type Plan, type Step, steps } from "../plan/plan.js";
 import { PROGRAMS, type Program, programsNeeded, programsOf } from "../plan/programs.js";
 import { nodeEnterPrefix, someNodes } from "../runtime/enter.js";
 import { recordOf } from "../runtime/lifecycle.js";
@@ -434,7 +434,7 @@ function commandsSection(
   plan: Plan,
   needs: Script["needs"],
 ): string {
-  const ops = plan.stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
+  const ops = opsOf(plan.stages).length;
   const summary = `${lab.nodes.length} nodes, ${lab.switches.length} switches, ${lab.links.length} links (${ops} operations)`;
   const need = (list: readonly string[]) => list.map(q).join(" ");
   const help = [

@@ -28,6 +28,11 @@ export interface Plan {
   readonly nodes?: Readonly<Record<string, NodeRuntime>>;
 }
 
+/** Every operation of the stages, in the order they run (within a stage, step by step). */
+export function opsOf(stages: readonly Stage[]): Op[] {
+  return stages.flatMap((s) => s.steps.flatMap((st) => st.ops));
+}
+
 /** Groups operations into steps: consecutive operations with the same tool and place share one. */
 export function steps(ops: readonly Op[]): Step[] {
   const out: { tool: Tool; ns: Ns; ops: Op[] }[] = [];

@@ -4,7 +4,7 @@
 
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { type Cidr, contains, network, parseCidr } from "../model/ip.js";
-import type { Plan } from "../plan/plan.js";
+import { opsOf, type Plan } from "../plan/plan.js";
 import { ipJson, routePrefix } from "./kernel.js";
 import { type ProcResult, run } from "./proc.js";
 
@@ -72,8 +72,7 @@ function overlaps(a: Cidr, b: Cidr): boolean {
 
 /** Addresses the plan puts on the host's side that overlap a network the host uses. */
 export async function hostOverlaps(plan: Plan): Promise<Diagnostic[]> {
-  const ops = plan.stages.flatMap((s) => s.steps.flatMap((st) => st.ops));
-  const hostAddrs = ops.filter((op) => op.kind === "addr.add" && op.ns === null);
+  const hostAddrs = opsOf(plan.stages).filter((op) => op.kind === "addr.add" && op.ns === null);
   if (hostAddrs.length === 0) return [];
   const nets = await hostNetworks();
   if (!Array.isArray(nets)) return [nets];

@@ -2,7 +2,7 @@
 
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
-import { command, type Step } from "../../plan/plan.js";
+import { command, opsOf, type Step } from "../../plan/plan.js";
 import { lowerHere } from "../../runtime/cgroups.js";
 import { hostForwardingWarnings } from "../../runtime/firewall.js";
 import { up as bringUp } from "../../runtime/lifecycle.js";
@@ -62,7 +62,7 @@ export const up: Command = {
       });
       const seconds = (performance.now() - started) / 1000;
       if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
-      const ops = plan.stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
+      const ops = opsOf(plan.stages).length;
       if (p.format === "json")
         io.out(
           JSON.stringify({
