@@ -10,7 +10,7 @@ import { nodeNetns, switchNetns } from "../model/names.js";
 import { assertNever } from "../never.js";
 import { describe, type Ns, type Op } from "../plan/ops.js";
 import { command, netnsPath, opsOf, type Plan, type Step, steps } from "../plan/plan.js";
-import { PROGRAMS, type Program, programsNeeded, programsOf } from "../plan/programs.js";
+import { PROGRAMS, type Program, programsNeeded, programsOfStages } from "../plan/programs.js";
 import { nodeEnterPrefix, someNodes } from "../runtime/enter.js";
 import { recordOf } from "../runtime/lifecycle.js";
 import { type LabRecord, recordText } from "../runtime/record.js";
@@ -51,7 +51,7 @@ export function buildScript(compiled: Compiled, plan: Plan): Script {
   const down = downSteps(record);
   const enter = new Map(record.nodes.map((n) => [n, nodeEnterPrefix(record, n)]));
   const enterPrograms = [...new Set([...enter.values()].map((argv) => argv[0] ?? ""))].filter(Boolean);
-  const downPrograms = programsOf([{ name: "teardown", steps: down.map((d) => d.step) }]);
+  const downPrograms = programsOfStages([{ name: "teardown", steps: down.map((d) => d.step) }]);
   const needs = {
     up: unique([...programsNeeded(plan), ...downPrograms, ...UTILITIES.up]),
     down: unique([...downPrograms, ...UTILITIES.down]),

@@ -244,7 +244,7 @@ export const ISOLATION_OPS: IsolationSpecs = {
     ],
     inverse: (op) => ({ kind: "ns.release", node: op.node, paths: op.release }),
     describe: (op) => `create the ${nsKinds(op)} namespaces of node ${op.node}`,
-    programs: (op) => [...(op.join.length ? ["sh"] : []), "unshare"],
+    programs: (op) => (op.join.length ? ["sh", "unshare"] : ["unshare"]),
   },
   "ns.release": {
     tool: "exec",

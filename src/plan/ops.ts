@@ -10,6 +10,7 @@ import {
   isIsolationKind,
   RANK,
 } from "./isolation-ops.js";
+import type { Program } from "./programs.js";
 
 /** A network namespace by name (under /run/netns), or null for the host's own. */
 export type Ns = string | null;
@@ -112,7 +113,7 @@ export interface OpSpec<K extends OpKind> {
   /** When an inverse runs in tear-down: stages of ascending rank (default: the network's, 2). */
   rank?(op: OpOf<K>): number;
   /** Programs it runs besides its tool (what `up` checks are installed). */
-  programs?(op: OpOf<K>): string[];
+  programs?(op: OpOf<K>): Program[];
 }
 
 type Specs = { readonly [K in OpKind]: OpSpec<K> };
@@ -337,6 +338,6 @@ export function rankOf(op: Op): number {
   return spec(op).rank?.(op) ?? RANK.network;
 }
 
-export function programsOf(op: Op): string[] {
+export function programsOf(op: Op): Program[] {
   return spec(op).programs?.(op) ?? [];
 }
