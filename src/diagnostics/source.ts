@@ -60,6 +60,12 @@ export function position(file: SourceFile, offset: number): Position {
   return { line: lo + 1, column: [...prefix].length + 1 };
 }
 
+/** `file:line:col` of a span's start: how diagnostics, plans and records point at a statement. */
+export function location(span: Span): string {
+  const p = position(span.file, span.start);
+  return `${span.file.path}:${p.line}:${p.column}`;
+}
+
 /** The text of a 1-based line, without its line break. */
 export function lineText(file: SourceFile, line: number): string {
   const starts = lineStarts(file);
