@@ -86,8 +86,9 @@ function liveIfaces(addrs: IpAddrJson[]): LiveIface[] {
     mtu: a.mtu ?? 0,
     mac: a.address ?? "",
     ...(a.master ? { master: a.master } : {}),
+    // The lab's addresses are of global scope, on lo too; 127.0.0.1 and ::1 are not.
     addresses: (a.addr_info ?? [])
-      .filter((i) => i.scope === "global" || (a.ifname === "lo" && i.scope === "global"))
+      .filter((i) => i.scope === "global")
       .map((i) => `${i.local}/${i.prefixlen}`),
   }));
 }
