@@ -31,6 +31,11 @@ export interface PortRange {
   readonly last: number;
 }
 
+/** `80`, or a range: nft and NAT targets write `1000-2000`, iptables' port matches `1000:2000`. */
+export function portText(r: PortRange, separator: "-" | ":"): string {
+  return r.first === r.last ? String(r.first) : `${r.first}${separator}${r.last}`;
+}
+
 /** What a rule matches; an empty list matches anything. */
 export interface Match {
   readonly iif: readonly string[];

@@ -3,7 +3,7 @@
 // exact form `iptables-save` prints them (one address and interface per rule, `-m tcp`,
 // `/32`, states in the kernel's order), so that status compares the live rules line by line.
 
-import type { Filter, PortRange, Rule } from "../model/filter.js";
+import { type Filter, type PortRange, portText, type Rule } from "../model/filter.js";
 import type { Cidr, Family } from "../model/ip.js";
 import { assertNever } from "../never.js";
 
@@ -154,7 +154,7 @@ function chunks(list: readonly PortRange[]): string[] {
 }
 
 function range(r: PortRange): string {
-  return r.first === r.last ? String(r.first) : `${r.first}:${r.last}`;
+  return portText(r, ":");
 }
 
 function target(rule: Rule, family: Family): string {
@@ -168,7 +168,7 @@ function target(rule: Rule, family: Family): string {
     case "snat":
     case "dnat": {
       const a = rule.to.address;
-      const p = rule.to.ports ? `:${range(rule.to.ports).replace(":", "-")}` : "";
+      const p = rule.to.ports ? `:${portText(rule.to.ports, "-")}` : "";
       const to = a.family === 6 && p ? `[${a.text}]${p}` : `${a.text}${p}`;
       return rule.kind === "snat" ? `SNAT --to-source ${to}` : `DNAT --to-destination ${to}`;
     }

@@ -2,7 +2,7 @@
 // chain per hook the filter uses, every rule with its statement as comment, loaded in one
 // `nft -f` transaction. Also the host's table for `host-masquerade`, owned by the lab.
 
-import type { Chain, Filter, PortRange, Rule } from "../model/filter.js";
+import { type Chain, type Filter, type PortRange, portText, type Rule } from "../model/filter.js";
 import type { Family } from "../model/ip.js";
 import { assertNever } from "../never.js";
 
@@ -146,6 +146,6 @@ function prefix(c: { text: string; cidr: string; prefix: number; family: Family 
   return c.prefix === (c.family === 4 ? 32 : 128) ? c.text : c.cidr;
 }
 
-export function port(r: PortRange): string {
-  return r.first === r.last ? String(r.first) : `${r.first}-${r.last}`;
+function port(r: PortRange): string {
+  return portText(r, "-");
 }
