@@ -26,8 +26,10 @@ const UTILITIES = {
   down: ["mkdir", "ln", "readlink", "rm"],
 } as const;
 
-/** The script's own `status` reads the kernel with ip alone. */
-const STATUS_PROGRAMS: readonly Program[] = ["ip"];
+/** The script's own `status` reads the kernel with ip, entering namespaces as every step does. */
+function statusPrograms(record: LabRecord): Program[] {
+  return record.namespaces.length ? ["ip", "nsenter"] : ["ip"];
+}
 
 const UTILITY_SPEC = { package: "coreutils", why: "the script keeps its lock and record with it" };
 
@@ -55,7 +57,7 @@ export function buildScript(compiled: Compiled, plan: Plan): Script {
   const needs = {
     up: unique([...programsNeeded(plan), ...downPrograms, ...UTILITIES.up]),
     down: unique([...downPrograms, ...UTILITIES.down]),
-    status: STATUS_PROGRAMS,
+    status: statusPrograms(record),
     exec: enterPrograms,
   };
   // In the order the commands need them: the lab's own programs first, then the utilities
@@ -814,10 +816,13 @@ const STATUS_PRELUDE = `
 drift=0
 drifts=
 ns=
+nspath=
 
-# ipn ARG...: ip in the namespace being looked at ($ns; empty for the host's).
+# ipn ARG...: ip in the namespace being looked at ($nspath; empty for the host's), entered
+# as every step enters one: \`ip -n\` would also copy the machine's mounts (one per namespace)
+# on each call, which makes a large lab's status quadratic.
 ipn() {
-  if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi
+  if [ -n "$nspath" ]; then nsenter --net="$nspath" ip "$@"; else ip "$@"; fi
 }
 
 # drift KIND WHAT: one difference between the kernel and the plan.
@@ -833,6 +838,7 @@ drift() {
 look() {
   printf '%s\\n' "$1"
   ns=$2
+  nspath=$3
   shift 2
   if [ ! -e "$1" ]; then
     echo '  missing'
@@ -852,6 +858,7 @@ EOF
 look_host() {
   echo 'host'
   ns=
+  nspath=
   inspect "$@" <<'EOF'
 link show
 address show
