@@ -2,14 +2,13 @@
 // needs, whether the kernel can load the lab's rulesets (tried in a throwaway namespace
 // before anything is created), and the lab's own table on the host (found by its mark).
 
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Firewall } from "../plan/firewall.js";
 import { type Op, scriptOf } from "../plan/ops.js";
 import { command, type Plan, type Step } from "../plan/plan.js";
 import { PROGRAMS, type Program } from "../plan/programs.js";
-import { pool, run, which } from "./proc.js";
+import { pool, run, runSync, which } from "./proc.js";
 
 /** nft where it is installed; else iptables if it is (a machine that only has iptables). */
 export function autoFirewall(): Firewall {
@@ -110,8 +109,8 @@ export function nftError(
 /** The comment (owner's mark) of an nftables table on the host; null when it has none, undefined when absent. */
 export function hostTableMark(family: string, name: string): string | null | undefined {
   // Text, not -j: nft 1.0.6 leaves table comments out of its JSON.
-  const r = spawnSync("nft", ["list", "table", family, name], { encoding: "utf8" });
-  if (r.status !== 0) return undefined;
+  const r = runSync(["nft", "list", "table", family, name]);
+  if (r.code !== 0) return undefined;
   const m = /^table [^\n]*\{\n\s*comment "([^"]*)"/.exec(r.stdout);
   return m?.[1] ?? null;
 }

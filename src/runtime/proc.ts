@@ -1,7 +1,7 @@
 // Running the elementary tools: argv arrays, never a shell; output captured; a tool that
 // is missing is a result (exit 127), not an exception.
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { accessSync, constants as fs } from "node:fs";
 import { constants } from "node:os";
 import { delimiter, join } from "node:path";
@@ -48,6 +48,26 @@ export function run(argv: readonly string[], options: { stdin?: string } = {}): 
         });
     });
   });
+}
+
+/**
+ * `run`, waiting: for the few checks that tear-down's synchronous guards make (`holds`).
+ * The same result for a missing tool (127) and a signal (128 + n).
+ */
+export function runSync(argv: readonly string[]): ProcResult {
+  const [file, ...args] = argv;
+  if (!file) throw new Error("internal: empty argv");
+  const r = spawnSync(file, args, { encoding: "utf8" });
+  if (r.error) {
+    const e = r.error as NodeJS.ErrnoException;
+    return {
+      argv,
+      code: 127,
+      stdout: "",
+      stderr: e.code === "ENOENT" ? `${file}: command not found` : `${file}: ${e.message}`,
+    };
+  }
+  return { argv, code: r.status ?? signalStatus(r.signal), stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The exit status a shell gives a process that `signal` ended: 128 + its number. */

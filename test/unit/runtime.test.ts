@@ -9,7 +9,7 @@ import { shellQuote } from "../../src/backends/quote.js";
 import type { Plan } from "../../src/plan/plan.js";
 import { hostOverlaps } from "../../src/runtime/hostnet.js";
 import { ipJson, routePrefix } from "../../src/runtime/kernel.js";
-import { run } from "../../src/runtime/proc.js";
+import { run, runSync } from "../../src/runtime/proc.js";
 
 test("a tool that a signal ended exits 128 + the signal's number, whichever signal", async () => {
   assert.equal((await run(["sh", "-c", "kill -TERM $$"])).code, 128 + 15);
@@ -91,4 +91,14 @@ test("ip -j output: one document a line; anything else is unreadable, never empt
   assert.equal(routePrefix("10.1.0.0/16", 4), "10.1.0.0/16");
   assert.equal(routePrefix("10.1.0.7", 4), "10.1.0.7/32");
   assert.equal(routePrefix("fd00::7", 6), "fd00::7/128");
+});
+
+test("runSync gives run's results: output, a missing tool, a signal", async () => {
+  assert.deepEqual(
+    runSync(["sh", "-c", "echo out; echo err >&2; exit 3"]),
+    await run(["sh", "-c", "echo out; echo err >&2; exit 3"]),
+  );
+  assert.equal(runSync(["opentop-no-such-tool"]).code, 127);
+  assert.match(runSync(["opentop-no-such-tool"]).stderr, /command not found/);
+  assert.equal(runSync(["sh", "-c", "kill -USR1 $$"]).code, 128 + 10);
 });
