@@ -50,6 +50,22 @@ export const IFACE_OPTIONS: Arity = {
 export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
 
 const TOP_KEYWORDS = ["lab", "param", "switch", "node", "isolate", "for"];
+/** The statements of a node body; anything else starts an interface (with its name). */
+export const NODE_KEYWORDS = [
+  "route",
+  "forward",
+  "sysctl",
+  "filter",
+  "nft",
+  "for",
+  "isolate",
+  "hostname",
+  "mount",
+  "bind",
+  "root",
+  "limit",
+  "run",
+] as const;
 
 const KIND_NAMES: Record<TokenKind, string> = {
   word: "a word",
@@ -361,7 +377,7 @@ class Parser {
   private nodeStatement(): NodeBodyStmt | undefined {
     const start = this.tok;
     if (start.kind !== "word")
-      this.fail("expected an interface, `route`, `forward`, `sysctl`, `filter`, `nft` or `for`");
+      this.fail(`expected an interface or a statement (${NODE_KEYWORDS.map((k) => `\`${k}\``).join(", ")})`);
     switch (start.text) {
       case "forward":
         this.advance();
