@@ -7,7 +7,7 @@ import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Lab } from "../model/model.js";
 import type { NodeRuntime, ServiceRuntime } from "../plan/isolation.js";
 import { opsOf, type Plan } from "../plan/plan.js";
-import { cgroupProblems, detectCgroupLayout, usesCgroups } from "./cgroups.js";
+import { cgroupProblems, detectCgroupLayout, mountTable, usesCgroups } from "./cgroups.js";
 import type { LabRecord } from "./record.js";
 import type { Drift } from "./status.js";
 
@@ -156,11 +156,7 @@ export interface NodeIsolationStatus {
 /** Mount points of this mount namespace (namespace files are bind mounts, so they are among them). */
 function mountPoints(): Set<string> {
   try {
-    return new Set(
-      readFileSync("/proc/self/mountinfo", "utf8")
-        .split("\n")
-        .map((l) => l.split(" ")[4] ?? ""),
-    );
+    return new Set(mountTable(readFileSync("/proc/self/mountinfo", "utf8")).map((m) => m.mountPoint));
   } catch {
     return new Set();
   }

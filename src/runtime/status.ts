@@ -1,6 +1,7 @@
 // Live state of a lab, read from the kernel (`ip -j`), compared with what its plan
 // created: every missing, extra or changed object is reported as drift.
 
+import { nodeNetns } from "../model/names.js";
 import type { Op } from "../plan/ops.js";
 import { inNetns } from "../plan/plan.js";
 import { type FilterStatus, filterStatus } from "./filter-status.js";
@@ -253,7 +254,7 @@ function compare(live: LiveNamespace, expected: Expected | undefined, hostOnly: 
 
 export async function status(record: LabRecord, concurrency = 8): Promise<Status> {
   const nodeOf = new Map<string, string>();
-  for (const n of record.nodes) nodeOf.set(`${record.lab}.${n}`, n);
+  for (const n of record.nodes) nodeOf.set(nodeNetns(record.lab, n), n);
   const targets: { ns: string | null; node: string | null }[] = record.namespaces.map((ns) => ({
     ns,
     node: nodeOf.get(ns) ?? null,
