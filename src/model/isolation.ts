@@ -1,4 +1,4 @@
-// Composable isolation (issue 5): what a node isolates besides (or instead of) its network,
+// Composable isolation (docs/isolation.md): what a node isolates besides (or instead of) its network,
 // its mounts, its cgroup limits and the services it runs. Declarations → this part of the
 // model; every problem is an OT5xxx diagnostic, and checking goes on after one.
 

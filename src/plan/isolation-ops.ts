@@ -1,4 +1,4 @@
-// The operations of composable isolation (issue 5), in the shape of the table in ops.ts:
+// The operations of composable isolation (docs/isolation.md), in the shape of the table in ops.ts:
 // each kind with its exact command, its inverse and a sentence for people. They are all
 // `exec` steps — one process each, argv as written — and every inverse is idempotent and
 // checks ownership itself, so tear-down is safe after a crash at any point, from the
