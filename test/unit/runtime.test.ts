@@ -1,7 +1,7 @@
 // The runtime's own helpers, without root: running the tools and reading what they print.
 
 import assert from "node:assert/strict";
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -10,6 +10,7 @@ import type { Plan } from "../../src/plan/plan.js";
 import { hostOverlaps } from "../../src/runtime/hostnet.js";
 import { ipJson, routePrefix } from "../../src/runtime/kernel.js";
 import { run, runSync } from "../../src/runtime/proc.js";
+import { cli } from "../support/lab.js";
 
 test("a tool that a signal ended exits 128 + the signal's number, whichever signal", async () => {
   assert.equal((await run(["sh", "-c", "kill -TERM $$"])).code, 128 + 15);
@@ -101,4 +102,37 @@ test("runSync gives run's results: output, a missing tool, a signal", async () =
   assert.equal(runSync(["opentop-no-such-tool"]).code, 127);
   assert.match(runSync(["opentop-no-such-tool"]).stderr, /command not found/);
   assert.equal(runSync(["sh", "-c", "kill -USR1 $$"]).code, 128 + 10);
+});
+
+test("a record that is JSON but not a whole record is unreadable (OT6013), never an internal error", () => {
+  const dir = mkdtempSync(join(tmpdir(), "opentop-run-"));
+  try {
+    const put = (lab: string, text: string) => {
+      mkdirSync(join(dir, lab));
+      writeFileSync(join(dir, lab, "record.json"), text);
+    };
+    put("cut", '{"version":1,"lab":"cut"}');
+    put("nul", "null");
+    put("list", "[1]");
+    const env = { OPENTOP_RUN_DIR: dir };
+    const status = cli(["status", "cut"], { env });
+    assert.equal(status.code, 1);
+    assert.match(
+      status.stderr,
+      /^error\[OT6013\]: the record of lab cut cannot be read: it lacks file, hash/m,
+    );
+    assert.doesNotMatch(status.stderr, /OT9003/);
+    assert.match(cli(["status", "nul"], { env }).stderr, /OT6013.*it is not a record OpenTop wrote/);
+    const ls = cli(["ls", "--json"], { env });
+    assert.equal(ls.code, 0, ls.stderr);
+    assert.deepEqual(JSON.parse(ls.stdout), {
+      labs: [
+        { lab: "cut", state: "unreadable" },
+        { lab: "list", state: "unreadable" },
+        { lab: "nul", state: "unreadable" },
+      ],
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
