@@ -6,12 +6,12 @@
 // kind does: a new kind or tool flows through `command()` and the program table.
 
 import type { Compiled } from "../model/compile.js";
-import { assertNever } from "../model/expand.js";
 import { nodeNetns, switchNetns } from "../model/names.js";
+import { assertNever } from "../never.js";
 import { describe, type Ns, type Op } from "../plan/ops.js";
-import { command, netnsPath, type Plan, type Step, steps } from "../plan/plan.js";
-import { PROGRAMS, type Program, programsNeeded, programsOf } from "../plan/programs.js";
-import { nodeEnterPrefix } from "../runtime/enter.js";
+import { command, netnsPath, opsOf, type Plan, type Step, steps } from "../plan/plan.js";
+import { PROGRAMS, type Program, programsNeeded, programsOfStages } from "../plan/programs.js";
+import { nodeEnterPrefix, someNodes } from "../runtime/enter.js";
 import { recordOf } from "../runtime/lifecycle.js";
 import { type LabRecord, recordText } from "../runtime/record.js";
 import { type Expected, expectedState } from "../runtime/status.js";
@@ -26,8 +26,10 @@ const UTILITIES = {
   down: ["mkdir", "ln", "readlink", "rm"],
 } as const;
 
-/** The script's own `status` reads the kernel with ip alone. */
-const STATUS_PROGRAMS: readonly Program[] = ["ip"];
+/** The script's own `status` reads the kernel with ip, entering namespaces as every step does. */
+function statusPrograms(record: LabRecord): Program[] {
+  return record.namespaces.length ? ["ip", "nsenter"] : ["ip"];
+}
 
 const UTILITY_SPEC = { package: "coreutils", why: "the script keeps its lock and record with it" };
 
@@ -51,11 +53,11 @@ export function buildScript(compiled: Compiled, plan: Plan): Script {
   const down = downSteps(record);
   const enter = new Map(record.nodes.map((n) => [n, nodeEnterPrefix(record, n)]));
   const enterPrograms = [...new Set([...enter.values()].map((argv) => argv[0] ?? ""))].filter(Boolean);
-  const downPrograms = programsOf([{ name: "teardown", steps: down.map((d) => d.step) }]);
+  const downPrograms = programsOfStages([{ name: "teardown", steps: down.map((d) => d.step) }]);
   const needs = {
     up: unique([...programsNeeded(plan), ...downPrograms, ...UTILITIES.up]),
     down: unique([...downPrograms, ...UTILITIES.down]),
-    status: STATUS_PROGRAMS,
+    status: statusPrograms(record),
     exec: enterPrograms,
   };
   // In the order the commands need them: the lab's own programs first, then the utilities
@@ -401,7 +403,7 @@ function statusSection(record: LabRecord, expected: Map<string | null, Expected>
 // ---- exec -----------------------------------------------------------------------------
 
 function execSection(record: LabRecord, enter: Map<string, string[]>): string {
-  const nodes = record.nodes.slice(0, 20).join(", ") + (record.nodes.length > 20 ? ", …" : "");
+  const nodes = someNodes(record.nodes);
   return [
     "",
     "# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.",
@@ -434,7 +436,7 @@ function commandsSection(
   plan: Plan,
   needs: Script["needs"],
 ): string {
-  const ops = plan.stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
+  const ops = opsOf(plan.stages).length;
   const summary = `${lab.nodes.length} nodes, ${lab.switches.length} switches, ${lab.links.length} links (${ops} operations)`;
   const need = (list: readonly string[]) => list.map(q).join(" ");
   const help = [
@@ -814,10 +816,13 @@ const STATUS_PRELUDE = `
 drift=0
 drifts=
 ns=
+nspath=
 
-# ipn ARG...: ip in the namespace being looked at ($ns; empty for the host's).
+# ipn ARG...: ip in the namespace being looked at ($nspath; empty for the host's), entered
+# as every step enters one: \`ip -n\` would also copy the machine's mounts (one per namespace)
+# on each call, which makes a large lab's status quadratic.
 ipn() {
-  if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi
+  if [ -n "$nspath" ]; then nsenter --net="$nspath" ip "$@"; else ip "$@"; fi
 }
 
 # drift KIND WHAT: one difference between the kernel and the plan.
@@ -833,6 +838,7 @@ drift() {
 look() {
   printf '%s\\n' "$1"
   ns=$2
+  nspath=$3
   shift 2
   if [ ! -e "$1" ]; then
     echo '  missing'
@@ -852,6 +858,7 @@ EOF
 look_host() {
   echo 'host'
   ns=
+  nspath=
   inspect "$@" <<'EOF'
 link show
 address show

@@ -1,20 +1,19 @@
 // Plans for people (`opentop plan`) and for tools (`opentop plan --json`).
 
-import { position, type Span } from "../diagnostics/source.js";
+import { location, type Span } from "../diagnostics/source.js";
 import { describe, type Op, scriptOf, wordsOf } from "../plan/ops.js";
-import { command, type Plan, type Step } from "../plan/plan.js";
+import { command, opsOf, type Plan, type Step } from "../plan/plan.js";
 import { SNIPPET_NAMES } from "../plan/snippets.js";
 import { shellQuote } from "./quote.js";
 
+/** Where an operation comes from, when it has a statement. */
 export function origin(span: Span | undefined): string | undefined {
-  if (!span) return undefined;
-  const p = position(span.file, span.start);
-  return `${span.file.path}:${p.line}:${p.column}`;
+  return span ? location(span) : undefined;
 }
 
 export function planText(plan: Plan, which: "up" | "down" = "up"): string {
   const stages = which === "up" ? plan.stages : plan.teardown;
-  const count = stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
+  const count = opsOf(stages).length;
   const processes = stages.reduce((n, s) => n + s.steps.length, 0);
   const out = [`# lab ${plan.lab}: ${which}, ${count} operations in ${processes} processes`];
   const programs = new Set<string>();

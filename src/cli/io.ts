@@ -20,6 +20,21 @@ function useColor(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true;
 }
 
+/**
+ * Lines to a stream until its reader goes away (`opentop status LAB | head -1`): then the
+ * rest is dropped, and the command still finishes its work (an `up` is not cut half-way).
+ * Without a listener, the stream's EPIPE would end the process with Node's stack trace.
+ */
+function lines(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on("error", () => {
+    closed = true;
+  });
+  return (t) => {
+    if (!closed) stream.write(t.endsWith("\n") ? t : `${t}\n`);
+  };
+}
+
 export function terminal(): Io {
   const color = useColor(process.stderr);
   const paint =
@@ -27,8 +42,8 @@ export function terminal(): Io {
     (t: string) =>
       formats.reduce((s, f) => styleText(f, s), t);
   return {
-    out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
-    err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
+    out: lines(process.stdout),
+    err: lines(process.stderr),
     color,
     style: color
       ? {

@@ -4,8 +4,10 @@
 import { existsSync, statSync } from "node:fs";
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { type Compiled, compileFile } from "../model/compile.js";
+import type { Lab } from "../model/model.js";
 import { NAME_PATTERN } from "../model/names.js";
 import { type LabRecord, readRecord } from "../runtime/record.js";
+import { type Parsed, params, usageError } from "./args.js";
 
 export interface Target {
   readonly lab: string;
@@ -19,6 +21,22 @@ export function looksLikeFile(arg: string): boolean {
 
 export function compileTarget(path: string, params: ReadonlyMap<string, string>): Compiled {
   return compileFile(path, { params });
+}
+
+/** The one lab file a command takes (plan, up, build), compiled; its errors are thrown. */
+export function labFile(p: Parsed, usage: string): Compiled & { readonly lab: Lab } {
+  const [file, ...extra] = p.positionals;
+  if (!file || extra.length) throw usageError("give one lab file", usage);
+  const compiled = compileTarget(file, params(p.values));
+  if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
+  return { ...compiled, lab: compiled.lab };
+}
+
+/** The one `LAB|FILE` a command takes (status, down); `tolerant` as for resolveTarget. */
+export function labTarget(p: Parsed, usage: string, tolerant = false): Target {
+  const [arg, ...extra] = p.positionals;
+  if (!arg || extra.length) throw usageError("give one lab name or lab file", usage);
+  return resolveTarget(arg, params(p.values), tolerant);
 }
 
 /**

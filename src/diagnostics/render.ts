@@ -2,7 +2,7 @@
 // JSON for tools. Nothing else formats a diagnostic.
 
 import type { Diagnostic } from "./diagnostic.js";
-import { lineText, position, type Span } from "./source.js";
+import { lineText, location, position, type Span } from "./source.js";
 
 export interface Style {
   error(text: string): string;
@@ -21,13 +21,8 @@ export const plainStyle: Style = {
 };
 
 export function renderShort(d: Diagnostic): string {
-  const where = d.span ? `${locate(d.span)}: ` : "";
+  const where = d.span ? `${location(d.span)}: ` : "";
   return `${where}${d.severity}[${d.code}]: ${d.message}`;
-}
-
-function locate(span: Span): string {
-  const p = position(span.file, span.start);
-  return `${span.file.path}:${p.line}:${p.column}`;
 }
 
 export function renderJson(d: Diagnostic): object {
@@ -74,7 +69,7 @@ export function renderPretty(d: Diagnostic, style: Style = plainStyle): string {
     const lines = marks.map((m) => position(m.span.file, m.span.start).line);
     const gutter = String(Math.max(...lines)).length;
     const pad = " ".repeat(gutter);
-    out.push(`${pad}${style.dim("-->")} ${locate(d.span)}`);
+    out.push(`${pad}${style.dim("-->")} ${location(d.span)}`);
     let currentFile = d.span.file;
     out.push(`${pad} ${style.dim("|")}`);
     const ordered = [...marks].sort((a, b) =>
@@ -84,7 +79,7 @@ export function renderPretty(d: Diagnostic, style: Style = plainStyle): string {
     for (const m of ordered) {
       if (m.span.file !== currentFile) {
         currentFile = m.span.file;
-        out.push(`${pad}${style.dim("::>")} ${locate(m.span)}`);
+        out.push(`${pad}${style.dim("::>")} ${location(m.span)}`);
         lastLine = -1;
       }
       const start = position(m.span.file, m.span.start);

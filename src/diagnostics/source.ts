@@ -27,14 +27,6 @@ export function join(a: Span, b: Span): Span {
   return { file: a.file, start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
 
-export function textOf(span: Span): string {
-  return Buffer.from(
-    span.file.bytes.buffer,
-    span.file.bytes.byteOffset + span.start,
-    span.end - span.start,
-  ).toString("utf8");
-}
-
 function lineStarts(file: SourceFile): number[] {
   if (file.lineStarts) return file.lineStarts;
   const starts = [0];
@@ -66,6 +58,12 @@ export function position(file: SourceFile, offset: number): Position {
     offset - lineStart,
   ).toString("utf8");
   return { line: lo + 1, column: [...prefix].length + 1 };
+}
+
+/** `file:line:col` of a span's start: how diagnostics, plans and records point at a statement. */
+export function location(span: Span): string {
+  const p = position(span.file, span.start);
+  return `${span.file.path}:${p.line}:${p.column}`;
 }
 
 /** The text of a 1-based line, without its line break. */

@@ -574,6 +574,24 @@ class Checker {
         continue;
       }
       seen.set(key, r.span);
+      const kernel = kernelRoute(route, ifaces);
+      if (kernel) {
+        this.diagnostics.error(
+          "OT3004",
+          `route to ${route.destination.cidr} duplicates the route the kernel makes for ${kernel.address.cidr}`,
+          {
+            span: r.span,
+            labels: [
+              { span: kernel.address.span, message: `the kernel routes this subnet to ${kernel.iface}` },
+            ],
+            notes: [
+              "an IPv4 address on an interface that is up comes with a route to its subnet, of metric 0",
+            ],
+            help: "remove the route: the subnet is on the link already; for a second path to it, give the route a `metric`",
+          },
+        );
+        continue;
+      }
       routes.push(route);
     }
     const sysctls = this.sysctls(n);
@@ -850,6 +868,26 @@ function defaultRoute(family: 4 | 6): Cidr {
   return family === 4
     ? { family, text: "0.0.0.0", bytes: [0, 0, 0, 0], prefix: 0, cidr: "0.0.0.0/0" }
     : { family, text: "::", bytes: new Array<number>(16).fill(0), prefix: 0, cidr: "::/0" };
+}
+
+/**
+ * The address whose subnet route (the kernel's own, IPv4, metric 0, in the main table) a
+ * route would collide with: the kernel refuses a second route to a prefix at one metric.
+ * Not on `lo`, and not for /32, which come with no subnet route.
+ */
+function kernelRoute(
+  route: Route,
+  ifaces: ReadonlyMap<string, IfaceInfo>,
+): { address: Address; iface: string } | undefined {
+  if (route.family !== 4 || (route.metric ?? 0) !== 0) return undefined;
+  for (const [iface, info] of ifaces) {
+    if (iface === "lo") continue;
+    const address = info.addresses.find(
+      (a) => a.family === 4 && a.prefix < 32 && network(a).cidr === route.destination.cidr,
+    );
+    if (address) return { address, iface };
+  }
+  return undefined;
 }
 
 function macSpan(info: IfaceInfo): Span | undefined {

@@ -3,6 +3,7 @@
 
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
+import { assertNever } from "../never.js";
 import type {
   FilterBodyStmt,
   ForStmt,
@@ -434,8 +435,4 @@ class Expander {
     }
     return out;
   }
-}
-
-export function assertNever(x: never): never {
-  throw new Error(`unexpected ${JSON.stringify(x)}`);
 }

@@ -3,6 +3,7 @@
 
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { type Span, spanOf } from "../diagnostics/source.js";
+import { NODE_KEYWORDS, SWITCH_OPTIONS } from "../syntax/parser.js";
 
 export type Scalar = number | string;
 export type Env = ReadonlyMap<string, Scalar>;
@@ -20,21 +21,7 @@ class ExprError extends Error {
 }
 
 /** Words that start a block's statements: `{forward}` was probably meant as `{ forward }`. */
-const BLOCK_WORDS = new Set([
-  "forward",
-  "route",
-  "sysctl",
-  "filter",
-  "nft",
-  "isolate",
-  "hostname",
-  "mount",
-  "bind",
-  "root",
-  "limit",
-  "run",
-  "mtu",
-]);
+const BLOCK_WORDS = new Set<string>([...NODE_KEYWORDS, ...Object.keys(SWITCH_OPTIONS)]);
 
 const FUNCTIONS: Record<string, (x: number) => string> = {
   hex: (x) => x.toString(16),

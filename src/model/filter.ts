@@ -4,14 +4,22 @@
 
 import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
-import { isChain, isProtocol, isVerdict } from "../syntax/filter.js";
+import {
+  type ChainName,
+  isChain,
+  isProtocol,
+  isVerdict,
+  type ProtocolName,
+  type VerdictName,
+} from "../syntax/filter.js";
 import type { FilterDecl, NatTargetDecl, NodeDecl, PropDecl } from "./expand.js";
 import { type Cidr, contains, type Family, type Ip, network, type Parsed, parseCidr, parseIp } from "./ip.js";
 import type { Iface, Route, Sysctl } from "./model.js";
 
-export type Chain = "input" | "forward" | "output";
-export type Verdict = "accept" | "drop" | "reject";
-export type Protocol = "tcp" | "udp" | "icmp" | "icmpv6";
+// The words' own lists (src/syntax/filter.ts) are the one definition of each.
+export type Chain = ChainName;
+export type Verdict = VerdictName;
+export type Protocol = ProtocolName;
 export type CtState = "invalid" | "new" | "related" | "established";
 
 /** In the order iptables-save prints them, so that rendered rules read back unchanged. */
@@ -21,6 +29,11 @@ export const CT_STATES: readonly CtState[] = ["invalid", "new", "related", "esta
 export interface PortRange {
   readonly first: number;
   readonly last: number;
+}
+
+/** `80`, or a range: nft and NAT targets write `1000-2000`, iptables' port matches `1000:2000`. */
+export function portText(r: PortRange, separator: "-" | ":"): string {
+  return r.first === r.last ? String(r.first) : `${r.first}${separator}${r.last}`;
 }
 
 /** What a rule matches; an empty list matches anything. */

@@ -73,10 +73,6 @@ export function contains(net: Cidr, ip: Ip): boolean {
   );
 }
 
-export function sameIp(a: Ip, b: Ip): boolean {
-  return a.family === b.family && a.text === b.text;
-}
-
 export function isLinkLocal(ip: Ip): boolean {
   return ip.family === 6 ? ip.bytes[0] === 0xfe && ((ip.bytes[1] ?? 0) & 0xc0) === 0x80 : false;
 }

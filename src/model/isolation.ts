@@ -1,9 +1,10 @@
-// Composable isolation (issue 5): what a node isolates besides (or instead of) its network,
+// Composable isolation (docs/isolation.md): what a node isolates besides (or instead of) its network,
 // its mounts, its cgroup limits and the services it runs. Declarations → this part of the
 // model; every problem is an OT5xxx diagnostic, and checking goes on after one.
 
 import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import { join, type Span } from "../diagnostics/source.js";
+import { assertNever } from "../never.js";
 import type { Decls, IsolationDecl, NodeDecl, Text } from "./expand.js";
 import { NAME_PATTERN } from "./names.js";
 
@@ -398,6 +399,8 @@ class NodeChecker {
         });
         return undefined;
       }
+      default:
+        return assertNever(kind);
     }
   }
 

@@ -85,7 +85,3 @@ export interface Sysctl {
   readonly value: string;
   readonly span: Span;
 }
-
-export function nodeByName(lab: Lab, name: string): Node | undefined {
-  return lab.nodes.find((n) => n.name === name);
-}

@@ -3,8 +3,9 @@
 // exact form `iptables-save` prints them (one address and interface per rule, `-m tcp`,
 // `/32`, states in the kernel's order), so that status compares the live rules line by line.
 
-import type { Filter, PortRange, Rule } from "../model/filter.js";
+import { type Filter, type PortRange, portText, type Rule } from "../model/filter.js";
 import type { Cidr, Family } from "../model/ip.js";
+import { assertNever } from "../never.js";
 
 /** The built-in chains of each table iptables-restore writes, as iptables-save lists them. */
 const TABLES = {
@@ -63,6 +64,8 @@ function chainOf(rule: Rule): string {
     case "snat":
     case "masquerade":
       return "POSTROUTING";
+    default:
+      return assertNever(rule);
   }
 }
 
@@ -151,7 +154,7 @@ function chunks(list: readonly PortRange[]): string[] {
 }
 
 function range(r: PortRange): string {
-  return r.first === r.last ? String(r.first) : `${r.first}:${r.last}`;
+  return portText(r, ":");
 }
 
 function target(rule: Rule, family: Family): string {
@@ -165,9 +168,11 @@ function target(rule: Rule, family: Family): string {
     case "snat":
     case "dnat": {
       const a = rule.to.address;
-      const p = rule.to.ports ? `:${range(rule.to.ports).replace(":", "-")}` : "";
+      const p = rule.to.ports ? `:${portText(rule.to.ports, "-")}` : "";
       const to = a.family === 6 && p ? `[${a.text}]${p}` : `${a.text}${p}`;
       return rule.kind === "snat" ? `SNAT --to-source ${to}` : `DNAT --to-destination ${to}`;
     }
+    default:
+      return assertNever(rule);
   }
 }

@@ -1,9 +1,10 @@
-// The operations of composable isolation (issue 5), in the shape of the table in ops.ts:
+// The operations of composable isolation (docs/isolation.md), in the shape of the table in ops.ts:
 // each kind with its exact command, its inverse and a sentence for people. They are all
 // `exec` steps — one process each, argv as written — and every inverse is idempotent and
 // checks ownership itself, so tear-down is safe after a crash at any point, from the
 // runner and from a standalone script alike.
 
+import { assertNever } from "../never.js";
 import type { OpOf, OpSpec } from "./ops.js";
 import {
   CGROUP_DEL,
@@ -150,6 +151,8 @@ function mountTypeArgs(type: MountType): string[] {
     case "proc":
     case "sysfs":
       return ["-t", type];
+    default:
+      return assertNever(type);
   }
 }
 
@@ -241,7 +244,7 @@ export const ISOLATION_OPS: IsolationSpecs = {
     ],
     inverse: (op) => ({ kind: "ns.release", node: op.node, paths: op.release }),
     describe: (op) => `create the ${nsKinds(op)} namespaces of node ${op.node}`,
-    programs: (op) => [...(op.join.length ? ["sh"] : []), "unshare"],
+    programs: (op) => (op.join.length ? ["sh", "unshare"] : ["unshare"]),
   },
   "ns.release": {
     tool: "exec",

@@ -1,4 +1,4 @@
-// Lowering of composable isolation (issue 5): the stages that give nodes their other
+// Lowering of composable isolation (docs/isolation.md): the stages that give nodes their other
 // namespaces, mounts, cgroups, inits and services, after the network is in place. Only
 // what a node declares is set up: a node without `mount` gets no mount namespace, a lab
 // without limits touches no cgroup, and a network-only node gets nothing from here.

@@ -4,11 +4,12 @@
 import { isolates } from "../model/isolation.js";
 import type { Iface, Lab, Node } from "../model/model.js";
 import { hostIfaceMark, labMark, nodeMark, nodeNetns, portName, switchNetns } from "../model/names.js";
+import { assertNever } from "../never.js";
 import { type CgroupLayout, V2_LAYOUT } from "./cgroups.js";
 import { type Firewall, firewallOps } from "./firewall.js";
 import { lowerIsolation } from "./isolation.js";
 import { inverseOf, type Op, rankOf } from "./ops.js";
-import { type Plan, type Stage, steps } from "./plan.js";
+import { opsOf, type Plan, type Stage, steps } from "./plan.js";
 
 /** Per-interface sysctls (net.ipv4.conf.eth0.…) need their interface; the rest go first. */
 const PER_IFACE_SYSCTL = /^net\.(ipv4|ipv6)\.(conf|neigh)\.([^.]+)\./;
@@ -147,6 +148,8 @@ export function lower(lab: Lab, options: LowerOptions = {}): Plan {
         );
         break;
       }
+      default:
+        assertNever(link);
     }
   }
 
@@ -210,13 +213,9 @@ function nodeConfig(lab: string, n: Node, ns: string): Op[] {
 
 /** Every inverse, newest first, in stages by rank (the network's as one host batch). */
 export function teardown(stages: readonly Stage[]): Stage[] {
-  const inverses: Op[] = [];
-  for (const stage of stages)
-    for (const step of stage.steps)
-      for (const op of step.ops) {
-        const inv = inverseOf(op);
-        if (inv) inverses.push(inv);
-      }
+  const inverses = opsOf(stages)
+    .map(inverseOf)
+    .filter((op): op is Op => op !== null);
   return teardownStages(inverses.reverse());
 }
 

@@ -2,8 +2,9 @@
 // chain per hook the filter uses, every rule with its statement as comment, loaded in one
 // `nft -f` transaction. Also the host's table for `host-masquerade`, owned by the lab.
 
-import type { Chain, Filter, PortRange, Rule } from "../model/filter.js";
+import { type Chain, type Filter, type PortRange, portText, type Rule } from "../model/filter.js";
 import type { Family } from "../model/ip.js";
+import { assertNever } from "../never.js";
 
 /** The table of a node's filter, inside the node's namespace (nothing else is there). */
 export const NODE_TABLE = "opentop";
@@ -33,6 +34,8 @@ function hookOf(rule: Rule): Hook {
     case "snat":
     case "masquerade":
       return "postrouting";
+    default:
+      return assertNever(rule);
   }
 }
 
@@ -125,6 +128,8 @@ function action(rule: Rule): string {
       const target = a.family === 6 && ports ? `[${a.text}]${ports}` : `${a.text}${ports}`;
       return `${rule.kind} ${a.family === 4 ? "ip" : "ip6"} to ${target}`;
     }
+    default:
+      return assertNever(rule);
   }
 }
 
@@ -141,6 +146,6 @@ function prefix(c: { text: string; cidr: string; prefix: number; family: Family 
   return c.prefix === (c.family === 4 ? 32 : 128) ? c.text : c.cidr;
 }
 
-export function port(r: PortRange): string {
-  return r.first === r.last ? String(r.first) : `${r.first}-${r.last}`;
+function port(r: PortRange): string {
+  return portText(r, "-");
 }

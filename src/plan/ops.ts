@@ -3,7 +3,6 @@
 // `plan`, rollback and tear-down all read this table, so they cannot drift apart.
 
 import type { Span } from "../diagnostics/source.js";
-import { assertNever } from "../model/expand.js";
 import {
   ISOLATION_OPS,
   type IsolationKind,
@@ -11,6 +10,7 @@ import {
   isIsolationKind,
   RANK,
 } from "./isolation-ops.js";
+import type { Program } from "./programs.js";
 
 /** A network namespace by name (under /run/netns), or null for the host's own. */
 export type Ns = string | null;
@@ -113,7 +113,7 @@ export interface OpSpec<K extends OpKind> {
   /** When an inverse runs in tear-down: stages of ascending rank (default: the network's, 2). */
   rank?(op: OpOf<K>): number;
   /** Programs it runs besides its tool (what `up` checks are installed). */
-  programs?(op: OpOf<K>): string[];
+  programs?(op: OpOf<K>): Program[];
 }
 
 type Specs = { readonly [K in OpKind]: OpSpec<K> };
@@ -338,33 +338,6 @@ export function rankOf(op: Op): number {
   return spec(op).rank?.(op) ?? RANK.network;
 }
 
-export function programsOf(op: Op): string[] {
+export function programsOf(op: Op): Program[] {
   return spec(op).programs?.(op) ?? [];
-}
-
-/** Namespaces an operation requires to exist (other than where it runs). */
-export function namespacesUsed(op: Op): string[] {
-  if (isIsolationOp(op)) return []; // they name their namespace files themselves
-  switch (op.kind) {
-    case "veth.add":
-      return [op.a.ns, op.b.ns].filter((n): n is string => n !== null);
-    case "netns.add":
-    case "netns.del":
-      return [];
-    case "bridge.add":
-    case "link.alias":
-    case "link.up":
-    case "link.del":
-    case "addr.add":
-    case "route.add":
-    case "sysctl.set":
-    case "nft.table":
-    case "nft.raw":
-    case "nft.deltable":
-    case "iptables.restore":
-    case "ip6tables.restore":
-      return op.ns === null ? [] : [op.ns];
-    default:
-      return assertNever(op);
-  }
 }

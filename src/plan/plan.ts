@@ -2,6 +2,7 @@
 // run concurrently; a step is one process (one `ip -batch`, one `sysctl -w`) and holds
 // the operations it performs, in order.
 
+import { assertNever } from "../never.js";
 import type { NodeRuntime } from "./isolation.js";
 import { type Ns, type Op, programsOf, scriptOf, type Tool, toolOf, whereOf, wordsOf } from "./ops.js";
 import { type Program, programsOfArgv } from "./programs.js";
@@ -25,6 +26,11 @@ export interface Plan {
   readonly teardown: readonly Stage[];
   /** How to enter each node that isolates more than its network, or runs services (for the record). */
   readonly nodes?: Readonly<Record<string, NodeRuntime>>;
+}
+
+/** Every operation of the stages, in the order they run (within a stage, step by step). */
+export function opsOf(stages: readonly Stage[]): Op[] {
+  return stages.flatMap((s) => s.steps.flatMap((st) => st.ops));
 }
 
 /** Groups operations into steps: consecutive operations with the same tool and place share one. */
@@ -102,6 +108,8 @@ export function command(step: Step, options: { force?: boolean } = {}): Command 
         programs: programsOfArgv(argv, programsOf(op)),
       };
     }
+    default:
+      return assertNever(step.tool);
   }
 }
 

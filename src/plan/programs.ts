@@ -5,15 +5,6 @@
 import type { Plan, Stage } from "./plan.js";
 import { command } from "./plan.js";
 
-export type Program =
-  | "ip"
-  | "sysctl"
-  | "nsenter"
-  | "nft"
-  | "iptables-restore"
-  | "ip6tables-restore"
-  | "unshare";
-
 export interface ProgramSpec {
   /** The distribution package that provides it (Debian's name). */
   readonly package: string;
@@ -52,6 +43,9 @@ export const PROGRAMS = {
   sed: { package: "sed", why: "this lab stops its services by their marks" },
 } as const satisfies Record<string, ProgramSpec>;
 
+/** A program of the table: every command is built from these (the type checks the snippets' lists). */
+export type Program = keyof typeof PROGRAMS;
+
 function isProgram(name: string): name is Program {
   return Object.hasOwn(PROGRAMS, name);
 }
@@ -61,7 +55,7 @@ function isProgram(name: string): name is Program {
  * plus those a small sh program of the command runs (`also`). Every command is built from
  * programs of the table; anything else is a bug.
  */
-export function programsOfArgv(argv: readonly string[], also: readonly string[] = []): Program[] {
+export function programsOfArgv(argv: readonly string[], also: readonly Program[] = []): Program[] {
   const first = argv[0] === "nsenter" ? ["nsenter", argv[argv.indexOf("--") + 1] ?? ""] : [argv[0] ?? ""];
   return [...new Set([...first, ...also])].map((name) => {
     if (!isProgram(name)) throw new Error(`internal: ${name} is not in the table of programs`);
@@ -70,7 +64,7 @@ export function programsOfArgv(argv: readonly string[], also: readonly string[] 
 }
 
 /** Programs the stages run, each once, in the order they are first needed. */
-export function programsOf(stages: readonly Stage[]): Program[] {
+export function programsOfStages(stages: readonly Stage[]): Program[] {
   const out = new Set<Program>();
   for (const stage of stages)
     for (const step of stage.steps) for (const p of command(step).programs) out.add(p);
@@ -79,5 +73,5 @@ export function programsOf(stages: readonly Stage[]): Program[] {
 
 /** Programs `up` needs: its own and those of the tear-down that rolls it back. */
 export function programsNeeded(plan: Plan): Program[] {
-  return [...new Set([...programsOf(plan.stages), ...programsOf(plan.teardown)])];
+  return [...new Set([...programsOfStages(plan.stages), ...programsOfStages(plan.teardown)])];
 }

@@ -3,7 +3,7 @@
 // started — are these constant POSIX sh programs. They are run as `sh -c PROGRAM NAME ARG…`:
 // every value reaches them as a positional argument and is used quoted, never spliced into
 // program text, so a value cannot become code. They are the same for the runner and the
-// standalone script (issue 3), which is why they are sh and not Node: `plan` shows them, and
+// standalone script (`opentop build`), which is why they are sh and not Node: `plan` shows them, and
 // a machine without Node runs them unchanged. Each is one line so that a process's command
 // line reads `sh`, `-c`, PROGRAM, NAME, … and its NAME (a mark) is the fourth word.
 

@@ -22,7 +22,8 @@ interface MountEntry {
   readonly superOptions: readonly string[];
 }
 
-function mounts(text: string): MountEntry[] {
+/** The entries of a mount table (/proc/self/mountinfo's format). */
+export function mountTable(text: string): MountEntry[] {
   const out: MountEntry[] = [];
   for (const line of text.split("\n")) {
     // id parent major:minor root mount-point options [optional fields…] - fstype source super-options
@@ -52,7 +53,7 @@ export function detectCgroupLayout(
   const controllers: { [K in Controller]?: Hierarchy } = {};
   let unified: string | undefined;
   // Only whole hierarchies (root `/`): a bind of a sub-cgroup is not where OpenTop's subtree goes.
-  for (const m of mounts(mountinfo).filter((m) => m.root === "/")) {
+  for (const m of mountTable(mountinfo).filter((m) => m.root === "/")) {
     if (m.fstype === "cgroup2" && unified === undefined) unified = m.mountPoint;
     if (m.fstype !== "cgroup") continue;
     for (const c of LIMIT_KINDS)

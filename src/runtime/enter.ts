@@ -4,22 +4,32 @@
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { nodeNetns } from "../model/names.js";
 import { enterPrefix } from "../plan/isolation.js";
-import { netnsPath } from "../plan/plan.js";
-import { enterProblem } from "./isolation.js";
+import { inNetns } from "../plan/plan.js";
+import { enterProblem, hasNetwork } from "./isolation.js";
 import { netnsExists } from "./kernel.js";
 import type { LabRecord } from "./record.js";
 
-/** The argv prefix that runs a program inside `node` (the program follows `--`). */
-export function enterArgv(record: LabRecord, node: string): string[] {
+/** The first nodes of a lab, for a message that lists them: `pc1, pc2, …` past 20. */
+export function someNodes(nodes: readonly string[]): string {
+  return `${nodes.slice(0, 20).join(", ")}${nodes.length > 20 ? ", …" : ""}`;
+}
+
+/** OT6008 unless the lab has `node`. */
+export function requireNode(record: LabRecord, node: string): void {
   if (!record.nodes.includes(node))
     throw new DiagnosticError(
       diag("OT6008", `lab ${record.lab} has no node \`${node}\``, {
-        help: `its nodes are ${record.nodes.slice(0, 20).join(", ")}${record.nodes.length > 20 ? ", …" : ""}`,
+        help: `its nodes are ${someNodes(record.nodes)}`,
       }),
     );
+}
+
+/** The argv prefix that runs a program inside `node` (the program follows `--`). */
+export function enterArgv(record: LabRecord, node: string): string[] {
+  requireNode(record, node);
   const rt = record.isolation?.[node];
   const ns = nodeNetns(record.lab, node);
-  if ((!rt || rt.enter.net !== undefined) && !netnsExists(ns))
+  if (hasNetwork(record, node) && !netnsExists(ns))
     throw new DiagnosticError(
       diag("OT6008", `node ${node} of lab ${record.lab} has no namespace (${ns} is gone)`, {
         help: `\`opentop status ${record.lab}\` shows what is missing; \`opentop down ${record.lab}\` and \`up\` rebuild it`,
@@ -38,5 +48,5 @@ export function enterArgv(record: LabRecord, node: string): string[] {
  */
 export function nodeEnterPrefix(record: LabRecord, node: string): string[] {
   const rt = record.isolation?.[node];
-  return rt ? enterPrefix(rt) : ["nsenter", `--net=${netnsPath(nodeNetns(record.lab, node))}`, "--"];
+  return rt ? enterPrefix(rt) : inNetns(nodeNetns(record.lab, node), []);
 }

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { nodeNetns } from "../model/names.js";
 import type { Op } from "../plan/ops.js";
 import { inNetns } from "../plan/plan.js";
 import { netnsExists } from "./kernel.js";
@@ -45,7 +46,7 @@ export async function filterStatus(record: LabRecord, concurrency = 8): Promise<
         op.kind === "nft.table" || op.kind === "iptables.restore" || op.kind === "ip6tables.restore",
     );
   const nodeOf = (ns: string | null) =>
-    ns === null ? null : (record.nodes.find((n) => `${record.lab}.${n}` === ns) ?? null);
+    ns === null ? null : (record.nodes.find((n) => nodeNetns(record.lab, n) === ns) ?? null);
   const results = await pool(ops, concurrency, async (op): Promise<FilterStatus | undefined> => {
     if (op.ns !== null && !netnsExists(op.ns)) return undefined; // the namespace's own drift says it
     return op.kind === "nft.table" ? nftStatus(op, nodeOf(op.ns)) : iptablesStatus(op, nodeOf(op.ns));

@@ -2,14 +2,13 @@
 // needs, whether the kernel can load the lab's rulesets (tried in a throwaway namespace
 // before anything is created), and the lab's own table on the host (found by its mark).
 
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Firewall } from "../plan/firewall.js";
 import { type Op, scriptOf } from "../plan/ops.js";
 import { command, type Plan, type Step } from "../plan/plan.js";
 import { PROGRAMS, type Program } from "../plan/programs.js";
-import { pool, run, which } from "./proc.js";
+import { pool, run, runSync, which } from "./proc.js";
 
 /** nft where it is installed; else iptables if it is (a machine that only has iptables). */
 export function autoFirewall(): Firewall {
@@ -44,13 +43,13 @@ export async function probeFirewall(plan: Plan, concurrency = 8): Promise<Diagno
     if (!tried.has(key)) tried.set(key, step);
   }
   const results = await pool([...tried.values()], concurrency, async (step) => {
-    const cmd = command(step);
-    const argv = cmd.argv[0] === "nsenter" ? cmd.argv.slice(cmd.argv.indexOf("--") + 1) : [...cmd.argv];
+    // The step as run from the host, so that unshare gives it a namespace of its own.
+    const cmd = command({ ...step, ns: null });
     const result = await run(
-      ["unshare", "--net", "--", ...argv],
+      ["unshare", "--net", "--", ...cmd.argv],
       cmd.stdin !== undefined ? { stdin: cmd.stdin } : {},
     );
-    return result.code === 0 ? undefined : probeFailure(step, argv, result.stderr);
+    return result.code === 0 ? undefined : probeFailure(step, cmd.argv, result.stderr);
   });
   return results.filter((d): d is Diagnostic => d !== undefined);
 }
@@ -110,8 +109,8 @@ export function nftError(
 /** The comment (owner's mark) of an nftables table on the host; null when it has none, undefined when absent. */
 export function hostTableMark(family: string, name: string): string | null | undefined {
   // Text, not -j: nft 1.0.6 leaves table comments out of its JSON.
-  const r = spawnSync("nft", ["list", "table", family, name], { encoding: "utf8" });
-  if (r.status !== 0) return undefined;
+  const r = runSync(["nft", "list", "table", family, name]);
+  if (r.code !== 0) return undefined;
   const m = /^table [^\n]*\{\n\s*comment "([^"]*)"/.exec(r.stdout);
   return m?.[1] ?? null;
 }

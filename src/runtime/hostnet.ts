@@ -4,8 +4,20 @@
 
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { type Cidr, contains, network, parseCidr } from "../model/ip.js";
-import type { Plan } from "../plan/plan.js";
-import { run } from "./proc.js";
+import { opsOf, type Plan } from "../plan/plan.js";
+import { ipJson, routePrefix } from "./kernel.js";
+import { type ProcResult, run } from "./proc.js";
+
+interface IpAddr {
+  readonly ifname: string;
+  readonly addr_info?: readonly { readonly local: string; readonly prefixlen: number }[];
+}
+
+interface IpRoute {
+  readonly dst: string;
+  readonly dev?: string;
+  readonly type?: string;
+}
 
 interface HostNet {
   readonly cidr: Cidr;
@@ -19,45 +31,39 @@ async function hostNetworks(): Promise<HostNet[] | Diagnostic> {
     run(["ip", "-j", "-6", "route", "show", "table", "all"]),
   ]);
   // Fail closed: without the host's networks, a host link cannot be known to be safe.
-  const failed = [addrs, routes4, routes6].find((r) => r.code !== 0);
-  if (failed)
-    return diag(
-      "OT6004",
-      `could not read the host's networks: ${failed.stderr.trim() || `exit status ${failed.code}`}`,
-      {
-        notes: [`command: ${failed.argv.join(" ")}`],
-        help: "a lab with a link to the host is brought up only once its addresses are known not to overlap the host's",
-      },
-    );
+  const problem = [addrs, routes4, routes6]
+    .map((r) => ({ r, why: unreadable(r) }))
+    .find((p) => p.why !== undefined);
+  if (problem)
+    return diag("OT6004", `could not read the host's networks: ${problem.why}`, {
+      notes: [`command: ${problem.r.argv.join(" ")}`],
+      help: "a lab with a link to the host is brought up only once its addresses are known not to overlap the host's",
+    });
   const out: HostNet[] = [];
-  const parse = (text: string) => {
-    try {
-      return JSON.parse(text || "[]") as unknown[];
-    } catch {
-      return [];
-    }
-  };
-  for (const a of parse(addrs.stdout) as {
-    ifname: string;
-    addr_info?: { local: string; prefixlen: number }[];
-  }[])
+  for (const a of ipJson<IpAddr>(addrs.stdout)?.flat() ?? [])
     for (const i of a.addr_info ?? []) {
       const c = parseCidr(`${i.local}/${i.prefixlen}`);
       if (c.ok) out.push({ cidr: network(c.value), what: `${i.local}/${i.prefixlen} on ${a.ifname}` });
     }
-  for (const [family, text] of [
-    [4, routes4.stdout],
-    [6, routes6.stdout],
+  for (const [family, routes] of [
+    [4, routes4],
+    [6, routes6],
   ] as const)
-    for (const r of parse(text) as { dst: string; dev?: string; type?: string; table?: string }[]) {
+    for (const r of ipJson<IpRoute>(routes.stdout)?.flat() ?? []) {
       if (r.dst === "default" || r.type === "local" || r.type === "broadcast" || r.type === "multicast")
         continue;
-      const dst = r.dst.includes("/") ? r.dst : `${r.dst}/${family === 4 ? 32 : 128}`;
+      const dst = routePrefix(r.dst, family);
       const c = parseCidr(dst);
       if (c.ok && c.value.prefix > 0)
         out.push({ cidr: network(c.value), what: `route ${dst}${r.dev ? ` dev ${r.dev}` : ""}` });
     }
   return out;
+}
+
+/** Why a command's output cannot be trusted as the host's networks: it failed, or is not JSON. */
+function unreadable(r: ProcResult): string | undefined {
+  if (r.code !== 0) return r.stderr.trim() || `exit status ${r.code}`;
+  return ipJson(r.stdout) === undefined ? "its output is not the JSON it was asked for" : undefined;
 }
 
 function overlaps(a: Cidr, b: Cidr): boolean {
@@ -66,8 +72,7 @@ function overlaps(a: Cidr, b: Cidr): boolean {
 
 /** Addresses the plan puts on the host's side that overlap a network the host uses. */
 export async function hostOverlaps(plan: Plan): Promise<Diagnostic[]> {
-  const ops = plan.stages.flatMap((s) => s.steps.flatMap((st) => st.ops));
-  const hostAddrs = ops.filter((op) => op.kind === "addr.add" && op.ns === null);
+  const hostAddrs = opsOf(plan.stages).filter((op) => op.kind === "addr.add" && op.ns === null);
   if (hostAddrs.length === 0) return [];
   const nets = await hostNetworks();
   if (!Array.isArray(nets)) return [nets];

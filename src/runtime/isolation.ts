@@ -6,8 +6,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Lab } from "../model/model.js";
 import type { NodeRuntime, ServiceRuntime } from "../plan/isolation.js";
-import type { Plan } from "../plan/plan.js";
-import { cgroupProblems, detectCgroupLayout, usesCgroups } from "./cgroups.js";
+import { opsOf, type Plan } from "../plan/plan.js";
+import { cgroupProblems, detectCgroupLayout, mountTable, usesCgroups } from "./cgroups.js";
 import type { LabRecord } from "./record.js";
 import type { Drift } from "./status.js";
 
@@ -156,11 +156,7 @@ export interface NodeIsolationStatus {
 /** Mount points of this mount namespace (namespace files are bind mounts, so they are among them). */
 function mountPoints(): Set<string> {
   try {
-    return new Set(
-      readFileSync("/proc/self/mountinfo", "utf8")
-        .split("\n")
-        .map((l) => l.split(" ")[4] ?? ""),
-    );
+    return new Set(mountTable(readFileSync("/proc/self/mountinfo", "utf8")).map((m) => m.mountPoint));
   } catch {
     return new Set();
   }
@@ -231,18 +227,16 @@ export function hasNetwork(record: LabRecord, node: string): boolean {
 
 /** The lab's cgroups existing already: debris of a run whose record is gone (never reused). */
 export function isolationCollisions(plan: Plan): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const stage of plan.stages)
-    for (const step of stage.steps)
-      for (const op of step.ops)
-        if (op.kind === "cgroup.add" && op.scope === "lab" && existsSync(op.path))
-          out.push(
-            diag("OT5105", `cgroup ${op.path} already exists`, {
-              span: op.origin,
-              label: "this lab would create it",
-              notes: ["it is left from an earlier run of a lab of this name whose record is gone"],
-              help: `remove it once nothing runs in it: its node cgroups, then it (\`rmdir ${op.path}/*/ ${op.path}\`)`,
-            }),
-          );
-  return out;
+  return opsOf(plan.stages).flatMap((op) =>
+    op.kind === "cgroup.add" && op.scope === "lab" && existsSync(op.path)
+      ? [
+          diag("OT5105", `cgroup ${op.path} already exists`, {
+            span: op.origin,
+            label: "this lab would create it",
+            notes: ["it is left from an earlier run of a lab of this name whose record is gone"],
+            help: `remove it once nothing runs in it: its node cgroups, then it (\`rmdir ${op.path}/*/ ${op.path}\`)`,
+          }),
+        ]
+      : [],
+  );
 }

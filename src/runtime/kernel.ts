@@ -28,6 +28,32 @@ export function listHostIfaces(): string[] {
   }
 }
 
+/**
+ * What `ip -j` printed: one JSON array a line (`ip -j -batch` prints one per command), or
+ * undefined when a line that should be one is not. Callers decide what unreadable output
+ * means: never "nothing there" by accident.
+ */
+export function ipJson<T>(stdout: string): T[][] | undefined {
+  const docs: T[][] = [];
+  for (const line of stdout.split("\n")) {
+    if (line.trim() === "") continue;
+    try {
+      const doc: unknown = JSON.parse(line);
+      if (!Array.isArray(doc)) return undefined;
+      docs.push(doc as T[]);
+    } catch {
+      return undefined;
+    }
+  }
+  return docs;
+}
+
+/** A route's `dst` as `ip -j` prints it, as a prefix: `default` and bare addresses made whole. */
+export function routePrefix(dst: string, family: 4 | 6): string {
+  if (dst === "default") return family === 4 ? "0.0.0.0/0" : "::/0";
+  return dst.includes("/") ? dst : `${dst}/${family === 4 ? 32 : 128}`;
+}
+
 /** The alias (ifalias) of a host interface: where OpenTop writes its mark. */
 export function hostIfaceAlias(name: string): string | undefined {
   try {

@@ -1,8 +1,9 @@
 // Running the elementary tools: argv arrays, never a shell; output captured; a tool that
 // is missing is a result (exit 127), not an exception.
 
-import { spawn } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { accessSync, constants as fs } from "node:fs";
+import { constants } from "node:os";
 import { delimiter, join } from "node:path";
 
 export interface ProcResult {
@@ -41,7 +42,7 @@ export function run(argv: readonly string[], options: { stdin?: string } = {}): 
       else
         resolve({
           argv,
-          code: code ?? 128 + signalNumber(signal),
+          code: code ?? signalStatus(signal),
           stdout: Buffer.concat(out).toString("utf8"),
           stderr,
         });
@@ -49,9 +50,29 @@ export function run(argv: readonly string[], options: { stdin?: string } = {}): 
   });
 }
 
-function signalNumber(signal: NodeJS.Signals | null): number {
-  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-  return (signal && numbers[signal]) ?? 0;
+/**
+ * `run`, waiting: for the few checks that tear-down's synchronous guards make (`holds`).
+ * The same result for a missing tool (127) and a signal (128 + n).
+ */
+export function runSync(argv: readonly string[]): ProcResult {
+  const [file, ...args] = argv;
+  if (!file) throw new Error("internal: empty argv");
+  const r = spawnSync(file, args, { encoding: "utf8" });
+  if (r.error) {
+    const e = r.error as NodeJS.ErrnoException;
+    return {
+      argv,
+      code: 127,
+      stdout: "",
+      stderr: e.code === "ENOENT" ? `${file}: command not found` : `${file}: ${e.message}`,
+    };
+  }
+  return { argv, code: r.status ?? signalStatus(r.signal), stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The exit status a shell gives a process that `signal` ended: 128 + its number. */
+export function signalStatus(signal: NodeJS.Signals | null): number {
+  return 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
 }
 
 /** Runs tasks with at most `limit` in flight; stops starting new ones once `stop()` is true. */
@@ -79,7 +100,7 @@ export function which(program: string): string | undefined {
     if (!dir) continue;
     const full = join(dir, program);
     try {
-      accessSync(full, constants.X_OK);
+      accessSync(full, fs.X_OK);
       return full;
     } catch {}
   }

@@ -64,15 +64,34 @@ export function readRecord(lab: string): LabRecord | undefined | Error {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     return e as Error;
   }
+  let parsed: unknown;
   try {
-    const record = JSON.parse(text) as LabRecord;
-    if (record.version !== RECORD_VERSION || record.lab !== lab)
-      return new Error(`record version ${record.version} of lab ${record.lab} is not understood`);
-    return record;
+    parsed = JSON.parse(text);
   } catch {
     // Not the parser's message: it would quote the file's content into the diagnostic.
     return new Error("it is not valid JSON");
   }
+  const problem = shapeProblem(parsed, lab);
+  return problem === undefined ? (parsed as LabRecord) : new Error(problem);
+}
+
+/**
+ * Why parsed JSON is not a record of `lab` that this version reads, if it is not: every
+ * command reads these fields without asking again, so a record edited or cut short by hand
+ * is "unreadable" (OT6013, and down finds the lab by its marks), never an internal error.
+ */
+function shapeProblem(x: unknown, lab: string): string | undefined {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return "it is not a record OpenTop wrote";
+  const r = x as Record<string, unknown>;
+  if (r.version !== RECORD_VERSION || r.lab !== lab)
+    return `record version ${String(r.version)} of lab ${String(r.lab)} is not understood`;
+  const missing = [
+    ...(["file", "hash", "state", "createdAt", "by"] as const).filter((k) => typeof r[k] !== "string"),
+    ...(["nodes", "switches", "namespaces", "hostIfaces", "ops"] as const).filter(
+      (k) => !Array.isArray(r[k]),
+    ),
+  ];
+  return missing.length ? `it lacks ${missing.join(", ")}` : undefined;
 }
 
 /**

@@ -1,12 +1,13 @@
 // Live state of a lab, read from the kernel (`ip -j`), compared with what its plan
 // created: every missing, extra or changed object is reported as drift.
 
+import { nodeNetns } from "../model/names.js";
 import type { Op } from "../plan/ops.js";
 import { inNetns } from "../plan/plan.js";
 import { type FilterStatus, filterStatus } from "./filter-status.js";
 import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
-import { netnsExists } from "./kernel.js";
-import { pool, run } from "./proc.js";
+import { ipJson, netnsExists, routePrefix } from "./kernel.js";
+import { type ProcResult, pool, run } from "./proc.js";
 import type { LabRecord } from "./record.js";
 
 export interface LiveIface {
@@ -72,11 +73,10 @@ interface IpRouteJson {
 }
 
 /** `ip -j -batch` prints one JSON document per command, each on its own line. */
-function jsonLines<T>(text: string): T[][] {
-  return text
-    .split("\n")
-    .filter((l) => l.trim().startsWith("["))
-    .map((l) => JSON.parse(l) as T[]);
+function jsonLines<T>(r: ProcResult): T[][] {
+  const docs = ipJson<T>(r.stdout);
+  if (docs === undefined) throw new Error(`\`${r.argv.join(" ")}\` printed something that is not JSON`);
+  return docs;
 }
 
 function liveIfaces(addrs: IpAddrJson[]): LiveIface[] {
@@ -87,8 +87,9 @@ function liveIfaces(addrs: IpAddrJson[]): LiveIface[] {
     mtu: a.mtu ?? 0,
     mac: a.address ?? "",
     ...(a.master ? { master: a.master } : {}),
+    // The lab's addresses are of global scope, on lo too; 127.0.0.1 and ::1 are not.
     addresses: (a.addr_info ?? [])
-      .filter((i) => i.scope === "global" || (a.ifname === "lo" && i.scope === "global"))
+      .filter((i) => i.scope === "global")
       .map((i) => `${i.local}/${i.prefixlen}`),
   }));
 }
@@ -97,14 +98,7 @@ function liveRoutes(routes: IpRouteJson[], family: 4 | 6): LiveRoute[] {
   return routes
     .filter((r) => (r.type ?? "unicast") === "unicast")
     .map((r) => ({
-      destination:
-        r.dst === "default"
-          ? family === 4
-            ? "0.0.0.0/0"
-            : "::/0"
-          : r.dst.includes("/")
-            ? r.dst
-            : `${r.dst}/${family === 4 ? 32 : 128}`,
+      destination: routePrefix(r.dst, family),
       ...(r.gateway ? { via: r.gateway } : {}),
       ...(r.dev ? { dev: r.dev } : {}),
       ...(r.metric !== undefined ? { metric: r.metric } : {}),
@@ -118,8 +112,8 @@ async function readNamespace(ns: string | null, node: string | null): Promise<Li
     run(inNetns(ns, ["ip", "-j", "-batch", "-"]), { stdin: "addr show\nroute show table main\n" }),
     run(inNetns(ns, ["ip", "-6", "-j", "route", "show", "table", "main"])),
   ]);
-  const [addrs = [], routes4 = []] = jsonLines<IpAddrJson & IpRouteJson>(main.stdout);
-  const [routes6 = []] = jsonLines<IpRouteJson>(v6.stdout);
+  const [addrs = [], routes4 = []] = jsonLines<IpAddrJson & IpRouteJson>(main);
+  const [routes6 = []] = jsonLines<IpRouteJson>(v6);
   return {
     node,
     ns,
@@ -260,7 +254,7 @@ function compare(live: LiveNamespace, expected: Expected | undefined, hostOnly: 
 
 export async function status(record: LabRecord, concurrency = 8): Promise<Status> {
   const nodeOf = new Map<string, string>();
-  for (const n of record.nodes) nodeOf.set(`${record.lab}.${n}`, n);
+  for (const n of record.nodes) nodeOf.set(nodeNetns(record.lab, n), n);
   const targets: { ns: string | null; node: string | null }[] = record.namespaces.map((ns) => ({
     ns,
     node: nodeOf.get(ns) ?? null,

@@ -3,7 +3,7 @@
 // script tests the same guards in sh (src/backends/sh.ts). A new guard kind fails to
 // compile until both know it.
 
-import { assertNever } from "../model/expand.js";
+import { assertNever } from "../never.js";
 import { inverseOf, isIsolationOp, type Op, rankOf } from "../plan/ops.js";
 import { hostTableMark } from "./firewall.js";
 import { hostIfaceAlias, hostIfaceExists, netnsExists } from "./kernel.js";

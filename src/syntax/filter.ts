@@ -8,9 +8,6 @@ export type ChainName = (typeof CHAINS)[number];
 export const VERDICTS = ["accept", "drop", "reject"] as const;
 export type VerdictName = (typeof VERDICTS)[number];
 
-/** A chain's policy: what happens to a packet no rule decided. */
-export const POLICIES = ["accept", "drop"] as const;
-
 export const NAT_ACTIONS = ["masquerade", "snat", "dnat"] as const;
 export type NatActionName = (typeof NAT_ACTIONS)[number];
 

@@ -50,8 +50,14 @@ export const IFACE_OPTIONS: Arity = {
 export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
 
 const TOP_KEYWORDS = ["lab", "param", "switch", "node", "isolate", "for"];
-/** Statements of composable isolation; their arguments are checked by the model. */
-const ISOLATION_KEYWORDS: readonly IsolationKeyword[] = [
+/** The statements of a node body; anything else starts an interface (with its name). */
+export const NODE_KEYWORDS = [
+  "route",
+  "forward",
+  "sysctl",
+  "filter",
+  "nft",
+  "for",
   "isolate",
   "hostname",
   "mount",
@@ -59,10 +65,7 @@ const ISOLATION_KEYWORDS: readonly IsolationKeyword[] = [
   "root",
   "limit",
   "run",
-];
-const NODE_KEYWORDS = ["route", "forward", "sysctl", "filter", "nft", "for", ...ISOLATION_KEYWORDS];
-/** Words that cannot name an interface because they start a statement in a node. */
-export const RESERVED_IN_NODE = new Set(NODE_KEYWORDS);
+] as const;
 
 const KIND_NAMES: Record<TokenKind, string> = {
   word: "a word",
@@ -82,13 +85,6 @@ class ParseError extends Error {}
 
 export function parse(file: SourceFile, diagnostics = new Diagnostics()): LabFile {
   return new Parser(file, diagnostics).file();
-}
-
-/** The literal text of a word without interpolations, or undefined if it has any. */
-export function literal(word: Word): string | undefined {
-  if (word.parts.length === 0) return "";
-  if (word.parts.length === 1 && word.parts[0]?.kind === "text") return word.parts[0].text;
-  return undefined;
 }
 
 class Parser {
@@ -381,7 +377,7 @@ class Parser {
   private nodeStatement(): NodeBodyStmt | undefined {
     const start = this.tok;
     if (start.kind !== "word")
-      this.fail("expected an interface, `route`, `forward`, `sysctl`, `filter`, `nft` or `for`");
+      this.fail(`expected an interface or a statement (${NODE_KEYWORDS.map((k) => `\`${k}\``).join(", ")})`);
     switch (start.text) {
       case "forward":
         this.advance();

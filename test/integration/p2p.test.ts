@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ipJson, ping, SKIP_NOT_ROOT, withLab } from "../support/lab.js";
+import { cliClosedStdout, ipJson, ping, SKIP_NOT_ROOT, withLab } from "../support/lab.js";
 
 test("p2p: two nodes ping each other over IPv4 and IPv6", { skip: SKIP_NOT_ROOT }, async () => {
   await withLab(
@@ -25,6 +25,20 @@ node b { eth0 10.0.0.2/30 fd00:a::2/64 }
       assert.equal(eth0?.address, "02:00:00:00:00:0a");
       const [peer] = ipJson<{ mtu: number }[]>(ns("b"), ["link", "show", "eth0"]);
       assert.equal(peer?.mtu, 9000, "one declared MTU applies to both ends of the link");
+    },
+  );
+});
+
+test("p2p: `opentop status LAB | head -1` ends quietly", { skip: SKIP_NOT_ROOT }, async () => {
+  await withLab(
+    "pipe",
+    `node a { eth0 -> b.eth0 10.0.0.1/30 }
+node b { eth0 10.0.0.2/30 }
+`,
+    async ({ name }) => {
+      const r = await cliClosedStdout(["status", name]);
+      assert.equal(r.stderr, "", "no EPIPE stack trace");
+      assert.equal(r.code, 0, "status's own exit status: no drift");
     },
   );
 });

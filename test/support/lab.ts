@@ -1,7 +1,7 @@
 // Integration-test helpers: unique lab names, the CLI as a subprocess, commands inside
 // namespaces, and a lab that is always taken down, also when the test fails.
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -37,6 +37,26 @@ export function cli(
     timeout: 120_000,
   });
   return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs the CLI with its standard output closed before it writes, as `opentop … | head -1`
+ * does once `head` has its line: its exit status and standard error.
+ */
+export function cliClosedStdout(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (b: Buffer) => {
+      stderr += b.toString("utf8");
+    });
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
 }
 
 /** Runs argv inside a namespace of a lab (network only). */

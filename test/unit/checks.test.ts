@@ -205,6 +205,18 @@ const CASES: Case[] = [
     line: 4,
   },
   {
+    code: "OT3004",
+    why: "a route the kernel makes itself for an address's subnet (up would fail: File exists)",
+    src: `lab x\nnode a { eth0 -> b.eth0 10.0.0.1/30\n route 10.0.0.0/30 dev eth0 }\nnode b { eth0 10.0.0.2/30 }\n`,
+    line: 3,
+  },
+  {
+    code: "OT3004",
+    why: "a route the kernel makes itself, through a gateway",
+    src: `lab x\nswitch s\nnode a { eth0 -> s 10.0.0.1/24\n route 10.0.0.0/24 via 10.0.0.2 }\nnode b { eth0 -> s 10.0.0.2/24 }\n`,
+    line: 4,
+  },
+  {
     code: "OT3005",
     why: "a host-wide sysctl",
     src: "lab x\nnode a { sysctl kernel.pid_max 4096 }\n",
@@ -250,6 +262,29 @@ test("a valid lab gives a model and no diagnostics", () => {
   const compiled = compileSource(sourceFile("t.otop", `lab x\n${P2P}`));
   assert.deepEqual(compiled.diagnostics, []);
   assert.equal(compiled.lab?.links.length, 1);
+});
+
+test("routes to an address's own subnet that the kernel takes: another metric, IPv6, lo, /32", () => {
+  const compiled = compileSource(
+    sourceFile(
+      "t.otop",
+      `lab x
+node a {
+  eth0 -> b.eth0 10.0.0.1/30 10.0.1.1/32 fd00::1/64
+  lo 10.255.0.1/24
+  route 10.0.0.0/30 dev eth0 metric 5
+  route fd00::/64 dev eth0
+  route 10.255.0.0/24 dev lo
+  route 10.0.1.1/32 dev eth0
+}
+node b { eth0 10.0.0.2/30 fd00::2/64 }
+`,
+    ),
+  );
+  assert.deepEqual(
+    compiled.diagnostics.map((d) => d.message),
+    [],
+  );
 });
 
 test("warnings do not block the model", () => {

@@ -56,7 +56,7 @@ test("sh: a script requires exactly the programs its lab uses (no bloat)", () =>
   const p2p = script(LABS.p2p);
   assert.deepEqual(p2p.requires, ["ip", "nsenter", ...UTILITIES]);
   assert.deepEqual(declared(p2p.text), p2p.requires);
-  assert.deepEqual(p2p.needs.status, ["ip"]);
+  assert.deepEqual(p2p.needs.status, ["ip", "nsenter"]);
   assert.deepEqual(p2p.needs.exec, ["nsenter"]);
   assert.doesNotMatch(p2p.text, /sysctl|type bridge|nft|\btc\b|iface_ours|\/sys\/class\/net/);
 
@@ -72,6 +72,21 @@ test("sh: a script requires exactly the programs its lab uses (no bloat)", () =>
   assert.match(router.text, /sysctl\) why='this lab sets sysctls' package=procps/);
   assert.match(router.text, /iface_ours/, "a host link is deleted only when it carries the lab's mark");
   assert.doesNotMatch(router.text, /nft|\btc\b/);
+});
+
+test("sh: the script enters namespaces only with nsenter, its status too (never `ip -n`)", () => {
+  for (const source of Object.values(LABS)) {
+    const text = script(source).text;
+    const code = text
+      .split("\n")
+      .filter((l) => !l.trimStart().startsWith("#"))
+      .join("\n");
+    assert.doesNotMatch(code, /\bip -n\b|\bip netns exec\b|\bip -netns\b/);
+    assert.match(
+      text,
+      /^ {2}if \[ -n "\$nspath" \]; then nsenter --net="\$nspath" ip "\$@"; else ip "\$@"; fi$/m,
+    );
+  }
 });
 
 test("sh: up's preflight asks for the same programs as the script's up", () => {

@@ -114,6 +114,15 @@ test("parser: recovers after each error and reports all of them in one run", () 
   );
 });
 
+test("parser: what a node body may hold is named whole, isolation statements included", () => {
+  const d = new Diagnostics();
+  parse(sourceFile("t.otop", 'lab x\nnode a {\n  "eth0"\n}\n'), d);
+  assert.equal(
+    d.list[0]?.message,
+    "expected an interface or a statement (`route`, `forward`, `sysctl`, `filter`, `nft`, `for`, `isolate`, `hostname`, `mount`, `bind`, `root`, `limit`, `run`)",
+  );
+});
+
 test("parser: an unclosed block is reported at its `{`", () => {
   const d = new Diagnostics();
   parse(sourceFile("t.otop", "lab x\nnode a {\n  eth0 -> s\n"), d);

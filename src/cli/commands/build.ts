@@ -5,11 +5,11 @@ import { chmodSync, writeFileSync } from "node:fs";
 import { buildScript } from "../../backends/sh.js";
 import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
 import { lowerHere } from "../../runtime/cgroups.js";
-import { params, parse, SET_OPTION, usageError } from "../args.js";
+import { parse, SET_OPTION } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
-import { compileTarget } from "../target.js";
+import { labFile } from "../target.js";
 
 const usage = "opentop build FILE [-o OUT] [--set NAME=VALUE]… [--firewall nft|iptables] [--json]";
 
@@ -21,10 +21,7 @@ export const build: Command = {
       { ...SET_OPTION, ...FIREWALL_OPTION, output: { type: "string", short: "o" } },
       usage,
     );
-    const [file, ...extra] = p.positionals;
-    if (!file || extra.length) throw usageError("give one lab file", usage);
-    const compiled = compileTarget(file, params(p.values));
-    if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
+    const compiled = labFile(p, usage);
     if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format); // warnings
     // Filters and cgroup limits are lowered for this machine (its nft or iptables, its
     // cgroup layout), as `up` would here.
@@ -32,7 +29,7 @@ export const build: Command = {
     const out = typeof p.values.output === "string" ? p.values.output : undefined;
     if (out === undefined || out === "-") {
       if (p.format === "json") io.out(JSON.stringify({ lab: compiled.lab.name, script: script.text }));
-      else process.stdout.write(script.text);
+      else io.out(script.text);
       return EXIT.ok;
     }
     try {

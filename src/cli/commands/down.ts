@@ -3,9 +3,9 @@
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { lowerHere } from "../../runtime/cgroups.js";
 import { recordOf, down as takeDown } from "../../runtime/lifecycle.js";
-import { params, parse, SET_OPTION, usageError } from "../args.js";
+import { parse, SET_OPTION } from "../args.js";
 import { type Command, EXIT } from "../command.js";
-import { resolveTarget } from "../target.js";
+import { labTarget } from "../target.js";
 
 const usage = "opentop down LAB|FILE [--json]";
 
@@ -13,9 +13,7 @@ export const down: Command = {
   usage,
   async run(args, io) {
     const p = parse(args, SET_OPTION, usage);
-    const [arg, ...extra] = p.positionals;
-    if (!arg || extra.length) throw usageError("give one lab name or lab file", usage);
-    const target = resolveTarget(arg, params(p.values), true);
+    const target = labTarget(p, usage, true);
     const started = performance.now();
     // With the record gone (or unreadable), the file's own plan says what to look for.
     const compiled = target.compiled;

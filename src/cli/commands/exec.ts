@@ -3,15 +3,17 @@
 
 import { spawn } from "node:child_process";
 import { enterArgv } from "../../runtime/enter.js";
+import { signalStatus } from "../../runtime/proc.js";
 import { usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import type { Io } from "../io.js";
 import { requireRecord, resolveTarget } from "../target.js";
 
 const execUsage = "opentop exec LAB|FILE NODE [--] COMMAND [ARG]…";
 const shellUsage = "opentop shell LAB|FILE NODE";
 
 /** Runs argv with the terminal attached; resolves to its exit status (128 + n for signal n). */
-function attached(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function attached(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   return new Promise((resolve) => {
     const [file, ...args] = argv;
     if (!file) return resolve(EXIT.usage);
@@ -26,17 +28,11 @@ function attached(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       resolve(code);
     };
     child.on("error", (e) => {
-      process.stderr.write(`opentop: cannot run ${file}: ${e.message}\n`);
+      io.err(`opentop: cannot run ${file}: ${e.message}`);
       done(127);
     });
-    child.on("close", (code, signal) => done(code ?? 128 + (signal ? signalNumber(signal) : 0)));
+    child.on("close", (code, signal) => done(code ?? signalStatus(signal)));
   });
-}
-
-function signalNumber(signal: NodeJS.Signals): number {
-  return (
-    ({ SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ?? 0
-  );
 }
 
 /** Splits `LAB NODE [--] CMD…` without parsing the command's own options. */
@@ -50,18 +46,18 @@ function split(args: string[]): { lab?: string; node?: string; rest: string[] } 
 
 export const exec: Command = {
   usage: execUsage,
-  async run(args) {
+  async run(args, io) {
     const { lab, node, rest } = split(args);
     if (!lab || !node || rest.length === 0) throw usageError("give a lab, a node and a command", execUsage);
     const record = requireRecord(resolveTarget(lab, new Map()));
     const env = { ...process.env, OPENTOP_LAB: record.lab, OPENTOP_NODE: node };
-    return attached([...enterArgv(record, node), ...rest], env);
+    return attached([...enterArgv(record, node), ...rest], env, io);
   },
 };
 
 export const shell: Command = {
   usage: shellUsage,
-  async run(args) {
+  async run(args, io) {
     const { lab, node, rest } = split(args);
     if (!lab || !node || rest.length) throw usageError("give a lab and a node", shellUsage);
     const record = requireRecord(resolveTarget(lab, new Map()));
@@ -72,6 +68,6 @@ export const shell: Command = {
       OPENTOP_NODE: node,
       PS1: `[${record.lab}/${node}] \\w \\$ `,
     };
-    return attached([...enterArgv(record, node), program], env);
+    return attached([...enterArgv(record, node), program], env, io);
   },
 };

@@ -3,6 +3,7 @@
 
 import { readFileSync } from "node:fs";
 import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
+import { requireNode } from "../../runtime/enter.js";
 import { usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { requireRecord, resolveTarget } from "../target.js";
@@ -17,12 +18,7 @@ export const logs: Command = {
     if (!lab || !node || extra.length || positionals.length !== args.length)
       throw usageError("give a lab, a node and optionally a service", usage);
     const record = requireRecord(resolveTarget(lab, new Map()));
-    if (!record.nodes.includes(node))
-      throw new DiagnosticError(
-        diag("OT6008", `lab ${record.lab} has no node \`${node}\``, {
-          help: `its nodes are ${record.nodes.slice(0, 20).join(", ")}${record.nodes.length > 20 ? ", …" : ""}`,
-        }),
-      );
+    requireNode(record, node);
     const services = record.isolation?.[node]?.services ?? [];
     const chosen = service === undefined ? services : services.filter((s) => s.name === service);
     if (chosen.length === 0)

@@ -1,14 +1,13 @@
 // `opentop plan FILE`: every kernel operation `up` (or `down`) would run, in order.
 
 import { planJson, planText } from "../../backends/text.js";
-import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
 import { lowerHere } from "../../runtime/cgroups.js";
-import { params, parse, SET_OPTION, usageError } from "../args.js";
+import { parse, SET_OPTION } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
-import { compileTarget } from "../target.js";
+import { labFile } from "../target.js";
 
 const usage = "opentop plan FILE [--down] [--set NAME=VALUE]… [--firewall nft|iptables] [--json]";
 
@@ -16,10 +15,7 @@ export const plan: Command = {
   usage,
   async run(args, io) {
     const p = parse(args, { ...SET_OPTION, ...FIREWALL_OPTION, down: { type: "boolean" } }, usage);
-    const [file, ...extra] = p.positionals;
-    if (!file || extra.length) throw usageError("give one lab file", usage);
-    const compiled = compileTarget(file, params(p.values));
-    if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
+    const compiled = labFile(p, usage);
     if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format); // warnings
     const result = lowerHere(compiled.lab, { firewall: firewallOf(p.values) });
     if (p.format === "json")

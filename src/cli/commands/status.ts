@@ -2,10 +2,10 @@
 
 import type { FilterStatus } from "../../runtime/filter-status.js";
 import { status as readStatus, type Status } from "../../runtime/status.js";
-import { params, parse, SET_OPTION, usageError } from "../args.js";
+import { parse, SET_OPTION } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import type { Io } from "../io.js";
-import { requireRecord, resolveTarget } from "../target.js";
+import { labTarget, requireRecord } from "../target.js";
 
 const usage = "opentop status LAB|FILE [--json]";
 
@@ -13,9 +13,7 @@ export const status: Command = {
   usage,
   async run(args, io) {
     const p = parse(args, SET_OPTION, usage);
-    const [arg, ...extra] = p.positionals;
-    if (!arg || extra.length) throw usageError("give one lab name or lab file", usage);
-    const target = resolveTarget(arg, params(p.values));
+    const target = labTarget(p, usage);
     const record = requireRecord(target);
     const s = await readStatus(record);
     const changed = target.compiled && target.compiled.hash !== record.hash;

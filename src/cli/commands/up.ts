@@ -2,16 +2,16 @@
 
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
-import { command, type Step } from "../../plan/plan.js";
+import { command, opsOf, type Step } from "../../plan/plan.js";
 import { lowerHere } from "../../runtime/cgroups.js";
 import { hostForwardingWarnings } from "../../runtime/firewall.js";
 import { up as bringUp } from "../../runtime/lifecycle.js";
 import type { ProcResult } from "../../runtime/proc.js";
-import { params, parse, SET_OPTION, usageError } from "../args.js";
+import { parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
-import { compileTarget } from "../target.js";
+import { labFile } from "../target.js";
 
 const usage = "opentop up FILE [--set NAME=VALUE]… [--firewall nft|iptables] [--jobs N] [--verbose] [--json]";
 
@@ -28,13 +28,10 @@ export const up: Command = {
       },
       usage,
     );
-    const [file, ...extra] = p.positionals;
-    if (!file || extra.length) throw usageError("give one lab file", usage);
     const jobs = p.values.jobs === undefined ? undefined : Number(p.values.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256))
       throw usageError("--jobs takes an integer from 1 to 256", usage);
-    const compiled = compileTarget(file, params(p.values));
-    if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
+    const compiled = labFile(p, usage);
     const lab = compiled.lab;
     const plan = lowerHere(lab, { firewall: firewallOf(p.values) });
     const warnings = [...compiled.diagnostics, ...hostForwardingWarnings(plan)];
@@ -62,7 +59,7 @@ export const up: Command = {
       });
       const seconds = (performance.now() - started) / 1000;
       if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
-      const ops = plan.stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
+      const ops = opsOf(plan.stages).length;
       if (p.format === "json")
         io.out(
           JSON.stringify({

@@ -550,10 +550,13 @@ iface_ours() {
 drift=0
 drifts=
 ns=
+nspath=
 
-# ipn ARG...: ip in the namespace being looked at ($ns; empty for the host's).
+# ipn ARG...: ip in the namespace being looked at ($nspath; empty for the host's), entered
+# as every step enters one: `ip -n` would also copy the machine's mounts (one per namespace)
+# on each call, which makes a large lab's status quadratic.
 ipn() {
-  if [ -n "$ns" ]; then ip -n "$ns" "$@"; else ip "$@"; fi
+  if [ -n "$nspath" ]; then nsenter --net="$nspath" ip "$@"; else ip "$@"; fi
 }
 
 # drift KIND WHAT: one difference between the kernel and the plan.
@@ -569,6 +572,7 @@ drift() {
 look() {
   printf '%s\n' "$1"
   ns=$2
+  nspath=$3
   shift 2
   if [ ! -e "$1" ]; then
     echo '  missing'
@@ -588,6 +592,7 @@ EOF
 look_host() {
   echo 'host'
   ns=
+  nspath=
   inspect "$@" <<'EOF'
 link show
 address show
@@ -811,7 +816,7 @@ cmd_down() {
 }
 
 cmd_status() {
-  need ip || return 1
+  need ip nsenter || return 1
   read_record
   case $rec_state in
     '')
