@@ -48,8 +48,6 @@ if (left.length || diff.length) {
   for (const line of [...left, ...diff]) console.error(`  ${line}`);
   // The run has failed; still leave the machine clean: take down every lab of this run.
   const labs = new Set(left.map((l) => /(?:^|[ /])(t[0-9a-z]+-[A-Za-z0-9_-]+)/.exec(l)?.[1]).filter(Boolean));
-    left.map((l) => /(t[0-9a-z]+-[\w-]+?)(\.|$| )/.exec(l.split(" ")[1] ?? "")?.[1]).filter(Boolean),
-  );
   for (const lab of labs)
     spawnSync(process.execPath, [join(root, "bin/opentop.js"), "down", lab], { stdio: "inherit" });
 } else
