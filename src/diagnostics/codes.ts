@@ -103,6 +103,7 @@ export const CODES = {
   OT6013: { severity: "error", title: "lab record unreadable" },
   OT6014: { severity: "error", title: "host link overlaps the host's networks" },
   OT6015: { severity: "error", title: "too many namespaces for this machine" },
+  OT6016: { severity: "error", title: "mount left in a lab's directory" },
   // build and the standalone script
   OT7001: { severity: "error", title: "cannot write the script" },
   OT7002: { severity: "error", title: "lab up from another plan" },

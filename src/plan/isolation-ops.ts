@@ -57,7 +57,17 @@ export type IsolationOpBody =
   | { readonly kind: "nsdir.add"; readonly path: string }
   | { readonly kind: "nsdir.del"; readonly path: string }
   | { readonly kind: "cgroup.add"; readonly path: string; readonly scope: "lab" | "node" }
-  | { readonly kind: "cgroup.del"; readonly path: string; readonly scope: "lab" | "node" }
+  | {
+      readonly kind: "cgroup.del";
+      readonly path: string;
+      readonly scope: "lab" | "node";
+      /**
+       * Found by its name alone (`opentop/LAB[/NODE]`), without a record that says the lab
+       * made it: removed only if empty. What runs in it is not provably the lab's, so it is
+       * never killed (the lab's marked processes are stopped before, by their marks).
+       */
+      readonly byName?: true;
+    }
   | { readonly kind: "cgroup.set"; readonly file: string; readonly value: string }
   | { readonly kind: "ns.files"; readonly node: string; readonly paths: readonly string[] }
   | {
@@ -126,12 +136,44 @@ export type IsolationOpBody =
       readonly mark: string;
       /** Tenths of a second between TERM and KILL. */
       readonly grace: number;
+      /**
+       * A process found by its mark rather than through its PID file (its lab's record is
+       * gone): its PID, given to the same program on standard input (`-` as the PID file).
+       * The program still checks the mark before it signals anything.
+       */
+      readonly pid?: number;
     };
 
 export type IsolationKind = IsolationOpBody["kind"];
 
 /** Between a service's TERM and KILL at `down`: 5 s. */
 export const SERVICE_GRACE = 50;
+
+/**
+ * How a lab's process is stopped — the inverse of starting a service or an init, and what
+ * removes one found by its mark alone. A service gets SIGTERM and a grace period; an init
+ * gets SIGKILL at once: the init of a pid namespace ignores every other signal sent from
+ * outside (it has no handlers), and its death takes the namespace's processes with it.
+ */
+export function stopOp(
+  role: ProcRole,
+  node: string,
+  name: string,
+  pidfile: string,
+  mark: string,
+  pid?: number,
+): OpOf<"proc.stop"> {
+  return {
+    kind: "proc.stop",
+    role,
+    node,
+    name,
+    pidfile,
+    mark,
+    grace: role === "service" ? SERVICE_GRACE : 0,
+    ...(pid !== undefined ? { pid } : {}),
+  };
+}
 
 /**
  * Tear-down ranks (ops.ts runs inverses in stages of ascending rank; the network's own
@@ -205,11 +247,15 @@ export const ISOLATION_OPS: IsolationSpecs = {
   "cgroup.del": {
     tool: "exec",
     where: () => null,
-    words: (op) => ["sh", "-c", CGROUP_DEL, "opentop-cgroup-del", op.path],
+    // By name only: rmdir, which the kernel refuses while anything runs in the cgroup.
+    words: (op) => (op.byName ? ["rmdir", op.path] : ["sh", "-c", CGROUP_DEL, "opentop-cgroup-del", op.path]),
     inverse: () => null,
-    describe: (op) => `remove cgroup ${op.path} (killing what still runs in it)`,
+    describe: (op) =>
+      op.byName
+        ? `remove cgroup ${op.path} if it is empty (found by its name: what runs in it is not killed)`
+        : `remove cgroup ${op.path} (killing what still runs in it)`,
     rank: (op) => (op.scope === "node" ? RANK.files : RANK.labCgroups),
-    programs: () => ["sh", "cat", "sleep", "rmdir"],
+    programs: (op) => (op.byName ? ["rmdir"] : ["sh", "cat", "sleep", "rmdir"]),
   },
   "cgroup.set": {
     tool: "exec",
@@ -313,15 +359,7 @@ export const ISOLATION_OPS: IsolationSpecs = {
       INIT,
       op.mark,
     ],
-    inverse: (op) => ({
-      kind: "proc.stop",
-      role: "init",
-      node: op.node,
-      name: "init",
-      pidfile: op.pidfile,
-      mark: op.mark,
-      grace: 0,
-    }),
+    inverse: (op) => stopOp("init", op.node, "init", op.pidfile, op.mark),
     describe: (op) => `start the init of node ${op.node}'s pid namespace`,
     programs: () => ["unshare", "sh", "nsenter", "mount", "sleep"],
   },
@@ -351,15 +389,7 @@ export const ISOLATION_OPS: IsolationSpecs = {
       "-c",
       op.command,
     ],
-    inverse: (op) => ({
-      kind: "proc.stop",
-      role: "service",
-      node: op.node,
-      name: op.name,
-      pidfile: op.pidfile,
-      mark: op.mark,
-      grace: SERVICE_GRACE,
-    }),
+    inverse: (op) => stopOp("service", op.node, op.name, op.pidfile, op.mark),
     describe: (op) => `start service ${op.name} in node ${op.node}`,
     programs: () => ["sh", "setsid", "env", "nsenter"],
   },
@@ -371,16 +401,19 @@ export const ISOLATION_OPS: IsolationSpecs = {
       "-c",
       STOP,
       "opentop-stop",
-      op.pidfile,
+      op.pid !== undefined ? "-" : op.pidfile,
       op.mark,
       String(op.grace),
       op.role === "service" ? "group" : "process",
     ],
+    script: (op) => (op.pid !== undefined ? `${op.pid}\n` : undefined),
     inverse: () => null,
-    describe: (op) =>
-      op.role === "service"
-        ? `stop service ${op.name} of node ${op.node}`
-        : `stop the init of node ${op.node} (and with it every process in its pid namespace)`,
+    describe: (op) => {
+      const pid = op.pid !== undefined ? ` (process ${op.pid}, found by its mark ${op.mark})` : "";
+      return op.role === "service"
+        ? `stop service ${op.name} of node ${op.node}${pid}`
+        : `stop the init of node ${op.node}${pid} (and with it every process in its pid namespace)`;
+    },
     rank: (op) => (op.role === "service" ? RANK.services : RANK.inits),
     programs: () => ["sh", "cat", "tr", "sed", "sleep"],
   },

@@ -105,7 +105,7 @@ export interface OpSpec<K extends OpKind> {
    * What the operation gives its tool on standard input: its part of the script (nft,
    * iptables-restore), or an `exec` process's whole input (a value for `tee`).
    */
-  script?(op: OpOf<K>): string;
+  script?(op: OpOf<K>): string | undefined;
   /** What undoes it, or null when deleting the namespace it lives in undoes it. */
   inverse(op: OpOf<K>): Op | null;
   /** One line for people: "create namespace office.router". */

@@ -15,14 +15,14 @@ export function usesCgroups(lab: Lab): boolean {
   return lab.nodes.some((n) => hasLimits(n.isolation.limits) || isolates(n.isolation, "cgroup"));
 }
 
-interface MountEntry {
+export interface MountEntry {
   readonly root: string;
   readonly mountPoint: string;
   readonly fstype: string;
   readonly superOptions: readonly string[];
 }
 
-/** The entries of a mount table (/proc/self/mountinfo's format). */
+/** The entries of a mount table (/proc/PID/mountinfo); paths as the kernel escapes them (`\040`). */
 export function mountTable(text: string): MountEntry[] {
   const out: MountEntry[] = [];
   for (const line of text.split("\n")) {
@@ -135,4 +135,13 @@ export function cgroupProblems(lab: Lab, layout: CgroupLayout): Diagnostic[] {
 /** The plan of a lab for this machine: its cgroup layout is read only if the lab uses cgroups. */
 export function lowerHere(lab: Lab, options: LowerOptions = {}): Plan {
   return lower(lab, usesCgroups(lab) ? { ...options, cgroups: detectCgroupLayout() } : options);
+}
+
+/** Every distinct hierarchy of a layout where OpenTop may make cgroups: its controllers' and cgroup2's. */
+export function hierarchiesOf(layout: CgroupLayout): Hierarchy[] {
+  const out = new Map<string, Hierarchy>();
+  for (const h of Object.values(layout.controllers)) if (h) out.set(h.mount, h);
+  if (layout.unified !== undefined && !out.has(layout.unified))
+    out.set(layout.unified, { version: 2, mount: layout.unified });
+  return [...out.values()];
 }

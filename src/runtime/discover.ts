@@ -1,17 +1,25 @@
 // Finding a lab's objects by their marks alone, for `down` without a record and for `gc`.
 // Only marked objects are ever returned: a namespace whose loopback alias, or a host
-// interface whose alias, says `opentop:LAB…`. Look-alikes without the mark are not ours.
+// interface whose alias, says `opentop:LAB…`; a process whose `$0` is the lab's mark; and
+// the mounts and cgroups in the places only OpenTop uses (discover-isolation.ts says why
+// those are the lab's). Look-alikes without the mark are not ours.
 
 import { parseMark } from "../model/names.js";
 import { inNetns } from "../plan/plan.js";
+import { discoverIsolation, emptyIsolation, type IsolationFound } from "./discover-isolation.js";
 import { hostTableMark } from "./firewall.js";
 import { hostIfaceAlias, listHostIfaces, listNetns } from "./kernel.js";
 import { pool, run, which } from "./proc.js";
 
-export interface Marked {
+export interface Marked extends IsolationFound {
   readonly namespaces: string[];
   readonly hostIfaces: { readonly name: string; readonly mark: string }[];
   readonly hostTables: { readonly family: "inet"; readonly name: string; readonly mark: string }[];
+}
+
+/** Nothing found. */
+export function emptyMarked(): Marked {
+  return { namespaces: [], hostIfaces: [], hostTables: [], ...emptyIsolation() };
 }
 
 /** The mark on a namespace's loopback, or undefined. */
@@ -32,10 +40,13 @@ async function netnsMark(ns: string): Promise<string | undefined> {
  */
 export async function discover(only?: string): Promise<Map<string, Marked>> {
   const out = new Map<string, Marked>();
+  // Isolation first: a lab may have left nothing of its network (or never had one).
+  for (const [lab, found] of discoverIsolation(only))
+    out.set(lab, { namespaces: [], hostIfaces: [], hostTables: [], ...found });
   const entry = (lab: string) => {
     let m = out.get(lab);
     if (!m) {
-      m = { namespaces: [], hostIfaces: [], hostTables: [] };
+      m = emptyMarked();
       out.set(lab, m);
     }
     return m;

@@ -58,6 +58,11 @@ const HINTS: readonly Hint[] = [
     help: "this kernel has no such setting in a network namespace (check the key's spelling)",
   },
   { pattern: /command not found/, code: "OT6005", help: "install the tool (iproute2, util-linux, procps)" },
+  {
+    // A cgroup found by its name alone (no record) is removed only if empty.
+    pattern: /rmdir: failed to remove '[^']*\/opentop\/[^']*': Device or resource busy/,
+    help: "something still uses this cgroup: processes (see its cgroup.procs) or a cgroup below it. Without the lab's record OpenTop cannot tell that they are the lab's, so it stops only processes that carry the lab's mark; stop the others, then run `opentop gc` (or `opentop down LAB`) again",
+  },
 ];
 
 export function failureDiagnostic(f: StepFailure): Diagnostic {

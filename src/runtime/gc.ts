@@ -1,13 +1,14 @@
 // Garbage collection: remove what OpenTop labs left behind — labs that never finished
-// coming up (their `up` died), and marked objects whose lab has no record. A lab that is
-// up, or that another command is working on right now, is left alone; so is anything
-// without OpenTop's mark, whatever its name.
+// coming up (their `up` died), and marked objects whose lab has no record: namespaces, host
+// interfaces and tables, and what isolation made (marked processes, namespace files, cgroups,
+// the lab's directory; discover-isolation.ts). A lab that is up, or that another command is
+// working on right now, is left alone; so is anything without OpenTop's mark, whatever its name.
 
 import { existsSync, readdirSync, readlinkSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { describe } from "../plan/ops.js";
-import { discover } from "./discover.js";
+import { discover, emptyMarked, type Marked } from "./discover.js";
 import { down, markedRecord, teardownOf } from "./lifecycle.js";
 import { holderAlive, lockPath } from "./lock.js";
 import { type LabRecord, listLabs, readRecord, runDir } from "./record.js";
@@ -35,17 +36,39 @@ function busy(lab: string): boolean {
 function objectsOf(record: LabRecord): string[] {
   return teardownOf(record).flatMap((s) =>
     s.steps.flatMap((st) =>
-      st.ops.map((op) =>
-        op.kind === "netns.del"
-          ? `netns ${op.name}`
-          : op.kind === "link.del"
-            ? `link ${op.dev}`
-            : op.kind === "nft.deltable"
-              ? `nft table ${op.family} ${op.name}`
-              : describe(op),
-      ),
+      st.ops.flatMap((op): string[] => {
+        switch (op.kind) {
+          case "netns.del":
+            return [`netns ${op.name}`];
+          case "link.del":
+            return [`link ${op.dev}`];
+          case "nft.deltable":
+            return [`nft table ${op.family} ${op.name}`];
+          case "proc.stop":
+            return [
+              `process ${op.pid ?? `of ${op.pidfile}`} ${op.mark} (${op.role === "init" ? "the init of a pid namespace" : "a service"})`,
+            ];
+          case "ns.release":
+            return op.paths.map((p) => `namespace file ${p}`);
+          case "nsdir.del":
+            return [`mount ${op.path}`];
+          case "cgroup.del":
+            return [`cgroup ${op.path}`];
+          default:
+            return [describe(op)];
+        }
+      }),
     ),
   );
+}
+
+/** What a lab without a record left: its objects, and what keeps its directory. */
+function unrecordedObjects(lab: string, marked: Marked, stand: LabRecord): string[] {
+  return [
+    ...objectsOf(stand),
+    ...marked.foreignMounts.map((m) => `mount ${m} (not OpenTop's: left, and the directory with it)`),
+    ...(marked.dir ? [`directory ${join(runDir(), lab)}`] : []),
+  ];
 }
 
 export async function gc(options: { dryRun: boolean }): Promise<GcResult> {
@@ -63,12 +86,7 @@ export async function gc(options: { dryRun: boolean }): Promise<GcResult> {
     const why =
       record instanceof Error ? `its record is unreadable (${record.message})` : "its up did not finish";
     const stand =
-      record instanceof Error
-        ? markedRecord(
-            lab,
-            (await discover(lab)).get(lab) ?? { namespaces: [], hostIfaces: [], hostTables: [] },
-          )
-        : record;
+      record instanceof Error ? markedRecord(lab, (await discover(lab)).get(lab) ?? emptyMarked()) : record;
     debris.push({ lab, why, objects: [...objectsOf(stand), `record ${join(runDir(), lab)}`] });
     if (!options.dryRun) {
       const r = await down(lab, { fallback: stand });
@@ -83,10 +101,10 @@ export async function gc(options: { dryRun: boolean }): Promise<GcResult> {
     debris.push({
       lab,
       why: "it has no record (its record was removed, or it predates this boot's /run)",
-      objects: objectsOf(stand),
+      objects: unrecordedObjects(lab, marked, stand),
     });
     if (!options.dryRun) {
-      const r = await down(lab, { fallback: stand });
+      const r = await down(lab, { fallback: stand, unrecorded: true });
       diagnostics.push(...r.diagnostics);
     }
   }

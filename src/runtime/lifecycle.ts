@@ -15,6 +15,7 @@ import type { Plan, Stage } from "../plan/plan.js";
 import { PROGRAMS, type Program, programsNeeded } from "../plan/programs.js";
 import { VERSION } from "../version.js";
 import { discover, type Marked } from "./discover.js";
+import { isolationRemovals, mountsUnder } from "./discover-isolation.js";
 import { failureDiagnostic } from "./failure.js";
 import { firewallTools, hostTableCollisions, probeFirewall } from "./firewall.js";
 import { hostOverlaps } from "./hostnet.js";
@@ -22,7 +23,7 @@ import { isolationCollisions, isolationPreflight } from "./isolation.js";
 import { hostIfaceAlias, hostIfaceExists, listNetns, netnsExists } from "./kernel.js";
 import { acquire } from "./lock.js";
 import { which } from "./proc.js";
-import { type LabRecord, readRecord, removeRecord, writeRecord } from "./record.js";
+import { type LabRecord, labDir, readRecord, removeRecord, writeRecord } from "./record.js";
 import { holds, teardownOps } from "./teardown.js";
 
 export interface Outcome {
@@ -272,7 +273,17 @@ export interface DownResult extends Outcome {
   readonly removed: number;
 }
 
-export async function down(lab: string, options: { fallback?: LabRecord } = {}): Promise<DownResult> {
+export interface DownOptions {
+  /** What to remove when the lab has no readable record: from its file, or found by marks. */
+  readonly fallback?: LabRecord;
+  /**
+   * The caller (gc) found the lab without a record: if one has appeared since — an `up`
+   * started in between — the lab is left alone, whatever the fallback says.
+   */
+  readonly unrecorded?: boolean;
+}
+
+export async function down(lab: string, options: DownOptions = {}): Promise<DownResult> {
   if (process.getuid?.() !== 0)
     return {
       ok: false,
@@ -283,37 +294,57 @@ export async function down(lab: string, options: { fallback?: LabRecord } = {}):
   if (!lock.ok) return { ok: false, removed: 0, diagnostics: [busy(lab, lock.holder)] };
   try {
     const stored = readRecord(lab);
+    if (options.unrecorded && stored !== undefined)
+      return { ok: true, removed: 0, diagnostics: [], message: `lab ${lab} has a record now: left alone` };
     let record = stored instanceof Error || !stored ? options.fallback : stored;
     if (!record) {
       // No record (or an unreadable one) and no file: what carries the lab's mark is still
-      // the lab's. An unreadable record is removed with the lab.
+      // the lab's. An unreadable record is removed with the lab's directory, which counts
+      // as found (discover-isolation.ts).
       const marked = (await discover(lab)).get(lab);
-      if (!marked) {
-        if (stored instanceof Error) {
-          removeRecord(lab);
-          return {
-            ok: true,
-            removed: 1,
-            diagnostics: [],
-            message: `lab ${lab} had only an unreadable record: removed`,
-          };
-        }
+      if (!marked)
         return { ok: true, removed: 0, diagnostics: [], message: `lab ${lab} is not up: nothing to do` };
-      }
       record = markedRecord(lab, marked);
     }
     const stages = teardownOf(record);
     const count = stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
     const outcome = await runStages(stages, { force: true });
     const diagnostics = outcome.failures.map(failureDiagnostic);
-    if (diagnostics.length === 0) removeRecord(lab);
+    if (diagnostics.length === 0) diagnostics.push(...removeLabDir(lab));
     return { ok: diagnostics.length === 0, removed: count, diagnostics };
   } finally {
     lock.release();
   }
 }
 
-/** A record standing in for a lost one: just the marked objects, to tear them down. */
+/**
+ * Removes the lab's directory (its record, PID files, logs), unless something is still
+ * mounted in it: deleting a directory tree recursively would delete through the mount —
+ * the files of whatever is mounted there. After tear-down only a mount OpenTop did not
+ * make can be left (or one it could not unmount); it is reported, and kept with the directory.
+ */
+function removeLabDir(lab: string): Diagnostic[] {
+  const mounted = mountsUnder(labDir(lab));
+  if (mounted.length === 0) {
+    removeRecord(lab);
+    return [];
+  }
+  return [
+    diag(
+      "OT6016",
+      `${mounted.length === 1 ? "a mount is" : "mounts are"} left in the directory of lab ${lab}`,
+      {
+        notes: [
+          ...mounted.map((m) => `mounted: ${m}`),
+          "OpenTop mounts only namespace files there, and has unmounted those; it does not unmount what it did not mount, nor delete a directory through a mount",
+        ],
+        help: `unmount ${mounted.length === 1 ? "it" : "them"} (\`umount ${mounted[0]}\`${mounted.length > 1 ? ", …" : ""}), then run \`opentop down ${lab}\` again`,
+      },
+    ),
+  ];
+}
+
+/** A record standing in for a lost one: the objects found by their marks (isolation's included), to tear them down. */
 export function markedRecord(lab: string, marked: Marked): LabRecord {
   return {
     version: 1,
@@ -330,5 +361,6 @@ export function markedRecord(lab: string, marked: Marked): LabRecord {
     hostIfaces: marked.hostIfaces,
     hostTables: marked.hostTables,
     ops: [],
+    found: isolationRemovals(lab, marked),
   };
 }

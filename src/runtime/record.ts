@@ -54,6 +54,12 @@ export interface LabRecord {
    * node is network-only.
    */
   readonly isolation?: Readonly<Record<string, NodeRuntime>>;
+  /**
+   * Only in a record that stands in for a lost one (`markedRecord`), never written: the
+   * lab's isolation objects found on the machine by their marks, as the operations (isolation's
+   * own inverses) that remove them.
+   */
+  readonly found?: readonly Op[];
 }
 
 export function readRecord(lab: string): LabRecord | undefined | Error {

@@ -40,13 +40,16 @@ export interface GuardedOp {
  * the kernel; the host's objects are gone when `down` returns).
  */
 export function teardownOps(record: LabRecord): GuardedOp[] {
-  const isolation = record.ops
-    .map((r) => r.op)
-    .filter(isIsolationOp)
-    .map(inverseOf)
-    .filter((op): op is Op => op !== null)
-    .reverse()
-    .map((op): GuardedOp => ({ op, when: { kind: "always" } }));
+  const isolation = [
+    ...record.ops
+      .map((r) => r.op)
+      .filter(isIsolationOp)
+      .map(inverseOf)
+      .filter((op): op is Op => op !== null)
+      .reverse(),
+    // A stand-in record's: inverses already, and as self-checking as those above.
+    ...(record.found ?? []),
+  ].map((op): GuardedOp => ({ op, when: { kind: "always" } }));
   const guarded = [
     ...isolation,
     ...(record.hostTables ?? []).map(

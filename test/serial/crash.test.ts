@@ -1,11 +1,12 @@
 // Crash safety and rollback, proven against a snapshot of the whole host: `up` killed
 // with SIGKILL at many points, and failures injected at many points with a fake `ip` on
 // PATH. After `down` (crash) or by itself (rollback) the host must be exactly as before.
-// OPENTOP_CRASH_POINTS sets the number of kill points (default 20).
+// OPENTOP_CRASH_POINTS sets the number of kill points (default 20), shared between the
+// crash test's labs: a large one with filters and host-side NAT, and one with isolation.
 
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { diffSnapshots, hostSnapshot, leftovers } from "../support/host.js";
@@ -14,8 +15,17 @@ import { BIN, cli, hostLinkSubnet, SKIP_NOT_ROOT, scratch, writeLab } from "../s
 const POINTS = Number(process.env.OPENTOP_CRASH_POINTS ?? 20);
 const SHARED = !!process.env.OPENTOP_TEST_SHARED_HOST;
 
-function lab(): string {
+/** The network at scale: two switches, sysctls, p2p and host links; with `filters`, a filter and host-side NAT. */
+function lab(filters = false): string {
   const s = hostLinkSubnet();
+  const filter = `
+  filter {
+    forward policy drop
+    forward accept established
+    forward accept in eth0 out eth1 tcp dport 80,443
+    input accept icmp
+    masquerade out wan
+  }`;
   return `switch lan
 switch dmz { mtu 1400 }
 node router {
@@ -24,14 +34,39 @@ node router {
   eth0 -> lan 10.1.0.1/24 fd00:1::1/64
   eth1 -> dmz 10.2.0.1/24
   eth2 -> edge.eth0 10.9.0.0/31
-  wan -> host ${s.node} { host-address ${s.host} }
-  route 10.8.0.0/16 via 10.9.0.1
+  wan -> host ${s.node} { host-address ${s.host}${filters ? " host-masquerade" : ""} }
+  route 10.8.0.0/16 via 10.9.0.1${filters ? filter : ""}
 }
 node edge { eth0 10.9.0.1/31 }
 node pc[1..30] { eth0 -> lan 10.1.0.{10+i}/24 fd00:1::{hex(10+i)}/64
   route default via 10.1.0.1 }
 node srv[1..8] { eth0 -> dmz 10.2.0.{10+i}/24
   route default via 10.2.0.1 }
+`;
+}
+
+/**
+ * Isolation: nodes with their own hostname, mounts, processes (an init) and cgroup
+ * namespace, limits, and a service each; a storage-only node with a service. Most of its
+ * `up` is isolation's stages, so the kill points land in them.
+ */
+function isolationLab(data: string): string {
+  return `switch lan
+node gw { eth0 -> lan 10.31.0.1/24 }
+node db[1..4] {
+  isolate net uts mount pid cgroup
+  hostname db{i}
+  eth0 -> lan 10.31.0.{10+i}/24
+  route default via 10.31.0.1
+  mount tmpfs ${data} size 4M
+  limit memory 64M cpu 0.5 pids 64
+  run "sleep 1000"
+}
+node store {
+  isolate mount
+  mount tmpfs ${data}
+  run "sleep 1000"
+}
 `;
 }
 
@@ -60,34 +95,46 @@ test(`crash: up killed with SIGKILL at ${POINTS} points; down leaves the host as
   timeout: 600_000,
 }, async () => {
   const s = scratch();
+  const data = join(s.dir, "data");
+  mkdirSync(data);
+  const kinds = [
+    { base: "crash", body: () => lab(true) },
+    { base: "icrash", body: () => isolationLab(data) },
+  ];
   // Every lab this test makes is taken down at the end, also when an assertion fails.
   const labs: string[] = [];
   try {
-    // How long the kernel work of a whole `up` takes here, to spread the kill points over it.
-    const probe = writeLab(s.dir, "probe", lab());
-    labs.push(probe.lab);
-    const t0 = performance.now();
-    const r = cli(["up", probe.path, "--json"]);
-    assert.equal(r.code, 0, r.stderr);
-    const whole = JSON.parse(r.stdout).seconds * 1000 || performance.now() - t0;
-    assert.equal(cli(["down", probe.lab]).code, 0);
-
     const before = hostSnapshot();
-    let killedMidway = 0;
-    for (let k = 0; k < POINTS; k++) {
-      const delay = Math.round((whole * k) / POINTS);
-      const victim = writeLab(s.dir, `crash${k}`, lab());
-      labs.push(victim.lab);
-      const code = await killAfter(victim.path, victim.lab, delay);
-      if (code === null) killedMidway++;
-      const d = cli(["down", victim.lab]);
-      assert.equal(d.code, 0, `down after a kill at ${delay} ms: ${d.stderr}`);
-      assertHostAsBefore(before, victim.lab, `kill at ${delay} ms of ${whole.toFixed(0)}`);
+    for (const [i, kind] of kinds.entries()) {
+      // The points are shared out: 20 in all by default, 10 for each lab.
+      const points = Math.floor(POINTS / kinds.length) + (i < POINTS % kinds.length ? 1 : 0);
+      if (points === 0) continue;
+      // How long the kernel work of a whole `up` takes here, to spread the kill points over it.
+      const probe = writeLab(s.dir, `${kind.base}probe`, kind.body());
+      labs.push(probe.lab);
+      const t0 = performance.now();
+      const r = cli(["up", probe.path, "--json"]);
+      assert.equal(r.code, 0, r.stderr);
+      const whole = JSON.parse(r.stdout).seconds * 1000 || performance.now() - t0;
+      assert.equal(cli(["down", probe.lab]).code, 0);
+      assertHostAsBefore(before, probe.lab, `${kind.base}: up and down`);
+
+      let killedMidway = 0;
+      for (let k = 0; k < points; k++) {
+        const delay = Math.round((whole * k) / points);
+        const victim = writeLab(s.dir, `${kind.base}${k}`, kind.body());
+        labs.push(victim.lab);
+        const code = await killAfter(victim.path, victim.lab, delay);
+        if (code === null) killedMidway++;
+        const d = cli(["down", victim.lab]);
+        assert.equal(d.code, 0, `${kind.base}: down after a kill at ${delay} ms: ${d.stderr}`);
+        assertHostAsBefore(before, victim.lab, `${kind.base}: kill at ${delay} ms of ${whole.toFixed(0)}`);
+      }
+      assert.ok(
+        killedMidway >= points / 2,
+        `${kind.base}: only ${killedMidway} of ${points} kills landed before up finished`,
+      );
     }
-    assert.ok(
-      killedMidway >= POINTS / 2,
-      `only ${killedMidway} of ${POINTS} kills landed before up finished`,
-    );
   } finally {
     for (const name of labs) cli(["down", name]);
     s.remove();

@@ -137,6 +137,10 @@ export function leftovers(prefix: string): string[] {
     ...s.netns.filter((n) => n.includes(prefix)).map((n) => `netns ${n}`),
     ...s.links.filter((l) => l.includes(prefix)).map((l) => `link ${l}`),
     ...s.records.filter((r) => r.includes(prefix)).map((r) => `record ${r}`),
+    // The lab's own table on the host (host-side NAT): `table inet opentop-LAB`.
+    ...(s.nft.match(/^table \S+ opentop-\S+/gm) ?? [])
+      .filter((t) => t.includes(prefix))
+      .map((t) => `nft ${t}`),
     ...s.runMounts.filter((m) => m.includes(prefix)).map((m) => `mount ${m}`),
     ...s.cgroups.filter((c) => c.includes(prefix)).map((c) => `cgroup ${c}`),
     ...s.processes.filter((p) => p.includes(`:${prefix}`)).map((p) => `process ${p}`),
