@@ -4,8 +4,9 @@
 
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
+import { lockPath, startTime } from "../../src/runtime/lock.js";
 import { leftovers } from "../support/host.js";
 import { BIN, cli, hostLinkSubnet, SKIP_NOT_ROOT, scratch, writeLab } from "../support/lab.js";
 
@@ -276,6 +277,41 @@ test("down with an unreadable record finds the lab by its marks and removes it, 
     assert.equal(d.code, 0, d.stderr);
     assert.ok(!existsSync(`/run/opentop/${lab}`), "the unreadable record is gone too");
   } finally {
+    cli(["down", lab]);
+    s.remove();
+  }
+  assertNothingLeft(lab);
+});
+
+test("a lab whose lock a live process holds is refused by up and down; a dead holder's lock is taken over", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  const s = scratch();
+  const { path, lab } = writeLab(s.dir, "locked", "node a { eth0 -> b.eth0 }\nnode b { eth0 }\n");
+  const lock = lockPath(lab);
+  try {
+    mkdirSync("/run/opentop", { recursive: true });
+    // This test process is the live holder.
+    symlinkSync(`${process.pid}:${startTime(process.pid)}`, lock);
+    for (const command of [
+      ["up", path],
+      ["down", lab],
+    ]) {
+      const r = cli(command);
+      assert.equal(r.code, 1, `${command[0]} must be refused`);
+      assert.match(r.stderr, /error\[OT6009\]: lab \S+ is busy/);
+      assert.match(r.stderr, new RegExp(`held by process ${process.pid}`));
+    }
+    assert.ok(!existsSync(`/run/netns/${lab}.a`), "nothing was created");
+    // A holder that is gone (PID 1's start time never matches a made-up one): taken over.
+    unlinkSync(lock);
+    symlinkSync("1:0", lock);
+    assert.equal(cli(["up", path]).code, 0, "a stale lock does not block");
+    assert.ok(!existsSync(lock), "up released the lock it took over");
+  } finally {
+    try {
+      unlinkSync(lock);
+    } catch {}
     cli(["down", lab]);
     s.remove();
   }
