@@ -3,8 +3,8 @@
 import { location, type Span } from "../diagnostics/source.js";
 import { describe, type Op, scriptOf, wordsOf } from "../plan/ops.js";
 import { command, opsOf, type Plan, type Step } from "../plan/plan.js";
+import { shellQuote } from "../plan/quote.js";
 import { SNIPPET_NAMES } from "../plan/snippets.js";
-import { shellQuote } from "./quote.js";
 
 /** Where an operation comes from, when it has a statement. */
 export function origin(span: Span | undefined): string | undefined {

@@ -6,7 +6,8 @@ import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { type Compiled, compileFile } from "../model/compile.js";
 import type { Lab } from "../model/model.js";
 import { NAME_PATTERN } from "../model/names.js";
-import { type LabRecord, readRecord } from "../runtime/record.js";
+import type { LabRecord } from "../plan/record.js";
+import { readRecord } from "../runtime/record.js";
 import { type Parsed, params, usageError } from "./args.js";
 
 export interface Target {

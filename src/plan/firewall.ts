@@ -7,6 +7,7 @@ import { type Diagnostic, DiagnosticError, diag } from "../diagnostics/diagnosti
 import type { Lab } from "../model/model.js";
 import { labMark, nodeNetns } from "../model/names.js";
 import { iptablesFamilies, iptablesRestore } from "./iptables.js";
+import { hostNats } from "./links/index.js";
 import { hostNatTable, hostTableName, NODE_TABLE, nftTable } from "./nft.js";
 import type { Op } from "./ops.js";
 
@@ -34,8 +35,9 @@ export function firewallOps(lab: Lab, firewall: Firewall): Op[][] {
           ruleset: nftTable(NODE_TABLE, filter),
           origin: filter.span,
         });
-      for (const raw of filter.raw)
-        ops.push({ kind: "nft.raw", ns, ruleset: `${raw.text}\n`, origin: raw.span });
+      filter.raw.forEach((raw, index) => {
+        ops.push({ kind: "nft.raw", ns, index, ruleset: `${raw.text}\n`, origin: raw.span });
+      });
       if (ops.length) out.push(ops);
       continue;
     }
@@ -61,9 +63,7 @@ export function firewallOps(lab: Lab, firewall: Firewall): Op[][] {
     if (ops.length) out.push(ops);
   }
 
-  const masquerades = lab.links.flatMap((l) =>
-    l.kind === "host" && l.hostMasquerade ? [{ link: l, span: l.hostMasquerade }] : [],
-  );
+  const masquerades = hostNats(lab.links);
   if (masquerades.length && firewall === "iptables")
     for (const m of masquerades)
       problems.push(
@@ -89,10 +89,7 @@ export function firewallOps(lab: Lab, firewall: Firewall): Op[][] {
         ruleset: hostNatTable(
           name,
           mark,
-          masquerades.map((m) => ({
-            hostIface: m.link.hostName,
-            text: `${m.link.end.node}.${m.link.end.iface} host-masquerade`,
-          })),
+          masquerades.map((m) => ({ hostIface: m.hostIface, text: m.text })),
         ),
         ...(first ? { origin: first.span } : {}),
       },
@@ -104,5 +101,5 @@ export function firewallOps(lab: Lab, firewall: Firewall): Op[][] {
 
 /** True when the lab has anything for a firewall to do. */
 export function usesFirewall(lab: Lab): boolean {
-  return lab.nodes.some((n) => n.filter) || lab.links.some((l) => l.kind === "host" && l.hostMasquerade);
+  return lab.nodes.some((n) => n.filter) || hostNats(lab.links).length > 0;
 }

@@ -12,7 +12,6 @@ import type { Span } from "../diagnostics/source.js";
 import { type Aspect, isolates } from "../model/isolation.js";
 import type { Lab, Node } from "../model/model.js";
 import { nodeMark, nodeNetns } from "../model/names.js";
-import { labDir } from "../runtime/record.js";
 import {
   CGROUP_ROOT,
   type CgroupLayout,
@@ -23,49 +22,16 @@ import {
   limitWrites,
   nodeCgroup,
 } from "./cgroups.js";
-import { type Enter, joinArgv, type MountType, nsenterArgs } from "./isolation-ops.js";
+import type { NodeRuntime, ServiceRuntime } from "./enter.js";
+import { netnsPath, nsDirIn, servicesDirIn } from "./layout.js";
+import type { Enter, MountType } from "./ops/isolation.js";
 import type { Op } from "./ops.js";
-import { netnsPath, type Stage, steps } from "./plan.js";
-
-/** How to reach a node at run time: what `exec`, `status` and `logs` read from the record. */
-export interface NodeRuntime {
-  readonly aspects: readonly Aspect[];
-  /** The namespace files to enter (net included when the node has its own network). */
-  readonly enter: Enter;
-  /** cgroup.procs files a process joins to count against the node's limits. */
-  readonly join: readonly string[];
-  readonly hostname?: string;
-  readonly root?: string;
-  /** Limits as written: `memory 256M`. */
-  readonly limits: readonly string[];
-  readonly init?: { readonly pidfile: string; readonly log: string; readonly mark: string };
-  readonly services: readonly ServiceRuntime[];
-}
-
-export interface ServiceRuntime {
-  readonly name: string;
-  readonly command: string;
-  readonly pidfile: string;
-  readonly log: string;
-  /** Holds the exit status once the service has ended by itself. */
-  readonly status: string;
-  readonly mark: string;
-}
+import { type Stage, steps } from "./plan.js";
 
 export interface IsolationPlan {
   readonly stages: readonly Stage[];
   /** Every node whose isolation is not the default network-only one with nothing to run. */
   readonly nodes: Readonly<Record<string, NodeRuntime>>;
-}
-
-/** Namespace files: /run/opentop/LAB/ns/NODE.KIND (a private mount, see nsdir.add). */
-export function nsDir(lab: string): string {
-  return `${labDir(lab)}/ns`;
-}
-
-/** PID files, logs and exit statuses: /run/opentop/LAB/services/NODE.SERVICE.{pid,log,status}. */
-export function servicesDir(lab: string): string {
-  return `${labDir(lab)}/services`;
 }
 
 /** The mark on a node's processes (their `$0`): `opentop:LAB:NODE:SERVICE`, or `…:init`. */
@@ -147,21 +113,43 @@ function hierarchies(n: Node, layout: CgroupLayout): Hierarchy[] {
   return [...out.values()];
 }
 
-export function lowerIsolation(lab: Lab, layout: CgroupLayout): IsolationPlan {
+/** What lowering a node's isolation needs besides the node: the lab, where its files go, the cgroups. */
+interface Ctx {
+  readonly b: Builder;
+  readonly lab: Lab;
+  readonly layout: CgroupLayout;
+  /** The lab's namespace files' and services' directories. */
+  readonly nsDir: string;
+  readonly servicesDir: string;
+}
+
+export function lowerIsolation(lab: Lab, layout: CgroupLayout, runDir: string): IsolationPlan {
   const b = new Builder();
   const nodes: Record<string, NodeRuntime> = {};
-  const name = lab.name;
   const special = lab.nodes.filter((n) => !isDefault(n));
   if (special.length === 0) return { stages: [], nodes };
+  const ctx: Ctx = {
+    b,
+    lab,
+    layout,
+    nsDir: nsDirIn(runDir, lab.name),
+    servicesDir: servicesDirIn(runDir, lab.name),
+  };
 
   // Lab-wide: the directories for namespace files and services, the lab's cgroups.
   const nsFiles = special.some((n) => n.isolation.aspects.some((a) => a !== "net"));
   const running = special.some((n) => n.isolation.services.length > 0 || isolates(n.isolation, "pid"));
-  const dirs = [...(nsFiles ? [nsDir(name)] : []), ...(running ? [servicesDir(name)] : [])];
+  const dirs = [...(nsFiles ? [ctx.nsDir] : []), ...(running ? [ctx.servicesDir] : [])];
   if (dirs.length) b.add("directories", "lab", { kind: "dir.add", paths: dirs, origin: lab.span });
-  if (nsFiles)
-    b.add("namespace directory", "lab", { kind: "nsdir.add", path: nsDir(name), origin: lab.span });
+  if (nsFiles) b.add("namespace directory", "lab", { kind: "nsdir.add", path: ctx.nsDir, origin: lab.span });
+  labCgroups(ctx, special);
 
+  for (const n of special) nodes[n.name] = lowerNode(ctx, n);
+  return { stages: b.stages(), nodes };
+}
+
+/** The lab's cgroup in every hierarchy its nodes use, with the controllers they need. */
+function labCgroups({ b, lab, layout }: Ctx, special: readonly Node[]): void {
   const labHierarchies = new Map<string, { h: Hierarchy; controllers: Set<Controller> }>();
   for (const n of special) {
     for (const h of hierarchies(n, layout))
@@ -172,7 +160,7 @@ export function lowerIsolation(lab: Lab, layout: CgroupLayout): IsolationPlan {
   for (const { h, controllers } of labHierarchies.values()) {
     b.add("directories", "lab", {
       kind: "cgroup.add",
-      path: labCgroup(h, name),
+      path: labCgroup(h, lab.name),
       scope: "lab",
       origin: lab.span,
     });
@@ -183,7 +171,7 @@ export function lowerIsolation(lab: Lab, layout: CgroupLayout): IsolationPlan {
         .filter((c) => controllers.has(c))
         .map((c) => `+${c}`)
         .join(" ");
-      for (const dir of [`${h.mount}/${CGROUP_ROOT}`, labCgroup(h, name)])
+      for (const dir of [`${h.mount}/${CGROUP_ROOT}`, labCgroup(h, lab.name)])
         b.add("cgroup controllers", `lab:${h.mount}`, {
           kind: "cgroup.set",
           file: `${dir}/cgroup.subtree_control`,
@@ -192,17 +180,17 @@ export function lowerIsolation(lab: Lab, layout: CgroupLayout): IsolationPlan {
         });
     }
   }
-
-  for (const n of special) nodes[n.name] = lowerNode(b, lab, n, layout);
-  return { stages: b.stages(), nodes };
 }
 
-function lowerNode(b: Builder, lab: Lab, n: Node, layout: CgroupLayout): NodeRuntime {
+/** The namespace files of a node: one per namespace it isolates besides net. */
+type Files = { readonly [K in "uts" | "ipc" | "cgroup" | "pid" | "mnt"]?: string };
+
+function lowerNode(ctx: Ctx, n: Node): NodeRuntime {
+  const { lab } = ctx;
   const i = n.isolation;
   const has = (a: Aspect) => isolates(i, a);
-  const origin = n.span;
-  const file = (kind: string) => `${nsDir(lab.name)}/${n.name}.${kind}`;
-  const files = {
+  const file = (kind: string) => `${ctx.nsDir}/${n.name}.${kind}`;
+  const files: Files = {
     ...(has("uts") ? { uts: file("uts") } : {}),
     ...(has("ipc") ? { ipc: file("ipc") } : {}),
     ...(has("cgroup") ? { cgroup: file("cgroup") } : {}),
@@ -211,22 +199,52 @@ function lowerNode(b: Builder, lab: Lab, n: Node, layout: CgroupLayout): NodeRun
   };
   const net = has("net") ? netnsPath(nodeNetns(lab.name, n.name)) : undefined;
   const enter: Enter = { ...(net !== undefined ? { net } : {}), ...files };
-  const mark = nodeMark(lab.name, n.name);
+  const join = nodeCgroups(ctx, n);
+  namespaces(ctx, n, files, join);
+  mounts(ctx, n, files, net);
+  const init = pidNamespace(ctx, n, enter, join);
+  if (i.root !== undefined && files.mnt !== undefined)
+    ctx.b.add("roots", n.name, {
+      kind: "root.pivot",
+      node: n.name,
+      enter: { ...(files.pid !== undefined ? { pid: files.pid } : {}), mnt: files.mnt },
+      dir: i.root.dir,
+      origin: i.root.span,
+    });
+  return {
+    aspects: i.aspects,
+    enter,
+    join,
+    ...(i.hostname !== undefined ? { hostname: i.hostname } : {}),
+    ...(i.root !== undefined ? { root: i.root.dir } : {}),
+    limits: (Object.entries(i.limits) as [Controller, { text: string }][]).map(([k, l]) => `${k} ${l.text}`),
+    ...(init ? { init } : {}),
+    services: services(ctx, n, enter, join),
+  };
+}
 
-  // Cgroups: one per hierarchy the node uses, then its limits.
+/** A node's cgroups, one per hierarchy it uses, then its limits; the cgroup.procs files to join. */
+function nodeCgroups({ b, lab, layout }: Ctx, n: Node): string[] {
   const cgroups = hierarchies(n, layout).map((h) => nodeCgroup(h, lab.name, n.name));
-  const join = cgroups.map((d) => `${d}/cgroup.procs`);
   for (const path of cgroups)
-    b.add("node cgroups and namespace files", n.name, { kind: "cgroup.add", path, scope: "node", origin });
-  for (const w of limitWrites(layout, lab.name, n.name, i.limits))
+    b.add("node cgroups and namespace files", n.name, {
+      kind: "cgroup.add",
+      path,
+      scope: "node",
+      origin: n.span,
+    });
+  for (const w of limitWrites(layout, lab.name, n.name, n.isolation.limits))
     b.add(w.late ? "limits (swap)" : "limits", n.name, {
       kind: "cgroup.set",
       file: w.file,
       value: w.value,
       origin: w.limit.span,
     });
+  return cgroups.map((d) => `${d}/cgroup.procs`);
+}
 
-  // Namespaces besides net and pid: created at once, each kept by its file.
+/** Namespaces besides net and pid: created at once, each kept by its file; then the hostname. */
+function namespaces({ b }: Ctx, n: Node, files: Files, join: readonly string[]): void {
   const all = Object.values(files);
   if (all.length) {
     b.add("node namespaces", n.name, {
@@ -239,107 +257,119 @@ function lowerNode(b: Builder, lab: Lab, n: Node, layout: CgroupLayout): NodeRun
       // A cgroup namespace is rooted where its creator is: in the node's cgroups.
       join: files.cgroup !== undefined ? join : [],
       release: all,
-      origin,
+      origin: n.span,
     });
     b.add("node cgroups and namespace files", n.name, {
       kind: "ns.files",
       node: n.name,
       paths: all,
-      origin,
+      origin: n.span,
     });
   }
-  if (files.uts !== undefined && i.hostname !== undefined)
+  const { hostname, hostnameSpan } = n.isolation;
+  if (files.uts !== undefined && hostname !== undefined)
     b.add("hostnames", n.name, {
       kind: "uts.hostname",
       node: n.name,
       uts: files.uts,
-      hostname: i.hostname,
-      origin: i.hostnameSpan ?? origin,
+      hostname,
+      origin: hostnameSpan ?? n.span,
     });
+}
 
-  // Mounts, in the node's mount namespace and in order (a later one may lie inside an
-  // earlier one). With `root DIR` they are made under DIR, which becomes / at the end.
+/**
+ * Mounts, in the node's mount namespace and in order (a later one may lie inside an earlier
+ * one). With `root DIR` they are made under DIR, which becomes / at the end.
+ */
+function mounts({ b, lab }: Ctx, n: Node, files: Files, net: string | undefined): void {
   const mnt = files.mnt;
-  if (mnt !== undefined) {
-    const inMnt: Enter = { mnt };
-    const mount = (
-      type: MountType,
-      source: string,
-      target: string,
-      options: string[],
-      into: Enter,
-      from: Span,
-    ) =>
-      b.add("mounts", n.name, {
-        kind: "mount.add",
-        node: n.name,
-        enter: into,
-        type,
-        source,
-        target,
-        options,
-        origin: from,
-      });
-    // sysfs shows the network namespace of whoever mounts it: mounted from inside the node's.
-    const sysEnter: Enter = { ...(net !== undefined ? { net } : {}), mnt };
-    const root = i.root?.dir;
-    if (root !== undefined) {
-      const at = i.root?.span ?? origin;
-      mount("bind", root, root, [], inMnt, at); // pivot_root needs a mount point
-      if (!has("pid")) mount("proc", mark, `${root}/proc`, [], inMnt, at);
-      mount("sysfs", mark, `${root}/sys`, [], sysEnter, at);
-      mount("rbind", "/dev", `${root}/dev`, [], inMnt, at);
-    } else if (net !== undefined) mount("sysfs", mark, "/sys", [], sysEnter, origin);
-    for (const m of i.mounts) {
-      const target = `${root ?? ""}${m.target}`;
-      if (m.kind === "tmpfs")
-        mount("tmpfs", mark, target, m.size !== undefined ? [`size=${m.size}`] : [], inMnt, m.span);
-      else mount("bind", m.source, target, m.readonly ? ["ro"] : [], inMnt, m.span);
-    }
-  }
-
-  // A pid namespace: its init, then its own /proc (mounted from inside it), then the root.
-  let init: NodeRuntime["init"];
-  if (files.pid !== undefined && mnt !== undefined) {
-    const { pid: _pid, ...others } = enter;
-    init = {
-      pidfile: `${servicesDir(lab.name)}/${n.name}.init.pid`,
-      log: `${servicesDir(lab.name)}/${n.name}.init.log`,
-      mark: processMark(lab.name, n.name, "init"),
-    };
-    b.add("init processes", n.name, {
-      kind: "init.start",
-      node: n.name,
-      enter: others,
-      join,
-      log: init.log,
-      pidfile: init.pidfile,
-      pidns: files.pid,
-      mark: init.mark,
-      origin,
-    });
-    b.add("/proc of pid namespaces", n.name, {
+  if (mnt === undefined) return;
+  const i = n.isolation;
+  const mark = nodeMark(lab.name, n.name);
+  const inMnt: Enter = { mnt };
+  const mount = (
+    type: MountType,
+    source: string,
+    target: string,
+    options: string[],
+    into: Enter,
+    from: Span,
+  ) =>
+    b.add("mounts", n.name, {
       kind: "mount.add",
       node: n.name,
-      enter: { pid: files.pid, mnt },
-      type: "proc",
-      source: mark,
-      target: `${i.root?.dir ?? ""}/proc`,
-      options: [],
-      origin,
+      enter: into,
+      type,
+      source,
+      target,
+      options,
+      origin: from,
     });
+  // sysfs shows the network namespace of whoever mounts it: mounted from inside the node's.
+  const sysEnter: Enter = { ...(net !== undefined ? { net } : {}), mnt };
+  const root = i.root?.dir;
+  if (root !== undefined) {
+    const at = i.root?.span ?? n.span;
+    mount("bind", root, root, [], inMnt, at); // pivot_root needs a mount point
+    if (!isolates(i, "pid")) mount("proc", mark, `${root}/proc`, [], inMnt, at);
+    mount("sysfs", mark, `${root}/sys`, [], sysEnter, at);
+    mount("rbind", "/dev", `${root}/dev`, [], inMnt, at);
+  } else if (net !== undefined) mount("sysfs", mark, "/sys", [], sysEnter, n.span);
+  for (const m of i.mounts) {
+    const target = `${root ?? ""}${m.target}`;
+    if (m.kind === "tmpfs")
+      mount("tmpfs", mark, target, m.size !== undefined ? [`size=${m.size}`] : [], inMnt, m.span);
+    else mount("bind", m.source, target, m.readonly ? ["ro"] : [], inMnt, m.span);
   }
-  if (i.root !== undefined && mnt !== undefined)
-    b.add("roots", n.name, {
-      kind: "root.pivot",
-      node: n.name,
-      enter: { ...(files.pid !== undefined ? { pid: files.pid } : {}), mnt },
-      dir: i.root.dir,
-      origin: i.root.span,
-    });
+}
 
-  const services: ServiceRuntime[] = i.services.map((s) => {
-    const base = `${servicesDir(lab.name)}/${n.name}.${s.name}`;
+/** A pid namespace: its init, then its own /proc (mounted from inside it). */
+function pidNamespace(
+  { b, lab, servicesDir }: Ctx,
+  n: Node,
+  enter: Enter,
+  join: readonly string[],
+): NodeRuntime["init"] {
+  const { pid, mnt } = enter;
+  if (pid === undefined || mnt === undefined) return undefined;
+  const { pid: _pid, ...others } = enter;
+  const init = {
+    pidfile: `${servicesDir}/${n.name}.init.pid`,
+    log: `${servicesDir}/${n.name}.init.log`,
+    mark: processMark(lab.name, n.name, "init"),
+  };
+  b.add("init processes", n.name, {
+    kind: "init.start",
+    node: n.name,
+    enter: others,
+    join,
+    log: init.log,
+    pidfile: init.pidfile,
+    pidns: pid,
+    mark: init.mark,
+    origin: n.span,
+  });
+  b.add("/proc of pid namespaces", n.name, {
+    kind: "mount.add",
+    node: n.name,
+    enter: { pid, mnt },
+    type: "proc",
+    source: nodeMark(lab.name, n.name),
+    target: `${n.isolation.root?.dir ?? ""}/proc`,
+    options: [],
+    origin: n.span,
+  });
+  return init;
+}
+
+function services(
+  { b, lab, servicesDir }: Ctx,
+  n: Node,
+  enter: Enter,
+  join: readonly string[],
+): ServiceRuntime[] {
+  return n.isolation.services.map((s) => {
+    const base = `${servicesDir}/${n.name}.${s.name}`;
     const svc: ServiceRuntime = {
       name: s.name,
       command: s.command,
@@ -364,20 +394,4 @@ function lowerNode(b: Builder, lab: Lab, n: Node, layout: CgroupLayout): NodeRun
     });
     return svc;
   });
-
-  return {
-    aspects: i.aspects,
-    enter,
-    join,
-    ...(i.hostname !== undefined ? { hostname: i.hostname } : {}),
-    ...(i.root !== undefined ? { root: i.root.dir } : {}),
-    limits: (Object.entries(i.limits) as [Controller, { text: string }][]).map(([k, l]) => `${k} ${l.text}`),
-    ...(init ? { init } : {}),
-    services,
-  };
-}
-
-/** The argv prefix of a command run inside a node: join its cgroups, enter its namespaces. */
-export function enterPrefix(rt: Pick<NodeRuntime, "enter" | "join">): string[] {
-  return [...joinArgv(rt.join), "nsenter", ...nsenterArgs(rt.enter), "--"];
 }

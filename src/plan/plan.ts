@@ -3,7 +3,7 @@
 // the operations it performs, in order.
 
 import { assertNever } from "../never.js";
-import type { NodeRuntime } from "./isolation.js";
+import { inNetns, type NodeRuntime } from "./enter.js";
 import { type Ns, type Op, programsOf, scriptOf, type Tool, toolOf, whereOf, wordsOf } from "./ops.js";
 import { type Program, programsOfArgv } from "./programs.js";
 
@@ -47,11 +47,6 @@ export function steps(ops: readonly Op[]): Step[] {
   return out;
 }
 
-/** The netns file a namespace is entered by. */
-export function netnsPath(ns: string): string {
-  return `/run/netns/${ns}`;
-}
-
 export interface Command {
   readonly argv: readonly string[];
   /** Text for the process's standard input (the lines of a batch). */
@@ -61,16 +56,6 @@ export interface Command {
    * what a machine must have for this step, for `up`'s preflight and the script's check.
    */
   readonly programs: readonly Program[];
-}
-
-/**
- * The argv that runs `argv` inside a namespace: nsenter joins the network namespace with
- * one setns. (`ip -n` and `ip netns exec` also unshare a mount namespace and remount
- * /sys, which copies every mount on the machine — one per namespace under /run/netns — so
- * their cost grows with the size of the lab.)
- */
-export function inNetns(ns: Ns, argv: readonly string[]): string[] {
-  return ns === null ? [...argv] : ["nsenter", `--net=${netnsPath(ns)}`, "--", ...argv];
 }
 
 /** A command with the programs its argv runs, derived from the argv itself. */
@@ -123,4 +108,17 @@ export function batchLine(words: readonly string[]): string {
     if (!/^[A-Za-z0-9_.:/,+%@=-]+$/.test(w))
       throw new Error(`internal: unsafe word in a batch line: ${JSON.stringify(w)}`);
   return words.join(" ");
+}
+
+/** Programs the stages run, each once, in the order they are first needed. */
+export function programsOfStages(stages: readonly Stage[]): Program[] {
+  const out = new Set<Program>();
+  for (const stage of stages)
+    for (const step of stage.steps) for (const p of command(step).programs) out.add(p);
+  return [...out];
+}
+
+/** Programs `up` needs: its own and those of the tear-down that rolls it back. */
+export function programsNeeded(plan: Plan): Program[] {
+  return [...new Set([...programsOfStages(plan.stages), ...programsOfStages(plan.teardown)])];
 }

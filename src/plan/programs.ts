@@ -2,9 +2,6 @@
 // it. `up` checks for exactly the programs of its plan and the emitted script names the
 // same ones, so a lab that does not filter never asks for nft (the brief's "no bloat").
 
-import type { Plan, Stage } from "./plan.js";
-import { command } from "./plan.js";
-
 export interface ProgramSpec {
   /** The distribution package that provides it (Debian's name). */
   readonly package: string;
@@ -23,7 +20,7 @@ export const PROGRAMS = {
     package: "util-linux",
     why: "this lab creates namespaces besides the network's, or tries its rulesets first",
   },
-  // Composable isolation: namespaces, mounts, cgroups and services (src/plan/isolation-ops.ts).
+  // Composable isolation: namespaces, mounts, cgroups and services (src/plan/ops/isolation.ts).
   sh: { package: "dash", why: "this lab's isolation steps are small sh programs" },
   mount: { package: "mount", why: "this lab mounts file systems in its nodes" },
   umount: { package: "mount", why: "this lab mounts file systems in its nodes" },
@@ -46,7 +43,7 @@ export const PROGRAMS = {
 /** A program of the table: every command is built from these (the type checks the snippets' lists). */
 export type Program = keyof typeof PROGRAMS;
 
-function isProgram(name: string): name is Program {
+export function isProgram(name: string): name is Program {
   return Object.hasOwn(PROGRAMS, name);
 }
 
@@ -61,17 +58,4 @@ export function programsOfArgv(argv: readonly string[], also: readonly Program[]
     if (!isProgram(name)) throw new Error(`internal: ${name} is not in the table of programs`);
     return name;
   });
-}
-
-/** Programs the stages run, each once, in the order they are first needed. */
-export function programsOfStages(stages: readonly Stage[]): Program[] {
-  const out = new Set<Program>();
-  for (const stage of stages)
-    for (const step of stage.steps) for (const p of command(step).programs) out.add(p);
-  return [...out];
-}
-
-/** Programs `up` needs: its own and those of the tear-down that rolls it back. */
-export function programsNeeded(plan: Plan): Program[] {
-  return [...new Set([...programsOfStages(plan.stages), ...programsOfStages(plan.teardown)])];
 }

@@ -7,8 +7,6 @@ import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { hasLimits, isolates, LIMIT_KINDS } from "../model/isolation.js";
 import type { Lab } from "../model/model.js";
 import type { CgroupLayout, Controller, Hierarchy } from "../plan/cgroups.js";
-import { type LowerOptions, lower } from "../plan/lower.js";
-import type { Plan } from "../plan/plan.js";
 
 /** Whether any node of the lab needs a cgroup: a limit, or `isolate cgroup`. */
 export function usesCgroups(lab: Lab): boolean {
@@ -130,11 +128,6 @@ export function cgroupProblems(lab: Lab, layout: CgroupLayout): Diagnostic[] {
       );
   }
   return out;
-}
-
-/** The plan of a lab for this machine: its cgroup layout is read only if the lab uses cgroups. */
-export function lowerHere(lab: Lab, options: LowerOptions = {}): Plan {
-  return lower(lab, usesCgroups(lab) ? { ...options, cgroups: detectCgroupLayout() } : options);
 }
 
 /** Every distinct hierarchy of a layout where OpenTop may make cgroups: its controllers' and cgroup2's. */

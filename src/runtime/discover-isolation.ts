@@ -2,7 +2,7 @@
 // that carry the lab's mark (services' wrappers, the inits of pid namespaces), the mounts
 // OpenTop makes in the lab's directory (namespace files and the private directory that
 // holds them), and the lab's cgroups `opentop/LAB[/NODE]` in every hierarchy. Each is
-// removed by isolation's own inverse (src/plan/isolation-ops.ts), never by code of its own.
+// removed by isolation's own inverse (src/plan/ops/isolation.ts), never by code of its own.
 //
 // What counts as the lab's, and why:
 // - a process, only by its mark: its `$0` (the fourth word of /proc/PID/cmdline, after
@@ -22,8 +22,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { LAB_NAME_MAX, NAME_PATTERN, parseMark } from "../model/names.js";
 import { CGROUP_ROOT } from "../plan/cgroups.js";
-import { nsDir, servicesDir } from "../plan/isolation.js";
-import { stopOp } from "../plan/isolation-ops.js";
+import { nsDirIn, servicesDirIn } from "../plan/layout.js";
+import { stopOp } from "../plan/ops/isolation.js";
 import type { Op } from "../plan/ops.js";
 import { detectCgroupLayout, hierarchiesOf, mountTable } from "./cgroups.js";
 import { labDir, listLabs, runDir } from "./record.js";
@@ -167,7 +167,7 @@ export function discoverIsolation(only?: string): Map<string, IsolationFound> {
 
   for (const [lab, list] of labMounts()) {
     if (!wanted(lab)) continue;
-    const ns = nsDir(lab);
+    const ns = nsDirIn(runDir(), lab);
     for (const m of list) {
       const file = m.path.startsWith(`${ns}/`) ? m.path.slice(ns.length + 1) : undefined;
       if (m.path === ns) entry(lab).nsDirs.push(m.path);
@@ -182,7 +182,7 @@ export function discoverIsolation(only?: string): Map<string, IsolationFound> {
     const found = entry(lab);
     found.dir = true;
     // Namespace files that were created but never bound (or are bound: listed once).
-    const ns = nsDir(lab);
+    const ns = nsDirIn(runDir(), lab);
     let names: string[] = [];
     try {
       names = readdirSync(ns);
@@ -209,7 +209,7 @@ export function isolationRemovals(lab: string, found: IsolationFound): Op[] {
         p.name === "init" ? "init" : "service",
         p.node,
         p.name,
-        `${servicesDir(lab)}/${p.node}.${p.name}.pid`,
+        `${servicesDirIn(runDir(), lab)}/${p.node}.${p.name}.pid`,
         p.mark,
         p.pid,
       ),

@@ -5,7 +5,7 @@
 // those are the lab's). Look-alikes without the mark are not ours.
 
 import { parseMark } from "../model/names.js";
-import { inNetns } from "../plan/plan.js";
+import { inNetns } from "../plan/enter.js";
 import { discoverIsolation, emptyIsolation, type IsolationFound } from "./discover-isolation.js";
 import { hostTableMark } from "./firewall.js";
 import { hostIfaceAlias, listHostIfaces, listNetns } from "./kernel.js";

@@ -1,18 +1,12 @@
-// Entering a node: the nsenter command that joins exactly the namespaces the node has,
-// after joining its cgroups (so what runs there counts against the node's limits).
+// Entering a node on this machine: the nsenter command that joins exactly the namespaces the
+// node has, after joining its cgroups (src/plan/enter.ts), once they are known to exist.
 
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { nodeNetns } from "../model/names.js";
-import { enterPrefix } from "../plan/isolation.js";
-import { inNetns } from "../plan/plan.js";
+import { nodeEnterPrefix, someNodes } from "../plan/enter.js";
+import type { LabRecord } from "../plan/record.js";
 import { enterProblem, hasNetwork } from "./isolation.js";
 import { netnsExists } from "./kernel.js";
-import type { LabRecord } from "./record.js";
-
-/** The first nodes of a lab, for a message that lists them: `pc1, pc2, …` past 20. */
-export function someNodes(nodes: readonly string[]): string {
-  return `${nodes.slice(0, 20).join(", ")}${nodes.length > 20 ? ", …" : ""}`;
-}
 
 /** OT6008 unless the lab has `node`. */
 export function requireNode(record: LabRecord, node: string): void {
@@ -39,14 +33,5 @@ export function enterArgv(record: LabRecord, node: string): string[] {
     const problem = enterProblem(record, node, rt);
     if (problem) throw new DiagnosticError(problem);
   }
-  return nodeEnterPrefix(record, node);
-}
-
-/**
- * The argv prefix that enters `node`, without checks: its cgroups joined, then exactly the
- * namespaces it isolates. The emitted script's `exec` runs the same.
- */
-export function nodeEnterPrefix(record: LabRecord, node: string): string[] {
-  const rt = record.isolation?.[node];
-  return rt ? enterPrefix(rt) : inNetns(nodeNetns(record.lab, node), []);
+  return nodeEnterPrefix(record.lab, node, rt);
 }

@@ -1,12 +1,12 @@
 // Kernel and tool errors, translated: the user sees the operation, the object, the line
 // of the lab file that asked for it, the tool's own words, and what to do.
 
-import { shellQuote } from "../backends/quote.js";
-import type { StepFailure } from "../backends/run.js";
 import type { Code } from "../diagnostics/codes.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { describe, wordsOf } from "../plan/ops.js";
+import { shellQuote } from "../plan/quote.js";
 import { nftError } from "./firewall.js";
+import type { StepFailure } from "./run.js";
 
 interface Hint {
   readonly pattern: RegExp;

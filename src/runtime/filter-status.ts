@@ -7,13 +7,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { nodeNetns } from "../model/names.js";
-import type { Op } from "../plan/ops.js";
-import { inNetns } from "../plan/plan.js";
+import { inNetns } from "../plan/enter.js";
+import type { Fact, FactOf } from "../plan/facts.js";
+import { type LabRecord, nodeOfNamespace } from "../plan/record.js";
+import type { Drift } from "./drift.js";
 import { netnsExists } from "./kernel.js";
 import { type ProcResult, pool, run } from "./proc.js";
-import type { LabRecord } from "./record.js";
-import type { Drift } from "./status.js";
 
 export interface RuleCounter {
   readonly chain: string;
@@ -36,20 +35,19 @@ export interface FilterStatus {
   readonly drift: readonly Drift[];
 }
 
-type FirewallOp = Extract<Op, { kind: "nft.table" | "iptables.restore" | "ip6tables.restore" }>;
+type FilterFact = FactOf<"nft-table" | "iptables">;
 
-export async function filterStatus(record: LabRecord, concurrency = 8): Promise<FilterStatus[]> {
-  const ops = record.ops
-    .map((r) => r.op)
-    .filter(
-      (op): op is FirewallOp =>
-        op.kind === "nft.table" || op.kind === "iptables.restore" || op.kind === "ip6tables.restore",
-    );
-  const nodeOf = (ns: string | null) =>
-    ns === null ? null : (record.nodes.find((n) => nodeNetns(record.lab, n) === ns) ?? null);
-  const results = await pool(ops, concurrency, async (op): Promise<FilterStatus | undefined> => {
-    if (op.ns !== null && !netnsExists(op.ns)) return undefined; // the namespace's own drift says it
-    return op.kind === "nft.table" ? nftStatus(op, nodeOf(op.ns)) : iptablesStatus(op, nodeOf(op.ns));
+/** The filters' facts of a lab (`nft-table`, `iptables`) against the kernel. */
+export async function filterStatus(
+  record: LabRecord,
+  facts: readonly Fact[],
+  concurrency = 8,
+): Promise<FilterStatus[]> {
+  const filters = facts.filter((f): f is FilterFact => f.kind === "nft-table" || f.kind === "iptables");
+  const results = await pool(filters, concurrency, async (f): Promise<FilterStatus | undefined> => {
+    if (f.ns !== null && !netnsExists(f.ns)) return undefined; // the namespace's own drift says it
+    const node = nodeOfNamespace(record, f.ns);
+    return f.kind === "nft-table" ? nftStatus(f, node) : iptablesStatus(f, node);
   });
   return results.filter((s): s is FilterStatus => s !== undefined);
 }
@@ -135,7 +133,7 @@ async function canonicalNft(ruleset: string): Promise<ProcResult> {
   }
 }
 
-async function nftStatus(op: Extract<Op, { kind: "nft.table" }>, node: string | null): Promise<FilterStatus> {
+async function nftStatus(op: FactOf<"nft-table">, node: string | null): Promise<FilterStatus> {
   const [live, expected] = await Promise.all([
     run(inNetns(op.ns, ["nft", "-j", "list", "table", op.family, op.name])),
     canonicalNft(op.ruleset),
@@ -227,11 +225,8 @@ function saveState(text: string): SaveState {
   return { policies, rules, tables };
 }
 
-async function iptablesStatus(
-  op: Extract<Op, { kind: "iptables.restore" | "ip6tables.restore" }>,
-  node: string | null,
-): Promise<FilterStatus> {
-  const tool = op.kind === "iptables.restore" ? "iptables" : "ip6tables";
+async function iptablesStatus(op: FactOf<"iptables">, node: string | null): Promise<FilterStatus> {
+  const tool = op.family === 4 ? "iptables" : "ip6tables";
   const live = await run(inNetns(op.ns, [`${tool}-save`, "-c"]));
   const want = saveState(op.ruleset);
   const table = `${tool} ${[...want.tables].join("+")}`;

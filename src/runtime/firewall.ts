@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Firewall } from "../plan/firewall.js";
-import { type Op, scriptOf } from "../plan/ops.js";
+import { type Op, ownsOf, scriptOf } from "../plan/ops.js";
 import { command, type Plan, type Step } from "../plan/plan.js";
 import { PROGRAMS, type Program } from "../plan/programs.js";
 import { pool, run, runSync, which } from "./proc.js";
@@ -115,23 +115,6 @@ export function hostTableMark(family: string, name: string): string | null | und
   return m?.[1] ?? null;
 }
 
-/** Host tables of the plan that exist already: OpenTop never takes over a table. */
-export function hostTableCollisions(plan: Plan): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const step of firewallSteps(plan))
-    for (const op of step.ops)
-      if (op.kind === "nft.table" && op.ns === null && hostTableMark(op.family, op.name) !== undefined)
-        out.push(
-          diag("OT4010", `nftables table ${op.family} ${op.name} already exists on the host`, {
-            span: op.origin,
-            label: "this lab would create it",
-            notes: ["OpenTop never adds to or removes a table it did not create"],
-            help: `if it is left from an earlier run of this lab, \`opentop down ${plan.lab}\` removes it; otherwise delete it (\`nft delete table ${op.family} ${op.name}\`)`,
-          }),
-        );
-  return out;
-}
-
 function readSysctl(key: string): string | undefined {
   try {
     return readFileSync(`/proc/sys/${key.replaceAll(".", "/")}`, "utf8").trim();
@@ -144,7 +127,7 @@ function readSysctl(key: string): string | undefined {
 export function hostForwardingWarnings(plan: Plan, read = readSysctl): Diagnostic[] {
   const hostNat = firewallSteps(plan)
     .flatMap((s) => s.ops)
-    .find((op) => op.kind === "nft.table" && op.ns === null);
+    .find((op) => ownsOf(op).some((o) => o.kind === "host-table"));
   if (!hostNat) return [];
   const off = ["net.ipv4.ip_forward", "net.ipv6.conf.all.forwarding"].filter((k) => read(k) === "0");
   if (off.length === 0) return [];

@@ -7,11 +7,13 @@
 import { existsSync, readdirSync, readlinkSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { describe } from "../plan/ops.js";
+import { removedBy } from "../plan/ops.js";
+import type { LabRecord } from "../plan/record.js";
 import { discover, emptyMarked, type Marked } from "./discover.js";
-import { down, markedRecord, teardownOf } from "./lifecycle.js";
+import { down, markedRecord } from "./lifecycle.js";
 import { holderAlive, lockPath } from "./lock.js";
-import { type LabRecord, listLabs, readRecord, runDir } from "./record.js";
+import { listLabs, readRecord, runDir } from "./record.js";
+import { teardownOf } from "./teardown.js";
 
 export interface Debris {
   readonly lab: string;
@@ -34,32 +36,7 @@ function busy(lab: string): boolean {
 }
 
 function objectsOf(record: LabRecord): string[] {
-  return teardownOf(record).flatMap((s) =>
-    s.steps.flatMap((st) =>
-      st.ops.flatMap((op): string[] => {
-        switch (op.kind) {
-          case "netns.del":
-            return [`netns ${op.name}`];
-          case "link.del":
-            return [`link ${op.dev}`];
-          case "nft.deltable":
-            return [`nft table ${op.family} ${op.name}`];
-          case "proc.stop":
-            return [
-              `process ${op.pid ?? `of ${op.pidfile}`} ${op.mark} (${op.role === "init" ? "the init of a pid namespace" : "a service"})`,
-            ];
-          case "ns.release":
-            return op.paths.map((p) => `namespace file ${p}`);
-          case "nsdir.del":
-            return [`mount ${op.path}`];
-          case "cgroup.del":
-            return [`cgroup ${op.path}`];
-          default:
-            return [describe(op)];
-        }
-      }),
-    ),
-  );
+  return teardownOf(record).flatMap((s) => s.steps.flatMap((st) => st.ops.flatMap(removedBy)));
 }
 
 /** What a lab without a record left: its objects, and what keeps its directory. */

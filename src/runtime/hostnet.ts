@@ -3,8 +3,8 @@
 // a VPN route), because that would change where the host's own traffic goes.
 
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
+import type { Span } from "../diagnostics/source.js";
 import { type Cidr, contains, network, parseCidr } from "../model/ip.js";
-import { opsOf, type Plan } from "../plan/plan.js";
 import { ipJson, routePrefix } from "./kernel.js";
 import { type ProcResult, run } from "./proc.js";
 
@@ -70,15 +70,15 @@ function overlaps(a: Cidr, b: Cidr): boolean {
   return a.family === b.family && (contains(a, b) || contains(b, a));
 }
 
-/** Addresses the plan puts on the host's side that overlap a network the host uses. */
-export async function hostOverlaps(plan: Plan): Promise<Diagnostic[]> {
-  const hostAddrs = opsOf(plan.stages).filter((op) => op.kind === "addr.add" && op.ns === null);
+/** Addresses a plan puts on the host's side that overlap a network the host uses. */
+export async function hostOverlaps(
+  hostAddrs: readonly { readonly cidr: string; readonly origin: Span | undefined }[],
+): Promise<Diagnostic[]> {
   if (hostAddrs.length === 0) return [];
   const nets = await hostNetworks();
   if (!Array.isArray(nets)) return [nets];
   const out: Diagnostic[] = [];
   for (const op of hostAddrs) {
-    if (op.kind !== "addr.add") continue;
     const parsed = parseCidr(op.cidr);
     if (!parsed.ok) continue;
     const mine = network(parsed.value);

@@ -5,11 +5,11 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Lab } from "../model/model.js";
-import type { NodeRuntime, ServiceRuntime } from "../plan/isolation.js";
-import { opsOf, type Plan } from "../plan/plan.js";
+import type { NodeRuntime, ServiceRuntime } from "../plan/enter.js";
+import type { Fact } from "../plan/facts.js";
+import type { LabRecord } from "../plan/record.js";
 import { cgroupProblems, detectCgroupLayout, mountTable, usesCgroups } from "./cgroups.js";
-import type { LabRecord } from "./record.js";
-import type { Drift } from "./status.js";
+import type { Drift } from "./drift.js";
 
 /** Everything about a lab's isolation that this machine must provide, before `up` creates anything. */
 export function isolationPreflight(lab: Lab): Diagnostic[] {
@@ -162,28 +162,45 @@ function mountPoints(): Set<string> {
   }
 }
 
-/** The isolation part of `status`: per node, its init and services; drift where files or cgroups are gone. */
-export function isolationStatus(record: LabRecord): { nodes: NodeIsolationStatus[]; drift: Drift[] } {
-  const nodes: NodeIsolationStatus[] = [];
-  const drift: Drift[] = [];
+/** Whether an isolation fact holds here: a namespace file mounted, a cgroup there, a process alive. */
+function holdsHere(f: Fact, mounted: ReadonlySet<string>): boolean {
+  switch (f.kind) {
+    case "mount":
+      return mounted.has(f.path);
+    case "cgroup":
+      return existsSync(f.path);
+    case "process":
+      return processState(f.pidfile, f.mark).alive;
+    default:
+      return true; // not isolation's: another part of `status` compares it
+  }
+}
+
+function isolationDrift(f: Fact): string {
+  switch (f.kind) {
+    case "mount":
+      return `${f.what} of node ${f.node} (${f.path})`;
+    case "cgroup":
+      return `cgroup ${f.path} of node ${f.node}`;
+    case "process":
+      return `${f.what} of node ${f.node} (its pid namespace is dead)`;
+    default:
+      return `${f.kind}`;
+  }
+}
+
+/** The isolation part of `status`: per node, its init and services; drift where its facts do not hold. */
+export function isolationStatus(
+  record: LabRecord,
+  facts: readonly Fact[],
+): { nodes: NodeIsolationStatus[]; drift: Drift[] } {
   const mounted = mountPoints();
-  for (const [node, rt] of Object.entries(record.isolation ?? {})) {
-    const { net: _net, ...files } = rt.enter;
-    for (const [kind, path] of Object.entries(files))
-      if (!mounted.has(path))
-        drift.push({ ns: null, kind: "missing", what: `${kind} namespace of node ${node} (${path})` });
-    for (const procs of rt.join) {
-      const dir = procs.slice(0, -"/cgroup.procs".length);
-      if (!existsSync(dir)) drift.push({ ns: null, kind: "missing", what: `cgroup ${dir} of node ${node}` });
-    }
+  const drift: Drift[] = facts
+    .filter((f) => !holdsHere(f, mounted))
+    .map((f) => ({ ns: null, kind: "missing", what: isolationDrift(f) }));
+  const nodes = Object.entries(record.isolation ?? {}).map(([node, rt]): NodeIsolationStatus => {
     const init = rt.init ? processState(rt.init.pidfile, rt.init.mark) : undefined;
-    if (init && !init.alive)
-      drift.push({
-        ns: null,
-        kind: "missing",
-        what: `init process of node ${node} (its pid namespace is dead)`,
-      });
-    nodes.push({
+    return {
       node,
       aspects: rt.aspects,
       ...(rt.hostname !== undefined ? { hostname: rt.hostname } : {}),
@@ -191,8 +208,8 @@ export function isolationStatus(record: LabRecord): { nodes: NodeIsolationStatus
       limits: rt.limits,
       ...(init ? { init } : {}),
       services: rt.services.map((s) => ({ name: s.name, log: s.log, ...serviceState(s) })),
-    });
-  }
+    };
+  });
   return { nodes, drift };
 }
 
@@ -223,20 +240,4 @@ export function enterProblem(record: LabRecord, node: string, rt: NodeRuntime): 
 export function hasNetwork(record: LabRecord, node: string): boolean {
   const rt = record.isolation?.[node];
   return !rt || rt.enter.net !== undefined;
-}
-
-/** The lab's cgroups existing already: debris of a run whose record is gone (never reused). */
-export function isolationCollisions(plan: Plan): Diagnostic[] {
-  return opsOf(plan.stages).flatMap((op) =>
-    op.kind === "cgroup.add" && op.scope === "lab" && existsSync(op.path)
-      ? [
-          diag("OT5105", `cgroup ${op.path} already exists`, {
-            span: op.origin,
-            label: "this lab would create it",
-            notes: ["it is left from an earlier run of a lab of this name whose record is gone"],
-            help: `remove it once nothing runs in it: its node cgroups, then it (\`rmdir ${op.path}/*/ ${op.path}\`)`,
-          }),
-        ]
-      : [],
-  );
 }

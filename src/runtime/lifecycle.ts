@@ -2,29 +2,26 @@
 // Everything here reads the plan; nothing decides kernel operations of its own except
 // which of a teardown's objects still exist and are the lab's.
 
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { type RunOptions, runStages } from "../backends/run.js";
-import { origin } from "../backends/text.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
-import { parseMark } from "../model/names.js";
-import { teardownStages } from "../plan/lower.js";
 import { inverseOf, isIsolationOp, type Op } from "../plan/ops.js";
-import type { Plan, Stage } from "../plan/plan.js";
-import { PROGRAMS, type Program, programsNeeded } from "../plan/programs.js";
+import type { Owned } from "../plan/owned.js";
+import { type Plan, programsNeeded } from "../plan/plan.js";
+import { PROGRAMS, type Program } from "../plan/programs.js";
+import { type LabRecord, RECORD_VERSION, recordOf } from "../plan/record.js";
+import { teardownStages } from "../plan/teardown.js";
 import { VERSION } from "../version.js";
+import { collisions } from "./collisions.js";
 import { discover, type Marked } from "./discover.js";
 import { isolationRemovals, mountsUnder } from "./discover-isolation.js";
 import { failureDiagnostic } from "./failure.js";
-import { firewallTools, hostTableCollisions, probeFirewall } from "./firewall.js";
-import { hostOverlaps } from "./hostnet.js";
-import { isolationCollisions, isolationPreflight } from "./isolation.js";
-import { hostIfaceAlias, hostIfaceExists, listNetns, netnsExists } from "./kernel.js";
+import { firewallTools, probeFirewall } from "./firewall.js";
+import { isolationPreflight } from "./isolation.js";
 import { acquire } from "./lock.js";
 import { which } from "./proc.js";
-import { type LabRecord, labDir, readRecord, removeRecord, writeRecord } from "./record.js";
-import { holds, teardownOps } from "./teardown.js";
+import { labDir, readRecord, removeRecord, writeRecord } from "./record.js";
+import { type RunOptions, runStages } from "./run.js";
+import { teardownOf } from "./teardown.js";
 
 export interface Outcome {
   readonly ok: boolean;
@@ -60,99 +57,6 @@ function preflight(plan: Plan): Diagnostic[] {
   return out;
 }
 
-export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script"): LabRecord {
-  const lab = compiled.lab;
-  if (!lab) throw new Error("internal: no model");
-  const ops = plan.stages.flatMap((s) => s.steps.flatMap((st) => st.ops));
-  return {
-    version: 1,
-    tool: `opentop ${VERSION}`,
-    lab: lab.name,
-    file: resolve(compiled.file.path),
-    hash: compiled.hash,
-    state: "creating",
-    createdAt: new Date().toISOString(),
-    by,
-    nodes: lab.nodes.map((n) => n.name),
-    switches: lab.switches.map((s) => s.name),
-    namespaces: ops.flatMap((op) => (op.kind === "netns.add" ? [op.name] : [])),
-    hostIfaces: ops.flatMap((op) =>
-      op.kind === "link.alias" && op.ns === null ? [{ name: op.dev, mark: op.alias }] : [],
-    ),
-    hostTables: ops.flatMap((op) =>
-      op.kind === "nft.table" && op.ns === null && op.mark !== undefined
-        ? [{ family: op.family, name: op.name, mark: op.mark }]
-        : [],
-    ),
-    ops: ops.map((op) => {
-      const { origin: span, ...rest } = op;
-      const from = origin(span);
-      return { op: rest as Op, ...(from ? { origin: from } : {}) };
-    }),
-    ...(plan.nodes ? { isolation: plan.nodes } : {}),
-  };
-}
-
-/** Objects of the plan that exist already: a lab name that collides with the host's. */
-function collisions(plan: Plan): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const stage of plan.stages)
-    for (const step of stage.steps)
-      for (const op of step.ops) {
-        if (op.kind === "netns.add" && netnsExists(op.name))
-          out.push(
-            diag("OT6002", `network namespace ${op.name} already exists`, {
-              span: op.origin,
-              label: "this lab would create it",
-              notes: ["OpenTop never reuses or removes a namespace it did not create"],
-              help: `choose another lab name, or remove the namespace if it is yours (\`ip netns del ${op.name}\`)`,
-            }),
-          );
-        if (op.kind === "veth.add" && op.a.ns === null && hostIfaceExists(op.a.name)) {
-          const mark = parseMark(hostIfaceAlias(op.a.name));
-          out.push(
-            diag("OT6003", `interface ${op.a.name} already exists on the host`, {
-              span: op.origin,
-              label: "this link would create it",
-              notes: [
-                mark ? `it belongs to OpenTop lab ${mark.lab}` : "it does not belong to an OpenTop lab",
-              ],
-              help: mark
-                ? `run \`opentop down ${mark.lab}\`, or give this link another \`host-name\``
-                : "give this link another `host-name`",
-            }),
-          );
-        }
-      }
-  return out;
-}
-
-function maxNetNamespaces(): number {
-  try {
-    return Number(readFileSync("/proc/sys/user/max_net_namespaces", "utf8").trim());
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
-}
-
-/** Kernel limits a plan would exceed, known before anything is created. */
-export function limits(plan: Plan, max = maxNetNamespaces(), existing = listNetns().length): Diagnostic[] {
-  const wanted = plan.stages
-    .flatMap((s) => s.steps.flatMap((st) => st.ops))
-    .filter((o) => o.kind === "netns.add");
-  // `existing` counts the named namespaces; unnamed ones (containers, browsers) count too.
-  if (!Number.isFinite(max) || wanted.length + existing <= max) return [];
-  return [
-    diag("OT6015", `this lab needs ${wanted.length} network namespaces; the machine allows ${max} in all`, {
-      notes: [
-        `${existing} named network namespaces exist already`,
-        "the limit is the sysctl user.max_net_namespaces",
-      ],
-      help: "bring up a smaller lab (see `--set`), take other labs down, or raise the limit if this machine is yours",
-    }),
-  ];
-}
-
 export interface UpOptions {
   readonly concurrency?: number;
   readonly interrupted?: () => boolean;
@@ -185,13 +89,7 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
             });
       return { ok: false, diagnostics: [already] };
     }
-    const clash = [
-      ...collisions(plan),
-      ...hostTableCollisions(plan),
-      ...isolationCollisions(plan),
-      ...limits(plan),
-      ...(await hostOverlaps(plan)),
-    ];
+    const clash = await collisions(plan);
     if (clash.length) return { ok: false, diagnostics: clash };
     // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
     const refused = await probeFirewall(plan);
@@ -255,18 +153,6 @@ function unreadable(lab: string, e: Error): Diagnostic {
   return diag("OT6013", `the record of lab ${lab} cannot be read: ${e.message}`, {
     help: `inspect /run/opentop/${lab}/record.json; \`opentop down ${lab}\` removes the lab by its marks`,
   });
-}
-
-/**
- * The tear-down of a lab from its record: host interfaces the lab created, then its
- * namespaces, each only if it still exists and is the lab's.
- */
-export function teardownOf(record: LabRecord): Stage[] {
-  // The guarded operations are shared with the emitted script, which tests the same guards in sh.
-  const ops = teardownOps(record)
-    .filter((g) => holds(g.when))
-    .map((g) => g.op);
-  return teardownStages(ops);
 }
 
 export interface DownResult extends Outcome {
@@ -347,7 +233,7 @@ function removeLabDir(lab: string): Diagnostic[] {
 /** A record standing in for a lost one: the objects found by their marks (isolation's included), to tear them down. */
 export function markedRecord(lab: string, marked: Marked): LabRecord {
   return {
-    version: 1,
+    version: RECORD_VERSION,
     tool: `opentop ${VERSION}`,
     lab,
     file: "",
@@ -357,9 +243,11 @@ export function markedRecord(lab: string, marked: Marked): LabRecord {
     by: "cli",
     nodes: [],
     switches: [],
-    namespaces: marked.namespaces,
-    hostIfaces: marked.hostIfaces,
-    hostTables: marked.hostTables,
+    owned: [
+      ...marked.namespaces.map((name): Owned => ({ kind: "netns", name })),
+      ...marked.hostIfaces.map((h): Owned => ({ kind: "host-iface", ...h })),
+      ...marked.hostTables.map((t): Owned => ({ kind: "host-table", ...t })),
+    ],
     ops: [],
     found: isolationRemovals(lab, marked),
   };

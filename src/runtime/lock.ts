@@ -3,11 +3,11 @@
 // with `ln -s`, and a holder that died (SIGKILL) is recognised by its PID and start time.
 
 import { mkdirSync, readFileSync, readlinkSync, symlinkSync, unlinkSync } from "node:fs";
-import { join } from "node:path";
+import { lockIn } from "../plan/layout.js";
 import { runDir, stateWrite } from "./record.js";
 
 export function lockPath(lab: string): string {
-  return join(runDir(), `${lab}.lock`);
+  return lockIn(runDir(), lab);
 }
 
 /** The start time of a process (field 22 of /proc/PID/stat), or undefined if it is gone. */

@@ -1,65 +1,18 @@
-// The lab record under /run/opentop/LAB: what `up` set out to create (written before the
-// first kernel operation, so a crash leaves evidence), its state, and the plan itself, so
-// that `down`, `status` and `exec` work without the lab file. /run is a tmpfs: records
-// vanish at reboot together with the namespaces they describe.
+// The lab record on disk (its content: src/plan/record.ts): read, written whole by rename so
+// that a reader never sees half of it, removed with the lab's directory.
 
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
-import type { NodeRuntime } from "../plan/isolation.js";
-import type { Op } from "../plan/ops.js";
-
-export const RECORD_VERSION = 1;
+import { labDirIn, RUN_DIR } from "../plan/layout.js";
+import { type LabRecord, parseRecord, recordText } from "../plan/record.js";
 
 export function runDir(): string {
-  return process.env.OPENTOP_RUN_DIR ?? "/run/opentop";
+  return process.env.OPENTOP_RUN_DIR ?? RUN_DIR;
 }
 
 export function labDir(lab: string): string {
-  return join(runDir(), lab);
-}
-
-export type LabState = "creating" | "up";
-
-export interface RecordOp {
-  readonly op: Op;
-  /** file:line:col of the statement that asked for it. */
-  readonly origin?: string;
-}
-
-export interface LabRecord {
-  readonly version: number;
-  readonly tool: string;
-  readonly lab: string;
-  /** Absolute path of the lab file (it may since have moved or gone). */
-  readonly file: string;
-  readonly hash: string;
-  readonly state: LabState;
-  readonly createdAt: string;
-  /** Who brought it up: `cli` or `script`. */
-  readonly by: "cli" | "script";
-  readonly nodes: readonly string[];
-  readonly switches: readonly string[];
-  /** Every network namespace of the lab. */
-  readonly namespaces: readonly string[];
-  /** Interfaces on the host's side, with the mark each carries. */
-  readonly hostIfaces: readonly { readonly name: string; readonly mark: string }[];
-  /** nftables tables on the host (host-side NAT), with the mark in their comment. */
-  readonly hostTables?: readonly { readonly family: "inet"; readonly name: string; readonly mark: string }[];
-  /** The operations of `up`, in order. */
-  readonly ops: readonly RecordOp[];
-  /**
-   * How to enter the nodes that isolate more than their network or run services: their
-   * namespace files, cgroups, init and services. Absent (older records, plain labs): every
-   * node is network-only.
-   */
-  readonly isolation?: Readonly<Record<string, NodeRuntime>>;
-  /**
-   * Only in a record that stands in for a lost one (`markedRecord`), never written: the
-   * lab's isolation objects found on the machine by their marks, as the operations (isolation's
-   * own inverses) that remove them.
-   */
-  readonly found?: readonly Op[];
+  return labDirIn(runDir(), lab);
 }
 
 export function readRecord(lab: string): LabRecord | undefined | Error {
@@ -70,42 +23,7 @@ export function readRecord(lab: string): LabRecord | undefined | Error {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     return e as Error;
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // Not the parser's message: it would quote the file's content into the diagnostic.
-    return new Error("it is not valid JSON");
-  }
-  const problem = shapeProblem(parsed, lab);
-  return problem === undefined ? (parsed as LabRecord) : new Error(problem);
-}
-
-/**
- * Why parsed JSON is not a record of `lab` that this version reads, if it is not: every
- * command reads these fields without asking again, so a record edited or cut short by hand
- * is "unreadable" (OT6013, and down finds the lab by its marks), never an internal error.
- */
-function shapeProblem(x: unknown, lab: string): string | undefined {
-  if (typeof x !== "object" || x === null || Array.isArray(x)) return "it is not a record OpenTop wrote";
-  const r = x as Record<string, unknown>;
-  if (r.version !== RECORD_VERSION || r.lab !== lab)
-    return `record version ${String(r.version)} of lab ${String(r.lab)} is not understood`;
-  const missing = [
-    ...(["file", "hash", "state", "createdAt", "by"] as const).filter((k) => typeof r[k] !== "string"),
-    ...(["nodes", "switches", "namespaces", "hostIfaces", "ops"] as const).filter(
-      (k) => !Array.isArray(r[k]),
-    ),
-  ];
-  return missing.length ? `it lacks ${missing.join(", ")}` : undefined;
-}
-
-/**
- * The record as a file: JSON with one key a line. The emitted script writes the same text
- * and reads its keys line by line (it has no JSON parser), so keep this layout.
- */
-export function recordText(record: LabRecord): string {
-  return `${JSON.stringify(record, null, 1)}\n`;
+  return parseRecord(text, lab);
 }
 
 export function writeRecord(record: LabRecord): void {

@@ -1,14 +1,18 @@
-// Live state of a lab, read from the kernel (`ip -j`), compared with what its plan
-// created: every missing, extra or changed object is reported as drift.
+// Live state of a lab, read from the kernel (`ip -j`), compared with what its plan leaves
+// there (the facts of its operations, src/plan/expected.ts): every missing, extra or
+// changed object is reported as drift.
 
-import { nodeNetns } from "../model/names.js";
-import type { Op } from "../plan/ops.js";
-import { inNetns } from "../plan/plan.js";
+import { inNetns } from "../plan/enter.js";
+import { expectedFacts, expectedNetwork, type NsExpected } from "../plan/expected.js";
+import type { Fact, FactKind } from "../plan/facts.js";
+import { type LabRecord, nodeOfNamespace, recordHostIfaces, recordNamespaces } from "../plan/record.js";
+import type { Drift } from "./drift.js";
 import { type FilterStatus, filterStatus } from "./filter-status.js";
 import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
 import { ipJson, netnsExists, routePrefix } from "./kernel.js";
 import { type ProcResult, pool, run } from "./proc.js";
-import type { LabRecord } from "./record.js";
+
+export type { Drift } from "./drift.js";
 
 export interface LiveIface {
   readonly name: string;
@@ -35,12 +39,6 @@ export interface LiveNamespace {
   readonly present: boolean;
   readonly ifaces: readonly LiveIface[];
   readonly routes: readonly LiveRoute[];
-}
-
-export interface Drift {
-  readonly ns: string | null;
-  readonly kind: "missing" | "extra" | "changed";
-  readonly what: string;
 }
 
 export interface Status {
@@ -123,109 +121,70 @@ async function readNamespace(ns: string | null, node: string | null): Promise<Li
   };
 }
 
-export interface Expected {
-  ifaces: Map<string, { up: boolean; mtu?: number; mac?: string; master?: string; addresses: Set<string> }>;
-  routes: Op[];
-}
-
-/** What the record's operations leave in each namespace (null: the host); the script checks the same. */
-export function expectedState(record: LabRecord): Map<string | null, Expected> {
-  const map = new Map<string | null, Expected>();
-  const get = (ns: string | null) => {
-    let e = map.get(ns);
-    if (!e) {
-      e = { ifaces: new Map(), routes: [] };
-      map.set(ns, e);
-    }
-    return e;
-  };
-  const iface = (ns: string | null, name: string) => {
-    const e = get(ns);
-    let i = e.ifaces.get(name);
-    if (!i) {
-      i = { up: false, addresses: new Set() };
-      e.ifaces.set(name, i);
-    }
-    return i;
-  };
-  for (const { op } of record.ops) {
-    switch (op.kind) {
-      case "netns.add":
-        iface(op.name, "lo");
-        break;
-      case "bridge.add":
-        Object.assign(iface(op.ns, op.name), { up: true, ...(op.mtu ? { mtu: op.mtu } : {}) });
-        break;
-      case "veth.add":
-        for (const end of [op.a, op.b])
-          Object.assign(iface(end.ns, end.name), {
-            ...(end.mtu ? { mtu: end.mtu } : {}),
-            ...(end.mac ? { mac: end.mac } : {}),
-            ...(end.master ? { master: end.master, up: true } : {}),
-          });
-        break;
-      case "link.up":
-        iface(op.ns, op.dev).up = true;
-        break;
-      case "addr.add":
-        iface(op.ns, op.dev).addresses.add(canonical(op.cidr));
-        break;
-      case "route.add":
-        get(op.ns).routes.push(op);
-        break;
-      default:
-        break;
-    }
-  }
-  return map;
-}
-
 function canonical(cidr: string): string {
   return cidr.toLowerCase();
 }
 
-function compare(live: LiveNamespace, expected: Expected | undefined, hostOnly: Set<string> | null): Drift[] {
+/**
+ * Which part of `status` compares each kind of fact with the kernel: a new kind of fact does
+ * not compile until one does (the script's status answers the same question for itself).
+ */
+const SECTION: { readonly [K in FactKind]: "network" | "filters" | "isolation" } = {
+  netns: "network",
+  link: "network",
+  addr: "network",
+  route: "network",
+  "nft-table": "filters",
+  iptables: "filters",
+  mount: "isolation",
+  cgroup: "isolation",
+  process: "isolation",
+};
+
+function section(facts: readonly Fact[], which: "network" | "filters" | "isolation"): Fact[] {
+  return facts.filter((f) => SECTION[f.kind] === which);
+}
+
+/** The interfaces of a namespace as the plan made them, with their addresses. */
+function compareIfaces(live: LiveNamespace, expected: NsExpected, hostOnly: Set<string> | null): Drift[] {
   const drift: Drift[] = [];
   const where = live.ns;
-  if (!live.present) return [{ ns: where, kind: "missing", what: `namespace ${where}` }];
-  if (!expected) return [];
   const byName = new Map(live.ifaces.map((i) => [i.name, i]));
-  for (const [name, want] of expected.ifaces) {
+  const names = new Set([...expected.links.keys(), ...expected.addrs.keys()]);
+  for (const name of names) {
+    const want = expected.links.get(name);
     const got = byName.get(name);
     if (!got) {
       drift.push({ ns: where, kind: "missing", what: `interface ${name}` });
       continue;
     }
-    if (want.up && !got.up) drift.push({ ns: where, kind: "changed", what: `interface ${name} is down` });
-    if (want.mtu !== undefined && got.mtu !== want.mtu)
-      drift.push({
-        ns: where,
-        kind: "changed",
-        what: `interface ${name} has MTU ${got.mtu}, not ${want.mtu}`,
-      });
-    if (want.mac !== undefined && got.mac !== want.mac)
-      drift.push({
-        ns: where,
-        kind: "changed",
-        what: `interface ${name} has MAC ${got.mac}, not ${want.mac}`,
-      });
-    if (want.master !== undefined && got.master !== want.master)
+    const changed = (what: string) =>
+      drift.push({ ns: where, kind: "changed", what: `interface ${name} ${what}` });
+    if (want?.up && !got.up) changed("is down");
+    if (want?.mtu !== undefined && got.mtu !== want.mtu) changed(`has MTU ${got.mtu}, not ${want.mtu}`);
+    if (want?.mac !== undefined && got.mac !== want.mac) changed(`has MAC ${got.mac}, not ${want.mac}`);
+    if (want?.master !== undefined && got.master !== want.master)
       drift.push({ ns: where, kind: "changed", what: `port ${name} is not in bridge ${want.master}` });
+    const wanted = expected.addrs.get(name) ?? new Set<string>();
     const have = new Set(got.addresses.map(canonical));
-    for (const a of want.addresses)
+    for (const a of wanted)
       if (!have.has(a)) drift.push({ ns: where, kind: "missing", what: `address ${a} on ${name}` });
     for (const a of have)
-      if (!want.addresses.has(a) && !(name === "lo" && /^(127\.|::1\/)/.test(a)))
+      if (!wanted.has(a) && !(name === "lo" && /^(127\.|::1\/)/.test(a)))
         drift.push({ ns: where, kind: "extra", what: `address ${a} on ${name}` });
   }
   for (const got of live.ifaces) {
     if (hostOnly && !hostOnly.has(got.name)) continue; // on the host, only the lab's interfaces count
-    if (!expected.ifaces.has(got.name))
-      drift.push({ ns: where, kind: "extra", what: `interface ${got.name}` });
+    if (!names.has(got.name)) drift.push({ ns: where, kind: "extra", what: `interface ${got.name}` });
   }
-  if (hostOnly) return drift;
+  return drift;
+}
+
+/** A namespace's routes: each the plan made is there, and (in the lab's own) no other. */
+function compareRoutes(live: LiveNamespace, expected: NsExpected): Drift[] {
+  const drift: Drift[] = [];
+  const where = live.ns;
   for (const want of expected.routes) {
-    if (want.kind !== "route.add") continue;
     const found = live.routes.some(
       (r) =>
         r.destination === want.destination &&
@@ -243,8 +202,7 @@ function compare(live: LiveNamespace, expected: Expected | undefined, hostOnly: 
   for (const r of live.routes) {
     if (r.protocol === "kernel" || r.protocol === "ra") continue;
     const expectedHere = expected.routes.some(
-      (w) =>
-        w.kind === "route.add" && w.destination === r.destination && (w.via === undefined || w.via === r.via),
+      (w) => w.destination === r.destination && (w.via === undefined || w.via === r.via),
     );
     if (!expectedHere)
       drift.push({ ns: where, kind: "extra", what: `route ${r.destination}${r.via ? ` via ${r.via}` : ""}` });
@@ -252,32 +210,43 @@ function compare(live: LiveNamespace, expected: Expected | undefined, hostOnly: 
   return drift;
 }
 
+function compare(
+  live: LiveNamespace,
+  expected: NsExpected | undefined,
+  hostOnly: Set<string> | null,
+): Drift[] {
+  if (!live.present) return [{ ns: live.ns, kind: "missing", what: `namespace ${live.ns}` }];
+  if (!expected) return [];
+  const drift = compareIfaces(live, expected, hostOnly);
+  // On the host, routes are the host's own business (a host link's prefix route included).
+  return hostOnly ? drift : [...drift, ...compareRoutes(live, expected)];
+}
+
 export async function status(record: LabRecord, concurrency = 8): Promise<Status> {
-  const nodeOf = new Map<string, string>();
-  for (const n of record.nodes) nodeOf.set(nodeNetns(record.lab, n), n);
-  const targets: { ns: string | null; node: string | null }[] = record.namespaces.map((ns) => ({
+  const facts = expectedFacts(record.ops.map((r) => r.op));
+  const network = expectedNetwork(section(facts, "network"));
+  const targets: { ns: string | null; node: string | null }[] = recordNamespaces(record).map((ns) => ({
     ns,
-    node: nodeOf.get(ns) ?? null,
+    node: nodeOfNamespace(record, ns),
   }));
-  const hostNames = new Set(record.hostIfaces.map((h) => h.name));
+  const hostNames = new Set(recordHostIfaces(record).map((h) => h.name));
   if (hostNames.size) targets.push({ ns: null, node: null });
   const live = (await pool(targets, concurrency, (t) => readNamespace(t.ns, t.node))).filter(
     (x): x is LiveNamespace => x !== undefined,
   );
-  const expected = expectedState(record);
   const drift: Drift[] = [];
   for (const l of live) {
     if (l.ns === null) {
       const hostLive = { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)) };
-      drift.push(...compare(hostLive, expected.get(null), hostNames));
-    } else drift.push(...compare(l, expected.get(l.ns), null));
+      drift.push(...compare(hostLive, network.get(null), hostNames));
+    } else drift.push(...compare(l, network.get(l.ns), null));
   }
   const shown = live.map((l) =>
     l.ns === null ? { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)), routes: [] } : l,
   );
-  const filters = await filterStatus(record, concurrency);
+  const filters = await filterStatus(record, section(facts, "filters"), concurrency);
   for (const f of filters) drift.push(...f.drift);
-  const isolation = isolationStatus(record);
+  const isolation = isolationStatus(record, section(facts, "isolation"));
   drift.push(...isolation.drift);
   return { record, namespaces: shown, filters, drift: dedupe(drift), nodes: isolation.nodes };
 }

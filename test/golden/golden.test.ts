@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { buildScript } from "../../src/backends/sh.js";
+import { labPart } from "../../src/backends/sh/script.js";
 import { planText } from "../../src/backends/text.js";
 import { sortDiagnostics } from "../../src/diagnostics/diagnostic.js";
 import { renderPretty, renderShort } from "../../src/diagnostics/render.js";
@@ -33,8 +33,10 @@ export function goldenOutputs(path: string): Map<string, string> {
   if (compiled.lab) {
     const plan = lower(compiled.lab);
     out.set("plan.txt", `${planText(plan, "up")}\n\n${planText(plan, "down")}\n`);
-    // The script records the lab file's absolute path: the checkout's own is not part of it.
-    out.set("sh", buildScript(compiled, plan).text.replaceAll(ROOT, "/ROOT"));
+    // The lab's own part of its script (the shared prelude is src/backends/sh/prelude.sh,
+    // linted and run on its own). It records the lab file's absolute path: the checkout's
+    // own is not part of it.
+    out.set("sh", labPart(compiled, plan).text.replaceAll(ROOT, "/ROOT"));
   }
   return out;
 }

@@ -123,7 +123,7 @@ node b { eth0 10.0.0.2/30 }
 
   test("host-side NAT lives in the lab's own table on the host, removed by down", async () => {
     const body = `node r {
-  uplink -> host 198.51.100.2/30 { host-address 198.51.100.1/30 host-masquerade }
+  uplink -> host 198.51.100.18/30 { host-address 198.51.100.17/30 host-masquerade }
   eth0 -> c.eth0 10.3.0.1/24
 }
 node c { eth0 10.3.0.2/24 }

@@ -7,12 +7,14 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { runStages } from "../../src/backends/run.js";
+
 import { sourceFile } from "../../src/diagnostics/source.js";
 import { compileSource } from "../../src/model/compile.js";
-import { lowerHere } from "../../src/runtime/cgroups.js";
-import { recordOf, up } from "../../src/runtime/lifecycle.js";
+import { recordOf } from "../../src/plan/record.js";
+import { up } from "../../src/runtime/lifecycle.js";
+import { lowerHere } from "../../src/runtime/platform.js";
 import { readRecord, writeRecord } from "../../src/runtime/record.js";
+import { runStages } from "../../src/runtime/run.js";
 import { debris } from "../support/isolation.js";
 import { cli, SKIP_NOT_ROOT, scratch, uniqueLab } from "../support/lab.js";
 

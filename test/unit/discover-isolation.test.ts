@@ -8,10 +8,11 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { sourceFile } from "../../src/diagnostics/source.js";
 import { compileSource } from "../../src/model/compile.js";
-import { SERVICE_GRACE, stopOp } from "../../src/plan/isolation-ops.js";
-import { lower, teardownStages } from "../../src/plan/lower.js";
+import { lower } from "../../src/plan/lower.js";
+import { SERVICE_GRACE, stopOp } from "../../src/plan/ops/isolation.js";
 import { inverseOf, type Op } from "../../src/plan/ops.js";
 import { command, steps } from "../../src/plan/plan.js";
+import { teardownStages } from "../../src/plan/teardown.js";
 import { emptyIsolation, isolationRemovals } from "../../src/runtime/discover-isolation.js";
 import { labDir } from "../../src/runtime/record.js";
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { buildScript } from "../../src/backends/sh.js";
+import { buildScript } from "../../src/backends/sh/script.js";
 import { planJson, planText } from "../../src/backends/text.js";
 import { CODES } from "../../src/diagnostics/codes.js";
 import { renderJson, renderPretty, renderShort } from "../../src/diagnostics/render.js";

@@ -15,9 +15,10 @@ import type { Lab } from "../../src/model/model.js";
 import { HYBRID_LAYOUT, V2_LAYOUT } from "../../src/plan/cgroups.js";
 import { lower } from "../../src/plan/lower.js";
 import { wordsOf } from "../../src/plan/ops.js";
+import type { LabRecord } from "../../src/plan/record.js";
 import { cgroupProblems, detectCgroupLayout } from "../../src/runtime/cgroups.js";
-import { enterProblem, isolationCollisions, isolationPreflight } from "../../src/runtime/isolation.js";
-import type { LabRecord } from "../../src/runtime/record.js";
+import { collisions } from "../../src/runtime/collisions.js";
+import { enterProblem, isolationPreflight } from "../../src/runtime/isolation.js";
 import { cli } from "../support/lab.js";
 
 function lab(body: string): Lab {
@@ -111,16 +112,16 @@ node d { isolate mount
   }
 });
 
-test("OT5105 the lab's cgroup exists already (debris is never reused)", () => {
+test("OT5105 the lab's cgroup exists already (debris is never reused)", async () => {
   const mount = mkdtempSync(join(tmpdir(), "opentop-unit-"));
   try {
     const plan = lower(lab("node a { limit pids 10 }\n"), {
       cgroups: { ...V2_LAYOUT, controllers: { pids: { version: 2, mount } }, unified: mount },
     });
-    assert.deepEqual(isolationCollisions(plan), []);
+    assert.deepEqual(await collisions(plan), []);
     mkdirSync(join(mount, "opentop/t"), { recursive: true });
     assert.deepEqual(
-      isolationCollisions(plan).map((d) => d.code),
+      (await collisions(plan)).map((d) => d.code),
       ["OT5105"],
     );
   } finally {
@@ -130,7 +131,7 @@ test("OT5105 the lab's cgroup exists already (debris is never reused)", () => {
 
 function fakeRecord(runDir: string, isolation: LabRecord["isolation"]): LabRecord {
   const record: LabRecord = {
-    version: 1,
+    version: 2,
     tool: "opentop test",
     lab: "fake",
     file: "/nonexistent/fake.otop",
@@ -140,8 +141,7 @@ function fakeRecord(runDir: string, isolation: LabRecord["isolation"]): LabRecor
     by: "cli",
     nodes: ["a"],
     switches: [],
-    namespaces: [],
-    hostIfaces: [],
+    owned: [],
     ops: [],
     ...(isolation ? { isolation } : {}),
   };

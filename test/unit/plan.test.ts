@@ -9,7 +9,7 @@ import { hostIfaceName, IFNAME_MAX, nodeNetns, portName, switchNetns } from "../
 import { lower } from "../../src/plan/lower.js";
 import { describe, inverseOf, type Op, wordsOf } from "../../src/plan/ops.js";
 import { batchLine, command, type Plan } from "../../src/plan/plan.js";
-import { limits } from "../../src/runtime/lifecycle.js";
+import { limits } from "../../src/runtime/collisions.js";
 
 function planOf(src: string): Plan {
   const compiled = compileSource(sourceFile("t.otop", src));

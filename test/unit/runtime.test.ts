@@ -5,8 +5,9 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { shellQuote } from "../../src/backends/quote.js";
-import type { Plan } from "../../src/plan/plan.js";
+import { claimsOf } from "../../src/plan/ops.js";
+import { opsOf, type Plan } from "../../src/plan/plan.js";
+import { shellQuote } from "../../src/plan/quote.js";
 import { hostOverlaps } from "../../src/runtime/hostnet.js";
 import { ipJson, routePrefix } from "../../src/runtime/kernel.js";
 import { run, runSync } from "../../src/runtime/proc.js";
@@ -60,11 +61,18 @@ const HOST_ADDRESS_PLAN: Plan = {
   teardown: [],
 };
 
+/** The prefixes a plan claims on the host's side, as `up` checks them. */
+function hostAddresses(plan: Plan) {
+  return opsOf(plan.stages).flatMap((op) =>
+    claimsOf(op).flatMap((c) => (c.kind === "host-net" ? [{ cidr: c.cidr, origin: op.origin }] : [])),
+  );
+}
+
 test("a host link's address that overlaps the host's networks is refused (OT6014)", async () => {
   const found = await withFakeIp(
     '[{"ifname":"eth0","addr_info":[{"local":"10.9.9.2","prefixlen":24}]}]',
     "[]",
-    () => hostOverlaps(HOST_ADDRESS_PLAN),
+    () => hostOverlaps(hostAddresses(HOST_ADDRESS_PLAN)),
   );
   assert.deepEqual(
     found.map((d) => d.code),
@@ -74,7 +82,9 @@ test("a host link's address that overlaps the host's networks is refused (OT6014
 });
 
 test("the host's networks unreadable (`ip -j` printing no JSON) is a refusal, not a pass", async () => {
-  const found = await withFakeIp('Object "-j" is unknown', "[]", () => hostOverlaps(HOST_ADDRESS_PLAN));
+  const found = await withFakeIp('Object "-j" is unknown', "[]", () =>
+    hostOverlaps(hostAddresses(HOST_ADDRESS_PLAN)),
+  );
   assert.deepEqual(
     found.map((d) => d.code),
     ["OT6004"],
@@ -111,7 +121,7 @@ test("a record that is JSON but not a whole record is unreadable (OT6013), never
       mkdirSync(join(dir, lab));
       writeFileSync(join(dir, lab, "record.json"), text);
     };
-    put("cut", '{"version":1,"lab":"cut"}');
+    put("cut", '{"version":2,"lab":"cut"}');
     put("nul", "null");
     put("list", "[1]");
     const env = { OPENTOP_RUN_DIR: dir };

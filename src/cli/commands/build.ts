@@ -2,9 +2,9 @@
 // plan `up` runs (src/backends/sh.ts).
 
 import { chmodSync, writeFileSync } from "node:fs";
-import { buildScript } from "../../backends/sh.js";
+import { buildScript } from "../../backends/sh/script.js";
 import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
-import { lowerHere } from "../../runtime/cgroups.js";
+import { lowerHere } from "../../runtime/platform.js";
 import { parse, SET_OPTION } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { FIREWALL_OPTION, firewallOf } from "../firewall.js";

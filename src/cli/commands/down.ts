@@ -1,8 +1,9 @@
 // `opentop down LAB|FILE`: remove everything the lab created; idempotent.
 
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
-import { lowerHere } from "../../runtime/cgroups.js";
-import { recordOf, down as takeDown } from "../../runtime/lifecycle.js";
+import { recordOf } from "../../plan/record.js";
+import { down as takeDown } from "../../runtime/lifecycle.js";
+import { lowerHere } from "../../runtime/platform.js";
 import { parse, SET_OPTION } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { labTarget } from "../target.js";

@@ -2,7 +2,7 @@
 
 import { planJson, planText } from "../../backends/text.js";
 import { renderJson } from "../../diagnostics/render.js";
-import { lowerHere } from "../../runtime/cgroups.js";
+import { lowerHere } from "../../runtime/platform.js";
 import { parse, SET_OPTION } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { FIREWALL_OPTION, firewallOf } from "../firewall.js";

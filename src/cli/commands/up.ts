@@ -3,9 +3,9 @@
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
 import { command, opsOf, type Step } from "../../plan/plan.js";
-import { lowerHere } from "../../runtime/cgroups.js";
 import { hostForwardingWarnings } from "../../runtime/firewall.js";
 import { up as bringUp } from "../../runtime/lifecycle.js";
+import { lowerHere } from "../../runtime/platform.js";
 import type { ProcResult } from "../../runtime/proc.js";
 import { parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";

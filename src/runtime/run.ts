@@ -3,10 +3,10 @@
 // that rollback undoes those and nothing else.
 
 import { cpus } from "node:os";
-import type { Op } from "../plan/ops.js";
+import { type Op, wordsOf } from "../plan/ops.js";
 import { command, type Stage, type Step } from "../plan/plan.js";
-import { nftError } from "../runtime/firewall.js";
-import { type ProcResult, pool, run } from "../runtime/proc.js";
+import { nftError } from "./firewall.js";
+import { type ProcResult, pool, run } from "./proc.js";
 
 export interface StepFailure {
   readonly step: Step;
@@ -83,7 +83,8 @@ function locate(step: Step, result: ProcResult): StepFailure {
     // sysctl names the key it could not set: "cannot stat /proc/sys/net/ipv4/foo".
     const m = /\/proc\/sys\/(\S+?):/.exec(result.stderr);
     const key = m?.[1]?.replaceAll("/", ".");
-    const op = step.ops.find((o) => o.kind === "sysctl.set" && o.key.replaceAll("/", ".") === key);
+    // Each operation of a sysctl step is one KEY=VALUE argument.
+    const op = step.ops.find((o) => wordsOf(o)[0]?.split("=")[0]?.replaceAll("/", ".") === key);
     if (op) return { step, result, op };
   }
   if (step.tool === "nft") {

@@ -1,11 +1,11 @@
-// The operations of composable isolation (docs/isolation.md), in the shape of the table in ops.ts:
-// each kind with its exact command, its inverse and a sentence for people. They are all
+// The operations of composable isolation (docs/isolation.md), in the shape of the table in
+// ops.ts: each kind with its exact command, its inverse and a sentence for people. They are all
 // `exec` steps — one process each, argv as written — and every inverse is idempotent and
 // checks ownership itself, so tear-down is safe after a crash at any point, from the
 // runner and from a standalone script alike.
 
-import { assertNever } from "../never.js";
-import type { OpOf, OpSpec } from "./ops.js";
+import { assertNever } from "../../never.js";
+import type { Fact } from "../facts.js";
 import {
   CGROUP_DEL,
   INIT,
@@ -17,7 +17,8 @@ import {
   START_INIT,
   START_SERVICE,
   STOP,
-} from "./snippets.js";
+} from "../snippets.js";
+import { type Base, RANK, type SpecTable } from "./types.js";
 
 /** The namespace files a process enters a node by (each present only if the node has it). */
 export interface Enter {
@@ -52,7 +53,9 @@ export type MountType = "tmpfs" | "proc" | "sysfs" | "bind" | "rbind";
 /** Who a stopped process is: a service (stopped with its process group) or a node's init. */
 export type ProcRole = "service" | "init";
 
-export type IsolationOpBody =
+export type IsolationOp = Base & IsolationOpBody;
+
+type IsolationOpBody =
   | { readonly kind: "dir.add"; readonly paths: readonly string[] }
   | { readonly kind: "nsdir.add"; readonly path: string }
   | { readonly kind: "nsdir.del"; readonly path: string }
@@ -144,7 +147,7 @@ export type IsolationOpBody =
       readonly pid?: number;
     };
 
-export type IsolationKind = IsolationOpBody["kind"];
+export type IsolationKind = IsolationOp["kind"];
 
 /** Between a service's TERM and KILL at `down`: 5 s. */
 export const SERVICE_GRACE = 50;
@@ -162,7 +165,7 @@ export function stopOp(
   pidfile: string,
   mark: string,
   pid?: number,
-): OpOf<"proc.stop"> {
+): Extract<IsolationOp, { kind: "proc.stop" }> {
   return {
     kind: "proc.stop",
     role,
@@ -174,14 +177,6 @@ export function stopOp(
     ...(pid !== undefined ? { pid } : {}),
   };
 }
-
-/**
- * Tear-down ranks (ops.ts runs inverses in stages of ascending rank; the network's own
- * inverses are rank 2): services stop while everything they use still exists, then the
- * inits (taking the rest of their pid namespaces with them); the network goes; then the
- * namespace files, and last the cgroups, which can only be removed once empty.
- */
-export const RANK = { services: 0, inits: 1, network: 2, namespaces: 3, files: 4, labCgroups: 5 } as const;
 
 function mountTypeArgs(type: MountType): string[] {
   switch (type) {
@@ -198,22 +193,35 @@ function mountTypeArgs(type: MountType): string[] {
   }
 }
 
-function nsKinds(op: OpOf<"ns.create">): string {
+function nsKinds(op: Extract<IsolationOp, { kind: "ns.create" }>): string {
   const kinds = [op.uts && "uts", op.ipc && "ipc", op.cgroup && "cgroup", op.mnt && "mount"].filter(
     (k): k is string => !!k,
   );
   return kinds.join(", ");
 }
 
-type IsolationSpecs = { readonly [K in IsolationKind]: OpSpec<K> };
+/** The node a cgroup `…/opentop/LAB/NODE` is of. */
+function nodeOfCgroup(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
 
-export const ISOLATION_OPS: IsolationSpecs = {
+/** The files that keep a node's namespaces (pid's is the init's), as facts for `status`. */
+function nsFiles(node: string, files: Readonly<Record<string, string | undefined>>): Fact[] {
+  return Object.entries(files).flatMap(([what, path]): Fact[] =>
+    path === undefined ? [] : [{ kind: "mount", node, what: `${what} namespace`, path }],
+  );
+}
+
+export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "dir.add": {
     tool: "exec",
     where: () => null,
     words: (op) => ["mkdir", "-p", ...op.paths],
     inverse: () => null, // inside the lab's record directory, which `down` removes
     describe: (op) => `create directories ${op.paths.join(", ")}`,
+    key: (op) => `dir ${op.paths.join(",")}`,
+    leaves: () => [],
+    owns: () => [],
     programs: () => ["mkdir"],
   },
   "nsdir.add": {
@@ -225,6 +233,9 @@ export const ISOLATION_OPS: IsolationSpecs = {
     words: (op) => ["mount", "--bind", "--make-private", op.path, op.path],
     inverse: (op) => ({ kind: "nsdir.del", path: op.path }),
     describe: (op) => `make ${op.path} a private mount to hold namespace files`,
+    key: (op) => `nsdir ${op.path}`,
+    leaves: () => [],
+    owns: () => [],
     programs: () => ["mount"],
   },
   "nsdir.del": {
@@ -234,6 +245,10 @@ export const ISOLATION_OPS: IsolationSpecs = {
     inverse: () => null,
     describe: (op) => `unmount and remove ${op.path}`,
     rank: () => RANK.files,
+    key: (op) => `nsdir-del ${op.path}`,
+    removes: (op) => [`mount ${op.path}`],
+    leaves: () => [],
+    owns: () => [],
     programs: () => ["sh", "mountpoint", "umount", "rmdir"],
   },
   "cgroup.add": {
@@ -242,6 +257,13 @@ export const ISOLATION_OPS: IsolationSpecs = {
     words: (op) => ["mkdir", "-p", op.path],
     inverse: (op) => ({ kind: "cgroup.del", path: op.path, scope: op.scope }),
     describe: (op) => `create cgroup ${op.path}`,
+    key: (op) => `cgroup ${op.path}`,
+    leaves: (op) =>
+      op.scope === "node" ? [{ kind: "cgroup", node: nodeOfCgroup(op.path), path: op.path }] : [],
+    // Isolation's inverses check for themselves what is the lab's: nothing to list.
+    owns: () => [],
+    // A lab's cgroup left by a run whose record is gone is never reused.
+    claims: (op) => (op.scope === "lab" ? [{ kind: "cgroup", path: op.path }] : []),
     programs: () => ["mkdir"],
   },
   "cgroup.del": {
@@ -255,6 +277,10 @@ export const ISOLATION_OPS: IsolationSpecs = {
         ? `remove cgroup ${op.path} if it is empty (found by its name: what runs in it is not killed)`
         : `remove cgroup ${op.path} (killing what still runs in it)`,
     rank: (op) => (op.scope === "node" ? RANK.files : RANK.labCgroups),
+    key: (op) => `cgroup-del ${op.path}`,
+    removes: (op) => [`cgroup ${op.path}`],
+    leaves: () => [],
+    owns: () => [],
     programs: (op) => (op.byName ? ["rmdir"] : ["sh", "cat", "sleep", "rmdir"]),
   },
   "cgroup.set": {
@@ -264,6 +290,10 @@ export const ISOLATION_OPS: IsolationSpecs = {
     script: (op) => `${op.value}\n`,
     inverse: () => null, // goes with the cgroup
     describe: (op) => `write ${op.value} to ${op.file}`,
+    key: (op) => `cgroup-file ${op.file}`,
+    // Limits are checked before `up` (src/runtime/cgroups.ts) and go with their cgroup.
+    leaves: () => [],
+    owns: () => [],
     programs: () => ["tee"],
   },
   "ns.files": {
@@ -273,6 +303,9 @@ export const ISOLATION_OPS: IsolationSpecs = {
     words: (op) => ["touch", ...op.paths],
     inverse: () => null, // released with the namespaces
     describe: (op) => `create the namespace files of node ${op.node}`,
+    key: (op) => `ns-files ${op.node}`,
+    leaves: () => [],
+    owns: () => [],
     programs: () => ["touch"],
   },
   "ns.create": {
@@ -290,6 +323,9 @@ export const ISOLATION_OPS: IsolationSpecs = {
     ],
     inverse: (op) => ({ kind: "ns.release", node: op.node, paths: op.release }),
     describe: (op) => `create the ${nsKinds(op)} namespaces of node ${op.node}`,
+    key: (op) => `ns ${op.node}`,
+    leaves: (op) => nsFiles(op.node, { uts: op.uts, ipc: op.ipc, cgroup: op.cgroup, mnt: op.mnt }),
+    owns: () => [],
     programs: (op) => (op.join.length ? ["sh", "unshare"] : ["unshare"]),
   },
   "ns.release": {
@@ -299,6 +335,10 @@ export const ISOLATION_OPS: IsolationSpecs = {
     inverse: () => null,
     describe: (op) => `release the namespaces of node ${op.node}`,
     rank: () => RANK.namespaces,
+    key: (op) => `ns-release ${op.node}`,
+    removes: (op) => op.paths.map((p) => `namespace file ${p}`),
+    leaves: () => [],
+    owns: () => [],
     programs: () => ["sh", "mountpoint", "umount", "rm"],
   },
   "uts.hostname": {
@@ -307,6 +347,9 @@ export const ISOLATION_OPS: IsolationSpecs = {
     words: (op) => ["nsenter", `--uts=${op.uts}`, "--", "hostname", op.hostname],
     inverse: () => null,
     describe: (op) => `set the hostname of node ${op.node} to ${op.hostname}`,
+    key: (op) => `hostname ${op.node}`,
+    leaves: () => [],
+    owns: () => [],
     programs: () => ["nsenter", "hostname"],
   },
   "mount.add": {
@@ -325,6 +368,10 @@ export const ISOLATION_OPS: IsolationSpecs = {
     inverse: () => null, // gone with the node's mount namespace
     describe: (op) =>
       `mount ${op.type === "bind" || op.type === "rbind" ? op.source : op.type} on ${op.target} in node ${op.node}`,
+    key: (op) => `mount ${op.node} ${op.target}`,
+    // Inside the node's mount namespace, which `status` does not enter.
+    leaves: () => [],
+    owns: () => [],
     programs: () => ["nsenter", "mount"],
   },
   "root.pivot": {
@@ -333,6 +380,9 @@ export const ISOLATION_OPS: IsolationSpecs = {
     words: (op) => ["nsenter", ...nsenterArgs(op.enter), "--", "sh", "-c", PIVOT, "opentop-root", op.dir],
     inverse: () => null,
     describe: (op) => `make ${op.dir} the root of node ${op.node}`,
+    key: (op) => `root ${op.node}`,
+    leaves: () => [],
+    owns: () => [],
     programs: () => ["nsenter", "sh", "pivot_root", "umount"],
   },
   "init.start": {
@@ -361,6 +411,12 @@ export const ISOLATION_OPS: IsolationSpecs = {
     ],
     inverse: (op) => stopOp("init", op.node, "init", op.pidfile, op.mark),
     describe: (op) => `start the init of node ${op.node}'s pid namespace`,
+    key: (op) => `init ${op.node}`,
+    leaves: (op) => [
+      ...nsFiles(op.node, { pid: op.pidns }),
+      { kind: "process", node: op.node, what: "init process", pidfile: op.pidfile, mark: op.mark },
+    ],
+    owns: () => [],
     programs: () => ["unshare", "sh", "nsenter", "mount", "sleep"],
   },
   "service.start": {
@@ -391,6 +447,10 @@ export const ISOLATION_OPS: IsolationSpecs = {
     ],
     inverse: (op) => stopOp("service", op.node, op.name, op.pidfile, op.mark),
     describe: (op) => `start service ${op.name} in node ${op.node}`,
+    key: (op) => `service ${op.node} ${op.name}`,
+    // A service may end by itself: `status` reports its state, which is not drift.
+    leaves: () => [],
+    owns: () => [],
     programs: () => ["sh", "setsid", "env", "nsenter"],
   },
   "proc.stop": {
@@ -415,6 +475,12 @@ export const ISOLATION_OPS: IsolationSpecs = {
         : `stop the init of node ${op.node}${pid} (and with it every process in its pid namespace)`;
     },
     rank: (op) => (op.role === "service" ? RANK.services : RANK.inits),
+    key: (op) => `stop ${op.node} ${op.name}`,
+    removes: (op) => [
+      `process ${op.pid ?? `of ${op.pidfile}`} ${op.mark} (${op.role === "init" ? "the init of a pid namespace" : "a service"})`,
+    ],
+    leaves: () => [],
+    owns: () => [],
     programs: () => ["sh", "cat", "tr", "sed", "sleep"],
   },
 };

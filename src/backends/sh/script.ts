@@ -1,0 +1,515 @@
+// The standalone script (`opentop build`): a lab's plan as one POSIX sh file that needs
+// only sh and the programs the plan runs. It is generated from the same plan and the same
+// `command(step)` the runner spawns, the same record and lock protocol as the CLI, the same
+// guarded tear-down (`teardownOps`) and the same expected facts as `status`, so that the
+// script and `opentop` can act on each other's labs. Nothing here knows what an operation
+// kind does: a new kind or tool flows through `command()` and the program table, and a new
+// kind of owned object, claim or fact does not compile until the tables below say what the
+// script does with it. The lab's own part comes first; the machinery every script shares is
+// one sh file, prelude.sh, appended unchanged.
+
+import { location } from "../../diagnostics/source.js";
+import type { Compiled } from "../../model/compile.js";
+import { switchNetns } from "../../model/names.js";
+import { assertNever } from "../../never.js";
+import { nodeEnterPrefix, someNodes } from "../../plan/enter.js";
+import { expectedFacts, expectedNetwork, type NsExpected } from "../../plan/expected.js";
+import type { Fact, FactKind } from "../../plan/facts.js";
+import { netnsPath } from "../../plan/layout.js";
+import { claimsOf, describe, type Ns, type Op } from "../../plan/ops.js";
+import type { ClaimKind, ClaimOf, Owned, OwnedKind, OwnedOf } from "../../plan/owned.js";
+import {
+  command,
+  opsOf,
+  type Plan,
+  programsNeeded,
+  programsOfStages,
+  type Step,
+  steps,
+} from "../../plan/plan.js";
+import { PROGRAMS, type Program } from "../../plan/programs.js";
+import { shellQuote as q } from "../../plan/quote.js";
+import {
+  type LabRecord,
+  nodeOfNamespace,
+  recordHostIfaces,
+  recordNamespaces,
+  recordOf,
+  recordText,
+} from "../../plan/record.js";
+import { type Guard, type GuardedOp, teardownOps } from "../../plan/teardown.js";
+import { VERSION } from "../../version.js";
+import { planText } from "../text.js";
+import PRELUDE from "./prelude.sh.gen.js";
+
+/** POSIX utilities the script itself runs for its lock and record (not builtins in dash). */
+const UTILITIES = {
+  up: ["mkdir", "ln", "readlink", "rm", "mv", "date"],
+  down: ["mkdir", "ln", "readlink", "rm"],
+} as const;
+
+/** The script's own `status` reads the kernel with ip, entering namespaces as every step does. */
+function statusPrograms(record: LabRecord): Program[] {
+  return recordNamespaces(record).length ? ["ip", "nsenter"] : ["ip"];
+}
+
+const UTILITY_SPEC = { package: "coreutils", why: "the script keeps its lock and record with it" };
+
+export interface Script {
+  readonly text: string;
+  /** Every program the script may run, besides sh and its builtins: what a machine needs. */
+  readonly requires: readonly string[];
+  /** The programs each subcommand checks for before it acts. */
+  readonly needs: {
+    readonly up: readonly string[];
+    readonly down: readonly string[];
+    readonly status: readonly string[];
+    readonly exec: readonly string[];
+  };
+}
+
+/** The script: the lab's own part, then the shared machinery (prelude.sh) as it is. */
+export function buildScript(compiled: Compiled, plan: Plan): Script {
+  const own = labPart(compiled, plan);
+  return { ...own, text: `${own.text}\n${PRELUDE}` };
+}
+
+/** The prelude every script ends with, for tests that compare it once rather than per lab. */
+export const SCRIPT_PRELUDE: string = PRELUDE;
+
+/** What is particular to one lab: everything but the prelude. */
+export function labPart(compiled: Compiled, plan: Plan): Script {
+  const lab = compiled.lab;
+  if (!lab) throw new Error("internal: building a script without a model");
+  const record = recordOf(compiled, plan, "script");
+  const down = downSteps(record);
+  const enter = new Map(record.nodes.map((n) => [n, nodeEnterPrefix(record.lab, n, record.isolation?.[n])]));
+  const enterPrograms = [...new Set([...enter.values()].map((argv) => argv[0] ?? ""))].filter(Boolean);
+  const downPrograms = programsOfStages([{ name: "teardown", steps: down.map((d) => d.step) }]);
+  const needs = {
+    up: unique([...programsNeeded(plan), ...downPrograms, ...UTILITIES.up]),
+    down: unique([...downPrograms, ...UTILITIES.down]),
+    status: statusPrograms(record),
+    exec: enterPrograms,
+  };
+  // In the order the commands need them: the lab's own programs first, then the utilities
+  // of the script's lock and record.
+  const requires = unique([...needs.up, ...needs.down, ...needs.status, ...needs.exec]);
+  const summary = `${lab.nodes.length} nodes, ${lab.switches.length} switches, ${lab.links.length} links (${opsOf(plan.stages).length} operations)`;
+  const name = (ns: Ns) => placeOf(record, ns);
+  const parts = [
+    header(compiled, record, requires),
+    settings(record, needs, summary),
+    upSection(plan, name),
+    downSection(down),
+    collisionsSection(plan),
+    statusSection(record),
+    execSection(record, enter),
+    planSection(plan),
+    recordParts(record),
+    whyFunction(requires),
+  ];
+  return { text: parts.join("\n"), requires, needs };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** How a namespace is called in the script's messages and sections. */
+function placeOf(record: LabRecord, ns: Ns): string {
+  if (ns === null) return "the host";
+  if (ns === switchNetns(record.lab)) return `the switches (${ns})`;
+  const node = nodeOfNamespace(record, ns);
+  return node !== null ? `node ${node} (${ns})` : ns;
+}
+
+/** Text for a comment line: a value from the lab file must not end the comment early. */
+function comment(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
+  return `# ${text.replace(/[\u0000-\u001f\u007f]/g, "?")}`.trimEnd();
+}
+
+function header(compiled: Compiled, record: LabRecord, requires: readonly string[]): string {
+  return [
+    "#!/bin/sh",
+    comment(`Lab ${record.lab}: a standalone script built by opentop ${VERSION} (\`opentop build\`).`),
+    "#",
+    comment(`  source    ${record.file}`),
+    comment(`  sha256    ${compiled.hash}`),
+    comment(`  requires  ${requires.join(" ")}`),
+    "#",
+    "# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help",
+    "#",
+    "# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it",
+    "# back if a step fails; `down` removes what the lab owns and still exists. They keep the",
+    "# lock and the record under /run/opentop exactly as `opentop` does, so `opentop status`,",
+    "# `exec` and `down` work on a lab this script brought up, and the other way round.",
+    "# Generated from the lab file: change the file and build again rather than editing this.",
+    "",
+    "# Single-quoted text here is literal by design: values from the lab file are never expanded.",
+    "# shellcheck disable=SC2016",
+    "set -u",
+    "set -f # nothing here expands file names",
+  ].join("\n");
+}
+
+function settings(record: LabRecord, needs: Script["needs"], summary: string): string {
+  const help = [
+    "",
+    `Lab ${record.lab}: ${summary}.`,
+    `  up      create it (needs root and ${needs.up.join(", ")})`,
+    "  down    remove everything it created; also after a failed or interrupted up",
+    "  status  its live state, and drift from its plan (exit status 1 on drift)",
+    `  exec    run a command inside a node (${needs.exec.join(", ")})`,
+    "  plan    print every operation that up runs, doing nothing",
+  ].join("\n");
+  // Always quoted: a lab may be called like a program (`tr`), which shellcheck would query.
+  return `LAB='${record.lab.replaceAll("'", "'\\''")}'
+SELF=\${0##*/}
+RUN_DIR=\${OPENTOP_RUN_DIR:-/run/opentop}
+LAB_DIR=$RUN_DIR/$LAB
+RECORD=$LAB_DIR/record.json
+LOCK=$RUN_DIR/$LAB.lock
+NL='
+'
+# What each command needs installed, and the lab in a line (for its messages and --help).
+NEED_UP=${q(needs.up.join(" "))}
+NEED_DOWN=${q(needs.down.join(" "))}
+NEED_STATUS=${q(needs.status.join(" "))}
+SUMMARY=${q(summary)}
+HELP=${q(help)}`;
+}
+
+/**
+ * The record in five pieces around its two values known only at run time (state and
+ * creation time); OBJECTS, what the lab owns, is also what `down` and `status` compare
+ * with the record of a lab that is up.
+ */
+function recordParts(record: LabRecord): string {
+  const text = recordText({ ...record, state: "creating", createdAt: "" });
+  const dynamic = '\n "state": "creating",\n "createdAt": "",\n "by": "script",\n';
+  const at = text.indexOf(dynamic);
+  const rest = text.slice(at + dynamic.length);
+  const ops = rest.indexOf('\n "ops": [');
+  // Raw newlines and quotes occur in JSON only as structure, so these are the keys themselves.
+  if (at < 0 || !rest.startsWith(' "nodes": [') || ops < 0)
+    throw new Error("internal: the record's layout is not the one the script reads");
+  return [
+    "",
+    "# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns",
+    "# (OBJECTS) and the operations of its plan. Only its state and creation time vary.",
+    `RECORD_HEAD=${q(`${text.slice(0, at)}\n "state": "`)}`,
+    `RECORD_CREATED=${q('",\n "createdAt": "')}`,
+    `RECORD_BY=${q('",\n "by": "script",\n')}`,
+    `OBJECTS=${q(rest.slice(0, ops + 1))}`,
+    `RECORD_OPS=${q(rest.slice(ops + 1))}`,
+  ].join("\n");
+}
+
+function whyFunction(programs: readonly string[]): string {
+  const arms = programs.map((p) => {
+    const spec = p in PROGRAMS ? PROGRAMS[p as Program] : UTILITY_SPEC;
+    return `    ${p}) why=${q(spec.why)} package=${q(spec.package)} ;;`;
+  });
+  return [
+    "",
+    "# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.",
+    "why() {",
+    "  case $1 in",
+    ...arms,
+    "    *) why='this script runs it' package=$1 ;;",
+    "  esac",
+    "}",
+  ].join("\n");
+}
+
+// ---- up -------------------------------------------------------------------------------
+
+/** A heredoc delimiter that no line of `text` equals. */
+export function delimiter(text: string): string {
+  const lines = new Set(text.split("\n"));
+  let d = "EOF";
+  for (let i = 1; lines.has(d); i++) d = `EOF_${i}`;
+  return d;
+}
+
+/** `argv`, quoted, with `stdin` fed to it: a quoted heredoc when it can be, else printf. */
+function withStdin(argv: string, stdin: string | undefined, after: string): string[] {
+  if (stdin === undefined) return [`${argv}${after}`];
+  if (stdin.endsWith("\n") && !stdin.includes("\0")) {
+    const d = delimiter(stdin);
+    return [`${argv} <<'${d}'${after}`, ...stdin.slice(0, -1).split("\n"), d];
+  }
+  // A heredoc always ends in a newline; input without one goes through printf exactly.
+  return [`printf '%s' ${q(stdin)} | ${argv}${after}`];
+}
+
+function upSection(plan: Plan, place: (ns: Ns) => string): string {
+  const total = plan.stages.reduce((n, s) => n + s.steps.length, 0);
+  const out = [
+    "",
+    "# ---- up: the plan, stage by stage --------------------------------------------------",
+    "#",
+    "# The steps of a stage are independent (`opentop up` runs them concurrently; here they",
+    "# run one after another). Each step is one process; the lines of a batch are the",
+    "# operations listed above it, in order, with the statement of the lab file that asked",
+    "# for each. A step that fails stops `up`, which then rolls back.",
+    "",
+    "up_plan() {",
+  ];
+  let index = 0;
+  plan.stages.forEach((stage, i) => {
+    out.push(`  # == stage ${i + 1} of ${plan.stages.length}: ${stage.name}`);
+    for (const step of stage.steps) {
+      index++;
+      const label = `${index}/${total}, ${stage.name}, ${step.ns === null ? "on" : "in"} ${place(step.ns)}`;
+      out.push(...step.ops.map((op) => `  ${comment(opComment(op))}`));
+      const cmd = command(step);
+      const argv = cmd.argv.map(q).join(" ");
+      out.push(...withStdin(`  step ${q(label)} ${argv}`, cmd.stdin, " || return 1"));
+    }
+  });
+  out.push("}");
+  return out.join("\n");
+}
+
+function opComment(op: Op): string {
+  const from = op.origin ? location(op.origin) : undefined;
+  return from ? `${describe(op)}  (${from})` : describe(op);
+}
+
+/**
+ * How the script finds each kind of claim taken already: a test that says so (and is true),
+ * or null where the script does not check it and why — `opentop up` checks every kind
+ * (src/runtime/collisions.ts).
+ */
+const TAKEN: { readonly [K in ClaimKind]: ((c: ClaimOf<K>) => string) | { readonly unchecked: string } } = {
+  netns: (c) => `taken_netns ${q(netnsPath(c.name))}`,
+  "host-iface": (c) => `taken_iface ${q(c.name)}`,
+  "host-table": (c) => `taken_table ${q(c.family)} ${q(c.name)}`,
+  cgroup: (c) => `taken_cgroup ${q(c.path)}`,
+  "host-net": { unchecked: "comparing prefixes with every route of the host is more than sh should parse" },
+};
+
+function collisionsSection(plan: Plan): string {
+  const tests = opsOf(plan.stages)
+    .flatMap(claimsOf)
+    .flatMap((c) => {
+      const taken = TAKEN[c.kind] as ((c: ClaimOf<ClaimKind>) => string) | { unchecked: string };
+      return typeof taken === "function" ? [`  ${taken(c)} && found=0`] : [];
+    });
+  return [
+    "",
+    "# collisions: true when an object of the lab already exists. This lab's `up` did not",
+    "# create it (its record would say so), so the lab refuses to start rather than reuse it.",
+    "collisions() {",
+    "  found=1",
+    ...tests,
+    '  return "$found"',
+    "}",
+  ].join("\n");
+}
+
+// ---- down -----------------------------------------------------------------------------
+
+interface DownStep {
+  readonly step: Step;
+  /** The guard of each of the step's operations, in order. */
+  readonly guards: readonly Guard[];
+}
+
+/** The guarded tear-down grouped into steps as `down` groups it, each op with its guard. */
+function downSteps(record: LabRecord): DownStep[] {
+  const guarded = teardownOps(record);
+  const guardOf = new Map<Op, Guard>(guarded.map((g: GuardedOp) => [g.op, g.when]));
+  return steps(guarded.map((g) => g.op)).map((step) => ({
+    step,
+    guards: step.ops.map((op) => {
+      const g = guardOf.get(op);
+      if (!g) throw new Error("internal: an unguarded tear-down operation");
+      return g;
+    }),
+  }));
+}
+
+/** How the script recognises each kind of owned object as the lab's (as src/runtime/teardown.ts does). */
+const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>) => string } = {
+  netns: (o) => `[ -e ${q(netnsPath(o.name))} ]`,
+  "host-iface": (o) => `iface_ours ${q(o.name)} ${q(o.mark)}`,
+  // A table is loaded whole with its comment: the mark in its listing makes it the lab's.
+  "host-table": (o) =>
+    `nft list table ${q(o.family)} ${q(o.name)} 2>/dev/null | grep -qF ${q(`comment "${o.mark}"`)}`,
+};
+
+/** The guard as a shell test. */
+function guardTest(g: Guard): string {
+  switch (g.kind) {
+    case "always":
+      return "true";
+    case "owned":
+      return (OURS[g.owned.kind] as (o: Owned) => string)(g.owned);
+    default:
+      return assertNever(g);
+  }
+}
+
+function downSection(down: readonly DownStep[]): string {
+  const out = [
+    "",
+    "# ---- down: what the lab owns and still exists ----------------------------------------",
+    "#",
+    "# Host interfaces first (so they are gone when `down` returns), then the namespaces and",
+    "# everything in them. Each object is deleted only if it exists (and, on the host, carries",
+    "# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of",
+    "# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.",
+    "",
+    "down_plan() {",
+    "  removed=0",
+    "  ok=0",
+  ];
+  for (const { step, guards } of down) {
+    const full = command(step, { force: true });
+    const single = step.ops.map((op) => command({ ...step, ops: [op] }, { force: true }));
+    const argv = full.argv.map(q).join(" ");
+    // A batch takes the lines of the operations whose guards hold; anything else runs one
+    // process per operation.
+    const batch =
+      full.stdin !== undefined &&
+      full.stdin === single.map((c) => c.stdin ?? "").join("") &&
+      single.every((c) => c.stdin?.endsWith("\n"));
+    step.ops.forEach((op, i) => {
+      const guard = guards[i];
+      const one = single[i];
+      if (!guard || !one) return;
+      out.push(`  ${comment(describe(op))}`);
+      if (batch) out.push(`  if ${guardTest(guard)}; then queue ${q((one.stdin ?? "").slice(0, -1))}; fi`);
+      else {
+        out.push(`  if ${guardTest(guard)}; then`, "    removed=$((removed + 1))");
+        out.push(...withStdin(`    ${one.argv.map(q).join(" ")}`, one.stdin, " || ok=1"), "  fi");
+      }
+    });
+    if (batch) out.push(`  flush ${argv} || ok=1`);
+  }
+  out.push('  return "$ok"', "}");
+  return out.join("\n");
+}
+
+// ---- status ---------------------------------------------------------------------------
+
+/**
+ * What the script's `status` does with each kind of fact: the network's are checked per
+ * namespace, from the same facts as `opentop status`; the others are left to `opentop
+ * status`, for the reason given (the script needs nothing but sh and ip for its status).
+ */
+const SCRIPT_STATUS: { readonly [K in FactKind]: "network" | { readonly unchecked: string } } = {
+  netns: "network",
+  link: "network",
+  addr: "network",
+  route: "network",
+  "nft-table": { unchecked: "comparing rulesets needs nft's canonical JSON" },
+  iptables: { unchecked: "comparing rulesets needs iptables-save's canonical form" },
+  mount: { unchecked: "namespace files are checked when a node is entered (exec)" },
+  cgroup: { unchecked: "cgroups are checked when a node is entered (exec)" },
+  process: { unchecked: "an init is checked when its node is entered (exec)" },
+};
+
+function checked(facts: readonly Fact[]): Fact[] {
+  return facts.filter((f) => SCRIPT_STATUS[f.kind] === "network");
+}
+
+function statusSection(record: LabRecord): string {
+  const expected = expectedNetwork(checked(expectedFacts(record.ops.map((r) => r.op))));
+  const out = [
+    "",
+    "# status_plan: every namespace's live interfaces and routes, checked against what the",
+    "# plan creates (the same facts as `opentop status`).",
+    "status_plan() {",
+  ];
+  // One arm an interface: "NS DEV") the checks of its `ip -o link` line.
+  const arms: string[] = [];
+  const devs = (ns: Ns) => interfaces(expected.get(ns)).map(q).join(" ");
+  const look = (ns: Ns, head: string) => {
+    const lines = nsChecks(ns, expected.get(ns), arms);
+    out.push(...(lines.length ? [`  if ${head}; then`, ...lines, "  fi"] : [`  ${head}`]));
+  };
+  for (const ns of recordNamespaces(record))
+    look(ns, `look ${q(placeOf(record, ns))} ${q(ns)} ${q(netnsPath(ns))} ${devs(ns)}`);
+  if (recordHostIfaces(record).length) look(null, `look_host ${devs(null)}`);
+  out.push(
+    "}",
+    "",
+    "# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,",
+    "# from its line of `ip -o link` ($line); false when the plan makes no such interface.",
+    "link_of() {",
+    '  case "$1 $2" in',
+    ...arms,
+    "    *) return 1 ;;",
+    "  esac",
+    "}",
+  );
+  return out.join("\n");
+}
+
+/** The interfaces a namespace should have: those the plan makes or puts addresses on. */
+function interfaces(e: NsExpected | undefined): string[] {
+  return e ? [...new Set([...e.links.keys(), ...e.addrs.keys()])] : [];
+}
+
+/** One namespace's checks: a `link_of` arm per interface (into `arms`), its addresses and routes. */
+function nsChecks(ns: Ns, e: NsExpected | undefined, arms: string[]): string[] {
+  if (!e) return [];
+  const lines: string[] = [];
+  for (const dev of interfaces(e)) {
+    const want = e.links.get(dev);
+    const words = [
+      ...(want?.up ? ["up"] : []),
+      ...(want?.mtu !== undefined ? ["mtu", String(want.mtu)] : []),
+      ...(want?.mac !== undefined ? ["mac", want.mac] : []),
+      ...(want?.master !== undefined ? ["master", want.master] : []),
+    ];
+    arms.push(`    ${q(`${ns ?? ""} ${dev}`)}) ${["want_link", ...words.map(q)].join(" ")} ;;`);
+    for (const a of e.addrs.get(dev) ?? []) lines.push(`    want_addr ${q(dev)} ${q(a)}`);
+  }
+  for (const r of e.routes) {
+    const words = [
+      r.metric !== undefined ? String(r.metric) : "",
+      r.family === 4 ? "-4" : "-6",
+      r.destination,
+      ...(r.via !== undefined ? ["via", r.via] : []),
+      ...(r.dev !== undefined ? ["dev", r.dev] : []),
+    ];
+    lines.push(`    want_route ${words.map(q).join(" ")}`);
+  }
+  return lines;
+}
+
+// ---- exec -----------------------------------------------------------------------------
+
+function execSection(record: LabRecord, enter: Map<string, string[]>): string {
+  const nodes = someNodes(record.nodes);
+  return [
+    "",
+    "# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.",
+    "exec_node() {",
+    "  node=$1",
+    "  shift",
+    "  case $node in",
+    ...[...enter].map(([node, argv]) => `    ${q(node)}) enter ${argv.map(q).join(" ")} "$@" ;;`),
+    `    *) error OT6008 "lab $LAB has no node \\\`$node\\\`" ${q(`its nodes are ${nodes}`)}`,
+    "      return 1",
+    "      ;;",
+    "  esac",
+    "}",
+  ].join("\n");
+}
+
+function planSection(plan: Plan): string {
+  return [
+    "",
+    "# plan_text: what `up` runs, as `opentop plan` prints it.",
+    "plan_text() {",
+    `  printf '%s\\n' ${q(planText(plan, "up"))}`,
+    "}",
+  ].join("\n");
+}

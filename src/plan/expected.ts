@@ -1,0 +1,39 @@
+// The expected state of a lab: what its operations leave in the kernel (each kind's
+// `leaves`), merged per object. `status` (src/runtime/status.ts) and the standalone script's
+// `status` (src/backends/sh/) compare the kernel with exactly this.
+
+import { type Fact, mergeFacts } from "./facts.js";
+import { leavesOf, type Ns, type Op } from "./ops.js";
+
+export function expectedFacts(ops: readonly Op[]): Fact[] {
+  return mergeFacts(ops.flatMap(leavesOf));
+}
+
+/** The network facts of one namespace (null: the host), as status reads it. */
+export interface NsExpected {
+  readonly links: Map<string, Extract<Fact, { kind: "link" }>>;
+  /** Each interface's addresses, lower-case. */
+  readonly addrs: Map<string, Set<string>>;
+  readonly routes: Extract<Fact, { kind: "route" }>[];
+}
+
+/** The network facts grouped by namespace: interfaces, their addresses, routes. */
+export function expectedNetwork(facts: readonly Fact[]): Map<Ns, NsExpected> {
+  const out = new Map<Ns, NsExpected>();
+  const get = (ns: Ns): NsExpected => {
+    let e = out.get(ns);
+    if (!e) {
+      e = { links: new Map(), addrs: new Map(), routes: [] };
+      out.set(ns, e);
+    }
+    return e;
+  };
+  for (const f of facts) {
+    if (f.kind === "link") get(f.ns).links.set(f.dev, f);
+    else if (f.kind === "addr") {
+      const addrs = get(f.ns).addrs;
+      addrs.set(f.dev, (addrs.get(f.dev) ?? new Set()).add(f.cidr));
+    } else if (f.kind === "route") get(f.ns).routes.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+// What a plan leaves in the kernel, as data: each operation kind says which facts it makes
+// true (src/plan/ops.ts, `leaves`), and `status` and the standalone script's `status` both
+// compare the kernel with these facts rather than with rules of their own. Facts about one
+// object (an interface's MTU from its creation, its state from `link up`) merge into one.
+
+import { assertNever } from "../never.js";
+import type { Ns } from "./ns.js";
+
+export type Fact =
+  /** A namespace of the lab exists. Everything in it that is not a fact is drift. */
+  | { readonly kind: "netns"; readonly ns: string }
+  /** An interface, with what the plan set on it (absent: not the plan's concern). */
+  | {
+      readonly kind: "link";
+      readonly ns: Ns;
+      readonly dev: string;
+      readonly up?: boolean;
+      readonly mtu?: number;
+      readonly mac?: string;
+      /** The bridge it is a port of. */
+      readonly master?: string;
+    }
+  | { readonly kind: "addr"; readonly ns: Ns; readonly dev: string; readonly cidr: string }
+  | {
+      readonly kind: "route";
+      readonly ns: Ns;
+      readonly family: 4 | 6;
+      readonly destination: string;
+      readonly via?: string;
+      readonly dev?: string;
+      readonly metric?: number;
+    }
+  /** An nftables table holding exactly this ruleset (compared in the kernel's canonical form). */
+  | {
+      readonly kind: "nft-table";
+      readonly ns: Ns;
+      readonly family: "inet";
+      readonly name: string;
+      readonly ruleset: string;
+    }
+  /** The iptables (4) or ip6tables (6) rules of a namespace, as iptables-restore reads them. */
+  | { readonly kind: "iptables"; readonly ns: Ns; readonly family: 4 | 6; readonly ruleset: string }
+  /** A bind mount that keeps a node's namespace alive (its file under the lab's directory). */
+  | { readonly kind: "mount"; readonly node: string; readonly what: string; readonly path: string }
+  | { readonly kind: "cgroup"; readonly node: string; readonly path: string }
+  /** A process that must run for the node to exist (the init of its pid namespace). */
+  | {
+      readonly kind: "process";
+      readonly node: string;
+      readonly what: string;
+      readonly pidfile: string;
+      readonly mark: string;
+    };
+
+export type FactKind = Fact["kind"];
+export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;
+
+/** Which object a fact is about: facts with one identity describe one object, and merge. */
+export function factId(f: Fact): string {
+  switch (f.kind) {
+    case "netns":
+      return `netns ${f.ns}`;
+    case "link":
+      return `link ${f.ns ?? ""} ${f.dev}`;
+    case "addr":
+      return `addr ${f.ns ?? ""} ${f.dev} ${f.cidr.toLowerCase()}`;
+    case "route":
+      return `route ${f.ns ?? ""} ${f.family} ${f.destination} ${f.metric ?? "-"} ${f.via ?? "-"} ${f.dev ?? "-"}`;
+    case "nft-table":
+      return `nft-table ${f.ns ?? ""} ${f.family} ${f.name}`;
+    case "iptables":
+      return `iptables ${f.ns ?? ""} ${f.family}`;
+    case "mount":
+      return `mount ${f.path}`;
+    case "cgroup":
+      return `cgroup ${f.path}`;
+    case "process":
+      return `process ${f.pidfile}`;
+    default:
+      return assertNever(f);
+  }
+}
+
+/**
+ * Facts in plan order, each object once: a later fact about an object adds to what earlier
+ * ones said (an interface created with an MTU, then brought up, is one interface, up, with
+ * that MTU).
+ */
+export function mergeFacts(facts: Iterable<Fact>): Fact[] {
+  const byId = new Map<string, Fact>();
+  for (const f of facts) {
+    const id = factId(f);
+    const before = byId.get(id);
+    byId.set(id, before ? ({ ...before, ...defined(f) } as Fact) : f);
+  }
+  return [...byId.values()];
+}
+
+/** The fields of `f` that are set: merging never unsets what an earlier fact said. */
+function defined(f: Fact): Partial<Fact> {
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as Partial<Fact>;
+}
+
+/** The facts of one kind. */
+export function factsOf<K extends FactKind>(facts: readonly Fact[], kind: K): FactOf<K>[] {
+  return facts.filter((f): f is FactOf<K> => f.kind === kind);
+}

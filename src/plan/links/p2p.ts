@@ -1,0 +1,30 @@
+// A point-to-point link: one veth pair created from the host with both ends directly in
+// their nodes' namespaces (never moved).
+
+import { opt } from "../../opt.js";
+import { INDEX_BASE, type LinkLowering } from "./kind.js";
+
+export const P2P: LinkLowering<"p2p"> = {
+  link(link, ctx) {
+    const a = ctx.iface(link.a.node, link.a.iface);
+    const b = ctx.iface(link.b.node, link.b.iface);
+    // One declared MTU applies to both ends; two different ones are kept (and warned about).
+    const mtuA = a?.mtu ?? b?.mtu;
+    const mtuB = b?.mtu ?? a?.mtu;
+    return [
+      {
+        kind: "veth.add",
+        ns: null,
+        a: {
+          ns: ctx.ns(link.a.node),
+          name: link.a.iface,
+          index: INDEX_BASE + ctx.ordinal("p2p"),
+          ...opt("mtu", mtuA),
+          ...opt("mac", a?.mac),
+        },
+        b: { ns: ctx.ns(link.b.node), name: link.b.iface, ...opt("mtu", mtuB), ...opt("mac", b?.mac) },
+        origin: link.span,
+      },
+    ];
+  },
+};

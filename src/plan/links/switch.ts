@@ -1,0 +1,51 @@
+// A switch port: a veth pair from the switches' namespace, whose switch end joins the
+// switch's bridge in the same request and whose other end is created in the node.
+
+import { labMark, portName, switchNetns } from "../../model/names.js";
+import { opt } from "../../opt.js";
+import type { Op } from "../ops.js";
+import { INDEX_BASE, type LinkLowering } from "./kind.js";
+
+export const SWITCH: LinkLowering<"switch"> = {
+  // The switches' namespace (named after the lab), marked, with one bridge per switch.
+  lab({ lab }) {
+    if (lab.switches.length === 0) return { namespaces: [], links: [] };
+    const hub = switchNetns(lab.name);
+    return {
+      namespaces: [{ kind: "netns.add", name: hub, origin: lab.span }],
+      links: [
+        { kind: "link.alias", ns: hub, dev: "lo", alias: labMark(lab.name), origin: lab.span },
+        ...lab.switches.map(
+          (sw): Op => ({
+            kind: "bridge.add",
+            ns: hub,
+            name: sw.name,
+            ...opt("mtu", sw.mtu),
+            origin: sw.span,
+          }),
+        ),
+      ],
+    };
+  },
+  link(link, ctx) {
+    const hub = switchNetns(ctx.lab.name);
+    const iface = ctx.iface(link.end.node, link.end.iface);
+    const mtu = iface?.mtu ?? ctx.switchOf(link.switch)?.mtu;
+    const port = ctx.ordinal("port");
+    return [
+      {
+        kind: "veth.add",
+        ns: hub,
+        a: {
+          ns: hub,
+          name: portName(link.end.node, link.end.iface, port),
+          index: INDEX_BASE + port,
+          ...opt("mtu", mtu),
+          master: link.switch,
+        },
+        b: { ns: ctx.ns(link.end.node), name: link.end.iface, ...opt("mtu", mtu), ...opt("mac", iface?.mac) },
+        origin: link.span,
+      },
+    ];
+  },
+};

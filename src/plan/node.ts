@@ -1,0 +1,49 @@
+// A node's own network configuration: its sysctls, and one batch that marks its namespace,
+// brings up loopback and its interfaces, adds its addresses and then its routes.
+
+import type { Node } from "../model/model.js";
+import { nodeMark } from "../model/names.js";
+import { opt } from "../opt.js";
+import type { Op } from "./ops.js";
+
+/** Per-interface sysctls (net.ipv4.conf.eth0.…) need their interface; the rest go first. */
+const PER_IFACE_SYSCTL = /^net\.(ipv4|ipv6)\.(conf|neigh)\.([^.]+)\./;
+
+function isPerIface(key: string): boolean {
+  const m = PER_IFACE_SYSCTL.exec(key);
+  return !!m && m[3] !== "all" && m[3] !== "default";
+}
+
+/** The node's sysctls that name an interface (`perIface`), or the others. */
+export function sysctls(n: Node, ns: string, perIface: boolean): Op[] {
+  return n.sysctls
+    .filter((s) => isPerIface(s.key) === perIface)
+    .map((s) => ({ kind: "sysctl.set", ns, key: s.key, value: s.value, origin: s.span }));
+}
+
+export function nodeConfig(lab: string, n: Node, ns: string): Op[] {
+  const ops: Op[] = [
+    { kind: "link.alias", ns, dev: "lo", alias: nodeMark(lab, n.name), origin: n.span },
+    { kind: "link.up", ns, dev: "lo", origin: n.span },
+  ];
+  for (const i of n.ifaces) {
+    for (const a of i.addresses)
+      ops.push({ kind: "addr.add", ns, dev: i.name, cidr: a.cidr, family: a.family, origin: a.span });
+    if (i.name !== "lo") ops.push({ kind: "link.up", ns, dev: i.name, origin: i.span });
+  }
+  for (const r of n.routes)
+    ops.push({
+      kind: "route.add",
+      ns,
+      family: r.family,
+      destination: r.destination.cidr,
+      ...opt("via", r.via?.text),
+      ...opt("dev", r.dev),
+      ...opt("metric", r.metric),
+      ...opt("src", r.src?.text),
+      ...opt("mtu", r.mtu),
+      ...(r.onlink ? { onlink: true } : {}),
+      origin: r.span,
+    });
+  return ops;
+}

@@ -1,0 +1,251 @@
+// The network's operations: namespaces, links, addresses, routes and sysctls, each an
+// `ip -batch` line or a `sysctl -w` argument. Most need no inverse: deleting the namespace
+// they live in undoes them. What lives on the host (a veth end) is owned and deleted explicitly.
+
+import type { Fact } from "../facts.js";
+import type { Claim, Owned } from "../owned.js";
+import { at, type Ns, nsKey } from "../ns.js";
+import type { Base, SpecTable } from "./types.js";
+
+export interface VethEnd {
+  readonly ns: Ns;
+  readonly name: string;
+  readonly mtu?: number;
+  readonly mac?: string;
+  /** A bridge in the same namespace to enslave this end to (it is also set up). */
+  readonly master?: string;
+  /**
+   * An explicit ifindex (first end only; iproute2 ignores it on the peer). See
+   * src/plan/links/index.ts: it keeps an end's ifindex different from its peer's, which the
+   * kernel's link watcher otherwise mistakes for "not urgent" and delays the link's start.
+   */
+  readonly index?: number;
+  /** The lab's mark, which an end on the host carries (its alias): what makes it the lab's. */
+  readonly mark?: string;
+}
+
+export type NetworkOp = Base &
+  (
+    | { readonly kind: "netns.add"; readonly name: string }
+    | { readonly kind: "netns.del"; readonly name: string }
+    | { readonly kind: "bridge.add"; readonly ns: string; readonly name: string; readonly mtu?: number }
+    | { readonly kind: "veth.add"; readonly ns: Ns; readonly a: VethEnd; readonly b: VethEnd }
+    | { readonly kind: "link.alias"; readonly ns: Ns; readonly dev: string; readonly alias: string }
+    | { readonly kind: "link.up"; readonly ns: Ns; readonly dev: string }
+    | { readonly kind: "link.del"; readonly ns: Ns; readonly dev: string }
+    | {
+        readonly kind: "addr.add";
+        readonly ns: Ns;
+        readonly dev: string;
+        readonly cidr: string;
+        readonly family: 4 | 6;
+      }
+    | {
+        readonly kind: "route.add";
+        readonly ns: Ns;
+        readonly family: 4 | 6;
+        readonly destination: string;
+        readonly via?: string;
+        readonly dev?: string;
+        readonly metric?: number;
+        readonly src?: string;
+        readonly mtu?: number;
+        readonly onlink?: boolean;
+      }
+    | { readonly kind: "sysctl.set"; readonly ns: Ns; readonly key: string; readonly value: string }
+  );
+
+function vethWords(end: VethEnd, here: Ns): string[] {
+  // `name` and `dev` before user-chosen names: iproute2 would read a name such as `br`
+  // or `up` as a keyword (an abbreviation of `broadcast`, a flag) without them.
+  const w = [end.name];
+  if (end.index !== undefined) w.push("index", String(end.index));
+  if (end.ns !== here) {
+    // A host end is always created from the host: "the host's namespace" has no name
+    // that another namespace could use reliably.
+    if (end.ns === null) throw new Error(`internal: veth end ${end.name} on the host created from ${here}`);
+    w.push("netns", end.ns);
+  }
+  if (end.mtu !== undefined) w.push("mtu", String(end.mtu));
+  if (end.mac !== undefined) w.push("address", end.mac);
+  if (end.master !== undefined) w.push("master", end.master, "up");
+  return w;
+}
+
+function vethLeaves(end: VethEnd): Fact {
+  return {
+    kind: "link",
+    ns: end.ns,
+    dev: end.name,
+    ...(end.mtu !== undefined ? { mtu: end.mtu } : {}),
+    ...(end.mac !== undefined ? { mac: end.mac } : {}),
+    ...(end.master !== undefined ? { master: end.master, up: true } : {}),
+  };
+}
+
+/** A veth end on the host is the lab's own: its mark says so (the alias set right after). */
+function hostEnd(end: VethEnd): Owned[] {
+  if (end.ns !== null) return [];
+  if (end.mark === undefined) throw new Error(`internal: host end ${end.name} without the lab's mark`);
+  return [{ kind: "host-iface", name: end.name, mark: end.mark }];
+}
+
+export const NETWORK_OPS: SpecTable<NetworkOp> = {
+  "netns.add": {
+    tool: "ip",
+    where: () => null,
+    words: (op) => ["netns", "add", op.name],
+    inverse: (op) => ({ kind: "netns.del", name: op.name }),
+    describe: (op) => `create network namespace ${op.name}`,
+    key: (op) => `netns ${op.name}`,
+    leaves: (op) => [
+      { kind: "netns", ns: op.name },
+      { kind: "link", ns: op.name, dev: "lo" },
+    ],
+    owns: (op) => [{ kind: "netns", name: op.name }],
+  },
+  "netns.del": {
+    tool: "ip",
+    where: () => null,
+    words: (op) => ["netns", "del", op.name],
+    inverse: () => null,
+    describe: (op) => `delete network namespace ${op.name} and everything in it`,
+    order: () => 1,
+    removes: (op) => [`netns ${op.name}`],
+    key: (op) => `netns-del ${op.name}`,
+    leaves: () => [],
+    owns: () => [],
+  },
+  "bridge.add": {
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => [
+      "link",
+      "add",
+      "name",
+      op.name,
+      ...(op.mtu ? ["mtu", String(op.mtu)] : []),
+      "up",
+      "type",
+      "bridge",
+    ],
+    // Bridges live in the switches' namespace and go with it.
+    inverse: () => null,
+    describe: (op) => `create bridge ${op.name} in ${op.ns}`,
+    key: (op) => `link ${op.ns} ${op.name}`,
+    leaves: (op) => [{ kind: "link", ns: op.ns, dev: op.name, up: true, ...(op.mtu ? { mtu: op.mtu } : {}) }],
+    owns: () => [],
+  },
+  "veth.add": {
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => [
+      "link",
+      "add",
+      "name",
+      ...vethWords(op.a, op.ns),
+      "type",
+      "veth",
+      "peer",
+      "name",
+      ...vethWords(op.b, op.ns),
+    ],
+    inverse: (op) =>
+      op.a.ns === null
+        ? { kind: "link.del", ns: null, dev: op.a.name }
+        : op.b.ns === null
+          ? { kind: "link.del", ns: null, dev: op.b.name }
+          : null,
+    describe: (op) => `create veth pair ${op.a.name} (${at(op.a.ns)}) — ${op.b.name} (${at(op.b.ns)})`,
+    key: (op) => `link ${nsKey(op.a.ns)} ${op.a.name}`,
+    leaves: (op) => [vethLeaves(op.a), vethLeaves(op.b)],
+    owns: (op) => [...hostEnd(op.a), ...hostEnd(op.b)],
+  },
+  "link.alias": {
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => ["link", "set", "dev", op.dev, "alias", op.alias],
+    inverse: () => null,
+    describe: (op) => `mark ${op.dev} in ${at(op.ns)} as ${op.alias}`,
+    key: (op) => `alias ${nsKey(op.ns)} ${op.dev}`,
+    leaves: () => [],
+    owns: () => [],
+  },
+  "link.up": {
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => ["link", "set", "dev", op.dev, "up"],
+    inverse: () => null,
+    describe: (op) => `bring ${op.dev} up in ${at(op.ns)}`,
+    key: (op) => `up ${nsKey(op.ns)} ${op.dev}`,
+    leaves: (op) => [{ kind: "link", ns: op.ns, dev: op.dev, up: true }],
+    owns: () => [],
+  },
+  "link.del": {
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => ["link", "del", "dev", op.dev],
+    inverse: () => null,
+    describe: (op) => `delete ${op.dev} from ${at(op.ns)}`,
+    removes: (op) => [`link ${op.dev}`],
+    key: (op) => `link-del ${nsKey(op.ns)} ${op.dev}`,
+    leaves: () => [],
+    owns: () => [],
+  },
+  "addr.add": {
+    tool: "ip",
+    where: (op) => op.ns,
+    // IPv6 addresses skip duplicate address detection: a lab's addresses are checked for
+    // duplicates at compile time, and DAD would leave them unusable for a second or two.
+    words: (op) => ["addr", "add", op.cidr, "dev", op.dev, ...(op.family === 6 ? ["nodad"] : [])],
+    inverse: () => null,
+    describe: (op) => `add ${op.cidr} to ${op.dev} in ${at(op.ns)}`,
+    key: (op) => `addr ${nsKey(op.ns)} ${op.dev} ${op.cidr}`,
+    leaves: (op) => [{ kind: "addr", ns: op.ns, dev: op.dev, cidr: op.cidr.toLowerCase() }],
+    owns: () => [],
+    // On the host's side of a link, a prefix must not be one the host already routes.
+    claims: (op): Claim[] => (op.ns === null ? [{ kind: "host-net", cidr: op.cidr }] : []),
+  },
+  "route.add": {
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => [
+      "route",
+      "add",
+      op.destination,
+      ...(op.via ? ["via", op.via] : []),
+      ...(op.dev ? ["dev", op.dev] : []),
+      ...(op.metric !== undefined ? ["metric", String(op.metric)] : []),
+      ...(op.src ? ["src", op.src] : []),
+      ...(op.mtu !== undefined ? ["mtu", String(op.mtu)] : []),
+      ...(op.onlink ? ["onlink"] : []),
+    ],
+    inverse: () => null,
+    describe: (op) =>
+      `route ${op.destination}${op.via ? ` via ${op.via}` : ""}${op.dev ? ` dev ${op.dev}` : ""} in ${at(op.ns)}`,
+    key: (op) => `route ${nsKey(op.ns)} ${op.family} ${op.destination} ${op.metric ?? 0}`,
+    leaves: (op) => [
+      {
+        kind: "route",
+        ns: op.ns,
+        family: op.family,
+        destination: op.destination,
+        ...(op.via !== undefined ? { via: op.via } : {}),
+        ...(op.dev !== undefined ? { dev: op.dev } : {}),
+        ...(op.metric !== undefined ? { metric: op.metric } : {}),
+      },
+    ],
+    owns: () => [],
+  },
+  "sysctl.set": {
+    tool: "sysctl",
+    where: (op) => op.ns,
+    words: (op) => [`${op.key}=${op.value}`],
+    inverse: () => null,
+    describe: (op) => `set ${op.key} = ${op.value} in ${at(op.ns)}`,
+    key: (op) => `sysctl ${nsKey(op.ns)} ${op.key}`,
+    // Not compared by `status`: a namespace's sysctls are set once and read by nothing else.
+    leaves: () => [],
+    owns: () => [],
+  },
+};

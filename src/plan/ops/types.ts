@@ -1,0 +1,86 @@
+// The shape every kind of operation fills in. A kind answers, in one entry of the table
+// (src/plan/ops.ts), every question the rest of OpenTop asks about it: how it runs, what
+// undoes it, what it leaves in the kernel, what it owns and claims on the machine, and which
+// object it is (its key, for comparing two plans). Types only.
+
+import type { Span } from "../../diagnostics/source.js";
+import type { Fact } from "../facts.js";
+import type { Ns } from "../ns.js";
+import type { Claim, Owned } from "../owned.js";
+import type { Program } from "../programs.js";
+
+export type { Ns } from "../ns.js";
+
+export interface Base {
+  /** The statement of the lab file that asked for this operation. */
+  readonly origin?: Span;
+}
+
+/**
+ * The tools a step can be: `ip` runs its operations as lines of one `ip -batch -`;
+ * `sysctl` gives each operation as one `KEY=VALUE` argument of one `sysctl -w`; `nft`,
+ * `iptables` and `ip6tables` read their operations' scripts (`nft -f -`, `*-restore`) on
+ * standard input, one transaction per step; `exec` is one operation whose words are the
+ * whole argv (a step of its own), its script its standard input.
+ */
+export type Tool = "ip" | "sysctl" | "nft" | "iptables" | "ip6tables" | "exec";
+
+/**
+ * Tear-down ranks: inverses run in stages of ascending rank. Services stop while everything
+ * they use still exists, then the inits (taking the rest of their pid namespaces with them);
+ * the network goes; then the namespace files, and last the cgroups, which can only be
+ * removed once empty.
+ */
+export const RANK = { services: 0, inits: 1, network: 2, namespaces: 3, files: 4, labCgroups: 5 } as const;
+
+/**
+ * One kind of operation `O`, whose inverse is an operation of type `I` (its own family's).
+ * Every member but the optional ones is required, so that a new kind cannot be added without
+ * saying what it leaves, owns and is.
+ */
+export interface OpSpec<O, I> {
+  readonly tool: Tool;
+  /** Where the operation runs. */
+  where(op: O): Ns;
+  /** The batch line (ip) or the argument (sysctl), as words; for a script, its summary. */
+  words(op: O): string[];
+  /**
+   * What the operation gives its tool on standard input: its part of the script (nft,
+   * iptables-restore), or an `exec` process's whole input (a value for `tee`).
+   */
+  script?(op: O): string | undefined;
+  /** What undoes it, or null when deleting the namespace it lives in undoes it. */
+  inverse(op: O): I | null;
+  /** One line for people: "create namespace office.router". */
+  describe(op: O): string;
+  /**
+   * Which object it makes or sets, stable across plans: two plans' operations with the same
+   * key act on the same object (unique within a plan; `apply` compares plans by it).
+   */
+  key(op: O): string;
+  /** What it leaves in the kernel, for `status` and the script's `status`. */
+  leaves(op: O): Fact[];
+  /** What it creates that tear-down must remove explicitly (the record lists these). */
+  owns(op: O): Owned[];
+  /** What must be free before `up` besides what it owns (default: nothing more). */
+  claims?(op: O): Claim[];
+  /** When its inverse runs in tear-down (default: the network's rank). */
+  rank?(op: O): number;
+  /**
+   * Its place within its tear-down stage (default 0; higher runs later): a namespace is
+   * deleted after the host's objects, so that those are gone when `down` returns.
+   */
+  order?(op: O): number;
+  /**
+   * For an operation that deletes: what it removes, named for people (`gc --dry-run` lists
+   * these; default: its description).
+   */
+  removes?(op: O): string[];
+  /** Programs it runs besides its tool (what `up` checks are installed). */
+  programs?(op: O): Program[];
+}
+
+/** The specs of one family of operations, one per kind, exhaustively. */
+export type SpecTable<U extends { readonly kind: string }, I = U> = {
+  readonly [K in U["kind"]]: OpSpec<Extract<U, { kind: K }>, I>;
+};

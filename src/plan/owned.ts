@@ -1,0 +1,50 @@
+// What a lab owns on the machine and what it must find free there: the objects an operation
+// creates outside the lab's own namespaces (or the namespaces themselves), named so that the
+// record can list them, tear-down can remove each under its guard, and `up` can refuse to
+// start when one exists already. Types only: each operation kind says which it creates
+// (src/plan/ops.ts, `owns` and `claims`).
+
+import { assertNever } from "../never.js";
+
+/**
+ * An object the lab creates and removes explicitly. Everything inside a lab's namespaces goes
+ * with them; these are what does not: the namespaces themselves, and objects on the host.
+ */
+export type Owned =
+  /** A named network namespace (`/run/netns/NAME`), carrying the lab's mark on its `lo`. */
+  | { readonly kind: "netns"; readonly name: string }
+  /** An interface in the host's namespace, created with the lab's mark as its alias. */
+  | { readonly kind: "host-iface"; readonly name: string; readonly mark: string }
+  /** An nftables table on the host, loaded whole with the lab's mark as its comment. */
+  | { readonly kind: "host-table"; readonly family: "inet"; readonly name: string; readonly mark: string };
+
+export type OwnedKind = Owned["kind"];
+export type OwnedOf<K extends OwnedKind> = Extract<Owned, { kind: K }>;
+
+/**
+ * What must be free on the machine before `up` creates anything: every owned object (it must
+ * not exist yet), and what the lab uses without owning it alone — its cgroups under
+ * `opentop/` (debris of a lost run is never reused) and the prefixes it puts on the host's
+ * side of a link (they must not overlap a network the host uses).
+ */
+export type Claim =
+  | Owned
+  | { readonly kind: "cgroup"; readonly path: string }
+  | { readonly kind: "host-net"; readonly cidr: string };
+
+export type ClaimKind = Claim["kind"];
+export type ClaimOf<K extends ClaimKind> = Extract<Claim, { kind: K }>;
+
+/** A stable text for an owned object, for sets and for comparing two records. */
+export function ownedKey(o: Owned): string {
+  switch (o.kind) {
+    case "netns":
+      return `netns ${o.name}`;
+    case "host-iface":
+      return `host-iface ${o.name}`;
+    case "host-table":
+      return `host-table ${o.family} ${o.name}`;
+    default:
+      return assertNever(o);
+  }
+}

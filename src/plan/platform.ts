@@ -1,0 +1,24 @@
+// What the machine a plan is for offers, as one value given to lowering: its firewall
+// flavour, its cgroup layout and its run directory. The runtime reads them from the machine
+// (src/runtime/platform.ts); tests and golden plans give them, so lowering stays pure.
+
+import type { CgroupLayout } from "./cgroups.js";
+import { V2_LAYOUT } from "./cgroups.js";
+import type { Firewall } from "./firewall.js";
+import { RUN_DIR } from "./layout.js";
+
+export interface Platform {
+  /** How filters are lowered: nftables, or iptables where nft is absent (OT4009 for what it cannot). */
+  readonly firewall: Firewall;
+  /** Where cgroups and their controllers are, for labs with limits. */
+  readonly cgroups: CgroupLayout;
+  /** Where records, namespace files and services' files live. */
+  readonly runDir: string;
+}
+
+/** A current distribution with nftables and cgroup v2, records under /run/opentop. */
+export const DEFAULT_PLATFORM: Platform = { firewall: "nft", cgroups: V2_LAYOUT, runDir: RUN_DIR };
+
+export function platform(given: Partial<Platform> = {}): Platform {
+  return { ...DEFAULT_PLATFORM, ...given };
+}

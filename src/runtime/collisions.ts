@@ -1,0 +1,114 @@
+// What must be free on this machine before `up` creates anything: every object the plan
+// claims (each operation kind says which, src/plan/ops.ts `claimsOf`) is checked here by
+// kind, and a lab that would take over an existing object, or a network the host uses,
+// does not start. One checker per kind of claim, exhaustively.
+
+import { existsSync, readFileSync } from "node:fs";
+import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
+import type { Span } from "../diagnostics/source.js";
+import { parseMark } from "../model/names.js";
+import { claimsOf } from "../plan/ops.js";
+import type { ClaimKind, ClaimOf } from "../plan/owned.js";
+import { opsOf, type Plan } from "../plan/plan.js";
+import { hostTableMark } from "./firewall.js";
+import { hostOverlaps } from "./hostnet.js";
+import { hostIfaceAlias, hostIfaceExists, listNetns, netnsExists } from "./kernel.js";
+
+interface Claimed<K extends ClaimKind> {
+  readonly claim: ClaimOf<K>;
+  /** The statement that asked for it. */
+  readonly origin: Span | undefined;
+}
+
+type Checker<K extends ClaimKind> = (claims: readonly Claimed<K>[], plan: Plan) => Promise<Diagnostic[]>;
+
+const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
+  netns: async (claims) =>
+    claims
+      .filter((c) => netnsExists(c.claim.name))
+      .map((c) =>
+        diag("OT6002", `network namespace ${c.claim.name} already exists`, {
+          span: c.origin,
+          label: "this lab would create it",
+          notes: ["OpenTop never reuses or removes a namespace it did not create"],
+          help: `choose another lab name, or remove the namespace if it is yours (\`ip netns del ${c.claim.name}\`)`,
+        }),
+      ),
+  "host-iface": async (claims) =>
+    claims
+      .filter((c) => hostIfaceExists(c.claim.name))
+      .map((c) => {
+        const mark = parseMark(hostIfaceAlias(c.claim.name));
+        return diag("OT6003", `interface ${c.claim.name} already exists on the host`, {
+          span: c.origin,
+          label: "this link would create it",
+          notes: [mark ? `it belongs to OpenTop lab ${mark.lab}` : "it does not belong to an OpenTop lab"],
+          help: mark
+            ? `run \`opentop down ${mark.lab}\`, or give this link another \`host-name\``
+            : "give this link another `host-name`",
+        });
+      }),
+  "host-table": async (claims, plan) =>
+    claims
+      .filter((c) => hostTableMark(c.claim.family, c.claim.name) !== undefined)
+      .map((c) =>
+        diag("OT4010", `nftables table ${c.claim.family} ${c.claim.name} already exists on the host`, {
+          span: c.origin,
+          label: "this lab would create it",
+          notes: ["OpenTop never adds to or removes a table it did not create"],
+          help: `if it is left from an earlier run of this lab, \`opentop down ${plan.lab}\` removes it; otherwise delete it (\`nft delete table ${c.claim.family} ${c.claim.name}\`)`,
+        }),
+      ),
+  cgroup: async (claims) =>
+    claims
+      .filter((c) => existsSync(c.claim.path))
+      .map((c) =>
+        diag("OT5105", `cgroup ${c.claim.path} already exists`, {
+          span: c.origin,
+          label: "this lab would create it",
+          notes: ["it is left from an earlier run of a lab of this name whose record is gone"],
+          help: `remove it once nothing runs in it: its node cgroups, then it (\`rmdir ${c.claim.path}/*/ ${c.claim.path}\`)`,
+        }),
+      ),
+  "host-net": (claims) => hostOverlaps(claims.map((c) => ({ cidr: c.claim.cidr, origin: c.origin }))),
+};
+
+/** Every claim of the plan that this machine does not leave free, and kernel limits it would exceed. */
+export async function collisions(plan: Plan): Promise<Diagnostic[]> {
+  const byKind = new Map<ClaimKind, Claimed<ClaimKind>[]>();
+  for (const op of opsOf(plan.stages))
+    for (const claim of claimsOf(op))
+      byKind.set(claim.kind, [...(byKind.get(claim.kind) ?? []), { claim, origin: op.origin }]);
+  const out: Diagnostic[] = [];
+  for (const kind of Object.keys(CHECKERS) as ClaimKind[]) {
+    const claims = byKind.get(kind);
+    if (claims?.length) out.push(...(await (CHECKERS[kind] as Checker<ClaimKind>)(claims, plan)));
+  }
+  return [...out, ...limits(plan)];
+}
+
+function maxNetNamespaces(): number {
+  try {
+    return Number(readFileSync("/proc/sys/user/max_net_namespaces", "utf8").trim());
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Kernel limits the plan would exceed, known before anything is created. */
+export function limits(plan: Plan, max = maxNetNamespaces(), existing = listNetns().length): Diagnostic[] {
+  const wanted = opsOf(plan.stages)
+    .flatMap(claimsOf)
+    .filter((c) => c.kind === "netns").length;
+  // `existing` counts the named namespaces; unnamed ones (containers, browsers) count too.
+  if (!Number.isFinite(max) || wanted + existing <= max) return [];
+  return [
+    diag("OT6015", `this lab needs ${wanted} network namespaces; the machine allows ${max} in all`, {
+      notes: [
+        `${existing} named network namespaces exist already`,
+        "the limit is the sysctl user.max_net_namespaces",
+      ],
+      help: "bring up a smaller lab (see `--set`), take other labs down, or raise the limit if this machine is yours",
+    }),
+  ];
+}

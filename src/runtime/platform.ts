@@ -1,0 +1,24 @@
+// This machine as lowering sees it (src/plan/platform.ts): its cgroup layout (read only
+// when the lab uses cgroups), its firewall (nft where installed, else iptables, unless
+// asked), and its run directory (OPENTOP_RUN_DIR).
+
+import type { Lab } from "../model/model.js";
+import type { Firewall } from "../plan/firewall.js";
+import { lower } from "../plan/lower.js";
+import type { Plan } from "../plan/plan.js";
+import type { Platform } from "../plan/platform.js";
+import { detectCgroupLayout, usesCgroups } from "./cgroups.js";
+import { runDir } from "./record.js";
+
+export function platformHere(lab: Lab, options: { readonly firewall?: Firewall } = {}): Partial<Platform> {
+  return {
+    runDir: runDir(),
+    ...(options.firewall !== undefined ? { firewall: options.firewall } : {}),
+    ...(usesCgroups(lab) ? { cgroups: detectCgroupLayout() } : {}),
+  };
+}
+
+/** The plan of a lab for this machine. */
+export function lowerHere(lab: Lab, options: { readonly firewall?: Firewall } = {}): Plan {
+  return lower(lab, platformHere(lab, options));
+}
