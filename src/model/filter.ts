@@ -13,8 +13,10 @@ import {
   type VerdictName,
 } from "../syntax/filter.js";
 import type { FilterDecl, NatTargetDecl, NodeDecl, PropDecl } from "./expand.js";
+import type { Iface } from "./ifaces.js";
 import { type Cidr, contains, type Family, type Ip, network, type Parsed, parseCidr, parseIp } from "./ip.js";
-import type { Iface, Route, Sysctl } from "./model.js";
+import type { Route } from "./routes.js";
+import type { Sysctl } from "./sysctls.js";
 
 // The words' own lists (src/syntax/filter.ts) are the one definition of each.
 export type Chain = ChainName;
