@@ -11,7 +11,7 @@ export interface Sysctl {
   readonly span: Span;
 }
 
-/** In declaration order; `forward` first, as its two (or three) settings. */
+/** `forward`'s settings first, then the node's own in declaration order. */
 export function checkSysctls(diagnostics: Diagnostics, n: NodeDecl): Sysctl[] {
   const out: Sysctl[] = [];
   const seen = new Map<string, Span>();
