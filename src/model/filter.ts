@@ -13,8 +13,10 @@ import {
   type VerdictName,
 } from "../syntax/filter.js";
 import type { FilterDecl, NatTargetDecl, NodeDecl, PropDecl } from "./expand.js";
+import type { Iface } from "./ifaces.js";
 import { type Cidr, contains, type Family, type Ip, network, type Parsed, parseCidr, parseIp } from "./ip.js";
-import type { Iface, Route, Sysctl } from "./model.js";
+import type { Route } from "./routes.js";
+import type { Sysctl } from "./sysctls.js";
 
 // The words' own lists (src/syntax/filter.ts) are the one definition of each.
 export type Chain = ChainName;
@@ -126,6 +128,18 @@ export function checkFilter(
 
 const ALL_FAMILIES: readonly Family[] = [4, 6];
 
+type RuleDecl = Extract<FilterDecl, { kind: "rule" }>;
+/** A rule's clauses by meaning (see `meaning`). */
+type Clauses = ReadonlyMap<string, PropDecl>;
+
+/** What a rule's families are narrowed by, once parsed. */
+interface Narrowing {
+  readonly saddr: readonly Cidr[];
+  readonly daddr: readonly Cidr[];
+  readonly protocol: Protocol | undefined;
+  readonly to: NatTo | undefined;
+}
+
 class FilterChecker {
   /** Errors reported so far: a rule with any is left out, and the filter with them. */
   private errors = 0;
@@ -170,7 +184,7 @@ class FilterChecker {
     this.errors++;
   }
 
-  private rule(r: Extract<FilterDecl, { kind: "rule" }>): Rule | undefined {
+  private rule(r: RuleDecl): Rule | undefined {
     const before = this.errors;
     const clauses = this.clauses(r.clauses);
     const has = (key: string) => clauses.get(key);
@@ -188,99 +202,10 @@ class FilterChecker {
     const ct = this.ctStates(has("ct"));
     const log = this.logPrefix(has("log"), chain ?? action, chain ? action : "");
 
-    for (const key of ["sport", "dport"] as const) {
-      const c = has(key);
-      if (!c) continue;
-      if (protocol === undefined)
-        this.error("OT4008", `\`${key}\` needs a protocol`, {
-          span: c.keySpan,
-          help: `write the protocol before the port: \`tcp ${key} ${c.args[0]?.text ?? "80"}\` or \`udp ${key} …\``,
-        });
-      else if (protocol === "icmp" || protocol === "icmpv6")
-        this.error("OT4006", `this rule can never match: ${protocol} has no ports`, {
-          span: c.keySpan,
-          labels: protoClause ? [{ span: protoClause.keySpan, message: `the protocol is ${protocol}` }] : [],
-          help: "ports belong to tcp and udp; remove the port or change the protocol",
-        });
-    }
-
-    // Interfaces the hook cannot know: they never match.
-    const never = (c: PropDecl | undefined, message: string, help: string) => {
-      if (c) this.error("OT4006", `this rule can never match: ${message}`, { span: c.keySpan, help });
-    };
-    if (chain === "input")
-      never(
-        has("out"),
-        "packets delivered to the node itself have no output interface",
-        "match the interface they arrive on with `in`",
-      );
-    if (chain === "output")
-      never(
-        has("in"),
-        "packets the node sends have no input interface",
-        "match the interface they leave by with `out`",
-      );
-    if (action === "dnat")
-      never(
-        has("out"),
-        "dnat happens before routing, when the output interface is not yet known",
-        "match where packets arrive with `in`, or filter by output interface in a forward rule",
-      );
-    if ((action === "masquerade" || action === "snat") && has("in"))
-      this.error("OT4008", `\`in\` cannot be matched in a ${action} rule`, {
-        span: has("in")?.keySpan,
-        notes: ["source addresses are translated after routing, where iptables knows no input interface"],
-        help: "match the sender with `saddr`, or choose the output interface with `out`",
-      });
-
-    // The target of snat and dnat.
-    let to: NatTo | undefined;
-    if (action === "snat" || action === "dnat") {
-      if (!r.target)
-        this.error("OT4008", `\`${action}\` needs a target`, {
-          span: r.action.span,
-          help:
-            action === "dnat"
-              ? "add `to ADDRESS[:PORT]`, for example `dnat in wan tcp dport 80 to 10.2.0.10:8080`"
-              : "add `to ADDRESS`, for example `snat out wan to 203.0.113.1`",
-        });
-      else to = this.target(r.target, protocol, protoClause);
-    } else if (r.target) {
-      this.error("OT4008", `\`to\` applies only to \`snat\` and \`dnat\``, {
-        span: r.target.span,
-        help:
-          action === "masquerade"
-            ? "masquerade takes the address of the output interface; use `snat … to ADDRESS` for another"
-            : "remove `to …`",
-      });
-    }
-
-    // Address families: every match that names one narrows them.
-    let families: Family[] = [...ALL_FAMILIES];
-    const reasons: { span: Span; message: string }[] = [];
-    const narrow = (allowed: readonly Family[], span: Span, message: string) => {
-      families = families.filter((f) => allowed.includes(f));
-      reasons.push({ span, message });
-    };
-    const sa = has("saddr");
-    const da = has("daddr");
-    if (sa && saddr.length)
-      narrow(familiesOf(saddr), sa.span, `${describeFamilies(familiesOf(saddr))} sources`);
-    if (da && daddr.length)
-      narrow(familiesOf(daddr), da.span, `${describeFamilies(familiesOf(daddr))} destinations`);
-    if (protocol === "icmp" && protoClause) narrow([4], protoClause.keySpan, "icmp is IPv4's");
-    if (protocol === "icmpv6" && protoClause) narrow([6], protoClause.keySpan, "icmpv6 is IPv6's");
-    if (to && r.target) narrow([to.address.family], r.target.span, `an IPv${to.address.family} target`);
-    if (families.length === 0 && this.errors === before) {
-      const [first, ...rest] = reasons;
-      this.error("OT4006", "this rule can never match: it mixes IPv4 and IPv6", {
-        span: first?.span ?? r.span,
-        ...(first ? { label: first.message } : {}),
-        labels: rest.map((x) => ({ span: x.span, message: x.message })),
-        help: "a packet is IPv4 or IPv6: write one rule per family",
-      });
-    }
-
+    this.portsNeedProtocol(clauses, protocol, protoClause);
+    this.unknowableInterfaces(clauses, chain, action);
+    const to = this.natTarget(r, protocol, protoClause);
+    const families = this.families(r, clauses, { saddr, daddr, protocol, to }, before);
     if (action === "dnat" && to && r.target) this.reachable(to.address, r.target);
 
     if (this.errors !== before) return undefined;
@@ -311,6 +236,121 @@ class FilterChecker {
       default:
         return chain && isVerdict(action) ? { kind: "filter", chain, verdict: action, ...base } : undefined;
     }
+  }
+
+  /** Ports belong to tcp and udp: a port match needs one of them. */
+  private portsNeedProtocol(
+    clauses: Clauses,
+    protocol: Protocol | undefined,
+    protoClause: PropDecl | undefined,
+  ): void {
+    for (const key of ["sport", "dport"] as const) {
+      const c = clauses.get(key);
+      if (!c) continue;
+      if (protocol === undefined)
+        this.error("OT4008", `\`${key}\` needs a protocol`, {
+          span: c.keySpan,
+          help: `write the protocol before the port: \`tcp ${key} ${c.args[0]?.text ?? "80"}\` or \`udp ${key} …\``,
+        });
+      else if (protocol === "icmp" || protocol === "icmpv6")
+        this.error("OT4006", `this rule can never match: ${protocol} has no ports`, {
+          span: c.keySpan,
+          labels: protoClause ? [{ span: protoClause.keySpan, message: `the protocol is ${protocol}` }] : [],
+          help: "ports belong to tcp and udp; remove the port or change the protocol",
+        });
+    }
+  }
+
+  /** Interfaces the hook cannot know: they never match. */
+  private unknowableInterfaces(clauses: Clauses, chain: Chain | undefined, action: string): void {
+    const never = (c: PropDecl | undefined, message: string, help: string) => {
+      if (c) this.error("OT4006", `this rule can never match: ${message}`, { span: c.keySpan, help });
+    };
+    if (chain === "input")
+      never(
+        clauses.get("out"),
+        "packets delivered to the node itself have no output interface",
+        "match the interface they arrive on with `in`",
+      );
+    if (chain === "output")
+      never(
+        clauses.get("in"),
+        "packets the node sends have no input interface",
+        "match the interface they leave by with `out`",
+      );
+    if (action === "dnat")
+      never(
+        clauses.get("out"),
+        "dnat happens before routing, when the output interface is not yet known",
+        "match where packets arrive with `in`, or filter by output interface in a forward rule",
+      );
+    if ((action === "masquerade" || action === "snat") && clauses.get("in"))
+      this.error("OT4008", `\`in\` cannot be matched in a ${action} rule`, {
+        span: clauses.get("in")?.keySpan,
+        notes: ["source addresses are translated after routing, where iptables knows no input interface"],
+        help: "match the sender with `saddr`, or choose the output interface with `out`",
+      });
+  }
+
+  /** The target of snat and dnat, which only they take. */
+  private natTarget(
+    r: RuleDecl,
+    protocol: Protocol | undefined,
+    protoClause: PropDecl | undefined,
+  ): NatTo | undefined {
+    const action = r.action.text;
+    if (action === "snat" || action === "dnat") {
+      if (r.target) return this.target(r.target, protocol, protoClause);
+      this.error("OT4008", `\`${action}\` needs a target`, {
+        span: r.action.span,
+        help:
+          action === "dnat"
+            ? "add `to ADDRESS[:PORT]`, for example `dnat in wan tcp dport 80 to 10.2.0.10:8080`"
+            : "add `to ADDRESS`, for example `snat out wan to 203.0.113.1`",
+      });
+    } else if (r.target) {
+      this.error("OT4008", `\`to\` applies only to \`snat\` and \`dnat\``, {
+        span: r.target.span,
+        help:
+          action === "masquerade"
+            ? "masquerade takes the address of the output interface; use `snat … to ADDRESS` for another"
+            : "remove `to …`",
+      });
+    }
+    return undefined;
+  }
+
+  /**
+   * The address families the rule can match: every match that names one narrows them. A
+   * rule left with none is reported, unless it has other errors already (since `before`).
+   */
+  private families(r: RuleDecl, clauses: Clauses, m: Narrowing, before: number): Family[] {
+    let families: Family[] = [...ALL_FAMILIES];
+    const reasons: { span: Span; message: string }[] = [];
+    const narrow = (allowed: readonly Family[], span: Span, message: string) => {
+      families = families.filter((f) => allowed.includes(f));
+      reasons.push({ span, message });
+    };
+    const sa = clauses.get("saddr");
+    const da = clauses.get("daddr");
+    const protoClause = clauses.get("protocol");
+    if (sa && m.saddr.length)
+      narrow(familiesOf(m.saddr), sa.span, `${describeFamilies(familiesOf(m.saddr))} sources`);
+    if (da && m.daddr.length)
+      narrow(familiesOf(m.daddr), da.span, `${describeFamilies(familiesOf(m.daddr))} destinations`);
+    if (m.protocol === "icmp" && protoClause) narrow([4], protoClause.keySpan, "icmp is IPv4's");
+    if (m.protocol === "icmpv6" && protoClause) narrow([6], protoClause.keySpan, "icmpv6 is IPv6's");
+    if (m.to && r.target) narrow([m.to.address.family], r.target.span, `an IPv${m.to.address.family} target`);
+    if (families.length === 0 && this.errors === before) {
+      const [first, ...rest] = reasons;
+      this.error("OT4006", "this rule can never match: it mixes IPv4 and IPv6", {
+        span: first?.span ?? r.span,
+        ...(first ? { label: first.message } : {}),
+        labels: rest.map((x) => ({ span: x.span, message: x.message })),
+        help: "a packet is IPv4 or IPv6: write one rule per family",
+      });
+    }
+    return families;
   }
 
   /** The clauses by meaning; a meaning given twice is an error. */
@@ -610,7 +650,7 @@ function defaultLogPrefix(node: string, where: string, verdict: string): string 
 }
 
 /** The rule as one line, from its expanded words: a comment safe in nft and iptables-restore. */
-function ruleText(r: Extract<FilterDecl, { kind: "rule" }>): string {
+function ruleText(r: RuleDecl): string {
   const words: string[] = [];
   if (r.chain) words.push(r.chain.text);
   words.push(r.action.text);

@@ -13,6 +13,9 @@ export const LAB_NAME_MAX = 32;
 /** Node names appear in namespace names (`LAB.NODE`, at most 255 bytes). */
 export const NODE_NAME_MAX = 64;
 
+/** The host's own network namespace after `->`; so that it stays unambiguous, nothing else takes the name. */
+export const HOST = "host";
+
 /** The network namespace of a node: `office.router`. Node names never contain `.`. */
 export function nodeNetns(lab: string, node: string): string {
   return `${lab}.${node}`;

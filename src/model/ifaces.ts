@@ -1,0 +1,108 @@
+// A node's interfaces: declared once each (OT1006), their addresses and options read, each
+// option of a link kind checked against the interface's own target (OT2008).
+
+import type { Span } from "../diagnostics/source.js";
+import type { IfaceDecl, NodeDecl } from "./expand.js";
+import { kindOf, LINK_KINDS, type LinkKind, ownerOf, type Pending, pending } from "./links/index.js";
+import { IFNAME_MAX } from "./names.js";
+import type { IfaceState, Scope } from "./scope.js";
+import { type Address, checkName, parseMacOption, parseMtu } from "./values.js";
+
+export interface Iface {
+  readonly node: string;
+  readonly name: string;
+  readonly span: Span;
+  readonly addresses: readonly Address[];
+  readonly mtu?: number;
+  readonly mac?: string;
+  /** The link that creates it: index into Lab.links; absent only for `lo`. */
+  readonly link?: number;
+  /** Links that use it as their parent device (indexes into Lab.links); absent when none do. */
+  readonly usedBy?: readonly number[];
+}
+
+/**
+ * Reads the interfaces of a declared node into the scope. Returns those that name a target,
+ * to be linked once every node is declared.
+ */
+export function readIfaces(scope: Scope, n: NodeDecl): Pending[] {
+  const ifaces = scope.ifaces.get(n.name.text);
+  const out: Pending[] = [];
+  if (!ifaces) return out;
+  for (const i of n.ifaces) {
+    if (!checkName(scope.diagnostics, i.name, "interface", IFNAME_MAX)) continue;
+    const prior = ifaces.get(i.name.text);
+    if (prior) {
+      scope.diagnostics.error(
+        "OT1006",
+        `node \`${n.name.text}\` declares interface \`${i.name.text}\` twice`,
+        {
+          span: i.name.span,
+          labels: [{ span: prior.decl.name.span, message: "first declared here" }],
+          help: "give all of an interface's addresses and options in one statement",
+        },
+      );
+      continue;
+    }
+    const kind = i.target ? kindOf(i.target.text) : undefined;
+    const info = readIface(scope, n, i, kind);
+    ifaces.set(i.name.text, info);
+    // The kind reads its own options even where it cannot link (`lo`): they are checked alike.
+    const waiting = kind && i.target ? pending(scope, kind, info, i.target) : undefined;
+    if (!loopback(scope, i) && waiting) out.push(waiting);
+  }
+  return out;
+}
+
+function readIface(scope: Scope, n: NodeDecl, i: IfaceDecl, kind: LinkKind | undefined): IfaceState {
+  const info: IfaceState = { node: n, decl: i, addresses: [], users: [] };
+  for (const a of i.addresses) {
+    const addr = scope.address(a, i.name.text === "lo");
+    if (addr) info.addresses.push(addr);
+  }
+  for (const p of i.props) {
+    switch (p.key) {
+      case "mtu": {
+        const mtu = parseMtu(scope.diagnostics, p);
+        if (mtu !== undefined) info.mtu = mtu;
+        break;
+      }
+      case "mac": {
+        const mac = parseMacOption(scope.diagnostics, p);
+        if (mac !== undefined) info.mac = mac;
+        break;
+      }
+      default: {
+        // A link kind's option: its kind reads it, anywhere else it is misplaced.
+        const owner = ownerOf(p.key);
+        if (owner !== undefined && owner !== kind) LINK_KINDS[owner].options[p.key]?.(scope, p, i);
+      }
+    }
+  }
+  return info;
+}
+
+/** The loopback exists in every namespace: nothing creates it, so it links to nothing. */
+function loopback(scope: Scope, i: IfaceDecl): boolean {
+  if (i.name.text !== "lo") return false;
+  if (i.target)
+    scope.diagnostics.error("OT1013", "the loopback interface `lo` cannot be linked", {
+      span: i.target.span,
+      help: "give `lo` only addresses (`lo 10.255.0.1/32`) and link another interface",
+    });
+  return true;
+}
+
+/** The model's interfaces of a node, in declaration order. */
+export function ifaceModels(node: string, ifaces: ReadonlyMap<string, IfaceState>): Iface[] {
+  return [...ifaces].map(([name, info]) => ({
+    node,
+    name,
+    span: info.decl.span,
+    addresses: info.addresses,
+    ...(info.mtu !== undefined ? { mtu: info.mtu } : {}),
+    ...(info.mac !== undefined ? { mac: info.mac } : {}),
+    ...(info.creator !== undefined ? { link: info.creator } : {}),
+    ...(info.users.length ? { usedBy: [...info.users] } : {}),
+  }));
+}

@@ -1,0 +1,75 @@
+// What a link kind tells the checker, in one interface (the front end's rtnl_link_ops): the
+// targets it recognises, the options it owns, how it resolves, which interfaces it joins.
+
+import type { Span } from "../../diagnostics/source.js";
+import type { IfaceDecl, PropDecl, Text } from "../expand.js";
+import type { IfaceState, Scope } from "../scope.js";
+import type { Address } from "../values.js";
+
+/** One interface of one node. */
+export interface End {
+  readonly node: string;
+  readonly iface: string;
+}
+
+export function endText(end: End): string {
+  return `${end.node}.${end.iface}`;
+}
+
+/**
+ * How a link joins an interface. It `creates` it (a veth end: an interface has at most one
+ * creator, OT1009), or `uses` an interface the node has as its parent device (a VLAN
+ * `eth0.10` or a macvlan on `eth0`: any number of links may). No kind uses one yet.
+ */
+export type Role = "creates" | "uses";
+
+export interface Joined {
+  readonly end: End;
+  readonly role: Role;
+}
+
+/**
+ * The layer-2 segment a link is part of: where addresses, MACs and MTUs must agree. The
+ * interfaces a link creates are on it; those it uses are on their own creator's.
+ */
+export interface Segment {
+  /** Links with one key share one segment: every port of a switch. */
+  readonly key: string;
+  /** How messages name it: "switch `lan`", "the link a.eth0 — b.eth0". */
+  readonly name: string;
+  /** Addresses on the segment that no node's interface holds: the host's side of a host link. */
+  readonly addresses: readonly Address[];
+  /** The MTU of an interface that sets none (a switch's), and where it is written. */
+  readonly mtu?: number;
+  readonly mtuSpan?: Span;
+  /** A bridge numbers its ports: at most `max`, else an error at `span` (OT1018). */
+  readonly ports?: { readonly max: number; readonly span: Span };
+}
+
+/** Reports an option of a kind on an interface that is not linked by that kind (OT2008). */
+export type Misplaced = (scope: Scope, option: PropDecl, iface: IfaceDecl) => void;
+
+/**
+ * A link kind. `L` is its model type; `S` the settings that its interface options fill,
+ * read when the interface is declared and handed back to `attach`.
+ */
+export interface LinkKindSpec<L extends { readonly kind: string }, S> {
+  readonly kind: L["kind"];
+  /** Whether the word after `->` asks for this kind. Kinds split the words between them. */
+  matches(target: string): boolean;
+  /** Whether a word written where an address belongs names a target of this kind (OT2001's hint). */
+  resembles(scope: Scope, word: string): boolean;
+  /** The interface options this kind owns (the parser's IFACE_OPTIONS lists the words). */
+  readonly options: { readonly [word: string]: Misplaced };
+  /** Reads the kind's options of an interface that links by it. */
+  settings(scope: Scope, iface: IfaceDecl): S;
+  /**
+   * Resolves the target once every name is declared. Undefined after an error, and when
+   * the link is already recorded from its other end.
+   */
+  attach(scope: Scope, iface: IfaceState, target: Text, settings: S): L | undefined;
+  /** The interfaces the link joins, each with its role. */
+  ends(link: L): readonly Joined[];
+  /** `index` is the link's place in the lab's links, for segments of their own. */
+  segment(scope: Scope, link: L, index: number): Segment;
+}

@@ -1,0 +1,286 @@
+// A node's routes: destination, gateway and options parsed, the gateway checked against the
+// node's subnets, and routes that the kernel would refuse as duplicates reported.
+
+import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
+import type { Span } from "../diagnostics/source.js";
+import type { NodeDecl, PropDecl, RouteDecl, Text } from "./expand.js";
+import { type Cidr, contains, type Family, type Ip, isLinkLocal, network, parseCidr, parseIp } from "./ip.js";
+import type { IfaceState } from "./scope.js";
+import { type Address, parseInteger } from "./values.js";
+
+export interface Route {
+  /** `default` resolved to 0.0.0.0/0 or ::/0. */
+  readonly destination: Cidr;
+  readonly family: Family;
+  readonly via?: Ip;
+  readonly dev?: string;
+  readonly metric?: number;
+  readonly src?: Ip;
+  readonly mtu?: number;
+  readonly onlink: boolean;
+  readonly span: Span;
+}
+
+type Ifaces = ReadonlyMap<string, IfaceState>;
+
+/** The node's valid routes, in order; each invalid or duplicate one is reported and left out. */
+export function checkRoutes(diagnostics: Diagnostics, n: NodeDecl, ifaces: Ifaces): Route[] {
+  const routes: Route[] = [];
+  const seen = new Map<string, Span>();
+  for (const r of n.routes) {
+    const route = checkRoute(diagnostics, n, r, ifaces);
+    if (!route) continue;
+    const key = `${route.destination.cidr} metric ${route.metric ?? "-"}`;
+    const first = seen.get(key);
+    if (first) {
+      diagnostics.error("OT3004", `route to ${route.destination.cidr} is declared twice`, {
+        span: r.span,
+        labels: [{ span: first, message: "first declared here" }],
+        help: "for several paths to one destination give them different `metric`s",
+      });
+      continue;
+    }
+    seen.set(key, r.span);
+    const kernel = kernelRoute(route, ifaces);
+    if (kernel) {
+      diagnostics.error(
+        "OT3004",
+        `route to ${route.destination.cidr} duplicates the route the kernel makes for ${kernel.address.cidr}`,
+        {
+          span: r.span,
+          labels: [
+            { span: kernel.address.span, message: `the kernel routes this subnet to ${kernel.iface}` },
+          ],
+          notes: ["an IPv4 address on an interface that is up comes with a route to its subnet, of metric 0"],
+          help: "remove the route: the subnet is on the link already; for a second path to it, give the route a `metric`",
+        },
+      );
+      continue;
+    }
+    routes.push(route);
+  }
+  return routes;
+}
+
+/** One route: the first problem found is reported, and the route left out. */
+function checkRoute(diagnostics: Diagnostics, n: NodeDecl, r: RouteDecl, ifaces: Ifaces): Route | undefined {
+  const opts = options(diagnostics, r);
+  if (!opts) return undefined;
+  const viaText = opts.get("via")?.args[0];
+  const gw = gateway(diagnostics, viaText);
+  if (gw === null) return undefined;
+  const destination = destinationOf(diagnostics, r, gw);
+  if (!destination) return undefined;
+  if (gw && gw.family !== destination.family) {
+    diagnostics.error("OT3002", `an IPv${destination.family} route through an IPv${gw.family} gateway`, {
+      span: viaText?.span ?? r.span,
+      labels: [{ span: r.destination.span, message: `IPv${destination.family} destination` }],
+      help: "use a gateway of the destination's family",
+    });
+    return undefined;
+  }
+  const devText = opts.get("dev")?.args[0];
+  if (!nextHop(diagnostics, n, r, { gw, viaText, devText, destination, onlink: opts.has("onlink") }, ifaces))
+    return undefined;
+  const metric = parseInteger(diagnostics, opts.get("metric"), 0, 0xffffffff, "metric");
+  const mtu = parseInteger(diagnostics, opts.get("mtu"), 68, 65535, "route MTU");
+  const src = source(diagnostics, n, opts.get("src")?.args[0], destination, ifaces);
+  if (src === null || metric === null || mtu === null) return undefined;
+  return {
+    destination,
+    family: destination.family,
+    ...(gw ? { via: gw } : {}),
+    ...(devText ? { dev: devText.text } : {}),
+    ...(metric !== undefined ? { metric } : {}),
+    ...(src ? { src } : {}),
+    ...(mtu !== undefined ? { mtu } : {}),
+    onlink: opts.has("onlink"),
+    span: r.span,
+  };
+}
+
+/** The route's options by key; undefined when one is given twice (reported). */
+function options(diagnostics: Diagnostics, r: RouteDecl): Map<string, PropDecl> | undefined {
+  const opts = new Map<string, PropDecl>();
+  for (const p of r.props) {
+    const first = opts.get(p.key);
+    if (first) {
+      diagnostics.error("OT3007", `\`${p.key}\` is given twice in one route`, {
+        span: p.keySpan,
+        labels: [{ span: first.keySpan, message: "first given here" }],
+      });
+      return undefined;
+    }
+    opts.set(p.key, p);
+  }
+  return opts;
+}
+
+/** `via`'s address: undefined when absent, null when invalid (reported). */
+function gateway(diagnostics: Diagnostics, viaText: Text | undefined): Ip | undefined | null {
+  if (!viaText) return undefined;
+  const via = parseIp(viaText.text);
+  if (via.ok) return via.value;
+  diagnostics.error("OT2001", `invalid gateway \`${viaText.text}\``, {
+    span: viaText.span,
+    label: via.reason,
+    help: "a gateway is an address without a prefix length, such as 10.0.0.1",
+  });
+  return null;
+}
+
+/** The destination prefix; `default` takes the gateway's family, so it needs one. */
+function destinationOf(diagnostics: Diagnostics, r: RouteDecl, gw: Ip | undefined): Cidr | undefined {
+  if (r.destination.text === "default") {
+    if (gw) return defaultRoute(gw.family);
+    diagnostics.error("OT3003", "a default route without a gateway", {
+      span: r.destination.span,
+      help: "add `via ADDRESS`; for a route out of an interface write `route 0.0.0.0/0 dev IFACE` or `route ::/0 dev IFACE`",
+    });
+    return undefined;
+  }
+  const parsed = parseCidr(r.destination.text);
+  if (!parsed.ok) {
+    diagnostics.error("OT2001", `invalid route destination \`${r.destination.text}\``, {
+      span: r.destination.span,
+      label: parsed.reason,
+      help: "write `default` or a prefix such as 10.2.0.0/16 or fd00:2::/64",
+    });
+    return undefined;
+  }
+  const net = network(parsed.value);
+  if (net.text !== parsed.value.text) {
+    diagnostics.error("OT2001", `route destination \`${parsed.value.cidr}\` has host bits set`, {
+      span: r.destination.span,
+      help: `did you mean \`${net.cidr}\`?`,
+    });
+    return undefined;
+  }
+  return parsed.value;
+}
+
+interface Hop {
+  readonly gw: Ip | undefined;
+  readonly viaText: Text | undefined;
+  readonly devText: Text | undefined;
+  readonly destination: Cidr;
+  readonly onlink: boolean;
+}
+
+/** Whether the route says how to leave the node: a device it has, or a gateway it reaches. */
+function nextHop(diagnostics: Diagnostics, n: NodeDecl, r: RouteDecl, hop: Hop, ifaces: Ifaces): boolean {
+  const { gw, devText } = hop;
+  if (devText && !ifaces.has(devText.text)) {
+    const guess = closest(devText.text, ifaces.keys());
+    diagnostics.error("OT1008", `node \`${n.name.text}\` has no interface \`${devText.text}\``, {
+      span: devText.span,
+      help: guess ? `did you mean \`${guess}\`?` : "name an interface declared in this node",
+    });
+    return false;
+  }
+  if (!gw && !devText) {
+    diagnostics.error("OT3003", `route to ${hop.destination.cidr} has neither \`via\` nor \`dev\``, {
+      span: r.span,
+      help: "add `via GATEWAY`, or `dev IFACE` for a destination directly on a link",
+    });
+    return false;
+  }
+  if (!gw || hop.onlink) return true;
+  if (isLinkLocal(gw)) {
+    if (devText) return true;
+    diagnostics.error("OT3003", `the link-local gateway ${gw.text} needs \`dev\``, {
+      span: hop.viaText?.span ?? r.span,
+      help: "name the interface the gateway is on: `dev eth0`",
+    });
+    return false;
+  }
+  return gatewayConnected(diagnostics, n, r, hop, gw, ifaces);
+}
+
+/** A gateway (not link-local, not `onlink`) must be on a subnet of the node's (or of `dev`'s). */
+function gatewayConnected(
+  diagnostics: Diagnostics,
+  n: NodeDecl,
+  r: RouteDecl,
+  hop: Hop,
+  gw: Ip,
+  ifaces: Ifaces,
+): boolean {
+  const { devText } = hop;
+  const candidates = devText
+    ? [ifaces.get(devText.text)].filter((x): x is IfaceState => !!x)
+    : [...ifaces.values()];
+  if (candidates.some((c) => c.addresses.some((a) => a.family === gw.family && contains(network(a), gw))))
+    return true;
+  const connected = candidates.flatMap((c) =>
+    c.addresses.filter((a) => a.family === gw.family).map((a) => `${network(a).cidr} on ${c.decl.name.text}`),
+  );
+  diagnostics.error("OT3001", `gateway ${gw.text} is on no subnet connected to \`${n.name.text}\``, {
+    span: hop.viaText?.span ?? r.span,
+    notes: [
+      connected.length
+        ? `connected IPv${gw.family} subnets${devText ? ` of ${devText.text}` : ""}: ${connected.join(", ")}`
+        : `\`${n.name.text}\` has no IPv${gw.family} address${devText ? ` on ${devText.text}` : ""}`,
+    ],
+    help: "use a gateway on one of those subnets, add an address in the gateway's subnet, or add `onlink` if the gateway is reachable without one",
+  });
+  return false;
+}
+
+/** `src`: one of the node's own addresses, of the route's family; null when not (reported). */
+function source(
+  diagnostics: Diagnostics,
+  n: NodeDecl,
+  srcText: Text | undefined,
+  destination: Cidr,
+  ifaces: Ifaces,
+): Ip | undefined | null {
+  if (!srcText) return undefined;
+  const parsed = parseIp(srcText.text);
+  const own = [...ifaces.values()].flatMap((i) => i.addresses);
+  if (!parsed.ok || !own.some((a) => a.text === parsed.value.text)) {
+    diagnostics.error(
+      "OT3007",
+      `source address \`${srcText.text}\` is not an address of \`${n.name.text}\``,
+      {
+        span: srcText.span,
+        help: "`src` must be one of the node's own addresses, without a prefix length",
+      },
+    );
+    return null;
+  }
+  if (parsed.value.family !== destination.family) {
+    diagnostics.error(
+      "OT3002",
+      `an IPv${destination.family} route with an IPv${parsed.value.family} source`,
+      {
+        span: srcText.span,
+      },
+    );
+    return null;
+  }
+  return parsed.value;
+}
+
+function defaultRoute(family: Family): Cidr {
+  return family === 4
+    ? { family, text: "0.0.0.0", bytes: [0, 0, 0, 0], prefix: 0, cidr: "0.0.0.0/0" }
+    : { family, text: "::", bytes: new Array<number>(16).fill(0), prefix: 0, cidr: "::/0" };
+}
+
+/**
+ * The address whose subnet route (the kernel's own, IPv4, metric 0, in the main table) a
+ * route would collide with: the kernel refuses a second route to a prefix at one metric.
+ * Not on `lo`, and not for /32, which come with no subnet route.
+ */
+function kernelRoute(route: Route, ifaces: Ifaces): { address: Address; iface: string } | undefined {
+  if (route.family !== 4 || (route.metric ?? 0) !== 0) return undefined;
+  for (const [iface, info] of ifaces) {
+    if (iface === "lo") continue;
+    const address = info.addresses.find(
+      (a) => a.family === 4 && a.prefix < 32 && network(a).cidr === route.destination.cidr,
+    );
+    if (address) return { address, iface };
+  }
+  return undefined;
+}

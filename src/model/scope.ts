@@ -1,0 +1,140 @@
+// The lab's names: its own, its switches', its nodes' and their interfaces', declared once
+// each (OT1001–OT1005, OT1013), and the diagnostics sink every later check reports into.
+
+import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import { type SourceFile, type Span, spanOf } from "../diagnostics/source.js";
+import type { Decls, IfaceDecl, NodeDecl, SwitchDecl, Text } from "./expand.js";
+import { HOST, IFNAME_MAX, LAB_NAME_MAX, NODE_NAME_MAX } from "./names.js";
+import { type Address, checkName, parseAddress, parseMtu } from "./values.js";
+
+export interface SwitchState {
+  readonly decl: SwitchDecl;
+  mtu?: number;
+}
+
+/** An interface as the checker knows it: its values parsed, its links once attached. */
+export interface IfaceState {
+  readonly node: NodeDecl;
+  readonly decl: IfaceDecl;
+  readonly addresses: Address[];
+  mtu?: number;
+  mac?: string;
+  /** The link that creates the interface (index into the lab's links); at most one. */
+  creator?: number;
+  /** Links that use the interface as their parent device; any number. */
+  readonly users: number[];
+}
+
+export class Scope {
+  labName = "";
+  readonly switches = new Map<string, SwitchState>();
+  readonly nodes = new Map<string, NodeDecl>();
+  /** node → interface → state */
+  readonly ifaces = new Map<string, Map<string, IfaceState>>();
+
+  constructor(
+    readonly diagnostics: Diagnostics,
+    readonly file: SourceFile | undefined,
+    /** Whether a word names a link target: the link kinds know, and they sit above this module. */
+    private readonly namesTarget: (scope: Scope, word: string) => boolean,
+  ) {}
+
+  iface(node: string, name: string): IfaceState | undefined {
+    return this.ifaces.get(node)?.get(name);
+  }
+
+  ifacesOf(node: string): ReadonlyMap<string, IfaceState> {
+    return this.ifaces.get(node) ?? new Map<string, IfaceState>();
+  }
+
+  /** An interface's address (or the host's side of a link). */
+  address(t: Text, onLo = false): Address | undefined {
+    return parseAddress(this.diagnostics, t, (word) => this.namesTarget(this, word), onLo);
+  }
+}
+
+/** The lab's name and where it is declared; undefined when it has none that is usable. */
+export function declareLab(scope: Scope, decls: Decls): Span | undefined {
+  const [first, ...rest] = decls.labs;
+  if (!first) {
+    scope.diagnostics.error("OT1001", "the lab has no name", {
+      ...(scope.file ? { span: spanOf(scope.file, 0, 0) } : {}),
+      help: "start the file with `lab NAME`, for example `lab office`; every kernel object of the lab carries it",
+    });
+    return undefined;
+  }
+  for (const again of rest)
+    scope.diagnostics.error("OT1002", "the lab is named twice", {
+      span: again.span,
+      labels: [{ span: first.span, message: "first named here" }],
+      help: "one file describes one lab: keep one `lab` line",
+    });
+  if (!checkName(scope.diagnostics, first, "lab", LAB_NAME_MAX)) return undefined;
+  scope.labName = first.text;
+  return first.span;
+}
+
+export function declareSwitch(scope: Scope, s: SwitchDecl): void {
+  // A switch becomes a bridge of the same name, so its name is an interface name.
+  if (!checkName(scope.diagnostics, s.name, "switch", IFNAME_MAX)) return;
+  if (s.name.text === HOST) {
+    reserved(scope, s.name, "switch");
+    return;
+  }
+  const first = scope.switches.get(s.name.text);
+  if (first) {
+    duplicate(scope, s.name, first.decl.name, "switch");
+    return;
+  }
+  const entry: SwitchState = { decl: s };
+  for (const p of s.props) {
+    if (p.key !== "mtu") continue;
+    const mtu = parseMtu(scope.diagnostics, p);
+    if (mtu !== undefined) entry.mtu = mtu;
+  }
+  scope.switches.set(s.name.text, entry);
+}
+
+/** Declares a node with no interfaces yet (ifaces.ts reads them); false if it is refused. */
+export function declareNode(scope: Scope, n: NodeDecl): boolean {
+  if (!checkName(scope.diagnostics, n.name, "node", NODE_NAME_MAX)) return false;
+  if (n.name.text === HOST) {
+    reserved(scope, n.name, "node");
+    return false;
+  }
+  const first = scope.nodes.get(n.name.text);
+  if (first) {
+    duplicate(scope, n.name, first.name, "node");
+    return false;
+  }
+  const sw = scope.switches.get(n.name.text);
+  if (sw) {
+    duplicate(scope, n.name, sw.decl.name, "switch");
+    return false;
+  }
+  scope.nodes.set(n.name.text, n);
+  scope.ifaces.set(n.name.text, new Map());
+  return true;
+}
+
+function reserved(scope: Scope, t: Text, what: string): void {
+  scope.diagnostics.error("OT1013", `\`${t.text}\` cannot name a ${what}`, {
+    span: t.span,
+    help: "`host` stands for the host's own network namespace in `-> host`; choose another name",
+  });
+}
+
+function duplicate(scope: Scope, t: Text, first: Text, firstKind: string): void {
+  if (t.span.start === first.span.start && t.span.end === first.span.end) {
+    scope.diagnostics.error("OT1005", `this statement declares \`${t.text}\` more than once`, {
+      span: t.span,
+      help: "the copies made by its range or loop overlap; make the names differ (for example with both indexes)",
+    });
+    return;
+  }
+  scope.diagnostics.error("OT1005", `the name \`${t.text}\` is already used`, {
+    span: t.span,
+    labels: [{ span: first.span, message: `first used here, by a ${firstKind}` }],
+    help: "nodes and switches share one set of names; rename one of them",
+  });
+}
