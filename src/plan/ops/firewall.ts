@@ -2,8 +2,8 @@
 // transaction per step (src/plan/firewall.ts lowers filters to these). A node's table goes
 // with its namespace; the lab's table on the host is owned and deleted explicitly.
 
-import type { Owned } from "../owned.js";
 import { at, type Ns, nsKey } from "../ns.js";
+import type { Owned } from "../owned.js";
 import type { Base, SpecTable } from "./types.js";
 
 export type FirewallOp = Base &

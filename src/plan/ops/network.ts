@@ -3,8 +3,8 @@
 // they live in undoes them. What lives on the host (a veth end) is owned and deleted explicitly.
 
 import type { Fact } from "../facts.js";
-import type { Claim, Owned } from "../owned.js";
 import { at, type Ns, nsKey } from "../ns.js";
+import type { Claim, Owned } from "../owned.js";
 import type { Base, SpecTable } from "./types.js";
 
 export interface VethEnd {
