@@ -4,6 +4,7 @@
 // needs neither nft nor iptables.
 
 import { type Diagnostic, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
+import type { Filter } from "../model/filter.js";
 import type { Lab } from "../model/model.js";
 import { labMark, nodeNetns } from "../model/names.js";
 import { iptablesFamilies, iptablesRestore } from "./iptables.js";
@@ -21,50 +22,66 @@ export function firewallOps(lab: Lab, firewall: Firewall): Op[][] {
   const problems: Diagnostic[] = [];
   const out: Op[][] = [];
   for (const node of lab.nodes) {
-    const filter = node.filter;
-    if (!filter) continue;
+    if (!node.filter) continue;
     const ns = nodeNetns(lab.name, node.name);
-    if (firewall === "nft") {
-      const ops: Op[] = [];
-      if (filter.policies.length || filter.rules.length)
-        ops.push({
-          kind: "nft.table",
-          ns,
-          family: "inet",
-          name: NODE_TABLE,
-          ruleset: nftTable(NODE_TABLE, filter),
-          origin: filter.span,
-        });
-      filter.raw.forEach((raw, index) => {
-        ops.push({ kind: "nft.raw", ns, index, ruleset: `${raw.text}\n`, origin: raw.span });
-      });
-      if (ops.length) out.push(ops);
-      continue;
-    }
-    for (const raw of filter.raw)
-      problems.push(
-        diag("OT4009", `the \`nft\` block of \`${node.name}\` cannot be applied with iptables`, {
-          span: raw.span,
-          notes: ["literal nftables text needs nft; the iptables lowering covers only `filter { … }`"],
-          help: "install nftables and use `--firewall nft`, or express the rules in `filter { … }`",
-        }),
-      );
-    const ops: Op[] = [];
-    for (const family of iptablesFamilies(filter)) {
-      const ruleset = iptablesRestore(filter, family);
-      if (ruleset === undefined) continue;
-      ops.push({
-        kind: family === 4 ? "iptables.restore" : "ip6tables.restore",
-        ns,
-        ruleset,
-        origin: filter.span,
-      });
-    }
+    const ops =
+      firewall === "nft" ? nftOps(node.filter, ns) : iptablesOps(node.name, node.filter, ns, problems);
     if (ops.length) out.push(ops);
   }
+  const host = hostNatOps(lab, firewall, problems);
+  if (host.length) out.push(host);
+  if (problems.length) throw new DiagnosticError(problems);
+  return out;
+}
 
+/** A node's table and its literal `nft` blocks, in one transaction. */
+function nftOps(filter: Filter, ns: string): Op[] {
+  const ops: Op[] = [];
+  if (filter.policies.length || filter.rules.length)
+    ops.push({
+      kind: "nft.table",
+      ns,
+      family: "inet",
+      name: NODE_TABLE,
+      ruleset: nftTable(NODE_TABLE, filter),
+      origin: filter.span,
+    });
+  filter.raw.forEach((raw, index) => {
+    ops.push({ kind: "nft.raw", ns, index, ruleset: `${raw.text}\n`, origin: raw.span });
+  });
+  return ops;
+}
+
+/** A node's filter as iptables-restore and ip6tables-restore files; literal nft cannot be (OT4009). */
+function iptablesOps(node: string, filter: Filter, ns: string, problems: Diagnostic[]): Op[] {
+  for (const raw of filter.raw)
+    problems.push(
+      diag("OT4009", `the \`nft\` block of \`${node}\` cannot be applied with iptables`, {
+        span: raw.span,
+        notes: ["literal nftables text needs nft; the iptables lowering covers only `filter { … }`"],
+        help: "install nftables and use `--firewall nft`, or express the rules in `filter { … }`",
+      }),
+    );
+  const ops: Op[] = [];
+  for (const family of iptablesFamilies(filter)) {
+    const ruleset = iptablesRestore(filter, family);
+    if (ruleset === undefined) continue;
+    ops.push({
+      kind: family === 4 ? "iptables.restore" : "ip6tables.restore",
+      ns,
+      ruleset,
+      origin: filter.span,
+    });
+  }
+  return ops;
+}
+
+/** The lab's own table on the host for the NAT its links ask for (nft only: OT4009 with iptables). */
+function hostNatOps(lab: Lab, firewall: Firewall, problems: Diagnostic[]): Op[] {
   const masquerades = hostNats(lab.links);
-  if (masquerades.length && firewall === "iptables")
+  const first = masquerades[0];
+  if (!first) return [];
+  if (firewall === "iptables") {
     for (const m of masquerades)
       problems.push(
         diag("OT4009", "host-side NAT is not possible with the iptables lowering", {
@@ -75,28 +92,22 @@ export function firewallOps(lab: Lab, firewall: Firewall): Op[][] {
           help: "install nftables (the lab's NAT then lives in a table of its own), or remove `host-masquerade`",
         }),
       );
-  else if (masquerades.length) {
-    const name = hostTableName(lab.name);
-    const mark = labMark(lab.name);
-    const first = masquerades[0];
-    out.push([
-      {
-        kind: "nft.table",
-        ns: null,
-        family: "inet",
-        name,
-        mark,
-        ruleset: hostNatTable(
-          name,
-          mark,
-          masquerades.map((m) => ({ hostIface: m.hostIface, text: m.text })),
-        ),
-        ...(first ? { origin: first.span } : {}),
-      },
-    ]);
+    return [];
   }
-  if (problems.length) throw new DiagnosticError(problems);
-  return out;
+  const name = hostTableName(lab.name);
+  const mark = labMark(lab.name);
+  const rules = masquerades.map((m) => ({ hostIface: m.hostIface, text: m.text }));
+  return [
+    {
+      kind: "nft.table",
+      ns: null,
+      family: "inet",
+      name,
+      mark,
+      ruleset: hostNatTable(name, mark, rules),
+      origin: first.span,
+    },
+  ];
 }
 
 /** True when the lab has anything for a firewall to do. */

@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
-import type { Lab } from "../model/model.js";
+import type { Lab, Node } from "../model/model.js";
 import type { NodeRuntime, ServiceRuntime } from "../plan/enter.js";
 import type { Fact } from "../plan/facts.js";
 import type { LabRecord } from "../plan/record.js";
@@ -26,80 +26,89 @@ function kindOf(path: string): "dir" | "file" | undefined {
 
 /** Roots, mount points and bind sources that do not exist (OpenTop creates none of them). */
 function pathProblems(lab: Lab): Diagnostic[] {
+  return lab.nodes.flatMap((n) => [...rootProblems(n), ...mountProblems(n)]);
+}
+
+/** A node's root must hold the directories its /proc, /sys and /dev are mounted on. */
+function rootProblems(n: Node): Diagnostic[] {
+  const root = n.isolation.root;
+  if (!root) return [];
+  const dir = root.dir;
+  const missing = [dir, `${dir}/proc`, `${dir}/sys`, `${dir}/dev`].filter((p) => kindOf(p) !== "dir");
+  if (!missing.length) return [];
+  return [
+    diag("OT5102", `the root of node \`${n.name}\` is incomplete: ${missing.join(", ")} missing`, {
+      span: root.span,
+      notes: [
+        "the node sees this directory as /, with its own /proc, /sys and /dev mounted on these directories",
+      ],
+      help: `create them (\`mkdir -p ${missing.join(" ")}\`); OpenTop does not write into a node's root`,
+    }),
+  ];
+}
+
+/**
+ * Where each mount point is, as the node's mount namespace will see it when it is made:
+ * through the binds before it, and not inside a fresh tmpfs (which starts empty).
+ */
+function mountProblems(n: Node): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const n of lab.nodes) {
-    const i = n.isolation;
-    const root = i.root?.dir;
-    if (i.root && root !== undefined) {
-      const missing = [root, `${root}/proc`, `${root}/sys`, `${root}/dev`].filter((p) => kindOf(p) !== "dir");
-      if (missing.length)
-        out.push(
-          diag("OT5102", `the root of node \`${n.name}\` is incomplete: ${missing.join(", ")} missing`, {
-            span: i.root.span,
-            notes: [
-              "the node sees this directory as /, with its own /proc, /sys and /dev mounted on these directories",
-            ],
-            help: `create them (\`mkdir -p ${missing.join(" ")}\`); OpenTop does not write into a node's root`,
-          }),
-        );
+  const i = n.isolation;
+  const root = i.root?.dir;
+  const earlier: { target: string; source?: string }[] = [];
+  const resolve = (path: string): { host?: string; tmpfs?: string } => {
+    for (const e of [...earlier].reverse()) {
+      if (path !== e.target && !path.startsWith(`${e.target}/`)) continue;
+      if (e.source === undefined) return { tmpfs: e.target };
+      return { host: `${e.source}${path.slice(e.target.length)}` };
     }
-    // Where each mount point is, as the node's mount namespace will see it when it is made:
-    // through the binds before it, and not inside a fresh tmpfs (which starts empty).
-    const earlier: { target: string; source?: string }[] = [];
-    const resolve = (path: string): { host?: string; tmpfs?: string } => {
-      for (const e of [...earlier].reverse()) {
-        if (path !== e.target && !path.startsWith(`${e.target}/`)) continue;
-        if (e.source === undefined) return { tmpfs: e.target };
-        return { host: `${e.source}${path.slice(e.target.length)}` };
-      }
-      return { host: path };
-    };
-    for (const m of i.mounts) {
-      const target = `${root ?? ""}${m.target}`;
-      const where = resolve(target);
-      const sourceKind = m.kind === "bind" ? kindOf(m.source) : "dir";
-      if (m.kind === "bind" && sourceKind === undefined)
-        out.push(
-          diag("OT5102", `\`${m.source}\` does not exist on this machine`, {
+    return { host: path };
+  };
+  for (const m of i.mounts) {
+    const target = `${root ?? ""}${m.target}`;
+    const where = resolve(target);
+    const sourceKind = m.kind === "bind" ? kindOf(m.source) : "dir";
+    if (m.kind === "bind" && sourceKind === undefined)
+      out.push(
+        diag("OT5102", `\`${m.source}\` does not exist on this machine`, {
+          span: m.span,
+          help: "bind an existing file or directory of the host",
+        }),
+      );
+    if (where.tmpfs !== undefined)
+      out.push(
+        diag(
+          "OT5102",
+          `mount point \`${m.target}\` lies inside the tmpfs at \`${where.tmpfs}\`, which starts empty`,
+          {
             span: m.span,
-            help: "bind an existing file or directory of the host",
+            help: "mount it somewhere else, or bind a directory of the host there instead of a tmpfs",
+          },
+        ),
+      );
+    else if (where.host !== undefined) {
+      const k = kindOf(where.host);
+      if (k === undefined)
+        out.push(
+          diag("OT5102", `mount point \`${m.target}\` of node \`${n.name}\` does not exist`, {
+            span: m.span,
+            notes: [`it would be ${where.host} on this machine`],
+            help: `create it (\`mkdir -p ${where.host}\`); OpenTop creates no directory outside a lab's own`,
           }),
         );
-      if (where.tmpfs !== undefined)
+      else if (sourceKind !== undefined && k !== sourceKind)
         out.push(
           diag(
             "OT5102",
-            `mount point \`${m.target}\` lies inside the tmpfs at \`${where.tmpfs}\`, which starts empty`,
+            `a ${sourceKind === "dir" ? "directory" : "file"} cannot be mounted on a ${k === "dir" ? "directory" : "file"}`,
             {
               span: m.span,
-              help: "mount it somewhere else, or bind a directory of the host there instead of a tmpfs",
+              help: "mount a directory on a directory and a file on a file",
             },
           ),
         );
-      else if (where.host !== undefined) {
-        const k = kindOf(where.host);
-        if (k === undefined)
-          out.push(
-            diag("OT5102", `mount point \`${m.target}\` of node \`${n.name}\` does not exist`, {
-              span: m.span,
-              notes: [`it would be ${where.host} on this machine`],
-              help: `create it (\`mkdir -p ${where.host}\`); OpenTop creates no directory outside a lab's own`,
-            }),
-          );
-        else if (sourceKind !== undefined && k !== sourceKind)
-          out.push(
-            diag(
-              "OT5102",
-              `a ${sourceKind === "dir" ? "directory" : "file"} cannot be mounted on a ${k === "dir" ? "directory" : "file"}`,
-              {
-                span: m.span,
-                help: "mount a directory on a directory and a file on a file",
-              },
-            ),
-          );
-      }
-      earlier.push({ target, ...(m.kind === "bind" ? { source: m.source } : {}) });
     }
+    earlier.push({ target, ...(m.kind === "bind" ? { source: m.source } : {}) });
   }
   return out;
 }
