@@ -61,7 +61,7 @@ function unattached(scope: Scope): void {
       if (name === "lo" || info.creator !== undefined || info.decl.target) continue;
       scope.diagnostics.error("OT1011", `interface \`${node}.${name}\` is not connected to anything`, {
         span: info.decl.name.span,
-        help: `connect it with \`${name} -> SWITCH\`, \`${name} -> NODE.IFACE\` or \`${name} -> host\`, or link to it from another node with \`-> ${node}.${name}\``,
+        help: `connect it with ${scope.words.targetsFor(name)}, or link to it from another node with \`-> ${node}.${name}\``,
       });
     }
   }

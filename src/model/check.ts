@@ -8,7 +8,7 @@ import type { Decls, NodeDecl } from "./expand.js";
 import { checkFilter } from "./filter.js";
 import { ifaceModels, readIfaces } from "./ifaces.js";
 import { type Aspect, checkIsolation, labDefault } from "./isolation.js";
-import { type Pending, resemblesTarget } from "./links/index.js";
+import { LINK_WORDS, type Pending } from "./links/index.js";
 import type { Lab, Node, Switch } from "./model.js";
 import { checkRoutes } from "./routes.js";
 import { declareLab, declareNode, declareSwitch, Scope } from "./scope.js";
@@ -16,7 +16,7 @@ import { checkSegments } from "./segments.js";
 import { checkSysctls } from "./sysctls.js";
 
 export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile): Lab | undefined {
-  const scope = new Scope(diagnostics, file, resemblesTarget);
+  const scope = new Scope(diagnostics, file, LINK_WORDS);
   const labSpan = declareLab(scope, decls);
   const labIsolate = labDefault(decls, diagnostics);
   for (const s of decls.switches) declareSwitch(scope, s);

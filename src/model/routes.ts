@@ -23,6 +23,15 @@ export interface Route {
 
 type Ifaces = ReadonlyMap<string, IfaceState>;
 
+/**
+ * The metric the kernel gives a route that sets none: 0 for IPv4, 1024 for IPv6. A route is
+ * one object of the kernel per destination and metric (in its table), so this is part of
+ * its identity wherever two routes are compared.
+ */
+export function routeMetric(route: { readonly family: Family; readonly metric?: number }): number {
+  return route.metric ?? (route.family === 4 ? 0 : 1024);
+}
+
 /** The node's valid routes, in order; each invalid or duplicate one is reported and left out. */
 export function checkRoutes(diagnostics: Diagnostics, n: NodeDecl, ifaces: Ifaces): Route[] {
   const routes: Route[] = [];
@@ -30,7 +39,7 @@ export function checkRoutes(diagnostics: Diagnostics, n: NodeDecl, ifaces: Iface
   for (const r of n.routes) {
     const route = checkRoute(diagnostics, n, r, ifaces);
     if (!route) continue;
-    const key = `${route.destination.cidr} metric ${route.metric ?? "-"}`;
+    const key = `${route.destination.cidr} metric ${routeMetric(route)}`;
     const first = seen.get(key);
     if (first) {
       diagnostics.error("OT3004", `route to ${route.destination.cidr} is declared twice`, {

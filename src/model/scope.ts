@@ -4,7 +4,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { type SourceFile, type Span, spanOf } from "../diagnostics/source.js";
 import type { Decls, IfaceDecl, NodeDecl, SwitchDecl, Text } from "./expand.js";
-import { HOST, IFNAME_MAX, LAB_NAME_MAX, NODE_NAME_MAX } from "./names.js";
+import { IFNAME_MAX, LAB_NAME_MAX, NODE_NAME_MAX } from "./names.js";
 import { type Address, checkName, parseAddress, parseMtu } from "./values.js";
 
 export interface SwitchState {
@@ -25,6 +25,21 @@ export interface IfaceState {
   readonly users: number[];
 }
 
+/**
+ * What the link kinds say about words, for checks that sit below them (src/model/links/
+ * builds it from the kinds' table): which words name targets, which are reserved.
+ */
+export interface LinkWords {
+  /** Whether a word written where an address belongs names a link target (OT2001's hint). */
+  namesTarget(scope: Scope, word: string): boolean;
+  /** Words that name a kind's target by themselves, with what each stands for. */
+  readonly reserved: ReadonlyMap<string, string>;
+  /** Every kind's target but `kind`'s, for a message: "`NODE.IFACE` or `host`". */
+  otherTargets(kind: string): string;
+  /** Every way to link `iface`: "`eth0 -> SWITCH`, `eth0 -> NODE.IFACE` or `eth0 -> host`". */
+  targetsFor(iface: string): string;
+}
+
 export class Scope {
   labName = "";
   readonly switches = new Map<string, SwitchState>();
@@ -35,8 +50,8 @@ export class Scope {
   constructor(
     readonly diagnostics: Diagnostics,
     readonly file: SourceFile | undefined,
-    /** Whether a word names a link target: the link kinds know, and they sit above this module. */
-    private readonly namesTarget: (scope: Scope, word: string) => boolean,
+    /** The link kinds' words: they know them, and they sit above this module. */
+    readonly words: LinkWords,
   ) {}
 
   iface(node: string, name: string): IfaceState | undefined {
@@ -49,7 +64,7 @@ export class Scope {
 
   /** An interface's address (or the host's side of a link). */
   address(t: Text, onLo = false): Address | undefined {
-    return parseAddress(this.diagnostics, t, (word) => this.namesTarget(this, word), onLo);
+    return parseAddress(this.diagnostics, t, (word) => this.words.namesTarget(this, word), onLo);
   }
 }
 
@@ -77,7 +92,7 @@ export function declareLab(scope: Scope, decls: Decls): Span | undefined {
 export function declareSwitch(scope: Scope, s: SwitchDecl): void {
   // A switch becomes a bridge of the same name, so its name is an interface name.
   if (!checkName(scope.diagnostics, s.name, "switch", IFNAME_MAX)) return;
-  if (s.name.text === HOST) {
+  if (scope.words.reserved.has(s.name.text)) {
     reserved(scope, s.name, "switch");
     return;
   }
@@ -98,7 +113,7 @@ export function declareSwitch(scope: Scope, s: SwitchDecl): void {
 /** Declares a node with no interfaces yet (ifaces.ts reads them); false if it is refused. */
 export function declareNode(scope: Scope, n: NodeDecl): boolean {
   if (!checkName(scope.diagnostics, n.name, "node", NODE_NAME_MAX)) return false;
-  if (n.name.text === HOST) {
+  if (scope.words.reserved.has(n.name.text)) {
     reserved(scope, n.name, "node");
     return false;
   }
@@ -120,7 +135,7 @@ export function declareNode(scope: Scope, n: NodeDecl): boolean {
 function reserved(scope: Scope, t: Text, what: string): void {
   scope.diagnostics.error("OT1013", `\`${t.text}\` cannot name a ${what}`, {
     span: t.span,
-    help: "`host` stands for the host's own network namespace in `-> host`; choose another name",
+    help: `\`${t.text}\` stands for ${scope.words.reserved.get(t.text)} in \`-> ${t.text}\`; choose another name`,
   });
 }
 

@@ -2,7 +2,8 @@
 // `leaves`), merged per object. `status` (src/runtime/status.ts) and the standalone script's
 // `status` (src/backends/sh/) compare the kernel with exactly this.
 
-import { type Fact, mergeFacts } from "./facts.js";
+import { assertNever } from "../never.js";
+import { type Fact, type FactOf, mergeFacts } from "./facts.js";
 import { leavesOf, type Ns, type Op } from "./ops.js";
 
 export function expectedFacts(ops: readonly Op[]): Fact[] {
@@ -17,8 +18,11 @@ export interface NsExpected {
   readonly routes: Extract<Fact, { kind: "route" }>[];
 }
 
+/** The facts about a namespace's network, which `status` and the script's status both read. */
+export type NetworkFact = FactOf<"link" | "addr" | "route">;
+
 /** The network facts grouped by namespace: interfaces, their addresses, routes. */
-export function expectedNetwork(facts: readonly Fact[]): Map<Ns, NsExpected> {
+export function expectedNetwork(facts: readonly NetworkFact[]): Map<Ns, NsExpected> {
   const out = new Map<Ns, NsExpected>();
   const get = (ns: Ns): NsExpected => {
     let e = out.get(ns);
@@ -28,12 +32,21 @@ export function expectedNetwork(facts: readonly Fact[]): Map<Ns, NsExpected> {
     }
     return e;
   };
-  for (const f of facts) {
-    if (f.kind === "link") get(f.ns).links.set(f.dev, f);
-    else if (f.kind === "addr") {
-      const addrs = get(f.ns).addrs;
-      addrs.set(f.dev, (addrs.get(f.dev) ?? new Set()).add(f.cidr));
-    } else if (f.kind === "route") get(f.ns).routes.push(f);
-  }
+  for (const f of facts)
+    switch (f.kind) {
+      case "link":
+        get(f.ns).links.set(f.dev, f);
+        break;
+      case "addr": {
+        const addrs = get(f.ns).addrs;
+        addrs.set(f.dev, (addrs.get(f.dev) ?? new Set()).add(f.cidr));
+        break;
+      }
+      case "route":
+        get(f.ns).routes.push(f);
+        break;
+      default:
+        assertNever(f);
+    }
   return out;
 }

@@ -3,13 +3,15 @@
 // compare the kernel with these facts rather than with rules of their own. Facts about one
 // object (an interface's MTU from its creation, its state from `link up`) merge into one.
 
+import { routeMetric } from "../model/routes.js";
 import { assertNever } from "../never.js";
 import type { Ns } from "./ns.js";
 
 export type Fact =
-  /** A namespace of the lab exists. Everything in it that is not a fact is drift. */
-  | { readonly kind: "netns"; readonly ns: string }
-  /** An interface, with what the plan set on it (absent: not the plan's concern). */
+  /**
+   * An interface, with what the plan set on it (absent: not the plan's concern). In a
+   * namespace the lab owns, every interface that is no fact is drift.
+   */
   | {
       readonly kind: "link";
       readonly ns: Ns;
@@ -58,14 +60,12 @@ export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;
 /** Which object a fact is about: facts with one identity describe one object, and merge. */
 export function factId(f: Fact): string {
   switch (f.kind) {
-    case "netns":
-      return `netns ${f.ns}`;
     case "link":
       return `link ${f.ns ?? ""} ${f.dev}`;
     case "addr":
       return `addr ${f.ns ?? ""} ${f.dev} ${f.cidr.toLowerCase()}`;
     case "route":
-      return `route ${f.ns ?? ""} ${f.family} ${f.destination} ${f.metric ?? "-"} ${f.via ?? "-"} ${f.dev ?? "-"}`;
+      return `route ${f.ns ?? ""} ${f.family} ${f.destination} ${routeMetric(f)}`;
     case "nft-table":
       return `nft-table ${f.ns ?? ""} ${f.family} ${f.name}`;
     case "iptables":
@@ -101,7 +101,17 @@ function defined(f: Fact): Partial<Fact> {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as Partial<Fact>;
 }
 
-/** The facts of one kind. */
-export function factsOf<K extends FactKind>(facts: readonly Fact[], kind: K): FactOf<K>[] {
-  return facts.filter((f): f is FactOf<K> => f.kind === kind);
+/**
+ * Which facts go to which part of a consumer, by a table over every kind (`{ [K in
+ * FactKind]: Part }`): the facts of part `part`, typed as the kinds the table sends there,
+ * so that the part's reader must accept every kind it is given.
+ */
+export function factsFor<T extends { readonly [K in FactKind]: unknown }, const P extends T[FactKind]>(
+  table: T,
+  facts: readonly Fact[],
+  part: P,
+): FactOf<{ [K in FactKind]: T[K] extends P ? K : never }[FactKind]>[] {
+  return facts.filter((f) => table[f.kind] === part) as FactOf<
+    { [K in FactKind]: T[K] extends P ? K : never }[FactKind]
+  >[];
 }

@@ -22,11 +22,11 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
   const platform = withDefaults(given);
   // A node that does not isolate its network shares the host's: no namespace, no batch.
   const networked = lab.nodes.filter((n) => isolates(n.isolation, "net"));
-  const ctx = linkContext(lab);
+  const ctx = linkContext(lab, platform);
   const perLab = labLinkOps(ctx);
   const namespaces: Op[] = [
     ...perLab.namespaces,
-    ...networked.map((n): Op => ({ kind: "netns.add", name: ctx.ns(n.name), origin: n.span })),
+    ...networked.map((n): Op => ({ kind: "netns.add", name: ctx.ns(n.name), node: n.name, origin: n.span })),
   ];
   // Every veth is created with both ends directly in their namespaces: from the host for
   // links between nodes and to the host, from the switches' namespace for switch ports (so
@@ -61,13 +61,14 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
   };
 }
 
-function linkContext(lab: Lab): LinkContext {
+function linkContext(lab: Lab, platform: Platform): LinkContext {
   const ifaces = new Map<string, Iface>();
   for (const n of lab.nodes) for (const i of n.ifaces) ifaces.set(`${n.name}.${i.name}`, i);
   const switches = new Map<string, Switch>(lab.switches.map((s) => [s.name, s]));
   const counters = new Map<string, number>();
   return {
     lab,
+    platform,
     ns: (node) => nodeNetns(lab.name, node),
     iface: (node, name) => ifaces.get(`${node}.${name}`),
     switchOf: (name) => switches.get(name),

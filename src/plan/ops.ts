@@ -7,9 +7,9 @@
 
 import type { Fact } from "./facts.js";
 import { FIREWALL_OPS, type FirewallOp } from "./ops/firewall.js";
-import { ISOLATION_OPS, type IsolationKind, type IsolationOp, isIsolationKind } from "./ops/isolation.js";
+import { ISOLATION_OPS, type IsolationOp } from "./ops/isolation.js";
 import { NETWORK_OPS, type NetworkOp } from "./ops/network.js";
-import { type Ns, type OpSpec, RANK, type Tool } from "./ops/types.js";
+import { type Ns, type OpSpec, RANK, type Tool, type Undone } from "./ops/types.js";
 import type { Claim, Owned } from "./owned.js";
 import type { Program } from "./programs.js";
 
@@ -45,6 +45,11 @@ export function wordsOf(op: Op): string[] {
 
 export function inverseOf(op: Op): Op | null {
   return spec(op).inverse(op);
+}
+
+/** How tear-down from a record undoes the operation (`OpSpec.undone`). */
+export function undoneBy(op: Op): Undone {
+  return spec(op).undone(op);
 }
 
 export function describe(op: Op): string {
@@ -92,8 +97,4 @@ export function removedBy(op: Op): string[] {
 
 export function programsOf(op: Op): Program[] {
   return spec(op).programs?.(op) ?? [];
-}
-
-export function isIsolationOp(op: Op): op is OpOf<IsolationKind> {
-  return isIsolationKind(op.kind);
 }

@@ -11,8 +11,11 @@ import { assertNever } from "../never.js";
  * with them; these are what does not: the namespaces themselves, and objects on the host.
  */
 export type Owned =
-  /** A named network namespace (`/run/netns/NAME`), carrying the lab's mark on its `lo`. */
-  | { readonly kind: "netns"; readonly name: string }
+  /**
+   * A named network namespace (`/run/netns/NAME`), carrying the lab's mark on its `lo`: a
+   * node's, or (without `node`) the lab's own, which holds its switches.
+   */
+  | { readonly kind: "netns"; readonly name: string; readonly node?: string }
   /** An interface in the host's namespace, created with the lab's mark as its alias. */
   | { readonly kind: "host-iface"; readonly name: string; readonly mark: string }
   /** An nftables table on the host, loaded whole with the lab's mark as its comment. */

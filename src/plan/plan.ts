@@ -2,10 +2,10 @@
 // run concurrently; a step is one process (one `ip -batch`, one `sysctl -w`) and holds
 // the operations it performs, in order.
 
-import { assertNever } from "../never.js";
 import { inNetns, type NodeRuntime } from "./enter.js";
-import { type Ns, type Op, programsOf, scriptOf, type Tool, toolOf, whereOf, wordsOf } from "./ops.js";
+import { type Ns, type Op, type Tool, toolOf, whereOf } from "./ops.js";
 import { type Program, programsOfArgv } from "./programs.js";
+import { TOOLS } from "./tools.js";
 
 export interface Step {
   readonly tool: Tool;
@@ -58,56 +58,16 @@ export interface Command {
   readonly programs: readonly Program[];
 }
 
-/** A command with the programs its argv runs, derived from the argv itself. */
-function withPrograms(cmd: { argv: string[]; stdin?: string }): Command {
-  return { ...cmd, programs: programsOfArgv(cmd.argv) };
-}
-
-/** The exact process a step runs. */
+/** The exact process a step runs: its tool's command (src/plan/tools.ts), entered into its namespace. */
 export function command(step: Step, options: { force?: boolean } = {}): Command {
-  switch (step.tool) {
-    case "ip":
-      return withPrograms({
-        argv: inNetns(step.ns, ["ip", ...(options.force ? ["-force"] : []), "-batch", "-"]),
-        stdin: step.ops.map((op) => `${batchLine(wordsOf(op))}\n`).join(""),
-      });
-    case "sysctl":
-      return withPrograms({ argv: inNetns(step.ns, ["sysctl", "-q", "-w", ...step.ops.flatMap(wordsOf)]) });
-    // One script on standard input, one transaction: a table is loaded whole or not at all.
-    case "nft":
-      return withPrograms({ argv: inNetns(step.ns, ["nft", "-f", "-"]), stdin: scripts(step) });
-    case "iptables":
-    case "ip6tables":
-      // -w: iptables-legacy serialises on one lock for the whole machine; wait for it
-      // rather than fail when the steps of a stage run concurrently.
-      return withPrograms({ argv: inNetns(step.ns, [`${step.tool}-restore`, "-w"]), stdin: scripts(step) });
-    case "exec": {
-      // One operation, the whole argv; a snippet's own programs come from its spec.
-      const [op, ...more] = step.ops;
-      if (!op || more.length) throw new Error("internal: an exec step holds one operation");
-      const script = scriptOf(op);
-      const argv = wordsOf(op);
-      return {
-        argv,
-        ...(script !== undefined ? { stdin: script } : {}),
-        programs: programsOfArgv(argv, programsOf(op)),
-      };
-    }
-    default:
-      return assertNever(step.tool);
-  }
-}
-
-function scripts(step: Step): string {
-  return step.ops.map((op) => scriptOf(op) ?? "").join("");
-}
-
-/** A line of an `ip -batch` file. Every word is from the safe character set; this checks it. */
-export function batchLine(words: readonly string[]): string {
-  for (const w of words)
-    if (!/^[A-Za-z0-9_.:/,+%@=-]+$/.test(w))
-      throw new Error(`internal: unsafe word in a batch line: ${JSON.stringify(w)}`);
-  return words.join(" ");
+  const tool = TOOLS[step.tool];
+  const argv = inNetns(step.ns, tool.argv(step.ops, options));
+  const stdin = tool.stdin(step.ops);
+  return {
+    argv,
+    ...(stdin !== undefined ? { stdin } : {}),
+    programs: programsOfArgv(argv, tool.also(step.ops)),
+  };
 }
 
 /** Programs the stages run, each once, in the order they are first needed. */

@@ -3,14 +3,14 @@
 // plan itself, so that `down`, `status` and `exec` work without the lab file. Its content
 // is a pure function of the plan; reading and writing it on disk is src/runtime/record.ts.
 
+import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { location } from "../diagnostics/source.js";
 import type { Compiled } from "../model/compile.js";
-import { nodeNetns } from "../model/names.js";
 import { VERSION } from "../version.js";
 import type { NodeRuntime } from "./enter.js";
 import { type Op, ownsOf } from "./ops.js";
-import type { Owned } from "./owned.js";
+import type { Owned, OwnedKind } from "./owned.js";
 import { opsOf, type Plan } from "./plan.js";
 
 export const RECORD_VERSION = 2;
@@ -36,6 +36,8 @@ export interface LabRecord {
   readonly by: "cli" | "script";
   readonly nodes: readonly string[];
   readonly switches: readonly string[];
+  /** `planHash` of `ops`: which plan this is. */
+  readonly plan: string;
   /** What the lab owns on the machine (its namespaces, its objects on the host), in plan order. */
   readonly owned: readonly Owned[];
   /** The operations of `up`, in order. */
@@ -48,17 +50,24 @@ export interface LabRecord {
   readonly isolation?: Readonly<Record<string, NodeRuntime>>;
   /**
    * Only in a record that stands in for a lost one (`markedRecord`), never written: the
-   * lab's isolation objects found on the machine by their marks, as the operations (isolation's
-   * own inverses) that remove them.
+   * lab's objects found on the machine by their marks, as the operations that remove them —
+   * under the guard of the owned object each removes, or (isolation's own inverses) none.
    */
-  readonly found?: readonly Op[];
+  readonly found?: readonly { readonly op: Op; readonly owned?: Owned }[];
 }
 
-/** The record `up` writes (the CLI's or the standalone script's) for a plan. */
-export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script"): LabRecord {
+/**
+ * The record `up` writes (the CLI's or the standalone script's) for a plan, created at
+ * `createdAt` (the script fills it in when it runs). The lab file's path is made absolute
+ * against the working directory: the record outlives it.
+ */
+export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script", createdAt: string): LabRecord {
   const lab = compiled.lab;
   if (!lab) throw new Error("internal: no model");
-  const ops = opsOf(plan.stages);
+  const ops = opsOf(plan.stages).map((op): RecordOp => {
+    const { origin: span, ...rest } = op;
+    return { op: rest as Op, ...(span ? { origin: location(span) } : {}) };
+  });
   return {
     version: RECORD_VERSION,
     tool: `opentop ${VERSION}`,
@@ -66,17 +75,26 @@ export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script"): 
     file: resolve(compiled.file.path),
     hash: compiled.hash,
     state: "creating",
-    createdAt: new Date().toISOString(),
+    createdAt,
     by,
     nodes: lab.nodes.map((n) => n.name),
     switches: lab.switches.map((s) => s.name),
-    owned: ops.flatMap(ownsOf),
-    ops: ops.map((op) => {
-      const { origin: span, ...rest } = op;
-      return { op: rest as Op, ...(span ? { origin: location(span) } : {}) };
-    }),
+    plan: planHash(ops),
+    owned: ops.flatMap((r) => ownsOf(r.op)),
+    ops,
     ...(plan.nodes ? { isolation: plan.nodes } : {}),
   };
+}
+
+/**
+ * What identifies a plan: a hash of its operations (without where in the file each came
+ * from). Two records with the same hash were brought up by the same plan, services, mounts
+ * and all: the script compares it (with what the lab owns) before it acts on a record.
+ */
+export function planHash(ops: readonly RecordOp[]): string {
+  return createHash("sha256")
+    .update(JSON.stringify(ops.map((r) => r.op)))
+    .digest("hex");
 }
 
 /** The lab's network namespaces, from what it owns. */
@@ -89,10 +107,11 @@ export function recordHostIfaces(record: LabRecord): { name: string; mark: strin
   return record.owned.flatMap((o) => (o.kind === "host-iface" ? [{ name: o.name, mark: o.mark }] : []));
 }
 
-/** The node whose namespace `ns` is (`LAB.NODE`), if any: not the switches' (`LAB`), not the host. */
-export function nodeOfNamespace(record: LabRecord, ns: string | null): string | null {
-  const prefix = nodeNetns(record.lab, "");
-  return ns?.startsWith(prefix) ? ns.slice(prefix.length) : null;
+/** Each node namespace of the lab, by name, with its node (the lab's own namespace has none). */
+export function namespaceNodes(record: LabRecord): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const o of record.owned) if (o.kind === "netns" && o.node !== undefined) out.set(o.name, o.node);
+  return out;
 }
 
 /** Keys whose arrays are written one element a line. */
@@ -127,18 +146,82 @@ export function parseRecord(text: string, lab: string): LabRecord | Error {
     // Not the parser's message: it would quote the file's content into the diagnostic.
     return new Error("it is not valid JSON");
   }
+  if (isObject(parsed) && parsed.version === 1 && parsed.lab === lab) parsed = fromVersion1(parsed);
   const problem = shapeProblem(parsed, lab);
   return problem === undefined ? (parsed as LabRecord) : new Error(problem);
 }
 
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
 function shapeProblem(x: unknown, lab: string): string | undefined {
-  if (typeof x !== "object" || x === null || Array.isArray(x)) return "it is not a record OpenTop wrote";
-  const r = x as Record<string, unknown>;
-  if (r.version !== RECORD_VERSION || r.lab !== lab)
-    return `record version ${String(r.version)} of lab ${String(r.lab)} is not understood`;
+  if (!isObject(x)) return "it is not a record OpenTop wrote";
+  if (x.version !== RECORD_VERSION || x.lab !== lab)
+    return `record version ${String(x.version)} of lab ${String(x.lab)} is not understood`;
   const missing = [
-    ...(["file", "hash", "state", "createdAt", "by"] as const).filter((k) => typeof r[k] !== "string"),
-    ...(["nodes", "switches", "owned", "ops"] as const).filter((k) => !Array.isArray(r[k])),
+    ...(["file", "hash", "state", "createdAt", "by", "plan"] as const).filter(
+      (k) => typeof x[k] !== "string",
+    ),
+    ...(["nodes", "switches", "owned", "ops"] as const).filter((k) => !Array.isArray(x[k])),
   ];
-  return missing.length ? `it lacks ${missing.join(", ")}` : undefined;
+  if (missing.length) return `it lacks ${missing.join(", ")}`;
+  const bad = (x.owned as unknown[]).find((o) => !isOwned(o));
+  return bad === undefined
+    ? undefined
+    : `it lists an object that is not one OpenTop owns: ${JSON.stringify(bad)}`;
+}
+
+/** The string fields of each kind of owned object (`node` of a namespace is optional). */
+const OWNED_FIELDS: { readonly [K in OwnedKind]: readonly string[] } = {
+  netns: ["name"],
+  "host-iface": ["name", "mark"],
+  "host-table": ["family", "name", "mark"],
+};
+
+function isOwned(o: unknown): o is Owned {
+  if (!isObject(o) || typeof o.kind !== "string" || !Object.hasOwn(OWNED_FIELDS, o.kind)) return false;
+  const fields = OWNED_FIELDS[o.kind as OwnedKind];
+  return (
+    fields.every((f) => typeof o[f] === "string") && (o.node === undefined || typeof o.node === "string")
+  );
+}
+
+/**
+ * A record of version 1 (OpenTop before its owned objects were one list), read as version 2,
+ * so that a lab brought up before an upgrade stays the lab's: its namespaces, host interfaces
+ * and host tables become `owned`, and its host veth ends learn the mark they were given.
+ */
+function fromVersion1(r: Record<string, unknown>): Record<string, unknown> {
+  const list = (k: string): Record<string, unknown>[] => (Array.isArray(r[k]) ? r[k].filter(isObject) : []);
+  const marks = new Map(list("hostIfaces").map((h) => [h.name, h.mark]));
+  const marked = (end: unknown) =>
+    isObject(end) && end.ns === null && marks.has(end.name) ? { ...end, mark: marks.get(end.name) } : end;
+  const ops = list("ops").map((ro) =>
+    isObject(ro.op) && ro.op.kind === "veth.add"
+      ? { ...ro, op: { ...ro.op, a: marked(ro.op.a), b: marked(ro.op.b) } }
+      : ro,
+  );
+  const { namespaces: _n, hostIfaces: _h, hostTables: _t, ...rest } = r;
+  return {
+    ...rest,
+    version: RECORD_VERSION,
+    plan: "",
+    owned: [
+      // A node's namespace was LAB.NODE then as now; the lab's own is LAB.
+      ...(Array.isArray(r.namespaces) ? r.namespaces : []).map((name) =>
+        typeof name === "string" && name.startsWith(`${String(r.lab)}.`)
+          ? { kind: "netns", name, node: name.slice(String(r.lab).length + 1) }
+          : { kind: "netns", name },
+      ),
+      ...list("hostIfaces").map((h) => ({ kind: "host-iface", name: h.name, mark: h.mark })),
+      ...list("hostTables").map((t) => ({
+        kind: "host-table",
+        family: t.family,
+        name: t.name,
+        mark: t.mark,
+      })),
+    ],
+    ops,
+  };
 }

@@ -1,40 +1,31 @@
 // Tear-down, as a pure function of a plan or a record: the inverses of what `up` did, in
-// stages by rank, and — from a record — each object the lab owns with the guard under which
-// it is removed. `down` evaluates the guards against the kernel (src/runtime/teardown.ts);
-// the standalone script tests the same guards in sh. A new kind of owned object fails to
-// compile until its removal, its guard in the runtime and its guard in the script exist.
+// stages by rank, and — from a record — each under the guard its kind asks for (`undone`):
+// only while what it owns still exists and is the lab's. `down` evaluates the guards
+// against the kernel (src/runtime/teardown.ts); the standalone script tests the same guards
+// in sh. A new kind of owned object fails to compile until its guard in the runtime and its
+// guard in the script exist.
 
 import { assertNever } from "../never.js";
-import { inverseOf, isIsolationOp, type Op, orderOf, rankOf } from "./ops.js";
-import type { Owned, OwnedKind } from "./owned.js";
+import { inverseOf, type Op, orderOf, ownsOf, rankOf, undoneBy } from "./ops.js";
+import type { Owned } from "./owned.js";
 import { opsOf, type Stage, steps } from "./plan.js";
 import type { LabRecord } from "./record.js";
 
 export type Guard =
   /**
-   * None: isolation's inverses check for themselves what exists and is the lab's (a
-   * service's process by its mark, a mount with mountpoint, a cgroup by its directory).
+   * None: the operation checks for itself what exists and is the lab's (a service's process
+   * by its mark, a mount with mountpoint, a cgroup by its directory).
    */
   | { readonly kind: "always" }
-  /** The owned object exists and is the lab's (each kind says how it is recognised). */
-  | { readonly kind: "owned"; readonly owned: Owned };
+  /** Each owned object exists and is the lab's (each kind says how it is recognised). */
+  | { readonly kind: "owned"; readonly owned: readonly Owned[] };
 
 export interface GuardedOp {
   readonly op: Op;
   readonly when: Guard;
 }
 
-/**
- * How each kind of owned object is removed, and in which order within the network's rank:
- * the lab's tables and interfaces on the host before its namespaces (deleting a namespace is
- * asynchronous in the kernel; the host's objects are gone when `down` returns).
- */
-const REMOVAL: { readonly [K in OwnedKind]: { readonly order: number } } = {
-  "host-table": { order: 0 },
-  "host-iface": { order: 1 },
-  netns: { order: 2 },
-};
-
+/** What removes an object the lab owns, found on the machine by its mark without its operation. */
 export function removalOf(o: Owned): Op {
   switch (o.kind) {
     case "netns":
@@ -48,29 +39,45 @@ export function removalOf(o: Owned): Op {
   }
 }
 
+/** How tear-down from a record undoes one operation of its plan: its inverse, and when. */
+export function guardedInverse(op: Op): GuardedOp[] {
+  const how = undoneBy(op);
+  const inverse = inverseOf(op);
+  switch (how) {
+    case "nothing":
+      if (inverse) throw new Error(`internal: ${op.kind} has an inverse that tear-down never runs`);
+      return [];
+    case "owned": {
+      const owned = ownsOf(op);
+      if (!inverse || owned.length === 0)
+        throw new Error(`internal: ${op.kind} is undone under guards it does not give`);
+      return [{ op: inverse, when: { kind: "owned", owned } }];
+    }
+    case "self":
+      if (!inverse) throw new Error(`internal: ${op.kind} has no inverse to check itself`);
+      return [{ op: inverse, when: { kind: "always" } }];
+    default:
+      return assertNever(how);
+  }
+}
+
 /**
- * Everything the lab owns, in the order it is removed: by rank (services stop while what
- * they use still exists; `rankOf`), and within the network's rank by owned kind.
+ * Everything the lab owns, in the order it is removed: the inverses of its operations,
+ * newest first, each under its guard, then — for a record that stands in for a lost one —
+ * what was found by its marks; by rank (services stop while what they use still exists)
+ * and, within a rank, by order (namespaces after the host's objects that lead into them).
  */
 export function teardownOps(record: LabRecord): GuardedOp[] {
-  const isolation = [
-    ...record.ops
-      .map((r) => r.op)
-      .filter(isIsolationOp)
-      .map(inverseOf)
-      .filter((op): op is Op => op !== null)
-      .reverse(),
-    // A stand-in record's: inverses already, and as self-checking as those above.
-    ...(record.found ?? []),
-  ].map((op): GuardedOp => ({ op, when: { kind: "always" } }));
-  const owned = [...record.owned]
-    .map((o, i) => ({ o, i }))
-    .sort((x, y) => REMOVAL[x.o.kind].order - REMOVAL[y.o.kind].order || x.i - y.i)
-    .map(({ o }): GuardedOp => ({ op: removalOf(o), when: { kind: "owned", owned: o } }));
-  // A stable sort: the order above holds within a rank.
-  return [...isolation, ...owned]
+  const ops = record.ops.map((r) => r.op).reverse();
+  const found = (record.found ?? []).map(
+    (f): GuardedOp => ({
+      op: f.op,
+      when: f.owned ? { kind: "owned", owned: [f.owned] } : { kind: "always" },
+    }),
+  );
+  return [...ops.flatMap(guardedInverse), ...found]
     .map((g, i) => ({ g, i }))
-    .sort((x, y) => rankOf(x.g.op) - rankOf(y.g.op) || x.i - y.i)
+    .sort((x, y) => rankOf(x.g.op) - rankOf(y.g.op) || orderOf(x.g.op) - orderOf(y.g.op) || x.i - y.i)
     .map((x) => x.g);
 }
 

@@ -20,71 +20,81 @@ interface Claimed<K extends ClaimKind> {
   readonly origin: Span | undefined;
 }
 
-type Checker<K extends ClaimKind> = (claims: readonly Claimed<K>[], plan: Plan) => Promise<Diagnostic[]>;
+/** Checks the claims of one kind: for each, what is in its way (undefined: it is free). */
+type Checker<K extends ClaimKind> = (
+  claims: readonly Claimed<K>[],
+  plan: Plan,
+) => Promise<(Diagnostic | undefined)[]>;
 
 const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
   netns: async (claims) =>
-    claims
-      .filter((c) => netnsExists(c.claim.name))
-      .map((c) =>
-        diag("OT6002", `network namespace ${c.claim.name} already exists`, {
-          span: c.origin,
-          label: "this lab would create it",
-          notes: ["OpenTop never reuses or removes a namespace it did not create"],
-          help: `choose another lab name, or remove the namespace if it is yours (\`ip netns del ${c.claim.name}\`)`,
-        }),
-      ),
+    claims.map((c) =>
+      netnsExists(c.claim.name)
+        ? diag("OT6002", `network namespace ${c.claim.name} already exists`, {
+            span: c.origin,
+            label: "this lab would create it",
+            notes: ["OpenTop never reuses or removes a namespace it did not create"],
+            help: `choose another lab name, or remove the namespace if it is yours (\`ip netns del ${c.claim.name}\`)`,
+          })
+        : undefined,
+    ),
   "host-iface": async (claims) =>
-    claims
-      .filter((c) => hostIfaceExists(c.claim.name))
-      .map((c) => {
-        const mark = parseMark(hostIfaceAlias(c.claim.name));
-        return diag("OT6003", `interface ${c.claim.name} already exists on the host`, {
-          span: c.origin,
-          label: "this link would create it",
-          notes: [mark ? `it belongs to OpenTop lab ${mark.lab}` : "it does not belong to an OpenTop lab"],
-          help: mark
-            ? `run \`opentop down ${mark.lab}\`, or give this link another \`host-name\``
-            : "give this link another `host-name`",
-        });
-      }),
+    claims.map((c) => {
+      if (!hostIfaceExists(c.claim.name)) return undefined;
+      const mark = parseMark(hostIfaceAlias(c.claim.name));
+      return diag("OT6003", `interface ${c.claim.name} already exists on the host`, {
+        span: c.origin,
+        label: "this link would create it",
+        notes: [mark ? `it belongs to OpenTop lab ${mark.lab}` : "it does not belong to an OpenTop lab"],
+        help: mark
+          ? `run \`opentop down ${mark.lab}\`, or give this link another \`host-name\``
+          : "give this link another `host-name`",
+      });
+    }),
   "host-table": async (claims, plan) =>
-    claims
-      .filter((c) => hostTableMark(c.claim.family, c.claim.name) !== undefined)
-      .map((c) =>
-        diag("OT4010", `nftables table ${c.claim.family} ${c.claim.name} already exists on the host`, {
-          span: c.origin,
-          label: "this lab would create it",
-          notes: ["OpenTop never adds to or removes a table it did not create"],
-          help: `if it is left from an earlier run of this lab, \`opentop down ${plan.lab}\` removes it; otherwise delete it (\`nft delete table ${c.claim.family} ${c.claim.name}\`)`,
-        }),
-      ),
+    claims.map((c) =>
+      hostTableMark(c.claim.family, c.claim.name) !== undefined
+        ? diag("OT4010", `nftables table ${c.claim.family} ${c.claim.name} already exists on the host`, {
+            span: c.origin,
+            label: "this lab would create it",
+            notes: ["OpenTop never adds to or removes a table it did not create"],
+            help: `if it is left from an earlier run of this lab, \`opentop down ${plan.lab}\` removes it; otherwise delete it (\`nft delete table ${c.claim.family} ${c.claim.name}\`)`,
+          })
+        : undefined,
+    ),
   cgroup: async (claims) =>
-    claims
-      .filter((c) => existsSync(c.claim.path))
-      .map((c) =>
-        diag("OT5105", `cgroup ${c.claim.path} already exists`, {
-          span: c.origin,
-          label: "this lab would create it",
-          notes: ["it is left from an earlier run of a lab of this name whose record is gone"],
-          help: `remove it once nothing runs in it: its node cgroups, then it (\`rmdir ${c.claim.path}/*/ ${c.claim.path}\`)`,
-        }),
-      ),
+    claims.map((c) =>
+      existsSync(c.claim.path)
+        ? diag("OT5105", `cgroup ${c.claim.path} already exists`, {
+            span: c.origin,
+            label: "this lab would create it",
+            notes: ["it is left from an earlier run of a lab of this name whose record is gone"],
+            help: `remove it once nothing runs in it: its node cgroups, then it (\`rmdir ${c.claim.path}/*/ ${c.claim.path}\`)`,
+          })
+        : undefined,
+    ),
   "host-net": (claims) => hostOverlaps(claims.map((c) => ({ cidr: c.claim.cidr, origin: c.origin }))),
 };
 
-/** Every claim of the plan that this machine does not leave free, and kernel limits it would exceed. */
+/**
+ * Kernel limits the plan would exceed, then every claim of the plan that this machine does
+ * not leave free, in plan order: nothing is created while any is reported.
+ */
 export async function collisions(plan: Plan): Promise<Diagnostic[]> {
-  const byKind = new Map<ClaimKind, Claimed<ClaimKind>[]>();
-  for (const op of opsOf(plan.stages))
-    for (const claim of claimsOf(op))
-      byKind.set(claim.kind, [...(byKind.get(claim.kind) ?? []), { claim, origin: op.origin }]);
-  const out: Diagnostic[] = [];
+  const claimed = opsOf(plan.stages).flatMap((op) =>
+    claimsOf(op).map((claim): Claimed<ClaimKind> => ({ claim, origin: op.origin })),
+  );
+  const found = new Map<Claimed<ClaimKind>, Diagnostic>();
   for (const kind of Object.keys(CHECKERS) as ClaimKind[]) {
-    const claims = byKind.get(kind);
-    if (claims?.length) out.push(...(await (CHECKERS[kind] as Checker<ClaimKind>)(claims, plan)));
+    const claims = claimed.filter((c) => c.claim.kind === kind);
+    if (claims.length === 0) continue;
+    const results = await (CHECKERS[kind] as Checker<ClaimKind>)(claims, plan);
+    claims.forEach((c, i) => {
+      const d = results[i];
+      if (d) found.set(c, d);
+    });
   }
-  return [...out, ...limits(plan)];
+  return [...limits(plan), ...claimed.flatMap((c) => found.get(c) ?? [])];
 }
 
 function maxNetNamespaces(): number {

@@ -5,7 +5,7 @@ import type { Code } from "../diagnostics/codes.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { describe, wordsOf } from "../plan/ops.js";
 import { shellQuote } from "../plan/quote.js";
-import { nftError } from "./firewall.js";
+import { TOOLS } from "../plan/tools.js";
 import type { StepFailure } from "./run.js";
 
 interface Hint {
@@ -66,10 +66,10 @@ const HINTS: readonly Hint[] = [
 ];
 
 export function failureDiagnostic(f: StepFailure): Diagnostic {
-  // nft repeats the refused line with carets: keep its message, and the line as a note.
-  const nft = f.step.tool === "nft" ? nftError(f.result.stderr, f.step.ops) : undefined;
+  // A tool that names the line it refused (nft): its message, and the line as a note.
+  const said = TOOLS[f.step.tool].explain?.(f.result.stderr, f.step.ops);
   const stderr =
-    nft?.message ??
+    said?.message ??
     f.result.stderr
       .split("\n")
       .filter((l) => l.trim() && !/^Command failed -:\d+$/.test(l.trim()))
@@ -79,7 +79,7 @@ export function failureDiagnostic(f: StepFailure): Diagnostic {
     // The command as it ran (rollback adds -force, for one).
     `command: ${f.result.argv.map(shellQuote).join(" ")}${f.line !== undefined ? `, line ${f.line}` : ""}`,
     ...(f.op ? [`operation: ${wordsOf(f.op).join(" ")}`] : []),
-    ...(nft?.line ? [`the line it refused: ${nft.line}`] : []),
+    ...(said?.line ? [`the line it refused: ${said.line}`] : []),
     `exit status ${f.result.code}`,
   ];
   // Without a line number the whole step failed before any of it took effect: point at

@@ -7,9 +7,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { assertNever } from "../never.js";
 import { inNetns } from "../plan/enter.js";
-import type { Fact, FactOf } from "../plan/facts.js";
-import { type LabRecord, nodeOfNamespace } from "../plan/record.js";
+import type { FactOf } from "../plan/facts.js";
+import { type LabRecord, namespaceNodes } from "../plan/record.js";
 import type { Drift } from "./drift.js";
 import { netnsExists } from "./kernel.js";
 import { type ProcResult, pool, run } from "./proc.js";
@@ -35,19 +36,24 @@ export interface FilterStatus {
   readonly drift: readonly Drift[];
 }
 
-type FilterFact = FactOf<"nft-table" | "iptables">;
-
 /** The filters' facts of a lab (`nft-table`, `iptables`) against the kernel. */
 export async function filterStatus(
   record: LabRecord,
-  facts: readonly Fact[],
+  facts: readonly FactOf<"nft-table" | "iptables">[],
   concurrency = 8,
 ): Promise<FilterStatus[]> {
-  const filters = facts.filter((f): f is FilterFact => f.kind === "nft-table" || f.kind === "iptables");
-  const results = await pool(filters, concurrency, async (f): Promise<FilterStatus | undefined> => {
+  const nodes = namespaceNodes(record);
+  const results = await pool(facts, concurrency, async (f): Promise<FilterStatus | undefined> => {
     if (f.ns !== null && !netnsExists(f.ns)) return undefined; // the namespace's own drift says it
-    const node = nodeOfNamespace(record, f.ns);
-    return f.kind === "nft-table" ? nftStatus(f, node) : iptablesStatus(f, node);
+    const node = f.ns === null ? null : (nodes.get(f.ns) ?? null);
+    switch (f.kind) {
+      case "nft-table":
+        return nftStatus(f, node);
+      case "iptables":
+        return iptablesStatus(f, node);
+      default:
+        return assertNever(f);
+    }
   });
   return results.filter((s): s is FilterStatus => s !== undefined);
 }

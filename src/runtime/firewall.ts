@@ -5,9 +5,10 @@
 import { readFileSync } from "node:fs";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Firewall } from "../plan/firewall.js";
-import { type Op, ownsOf, scriptOf } from "../plan/ops.js";
+import { ownsOf } from "../plan/ops.js";
 import { command, type Plan, type Step } from "../plan/plan.js";
 import { PROGRAMS, type Program } from "../plan/programs.js";
+import { nftError } from "../plan/tools.js";
 import { pool, run, runSync, which } from "./proc.js";
 
 /** nft where it is installed; else iptables if it is (a machine that only has iptables). */
@@ -80,30 +81,6 @@ function probeFailure(step: Step, argv: readonly string[], stderr: string): Diag
         : "the kernel or iptables lacks a match or target this rule needs (x_tables modules such as xt_conntrack, xt_multiport, iptable_nat)"
       : "check the rule; if it is from an `nft { … }` block, its text is applied as written",
   });
-}
-
-/**
- * nft's error for a script on stdin, shortened: the message, the line it names, and which
- * operation's text holds that line (`/dev/stdin:LINE:COL: Error: …`).
- */
-export function nftError(
-  stderr: string,
-  ops: readonly Op[],
-): { message: string; line?: string; op?: Op } | undefined {
-  const m = /\/dev\/stdin:(\d+):[\d-]+: Error: (.*)/.exec(stderr);
-  if (!m) return undefined;
-  const lineNo = Number(m[1]);
-  let first = 1;
-  for (const op of ops) {
-    const script = scriptOf(op) ?? "";
-    const count = script.split("\n").length - (script.endsWith("\n") ? 1 : 0);
-    if (lineNo < first + count) {
-      const line = script.split("\n")[lineNo - first]?.trim();
-      return { message: m[2] ?? "", ...(line ? { line } : {}), op };
-    }
-    first += count;
-  }
-  return { message: m[2] ?? "" };
 }
 
 /** The comment (owner's mark) of an nftables table on the host; null when it has none, undefined when absent. */

@@ -70,28 +70,29 @@ function overlaps(a: Cidr, b: Cidr): boolean {
   return a.family === b.family && (contains(a, b) || contains(b, a));
 }
 
-/** Addresses a plan puts on the host's side that overlap a network the host uses. */
+/**
+ * For each address a plan puts on the host's side, the network of the host it overlaps, if
+ * any (aligned with `hostAddrs`); when the host's networks cannot be read, every address is
+ * refused with the reason (fail closed).
+ */
 export async function hostOverlaps(
   hostAddrs: readonly { readonly cidr: string; readonly origin: Span | undefined }[],
-): Promise<Diagnostic[]> {
+): Promise<(Diagnostic | undefined)[]> {
   if (hostAddrs.length === 0) return [];
   const nets = await hostNetworks();
-  if (!Array.isArray(nets)) return [nets];
-  const out: Diagnostic[] = [];
-  for (const op of hostAddrs) {
+  if (!Array.isArray(nets)) return [nets, ...hostAddrs.slice(1).map(() => undefined)];
+  return hostAddrs.map((op) => {
     const parsed = parseCidr(op.cidr);
-    if (!parsed.ok) continue;
+    if (!parsed.ok) return undefined;
     const mine = network(parsed.value);
     const clash = nets.find((n) => overlaps(n.cidr, mine));
-    if (clash)
-      out.push(
-        diag("OT6014", `the host side of this link, ${op.cidr}, overlaps the host's ${clash.what}`, {
+    return clash
+      ? diag("OT6014", `the host side of this link, ${op.cidr}, overlaps the host's ${clash.what}`, {
           span: op.origin,
           label: "this address would go on the host",
           notes: ["a lab never changes where the host's own traffic goes"],
           help: "use a subnet that appears nowhere in the host's `ip addr` and `ip route`",
-        }),
-      );
-  }
-  return out;
+        })
+      : undefined;
+  });
 }

@@ -5,8 +5,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Lab, Node } from "../model/model.js";
+import { assertNever } from "../never.js";
 import type { NodeRuntime, ServiceRuntime } from "../plan/enter.js";
-import type { Fact } from "../plan/facts.js";
+import type { FactOf } from "../plan/facts.js";
 import type { LabRecord } from "../plan/record.js";
 import { cgroupProblems, detectCgroupLayout, mountTable, usesCgroups } from "./cgroups.js";
 import type { Drift } from "./drift.js";
@@ -171,42 +172,35 @@ function mountPoints(): Set<string> {
   }
 }
 
-/** Whether an isolation fact holds here: a namespace file mounted, a cgroup there, a process alive. */
-function holdsHere(f: Fact, mounted: ReadonlySet<string>): boolean {
-  switch (f.kind) {
-    case "mount":
-      return mounted.has(f.path);
-    case "cgroup":
-      return existsSync(f.path);
-    case "process":
-      return processState(f.pidfile, f.mark).alive;
-    default:
-      return true; // not isolation's: another part of `status` compares it
-  }
-}
+type IsolationFact = FactOf<"mount" | "cgroup" | "process">;
 
-function isolationDrift(f: Fact): string {
+/** Whether an isolation fact holds here, and how its drift reads when it does not. */
+function check(f: IsolationFact, mounted: ReadonlySet<string>): { holds: boolean; what: string } {
   switch (f.kind) {
     case "mount":
-      return `${f.what} of node ${f.node} (${f.path})`;
+      return { holds: mounted.has(f.path), what: `${f.what} of node ${f.node} (${f.path})` };
     case "cgroup":
-      return `cgroup ${f.path} of node ${f.node}`;
+      return { holds: existsSync(f.path), what: `cgroup ${f.path} of node ${f.node}` };
     case "process":
-      return `${f.what} of node ${f.node} (its pid namespace is dead)`;
+      return {
+        holds: processState(f.pidfile, f.mark).alive,
+        what: `${f.what} of node ${f.node} (its pid namespace is dead)`,
+      };
     default:
-      return `${f.kind}`;
+      return assertNever(f);
   }
 }
 
 /** The isolation part of `status`: per node, its init and services; drift where its facts do not hold. */
 export function isolationStatus(
   record: LabRecord,
-  facts: readonly Fact[],
+  facts: readonly IsolationFact[],
 ): { nodes: NodeIsolationStatus[]; drift: Drift[] } {
   const mounted = mountPoints();
   const drift: Drift[] = facts
-    .filter((f) => !holdsHere(f, mounted))
-    .map((f) => ({ ns: null, kind: "missing", what: isolationDrift(f) }));
+    .map((f) => check(f, mounted))
+    .filter((c) => !c.holds)
+    .map((c) => ({ ns: null, kind: "missing", what: c.what }));
   const nodes = Object.entries(record.isolation ?? {}).map(([node, rt]): NodeIsolationStatus => {
     const init = rt.init ? processState(rt.init.pidfile, rt.init.mark) : undefined;
     return {

@@ -4,12 +4,12 @@
 
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
-import { inverseOf, isIsolationOp, type Op } from "../plan/ops.js";
+import { inverseOf, type Op, undoneBy } from "../plan/ops.js";
 import type { Owned } from "../plan/owned.js";
 import { type Plan, programsNeeded } from "../plan/plan.js";
 import { PROGRAMS, type Program } from "../plan/programs.js";
 import { type LabRecord, RECORD_VERSION, recordOf } from "../plan/record.js";
-import { teardownStages } from "../plan/teardown.js";
+import { removalOf, teardownStages } from "../plan/teardown.js";
 import { VERSION } from "../version.js";
 import { collisions } from "./collisions.js";
 import { discover, type Marked } from "./discover.js";
@@ -95,7 +95,7 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
     const refused = await probeFirewall(plan);
     if (refused.length) return { ok: false, diagnostics: refused };
 
-    const record = recordOf(compiled, plan, "cli");
+    const record = recordOf(compiled, plan, "cli", new Date().toISOString());
     writeRecord(record);
     const outcome = await runStages(plan.stages, options);
     if (outcome.failures.length === 0 && !outcome.interrupted) {
@@ -103,9 +103,10 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
       return { ok: true, diagnostics: [] };
     }
     const diagnostics: Diagnostic[] = outcome.failures.map(failureDiagnostic);
-    // An isolation operation that failed may have half happened (unshare binds some files
-    // before it fails on the next); its inverse is idempotent, so it is undone as well.
-    const failed = outcome.failures.flatMap((f) => (f.op && isIsolationOp(f.op) ? [f.op] : []));
+    // An operation that checks its own undoing may have half happened when it failed
+    // (unshare binds some files before it fails on the next); its inverse is idempotent and
+    // checks what exists, so it is undone as well.
+    const failed = outcome.failures.flatMap((f) => (f.op && undoneBy(f.op) === "self" ? [f.op] : []));
     const rollback = await undo([...outcome.done, ...failed]);
     if (outcome.interrupted)
       diagnostics.push(
@@ -232,6 +233,11 @@ function removeLabDir(lab: string): Diagnostic[] {
 
 /** A record standing in for a lost one: the objects found by their marks (isolation's included), to tear them down. */
 export function markedRecord(lab: string, marked: Marked): LabRecord {
+  const owned = [
+    ...marked.namespaces.map((name): Owned => ({ kind: "netns", name })),
+    ...marked.hostIfaces.map((h): Owned => ({ kind: "host-iface", ...h })),
+    ...marked.hostTables.map((t): Owned => ({ kind: "host-table", ...t })),
+  ];
   return {
     version: RECORD_VERSION,
     tool: `opentop ${VERSION}`,
@@ -243,12 +249,12 @@ export function markedRecord(lab: string, marked: Marked): LabRecord {
     by: "cli",
     nodes: [],
     switches: [],
-    owned: [
-      ...marked.namespaces.map((name): Owned => ({ kind: "netns", name })),
-      ...marked.hostIfaces.map((h): Owned => ({ kind: "host-iface", ...h })),
-      ...marked.hostTables.map((t): Owned => ({ kind: "host-table", ...t })),
-    ],
+    plan: "",
+    owned,
     ops: [],
-    found: isolationRemovals(lab, marked),
+    found: [
+      ...isolationRemovals(lab, marked).map((op) => ({ op })),
+      ...owned.map((o) => ({ op: removalOf(o), owned: o })),
+    ],
   };
 }

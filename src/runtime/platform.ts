@@ -8,12 +8,13 @@ import { lower } from "../plan/lower.js";
 import type { Plan } from "../plan/plan.js";
 import type { Platform } from "../plan/platform.js";
 import { detectCgroupLayout, usesCgroups } from "./cgroups.js";
+import { autoFirewall } from "./firewall.js";
 import { runDir } from "./record.js";
 
 export function platformHere(lab: Lab, options: { readonly firewall?: Firewall } = {}): Partial<Platform> {
   return {
     runDir: runDir(),
-    ...(options.firewall !== undefined ? { firewall: options.firewall } : {}),
+    firewall: options.firewall ?? autoFirewall(),
     ...(usesCgroups(lab) ? { cgroups: detectCgroupLayout() } : {}),
   };
 }

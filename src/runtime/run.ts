@@ -3,9 +3,9 @@
 // that rollback undoes those and nothing else.
 
 import { cpus } from "node:os";
-import { type Op, wordsOf } from "../plan/ops.js";
+import type { Op } from "../plan/ops.js";
 import { command, type Stage, type Step } from "../plan/plan.js";
-import { nftError } from "./firewall.js";
+import { TOOLS } from "../plan/tools.js";
 import { type ProcResult, pool, run } from "./proc.js";
 
 export interface StepFailure {
@@ -69,29 +69,7 @@ export async function runStages(stages: readonly Stage[], options: RunOptions = 
   return { done, failures, interrupted: interrupted() };
 }
 
-/** Which operation of a step failed: `ip -batch` reports `Command failed -:LINE`. */
+/** Which operation of a step failed, as its tool reports it. */
 function locate(step: Step, result: ProcResult): StepFailure {
-  if (step.tool === "ip") {
-    const m = /Command failed -:(\d+)/.exec(result.stderr);
-    if (m) {
-      const line = Number(m[1]);
-      const op = step.ops[line - 1];
-      return { step, result, line, ...(op ? { op } : {}) };
-    }
-  }
-  if (step.tool === "sysctl") {
-    // sysctl names the key it could not set: "cannot stat /proc/sys/net/ipv4/foo".
-    const m = /\/proc\/sys\/(\S+?):/.exec(result.stderr);
-    const key = m?.[1]?.replaceAll("/", ".");
-    // Each operation of a sysctl step is one KEY=VALUE argument.
-    const op = step.ops.find((o) => wordsOf(o)[0]?.split("=")[0]?.replaceAll("/", ".") === key);
-    if (op) return { step, result, op };
-  }
-  if (step.tool === "nft") {
-    // `/dev/stdin:LINE:…` names a line of the script; no `line` here: nft applies all or nothing.
-    const op = nftError(result.stderr, step.ops)?.op;
-    if (op) return { step, result, op };
-  }
-  const only = step.ops.length === 1 ? step.ops[0] : undefined;
-  return { step, result, ...(only ? { op: only } : {}) };
+  return { step, result, ...TOOLS[step.tool].locate(result.stderr, step.ops) };
 }

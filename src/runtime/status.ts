@@ -4,8 +4,8 @@
 
 import { inNetns } from "../plan/enter.js";
 import { expectedFacts, expectedNetwork, type NsExpected } from "../plan/expected.js";
-import type { Fact, FactKind } from "../plan/facts.js";
-import { type LabRecord, nodeOfNamespace, recordHostIfaces, recordNamespaces } from "../plan/record.js";
+import { type FactKind, factsFor } from "../plan/facts.js";
+import { type LabRecord, namespaceNodes, recordHostIfaces, recordNamespaces } from "../plan/record.js";
 import type { Drift } from "./drift.js";
 import { type FilterStatus, filterStatus } from "./filter-status.js";
 import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
@@ -129,8 +129,7 @@ function canonical(cidr: string): string {
  * Which part of `status` compares each kind of fact with the kernel: a new kind of fact does
  * not compile until one does (the script's status answers the same question for itself).
  */
-const SECTION: { readonly [K in FactKind]: "network" | "filters" | "isolation" } = {
-  netns: "network",
+export const SECTION = {
   link: "network",
   addr: "network",
   route: "network",
@@ -139,11 +138,7 @@ const SECTION: { readonly [K in FactKind]: "network" | "filters" | "isolation" }
   mount: "isolation",
   cgroup: "isolation",
   process: "isolation",
-};
-
-function section(facts: readonly Fact[], which: "network" | "filters" | "isolation"): Fact[] {
-  return facts.filter((f) => SECTION[f.kind] === which);
-}
+} as const satisfies { readonly [K in FactKind]: "network" | "filters" | "isolation" };
 
 /** The interfaces of a namespace as the plan made them, with their addresses. */
 function compareIfaces(live: LiveNamespace, expected: NsExpected, hostOnly: Set<string> | null): Drift[] {
@@ -224,10 +219,11 @@ function compare(
 
 export async function status(record: LabRecord, concurrency = 8): Promise<Status> {
   const facts = expectedFacts(record.ops.map((r) => r.op));
-  const network = expectedNetwork(section(facts, "network"));
+  const network = expectedNetwork(factsFor(SECTION, facts, "network"));
+  const nodes = namespaceNodes(record);
   const targets: { ns: string | null; node: string | null }[] = recordNamespaces(record).map((ns) => ({
     ns,
-    node: nodeOfNamespace(record, ns),
+    node: nodes.get(ns) ?? null,
   }));
   const hostNames = new Set(recordHostIfaces(record).map((h) => h.name));
   if (hostNames.size) targets.push({ ns: null, node: null });
@@ -244,9 +240,9 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
   const shown = live.map((l) =>
     l.ns === null ? { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)), routes: [] } : l,
   );
-  const filters = await filterStatus(record, section(facts, "filters"), concurrency);
+  const filters = await filterStatus(record, factsFor(SECTION, facts, "filters"), concurrency);
   for (const f of filters) drift.push(...f.drift);
-  const isolation = isolationStatus(record, section(facts, "isolation"));
+  const isolation = isolationStatus(record, factsFor(SECTION, facts, "isolation"));
   drift.push(...isolation.drift);
   return { record, namespaces: shown, filters, drift: dedupe(drift), nodes: isolation.nodes };
 }

@@ -32,7 +32,7 @@ export function holds(guard: Guard): boolean {
     case "always":
       return true;
     case "owned":
-      return ours(guard.owned);
+      return guard.owned.every(ours);
     default:
       return assertNever(guard);
   }

@@ -46,7 +46,7 @@ node plain {
       const compiled = compileSource(sourceFile(join(s.dir, "crash.otop"), body(lab)));
       assert.ok(compiled.lab);
       const plan = lowerHere(compiled.lab);
-      writeRecord(recordOf(compiled, plan, "cli"));
+      writeRecord(recordOf(compiled, plan, "cli", new Date().toISOString()));
       const outcome = await runStages(plan.stages.slice(0, cut));
       assert.deepEqual(
         outcome.failures.map((f) => f.result.stderr),

@@ -141,6 +141,7 @@ function fakeRecord(runDir: string, isolation: LabRecord["isolation"]): LabRecor
     by: "cli",
     nodes: ["a"],
     switches: [],
+    plan: "",
     owned: [],
     ops: [],
     ...(isolation ? { isolation } : {}),

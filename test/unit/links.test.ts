@@ -12,9 +12,9 @@ import {
   type Joined,
   kindOf,
   LINK_KINDS,
+  LINK_WORDS,
   type Link,
   ownerOf,
-  resemblesTarget,
 } from "../../src/model/links/index.js";
 import { declareNode, Scope } from "../../src/model/scope.js";
 import { IFACE_OPTIONS, parse } from "../../src/syntax/parser.js";
@@ -24,7 +24,7 @@ function scopeWithEth0(): { scope: Scope; diagnostics: Diagnostics } {
   const diagnostics = new Diagnostics();
   const file = sourceFile("t.otop", "lab x\nnode a { eth0 10.0.0.1/24 }\n");
   const decls = expand(parse(file, diagnostics), diagnostics);
-  const scope = new Scope(diagnostics, file, resemblesTarget);
+  const scope = new Scope(diagnostics, file, LINK_WORDS);
   for (const n of decls.nodes) if (declareNode(scope, n)) readIfaces(scope, n);
   assert.deepEqual(diagnostics.list, []);
   return { scope, diagnostics };
@@ -61,6 +61,7 @@ test("two links may not create one interface (OT1009)", () => {
 });
 
 test("every word after `->` asks for exactly one link kind", () => {
+  const keywords = new Set(LINK_WORDS.reserved.keys());
   for (const [word, kind] of [
     ["host", "host"],
     ["lan", "switch"],
@@ -68,9 +69,20 @@ test("every word after `->` asks for exactly one link kind", () => {
     ["host.eth0", "p2p"],
   ] as const) {
     assert.equal(kindOf(word), kind, word);
-    const matching = Object.values(LINK_KINDS).filter((k) => k.matches(word));
+    const matching = Object.values(LINK_KINDS).filter((k) => k.matches(word, keywords));
     assert.equal(matching.length, 1, word);
   }
+  // Every kind's reserved word asks for that kind alone, and can name no switch or node.
+  for (const k of Object.values(LINK_KINDS))
+    if (k.keyword) {
+      assert.equal(kindOf(k.keyword.word), k.kind);
+      assert.ok(keywords.has(k.keyword.word));
+    }
+});
+
+test("messages list every kind's target, from the table", () => {
+  assert.equal(LINK_WORDS.targetsFor("eth0"), "`eth0 -> SWITCH`, `eth0 -> NODE.IFACE` or `eth0 -> host`");
+  assert.equal(LINK_WORDS.otherTargets("switch"), "`NODE.IFACE` or `host`");
 });
 
 test("every interface option of the syntax belongs to the interface or to exactly one link kind", () => {

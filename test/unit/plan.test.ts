@@ -8,7 +8,8 @@ import { compileSource } from "../../src/model/compile.js";
 import { hostIfaceName, IFNAME_MAX, nodeNetns, portName, switchNetns } from "../../src/model/names.js";
 import { lower } from "../../src/plan/lower.js";
 import { describe, inverseOf, type Op, wordsOf } from "../../src/plan/ops.js";
-import { batchLine, command, type Plan } from "../../src/plan/plan.js";
+import { command, type Plan } from "../../src/plan/plan.js";
+import { batchLine } from "../../src/plan/tools.js";
 import { limits } from "../../src/runtime/collisions.js";
 
 function planOf(src: string): Plan {

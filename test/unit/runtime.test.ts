@@ -75,7 +75,7 @@ test("a host link's address that overlaps the host's networks is refused (OT6014
     () => hostOverlaps(hostAddresses(HOST_ADDRESS_PLAN)),
   );
   assert.deepEqual(
-    found.map((d) => d.code),
+    found.map((d) => d?.code),
     ["OT6014"],
   );
   assert.match(found[0]?.message ?? "", /overlaps the host's 10\.9\.9\.2\/24 on eth0/);
@@ -86,7 +86,7 @@ test("the host's networks unreadable (`ip -j` printing no JSON) is a refusal, no
     hostOverlaps(hostAddresses(HOST_ADDRESS_PLAN)),
   );
   assert.deepEqual(
-    found.map((d) => d.code),
+    found.map((d) => d?.code),
     ["OT6004"],
   );
   assert.match(found[0]?.message ?? "", /could not read the host's networks: its output is not the JSON/);

@@ -10,11 +10,10 @@
 
 import { location } from "../../diagnostics/source.js";
 import type { Compiled } from "../../model/compile.js";
-import { switchNetns } from "../../model/names.js";
 import { assertNever } from "../../never.js";
 import { nodeEnterPrefix, someNodes } from "../../plan/enter.js";
 import { expectedFacts, expectedNetwork, type NsExpected } from "../../plan/expected.js";
-import type { Fact, FactKind } from "../../plan/facts.js";
+import { type FactKind, factsFor } from "../../plan/facts.js";
 import { netnsPath } from "../../plan/layout.js";
 import { claimsOf, describe, type Ns, type Op } from "../../plan/ops.js";
 import type { ClaimKind, ClaimOf, Owned, OwnedKind, OwnedOf } from "../../plan/owned.js";
@@ -31,7 +30,7 @@ import { PROGRAMS, type Program } from "../../plan/programs.js";
 import { shellQuote as q } from "../../plan/quote.js";
 import {
   type LabRecord,
-  nodeOfNamespace,
+  namespaceNodes,
   recordHostIfaces,
   recordNamespaces,
   recordOf,
@@ -74,14 +73,11 @@ export function buildScript(compiled: Compiled, plan: Plan): Script {
   return { ...own, text: `${own.text}\n${PRELUDE}` };
 }
 
-/** The prelude every script ends with, for tests that compare it once rather than per lab. */
-export const SCRIPT_PRELUDE: string = PRELUDE;
-
 /** What is particular to one lab: everything but the prelude. */
 export function labPart(compiled: Compiled, plan: Plan): Script {
   const lab = compiled.lab;
   if (!lab) throw new Error("internal: building a script without a model");
-  const record = recordOf(compiled, plan, "script");
+  const record = recordOf(compiled, plan, "script", "");
   const down = downSteps(record);
   const enter = new Map(record.nodes.map((n) => [n, nodeEnterPrefix(record.lab, n, record.isolation?.[n])]));
   const enterPrograms = [...new Set([...enter.values()].map((argv) => argv[0] ?? ""))].filter(Boolean);
@@ -96,7 +92,8 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
   // of the script's lock and record.
   const requires = unique([...needs.up, ...needs.down, ...needs.status, ...needs.exec]);
   const summary = `${lab.nodes.length} nodes, ${lab.switches.length} switches, ${lab.links.length} links (${opsOf(plan.stages).length} operations)`;
-  const name = (ns: Ns) => placeOf(record, ns);
+  const nodes = namespaceNodes(record);
+  const name = (ns: Ns) => placeOf(nodes, ns);
   const parts = [
     header(compiled, record, requires),
     settings(record, needs, summary),
@@ -117,11 +114,10 @@ function unique<T>(items: readonly T[]): T[] {
 }
 
 /** How a namespace is called in the script's messages and sections. */
-function placeOf(record: LabRecord, ns: Ns): string {
+function placeOf(nodes: ReadonlyMap<string, string>, ns: Ns): string {
   if (ns === null) return "the host";
-  if (ns === switchNetns(record.lab)) return `the switches (${ns})`;
-  const node = nodeOfNamespace(record, ns);
-  return node !== null ? `node ${node} (${ns})` : ns;
+  const node = nodes.get(ns);
+  return node !== undefined ? `node ${node} (${ns})` : `the switches (${ns})`;
 }
 
 /** Text for a comment line: a value from the lab file must not end the comment early. */
@@ -348,7 +344,7 @@ function guardTest(g: Guard): string {
     case "always":
       return "true";
     case "owned":
-      return (OURS[g.owned.kind] as (o: Owned) => string)(g.owned);
+      return g.owned.map((o) => (OURS[o.kind] as (o: Owned) => string)(o)).join(" && ");
     default:
       return assertNever(g);
   }
@@ -402,8 +398,7 @@ function downSection(down: readonly DownStep[]): string {
  * namespace, from the same facts as `opentop status`; the others are left to `opentop
  * status`, for the reason given (the script needs nothing but sh and ip for its status).
  */
-const SCRIPT_STATUS: { readonly [K in FactKind]: "network" | { readonly unchecked: string } } = {
-  netns: "network",
+export const SCRIPT_STATUS = {
   link: "network",
   addr: "network",
   route: "network",
@@ -412,14 +407,12 @@ const SCRIPT_STATUS: { readonly [K in FactKind]: "network" | { readonly unchecke
   mount: { unchecked: "namespace files are checked when a node is entered (exec)" },
   cgroup: { unchecked: "cgroups are checked when a node is entered (exec)" },
   process: { unchecked: "an init is checked when its node is entered (exec)" },
-};
-
-function checked(facts: readonly Fact[]): Fact[] {
-  return facts.filter((f) => SCRIPT_STATUS[f.kind] === "network");
-}
+} as const satisfies { readonly [K in FactKind]: "network" | { readonly unchecked: string } };
 
 function statusSection(record: LabRecord): string {
-  const expected = expectedNetwork(checked(expectedFacts(record.ops.map((r) => r.op))));
+  const nodes = namespaceNodes(record);
+  const facts = expectedFacts(record.ops.map((r) => r.op));
+  const expected = expectedNetwork(factsFor(SCRIPT_STATUS, facts, "network"));
   const out = [
     "",
     "# status_plan: every namespace's live interfaces and routes, checked against what the",
@@ -434,7 +427,7 @@ function statusSection(record: LabRecord): string {
     out.push(...(lines.length ? [`  if ${head}; then`, ...lines, "  fi"] : [`  ${head}`]));
   };
   for (const ns of recordNamespaces(record))
-    look(ns, `look ${q(placeOf(record, ns))} ${q(ns)} ${q(netnsPath(ns))} ${devs(ns)}`);
+    look(ns, `look ${q(placeOf(nodes, ns))} ${q(ns)} ${q(netnsPath(ns))} ${devs(ns)}`);
   if (recordHostIfaces(record).length) look(null, `look_host ${devs(null)}`);
   out.push(
     "}",

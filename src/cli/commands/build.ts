@@ -25,7 +25,7 @@ export const build: Command = {
     if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format); // warnings
     // Filters and cgroup limits are lowered for this machine (its nft or iptables, its
     // cgroup layout), as `up` would here.
-    const script = buildScript(compiled, lowerHere(compiled.lab, { firewall: firewallOf(p.values) }));
+    const script = buildScript(compiled, lowerHere(compiled.lab, firewallOf(p.values)));
     const out = typeof p.values.output === "string" ? p.values.output : undefined;
     if (out === undefined || out === "-") {
       if (p.format === "json") io.out(JSON.stringify({ lab: compiled.lab.name, script: script.text }));

@@ -10,8 +10,8 @@ import {
 import { renderJson } from "../../diagnostics/render.js";
 import type { Lab } from "../../model/model.js";
 import { type Firewall, usesFirewall } from "../../plan/firewall.js";
-import { lower } from "../../plan/lower.js";
 import { firewallMachineCheck } from "../../runtime/firewall.js";
+import { lowerHere } from "../../runtime/platform.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
@@ -24,10 +24,10 @@ const usage = "opentop check FILE [--set NAME=VALUE]… [--firewall nft|iptables
  * A lab with filters is also checked against this machine: the lowering chosen must be
  * possible, its tools installed, and (as root) the kernel must take its rulesets.
  */
-async function firewallCheck(lab: Lab, firewall: Firewall): Promise<Diagnostic[]> {
+async function firewallCheck(lab: Lab, firewall: { firewall?: Firewall }): Promise<Diagnostic[]> {
   if (!usesFirewall(lab)) return [];
   try {
-    return await firewallMachineCheck(lower(lab, { firewall }));
+    return await firewallMachineCheck(lowerHere(lab, firewall));
   } catch (e) {
     if (e instanceof DiagnosticError) return [...e.diagnostics];
     throw e;

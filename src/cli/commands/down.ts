@@ -19,7 +19,7 @@ export const down: Command = {
     // With the record gone (or unreadable), the file's own plan says what to look for.
     const compiled = target.compiled;
     const fallback =
-      !target.record && compiled?.lab ? recordOf(compiled, lowerHere(compiled.lab), "cli") : undefined;
+      !target.record && compiled?.lab ? recordOf(compiled, lowerHere(compiled.lab), "cli", "") : undefined;
     const outcome = await takeDown(target.lab, fallback ? { fallback } : {});
     const seconds = (performance.now() - started) / 1000;
     if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);

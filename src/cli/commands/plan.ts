@@ -17,7 +17,7 @@ export const plan: Command = {
     const p = parse(args, { ...SET_OPTION, ...FIREWALL_OPTION, down: { type: "boolean" } }, usage);
     const compiled = labFile(p, usage);
     if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format); // warnings
-    const result = lowerHere(compiled.lab, { firewall: firewallOf(p.values) });
+    const result = lowerHere(compiled.lab, firewallOf(p.values));
     if (p.format === "json")
       io.out(
         JSON.stringify({ ...planJson(result), warnings: compiled.diagnostics.map(renderJson) }, null, 2),

@@ -33,7 +33,7 @@ export const up: Command = {
       throw usageError("--jobs takes an integer from 1 to 256", usage);
     const compiled = labFile(p, usage);
     const lab = compiled.lab;
-    const plan = lowerHere(lab, { firewall: firewallOf(p.values) });
+    const plan = lowerHere(lab, firewallOf(p.values));
     const warnings = [...compiled.diagnostics, ...hostForwardingWarnings(plan)];
     if (p.format !== "json") printDiagnostics(io, warnings, p.format);
 

@@ -46,6 +46,8 @@ const masqueradeHostOnly: Misplaced = (scope, p, iface) => {
 
 export const HOST_LINK: LinkKindSpec<HostLink, HostSettings> = {
   kind: "host",
+  keyword: { word: HOST, meaning: "the host's own network namespace" },
+  usage: HOST,
   matches: (target) => target === HOST,
   resembles: (_scope, word) => word === HOST,
   options: { "host-name": hostOnly, "host-address": hostOnly, "host-masquerade": masqueradeHostOnly },

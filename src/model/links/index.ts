@@ -2,7 +2,7 @@
 // an entry in LINK_KINDS; the type checker names whatever is missing, here and in src/plan.
 
 import type { Text } from "../expand.js";
-import type { IfaceState, Scope } from "../scope.js";
+import type { IfaceState, LinkWords, Scope } from "../scope.js";
 import { HOST_LINK, type HostLink, type HostSettings } from "./host.js";
 import { P2P_LINK, type P2pLink } from "./p2p.js";
 import type { Joined, LinkKindSpec, Segment } from "./spec.js";
@@ -33,19 +33,40 @@ export const LINK_KINDS: {
 /** The table's own keys (Object.keys does not keep their type). */
 const KIND_NAMES = Object.keys(LINK_KINDS) as LinkKind[];
 
-/** The kind a target asks for; their patterns split the words, so there is always one. */
+/** Every kind's reserved word, with what it stands for. */
+const RESERVED = new Map(
+  KIND_NAMES.flatMap((k) => {
+    const keyword = LINK_KINDS[k].keyword;
+    return keyword ? [[keyword.word, keyword.meaning] as const] : [];
+  }),
+);
+const KEYWORDS: ReadonlySet<string> = new Set(RESERVED.keys());
+
+/** The kind a target asks for: their patterns split the words, so there is exactly one. */
 export function kindOf(target: string): LinkKind | undefined {
-  return KIND_NAMES.find((k) => LINK_KINDS[k].matches(target));
+  const kinds = KIND_NAMES.filter((k) => LINK_KINDS[k].matches(target, KEYWORDS));
+  if (kinds.length > 1) throw new Error(`internal: link kinds ${kinds.join(", ")} all take \`${target}\``);
+  return kinds[0];
 }
+
+/** "`a`, `b` or `c`". */
+function alternatives(words: readonly string[]): string {
+  const quoted = words.map((w) => `\`${w}\``);
+  const last = quoted.pop();
+  return quoted.length ? `${quoted.join(", ")} or ${last}` : (last ?? "");
+}
+
+/** The link kinds' words, for the checks below them (src/model/scope.ts). */
+export const LINK_WORDS: LinkWords = {
+  namesTarget: (scope, word) => KIND_NAMES.some((k) => LINK_KINDS[k].resembles(scope, word)),
+  reserved: RESERVED,
+  otherTargets: (kind) => alternatives(KIND_NAMES.filter((k) => k !== kind).map((k) => LINK_KINDS[k].usage)),
+  targetsFor: (iface) => alternatives(KIND_NAMES.map((k) => `${iface} -> ${LINK_KINDS[k].usage}`)),
+};
 
 /** The kind that owns an interface option, if a kind does (`mtu` and `mac` are every interface's). */
 export function ownerOf(option: string): LinkKind | undefined {
   return KIND_NAMES.find((k) => Object.hasOwn(LINK_KINDS[k].options, option));
-}
-
-/** Whether a word is the name of some link target: a hint for an address that is none. */
-export function resemblesTarget(scope: Scope, word: string): boolean {
-  return KIND_NAMES.some((k) => LINK_KINDS[k].resembles(scope, word));
 }
 
 /** An interface waiting for every name to be declared, to be linked by its target's kind. */

@@ -17,6 +17,7 @@ export interface P2pLink {
 export const P2P_LINK: LinkKindSpec<P2pLink, undefined> = {
   kind: "p2p",
   // NODE.IFACE: node names never contain a dot.
+  usage: "NODE.IFACE",
   matches: (target) => target.includes("."),
   resembles: (_scope, word) => /^[A-Za-z][\w-]*\.[A-Za-z]/.test(word),
   options: {},

@@ -55,8 +55,18 @@ export type Misplaced = (scope: Scope, option: PropDecl, iface: IfaceDecl) => vo
  */
 export interface LinkKindSpec<L extends { readonly kind: string }, S> {
   readonly kind: L["kind"];
-  /** Whether the word after `->` asks for this kind. Kinds split the words between them. */
-  matches(target: string): boolean;
+  /**
+   * A word that names this kind's target by itself (`host`): reserved, so that no switch or
+   * node can be called so; `meaning` says what it stands for in messages.
+   */
+  readonly keyword?: { readonly word: string; readonly meaning: string };
+  /** How its target is written after `->`, for messages that list them: `SWITCH`, `host`. */
+  readonly usage: string;
+  /**
+   * Whether the word after `->` asks for this kind. Kinds split the words between them
+   * (exactly one matches; `keywords` are every kind's reserved words).
+   */
+  matches(target: string, keywords: ReadonlySet<string>): boolean;
   /** Whether a word written where an address belongs names a target of this kind (OT2001's hint). */
   resembles(scope: Scope, word: string): boolean;
   /** The interface options this kind owns (the parser's IFACE_OPTIONS lists the words). */

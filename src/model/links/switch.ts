@@ -3,7 +3,6 @@
 
 import { closest } from "../../diagnostics/diagnostic.js";
 import type { Span } from "../../diagnostics/source.js";
-import { HOST } from "../names.js";
 import type { End, LinkKindSpec } from "./spec.js";
 
 export interface SwitchLink {
@@ -18,8 +17,9 @@ export const BRIDGE_MAX_PORTS = 1023;
 
 export const SWITCH_LINK: LinkKindSpec<SwitchLink, undefined> = {
   kind: "switch",
-  // A bare name; `host` names no switch (OT1013).
-  matches: (target) => !target.includes(".") && target !== HOST,
+  usage: "SWITCH",
+  // A bare name that no kind reserves (those name no switch: OT1013).
+  matches: (target, keywords) => !target.includes(".") && !keywords.has(target),
   resembles: (scope, word) => scope.switches.has(word),
   options: {},
   settings: () => undefined,
@@ -36,7 +36,7 @@ export const SWITCH_LINK: LinkKindSpec<SwitchLink, undefined> = {
         ? `\`${target.text}\` is a node: link to one of its interfaces, as in \`-> ${target.text}.eth0\``
         : guess
           ? `did you mean \`${guess}\`?`
-          : `declare it with \`switch ${target.text}\`, or link to \`NODE.INTERFACE\` or \`host\``,
+          : `declare it with \`switch ${target.text}\`, or link to ${scope.words.otherTargets("switch")}`,
     });
     return undefined;
   },

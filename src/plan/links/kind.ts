@@ -5,12 +5,15 @@
 
 import type { Iface, Lab, Link, Switch } from "../../model/model.js";
 import type { Op } from "../ops.js";
+import type { Platform } from "../platform.js";
 
 export type LinkOf<K extends Link["kind"]> = Extract<Link, { kind: K }>;
 
 /** What a kind's lowering may ask about the lab it is part of. */
 export interface LinkContext {
   readonly lab: Lab;
+  /** The machine the plan is for. */
+  readonly platform: Platform;
   /** The network namespace of a node. */
   ns(node: string): string;
   /** A node's interface, as checked. */

@@ -46,6 +46,7 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     // A node's table goes with its namespace; a table on the host is deleted explicitly.
     inverse: (op) =>
       op.ns === null ? { kind: "nft.deltable", ns: null, family: op.family, name: op.name } : null,
+    undone: (op) => (op.ns === null ? "owned" : "nothing"),
     describe: (op) =>
       op.ns === null
         ? `create nftables table ${op.family} ${op.name} on the host`
@@ -60,6 +61,7 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     words: () => ["nft", "{", "…", "}"],
     script: (op) => op.ruleset,
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `apply literal nftables text in ${at(op.ns)}`,
     key: (op) => `nft-raw ${nsKey(op.ns)} ${op.index}`,
     // Literal text is the kernel's to interpret: `status` does not claim to know its result.
@@ -72,9 +74,10 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     words: (op) => ["delete", "table", op.family, op.name],
     script: (op) => `delete table ${op.family} ${op.name}\n`,
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `delete nftables table ${op.family} ${op.name} from ${at(op.ns)}`,
     removes: (op) => [`nft table ${op.family} ${op.name}`],
-    key: (op) => `nft-del ${nsKey(op.ns)} ${op.family} ${op.name}`,
+    key: (op) => `nft ${nsKey(op.ns)} ${op.family} ${op.name}`,
     leaves: () => [],
     owns: () => [],
   },
@@ -84,6 +87,7 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     words: (op) => restoreTables(op.ruleset),
     script: (op) => op.ruleset,
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `load the IPv4 iptables rules of ${at(op.ns)} (${restoreTables(op.ruleset).join(" ")})`,
     key: (op) => `iptables ${nsKey(op.ns)} 4`,
     leaves: (op) => [{ kind: "iptables", ns: op.ns, family: 4, ruleset: op.ruleset }],
@@ -95,6 +99,7 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     words: (op) => restoreTables(op.ruleset),
     script: (op) => op.ruleset,
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) =>
       `load the IPv6 ip6tables rules of ${at(op.ns)} (${restoreTables(op.ruleset).join(" ")})`,
     key: (op) => `iptables ${nsKey(op.ns)} 6`,

@@ -218,6 +218,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     where: () => null,
     words: (op) => ["mkdir", "-p", ...op.paths],
     inverse: () => null, // inside the lab's record directory, which `down` removes
+    undone: () => "nothing",
     describe: (op) => `create directories ${op.paths.join(", ")}`,
     key: (op) => `dir ${op.paths.join(",")}`,
     leaves: () => [],
@@ -232,6 +233,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     // made a private mount of its own first, as unshare(1) documents.
     words: (op) => ["mount", "--bind", "--make-private", op.path, op.path],
     inverse: (op) => ({ kind: "nsdir.del", path: op.path }),
+    undone: () => "self",
     describe: (op) => `make ${op.path} a private mount to hold namespace files`,
     key: (op) => `nsdir ${op.path}`,
     leaves: () => [],
@@ -243,9 +245,10 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     where: () => null,
     words: (op) => ["sh", "-c", NSDIR_DEL, "opentop-nsdir-del", op.path],
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `unmount and remove ${op.path}`,
     rank: () => RANK.files,
-    key: (op) => `nsdir-del ${op.path}`,
+    key: (op) => `nsdir ${op.path}`,
     removes: (op) => [`mount ${op.path}`],
     leaves: () => [],
     owns: () => [],
@@ -256,6 +259,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     where: () => null,
     words: (op) => ["mkdir", "-p", op.path],
     inverse: (op) => ({ kind: "cgroup.del", path: op.path, scope: op.scope }),
+    undone: () => "self",
     describe: (op) => `create cgroup ${op.path}`,
     key: (op) => `cgroup ${op.path}`,
     leaves: (op) =>
@@ -272,12 +276,13 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     // By name only: rmdir, which the kernel refuses while anything runs in the cgroup.
     words: (op) => (op.byName ? ["rmdir", op.path] : ["sh", "-c", CGROUP_DEL, "opentop-cgroup-del", op.path]),
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) =>
       op.byName
         ? `remove cgroup ${op.path} if it is empty (found by its name: what runs in it is not killed)`
         : `remove cgroup ${op.path} (killing what still runs in it)`,
     rank: (op) => (op.scope === "node" ? RANK.files : RANK.labCgroups),
-    key: (op) => `cgroup-del ${op.path}`,
+    key: (op) => `cgroup ${op.path}`,
     removes: (op) => [`cgroup ${op.path}`],
     leaves: () => [],
     owns: () => [],
@@ -289,6 +294,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     words: (op) => ["tee", op.file],
     script: (op) => `${op.value}\n`,
     inverse: () => null, // goes with the cgroup
+    undone: () => "nothing",
     describe: (op) => `write ${op.value} to ${op.file}`,
     key: (op) => `cgroup-file ${op.file}`,
     // Limits are checked before `up` (src/runtime/cgroups.ts) and go with their cgroup.
@@ -302,6 +308,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     // unshare binds a namespace onto an existing file.
     words: (op) => ["touch", ...op.paths],
     inverse: () => null, // released with the namespaces
+    undone: () => "nothing",
     describe: (op) => `create the namespace files of node ${op.node}`,
     key: (op) => `ns-files ${op.node}`,
     leaves: () => [],
@@ -322,6 +329,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
       "true",
     ],
     inverse: (op) => ({ kind: "ns.release", node: op.node, paths: op.release }),
+    undone: () => "self",
     describe: (op) => `create the ${nsKinds(op)} namespaces of node ${op.node}`,
     key: (op) => `ns ${op.node}`,
     leaves: (op) => nsFiles(op.node, { uts: op.uts, ipc: op.ipc, cgroup: op.cgroup, mnt: op.mnt }),
@@ -333,9 +341,10 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     where: () => null,
     words: (op) => ["sh", "-c", NS_RELEASE, "opentop-ns-release", ...op.paths],
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `release the namespaces of node ${op.node}`,
     rank: () => RANK.namespaces,
-    key: (op) => `ns-release ${op.node}`,
+    key: (op) => `ns ${op.node}`,
     removes: (op) => op.paths.map((p) => `namespace file ${p}`),
     leaves: () => [],
     owns: () => [],
@@ -346,6 +355,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     where: () => null,
     words: (op) => ["nsenter", `--uts=${op.uts}`, "--", "hostname", op.hostname],
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `set the hostname of node ${op.node} to ${op.hostname}`,
     key: (op) => `hostname ${op.node}`,
     leaves: () => [],
@@ -366,6 +376,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
       op.target,
     ],
     inverse: () => null, // gone with the node's mount namespace
+    undone: () => "nothing",
     describe: (op) =>
       `mount ${op.type === "bind" || op.type === "rbind" ? op.source : op.type} on ${op.target} in node ${op.node}`,
     key: (op) => `mount ${op.node} ${op.target}`,
@@ -379,6 +390,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     where: () => null,
     words: (op) => ["nsenter", ...nsenterArgs(op.enter), "--", "sh", "-c", PIVOT, "opentop-root", op.dir],
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `make ${op.dir} the root of node ${op.node}`,
     key: (op) => `root ${op.node}`,
     leaves: () => [],
@@ -410,6 +422,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
       op.mark,
     ],
     inverse: (op) => stopOp("init", op.node, "init", op.pidfile, op.mark),
+    undone: () => "self",
     describe: (op) => `start the init of node ${op.node}'s pid namespace`,
     key: (op) => `init ${op.node}`,
     leaves: (op) => [
@@ -446,6 +459,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
       op.command,
     ],
     inverse: (op) => stopOp("service", op.node, op.name, op.pidfile, op.mark),
+    undone: () => "self",
     describe: (op) => `start service ${op.name} in node ${op.node}`,
     key: (op) => `service ${op.node} ${op.name}`,
     // A service may end by itself: `status` reports its state, which is not drift.
@@ -468,6 +482,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     ],
     script: (op) => (op.pid !== undefined ? `${op.pid}\n` : undefined),
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => {
       const pid = op.pid !== undefined ? ` (process ${op.pid}, found by its mark ${op.mark})` : "";
       return op.role === "service"
@@ -475,7 +490,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
         : `stop the init of node ${op.node}${pid} (and with it every process in its pid namespace)`;
     },
     rank: (op) => (op.role === "service" ? RANK.services : RANK.inits),
-    key: (op) => `stop ${op.node} ${op.name}`,
+    key: (op) => (op.role === "service" ? `service ${op.node} ${op.name}` : `init ${op.node}`),
     removes: (op) => [
       `process ${op.pid ?? `of ${op.pidfile}`} ${op.mark} (${op.role === "init" ? "the init of a pid namespace" : "a service"})`,
     ],
@@ -484,7 +499,3 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     programs: () => ["sh", "cat", "tr", "sed", "sleep"],
   },
 };
-
-export function isIsolationKind(kind: string): kind is IsolationKind {
-  return Object.hasOwn(ISOLATION_OPS, kind);
-}

@@ -2,6 +2,7 @@
 // `ip -batch` line or a `sysctl -w` argument. Most need no inverse: deleting the namespace
 // they live in undoes them. What lives on the host (a veth end) is owned and deleted explicitly.
 
+import { routeMetric } from "../../model/routes.js";
 import type { Fact } from "../facts.js";
 import { at, type Ns, nsKey } from "../ns.js";
 import type { Claim, Owned } from "../owned.js";
@@ -25,8 +26,9 @@ export interface VethEnd {
 }
 
 export type NetworkOp = Base &
+  /** A node's namespace, or (without `node`) the lab's own, which holds its switches. */
   (
-    | { readonly kind: "netns.add"; readonly name: string }
+    | { readonly kind: "netns.add"; readonly name: string; readonly node?: string }
     | { readonly kind: "netns.del"; readonly name: string }
     | { readonly kind: "bridge.add"; readonly ns: string; readonly name: string; readonly mtu?: number }
     | { readonly kind: "veth.add"; readonly ns: Ns; readonly a: VethEnd; readonly b: VethEnd }
@@ -96,23 +98,22 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     where: () => null,
     words: (op) => ["netns", "add", op.name],
     inverse: (op) => ({ kind: "netns.del", name: op.name }),
+    undone: () => "owned",
     describe: (op) => `create network namespace ${op.name}`,
     key: (op) => `netns ${op.name}`,
-    leaves: (op) => [
-      { kind: "netns", ns: op.name },
-      { kind: "link", ns: op.name, dev: "lo" },
-    ],
-    owns: (op) => [{ kind: "netns", name: op.name }],
+    leaves: (op) => [{ kind: "link", ns: op.name, dev: "lo" }],
+    owns: (op) => [{ kind: "netns", name: op.name, ...(op.node !== undefined ? { node: op.node } : {}) }],
   },
   "netns.del": {
     tool: "ip",
     where: () => null,
     words: (op) => ["netns", "del", op.name],
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `delete network namespace ${op.name} and everything in it`,
     order: () => 1,
     removes: (op) => [`netns ${op.name}`],
-    key: (op) => `netns-del ${op.name}`,
+    key: (op) => `netns ${op.name}`,
     leaves: () => [],
     owns: () => [],
   },
@@ -131,6 +132,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     ],
     // Bridges live in the switches' namespace and go with it.
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `create bridge ${op.name} in ${op.ns}`,
     key: (op) => `link ${op.ns} ${op.name}`,
     leaves: (op) => [{ kind: "link", ns: op.ns, dev: op.name, up: true, ...(op.mtu ? { mtu: op.mtu } : {}) }],
@@ -156,6 +158,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
         : op.b.ns === null
           ? { kind: "link.del", ns: null, dev: op.b.name }
           : null,
+    undone: (op) => (op.a.ns === null || op.b.ns === null ? "owned" : "nothing"),
     describe: (op) => `create veth pair ${op.a.name} (${at(op.a.ns)}) — ${op.b.name} (${at(op.b.ns)})`,
     key: (op) => `link ${nsKey(op.a.ns)} ${op.a.name}`,
     leaves: (op) => [vethLeaves(op.a), vethLeaves(op.b)],
@@ -166,6 +169,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     where: (op) => op.ns,
     words: (op) => ["link", "set", "dev", op.dev, "alias", op.alias],
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `mark ${op.dev} in ${at(op.ns)} as ${op.alias}`,
     key: (op) => `alias ${nsKey(op.ns)} ${op.dev}`,
     leaves: () => [],
@@ -176,6 +180,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     where: (op) => op.ns,
     words: (op) => ["link", "set", "dev", op.dev, "up"],
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `bring ${op.dev} up in ${at(op.ns)}`,
     key: (op) => `up ${nsKey(op.ns)} ${op.dev}`,
     leaves: (op) => [{ kind: "link", ns: op.ns, dev: op.dev, up: true }],
@@ -186,9 +191,10 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     where: (op) => op.ns,
     words: (op) => ["link", "del", "dev", op.dev],
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `delete ${op.dev} from ${at(op.ns)}`,
     removes: (op) => [`link ${op.dev}`],
-    key: (op) => `link-del ${nsKey(op.ns)} ${op.dev}`,
+    key: (op) => `link ${nsKey(op.ns)} ${op.dev}`,
     leaves: () => [],
     owns: () => [],
   },
@@ -199,6 +205,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     // duplicates at compile time, and DAD would leave them unusable for a second or two.
     words: (op) => ["addr", "add", op.cidr, "dev", op.dev, ...(op.family === 6 ? ["nodad"] : [])],
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `add ${op.cidr} to ${op.dev} in ${at(op.ns)}`,
     key: (op) => `addr ${nsKey(op.ns)} ${op.dev} ${op.cidr}`,
     leaves: (op) => [{ kind: "addr", ns: op.ns, dev: op.dev, cidr: op.cidr.toLowerCase() }],
@@ -221,9 +228,10 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       ...(op.onlink ? ["onlink"] : []),
     ],
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) =>
       `route ${op.destination}${op.via ? ` via ${op.via}` : ""}${op.dev ? ` dev ${op.dev}` : ""} in ${at(op.ns)}`,
-    key: (op) => `route ${nsKey(op.ns)} ${op.family} ${op.destination} ${op.metric ?? 0}`,
+    key: (op) => `route ${nsKey(op.ns)} ${op.family} ${op.destination} ${routeMetric(op)}`,
     leaves: (op) => [
       {
         kind: "route",
@@ -242,6 +250,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     where: (op) => op.ns,
     words: (op) => [`${op.key}=${op.value}`],
     inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `set ${op.key} = ${op.value} in ${at(op.ns)}`,
     key: (op) => `sysctl ${nsKey(op.ns)} ${op.key}`,
     // Not compared by `status`: a namespace's sysctls are set once and read by nothing else.

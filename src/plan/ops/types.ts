@@ -51,10 +51,16 @@ export interface OpSpec<O, I> {
   script?(op: O): string | undefined;
   /** What undoes it, or null when deleting the namespace it lives in undoes it. */
   inverse(op: O): I | null;
+  /**
+   * How tear-down from a record undoes it: `nothing` (no inverse: its namespace, or the lab's
+   * directory, takes it along — or it deletes), `owned` (its inverse, only while what it
+   * owns still exists and is the lab's), `self` (its inverse, which checks that for itself).
+   */
+  undone(op: O): Undone;
   /** One line for people: "create namespace office.router". */
   describe(op: O): string;
   /**
-   * Which object it makes or sets, stable across plans: two plans' operations with the same
+   * Which object it makes, sets or removes, stable across plans: operations with the same
    * key act on the same object (unique within a plan; `apply` compares plans by it).
    */
   key(op: O): string;
@@ -79,6 +85,8 @@ export interface OpSpec<O, I> {
   /** Programs it runs besides its tool (what `up` checks are installed). */
   programs?(op: O): Program[];
 }
+
+export type Undone = "nothing" | "owned" | "self";
 
 /** The specs of one family of operations, one per kind, exhaustively. */
 export type SpecTable<U extends { readonly kind: string }, I = U> = {

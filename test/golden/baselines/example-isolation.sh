@@ -183,12 +183,12 @@ down_plan() {
     removed=$((removed + 1))
     sh -c 'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done' opentop-stop /run/opentop/isolation/services/db.init.pid opentop:isolation:db:init 0 process || ok=1
   fi
-  # delete network namespace isolation and everything in it
-  if [ -e /run/netns/isolation ]; then queue 'netns del isolation'; fi
-  # delete network namespace isolation.router and everything in it
-  if [ -e /run/netns/isolation.router ]; then queue 'netns del isolation.router'; fi
   # delete network namespace isolation.db and everything in it
   if [ -e /run/netns/isolation.db ]; then queue 'netns del isolation.db'; fi
+  # delete network namespace isolation.router and everything in it
+  if [ -e /run/netns/isolation.router ]; then queue 'netns del isolation.router'; fi
+  # delete network namespace isolation and everything in it
+  if [ -e /run/netns/isolation ]; then queue 'netns del isolation'; fi
   flush ip -force -batch - || ok=1
   # release the namespaces of node db
   if true; then
@@ -406,16 +406,17 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","files","db"],
  "switches": ["lan"],
+ "plan": "f80b07efe7f087df885933a77b0168cc69c6fcc226eaf754c648d9d1a670815d",
  "owned": [
   {"kind":"netns","name":"isolation"},
-  {"kind":"netns","name":"isolation.router"},
-  {"kind":"netns","name":"isolation.db"}
+  {"kind":"netns","name":"isolation.router","node":"router"},
+  {"kind":"netns","name":"isolation.db","node":"db"}
  ],
 '
 RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"isolation"},"origin":"examples/isolation.otop:18:5"},
-  {"op":{"kind":"netns.add","name":"isolation.router"},"origin":"examples/isolation.otop:22:1"},
-  {"op":{"kind":"netns.add","name":"isolation.db"},"origin":"examples/isolation.otop:32:1"},
+  {"op":{"kind":"netns.add","name":"isolation.router","node":"router"},"origin":"examples/isolation.otop:22:1"},
+  {"op":{"kind":"netns.add","name":"isolation.db","node":"db"},"origin":"examples/isolation.otop:32:1"},
   {"op":{"kind":"sysctl.set","ns":"isolation.router","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/isolation.otop:23:3"},
   {"op":{"kind":"sysctl.set","ns":"isolation.router","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/isolation.otop:23:3"},
   {"op":{"kind":"sysctl.set","ns":"isolation.router","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/isolation.otop:23:3"},

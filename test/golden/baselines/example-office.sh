@@ -224,18 +224,18 @@ EOF
 down_plan() {
   removed=0
   ok=0
-  # delete network namespace office and everything in it
-  if [ -e /run/netns/office ]; then queue 'netns del office'; fi
-  # delete network namespace office.router and everything in it
-  if [ -e /run/netns/office.router ]; then queue 'netns del office.router'; fi
-  # delete network namespace office.web and everything in it
-  if [ -e /run/netns/office.web ]; then queue 'netns del office.web'; fi
-  # delete network namespace office.pc1 and everything in it
-  if [ -e /run/netns/office.pc1 ]; then queue 'netns del office.pc1'; fi
-  # delete network namespace office.pc2 and everything in it
-  if [ -e /run/netns/office.pc2 ]; then queue 'netns del office.pc2'; fi
   # delete network namespace office.isp and everything in it
   if [ -e /run/netns/office.isp ]; then queue 'netns del office.isp'; fi
+  # delete network namespace office.pc2 and everything in it
+  if [ -e /run/netns/office.pc2 ]; then queue 'netns del office.pc2'; fi
+  # delete network namespace office.pc1 and everything in it
+  if [ -e /run/netns/office.pc1 ]; then queue 'netns del office.pc1'; fi
+  # delete network namespace office.web and everything in it
+  if [ -e /run/netns/office.web ]; then queue 'netns del office.web'; fi
+  # delete network namespace office.router and everything in it
+  if [ -e /run/netns/office.router ]; then queue 'netns del office.router'; fi
+  # delete network namespace office and everything in it
+  if [ -e /run/netns/office ]; then queue 'netns del office'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
 }
@@ -463,22 +463,23 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","web","pc1","pc2","isp"],
  "switches": ["lan","dmz"],
+ "plan": "86820efccd6c339a69f145b8ecaa2766509a9307ace5dae8c190f58a130e8569",
  "owned": [
   {"kind":"netns","name":"office"},
-  {"kind":"netns","name":"office.router"},
-  {"kind":"netns","name":"office.web"},
-  {"kind":"netns","name":"office.pc1"},
-  {"kind":"netns","name":"office.pc2"},
-  {"kind":"netns","name":"office.isp"}
+  {"kind":"netns","name":"office.router","node":"router"},
+  {"kind":"netns","name":"office.web","node":"web"},
+  {"kind":"netns","name":"office.pc1","node":"pc1"},
+  {"kind":"netns","name":"office.pc2","node":"pc2"},
+  {"kind":"netns","name":"office.isp","node":"isp"}
  ],
 '
 RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"office"},"origin":"examples/office.otop:13:5"},
-  {"op":{"kind":"netns.add","name":"office.router"},"origin":"examples/office.otop:18:1"},
-  {"op":{"kind":"netns.add","name":"office.web"},"origin":"examples/office.otop:39:1"},
-  {"op":{"kind":"netns.add","name":"office.pc1"},"origin":"examples/office.otop:52:1"},
-  {"op":{"kind":"netns.add","name":"office.pc2"},"origin":"examples/office.otop:52:1"},
-  {"op":{"kind":"netns.add","name":"office.isp"},"origin":"examples/office.otop:58:1"},
+  {"op":{"kind":"netns.add","name":"office.router","node":"router"},"origin":"examples/office.otop:18:1"},
+  {"op":{"kind":"netns.add","name":"office.web","node":"web"},"origin":"examples/office.otop:39:1"},
+  {"op":{"kind":"netns.add","name":"office.pc1","node":"pc1"},"origin":"examples/office.otop:52:1"},
+  {"op":{"kind":"netns.add","name":"office.pc2","node":"pc2"},"origin":"examples/office.otop:52:1"},
+  {"op":{"kind":"netns.add","name":"office.isp","node":"isp"},"origin":"examples/office.otop:58:1"},
   {"op":{"kind":"sysctl.set","ns":"office.router","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/office.otop:19:3"},
   {"op":{"kind":"sysctl.set","ns":"office.router","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/office.otop:19:3"},
   {"op":{"kind":"sysctl.set","ns":"office.router","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/office.otop:19:3"},

@@ -95,10 +95,10 @@ EOF
 down_plan() {
   removed=0
   ok=0
-  # delete network namespace p2p.a and everything in it
-  if [ -e /run/netns/p2p.a ]; then queue 'netns del p2p.a'; fi
   # delete network namespace p2p.b and everything in it
   if [ -e /run/netns/p2p.b ]; then queue 'netns del p2p.b'; fi
+  # delete network namespace p2p.a and everything in it
+  if [ -e /run/netns/p2p.a ]; then queue 'netns del p2p.a'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
 }
@@ -194,14 +194,15 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["a","b"],
  "switches": [],
+ "plan": "19076567a608c9cf4fb5397e3e47086a49211eadb94efd00f75eb476b47df02b",
  "owned": [
-  {"kind":"netns","name":"p2p.a"},
-  {"kind":"netns","name":"p2p.b"}
+  {"kind":"netns","name":"p2p.a","node":"a"},
+  {"kind":"netns","name":"p2p.b","node":"b"}
  ],
 '
 RECORD_OPS=' "ops": [
-  {"op":{"kind":"netns.add","name":"p2p.a"},"origin":"examples/p2p.otop:10:1"},
-  {"op":{"kind":"netns.add","name":"p2p.b"},"origin":"examples/p2p.otop:14:1"},
+  {"op":{"kind":"netns.add","name":"p2p.a","node":"a"},"origin":"examples/p2p.otop:10:1"},
+  {"op":{"kind":"netns.add","name":"p2p.b","node":"b"},"origin":"examples/p2p.otop:14:1"},
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":"p2p.a","name":"eth0","index":1001},"b":{"ns":"p2p.b","name":"eth0"}},"origin":"examples/p2p.otop:11:3"},
   {"op":{"kind":"link.alias","ns":"p2p.a","dev":"lo","alias":"opentop:p2p:a"},"origin":"examples/p2p.otop:10:1"},
   {"op":{"kind":"link.up","ns":"p2p.a","dev":"lo"},"origin":"examples/p2p.otop:10:1"},

@@ -192,16 +192,16 @@ down_plan() {
   ok=0
   # delete ot-3ty1yf-uplin from the host
   if iface_ours ot-3ty1yf-uplin opentop:routed:r1:uplink; then queue 'link del dev ot-3ty1yf-uplin'; fi
-  # delete network namespace routed and everything in it
-  if [ -e /run/netns/routed ]; then queue 'netns del routed'; fi
-  # delete network namespace routed.r1 and everything in it
-  if [ -e /run/netns/routed.r1 ]; then queue 'netns del routed.r1'; fi
-  # delete network namespace routed.r2 and everything in it
-  if [ -e /run/netns/routed.r2 ]; then queue 'netns del routed.r2'; fi
-  # delete network namespace routed.client and everything in it
-  if [ -e /run/netns/routed.client ]; then queue 'netns del routed.client'; fi
   # delete network namespace routed.server and everything in it
   if [ -e /run/netns/routed.server ]; then queue 'netns del routed.server'; fi
+  # delete network namespace routed.client and everything in it
+  if [ -e /run/netns/routed.client ]; then queue 'netns del routed.client'; fi
+  # delete network namespace routed.r2 and everything in it
+  if [ -e /run/netns/routed.r2 ]; then queue 'netns del routed.r2'; fi
+  # delete network namespace routed.r1 and everything in it
+  if [ -e /run/netns/routed.r1 ]; then queue 'netns del routed.r1'; fi
+  # delete network namespace routed and everything in it
+  if [ -e /run/netns/routed ]; then queue 'netns del routed'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
 }
@@ -396,21 +396,22 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["r1","r2","client","server"],
  "switches": ["lan1","lan2"],
+ "plan": "b126ec7de1a6936637e5801625f967f95423afc5abbb825abeca5647fe7acff1",
  "owned": [
   {"kind":"netns","name":"routed"},
-  {"kind":"netns","name":"routed.r1"},
-  {"kind":"netns","name":"routed.r2"},
-  {"kind":"netns","name":"routed.client"},
-  {"kind":"netns","name":"routed.server"},
+  {"kind":"netns","name":"routed.r1","node":"r1"},
+  {"kind":"netns","name":"routed.r2","node":"r2"},
+  {"kind":"netns","name":"routed.client","node":"client"},
+  {"kind":"netns","name":"routed.server","node":"server"},
   {"kind":"host-iface","name":"ot-3ty1yf-uplin","mark":"opentop:routed:r1:uplink"}
  ],
 '
 RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"routed"},"origin":"examples/routed.otop:8:5"},
-  {"op":{"kind":"netns.add","name":"routed.r1"},"origin":"examples/routed.otop:13:1"},
-  {"op":{"kind":"netns.add","name":"routed.r2"},"origin":"examples/routed.otop:22:1"},
-  {"op":{"kind":"netns.add","name":"routed.client"},"origin":"examples/routed.otop:30:1"},
-  {"op":{"kind":"netns.add","name":"routed.server"},"origin":"examples/routed.otop:36:1"},
+  {"op":{"kind":"netns.add","name":"routed.r1","node":"r1"},"origin":"examples/routed.otop:13:1"},
+  {"op":{"kind":"netns.add","name":"routed.r2","node":"r2"},"origin":"examples/routed.otop:22:1"},
+  {"op":{"kind":"netns.add","name":"routed.client","node":"client"},"origin":"examples/routed.otop:30:1"},
+  {"op":{"kind":"netns.add","name":"routed.server","node":"server"},"origin":"examples/routed.otop:36:1"},
   {"op":{"kind":"sysctl.set","ns":"routed.r1","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/routed.otop:14:3"},
   {"op":{"kind":"sysctl.set","ns":"routed.r1","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/routed.otop:14:3"},
   {"op":{"kind":"sysctl.set","ns":"routed.r1","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/routed.otop:14:3"},

@@ -871,108 +871,108 @@ EOF
 down_plan() {
   removed=0
   ok=0
-  # delete network namespace star and everything in it
-  if [ -e /run/netns/star ]; then queue 'netns del star'; fi
-  # delete network namespace star.h1 and everything in it
-  if [ -e /run/netns/star.h1 ]; then queue 'netns del star.h1'; fi
-  # delete network namespace star.h2 and everything in it
-  if [ -e /run/netns/star.h2 ]; then queue 'netns del star.h2'; fi
-  # delete network namespace star.h3 and everything in it
-  if [ -e /run/netns/star.h3 ]; then queue 'netns del star.h3'; fi
-  # delete network namespace star.h4 and everything in it
-  if [ -e /run/netns/star.h4 ]; then queue 'netns del star.h4'; fi
-  # delete network namespace star.h5 and everything in it
-  if [ -e /run/netns/star.h5 ]; then queue 'netns del star.h5'; fi
-  # delete network namespace star.h6 and everything in it
-  if [ -e /run/netns/star.h6 ]; then queue 'netns del star.h6'; fi
-  # delete network namespace star.h7 and everything in it
-  if [ -e /run/netns/star.h7 ]; then queue 'netns del star.h7'; fi
-  # delete network namespace star.h8 and everything in it
-  if [ -e /run/netns/star.h8 ]; then queue 'netns del star.h8'; fi
-  # delete network namespace star.h9 and everything in it
-  if [ -e /run/netns/star.h9 ]; then queue 'netns del star.h9'; fi
-  # delete network namespace star.h10 and everything in it
-  if [ -e /run/netns/star.h10 ]; then queue 'netns del star.h10'; fi
-  # delete network namespace star.h11 and everything in it
-  if [ -e /run/netns/star.h11 ]; then queue 'netns del star.h11'; fi
-  # delete network namespace star.h12 and everything in it
-  if [ -e /run/netns/star.h12 ]; then queue 'netns del star.h12'; fi
-  # delete network namespace star.h13 and everything in it
-  if [ -e /run/netns/star.h13 ]; then queue 'netns del star.h13'; fi
-  # delete network namespace star.h14 and everything in it
-  if [ -e /run/netns/star.h14 ]; then queue 'netns del star.h14'; fi
-  # delete network namespace star.h15 and everything in it
-  if [ -e /run/netns/star.h15 ]; then queue 'netns del star.h15'; fi
-  # delete network namespace star.h16 and everything in it
-  if [ -e /run/netns/star.h16 ]; then queue 'netns del star.h16'; fi
-  # delete network namespace star.h17 and everything in it
-  if [ -e /run/netns/star.h17 ]; then queue 'netns del star.h17'; fi
-  # delete network namespace star.h18 and everything in it
-  if [ -e /run/netns/star.h18 ]; then queue 'netns del star.h18'; fi
-  # delete network namespace star.h19 and everything in it
-  if [ -e /run/netns/star.h19 ]; then queue 'netns del star.h19'; fi
-  # delete network namespace star.h20 and everything in it
-  if [ -e /run/netns/star.h20 ]; then queue 'netns del star.h20'; fi
-  # delete network namespace star.h21 and everything in it
-  if [ -e /run/netns/star.h21 ]; then queue 'netns del star.h21'; fi
-  # delete network namespace star.h22 and everything in it
-  if [ -e /run/netns/star.h22 ]; then queue 'netns del star.h22'; fi
-  # delete network namespace star.h23 and everything in it
-  if [ -e /run/netns/star.h23 ]; then queue 'netns del star.h23'; fi
-  # delete network namespace star.h24 and everything in it
-  if [ -e /run/netns/star.h24 ]; then queue 'netns del star.h24'; fi
-  # delete network namespace star.h25 and everything in it
-  if [ -e /run/netns/star.h25 ]; then queue 'netns del star.h25'; fi
-  # delete network namespace star.h26 and everything in it
-  if [ -e /run/netns/star.h26 ]; then queue 'netns del star.h26'; fi
-  # delete network namespace star.h27 and everything in it
-  if [ -e /run/netns/star.h27 ]; then queue 'netns del star.h27'; fi
-  # delete network namespace star.h28 and everything in it
-  if [ -e /run/netns/star.h28 ]; then queue 'netns del star.h28'; fi
-  # delete network namespace star.h29 and everything in it
-  if [ -e /run/netns/star.h29 ]; then queue 'netns del star.h29'; fi
-  # delete network namespace star.h30 and everything in it
-  if [ -e /run/netns/star.h30 ]; then queue 'netns del star.h30'; fi
-  # delete network namespace star.h31 and everything in it
-  if [ -e /run/netns/star.h31 ]; then queue 'netns del star.h31'; fi
-  # delete network namespace star.h32 and everything in it
-  if [ -e /run/netns/star.h32 ]; then queue 'netns del star.h32'; fi
-  # delete network namespace star.h33 and everything in it
-  if [ -e /run/netns/star.h33 ]; then queue 'netns del star.h33'; fi
-  # delete network namespace star.h34 and everything in it
-  if [ -e /run/netns/star.h34 ]; then queue 'netns del star.h34'; fi
-  # delete network namespace star.h35 and everything in it
-  if [ -e /run/netns/star.h35 ]; then queue 'netns del star.h35'; fi
-  # delete network namespace star.h36 and everything in it
-  if [ -e /run/netns/star.h36 ]; then queue 'netns del star.h36'; fi
-  # delete network namespace star.h37 and everything in it
-  if [ -e /run/netns/star.h37 ]; then queue 'netns del star.h37'; fi
-  # delete network namespace star.h38 and everything in it
-  if [ -e /run/netns/star.h38 ]; then queue 'netns del star.h38'; fi
-  # delete network namespace star.h39 and everything in it
-  if [ -e /run/netns/star.h39 ]; then queue 'netns del star.h39'; fi
-  # delete network namespace star.h40 and everything in it
-  if [ -e /run/netns/star.h40 ]; then queue 'netns del star.h40'; fi
-  # delete network namespace star.h41 and everything in it
-  if [ -e /run/netns/star.h41 ]; then queue 'netns del star.h41'; fi
-  # delete network namespace star.h42 and everything in it
-  if [ -e /run/netns/star.h42 ]; then queue 'netns del star.h42'; fi
-  # delete network namespace star.h43 and everything in it
-  if [ -e /run/netns/star.h43 ]; then queue 'netns del star.h43'; fi
-  # delete network namespace star.h44 and everything in it
-  if [ -e /run/netns/star.h44 ]; then queue 'netns del star.h44'; fi
-  # delete network namespace star.h45 and everything in it
-  if [ -e /run/netns/star.h45 ]; then queue 'netns del star.h45'; fi
-  # delete network namespace star.h46 and everything in it
-  if [ -e /run/netns/star.h46 ]; then queue 'netns del star.h46'; fi
-  # delete network namespace star.h47 and everything in it
-  if [ -e /run/netns/star.h47 ]; then queue 'netns del star.h47'; fi
-  # delete network namespace star.h48 and everything in it
-  if [ -e /run/netns/star.h48 ]; then queue 'netns del star.h48'; fi
-  # delete network namespace star.h49 and everything in it
-  if [ -e /run/netns/star.h49 ]; then queue 'netns del star.h49'; fi
   # delete network namespace star.h50 and everything in it
   if [ -e /run/netns/star.h50 ]; then queue 'netns del star.h50'; fi
+  # delete network namespace star.h49 and everything in it
+  if [ -e /run/netns/star.h49 ]; then queue 'netns del star.h49'; fi
+  # delete network namespace star.h48 and everything in it
+  if [ -e /run/netns/star.h48 ]; then queue 'netns del star.h48'; fi
+  # delete network namespace star.h47 and everything in it
+  if [ -e /run/netns/star.h47 ]; then queue 'netns del star.h47'; fi
+  # delete network namespace star.h46 and everything in it
+  if [ -e /run/netns/star.h46 ]; then queue 'netns del star.h46'; fi
+  # delete network namespace star.h45 and everything in it
+  if [ -e /run/netns/star.h45 ]; then queue 'netns del star.h45'; fi
+  # delete network namespace star.h44 and everything in it
+  if [ -e /run/netns/star.h44 ]; then queue 'netns del star.h44'; fi
+  # delete network namespace star.h43 and everything in it
+  if [ -e /run/netns/star.h43 ]; then queue 'netns del star.h43'; fi
+  # delete network namespace star.h42 and everything in it
+  if [ -e /run/netns/star.h42 ]; then queue 'netns del star.h42'; fi
+  # delete network namespace star.h41 and everything in it
+  if [ -e /run/netns/star.h41 ]; then queue 'netns del star.h41'; fi
+  # delete network namespace star.h40 and everything in it
+  if [ -e /run/netns/star.h40 ]; then queue 'netns del star.h40'; fi
+  # delete network namespace star.h39 and everything in it
+  if [ -e /run/netns/star.h39 ]; then queue 'netns del star.h39'; fi
+  # delete network namespace star.h38 and everything in it
+  if [ -e /run/netns/star.h38 ]; then queue 'netns del star.h38'; fi
+  # delete network namespace star.h37 and everything in it
+  if [ -e /run/netns/star.h37 ]; then queue 'netns del star.h37'; fi
+  # delete network namespace star.h36 and everything in it
+  if [ -e /run/netns/star.h36 ]; then queue 'netns del star.h36'; fi
+  # delete network namespace star.h35 and everything in it
+  if [ -e /run/netns/star.h35 ]; then queue 'netns del star.h35'; fi
+  # delete network namespace star.h34 and everything in it
+  if [ -e /run/netns/star.h34 ]; then queue 'netns del star.h34'; fi
+  # delete network namespace star.h33 and everything in it
+  if [ -e /run/netns/star.h33 ]; then queue 'netns del star.h33'; fi
+  # delete network namespace star.h32 and everything in it
+  if [ -e /run/netns/star.h32 ]; then queue 'netns del star.h32'; fi
+  # delete network namespace star.h31 and everything in it
+  if [ -e /run/netns/star.h31 ]; then queue 'netns del star.h31'; fi
+  # delete network namespace star.h30 and everything in it
+  if [ -e /run/netns/star.h30 ]; then queue 'netns del star.h30'; fi
+  # delete network namespace star.h29 and everything in it
+  if [ -e /run/netns/star.h29 ]; then queue 'netns del star.h29'; fi
+  # delete network namespace star.h28 and everything in it
+  if [ -e /run/netns/star.h28 ]; then queue 'netns del star.h28'; fi
+  # delete network namespace star.h27 and everything in it
+  if [ -e /run/netns/star.h27 ]; then queue 'netns del star.h27'; fi
+  # delete network namespace star.h26 and everything in it
+  if [ -e /run/netns/star.h26 ]; then queue 'netns del star.h26'; fi
+  # delete network namespace star.h25 and everything in it
+  if [ -e /run/netns/star.h25 ]; then queue 'netns del star.h25'; fi
+  # delete network namespace star.h24 and everything in it
+  if [ -e /run/netns/star.h24 ]; then queue 'netns del star.h24'; fi
+  # delete network namespace star.h23 and everything in it
+  if [ -e /run/netns/star.h23 ]; then queue 'netns del star.h23'; fi
+  # delete network namespace star.h22 and everything in it
+  if [ -e /run/netns/star.h22 ]; then queue 'netns del star.h22'; fi
+  # delete network namespace star.h21 and everything in it
+  if [ -e /run/netns/star.h21 ]; then queue 'netns del star.h21'; fi
+  # delete network namespace star.h20 and everything in it
+  if [ -e /run/netns/star.h20 ]; then queue 'netns del star.h20'; fi
+  # delete network namespace star.h19 and everything in it
+  if [ -e /run/netns/star.h19 ]; then queue 'netns del star.h19'; fi
+  # delete network namespace star.h18 and everything in it
+  if [ -e /run/netns/star.h18 ]; then queue 'netns del star.h18'; fi
+  # delete network namespace star.h17 and everything in it
+  if [ -e /run/netns/star.h17 ]; then queue 'netns del star.h17'; fi
+  # delete network namespace star.h16 and everything in it
+  if [ -e /run/netns/star.h16 ]; then queue 'netns del star.h16'; fi
+  # delete network namespace star.h15 and everything in it
+  if [ -e /run/netns/star.h15 ]; then queue 'netns del star.h15'; fi
+  # delete network namespace star.h14 and everything in it
+  if [ -e /run/netns/star.h14 ]; then queue 'netns del star.h14'; fi
+  # delete network namespace star.h13 and everything in it
+  if [ -e /run/netns/star.h13 ]; then queue 'netns del star.h13'; fi
+  # delete network namespace star.h12 and everything in it
+  if [ -e /run/netns/star.h12 ]; then queue 'netns del star.h12'; fi
+  # delete network namespace star.h11 and everything in it
+  if [ -e /run/netns/star.h11 ]; then queue 'netns del star.h11'; fi
+  # delete network namespace star.h10 and everything in it
+  if [ -e /run/netns/star.h10 ]; then queue 'netns del star.h10'; fi
+  # delete network namespace star.h9 and everything in it
+  if [ -e /run/netns/star.h9 ]; then queue 'netns del star.h9'; fi
+  # delete network namespace star.h8 and everything in it
+  if [ -e /run/netns/star.h8 ]; then queue 'netns del star.h8'; fi
+  # delete network namespace star.h7 and everything in it
+  if [ -e /run/netns/star.h7 ]; then queue 'netns del star.h7'; fi
+  # delete network namespace star.h6 and everything in it
+  if [ -e /run/netns/star.h6 ]; then queue 'netns del star.h6'; fi
+  # delete network namespace star.h5 and everything in it
+  if [ -e /run/netns/star.h5 ]; then queue 'netns del star.h5'; fi
+  # delete network namespace star.h4 and everything in it
+  if [ -e /run/netns/star.h4 ]; then queue 'netns del star.h4'; fi
+  # delete network namespace star.h3 and everything in it
+  if [ -e /run/netns/star.h3 ]; then queue 'netns del star.h3'; fi
+  # delete network namespace star.h2 and everything in it
+  if [ -e /run/netns/star.h2 ]; then queue 'netns del star.h2'; fi
+  # delete network namespace star.h1 and everything in it
+  if [ -e /run/netns/star.h1 ]; then queue 'netns del star.h1'; fi
+  # delete network namespace star and everything in it
+  if [ -e /run/netns/star ]; then queue 'netns del star'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
 }
@@ -1894,112 +1894,113 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["h1","h2","h3","h4","h5","h6","h7","h8","h9","h10","h11","h12","h13","h14","h15","h16","h17","h18","h19","h20","h21","h22","h23","h24","h25","h26","h27","h28","h29","h30","h31","h32","h33","h34","h35","h36","h37","h38","h39","h40","h41","h42","h43","h44","h45","h46","h47","h48","h49","h50"],
  "switches": ["sw"],
+ "plan": "f35dda8846e23416e146f7bb20d3861be52120c2c050b3231c4fe379d61f4909",
  "owned": [
   {"kind":"netns","name":"star"},
-  {"kind":"netns","name":"star.h1"},
-  {"kind":"netns","name":"star.h2"},
-  {"kind":"netns","name":"star.h3"},
-  {"kind":"netns","name":"star.h4"},
-  {"kind":"netns","name":"star.h5"},
-  {"kind":"netns","name":"star.h6"},
-  {"kind":"netns","name":"star.h7"},
-  {"kind":"netns","name":"star.h8"},
-  {"kind":"netns","name":"star.h9"},
-  {"kind":"netns","name":"star.h10"},
-  {"kind":"netns","name":"star.h11"},
-  {"kind":"netns","name":"star.h12"},
-  {"kind":"netns","name":"star.h13"},
-  {"kind":"netns","name":"star.h14"},
-  {"kind":"netns","name":"star.h15"},
-  {"kind":"netns","name":"star.h16"},
-  {"kind":"netns","name":"star.h17"},
-  {"kind":"netns","name":"star.h18"},
-  {"kind":"netns","name":"star.h19"},
-  {"kind":"netns","name":"star.h20"},
-  {"kind":"netns","name":"star.h21"},
-  {"kind":"netns","name":"star.h22"},
-  {"kind":"netns","name":"star.h23"},
-  {"kind":"netns","name":"star.h24"},
-  {"kind":"netns","name":"star.h25"},
-  {"kind":"netns","name":"star.h26"},
-  {"kind":"netns","name":"star.h27"},
-  {"kind":"netns","name":"star.h28"},
-  {"kind":"netns","name":"star.h29"},
-  {"kind":"netns","name":"star.h30"},
-  {"kind":"netns","name":"star.h31"},
-  {"kind":"netns","name":"star.h32"},
-  {"kind":"netns","name":"star.h33"},
-  {"kind":"netns","name":"star.h34"},
-  {"kind":"netns","name":"star.h35"},
-  {"kind":"netns","name":"star.h36"},
-  {"kind":"netns","name":"star.h37"},
-  {"kind":"netns","name":"star.h38"},
-  {"kind":"netns","name":"star.h39"},
-  {"kind":"netns","name":"star.h40"},
-  {"kind":"netns","name":"star.h41"},
-  {"kind":"netns","name":"star.h42"},
-  {"kind":"netns","name":"star.h43"},
-  {"kind":"netns","name":"star.h44"},
-  {"kind":"netns","name":"star.h45"},
-  {"kind":"netns","name":"star.h46"},
-  {"kind":"netns","name":"star.h47"},
-  {"kind":"netns","name":"star.h48"},
-  {"kind":"netns","name":"star.h49"},
-  {"kind":"netns","name":"star.h50"}
+  {"kind":"netns","name":"star.h1","node":"h1"},
+  {"kind":"netns","name":"star.h2","node":"h2"},
+  {"kind":"netns","name":"star.h3","node":"h3"},
+  {"kind":"netns","name":"star.h4","node":"h4"},
+  {"kind":"netns","name":"star.h5","node":"h5"},
+  {"kind":"netns","name":"star.h6","node":"h6"},
+  {"kind":"netns","name":"star.h7","node":"h7"},
+  {"kind":"netns","name":"star.h8","node":"h8"},
+  {"kind":"netns","name":"star.h9","node":"h9"},
+  {"kind":"netns","name":"star.h10","node":"h10"},
+  {"kind":"netns","name":"star.h11","node":"h11"},
+  {"kind":"netns","name":"star.h12","node":"h12"},
+  {"kind":"netns","name":"star.h13","node":"h13"},
+  {"kind":"netns","name":"star.h14","node":"h14"},
+  {"kind":"netns","name":"star.h15","node":"h15"},
+  {"kind":"netns","name":"star.h16","node":"h16"},
+  {"kind":"netns","name":"star.h17","node":"h17"},
+  {"kind":"netns","name":"star.h18","node":"h18"},
+  {"kind":"netns","name":"star.h19","node":"h19"},
+  {"kind":"netns","name":"star.h20","node":"h20"},
+  {"kind":"netns","name":"star.h21","node":"h21"},
+  {"kind":"netns","name":"star.h22","node":"h22"},
+  {"kind":"netns","name":"star.h23","node":"h23"},
+  {"kind":"netns","name":"star.h24","node":"h24"},
+  {"kind":"netns","name":"star.h25","node":"h25"},
+  {"kind":"netns","name":"star.h26","node":"h26"},
+  {"kind":"netns","name":"star.h27","node":"h27"},
+  {"kind":"netns","name":"star.h28","node":"h28"},
+  {"kind":"netns","name":"star.h29","node":"h29"},
+  {"kind":"netns","name":"star.h30","node":"h30"},
+  {"kind":"netns","name":"star.h31","node":"h31"},
+  {"kind":"netns","name":"star.h32","node":"h32"},
+  {"kind":"netns","name":"star.h33","node":"h33"},
+  {"kind":"netns","name":"star.h34","node":"h34"},
+  {"kind":"netns","name":"star.h35","node":"h35"},
+  {"kind":"netns","name":"star.h36","node":"h36"},
+  {"kind":"netns","name":"star.h37","node":"h37"},
+  {"kind":"netns","name":"star.h38","node":"h38"},
+  {"kind":"netns","name":"star.h39","node":"h39"},
+  {"kind":"netns","name":"star.h40","node":"h40"},
+  {"kind":"netns","name":"star.h41","node":"h41"},
+  {"kind":"netns","name":"star.h42","node":"h42"},
+  {"kind":"netns","name":"star.h43","node":"h43"},
+  {"kind":"netns","name":"star.h44","node":"h44"},
+  {"kind":"netns","name":"star.h45","node":"h45"},
+  {"kind":"netns","name":"star.h46","node":"h46"},
+  {"kind":"netns","name":"star.h47","node":"h47"},
+  {"kind":"netns","name":"star.h48","node":"h48"},
+  {"kind":"netns","name":"star.h49","node":"h49"},
+  {"kind":"netns","name":"star.h50","node":"h50"}
  ],
 '
 RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"star"},"origin":"examples/star.otop:7:5"},
-  {"op":{"kind":"netns.add","name":"star.h1"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h2"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h3"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h4"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h5"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h6"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h7"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h8"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h9"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h10"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h11"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h12"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h13"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h14"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h15"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h16"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h17"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h18"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h19"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h20"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h21"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h22"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h23"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h24"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h25"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h26"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h27"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h28"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h29"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h30"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h31"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h32"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h33"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h34"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h35"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h36"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h37"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h38"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h39"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h40"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h41"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h42"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h43"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h44"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h45"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h46"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h47"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h48"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h49"},"origin":"examples/star.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"star.h50"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h1","node":"h1"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h2","node":"h2"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h3","node":"h3"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h4","node":"h4"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h5","node":"h5"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h6","node":"h6"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h7","node":"h7"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h8","node":"h8"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h9","node":"h9"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h10","node":"h10"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h11","node":"h11"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h12","node":"h12"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h13","node":"h13"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h14","node":"h14"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h15","node":"h15"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h16","node":"h16"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h17","node":"h17"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h18","node":"h18"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h19","node":"h19"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h20","node":"h20"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h21","node":"h21"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h22","node":"h22"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h23","node":"h23"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h24","node":"h24"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h25","node":"h25"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h26","node":"h26"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h27","node":"h27"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h28","node":"h28"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h29","node":"h29"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h30","node":"h30"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h31","node":"h31"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h32","node":"h32"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h33","node":"h33"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h34","node":"h34"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h35","node":"h35"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h36","node":"h36"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h37","node":"h37"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h38","node":"h38"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h39","node":"h39"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h40","node":"h40"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h41","node":"h41"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h42","node":"h42"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h43","node":"h43"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h44","node":"h44"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h45","node":"h45"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h46","node":"h46"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h47","node":"h47"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h48","node":"h48"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h49","node":"h49"},"origin":"examples/star.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"star.h50","node":"h50"},"origin":"examples/star.otop:12:1"},
   {"op":{"kind":"link.alias","ns":"star","dev":"lo","alias":"opentop:star"},"origin":"examples/star.otop:7:5"},
   {"op":{"kind":"bridge.add","ns":"star","name":"sw"},"origin":"examples/star.otop:10:1"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h1.eth0","index":1001,"master":"sw"},"b":{"ns":"star.h1","name":"eth0"}},"origin":"examples/star.otop:13:3"},

@@ -27,7 +27,7 @@ NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
 NEED_UP='ip nsenter sysctl nft mkdir ln readlink rm mv date'
-NEED_DOWN='nft ip mkdir ln readlink rm'
+NEED_DOWN='ip nft mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='2 nodes, 0 switches, 2 links (25 operations)'
 HELP='
@@ -140,15 +140,16 @@ EOF
 down_plan() {
   removed=0
   ok=0
+  # delete ot-g8i71x-wan from the host
+  if iface_ours ot-g8i71x-wan opentop:gnft:fw:wan; then queue 'link del dev ot-g8i71x-wan'; fi
+  flush ip -force -batch - || ok=1
   # delete nftables table inet opentop-gnft from the host
   if nft list table inet opentop-gnft 2>/dev/null | grep -qF 'comment "opentop:gnft"'; then queue 'delete table inet opentop-gnft'; fi
   flush nft -f - || ok=1
-  # delete ot-g8i71x-wan from the host
-  if iface_ours ot-g8i71x-wan opentop:gnft:fw:wan; then queue 'link del dev ot-g8i71x-wan'; fi
-  # delete network namespace gnft.fw and everything in it
-  if [ -e /run/netns/gnft.fw ]; then queue 'netns del gnft.fw'; fi
   # delete network namespace gnft.pc and everything in it
   if [ -e /run/netns/gnft.pc ]; then queue 'netns del gnft.pc'; fi
+  # delete network namespace gnft.fw and everything in it
+  if [ -e /run/netns/gnft.fw ]; then queue 'netns del gnft.fw'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
 }
@@ -291,16 +292,17 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["fw","pc"],
  "switches": [],
+ "plan": "e007874863164418332efd4068533f469e206eff2c093a08841ea036b25931f3",
  "owned": [
-  {"kind":"netns","name":"gnft.fw"},
-  {"kind":"netns","name":"gnft.pc"},
+  {"kind":"netns","name":"gnft.fw","node":"fw"},
+  {"kind":"netns","name":"gnft.pc","node":"pc"},
   {"kind":"host-table","family":"inet","name":"opentop-gnft","mark":"opentop:gnft"},
   {"kind":"host-iface","name":"ot-g8i71x-wan","mark":"opentop:gnft:fw:wan"}
  ],
 '
 RECORD_OPS=' "ops": [
-  {"op":{"kind":"netns.add","name":"gnft.fw"},"origin":"test/golden/cases/filters-nft.otop:5:1"},
-  {"op":{"kind":"netns.add","name":"gnft.pc"},"origin":"test/golden/cases/filters-nft.otop:25:1"},
+  {"op":{"kind":"netns.add","name":"gnft.fw","node":"fw"},"origin":"test/golden/cases/filters-nft.otop:5:1"},
+  {"op":{"kind":"netns.add","name":"gnft.pc","node":"pc"},"origin":"test/golden/cases/filters-nft.otop:25:1"},
   {"op":{"kind":"sysctl.set","ns":"gnft.fw","key":"net.ipv4.ip_forward","value":"1"},"origin":"test/golden/cases/filters-nft.otop:6:3"},
   {"op":{"kind":"sysctl.set","ns":"gnft.fw","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"test/golden/cases/filters-nft.otop:6:3"},
   {"op":{"kind":"sysctl.set","ns":"gnft.fw","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"test/golden/cases/filters-nft.otop:6:3"},

@@ -215,16 +215,16 @@ EOF
 down_plan() {
   removed=0
   ok=0
-  # delete network namespace gflt and everything in it
-  if [ -e /run/netns/gflt ]; then queue 'netns del gflt'; fi
-  # delete network namespace gflt.fw and everything in it
-  if [ -e /run/netns/gflt.fw ]; then queue 'netns del gflt.fw'; fi
-  # delete network namespace gflt.srv and everything in it
-  if [ -e /run/netns/gflt.srv ]; then queue 'netns del gflt.srv'; fi
-  # delete network namespace gflt.isp and everything in it
-  if [ -e /run/netns/gflt.isp ]; then queue 'netns del gflt.isp'; fi
   # delete network namespace gflt.pc and everything in it
   if [ -e /run/netns/gflt.pc ]; then queue 'netns del gflt.pc'; fi
+  # delete network namespace gflt.isp and everything in it
+  if [ -e /run/netns/gflt.isp ]; then queue 'netns del gflt.isp'; fi
+  # delete network namespace gflt.srv and everything in it
+  if [ -e /run/netns/gflt.srv ]; then queue 'netns del gflt.srv'; fi
+  # delete network namespace gflt.fw and everything in it
+  if [ -e /run/netns/gflt.fw ]; then queue 'netns del gflt.fw'; fi
+  # delete network namespace gflt and everything in it
+  if [ -e /run/netns/gflt ]; then queue 'netns del gflt'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
 }
@@ -441,20 +441,21 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["fw","srv","isp","pc"],
  "switches": ["lan"],
+ "plan": "205259912a864f29f2bec8aa682166a5bd7c99ea2412d9d10a6c9d22f103c407",
  "owned": [
   {"kind":"netns","name":"gflt"},
-  {"kind":"netns","name":"gflt.fw"},
-  {"kind":"netns","name":"gflt.srv"},
-  {"kind":"netns","name":"gflt.isp"},
-  {"kind":"netns","name":"gflt.pc"}
+  {"kind":"netns","name":"gflt.fw","node":"fw"},
+  {"kind":"netns","name":"gflt.srv","node":"srv"},
+  {"kind":"netns","name":"gflt.isp","node":"isp"},
+  {"kind":"netns","name":"gflt.pc","node":"pc"}
  ],
 '
 RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"gflt"},"origin":"test/golden/cases/filters.otop:4:5"},
-  {"op":{"kind":"netns.add","name":"gflt.fw"},"origin":"test/golden/cases/filters.otop:8:1"},
-  {"op":{"kind":"netns.add","name":"gflt.srv"},"origin":"test/golden/cases/filters.otop:39:1"},
-  {"op":{"kind":"netns.add","name":"gflt.isp"},"origin":"test/golden/cases/filters.otop:51:1"},
-  {"op":{"kind":"netns.add","name":"gflt.pc"},"origin":"test/golden/cases/filters.otop:55:1"},
+  {"op":{"kind":"netns.add","name":"gflt.fw","node":"fw"},"origin":"test/golden/cases/filters.otop:8:1"},
+  {"op":{"kind":"netns.add","name":"gflt.srv","node":"srv"},"origin":"test/golden/cases/filters.otop:39:1"},
+  {"op":{"kind":"netns.add","name":"gflt.isp","node":"isp"},"origin":"test/golden/cases/filters.otop:51:1"},
+  {"op":{"kind":"netns.add","name":"gflt.pc","node":"pc"},"origin":"test/golden/cases/filters.otop:55:1"},
   {"op":{"kind":"sysctl.set","ns":"gflt.fw","key":"net.ipv4.ip_forward","value":"1"},"origin":"test/golden/cases/filters.otop:9:3"},
   {"op":{"kind":"sysctl.set","ns":"gflt.fw","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"test/golden/cases/filters.otop:9:3"},
   {"op":{"kind":"sysctl.set","ns":"gflt.fw","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"test/golden/cases/filters.otop:9:3"},

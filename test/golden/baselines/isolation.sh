@@ -234,14 +234,14 @@ down_plan() {
     removed=$((removed + 1))
     sh -c 'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done' opentop-stop /run/opentop/giso/services/db.init.pid opentop:giso:db:init 0 process || ok=1
   fi
-  # delete network namespace giso and everything in it
-  if [ -e /run/netns/giso ]; then queue 'netns del giso'; fi
-  # delete network namespace giso.plain and everything in it
-  if [ -e /run/netns/giso.plain ]; then queue 'netns del giso.plain'; fi
-  # delete network namespace giso.web and everything in it
-  if [ -e /run/netns/giso.web ]; then queue 'netns del giso.web'; fi
   # delete network namespace giso.db and everything in it
   if [ -e /run/netns/giso.db ]; then queue 'netns del giso.db'; fi
+  # delete network namespace giso.web and everything in it
+  if [ -e /run/netns/giso.web ]; then queue 'netns del giso.web'; fi
+  # delete network namespace giso.plain and everything in it
+  if [ -e /run/netns/giso.plain ]; then queue 'netns del giso.plain'; fi
+  # delete network namespace giso and everything in it
+  if [ -e /run/netns/giso ]; then queue 'netns del giso'; fi
   flush ip -force -batch - || ok=1
   # release the namespaces of node named
   if true; then
@@ -514,18 +514,19 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["plain","web","store","db","named"],
  "switches": ["lan"],
+ "plan": "96b7d2126e7a59ffbfd5e093a087aa55fa207d800dec1d5ba6c2d5612fb24284",
  "owned": [
   {"kind":"netns","name":"giso"},
-  {"kind":"netns","name":"giso.plain"},
-  {"kind":"netns","name":"giso.web"},
-  {"kind":"netns","name":"giso.db"}
+  {"kind":"netns","name":"giso.plain","node":"plain"},
+  {"kind":"netns","name":"giso.web","node":"web"},
+  {"kind":"netns","name":"giso.db","node":"db"}
  ],
 '
 RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"giso"},"origin":"test/golden/cases/isolation.otop:2:5"},
-  {"op":{"kind":"netns.add","name":"giso.plain"},"origin":"test/golden/cases/isolation.otop:7:1"},
-  {"op":{"kind":"netns.add","name":"giso.web"},"origin":"test/golden/cases/isolation.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"giso.db"},"origin":"test/golden/cases/isolation.otop:26:1"},
+  {"op":{"kind":"netns.add","name":"giso.plain","node":"plain"},"origin":"test/golden/cases/isolation.otop:7:1"},
+  {"op":{"kind":"netns.add","name":"giso.web","node":"web"},"origin":"test/golden/cases/isolation.otop:12:1"},
+  {"op":{"kind":"netns.add","name":"giso.db","node":"db"},"origin":"test/golden/cases/isolation.otop:26:1"},
   {"op":{"kind":"link.alias","ns":"giso","dev":"lo","alias":"opentop:giso"},"origin":"test/golden/cases/isolation.otop:2:5"},
   {"op":{"kind":"bridge.add","ns":"giso","name":"lan"},"origin":"test/golden/cases/isolation.otop:4:1"},
   {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"plain.eth0","index":1001,"master":"lan"},"b":{"ns":"giso.plain","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:8:3"},

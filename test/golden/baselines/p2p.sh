@@ -105,10 +105,10 @@ EOF
 down_plan() {
   removed=0
   ok=0
-  # delete network namespace gp2p.a and everything in it
-  if [ -e /run/netns/gp2p.a ]; then queue 'netns del gp2p.a'; fi
   # delete network namespace gp2p.b and everything in it
   if [ -e /run/netns/gp2p.b ]; then queue 'netns del gp2p.b'; fi
+  # delete network namespace gp2p.a and everything in it
+  if [ -e /run/netns/gp2p.a ]; then queue 'netns del gp2p.a'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
 }
@@ -214,14 +214,15 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["a","b"],
  "switches": [],
+ "plan": "ce458a0cd3f5b3fa4fe60886a6ec1fe5c2f04f72b791a31158b2315fe375e456",
  "owned": [
-  {"kind":"netns","name":"gp2p.a"},
-  {"kind":"netns","name":"gp2p.b"}
+  {"kind":"netns","name":"gp2p.a","node":"a"},
+  {"kind":"netns","name":"gp2p.b","node":"b"}
  ],
 '
 RECORD_OPS=' "ops": [
-  {"op":{"kind":"netns.add","name":"gp2p.a"},"origin":"test/golden/cases/p2p.otop:4:1"},
-  {"op":{"kind":"netns.add","name":"gp2p.b"},"origin":"test/golden/cases/p2p.otop:10:1"},
+  {"op":{"kind":"netns.add","name":"gp2p.a","node":"a"},"origin":"test/golden/cases/p2p.otop:4:1"},
+  {"op":{"kind":"netns.add","name":"gp2p.b","node":"b"},"origin":"test/golden/cases/p2p.otop:10:1"},
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":"gp2p.a","name":"eth0","index":1001,"mtu":9000,"mac":"02:00:00:00:00:0a"},"b":{"ns":"gp2p.b","name":"eth0","mtu":9000}},"origin":"test/golden/cases/p2p.otop:5:3"},
   {"op":{"kind":"link.alias","ns":"gp2p.a","dev":"lo","alias":"opentop:gp2p:a"},"origin":"test/golden/cases/p2p.otop:4:1"},
   {"op":{"kind":"link.up","ns":"gp2p.a","dev":"lo"},"origin":"test/golden/cases/p2p.otop:4:1"},
