@@ -137,6 +137,22 @@ test("sh: scripts pass shellcheck with no warnings", { skip: SHELLCHECK ? false 
   }
 });
 
+test("sh: the prelude every script shares passes shellcheck on its own", {
+  skip: SHELLCHECK ? false : "no shellcheck",
+}, () => {
+  const r = spawnSync(
+    "shellcheck",
+    ["--shell=sh", "--severity=style", join(ROOT, "src/backends/sh/prelude.sh")],
+    {
+      encoding: "utf8",
+    },
+  );
+  assert.equal(r.status, 0, `shellcheck:\n${r.stdout}${r.stderr}`);
+  // …and is appended to every script unchanged.
+  const text = script(LABS.p2p).text;
+  assert.ok(text.endsWith(readFileSync(join(ROOT, "src/backends/sh/prelude.sh"), "utf8")));
+});
+
 const SHELLS: readonly (readonly string[])[] = [
   ["/usr/bin/dash"],
   ["/usr/bin/busybox", "sh"],
