@@ -77,7 +77,88 @@ export interface ForStmt<T> {
   readonly span: Span;
 }
 
-export type TopStmt = LabStmt | ParamStmt | SwitchStmt | NodeStmt | IsolationStmt | ForStmt<TopStmt>;
+/** `if CONDITION { … } [else { … }]`; `else if` is an `if` alone in `otherwise`. */
+export interface IfStmt<T> {
+  readonly kind: "if";
+  readonly condition: Condition;
+  readonly then: readonly T[];
+  readonly otherwise?: readonly T[];
+  readonly span: Span;
+}
+
+/** A condition as written (`k > 1 and k < n`), evaluated by the model (src/model/expr.ts). */
+export interface Condition {
+  readonly source: string;
+  readonly span: Span;
+}
+
+/** One end of a `link`: `r1.eth1 10.0.0.0/31 mtu 9000`. */
+export interface LinkEnd {
+  /** `NODE.IFACE` */
+  readonly target: Word;
+  readonly addresses: readonly Word[];
+  readonly props: readonly Property[];
+  readonly span: Span;
+}
+
+/** `link A.x [ADDR…] -- B.y [ADDR…] [{ OPTION… }]`: a point-to-point link, both ends in one place. */
+export interface LinkStmt {
+  readonly kind: "link";
+  readonly a: LinkEnd;
+  readonly b: LinkEnd;
+  /** Options of the block: they apply to both ends. */
+  readonly props: readonly Property[];
+  readonly span: Span;
+}
+
+/** `include "parts/routers.otop"`: resolved before expansion (src/model/sources.ts). */
+export interface IncludeStmt {
+  readonly kind: "include";
+  readonly path: Value;
+  readonly span: Span;
+}
+
+/** `param NAME [= DEFAULT]` at the top of a template's body. */
+export interface TemplateParam {
+  readonly name: Word;
+  readonly value?: Value;
+  readonly span: Span;
+}
+
+/** `template NAME { param…; node statements… }`: a node body that nodes `use`. */
+export interface TemplateStmt {
+  readonly kind: "template";
+  readonly name: Word;
+  readonly params: readonly TemplateParam[];
+  readonly body: readonly NodeBodyStmt[];
+  readonly span: Span;
+}
+
+/** `use NAME ARG=VALUE…` in a node body: the template's statements, with its parameters bound. */
+export interface UseStmt {
+  readonly kind: "use";
+  readonly name: Word;
+  readonly args: readonly UseArg[];
+  readonly span: Span;
+}
+
+export interface UseArg {
+  readonly name: Word;
+  readonly value: Value;
+  readonly span: Span;
+}
+
+export type TopStmt =
+  | LabStmt
+  | ParamStmt
+  | SwitchStmt
+  | NodeStmt
+  | IsolationStmt
+  | LinkStmt
+  | IncludeStmt
+  | TemplateStmt
+  | ForStmt<TopStmt>
+  | IfStmt<TopStmt>;
 
 /** `eth0 -> lan 10.0.0.1/24 { mtu 1400 }` */
 export interface IfaceStmt {
@@ -136,7 +217,9 @@ export type NodeBodyStmt =
   | FilterStmt
   | NftStmt
   | IsolationStmt
-  | ForStmt<NodeBodyStmt>;
+  | UseStmt
+  | ForStmt<NodeBodyStmt>
+  | IfStmt<NodeBodyStmt>;
 
 // ---- filters (docs/language.md, "Packet filters and NAT") -------------------------------------------------
 
@@ -186,7 +269,11 @@ export interface NatTarget {
   readonly span: Span;
 }
 
-export type FilterBodyStmt = FilterPolicyStmt | FilterRuleStmt | ForStmt<FilterBodyStmt>;
+export type FilterBodyStmt =
+  | FilterPolicyStmt
+  | FilterRuleStmt
+  | ForStmt<FilterBodyStmt>
+  | IfStmt<FilterBodyStmt>;
 
 /** `nft { … }`: literal nftables text, applied in the node as written. */
 export interface NftStmt {

@@ -211,17 +211,18 @@ export class Lexer {
 
   /**
    * The offset of the `}` closing an interpolation that starts at `open`, or -1 if this is
-   * a block. `tight` (a `{` that starts a word): no blanks inside, as in `{8000+i}`, so that
-   * a block such as `{ mtu 1400 }` is never mistaken for one.
+   * a block. `tight` (a `{` that starts a word): no blank right after the `{`, as in
+   * `{host(10.1.0.0/24, i)}`, so that a block such as `{ mtu 1400 }` is never mistaken for one.
    */
   private interpolationEnd(open: number, tight = false): number {
+    const first = this.bytes[open + 1];
+    if (tight && (first === Ch.Space || first === Ch.Tab)) return -1;
     let depth = 0;
     for (let i = open + 1; i < this.bytes.length; i++) {
       const c = this.bytes[i] ?? 0;
       if (c === Ch.RBrace) return depth === 0 && i > open + 1 ? i : -1;
       if (c === 0x28) depth++;
       else if (c === 0x29) depth--;
-      else if (tight && (c === Ch.Space || c === Ch.Tab)) return -1;
       else if (!isExprByte(c)) return -1;
     }
     return -1;
@@ -265,6 +266,30 @@ export class Lexer {
       }
       this.pos++;
     }
+  }
+
+  /**
+   * The raw text of an `if` condition: from here to the `{` that opens its block, on this
+   * line (quoted strings may hold anything but a line break). Leaves the scanner on that
+   * `{`, or where the line ends when there is none. Conditions are parsed by the model.
+   */
+  condition(): { text: string; span: Span } {
+    while (this.bytes[this.pos] === Ch.Space || this.bytes[this.pos] === Ch.Tab) this.pos++;
+    const start = this.pos;
+    let end = start;
+    let inString = false;
+    for (; this.pos < this.bytes.length; this.pos++) {
+      const c = this.bytes[this.pos];
+      if (c === Ch.Newline || (c === Ch.Cr && this.bytes[this.pos + 1] === Ch.Newline)) break;
+      if (inString) {
+        if (c === Ch.Backslash && this.bytes[this.pos + 1] !== Ch.Newline) this.pos++;
+        else if (c === Ch.Quote) inString = false;
+      } else if (c === Ch.Quote) inString = true;
+      else if (c === Ch.LBrace || c === Ch.RBrace || c === Ch.Semicolon || c === Ch.Hash) break;
+      if (c !== Ch.Space && c !== Ch.Tab) end = this.pos + 1;
+    }
+    this.pos = Math.min(this.pos, this.bytes.length);
+    return { text: this.text(start, end), span: this.span(start, end) };
   }
 
   /** Skips the rest of the file: after an unclosed raw block, nothing more can be read. */

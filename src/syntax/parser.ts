@@ -8,10 +8,14 @@ import type {
   FilterStmt,
   ForStmt,
   IfaceStmt,
+  IfStmt,
+  IncludeStmt,
   IsolationKeyword,
   IsolationStmt,
   Keyword,
   LabFile,
+  LinkEnd,
+  LinkStmt,
   NamePattern,
   NatTarget,
   NftStmt,
@@ -19,7 +23,11 @@ import type {
   Property,
   Range,
   RouteStmt,
+  TemplateParam,
+  TemplateStmt,
   TopStmt,
+  UseArg,
+  UseStmt,
   Value,
   Word,
 } from "./ast.js";
@@ -49,9 +57,24 @@ export const IFACE_OPTIONS: Arity = {
 };
 export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
 
-const TOP_KEYWORDS = ["lab", "param", "switch", "node", "isolate", "for"];
+const TOP_KEYWORDS = [
+  "lab",
+  "param",
+  "switch",
+  "node",
+  "link",
+  "isolate",
+  "for",
+  "if",
+  "template",
+  "include",
+];
+/** Top-level statements that a loop or a condition cannot hold: they are read before expansion. */
+const UNREPEATABLE = ["lab", "param", "template", "include"];
+/** The word that separates the two ends of a `link`. */
+export const LINK_SEPARATOR = "--";
 /** The statements of a node body; anything else starts an interface (with its name). */
-export const NODE_KEYWORDS = [
+const NODE_STATEMENTS = [
   "route",
   "forward",
   "sysctl",
@@ -65,7 +88,21 @@ export const NODE_KEYWORDS = [
   "root",
   "limit",
   "run",
+  "if",
+  "use",
 ] as const;
+/**
+ * Words that cannot name an interface: the statements, and words that are no statement of
+ * a node body but are reported as misplaced (OT0023, OT0024), not read as an interface.
+ */
+export const NODE_KEYWORDS: readonly string[] = [
+  ...NODE_STATEMENTS,
+  "else",
+  "param",
+  "link",
+  "include",
+  "template",
+];
 
 const KIND_NAMES: Record<TokenKind, string> = {
   word: "a word",
@@ -224,9 +261,11 @@ class Parser {
 
   // ---- top level ----------------------------------------------------------------------
 
-  private topStatement(): TopStmt | undefined {
+  /** A statement of the file, or (`nested`) of a loop or a condition at its top level. */
+  private topStatement(nested = false): TopStmt | undefined {
     const start = this.tok;
     if (start.kind !== "word") this.fail(`expected a statement (${TOP_KEYWORDS.join(", ")})`);
+    if (nested && UNREPEATABLE.includes(start.text)) this.misplaced(start, "in a loop or a condition");
     switch (start.text) {
       case "lab": {
         this.advance();
@@ -242,40 +281,24 @@ class Parser {
         this.endOfStatement("the parameter's value");
         return { kind: "param", name, value, span: join(start.span, value.span) };
       }
-      case "switch": {
-        this.advance();
-        const name = this.namePattern("switch");
-        const props = this.properties(SWITCH_OPTIONS, "switch");
-        let end = props.at(-1)?.span ?? name.span;
-        if (this.at("lbrace")) {
-          const block = this.block(
-            () => this.propertyLine(SWITCH_OPTIONS, "switch"),
-            start.span,
-            "switch block",
-          );
-          props.push(...block.body.flat());
-          end = block.end;
-        }
-        this.endOfStatement("the switch");
-        return { kind: "switch", name, props, span: join(start.span, end) };
-      }
-      case "node": {
-        this.advance();
-        const name = this.namePattern("node");
-        let body: NodeBodyStmt[] = [];
-        let end = name.span;
-        if (this.at("lbrace")) {
-          const block = this.block(() => this.nodeStatement(), start.span, "node body");
-          body = block.body;
-          end = block.end;
-        }
-        this.endOfStatement("the node");
-        return { kind: "node", name, body, span: join(start.span, end) };
-      }
+      case "switch":
+        return this.switchStatement();
+      case "node":
+        return this.nodeDeclaration();
+      case "link":
+        return this.link();
+      case "include":
+        return this.include();
+      case "template":
+        return this.template();
       case "isolate":
         return this.isolationStatement("isolate");
       case "for":
-        return this.forStatement(() => this.topStatement());
+        return this.forStatement(() => this.topStatement(true));
+      case "if":
+        return this.ifStatement(() => this.topStatement(true));
+      case "else":
+        return this.strayElse();
       default:
         this.diagnostics.error("OT0007", `unknown statement \`${start.text}\``, {
           span: start.span,
@@ -283,6 +306,194 @@ class Parser {
         });
         throw new ParseError();
     }
+  }
+
+  private switchStatement(): TopStmt {
+    const start = this.advance();
+    const name = this.namePattern("switch");
+    const props = this.properties(SWITCH_OPTIONS, "switch");
+    let end = props.at(-1)?.span ?? name.span;
+    if (this.at("lbrace")) {
+      const block = this.block(() => this.propertyLine(SWITCH_OPTIONS, "switch"), start.span, "switch block");
+      props.push(...block.body.flat());
+      end = block.end;
+    }
+    this.endOfStatement("the switch");
+    return { kind: "switch", name, props, span: join(start.span, end) };
+  }
+
+  private nodeDeclaration(): TopStmt {
+    const start = this.advance();
+    const name = this.namePattern("node");
+    let body: NodeBodyStmt[] = [];
+    let end = name.span;
+    if (this.at("lbrace")) {
+      const block = this.block(() => this.nodeStatement(), start.span, "node body");
+      body = block.body;
+      end = block.end;
+    }
+    this.endOfStatement("the node");
+    return { kind: "node", name, body, span: join(start.span, end) };
+  }
+
+  /** A statement where it cannot be: reported (OT0023), and skipped. */
+  private misplaced(start: Token, where: string): never {
+    const place: Record<string, string> = {
+      lab: "a lab is named once, at the top level of its file",
+      param: "parameters are declared at the top level of a lab, or at the top of a template's body",
+      template: "templates are declared at the top level of a file",
+      include: "files are included at the top level of a file",
+      link: "a `link` joins two nodes' interfaces at the top level: `link a.eth1 -- b.eth1`",
+    };
+    this.diagnostics.error("OT0023", `\`${start.text}\` cannot be ${where}`, {
+      span: start.span,
+      help: place[start.text],
+    });
+    throw new ParseError();
+  }
+
+  /** `else` that follows no `if` (an `else` on the line after the `}` is such one). */
+  private strayElse(): never {
+    this.diagnostics.error("OT0024", "`else` without an `if`", {
+      span: this.tok.span,
+      help: "write `else` on the line of the `}` that closes the `if`: `} else {`",
+    });
+    throw new ParseError();
+  }
+
+  /** `if CONDITION { … } [else { … } | else if …]` */
+  private ifStatement<T>(parseOne: () => T | undefined): IfStmt<T> {
+    const start = this.tok;
+    // The scanner stands just past `if`: the condition is raw text up to the block's `{`.
+    const raw = this.lexer.condition();
+    const condition = { source: raw.text, span: raw.span };
+    this.tok = this.lexer.next();
+    if (raw.text === "")
+      this.fail("expected a condition after `if`", "for example `if k > 1 { … }`", start.span);
+    if (!this.at("lbrace"))
+      this.fail(
+        "expected `{` after the condition",
+        "for example `if k > 1 { … }`; a condition ends at its line",
+      );
+    const then = this.block(parseOne, start.span, "`if` block");
+    let otherwise: T[] | undefined;
+    let end = then.end;
+    if (this.atKeyword("else")) {
+      const elseTok = this.advance();
+      if (this.atKeyword("if")) {
+        // `else if`: the rest of the chain is the one statement of the `else`.
+        const nested = this.ifStatement(parseOne);
+        otherwise = [nested as T];
+        end = nested.span;
+      } else {
+        const block = this.block(parseOne, elseTok.span, "`else` block");
+        otherwise = block.body;
+        end = block.end;
+        this.endOfStatement("the `else` block");
+      }
+    } else this.endOfStatement("the `if`");
+    return {
+      kind: "if",
+      condition,
+      then: then.body,
+      ...(otherwise ? { otherwise } : {}),
+      span: join(start.span, end),
+    };
+  }
+
+  /** `include "FILE"` */
+  private include(): IncludeStmt {
+    const start = this.advance();
+    if (!this.at("word") && !this.at("string"))
+      this.fail("expected a file after `include`", 'for example `include "parts/routers.otop"`');
+    const path = this.value("a file after `include`");
+    this.endOfStatement("the included file");
+    return { kind: "include", path, span: join(start.span, path.span) };
+  }
+
+  /** `link A.x [ADDR…] [OPTION…] -- B.y [ADDR…] [OPTION…] [{ OPTION… }]` */
+  private link(): LinkStmt {
+    const start = this.advance();
+    const help = "for example `link r1.eth1 10.0.0.0/31 -- r2.eth1 10.0.0.1/31`";
+    const a = this.linkEnd("the first end of the link (`NODE.IFACE`)", help);
+    if (!this.atKeyword(LINK_SEPARATOR))
+      this.fail(`expected \`${LINK_SEPARATOR}\` between the two ends of the link`, help);
+    this.advance();
+    const b = this.linkEnd(`the other end of the link (\`NODE.IFACE\`) after \`${LINK_SEPARATOR}\``, help);
+    const props: Property[] = [];
+    let end = b.span;
+    if (this.at("lbrace")) {
+      const block = this.block(() => this.propertyLine(IFACE_OPTIONS, "interface"), start.span, "link block");
+      props.push(...block.body.flat());
+      end = block.end;
+    }
+    this.endOfStatement("the link");
+    return { kind: "link", a, b, props, span: join(start.span, end) };
+  }
+
+  private linkEnd(what: string, help: string): LinkEnd {
+    const target = this.wordToken(what, help);
+    const addresses: Word[] = [];
+    const props: Property[] = [];
+    while (this.at("word") && this.tok.text !== LINK_SEPARATOR) {
+      if (IFACE_OPTIONS[this.tok.text] !== undefined) props.push(this.property(IFACE_OPTIONS, "interface"));
+      else addresses.push(toWord(this.advance()));
+    }
+    const end = [target.span, ...addresses.map((a) => a.span), ...props.map((p) => p.span)].reduce((x, y) =>
+      x.end >= y.end ? x : y,
+    );
+    return { target, addresses, props, span: join(target.span, end) };
+  }
+
+  /** `template NAME { param NAME [= VALUE]…  node statements… }` */
+  private template(): TemplateStmt {
+    const start = this.advance();
+    const name = this.wordToken("a template name after `template`", "for example `template router { … }`");
+    if (!this.at("lbrace"))
+      this.fail("expected `{` after the template's name", "for example `template router { forward }`");
+    const block = this.block(
+      () => (this.atKeyword("param") ? this.templateParam() : this.nodeStatement()),
+      start.span,
+      "template body",
+    );
+    this.endOfStatement("the template");
+    const params: TemplateParam[] = [];
+    const body: NodeBodyStmt[] = [];
+    for (const stmt of block.body) {
+      if ("kind" in stmt) body.push(stmt);
+      else params.push(stmt);
+    }
+    return { kind: "template", name, params, body, span: join(start.span, block.end) };
+  }
+
+  private templateParam(): TemplateParam {
+    const start = this.advance();
+    const name = this.wordToken(
+      "a parameter name after `param`",
+      "for example `param asn` or `param lan = lan1`",
+    );
+    let value: Value | undefined;
+    if (this.at("equals")) {
+      this.advance();
+      value = this.value("a default value for the parameter");
+    }
+    this.endOfStatement("the parameter");
+    return { name, ...(value ? { value } : {}), span: join(start.span, value?.span ?? name.span) };
+  }
+
+  /** `use NAME ARG=VALUE…` */
+  private use(): UseStmt {
+    const start = this.advance();
+    const name = this.wordToken("a template name after `use`", "for example `use router asn=1`");
+    const args: UseArg[] = [];
+    while (this.at("word")) {
+      const arg = toWord(this.advance());
+      this.consume("equals", "after the parameter's name", "for example `use router asn=1 lan=lan1`");
+      const value = this.value("a value for the parameter");
+      args.push({ name: arg, value, span: join(arg.span, value.span) });
+    }
+    this.endOfStatement("the template's arguments");
+    return { kind: "use", name, args, span: join(start.span, args.at(-1)?.span ?? name.span) };
   }
 
   private forStatement<T>(parseOne: () => T | undefined): ForStmt<T> {
@@ -377,7 +588,9 @@ class Parser {
   private nodeStatement(): NodeBodyStmt | undefined {
     const start = this.tok;
     if (start.kind !== "word")
-      this.fail(`expected an interface or a statement (${NODE_KEYWORDS.map((k) => `\`${k}\``).join(", ")})`);
+      this.fail(
+        `expected an interface or a statement (${NODE_STATEMENTS.map((k) => `\`${k}\``).join(", ")})`,
+      );
     switch (start.text) {
       case "forward":
         this.advance();
@@ -398,6 +611,17 @@ class Parser {
         return this.rawNft();
       case "for":
         return this.forStatement(() => this.nodeStatement());
+      case "if":
+        return this.ifStatement(() => this.nodeStatement());
+      case "else":
+        return this.strayElse();
+      case "use":
+        return this.use();
+      case "param":
+      case "link":
+      case "include":
+      case "template":
+        return this.misplaced(start, "inside a node");
       case "isolate":
       case "hostname":
       case "mount":
@@ -495,6 +719,8 @@ class Parser {
     const start = this.tok;
     if (start.kind !== "word") this.fail("expected a filter rule", FILTER_HELP);
     if (start.text === "for") return this.forStatement(() => this.filterStatement());
+    if (start.text === "if") return this.ifStatement(() => this.filterStatement());
+    if (start.text === "else") return this.strayElse();
     if (isChain(start.text)) return this.chainRule();
     if (start.text === "nat" || isNatAction(start.text)) return this.natRule();
     const alias = STATEMENT_ALIASES[start.text];
