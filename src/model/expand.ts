@@ -11,6 +11,7 @@ import type {
   IsolationKeyword,
   IsolationStmt,
   LabFile,
+  LetStmt,
   LinkEnd,
   LinkStmt,
   NamePattern,
@@ -292,6 +293,9 @@ class Expander {
         case "isolation":
           this.decls.isolate.push(this.isolation(stmt, env));
           break;
+        case "let":
+          env = this.bind(stmt, env);
+          break;
         case "for":
           this.loop(stmt, env, (inner) => this.top(stmt.body, inner));
           break;
@@ -302,6 +306,20 @@ class Expander {
           assertNever(stmt);
       }
     }
+  }
+
+  /** `let NAME = EXPR`: the environment of the statements after it, with NAME bound. */
+  private bind(stmt: LetStmt, env: Env): Env {
+    const name = literal(stmt.name);
+    if (!VARIABLE.test(name)) {
+      this.diagnostics.error("OT1003", `invalid variable name \`${name}\``, {
+        span: this.at(stmt.name.span),
+        help: "a variable name is letters, digits and `_`, not starting with a digit",
+      });
+      return env;
+    }
+    const value = evaluate(stmt.value.source, this.at(stmt.value.span), env, this.diagnostics);
+    return value === undefined ? env : new Map([...env, [name, value]]);
   }
 
   /** The statements of the branch an `if` takes; none after an error in its condition. */
@@ -376,6 +394,9 @@ class Expander {
         case "use":
           this.use(stmt, env, node);
           break;
+        case "let":
+          env = this.bind(stmt, env);
+          break;
         case "for":
           this.loop(stmt, env, (inner) => this.nodeBody(stmt.body, inner, node));
           break;
@@ -424,6 +445,9 @@ class Expander {
           });
           break;
         }
+        case "let":
+          env = this.bind(stmt, env);
+          break;
         case "for":
           this.loop(stmt, env, (inner) => this.filterBody(stmt.body, inner, node));
           break;

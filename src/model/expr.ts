@@ -436,81 +436,105 @@ function compare(op: Comparison, a: Value, b: Value, e: Expr): boolean {
 
 // ---- functions ------------------------------------------------------------------------
 
+/** A function's argument: its value, and where it is written. */
+interface Arg {
+  readonly value: Value;
+  readonly at: Expr;
+}
+
 interface Fn {
   /** How it is written, for messages: `net(PREFIX, LENGTH, INDEX)`. */
   readonly usage: string;
-  readonly arity: number;
-  call(args: readonly Value[], e: Expr, argExprs: readonly Expr[]): Scalar;
+  /** How many arguments it takes (several counts: several forms). */
+  readonly arity: readonly number[];
+  /** `args` has one of the counts of `arity`. */
+  call(args: readonly Arg[], e: Expr): Scalar;
 }
 
 const FUNCTIONS: Readonly<Record<string, Fn>> = {
   hex: {
     usage: "hex(INTEGER)",
-    arity: 1,
-    call: ([x], _e, [at]) => {
-      const n = integer(x as Value, "hex()", at as Expr);
-      if (n < 0)
-        throw new ExprError("hex() takes a non-negative integer", (at as Expr).at, (at as Expr).length);
+    arity: [1],
+    call: (args) => {
+      const x = arg(args, 0);
+      const n = integer(x.value, "hex()", x.at);
+      if (n < 0) throw new ExprError("hex() takes a non-negative integer", x.at.at, x.at.length);
       return n.toString(16);
     },
   },
   net: {
     usage: "net(PREFIX, LENGTH, INDEX)",
-    arity: 3,
-    call: ([p, length, index], e, [pe, le, ie]) => {
-      const base = pool(p as Value, pe as Expr);
-      const len = integer(length as Value, "the length of net()", le as Expr);
-      const k = integer(index as Value, "the index of net()", ie as Expr);
+    arity: [3],
+    call: (args, e) => {
+      const base = pool(arg(args, 0));
+      const length = arg(args, 1);
+      const len = integer(length.value, "the length of net()", length.at);
+      const k = index(arg(args, 2), "net()");
       const r = subnet(base, len, k);
       if (r.ok) return r.value.cidr;
-      const overflow = len >= base.prefix && len <= (base.family === 4 ? 32 : 128);
-      throw new ExprError(
-        overflow ? `subnet ${k} is outside ${base.cidr}` : `invalid subnet length ${len}`,
-        overflow ? e.at : (le as Expr).at,
-        overflow ? e.length : (le as Expr).length,
-        overflow ? "OT2050" : "OT2051",
-        r.reason,
-      );
+      if (len < base.prefix || len > (base.family === 4 ? 32 : 128))
+        throw new ExprError(
+          `invalid subnet length ${len}`,
+          length.at.at,
+          length.at.length,
+          "OT2051",
+          r.reason,
+        );
+      throw new ExprError(`subnet ${k} is outside ${base.cidr}`, e.at, e.length, "OT2050", r.reason);
     },
   },
   host: {
     usage: "host(PREFIX, INDEX)",
-    arity: 2,
-    call: ([p, index], e, [pe, ie]) => {
-      const base = pool(p as Value, pe as Expr);
-      const k = integer(index as Value, "the index of host()", ie as Expr);
-      const r = nthAddress(base, k);
-      if (r.ok) return r.value.cidr;
-      throw new ExprError(`address ${k} is outside ${base.cidr}`, e.at, e.length, "OT2050", r.reason);
-    },
+    arity: [2],
+    call: (args, e) => nth(args, e, "host()").cidr,
   },
   ip: {
-    usage: "ip(ADDRESS/LENGTH)",
-    arity: 1,
-    call: ([x], _e, [xe]) => {
-      const text = typeof x === "string" ? x : "";
+    usage: "ip(ADDRESS) or ip(PREFIX, INDEX)",
+    arity: [1, 2],
+    call: (args, e) => {
+      if (args.length === 2) return nth(args, e, "ip()").text;
+      const x = arg(args, 0);
+      const text = typeof x.value === "string" ? x.value : "";
       const cidr = parseCidr(text);
       if (cidr.ok) return cidr.value.text;
       if (parseIp(text).ok) return text;
-      const at = xe as Expr;
       throw new ExprError(
-        `ip() takes an address, not ${describe(x as Value)}`,
-        at.at,
-        at.length,
+        `ip() takes an address, not ${describe(x.value)}`,
+        x.at.at,
+        x.at.length,
         "OT0006",
-        "for example `ip(host(10.1.0.0/24, 1))` gives 10.1.0.1",
+        "`ip(10.1.0.1/24)` gives 10.1.0.1, and `ip(10.1.0.0/24, 1)` the same",
       );
     },
   },
 };
 
+function arg(args: readonly Arg[], i: number): Arg {
+  const a = args[i];
+  if (!a) throw new Error(`internal: argument ${i} missing`);
+  return a;
+}
+
+function index(a: Arg, fn: string): number {
+  return integer(a.value, `the index of ${fn}`, a.at);
+}
+
+/** `host(PREFIX, INDEX)`: the index-th address of the prefix, with its length. */
+function nth(args: readonly Arg[], e: Expr, fn: string): Cidr {
+  const base = pool(arg(args, 0));
+  const k = index(arg(args, 1), fn);
+  const r = nthAddress(base, k);
+  if (r.ok) return r.value;
+  throw new ExprError(`address ${k} is outside ${base.cidr}`, e.at, e.length, "OT2050", r.reason);
+}
+
 /** A function's prefix argument: a network with its length, such as 10.255.0.0/16. */
-function pool(v: Value, at: Expr): Cidr {
-  const text = typeof v === "string" ? v : "";
+function pool({ value, at }: Arg): Cidr {
+  const text = typeof value === "string" ? value : "";
   const c = parseCidr(text);
   if (!c.ok)
     throw new ExprError(
-      `${typeof v === "string" ? `\`${v}\`` : describe(v)} is not a prefix`,
+      `${typeof value === "string" ? `\`${value}\`` : describe(value)} is not a prefix`,
       at.at,
       at.length,
       "OT2051",
@@ -529,7 +553,7 @@ function pool(v: Value, at: Expr): Cidr {
 }
 
 function call(name: string, args: readonly Expr[], env: Env, e: Expr): Scalar {
-  const fn = FUNCTIONS[name];
+  const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (!fn)
     throw new ExprError(
       `unknown function \`${name}\``,
@@ -540,17 +564,18 @@ function call(name: string, args: readonly Expr[], env: Env, e: Expr): Scalar {
         .map((f) => `\`${f.usage}\``)
         .join(", ")}`,
     );
-  if (args.length !== fn.arity)
+  if (!fn.arity.includes(args.length)) {
+    const counts = fn.arity.join(" or ");
     throw new ExprError(
-      `\`${name}\` takes ${fn.arity} argument${fn.arity === 1 ? "" : "s"}, not ${args.length}`,
+      `\`${name}\` takes ${counts} argument${counts === "1" ? "" : "s"}, not ${args.length}`,
       e.at,
       e.length,
       "OT0006",
       `write \`${fn.usage}\``,
     );
+  }
   return fn.call(
-    args.map((a) => valueOf(a, env)),
+    args.map((a) => ({ value: valueOf(a, env), at: a })),
     e,
-    args,
   );
 }

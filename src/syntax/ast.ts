@@ -80,15 +80,26 @@ export interface ForStmt<T> {
 /** `if CONDITION { … } [else { … }]`; `else if` is an `if` alone in `otherwise`. */
 export interface IfStmt<T> {
   readonly kind: "if";
-  readonly condition: Condition;
+  readonly condition: Expression;
   readonly then: readonly T[];
   readonly otherwise?: readonly T[];
   readonly span: Span;
 }
 
-/** A condition as written (`k > 1 and k < n`), evaluated by the model (src/model/expr.ts). */
-export interface Condition {
+/**
+ * An expression written outside braces — `k > 1 and k < n` after `if`, `net(hops, 31, k)`
+ * after `let p =` — as text, evaluated by the model (src/model/expr.ts).
+ */
+export interface Expression {
   readonly source: string;
+  readonly span: Span;
+}
+
+/** `let NAME = EXPR`: NAME holds EXPR's value in the rest of the block. */
+export interface LetStmt {
+  readonly kind: "let";
+  readonly name: Word;
+  readonly value: Expression;
   readonly span: Span;
 }
 
@@ -157,6 +168,7 @@ export type TopStmt =
   | LinkStmt
   | IncludeStmt
   | TemplateStmt
+  | LetStmt
   | ForStmt<TopStmt>
   | IfStmt<TopStmt>;
 
@@ -218,6 +230,7 @@ export type NodeBodyStmt =
   | NftStmt
   | IsolationStmt
   | UseStmt
+  | LetStmt
   | ForStmt<NodeBodyStmt>
   | IfStmt<NodeBodyStmt>;
 
@@ -272,6 +285,7 @@ export interface NatTarget {
 export type FilterBodyStmt =
   | FilterPolicyStmt
   | FilterRuleStmt
+  | LetStmt
   | ForStmt<FilterBodyStmt>
   | IfStmt<FilterBodyStmt>;
 

@@ -269,11 +269,11 @@ export class Lexer {
   }
 
   /**
-   * The raw text of an `if` condition: from here to the `{` that opens its block, on this
-   * line (quoted strings may hold anything but a line break). Leaves the scanner on that
-   * `{`, or where the line ends when there is none. Conditions are parsed by the model.
+   * The raw text of an expression outside braces (an `if` condition, a `let` value): from
+   * here to the `{` that opens a block, a `}`, `;`, `#` or the end of the line (quoted
+   * strings may hold anything but a line break). Leaves the scanner there. The model parses it.
    */
-  condition(): { text: string; span: Span } {
+  expression(): { text: string; span: Span } {
     while (this.bytes[this.pos] === Ch.Space || this.bytes[this.pos] === Ch.Tab) this.pos++;
     const start = this.pos;
     let end = start;

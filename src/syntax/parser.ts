@@ -10,6 +10,7 @@ import type {
   IfaceStmt,
   IfStmt,
   IncludeStmt,
+  LetStmt,
   IsolationKeyword,
   IsolationStmt,
   Keyword,
@@ -60,14 +61,15 @@ export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1,
 const TOP_KEYWORDS = [
   "lab",
   "param",
+  "include",
+  "template",
   "switch",
   "node",
   "link",
   "isolate",
+  "let",
   "for",
   "if",
-  "template",
-  "include",
 ];
 /** Top-level statements that a loop or a condition cannot hold: they are read before expansion. */
 const UNREPEATABLE = ["lab", "param", "template", "include"];
@@ -88,6 +90,7 @@ const NODE_STATEMENTS = [
   "root",
   "limit",
   "run",
+  "let",
   "if",
   "use",
 ] as const;
@@ -293,6 +296,8 @@ class Parser {
         return this.template();
       case "isolate":
         return this.isolationStatement("isolate");
+      case "let":
+        return this.letStatement();
       case "for":
         return this.forStatement(() => this.topStatement(true));
       case "if":
@@ -365,7 +370,7 @@ class Parser {
   private ifStatement<T>(parseOne: () => T | undefined): IfStmt<T> {
     const start = this.tok;
     // The scanner stands just past `if`: the condition is raw text up to the block's `{`.
-    const raw = this.lexer.condition();
+    const raw = this.lexer.expression();
     const condition = { source: raw.text, span: raw.span };
     this.tok = this.lexer.next();
     if (raw.text === "")
@@ -399,6 +404,28 @@ class Parser {
       ...(otherwise ? { otherwise } : {}),
       span: join(start.span, end),
     };
+  }
+
+  /** `let NAME = EXPR` */
+  private letStatement(): LetStmt {
+    const start = this.advance();
+    const help = "for example `let p = net(10.255.0.0/16, 31, k)`";
+    if (this.tok.kind !== "word") this.fail("expected a name after `let`", help);
+    // The scanner stands just past the name: `= EXPR` is raw text, up to the statement's end.
+    const name = toWord(this.tok);
+    const raw = this.lexer.expression();
+    this.tok = this.lexer.next();
+    const eq = /^=\s*/.exec(raw.text);
+    if (!eq || raw.text.startsWith("=="))
+      this.fail("expected `=` after the name", help, raw.text ? raw.span : name.span);
+    const skip = Buffer.byteLength(eq[0]);
+    const value = {
+      source: raw.text.slice(eq[0].length),
+      span: spanOf(raw.span.file, raw.span.start + skip, raw.span.end),
+    };
+    if (value.source === "") this.fail("expected a value after `=`", help, raw.span);
+    this.endOfStatement("the `let`");
+    return { kind: "let", name, value, span: join(start.span, raw.span) };
   }
 
   /** `include "FILE"` */
@@ -609,6 +636,8 @@ class Parser {
         return this.filterBlock();
       case "nft":
         return this.rawNft();
+      case "let":
+        return this.letStatement();
       case "for":
         return this.forStatement(() => this.nodeStatement());
       case "if":
@@ -720,6 +749,7 @@ class Parser {
     if (start.kind !== "word") this.fail("expected a filter rule", FILTER_HELP);
     if (start.text === "for") return this.forStatement(() => this.filterStatement());
     if (start.text === "if") return this.ifStatement(() => this.filterStatement());
+    if (start.text === "let") return this.letStatement();
     if (start.text === "else") return this.strayElse();
     if (isChain(start.text)) return this.chainRule();
     if (start.text === "nat" || isNatAction(start.text)) return this.natRule();
