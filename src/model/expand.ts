@@ -326,7 +326,7 @@ class Expander {
   private branch<T>(stmt: IfStmt<T>, env: Env): readonly T[] {
     const holds = condition(stmt.condition.source, this.at(stmt.condition.span), env, this.diagnostics);
     if (holds === undefined) return [];
-    return holds ? stmt.then : (stmt.otherwise ?? []);
+    return holds ? stmt.body : (stmt.otherwise ?? []);
   }
 
   private link(stmt: LinkStmt, env: Env): void {

@@ -91,7 +91,7 @@ function run<T>(
   check: (value: Value) => T,
 ): T | undefined {
   try {
-    return check(valueOf(parseExpr(source), env));
+    return check(valueIn(parseExpr(source), env));
   } catch (e) {
     if (!(e instanceof ExprError)) throw e;
     const start = span.start + Buffer.byteLength(source.slice(0, e.offset));
@@ -326,7 +326,7 @@ class ExprParser {
   }
 }
 
-function valueOf(e: Expr, env: Env): Value {
+function valueIn(e: Expr, env: Env): Value {
   switch (e.kind) {
     case "literal":
       return e.value;
@@ -339,17 +339,17 @@ function valueOf(e: Expr, env: Env): Value {
     case "call":
       return call(e.name, e.args, env, e);
     case "arith":
-      return arith(e.op, valueOf(e.left, env), valueOf(e.right, env), e);
+      return arith(e.op, valueIn(e.left, env), valueIn(e.right, env), e);
     case "compare":
-      return compare(e.op, valueOf(e.left, env), valueOf(e.right, env), e);
+      return compare(e.op, valueIn(e.left, env), valueIn(e.right, env), e);
     case "logic": {
       // Short-circuit: `k > 1 and 10 / (k - 1) > 2` is safe for k = 1.
-      const left = truth(valueOf(e.left, env), e.op, e.left);
+      const left = truth(valueIn(e.left, env), e.op, e.left);
       if (e.op === "and" ? !left : left) return left;
-      return truth(valueOf(e.right, env), e.op, e.right);
+      return truth(valueIn(e.right, env), e.op, e.right);
     }
     case "not":
-      return !truth(valueOf(e.operand, env), "not", e.operand);
+      return !truth(valueIn(e.operand, env), "not", e.operand);
     default:
       return assertNever(e);
   }
@@ -575,7 +575,7 @@ function call(name: string, args: readonly Expr[], env: Env, e: Expr): Scalar {
     );
   }
   return fn.call(
-    args.map((a) => ({ value: valueOf(a, env), at: a })),
+    args.map((a) => ({ value: valueIn(a, env), at: a })),
     e,
   );
 }

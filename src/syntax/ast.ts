@@ -81,7 +81,7 @@ export interface ForStmt<T> {
 export interface IfStmt<T> {
   readonly kind: "if";
   readonly condition: Expression;
-  readonly then: readonly T[];
+  readonly body: readonly T[];
   readonly otherwise?: readonly T[];
   readonly span: Span;
 }

@@ -10,11 +10,11 @@ import type {
   IfaceStmt,
   IfStmt,
   IncludeStmt,
-  LetStmt,
   IsolationKeyword,
   IsolationStmt,
   Keyword,
   LabFile,
+  LetStmt,
   LinkEnd,
   LinkStmt,
   NamePattern,
@@ -400,7 +400,7 @@ class Parser {
     return {
       kind: "if",
       condition,
-      then: then.body,
+      body: then.body,
       ...(otherwise ? { otherwise } : {}),
       span: join(start.span, end),
     };
