@@ -119,7 +119,7 @@ function mergeIfaces(n: NodeDecl, diagnostics: Diagnostics): IfaceDecl[] {
 function mergeIface(name: string, places: readonly IfaceDecl[], diagnostics: Diagnostics): IfaceDecl {
   const linked = once(
     places.filter((p) => p.target),
-    (p) => p.target?.span ?? p.span,
+    (p) => p.name.span,
     (again, first) =>
       diagnostics.error("OT1009", `interface \`${name}\` is attached twice`, {
         span: again,

@@ -409,7 +409,7 @@ class Parser {
   /** `let NAME = EXPR` */
   private letStatement(): LetStmt {
     const start = this.advance();
-    const help = "for example `let p = net(10.255.0.0/16, 31, k)`";
+    const help = "for example `let p = net(10.255.0.0/16, 31, k)`: the expression without `{ }`";
     if (this.tok.kind !== "word") this.fail("expected a name after `let`", help);
     // The scanner stands just past the name: `= EXPR` is raw text, up to the statement's end.
     const name = toWord(this.tok);
