@@ -26,6 +26,7 @@ export const CODES = {
   OT0022: { severity: "error", title: "includes too deep or too large" },
   OT0023: { severity: "error", title: "statement not allowed here" },
   OT0024: { severity: "error", title: "`else` without `if`" },
+  OT0025: { severity: "error", title: "nesting too deep" },
   // names and structure
   OT1001: { severity: "error", title: "missing lab name" },
   OT1002: { severity: "error", title: "lab declared twice" },

@@ -93,14 +93,15 @@ interface Place {
 
 /**
  * A diagnostic with what its expansion says: the bindings of its copy (or, for `copies`
- * more than one, how many hit it and which was first) and the templates it was made in.
+ * more than one, how many hit it and which was first), and the templates it was made in,
+ * named in one note, with a label at the node's own `use` — the user's line.
  */
 function withExpansion(d: Diagnostic, copies: number): Diagnostic {
   const via = d.span?.via;
   if (!via) return d;
   const bindings: string[] = [];
-  const templates: Label[] = [];
-  const notes: string[] = [];
+  /** Innermost first. */
+  const templates: { name: string; node: string; use: Span }[] = [];
   for (let e: Expansion | undefined = via; e; e = e.outer) {
     const f = e.frame;
     switch (f.kind) {
@@ -108,18 +109,23 @@ function withExpansion(d: Diagnostic, copies: number): Diagnostic {
         bindings.unshift(`${f.name} = ${f.value}`);
         break;
       case "template":
-        notes.unshift(`in template \`${f.name}\`, used by node \`${f.node}\``);
-        templates.unshift({ span: f.use, message: `\`${f.name}\` used here` });
+        templates.push(f);
         break;
       default:
         assertNever(f);
     }
   }
+  const notes: string[] = [];
   const when = bindings.length ? `when ${bindings.join(", ")}` : undefined;
   if (copies > 1)
-    notes.unshift(`${copies} ${when ? "iterations" : "uses"} hit this; the first ${when ?? "is shown"}`);
-  else if (when) notes.unshift(when);
-  return { ...d, labels: [...d.labels, ...templates], notes: [...d.notes, ...notes] };
+    notes.push(`${copies} ${when ? "iterations" : "uses"} hit this; the first ${when ?? "is shown"}`);
+  else if (when) notes.push(when);
+  const outermost = templates.at(-1);
+  if (!outermost) return { ...d, notes: [...d.notes, ...notes] };
+  const chain = templates.map((t) => `template \`${t.name}\``).join(", used in ");
+  notes.push(`in ${chain}, used by node \`${outermost.node}\``);
+  const use: Label = { span: outermost.use, message: `\`${outermost.name}\` used here` };
+  return { ...d, labels: [...d.labels, use], notes: [...d.notes, ...notes] };
 }
 
 /** An error that carries diagnostics to the command that prints them. */

@@ -142,8 +142,10 @@ export interface Decls {
 
 /** Expansion stops (with OT1017) beyond this many nodes, switches and interfaces in all. */
 export const MAX_OBJECTS = 20_000;
-/** …or beyond this many iterations of loops and ranges, objects or not. */
-export const MAX_ITERATIONS = 1_000_000;
+/** …or beyond this many statements expanded and loop iterations, whatever they make. */
+export const MAX_STEPS = 2_000_000;
+/** Templates used inside templates nest at most this deep (OT0025). */
+export const MAX_TEMPLATE_DEPTH = 16;
 
 /** Names of parameters, loop variables and template parameters. */
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -162,7 +164,7 @@ class TooMany extends Error {}
 class Expander {
   private readonly decls: Decls = { labs: [], switches: [], nodes: [], links: [], isolate: [] };
   private objects = 0;
-  private iterations = 0;
+  private steps = 0;
   /** The copy being made: loop and range bindings and templates in use, innermost first. */
   private via: Expansion | undefined;
   /** The lab's parameters: what a template's body sees besides its own. */
@@ -256,6 +258,7 @@ class Expander {
 
   private top(statements: readonly TopStmt[], env: Env): void {
     for (const stmt of statements) {
+      this.work(stmt.span);
       switch (stmt.kind) {
         case "lab": {
           const name = this.word(stmt.name, env);
@@ -350,6 +353,7 @@ class Expander {
 
   private nodeBody(statements: readonly NodeBodyStmt[], env: Env, node: NodeDecl): void {
     for (const stmt of statements) {
+      this.work(stmt.span);
       switch (stmt.kind) {
         case "iface": {
           const name = this.word(stmt.name, env);
@@ -412,6 +416,7 @@ class Expander {
   private filterBody(statements: readonly FilterBodyStmt[], env: Env, node: NodeDecl): void {
     const text = (k: { text: string; span: Span }): Text => ({ text: k.text, span: this.at(k.span) });
     for (const stmt of statements) {
+      this.work(stmt.span);
       switch (stmt.kind) {
         case "policy":
           node.filters.push({
@@ -533,6 +538,13 @@ class Expander {
       });
       return;
     }
+    if (this.using.length >= MAX_TEMPLATE_DEPTH) {
+      this.diagnostics.error("OT0025", `templates nest more than ${MAX_TEMPLATE_DEPTH} deep`, {
+        span: this.at(stmt.span),
+        help: "a template may use others, but not through so many levels",
+      });
+      return;
+    }
     const cycle = this.using.indexOf(t);
     if (cycle !== -1) {
       const chain = [...this.using.slice(cycle), t].map((u) => `\`${literal(u.name)}\``).join(" uses ");
@@ -635,16 +647,20 @@ class Expander {
       this.within(this.binding(variable, i, stmt.range.span), () => body(new Map([...env, [variable, i]])));
   }
 
-  /** One iteration's step of expansion, counted against MAX_ITERATIONS. */
+  /** One iteration's step of expansion. */
   private binding(name: string, value: number, span: Span): Expansion {
-    if (++this.iterations > MAX_ITERATIONS) {
-      this.diagnostics.error("OT1017", `this lab's loops and ranges run more than ${MAX_ITERATIONS} times`, {
-        span: this.at(span),
-        help: "check the ranges and loops, and nested loops in particular",
-      });
-      throw new TooMany();
-    }
+    this.work(span);
     return expansion({ kind: "binding", name, value: String(value) }, this.via);
+  }
+
+  /** Counts a statement or an iteration against MAX_STEPS: expansion stops beyond it (OT1017). */
+  private work(span: Span): void {
+    if (++this.steps <= MAX_STEPS) return;
+    this.diagnostics.error("OT1017", `this lab expands to more than ${MAX_STEPS} statements`, {
+      span: this.at(span),
+      help: "check the ranges, loops and templates, and loops inside loops in particular",
+    });
+    throw new TooMany();
   }
 
   /**

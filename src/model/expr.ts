@@ -133,11 +133,24 @@ function parseExpr(source: string): Expr {
   return tree;
 }
 
+/** An expression is at most this long, and its parentheses nest at most this deep. */
+const MAX_LENGTH = 1000;
+const MAX_DEPTH = 32;
+
 class ExprParser {
   private pos = 0;
+  private depth = 0;
   constructor(private readonly src: string) {}
 
   parse(): Expr {
+    if (this.src.length > MAX_LENGTH)
+      throw new ExprError(
+        `an expression is at most ${MAX_LENGTH} characters`,
+        0,
+        this.src.length,
+        "OT0006",
+        "use `let` to name parts of it",
+      );
     const e = this.or();
     this.skip();
     if (this.pos < this.src.length) {
@@ -253,9 +266,18 @@ class ExprParser {
     const rest = this.src.slice(this.pos);
     const c = rest[0];
     if (c === "(") {
+      if (++this.depth > MAX_DEPTH)
+        throw new ExprError(
+          `parentheses nest more than ${MAX_DEPTH} deep`,
+          start,
+          1,
+          "OT0006",
+          "use `let` to name parts of it",
+        );
       this.pos++;
       const inner = this.or();
       this.close();
+      this.depth--;
       return { ...inner, at: start, length: this.pos - start };
     }
     if (c === '"') return this.string();
@@ -284,6 +306,14 @@ class ExprParser {
       this.pos += name[0].length;
       this.skip();
       if (this.src[this.pos] !== "(") return this.node(start, { kind: "name", name: name[0] });
+      if (++this.depth > MAX_DEPTH)
+        throw new ExprError(
+          `calls nest more than ${MAX_DEPTH} deep`,
+          start,
+          1,
+          "OT0006",
+          "use `let` to name parts of it",
+        );
       this.pos++;
       const args: Expr[] = [];
       this.skip();
@@ -291,6 +321,7 @@ class ExprParser {
         do args.push(this.or());
         while (this.comma());
       this.close();
+      this.depth--;
       return this.node(start, { kind: "call", name: name[0], args });
     }
     throw new ExprError(

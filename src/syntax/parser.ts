@@ -127,9 +127,14 @@ export function parse(file: SourceFile, diagnostics = new Diagnostics()): LabFil
   return new Parser(file, diagnostics).file();
 }
 
+/** Blocks nest at most this deep: deeper, the parser would run out of stack. */
+export const MAX_NESTING = 64;
+
 class Parser {
   private readonly lexer: Lexer;
   private tok: Token;
+  /** How many blocks are open. */
+  private depth = 0;
 
   constructor(
     private readonly source: SourceFile,
@@ -248,8 +253,30 @@ class Parser {
 
   /** `{ statements }` with the opening brace current. Returns the block and its closing span. */
   private block<T>(parseOne: () => T | undefined, owner: Span, what: string): { body: T[]; end: Span } {
+    if (this.depth >= MAX_NESTING && this.at("lbrace")) {
+      // Reported at the deepest `{`, and the block skipped whole as raw text: scanning it
+      // as tokens would report what only its statements can read (an `if`'s condition).
+      this.diagnostics.error("OT0025", `blocks nest more than ${MAX_NESTING} deep`, {
+        span: this.tok.span,
+        help: "a lab needs few levels: use a loop or a template instead of nesting further",
+      });
+      if (this.lexer.rawBlock()) {
+        this.tok = this.lexer.next();
+        this.advance(); // its `}`
+      } else {
+        this.lexer.skipToEnd();
+        this.tok = this.lexer.next();
+      }
+      throw new ParseError();
+    }
     const open = this.consume("lbrace", `to open ${what}`);
-    const body = this.statements(parseOne, true);
+    this.depth++;
+    let body: T[];
+    try {
+      body = this.statements(parseOne, true);
+    } finally {
+      this.depth--;
+    }
     if (!this.at("rbrace")) {
       this.diagnostics.error("OT0004", `unclosed ${what}`, {
         span: open.span,

@@ -504,3 +504,35 @@ for (const [name, params] of [
     clean(c);
   });
 }
+
+// ---- limits: hostile files end in a diagnostic, never a crash or a hang -------------------
+
+test("limits: blocks, templates, expressions and expansion are bounded, each with its diagnostic", () => {
+  const deepBlocks = compile(`lab x\n${"if 1 > 0 { ".repeat(2000)}${"}".repeat(2000)}\n`);
+  assert.deepEqual(
+    deepBlocks.diagnostics.map((d) => `${d.code} ${d.message}`),
+    ["OT0025 blocks nest more than 64 deep"],
+  );
+
+  let chain = "lab x\nnode n { use t0 }\n";
+  for (let t = 0; t < 40; t++) chain += `template t${t} { use t${t + 1} }\n`;
+  assert.equal(
+    only(compile(`${chain}template t40 { forward }\n`), "OT0025").message,
+    "templates nest more than 16 deep",
+  );
+
+  const long = compile(`lab x\nnode a { lo 10.0.0.{${Array(600).fill("1").join("+")}}/32 }\n`);
+  assert.equal(only(long, "OT0006").message, "an expression is at most 1000 characters");
+  const parens = compile(`lab x\nnode a { lo 10.0.0.{${"(".repeat(40)}1${")".repeat(40)}}/32 }\n`);
+  assert.equal(only(parens, "OT0006").message, "parentheses nest more than 32 deep");
+
+  // Loops that make nothing, and templates that use templates twice: counted all the same.
+  const empty = compile("lab x\nfor a in 1..2000 { for b in 1..2000 { } }\n");
+  assert.equal(only(empty, "OT1017").message, "this lab expands to more than 2000000 statements");
+  let doubling = "lab x\nnode n { use t0 }\ntemplate t15 { sysctl net.ipv4.ip_forward 1 }\n";
+  for (let t = 0; t < 15; t++) doubling += `template t${t} { use t${t + 1}; use t${t + 1} }\n`;
+  const twice = only(compile(doubling), "OT1016");
+  assert.equal(twice.notes[0], "32767 uses hit this; the first is shown");
+  assert.match(twice.notes[1] ?? "", /^in template `t15`, used in template `t14`, .* used by node `n`$/);
+  assert.equal(twice.labels.at(-1)?.message, "`t0` used here", "the label is at the node's own use");
+});
