@@ -536,3 +536,12 @@ test("limits: blocks, templates, expressions and expansion are bounded, each wit
   assert.match(twice.notes[1] ?? "", /^in template `t15`, used in template `t14`, .* used by node `n`$/);
   assert.equal(twice.labels.at(-1)?.message, "`t0` used here", "the label is at the node's own use");
 });
+
+test("interpolation or block: `{mtu 9000}` is still a block, `{host(p, i + 1)}` an interpolation", () => {
+  const lab = clean(
+    compile("lab x\nswitch s {mtu 1400}\nnode a { eth0 -> s {host(10.1.0.0/24, 1 + 1)} {mtu 1400} }\n"),
+  );
+  assert.equal(lab.switches[0]?.mtu, 1400);
+  assert.equal(lab.nodes[0]?.ifaces[0]?.mtu, 1400);
+  assert.equal(lab.nodes[0]?.ifaces[0]?.addresses[0]?.cidr, "10.1.0.2/24");
+});
