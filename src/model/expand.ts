@@ -175,6 +175,16 @@ class Expander {
 
   constructor(private readonly diagnostics: Diagnostics) {}
 
+  /** Whether `name` can name a variable (reported, OT1003, if not). */
+  private variable(name: string, span: Span, what: string): boolean {
+    if (VARIABLE.test(name)) return true;
+    this.diagnostics.error("OT1003", `invalid ${what} name \`${name}\``, {
+      span: this.at(span),
+      help: `a ${what} name is letters, digits and \`_\`, not starting with a digit`,
+    });
+    return false;
+  }
+
   /** The span as made by the current copy. */
   private at(span: Span): Span {
     return made(span, this.via);
@@ -211,13 +221,7 @@ class Expander {
       if (stmt.kind !== "param") continue;
       const name = this.word(stmt.name, env);
       if (name === undefined) continue;
-      if (!VARIABLE.test(name)) {
-        this.diagnostics.error("OT1003", `invalid parameter name \`${name}\``, {
-          span: stmt.name.span,
-          help: "a parameter name is letters, digits and `_`, not starting with a digit",
-        });
-        continue;
-      }
+      if (!this.variable(name, stmt.name.span, "parameter")) continue;
       const first = declared.get(name);
       if (first) {
         this.diagnostics.error("OT1005", `parameter \`${name}\` is declared twice`, {
@@ -314,13 +318,7 @@ class Expander {
   /** `let NAME = EXPR`: the environment of the statements after it, with NAME bound. */
   private bind(stmt: LetStmt, env: Env): Env {
     const name = literal(stmt.name);
-    if (!VARIABLE.test(name)) {
-      this.diagnostics.error("OT1003", `invalid variable name \`${name}\``, {
-        span: this.at(stmt.name.span),
-        help: "a variable name is letters, digits and `_`, not starting with a digit",
-      });
-      return env;
-    }
+    if (!this.variable(name, stmt.name.span, "variable")) return env;
     const value = evaluate(stmt.value.source, this.at(stmt.value.span), env, this.diagnostics);
     return value === undefined ? env : new Map([...env, [name, value]]);
   }
@@ -508,13 +506,7 @@ class Expander {
     const seen = new Map<string, Span>();
     for (const p of t.params) {
       const name = literal(p.name);
-      if (!VARIABLE.test(name)) {
-        this.diagnostics.error("OT1003", `invalid parameter name \`${name}\``, {
-          span: p.name.span,
-          help: "a parameter name is letters, digits and `_`, not starting with a digit",
-        });
-        continue;
-      }
+      if (!this.variable(name, p.name.span, "parameter")) continue;
       const first = seen.get(name);
       if (first)
         this.diagnostics.error("OT1005", `parameter \`${name}\` is declared twice`, {
@@ -636,13 +628,7 @@ class Expander {
   private loop<T>(stmt: ForStmt<T>, env: Env, body: (env: Env) => void): void {
     const variable = this.word(stmt.variable, env);
     if (variable === undefined) return;
-    if (!VARIABLE.test(variable)) {
-      this.diagnostics.error("OT1003", `invalid loop variable \`${variable}\``, {
-        span: this.at(stmt.variable.span),
-        help: "a variable name is letters, digits and `_`, not starting with a digit",
-      });
-      return;
-    }
+    if (!this.variable(variable, stmt.variable.span, "loop variable")) return;
     for (const i of this.range(stmt.range, env))
       this.within(this.binding(variable, i, stmt.range.span), () => body(new Map([...env, [variable, i]])));
   }
