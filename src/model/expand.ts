@@ -24,7 +24,7 @@ import type {
   Value,
   Word,
 } from "../syntax/ast.js";
-import { condition, type Env, evaluate, type Scalar } from "./expr.js";
+import { condition, type Env, evaluate, FAILED, type Scalar } from "./expr.js";
 
 /** A value as written, after evaluation. */
 export interface Text {
@@ -320,7 +320,7 @@ class Expander {
     const name = literal(stmt.name);
     if (!this.variable(name, stmt.name.span, "variable")) return env;
     const value = evaluate(stmt.value.source, this.at(stmt.value.span), env, this.diagnostics);
-    return value === undefined ? env : new Map([...env, [name, value]]);
+    return new Map([...env, [name, value ?? FAILED]]);
   }
 
   /** The statements of the branch an `if` takes; none after an error in its condition. */

@@ -10,7 +10,12 @@ import { type Cidr, network, nthAddress, parseCidr, parseIp, subnet } from "./ip
 
 /** What a variable holds: an integer or text. */
 export type Scalar = number | string;
-export type Env = ReadonlyMap<string, Scalar>;
+/**
+ * A name whose value could not be computed: its `let` was reported, so its uses stay quiet
+ * rather than each reporting an unknown variable.
+ */
+export const FAILED: unique symbol = Symbol("failed");
+export type Env = ReadonlyMap<string, Scalar | typeof FAILED>;
 /** What an expression gives: conditions give truth values. */
 type Value = Scalar | boolean;
 
@@ -28,6 +33,9 @@ class ExprError extends Error {
     super(message);
   }
 }
+
+/** A use of a FAILED name: the expression has no value, and nothing more to report. */
+class Failed extends Error {}
 
 /** Words that start a block's statements: `{forward}` was probably meant as `{ forward }`. */
 const BLOCK_WORDS = new Set<string>([...NODE_KEYWORDS, ...Object.keys(SWITCH_OPTIONS)]);
@@ -93,6 +101,7 @@ function run<T>(
   try {
     return check(valueIn(parseExpr(source), env));
   } catch (e) {
+    if (e instanceof Failed) return undefined;
     if (!(e instanceof ExprError)) throw e;
     const start = span.start + Buffer.byteLength(source.slice(0, e.offset));
     const end = start + Math.max(1, Buffer.byteLength(source.slice(e.offset, e.offset + e.length)));
@@ -365,6 +374,7 @@ function valueIn(e: Expr, env: Env): Value {
       const value = env.get(e.name);
       if (value === undefined)
         throw new ExprError(`unknown variable \`${e.name}\``, e.at, e.length, "OT1014");
+      if (value === FAILED) throw new Failed();
       return value;
     }
     case "call":
@@ -559,9 +569,22 @@ function nth(args: readonly Arg[], e: Expr, fn: string): Cidr {
   throw new ExprError(`address ${k} is outside ${base.cidr}`, e.at, e.length, "OT2050", r.reason);
 }
 
+// A loop asks for the k-th subnet of one pool again and again: check each pool once.
+const pools = new Map<string, Cidr>();
+
 /** A function's prefix argument: a network with its length, such as 10.255.0.0/16. */
-function pool({ value, at }: Arg): Cidr {
-  const text = typeof value === "string" ? value : "";
+function pool(arg: Arg): Cidr {
+  const text = typeof arg.value === "string" ? arg.value : "";
+  let c = pools.get(text);
+  if (!c) {
+    c = checkPool(arg, text);
+    if (pools.size > 1000) pools.clear();
+    pools.set(text, c);
+  }
+  return c;
+}
+
+function checkPool({ value, at }: Arg, text: string): Cidr {
   const c = parseCidr(text);
   if (!c.ok)
     throw new ExprError(

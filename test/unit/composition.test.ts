@@ -545,3 +545,13 @@ test("interpolation or block: `{mtu 9000}` is still a block, `{host(p, i + 1)}` 
   assert.equal(lab.nodes[0]?.ifaces[0]?.mtu, 1400);
   assert.equal(lab.nodes[0]?.ifaces[0]?.addresses[0]?.cidr, "10.1.0.2/24");
 });
+
+test("let: a value that cannot be computed is reported once, not again at each use", () => {
+  const c = compile(
+    "lab x\nfor k in 1..200 {\n  let p = net(10.0.0.0/24, 31, k)\n  node n{k} { lo {host(p, 0)} {host(p, 1)} }\n}\n",
+  );
+  assert.deepEqual(
+    c.diagnostics.map((d) => `${d.code} ${location(d.span ?? assert.fail())} ${d.notes.join("; ")}`),
+    ["OT2050 lab.otop:3:11 73 iterations hit this; the first when k = 128"],
+  );
+});

@@ -2,7 +2,7 @@
 # Lab ring: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/ring.otop
-#   sha256    6336dce98950ccb4be20e89b6dc8cac50e19e3c3993d0b190845964bed8ea404
+#   sha256    8f1f862466dbb317e2187221753434f51f58742ffd1098eafcce750b081a69bf
 #   requires  ip nsenter sysctl mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
@@ -823,7 +823,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "ring",
  "file": "/ROOT/examples/ring.otop",
- "hash": "6336dce98950ccb4be20e89b6dc8cac50e19e3c3993d0b190845964bed8ea404",
+ "hash": "8f1f862466dbb317e2187221753434f51f58742ffd1098eafcce750b081a69bf",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
