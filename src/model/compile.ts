@@ -40,7 +40,8 @@ export function compileSource(file: SourceFile, options: CompileOptions = {}): C
   const sources = loadSources(file, diagnostics, options.read);
   const hash = hashOf(sources.files);
   const decls = expand(sources.tree, diagnostics, options);
-  const lab = check(decls, diagnostics, file);
+  // A lab cut short by a limit would only add the errors of its missing part.
+  const lab = decls.truncated ? undefined : check(decls, diagnostics, file);
   const name = decls.labs[0]?.text;
   const labName =
     name !== undefined && NAME_PATTERN.test(name) && name.length <= LAB_NAME_MAX ? name : undefined;

@@ -136,6 +136,8 @@ export interface Decls {
   /** Every place that gives a node's body, in order: one node may have several (merge.ts). */
   readonly nodes: NodeDecl[];
   readonly links: LinkDecl[];
+  /** Expansion stopped at a limit (OT1017): what there is is a part of the lab, not to be checked. */
+  truncated?: boolean;
   /** Top-level `isolate` statements: the lab's default for nodes without their own. */
   readonly isolate: IsolationDecl[];
 }
@@ -209,6 +211,7 @@ class Expander {
       this.top(file.statements, env);
     } catch (e) {
       if (!(e instanceof TooMany)) throw e;
+      this.decls.truncated = true;
     }
     return this.decls;
   }

@@ -555,3 +555,16 @@ test("let: a value that cannot be computed is reported once, not again at each u
     ["OT2050 lab.otop:3:11 73 iterations hit this; the first when k = 128"],
   );
 });
+
+test("a lab cut short by a limit reports the limit, not the errors of the part it did not make", () => {
+  const c = compileFile(join(ROOT, "examples/fabric.otop"), {
+    params: new Map([
+      ["leaves", "2000"],
+      ["spines", "4"],
+    ]),
+  });
+  assert.deepEqual(
+    c.diagnostics.map((d) => d.code),
+    ["OT1017"],
+  );
+});
