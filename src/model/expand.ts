@@ -585,7 +585,7 @@ class Expander {
     }
     for (const [paramName, p] of declared) {
       if (given.has(paramName)) continue;
-      const fallback = p.value && this.value(p.value, this.globals);
+      const fallback = p.value && this.value(p.value, inner);
       if (fallback) inner.set(paramName, fallback.quoted ? fallback.text : scalar(fallback.text));
       else if (!p.value) {
         ok = false;

@@ -568,3 +568,12 @@ test("a lab cut short by a limit reports the limit, not the errors of the part i
     ["OT1017"],
   );
 });
+
+test("templates: a default may use the parameters before it", () => {
+  const lab = clean(
+    compile(
+      "lab x\ntemplate t {\n  param k\n  param gw = 10.{k}.0.1\n  lo 10.{k}.0.9/32\n  route 10.99.0.0/16 via {gw} dev lo onlink\n}\nnode a { use t k=7 }\n",
+    ),
+  );
+  assert.equal(lab.nodes[0]?.routes[0]?.via?.text, "10.7.0.1");
+});
