@@ -2,18 +2,20 @@
 
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { recordOf } from "../../plan/record.js";
+import { counted } from "../../plural.js";
 import { down as takeDown } from "../../runtime/lifecycle.js";
 import { lowerHere } from "../../runtime/platform.js";
-import { parse, SET_OPTION } from "../args.js";
+import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import { SPEC, usageOf } from "../spec.js";
 import { labTarget } from "../target.js";
 
-const usage = "opentop down LAB|FILE [--json]";
+const spec = SPEC.down;
+const usage = usageOf(spec);
 
 export const down: Command = {
-  usage,
   async run(args, io) {
-    const p = parse(args, SET_OPTION, usage);
+    const p = parseCommand(args, spec);
     const target = labTarget(p, usage, true);
     const started = performance.now();
     // With the record gone (or unreadable), the file's own plan says what to look for.
@@ -35,7 +37,7 @@ export const down: Command = {
     else
       io.out(
         outcome.message ??
-          `lab ${target.lab} is down (${outcome.removed} objects removed, ${seconds.toFixed(2)} s)`,
+          `lab ${target.lab} is down (${counted(outcome.removed, "object")} removed, ${seconds.toFixed(2)} s)`,
       );
     return EXIT.ok;
   },

@@ -1,33 +1,27 @@
 // `opentop up FILE`: compile, plan, run; on any failure roll back and say why.
 
+import { labSize } from "../../backends/text.js";
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
 import { command, opsOf, type Step } from "../../plan/plan.js";
+import { counted } from "../../plural.js";
 import { hostForwardingWarnings } from "../../runtime/firewall.js";
 import { up as bringUp } from "../../runtime/lifecycle.js";
 import { lowerHere } from "../../runtime/platform.js";
 import type { ProcResult } from "../../runtime/proc.js";
-import { parse, SET_OPTION, usageError } from "../args.js";
+import { parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
-import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
+import { firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
+import { SPEC, usageOf } from "../spec.js";
 import { labFile } from "../target.js";
 
-const usage = "opentop up FILE [--set NAME=VALUE]… [--firewall nft|iptables] [--jobs N] [--verbose] [--json]";
+const spec = SPEC.up;
+const usage = usageOf(spec);
 
 export const up: Command = {
-  usage,
   async run(args, io) {
-    const p = parse(
-      args,
-      {
-        ...SET_OPTION,
-        ...FIREWALL_OPTION,
-        jobs: { type: "string", short: "j" },
-        verbose: { type: "boolean", short: "v" },
-      },
-      usage,
-    );
+    const p = parseCommand(args, spec);
     const jobs = p.values.jobs === undefined ? undefined : Number(p.values.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256))
       throw usageError("--jobs takes an integer from 1 to 256", usage);
@@ -51,7 +45,7 @@ export const up: Command = {
           ? {
               onStep: (step: Step, result: ProcResult, seconds: number) =>
                 io.err(
-                  `${io.style.dim(`${seconds.toFixed(3)} s`)} ${step.ns ?? "host"}: ${command(step).argv.join(" ")} (${step.ops.length} operations)${result.code ? ` failed: ${result.code}` : ""}`,
+                  `${io.style.dim(`${seconds.toFixed(3)} s`)} ${step.ns ?? "host"}: ${command(step).argv.join(" ")} (${counted(step.ops.length, "operation")})${result.code ? ` failed: ${result.code}` : ""}`,
                 ),
             }
           : {}),
@@ -72,7 +66,7 @@ export const up: Command = {
         );
       else
         io.out(
-          `lab ${lab.name} is up: ${lab.nodes.length} nodes, ${lab.switches.length} switches, ${lab.links.length} links (${ops} operations, ${seconds.toFixed(2)} s)`,
+          `lab ${lab.name} is up: ${labSize(lab)} (${counted(ops, "operation")}, ${seconds.toFixed(2)} s)`,
         );
       return EXIT.ok;
     } finally {
