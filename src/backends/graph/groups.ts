@@ -37,7 +37,7 @@ export function groupLeaves(p: Picture): Grouping {
   for (const e of p.edges) {
     // Oriented centre-first (layout.ts): a leaf is the far end.
     const leaf = byId.get(e.b.vertex);
-    if (!leaf || leaf.kind !== "node" || degree.get(leaf.id) !== 1) continue;
+    if (leaf?.kind !== "node" || degree.get(leaf.id) !== 1) continue;
     leaves.set(e.a.vertex, [...(leaves.get(e.a.vertex) ?? []), { vertex: leaf, edge: e }]);
   }
   const groups: Group[] = [];
