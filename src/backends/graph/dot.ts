@@ -5,11 +5,11 @@
 // nodes remain legible: a left-to-right layout would put a switch's hosts in one column.
 
 import { assertNever } from "../../never.js";
-import { counted } from "../../plural.js";
 import { type Group, groupLeaves, memberState } from "./groups.js";
 import {
   type BadgeKind,
   type EdgeEnd,
+  liveProblems,
   type Picture,
   type PictureEdge,
   type PictureVertex,
@@ -118,7 +118,7 @@ export function toDot(p: Picture, options: DotOptions = {}): string {
         `  ${endpoint(e.a, compact)} -- ${endpoint(e.b, compact)} ${attrs(edgeAttrs(e, compact, tips))};`,
       );
   for (const g of grouping.groups)
-    lines.push(`  ${quoted(g.hub)} -- ${quoted(g.id)} ${attrs({ id: `${g.id}-link`, penwidth: "2.2" })};`);
+    lines.push(`  ${quoted(g.hub)} -- ${quoted(g.id)} ${attrs({ id: `${g.id}_link`, penwidth: "2.2" })};`);
   lines.push("}");
   return `${lines.join("\n")}\n`;
 }
@@ -151,16 +151,9 @@ function groupLabel(g: Group, compact: boolean, tips: boolean): string {
 function title(p: Picture): string {
   const head = `<b>lab ${html(p.lab)}</b>`;
   if (!p.live) return head;
-  const down = p.edges.filter((e) => e.state === "down" || e.state === "missing").length;
-  const missing = verticesOf(p).filter((v) => v.state === "missing").length;
-  const drifted = verticesOf(p).filter((v) => v.state === "drift").length + (p.drift.length ? 1 : 0);
-  const problems = [
-    ...(missing ? [`${counted(missing, "node")} missing`] : []),
-    ...(down ? [`${counted(down, "link")} down`] : []),
-    ...(drifted ? ["drift"] : []),
-  ];
+  const problems = liveProblems(p);
   const colour = problems.length ? PALETTE.bad : PALETTE.ok;
-  return `${head}  <font color="${colour}">live: ${problems.length ? html(problems.join(", ")) : "as planned"}</font>`;
+  return `${head}  <font color="${colour}">live: ${problems.length ? html(problems.join(", ")) : "as planned"}</font>${p.drift.map((d) => `<br align="left"/><font point-size="10" color="${PALETTE.drift}">drift: ${html(d)}</font>`).join("")}`;
 }
 
 function stateColours(

@@ -38,7 +38,9 @@ export function groupLeaves(p: Picture): Grouping {
     // Oriented centre-first (layout.ts): a leaf is the far end.
     const leaf = byId.get(e.b.vertex);
     if (leaf?.kind !== "node" || degree.get(leaf.id) !== 1) continue;
-    leaves.set(e.a.vertex, [...(leaves.get(e.a.vertex) ?? []), { vertex: leaf, edge: e }]);
+    const list = leaves.get(e.a.vertex) ?? [];
+    list.push({ vertex: leaf, edge: e });
+    leaves.set(e.a.vertex, list);
   }
   const groups: Group[] = [];
   const inGroup = new Set<string>();

@@ -3,7 +3,7 @@
 // loads nothing from anywhere: it opens offline, from a file or an e-mail attachment.
 
 import { PALETTE } from "./dot.js";
-import { type Picture, verticesOf } from "./picture.js";
+import { liveProblems, type Picture, verticesOf } from "./picture.js";
 
 /** JSON safe inside a <script> element. */
 function scriptJson(value: unknown): string {
@@ -46,7 +46,10 @@ const SCRIPT = `
   var svg = document.querySelector("#drawing svg");
   // The page shows its own details; the SVG's tooltips would show them twice.
   svg.querySelectorAll("title").forEach(function (t) { t.remove(); });
-  svg.querySelectorAll("a").forEach(function (a) { a.removeAttribute("xlink:title"); a.removeAttribute("title"); });
+  svg.querySelectorAll("a").forEach(function (a) {
+    a.removeAttributeNS("http://www.w3.org/1999/xlink", "title");
+    a.removeAttribute("title");
+  });
   function show(id, event) {
     var d = details[id];
     if (!d) return;
@@ -66,8 +69,10 @@ const SCRIPT = `
     box.style.left = x + "px";
     box.style.top = y + "px";
   }
-  svg.querySelectorAll("g.node, g.edge").forEach(function (g) {
-    g.addEventListener("mouseenter", function (e) { show(g.id, e); });
+  // Nodes and links, and the nodes drawn as cells of a grid (Graphviz names them a_ID).
+  svg.querySelectorAll("g.node, g.edge, g[id^='a_']").forEach(function (g) {
+    var id = g.id.replace(/^a_/, "");
+    g.addEventListener("mouseenter", function (e) { show(id, e); });
     g.addEventListener("mousemove", move);
     g.addEventListener("mouseleave", function () { box.style.display = "none"; });
   });
@@ -115,11 +120,8 @@ function summary(p: Picture): string {
   const switches = verticesOf(p).filter((v) => v.kind === "switch").length;
   const base = `${nodes} node${nodes === 1 ? "" : "s"}, ${switches} switch${switches === 1 ? "" : "es"}, ${p.edges.length} link${p.edges.length === 1 ? "" : "s"}`;
   if (!p.live) return `<span class="summary">${text(base)}</span>`;
-  const bad =
-    verticesOf(p).some((v) => v.state === "missing" || v.state === "drift") ||
-    p.edges.some((e) => e.state !== "up") ||
-    p.drift.length > 0;
-  return `<span class="summary">${text(base)}</span> <span class="${bad ? "live-bad" : "live-ok"}">live: ${bad ? "not as planned" : "as planned"}</span>`;
+  const problems = liveProblems(p);
+  return `<span class="summary">${text(base)}</span> <span class="${problems.length ? "live-bad" : "live-ok"}">live: ${problems.length ? text(problems.join(", ")) : "as planned"}</span>`;
 }
 
 export function toHtml(p: Picture, svg: string): string {

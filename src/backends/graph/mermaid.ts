@@ -3,7 +3,14 @@
 
 import { assertNever } from "../../never.js";
 import { COMPACT_AT, endLabel, PALETTE } from "./dot.js";
-import { type Picture, type PictureEdge, type PictureVertex, type State, verticesOf } from "./picture.js";
+import {
+  liveProblems,
+  type Picture,
+  type PictureEdge,
+  type PictureVertex,
+  type State,
+  verticesOf,
+} from "./picture.js";
 
 /** Text inside a quoted Mermaid label. */
 function label(text: string): string {
@@ -57,7 +64,9 @@ function stateClass(s: State): string | undefined {
 
 export function toMermaid(p: Picture): string {
   const compact = verticesOf(p).length >= COMPACT_AT;
-  const lines = [`---\ntitle: lab ${p.lab}\n---`, "flowchart LR"];
+  const problems = liveProblems(p);
+  const live = p.live ? ` — live: ${problems.length ? problems.join(", ") : "as planned"}` : "";
+  const lines = [`---\ntitle: lab ${p.lab}${live}\n---`, "flowchart LR"];
   for (const m of p.machines) {
     lines.push(`  subgraph ${m.id}["${label(m.label)}"]`);
     for (const v of m.vertices) lines.push(`    ${vertexLine(v, compact)}`);
@@ -74,7 +83,11 @@ export function toMermaid(p: Picture): string {
   const byClass = new Map<string, string[]>();
   for (const v of verticesOf(p))
     for (const c of [CLASS[v.kind], stateClass(v.state)])
-      if (c) byClass.set(c, [...(byClass.get(c) ?? []), v.id]);
+      if (c) {
+        const ids = byClass.get(c) ?? [];
+        ids.push(v.id);
+        byClass.set(c, ids);
+      }
   for (const [c, ids] of byClass) lines.push(`  class ${ids.join(",")} ${c}`);
   p.edges.forEach((e, i) => {
     if (e.state === "down")

@@ -97,8 +97,11 @@ export function picture(lab: Lab, live?: Live): Picture {
     return { id: `e${i}`, kind: link.kind, ...ends, details: drawn.details, state: edgeState(drawn, live) };
   });
   const byMachine = new Map<string, PictureVertex[]>();
-  const add = (machine: string, v: PictureVertex) =>
-    byMachine.set(machine, [...(byMachine.get(machine) ?? []), v]);
+  const add = (machine: string, v: PictureVertex) => {
+    const list = byMachine.get(machine) ?? [];
+    list.push(v);
+    byMachine.set(machine, list);
+  };
   for (const node of lab.nodes) add(machineOf(node), nodeVertex(node, ids.node(node.name), live));
   // Switches and the host's own network are on every machine that has a node using them.
   const users = usersOf(edges, lab);
@@ -259,7 +262,8 @@ function nodeVertex(node: Node, id: string, live: Live | undefined): PictureVert
       ...nodeDetails(node),
       ...(state?.drift.length ? ["drift:", ...state.drift.map((d) => `  ${d}`)] : []),
     ],
-    state: !live ? "planned" : !state?.present ? "missing" : state.drift.length ? "drift" : "up",
+    // A node the live state does not mention is not known to be gone.
+    state: !live ? "planned" : state?.present === false ? "missing" : state?.drift.length ? "drift" : "up",
   };
 }
 
@@ -301,6 +305,19 @@ function mountLine(m: Mount): string {
 function ifaceLine(i: Iface): string {
   const extra = [...(i.mtu ? [`mtu ${i.mtu}`] : []), ...(i.mac ? [`mac ${i.mac}`] : [])];
   return [i.name, ...i.addresses.map((a) => a.cidr), ...extra].join(" ");
+}
+
+/** For a live picture, what is not as planned, in a few words: `1 node missing, 2 links down`. */
+export function liveProblems(p: Picture): string[] {
+  const vertices = verticesOf(p);
+  const missing = vertices.filter((v) => v.state === "missing").length;
+  const down = p.edges.filter((e) => e.state === "down" || e.state === "missing").length;
+  const drifted = vertices.some((v) => v.state === "drift") || p.drift.length > 0;
+  return [
+    ...(missing ? [`${counted(missing, "node")} missing`] : []),
+    ...(down ? [`${counted(down, "link")} down`] : []),
+    ...(drifted ? ["drift"] : []),
+  ];
 }
 
 /** Vertices of every machine, in drawing order. */
