@@ -40,10 +40,10 @@ export function complete(words: readonly string[]): Completion {
   const options = [...spec.options, ...GLOBAL_OPTIONS];
   const pending = valueOption(options, args.at(-1));
   if (pending) return optionValue(pending, current);
-  const positionals = positionalsOf(options, args);
+  const { positionals, ended } = positionalsOf(options, args);
   // `exec LAB NODE CMD…`: past its program, words are the program's.
   if (spec.rest && positionals.length >= spec.positionals.length) return { candidates: [], files: true };
-  if (current.startsWith("-")) return filtered(current, options.map(optionCandidate), false);
+  if (current.startsWith("-") && !ended) return filtered(current, options.map(optionCandidate), false);
   const kind = spec.positionals[positionals.length];
   return kind ? positional(kind, spec, positionals, current) : NONE;
 }
@@ -65,22 +65,22 @@ function optionValue(o: OptionDoc, current: string): Completion {
   return { candidates: [], files: o.file === true };
 }
 
-/** The positional words of `args` (options and their values left out). */
-function positionalsOf(options: readonly OptionDoc[], args: readonly string[]): string[] {
+/** The positional words of `args` (options and their values left out), and whether `--` ended the options. */
+function positionalsOf(
+  options: readonly OptionDoc[],
+  args: readonly string[],
+): { positionals: string[]; ended: boolean } {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const word = args[i] as string;
-    if (word === "--") {
-      out.push(...args.slice(i + 1));
-      break;
-    }
+    if (word === "--") return { positionals: [...out, ...args.slice(i + 1)], ended: true };
     if (word.startsWith("-") && word !== "-") {
       if (valueOption(options, word)) i++;
       continue;
     }
     out.push(word);
   }
-  return out;
+  return { positionals: out, ended: false };
 }
 
 function optionCandidate(o: OptionDoc): Candidate {
