@@ -76,9 +76,14 @@ export function manPage(): string {
   ].join("\n")}\n`;
 }
 
+/** A Markdown table with aligned columns (as the repository's formatter writes them). */
 function mdTable(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const cells = (r: readonly string[]) => `| ${r.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
-  return [cells(head), `| ${head.map(() => "---").join(" | ")} |`, ...rows.map(cells)];
+  const escaped = [head, ...rows].map((r) => r.map((c) => c.replace(/\|/g, "\\|")));
+  const widths = head.map((_, i) => Math.max(3, ...escaped.map((r) => [...(r[i] ?? "")].length)));
+  const line = (r: readonly string[]) =>
+    `| ${r.map((c, i) => c + " ".repeat((widths[i] ?? 0) - [...c].length)).join(" | ")} |`;
+  const [top = [], ...body] = escaped;
+  return [line(top), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`, ...body.map(line)];
 }
 
 function mdCommand(c: CommandSpec): string[] {
