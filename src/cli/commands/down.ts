@@ -7,6 +7,7 @@ import { down as takeDown } from "../../runtime/lifecycle.js";
 import { lowerHere } from "../../runtime/platform.js";
 import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import { progress } from "../progress.js";
 import { SPEC, usageOf } from "../spec.js";
 import { labTarget } from "../target.js";
 
@@ -22,7 +23,18 @@ export const down: Command = {
     const compiled = target.compiled;
     const fallback =
       !target.record && compiled?.lab ? recordOf(compiled, lowerHere(compiled.lab), "cli", "") : undefined;
-    const outcome = await takeDown(target.lab, fallback ? { fallback } : {});
+    const shown = progress(io, `taking ${target.lab} down`, p.format === "pretty");
+    shown.phase("reading its record");
+    let outcome: Awaited<ReturnType<typeof takeDown>>;
+    try {
+      outcome = await takeDown(target.lab, {
+        ...(fallback ? { fallback } : {}),
+        onStages: (stages) => shown.start(stages),
+        onStep: (step) => shown.step(step),
+      });
+    } finally {
+      shown.end();
+    }
     const seconds = (performance.now() - started) / 1000;
     if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
     if (p.format === "json")

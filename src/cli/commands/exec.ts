@@ -1,7 +1,7 @@
 // `opentop exec LAB NODE -- CMD…` and `opentop shell LAB NODE`: a program inside a node,
 // its exit status passed through.
 
-import { type StdioOptions, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
 import { enterArgv } from "../../runtime/enter.js";
 import { signalStatus } from "../../runtime/proc.js";
@@ -15,11 +15,8 @@ import { requireRecord, resolveTarget } from "../target.js";
 /** Status of a program that could not be started, as shells use it. */
 const CANNOT_RUN = 127;
 
-/**
- * Runs argv with the terminal attached; resolves to its exit status (128 + n for signal n).
- * `fd3` is written to the program's file descriptor 3 (a shell's start-up text).
- */
-function attached(argv: string[], env: NodeJS.ProcessEnv, io: Io, fd3?: string): Promise<number> {
+/** Runs argv with the terminal attached; resolves to its exit status (128 + n for signal n). */
+function attached(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   return new Promise((resolve) => {
     const [file, ...args] = argv;
     if (!file) return resolve(EXIT.usage);
@@ -27,13 +24,7 @@ function attached(argv: string[], env: NodeJS.ProcessEnv, io: Io, fd3?: string):
     const ignore = () => {};
     process.on("SIGINT", ignore);
     process.on("SIGQUIT", ignore);
-    const stdio: StdioOptions = fd3 === undefined ? "inherit" : ["inherit", "inherit", "inherit", "pipe"];
-    const child = spawn(file, args, { stdio, env });
-    if (fd3 !== undefined) {
-      const pipe = child.stdio[3] as NodeJS.WritableStream | null;
-      pipe?.on("error", () => {}); // a shell that never reads it
-      pipe?.end(fd3);
-    }
+    const child = spawn(file, args, { stdio: "inherit", env });
     const done = (code: number) => {
       process.off("SIGINT", ignore);
       process.off("SIGQUIT", ignore);
@@ -91,7 +82,7 @@ export const shell: Command = {
     const launch = shellLaunch(program, record.lab, node);
     const env = { ...process.env, OPENTOP_LAB: record.lab, OPENTOP_NODE: node, ...launch.env };
     try {
-      return await attached([...argv, program, ...launch.args], env, io, launch.fd3);
+      return await attached([...argv, ...launch.argv], env, io);
     } finally {
       launch.cleanup();
     }

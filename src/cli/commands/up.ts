@@ -13,6 +13,7 @@ import { parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
+import { progress } from "../progress.js";
 import { SPEC, usageOf } from "../spec.js";
 import { labFile } from "../target.js";
 
@@ -38,19 +39,21 @@ export const up: Command = {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
     const started = performance.now();
+    const shown = progress(io, `bringing ${lab.name} up`, p.format === "pretty" && !p.values.verbose);
+    shown.phase("checking the machine");
+    shown.start(plan.stages);
     try {
       const outcome = await bringUp(compiled, plan, {
         interrupted: () => interrupted,
-        ...(p.values.verbose
-          ? {
-              onStep: (step: Step, result: ProcResult, seconds: number) =>
-                io.err(
-                  `${io.style.dim(`${seconds.toFixed(3)} s`)} ${step.ns ?? "host"}: ${command(step).argv.join(" ")} (${counted(step.ops.length, "operation")})${result.code ? ` failed: ${result.code}` : ""}`,
-                ),
-            }
-          : {}),
+        onStep: p.values.verbose
+          ? (step: Step, result: ProcResult, seconds: number) =>
+              io.err(
+                `${io.style.dim(`${seconds.toFixed(3)} s`)} ${step.ns ?? "host"}: ${command(step).argv.join(" ")} (${counted(step.ops.length, "operation")})${result.code ? ` failed: ${result.code}` : ""}`,
+              )
+          : (step: Step) => shown.step(step),
         ...(jobs !== undefined ? { concurrency: jobs } : {}),
       });
+      shown.end();
       const seconds = (performance.now() - started) / 1000;
       if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
       const ops = opsOf(plan.stages).length;
@@ -70,6 +73,7 @@ export const up: Command = {
         );
       return EXIT.ok;
     } finally {
+      shown.end();
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
     }
