@@ -71,6 +71,12 @@ export const EDGES: { readonly [K in LinkKind]: Draw<K> } = {
   },
 };
 
+/** How a link is drawn, by its kind's entry (generic over the kind, so the entry and the link agree). */
+export function drawLink<K extends LinkKind>(link: LinkOf<K> & { readonly kind: K }, lab: Lab): DrawnEdge {
+  const draw: Draw<K> = EDGES[link.kind];
+  return draw(link, lab);
+}
+
 function texts(addresses: readonly Address[]): string[] {
   return addresses.map((a) => a.cidr);
 }

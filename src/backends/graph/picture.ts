@@ -8,7 +8,7 @@ import { hasLimits, LIMIT_KINDS, type Mount } from "../../model/isolation.js";
 import type { Iface, Lab, LinkKind, Node } from "../../model/model.js";
 import { assertNever } from "../../never.js";
 import { counted } from "../../plural.js";
-import { EDGES, type EdgeEnd, type Vertex } from "./edges.js";
+import { drawLink, type EdgeEnd, type Vertex } from "./edges.js";
 import { orient } from "./layout.js";
 
 export type { EdgeEnd } from "./edges.js";
@@ -92,7 +92,7 @@ function machineOf(_node: Node): string {
 export function picture(lab: Lab, live?: Live): Picture {
   const ids = new VertexIds(lab);
   const edges = lab.links.map((link, i): PictureEdge => {
-    const drawn = EDGES[link.kind](link as never, lab);
+    const drawn = drawLink(link, lab);
     const ends = { a: placed(drawn.a, ids), b: placed(drawn.b, ids) };
     return { id: `e${i}`, kind: link.kind, ...ends, details: drawn.details, state: edgeState(drawn, live) };
   });
