@@ -34,9 +34,12 @@ const LOADERS: { readonly [K in CommandName]: () => Promise<Command> } = {
 
 const helpCommand: Command = {
   async run(args, io) {
-    const [name, ...extra] = args.filter((a) => a !== "--help" && a !== "-h");
+    const words = args.filter((a) => a !== "--help" && a !== "-h");
+    const [name, ...extra] = words;
     if (extra.length) throw usageError("give at most one command", usageOf(SPEC.help));
-    io.out(name === undefined ? overview() : commandHelp(knownCommand(name)));
+    // `help --help` is help's own help; `help` alone, the overview.
+    const own = words.length < args.length && name === undefined;
+    io.out(own ? commandHelp(SPEC.help) : name === undefined ? overview() : commandHelp(knownCommand(name)));
     return EXIT.ok;
   },
 };
