@@ -1,10 +1,11 @@
 // `opentop down LAB|FILE`: remove everything the lab created; idempotent.
 
-import { DiagnosticError } from "../../diagnostics/diagnostic.js";
+import { closest, DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { recordOf } from "../../plan/record.js";
 import { counted } from "../../plural.js";
 import { down as takeDown } from "../../runtime/lifecycle.js";
 import { lowerHere } from "../../runtime/platform.js";
+import { listLabs } from "../../runtime/record.js";
 import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { progress } from "../progress.js";
@@ -46,11 +47,15 @@ export const down: Command = {
           seconds: Number(seconds.toFixed(3)),
         }),
       );
-    else
+    else {
+      // Nothing of that name: perhaps a typo for a lab that is up.
+      const guess = !compiled && outcome.removed === 0 ? closest(target.lab, listLabs()) : undefined;
       io.out(
-        outcome.message ??
-          `lab ${target.lab} is down (${counted(outcome.removed, "object")} removed, ${seconds.toFixed(2)} s)`,
+        outcome.message
+          ? `${outcome.message}${guess ? ` (did you mean \`${guess}\`?)` : ""}`
+          : `lab ${target.lab} is down (${counted(outcome.removed, "object")} removed, ${seconds.toFixed(2)} s)`,
       );
+    }
     return EXIT.ok;
   },
 };
