@@ -17,6 +17,13 @@ check busybox busybox
 check dash dash
 check socat socat
 check conntrack conntrack
+# The graph page is tested in a real browser; Graphviz measures labels with Helvetica's
+# widths, which Liberation Sans has (without it, text overflows boxes in screenshots).
+check chromium chromium
+[ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need="$need fonts-liberation"
+# Completion scripts are tested in the shells they are for.
+check zsh zsh
+check fish fish
 if [ -n "$need" ]; then
   echo "installing:$need"
   export DEBIAN_FRONTEND=noninteractive

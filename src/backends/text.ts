@@ -1,10 +1,21 @@
 // Plans for people (`opentop plan`) and for tools (`opentop plan --json`).
 
 import { location, type Span } from "../diagnostics/source.js";
+import type { Lab } from "../model/model.js";
 import { describe, type Op, scriptOf, wordsOf } from "../plan/ops.js";
 import { command, opsOf, type Plan, type Step } from "../plan/plan.js";
 import { shellQuote } from "../plan/quote.js";
 import { SNIPPET_NAMES } from "../plan/snippets.js";
+import { counted } from "../plural.js";
+
+/** A lab's size for people: `3 nodes, 1 switch, 3 links`. */
+export function labSize(lab: Lab): string {
+  return [
+    counted(lab.nodes.length, "node"),
+    counted(lab.switches.length, "switch", "switches"),
+    counted(lab.links.length, "link"),
+  ].join(", ");
+}
 
 /** Where an operation comes from, when it has a statement. */
 export function origin(span: Span | undefined): string | undefined {
@@ -15,7 +26,9 @@ export function planText(plan: Plan, which: "up" | "down" = "up"): string {
   const stages = which === "up" ? plan.stages : plan.teardown;
   const count = opsOf(stages).length;
   const processes = stages.reduce((n, s) => n + s.steps.length, 0);
-  const out = [`# lab ${plan.lab}: ${which}, ${count} operations in ${processes} processes`];
+  const out = [
+    `# lab ${plan.lab}: ${which}, ${counted(count, "operation")} in ${counted(processes, "process", "processes")}`,
+  ];
   const programs = new Set<string>();
   stages.forEach((stage, i) => {
     out.push(

@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import type { Format } from "./io.js";
+import { type CommandSpec, usageOf } from "./spec.js";
 
 export type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 
@@ -33,6 +34,25 @@ export function parse(args: string[], options: OptionSpec, usage: string): Parse
   return { values, positionals: parsed.positionals, format };
 }
 
+/** Parses a command's arguments by its entry in the command table (src/cli/spec.ts). */
+export function parseCommand(args: string[], spec: CommandSpec): Parsed {
+  return parse(args, optionsOf(spec), usageOf(spec));
+}
+
+/** node:util's declaration of a command's options, from the table. */
+export function optionsOf(spec: CommandSpec): OptionSpec {
+  return Object.fromEntries(
+    spec.options.map((o) => [
+      o.name,
+      {
+        type: o.value ? ("string" as const) : ("boolean" as const),
+        ...(o.short ? { short: o.short } : {}),
+        ...(o.multiple ? { multiple: true } : {}),
+      },
+    ]),
+  );
+}
+
 export function usageError(message: string, usage: string): DiagnosticError {
   return new DiagnosticError(diag("OT9002", message, { help: `usage: ${usage}` }));
 }
@@ -49,8 +69,6 @@ export function params(values: Parsed["values"]): Map<string, string> {
   }
   return out;
 }
-
-export const SET_OPTION: OptionSpec = { set: { type: "string", multiple: true } };
 
 /** node:util's parse errors, in this tool's words. */
 function argsProblem(e: NodeJS.ErrnoException): string {

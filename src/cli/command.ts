@@ -1,10 +1,10 @@
-// What every command provides to the dispatcher in main.ts (which holds their names and
-// summaries, so that a command's module is loaded only when it runs).
+// What every command provides to the dispatcher in main.ts; its name, usage, options and
+// examples are its entry in the command table (src/cli/spec.ts), so that a command's
+// module is loaded only when it runs.
 
 import type { Io } from "./io.js";
 
 export interface Command {
-  readonly usage: string;
   run(args: string[], io: Io): Promise<number>;
 }
 

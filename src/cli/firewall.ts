@@ -4,9 +4,7 @@
 
 import type { Firewall } from "../plan/firewall.js";
 import { FIREWALLS } from "../plan/firewall.js";
-import { type OptionSpec, type Parsed, usageError } from "./args.js";
-
-export const FIREWALL_OPTION: OptionSpec = { firewall: { type: "string" } };
+import { type Parsed, usageError } from "./args.js";
 
 /** The lowering asked for, as options of `lowerHere`: none when the machine decides. */
 export function firewallOf(values: Parsed["values"]): { firewall?: Firewall } {

@@ -12,12 +12,21 @@ export interface Io {
   err(text: string): void;
   readonly style: Style;
   readonly color: boolean;
+  /**
+   * A transient line on the terminal (progress), replacing the previous one; undefined
+   * erases it. Absent when standard error is not a terminal.
+   */
+  readonly progress?: (line: string | undefined) => void;
 }
 
-function useColor(stream: NodeJS.WriteStream): boolean {
+/**
+ * Colour only when both outputs are terminals (`opentop status LAB | less` gets none, on
+ * either stream: one style serves both), never with NO_COLOR, always with FORCE_COLOR.
+ */
+function useColor(): boolean {
   if (process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR) return true;
-  return stream.isTTY === true;
+  return process.stdout.isTTY === true && process.stderr.isTTY === true;
 }
 
 /**
@@ -36,15 +45,25 @@ function lines(stream: NodeJS.WriteStream): (text: string) => void {
 }
 
 export function terminal(): Io {
-  const color = useColor(process.stderr);
+  const color = useColor();
   const paint =
     (...formats: Parameters<typeof styleText>[0][]) =>
     (t: string) =>
       formats.reduce((s, f) => styleText(f, s), t);
+  const err = lines(process.stderr);
   return {
     out: lines(process.stdout),
-    err: lines(process.stderr),
+    err,
     color,
+    ...(process.stderr.isTTY
+      ? {
+          progress: (line: string | undefined) => {
+            // Cut to the terminal's width: a wrapped line could not be rewritten in place.
+            const width = Math.max(20, (process.stderr.columns || 80) - 1);
+            process.stderr.write(`\r\x1b[K${line === undefined ? "" : line.slice(0, width)}`);
+          },
+        }
+      : {}),
     style: color
       ? {
           error: paint("red"),

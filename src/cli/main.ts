@@ -5,84 +5,68 @@ import { closest, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { VERSION } from "../version.js";
 import { usageError } from "./args.js";
 import { type Command, EXIT } from "./command.js";
+import { commandHelp, overview } from "./help.js";
 import { type Format, type Io, printDiagnostics, terminal } from "./io.js";
+import { type CommandName, type CommandSpec, SPEC, SPECS, specOf, usageOf } from "./spec.js";
 
-interface Entry {
-  readonly name: string;
-  readonly summary: string;
-  /** Loaded on demand: starting OpenTop costs only the modules of the command that runs. */
-  readonly load: () => Promise<Command>;
+/**
+ * Each command's module, loaded on demand: starting OpenTop costs only the modules of the
+ * command that runs. Exhaustive over the command table (src/cli/spec.ts).
+ */
+const LOADERS: { readonly [K in CommandName]: () => Promise<Command> } = {
+  check: async () => (await import("./commands/check.js")).check,
+  plan: async () => (await import("./commands/plan.js")).plan,
+  up: async () => (await import("./commands/up.js")).up,
+  down: async () => (await import("./commands/down.js")).down,
+  status: async () => (await import("./commands/status.js")).status,
+  ls: async () => (await import("./commands/ls.js")).ls,
+  exec: async () => (await import("./commands/exec.js")).exec,
+  shell: async () => (await import("./commands/exec.js")).shell,
+  logs: async () => (await import("./commands/logs.js")).logs,
+  graph: async () => (await import("./commands/graph.js")).graph,
+  build: async () => (await import("./commands/build.js")).build,
+  import: async () => (await import("./commands/import.js")).importLab,
+  gc: async () => (await import("./commands/gc.js")).gc,
+  completion: async () => (await import("./commands/completion.js")).completion,
+  help: async () => helpCommand,
+  __complete: async () => (await import("./commands/completion.js")).complete,
+};
+
+const helpCommand: Command = {
+  async run(args, io) {
+    const words = args.filter((a) => a !== "--help" && a !== "-h");
+    const [name, ...extra] = words;
+    if (extra.length) throw usageError("give at most one command", usageOf(SPEC.help));
+    // `help --help` is help's own help; `help` alone, the overview.
+    const own = words.length < args.length && name === undefined;
+    io.out(own ? commandHelp(SPEC.help) : name === undefined ? overview() : commandHelp(knownCommand(name)));
+    return EXIT.ok;
+  },
+};
+
+/** The spec of a command the user named, or OT9002 with the closest name. */
+function knownCommand(name: string): CommandSpec {
+  const spec = specOf(name);
+  if (spec) return spec;
+  const guess = closest(
+    name,
+    SPECS.filter((c) => !c.hidden).map((c) => c.name),
+  );
+  throw usageError(
+    `unknown command \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ""}`,
+    "opentop COMMAND [ARGS]; `opentop help` lists them",
+  );
 }
 
-export const COMMANDS: readonly Entry[] = [
-  {
-    name: "check",
-    summary: "report every problem in a lab file; change nothing",
-    load: async () => (await import("./commands/check.js")).check,
-  },
-  {
-    name: "plan",
-    summary: "show every kernel operation `up` would run; do nothing",
-    load: async () => (await import("./commands/plan.js")).plan,
-  },
-  {
-    name: "up",
-    summary: "bring a lab up: create its namespaces, links, addresses and routes",
-    load: async () => (await import("./commands/up.js")).up,
-  },
-  {
-    name: "down",
-    summary: "remove everything a lab created (works after a crash, or with the file gone)",
-    load: async () => (await import("./commands/down.js")).down,
-  },
-  {
-    name: "status",
-    summary: "show a lab's live state from the kernel and any drift from its plan",
-    load: async () => (await import("./commands/status.js")).status,
-  },
-  {
-    name: "ls",
-    summary: "list the labs on this machine",
-    load: async () => (await import("./commands/ls.js")).ls,
-  },
-  {
-    name: "exec",
-    summary: "run a command inside a node",
-    load: async () => (await import("./commands/exec.js")).exec,
-  },
-  {
-    name: "shell",
-    summary: "open an interactive shell inside a node",
-    load: async () => (await import("./commands/exec.js")).shell,
-  },
-  {
-    name: "logs",
-    summary: "print the output of a node's services",
-    load: async () => (await import("./commands/logs.js")).logs,
-  },
-  {
-    name: "build",
-    summary: "write the lab as a standalone sh script (up, down, status, exec) that needs no OpenTop",
-    load: async () => (await import("./commands/build.js")).build,
-  },
-  {
-    name: "gc",
-    summary: "remove what labs that never finished coming up (or lost their record) left behind",
-    load: async () => (await import("./commands/gc.js")).gc,
-  },
-];
-
-function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    `opentop ${VERSION}: declarative network labs on Linux namespaces, no daemon`,
-    "",
-    "usage: opentop COMMAND [ARGS]",
-    "",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    "",
-    "`opentop COMMAND --help` shows a command's usage. Reporting commands take --json.",
-  ].join("\n");
+/**
+ * Whether the arguments ask for the command's help. A command that runs a program (`exec`)
+ * reads `-h` and `--help` only before the program: `exec LAB NODE -- ls --help` is ls's.
+ */
+function wantsHelp(spec: CommandSpec, args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  const own = end < 0 ? args : args.slice(0, end);
+  const reach = spec.rest ? own.slice(0, spec.positionals.length) : own;
+  return reach.includes("--help") || reach.includes("-h");
 }
 
 /** The format a failing command's diagnostics are printed in, read before parsing. */
@@ -95,31 +79,21 @@ function formatOf(args: readonly string[]): Format {
 
 export async function main(argv: string[], io: Io = terminal()): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === "help" || name === "--help" || name === "-h") {
-    io.out(help());
+  if (!name || name === "--help" || name === "-h") {
+    io.out(overview());
     return name ? EXIT.ok : EXIT.usage;
   }
-  if (name === "--version" || name === "version") {
-    io.out(VERSION);
+  if (name === "--version" || name === "-V" || name === "version") {
+    io.out(`opentop ${VERSION}`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
   try {
-    if (!command) {
-      const guess = closest(
-        name,
-        COMMANDS.map((c) => c.name),
-      );
-      throw usageError(
-        `unknown command \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ""}`,
-        "opentop COMMAND [ARGS]; `opentop help` lists them",
-      );
-    }
-    const loaded = await command.load();
-    if (command.name !== "exec" && (args.includes("--help") || args.includes("-h"))) {
-      io.out(`${command.summary}\n\nusage: ${loaded.usage}`);
+    const spec = knownCommand(name);
+    if (spec.name !== "help" && wantsHelp(spec, args)) {
+      io.out(commandHelp(spec));
       return EXIT.ok;
     }
+    const loaded = await LOADERS[spec.name as CommandName]();
     return await loaded.run(args, io);
   } catch (e) {
     if (e instanceof DiagnosticError) {

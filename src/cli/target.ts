@@ -2,12 +2,12 @@
 // of a lab that is up (known by its record).
 
 import { existsSync, statSync } from "node:fs";
-import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
+import { closest, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { type Compiled, compileFile } from "../model/compile.js";
 import type { Lab } from "../model/model.js";
 import { NAME_PATTERN } from "../model/names.js";
 import type { LabRecord } from "../plan/record.js";
-import { readRecord } from "../runtime/record.js";
+import { listLabs, readRecord } from "../runtime/record.js";
 import { type Parsed, params, usageError } from "./args.js";
 
 export interface Target {
@@ -73,11 +73,14 @@ function withRecord(t: Target, tolerant: boolean): Target {
 
 export function requireRecord(t: Target): LabRecord {
   if (t.record) return t.record;
+  const guess = t.compiled ? undefined : closest(t.lab, listLabs());
   throw new DiagnosticError(
     diag("OT6007", `lab ${t.lab} is not up`, {
       help: t.compiled
         ? `bring it up with \`opentop up ${t.compiled.file.path}\``
-        : "see `opentop ls` for the labs on this machine",
+        : guess
+          ? `did you mean \`${guess}\`? (\`opentop ls\` lists the labs on this machine)`
+          : "see `opentop ls` for the labs on this machine",
     }),
   );
 }

@@ -128,6 +128,15 @@ export const CODES = {
   OT9002: { severity: "error", title: "invalid command line" },
   OT9003: { severity: "error", title: "internal error" },
   OT9004: { severity: "error", title: "cannot write OpenTop's state" },
+  // drawing and importing labs (docs/diagnostics.md)
+  OT9010: { severity: "error", title: "cannot draw a lab without its file" },
+  OT9011: { severity: "warning", title: "the file changed since the lab came up" },
+  OT9012: { severity: "warning", title: "drawn without the live state" },
+  OT9013: { severity: "error", title: "cannot write the output" },
+  OT9020: { severity: "error", title: "cannot read the topology" },
+  OT9021: { severity: "warning", title: "not converted" },
+  OT9022: { severity: "error", title: "invalid Mininet topology" },
+  OT9023: { severity: "warning", title: "name changed" },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -6,7 +6,7 @@ import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
 import { inverseOf, type Op, undoneBy } from "../plan/ops.js";
 import type { Owned } from "../plan/owned.js";
-import { type Plan, programsNeeded } from "../plan/plan.js";
+import { type Plan, programsNeeded, type Stage } from "../plan/plan.js";
 import { PROGRAMS, type Program } from "../plan/programs.js";
 import { type LabRecord, RECORD_VERSION, recordOf } from "../plan/record.js";
 import { removalOf, teardownStages } from "../plan/teardown.js";
@@ -168,6 +168,9 @@ export interface DownOptions {
    * started in between — the lab is left alone, whatever the fallback says.
    */
   readonly unrecorded?: boolean;
+  /** Told the stages tear-down will run, then each step as it finishes (progress). */
+  readonly onStages?: (stages: readonly Stage[]) => void;
+  readonly onStep?: NonNullable<RunOptions["onStep"]>;
 }
 
 export async function down(lab: string, options: DownOptions = {}): Promise<DownResult> {
@@ -195,7 +198,11 @@ export async function down(lab: string, options: DownOptions = {}): Promise<Down
     }
     const stages = teardownOf(record);
     const count = stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
-    const outcome = await runStages(stages, { force: true });
+    options.onStages?.(stages);
+    const outcome = await runStages(stages, {
+      force: true,
+      ...(options.onStep ? { onStep: options.onStep } : {}),
+    });
     const diagnostics = outcome.failures.map(failureDiagnostic);
     if (diagnostics.length === 0) diagnostics.push(...removeLabDir(lab));
     return { ok: diagnostics.length === 0, removed: count, diagnostics };

@@ -264,7 +264,7 @@ for (const shell of SHELLS)
         "node a { eth0 -> b.eth0 10.0.0.1/30 fd00::1/64 mtu 9000 mac 02:00:00:00:00:0a }\nnode b { eth0 10.0.0.2/30 fd00::2/64 }\n",
       );
       const up = ok(runScript(b.script, ["up"], { shell }), "up");
-      assert.match(up.stdout, /^lab \S+ is up: 2 nodes, 0 switches, 1 links \(\d+ operations\)$/m);
+      assert.match(up.stdout, /^lab \S+ is up: 2 nodes, 0 switches, 1 link \(\d+ operations\)$/m);
       assert.ok(ping(`${lab}.a`, "10.0.0.2"));
       assert.ok(ping(`${lab}.b`, "fd00::1"));
       ok(runScript(b.script, ["exec", "b", "ping", "-n", "-q", "-c1", "-W2", "10.0.0.1"], { shell }), "exec");

@@ -38,7 +38,7 @@ test("build: writes the script to standard output, or executable to -o", () => {
 test("build: --set gives the script of that lab", () => {
   const three = cli(["build", "examples/star.otop", "--set", "n=3"]);
   assert.equal(three.code, 0, three.stderr);
-  assert.match(three.stdout, /^Lab star: 3 nodes, 1 switches, 3 links/m);
+  assert.match(three.stdout, /^Lab star: 3 nodes, 1 switch, 3 links/m);
   assert.match(three.stdout, /^ {4}h3\) enter nsenter --net=\/run\/netns\/star\.h3 -- "\$@" ;;$/m);
   assert.doesNotMatch(three.stdout, /star\.h4/);
 });

@@ -31,6 +31,11 @@ need() {
   return "$missing"
 }
 
+# n_objects N: "N object" or "N objects", for messages.
+n_objects() {
+  if [ "$1" = 1 ]; then echo "1 object"; else echo "$1 objects"; fi
+}
+
 # is_root: the effective user is root (read from /proc: `id` would be one more program).
 is_root() {
   while read -r key _ effective _; do
@@ -452,7 +457,7 @@ cmd_up() {
   fi
   if down_plan; then
     rm -rf "$LAB_DIR"
-    echo "rolled back: $removed objects removed, nothing is left" >&2
+    echo "rolled back: $(n_objects "$removed") removed, nothing is left" >&2
   else
     error OT6012 "rolling back lab $LAB did not finish" "run \`$SELF down\` to remove what is left"
   fi
@@ -488,7 +493,7 @@ cmd_down() {
   if [ -z "$rec_state" ] && [ "$removed" = 0 ]; then
     echo "lab $LAB is not up: nothing to do"
   else
-    echo "lab $LAB is down ($removed objects removed)"
+    echo "lab $LAB is down ($(n_objects "$removed") removed)"
   fi
 }
 
@@ -518,7 +523,7 @@ cmd_status() {
   if [ "$drift" = 0 ]; then
     echo 'no drift: the kernel matches the plan'
   else
-    printf 'drift (%s):\n%s' "$drift" "$drifts"
+    if [ "$drift" = 1 ]; then printf 'drift (1 difference):\n%s' "$drifts"; else printf 'drift (%s differences):\n%s' "$drift" "$drifts"; fi
   fi
   [ "$drift" = 0 ] && [ "$rec_state" = up ]
 }

@@ -37,8 +37,9 @@ import {
   recordText,
 } from "../../plan/record.js";
 import { type Guard, type GuardedOp, teardownOps } from "../../plan/teardown.js";
+import { counted } from "../../plural.js";
 import { VERSION } from "../../version.js";
-import { planText } from "../text.js";
+import { labSize, planText } from "../text.js";
 import PRELUDE from "./prelude.sh.gen.js";
 
 /** POSIX utilities the script itself runs for its lock and record (not builtins in dash). */
@@ -91,7 +92,7 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
   // In the order the commands need them: the lab's own programs first, then the utilities
   // of the script's lock and record.
   const requires = unique([...needs.up, ...needs.down, ...needs.status, ...needs.exec]);
-  const summary = `${lab.nodes.length} nodes, ${lab.switches.length} switches, ${lab.links.length} links (${opsOf(plan.stages).length} operations)`;
+  const summary = `${labSize(lab)} (${counted(opsOf(plan.stages).length, "operation")})`;
   const nodes = namespaceNodes(record);
   const name = (ns: Ns) => placeOf(nodes, ns);
   const parts = [

@@ -5,22 +5,19 @@ import { chmodSync, writeFileSync } from "node:fs";
 import { buildScript } from "../../backends/sh/script.js";
 import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
 import { lowerHere } from "../../runtime/platform.js";
-import { parse, SET_OPTION } from "../args.js";
+import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
-import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
+import { firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
+import { SPEC, usageOf } from "../spec.js";
 import { labFile } from "../target.js";
 
-const usage = "opentop build FILE [-o OUT] [--set NAME=VALUE]… [--firewall nft|iptables] [--json]";
+const spec = SPEC.build;
+const usage = usageOf(spec);
 
 export const build: Command = {
-  usage,
   async run(args, io) {
-    const p = parse(
-      args,
-      { ...SET_OPTION, ...FIREWALL_OPTION, output: { type: "string", short: "o" } },
-      usage,
-    );
+    const p = parseCommand(args, spec);
     const compiled = labFile(p, usage);
     if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format); // warnings
     // Filters and cgroup limits are lowered for this machine (its nft or iptables, its

@@ -1,6 +1,7 @@
 // `opentop check FILE`: diagnostics only; nothing on the machine is changed (a lab with
 // filters is also checked against the machine: tools, and as root the kernel).
 
+import { labSize } from "../../backends/text.js";
 import {
   type Diagnostic,
   DiagnosticError,
@@ -12,13 +13,15 @@ import type { Lab } from "../../model/model.js";
 import { type Firewall, usesFirewall } from "../../plan/firewall.js";
 import { firewallMachineCheck } from "../../runtime/firewall.js";
 import { lowerHere } from "../../runtime/platform.js";
-import { params, parse, SET_OPTION, usageError } from "../args.js";
+import { params, parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
-import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
+import { firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
+import { SPEC, usageOf } from "../spec.js";
 import { compileTarget } from "../target.js";
 
-const usage = "opentop check FILE [--set NAME=VALUE]… [--firewall nft|iptables] [--format pretty|short|json]";
+const spec = SPEC.check;
+const usage = usageOf(spec);
 
 /**
  * A lab with filters is also checked against this machine: the lowering chosen must be
@@ -35,9 +38,8 @@ async function firewallCheck(lab: Lab, firewall: { firewall?: Firewall }): Promi
 }
 
 export const check: Command = {
-  usage,
   async run(args, io) {
-    const p = parse(args, { ...SET_OPTION, ...FIREWALL_OPTION }, usage);
+    const p = parseCommand(args, spec);
     const [file, ...extra] = p.positionals;
     if (!file || extra.length) throw usageError("give one lab file", usage);
     const compiled = compileTarget(file, params(p.values));
@@ -65,10 +67,7 @@ export const check: Command = {
       return failed ? EXIT.failed : EXIT.ok;
     }
     printDiagnostics(io, diagnostics, p.format);
-    if (lab && !failed && p.format === "pretty")
-      io.out(
-        `${file}: lab ${lab.name}: ${lab.nodes.length} nodes, ${lab.switches.length} switches, ${lab.links.length} links: ok`,
-      );
+    if (lab && !failed && p.format === "pretty") io.out(`${file}: lab ${lab.name}: ${labSize(lab)}: ok`);
     return failed ? EXIT.failed : EXIT.ok;
   },
 };

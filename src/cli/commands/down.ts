@@ -1,26 +1,41 @@
 // `opentop down LAB|FILE`: remove everything the lab created; idempotent.
 
-import { DiagnosticError } from "../../diagnostics/diagnostic.js";
+import { closest, DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { recordOf } from "../../plan/record.js";
+import { counted } from "../../plural.js";
 import { down as takeDown } from "../../runtime/lifecycle.js";
 import { lowerHere } from "../../runtime/platform.js";
-import { parse, SET_OPTION } from "../args.js";
+import { listLabs } from "../../runtime/record.js";
+import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import { progress } from "../progress.js";
+import { SPEC, usageOf } from "../spec.js";
 import { labTarget } from "../target.js";
 
-const usage = "opentop down LAB|FILE [--json]";
+const spec = SPEC.down;
+const usage = usageOf(spec);
 
 export const down: Command = {
-  usage,
   async run(args, io) {
-    const p = parse(args, SET_OPTION, usage);
+    const p = parseCommand(args, spec);
     const target = labTarget(p, usage, true);
     const started = performance.now();
     // With the record gone (or unreadable), the file's own plan says what to look for.
     const compiled = target.compiled;
     const fallback =
       !target.record && compiled?.lab ? recordOf(compiled, lowerHere(compiled.lab), "cli", "") : undefined;
-    const outcome = await takeDown(target.lab, fallback ? { fallback } : {});
+    const shown = progress(io, `taking ${target.lab} down`, p.format === "pretty");
+    shown.phase("reading its record");
+    let outcome: Awaited<ReturnType<typeof takeDown>>;
+    try {
+      outcome = await takeDown(target.lab, {
+        ...(fallback ? { fallback } : {}),
+        onStages: (stages) => shown.start(stages),
+        onStep: (step) => shown.step(step),
+      });
+    } finally {
+      shown.end();
+    }
     const seconds = (performance.now() - started) / 1000;
     if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
     if (p.format === "json")
@@ -32,11 +47,15 @@ export const down: Command = {
           seconds: Number(seconds.toFixed(3)),
         }),
       );
-    else
+    else {
+      // Nothing of that name: perhaps a typo for a lab that is up.
+      const guess = !compiled && outcome.removed === 0 ? closest(target.lab, listLabs()) : undefined;
       io.out(
-        outcome.message ??
-          `lab ${target.lab} is down (${outcome.removed} objects removed, ${seconds.toFixed(2)} s)`,
+        outcome.message
+          ? `${outcome.message}${guess ? ` (did you mean \`${guess}\`?)` : ""}`
+          : `lab ${target.lab} is down (${counted(outcome.removed, "object")} removed, ${seconds.toFixed(2)} s)`,
       );
+    }
     return EXIT.ok;
   },
 };

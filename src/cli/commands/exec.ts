@@ -2,15 +2,18 @@
 // its exit status passed through.
 
 import { spawn } from "node:child_process";
+import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
 import { enterArgv } from "../../runtime/enter.js";
 import { signalStatus } from "../../runtime/proc.js";
 import { usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import type { Io } from "../io.js";
+import { shellLaunch } from "../prompt.js";
+import { SPEC, usageOf } from "../spec.js";
 import { requireRecord, resolveTarget } from "../target.js";
 
-const execUsage = "opentop exec LAB|FILE NODE [--] COMMAND [ARG]…";
-const shellUsage = "opentop shell LAB|FILE NODE";
+/** Status of a program that could not be started, as shells use it. */
+const CANNOT_RUN = 127;
 
 /** Runs argv with the terminal attached; resolves to its exit status (128 + n for signal n). */
 function attached(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
@@ -29,7 +32,7 @@ function attached(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<numbe
     };
     child.on("error", (e) => {
       io.err(`opentop: cannot run ${file}: ${e.message}`);
-      done(127);
+      done(CANNOT_RUN);
     });
     child.on("close", (code, signal) => done(code ?? signalStatus(signal)));
   });
@@ -44,30 +47,44 @@ function split(args: string[]): { lab?: string; node?: string; rest: string[] } 
   return { ...(lab ? { lab } : {}), ...(node ? { node } : {}), rest: words };
 }
 
+/** Entering a node's namespaces takes root (CAP_SYS_ADMIN): say so before nsenter does. */
+function requireRoot(what: string, usage: string): void {
+  if (process.getuid?.() === 0) return;
+  throw new DiagnosticError(
+    diag("OT6006", `${what} needs root`, {
+      notes: ["only root may enter another network namespace"],
+      help: `run it as root: \`sudo ${usage}\``,
+    }),
+  );
+}
+
 export const exec: Command = {
-  usage: execUsage,
   async run(args, io) {
+    const usage = usageOf(SPEC.exec);
     const { lab, node, rest } = split(args);
-    if (!lab || !node || rest.length === 0) throw usageError("give a lab, a node and a command", execUsage);
+    if (!lab || !node || rest.length === 0) throw usageError("give a lab, a node and a command", usage);
     const record = requireRecord(resolveTarget(lab, new Map()));
+    const argv = enterArgv(record, node);
+    requireRoot("running a command inside a node", `opentop exec ${record.lab} ${node} -- …`);
     const env = { ...process.env, OPENTOP_LAB: record.lab, OPENTOP_NODE: node };
-    return attached([...enterArgv(record, node), ...rest], env, io);
+    return attached([...argv, ...rest], env, io);
   },
 };
 
 export const shell: Command = {
-  usage: shellUsage,
   async run(args, io) {
     const { lab, node, rest } = split(args);
-    if (!lab || !node || rest.length) throw usageError("give a lab and a node", shellUsage);
+    if (!lab || !node || rest.length) throw usageError("give a lab and a node", usageOf(SPEC.shell));
     const record = requireRecord(resolveTarget(lab, new Map()));
+    const argv = enterArgv(record, node);
+    requireRoot("a shell inside a node", `opentop shell ${record.lab} ${node}`);
     const program = process.env.SHELL || "/bin/sh";
-    const env = {
-      ...process.env,
-      OPENTOP_LAB: record.lab,
-      OPENTOP_NODE: node,
-      PS1: `[${record.lab}/${node}] \\w \\$ `,
-    };
-    return attached([...enterArgv(record, node), program], env, io);
+    const launch = shellLaunch(program, record.lab, node);
+    const env = { ...process.env, OPENTOP_LAB: record.lab, OPENTOP_NODE: node, ...launch.env };
+    try {
+      return await attached([...argv, ...launch.argv], env, io);
+    } finally {
+      launch.cleanup();
+    }
   },
 };

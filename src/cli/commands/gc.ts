@@ -2,15 +2,16 @@
 
 import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
 import { gc as collect } from "../../runtime/gc.js";
-import { parse, usageError } from "../args.js";
+import { parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import { SPEC, usageOf } from "../spec.js";
 
-const usage = "opentop gc [--dry-run] [--json]";
+const spec = SPEC.gc;
+const usage = usageOf(spec);
 
 export const gc: Command = {
-  usage,
   async run(args, io) {
-    const p = parse(args, { "dry-run": { type: "boolean", short: "n" } }, usage);
+    const p = parseCommand(args, spec);
     if (p.positionals.length) throw usageError("gc takes no arguments", usage);
     const dryRun = p.values["dry-run"] === true;
     if (!dryRun && process.getuid?.() !== 0)

@@ -1,15 +1,16 @@
 // `opentop ls`: the labs on this machine, from their records.
 
 import { listLabs, readRecord } from "../../runtime/record.js";
-import { parse, usageError } from "../args.js";
+import { parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import { SPEC, usageOf } from "../spec.js";
 
-const usage = "opentop ls [--json]";
+const spec = SPEC.ls;
+const usage = usageOf(spec);
 
 export const ls: Command = {
-  usage,
   async run(args, io) {
-    const p = parse(args, {}, usage);
+    const p = parseCommand(args, spec);
     if (p.positionals.length) throw usageError("ls takes no arguments", usage);
     const labs = listLabs().map((name) => {
       const r = readRecord(name);
@@ -22,7 +23,7 @@ export const ls: Command = {
       for (const l of labs)
         io.out(
           "nodes" in l
-            ? `${l.lab.padEnd(20)} ${l.state.padEnd(9)} ${String(l.nodes).padStart(4)} nodes  since ${l.since}  ${l.file}`
+            ? `${l.lab.padEnd(20)} ${l.state.padEnd(9)} ${String(l.nodes).padStart(4)} ${l.nodes === 1 ? "node " : "nodes"}  since ${l.since}  ${l.file}`
             : `${l.lab.padEnd(20)} ${l.state}`,
         );
     return EXIT.ok;

@@ -3,18 +3,19 @@
 import { planJson, planText } from "../../backends/text.js";
 import { renderJson } from "../../diagnostics/render.js";
 import { lowerHere } from "../../runtime/platform.js";
-import { parse, SET_OPTION } from "../args.js";
+import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
-import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
+import { firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
+import { SPEC, usageOf } from "../spec.js";
 import { labFile } from "../target.js";
 
-const usage = "opentop plan FILE [--down] [--set NAME=VALUE]… [--firewall nft|iptables] [--json]";
+const spec = SPEC.plan;
+const usage = usageOf(spec);
 
 export const plan: Command = {
-  usage,
   async run(args, io) {
-    const p = parse(args, { ...SET_OPTION, ...FIREWALL_OPTION, down: { type: "boolean" } }, usage);
+    const p = parseCommand(args, spec);
     const compiled = labFile(p, usage);
     if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format); // warnings
     const result = lowerHere(compiled.lab, firewallOf(p.values));

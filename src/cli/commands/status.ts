@@ -1,20 +1,32 @@
 // `opentop status LAB|FILE`: the live state from the kernel, and drift from the plan.
 
+import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
+import { counted } from "../../plural.js";
 import type { FilterStatus } from "../../runtime/filter-status.js";
 import { status as readStatus, type Status } from "../../runtime/status.js";
-import { parse, SET_OPTION } from "../args.js";
+import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import type { Io } from "../io.js";
+import { SPEC, usageOf } from "../spec.js";
 import { labTarget, requireRecord } from "../target.js";
 
-const usage = "opentop status LAB|FILE [--json]";
+const spec = SPEC.status;
+const usage = usageOf(spec);
 
 export const status: Command = {
-  usage,
   async run(args, io) {
-    const p = parse(args, SET_OPTION, usage);
+    const p = parseCommand(args, spec);
     const target = labTarget(p, usage);
     const record = requireRecord(target);
+    if (process.getuid?.() !== 0)
+      throw new DiagnosticError(
+        diag("OT6006", `reading the live state of lab ${record.lab} needs root`, {
+          notes: [
+            "without root, OpenTop cannot enter the lab's namespaces: it cannot tell what exists in them",
+          ],
+          help: `run \`sudo opentop status ${record.lab}\`; \`opentop ls\` lists the labs without root`,
+        }),
+      );
     const s = await readStatus(record);
     const changed = target.compiled && target.compiled.hash !== record.hash;
     if (p.format === "json") {
@@ -49,7 +61,7 @@ function printFilters(io: Io, filters: readonly FilterStatus[]): void {
     const width = Math.max(0, ...f.counters.map((c) => c.rule.length));
     for (const c of f.counters)
       io.out(
-        `    ${c.rule.padEnd(width)}  ${String(c.packets).padStart(8)} packets ${String(c.bytes).padStart(10)} bytes`,
+        `    ${c.rule.padEnd(width)}  ${String(c.packets).padStart(8)} ${c.packets === 1 ? "packet " : "packets"} ${String(c.bytes).padStart(10)} ${c.bytes === 1 ? "byte" : "bytes"}`,
       );
   }
 }
@@ -93,7 +105,7 @@ function printStatus(io: Io, s: Status, fileChanged: boolean): void {
   printIsolation(io, s);
   if (s.drift.length === 0) io.out(st.help("no drift: the kernel matches the plan"));
   else {
-    io.out(st.error(`drift (${s.drift.length}):`));
+    io.out(st.error(`drift (${counted(s.drift.length, "difference")}):`));
     for (const d of s.drift) io.out(`  ${d.kind.padEnd(7)} ${d.what} ${st.dim(`in ${d.ns ?? "the host"}`)}`);
   }
 }
@@ -102,13 +114,16 @@ function printStatus(io: Io, s: Status, fileChanged: boolean): void {
 function printIsolation(io: Io, s: Status): void {
   const st = io.style;
   for (const n of s.nodes) {
+    // A node that isolates only its network is here for its services: nothing to say of it.
     const facts = [
-      `isolates ${n.aspects.join(" ")}`,
+      ...(n.aspects.length === 1 && n.aspects[0] === "net" ? [] : [`isolates ${n.aspects.join(" ")}`]),
       ...(n.hostname !== undefined ? [`hostname ${n.hostname}`] : []),
       ...(n.root !== undefined ? [`root ${n.root}`] : []),
       ...(n.limits.length ? [`limit ${n.limits.join(" ")}`] : []),
     ];
-    io.out(`${st.bold(`node ${n.node}`)} ${st.dim(facts.join(", "))}`);
+    io.out(
+      facts.length ? `${st.bold(`node ${n.node}`)} ${st.dim(facts.join(", "))}` : st.bold(`node ${n.node}`),
+    );
     if (n.init)
       io.out(
         `  ${"init".padEnd(12)} ${n.init.alive ? `running   pid ${n.init.pid}` : st.error("gone: the pid namespace is dead")}`,

@@ -1,33 +1,28 @@
 // `opentop up FILE`: compile, plan, run; on any failure roll back and say why.
 
+import { labSize } from "../../backends/text.js";
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
 import { command, opsOf, type Step } from "../../plan/plan.js";
+import { counted } from "../../plural.js";
 import { hostForwardingWarnings } from "../../runtime/firewall.js";
 import { up as bringUp } from "../../runtime/lifecycle.js";
 import { lowerHere } from "../../runtime/platform.js";
 import type { ProcResult } from "../../runtime/proc.js";
-import { parse, SET_OPTION, usageError } from "../args.js";
+import { parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
-import { FIREWALL_OPTION, firewallOf } from "../firewall.js";
+import { firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
+import { progress } from "../progress.js";
+import { SPEC, usageOf } from "../spec.js";
 import { labFile } from "../target.js";
 
-const usage = "opentop up FILE [--set NAME=VALUE]… [--firewall nft|iptables] [--jobs N] [--verbose] [--json]";
+const spec = SPEC.up;
+const usage = usageOf(spec);
 
 export const up: Command = {
-  usage,
   async run(args, io) {
-    const p = parse(
-      args,
-      {
-        ...SET_OPTION,
-        ...FIREWALL_OPTION,
-        jobs: { type: "string", short: "j" },
-        verbose: { type: "boolean", short: "v" },
-      },
-      usage,
-    );
+    const p = parseCommand(args, spec);
     const jobs = p.values.jobs === undefined ? undefined : Number(p.values.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256))
       throw usageError("--jobs takes an integer from 1 to 256", usage);
@@ -44,19 +39,21 @@ export const up: Command = {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
     const started = performance.now();
+    const shown = progress(io, `bringing ${lab.name} up`, p.format === "pretty" && !p.values.verbose);
+    shown.phase("checking the machine");
+    shown.start(plan.stages);
     try {
       const outcome = await bringUp(compiled, plan, {
         interrupted: () => interrupted,
-        ...(p.values.verbose
-          ? {
-              onStep: (step: Step, result: ProcResult, seconds: number) =>
-                io.err(
-                  `${io.style.dim(`${seconds.toFixed(3)} s`)} ${step.ns ?? "host"}: ${command(step).argv.join(" ")} (${step.ops.length} operations)${result.code ? ` failed: ${result.code}` : ""}`,
-                ),
-            }
-          : {}),
+        onStep: p.values.verbose
+          ? (step: Step, result: ProcResult, seconds: number) =>
+              io.err(
+                `${io.style.dim(`${seconds.toFixed(3)} s`)} ${step.ns ?? "host"}: ${command(step).argv.join(" ")} (${counted(step.ops.length, "operation")})${result.code ? ` failed: ${result.code}` : ""}`,
+              )
+          : (step: Step) => shown.step(step),
         ...(jobs !== undefined ? { concurrency: jobs } : {}),
       });
+      shown.end();
       const seconds = (performance.now() - started) / 1000;
       if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
       const ops = opsOf(plan.stages).length;
@@ -72,10 +69,11 @@ export const up: Command = {
         );
       else
         io.out(
-          `lab ${lab.name} is up: ${lab.nodes.length} nodes, ${lab.switches.length} switches, ${lab.links.length} links (${ops} operations, ${seconds.toFixed(2)} s)`,
+          `lab ${lab.name} is up: ${labSize(lab)} (${counted(ops, "operation")}, ${seconds.toFixed(2)} s)`,
         );
       return EXIT.ok;
     } finally {
+      shown.end();
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
     }

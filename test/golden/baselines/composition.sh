@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl nft mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
-SUMMARY='4 nodes, 1 switches, 5 links (52 operations)'
+SUMMARY='4 nodes, 1 switch, 5 links (52 operations)'
 HELP='
-Lab comp: 4 nodes, 1 switches, 5 links (52 operations).
+Lab comp: 4 nodes, 1 switch, 5 links (52 operations).
   up      create it (needs root and ip, nsenter, sysctl, nft, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)

@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tr sed mountpoint umount rm rmdir ln readlink mv date'
 NEED_DOWN='sh cat tr sed sleep ip mountpoint umount rm rmdir mkdir ln readlink'
 NEED_STATUS='ip nsenter'
-SUMMARY='3 nodes, 1 switches, 2 links (40 operations)'
+SUMMARY='3 nodes, 1 switch, 2 links (40 operations)'
 HELP='
-Lab isolation: 3 nodes, 1 switches, 2 links (40 operations).
+Lab isolation: 3 nodes, 1 switch, 2 links (40 operations).
   up      create it (needs root and ip, nsenter, sysctl, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, setsid, env, cat, tr, sed, mountpoint, umount, rm, rmdir, ln, readlink, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)

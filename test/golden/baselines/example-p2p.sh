@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
-SUMMARY='2 nodes, 0 switches, 1 links (13 operations)'
+SUMMARY='2 nodes, 0 switches, 1 link (13 operations)'
 HELP='
-Lab p2p: 2 nodes, 0 switches, 1 links (13 operations).
+Lab p2p: 2 nodes, 0 switches, 1 link (13 operations).
   up      create it (needs root and ip, nsenter, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)

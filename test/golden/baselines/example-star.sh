@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
-SUMMARY='50 nodes, 1 switches, 50 links (353 operations)'
+SUMMARY='50 nodes, 1 switch, 50 links (353 operations)'
 HELP='
-Lab star: 50 nodes, 1 switches, 50 links (353 operations).
+Lab star: 50 nodes, 1 switch, 50 links (353 operations).
   up      create it (needs root and ip, nsenter, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)

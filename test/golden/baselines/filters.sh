@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl nft mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
-SUMMARY='4 nodes, 1 switches, 4 links (45 operations)'
+SUMMARY='4 nodes, 1 switch, 4 links (45 operations)'
 HELP='
-Lab gflt: 4 nodes, 1 switches, 4 links (45 operations).
+Lab gflt: 4 nodes, 1 switch, 4 links (45 operations).
   up      create it (needs root and ip, nsenter, sysctl, nft, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)

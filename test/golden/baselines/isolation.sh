@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root umount setsid env cat tr sed mountpoint rm rmdir ln readlink mv date'
 NEED_DOWN='sh cat tr sed sleep ip mountpoint umount rm rmdir mkdir ln readlink'
 NEED_STATUS='ip nsenter'
-SUMMARY='5 nodes, 1 switches, 3 links (55 operations)'
+SUMMARY='5 nodes, 1 switch, 3 links (55 operations)'
 HELP='
-Lab giso: 5 nodes, 1 switches, 3 links (55 operations).
+Lab giso: 5 nodes, 1 switch, 3 links (55 operations).
   up      create it (needs root and ip, nsenter, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, pivot_root, umount, setsid, env, cat, tr, sed, mountpoint, rm, rmdir, ln, readlink, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)

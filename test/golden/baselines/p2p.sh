@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
-SUMMARY='2 nodes, 0 switches, 1 links (18 operations)'
+SUMMARY='2 nodes, 0 switches, 1 link (18 operations)'
 HELP='
-Lab gp2p: 2 nodes, 0 switches, 1 links (18 operations).
+Lab gp2p: 2 nodes, 0 switches, 1 link (18 operations).
   up      create it (needs root and ip, nsenter, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)

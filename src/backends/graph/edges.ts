@@ -1,0 +1,110 @@
+// How each link kind is drawn: its two ends (which vertex, which interface, which
+// addresses) and its details. One entry per kind, exhaustive: a new link kind does not
+// compile until it says how it looks.
+
+import type { LinkOf } from "../../model/links/index.js";
+import type { Address, Iface, Lab, LinkKind } from "../../model/model.js";
+
+/** What an edge end is attached to. */
+export type Vertex =
+  | { readonly kind: "node"; readonly name: string }
+  | { readonly kind: "switch"; readonly name: string }
+  | { readonly kind: "host" };
+
+export interface EdgeEnd {
+  /** The node whose interface this end is (for live state), when it is a node's. */
+  readonly node?: string;
+  readonly iface?: string;
+  readonly addresses: readonly string[];
+  /** Short facts about this end drawn beside it: `mtu 9000`, and later its shaping. */
+  readonly notes: readonly string[];
+}
+
+export interface DrawnEdge {
+  readonly a: EdgeEnd & { readonly at: Vertex };
+  readonly b: EdgeEnd & { readonly at: Vertex };
+  readonly details: readonly string[];
+}
+
+type Draw<K extends LinkKind> = (link: LinkOf<K>, lab: Lab) => DrawnEdge;
+
+export const EDGES: { readonly [K in LinkKind]: Draw<K> } = {
+  switch: (link, lab) => {
+    const end = nodeEnd(lab, link.end.node, link.end.iface);
+    return {
+      a: end,
+      b: { at: { kind: "switch", name: link.switch }, addresses: [], notes: [] },
+      details: [`${link.end.node}.${link.end.iface} — switch ${link.switch}`, ...endDetails(end)],
+    };
+  },
+  p2p: (link, lab) => {
+    const a = nodeEnd(lab, link.a.node, link.a.iface);
+    const b = nodeEnd(lab, link.b.node, link.b.iface);
+    return {
+      a,
+      b,
+      details: [
+        `${link.a.node}.${link.a.iface} — ${link.b.node}.${link.b.iface} (veth pair)`,
+        ...endDetails(a),
+        ...endDetails(b),
+      ],
+    };
+  },
+  host: (link, lab) => {
+    const end = nodeEnd(lab, link.end.node, link.end.iface);
+    const host: EdgeEnd & { readonly at: Vertex } = {
+      at: { kind: "host" },
+      iface: link.hostName,
+      addresses: texts(link.hostAddresses),
+      notes: link.hostMasquerade ? ["masquerade"] : [],
+    };
+    return {
+      a: end,
+      b: host,
+      details: [
+        `${link.end.node}.${link.end.iface} — host ${link.hostName}`,
+        ...endDetails(end),
+        ...endDetails(host),
+        ...(link.hostMasquerade ? ["the host masquerades the lab's traffic from this link"] : []),
+      ],
+    };
+  },
+};
+
+/** How a link is drawn, by its kind's entry (generic over the kind, so the entry and the link agree). */
+export function drawLink<K extends LinkKind>(link: LinkOf<K> & { readonly kind: K }, lab: Lab): DrawnEdge {
+  const draw: Draw<K> = EDGES[link.kind];
+  return draw(link, lab);
+}
+
+function texts(addresses: readonly Address[]): string[] {
+  return addresses.map((a) => a.cidr);
+}
+
+/** Each lab's interfaces by `NODE.IFACE`, built once: a lab may have thousands. */
+const IFACES = new WeakMap<Lab, ReadonlyMap<string, Iface>>();
+
+function ifaceOf(lab: Lab, node: string, iface: string): Iface | undefined {
+  let index = IFACES.get(lab);
+  if (!index) {
+    index = new Map(lab.nodes.flatMap((n) => n.ifaces.map((i) => [`${n.name}.${i.name}`, i] as const)));
+    IFACES.set(lab, index);
+  }
+  return index.get(`${node}.${iface}`);
+}
+
+function nodeEnd(lab: Lab, node: string, name: string): EdgeEnd & { readonly at: Vertex } {
+  const iface = ifaceOf(lab, node, name);
+  return {
+    at: { kind: "node", name: node },
+    node,
+    iface: name,
+    addresses: texts(iface?.addresses ?? []),
+    notes: [...(iface?.mtu ? [`mtu ${iface.mtu}`] : [])],
+  };
+}
+
+function endDetails(end: EdgeEnd & { readonly at: Vertex }): string[] {
+  const who = end.node ?? "host";
+  return [`${who} ${end.iface ?? ""}: ${[...end.addresses, ...end.notes].join(" ") || "no address"}`];
+}

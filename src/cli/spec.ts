@@ -1,0 +1,375 @@
+// The command line as data: every command with its arguments, options and examples, and the
+// exit statuses. One table feeds `--help`, `opentop help CMD`, the man page, docs/cli.md,
+// shell completion and the option parser itself, so that none of them can drift apart.
+
+/** What a positional argument is, for completion (src/cli/complete.ts) and for people. */
+export type ArgKind =
+  | "file"
+  | "lab"
+  | "lab-or-file"
+  | "node"
+  | "service"
+  | "program"
+  | "shell"
+  | "import-format";
+
+export interface OptionDoc {
+  readonly name: string;
+  readonly short?: string;
+  /** The value's placeholder (`N`, `FILE`); absent: a flag. */
+  readonly value?: string;
+  /** The values it takes, when they are a fixed few (completion offers them). */
+  readonly choices?: readonly string[];
+  /** Its value is a file name. */
+  readonly file?: boolean;
+  readonly multiple?: boolean;
+  readonly help: string;
+}
+
+export interface Example {
+  readonly cmd: string;
+  readonly what: string;
+}
+
+export interface CommandSpec {
+  readonly name: string;
+  readonly summary: string;
+  /** The positional part of the synopsis: `LAB|FILE NODE [SERVICE]`. */
+  readonly args: string;
+  /** What each positional is, in order; the last repeats when `rest` is set. */
+  readonly positionals: readonly ArgKind[];
+  readonly rest?: boolean;
+  readonly description: string;
+  readonly options: readonly OptionDoc[];
+  readonly examples: readonly Example[];
+  /** Not listed in help (the completion helper). */
+  readonly hidden?: boolean;
+}
+
+const SET: OptionDoc = {
+  name: "set",
+  value: "NAME=VALUE",
+  multiple: true,
+  help: "give parameter NAME this value instead of its default (repeatable)",
+};
+const FIREWALL: OptionDoc = {
+  name: "firewall",
+  value: "nft|iptables",
+  choices: ["nft", "iptables"],
+  help: "lower filters to nftables or iptables (default: nft where it is installed)",
+};
+const JSON_OUT: OptionDoc = { name: "json", help: "write the result as JSON on standard output" };
+const FORMAT: OptionDoc = {
+  name: "format",
+  value: "pretty|short|json",
+  choices: ["pretty", "short", "json"],
+  help: "how diagnostics are written: for people (default), one line each, or JSON",
+};
+
+/** Options every command takes. */
+export const GLOBAL_OPTIONS: readonly OptionDoc[] = [
+  { name: "help", short: "h", help: "show the command's help and exit" },
+  FORMAT,
+];
+
+const TABLE = [
+  {
+    name: "check",
+    summary: "report every problem in a lab file; change nothing",
+    args: "FILE",
+    positionals: ["file"],
+    description:
+      "Compiles FILE and reports every error and warning in it, each with its code, place and a hint. A lab with filters is also checked against this machine: the tools its lowering needs and, as root, whether the kernel takes its rulesets. Nothing on the machine changes.",
+    options: [SET, FIREWALL, JSON_OUT],
+    examples: [
+      { cmd: "opentop check examples/office.otop", what: "check a lab file" },
+      { cmd: "opentop check lab.otop --format short", what: "one line per problem, for editors and grep" },
+      { cmd: "opentop check examples/star.otop --set n=300", what: "check it with a parameter changed" },
+    ],
+  },
+  {
+    name: "plan",
+    summary: "show every kernel operation `up` would run; do nothing",
+    args: "FILE",
+    positionals: ["file"],
+    description:
+      "Prints the exact operations of `up` (or with --down, of `down`), stage by stage and process by process, each with the statement of the file that asked for it.",
+    options: [SET, FIREWALL, { name: "down", help: "show the operations of `down` instead" }, JSON_OUT],
+    examples: [
+      { cmd: "opentop plan examples/p2p.otop", what: "what `up` would do" },
+      { cmd: "opentop plan examples/p2p.otop --down", what: "what `down` would do" },
+    ],
+  },
+  {
+    name: "up",
+    summary: "bring a lab up: create its namespaces, links, addresses and routes",
+    args: "FILE",
+    positionals: ["file"],
+    description:
+      "Runs the lab's plan on this machine (as root) and exits: no daemon stays behind. The record under /run/opentop is written before the first operation, so a crash leaves evidence; a failure or Ctrl-C half-way rolls back what was done. On a terminal, the phase and a count of steps show progress.",
+    options: [
+      SET,
+      FIREWALL,
+      { name: "jobs", short: "j", value: "N", help: "run at most N processes at once within a stage" },
+      { name: "verbose", short: "v", help: "print every process as it finishes, with its time" },
+      JSON_OUT,
+    ],
+    examples: [
+      { cmd: "sudo opentop up examples/office.otop", what: "bring the office lab up" },
+      { cmd: "sudo opentop up examples/star.otop --set n=200", what: "a star of 200 nodes" },
+    ],
+  },
+  {
+    name: "down",
+    summary: "remove everything a lab created (works after a crash, or with the file gone)",
+    args: "LAB|FILE",
+    positionals: ["lab-or-file"],
+    description:
+      "Removes every object the lab created, from its record, or from its file, or by the lab's marks on the machine when both are gone. It never removes an object that does not carry the lab's mark. Taking down a lab that is not up does nothing and succeeds.",
+    options: [JSON_OUT],
+    examples: [
+      { cmd: "sudo opentop down office", what: "take the office lab down by its name" },
+      { cmd: "sudo opentop down examples/office.otop", what: "the same, by its file" },
+    ],
+  },
+  {
+    name: "status",
+    summary: "show a lab's live state from the kernel and any drift from its plan",
+    args: "LAB|FILE",
+    positionals: ["lab-or-file"],
+    description:
+      "Reads the lab's namespaces, interfaces, addresses, routes, filters, services and limits from the kernel and compares them with what its plan left there: every missing, extra or changed object is drift. Needs root (the namespaces cannot be entered without it). Exits 1 when the lab has drifted or is half up.",
+    options: [JSON_OUT],
+    examples: [
+      { cmd: "sudo opentop status office", what: "the office lab's live state" },
+      { cmd: "sudo opentop status office --json | jq .drift", what: "only its drift" },
+    ],
+  },
+  {
+    name: "ls",
+    summary: "list the labs on this machine",
+    args: "",
+    positionals: [],
+    description: "Lists the labs that have a record on this machine, with their state, size and file.",
+    options: [JSON_OUT],
+    examples: [{ cmd: "opentop ls", what: "the labs on this machine" }],
+  },
+  {
+    name: "exec",
+    summary: "run a command inside a node",
+    args: "LAB|FILE NODE [--] COMMAND [ARG]…",
+    positionals: ["lab-or-file", "node", "program"],
+    rest: true,
+    description:
+      "Runs COMMAND inside NODE with the terminal attached: in exactly the namespaces the node isolates, after joining its cgroups. The exit status is the command's. Options after NODE belong to COMMAND; `--` may separate them. Needs root.",
+    options: [],
+    examples: [
+      { cmd: "sudo opentop exec office pc1 -- ping -c1 10.2.0.10", what: "ping the web server from pc1" },
+      { cmd: "sudo opentop exec office router -- nft list ruleset", what: "the router's live filter" },
+    ],
+  },
+  {
+    name: "shell",
+    summary: "open an interactive shell inside a node",
+    args: "LAB|FILE NODE",
+    positionals: ["lab-or-file", "node"],
+    description:
+      "Opens $SHELL (or /bin/sh) inside NODE. The prompt starts with [LAB:NODE] so that it is clear where you are (bash, zsh, fish and sh-like shells); OPENTOP_LAB and OPENTOP_NODE are set. Needs root.",
+    options: [],
+    examples: [{ cmd: "sudo opentop shell office router", what: "a shell on the router" }],
+  },
+  {
+    name: "logs",
+    summary: "print the output of a node's services",
+    args: "LAB|FILE NODE [SERVICE]",
+    positionals: ["lab-or-file", "node", "service"],
+    description:
+      "Prints what a node's services (`run`) wrote to standard output and error, from their log files under /run/opentop/LAB/services. With --follow, keeps printing what they write until interrupted.",
+    options: [{ name: "follow", short: "f", help: "keep printing new output until Ctrl-C" }],
+    examples: [
+      { cmd: "sudo opentop logs isolation db", what: "every service of node db" },
+      { cmd: "sudo opentop logs isolation db web -f", what: "follow service web" },
+    ],
+  },
+  {
+    name: "graph",
+    summary: "draw a lab: DOT, Mermaid, SVG, or an HTML page with details on hover",
+    args: "LAB|FILE",
+    positionals: ["lab-or-file"],
+    description:
+      "Draws the lab's nodes (with badges for isolation, limits, services and filters), switches, and links with their interface names and addresses. For a lab that is up (by its name), the live state is drawn in colour: missing nodes and links that are down in red, drift in orange. SVG and HTML are rendered in-process (Graphviz compiled to WebAssembly): no graphviz needs to be installed. The HTML page is self-contained and works offline.",
+    options: [
+      {
+        name: "output-format",
+        short: "T",
+        value: "dot|mermaid|svg|html",
+        choices: ["dot", "mermaid", "svg", "html"],
+        help: "what to write (default: from the file name given to -o, else dot)",
+      },
+      {
+        name: "output",
+        short: "o",
+        value: "FILE",
+        file: true,
+        help: "write to FILE instead of standard output",
+      },
+      SET,
+    ],
+    examples: [
+      { cmd: "opentop graph examples/office.otop -o office.svg", what: "a picture of the office lab" },
+      { cmd: "opentop graph examples/office.otop -o office.html", what: "a page with details on hover" },
+      { cmd: "opentop graph examples/office.otop | dot -Tpng > office.png", what: "DOT for Graphviz" },
+      { cmd: "sudo opentop graph office -T svg > live.svg", what: "a running lab, with its live state" },
+    ],
+  },
+  {
+    name: "build",
+    summary: "write the lab as a standalone sh script (up, down, status, exec) that needs no OpenTop",
+    args: "FILE",
+    positionals: ["file"],
+    description:
+      "Writes the lab's plan as one POSIX sh script that needs only sh and the elementary tools (ip, nsenter, and nft, sysctl… as the lab needs). The script's up, down, status and exec do what OpenTop's do, with the same record.",
+    options: [
+      {
+        name: "output",
+        short: "o",
+        value: "OUT",
+        file: true,
+        help: "write to OUT (executable) instead of standard output",
+      },
+      SET,
+      FIREWALL,
+      JSON_OUT,
+    ],
+    examples: [
+      { cmd: "opentop build examples/office.otop -o office.sh", what: "write the script" },
+      { cmd: "sudo ./office.sh up && sudo ./office.sh status", what: "run it, without OpenTop" },
+    ],
+  },
+  {
+    name: "import",
+    summary: "convert a containerlab topology or a Mininet --topo into a lab file",
+    args: "containerlab TOPO.clab.yml | mininet TOPO",
+    positionals: ["import-format", "file"],
+    description:
+      "Writes an OpenTop lab equivalent to a containerlab topology (its linux, bridge and host nodes, their links, and addresses set by plain `ip addr add` exec lines) or to one of Mininet's --topo spellings (single,N, linear,N, tree,DEPTH,FANOUT, minimal). What cannot be converted is reported as a warning and kept as a comment in the output, never dropped silently.",
+    options: [
+      {
+        name: "output",
+        short: "o",
+        value: "FILE",
+        file: true,
+        help: "write the lab to FILE instead of standard output",
+      },
+      { name: "name", value: "LAB", help: "the lab's name (default: the topology's)" },
+    ],
+    examples: [
+      {
+        cmd: "opentop import containerlab srl.clab.yml -o srl.otop",
+        what: "convert a containerlab topology",
+      },
+      { cmd: "opentop import mininet tree,2,3 -o tree.otop", what: "Mininet's `--topo tree,2,3`" },
+    ],
+  },
+  {
+    name: "gc",
+    summary: "remove what labs that never finished coming up (or lost their record) left behind",
+    args: "",
+    positionals: [],
+    description:
+      "Finds objects that carry a lab's mark but belong to no lab that is up (a crashed `up`, a lost record) and removes them. It never touches a lab that is up, nor an object without a mark.",
+    options: [{ name: "dry-run", short: "n", help: "only say what would be removed" }, JSON_OUT],
+    examples: [
+      { cmd: "opentop gc --dry-run", what: "what would be removed" },
+      { cmd: "sudo opentop gc", what: "remove it" },
+    ],
+  },
+  {
+    name: "completion",
+    summary: "print the shell completion script for bash, zsh or fish",
+    args: "bash|zsh|fish",
+    positionals: ["shell"],
+    description:
+      "Prints a script that completes OpenTop's commands, options, lab names (from `opentop ls`) and node names. Load it from your shell's start-up file (see EXAMPLES) or install it where your shell looks for completions.",
+    options: [],
+    examples: [
+      { cmd: 'eval "$(opentop completion bash)"', what: "in ~/.bashrc" },
+      { cmd: "source <(opentop completion zsh)", what: "in ~/.zshrc (after compinit)" },
+      { cmd: "opentop completion fish > ~/.config/fish/completions/opentop.fish", what: "fish" },
+    ],
+  },
+  {
+    name: "help",
+    summary: "show the commands, or one command's help",
+    args: "[COMMAND]",
+    positionals: [],
+    description: "Without COMMAND, lists the commands; with one, shows its usage, options and examples.",
+    options: [],
+    examples: [{ cmd: "opentop help up", what: "how to use `up`" }],
+  },
+  {
+    name: "__complete",
+    summary: "completion candidates for the words of a command line (used by the completion scripts)",
+    args: "WORD…",
+    positionals: [],
+    description: "Prints one candidate a line, `value<TAB>description`; a line `:files` asks for file names.",
+    options: [],
+    examples: [],
+    hidden: true,
+  },
+] as const satisfies readonly CommandSpec[];
+
+export type CommandName = (typeof TABLE)[number]["name"];
+
+/** Every command, in the order help lists them. */
+export const SPECS: readonly (CommandSpec & { readonly name: CommandName })[] = TABLE;
+
+export const SPEC = Object.fromEntries(SPECS.map((s) => [s.name, s])) as {
+  readonly [K in CommandName]: CommandSpec;
+};
+
+export function specOf(name: string): CommandSpec | undefined {
+  return SPECS.find((s) => s.name === name);
+}
+
+/** Exit statuses, one table for `--help`, the man page and docs/cli.md. */
+export const EXIT_STATUSES: readonly {
+  readonly status: string;
+  readonly meaning: string;
+  /** The commands it concerns, when not every command. */
+  readonly only?: readonly CommandName[];
+}[] = [
+  { status: "0", meaning: "success (warnings included)" },
+  {
+    status: "1",
+    meaning:
+      "an error in the lab file, or a failure on the machine (rolled back); `status`: the lab has drifted or is half up",
+  },
+  { status: "2", meaning: "a command-line usage error (OT9002), or `opentop` without a command" },
+  {
+    status: "N",
+    meaning:
+      "`exec` and `shell`: the program's own status (128 + n after signal n; 127 if it cannot be started)",
+    only: ["exec", "shell"],
+  },
+];
+
+/** Environment variables OpenTop reads. */
+export const ENVIRONMENT: readonly { readonly name: string; readonly meaning: string }[] = [
+  { name: "NO_COLOR", meaning: "set (to anything): never colour the output" },
+  { name: "FORCE_COLOR", meaning: "set: colour even when the output is not a terminal" },
+  { name: "OPENTOP_RUN_DIR", meaning: "where records and locks live (default /run/opentop)" },
+  { name: "OPENTOP_DEBUG", meaning: "set: an internal error (OT9003) shows its stack trace" },
+];
+
+/** The synopsis: `opentop up FILE [--set NAME=VALUE]… [--json]`. */
+export function usageOf(spec: CommandSpec): string {
+  const options = spec.options.map((o) => `[${optionSynopsis(o)}]${o.multiple ? "…" : ""}`);
+  return ["opentop", spec.name, spec.args, ...options].filter((w) => w !== "").join(" ");
+}
+
+/** `-o, --output FILE` or `--json`. */
+export function optionSynopsis(o: OptionDoc, withShort = false): string {
+  const long = `--${o.name}${o.value ? ` ${o.value}` : ""}`;
+  return withShort && o.short ? `-${o.short}, ${long}` : long;
+}
