@@ -1,5 +1,7 @@
-// Expansion: evaluate parameters, loops, ranges and interpolations, giving declarations
-// whose values are plain strings (each still with its span). No names are resolved here.
+// Expansion: evaluate parameters, loops, ranges, conditions, `let`, templates and
+// interpolations, giving declarations whose values are plain strings, each with its span and
+// the copy that made it (Span.via: which iteration, which use of a template). No names are
+// resolved here, and a node given in several places is still several (merge.ts joins them).
 
 import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import { type Expansion, expansion, made, type Span } from "../diagnostics/source.js";
@@ -25,6 +27,7 @@ import type {
   Word,
 } from "../syntax/ast.js";
 import { condition, type Env, evaluate, FAILED, type Scalar } from "./expr.js";
+import { NAME_PATTERN } from "./names.js";
 
 /** A value as written, after evaluation. */
 export interface Text {
@@ -483,7 +486,7 @@ class Expander {
       if (stmt.kind !== "template") continue;
       const name = this.word(stmt.name, new Map());
       if (name === undefined) continue;
-      if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(name)) {
+      if (!NAME_PATTERN.test(name)) {
         this.diagnostics.error("OT1003", `invalid template name \`${name}\``, {
           span: stmt.name.span,
           help: "names use letters, digits, `_` and `-`, and start with a letter",

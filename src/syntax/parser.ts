@@ -48,6 +48,11 @@ import { Lexer, type Token, type TokenKind, type WordPart } from "./lexer.js";
 /** How many arguments each option of a statement takes. */
 type Arity = Readonly<Record<string, number>>;
 
+/** An option's arity; undefined for a word that is none (`toString` is no option). */
+function arityOf(options: Arity, word: string): number | undefined {
+  return Object.hasOwn(options, word) ? options[word] : undefined;
+}
+
 export const SWITCH_OPTIONS: Arity = { mtu: 1 };
 export const IFACE_OPTIONS: Arity = {
   mtu: 1,
@@ -490,7 +495,8 @@ class Parser {
     const addresses: Word[] = [];
     const props: Property[] = [];
     while (this.at("word") && this.tok.text !== LINK_SEPARATOR) {
-      if (IFACE_OPTIONS[this.tok.text] !== undefined) props.push(this.property(IFACE_OPTIONS, "interface"));
+      if (arityOf(IFACE_OPTIONS, this.tok.text) !== undefined)
+        props.push(this.property(IFACE_OPTIONS, "interface"));
       else addresses.push(toWord(this.advance()));
     }
     const end = [target.span, ...addresses.map((a) => a.span), ...props.map((p) => p.span)].reduce((x, y) =>
@@ -612,7 +618,7 @@ class Parser {
 
   private property(options: Arity, what: string): Property {
     const key = this.advance();
-    const arity = options[key.text];
+    const arity = arityOf(options, key.text);
     if (arity === undefined) {
       const known = Object.keys(options);
       this.diagnostics.error("OT0003", `unknown ${what} option \`${key.text}\``, {
@@ -736,7 +742,7 @@ class Parser {
     const props: Property[] = [];
     while (this.at("word")) {
       const lit = this.tok.text;
-      if (IFACE_OPTIONS[lit] !== undefined) props.push(this.property(IFACE_OPTIONS, "interface"));
+      if (arityOf(IFACE_OPTIONS, lit) !== undefined) props.push(this.property(IFACE_OPTIONS, "interface"));
       else addresses.push(toWord(this.advance()));
     }
     let end = props.at(-1)?.span ?? addresses.at(-1)?.span ?? target?.span ?? name.span;
@@ -780,7 +786,7 @@ class Parser {
     if (start.text === "else") return this.strayElse();
     if (isChain(start.text)) return this.chainRule();
     if (start.text === "nat" || isNatAction(start.text)) return this.natRule();
-    const alias = STATEMENT_ALIASES[start.text];
+    const alias = Object.hasOwn(STATEMENT_ALIASES, start.text) ? STATEMENT_ALIASES[start.text] : undefined;
     this.diagnostics.error("OT4001", `unknown filter statement \`${start.text}\``, {
       span: start.span,
       help:
@@ -859,8 +865,8 @@ class Parser {
           target = this.natTarget();
           break;
         default: {
-          if (RULE_CLAUSES[key.text] === undefined) {
-            const alias = CLAUSE_ALIASES[key.text];
+          if (arityOf(RULE_CLAUSES, key.text) === undefined) {
+            const alias = Object.hasOwn(CLAUSE_ALIASES, key.text) ? CLAUSE_ALIASES[key.text] : undefined;
             const known = [...Object.keys(RULE_CLAUSES), ...SPECIAL_CLAUSES];
             this.diagnostics.error("OT4002", `unknown match or option \`${key.text}\` in a rule`, {
               span: key.span,

@@ -577,3 +577,18 @@ test("templates: a default may use the parameters before it", () => {
   );
   assert.equal(lab.nodes[0]?.routes[0]?.via?.text, "10.7.0.1");
 });
+
+test("hostile words: names of JavaScript's own properties are no options, functions or aliases", () => {
+  const c = compile(
+    "lab x\nswitch lan\nswitch s2 constructor\nnode a { eth0 -> lan 10.0.0.1/24 toString\n lo {constructor(1)}/32 }\nlink a.e1 hasOwnProperty -- a.e2\n",
+  );
+  assert.deepEqual(
+    c.diagnostics.map((d) => `${d.code} ${d.message}`),
+    [
+      "OT0003 unknown switch option `constructor`",
+      "OT2001 `toString` is not an address",
+      "OT0006 unknown function `constructor`",
+      "OT2001 `hasOwnProperty` is not an address",
+    ],
+  );
+});
