@@ -129,7 +129,7 @@ export interface IncludeStmt {
   readonly span: Span;
 }
 
-/** `param NAME [= DEFAULT]` at the top of a template's body. */
+/** `param NAME [= DEFAULT]` at the top level of a template's body. */
 export interface TemplateParam {
   readonly name: Word;
   readonly value?: Value;

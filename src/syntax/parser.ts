@@ -377,7 +377,7 @@ class Parser {
   private misplaced(start: Token, where: string): never {
     const place: Record<string, string> = {
       lab: "a lab is named once, at the top level of its file",
-      param: "parameters are declared at the top level of a lab, or at the top of a template's body",
+      param: "parameters are declared at the top level of a lab, or of a template's body",
       template: "templates are declared at the top level of a file",
       include: "files are included at the top level of a file",
       link: "a `link` joins two nodes' interfaces at the top level: `link a.eth1 -- b.eth1`",
