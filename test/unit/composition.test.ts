@@ -3,6 +3,7 @@
 // expansion. Each feature with what it makes and what its misuse reports, and where.
 
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -352,17 +353,19 @@ test("include: depth and size are bounded", () => {
   assert.match(big.message, /larger than 4 MiB/);
 });
 
-test("include: on disk, a FIFO, a directory and a changed part", () => {
+test("include: on disk, a directory, a FIFO and a changed part", () => {
   const s = scratch();
   try {
     mkdirSync(join(s.dir, "dir.otop"));
+    // A FIFO would block a plain open until a writer came: it is refused, at once.
+    assert.equal(spawnSync("mkfifo", [join(s.dir, "fifo.otop")]).status, 0);
     writeFileSync(join(s.dir, "part.otop"), "node a\n");
     const main = join(s.dir, "lab.otop");
-    writeFileSync(main, 'lab x\ninclude "part.otop"\ninclude "dir.otop"\n');
+    writeFileSync(main, 'lab x\ninclude "part.otop"\ninclude "dir.otop"\ninclude "fifo.otop"\n');
     const c = compileFile(main);
     assert.deepEqual(
       c.diagnostics.map((d) => d.message.replace(s.dir, "DIR")),
-      ["cannot include DIR/dir.otop: it is a directory"],
+      ["cannot include DIR/dir.otop: it is a directory", "cannot include DIR/fifo.otop: not a regular file"],
     );
     writeFileSync(main, 'lab x\ninclude "part.otop"\n');
     const before = compileFile(main).hash;
