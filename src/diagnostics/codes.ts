@@ -20,6 +20,13 @@ export const CODES = {
   OT0008: { severity: "error", title: "invalid range" },
   OT0009: { severity: "error", title: "source is not valid text" },
   OT0010: { severity: "error", title: "invalid number" },
+  // composition: includes and conditions
+  OT0020: { severity: "error", title: "cannot include file" },
+  OT0021: { severity: "error", title: "include cycle" },
+  OT0022: { severity: "error", title: "includes too deep or too large" },
+  OT0023: { severity: "error", title: "statement not allowed here" },
+  OT0024: { severity: "error", title: "`else` without `if`" },
+  OT0025: { severity: "error", title: "nesting too deep" },
   // names and structure
   OT1001: { severity: "error", title: "missing lab name" },
   OT1002: { severity: "error", title: "lab declared twice" },
@@ -39,6 +46,12 @@ export const CODES = {
   OT1016: { severity: "error", title: "statement repeated" },
   OT1017: { severity: "error", title: "too many objects" },
   OT1018: { severity: "error", title: "switch has too many ports" },
+  // composition: templates and links
+  OT1040: { severity: "error", title: "unknown template" },
+  OT1041: { severity: "error", title: "template declared twice" },
+  OT1042: { severity: "error", title: "invalid template argument" },
+  OT1043: { severity: "error", title: "template uses itself" },
+  OT1044: { severity: "error", title: "invalid link end" },
   // addresses and links
   OT2001: { severity: "error", title: "invalid address" },
   OT2002: { severity: "error", title: "address used twice on a segment" },
@@ -49,6 +62,9 @@ export const CODES = {
   OT2007: { severity: "warning", title: "MTU differs across a link" },
   OT2008: { severity: "error", title: "option not allowed here" },
   OT2009: { severity: "warning", title: "address is its subnet's broadcast address" },
+  // composition: address pools
+  OT2050: { severity: "error", title: "address outside its pool" },
+  OT2051: { severity: "error", title: "invalid address pool" },
   // routes and sysctls
   OT3001: { severity: "error", title: "gateway not on a connected subnet" },
   OT3002: { severity: "error", title: "route mixes address families" },

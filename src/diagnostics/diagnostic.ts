@@ -1,8 +1,9 @@
 // One diagnostic type for everything the tool reports: syntax, checks, and failures on the
 // machine. Diagnostics are data; only the renderers turn them into text.
 
+import { assertNever } from "../never.js";
 import { CODES, type Code, type Severity } from "./codes.js";
-import type { Span } from "./source.js";
+import type { Expansion, Span } from "./source.js";
 
 export interface Label {
   readonly span: Span;
@@ -49,19 +50,30 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
 
-/** Collects diagnostics across phases, in order. */
+/**
+ * Collects diagnostics across phases, in order. Text inside a loop, a range or a template is
+ * checked once per copy, so one mistake there would be reported once per copy: problems
+ * with the same code at the same place that come from expansion collapse into the first,
+ * with a note saying how many copies hit it (error floods).
+ */
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
-  /**
-   * A statement inside a range or a loop is checked once per copy; the same problem at the
-   * same place is reported once, not once per copy.
-   */
-  private readonly seen = new Set<string>();
+  private readonly places = new Map<string, Place>();
   add(d: Diagnostic): void {
-    const key = `${d.code}\0${d.message}\0${d.span ? `${d.span.file.path}:${d.span.start}:${d.span.end}` : ""}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.list.push(d);
+    const span = d.span;
+    const where = span ? `${span.file.path}:${span.start}:${span.end}` : "";
+    // Without expansion, two different messages at one place are two problems.
+    const key = `${d.code}\0${where}${span?.via ? "" : `\0${d.message}`}`;
+    const copy = span?.via?.key ?? "";
+    const place = this.places.get(key);
+    if (!place) {
+      const index = this.list.push(withExpansion(d, 1)) - 1;
+      this.places.set(key, { index, first: d, copies: new Set([copy]) });
+      return;
+    }
+    if (place.copies.has(copy)) return;
+    place.copies.add(copy);
+    this.list[place.index] = withExpansion(place.first, place.copies.size);
   }
   error(code: Code, message: string, init: DiagnosticInit = {}): void {
     this.add(diag(code, message, init));
@@ -69,6 +81,51 @@ export class Diagnostics {
   get hasErrors(): boolean {
     return hasErrors(this.list);
   }
+}
+
+interface Place {
+  readonly index: number;
+  /** The first report, as made; the list holds it with its expansion's notes. */
+  readonly first: Diagnostic;
+  /** The expansions that hit this place ("" for text written once). */
+  readonly copies: Set<string>;
+}
+
+/**
+ * A diagnostic with what its expansion says: the bindings of its copy (or, for `copies`
+ * more than one, how many hit it and which was first), and the templates it was made in,
+ * named in one note, with a label at the node's own `use` — the user's line.
+ */
+function withExpansion(d: Diagnostic, copies: number): Diagnostic {
+  const via = d.span?.via;
+  if (!via) return d;
+  const bindings: string[] = [];
+  /** Innermost first. */
+  const templates: { name: string; node: string; use: Span }[] = [];
+  for (let e: Expansion | undefined = via; e; e = e.outer) {
+    const f = e.frame;
+    switch (f.kind) {
+      case "binding":
+        bindings.unshift(`${f.name} = ${f.value}`);
+        break;
+      case "template":
+        templates.push(f);
+        break;
+      default:
+        assertNever(f);
+    }
+  }
+  const notes: string[] = [];
+  const when = bindings.length ? `when ${bindings.join(", ")}` : undefined;
+  if (copies > 1)
+    notes.push(`${copies} ${when ? "iterations" : "uses"} hit this; the first ${when ?? "is shown"}`);
+  else if (when) notes.push(when);
+  const outermost = templates.at(-1);
+  if (!outermost) return { ...d, notes: [...d.notes, ...notes] };
+  const chain = templates.map((t) => `template \`${t.name}\``).join(", used in ");
+  notes.push(`in ${chain}, used by node \`${outermost.node}\``);
+  const use: Label = { span: outermost.use, message: `\`${outermost.name}\` used here` };
+  return { ...d, labels: [...d.labels, use], notes: [...d.notes, ...notes] };
 }
 
 /** An error that carries diagnostics to the command that prints them. */

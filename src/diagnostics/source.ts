@@ -1,6 +1,8 @@
 // Source files as bytes. Spans are byte offsets; line and column are computed only here,
 // when something is printed.
 
+import { assertNever } from "../never.js";
+
 export interface SourceFile {
   readonly path: string;
   readonly bytes: Uint8Array;
@@ -12,19 +14,59 @@ export interface Span {
   readonly file: SourceFile;
   readonly start: number;
   readonly end: number;
+  /** Set on text made by a loop, a range or a template: which copy this is. */
+  readonly via?: Expansion;
+}
+
+/**
+ * One step of expansion: a variable bound by a loop or a range (`k = 3`), or a template
+ * used by a node. Text written once and expanded many times carries, in each copy, the
+ * chain of steps that made it (innermost first), so that a problem in it is reported once
+ * with how many copies hit it, and where the first was made (src/diagnostics/diagnostic.ts).
+ */
+export type Frame =
+  | { readonly kind: "binding"; readonly name: string; readonly value: string }
+  | { readonly kind: "template"; readonly name: string; readonly node: string; readonly use: Span };
+
+export interface Expansion {
+  readonly frame: Frame;
+  readonly outer?: Expansion;
+  /** Identifies the chain: equal keys, the same copy. */
+  readonly key: string;
+}
+
+/** `outer` extended by one more step. */
+export function expansion(frame: Frame, outer?: Expansion): Expansion {
+  let step: string;
+  switch (frame.kind) {
+    case "binding":
+      step = `${frame.name}=${frame.value}`;
+      break;
+    case "template":
+      step = `${frame.name}@${frame.node}:${frame.use.file.path}:${frame.use.start}`;
+      break;
+    default:
+      assertNever(frame);
+  }
+  return { frame, ...(outer ? { outer } : {}), key: outer ? `${outer.key}/${step}` : step };
+}
+
+/** The same place, as made by `via` (nothing changes without one). */
+export function made(span: Span, via: Expansion | undefined): Span {
+  return via ? { file: span.file, start: span.start, end: span.end, via } : span;
 }
 
 export function sourceFile(path: string, text: string | Uint8Array): SourceFile {
   return { path, bytes: typeof text === "string" ? Buffer.from(text, "utf8") : text };
 }
 
-export function spanOf(file: SourceFile, start: number, end: number): Span {
-  return { file, start, end };
+export function spanOf(file: SourceFile, start: number, end: number, via?: Expansion): Span {
+  return via ? { file, start, end, via } : { file, start, end };
 }
 
-/** The smallest span that covers both. */
+/** The smallest span that covers both (made as `a` was). */
 export function join(a: Span, b: Span): Span {
-  return { file: a.file, start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+  return spanOf(a.file, Math.min(a.start, b.start), Math.max(a.end, b.end), a.via);
 }
 
 function lineStarts(file: SourceFile): number[] {

@@ -9,6 +9,7 @@ import { checkFilter } from "./filter.js";
 import { ifaceModels, readIfaces } from "./ifaces.js";
 import { type Aspect, checkIsolation, labDefault } from "./isolation.js";
 import { LINK_WORDS, type Pending } from "./links/index.js";
+import { mergePlaces } from "./merge.js";
 import type { Lab, Node, Switch } from "./model.js";
 import { checkRoutes } from "./routes.js";
 import { declareLab, declareNode, declareSwitch, Scope } from "./scope.js";
@@ -20,9 +21,11 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
   const labSpan = declareLab(scope, decls);
   const labIsolate = labDefault(decls, diagnostics);
   for (const s of decls.switches) declareSwitch(scope, s);
-  // Interfaces are read as their node is declared; they link once every node is.
+  // A node given in several places is one node; interfaces are read as their node is
+  // declared, and they link once every node is.
   const waiting: Pending[] = [];
-  for (const n of decls.nodes) if (declareNode(scope, n)) waiting.push(...readIfaces(scope, n));
+  for (const n of mergePlaces(decls, diagnostics))
+    if (declareNode(scope, n)) waiting.push(...readIfaces(scope, n));
   const links = attachAll(scope, waiting);
   checkSegments(scope, links);
   const nodes = [...scope.nodes.values()].map((n) => node(scope, n, labIsolate));

@@ -5,11 +5,11 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { type Diagnostic, Diagnostics, diag, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { type SourceFile, sourceFile, spanOf } from "../diagnostics/source.js";
-import { parse } from "../syntax/parser.js";
 import { check } from "./check.js";
 import { expand } from "./expand.js";
 import type { Lab } from "./model.js";
 import { LAB_NAME_MAX, NAME_PATTERN } from "./names.js";
+import { invalidText, loadSources, type Reader } from "./sources.js";
 
 export interface Compiled {
   readonly file: SourceFile;
@@ -23,22 +23,25 @@ export interface Compiled {
 
 export interface CompileOptions {
   readonly params?: ReadonlyMap<string, string>;
+  /** How included files are read (tests give files from memory); the file system by default. */
+  readonly read?: Reader;
 }
 
 export function compileSource(file: SourceFile, options: CompileOptions = {}): Compiled {
   const diagnostics = new Diagnostics();
-  const hash = createHash("sha256").update(file.bytes).digest("hex");
   const bad = invalidText(file);
   if (bad !== undefined) {
     diagnostics.error("OT0009", "the file is not UTF-8 text", {
       span: spanOf(file, bad, bad + 1),
       help: "lab files are UTF-8 text without NUL bytes",
     });
-    return { file, hash, diagnostics: diagnostics.list };
+    return { file, hash: hashOf([file]), diagnostics: diagnostics.list };
   }
-  const tree = parse(file, diagnostics);
-  const decls = expand(tree, diagnostics, options);
-  const lab = check(decls, diagnostics, file);
+  const sources = loadSources(file, diagnostics, options.read);
+  const hash = hashOf(sources.files);
+  const decls = expand(sources.tree, diagnostics, options);
+  // A lab cut short by a limit would only add the errors of its missing part.
+  const lab = decls.truncated ? undefined : check(decls, diagnostics, file);
   const name = decls.labs[0]?.text;
   const labName =
     name !== undefined && NAME_PATTERN.test(name) && name.length <= LAB_NAME_MAX ? name : undefined;
@@ -49,6 +52,17 @@ export function compileSource(file: SourceFile, options: CompileOptions = {}): C
     ...(labName !== undefined ? { labName } : {}),
     diagnostics: sortDiagnostics(diagnostics.list),
   };
+}
+
+/**
+ * SHA-256 of the lab's bytes: its own file's alone when it includes nothing, else each
+ * included file's path and bytes after it, so that a change to any part changes the hash.
+ */
+function hashOf(files: readonly SourceFile[]): string {
+  const [main, ...included] = files;
+  const hash = createHash("sha256").update(main?.bytes ?? new Uint8Array());
+  for (const f of included) hash.update(`\0${f.path}\0`).update(f.bytes);
+  return hash.digest("hex");
 }
 
 /** Reads and compiles a file; an unreadable file is a diagnostic, not an exception. */
@@ -76,29 +90,4 @@ export function compileFile(path: string, options: CompileOptions = {}): Compile
     };
   }
   return compileSource(sourceFile(path, bytes), options);
-}
-
-/** Offset of the first NUL byte or invalid UTF-8 sequence, if any. */
-function invalidText(file: SourceFile): number | undefined {
-  const nul = file.bytes.indexOf(0);
-  if (nul !== -1) return nul;
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);
-    return undefined;
-  } catch {
-    // Find the offending offset for the caret.
-    for (let i = 0; i < file.bytes.length; i++) {
-      const b = file.bytes[i] ?? 0;
-      if (b < 0x80) continue;
-      const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 0;
-      if (len === 0) return i;
-      try {
-        new TextDecoder("utf-8", { fatal: true }).decode(file.bytes.subarray(i, i + len));
-      } catch {
-        return i;
-      }
-      i += len - 1;
-    }
-    return 0;
-  }
 }

@@ -1,24 +1,33 @@
-// Expansion: evaluate parameters, loops, ranges and interpolations, giving declarations
-// whose values are plain strings (each still with its span). No names are resolved here.
+// Expansion: evaluate parameters, loops, ranges, conditions, `let`, templates and
+// interpolations, giving declarations whose values are plain strings, each with its span and
+// the copy that made it (Span.via: which iteration, which use of a template). No names are
+// resolved here, and a node given in several places is still several (merge.ts joins them).
 
-import type { Diagnostics } from "../diagnostics/diagnostic.js";
-import type { Span } from "../diagnostics/source.js";
+import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
+import { type Expansion, expansion, made, type Span } from "../diagnostics/source.js";
 import { assertNever } from "../never.js";
 import type {
   FilterBodyStmt,
   ForStmt,
+  IfStmt,
   IsolationKeyword,
   IsolationStmt,
   LabFile,
+  LetStmt,
+  LinkEnd,
+  LinkStmt,
   NamePattern,
   NodeBodyStmt,
   Property,
   Range,
+  TemplateStmt,
   TopStmt,
+  UseStmt,
   Value,
   Word,
 } from "../syntax/ast.js";
-import { type Env, evaluate, type Scalar } from "./expr.js";
+import { condition, type Env, evaluate, FAILED, type Scalar } from "./expr.js";
+import { NAME_PATTERN } from "./names.js";
 
 /** A value as written, after evaluation. */
 export interface Text {
@@ -101,6 +110,23 @@ export interface NftDecl {
   readonly span: Span;
 }
 
+/** One end of a `link`: `r1.eth1` (split by src/model/merge.ts), its addresses and options. */
+export interface LinkEndDecl {
+  readonly target: Text;
+  readonly addresses: readonly Text[];
+  readonly props: readonly PropDecl[];
+  readonly span: Span;
+}
+
+/** `link A.x … -- B.y …`: both ends of a point-to-point link, in one place. */
+export interface LinkDecl {
+  readonly a: LinkEndDecl;
+  readonly b: LinkEndDecl;
+  /** The block's options, for both ends. */
+  readonly props: readonly PropDecl[];
+  readonly span: Span;
+}
+
 export interface SwitchDecl {
   readonly name: Text;
   readonly props: readonly PropDecl[];
@@ -110,13 +136,24 @@ export interface SwitchDecl {
 export interface Decls {
   readonly labs: Text[];
   readonly switches: SwitchDecl[];
+  /** Every place that gives a node's body, in order: one node may have several (merge.ts). */
   readonly nodes: NodeDecl[];
+  readonly links: LinkDecl[];
+  /** Expansion stopped at a limit (OT1017): what there is is a part of the lab, not to be checked. */
+  truncated?: boolean;
   /** Top-level `isolate` statements: the lab's default for nodes without their own. */
   readonly isolate: IsolationDecl[];
 }
 
 /** Expansion stops (with OT1017) beyond this many nodes, switches and interfaces in all. */
 export const MAX_OBJECTS = 20_000;
+/** …or beyond this many statements expanded and loop iterations, whatever they make. */
+export const MAX_STEPS = 2_000_000;
+/** Templates used inside templates nest at most this deep (OT0025). */
+export const MAX_TEMPLATE_DEPTH = 16;
+
+/** Names of parameters, loop variables and template parameters. */
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export interface ExpandOptions {
   /** `--set NAME=VALUE` from the command line; overrides `param` defaults. */
@@ -130,17 +167,54 @@ export function expand(file: LabFile, diagnostics: Diagnostics, options: ExpandO
 class TooMany extends Error {}
 
 class Expander {
-  private readonly decls: Decls = { labs: [], switches: [], nodes: [], isolate: [] };
+  private readonly decls: Decls = { labs: [], switches: [], nodes: [], links: [], isolate: [] };
   private objects = 0;
+  private steps = 0;
+  /** The copy being made: loop and range bindings and templates in use, innermost first. */
+  private via: Expansion | undefined;
+  /** The lab's parameters: what a template's body sees besides its own. */
+  private globals: Env = new Map();
+  private readonly templates = new Map<string, TemplateStmt>();
+  /** Templates being expanded, outermost first: one of them used again is a cycle (OT1043). */
+  private readonly using: TemplateStmt[] = [];
 
   constructor(private readonly diagnostics: Diagnostics) {}
 
+  /** Whether `name` can name a variable (reported, OT1003, if not). */
+  private variable(name: string, span: Span, what: string): boolean {
+    if (VARIABLE.test(name)) return true;
+    this.diagnostics.error("OT1003", `invalid ${what} name \`${name}\``, {
+      span: this.at(span),
+      help: `a ${what} name is letters, digits and \`_\`, not starting with a digit`,
+    });
+    return false;
+  }
+
+  /** The span as made by the current copy. */
+  private at(span: Span): Span {
+    return made(span, this.via);
+  }
+
+  /** Runs `body` with one more step of expansion in effect. */
+  private within(step: Expansion | undefined, body: () => void): void {
+    const outer = this.via;
+    this.via = step;
+    try {
+      body();
+    } finally {
+      this.via = outer;
+    }
+  }
+
   run(file: LabFile, options: ExpandOptions): Decls {
     const env = this.params(file, options);
+    this.globals = env;
+    this.declareTemplates(file);
     try {
       this.top(file.statements, env);
     } catch (e) {
       if (!(e instanceof TooMany)) throw e;
+      this.decls.truncated = true;
     }
     return this.decls;
   }
@@ -153,13 +227,7 @@ class Expander {
       if (stmt.kind !== "param") continue;
       const name = this.word(stmt.name, env);
       if (name === undefined) continue;
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-        this.diagnostics.error("OT1003", `invalid parameter name \`${name}\``, {
-          span: stmt.name.span,
-          help: "a parameter name is letters, digits and `_`, not starting with a digit",
-        });
-        continue;
-      }
+      if (!this.variable(name, stmt.name.span, "parameter")) continue;
       const first = declared.get(name);
       if (first) {
         this.diagnostics.error("OT1005", `parameter \`${name}\` is declared twice`, {
@@ -172,7 +240,7 @@ class Expander {
       const override = options.params?.get(name);
       const raw = override ?? this.value(stmt.value, env)?.text;
       if (raw === undefined) continue;
-      env.set(name, /^-?\d+$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : raw);
+      env.set(name, scalar(raw));
     }
     for (const name of options.params?.keys() ?? []) {
       if (!declared.has(name))
@@ -191,7 +259,7 @@ class Expander {
       "OT1017",
       `this lab expands to more than ${MAX_OBJECTS} nodes, switches and interfaces`,
       {
-        span,
+        span: this.at(span),
         help: "check the ranges and loops; a larger lab would exhaust kernel and tool limits long before it was useful",
       },
     );
@@ -200,43 +268,52 @@ class Expander {
 
   private top(statements: readonly TopStmt[], env: Env): void {
     for (const stmt of statements) {
+      this.work(stmt.span);
       switch (stmt.kind) {
         case "lab": {
           const name = this.word(stmt.name, env);
-          if (name !== undefined) this.decls.labs.push({ text: name, span: stmt.name.span });
+          if (name !== undefined) this.decls.labs.push({ text: name, span: this.at(stmt.name.span) });
           break;
         }
         case "param":
-          break; // evaluated up front
+        case "template":
+          break; // read up front
+        case "include":
+          break; // replaced by the included file's statements (src/model/sources.ts)
         case "switch":
-          for (const [name, inner] of this.names(stmt.name, env)) {
-            this.count(stmt.span);
-            this.decls.switches.push({ name, props: this.props(stmt.props, inner), span: stmt.span });
-          }
+          for (const [name, inner, step] of this.names(stmt.name, env))
+            this.within(step, () => {
+              this.count(stmt.span);
+              this.decls.switches.push({
+                name,
+                props: this.props(stmt.props, inner),
+                span: this.at(stmt.span),
+              });
+            });
           break;
         case "node":
-          for (const [name, inner] of this.names(stmt.name, env)) {
-            this.count(stmt.span);
-            const node: NodeDecl = {
-              name,
-              span: stmt.span,
-              ifaces: [],
-              routes: [],
-              sysctls: [],
-              forwards: [],
-              filters: [],
-              nfts: [],
-              isolation: [],
-            };
-            this.nodeBody(stmt.body, inner, node);
-            this.decls.nodes.push(node);
-          }
+          for (const [name, inner, step] of this.names(stmt.name, env))
+            this.within(step, () => {
+              this.count(stmt.span);
+              const node = emptyNode(name, this.at(stmt.span));
+              this.nodeBody(stmt.body, inner, node);
+              this.decls.nodes.push(node);
+            });
+          break;
+        case "link":
+          this.link(stmt, env);
           break;
         case "isolation":
           this.decls.isolate.push(this.isolation(stmt, env));
           break;
+        case "let":
+          env = this.bind(stmt, env);
+          break;
         case "for":
           this.loop(stmt, env, (inner) => this.top(stmt.body, inner));
+          break;
+        case "if":
+          this.top(this.branch(stmt, env), env);
           break;
         default:
           assertNever(stmt);
@@ -244,8 +321,43 @@ class Expander {
     }
   }
 
+  /** `let NAME = EXPR`: the environment of the statements after it, with NAME bound. */
+  private bind(stmt: LetStmt, env: Env): Env {
+    const name = literal(stmt.name);
+    if (!this.variable(name, stmt.name.span, "variable")) return env;
+    const value = evaluate(stmt.value.source, this.at(stmt.value.span), env, this.diagnostics);
+    return new Map([...env, [name, value ?? FAILED]]);
+  }
+
+  /** The statements of the branch an `if` takes; none after an error in its condition. */
+  private branch<T>(stmt: IfStmt<T>, env: Env): readonly T[] {
+    const holds = condition(stmt.condition.source, this.at(stmt.condition.span), env, this.diagnostics);
+    if (holds === undefined) return [];
+    return holds ? stmt.body : (stmt.otherwise ?? []);
+  }
+
+  private link(stmt: LinkStmt, env: Env): void {
+    this.count(stmt.span);
+    this.count(stmt.span);
+    const a = this.linkEnd(stmt.a, env);
+    const b = this.linkEnd(stmt.b, env);
+    if (a && b) this.decls.links.push({ a, b, props: this.props(stmt.props, env), span: this.at(stmt.span) });
+  }
+
+  private linkEnd(end: LinkEnd, env: Env): LinkEndDecl | undefined {
+    const target = this.value(end.target, env);
+    if (!target) return undefined;
+    return {
+      target,
+      addresses: this.values(end.addresses, env),
+      props: this.props(end.props, env),
+      span: this.at(end.span),
+    };
+  }
+
   private nodeBody(statements: readonly NodeBodyStmt[], env: Env, node: NodeDecl): void {
     for (const stmt of statements) {
+      this.work(stmt.span);
       switch (stmt.kind) {
         case "iface": {
           const name = this.word(stmt.name, env);
@@ -253,42 +365,51 @@ class Expander {
           this.count(stmt.span);
           const target = stmt.target && this.word(stmt.target, env);
           node.ifaces.push({
-            name: { text: name, span: stmt.name.span },
+            name: { text: name, span: this.at(stmt.name.span) },
             ...(target !== undefined && stmt.target
-              ? { target: { text: target, span: stmt.target.span } }
+              ? { target: { text: target, span: this.at(stmt.target.span) } }
               : {}),
             addresses: this.values(stmt.addresses, env),
             props: this.props(stmt.props, env),
-            span: stmt.span,
+            span: this.at(stmt.span),
           });
           break;
         }
         case "route": {
           const destination = this.value(stmt.destination, env);
           if (destination)
-            node.routes.push({ destination, props: this.props(stmt.props, env), span: stmt.span });
+            node.routes.push({ destination, props: this.props(stmt.props, env), span: this.at(stmt.span) });
           break;
         }
         case "forward":
-          node.forwards.push(stmt.span);
+          node.forwards.push(this.at(stmt.span));
           break;
         case "sysctl": {
           const key = this.value(stmt.key, env);
           const value = this.value(stmt.value, env);
-          if (key && value) node.sysctls.push({ key, value, span: stmt.span });
+          if (key && value) node.sysctls.push({ key, value, span: this.at(stmt.span) });
           break;
         }
         case "filter":
           this.filterBody(stmt.body, env, node);
           break;
         case "nft":
-          node.nfts.push({ text: stmt.text, span: stmt.span });
+          node.nfts.push({ text: stmt.text, span: this.at(stmt.span) });
           break;
         case "isolation":
           node.isolation.push(this.isolation(stmt, env));
           break;
+        case "use":
+          this.use(stmt, env, node);
+          break;
+        case "let":
+          env = this.bind(stmt, env);
+          break;
         case "for":
           this.loop(stmt, env, (inner) => this.nodeBody(stmt.body, inner, node));
+          break;
+        case "if":
+          this.nodeBody(this.branch(stmt, env), env, node);
           break;
         default:
           assertNever(stmt);
@@ -297,15 +418,16 @@ class Expander {
   }
 
   private filterBody(statements: readonly FilterBodyStmt[], env: Env, node: NodeDecl): void {
-    const text = (k: { text: string; span: Span }): Text => ({ text: k.text, span: k.span });
+    const text = (k: { text: string; span: Span }): Text => ({ text: k.text, span: this.at(k.span) });
     for (const stmt of statements) {
+      this.work(stmt.span);
       switch (stmt.kind) {
         case "policy":
           node.filters.push({
             kind: "policy",
             chain: text(stmt.chain),
             verdict: text(stmt.verdict),
-            span: stmt.span,
+            span: this.at(stmt.span),
           });
           break;
         case "rule": {
@@ -319,14 +441,27 @@ class Expander {
             action: text(stmt.action),
             clauses: this.props(stmt.clauses, env),
             ...(t && address
-              ? { target: { address, ...(port ? { port } : {}), bracketed: t.bracketed, span: t.span } }
+              ? {
+                  target: {
+                    address,
+                    ...(port ? { port } : {}),
+                    bracketed: t.bracketed,
+                    span: this.at(t.span),
+                  },
+                }
               : {}),
-            span: stmt.span,
+            span: this.at(stmt.span),
           });
           break;
         }
+        case "let":
+          env = this.bind(stmt, env);
+          break;
         case "for":
           this.loop(stmt, env, (inner) => this.filterBody(stmt.body, inner, node));
+          break;
+        case "if":
+          this.filterBody(this.branch(stmt, env), env, node);
           break;
         default:
           assertNever(stmt);
@@ -337,34 +472,201 @@ class Expander {
   private isolation(stmt: IsolationStmt, env: Env): IsolationDecl {
     return {
       keyword: stmt.keyword,
-      keywordSpan: stmt.keywordSpan,
+      keywordSpan: this.at(stmt.keywordSpan),
       args: this.values(stmt.args, env),
-      span: stmt.span,
+      span: this.at(stmt.span),
     };
   }
+
+  // ---- templates ------------------------------------------------------------------------
+
+  /** Templates are global, like parameters: usable before and after their declaration. */
+  private declareTemplates(file: LabFile): void {
+    for (const stmt of file.statements) {
+      if (stmt.kind !== "template") continue;
+      const name = this.word(stmt.name, new Map());
+      if (name === undefined) continue;
+      if (!NAME_PATTERN.test(name)) {
+        this.diagnostics.error("OT1003", `invalid template name \`${name}\``, {
+          span: stmt.name.span,
+          help: "names use letters, digits, `_` and `-`, and start with a letter",
+        });
+        continue;
+      }
+      const first = this.templates.get(name);
+      if (first) {
+        this.diagnostics.error("OT1041", `template \`${name}\` is declared twice`, {
+          span: stmt.name.span,
+          labels: [{ span: first.name.span, message: "first declared here" }],
+          help: "rename one of them; a node may use both",
+        });
+        continue;
+      }
+      this.templates.set(name, stmt);
+      this.templateParams(stmt);
+    }
+  }
+
+  /** A template's parameter names: valid and each declared once (reported at the template). */
+  private templateParams(t: TemplateStmt): void {
+    const seen = new Map<string, Span>();
+    for (const p of t.params) {
+      const name = literal(p.name);
+      if (!this.variable(name, p.name.span, "parameter")) continue;
+      const first = seen.get(name);
+      if (first)
+        this.diagnostics.error("OT1005", `parameter \`${name}\` is declared twice`, {
+          span: p.name.span,
+          labels: [{ span: first, message: "first declared here" }],
+        });
+      else seen.set(name, p.name.span);
+    }
+  }
+
+  /** `use NAME ARG=VALUE…`: the template's body, expanded into the node with its parameters bound. */
+  private use(stmt: UseStmt, env: Env, node: NodeDecl): void {
+    const name = this.word(stmt.name, env);
+    if (name === undefined) return;
+    const t = this.templates.get(name);
+    if (!t) {
+      const guess = closest(name, this.templates.keys());
+      this.diagnostics.error("OT1040", `no template named \`${name}\``, {
+        span: this.at(stmt.name.span),
+        help: guess ? `did you mean \`${guess}\`?` : `declare it with \`template ${name} { … }\``,
+      });
+      return;
+    }
+    if (this.using.length >= MAX_TEMPLATE_DEPTH) {
+      this.diagnostics.error("OT0025", `templates nest more than ${MAX_TEMPLATE_DEPTH} deep`, {
+        span: this.at(stmt.span),
+        help: "a template may use others, but not through so many levels",
+      });
+      return;
+    }
+    const cycle = this.using.indexOf(t);
+    if (cycle !== -1) {
+      const chain = [...this.using.slice(cycle), t].map((u) => `\`${literal(u.name)}\``).join(" uses ");
+      this.diagnostics.error("OT1043", `template \`${name}\` uses itself`, {
+        span: this.at(stmt.span),
+        notes: [chain],
+        help: "a template's body cannot use the template again, directly or through another",
+      });
+      return;
+    }
+    const inner = this.templateEnv(t, stmt, env);
+    if (!inner) return;
+    const step = expansion(
+      { kind: "template", name, node: node.name.text, use: this.at(stmt.span) },
+      this.via,
+    );
+    this.using.push(t);
+    try {
+      this.within(step, () => this.nodeBody(t.body, inner, node));
+    } finally {
+      this.using.pop();
+    }
+  }
+
+  /** The lab's parameters and the template's, bound by the use's arguments or their defaults. */
+  private templateEnv(t: TemplateStmt, stmt: UseStmt, env: Env): Env | undefined {
+    const declared = new Map(t.params.map((p) => [literal(p.name), p]));
+    const inner = new Map(this.globals);
+    const given = new Map<string, Span>();
+    let ok = true;
+    for (const arg of stmt.args) {
+      const argName = literal(arg.name);
+      const problem = !declared.has(argName) ? "unknown" : given.has(argName) ? "twice" : undefined;
+      if (problem) {
+        ok = false;
+        this.badArgument(t, argName, arg.name.span, problem, given.get(argName));
+        continue;
+      }
+      given.set(argName, arg.name.span);
+      const value = this.value(arg.value, env);
+      if (value === undefined) ok = false;
+      else inner.set(argName, value.quoted ? value.text : scalar(value.text));
+    }
+    for (const [paramName, p] of declared) {
+      if (given.has(paramName)) continue;
+      const fallback = p.value && this.value(p.value, inner);
+      if (fallback) inner.set(paramName, fallback.quoted ? fallback.text : scalar(fallback.text));
+      else if (!p.value) {
+        ok = false;
+        this.diagnostics.error("OT1042", `template \`${literal(t.name)}\` needs \`${paramName}\``, {
+          span: this.at(stmt.span),
+          labels: [{ span: p.name.span, message: "declared here, without a default" }],
+          help: `give it: \`use ${literal(t.name)} ${paramName}=VALUE\``,
+        });
+      } else ok = false;
+    }
+    return ok ? inner : undefined;
+  }
+
+  private badArgument(
+    t: TemplateStmt,
+    name: string,
+    span: Span,
+    problem: "unknown" | "twice",
+    first: Span | undefined,
+  ): void {
+    const params = t.params.map((p) => literal(p.name));
+    if (problem === "twice") {
+      this.diagnostics.error("OT1042", `\`${name}\` is given twice`, {
+        span: this.at(span),
+        labels: first ? [{ span: first, message: "first given here" }] : [],
+      });
+      return;
+    }
+    const guess = closest(name, params);
+    this.diagnostics.error("OT1042", `template \`${literal(t.name)}\` has no parameter \`${name}\``, {
+      span: this.at(span),
+      labels: [{ span: t.name.span, message: "declared here" }],
+      help: guess
+        ? `did you mean \`${guess}\`?`
+        : params.length
+          ? `its parameters are ${params.map((p) => `\`${p}\``).join(", ")}`
+          : "it takes no parameters",
+    });
+  }
+
+  // ---- repetition ------------------------------------------------------------------------
 
   private loop<T>(stmt: ForStmt<T>, env: Env, body: (env: Env) => void): void {
     const variable = this.word(stmt.variable, env);
     if (variable === undefined) return;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
-      this.diagnostics.error("OT1003", `invalid loop variable \`${variable}\``, {
-        span: stmt.variable.span,
-        help: "a variable name is letters, digits and `_`, not starting with a digit",
-      });
-      return;
-    }
-    for (const i of this.range(stmt.range, env)) body(new Map([...env, [variable, i]]));
+    if (!this.variable(variable, stmt.variable.span, "loop variable")) return;
+    for (const i of this.range(stmt.range, env))
+      this.within(this.binding(variable, i, stmt.range.span), () => body(new Map([...env, [variable, i]])));
   }
 
-  /** The names a pattern stands for, each with the environment its body sees (`i` bound). */
-  private names(pattern: NamePattern, env: Env): [Text, Env][] {
+  /** One iteration's step of expansion. */
+  private binding(name: string, value: number, span: Span): Expansion {
+    this.work(span);
+    return expansion({ kind: "binding", name, value: String(value) }, this.via);
+  }
+
+  /** Counts a statement or an iteration against MAX_STEPS: expansion stops beyond it (OT1017). */
+  private work(span: Span): void {
+    if (++this.steps <= MAX_STEPS) return;
+    this.diagnostics.error("OT1017", `this lab expands to more than ${MAX_STEPS} statements`, {
+      span: this.at(span),
+      help: "check the ranges, loops and templates, and loops inside loops in particular",
+    });
+    throw new TooMany();
+  }
+
+  /**
+   * The names a pattern stands for, each with the environment its body sees (`i` bound)
+   * and the step of expansion that makes it.
+   */
+  private names(pattern: NamePattern, env: Env): [Text, Env, Expansion | undefined][] {
     const base = this.word(pattern.name, env);
     if (base === undefined) return [];
-    if (!pattern.range) return [[{ text: base, span: pattern.name.span }, env]];
-    return this.range(pattern.range, env).map((i) => [
-      { text: `${base}${i}`, span: pattern.span },
-      new Map([...env, ["i", i]]),
-    ]);
+    if (!pattern.range) return [[{ text: base, span: this.at(pattern.name.span) }, env, this.via]];
+    return this.range(pattern.range, env).map((i) => {
+      const step = this.binding("i", i, pattern.span);
+      return [{ text: `${base}${i}`, span: made(pattern.span, step) }, new Map([...env, ["i", i]]), step];
+    });
   }
 
   private range(range: Range, env: Env): number[] {
@@ -380,14 +682,14 @@ class Expander {
       !Number.isSafeInteger(hi)
     ) {
       this.diagnostics.error("OT0008", `a range needs integer bounds, not \`${from}..${to}\``, {
-        span: range.span,
+        span: this.at(range.span),
         help: "for example `1..50` or `1..{n}` with `param n = 50`",
       });
       return [];
     }
     if (hi < lo - 1) {
       this.diagnostics.error("OT0008", `the range \`${lo}..${hi}\` runs backwards`, {
-        span: range.span,
+        span: this.at(range.span),
         help: `ranges count upwards: \`${hi}..${lo}\``,
       });
       return [];
@@ -402,9 +704,9 @@ class Expander {
   private props(props: readonly Property[], env: Env): PropDecl[] {
     return props.map((p) => ({
       key: p.key,
-      keySpan: p.keySpan,
+      keySpan: this.at(p.keySpan),
       args: this.values(p.args, env),
-      span: p.span,
+      span: this.at(p.span),
     }));
   }
 
@@ -418,9 +720,9 @@ class Expander {
   }
 
   private value(v: Value, env: Env): Text | undefined {
-    if (v.kind === "string") return { text: v.value, span: v.span, quoted: true };
+    if (v.kind === "string") return { text: v.value, span: this.at(v.span), quoted: true };
     const text = this.word(v, env);
-    return text === undefined ? undefined : { text, span: v.span };
+    return text === undefined ? undefined : { text, span: this.at(v.span) };
   }
 
   private word(w: Word, env: Env): string | undefined {
@@ -428,11 +730,35 @@ class Expander {
     for (const part of w.parts) {
       if (part.kind === "text") out += part.text;
       else {
-        const v = evaluate(part.source, part.span, env, this.diagnostics);
+        const v = evaluate(part.source, this.at(part.span), env, this.diagnostics);
         if (v === undefined) return undefined;
         out += String(v);
       }
     }
     return out;
   }
+}
+
+function emptyNode(name: Text, span: Span): NodeDecl {
+  return {
+    name,
+    span,
+    ifaces: [],
+    routes: [],
+    sysctls: [],
+    forwards: [],
+    filters: [],
+    nfts: [],
+    isolation: [],
+  };
+}
+
+/** A value as a variable holds it: an integer when it reads as one, else text. */
+function scalar(raw: string): Scalar {
+  return /^-?\d+$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : raw;
+}
+
+/** A word's text as written, interpolations included (for names that are never interpolated). */
+function literal(w: Word): string {
+  return w.parts.map((p) => (p.kind === "text" ? p.text : `{${p.source}}`)).join("");
 }

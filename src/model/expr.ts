@@ -1,122 +1,302 @@
-// The integer expressions inside `{ }` interpolations: + - * / % and parentheses over
-// integers, loop variables and parameters, plus hex(x) for IPv6 address parts.
+// The expression language: integer arithmetic inside `{ }` interpolations, conditions of
+// `if`, and the functions that compute names and addresses (hex, net, host, ip). Small on
+// purpose: integers, text and truth values, no variables of its own (docs/language.md).
 
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { type Span, spanOf } from "../diagnostics/source.js";
+import { assertNever } from "../never.js";
 import { NODE_KEYWORDS, SWITCH_OPTIONS } from "../syntax/parser.js";
+import { type Cidr, network, nthAddress, parseCidr, parseIp, subnet } from "./ip.js";
 
+/** What a variable holds: an integer or text. */
 export type Scalar = number | string;
-export type Env = ReadonlyMap<string, Scalar>;
+/**
+ * A name whose value could not be computed: its `let` was reported, so its uses stay quiet
+ * rather than each reporting an unknown variable.
+ */
+export const FAILED: unique symbol = Symbol("failed");
+export type Env = ReadonlyMap<string, Scalar | typeof FAILED>;
+/** What an expression gives: conditions give truth values. */
+type Value = Scalar | boolean;
+
+type ExprCode = "OT0006" | "OT0010" | "OT1014" | "OT2050" | "OT2051";
 
 class ExprError extends Error {
   constructor(
     message: string,
+    /** Character offset and length in the expression's text. */
     readonly offset: number,
     readonly length: number,
-    readonly code: "OT0006" | "OT0010" | "OT1014" = "OT0006",
+    readonly code: ExprCode = "OT0006",
     readonly help?: string,
   ) {
     super(message);
   }
 }
 
+/** A use of a FAILED name: the expression has no value, and nothing more to report. */
+class Failed extends Error {}
+
 /** Words that start a block's statements: `{forward}` was probably meant as `{ forward }`. */
 const BLOCK_WORDS = new Set<string>([...NODE_KEYWORDS, ...Object.keys(SWITCH_OPTIONS)]);
 
-const FUNCTIONS: Record<string, (x: number) => string> = {
-  hex: (x) => x.toString(16),
-};
+const COMPARISONS = ["==", "!=", "<=", ">=", "<", ">"] as const;
+type Comparison = (typeof COMPARISONS)[number];
 
-/** Evaluate `source` (the inside of `{ }`, at `span`). Reports and returns undefined on error. */
+/** A parsed expression; `at` and `length` locate it in its text, for messages. */
+type Expr = { readonly at: number; readonly length: number } & ExprBody;
+type ExprBody =
+  | { readonly kind: "literal"; readonly value: Scalar }
+  | { readonly kind: "name"; readonly name: string }
+  | { readonly kind: "call"; readonly name: string; readonly args: readonly Expr[] }
+  | { readonly kind: "arith"; readonly op: string; readonly left: Expr; readonly right: Expr }
+  | { readonly kind: "compare"; readonly op: Comparison; readonly left: Expr; readonly right: Expr }
+  | { readonly kind: "logic"; readonly op: "and" | "or"; readonly left: Expr; readonly right: Expr }
+  | { readonly kind: "not"; readonly operand: Expr };
+
+/** An interpolation's value (`source` is the inside of `{ }`, at `span`); undefined after an error (reported). */
 export function evaluate(source: string, span: Span, env: Env, diagnostics: Diagnostics): Scalar | undefined {
+  return run(source, span, env, diagnostics, (value) => {
+    if (typeof value === "boolean")
+      throw new ExprError(
+        "a condition cannot be written into a word",
+        0,
+        source.length,
+        "OT0006",
+        INTERPOLATION_HELP,
+      );
+    return value;
+  });
+}
+
+/** An `if` condition's truth; undefined after an error (reported). */
+export function condition(
+  source: string,
+  span: Span,
+  env: Env,
+  diagnostics: Diagnostics,
+): boolean | undefined {
+  return run(source, span, env, diagnostics, (value) => {
+    if (typeof value !== "boolean")
+      throw new ExprError(
+        `a condition is true or false, not ${describe(value)}`,
+        0,
+        source.length,
+        "OT0006",
+        'compare it, as in `k > 1`, `k % 2 == 0` or `mode == "v6"`',
+      );
+    return value;
+  });
+}
+
+const INTERPOLATION_HELP = "an interpolation is an expression such as `{i}`, `{10+i}` or `{hex(i)}`";
+
+function run<T>(
+  source: string,
+  span: Span,
+  env: Env,
+  diagnostics: Diagnostics,
+  check: (value: Value) => T,
+): T | undefined {
   try {
-    return new ExprParser(source, env).parse();
+    return check(valueIn(parseExpr(source), env));
   } catch (e) {
+    if (e instanceof Failed) return undefined;
     if (!(e instanceof ExprError)) throw e;
-    // Offsets within the expression are character indices; the expression is ASCII.
-    const start = span.start + e.offset;
-    const names = [...env.keys()];
+    const start = span.start + Buffer.byteLength(source.slice(0, e.offset));
+    const end = start + Math.max(1, Buffer.byteLength(source.slice(e.offset, e.offset + e.length)));
     diagnostics.error(e.code, e.message, {
-      span: spanOf(span.file, start, Math.min(span.end, start + Math.max(1, e.length))),
-      help:
-        e.help ??
-        (e.code === "OT1014"
-          ? `${
-              names.length
-                ? `names in scope here: ${names.map((n) => `\`${n}\``).join(", ")}`
-                : "no loop variable or parameter is in scope here; declare one with `param NAME = VALUE` or a range"
-            }${BLOCK_WORDS.has(source.trim()) ? "; a block needs a space after its `{`" : ""}`
-          : "an interpolation is an integer expression such as `{i}`, `{10+i}` or `{hex(i)}`"),
+      span: spanOf(span.file, start, Math.min(span.end, end), span.via),
+      help: e.help ?? (e.code === "OT1014" ? unknownHelp(source, env) : INTERPOLATION_HELP),
     });
     return undefined;
   }
 }
 
+function unknownHelp(source: string, env: Env): string {
+  const names = [...env.keys()];
+  const first = source.trim().split(/\s+/)[0] ?? "";
+  return `${
+    names.length
+      ? `names in scope here: ${names.map((n) => `\`${n}\``).join(", ")}`
+      : "no loop variable or parameter is in scope here; declare one with `param NAME = VALUE` or a range"
+  }${BLOCK_WORDS.has(first) ? "; a block needs a space after its `{`" : ""}`;
+}
+
+// A loop of 20 000 iterations evaluates the same few texts again and again: parse each once.
+const parsed = new Map<string, Expr | ExprError>();
+
+function parseExpr(source: string): Expr {
+  let tree = parsed.get(source);
+  if (tree === undefined) {
+    try {
+      tree = new ExprParser(source).parse();
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      tree = e;
+    }
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(source, tree);
+  }
+  if (tree instanceof ExprError) throw tree;
+  return tree;
+}
+
+/** An expression is at most this long, and its parentheses nest at most this deep. */
+const MAX_LENGTH = 1000;
+const MAX_DEPTH = 32;
+
 class ExprParser {
   private pos = 0;
-  constructor(
-    private readonly src: string,
-    private readonly env: Env,
-  ) {}
+  private depth = 0;
+  constructor(private readonly src: string) {}
 
-  parse(): Scalar {
-    const value = this.sum();
+  parse(): Expr {
+    if (this.src.length > MAX_LENGTH)
+      throw new ExprError(
+        `an expression is at most ${MAX_LENGTH} characters`,
+        0,
+        this.src.length,
+        "OT0006",
+        "use `let` to name parts of it",
+      );
+    const e = this.or();
     this.skip();
-    if (this.pos < this.src.length)
-      throw new ExprError(`unexpected \`${this.src[this.pos]}\` in expression`, this.pos, 1);
-    return value;
+    if (this.pos < this.src.length) {
+      const c = this.src[this.pos];
+      throw new ExprError(
+        `unexpected \`${c}\` in expression`,
+        this.pos,
+        1,
+        "OT0006",
+        c === "=" ? "compare with `==`" : undefined,
+      );
+    }
+    return e;
   }
 
   private skip(): void {
     while (this.src[this.pos] === " " || this.src[this.pos] === "\t") this.pos++;
   }
 
-  private sum(): Scalar {
+  /** Whether the keyword `word` (a whole word) is next; consumes it if so. */
+  private keyword(word: string): boolean {
+    this.skip();
+    if (!this.src.startsWith(word, this.pos) || /[A-Za-z0-9_]/.test(this.src[this.pos + word.length] ?? ""))
+      return false;
+    this.pos += word.length;
+    return true;
+  }
+
+  private node(start: number, body: ExprBody): Expr {
+    return { ...body, at: start, length: this.pos - start };
+  }
+
+  private or(): Expr {
+    this.skip();
+    const start = this.pos;
+    let left = this.and();
+    while (this.keyword("or")) left = this.node(start, { kind: "logic", op: "or", left, right: this.and() });
+    return left;
+  }
+
+  private and(): Expr {
+    this.skip();
+    const start = this.pos;
+    let left = this.not();
+    while (this.keyword("and"))
+      left = this.node(start, { kind: "logic", op: "and", left, right: this.not() });
+    return left;
+  }
+
+  private not(): Expr {
+    this.skip();
+    const start = this.pos;
+    if (this.keyword("not")) return this.node(start, { kind: "not", operand: this.not() });
+    return this.comparison();
+  }
+
+  private comparison(): Expr {
+    this.skip();
+    const start = this.pos;
+    const left = this.sum();
+    this.skip();
+    const op = COMPARISONS.find((c) => this.src.startsWith(c, this.pos));
+    if (!op) return left;
+    this.pos += op.length;
+    return this.node(start, { kind: "compare", op, left, right: this.sum() });
+  }
+
+  private sum(): Expr {
+    this.skip();
+    const start = this.pos;
     let left = this.product();
     for (;;) {
       this.skip();
       const op = this.src[this.pos];
       if (op !== "+" && op !== "-") return left;
-      const at = this.pos++;
-      const right = this.product();
-      left = arith(op, left, right, at);
+      this.pos++;
+      left = this.node(start, { kind: "arith", op, left, right: this.product() });
     }
   }
 
-  private product(): Scalar {
+  private product(): Expr {
+    this.skip();
+    const start = this.pos;
     let left = this.unary();
     for (;;) {
       this.skip();
       const op = this.src[this.pos];
       if (op !== "*" && op !== "/" && op !== "%") return left;
-      const at = this.pos++;
-      const right = this.unary();
-      left = arith(op, left, right, at);
+      this.pos++;
+      left = this.node(start, { kind: "arith", op, left, right: this.unary() });
     }
   }
 
-  private unary(): Scalar {
+  private unary(): Expr {
     this.skip();
+    const start = this.pos;
     if (this.src[this.pos] === "-") {
-      const at = this.pos++;
-      return arith("-", 0, this.unary(), at);
+      this.pos++;
+      const operand = this.unary();
+      return this.node(start, {
+        kind: "arith",
+        op: "-",
+        left: { kind: "literal", value: 0, at: start, length: 0 },
+        right: operand,
+      });
     }
     return this.atom();
   }
 
-  private atom(): Scalar {
+  private atom(): Expr {
     this.skip();
     const start = this.pos;
-    const c = this.src[this.pos];
+    const rest = this.src.slice(this.pos);
+    const c = rest[0];
     if (c === "(") {
+      if (++this.depth > MAX_DEPTH)
+        throw new ExprError(
+          `parentheses nest more than ${MAX_DEPTH} deep`,
+          start,
+          1,
+          "OT0006",
+          "use `let` to name parts of it",
+        );
       this.pos++;
-      const v = this.sum();
-      this.skip();
-      if (this.src[this.pos] !== ")") throw new ExprError("expected `)`", this.pos, 1);
-      this.pos++;
-      return v;
+      const inner = this.or();
+      this.close();
+      this.depth--;
+      return { ...inner, at: start, length: this.pos - start };
     }
-    const digits = /^\d+/.exec(this.src.slice(this.pos));
+    if (c === '"') return this.string();
+    // A prefix such as 10.1.0.0/24 or fd00::/64 is one value, not a division.
+    const prefix = /^(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)\/\d{1,3}/.exec(rest);
+    if (prefix) {
+      this.pos += prefix[0].length;
+      return this.node(start, { kind: "literal", value: prefix[0] });
+    }
+    const digits = /^\d+/.exec(rest);
     if (digits) {
       this.pos += digits[0].length;
       const n = Number(digits[0]);
@@ -128,27 +308,30 @@ class ExprParser {
           "OT0010",
           "integers go up to 2^53 - 1",
         );
-      return n;
+      return this.node(start, { kind: "literal", value: n });
     }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(this.pos));
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
     if (name) {
       this.pos += name[0].length;
       this.skip();
-      const fn = FUNCTIONS[name[0]];
-      if (fn && this.src[this.pos] === "(") {
-        this.pos++;
-        const arg = this.sum();
-        this.skip();
-        if (this.src[this.pos] !== ")") throw new ExprError("expected `)`", this.pos, 1);
-        this.pos++;
-        if (typeof arg !== "number" || arg < 0)
-          throw new ExprError(`${name[0]}() takes a non-negative integer`, start, this.pos - start);
-        return fn(arg);
-      }
-      const value = this.env.get(name[0]);
-      if (value === undefined)
-        throw new ExprError(`unknown variable \`${name[0]}\``, start, name[0].length, "OT1014");
-      return value;
+      if (this.src[this.pos] !== "(") return this.node(start, { kind: "name", name: name[0] });
+      if (++this.depth > MAX_DEPTH)
+        throw new ExprError(
+          `calls nest more than ${MAX_DEPTH} deep`,
+          start,
+          1,
+          "OT0006",
+          "use `let` to name parts of it",
+        );
+      this.pos++;
+      const args: Expr[] = [];
+      this.skip();
+      if (this.src[this.pos] !== ")")
+        do args.push(this.or());
+        while (this.comma());
+      this.close();
+      this.depth--;
+      return this.node(start, { kind: "call", name: name[0], args });
     }
     throw new ExprError(
       c === undefined ? "expression ends too early" : `unexpected \`${c}\` in expression`,
@@ -156,32 +339,297 @@ class ExprParser {
       1,
     );
   }
+
+  private comma(): boolean {
+    this.skip();
+    if (this.src[this.pos] !== ",") return false;
+    this.pos++;
+    return true;
+  }
+
+  private close(): void {
+    this.skip();
+    if (this.src[this.pos] !== ")") throw new ExprError("expected `)`", this.pos, 1);
+    this.pos++;
+  }
+
+  /** `"text"`, with `\"` and `\\`. */
+  private string(): Expr {
+    const start = this.pos++;
+    let value = "";
+    for (;;) {
+      const c = this.src[this.pos++];
+      if (c === undefined) throw new ExprError("unterminated string", start, this.pos - start);
+      if (c === '"') return this.node(start, { kind: "literal", value });
+      value += c === "\\" ? (this.src[this.pos++] ?? "") : c;
+    }
+  }
 }
 
-function arith(op: string, a: Scalar, b: Scalar, at: number): number {
-  if (typeof a !== "number" || typeof b !== "number")
+function valueIn(e: Expr, env: Env): Value {
+  switch (e.kind) {
+    case "literal":
+      return e.value;
+    case "name": {
+      const value = env.get(e.name);
+      if (value === undefined)
+        throw new ExprError(`unknown variable \`${e.name}\``, e.at, e.length, "OT1014");
+      if (value === FAILED) throw new Failed();
+      return value;
+    }
+    case "call":
+      return call(e.name, e.args, env, e);
+    case "arith":
+      return arith(e.op, valueIn(e.left, env), valueIn(e.right, env), e);
+    case "compare":
+      return compare(e.op, valueIn(e.left, env), valueIn(e.right, env), e);
+    case "logic": {
+      // Short-circuit: `k > 1 and 10 / (k - 1) > 2` is safe for k = 1.
+      const left = truth(valueIn(e.left, env), e.op, e.left);
+      if (e.op === "and" ? !left : left) return left;
+      return truth(valueIn(e.right, env), e.op, e.right);
+    }
+    case "not":
+      return !truth(valueIn(e.operand, env), "not", e.operand);
+    default:
+      return assertNever(e);
+  }
+}
+
+function describe(v: Value): string {
+  if (typeof v === "boolean") return "a truth value";
+  return typeof v === "number" ? `the integer ${v}` : `the text \`${v}\``;
+}
+
+function truth(v: Value, op: string, at: Expr): boolean {
+  if (typeof v !== "boolean")
     throw new ExprError(
-      `\`${op}\` needs integers, not text`,
-      at,
-      1,
+      `\`${op}\` joins conditions, not ${describe(v)}`,
+      at.at,
+      at.length,
+      "OT0006",
+      "compare it, as in `k > 1`",
+    );
+  return v;
+}
+
+function integer(v: Value, what: string, at: Expr): number {
+  if (typeof v !== "number")
+    throw new ExprError(
+      `${what} needs an integer, not ${describe(v)}`,
+      at.at,
+      at.length,
       "OT0006",
       "only integer parameters can be computed with",
     );
+  return v;
+}
+
+function arith(op: string, a: Value, b: Value, e: Expr): number {
+  const x = integer(a, `\`${op}\``, e);
+  const y = integer(b, `\`${op}\``, e);
   let r: number;
   switch (op) {
     case "+":
-      r = a + b;
+      r = x + y;
       break;
     case "-":
-      r = a - b;
+      r = x - y;
       break;
     case "*":
-      r = a * b;
+      r = x * y;
       break;
     default:
-      if (b === 0) throw new ExprError("division by zero", at, 1);
-      r = op === "/" ? Math.floor(a / b) : a - Math.floor(a / b) * b;
+      if (y === 0) throw new ExprError("division by zero", e.at, e.length);
+      r = op === "/" ? Math.floor(x / y) : x - Math.floor(x / y) * y;
   }
-  if (!Number.isSafeInteger(r)) throw new ExprError("result too large", at, 1);
+  if (!Number.isSafeInteger(r)) throw new ExprError("result too large", e.at, e.length);
   return r;
+}
+
+function compare(op: Comparison, a: Value, b: Value, e: Expr): boolean {
+  if (op === "==" || op === "!=") {
+    if (typeof a !== typeof b)
+      throw new ExprError(
+        `\`${op}\` compares ${describe(a)} with ${describe(b)}`,
+        e.at,
+        e.length,
+        "OT0006",
+        'compare integers with integers and text with text (`mode == "v6"`)',
+      );
+    return (a === b) === (op === "==");
+  }
+  const x = integer(a, `\`${op}\``, e);
+  const y = integer(b, `\`${op}\``, e);
+  switch (op) {
+    case "<":
+      return x < y;
+    case "<=":
+      return x <= y;
+    case ">":
+      return x > y;
+    case ">=":
+      return x >= y;
+    default:
+      return assertNever(op);
+  }
+}
+
+// ---- functions ------------------------------------------------------------------------
+
+/** A function's argument: its value, and where it is written. */
+interface Arg {
+  readonly value: Value;
+  readonly at: Expr;
+}
+
+interface Fn {
+  /** How it is written, for messages: `net(PREFIX, LENGTH, INDEX)`. */
+  readonly usage: string;
+  /** How many arguments it takes (several counts: several forms). */
+  readonly arity: readonly number[];
+  /** `args` has one of the counts of `arity`. */
+  call(args: readonly Arg[], e: Expr): Scalar;
+}
+
+const FUNCTIONS: Readonly<Record<string, Fn>> = {
+  hex: {
+    usage: "hex(INTEGER)",
+    arity: [1],
+    call: (args) => {
+      const x = arg(args, 0);
+      const n = integer(x.value, "hex()", x.at);
+      if (n < 0) throw new ExprError("hex() takes a non-negative integer", x.at.at, x.at.length);
+      return n.toString(16);
+    },
+  },
+  net: {
+    usage: "net(PREFIX, LENGTH, INDEX)",
+    arity: [3],
+    call: (args, e) => {
+      const base = pool(arg(args, 0));
+      const length = arg(args, 1);
+      const len = integer(length.value, "the length of net()", length.at);
+      const k = index(arg(args, 2), "net()");
+      const r = subnet(base, len, k);
+      if (r.ok) return r.value.cidr;
+      if (len < base.prefix || len > (base.family === 4 ? 32 : 128))
+        throw new ExprError(
+          `invalid subnet length ${len}`,
+          length.at.at,
+          length.at.length,
+          "OT2051",
+          r.reason,
+        );
+      throw new ExprError(`subnet ${k} is outside ${base.cidr}`, e.at, e.length, "OT2050", r.reason);
+    },
+  },
+  host: {
+    usage: "host(PREFIX, INDEX)",
+    arity: [2],
+    call: (args, e) => nth(args, e, "host()").cidr,
+  },
+  ip: {
+    usage: "ip(ADDRESS) or ip(PREFIX, INDEX)",
+    arity: [1, 2],
+    call: (args, e) => {
+      if (args.length === 2) return nth(args, e, "ip()").text;
+      const x = arg(args, 0);
+      const text = typeof x.value === "string" ? x.value : "";
+      const cidr = parseCidr(text);
+      if (cidr.ok) return cidr.value.text;
+      if (parseIp(text).ok) return text;
+      throw new ExprError(
+        `ip() takes an address, not ${describe(x.value)}`,
+        x.at.at,
+        x.at.length,
+        "OT0006",
+        "`ip(10.1.0.1/24)` gives 10.1.0.1, and `ip(10.1.0.0/24, 1)` the same",
+      );
+    },
+  },
+};
+
+function arg(args: readonly Arg[], i: number): Arg {
+  const a = args[i];
+  if (!a) throw new Error(`internal: argument ${i} missing`);
+  return a;
+}
+
+function index(a: Arg, fn: string): number {
+  return integer(a.value, `the index of ${fn}`, a.at);
+}
+
+/** `host(PREFIX, INDEX)`: the index-th address of the prefix, with its length. */
+function nth(args: readonly Arg[], e: Expr, fn: string): Cidr {
+  const base = pool(arg(args, 0));
+  const k = index(arg(args, 1), fn);
+  const r = nthAddress(base, k);
+  if (r.ok) return r.value;
+  throw new ExprError(`address ${k} is outside ${base.cidr}`, e.at, e.length, "OT2050", r.reason);
+}
+
+// A loop asks for the k-th subnet of one pool again and again: check each pool once.
+const pools = new Map<string, Cidr>();
+
+/** A function's prefix argument: a network with its length, such as 10.255.0.0/16. */
+function pool(arg: Arg): Cidr {
+  const text = typeof arg.value === "string" ? arg.value : "";
+  let c = pools.get(text);
+  if (!c) {
+    c = checkPool(arg, text);
+    if (pools.size > 1000) pools.clear();
+    pools.set(text, c);
+  }
+  return c;
+}
+
+function checkPool({ value, at }: Arg, text: string): Cidr {
+  const c = parseCidr(text);
+  if (!c.ok)
+    throw new ExprError(
+      `${typeof value === "string" ? `\`${value}\`` : describe(value)} is not a prefix`,
+      at.at,
+      at.length,
+      "OT2051",
+      "a pool is a network with its length, such as 10.255.0.0/16 or fd00:ff::/48",
+    );
+  const net = network(c.value);
+  if (net.text !== c.value.text)
+    throw new ExprError(
+      `\`${text}\` is not a network`,
+      at.at,
+      at.length,
+      "OT2051",
+      `a pool is written with its network address: ${net.cidr}`,
+    );
+  return c.value;
+}
+
+function call(name: string, args: readonly Expr[], env: Env, e: Expr): Scalar {
+  const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+  if (!fn)
+    throw new ExprError(
+      `unknown function \`${name}\``,
+      e.at,
+      name.length,
+      "OT0006",
+      `the functions are ${Object.values(FUNCTIONS)
+        .map((f) => `\`${f.usage}\``)
+        .join(", ")}`,
+    );
+  if (!fn.arity.includes(args.length)) {
+    const counts = fn.arity.join(" or ");
+    throw new ExprError(
+      `\`${name}\` takes ${counts} argument${counts === "1" ? "" : "s"}, not ${args.length}`,
+      e.at,
+      e.length,
+      "OT0006",
+      `write \`${fn.usage}\``,
+    );
+  }
+  return fn.call(
+    args.map((a) => ({ value: valueIn(a, env), at: a })),
+    e,
+  );
 }

@@ -1,5 +1,5 @@
-// A node's interfaces: declared once each (OT1006), their addresses and options read, each
-// option of a link kind checked against the interface's own target (OT2008).
+// A node's interfaces (one declaration each, merged from their places by merge.ts): their
+// addresses and options read, each option of a link kind checked against its own target (OT2008).
 
 import type { Span } from "../diagnostics/source.js";
 import type { IfaceDecl, NodeDecl } from "./expand.js";
@@ -30,20 +30,8 @@ export function readIfaces(scope: Scope, n: NodeDecl): Pending[] {
   const out: Pending[] = [];
   if (!ifaces) return out;
   for (const i of n.ifaces) {
+    // Each interface is declared once: its places were merged (src/model/merge.ts).
     if (!checkName(scope.diagnostics, i.name, "interface", IFNAME_MAX)) continue;
-    const prior = ifaces.get(i.name.text);
-    if (prior) {
-      scope.diagnostics.error(
-        "OT1006",
-        `node \`${n.name.text}\` declares interface \`${i.name.text}\` twice`,
-        {
-          span: i.name.span,
-          labels: [{ span: prior.decl.name.span, message: "first declared here" }],
-          help: "give all of an interface's addresses and options in one statement",
-        },
-      );
-      continue;
-    }
     const kind = i.target ? kindOf(i.target.text) : undefined;
     const info = readIface(scope, n, i, kind);
     ifaces.set(i.name.text, info);

@@ -22,9 +22,13 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export function parseIp(text: string): Parsed<Ip> {
   if (text.includes("%")) return { ok: false, reason: "zone indices (`%eth0`) are not accepted; use `dev`" };
+  // IPv6 first when there is a colon: ipaddr.js tells an invalid IPv4 address by an
+  // exception, which costs more than everything else here.
+  if (text.includes(":"))
+    return ipaddr.IPv6.isValid(text)
+      ? { ok: true, value: fromAddr(ipaddr.IPv6.parse(text)) }
+      : { ok: false, reason: "not an IPv4 or IPv6 address" };
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return { ok: true, value: fromAddr(ipaddr.IPv4.parse(text)) };
-  if (text.includes(":") && ipaddr.IPv6.isValid(text))
-    return { ok: true, value: fromAddr(ipaddr.IPv6.parse(text)) };
   return { ok: false, reason: "not an IPv4 or IPv6 address" };
 }
 
@@ -94,4 +98,53 @@ export function parseMac(text: string): Parsed<string> {
   if (first & 1) return { ok: false, reason: "the first octet is odd: that is a multicast address" };
   if (/^(00:){5}00$/.test(text)) return { ok: false, reason: "the all-zero address cannot be assigned" };
   return { ok: true, value: text.toLowerCase() };
+}
+
+// ---- address pools: the k-th subnet of a prefix, the k-th address in it ----------------
+
+function toBig(bytes: readonly number[]): bigint {
+  return bytes.reduce((n, b) => (n << 8n) | BigInt(b), 0n);
+}
+
+function fromBig(n: bigint, family: Family): Ip {
+  const bytes: number[] = [];
+  for (let i = family === 4 ? 4 : 16, v = n; i > 0; i--, v >>= 8n) bytes.unshift(Number(v & 0xffn));
+  return fromBytes(bytes);
+}
+
+function bitsOf(family: Family): number {
+  return family === 4 ? 32 : 128;
+}
+
+/** How many blocks of `length` a prefix holds: 2^(length - prefix). */
+export function blocks(base: Cidr, length: number): bigint {
+  return 1n << BigInt(length - base.prefix);
+}
+
+/**
+ * The `index`-th subnet of `length` inside `base` (counted from 0), or why there is none:
+ * `base` must be a network and `length` no shorter than it.
+ */
+export function subnet(base: Cidr, length: number, index: number): Parsed<Cidr> {
+  const bits = bitsOf(base.family);
+  if (length < base.prefix || length > bits)
+    return {
+      ok: false,
+      reason: `a /${length} does not fit in a /${base.prefix}: the length must be ${base.prefix} to ${bits}`,
+    };
+  const count = blocks(base, length);
+  if (index < 0 || BigInt(index) >= count)
+    return { ok: false, reason: `${base.cidr} holds ${count} /${length}s, numbered 0 to ${count - 1n}` };
+  const start = toBig(base.bytes) + (BigInt(index) << BigInt(bits - length));
+  const ip = fromBig(start, base.family);
+  return { ok: true, value: { ...ip, prefix: length, cidr: `${ip.text}/${length}` } };
+}
+
+/** The `index`-th address of `base` (0 is its network address), with `base`'s length. */
+export function nthAddress(base: Cidr, index: number): Parsed<Cidr> {
+  const count = blocks(base, bitsOf(base.family));
+  if (index < 0 || BigInt(index) >= count)
+    return { ok: false, reason: `${base.cidr} holds ${count} addresses, numbered 0 to ${count - 1n}` };
+  const ip = fromBig(toBig(base.bytes) + BigInt(index), base.family);
+  return { ok: true, value: { ...ip, prefix: base.prefix, cidr: `${ip.text}/${base.prefix}` } };
 }

@@ -219,11 +219,15 @@ function gatewayConnected(
   const candidates = devText
     ? [ifaces.get(devText.text)].filter((x): x is IfaceState => !!x)
     : [...ifaces.values()];
-  if (candidates.some((c) => c.addresses.some((a) => a.family === gw.family && contains(network(a), gw))))
-    return true;
-  const connected = candidates.flatMap((c) =>
-    c.addresses.filter((a) => a.family === gw.family).map((a) => `${network(a).cidr} on ${c.decl.name.text}`),
+  // `contains` compares under the address's own prefix: no need to compute its network
+  // (which, for every route times every address, made a fabric's spines slow to check).
+  if (candidates.some((c) => c.addresses.some((a) => a.family === gw.family && contains(a, gw)))) return true;
+  const all = candidates.flatMap((c) =>
+    c.addresses.filter((a) => a.family === gw.family).map((a) => ({ a, on: c.decl.name.text })),
   );
+  // A spine has hundreds: name a few.
+  const connected = all.slice(0, 8).map(({ a, on }) => `${network(a).cidr} on ${on}`);
+  if (all.length > 8) connected.push(`and ${all.length - 8} more`);
   diagnostics.error("OT3001", `gateway ${gw.text} is on no subnet connected to \`${n.name.text}\``, {
     span: hop.viaText?.span ?? r.span,
     notes: [
@@ -286,8 +290,10 @@ function kernelRoute(route: Route, ifaces: Ifaces): { address: Address; iface: s
   if (route.family !== 4 || (route.metric ?? 0) !== 0) return undefined;
   for (const [iface, info] of ifaces) {
     if (iface === "lo") continue;
+    // The destination is a network (checked before): `a` is on it with its length.
+    const d = route.destination;
     const address = info.addresses.find(
-      (a) => a.family === 4 && a.prefix < 32 && network(a).cidr === route.destination.cidr,
+      (a) => a.family === 4 && a.prefix < 32 && a.prefix === d.prefix && contains(d, a),
     );
     if (address) return { address, iface };
   }

@@ -77,7 +77,100 @@ export interface ForStmt<T> {
   readonly span: Span;
 }
 
-export type TopStmt = LabStmt | ParamStmt | SwitchStmt | NodeStmt | IsolationStmt | ForStmt<TopStmt>;
+/** `if CONDITION { … } [else { … }]`; `else if` is an `if` alone in `otherwise`. */
+export interface IfStmt<T> {
+  readonly kind: "if";
+  readonly condition: Expression;
+  readonly body: readonly T[];
+  readonly otherwise?: readonly T[];
+  readonly span: Span;
+}
+
+/**
+ * An expression written outside braces — `k > 1 and k < n` after `if`, `net(hops, 31, k)`
+ * after `let p =` — as text, evaluated by the model (src/model/expr.ts).
+ */
+export interface Expression {
+  readonly source: string;
+  readonly span: Span;
+}
+
+/** `let NAME = EXPR`: NAME holds EXPR's value in the rest of the block. */
+export interface LetStmt {
+  readonly kind: "let";
+  readonly name: Word;
+  readonly value: Expression;
+  readonly span: Span;
+}
+
+/** One end of a `link`: `r1.eth1 10.0.0.0/31 mtu 9000`. */
+export interface LinkEnd {
+  /** `NODE.IFACE` */
+  readonly target: Word;
+  readonly addresses: readonly Word[];
+  readonly props: readonly Property[];
+  readonly span: Span;
+}
+
+/** `link A.x [ADDR…] -- B.y [ADDR…] [{ OPTION… }]`: a point-to-point link, both ends in one place. */
+export interface LinkStmt {
+  readonly kind: "link";
+  readonly a: LinkEnd;
+  readonly b: LinkEnd;
+  /** Options of the block: they apply to both ends. */
+  readonly props: readonly Property[];
+  readonly span: Span;
+}
+
+/** `include "parts/routers.otop"`: resolved before expansion (src/model/sources.ts). */
+export interface IncludeStmt {
+  readonly kind: "include";
+  readonly path: Value;
+  readonly span: Span;
+}
+
+/** `param NAME [= DEFAULT]` at the top level of a template's body. */
+export interface TemplateParam {
+  readonly name: Word;
+  readonly value?: Value;
+  readonly span: Span;
+}
+
+/** `template NAME { param…; node statements… }`: a node body that nodes `use`. */
+export interface TemplateStmt {
+  readonly kind: "template";
+  readonly name: Word;
+  readonly params: readonly TemplateParam[];
+  readonly body: readonly NodeBodyStmt[];
+  readonly span: Span;
+}
+
+/** `use NAME ARG=VALUE…` in a node body: the template's statements, with its parameters bound. */
+export interface UseStmt {
+  readonly kind: "use";
+  readonly name: Word;
+  readonly args: readonly UseArg[];
+  readonly span: Span;
+}
+
+export interface UseArg {
+  readonly name: Word;
+  readonly value: Value;
+  readonly span: Span;
+}
+
+export type TopStmt =
+  | LabStmt
+  | ParamStmt
+  | SwitchStmt
+  | NodeStmt
+  | IsolationStmt
+  | LinkStmt
+  | IncludeStmt
+  | TemplateStmt
+  | LetStmt
+  | ForStmt<TopStmt>
+  | IfStmt<TopStmt>;
 
 /** `eth0 -> lan 10.0.0.1/24 { mtu 1400 }` */
 export interface IfaceStmt {
@@ -136,7 +229,10 @@ export type NodeBodyStmt =
   | FilterStmt
   | NftStmt
   | IsolationStmt
-  | ForStmt<NodeBodyStmt>;
+  | UseStmt
+  | LetStmt
+  | ForStmt<NodeBodyStmt>
+  | IfStmt<NodeBodyStmt>;
 
 // ---- filters (docs/language.md, "Packet filters and NAT") -------------------------------------------------
 
@@ -186,7 +282,12 @@ export interface NatTarget {
   readonly span: Span;
 }
 
-export type FilterBodyStmt = FilterPolicyStmt | FilterRuleStmt | ForStmt<FilterBodyStmt>;
+export type FilterBodyStmt =
+  | FilterPolicyStmt
+  | FilterRuleStmt
+  | LetStmt
+  | ForStmt<FilterBodyStmt>
+  | IfStmt<FilterBodyStmt>;
 
 /** `nft { … }`: literal nftables text, applied in the node as written. */
 export interface NftStmt {

@@ -73,6 +73,11 @@ export function isWordByte(c: number): boolean {
   );
 }
 
+/** A byte that ends or starts an operand (a name, a number, a parenthesis): two never touch. */
+function isOperand(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
 /** Characters an interpolation may contain: an integer expression over names. */
 function isExprByte(c: number): boolean {
   return isWordByte(c) || c === Ch.Space || c === Ch.Tab || c === 0x28 || c === 0x29 || c === 0x2f;
@@ -211,17 +216,27 @@ export class Lexer {
 
   /**
    * The offset of the `}` closing an interpolation that starts at `open`, or -1 if this is
-   * a block. `tight` (a `{` that starts a word): no blanks inside, as in `{8000+i}`, so that
-   * a block such as `{ mtu 1400 }` is never mistaken for one.
+   * a block. `tight` (a `{` that starts a word) is a block when a blank follows the `{`
+   * (`{ mtu 1400 }`) or when two words stand side by side inside (`{mtu 1400}`), which no
+   * expression does; so `{host(10.1.0.0/24, i + 1)}` is an interpolation.
    */
   private interpolationEnd(open: number, tight = false): number {
+    const first = this.bytes[open + 1];
+    if (tight && (first === Ch.Space || first === Ch.Tab)) return -1;
     let depth = 0;
+    /** The last byte before a run of blanks, and whether the run is under way. */
+    let beforeBlank = 0;
     for (let i = open + 1; i < this.bytes.length; i++) {
       const c = this.bytes[i] ?? 0;
       if (c === Ch.RBrace) return depth === 0 && i > open + 1 ? i : -1;
+      if (c === Ch.Space || c === Ch.Tab) {
+        beforeBlank ||= this.bytes[i - 1] ?? 0;
+        continue;
+      }
+      if (tight && beforeBlank && isOperand(beforeBlank) && isOperand(c)) return -1;
+      beforeBlank = 0;
       if (c === 0x28) depth++;
       else if (c === 0x29) depth--;
-      else if (tight && (c === Ch.Space || c === Ch.Tab)) return -1;
       else if (!isExprByte(c)) return -1;
     }
     return -1;
@@ -265,6 +280,30 @@ export class Lexer {
       }
       this.pos++;
     }
+  }
+
+  /**
+   * The raw text of an expression outside braces (an `if` condition, a `let` value): from
+   * here to the `{` that opens a block, a `}`, `;`, `#` or the end of the line (quoted
+   * strings may hold anything but a line break). Leaves the scanner there. The model parses it.
+   */
+  expression(): { text: string; span: Span } {
+    while (this.bytes[this.pos] === Ch.Space || this.bytes[this.pos] === Ch.Tab) this.pos++;
+    const start = this.pos;
+    let end = start;
+    let inString = false;
+    for (; this.pos < this.bytes.length; this.pos++) {
+      const c = this.bytes[this.pos];
+      if (c === Ch.Newline || (c === Ch.Cr && this.bytes[this.pos + 1] === Ch.Newline)) break;
+      if (inString) {
+        if (c === Ch.Backslash && this.bytes[this.pos + 1] !== Ch.Newline) this.pos++;
+        else if (c === Ch.Quote) inString = false;
+      } else if (c === Ch.Quote) inString = true;
+      else if (c === Ch.LBrace || c === Ch.RBrace || c === Ch.Semicolon || c === Ch.Hash) break;
+      if (c !== Ch.Space && c !== Ch.Tab) end = this.pos + 1;
+    }
+    this.pos = Math.min(this.pos, this.bytes.length);
+    return { text: this.text(start, end), span: this.span(start, end) };
   }
 
   /** Skips the rest of the file: after an unclosed raw block, nothing more can be read. */

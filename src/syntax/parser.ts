@@ -8,10 +8,15 @@ import type {
   FilterStmt,
   ForStmt,
   IfaceStmt,
+  IfStmt,
+  IncludeStmt,
   IsolationKeyword,
   IsolationStmt,
   Keyword,
   LabFile,
+  LetStmt,
+  LinkEnd,
+  LinkStmt,
   NamePattern,
   NatTarget,
   NftStmt,
@@ -19,7 +24,11 @@ import type {
   Property,
   Range,
   RouteStmt,
+  TemplateParam,
+  TemplateStmt,
   TopStmt,
+  UseArg,
+  UseStmt,
   Value,
   Word,
 } from "./ast.js";
@@ -39,6 +48,11 @@ import { Lexer, type Token, type TokenKind, type WordPart } from "./lexer.js";
 /** How many arguments each option of a statement takes. */
 type Arity = Readonly<Record<string, number>>;
 
+/** An option's arity; undefined for a word that is none (`toString` is no option). */
+function arityOf(options: Arity, word: string): number | undefined {
+  return Object.hasOwn(options, word) ? options[word] : undefined;
+}
+
 export const SWITCH_OPTIONS: Arity = { mtu: 1 };
 export const IFACE_OPTIONS: Arity = {
   mtu: 1,
@@ -49,9 +63,25 @@ export const IFACE_OPTIONS: Arity = {
 };
 export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
 
-const TOP_KEYWORDS = ["lab", "param", "switch", "node", "isolate", "for"];
+const TOP_KEYWORDS = [
+  "lab",
+  "param",
+  "include",
+  "template",
+  "switch",
+  "node",
+  "link",
+  "isolate",
+  "let",
+  "for",
+  "if",
+];
+/** Top-level statements that a loop or a condition cannot hold: they are read before expansion. */
+const UNREPEATABLE = ["lab", "param", "template", "include"];
+/** The word that separates the two ends of a `link`. */
+export const LINK_SEPARATOR = "--";
 /** The statements of a node body; anything else starts an interface (with its name). */
-export const NODE_KEYWORDS = [
+const NODE_STATEMENTS = [
   "route",
   "forward",
   "sysctl",
@@ -65,7 +95,22 @@ export const NODE_KEYWORDS = [
   "root",
   "limit",
   "run",
+  "let",
+  "if",
+  "use",
 ] as const;
+/**
+ * Words that cannot name an interface: the statements, and words that are no statement of
+ * a node body but are reported as misplaced (OT0023, OT0024), not read as an interface.
+ */
+export const NODE_KEYWORDS: readonly string[] = [
+  ...NODE_STATEMENTS,
+  "else",
+  "param",
+  "link",
+  "include",
+  "template",
+];
 
 const KIND_NAMES: Record<TokenKind, string> = {
   word: "a word",
@@ -87,9 +132,14 @@ export function parse(file: SourceFile, diagnostics = new Diagnostics()): LabFil
   return new Parser(file, diagnostics).file();
 }
 
+/** Blocks nest at most this deep: deeper, the parser would run out of stack. */
+export const MAX_NESTING = 64;
+
 class Parser {
   private readonly lexer: Lexer;
   private tok: Token;
+  /** How many blocks are open. */
+  private depth = 0;
 
   constructor(
     private readonly source: SourceFile,
@@ -208,8 +258,30 @@ class Parser {
 
   /** `{ statements }` with the opening brace current. Returns the block and its closing span. */
   private block<T>(parseOne: () => T | undefined, owner: Span, what: string): { body: T[]; end: Span } {
+    if (this.depth >= MAX_NESTING && this.at("lbrace")) {
+      // Reported at the deepest `{`, and the block skipped whole as raw text: scanning it
+      // as tokens would report what only its statements can read (an `if`'s condition).
+      this.diagnostics.error("OT0025", `blocks nest more than ${MAX_NESTING} deep`, {
+        span: this.tok.span,
+        help: "a lab needs few levels: use a loop or a template instead of nesting further",
+      });
+      if (this.lexer.rawBlock()) {
+        this.tok = this.lexer.next();
+        this.advance(); // its `}`
+      } else {
+        this.lexer.skipToEnd();
+        this.tok = this.lexer.next();
+      }
+      throw new ParseError();
+    }
     const open = this.consume("lbrace", `to open ${what}`);
-    const body = this.statements(parseOne, true);
+    this.depth++;
+    let body: T[];
+    try {
+      body = this.statements(parseOne, true);
+    } finally {
+      this.depth--;
+    }
     if (!this.at("rbrace")) {
       this.diagnostics.error("OT0004", `unclosed ${what}`, {
         span: open.span,
@@ -224,9 +296,11 @@ class Parser {
 
   // ---- top level ----------------------------------------------------------------------
 
-  private topStatement(): TopStmt | undefined {
+  /** A statement of the file, or (`nested`) of a loop or a condition at its top level. */
+  private topStatement(nested = false): TopStmt | undefined {
     const start = this.tok;
     if (start.kind !== "word") this.fail(`expected a statement (${TOP_KEYWORDS.join(", ")})`);
+    if (nested && UNREPEATABLE.includes(start.text)) this.misplaced(start, "in a loop or a condition");
     switch (start.text) {
       case "lab": {
         this.advance();
@@ -242,40 +316,26 @@ class Parser {
         this.endOfStatement("the parameter's value");
         return { kind: "param", name, value, span: join(start.span, value.span) };
       }
-      case "switch": {
-        this.advance();
-        const name = this.namePattern("switch");
-        const props = this.properties(SWITCH_OPTIONS, "switch");
-        let end = props.at(-1)?.span ?? name.span;
-        if (this.at("lbrace")) {
-          const block = this.block(
-            () => this.propertyLine(SWITCH_OPTIONS, "switch"),
-            start.span,
-            "switch block",
-          );
-          props.push(...block.body.flat());
-          end = block.end;
-        }
-        this.endOfStatement("the switch");
-        return { kind: "switch", name, props, span: join(start.span, end) };
-      }
-      case "node": {
-        this.advance();
-        const name = this.namePattern("node");
-        let body: NodeBodyStmt[] = [];
-        let end = name.span;
-        if (this.at("lbrace")) {
-          const block = this.block(() => this.nodeStatement(), start.span, "node body");
-          body = block.body;
-          end = block.end;
-        }
-        this.endOfStatement("the node");
-        return { kind: "node", name, body, span: join(start.span, end) };
-      }
+      case "switch":
+        return this.switchStatement();
+      case "node":
+        return this.nodeDeclaration();
+      case "link":
+        return this.link();
+      case "include":
+        return this.include();
+      case "template":
+        return this.template();
       case "isolate":
         return this.isolationStatement("isolate");
+      case "let":
+        return this.letStatement();
       case "for":
-        return this.forStatement(() => this.topStatement());
+        return this.forStatement(() => this.topStatement(true));
+      case "if":
+        return this.ifStatement(() => this.topStatement(true));
+      case "else":
+        return this.strayElse();
       default:
         this.diagnostics.error("OT0007", `unknown statement \`${start.text}\``, {
           span: start.span,
@@ -283,6 +343,217 @@ class Parser {
         });
         throw new ParseError();
     }
+  }
+
+  private switchStatement(): TopStmt {
+    const start = this.advance();
+    const name = this.namePattern("switch");
+    const props = this.properties(SWITCH_OPTIONS, "switch");
+    let end = props.at(-1)?.span ?? name.span;
+    if (this.at("lbrace")) {
+      const block = this.block(() => this.propertyLine(SWITCH_OPTIONS, "switch"), start.span, "switch block");
+      props.push(...block.body.flat());
+      end = block.end;
+    }
+    this.endOfStatement("the switch");
+    return { kind: "switch", name, props, span: join(start.span, end) };
+  }
+
+  private nodeDeclaration(): TopStmt {
+    const start = this.advance();
+    const name = this.namePattern("node");
+    let body: NodeBodyStmt[] = [];
+    let end = name.span;
+    if (this.at("lbrace")) {
+      const block = this.block(() => this.nodeStatement(), start.span, "node body");
+      body = block.body;
+      end = block.end;
+    }
+    this.endOfStatement("the node");
+    return { kind: "node", name, body, span: join(start.span, end) };
+  }
+
+  /** A statement where it cannot be: reported (OT0023), and skipped. */
+  private misplaced(start: Token, where: string): never {
+    const place: Record<string, string> = {
+      lab: "a lab is named once, at the top level of its file",
+      param: "parameters are declared at the top level of a lab, or of a template's body",
+      template: "templates are declared at the top level of a file",
+      include: "files are included at the top level of a file",
+      link: "a `link` joins two nodes' interfaces at the top level: `link a.eth1 -- b.eth1`",
+    };
+    this.diagnostics.error("OT0023", `\`${start.text}\` cannot be ${where}`, {
+      span: start.span,
+      help: place[start.text],
+    });
+    throw new ParseError();
+  }
+
+  /** `else` that follows no `if` (an `else` on the line after the `}` is such one). */
+  private strayElse(): never {
+    this.diagnostics.error("OT0024", "`else` without an `if`", {
+      span: this.tok.span,
+      help: "write `else` on the line of the `}` that closes the `if`: `} else {`",
+    });
+    throw new ParseError();
+  }
+
+  /** `if CONDITION { … } [else { … } | else if …]` */
+  private ifStatement<T>(parseOne: () => T | undefined): IfStmt<T> {
+    const start = this.tok;
+    // The scanner stands just past `if`: the condition is raw text up to the block's `{`.
+    const raw = this.lexer.expression();
+    const condition = { source: raw.text, span: raw.span };
+    this.tok = this.lexer.next();
+    if (raw.text === "")
+      this.fail("expected a condition after `if`", "for example `if k > 1 { … }`", start.span);
+    if (!this.at("lbrace"))
+      this.fail(
+        "expected `{` after the condition",
+        "for example `if k > 1 { … }`; a condition ends at its line",
+      );
+    const then = this.block(parseOne, start.span, "`if` block");
+    let otherwise: T[] | undefined;
+    let end = then.end;
+    if (this.atKeyword("else")) {
+      const elseTok = this.advance();
+      if (this.atKeyword("if")) {
+        // `else if`: the rest of the chain is the one statement of the `else`.
+        const nested = this.ifStatement(parseOne);
+        otherwise = [nested as T];
+        end = nested.span;
+      } else {
+        const block = this.block(parseOne, elseTok.span, "`else` block");
+        otherwise = block.body;
+        end = block.end;
+        this.endOfStatement("the `else` block");
+      }
+    } else this.endOfStatement("the `if`");
+    return {
+      kind: "if",
+      condition,
+      body: then.body,
+      ...(otherwise ? { otherwise } : {}),
+      span: join(start.span, end),
+    };
+  }
+
+  /** `let NAME = EXPR` */
+  private letStatement(): LetStmt {
+    const start = this.advance();
+    const help = "for example `let p = net(10.255.0.0/16, 31, k)`: the expression without `{ }`";
+    if (this.tok.kind !== "word") this.fail("expected a name after `let`", help);
+    // The scanner stands just past the name: `= EXPR` is raw text, up to the statement's end.
+    const name = toWord(this.tok);
+    const raw = this.lexer.expression();
+    this.tok = this.lexer.next();
+    const eq = /^=\s*/.exec(raw.text);
+    if (!eq || raw.text.startsWith("=="))
+      this.fail("expected `=` after the name", help, raw.text ? raw.span : name.span);
+    const skip = Buffer.byteLength(eq[0]);
+    const value = {
+      source: raw.text.slice(eq[0].length),
+      span: spanOf(raw.span.file, raw.span.start + skip, raw.span.end),
+    };
+    if (value.source === "") this.fail("expected a value after `=`", help, raw.span);
+    this.endOfStatement("the `let`");
+    return { kind: "let", name, value, span: join(start.span, raw.span) };
+  }
+
+  /** `include "FILE"` */
+  private include(): IncludeStmt {
+    const start = this.advance();
+    if (!this.at("word") && !this.at("string"))
+      this.fail("expected a file after `include`", 'for example `include "parts/routers.otop"`');
+    const path = this.value("a file after `include`");
+    this.endOfStatement("the included file");
+    return { kind: "include", path, span: join(start.span, path.span) };
+  }
+
+  /** `link A.x [ADDR…] [OPTION…] -- B.y [ADDR…] [OPTION…] [{ OPTION… }]` */
+  private link(): LinkStmt {
+    const start = this.advance();
+    const help = "for example `link r1.eth1 10.0.0.0/31 -- r2.eth1 10.0.0.1/31`";
+    const a = this.linkEnd("the first end of the link (`NODE.IFACE`)", help);
+    if (!this.atKeyword(LINK_SEPARATOR))
+      this.fail(`expected \`${LINK_SEPARATOR}\` between the two ends of the link`, help);
+    this.advance();
+    const b = this.linkEnd(`the other end of the link (\`NODE.IFACE\`) after \`${LINK_SEPARATOR}\``, help);
+    const props: Property[] = [];
+    let end = b.span;
+    if (this.at("lbrace")) {
+      const block = this.block(() => this.propertyLine(IFACE_OPTIONS, "interface"), start.span, "link block");
+      props.push(...block.body.flat());
+      end = block.end;
+    }
+    this.endOfStatement("the link");
+    return { kind: "link", a, b, props, span: join(start.span, end) };
+  }
+
+  private linkEnd(what: string, help: string): LinkEnd {
+    const target = this.wordToken(what, help);
+    const addresses: Word[] = [];
+    const props: Property[] = [];
+    while (this.at("word") && this.tok.text !== LINK_SEPARATOR) {
+      if (arityOf(IFACE_OPTIONS, this.tok.text) !== undefined)
+        props.push(this.property(IFACE_OPTIONS, "interface"));
+      else addresses.push(toWord(this.advance()));
+    }
+    const end = [target.span, ...addresses.map((a) => a.span), ...props.map((p) => p.span)].reduce((x, y) =>
+      x.end >= y.end ? x : y,
+    );
+    return { target, addresses, props, span: join(target.span, end) };
+  }
+
+  /** `template NAME { param NAME [= VALUE]…  node statements… }` */
+  private template(): TemplateStmt {
+    const start = this.advance();
+    const name = this.wordToken("a template name after `template`", "for example `template router { … }`");
+    if (!this.at("lbrace"))
+      this.fail("expected `{` after the template's name", "for example `template router { forward }`");
+    const block = this.block(
+      () => (this.atKeyword("param") ? this.templateParam() : this.nodeStatement()),
+      start.span,
+      "template body",
+    );
+    this.endOfStatement("the template");
+    const params: TemplateParam[] = [];
+    const body: NodeBodyStmt[] = [];
+    for (const stmt of block.body) {
+      if ("kind" in stmt) body.push(stmt);
+      else params.push(stmt);
+    }
+    return { kind: "template", name, params, body, span: join(start.span, block.end) };
+  }
+
+  private templateParam(): TemplateParam {
+    const start = this.advance();
+    const name = this.wordToken(
+      "a parameter name after `param`",
+      "for example `param asn` or `param lan = lan1`",
+    );
+    let value: Value | undefined;
+    if (this.at("equals")) {
+      this.advance();
+      value = this.value("a default value for the parameter");
+    }
+    this.endOfStatement("the parameter");
+    return { name, ...(value ? { value } : {}), span: join(start.span, value?.span ?? name.span) };
+  }
+
+  /** `use NAME ARG=VALUE…` */
+  private use(): UseStmt {
+    const start = this.advance();
+    const name = this.wordToken("a template name after `use`", "for example `use router asn=1`");
+    const args: UseArg[] = [];
+    while (this.at("word")) {
+      const arg = toWord(this.advance());
+      this.consume("equals", "after the parameter's name", "for example `use router asn=1 lan=lan1`");
+      const value = this.value("a value for the parameter");
+      args.push({ name: arg, value, span: join(arg.span, value.span) });
+    }
+    this.endOfStatement("the template's arguments");
+    return { kind: "use", name, args, span: join(start.span, args.at(-1)?.span ?? name.span) };
   }
 
   private forStatement<T>(parseOne: () => T | undefined): ForStmt<T> {
@@ -347,7 +618,7 @@ class Parser {
 
   private property(options: Arity, what: string): Property {
     const key = this.advance();
-    const arity = options[key.text];
+    const arity = arityOf(options, key.text);
     if (arity === undefined) {
       const known = Object.keys(options);
       this.diagnostics.error("OT0003", `unknown ${what} option \`${key.text}\``, {
@@ -377,7 +648,9 @@ class Parser {
   private nodeStatement(): NodeBodyStmt | undefined {
     const start = this.tok;
     if (start.kind !== "word")
-      this.fail(`expected an interface or a statement (${NODE_KEYWORDS.map((k) => `\`${k}\``).join(", ")})`);
+      this.fail(
+        `expected an interface or a statement (${NODE_STATEMENTS.map((k) => `\`${k}\``).join(", ")})`,
+      );
     switch (start.text) {
       case "forward":
         this.advance();
@@ -396,8 +669,21 @@ class Parser {
         return this.filterBlock();
       case "nft":
         return this.rawNft();
+      case "let":
+        return this.letStatement();
       case "for":
         return this.forStatement(() => this.nodeStatement());
+      case "if":
+        return this.ifStatement(() => this.nodeStatement());
+      case "else":
+        return this.strayElse();
+      case "use":
+        return this.use();
+      case "param":
+      case "link":
+      case "include":
+      case "template":
+        return this.misplaced(start, "inside a node");
       case "isolate":
       case "hostname":
       case "mount":
@@ -456,7 +742,7 @@ class Parser {
     const props: Property[] = [];
     while (this.at("word")) {
       const lit = this.tok.text;
-      if (IFACE_OPTIONS[lit] !== undefined) props.push(this.property(IFACE_OPTIONS, "interface"));
+      if (arityOf(IFACE_OPTIONS, lit) !== undefined) props.push(this.property(IFACE_OPTIONS, "interface"));
       else addresses.push(toWord(this.advance()));
     }
     let end = props.at(-1)?.span ?? addresses.at(-1)?.span ?? target?.span ?? name.span;
@@ -495,9 +781,12 @@ class Parser {
     const start = this.tok;
     if (start.kind !== "word") this.fail("expected a filter rule", FILTER_HELP);
     if (start.text === "for") return this.forStatement(() => this.filterStatement());
+    if (start.text === "if") return this.ifStatement(() => this.filterStatement());
+    if (start.text === "let") return this.letStatement();
+    if (start.text === "else") return this.strayElse();
     if (isChain(start.text)) return this.chainRule();
     if (start.text === "nat" || isNatAction(start.text)) return this.natRule();
-    const alias = STATEMENT_ALIASES[start.text];
+    const alias = Object.hasOwn(STATEMENT_ALIASES, start.text) ? STATEMENT_ALIASES[start.text] : undefined;
     this.diagnostics.error("OT4001", `unknown filter statement \`${start.text}\``, {
       span: start.span,
       help:
@@ -576,8 +865,8 @@ class Parser {
           target = this.natTarget();
           break;
         default: {
-          if (RULE_CLAUSES[key.text] === undefined) {
-            const alias = CLAUSE_ALIASES[key.text];
+          if (arityOf(RULE_CLAUSES, key.text) === undefined) {
+            const alias = Object.hasOwn(CLAUSE_ALIASES, key.text) ? CLAUSE_ALIASES[key.text] : undefined;
             const known = [...Object.keys(RULE_CLAUSES), ...SPECIAL_CLAUSES];
             this.diagnostics.error("OT4002", `unknown match or option \`${key.text}\` in a rule`, {
               span: key.span,

@@ -13,6 +13,7 @@ import { CODES } from "../../src/diagnostics/codes.js";
 import { renderJson, renderPretty, renderShort } from "../../src/diagnostics/render.js";
 import { sourceFile } from "../../src/diagnostics/source.js";
 import { compileSource } from "../../src/model/compile.js";
+import type { Reader } from "../../src/model/sources.js";
 import { lower } from "../../src/plan/lower.js";
 import { command } from "../../src/plan/plan.js";
 import { cli, ROOT, scratch } from "../support/lab.js";
@@ -78,7 +79,43 @@ const HOSTILE = [
   "for i in 1..3 {",
   '"a\\qb"',
   "# comment",
+  // composition (docs/language.md): links, conditions, let, pools, includes, templates
+  "link a.eth0 -- b.eth0",
+  "link r{k}.right {host(net(10.255.0.0/16, 31, k), 0)} -- r{k+1}.left {host(net(10.255.0.0/16, 31, k), 1)}",
+  " -- ",
+  "if k > 1 {",
+  "} else {",
+  "} else if k == 2 {",
+  "else",
+  "if not (i % 2 == 0) or n != 3 { forward }",
+  'if "a" == 1 { }',
+  "let p = net(fd00::/48, 64, i)",
+  "let = ",
+  "{host(10.1.0.0/24, i)}",
+  "{net(10.0.0.0/8, 33, 1)}",
+  "{ip(host(::/0, 99999999999999))}",
+  "{host(p, -1)}",
+  'include "part.otop"',
+  'include "self.otop"',
+  'include "missing.otop"',
+  "include x{i}.otop",
+  "template t { param k\n lo 10.9.{k}.1/32 }",
+  "use t k={i}",
+  "use t k=1 k=2",
+  "use nope",
+  "template t { use t }",
 ];
+
+/** Included files, from memory, so that the fuzzer never reads the disk. */
+const PARTS: Record<string, string> = {
+  "part.otop": "template t {\n  param k = 1\n  lo 10.9.{k}.1/32\n}\nswitch fuzzsw\n",
+  "self.otop": 'include "self.otop"\nnode fz { lo 10.8.0.1/32 }\n',
+};
+const read: Reader = (path) => {
+  const text = PARTS[path];
+  if (text === undefined) throw Object.assign(new Error("missing"), { code: "ENOENT" });
+  return { bytes: Buffer.from(text), id: path };
+};
 
 function seeds(): string[] {
   const dirs = [join(ROOT, "examples"), join(ROOT, "test/golden/cases")];
@@ -139,11 +176,13 @@ test(`fuzz: ${COUNT} mutated labs give a model or diagnostics, never an exceptio
     const started = performance.now();
     try {
       const file = sourceFile("fuzz.otop", input);
-      const compiled = compileSource(file);
+      const compiled = compileSource(file, { read });
       for (const d of compiled.diagnostics) {
         assert.ok(d.code in CODES, `unknown code ${d.code}`);
         if (d.span)
-          assert.ok(d.span.start >= 0 && d.span.end <= file.bytes.length && d.span.start <= d.span.end);
+          assert.ok(
+            d.span.start >= 0 && d.span.end <= d.span.file.bytes.length && d.span.start <= d.span.end,
+          );
         renderPretty(d);
         renderShort(d);
         renderJson(d);

@@ -119,7 +119,7 @@ test("parser: what a node body may hold is named whole, isolation statements inc
   parse(sourceFile("t.otop", 'lab x\nnode a {\n  "eth0"\n}\n'), d);
   assert.equal(
     d.list[0]?.message,
-    "expected an interface or a statement (`route`, `forward`, `sysctl`, `filter`, `nft`, `for`, `isolate`, `hostname`, `mount`, `bind`, `root`, `limit`, `run`)",
+    "expected an interface or a statement (`route`, `forward`, `sysctl`, `filter`, `nft`, `for`, `isolate`, `hostname`, `mount`, `bind`, `root`, `limit`, `run`, `let`, `if`, `use`)",
   );
 });
 

@@ -25,8 +25,7 @@ export const P2P_LINK: LinkKindSpec<P2pLink, undefined> = {
 
   attach(scope, self, target) {
     const here: End = { node: self.node.name.text, iface: self.decl.name.text };
-    const dot = target.text.indexOf(".");
-    const peer: End = { node: target.text.slice(0, dot), iface: target.text.slice(dot + 1) };
+    const peer = splitEnd(target.text) ?? { node: target.text, iface: "" };
     const other = peerIface(scope, peer, target);
     if (!other || !validPair(scope, here, peer, target)) return undefined;
     const otherTarget = other.decl.target;
@@ -58,6 +57,12 @@ export const P2P_LINK: LinkKindSpec<P2pLink, undefined> = {
     addresses: [],
   }),
 };
+
+/** `NODE.IFACE` split at its first dot (node names have none); undefined without a dot. */
+export function splitEnd(text: string): End | undefined {
+  const dot = text.indexOf(".");
+  return dot === -1 ? undefined : { node: text.slice(0, dot), iface: text.slice(dot + 1) };
+}
 
 /** The other end's interface, or undefined when its node or interface does not exist (reported). */
 function peerIface(scope: Scope, peer: End, target: Text): IfaceState | undefined {

@@ -1,0 +1,590 @@
+#!/bin/sh
+# Lab chain: a standalone script built by opentop 0.1.0 (`opentop build`).
+#
+#   source    /ROOT/examples/chain.otop
+#   sha256    817067dfef095cc34aafed42b55698bf9608c1b99c778229788ca50c852319b7
+#   requires  ip nsenter sysctl mkdir ln readlink rm mv date
+#
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+#
+# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
+# back if a step fails; `down` removes what the lab owns and still exists. They keep the
+# lock and the record under /run/opentop exactly as `opentop` does, so `opentop status`,
+# `exec` and `down` work on a lab this script brought up, and the other way round.
+# Generated from the lab file: change the file and build again rather than editing this.
+
+# Single-quoted text here is literal by design: values from the lab file are never expanded.
+# shellcheck disable=SC2016
+set -u
+set -f # nothing here expands file names
+LAB='chain'
+SELF=${0##*/}
+RUN_DIR=${OPENTOP_RUN_DIR:-/run/opentop}
+LAB_DIR=$RUN_DIR/$LAB
+RECORD=$LAB_DIR/record.json
+LOCK=$RUN_DIR/$LAB.lock
+NL='
+'
+# What each command needs installed, and the lab in a line (for its messages and --help).
+NEED_UP='ip nsenter sysctl mkdir ln readlink rm mv date'
+NEED_DOWN='ip mkdir ln readlink rm'
+NEED_STATUS='ip nsenter'
+SUMMARY='6 nodes, 0 switches, 5 links (81 operations)'
+HELP='
+Lab chain: 6 nodes, 0 switches, 5 links (81 operations).
+  up      create it (needs root and ip, nsenter, sysctl, mkdir, ln, readlink, rm, mv, date)
+  down    remove everything it created; also after a failed or interrupted up
+  status  its live state, and drift from its plan (exit status 1 on drift)
+  exec    run a command inside a node (nsenter)
+  plan    print every operation that up runs, doing nothing'
+
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 4: namespaces
+  # create network namespace chain.r1  (examples/chain.otop:15:3)
+  # create network namespace chain.r2  (examples/chain.otop:15:3)
+  # create network namespace chain.r3  (examples/chain.otop:15:3)
+  # create network namespace chain.r4  (examples/chain.otop:15:3)
+  # create network namespace chain.a  (examples/chain.otop:29:1)
+  # create network namespace chain.b  (examples/chain.otop:30:1)
+  step '1/12, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add chain.r1
+netns add chain.r2
+netns add chain.r3
+netns add chain.r4
+netns add chain.a
+netns add chain.b
+EOF
+  # == stage 2 of 4: namespace sysctls
+  # set net.ipv4.ip_forward = 1 in chain.r1  (examples/chain.otop:16:5)
+  # set net.ipv6.conf.all.forwarding = 1 in chain.r1  (examples/chain.otop:16:5)
+  # set net.ipv6.conf.default.accept_dad = 0 in chain.r1  (examples/chain.otop:16:5)
+  step '2/12, namespace sysctls, in node r1 (chain.r1)' nsenter --net=/run/netns/chain.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in chain.r2  (examples/chain.otop:16:5)
+  # set net.ipv6.conf.all.forwarding = 1 in chain.r2  (examples/chain.otop:16:5)
+  # set net.ipv6.conf.default.accept_dad = 0 in chain.r2  (examples/chain.otop:16:5)
+  step '3/12, namespace sysctls, in node r2 (chain.r2)' nsenter --net=/run/netns/chain.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in chain.r3  (examples/chain.otop:16:5)
+  # set net.ipv6.conf.all.forwarding = 1 in chain.r3  (examples/chain.otop:16:5)
+  # set net.ipv6.conf.default.accept_dad = 0 in chain.r3  (examples/chain.otop:16:5)
+  step '4/12, namespace sysctls, in node r3 (chain.r3)' nsenter --net=/run/netns/chain.r3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in chain.r4  (examples/chain.otop:16:5)
+  # set net.ipv6.conf.all.forwarding = 1 in chain.r4  (examples/chain.otop:16:5)
+  # set net.ipv6.conf.default.accept_dad = 0 in chain.r4  (examples/chain.otop:16:5)
+  step '5/12, namespace sysctls, in node r4 (chain.r4)' nsenter --net=/run/netns/chain.r4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # == stage 3 of 4: links
+  # create veth pair right (chain.r1) — left (chain.r2)  (examples/chain.otop:26:3)
+  # create veth pair right (chain.r2) — left (chain.r3)  (examples/chain.otop:26:3)
+  # create veth pair right (chain.r3) — left (chain.r4)  (examples/chain.otop:26:3)
+  # create veth pair right (chain.r4) — eth0 (chain.b)  (examples/chain.otop:32:1)
+  # create veth pair eth0 (chain.a) — left (chain.r1)  (examples/chain.otop:31:1)
+  step '6/12, links, on the host' ip -batch - <<'EOF' || return 1
+link add name right index 1001 netns chain.r1 type veth peer name left netns chain.r2
+link add name right index 1002 netns chain.r2 type veth peer name left netns chain.r3
+link add name right index 1003 netns chain.r3 type veth peer name left netns chain.r4
+link add name right index 1004 netns chain.r4 type veth peer name eth0 netns chain.b
+link add name eth0 index 1005 netns chain.a type veth peer name left netns chain.r1
+EOF
+  # == stage 4 of 4: addresses and routes
+  # mark lo in chain.r1 as opentop:chain:r1  (examples/chain.otop:15:3)
+  # bring lo up in chain.r1  (examples/chain.otop:15:3)
+  # add 10.255.0.2/31 to right in chain.r1  (examples/chain.otop:26:19)
+  # add fd00:ff::2/127 to right in chain.r1  (examples/chain.otop:26:32)
+  # bring right up in chain.r1  (examples/chain.otop:26:3)
+  # add 10.1.0.1/24 to left in chain.r1  (examples/chain.otop:31:51)
+  # add fd00:1::1/64 to left in chain.r1  (examples/chain.otop:31:63)
+  # bring left up in chain.r1  (examples/chain.otop:31:43)
+  # route 10.2.0.0/24 via 10.255.0.3 in chain.r1  (examples/chain.otop:18:16)
+  # route fd00:2::/64 via fd00:ff::3 in chain.r1  (examples/chain.otop:18:65)
+  step '7/12, addresses and routes, in node r1 (chain.r1)' nsenter --net=/run/netns/chain.r1 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:chain:r1
+link set dev lo up
+addr add 10.255.0.2/31 dev right
+addr add fd00:ff::2/127 dev right nodad
+link set dev right up
+addr add 10.1.0.1/24 dev left
+addr add fd00:1::1/64 dev left nodad
+link set dev left up
+route add 10.2.0.0/24 via 10.255.0.3
+route add fd00:2::/64 via fd00:ff::3
+EOF
+  # mark lo in chain.r2 as opentop:chain:r2  (examples/chain.otop:15:3)
+  # bring lo up in chain.r2  (examples/chain.otop:15:3)
+  # add 10.255.0.3/31 to left in chain.r2  (examples/chain.otop:26:63)
+  # add fd00:ff::3/127 to left in chain.r2  (examples/chain.otop:26:76)
+  # bring left up in chain.r2  (examples/chain.otop:26:49)
+  # add 10.255.0.4/31 to right in chain.r2  (examples/chain.otop:26:19)
+  # add fd00:ff::4/127 to right in chain.r2  (examples/chain.otop:26:32)
+  # bring right up in chain.r2  (examples/chain.otop:26:3)
+  # route 10.1.0.0/24 via 10.255.0.2 in chain.r2  (examples/chain.otop:17:16)
+  # route fd00:1::/64 via fd00:ff::2 in chain.r2  (examples/chain.otop:17:69)
+  # route 10.2.0.0/24 via 10.255.0.5 in chain.r2  (examples/chain.otop:18:16)
+  # route fd00:2::/64 via fd00:ff::5 in chain.r2  (examples/chain.otop:18:65)
+  step '8/12, addresses and routes, in node r2 (chain.r2)' nsenter --net=/run/netns/chain.r2 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:chain:r2
+link set dev lo up
+addr add 10.255.0.3/31 dev left
+addr add fd00:ff::3/127 dev left nodad
+link set dev left up
+addr add 10.255.0.4/31 dev right
+addr add fd00:ff::4/127 dev right nodad
+link set dev right up
+route add 10.1.0.0/24 via 10.255.0.2
+route add fd00:1::/64 via fd00:ff::2
+route add 10.2.0.0/24 via 10.255.0.5
+route add fd00:2::/64 via fd00:ff::5
+EOF
+  # mark lo in chain.r3 as opentop:chain:r3  (examples/chain.otop:15:3)
+  # bring lo up in chain.r3  (examples/chain.otop:15:3)
+  # add 10.255.0.5/31 to left in chain.r3  (examples/chain.otop:26:63)
+  # add fd00:ff::5/127 to left in chain.r3  (examples/chain.otop:26:76)
+  # bring left up in chain.r3  (examples/chain.otop:26:49)
+  # add 10.255.0.6/31 to right in chain.r3  (examples/chain.otop:26:19)
+  # add fd00:ff::6/127 to right in chain.r3  (examples/chain.otop:26:32)
+  # bring right up in chain.r3  (examples/chain.otop:26:3)
+  # route 10.1.0.0/24 via 10.255.0.4 in chain.r3  (examples/chain.otop:17:16)
+  # route fd00:1::/64 via fd00:ff::4 in chain.r3  (examples/chain.otop:17:69)
+  # route 10.2.0.0/24 via 10.255.0.7 in chain.r3  (examples/chain.otop:18:16)
+  # route fd00:2::/64 via fd00:ff::7 in chain.r3  (examples/chain.otop:18:65)
+  step '9/12, addresses and routes, in node r3 (chain.r3)' nsenter --net=/run/netns/chain.r3 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:chain:r3
+link set dev lo up
+addr add 10.255.0.5/31 dev left
+addr add fd00:ff::5/127 dev left nodad
+link set dev left up
+addr add 10.255.0.6/31 dev right
+addr add fd00:ff::6/127 dev right nodad
+link set dev right up
+route add 10.1.0.0/24 via 10.255.0.4
+route add fd00:1::/64 via fd00:ff::4
+route add 10.2.0.0/24 via 10.255.0.7
+route add fd00:2::/64 via fd00:ff::7
+EOF
+  # mark lo in chain.r4 as opentop:chain:r4  (examples/chain.otop:15:3)
+  # bring lo up in chain.r4  (examples/chain.otop:15:3)
+  # add 10.255.0.7/31 to left in chain.r4  (examples/chain.otop:26:63)
+  # add fd00:ff::7/127 to left in chain.r4  (examples/chain.otop:26:76)
+  # bring left up in chain.r4  (examples/chain.otop:26:49)
+  # add 10.2.0.1/24 to right in chain.r4  (examples/chain.otop:32:17)
+  # add fd00:2::1/64 to right in chain.r4  (examples/chain.otop:32:29)
+  # bring right up in chain.r4  (examples/chain.otop:32:1)
+  # route 10.1.0.0/24 via 10.255.0.6 in chain.r4  (examples/chain.otop:17:16)
+  # route fd00:1::/64 via fd00:ff::6 in chain.r4  (examples/chain.otop:17:69)
+  step '10/12, addresses and routes, in node r4 (chain.r4)' nsenter --net=/run/netns/chain.r4 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:chain:r4
+link set dev lo up
+addr add 10.255.0.7/31 dev left
+addr add fd00:ff::7/127 dev left nodad
+link set dev left up
+addr add 10.2.0.1/24 dev right
+addr add fd00:2::1/64 dev right nodad
+link set dev right up
+route add 10.1.0.0/24 via 10.255.0.6
+route add fd00:1::/64 via fd00:ff::6
+EOF
+  # mark lo in chain.a as opentop:chain:a  (examples/chain.otop:29:1)
+  # bring lo up in chain.a  (examples/chain.otop:29:1)
+  # add 10.1.0.10/24 to eth0 in chain.a  (examples/chain.otop:31:13)
+  # add fd00:1::10/64 to eth0 in chain.a  (examples/chain.otop:31:26)
+  # bring eth0 up in chain.a  (examples/chain.otop:31:1)
+  # route 0.0.0.0/0 via 10.1.0.1 in chain.a  (examples/chain.otop:29:10)
+  # route ::/0 via fd00:1::1 in chain.a  (examples/chain.otop:29:38)
+  step '11/12, addresses and routes, in node a (chain.a)' nsenter --net=/run/netns/chain.a -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:chain:a
+link set dev lo up
+addr add 10.1.0.10/24 dev eth0
+addr add fd00:1::10/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.1.0.1
+route add ::/0 via fd00:1::1
+EOF
+  # mark lo in chain.b as opentop:chain:b  (examples/chain.otop:30:1)
+  # bring lo up in chain.b  (examples/chain.otop:30:1)
+  # add 10.2.0.10/24 to eth0 in chain.b  (examples/chain.otop:32:52)
+  # add fd00:2::10/64 to eth0 in chain.b  (examples/chain.otop:32:65)
+  # bring eth0 up in chain.b  (examples/chain.otop:32:45)
+  # route 0.0.0.0/0 via 10.2.0.1 in chain.b  (examples/chain.otop:30:10)
+  # route ::/0 via fd00:2::1 in chain.b  (examples/chain.otop:30:38)
+  step '12/12, addresses and routes, in node b (chain.b)' nsenter --net=/run/netns/chain.b -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:chain:b
+link set dev lo up
+addr add 10.2.0.10/24 dev eth0
+addr add fd00:2::10/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.2.0.1
+route add ::/0 via fd00:2::1
+EOF
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # delete network namespace chain.b and everything in it
+  if [ -e /run/netns/chain.b ]; then queue 'netns del chain.b'; fi
+  # delete network namespace chain.a and everything in it
+  if [ -e /run/netns/chain.a ]; then queue 'netns del chain.a'; fi
+  # delete network namespace chain.r4 and everything in it
+  if [ -e /run/netns/chain.r4 ]; then queue 'netns del chain.r4'; fi
+  # delete network namespace chain.r3 and everything in it
+  if [ -e /run/netns/chain.r3 ]; then queue 'netns del chain.r3'; fi
+  # delete network namespace chain.r2 and everything in it
+  if [ -e /run/netns/chain.r2 ]; then queue 'netns del chain.r2'; fi
+  # delete network namespace chain.r1 and everything in it
+  if [ -e /run/netns/chain.r1 ]; then queue 'netns del chain.r1'; fi
+  flush ip -force -batch - || ok=1
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/chain.r1 && found=0
+  taken_netns /run/netns/chain.r2 && found=0
+  taken_netns /run/netns/chain.r3 && found=0
+  taken_netns /run/netns/chain.r4 && found=0
+  taken_netns /run/netns/chain.a && found=0
+  taken_netns /run/netns/chain.b && found=0
+  return "$found"
+}
+
+# status_plan: every namespace's live interfaces and routes, checked against what the
+# plan creates (the same facts as `opentop status`).
+status_plan() {
+  if look 'node r1 (chain.r1)' chain.r1 /run/netns/chain.r1 lo right left; then
+    want_addr right 10.255.0.2/31
+    want_addr right fd00:ff::2/127
+    want_addr left 10.1.0.1/24
+    want_addr left fd00:1::1/64
+    want_route '' -4 10.2.0.0/24 via 10.255.0.3
+    want_route '' -6 fd00:2::/64 via fd00:ff::3
+  fi
+  if look 'node r2 (chain.r2)' chain.r2 /run/netns/chain.r2 lo left right; then
+    want_addr left 10.255.0.3/31
+    want_addr left fd00:ff::3/127
+    want_addr right 10.255.0.4/31
+    want_addr right fd00:ff::4/127
+    want_route '' -4 10.1.0.0/24 via 10.255.0.2
+    want_route '' -6 fd00:1::/64 via fd00:ff::2
+    want_route '' -4 10.2.0.0/24 via 10.255.0.5
+    want_route '' -6 fd00:2::/64 via fd00:ff::5
+  fi
+  if look 'node r3 (chain.r3)' chain.r3 /run/netns/chain.r3 lo left right; then
+    want_addr left 10.255.0.5/31
+    want_addr left fd00:ff::5/127
+    want_addr right 10.255.0.6/31
+    want_addr right fd00:ff::6/127
+    want_route '' -4 10.1.0.0/24 via 10.255.0.4
+    want_route '' -6 fd00:1::/64 via fd00:ff::4
+    want_route '' -4 10.2.0.0/24 via 10.255.0.7
+    want_route '' -6 fd00:2::/64 via fd00:ff::7
+  fi
+  if look 'node r4 (chain.r4)' chain.r4 /run/netns/chain.r4 lo left right; then
+    want_addr left 10.255.0.7/31
+    want_addr left fd00:ff::7/127
+    want_addr right 10.2.0.1/24
+    want_addr right fd00:2::1/64
+    want_route '' -4 10.1.0.0/24 via 10.255.0.6
+    want_route '' -6 fd00:1::/64 via fd00:ff::6
+  fi
+  if look 'node a (chain.a)' chain.a /run/netns/chain.a lo eth0; then
+    want_addr eth0 10.1.0.10/24
+    want_addr eth0 fd00:1::10/64
+    want_route '' -4 0.0.0.0/0 via 10.1.0.1
+    want_route '' -6 ::/0 via fd00:1::1
+  fi
+  if look 'node b (chain.b)' chain.b /run/netns/chain.b lo eth0; then
+    want_addr eth0 10.2.0.10/24
+    want_addr eth0 fd00:2::10/64
+    want_route '' -4 0.0.0.0/0 via 10.2.0.1
+    want_route '' -6 ::/0 via fd00:2::1
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'chain.r1 lo') want_link up ;;
+    'chain.r1 right') want_link up ;;
+    'chain.r1 left') want_link up ;;
+    'chain.r2 lo') want_link up ;;
+    'chain.r2 left') want_link up ;;
+    'chain.r2 right') want_link up ;;
+    'chain.r3 lo') want_link up ;;
+    'chain.r3 left') want_link up ;;
+    'chain.r3 right') want_link up ;;
+    'chain.r4 lo') want_link up ;;
+    'chain.r4 left') want_link up ;;
+    'chain.r4 right') want_link up ;;
+    'chain.a lo') want_link up ;;
+    'chain.a eth0') want_link up ;;
+    'chain.b lo') want_link up ;;
+    'chain.b eth0') want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    r1) enter nsenter --net=/run/netns/chain.r1 -- "$@" ;;
+    r2) enter nsenter --net=/run/netns/chain.r2 -- "$@" ;;
+    r3) enter nsenter --net=/run/netns/chain.r3 -- "$@" ;;
+    r4) enter nsenter --net=/run/netns/chain.r4 -- "$@" ;;
+    a) enter nsenter --net=/run/netns/chain.a -- "$@" ;;
+    b) enter nsenter --net=/run/netns/chain.b -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are r1, r2, r3, r4, a, b'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab chain: up, 81 operations in 12 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add chain.r1  # examples/chain.otop:15:3
+    netns add chain.r2  # examples/chain.otop:15:3
+    netns add chain.r3  # examples/chain.otop:15:3
+    netns add chain.r4  # examples/chain.otop:15:3
+    netns add chain.a   # examples/chain.otop:29:1
+    netns add chain.b   # examples/chain.otop:30:1
+
+# stage 2: namespace sysctls (steps run concurrently)
+nsenter --net=/run/netns/chain.r1 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/chain.otop:16:5
+    net.ipv6.conf.all.forwarding=1      # examples/chain.otop:16:5
+    net.ipv6.conf.default.accept_dad=0  # examples/chain.otop:16:5
+nsenter --net=/run/netns/chain.r2 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/chain.otop:16:5
+    net.ipv6.conf.all.forwarding=1      # examples/chain.otop:16:5
+    net.ipv6.conf.default.accept_dad=0  # examples/chain.otop:16:5
+nsenter --net=/run/netns/chain.r3 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/chain.otop:16:5
+    net.ipv6.conf.all.forwarding=1      # examples/chain.otop:16:5
+    net.ipv6.conf.default.accept_dad=0  # examples/chain.otop:16:5
+nsenter --net=/run/netns/chain.r4 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/chain.otop:16:5
+    net.ipv6.conf.all.forwarding=1      # examples/chain.otop:16:5
+    net.ipv6.conf.default.accept_dad=0  # examples/chain.otop:16:5
+
+# stage 3: links
+ip -batch -
+    link add name right index 1001 netns chain.r1 type veth peer name left netns chain.r2  # examples/chain.otop:26:3
+    link add name right index 1002 netns chain.r2 type veth peer name left netns chain.r3  # examples/chain.otop:26:3
+    link add name right index 1003 netns chain.r3 type veth peer name left netns chain.r4  # examples/chain.otop:26:3
+    link add name right index 1004 netns chain.r4 type veth peer name eth0 netns chain.b   # examples/chain.otop:32:1
+    link add name eth0 index 1005 netns chain.a type veth peer name left netns chain.r1    # examples/chain.otop:31:1
+
+# stage 4: addresses and routes (steps run concurrently)
+nsenter --net=/run/netns/chain.r1 -- ip -batch -
+    link set dev lo alias opentop:chain:r1   # examples/chain.otop:15:3
+    link set dev lo up                       # examples/chain.otop:15:3
+    addr add 10.255.0.2/31 dev right         # examples/chain.otop:26:19
+    addr add fd00:ff::2/127 dev right nodad  # examples/chain.otop:26:32
+    link set dev right up                    # examples/chain.otop:26:3
+    addr add 10.1.0.1/24 dev left            # examples/chain.otop:31:51
+    addr add fd00:1::1/64 dev left nodad     # examples/chain.otop:31:63
+    link set dev left up                     # examples/chain.otop:31:43
+    route add 10.2.0.0/24 via 10.255.0.3     # examples/chain.otop:18:16
+    route add fd00:2::/64 via fd00:ff::3     # examples/chain.otop:18:65
+nsenter --net=/run/netns/chain.r2 -- ip -batch -
+    link set dev lo alias opentop:chain:r2   # examples/chain.otop:15:3
+    link set dev lo up                       # examples/chain.otop:15:3
+    addr add 10.255.0.3/31 dev left          # examples/chain.otop:26:63
+    addr add fd00:ff::3/127 dev left nodad   # examples/chain.otop:26:76
+    link set dev left up                     # examples/chain.otop:26:49
+    addr add 10.255.0.4/31 dev right         # examples/chain.otop:26:19
+    addr add fd00:ff::4/127 dev right nodad  # examples/chain.otop:26:32
+    link set dev right up                    # examples/chain.otop:26:3
+    route add 10.1.0.0/24 via 10.255.0.2     # examples/chain.otop:17:16
+    route add fd00:1::/64 via fd00:ff::2     # examples/chain.otop:17:69
+    route add 10.2.0.0/24 via 10.255.0.5     # examples/chain.otop:18:16
+    route add fd00:2::/64 via fd00:ff::5     # examples/chain.otop:18:65
+nsenter --net=/run/netns/chain.r3 -- ip -batch -
+    link set dev lo alias opentop:chain:r3   # examples/chain.otop:15:3
+    link set dev lo up                       # examples/chain.otop:15:3
+    addr add 10.255.0.5/31 dev left          # examples/chain.otop:26:63
+    addr add fd00:ff::5/127 dev left nodad   # examples/chain.otop:26:76
+    link set dev left up                     # examples/chain.otop:26:49
+    addr add 10.255.0.6/31 dev right         # examples/chain.otop:26:19
+    addr add fd00:ff::6/127 dev right nodad  # examples/chain.otop:26:32
+    link set dev right up                    # examples/chain.otop:26:3
+    route add 10.1.0.0/24 via 10.255.0.4     # examples/chain.otop:17:16
+    route add fd00:1::/64 via fd00:ff::4     # examples/chain.otop:17:69
+    route add 10.2.0.0/24 via 10.255.0.7     # examples/chain.otop:18:16
+    route add fd00:2::/64 via fd00:ff::7     # examples/chain.otop:18:65
+nsenter --net=/run/netns/chain.r4 -- ip -batch -
+    link set dev lo alias opentop:chain:r4  # examples/chain.otop:15:3
+    link set dev lo up                      # examples/chain.otop:15:3
+    addr add 10.255.0.7/31 dev left         # examples/chain.otop:26:63
+    addr add fd00:ff::7/127 dev left nodad  # examples/chain.otop:26:76
+    link set dev left up                    # examples/chain.otop:26:49
+    addr add 10.2.0.1/24 dev right          # examples/chain.otop:32:17
+    addr add fd00:2::1/64 dev right nodad   # examples/chain.otop:32:29
+    link set dev right up                   # examples/chain.otop:32:1
+    route add 10.1.0.0/24 via 10.255.0.6    # examples/chain.otop:17:16
+    route add fd00:1::/64 via fd00:ff::6    # examples/chain.otop:17:69
+nsenter --net=/run/netns/chain.a -- ip -batch -
+    link set dev lo alias opentop:chain:a  # examples/chain.otop:29:1
+    link set dev lo up                     # examples/chain.otop:29:1
+    addr add 10.1.0.10/24 dev eth0         # examples/chain.otop:31:13
+    addr add fd00:1::10/64 dev eth0 nodad  # examples/chain.otop:31:26
+    link set dev eth0 up                   # examples/chain.otop:31:1
+    route add 0.0.0.0/0 via 10.1.0.1       # examples/chain.otop:29:10
+    route add ::/0 via fd00:1::1           # examples/chain.otop:29:38
+nsenter --net=/run/netns/chain.b -- ip -batch -
+    link set dev lo alias opentop:chain:b  # examples/chain.otop:30:1
+    link set dev lo up                     # examples/chain.otop:30:1
+    addr add 10.2.0.10/24 dev eth0         # examples/chain.otop:32:52
+    addr add fd00:2::10/64 dev eth0 nodad  # examples/chain.otop:32:65
+    link set dev eth0 up                   # examples/chain.otop:32:45
+    route add 0.0.0.0/0 via 10.2.0.1       # examples/chain.otop:30:10
+    route add ::/0 via fd00:2::1           # examples/chain.otop:30:38'
+}
+
+# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
+# (OBJECTS) and the operations of its plan. Only its state and creation time vary.
+RECORD_HEAD='{
+ "version": 2,
+ "tool": "opentop 0.1.0",
+ "lab": "chain",
+ "file": "/ROOT/examples/chain.otop",
+ "hash": "817067dfef095cc34aafed42b55698bf9608c1b99c778229788ca50c852319b7",
+ "state": "'
+RECORD_CREATED='",
+ "createdAt": "'
+RECORD_BY='",
+ "by": "script",
+'
+OBJECTS=' "nodes": ["r1","r2","r3","r4","a","b"],
+ "switches": [],
+ "plan": "8cef6cc8f7ab35219b6e42c9265c84ba7ea0cc792585ead51ea0de6c15851c27",
+ "owned": [
+  {"kind":"netns","name":"chain.r1","node":"r1"},
+  {"kind":"netns","name":"chain.r2","node":"r2"},
+  {"kind":"netns","name":"chain.r3","node":"r3"},
+  {"kind":"netns","name":"chain.r4","node":"r4"},
+  {"kind":"netns","name":"chain.a","node":"a"},
+  {"kind":"netns","name":"chain.b","node":"b"}
+ ],
+'
+RECORD_OPS=' "ops": [
+  {"op":{"kind":"netns.add","name":"chain.r1","node":"r1"},"origin":"examples/chain.otop:15:3"},
+  {"op":{"kind":"netns.add","name":"chain.r2","node":"r2"},"origin":"examples/chain.otop:15:3"},
+  {"op":{"kind":"netns.add","name":"chain.r3","node":"r3"},"origin":"examples/chain.otop:15:3"},
+  {"op":{"kind":"netns.add","name":"chain.r4","node":"r4"},"origin":"examples/chain.otop:15:3"},
+  {"op":{"kind":"netns.add","name":"chain.a","node":"a"},"origin":"examples/chain.otop:29:1"},
+  {"op":{"kind":"netns.add","name":"chain.b","node":"b"},"origin":"examples/chain.otop:30:1"},
+  {"op":{"kind":"sysctl.set","ns":"chain.r1","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/chain.otop:16:5"},
+  {"op":{"kind":"sysctl.set","ns":"chain.r1","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/chain.otop:16:5"},
+  {"op":{"kind":"sysctl.set","ns":"chain.r1","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/chain.otop:16:5"},
+  {"op":{"kind":"sysctl.set","ns":"chain.r2","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/chain.otop:16:5"},
+  {"op":{"kind":"sysctl.set","ns":"chain.r2","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/chain.otop:16:5"},
+  {"op":{"kind":"sysctl.set","ns":"chain.r2","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/chain.otop:16:5"},
+  {"op":{"kind":"sysctl.set","ns":"chain.r3","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/chain.otop:16:5"},
+  {"op":{"kind":"sysctl.set","ns":"chain.r3","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/chain.otop:16:5"},
+  {"op":{"kind":"sysctl.set","ns":"chain.r3","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/chain.otop:16:5"},
+  {"op":{"kind":"sysctl.set","ns":"chain.r4","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/chain.otop:16:5"},
+  {"op":{"kind":"sysctl.set","ns":"chain.r4","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/chain.otop:16:5"},
+  {"op":{"kind":"sysctl.set","ns":"chain.r4","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/chain.otop:16:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.r1","name":"right","index":1001},"b":{"ns":"chain.r2","name":"left"}},"origin":"examples/chain.otop:26:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.r2","name":"right","index":1002},"b":{"ns":"chain.r3","name":"left"}},"origin":"examples/chain.otop:26:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.r3","name":"right","index":1003},"b":{"ns":"chain.r4","name":"left"}},"origin":"examples/chain.otop:26:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.r4","name":"right","index":1004},"b":{"ns":"chain.b","name":"eth0"}},"origin":"examples/chain.otop:32:1"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.a","name":"eth0","index":1005},"b":{"ns":"chain.r1","name":"left"}},"origin":"examples/chain.otop:31:1"},
+  {"op":{"kind":"link.alias","ns":"chain.r1","dev":"lo","alias":"opentop:chain:r1"},"origin":"examples/chain.otop:15:3"},
+  {"op":{"kind":"link.up","ns":"chain.r1","dev":"lo"},"origin":"examples/chain.otop:15:3"},
+  {"op":{"kind":"addr.add","ns":"chain.r1","dev":"right","cidr":"10.255.0.2/31","family":4},"origin":"examples/chain.otop:26:19"},
+  {"op":{"kind":"addr.add","ns":"chain.r1","dev":"right","cidr":"fd00:ff::2/127","family":6},"origin":"examples/chain.otop:26:32"},
+  {"op":{"kind":"link.up","ns":"chain.r1","dev":"right"},"origin":"examples/chain.otop:26:3"},
+  {"op":{"kind":"addr.add","ns":"chain.r1","dev":"left","cidr":"10.1.0.1/24","family":4},"origin":"examples/chain.otop:31:51"},
+  {"op":{"kind":"addr.add","ns":"chain.r1","dev":"left","cidr":"fd00:1::1/64","family":6},"origin":"examples/chain.otop:31:63"},
+  {"op":{"kind":"link.up","ns":"chain.r1","dev":"left"},"origin":"examples/chain.otop:31:43"},
+  {"op":{"kind":"route.add","ns":"chain.r1","family":4,"destination":"10.2.0.0/24","via":"10.255.0.3"},"origin":"examples/chain.otop:18:16"},
+  {"op":{"kind":"route.add","ns":"chain.r1","family":6,"destination":"fd00:2::/64","via":"fd00:ff::3"},"origin":"examples/chain.otop:18:65"},
+  {"op":{"kind":"link.alias","ns":"chain.r2","dev":"lo","alias":"opentop:chain:r2"},"origin":"examples/chain.otop:15:3"},
+  {"op":{"kind":"link.up","ns":"chain.r2","dev":"lo"},"origin":"examples/chain.otop:15:3"},
+  {"op":{"kind":"addr.add","ns":"chain.r2","dev":"left","cidr":"10.255.0.3/31","family":4},"origin":"examples/chain.otop:26:63"},
+  {"op":{"kind":"addr.add","ns":"chain.r2","dev":"left","cidr":"fd00:ff::3/127","family":6},"origin":"examples/chain.otop:26:76"},
+  {"op":{"kind":"link.up","ns":"chain.r2","dev":"left"},"origin":"examples/chain.otop:26:49"},
+  {"op":{"kind":"addr.add","ns":"chain.r2","dev":"right","cidr":"10.255.0.4/31","family":4},"origin":"examples/chain.otop:26:19"},
+  {"op":{"kind":"addr.add","ns":"chain.r2","dev":"right","cidr":"fd00:ff::4/127","family":6},"origin":"examples/chain.otop:26:32"},
+  {"op":{"kind":"link.up","ns":"chain.r2","dev":"right"},"origin":"examples/chain.otop:26:3"},
+  {"op":{"kind":"route.add","ns":"chain.r2","family":4,"destination":"10.1.0.0/24","via":"10.255.0.2"},"origin":"examples/chain.otop:17:16"},
+  {"op":{"kind":"route.add","ns":"chain.r2","family":6,"destination":"fd00:1::/64","via":"fd00:ff::2"},"origin":"examples/chain.otop:17:69"},
+  {"op":{"kind":"route.add","ns":"chain.r2","family":4,"destination":"10.2.0.0/24","via":"10.255.0.5"},"origin":"examples/chain.otop:18:16"},
+  {"op":{"kind":"route.add","ns":"chain.r2","family":6,"destination":"fd00:2::/64","via":"fd00:ff::5"},"origin":"examples/chain.otop:18:65"},
+  {"op":{"kind":"link.alias","ns":"chain.r3","dev":"lo","alias":"opentop:chain:r3"},"origin":"examples/chain.otop:15:3"},
+  {"op":{"kind":"link.up","ns":"chain.r3","dev":"lo"},"origin":"examples/chain.otop:15:3"},
+  {"op":{"kind":"addr.add","ns":"chain.r3","dev":"left","cidr":"10.255.0.5/31","family":4},"origin":"examples/chain.otop:26:63"},
+  {"op":{"kind":"addr.add","ns":"chain.r3","dev":"left","cidr":"fd00:ff::5/127","family":6},"origin":"examples/chain.otop:26:76"},
+  {"op":{"kind":"link.up","ns":"chain.r3","dev":"left"},"origin":"examples/chain.otop:26:49"},
+  {"op":{"kind":"addr.add","ns":"chain.r3","dev":"right","cidr":"10.255.0.6/31","family":4},"origin":"examples/chain.otop:26:19"},
+  {"op":{"kind":"addr.add","ns":"chain.r3","dev":"right","cidr":"fd00:ff::6/127","family":6},"origin":"examples/chain.otop:26:32"},
+  {"op":{"kind":"link.up","ns":"chain.r3","dev":"right"},"origin":"examples/chain.otop:26:3"},
+  {"op":{"kind":"route.add","ns":"chain.r3","family":4,"destination":"10.1.0.0/24","via":"10.255.0.4"},"origin":"examples/chain.otop:17:16"},
+  {"op":{"kind":"route.add","ns":"chain.r3","family":6,"destination":"fd00:1::/64","via":"fd00:ff::4"},"origin":"examples/chain.otop:17:69"},
+  {"op":{"kind":"route.add","ns":"chain.r3","family":4,"destination":"10.2.0.0/24","via":"10.255.0.7"},"origin":"examples/chain.otop:18:16"},
+  {"op":{"kind":"route.add","ns":"chain.r3","family":6,"destination":"fd00:2::/64","via":"fd00:ff::7"},"origin":"examples/chain.otop:18:65"},
+  {"op":{"kind":"link.alias","ns":"chain.r4","dev":"lo","alias":"opentop:chain:r4"},"origin":"examples/chain.otop:15:3"},
+  {"op":{"kind":"link.up","ns":"chain.r4","dev":"lo"},"origin":"examples/chain.otop:15:3"},
+  {"op":{"kind":"addr.add","ns":"chain.r4","dev":"left","cidr":"10.255.0.7/31","family":4},"origin":"examples/chain.otop:26:63"},
+  {"op":{"kind":"addr.add","ns":"chain.r4","dev":"left","cidr":"fd00:ff::7/127","family":6},"origin":"examples/chain.otop:26:76"},
+  {"op":{"kind":"link.up","ns":"chain.r4","dev":"left"},"origin":"examples/chain.otop:26:49"},
+  {"op":{"kind":"addr.add","ns":"chain.r4","dev":"right","cidr":"10.2.0.1/24","family":4},"origin":"examples/chain.otop:32:17"},
+  {"op":{"kind":"addr.add","ns":"chain.r4","dev":"right","cidr":"fd00:2::1/64","family":6},"origin":"examples/chain.otop:32:29"},
+  {"op":{"kind":"link.up","ns":"chain.r4","dev":"right"},"origin":"examples/chain.otop:32:1"},
+  {"op":{"kind":"route.add","ns":"chain.r4","family":4,"destination":"10.1.0.0/24","via":"10.255.0.6"},"origin":"examples/chain.otop:17:16"},
+  {"op":{"kind":"route.add","ns":"chain.r4","family":6,"destination":"fd00:1::/64","via":"fd00:ff::6"},"origin":"examples/chain.otop:17:69"},
+  {"op":{"kind":"link.alias","ns":"chain.a","dev":"lo","alias":"opentop:chain:a"},"origin":"examples/chain.otop:29:1"},
+  {"op":{"kind":"link.up","ns":"chain.a","dev":"lo"},"origin":"examples/chain.otop:29:1"},
+  {"op":{"kind":"addr.add","ns":"chain.a","dev":"eth0","cidr":"10.1.0.10/24","family":4},"origin":"examples/chain.otop:31:13"},
+  {"op":{"kind":"addr.add","ns":"chain.a","dev":"eth0","cidr":"fd00:1::10/64","family":6},"origin":"examples/chain.otop:31:26"},
+  {"op":{"kind":"link.up","ns":"chain.a","dev":"eth0"},"origin":"examples/chain.otop:31:1"},
+  {"op":{"kind":"route.add","ns":"chain.a","family":4,"destination":"0.0.0.0/0","via":"10.1.0.1"},"origin":"examples/chain.otop:29:10"},
+  {"op":{"kind":"route.add","ns":"chain.a","family":6,"destination":"::/0","via":"fd00:1::1"},"origin":"examples/chain.otop:29:38"},
+  {"op":{"kind":"link.alias","ns":"chain.b","dev":"lo","alias":"opentop:chain:b"},"origin":"examples/chain.otop:30:1"},
+  {"op":{"kind":"link.up","ns":"chain.b","dev":"lo"},"origin":"examples/chain.otop:30:1"},
+  {"op":{"kind":"addr.add","ns":"chain.b","dev":"eth0","cidr":"10.2.0.10/24","family":4},"origin":"examples/chain.otop:32:52"},
+  {"op":{"kind":"addr.add","ns":"chain.b","dev":"eth0","cidr":"fd00:2::10/64","family":6},"origin":"examples/chain.otop:32:65"},
+  {"op":{"kind":"link.up","ns":"chain.b","dev":"eth0"},"origin":"examples/chain.otop:32:45"},
+  {"op":{"kind":"route.add","ns":"chain.b","family":4,"destination":"0.0.0.0/0","via":"10.2.0.1"},"origin":"examples/chain.otop:30:10"},
+  {"op":{"kind":"route.add","ns":"chain.b","family":6,"destination":"::/0","via":"fd00:2::1"},"origin":"examples/chain.otop:30:38"}
+ ]
+}
+'
+
+# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.
+why() {
+  case $1 in
+    ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
+    nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    sysctl) why='this lab sets sysctls' package=procps ;;
+    mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
+    ln) why='the script keeps its lock and record with it' package=coreutils ;;
+    readlink) why='the script keeps its lock and record with it' package=coreutils ;;
+    rm) why='the lab removes its record and files' package=coreutils ;;
+    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    date) why='the script keeps its lock and record with it' package=coreutils ;;
+    *) why='this script runs it' package=$1 ;;
+  esac
+}

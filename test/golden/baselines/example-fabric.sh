@@ -1,0 +1,1022 @@
+#!/bin/sh
+# Lab fabric: a standalone script built by opentop 0.1.0 (`opentop build`).
+#
+#   source    /ROOT/examples/fabric.otop
+#   sha256    3b469227c384c443a78d5514d55da6205d6663fc0d70cd5e0e59d7293631ff4a
+#   requires  ip nsenter sysctl mkdir ln readlink rm mv date
+#
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+#
+# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
+# back if a step fails; `down` removes what the lab owns and still exists. They keep the
+# lock and the record under /run/opentop exactly as `opentop` does, so `opentop status`,
+# `exec` and `down` work on a lab this script brought up, and the other way round.
+# Generated from the lab file: change the file and build again rather than editing this.
+
+# Single-quoted text here is literal by design: values from the lab file are never expanded.
+# shellcheck disable=SC2016
+set -u
+set -f # nothing here expands file names
+LAB='fabric'
+SELF=${0##*/}
+RUN_DIR=${OPENTOP_RUN_DIR:-/run/opentop}
+LAB_DIR=$RUN_DIR/$LAB
+RECORD=$LAB_DIR/record.json
+LOCK=$RUN_DIR/$LAB.lock
+NL='
+'
+# What each command needs installed, and the lab in a line (for its messages and --help).
+NEED_UP='ip nsenter sysctl mkdir ln readlink rm mv date'
+NEED_DOWN='ip mkdir ln readlink rm'
+NEED_STATUS='ip nsenter'
+SUMMARY='10 nodes, 0 switches, 12 links (164 operations)'
+HELP='
+Lab fabric: 10 nodes, 0 switches, 12 links (164 operations).
+  up      create it (needs root and ip, nsenter, sysctl, mkdir, ln, readlink, rm, mv, date)
+  down    remove everything it created; also after a failed or interrupted up
+  status  its live state, and drift from its plan (exit status 1 on drift)
+  exec    run a command inside a node (nsenter)
+  plan    print every operation that up runs, doing nothing'
+
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 4: namespaces
+  # create network namespace fabric.s1  (examples/fabric.otop:24:1)
+  # create network namespace fabric.s2  (examples/fabric.otop:24:1)
+  # create network namespace fabric.l1  (examples/fabric.otop:33:3)
+  # create network namespace fabric.h1  (examples/fabric.otop:40:3)
+  # create network namespace fabric.l2  (examples/fabric.otop:33:3)
+  # create network namespace fabric.h2  (examples/fabric.otop:40:3)
+  # create network namespace fabric.l3  (examples/fabric.otop:33:3)
+  # create network namespace fabric.h3  (examples/fabric.otop:40:3)
+  # create network namespace fabric.l4  (examples/fabric.otop:33:3)
+  # create network namespace fabric.h4  (examples/fabric.otop:40:3)
+  step '1/18, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add fabric.s1
+netns add fabric.s2
+netns add fabric.l1
+netns add fabric.h1
+netns add fabric.l2
+netns add fabric.h2
+netns add fabric.l3
+netns add fabric.h3
+netns add fabric.l4
+netns add fabric.h4
+EOF
+  # == stage 2 of 4: namespace sysctls
+  # set net.ipv4.ip_forward = 1 in fabric.s1  (examples/fabric.otop:25:3)
+  # set net.ipv6.conf.all.forwarding = 1 in fabric.s1  (examples/fabric.otop:25:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in fabric.s1  (examples/fabric.otop:25:3)
+  step '2/18, namespace sysctls, in node s1 (fabric.s1)' nsenter --net=/run/netns/fabric.s1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in fabric.s2  (examples/fabric.otop:25:3)
+  # set net.ipv6.conf.all.forwarding = 1 in fabric.s2  (examples/fabric.otop:25:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in fabric.s2  (examples/fabric.otop:25:3)
+  step '3/18, namespace sysctls, in node s2 (fabric.s2)' nsenter --net=/run/netns/fabric.s2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in fabric.l1  (examples/fabric.otop:18:3)
+  # set net.ipv6.conf.all.forwarding = 1 in fabric.l1  (examples/fabric.otop:18:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in fabric.l1  (examples/fabric.otop:18:3)
+  step '4/18, namespace sysctls, in node l1 (fabric.l1)' nsenter --net=/run/netns/fabric.l1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in fabric.l2  (examples/fabric.otop:18:3)
+  # set net.ipv6.conf.all.forwarding = 1 in fabric.l2  (examples/fabric.otop:18:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in fabric.l2  (examples/fabric.otop:18:3)
+  step '5/18, namespace sysctls, in node l2 (fabric.l2)' nsenter --net=/run/netns/fabric.l2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in fabric.l3  (examples/fabric.otop:18:3)
+  # set net.ipv6.conf.all.forwarding = 1 in fabric.l3  (examples/fabric.otop:18:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in fabric.l3  (examples/fabric.otop:18:3)
+  step '6/18, namespace sysctls, in node l3 (fabric.l3)' nsenter --net=/run/netns/fabric.l3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in fabric.l4  (examples/fabric.otop:18:3)
+  # set net.ipv6.conf.all.forwarding = 1 in fabric.l4  (examples/fabric.otop:18:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in fabric.l4  (examples/fabric.otop:18:3)
+  step '7/18, namespace sysctls, in node l4 (fabric.l4)' nsenter --net=/run/netns/fabric.l4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # == stage 3 of 4: links
+  # create veth pair lan (fabric.l1) — eth0 (fabric.h1)  (examples/fabric.otop:41:3)
+  # create veth pair s1 (fabric.l1) — l1 (fabric.s1)  (examples/fabric.otop:37:5)
+  # create veth pair s2 (fabric.l1) — l1 (fabric.s2)  (examples/fabric.otop:37:5)
+  # create veth pair lan (fabric.l2) — eth0 (fabric.h2)  (examples/fabric.otop:41:3)
+  # create veth pair s1 (fabric.l2) — l2 (fabric.s1)  (examples/fabric.otop:37:5)
+  # create veth pair s2 (fabric.l2) — l2 (fabric.s2)  (examples/fabric.otop:37:5)
+  # create veth pair lan (fabric.l3) — eth0 (fabric.h3)  (examples/fabric.otop:41:3)
+  # create veth pair s1 (fabric.l3) — l3 (fabric.s1)  (examples/fabric.otop:37:5)
+  # create veth pair s2 (fabric.l3) — l3 (fabric.s2)  (examples/fabric.otop:37:5)
+  # create veth pair lan (fabric.l4) — eth0 (fabric.h4)  (examples/fabric.otop:41:3)
+  # create veth pair s1 (fabric.l4) — l4 (fabric.s1)  (examples/fabric.otop:37:5)
+  # create veth pair s2 (fabric.l4) — l4 (fabric.s2)  (examples/fabric.otop:37:5)
+  step '8/18, links, on the host' ip -batch - <<'EOF' || return 1
+link add name lan index 1001 netns fabric.l1 type veth peer name eth0 netns fabric.h1
+link add name s1 index 1002 netns fabric.l1 type veth peer name l1 netns fabric.s1
+link add name s2 index 1003 netns fabric.l1 type veth peer name l1 netns fabric.s2
+link add name lan index 1004 netns fabric.l2 type veth peer name eth0 netns fabric.h2
+link add name s1 index 1005 netns fabric.l2 type veth peer name l2 netns fabric.s1
+link add name s2 index 1006 netns fabric.l2 type veth peer name l2 netns fabric.s2
+link add name lan index 1007 netns fabric.l3 type veth peer name eth0 netns fabric.h3
+link add name s1 index 1008 netns fabric.l3 type veth peer name l3 netns fabric.s1
+link add name s2 index 1009 netns fabric.l3 type veth peer name l3 netns fabric.s2
+link add name lan index 1010 netns fabric.l4 type veth peer name eth0 netns fabric.h4
+link add name s1 index 1011 netns fabric.l4 type veth peer name l4 netns fabric.s1
+link add name s2 index 1012 netns fabric.l4 type veth peer name l4 netns fabric.s2
+EOF
+  # == stage 4 of 4: addresses and routes
+  # mark lo in fabric.s1 as opentop:fabric:s1  (examples/fabric.otop:24:1)
+  # bring lo up in fabric.s1  (examples/fabric.otop:24:1)
+  # add 10.255.0.1/31 to l1 in fabric.s1  (examples/fabric.otop:38:20)
+  # add fd00:ff::1/127 to l1 in fabric.s1  (examples/fabric.otop:38:48)
+  # bring l1 up in fabric.s1  (examples/fabric.otop:38:10)
+  # add 10.255.0.5/31 to l2 in fabric.s1  (examples/fabric.otop:38:20)
+  # add fd00:ff::5/127 to l2 in fabric.s1  (examples/fabric.otop:38:48)
+  # bring l2 up in fabric.s1  (examples/fabric.otop:38:10)
+  # add 10.255.0.9/31 to l3 in fabric.s1  (examples/fabric.otop:38:20)
+  # add fd00:ff::9/127 to l3 in fabric.s1  (examples/fabric.otop:38:48)
+  # bring l3 up in fabric.s1  (examples/fabric.otop:38:10)
+  # add 10.255.0.13/31 to l4 in fabric.s1  (examples/fabric.otop:38:20)
+  # add fd00:ff::d/127 to l4 in fabric.s1  (examples/fabric.otop:38:48)
+  # bring l4 up in fabric.s1  (examples/fabric.otop:38:10)
+  # route 10.128.1.0/24 via 10.255.0.0 in fabric.s1  (examples/fabric.otop:27:5)
+  # route fd00:1:0:1::/64 via fd00:ff:: in fabric.s1  (examples/fabric.otop:28:5)
+  # route 10.128.2.0/24 via 10.255.0.4 in fabric.s1  (examples/fabric.otop:27:5)
+  # route fd00:1:0:2::/64 via fd00:ff::4 in fabric.s1  (examples/fabric.otop:28:5)
+  # route 10.128.3.0/24 via 10.255.0.8 in fabric.s1  (examples/fabric.otop:27:5)
+  # route fd00:1:0:3::/64 via fd00:ff::8 in fabric.s1  (examples/fabric.otop:28:5)
+  # route 10.128.4.0/24 via 10.255.0.12 in fabric.s1  (examples/fabric.otop:27:5)
+  # route fd00:1:0:4::/64 via fd00:ff::c in fabric.s1  (examples/fabric.otop:28:5)
+  step '9/18, addresses and routes, in node s1 (fabric.s1)' nsenter --net=/run/netns/fabric.s1 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:fabric:s1
+link set dev lo up
+addr add 10.255.0.1/31 dev l1
+addr add fd00:ff::1/127 dev l1 nodad
+link set dev l1 up
+addr add 10.255.0.5/31 dev l2
+addr add fd00:ff::5/127 dev l2 nodad
+link set dev l2 up
+addr add 10.255.0.9/31 dev l3
+addr add fd00:ff::9/127 dev l3 nodad
+link set dev l3 up
+addr add 10.255.0.13/31 dev l4
+addr add fd00:ff::d/127 dev l4 nodad
+link set dev l4 up
+route add 10.128.1.0/24 via 10.255.0.0
+route add fd00:1:0:1::/64 via fd00:ff::
+route add 10.128.2.0/24 via 10.255.0.4
+route add fd00:1:0:2::/64 via fd00:ff::4
+route add 10.128.3.0/24 via 10.255.0.8
+route add fd00:1:0:3::/64 via fd00:ff::8
+route add 10.128.4.0/24 via 10.255.0.12
+route add fd00:1:0:4::/64 via fd00:ff::c
+EOF
+  # mark lo in fabric.s2 as opentop:fabric:s2  (examples/fabric.otop:24:1)
+  # bring lo up in fabric.s2  (examples/fabric.otop:24:1)
+  # add 10.255.0.3/31 to l1 in fabric.s2  (examples/fabric.otop:38:20)
+  # add fd00:ff::3/127 to l1 in fabric.s2  (examples/fabric.otop:38:48)
+  # bring l1 up in fabric.s2  (examples/fabric.otop:38:10)
+  # add 10.255.0.7/31 to l2 in fabric.s2  (examples/fabric.otop:38:20)
+  # add fd00:ff::7/127 to l2 in fabric.s2  (examples/fabric.otop:38:48)
+  # bring l2 up in fabric.s2  (examples/fabric.otop:38:10)
+  # add 10.255.0.11/31 to l3 in fabric.s2  (examples/fabric.otop:38:20)
+  # add fd00:ff::b/127 to l3 in fabric.s2  (examples/fabric.otop:38:48)
+  # bring l3 up in fabric.s2  (examples/fabric.otop:38:10)
+  # add 10.255.0.15/31 to l4 in fabric.s2  (examples/fabric.otop:38:20)
+  # add fd00:ff::f/127 to l4 in fabric.s2  (examples/fabric.otop:38:48)
+  # bring l4 up in fabric.s2  (examples/fabric.otop:38:10)
+  # route 10.128.1.0/24 via 10.255.0.2 in fabric.s2  (examples/fabric.otop:27:5)
+  # route fd00:1:0:1::/64 via fd00:ff::2 in fabric.s2  (examples/fabric.otop:28:5)
+  # route 10.128.2.0/24 via 10.255.0.6 in fabric.s2  (examples/fabric.otop:27:5)
+  # route fd00:1:0:2::/64 via fd00:ff::6 in fabric.s2  (examples/fabric.otop:28:5)
+  # route 10.128.3.0/24 via 10.255.0.10 in fabric.s2  (examples/fabric.otop:27:5)
+  # route fd00:1:0:3::/64 via fd00:ff::a in fabric.s2  (examples/fabric.otop:28:5)
+  # route 10.128.4.0/24 via 10.255.0.14 in fabric.s2  (examples/fabric.otop:27:5)
+  # route fd00:1:0:4::/64 via fd00:ff::e in fabric.s2  (examples/fabric.otop:28:5)
+  step '10/18, addresses and routes, in node s2 (fabric.s2)' nsenter --net=/run/netns/fabric.s2 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:fabric:s2
+link set dev lo up
+addr add 10.255.0.3/31 dev l1
+addr add fd00:ff::3/127 dev l1 nodad
+link set dev l1 up
+addr add 10.255.0.7/31 dev l2
+addr add fd00:ff::7/127 dev l2 nodad
+link set dev l2 up
+addr add 10.255.0.11/31 dev l3
+addr add fd00:ff::b/127 dev l3 nodad
+link set dev l3 up
+addr add 10.255.0.15/31 dev l4
+addr add fd00:ff::f/127 dev l4 nodad
+link set dev l4 up
+route add 10.128.1.0/24 via 10.255.0.2
+route add fd00:1:0:1::/64 via fd00:ff::2
+route add 10.128.2.0/24 via 10.255.0.6
+route add fd00:1:0:2::/64 via fd00:ff::6
+route add 10.128.3.0/24 via 10.255.0.10
+route add fd00:1:0:3::/64 via fd00:ff::a
+route add 10.128.4.0/24 via 10.255.0.14
+route add fd00:1:0:4::/64 via fd00:ff::e
+EOF
+  # mark lo in fabric.l1 as opentop:fabric:l1  (examples/fabric.otop:33:3)
+  # bring lo up in fabric.l1  (examples/fabric.otop:33:3)
+  # add 10.128.1.1/24 to lan in fabric.l1  (examples/fabric.otop:19:7)
+  # add fd00:1:0:1::1/64 to lan in fabric.l1  (examples/fabric.otop:19:35)
+  # bring lan up in fabric.l1  (examples/fabric.otop:41:3)
+  # add 10.255.0.0/31 to s1 in fabric.l1  (examples/fabric.otop:37:20)
+  # add fd00:ff::/127 to s1 in fabric.l1  (examples/fabric.otop:37:48)
+  # bring s1 up in fabric.l1  (examples/fabric.otop:37:5)
+  # add 10.255.0.2/31 to s2 in fabric.l1  (examples/fabric.otop:37:20)
+  # add fd00:ff::2/127 to s2 in fabric.l1  (examples/fabric.otop:37:48)
+  # bring s2 up in fabric.l1  (examples/fabric.otop:37:5)
+  # route 0.0.0.0/0 via 10.255.0.1 in fabric.l1  (examples/fabric.otop:20:3)
+  # route ::/0 via fd00:ff::1 in fabric.l1  (examples/fabric.otop:21:3)
+  step '11/18, addresses and routes, in node l1 (fabric.l1)' nsenter --net=/run/netns/fabric.l1 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:fabric:l1
+link set dev lo up
+addr add 10.128.1.1/24 dev lan
+addr add fd00:1:0:1::1/64 dev lan nodad
+link set dev lan up
+addr add 10.255.0.0/31 dev s1
+addr add fd00:ff::/127 dev s1 nodad
+link set dev s1 up
+addr add 10.255.0.2/31 dev s2
+addr add fd00:ff::2/127 dev s2 nodad
+link set dev s2 up
+route add 0.0.0.0/0 via 10.255.0.1
+route add ::/0 via fd00:ff::1
+EOF
+  # mark lo in fabric.h1 as opentop:fabric:h1  (examples/fabric.otop:40:3)
+  # bring lo up in fabric.h1  (examples/fabric.otop:40:3)
+  # add 10.128.1.10/24 to eth0 in fabric.h1  (examples/fabric.otop:41:30)
+  # add fd00:1:0:1::a/64 to eth0 in fabric.h1  (examples/fabric.otop:41:59)
+  # bring eth0 up in fabric.h1  (examples/fabric.otop:41:20)
+  # route 0.0.0.0/0 via 10.128.1.1 in fabric.h1  (examples/fabric.otop:40:15)
+  # route ::/0 via fd00:1:0:1::1 in fabric.h1  (examples/fabric.otop:40:60)
+  step '12/18, addresses and routes, in node h1 (fabric.h1)' nsenter --net=/run/netns/fabric.h1 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:fabric:h1
+link set dev lo up
+addr add 10.128.1.10/24 dev eth0
+addr add fd00:1:0:1::a/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.128.1.1
+route add ::/0 via fd00:1:0:1::1
+EOF
+  # mark lo in fabric.l2 as opentop:fabric:l2  (examples/fabric.otop:33:3)
+  # bring lo up in fabric.l2  (examples/fabric.otop:33:3)
+  # add 10.128.2.1/24 to lan in fabric.l2  (examples/fabric.otop:19:7)
+  # add fd00:1:0:2::1/64 to lan in fabric.l2  (examples/fabric.otop:19:35)
+  # bring lan up in fabric.l2  (examples/fabric.otop:41:3)
+  # add 10.255.0.4/31 to s1 in fabric.l2  (examples/fabric.otop:37:20)
+  # add fd00:ff::4/127 to s1 in fabric.l2  (examples/fabric.otop:37:48)
+  # bring s1 up in fabric.l2  (examples/fabric.otop:37:5)
+  # add 10.255.0.6/31 to s2 in fabric.l2  (examples/fabric.otop:37:20)
+  # add fd00:ff::6/127 to s2 in fabric.l2  (examples/fabric.otop:37:48)
+  # bring s2 up in fabric.l2  (examples/fabric.otop:37:5)
+  # route 0.0.0.0/0 via 10.255.0.5 in fabric.l2  (examples/fabric.otop:20:3)
+  # route ::/0 via fd00:ff::5 in fabric.l2  (examples/fabric.otop:21:3)
+  step '13/18, addresses and routes, in node l2 (fabric.l2)' nsenter --net=/run/netns/fabric.l2 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:fabric:l2
+link set dev lo up
+addr add 10.128.2.1/24 dev lan
+addr add fd00:1:0:2::1/64 dev lan nodad
+link set dev lan up
+addr add 10.255.0.4/31 dev s1
+addr add fd00:ff::4/127 dev s1 nodad
+link set dev s1 up
+addr add 10.255.0.6/31 dev s2
+addr add fd00:ff::6/127 dev s2 nodad
+link set dev s2 up
+route add 0.0.0.0/0 via 10.255.0.5
+route add ::/0 via fd00:ff::5
+EOF
+  # mark lo in fabric.h2 as opentop:fabric:h2  (examples/fabric.otop:40:3)
+  # bring lo up in fabric.h2  (examples/fabric.otop:40:3)
+  # add 10.128.2.10/24 to eth0 in fabric.h2  (examples/fabric.otop:41:30)
+  # add fd00:1:0:2::a/64 to eth0 in fabric.h2  (examples/fabric.otop:41:59)
+  # bring eth0 up in fabric.h2  (examples/fabric.otop:41:20)
+  # route 0.0.0.0/0 via 10.128.2.1 in fabric.h2  (examples/fabric.otop:40:15)
+  # route ::/0 via fd00:1:0:2::1 in fabric.h2  (examples/fabric.otop:40:60)
+  step '14/18, addresses and routes, in node h2 (fabric.h2)' nsenter --net=/run/netns/fabric.h2 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:fabric:h2
+link set dev lo up
+addr add 10.128.2.10/24 dev eth0
+addr add fd00:1:0:2::a/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.128.2.1
+route add ::/0 via fd00:1:0:2::1
+EOF
+  # mark lo in fabric.l3 as opentop:fabric:l3  (examples/fabric.otop:33:3)
+  # bring lo up in fabric.l3  (examples/fabric.otop:33:3)
+  # add 10.128.3.1/24 to lan in fabric.l3  (examples/fabric.otop:19:7)
+  # add fd00:1:0:3::1/64 to lan in fabric.l3  (examples/fabric.otop:19:35)
+  # bring lan up in fabric.l3  (examples/fabric.otop:41:3)
+  # add 10.255.0.8/31 to s1 in fabric.l3  (examples/fabric.otop:37:20)
+  # add fd00:ff::8/127 to s1 in fabric.l3  (examples/fabric.otop:37:48)
+  # bring s1 up in fabric.l3  (examples/fabric.otop:37:5)
+  # add 10.255.0.10/31 to s2 in fabric.l3  (examples/fabric.otop:37:20)
+  # add fd00:ff::a/127 to s2 in fabric.l3  (examples/fabric.otop:37:48)
+  # bring s2 up in fabric.l3  (examples/fabric.otop:37:5)
+  # route 0.0.0.0/0 via 10.255.0.9 in fabric.l3  (examples/fabric.otop:20:3)
+  # route ::/0 via fd00:ff::9 in fabric.l3  (examples/fabric.otop:21:3)
+  step '15/18, addresses and routes, in node l3 (fabric.l3)' nsenter --net=/run/netns/fabric.l3 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:fabric:l3
+link set dev lo up
+addr add 10.128.3.1/24 dev lan
+addr add fd00:1:0:3::1/64 dev lan nodad
+link set dev lan up
+addr add 10.255.0.8/31 dev s1
+addr add fd00:ff::8/127 dev s1 nodad
+link set dev s1 up
+addr add 10.255.0.10/31 dev s2
+addr add fd00:ff::a/127 dev s2 nodad
+link set dev s2 up
+route add 0.0.0.0/0 via 10.255.0.9
+route add ::/0 via fd00:ff::9
+EOF
+  # mark lo in fabric.h3 as opentop:fabric:h3  (examples/fabric.otop:40:3)
+  # bring lo up in fabric.h3  (examples/fabric.otop:40:3)
+  # add 10.128.3.10/24 to eth0 in fabric.h3  (examples/fabric.otop:41:30)
+  # add fd00:1:0:3::a/64 to eth0 in fabric.h3  (examples/fabric.otop:41:59)
+  # bring eth0 up in fabric.h3  (examples/fabric.otop:41:20)
+  # route 0.0.0.0/0 via 10.128.3.1 in fabric.h3  (examples/fabric.otop:40:15)
+  # route ::/0 via fd00:1:0:3::1 in fabric.h3  (examples/fabric.otop:40:60)
+  step '16/18, addresses and routes, in node h3 (fabric.h3)' nsenter --net=/run/netns/fabric.h3 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:fabric:h3
+link set dev lo up
+addr add 10.128.3.10/24 dev eth0
+addr add fd00:1:0:3::a/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.128.3.1
+route add ::/0 via fd00:1:0:3::1
+EOF
+  # mark lo in fabric.l4 as opentop:fabric:l4  (examples/fabric.otop:33:3)
+  # bring lo up in fabric.l4  (examples/fabric.otop:33:3)
+  # add 10.128.4.1/24 to lan in fabric.l4  (examples/fabric.otop:19:7)
+  # add fd00:1:0:4::1/64 to lan in fabric.l4  (examples/fabric.otop:19:35)
+  # bring lan up in fabric.l4  (examples/fabric.otop:41:3)
+  # add 10.255.0.12/31 to s1 in fabric.l4  (examples/fabric.otop:37:20)
+  # add fd00:ff::c/127 to s1 in fabric.l4  (examples/fabric.otop:37:48)
+  # bring s1 up in fabric.l4  (examples/fabric.otop:37:5)
+  # add 10.255.0.14/31 to s2 in fabric.l4  (examples/fabric.otop:37:20)
+  # add fd00:ff::e/127 to s2 in fabric.l4  (examples/fabric.otop:37:48)
+  # bring s2 up in fabric.l4  (examples/fabric.otop:37:5)
+  # route 0.0.0.0/0 via 10.255.0.13 in fabric.l4  (examples/fabric.otop:20:3)
+  # route ::/0 via fd00:ff::d in fabric.l4  (examples/fabric.otop:21:3)
+  step '17/18, addresses and routes, in node l4 (fabric.l4)' nsenter --net=/run/netns/fabric.l4 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:fabric:l4
+link set dev lo up
+addr add 10.128.4.1/24 dev lan
+addr add fd00:1:0:4::1/64 dev lan nodad
+link set dev lan up
+addr add 10.255.0.12/31 dev s1
+addr add fd00:ff::c/127 dev s1 nodad
+link set dev s1 up
+addr add 10.255.0.14/31 dev s2
+addr add fd00:ff::e/127 dev s2 nodad
+link set dev s2 up
+route add 0.0.0.0/0 via 10.255.0.13
+route add ::/0 via fd00:ff::d
+EOF
+  # mark lo in fabric.h4 as opentop:fabric:h4  (examples/fabric.otop:40:3)
+  # bring lo up in fabric.h4  (examples/fabric.otop:40:3)
+  # add 10.128.4.10/24 to eth0 in fabric.h4  (examples/fabric.otop:41:30)
+  # add fd00:1:0:4::a/64 to eth0 in fabric.h4  (examples/fabric.otop:41:59)
+  # bring eth0 up in fabric.h4  (examples/fabric.otop:41:20)
+  # route 0.0.0.0/0 via 10.128.4.1 in fabric.h4  (examples/fabric.otop:40:15)
+  # route ::/0 via fd00:1:0:4::1 in fabric.h4  (examples/fabric.otop:40:60)
+  step '18/18, addresses and routes, in node h4 (fabric.h4)' nsenter --net=/run/netns/fabric.h4 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:fabric:h4
+link set dev lo up
+addr add 10.128.4.10/24 dev eth0
+addr add fd00:1:0:4::a/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.128.4.1
+route add ::/0 via fd00:1:0:4::1
+EOF
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # delete network namespace fabric.h4 and everything in it
+  if [ -e /run/netns/fabric.h4 ]; then queue 'netns del fabric.h4'; fi
+  # delete network namespace fabric.l4 and everything in it
+  if [ -e /run/netns/fabric.l4 ]; then queue 'netns del fabric.l4'; fi
+  # delete network namespace fabric.h3 and everything in it
+  if [ -e /run/netns/fabric.h3 ]; then queue 'netns del fabric.h3'; fi
+  # delete network namespace fabric.l3 and everything in it
+  if [ -e /run/netns/fabric.l3 ]; then queue 'netns del fabric.l3'; fi
+  # delete network namespace fabric.h2 and everything in it
+  if [ -e /run/netns/fabric.h2 ]; then queue 'netns del fabric.h2'; fi
+  # delete network namespace fabric.l2 and everything in it
+  if [ -e /run/netns/fabric.l2 ]; then queue 'netns del fabric.l2'; fi
+  # delete network namespace fabric.h1 and everything in it
+  if [ -e /run/netns/fabric.h1 ]; then queue 'netns del fabric.h1'; fi
+  # delete network namespace fabric.l1 and everything in it
+  if [ -e /run/netns/fabric.l1 ]; then queue 'netns del fabric.l1'; fi
+  # delete network namespace fabric.s2 and everything in it
+  if [ -e /run/netns/fabric.s2 ]; then queue 'netns del fabric.s2'; fi
+  # delete network namespace fabric.s1 and everything in it
+  if [ -e /run/netns/fabric.s1 ]; then queue 'netns del fabric.s1'; fi
+  flush ip -force -batch - || ok=1
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/fabric.s1 && found=0
+  taken_netns /run/netns/fabric.s2 && found=0
+  taken_netns /run/netns/fabric.l1 && found=0
+  taken_netns /run/netns/fabric.h1 && found=0
+  taken_netns /run/netns/fabric.l2 && found=0
+  taken_netns /run/netns/fabric.h2 && found=0
+  taken_netns /run/netns/fabric.l3 && found=0
+  taken_netns /run/netns/fabric.h3 && found=0
+  taken_netns /run/netns/fabric.l4 && found=0
+  taken_netns /run/netns/fabric.h4 && found=0
+  return "$found"
+}
+
+# status_plan: every namespace's live interfaces and routes, checked against what the
+# plan creates (the same facts as `opentop status`).
+status_plan() {
+  if look 'node s1 (fabric.s1)' fabric.s1 /run/netns/fabric.s1 lo l1 l2 l3 l4; then
+    want_addr l1 10.255.0.1/31
+    want_addr l1 fd00:ff::1/127
+    want_addr l2 10.255.0.5/31
+    want_addr l2 fd00:ff::5/127
+    want_addr l3 10.255.0.9/31
+    want_addr l3 fd00:ff::9/127
+    want_addr l4 10.255.0.13/31
+    want_addr l4 fd00:ff::d/127
+    want_route '' -4 10.128.1.0/24 via 10.255.0.0
+    want_route '' -6 fd00:1:0:1::/64 via fd00:ff::
+    want_route '' -4 10.128.2.0/24 via 10.255.0.4
+    want_route '' -6 fd00:1:0:2::/64 via fd00:ff::4
+    want_route '' -4 10.128.3.0/24 via 10.255.0.8
+    want_route '' -6 fd00:1:0:3::/64 via fd00:ff::8
+    want_route '' -4 10.128.4.0/24 via 10.255.0.12
+    want_route '' -6 fd00:1:0:4::/64 via fd00:ff::c
+  fi
+  if look 'node s2 (fabric.s2)' fabric.s2 /run/netns/fabric.s2 lo l1 l2 l3 l4; then
+    want_addr l1 10.255.0.3/31
+    want_addr l1 fd00:ff::3/127
+    want_addr l2 10.255.0.7/31
+    want_addr l2 fd00:ff::7/127
+    want_addr l3 10.255.0.11/31
+    want_addr l3 fd00:ff::b/127
+    want_addr l4 10.255.0.15/31
+    want_addr l4 fd00:ff::f/127
+    want_route '' -4 10.128.1.0/24 via 10.255.0.2
+    want_route '' -6 fd00:1:0:1::/64 via fd00:ff::2
+    want_route '' -4 10.128.2.0/24 via 10.255.0.6
+    want_route '' -6 fd00:1:0:2::/64 via fd00:ff::6
+    want_route '' -4 10.128.3.0/24 via 10.255.0.10
+    want_route '' -6 fd00:1:0:3::/64 via fd00:ff::a
+    want_route '' -4 10.128.4.0/24 via 10.255.0.14
+    want_route '' -6 fd00:1:0:4::/64 via fd00:ff::e
+  fi
+  if look 'node l1 (fabric.l1)' fabric.l1 /run/netns/fabric.l1 lo lan s1 s2; then
+    want_addr lan 10.128.1.1/24
+    want_addr lan fd00:1:0:1::1/64
+    want_addr s1 10.255.0.0/31
+    want_addr s1 fd00:ff::/127
+    want_addr s2 10.255.0.2/31
+    want_addr s2 fd00:ff::2/127
+    want_route '' -4 0.0.0.0/0 via 10.255.0.1
+    want_route '' -6 ::/0 via fd00:ff::1
+  fi
+  if look 'node h1 (fabric.h1)' fabric.h1 /run/netns/fabric.h1 lo eth0; then
+    want_addr eth0 10.128.1.10/24
+    want_addr eth0 fd00:1:0:1::a/64
+    want_route '' -4 0.0.0.0/0 via 10.128.1.1
+    want_route '' -6 ::/0 via fd00:1:0:1::1
+  fi
+  if look 'node l2 (fabric.l2)' fabric.l2 /run/netns/fabric.l2 lo lan s1 s2; then
+    want_addr lan 10.128.2.1/24
+    want_addr lan fd00:1:0:2::1/64
+    want_addr s1 10.255.0.4/31
+    want_addr s1 fd00:ff::4/127
+    want_addr s2 10.255.0.6/31
+    want_addr s2 fd00:ff::6/127
+    want_route '' -4 0.0.0.0/0 via 10.255.0.5
+    want_route '' -6 ::/0 via fd00:ff::5
+  fi
+  if look 'node h2 (fabric.h2)' fabric.h2 /run/netns/fabric.h2 lo eth0; then
+    want_addr eth0 10.128.2.10/24
+    want_addr eth0 fd00:1:0:2::a/64
+    want_route '' -4 0.0.0.0/0 via 10.128.2.1
+    want_route '' -6 ::/0 via fd00:1:0:2::1
+  fi
+  if look 'node l3 (fabric.l3)' fabric.l3 /run/netns/fabric.l3 lo lan s1 s2; then
+    want_addr lan 10.128.3.1/24
+    want_addr lan fd00:1:0:3::1/64
+    want_addr s1 10.255.0.8/31
+    want_addr s1 fd00:ff::8/127
+    want_addr s2 10.255.0.10/31
+    want_addr s2 fd00:ff::a/127
+    want_route '' -4 0.0.0.0/0 via 10.255.0.9
+    want_route '' -6 ::/0 via fd00:ff::9
+  fi
+  if look 'node h3 (fabric.h3)' fabric.h3 /run/netns/fabric.h3 lo eth0; then
+    want_addr eth0 10.128.3.10/24
+    want_addr eth0 fd00:1:0:3::a/64
+    want_route '' -4 0.0.0.0/0 via 10.128.3.1
+    want_route '' -6 ::/0 via fd00:1:0:3::1
+  fi
+  if look 'node l4 (fabric.l4)' fabric.l4 /run/netns/fabric.l4 lo lan s1 s2; then
+    want_addr lan 10.128.4.1/24
+    want_addr lan fd00:1:0:4::1/64
+    want_addr s1 10.255.0.12/31
+    want_addr s1 fd00:ff::c/127
+    want_addr s2 10.255.0.14/31
+    want_addr s2 fd00:ff::e/127
+    want_route '' -4 0.0.0.0/0 via 10.255.0.13
+    want_route '' -6 ::/0 via fd00:ff::d
+  fi
+  if look 'node h4 (fabric.h4)' fabric.h4 /run/netns/fabric.h4 lo eth0; then
+    want_addr eth0 10.128.4.10/24
+    want_addr eth0 fd00:1:0:4::a/64
+    want_route '' -4 0.0.0.0/0 via 10.128.4.1
+    want_route '' -6 ::/0 via fd00:1:0:4::1
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'fabric.s1 lo') want_link up ;;
+    'fabric.s1 l1') want_link up ;;
+    'fabric.s1 l2') want_link up ;;
+    'fabric.s1 l3') want_link up ;;
+    'fabric.s1 l4') want_link up ;;
+    'fabric.s2 lo') want_link up ;;
+    'fabric.s2 l1') want_link up ;;
+    'fabric.s2 l2') want_link up ;;
+    'fabric.s2 l3') want_link up ;;
+    'fabric.s2 l4') want_link up ;;
+    'fabric.l1 lo') want_link up ;;
+    'fabric.l1 lan') want_link up ;;
+    'fabric.l1 s1') want_link up ;;
+    'fabric.l1 s2') want_link up ;;
+    'fabric.h1 lo') want_link up ;;
+    'fabric.h1 eth0') want_link up ;;
+    'fabric.l2 lo') want_link up ;;
+    'fabric.l2 lan') want_link up ;;
+    'fabric.l2 s1') want_link up ;;
+    'fabric.l2 s2') want_link up ;;
+    'fabric.h2 lo') want_link up ;;
+    'fabric.h2 eth0') want_link up ;;
+    'fabric.l3 lo') want_link up ;;
+    'fabric.l3 lan') want_link up ;;
+    'fabric.l3 s1') want_link up ;;
+    'fabric.l3 s2') want_link up ;;
+    'fabric.h3 lo') want_link up ;;
+    'fabric.h3 eth0') want_link up ;;
+    'fabric.l4 lo') want_link up ;;
+    'fabric.l4 lan') want_link up ;;
+    'fabric.l4 s1') want_link up ;;
+    'fabric.l4 s2') want_link up ;;
+    'fabric.h4 lo') want_link up ;;
+    'fabric.h4 eth0') want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    s1) enter nsenter --net=/run/netns/fabric.s1 -- "$@" ;;
+    s2) enter nsenter --net=/run/netns/fabric.s2 -- "$@" ;;
+    l1) enter nsenter --net=/run/netns/fabric.l1 -- "$@" ;;
+    h1) enter nsenter --net=/run/netns/fabric.h1 -- "$@" ;;
+    l2) enter nsenter --net=/run/netns/fabric.l2 -- "$@" ;;
+    h2) enter nsenter --net=/run/netns/fabric.h2 -- "$@" ;;
+    l3) enter nsenter --net=/run/netns/fabric.l3 -- "$@" ;;
+    h3) enter nsenter --net=/run/netns/fabric.h3 -- "$@" ;;
+    l4) enter nsenter --net=/run/netns/fabric.l4 -- "$@" ;;
+    h4) enter nsenter --net=/run/netns/fabric.h4 -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are s1, s2, l1, h1, l2, h2, l3, h3, l4, h4'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab fabric: up, 164 operations in 18 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add fabric.s1  # examples/fabric.otop:24:1
+    netns add fabric.s2  # examples/fabric.otop:24:1
+    netns add fabric.l1  # examples/fabric.otop:33:3
+    netns add fabric.h1  # examples/fabric.otop:40:3
+    netns add fabric.l2  # examples/fabric.otop:33:3
+    netns add fabric.h2  # examples/fabric.otop:40:3
+    netns add fabric.l3  # examples/fabric.otop:33:3
+    netns add fabric.h3  # examples/fabric.otop:40:3
+    netns add fabric.l4  # examples/fabric.otop:33:3
+    netns add fabric.h4  # examples/fabric.otop:40:3
+
+# stage 2: namespace sysctls (steps run concurrently)
+nsenter --net=/run/netns/fabric.s1 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/fabric.otop:25:3
+    net.ipv6.conf.all.forwarding=1      # examples/fabric.otop:25:3
+    net.ipv6.conf.default.accept_dad=0  # examples/fabric.otop:25:3
+nsenter --net=/run/netns/fabric.s2 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/fabric.otop:25:3
+    net.ipv6.conf.all.forwarding=1      # examples/fabric.otop:25:3
+    net.ipv6.conf.default.accept_dad=0  # examples/fabric.otop:25:3
+nsenter --net=/run/netns/fabric.l1 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/fabric.otop:18:3
+    net.ipv6.conf.all.forwarding=1      # examples/fabric.otop:18:3
+    net.ipv6.conf.default.accept_dad=0  # examples/fabric.otop:18:3
+nsenter --net=/run/netns/fabric.l2 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/fabric.otop:18:3
+    net.ipv6.conf.all.forwarding=1      # examples/fabric.otop:18:3
+    net.ipv6.conf.default.accept_dad=0  # examples/fabric.otop:18:3
+nsenter --net=/run/netns/fabric.l3 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/fabric.otop:18:3
+    net.ipv6.conf.all.forwarding=1      # examples/fabric.otop:18:3
+    net.ipv6.conf.default.accept_dad=0  # examples/fabric.otop:18:3
+nsenter --net=/run/netns/fabric.l4 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/fabric.otop:18:3
+    net.ipv6.conf.all.forwarding=1      # examples/fabric.otop:18:3
+    net.ipv6.conf.default.accept_dad=0  # examples/fabric.otop:18:3
+
+# stage 3: links
+ip -batch -
+    link add name lan index 1001 netns fabric.l1 type veth peer name eth0 netns fabric.h1  # examples/fabric.otop:41:3
+    link add name s1 index 1002 netns fabric.l1 type veth peer name l1 netns fabric.s1     # examples/fabric.otop:37:5
+    link add name s2 index 1003 netns fabric.l1 type veth peer name l1 netns fabric.s2     # examples/fabric.otop:37:5
+    link add name lan index 1004 netns fabric.l2 type veth peer name eth0 netns fabric.h2  # examples/fabric.otop:41:3
+    link add name s1 index 1005 netns fabric.l2 type veth peer name l2 netns fabric.s1     # examples/fabric.otop:37:5
+    link add name s2 index 1006 netns fabric.l2 type veth peer name l2 netns fabric.s2     # examples/fabric.otop:37:5
+    link add name lan index 1007 netns fabric.l3 type veth peer name eth0 netns fabric.h3  # examples/fabric.otop:41:3
+    link add name s1 index 1008 netns fabric.l3 type veth peer name l3 netns fabric.s1     # examples/fabric.otop:37:5
+    link add name s2 index 1009 netns fabric.l3 type veth peer name l3 netns fabric.s2     # examples/fabric.otop:37:5
+    link add name lan index 1010 netns fabric.l4 type veth peer name eth0 netns fabric.h4  # examples/fabric.otop:41:3
+    link add name s1 index 1011 netns fabric.l4 type veth peer name l4 netns fabric.s1     # examples/fabric.otop:37:5
+    link add name s2 index 1012 netns fabric.l4 type veth peer name l4 netns fabric.s2     # examples/fabric.otop:37:5
+
+# stage 4: addresses and routes (steps run concurrently)
+nsenter --net=/run/netns/fabric.s1 -- ip -batch -
+    link set dev lo alias opentop:fabric:s1   # examples/fabric.otop:24:1
+    link set dev lo up                        # examples/fabric.otop:24:1
+    addr add 10.255.0.1/31 dev l1             # examples/fabric.otop:38:20
+    addr add fd00:ff::1/127 dev l1 nodad      # examples/fabric.otop:38:48
+    link set dev l1 up                        # examples/fabric.otop:38:10
+    addr add 10.255.0.5/31 dev l2             # examples/fabric.otop:38:20
+    addr add fd00:ff::5/127 dev l2 nodad      # examples/fabric.otop:38:48
+    link set dev l2 up                        # examples/fabric.otop:38:10
+    addr add 10.255.0.9/31 dev l3             # examples/fabric.otop:38:20
+    addr add fd00:ff::9/127 dev l3 nodad      # examples/fabric.otop:38:48
+    link set dev l3 up                        # examples/fabric.otop:38:10
+    addr add 10.255.0.13/31 dev l4            # examples/fabric.otop:38:20
+    addr add fd00:ff::d/127 dev l4 nodad      # examples/fabric.otop:38:48
+    link set dev l4 up                        # examples/fabric.otop:38:10
+    route add 10.128.1.0/24 via 10.255.0.0    # examples/fabric.otop:27:5
+    route add fd00:1:0:1::/64 via fd00:ff::   # examples/fabric.otop:28:5
+    route add 10.128.2.0/24 via 10.255.0.4    # examples/fabric.otop:27:5
+    route add fd00:1:0:2::/64 via fd00:ff::4  # examples/fabric.otop:28:5
+    route add 10.128.3.0/24 via 10.255.0.8    # examples/fabric.otop:27:5
+    route add fd00:1:0:3::/64 via fd00:ff::8  # examples/fabric.otop:28:5
+    route add 10.128.4.0/24 via 10.255.0.12   # examples/fabric.otop:27:5
+    route add fd00:1:0:4::/64 via fd00:ff::c  # examples/fabric.otop:28:5
+nsenter --net=/run/netns/fabric.s2 -- ip -batch -
+    link set dev lo alias opentop:fabric:s2   # examples/fabric.otop:24:1
+    link set dev lo up                        # examples/fabric.otop:24:1
+    addr add 10.255.0.3/31 dev l1             # examples/fabric.otop:38:20
+    addr add fd00:ff::3/127 dev l1 nodad      # examples/fabric.otop:38:48
+    link set dev l1 up                        # examples/fabric.otop:38:10
+    addr add 10.255.0.7/31 dev l2             # examples/fabric.otop:38:20
+    addr add fd00:ff::7/127 dev l2 nodad      # examples/fabric.otop:38:48
+    link set dev l2 up                        # examples/fabric.otop:38:10
+    addr add 10.255.0.11/31 dev l3            # examples/fabric.otop:38:20
+    addr add fd00:ff::b/127 dev l3 nodad      # examples/fabric.otop:38:48
+    link set dev l3 up                        # examples/fabric.otop:38:10
+    addr add 10.255.0.15/31 dev l4            # examples/fabric.otop:38:20
+    addr add fd00:ff::f/127 dev l4 nodad      # examples/fabric.otop:38:48
+    link set dev l4 up                        # examples/fabric.otop:38:10
+    route add 10.128.1.0/24 via 10.255.0.2    # examples/fabric.otop:27:5
+    route add fd00:1:0:1::/64 via fd00:ff::2  # examples/fabric.otop:28:5
+    route add 10.128.2.0/24 via 10.255.0.6    # examples/fabric.otop:27:5
+    route add fd00:1:0:2::/64 via fd00:ff::6  # examples/fabric.otop:28:5
+    route add 10.128.3.0/24 via 10.255.0.10   # examples/fabric.otop:27:5
+    route add fd00:1:0:3::/64 via fd00:ff::a  # examples/fabric.otop:28:5
+    route add 10.128.4.0/24 via 10.255.0.14   # examples/fabric.otop:27:5
+    route add fd00:1:0:4::/64 via fd00:ff::e  # examples/fabric.otop:28:5
+nsenter --net=/run/netns/fabric.l1 -- ip -batch -
+    link set dev lo alias opentop:fabric:l1  # examples/fabric.otop:33:3
+    link set dev lo up                       # examples/fabric.otop:33:3
+    addr add 10.128.1.1/24 dev lan           # examples/fabric.otop:19:7
+    addr add fd00:1:0:1::1/64 dev lan nodad  # examples/fabric.otop:19:35
+    link set dev lan up                      # examples/fabric.otop:41:3
+    addr add 10.255.0.0/31 dev s1            # examples/fabric.otop:37:20
+    addr add fd00:ff::/127 dev s1 nodad      # examples/fabric.otop:37:48
+    link set dev s1 up                       # examples/fabric.otop:37:5
+    addr add 10.255.0.2/31 dev s2            # examples/fabric.otop:37:20
+    addr add fd00:ff::2/127 dev s2 nodad     # examples/fabric.otop:37:48
+    link set dev s2 up                       # examples/fabric.otop:37:5
+    route add 0.0.0.0/0 via 10.255.0.1       # examples/fabric.otop:20:3
+    route add ::/0 via fd00:ff::1            # examples/fabric.otop:21:3
+nsenter --net=/run/netns/fabric.h1 -- ip -batch -
+    link set dev lo alias opentop:fabric:h1   # examples/fabric.otop:40:3
+    link set dev lo up                        # examples/fabric.otop:40:3
+    addr add 10.128.1.10/24 dev eth0          # examples/fabric.otop:41:30
+    addr add fd00:1:0:1::a/64 dev eth0 nodad  # examples/fabric.otop:41:59
+    link set dev eth0 up                      # examples/fabric.otop:41:20
+    route add 0.0.0.0/0 via 10.128.1.1        # examples/fabric.otop:40:15
+    route add ::/0 via fd00:1:0:1::1          # examples/fabric.otop:40:60
+nsenter --net=/run/netns/fabric.l2 -- ip -batch -
+    link set dev lo alias opentop:fabric:l2  # examples/fabric.otop:33:3
+    link set dev lo up                       # examples/fabric.otop:33:3
+    addr add 10.128.2.1/24 dev lan           # examples/fabric.otop:19:7
+    addr add fd00:1:0:2::1/64 dev lan nodad  # examples/fabric.otop:19:35
+    link set dev lan up                      # examples/fabric.otop:41:3
+    addr add 10.255.0.4/31 dev s1            # examples/fabric.otop:37:20
+    addr add fd00:ff::4/127 dev s1 nodad     # examples/fabric.otop:37:48
+    link set dev s1 up                       # examples/fabric.otop:37:5
+    addr add 10.255.0.6/31 dev s2            # examples/fabric.otop:37:20
+    addr add fd00:ff::6/127 dev s2 nodad     # examples/fabric.otop:37:48
+    link set dev s2 up                       # examples/fabric.otop:37:5
+    route add 0.0.0.0/0 via 10.255.0.5       # examples/fabric.otop:20:3
+    route add ::/0 via fd00:ff::5            # examples/fabric.otop:21:3
+nsenter --net=/run/netns/fabric.h2 -- ip -batch -
+    link set dev lo alias opentop:fabric:h2   # examples/fabric.otop:40:3
+    link set dev lo up                        # examples/fabric.otop:40:3
+    addr add 10.128.2.10/24 dev eth0          # examples/fabric.otop:41:30
+    addr add fd00:1:0:2::a/64 dev eth0 nodad  # examples/fabric.otop:41:59
+    link set dev eth0 up                      # examples/fabric.otop:41:20
+    route add 0.0.0.0/0 via 10.128.2.1        # examples/fabric.otop:40:15
+    route add ::/0 via fd00:1:0:2::1          # examples/fabric.otop:40:60
+nsenter --net=/run/netns/fabric.l3 -- ip -batch -
+    link set dev lo alias opentop:fabric:l3  # examples/fabric.otop:33:3
+    link set dev lo up                       # examples/fabric.otop:33:3
+    addr add 10.128.3.1/24 dev lan           # examples/fabric.otop:19:7
+    addr add fd00:1:0:3::1/64 dev lan nodad  # examples/fabric.otop:19:35
+    link set dev lan up                      # examples/fabric.otop:41:3
+    addr add 10.255.0.8/31 dev s1            # examples/fabric.otop:37:20
+    addr add fd00:ff::8/127 dev s1 nodad     # examples/fabric.otop:37:48
+    link set dev s1 up                       # examples/fabric.otop:37:5
+    addr add 10.255.0.10/31 dev s2           # examples/fabric.otop:37:20
+    addr add fd00:ff::a/127 dev s2 nodad     # examples/fabric.otop:37:48
+    link set dev s2 up                       # examples/fabric.otop:37:5
+    route add 0.0.0.0/0 via 10.255.0.9       # examples/fabric.otop:20:3
+    route add ::/0 via fd00:ff::9            # examples/fabric.otop:21:3
+nsenter --net=/run/netns/fabric.h3 -- ip -batch -
+    link set dev lo alias opentop:fabric:h3   # examples/fabric.otop:40:3
+    link set dev lo up                        # examples/fabric.otop:40:3
+    addr add 10.128.3.10/24 dev eth0          # examples/fabric.otop:41:30
+    addr add fd00:1:0:3::a/64 dev eth0 nodad  # examples/fabric.otop:41:59
+    link set dev eth0 up                      # examples/fabric.otop:41:20
+    route add 0.0.0.0/0 via 10.128.3.1        # examples/fabric.otop:40:15
+    route add ::/0 via fd00:1:0:3::1          # examples/fabric.otop:40:60
+nsenter --net=/run/netns/fabric.l4 -- ip -batch -
+    link set dev lo alias opentop:fabric:l4  # examples/fabric.otop:33:3
+    link set dev lo up                       # examples/fabric.otop:33:3
+    addr add 10.128.4.1/24 dev lan           # examples/fabric.otop:19:7
+    addr add fd00:1:0:4::1/64 dev lan nodad  # examples/fabric.otop:19:35
+    link set dev lan up                      # examples/fabric.otop:41:3
+    addr add 10.255.0.12/31 dev s1           # examples/fabric.otop:37:20
+    addr add fd00:ff::c/127 dev s1 nodad     # examples/fabric.otop:37:48
+    link set dev s1 up                       # examples/fabric.otop:37:5
+    addr add 10.255.0.14/31 dev s2           # examples/fabric.otop:37:20
+    addr add fd00:ff::e/127 dev s2 nodad     # examples/fabric.otop:37:48
+    link set dev s2 up                       # examples/fabric.otop:37:5
+    route add 0.0.0.0/0 via 10.255.0.13      # examples/fabric.otop:20:3
+    route add ::/0 via fd00:ff::d            # examples/fabric.otop:21:3
+nsenter --net=/run/netns/fabric.h4 -- ip -batch -
+    link set dev lo alias opentop:fabric:h4   # examples/fabric.otop:40:3
+    link set dev lo up                        # examples/fabric.otop:40:3
+    addr add 10.128.4.10/24 dev eth0          # examples/fabric.otop:41:30
+    addr add fd00:1:0:4::a/64 dev eth0 nodad  # examples/fabric.otop:41:59
+    link set dev eth0 up                      # examples/fabric.otop:41:20
+    route add 0.0.0.0/0 via 10.128.4.1        # examples/fabric.otop:40:15
+    route add ::/0 via fd00:1:0:4::1          # examples/fabric.otop:40:60'
+}
+
+# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
+# (OBJECTS) and the operations of its plan. Only its state and creation time vary.
+RECORD_HEAD='{
+ "version": 2,
+ "tool": "opentop 0.1.0",
+ "lab": "fabric",
+ "file": "/ROOT/examples/fabric.otop",
+ "hash": "3b469227c384c443a78d5514d55da6205d6663fc0d70cd5e0e59d7293631ff4a",
+ "state": "'
+RECORD_CREATED='",
+ "createdAt": "'
+RECORD_BY='",
+ "by": "script",
+'
+OBJECTS=' "nodes": ["s1","s2","l1","h1","l2","h2","l3","h3","l4","h4"],
+ "switches": [],
+ "plan": "8457dd376c9a26b8d6c2f18beb6d70ea54f771b03ebe27465f00ed1b2799348c",
+ "owned": [
+  {"kind":"netns","name":"fabric.s1","node":"s1"},
+  {"kind":"netns","name":"fabric.s2","node":"s2"},
+  {"kind":"netns","name":"fabric.l1","node":"l1"},
+  {"kind":"netns","name":"fabric.h1","node":"h1"},
+  {"kind":"netns","name":"fabric.l2","node":"l2"},
+  {"kind":"netns","name":"fabric.h2","node":"h2"},
+  {"kind":"netns","name":"fabric.l3","node":"l3"},
+  {"kind":"netns","name":"fabric.h3","node":"h3"},
+  {"kind":"netns","name":"fabric.l4","node":"l4"},
+  {"kind":"netns","name":"fabric.h4","node":"h4"}
+ ],
+'
+RECORD_OPS=' "ops": [
+  {"op":{"kind":"netns.add","name":"fabric.s1","node":"s1"},"origin":"examples/fabric.otop:24:1"},
+  {"op":{"kind":"netns.add","name":"fabric.s2","node":"s2"},"origin":"examples/fabric.otop:24:1"},
+  {"op":{"kind":"netns.add","name":"fabric.l1","node":"l1"},"origin":"examples/fabric.otop:33:3"},
+  {"op":{"kind":"netns.add","name":"fabric.h1","node":"h1"},"origin":"examples/fabric.otop:40:3"},
+  {"op":{"kind":"netns.add","name":"fabric.l2","node":"l2"},"origin":"examples/fabric.otop:33:3"},
+  {"op":{"kind":"netns.add","name":"fabric.h2","node":"h2"},"origin":"examples/fabric.otop:40:3"},
+  {"op":{"kind":"netns.add","name":"fabric.l3","node":"l3"},"origin":"examples/fabric.otop:33:3"},
+  {"op":{"kind":"netns.add","name":"fabric.h3","node":"h3"},"origin":"examples/fabric.otop:40:3"},
+  {"op":{"kind":"netns.add","name":"fabric.l4","node":"l4"},"origin":"examples/fabric.otop:33:3"},
+  {"op":{"kind":"netns.add","name":"fabric.h4","node":"h4"},"origin":"examples/fabric.otop:40:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.s1","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/fabric.otop:25:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.s1","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/fabric.otop:25:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.s1","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/fabric.otop:25:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.s2","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/fabric.otop:25:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.s2","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/fabric.otop:25:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.s2","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/fabric.otop:25:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.l1","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/fabric.otop:18:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.l1","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/fabric.otop:18:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.l1","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/fabric.otop:18:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.l2","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/fabric.otop:18:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.l2","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/fabric.otop:18:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.l2","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/fabric.otop:18:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.l3","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/fabric.otop:18:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.l3","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/fabric.otop:18:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.l3","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/fabric.otop:18:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.l4","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/fabric.otop:18:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.l4","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/fabric.otop:18:3"},
+  {"op":{"kind":"sysctl.set","ns":"fabric.l4","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/fabric.otop:18:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l1","name":"lan","index":1001},"b":{"ns":"fabric.h1","name":"eth0"}},"origin":"examples/fabric.otop:41:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l1","name":"s1","index":1002},"b":{"ns":"fabric.s1","name":"l1"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l1","name":"s2","index":1003},"b":{"ns":"fabric.s2","name":"l1"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l2","name":"lan","index":1004},"b":{"ns":"fabric.h2","name":"eth0"}},"origin":"examples/fabric.otop:41:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l2","name":"s1","index":1005},"b":{"ns":"fabric.s1","name":"l2"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l2","name":"s2","index":1006},"b":{"ns":"fabric.s2","name":"l2"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l3","name":"lan","index":1007},"b":{"ns":"fabric.h3","name":"eth0"}},"origin":"examples/fabric.otop:41:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l3","name":"s1","index":1008},"b":{"ns":"fabric.s1","name":"l3"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l3","name":"s2","index":1009},"b":{"ns":"fabric.s2","name":"l3"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l4","name":"lan","index":1010},"b":{"ns":"fabric.h4","name":"eth0"}},"origin":"examples/fabric.otop:41:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l4","name":"s1","index":1011},"b":{"ns":"fabric.s1","name":"l4"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l4","name":"s2","index":1012},"b":{"ns":"fabric.s2","name":"l4"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"link.alias","ns":"fabric.s1","dev":"lo","alias":"opentop:fabric:s1"},"origin":"examples/fabric.otop:24:1"},
+  {"op":{"kind":"link.up","ns":"fabric.s1","dev":"lo"},"origin":"examples/fabric.otop:24:1"},
+  {"op":{"kind":"addr.add","ns":"fabric.s1","dev":"l1","cidr":"10.255.0.1/31","family":4},"origin":"examples/fabric.otop:38:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.s1","dev":"l1","cidr":"fd00:ff::1/127","family":6},"origin":"examples/fabric.otop:38:48"},
+  {"op":{"kind":"link.up","ns":"fabric.s1","dev":"l1"},"origin":"examples/fabric.otop:38:10"},
+  {"op":{"kind":"addr.add","ns":"fabric.s1","dev":"l2","cidr":"10.255.0.5/31","family":4},"origin":"examples/fabric.otop:38:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.s1","dev":"l2","cidr":"fd00:ff::5/127","family":6},"origin":"examples/fabric.otop:38:48"},
+  {"op":{"kind":"link.up","ns":"fabric.s1","dev":"l2"},"origin":"examples/fabric.otop:38:10"},
+  {"op":{"kind":"addr.add","ns":"fabric.s1","dev":"l3","cidr":"10.255.0.9/31","family":4},"origin":"examples/fabric.otop:38:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.s1","dev":"l3","cidr":"fd00:ff::9/127","family":6},"origin":"examples/fabric.otop:38:48"},
+  {"op":{"kind":"link.up","ns":"fabric.s1","dev":"l3"},"origin":"examples/fabric.otop:38:10"},
+  {"op":{"kind":"addr.add","ns":"fabric.s1","dev":"l4","cidr":"10.255.0.13/31","family":4},"origin":"examples/fabric.otop:38:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.s1","dev":"l4","cidr":"fd00:ff::d/127","family":6},"origin":"examples/fabric.otop:38:48"},
+  {"op":{"kind":"link.up","ns":"fabric.s1","dev":"l4"},"origin":"examples/fabric.otop:38:10"},
+  {"op":{"kind":"route.add","ns":"fabric.s1","family":4,"destination":"10.128.1.0/24","via":"10.255.0.0"},"origin":"examples/fabric.otop:27:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s1","family":6,"destination":"fd00:1:0:1::/64","via":"fd00:ff::"},"origin":"examples/fabric.otop:28:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s1","family":4,"destination":"10.128.2.0/24","via":"10.255.0.4"},"origin":"examples/fabric.otop:27:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s1","family":6,"destination":"fd00:1:0:2::/64","via":"fd00:ff::4"},"origin":"examples/fabric.otop:28:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s1","family":4,"destination":"10.128.3.0/24","via":"10.255.0.8"},"origin":"examples/fabric.otop:27:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s1","family":6,"destination":"fd00:1:0:3::/64","via":"fd00:ff::8"},"origin":"examples/fabric.otop:28:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s1","family":4,"destination":"10.128.4.0/24","via":"10.255.0.12"},"origin":"examples/fabric.otop:27:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s1","family":6,"destination":"fd00:1:0:4::/64","via":"fd00:ff::c"},"origin":"examples/fabric.otop:28:5"},
+  {"op":{"kind":"link.alias","ns":"fabric.s2","dev":"lo","alias":"opentop:fabric:s2"},"origin":"examples/fabric.otop:24:1"},
+  {"op":{"kind":"link.up","ns":"fabric.s2","dev":"lo"},"origin":"examples/fabric.otop:24:1"},
+  {"op":{"kind":"addr.add","ns":"fabric.s2","dev":"l1","cidr":"10.255.0.3/31","family":4},"origin":"examples/fabric.otop:38:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.s2","dev":"l1","cidr":"fd00:ff::3/127","family":6},"origin":"examples/fabric.otop:38:48"},
+  {"op":{"kind":"link.up","ns":"fabric.s2","dev":"l1"},"origin":"examples/fabric.otop:38:10"},
+  {"op":{"kind":"addr.add","ns":"fabric.s2","dev":"l2","cidr":"10.255.0.7/31","family":4},"origin":"examples/fabric.otop:38:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.s2","dev":"l2","cidr":"fd00:ff::7/127","family":6},"origin":"examples/fabric.otop:38:48"},
+  {"op":{"kind":"link.up","ns":"fabric.s2","dev":"l2"},"origin":"examples/fabric.otop:38:10"},
+  {"op":{"kind":"addr.add","ns":"fabric.s2","dev":"l3","cidr":"10.255.0.11/31","family":4},"origin":"examples/fabric.otop:38:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.s2","dev":"l3","cidr":"fd00:ff::b/127","family":6},"origin":"examples/fabric.otop:38:48"},
+  {"op":{"kind":"link.up","ns":"fabric.s2","dev":"l3"},"origin":"examples/fabric.otop:38:10"},
+  {"op":{"kind":"addr.add","ns":"fabric.s2","dev":"l4","cidr":"10.255.0.15/31","family":4},"origin":"examples/fabric.otop:38:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.s2","dev":"l4","cidr":"fd00:ff::f/127","family":6},"origin":"examples/fabric.otop:38:48"},
+  {"op":{"kind":"link.up","ns":"fabric.s2","dev":"l4"},"origin":"examples/fabric.otop:38:10"},
+  {"op":{"kind":"route.add","ns":"fabric.s2","family":4,"destination":"10.128.1.0/24","via":"10.255.0.2"},"origin":"examples/fabric.otop:27:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s2","family":6,"destination":"fd00:1:0:1::/64","via":"fd00:ff::2"},"origin":"examples/fabric.otop:28:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s2","family":4,"destination":"10.128.2.0/24","via":"10.255.0.6"},"origin":"examples/fabric.otop:27:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s2","family":6,"destination":"fd00:1:0:2::/64","via":"fd00:ff::6"},"origin":"examples/fabric.otop:28:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s2","family":4,"destination":"10.128.3.0/24","via":"10.255.0.10"},"origin":"examples/fabric.otop:27:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s2","family":6,"destination":"fd00:1:0:3::/64","via":"fd00:ff::a"},"origin":"examples/fabric.otop:28:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s2","family":4,"destination":"10.128.4.0/24","via":"10.255.0.14"},"origin":"examples/fabric.otop:27:5"},
+  {"op":{"kind":"route.add","ns":"fabric.s2","family":6,"destination":"fd00:1:0:4::/64","via":"fd00:ff::e"},"origin":"examples/fabric.otop:28:5"},
+  {"op":{"kind":"link.alias","ns":"fabric.l1","dev":"lo","alias":"opentop:fabric:l1"},"origin":"examples/fabric.otop:33:3"},
+  {"op":{"kind":"link.up","ns":"fabric.l1","dev":"lo"},"origin":"examples/fabric.otop:33:3"},
+  {"op":{"kind":"addr.add","ns":"fabric.l1","dev":"lan","cidr":"10.128.1.1/24","family":4},"origin":"examples/fabric.otop:19:7"},
+  {"op":{"kind":"addr.add","ns":"fabric.l1","dev":"lan","cidr":"fd00:1:0:1::1/64","family":6},"origin":"examples/fabric.otop:19:35"},
+  {"op":{"kind":"link.up","ns":"fabric.l1","dev":"lan"},"origin":"examples/fabric.otop:41:3"},
+  {"op":{"kind":"addr.add","ns":"fabric.l1","dev":"s1","cidr":"10.255.0.0/31","family":4},"origin":"examples/fabric.otop:37:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.l1","dev":"s1","cidr":"fd00:ff::/127","family":6},"origin":"examples/fabric.otop:37:48"},
+  {"op":{"kind":"link.up","ns":"fabric.l1","dev":"s1"},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"addr.add","ns":"fabric.l1","dev":"s2","cidr":"10.255.0.2/31","family":4},"origin":"examples/fabric.otop:37:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.l1","dev":"s2","cidr":"fd00:ff::2/127","family":6},"origin":"examples/fabric.otop:37:48"},
+  {"op":{"kind":"link.up","ns":"fabric.l1","dev":"s2"},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"route.add","ns":"fabric.l1","family":4,"destination":"0.0.0.0/0","via":"10.255.0.1"},"origin":"examples/fabric.otop:20:3"},
+  {"op":{"kind":"route.add","ns":"fabric.l1","family":6,"destination":"::/0","via":"fd00:ff::1"},"origin":"examples/fabric.otop:21:3"},
+  {"op":{"kind":"link.alias","ns":"fabric.h1","dev":"lo","alias":"opentop:fabric:h1"},"origin":"examples/fabric.otop:40:3"},
+  {"op":{"kind":"link.up","ns":"fabric.h1","dev":"lo"},"origin":"examples/fabric.otop:40:3"},
+  {"op":{"kind":"addr.add","ns":"fabric.h1","dev":"eth0","cidr":"10.128.1.10/24","family":4},"origin":"examples/fabric.otop:41:30"},
+  {"op":{"kind":"addr.add","ns":"fabric.h1","dev":"eth0","cidr":"fd00:1:0:1::a/64","family":6},"origin":"examples/fabric.otop:41:59"},
+  {"op":{"kind":"link.up","ns":"fabric.h1","dev":"eth0"},"origin":"examples/fabric.otop:41:20"},
+  {"op":{"kind":"route.add","ns":"fabric.h1","family":4,"destination":"0.0.0.0/0","via":"10.128.1.1"},"origin":"examples/fabric.otop:40:15"},
+  {"op":{"kind":"route.add","ns":"fabric.h1","family":6,"destination":"::/0","via":"fd00:1:0:1::1"},"origin":"examples/fabric.otop:40:60"},
+  {"op":{"kind":"link.alias","ns":"fabric.l2","dev":"lo","alias":"opentop:fabric:l2"},"origin":"examples/fabric.otop:33:3"},
+  {"op":{"kind":"link.up","ns":"fabric.l2","dev":"lo"},"origin":"examples/fabric.otop:33:3"},
+  {"op":{"kind":"addr.add","ns":"fabric.l2","dev":"lan","cidr":"10.128.2.1/24","family":4},"origin":"examples/fabric.otop:19:7"},
+  {"op":{"kind":"addr.add","ns":"fabric.l2","dev":"lan","cidr":"fd00:1:0:2::1/64","family":6},"origin":"examples/fabric.otop:19:35"},
+  {"op":{"kind":"link.up","ns":"fabric.l2","dev":"lan"},"origin":"examples/fabric.otop:41:3"},
+  {"op":{"kind":"addr.add","ns":"fabric.l2","dev":"s1","cidr":"10.255.0.4/31","family":4},"origin":"examples/fabric.otop:37:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.l2","dev":"s1","cidr":"fd00:ff::4/127","family":6},"origin":"examples/fabric.otop:37:48"},
+  {"op":{"kind":"link.up","ns":"fabric.l2","dev":"s1"},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"addr.add","ns":"fabric.l2","dev":"s2","cidr":"10.255.0.6/31","family":4},"origin":"examples/fabric.otop:37:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.l2","dev":"s2","cidr":"fd00:ff::6/127","family":6},"origin":"examples/fabric.otop:37:48"},
+  {"op":{"kind":"link.up","ns":"fabric.l2","dev":"s2"},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"route.add","ns":"fabric.l2","family":4,"destination":"0.0.0.0/0","via":"10.255.0.5"},"origin":"examples/fabric.otop:20:3"},
+  {"op":{"kind":"route.add","ns":"fabric.l2","family":6,"destination":"::/0","via":"fd00:ff::5"},"origin":"examples/fabric.otop:21:3"},
+  {"op":{"kind":"link.alias","ns":"fabric.h2","dev":"lo","alias":"opentop:fabric:h2"},"origin":"examples/fabric.otop:40:3"},
+  {"op":{"kind":"link.up","ns":"fabric.h2","dev":"lo"},"origin":"examples/fabric.otop:40:3"},
+  {"op":{"kind":"addr.add","ns":"fabric.h2","dev":"eth0","cidr":"10.128.2.10/24","family":4},"origin":"examples/fabric.otop:41:30"},
+  {"op":{"kind":"addr.add","ns":"fabric.h2","dev":"eth0","cidr":"fd00:1:0:2::a/64","family":6},"origin":"examples/fabric.otop:41:59"},
+  {"op":{"kind":"link.up","ns":"fabric.h2","dev":"eth0"},"origin":"examples/fabric.otop:41:20"},
+  {"op":{"kind":"route.add","ns":"fabric.h2","family":4,"destination":"0.0.0.0/0","via":"10.128.2.1"},"origin":"examples/fabric.otop:40:15"},
+  {"op":{"kind":"route.add","ns":"fabric.h2","family":6,"destination":"::/0","via":"fd00:1:0:2::1"},"origin":"examples/fabric.otop:40:60"},
+  {"op":{"kind":"link.alias","ns":"fabric.l3","dev":"lo","alias":"opentop:fabric:l3"},"origin":"examples/fabric.otop:33:3"},
+  {"op":{"kind":"link.up","ns":"fabric.l3","dev":"lo"},"origin":"examples/fabric.otop:33:3"},
+  {"op":{"kind":"addr.add","ns":"fabric.l3","dev":"lan","cidr":"10.128.3.1/24","family":4},"origin":"examples/fabric.otop:19:7"},
+  {"op":{"kind":"addr.add","ns":"fabric.l3","dev":"lan","cidr":"fd00:1:0:3::1/64","family":6},"origin":"examples/fabric.otop:19:35"},
+  {"op":{"kind":"link.up","ns":"fabric.l3","dev":"lan"},"origin":"examples/fabric.otop:41:3"},
+  {"op":{"kind":"addr.add","ns":"fabric.l3","dev":"s1","cidr":"10.255.0.8/31","family":4},"origin":"examples/fabric.otop:37:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.l3","dev":"s1","cidr":"fd00:ff::8/127","family":6},"origin":"examples/fabric.otop:37:48"},
+  {"op":{"kind":"link.up","ns":"fabric.l3","dev":"s1"},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"addr.add","ns":"fabric.l3","dev":"s2","cidr":"10.255.0.10/31","family":4},"origin":"examples/fabric.otop:37:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.l3","dev":"s2","cidr":"fd00:ff::a/127","family":6},"origin":"examples/fabric.otop:37:48"},
+  {"op":{"kind":"link.up","ns":"fabric.l3","dev":"s2"},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"route.add","ns":"fabric.l3","family":4,"destination":"0.0.0.0/0","via":"10.255.0.9"},"origin":"examples/fabric.otop:20:3"},
+  {"op":{"kind":"route.add","ns":"fabric.l3","family":6,"destination":"::/0","via":"fd00:ff::9"},"origin":"examples/fabric.otop:21:3"},
+  {"op":{"kind":"link.alias","ns":"fabric.h3","dev":"lo","alias":"opentop:fabric:h3"},"origin":"examples/fabric.otop:40:3"},
+  {"op":{"kind":"link.up","ns":"fabric.h3","dev":"lo"},"origin":"examples/fabric.otop:40:3"},
+  {"op":{"kind":"addr.add","ns":"fabric.h3","dev":"eth0","cidr":"10.128.3.10/24","family":4},"origin":"examples/fabric.otop:41:30"},
+  {"op":{"kind":"addr.add","ns":"fabric.h3","dev":"eth0","cidr":"fd00:1:0:3::a/64","family":6},"origin":"examples/fabric.otop:41:59"},
+  {"op":{"kind":"link.up","ns":"fabric.h3","dev":"eth0"},"origin":"examples/fabric.otop:41:20"},
+  {"op":{"kind":"route.add","ns":"fabric.h3","family":4,"destination":"0.0.0.0/0","via":"10.128.3.1"},"origin":"examples/fabric.otop:40:15"},
+  {"op":{"kind":"route.add","ns":"fabric.h3","family":6,"destination":"::/0","via":"fd00:1:0:3::1"},"origin":"examples/fabric.otop:40:60"},
+  {"op":{"kind":"link.alias","ns":"fabric.l4","dev":"lo","alias":"opentop:fabric:l4"},"origin":"examples/fabric.otop:33:3"},
+  {"op":{"kind":"link.up","ns":"fabric.l4","dev":"lo"},"origin":"examples/fabric.otop:33:3"},
+  {"op":{"kind":"addr.add","ns":"fabric.l4","dev":"lan","cidr":"10.128.4.1/24","family":4},"origin":"examples/fabric.otop:19:7"},
+  {"op":{"kind":"addr.add","ns":"fabric.l4","dev":"lan","cidr":"fd00:1:0:4::1/64","family":6},"origin":"examples/fabric.otop:19:35"},
+  {"op":{"kind":"link.up","ns":"fabric.l4","dev":"lan"},"origin":"examples/fabric.otop:41:3"},
+  {"op":{"kind":"addr.add","ns":"fabric.l4","dev":"s1","cidr":"10.255.0.12/31","family":4},"origin":"examples/fabric.otop:37:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.l4","dev":"s1","cidr":"fd00:ff::c/127","family":6},"origin":"examples/fabric.otop:37:48"},
+  {"op":{"kind":"link.up","ns":"fabric.l4","dev":"s1"},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"addr.add","ns":"fabric.l4","dev":"s2","cidr":"10.255.0.14/31","family":4},"origin":"examples/fabric.otop:37:20"},
+  {"op":{"kind":"addr.add","ns":"fabric.l4","dev":"s2","cidr":"fd00:ff::e/127","family":6},"origin":"examples/fabric.otop:37:48"},
+  {"op":{"kind":"link.up","ns":"fabric.l4","dev":"s2"},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"route.add","ns":"fabric.l4","family":4,"destination":"0.0.0.0/0","via":"10.255.0.13"},"origin":"examples/fabric.otop:20:3"},
+  {"op":{"kind":"route.add","ns":"fabric.l4","family":6,"destination":"::/0","via":"fd00:ff::d"},"origin":"examples/fabric.otop:21:3"},
+  {"op":{"kind":"link.alias","ns":"fabric.h4","dev":"lo","alias":"opentop:fabric:h4"},"origin":"examples/fabric.otop:40:3"},
+  {"op":{"kind":"link.up","ns":"fabric.h4","dev":"lo"},"origin":"examples/fabric.otop:40:3"},
+  {"op":{"kind":"addr.add","ns":"fabric.h4","dev":"eth0","cidr":"10.128.4.10/24","family":4},"origin":"examples/fabric.otop:41:30"},
+  {"op":{"kind":"addr.add","ns":"fabric.h4","dev":"eth0","cidr":"fd00:1:0:4::a/64","family":6},"origin":"examples/fabric.otop:41:59"},
+  {"op":{"kind":"link.up","ns":"fabric.h4","dev":"eth0"},"origin":"examples/fabric.otop:41:20"},
+  {"op":{"kind":"route.add","ns":"fabric.h4","family":4,"destination":"0.0.0.0/0","via":"10.128.4.1"},"origin":"examples/fabric.otop:40:15"},
+  {"op":{"kind":"route.add","ns":"fabric.h4","family":6,"destination":"::/0","via":"fd00:1:0:4::1"},"origin":"examples/fabric.otop:40:60"}
+ ]
+}
+'
+
+# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.
+why() {
+  case $1 in
+    ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
+    nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    sysctl) why='this lab sets sysctls' package=procps ;;
+    mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
+    ln) why='the script keeps its lock and record with it' package=coreutils ;;
+    readlink) why='the script keeps its lock and record with it' package=coreutils ;;
+    rm) why='the lab removes its record and files' package=coreutils ;;
+    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    date) why='the script keeps its lock and record with it' package=coreutils ;;
+    *) why='this script runs it' package=$1 ;;
+  esac
+}

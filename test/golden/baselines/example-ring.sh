@@ -1,0 +1,1033 @@
+#!/bin/sh
+# Lab ring: a standalone script built by opentop 0.1.0 (`opentop build`).
+#
+#   source    /ROOT/examples/ring.otop
+#   sha256    8f1f862466dbb317e2187221753434f51f58742ffd1098eafcce750b081a69bf
+#   requires  ip nsenter sysctl mkdir ln readlink rm mv date
+#
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+#
+# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
+# back if a step fails; `down` removes what the lab owns and still exists. They keep the
+# lock and the record under /run/opentop exactly as `opentop` does, so `opentop status`,
+# `exec` and `down` work on a lab this script brought up, and the other way round.
+# Generated from the lab file: change the file and build again rather than editing this.
+
+# Single-quoted text here is literal by design: values from the lab file are never expanded.
+# shellcheck disable=SC2016
+set -u
+set -f # nothing here expands file names
+LAB='ring'
+SELF=${0##*/}
+RUN_DIR=${OPENTOP_RUN_DIR:-/run/opentop}
+LAB_DIR=$RUN_DIR/$LAB
+RECORD=$LAB_DIR/record.json
+LOCK=$RUN_DIR/$LAB.lock
+NL='
+'
+# What each command needs installed, and the lab in a line (for its messages and --help).
+NEED_UP='ip nsenter sysctl mkdir ln readlink rm mv date'
+NEED_DOWN='ip mkdir ln readlink rm'
+NEED_STATUS='ip nsenter'
+SUMMARY='10 nodes, 0 switches, 10 links (165 operations)'
+HELP='
+Lab ring: 10 nodes, 0 switches, 10 links (165 operations).
+  up      create it (needs root and ip, nsenter, sysctl, mkdir, ln, readlink, rm, mv, date)
+  down    remove everything it created; also after a failed or interrupted up
+  status  its live state, and drift from its plan (exit status 1 on drift)
+  exec    run a command inside a node (nsenter)
+  plan    print every operation that up runs, doing nothing'
+
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 4: namespaces
+  # create network namespace ring.r1  (examples/ring.otop:22:3)
+  # create network namespace ring.h1  (examples/ring.otop:39:3)
+  # create network namespace ring.r2  (examples/ring.otop:22:3)
+  # create network namespace ring.h2  (examples/ring.otop:39:3)
+  # create network namespace ring.r3  (examples/ring.otop:22:3)
+  # create network namespace ring.h3  (examples/ring.otop:39:3)
+  # create network namespace ring.r4  (examples/ring.otop:22:3)
+  # create network namespace ring.h4  (examples/ring.otop:39:3)
+  # create network namespace ring.r5  (examples/ring.otop:22:3)
+  # create network namespace ring.h5  (examples/ring.otop:39:3)
+  step '1/17, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add ring.r1
+netns add ring.h1
+netns add ring.r2
+netns add ring.h2
+netns add ring.r3
+netns add ring.h3
+netns add ring.r4
+netns add ring.h4
+netns add ring.r5
+netns add ring.h5
+EOF
+  # == stage 2 of 4: namespace sysctls
+  # set net.ipv4.ip_forward = 1 in ring.r1  (examples/ring.otop:23:5)
+  # set net.ipv6.conf.all.forwarding = 1 in ring.r1  (examples/ring.otop:23:5)
+  # set net.ipv6.conf.default.accept_dad = 0 in ring.r1  (examples/ring.otop:23:5)
+  step '2/17, namespace sysctls, in node r1 (ring.r1)' nsenter --net=/run/netns/ring.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in ring.r2  (examples/ring.otop:23:5)
+  # set net.ipv6.conf.all.forwarding = 1 in ring.r2  (examples/ring.otop:23:5)
+  # set net.ipv6.conf.default.accept_dad = 0 in ring.r2  (examples/ring.otop:23:5)
+  step '3/17, namespace sysctls, in node r2 (ring.r2)' nsenter --net=/run/netns/ring.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in ring.r3  (examples/ring.otop:23:5)
+  # set net.ipv6.conf.all.forwarding = 1 in ring.r3  (examples/ring.otop:23:5)
+  # set net.ipv6.conf.default.accept_dad = 0 in ring.r3  (examples/ring.otop:23:5)
+  step '4/17, namespace sysctls, in node r3 (ring.r3)' nsenter --net=/run/netns/ring.r3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in ring.r4  (examples/ring.otop:23:5)
+  # set net.ipv6.conf.all.forwarding = 1 in ring.r4  (examples/ring.otop:23:5)
+  # set net.ipv6.conf.default.accept_dad = 0 in ring.r4  (examples/ring.otop:23:5)
+  step '5/17, namespace sysctls, in node r4 (ring.r4)' nsenter --net=/run/netns/ring.r4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in ring.r5  (examples/ring.otop:23:5)
+  # set net.ipv6.conf.all.forwarding = 1 in ring.r5  (examples/ring.otop:23:5)
+  # set net.ipv6.conf.default.accept_dad = 0 in ring.r5  (examples/ring.otop:23:5)
+  step '6/17, namespace sysctls, in node r5 (ring.r5)' nsenter --net=/run/netns/ring.r5 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # == stage 3 of 4: links
+  # create veth pair right (ring.r1) — left (ring.r2)  (examples/ring.otop:34:3)
+  # create veth pair lan (ring.r1) — eth0 (ring.h1)  (examples/ring.otop:40:3)
+  # create veth pair right (ring.r2) — left (ring.r3)  (examples/ring.otop:34:3)
+  # create veth pair lan (ring.r2) — eth0 (ring.h2)  (examples/ring.otop:40:3)
+  # create veth pair right (ring.r3) — left (ring.r4)  (examples/ring.otop:34:3)
+  # create veth pair lan (ring.r3) — eth0 (ring.h3)  (examples/ring.otop:40:3)
+  # create veth pair right (ring.r4) — left (ring.r5)  (examples/ring.otop:34:3)
+  # create veth pair lan (ring.r4) — eth0 (ring.h4)  (examples/ring.otop:40:3)
+  # create veth pair right (ring.r5) — left (ring.r1)  (examples/ring.otop:34:3)
+  # create veth pair lan (ring.r5) — eth0 (ring.h5)  (examples/ring.otop:40:3)
+  step '7/17, links, on the host' ip -batch - <<'EOF' || return 1
+link add name right index 1001 netns ring.r1 type veth peer name left netns ring.r2
+link add name lan index 1002 netns ring.r1 type veth peer name eth0 netns ring.h1
+link add name right index 1003 netns ring.r2 type veth peer name left netns ring.r3
+link add name lan index 1004 netns ring.r2 type veth peer name eth0 netns ring.h2
+link add name right index 1005 netns ring.r3 type veth peer name left netns ring.r4
+link add name lan index 1006 netns ring.r3 type veth peer name eth0 netns ring.h3
+link add name right index 1007 netns ring.r4 type veth peer name left netns ring.r5
+link add name lan index 1008 netns ring.r4 type veth peer name eth0 netns ring.h4
+link add name right index 1009 netns ring.r5 type veth peer name left netns ring.r1
+link add name lan index 1010 netns ring.r5 type veth peer name eth0 netns ring.h5
+EOF
+  # == stage 4 of 4: addresses and routes
+  # mark lo in ring.r1 as opentop:ring:r1  (examples/ring.otop:22:3)
+  # bring lo up in ring.r1  (examples/ring.otop:22:3)
+  # add 10.255.0.2/31 to right in ring.r1  (examples/ring.otop:34:19)
+  # add fd00:ff::2/127 to right in ring.r1  (examples/ring.otop:34:47)
+  # bring right up in ring.r1  (examples/ring.otop:34:3)
+  # add 10.0.1.1/24 to lan in ring.r1  (examples/ring.otop:40:17)
+  # add fd00:1:0:1::1/64 to lan in ring.r1  (examples/ring.otop:40:32)
+  # bring lan up in ring.r1  (examples/ring.otop:40:3)
+  # add 10.255.0.11/31 to left in ring.r1  (examples/ring.otop:35:21)
+  # add fd00:ff::b/127 to left in ring.r1  (examples/ring.otop:35:49)
+  # bring left up in ring.r1  (examples/ring.otop:35:8)
+  # route 10.0.2.0/24 via 10.255.0.3 in ring.r1  (examples/ring.otop:26:9)
+  # route fd00:1:0:2::/64 via fd00:ff::3 in ring.r1  (examples/ring.otop:27:9)
+  # route 10.0.3.0/24 via 10.255.0.3 in ring.r1  (examples/ring.otop:26:9)
+  # route fd00:1:0:3::/64 via fd00:ff::3 in ring.r1  (examples/ring.otop:27:9)
+  # route 10.0.4.0/24 via 10.255.0.10 in ring.r1  (examples/ring.otop:29:9)
+  # route fd00:1:0:4::/64 via fd00:ff::a in ring.r1  (examples/ring.otop:30:9)
+  # route 10.0.5.0/24 via 10.255.0.10 in ring.r1  (examples/ring.otop:29:9)
+  # route fd00:1:0:5::/64 via fd00:ff::a in ring.r1  (examples/ring.otop:30:9)
+  step '8/17, addresses and routes, in node r1 (ring.r1)' nsenter --net=/run/netns/ring.r1 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ring:r1
+link set dev lo up
+addr add 10.255.0.2/31 dev right
+addr add fd00:ff::2/127 dev right nodad
+link set dev right up
+addr add 10.0.1.1/24 dev lan
+addr add fd00:1:0:1::1/64 dev lan nodad
+link set dev lan up
+addr add 10.255.0.11/31 dev left
+addr add fd00:ff::b/127 dev left nodad
+link set dev left up
+route add 10.0.2.0/24 via 10.255.0.3
+route add fd00:1:0:2::/64 via fd00:ff::3
+route add 10.0.3.0/24 via 10.255.0.3
+route add fd00:1:0:3::/64 via fd00:ff::3
+route add 10.0.4.0/24 via 10.255.0.10
+route add fd00:1:0:4::/64 via fd00:ff::a
+route add 10.0.5.0/24 via 10.255.0.10
+route add fd00:1:0:5::/64 via fd00:ff::a
+EOF
+  # mark lo in ring.h1 as opentop:ring:h1  (examples/ring.otop:39:3)
+  # bring lo up in ring.h1  (examples/ring.otop:39:3)
+  # add 10.0.1.10/24 to eth0 in ring.h1  (examples/ring.otop:40:61)
+  # add fd00:1:0:1::a/64 to eth0 in ring.h1  (examples/ring.otop:40:77)
+  # bring eth0 up in ring.h1  (examples/ring.otop:40:51)
+  # route 0.0.0.0/0 via 10.0.1.1 in ring.h1  (examples/ring.otop:39:15)
+  # route ::/0 via fd00:1:0:1::1 in ring.h1  (examples/ring.otop:39:47)
+  step '9/17, addresses and routes, in node h1 (ring.h1)' nsenter --net=/run/netns/ring.h1 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ring:h1
+link set dev lo up
+addr add 10.0.1.10/24 dev eth0
+addr add fd00:1:0:1::a/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.0.1.1
+route add ::/0 via fd00:1:0:1::1
+EOF
+  # mark lo in ring.r2 as opentop:ring:r2  (examples/ring.otop:22:3)
+  # bring lo up in ring.r2  (examples/ring.otop:22:3)
+  # add 10.255.0.3/31 to left in ring.r2  (examples/ring.otop:35:21)
+  # add fd00:ff::3/127 to left in ring.r2  (examples/ring.otop:35:49)
+  # bring left up in ring.r2  (examples/ring.otop:35:8)
+  # add 10.255.0.4/31 to right in ring.r2  (examples/ring.otop:34:19)
+  # add fd00:ff::4/127 to right in ring.r2  (examples/ring.otop:34:47)
+  # bring right up in ring.r2  (examples/ring.otop:34:3)
+  # add 10.0.2.1/24 to lan in ring.r2  (examples/ring.otop:40:17)
+  # add fd00:1:0:2::1/64 to lan in ring.r2  (examples/ring.otop:40:32)
+  # bring lan up in ring.r2  (examples/ring.otop:40:3)
+  # route 10.0.1.0/24 via 10.255.0.2 in ring.r2  (examples/ring.otop:29:9)
+  # route fd00:1:0:1::/64 via fd00:ff::2 in ring.r2  (examples/ring.otop:30:9)
+  # route 10.0.3.0/24 via 10.255.0.5 in ring.r2  (examples/ring.otop:26:9)
+  # route fd00:1:0:3::/64 via fd00:ff::5 in ring.r2  (examples/ring.otop:27:9)
+  # route 10.0.4.0/24 via 10.255.0.5 in ring.r2  (examples/ring.otop:26:9)
+  # route fd00:1:0:4::/64 via fd00:ff::5 in ring.r2  (examples/ring.otop:27:9)
+  # route 10.0.5.0/24 via 10.255.0.2 in ring.r2  (examples/ring.otop:29:9)
+  # route fd00:1:0:5::/64 via fd00:ff::2 in ring.r2  (examples/ring.otop:30:9)
+  step '10/17, addresses and routes, in node r2 (ring.r2)' nsenter --net=/run/netns/ring.r2 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ring:r2
+link set dev lo up
+addr add 10.255.0.3/31 dev left
+addr add fd00:ff::3/127 dev left nodad
+link set dev left up
+addr add 10.255.0.4/31 dev right
+addr add fd00:ff::4/127 dev right nodad
+link set dev right up
+addr add 10.0.2.1/24 dev lan
+addr add fd00:1:0:2::1/64 dev lan nodad
+link set dev lan up
+route add 10.0.1.0/24 via 10.255.0.2
+route add fd00:1:0:1::/64 via fd00:ff::2
+route add 10.0.3.0/24 via 10.255.0.5
+route add fd00:1:0:3::/64 via fd00:ff::5
+route add 10.0.4.0/24 via 10.255.0.5
+route add fd00:1:0:4::/64 via fd00:ff::5
+route add 10.0.5.0/24 via 10.255.0.2
+route add fd00:1:0:5::/64 via fd00:ff::2
+EOF
+  # mark lo in ring.h2 as opentop:ring:h2  (examples/ring.otop:39:3)
+  # bring lo up in ring.h2  (examples/ring.otop:39:3)
+  # add 10.0.2.10/24 to eth0 in ring.h2  (examples/ring.otop:40:61)
+  # add fd00:1:0:2::a/64 to eth0 in ring.h2  (examples/ring.otop:40:77)
+  # bring eth0 up in ring.h2  (examples/ring.otop:40:51)
+  # route 0.0.0.0/0 via 10.0.2.1 in ring.h2  (examples/ring.otop:39:15)
+  # route ::/0 via fd00:1:0:2::1 in ring.h2  (examples/ring.otop:39:47)
+  step '11/17, addresses and routes, in node h2 (ring.h2)' nsenter --net=/run/netns/ring.h2 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ring:h2
+link set dev lo up
+addr add 10.0.2.10/24 dev eth0
+addr add fd00:1:0:2::a/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.0.2.1
+route add ::/0 via fd00:1:0:2::1
+EOF
+  # mark lo in ring.r3 as opentop:ring:r3  (examples/ring.otop:22:3)
+  # bring lo up in ring.r3  (examples/ring.otop:22:3)
+  # add 10.255.0.5/31 to left in ring.r3  (examples/ring.otop:35:21)
+  # add fd00:ff::5/127 to left in ring.r3  (examples/ring.otop:35:49)
+  # bring left up in ring.r3  (examples/ring.otop:35:8)
+  # add 10.255.0.6/31 to right in ring.r3  (examples/ring.otop:34:19)
+  # add fd00:ff::6/127 to right in ring.r3  (examples/ring.otop:34:47)
+  # bring right up in ring.r3  (examples/ring.otop:34:3)
+  # add 10.0.3.1/24 to lan in ring.r3  (examples/ring.otop:40:17)
+  # add fd00:1:0:3::1/64 to lan in ring.r3  (examples/ring.otop:40:32)
+  # bring lan up in ring.r3  (examples/ring.otop:40:3)
+  # route 10.0.1.0/24 via 10.255.0.4 in ring.r3  (examples/ring.otop:29:9)
+  # route fd00:1:0:1::/64 via fd00:ff::4 in ring.r3  (examples/ring.otop:30:9)
+  # route 10.0.2.0/24 via 10.255.0.4 in ring.r3  (examples/ring.otop:29:9)
+  # route fd00:1:0:2::/64 via fd00:ff::4 in ring.r3  (examples/ring.otop:30:9)
+  # route 10.0.4.0/24 via 10.255.0.7 in ring.r3  (examples/ring.otop:26:9)
+  # route fd00:1:0:4::/64 via fd00:ff::7 in ring.r3  (examples/ring.otop:27:9)
+  # route 10.0.5.0/24 via 10.255.0.7 in ring.r3  (examples/ring.otop:26:9)
+  # route fd00:1:0:5::/64 via fd00:ff::7 in ring.r3  (examples/ring.otop:27:9)
+  step '12/17, addresses and routes, in node r3 (ring.r3)' nsenter --net=/run/netns/ring.r3 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ring:r3
+link set dev lo up
+addr add 10.255.0.5/31 dev left
+addr add fd00:ff::5/127 dev left nodad
+link set dev left up
+addr add 10.255.0.6/31 dev right
+addr add fd00:ff::6/127 dev right nodad
+link set dev right up
+addr add 10.0.3.1/24 dev lan
+addr add fd00:1:0:3::1/64 dev lan nodad
+link set dev lan up
+route add 10.0.1.0/24 via 10.255.0.4
+route add fd00:1:0:1::/64 via fd00:ff::4
+route add 10.0.2.0/24 via 10.255.0.4
+route add fd00:1:0:2::/64 via fd00:ff::4
+route add 10.0.4.0/24 via 10.255.0.7
+route add fd00:1:0:4::/64 via fd00:ff::7
+route add 10.0.5.0/24 via 10.255.0.7
+route add fd00:1:0:5::/64 via fd00:ff::7
+EOF
+  # mark lo in ring.h3 as opentop:ring:h3  (examples/ring.otop:39:3)
+  # bring lo up in ring.h3  (examples/ring.otop:39:3)
+  # add 10.0.3.10/24 to eth0 in ring.h3  (examples/ring.otop:40:61)
+  # add fd00:1:0:3::a/64 to eth0 in ring.h3  (examples/ring.otop:40:77)
+  # bring eth0 up in ring.h3  (examples/ring.otop:40:51)
+  # route 0.0.0.0/0 via 10.0.3.1 in ring.h3  (examples/ring.otop:39:15)
+  # route ::/0 via fd00:1:0:3::1 in ring.h3  (examples/ring.otop:39:47)
+  step '13/17, addresses and routes, in node h3 (ring.h3)' nsenter --net=/run/netns/ring.h3 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ring:h3
+link set dev lo up
+addr add 10.0.3.10/24 dev eth0
+addr add fd00:1:0:3::a/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.0.3.1
+route add ::/0 via fd00:1:0:3::1
+EOF
+  # mark lo in ring.r4 as opentop:ring:r4  (examples/ring.otop:22:3)
+  # bring lo up in ring.r4  (examples/ring.otop:22:3)
+  # add 10.255.0.7/31 to left in ring.r4  (examples/ring.otop:35:21)
+  # add fd00:ff::7/127 to left in ring.r4  (examples/ring.otop:35:49)
+  # bring left up in ring.r4  (examples/ring.otop:35:8)
+  # add 10.255.0.8/31 to right in ring.r4  (examples/ring.otop:34:19)
+  # add fd00:ff::8/127 to right in ring.r4  (examples/ring.otop:34:47)
+  # bring right up in ring.r4  (examples/ring.otop:34:3)
+  # add 10.0.4.1/24 to lan in ring.r4  (examples/ring.otop:40:17)
+  # add fd00:1:0:4::1/64 to lan in ring.r4  (examples/ring.otop:40:32)
+  # bring lan up in ring.r4  (examples/ring.otop:40:3)
+  # route 10.0.1.0/24 via 10.255.0.9 in ring.r4  (examples/ring.otop:26:9)
+  # route fd00:1:0:1::/64 via fd00:ff::9 in ring.r4  (examples/ring.otop:27:9)
+  # route 10.0.2.0/24 via 10.255.0.6 in ring.r4  (examples/ring.otop:29:9)
+  # route fd00:1:0:2::/64 via fd00:ff::6 in ring.r4  (examples/ring.otop:30:9)
+  # route 10.0.3.0/24 via 10.255.0.6 in ring.r4  (examples/ring.otop:29:9)
+  # route fd00:1:0:3::/64 via fd00:ff::6 in ring.r4  (examples/ring.otop:30:9)
+  # route 10.0.5.0/24 via 10.255.0.9 in ring.r4  (examples/ring.otop:26:9)
+  # route fd00:1:0:5::/64 via fd00:ff::9 in ring.r4  (examples/ring.otop:27:9)
+  step '14/17, addresses and routes, in node r4 (ring.r4)' nsenter --net=/run/netns/ring.r4 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ring:r4
+link set dev lo up
+addr add 10.255.0.7/31 dev left
+addr add fd00:ff::7/127 dev left nodad
+link set dev left up
+addr add 10.255.0.8/31 dev right
+addr add fd00:ff::8/127 dev right nodad
+link set dev right up
+addr add 10.0.4.1/24 dev lan
+addr add fd00:1:0:4::1/64 dev lan nodad
+link set dev lan up
+route add 10.0.1.0/24 via 10.255.0.9
+route add fd00:1:0:1::/64 via fd00:ff::9
+route add 10.0.2.0/24 via 10.255.0.6
+route add fd00:1:0:2::/64 via fd00:ff::6
+route add 10.0.3.0/24 via 10.255.0.6
+route add fd00:1:0:3::/64 via fd00:ff::6
+route add 10.0.5.0/24 via 10.255.0.9
+route add fd00:1:0:5::/64 via fd00:ff::9
+EOF
+  # mark lo in ring.h4 as opentop:ring:h4  (examples/ring.otop:39:3)
+  # bring lo up in ring.h4  (examples/ring.otop:39:3)
+  # add 10.0.4.10/24 to eth0 in ring.h4  (examples/ring.otop:40:61)
+  # add fd00:1:0:4::a/64 to eth0 in ring.h4  (examples/ring.otop:40:77)
+  # bring eth0 up in ring.h4  (examples/ring.otop:40:51)
+  # route 0.0.0.0/0 via 10.0.4.1 in ring.h4  (examples/ring.otop:39:15)
+  # route ::/0 via fd00:1:0:4::1 in ring.h4  (examples/ring.otop:39:47)
+  step '15/17, addresses and routes, in node h4 (ring.h4)' nsenter --net=/run/netns/ring.h4 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ring:h4
+link set dev lo up
+addr add 10.0.4.10/24 dev eth0
+addr add fd00:1:0:4::a/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.0.4.1
+route add ::/0 via fd00:1:0:4::1
+EOF
+  # mark lo in ring.r5 as opentop:ring:r5  (examples/ring.otop:22:3)
+  # bring lo up in ring.r5  (examples/ring.otop:22:3)
+  # add 10.255.0.9/31 to left in ring.r5  (examples/ring.otop:35:21)
+  # add fd00:ff::9/127 to left in ring.r5  (examples/ring.otop:35:49)
+  # bring left up in ring.r5  (examples/ring.otop:35:8)
+  # add 10.255.0.10/31 to right in ring.r5  (examples/ring.otop:34:19)
+  # add fd00:ff::a/127 to right in ring.r5  (examples/ring.otop:34:47)
+  # bring right up in ring.r5  (examples/ring.otop:34:3)
+  # add 10.0.5.1/24 to lan in ring.r5  (examples/ring.otop:40:17)
+  # add fd00:1:0:5::1/64 to lan in ring.r5  (examples/ring.otop:40:32)
+  # bring lan up in ring.r5  (examples/ring.otop:40:3)
+  # route 10.0.1.0/24 via 10.255.0.11 in ring.r5  (examples/ring.otop:26:9)
+  # route fd00:1:0:1::/64 via fd00:ff::b in ring.r5  (examples/ring.otop:27:9)
+  # route 10.0.2.0/24 via 10.255.0.11 in ring.r5  (examples/ring.otop:26:9)
+  # route fd00:1:0:2::/64 via fd00:ff::b in ring.r5  (examples/ring.otop:27:9)
+  # route 10.0.3.0/24 via 10.255.0.8 in ring.r5  (examples/ring.otop:29:9)
+  # route fd00:1:0:3::/64 via fd00:ff::8 in ring.r5  (examples/ring.otop:30:9)
+  # route 10.0.4.0/24 via 10.255.0.8 in ring.r5  (examples/ring.otop:29:9)
+  # route fd00:1:0:4::/64 via fd00:ff::8 in ring.r5  (examples/ring.otop:30:9)
+  step '16/17, addresses and routes, in node r5 (ring.r5)' nsenter --net=/run/netns/ring.r5 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ring:r5
+link set dev lo up
+addr add 10.255.0.9/31 dev left
+addr add fd00:ff::9/127 dev left nodad
+link set dev left up
+addr add 10.255.0.10/31 dev right
+addr add fd00:ff::a/127 dev right nodad
+link set dev right up
+addr add 10.0.5.1/24 dev lan
+addr add fd00:1:0:5::1/64 dev lan nodad
+link set dev lan up
+route add 10.0.1.0/24 via 10.255.0.11
+route add fd00:1:0:1::/64 via fd00:ff::b
+route add 10.0.2.0/24 via 10.255.0.11
+route add fd00:1:0:2::/64 via fd00:ff::b
+route add 10.0.3.0/24 via 10.255.0.8
+route add fd00:1:0:3::/64 via fd00:ff::8
+route add 10.0.4.0/24 via 10.255.0.8
+route add fd00:1:0:4::/64 via fd00:ff::8
+EOF
+  # mark lo in ring.h5 as opentop:ring:h5  (examples/ring.otop:39:3)
+  # bring lo up in ring.h5  (examples/ring.otop:39:3)
+  # add 10.0.5.10/24 to eth0 in ring.h5  (examples/ring.otop:40:61)
+  # add fd00:1:0:5::a/64 to eth0 in ring.h5  (examples/ring.otop:40:77)
+  # bring eth0 up in ring.h5  (examples/ring.otop:40:51)
+  # route 0.0.0.0/0 via 10.0.5.1 in ring.h5  (examples/ring.otop:39:15)
+  # route ::/0 via fd00:1:0:5::1 in ring.h5  (examples/ring.otop:39:47)
+  step '17/17, addresses and routes, in node h5 (ring.h5)' nsenter --net=/run/netns/ring.h5 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ring:h5
+link set dev lo up
+addr add 10.0.5.10/24 dev eth0
+addr add fd00:1:0:5::a/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.0.5.1
+route add ::/0 via fd00:1:0:5::1
+EOF
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # delete network namespace ring.h5 and everything in it
+  if [ -e /run/netns/ring.h5 ]; then queue 'netns del ring.h5'; fi
+  # delete network namespace ring.r5 and everything in it
+  if [ -e /run/netns/ring.r5 ]; then queue 'netns del ring.r5'; fi
+  # delete network namespace ring.h4 and everything in it
+  if [ -e /run/netns/ring.h4 ]; then queue 'netns del ring.h4'; fi
+  # delete network namespace ring.r4 and everything in it
+  if [ -e /run/netns/ring.r4 ]; then queue 'netns del ring.r4'; fi
+  # delete network namespace ring.h3 and everything in it
+  if [ -e /run/netns/ring.h3 ]; then queue 'netns del ring.h3'; fi
+  # delete network namespace ring.r3 and everything in it
+  if [ -e /run/netns/ring.r3 ]; then queue 'netns del ring.r3'; fi
+  # delete network namespace ring.h2 and everything in it
+  if [ -e /run/netns/ring.h2 ]; then queue 'netns del ring.h2'; fi
+  # delete network namespace ring.r2 and everything in it
+  if [ -e /run/netns/ring.r2 ]; then queue 'netns del ring.r2'; fi
+  # delete network namespace ring.h1 and everything in it
+  if [ -e /run/netns/ring.h1 ]; then queue 'netns del ring.h1'; fi
+  # delete network namespace ring.r1 and everything in it
+  if [ -e /run/netns/ring.r1 ]; then queue 'netns del ring.r1'; fi
+  flush ip -force -batch - || ok=1
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/ring.r1 && found=0
+  taken_netns /run/netns/ring.h1 && found=0
+  taken_netns /run/netns/ring.r2 && found=0
+  taken_netns /run/netns/ring.h2 && found=0
+  taken_netns /run/netns/ring.r3 && found=0
+  taken_netns /run/netns/ring.h3 && found=0
+  taken_netns /run/netns/ring.r4 && found=0
+  taken_netns /run/netns/ring.h4 && found=0
+  taken_netns /run/netns/ring.r5 && found=0
+  taken_netns /run/netns/ring.h5 && found=0
+  return "$found"
+}
+
+# status_plan: every namespace's live interfaces and routes, checked against what the
+# plan creates (the same facts as `opentop status`).
+status_plan() {
+  if look 'node r1 (ring.r1)' ring.r1 /run/netns/ring.r1 lo right lan left; then
+    want_addr right 10.255.0.2/31
+    want_addr right fd00:ff::2/127
+    want_addr lan 10.0.1.1/24
+    want_addr lan fd00:1:0:1::1/64
+    want_addr left 10.255.0.11/31
+    want_addr left fd00:ff::b/127
+    want_route '' -4 10.0.2.0/24 via 10.255.0.3
+    want_route '' -6 fd00:1:0:2::/64 via fd00:ff::3
+    want_route '' -4 10.0.3.0/24 via 10.255.0.3
+    want_route '' -6 fd00:1:0:3::/64 via fd00:ff::3
+    want_route '' -4 10.0.4.0/24 via 10.255.0.10
+    want_route '' -6 fd00:1:0:4::/64 via fd00:ff::a
+    want_route '' -4 10.0.5.0/24 via 10.255.0.10
+    want_route '' -6 fd00:1:0:5::/64 via fd00:ff::a
+  fi
+  if look 'node h1 (ring.h1)' ring.h1 /run/netns/ring.h1 lo eth0; then
+    want_addr eth0 10.0.1.10/24
+    want_addr eth0 fd00:1:0:1::a/64
+    want_route '' -4 0.0.0.0/0 via 10.0.1.1
+    want_route '' -6 ::/0 via fd00:1:0:1::1
+  fi
+  if look 'node r2 (ring.r2)' ring.r2 /run/netns/ring.r2 lo left right lan; then
+    want_addr left 10.255.0.3/31
+    want_addr left fd00:ff::3/127
+    want_addr right 10.255.0.4/31
+    want_addr right fd00:ff::4/127
+    want_addr lan 10.0.2.1/24
+    want_addr lan fd00:1:0:2::1/64
+    want_route '' -4 10.0.1.0/24 via 10.255.0.2
+    want_route '' -6 fd00:1:0:1::/64 via fd00:ff::2
+    want_route '' -4 10.0.3.0/24 via 10.255.0.5
+    want_route '' -6 fd00:1:0:3::/64 via fd00:ff::5
+    want_route '' -4 10.0.4.0/24 via 10.255.0.5
+    want_route '' -6 fd00:1:0:4::/64 via fd00:ff::5
+    want_route '' -4 10.0.5.0/24 via 10.255.0.2
+    want_route '' -6 fd00:1:0:5::/64 via fd00:ff::2
+  fi
+  if look 'node h2 (ring.h2)' ring.h2 /run/netns/ring.h2 lo eth0; then
+    want_addr eth0 10.0.2.10/24
+    want_addr eth0 fd00:1:0:2::a/64
+    want_route '' -4 0.0.0.0/0 via 10.0.2.1
+    want_route '' -6 ::/0 via fd00:1:0:2::1
+  fi
+  if look 'node r3 (ring.r3)' ring.r3 /run/netns/ring.r3 lo left right lan; then
+    want_addr left 10.255.0.5/31
+    want_addr left fd00:ff::5/127
+    want_addr right 10.255.0.6/31
+    want_addr right fd00:ff::6/127
+    want_addr lan 10.0.3.1/24
+    want_addr lan fd00:1:0:3::1/64
+    want_route '' -4 10.0.1.0/24 via 10.255.0.4
+    want_route '' -6 fd00:1:0:1::/64 via fd00:ff::4
+    want_route '' -4 10.0.2.0/24 via 10.255.0.4
+    want_route '' -6 fd00:1:0:2::/64 via fd00:ff::4
+    want_route '' -4 10.0.4.0/24 via 10.255.0.7
+    want_route '' -6 fd00:1:0:4::/64 via fd00:ff::7
+    want_route '' -4 10.0.5.0/24 via 10.255.0.7
+    want_route '' -6 fd00:1:0:5::/64 via fd00:ff::7
+  fi
+  if look 'node h3 (ring.h3)' ring.h3 /run/netns/ring.h3 lo eth0; then
+    want_addr eth0 10.0.3.10/24
+    want_addr eth0 fd00:1:0:3::a/64
+    want_route '' -4 0.0.0.0/0 via 10.0.3.1
+    want_route '' -6 ::/0 via fd00:1:0:3::1
+  fi
+  if look 'node r4 (ring.r4)' ring.r4 /run/netns/ring.r4 lo left right lan; then
+    want_addr left 10.255.0.7/31
+    want_addr left fd00:ff::7/127
+    want_addr right 10.255.0.8/31
+    want_addr right fd00:ff::8/127
+    want_addr lan 10.0.4.1/24
+    want_addr lan fd00:1:0:4::1/64
+    want_route '' -4 10.0.1.0/24 via 10.255.0.9
+    want_route '' -6 fd00:1:0:1::/64 via fd00:ff::9
+    want_route '' -4 10.0.2.0/24 via 10.255.0.6
+    want_route '' -6 fd00:1:0:2::/64 via fd00:ff::6
+    want_route '' -4 10.0.3.0/24 via 10.255.0.6
+    want_route '' -6 fd00:1:0:3::/64 via fd00:ff::6
+    want_route '' -4 10.0.5.0/24 via 10.255.0.9
+    want_route '' -6 fd00:1:0:5::/64 via fd00:ff::9
+  fi
+  if look 'node h4 (ring.h4)' ring.h4 /run/netns/ring.h4 lo eth0; then
+    want_addr eth0 10.0.4.10/24
+    want_addr eth0 fd00:1:0:4::a/64
+    want_route '' -4 0.0.0.0/0 via 10.0.4.1
+    want_route '' -6 ::/0 via fd00:1:0:4::1
+  fi
+  if look 'node r5 (ring.r5)' ring.r5 /run/netns/ring.r5 lo left right lan; then
+    want_addr left 10.255.0.9/31
+    want_addr left fd00:ff::9/127
+    want_addr right 10.255.0.10/31
+    want_addr right fd00:ff::a/127
+    want_addr lan 10.0.5.1/24
+    want_addr lan fd00:1:0:5::1/64
+    want_route '' -4 10.0.1.0/24 via 10.255.0.11
+    want_route '' -6 fd00:1:0:1::/64 via fd00:ff::b
+    want_route '' -4 10.0.2.0/24 via 10.255.0.11
+    want_route '' -6 fd00:1:0:2::/64 via fd00:ff::b
+    want_route '' -4 10.0.3.0/24 via 10.255.0.8
+    want_route '' -6 fd00:1:0:3::/64 via fd00:ff::8
+    want_route '' -4 10.0.4.0/24 via 10.255.0.8
+    want_route '' -6 fd00:1:0:4::/64 via fd00:ff::8
+  fi
+  if look 'node h5 (ring.h5)' ring.h5 /run/netns/ring.h5 lo eth0; then
+    want_addr eth0 10.0.5.10/24
+    want_addr eth0 fd00:1:0:5::a/64
+    want_route '' -4 0.0.0.0/0 via 10.0.5.1
+    want_route '' -6 ::/0 via fd00:1:0:5::1
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'ring.r1 lo') want_link up ;;
+    'ring.r1 right') want_link up ;;
+    'ring.r1 lan') want_link up ;;
+    'ring.r1 left') want_link up ;;
+    'ring.h1 lo') want_link up ;;
+    'ring.h1 eth0') want_link up ;;
+    'ring.r2 lo') want_link up ;;
+    'ring.r2 left') want_link up ;;
+    'ring.r2 right') want_link up ;;
+    'ring.r2 lan') want_link up ;;
+    'ring.h2 lo') want_link up ;;
+    'ring.h2 eth0') want_link up ;;
+    'ring.r3 lo') want_link up ;;
+    'ring.r3 left') want_link up ;;
+    'ring.r3 right') want_link up ;;
+    'ring.r3 lan') want_link up ;;
+    'ring.h3 lo') want_link up ;;
+    'ring.h3 eth0') want_link up ;;
+    'ring.r4 lo') want_link up ;;
+    'ring.r4 left') want_link up ;;
+    'ring.r4 right') want_link up ;;
+    'ring.r4 lan') want_link up ;;
+    'ring.h4 lo') want_link up ;;
+    'ring.h4 eth0') want_link up ;;
+    'ring.r5 lo') want_link up ;;
+    'ring.r5 left') want_link up ;;
+    'ring.r5 right') want_link up ;;
+    'ring.r5 lan') want_link up ;;
+    'ring.h5 lo') want_link up ;;
+    'ring.h5 eth0') want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    r1) enter nsenter --net=/run/netns/ring.r1 -- "$@" ;;
+    h1) enter nsenter --net=/run/netns/ring.h1 -- "$@" ;;
+    r2) enter nsenter --net=/run/netns/ring.r2 -- "$@" ;;
+    h2) enter nsenter --net=/run/netns/ring.h2 -- "$@" ;;
+    r3) enter nsenter --net=/run/netns/ring.r3 -- "$@" ;;
+    h3) enter nsenter --net=/run/netns/ring.h3 -- "$@" ;;
+    r4) enter nsenter --net=/run/netns/ring.r4 -- "$@" ;;
+    h4) enter nsenter --net=/run/netns/ring.h4 -- "$@" ;;
+    r5) enter nsenter --net=/run/netns/ring.r5 -- "$@" ;;
+    h5) enter nsenter --net=/run/netns/ring.h5 -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are r1, h1, r2, h2, r3, h3, r4, h4, r5, h5'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab ring: up, 165 operations in 17 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add ring.r1  # examples/ring.otop:22:3
+    netns add ring.h1  # examples/ring.otop:39:3
+    netns add ring.r2  # examples/ring.otop:22:3
+    netns add ring.h2  # examples/ring.otop:39:3
+    netns add ring.r3  # examples/ring.otop:22:3
+    netns add ring.h3  # examples/ring.otop:39:3
+    netns add ring.r4  # examples/ring.otop:22:3
+    netns add ring.h4  # examples/ring.otop:39:3
+    netns add ring.r5  # examples/ring.otop:22:3
+    netns add ring.h5  # examples/ring.otop:39:3
+
+# stage 2: namespace sysctls (steps run concurrently)
+nsenter --net=/run/netns/ring.r1 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/ring.otop:23:5
+    net.ipv6.conf.all.forwarding=1      # examples/ring.otop:23:5
+    net.ipv6.conf.default.accept_dad=0  # examples/ring.otop:23:5
+nsenter --net=/run/netns/ring.r2 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/ring.otop:23:5
+    net.ipv6.conf.all.forwarding=1      # examples/ring.otop:23:5
+    net.ipv6.conf.default.accept_dad=0  # examples/ring.otop:23:5
+nsenter --net=/run/netns/ring.r3 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/ring.otop:23:5
+    net.ipv6.conf.all.forwarding=1      # examples/ring.otop:23:5
+    net.ipv6.conf.default.accept_dad=0  # examples/ring.otop:23:5
+nsenter --net=/run/netns/ring.r4 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/ring.otop:23:5
+    net.ipv6.conf.all.forwarding=1      # examples/ring.otop:23:5
+    net.ipv6.conf.default.accept_dad=0  # examples/ring.otop:23:5
+nsenter --net=/run/netns/ring.r5 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/ring.otop:23:5
+    net.ipv6.conf.all.forwarding=1      # examples/ring.otop:23:5
+    net.ipv6.conf.default.accept_dad=0  # examples/ring.otop:23:5
+
+# stage 3: links
+ip -batch -
+    link add name right index 1001 netns ring.r1 type veth peer name left netns ring.r2  # examples/ring.otop:34:3
+    link add name lan index 1002 netns ring.r1 type veth peer name eth0 netns ring.h1    # examples/ring.otop:40:3
+    link add name right index 1003 netns ring.r2 type veth peer name left netns ring.r3  # examples/ring.otop:34:3
+    link add name lan index 1004 netns ring.r2 type veth peer name eth0 netns ring.h2    # examples/ring.otop:40:3
+    link add name right index 1005 netns ring.r3 type veth peer name left netns ring.r4  # examples/ring.otop:34:3
+    link add name lan index 1006 netns ring.r3 type veth peer name eth0 netns ring.h3    # examples/ring.otop:40:3
+    link add name right index 1007 netns ring.r4 type veth peer name left netns ring.r5  # examples/ring.otop:34:3
+    link add name lan index 1008 netns ring.r4 type veth peer name eth0 netns ring.h4    # examples/ring.otop:40:3
+    link add name right index 1009 netns ring.r5 type veth peer name left netns ring.r1  # examples/ring.otop:34:3
+    link add name lan index 1010 netns ring.r5 type veth peer name eth0 netns ring.h5    # examples/ring.otop:40:3
+
+# stage 4: addresses and routes (steps run concurrently)
+nsenter --net=/run/netns/ring.r1 -- ip -batch -
+    link set dev lo alias opentop:ring:r1     # examples/ring.otop:22:3
+    link set dev lo up                        # examples/ring.otop:22:3
+    addr add 10.255.0.2/31 dev right          # examples/ring.otop:34:19
+    addr add fd00:ff::2/127 dev right nodad   # examples/ring.otop:34:47
+    link set dev right up                     # examples/ring.otop:34:3
+    addr add 10.0.1.1/24 dev lan              # examples/ring.otop:40:17
+    addr add fd00:1:0:1::1/64 dev lan nodad   # examples/ring.otop:40:32
+    link set dev lan up                       # examples/ring.otop:40:3
+    addr add 10.255.0.11/31 dev left          # examples/ring.otop:35:21
+    addr add fd00:ff::b/127 dev left nodad    # examples/ring.otop:35:49
+    link set dev left up                      # examples/ring.otop:35:8
+    route add 10.0.2.0/24 via 10.255.0.3      # examples/ring.otop:26:9
+    route add fd00:1:0:2::/64 via fd00:ff::3  # examples/ring.otop:27:9
+    route add 10.0.3.0/24 via 10.255.0.3      # examples/ring.otop:26:9
+    route add fd00:1:0:3::/64 via fd00:ff::3  # examples/ring.otop:27:9
+    route add 10.0.4.0/24 via 10.255.0.10     # examples/ring.otop:29:9
+    route add fd00:1:0:4::/64 via fd00:ff::a  # examples/ring.otop:30:9
+    route add 10.0.5.0/24 via 10.255.0.10     # examples/ring.otop:29:9
+    route add fd00:1:0:5::/64 via fd00:ff::a  # examples/ring.otop:30:9
+nsenter --net=/run/netns/ring.h1 -- ip -batch -
+    link set dev lo alias opentop:ring:h1     # examples/ring.otop:39:3
+    link set dev lo up                        # examples/ring.otop:39:3
+    addr add 10.0.1.10/24 dev eth0            # examples/ring.otop:40:61
+    addr add fd00:1:0:1::a/64 dev eth0 nodad  # examples/ring.otop:40:77
+    link set dev eth0 up                      # examples/ring.otop:40:51
+    route add 0.0.0.0/0 via 10.0.1.1          # examples/ring.otop:39:15
+    route add ::/0 via fd00:1:0:1::1          # examples/ring.otop:39:47
+nsenter --net=/run/netns/ring.r2 -- ip -batch -
+    link set dev lo alias opentop:ring:r2     # examples/ring.otop:22:3
+    link set dev lo up                        # examples/ring.otop:22:3
+    addr add 10.255.0.3/31 dev left           # examples/ring.otop:35:21
+    addr add fd00:ff::3/127 dev left nodad    # examples/ring.otop:35:49
+    link set dev left up                      # examples/ring.otop:35:8
+    addr add 10.255.0.4/31 dev right          # examples/ring.otop:34:19
+    addr add fd00:ff::4/127 dev right nodad   # examples/ring.otop:34:47
+    link set dev right up                     # examples/ring.otop:34:3
+    addr add 10.0.2.1/24 dev lan              # examples/ring.otop:40:17
+    addr add fd00:1:0:2::1/64 dev lan nodad   # examples/ring.otop:40:32
+    link set dev lan up                       # examples/ring.otop:40:3
+    route add 10.0.1.0/24 via 10.255.0.2      # examples/ring.otop:29:9
+    route add fd00:1:0:1::/64 via fd00:ff::2  # examples/ring.otop:30:9
+    route add 10.0.3.0/24 via 10.255.0.5      # examples/ring.otop:26:9
+    route add fd00:1:0:3::/64 via fd00:ff::5  # examples/ring.otop:27:9
+    route add 10.0.4.0/24 via 10.255.0.5      # examples/ring.otop:26:9
+    route add fd00:1:0:4::/64 via fd00:ff::5  # examples/ring.otop:27:9
+    route add 10.0.5.0/24 via 10.255.0.2      # examples/ring.otop:29:9
+    route add fd00:1:0:5::/64 via fd00:ff::2  # examples/ring.otop:30:9
+nsenter --net=/run/netns/ring.h2 -- ip -batch -
+    link set dev lo alias opentop:ring:h2     # examples/ring.otop:39:3
+    link set dev lo up                        # examples/ring.otop:39:3
+    addr add 10.0.2.10/24 dev eth0            # examples/ring.otop:40:61
+    addr add fd00:1:0:2::a/64 dev eth0 nodad  # examples/ring.otop:40:77
+    link set dev eth0 up                      # examples/ring.otop:40:51
+    route add 0.0.0.0/0 via 10.0.2.1          # examples/ring.otop:39:15
+    route add ::/0 via fd00:1:0:2::1          # examples/ring.otop:39:47
+nsenter --net=/run/netns/ring.r3 -- ip -batch -
+    link set dev lo alias opentop:ring:r3     # examples/ring.otop:22:3
+    link set dev lo up                        # examples/ring.otop:22:3
+    addr add 10.255.0.5/31 dev left           # examples/ring.otop:35:21
+    addr add fd00:ff::5/127 dev left nodad    # examples/ring.otop:35:49
+    link set dev left up                      # examples/ring.otop:35:8
+    addr add 10.255.0.6/31 dev right          # examples/ring.otop:34:19
+    addr add fd00:ff::6/127 dev right nodad   # examples/ring.otop:34:47
+    link set dev right up                     # examples/ring.otop:34:3
+    addr add 10.0.3.1/24 dev lan              # examples/ring.otop:40:17
+    addr add fd00:1:0:3::1/64 dev lan nodad   # examples/ring.otop:40:32
+    link set dev lan up                       # examples/ring.otop:40:3
+    route add 10.0.1.0/24 via 10.255.0.4      # examples/ring.otop:29:9
+    route add fd00:1:0:1::/64 via fd00:ff::4  # examples/ring.otop:30:9
+    route add 10.0.2.0/24 via 10.255.0.4      # examples/ring.otop:29:9
+    route add fd00:1:0:2::/64 via fd00:ff::4  # examples/ring.otop:30:9
+    route add 10.0.4.0/24 via 10.255.0.7      # examples/ring.otop:26:9
+    route add fd00:1:0:4::/64 via fd00:ff::7  # examples/ring.otop:27:9
+    route add 10.0.5.0/24 via 10.255.0.7      # examples/ring.otop:26:9
+    route add fd00:1:0:5::/64 via fd00:ff::7  # examples/ring.otop:27:9
+nsenter --net=/run/netns/ring.h3 -- ip -batch -
+    link set dev lo alias opentop:ring:h3     # examples/ring.otop:39:3
+    link set dev lo up                        # examples/ring.otop:39:3
+    addr add 10.0.3.10/24 dev eth0            # examples/ring.otop:40:61
+    addr add fd00:1:0:3::a/64 dev eth0 nodad  # examples/ring.otop:40:77
+    link set dev eth0 up                      # examples/ring.otop:40:51
+    route add 0.0.0.0/0 via 10.0.3.1          # examples/ring.otop:39:15
+    route add ::/0 via fd00:1:0:3::1          # examples/ring.otop:39:47
+nsenter --net=/run/netns/ring.r4 -- ip -batch -
+    link set dev lo alias opentop:ring:r4     # examples/ring.otop:22:3
+    link set dev lo up                        # examples/ring.otop:22:3
+    addr add 10.255.0.7/31 dev left           # examples/ring.otop:35:21
+    addr add fd00:ff::7/127 dev left nodad    # examples/ring.otop:35:49
+    link set dev left up                      # examples/ring.otop:35:8
+    addr add 10.255.0.8/31 dev right          # examples/ring.otop:34:19
+    addr add fd00:ff::8/127 dev right nodad   # examples/ring.otop:34:47
+    link set dev right up                     # examples/ring.otop:34:3
+    addr add 10.0.4.1/24 dev lan              # examples/ring.otop:40:17
+    addr add fd00:1:0:4::1/64 dev lan nodad   # examples/ring.otop:40:32
+    link set dev lan up                       # examples/ring.otop:40:3
+    route add 10.0.1.0/24 via 10.255.0.9      # examples/ring.otop:26:9
+    route add fd00:1:0:1::/64 via fd00:ff::9  # examples/ring.otop:27:9
+    route add 10.0.2.0/24 via 10.255.0.6      # examples/ring.otop:29:9
+    route add fd00:1:0:2::/64 via fd00:ff::6  # examples/ring.otop:30:9
+    route add 10.0.3.0/24 via 10.255.0.6      # examples/ring.otop:29:9
+    route add fd00:1:0:3::/64 via fd00:ff::6  # examples/ring.otop:30:9
+    route add 10.0.5.0/24 via 10.255.0.9      # examples/ring.otop:26:9
+    route add fd00:1:0:5::/64 via fd00:ff::9  # examples/ring.otop:27:9
+nsenter --net=/run/netns/ring.h4 -- ip -batch -
+    link set dev lo alias opentop:ring:h4     # examples/ring.otop:39:3
+    link set dev lo up                        # examples/ring.otop:39:3
+    addr add 10.0.4.10/24 dev eth0            # examples/ring.otop:40:61
+    addr add fd00:1:0:4::a/64 dev eth0 nodad  # examples/ring.otop:40:77
+    link set dev eth0 up                      # examples/ring.otop:40:51
+    route add 0.0.0.0/0 via 10.0.4.1          # examples/ring.otop:39:15
+    route add ::/0 via fd00:1:0:4::1          # examples/ring.otop:39:47
+nsenter --net=/run/netns/ring.r5 -- ip -batch -
+    link set dev lo alias opentop:ring:r5     # examples/ring.otop:22:3
+    link set dev lo up                        # examples/ring.otop:22:3
+    addr add 10.255.0.9/31 dev left           # examples/ring.otop:35:21
+    addr add fd00:ff::9/127 dev left nodad    # examples/ring.otop:35:49
+    link set dev left up                      # examples/ring.otop:35:8
+    addr add 10.255.0.10/31 dev right         # examples/ring.otop:34:19
+    addr add fd00:ff::a/127 dev right nodad   # examples/ring.otop:34:47
+    link set dev right up                     # examples/ring.otop:34:3
+    addr add 10.0.5.1/24 dev lan              # examples/ring.otop:40:17
+    addr add fd00:1:0:5::1/64 dev lan nodad   # examples/ring.otop:40:32
+    link set dev lan up                       # examples/ring.otop:40:3
+    route add 10.0.1.0/24 via 10.255.0.11     # examples/ring.otop:26:9
+    route add fd00:1:0:1::/64 via fd00:ff::b  # examples/ring.otop:27:9
+    route add 10.0.2.0/24 via 10.255.0.11     # examples/ring.otop:26:9
+    route add fd00:1:0:2::/64 via fd00:ff::b  # examples/ring.otop:27:9
+    route add 10.0.3.0/24 via 10.255.0.8      # examples/ring.otop:29:9
+    route add fd00:1:0:3::/64 via fd00:ff::8  # examples/ring.otop:30:9
+    route add 10.0.4.0/24 via 10.255.0.8      # examples/ring.otop:29:9
+    route add fd00:1:0:4::/64 via fd00:ff::8  # examples/ring.otop:30:9
+nsenter --net=/run/netns/ring.h5 -- ip -batch -
+    link set dev lo alias opentop:ring:h5     # examples/ring.otop:39:3
+    link set dev lo up                        # examples/ring.otop:39:3
+    addr add 10.0.5.10/24 dev eth0            # examples/ring.otop:40:61
+    addr add fd00:1:0:5::a/64 dev eth0 nodad  # examples/ring.otop:40:77
+    link set dev eth0 up                      # examples/ring.otop:40:51
+    route add 0.0.0.0/0 via 10.0.5.1          # examples/ring.otop:39:15
+    route add ::/0 via fd00:1:0:5::1          # examples/ring.otop:39:47'
+}
+
+# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
+# (OBJECTS) and the operations of its plan. Only its state and creation time vary.
+RECORD_HEAD='{
+ "version": 2,
+ "tool": "opentop 0.1.0",
+ "lab": "ring",
+ "file": "/ROOT/examples/ring.otop",
+ "hash": "8f1f862466dbb317e2187221753434f51f58742ffd1098eafcce750b081a69bf",
+ "state": "'
+RECORD_CREATED='",
+ "createdAt": "'
+RECORD_BY='",
+ "by": "script",
+'
+OBJECTS=' "nodes": ["r1","h1","r2","h2","r3","h3","r4","h4","r5","h5"],
+ "switches": [],
+ "plan": "e38eb8ef159fd15fc8cea103da561f962ebc25a9d17bdf5e792faf101682a10f",
+ "owned": [
+  {"kind":"netns","name":"ring.r1","node":"r1"},
+  {"kind":"netns","name":"ring.h1","node":"h1"},
+  {"kind":"netns","name":"ring.r2","node":"r2"},
+  {"kind":"netns","name":"ring.h2","node":"h2"},
+  {"kind":"netns","name":"ring.r3","node":"r3"},
+  {"kind":"netns","name":"ring.h3","node":"h3"},
+  {"kind":"netns","name":"ring.r4","node":"r4"},
+  {"kind":"netns","name":"ring.h4","node":"h4"},
+  {"kind":"netns","name":"ring.r5","node":"r5"},
+  {"kind":"netns","name":"ring.h5","node":"h5"}
+ ],
+'
+RECORD_OPS=' "ops": [
+  {"op":{"kind":"netns.add","name":"ring.r1","node":"r1"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"netns.add","name":"ring.h1","node":"h1"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"netns.add","name":"ring.r2","node":"r2"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"netns.add","name":"ring.h2","node":"h2"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"netns.add","name":"ring.r3","node":"r3"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"netns.add","name":"ring.h3","node":"h3"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"netns.add","name":"ring.r4","node":"r4"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"netns.add","name":"ring.h4","node":"h4"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"netns.add","name":"ring.r5","node":"r5"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"netns.add","name":"ring.h5","node":"h5"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r1","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r1","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r1","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r2","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r2","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r2","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r3","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r3","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r3","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r4","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r4","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r4","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r5","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r5","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"sysctl.set","ns":"ring.r5","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ring.otop:23:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r1","name":"right","index":1001},"b":{"ns":"ring.r2","name":"left"}},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r1","name":"lan","index":1002},"b":{"ns":"ring.h1","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r2","name":"right","index":1003},"b":{"ns":"ring.r3","name":"left"}},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r2","name":"lan","index":1004},"b":{"ns":"ring.h2","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r3","name":"right","index":1005},"b":{"ns":"ring.r4","name":"left"}},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r3","name":"lan","index":1006},"b":{"ns":"ring.h3","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r4","name":"right","index":1007},"b":{"ns":"ring.r5","name":"left"}},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r4","name":"lan","index":1008},"b":{"ns":"ring.h4","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r5","name":"right","index":1009},"b":{"ns":"ring.r1","name":"left"}},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r5","name":"lan","index":1010},"b":{"ns":"ring.h5","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"link.alias","ns":"ring.r1","dev":"lo","alias":"opentop:ring:r1"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"link.up","ns":"ring.r1","dev":"lo"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"addr.add","ns":"ring.r1","dev":"right","cidr":"10.255.0.2/31","family":4},"origin":"examples/ring.otop:34:19"},
+  {"op":{"kind":"addr.add","ns":"ring.r1","dev":"right","cidr":"fd00:ff::2/127","family":6},"origin":"examples/ring.otop:34:47"},
+  {"op":{"kind":"link.up","ns":"ring.r1","dev":"right"},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"addr.add","ns":"ring.r1","dev":"lan","cidr":"10.0.1.1/24","family":4},"origin":"examples/ring.otop:40:17"},
+  {"op":{"kind":"addr.add","ns":"ring.r1","dev":"lan","cidr":"fd00:1:0:1::1/64","family":6},"origin":"examples/ring.otop:40:32"},
+  {"op":{"kind":"link.up","ns":"ring.r1","dev":"lan"},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"addr.add","ns":"ring.r1","dev":"left","cidr":"10.255.0.11/31","family":4},"origin":"examples/ring.otop:35:21"},
+  {"op":{"kind":"addr.add","ns":"ring.r1","dev":"left","cidr":"fd00:ff::b/127","family":6},"origin":"examples/ring.otop:35:49"},
+  {"op":{"kind":"link.up","ns":"ring.r1","dev":"left"},"origin":"examples/ring.otop:35:8"},
+  {"op":{"kind":"route.add","ns":"ring.r1","family":4,"destination":"10.0.2.0/24","via":"10.255.0.3"},"origin":"examples/ring.otop:26:9"},
+  {"op":{"kind":"route.add","ns":"ring.r1","family":6,"destination":"fd00:1:0:2::/64","via":"fd00:ff::3"},"origin":"examples/ring.otop:27:9"},
+  {"op":{"kind":"route.add","ns":"ring.r1","family":4,"destination":"10.0.3.0/24","via":"10.255.0.3"},"origin":"examples/ring.otop:26:9"},
+  {"op":{"kind":"route.add","ns":"ring.r1","family":6,"destination":"fd00:1:0:3::/64","via":"fd00:ff::3"},"origin":"examples/ring.otop:27:9"},
+  {"op":{"kind":"route.add","ns":"ring.r1","family":4,"destination":"10.0.4.0/24","via":"10.255.0.10"},"origin":"examples/ring.otop:29:9"},
+  {"op":{"kind":"route.add","ns":"ring.r1","family":6,"destination":"fd00:1:0:4::/64","via":"fd00:ff::a"},"origin":"examples/ring.otop:30:9"},
+  {"op":{"kind":"route.add","ns":"ring.r1","family":4,"destination":"10.0.5.0/24","via":"10.255.0.10"},"origin":"examples/ring.otop:29:9"},
+  {"op":{"kind":"route.add","ns":"ring.r1","family":6,"destination":"fd00:1:0:5::/64","via":"fd00:ff::a"},"origin":"examples/ring.otop:30:9"},
+  {"op":{"kind":"link.alias","ns":"ring.h1","dev":"lo","alias":"opentop:ring:h1"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"link.up","ns":"ring.h1","dev":"lo"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"addr.add","ns":"ring.h1","dev":"eth0","cidr":"10.0.1.10/24","family":4},"origin":"examples/ring.otop:40:61"},
+  {"op":{"kind":"addr.add","ns":"ring.h1","dev":"eth0","cidr":"fd00:1:0:1::a/64","family":6},"origin":"examples/ring.otop:40:77"},
+  {"op":{"kind":"link.up","ns":"ring.h1","dev":"eth0"},"origin":"examples/ring.otop:40:51"},
+  {"op":{"kind":"route.add","ns":"ring.h1","family":4,"destination":"0.0.0.0/0","via":"10.0.1.1"},"origin":"examples/ring.otop:39:15"},
+  {"op":{"kind":"route.add","ns":"ring.h1","family":6,"destination":"::/0","via":"fd00:1:0:1::1"},"origin":"examples/ring.otop:39:47"},
+  {"op":{"kind":"link.alias","ns":"ring.r2","dev":"lo","alias":"opentop:ring:r2"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"link.up","ns":"ring.r2","dev":"lo"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"addr.add","ns":"ring.r2","dev":"left","cidr":"10.255.0.3/31","family":4},"origin":"examples/ring.otop:35:21"},
+  {"op":{"kind":"addr.add","ns":"ring.r2","dev":"left","cidr":"fd00:ff::3/127","family":6},"origin":"examples/ring.otop:35:49"},
+  {"op":{"kind":"link.up","ns":"ring.r2","dev":"left"},"origin":"examples/ring.otop:35:8"},
+  {"op":{"kind":"addr.add","ns":"ring.r2","dev":"right","cidr":"10.255.0.4/31","family":4},"origin":"examples/ring.otop:34:19"},
+  {"op":{"kind":"addr.add","ns":"ring.r2","dev":"right","cidr":"fd00:ff::4/127","family":6},"origin":"examples/ring.otop:34:47"},
+  {"op":{"kind":"link.up","ns":"ring.r2","dev":"right"},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"addr.add","ns":"ring.r2","dev":"lan","cidr":"10.0.2.1/24","family":4},"origin":"examples/ring.otop:40:17"},
+  {"op":{"kind":"addr.add","ns":"ring.r2","dev":"lan","cidr":"fd00:1:0:2::1/64","family":6},"origin":"examples/ring.otop:40:32"},
+  {"op":{"kind":"link.up","ns":"ring.r2","dev":"lan"},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"route.add","ns":"ring.r2","family":4,"destination":"10.0.1.0/24","via":"10.255.0.2"},"origin":"examples/ring.otop:29:9"},
+  {"op":{"kind":"route.add","ns":"ring.r2","family":6,"destination":"fd00:1:0:1::/64","via":"fd00:ff::2"},"origin":"examples/ring.otop:30:9"},
+  {"op":{"kind":"route.add","ns":"ring.r2","family":4,"destination":"10.0.3.0/24","via":"10.255.0.5"},"origin":"examples/ring.otop:26:9"},
+  {"op":{"kind":"route.add","ns":"ring.r2","family":6,"destination":"fd00:1:0:3::/64","via":"fd00:ff::5"},"origin":"examples/ring.otop:27:9"},
+  {"op":{"kind":"route.add","ns":"ring.r2","family":4,"destination":"10.0.4.0/24","via":"10.255.0.5"},"origin":"examples/ring.otop:26:9"},
+  {"op":{"kind":"route.add","ns":"ring.r2","family":6,"destination":"fd00:1:0:4::/64","via":"fd00:ff::5"},"origin":"examples/ring.otop:27:9"},
+  {"op":{"kind":"route.add","ns":"ring.r2","family":4,"destination":"10.0.5.0/24","via":"10.255.0.2"},"origin":"examples/ring.otop:29:9"},
+  {"op":{"kind":"route.add","ns":"ring.r2","family":6,"destination":"fd00:1:0:5::/64","via":"fd00:ff::2"},"origin":"examples/ring.otop:30:9"},
+  {"op":{"kind":"link.alias","ns":"ring.h2","dev":"lo","alias":"opentop:ring:h2"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"link.up","ns":"ring.h2","dev":"lo"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"addr.add","ns":"ring.h2","dev":"eth0","cidr":"10.0.2.10/24","family":4},"origin":"examples/ring.otop:40:61"},
+  {"op":{"kind":"addr.add","ns":"ring.h2","dev":"eth0","cidr":"fd00:1:0:2::a/64","family":6},"origin":"examples/ring.otop:40:77"},
+  {"op":{"kind":"link.up","ns":"ring.h2","dev":"eth0"},"origin":"examples/ring.otop:40:51"},
+  {"op":{"kind":"route.add","ns":"ring.h2","family":4,"destination":"0.0.0.0/0","via":"10.0.2.1"},"origin":"examples/ring.otop:39:15"},
+  {"op":{"kind":"route.add","ns":"ring.h2","family":6,"destination":"::/0","via":"fd00:1:0:2::1"},"origin":"examples/ring.otop:39:47"},
+  {"op":{"kind":"link.alias","ns":"ring.r3","dev":"lo","alias":"opentop:ring:r3"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"link.up","ns":"ring.r3","dev":"lo"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"addr.add","ns":"ring.r3","dev":"left","cidr":"10.255.0.5/31","family":4},"origin":"examples/ring.otop:35:21"},
+  {"op":{"kind":"addr.add","ns":"ring.r3","dev":"left","cidr":"fd00:ff::5/127","family":6},"origin":"examples/ring.otop:35:49"},
+  {"op":{"kind":"link.up","ns":"ring.r3","dev":"left"},"origin":"examples/ring.otop:35:8"},
+  {"op":{"kind":"addr.add","ns":"ring.r3","dev":"right","cidr":"10.255.0.6/31","family":4},"origin":"examples/ring.otop:34:19"},
+  {"op":{"kind":"addr.add","ns":"ring.r3","dev":"right","cidr":"fd00:ff::6/127","family":6},"origin":"examples/ring.otop:34:47"},
+  {"op":{"kind":"link.up","ns":"ring.r3","dev":"right"},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"addr.add","ns":"ring.r3","dev":"lan","cidr":"10.0.3.1/24","family":4},"origin":"examples/ring.otop:40:17"},
+  {"op":{"kind":"addr.add","ns":"ring.r3","dev":"lan","cidr":"fd00:1:0:3::1/64","family":6},"origin":"examples/ring.otop:40:32"},
+  {"op":{"kind":"link.up","ns":"ring.r3","dev":"lan"},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"route.add","ns":"ring.r3","family":4,"destination":"10.0.1.0/24","via":"10.255.0.4"},"origin":"examples/ring.otop:29:9"},
+  {"op":{"kind":"route.add","ns":"ring.r3","family":6,"destination":"fd00:1:0:1::/64","via":"fd00:ff::4"},"origin":"examples/ring.otop:30:9"},
+  {"op":{"kind":"route.add","ns":"ring.r3","family":4,"destination":"10.0.2.0/24","via":"10.255.0.4"},"origin":"examples/ring.otop:29:9"},
+  {"op":{"kind":"route.add","ns":"ring.r3","family":6,"destination":"fd00:1:0:2::/64","via":"fd00:ff::4"},"origin":"examples/ring.otop:30:9"},
+  {"op":{"kind":"route.add","ns":"ring.r3","family":4,"destination":"10.0.4.0/24","via":"10.255.0.7"},"origin":"examples/ring.otop:26:9"},
+  {"op":{"kind":"route.add","ns":"ring.r3","family":6,"destination":"fd00:1:0:4::/64","via":"fd00:ff::7"},"origin":"examples/ring.otop:27:9"},
+  {"op":{"kind":"route.add","ns":"ring.r3","family":4,"destination":"10.0.5.0/24","via":"10.255.0.7"},"origin":"examples/ring.otop:26:9"},
+  {"op":{"kind":"route.add","ns":"ring.r3","family":6,"destination":"fd00:1:0:5::/64","via":"fd00:ff::7"},"origin":"examples/ring.otop:27:9"},
+  {"op":{"kind":"link.alias","ns":"ring.h3","dev":"lo","alias":"opentop:ring:h3"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"link.up","ns":"ring.h3","dev":"lo"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"addr.add","ns":"ring.h3","dev":"eth0","cidr":"10.0.3.10/24","family":4},"origin":"examples/ring.otop:40:61"},
+  {"op":{"kind":"addr.add","ns":"ring.h3","dev":"eth0","cidr":"fd00:1:0:3::a/64","family":6},"origin":"examples/ring.otop:40:77"},
+  {"op":{"kind":"link.up","ns":"ring.h3","dev":"eth0"},"origin":"examples/ring.otop:40:51"},
+  {"op":{"kind":"route.add","ns":"ring.h3","family":4,"destination":"0.0.0.0/0","via":"10.0.3.1"},"origin":"examples/ring.otop:39:15"},
+  {"op":{"kind":"route.add","ns":"ring.h3","family":6,"destination":"::/0","via":"fd00:1:0:3::1"},"origin":"examples/ring.otop:39:47"},
+  {"op":{"kind":"link.alias","ns":"ring.r4","dev":"lo","alias":"opentop:ring:r4"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"link.up","ns":"ring.r4","dev":"lo"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"addr.add","ns":"ring.r4","dev":"left","cidr":"10.255.0.7/31","family":4},"origin":"examples/ring.otop:35:21"},
+  {"op":{"kind":"addr.add","ns":"ring.r4","dev":"left","cidr":"fd00:ff::7/127","family":6},"origin":"examples/ring.otop:35:49"},
+  {"op":{"kind":"link.up","ns":"ring.r4","dev":"left"},"origin":"examples/ring.otop:35:8"},
+  {"op":{"kind":"addr.add","ns":"ring.r4","dev":"right","cidr":"10.255.0.8/31","family":4},"origin":"examples/ring.otop:34:19"},
+  {"op":{"kind":"addr.add","ns":"ring.r4","dev":"right","cidr":"fd00:ff::8/127","family":6},"origin":"examples/ring.otop:34:47"},
+  {"op":{"kind":"link.up","ns":"ring.r4","dev":"right"},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"addr.add","ns":"ring.r4","dev":"lan","cidr":"10.0.4.1/24","family":4},"origin":"examples/ring.otop:40:17"},
+  {"op":{"kind":"addr.add","ns":"ring.r4","dev":"lan","cidr":"fd00:1:0:4::1/64","family":6},"origin":"examples/ring.otop:40:32"},
+  {"op":{"kind":"link.up","ns":"ring.r4","dev":"lan"},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"route.add","ns":"ring.r4","family":4,"destination":"10.0.1.0/24","via":"10.255.0.9"},"origin":"examples/ring.otop:26:9"},
+  {"op":{"kind":"route.add","ns":"ring.r4","family":6,"destination":"fd00:1:0:1::/64","via":"fd00:ff::9"},"origin":"examples/ring.otop:27:9"},
+  {"op":{"kind":"route.add","ns":"ring.r4","family":4,"destination":"10.0.2.0/24","via":"10.255.0.6"},"origin":"examples/ring.otop:29:9"},
+  {"op":{"kind":"route.add","ns":"ring.r4","family":6,"destination":"fd00:1:0:2::/64","via":"fd00:ff::6"},"origin":"examples/ring.otop:30:9"},
+  {"op":{"kind":"route.add","ns":"ring.r4","family":4,"destination":"10.0.3.0/24","via":"10.255.0.6"},"origin":"examples/ring.otop:29:9"},
+  {"op":{"kind":"route.add","ns":"ring.r4","family":6,"destination":"fd00:1:0:3::/64","via":"fd00:ff::6"},"origin":"examples/ring.otop:30:9"},
+  {"op":{"kind":"route.add","ns":"ring.r4","family":4,"destination":"10.0.5.0/24","via":"10.255.0.9"},"origin":"examples/ring.otop:26:9"},
+  {"op":{"kind":"route.add","ns":"ring.r4","family":6,"destination":"fd00:1:0:5::/64","via":"fd00:ff::9"},"origin":"examples/ring.otop:27:9"},
+  {"op":{"kind":"link.alias","ns":"ring.h4","dev":"lo","alias":"opentop:ring:h4"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"link.up","ns":"ring.h4","dev":"lo"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"addr.add","ns":"ring.h4","dev":"eth0","cidr":"10.0.4.10/24","family":4},"origin":"examples/ring.otop:40:61"},
+  {"op":{"kind":"addr.add","ns":"ring.h4","dev":"eth0","cidr":"fd00:1:0:4::a/64","family":6},"origin":"examples/ring.otop:40:77"},
+  {"op":{"kind":"link.up","ns":"ring.h4","dev":"eth0"},"origin":"examples/ring.otop:40:51"},
+  {"op":{"kind":"route.add","ns":"ring.h4","family":4,"destination":"0.0.0.0/0","via":"10.0.4.1"},"origin":"examples/ring.otop:39:15"},
+  {"op":{"kind":"route.add","ns":"ring.h4","family":6,"destination":"::/0","via":"fd00:1:0:4::1"},"origin":"examples/ring.otop:39:47"},
+  {"op":{"kind":"link.alias","ns":"ring.r5","dev":"lo","alias":"opentop:ring:r5"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"link.up","ns":"ring.r5","dev":"lo"},"origin":"examples/ring.otop:22:3"},
+  {"op":{"kind":"addr.add","ns":"ring.r5","dev":"left","cidr":"10.255.0.9/31","family":4},"origin":"examples/ring.otop:35:21"},
+  {"op":{"kind":"addr.add","ns":"ring.r5","dev":"left","cidr":"fd00:ff::9/127","family":6},"origin":"examples/ring.otop:35:49"},
+  {"op":{"kind":"link.up","ns":"ring.r5","dev":"left"},"origin":"examples/ring.otop:35:8"},
+  {"op":{"kind":"addr.add","ns":"ring.r5","dev":"right","cidr":"10.255.0.10/31","family":4},"origin":"examples/ring.otop:34:19"},
+  {"op":{"kind":"addr.add","ns":"ring.r5","dev":"right","cidr":"fd00:ff::a/127","family":6},"origin":"examples/ring.otop:34:47"},
+  {"op":{"kind":"link.up","ns":"ring.r5","dev":"right"},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"addr.add","ns":"ring.r5","dev":"lan","cidr":"10.0.5.1/24","family":4},"origin":"examples/ring.otop:40:17"},
+  {"op":{"kind":"addr.add","ns":"ring.r5","dev":"lan","cidr":"fd00:1:0:5::1/64","family":6},"origin":"examples/ring.otop:40:32"},
+  {"op":{"kind":"link.up","ns":"ring.r5","dev":"lan"},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"route.add","ns":"ring.r5","family":4,"destination":"10.0.1.0/24","via":"10.255.0.11"},"origin":"examples/ring.otop:26:9"},
+  {"op":{"kind":"route.add","ns":"ring.r5","family":6,"destination":"fd00:1:0:1::/64","via":"fd00:ff::b"},"origin":"examples/ring.otop:27:9"},
+  {"op":{"kind":"route.add","ns":"ring.r5","family":4,"destination":"10.0.2.0/24","via":"10.255.0.11"},"origin":"examples/ring.otop:26:9"},
+  {"op":{"kind":"route.add","ns":"ring.r5","family":6,"destination":"fd00:1:0:2::/64","via":"fd00:ff::b"},"origin":"examples/ring.otop:27:9"},
+  {"op":{"kind":"route.add","ns":"ring.r5","family":4,"destination":"10.0.3.0/24","via":"10.255.0.8"},"origin":"examples/ring.otop:29:9"},
+  {"op":{"kind":"route.add","ns":"ring.r5","family":6,"destination":"fd00:1:0:3::/64","via":"fd00:ff::8"},"origin":"examples/ring.otop:30:9"},
+  {"op":{"kind":"route.add","ns":"ring.r5","family":4,"destination":"10.0.4.0/24","via":"10.255.0.8"},"origin":"examples/ring.otop:29:9"},
+  {"op":{"kind":"route.add","ns":"ring.r5","family":6,"destination":"fd00:1:0:4::/64","via":"fd00:ff::8"},"origin":"examples/ring.otop:30:9"},
+  {"op":{"kind":"link.alias","ns":"ring.h5","dev":"lo","alias":"opentop:ring:h5"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"link.up","ns":"ring.h5","dev":"lo"},"origin":"examples/ring.otop:39:3"},
+  {"op":{"kind":"addr.add","ns":"ring.h5","dev":"eth0","cidr":"10.0.5.10/24","family":4},"origin":"examples/ring.otop:40:61"},
+  {"op":{"kind":"addr.add","ns":"ring.h5","dev":"eth0","cidr":"fd00:1:0:5::a/64","family":6},"origin":"examples/ring.otop:40:77"},
+  {"op":{"kind":"link.up","ns":"ring.h5","dev":"eth0"},"origin":"examples/ring.otop:40:51"},
+  {"op":{"kind":"route.add","ns":"ring.h5","family":4,"destination":"0.0.0.0/0","via":"10.0.5.1"},"origin":"examples/ring.otop:39:15"},
+  {"op":{"kind":"route.add","ns":"ring.h5","family":6,"destination":"::/0","via":"fd00:1:0:5::1"},"origin":"examples/ring.otop:39:47"}
+ ]
+}
+'
+
+# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.
+why() {
+  case $1 in
+    ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
+    nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    sysctl) why='this lab sets sysctls' package=procps ;;
+    mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
+    ln) why='the script keeps its lock and record with it' package=coreutils ;;
+    readlink) why='the script keeps its lock and record with it' package=coreutils ;;
+    rm) why='the lab removes its record and files' package=coreutils ;;
+    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    date) why='the script keeps its lock and record with it' package=coreutils ;;
+    *) why='this script runs it' package=$1 ;;
+  esac
+}
