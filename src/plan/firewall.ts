@@ -11,11 +11,9 @@ import { iptablesFamilies, iptablesRestore } from "./iptables.js";
 import { hostNats } from "./links/index.js";
 import { hostNatTable, hostTableName, NODE_TABLE, nftTable } from "./nft.js";
 import type { Op } from "./ops.js";
+import type { Firewall } from "./platform.js";
 
-/** How filters are lowered: nftables (the default), or iptables where nft is absent. */
-export type Firewall = "nft" | "iptables";
-
-export const FIREWALLS: readonly Firewall[] = ["nft", "iptables"];
+export { FIREWALLS, type Firewall } from "./platform.js";
 
 /** One list of operations per filtering node, then the host's table (each list is one step or two). */
 export function firewallOps(lab: Lab, firewall: Firewall): Op[][] {

@@ -4,8 +4,12 @@
 
 import type { CgroupLayout } from "./cgroups.js";
 import { V2_LAYOUT } from "./cgroups.js";
-import type { Firewall } from "./firewall.js";
 import { RUN_DIR } from "./layout.js";
+
+/** How filters are lowered: nftables (the default), or iptables where nft is absent. */
+export type Firewall = "nft" | "iptables";
+
+export const FIREWALLS: readonly Firewall[] = ["nft", "iptables"];
 
 export interface Platform {
   /** How filters are lowered: nftables, or iptables where nft is absent (OT4009 for what it cannot). */
