@@ -303,7 +303,7 @@ for (const shell of SHELLS)
       assert.equal(drift.code, 1);
       assert.match(drift.stdout, /missing address fd00::2\/64 on eth0 \(in \S+\.b\)/);
       assert.match(drift.stdout, /changed interface eth0 has MTU 1500, not 9000 \(in \S+\.a\)/);
-      assert.match(drift.stdout, /^drift \(2\):$/m);
+      assert.match(drift.stdout, /^drift \(2 differences\):$/m);
 
       const down = ok(runScript(b.script, ["down"], { shell }), "down");
       assert.match(down.stdout, /is down \(2 objects removed\)/);
