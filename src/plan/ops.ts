@@ -6,6 +6,7 @@
 // of its own under src/plan/ops/; a new family is one import and one spread here.
 
 import type { Fact } from "./facts.js";
+import type { Feature } from "./features.js";
 import { FIREWALL_OPS, type FirewallOp } from "./ops/firewall.js";
 import { ISOLATION_OPS, type IsolationOp } from "./ops/isolation.js";
 import { NETWORK_OPS, type NetworkOp } from "./ops/network.js";
@@ -97,4 +98,16 @@ export function removedBy(op: Op): string[] {
 
 export function programsOf(op: Op): Program[] {
   return spec(op).programs?.(op) ?? [];
+}
+
+/** The kernel features it needs, which `up` probes for before anything is created. */
+export function featuresOf(op: Op): Feature[] {
+  return spec(op).features?.(op) ?? [];
+}
+
+/** Each feature the operations need, with the operations that need it, in their order. */
+export function featureUsers(ops: readonly Op[]): Map<Feature, Op[]> {
+  const out = new Map<Feature, Op[]>();
+  for (const op of ops) for (const f of featuresOf(op)) out.set(f, [...(out.get(f) ?? []), op]);
+  return out;
 }

@@ -2,7 +2,7 @@
 # lab's own part): messages, programs, the lock and the record, status, and the commands.
 # The lab's part defines what differs: LAB and its paths, NEED_UP/NEED_DOWN/NEED_STATUS,
 # SUMMARY, HELP, the record's pieces (RECORD_*, OBJECTS), and the functions up_plan,
-# down_plan, collisions, status_plan, link_of, exec_node, plan_text and why.
+# down_plan, collisions, features, status_plan, link_of, exec_node, plan_text and why.
 # shellcheck shell=sh
 # shellcheck disable=SC2153,SC2154 # variables the lab's part sets
 # ---- the script's own machinery: messages, programs, the lock, the record -------------
@@ -51,6 +51,11 @@ step() {
   shift
   [ "$interrupted" = 0 ] || return 1
   "$@" >/dev/null
+}
+
+# probe COMMAND...: true when COMMAND succeeds; it only tries something, so it is quiet.
+probe() {
+  "$@" >/dev/null 2>&1
 }
 
 # queue LINE / flush COMMAND...: collect the lines of a batch, then run COMMAND on them.
@@ -434,6 +439,7 @@ cmd_up() {
       ;;
   esac
   if collisions; then return 1; fi
+  features || return 1
   created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   if ! write_record creating; then
     error OT6004 "cannot write the record $RECORD" 'nothing was created'

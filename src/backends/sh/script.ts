@@ -14,8 +14,9 @@ import { assertNever } from "../../never.js";
 import { nodeEnterPrefix, someNodes } from "../../plan/enter.js";
 import { expectedFacts, expectedNetwork, type NsExpected } from "../../plan/expected.js";
 import { type FactKind, factsFor } from "../../plan/facts.js";
+import { FEATURES, lackMessage } from "../../plan/features.js";
 import { netnsPath } from "../../plan/layout.js";
-import { claimsOf, describe, type Ns, type Op } from "../../plan/ops.js";
+import { claimsOf, describe, featureUsers, type Ns, type Op } from "../../plan/ops.js";
 import type { ClaimKind, ClaimOf, Owned, OwnedKind, OwnedOf } from "../../plan/owned.js";
 import {
   command,
@@ -100,6 +101,7 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
     upSection(plan, name),
     downSection(down),
     collisionsSection(plan),
+    featuresSection(plan),
     statusSection(record),
     execSection(record, enter),
     planSection(plan),
@@ -305,6 +307,32 @@ function collisionsSection(plan: Plan): string {
     '  return "$found"',
     "}",
   ].join("\n");
+}
+
+/**
+ * features: each kernel feature the plan needs, probed once in a throwaway network namespace
+ * as `opentop up` does (src/runtime/features.ts), with a diagnostic per statement that needs
+ * a missing one.
+ */
+function featuresSection(plan: Plan): string {
+  const out = [
+    "",
+    "# features: false when the kernel lacks a feature the lab needs; each is probed once, in a",
+    "# throwaway network namespace, before anything is created (as `opentop up` does).",
+    "features() {",
+    "  lacking=0",
+  ];
+  for (const [feature, ops] of featureUsers(opsOf(plan.stages))) {
+    const { argv, stdin } = FEATURES[feature].probe;
+    const { message, help } = lackMessage(feature);
+    out.push(...withStdin(`  if ! probe unshare --net -- ${argv.map(q).join(" ")}`, stdin, "; then"));
+    const places = [...new Set(ops.map((op) => (op.origin ? location(op.origin) : "")))];
+    for (const place of places)
+      out.push(`    error OT6011 ${q(place ? `${message} (${place})` : message)} ${q(help)}`);
+    out.push("    lacking=1", "  fi");
+  }
+  out.push('  return "$lacking"', "}");
+  return out.join("\n");
 }
 
 // ---- down -----------------------------------------------------------------------------

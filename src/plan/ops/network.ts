@@ -137,6 +137,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     key: (op) => `link ${op.ns} ${op.name}`,
     leaves: (op) => [{ kind: "link", ns: op.ns, dev: op.name, up: true, ...(op.mtu ? { mtu: op.mtu } : {}) }],
     owns: () => [],
+    features: () => ["bridge"],
   },
   "veth.add": {
     tool: "ip",
@@ -163,6 +164,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     key: (op) => `link ${nsKey(op.a.ns)} ${op.a.name}`,
     leaves: (op) => [vethLeaves(op.a), vethLeaves(op.b)],
     owns: (op) => [...hostEnd(op.a), ...hostEnd(op.b)],
+    features: () => ["veth"],
   },
   "link.alias": {
     tool: "ip",

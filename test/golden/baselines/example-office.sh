@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/office.otop
 #   sha256    7f2f8367a46b6d40fe1b9bcf72c06403b68a10d40284954ea739606be5776984
-#   requires  ip nsenter sysctl nft mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='5 nodes, 2 switches, 6 links (57 operations)'
 HELP='
 Lab office: 5 nodes, 2 switches, 6 links (57 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -251,6 +251,30 @@ collisions() {
   taken_netns /run/netns/office.pc2 && found=0
   taken_netns /run/netns/office.isp && found=0
   return "$found"
+}
+
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/office.otop:22:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/office.otop:20:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/office.otop:21:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/office.otop:40:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/office.otop:53:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name b0 type bridge
+EOF
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/office.otop:15:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/office.otop:16:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
 }
 
 # status_plan: every namespace's live interfaces and routes, checked against what the
@@ -542,6 +566,7 @@ why() {
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     sysctl) why='this lab sets sysctls' package=procps ;;
     nft) why='this lab filters traffic' package=nftables ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;

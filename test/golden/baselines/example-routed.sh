@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/routed.otop
 #   sha256    4f02763ea0d1143f490901e85eadbd5e3dc9ba9c4872652598f11638786adb50
-#   requires  ip nsenter sysctl mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='4 nodes, 2 switches, 6 links (59 operations)'
 HELP='
 Lab routed: 4 nodes, 2 switches, 6 links (59 operations).
-  up      create it (needs root and ip, nsenter, sysctl, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -217,6 +217,31 @@ collisions() {
   taken_netns /run/netns/routed.server && found=0
   taken_iface ot-3ty1yf-uplin && found=0
   return "$found"
+}
+
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/routed.otop:16:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/routed.otop:17:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/routed.otop:15:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/routed.otop:24:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/routed.otop:31:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/routed.otop:37:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name b0 type bridge
+EOF
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/routed.otop:10:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/routed.otop:11:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
 }
 
 # status_plan: every namespace's live interfaces and routes, checked against what the
@@ -476,6 +501,7 @@ why() {
     ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     sysctl) why='this lab sets sysctls' package=procps ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/star.otop
 #   sha256    dabc4c43c8dc750580de147240590fbe12f4b8827c62fe21e2ddea848f5e119a
-#   requires  ip nsenter mkdir ln readlink rm mv date
+#   requires  ip nsenter unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='50 nodes, 1 switches, 50 links (353 operations)'
 HELP='
 Lab star: 50 nodes, 1 switches, 50 links (353 operations).
-  up      create it (needs root and ip, nsenter, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -1033,6 +1033,25 @@ collisions() {
   taken_netns /run/netns/star.h49 && found=0
   taken_netns /run/netns/star.h50 && found=0
   return "$found"
+}
+
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name b0 type bridge
+EOF
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/star.otop:10:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/star.otop:13:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
 }
 
 # status_plan: every namespace's live interfaces and routes, checked against what the
@@ -2312,6 +2331,7 @@ why() {
   case $1 in
     ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;

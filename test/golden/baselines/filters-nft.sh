@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/test/golden/cases/filters-nft.otop
 #   sha256    e6c92e7c890a158c1391a22c511494a29b490e0424103687d4282552bb095d0a
-#   requires  ip nsenter sysctl nft mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip nft mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='2 nodes, 0 switches, 2 links (25 operations)'
 HELP='
 Lab gnft: 2 nodes, 0 switches, 2 links (25 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -163,6 +163,20 @@ collisions() {
   taken_table inet opentop-gnft && found=0
   taken_iface ot-g8i71x-wan && found=0
   return "$found"
+}
+
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/filters-nft.otop:7:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/filters-nft.otop:8:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
 }
 
 # status_plan: every namespace's live interfaces and routes, checked against what the
@@ -337,6 +351,7 @@ why() {
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     sysctl) why='this lab sets sysctls' package=procps ;;
     nft) why='this lab filters traffic' package=nftables ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/test/golden/cases/p2p.otop
 #   sha256    6be5a7397ce475039336e40dfac3346b5b310c6ece2181ca4a537d156af3cfdd
-#   requires  ip nsenter mkdir ln readlink rm mv date
+#   requires  ip nsenter unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='2 nodes, 0 switches, 1 links (18 operations)'
 HELP='
 Lab gp2p: 2 nodes, 0 switches, 1 links (18 operations).
-  up      create it (needs root and ip, nsenter, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -120,6 +120,19 @@ collisions() {
   taken_netns /run/netns/gp2p.a && found=0
   taken_netns /run/netns/gp2p.b && found=0
   return "$found"
+}
+
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/p2p.otop:5:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
 }
 
 # status_plan: every namespace's live interfaces and routes, checked against what the
@@ -248,6 +261,7 @@ why() {
   case $1 in
     ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
