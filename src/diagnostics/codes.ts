@@ -57,6 +57,8 @@ export const CODES = {
   OT3005: { severity: "error", title: "sysctl outside the node's namespaces" },
   OT3006: { severity: "error", title: "invalid sysctl" },
   OT3007: { severity: "error", title: "invalid route option" },
+  OT3020: { severity: "warning", title: "node routes for others but does not forward" },
+  OT3021: { severity: "error", title: "invalid multipath route" },
   // packet filters and NAT: syntax, checks, lowering and the machine (docs/diagnostics.md)
   OT4001: { severity: "error", title: "unknown filter statement" },
   OT4002: { severity: "error", title: "unknown match or option in a rule" },

@@ -6,6 +6,7 @@ import type { SourceFile } from "../diagnostics/source.js";
 import { attachAll } from "./attach.js";
 import type { Decls, NodeDecl } from "./expand.js";
 import { checkFilter } from "./filter.js";
+import { checkForwarding } from "./forwarding.js";
 import { ifaceModels, readIfaces } from "./ifaces.js";
 import { type Aspect, checkIsolation, labDefault } from "./isolation.js";
 import { LINK_WORDS, type Pending } from "./links/index.js";
@@ -26,6 +27,7 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
   const links = attachAll(scope, waiting);
   checkSegments(scope, links);
   const nodes = [...scope.nodes.values()].map((n) => node(scope, n, labIsolate));
+  checkForwarding(diagnostics, nodes);
   if (diagnostics.hasErrors || labSpan === undefined) return undefined;
   const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu }) => ({
     name: decl.name.text,

@@ -31,6 +31,8 @@ export type Fact =
       readonly via?: string;
       readonly dev?: string;
       readonly metric?: number;
+      /** A multipath route's paths: gateway, interface and weight of each. */
+      readonly nexthops?: readonly { readonly via?: string; readonly dev: string; readonly weight: number }[];
     }
   /** An nftables table holding exactly this ruleset (compared in the kernel's canonical form). */
   | {

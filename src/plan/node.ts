@@ -43,6 +43,16 @@ export function nodeConfig(lab: string, n: Node, ns: string): Op[] {
       ...opt("src", r.src?.text),
       ...opt("mtu", r.mtu),
       ...(r.onlink ? { onlink: true } : {}),
+      ...(r.nexthops
+        ? {
+            nexthops: r.nexthops.map((h) => ({
+              ...opt("via", h.via?.text),
+              dev: h.dev,
+              weight: h.weight,
+              ...(h.onlink ? { onlink: true } : {}),
+            })),
+          }
+        : {}),
       origin: r.span,
     });
   return ops;

@@ -30,6 +30,8 @@ export interface LiveRoute {
   readonly dev?: string;
   readonly metric?: number;
   readonly protocol: string;
+  /** A multipath route's paths. */
+  readonly nexthops?: readonly { readonly via?: string; readonly dev: string; readonly weight: number }[];
 }
 
 export interface LiveNamespace {
@@ -68,6 +70,7 @@ interface IpRouteJson {
   metric?: number;
   protocol?: string;
   type?: string;
+  nexthops?: { gateway?: string; dev?: string; weight?: number }[];
 }
 
 /** `ip -j -batch` prints one JSON document per command, each on its own line. */
@@ -101,6 +104,15 @@ function liveRoutes(routes: IpRouteJson[], family: 4 | 6): LiveRoute[] {
       ...(r.dev ? { dev: r.dev } : {}),
       ...(r.metric !== undefined ? { metric: r.metric } : {}),
       protocol: r.protocol ?? "boot",
+      ...(r.nexthops
+        ? {
+            nexthops: r.nexthops.map((h) => ({
+              ...(h.gateway ? { via: h.gateway } : {}),
+              dev: h.dev ?? "",
+              weight: h.weight ?? 1,
+            })),
+          }
+        : {}),
     }));
 }
 
@@ -175,32 +187,39 @@ function compareIfaces(live: LiveNamespace, expected: NsExpected, hostOnly: Set<
   return drift;
 }
 
+type WantRoute = NsExpected["routes"][number];
+
+/** Whether a live route is the one the plan made: what the plan says, the rest free. */
+function sameRoute(want: WantRoute, r: LiveRoute): boolean {
+  if (r.destination !== want.destination) return false;
+  if (want.metric !== undefined && r.metric !== want.metric) return false;
+  if (want.nexthops || r.nexthops) {
+    const mine = (want.nexthops ?? []).map((h) => `${h.via ?? ""} ${h.dev} ${h.weight}`).sort();
+    const theirs = (r.nexthops ?? []).map((h) => `${h.via ?? ""} ${h.dev} ${h.weight}`).sort();
+    return mine.join(",") === theirs.join(",");
+  }
+  return (want.via === undefined || r.via === want.via) && (want.dev === undefined || r.dev === want.dev);
+}
+
+/** A route for people: its destination and its paths. */
+export function routeText(r: Pick<LiveRoute, "destination" | "via" | "dev" | "nexthops">): string {
+  const hops = r.nexthops
+    ? r.nexthops.map((h) => `${h.via ? ` via ${h.via}` : ""} dev ${h.dev} weight ${h.weight}`).join(",")
+    : `${r.via ? ` via ${r.via}` : ""}${r.dev ? ` dev ${r.dev}` : ""}`;
+  return `route ${r.destination}${hops}`;
+}
+
 /** A namespace's routes: each the plan made is there, and (in the lab's own) no other. */
 function compareRoutes(live: LiveNamespace, expected: NsExpected): Drift[] {
   const drift: Drift[] = [];
   const where = live.ns;
-  for (const want of expected.routes) {
-    const found = live.routes.some(
-      (r) =>
-        r.destination === want.destination &&
-        (want.via === undefined || r.via === want.via) &&
-        (want.dev === undefined || r.dev === want.dev) &&
-        (want.metric === undefined || r.metric === want.metric),
-    );
-    if (!found)
-      drift.push({
-        ns: where,
-        kind: "missing",
-        what: `route ${want.destination}${want.via ? ` via ${want.via}` : ""}${want.dev ? ` dev ${want.dev}` : ""}`,
-      });
-  }
+  for (const want of expected.routes)
+    if (!live.routes.some((r) => sameRoute(want, r)))
+      drift.push({ ns: where, kind: "missing", what: routeText(want) });
   for (const r of live.routes) {
     if (r.protocol === "kernel" || r.protocol === "ra") continue;
-    const expectedHere = expected.routes.some(
-      (w) => w.destination === r.destination && (w.via === undefined || w.via === r.via),
-    );
-    if (!expectedHere)
-      drift.push({ ns: where, kind: "extra", what: `route ${r.destination}${r.via ? ` via ${r.via}` : ""}` });
+    if (!expected.routes.some((w) => sameRoute(w, r)))
+      drift.push({ ns: where, kind: "extra", what: routeText(r) });
   }
   return drift;
 }

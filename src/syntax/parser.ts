@@ -47,7 +47,17 @@ export const IFACE_OPTIONS: Arity = {
   "host-address": 1,
   "host-masquerade": 0,
 };
-export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
+export const ROUTE_OPTIONS: Arity = {
+  via: 1,
+  dev: 1,
+  metric: 1,
+  src: 1,
+  mtu: 1,
+  onlink: 0,
+  // A multipath route's paths, as iproute2 writes them (`nexthop via A weight 2 nexthop …`).
+  nexthop: 0,
+  weight: 1,
+};
 
 const TOP_KEYWORDS = ["lab", "param", "switch", "node", "isolate", "for"];
 /** The statements of a node body; anything else starts an interface (with its name). */

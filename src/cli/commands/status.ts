@@ -1,7 +1,7 @@
 // `opentop status LAB|FILE`: the live state from the kernel, and drift from the plan.
 
 import type { FilterStatus } from "../../runtime/filter-status.js";
-import { status as readStatus, type Status } from "../../runtime/status.js";
+import { status as readStatus, routeText, type Status } from "../../runtime/status.js";
 import { parse, SET_OPTION } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import type { Io } from "../io.js";
@@ -81,10 +81,12 @@ function printStatus(io: Io, s: Status, fileChanged: boolean): void {
         `  ${i.name.padEnd(width)}  ${(state === "up" ? state : st.warning(state)).padEnd(10)} ${extra}`,
       );
     }
-    for (const route of ns.routes.filter((x) => x.protocol !== "kernel"))
-      io.out(
-        `  ${st.dim("route")} ${route.destination === "0.0.0.0/0" || route.destination === "::/0" ? "default" : route.destination}${route.via ? ` via ${route.via}` : ""}${route.dev ? ` dev ${route.dev}` : ""}${route.metric !== undefined ? ` metric ${route.metric}` : ""}`,
-      );
+    for (const route of ns.routes.filter((x) => x.protocol !== "kernel")) {
+      const destination =
+        route.destination === "0.0.0.0/0" || route.destination === "::/0" ? "default" : route.destination;
+      const text = routeText({ ...route, destination }).replace(/^route /, "");
+      io.out(`  ${st.dim("route")} ${text}${route.metric !== undefined ? ` metric ${route.metric}` : ""}`);
+    }
     printFilters(
       io,
       s.filters.filter((f) => f.ns === ns.ns),

@@ -10,7 +10,7 @@ export const HOST: LinkLowering<"host"> = {
   link(link, ctx) {
     const iface = ctx.iface(link.end.node, link.end.iface);
     const mark = hostIfaceMark(ctx.lab.name, link.end.node, link.end.iface);
-    return [
+    const create: Op[] = [
       {
         kind: "veth.add",
         ns: null,
@@ -36,6 +36,7 @@ export const HOST: LinkLowering<"host"> = {
       ),
       { kind: "link.up", ns: null, dev: link.hostName, origin: link.span },
     ];
+    return { create };
   },
   hostNat: (link) =>
     link.hostMasquerade

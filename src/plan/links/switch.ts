@@ -9,22 +9,24 @@ import { INDEX_BASE, type LinkLowering } from "./kind.js";
 export const SWITCH: LinkLowering<"switch"> = {
   // The switches' namespace (named after the lab), marked, with one bridge per switch.
   lab({ lab }) {
-    if (lab.switches.length === 0) return { namespaces: [], links: [] };
+    if (lab.switches.length === 0) return { namespaces: [], links: {} };
     const hub = switchNetns(lab.name);
     return {
       namespaces: [{ kind: "netns.add", name: hub, origin: lab.span }],
-      links: [
-        { kind: "link.alias", ns: hub, dev: "lo", alias: labMark(lab.name), origin: lab.span },
-        ...lab.switches.map(
-          (sw): Op => ({
-            kind: "bridge.add",
-            ns: hub,
-            name: sw.name,
-            ...opt("mtu", sw.mtu),
-            origin: sw.span,
-          }),
-        ),
-      ],
+      links: {
+        create: [
+          { kind: "link.alias", ns: hub, dev: "lo", alias: labMark(lab.name), origin: lab.span },
+          ...lab.switches.map(
+            (sw): Op => ({
+              kind: "bridge.add",
+              ns: hub,
+              name: sw.name,
+              ...opt("mtu", sw.mtu),
+              origin: sw.span,
+            }),
+          ),
+        ],
+      },
     };
   },
   link(link, ctx) {
@@ -32,7 +34,7 @@ export const SWITCH: LinkLowering<"switch"> = {
     const iface = ctx.iface(link.end.node, link.end.iface);
     const mtu = iface?.mtu ?? ctx.switchOf(link.switch)?.mtu;
     const port = ctx.ordinal("port");
-    return [
+    const create: Op[] = [
       {
         kind: "veth.add",
         ns: hub,
@@ -47,5 +49,6 @@ export const SWITCH: LinkLowering<"switch"> = {
         origin: link.span,
       },
     ];
+    return { create };
   },
 };

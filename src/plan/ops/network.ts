@@ -25,6 +25,14 @@ export interface VethEnd {
   readonly mark?: string;
 }
 
+/** One path of a multipath route, as its operation and its fact say it. */
+export interface Hop {
+  readonly via?: string;
+  readonly dev: string;
+  readonly weight: number;
+  readonly onlink?: boolean;
+}
+
 export type NetworkOp = Base &
   /** A node's namespace, or (without `node`) the lab's own, which holds its switches. */
   (
@@ -53,6 +61,8 @@ export type NetworkOp = Base &
         readonly src?: string;
         readonly mtu?: number;
         readonly onlink?: boolean;
+        /** A multipath route's paths (then no `via` or `dev` of its own). */
+        readonly nexthops?: readonly Hop[];
       }
     | { readonly kind: "sysctl.set"; readonly ns: Ns; readonly key: string; readonly value: string }
   );
@@ -228,11 +238,21 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       ...(op.src ? ["src", op.src] : []),
       ...(op.mtu !== undefined ? ["mtu", String(op.mtu)] : []),
       ...(op.onlink ? ["onlink"] : []),
+      // Last: iproute2 reads everything after the first `nexthop` as paths.
+      ...(op.nexthops ?? []).flatMap((h) => [
+        "nexthop",
+        ...(h.via ? ["via", h.via] : []),
+        "dev",
+        h.dev,
+        "weight",
+        String(h.weight),
+        ...(h.onlink ? ["onlink"] : []),
+      ]),
     ],
     inverse: () => null,
     undone: () => "nothing",
     describe: (op) =>
-      `route ${op.destination}${op.via ? ` via ${op.via}` : ""}${op.dev ? ` dev ${op.dev}` : ""} in ${at(op.ns)}`,
+      `route ${op.destination}${op.via ? ` via ${op.via}` : ""}${op.dev ? ` dev ${op.dev}` : ""}${op.nexthops ? ` over ${op.nexthops.length} paths` : ""} in ${at(op.ns)}`,
     key: (op) => `route ${nsKey(op.ns)} ${op.family} ${op.destination} ${routeMetric(op)}`,
     leaves: (op) => [
       {
@@ -243,9 +263,11 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
         ...(op.via !== undefined ? { via: op.via } : {}),
         ...(op.dev !== undefined ? { dev: op.dev } : {}),
         ...(op.metric !== undefined ? { metric: op.metric } : {}),
+        ...(op.nexthops ? { nexthops: op.nexthops.map(({ onlink: _, ...h }) => h) } : {}),
       },
     ],
     owns: () => [],
+    features: (op) => (op.nexthops ? ["multipath"] : []),
   },
   "sysctl.set": {
     tool: "sysctl",
