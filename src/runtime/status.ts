@@ -3,7 +3,7 @@
 // changed object is reported as drift.
 
 import { inNetns } from "../plan/enter.js";
-import { expectedFacts, expectedNetwork, type NsExpected } from "../plan/expected.js";
+import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../plan/expected.js";
 import { type FactKind, factsFor } from "../plan/facts.js";
 import { type LabRecord, namespaceNodes, recordHostIfaces, recordNamespaces } from "../plan/record.js";
 import type { Drift } from "./drift.js";
@@ -12,6 +12,7 @@ import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
 import { ipJson, netnsExists, routePrefix } from "./kernel.js";
 import { type ProcResult, pool, run } from "./proc.js";
 
+export { routeText } from "../plan/expected.js";
 export type { Drift } from "./drift.js";
 
 export interface LiveIface {
@@ -199,14 +200,6 @@ function sameRoute(want: WantRoute, r: LiveRoute): boolean {
     return mine.join(",") === theirs.join(",");
   }
   return (want.via === undefined || r.via === want.via) && (want.dev === undefined || r.dev === want.dev);
-}
-
-/** A route for people: its destination and its paths. */
-export function routeText(r: Pick<LiveRoute, "destination" | "via" | "dev" | "nexthops">): string {
-  const hops = r.nexthops
-    ? r.nexthops.map((h) => `${h.via ? ` via ${h.via}` : ""} dev ${h.dev} weight ${h.weight}`).join(",")
-    : `${r.via ? ` via ${r.via}` : ""}${r.dev ? ` dev ${r.dev}` : ""}`;
-  return `route ${r.destination}${hops}`;
 }
 
 /** A namespace's routes: each the plan made is there, and (in the lab's own) no other. */

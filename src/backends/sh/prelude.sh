@@ -189,9 +189,10 @@ taken_netns() {
     'OpenTop never reuses or removes a namespace it did not create'
 }
 
-# taken_iface DEV: the host interface exists already (and then says so).
+# taken_iface DEV: the host interface exists already (and then says so). The kernel is
+# asked: /sys/class/net may be another namespace's where sysfs was mounted from one.
 taken_iface() {
-  [ -e "/sys/class/net/$1" ] || return 1
+  ip link show dev "$1" >/dev/null 2>&1 || return 1
   error OT6003 "interface $1 already exists on the host" \
     'give this link another host-name, or remove the interface if it is yours'
 }
@@ -215,10 +216,13 @@ taken_cgroup() {
 # iface_ours NAME MARK: host interface NAME exists and carries MARK, or no mark at all (the
 # run that created it died before marking it; the record proves it is the lab's).
 iface_ours() {
-  [ -e "/sys/class/net/$1" ] || return 1
-  mark=
-  { read -r mark <"/sys/class/net/$1/ifalias"; } 2>/dev/null
-  [ -z "$mark" ] || [ "$mark" = "$2" ]
+  mark=$(ip -o link show dev "$1" 2>/dev/null) || return 1
+  case $mark in
+    *" alias "*)
+      mark=${mark##*" alias "}
+      [ "$mark" = "$2" ]
+      ;;
+  esac
 }
 
 # ---- status: the live state, and drift from the plan -----------------------------------
@@ -248,7 +252,8 @@ drift() {
 # look TITLE NS PATH DEV...: show a namespace's interfaces, addresses and routes, and check
 # them: every interface as the plan made it (link_of), each DEV present, and no other in a
 # namespace of the lab's own. Keeps the addresses as " DEV=CIDR ..." in $have for
-# want_addr. False (and drift) when the namespace is missing.
+# want_addr, and the routes a lab may have made in $unclaimed for want_route; `extras`
+# reports what no want_ claimed. False (and drift) when the namespace is missing.
 look() {
   printf '%s\n' "$1"
   ns=$2
@@ -263,12 +268,14 @@ look() {
   inspect "$@" <<'EOF'
 link show
 address show
-route show proto boot
+route show
 EOF
-  ipn -6 route show proto boot | while IFS= read -r line; do echo "  route $line"; done
+  keep_routes -4 "$routes"
+  keep_routes -6 "$(ipn -6 -o route show)"
 }
 
-# look_host DEV...: the same for the lab's interfaces on the host (DEV only).
+# look_host DEV...: the same for the lab's interfaces on the host (DEV only; the host's
+# routes are its own business).
 look_host() {
   echo 'host'
   ns=
@@ -280,10 +287,13 @@ EOF
 }
 
 # inspect DEV...: runs the batch on stdin in the namespace, then checks and shows (on the
-# host, only DEV...) what it printed.
+# host, only DEV...) what it printed; its route lines are left in $routes.
 inspect() {
   seen=' '
+  ours=' '
   have=' '
+  wanted=' '
+  unclaimed=
   shown=
   routes=
   text=$(ipn -o -batch -)
@@ -291,7 +301,7 @@ inspect() {
     case $line in
       [0-9]*': '*': <'*) link_line "$line" ;;
       [0-9]*': '*) addr_line "$line" ;;
-      ?*) routes="$routes  route $line$NL" ;;
+      ?*) routes="$routes$line$NL" ;;
     esac
   done <<EOF
 $text
@@ -312,7 +322,6 @@ EOF
   done <<EOF
 $shown
 EOF
-  printf '%s' "$routes"
 }
 
 # link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
@@ -322,7 +331,9 @@ link_line() {
   dev=${dev%@*}
   line=" $line "
   seen="$seen$dev "
-  if ! link_of "$ns" "$dev"; then
+  if link_of "$ns" "$dev"; then
+    ours="$ours$dev "
+  else
     [ -n "$ns" ] || return 0 # on the host, only the lab's interfaces count
     drift extra "interface $dev"
   fi
@@ -341,12 +352,36 @@ link_line() {
 }
 
 # addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...); only
-# the addresses of global scope are the lab's, as in `opentop status`.
+# the addresses of global scope are the lab's, as in `opentop status`, and on the host
+# only those of the lab's interfaces.
 addr_line() {
   case $1 in *" scope global "*) ;; *) return 0 ;; esac
   # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
   set -- $1
+  if [ -z "$ns" ]; then
+    case $ours in *" ${2%@*} "*) ;; *) return 0 ;; esac
+  fi
   have="$have${2%@*}=$4 "
+}
+
+# keep_routes FAMILY TEXT: the routes of TEXT (lines of `ip -o route`) that a lab may have
+# made — unicast, and neither the kernel's own (a connected subnet) nor a router
+# advertisement's — shown, and kept in $unclaimed as "FAMILY LINE".
+keep_routes() {
+  while IFS= read -r line; do
+    case " $line " in
+      '  ' | *' proto kernel '* | *' proto ra '*) continue ;;
+    esac
+    case $line in
+      unreachable\ * | blackhole\ * | prohibit\ * | throw\ * | local\ * | broadcast\ * | multicast\ * | anycast\ * | nat\ *)
+        continue
+        ;;
+    esac
+    unclaimed="$unclaimed$1 $line$NL"
+    echo "  route $line"
+  done <<EOF
+$2
+EOF
 }
 
 # want_link [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o link` line
@@ -389,24 +424,121 @@ want_link() {
 
 # want_addr DEV CIDR: DEV has the address.
 want_addr() {
+  wanted="$wanted$1=$2 "
   case $have in
     *" $1=$2 "*) ;;
     *) drift missing "address $2 on $1" ;;
   esac
 }
 
-# want_route METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV]: the route exists.
+# want_route TEXT METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV] [nexthop PATH]...: a
+# route of the plan (TEXT names it in a message) is one of $unclaimed, which it claims:
+# DESTINATION as ip prints it, its metric (when the plan sets one), its gateway and
+# interface, or exactly its paths ("via A dev D weight W").
 want_route() {
-  metric=$1
-  family=$2
-  destination=$3
-  shift 3
-  got=$(ipn "$family" route show exact "$destination" "$@")
-  if [ -n "$got" ]; then
-    [ -n "$metric" ] || return 0
-    case " $got " in *" metric $metric "*) return 0 ;; esac
-  fi
-  drift missing "route $destination${1:+ $*}"
+  what=$1
+  shift
+  rest=
+  found=
+  while IFS= read -r entry; do
+    [ -n "$entry" ] || continue
+    if [ -z "$found" ] && route_is "$entry" "$@"; then
+      found=1
+    else
+      rest="$rest$entry$NL"
+    fi
+  done <<EOF
+$unclaimed
+EOF
+  unclaimed=$rest
+  [ -n "$found" ] || drift missing "$what"
+}
+
+# route_is "FAMILY LINE" METRIC FAMILY DESTINATION [WORD VALUE]...: the line is that route.
+route_is() {
+  case $1 in "$3 $4 "*) ;; *) return 1 ;; esac
+  line=" ${1#* } "
+  metric=$2
+  shift 4
+  case $metric in
+    '') ;;
+    0) case $line in *" metric "*) return 1 ;; esac ;;
+    *) case $line in *" metric $metric "*) ;; *) return 1 ;; esac ;;
+  esac
+  paths=0
+  while [ $# -gt 1 ]; do
+    case $1 in
+      nexthop)
+        paths=$((paths + 1))
+        # -o writes a path after "\<TAB>": no space before `nexthop`.
+        case $line in *"nexthop $2 "*) ;; *) return 1 ;; esac
+        ;;
+      *) case $line in *" $1 $2 "*) ;; *) return 1 ;; esac ;;
+    esac
+    shift 2
+  done
+  # As many paths as the plan's (none for a route of one path).
+  left=$line
+  while :; do
+    case $left in
+      *"nexthop "*)
+        left=${left#*"nexthop "}
+        paths=$((paths - 1))
+        ;;
+      *) break ;;
+    esac
+  done
+  [ "$paths" = 0 ]
+}
+
+# extras: what the namespace has that no want_ claimed: addresses on the lab's interfaces,
+# and routes (named as `opentop status` names them).
+extras() {
+  # shellcheck disable=SC2086 # its words (nothing here expands file names)
+  for a in $have; do
+    case $wanted in *" $a "*) continue ;; esac
+    case $ours in *" ${a%%=*} "*) ;; *) continue ;; esac
+    drift extra "address ${a#*=} on ${a%%=*}"
+  done
+  while IFS= read -r entry; do
+    [ -n "$entry" ] || continue
+    route_text "${entry%% *}" "${entry#* }"
+    drift extra "$text"
+  done <<EOF
+$unclaimed
+EOF
+}
+
+# route_text FAMILY LINE: sets $text to the route of a line of `ip -o route` as `opentop
+# status` writes it: "route PREFIX via GATEWAY dev DEV", a path's "via … dev … weight …".
+route_text() {
+  family=$1
+  # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
+  set -- $2
+  destination=$1
+  shift
+  case $destination in
+    default) [ "$family" = -4 ] && destination=0.0.0.0/0 || destination=::/0 ;;
+    */*) ;;
+    *:*) destination=$destination/128 ;;
+    *) destination=$destination/32 ;;
+  esac
+  text="route $destination"
+  sep=
+  while [ $# -gt 0 ]; do
+    case $1 in
+      nexthop)
+        text=$text$sep
+        sep=,
+        ;;
+      via | dev | weight)
+        [ $# -ge 2 ] || break
+        text="$text $1 $2"
+        shift
+        ;;
+    esac
+    shift
+  done
 }
 
 # ---- the commands ------------------------------------------------------------------

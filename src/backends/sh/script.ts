@@ -12,7 +12,7 @@ import { location } from "../../diagnostics/source.js";
 import type { Compiled } from "../../model/compile.js";
 import { assertNever } from "../../never.js";
 import { nodeEnterPrefix, someNodes } from "../../plan/enter.js";
-import { expectedFacts, expectedNetwork, type NsExpected } from "../../plan/expected.js";
+import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../../plan/expected.js";
 import { type FactKind, factsFor } from "../../plan/facts.js";
 import { FEATURES, lackMessage } from "../../plan/features.js";
 import { netnsPath } from "../../plan/layout.js";
@@ -443,16 +443,16 @@ function statusSection(record: LabRecord): string {
   const expected = expectedNetwork(factsFor(SCRIPT_STATUS, facts, "network"));
   const out = [
     "",
-    "# status_plan: every namespace's live interfaces and routes, checked against what the",
-    "# plan creates (the same facts as `opentop status`).",
+    "# status_plan: every namespace's live interfaces, addresses and routes, checked against",
+    "# what the plan creates (the same facts as `opentop status`): missing, changed and extra.",
     "status_plan() {",
   ];
   // One arm an interface: "NS DEV") the checks of its `ip -o link` line.
   const arms: string[] = [];
   const devs = (ns: Ns) => interfaces(expected.get(ns)).map(q).join(" ");
   const look = (ns: Ns, head: string) => {
-    const lines = nsChecks(ns, expected.get(ns), arms);
-    out.push(...(lines.length ? [`  if ${head}; then`, ...lines, "  fi"] : [`  ${head}`]));
+    // What no check claims is extra: `extras` reports it once the checks have run.
+    out.push(`  if ${head}; then`, ...nsChecks(ns, expected.get(ns), arms), "    extras", "  fi");
   };
   for (const ns of recordNamespaces(record))
     look(ns, `look ${q(placeOf(nodes, ns))} ${q(ns)} ${q(netnsPath(ns))} ${devs(ns)}`);
@@ -492,17 +492,32 @@ function nsChecks(ns: Ns, e: NsExpected | undefined, arms: string[]): string[] {
     arms.push(`    ${q(`${ns ?? ""} ${dev}`)}) ${["want_link", ...words.map(q)].join(" ")} ;;`);
     for (const a of e.addrs.get(dev) ?? []) lines.push(`    want_addr ${q(dev)} ${q(a)}`);
   }
-  for (const r of e.routes) {
-    const words = [
-      r.metric !== undefined ? String(r.metric) : "",
-      r.family === 4 ? "-4" : "-6",
-      r.destination,
-      ...(r.via !== undefined ? ["via", r.via] : []),
-      ...(r.dev !== undefined ? ["dev", r.dev] : []),
-    ];
-    lines.push(`    want_route ${words.map(q).join(" ")}`);
-  }
+  for (const r of e.routes) lines.push(`    ${["want_route", ...wantRoute(r)].map(q).join(" ")}`);
   return lines;
+}
+
+/** `want_route`'s arguments: the route as drift names it, its metric, family, destination and paths. */
+function wantRoute(r: NsExpected["routes"][number]): string[] {
+  return [
+    routeText(r),
+    r.metric !== undefined ? String(r.metric) : "",
+    r.family === 4 ? "-4" : "-6",
+    printedDestination(r.destination),
+    ...(r.via !== undefined ? ["via", r.via] : []),
+    ...(r.dev !== undefined ? ["dev", r.dev] : []),
+    ...(r.nexthops ?? []).flatMap((h) => [
+      "nexthop",
+      `${h.via !== undefined ? `via ${h.via} ` : ""}dev ${h.dev} weight ${h.weight}`,
+    ]),
+  ];
+}
+
+/** A destination as `ip route` prints it: `default`, and a single address without its length. */
+function printedDestination(destination: string): string {
+  if (destination === "0.0.0.0/0" || destination === "::/0") return "default";
+  return destination.replace(/\/(32|128)$/, (m, len: string) =>
+    (len === "32") === !destination.includes(":") ? "" : m,
+  );
 }
 
 // ---- exec -----------------------------------------------------------------------------

@@ -249,16 +249,20 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  look 'the switches (isolation)' isolation /run/netns/isolation lo lan router.eth0 db.eth0
+  if look 'the switches (isolation)' isolation /run/netns/isolation lo lan router.eth0 db.eth0; then
+    extras
+  fi
   if look 'node router (isolation.router)' isolation.router /run/netns/isolation.router lo eth0; then
     want_addr eth0 10.20.0.1/24
+    extras
   fi
   if look 'node db (isolation.db)' isolation.db /run/netns/isolation.db lo eth0; then
     want_addr eth0 10.20.0.10/24
-    want_route '' -4 0.0.0.0/0 via 10.20.0.1
+    want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
+    extras
   fi
 }
 

@@ -277,10 +277,12 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  look 'the switches (office)' office /run/netns/office lo lan dmz router.eth0 router.eth1 web.eth0 pc1.eth0 pc2.eth0
+  if look 'the switches (office)' office /run/netns/office lo lan dmz router.eth0 router.eth1 web.eth0 pc1.eth0 pc2.eth0; then
+    extras
+  fi
   if look 'node router (office.router)' office.router /run/netns/office.router lo wan eth0 eth1; then
     want_addr wan 203.0.113.1/24
     want_addr wan fd6f:ff::1/64
@@ -288,28 +290,33 @@ status_plan() {
     want_addr eth0 fd6f:1::1/64
     want_addr eth1 10.2.0.1/24
     want_addr eth1 fd6f:2::1/64
+    extras
   fi
   if look 'node web (office.web)' office.web /run/netns/office.web lo eth0; then
     want_addr eth0 10.2.0.10/24
     want_addr eth0 fd6f:2::10/64
-    want_route '' -4 0.0.0.0/0 via 10.2.0.1
-    want_route '' -6 ::/0 via fd6f:2::1
+    want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
+    want_route 'route ::/0 via fd6f:2::1' '' -6 default via fd6f:2::1
+    extras
   fi
   if look 'node pc1 (office.pc1)' office.pc1 /run/netns/office.pc1 lo eth0; then
     want_addr eth0 10.1.0.11/24
     want_addr eth0 fd6f:1::11/64
-    want_route '' -4 0.0.0.0/0 via 10.1.0.1
-    want_route '' -6 ::/0 via fd6f:1::1
+    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+    want_route 'route ::/0 via fd6f:1::1' '' -6 default via fd6f:1::1
+    extras
   fi
   if look 'node pc2 (office.pc2)' office.pc2 /run/netns/office.pc2 lo eth0; then
     want_addr eth0 10.1.0.12/24
     want_addr eth0 fd6f:1::12/64
-    want_route '' -4 0.0.0.0/0 via 10.1.0.1
-    want_route '' -6 ::/0 via fd6f:1::1
+    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+    want_route 'route ::/0 via fd6f:1::1' '' -6 default via fd6f:1::1
+    extras
   fi
   if look 'node isp (office.isp)' office.isp /run/netns/office.isp lo eth0; then
     want_addr eth0 203.0.113.2/24
     want_addr eth0 fd6f:ff::2/64
+    extras
   fi
 }
 

@@ -125,16 +125,18 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
   if look 'node a (p2p.a)' p2p.a /run/netns/p2p.a lo eth0; then
     want_addr eth0 10.0.0.1/30
     want_addr eth0 fd00::1/64
+    extras
   fi
   if look 'node b (p2p.b)' p2p.b /run/netns/p2p.b lo eth0; then
     want_addr eth0 10.0.0.2/30
     want_addr eth0 fd00::2/64
+    extras
   fi
 }
 

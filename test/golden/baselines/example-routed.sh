@@ -244,41 +244,48 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  look 'the switches (routed)' routed /run/netns/routed lo lan1 lan2 r1.eth0 r2.eth0 client.eth0 server.eth0
+  if look 'the switches (routed)' routed /run/netns/routed lo lan1 lan2 r1.eth0 r2.eth0 client.eth0 server.eth0; then
+    extras
+  fi
   if look 'node r1 (routed.r1)' routed.r1 /run/netns/routed.r1 lo eth1 uplink eth0; then
     want_addr eth1 10.255.0.0/31
     want_addr eth1 fd00:ff::/127
     want_addr uplink 198.51.100.2/30
     want_addr eth0 10.1.0.1/24
     want_addr eth0 fd00:1::1/64
-    want_route '' -4 10.2.0.0/24 via 10.255.0.1
-    want_route '' -6 fd00:2::/64 via fd00:ff::1
+    want_route 'route 10.2.0.0/24 via 10.255.0.1' '' -4 10.2.0.0/24 via 10.255.0.1
+    want_route 'route fd00:2::/64 via fd00:ff::1' '' -6 fd00:2::/64 via fd00:ff::1
+    extras
   fi
   if look 'node r2 (routed.r2)' routed.r2 /run/netns/routed.r2 lo eth1 eth0; then
     want_addr eth1 10.255.0.1/31
     want_addr eth1 fd00:ff::1/127
     want_addr eth0 10.2.0.1/24
     want_addr eth0 fd00:2::1/64
-    want_route '' -4 10.1.0.0/24 via 10.255.0.0
-    want_route '' -6 fd00:1::/64 via fd00:ff::
+    want_route 'route 10.1.0.0/24 via 10.255.0.0' '' -4 10.1.0.0/24 via 10.255.0.0
+    want_route 'route fd00:1::/64 via fd00:ff::' '' -6 fd00:1::/64 via fd00:ff::
+    extras
   fi
   if look 'node client (routed.client)' routed.client /run/netns/routed.client lo eth0; then
     want_addr eth0 10.1.0.10/24
     want_addr eth0 fd00:1::10/64
-    want_route '' -4 0.0.0.0/0 via 10.1.0.1
-    want_route '' -6 ::/0 via fd00:1::1
+    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+    want_route 'route ::/0 via fd00:1::1' '' -6 default via fd00:1::1
+    extras
   fi
   if look 'node server (routed.server)' routed.server /run/netns/routed.server lo eth0; then
     want_addr eth0 10.2.0.10/24
     want_addr eth0 fd00:2::10/64
-    want_route '' -4 0.0.0.0/0 via 10.2.0.1
-    want_route '' -6 ::/0 via fd00:2::1
+    want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
+    want_route 'route ::/0 via fd00:2::1' '' -6 default via fd00:2::1
+    extras
   fi
   if look_host ot-3ty1yf-uplin; then
     want_addr ot-3ty1yf-uplin 198.51.100.1/30
+    extras
   fi
 }
 

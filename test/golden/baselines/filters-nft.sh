@@ -179,20 +179,23 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
   if look 'node fw (gnft.fw)' gnft.fw /run/netns/gnft.fw lo wan eth0; then
     want_addr wan 198.51.100.2/30
     want_addr eth0 10.1.0.1/24
-    want_route '' -4 0.0.0.0/0 via 198.51.100.1
+    want_route 'route 0.0.0.0/0 via 198.51.100.1' '' -4 default via 198.51.100.1
+    extras
   fi
   if look 'node pc (gnft.pc)' gnft.pc /run/netns/gnft.pc lo eth0; then
     want_addr eth0 10.1.0.10/24
-    want_route '' -4 0.0.0.0/0 via 10.1.0.1
+    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+    extras
   fi
   if look_host ot-g8i71x-wan; then
     want_addr ot-g8i71x-wan 198.51.100.1/30
+    extras
   fi
 }
 

@@ -263,10 +263,12 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  look 'the switches (gflt)' gflt /run/netns/gflt lo lan fw.eth0 pc.eth0
+  if look 'the switches (gflt)' gflt /run/netns/gflt lo lan fw.eth0 pc.eth0; then
+    extras
+  fi
   if look 'node fw (gflt.fw)' gflt.fw /run/netns/gflt.fw lo eth1 wan eth0; then
     want_addr eth1 10.2.0.1/24
     want_addr eth1 fd6f:2::1/64
@@ -274,21 +276,25 @@ status_plan() {
     want_addr wan fd6f:ff::1/64
     want_addr eth0 10.1.0.1/24
     want_addr eth0 fd6f:1::1/64
-    want_route '' -4 0.0.0.0/0 via 203.0.113.2
+    want_route 'route 0.0.0.0/0 via 203.0.113.2' '' -4 default via 203.0.113.2
+    extras
   fi
   if look 'node srv (gflt.srv)' gflt.srv /run/netns/gflt.srv lo eth0; then
     want_addr eth0 10.2.0.10/24
     want_addr eth0 fd6f:2::10/64
-    want_route '' -4 0.0.0.0/0 via 10.2.0.1
+    want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
+    extras
   fi
   if look 'node isp (gflt.isp)' gflt.isp /run/netns/gflt.isp lo eth0; then
     want_addr eth0 203.0.113.2/24
     want_addr eth0 fd6f:ff::2/64
+    extras
   fi
   if look 'node pc (gflt.pc)' gflt.pc /run/netns/gflt.pc lo eth0; then
     want_addr eth0 10.1.0.10/24
     want_addr eth0 fd6f:1::10/64
-    want_route '' -4 0.0.0.0/0 via 10.1.0.1
+    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+    extras
   fi
 }
 

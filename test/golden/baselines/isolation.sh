@@ -314,18 +314,23 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  look 'the switches (giso)' giso /run/netns/giso lo lan plain.eth0 web.eth0 db.eth0
+  if look 'the switches (giso)' giso /run/netns/giso lo lan plain.eth0 web.eth0 db.eth0; then
+    extras
+  fi
   if look 'node plain (giso.plain)' giso.plain /run/netns/giso.plain lo eth0; then
     want_addr eth0 10.0.0.1/24
+    extras
   fi
   if look 'node web (giso.web)' giso.web /run/netns/giso.web lo eth0; then
     want_addr eth0 10.0.0.2/24
+    extras
   fi
   if look 'node db (giso.db)' giso.db /run/netns/giso.db lo eth0; then
     want_addr eth0 10.0.0.3/24
+    extras
   fi
 }
 

@@ -135,21 +135,23 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
   if look 'node a (gp2p.a)' gp2p.a /run/netns/gp2p.a lo eth0; then
     want_addr lo 10.255.0.1/32
     want_addr eth0 10.0.0.1/30
     want_addr eth0 fd00::1/64
-    want_route '' -4 10.255.0.2/32 via 10.0.0.2
+    want_route 'route 10.255.0.2/32 via 10.0.0.2' '' -4 10.255.0.2 via 10.0.0.2
+    extras
   fi
   if look 'node b (gp2p.b)' gp2p.b /run/netns/gp2p.b lo eth0; then
     want_addr lo 10.255.0.2/32
     want_addr eth0 10.0.0.2/30
     want_addr eth0 fd00::2/64
-    want_route '' -4 10.255.0.1/32 via 10.0.0.1
-    want_route 100 -6 ::/0 via fd00::1
+    want_route 'route 10.255.0.1/32 via 10.0.0.1' '' -4 10.255.0.1 via 10.0.0.1
+    want_route 'route ::/0 via fd00::1' 100 -6 default via fd00::1
+    extras
   fi
 }
 
