@@ -49,6 +49,12 @@ export const CODES = {
   OT2007: { severity: "warning", title: "MTU differs across a link" },
   OT2008: { severity: "error", title: "option not allowed here" },
   OT2009: { severity: "warning", title: "address is its subnet's broadcast address" },
+  OT2020: { severity: "error", title: "invalid shaping value" },
+  OT2021: { severity: "error", title: "shaping option without what it modifies" },
+  OT2022: { severity: "error", title: "burst smaller than a packet" },
+  OT2023: { severity: "error", title: "nothing to shape in that direction" },
+  OT2024: { severity: "error", title: "one direction shaped twice" },
+  OT2025: { severity: "warning", title: "jitter larger than the delay" },
   // routes and sysctls
   OT3001: { severity: "error", title: "gateway not on a connected subnet" },
   OT3002: { severity: "error", title: "route mixes address families" },

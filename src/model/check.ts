@@ -14,6 +14,7 @@ import type { Lab, Node, Switch } from "./model.js";
 import { checkRoutes } from "./routes.js";
 import { declareLab, declareNode, declareSwitch, Scope } from "./scope.js";
 import { checkSegments } from "./segments.js";
+import { placeShaping } from "./shaping-links.js";
 import { checkSysctls } from "./sysctls.js";
 
 export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile): Lab | undefined {
@@ -26,6 +27,7 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
   for (const n of decls.nodes) if (declareNode(scope, n)) waiting.push(...readIfaces(scope, n));
   const links = attachAll(scope, waiting);
   checkSegments(scope, links);
+  placeShaping(scope, links);
   const nodes = [...scope.nodes.values()].map((n) => node(scope, n, labIsolate));
   checkForwarding(diagnostics, nodes);
   if (diagnostics.hasErrors || labSpan === undefined) return undefined;

@@ -6,6 +6,7 @@ import type { IfaceDecl, NodeDecl } from "./expand.js";
 import { kindOf, LINK_KINDS, type LinkKind, ownerOf, type Pending, pending } from "./links/index.js";
 import { IFNAME_MAX } from "./names.js";
 import type { IfaceState, Scope } from "./scope.js";
+import { readShaping, SHAPING_OPTIONS, type Shaping } from "./shaping.js";
 import { type Address, checkName, parseMacOption, parseMtu } from "./values.js";
 
 export interface Iface {
@@ -19,6 +20,10 @@ export interface Iface {
   readonly link?: number;
   /** Links that use it as their parent device (indexes into Lab.links); absent when none do. */
   readonly usedBy?: readonly number[];
+  /** What it sends is shaped so (a qdisc on it). */
+  readonly egress?: Shaping;
+  /** What it receives is shaped so, at an end its link owns (a switch port, the host's end). */
+  readonly ingress?: Shaping;
 }
 
 /**
@@ -73,12 +78,16 @@ function readIface(scope: Scope, n: NodeDecl, i: IfaceDecl, kind: LinkKind | und
         break;
       }
       default: {
+        // Shaping is read as a whole below.
+        if ((SHAPING_OPTIONS as readonly string[]).includes(p.key)) break;
         // A link kind's option: its kind reads it, anywhere else it is misplaced.
         const owner = ownerOf(p.key);
         if (owner !== undefined && owner !== kind) LINK_KINDS[owner].options[p.key]?.(scope, p, i);
       }
     }
   }
+  const shaping = readShaping(scope.diagnostics, i);
+  if (shaping) info.shaping = shaping;
   return info;
 }
 
@@ -104,5 +113,7 @@ export function ifaceModels(node: string, ifaces: ReadonlyMap<string, IfaceState
     ...(info.mac !== undefined ? { mac: info.mac } : {}),
     ...(info.creator !== undefined ? { link: info.creator } : {}),
     ...(info.users.length ? { usedBy: [...info.users] } : {}),
+    ...(info.egress ? { egress: info.egress } : {}),
+    ...(info.ingress ? { ingress: info.ingress } : {}),
   }));
 }

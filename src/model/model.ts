@@ -12,7 +12,8 @@ import type { Sysctl } from "./sysctls.js";
 // Each part of the model is defined by the module that checks it; the planner imports them here.
 export type { Iface } from "./ifaces.js";
 export type { End, HostLink, Link, LinkKind, P2pLink, SwitchLink } from "./links/index.js";
-export type { Route } from "./routes.js";
+export type { Nexthop, Route } from "./routes.js";
+export type { Shaping } from "./shaping.js";
 export type { Sysctl } from "./sysctls.js";
 export type { Address } from "./values.js";
 

@@ -5,6 +5,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { type SourceFile, type Span, spanOf } from "../diagnostics/source.js";
 import type { Decls, IfaceDecl, NodeDecl, SwitchDecl, Text } from "./expand.js";
 import { IFNAME_MAX, LAB_NAME_MAX, NODE_NAME_MAX } from "./names.js";
+import type { Shaping, ShapingDecl } from "./shaping.js";
 import { type Address, checkName, parseAddress, parseMtu } from "./values.js";
 
 export interface SwitchState {
@@ -23,6 +24,10 @@ export interface IfaceState {
   creator?: number;
   /** Links that use the interface as their parent device; any number. */
   readonly users: number[];
+  /** Its shaping as written; where it lands (`egress`, `ingress`) once linked. */
+  shaping?: ShapingDecl;
+  egress?: Shaping;
+  ingress?: Shaping;
 }
 
 /**

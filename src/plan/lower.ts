@@ -9,7 +9,7 @@ import { nodeNetns } from "../model/names.js";
 import { firewallOps } from "./firewall.js";
 import { lowerIsolation } from "./isolation.js";
 import { type LinkContext, linkOps } from "./links/index.js";
-import { nodeConfig, sysctls } from "./node.js";
+import { nodeConfig, nodeShaping, sysctls } from "./node.js";
 import { type Op, whereOf } from "./ops.js";
 import type { Plan, Stage } from "./plan.js";
 import { steps } from "./plan.js";
@@ -50,7 +50,10 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
     { name: "switch VLANs", steps: steps(attach) },
     { name: "interface sysctls", steps: networked.flatMap((n) => steps(sysctls(n, ctx.ns(n.name), true))) },
     // Before the interfaces go up: no packet crosses a shaped link unshaped.
-    { name: "shaping", steps: steps(shape) },
+    {
+      name: "shaping",
+      steps: steps(byPlace([...networked.flatMap((n) => nodeShaping(n, ctx.ns(n.name))), ...shape])),
+    },
     {
       name: "addresses and routes",
       steps: networked.flatMap((n) => steps(nodeConfig(lab.name, n, ctx.ns(n.name)))),
@@ -65,6 +68,13 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
     teardown: teardown(stages),
     ...(Object.keys(isolation.nodes).length ? { nodes: isolation.nodes } : {}),
   };
+}
+
+/** Operations grouped by where they run (in order of first appearance), each group in order. */
+function byPlace(ops: readonly Op[]): Op[] {
+  const groups = new Map<string | null, Op[]>();
+  for (const op of ops) groups.set(whereOf(op), [...(groups.get(whereOf(op)) ?? []), op]);
+  return [...groups.values()].flat();
 }
 
 function linkContext(lab: Lab, platform: Platform): LinkContext {

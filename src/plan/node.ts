@@ -5,6 +5,7 @@ import type { Node } from "../model/model.js";
 import { nodeMark } from "../model/names.js";
 import { opt } from "../opt.js";
 import type { Op } from "./ops.js";
+import { qdiscOps } from "./shaping.js";
 
 /** Per-interface sysctls (net.ipv4.conf.eth0.…) need their interface; the rest go first. */
 const PER_IFACE_SYSCTL = /^net\.(ipv4|ipv6)\.(conf|neigh)\.([^.]+)\./;
@@ -56,4 +57,9 @@ export function nodeConfig(lab: string, n: Node, ns: string): Op[] {
       origin: r.span,
     });
   return ops;
+}
+
+/** The qdiscs that shape what the node's interfaces send. */
+export function nodeShaping(n: Node, ns: string): Op[] {
+  return n.ifaces.flatMap((i) => (i.egress ? qdiscOps(ns, i.name, i.egress) : []));
 }

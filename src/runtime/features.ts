@@ -7,8 +7,8 @@ import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import { FEATURES, type Feature, lackMessage } from "../plan/features.js";
 import { describe, featureUsers, type Op } from "../plan/ops.js";
-import { featurePrograms, opsOf, type Plan } from "../plan/plan.js";
-import { type ProcResult, pool, run, which } from "./proc.js";
+import { opsOf, type Plan } from "../plan/plan.js";
+import { type ProcResult, pool, run } from "./proc.js";
 
 function neededFeatures(plan: Plan): Map<Feature, Op[]> {
   return featureUsers(opsOf(plan.stages));
@@ -68,12 +68,4 @@ function cannotProbe(p: Probed): Diagnostic {
     notes: [`command: ${p.result.argv.join(" ")}`, p.result.stderr.trim()],
     help: "OpenTop tries what a lab needs in a throwaway network namespace first; run it as root, with CAP_SYS_ADMIN",
   });
-}
-
-/** What `check` says about this machine's kernel for a plan: as root, what it lacks; else nothing. */
-export async function featureMachineCheck(plan: Plan): Promise<Diagnostic[]> {
-  if (process.getuid?.() !== 0) return [];
-  const tools = featurePrograms(plan);
-  if (tools.some((t) => !which(t))) return [];
-  return probeFeatures(plan);
 }

@@ -11,6 +11,7 @@ import { type FilterStatus, filterStatus } from "./filter-status.js";
 import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
 import { ipJson, netnsExists, routePrefix } from "./kernel.js";
 import { type ProcResult, pool, run } from "./proc.js";
+import { type ShapedIface, shapingStatus } from "./shaping-status.js";
 
 export { routeText } from "../plan/expected.js";
 export type { Drift } from "./drift.js";
@@ -22,6 +23,8 @@ export interface LiveIface {
   readonly mtu: number;
   readonly mac: string;
   readonly master?: string;
+  /** The kind of its root qdisc (`noqueue`, `tbf`, …). */
+  readonly qdisc: string;
   readonly addresses: readonly string[];
 }
 
@@ -52,6 +55,8 @@ export interface Status {
   readonly drift: readonly Drift[];
   /** Nodes that isolate more than their network or run services: their inits and services. */
   readonly nodes: readonly NodeIsolationStatus[];
+  /** The shaped interfaces, with their live qdiscs. */
+  readonly shaping: readonly ShapedIface[];
 }
 
 interface IpAddrJson {
@@ -61,6 +66,7 @@ interface IpAddrJson {
   mtu?: number;
   address?: string;
   master?: string;
+  qdisc?: string;
   addr_info?: { family: string; local: string; prefixlen: number; scope: string }[];
 }
 
@@ -89,6 +95,7 @@ function liveIfaces(addrs: IpAddrJson[]): LiveIface[] {
     mtu: a.mtu ?? 0,
     mac: a.address ?? "",
     ...(a.master ? { master: a.master } : {}),
+    qdisc: a.qdisc ?? "",
     // The lab's addresses are of global scope, on lo too; 127.0.0.1 and ::1 are not.
     addresses: (a.addr_info ?? [])
       .filter((i) => i.scope === "global")
@@ -146,12 +153,13 @@ export const SECTION = {
   link: "network",
   addr: "network",
   route: "network",
+  qdisc: "shaping",
   "nft-table": "filters",
   iptables: "filters",
   mount: "isolation",
   cgroup: "isolation",
   process: "isolation",
-} as const satisfies { readonly [K in FactKind]: "network" | "filters" | "isolation" };
+} as const satisfies { readonly [K in FactKind]: "network" | "shaping" | "filters" | "isolation" };
 
 /** The interfaces of a namespace as the plan made them, with their addresses. */
 function compareIfaces(live: LiveNamespace, expected: NsExpected, hostOnly: Set<string> | null): Drift[] {
@@ -252,11 +260,25 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
   const shown = live.map((l) =>
     l.ns === null ? { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)), routes: [] } : l,
   );
+  const roots = new Map(
+    shown.map(
+      (l) => [l.ns, new Map(l.ifaces.filter((i) => i.name !== "lo").map((i) => [i.name, i.qdisc]))] as const,
+    ),
+  );
+  const shaping = await shapingStatus(factsFor(SECTION, facts, "shaping"), roots, concurrency);
+  drift.push(...shaping.drift);
   const filters = await filterStatus(record, factsFor(SECTION, facts, "filters"), concurrency);
   for (const f of filters) drift.push(...f.drift);
   const isolation = isolationStatus(record, factsFor(SECTION, facts, "isolation"));
   drift.push(...isolation.drift);
-  return { record, namespaces: shown, filters, drift: dedupe(drift), nodes: isolation.nodes };
+  return {
+    record,
+    namespaces: shown,
+    filters,
+    drift: dedupe(drift),
+    nodes: isolation.nodes,
+    shaping: shaping.shaped,
+  };
 }
 
 function dedupe(drift: Drift[]): Drift[] {

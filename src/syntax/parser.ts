@@ -46,6 +46,14 @@ export const IFACE_OPTIONS: Arity = {
   "host-name": 1,
   "host-address": 1,
   "host-masquerade": 0,
+  // Shaping (src/model/shaping.ts): what the interface sends, and with `both` what it receives.
+  rate: 1,
+  burst: 1,
+  delay: 1,
+  jitter: 1,
+  loss: 1,
+  limit: 1,
+  both: 0,
 };
 export const ROUTE_OPTIONS: Arity = {
   via: 1,

@@ -17,6 +17,7 @@ import {
   ownerOf,
 } from "../../src/model/links/index.js";
 import { declareNode, Scope } from "../../src/model/scope.js";
+import { SHAPING_OPTIONS } from "../../src/model/shaping.js";
 import { IFACE_OPTIONS, parse } from "../../src/syntax/parser.js";
 
 /** A scope with node `a`, whose `eth0` nothing links yet. */
@@ -88,7 +89,9 @@ test("messages list every kind's target, from the table", () => {
 test("every interface option of the syntax belongs to the interface or to exactly one link kind", () => {
   for (const option of Object.keys(IFACE_OPTIONS)) {
     const owners = Object.values(LINK_KINDS).filter((k) => Object.hasOwn(k.options, option));
-    if (option === "mtu" || option === "mac") assert.equal(owners.length, 0, option);
+    // Every interface's own: its MTU and MAC, and shaping (src/model/shaping.ts).
+    if (option === "mtu" || option === "mac" || (SHAPING_OPTIONS as readonly string[]).includes(option))
+      assert.equal(owners.length, 0, option);
     else assert.equal(owners.length, 1, option);
   }
   assert.equal(ownerOf("host-masquerade"), "host");

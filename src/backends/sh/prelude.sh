@@ -294,6 +294,7 @@ inspect() {
   have=' '
   wanted=' '
   unclaimed=
+  qlines=
   shown=
   routes=
   text=$(ipn -o -batch -)
@@ -384,9 +385,24 @@ $2
 EOF
 }
 
-# want_link [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o link` line
-# is $line) is as the plan made it.
+# want_link [shaped] [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o
+# link` line is $line) is as the plan made it; unless shaped (want_qdisc checks those), its
+# root qdisc is one the kernel attaches by itself.
 want_link() {
+  if [ "${1-}" = shaped ]; then
+    shift
+  else
+    case $line in
+      *" qdisc "*)
+        root=${line#*" qdisc "}
+        root=${root%% *}
+        case $root in
+          noqueue | noop | pfifo_fast | mq | fq_codel | fq) ;;
+          *) drift extra "qdisc $root on $dev" ;;
+        esac
+        ;;
+    esac
+  fi
   while [ $# -gt 0 ]; do
     case $1 in
       up)
@@ -419,6 +435,87 @@ want_link() {
         ;;
     esac
     shift
+  done
+}
+
+# tcn ARG...: tc in the namespace being looked at, entered as ipn enters it.
+tcn() {
+  if [ -n "$nspath" ]; then nsenter --net="$nspath" tc "$@"; else tc "$@"; fi
+}
+
+# shaped DEV...: reads the namespace's qdiscs (one `tc qdisc show`), shows those of each
+# DEV, and keeps them in $qlines as "DEV LINE" for want_qdisc.
+shaped() {
+  got=$(tcn qdisc show) || got=
+  for dev in "$@"; do
+    while IFS= read -r line; do
+      case "$line " in "qdisc "*" dev $dev "*) ;; *) continue ;; esac
+      qlines="$qlines$dev $line$NL"
+      echo "  $line"
+    done <<EOF
+$got
+EOF
+  done
+}
+
+# want_qdisc DEV KIND HANDLE PARENT [KEY VALUE]...: DEV has the qdisc HANDLE of that kind,
+# at the root or under class PARENT, with each KEY as tc prints it; it is claimed, so that
+# what is left of DEV's qdiscs is extra.
+want_qdisc() {
+  dev=$1
+  what="qdisc $2 $3 on $1"
+  rest=
+  found=
+  while IFS= read -r entry; do
+    [ -n "$entry" ] || continue
+    case "$entry " in
+      "$dev qdisc "*" $3 dev $dev "*)
+        if [ -z "$found" ]; then
+          found=" ${entry#* } "
+          continue
+        fi
+        ;;
+    esac
+    rest="$rest$entry$NL"
+  done <<EOF
+$qlines
+EOF
+  qlines=$rest
+  if [ -z "$found" ]; then
+    drift missing "$what"
+    return 0
+  fi
+  case $found in
+    *" qdisc $2 $3 "*) ;;
+    *)
+      got=${found#" qdisc "}
+      drift changed "$what is ${got%% *}"
+      return 0
+      ;;
+  esac
+  case $found in
+    *" dev $dev root "*) under=root ;;
+    *" parent "*)
+      under=${found#*" parent "}
+      under=${under%% *}
+      ;;
+    *) under=none ;;
+  esac
+  if [ "$under" != "$4" ]; then
+    drift changed "$what is under $under, not $4"
+    return 0
+  fi
+  shift 4
+  while [ $# -gt 1 ]; do
+    case $found in
+      *" $1 $2 "*) ;;
+      *)
+        got=${found#*" $1 "}
+        [ "$got" != "$found" ] && got=${got%% *} || got=none
+        drift changed "$what has $1 $got, not $2"
+        ;;
+    esac
+    shift 2
   done
 }
 
@@ -492,7 +589,7 @@ route_is() {
 }
 
 # extras: what the namespace has that no want_ claimed: addresses on the lab's interfaces,
-# and routes (named as `opentop status` names them).
+# routes (named as `opentop status` names them), and qdiscs of shaped interfaces.
 extras() {
   # shellcheck disable=SC2086 # its words (nothing here expands file names)
   for a in $have; do
@@ -506,6 +603,14 @@ extras() {
     drift extra "$text"
   done <<EOF
 $unclaimed
+EOF
+  while IFS= read -r entry; do
+    [ -n "$entry" ] || continue
+    # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
+    set -- $entry
+    [ "$4" = 0: ] || drift extra "qdisc $3 $4 on $1"
+  done <<EOF
+$qlines
 EOF
 }
 

@@ -13,10 +13,11 @@ import type { Compiled } from "../../model/compile.js";
 import { assertNever } from "../../never.js";
 import { nodeEnterPrefix, someNodes } from "../../plan/enter.js";
 import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../../plan/expected.js";
-import { type FactKind, factsFor } from "../../plan/facts.js";
+import { type FactKind, type FactOf, factsFor } from "../../plan/facts.js";
 import { FEATURES, lackMessage } from "../../plan/features.js";
 import { netnsPath } from "../../plan/layout.js";
-import { claimsOf, describe, featureUsers, type Ns, type Op } from "../../plan/ops.js";
+import { comparedParams } from "../../plan/ops/tc.js";
+import { claimsOf, describe, featureUsers, leavesOf, type Ns, type Op } from "../../plan/ops.js";
 import type { ClaimKind, ClaimOf, Owned, OwnedKind, OwnedOf } from "../../plan/owned.js";
 import {
   command,
@@ -48,9 +49,17 @@ const UTILITIES = {
   down: ["mkdir", "ln", "readlink", "rm"],
 } as const;
 
-/** The script's own `status` reads the kernel with ip, entering namespaces as every step does. */
+/**
+ * The script's own `status` reads the kernel with ip (and tc for a lab that shapes),
+ * entering namespaces as every step does.
+ */
 function statusPrograms(record: LabRecord): Program[] {
-  return recordNamespaces(record).length ? ["ip", "nsenter"] : ["ip"];
+  const shapes = record.ops.some((r) => leavesOf(r.op).some((f) => f.kind === "qdisc"));
+  return [
+    "ip",
+    ...(shapes ? (["tc"] as const) : []),
+    ...(recordNamespaces(record).length ? (["nsenter"] as const) : []),
+  ];
 }
 
 const UTILITY_SPEC = { package: "coreutils", why: "the script keeps its lock and record with it" };
@@ -430,17 +439,19 @@ export const SCRIPT_STATUS = {
   link: "network",
   addr: "network",
   route: "network",
+  qdisc: "shaping",
   "nft-table": { unchecked: "comparing rulesets needs nft's canonical JSON" },
   iptables: { unchecked: "comparing rulesets needs iptables-save's canonical form" },
   mount: { unchecked: "namespace files are checked when a node is entered (exec)" },
   cgroup: { unchecked: "cgroups are checked when a node is entered (exec)" },
   process: { unchecked: "an init is checked when its node is entered (exec)" },
-} as const satisfies { readonly [K in FactKind]: "network" | { readonly unchecked: string } };
+} as const satisfies { readonly [K in FactKind]: "network" | "shaping" | { readonly unchecked: string } };
 
 function statusSection(record: LabRecord): string {
   const nodes = namespaceNodes(record);
   const facts = expectedFacts(record.ops.map((r) => r.op));
   const expected = expectedNetwork(factsFor(SCRIPT_STATUS, facts, "network"));
+  const qdiscs = factsFor(SCRIPT_STATUS, facts, "shaping");
   const out = [
     "",
     "# status_plan: every namespace's live interfaces, addresses and routes, checked against",
@@ -452,7 +463,9 @@ function statusSection(record: LabRecord): string {
   const devs = (ns: Ns) => interfaces(expected.get(ns)).map(q).join(" ");
   const look = (ns: Ns, head: string) => {
     // What no check claims is extra: `extras` reports it once the checks have run.
-    out.push(`  if ${head}; then`, ...nsChecks(ns, expected.get(ns), arms), "    extras", "  fi");
+    const shaped = qdiscs.filter((f) => f.ns === ns);
+    const checks = [...nsChecks(ns, expected.get(ns), arms, shaped), ...qdiscChecks(shaped)];
+    out.push(`  if ${head}; then`, ...checks, "    extras", "  fi");
   };
   for (const ns of recordNamespaces(record))
     look(ns, `look ${q(placeOf(nodes, ns))} ${q(ns)} ${q(netnsPath(ns))} ${devs(ns)}`);
@@ -478,12 +491,19 @@ function interfaces(e: NsExpected | undefined): string[] {
 }
 
 /** One namespace's checks: a `link_of` arm per interface (into `arms`), its addresses and routes. */
-function nsChecks(ns: Ns, e: NsExpected | undefined, arms: string[]): string[] {
+function nsChecks(
+  ns: Ns,
+  e: NsExpected | undefined,
+  arms: string[],
+  shaped: readonly FactOf<"qdisc">[],
+): string[] {
   if (!e) return [];
   const lines: string[] = [];
   for (const dev of interfaces(e)) {
     const want = e.links.get(dev);
     const words = [
+      // A shaped interface's qdiscs are checked by want_qdisc; another's must be the kernel's.
+      ...(shaped.some((f) => f.dev === dev) ? ["shaped"] : []),
       ...(want?.up ? ["up"] : []),
       ...(want?.mtu !== undefined ? ["mtu", String(want.mtu)] : []),
       ...(want?.mac !== undefined ? ["mac", want.mac] : []),
@@ -494,6 +514,19 @@ function nsChecks(ns: Ns, e: NsExpected | undefined, arms: string[]): string[] {
   }
   for (const r of e.routes) lines.push(`    ${["want_route", ...wantRoute(r)].map(q).join(" ")}`);
   return lines;
+}
+
+/** The qdiscs of a namespace's shaped interfaces: read once, then each checked. */
+function qdiscChecks(shaped: readonly FactOf<"qdisc">[]): string[] {
+  if (shaped.length === 0) return [];
+  const devs = [...new Set(shaped.map((f) => f.dev))];
+  return [
+    `    ${["shaped", ...devs].map(q).join(" ")}`,
+    ...shaped.map(
+      (f) =>
+        `    ${["want_qdisc", f.dev, f.qdisc.kind, f.handle, f.parent, ...comparedParams(f.qdisc).flat()].map(q).join(" ")}`,
+    ),
+  ];
 }
 
 /** `want_route`'s arguments: the route as drift names it, its metric, family, destination and paths. */

@@ -1,5 +1,5 @@
-// `opentop check FILE`: diagnostics only; nothing on the machine is changed (as root, a lab
-// is also checked against the kernel: its features, and the rulesets of its filters).
+// `opentop check FILE`: diagnostics only; nothing on the machine is changed (a lab with
+// filters is also checked against the machine: tools, and as root the kernel).
 
 import {
   type Diagnostic,
@@ -10,7 +10,6 @@ import {
 import { renderJson } from "../../diagnostics/render.js";
 import type { Lab } from "../../model/model.js";
 import { type Firewall, usesFirewall } from "../../plan/firewall.js";
-import { featureMachineCheck } from "../../runtime/features.js";
 import { firewallMachineCheck } from "../../runtime/firewall.js";
 import { lowerHere } from "../../runtime/platform.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
@@ -22,17 +21,13 @@ import { compileTarget } from "../target.js";
 const usage = "opentop check FILE [--set NAME=VALUE]… [--firewall nft|iptables] [--format pretty|short|json]";
 
 /**
- * A lab is also checked against this machine, as root: the kernel features it needs (veth,
- * netem, 802.1Q…), probed in throwaway namespaces. A lab with filters also: the lowering
- * chosen must be possible, its tools installed, and (as root) the kernel must take its rulesets.
+ * A lab with filters is also checked against this machine: the lowering chosen must be
+ * possible, its tools installed, and (as root) the kernel must take its rulesets.
  */
-async function machineCheck(lab: Lab, firewall: { firewall?: Firewall }): Promise<Diagnostic[]> {
+async function firewallCheck(lab: Lab, firewall: { firewall?: Firewall }): Promise<Diagnostic[]> {
+  if (!usesFirewall(lab)) return [];
   try {
-    const plan = lowerHere(lab, firewall);
-    return [
-      ...(usesFirewall(lab) ? await firewallMachineCheck(plan) : []),
-      ...(await featureMachineCheck(plan)),
-    ];
+    return await firewallMachineCheck(lowerHere(lab, firewall));
   } catch (e) {
     if (e instanceof DiagnosticError) return [...e.diagnostics];
     throw e;
@@ -49,7 +44,7 @@ export const check: Command = {
     const lab = compiled.lab;
     const diagnostics = [
       ...compiled.diagnostics,
-      ...(lab ? await machineCheck(lab, firewallOf(p.values)) : []),
+      ...(lab ? await firewallCheck(lab, firewallOf(p.values)) : []),
     ];
     const failed = hasErrors(diagnostics);
     if (p.format === "json") {

@@ -1,6 +1,7 @@
 // `opentop status LAB|FILE`: the live state from the kernel, and drift from the plan.
 
 import type { FilterStatus } from "../../runtime/filter-status.js";
+import { qdiscText } from "../../runtime/shaping-status.js";
 import { status as readStatus, routeText, type Status } from "../../runtime/status.js";
 import { parse, SET_OPTION } from "../args.js";
 import { type Command, EXIT } from "../command.js";
@@ -29,6 +30,7 @@ export const status: Command = {
             namespaces: s.namespaces,
             filters: s.filters,
             nodes: s.nodes,
+            shaping: s.shaping,
             drift: s.drift,
           },
           null,
@@ -87,6 +89,10 @@ function printStatus(io: Io, s: Status, fileChanged: boolean): void {
       const text = routeText({ ...route, destination }).replace(/^route /, "");
       io.out(`  ${st.dim("route")} ${text}${route.metric !== undefined ? ` metric ${route.metric}` : ""}`);
     }
+    for (const shaped of s.shaping.filter((x) => x.ns === ns.ns))
+      io.out(
+        `  ${st.dim("qdisc")} ${shaped.dev}: ${shaped.qdiscs.map(qdiscText).join(", ") || st.error("none")}`,
+      );
     printFilters(
       io,
       s.filters.filter((f) => f.ns === ns.ns),

@@ -20,6 +20,7 @@ export const P2P_LINK: LinkKindSpec<P2pLink, undefined> = {
   usage: "NODE.IFACE",
   matches: (target) => target.includes("."),
   resembles: (_scope, word) => /^[A-Za-z][\w-]*\.[A-Za-z]/.test(word),
+  farEnd: false,
   options: {},
   settings: () => undefined,
 

@@ -69,6 +69,11 @@ export interface LinkKindSpec<L extends { readonly kind: string }, S> {
   matches(target: string, keywords: ReadonlySet<string>): boolean;
   /** Whether a word written where an address belongs names a target of this kind (OT2001's hint). */
   resembles(scope: Scope, word: string): boolean;
+  /**
+   * Whether the link has an end of its own beyond the node interfaces it joins (a switch's
+   * port, the host's end of a host link): `both` shapes what the interface receives there.
+   */
+  readonly farEnd: boolean;
   /** The interface options this kind owns (the parser's IFACE_OPTIONS lists the words). */
   readonly options: { readonly [word: string]: Misplaced };
   /** Reads the kind's options of an interface that links by it. */

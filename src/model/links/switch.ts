@@ -21,6 +21,7 @@ export const SWITCH_LINK: LinkKindSpec<SwitchLink, undefined> = {
   // A bare name that no kind reserves (those name no switch: OT1013).
   matches: (target, keywords) => !target.includes(".") && !keywords.has(target),
   resembles: (scope, word) => scope.switches.has(word),
+  farEnd: true,
   options: {},
   settings: () => undefined,
 

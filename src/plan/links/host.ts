@@ -4,6 +4,7 @@
 import { hostIfaceMark } from "../../model/names.js";
 import { opt } from "../../opt.js";
 import type { Op } from "../ops.js";
+import { qdiscOps } from "../shaping.js";
 import type { LinkLowering } from "./kind.js";
 
 export const HOST: LinkLowering<"host"> = {
@@ -36,7 +37,8 @@ export const HOST: LinkLowering<"host"> = {
       ),
       { kind: "link.up", ns: null, dev: link.hostName, origin: link.span },
     ];
-    return { create };
+    // What the node receives leaves the host by the host's end: shaped there (`both`).
+    return { create, ...(iface?.ingress ? { shape: qdiscOps(null, link.hostName, iface.ingress) } : {}) };
   },
   hostNat: (link) =>
     link.hostMasquerade

@@ -4,6 +4,7 @@
 import { labMark, portName, switchNetns } from "../../model/names.js";
 import { opt } from "../../opt.js";
 import type { Op } from "../ops.js";
+import { qdiscOps } from "../shaping.js";
 import { INDEX_BASE, type LinkLowering } from "./kind.js";
 
 export const SWITCH: LinkLowering<"switch"> = {
@@ -34,13 +35,14 @@ export const SWITCH: LinkLowering<"switch"> = {
     const iface = ctx.iface(link.end.node, link.end.iface);
     const mtu = iface?.mtu ?? ctx.switchOf(link.switch)?.mtu;
     const port = ctx.ordinal("port");
+    const name = portName(link.end.node, link.end.iface, port);
     const create: Op[] = [
       {
         kind: "veth.add",
         ns: hub,
         a: {
           ns: hub,
-          name: portName(link.end.node, link.end.iface, port),
+          name,
           index: INDEX_BASE + port,
           ...opt("mtu", mtu),
           master: link.switch,
@@ -49,6 +51,7 @@ export const SWITCH: LinkLowering<"switch"> = {
         origin: link.span,
       },
     ];
-    return { create };
+    // What the node receives leaves the switch by its port: shaped there (`both`).
+    return { create, ...(iface?.ingress ? { shape: qdiscOps(hub, name, iface.ingress) } : {}) };
   },
 };
