@@ -55,6 +55,13 @@ export const CODES = {
   OT2023: { severity: "error", title: "nothing to shape in that direction" },
   OT2024: { severity: "error", title: "one direction shaped twice" },
   OT2025: { severity: "warning", title: "jitter larger than the delay" },
+  OT2030: { severity: "error", title: "invalid VLAN" },
+  OT2031: { severity: "error", title: "VLAN sub-interface linked" },
+  OT2033: { severity: "error", title: "VLANs on a port that cannot take them" },
+  OT2034: { severity: "error", title: "port of a VLAN-aware switch without VLANs" },
+  OT2035: { severity: "error", title: "native VLAN not in the trunk" },
+  OT2036: { severity: "warning", title: "untagged traffic on a trunk without a native VLAN" },
+  OT2037: { severity: "error", title: "VLAN not carried by the port" },
   // routes and sysctls
   OT3001: { severity: "error", title: "gateway not on a connected subnet" },
   OT3002: { severity: "error", title: "route mixes address families" },

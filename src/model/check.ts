@@ -9,7 +9,7 @@ import { checkFilter } from "./filter.js";
 import { checkForwarding } from "./forwarding.js";
 import { ifaceModels, readIfaces } from "./ifaces.js";
 import { type Aspect, checkIsolation, labDefault } from "./isolation.js";
-import { LINK_WORDS, type Pending } from "./links/index.js";
+import { checkCarried, LINK_WORDS, type Pending } from "./links/index.js";
 import type { Lab, Node, Switch } from "./model.js";
 import { checkRoutes } from "./routes.js";
 import { declareLab, declareNode, declareSwitch, Scope } from "./scope.js";
@@ -26,15 +26,17 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
   const waiting: Pending[] = [];
   for (const n of decls.nodes) if (declareNode(scope, n)) waiting.push(...readIfaces(scope, n));
   const links = attachAll(scope, waiting);
+  checkCarried(scope, links);
   checkSegments(scope, links);
   placeShaping(scope, links);
   const nodes = [...scope.nodes.values()].map((n) => node(scope, n, labIsolate));
   checkForwarding(diagnostics, nodes);
   if (diagnostics.hasErrors || labSpan === undefined) return undefined;
-  const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu }) => ({
+  const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu, vlanAware }) => ({
     name: decl.name.text,
     span: decl.span,
     ...(mtu !== undefined ? { mtu } : {}),
+    ...(vlanAware ? { vlanAware: true } : {}),
   }));
   return { name: scope.labName, span: labSpan, switches, nodes, links };
 }

@@ -11,6 +11,8 @@ import { type Address, checkName, parseAddress, parseMtu } from "./values.js";
 export interface SwitchState {
   readonly decl: SwitchDecl;
   mtu?: number;
+  /** `vlan-aware`: ports carry VLANs (`access`, `trunk`), the bridge filters by them. */
+  vlanAware?: Span;
 }
 
 /** An interface as the checker knows it: its values parsed, its links once attached. */
@@ -108,6 +110,7 @@ export function declareSwitch(scope: Scope, s: SwitchDecl): void {
   }
   const entry: SwitchState = { decl: s };
   for (const p of s.props) {
+    if (p.key === "vlan-aware") entry.vlanAware ??= p.keySpan;
     if (p.key !== "mtu") continue;
     const mtu = parseMtu(scope.diagnostics, p);
     if (mtu !== undefined) entry.mtu = mtu;

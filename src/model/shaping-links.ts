@@ -29,7 +29,7 @@ export function placeShaping(scope: Scope, links: readonly Link[]): void {
       }
       const link = info.creator !== undefined ? links[info.creator] : undefined;
       if (!link) continue; // not connected: reported
-      const shaping: Shaping = { ...decl.shaping, mtu: mtuOf(scope, info, link, info.creator ?? 0) };
+      const shaping: Shaping = { ...decl.shaping, mtu: mtuOf(scope, info, links, info.creator ?? 0) };
       if (!burstFits(scope, shaping)) continue;
       if (shapes(decl.shaping)) info.egress = shaping;
       if (decl.both) placed.push({ info, link, shaping, both: decl.both });
@@ -112,8 +112,13 @@ function otherEnd(scope: Scope, link: Link, self: IfaceState): { end: End; info:
 }
 
 /** The interface's MTU: its own, its segment's, its peer's, or Ethernet's. */
-function mtuOf(scope: Scope, info: IfaceState, link: Link, index: number): number {
+function mtuOf(scope: Scope, info: IfaceState, links: readonly Link[], index: number): number {
+  const link = links[index];
+  if (!link) return info.mtu ?? DEFAULT_MTU;
   return (
-    info.mtu ?? segmentOf(scope, link, index).mtu ?? otherEnd(scope, link, info)?.info.mtu ?? DEFAULT_MTU
+    info.mtu ??
+    segmentOf(scope, link, index, links).mtu ??
+    otherEnd(scope, link, info)?.info.mtu ??
+    DEFAULT_MTU
   );
 }

@@ -39,7 +39,7 @@ import { Lexer, type Token, type TokenKind, type WordPart } from "./lexer.js";
 /** How many arguments each option of a statement takes. */
 type Arity = Readonly<Record<string, number>>;
 
-export const SWITCH_OPTIONS: Arity = { mtu: 1 };
+export const SWITCH_OPTIONS: Arity = { mtu: 1, "vlan-aware": 0 };
 export const IFACE_OPTIONS: Arity = {
   mtu: 1,
   mac: 1,
@@ -54,6 +54,10 @@ export const IFACE_OPTIONS: Arity = {
   loss: 1,
   limit: 1,
   both: 0,
+  // A VLAN-aware switch's port (src/model/links/switch-vlans.ts).
+  access: 1,
+  trunk: 1,
+  native: 1,
 };
 export const ROUTE_OPTIONS: Arity = {
   via: 1,

@@ -15,6 +15,7 @@ import {
 } from "./kind.js";
 import { P2P } from "./p2p.js";
 import { SWITCH } from "./switch.js";
+import { VLAN } from "./vlan.js";
 
 export type { LinkContext, Phase } from "./kind.js";
 
@@ -22,6 +23,7 @@ const LOWERINGS: { readonly [K in Link["kind"]]: LinkLowering<K> } = {
   switch: SWITCH,
   p2p: P2P,
   host: HOST,
+  vlan: VLAN,
 };
 
 function lowering<K extends Link["kind"]>(link: LinkOf<K>): LinkLowering<K> {

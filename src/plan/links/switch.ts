@@ -1,6 +1,7 @@
 // A switch port: a veth pair from the switches' namespace, whose switch end joins the
 // switch's bridge in the same request and whose other end is created in the node.
 
+import { type PortVlans, vidRanges } from "../../model/links/switch-vlans.js";
 import { labMark, portName, switchNetns } from "../../model/names.js";
 import { opt } from "../../opt.js";
 import type { Op } from "../ops.js";
@@ -23,6 +24,7 @@ export const SWITCH: LinkLowering<"switch"> = {
               ns: hub,
               name: sw.name,
               ...opt("mtu", sw.mtu),
+              ...(sw.vlanAware ? { vlanAware: true } : {}),
               origin: sw.span,
             }),
           ),
@@ -52,6 +54,28 @@ export const SWITCH: LinkLowering<"switch"> = {
       },
     ];
     // What the node receives leaves the switch by its port: shaped there (`both`).
-    return { create, ...(iface?.ingress ? { shape: qdiscOps(hub, name, iface.ingress) } : {}) };
+    return {
+      create,
+      ...(link.vlans ? { attach: portVlanOps(hub, name, link.vlans, link.span) } : {}),
+      ...(iface?.ingress ? { shape: qdiscOps(hub, name, iface.ingress) } : {}),
+    };
   },
 };
+
+/** A port's VLANs: its access VLAN, or its trunk's (consecutive ones as a range) and native. */
+function portVlanOps(ns: string, dev: string, vlans: PortVlans, origin: Op["origin"]): Op[] {
+  const op = (vids: string, untagged: boolean): Op => ({
+    kind: "port.vlan",
+    ns,
+    dev,
+    vids,
+    ...(untagged ? { untagged: true } : {}),
+    ...(origin ? { origin } : {}),
+  });
+  if (vlans.access !== undefined) return [op(String(vlans.access), true)];
+  const tagged = (vlans.trunk ?? []).filter((v) => v !== vlans.native);
+  return [
+    ...vidRanges(tagged).map((r) => op(r, false)),
+    ...(vlans.native !== undefined ? [op(String(vlans.native), true)] : []),
+  ];
+}

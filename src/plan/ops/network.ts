@@ -38,8 +38,34 @@ export type NetworkOp = Base &
   (
     | { readonly kind: "netns.add"; readonly name: string; readonly node?: string }
     | { readonly kind: "netns.del"; readonly name: string }
-    | { readonly kind: "bridge.add"; readonly ns: string; readonly name: string; readonly mtu?: number }
+    | {
+        readonly kind: "bridge.add";
+        readonly ns: string;
+        readonly name: string;
+        readonly mtu?: number;
+        /** Filters by VLAN, with no default VLAN on its ports (each port says which it carries). */
+        readonly vlanAware?: boolean;
+      }
+    | {
+        /** VLANs a port of a VLAN-aware bridge carries: tagged, or one untagged as its PVID. */
+        readonly kind: "port.vlan";
+        readonly ns: string;
+        readonly dev: string;
+        /** `10` or a range `100-110`. */
+        readonly vids: string;
+        readonly untagged?: boolean;
+      }
     | { readonly kind: "veth.add"; readonly ns: Ns; readonly a: VethEnd; readonly b: VethEnd }
+    | {
+        /** A VLAN sub-interface on a parent in the same namespace. */
+        readonly kind: "vlan.add";
+        readonly ns: string;
+        readonly parent: string;
+        readonly name: string;
+        readonly vid: number;
+        readonly mtu?: number;
+        readonly mac?: string;
+      }
     | { readonly kind: "link.alias"; readonly ns: Ns; readonly dev: string; readonly alias: string }
     | { readonly kind: "link.up"; readonly ns: Ns; readonly dev: string }
     | { readonly kind: "link.del"; readonly ns: Ns; readonly dev: string }
@@ -139,15 +165,40 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       "up",
       "type",
       "bridge",
+      // No default VLAN: with one (1), every port that names none would share it.
+      ...(op.vlanAware ? ["vlan_filtering", "1", "vlan_default_pvid", "0"] : []),
     ],
     // Bridges live in the switches' namespace and go with it.
     inverse: () => null,
     undone: () => "nothing",
-    describe: (op) => `create bridge ${op.name} in ${op.ns}`,
+    describe: (op) => `create ${op.vlanAware ? "VLAN-aware " : ""}bridge ${op.name} in ${op.ns}`,
     key: (op) => `link ${op.ns} ${op.name}`,
     leaves: (op) => [{ kind: "link", ns: op.ns, dev: op.name, up: true, ...(op.mtu ? { mtu: op.mtu } : {}) }],
     owns: () => [],
-    features: () => ["bridge"],
+    features: (op) => (op.vlanAware ? ["bridge", "bridge-vlan"] : ["bridge"]),
+  },
+  "port.vlan": {
+    tool: "bridge",
+    where: (op) => op.ns,
+    words: (op) => [
+      "vlan",
+      "add",
+      "dev",
+      op.dev,
+      "vid",
+      op.vids,
+      ...(op.untagged ? ["pvid", "untagged"] : []),
+    ],
+    // It goes with the switches' namespace.
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) =>
+      `let port ${op.dev} in ${op.ns} carry VLAN ${op.vids}${op.untagged ? " untagged" : " tagged"}`,
+    key: (op) => `vlan ${op.ns} ${op.dev} ${op.vids}`,
+    // Not compared by status (yet): `bridge -j vlan show` would be its reader.
+    leaves: () => [],
+    owns: () => [],
+    features: () => ["bridge-vlan"],
   },
   "veth.add": {
     tool: "ip",
@@ -175,6 +226,40 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     leaves: (op) => [vethLeaves(op.a), vethLeaves(op.b)],
     owns: (op) => [...hostEnd(op.a), ...hostEnd(op.b)],
     features: () => ["veth"],
+  },
+  "vlan.add": {
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => [
+      "link",
+      "add",
+      "link",
+      op.parent,
+      "name",
+      op.name,
+      ...(op.mtu !== undefined ? ["mtu", String(op.mtu)] : []),
+      ...(op.mac !== undefined ? ["address", op.mac] : []),
+      "type",
+      "vlan",
+      "id",
+      String(op.vid),
+    ],
+    // It goes with its namespace.
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `create VLAN ${op.vid} sub-interface ${op.name} on ${op.parent} in ${op.ns}`,
+    key: (op) => `link ${op.ns} ${op.name}`,
+    leaves: (op) => [
+      {
+        kind: "link",
+        ns: op.ns,
+        dev: op.name,
+        ...(op.mtu !== undefined ? { mtu: op.mtu } : {}),
+        ...(op.mac !== undefined ? { mac: op.mac } : {}),
+      },
+    ],
+    owns: () => [],
+    features: () => ["vlan"],
   },
   "link.alias": {
     tool: "ip",
