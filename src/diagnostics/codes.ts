@@ -62,6 +62,8 @@ export const CODES = {
   OT2035: { severity: "error", title: "native VLAN not in the trunk" },
   OT2036: { severity: "warning", title: "untagged traffic on a trunk without a native VLAN" },
   OT2037: { severity: "error", title: "VLAN not carried by the port" },
+  OT2040: { severity: "error", title: "invalid use of a host NIC" },
+  OT2041: { severity: "error", title: "host NIC used twice" },
   // routes and sysctls
   OT3001: { severity: "error", title: "gateway not on a connected subnet" },
   OT3002: { severity: "error", title: "route mixes address families" },
@@ -119,6 +121,10 @@ export const CODES = {
   OT6014: { severity: "error", title: "host link overlaps the host's networks" },
   OT6015: { severity: "error", title: "too many namespaces for this machine" },
   OT6016: { severity: "error", title: "mount left in a lab's directory" },
+  OT6030: { severity: "error", title: "host interface missing" },
+  OT6031: { severity: "error", title: "host interface belongs to a lab" },
+  OT6032: { severity: "error", title: "saved state of a moved interface left" },
+  OT6033: { severity: "error", title: "host interface carries the default route" },
   // build and the standalone script
   OT7001: { severity: "error", title: "cannot write the script" },
   OT7002: { severity: "error", title: "lab up from another plan" },

@@ -9,7 +9,7 @@ import { checkFilter } from "./filter.js";
 import { checkForwarding } from "./forwarding.js";
 import { ifaceModels, readIfaces } from "./ifaces.js";
 import { type Aspect, checkIsolation, labDefault } from "./isolation.js";
-import { checkCarried, LINK_WORDS, type Pending } from "./links/index.js";
+import { checkCarried, checkKinds, LINK_WORDS, type Pending } from "./links/index.js";
 import type { Lab, Node, Switch } from "./model.js";
 import { checkRoutes } from "./routes.js";
 import { declareLab, declareNode, declareSwitch, Scope } from "./scope.js";
@@ -27,6 +27,7 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
   for (const n of decls.nodes) if (declareNode(scope, n)) waiting.push(...readIfaces(scope, n));
   const links = attachAll(scope, waiting);
   checkCarried(scope, links);
+  checkKinds(scope, links);
   checkSegments(scope, links);
   placeShaping(scope, links);
   const nodes = [...scope.nodes.values()].map((n) => node(scope, n, labIsolate));

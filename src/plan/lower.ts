@@ -8,6 +8,7 @@ import type { Iface, Lab, Switch } from "../model/model.js";
 import { nodeNetns } from "../model/names.js";
 import { firewallOps } from "./firewall.js";
 import { lowerIsolation } from "./isolation.js";
+import { labDirIn } from "./layout.js";
 import { type LinkContext, linkOps } from "./links/index.js";
 import { nodeConfig, nodeShaping, sysctls } from "./node.js";
 import { type Op, whereOf } from "./ops.js";
@@ -85,6 +86,7 @@ function linkContext(lab: Lab, platform: Platform): LinkContext {
   return {
     lab,
     platform,
+    labDir: labDirIn(platform.runDir, lab.name),
     ns: (node) => nodeNetns(lab.name, node),
     iface: (node, name) => ifaces.get(`${node}.${name}`),
     switchOf: (name) => switches.get(name),

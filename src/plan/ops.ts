@@ -10,6 +10,7 @@ import type { Feature } from "./features.js";
 import { FIREWALL_OPS, type FirewallOp } from "./ops/firewall.js";
 import { ISOLATION_OPS, type IsolationOp } from "./ops/isolation.js";
 import { NETWORK_OPS, type NetworkOp } from "./ops/network.js";
+import { NIC_OPS, type NicOp } from "./ops/nic.js";
 import { TC_OPS, type TcOp } from "./ops/tc.js";
 import { type Ns, type OpSpec, RANK, type Tool, type Undone } from "./ops/types.js";
 import type { Claim, Owned } from "./owned.js";
@@ -17,14 +18,16 @@ import type { Program } from "./programs.js";
 
 export type { VethEnd } from "./ops/network.js";
 export type { Base, Ns, Tool } from "./ops/types.js";
+export { RANK } from "./ops/types.js";
 
-export type Op = NetworkOp | TcOp | FirewallOp | IsolationOp;
+export type Op = NetworkOp | NicOp | TcOp | FirewallOp | IsolationOp;
 export type OpKind = Op["kind"];
 export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
 
 /** Every kind, exhaustively: a kind missing here (or a member missing in it) does not compile. */
 const OPS: { readonly [K in OpKind]: OpSpec<OpOf<K>, Op> } = {
   ...NETWORK_OPS,
+  ...NIC_OPS,
   ...TC_OPS,
   ...FIREWALL_OPS,
   ...ISOLATION_OPS,

@@ -33,6 +33,7 @@ export const PROGRAMS = {
   mkdir: { package: "coreutils", why: "the lab keeps its record and files under /run/opentop" },
   rmdir: { package: "coreutils", why: "this lab removes its directories and cgroups" },
   rm: { package: "coreutils", why: "the lab removes its record and files" },
+  mv: { package: "coreutils", why: "this lab saves the state of a host interface it moves in" },
   touch: { package: "coreutils", why: "this lab keeps namespace files" },
   tee: { package: "coreutils", why: "this lab writes cgroup limits" },
   cat: { package: "coreutils", why: "this lab reads process and cgroup state" },

@@ -5,6 +5,7 @@
 // none; there the kernel is asked (`ip -j link`).
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { inNetns } from "../plan/enter.js";
 import { runSync } from "./proc.js";
 
 /** Whether /sys/class/net is this namespace's: every namespace has `lo`. */
@@ -82,4 +83,9 @@ export function hostIfaceAlias(name: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether network namespace `ns` holds an interface `name`. */
+export function ifaceIn(ns: string, name: string): boolean {
+  return runSync(inNetns(ns, ["ip", "link", "show", "dev", name])).code === 0;
 }

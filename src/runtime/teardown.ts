@@ -2,13 +2,14 @@
 // still exists and is the lab's. The guarded operations themselves come from the plan
 // (src/plan/teardown.ts); the standalone script tests the same guards in sh.
 
+import { existsSync } from "node:fs";
 import { assertNever } from "../never.js";
 import type { Owned, OwnedKind, OwnedOf } from "../plan/owned.js";
 import type { Stage } from "../plan/plan.js";
 import type { LabRecord } from "../plan/record.js";
 import { type Guard, teardownOps, teardownStages } from "../plan/teardown.js";
 import { hostTableMark } from "./firewall.js";
-import { hostIfaceAlias, hostIfaceExists, netnsExists } from "./kernel.js";
+import { hostIfaceAlias, hostIfaceExists, ifaceIn, netnsExists } from "./kernel.js";
 
 /** How each kind of owned object is recognised as the lab's, here. */
 const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>) => boolean } = {
@@ -21,6 +22,8 @@ const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>) => boolean } = {
   },
   // A table is loaded whole with its comment: without the mark it is not the lab's.
   "host-table": (o) => hostTableMark(o.family, o.name) === o.mark,
+  // The node holds it, or its saved state is left to restore (a give-back cut short).
+  "moved-nic": (o) => (netnsExists(o.ns) && ifaceIn(o.ns, o.iface)) || existsSync(o.saved),
 };
 
 function ours(o: Owned): boolean {

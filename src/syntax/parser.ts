@@ -58,6 +58,9 @@ export const IFACE_OPTIONS: Arity = {
   access: 1,
   trunk: 1,
   native: 1,
+  // The host's NIC (src/model/links/nic.ts): a macvlan on it (with its mode), or it, moved in.
+  macvlan: 1,
+  move: 0,
 };
 export const ROUTE_OPTIONS: Arity = {
   via: 1,

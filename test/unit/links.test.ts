@@ -67,7 +67,9 @@ test("every word after `->` asks for exactly one link kind", () => {
     ["host", "host"],
     ["lan", "switch"],
     ["r2.eth1", "p2p"],
-    ["host.eth0", "p2p"],
+    // `host` names no node: host.NIC is the host's own interface.
+    ["host.eth0", "nic"],
+    ["r2.eth1.10", "p2p"],
   ] as const) {
     assert.equal(kindOf(word), kind, word);
     const matching = Object.values(LINK_KINDS).filter((k) => k.matches(word, keywords));
@@ -82,8 +84,12 @@ test("every word after `->` asks for exactly one link kind", () => {
 });
 
 test("messages list every kind's target, from the table", () => {
-  assert.equal(LINK_WORDS.targetsFor("eth0"), "`eth0 -> SWITCH`, `eth0 -> NODE.IFACE` or `eth0 -> host`");
-  assert.equal(LINK_WORDS.otherTargets("switch"), "`NODE.IFACE` or `host`");
+  // A VLAN sub-interface is declared by its name: it has no target to list.
+  assert.equal(
+    LINK_WORDS.targetsFor("eth0"),
+    "`eth0 -> SWITCH`, `eth0 -> NODE.IFACE`, `eth0 -> host` or `eth0 -> host.NIC`",
+  );
+  assert.equal(LINK_WORDS.otherTargets("switch"), "`NODE.IFACE`, `host` or `host.NIC`");
 });
 
 test("every interface option of the syntax belongs to the interface or to exactly one link kind", () => {

@@ -225,6 +225,41 @@ iface_ours() {
   esac
 }
 
+# taken_saved FILE NIC: a moved interface's saved state is left from an earlier run.
+taken_saved() {
+  [ -e "$1" ] || return 1
+  error OT6032 "the saved state of the host's $2 ($1) is left from an earlier run of this lab" \
+    "\`$SELF down\` gives $2 back and restores it" \
+    'a lab never moves an interface it has not given back'
+}
+
+# nic_unusable NIC USE: the host's interface NIC cannot be used (parent of a macvlan, or
+# moved in): it is missing, it is a lab's, or (to move) it carries the host's default route.
+nic_unusable() {
+  line=$(ip -o link show dev "$1" 2>/dev/null) || {
+    error OT6030 "the host has no interface $1" "name an interface of the host (ip link)"
+    return 0
+  }
+  case $line in
+    *" alias opentop:"*)
+      error OT6031 "interface $1 of the host belongs to an OpenTop lab" \
+        'a lab never uses another lab'\''s interfaces, or its own host ends'
+      return 0
+      ;;
+  esac
+  [ "$2" = move ] || return 1
+  [ -n "$(ip route show default dev "$1" 2>/dev/null)$(ip -6 route show default dev "$1" 2>/dev/null)" ] || return 1
+  error OT6033 "the host's $1 carries its default route: moving it would cut the host off" \
+    'move an interface the host does not depend on, or use a macvlan on it'
+}
+
+# nic_ours NETNS NAME SAVED: an interface moved into a node is the lab's while the node holds
+# it, or while its saved state is left.
+nic_ours() {
+  if [ -e "$1" ] && nsenter --net="$1" ip link show dev "$2" >/dev/null 2>&1; then return 0; fi
+  [ -e "$3" ]
+}
+
 # ---- status: the live state, and drift from the plan -----------------------------------
 #
 # One `ip -batch` a namespace reads its interfaces, addresses and IPv4 routes (a process

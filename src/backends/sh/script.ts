@@ -297,6 +297,8 @@ const TAKEN: { readonly [K in ClaimKind]: ((c: ClaimOf<K>) => string) | { readon
   "host-table": (c) => `taken_table ${q(c.family)} ${q(c.name)}`,
   cgroup: (c) => `taken_cgroup ${q(c.path)}`,
   "host-net": { unchecked: "comparing prefixes with every route of the host is more than sh should parse" },
+  "moved-nic": (c) => `taken_saved ${q(c.saved)} ${q(c.name)}`,
+  "host-nic": (c) => `nic_unusable ${q(c.name)} ${q(c.use)}`,
 };
 
 function collisionsSection(plan: Plan): string {
@@ -373,6 +375,7 @@ const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>) => string } = {
   // A table is loaded whole with its comment: the mark in its listing makes it the lab's.
   "host-table": (o) =>
     `nft list table ${q(o.family)} ${q(o.name)} 2>/dev/null | grep -qF ${q(`comment "${o.mark}"`)}`,
+  "moved-nic": (o) => `nic_ours ${q(netnsPath(o.ns))} ${q(o.iface)} ${q(o.saved)}`,
 };
 
 /** The guard as a shell test. */

@@ -4,6 +4,7 @@
 import type { Text } from "../expand.js";
 import type { IfaceState, LinkWords, Scope } from "../scope.js";
 import { HOST_LINK, type HostLink, type HostSettings } from "./host.js";
+import { NIC_LINK, type NicLink, type NicSettings } from "./nic.js";
 import { P2P_LINK, type P2pLink } from "./p2p.js";
 import { type End, endText, type Joined, type LinkKindSpec, type Segment } from "./spec.js";
 import { SWITCH_LINK, type SwitchLink } from "./switch.js";
@@ -11,6 +12,7 @@ import type { PortSettings } from "./switch-vlans.js";
 import { VLAN_LINK, type VlanLink } from "./vlan.js";
 
 export type { HostLink } from "./host.js";
+export type { MacvlanMode, NicLink } from "./nic.js";
 export type { P2pLink } from "./p2p.js";
 export type { End, Joined, Role, Segment } from "./spec.js";
 export type { SwitchLink } from "./switch.js";
@@ -22,6 +24,7 @@ interface Kinds {
   readonly p2p: { readonly link: P2pLink; readonly settings: undefined };
   readonly host: { readonly link: HostLink; readonly settings: HostSettings };
   readonly vlan: { readonly link: VlanLink; readonly settings: undefined };
+  readonly nic: { readonly link: NicLink; readonly settings: NicSettings };
 }
 
 export type LinkKind = keyof Kinds;
@@ -32,7 +35,7 @@ type SettingsOf<K extends LinkKind> = Kinds[K]["settings"];
 /** Indexed by a kind `K`, an entry has type `LinkKindSpec<LinkOf<K>, …>`: calls through it stay typed. */
 export const LINK_KINDS: {
   readonly [K in LinkKind]: LinkKindSpec<LinkOf<K>, SettingsOf<K>> & { readonly kind: K };
-} = { switch: SWITCH_LINK, p2p: P2P_LINK, host: HOST_LINK, vlan: VLAN_LINK };
+} = { switch: SWITCH_LINK, p2p: P2P_LINK, host: HOST_LINK, vlan: VLAN_LINK, nic: NIC_LINK };
 
 /** The table's own keys (Object.keys does not keep their type). */
 const KIND_NAMES = Object.keys(LINK_KINDS) as LinkKind[];
@@ -184,4 +187,17 @@ function carries<K extends LinkKind>(
 ): string | undefined {
   const spec: LinkKindSpec<LinkOf<K>, SettingsOf<K>> = LINK_KINDS[link.kind];
   return spec.carries?.(scope, link, vid);
+}
+
+/** Each kind's checks across its links (`checkAll`). */
+export function checkKinds(scope: Scope, links: readonly Link[]): void {
+  for (const kind of KIND_NAMES) checkKind(scope, kind, links);
+}
+
+function checkKind<K extends LinkKind>(scope: Scope, kind: K, links: readonly Link[]): void {
+  const spec: LinkKindSpec<LinkOf<K>, SettingsOf<K>> = LINK_KINDS[kind];
+  spec.checkAll?.(
+    scope,
+    links.filter((l): l is LinkOf<K> => l.kind === kind),
+  );
 }

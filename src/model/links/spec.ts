@@ -113,4 +113,6 @@ export interface LinkKindSpec<L extends { readonly kind: string }, S> {
   carries?(scope: Scope, link: L, vid: number): string | undefined;
   /** The VLAN an interface it creates is tagged with on the parent it uses (a VLAN sub-interface's). */
   tagOf?(link: L): number;
+  /** Checks across the lab's links of this kind, once all are attached (one NIC moved twice). */
+  checkAll?(scope: Scope, links: readonly L[]): void;
 }

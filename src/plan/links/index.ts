@@ -13,6 +13,7 @@ import {
   PHASES,
   type Phase,
 } from "./kind.js";
+import { NIC } from "./nic.js";
 import { P2P } from "./p2p.js";
 import { SWITCH } from "./switch.js";
 import { VLAN } from "./vlan.js";
@@ -24,6 +25,7 @@ const LOWERINGS: { readonly [K in Link["kind"]]: LinkLowering<K> } = {
   p2p: P2P,
   host: HOST,
   vlan: VLAN,
+  nic: NIC,
 };
 
 function lowering<K extends Link["kind"]>(link: LinkOf<K>): LinkLowering<K> {

@@ -13,6 +13,8 @@ export interface LinkContext {
   readonly lab: Lab;
   /** The machine the plan is for. */
   readonly platform: Platform;
+  /** The lab's directory on it (/run/opentop/LAB). */
+  readonly labDir: string;
   /** The network namespace of a node. */
   ns(node: string): string;
   /** A node's interface, as checked. */

@@ -66,6 +66,16 @@ export type NetworkOp = Base &
         readonly mtu?: number;
         readonly mac?: string;
       }
+    | {
+        /** A macvlan on a host interface, created from the host directly in a node. */
+        readonly kind: "macvlan.add";
+        readonly parent: string;
+        readonly netns: string;
+        readonly name: string;
+        readonly mode: string;
+        readonly mtu?: number;
+        readonly mac?: string;
+      }
     | { readonly kind: "link.alias"; readonly ns: Ns; readonly dev: string; readonly alias: string }
     | { readonly kind: "link.up"; readonly ns: Ns; readonly dev: string }
     | { readonly kind: "link.del"; readonly ns: Ns; readonly dev: string }
@@ -260,6 +270,43 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     ],
     owns: () => [],
     features: () => ["vlan"],
+  },
+  "macvlan.add": {
+    tool: "ip",
+    where: () => null,
+    words: (op) => [
+      "link",
+      "add",
+      "link",
+      op.parent,
+      "name",
+      op.name,
+      "netns",
+      op.netns,
+      ...(op.mtu !== undefined ? ["mtu", String(op.mtu)] : []),
+      ...(op.mac !== undefined ? ["address", op.mac] : []),
+      "type",
+      "macvlan",
+      "mode",
+      op.mode,
+    ],
+    // It lives in the node's namespace and goes with it.
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `create macvlan ${op.name} (${op.mode}) on the host's ${op.parent}, in ${op.netns}`,
+    key: (op) => `link ${op.netns} ${op.name}`,
+    leaves: (op) => [
+      {
+        kind: "link",
+        ns: op.netns,
+        dev: op.name,
+        ...(op.mtu !== undefined ? { mtu: op.mtu } : {}),
+        ...(op.mac !== undefined ? { mac: op.mac } : {}),
+      },
+    ],
+    owns: () => [],
+    claims: (op) => [{ kind: "host-nic", name: op.parent, use: "parent" }],
+    features: () => ["macvlan"],
   },
   "link.alias": {
     tool: "ip",

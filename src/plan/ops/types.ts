@@ -33,7 +33,15 @@ export type Tool = "ip" | "tc" | "bridge" | "sysctl" | "nft" | "iptables" | "ip6
  * the network goes; then the namespace files, and last the cgroups, which can only be
  * removed once empty.
  */
-export const RANK = { services: 0, inits: 1, network: 2, namespaces: 3, files: 4, labCgroups: 5 } as const;
+export const RANK = {
+  services: 0,
+  inits: 1,
+  nics: 2,
+  network: 3,
+  namespaces: 4,
+  files: 5,
+  labCgroups: 6,
+} as const;
 
 /**
  * One kind of operation `O`, whose inverse is an operation of type `I` (its own family's).
