@@ -241,6 +241,7 @@ export function markedRecord(lab: string, marked: Marked): LabRecord {
     ...marked.namespaces.map((name): Owned => ({ kind: "netns", name })),
     ...marked.hostIfaces.map((h): Owned => ({ kind: "host-iface", ...h })),
     ...marked.hostTables.map((t): Owned => ({ kind: "host-table", ...t })),
+    ...marked.movedNics.map((n): Owned => ({ kind: "moved-nic", ...n })),
   ];
   return {
     version: RECORD_VERSION,
