@@ -6,7 +6,7 @@
 import { routeMetric } from "../model/routes.js";
 import { assertNever } from "../never.js";
 import type { Ns } from "./ns.js";
-import type { Qdisc } from "./ops/tc.js";
+import type { Qdisc } from "./qdisc.js";
 
 export type Fact =
   /**

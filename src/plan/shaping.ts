@@ -6,8 +6,8 @@
 
 import type { Span } from "../diagnostics/source.js";
 import { ETHERNET_HEADER, type Shaping } from "../model/shaping.js";
-import type { Qdisc } from "./ops/tc.js";
 import type { Ns, Op } from "./ops.js";
+import type { Qdisc } from "./qdisc.js";
 
 /** The queue of a link with no reason for another: the kernel's own (txqueuelen, netem's limit). */
 export const DEFAULT_LIMIT = 1000;

@@ -6,7 +6,7 @@
 import { inNetns } from "../plan/enter.js";
 import type { FactOf } from "../plan/facts.js";
 import type { Ns } from "../plan/ns.js";
-import { comparedParams, printedRate } from "../plan/ops/tc.js";
+import { comparedParams, printedRate } from "../plan/qdisc.js";
 import type { Drift } from "./drift.js";
 import { ipJson } from "./kernel.js";
 import { pool, run } from "./proc.js";

@@ -8,10 +8,10 @@ import { compileSource } from "../../src/model/compile.js";
 import type { Lab } from "../../src/model/model.js";
 import { FEATURES } from "../../src/plan/features.js";
 import { lower } from "../../src/plan/lower.js";
-import { comparedParams, kernelRate, printedRate, rateWord } from "../../src/plan/ops/tc.js";
 import { describe, featureUsers, type Op, wordsOf } from "../../src/plan/ops.js";
 import { opsOf } from "../../src/plan/plan.js";
 import { isProgram } from "../../src/plan/programs.js";
+import { comparedParams, kernelRate, printedRate, rateWord } from "../../src/plan/qdisc.js";
 import { burstOf, limitOf, qdiscOps } from "../../src/plan/shaping.js";
 
 function compile(body: string) {

@@ -16,7 +16,6 @@ import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../.
 import { type FactKind, type FactOf, factsFor } from "../../plan/facts.js";
 import { FEATURES, lackMessage } from "../../plan/features.js";
 import { netnsPath } from "../../plan/layout.js";
-import { comparedParams } from "../../plan/ops/tc.js";
 import { claimsOf, describe, featureUsers, leavesOf, type Ns, type Op } from "../../plan/ops.js";
 import type { ClaimKind, ClaimOf, Owned, OwnedKind, OwnedOf } from "../../plan/owned.js";
 import {
@@ -29,6 +28,7 @@ import {
   steps,
 } from "../../plan/plan.js";
 import { PROGRAMS, type Program } from "../../plan/programs.js";
+import { comparedParams } from "../../plan/qdisc.js";
 import { shellQuote as q } from "../../plan/quote.js";
 import {
   type LabRecord,
