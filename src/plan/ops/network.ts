@@ -120,6 +120,25 @@ function vethWords(end: VethEnd, here: Ns): string[] {
   return w;
 }
 
+/** An interface's `mtu` and `address` words, where the lab sets them. */
+export function linkSettings(o: { readonly mtu?: number; readonly mac?: string }): string[] {
+  return [
+    ...(o.mtu !== undefined ? ["mtu", String(o.mtu)] : []),
+    ...(o.mac !== undefined ? ["address", o.mac] : []),
+  ];
+}
+
+/** An interface a stacked or moved link leaves, with the MTU and MAC the lab set. */
+export function linkLeaves(ns: Ns, dev: string, o: { readonly mtu?: number; readonly mac?: string }): Fact {
+  return {
+    kind: "link",
+    ns,
+    dev,
+    ...(o.mtu !== undefined ? { mtu: o.mtu } : {}),
+    ...(o.mac !== undefined ? { mac: o.mac } : {}),
+  };
+}
+
 function vethLeaves(end: VethEnd): Fact {
   return {
     kind: "link",
@@ -247,8 +266,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       op.parent,
       "name",
       op.name,
-      ...(op.mtu !== undefined ? ["mtu", String(op.mtu)] : []),
-      ...(op.mac !== undefined ? ["address", op.mac] : []),
+      ...linkSettings(op),
       "type",
       "vlan",
       "id",
@@ -259,15 +277,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     undone: () => "nothing",
     describe: (op) => `create VLAN ${op.vid} sub-interface ${op.name} on ${op.parent} in ${op.ns}`,
     key: (op) => `link ${op.ns} ${op.name}`,
-    leaves: (op) => [
-      {
-        kind: "link",
-        ns: op.ns,
-        dev: op.name,
-        ...(op.mtu !== undefined ? { mtu: op.mtu } : {}),
-        ...(op.mac !== undefined ? { mac: op.mac } : {}),
-      },
-    ],
+    leaves: (op) => [linkLeaves(op.ns, op.name, op)],
     owns: () => [],
     features: () => ["vlan"],
   },
@@ -283,8 +293,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       op.name,
       "netns",
       op.netns,
-      ...(op.mtu !== undefined ? ["mtu", String(op.mtu)] : []),
-      ...(op.mac !== undefined ? ["address", op.mac] : []),
+      ...linkSettings(op),
       "type",
       "macvlan",
       "mode",
@@ -295,15 +304,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     undone: () => "nothing",
     describe: (op) => `create macvlan ${op.name} (${op.mode}) on the host's ${op.parent}, in ${op.netns}`,
     key: (op) => `link ${op.netns} ${op.name}`,
-    leaves: (op) => [
-      {
-        kind: "link",
-        ns: op.netns,
-        dev: op.name,
-        ...(op.mtu !== undefined ? { mtu: op.mtu } : {}),
-        ...(op.mac !== undefined ? { mac: op.mac } : {}),
-      },
-    ],
+    leaves: (op) => [linkLeaves(op.netns, op.name, op)],
     owns: () => [],
     claims: (op) => [{ kind: "host-nic", name: op.parent, use: "parent" }],
     features: () => ["macvlan"],

@@ -7,6 +7,7 @@
 
 import { netnsPath } from "../layout.js";
 import { NIC_GIVE, NIC_TAKE } from "../snippets.js";
+import { linkLeaves, linkSettings } from "./network.js";
 import { type Base, RANK, type SpecTable } from "./types.js";
 
 export type NicOp = Base &
@@ -45,22 +46,13 @@ export const NIC_OPS: SpecTable<NicOp> = {
       op.ns,
       op.name,
       op.saved,
-      ...(op.mtu !== undefined ? ["mtu", String(op.mtu)] : []),
-      ...(op.mac !== undefined ? ["address", op.mac] : []),
+      ...linkSettings(op),
     ],
     inverse: (op) => ({ kind: "nic.give", ns: op.ns, name: op.name, nic: op.nic, saved: op.saved }),
     undone: () => "owned",
     describe: (op) => `move the host's ${op.nic} into ${op.ns} as ${op.name}, its state saved in ${op.saved}`,
     key: (op) => `link ${op.ns} ${op.name}`,
-    leaves: (op) => [
-      {
-        kind: "link",
-        ns: op.ns,
-        dev: op.name,
-        ...(op.mtu !== undefined ? { mtu: op.mtu } : {}),
-        ...(op.mac !== undefined ? { mac: op.mac } : {}),
-      },
-    ],
+    leaves: (op) => [linkLeaves(op.ns, op.name, op)],
     owns: (op) => [{ kind: "moved-nic", name: op.nic, ns: op.ns, iface: op.name, saved: op.saved }],
     claims: (op) => [{ kind: "host-nic", name: op.nic, use: "move" }],
     programs: () => ["ip", "sed", "mkdir", "mv"],
