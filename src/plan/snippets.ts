@@ -108,7 +108,20 @@ export const NIC_TAKE =
  * what FILE saved and remove it. Each part checks what exists, so it may run again.
  */
 export const NIC_GIVE =
-  'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; ip -force -batch "$f" && rm -f "$f"';
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: sh parameter expansions, in a plain string on purpose
+  'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; head=; IFS= read -r head < "$f"; [ "$head" = "# opentop: the state of $nic before it was moved into ${ns##*/} as $name; down restores it" ] || { echo "$f is not the saved state of $nic: left as it is" >&2; exit 1; }; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; ip -force -batch "$f" && rm -f "$f"';
+
+/**
+ * The first line of a moved interface's saved state, as NIC_TAKE writes it: what `nic.give`,
+ * the guards of tear-down and `down` without a record check before they trust the file.
+ */
+export function nicSavedHead(nic: string, ns: string, name: string): string {
+  return `# opentop: the state of ${nic} before it was moved into ${ns} as ${name}; down restores it`;
+}
+
+/** NIC_TAKE's first line, read back: the interface, the namespace it went to, its name there. */
+export const NIC_SAVED_HEAD =
+  /^# opentop: the state of (\S+) before it was moved into (\S+) as (\S+); down restores it$/;
 
 /** Each program by the short name `plan` shows in its place (the full text follows the plan). */
 export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { NAME_PATTERN, parseMark } from "../model/names.js";
 import { inNetns } from "../plan/enter.js";
+import { NIC_SAVED_HEAD } from "../plan/snippets.js";
 import { discoverIsolation, emptyIsolation, type IsolationFound } from "./discover-isolation.js";
 import { hostTableMark } from "./firewall.js";
 import { hostIfaceAlias, listHostIfaces, listNetns } from "./kernel.js";
@@ -31,10 +32,6 @@ export function emptyMarked(): Marked {
   return { namespaces: [], hostIfaces: [], hostTables: [], movedNics: [], ...emptyIsolation() };
 }
 
-/** The first line `nic.take` writes in a saved state: which interface, moved where. */
-const SAVED_HEAD =
-  /^# opentop: the state of (\S+) before it was moved into (\S+) as (\S+); down restores it$/;
-
 /** The moved interfaces a lab's directory holds the saved state of (`LAB/nics/NIC`). */
 function movedNics(lab: string): Marked["movedNics"] {
   const dir = `${labDir(lab)}/nics`;
@@ -50,7 +47,7 @@ function movedNics(lab: string): Marked["movedNics"] {
     try {
       head = readFileSync(saved, "utf8").split("\n")[0] ?? "";
     } catch {}
-    const [, name, ns, iface] = SAVED_HEAD.exec(head) ?? [];
+    const [, name, ns, iface] = NIC_SAVED_HEAD.exec(head) ?? [];
     // Only what this lab could have written: its NIC's file, into one of its nodes.
     const ours =
       name === file &&

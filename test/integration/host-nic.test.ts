@@ -197,3 +197,32 @@ test("host NIC: a missing NIC, another lab's, or one the lab already holds is re
     s.remove();
   }
 });
+
+test("host NIC: a tampered record makes down neither apply nor delete another file", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  const nic = fakeNic(`tt${process.pid.toString(36).slice(-4)}`, SUBNET);
+  const s = scratch();
+  const { path, lab } = writeLab(s.dir, "nictamper", labBody(nic));
+  const decoy = `${s.dir}/decoy`;
+  writeFileSync(decoy, "link set dev lo down\n");
+  try {
+    assert.equal(cli(["up", path]).code, 0);
+    const record = `/run/opentop/${lab}/record.json`;
+    const saved = `/run/opentop/${lab}/nics/${nic.a}`;
+    writeFileSync(record, readFileSync(record, "utf8").replaceAll(saved, decoy));
+    const down = cli(["down", lab]);
+    assert.equal(down.code, 1, "the record's saved state is not the move's");
+    assert.match(down.stderr, /is not the saved state of/);
+    assert.equal(
+      readFileSync(decoy, "utf8"),
+      "link set dev lo down\n",
+      "the decoy is neither applied nor deleted",
+    );
+    assert.equal(spawnSync("ip", ["link", "show", "dev", nic.a]).status, 0, "the NIC is back on the host");
+  } finally {
+    cli(["down", lab]);
+    nic.remove();
+    s.remove();
+  }
+});

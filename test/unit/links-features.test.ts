@@ -13,6 +13,7 @@ import { opsOf } from "../../src/plan/plan.js";
 import { isProgram } from "../../src/plan/programs.js";
 import { comparedParams, kernelRate, printedRate, rateWord } from "../../src/plan/qdisc.js";
 import { burstOf, limitOf, qdiscOps } from "../../src/plan/shaping.js";
+import { NIC_GIVE, NIC_SAVED_HEAD, NIC_TAKE, nicSavedHead } from "../../src/plan/snippets.js";
 
 function compile(body: string) {
   return compileSource(sourceFile("t.otop", `lab t\n${body}`));
@@ -330,4 +331,18 @@ test("kernel features: each probe runs a program of the table, on a throwaway na
     "tbf",
     "veth",
   ]);
+});
+
+test("host NICs: the saved state's first line is the one every reader checks", () => {
+  // nic-take writes it with sh's variables; nic-give, the guards and discovery compare it.
+  const head = nicSavedHead("enp4s0", "t.a", "w");
+  assert.match(
+    NIC_TAKE,
+    /echo "# opentop: the state of \$nic before it was moved into \$ns as \$name; down restores it"/,
+  );
+  assert.match(
+    NIC_GIVE,
+    /"# opentop: the state of \$nic before it was moved into \$\{ns##\*\/\} as \$name; down restores it"/,
+  );
+  assert.deepEqual(NIC_SAVED_HEAD.exec(head)?.slice(1), ["enp4s0", "t.a", "w"]);
 });

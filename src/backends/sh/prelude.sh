@@ -253,11 +253,14 @@ nic_unusable() {
     'move an interface the host does not depend on, or use a macvlan on it'
 }
 
-# nic_ours NETNS NAME SAVED: an interface moved into a node is the lab's while the node holds
-# it, or while its saved state is left.
+# nic_ours NETNS NAME SAVED HEAD: an interface moved into a node is the lab's while the node
+# holds it, or while its saved state is left (a file whose first line is HEAD, as the move
+# wrote it).
 nic_ours() {
   if [ -e "$1" ] && nsenter --net="$1" ip link show dev "$2" >/dev/null 2>&1; then return 0; fi
-  [ -e "$3" ]
+  first=
+  { IFS= read -r first <"$3"; } 2>/dev/null
+  [ "$first" = "$4" ]
 }
 
 # ---- status: the live state, and drift from the plan -----------------------------------

@@ -38,6 +38,7 @@ import {
   recordOf,
   recordText,
 } from "../../plan/record.js";
+import { nicSavedHead } from "../../plan/snippets.js";
 import { type Guard, type GuardedOp, teardownOps } from "../../plan/teardown.js";
 import { VERSION } from "../../version.js";
 import { planText } from "../text.js";
@@ -375,7 +376,8 @@ const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>) => string } = {
   // A table is loaded whole with its comment: the mark in its listing makes it the lab's.
   "host-table": (o) =>
     `nft list table ${q(o.family)} ${q(o.name)} 2>/dev/null | grep -qF ${q(`comment "${o.mark}"`)}`,
-  "moved-nic": (o) => `nic_ours ${q(netnsPath(o.ns))} ${q(o.iface)} ${q(o.saved)}`,
+  "moved-nic": (o) =>
+    `nic_ours ${q(netnsPath(o.ns))} ${q(o.iface)} ${q(o.saved)} ${q(nicSavedHead(o.name, o.ns, o.iface))}`,
 };
 
 /** The guard as a shell test. */

@@ -287,9 +287,9 @@ down_plan() {
   removed=0
   ok=0
   # give the host's enp7s0 back from glinks.r, as it was
-  if nic_ours /run/netns/glinks.r wan /run/opentop/glinks/nics/enp7s0; then
+  if nic_ours /run/netns/glinks.r wan /run/opentop/glinks/nics/enp7s0 '# opentop: the state of enp7s0 before it was moved into glinks.r as wan; down restores it'; then
     removed=$((removed + 1))
-    sh -c 'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; ip -force -batch "$f" && rm -f "$f"' opentop-nic-give /run/netns/glinks.r wan enp7s0 /run/opentop/glinks/nics/enp7s0 || ok=1
+    sh -c 'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; head=; IFS= read -r head < "$f"; [ "$head" = "# opentop: the state of $nic before it was moved into ${ns##*/} as $name; down restores it" ] || { echo "$f is not the saved state of $nic: left as it is" >&2; exit 1; }; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; ip -force -batch "$f" && rm -f "$f"' opentop-nic-give /run/netns/glinks.r wan enp7s0 /run/opentop/glinks/nics/enp7s0 || ok=1
   fi
   # delete ot-bz752s-up0 from the host
   if iface_ours ot-bz752s-up0 opentop:glinks:r:up0; then queue 'link del dev ot-bz752s-up0'; fi
