@@ -55,7 +55,7 @@ function rxPackets(ns: string, dev: string): number {
 test("examples/ecmp.otop: every host reaches every rack, over both spines", {
   skip: SKIP_NOT_ROOT,
 }, async () => {
-  await withLab("ecmp", example("ecmp"), async ({ name, ns }) => {
+  await withLab("ecmp", example("ecmp"), async ({ name, path, ns }) => {
     const hosts = ["h1", "h2", "h3", "h4"];
     for (const from of hosts)
       for (const [i, to] of hosts.entries())
@@ -81,6 +81,10 @@ test("examples/ecmp.otop: every host reaches every rack, over both spines", {
     );
     const st = cli(["status", name]);
     assert.equal(st.code, 0, `no drift with multipath routes:\n${st.stdout}`);
+    const script = path.replace(/\.otop$/, ".sh");
+    assert.equal(cli(["build", path, "-o", script]).code, 0);
+    const sh = spawnSync("sh", [script, "status"], { encoding: "utf8" });
+    assert.equal(sh.status, 0, `the script's status agrees:\n${sh.stdout}`);
   });
 });
 
