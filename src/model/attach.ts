@@ -3,7 +3,7 @@
 
 import type { Span } from "../diagnostics/source.js";
 import { assertNever } from "../never.js";
-import { attach, endsOf, type Joined, type Link, type Pending } from "./links/index.js";
+import { attach, endsOf, type Joined, type Link, namedKind, type Pending } from "./links/index.js";
 import { endText } from "./links/spec.js";
 import type { Scope } from "./scope.js";
 
@@ -58,7 +58,8 @@ export function join(scope: Scope, links: Link[], link: Link, joined: readonly J
 function unattached(scope: Scope): void {
   for (const [node, ifaces] of scope.ifaces) {
     for (const [name, info] of ifaces) {
-      if (name === "lo" || info.creator !== undefined || info.decl.target) continue;
+      // One that names a target, or whose name is its target (`eth0.10`), has been reported.
+      if (name === "lo" || info.creator !== undefined || info.decl.target || namedKind(name)) continue;
       scope.diagnostics.error("OT1011", `interface \`${node}.${name}\` is not connected to anything`, {
         span: info.decl.name.span,
         help: `connect it with ${scope.words.targetsFor(name)}, or link to it from another node with \`-> ${node}.${name}\``,

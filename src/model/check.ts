@@ -6,14 +6,16 @@ import type { SourceFile } from "../diagnostics/source.js";
 import { attachAll } from "./attach.js";
 import type { Decls, NodeDecl } from "./expand.js";
 import { checkFilter } from "./filter.js";
+import { checkForwarding } from "./forwarding.js";
 import { ifaceModels, readIfaces } from "./ifaces.js";
 import { type Aspect, checkIsolation, labDefault } from "./isolation.js";
-import { LINK_WORDS, type Pending } from "./links/index.js";
+import { checkCarried, checkKinds, LINK_WORDS, type Pending } from "./links/index.js";
 import { mergePlaces } from "./merge.js";
 import type { Lab, Node, Switch } from "./model.js";
 import { checkRoutes } from "./routes.js";
 import { declareLab, declareNode, declareSwitch, Scope } from "./scope.js";
 import { checkSegments } from "./segments.js";
+import { placeShaping } from "./shaping-links.js";
 import { checkSysctls } from "./sysctls.js";
 
 export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile): Lab | undefined {
@@ -27,13 +29,18 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
   for (const n of mergePlaces(decls, diagnostics))
     if (declareNode(scope, n)) waiting.push(...readIfaces(scope, n));
   const links = attachAll(scope, waiting);
+  checkCarried(scope, links);
+  checkKinds(scope, links);
   checkSegments(scope, links);
+  placeShaping(scope, links);
   const nodes = [...scope.nodes.values()].map((n) => node(scope, n, labIsolate));
+  checkForwarding(diagnostics, nodes);
   if (diagnostics.hasErrors || labSpan === undefined) return undefined;
-  const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu }) => ({
+  const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu, vlanAware }) => ({
     name: decl.name.text,
     span: decl.span,
     ...(mtu !== undefined ? { mtu } : {}),
+    ...(vlanAware ? { vlanAware: true } : {}),
   }));
   return { name: scope.labName, span: labSpan, switches, nodes, links };
 }

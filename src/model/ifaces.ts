@@ -3,9 +3,18 @@
 
 import type { Span } from "../diagnostics/source.js";
 import type { IfaceDecl, NodeDecl } from "./expand.js";
-import { kindOf, LINK_KINDS, type LinkKind, ownerOf, type Pending, pending } from "./links/index.js";
+import {
+  kindOf,
+  LINK_KINDS,
+  type LinkKind,
+  namedKind,
+  ownerOf,
+  type Pending,
+  pending,
+} from "./links/index.js";
 import { IFNAME_MAX } from "./names.js";
 import type { IfaceState, Scope } from "./scope.js";
+import { readShaping, SHAPING_OPTIONS, type Shaping } from "./shaping.js";
 import { type Address, checkName, parseMacOption, parseMtu } from "./values.js";
 
 export interface Iface {
@@ -19,6 +28,10 @@ export interface Iface {
   readonly link?: number;
   /** Links that use it as their parent device (indexes into Lab.links); absent when none do. */
   readonly usedBy?: readonly number[];
+  /** What it sends is shaped so (a qdisc on it). */
+  readonly egress?: Shaping;
+  /** What it receives is shaped so, at an end its link owns (a switch port, the host's end). */
+  readonly ingress?: Shaping;
 }
 
 /**
@@ -30,13 +43,17 @@ export function readIfaces(scope: Scope, n: NodeDecl): Pending[] {
   const out: Pending[] = [];
   if (!ifaces) return out;
   for (const i of n.ifaces) {
-    // Each interface is declared once: its places were merged (src/model/merge.ts).
-    if (!checkName(scope.diagnostics, i.name, "interface", IFNAME_MAX)) continue;
-    const kind = i.target ? kindOf(i.target.text) : undefined;
+    // Each interface is declared once: its places were merged (src/model/merge.ts). A kind
+    // that declares interfaces by their name (`eth0.10`) has checked its form.
+    const named = namedKind(i.name.text);
+    if (named ? !fits(scope, i) : !checkName(scope.diagnostics, i.name, "interface", IFNAME_MAX)) continue;
+    if (named && i.target) linkedByName(scope, i);
+    const kind = named ?? (i.target ? kindOf(i.target.text) : undefined);
     const info = readIface(scope, n, i, kind);
     ifaces.set(i.name.text, info);
     // The kind reads its own options even where it cannot link (`lo`): they are checked alike.
-    const waiting = kind && i.target ? pending(scope, kind, info, i.target) : undefined;
+    const target = named ? i.name : i.target;
+    const waiting = kind && target ? pending(scope, kind, info, target) : undefined;
     if (!loopback(scope, i) && waiting) out.push(waiting);
   }
   return out;
@@ -61,13 +78,50 @@ function readIface(scope: Scope, n: NodeDecl, i: IfaceDecl, kind: LinkKind | und
         break;
       }
       default: {
+        // Shaping is read as a whole below.
+        if ((SHAPING_OPTIONS as readonly string[]).includes(p.key)) break;
         // A link kind's option: its kind reads it, anywhere else it is misplaced.
         const owner = ownerOf(p.key);
         if (owner !== undefined && owner !== kind) LINK_KINDS[owner].options[p.key]?.(scope, p, i);
       }
     }
   }
+  const shaping = readShaping(scope.diagnostics, i);
+  if (shaping) info.shaping = shaping;
   return info;
+}
+
+/** A name of a kind's own form is still a kernel interface name: at most 15 characters. */
+function fits(scope: Scope, i: IfaceDecl): boolean {
+  if (i.name.text.length <= IFNAME_MAX) return true;
+  scope.diagnostics.error(
+    "OT1004",
+    `interface name \`${i.name.text}\` is ${i.name.text.length} characters long`,
+    {
+      span: i.name.span,
+      label: `at most ${IFNAME_MAX}`,
+      notes: ["the kernel limits interface names to 15 characters"],
+      help: `use a shorter parent name, so that PARENT.VID has at most ${IFNAME_MAX} characters`,
+    },
+  );
+  return false;
+}
+
+/** A VLAN sub-interface is carried by its parent: it is linked to nothing itself. */
+function linkedByName(scope: Scope, i: IfaceDecl): void {
+  const dot = i.name.text.lastIndexOf(".");
+  const parent = i.name.text.slice(0, dot);
+  scope.diagnostics.error(
+    "OT2031",
+    `\`${i.name.text}\` is a VLAN sub-interface of \`${parent}\`: it takes no \`->\``,
+    {
+      span: i.target?.span ?? i.name.span,
+      notes: [
+        `it is carried, tagged with VLAN ${i.name.text.slice(dot + 1)}, by whatever \`${parent}\` is linked to`,
+      ],
+      help: `remove \`-> ${i.target?.text ?? ""}\`; link \`${parent}\` instead`,
+    },
+  );
 }
 
 /** The loopback exists in every namespace: nothing creates it, so it links to nothing. */
@@ -92,5 +146,7 @@ export function ifaceModels(node: string, ifaces: ReadonlyMap<string, IfaceState
     ...(info.mac !== undefined ? { mac: info.mac } : {}),
     ...(info.creator !== undefined ? { link: info.creator } : {}),
     ...(info.users.length ? { usedBy: [...info.users] } : {}),
+    ...(info.egress ? { egress: info.egress } : {}),
+    ...(info.ingress ? { ingress: info.ingress } : {}),
   }));
 }

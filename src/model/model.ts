@@ -11,8 +11,9 @@ import type { Sysctl } from "./sysctls.js";
 
 // Each part of the model is defined by the module that checks it; the planner imports them here.
 export type { Iface } from "./ifaces.js";
-export type { End, HostLink, Link, LinkKind, P2pLink, SwitchLink } from "./links/index.js";
-export type { Route } from "./routes.js";
+export type { End, HostLink, Link, LinkKind, P2pLink, SwitchLink, VlanLink } from "./links/index.js";
+export type { Nexthop, Route } from "./routes.js";
+export type { Shaping } from "./shaping.js";
 export type { Sysctl } from "./sysctls.js";
 export type { Address } from "./values.js";
 
@@ -28,6 +29,8 @@ export interface Switch {
   readonly name: string;
   readonly span: Span;
   readonly mtu?: number;
+  /** Its ports carry VLANs (each port's are on its link); the bridge filters by them. */
+  readonly vlanAware?: boolean;
 }
 
 export interface Node {

@@ -5,15 +5,21 @@ import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import type { NodeDecl, PropDecl, RouteDecl, Text } from "./expand.js";
 import { type Cidr, contains, type Family, type Ip, isLinkLocal, network, parseCidr, parseIp } from "./ip.js";
+import { type HopOptions, MAX_WEIGHT, type Nexthop, repeatedHop, splitRoute } from "./nexthops.js";
 import type { IfaceState } from "./scope.js";
 import { type Address, parseInteger } from "./values.js";
+
+export type { Nexthop } from "./nexthops.js";
 
 export interface Route {
   /** `default` resolved to 0.0.0.0/0 or ::/0. */
   readonly destination: Cidr;
   readonly family: Family;
+  /** A route of one path: its gateway and interface (as written). */
   readonly via?: Ip;
   readonly dev?: string;
+  /** A multipath route: two or more paths (and no `via` or `dev` of its own). */
+  readonly nexthops?: readonly Nexthop[];
   readonly metric?: number;
   readonly src?: Ip;
   readonly mtu?: number;
@@ -45,7 +51,7 @@ export function checkRoutes(diagnostics: Diagnostics, n: NodeDecl, ifaces: Iface
       diagnostics.error("OT3004", `route to ${route.destination.cidr} is declared twice`, {
         span: r.span,
         labels: [{ span: first, message: "first declared here" }],
-        help: "for several paths to one destination give them different `metric`s",
+        help: "for several paths to one destination write one multipath route (`via A via B`), or give them different `metric`s",
       });
       continue;
     }
@@ -73,13 +79,70 @@ export function checkRoutes(diagnostics: Diagnostics, n: NodeDecl, ifaces: Iface
 
 /** One route: the first problem found is reported, and the route left out. */
 function checkRoute(diagnostics: Diagnostics, n: NodeDecl, r: RouteDecl, ifaces: Ifaces): Route | undefined {
-  const opts = options(diagnostics, r);
-  if (!opts) return undefined;
-  const viaText = opts.get("via")?.args[0];
-  const gw = gateway(diagnostics, viaText);
-  if (gw === null) return undefined;
-  const destination = destinationOf(diagnostics, r, gw);
+  const parts = splitRoute(diagnostics, r);
+  if (!parts) return undefined;
+  const written = parts.hops.length ? parts.hops : [{ options: new Map<string, PropDecl>(), span: r.span }];
+  const gws = written.map((h) => gateway(diagnostics, h.options.get("via")?.args[0]));
+  if (gws.includes(null)) return undefined;
+  const destination = destinationOf(
+    diagnostics,
+    r,
+    gws.find((g): g is Ip => !!g),
+  );
   if (!destination) return undefined;
+  const hops: CheckedHop[] = [];
+  for (const [i, h] of written.entries()) {
+    const hop = checkHop(diagnostics, n, r, { written: h, gw: gws[i] ?? undefined, destination }, ifaces);
+    if (!hop) return undefined;
+    hops.push(hop);
+  }
+  if (hops.length > 1 && repeatedHop(diagnostics, hops)) return undefined;
+  const metric = parseInteger(diagnostics, parts.opts.get("metric"), 0, 0xffffffff, "metric");
+  const mtu = parseInteger(diagnostics, parts.opts.get("mtu"), 68, 65535, "route MTU");
+  const src = source(diagnostics, n, parts.opts.get("src")?.args[0], destination, ifaces);
+  if (src === null || metric === null || mtu === null) return undefined;
+  const base = {
+    destination,
+    family: destination.family,
+    ...(metric !== undefined ? { metric } : {}),
+    ...(src ? { src } : {}),
+    ...(mtu !== undefined ? { mtu } : {}),
+    span: r.span,
+  };
+  const [one, ...more] = hops;
+  if (one && more.length === 0)
+    return {
+      ...base,
+      ...(one.via ? { via: one.via } : {}),
+      ...(one.written ? { dev: one.written } : {}),
+      onlink: one.onlink,
+    };
+  const nexthops = hops.map(({ via, dev, weight, onlink }) => ({
+    ...(via ? { via } : {}),
+    dev,
+    weight,
+    onlink,
+  }));
+  return { ...base, onlink: false, nexthops };
+}
+
+/** A checked path: its interface as written, and as resolved (the one on the gateway's subnet). */
+interface CheckedHop extends Nexthop {
+  readonly written?: string;
+  readonly span: Span;
+}
+
+/** One path of a route: its gateway's family, interface and reach, and its weight. */
+function checkHop(
+  diagnostics: Diagnostics,
+  n: NodeDecl,
+  r: RouteDecl,
+  h: { readonly written: HopOptions; readonly gw: Ip | undefined; readonly destination: Cidr },
+  ifaces: Ifaces,
+): CheckedHop | undefined {
+  const { gw, destination } = h;
+  const options = h.written.options;
+  const viaText = options.get("via")?.args[0];
   if (gw && gw.family !== destination.family) {
     diagnostics.error("OT3002", `an IPv${destination.family} route through an IPv${gw.family} gateway`, {
       span: viaText?.span ?? r.span,
@@ -88,41 +151,34 @@ function checkRoute(diagnostics: Diagnostics, n: NodeDecl, r: RouteDecl, ifaces:
     });
     return undefined;
   }
-  const devText = opts.get("dev")?.args[0];
-  if (!nextHop(diagnostics, n, r, { gw, viaText, devText, destination, onlink: opts.has("onlink") }, ifaces))
+  const devText = options.get("dev")?.args[0];
+  const onlink = options.has("onlink");
+  if (!nextHop(diagnostics, n, r, { gw, viaText, devText, destination, onlink }, ifaces)) return undefined;
+  const weight = parseInteger(diagnostics, options.get("weight"), 1, MAX_WEIGHT, "weight");
+  if (weight === null) return undefined;
+  const dev = devText?.text ?? (gw ? onSubnet(gw, ifaces) : undefined);
+  if (dev === undefined) {
+    diagnostics.error("OT3021", `the path through ${gw?.text ?? "?"} needs \`dev\``, {
+      span: viaText?.span ?? h.written.span,
+      help: "name the interface the gateway is reached through: `dev eth0`",
+    });
     return undefined;
-  const metric = parseInteger(diagnostics, opts.get("metric"), 0, 0xffffffff, "metric");
-  const mtu = parseInteger(diagnostics, opts.get("mtu"), 68, 65535, "route MTU");
-  const src = source(diagnostics, n, opts.get("src")?.args[0], destination, ifaces);
-  if (src === null || metric === null || mtu === null) return undefined;
+  }
   return {
-    destination,
-    family: destination.family,
     ...(gw ? { via: gw } : {}),
-    ...(devText ? { dev: devText.text } : {}),
-    ...(metric !== undefined ? { metric } : {}),
-    ...(src ? { src } : {}),
-    ...(mtu !== undefined ? { mtu } : {}),
-    onlink: opts.has("onlink"),
-    span: r.span,
+    dev,
+    ...(devText ? { written: devText.text } : {}),
+    weight: weight ?? 1,
+    onlink,
+    span: h.written.span,
   };
 }
 
-/** The route's options by key; undefined when one is given twice (reported). */
-function options(diagnostics: Diagnostics, r: RouteDecl): Map<string, PropDecl> | undefined {
-  const opts = new Map<string, PropDecl>();
-  for (const p of r.props) {
-    const first = opts.get(p.key);
-    if (first) {
-      diagnostics.error("OT3007", `\`${p.key}\` is given twice in one route`, {
-        span: p.keySpan,
-        labels: [{ span: first.keySpan, message: "first given here" }],
-      });
-      return undefined;
-    }
-    opts.set(p.key, p);
-  }
-  return opts;
+/** The first interface with an address on the gateway's subnet. */
+function onSubnet(gw: Ip, ifaces: Ifaces): string | undefined {
+  for (const [name, info] of ifaces)
+    if (info.addresses.some((a) => a.family === gw.family && contains(network(a), gw))) return name;
+  return undefined;
 }
 
 /** `via`'s address: undefined when absent, null when invalid (reported). */

@@ -5,11 +5,14 @@ import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { type SourceFile, type Span, spanOf } from "../diagnostics/source.js";
 import type { Decls, IfaceDecl, NodeDecl, SwitchDecl, Text } from "./expand.js";
 import { IFNAME_MAX, LAB_NAME_MAX, NODE_NAME_MAX } from "./names.js";
+import type { Shaping, ShapingDecl } from "./shaping.js";
 import { type Address, checkName, parseAddress, parseMtu } from "./values.js";
 
 export interface SwitchState {
   readonly decl: SwitchDecl;
   mtu?: number;
+  /** `vlan-aware`: ports carry VLANs (`access`, `trunk`), the bridge filters by them. */
+  vlanAware?: Span;
 }
 
 /** An interface as the checker knows it: its values parsed, its links once attached. */
@@ -23,6 +26,10 @@ export interface IfaceState {
   creator?: number;
   /** Links that use the interface as their parent device; any number. */
   readonly users: number[];
+  /** Its shaping as written; where it lands (`egress`, `ingress`) once linked. */
+  shaping?: ShapingDecl;
+  egress?: Shaping;
+  ingress?: Shaping;
 }
 
 /**
@@ -103,6 +110,7 @@ export function declareSwitch(scope: Scope, s: SwitchDecl): void {
   }
   const entry: SwitchState = { decl: s };
   for (const p of s.props) {
+    if (p.key === "vlan-aware") entry.vlanAware ??= p.keySpan;
     if (p.key !== "mtu") continue;
     const mtu = parseMtu(scope.diagnostics, p);
     if (mtu !== undefined) entry.mtu = mtu;

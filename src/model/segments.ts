@@ -19,24 +19,37 @@ interface Gathered {
 }
 
 export function checkSegments(scope: Scope, links: readonly Link[]): void {
-  for (const { segment, members, addresses } of gather(scope, links)) {
-    if (segment.ports && members.length > segment.ports.max)
-      scope.diagnostics.error("OT1018", `${segment.name} has ${members.length} ports`, {
-        span: segment.ports.span,
-        label: `a Linux bridge takes at most ${segment.ports.max}`,
-        help: "split the segment into several switches joined by a node, or use fewer nodes",
-      });
+  const gathered = gather(scope, links);
+  tooManyPorts(scope, gathered);
+  for (const { segment, members, addresses } of gathered) {
     distinctAddresses(scope, segment, members.flatMap((m) => m.info.addresses).concat(addresses));
     distinctMacs(scope, segment, members);
     oneMtu(scope, segment, members);
   }
 }
 
+/** A bridge's ports, over all its segments (a VLAN-aware switch has one a VLAN). */
+function tooManyPorts(scope: Scope, gathered: readonly Gathered[]): void {
+  const ports = new Map<string, { count: number; segment: Segment }>();
+  for (const { segment, members } of gathered) {
+    if (!segment.ports) continue;
+    const entry = ports.get(segment.ports.bridge) ?? { count: 0, segment };
+    ports.set(segment.ports.bridge, { ...entry, count: entry.count + members.length });
+  }
+  for (const [bridge, { count, segment }] of ports)
+    if (segment.ports && count > segment.ports.max)
+      scope.diagnostics.error("OT1018", `switch \`${bridge}\` has ${count} ports`, {
+        span: segment.ports.span,
+        label: `a Linux bridge takes at most ${segment.ports.max}`,
+        help: "split the segment into several switches joined by a node, or use fewer nodes",
+      });
+}
+
 /** The segments in the order of their first link; on each, the interfaces its links create. */
 function gather(scope: Scope, links: readonly Link[]): Gathered[] {
   const segments = new Map<string, Gathered>();
   links.forEach((link, index) => {
-    const segment = segmentOf(scope, link, index);
+    const segment = segmentOf(scope, link, index, links);
     const entry = segments.get(segment.key) ?? { segment, members: [], addresses: [] };
     segments.set(segment.key, entry);
     for (const { end, role } of endsOf(link)) {

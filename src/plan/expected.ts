@@ -50,3 +50,19 @@ export function expectedNetwork(facts: readonly NetworkFact[]): Map<Ns, NsExpect
     }
   return out;
 }
+
+/**
+ * A route for people, as `status` and the script's status name it in drift: its destination
+ * and its gateway and interface, or each path's (`via A dev D weight W`, joined by commas).
+ */
+export function routeText(r: {
+  readonly destination: string;
+  readonly via?: string;
+  readonly dev?: string;
+  readonly nexthops?: readonly { readonly via?: string; readonly dev: string; readonly weight: number }[];
+}): string {
+  const hops = r.nexthops
+    ? r.nexthops.map((h) => `${h.via ? ` via ${h.via}` : ""} dev ${h.dev} weight ${h.weight}`).join(",")
+    : `${r.via ? ` via ${r.via}` : ""}${r.dev ? ` dev ${r.dev}` : ""}`;
+  return `route ${r.destination}${hops}`;
+}

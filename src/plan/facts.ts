@@ -6,6 +6,7 @@
 import { routeMetric } from "../model/routes.js";
 import { assertNever } from "../never.js";
 import type { Ns } from "./ns.js";
+import type { Qdisc } from "./qdisc.js";
 
 export type Fact =
   /**
@@ -31,6 +32,17 @@ export type Fact =
       readonly via?: string;
       readonly dev?: string;
       readonly metric?: number;
+      /** A multipath route's paths: gateway, interface and weight of each. */
+      readonly nexthops?: readonly { readonly via?: string; readonly dev: string; readonly weight: number }[];
+    }
+  /** A qdisc on an interface: its place in the interface's tree, and what it does. */
+  | {
+      readonly kind: "qdisc";
+      readonly ns: Ns;
+      readonly dev: string;
+      readonly handle: string;
+      readonly parent: string;
+      readonly qdisc: Qdisc;
     }
   /** An nftables table holding exactly this ruleset (compared in the kernel's canonical form). */
   | {
@@ -66,6 +78,8 @@ export function factId(f: Fact): string {
       return `addr ${f.ns ?? ""} ${f.dev} ${f.cidr.toLowerCase()}`;
     case "route":
       return `route ${f.ns ?? ""} ${f.family} ${f.destination} ${routeMetric(f)}`;
+    case "qdisc":
+      return `qdisc ${f.ns ?? ""} ${f.dev} ${f.handle}`;
     case "nft-table":
       return `nft-table ${f.ns ?? ""} ${f.family} ${f.name}`;
     case "iptables":

@@ -8,8 +8,9 @@ import type { Iface, Lab, Switch } from "../model/model.js";
 import { nodeNetns } from "../model/names.js";
 import { firewallOps } from "./firewall.js";
 import { lowerIsolation } from "./isolation.js";
-import { type LinkContext, labLinkOps, linkOps } from "./links/index.js";
-import { nodeConfig, sysctls } from "./node.js";
+import { labDirIn } from "./layout.js";
+import { type LinkContext, linkOps } from "./links/index.js";
+import { nodeConfig, nodeShaping, sysctls } from "./node.js";
 import { type Op, whereOf } from "./ops.js";
 import type { Plan, Stage } from "./plan.js";
 import { steps } from "./plan.js";
@@ -23,17 +24,17 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
   // A node that does not isolate its network shares the host's: no namespace, no batch.
   const networked = lab.nodes.filter((n) => isolates(n.isolation, "net"));
   const ctx = linkContext(lab, platform);
-  const perLab = labLinkOps(ctx);
+  const links = linkOps(ctx);
   const namespaces: Op[] = [
-    ...perLab.namespaces,
+    ...links.namespaces,
     ...networked.map((n): Op => ({ kind: "netns.add", name: ctx.ns(n.name), node: n.name, origin: n.span })),
   ];
   // Every veth is created with both ends directly in their namespaces: from the host for
   // links between nodes and to the host, from the switches' namespace for switch ports (so
   // that each port joins its bridge in the same request). The host's batch goes first.
-  const links = [...perLab.links, ...linkOps(ctx)];
-  const fromHost = links.filter((op) => whereOf(op) === null);
-  const elsewhere = links.filter((op) => whereOf(op) !== null);
+  const { create, stack, attach, shape } = links.phases;
+  const fromHost = create.filter((op) => whereOf(op) === null);
+  const elsewhere = create.filter((op) => whereOf(op) !== null);
   const isolation = lowerIsolation(lab, platform.cgroups, platform.runDir);
 
   const stages: Stage[] = [
@@ -44,7 +45,16 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
     // interfaces (iifname), so they need not exist yet.
     { name: "filters", steps: firewallOps(lab, platform.firewall).flatMap(steps) },
     { name: "links", steps: [...steps(fromHost), ...steps(elsewhere)] },
+    // On parents the links stage made: VLAN sub-interfaces, macvlans on a node's interface.
+    { name: "stacked interfaces", steps: steps(stack) },
+    // Ports that exist: the VLANs of a VLAN-aware switch's ports.
+    { name: "switch VLANs", steps: steps(attach) },
     { name: "interface sysctls", steps: networked.flatMap((n) => steps(sysctls(n, ctx.ns(n.name), true))) },
+    // Before the interfaces go up: no packet crosses a shaped link unshaped.
+    {
+      name: "shaping",
+      steps: steps(byPlace([...networked.flatMap((n) => nodeShaping(n, ctx.ns(n.name))), ...shape])),
+    },
     {
       name: "addresses and routes",
       steps: networked.flatMap((n) => steps(nodeConfig(lab.name, n, ctx.ns(n.name)))),
@@ -61,6 +71,13 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
   };
 }
 
+/** Operations grouped by where they run (in order of first appearance), each group in order. */
+function byPlace(ops: readonly Op[]): Op[] {
+  const groups = new Map<string | null, Op[]>();
+  for (const op of ops) groups.set(whereOf(op), [...(groups.get(whereOf(op)) ?? []), op]);
+  return [...groups.values()].flat();
+}
+
 function linkContext(lab: Lab, platform: Platform): LinkContext {
   const ifaces = new Map<string, Iface>();
   for (const n of lab.nodes) for (const i of n.ifaces) ifaces.set(`${n.name}.${i.name}`, i);
@@ -69,6 +86,7 @@ function linkContext(lab: Lab, platform: Platform): LinkContext {
   return {
     lab,
     platform,
+    labDir: labDirIn(platform.runDir, lab.name),
     ns: (node) => nodeNetns(lab.name, node),
     iface: (node, name) => ifaces.get(`${node}.${name}`),
     switchOf: (name) => switches.get(name),

@@ -5,6 +5,7 @@ import type { Node } from "../model/model.js";
 import { nodeMark } from "../model/names.js";
 import { opt } from "../opt.js";
 import type { Op } from "./ops.js";
+import { qdiscOps } from "./shaping.js";
 
 /** Per-interface sysctls (net.ipv4.conf.eth0.…) need their interface; the rest go first. */
 const PER_IFACE_SYSCTL = /^net\.(ipv4|ipv6)\.(conf|neigh)\.([^.]+)\./;
@@ -43,7 +44,22 @@ export function nodeConfig(lab: string, n: Node, ns: string): Op[] {
       ...opt("src", r.src?.text),
       ...opt("mtu", r.mtu),
       ...(r.onlink ? { onlink: true } : {}),
+      ...(r.nexthops
+        ? {
+            nexthops: r.nexthops.map((h) => ({
+              ...opt("via", h.via?.text),
+              dev: h.dev,
+              weight: h.weight,
+              ...(h.onlink ? { onlink: true } : {}),
+            })),
+          }
+        : {}),
       origin: r.span,
     });
   return ops;
+}
+
+/** The qdiscs that shape what the node's interfaces send. */
+export function nodeShaping(n: Node, ns: string): Op[] {
+  return n.ifaces.flatMap((i) => (i.egress ? qdiscOps(ns, i.name, i.egress) : []));
 }

@@ -6,23 +6,29 @@
 // of its own under src/plan/ops/; a new family is one import and one spread here.
 
 import type { Fact } from "./facts.js";
+import type { Feature } from "./features.js";
 import { FIREWALL_OPS, type FirewallOp } from "./ops/firewall.js";
 import { ISOLATION_OPS, type IsolationOp } from "./ops/isolation.js";
 import { NETWORK_OPS, type NetworkOp } from "./ops/network.js";
+import { NIC_OPS, type NicOp } from "./ops/nic.js";
+import { TC_OPS, type TcOp } from "./ops/tc.js";
 import { type Ns, type OpSpec, RANK, type Tool, type Undone } from "./ops/types.js";
 import type { Claim, Owned } from "./owned.js";
 import type { Program } from "./programs.js";
 
 export type { VethEnd } from "./ops/network.js";
 export type { Base, Ns, Tool } from "./ops/types.js";
+export { RANK } from "./ops/types.js";
 
-export type Op = NetworkOp | FirewallOp | IsolationOp;
+export type Op = NetworkOp | NicOp | TcOp | FirewallOp | IsolationOp;
 export type OpKind = Op["kind"];
 export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
 
 /** Every kind, exhaustively: a kind missing here (or a member missing in it) does not compile. */
 const OPS: { readonly [K in OpKind]: OpSpec<OpOf<K>, Op> } = {
   ...NETWORK_OPS,
+  ...NIC_OPS,
+  ...TC_OPS,
   ...FIREWALL_OPS,
   ...ISOLATION_OPS,
 };
@@ -97,4 +103,16 @@ export function removedBy(op: Op): string[] {
 
 export function programsOf(op: Op): Program[] {
   return spec(op).programs?.(op) ?? [];
+}
+
+/** The kernel features it needs, which `up` probes for before anything is created. */
+export function featuresOf(op: Op): Feature[] {
+  return spec(op).features?.(op) ?? [];
+}
+
+/** Each feature the operations need, with the operations that need it, in their order. */
+export function featureUsers(ops: readonly Op[]): Map<Feature, Op[]> {
+  const out = new Map<Feature, Op[]>();
+  for (const op of ops) for (const f of featuresOf(op)) out.set(f, [...(out.get(f) ?? []), op]);
+  return out;
 }

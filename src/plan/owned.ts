@@ -19,7 +19,19 @@ export type Owned =
   /** An interface in the host's namespace, created with the lab's mark as its alias. */
   | { readonly kind: "host-iface"; readonly name: string; readonly mark: string }
   /** An nftables table on the host, loaded whole with the lab's mark as its comment. */
-  | { readonly kind: "host-table"; readonly family: "inet"; readonly name: string; readonly mark: string };
+  | { readonly kind: "host-table"; readonly family: "inet"; readonly name: string; readonly mark: string }
+  /**
+   * A host interface moved into a node (`-> host.NIC { move }`): the lab owns the move, and
+   * its removal gives it back as `saved` says it was. The lab's while the node holds it
+   * under `iface`, or its saved state is left (a give-back cut short).
+   */
+  | {
+      readonly kind: "moved-nic";
+      readonly name: string;
+      readonly ns: string;
+      readonly iface: string;
+      readonly saved: string;
+    };
 
 export type OwnedKind = Owned["kind"];
 export type OwnedOf<K extends OwnedKind> = Extract<Owned, { kind: K }>;
@@ -27,13 +39,20 @@ export type OwnedOf<K extends OwnedKind> = Extract<Owned, { kind: K }>;
 /**
  * What must be free on the machine before `up` creates anything: every owned object (it must
  * not exist yet), and what the lab uses without owning it alone — its cgroups under
- * `opentop/` (debris of a lost run is never reused) and the prefixes it puts on the host's
- * side of a link (they must not overlap a network the host uses).
+ * `opentop/` (debris of a lost run is never reused), the prefixes it puts on the host's
+ * side of a link (they must not overlap a network the host uses), and the host's
+ * interfaces it uses (they must exist).
  */
 export type Claim =
   | Owned
   | { readonly kind: "cgroup"; readonly path: string }
-  | { readonly kind: "host-net"; readonly cidr: string };
+  | { readonly kind: "host-net"; readonly cidr: string }
+  /**
+   * A host interface the lab uses without creating it: the parent of a macvlan, or one it
+   * moves in. It must exist and be nobody else's (no lab's mark); one to move must not carry
+   * the host's default route.
+   */
+  | { readonly kind: "host-nic"; readonly name: string; readonly use: "parent" | "move" };
 
 export type ClaimKind = Claim["kind"];
 export type ClaimOf<K extends ClaimKind> = Extract<Claim, { kind: K }>;
@@ -47,6 +66,8 @@ export function ownedKey(o: Owned): string {
       return `host-iface ${o.name}`;
     case "host-table":
       return `host-table ${o.family} ${o.name}`;
+    case "moved-nic":
+      return `moved-nic ${o.name}`;
     default:
       return assertNever(o);
   }

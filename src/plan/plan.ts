@@ -3,7 +3,8 @@
 // the operations it performs, in order.
 
 import { inNetns, type NodeRuntime } from "./enter.js";
-import { type Ns, type Op, type Tool, toolOf, whereOf } from "./ops.js";
+import { FEATURES } from "./features.js";
+import { featureUsers, type Ns, type Op, type Tool, toolOf, whereOf } from "./ops.js";
 import { type Program, programsOfArgv } from "./programs.js";
 import { TOOLS } from "./tools.js";
 
@@ -78,7 +79,19 @@ export function programsOfStages(stages: readonly Stage[]): Program[] {
   return [...out];
 }
 
-/** Programs `up` needs: its own and those of the tear-down that rolls it back. */
+/** Programs `up` needs: its own, those that probe its kernel features, and its rollback's. */
 export function programsNeeded(plan: Plan): Program[] {
-  return [...new Set([...programsOfStages(plan.stages), ...programsOfStages(plan.teardown)])];
+  return [
+    ...new Set([
+      ...programsOfStages(plan.stages),
+      ...featurePrograms(plan),
+      ...programsOfStages(plan.teardown),
+    ]),
+  ];
+}
+
+/** What probing the plan's kernel features runs: `unshare`, and each probe's program. */
+export function featurePrograms(plan: Plan): Program[] {
+  const features = [...featureUsers(opsOf(plan.stages)).keys()];
+  return features.length ? ["unshare", ...features.map((f) => FEATURES[f].probe.argv[0])] : [];
 }

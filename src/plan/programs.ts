@@ -11,6 +11,8 @@ export interface ProgramSpec {
 
 export const PROGRAMS = {
   ip: { package: "iproute2", why: "this lab creates namespaces, links, addresses and routes with it" },
+  tc: { package: "iproute2", why: "this lab shapes traffic (rate, delay, loss) with it" },
+  bridge: { package: "iproute2", why: "this lab's VLAN-aware switches are set up with it" },
   sysctl: { package: "procps", why: "this lab sets sysctls" },
   nsenter: { package: "util-linux", why: "this lab runs programs inside its namespaces with it" },
   nft: { package: "nftables", why: "this lab filters traffic" },
@@ -18,7 +20,7 @@ export const PROGRAMS = {
   "ip6tables-restore": { package: "iptables", why: "this lab filters IPv6 traffic with ip6tables" },
   unshare: {
     package: "util-linux",
-    why: "this lab creates namespaces besides the network's, or tries its rulesets first",
+    why: "this lab creates namespaces besides the network's, or tries its kernel features and rulesets first",
   },
   // Composable isolation: namespaces, mounts, cgroups and services (src/plan/ops/isolation.ts).
   sh: { package: "dash", why: "this lab's isolation steps are small sh programs" },
@@ -31,6 +33,7 @@ export const PROGRAMS = {
   mkdir: { package: "coreutils", why: "the lab keeps its record and files under /run/opentop" },
   rmdir: { package: "coreutils", why: "this lab removes its directories and cgroups" },
   rm: { package: "coreutils", why: "the lab removes its record and files" },
+  mv: { package: "coreutils", why: "this lab saves the state of a host interface it moves in" },
   touch: { package: "coreutils", why: "this lab keeps namespace files" },
   tee: { package: "coreutils", why: "this lab writes cgroup limits" },
   cat: { package: "coreutils", why: "this lab reads process and cgroup state" },

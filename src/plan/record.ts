@@ -177,6 +177,7 @@ const OWNED_FIELDS: { readonly [K in OwnedKind]: readonly string[] } = {
   netns: ["name"],
   "host-iface": ["name", "mark"],
   "host-table": ["family", "name", "mark"],
+  "moved-nic": ["name", "ns", "iface", "saved"],
 };
 
 function isOwned(o: unknown): o is Owned {

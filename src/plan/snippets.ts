@@ -90,6 +90,39 @@ export const CGROUP_DEL =
  */
 export const PIVOT = 'cd "$1" && pivot_root . . && umount -l .';
 
+/**
+ * `opentop-nic-take NIC NETNS NAME FILE [ARG]…`: write to FILE, as an `ip -batch` with a
+ * comment first, what restores the host's interface NIC as it is now — its MAC and MTU, its
+ * addresses (not those a DHCP client or the kernel will give it again: dynamic ones), up or
+ * down, and the routes through it that are not the kernel's own or a router advertisement's
+ * — then move it into NETNS under the name NAME, with ARGs (`mtu 9000`). FILE existing
+ * already means the NIC is some lab's: nothing is done.
+ */
+export const NIC_TAKE =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: sh parameter expansions, in a plain string on purpose
+  'nic=$1 ns=$2 name=$3 f=$4; shift 4; [ ! -e "$f" ] || { echo "$f exists: $nic is held by a lab already" >&2; exit 1; }; l=$(ip -o link show dev "$nic") || exit 1; mkdir -p "${f%/*}" || exit 1; { echo "# opentop: the state of $nic before it was moved into $ns as $name; down restores it"; mtu=${l#* mtu }; mtu=${mtu%% *}; case $l in *" link/ether "*) mac=${l#* link/ether }; echo "link set dev $nic address ${mac%% *} mtu $mtu";; *) echo "link set dev $nic mtu $mtu";; esac; ip -o addr show dev "$nic" scope global | sed -e "/ dynamic /d" -n -e "s/^[0-9]*: [^ ]* *inet6\\{0,1\\} \\(.*\\) scope .*/\\1/p" | while read -r a; do echo "addr add $a dev $nic"; done; flags=${l#*<}; case ,${flags%%>*}, in *,UP,*) echo "link set dev $nic up";; esac; { ip -o -4 route show dev "$nic"; ip -o -6 route show dev "$nic"; } | sed -e "/ proto kernel /d" -e "/ proto ra /d" -e "/ expires /d" -e "s/ linkdown//g" -e "s/ dead//g" | while read -r r; do echo "route add $r dev $nic"; done; } > "$f.new" && mv "$f.new" "$f" || exit 1; ip link set dev "$nic" netns "$ns" name "$name" "$@"';
+
+/**
+ * `opentop-nic-give NETNS NAME NIC FILE`: give a moved interface back: if NETNS (a path)
+ * holds NAME, move it to this shell's network namespace (the host's) as NIC; then restore
+ * what FILE saved and remove it. Each part checks what exists, so it may run again.
+ */
+export const NIC_GIVE =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: sh parameter expansions, in a plain string on purpose
+  'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; head=; IFS= read -r head < "$f"; [ "$head" = "# opentop: the state of $nic before it was moved into ${ns##*/} as $name; down restores it" ] || { echo "$f is not the saved state of $nic: left as it is" >&2; exit 1; }; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; ip -force -batch "$f" && rm -f "$f"';
+
+/**
+ * The first line of a moved interface's saved state, as NIC_TAKE writes it: what `nic.give`,
+ * the guards of tear-down and `down` without a record check before they trust the file.
+ */
+export function nicSavedHead(nic: string, ns: string, name: string): string {
+  return `# opentop: the state of ${nic} before it was moved into ${ns} as ${name}; down restores it`;
+}
+
+/** NIC_TAKE's first line, read back: the interface, the namespace it went to, its name there. */
+export const NIC_SAVED_HEAD =
+  /^# opentop: the state of (\S+) before it was moved into (\S+) as (\S+); down restores it$/;
+
 /** Each program by the short name `plan` shows in its place (the full text follows the plan). */
 export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
   [JOIN, "join"],
@@ -102,4 +135,6 @@ export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
   [NSDIR_DEL, "nsdir-del"],
   [CGROUP_DEL, "cgroup-del"],
   [PIVOT, "pivot-root"],
+  [NIC_TAKE, "nic-take"],
+  [NIC_GIVE, "nic-give"],
 ]);

@@ -6,7 +6,7 @@
 // guard in the script exist.
 
 import { assertNever } from "../never.js";
-import { inverseOf, type Op, orderOf, ownsOf, rankOf, undoneBy } from "./ops.js";
+import { inverseOf, type Op, orderOf, ownsOf, RANK, rankOf, undoneBy } from "./ops.js";
 import type { Owned } from "./owned.js";
 import { opsOf, type Stage, steps } from "./plan.js";
 import type { LabRecord } from "./record.js";
@@ -34,6 +34,8 @@ export function removalOf(o: Owned): Op {
       return { kind: "link.del", ns: null, dev: o.name };
     case "host-table":
       return { kind: "nft.deltable", ns: null, family: o.family, name: o.name };
+    case "moved-nic":
+      return { kind: "nic.give", ns: o.ns, name: o.iface, nic: o.name, saved: o.saved };
     default:
       return assertNever(o);
   }
@@ -89,13 +91,14 @@ export function teardown(stages: readonly Stage[]): Stage[] {
   return teardownStages(inverses.reverse());
 }
 
-const RANK_NAMES: Readonly<Record<number, string>> = {
-  0: "stop services",
-  1: "stop init processes",
-  2: "teardown",
-  3: "release namespaces",
-  4: "namespace directory and node cgroups",
-  5: "lab cgroups",
+const RANK_NAMES: { readonly [R in (typeof RANK)[keyof typeof RANK]]: string } = {
+  [RANK.services]: "stop services",
+  [RANK.inits]: "stop init processes",
+  [RANK.nics]: "give host interfaces back",
+  [RANK.network]: "teardown",
+  [RANK.namespaces]: "release namespaces",
+  [RANK.files]: "namespace directory and node cgroups",
+  [RANK.labCgroups]: "lab cgroups",
 };
 
 /**
@@ -114,6 +117,9 @@ export function teardownStages(inverses: readonly Op[]): Stage[] {
         .map((op, i) => ({ op, i }))
         .sort((x, y) => orderOf(x.op) - orderOf(y.op) || x.i - y.i)
         .map((x) => x.op);
-      return { name: RANK_NAMES[rank] ?? `teardown ${rank}`, steps: steps(ordered) };
+      return {
+        name: (RANK_NAMES as Readonly<Record<number, string>>)[rank] ?? `teardown ${rank}`,
+        steps: steps(ordered),
+      };
     });
 }

@@ -1,6 +1,6 @@
 // The tools a step can be, one entry each: the process it runs for its operations, what it
 // reads on standard input, and — after a failure — which operation it says failed. The
-// runner, the script, `plan` and failure diagnostics read this table; a new tool (tc) is one
+// runner, the script, `plan` and failure diagnostics read this table; a new tool is one
 // entry, and its program must be in the table of programs.
 
 import type { Tool } from "./ops/types.js";
@@ -65,13 +65,20 @@ function restore(tool: "iptables" | "ip6tables"): ToolSpec {
   };
 }
 
-export const TOOLS: { readonly [T in Tool]: ToolSpec } = {
-  ip: {
-    argv: (_, o) => ["ip", ...(o.force ? ["-force"] : []), "-batch", "-"],
+/** iproute2's `ip`, `tc` and `bridge`: the operations as the lines of one `-batch -`. */
+function iproute2(program: "ip" | "tc" | "bridge"): ToolSpec {
+  return {
+    argv: (_, o) => [program, ...(o.force ? ["-force"] : []), "-batch", "-"],
     stdin: (ops) => ops.map((op) => `${batchLine(wordsOf(op))}\n`).join(""),
     locate: batchFailure,
     also: () => [],
-  },
+  };
+}
+
+export const TOOLS: { readonly [T in Tool]: ToolSpec } = {
+  ip: iproute2("ip"),
+  tc: iproute2("tc"),
+  bridge: iproute2("bridge"),
   sysctl: {
     argv: (ops) => ["sysctl", "-q", "-w", ...ops.flatMap(wordsOf)],
     stdin: () => undefined,

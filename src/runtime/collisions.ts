@@ -12,7 +12,8 @@ import type { ClaimKind, ClaimOf } from "../plan/owned.js";
 import { opsOf, type Plan } from "../plan/plan.js";
 import { hostTableMark } from "./firewall.js";
 import { hostOverlaps } from "./hostnet.js";
-import { hostIfaceAlias, hostIfaceExists, listNetns, netnsExists } from "./kernel.js";
+import { hostIfaceAlias, hostIfaceExists, ipJson, listNetns, netnsExists } from "./kernel.js";
+import { run } from "./proc.js";
 
 interface Claimed<K extends ClaimKind> {
   readonly claim: ClaimOf<K>;
@@ -74,7 +75,71 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
         : undefined,
     ),
   "host-net": (claims) => hostOverlaps(claims.map((c) => ({ cidr: c.claim.cidr, origin: c.origin }))),
+  "moved-nic": async (claims, plan) =>
+    claims.map((c) =>
+      existsSync(c.claim.saved)
+        ? diag(
+            "OT6032",
+            `the saved state of the host's ${c.claim.name} is left from an earlier run of this lab`,
+            {
+              span: c.origin,
+              label: "this lab would move it in",
+              notes: [
+                `it is ${c.claim.saved}: an earlier run moved ${c.claim.name} in and has not given it back`,
+              ],
+              help: `\`opentop down ${plan.lab}\` gives it back and restores it`,
+            },
+          )
+        : undefined,
+    ),
+  "host-nic": async (claims) => {
+    const defaults = claims.some((c) => c.claim.use === "move")
+      ? await defaultRouteDevs()
+      : new Set<string>();
+    return claims.map((c) => nicProblem(c, defaults));
+  },
 };
+
+/** Why the host's interface cannot be used as the claim asks, if it cannot. */
+function nicProblem(c: Claimed<"host-nic">, defaults: ReadonlySet<string>): Diagnostic | undefined {
+  const { name, use } = c.claim;
+  const what = use === "move" ? "this lab would move it in" : "this lab would put a macvlan on it";
+  if (!hostIfaceExists(name))
+    return diag("OT6030", `the host has no interface ${name}`, {
+      span: c.origin,
+      label: what,
+      help: "name an interface of the host (`ip link`)",
+    });
+  const mark = parseMark(hostIfaceAlias(name));
+  if (mark)
+    return diag("OT6031", `interface ${name} of the host belongs to OpenTop lab ${mark.lab}`, {
+      span: c.origin,
+      label: what,
+      notes: ["a lab never uses another lab's interfaces, or its own ends on the host"],
+      help: "name an interface of the host's own",
+    });
+  if (use === "move" && defaults.has(name))
+    return diag("OT6033", `the host's ${name} carries its default route: moving it would cut the host off`, {
+      span: c.origin,
+      label: what,
+      notes: ["a lab never changes where the host's own traffic goes"],
+      help: "move an interface the host does not depend on, or use a macvlan on it (`-> host.NIC` without `move`)",
+    });
+  return undefined;
+}
+
+/** The host's interfaces that carry a default route (IPv4 or IPv6). */
+async function defaultRouteDevs(): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const family of ["-4", "-6"]) {
+    const r = await run(["ip", "-j", family, "route", "show", "default"]);
+    for (const route of ipJson<{ dev?: string; nexthops?: { dev?: string }[] }>(r.stdout)?.flat() ?? []) {
+      if (route.dev) out.add(route.dev);
+      for (const h of route.nexthops ?? []) if (h.dev) out.add(h.dev);
+    }
+  }
+  return out;
+}
 
 /**
  * Kernel limits the plan would exceed, then every claim of the plan that this machine does

@@ -4,22 +4,59 @@
 // the mounts and cgroups in the places only OpenTop uses (discover-isolation.ts says why
 // those are the lab's). Look-alikes without the mark are not ours.
 
-import { parseMark } from "../model/names.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { NAME_PATTERN, parseMark } from "../model/names.js";
 import { inNetns } from "../plan/enter.js";
+import { NIC_SAVED_HEAD } from "../plan/snippets.js";
 import { discoverIsolation, emptyIsolation, type IsolationFound } from "./discover-isolation.js";
 import { hostTableMark } from "./firewall.js";
 import { hostIfaceAlias, listHostIfaces, listNetns } from "./kernel.js";
 import { pool, run, which } from "./proc.js";
+import { labDir } from "./record.js";
 
 export interface Marked extends IsolationFound {
   readonly namespaces: string[];
   readonly hostIfaces: { readonly name: string; readonly mark: string }[];
   readonly hostTables: { readonly family: "inet"; readonly name: string; readonly mark: string }[];
+  /** Host interfaces moved into the lab's nodes, found by the state saved in its directory. */
+  readonly movedNics: {
+    readonly name: string;
+    readonly ns: string;
+    readonly iface: string;
+    readonly saved: string;
+  }[];
 }
 
 /** Nothing found. */
 export function emptyMarked(): Marked {
-  return { namespaces: [], hostIfaces: [], hostTables: [], ...emptyIsolation() };
+  return { namespaces: [], hostIfaces: [], hostTables: [], movedNics: [], ...emptyIsolation() };
+}
+
+/** The moved interfaces a lab's directory holds the saved state of (`LAB/nics/NIC`). */
+function movedNics(lab: string): Marked["movedNics"] {
+  const dir = `${labDir(lab)}/nics`;
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return files.flatMap((file) => {
+    const saved = `${dir}/${file}`;
+    let head = "";
+    try {
+      head = readFileSync(saved, "utf8").split("\n")[0] ?? "";
+    } catch {}
+    const [, name, ns, iface] = NIC_SAVED_HEAD.exec(head) ?? [];
+    // Only what this lab could have written: its NIC's file, into one of its nodes.
+    const ours =
+      name === file &&
+      ns?.startsWith(`${lab}.`) &&
+      NAME_PATTERN.test(name) &&
+      iface &&
+      NAME_PATTERN.test(iface);
+    return ours && name && ns && iface ? [{ name, ns, iface, saved }] : [];
+  });
 }
 
 /** The mark on a namespace's loopback, or undefined. */
@@ -42,7 +79,7 @@ export async function discover(only?: string): Promise<Map<string, Marked>> {
   const out = new Map<string, Marked>();
   // Isolation first: a lab may have left nothing of its network (or never had one).
   for (const [lab, found] of discoverIsolation(only))
-    out.set(lab, { namespaces: [], hostIfaces: [], hostTables: [], ...found });
+    out.set(lab, { namespaces: [], hostIfaces: [], hostTables: [], movedNics: movedNics(lab), ...found });
   const entry = (lab: string) => {
     let m = out.get(lab);
     if (!m) {

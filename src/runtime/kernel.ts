@@ -1,8 +1,26 @@
 // Reading what exists on this machine without spawning anything where the file system
 // tells: named network namespaces are files under /run/netns, host interfaces are under
-// /sys/class/net (sysfs shows the host's namespace to a process in it).
+// /sys/class/net — where sysfs shows this process's network namespace. A sysfs mounted from
+// another namespace (some sandboxes and containers mount /sys so) shows other interfaces or
+// none; there the kernel is asked (`ip -j link`).
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { inNetns } from "../plan/enter.js";
+import { runSync } from "./proc.js";
+
+/** Whether /sys/class/net is this namespace's: every namespace has `lo`. */
+let sysfsIsOurs: boolean | undefined;
+function sysfs(): boolean {
+  sysfsIsOurs ??= existsSync("/sys/class/net/lo");
+  return sysfsIsOurs;
+}
+
+/** The host's interfaces as the kernel lists them (all, or one by name). */
+function hostLinks(name?: string): { ifname: string; ifalias?: string }[] {
+  const r = runSync(["ip", "-j", "link", "show", ...(name !== undefined ? ["dev", name] : [])]);
+  if (r.code !== 0) return [];
+  return (ipJson<{ ifname: string; ifalias?: string }>(r.stdout) ?? []).flat();
+}
 
 export function netnsExists(name: string): boolean {
   return existsSync(`/run/netns/${name}`);
@@ -17,10 +35,12 @@ export function listNetns(): string[] {
 }
 
 export function hostIfaceExists(name: string): boolean {
-  return existsSync(`/sys/class/net/${name}`);
+  if (sysfs()) return existsSync(`/sys/class/net/${name}`);
+  return hostLinks(name).length > 0;
 }
 
 export function listHostIfaces(): string[] {
+  if (!sysfs()) return hostLinks().map((l) => l.ifname);
   try {
     return readdirSync("/sys/class/net");
   } catch {
@@ -56,10 +76,16 @@ export function routePrefix(dst: string, family: 4 | 6): string {
 
 /** The alias (ifalias) of a host interface: where OpenTop writes its mark. */
 export function hostIfaceAlias(name: string): string | undefined {
+  if (!sysfs()) return hostLinks(name)[0]?.ifalias || undefined;
   try {
     const alias = readFileSync(`/sys/class/net/${name}/ifalias`, "utf8").trim();
     return alias || undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Whether network namespace `ns` holds an interface `name`. */
+export function ifaceIn(ns: string, name: string): boolean {
+  return runSync(inNetns(ns, ["ip", "link", "show", "dev", name])).code === 0;
 }

@@ -15,6 +15,7 @@ import { collisions } from "./collisions.js";
 import { discover, type Marked } from "./discover.js";
 import { isolationRemovals, mountsUnder } from "./discover-isolation.js";
 import { failureDiagnostic } from "./failure.js";
+import { probeFeatures } from "./features.js";
 import { firewallTools, probeFirewall } from "./firewall.js";
 import { isolationPreflight } from "./isolation.js";
 import { acquire } from "./lock.js";
@@ -31,7 +32,7 @@ export interface Outcome {
 
 /**
  * Programs a plan needs on this machine: what its steps and its rollback run, and `unshare`
- * when it filters (its rulesets are tried in a throwaway namespace first).
+ * with the probes of its kernel features and its rulesets (tried in throwaway namespaces first).
  */
 export function toolsNeeded(plan: Plan): Program[] {
   const programs = new Set<Program>(programsNeeded(plan));
@@ -91,6 +92,9 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
     }
     const clash = await collisions(plan);
     if (clash.length) return { ok: false, diagnostics: clash };
+    // The kernel must have every feature the plan uses: probed in throwaway namespaces first.
+    const lacking = await probeFeatures(plan);
+    if (lacking.length) return { ok: false, diagnostics: lacking };
     // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
     const refused = await probeFirewall(plan);
     if (refused.length) return { ok: false, diagnostics: refused };
@@ -244,6 +248,7 @@ export function markedRecord(lab: string, marked: Marked): LabRecord {
     ...marked.namespaces.map((name): Owned => ({ kind: "netns", name })),
     ...marked.hostIfaces.map((h): Owned => ({ kind: "host-iface", ...h })),
     ...marked.hostTables.map((t): Owned => ({ kind: "host-table", ...t })),
+    ...marked.movedNics.map((n): Owned => ({ kind: "moved-nic", ...n })),
   ];
   return {
     version: RECORD_VERSION,

@@ -3,7 +3,7 @@
 // changed object is reported as drift.
 
 import { inNetns } from "../plan/enter.js";
-import { expectedFacts, expectedNetwork, type NsExpected } from "../plan/expected.js";
+import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../plan/expected.js";
 import { type FactKind, factsFor } from "../plan/facts.js";
 import { type LabRecord, namespaceNodes, recordHostIfaces, recordNamespaces } from "../plan/record.js";
 import type { Drift } from "./drift.js";
@@ -11,7 +11,9 @@ import { type FilterStatus, filterStatus } from "./filter-status.js";
 import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
 import { ipJson, netnsExists, routePrefix } from "./kernel.js";
 import { type ProcResult, pool, run } from "./proc.js";
+import { type ShapedIface, shapingStatus } from "./shaping-status.js";
 
+export { routeText } from "../plan/expected.js";
 export type { Drift } from "./drift.js";
 
 export interface LiveIface {
@@ -21,6 +23,8 @@ export interface LiveIface {
   readonly mtu: number;
   readonly mac: string;
   readonly master?: string;
+  /** The kind of its root qdisc (`noqueue`, `tbf`, …). */
+  readonly qdisc: string;
   readonly addresses: readonly string[];
 }
 
@@ -30,6 +34,8 @@ export interface LiveRoute {
   readonly dev?: string;
   readonly metric?: number;
   readonly protocol: string;
+  /** A multipath route's paths. */
+  readonly nexthops?: readonly { readonly via?: string; readonly dev: string; readonly weight: number }[];
 }
 
 export interface LiveNamespace {
@@ -49,6 +55,8 @@ export interface Status {
   readonly drift: readonly Drift[];
   /** Nodes that isolate more than their network or run services: their inits and services. */
   readonly nodes: readonly NodeIsolationStatus[];
+  /** The shaped interfaces, with their live qdiscs. */
+  readonly shaping: readonly ShapedIface[];
 }
 
 interface IpAddrJson {
@@ -58,6 +66,7 @@ interface IpAddrJson {
   mtu?: number;
   address?: string;
   master?: string;
+  qdisc?: string;
   addr_info?: { family: string; local: string; prefixlen: number; scope: string }[];
 }
 
@@ -68,6 +77,7 @@ interface IpRouteJson {
   metric?: number;
   protocol?: string;
   type?: string;
+  nexthops?: { gateway?: string; dev?: string; weight?: number }[];
 }
 
 /** `ip -j -batch` prints one JSON document per command, each on its own line. */
@@ -85,6 +95,7 @@ function liveIfaces(addrs: IpAddrJson[]): LiveIface[] {
     mtu: a.mtu ?? 0,
     mac: a.address ?? "",
     ...(a.master ? { master: a.master } : {}),
+    qdisc: a.qdisc ?? "",
     // The lab's addresses are of global scope, on lo too; 127.0.0.1 and ::1 are not.
     addresses: (a.addr_info ?? [])
       .filter((i) => i.scope === "global")
@@ -101,6 +112,15 @@ function liveRoutes(routes: IpRouteJson[], family: 4 | 6): LiveRoute[] {
       ...(r.dev ? { dev: r.dev } : {}),
       ...(r.metric !== undefined ? { metric: r.metric } : {}),
       protocol: r.protocol ?? "boot",
+      ...(r.nexthops
+        ? {
+            nexthops: r.nexthops.map((h) => ({
+              ...(h.gateway ? { via: h.gateway } : {}),
+              dev: h.dev ?? "",
+              weight: h.weight ?? 1,
+            })),
+          }
+        : {}),
     }));
 }
 
@@ -133,12 +153,13 @@ export const SECTION = {
   link: "network",
   addr: "network",
   route: "network",
+  qdisc: "shaping",
   "nft-table": "filters",
   iptables: "filters",
   mount: "isolation",
   cgroup: "isolation",
   process: "isolation",
-} as const satisfies { readonly [K in FactKind]: "network" | "filters" | "isolation" };
+} as const satisfies { readonly [K in FactKind]: "network" | "shaping" | "filters" | "isolation" };
 
 /** The interfaces of a namespace as the plan made them, with their addresses. */
 function compareIfaces(live: LiveNamespace, expected: NsExpected, hostOnly: Set<string> | null): Drift[] {
@@ -175,32 +196,31 @@ function compareIfaces(live: LiveNamespace, expected: NsExpected, hostOnly: Set<
   return drift;
 }
 
+type WantRoute = NsExpected["routes"][number];
+
+/** Whether a live route is the one the plan made: what the plan says, the rest free. */
+function sameRoute(want: WantRoute, r: LiveRoute): boolean {
+  if (r.destination !== want.destination) return false;
+  if (want.metric !== undefined && r.metric !== want.metric) return false;
+  if (want.nexthops || r.nexthops) {
+    const mine = (want.nexthops ?? []).map((h) => `${h.via ?? ""} ${h.dev} ${h.weight}`).sort();
+    const theirs = (r.nexthops ?? []).map((h) => `${h.via ?? ""} ${h.dev} ${h.weight}`).sort();
+    return mine.join(",") === theirs.join(",");
+  }
+  return (want.via === undefined || r.via === want.via) && (want.dev === undefined || r.dev === want.dev);
+}
+
 /** A namespace's routes: each the plan made is there, and (in the lab's own) no other. */
 function compareRoutes(live: LiveNamespace, expected: NsExpected): Drift[] {
   const drift: Drift[] = [];
   const where = live.ns;
-  for (const want of expected.routes) {
-    const found = live.routes.some(
-      (r) =>
-        r.destination === want.destination &&
-        (want.via === undefined || r.via === want.via) &&
-        (want.dev === undefined || r.dev === want.dev) &&
-        (want.metric === undefined || r.metric === want.metric),
-    );
-    if (!found)
-      drift.push({
-        ns: where,
-        kind: "missing",
-        what: `route ${want.destination}${want.via ? ` via ${want.via}` : ""}${want.dev ? ` dev ${want.dev}` : ""}`,
-      });
-  }
+  for (const want of expected.routes)
+    if (!live.routes.some((r) => sameRoute(want, r)))
+      drift.push({ ns: where, kind: "missing", what: routeText(want) });
   for (const r of live.routes) {
     if (r.protocol === "kernel" || r.protocol === "ra") continue;
-    const expectedHere = expected.routes.some(
-      (w) => w.destination === r.destination && (w.via === undefined || w.via === r.via),
-    );
-    if (!expectedHere)
-      drift.push({ ns: where, kind: "extra", what: `route ${r.destination}${r.via ? ` via ${r.via}` : ""}` });
+    if (!expected.routes.some((w) => sameRoute(w, r)))
+      drift.push({ ns: where, kind: "extra", what: routeText(r) });
   }
   return drift;
 }
@@ -240,11 +260,25 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
   const shown = live.map((l) =>
     l.ns === null ? { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)), routes: [] } : l,
   );
+  const roots = new Map(
+    shown.map(
+      (l) => [l.ns, new Map(l.ifaces.filter((i) => i.name !== "lo").map((i) => [i.name, i.qdisc]))] as const,
+    ),
+  );
+  const shaping = await shapingStatus(factsFor(SECTION, facts, "shaping"), roots, concurrency);
+  drift.push(...shaping.drift);
   const filters = await filterStatus(record, factsFor(SECTION, facts, "filters"), concurrency);
   for (const f of filters) drift.push(...f.drift);
   const isolation = isolationStatus(record, factsFor(SECTION, facts, "isolation"));
   drift.push(...isolation.drift);
-  return { record, namespaces: shown, filters, drift: dedupe(drift), nodes: isolation.nodes };
+  return {
+    record,
+    namespaces: shown,
+    filters,
+    drift: dedupe(drift),
+    nodes: isolation.nodes,
+    shaping: shaping.shaped,
+  };
 }
 
 function dedupe(drift: Drift[]): Drift[] {

@@ -2,13 +2,15 @@
 // still exists and is the lab's. The guarded operations themselves come from the plan
 // (src/plan/teardown.ts); the standalone script tests the same guards in sh.
 
+import { readFileSync } from "node:fs";
 import { assertNever } from "../never.js";
 import type { Owned, OwnedKind, OwnedOf } from "../plan/owned.js";
 import type { Stage } from "../plan/plan.js";
 import type { LabRecord } from "../plan/record.js";
+import { nicSavedHead } from "../plan/snippets.js";
 import { type Guard, teardownOps, teardownStages } from "../plan/teardown.js";
 import { hostTableMark } from "./firewall.js";
-import { hostIfaceAlias, hostIfaceExists, netnsExists } from "./kernel.js";
+import { hostIfaceAlias, hostIfaceExists, ifaceIn, netnsExists } from "./kernel.js";
 
 /** How each kind of owned object is recognised as the lab's, here. */
 const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>) => boolean } = {
@@ -21,7 +23,19 @@ const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>) => boolean } = {
   },
   // A table is loaded whole with its comment: without the mark it is not the lab's.
   "host-table": (o) => hostTableMark(o.family, o.name) === o.mark,
+  // The node holds it, or its saved state is left to restore (a give-back cut short): a
+  // file that says so in its first line, as the move wrote it.
+  "moved-nic": (o) => (netnsExists(o.ns) && ifaceIn(o.ns, o.iface)) || savedFor(o),
 };
+
+/** Whether a moved interface's saved state is the file its move wrote. */
+function savedFor(o: OwnedOf<"moved-nic">): boolean {
+  try {
+    return readFileSync(o.saved, "utf8").split("\n")[0] === nicSavedHead(o.name, o.ns, o.iface);
+  } catch {
+    return false;
+  }
+}
 
 function ours(o: Owned): boolean {
   return (OURS[o.kind] as (o: Owned) => boolean)(o);

@@ -53,15 +53,40 @@ function arityOf(options: Arity, word: string): number | undefined {
   return Object.hasOwn(options, word) ? options[word] : undefined;
 }
 
-export const SWITCH_OPTIONS: Arity = { mtu: 1 };
+export const SWITCH_OPTIONS: Arity = { mtu: 1, "vlan-aware": 0 };
 export const IFACE_OPTIONS: Arity = {
   mtu: 1,
   mac: 1,
   "host-name": 1,
   "host-address": 1,
   "host-masquerade": 0,
+  // Shaping (src/model/shaping.ts): what the interface sends, and with `both` what it receives.
+  rate: 1,
+  burst: 1,
+  delay: 1,
+  jitter: 1,
+  loss: 1,
+  limit: 1,
+  both: 0,
+  // A VLAN-aware switch's port (src/model/links/switch-vlans.ts).
+  access: 1,
+  trunk: 1,
+  native: 1,
+  // The host's NIC (src/model/links/nic.ts): a macvlan on it (with its mode), or it, moved in.
+  macvlan: 1,
+  move: 0,
 };
-export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
+export const ROUTE_OPTIONS: Arity = {
+  via: 1,
+  dev: 1,
+  metric: 1,
+  src: 1,
+  mtu: 1,
+  onlink: 0,
+  // A multipath route's paths, as iproute2 writes them (`nexthop via A weight 2 nexthop …`).
+  nexthop: 0,
+  weight: 1,
+};
 
 const TOP_KEYWORDS = [
   "lab",

@@ -30,7 +30,7 @@ function router(filter: string, extra = ""): string {
 ${filter}
   }
 }
-node a { eth0 10.0.0.2/24 fd6f::2/64 }
+node a { forward; eth0 10.0.0.2/24 fd6f::2/64 }
 node b { eth0 203.0.113.2/24 }
 `;
 }

@@ -17,6 +17,7 @@ import {
   ownerOf,
 } from "../../src/model/links/index.js";
 import { declareNode, Scope } from "../../src/model/scope.js";
+import { SHAPING_OPTIONS } from "../../src/model/shaping.js";
 import { IFACE_OPTIONS, parse } from "../../src/syntax/parser.js";
 
 /** A scope with node `a`, whose `eth0` nothing links yet. */
@@ -66,7 +67,9 @@ test("every word after `->` asks for exactly one link kind", () => {
     ["host", "host"],
     ["lan", "switch"],
     ["r2.eth1", "p2p"],
-    ["host.eth0", "p2p"],
+    // `host` names no node: host.NIC is the host's own interface.
+    ["host.eth0", "nic"],
+    ["r2.eth1.10", "p2p"],
   ] as const) {
     assert.equal(kindOf(word), kind, word);
     const matching = Object.values(LINK_KINDS).filter((k) => k.matches(word, keywords));
@@ -81,14 +84,20 @@ test("every word after `->` asks for exactly one link kind", () => {
 });
 
 test("messages list every kind's target, from the table", () => {
-  assert.equal(LINK_WORDS.targetsFor("eth0"), "`eth0 -> SWITCH`, `eth0 -> NODE.IFACE` or `eth0 -> host`");
-  assert.equal(LINK_WORDS.otherTargets("switch"), "`NODE.IFACE` or `host`");
+  // A VLAN sub-interface is declared by its name: it has no target to list.
+  assert.equal(
+    LINK_WORDS.targetsFor("eth0"),
+    "`eth0 -> SWITCH`, `eth0 -> NODE.IFACE`, `eth0 -> host` or `eth0 -> host.NIC`",
+  );
+  assert.equal(LINK_WORDS.otherTargets("switch"), "`NODE.IFACE`, `host` or `host.NIC`");
 });
 
 test("every interface option of the syntax belongs to the interface or to exactly one link kind", () => {
   for (const option of Object.keys(IFACE_OPTIONS)) {
     const owners = Object.values(LINK_KINDS).filter((k) => Object.hasOwn(k.options, option));
-    if (option === "mtu" || option === "mac") assert.equal(owners.length, 0, option);
+    // Every interface's own: its MTU and MAC, and shaping (src/model/shaping.ts).
+    if (option === "mtu" || option === "mac" || (SHAPING_OPTIONS as readonly string[]).includes(option))
+      assert.equal(owners.length, 0, option);
     else assert.equal(owners.length, 1, option);
   }
   assert.equal(ownerOf("host-masquerade"), "host");

@@ -225,7 +225,7 @@ test("routes: one kernel route per destination and metric, the family's default 
     const c = compileSource(
       sourceFile(
         "r.otop",
-        `lab r\nnode a {\n  eth0 -> b.eth0 10.0.0.1/24 fd00::1/64\n${source}}\nnode b { eth0 10.0.0.2/24 fd00::2/64 }\n`,
+        `lab r\nnode a {\n  eth0 -> b.eth0 10.0.0.1/24 fd00::1/64\n${source}}\nnode b { forward; eth0 10.0.0.2/24 fd00::2/64 }\n`,
       ),
     );
     return {

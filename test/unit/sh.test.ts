@@ -61,7 +61,8 @@ function declared(text: string): string[] {
 
 test("sh: a script requires exactly the programs its lab uses (no bloat)", () => {
   const p2p = script(LABS.p2p);
-  assert.deepEqual(p2p.requires, ["ip", "nsenter", ...UTILITIES]);
+  // unshare: the kernel's veth is probed in a throwaway namespace before anything is created.
+  assert.deepEqual(p2p.requires, ["ip", "nsenter", "unshare", ...UTILITIES]);
   assert.deepEqual(declared(p2p.text), p2p.requires);
   assert.deepEqual(p2p.needs.status, ["ip", "nsenter"]);
   assert.deepEqual(p2p.needs.exec, ["nsenter"]);
@@ -69,13 +70,13 @@ test("sh: a script requires exactly the programs its lab uses (no bloat)", () =>
   assert.doesNotMatch(own(LABS.p2p), /sysctl|type bridge|nft|\btc\b|iface_ours|taken_iface/);
 
   const switched = script(LABS.switched);
-  assert.deepEqual(switched.requires, ["ip", "nsenter", ...UTILITIES]);
+  assert.deepEqual(switched.requires, ["ip", "nsenter", "unshare", ...UTILITIES]);
   assert.match(switched.text, /^link add name sw up type bridge$/m);
   assert.doesNotMatch(own(LABS.switched), /sysctl|nft|\btc\b|iface_ours/);
 
   const router = script(LABS.router);
-  assert.deepEqual(router.requires, ["ip", "nsenter", "sysctl", ...UTILITIES]);
-  assert.deepEqual(router.needs.up, ["ip", "nsenter", "sysctl", ...UTILITIES]);
+  assert.deepEqual(router.requires, ["ip", "nsenter", "sysctl", "unshare", ...UTILITIES]);
+  assert.deepEqual(router.needs.up, ["ip", "nsenter", "sysctl", "unshare", ...UTILITIES]);
   assert.deepEqual(router.needs.down, ["ip", "mkdir", "ln", "readlink", "rm"]);
   assert.match(router.text, /sysctl\) why='this lab sets sysctls' package=procps/);
   assert.match(own(LABS.router), /iface_ours/, "a host link is deleted only when it carries the lab's mark");
@@ -110,7 +111,11 @@ test("sh: up's preflight asks for the same programs as the script's up", () => {
   }
   const p2p = compiled(LABS.p2p).lab;
   assert.ok(p2p);
-  assert.deepEqual(toolsNeeded(lower(p2p)), ["ip", "nsenter"], "a lab without sysctls needs no sysctl");
+  assert.deepEqual(
+    toolsNeeded(lower(p2p)),
+    ["ip", "nsenter", "unshare"],
+    "a lab without sysctls needs no sysctl (unshare probes its veth)",
+  );
 });
 
 test("sh: heredoc delimiters never collide with a line of the batch", () => {

@@ -69,6 +69,37 @@ export const EDGES: { readonly [K in LinkKind]: Draw<K> } = {
       ],
     };
   },
+  nic: (link, lab) => {
+    const end = nodeEnd(lab, link.end.node, link.end.iface);
+    const how = link.use.kind === "move" ? "moved into the node" : `macvlan (${link.use.mode}) on it`;
+    const host: EdgeEnd & { readonly at: Vertex } = {
+      at: { kind: "host" },
+      iface: link.nic,
+      addresses: [],
+      notes: [link.use.kind === "move" ? "moved" : `macvlan ${link.use.mode}`],
+    };
+    return {
+      a: end,
+      b: host,
+      details: [
+        `${link.end.node}.${link.end.iface} — the host's NIC ${link.nic}, ${how}`,
+        ...endDetails(end),
+      ],
+    };
+  },
+  // A VLAN sub-interface hangs from its parent, in the same node: an edge between the two rows.
+  vlan: (link, lab) => {
+    const sub = nodeEnd(lab, link.end.node, link.end.iface);
+    const parent = nodeEnd(lab, link.parent.node, link.parent.iface);
+    return {
+      a: { ...sub, notes: [...sub.notes, `vlan ${link.vid}`] },
+      b: parent,
+      details: [
+        `${link.end.node}.${link.end.iface}: VLAN ${link.vid}, tagged on ${link.parent.iface}`,
+        ...endDetails(sub),
+      ],
+    };
+  },
 };
 
 /** How a link is drawn, by its kind's entry (generic over the kind, so the entry and the link agree). */

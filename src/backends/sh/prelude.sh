@@ -2,7 +2,7 @@
 # lab's own part): messages, programs, the lock and the record, status, and the commands.
 # The lab's part defines what differs: LAB and its paths, NEED_UP/NEED_DOWN/NEED_STATUS,
 # SUMMARY, HELP, the record's pieces (RECORD_*, OBJECTS), and the functions up_plan,
-# down_plan, collisions, status_plan, link_of, exec_node, plan_text and why.
+# down_plan, collisions, features, status_plan, link_of, exec_node, plan_text and why.
 # shellcheck shell=sh
 # shellcheck disable=SC2153,SC2154 # variables the lab's part sets
 # ---- the script's own machinery: messages, programs, the lock, the record -------------
@@ -56,6 +56,11 @@ step() {
   shift
   [ "$interrupted" = 0 ] || return 1
   "$@" >/dev/null
+}
+
+# probe COMMAND...: true when COMMAND succeeds; it only tries something, so it is quiet.
+probe() {
+  "$@" >/dev/null 2>&1
 }
 
 # queue LINE / flush COMMAND...: collect the lines of a batch, then run COMMAND on them.
@@ -189,9 +194,10 @@ taken_netns() {
     'OpenTop never reuses or removes a namespace it did not create'
 }
 
-# taken_iface DEV: the host interface exists already (and then says so).
+# taken_iface DEV: the host interface exists already (and then says so). The kernel is
+# asked: /sys/class/net may be another namespace's where sysfs was mounted from one.
 taken_iface() {
-  [ -e "/sys/class/net/$1" ] || return 1
+  ip link show dev "$1" >/dev/null 2>&1 || return 1
   error OT6003 "interface $1 already exists on the host" \
     'give this link another host-name, or remove the interface if it is yours'
 }
@@ -215,10 +221,51 @@ taken_cgroup() {
 # iface_ours NAME MARK: host interface NAME exists and carries MARK, or no mark at all (the
 # run that created it died before marking it; the record proves it is the lab's).
 iface_ours() {
-  [ -e "/sys/class/net/$1" ] || return 1
-  mark=
-  { read -r mark <"/sys/class/net/$1/ifalias"; } 2>/dev/null
-  [ -z "$mark" ] || [ "$mark" = "$2" ]
+  mark=$(ip -o link show dev "$1" 2>/dev/null) || return 1
+  case $mark in
+    *" alias "*)
+      mark=${mark##*" alias "}
+      [ "$mark" = "$2" ]
+      ;;
+  esac
+}
+
+# taken_saved FILE NIC: a moved interface's saved state is left from an earlier run.
+taken_saved() {
+  [ -e "$1" ] || return 1
+  error OT6032 "the saved state of the host's $2 ($1) is left from an earlier run of this lab" \
+    "\`$SELF down\` gives $2 back and restores it" \
+    'a lab never moves an interface it has not given back'
+}
+
+# nic_unusable NIC USE: the host's interface NIC cannot be used (parent of a macvlan, or
+# moved in): it is missing, it is a lab's, or (to move) it carries the host's default route.
+nic_unusable() {
+  line=$(ip -o link show dev "$1" 2>/dev/null) || {
+    error OT6030 "the host has no interface $1" "name an interface of the host (ip link)"
+    return 0
+  }
+  case $line in
+    *" alias opentop:"*)
+      error OT6031 "interface $1 of the host belongs to an OpenTop lab" \
+        'a lab never uses another lab'\''s interfaces, or its own host ends'
+      return 0
+      ;;
+  esac
+  [ "$2" = move ] || return 1
+  [ -n "$(ip route show default dev "$1" 2>/dev/null)$(ip -6 route show default dev "$1" 2>/dev/null)" ] || return 1
+  error OT6033 "the host's $1 carries its default route: moving it would cut the host off" \
+    'move an interface the host does not depend on, or use a macvlan on it'
+}
+
+# nic_ours NETNS NAME SAVED HEAD: an interface moved into a node is the lab's while the node
+# holds it, or while its saved state is left (a file whose first line is HEAD, as the move
+# wrote it).
+nic_ours() {
+  if [ -e "$1" ] && nsenter --net="$1" ip link show dev "$2" >/dev/null 2>&1; then return 0; fi
+  first=
+  { IFS= read -r first <"$3"; } 2>/dev/null
+  [ "$first" = "$4" ]
 }
 
 # ---- status: the live state, and drift from the plan -----------------------------------
@@ -248,7 +295,8 @@ drift() {
 # look TITLE NS PATH DEV...: show a namespace's interfaces, addresses and routes, and check
 # them: every interface as the plan made it (link_of), each DEV present, and no other in a
 # namespace of the lab's own. Keeps the addresses as " DEV=CIDR ..." in $have for
-# want_addr. False (and drift) when the namespace is missing.
+# want_addr, and the routes a lab may have made in $unclaimed for want_route; `extras`
+# reports what no want_ claimed. False (and drift) when the namespace is missing.
 look() {
   printf '%s\n' "$1"
   ns=$2
@@ -263,12 +311,14 @@ look() {
   inspect "$@" <<'EOF'
 link show
 address show
-route show proto boot
+route show
 EOF
-  ipn -6 route show proto boot | while IFS= read -r line; do echo "  route $line"; done
+  keep_routes -4 "$routes"
+  keep_routes -6 "$(ipn -6 -o route show)"
 }
 
-# look_host DEV...: the same for the lab's interfaces on the host (DEV only).
+# look_host DEV...: the same for the lab's interfaces on the host (DEV only; the host's
+# routes are its own business).
 look_host() {
   echo 'host'
   ns=
@@ -280,10 +330,14 @@ EOF
 }
 
 # inspect DEV...: runs the batch on stdin in the namespace, then checks and shows (on the
-# host, only DEV...) what it printed.
+# host, only DEV...) what it printed; its route lines are left in $routes.
 inspect() {
   seen=' '
+  ours=' '
   have=' '
+  wanted=' '
+  unclaimed=
+  qlines=
   shown=
   routes=
   text=$(ipn -o -batch -)
@@ -291,7 +345,7 @@ inspect() {
     case $line in
       [0-9]*': '*': <'*) link_line "$line" ;;
       [0-9]*': '*) addr_line "$line" ;;
-      ?*) routes="$routes  route $line$NL" ;;
+      ?*) routes="$routes$line$NL" ;;
     esac
   done <<EOF
 $text
@@ -312,7 +366,6 @@ EOF
   done <<EOF
 $shown
 EOF
-  printf '%s' "$routes"
 }
 
 # link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
@@ -322,7 +375,9 @@ link_line() {
   dev=${dev%@*}
   line=" $line "
   seen="$seen$dev "
-  if ! link_of "$ns" "$dev"; then
+  if link_of "$ns" "$dev"; then
+    ours="$ours$dev "
+  else
     [ -n "$ns" ] || return 0 # on the host, only the lab's interfaces count
     drift extra "interface $dev"
   fi
@@ -341,17 +396,56 @@ link_line() {
 }
 
 # addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...); only
-# the addresses of global scope are the lab's, as in `opentop status`.
+# the addresses of global scope are the lab's, as in `opentop status`, and on the host
+# only those of the lab's interfaces.
 addr_line() {
   case $1 in *" scope global "*) ;; *) return 0 ;; esac
   # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
   set -- $1
+  if [ -z "$ns" ]; then
+    case $ours in *" ${2%@*} "*) ;; *) return 0 ;; esac
+  fi
   have="$have${2%@*}=$4 "
 }
 
-# want_link [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o link` line
-# is $line) is as the plan made it.
+# keep_routes FAMILY TEXT: the routes of TEXT (lines of `ip -o route`) that a lab may have
+# made — unicast, and neither the kernel's own (a connected subnet) nor a router
+# advertisement's — shown, and kept in $unclaimed as "FAMILY LINE".
+keep_routes() {
+  while IFS= read -r line; do
+    case " $line " in
+      '  ' | *' proto kernel '* | *' proto ra '*) continue ;;
+    esac
+    case $line in
+      unreachable\ * | blackhole\ * | prohibit\ * | throw\ * | local\ * | broadcast\ * | multicast\ * | anycast\ * | nat\ *)
+        continue
+        ;;
+    esac
+    unclaimed="$unclaimed$1 $line$NL"
+    echo "  route $line"
+  done <<EOF
+$2
+EOF
+}
+
+# want_link [shaped] [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o
+# link` line is $line) is as the plan made it; unless shaped (want_qdisc checks those), its
+# root qdisc is one the kernel attaches by itself.
 want_link() {
+  if [ "${1-}" = shaped ]; then
+    shift
+  else
+    case $line in
+      *" qdisc "*)
+        root=${line#*" qdisc "}
+        root=${root%% *}
+        case $root in
+          noqueue | noop | pfifo_fast | mq | fq_codel | fq) ;;
+          *) drift extra "qdisc $root on $dev" ;;
+        esac
+        ;;
+    esac
+  fi
   while [ $# -gt 0 ]; do
     case $1 in
       up)
@@ -387,26 +481,212 @@ want_link() {
   done
 }
 
+# tcn ARG...: tc in the namespace being looked at, entered as ipn enters it.
+tcn() {
+  if [ -n "$nspath" ]; then nsenter --net="$nspath" tc "$@"; else tc "$@"; fi
+}
+
+# shaped DEV...: reads the namespace's qdiscs (one `tc qdisc show`), shows those of each
+# DEV, and keeps them in $qlines as "DEV LINE" for want_qdisc.
+shaped() {
+  got=$(tcn qdisc show) || got=
+  for dev in "$@"; do
+    while IFS= read -r line; do
+      case "$line " in "qdisc "*" dev $dev "*) ;; *) continue ;; esac
+      qlines="$qlines$dev $line$NL"
+      echo "  $line"
+    done <<EOF
+$got
+EOF
+  done
+}
+
+# want_qdisc DEV KIND HANDLE PARENT [KEY VALUE]...: DEV has the qdisc HANDLE of that kind,
+# at the root or under class PARENT, with each KEY as tc prints it; it is claimed, so that
+# what is left of DEV's qdiscs is extra.
+want_qdisc() {
+  dev=$1
+  what="qdisc $2 $3 on $1"
+  rest=
+  found=
+  while IFS= read -r entry; do
+    [ -n "$entry" ] || continue
+    case "$entry " in
+      "$dev qdisc "*" $3 dev $dev "*)
+        if [ -z "$found" ]; then
+          found=" ${entry#* } "
+          continue
+        fi
+        ;;
+    esac
+    rest="$rest$entry$NL"
+  done <<EOF
+$qlines
+EOF
+  qlines=$rest
+  if [ -z "$found" ]; then
+    drift missing "$what"
+    return 0
+  fi
+  case $found in
+    *" qdisc $2 $3 "*) ;;
+    *)
+      got=${found#" qdisc "}
+      drift changed "$what is ${got%% *}"
+      return 0
+      ;;
+  esac
+  case $found in
+    *" dev $dev root "*) under=root ;;
+    *" parent "*)
+      under=${found#*" parent "}
+      under=${under%% *}
+      ;;
+    *) under=none ;;
+  esac
+  if [ "$under" != "$4" ]; then
+    drift changed "$what is under $under, not $4"
+    return 0
+  fi
+  shift 4
+  while [ $# -gt 1 ]; do
+    case $found in
+      *" $1 $2 "*) ;;
+      *)
+        got=${found#*" $1 "}
+        [ "$got" != "$found" ] && got=${got%% *} || got=none
+        drift changed "$what has $1 $got, not $2"
+        ;;
+    esac
+    shift 2
+  done
+}
+
 # want_addr DEV CIDR: DEV has the address.
 want_addr() {
+  wanted="$wanted$1=$2 "
   case $have in
     *" $1=$2 "*) ;;
     *) drift missing "address $2 on $1" ;;
   esac
 }
 
-# want_route METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV]: the route exists.
+# want_route TEXT METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV] [nexthop PATH]...: a
+# route of the plan (TEXT names it in a message) is one of $unclaimed, which it claims:
+# DESTINATION as ip prints it, its metric (when the plan sets one), its gateway and
+# interface, or exactly its paths ("via A dev D weight W").
 want_route() {
-  metric=$1
-  family=$2
-  destination=$3
-  shift 3
-  got=$(ipn "$family" route show exact "$destination" "$@")
-  if [ -n "$got" ]; then
-    [ -n "$metric" ] || return 0
-    case " $got " in *" metric $metric "*) return 0 ;; esac
-  fi
-  drift missing "route $destination${1:+ $*}"
+  what=$1
+  shift
+  rest=
+  found=
+  while IFS= read -r entry; do
+    [ -n "$entry" ] || continue
+    if [ -z "$found" ] && route_is "$entry" "$@"; then
+      found=1
+    else
+      rest="$rest$entry$NL"
+    fi
+  done <<EOF
+$unclaimed
+EOF
+  unclaimed=$rest
+  [ -n "$found" ] || drift missing "$what"
+}
+
+# route_is "FAMILY LINE" METRIC FAMILY DESTINATION [WORD VALUE]...: the line is that route.
+route_is() {
+  case $1 in "$3 $4 "*) ;; *) return 1 ;; esac
+  line=" ${1#* } "
+  metric=$2
+  shift 4
+  case $metric in
+    '') ;;
+    0) case $line in *" metric "*) return 1 ;; esac ;;
+    *) case $line in *" metric $metric "*) ;; *) return 1 ;; esac ;;
+  esac
+  paths=0
+  while [ $# -gt 1 ]; do
+    case $1 in
+      nexthop)
+        paths=$((paths + 1))
+        # -o writes a path after "\<TAB>": no space before `nexthop`.
+        case $line in *"nexthop $2 "*) ;; *) return 1 ;; esac
+        ;;
+      *) case $line in *" $1 $2 "*) ;; *) return 1 ;; esac ;;
+    esac
+    shift 2
+  done
+  # As many paths as the plan's (none for a route of one path).
+  left=$line
+  while :; do
+    case $left in
+      *"nexthop "*)
+        left=${left#*"nexthop "}
+        paths=$((paths - 1))
+        ;;
+      *) break ;;
+    esac
+  done
+  [ "$paths" = 0 ]
+}
+
+# extras: what the namespace has that no want_ claimed: addresses on the lab's interfaces,
+# routes (named as `opentop status` names them), and qdiscs of shaped interfaces.
+extras() {
+  # shellcheck disable=SC2086 # its words (nothing here expands file names)
+  for a in $have; do
+    case $wanted in *" $a "*) continue ;; esac
+    case $ours in *" ${a%%=*} "*) ;; *) continue ;; esac
+    drift extra "address ${a#*=} on ${a%%=*}"
+  done
+  while IFS= read -r entry; do
+    [ -n "$entry" ] || continue
+    route_text "${entry%% *}" "${entry#* }"
+    drift extra "$text"
+  done <<EOF
+$unclaimed
+EOF
+  while IFS= read -r entry; do
+    [ -n "$entry" ] || continue
+    # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
+    set -- $entry
+    [ "$4" = 0: ] || drift extra "qdisc $3 $4 on $1"
+  done <<EOF
+$qlines
+EOF
+}
+
+# route_text FAMILY LINE: sets $text to the route of a line of `ip -o route` as `opentop
+# status` writes it: "route PREFIX via GATEWAY dev DEV", a path's "via … dev … weight …".
+route_text() {
+  family=$1
+  # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
+  set -- $2
+  destination=$1
+  shift
+  case $destination in
+    default) [ "$family" = -4 ] && destination=0.0.0.0/0 || destination=::/0 ;;
+    */*) ;;
+    *:*) destination=$destination/128 ;;
+    *) destination=$destination/32 ;;
+  esac
+  text="route $destination"
+  sep=
+  while [ $# -gt 0 ]; do
+    case $1 in
+      nexthop)
+        text=$text$sep
+        sep=,
+        ;;
+      via | dev | weight)
+        [ $# -ge 2 ] || break
+        text="$text $1 $2"
+        shift
+        ;;
+    esac
+    shift
+  done
 }
 
 # ---- the commands ------------------------------------------------------------------
@@ -439,6 +719,7 @@ cmd_up() {
       ;;
   esac
   if collisions; then return 1; fi
+  features || return 1
   created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   if ! write_record creating; then
     error OT6004 "cannot write the record $RECORD" 'nothing was created'

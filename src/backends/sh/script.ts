@@ -12,10 +12,11 @@ import { location } from "../../diagnostics/source.js";
 import type { Compiled } from "../../model/compile.js";
 import { assertNever } from "../../never.js";
 import { nodeEnterPrefix, someNodes } from "../../plan/enter.js";
-import { expectedFacts, expectedNetwork, type NsExpected } from "../../plan/expected.js";
-import { type FactKind, factsFor } from "../../plan/facts.js";
+import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../../plan/expected.js";
+import { type FactKind, type FactOf, factsFor } from "../../plan/facts.js";
+import { FEATURES, lackMessage } from "../../plan/features.js";
 import { netnsPath } from "../../plan/layout.js";
-import { claimsOf, describe, type Ns, type Op } from "../../plan/ops.js";
+import { claimsOf, describe, featureUsers, leavesOf, type Ns, type Op } from "../../plan/ops.js";
 import type { ClaimKind, ClaimOf, Owned, OwnedKind, OwnedOf } from "../../plan/owned.js";
 import {
   command,
@@ -27,6 +28,7 @@ import {
   steps,
 } from "../../plan/plan.js";
 import { PROGRAMS, type Program } from "../../plan/programs.js";
+import { comparedParams } from "../../plan/qdisc.js";
 import { shellQuote as q } from "../../plan/quote.js";
 import {
   type LabRecord,
@@ -36,6 +38,7 @@ import {
   recordOf,
   recordText,
 } from "../../plan/record.js";
+import { nicSavedHead } from "../../plan/snippets.js";
 import { type Guard, type GuardedOp, teardownOps } from "../../plan/teardown.js";
 import { counted } from "../../plural.js";
 import { VERSION } from "../../version.js";
@@ -48,9 +51,17 @@ const UTILITIES = {
   down: ["mkdir", "ln", "readlink", "rm"],
 } as const;
 
-/** The script's own `status` reads the kernel with ip, entering namespaces as every step does. */
+/**
+ * The script's own `status` reads the kernel with ip (and tc for a lab that shapes),
+ * entering namespaces as every step does.
+ */
 function statusPrograms(record: LabRecord): Program[] {
-  return recordNamespaces(record).length ? ["ip", "nsenter"] : ["ip"];
+  const shapes = record.ops.some((r) => leavesOf(r.op).some((f) => f.kind === "qdisc"));
+  return [
+    "ip",
+    ...(shapes ? (["tc"] as const) : []),
+    ...(recordNamespaces(record).length ? (["nsenter"] as const) : []),
+  ];
 }
 
 const UTILITY_SPEC = { package: "coreutils", why: "the script keeps its lock and record with it" };
@@ -101,6 +112,7 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
     upSection(plan, name),
     downSection(down),
     collisionsSection(plan),
+    featuresSection(plan),
     statusSection(record),
     execSection(record, enter),
     planSection(plan),
@@ -287,6 +299,8 @@ const TAKEN: { readonly [K in ClaimKind]: ((c: ClaimOf<K>) => string) | { readon
   "host-table": (c) => `taken_table ${q(c.family)} ${q(c.name)}`,
   cgroup: (c) => `taken_cgroup ${q(c.path)}`,
   "host-net": { unchecked: "comparing prefixes with every route of the host is more than sh should parse" },
+  "moved-nic": (c) => `taken_saved ${q(c.saved)} ${q(c.name)}`,
+  "host-nic": (c) => `nic_unusable ${q(c.name)} ${q(c.use)}`,
 };
 
 function collisionsSection(plan: Plan): string {
@@ -306,6 +320,32 @@ function collisionsSection(plan: Plan): string {
     '  return "$found"',
     "}",
   ].join("\n");
+}
+
+/**
+ * features: each kernel feature the plan needs, probed once in a throwaway network namespace
+ * as `opentop up` does (src/runtime/features.ts), with a diagnostic per statement that needs
+ * a missing one.
+ */
+function featuresSection(plan: Plan): string {
+  const out = [
+    "",
+    "# features: false when the kernel lacks a feature the lab needs; each is probed once, in a",
+    "# throwaway network namespace, before anything is created (as `opentop up` does).",
+    "features() {",
+    "  lacking=0",
+  ];
+  for (const [feature, ops] of featureUsers(opsOf(plan.stages))) {
+    const { argv, stdin } = FEATURES[feature].probe;
+    const { message, help } = lackMessage(feature);
+    out.push(...withStdin(`  if ! probe unshare --net -- ${argv.map(q).join(" ")}`, stdin, "; then"));
+    const places = [...new Set(ops.map((op) => (op.origin ? location(op.origin) : "")))];
+    for (const place of places)
+      out.push(`    error OT6011 ${q(place ? `${message} (${place})` : message)} ${q(help)}`);
+    out.push("    lacking=1", "  fi");
+  }
+  out.push('  return "$lacking"', "}");
+  return out.join("\n");
 }
 
 // ---- down -----------------------------------------------------------------------------
@@ -337,6 +377,8 @@ const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>) => string } = {
   // A table is loaded whole with its comment: the mark in its listing makes it the lab's.
   "host-table": (o) =>
     `nft list table ${q(o.family)} ${q(o.name)} 2>/dev/null | grep -qF ${q(`comment "${o.mark}"`)}`,
+  "moved-nic": (o) =>
+    `nic_ours ${q(netnsPath(o.ns))} ${q(o.iface)} ${q(o.saved)} ${q(nicSavedHead(o.name, o.ns, o.iface))}`,
 };
 
 /** The guard as a shell test. */
@@ -403,29 +445,33 @@ export const SCRIPT_STATUS = {
   link: "network",
   addr: "network",
   route: "network",
+  qdisc: "shaping",
   "nft-table": { unchecked: "comparing rulesets needs nft's canonical JSON" },
   iptables: { unchecked: "comparing rulesets needs iptables-save's canonical form" },
   mount: { unchecked: "namespace files are checked when a node is entered (exec)" },
   cgroup: { unchecked: "cgroups are checked when a node is entered (exec)" },
   process: { unchecked: "an init is checked when its node is entered (exec)" },
-} as const satisfies { readonly [K in FactKind]: "network" | { readonly unchecked: string } };
+} as const satisfies { readonly [K in FactKind]: "network" | "shaping" | { readonly unchecked: string } };
 
 function statusSection(record: LabRecord): string {
   const nodes = namespaceNodes(record);
   const facts = expectedFacts(record.ops.map((r) => r.op));
   const expected = expectedNetwork(factsFor(SCRIPT_STATUS, facts, "network"));
+  const qdiscs = factsFor(SCRIPT_STATUS, facts, "shaping");
   const out = [
     "",
-    "# status_plan: every namespace's live interfaces and routes, checked against what the",
-    "# plan creates (the same facts as `opentop status`).",
+    "# status_plan: every namespace's live interfaces, addresses and routes, checked against",
+    "# what the plan creates (the same facts as `opentop status`): missing, changed and extra.",
     "status_plan() {",
   ];
   // One arm an interface: "NS DEV") the checks of its `ip -o link` line.
   const arms: string[] = [];
   const devs = (ns: Ns) => interfaces(expected.get(ns)).map(q).join(" ");
   const look = (ns: Ns, head: string) => {
-    const lines = nsChecks(ns, expected.get(ns), arms);
-    out.push(...(lines.length ? [`  if ${head}; then`, ...lines, "  fi"] : [`  ${head}`]));
+    // What no check claims is extra: `extras` reports it once the checks have run.
+    const shaped = qdiscs.filter((f) => f.ns === ns);
+    const checks = [...nsChecks(ns, expected.get(ns), arms, shaped), ...qdiscChecks(shaped)];
+    out.push(`  if ${head}; then`, ...checks, "    extras", "  fi");
   };
   for (const ns of recordNamespaces(record))
     look(ns, `look ${q(placeOf(nodes, ns))} ${q(ns)} ${q(netnsPath(ns))} ${devs(ns)}`);
@@ -451,12 +497,19 @@ function interfaces(e: NsExpected | undefined): string[] {
 }
 
 /** One namespace's checks: a `link_of` arm per interface (into `arms`), its addresses and routes. */
-function nsChecks(ns: Ns, e: NsExpected | undefined, arms: string[]): string[] {
+function nsChecks(
+  ns: Ns,
+  e: NsExpected | undefined,
+  arms: string[],
+  shaped: readonly FactOf<"qdisc">[],
+): string[] {
   if (!e) return [];
   const lines: string[] = [];
   for (const dev of interfaces(e)) {
     const want = e.links.get(dev);
     const words = [
+      // A shaped interface's qdiscs are checked by want_qdisc; another's must be the kernel's.
+      ...(shaped.some((f) => f.dev === dev) ? ["shaped"] : []),
       ...(want?.up ? ["up"] : []),
       ...(want?.mtu !== undefined ? ["mtu", String(want.mtu)] : []),
       ...(want?.mac !== undefined ? ["mac", want.mac] : []),
@@ -465,17 +518,45 @@ function nsChecks(ns: Ns, e: NsExpected | undefined, arms: string[]): string[] {
     arms.push(`    ${q(`${ns ?? ""} ${dev}`)}) ${["want_link", ...words.map(q)].join(" ")} ;;`);
     for (const a of e.addrs.get(dev) ?? []) lines.push(`    want_addr ${q(dev)} ${q(a)}`);
   }
-  for (const r of e.routes) {
-    const words = [
-      r.metric !== undefined ? String(r.metric) : "",
-      r.family === 4 ? "-4" : "-6",
-      r.destination,
-      ...(r.via !== undefined ? ["via", r.via] : []),
-      ...(r.dev !== undefined ? ["dev", r.dev] : []),
-    ];
-    lines.push(`    want_route ${words.map(q).join(" ")}`);
-  }
+  for (const r of e.routes) lines.push(`    ${["want_route", ...wantRoute(r)].map(q).join(" ")}`);
   return lines;
+}
+
+/** The qdiscs of a namespace's shaped interfaces: read once, then each checked. */
+function qdiscChecks(shaped: readonly FactOf<"qdisc">[]): string[] {
+  if (shaped.length === 0) return [];
+  const devs = [...new Set(shaped.map((f) => f.dev))];
+  return [
+    `    ${["shaped", ...devs].map(q).join(" ")}`,
+    ...shaped.map(
+      (f) =>
+        `    ${["want_qdisc", f.dev, f.qdisc.kind, f.handle, f.parent, ...comparedParams(f.qdisc).flat()].map(q).join(" ")}`,
+    ),
+  ];
+}
+
+/** `want_route`'s arguments: the route as drift names it, its metric, family, destination and paths. */
+function wantRoute(r: NsExpected["routes"][number]): string[] {
+  return [
+    routeText(r),
+    r.metric !== undefined ? String(r.metric) : "",
+    r.family === 4 ? "-4" : "-6",
+    printedDestination(r.destination),
+    ...(r.via !== undefined ? ["via", r.via] : []),
+    ...(r.dev !== undefined ? ["dev", r.dev] : []),
+    ...(r.nexthops ?? []).flatMap((h) => [
+      "nexthop",
+      `${h.via !== undefined ? `via ${h.via} ` : ""}dev ${h.dev} weight ${h.weight}`,
+    ]),
+  ];
+}
+
+/** A destination as `ip route` prints it: `default`, and a single address without its length. */
+function printedDestination(destination: string): string {
+  if (destination === "0.0.0.0/0" || destination === "::/0") return "default";
+  return destination.replace(/\/(32|128)$/, (m, len: string) =>
+    (len === "32") === !destination.includes(":") ? "" : m,
+  );
 }
 
 // ---- exec -----------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
 import { counted } from "../../plural.js";
 import type { FilterStatus } from "../../runtime/filter-status.js";
-import { status as readStatus, type Status } from "../../runtime/status.js";
+import { qdiscText } from "../../runtime/shaping-status.js";
+import { status as readStatus, routeText, type Status } from "../../runtime/status.js";
 import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import type { Io } from "../io.js";
@@ -41,6 +42,7 @@ export const status: Command = {
             namespaces: s.namespaces,
             filters: s.filters,
             nodes: s.nodes,
+            shaping: s.shaping,
             drift: s.drift,
           },
           null,
@@ -93,9 +95,15 @@ function printStatus(io: Io, s: Status, fileChanged: boolean): void {
         `  ${i.name.padEnd(width)}  ${(state === "up" ? state : st.warning(state)).padEnd(10)} ${extra}`,
       );
     }
-    for (const route of ns.routes.filter((x) => x.protocol !== "kernel"))
+    for (const route of ns.routes.filter((x) => x.protocol !== "kernel")) {
+      const destination =
+        route.destination === "0.0.0.0/0" || route.destination === "::/0" ? "default" : route.destination;
+      const text = routeText({ ...route, destination }).replace(/^route /, "");
+      io.out(`  ${st.dim("route")} ${text}${route.metric !== undefined ? ` metric ${route.metric}` : ""}`);
+    }
+    for (const shaped of s.shaping.filter((x) => x.ns === ns.ns))
       io.out(
-        `  ${st.dim("route")} ${route.destination === "0.0.0.0/0" || route.destination === "::/0" ? "default" : route.destination}${route.via ? ` via ${route.via}` : ""}${route.dev ? ` dev ${route.dev}` : ""}${route.metric !== undefined ? ` metric ${route.metric}` : ""}`,
+        `  ${st.dim("qdisc")} ${shaped.dev}: ${shaped.qdiscs.map(qdiscText).join(", ") || st.error("none")}`,
       );
     printFilters(
       io,

@@ -50,6 +50,7 @@ export const HOST_LINK: LinkKindSpec<HostLink, HostSettings> = {
   usage: HOST,
   matches: (target) => target === HOST,
   resembles: (_scope, word) => word === HOST,
+  farEnd: true,
   options: { "host-name": hostOnly, "host-address": hostOnly, "host-masquerade": masqueradeHostOnly },
   settings: hostSettings,
 

@@ -16,10 +16,11 @@ export interface P2pLink {
 
 export const P2P_LINK: LinkKindSpec<P2pLink, undefined> = {
   kind: "p2p",
-  // NODE.IFACE: node names never contain a dot.
+  // NODE.IFACE: node names never contain a dot; a reserved word is never a node (host.NIC).
   usage: "NODE.IFACE",
-  matches: (target) => target.includes("."),
+  matches: (target, keywords) => target.includes(".") && !keywords.has(target.slice(0, target.indexOf("."))),
   resembles: (_scope, word) => /^[A-Za-z][\w-]*\.[A-Za-z]/.test(word),
+  farEnd: false,
   options: {},
   settings: () => undefined,
 

@@ -42,9 +42,12 @@ export interface Segment {
   /** The MTU of an interface that sets none (a switch's), and where it is written. */
   readonly mtu?: number;
   readonly mtuSpan?: Span;
-  /** A bridge numbers its ports: at most `max`, else an error at `span` (OT1018). */
-  readonly ports?: { readonly max: number; readonly span: Span };
+  /** A bridge numbers its ports: at most `max` on `bridge`, else an error at `span` (OT1018). */
+  readonly ports?: { readonly bridge: string; readonly max: number; readonly span: Span };
 }
+
+/** The segment key of VLAN `vid` carried by the interface `end` (undefined: not linked). */
+export type Tagged = (end: End, vid: number) => string | undefined;
 
 /** Reports an option of a kind on an interface that is not linked by that kind (OT2008). */
 export type Misplaced = (scope: Scope, option: PropDecl, iface: IfaceDecl) => void;
@@ -60,15 +63,28 @@ export interface LinkKindSpec<L extends { readonly kind: string }, S> {
    * node can be called so; `meaning` says what it stands for in messages.
    */
   readonly keyword?: { readonly word: string; readonly meaning: string };
-  /** How its target is written after `->`, for messages that list them: `SWITCH`, `host`. */
-  readonly usage: string;
+  /**
+   * How its target is written after `->`, for messages that list them: `SWITCH`, `host`;
+   * absent for a kind declared by the interface's name (`named`).
+   */
+  readonly usage?: string;
   /**
    * Whether the word after `->` asks for this kind. Kinds split the words between them
    * (exactly one matches; `keywords` are every kind's reserved words).
    */
   matches(target: string, keywords: ReadonlySet<string>): boolean;
+  /**
+   * Whether an interface declared without `->` is of this kind by its name (`eth0.10`, a
+   * VLAN sub-interface); its name then stands in for the target `attach` is given.
+   */
+  named?(name: string): boolean;
   /** Whether a word written where an address belongs names a target of this kind (OT2001's hint). */
   resembles(scope: Scope, word: string): boolean;
+  /**
+   * Whether the link has an end of its own beyond the node interfaces it joins (a switch's
+   * port, the host's end of a host link): `both` shapes what the interface receives there.
+   */
+  readonly farEnd: boolean;
   /** The interface options this kind owns (the parser's IFACE_OPTIONS lists the words). */
   readonly options: { readonly [word: string]: Misplaced };
   /** Reads the kind's options of an interface that links by it. */
@@ -80,6 +96,23 @@ export interface LinkKindSpec<L extends { readonly kind: string }, S> {
   attach(scope: Scope, iface: IfaceState, target: Text, settings: S): L | undefined;
   /** The interfaces the link joins, each with its role. */
   ends(link: L): readonly Joined[];
-  /** `index` is the link's place in the lab's links, for segments of their own. */
-  segment(scope: Scope, link: L, index: number): Segment;
+  /**
+   * `index` is the link's place in the lab's links, for segments of their own; `tagged`
+   * gives the segment of a VLAN carried tagged by the link that creates an interface.
+   */
+  segment(scope: Scope, link: L, index: number, tagged: Tagged): Segment;
+  /**
+   * The key of the segment that VLAN `vid` is on when this link carries it tagged (default:
+   * the link's own segment's VLAN `vid`; a VLAN-aware switch's VLAN `vid`).
+   */
+  tagged?(scope: Scope, link: L, index: number, vid: number): string | undefined;
+  /**
+   * Why the link does not carry VLAN `vid` tagged, for people (undefined: it does, or
+   * carries anything, as a plain link does).
+   */
+  carries?(scope: Scope, link: L, vid: number): string | undefined;
+  /** The VLAN an interface it creates is tagged with on the parent it uses (a VLAN sub-interface's). */
+  tagOf?(link: L): number;
+  /** Checks across the lab's links of this kind, once all are attached (one NIC moved twice). */
+  checkAll?(scope: Scope, links: readonly L[]): void;
 }

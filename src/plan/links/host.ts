@@ -4,13 +4,14 @@
 import { hostIfaceMark } from "../../model/names.js";
 import { opt } from "../../opt.js";
 import type { Op } from "../ops.js";
+import { qdiscOps } from "../shaping.js";
 import type { LinkLowering } from "./kind.js";
 
 export const HOST: LinkLowering<"host"> = {
   link(link, ctx) {
     const iface = ctx.iface(link.end.node, link.end.iface);
     const mark = hostIfaceMark(ctx.lab.name, link.end.node, link.end.iface);
-    return [
+    const create: Op[] = [
       {
         kind: "veth.add",
         ns: null,
@@ -36,6 +37,8 @@ export const HOST: LinkLowering<"host"> = {
       ),
       { kind: "link.up", ns: null, dev: link.hostName, origin: link.span },
     ];
+    // What the node receives leaves the host by the host's end: shaped there (`both`).
+    return { create, ...(iface?.ingress ? { shape: qdiscOps(null, link.hostName, iface.ingress) } : {}) };
   },
   hostNat: (link) =>
     link.hostMasquerade

@@ -5,32 +5,49 @@
 import type { Link } from "../../model/model.js";
 import type { Op } from "../ops.js";
 import { HOST } from "./host.js";
-import type { HostNat, LinkContext, LinkLowering, LinkOf } from "./kind.js";
+import {
+  type HostNat,
+  type LinkContext,
+  type LinkLowering,
+  type LinkOf,
+  PHASES,
+  type Phase,
+} from "./kind.js";
+import { NIC } from "./nic.js";
 import { P2P } from "./p2p.js";
 import { SWITCH } from "./switch.js";
+import { VLAN } from "./vlan.js";
 
-export type { LinkContext } from "./kind.js";
+export type { LinkContext, Phase } from "./kind.js";
 
 const LOWERINGS: { readonly [K in Link["kind"]]: LinkLowering<K> } = {
   switch: SWITCH,
   p2p: P2P,
   host: HOST,
+  vlan: VLAN,
+  nic: NIC,
 };
 
 function lowering<K extends Link["kind"]>(link: LinkOf<K>): LinkLowering<K> {
   return LOWERINGS[link.kind] as unknown as LinkLowering<K>;
 }
 
-/** What the link kinds need once per lab: namespaces for stage 1, objects for the links stage. */
-export function labLinkOps(ctx: LinkContext): { namespaces: Op[]; links: Op[] } {
+/**
+ * What the links need: the namespaces of stage 1 (the kinds' once-per-lab ones), and every
+ * operation by phase — the kinds' once-per-lab objects first, then each link's, in the
+ * lab's order.
+ */
+export function linkOps(ctx: LinkContext): { namespaces: Op[]; phases: Record<Phase, Op[]> } {
   const kinds = Object.values(LOWERINGS) as LinkLowering<Link["kind"]>[];
-  const parts = kinds.flatMap((k) => (k.lab ? [k.lab(ctx)] : []));
-  return { namespaces: parts.flatMap((p) => p.namespaces), links: parts.flatMap((p) => p.links) };
-}
-
-/** Every link's operations, in the lab's order. */
-export function linkOps(ctx: LinkContext): Op[] {
-  return ctx.lab.links.flatMap((link) => lowering(link).link(link, ctx));
+  const perLab = kinds.flatMap((k) => (k.lab ? [k.lab(ctx)] : []));
+  const parts = [
+    ...perLab.map((p) => p.links),
+    ...ctx.lab.links.map((link) => lowering(link).link(link, ctx)),
+  ];
+  const phases = Object.fromEntries(
+    PHASES.map((phase) => [phase, parts.flatMap((p) => p[phase] ?? [])]),
+  ) as Record<Phase, Op[]>;
+  return { namespaces: perLab.flatMap((p) => p.namespaces), phases };
 }
 
 /** The host-side NAT rules the lab's links ask for. */

@@ -1,7 +1,6 @@
-// What lowering a link kind means: the operations of the "links" stage that one link of the
-// kind needs, plus what the kind needs once per lab (the switches' namespace and bridges).
-// Each kind fills this in in a file of its own (src/plan/links/*.ts); the registry is
-// src/plan/links/index.ts.
+// What lowering a link kind means: the operations one link of the kind needs, by phase, plus
+// what the kind needs once per lab (the switches' namespace and bridges). Each kind fills
+// this in in a file of its own (src/plan/links/*.ts); the registry is src/plan/links/index.ts.
 
 import type { Iface, Lab, Link, Switch } from "../../model/model.js";
 import type { Op } from "../ops.js";
@@ -14,6 +13,8 @@ export interface LinkContext {
   readonly lab: Lab;
   /** The machine the plan is for. */
   readonly platform: Platform;
+  /** The lab's directory on it (/run/opentop/LAB). */
+  readonly labDir: string;
   /** The network namespace of a node. */
   ns(node: string): string;
   /** A node's interface, as checked. */
@@ -40,11 +41,25 @@ export interface HostNat {
   readonly span: NonNullable<Op["origin"]>;
 }
 
+/**
+ * When a link's operations run, each phase a stage of its own (the steps of a stage run
+ * concurrently, so an operation that needs another's object cannot share its stage):
+ * `create` makes interfaces where they live (veth pairs, a macvlan on a host interface, a
+ * host interface moved in); `stack` makes interfaces on a parent that `create` made (a VLAN
+ * sub-interface, a macvlan on a node's interface); `attach` configures ports that exist (a
+ * VLAN-aware switch's VLANs); `shape` gives interfaces their qdiscs.
+ */
+export const PHASES = ["create", "stack", "attach", "shape"] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Operations by phase; a phase without work is absent. */
+export type Phased = { readonly [P in Phase]?: readonly Op[] };
+
 export interface LinkLowering<K extends Link["kind"]> {
-  /** Once per lab (empty where it does not apply): namespaces (stage 1) and objects in them (links stage). */
-  lab?(ctx: LinkContext): { readonly namespaces: Op[]; readonly links: Op[] };
-  /** The operations of one link, in the links stage, in order. */
-  link(link: LinkOf<K>, ctx: LinkContext): Op[];
+  /** Once per lab (empty where it does not apply): namespaces (stage 1) and objects in them, by phase. */
+  lab?(ctx: LinkContext): { readonly namespaces: Op[]; readonly links: Phased };
+  /** The operations of one link, by phase, each in order. */
+  link(link: LinkOf<K>, ctx: LinkContext): Phased;
   /** The host-side NAT rules the link asks for, in the lab's table on the host. */
   hostNat?(link: LinkOf<K>): HostNat[];
 }

@@ -2,6 +2,7 @@
 // their nodes' namespaces (never moved).
 
 import { opt } from "../../opt.js";
+import type { Op } from "../ops.js";
 import { INDEX_BASE, type LinkLowering } from "./kind.js";
 
 export const P2P: LinkLowering<"p2p"> = {
@@ -11,7 +12,7 @@ export const P2P: LinkLowering<"p2p"> = {
     // One declared MTU applies to both ends; two different ones are kept (and warned about).
     const mtuA = a?.mtu ?? b?.mtu;
     const mtuB = b?.mtu ?? a?.mtu;
-    return [
+    const create: Op[] = [
       {
         kind: "veth.add",
         ns: null,
@@ -26,5 +27,6 @@ export const P2P: LinkLowering<"p2p"> = {
         origin: link.span,
       },
     ];
+    return { create };
   },
 };

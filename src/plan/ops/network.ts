@@ -25,13 +25,57 @@ export interface VethEnd {
   readonly mark?: string;
 }
 
+/** One path of a multipath route, as its operation and its fact say it. */
+export interface Hop {
+  readonly via?: string;
+  readonly dev: string;
+  readonly weight: number;
+  readonly onlink?: boolean;
+}
+
 export type NetworkOp = Base &
   /** A node's namespace, or (without `node`) the lab's own, which holds its switches. */
   (
     | { readonly kind: "netns.add"; readonly name: string; readonly node?: string }
     | { readonly kind: "netns.del"; readonly name: string }
-    | { readonly kind: "bridge.add"; readonly ns: string; readonly name: string; readonly mtu?: number }
+    | {
+        readonly kind: "bridge.add";
+        readonly ns: string;
+        readonly name: string;
+        readonly mtu?: number;
+        /** Filters by VLAN, with no default VLAN on its ports (each port says which it carries). */
+        readonly vlanAware?: boolean;
+      }
+    | {
+        /** VLANs a port of a VLAN-aware bridge carries: tagged, or one untagged as its PVID. */
+        readonly kind: "port.vlan";
+        readonly ns: string;
+        readonly dev: string;
+        /** `10` or a range `100-110`. */
+        readonly vids: string;
+        readonly untagged?: boolean;
+      }
     | { readonly kind: "veth.add"; readonly ns: Ns; readonly a: VethEnd; readonly b: VethEnd }
+    | {
+        /** A VLAN sub-interface on a parent in the same namespace. */
+        readonly kind: "vlan.add";
+        readonly ns: string;
+        readonly parent: string;
+        readonly name: string;
+        readonly vid: number;
+        readonly mtu?: number;
+        readonly mac?: string;
+      }
+    | {
+        /** A macvlan on a host interface, created from the host directly in a node. */
+        readonly kind: "macvlan.add";
+        readonly parent: string;
+        readonly netns: string;
+        readonly name: string;
+        readonly mode: string;
+        readonly mtu?: number;
+        readonly mac?: string;
+      }
     | { readonly kind: "link.alias"; readonly ns: Ns; readonly dev: string; readonly alias: string }
     | { readonly kind: "link.up"; readonly ns: Ns; readonly dev: string }
     | { readonly kind: "link.del"; readonly ns: Ns; readonly dev: string }
@@ -53,6 +97,8 @@ export type NetworkOp = Base &
         readonly src?: string;
         readonly mtu?: number;
         readonly onlink?: boolean;
+        /** A multipath route's paths (then no `via` or `dev` of its own). */
+        readonly nexthops?: readonly Hop[];
       }
     | { readonly kind: "sysctl.set"; readonly ns: Ns; readonly key: string; readonly value: string }
   );
@@ -72,6 +118,25 @@ function vethWords(end: VethEnd, here: Ns): string[] {
   if (end.mac !== undefined) w.push("address", end.mac);
   if (end.master !== undefined) w.push("master", end.master, "up");
   return w;
+}
+
+/** An interface's `mtu` and `address` words, where the lab sets them. */
+export function linkSettings(o: { readonly mtu?: number; readonly mac?: string }): string[] {
+  return [
+    ...(o.mtu !== undefined ? ["mtu", String(o.mtu)] : []),
+    ...(o.mac !== undefined ? ["address", o.mac] : []),
+  ];
+}
+
+/** An interface a stacked or moved link leaves, with the MTU and MAC the lab set. */
+export function linkLeaves(ns: Ns, dev: string, o: { readonly mtu?: number; readonly mac?: string }): Fact {
+  return {
+    kind: "link",
+    ns,
+    dev,
+    ...(o.mtu !== undefined ? { mtu: o.mtu } : {}),
+    ...(o.mac !== undefined ? { mac: o.mac } : {}),
+  };
 }
 
 function vethLeaves(end: VethEnd): Fact {
@@ -129,14 +194,40 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       "up",
       "type",
       "bridge",
+      // No default VLAN: with one (1), every port that names none would share it.
+      ...(op.vlanAware ? ["vlan_filtering", "1", "vlan_default_pvid", "0"] : []),
     ],
     // Bridges live in the switches' namespace and go with it.
     inverse: () => null,
     undone: () => "nothing",
-    describe: (op) => `create bridge ${op.name} in ${op.ns}`,
+    describe: (op) => `create ${op.vlanAware ? "VLAN-aware " : ""}bridge ${op.name} in ${op.ns}`,
     key: (op) => `link ${op.ns} ${op.name}`,
     leaves: (op) => [{ kind: "link", ns: op.ns, dev: op.name, up: true, ...(op.mtu ? { mtu: op.mtu } : {}) }],
     owns: () => [],
+    features: (op) => (op.vlanAware ? ["bridge", "bridge-vlan"] : ["bridge"]),
+  },
+  "port.vlan": {
+    tool: "bridge",
+    where: (op) => op.ns,
+    words: (op) => [
+      "vlan",
+      "add",
+      "dev",
+      op.dev,
+      "vid",
+      op.vids,
+      ...(op.untagged ? ["pvid", "untagged"] : []),
+    ],
+    // It goes with the switches' namespace.
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) =>
+      `let port ${op.dev} in ${op.ns} carry VLAN ${op.vids}${op.untagged ? " untagged" : " tagged"}`,
+    key: (op) => `vlan ${op.ns} ${op.dev} ${op.vids}`,
+    // Not compared by status (yet): `bridge -j vlan show` would be its reader.
+    leaves: () => [],
+    owns: () => [],
+    features: () => ["bridge-vlan"],
   },
   "veth.add": {
     tool: "ip",
@@ -163,6 +254,60 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     key: (op) => `link ${nsKey(op.a.ns)} ${op.a.name}`,
     leaves: (op) => [vethLeaves(op.a), vethLeaves(op.b)],
     owns: (op) => [...hostEnd(op.a), ...hostEnd(op.b)],
+    features: () => ["veth"],
+  },
+  "vlan.add": {
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => [
+      "link",
+      "add",
+      "link",
+      op.parent,
+      "name",
+      op.name,
+      ...linkSettings(op),
+      "type",
+      "vlan",
+      "id",
+      String(op.vid),
+    ],
+    // It goes with its namespace.
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `create VLAN ${op.vid} sub-interface ${op.name} on ${op.parent} in ${op.ns}`,
+    key: (op) => `link ${op.ns} ${op.name}`,
+    leaves: (op) => [linkLeaves(op.ns, op.name, op)],
+    owns: () => [],
+    features: () => ["vlan"],
+  },
+  "macvlan.add": {
+    tool: "ip",
+    where: () => null,
+    words: (op) => [
+      "link",
+      "add",
+      "link",
+      op.parent,
+      "name",
+      op.name,
+      "netns",
+      op.netns,
+      ...linkSettings(op),
+      "type",
+      "macvlan",
+      "mode",
+      op.mode,
+    ],
+    // It lives in the node's namespace and goes with it.
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `create macvlan ${op.name} (${op.mode}) on the host's ${op.parent}, in ${op.netns}`,
+    key: (op) => `link ${op.netns} ${op.name}`,
+    leaves: (op) => [linkLeaves(op.netns, op.name, op)],
+    owns: () => [],
+    claims: (op) => [{ kind: "host-nic", name: op.parent, use: "parent" }],
+    features: () => ["macvlan"],
   },
   "link.alias": {
     tool: "ip",
@@ -226,11 +371,21 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       ...(op.src ? ["src", op.src] : []),
       ...(op.mtu !== undefined ? ["mtu", String(op.mtu)] : []),
       ...(op.onlink ? ["onlink"] : []),
+      // Last: iproute2 reads everything after the first `nexthop` as paths.
+      ...(op.nexthops ?? []).flatMap((h) => [
+        "nexthop",
+        ...(h.via ? ["via", h.via] : []),
+        "dev",
+        h.dev,
+        "weight",
+        String(h.weight),
+        ...(h.onlink ? ["onlink"] : []),
+      ]),
     ],
     inverse: () => null,
     undone: () => "nothing",
     describe: (op) =>
-      `route ${op.destination}${op.via ? ` via ${op.via}` : ""}${op.dev ? ` dev ${op.dev}` : ""} in ${at(op.ns)}`,
+      `route ${op.destination}${op.via ? ` via ${op.via}` : ""}${op.dev ? ` dev ${op.dev}` : ""}${op.nexthops ? ` over ${op.nexthops.length} paths` : ""} in ${at(op.ns)}`,
     key: (op) => `route ${nsKey(op.ns)} ${op.family} ${op.destination} ${routeMetric(op)}`,
     leaves: (op) => [
       {
@@ -241,9 +396,11 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
         ...(op.via !== undefined ? { via: op.via } : {}),
         ...(op.dev !== undefined ? { dev: op.dev } : {}),
         ...(op.metric !== undefined ? { metric: op.metric } : {}),
+        ...(op.nexthops ? { nexthops: op.nexthops.map(({ onlink: _, ...h }) => h) } : {}),
       },
     ],
     owns: () => [],
+    features: (op) => (op.nexthops ? ["multipath"] : []),
   },
   "sysctl.set": {
     tool: "sysctl",

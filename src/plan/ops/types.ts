@@ -5,6 +5,7 @@
 
 import type { Span } from "../../diagnostics/source.js";
 import type { Fact } from "../facts.js";
+import type { Feature } from "../features.js";
 import type { Ns } from "../ns.js";
 import type { Claim, Owned } from "../owned.js";
 import type { Program } from "../programs.js";
@@ -17,13 +18,14 @@ export interface Base {
 }
 
 /**
- * The tools a step can be: `ip` runs its operations as lines of one `ip -batch -`;
+ * The tools a step can be: `ip`, `tc` and `bridge` run their operations as lines of one
+ * `-batch -` (iproute2's three, which report a failing line alike);
  * `sysctl` gives each operation as one `KEY=VALUE` argument of one `sysctl -w`; `nft`,
  * `iptables` and `ip6tables` read their operations' scripts (`nft -f -`, `*-restore`) on
  * standard input, one transaction per step; `exec` is one operation whose words are the
  * whole argv (a step of its own), its script its standard input.
  */
-export type Tool = "ip" | "sysctl" | "nft" | "iptables" | "ip6tables" | "exec";
+export type Tool = "ip" | "tc" | "bridge" | "sysctl" | "nft" | "iptables" | "ip6tables" | "exec";
 
 /**
  * Tear-down ranks: inverses run in stages of ascending rank. Services stop while everything
@@ -31,7 +33,15 @@ export type Tool = "ip" | "sysctl" | "nft" | "iptables" | "ip6tables" | "exec";
  * the network goes; then the namespace files, and last the cgroups, which can only be
  * removed once empty.
  */
-export const RANK = { services: 0, inits: 1, network: 2, namespaces: 3, files: 4, labCgroups: 5 } as const;
+export const RANK = {
+  services: 0,
+  inits: 1,
+  nics: 2,
+  network: 3,
+  namespaces: 4,
+  files: 5,
+  labCgroups: 6,
+} as const;
 
 /**
  * One kind of operation `O`, whose inverse is an operation of type `I` (its own family's).
@@ -84,6 +94,11 @@ export interface OpSpec<O, I> {
   removes?(op: O): string[];
   /** Programs it runs besides its tool (what `up` checks are installed). */
   programs?(op: O): Program[];
+  /**
+   * The kernel features it needs (default: none beyond the network namespaces every lab
+   * needs): `up` probes each once, before anything is created (src/plan/features.ts).
+   */
+  features?(op: O): Feature[];
 }
 
 export type Undone = "nothing" | "owned" | "self";

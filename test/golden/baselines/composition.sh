@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/test/golden/cases/composition.otop
 #   sha256    53fee9374de48eeedb4ea23d73d5547db995353aa2c38d13fb890fb69e81b8a5
-#   requires  ip nsenter sysctl nft mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='4 nodes, 1 switch, 5 links (52 operations)'
 HELP='
 Lab comp: 4 nodes, 1 switch, 5 links (52 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -212,10 +212,33 @@ collisions() {
   return "$found"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/composition.otop:20:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/composition.otop:10:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/composition.otop:18:17)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name b0 type bridge
+EOF
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (test/golden/cases/composition.otop:7:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  look 'the switches (comp)' comp /run/netns/comp lo extra core.x h3.e
+  if look 'the switches (comp)' comp /run/netns/comp lo extra core.x h3.e; then
+    extras
+  fi
   if look 'node core (comp.core)' comp.core /run/netns/comp.core lo l1 l2 l3 x; then
     want_addr l1 10.20.1.1/24
     want_addr l1 fd20:0:0:1::1/64
@@ -224,25 +247,29 @@ status_plan() {
     want_addr l3 10.20.3.1/24
     want_addr l3 fd20:0:0:3::1/64
     want_addr x 10.30.0.1/24
+    extras
   fi
   if look 'node h1 (comp.h1)' comp.h1 /run/netns/comp.h1 lo eth0; then
     want_addr eth0 10.20.1.10/24
     want_addr eth0 fd20:0:0:1::a/64
-    want_route '' -4 0.0.0.0/0 via 10.20.1.1
-    want_route '' -6 ::/0 via fd20:0:0:1::1
+    want_route 'route 0.0.0.0/0 via 10.20.1.1' '' -4 default via 10.20.1.1
+    want_route 'route ::/0 via fd20:0:0:1::1' '' -6 default via fd20:0:0:1::1
+    extras
   fi
   if look 'node h2 (comp.h2)' comp.h2 /run/netns/comp.h2 lo eth0; then
     want_addr eth0 10.20.2.10/24
     want_addr eth0 fd20:0:0:2::a/64
-    want_route '' -4 0.0.0.0/0 via 10.20.2.1
-    want_route '' -6 ::/0 via fd20:0:0:2::1
+    want_route 'route 0.0.0.0/0 via 10.20.2.1' '' -4 default via 10.20.2.1
+    want_route 'route ::/0 via fd20:0:0:2::1' '' -6 default via fd20:0:0:2::1
+    extras
   fi
   if look 'node h3 (comp.h3)' comp.h3 /run/netns/comp.h3 lo eth0 e; then
     want_addr eth0 10.20.3.10/24
     want_addr eth0 fd20:0:0:3::a/64
     want_addr e 10.30.0.4/24
-    want_route '' -4 0.0.0.0/0 via 10.20.3.1
-    want_route '' -6 ::/0 via fd20:0:0:3::1
+    want_route 'route 0.0.0.0/0 via 10.20.3.1' '' -4 default via 10.20.3.1
+    want_route 'route ::/0 via fd20:0:0:3::1' '' -6 default via fd20:0:0:3::1
+    extras
   fi
 }
 
@@ -456,11 +483,12 @@ why() {
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     sysctl) why='this lab sets sysctls' package=procps ;;
     nft) why='this lab filters traffic' package=nftables ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
-    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/chain.otop
 #   sha256    817067dfef095cc34aafed42b55698bf9608c1b99c778229788ca50c852319b7
-#   requires  ip nsenter sysctl mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='6 nodes, 0 switches, 5 links (81 operations)'
 HELP='
 Lab chain: 6 nodes, 0 switches, 5 links (81 operations).
-  up      create it (needs root and ip, nsenter, sysctl, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -261,56 +261,77 @@ collisions() {
   return "$found"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/chain.otop:26:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/chain.otop:32:1)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/chain.otop:31:1)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
   if look 'node r1 (chain.r1)' chain.r1 /run/netns/chain.r1 lo right left; then
     want_addr right 10.255.0.2/31
     want_addr right fd00:ff::2/127
     want_addr left 10.1.0.1/24
     want_addr left fd00:1::1/64
-    want_route '' -4 10.2.0.0/24 via 10.255.0.3
-    want_route '' -6 fd00:2::/64 via fd00:ff::3
+    want_route 'route 10.2.0.0/24 via 10.255.0.3' '' -4 10.2.0.0/24 via 10.255.0.3
+    want_route 'route fd00:2::/64 via fd00:ff::3' '' -6 fd00:2::/64 via fd00:ff::3
+    extras
   fi
   if look 'node r2 (chain.r2)' chain.r2 /run/netns/chain.r2 lo left right; then
     want_addr left 10.255.0.3/31
     want_addr left fd00:ff::3/127
     want_addr right 10.255.0.4/31
     want_addr right fd00:ff::4/127
-    want_route '' -4 10.1.0.0/24 via 10.255.0.2
-    want_route '' -6 fd00:1::/64 via fd00:ff::2
-    want_route '' -4 10.2.0.0/24 via 10.255.0.5
-    want_route '' -6 fd00:2::/64 via fd00:ff::5
+    want_route 'route 10.1.0.0/24 via 10.255.0.2' '' -4 10.1.0.0/24 via 10.255.0.2
+    want_route 'route fd00:1::/64 via fd00:ff::2' '' -6 fd00:1::/64 via fd00:ff::2
+    want_route 'route 10.2.0.0/24 via 10.255.0.5' '' -4 10.2.0.0/24 via 10.255.0.5
+    want_route 'route fd00:2::/64 via fd00:ff::5' '' -6 fd00:2::/64 via fd00:ff::5
+    extras
   fi
   if look 'node r3 (chain.r3)' chain.r3 /run/netns/chain.r3 lo left right; then
     want_addr left 10.255.0.5/31
     want_addr left fd00:ff::5/127
     want_addr right 10.255.0.6/31
     want_addr right fd00:ff::6/127
-    want_route '' -4 10.1.0.0/24 via 10.255.0.4
-    want_route '' -6 fd00:1::/64 via fd00:ff::4
-    want_route '' -4 10.2.0.0/24 via 10.255.0.7
-    want_route '' -6 fd00:2::/64 via fd00:ff::7
+    want_route 'route 10.1.0.0/24 via 10.255.0.4' '' -4 10.1.0.0/24 via 10.255.0.4
+    want_route 'route fd00:1::/64 via fd00:ff::4' '' -6 fd00:1::/64 via fd00:ff::4
+    want_route 'route 10.2.0.0/24 via 10.255.0.7' '' -4 10.2.0.0/24 via 10.255.0.7
+    want_route 'route fd00:2::/64 via fd00:ff::7' '' -6 fd00:2::/64 via fd00:ff::7
+    extras
   fi
   if look 'node r4 (chain.r4)' chain.r4 /run/netns/chain.r4 lo left right; then
     want_addr left 10.255.0.7/31
     want_addr left fd00:ff::7/127
     want_addr right 10.2.0.1/24
     want_addr right fd00:2::1/64
-    want_route '' -4 10.1.0.0/24 via 10.255.0.6
-    want_route '' -6 fd00:1::/64 via fd00:ff::6
+    want_route 'route 10.1.0.0/24 via 10.255.0.6' '' -4 10.1.0.0/24 via 10.255.0.6
+    want_route 'route fd00:1::/64 via fd00:ff::6' '' -6 fd00:1::/64 via fd00:ff::6
+    extras
   fi
   if look 'node a (chain.a)' chain.a /run/netns/chain.a lo eth0; then
     want_addr eth0 10.1.0.10/24
     want_addr eth0 fd00:1::10/64
-    want_route '' -4 0.0.0.0/0 via 10.1.0.1
-    want_route '' -6 ::/0 via fd00:1::1
+    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+    want_route 'route ::/0 via fd00:1::1' '' -6 default via fd00:1::1
+    extras
   fi
   if look 'node b (chain.b)' chain.b /run/netns/chain.b lo eth0; then
     want_addr eth0 10.2.0.10/24
     want_addr eth0 fd00:2::10/64
-    want_route '' -4 0.0.0.0/0 via 10.2.0.1
-    want_route '' -6 ::/0 via fd00:2::1
+    want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
+    want_route 'route ::/0 via fd00:2::1' '' -6 default via fd00:2::1
+    extras
   fi
 }
 
@@ -579,11 +600,12 @@ why() {
     ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     sysctl) why='this lab sets sysctls' package=procps ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
-    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/fabric.otop
 #   sha256    3b469227c384c443a78d5514d55da6205d6663fc0d70cd5e0e59d7293631ff4a
-#   requires  ip nsenter sysctl mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='10 nodes, 0 switches, 12 links (164 operations)'
 HELP='
 Lab fabric: 10 nodes, 0 switches, 12 links (164 operations).
-  up      create it (needs root and ip, nsenter, sysctl, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -443,8 +443,22 @@ collisions() {
   return "$found"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/fabric.otop:41:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/fabric.otop:37:5)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
   if look 'node s1 (fabric.s1)' fabric.s1 /run/netns/fabric.s1 lo l1 l2 l3 l4; then
     want_addr l1 10.255.0.1/31
@@ -455,14 +469,15 @@ status_plan() {
     want_addr l3 fd00:ff::9/127
     want_addr l4 10.255.0.13/31
     want_addr l4 fd00:ff::d/127
-    want_route '' -4 10.128.1.0/24 via 10.255.0.0
-    want_route '' -6 fd00:1:0:1::/64 via fd00:ff::
-    want_route '' -4 10.128.2.0/24 via 10.255.0.4
-    want_route '' -6 fd00:1:0:2::/64 via fd00:ff::4
-    want_route '' -4 10.128.3.0/24 via 10.255.0.8
-    want_route '' -6 fd00:1:0:3::/64 via fd00:ff::8
-    want_route '' -4 10.128.4.0/24 via 10.255.0.12
-    want_route '' -6 fd00:1:0:4::/64 via fd00:ff::c
+    want_route 'route 10.128.1.0/24 via 10.255.0.0' '' -4 10.128.1.0/24 via 10.255.0.0
+    want_route 'route fd00:1:0:1::/64 via fd00:ff::' '' -6 fd00:1:0:1::/64 via fd00:ff::
+    want_route 'route 10.128.2.0/24 via 10.255.0.4' '' -4 10.128.2.0/24 via 10.255.0.4
+    want_route 'route fd00:1:0:2::/64 via fd00:ff::4' '' -6 fd00:1:0:2::/64 via fd00:ff::4
+    want_route 'route 10.128.3.0/24 via 10.255.0.8' '' -4 10.128.3.0/24 via 10.255.0.8
+    want_route 'route fd00:1:0:3::/64 via fd00:ff::8' '' -6 fd00:1:0:3::/64 via fd00:ff::8
+    want_route 'route 10.128.4.0/24 via 10.255.0.12' '' -4 10.128.4.0/24 via 10.255.0.12
+    want_route 'route fd00:1:0:4::/64 via fd00:ff::c' '' -6 fd00:1:0:4::/64 via fd00:ff::c
+    extras
   fi
   if look 'node s2 (fabric.s2)' fabric.s2 /run/netns/fabric.s2 lo l1 l2 l3 l4; then
     want_addr l1 10.255.0.3/31
@@ -473,14 +488,15 @@ status_plan() {
     want_addr l3 fd00:ff::b/127
     want_addr l4 10.255.0.15/31
     want_addr l4 fd00:ff::f/127
-    want_route '' -4 10.128.1.0/24 via 10.255.0.2
-    want_route '' -6 fd00:1:0:1::/64 via fd00:ff::2
-    want_route '' -4 10.128.2.0/24 via 10.255.0.6
-    want_route '' -6 fd00:1:0:2::/64 via fd00:ff::6
-    want_route '' -4 10.128.3.0/24 via 10.255.0.10
-    want_route '' -6 fd00:1:0:3::/64 via fd00:ff::a
-    want_route '' -4 10.128.4.0/24 via 10.255.0.14
-    want_route '' -6 fd00:1:0:4::/64 via fd00:ff::e
+    want_route 'route 10.128.1.0/24 via 10.255.0.2' '' -4 10.128.1.0/24 via 10.255.0.2
+    want_route 'route fd00:1:0:1::/64 via fd00:ff::2' '' -6 fd00:1:0:1::/64 via fd00:ff::2
+    want_route 'route 10.128.2.0/24 via 10.255.0.6' '' -4 10.128.2.0/24 via 10.255.0.6
+    want_route 'route fd00:1:0:2::/64 via fd00:ff::6' '' -6 fd00:1:0:2::/64 via fd00:ff::6
+    want_route 'route 10.128.3.0/24 via 10.255.0.10' '' -4 10.128.3.0/24 via 10.255.0.10
+    want_route 'route fd00:1:0:3::/64 via fd00:ff::a' '' -6 fd00:1:0:3::/64 via fd00:ff::a
+    want_route 'route 10.128.4.0/24 via 10.255.0.14' '' -4 10.128.4.0/24 via 10.255.0.14
+    want_route 'route fd00:1:0:4::/64 via fd00:ff::e' '' -6 fd00:1:0:4::/64 via fd00:ff::e
+    extras
   fi
   if look 'node l1 (fabric.l1)' fabric.l1 /run/netns/fabric.l1 lo lan s1 s2; then
     want_addr lan 10.128.1.1/24
@@ -489,14 +505,16 @@ status_plan() {
     want_addr s1 fd00:ff::/127
     want_addr s2 10.255.0.2/31
     want_addr s2 fd00:ff::2/127
-    want_route '' -4 0.0.0.0/0 via 10.255.0.1
-    want_route '' -6 ::/0 via fd00:ff::1
+    want_route 'route 0.0.0.0/0 via 10.255.0.1' '' -4 default via 10.255.0.1
+    want_route 'route ::/0 via fd00:ff::1' '' -6 default via fd00:ff::1
+    extras
   fi
   if look 'node h1 (fabric.h1)' fabric.h1 /run/netns/fabric.h1 lo eth0; then
     want_addr eth0 10.128.1.10/24
     want_addr eth0 fd00:1:0:1::a/64
-    want_route '' -4 0.0.0.0/0 via 10.128.1.1
-    want_route '' -6 ::/0 via fd00:1:0:1::1
+    want_route 'route 0.0.0.0/0 via 10.128.1.1' '' -4 default via 10.128.1.1
+    want_route 'route ::/0 via fd00:1:0:1::1' '' -6 default via fd00:1:0:1::1
+    extras
   fi
   if look 'node l2 (fabric.l2)' fabric.l2 /run/netns/fabric.l2 lo lan s1 s2; then
     want_addr lan 10.128.2.1/24
@@ -505,14 +523,16 @@ status_plan() {
     want_addr s1 fd00:ff::4/127
     want_addr s2 10.255.0.6/31
     want_addr s2 fd00:ff::6/127
-    want_route '' -4 0.0.0.0/0 via 10.255.0.5
-    want_route '' -6 ::/0 via fd00:ff::5
+    want_route 'route 0.0.0.0/0 via 10.255.0.5' '' -4 default via 10.255.0.5
+    want_route 'route ::/0 via fd00:ff::5' '' -6 default via fd00:ff::5
+    extras
   fi
   if look 'node h2 (fabric.h2)' fabric.h2 /run/netns/fabric.h2 lo eth0; then
     want_addr eth0 10.128.2.10/24
     want_addr eth0 fd00:1:0:2::a/64
-    want_route '' -4 0.0.0.0/0 via 10.128.2.1
-    want_route '' -6 ::/0 via fd00:1:0:2::1
+    want_route 'route 0.0.0.0/0 via 10.128.2.1' '' -4 default via 10.128.2.1
+    want_route 'route ::/0 via fd00:1:0:2::1' '' -6 default via fd00:1:0:2::1
+    extras
   fi
   if look 'node l3 (fabric.l3)' fabric.l3 /run/netns/fabric.l3 lo lan s1 s2; then
     want_addr lan 10.128.3.1/24
@@ -521,14 +541,16 @@ status_plan() {
     want_addr s1 fd00:ff::8/127
     want_addr s2 10.255.0.10/31
     want_addr s2 fd00:ff::a/127
-    want_route '' -4 0.0.0.0/0 via 10.255.0.9
-    want_route '' -6 ::/0 via fd00:ff::9
+    want_route 'route 0.0.0.0/0 via 10.255.0.9' '' -4 default via 10.255.0.9
+    want_route 'route ::/0 via fd00:ff::9' '' -6 default via fd00:ff::9
+    extras
   fi
   if look 'node h3 (fabric.h3)' fabric.h3 /run/netns/fabric.h3 lo eth0; then
     want_addr eth0 10.128.3.10/24
     want_addr eth0 fd00:1:0:3::a/64
-    want_route '' -4 0.0.0.0/0 via 10.128.3.1
-    want_route '' -6 ::/0 via fd00:1:0:3::1
+    want_route 'route 0.0.0.0/0 via 10.128.3.1' '' -4 default via 10.128.3.1
+    want_route 'route ::/0 via fd00:1:0:3::1' '' -6 default via fd00:1:0:3::1
+    extras
   fi
   if look 'node l4 (fabric.l4)' fabric.l4 /run/netns/fabric.l4 lo lan s1 s2; then
     want_addr lan 10.128.4.1/24
@@ -537,14 +559,16 @@ status_plan() {
     want_addr s1 fd00:ff::c/127
     want_addr s2 10.255.0.14/31
     want_addr s2 fd00:ff::e/127
-    want_route '' -4 0.0.0.0/0 via 10.255.0.13
-    want_route '' -6 ::/0 via fd00:ff::d
+    want_route 'route 0.0.0.0/0 via 10.255.0.13' '' -4 default via 10.255.0.13
+    want_route 'route ::/0 via fd00:ff::d' '' -6 default via fd00:ff::d
+    extras
   fi
   if look 'node h4 (fabric.h4)' fabric.h4 /run/netns/fabric.h4 lo eth0; then
     want_addr eth0 10.128.4.10/24
     want_addr eth0 fd00:1:0:4::a/64
-    want_route '' -4 0.0.0.0/0 via 10.128.4.1
-    want_route '' -6 ::/0 via fd00:1:0:4::1
+    want_route 'route 0.0.0.0/0 via 10.128.4.1' '' -4 default via 10.128.4.1
+    want_route 'route ::/0 via fd00:1:0:4::1' '' -6 default via fd00:1:0:4::1
+    extras
   fi
 }
 
@@ -1011,11 +1035,12 @@ why() {
     ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     sysctl) why='this lab sets sysctls' package=procps ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
-    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac

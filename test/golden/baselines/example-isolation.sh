@@ -229,16 +229,40 @@ collisions() {
   return "$found"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name b0 type bridge
+EOF
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/isolation.otop:20:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/isolation.otop:24:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/isolation.otop:35:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  look 'the switches (isolation)' isolation /run/netns/isolation lo lan router.eth0 db.eth0
+  if look 'the switches (isolation)' isolation /run/netns/isolation lo lan router.eth0 db.eth0; then
+    extras
+  fi
   if look 'node router (isolation.router)' isolation.router /run/netns/isolation.router lo eth0; then
     want_addr eth0 10.20.0.1/24
+    extras
   fi
   if look 'node db (isolation.db)' isolation.db /run/netns/isolation.db lo eth0; then
     want_addr eth0 10.20.0.10/24
-    want_route '' -4 0.0.0.0/0 via 10.20.0.1
+    want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
+    extras
   fi
 }
 
@@ -469,7 +493,7 @@ why() {
     mount) why='this lab mounts file systems in its nodes' package=mount ;;
     tee) why='this lab writes cgroup limits' package=coreutils ;;
     touch) why='this lab keeps namespace files' package=coreutils ;;
-    unshare) why='this lab creates namespaces besides the network'\''s, or tries its rulesets first' package=util-linux ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     sh) why='this lab'\''s isolation steps are small sh programs' package=dash ;;
     hostname) why='a node of this lab has its own hostname' package=hostname ;;
     sleep) why='this lab waits for its services to stop' package=coreutils ;;
@@ -484,7 +508,7 @@ why() {
     rmdir) why='this lab removes its directories and cgroups' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
-    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac

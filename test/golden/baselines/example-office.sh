@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/office.otop
 #   sha256    7f2f8367a46b6d40fe1b9bcf72c06403b68a10d40284954ea739606be5776984
-#   requires  ip nsenter sysctl nft mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='5 nodes, 2 switches, 6 links (57 operations)'
 HELP='
 Lab office: 5 nodes, 2 switches, 6 links (57 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -253,10 +253,36 @@ collisions() {
   return "$found"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/office.otop:22:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/office.otop:20:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/office.otop:21:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/office.otop:40:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/office.otop:53:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name b0 type bridge
+EOF
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/office.otop:15:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/office.otop:16:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  look 'the switches (office)' office /run/netns/office lo lan dmz router.eth0 router.eth1 web.eth0 pc1.eth0 pc2.eth0
+  if look 'the switches (office)' office /run/netns/office lo lan dmz router.eth0 router.eth1 web.eth0 pc1.eth0 pc2.eth0; then
+    extras
+  fi
   if look 'node router (office.router)' office.router /run/netns/office.router lo wan eth0 eth1; then
     want_addr wan 203.0.113.1/24
     want_addr wan fd6f:ff::1/64
@@ -264,28 +290,33 @@ status_plan() {
     want_addr eth0 fd6f:1::1/64
     want_addr eth1 10.2.0.1/24
     want_addr eth1 fd6f:2::1/64
+    extras
   fi
   if look 'node web (office.web)' office.web /run/netns/office.web lo eth0; then
     want_addr eth0 10.2.0.10/24
     want_addr eth0 fd6f:2::10/64
-    want_route '' -4 0.0.0.0/0 via 10.2.0.1
-    want_route '' -6 ::/0 via fd6f:2::1
+    want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
+    want_route 'route ::/0 via fd6f:2::1' '' -6 default via fd6f:2::1
+    extras
   fi
   if look 'node pc1 (office.pc1)' office.pc1 /run/netns/office.pc1 lo eth0; then
     want_addr eth0 10.1.0.11/24
     want_addr eth0 fd6f:1::11/64
-    want_route '' -4 0.0.0.0/0 via 10.1.0.1
-    want_route '' -6 ::/0 via fd6f:1::1
+    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+    want_route 'route ::/0 via fd6f:1::1' '' -6 default via fd6f:1::1
+    extras
   fi
   if look 'node pc2 (office.pc2)' office.pc2 /run/netns/office.pc2 lo eth0; then
     want_addr eth0 10.1.0.12/24
     want_addr eth0 fd6f:1::12/64
-    want_route '' -4 0.0.0.0/0 via 10.1.0.1
-    want_route '' -6 ::/0 via fd6f:1::1
+    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+    want_route 'route ::/0 via fd6f:1::1' '' -6 default via fd6f:1::1
+    extras
   fi
   if look 'node isp (office.isp)' office.isp /run/netns/office.isp lo eth0; then
     want_addr eth0 203.0.113.2/24
     want_addr eth0 fd6f:ff::2/64
+    extras
   fi
 }
 
@@ -542,11 +573,12 @@ why() {
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     sysctl) why='this lab sets sysctls' package=procps ;;
     nft) why='this lab filters traffic' package=nftables ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
-    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac

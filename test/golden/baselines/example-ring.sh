@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/ring.otop
 #   sha256    8f1f862466dbb317e2187221753434f51f58742ffd1098eafcce750b081a69bf
-#   requires  ip nsenter sysctl mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='10 nodes, 0 switches, 10 links (165 operations)'
 HELP='
 Lab ring: 10 nodes, 0 switches, 10 links (165 operations).
-  up      create it (needs root and ip, nsenter, sysctl, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -447,8 +447,22 @@ collisions() {
   return "$found"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ring.otop:34:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ring.otop:40:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
   if look 'node r1 (ring.r1)' ring.r1 /run/netns/ring.r1 lo right lan left; then
     want_addr right 10.255.0.2/31
@@ -457,20 +471,22 @@ status_plan() {
     want_addr lan fd00:1:0:1::1/64
     want_addr left 10.255.0.11/31
     want_addr left fd00:ff::b/127
-    want_route '' -4 10.0.2.0/24 via 10.255.0.3
-    want_route '' -6 fd00:1:0:2::/64 via fd00:ff::3
-    want_route '' -4 10.0.3.0/24 via 10.255.0.3
-    want_route '' -6 fd00:1:0:3::/64 via fd00:ff::3
-    want_route '' -4 10.0.4.0/24 via 10.255.0.10
-    want_route '' -6 fd00:1:0:4::/64 via fd00:ff::a
-    want_route '' -4 10.0.5.0/24 via 10.255.0.10
-    want_route '' -6 fd00:1:0:5::/64 via fd00:ff::a
+    want_route 'route 10.0.2.0/24 via 10.255.0.3' '' -4 10.0.2.0/24 via 10.255.0.3
+    want_route 'route fd00:1:0:2::/64 via fd00:ff::3' '' -6 fd00:1:0:2::/64 via fd00:ff::3
+    want_route 'route 10.0.3.0/24 via 10.255.0.3' '' -4 10.0.3.0/24 via 10.255.0.3
+    want_route 'route fd00:1:0:3::/64 via fd00:ff::3' '' -6 fd00:1:0:3::/64 via fd00:ff::3
+    want_route 'route 10.0.4.0/24 via 10.255.0.10' '' -4 10.0.4.0/24 via 10.255.0.10
+    want_route 'route fd00:1:0:4::/64 via fd00:ff::a' '' -6 fd00:1:0:4::/64 via fd00:ff::a
+    want_route 'route 10.0.5.0/24 via 10.255.0.10' '' -4 10.0.5.0/24 via 10.255.0.10
+    want_route 'route fd00:1:0:5::/64 via fd00:ff::a' '' -6 fd00:1:0:5::/64 via fd00:ff::a
+    extras
   fi
   if look 'node h1 (ring.h1)' ring.h1 /run/netns/ring.h1 lo eth0; then
     want_addr eth0 10.0.1.10/24
     want_addr eth0 fd00:1:0:1::a/64
-    want_route '' -4 0.0.0.0/0 via 10.0.1.1
-    want_route '' -6 ::/0 via fd00:1:0:1::1
+    want_route 'route 0.0.0.0/0 via 10.0.1.1' '' -4 default via 10.0.1.1
+    want_route 'route ::/0 via fd00:1:0:1::1' '' -6 default via fd00:1:0:1::1
+    extras
   fi
   if look 'node r2 (ring.r2)' ring.r2 /run/netns/ring.r2 lo left right lan; then
     want_addr left 10.255.0.3/31
@@ -479,20 +495,22 @@ status_plan() {
     want_addr right fd00:ff::4/127
     want_addr lan 10.0.2.1/24
     want_addr lan fd00:1:0:2::1/64
-    want_route '' -4 10.0.1.0/24 via 10.255.0.2
-    want_route '' -6 fd00:1:0:1::/64 via fd00:ff::2
-    want_route '' -4 10.0.3.0/24 via 10.255.0.5
-    want_route '' -6 fd00:1:0:3::/64 via fd00:ff::5
-    want_route '' -4 10.0.4.0/24 via 10.255.0.5
-    want_route '' -6 fd00:1:0:4::/64 via fd00:ff::5
-    want_route '' -4 10.0.5.0/24 via 10.255.0.2
-    want_route '' -6 fd00:1:0:5::/64 via fd00:ff::2
+    want_route 'route 10.0.1.0/24 via 10.255.0.2' '' -4 10.0.1.0/24 via 10.255.0.2
+    want_route 'route fd00:1:0:1::/64 via fd00:ff::2' '' -6 fd00:1:0:1::/64 via fd00:ff::2
+    want_route 'route 10.0.3.0/24 via 10.255.0.5' '' -4 10.0.3.0/24 via 10.255.0.5
+    want_route 'route fd00:1:0:3::/64 via fd00:ff::5' '' -6 fd00:1:0:3::/64 via fd00:ff::5
+    want_route 'route 10.0.4.0/24 via 10.255.0.5' '' -4 10.0.4.0/24 via 10.255.0.5
+    want_route 'route fd00:1:0:4::/64 via fd00:ff::5' '' -6 fd00:1:0:4::/64 via fd00:ff::5
+    want_route 'route 10.0.5.0/24 via 10.255.0.2' '' -4 10.0.5.0/24 via 10.255.0.2
+    want_route 'route fd00:1:0:5::/64 via fd00:ff::2' '' -6 fd00:1:0:5::/64 via fd00:ff::2
+    extras
   fi
   if look 'node h2 (ring.h2)' ring.h2 /run/netns/ring.h2 lo eth0; then
     want_addr eth0 10.0.2.10/24
     want_addr eth0 fd00:1:0:2::a/64
-    want_route '' -4 0.0.0.0/0 via 10.0.2.1
-    want_route '' -6 ::/0 via fd00:1:0:2::1
+    want_route 'route 0.0.0.0/0 via 10.0.2.1' '' -4 default via 10.0.2.1
+    want_route 'route ::/0 via fd00:1:0:2::1' '' -6 default via fd00:1:0:2::1
+    extras
   fi
   if look 'node r3 (ring.r3)' ring.r3 /run/netns/ring.r3 lo left right lan; then
     want_addr left 10.255.0.5/31
@@ -501,20 +519,22 @@ status_plan() {
     want_addr right fd00:ff::6/127
     want_addr lan 10.0.3.1/24
     want_addr lan fd00:1:0:3::1/64
-    want_route '' -4 10.0.1.0/24 via 10.255.0.4
-    want_route '' -6 fd00:1:0:1::/64 via fd00:ff::4
-    want_route '' -4 10.0.2.0/24 via 10.255.0.4
-    want_route '' -6 fd00:1:0:2::/64 via fd00:ff::4
-    want_route '' -4 10.0.4.0/24 via 10.255.0.7
-    want_route '' -6 fd00:1:0:4::/64 via fd00:ff::7
-    want_route '' -4 10.0.5.0/24 via 10.255.0.7
-    want_route '' -6 fd00:1:0:5::/64 via fd00:ff::7
+    want_route 'route 10.0.1.0/24 via 10.255.0.4' '' -4 10.0.1.0/24 via 10.255.0.4
+    want_route 'route fd00:1:0:1::/64 via fd00:ff::4' '' -6 fd00:1:0:1::/64 via fd00:ff::4
+    want_route 'route 10.0.2.0/24 via 10.255.0.4' '' -4 10.0.2.0/24 via 10.255.0.4
+    want_route 'route fd00:1:0:2::/64 via fd00:ff::4' '' -6 fd00:1:0:2::/64 via fd00:ff::4
+    want_route 'route 10.0.4.0/24 via 10.255.0.7' '' -4 10.0.4.0/24 via 10.255.0.7
+    want_route 'route fd00:1:0:4::/64 via fd00:ff::7' '' -6 fd00:1:0:4::/64 via fd00:ff::7
+    want_route 'route 10.0.5.0/24 via 10.255.0.7' '' -4 10.0.5.0/24 via 10.255.0.7
+    want_route 'route fd00:1:0:5::/64 via fd00:ff::7' '' -6 fd00:1:0:5::/64 via fd00:ff::7
+    extras
   fi
   if look 'node h3 (ring.h3)' ring.h3 /run/netns/ring.h3 lo eth0; then
     want_addr eth0 10.0.3.10/24
     want_addr eth0 fd00:1:0:3::a/64
-    want_route '' -4 0.0.0.0/0 via 10.0.3.1
-    want_route '' -6 ::/0 via fd00:1:0:3::1
+    want_route 'route 0.0.0.0/0 via 10.0.3.1' '' -4 default via 10.0.3.1
+    want_route 'route ::/0 via fd00:1:0:3::1' '' -6 default via fd00:1:0:3::1
+    extras
   fi
   if look 'node r4 (ring.r4)' ring.r4 /run/netns/ring.r4 lo left right lan; then
     want_addr left 10.255.0.7/31
@@ -523,20 +543,22 @@ status_plan() {
     want_addr right fd00:ff::8/127
     want_addr lan 10.0.4.1/24
     want_addr lan fd00:1:0:4::1/64
-    want_route '' -4 10.0.1.0/24 via 10.255.0.9
-    want_route '' -6 fd00:1:0:1::/64 via fd00:ff::9
-    want_route '' -4 10.0.2.0/24 via 10.255.0.6
-    want_route '' -6 fd00:1:0:2::/64 via fd00:ff::6
-    want_route '' -4 10.0.3.0/24 via 10.255.0.6
-    want_route '' -6 fd00:1:0:3::/64 via fd00:ff::6
-    want_route '' -4 10.0.5.0/24 via 10.255.0.9
-    want_route '' -6 fd00:1:0:5::/64 via fd00:ff::9
+    want_route 'route 10.0.1.0/24 via 10.255.0.9' '' -4 10.0.1.0/24 via 10.255.0.9
+    want_route 'route fd00:1:0:1::/64 via fd00:ff::9' '' -6 fd00:1:0:1::/64 via fd00:ff::9
+    want_route 'route 10.0.2.0/24 via 10.255.0.6' '' -4 10.0.2.0/24 via 10.255.0.6
+    want_route 'route fd00:1:0:2::/64 via fd00:ff::6' '' -6 fd00:1:0:2::/64 via fd00:ff::6
+    want_route 'route 10.0.3.0/24 via 10.255.0.6' '' -4 10.0.3.0/24 via 10.255.0.6
+    want_route 'route fd00:1:0:3::/64 via fd00:ff::6' '' -6 fd00:1:0:3::/64 via fd00:ff::6
+    want_route 'route 10.0.5.0/24 via 10.255.0.9' '' -4 10.0.5.0/24 via 10.255.0.9
+    want_route 'route fd00:1:0:5::/64 via fd00:ff::9' '' -6 fd00:1:0:5::/64 via fd00:ff::9
+    extras
   fi
   if look 'node h4 (ring.h4)' ring.h4 /run/netns/ring.h4 lo eth0; then
     want_addr eth0 10.0.4.10/24
     want_addr eth0 fd00:1:0:4::a/64
-    want_route '' -4 0.0.0.0/0 via 10.0.4.1
-    want_route '' -6 ::/0 via fd00:1:0:4::1
+    want_route 'route 0.0.0.0/0 via 10.0.4.1' '' -4 default via 10.0.4.1
+    want_route 'route ::/0 via fd00:1:0:4::1' '' -6 default via fd00:1:0:4::1
+    extras
   fi
   if look 'node r5 (ring.r5)' ring.r5 /run/netns/ring.r5 lo left right lan; then
     want_addr left 10.255.0.9/31
@@ -545,20 +567,22 @@ status_plan() {
     want_addr right fd00:ff::a/127
     want_addr lan 10.0.5.1/24
     want_addr lan fd00:1:0:5::1/64
-    want_route '' -4 10.0.1.0/24 via 10.255.0.11
-    want_route '' -6 fd00:1:0:1::/64 via fd00:ff::b
-    want_route '' -4 10.0.2.0/24 via 10.255.0.11
-    want_route '' -6 fd00:1:0:2::/64 via fd00:ff::b
-    want_route '' -4 10.0.3.0/24 via 10.255.0.8
-    want_route '' -6 fd00:1:0:3::/64 via fd00:ff::8
-    want_route '' -4 10.0.4.0/24 via 10.255.0.8
-    want_route '' -6 fd00:1:0:4::/64 via fd00:ff::8
+    want_route 'route 10.0.1.0/24 via 10.255.0.11' '' -4 10.0.1.0/24 via 10.255.0.11
+    want_route 'route fd00:1:0:1::/64 via fd00:ff::b' '' -6 fd00:1:0:1::/64 via fd00:ff::b
+    want_route 'route 10.0.2.0/24 via 10.255.0.11' '' -4 10.0.2.0/24 via 10.255.0.11
+    want_route 'route fd00:1:0:2::/64 via fd00:ff::b' '' -6 fd00:1:0:2::/64 via fd00:ff::b
+    want_route 'route 10.0.3.0/24 via 10.255.0.8' '' -4 10.0.3.0/24 via 10.255.0.8
+    want_route 'route fd00:1:0:3::/64 via fd00:ff::8' '' -6 fd00:1:0:3::/64 via fd00:ff::8
+    want_route 'route 10.0.4.0/24 via 10.255.0.8' '' -4 10.0.4.0/24 via 10.255.0.8
+    want_route 'route fd00:1:0:4::/64 via fd00:ff::8' '' -6 fd00:1:0:4::/64 via fd00:ff::8
+    extras
   fi
   if look 'node h5 (ring.h5)' ring.h5 /run/netns/ring.h5 lo eth0; then
     want_addr eth0 10.0.5.10/24
     want_addr eth0 fd00:1:0:5::a/64
-    want_route '' -4 0.0.0.0/0 via 10.0.5.1
-    want_route '' -6 ::/0 via fd00:1:0:5::1
+    want_route 'route 0.0.0.0/0 via 10.0.5.1' '' -4 default via 10.0.5.1
+    want_route 'route ::/0 via fd00:1:0:5::1' '' -6 default via fd00:1:0:5::1
+    extras
   fi
 }
 
@@ -1022,11 +1046,12 @@ why() {
     ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     sysctl) why='this lab sets sysctls' package=procps ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
-    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/routed.otop
 #   sha256    4f02763ea0d1143f490901e85eadbd5e3dc9ba9c4872652598f11638786adb50
-#   requires  ip nsenter sysctl mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='4 nodes, 2 switches, 6 links (59 operations)'
 HELP='
 Lab routed: 4 nodes, 2 switches, 6 links (59 operations).
-  up      create it (needs root and ip, nsenter, sysctl, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -219,41 +219,73 @@ collisions() {
   return "$found"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/routed.otop:16:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/routed.otop:17:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/routed.otop:15:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/routed.otop:24:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/routed.otop:31:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/routed.otop:37:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name b0 type bridge
+EOF
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/routed.otop:10:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/routed.otop:11:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  look 'the switches (routed)' routed /run/netns/routed lo lan1 lan2 r1.eth0 r2.eth0 client.eth0 server.eth0
+  if look 'the switches (routed)' routed /run/netns/routed lo lan1 lan2 r1.eth0 r2.eth0 client.eth0 server.eth0; then
+    extras
+  fi
   if look 'node r1 (routed.r1)' routed.r1 /run/netns/routed.r1 lo eth1 uplink eth0; then
     want_addr eth1 10.255.0.0/31
     want_addr eth1 fd00:ff::/127
     want_addr uplink 198.51.100.2/30
     want_addr eth0 10.1.0.1/24
     want_addr eth0 fd00:1::1/64
-    want_route '' -4 10.2.0.0/24 via 10.255.0.1
-    want_route '' -6 fd00:2::/64 via fd00:ff::1
+    want_route 'route 10.2.0.0/24 via 10.255.0.1' '' -4 10.2.0.0/24 via 10.255.0.1
+    want_route 'route fd00:2::/64 via fd00:ff::1' '' -6 fd00:2::/64 via fd00:ff::1
+    extras
   fi
   if look 'node r2 (routed.r2)' routed.r2 /run/netns/routed.r2 lo eth1 eth0; then
     want_addr eth1 10.255.0.1/31
     want_addr eth1 fd00:ff::1/127
     want_addr eth0 10.2.0.1/24
     want_addr eth0 fd00:2::1/64
-    want_route '' -4 10.1.0.0/24 via 10.255.0.0
-    want_route '' -6 fd00:1::/64 via fd00:ff::
+    want_route 'route 10.1.0.0/24 via 10.255.0.0' '' -4 10.1.0.0/24 via 10.255.0.0
+    want_route 'route fd00:1::/64 via fd00:ff::' '' -6 fd00:1::/64 via fd00:ff::
+    extras
   fi
   if look 'node client (routed.client)' routed.client /run/netns/routed.client lo eth0; then
     want_addr eth0 10.1.0.10/24
     want_addr eth0 fd00:1::10/64
-    want_route '' -4 0.0.0.0/0 via 10.1.0.1
-    want_route '' -6 ::/0 via fd00:1::1
+    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+    want_route 'route ::/0 via fd00:1::1' '' -6 default via fd00:1::1
+    extras
   fi
   if look 'node server (routed.server)' routed.server /run/netns/routed.server lo eth0; then
     want_addr eth0 10.2.0.10/24
     want_addr eth0 fd00:2::10/64
-    want_route '' -4 0.0.0.0/0 via 10.2.0.1
-    want_route '' -6 ::/0 via fd00:2::1
+    want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
+    want_route 'route ::/0 via fd00:2::1' '' -6 default via fd00:2::1
+    extras
   fi
   if look_host ot-3ty1yf-uplin; then
     want_addr ot-3ty1yf-uplin 198.51.100.1/30
+    extras
   fi
 }
 
@@ -476,11 +508,12 @@ why() {
     ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     sysctl) why='this lab sets sysctls' package=procps ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
-    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/star.otop
 #   sha256    dabc4c43c8dc750580de147240590fbe12f4b8827c62fe21e2ddea848f5e119a
-#   requires  ip nsenter mkdir ln readlink rm mv date
+#   requires  ip nsenter unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='50 nodes, 1 switch, 50 links (353 operations)'
 HELP='
 Lab star: 50 nodes, 1 switch, 50 links (353 operations).
-  up      create it (needs root and ip, nsenter, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -1035,209 +1035,280 @@ collisions() {
   return "$found"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name b0 type bridge
+EOF
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/star.otop:10:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/star.otop:13:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  look 'the switches (star)' star /run/netns/star lo sw h1.eth0 h2.eth0 h3.eth0 h4.eth0 h5.eth0 h6.eth0 h7.eth0 h8.eth0 h9.eth0 h10.eth0 h11.eth0 h12.eth0 h13.eth0 h14.eth0 h15.eth0 h16.eth0 h17.eth0 h18.eth0 h19.eth0 h20.eth0 h21.eth0 h22.eth0 h23.eth0 h24.eth0 h25.eth0 h26.eth0 h27.eth0 h28.eth0 h29.eth0 h30.eth0 h31.eth0 h32.eth0 h33.eth0 h34.eth0 h35.eth0 h36.eth0 h37.eth0 h38.eth0 h39.eth0 h40.eth0 h41.eth0 h42.eth0 h43.eth0 h44.eth0 h45.eth0 h46.eth0 h47.eth0 h48.eth0 h49.eth0 h50.eth0
+  if look 'the switches (star)' star /run/netns/star lo sw h1.eth0 h2.eth0 h3.eth0 h4.eth0 h5.eth0 h6.eth0 h7.eth0 h8.eth0 h9.eth0 h10.eth0 h11.eth0 h12.eth0 h13.eth0 h14.eth0 h15.eth0 h16.eth0 h17.eth0 h18.eth0 h19.eth0 h20.eth0 h21.eth0 h22.eth0 h23.eth0 h24.eth0 h25.eth0 h26.eth0 h27.eth0 h28.eth0 h29.eth0 h30.eth0 h31.eth0 h32.eth0 h33.eth0 h34.eth0 h35.eth0 h36.eth0 h37.eth0 h38.eth0 h39.eth0 h40.eth0 h41.eth0 h42.eth0 h43.eth0 h44.eth0 h45.eth0 h46.eth0 h47.eth0 h48.eth0 h49.eth0 h50.eth0; then
+    extras
+  fi
   if look 'node h1 (star.h1)' star.h1 /run/netns/star.h1 lo eth0; then
     want_addr eth0 10.0.0.1/16
     want_addr eth0 fd00::1/64
+    extras
   fi
   if look 'node h2 (star.h2)' star.h2 /run/netns/star.h2 lo eth0; then
     want_addr eth0 10.0.0.2/16
     want_addr eth0 fd00::2/64
+    extras
   fi
   if look 'node h3 (star.h3)' star.h3 /run/netns/star.h3 lo eth0; then
     want_addr eth0 10.0.0.3/16
     want_addr eth0 fd00::3/64
+    extras
   fi
   if look 'node h4 (star.h4)' star.h4 /run/netns/star.h4 lo eth0; then
     want_addr eth0 10.0.0.4/16
     want_addr eth0 fd00::4/64
+    extras
   fi
   if look 'node h5 (star.h5)' star.h5 /run/netns/star.h5 lo eth0; then
     want_addr eth0 10.0.0.5/16
     want_addr eth0 fd00::5/64
+    extras
   fi
   if look 'node h6 (star.h6)' star.h6 /run/netns/star.h6 lo eth0; then
     want_addr eth0 10.0.0.6/16
     want_addr eth0 fd00::6/64
+    extras
   fi
   if look 'node h7 (star.h7)' star.h7 /run/netns/star.h7 lo eth0; then
     want_addr eth0 10.0.0.7/16
     want_addr eth0 fd00::7/64
+    extras
   fi
   if look 'node h8 (star.h8)' star.h8 /run/netns/star.h8 lo eth0; then
     want_addr eth0 10.0.0.8/16
     want_addr eth0 fd00::8/64
+    extras
   fi
   if look 'node h9 (star.h9)' star.h9 /run/netns/star.h9 lo eth0; then
     want_addr eth0 10.0.0.9/16
     want_addr eth0 fd00::9/64
+    extras
   fi
   if look 'node h10 (star.h10)' star.h10 /run/netns/star.h10 lo eth0; then
     want_addr eth0 10.0.0.10/16
     want_addr eth0 fd00::a/64
+    extras
   fi
   if look 'node h11 (star.h11)' star.h11 /run/netns/star.h11 lo eth0; then
     want_addr eth0 10.0.0.11/16
     want_addr eth0 fd00::b/64
+    extras
   fi
   if look 'node h12 (star.h12)' star.h12 /run/netns/star.h12 lo eth0; then
     want_addr eth0 10.0.0.12/16
     want_addr eth0 fd00::c/64
+    extras
   fi
   if look 'node h13 (star.h13)' star.h13 /run/netns/star.h13 lo eth0; then
     want_addr eth0 10.0.0.13/16
     want_addr eth0 fd00::d/64
+    extras
   fi
   if look 'node h14 (star.h14)' star.h14 /run/netns/star.h14 lo eth0; then
     want_addr eth0 10.0.0.14/16
     want_addr eth0 fd00::e/64
+    extras
   fi
   if look 'node h15 (star.h15)' star.h15 /run/netns/star.h15 lo eth0; then
     want_addr eth0 10.0.0.15/16
     want_addr eth0 fd00::f/64
+    extras
   fi
   if look 'node h16 (star.h16)' star.h16 /run/netns/star.h16 lo eth0; then
     want_addr eth0 10.0.0.16/16
     want_addr eth0 fd00::10/64
+    extras
   fi
   if look 'node h17 (star.h17)' star.h17 /run/netns/star.h17 lo eth0; then
     want_addr eth0 10.0.0.17/16
     want_addr eth0 fd00::11/64
+    extras
   fi
   if look 'node h18 (star.h18)' star.h18 /run/netns/star.h18 lo eth0; then
     want_addr eth0 10.0.0.18/16
     want_addr eth0 fd00::12/64
+    extras
   fi
   if look 'node h19 (star.h19)' star.h19 /run/netns/star.h19 lo eth0; then
     want_addr eth0 10.0.0.19/16
     want_addr eth0 fd00::13/64
+    extras
   fi
   if look 'node h20 (star.h20)' star.h20 /run/netns/star.h20 lo eth0; then
     want_addr eth0 10.0.0.20/16
     want_addr eth0 fd00::14/64
+    extras
   fi
   if look 'node h21 (star.h21)' star.h21 /run/netns/star.h21 lo eth0; then
     want_addr eth0 10.0.0.21/16
     want_addr eth0 fd00::15/64
+    extras
   fi
   if look 'node h22 (star.h22)' star.h22 /run/netns/star.h22 lo eth0; then
     want_addr eth0 10.0.0.22/16
     want_addr eth0 fd00::16/64
+    extras
   fi
   if look 'node h23 (star.h23)' star.h23 /run/netns/star.h23 lo eth0; then
     want_addr eth0 10.0.0.23/16
     want_addr eth0 fd00::17/64
+    extras
   fi
   if look 'node h24 (star.h24)' star.h24 /run/netns/star.h24 lo eth0; then
     want_addr eth0 10.0.0.24/16
     want_addr eth0 fd00::18/64
+    extras
   fi
   if look 'node h25 (star.h25)' star.h25 /run/netns/star.h25 lo eth0; then
     want_addr eth0 10.0.0.25/16
     want_addr eth0 fd00::19/64
+    extras
   fi
   if look 'node h26 (star.h26)' star.h26 /run/netns/star.h26 lo eth0; then
     want_addr eth0 10.0.0.26/16
     want_addr eth0 fd00::1a/64
+    extras
   fi
   if look 'node h27 (star.h27)' star.h27 /run/netns/star.h27 lo eth0; then
     want_addr eth0 10.0.0.27/16
     want_addr eth0 fd00::1b/64
+    extras
   fi
   if look 'node h28 (star.h28)' star.h28 /run/netns/star.h28 lo eth0; then
     want_addr eth0 10.0.0.28/16
     want_addr eth0 fd00::1c/64
+    extras
   fi
   if look 'node h29 (star.h29)' star.h29 /run/netns/star.h29 lo eth0; then
     want_addr eth0 10.0.0.29/16
     want_addr eth0 fd00::1d/64
+    extras
   fi
   if look 'node h30 (star.h30)' star.h30 /run/netns/star.h30 lo eth0; then
     want_addr eth0 10.0.0.30/16
     want_addr eth0 fd00::1e/64
+    extras
   fi
   if look 'node h31 (star.h31)' star.h31 /run/netns/star.h31 lo eth0; then
     want_addr eth0 10.0.0.31/16
     want_addr eth0 fd00::1f/64
+    extras
   fi
   if look 'node h32 (star.h32)' star.h32 /run/netns/star.h32 lo eth0; then
     want_addr eth0 10.0.0.32/16
     want_addr eth0 fd00::20/64
+    extras
   fi
   if look 'node h33 (star.h33)' star.h33 /run/netns/star.h33 lo eth0; then
     want_addr eth0 10.0.0.33/16
     want_addr eth0 fd00::21/64
+    extras
   fi
   if look 'node h34 (star.h34)' star.h34 /run/netns/star.h34 lo eth0; then
     want_addr eth0 10.0.0.34/16
     want_addr eth0 fd00::22/64
+    extras
   fi
   if look 'node h35 (star.h35)' star.h35 /run/netns/star.h35 lo eth0; then
     want_addr eth0 10.0.0.35/16
     want_addr eth0 fd00::23/64
+    extras
   fi
   if look 'node h36 (star.h36)' star.h36 /run/netns/star.h36 lo eth0; then
     want_addr eth0 10.0.0.36/16
     want_addr eth0 fd00::24/64
+    extras
   fi
   if look 'node h37 (star.h37)' star.h37 /run/netns/star.h37 lo eth0; then
     want_addr eth0 10.0.0.37/16
     want_addr eth0 fd00::25/64
+    extras
   fi
   if look 'node h38 (star.h38)' star.h38 /run/netns/star.h38 lo eth0; then
     want_addr eth0 10.0.0.38/16
     want_addr eth0 fd00::26/64
+    extras
   fi
   if look 'node h39 (star.h39)' star.h39 /run/netns/star.h39 lo eth0; then
     want_addr eth0 10.0.0.39/16
     want_addr eth0 fd00::27/64
+    extras
   fi
   if look 'node h40 (star.h40)' star.h40 /run/netns/star.h40 lo eth0; then
     want_addr eth0 10.0.0.40/16
     want_addr eth0 fd00::28/64
+    extras
   fi
   if look 'node h41 (star.h41)' star.h41 /run/netns/star.h41 lo eth0; then
     want_addr eth0 10.0.0.41/16
     want_addr eth0 fd00::29/64
+    extras
   fi
   if look 'node h42 (star.h42)' star.h42 /run/netns/star.h42 lo eth0; then
     want_addr eth0 10.0.0.42/16
     want_addr eth0 fd00::2a/64
+    extras
   fi
   if look 'node h43 (star.h43)' star.h43 /run/netns/star.h43 lo eth0; then
     want_addr eth0 10.0.0.43/16
     want_addr eth0 fd00::2b/64
+    extras
   fi
   if look 'node h44 (star.h44)' star.h44 /run/netns/star.h44 lo eth0; then
     want_addr eth0 10.0.0.44/16
     want_addr eth0 fd00::2c/64
+    extras
   fi
   if look 'node h45 (star.h45)' star.h45 /run/netns/star.h45 lo eth0; then
     want_addr eth0 10.0.0.45/16
     want_addr eth0 fd00::2d/64
+    extras
   fi
   if look 'node h46 (star.h46)' star.h46 /run/netns/star.h46 lo eth0; then
     want_addr eth0 10.0.0.46/16
     want_addr eth0 fd00::2e/64
+    extras
   fi
   if look 'node h47 (star.h47)' star.h47 /run/netns/star.h47 lo eth0; then
     want_addr eth0 10.0.0.47/16
     want_addr eth0 fd00::2f/64
+    extras
   fi
   if look 'node h48 (star.h48)' star.h48 /run/netns/star.h48 lo eth0; then
     want_addr eth0 10.0.0.48/16
     want_addr eth0 fd00::30/64
+    extras
   fi
   if look 'node h49 (star.h49)' star.h49 /run/netns/star.h49 lo eth0; then
     want_addr eth0 10.0.0.49/16
     want_addr eth0 fd00::31/64
+    extras
   fi
   if look 'node h50 (star.h50)' star.h50 /run/netns/star.h50 lo eth0; then
     want_addr eth0 10.0.0.50/16
     want_addr eth0 fd00::32/64
+    extras
   fi
 }
 
@@ -2312,11 +2383,12 @@ why() {
   case $1 in
     ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
-    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/test/golden/cases/filters.otop
 #   sha256    948e57659e490cc03f3446bbdefcac286cb2a9828d580a1f81f67a52221d84a5
-#   requires  ip nsenter sysctl nft mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='4 nodes, 1 switch, 4 links (45 operations)'
 HELP='
 Lab gflt: 4 nodes, 1 switch, 4 links (45 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -241,10 +241,34 @@ collisions() {
   return "$found"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/filters.otop:11:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/filters.otop:12:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/filters.otop:10:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/filters.otop:56:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name b0 type bridge
+EOF
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (test/golden/cases/filters.otop:6:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  look 'the switches (gflt)' gflt /run/netns/gflt lo lan fw.eth0 pc.eth0
+  if look 'the switches (gflt)' gflt /run/netns/gflt lo lan fw.eth0 pc.eth0; then
+    extras
+  fi
   if look 'node fw (gflt.fw)' gflt.fw /run/netns/gflt.fw lo eth1 wan eth0; then
     want_addr eth1 10.2.0.1/24
     want_addr eth1 fd6f:2::1/64
@@ -252,21 +276,25 @@ status_plan() {
     want_addr wan fd6f:ff::1/64
     want_addr eth0 10.1.0.1/24
     want_addr eth0 fd6f:1::1/64
-    want_route '' -4 0.0.0.0/0 via 203.0.113.2
+    want_route 'route 0.0.0.0/0 via 203.0.113.2' '' -4 default via 203.0.113.2
+    extras
   fi
   if look 'node srv (gflt.srv)' gflt.srv /run/netns/gflt.srv lo eth0; then
     want_addr eth0 10.2.0.10/24
     want_addr eth0 fd6f:2::10/64
-    want_route '' -4 0.0.0.0/0 via 10.2.0.1
+    want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
+    extras
   fi
   if look 'node isp (gflt.isp)' gflt.isp /run/netns/gflt.isp lo eth0; then
     want_addr eth0 203.0.113.2/24
     want_addr eth0 fd6f:ff::2/64
+    extras
   fi
   if look 'node pc (gflt.pc)' gflt.pc /run/netns/gflt.pc lo eth0; then
     want_addr eth0 10.1.0.10/24
     want_addr eth0 fd6f:1::10/64
-    want_route '' -4 0.0.0.0/0 via 10.1.0.1
+    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+    extras
   fi
 }
 
@@ -507,11 +535,12 @@ why() {
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     sysctl) why='this lab sets sysctls' package=procps ;;
     nft) why='this lab filters traffic' package=nftables ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
-    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/test/golden/cases/p2p.otop
 #   sha256    6be5a7397ce475039336e40dfac3346b5b310c6ece2181ca4a537d156af3cfdd
-#   requires  ip nsenter mkdir ln readlink rm mv date
+#   requires  ip nsenter unshare mkdir ln readlink rm mv date
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter mkdir ln readlink rm mv date'
+NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date'
 NEED_DOWN='ip mkdir ln readlink rm'
 NEED_STATUS='ip nsenter'
 SUMMARY='2 nodes, 0 switches, 1 link (18 operations)'
 HELP='
 Lab gp2p: 2 nodes, 0 switches, 1 link (18 operations).
-  up      create it (needs root and ip, nsenter, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -122,21 +122,36 @@ collisions() {
   return "$found"
 }
 
-# status_plan: every namespace's live interfaces and routes, checked against what the
-# plan creates (the same facts as `opentop status`).
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/p2p.otop:5:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
   if look 'node a (gp2p.a)' gp2p.a /run/netns/gp2p.a lo eth0; then
     want_addr lo 10.255.0.1/32
     want_addr eth0 10.0.0.1/30
     want_addr eth0 fd00::1/64
-    want_route '' -4 10.255.0.2/32 via 10.0.0.2
+    want_route 'route 10.255.0.2/32 via 10.0.0.2' '' -4 10.255.0.2 via 10.0.0.2
+    extras
   fi
   if look 'node b (gp2p.b)' gp2p.b /run/netns/gp2p.b lo eth0; then
     want_addr lo 10.255.0.2/32
     want_addr eth0 10.0.0.2/30
     want_addr eth0 fd00::2/64
-    want_route '' -4 10.255.0.1/32 via 10.0.0.1
-    want_route 100 -6 ::/0 via fd00::1
+    want_route 'route 10.255.0.1/32 via 10.0.0.1' '' -4 10.255.0.1 via 10.0.0.1
+    want_route 'route ::/0 via fd00::1' 100 -6 default via fd00::1
+    extras
   fi
 }
 
@@ -248,11 +263,12 @@ why() {
   case $1 in
     ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
-    mv) why='the script keeps its lock and record with it' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac

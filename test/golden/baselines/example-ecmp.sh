@@ -1,0 +1,879 @@
+#!/bin/sh
+# Lab ecmp: a standalone script built by opentop 0.1.0 (`opentop build`).
+#
+#   source    /ROOT/examples/ecmp.otop
+#   sha256    f93d08b82de1d241c6a195beca7aaffa3c7b8bdfeb908c151df37d0cc4384d71
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date
+#
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+#
+# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
+# back if a step fails; `down` removes what the lab owns and still exists. They keep the
+# lock and the record under /run/opentop exactly as `opentop` does, so `opentop status`,
+# `exec` and `down` work on a lab this script brought up, and the other way round.
+# Generated from the lab file: change the file and build again rather than editing this.
+
+# Single-quoted text here is literal by design: values from the lab file are never expanded.
+# shellcheck disable=SC2016
+set -u
+set -f # nothing here expands file names
+LAB='ecmp'
+SELF=${0##*/}
+RUN_DIR=${OPENTOP_RUN_DIR:-/run/opentop}
+LAB_DIR=$RUN_DIR/$LAB
+RECORD=$LAB_DIR/record.json
+LOCK=$RUN_DIR/$LAB.lock
+NL='
+'
+# What each command needs installed, and the lab in a line (for its messages and --help).
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date'
+NEED_DOWN='ip mkdir ln readlink rm'
+NEED_STATUS='ip nsenter'
+SUMMARY='10 nodes, 0 switches, 12 links (128 operations)'
+HELP='
+Lab ecmp: 10 nodes, 0 switches, 12 links (128 operations).
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date)
+  down    remove everything it created; also after a failed or interrupted up
+  status  its live state, and drift from its plan (exit status 1 on drift)
+  exec    run a command inside a node (nsenter)
+  plan    print every operation that up runs, doing nothing'
+
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 4: namespaces
+  # create network namespace ecmp.spine1  (examples/ecmp.otop:14:1)
+  # create network namespace ecmp.spine2  (examples/ecmp.otop:26:1)
+  # create network namespace ecmp.leaf1  (examples/ecmp.otop:38:1)
+  # create network namespace ecmp.leaf2  (examples/ecmp.otop:47:1)
+  # create network namespace ecmp.leaf3  (examples/ecmp.otop:56:1)
+  # create network namespace ecmp.leaf4  (examples/ecmp.otop:65:1)
+  # create network namespace ecmp.h1  (examples/ecmp.otop:74:1)
+  # create network namespace ecmp.h2  (examples/ecmp.otop:75:1)
+  # create network namespace ecmp.h3  (examples/ecmp.otop:76:1)
+  # create network namespace ecmp.h4  (examples/ecmp.otop:77:1)
+  step '1/18, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add ecmp.spine1
+netns add ecmp.spine2
+netns add ecmp.leaf1
+netns add ecmp.leaf2
+netns add ecmp.leaf3
+netns add ecmp.leaf4
+netns add ecmp.h1
+netns add ecmp.h2
+netns add ecmp.h3
+netns add ecmp.h4
+EOF
+  # == stage 2 of 4: namespace sysctls
+  # set net.ipv4.ip_forward = 1 in ecmp.spine1  (examples/ecmp.otop:15:3)
+  # set net.ipv6.conf.all.forwarding = 1 in ecmp.spine1  (examples/ecmp.otop:15:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in ecmp.spine1  (examples/ecmp.otop:15:3)
+  step '2/18, namespace sysctls, in node spine1 (ecmp.spine1)' nsenter --net=/run/netns/ecmp.spine1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in ecmp.spine2  (examples/ecmp.otop:27:3)
+  # set net.ipv6.conf.all.forwarding = 1 in ecmp.spine2  (examples/ecmp.otop:27:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in ecmp.spine2  (examples/ecmp.otop:27:3)
+  step '3/18, namespace sysctls, in node spine2 (ecmp.spine2)' nsenter --net=/run/netns/ecmp.spine2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in ecmp.leaf1  (examples/ecmp.otop:39:3)
+  # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf1  (examples/ecmp.otop:39:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf1  (examples/ecmp.otop:39:3)
+  # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf1  (examples/ecmp.otop:40:3)
+  step '4/18, namespace sysctls, in node leaf1 (ecmp.leaf1)' nsenter --net=/run/netns/ecmp.leaf1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
+  # set net.ipv4.ip_forward = 1 in ecmp.leaf2  (examples/ecmp.otop:48:3)
+  # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf2  (examples/ecmp.otop:48:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf2  (examples/ecmp.otop:48:3)
+  # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf2  (examples/ecmp.otop:49:3)
+  step '5/18, namespace sysctls, in node leaf2 (ecmp.leaf2)' nsenter --net=/run/netns/ecmp.leaf2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
+  # set net.ipv4.ip_forward = 1 in ecmp.leaf3  (examples/ecmp.otop:57:3)
+  # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf3  (examples/ecmp.otop:57:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf3  (examples/ecmp.otop:57:3)
+  # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf3  (examples/ecmp.otop:58:3)
+  step '6/18, namespace sysctls, in node leaf3 (ecmp.leaf3)' nsenter --net=/run/netns/ecmp.leaf3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
+  # set net.ipv4.ip_forward = 1 in ecmp.leaf4  (examples/ecmp.otop:66:3)
+  # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf4  (examples/ecmp.otop:66:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf4  (examples/ecmp.otop:66:3)
+  # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf4  (examples/ecmp.otop:67:3)
+  step '7/18, namespace sysctls, in node leaf4 (ecmp.leaf4)' nsenter --net=/run/netns/ecmp.leaf4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
+  # == stage 3 of 4: links
+  # create veth pair l1 (ecmp.spine1) — s1 (ecmp.leaf1)  (examples/ecmp.otop:16:3)
+  # create veth pair l2 (ecmp.spine1) — s1 (ecmp.leaf2)  (examples/ecmp.otop:17:3)
+  # create veth pair l3 (ecmp.spine1) — s1 (ecmp.leaf3)  (examples/ecmp.otop:18:3)
+  # create veth pair l4 (ecmp.spine1) — s1 (ecmp.leaf4)  (examples/ecmp.otop:19:3)
+  # create veth pair l1 (ecmp.spine2) — s2 (ecmp.leaf1)  (examples/ecmp.otop:28:3)
+  # create veth pair l2 (ecmp.spine2) — s2 (ecmp.leaf2)  (examples/ecmp.otop:29:3)
+  # create veth pair l3 (ecmp.spine2) — s2 (ecmp.leaf3)  (examples/ecmp.otop:30:3)
+  # create veth pair l4 (ecmp.spine2) — s2 (ecmp.leaf4)  (examples/ecmp.otop:31:3)
+  # create veth pair h (ecmp.leaf1) — eth0 (ecmp.h1)  (examples/ecmp.otop:43:3)
+  # create veth pair h (ecmp.leaf2) — eth0 (ecmp.h2)  (examples/ecmp.otop:52:3)
+  # create veth pair h (ecmp.leaf3) — eth0 (ecmp.h3)  (examples/ecmp.otop:61:3)
+  # create veth pair h (ecmp.leaf4) — eth0 (ecmp.h4)  (examples/ecmp.otop:70:3)
+  step '8/18, links, on the host' ip -batch - <<'EOF' || return 1
+link add name l1 index 1001 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf1
+link add name l2 index 1002 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf2
+link add name l3 index 1003 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf3
+link add name l4 index 1004 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf4
+link add name l1 index 1005 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf1
+link add name l2 index 1006 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf2
+link add name l3 index 1007 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf3
+link add name l4 index 1008 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf4
+link add name h index 1009 netns ecmp.leaf1 type veth peer name eth0 netns ecmp.h1
+link add name h index 1010 netns ecmp.leaf2 type veth peer name eth0 netns ecmp.h2
+link add name h index 1011 netns ecmp.leaf3 type veth peer name eth0 netns ecmp.h3
+link add name h index 1012 netns ecmp.leaf4 type veth peer name eth0 netns ecmp.h4
+EOF
+  # == stage 4 of 4: addresses and routes
+  # mark lo in ecmp.spine1 as opentop:ecmp:spine1  (examples/ecmp.otop:14:1)
+  # bring lo up in ecmp.spine1  (examples/ecmp.otop:14:1)
+  # add 10.0.1.0/31 to l1 in ecmp.spine1  (examples/ecmp.otop:16:18)
+  # bring l1 up in ecmp.spine1  (examples/ecmp.otop:16:3)
+  # add 10.0.1.2/31 to l2 in ecmp.spine1  (examples/ecmp.otop:17:18)
+  # bring l2 up in ecmp.spine1  (examples/ecmp.otop:17:3)
+  # add 10.0.1.4/31 to l3 in ecmp.spine1  (examples/ecmp.otop:18:18)
+  # bring l3 up in ecmp.spine1  (examples/ecmp.otop:18:3)
+  # add 10.0.1.6/31 to l4 in ecmp.spine1  (examples/ecmp.otop:19:18)
+  # bring l4 up in ecmp.spine1  (examples/ecmp.otop:19:3)
+  # route 10.1.1.0/24 via 10.0.1.1 in ecmp.spine1  (examples/ecmp.otop:20:3)
+  # route 10.1.2.0/24 via 10.0.1.3 in ecmp.spine1  (examples/ecmp.otop:21:3)
+  # route 10.1.3.0/24 via 10.0.1.5 in ecmp.spine1  (examples/ecmp.otop:22:3)
+  # route 10.1.4.0/24 via 10.0.1.7 in ecmp.spine1  (examples/ecmp.otop:23:3)
+  step '9/18, addresses and routes, in node spine1 (ecmp.spine1)' nsenter --net=/run/netns/ecmp.spine1 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ecmp:spine1
+link set dev lo up
+addr add 10.0.1.0/31 dev l1
+link set dev l1 up
+addr add 10.0.1.2/31 dev l2
+link set dev l2 up
+addr add 10.0.1.4/31 dev l3
+link set dev l3 up
+addr add 10.0.1.6/31 dev l4
+link set dev l4 up
+route add 10.1.1.0/24 via 10.0.1.1
+route add 10.1.2.0/24 via 10.0.1.3
+route add 10.1.3.0/24 via 10.0.1.5
+route add 10.1.4.0/24 via 10.0.1.7
+EOF
+  # mark lo in ecmp.spine2 as opentop:ecmp:spine2  (examples/ecmp.otop:26:1)
+  # bring lo up in ecmp.spine2  (examples/ecmp.otop:26:1)
+  # add 10.0.2.0/31 to l1 in ecmp.spine2  (examples/ecmp.otop:28:18)
+  # bring l1 up in ecmp.spine2  (examples/ecmp.otop:28:3)
+  # add 10.0.2.2/31 to l2 in ecmp.spine2  (examples/ecmp.otop:29:18)
+  # bring l2 up in ecmp.spine2  (examples/ecmp.otop:29:3)
+  # add 10.0.2.4/31 to l3 in ecmp.spine2  (examples/ecmp.otop:30:18)
+  # bring l3 up in ecmp.spine2  (examples/ecmp.otop:30:3)
+  # add 10.0.2.6/31 to l4 in ecmp.spine2  (examples/ecmp.otop:31:18)
+  # bring l4 up in ecmp.spine2  (examples/ecmp.otop:31:3)
+  # route 10.1.1.0/24 via 10.0.2.1 in ecmp.spine2  (examples/ecmp.otop:32:3)
+  # route 10.1.2.0/24 via 10.0.2.3 in ecmp.spine2  (examples/ecmp.otop:33:3)
+  # route 10.1.3.0/24 via 10.0.2.5 in ecmp.spine2  (examples/ecmp.otop:34:3)
+  # route 10.1.4.0/24 via 10.0.2.7 in ecmp.spine2  (examples/ecmp.otop:35:3)
+  step '10/18, addresses and routes, in node spine2 (ecmp.spine2)' nsenter --net=/run/netns/ecmp.spine2 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ecmp:spine2
+link set dev lo up
+addr add 10.0.2.0/31 dev l1
+link set dev l1 up
+addr add 10.0.2.2/31 dev l2
+link set dev l2 up
+addr add 10.0.2.4/31 dev l3
+link set dev l3 up
+addr add 10.0.2.6/31 dev l4
+link set dev l4 up
+route add 10.1.1.0/24 via 10.0.2.1
+route add 10.1.2.0/24 via 10.0.2.3
+route add 10.1.3.0/24 via 10.0.2.5
+route add 10.1.4.0/24 via 10.0.2.7
+EOF
+  # mark lo in ecmp.leaf1 as opentop:ecmp:leaf1  (examples/ecmp.otop:38:1)
+  # bring lo up in ecmp.leaf1  (examples/ecmp.otop:38:1)
+  # add 10.0.1.1/31 to s1 in ecmp.leaf1  (examples/ecmp.otop:41:6)
+  # bring s1 up in ecmp.leaf1  (examples/ecmp.otop:41:3)
+  # add 10.0.2.1/31 to s2 in ecmp.leaf1  (examples/ecmp.otop:42:6)
+  # bring s2 up in ecmp.leaf1  (examples/ecmp.otop:42:3)
+  # add 10.1.1.1/24 to h in ecmp.leaf1  (examples/ecmp.otop:43:16)
+  # bring h up in ecmp.leaf1  (examples/ecmp.otop:43:3)
+  # route 10.1.0.0/16 over 2 paths in ecmp.leaf1  (examples/ecmp.otop:44:3)
+  step '11/18, addresses and routes, in node leaf1 (ecmp.leaf1)' nsenter --net=/run/netns/ecmp.leaf1 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ecmp:leaf1
+link set dev lo up
+addr add 10.0.1.1/31 dev s1
+link set dev s1 up
+addr add 10.0.2.1/31 dev s2
+link set dev s2 up
+addr add 10.1.1.1/24 dev h
+link set dev h up
+route add 10.1.0.0/16 nexthop via 10.0.1.0 dev s1 weight 1 nexthop via 10.0.2.0 dev s2 weight 1
+EOF
+  # mark lo in ecmp.leaf2 as opentop:ecmp:leaf2  (examples/ecmp.otop:47:1)
+  # bring lo up in ecmp.leaf2  (examples/ecmp.otop:47:1)
+  # add 10.0.1.3/31 to s1 in ecmp.leaf2  (examples/ecmp.otop:50:6)
+  # bring s1 up in ecmp.leaf2  (examples/ecmp.otop:50:3)
+  # add 10.0.2.3/31 to s2 in ecmp.leaf2  (examples/ecmp.otop:51:6)
+  # bring s2 up in ecmp.leaf2  (examples/ecmp.otop:51:3)
+  # add 10.1.2.1/24 to h in ecmp.leaf2  (examples/ecmp.otop:52:16)
+  # bring h up in ecmp.leaf2  (examples/ecmp.otop:52:3)
+  # route 10.1.0.0/16 over 2 paths in ecmp.leaf2  (examples/ecmp.otop:53:3)
+  step '12/18, addresses and routes, in node leaf2 (ecmp.leaf2)' nsenter --net=/run/netns/ecmp.leaf2 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ecmp:leaf2
+link set dev lo up
+addr add 10.0.1.3/31 dev s1
+link set dev s1 up
+addr add 10.0.2.3/31 dev s2
+link set dev s2 up
+addr add 10.1.2.1/24 dev h
+link set dev h up
+route add 10.1.0.0/16 nexthop via 10.0.1.2 dev s1 weight 1 nexthop via 10.0.2.2 dev s2 weight 1
+EOF
+  # mark lo in ecmp.leaf3 as opentop:ecmp:leaf3  (examples/ecmp.otop:56:1)
+  # bring lo up in ecmp.leaf3  (examples/ecmp.otop:56:1)
+  # add 10.0.1.5/31 to s1 in ecmp.leaf3  (examples/ecmp.otop:59:6)
+  # bring s1 up in ecmp.leaf3  (examples/ecmp.otop:59:3)
+  # add 10.0.2.5/31 to s2 in ecmp.leaf3  (examples/ecmp.otop:60:6)
+  # bring s2 up in ecmp.leaf3  (examples/ecmp.otop:60:3)
+  # add 10.1.3.1/24 to h in ecmp.leaf3  (examples/ecmp.otop:61:16)
+  # bring h up in ecmp.leaf3  (examples/ecmp.otop:61:3)
+  # route 10.1.0.0/16 over 2 paths in ecmp.leaf3  (examples/ecmp.otop:62:3)
+  step '13/18, addresses and routes, in node leaf3 (ecmp.leaf3)' nsenter --net=/run/netns/ecmp.leaf3 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ecmp:leaf3
+link set dev lo up
+addr add 10.0.1.5/31 dev s1
+link set dev s1 up
+addr add 10.0.2.5/31 dev s2
+link set dev s2 up
+addr add 10.1.3.1/24 dev h
+link set dev h up
+route add 10.1.0.0/16 nexthop via 10.0.1.4 dev s1 weight 1 nexthop via 10.0.2.4 dev s2 weight 1
+EOF
+  # mark lo in ecmp.leaf4 as opentop:ecmp:leaf4  (examples/ecmp.otop:65:1)
+  # bring lo up in ecmp.leaf4  (examples/ecmp.otop:65:1)
+  # add 10.0.1.7/31 to s1 in ecmp.leaf4  (examples/ecmp.otop:68:6)
+  # bring s1 up in ecmp.leaf4  (examples/ecmp.otop:68:3)
+  # add 10.0.2.7/31 to s2 in ecmp.leaf4  (examples/ecmp.otop:69:6)
+  # bring s2 up in ecmp.leaf4  (examples/ecmp.otop:69:3)
+  # add 10.1.4.1/24 to h in ecmp.leaf4  (examples/ecmp.otop:70:16)
+  # bring h up in ecmp.leaf4  (examples/ecmp.otop:70:3)
+  # route 10.1.0.0/16 over 2 paths in ecmp.leaf4  (examples/ecmp.otop:71:3)
+  step '14/18, addresses and routes, in node leaf4 (ecmp.leaf4)' nsenter --net=/run/netns/ecmp.leaf4 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ecmp:leaf4
+link set dev lo up
+addr add 10.0.1.7/31 dev s1
+link set dev s1 up
+addr add 10.0.2.7/31 dev s2
+link set dev s2 up
+addr add 10.1.4.1/24 dev h
+link set dev h up
+route add 10.1.0.0/16 nexthop via 10.0.1.6 dev s1 weight 1 nexthop via 10.0.2.6 dev s2 weight 1
+EOF
+  # mark lo in ecmp.h1 as opentop:ecmp:h1  (examples/ecmp.otop:74:1)
+  # bring lo up in ecmp.h1  (examples/ecmp.otop:74:1)
+  # add 10.1.1.10/24 to eth0 in ecmp.h1  (examples/ecmp.otop:74:16)
+  # bring eth0 up in ecmp.h1  (examples/ecmp.otop:74:11)
+  # route 0.0.0.0/0 via 10.1.1.1 in ecmp.h1  (examples/ecmp.otop:74:30)
+  step '15/18, addresses and routes, in node h1 (ecmp.h1)' nsenter --net=/run/netns/ecmp.h1 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ecmp:h1
+link set dev lo up
+addr add 10.1.1.10/24 dev eth0
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.1.1.1
+EOF
+  # mark lo in ecmp.h2 as opentop:ecmp:h2  (examples/ecmp.otop:75:1)
+  # bring lo up in ecmp.h2  (examples/ecmp.otop:75:1)
+  # add 10.1.2.10/24 to eth0 in ecmp.h2  (examples/ecmp.otop:75:16)
+  # bring eth0 up in ecmp.h2  (examples/ecmp.otop:75:11)
+  # route 0.0.0.0/0 via 10.1.2.1 in ecmp.h2  (examples/ecmp.otop:75:30)
+  step '16/18, addresses and routes, in node h2 (ecmp.h2)' nsenter --net=/run/netns/ecmp.h2 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ecmp:h2
+link set dev lo up
+addr add 10.1.2.10/24 dev eth0
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.1.2.1
+EOF
+  # mark lo in ecmp.h3 as opentop:ecmp:h3  (examples/ecmp.otop:76:1)
+  # bring lo up in ecmp.h3  (examples/ecmp.otop:76:1)
+  # add 10.1.3.10/24 to eth0 in ecmp.h3  (examples/ecmp.otop:76:16)
+  # bring eth0 up in ecmp.h3  (examples/ecmp.otop:76:11)
+  # route 0.0.0.0/0 via 10.1.3.1 in ecmp.h3  (examples/ecmp.otop:76:30)
+  step '17/18, addresses and routes, in node h3 (ecmp.h3)' nsenter --net=/run/netns/ecmp.h3 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ecmp:h3
+link set dev lo up
+addr add 10.1.3.10/24 dev eth0
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.1.3.1
+EOF
+  # mark lo in ecmp.h4 as opentop:ecmp:h4  (examples/ecmp.otop:77:1)
+  # bring lo up in ecmp.h4  (examples/ecmp.otop:77:1)
+  # add 10.1.4.10/24 to eth0 in ecmp.h4  (examples/ecmp.otop:77:16)
+  # bring eth0 up in ecmp.h4  (examples/ecmp.otop:77:11)
+  # route 0.0.0.0/0 via 10.1.4.1 in ecmp.h4  (examples/ecmp.otop:77:30)
+  step '18/18, addresses and routes, in node h4 (ecmp.h4)' nsenter --net=/run/netns/ecmp.h4 -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:ecmp:h4
+link set dev lo up
+addr add 10.1.4.10/24 dev eth0
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.1.4.1
+EOF
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # delete network namespace ecmp.h4 and everything in it
+  if [ -e /run/netns/ecmp.h4 ]; then queue 'netns del ecmp.h4'; fi
+  # delete network namespace ecmp.h3 and everything in it
+  if [ -e /run/netns/ecmp.h3 ]; then queue 'netns del ecmp.h3'; fi
+  # delete network namespace ecmp.h2 and everything in it
+  if [ -e /run/netns/ecmp.h2 ]; then queue 'netns del ecmp.h2'; fi
+  # delete network namespace ecmp.h1 and everything in it
+  if [ -e /run/netns/ecmp.h1 ]; then queue 'netns del ecmp.h1'; fi
+  # delete network namespace ecmp.leaf4 and everything in it
+  if [ -e /run/netns/ecmp.leaf4 ]; then queue 'netns del ecmp.leaf4'; fi
+  # delete network namespace ecmp.leaf3 and everything in it
+  if [ -e /run/netns/ecmp.leaf3 ]; then queue 'netns del ecmp.leaf3'; fi
+  # delete network namespace ecmp.leaf2 and everything in it
+  if [ -e /run/netns/ecmp.leaf2 ]; then queue 'netns del ecmp.leaf2'; fi
+  # delete network namespace ecmp.leaf1 and everything in it
+  if [ -e /run/netns/ecmp.leaf1 ]; then queue 'netns del ecmp.leaf1'; fi
+  # delete network namespace ecmp.spine2 and everything in it
+  if [ -e /run/netns/ecmp.spine2 ]; then queue 'netns del ecmp.spine2'; fi
+  # delete network namespace ecmp.spine1 and everything in it
+  if [ -e /run/netns/ecmp.spine1 ]; then queue 'netns del ecmp.spine1'; fi
+  flush ip -force -batch - || ok=1
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/ecmp.spine1 && found=0
+  taken_netns /run/netns/ecmp.spine2 && found=0
+  taken_netns /run/netns/ecmp.leaf1 && found=0
+  taken_netns /run/netns/ecmp.leaf2 && found=0
+  taken_netns /run/netns/ecmp.leaf3 && found=0
+  taken_netns /run/netns/ecmp.leaf4 && found=0
+  taken_netns /run/netns/ecmp.h1 && found=0
+  taken_netns /run/netns/ecmp.h2 && found=0
+  taken_netns /run/netns/ecmp.h3 && found=0
+  taken_netns /run/netns/ecmp.h4 && found=0
+  return "$found"
+}
+
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ecmp.otop:16:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ecmp.otop:17:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ecmp.otop:18:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ecmp.otop:19:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ecmp.otop:28:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ecmp.otop:29:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ecmp.otop:30:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ecmp.otop:31:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ecmp.otop:43:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ecmp.otop:52:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ecmp.otop:61:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/ecmp.otop:70:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link set dev lo up
+route add 192.0.2.0/24 nexthop dev lo nexthop dev lo weight 2
+EOF
+    error OT6011 'this kernel lacks multipath (ECMP) routes, which this statement needs (examples/ecmp.otop:44:3)' 'it is the kernel option CONFIG_IP_ROUTE_MULTIPATH; on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks multipath (ECMP) routes, which this statement needs (examples/ecmp.otop:53:3)' 'it is the kernel option CONFIG_IP_ROUTE_MULTIPATH; on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks multipath (ECMP) routes, which this statement needs (examples/ecmp.otop:62:3)' 'it is the kernel option CONFIG_IP_ROUTE_MULTIPATH; on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks multipath (ECMP) routes, which this statement needs (examples/ecmp.otop:71:3)' 'it is the kernel option CONFIG_IP_ROUTE_MULTIPATH; on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
+status_plan() {
+  if look 'node spine1 (ecmp.spine1)' ecmp.spine1 /run/netns/ecmp.spine1 lo l1 l2 l3 l4; then
+    want_addr l1 10.0.1.0/31
+    want_addr l2 10.0.1.2/31
+    want_addr l3 10.0.1.4/31
+    want_addr l4 10.0.1.6/31
+    want_route 'route 10.1.1.0/24 via 10.0.1.1' '' -4 10.1.1.0/24 via 10.0.1.1
+    want_route 'route 10.1.2.0/24 via 10.0.1.3' '' -4 10.1.2.0/24 via 10.0.1.3
+    want_route 'route 10.1.3.0/24 via 10.0.1.5' '' -4 10.1.3.0/24 via 10.0.1.5
+    want_route 'route 10.1.4.0/24 via 10.0.1.7' '' -4 10.1.4.0/24 via 10.0.1.7
+    extras
+  fi
+  if look 'node spine2 (ecmp.spine2)' ecmp.spine2 /run/netns/ecmp.spine2 lo l1 l2 l3 l4; then
+    want_addr l1 10.0.2.0/31
+    want_addr l2 10.0.2.2/31
+    want_addr l3 10.0.2.4/31
+    want_addr l4 10.0.2.6/31
+    want_route 'route 10.1.1.0/24 via 10.0.2.1' '' -4 10.1.1.0/24 via 10.0.2.1
+    want_route 'route 10.1.2.0/24 via 10.0.2.3' '' -4 10.1.2.0/24 via 10.0.2.3
+    want_route 'route 10.1.3.0/24 via 10.0.2.5' '' -4 10.1.3.0/24 via 10.0.2.5
+    want_route 'route 10.1.4.0/24 via 10.0.2.7' '' -4 10.1.4.0/24 via 10.0.2.7
+    extras
+  fi
+  if look 'node leaf1 (ecmp.leaf1)' ecmp.leaf1 /run/netns/ecmp.leaf1 lo s1 s2 h; then
+    want_addr s1 10.0.1.1/31
+    want_addr s2 10.0.2.1/31
+    want_addr h 10.1.1.1/24
+    want_route 'route 10.1.0.0/16 via 10.0.1.0 dev s1 weight 1, via 10.0.2.0 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.0 dev s1 weight 1' nexthop 'via 10.0.2.0 dev s2 weight 1'
+    extras
+  fi
+  if look 'node leaf2 (ecmp.leaf2)' ecmp.leaf2 /run/netns/ecmp.leaf2 lo s1 s2 h; then
+    want_addr s1 10.0.1.3/31
+    want_addr s2 10.0.2.3/31
+    want_addr h 10.1.2.1/24
+    want_route 'route 10.1.0.0/16 via 10.0.1.2 dev s1 weight 1, via 10.0.2.2 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.2 dev s1 weight 1' nexthop 'via 10.0.2.2 dev s2 weight 1'
+    extras
+  fi
+  if look 'node leaf3 (ecmp.leaf3)' ecmp.leaf3 /run/netns/ecmp.leaf3 lo s1 s2 h; then
+    want_addr s1 10.0.1.5/31
+    want_addr s2 10.0.2.5/31
+    want_addr h 10.1.3.1/24
+    want_route 'route 10.1.0.0/16 via 10.0.1.4 dev s1 weight 1, via 10.0.2.4 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.4 dev s1 weight 1' nexthop 'via 10.0.2.4 dev s2 weight 1'
+    extras
+  fi
+  if look 'node leaf4 (ecmp.leaf4)' ecmp.leaf4 /run/netns/ecmp.leaf4 lo s1 s2 h; then
+    want_addr s1 10.0.1.7/31
+    want_addr s2 10.0.2.7/31
+    want_addr h 10.1.4.1/24
+    want_route 'route 10.1.0.0/16 via 10.0.1.6 dev s1 weight 1, via 10.0.2.6 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.6 dev s1 weight 1' nexthop 'via 10.0.2.6 dev s2 weight 1'
+    extras
+  fi
+  if look 'node h1 (ecmp.h1)' ecmp.h1 /run/netns/ecmp.h1 lo eth0; then
+    want_addr eth0 10.1.1.10/24
+    want_route 'route 0.0.0.0/0 via 10.1.1.1' '' -4 default via 10.1.1.1
+    extras
+  fi
+  if look 'node h2 (ecmp.h2)' ecmp.h2 /run/netns/ecmp.h2 lo eth0; then
+    want_addr eth0 10.1.2.10/24
+    want_route 'route 0.0.0.0/0 via 10.1.2.1' '' -4 default via 10.1.2.1
+    extras
+  fi
+  if look 'node h3 (ecmp.h3)' ecmp.h3 /run/netns/ecmp.h3 lo eth0; then
+    want_addr eth0 10.1.3.10/24
+    want_route 'route 0.0.0.0/0 via 10.1.3.1' '' -4 default via 10.1.3.1
+    extras
+  fi
+  if look 'node h4 (ecmp.h4)' ecmp.h4 /run/netns/ecmp.h4 lo eth0; then
+    want_addr eth0 10.1.4.10/24
+    want_route 'route 0.0.0.0/0 via 10.1.4.1' '' -4 default via 10.1.4.1
+    extras
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'ecmp.spine1 lo') want_link up ;;
+    'ecmp.spine1 l1') want_link up ;;
+    'ecmp.spine1 l2') want_link up ;;
+    'ecmp.spine1 l3') want_link up ;;
+    'ecmp.spine1 l4') want_link up ;;
+    'ecmp.spine2 lo') want_link up ;;
+    'ecmp.spine2 l1') want_link up ;;
+    'ecmp.spine2 l2') want_link up ;;
+    'ecmp.spine2 l3') want_link up ;;
+    'ecmp.spine2 l4') want_link up ;;
+    'ecmp.leaf1 lo') want_link up ;;
+    'ecmp.leaf1 s1') want_link up ;;
+    'ecmp.leaf1 s2') want_link up ;;
+    'ecmp.leaf1 h') want_link up ;;
+    'ecmp.leaf2 lo') want_link up ;;
+    'ecmp.leaf2 s1') want_link up ;;
+    'ecmp.leaf2 s2') want_link up ;;
+    'ecmp.leaf2 h') want_link up ;;
+    'ecmp.leaf3 lo') want_link up ;;
+    'ecmp.leaf3 s1') want_link up ;;
+    'ecmp.leaf3 s2') want_link up ;;
+    'ecmp.leaf3 h') want_link up ;;
+    'ecmp.leaf4 lo') want_link up ;;
+    'ecmp.leaf4 s1') want_link up ;;
+    'ecmp.leaf4 s2') want_link up ;;
+    'ecmp.leaf4 h') want_link up ;;
+    'ecmp.h1 lo') want_link up ;;
+    'ecmp.h1 eth0') want_link up ;;
+    'ecmp.h2 lo') want_link up ;;
+    'ecmp.h2 eth0') want_link up ;;
+    'ecmp.h3 lo') want_link up ;;
+    'ecmp.h3 eth0') want_link up ;;
+    'ecmp.h4 lo') want_link up ;;
+    'ecmp.h4 eth0') want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    spine1) enter nsenter --net=/run/netns/ecmp.spine1 -- "$@" ;;
+    spine2) enter nsenter --net=/run/netns/ecmp.spine2 -- "$@" ;;
+    leaf1) enter nsenter --net=/run/netns/ecmp.leaf1 -- "$@" ;;
+    leaf2) enter nsenter --net=/run/netns/ecmp.leaf2 -- "$@" ;;
+    leaf3) enter nsenter --net=/run/netns/ecmp.leaf3 -- "$@" ;;
+    leaf4) enter nsenter --net=/run/netns/ecmp.leaf4 -- "$@" ;;
+    h1) enter nsenter --net=/run/netns/ecmp.h1 -- "$@" ;;
+    h2) enter nsenter --net=/run/netns/ecmp.h2 -- "$@" ;;
+    h3) enter nsenter --net=/run/netns/ecmp.h3 -- "$@" ;;
+    h4) enter nsenter --net=/run/netns/ecmp.h4 -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are spine1, spine2, leaf1, leaf2, leaf3, leaf4, h1, h2, h3, h4'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab ecmp: up, 128 operations in 18 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add ecmp.spine1  # examples/ecmp.otop:14:1
+    netns add ecmp.spine2  # examples/ecmp.otop:26:1
+    netns add ecmp.leaf1   # examples/ecmp.otop:38:1
+    netns add ecmp.leaf2   # examples/ecmp.otop:47:1
+    netns add ecmp.leaf3   # examples/ecmp.otop:56:1
+    netns add ecmp.leaf4   # examples/ecmp.otop:65:1
+    netns add ecmp.h1      # examples/ecmp.otop:74:1
+    netns add ecmp.h2      # examples/ecmp.otop:75:1
+    netns add ecmp.h3      # examples/ecmp.otop:76:1
+    netns add ecmp.h4      # examples/ecmp.otop:77:1
+
+# stage 2: namespace sysctls (steps run concurrently)
+nsenter --net=/run/netns/ecmp.spine1 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/ecmp.otop:15:3
+    net.ipv6.conf.all.forwarding=1      # examples/ecmp.otop:15:3
+    net.ipv6.conf.default.accept_dad=0  # examples/ecmp.otop:15:3
+nsenter --net=/run/netns/ecmp.spine2 -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/ecmp.otop:27:3
+    net.ipv6.conf.all.forwarding=1      # examples/ecmp.otop:27:3
+    net.ipv6.conf.default.accept_dad=0  # examples/ecmp.otop:27:3
+nsenter --net=/run/netns/ecmp.leaf1 -- sysctl -q -w …
+    net.ipv4.ip_forward=1                 # examples/ecmp.otop:39:3
+    net.ipv6.conf.all.forwarding=1        # examples/ecmp.otop:39:3
+    net.ipv6.conf.default.accept_dad=0    # examples/ecmp.otop:39:3
+    net.ipv4.fib_multipath_hash_policy=1  # examples/ecmp.otop:40:3
+nsenter --net=/run/netns/ecmp.leaf2 -- sysctl -q -w …
+    net.ipv4.ip_forward=1                 # examples/ecmp.otop:48:3
+    net.ipv6.conf.all.forwarding=1        # examples/ecmp.otop:48:3
+    net.ipv6.conf.default.accept_dad=0    # examples/ecmp.otop:48:3
+    net.ipv4.fib_multipath_hash_policy=1  # examples/ecmp.otop:49:3
+nsenter --net=/run/netns/ecmp.leaf3 -- sysctl -q -w …
+    net.ipv4.ip_forward=1                 # examples/ecmp.otop:57:3
+    net.ipv6.conf.all.forwarding=1        # examples/ecmp.otop:57:3
+    net.ipv6.conf.default.accept_dad=0    # examples/ecmp.otop:57:3
+    net.ipv4.fib_multipath_hash_policy=1  # examples/ecmp.otop:58:3
+nsenter --net=/run/netns/ecmp.leaf4 -- sysctl -q -w …
+    net.ipv4.ip_forward=1                 # examples/ecmp.otop:66:3
+    net.ipv6.conf.all.forwarding=1        # examples/ecmp.otop:66:3
+    net.ipv6.conf.default.accept_dad=0    # examples/ecmp.otop:66:3
+    net.ipv4.fib_multipath_hash_policy=1  # examples/ecmp.otop:67:3
+
+# stage 3: links
+ip -batch -
+    link add name l1 index 1001 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf1  # examples/ecmp.otop:16:3
+    link add name l2 index 1002 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf2  # examples/ecmp.otop:17:3
+    link add name l3 index 1003 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf3  # examples/ecmp.otop:18:3
+    link add name l4 index 1004 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf4  # examples/ecmp.otop:19:3
+    link add name l1 index 1005 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf1  # examples/ecmp.otop:28:3
+    link add name l2 index 1006 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf2  # examples/ecmp.otop:29:3
+    link add name l3 index 1007 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf3  # examples/ecmp.otop:30:3
+    link add name l4 index 1008 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf4  # examples/ecmp.otop:31:3
+    link add name h index 1009 netns ecmp.leaf1 type veth peer name eth0 netns ecmp.h1     # examples/ecmp.otop:43:3
+    link add name h index 1010 netns ecmp.leaf2 type veth peer name eth0 netns ecmp.h2     # examples/ecmp.otop:52:3
+    link add name h index 1011 netns ecmp.leaf3 type veth peer name eth0 netns ecmp.h3     # examples/ecmp.otop:61:3
+    link add name h index 1012 netns ecmp.leaf4 type veth peer name eth0 netns ecmp.h4     # examples/ecmp.otop:70:3
+
+# stage 4: addresses and routes (steps run concurrently)
+nsenter --net=/run/netns/ecmp.spine1 -- ip -batch -
+    link set dev lo alias opentop:ecmp:spine1  # examples/ecmp.otop:14:1
+    link set dev lo up                         # examples/ecmp.otop:14:1
+    addr add 10.0.1.0/31 dev l1                # examples/ecmp.otop:16:18
+    link set dev l1 up                         # examples/ecmp.otop:16:3
+    addr add 10.0.1.2/31 dev l2                # examples/ecmp.otop:17:18
+    link set dev l2 up                         # examples/ecmp.otop:17:3
+    addr add 10.0.1.4/31 dev l3                # examples/ecmp.otop:18:18
+    link set dev l3 up                         # examples/ecmp.otop:18:3
+    addr add 10.0.1.6/31 dev l4                # examples/ecmp.otop:19:18
+    link set dev l4 up                         # examples/ecmp.otop:19:3
+    route add 10.1.1.0/24 via 10.0.1.1         # examples/ecmp.otop:20:3
+    route add 10.1.2.0/24 via 10.0.1.3         # examples/ecmp.otop:21:3
+    route add 10.1.3.0/24 via 10.0.1.5         # examples/ecmp.otop:22:3
+    route add 10.1.4.0/24 via 10.0.1.7         # examples/ecmp.otop:23:3
+nsenter --net=/run/netns/ecmp.spine2 -- ip -batch -
+    link set dev lo alias opentop:ecmp:spine2  # examples/ecmp.otop:26:1
+    link set dev lo up                         # examples/ecmp.otop:26:1
+    addr add 10.0.2.0/31 dev l1                # examples/ecmp.otop:28:18
+    link set dev l1 up                         # examples/ecmp.otop:28:3
+    addr add 10.0.2.2/31 dev l2                # examples/ecmp.otop:29:18
+    link set dev l2 up                         # examples/ecmp.otop:29:3
+    addr add 10.0.2.4/31 dev l3                # examples/ecmp.otop:30:18
+    link set dev l3 up                         # examples/ecmp.otop:30:3
+    addr add 10.0.2.6/31 dev l4                # examples/ecmp.otop:31:18
+    link set dev l4 up                         # examples/ecmp.otop:31:3
+    route add 10.1.1.0/24 via 10.0.2.1         # examples/ecmp.otop:32:3
+    route add 10.1.2.0/24 via 10.0.2.3         # examples/ecmp.otop:33:3
+    route add 10.1.3.0/24 via 10.0.2.5         # examples/ecmp.otop:34:3
+    route add 10.1.4.0/24 via 10.0.2.7         # examples/ecmp.otop:35:3
+nsenter --net=/run/netns/ecmp.leaf1 -- ip -batch -
+    link set dev lo alias opentop:ecmp:leaf1                                                         # examples/ecmp.otop:38:1
+    link set dev lo up                                                                               # examples/ecmp.otop:38:1
+    addr add 10.0.1.1/31 dev s1                                                                      # examples/ecmp.otop:41:6
+    link set dev s1 up                                                                               # examples/ecmp.otop:41:3
+    addr add 10.0.2.1/31 dev s2                                                                      # examples/ecmp.otop:42:6
+    link set dev s2 up                                                                               # examples/ecmp.otop:42:3
+    addr add 10.1.1.1/24 dev h                                                                       # examples/ecmp.otop:43:16
+    link set dev h up                                                                                # examples/ecmp.otop:43:3
+    route add 10.1.0.0/16 nexthop via 10.0.1.0 dev s1 weight 1 nexthop via 10.0.2.0 dev s2 weight 1  # examples/ecmp.otop:44:3
+nsenter --net=/run/netns/ecmp.leaf2 -- ip -batch -
+    link set dev lo alias opentop:ecmp:leaf2                                                         # examples/ecmp.otop:47:1
+    link set dev lo up                                                                               # examples/ecmp.otop:47:1
+    addr add 10.0.1.3/31 dev s1                                                                      # examples/ecmp.otop:50:6
+    link set dev s1 up                                                                               # examples/ecmp.otop:50:3
+    addr add 10.0.2.3/31 dev s2                                                                      # examples/ecmp.otop:51:6
+    link set dev s2 up                                                                               # examples/ecmp.otop:51:3
+    addr add 10.1.2.1/24 dev h                                                                       # examples/ecmp.otop:52:16
+    link set dev h up                                                                                # examples/ecmp.otop:52:3
+    route add 10.1.0.0/16 nexthop via 10.0.1.2 dev s1 weight 1 nexthop via 10.0.2.2 dev s2 weight 1  # examples/ecmp.otop:53:3
+nsenter --net=/run/netns/ecmp.leaf3 -- ip -batch -
+    link set dev lo alias opentop:ecmp:leaf3                                                         # examples/ecmp.otop:56:1
+    link set dev lo up                                                                               # examples/ecmp.otop:56:1
+    addr add 10.0.1.5/31 dev s1                                                                      # examples/ecmp.otop:59:6
+    link set dev s1 up                                                                               # examples/ecmp.otop:59:3
+    addr add 10.0.2.5/31 dev s2                                                                      # examples/ecmp.otop:60:6
+    link set dev s2 up                                                                               # examples/ecmp.otop:60:3
+    addr add 10.1.3.1/24 dev h                                                                       # examples/ecmp.otop:61:16
+    link set dev h up                                                                                # examples/ecmp.otop:61:3
+    route add 10.1.0.0/16 nexthop via 10.0.1.4 dev s1 weight 1 nexthop via 10.0.2.4 dev s2 weight 1  # examples/ecmp.otop:62:3
+nsenter --net=/run/netns/ecmp.leaf4 -- ip -batch -
+    link set dev lo alias opentop:ecmp:leaf4                                                         # examples/ecmp.otop:65:1
+    link set dev lo up                                                                               # examples/ecmp.otop:65:1
+    addr add 10.0.1.7/31 dev s1                                                                      # examples/ecmp.otop:68:6
+    link set dev s1 up                                                                               # examples/ecmp.otop:68:3
+    addr add 10.0.2.7/31 dev s2                                                                      # examples/ecmp.otop:69:6
+    link set dev s2 up                                                                               # examples/ecmp.otop:69:3
+    addr add 10.1.4.1/24 dev h                                                                       # examples/ecmp.otop:70:16
+    link set dev h up                                                                                # examples/ecmp.otop:70:3
+    route add 10.1.0.0/16 nexthop via 10.0.1.6 dev s1 weight 1 nexthop via 10.0.2.6 dev s2 weight 1  # examples/ecmp.otop:71:3
+nsenter --net=/run/netns/ecmp.h1 -- ip -batch -
+    link set dev lo alias opentop:ecmp:h1  # examples/ecmp.otop:74:1
+    link set dev lo up                     # examples/ecmp.otop:74:1
+    addr add 10.1.1.10/24 dev eth0         # examples/ecmp.otop:74:16
+    link set dev eth0 up                   # examples/ecmp.otop:74:11
+    route add 0.0.0.0/0 via 10.1.1.1       # examples/ecmp.otop:74:30
+nsenter --net=/run/netns/ecmp.h2 -- ip -batch -
+    link set dev lo alias opentop:ecmp:h2  # examples/ecmp.otop:75:1
+    link set dev lo up                     # examples/ecmp.otop:75:1
+    addr add 10.1.2.10/24 dev eth0         # examples/ecmp.otop:75:16
+    link set dev eth0 up                   # examples/ecmp.otop:75:11
+    route add 0.0.0.0/0 via 10.1.2.1       # examples/ecmp.otop:75:30
+nsenter --net=/run/netns/ecmp.h3 -- ip -batch -
+    link set dev lo alias opentop:ecmp:h3  # examples/ecmp.otop:76:1
+    link set dev lo up                     # examples/ecmp.otop:76:1
+    addr add 10.1.3.10/24 dev eth0         # examples/ecmp.otop:76:16
+    link set dev eth0 up                   # examples/ecmp.otop:76:11
+    route add 0.0.0.0/0 via 10.1.3.1       # examples/ecmp.otop:76:30
+nsenter --net=/run/netns/ecmp.h4 -- ip -batch -
+    link set dev lo alias opentop:ecmp:h4  # examples/ecmp.otop:77:1
+    link set dev lo up                     # examples/ecmp.otop:77:1
+    addr add 10.1.4.10/24 dev eth0         # examples/ecmp.otop:77:16
+    link set dev eth0 up                   # examples/ecmp.otop:77:11
+    route add 0.0.0.0/0 via 10.1.4.1       # examples/ecmp.otop:77:30'
+}
+
+# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
+# (OBJECTS) and the operations of its plan. Only its state and creation time vary.
+RECORD_HEAD='{
+ "version": 2,
+ "tool": "opentop 0.1.0",
+ "lab": "ecmp",
+ "file": "/ROOT/examples/ecmp.otop",
+ "hash": "f93d08b82de1d241c6a195beca7aaffa3c7b8bdfeb908c151df37d0cc4384d71",
+ "state": "'
+RECORD_CREATED='",
+ "createdAt": "'
+RECORD_BY='",
+ "by": "script",
+'
+OBJECTS=' "nodes": ["spine1","spine2","leaf1","leaf2","leaf3","leaf4","h1","h2","h3","h4"],
+ "switches": [],
+ "plan": "46272ae66d0791061b9282a550a349ce813cc74a0ee63ad27d9871857f3817b6",
+ "owned": [
+  {"kind":"netns","name":"ecmp.spine1","node":"spine1"},
+  {"kind":"netns","name":"ecmp.spine2","node":"spine2"},
+  {"kind":"netns","name":"ecmp.leaf1","node":"leaf1"},
+  {"kind":"netns","name":"ecmp.leaf2","node":"leaf2"},
+  {"kind":"netns","name":"ecmp.leaf3","node":"leaf3"},
+  {"kind":"netns","name":"ecmp.leaf4","node":"leaf4"},
+  {"kind":"netns","name":"ecmp.h1","node":"h1"},
+  {"kind":"netns","name":"ecmp.h2","node":"h2"},
+  {"kind":"netns","name":"ecmp.h3","node":"h3"},
+  {"kind":"netns","name":"ecmp.h4","node":"h4"}
+ ],
+'
+RECORD_OPS=' "ops": [
+  {"op":{"kind":"netns.add","name":"ecmp.spine1","node":"spine1"},"origin":"examples/ecmp.otop:14:1"},
+  {"op":{"kind":"netns.add","name":"ecmp.spine2","node":"spine2"},"origin":"examples/ecmp.otop:26:1"},
+  {"op":{"kind":"netns.add","name":"ecmp.leaf1","node":"leaf1"},"origin":"examples/ecmp.otop:38:1"},
+  {"op":{"kind":"netns.add","name":"ecmp.leaf2","node":"leaf2"},"origin":"examples/ecmp.otop:47:1"},
+  {"op":{"kind":"netns.add","name":"ecmp.leaf3","node":"leaf3"},"origin":"examples/ecmp.otop:56:1"},
+  {"op":{"kind":"netns.add","name":"ecmp.leaf4","node":"leaf4"},"origin":"examples/ecmp.otop:65:1"},
+  {"op":{"kind":"netns.add","name":"ecmp.h1","node":"h1"},"origin":"examples/ecmp.otop:74:1"},
+  {"op":{"kind":"netns.add","name":"ecmp.h2","node":"h2"},"origin":"examples/ecmp.otop:75:1"},
+  {"op":{"kind":"netns.add","name":"ecmp.h3","node":"h3"},"origin":"examples/ecmp.otop:76:1"},
+  {"op":{"kind":"netns.add","name":"ecmp.h4","node":"h4"},"origin":"examples/ecmp.otop:77:1"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.spine1","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/ecmp.otop:15:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.spine1","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ecmp.otop:15:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.spine1","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ecmp.otop:15:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.spine2","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/ecmp.otop:27:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.spine2","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ecmp.otop:27:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.spine2","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ecmp.otop:27:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf1","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/ecmp.otop:39:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf1","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ecmp.otop:39:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf1","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ecmp.otop:39:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf1","key":"net.ipv4.fib_multipath_hash_policy","value":"1"},"origin":"examples/ecmp.otop:40:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf2","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/ecmp.otop:48:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf2","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ecmp.otop:48:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf2","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ecmp.otop:48:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf2","key":"net.ipv4.fib_multipath_hash_policy","value":"1"},"origin":"examples/ecmp.otop:49:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf3","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/ecmp.otop:57:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf3","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ecmp.otop:57:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf3","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ecmp.otop:57:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf3","key":"net.ipv4.fib_multipath_hash_policy","value":"1"},"origin":"examples/ecmp.otop:58:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf4","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/ecmp.otop:66:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf4","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ecmp.otop:66:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf4","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ecmp.otop:66:3"},
+  {"op":{"kind":"sysctl.set","ns":"ecmp.leaf4","key":"net.ipv4.fib_multipath_hash_policy","value":"1"},"origin":"examples/ecmp.otop:67:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l1","index":1001},"b":{"ns":"ecmp.leaf1","name":"s1"}},"origin":"examples/ecmp.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l2","index":1002},"b":{"ns":"ecmp.leaf2","name":"s1"}},"origin":"examples/ecmp.otop:17:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l3","index":1003},"b":{"ns":"ecmp.leaf3","name":"s1"}},"origin":"examples/ecmp.otop:18:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l4","index":1004},"b":{"ns":"ecmp.leaf4","name":"s1"}},"origin":"examples/ecmp.otop:19:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l1","index":1005},"b":{"ns":"ecmp.leaf1","name":"s2"}},"origin":"examples/ecmp.otop:28:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l2","index":1006},"b":{"ns":"ecmp.leaf2","name":"s2"}},"origin":"examples/ecmp.otop:29:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l3","index":1007},"b":{"ns":"ecmp.leaf3","name":"s2"}},"origin":"examples/ecmp.otop:30:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l4","index":1008},"b":{"ns":"ecmp.leaf4","name":"s2"}},"origin":"examples/ecmp.otop:31:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf1","name":"h","index":1009},"b":{"ns":"ecmp.h1","name":"eth0"}},"origin":"examples/ecmp.otop:43:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf2","name":"h","index":1010},"b":{"ns":"ecmp.h2","name":"eth0"}},"origin":"examples/ecmp.otop:52:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf3","name":"h","index":1011},"b":{"ns":"ecmp.h3","name":"eth0"}},"origin":"examples/ecmp.otop:61:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf4","name":"h","index":1012},"b":{"ns":"ecmp.h4","name":"eth0"}},"origin":"examples/ecmp.otop:70:3"},
+  {"op":{"kind":"link.alias","ns":"ecmp.spine1","dev":"lo","alias":"opentop:ecmp:spine1"},"origin":"examples/ecmp.otop:14:1"},
+  {"op":{"kind":"link.up","ns":"ecmp.spine1","dev":"lo"},"origin":"examples/ecmp.otop:14:1"},
+  {"op":{"kind":"addr.add","ns":"ecmp.spine1","dev":"l1","cidr":"10.0.1.0/31","family":4},"origin":"examples/ecmp.otop:16:18"},
+  {"op":{"kind":"link.up","ns":"ecmp.spine1","dev":"l1"},"origin":"examples/ecmp.otop:16:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.spine1","dev":"l2","cidr":"10.0.1.2/31","family":4},"origin":"examples/ecmp.otop:17:18"},
+  {"op":{"kind":"link.up","ns":"ecmp.spine1","dev":"l2"},"origin":"examples/ecmp.otop:17:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.spine1","dev":"l3","cidr":"10.0.1.4/31","family":4},"origin":"examples/ecmp.otop:18:18"},
+  {"op":{"kind":"link.up","ns":"ecmp.spine1","dev":"l3"},"origin":"examples/ecmp.otop:18:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.spine1","dev":"l4","cidr":"10.0.1.6/31","family":4},"origin":"examples/ecmp.otop:19:18"},
+  {"op":{"kind":"link.up","ns":"ecmp.spine1","dev":"l4"},"origin":"examples/ecmp.otop:19:3"},
+  {"op":{"kind":"route.add","ns":"ecmp.spine1","family":4,"destination":"10.1.1.0/24","via":"10.0.1.1"},"origin":"examples/ecmp.otop:20:3"},
+  {"op":{"kind":"route.add","ns":"ecmp.spine1","family":4,"destination":"10.1.2.0/24","via":"10.0.1.3"},"origin":"examples/ecmp.otop:21:3"},
+  {"op":{"kind":"route.add","ns":"ecmp.spine1","family":4,"destination":"10.1.3.0/24","via":"10.0.1.5"},"origin":"examples/ecmp.otop:22:3"},
+  {"op":{"kind":"route.add","ns":"ecmp.spine1","family":4,"destination":"10.1.4.0/24","via":"10.0.1.7"},"origin":"examples/ecmp.otop:23:3"},
+  {"op":{"kind":"link.alias","ns":"ecmp.spine2","dev":"lo","alias":"opentop:ecmp:spine2"},"origin":"examples/ecmp.otop:26:1"},
+  {"op":{"kind":"link.up","ns":"ecmp.spine2","dev":"lo"},"origin":"examples/ecmp.otop:26:1"},
+  {"op":{"kind":"addr.add","ns":"ecmp.spine2","dev":"l1","cidr":"10.0.2.0/31","family":4},"origin":"examples/ecmp.otop:28:18"},
+  {"op":{"kind":"link.up","ns":"ecmp.spine2","dev":"l1"},"origin":"examples/ecmp.otop:28:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.spine2","dev":"l2","cidr":"10.0.2.2/31","family":4},"origin":"examples/ecmp.otop:29:18"},
+  {"op":{"kind":"link.up","ns":"ecmp.spine2","dev":"l2"},"origin":"examples/ecmp.otop:29:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.spine2","dev":"l3","cidr":"10.0.2.4/31","family":4},"origin":"examples/ecmp.otop:30:18"},
+  {"op":{"kind":"link.up","ns":"ecmp.spine2","dev":"l3"},"origin":"examples/ecmp.otop:30:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.spine2","dev":"l4","cidr":"10.0.2.6/31","family":4},"origin":"examples/ecmp.otop:31:18"},
+  {"op":{"kind":"link.up","ns":"ecmp.spine2","dev":"l4"},"origin":"examples/ecmp.otop:31:3"},
+  {"op":{"kind":"route.add","ns":"ecmp.spine2","family":4,"destination":"10.1.1.0/24","via":"10.0.2.1"},"origin":"examples/ecmp.otop:32:3"},
+  {"op":{"kind":"route.add","ns":"ecmp.spine2","family":4,"destination":"10.1.2.0/24","via":"10.0.2.3"},"origin":"examples/ecmp.otop:33:3"},
+  {"op":{"kind":"route.add","ns":"ecmp.spine2","family":4,"destination":"10.1.3.0/24","via":"10.0.2.5"},"origin":"examples/ecmp.otop:34:3"},
+  {"op":{"kind":"route.add","ns":"ecmp.spine2","family":4,"destination":"10.1.4.0/24","via":"10.0.2.7"},"origin":"examples/ecmp.otop:35:3"},
+  {"op":{"kind":"link.alias","ns":"ecmp.leaf1","dev":"lo","alias":"opentop:ecmp:leaf1"},"origin":"examples/ecmp.otop:38:1"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf1","dev":"lo"},"origin":"examples/ecmp.otop:38:1"},
+  {"op":{"kind":"addr.add","ns":"ecmp.leaf1","dev":"s1","cidr":"10.0.1.1/31","family":4},"origin":"examples/ecmp.otop:41:6"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf1","dev":"s1"},"origin":"examples/ecmp.otop:41:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.leaf1","dev":"s2","cidr":"10.0.2.1/31","family":4},"origin":"examples/ecmp.otop:42:6"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf1","dev":"s2"},"origin":"examples/ecmp.otop:42:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.leaf1","dev":"h","cidr":"10.1.1.1/24","family":4},"origin":"examples/ecmp.otop:43:16"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf1","dev":"h"},"origin":"examples/ecmp.otop:43:3"},
+  {"op":{"kind":"route.add","ns":"ecmp.leaf1","family":4,"destination":"10.1.0.0/16","nexthops":[{"via":"10.0.1.0","dev":"s1","weight":1},{"via":"10.0.2.0","dev":"s2","weight":1}]},"origin":"examples/ecmp.otop:44:3"},
+  {"op":{"kind":"link.alias","ns":"ecmp.leaf2","dev":"lo","alias":"opentop:ecmp:leaf2"},"origin":"examples/ecmp.otop:47:1"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf2","dev":"lo"},"origin":"examples/ecmp.otop:47:1"},
+  {"op":{"kind":"addr.add","ns":"ecmp.leaf2","dev":"s1","cidr":"10.0.1.3/31","family":4},"origin":"examples/ecmp.otop:50:6"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf2","dev":"s1"},"origin":"examples/ecmp.otop:50:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.leaf2","dev":"s2","cidr":"10.0.2.3/31","family":4},"origin":"examples/ecmp.otop:51:6"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf2","dev":"s2"},"origin":"examples/ecmp.otop:51:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.leaf2","dev":"h","cidr":"10.1.2.1/24","family":4},"origin":"examples/ecmp.otop:52:16"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf2","dev":"h"},"origin":"examples/ecmp.otop:52:3"},
+  {"op":{"kind":"route.add","ns":"ecmp.leaf2","family":4,"destination":"10.1.0.0/16","nexthops":[{"via":"10.0.1.2","dev":"s1","weight":1},{"via":"10.0.2.2","dev":"s2","weight":1}]},"origin":"examples/ecmp.otop:53:3"},
+  {"op":{"kind":"link.alias","ns":"ecmp.leaf3","dev":"lo","alias":"opentop:ecmp:leaf3"},"origin":"examples/ecmp.otop:56:1"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf3","dev":"lo"},"origin":"examples/ecmp.otop:56:1"},
+  {"op":{"kind":"addr.add","ns":"ecmp.leaf3","dev":"s1","cidr":"10.0.1.5/31","family":4},"origin":"examples/ecmp.otop:59:6"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf3","dev":"s1"},"origin":"examples/ecmp.otop:59:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.leaf3","dev":"s2","cidr":"10.0.2.5/31","family":4},"origin":"examples/ecmp.otop:60:6"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf3","dev":"s2"},"origin":"examples/ecmp.otop:60:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.leaf3","dev":"h","cidr":"10.1.3.1/24","family":4},"origin":"examples/ecmp.otop:61:16"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf3","dev":"h"},"origin":"examples/ecmp.otop:61:3"},
+  {"op":{"kind":"route.add","ns":"ecmp.leaf3","family":4,"destination":"10.1.0.0/16","nexthops":[{"via":"10.0.1.4","dev":"s1","weight":1},{"via":"10.0.2.4","dev":"s2","weight":1}]},"origin":"examples/ecmp.otop:62:3"},
+  {"op":{"kind":"link.alias","ns":"ecmp.leaf4","dev":"lo","alias":"opentop:ecmp:leaf4"},"origin":"examples/ecmp.otop:65:1"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf4","dev":"lo"},"origin":"examples/ecmp.otop:65:1"},
+  {"op":{"kind":"addr.add","ns":"ecmp.leaf4","dev":"s1","cidr":"10.0.1.7/31","family":4},"origin":"examples/ecmp.otop:68:6"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf4","dev":"s1"},"origin":"examples/ecmp.otop:68:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.leaf4","dev":"s2","cidr":"10.0.2.7/31","family":4},"origin":"examples/ecmp.otop:69:6"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf4","dev":"s2"},"origin":"examples/ecmp.otop:69:3"},
+  {"op":{"kind":"addr.add","ns":"ecmp.leaf4","dev":"h","cidr":"10.1.4.1/24","family":4},"origin":"examples/ecmp.otop:70:16"},
+  {"op":{"kind":"link.up","ns":"ecmp.leaf4","dev":"h"},"origin":"examples/ecmp.otop:70:3"},
+  {"op":{"kind":"route.add","ns":"ecmp.leaf4","family":4,"destination":"10.1.0.0/16","nexthops":[{"via":"10.0.1.6","dev":"s1","weight":1},{"via":"10.0.2.6","dev":"s2","weight":1}]},"origin":"examples/ecmp.otop:71:3"},
+  {"op":{"kind":"link.alias","ns":"ecmp.h1","dev":"lo","alias":"opentop:ecmp:h1"},"origin":"examples/ecmp.otop:74:1"},
+  {"op":{"kind":"link.up","ns":"ecmp.h1","dev":"lo"},"origin":"examples/ecmp.otop:74:1"},
+  {"op":{"kind":"addr.add","ns":"ecmp.h1","dev":"eth0","cidr":"10.1.1.10/24","family":4},"origin":"examples/ecmp.otop:74:16"},
+  {"op":{"kind":"link.up","ns":"ecmp.h1","dev":"eth0"},"origin":"examples/ecmp.otop:74:11"},
+  {"op":{"kind":"route.add","ns":"ecmp.h1","family":4,"destination":"0.0.0.0/0","via":"10.1.1.1"},"origin":"examples/ecmp.otop:74:30"},
+  {"op":{"kind":"link.alias","ns":"ecmp.h2","dev":"lo","alias":"opentop:ecmp:h2"},"origin":"examples/ecmp.otop:75:1"},
+  {"op":{"kind":"link.up","ns":"ecmp.h2","dev":"lo"},"origin":"examples/ecmp.otop:75:1"},
+  {"op":{"kind":"addr.add","ns":"ecmp.h2","dev":"eth0","cidr":"10.1.2.10/24","family":4},"origin":"examples/ecmp.otop:75:16"},
+  {"op":{"kind":"link.up","ns":"ecmp.h2","dev":"eth0"},"origin":"examples/ecmp.otop:75:11"},
+  {"op":{"kind":"route.add","ns":"ecmp.h2","family":4,"destination":"0.0.0.0/0","via":"10.1.2.1"},"origin":"examples/ecmp.otop:75:30"},
+  {"op":{"kind":"link.alias","ns":"ecmp.h3","dev":"lo","alias":"opentop:ecmp:h3"},"origin":"examples/ecmp.otop:76:1"},
+  {"op":{"kind":"link.up","ns":"ecmp.h3","dev":"lo"},"origin":"examples/ecmp.otop:76:1"},
+  {"op":{"kind":"addr.add","ns":"ecmp.h3","dev":"eth0","cidr":"10.1.3.10/24","family":4},"origin":"examples/ecmp.otop:76:16"},
+  {"op":{"kind":"link.up","ns":"ecmp.h3","dev":"eth0"},"origin":"examples/ecmp.otop:76:11"},
+  {"op":{"kind":"route.add","ns":"ecmp.h3","family":4,"destination":"0.0.0.0/0","via":"10.1.3.1"},"origin":"examples/ecmp.otop:76:30"},
+  {"op":{"kind":"link.alias","ns":"ecmp.h4","dev":"lo","alias":"opentop:ecmp:h4"},"origin":"examples/ecmp.otop:77:1"},
+  {"op":{"kind":"link.up","ns":"ecmp.h4","dev":"lo"},"origin":"examples/ecmp.otop:77:1"},
+  {"op":{"kind":"addr.add","ns":"ecmp.h4","dev":"eth0","cidr":"10.1.4.10/24","family":4},"origin":"examples/ecmp.otop:77:16"},
+  {"op":{"kind":"link.up","ns":"ecmp.h4","dev":"eth0"},"origin":"examples/ecmp.otop:77:11"},
+  {"op":{"kind":"route.add","ns":"ecmp.h4","family":4,"destination":"0.0.0.0/0","via":"10.1.4.1"},"origin":"examples/ecmp.otop:77:30"}
+ ]
+}
+'
+
+# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.
+why() {
+  case $1 in
+    ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
+    nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    sysctl) why='this lab sets sysctls' package=procps ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
+    mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
+    ln) why='the script keeps its lock and record with it' package=coreutils ;;
+    readlink) why='the script keeps its lock and record with it' package=coreutils ;;
+    rm) why='the lab removes its record and files' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
+    date) why='the script keeps its lock and record with it' package=coreutils ;;
+    *) why='this script runs it' package=$1 ;;
+  esac
+}

@@ -1,0 +1,524 @@
+#!/bin/sh
+# Lab wan: a standalone script built by opentop 0.1.0 (`opentop build`).
+#
+#   source    /ROOT/examples/wan.otop
+#   sha256    ed9ee6a61619928529d593e399975ae5b636d19cacde1557b8abbbb91ffeffad
+#   requires  ip nsenter sysctl tc unshare mkdir ln readlink rm mv date
+#
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+#
+# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
+# back if a step fails; `down` removes what the lab owns and still exists. They keep the
+# lock and the record under /run/opentop exactly as `opentop` does, so `opentop status`,
+# `exec` and `down` work on a lab this script brought up, and the other way round.
+# Generated from the lab file: change the file and build again rather than editing this.
+
+# Single-quoted text here is literal by design: values from the lab file are never expanded.
+# shellcheck disable=SC2016
+set -u
+set -f # nothing here expands file names
+LAB='wan'
+SELF=${0##*/}
+RUN_DIR=${OPENTOP_RUN_DIR:-/run/opentop}
+LAB_DIR=$RUN_DIR/$LAB
+RECORD=$LAB_DIR/record.json
+LOCK=$RUN_DIR/$LAB.lock
+NL='
+'
+# What each command needs installed, and the lab in a line (for its messages and --help).
+NEED_UP='ip nsenter sysctl tc unshare mkdir ln readlink rm mv date'
+NEED_DOWN='ip mkdir ln readlink rm'
+NEED_STATUS='ip tc nsenter'
+SUMMARY='4 nodes, 2 switches, 5 links (57 operations)'
+HELP='
+Lab wan: 4 nodes, 2 switches, 5 links (57 operations).
+  up      create it (needs root and ip, nsenter, sysctl, tc, unshare, mkdir, ln, readlink, rm, mv, date)
+  down    remove everything it created; also after a failed or interrupted up
+  status  its live state, and drift from its plan (exit status 1 on drift)
+  exec    run a command inside a node (nsenter)
+  plan    print every operation that up runs, doing nothing'
+
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 5: namespaces
+  # create network namespace wan  (examples/wan.otop:9:5)
+  # create network namespace wan.ra  (examples/wan.otop:14:1)
+  # create network namespace wan.rb  (examples/wan.otop:22:1)
+  # create network namespace wan.pc-a  (examples/wan.otop:30:1)
+  # create network namespace wan.pc-b  (examples/wan.otop:36:1)
+  step '1/11, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add wan
+netns add wan.ra
+netns add wan.rb
+netns add wan.pc-a
+netns add wan.pc-b
+EOF
+  # == stage 2 of 5: namespace sysctls
+  # set net.ipv4.ip_forward = 1 in wan.ra  (examples/wan.otop:15:3)
+  # set net.ipv6.conf.all.forwarding = 1 in wan.ra  (examples/wan.otop:15:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in wan.ra  (examples/wan.otop:15:3)
+  step '2/11, namespace sysctls, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # set net.ipv4.ip_forward = 1 in wan.rb  (examples/wan.otop:23:3)
+  # set net.ipv6.conf.all.forwarding = 1 in wan.rb  (examples/wan.otop:23:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in wan.rb  (examples/wan.otop:23:3)
+  step '3/11, namespace sysctls, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # == stage 3 of 5: links
+  # create veth pair wan (wan.ra) — wan (wan.rb)  (examples/wan.otop:17:3)
+  step '4/11, links, on the host' ip -batch - <<'EOF' || return 1
+link add name wan index 1001 netns wan.ra type veth peer name wan netns wan.rb
+EOF
+  # mark lo in wan as opentop:wan  (examples/wan.otop:9:5)
+  # create bridge site-a in wan  (examples/wan.otop:11:1)
+  # create bridge site-b in wan  (examples/wan.otop:12:1)
+  # create veth pair ra.lan (wan) — lan (wan.ra)  (examples/wan.otop:16:3)
+  # create veth pair rb.lan (wan) — lan (wan.rb)  (examples/wan.otop:24:3)
+  # create veth pair pc-a.eth0 (wan) — eth0 (wan.pc-a)  (examples/wan.otop:31:3)
+  # create veth pair pc-b.eth0 (wan) — eth0 (wan.pc-b)  (examples/wan.otop:37:3)
+  step '5/11, links, in the switches (wan)' nsenter --net=/run/netns/wan -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:wan
+link add name site-a up type bridge
+link add name site-b up type bridge
+link add name ra.lan index 1001 master site-a up type veth peer name lan netns wan.ra
+link add name rb.lan index 1002 master site-b up type veth peer name lan netns wan.rb
+link add name pc-a.eth0 index 1003 master site-a up type veth peer name eth0 netns wan.pc-a
+link add name pc-b.eth0 index 1004 master site-b up type veth peer name eth0 netns wan.pc-b
+EOF
+  # == stage 4 of 5: shaping
+  # shape wan in wan.ra: tbf rate 20mbit burst 15140b limit 1514000b  (examples/wan.otop:17:47)
+  # shape wan in wan.ra: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit  (examples/wan.otop:17:47)
+  step '6/11, shaping, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- tc -batch - <<'EOF' || return 1
+qdisc add dev wan root handle 1: tbf rate 20mbit burst 15140b limit 1514000b
+qdisc add dev wan parent 1:1 handle 10: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit
+EOF
+  # shape wan in wan.rb: tbf rate 20mbit burst 15140b limit 1514000b  (examples/wan.otop:17:47)
+  # shape wan in wan.rb: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit  (examples/wan.otop:17:47)
+  step '7/11, shaping, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- tc -batch - <<'EOF' || return 1
+qdisc add dev wan root handle 1: tbf rate 20mbit burst 15140b limit 1514000b
+qdisc add dev wan parent 1:1 handle 10: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit
+EOF
+  # == stage 5 of 5: addresses and routes
+  # mark lo in wan.ra as opentop:wan:ra  (examples/wan.otop:14:1)
+  # bring lo up in wan.ra  (examples/wan.otop:14:1)
+  # add 10.10.0.1/24 to lan in wan.ra  (examples/wan.otop:16:17)
+  # add fd10:a::1/64 to lan in wan.ra  (examples/wan.otop:16:30)
+  # bring lan up in wan.ra  (examples/wan.otop:16:3)
+  # add 10.255.1.0/31 to wan in wan.ra  (examples/wan.otop:17:17)
+  # add fd10:ff::/127 to wan in wan.ra  (examples/wan.otop:17:31)
+  # bring wan up in wan.ra  (examples/wan.otop:17:3)
+  # route 10.20.0.0/24 via 10.255.1.1 in wan.ra  (examples/wan.otop:18:3)
+  # route fd10:b::/64 via fd10:ff::1 in wan.ra  (examples/wan.otop:19:3)
+  step '8/11, addresses and routes, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:wan:ra
+link set dev lo up
+addr add 10.10.0.1/24 dev lan
+addr add fd10:a::1/64 dev lan nodad
+link set dev lan up
+addr add 10.255.1.0/31 dev wan
+addr add fd10:ff::/127 dev wan nodad
+link set dev wan up
+route add 10.20.0.0/24 via 10.255.1.1
+route add fd10:b::/64 via fd10:ff::1
+EOF
+  # mark lo in wan.rb as opentop:wan:rb  (examples/wan.otop:22:1)
+  # bring lo up in wan.rb  (examples/wan.otop:22:1)
+  # add 10.20.0.1/24 to lan in wan.rb  (examples/wan.otop:24:17)
+  # add fd10:b::1/64 to lan in wan.rb  (examples/wan.otop:24:30)
+  # bring lan up in wan.rb  (examples/wan.otop:24:3)
+  # add 10.255.1.1/31 to wan in wan.rb  (examples/wan.otop:25:7)
+  # add fd10:ff::1/127 to wan in wan.rb  (examples/wan.otop:25:21)
+  # bring wan up in wan.rb  (examples/wan.otop:25:3)
+  # route 10.10.0.0/24 via 10.255.1.0 in wan.rb  (examples/wan.otop:26:3)
+  # route fd10:a::/64 via fd10:ff:: in wan.rb  (examples/wan.otop:27:3)
+  step '9/11, addresses and routes, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:wan:rb
+link set dev lo up
+addr add 10.20.0.1/24 dev lan
+addr add fd10:b::1/64 dev lan nodad
+link set dev lan up
+addr add 10.255.1.1/31 dev wan
+addr add fd10:ff::1/127 dev wan nodad
+link set dev wan up
+route add 10.10.0.0/24 via 10.255.1.0
+route add fd10:a::/64 via fd10:ff::
+EOF
+  # mark lo in wan.pc-a as opentop:wan:pc-a  (examples/wan.otop:30:1)
+  # bring lo up in wan.pc-a  (examples/wan.otop:30:1)
+  # add 10.10.0.10/24 to eth0 in wan.pc-a  (examples/wan.otop:31:18)
+  # add fd10:a::10/64 to eth0 in wan.pc-a  (examples/wan.otop:31:32)
+  # bring eth0 up in wan.pc-a  (examples/wan.otop:31:3)
+  # route 0.0.0.0/0 via 10.10.0.1 in wan.pc-a  (examples/wan.otop:32:3)
+  # route ::/0 via fd10:a::1 in wan.pc-a  (examples/wan.otop:33:3)
+  step '10/11, addresses and routes, in node pc-a (wan.pc-a)' nsenter --net=/run/netns/wan.pc-a -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:wan:pc-a
+link set dev lo up
+addr add 10.10.0.10/24 dev eth0
+addr add fd10:a::10/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.10.0.1
+route add ::/0 via fd10:a::1
+EOF
+  # mark lo in wan.pc-b as opentop:wan:pc-b  (examples/wan.otop:36:1)
+  # bring lo up in wan.pc-b  (examples/wan.otop:36:1)
+  # add 10.20.0.10/24 to eth0 in wan.pc-b  (examples/wan.otop:37:18)
+  # add fd10:b::10/64 to eth0 in wan.pc-b  (examples/wan.otop:37:32)
+  # bring eth0 up in wan.pc-b  (examples/wan.otop:37:3)
+  # route 0.0.0.0/0 via 10.20.0.1 in wan.pc-b  (examples/wan.otop:38:3)
+  # route ::/0 via fd10:b::1 in wan.pc-b  (examples/wan.otop:39:3)
+  step '11/11, addresses and routes, in node pc-b (wan.pc-b)' nsenter --net=/run/netns/wan.pc-b -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:wan:pc-b
+link set dev lo up
+addr add 10.20.0.10/24 dev eth0
+addr add fd10:b::10/64 dev eth0 nodad
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.20.0.1
+route add ::/0 via fd10:b::1
+EOF
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # delete network namespace wan.pc-b and everything in it
+  if [ -e /run/netns/wan.pc-b ]; then queue 'netns del wan.pc-b'; fi
+  # delete network namespace wan.pc-a and everything in it
+  if [ -e /run/netns/wan.pc-a ]; then queue 'netns del wan.pc-a'; fi
+  # delete network namespace wan.rb and everything in it
+  if [ -e /run/netns/wan.rb ]; then queue 'netns del wan.rb'; fi
+  # delete network namespace wan.ra and everything in it
+  if [ -e /run/netns/wan.ra ]; then queue 'netns del wan.ra'; fi
+  # delete network namespace wan and everything in it
+  if [ -e /run/netns/wan ]; then queue 'netns del wan'; fi
+  flush ip -force -batch - || ok=1
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/wan && found=0
+  taken_netns /run/netns/wan.ra && found=0
+  taken_netns /run/netns/wan.rb && found=0
+  taken_netns /run/netns/wan.pc-a && found=0
+  taken_netns /run/netns/wan.pc-b && found=0
+  return "$found"
+}
+
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/wan.otop:17:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/wan.otop:16:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/wan.otop:24:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/wan.otop:31:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (examples/wan.otop:37:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name b0 type bridge
+EOF
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/wan.otop:11:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (examples/wan.otop:12:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- tc qdisc add dev lo root tbf rate 1mbit burst 16kb limit 16kb; then
+    error OT6011 'this kernel lacks the token bucket filter qdisc (rate), which this statement needs (examples/wan.otop:17:47)' 'it is the kernel option CONFIG_NET_SCH_TBF (module sch_tbf: `modprobe sch_tbf`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- tc qdisc add dev lo root netem delay 1ms; then
+    error OT6011 'this kernel lacks the network emulator qdisc (delay, jitter, loss), which this statement needs (examples/wan.otop:17:47)' 'it is the kernel option CONFIG_NET_SCH_NETEM (module sch_netem: `modprobe sch_netem`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
+status_plan() {
+  if look 'the switches (wan)' wan /run/netns/wan lo site-a site-b ra.lan rb.lan pc-a.eth0 pc-b.eth0; then
+    extras
+  fi
+  if look 'node ra (wan.ra)' wan.ra /run/netns/wan.ra lo wan lan; then
+    want_addr wan 10.255.1.0/31
+    want_addr wan fd10:ff::/127
+    want_addr lan 10.10.0.1/24
+    want_addr lan fd10:a::1/64
+    want_route 'route 10.20.0.0/24 via 10.255.1.1' '' -4 10.20.0.0/24 via 10.255.1.1
+    want_route 'route fd10:b::/64 via fd10:ff::1' '' -6 fd10:b::/64 via fd10:ff::1
+    shaped wan
+    want_qdisc wan tbf 1: root rate 20Mbit
+    want_qdisc wan netem 10: 1:1 limit 1000
+    extras
+  fi
+  if look 'node rb (wan.rb)' wan.rb /run/netns/wan.rb lo wan lan; then
+    want_addr wan 10.255.1.1/31
+    want_addr wan fd10:ff::1/127
+    want_addr lan 10.20.0.1/24
+    want_addr lan fd10:b::1/64
+    want_route 'route 10.10.0.0/24 via 10.255.1.0' '' -4 10.10.0.0/24 via 10.255.1.0
+    want_route 'route fd10:a::/64 via fd10:ff::' '' -6 fd10:a::/64 via fd10:ff::
+    shaped wan
+    want_qdisc wan tbf 1: root rate 20Mbit
+    want_qdisc wan netem 10: 1:1 limit 1000
+    extras
+  fi
+  if look 'node pc-a (wan.pc-a)' wan.pc-a /run/netns/wan.pc-a lo eth0; then
+    want_addr eth0 10.10.0.10/24
+    want_addr eth0 fd10:a::10/64
+    want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
+    want_route 'route ::/0 via fd10:a::1' '' -6 default via fd10:a::1
+    extras
+  fi
+  if look 'node pc-b (wan.pc-b)' wan.pc-b /run/netns/wan.pc-b lo eth0; then
+    want_addr eth0 10.20.0.10/24
+    want_addr eth0 fd10:b::10/64
+    want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
+    want_route 'route ::/0 via fd10:b::1' '' -6 default via fd10:b::1
+    extras
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'wan lo') want_link ;;
+    'wan site-a') want_link up ;;
+    'wan site-b') want_link up ;;
+    'wan ra.lan') want_link up master site-a ;;
+    'wan rb.lan') want_link up master site-b ;;
+    'wan pc-a.eth0') want_link up master site-a ;;
+    'wan pc-b.eth0') want_link up master site-b ;;
+    'wan.ra lo') want_link up ;;
+    'wan.ra wan') want_link shaped up ;;
+    'wan.ra lan') want_link up ;;
+    'wan.rb lo') want_link up ;;
+    'wan.rb wan') want_link shaped up ;;
+    'wan.rb lan') want_link up ;;
+    'wan.pc-a lo') want_link up ;;
+    'wan.pc-a eth0') want_link up ;;
+    'wan.pc-b lo') want_link up ;;
+    'wan.pc-b eth0') want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    ra) enter nsenter --net=/run/netns/wan.ra -- "$@" ;;
+    rb) enter nsenter --net=/run/netns/wan.rb -- "$@" ;;
+    pc-a) enter nsenter --net=/run/netns/wan.pc-a -- "$@" ;;
+    pc-b) enter nsenter --net=/run/netns/wan.pc-b -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are ra, rb, pc-a, pc-b'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab wan: up, 57 operations in 11 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add wan       # examples/wan.otop:9:5
+    netns add wan.ra    # examples/wan.otop:14:1
+    netns add wan.rb    # examples/wan.otop:22:1
+    netns add wan.pc-a  # examples/wan.otop:30:1
+    netns add wan.pc-b  # examples/wan.otop:36:1
+
+# stage 2: namespace sysctls (steps run concurrently)
+nsenter --net=/run/netns/wan.ra -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/wan.otop:15:3
+    net.ipv6.conf.all.forwarding=1      # examples/wan.otop:15:3
+    net.ipv6.conf.default.accept_dad=0  # examples/wan.otop:15:3
+nsenter --net=/run/netns/wan.rb -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # examples/wan.otop:23:3
+    net.ipv6.conf.all.forwarding=1      # examples/wan.otop:23:3
+    net.ipv6.conf.default.accept_dad=0  # examples/wan.otop:23:3
+
+# stage 3: links (steps run concurrently)
+ip -batch -
+    link add name wan index 1001 netns wan.ra type veth peer name wan netns wan.rb  # examples/wan.otop:17:3
+nsenter --net=/run/netns/wan -- ip -batch -
+    link set dev lo alias opentop:wan                                                            # examples/wan.otop:9:5
+    link add name site-a up type bridge                                                          # examples/wan.otop:11:1
+    link add name site-b up type bridge                                                          # examples/wan.otop:12:1
+    link add name ra.lan index 1001 master site-a up type veth peer name lan netns wan.ra        # examples/wan.otop:16:3
+    link add name rb.lan index 1002 master site-b up type veth peer name lan netns wan.rb        # examples/wan.otop:24:3
+    link add name pc-a.eth0 index 1003 master site-a up type veth peer name eth0 netns wan.pc-a  # examples/wan.otop:31:3
+    link add name pc-b.eth0 index 1004 master site-b up type veth peer name eth0 netns wan.pc-b  # examples/wan.otop:37:3
+
+# stage 4: shaping (steps run concurrently)
+nsenter --net=/run/netns/wan.ra -- tc -batch -
+    qdisc add dev wan root handle 1: tbf rate 20mbit burst 15140b limit 1514000b                   # examples/wan.otop:17:47
+    qdisc add dev wan parent 1:1 handle 10: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit  # examples/wan.otop:17:47
+nsenter --net=/run/netns/wan.rb -- tc -batch -
+    qdisc add dev wan root handle 1: tbf rate 20mbit burst 15140b limit 1514000b                   # examples/wan.otop:17:47
+    qdisc add dev wan parent 1:1 handle 10: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit  # examples/wan.otop:17:47
+
+# stage 5: addresses and routes (steps run concurrently)
+nsenter --net=/run/netns/wan.ra -- ip -batch -
+    link set dev lo alias opentop:wan:ra   # examples/wan.otop:14:1
+    link set dev lo up                     # examples/wan.otop:14:1
+    addr add 10.10.0.1/24 dev lan          # examples/wan.otop:16:17
+    addr add fd10:a::1/64 dev lan nodad    # examples/wan.otop:16:30
+    link set dev lan up                    # examples/wan.otop:16:3
+    addr add 10.255.1.0/31 dev wan         # examples/wan.otop:17:17
+    addr add fd10:ff::/127 dev wan nodad   # examples/wan.otop:17:31
+    link set dev wan up                    # examples/wan.otop:17:3
+    route add 10.20.0.0/24 via 10.255.1.1  # examples/wan.otop:18:3
+    route add fd10:b::/64 via fd10:ff::1   # examples/wan.otop:19:3
+nsenter --net=/run/netns/wan.rb -- ip -batch -
+    link set dev lo alias opentop:wan:rb   # examples/wan.otop:22:1
+    link set dev lo up                     # examples/wan.otop:22:1
+    addr add 10.20.0.1/24 dev lan          # examples/wan.otop:24:17
+    addr add fd10:b::1/64 dev lan nodad    # examples/wan.otop:24:30
+    link set dev lan up                    # examples/wan.otop:24:3
+    addr add 10.255.1.1/31 dev wan         # examples/wan.otop:25:7
+    addr add fd10:ff::1/127 dev wan nodad  # examples/wan.otop:25:21
+    link set dev wan up                    # examples/wan.otop:25:3
+    route add 10.10.0.0/24 via 10.255.1.0  # examples/wan.otop:26:3
+    route add fd10:a::/64 via fd10:ff::    # examples/wan.otop:27:3
+nsenter --net=/run/netns/wan.pc-a -- ip -batch -
+    link set dev lo alias opentop:wan:pc-a  # examples/wan.otop:30:1
+    link set dev lo up                      # examples/wan.otop:30:1
+    addr add 10.10.0.10/24 dev eth0         # examples/wan.otop:31:18
+    addr add fd10:a::10/64 dev eth0 nodad   # examples/wan.otop:31:32
+    link set dev eth0 up                    # examples/wan.otop:31:3
+    route add 0.0.0.0/0 via 10.10.0.1       # examples/wan.otop:32:3
+    route add ::/0 via fd10:a::1            # examples/wan.otop:33:3
+nsenter --net=/run/netns/wan.pc-b -- ip -batch -
+    link set dev lo alias opentop:wan:pc-b  # examples/wan.otop:36:1
+    link set dev lo up                      # examples/wan.otop:36:1
+    addr add 10.20.0.10/24 dev eth0         # examples/wan.otop:37:18
+    addr add fd10:b::10/64 dev eth0 nodad   # examples/wan.otop:37:32
+    link set dev eth0 up                    # examples/wan.otop:37:3
+    route add 0.0.0.0/0 via 10.20.0.1       # examples/wan.otop:38:3
+    route add ::/0 via fd10:b::1            # examples/wan.otop:39:3'
+}
+
+# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
+# (OBJECTS) and the operations of its plan. Only its state and creation time vary.
+RECORD_HEAD='{
+ "version": 2,
+ "tool": "opentop 0.1.0",
+ "lab": "wan",
+ "file": "/ROOT/examples/wan.otop",
+ "hash": "ed9ee6a61619928529d593e399975ae5b636d19cacde1557b8abbbb91ffeffad",
+ "state": "'
+RECORD_CREATED='",
+ "createdAt": "'
+RECORD_BY='",
+ "by": "script",
+'
+OBJECTS=' "nodes": ["ra","rb","pc-a","pc-b"],
+ "switches": ["site-a","site-b"],
+ "plan": "710a8ca4faf7fd646ce77cbb08fa2fabee42732d03599e08c596402fc1c02bbf",
+ "owned": [
+  {"kind":"netns","name":"wan"},
+  {"kind":"netns","name":"wan.ra","node":"ra"},
+  {"kind":"netns","name":"wan.rb","node":"rb"},
+  {"kind":"netns","name":"wan.pc-a","node":"pc-a"},
+  {"kind":"netns","name":"wan.pc-b","node":"pc-b"}
+ ],
+'
+RECORD_OPS=' "ops": [
+  {"op":{"kind":"netns.add","name":"wan"},"origin":"examples/wan.otop:9:5"},
+  {"op":{"kind":"netns.add","name":"wan.ra","node":"ra"},"origin":"examples/wan.otop:14:1"},
+  {"op":{"kind":"netns.add","name":"wan.rb","node":"rb"},"origin":"examples/wan.otop:22:1"},
+  {"op":{"kind":"netns.add","name":"wan.pc-a","node":"pc-a"},"origin":"examples/wan.otop:30:1"},
+  {"op":{"kind":"netns.add","name":"wan.pc-b","node":"pc-b"},"origin":"examples/wan.otop:36:1"},
+  {"op":{"kind":"sysctl.set","ns":"wan.ra","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/wan.otop:15:3"},
+  {"op":{"kind":"sysctl.set","ns":"wan.ra","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/wan.otop:15:3"},
+  {"op":{"kind":"sysctl.set","ns":"wan.ra","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/wan.otop:15:3"},
+  {"op":{"kind":"sysctl.set","ns":"wan.rb","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/wan.otop:23:3"},
+  {"op":{"kind":"sysctl.set","ns":"wan.rb","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/wan.otop:23:3"},
+  {"op":{"kind":"sysctl.set","ns":"wan.rb","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/wan.otop:23:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"wan.ra","name":"wan","index":1001},"b":{"ns":"wan.rb","name":"wan"}},"origin":"examples/wan.otop:17:3"},
+  {"op":{"kind":"link.alias","ns":"wan","dev":"lo","alias":"opentop:wan"},"origin":"examples/wan.otop:9:5"},
+  {"op":{"kind":"bridge.add","ns":"wan","name":"site-a"},"origin":"examples/wan.otop:11:1"},
+  {"op":{"kind":"bridge.add","ns":"wan","name":"site-b"},"origin":"examples/wan.otop:12:1"},
+  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"ra.lan","index":1001,"master":"site-a"},"b":{"ns":"wan.ra","name":"lan"}},"origin":"examples/wan.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"rb.lan","index":1002,"master":"site-b"},"b":{"ns":"wan.rb","name":"lan"}},"origin":"examples/wan.otop:24:3"},
+  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"pc-a.eth0","index":1003,"master":"site-a"},"b":{"ns":"wan.pc-a","name":"eth0"}},"origin":"examples/wan.otop:31:3"},
+  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"pc-b.eth0","index":1004,"master":"site-b"},"b":{"ns":"wan.pc-b","name":"eth0"}},"origin":"examples/wan.otop:37:3"},
+  {"op":{"kind":"qdisc.add","ns":"wan.ra","dev":"wan","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":20000000,"burst":15140,"limit":1514000}},"origin":"examples/wan.otop:17:47"},
+  {"op":{"kind":"qdisc.add","ns":"wan.ra","dev":"wan","parent":"1:1","handle":"10:","qdisc":{"kind":"netem","limit":1000,"delay":30000,"jitter":2000,"loss":0.1,"rate":20000000}},"origin":"examples/wan.otop:17:47"},
+  {"op":{"kind":"qdisc.add","ns":"wan.rb","dev":"wan","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":20000000,"burst":15140,"limit":1514000}},"origin":"examples/wan.otop:17:47"},
+  {"op":{"kind":"qdisc.add","ns":"wan.rb","dev":"wan","parent":"1:1","handle":"10:","qdisc":{"kind":"netem","limit":1000,"delay":30000,"jitter":2000,"loss":0.1,"rate":20000000}},"origin":"examples/wan.otop:17:47"},
+  {"op":{"kind":"link.alias","ns":"wan.ra","dev":"lo","alias":"opentop:wan:ra"},"origin":"examples/wan.otop:14:1"},
+  {"op":{"kind":"link.up","ns":"wan.ra","dev":"lo"},"origin":"examples/wan.otop:14:1"},
+  {"op":{"kind":"addr.add","ns":"wan.ra","dev":"lan","cidr":"10.10.0.1/24","family":4},"origin":"examples/wan.otop:16:17"},
+  {"op":{"kind":"addr.add","ns":"wan.ra","dev":"lan","cidr":"fd10:a::1/64","family":6},"origin":"examples/wan.otop:16:30"},
+  {"op":{"kind":"link.up","ns":"wan.ra","dev":"lan"},"origin":"examples/wan.otop:16:3"},
+  {"op":{"kind":"addr.add","ns":"wan.ra","dev":"wan","cidr":"10.255.1.0/31","family":4},"origin":"examples/wan.otop:17:17"},
+  {"op":{"kind":"addr.add","ns":"wan.ra","dev":"wan","cidr":"fd10:ff::/127","family":6},"origin":"examples/wan.otop:17:31"},
+  {"op":{"kind":"link.up","ns":"wan.ra","dev":"wan"},"origin":"examples/wan.otop:17:3"},
+  {"op":{"kind":"route.add","ns":"wan.ra","family":4,"destination":"10.20.0.0/24","via":"10.255.1.1"},"origin":"examples/wan.otop:18:3"},
+  {"op":{"kind":"route.add","ns":"wan.ra","family":6,"destination":"fd10:b::/64","via":"fd10:ff::1"},"origin":"examples/wan.otop:19:3"},
+  {"op":{"kind":"link.alias","ns":"wan.rb","dev":"lo","alias":"opentop:wan:rb"},"origin":"examples/wan.otop:22:1"},
+  {"op":{"kind":"link.up","ns":"wan.rb","dev":"lo"},"origin":"examples/wan.otop:22:1"},
+  {"op":{"kind":"addr.add","ns":"wan.rb","dev":"lan","cidr":"10.20.0.1/24","family":4},"origin":"examples/wan.otop:24:17"},
+  {"op":{"kind":"addr.add","ns":"wan.rb","dev":"lan","cidr":"fd10:b::1/64","family":6},"origin":"examples/wan.otop:24:30"},
+  {"op":{"kind":"link.up","ns":"wan.rb","dev":"lan"},"origin":"examples/wan.otop:24:3"},
+  {"op":{"kind":"addr.add","ns":"wan.rb","dev":"wan","cidr":"10.255.1.1/31","family":4},"origin":"examples/wan.otop:25:7"},
+  {"op":{"kind":"addr.add","ns":"wan.rb","dev":"wan","cidr":"fd10:ff::1/127","family":6},"origin":"examples/wan.otop:25:21"},
+  {"op":{"kind":"link.up","ns":"wan.rb","dev":"wan"},"origin":"examples/wan.otop:25:3"},
+  {"op":{"kind":"route.add","ns":"wan.rb","family":4,"destination":"10.10.0.0/24","via":"10.255.1.0"},"origin":"examples/wan.otop:26:3"},
+  {"op":{"kind":"route.add","ns":"wan.rb","family":6,"destination":"fd10:a::/64","via":"fd10:ff::"},"origin":"examples/wan.otop:27:3"},
+  {"op":{"kind":"link.alias","ns":"wan.pc-a","dev":"lo","alias":"opentop:wan:pc-a"},"origin":"examples/wan.otop:30:1"},
+  {"op":{"kind":"link.up","ns":"wan.pc-a","dev":"lo"},"origin":"examples/wan.otop:30:1"},
+  {"op":{"kind":"addr.add","ns":"wan.pc-a","dev":"eth0","cidr":"10.10.0.10/24","family":4},"origin":"examples/wan.otop:31:18"},
+  {"op":{"kind":"addr.add","ns":"wan.pc-a","dev":"eth0","cidr":"fd10:a::10/64","family":6},"origin":"examples/wan.otop:31:32"},
+  {"op":{"kind":"link.up","ns":"wan.pc-a","dev":"eth0"},"origin":"examples/wan.otop:31:3"},
+  {"op":{"kind":"route.add","ns":"wan.pc-a","family":4,"destination":"0.0.0.0/0","via":"10.10.0.1"},"origin":"examples/wan.otop:32:3"},
+  {"op":{"kind":"route.add","ns":"wan.pc-a","family":6,"destination":"::/0","via":"fd10:a::1"},"origin":"examples/wan.otop:33:3"},
+  {"op":{"kind":"link.alias","ns":"wan.pc-b","dev":"lo","alias":"opentop:wan:pc-b"},"origin":"examples/wan.otop:36:1"},
+  {"op":{"kind":"link.up","ns":"wan.pc-b","dev":"lo"},"origin":"examples/wan.otop:36:1"},
+  {"op":{"kind":"addr.add","ns":"wan.pc-b","dev":"eth0","cidr":"10.20.0.10/24","family":4},"origin":"examples/wan.otop:37:18"},
+  {"op":{"kind":"addr.add","ns":"wan.pc-b","dev":"eth0","cidr":"fd10:b::10/64","family":6},"origin":"examples/wan.otop:37:32"},
+  {"op":{"kind":"link.up","ns":"wan.pc-b","dev":"eth0"},"origin":"examples/wan.otop:37:3"},
+  {"op":{"kind":"route.add","ns":"wan.pc-b","family":4,"destination":"0.0.0.0/0","via":"10.20.0.1"},"origin":"examples/wan.otop:38:3"},
+  {"op":{"kind":"route.add","ns":"wan.pc-b","family":6,"destination":"::/0","via":"fd10:b::1"},"origin":"examples/wan.otop:39:3"}
+ ]
+}
+'
+
+# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.
+why() {
+  case $1 in
+    ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
+    nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    sysctl) why='this lab sets sysctls' package=procps ;;
+    tc) why='this lab shapes traffic (rate, delay, loss) with it' package=iproute2 ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
+    mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
+    ln) why='the script keeps its lock and record with it' package=coreutils ;;
+    readlink) why='the script keeps its lock and record with it' package=coreutils ;;
+    rm) why='the lab removes its record and files' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
+    date) why='the script keeps its lock and record with it' package=coreutils ;;
+    *) why='this script runs it' package=$1 ;;
+  esac
+}

@@ -1,0 +1,805 @@
+#!/bin/sh
+# Lab glinks: a standalone script built by opentop 0.1.0 (`opentop build`).
+#
+#   source    /ROOT/test/golden/cases/links.otop
+#   sha256    78721a7e4b7f33d6e68cffafd2421bc81628a873de697894de5703523c952727
+#   requires  ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date
+#
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+#
+# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
+# back if a step fails; `down` removes what the lab owns and still exists. They keep the
+# lock and the record under /run/opentop exactly as `opentop` does, so `opentop status`,
+# `exec` and `down` work on a lab this script brought up, and the other way round.
+# Generated from the lab file: change the file and build again rather than editing this.
+
+# Single-quoted text here is literal by design: values from the lab file are never expanded.
+# shellcheck disable=SC2016
+set -u
+set -f # nothing here expands file names
+LAB='glinks'
+SELF=${0##*/}
+RUN_DIR=${OPENTOP_RUN_DIR:-/run/opentop}
+LAB_DIR=$RUN_DIR/$LAB
+RECORD=$LAB_DIR/record.json
+LOCK=$RUN_DIR/$LAB.lock
+NL='
+'
+# What each command needs installed, and the lab in a line (for its messages and --help).
+NEED_UP='ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date'
+NEED_DOWN='sh nsenter ip rm mkdir ln readlink'
+NEED_STATUS='ip tc nsenter'
+SUMMARY='5 nodes, 2 switches, 13 links (96 operations)'
+HELP='
+Lab glinks: 5 nodes, 2 switches, 13 links (96 operations).
+  up      create it (needs root and ip, nsenter, sysctl, sh, sed, mkdir, mv, bridge, tc, unshare, rm, ln, readlink, date)
+  down    remove everything it created; also after a failed or interrupted up
+  status  its live state, and drift from its plan (exit status 1 on drift)
+  exec    run a command inside a node (nsenter)
+  plan    print every operation that up runs, doing nothing'
+
+# ---- up: the plan, stage by stage --------------------------------------------------
+#
+# The steps of a stage are independent (`opentop up` runs them concurrently; here they
+# run one after another). Each step is one process; the lines of a batch are the
+# operations listed above it, in order, with the statement of the lab file that asked
+# for each. A step that fails stops `up`, which then rolls back.
+
+up_plan() {
+  # == stage 1 of 7: namespaces
+  # create network namespace glinks  (test/golden/cases/links.otop:3:5)
+  # create network namespace glinks.r  (test/golden/cases/links.otop:8:1)
+  # create network namespace glinks.s  (test/golden/cases/links.otop:24:1)
+  # create network namespace glinks.pc  (test/golden/cases/links.otop:32:1)
+  # create network namespace glinks.cam  (test/golden/cases/links.otop:33:1)
+  # create network namespace glinks.h  (test/golden/cases/links.otop:34:1)
+  step '1/20, namespaces, on the host' ip -batch - <<'EOF' || return 1
+netns add glinks
+netns add glinks.r
+netns add glinks.s
+netns add glinks.pc
+netns add glinks.cam
+netns add glinks.h
+EOF
+  # == stage 2 of 7: namespace sysctls
+  # set net.ipv4.ip_forward = 1 in glinks.r  (test/golden/cases/links.otop:9:3)
+  # set net.ipv6.conf.all.forwarding = 1 in glinks.r  (test/golden/cases/links.otop:9:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in glinks.r  (test/golden/cases/links.otop:9:3)
+  # set net.ipv4.fib_multipath_hash_policy = 1 in glinks.r  (test/golden/cases/links.otop:10:3)
+  step '2/20, namespace sysctls, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
+  # set net.ipv4.ip_forward = 1 in glinks.s  (test/golden/cases/links.otop:25:3)
+  # set net.ipv6.conf.all.forwarding = 1 in glinks.s  (test/golden/cases/links.otop:25:3)
+  # set net.ipv6.conf.default.accept_dad = 0 in glinks.s  (test/golden/cases/links.otop:25:3)
+  step '3/20, namespace sysctls, in node s (glinks.s)' nsenter --net=/run/netns/glinks.s -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # == stage 3 of 7: links
+  # create veth pair e1 (glinks.r) — e1 (glinks.s)  (test/golden/cases/links.otop:14:3)
+  # create veth pair e2 (glinks.r) — e2 (glinks.s)  (test/golden/cases/links.otop:15:3)
+  # create veth pair ot-bz752s-up0 (the host) — up0 (glinks.r)  (test/golden/cases/links.otop:17:3)
+  # mark ot-bz752s-up0 in the host as opentop:glinks:r:up0  (test/golden/cases/links.otop:17:3)
+  # add 198.51.100.129/30 to ot-bz752s-up0 in the host  (test/golden/cases/links.otop:17:48)
+  # bring ot-bz752s-up0 up in the host  (test/golden/cases/links.otop:17:3)
+  step '4/20, links, on the host' ip -batch - <<'EOF' || return 1
+link add name e1 index 1001 netns glinks.r type veth peer name e1 netns glinks.s
+link add name e2 index 1002 netns glinks.r type veth peer name e2 netns glinks.s
+link add name ot-bz752s-up0 type veth peer name up0 netns glinks.r
+link set dev ot-bz752s-up0 alias opentop:glinks:r:up0
+addr add 198.51.100.129/30 dev ot-bz752s-up0
+link set dev ot-bz752s-up0 up
+EOF
+  # move the host's enp7s0 into glinks.r as wan, its state saved in /run/opentop/glinks/nics/enp7s0  (test/golden/cases/links.otop:18:3)
+  step '5/20, links, on the host' sh -c 'nic=$1 ns=$2 name=$3 f=$4; shift 4; [ ! -e "$f" ] || { echo "$f exists: $nic is held by a lab already" >&2; exit 1; }; l=$(ip -o link show dev "$nic") || exit 1; mkdir -p "${f%/*}" || exit 1; { echo "# opentop: the state of $nic before it was moved into $ns as $name; down restores it"; mtu=${l#* mtu }; mtu=${mtu%% *}; case $l in *" link/ether "*) mac=${l#* link/ether }; echo "link set dev $nic address ${mac%% *} mtu $mtu";; *) echo "link set dev $nic mtu $mtu";; esac; ip -o addr show dev "$nic" scope global | sed -e "/ dynamic /d" -n -e "s/^[0-9]*: [^ ]* *inet6\{0,1\} \(.*\) scope .*/\1/p" | while read -r a; do echo "addr add $a dev $nic"; done; flags=${l#*<}; case ,${flags%%>*}, in *,UP,*) echo "link set dev $nic up";; esac; { ip -o -4 route show dev "$nic"; ip -o -6 route show dev "$nic"; } | sed -e "/ proto kernel /d" -e "/ proto ra /d" -e "/ expires /d" -e "s/ linkdown//g" -e "s/ dead//g" | while read -r r; do echo "route add $r dev $nic"; done; } > "$f.new" && mv "$f.new" "$f" || exit 1; ip link set dev "$nic" netns "$ns" name "$name" "$@"' opentop-nic-take enp7s0 glinks.r wan /run/opentop/glinks/nics/enp7s0 mtu 1400 || return 1
+  # create macvlan mv0 (private) on the host's enp8s0, in glinks.r  (test/golden/cases/links.otop:19:3)
+  step '6/20, links, on the host' ip -batch - <<'EOF' || return 1
+link add link enp8s0 name mv0 netns glinks.r type macvlan mode private
+EOF
+  # mark lo in glinks as opentop:glinks  (test/golden/cases/links.otop:3:5)
+  # create VLAN-aware bridge core in glinks  (test/golden/cases/links.otop:5:1)
+  # create bridge lan in glinks  (test/golden/cases/links.otop:6:1)
+  # create veth pair r.trunk (glinks) — trunk (glinks.r)  (test/golden/cases/links.otop:11:3)
+  # create veth pair r.lan (glinks) — lan (glinks.r)  (test/golden/cases/links.otop:16:3)
+  # create veth pair pc.eth0 (glinks) — eth0 (glinks.pc)  (test/golden/cases/links.otop:32:11)
+  # create veth pair cam.eth0 (glinks) — eth0 (glinks.cam)  (test/golden/cases/links.otop:33:12)
+  # create veth pair h.eth0 (glinks) — eth0 (glinks.h)  (test/golden/cases/links.otop:34:10)
+  step '7/20, links, in the switches (glinks)' nsenter --net=/run/netns/glinks -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:glinks
+link add name core mtu 9000 up type bridge vlan_filtering 1 vlan_default_pvid 0
+link add name lan up type bridge
+link add name r.trunk index 1001 mtu 9000 master core up type veth peer name trunk netns glinks.r mtu 9000
+link add name r.lan index 1002 master lan up type veth peer name lan netns glinks.r
+link add name pc.eth0 index 1003 mtu 9000 master core up type veth peer name eth0 netns glinks.pc mtu 9000
+link add name cam.eth0 index 1004 mtu 9000 master core up type veth peer name eth0 netns glinks.cam mtu 9000
+link add name h.eth0 index 1005 master lan up type veth peer name eth0 netns glinks.h
+EOF
+  # == stage 4 of 7: stacked interfaces
+  # create VLAN 10 sub-interface trunk.10 on trunk in glinks.r  (test/golden/cases/links.otop:12:3)
+  # create VLAN 20 sub-interface trunk.20 on trunk in glinks.r  (test/golden/cases/links.otop:13:3)
+  step '8/20, stacked interfaces, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- ip -batch - <<'EOF' || return 1
+link add link trunk name trunk.10 type vlan id 10
+link add link trunk name trunk.20 mtu 1500 type vlan id 20
+EOF
+  # create VLAN 20 sub-interface eth0.20 on eth0 in glinks.cam  (test/golden/cases/links.otop:33:40)
+  step '9/20, stacked interfaces, in node cam (glinks.cam)' nsenter --net=/run/netns/glinks.cam -- ip -batch - <<'EOF' || return 1
+link add link eth0 name eth0.20 type vlan id 20
+EOF
+  # == stage 5 of 7: switch VLANs
+  # let port r.trunk in glinks carry VLAN 10 tagged  (test/golden/cases/links.otop:11:3)
+  # let port r.trunk in glinks carry VLAN 20 tagged  (test/golden/cases/links.otop:11:3)
+  # let port r.trunk in glinks carry VLAN 100-102 tagged  (test/golden/cases/links.otop:11:3)
+  # let port r.trunk in glinks carry VLAN 1 untagged  (test/golden/cases/links.otop:11:3)
+  # let port pc.eth0 in glinks carry VLAN 10 untagged  (test/golden/cases/links.otop:32:11)
+  # let port cam.eth0 in glinks carry VLAN 20 tagged  (test/golden/cases/links.otop:33:12)
+  step '10/20, switch VLANs, in the switches (glinks)' nsenter --net=/run/netns/glinks -- bridge -batch - <<'EOF' || return 1
+vlan add dev r.trunk vid 10
+vlan add dev r.trunk vid 20
+vlan add dev r.trunk vid 100-102
+vlan add dev r.trunk vid 1 pvid untagged
+vlan add dev pc.eth0 vid 10 pvid untagged
+vlan add dev cam.eth0 vid 20
+EOF
+  # == stage 6 of 7: shaping
+  # shape e1 in glinks.r: tbf rate 1gbit burst 125000b limit 25000682b  (test/golden/cases/links.otop:14:28)
+  # shape e1 in glinks.r: netem limit 16513 delay 100ms  (test/golden/cases/links.otop:14:28)
+  # shape e2 in glinks.r: netem limit 5000 delay 10ms 1ms loss 0.5% rate 100gbit  (test/golden/cases/links.otop:15:28)
+  # shape lan in glinks.r: tbf rate 100mbit burst 65536b limit 1514000b  (test/golden/cases/links.otop:16:29)
+  # shape lan in glinks.r: pfifo limit 1000  (test/golden/cases/links.otop:16:29)
+  # shape up0 in glinks.r: tbf rate 500kbit burst 15140b limit 1514000b  (test/golden/cases/links.otop:17:66)
+  # shape up0 in glinks.r: pfifo limit 1000  (test/golden/cases/links.otop:17:66)
+  step '11/20, shaping, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- tc -batch - <<'EOF' || return 1
+qdisc add dev e1 root handle 1: tbf rate 1gbit burst 125000b limit 25000682b
+qdisc add dev e1 parent 1:1 handle 10: netem limit 16513 delay 100ms
+qdisc add dev e2 root handle 1: netem limit 5000 delay 10ms 1ms loss 0.5% rate 100gbit
+qdisc add dev lan root handle 1: tbf rate 100mbit burst 65536b limit 1514000b
+qdisc add dev lan parent 1:1 handle 10: pfifo limit 1000
+qdisc add dev up0 root handle 1: tbf rate 500kbit burst 15140b limit 1514000b
+qdisc add dev up0 parent 1:1 handle 10: pfifo limit 1000
+EOF
+  # shape e2 in glinks.s: tbf rate 10mbit burst 15140b limit 1514000b  (test/golden/cases/links.otop:28:20)
+  # shape e2 in glinks.s: pfifo limit 1000  (test/golden/cases/links.otop:28:20)
+  step '12/20, shaping, in node s (glinks.s)' nsenter --net=/run/netns/glinks.s -- tc -batch - <<'EOF' || return 1
+qdisc add dev e2 root handle 1: tbf rate 10mbit burst 15140b limit 1514000b
+qdisc add dev e2 parent 1:1 handle 10: pfifo limit 1000
+EOF
+  # shape eth0 in glinks.h: pfifo limit 50  (test/golden/cases/links.otop:34:37)
+  step '13/20, shaping, in node h (glinks.h)' nsenter --net=/run/netns/glinks.h -- tc -batch - <<'EOF' || return 1
+qdisc add dev eth0 root handle 1: pfifo limit 50
+EOF
+  # shape r.lan in glinks: tbf rate 100mbit burst 65536b limit 1514000b  (test/golden/cases/links.otop:16:29)
+  # shape r.lan in glinks: pfifo limit 1000  (test/golden/cases/links.otop:16:29)
+  step '14/20, shaping, in the switches (glinks)' nsenter --net=/run/netns/glinks -- tc -batch - <<'EOF' || return 1
+qdisc add dev r.lan root handle 1: tbf rate 100mbit burst 65536b limit 1514000b
+qdisc add dev r.lan parent 1:1 handle 10: pfifo limit 1000
+EOF
+  # shape ot-bz752s-up0 in the host: tbf rate 500kbit burst 15140b limit 1514000b  (test/golden/cases/links.otop:17:66)
+  # shape ot-bz752s-up0 in the host: pfifo limit 1000  (test/golden/cases/links.otop:17:66)
+  step '15/20, shaping, on the host' tc -batch - <<'EOF' || return 1
+qdisc add dev ot-bz752s-up0 root handle 1: tbf rate 500kbit burst 15140b limit 1514000b
+qdisc add dev ot-bz752s-up0 parent 1:1 handle 10: pfifo limit 1000
+EOF
+  # == stage 7 of 7: addresses and routes
+  # mark lo in glinks.r as opentop:glinks:r  (test/golden/cases/links.otop:8:1)
+  # bring lo up in glinks.r  (test/golden/cases/links.otop:8:1)
+  # bring trunk up in glinks.r  (test/golden/cases/links.otop:11:3)
+  # add 10.10.0.1/24 to trunk.10 in glinks.r  (test/golden/cases/links.otop:12:12)
+  # bring trunk.10 up in glinks.r  (test/golden/cases/links.otop:12:3)
+  # add 10.20.0.1/24 to trunk.20 in glinks.r  (test/golden/cases/links.otop:13:12)
+  # bring trunk.20 up in glinks.r  (test/golden/cases/links.otop:13:3)
+  # add 10.0.1.0/31 to e1 in glinks.r  (test/golden/cases/links.otop:14:14)
+  # bring e1 up in glinks.r  (test/golden/cases/links.otop:14:3)
+  # add 10.0.2.0/31 to e2 in glinks.r  (test/golden/cases/links.otop:15:14)
+  # bring e2 up in glinks.r  (test/golden/cases/links.otop:15:3)
+  # add 10.30.0.1/24 to lan in glinks.r  (test/golden/cases/links.otop:16:14)
+  # bring lan up in glinks.r  (test/golden/cases/links.otop:16:3)
+  # add 198.51.100.130/30 to up0 in glinks.r  (test/golden/cases/links.otop:17:15)
+  # bring up0 up in glinks.r  (test/golden/cases/links.otop:17:3)
+  # add 192.0.2.2/24 to wan in glinks.r  (test/golden/cases/links.otop:18:22)
+  # bring wan up in glinks.r  (test/golden/cases/links.otop:18:3)
+  # add 192.0.3.2/24 to mv0 in glinks.r  (test/golden/cases/links.otop:19:22)
+  # bring mv0 up in glinks.r  (test/golden/cases/links.otop:19:3)
+  # route 10.9.0.0/16 over 2 paths in glinks.r  (test/golden/cases/links.otop:20:3)
+  # route 10.8.0.0/16 over 2 paths in glinks.r  (test/golden/cases/links.otop:21:3)
+  step '16/20, addresses and routes, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:glinks:r
+link set dev lo up
+link set dev trunk up
+addr add 10.10.0.1/24 dev trunk.10
+link set dev trunk.10 up
+addr add 10.20.0.1/24 dev trunk.20
+link set dev trunk.20 up
+addr add 10.0.1.0/31 dev e1
+link set dev e1 up
+addr add 10.0.2.0/31 dev e2
+link set dev e2 up
+addr add 10.30.0.1/24 dev lan
+link set dev lan up
+addr add 198.51.100.130/30 dev up0
+link set dev up0 up
+addr add 192.0.2.2/24 dev wan
+link set dev wan up
+addr add 192.0.3.2/24 dev mv0
+link set dev mv0 up
+route add 10.9.0.0/16 nexthop via 10.0.1.1 dev e1 weight 1 nexthop via 10.0.2.1 dev e2 weight 1
+route add 10.8.0.0/16 metric 20 nexthop via 10.0.1.1 dev e1 weight 3 nexthop via 10.0.2.1 dev e2 weight 1
+EOF
+  # mark lo in glinks.s as opentop:glinks:s  (test/golden/cases/links.otop:24:1)
+  # bring lo up in glinks.s  (test/golden/cases/links.otop:24:1)
+  # add 10.9.0.1/32 to lo in glinks.s  (test/golden/cases/links.otop:26:6)
+  # add 10.0.1.1/31 to e1 in glinks.s  (test/golden/cases/links.otop:27:6)
+  # bring e1 up in glinks.s  (test/golden/cases/links.otop:27:3)
+  # add 10.0.2.1/31 to e2 in glinks.s  (test/golden/cases/links.otop:28:6)
+  # bring e2 up in glinks.s  (test/golden/cases/links.otop:28:3)
+  # route 0.0.0.0/0 via 10.0.1.0 in glinks.s  (test/golden/cases/links.otop:29:3)
+  step '17/20, addresses and routes, in node s (glinks.s)' nsenter --net=/run/netns/glinks.s -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:glinks:s
+link set dev lo up
+addr add 10.9.0.1/32 dev lo
+addr add 10.0.1.1/31 dev e1
+link set dev e1 up
+addr add 10.0.2.1/31 dev e2
+link set dev e2 up
+route add 0.0.0.0/0 via 10.0.1.0
+EOF
+  # mark lo in glinks.pc as opentop:glinks:pc  (test/golden/cases/links.otop:32:1)
+  # bring lo up in glinks.pc  (test/golden/cases/links.otop:32:1)
+  # add 10.10.0.5/24 to eth0 in glinks.pc  (test/golden/cases/links.otop:32:24)
+  # bring eth0 up in glinks.pc  (test/golden/cases/links.otop:32:11)
+  # route 0.0.0.0/0 via 10.10.0.1 in glinks.pc  (test/golden/cases/links.otop:32:52)
+  step '18/20, addresses and routes, in node pc (glinks.pc)' nsenter --net=/run/netns/glinks.pc -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:glinks:pc
+link set dev lo up
+addr add 10.10.0.5/24 dev eth0
+link set dev eth0 up
+route add 0.0.0.0/0 via 10.10.0.1
+EOF
+  # mark lo in glinks.cam as opentop:glinks:cam  (test/golden/cases/links.otop:33:1)
+  # bring lo up in glinks.cam  (test/golden/cases/links.otop:33:1)
+  # bring eth0 up in glinks.cam  (test/golden/cases/links.otop:33:12)
+  # add 10.20.0.5/24 to eth0.20 in glinks.cam  (test/golden/cases/links.otop:33:48)
+  # bring eth0.20 up in glinks.cam  (test/golden/cases/links.otop:33:40)
+  # route 0.0.0.0/0 via 10.20.0.1 in glinks.cam  (test/golden/cases/links.otop:33:63)
+  step '19/20, addresses and routes, in node cam (glinks.cam)' nsenter --net=/run/netns/glinks.cam -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:glinks:cam
+link set dev lo up
+link set dev eth0 up
+addr add 10.20.0.5/24 dev eth0.20
+link set dev eth0.20 up
+route add 0.0.0.0/0 via 10.20.0.1
+EOF
+  # mark lo in glinks.h as opentop:glinks:h  (test/golden/cases/links.otop:34:1)
+  # bring lo up in glinks.h  (test/golden/cases/links.otop:34:1)
+  # add 10.30.0.5/24 to eth0 in glinks.h  (test/golden/cases/links.otop:34:22)
+  # bring eth0 up in glinks.h  (test/golden/cases/links.otop:34:10)
+  step '20/20, addresses and routes, in node h (glinks.h)' nsenter --net=/run/netns/glinks.h -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:glinks:h
+link set dev lo up
+addr add 10.30.0.5/24 dev eth0
+link set dev eth0 up
+EOF
+}
+
+# ---- down: what the lab owns and still exists ----------------------------------------
+#
+# Host interfaces first (so they are gone when `down` returns), then the namespaces and
+# everything in them. Each object is deleted only if it exists (and, on the host, carries
+# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
+# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+
+down_plan() {
+  removed=0
+  ok=0
+  # give the host's enp7s0 back from glinks.r, as it was
+  if nic_ours /run/netns/glinks.r wan /run/opentop/glinks/nics/enp7s0 '# opentop: the state of enp7s0 before it was moved into glinks.r as wan; down restores it'; then
+    removed=$((removed + 1))
+    sh -c 'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; head=; IFS= read -r head < "$f"; [ "$head" = "# opentop: the state of $nic before it was moved into ${ns##*/} as $name; down restores it" ] || { echo "$f is not the saved state of $nic: left as it is" >&2; exit 1; }; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; ip -force -batch "$f" && rm -f "$f"' opentop-nic-give /run/netns/glinks.r wan enp7s0 /run/opentop/glinks/nics/enp7s0 || ok=1
+  fi
+  # delete ot-bz752s-up0 from the host
+  if iface_ours ot-bz752s-up0 opentop:glinks:r:up0; then queue 'link del dev ot-bz752s-up0'; fi
+  # delete network namespace glinks.h and everything in it
+  if [ -e /run/netns/glinks.h ]; then queue 'netns del glinks.h'; fi
+  # delete network namespace glinks.cam and everything in it
+  if [ -e /run/netns/glinks.cam ]; then queue 'netns del glinks.cam'; fi
+  # delete network namespace glinks.pc and everything in it
+  if [ -e /run/netns/glinks.pc ]; then queue 'netns del glinks.pc'; fi
+  # delete network namespace glinks.s and everything in it
+  if [ -e /run/netns/glinks.s ]; then queue 'netns del glinks.s'; fi
+  # delete network namespace glinks.r and everything in it
+  if [ -e /run/netns/glinks.r ]; then queue 'netns del glinks.r'; fi
+  # delete network namespace glinks and everything in it
+  if [ -e /run/netns/glinks ]; then queue 'netns del glinks'; fi
+  flush ip -force -batch - || ok=1
+  return "$ok"
+}
+
+# collisions: true when an object of the lab already exists. This lab's `up` did not
+# create it (its record would say so), so the lab refuses to start rather than reuse it.
+collisions() {
+  found=1
+  taken_netns /run/netns/glinks && found=0
+  taken_netns /run/netns/glinks.r && found=0
+  taken_netns /run/netns/glinks.s && found=0
+  taken_netns /run/netns/glinks.pc && found=0
+  taken_netns /run/netns/glinks.cam && found=0
+  taken_netns /run/netns/glinks.h && found=0
+  taken_iface ot-bz752s-up0 && found=0
+  taken_saved /run/opentop/glinks/nics/enp7s0 enp7s0 && found=0
+  nic_unusable enp7s0 move && found=0
+  nic_unusable enp8s0 parent && found=0
+  return "$found"
+}
+
+# features: false when the kernel lacks a feature the lab needs; each is probed once, in a
+# throwaway network namespace, before anything is created (as `opentop up` does).
+features() {
+  lacking=0
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+EOF
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/links.otop:14:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/links.otop:15:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/links.otop:17:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/links.otop:11:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/links.otop:16:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/links.otop:32:11)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/links.otop:33:12)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/links.otop:34:10)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+link add link p0 name m0 type macvlan mode bridge
+EOF
+    error OT6011 'this kernel lacks macvlan interfaces, which this statement needs (test/golden/cases/links.otop:19:3)' 'it is the kernel option CONFIG_MACVLAN (module macvlan: `modprobe macvlan`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name b0 type bridge
+EOF
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (test/golden/cases/links.otop:5:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (test/golden/cases/links.otop:6:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name b0 type bridge vlan_filtering 1
+EOF
+    error OT6011 'this kernel lacks VLAN filtering on bridges, which this statement needs (test/golden/cases/links.otop:5:1)' 'it is the kernel option CONFIG_BRIDGE_VLAN_FILTERING (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks VLAN filtering on bridges, which this statement needs (test/golden/cases/links.otop:11:3)' 'it is the kernel option CONFIG_BRIDGE_VLAN_FILTERING (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks VLAN filtering on bridges, which this statement needs (test/golden/cases/links.otop:32:11)' 'it is the kernel option CONFIG_BRIDGE_VLAN_FILTERING (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks VLAN filtering on bridges, which this statement needs (test/golden/cases/links.otop:33:12)' 'it is the kernel option CONFIG_BRIDGE_VLAN_FILTERING (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link add name p0 type veth peer name p1
+link add link p0 name p0.1 type vlan id 1
+EOF
+    error OT6011 'this kernel lacks 802.1Q VLAN sub-interfaces, which this statement needs (test/golden/cases/links.otop:12:3)' 'it is the kernel option CONFIG_VLAN_8021Q (module 8021q: `modprobe 8021q`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks 802.1Q VLAN sub-interfaces, which this statement needs (test/golden/cases/links.otop:13:3)' 'it is the kernel option CONFIG_VLAN_8021Q (module 8021q: `modprobe 8021q`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks 802.1Q VLAN sub-interfaces, which this statement needs (test/golden/cases/links.otop:33:40)' 'it is the kernel option CONFIG_VLAN_8021Q (module 8021q: `modprobe 8021q`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- tc qdisc add dev lo root tbf rate 1mbit burst 16kb limit 16kb; then
+    error OT6011 'this kernel lacks the token bucket filter qdisc (rate), which this statement needs (test/golden/cases/links.otop:14:28)' 'it is the kernel option CONFIG_NET_SCH_TBF (module sch_tbf: `modprobe sch_tbf`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks the token bucket filter qdisc (rate), which this statement needs (test/golden/cases/links.otop:16:29)' 'it is the kernel option CONFIG_NET_SCH_TBF (module sch_tbf: `modprobe sch_tbf`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks the token bucket filter qdisc (rate), which this statement needs (test/golden/cases/links.otop:17:66)' 'it is the kernel option CONFIG_NET_SCH_TBF (module sch_tbf: `modprobe sch_tbf`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks the token bucket filter qdisc (rate), which this statement needs (test/golden/cases/links.otop:28:20)' 'it is the kernel option CONFIG_NET_SCH_TBF (module sch_tbf: `modprobe sch_tbf`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- tc qdisc add dev lo root netem delay 1ms; then
+    error OT6011 'this kernel lacks the network emulator qdisc (delay, jitter, loss), which this statement needs (test/golden/cases/links.otop:14:28)' 'it is the kernel option CONFIG_NET_SCH_NETEM (module sch_netem: `modprobe sch_netem`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks the network emulator qdisc (delay, jitter, loss), which this statement needs (test/golden/cases/links.otop:15:28)' 'it is the kernel option CONFIG_NET_SCH_NETEM (module sch_netem: `modprobe sch_netem`); on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  if ! probe unshare --net -- ip -batch - <<'EOF'; then
+link set dev lo up
+route add 192.0.2.0/24 nexthop dev lo nexthop dev lo weight 2
+EOF
+    error OT6011 'this kernel lacks multipath (ECMP) routes, which this statement needs (test/golden/cases/links.otop:20:3)' 'it is the kernel option CONFIG_IP_ROUTE_MULTIPATH; on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks multipath (ECMP) routes, which this statement needs (test/golden/cases/links.otop:21:3)' 'it is the kernel option CONFIG_IP_ROUTE_MULTIPATH; on a kernel without it, remove what needs it from the lab'
+    lacking=1
+  fi
+  return "$lacking"
+}
+
+# status_plan: every namespace's live interfaces, addresses and routes, checked against
+# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
+status_plan() {
+  if look 'the switches (glinks)' glinks /run/netns/glinks lo core lan r.trunk r.lan pc.eth0 cam.eth0 h.eth0; then
+    shaped r.lan
+    want_qdisc r.lan tbf 1: root rate 100Mbit
+    want_qdisc r.lan pfifo 10: 1:1 limit 1000p
+    extras
+  fi
+  if look 'node r (glinks.r)' glinks.r /run/netns/glinks.r lo e1 e2 up0 wan mv0 trunk lan trunk.10 trunk.20; then
+    want_addr e1 10.0.1.0/31
+    want_addr e2 10.0.2.0/31
+    want_addr up0 198.51.100.130/30
+    want_addr wan 192.0.2.2/24
+    want_addr mv0 192.0.3.2/24
+    want_addr lan 10.30.0.1/24
+    want_addr trunk.10 10.10.0.1/24
+    want_addr trunk.20 10.20.0.1/24
+    want_route 'route 10.9.0.0/16 via 10.0.1.1 dev e1 weight 1, via 10.0.2.1 dev e2 weight 1' '' -4 10.9.0.0/16 nexthop 'via 10.0.1.1 dev e1 weight 1' nexthop 'via 10.0.2.1 dev e2 weight 1'
+    want_route 'route 10.8.0.0/16 via 10.0.1.1 dev e1 weight 3, via 10.0.2.1 dev e2 weight 1' 20 -4 10.8.0.0/16 nexthop 'via 10.0.1.1 dev e1 weight 3' nexthop 'via 10.0.2.1 dev e2 weight 1'
+    shaped e1 e2 lan up0
+    want_qdisc e1 tbf 1: root rate 1Gbit
+    want_qdisc e1 netem 10: 1:1 limit 16513
+    want_qdisc e2 netem 1: root limit 5000
+    want_qdisc lan tbf 1: root rate 100Mbit
+    want_qdisc lan pfifo 10: 1:1 limit 1000p
+    want_qdisc up0 tbf 1: root rate 500Kbit
+    want_qdisc up0 pfifo 10: 1:1 limit 1000p
+    extras
+  fi
+  if look 'node s (glinks.s)' glinks.s /run/netns/glinks.s lo e1 e2; then
+    want_addr lo 10.9.0.1/32
+    want_addr e1 10.0.1.1/31
+    want_addr e2 10.0.2.1/31
+    want_route 'route 0.0.0.0/0 via 10.0.1.0' '' -4 default via 10.0.1.0
+    shaped e2
+    want_qdisc e2 tbf 1: root rate 10Mbit
+    want_qdisc e2 pfifo 10: 1:1 limit 1000p
+    extras
+  fi
+  if look 'node pc (glinks.pc)' glinks.pc /run/netns/glinks.pc lo eth0; then
+    want_addr eth0 10.10.0.5/24
+    want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
+    extras
+  fi
+  if look 'node cam (glinks.cam)' glinks.cam /run/netns/glinks.cam lo eth0 eth0.20; then
+    want_addr eth0.20 10.20.0.5/24
+    want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
+    extras
+  fi
+  if look 'node h (glinks.h)' glinks.h /run/netns/glinks.h lo eth0; then
+    want_addr eth0 10.30.0.5/24
+    shaped eth0
+    want_qdisc eth0 pfifo 1: root limit 50p
+    extras
+  fi
+  if look_host ot-bz752s-up0; then
+    want_addr ot-bz752s-up0 198.51.100.129/30
+    shaped ot-bz752s-up0
+    want_qdisc ot-bz752s-up0 tbf 1: root rate 500Kbit
+    want_qdisc ot-bz752s-up0 pfifo 10: 1:1 limit 1000p
+    extras
+  fi
+}
+
+# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
+# from its line of `ip -o link` ($line); false when the plan makes no such interface.
+link_of() {
+  case "$1 $2" in
+    'glinks lo') want_link ;;
+    'glinks core') want_link up mtu 9000 ;;
+    'glinks lan') want_link up ;;
+    'glinks r.trunk') want_link up mtu 9000 master core ;;
+    'glinks r.lan') want_link shaped up master lan ;;
+    'glinks pc.eth0') want_link up mtu 9000 master core ;;
+    'glinks cam.eth0') want_link up mtu 9000 master core ;;
+    'glinks h.eth0') want_link up master lan ;;
+    'glinks.r lo') want_link up ;;
+    'glinks.r e1') want_link shaped up ;;
+    'glinks.r e2') want_link shaped up ;;
+    'glinks.r up0') want_link shaped up ;;
+    'glinks.r wan') want_link up mtu 1400 ;;
+    'glinks.r mv0') want_link up ;;
+    'glinks.r trunk') want_link up mtu 9000 ;;
+    'glinks.r lan') want_link shaped up ;;
+    'glinks.r trunk.10') want_link up ;;
+    'glinks.r trunk.20') want_link up mtu 1500 ;;
+    'glinks.s lo') want_link up ;;
+    'glinks.s e1') want_link up ;;
+    'glinks.s e2') want_link shaped up ;;
+    'glinks.pc lo') want_link up ;;
+    'glinks.pc eth0') want_link up mtu 9000 ;;
+    'glinks.cam lo') want_link up ;;
+    'glinks.cam eth0') want_link up mtu 9000 ;;
+    'glinks.cam eth0.20') want_link up ;;
+    'glinks.h lo') want_link up ;;
+    'glinks.h eth0') want_link shaped up ;;
+    ' ot-bz752s-up0') want_link shaped up ;;
+    *) return 1 ;;
+  esac
+}
+
+# exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
+exec_node() {
+  node=$1
+  shift
+  case $node in
+    r) enter nsenter --net=/run/netns/glinks.r -- "$@" ;;
+    s) enter nsenter --net=/run/netns/glinks.s -- "$@" ;;
+    pc) enter nsenter --net=/run/netns/glinks.pc -- "$@" ;;
+    cam) enter nsenter --net=/run/netns/glinks.cam -- "$@" ;;
+    h) enter nsenter --net=/run/netns/glinks.h -- "$@" ;;
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are r, s, pc, cam, h'
+      return 1
+      ;;
+  esac
+}
+
+# plan_text: what `up` runs, as `opentop plan` prints it.
+plan_text() {
+  printf '%s\n' '# lab glinks: up, 96 operations in 20 processes
+
+# stage 1: namespaces
+ip -batch -
+    netns add glinks      # test/golden/cases/links.otop:3:5
+    netns add glinks.r    # test/golden/cases/links.otop:8:1
+    netns add glinks.s    # test/golden/cases/links.otop:24:1
+    netns add glinks.pc   # test/golden/cases/links.otop:32:1
+    netns add glinks.cam  # test/golden/cases/links.otop:33:1
+    netns add glinks.h    # test/golden/cases/links.otop:34:1
+
+# stage 2: namespace sysctls (steps run concurrently)
+nsenter --net=/run/netns/glinks.r -- sysctl -q -w …
+    net.ipv4.ip_forward=1                 # test/golden/cases/links.otop:9:3
+    net.ipv6.conf.all.forwarding=1        # test/golden/cases/links.otop:9:3
+    net.ipv6.conf.default.accept_dad=0    # test/golden/cases/links.otop:9:3
+    net.ipv4.fib_multipath_hash_policy=1  # test/golden/cases/links.otop:10:3
+nsenter --net=/run/netns/glinks.s -- sysctl -q -w …
+    net.ipv4.ip_forward=1               # test/golden/cases/links.otop:25:3
+    net.ipv6.conf.all.forwarding=1      # test/golden/cases/links.otop:25:3
+    net.ipv6.conf.default.accept_dad=0  # test/golden/cases/links.otop:25:3
+
+# stage 3: links (steps run concurrently)
+ip -batch -
+    link add name e1 index 1001 netns glinks.r type veth peer name e1 netns glinks.s  # test/golden/cases/links.otop:14:3
+    link add name e2 index 1002 netns glinks.r type veth peer name e2 netns glinks.s  # test/golden/cases/links.otop:15:3
+    link add name ot-bz752s-up0 type veth peer name up0 netns glinks.r                # test/golden/cases/links.otop:17:3
+    link set dev ot-bz752s-up0 alias opentop:glinks:r:up0                             # test/golden/cases/links.otop:17:3
+    addr add 198.51.100.129/30 dev ot-bz752s-up0                                      # test/golden/cases/links.otop:17:48
+    link set dev ot-bz752s-up0 up                                                     # test/golden/cases/links.otop:17:3
+sh -c <nic-take> opentop-nic-take enp7s0 glinks.r wan /run/opentop/glinks/nics/enp7s0 mtu 1400
+    # move the host'\''s enp7s0 into glinks.r as wan, its state saved in /run/opentop/glinks/nics/enp7s0  (test/golden/cases/links.otop:18:3)
+ip -batch -
+    link add link enp8s0 name mv0 netns glinks.r type macvlan mode private  # test/golden/cases/links.otop:19:3
+nsenter --net=/run/netns/glinks -- ip -batch -
+    link set dev lo alias opentop:glinks                                                                          # test/golden/cases/links.otop:3:5
+    link add name core mtu 9000 up type bridge vlan_filtering 1 vlan_default_pvid 0                               # test/golden/cases/links.otop:5:1
+    link add name lan up type bridge                                                                              # test/golden/cases/links.otop:6:1
+    link add name r.trunk index 1001 mtu 9000 master core up type veth peer name trunk netns glinks.r mtu 9000    # test/golden/cases/links.otop:11:3
+    link add name r.lan index 1002 master lan up type veth peer name lan netns glinks.r                           # test/golden/cases/links.otop:16:3
+    link add name pc.eth0 index 1003 mtu 9000 master core up type veth peer name eth0 netns glinks.pc mtu 9000    # test/golden/cases/links.otop:32:11
+    link add name cam.eth0 index 1004 mtu 9000 master core up type veth peer name eth0 netns glinks.cam mtu 9000  # test/golden/cases/links.otop:33:12
+    link add name h.eth0 index 1005 master lan up type veth peer name eth0 netns glinks.h                         # test/golden/cases/links.otop:34:10
+
+# stage 4: stacked interfaces (steps run concurrently)
+nsenter --net=/run/netns/glinks.r -- ip -batch -
+    link add link trunk name trunk.10 type vlan id 10           # test/golden/cases/links.otop:12:3
+    link add link trunk name trunk.20 mtu 1500 type vlan id 20  # test/golden/cases/links.otop:13:3
+nsenter --net=/run/netns/glinks.cam -- ip -batch -
+    link add link eth0 name eth0.20 type vlan id 20  # test/golden/cases/links.otop:33:40
+
+# stage 5: switch VLANs
+nsenter --net=/run/netns/glinks -- bridge -batch -
+    vlan add dev r.trunk vid 10                # test/golden/cases/links.otop:11:3
+    vlan add dev r.trunk vid 20                # test/golden/cases/links.otop:11:3
+    vlan add dev r.trunk vid 100-102           # test/golden/cases/links.otop:11:3
+    vlan add dev r.trunk vid 1 pvid untagged   # test/golden/cases/links.otop:11:3
+    vlan add dev pc.eth0 vid 10 pvid untagged  # test/golden/cases/links.otop:32:11
+    vlan add dev cam.eth0 vid 20               # test/golden/cases/links.otop:33:12
+
+# stage 6: shaping (steps run concurrently)
+nsenter --net=/run/netns/glinks.r -- tc -batch -
+    qdisc add dev e1 root handle 1: tbf rate 1gbit burst 125000b limit 25000682b            # test/golden/cases/links.otop:14:28
+    qdisc add dev e1 parent 1:1 handle 10: netem limit 16513 delay 100ms                    # test/golden/cases/links.otop:14:28
+    qdisc add dev e2 root handle 1: netem limit 5000 delay 10ms 1ms loss 0.5% rate 100gbit  # test/golden/cases/links.otop:15:28
+    qdisc add dev lan root handle 1: tbf rate 100mbit burst 65536b limit 1514000b           # test/golden/cases/links.otop:16:29
+    qdisc add dev lan parent 1:1 handle 10: pfifo limit 1000                                # test/golden/cases/links.otop:16:29
+    qdisc add dev up0 root handle 1: tbf rate 500kbit burst 15140b limit 1514000b           # test/golden/cases/links.otop:17:66
+    qdisc add dev up0 parent 1:1 handle 10: pfifo limit 1000                                # test/golden/cases/links.otop:17:66
+nsenter --net=/run/netns/glinks.s -- tc -batch -
+    qdisc add dev e2 root handle 1: tbf rate 10mbit burst 15140b limit 1514000b  # test/golden/cases/links.otop:28:20
+    qdisc add dev e2 parent 1:1 handle 10: pfifo limit 1000                      # test/golden/cases/links.otop:28:20
+nsenter --net=/run/netns/glinks.h -- tc -batch -
+    qdisc add dev eth0 root handle 1: pfifo limit 50  # test/golden/cases/links.otop:34:37
+nsenter --net=/run/netns/glinks -- tc -batch -
+    qdisc add dev r.lan root handle 1: tbf rate 100mbit burst 65536b limit 1514000b  # test/golden/cases/links.otop:16:29
+    qdisc add dev r.lan parent 1:1 handle 10: pfifo limit 1000                       # test/golden/cases/links.otop:16:29
+tc -batch -
+    qdisc add dev ot-bz752s-up0 root handle 1: tbf rate 500kbit burst 15140b limit 1514000b  # test/golden/cases/links.otop:17:66
+    qdisc add dev ot-bz752s-up0 parent 1:1 handle 10: pfifo limit 1000                       # test/golden/cases/links.otop:17:66
+
+# stage 7: addresses and routes (steps run concurrently)
+nsenter --net=/run/netns/glinks.r -- ip -batch -
+    link set dev lo alias opentop:glinks:r                                                                     # test/golden/cases/links.otop:8:1
+    link set dev lo up                                                                                         # test/golden/cases/links.otop:8:1
+    link set dev trunk up                                                                                      # test/golden/cases/links.otop:11:3
+    addr add 10.10.0.1/24 dev trunk.10                                                                         # test/golden/cases/links.otop:12:12
+    link set dev trunk.10 up                                                                                   # test/golden/cases/links.otop:12:3
+    addr add 10.20.0.1/24 dev trunk.20                                                                         # test/golden/cases/links.otop:13:12
+    link set dev trunk.20 up                                                                                   # test/golden/cases/links.otop:13:3
+    addr add 10.0.1.0/31 dev e1                                                                                # test/golden/cases/links.otop:14:14
+    link set dev e1 up                                                                                         # test/golden/cases/links.otop:14:3
+    addr add 10.0.2.0/31 dev e2                                                                                # test/golden/cases/links.otop:15:14
+    link set dev e2 up                                                                                         # test/golden/cases/links.otop:15:3
+    addr add 10.30.0.1/24 dev lan                                                                              # test/golden/cases/links.otop:16:14
+    link set dev lan up                                                                                        # test/golden/cases/links.otop:16:3
+    addr add 198.51.100.130/30 dev up0                                                                         # test/golden/cases/links.otop:17:15
+    link set dev up0 up                                                                                        # test/golden/cases/links.otop:17:3
+    addr add 192.0.2.2/24 dev wan                                                                              # test/golden/cases/links.otop:18:22
+    link set dev wan up                                                                                        # test/golden/cases/links.otop:18:3
+    addr add 192.0.3.2/24 dev mv0                                                                              # test/golden/cases/links.otop:19:22
+    link set dev mv0 up                                                                                        # test/golden/cases/links.otop:19:3
+    route add 10.9.0.0/16 nexthop via 10.0.1.1 dev e1 weight 1 nexthop via 10.0.2.1 dev e2 weight 1            # test/golden/cases/links.otop:20:3
+    route add 10.8.0.0/16 metric 20 nexthop via 10.0.1.1 dev e1 weight 3 nexthop via 10.0.2.1 dev e2 weight 1  # test/golden/cases/links.otop:21:3
+nsenter --net=/run/netns/glinks.s -- ip -batch -
+    link set dev lo alias opentop:glinks:s  # test/golden/cases/links.otop:24:1
+    link set dev lo up                      # test/golden/cases/links.otop:24:1
+    addr add 10.9.0.1/32 dev lo             # test/golden/cases/links.otop:26:6
+    addr add 10.0.1.1/31 dev e1             # test/golden/cases/links.otop:27:6
+    link set dev e1 up                      # test/golden/cases/links.otop:27:3
+    addr add 10.0.2.1/31 dev e2             # test/golden/cases/links.otop:28:6
+    link set dev e2 up                      # test/golden/cases/links.otop:28:3
+    route add 0.0.0.0/0 via 10.0.1.0        # test/golden/cases/links.otop:29:3
+nsenter --net=/run/netns/glinks.pc -- ip -batch -
+    link set dev lo alias opentop:glinks:pc  # test/golden/cases/links.otop:32:1
+    link set dev lo up                       # test/golden/cases/links.otop:32:1
+    addr add 10.10.0.5/24 dev eth0           # test/golden/cases/links.otop:32:24
+    link set dev eth0 up                     # test/golden/cases/links.otop:32:11
+    route add 0.0.0.0/0 via 10.10.0.1        # test/golden/cases/links.otop:32:52
+nsenter --net=/run/netns/glinks.cam -- ip -batch -
+    link set dev lo alias opentop:glinks:cam  # test/golden/cases/links.otop:33:1
+    link set dev lo up                        # test/golden/cases/links.otop:33:1
+    link set dev eth0 up                      # test/golden/cases/links.otop:33:12
+    addr add 10.20.0.5/24 dev eth0.20         # test/golden/cases/links.otop:33:48
+    link set dev eth0.20 up                   # test/golden/cases/links.otop:33:40
+    route add 0.0.0.0/0 via 10.20.0.1         # test/golden/cases/links.otop:33:63
+nsenter --net=/run/netns/glinks.h -- ip -batch -
+    link set dev lo alias opentop:glinks:h  # test/golden/cases/links.otop:34:1
+    link set dev lo up                      # test/golden/cases/links.otop:34:1
+    addr add 10.30.0.5/24 dev eth0          # test/golden/cases/links.otop:34:22
+    link set dev eth0 up                    # test/golden/cases/links.otop:34:10
+
+# the sh programs above, shown as <NAME> (src/plan/snippets.ts):
+#   <nic-take> = nic=$1 ns=$2 name=$3 f=$4; shift 4; [ ! -e "$f" ] || { echo "$f exists: $nic is held by a lab already" >&2; exit 1; }; l=$(ip -o link show dev "$nic") || exit 1; mkdir -p "${f%/*}" || exit 1; { echo "# opentop: the state of $nic before it was moved into $ns as $name; down restores it"; mtu=${l#* mtu }; mtu=${mtu%% *}; case $l in *" link/ether "*) mac=${l#* link/ether }; echo "link set dev $nic address ${mac%% *} mtu $mtu";; *) echo "link set dev $nic mtu $mtu";; esac; ip -o addr show dev "$nic" scope global | sed -e "/ dynamic /d" -n -e "s/^[0-9]*: [^ ]* *inet6\{0,1\} \(.*\) scope .*/\1/p" | while read -r a; do echo "addr add $a dev $nic"; done; flags=${l#*<}; case ,${flags%%>*}, in *,UP,*) echo "link set dev $nic up";; esac; { ip -o -4 route show dev "$nic"; ip -o -6 route show dev "$nic"; } | sed -e "/ proto kernel /d" -e "/ proto ra /d" -e "/ expires /d" -e "s/ linkdown//g" -e "s/ dead//g" | while read -r r; do echo "route add $r dev $nic"; done; } > "$f.new" && mv "$f.new" "$f" || exit 1; ip link set dev "$nic" netns "$ns" name "$name" "$@"'
+}
+
+# The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
+# (OBJECTS) and the operations of its plan. Only its state and creation time vary.
+RECORD_HEAD='{
+ "version": 2,
+ "tool": "opentop 0.1.0",
+ "lab": "glinks",
+ "file": "/ROOT/test/golden/cases/links.otop",
+ "hash": "78721a7e4b7f33d6e68cffafd2421bc81628a873de697894de5703523c952727",
+ "state": "'
+RECORD_CREATED='",
+ "createdAt": "'
+RECORD_BY='",
+ "by": "script",
+'
+OBJECTS=' "nodes": ["r","s","pc","cam","h"],
+ "switches": ["core","lan"],
+ "plan": "13fdebcaf830fe8514f51a06b372d9f87b51d18f1413a25f124117d0cb47c58d",
+ "owned": [
+  {"kind":"netns","name":"glinks"},
+  {"kind":"netns","name":"glinks.r","node":"r"},
+  {"kind":"netns","name":"glinks.s","node":"s"},
+  {"kind":"netns","name":"glinks.pc","node":"pc"},
+  {"kind":"netns","name":"glinks.cam","node":"cam"},
+  {"kind":"netns","name":"glinks.h","node":"h"},
+  {"kind":"host-iface","name":"ot-bz752s-up0","mark":"opentop:glinks:r:up0"},
+  {"kind":"moved-nic","name":"enp7s0","ns":"glinks.r","iface":"wan","saved":"/run/opentop/glinks/nics/enp7s0"}
+ ],
+'
+RECORD_OPS=' "ops": [
+  {"op":{"kind":"netns.add","name":"glinks"},"origin":"test/golden/cases/links.otop:3:5"},
+  {"op":{"kind":"netns.add","name":"glinks.r","node":"r"},"origin":"test/golden/cases/links.otop:8:1"},
+  {"op":{"kind":"netns.add","name":"glinks.s","node":"s"},"origin":"test/golden/cases/links.otop:24:1"},
+  {"op":{"kind":"netns.add","name":"glinks.pc","node":"pc"},"origin":"test/golden/cases/links.otop:32:1"},
+  {"op":{"kind":"netns.add","name":"glinks.cam","node":"cam"},"origin":"test/golden/cases/links.otop:33:1"},
+  {"op":{"kind":"netns.add","name":"glinks.h","node":"h"},"origin":"test/golden/cases/links.otop:34:1"},
+  {"op":{"kind":"sysctl.set","ns":"glinks.r","key":"net.ipv4.ip_forward","value":"1"},"origin":"test/golden/cases/links.otop:9:3"},
+  {"op":{"kind":"sysctl.set","ns":"glinks.r","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"test/golden/cases/links.otop:9:3"},
+  {"op":{"kind":"sysctl.set","ns":"glinks.r","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"test/golden/cases/links.otop:9:3"},
+  {"op":{"kind":"sysctl.set","ns":"glinks.r","key":"net.ipv4.fib_multipath_hash_policy","value":"1"},"origin":"test/golden/cases/links.otop:10:3"},
+  {"op":{"kind":"sysctl.set","ns":"glinks.s","key":"net.ipv4.ip_forward","value":"1"},"origin":"test/golden/cases/links.otop:25:3"},
+  {"op":{"kind":"sysctl.set","ns":"glinks.s","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"test/golden/cases/links.otop:25:3"},
+  {"op":{"kind":"sysctl.set","ns":"glinks.s","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"test/golden/cases/links.otop:25:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"glinks.r","name":"e1","index":1001},"b":{"ns":"glinks.s","name":"e1"}},"origin":"test/golden/cases/links.otop:14:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"glinks.r","name":"e2","index":1002},"b":{"ns":"glinks.s","name":"e2"}},"origin":"test/golden/cases/links.otop:15:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":null,"name":"ot-bz752s-up0","mark":"opentop:glinks:r:up0"},"b":{"ns":"glinks.r","name":"up0"}},"origin":"test/golden/cases/links.otop:17:3"},
+  {"op":{"kind":"link.alias","ns":null,"dev":"ot-bz752s-up0","alias":"opentop:glinks:r:up0"},"origin":"test/golden/cases/links.otop:17:3"},
+  {"op":{"kind":"addr.add","ns":null,"dev":"ot-bz752s-up0","cidr":"198.51.100.129/30","family":4},"origin":"test/golden/cases/links.otop:17:48"},
+  {"op":{"kind":"link.up","ns":null,"dev":"ot-bz752s-up0"},"origin":"test/golden/cases/links.otop:17:3"},
+  {"op":{"kind":"nic.take","nic":"enp7s0","ns":"glinks.r","name":"wan","saved":"/run/opentop/glinks/nics/enp7s0","mtu":1400},"origin":"test/golden/cases/links.otop:18:3"},
+  {"op":{"kind":"macvlan.add","parent":"enp8s0","netns":"glinks.r","name":"mv0","mode":"private"},"origin":"test/golden/cases/links.otop:19:3"},
+  {"op":{"kind":"link.alias","ns":"glinks","dev":"lo","alias":"opentop:glinks"},"origin":"test/golden/cases/links.otop:3:5"},
+  {"op":{"kind":"bridge.add","ns":"glinks","name":"core","mtu":9000,"vlanAware":true},"origin":"test/golden/cases/links.otop:5:1"},
+  {"op":{"kind":"bridge.add","ns":"glinks","name":"lan"},"origin":"test/golden/cases/links.otop:6:1"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"r.trunk","index":1001,"mtu":9000,"master":"core"},"b":{"ns":"glinks.r","name":"trunk","mtu":9000}},"origin":"test/golden/cases/links.otop:11:3"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"r.lan","index":1002,"master":"lan"},"b":{"ns":"glinks.r","name":"lan"}},"origin":"test/golden/cases/links.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"pc.eth0","index":1003,"mtu":9000,"master":"core"},"b":{"ns":"glinks.pc","name":"eth0","mtu":9000}},"origin":"test/golden/cases/links.otop:32:11"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"cam.eth0","index":1004,"mtu":9000,"master":"core"},"b":{"ns":"glinks.cam","name":"eth0","mtu":9000}},"origin":"test/golden/cases/links.otop:33:12"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"h.eth0","index":1005,"master":"lan"},"b":{"ns":"glinks.h","name":"eth0"}},"origin":"test/golden/cases/links.otop:34:10"},
+  {"op":{"kind":"vlan.add","ns":"glinks.r","parent":"trunk","name":"trunk.10","vid":10},"origin":"test/golden/cases/links.otop:12:3"},
+  {"op":{"kind":"vlan.add","ns":"glinks.r","parent":"trunk","name":"trunk.20","vid":20,"mtu":1500},"origin":"test/golden/cases/links.otop:13:3"},
+  {"op":{"kind":"vlan.add","ns":"glinks.cam","parent":"eth0","name":"eth0.20","vid":20},"origin":"test/golden/cases/links.otop:33:40"},
+  {"op":{"kind":"port.vlan","ns":"glinks","dev":"r.trunk","vids":"10"},"origin":"test/golden/cases/links.otop:11:3"},
+  {"op":{"kind":"port.vlan","ns":"glinks","dev":"r.trunk","vids":"20"},"origin":"test/golden/cases/links.otop:11:3"},
+  {"op":{"kind":"port.vlan","ns":"glinks","dev":"r.trunk","vids":"100-102"},"origin":"test/golden/cases/links.otop:11:3"},
+  {"op":{"kind":"port.vlan","ns":"glinks","dev":"r.trunk","vids":"1","untagged":true},"origin":"test/golden/cases/links.otop:11:3"},
+  {"op":{"kind":"port.vlan","ns":"glinks","dev":"pc.eth0","vids":"10","untagged":true},"origin":"test/golden/cases/links.otop:32:11"},
+  {"op":{"kind":"port.vlan","ns":"glinks","dev":"cam.eth0","vids":"20"},"origin":"test/golden/cases/links.otop:33:12"},
+  {"op":{"kind":"qdisc.add","ns":"glinks.r","dev":"e1","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":1000000000,"burst":125000,"limit":25000682}},"origin":"test/golden/cases/links.otop:14:28"},
+  {"op":{"kind":"qdisc.add","ns":"glinks.r","dev":"e1","parent":"1:1","handle":"10:","qdisc":{"kind":"netem","limit":16513,"delay":100000}},"origin":"test/golden/cases/links.otop:14:28"},
+  {"op":{"kind":"qdisc.add","ns":"glinks.r","dev":"e2","parent":"root","handle":"1:","qdisc":{"kind":"netem","limit":5000,"delay":10000,"jitter":1000,"loss":0.5,"rate":100000000000}},"origin":"test/golden/cases/links.otop:15:28"},
+  {"op":{"kind":"qdisc.add","ns":"glinks.r","dev":"lan","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":100000000,"burst":65536,"limit":1514000}},"origin":"test/golden/cases/links.otop:16:29"},
+  {"op":{"kind":"qdisc.add","ns":"glinks.r","dev":"lan","parent":"1:1","handle":"10:","qdisc":{"kind":"pfifo","limit":1000}},"origin":"test/golden/cases/links.otop:16:29"},
+  {"op":{"kind":"qdisc.add","ns":"glinks.r","dev":"up0","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":500000,"burst":15140,"limit":1514000}},"origin":"test/golden/cases/links.otop:17:66"},
+  {"op":{"kind":"qdisc.add","ns":"glinks.r","dev":"up0","parent":"1:1","handle":"10:","qdisc":{"kind":"pfifo","limit":1000}},"origin":"test/golden/cases/links.otop:17:66"},
+  {"op":{"kind":"qdisc.add","ns":"glinks.s","dev":"e2","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":10000000,"burst":15140,"limit":1514000}},"origin":"test/golden/cases/links.otop:28:20"},
+  {"op":{"kind":"qdisc.add","ns":"glinks.s","dev":"e2","parent":"1:1","handle":"10:","qdisc":{"kind":"pfifo","limit":1000}},"origin":"test/golden/cases/links.otop:28:20"},
+  {"op":{"kind":"qdisc.add","ns":"glinks.h","dev":"eth0","parent":"root","handle":"1:","qdisc":{"kind":"pfifo","limit":50}},"origin":"test/golden/cases/links.otop:34:37"},
+  {"op":{"kind":"qdisc.add","ns":"glinks","dev":"r.lan","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":100000000,"burst":65536,"limit":1514000}},"origin":"test/golden/cases/links.otop:16:29"},
+  {"op":{"kind":"qdisc.add","ns":"glinks","dev":"r.lan","parent":"1:1","handle":"10:","qdisc":{"kind":"pfifo","limit":1000}},"origin":"test/golden/cases/links.otop:16:29"},
+  {"op":{"kind":"qdisc.add","ns":null,"dev":"ot-bz752s-up0","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":500000,"burst":15140,"limit":1514000}},"origin":"test/golden/cases/links.otop:17:66"},
+  {"op":{"kind":"qdisc.add","ns":null,"dev":"ot-bz752s-up0","parent":"1:1","handle":"10:","qdisc":{"kind":"pfifo","limit":1000}},"origin":"test/golden/cases/links.otop:17:66"},
+  {"op":{"kind":"link.alias","ns":"glinks.r","dev":"lo","alias":"opentop:glinks:r"},"origin":"test/golden/cases/links.otop:8:1"},
+  {"op":{"kind":"link.up","ns":"glinks.r","dev":"lo"},"origin":"test/golden/cases/links.otop:8:1"},
+  {"op":{"kind":"link.up","ns":"glinks.r","dev":"trunk"},"origin":"test/golden/cases/links.otop:11:3"},
+  {"op":{"kind":"addr.add","ns":"glinks.r","dev":"trunk.10","cidr":"10.10.0.1/24","family":4},"origin":"test/golden/cases/links.otop:12:12"},
+  {"op":{"kind":"link.up","ns":"glinks.r","dev":"trunk.10"},"origin":"test/golden/cases/links.otop:12:3"},
+  {"op":{"kind":"addr.add","ns":"glinks.r","dev":"trunk.20","cidr":"10.20.0.1/24","family":4},"origin":"test/golden/cases/links.otop:13:12"},
+  {"op":{"kind":"link.up","ns":"glinks.r","dev":"trunk.20"},"origin":"test/golden/cases/links.otop:13:3"},
+  {"op":{"kind":"addr.add","ns":"glinks.r","dev":"e1","cidr":"10.0.1.0/31","family":4},"origin":"test/golden/cases/links.otop:14:14"},
+  {"op":{"kind":"link.up","ns":"glinks.r","dev":"e1"},"origin":"test/golden/cases/links.otop:14:3"},
+  {"op":{"kind":"addr.add","ns":"glinks.r","dev":"e2","cidr":"10.0.2.0/31","family":4},"origin":"test/golden/cases/links.otop:15:14"},
+  {"op":{"kind":"link.up","ns":"glinks.r","dev":"e2"},"origin":"test/golden/cases/links.otop:15:3"},
+  {"op":{"kind":"addr.add","ns":"glinks.r","dev":"lan","cidr":"10.30.0.1/24","family":4},"origin":"test/golden/cases/links.otop:16:14"},
+  {"op":{"kind":"link.up","ns":"glinks.r","dev":"lan"},"origin":"test/golden/cases/links.otop:16:3"},
+  {"op":{"kind":"addr.add","ns":"glinks.r","dev":"up0","cidr":"198.51.100.130/30","family":4},"origin":"test/golden/cases/links.otop:17:15"},
+  {"op":{"kind":"link.up","ns":"glinks.r","dev":"up0"},"origin":"test/golden/cases/links.otop:17:3"},
+  {"op":{"kind":"addr.add","ns":"glinks.r","dev":"wan","cidr":"192.0.2.2/24","family":4},"origin":"test/golden/cases/links.otop:18:22"},
+  {"op":{"kind":"link.up","ns":"glinks.r","dev":"wan"},"origin":"test/golden/cases/links.otop:18:3"},
+  {"op":{"kind":"addr.add","ns":"glinks.r","dev":"mv0","cidr":"192.0.3.2/24","family":4},"origin":"test/golden/cases/links.otop:19:22"},
+  {"op":{"kind":"link.up","ns":"glinks.r","dev":"mv0"},"origin":"test/golden/cases/links.otop:19:3"},
+  {"op":{"kind":"route.add","ns":"glinks.r","family":4,"destination":"10.9.0.0/16","nexthops":[{"via":"10.0.1.1","dev":"e1","weight":1},{"via":"10.0.2.1","dev":"e2","weight":1}]},"origin":"test/golden/cases/links.otop:20:3"},
+  {"op":{"kind":"route.add","ns":"glinks.r","family":4,"destination":"10.8.0.0/16","metric":20,"nexthops":[{"via":"10.0.1.1","dev":"e1","weight":3},{"via":"10.0.2.1","dev":"e2","weight":1}]},"origin":"test/golden/cases/links.otop:21:3"},
+  {"op":{"kind":"link.alias","ns":"glinks.s","dev":"lo","alias":"opentop:glinks:s"},"origin":"test/golden/cases/links.otop:24:1"},
+  {"op":{"kind":"link.up","ns":"glinks.s","dev":"lo"},"origin":"test/golden/cases/links.otop:24:1"},
+  {"op":{"kind":"addr.add","ns":"glinks.s","dev":"lo","cidr":"10.9.0.1/32","family":4},"origin":"test/golden/cases/links.otop:26:6"},
+  {"op":{"kind":"addr.add","ns":"glinks.s","dev":"e1","cidr":"10.0.1.1/31","family":4},"origin":"test/golden/cases/links.otop:27:6"},
+  {"op":{"kind":"link.up","ns":"glinks.s","dev":"e1"},"origin":"test/golden/cases/links.otop:27:3"},
+  {"op":{"kind":"addr.add","ns":"glinks.s","dev":"e2","cidr":"10.0.2.1/31","family":4},"origin":"test/golden/cases/links.otop:28:6"},
+  {"op":{"kind":"link.up","ns":"glinks.s","dev":"e2"},"origin":"test/golden/cases/links.otop:28:3"},
+  {"op":{"kind":"route.add","ns":"glinks.s","family":4,"destination":"0.0.0.0/0","via":"10.0.1.0"},"origin":"test/golden/cases/links.otop:29:3"},
+  {"op":{"kind":"link.alias","ns":"glinks.pc","dev":"lo","alias":"opentop:glinks:pc"},"origin":"test/golden/cases/links.otop:32:1"},
+  {"op":{"kind":"link.up","ns":"glinks.pc","dev":"lo"},"origin":"test/golden/cases/links.otop:32:1"},
+  {"op":{"kind":"addr.add","ns":"glinks.pc","dev":"eth0","cidr":"10.10.0.5/24","family":4},"origin":"test/golden/cases/links.otop:32:24"},
+  {"op":{"kind":"link.up","ns":"glinks.pc","dev":"eth0"},"origin":"test/golden/cases/links.otop:32:11"},
+  {"op":{"kind":"route.add","ns":"glinks.pc","family":4,"destination":"0.0.0.0/0","via":"10.10.0.1"},"origin":"test/golden/cases/links.otop:32:52"},
+  {"op":{"kind":"link.alias","ns":"glinks.cam","dev":"lo","alias":"opentop:glinks:cam"},"origin":"test/golden/cases/links.otop:33:1"},
+  {"op":{"kind":"link.up","ns":"glinks.cam","dev":"lo"},"origin":"test/golden/cases/links.otop:33:1"},
+  {"op":{"kind":"link.up","ns":"glinks.cam","dev":"eth0"},"origin":"test/golden/cases/links.otop:33:12"},
+  {"op":{"kind":"addr.add","ns":"glinks.cam","dev":"eth0.20","cidr":"10.20.0.5/24","family":4},"origin":"test/golden/cases/links.otop:33:48"},
+  {"op":{"kind":"link.up","ns":"glinks.cam","dev":"eth0.20"},"origin":"test/golden/cases/links.otop:33:40"},
+  {"op":{"kind":"route.add","ns":"glinks.cam","family":4,"destination":"0.0.0.0/0","via":"10.20.0.1"},"origin":"test/golden/cases/links.otop:33:63"},
+  {"op":{"kind":"link.alias","ns":"glinks.h","dev":"lo","alias":"opentop:glinks:h"},"origin":"test/golden/cases/links.otop:34:1"},
+  {"op":{"kind":"link.up","ns":"glinks.h","dev":"lo"},"origin":"test/golden/cases/links.otop:34:1"},
+  {"op":{"kind":"addr.add","ns":"glinks.h","dev":"eth0","cidr":"10.30.0.5/24","family":4},"origin":"test/golden/cases/links.otop:34:22"},
+  {"op":{"kind":"link.up","ns":"glinks.h","dev":"eth0"},"origin":"test/golden/cases/links.otop:34:10"}
+ ]
+}
+'
+
+# why PROGRAM: sets $why and $package, for the message when PROGRAM is missing.
+why() {
+  case $1 in
+    ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
+    nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
+    sysctl) why='this lab sets sysctls' package=procps ;;
+    sh) why='this lab'\''s isolation steps are small sh programs' package=dash ;;
+    sed) why='this lab stops its services by their marks' package=sed ;;
+    mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
+    mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
+    bridge) why='this lab'\''s VLAN-aware switches are set up with it' package=iproute2 ;;
+    tc) why='this lab shapes traffic (rate, delay, loss) with it' package=iproute2 ;;
+    unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
+    rm) why='the lab removes its record and files' package=coreutils ;;
+    ln) why='the script keeps its lock and record with it' package=coreutils ;;
+    readlink) why='the script keeps its lock and record with it' package=coreutils ;;
+    date) why='the script keeps its lock and record with it' package=coreutils ;;
+    *) why='this script runs it' package=$1 ;;
+  esac
+}

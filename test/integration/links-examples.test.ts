@@ -1,0 +1,169 @@
+// The examples of shaping, multipath routes and VLANs, brought up as written (under unique
+// lab names): ecmp.otop spreads flows over both spines; wan.otop comes up where the kernel
+// has netem, and where it does not, is refused before anything exists while its rate alone
+// holds; vlan.otop separates its VLANs where the kernel has 802.1Q and VLAN filtering.
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { cli, inNs, ping, ROOT, SKIP_NOT_ROOT, scratch, withLab, writeLab } from "../support/lab.js";
+import { transfer } from "../support/throughput.js";
+
+/** An example's body, without its `lab` line (withLab and writeLab give a unique one). */
+function example(name: string): string {
+  return readFileSync(join(ROOT, "examples", `${name}.otop`), "utf8").replace(
+    new RegExp(`^lab ${name}$`, "m"),
+    "",
+  );
+}
+
+/** Whether `ip -batch` lines succeed in a throwaway namespace: a kernel feature is there. */
+function kernelHas(lines: string): boolean {
+  return (
+    spawnSync("unshare", ["--net", "--", "ip", "-batch", "-"], {
+      input: lines,
+      stdio: ["pipe", "ignore", "ignore"],
+    }).status === 0
+  );
+}
+
+const NETEM =
+  SKIP_NOT_ROOT === false &&
+  spawnSync("unshare", ["--net", "--", "tc", "qdisc", "add", "dev", "lo", "root", "netem", "delay", "1ms"])
+    .status === 0;
+const VLANS =
+  SKIP_NOT_ROOT === false &&
+  kernelHas(
+    "link add name p0 type veth peer name p1\nlink add link p0 name p0.1 type vlan id 1\nlink add name b0 type bridge vlan_filtering 1\n",
+  );
+
+interface RouteJson {
+  dst: string;
+  nexthops?: { gateway: string; dev: string; weight: number }[];
+}
+
+/** Packets an interface of a namespace has received. */
+function rxPackets(ns: string, dev: string): number {
+  const [link] = JSON.parse(inNs(ns, ["ip", "-s", "-j", "link", "show", "dev", dev]).stdout) as {
+    stats64: { rx: { packets: number } };
+  }[];
+  return link?.stats64.rx.packets ?? 0;
+}
+
+test("examples/ecmp.otop: every host reaches every rack, over both spines", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  await withLab("ecmp", example("ecmp"), async ({ name, path, ns }) => {
+    const hosts = ["h1", "h2", "h3", "h4"];
+    for (const from of hosts)
+      for (const [i, to] of hosts.entries())
+        if (from !== to) assert.ok(ping(ns(from), `10.1.${i + 1}.10`), `${from} reaches ${to}`);
+    const routes = JSON.parse(
+      inNs(ns("leaf1"), ["ip", "-j", "route", "show", "10.1.0.0/16"]).stdout,
+    ) as RouteJson[];
+    assert.deepEqual(
+      routes[0]?.nexthops?.map((h) => `${h.gateway} ${h.dev} ${h.weight}`),
+      ["10.0.1.0 s1 1", "10.0.2.0 s2 1"],
+      "one route, two paths of equal weight",
+    );
+    // Flows hashed by their ports: 16 connections from h1 to h4 take both spines.
+    const before = [rxPackets(ns("spine1"), "l1"), rxPackets(ns("spine2"), "l1")];
+    for (let port = 5301; port < 5317; port++) await transfer(ns("h1"), ns("h4"), "10.1.4.10", 20_000, port);
+    const through = [
+      rxPackets(ns("spine1"), "l1") - (before[0] ?? 0),
+      rxPackets(ns("spine2"), "l1") - (before[1] ?? 0),
+    ];
+    assert.ok(
+      through.every((n) => n > 20),
+      `both spines carry flows from leaf1: ${through.join(", ")} packets`,
+    );
+    const st = cli(["status", name]);
+    assert.equal(st.code, 0, `no drift with multipath routes:\n${st.stdout}`);
+    const script = path.replace(/\.otop$/, ".sh");
+    assert.equal(cli(["build", path, "-o", script]).code, 0);
+    const sh = spawnSync("sh", [script, "status"], { encoding: "utf8" });
+    assert.equal(sh.status, 0, `the script's status agrees:\n${sh.stdout}`);
+  });
+});
+
+test("examples/wan.otop: a kernel without netem refuses it before anything exists", {
+  skip: SKIP_NOT_ROOT || (NETEM ? "this kernel has netem: wan.otop comes up (next test)" : false),
+}, () => {
+  const s = scratch();
+  const { path, lab } = writeLab(s.dir, "wan", example("wan"));
+  try {
+    const r = cli(["up", path]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /error\[OT6011\]: this kernel lacks the network emulator qdisc/);
+    assert.match(r.stderr, /wan\.otop:18:\d+/, "the WAN link's statement");
+    assert.equal(spawnSync("ip", ["netns", "list"], { encoding: "utf8" }).stdout.includes(lab), false);
+  } finally {
+    cli(["down", lab]);
+    s.remove();
+  }
+});
+
+test("examples/wan.otop: the WAN link's rate holds both ways (its delay and loss where netem is)", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // Without netem, the same lab with the rate alone.
+  const body = NETEM ? example("wan") : example("wan").replace(" delay 30ms jitter 2ms loss 0.1%", "");
+  await withLab("wan", body, async ({ ns }) => {
+    assert.ok(ping(ns("pc-a"), "10.20.0.10") && ping(ns("pc-b"), "fd10:a::10"), "the sites reach each other");
+    const there = await transfer(ns("pc-a"), ns("pc-b"), "10.20.0.10", 6_000_000);
+    const back = await transfer(ns("pc-b"), ns("pc-a"), "10.10.0.10", 6_000_000);
+    for (const [what, got] of [
+      ["a → b", there],
+      ["b → a", back],
+    ] as const)
+      assert.ok(
+        got > 15 && got < 22,
+        `${what}: ${got.toFixed(1)} Mbit/s, at most the WAN's 20 (less with loss)`,
+      );
+    if (NETEM) {
+      const r = inNs(ns("pc-a"), ["ping", "-n", "-q", "-c", "5", "-i", "0.2", "10.20.0.10"]);
+      const avg = Number(/= [\d.]+\/([\d.]+)\//.exec(r.stdout)?.[1]);
+      assert.ok(avg >= 55 && avg < 90, `the WAN's 30 ms each way: ${avg} ms round trip`);
+    }
+  });
+});
+
+test("examples/vlan.otop: VLANs keep guests from staff, and both reach the uplink", {
+  skip:
+    SKIP_NOT_ROOT ||
+    (VLANS ? false : "this kernel has no 802.1Q or no bridge VLAN filtering: vlan.otop cannot come up"),
+}, async () => {
+  await withLab("vlan", example("vlan"), ({ ns }) => {
+    assert.ok(ping(ns("staff1"), "10.10.0.50"), "staff reach the printer on their VLAN");
+    assert.ok(ping(ns("staff1"), "10.20.0.11"), "staff reach the guests through the router");
+    assert.ok(!ping(ns("guest"), "10.10.0.50"), "guests do not reach the staff's VLAN");
+    assert.ok(
+      ping(ns("guest"), "203.0.113.254") && ping(ns("staff2"), "203.0.113.254"),
+      "both reach the uplink",
+    );
+  });
+});
+
+test("examples/vlan.otop: a kernel without VLANs refuses it before anything exists", {
+  skip: SKIP_NOT_ROOT || (VLANS ? "this kernel has VLANs: vlan.otop comes up (previous test)" : false),
+}, () => {
+  const s = scratch();
+  const { path, lab } = writeLab(s.dir, "vlan", example("vlan"));
+  try {
+    const r = cli(["up", path]);
+    assert.equal(r.code, 1);
+    // Each statement that needs a missing feature, once per feature.
+    const lacks = r.stderr.match(/error\[OT6011\]: this kernel lacks [^\n]*/g) ?? [];
+    assert.ok(lacks.length >= 2, r.stderr);
+    assert.ok(
+      lacks.every((l) => /802\.1Q VLAN sub-interfaces|VLAN filtering on bridges/.test(l)),
+      lacks.join("\n"),
+    );
+    assert.equal(spawnSync("ip", ["netns", "list"], { encoding: "utf8" }).stdout.includes(lab), false);
+  } finally {
+    cli(["down", lab]);
+    s.remove();
+  }
+});
