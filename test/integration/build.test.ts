@@ -88,7 +88,7 @@ const EXAMPLES = readdirSync(join(ROOT, "examples"))
 for (const example of EXAMPLES)
   test(`build: examples/${example}.otop gives the same kernel state through the script as through opentop up`, {
     skip: SKIP_NOT_ROOT,
-  }, () => {
+  }, (t) => {
     const s = scratch();
     const lab = uniqueLab(example);
     try {
@@ -111,7 +111,15 @@ for (const example of EXAMPLES)
       );
       const dump = () => settledLabState(lab, { hostIfaces, macs, sysctls });
 
-      ok(cli(["up", b.file]), "opentop up");
+      const up = cli(["up", b.file]);
+      // An example may need what this kernel lacks (netem, 802.1Q): up refuses it whole.
+      const lacks = /error\[OT6011\]: (this kernel lacks [^\n]*)/.exec(up.stderr);
+      if (up.code !== 0 && lacks) {
+        assertGone(lab);
+        t.skip(lacks[1]);
+        return;
+      }
+      ok(up, "opentop up");
       const byCli = dump();
       const cliRecord = comparable(recordOf(lab));
       ok(cli(["down", lab]), "opentop down");
