@@ -20,6 +20,7 @@ export const CODES = {
   OT0008: { severity: "error", title: "invalid range" },
   OT0009: { severity: "error", title: "source is not valid text" },
   OT0010: { severity: "error", title: "invalid number" },
+  OT0011: { severity: "error", title: "nested too deeply" },
   // names and structure
   OT1001: { severity: "error", title: "missing lab name" },
   OT1002: { severity: "error", title: "lab declared twice" },
@@ -57,6 +58,7 @@ export const CODES = {
   OT3005: { severity: "error", title: "sysctl outside the node's namespaces" },
   OT3006: { severity: "error", title: "invalid sysctl" },
   OT3007: { severity: "error", title: "invalid route option" },
+  OT3008: { severity: "error", title: "sysctl not kept per network namespace" },
   // packet filters and NAT: syntax, checks, lowering and the machine (docs/diagnostics.md)
   OT4001: { severity: "error", title: "unknown filter statement" },
   OT4002: { severity: "error", title: "unknown match or option in a rule" },
@@ -82,6 +84,7 @@ export const CODES = {
   OT5010: { severity: "error", title: "invalid hostname" },
   OT5011: { severity: "error", title: "wrong arguments" },
   OT5012: { severity: "error", title: "nothing to isolate" },
+  OT5013: { severity: "error", title: "command too long for the kernel" },
   OT5101: { severity: "error", title: "limit cannot be enforced on this machine" },
   OT5102: { severity: "error", title: "path missing on this machine" },
   OT5103: { severity: "error", title: "node's init process is gone" },
@@ -104,6 +107,10 @@ export const CODES = {
   OT6014: { severity: "error", title: "host link overlaps the host's networks" },
   OT6015: { severity: "error", title: "too many namespaces for this machine" },
   OT6016: { severity: "error", title: "mount left in a lab's directory" },
+  OT6017: { severity: "error", title: "interrupted" },
+  OT6018: { severity: "error", title: "object under the lab's name is not the lab's" },
+  OT6019: { severity: "error", title: "lab up from another file" },
+  OT6020: { severity: "error", title: "host link would take traffic of the host's default route" },
   // build and the standalone script
   OT7001: { severity: "error", title: "cannot write the script" },
   OT7002: { severity: "error", title: "lab up from another plan" },
@@ -112,6 +119,7 @@ export const CODES = {
   OT9002: { severity: "error", title: "invalid command line" },
   OT9003: { severity: "error", title: "internal error" },
   OT9004: { severity: "error", title: "cannot write OpenTop's state" },
+  OT9005: { severity: "error", title: "file too large" },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -33,7 +33,7 @@ export type OwnedOf<K extends OwnedKind> = Extract<Owned, { kind: K }>;
 export type Claim =
   | Owned
   | { readonly kind: "cgroup"; readonly path: string }
-  | { readonly kind: "host-net"; readonly cidr: string };
+  | { readonly kind: "host-net"; readonly cidr: string; readonly overDefault?: true };
 
 export type ClaimKind = Claim["kind"];
 export type ClaimOf<K extends ClaimKind> = Extract<Claim, { kind: K }>;

@@ -73,7 +73,14 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
           })
         : undefined,
     ),
-  "host-net": (claims) => hostOverlaps(claims.map((c) => ({ cidr: c.claim.cidr, origin: c.origin }))),
+  "host-net": (claims) =>
+    hostOverlaps(
+      claims.map((c) => ({
+        cidr: c.claim.cidr,
+        overDefault: c.claim.overDefault === true,
+        origin: c.origin,
+      })),
+    ),
 };
 
 /**

@@ -1,8 +1,11 @@
 // Reading what exists on this machine without spawning anything where the file system
 // tells: named network namespaces are files under /run/netns, host interfaces are under
-// /sys/class/net (sysfs shows the host's namespace to a process in it).
+// /sys/class/net (sysfs shows the host's namespace to a process in it). What only a tool
+// can tell (a namespace's loopback, a veth's peer) costs one process, asked only when needed.
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { inNetns } from "../plan/enter.js";
+import { runSync } from "./proc.js";
 
 export function netnsExists(name: string): boolean {
   return existsSync(`/run/netns/${name}`);
@@ -62,4 +65,29 @@ export function hostIfaceAlias(name: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The mark on a namespace's loopback (its alias), read from inside it; undefined when it has
+ * none or cannot be read. One process: for the few namespaces that nothing else proves.
+ */
+export function netnsLoMark(ns: string): string | undefined {
+  const r = runSync(inNetns(ns, ["ip", "-j", "link", "show", "dev", "lo"]));
+  if (r.code !== 0) return undefined;
+  return ipJson<{ ifalias?: string }>(r.stdout)?.[0]?.[0]?.ifalias;
+}
+
+/**
+ * The named namespace the peer of host interface `name` is in, when it is a veth whose peer
+ * is in a namespace with a name; undefined otherwise.
+ */
+export function vethPeerNetns(name: string): string | undefined {
+  const link = runSync(["ip", "-j", "-d", "link", "show", "dev", name]);
+  const info = ipJson<{ link_netnsid?: number; linkinfo?: { info_kind?: string } }>(link.stdout)?.[0]?.[0];
+  if (link.code !== 0 || info?.linkinfo?.info_kind !== "veth" || info.link_netnsid === undefined)
+    return undefined;
+  const ids = runSync(["ip", "-j", "netns", "list-id"]);
+  return ipJson<{ nsid: number; name?: string }>(ids.stdout)
+    ?.flat()
+    .find((n) => n.nsid === info.link_netnsid)?.name;
 }

@@ -1,7 +1,17 @@
 // The lab record on disk (its content: src/plan/record.ts): read, written whole by rename so
 // that a reader never sees half of it, removed with the lab's directory.
 
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { labDirIn, RUN_DIR } from "../plan/layout.js";
@@ -15,25 +25,58 @@ export function labDir(lab: string): string {
   return labDirIn(runDir(), lab);
 }
 
+/**
+ * The lab's record, with when it was born (its file's modification time: see
+ * `LabRecord.born`); undefined without one; an Error when it cannot be read as one.
+ */
 export function readRecord(lab: string): LabRecord | undefined | Error {
+  const path = join(labDir(lab), "record.json");
   let text: string;
+  let born: number;
   try {
-    text = readFileSync(join(labDir(lab), "record.json"), "utf8");
+    born = statSync(path).mtimeMs;
+    text = readFileSync(path, "utf8");
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     return e as Error;
   }
-  return parseRecord(text, lab);
+  const record = parseRecord(text, lab, labDir(lab));
+  return record instanceof Error ? record : { ...record, born };
 }
 
-export function writeRecord(record: LabRecord): void {
+/**
+ * Writes the record whole (aside, then renamed, so that a reader never sees half of it). A
+ * record that exists keeps its time of birth: marking a lab up does not make it younger
+ * than what it made. Returns the record as read back would be, with `born`.
+ */
+export function writeRecord(record: LabRecord): LabRecord {
   const dir = labDir(record.lab);
-  stateWrite(dir, () => {
+  const path = join(dir, "record.json");
+  const tmp = join(dir, `.record.${process.pid}.tmp`);
+  return stateWrite(dir, () => {
     mkdirSync(dir, { recursive: true, mode: 0o755 });
-    const tmp = join(dir, `.record.${process.pid}.tmp`);
-    writeFileSync(tmp, recordText(record));
-    renameSync(tmp, join(dir, "record.json"));
+    try {
+      writeFileSync(tmp, recordText(record));
+      const before = bornOf(path);
+      if (before !== undefined) utimesSync(tmp, Date.now() / 1000, before / 1000);
+      renameSync(tmp, path);
+    } catch (e) {
+      // A full or read-only run directory: no half-written file is left behind.
+      try {
+        unlinkSync(tmp);
+      } catch {}
+      throw e;
+    }
+    return { ...record, born: statSync(path).mtimeMs };
   });
+}
+
+function bornOf(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs a write under the run directory; a failure is a diagnostic, not a crash. */

@@ -46,6 +46,7 @@ export const IFACE_OPTIONS: Arity = {
   "host-name": 1,
   "host-address": 1,
   "host-masquerade": 0,
+  "host-override-default": 0,
 };
 export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
 

@@ -6,7 +6,7 @@ import { routeMetric } from "../../model/routes.js";
 import type { Fact } from "../facts.js";
 import { at, type Ns, nsKey } from "../ns.js";
 import type { Claim, Owned } from "../owned.js";
-import type { Base, SpecTable } from "./types.js";
+import { type Base, F, type Shape, type SpecTable } from "./types.js";
 
 export interface VethEnd {
   readonly ns: Ns;
@@ -41,6 +41,8 @@ export type NetworkOp = Base &
         readonly dev: string;
         readonly cidr: string;
         readonly family: 4 | 6;
+        /** On the host's side: the link may take a prefix the host routes through its default route. */
+        readonly overDefault?: true;
       }
     | {
         readonly kind: "route.add";
@@ -92,8 +94,21 @@ function hostEnd(end: VethEnd): Owned[] {
   return [{ kind: "host-iface", name: end.name, mark: end.mark }];
 }
 
+const VETH_END: Shape = {
+  ns: F.ns,
+  name: F.word,
+  mtu: F.optional("number"),
+  mac: F.optional(F.word),
+  master: F.optional(F.word),
+  index: F.optional("number"),
+  mark: F.optional("mark"),
+};
+
+const FAMILY = { oneOf: [4, 6] } as const;
+
 export const NETWORK_OPS: SpecTable<NetworkOp> = {
   "netns.add": {
+    shape: { name: "netns", node: F.optional(F.word) },
     tool: "ip",
     where: () => null,
     words: (op) => ["netns", "add", op.name],
@@ -105,6 +120,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: (op) => [{ kind: "netns", name: op.name, ...(op.node !== undefined ? { node: op.node } : {}) }],
   },
   "netns.del": {
+    shape: { name: "netns" },
     tool: "ip",
     where: () => null,
     words: (op) => ["netns", "del", op.name],
@@ -118,6 +134,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "bridge.add": {
+    shape: { ns: "netns", name: F.word, mtu: F.optional("number") },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => [
@@ -139,6 +156,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "veth.add": {
+    shape: { ns: F.ns, a: { object: VETH_END }, b: { object: VETH_END } },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => [
@@ -165,6 +183,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: (op) => [...hostEnd(op.a), ...hostEnd(op.b)],
   },
   "link.alias": {
+    shape: { ns: F.ns, dev: F.word, alias: "mark" },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => ["link", "set", "dev", op.dev, "alias", op.alias],
@@ -176,6 +195,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "link.up": {
+    shape: { ns: F.ns, dev: F.word },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => ["link", "set", "dev", op.dev, "up"],
@@ -187,6 +207,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "link.del": {
+    shape: { ns: F.ns, dev: F.word },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => ["link", "del", "dev", op.dev],
@@ -199,6 +220,13 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "addr.add": {
+    shape: {
+      ns: F.ns,
+      dev: F.word,
+      cidr: F.word,
+      family: FAMILY,
+      overDefault: F.optional({ oneOf: [true] }),
+    },
     tool: "ip",
     where: (op) => op.ns,
     // IPv6 addresses skip duplicate address detection: a lab's addresses are checked for
@@ -211,9 +239,23 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     leaves: (op) => [{ kind: "addr", ns: op.ns, dev: op.dev, cidr: op.cidr.toLowerCase() }],
     owns: () => [],
     // On the host's side of a link, a prefix must not be one the host already routes.
-    claims: (op): Claim[] => (op.ns === null ? [{ kind: "host-net", cidr: op.cidr }] : []),
+    claims: (op): Claim[] =>
+      op.ns === null
+        ? [{ kind: "host-net", cidr: op.cidr, ...(op.overDefault ? { overDefault: true as const } : {}) }]
+        : [],
   },
   "route.add": {
+    shape: {
+      ns: F.ns,
+      family: FAMILY,
+      destination: F.word,
+      via: F.optional(F.word),
+      dev: F.optional(F.word),
+      metric: F.optional("number"),
+      src: F.optional(F.word),
+      mtu: F.optional("number"),
+      onlink: F.optional("boolean"),
+    },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => [
@@ -246,6 +288,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "sysctl.set": {
+    shape: { ns: F.ns, key: F.word, value: "string" },
     tool: "sysctl",
     where: (op) => op.ns,
     words: (op) => [`${op.key}=${op.value}`],
