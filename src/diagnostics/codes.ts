@@ -111,6 +111,7 @@ export const CODES = {
   OT6018: { severity: "error", title: "object under the lab's name is not the lab's" },
   OT6019: { severity: "error", title: "lab up from another file" },
   OT6020: { severity: "error", title: "host link would take traffic of the host's default route" },
+  OT6021: { severity: "error", title: "lab recorded in another run directory" },
   // build and the standalone script
   OT7001: { severity: "error", title: "cannot write the script" },
   OT7002: { severity: "error", title: "lab up from another plan" },

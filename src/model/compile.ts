@@ -2,7 +2,7 @@
 // checked model. Every phase reports into one list; the model exists only without errors.
 
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { type Diagnostic, Diagnostics, diag, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { type SourceFile, sourceFile, spanOf } from "../diagnostics/source.js";
 import { parse } from "../syntax/parser.js";
@@ -51,31 +51,76 @@ export function compileSource(file: SourceFile, options: CompileOptions = {}): C
   };
 }
 
+/**
+ * The largest lab file read: far beyond any lab written by hand or generated (a 20 000-node
+ * lab written out node by node is about 2 MB), and a bound on what `check` reads.
+ */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
 /** Reads and compiles a file; an unreadable file is a diagnostic, not an exception. */
 export function compileFile(path: string, options: CompileOptions = {}): Compiled {
-  let bytes: Uint8Array;
+  const read = readLabFile(path);
+  if (read instanceof Uint8Array) return compileSource(sourceFile(path, read), options);
+  return { file: sourceFile(path, ""), hash: "", diagnostics: [read] };
+}
+
+/**
+ * A lab file's bytes, or why not. Only a regular file is read — a FIFO or a terminal would
+ * wait for a writer, a device such as /dev/zero never ends — and only up to MAX_FILE_BYTES.
+ * Opened without waiting (O_NONBLOCK) and then checked, so nothing can be swapped in between.
+ */
+export function readLabFile(path: string): Uint8Array | Diagnostic {
+  const cannot = (reason: string) =>
+    diag("OT9001", `cannot read ${path}: ${reason}`, { help: "give the path of a lab file (.otop)" });
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (e) {
-    const file = sourceFile(path, "");
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "it is a directory"
-          : code === "EACCES"
-            ? "permission denied"
-            : (e as Error).message;
-    return {
-      file,
-      hash: "",
-      diagnostics: [
-        diag("OT9001", `cannot read ${path}: ${reason}`, { help: "give the path of a lab file (.otop)" }),
-      ],
-    };
+    return cannot(errnoReason(e));
   }
-  return compileSource(sourceFile(path, bytes), options);
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return cannot("it is a directory");
+    if (!st.isFile()) return cannot(`it is ${kindOf(st)}, not a regular file`);
+    if (st.size > MAX_FILE_BYTES) return tooLarge(path, st.size);
+    const bytes = Buffer.alloc(st.size + 1);
+    let n = 0;
+    for (let got = -1; got !== 0 && n < bytes.length; n += got)
+      got = readSync(fd, bytes, n, bytes.length - n, null);
+    // It grew while being read: still bounded.
+    if (n > MAX_FILE_BYTES) return tooLarge(path, n);
+    return bytes.subarray(0, n);
+  } catch (e) {
+    return cannot(errnoReason(e));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(path: string, size: number): Diagnostic {
+  return diag("OT9005", `${path} is too large to be a lab file: ${size} bytes`, {
+    notes: [`OpenTop reads lab files of up to ${MAX_FILE_BYTES / 1024 / 1024} MiB`],
+    help: "a large lab is a few lines with ranges (`node pc[1..500]`) and `for` loops, not one line an object",
+  });
+}
+
+function errnoReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "ENOENT"
+    ? "no such file"
+    : code === "EISDIR"
+      ? "it is a directory"
+      : code === "EACCES"
+        ? "permission denied"
+        : (e as Error).message;
+}
+
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "not a file";
 }
 
 /** Offset of the first NUL byte or invalid UTF-8 sequence, if any. */

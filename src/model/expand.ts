@@ -72,6 +72,8 @@ export interface NodeDecl {
   readonly forwards: Span[];
   /** Every `filter { … }` block's statements, in order (several blocks add up). */
   readonly filters: FilterDecl[];
+  /** Where each `filter { … }` block is, empty ones included. */
+  readonly filterBlocks: Span[];
   readonly nfts: NftDecl[];
   readonly isolation: IsolationDecl[];
 }
@@ -225,6 +227,7 @@ class Expander {
               sysctls: [],
               forwards: [],
               filters: [],
+              filterBlocks: [],
               nfts: [],
               isolation: [],
             };
@@ -279,6 +282,7 @@ class Expander {
           break;
         }
         case "filter":
+          node.filterBlocks.push(stmt.span);
           this.filterBody(stmt.body, env, node);
           break;
         case "nft":

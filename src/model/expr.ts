@@ -13,7 +13,7 @@ class ExprError extends Error {
     message: string,
     readonly offset: number,
     readonly length: number,
-    readonly code: "OT0006" | "OT0010" | "OT1014" = "OT0006",
+    readonly code: "OT0006" | "OT0010" | "OT0011" | "OT1014" = "OT0006",
     readonly help?: string,
   ) {
     super(message);
@@ -52,8 +52,12 @@ export function evaluate(source: string, span: Span, env: Env, diagnostics: Diag
   }
 }
 
+/** Parentheses, function calls and unary minuses nested in one expression: enough for any lab, not a stack's worth. */
+export const MAX_EXPR_DEPTH = 100;
+
 class ExprParser {
   private pos = 0;
+  private depth = 0;
   constructor(
     private readonly src: string,
     private readonly env: Env,
@@ -97,11 +101,28 @@ class ExprParser {
 
   private unary(): Scalar {
     this.skip();
-    if (this.src[this.pos] === "-") {
-      const at = this.pos++;
-      return arith("-", 0, this.unary(), at);
+    this.nest();
+    try {
+      if (this.src[this.pos] === "-") {
+        const at = this.pos++;
+        return arith("-", 0, this.unary(), at);
+      }
+      return this.atom();
+    } finally {
+      this.depth--;
     }
-    return this.atom();
+  }
+
+  /** One level deeper (a unary minus, a parenthesis, a call); past the limit, an error. */
+  private nest(): void {
+    if (++this.depth <= MAX_EXPR_DEPTH) return;
+    throw new ExprError(
+      `expression nested more than ${MAX_EXPR_DEPTH} levels deep`,
+      this.pos,
+      1,
+      "OT0011",
+      "write the value more simply: an interpolation holds a small integer expression such as `{10+i*2}`",
+    );
   }
 
   private atom(): Scalar {

@@ -2,8 +2,11 @@
 // Everything here reads the plan; nothing decides kernel operations of its own except
 // which of a teardown's objects still exist and are the lab's.
 
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { type Diagnostic, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
+import { labDirIn } from "../plan/layout.js";
 import type { Op } from "../plan/ops.js";
 import type { Owned } from "../plan/owned.js";
 import { opsOf, type Plan, programsNeeded } from "../plan/plan.js";
@@ -13,15 +16,23 @@ import { removalOf } from "../plan/teardown.js";
 import { VERSION } from "../version.js";
 import { collisions } from "./collisions.js";
 import { discover, type Marked } from "./discover.js";
-import { isolationRemovals } from "./discover-isolation.js";
+import { isolationRemovals, mountsUnder } from "./discover-isolation.js";
 import { failureDiagnostic } from "./failure.js";
 import { firewallTools, probeFirewall } from "./firewall.js";
 import { withHostLock } from "./hostnet.js";
 import { isolationPreflight } from "./isolation.js";
 import { acquire } from "./lock.js";
 import { signalStatus, which } from "./proc.js";
-import { readRecord, writeRecord } from "./record.js";
-import { removeLab } from "./remove.js";
+import {
+  knownRunDirs,
+  labDir,
+  readRecord,
+  recordedAnywhere,
+  registerRunDir,
+  runDir,
+  writeRecord,
+} from "./record.js";
+import { foreignMounts, removeLab } from "./remove.js";
 import { type RunOptions, type RunOutcome, runStages } from "./run.js";
 
 export interface Outcome {
@@ -105,7 +116,12 @@ async function create(compiled: Compiled, plan: Plan, options: UpOptions): Promi
   // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
   const refused = await probeFirewall(plan);
   if (refused.length) return { ok: false, diagnostics: refused };
+  // The record and everything isolation keeps go in the lab's directory, which `down`
+  // deletes: a mount OpenTop did not make there is never built on.
+  const mounted = mountsUnder(labDir(plan.lab));
+  if (mounted.length) return { ok: false, diagnostics: [foreignMounts(plan.lab, mounted, "up")] };
 
+  registerRunDir();
   const record = writeRecord(recordOf(compiled, plan, "cli", new Date().toISOString()));
   const outcome = await runStages(plan.stages, options);
   const failed = outcome.failures.length > 0 || outcome.interrupted;
@@ -171,6 +187,23 @@ function rollbackReport(lab: string, problems: Diagnostic[]): Diagnostic[] {
   ];
 }
 
+/** A lab whose record is in another run directory is that record's to take down. */
+function elsewhere(lab: string): DownResult {
+  const dirs = knownRunDirs().filter(
+    (d) => d !== runDir() && existsSync(join(labDirIn(d, lab), "record.json")),
+  );
+  return {
+    ok: false,
+    removed: 0,
+    diagnostics: [
+      diag("OT6021", `lab ${lab} is recorded in another run directory: ${dirs.join(", ")}`, {
+        notes: [`this command uses ${runDir()} (OPENTOP_RUN_DIR)`],
+        help: `take it down where it is recorded: \`OPENTOP_RUN_DIR=${dirs[0] ?? "…"} opentop down ${lab}\``,
+      }),
+    ],
+  };
+}
+
 function busy(lab: string, holder: string): Diagnostic {
   return diag("OT6009", `lab ${lab} is busy: another OpenTop command is working on it`, {
     notes: [
@@ -215,6 +248,7 @@ export async function down(lab: string, options: DownOptions = {}): Promise<Down
     const stored = readRecord(lab);
     if (options.unrecorded && stored !== undefined)
       return { ok: true, removed: 0, diagnostics: [], message: `lab ${lab} has a record now: left alone` };
+    if (stored === undefined && recordedAnywhere(lab)) return elsewhere(lab);
     let record = stored instanceof Error || !stored ? options.fallback : stored;
     if (!record) {
       // No record (or an unreadable one) and no file: what carries the lab's mark is still

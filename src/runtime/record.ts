@@ -1,18 +1,22 @@
 // The lab record on disk (its content: src/plan/record.ts): read, written whole by rename so
 // that a reader never sees half of it, removed with the lab's directory.
 
+import { createHash } from "node:crypto";
 import {
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   renameSync,
   rmSync,
   statSync,
+  symlinkSync,
   unlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { labDirIn, RUN_DIR } from "../plan/layout.js";
 import { type LabRecord, parseRecord, recordText } from "../plan/record.js";
@@ -96,6 +100,50 @@ export function stateWrite<T>(path: string, write: () => T): T {
 
 export function removeRecord(lab: string): void {
   rmSync(labDir(lab), { recursive: true, force: true });
+}
+
+/**
+ * Where labs of this machine keep records besides the default run directory: a lab brought
+ * up with another OPENTOP_RUN_DIR leaves a link to that directory under the default one, so
+ * that `gc` and `ls` of any run directory see its record (and never take its marked objects
+ * for debris).
+ */
+function runDirsIndex(): string {
+  return join(RUN_DIR, ".run-dirs");
+}
+
+/** Notes this run directory in the index of run directories, if it is not the default. */
+export function registerRunDir(): void {
+  const dir = resolve(runDir());
+  if (dir === RUN_DIR) return;
+  const name = createHash("sha256").update(dir).digest("hex").slice(0, 16);
+  stateWrite(runDirsIndex(), () => {
+    mkdirSync(runDirsIndex(), { recursive: true, mode: 0o755 });
+    try {
+      symlinkSync(dir, join(runDirsIndex(), name));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+  });
+}
+
+/** Every run directory of this machine that exists: this one, the default, and those noted. */
+export function knownRunDirs(): string[] {
+  const out = new Set([runDir(), RUN_DIR]);
+  try {
+    for (const entry of readdirSync(runDirsIndex())) {
+      try {
+        const target = readlinkSync(join(runDirsIndex(), entry));
+        if (statSync(target).isDirectory()) out.add(target);
+      } catch {}
+    }
+  } catch {}
+  return [...out];
+}
+
+/** The lab has a record file in some run directory of this machine (readable or not). */
+export function recordedAnywhere(lab: string): boolean {
+  return knownRunDirs().some((dir) => existsSync(join(labDirIn(dir, lab), "record.json")));
 }
 
 /** Labs that have a record on this machine. */

@@ -88,9 +88,17 @@ export function parse(file: SourceFile, diagnostics = new Diagnostics()): LabFil
   return new Parser(file, diagnostics).file();
 }
 
+/**
+ * How deeply blocks may nest (`for` in `for` in a node…): far beyond any lab, and far below
+ * what would exhaust the parser's stack. A block past it is reported and skipped.
+ */
+export const MAX_NESTING = 64;
+
 class Parser {
   private readonly lexer: Lexer;
   private tok: Token;
+  /** Blocks open around the current token. */
+  private depth = 0;
 
   constructor(
     private readonly source: SourceFile,
@@ -210,7 +218,14 @@ class Parser {
   /** `{ statements }` with the opening brace current. Returns the block and its closing span. */
   private block<T>(parseOne: () => T | undefined, owner: Span, what: string): { body: T[]; end: Span } {
     const open = this.consume("lbrace", `to open ${what}`);
-    const body = this.statements(parseOne, true);
+    if (this.depth >= MAX_NESTING) return this.skipBlock(open, what);
+    this.depth++;
+    let body: T[];
+    try {
+      body = this.statements(parseOne, true);
+    } finally {
+      this.depth--;
+    }
     if (!this.at("rbrace")) {
       this.diagnostics.error("OT0004", `unclosed ${what}`, {
         span: open.span,
@@ -221,6 +236,22 @@ class Parser {
       return { body, end: this.tok.span };
     }
     return { body, end: this.advance().span };
+  }
+
+  /** A block nested too deeply: reported once, and skipped to its `}` without looking inside. */
+  private skipBlock<T>(open: Token, what: string): { body: T[]; end: Span } {
+    this.diagnostics.error("OT0011", `${what} nested more than ${MAX_NESTING} blocks deep`, {
+      span: open.span,
+      label: "this block is not read",
+      help: "flatten the lab: a range (`node pc[1..100]`) or one `for` over a larger range replaces nested loops",
+    });
+    let depth = 1;
+    while (!this.at("eof")) {
+      const t = this.advance();
+      if (t.kind === "lbrace") depth++;
+      else if (t.kind === "rbrace" && --depth === 0) return { body: [], end: t.span };
+    }
+    return { body: [], end: this.tok.span };
   }
 
   // ---- top level ----------------------------------------------------------------------

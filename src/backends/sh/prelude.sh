@@ -165,6 +165,23 @@ write_record() {
   return 1
 }
 
+# register_run_dir: a run directory other than the default is noted under the default's
+# .run-dirs (a link named after its path), so that `opentop gc` of any run directory sees
+# this lab's record and never takes its objects for debris.
+register_run_dir() {
+  dir=$RUN_DIR
+  case $dir in /run/opentop | /run/opentop/) return 0 ;; /*) ;; *) dir=$PWD/$dir ;; esac
+  name=
+  rest=$dir
+  while [ -n "$rest" ]; do
+    c=${rest%"${rest#?}"}
+    rest=${rest#?}
+    [ "$c" != / ] || c=%
+    name=$name$c
+  done
+  mkdir -p /run/opentop/.run-dirs && { [ -L "/run/opentop/.run-dirs/$name" ] || ln -s "$dir" "/run/opentop/.run-dirs/$name"; }
+}
+
 # mounts_in DIR: sets $mounts to the mount points at or below DIR (one a line); false if none.
 mounts_in() {
   mounts=
@@ -496,7 +513,7 @@ cmd_up() {
     return 1
   fi
   created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-  if ! write_record creating; then
+  if ! register_run_dir || ! write_record creating; then
     error OT9004 "cannot write the record $RECORD" 'nothing was created'
     rmdir "$LAB_DIR" 2>/dev/null
     return 1
