@@ -164,12 +164,19 @@ function notGlobal(c: Cidr): boolean {
 
 /**
  * Runs `act` — the check of the plan's host-side addresses, and the plan that adds them —
- * holding the lock of the whole machine's host-side addresses, when it has any.
+ * holding the lock of the whole machine's host-side addresses, when it has any; `gaveUp` if
+ * interrupted while waiting for it.
  */
-export async function withHostLock<T>(plan: Plan, act: () => Promise<T>): Promise<T> {
+export async function withHostLock<T>(
+  plan: Plan,
+  interrupted: () => boolean,
+  act: () => Promise<T>,
+  gaveUp: () => T,
+): Promise<T> {
   const any = opsOf(plan.stages).some((op) => claimsOf(op).some((c) => c.kind === "host-net"));
   if (!any) return act();
-  const release = await acquireHost();
+  const release = await acquireHost(interrupted);
+  if (!release) return gaveUp();
   try {
     return await act();
   } finally {

@@ -89,7 +89,13 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
     if (existing) return { ok: false, diagnostics: [alreadyThere(plan.lab, existing)] };
     // Addresses on the host's side are checked and added under one lock for the whole
     // machine, so that two labs never both take a prefix that was free when each looked.
-    return await withHostLock(plan, () => create(compiled, plan, options));
+    const interrupted = options.interrupted ?? (() => false);
+    return await withHostLock(
+      plan,
+      interrupted,
+      () => create(compiled, plan, options),
+      () => ({ ok: false, diagnostics: [interruptedDiag(plan.lab, true)] }),
+    );
   } finally {
     lock.release();
   }
@@ -166,10 +172,14 @@ function reasons(lab: string, outcome: RunOutcome, unmarked: Diagnostic[], clean
   if (!outcome.interrupted) return [...outcome.failures.map(failureDiagnostic), ...unmarked];
   return [
     ...outcome.failures.filter((f) => !byInterrupt(f.result.code)).map(failureDiagnostic),
-    diag("OT6017", `bringing lab ${lab} up was interrupted`, {
-      ...(clean ? { help: "what it had done is undone: nothing is left behind" } : {}),
-    }),
+    interruptedDiag(lab, clean),
   ];
+}
+
+function interruptedDiag(lab: string, clean: boolean): Diagnostic {
+  return diag("OT6017", `bringing lab ${lab} up was interrupted`, {
+    ...(clean ? { help: "what it had done is undone: nothing is left behind" } : {}),
+  });
 }
 
 /** Killed by SIGINT, SIGTERM or SIGHUP: what an interrupt does to a process it reaches. */

@@ -39,15 +39,16 @@ export function acquire(lab: string): LockResult {
 /**
  * The lock of the whole machine's host-side addresses, in the default run directory whatever
  * OPENTOP_RUN_DIR says (labs of every run directory share the host): waited for, not
- * refused, since its holders are `up`s that finish.
+ * refused, since its holders are `up`s that finish; undefined once `interrupted` (Ctrl-C).
  */
-export async function acquireHost(): Promise<() => void> {
+export async function acquireHost(interrupted: () => boolean): Promise<(() => void) | undefined> {
   stateWrite(RUN_DIR, () => mkdirSync(RUN_DIR, { recursive: true, mode: 0o755 }));
-  for (;;) {
+  while (!interrupted()) {
     const lock = acquireAt(lockIn(RUN_DIR, HOST_LOCK));
     if (lock.ok) return lock.release;
     await new Promise((r) => setTimeout(r, 20));
   }
+  return undefined;
 }
 
 /** Not a lab's name (those start with a letter): the host lock's, `.host.lock`. */
