@@ -285,7 +285,13 @@ export async function down(lab: string, options: DownOptions = {}): Promise<Down
 /** A record standing in for a lost one: the objects found by their marks (isolation's included), to tear them down. */
 export function markedRecord(lab: string, marked: Marked): LabRecord {
   const owned = [
-    ...marked.namespaces.map((name): Owned => ({ kind: "netns", name })),
+    // A node's namespace is LAB.NODE (its mark agreed with its name when it was found).
+    ...marked.namespaces.map(
+      (name): Owned =>
+        name.startsWith(`${lab}.`)
+          ? { kind: "netns", name, node: name.slice(lab.length + 1) }
+          : { kind: "netns", name },
+    ),
     ...marked.hostIfaces.map((h): Owned => ({ kind: "host-iface", ...h })),
     ...marked.hostTables.map((t): Owned => ({ kind: "host-table", ...t })),
   ];
