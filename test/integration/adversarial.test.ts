@@ -354,3 +354,99 @@ echo ">>> script down"; sh /tmp/one.sh down; echo "rc=$?"; snapshot
     r.all,
   );
 });
+
+test("9. a lab never takes the host's own traffic: under a default route only prefixes the Internet does not route, unless host-override-default", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const r = run(`
+copy_host_routes
+lab_file /tmp/g4.otop g4 'node a { up0 -> host 16.0.0.2/4 { host-address 16.0.0.1/4 } }'
+lab_file /tmp/g6.otop g6 'node a { up0 -> host 2000::2/3 { host-address 2000::1/3 } }'
+lab_file /tmp/ok.otop okl 'node a { up0 -> host 198.51.100.66/30 { host-address 198.51.100.65/30 } }'
+lab_file /tmp/ov.otop ov 'node a { up0 -> host 16.0.0.2/4 { host-address 16.0.0.1/4 host-override-default } }'
+echo ">>> before"; ip route get 20.0.0.1; ip -6 route get 2001:4860::8888
+echo ">>> global v4"; $OT up /tmp/g4.otop; echo "rc=$?"
+echo ">>> global v6"; $OT up /tmp/g6.otop; echo "rc=$?"
+echo ">>> after"; ip route get 20.0.0.1; ip -6 route get 2001:4860::8888
+echo ">>> documentation"; $OT up /tmp/ok.otop; echo "rc=$?"; $OT down okl >/dev/null
+echo ">>> override"; $OT up /tmp/ov.otop; echo "rc=$?"; ip route get 20.0.0.1; $OT down ov >/dev/null
+echo ">>> end"; snapshot
+`);
+  const before = section(r.out, "before");
+  assert.match(before, /via 192\.0\.2\.1 dev eth0/, r.all);
+  assert.match(section(r.out, "global v4"), /rc=1/, r.all);
+  assert.match(
+    r.stderr,
+    /OT6020\]: the host side of this link, 16\.0\.0\.1\/4, would take traffic the host sends through its default route/,
+  );
+  assert.match(section(r.out, "global v6"), /rc=1/, r.all);
+  assert.match(r.stderr, /OT6020\]: the host side of this link, 2000::1\/3/);
+  assert.equal(section(r.out, "after"), before, "where the host's traffic goes is unchanged");
+  assert.match(section(r.out, "documentation"), /rc=0/, r.all);
+  const override = section(r.out, "override");
+  assert.match(override, /rc=0/, r.all);
+  assert.match(override, /20\.0\.0\.1 dev ot-/, "with the opt-in, the lab takes the prefix");
+  assert.match(section(r.out, "end"), /netns: \nlinks: eth0 eth0-peer lo \nrun: (\.run-dirs )?\n/, r.all);
+});
+
+test("9. two labs that want the same host prefix at the same moment: exactly one gets it", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const r = run(`
+copy_host_routes
+for k in 1 2 3; do
+  lab_file /tmp/c1.otop cone$k 'node a { up0 -> host 198.51.100.70/30 { host-address 198.51.100.69/30 } }'
+  lab_file /tmp/c2.otop ctwo$k 'node a { up0 -> host 198.51.100.70/30 { host-address 198.51.100.69/30 } }'
+  $OT up /tmp/c1.otop > /tmp/c1.out 2>&1 & p1=$!
+  $OT up /tmp/c2.otop > /tmp/c2.out 2>&1 & p2=$!
+  wait $p1; r1=$?; wait $p2; r2=$?
+  echo ">>> round $k"
+  echo "rc $r1 $r2"; cat /tmp/c1.out /tmp/c2.out
+  ip -4 addr show | grep -c "198.51.100.69/30" | sed 's/^/addresses: /'
+  $OT down cone$k >/dev/null; $OT down ctwo$k >/dev/null
+done
+# The lock is the machine's: a live holder makes up wait (it does not finish), Ctrl-C ends the wait.
+sleep 1000 & holder=$!
+ln -s "$holder:$(cut -d' ' -f22 /proc/$holder/stat)" /run/opentop/.host.lock
+setsid $OT up /tmp/c1.otop > /tmp/w.out 2>&1 & w=$!
+sleep 1; kill -0 $w 2>/dev/null && echo "waiting for the host lock"
+kill -INT -$w; wait $w; echo "rc=$?"; cat /tmp/w.out; kill $holder
+echo ">>> end"; snapshot
+`);
+  for (let k = 1; k <= 3; k++) {
+    const s = section(r.out, `round ${k}`);
+    assert.match(s, /rc (0 1|1 0)\n/, `round ${k}: one up succeeds, the other fails:\n${s}`);
+    assert.match(
+      s,
+      /OT6014\]: the host side of this link, 198\.51\.100\.69\/30, overlaps the host's 198\.51\.100\.69\/30/,
+      s,
+    );
+    assert.match(s, /addresses: 1/, s);
+  }
+  assert.match(r.out, /waiting for the host lock\nrc=1\nerror\[OT6017\]/, r.all);
+  assert.match(section(r.out, "end"), /netns: \n/, r.all);
+});
+
+test("16. a lab of another run directory is not debris: gc (dry run and real) leaves it, down refuses it from elsewhere", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const r = run(`
+mkdir -p /tmp/alt
+lab_file /tmp/alt.otop altl 'node a { eth0 -> b.eth0 10.0.0.1/30 }
+node b { eth0 10.0.0.2/30 }'
+OPENTOP_RUN_DIR=/tmp/alt $OT up /tmp/alt.otop >/dev/null || echo UP-FAILED
+echo ">>> dry run"; $OT gc --dry-run; echo "rc=$?"
+echo ">>> gc"; $OT gc; echo "rc=$?"; ls /run/netns
+echo ">>> down here"; $OT down altl; echo "rc=$?"
+echo ">>> down there"; OPENTOP_RUN_DIR=/tmp/alt $OT down altl; echo "rc=$?"; ls /run/netns
+`);
+  assert.doesNotMatch(r.out, /UP-FAILED/, r.all);
+  assert.doesNotMatch(section(r.out, "dry run"), /altl/, r.all);
+  assert.match(section(r.out, "gc"), /altl\.a/, "gc left the lab");
+  assert.match(section(r.out, "down here"), /rc=1/, r.all);
+  assert.match(r.stderr, /OT6021\]: lab altl is recorded in another run directory: \/tmp\/alt/);
+  assert.match(section(r.out, "down there"), /rc=0\n$/, r.all);
+});
