@@ -143,7 +143,7 @@ const NOT_OWN: readonly (readonly [RegExp, string])[] = [
     "the neighbour tables' defaults are the machine's; set the interface's own (net.ipv4.neigh.eth0.…)",
   ],
   [
-    /^net\.(netfilter\.nf_conntrack_(max|buckets|expect_max|count)|ipv4\.(tcp_allowed_congestion_control|tcp_available_[a-z_]+|tcp_ehash_entries|udp_hash_entries)|ipv[46]\.conf\.[^.]+\.mc_forwarding)$/,
+    /^net\.(netfilter\.nf_conntrack_(max|buckets|expect_max|count)|ipv4\.(tcp_allowed_congestion_control|tcp_available_[a-z_]+|tcp_ehash_entries|udp_hash_entries)|ipv[46]\.conf\.[^.]+\.mc_forwarding|mptcp\.available_[a-z_]+)$/,
     "a namespace may read it but not set it: the host's value applies to every namespace",
   ],
 ];
