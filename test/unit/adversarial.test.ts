@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { renderPretty } from "../../src/diagnostics/render.js";
 import { sourceFile } from "../../src/diagnostics/source.js";
 import { compileFile, compileSource, MAX_FILE_BYTES } from "../../src/model/compile.js";
 import { COMMAND_MAX } from "../../src/model/isolation.js";
@@ -353,4 +354,17 @@ test("a sysctl value the kernel refuses is located at its own operation, not the
     ops,
   );
   assert.equal(missing.op, ops[1]);
+});
+
+test("a diagnostic on a very long line shows the line around its mark, and thousands of them render fast", () => {
+  const words = "eth0 ".repeat(20_000);
+  const c = compiled(`lab long\nnode a { ${words}}\n`);
+  assert.ok(c.diagnostics.length > 1000, "one diagnostic a word");
+  const started = performance.now();
+  const text = c.diagnostics.map((d) => renderPretty(d)).join("\n");
+  assert.ok(performance.now() - started < 5000, "rendering is linear in what is shown");
+  for (const line of text.split("\n")) assert.ok([...line].length < 300, `a line of ${line.length} characters`);
+  const last = renderPretty(c.diagnostics.at(-1) ?? assert.fail());
+  assert.match(last, /\n2 \| …[ eth0]+}\n/, "a window of the line, its cut start shown");
+  assert.match(last, /\n +\| +\^+/, "the caret lines up in the window");
 });
