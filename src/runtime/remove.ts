@@ -32,7 +32,8 @@ export async function removeLab(record: LabRecord, undo: LabRecord = record): Pr
   const outcome = await runStages(stages, { force: true });
   const diagnostics = outcome.failures.map(failureDiagnostic);
   const left = leftBehind(record);
-  for (const l of left) if (l.verdict === "foreign") diagnostics.push(notTheLabs(record.lab, l.owned));
+  for (const l of left)
+    if (l.verdict === "foreign") diagnostics.push(notTheLabs(record.lab, l.owned, record.born !== undefined));
   // Its own, still there although its removal did not fail: said so rather than lost.
   if (diagnostics.length === 0)
     for (const l of left)
@@ -49,19 +50,19 @@ function again(lab: string): string {
   return `run \`opentop down ${lab}\` again`;
 }
 
-/** How a person names an owned object, and removes it by hand. */
-function named(o: Owned): { what: string; mark: string; remove: string } {
+/** How a person names an owned object, and removes it by hand; `recorded`: a record up wrote lists it. */
+function named(o: Owned, recorded = false): { what: string; mark: string; remove: string } {
   switch (o.kind) {
     case "netns":
       return {
         what: `network namespace ${o.name}`,
-        mark: "its loopback does not carry the lab's mark, and it was made before the lab's record",
+        mark: `its loopback does not carry the lab's mark, and ${recorded ? "it was made before the lab's record" : "no record of the lab says that the lab made it"}`,
         remove: `ip netns del ${o.name}`,
       };
     case "host-iface":
       return {
         what: `host interface ${o.name}`,
-        mark: `it does not carry the lab's mark (its alias is not ${o.mark}), and it is not a veth into the lab's namespace`,
+        mark: `it does not carry the lab's mark (its alias is not ${o.mark}), and it is not a veth into the lab's own namespace`,
         remove: `ip link del dev ${o.name}`,
       };
     case "host-table":
@@ -76,14 +77,14 @@ function named(o: Owned): { what: string; mark: string; remove: string } {
 }
 
 /** An object under the lab's name that nothing proves is the lab's: left, and said so. */
-function notTheLabs(lab: string, o: Owned): Diagnostic {
-  const n = named(o);
+function notTheLabs(lab: string, o: Owned, recorded: boolean): Diagnostic {
+  const n = named(o, recorded);
   return diag("OT6018", `${n.what} exists but is not provably lab ${lab}'s: it was left`, {
     notes: [
       n.mark,
       `OpenTop removes only what carries a lab's mark or was provably made by it${o.kind === "netns" ? ` (${netnsPath(o.name)})` : ""}`,
     ],
-    help: `if it is yours, keep it (the lab's record stays until it is gone); if the lab left it, remove it by hand (\`${n.remove}\`), then ${again(lab)}`,
+    help: `if it is yours, keep it${recorded ? " (the lab's record stays until it is gone)" : ""}; if the lab left it, remove it by hand (\`${n.remove}\`), then ${again(lab)}`,
   });
 }
 
