@@ -92,7 +92,9 @@ export function renderPretty(d: Diagnostic, style: Style = plainStyle): string {
       const to = end.line === start.line ? end.column : full.length + 1;
       const shown = clip(full, start.column, to);
       if (start.line !== lastLine) {
-        out.push(`${style.dim(`${String(start.line).padStart(gutter)} |`)} ${shown.text.replace(/\t/g, " ")}`);
+        out.push(
+          `${style.dim(`${String(start.line).padStart(gutter)} |`)} ${shown.text.replace(/\t/g, " ")}`,
+        );
       }
       lastLine = start.line;
       const width = Math.max(1, Math.min(to, shown.end) - start.column);
@@ -128,7 +130,11 @@ const SHOWN = 200;
  * cut end shown as `…`. `from` is the column the window starts at (its first character's,
  * or the `…`'s), `end` the column after it.
  */
-function clip(line: readonly string[], from: number, to: number): { text: string; from: number; end: number } {
+function clip(
+  line: readonly string[],
+  from: number,
+  to: number,
+): { text: string; from: number; end: number } {
   if (line.length <= SHOWN) return { text: line.join(""), from: 1, end: line.length + 1 };
   const start = Math.max(1, Math.min(from - 20, line.length - SHOWN + 1));
   const stop = Math.min(line.length + 1, Math.max(start + SHOWN, Math.min(to, from + SHOWN)));

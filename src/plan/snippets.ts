@@ -90,6 +90,7 @@ export const NSDIR_DEL =
  * of a hierarchy (a mount point): a directory anywhere else is not touched.
  */
 export const CGROUP_DEL =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: `${d%/opentop/*}` is sh's, in a plain string on purpose
   'd=$1; [ -d "$d" ] || exit 0; case $d in */opentop/*) ;; *) exit 1 ;; esac; mountpoint -q "${d%/opentop/*}" && [ -e "$d/cgroup.procs" ] || { echo "$d is not a cgroup of OpenTop" >&2; exit 1; }; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"';
 
 /**

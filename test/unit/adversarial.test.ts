@@ -363,7 +363,8 @@ test("a diagnostic on a very long line shows the line around its mark, and thous
   const started = performance.now();
   const text = c.diagnostics.map((d) => renderPretty(d)).join("\n");
   assert.ok(performance.now() - started < 5000, "rendering is linear in what is shown");
-  for (const line of text.split("\n")) assert.ok([...line].length < 300, `a line of ${line.length} characters`);
+  for (const line of text.split("\n"))
+    assert.ok([...line].length < 300, `a line of ${line.length} characters`);
   const last = renderPretty(c.diagnostics.at(-1) ?? assert.fail());
   assert.match(last, /\n2 \| …[ eth0]+}\n/, "a window of the line, its cut start shown");
   assert.match(last, /\n +\| +\^+/, "the caret lines up in the window");
