@@ -450,3 +450,53 @@ echo ">>> down there"; OPENTOP_RUN_DIR=/tmp/alt $OT down altl; echo "rc=$?"; ls 
   assert.match(r.stderr, /OT6021\]: lab altl is recorded in another run directory: \/tmp\/alt/);
   assert.match(section(r.out, "down there"), /rc=0\n$/, r.all);
 });
+
+test("15. a sysctl value the kernel refuses is reported at the sysctl's own line, not at `forward`", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 60_000,
+}, () => {
+  const r = run(`
+lab_file /tmp/sy.otop sy 'node r {
+  forward
+  sysctl net.ipv4.ip_default_ttl 0
+}'
+$OT up /tmp/sy.otop; echo "rc=$?"; snapshot
+`);
+  assert.match(r.out, /rc=1/, r.all);
+  assert.match(
+    r.stderr,
+    /could not set net\.ipv4\.ip_default_ttl = 0 in sy\.r: sysctl: setting key "net\.ipv4\.ip_default_ttl": Invalid argument/,
+  );
+  assert.match(r.stderr, / --> \/tmp\/sy\.otop:4:3\n/, "the caret is on the sysctl's line");
+  assert.match(r.stderr, /the kernel refuses this value/);
+  assert.match(r.out, /netns: \n/, r.all);
+});
+
+test("1. the standalone script's up killed between making namespaces and marking them: its down (and opentop's) removes them", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const r = run(`
+lab_file /tmp/sk.otop sk 'switch lan
+node pc[1..120] { eth0 -> lan 10.1.0.{i}/24 }'
+$OT build /tmp/sk.otop -o /tmp/sk.sh >/dev/null
+for who in script cli; do
+  # Stop the script as soon as its first namespaces exist, before any is marked.
+  sh /tmp/sk.sh up >/dev/null 2>&1 & pid=$!
+  while [ "$(ls /run/netns | wc -l)" -lt 5 ]; do :; done
+  kill -KILL $pid; wait $pid 2>/dev/null
+  sleep 0.5 # the batch it started finishes by itself
+  echo ">>> $who"
+  echo "namespaces: $(ls /run/netns | wc -l)"
+  nsenter --net=/run/netns/sk.pc1 ip -o link show dev lo | grep -q alias || echo "pc1 is not marked"
+  if [ $who = script ]; then sh /tmp/sk.sh down; else $OT down sk; fi; echo "rc=$?"
+  snapshot
+done
+`);
+  for (const who of ["script", "cli"]) {
+    const s = section(r.out, who);
+    assert.match(s, /pc1 is not marked/, `${who}: killed before the marks:\n${r.all}`);
+    assert.match(s, /rc=0/, `${who}:\n${r.all}`);
+    assert.match(s, /netns: \n/, `${who}: nothing left:\n${s}`);
+  }
+});
