@@ -129,6 +129,26 @@ async function create(compiled: Compiled, plan: Plan, options: UpOptions): Promi
 
   registerRunDir();
   const record = writeRecord(recordOf(compiled, plan, "cli", new Date().toISOString()));
+  try {
+    return await bringUp(plan, record, options);
+  } catch (e) {
+    // OpenTop's own failure half-way through: undone like any other, under the guards.
+    const rollback = await removeLab(record);
+    const detail = process.env.OPENTOP_DEBUG ? `\n${(e as Error).stack}` : "";
+    return {
+      ok: false,
+      diagnostics: [
+        diag("OT9003", `internal error: ${(e as Error).message ?? String(e)}${detail}`, {
+          help: `this is a bug in OpenTop; please report it with the lab file (OPENTOP_DEBUG=1 shows where)${rollback.diagnostics.length ? "" : "; what up had done is undone"}`,
+        }),
+        ...rollbackReport(plan.lab, rollback.diagnostics),
+      ],
+    };
+  }
+}
+
+/** Runs the plan of a lab whose record is written; after any failure, rolls back. */
+async function bringUp(plan: Plan, record: LabRecord, options: UpOptions): Promise<Outcome> {
   const outcome = await runStages(plan.stages, options);
   const failed = outcome.failures.length > 0 || outcome.interrupted;
   const unmarked = failed ? [] : markUp(record);
