@@ -161,7 +161,19 @@ test("build: the script works with nothing on PATH but the programs it declares"
     copyFileSync(b.script, script);
     rmSync(b.file);
     const required = declared(script);
-    assert.deepEqual(required, ["ip", "nsenter", "sysctl", "mkdir", "ln", "readlink", "rm", "mv", "date", "touch", "find"]);
+    assert.deepEqual(required, [
+      "ip",
+      "nsenter",
+      "sysctl",
+      "mkdir",
+      "ln",
+      "readlink",
+      "rm",
+      "mv",
+      "date",
+      "touch",
+      "find",
+    ]);
     assert.ok(!required.includes("node"));
 
     // Without sysctl, up names it, says why and what provides it, and creates nothing.

@@ -23,6 +23,7 @@ import { TOOLS } from "../../src/plan/tools.js";
 import { run } from "../../src/runtime/proc.js";
 import { runStages } from "../../src/runtime/run.js";
 import { ROOT } from "../support/lab.js";
+import { rng } from "../support/random.js";
 
 function compiled(source: string) {
   return compileSource(sourceFile("lab.otop", source));
@@ -36,18 +37,6 @@ function isolationRecord(): LabRecord {
   const c = compileFile(join(ROOT, "examples/isolation.otop"));
   if (!c.lab) throw new Error("examples/isolation.otop does not compile");
   return recordOf(c, lower(c.lab), "cli", "2026-01-01T00:00:00.000Z");
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const JUNK: readonly unknown[] = [

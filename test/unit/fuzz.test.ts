@@ -16,20 +16,9 @@ import { compileSource } from "../../src/model/compile.js";
 import { lower } from "../../src/plan/lower.js";
 import { command } from "../../src/plan/plan.js";
 import { cli, ROOT, scratch } from "../support/lab.js";
+import { rng } from "../support/random.js";
 
 const COUNT = Number(process.env.OPENTOP_FUZZ ?? 2000);
-
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE = [
   "{",
