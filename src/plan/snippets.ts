@@ -86,12 +86,14 @@ export const NSDIR_DEL =
  * `opentop-cgroup-del DIR`: remove a cgroup of the lab. Whatever still runs in it is the
  * lab's (it could only get there through the lab: a service, `exec`), so it is killed
  * first — with cgroup.kill where the kernel has it — because a cgroup with processes
- * cannot be removed. Absent: nothing to do. It must be a cgroup below `opentop/` at the root
- * of a hierarchy (a mount point): a directory anywhere else is not touched.
+ * cannot be removed. Absent: nothing to do. It must be a cgroup (a directory of a cgroup file
+ * system: a directory elsewhere that merely holds a file named cgroup.procs is not one, and
+ * the PIDs in such a file are nobody's) below `opentop/` at the root of a hierarchy (a mount
+ * point): anything else is not touched.
  */
 export const CGROUP_DEL =
   // biome-ignore lint/suspicious/noTemplateCurlyInString: `${d%/opentop/*}` is sh's, in a plain string on purpose
-  'd=$1; [ -d "$d" ] || exit 0; case $d in */opentop/*) ;; *) exit 1 ;; esac; mountpoint -q "${d%/opentop/*}" && [ -e "$d/cgroup.procs" ] || { echo "$d is not a cgroup of OpenTop" >&2; exit 1; }; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"';
+  'd=$1; [ -d "$d" ] || exit 0; case $d in */opentop/*) ;; *) exit 1 ;; esac; case $(stat -f -c %T "$d") in cgroup2fs | cgroupfs) ;; *) echo "$d is not a cgroup" >&2; exit 1 ;; esac; mountpoint -q "${d%/opentop/*}" || { echo "$d is not below the root of a cgroup hierarchy" >&2; exit 1; }; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"';
 
 /**
  * `opentop-cgroup-rmdir DIR`: remove a cgroup found by its name alone, only if it is empty

@@ -5,8 +5,8 @@
 // understands. What needs namespaces is in test/integration/adversarial.test.ts.
 
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -18,6 +18,7 @@ import { notPerNamespace } from "../../src/model/sysctls.js";
 import { lower } from "../../src/plan/lower.js";
 import type { Op } from "../../src/plan/ops.js";
 import { type LabRecord, parseRecord, recordOf, recordText } from "../../src/plan/record.js";
+import { CGROUP_DEL } from "../../src/plan/snippets.js";
 import { teardownOps } from "../../src/plan/teardown.js";
 import { TOOLS } from "../../src/plan/tools.js";
 import { run } from "../../src/runtime/proc.js";
@@ -357,4 +358,22 @@ test("a diagnostic on a very long line shows the line around its mark, and thous
   const last = renderPretty(c.diagnostics.at(-1) ?? assert.fail());
   assert.match(last, /\n2 \| …[ eth0]+}\n/, "a window of the line, its cut start shown");
   assert.match(last, /\n +\| +\^+/, "the caret lines up in the window");
+});
+
+test("a directory that merely looks like a lab's cgroup (a file named cgroup.procs) is not one: nothing in it is killed", () => {
+  const dir = mkdtempSync(join(tmpdir(), "opentop-cg-"));
+  const victim = spawn("sleep", ["1000"], { stdio: "ignore" });
+  try {
+    const node = join(dir, "opentop", "lab", "a");
+    mkdirSync(node, { recursive: true });
+    writeFileSync(join(node, "cgroup.procs"), `${victim.pid}\n`);
+    const r = spawnSync("sh", ["-c", CGROUP_DEL, "opentop-cgroup-del", node], { encoding: "utf8" });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /is not a cgroup/);
+    assert.equal(victim.exitCode, null);
+    assert.equal(victim.signalCode, null, "the process named in the file lives");
+  } finally {
+    victim.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

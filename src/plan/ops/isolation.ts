@@ -309,7 +309,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     removes: (op) => [`cgroup ${op.path}`],
     leaves: () => [],
     owns: () => [],
-    programs: (op) => (op.byName ? ["sh", "rmdir"] : ["sh", "mountpoint", "cat", "sleep", "rmdir"]),
+    programs: (op) => (op.byName ? ["sh", "rmdir"] : ["sh", "stat", "mountpoint", "cat", "sleep", "rmdir"]),
   },
   "cgroup.set": {
     shape: { file: "string", value: "string" },
