@@ -224,7 +224,13 @@ function recordOpProblem(r: unknown, ctx: ShapeContext): string | undefined {
 /** What the lab owns is what its operations own, and its plan is theirs: nothing added by hand. */
 function consistencyProblem(r: LabRecord): string | undefined {
   const listed = r.owned.map(ownedKey);
-  const owns = r.ops.flatMap((o) => ownsOf(o.op)).map(ownedKey);
+  let owns: string[];
+  try {
+    owns = r.ops.flatMap((o) => ownsOf(o.op)).map(ownedKey);
+  } catch (e) {
+    // An operation of the right shape that no plan makes (a host end without its mark).
+    return `an operation is not one a plan makes: ${(e as Error).message.replace(/^internal: /, "")}`;
+  }
   if (listed.length !== owns.length || listed.some((k, i) => k !== owns[i]))
     return "what it says the lab owns is not what its operations created";
   if (r.plan !== "" && r.plan !== planHash(r.ops)) return "its operations are not the plan it names";

@@ -34,10 +34,14 @@ function codes(source: string): string[] {
   return compiled(source).diagnostics.map((d) => d.code);
 }
 
-function isolationRecord(): LabRecord {
-  const c = compileFile(join(ROOT, "examples/isolation.otop"));
-  if (!c.lab) throw new Error("examples/isolation.otop does not compile");
+function exampleRecord(name: string): LabRecord {
+  const c = compileFile(join(ROOT, `examples/${name}.otop`));
+  if (!c.lab) throw new Error(`examples/${name}.otop does not compile`);
   return recordOf(c, lower(c.lab), "cli", "2026-01-01T00:00:00.000Z");
+}
+
+function isolationRecord(): LabRecord {
+  return exampleRecord("isolation");
 }
 
 const JUNK: readonly unknown[] = [
@@ -80,12 +84,13 @@ function mutate(value: unknown, random: () => number): unknown {
 }
 
 test("records: 3000 edited records are read back as unreadable or as a record tear-down can use — never an exception", () => {
-  const record = isolationRecord();
-  const text = recordText(record);
-  const base = JSON.parse(text) as unknown;
+  // Isolation's operations, and the office's host link and host-side NAT table.
+  const records = [isolationRecord(), exampleRecord("office")];
   const random = rng(10);
   let readable = 0;
   for (let n = 0; n < 3000; n++) {
+    const record = records[n % records.length] ?? assert.fail();
+    const base = JSON.parse(recordText(record)) as unknown;
     const edited = JSON.stringify(mutate(mutate(base, random), random));
     let back: LabRecord | Error;
     try {
@@ -101,6 +106,41 @@ test("records: 3000 edited records are read back as unreadable or as a record te
     recordText(back);
   }
   assert.ok(readable < 3000, "some edits must be refused");
+});
+
+test("records: a version-1 record whose lists hold null is unreadable, not an exception (down then finds the lab by its marks)", () => {
+  const v1 = {
+    version: 1,
+    tool: "opentop 0.1.0",
+    lab: "old",
+    file: "/labs/old.otop",
+    hash: "",
+    state: "up",
+    createdAt: "",
+    by: "cli",
+    nodes: ["a"],
+    switches: [],
+    namespaces: ["old.a", null],
+    hostIfaces: [null],
+    hostTables: [null],
+    ops: [
+      { op: { kind: "netns.add", name: "old.a" } },
+      {
+        op: {
+          kind: "veth.add",
+          ns: null,
+          a: { ns: null, name: "ot-abc123-up0" },
+          b: { ns: "old.a", name: "up0" },
+        },
+      },
+    ],
+  };
+  const back = parseRecord(JSON.stringify(v1), "old");
+  assert.ok(back instanceof Error);
+  assert.match(
+    back.message,
+    /not one a plan makes: host end ot-abc123-up0 without the lab's mark|not one OpenTop owns/,
+  );
 });
 
 test("records: what a record names of the lab must be the lab's — its namespaces, marks, paths and cgroups", () => {
