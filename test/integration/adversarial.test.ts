@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { SKIP_NOT_ROOT } from "../support/lab.js";
+import { SKIP_NOT_ROOT, uniqueLab } from "../support/lab.js";
 import { sandbox, section } from "../support/sandbox.js";
 
 /** A sh function that writes a lab file: `lab_file PATH NAME BODY`. */
@@ -162,24 +162,26 @@ test("5. down from a file kills nothing unmarked in the lab's cgroup: without a 
   skip: SKIP_NOT_ROOT,
   timeout: 120_000,
 }, () => {
+  // The cgroup hierarchy is the machine's (the sandbox's cgroup namespace is rooted where
+  // the test runs): the lab's name is unique, and the shared \`opentop/\` is left as it is.
+  const lab = uniqueLab("cg");
   const r = run(
     `
-lab_file /tmp/cg.otop cg 'node a { isolate net cgroup
+lab_file /tmp/cg.otop ${lab} 'node a { isolate net cgroup
   run "sleep 1000" }'
 $OT up /tmp/cg.otop >/dev/null || echo UP-FAILED
-cg=/sys/fs/cgroup/opentop/cg/a
+cg=/sys/fs/cgroup/opentop/${lab}/a
 sleep 1000 & stranger=$!
 echo $stranger > $cg/cgroup.procs
-service=$(cat /run/opentop/cg/services/a.run1.pid)
-rm /run/opentop/cg/record.json
+service=$(cat /run/opentop/${lab}/services/a.run1.pid)
+rm /run/opentop/${lab}/record.json
 echo ">>> down file"; $OT down /tmp/cg.otop; echo "rc=$?"
 kill -0 $stranger 2>/dev/null && echo "stranger lives"
 [ -d $cg ] && echo "cgroup kept"
 kill -0 "$service" 2>/dev/null || echo "service stopped"
 kill $stranger; wait $stranger 2>/dev/null
 echo ">>> down again"; $OT down /tmp/cg.otop; echo "rc=$?"
-[ -d /sys/fs/cgroup/opentop/cg ] || echo "cgroups gone"
-rmdir /sys/fs/cgroup/opentop 2>/dev/null
+[ -d /sys/fs/cgroup/opentop/${lab} ] || echo "cgroups gone"
 `,
     { cgroup: true },
   );
