@@ -18,6 +18,7 @@ import {
 } from "node:fs";
 import { join, resolve } from "node:path";
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
+import { NAME_PATTERN } from "../model/names.js";
 import { labDirIn, RUN_DIR } from "../plan/layout.js";
 import { type LabRecord, parseRecord, recordText } from "../plan/record.js";
 
@@ -146,11 +147,11 @@ export function recordedAnywhere(lab: string): boolean {
   return knownRunDirs().some((dir) => existsSync(join(labDirIn(dir, lab), "record.json")));
 }
 
-/** Labs that have a record on this machine. */
+/** Labs that have a directory in this run directory (not `.run-dirs`: a lab's name starts with a letter). */
 export function listLabs(): string[] {
   try {
     return readdirSync(runDir(), { withFileTypes: true })
-      .filter((d) => d.isDirectory())
+      .filter((d) => d.isDirectory() && NAME_PATTERN.test(d.name))
       .map((d) => d.name)
       .sort();
   } catch {
