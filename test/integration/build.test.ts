@@ -194,6 +194,8 @@ test("build: the script works with nothing on PATH but the programs it declares"
       "rm",
       "mv",
       "date",
+      "touch",
+      "find",
     ]);
     assert.ok(!required.includes("node"));
 
@@ -403,7 +405,7 @@ test("build: an interrupted up finishes its step, stops, and rolls back", {
     setTimeout(() => child.kill("SIGTERM"), 500);
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     assert.equal(code, 1, stderr);
-    assert.match(stderr, /^error\[OT6004\]: bringing lab \S+ up was interrupted$/m);
+    assert.match(stderr, /^error\[OT6017\]: bringing lab \S+ up was interrupted$/m);
     assert.match(stderr, /^rolled back: 4 objects removed, nothing is left$/m);
     assertGone(lab);
   } finally {
