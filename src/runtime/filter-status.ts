@@ -13,7 +13,8 @@ import type { FactOf } from "../plan/facts.js";
 import { type LabRecord, namespaceNodes } from "../plan/record.js";
 import type { Drift } from "./drift.js";
 import { netnsExists } from "./kernel.js";
-import { type ProcResult, pool, run } from "./proc.js";
+import type { ProcResult } from "./proc.js";
+import { type Job, runJobs } from "./workers.js";
 
 export interface RuleCounter {
   readonly chain: string;
@@ -36,26 +37,48 @@ export interface FilterStatus {
   readonly drift: readonly Drift[];
 }
 
+type FilterFact = FactOf<"nft-table" | "iptables">;
+
 /** The filters' facts of a lab (`nft-table`, `iptables`) against the kernel. */
 export async function filterStatus(
   record: LabRecord,
-  facts: readonly FactOf<"nft-table" | "iptables">[],
+  facts: readonly FilterFact[],
   concurrency = 8,
 ): Promise<FilterStatus[]> {
   const nodes = namespaceNodes(record);
-  const results = await pool(facts, concurrency, async (f): Promise<FilterStatus | undefined> => {
-    if (f.ns !== null && !netnsExists(f.ns)) return undefined; // the namespace's own drift says it
+  // A namespace that is gone is reported by the network's status.
+  const here = facts.filter((f) => f.ns === null || netnsExists(f.ns));
+  const [live, canonical] = await Promise.all([
+    runJobs(here.map(liveRead), { concurrency }),
+    canonicalNft(
+      here.flatMap((f) => (f.kind === "nft-table" ? [f.ruleset] : [])),
+      concurrency,
+    ),
+  ]);
+  return here.map((f, i) => {
     const node = f.ns === null ? null : (nodes.get(f.ns) ?? null);
+    const read = live[i] ?? { argv: [], code: 127, stdout: "", stderr: "not read" };
     switch (f.kind) {
       case "nft-table":
-        return nftStatus(f, node);
+        return nftStatus(f, node, read, canonical.get(f.ruleset));
       case "iptables":
-        return iptablesStatus(f, node);
+        return iptablesStatus(f, node, read);
       default:
         return assertNever(f);
     }
   });
-  return results.filter((s): s is FilterStatus => s !== undefined);
+}
+
+/** What the kernel holds of a filter: its table (nft), or its tables with counters (iptables). */
+function liveRead(f: FilterFact): Job {
+  switch (f.kind) {
+    case "nft-table":
+      return { argv: inNetns(f.ns, ["nft", "-j", "list", "table", f.family, f.name]) };
+    case "iptables":
+      return { argv: inNetns(f.ns, [`${f.family === 4 ? "iptables" : "ip6tables"}-save`, "-c"]) };
+    default:
+      return assertNever(f);
+  }
 }
 
 const COUNTED = /(^| )(counter|count)( |$)/;
@@ -125,25 +148,41 @@ function nftObjects(stdout: string): NftObject[] {
 }
 
 /**
- * The plan's table as the kernel holds it: loaded into a throwaway namespace, echoed as
- * JSON. From a file: with -j, nft reads its input twice (JSON first), which stdin cannot do.
+ * The plan's tables as the kernel holds them: each loaded into a throwaway namespace of its
+ * own and echoed as JSON, each distinct ruleset once. From a file: with -j, nft reads its
+ * input twice (JSON first), which stdin cannot do.
  */
-async function canonicalNft(ruleset: string): Promise<ProcResult> {
+async function canonicalNft(
+  rulesets: readonly string[],
+  concurrency: number,
+): Promise<Map<string, ProcResult>> {
+  const distinct = [...new Set(rulesets)];
+  if (distinct.length === 0) return new Map();
   const dir = mkdtempSync(join(tmpdir(), "opentop-nft-"));
   try {
-    const file = join(dir, "table.nft");
-    writeFileSync(file, ruleset);
-    return await run(["unshare", "--net", "--", "nft", "-e", "-j", "-f", file]);
+    const files = distinct.map((ruleset, i) => {
+      const file = join(dir, `${i}.nft`);
+      writeFileSync(file, ruleset);
+      return file;
+    });
+    const echoed = await runJobs(
+      files.map((file) => ({ argv: ["unshare", "--net", "--", "nft", "-e", "-j", "-f", file] })),
+      { concurrency },
+    );
+    return new Map(
+      distinct.map((ruleset, i) => [ruleset, echoed[i] ?? { argv: [], code: 127, stdout: "", stderr: "" }]),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function nftStatus(op: FactOf<"nft-table">, node: string | null): Promise<FilterStatus> {
-  const [live, expected] = await Promise.all([
-    run(inNetns(op.ns, ["nft", "-j", "list", "table", op.family, op.name])),
-    canonicalNft(op.ruleset),
-  ]);
+function nftStatus(
+  op: FactOf<"nft-table">,
+  node: string | null,
+  live: ProcResult,
+  expected: ProcResult | undefined,
+): FilterStatus {
   const table = `${op.family} ${op.name}`;
   const base = { node, ns: op.ns, backend: "nft" as const, table };
   if (live.code !== 0)
@@ -159,7 +198,7 @@ async function nftStatus(op: FactOf<"nft-table">, node: string | null): Promise<
     for (const r of rules)
       if (r.counter && r.comment && COUNTED.test(r.comment))
         counters.push({ chain, rule: r.comment, packets: r.counter.packets, bytes: r.counter.bytes });
-  if (expected.code !== 0)
+  if (expected === undefined || expected.code !== 0)
     // Not the live state's fault: the plan's table cannot be loaded here now (nft missing, no root).
     return { ...base, present: true, counters: merge(counters), drift: [] };
   const want = nftState(nftObjects(expected.stdout));
@@ -231,9 +270,8 @@ function saveState(text: string): SaveState {
   return { policies, rules, tables };
 }
 
-async function iptablesStatus(op: FactOf<"iptables">, node: string | null): Promise<FilterStatus> {
+function iptablesStatus(op: FactOf<"iptables">, node: string | null, live: ProcResult): FilterStatus {
   const tool = op.family === 4 ? "iptables" : "ip6tables";
-  const live = await run(inNetns(op.ns, [`${tool}-save`, "-c"]));
   const want = saveState(op.ruleset);
   const table = `${tool} ${[...want.tables].join("+")}`;
   const base = { node, ns: op.ns, backend: "iptables" as const, table };

@@ -4,9 +4,10 @@
 
 import { cpus } from "node:os";
 import type { Op } from "../plan/ops.js";
-import { command, type Stage, type Step } from "../plan/plan.js";
+import { type Command, command, type Stage, type Step } from "../plan/plan.js";
 import { TOOLS } from "../plan/tools.js";
-import { type ProcResult, pool, run } from "./proc.js";
+import type { ProcResult } from "./proc.js";
+import { type Job, runJobs } from "./workers.js";
 
 export interface StepFailure {
   readonly step: Step;
@@ -51,28 +52,56 @@ export async function runStages(stages: readonly Stage[], options: RunOptions = 
   const stopped = () => (outcome.failures.length > 0 && !options.force) || interrupted();
   for (const stage of stages) {
     if (interrupted()) return { ...outcome, interrupted: true };
-    await pool(
-      stage.steps,
-      options.concurrency ?? defaultConcurrency(),
-      (step) => runStep(step, outcome, options),
-      stopped,
-    );
+    await runStage(stage, outcome, options, stopped);
     if (outcome.failures.length > 0 && !options.force) return { ...outcome, interrupted: interrupted() };
   }
   return { ...outcome, interrupted: interrupted() };
 }
 
-/** One step: its process, then what it did into `outcome`. Never throws: anything is a failure. */
-async function runStep(step: Step, outcome: RunOutcome, options: RunOptions): Promise<void> {
-  const started = performance.now();
-  let result: ProcResult;
-  try {
-    const cmd = command(step, options.force ? { force: true } : {});
-    result = await run(cmd.argv, cmd.stdin !== undefined ? { stdin: cmd.stdin } : {});
-  } catch (e) {
-    result = { argv: [step.tool], code: 127, stdout: "", stderr: `internal: ${(e as Error).message}` };
+/**
+ * A stage's steps, concurrently: through a few shells when there are many of them (a
+ * thousand node batches; src/runtime/workers.ts), each step still one process whose exit
+ * status, output and errors are its own.
+ */
+async function runStage(
+  stage: Stage,
+  outcome: RunOutcome,
+  options: RunOptions,
+  stopped: () => boolean,
+): Promise<void> {
+  const steps: Step[] = [];
+  const jobs: Job[] = [];
+  for (const step of stage.steps) {
+    let cmd: Command;
+    try {
+      cmd = command(step, options.force ? { force: true } : {});
+    } catch (e) {
+      const result = {
+        argv: [step.tool],
+        code: 127,
+        stdout: "",
+        stderr: `internal: ${(e as Error).message}`,
+      };
+      options.onStep?.(step, result, 0);
+      record(step, result, outcome);
+      continue;
+    }
+    steps.push(step);
+    jobs.push({ argv: cmd.argv, ...(cmd.stdin !== undefined ? { stdin: cmd.stdin } : {}) });
   }
-  options.onStep?.(step, result, (performance.now() - started) / 1000);
+  await runJobs(jobs, {
+    concurrency: options.concurrency ?? defaultConcurrency(),
+    stop: stopped,
+    onDone: (i, result, seconds) => {
+      const step = steps[i] as Step;
+      options.onStep?.(step, result, seconds);
+      record(step, result, outcome);
+    },
+  });
+}
+
+/** What a finished step did, into `outcome`. */
+function record(step: Step, result: ProcResult, outcome: RunOutcome): void {
   if (result.code === 0) {
     outcome.done.push(...step.ops);
     return;

@@ -9,7 +9,7 @@ import type { Ns } from "../plan/ns.js";
 import { comparedParams, printedRate } from "../plan/qdisc.js";
 import type { Drift } from "./drift.js";
 import { ipJson } from "./kernel.js";
-import { pool, run } from "./proc.js";
+import { runJobs } from "./workers.js";
 
 /** Root qdiscs the kernel attaches by itself (the default one, or none on a virtual device). */
 export const KERNEL_QDISCS: ReadonlySet<string> = new Set([
@@ -57,10 +57,18 @@ function liveQdisc(q: TcQdiscJson): LiveQdisc {
   return { dev: q.dev, kind: q.kind, handle: q.handle, parent: q.root ? "root" : (q.parent ?? ""), params };
 }
 
-async function readQdiscs(ns: Ns): Promise<LiveQdisc[] | undefined> {
-  const r = await run(inNetns(ns, ["tc", "-j", "qdisc", "show"]));
-  if (r.code !== 0) return undefined;
-  return (ipJson<TcQdiscJson>(r.stdout) ?? []).flat().map(liveQdisc);
+/** The qdiscs of each namespace (one `tc` each, run by a few shells); undefined where it is gone. */
+async function readQdiscs(
+  namespaces: readonly Ns[],
+  concurrency: number,
+): Promise<(LiveQdisc[] | undefined)[]> {
+  const read = await runJobs(
+    namespaces.map((ns) => ({ argv: inNetns(ns, ["tc", "-j", "qdisc", "show"]) })),
+    { concurrency },
+  );
+  return read.map((r) =>
+    r === undefined || r.code !== 0 ? undefined : (ipJson<TcQdiscJson>(r.stdout) ?? []).flat().map(liveQdisc),
+  );
 }
 
 /** One interface's qdiscs against the plan's: each is there as planned, and no other. */
@@ -87,30 +95,48 @@ function compareDev(ns: Ns, dev: string, want: readonly QdiscFact[], got: readon
   return drift;
 }
 
-/**
- * The shaped interfaces with their live qdiscs, and drift: on them, against the plan; on the
- * lab's other interfaces (`rootQdiscs`: namespace → interface → its root qdisc's kind, from
- * `ip -j`), any root qdisc the kernel does not attach by itself.
- */
-export async function shapingStatus(
-  facts: readonly QdiscFact[],
-  rootQdiscs: ReadonlyMap<Ns, ReadonlyMap<string, string>>,
-  concurrency = 8,
-): Promise<{ shaped: ShapedIface[]; drift: Drift[] }> {
+/** The shaping facts by namespace and interface. */
+function byNamespace(facts: readonly QdiscFact[]): Map<Ns, Map<string, QdiscFact[]>> {
   const byNs = new Map<Ns, Map<string, QdiscFact[]>>();
   for (const f of facts) {
     const devs = byNs.get(f.ns) ?? new Map<string, QdiscFact[]>();
     byNs.set(f.ns, devs.set(f.dev, [...(devs.get(f.dev) ?? []), f]));
   }
+  return byNs;
+}
+
+/** The live qdiscs of each namespace that has shaping facts (absent: it is gone). */
+export async function readShaping(
+  facts: readonly QdiscFact[],
+  concurrency = 8,
+): Promise<ReadonlyMap<Ns, readonly LiveQdisc[]>> {
+  const namespaces = [...byNamespace(facts).keys()];
+  const read = await readQdiscs(namespaces, concurrency);
+  return new Map(namespaces.flatMap((ns, k) => (read[k] ? [[ns, read[k]] as const] : [])));
+}
+
+/**
+ * The shaped interfaces with their live qdiscs (`readShaping`), and drift: on them, against
+ * the plan; on the lab's other interfaces (`rootQdiscs`: namespace → interface → its root
+ * qdisc's kind, from `ip -j`), any root qdisc the kernel does not attach by itself.
+ */
+export function shapingStatus(
+  facts: readonly QdiscFact[],
+  qdiscs: ReadonlyMap<Ns, readonly LiveQdisc[]>,
+  rootQdiscs: ReadonlyMap<Ns, ReadonlyMap<string, string>>,
+): { shaped: ShapedIface[]; drift: Drift[] } {
+  const byNs = byNamespace(facts);
   const drift: Drift[] = [];
   const shaped: ShapedIface[] = [];
-  const read = await pool([...byNs.keys()], concurrency, async (ns) => ({ ns, live: await readQdiscs(ns) }));
-  for (const r of read) {
-    if (!r?.live) continue; // a namespace that is gone: reported by the network's status
-    for (const [dev, want] of byNs.get(r.ns) ?? []) {
-      const got = r.live.filter((q) => q.dev === dev);
-      shaped.push({ ns: r.ns, dev, qdiscs: got });
-      drift.push(...compareDev(r.ns, dev, want, got));
+  for (const [ns, devs] of byNs) {
+    const live = qdiscs.get(ns);
+    if (!live) continue; // a namespace that is gone: reported by the network's status
+    const byDev = new Map<string, LiveQdisc[]>();
+    for (const q of live) byDev.set(q.dev, [...(byDev.get(q.dev) ?? []), q]);
+    for (const [dev, want] of devs) {
+      const got = byDev.get(dev) ?? [];
+      shaped.push({ ns, dev, qdiscs: got });
+      drift.push(...compareDev(ns, dev, want, got));
     }
   }
   for (const [ns, devs] of rootQdiscs)

@@ -10,8 +10,9 @@ import type { Drift } from "./drift.js";
 import { type FilterStatus, filterStatus } from "./filter-status.js";
 import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
 import { ipJson, netnsExists, routePrefix } from "./kernel.js";
-import { type ProcResult, pool, run } from "./proc.js";
-import { type ShapedIface, shapingStatus } from "./shaping-status.js";
+import type { ProcResult } from "./proc.js";
+import { readShaping, type ShapedIface, shapingStatus } from "./shaping-status.js";
+import { type Job, runJobs } from "./workers.js";
 
 export { routeText } from "../plan/expected.js";
 export type { Drift } from "./drift.js";
@@ -77,6 +78,8 @@ interface IpRouteJson {
   metric?: number;
   protocol?: string;
   type?: string;
+  table?: string;
+  pref?: string;
   nexthops?: { gateway?: string; dev?: string; weight?: number }[];
 }
 
@@ -103,9 +106,23 @@ function liveIfaces(addrs: IpAddrJson[]): LiveIface[] {
   }));
 }
 
+/**
+ * A route's family, which `ip -j` does not print: its destination's, else its gateway's, else
+ * (a default route out of an interface) whether it has a preference, which the kernel gives
+ * every IPv6 route and no IPv4 one.
+ */
+function familyOf(r: IpRouteJson): 4 | 6 {
+  const words = [r.dst, r.gateway, ...(r.nexthops ?? []).map((h) => h.gateway)];
+  for (const w of words) {
+    if (w?.includes(":")) return 6;
+    if (w?.includes(".")) return 4;
+  }
+  return r.pref !== undefined ? 6 : 4;
+}
+
 function liveRoutes(routes: IpRouteJson[], family: 4 | 6): LiveRoute[] {
   return routes
-    .filter((r) => (r.type ?? "unicast") === "unicast")
+    .filter((r) => (r.type ?? "unicast") === "unicast" && familyOf(r) === family)
     .map((r) => ({
       destination: routePrefix(r.dst, family),
       ...(r.gateway ? { via: r.gateway } : {}),
@@ -124,21 +141,43 @@ function liveRoutes(routes: IpRouteJson[], family: 4 | 6): LiveRoute[] {
     }));
 }
 
-async function readNamespace(ns: string | null, node: string | null): Promise<LiveNamespace> {
-  if (ns !== null && !netnsExists(ns)) return { node, ns, present: false, ifaces: [], routes: [] };
-  const [main, v6] = await Promise.all([
-    run(inNetns(ns, ["ip", "-j", "-batch", "-"]), { stdin: "addr show\nroute show table main\n" }),
-    run(inNetns(ns, ["ip", "-6", "-j", "route", "show", "table", "main"])),
-  ]);
-  const [addrs = [], routes4 = []] = jsonLines<IpAddrJson & IpRouteJson>(main);
-  const [routes6 = []] = jsonLines<IpRouteJson>(v6);
+/**
+ * What one `ip` reads in a namespace: its interfaces with their addresses, and its routes of
+ * every table and both families (`-batch` takes no family per line, and a second process
+ * would cost as much again); those of the main table are kept.
+ */
+const NETWORK_READ = "addr show\nroute show table all\n";
+
+/** The read of a namespace (null: the host) that `liveNamespace` makes sense of. */
+export function networkRead(ns: string | null): Job {
+  return { argv: inNetns(ns, ["ip", "-j", "-batch", "-"]), stdin: NETWORK_READ };
+}
+
+function liveNamespace(ns: string | null, node: string | null, r: ProcResult | undefined): LiveNamespace {
+  if (r === undefined) return { node, ns, present: false, ifaces: [], routes: [] };
+  const [addrs = [], routes = []] = jsonLines<IpAddrJson & IpRouteJson>(r);
+  const main = routes.filter((x) => x.table === undefined || x.table === "main");
   return {
     node,
     ns,
-    present: main.code === 0 || ns === null,
+    present: r.code === 0 || ns === null,
     ifaces: liveIfaces(addrs),
-    routes: [...liveRoutes(routes4, 4), ...liveRoutes(routes6, 6)],
+    routes: [...liveRoutes(main, 4), ...liveRoutes(main, 6)],
   };
+}
+
+/** The namespaces' live state: one process each, run by a few shells. */
+async function readNamespaces(
+  targets: readonly { ns: string | null; node: string | null }[],
+  concurrency: number,
+): Promise<LiveNamespace[]> {
+  const here = targets.filter((t) => t.ns === null || netnsExists(t.ns));
+  const read = await runJobs(
+    here.map((t) => networkRead(t.ns)),
+    { concurrency },
+  );
+  const live = new Map(here.map((t, i) => [t, liveNamespace(t.ns, t.node, read[i])]));
+  return targets.map((t) => live.get(t) ?? liveNamespace(t.ns, t.node, undefined));
 }
 
 function canonical(cidr: string): string {
@@ -247,9 +286,11 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
   }));
   const hostNames = new Set(recordHostIfaces(record).map((h) => h.name));
   if (hostNames.size) targets.push({ ns: null, node: null });
-  const live = (await pool(targets, concurrency, (t) => readNamespace(t.ns, t.node))).filter(
-    (x): x is LiveNamespace => x !== undefined,
-  );
+  const [live, qdiscs, filters] = await Promise.all([
+    readNamespaces(targets, concurrency),
+    readShaping(factsFor(SECTION, facts, "shaping"), concurrency),
+    filterStatus(record, factsFor(SECTION, facts, "filters"), concurrency),
+  ]);
   const drift: Drift[] = [];
   for (const l of live) {
     if (l.ns === null) {
@@ -265,9 +306,8 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
       (l) => [l.ns, new Map(l.ifaces.filter((i) => i.name !== "lo").map((i) => [i.name, i.qdisc]))] as const,
     ),
   );
-  const shaping = await shapingStatus(factsFor(SECTION, facts, "shaping"), roots, concurrency);
+  const shaping = shapingStatus(factsFor(SECTION, facts, "shaping"), qdiscs, roots);
   drift.push(...shaping.drift);
-  const filters = await filterStatus(record, factsFor(SECTION, facts, "filters"), concurrency);
   for (const f of filters) drift.push(...f.drift);
   const isolation = isolationStatus(record, factsFor(SECTION, facts, "isolation"));
   drift.push(...isolation.drift);
