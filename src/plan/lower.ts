@@ -9,8 +9,8 @@ import { nodeNetns } from "../model/names.js";
 import { firewallOps } from "./firewall.js";
 import { lowerIsolation } from "./isolation.js";
 import { labDirIn } from "./layout.js";
-import { type LinkContext, linkOps } from "./links/index.js";
-import { nodeConfig, nodeShaping, sysctls } from "./node.js";
+import { hostDevices, type LinkContext, linkOps } from "./links/index.js";
+import { declaresIpv6, nodeConfig, nodeShaping, sysctls } from "./node.js";
 import { type Op, whereOf } from "./ops.js";
 import type { Plan, Stage } from "./plan.js";
 import { steps } from "./plan.js";
@@ -36,6 +36,7 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
   const fromHost = create.filter((op) => whereOf(op) === null);
   const elsewhere = create.filter((op) => whereOf(op) !== null);
   const isolation = lowerIsolation(lab, platform.cgroups, platform.runDir);
+  const nodes = { lab: lab.name, linkLocal: declaresIpv6(lab), hostDevices: hostDevices(lab.links) };
 
   const stages: Stage[] = [
     { name: "namespaces", steps: steps(namespaces) },
@@ -57,7 +58,7 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
     },
     {
       name: "addresses and routes",
-      steps: networked.flatMap((n) => steps(nodeConfig(lab.name, n, ctx.ns(n.name)))),
+      steps: networked.flatMap((n) => steps(nodeConfig(n, ctx.ns(n.name), nodes))),
     },
     // Everything else a node isolates, its limits and its services.
     ...isolation.stages,

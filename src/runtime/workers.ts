@@ -91,7 +91,7 @@ export async function runJobs(
   jobs: readonly Job[],
   options: JobOptions,
 ): Promise<(ProcResult | undefined)[]> {
-  const results: (ProcResult | undefined)[] = new Array(jobs.length);
+  const results: (ProcResult | undefined)[] = jobs.map(() => undefined);
   const done = (i: number, result: ProcResult, started: number) => {
     results[i] = result;
     options.onDone?.(i, result, (performance.now() - started) / 1000);

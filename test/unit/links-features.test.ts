@@ -226,7 +226,7 @@ test("VLAN-aware switches: ports carry what they say, with no default VLAN", () 
     "switch core { vlan-aware }\nnode r { forward; t -> core { trunk 1,10,20-22 native 1 }\n  t.10 10.0.10.1/24 }\nnode p { e -> core 10.0.10.2/24 { access 10 } }\n",
   );
   assert.deepEqual(lines(l, "bridge.add"), [
-    "link add name core up type bridge vlan_filtering 1 vlan_default_pvid 0",
+    "link add name core type bridge vlan_filtering 1 vlan_default_pvid 0",
   ]);
   assert.deepEqual(lines(l, "port.vlan"), [
     "vlan add dev r.t vid 10",

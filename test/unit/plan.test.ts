@@ -84,7 +84,8 @@ test("forwarding is set before links; per-interface sysctls after them", () => {
       "namespace sysctls: net.ipv4.ip_forward=1, net.ipv6.conf.all.forwarding=1, net.ipv6.conf.default.accept_dad=0, net.ipv4.conf.all.rp_filter=0",
       "links: link add name eth0 index 1001 netns r.a type veth peer name eth0 netns r.b",
       "interface sysctls: net.ipv4.conf.eth0.rp_filter=2",
-      "addresses and routes: link set dev lo alias opentop:r:a, link set dev lo up, link set dev eth0 up, link set dev lo alias opentop:r:b, link set dev lo up, link set dev eth0 up",
+      // A lab that declares no IPv6 gives the interfaces it makes no link-local address.
+      "addresses and routes: link set dev lo alias opentop:r:a, link set dev lo up, link set dev eth0 addrgenmode none, link set dev eth0 up, link set dev lo alias opentop:r:b, link set dev lo up, link set dev eth0 addrgenmode none, link set dev eth0 up",
     ],
   );
   const sysctl = plan.stages[1]?.steps[0];

@@ -54,3 +54,10 @@ export function linkOps(ctx: LinkContext): { namespaces: Op[]; phases: Record<Ph
 export function hostNats(links: readonly Link[]): HostNat[] {
   return links.flatMap((link) => lowering(link).hostNat?.(link) ?? []);
 }
+
+/** The node interfaces that are the host's own devices moved in, as `NODE IFACE`. */
+export function hostDevices(links: readonly Link[]): ReadonlySet<string> {
+  return new Set(
+    links.flatMap((link) => (lowering(link).hostDevices?.(link) ?? []).map((e) => `${e.node} ${e.iface}`)),
+  );
+}

@@ -62,4 +62,10 @@ export interface LinkLowering<K extends Link["kind"]> {
   link(link: LinkOf<K>, ctx: LinkContext): Phased;
   /** The host-side NAT rules the link asks for, in the lab's table on the host. */
   hostNat?(link: LinkOf<K>): HostNat[];
+  /**
+   * The node interfaces the link gives that are the host's own devices, moved in: their
+   * settings are the host's, which they get back with them, so lowering leaves them as
+   * they are (absent: none).
+   */
+  hostDevices?(link: LinkOf<K>): readonly { readonly node: string; readonly iface: string }[];
 }

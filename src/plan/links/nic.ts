@@ -5,6 +5,7 @@ import { opt } from "../../opt.js";
 import type { LinkLowering } from "./kind.js";
 
 export const NIC: LinkLowering<"nic"> = {
+  hostDevices: (link) => (link.use.kind === "move" ? [link.end] : []),
   link(link, ctx) {
     const iface = ctx.iface(link.end.node, link.end.iface);
     const ns = ctx.ns(link.end.node);

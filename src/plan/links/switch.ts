@@ -1,5 +1,6 @@
 // A switch port: a veth pair from the switches' namespace, whose switch end joins the
-// switch's bridge in the same request and whose other end is created in the node.
+// switch's bridge in the same request and whose other end is created in the node. Bridges
+// and ports have no IPv6 link-local address (they are layer 2 only).
 
 import { type PortVlans, vidRanges } from "../../model/links/switch-vlans.js";
 import { labMark, portName, switchNetns } from "../../model/names.js";
@@ -18,16 +19,18 @@ export const SWITCH: LinkLowering<"switch"> = {
       links: {
         create: [
           { kind: "link.alias", ns: hub, dev: "lo", alias: labMark(lab.name), origin: lab.span },
-          ...lab.switches.map(
-            (sw): Op => ({
+          ...lab.switches.flatMap((sw): Op[] => [
+            {
               kind: "bridge.add",
               ns: hub,
               name: sw.name,
               ...opt("mtu", sw.mtu),
               ...(sw.vlanAware ? { vlanAware: true } : {}),
               origin: sw.span,
-            }),
-          ),
+            },
+            { kind: "link.nolinklocal", ns: hub, dev: sw.name, origin: sw.span },
+            { kind: "link.up", ns: hub, dev: sw.name, origin: sw.span },
+          ]),
         ],
       },
     };
@@ -52,6 +55,10 @@ export const SWITCH: LinkLowering<"switch"> = {
         b: { ns: ctx.ns(link.end.node), name: link.end.iface, ...opt("mtu", mtu), ...opt("mac", iface?.mac) },
         origin: link.span,
       },
+      // A bridge and its ports are layer 2 only: an IPv6 address of their own would only
+      // send duplicate address detection, router solicitations and MLD reports to every
+      // port. Set before the port has a carrier (its node's end is brought up later).
+      { kind: "link.nolinklocal", ns: hub, dev: name, origin: link.span },
     ];
     // What the node receives leaves the switch by its port: shaped there (`both`).
     return {

@@ -79,6 +79,15 @@ export type NetworkOp = Base &
       }
     | { readonly kind: "link.alias"; readonly ns: Ns; readonly dev: string; readonly alias: string }
     | { readonly kind: "link.up"; readonly ns: Ns; readonly dev: string }
+    | {
+        /**
+         * No IPv6 link-local address on an interface (addrgenmode none), set before it has a
+         * carrier: so no duplicate address detection, router solicitation or MLD report.
+         */
+        readonly kind: "link.nolinklocal";
+        readonly ns: string;
+        readonly dev: string;
+      }
     | { readonly kind: "link.del"; readonly ns: Ns; readonly dev: string }
     | {
         readonly kind: "addr.add";
@@ -219,7 +228,8 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       "name",
       op.name,
       ...(op.mtu ? ["mtu", String(op.mtu)] : []),
-      "up",
+      // Down: it is brought up once it is told to have no link-local address (a bridge has
+      // one at once when it is up: it needs no carrier).
       "type",
       "bridge",
       // No default VLAN: with one (1), every port that names none would share it.
@@ -230,7 +240,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     undone: () => "nothing",
     describe: (op) => `create ${op.vlanAware ? "VLAN-aware " : ""}bridge ${op.name} in ${op.ns}`,
     key: (op) => `link ${op.ns} ${op.name}`,
-    leaves: (op) => [{ kind: "link", ns: op.ns, dev: op.name, up: true, ...(op.mtu ? { mtu: op.mtu } : {}) }],
+    leaves: (op) => [{ kind: "link", ns: op.ns, dev: op.name, ...(op.mtu ? { mtu: op.mtu } : {}) }],
     owns: () => [],
     features: (op) => (op.vlanAware ? ["bridge", "bridge-vlan"] : ["bridge"]),
   },
@@ -356,6 +366,19 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     undone: () => "nothing",
     describe: (op) => `mark ${op.dev} in ${at(op.ns)} as ${op.alias}`,
     key: (op) => `alias ${nsKey(op.ns)} ${op.dev}`,
+    leaves: () => [],
+    owns: () => [],
+  },
+  "link.nolinklocal": {
+    shape: { ns: "netns", dev: F.word },
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => ["link", "set", "dev", op.dev, "addrgenmode", "none"],
+    // A setting of an interface of the lab's namespace: it goes with it.
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `give ${op.dev} in ${op.ns} no IPv6 link-local address`,
+    key: (op) => `addrgen ${op.ns} ${op.dev}`,
     leaves: () => [],
     owns: () => [],
   },

@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
-SUMMARY='4 nodes, 1 switch, 5 links (52 operations)'
+SUMMARY='4 nodes, 1 switch, 5 links (56 operations)'
 HELP='
-Lab comp: 4 nodes, 1 switch, 5 links (52 operations).
+Lab comp: 4 nodes, 1 switch, 5 links (56 operations).
   up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
@@ -85,13 +85,21 @@ link add name l3 index 1003 netns comp.core mtu 1400 type veth peer name eth0 ne
 EOF
   # mark lo in comp as opentop:comp  (test/golden/cases/composition.otop:3:5)
   # create bridge extra in comp  (test/golden/cases/composition.otop:7:1)
+  # give extra in comp no IPv6 link-local address  (test/golden/cases/composition.otop:7:1)
+  # bring extra up in comp  (test/golden/cases/composition.otop:7:1)
   # create veth pair core.x (comp) — x (comp.core)  (test/golden/cases/composition.otop:10:3)
+  # give core.x in comp no IPv6 link-local address  (test/golden/cases/composition.otop:10:3)
   # create veth pair h3.e (comp) — e (comp.h3)  (test/golden/cases/composition.otop:18:17)
+  # give h3.e in comp no IPv6 link-local address  (test/golden/cases/composition.otop:18:17)
   step '5/9, links, in the switches (comp)' nsenter --net=/run/netns/comp -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:comp
-link add name extra up type bridge
+link add name extra type bridge
+link set dev extra addrgenmode none
+link set dev extra up
 link add name core.x index 1001 master extra up type veth peer name x netns comp.core
+link set dev core.x addrgenmode none
 link add name h3.e index 1002 master extra up type veth peer name e netns comp.h3
+link set dev h3.e addrgenmode none
 EOF
   # == stage 5 of 5: addresses and routes
   # mark lo in comp.core as opentop:comp:core  (test/golden/cases/composition.otop:8:1)
@@ -327,7 +335,7 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab comp: up, 52 operations in 9 processes
+  printf '%s\n' '# lab comp: up, 56 operations in 9 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -360,9 +368,13 @@ ip -batch -
     link add name l3 index 1003 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h3 mtu 1400  # test/golden/cases/composition.otop:20:3
 nsenter --net=/run/netns/comp -- ip -batch -
     link set dev lo alias opentop:comp                                                     # test/golden/cases/composition.otop:3:5
-    link add name extra up type bridge                                                     # test/golden/cases/composition.otop:7:1
+    link add name extra type bridge                                                        # test/golden/cases/composition.otop:7:1
+    link set dev extra addrgenmode none                                                    # test/golden/cases/composition.otop:7:1
+    link set dev extra up                                                                  # test/golden/cases/composition.otop:7:1
     link add name core.x index 1001 master extra up type veth peer name x netns comp.core  # test/golden/cases/composition.otop:10:3
+    link set dev core.x addrgenmode none                                                   # test/golden/cases/composition.otop:10:3
     link add name h3.e index 1002 master extra up type veth peer name e netns comp.h3      # test/golden/cases/composition.otop:18:17
+    link set dev h3.e addrgenmode none                                                     # test/golden/cases/composition.otop:18:17
 
 # stage 5: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/comp.core -- ip -batch -
@@ -423,7 +435,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["core","h1","h2","h3"],
  "switches": ["extra"],
- "plan": "c9fbe1e2da436d7cb0e561d1f9081b0dbe8210f2b1fa278cff7c54c8e39a97e8",
+ "plan": "2f1e4a829bd6eeac994a3ad675e23ae89a8eb1f0748ee9ff2b90b710382d8f08",
  "owned": [
   {"kind":"netns","name":"comp"},
   {"kind":"netns","name":"comp.core","node":"core"},
@@ -447,8 +459,12 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l3","index":1003,"mtu":1400},"b":{"ns":"comp.h3","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
   {"op":{"kind":"link.alias","ns":"comp","dev":"lo","alias":"opentop:comp"},"origin":"test/golden/cases/composition.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"comp","name":"extra"},"origin":"test/golden/cases/composition.otop:7:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"comp","dev":"extra"},"origin":"test/golden/cases/composition.otop:7:1"},
+  {"op":{"kind":"link.up","ns":"comp","dev":"extra"},"origin":"test/golden/cases/composition.otop:7:1"},
   {"op":{"kind":"veth.add","ns":"comp","a":{"ns":"comp","name":"core.x","index":1001,"master":"extra"},"b":{"ns":"comp.core","name":"x"}},"origin":"test/golden/cases/composition.otop:10:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"comp","dev":"core.x"},"origin":"test/golden/cases/composition.otop:10:3"},
   {"op":{"kind":"veth.add","ns":"comp","a":{"ns":"comp","name":"h3.e","index":1002,"master":"extra"},"b":{"ns":"comp.h3","name":"e"}},"origin":"test/golden/cases/composition.otop:18:17"},
+  {"op":{"kind":"link.nolinklocal","ns":"comp","dev":"h3.e"},"origin":"test/golden/cases/composition.otop:18:17"},
   {"op":{"kind":"link.alias","ns":"comp.core","dev":"lo","alias":"opentop:comp:core"},"origin":"test/golden/cases/composition.otop:8:1"},
   {"op":{"kind":"link.up","ns":"comp.core","dev":"lo"},"origin":"test/golden/cases/composition.otop:8:1"},
   {"op":{"kind":"addr.add","ns":"comp.core","dev":"x","cidr":"10.30.0.1/24","family":4},"origin":"test/golden/cases/composition.otop:10:14"},

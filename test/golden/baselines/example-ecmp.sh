@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
-SUMMARY='10 nodes, 0 switches, 12 links (128 operations)'
+SUMMARY='10 nodes, 0 switches, 12 links (152 operations)'
 HELP='
-Lab ecmp: 10 nodes, 0 switches, 12 links (128 operations).
+Lab ecmp: 10 nodes, 0 switches, 12 links (152 operations).
   up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
@@ -129,12 +129,16 @@ EOF
   # mark lo in ecmp.spine1 as opentop:ecmp:spine1  (examples/ecmp.otop:14:1)
   # bring lo up in ecmp.spine1  (examples/ecmp.otop:14:1)
   # add 10.0.1.0/31 to l1 in ecmp.spine1  (examples/ecmp.otop:16:18)
+  # give l1 in ecmp.spine1 no IPv6 link-local address  (examples/ecmp.otop:16:3)
   # bring l1 up in ecmp.spine1  (examples/ecmp.otop:16:3)
   # add 10.0.1.2/31 to l2 in ecmp.spine1  (examples/ecmp.otop:17:18)
+  # give l2 in ecmp.spine1 no IPv6 link-local address  (examples/ecmp.otop:17:3)
   # bring l2 up in ecmp.spine1  (examples/ecmp.otop:17:3)
   # add 10.0.1.4/31 to l3 in ecmp.spine1  (examples/ecmp.otop:18:18)
+  # give l3 in ecmp.spine1 no IPv6 link-local address  (examples/ecmp.otop:18:3)
   # bring l3 up in ecmp.spine1  (examples/ecmp.otop:18:3)
   # add 10.0.1.6/31 to l4 in ecmp.spine1  (examples/ecmp.otop:19:18)
+  # give l4 in ecmp.spine1 no IPv6 link-local address  (examples/ecmp.otop:19:3)
   # bring l4 up in ecmp.spine1  (examples/ecmp.otop:19:3)
   # route 10.1.1.0/24 via 10.0.1.1 in ecmp.spine1  (examples/ecmp.otop:20:3)
   # route 10.1.2.0/24 via 10.0.1.3 in ecmp.spine1  (examples/ecmp.otop:21:3)
@@ -144,12 +148,16 @@ EOF
 link set dev lo alias opentop:ecmp:spine1
 link set dev lo up
 addr add 10.0.1.0/31 dev l1
+link set dev l1 addrgenmode none
 link set dev l1 up
 addr add 10.0.1.2/31 dev l2
+link set dev l2 addrgenmode none
 link set dev l2 up
 addr add 10.0.1.4/31 dev l3
+link set dev l3 addrgenmode none
 link set dev l3 up
 addr add 10.0.1.6/31 dev l4
+link set dev l4 addrgenmode none
 link set dev l4 up
 route add 10.1.1.0/24 via 10.0.1.1
 route add 10.1.2.0/24 via 10.0.1.3
@@ -159,12 +167,16 @@ EOF
   # mark lo in ecmp.spine2 as opentop:ecmp:spine2  (examples/ecmp.otop:26:1)
   # bring lo up in ecmp.spine2  (examples/ecmp.otop:26:1)
   # add 10.0.2.0/31 to l1 in ecmp.spine2  (examples/ecmp.otop:28:18)
+  # give l1 in ecmp.spine2 no IPv6 link-local address  (examples/ecmp.otop:28:3)
   # bring l1 up in ecmp.spine2  (examples/ecmp.otop:28:3)
   # add 10.0.2.2/31 to l2 in ecmp.spine2  (examples/ecmp.otop:29:18)
+  # give l2 in ecmp.spine2 no IPv6 link-local address  (examples/ecmp.otop:29:3)
   # bring l2 up in ecmp.spine2  (examples/ecmp.otop:29:3)
   # add 10.0.2.4/31 to l3 in ecmp.spine2  (examples/ecmp.otop:30:18)
+  # give l3 in ecmp.spine2 no IPv6 link-local address  (examples/ecmp.otop:30:3)
   # bring l3 up in ecmp.spine2  (examples/ecmp.otop:30:3)
   # add 10.0.2.6/31 to l4 in ecmp.spine2  (examples/ecmp.otop:31:18)
+  # give l4 in ecmp.spine2 no IPv6 link-local address  (examples/ecmp.otop:31:3)
   # bring l4 up in ecmp.spine2  (examples/ecmp.otop:31:3)
   # route 10.1.1.0/24 via 10.0.2.1 in ecmp.spine2  (examples/ecmp.otop:32:3)
   # route 10.1.2.0/24 via 10.0.2.3 in ecmp.spine2  (examples/ecmp.otop:33:3)
@@ -174,12 +186,16 @@ EOF
 link set dev lo alias opentop:ecmp:spine2
 link set dev lo up
 addr add 10.0.2.0/31 dev l1
+link set dev l1 addrgenmode none
 link set dev l1 up
 addr add 10.0.2.2/31 dev l2
+link set dev l2 addrgenmode none
 link set dev l2 up
 addr add 10.0.2.4/31 dev l3
+link set dev l3 addrgenmode none
 link set dev l3 up
 addr add 10.0.2.6/31 dev l4
+link set dev l4 addrgenmode none
 link set dev l4 up
 route add 10.1.1.0/24 via 10.0.2.1
 route add 10.1.2.0/24 via 10.0.2.3
@@ -189,128 +205,160 @@ EOF
   # mark lo in ecmp.leaf1 as opentop:ecmp:leaf1  (examples/ecmp.otop:38:1)
   # bring lo up in ecmp.leaf1  (examples/ecmp.otop:38:1)
   # add 10.0.1.1/31 to s1 in ecmp.leaf1  (examples/ecmp.otop:41:6)
+  # give s1 in ecmp.leaf1 no IPv6 link-local address  (examples/ecmp.otop:41:3)
   # bring s1 up in ecmp.leaf1  (examples/ecmp.otop:41:3)
   # add 10.0.2.1/31 to s2 in ecmp.leaf1  (examples/ecmp.otop:42:6)
+  # give s2 in ecmp.leaf1 no IPv6 link-local address  (examples/ecmp.otop:42:3)
   # bring s2 up in ecmp.leaf1  (examples/ecmp.otop:42:3)
   # add 10.1.1.1/24 to h in ecmp.leaf1  (examples/ecmp.otop:43:16)
+  # give h in ecmp.leaf1 no IPv6 link-local address  (examples/ecmp.otop:43:3)
   # bring h up in ecmp.leaf1  (examples/ecmp.otop:43:3)
   # route 10.1.0.0/16 over 2 paths in ecmp.leaf1  (examples/ecmp.otop:44:3)
   step '11/18, addresses and routes, in node leaf1 (ecmp.leaf1)' nsenter --net=/run/netns/ecmp.leaf1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:leaf1
 link set dev lo up
 addr add 10.0.1.1/31 dev s1
+link set dev s1 addrgenmode none
 link set dev s1 up
 addr add 10.0.2.1/31 dev s2
+link set dev s2 addrgenmode none
 link set dev s2 up
 addr add 10.1.1.1/24 dev h
+link set dev h addrgenmode none
 link set dev h up
 route add 10.1.0.0/16 nexthop via 10.0.1.0 dev s1 weight 1 nexthop via 10.0.2.0 dev s2 weight 1
 EOF
   # mark lo in ecmp.leaf2 as opentop:ecmp:leaf2  (examples/ecmp.otop:47:1)
   # bring lo up in ecmp.leaf2  (examples/ecmp.otop:47:1)
   # add 10.0.1.3/31 to s1 in ecmp.leaf2  (examples/ecmp.otop:50:6)
+  # give s1 in ecmp.leaf2 no IPv6 link-local address  (examples/ecmp.otop:50:3)
   # bring s1 up in ecmp.leaf2  (examples/ecmp.otop:50:3)
   # add 10.0.2.3/31 to s2 in ecmp.leaf2  (examples/ecmp.otop:51:6)
+  # give s2 in ecmp.leaf2 no IPv6 link-local address  (examples/ecmp.otop:51:3)
   # bring s2 up in ecmp.leaf2  (examples/ecmp.otop:51:3)
   # add 10.1.2.1/24 to h in ecmp.leaf2  (examples/ecmp.otop:52:16)
+  # give h in ecmp.leaf2 no IPv6 link-local address  (examples/ecmp.otop:52:3)
   # bring h up in ecmp.leaf2  (examples/ecmp.otop:52:3)
   # route 10.1.0.0/16 over 2 paths in ecmp.leaf2  (examples/ecmp.otop:53:3)
   step '12/18, addresses and routes, in node leaf2 (ecmp.leaf2)' nsenter --net=/run/netns/ecmp.leaf2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:leaf2
 link set dev lo up
 addr add 10.0.1.3/31 dev s1
+link set dev s1 addrgenmode none
 link set dev s1 up
 addr add 10.0.2.3/31 dev s2
+link set dev s2 addrgenmode none
 link set dev s2 up
 addr add 10.1.2.1/24 dev h
+link set dev h addrgenmode none
 link set dev h up
 route add 10.1.0.0/16 nexthop via 10.0.1.2 dev s1 weight 1 nexthop via 10.0.2.2 dev s2 weight 1
 EOF
   # mark lo in ecmp.leaf3 as opentop:ecmp:leaf3  (examples/ecmp.otop:56:1)
   # bring lo up in ecmp.leaf3  (examples/ecmp.otop:56:1)
   # add 10.0.1.5/31 to s1 in ecmp.leaf3  (examples/ecmp.otop:59:6)
+  # give s1 in ecmp.leaf3 no IPv6 link-local address  (examples/ecmp.otop:59:3)
   # bring s1 up in ecmp.leaf3  (examples/ecmp.otop:59:3)
   # add 10.0.2.5/31 to s2 in ecmp.leaf3  (examples/ecmp.otop:60:6)
+  # give s2 in ecmp.leaf3 no IPv6 link-local address  (examples/ecmp.otop:60:3)
   # bring s2 up in ecmp.leaf3  (examples/ecmp.otop:60:3)
   # add 10.1.3.1/24 to h in ecmp.leaf3  (examples/ecmp.otop:61:16)
+  # give h in ecmp.leaf3 no IPv6 link-local address  (examples/ecmp.otop:61:3)
   # bring h up in ecmp.leaf3  (examples/ecmp.otop:61:3)
   # route 10.1.0.0/16 over 2 paths in ecmp.leaf3  (examples/ecmp.otop:62:3)
   step '13/18, addresses and routes, in node leaf3 (ecmp.leaf3)' nsenter --net=/run/netns/ecmp.leaf3 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:leaf3
 link set dev lo up
 addr add 10.0.1.5/31 dev s1
+link set dev s1 addrgenmode none
 link set dev s1 up
 addr add 10.0.2.5/31 dev s2
+link set dev s2 addrgenmode none
 link set dev s2 up
 addr add 10.1.3.1/24 dev h
+link set dev h addrgenmode none
 link set dev h up
 route add 10.1.0.0/16 nexthop via 10.0.1.4 dev s1 weight 1 nexthop via 10.0.2.4 dev s2 weight 1
 EOF
   # mark lo in ecmp.leaf4 as opentop:ecmp:leaf4  (examples/ecmp.otop:65:1)
   # bring lo up in ecmp.leaf4  (examples/ecmp.otop:65:1)
   # add 10.0.1.7/31 to s1 in ecmp.leaf4  (examples/ecmp.otop:68:6)
+  # give s1 in ecmp.leaf4 no IPv6 link-local address  (examples/ecmp.otop:68:3)
   # bring s1 up in ecmp.leaf4  (examples/ecmp.otop:68:3)
   # add 10.0.2.7/31 to s2 in ecmp.leaf4  (examples/ecmp.otop:69:6)
+  # give s2 in ecmp.leaf4 no IPv6 link-local address  (examples/ecmp.otop:69:3)
   # bring s2 up in ecmp.leaf4  (examples/ecmp.otop:69:3)
   # add 10.1.4.1/24 to h in ecmp.leaf4  (examples/ecmp.otop:70:16)
+  # give h in ecmp.leaf4 no IPv6 link-local address  (examples/ecmp.otop:70:3)
   # bring h up in ecmp.leaf4  (examples/ecmp.otop:70:3)
   # route 10.1.0.0/16 over 2 paths in ecmp.leaf4  (examples/ecmp.otop:71:3)
   step '14/18, addresses and routes, in node leaf4 (ecmp.leaf4)' nsenter --net=/run/netns/ecmp.leaf4 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:leaf4
 link set dev lo up
 addr add 10.0.1.7/31 dev s1
+link set dev s1 addrgenmode none
 link set dev s1 up
 addr add 10.0.2.7/31 dev s2
+link set dev s2 addrgenmode none
 link set dev s2 up
 addr add 10.1.4.1/24 dev h
+link set dev h addrgenmode none
 link set dev h up
 route add 10.1.0.0/16 nexthop via 10.0.1.6 dev s1 weight 1 nexthop via 10.0.2.6 dev s2 weight 1
 EOF
   # mark lo in ecmp.h1 as opentop:ecmp:h1  (examples/ecmp.otop:74:1)
   # bring lo up in ecmp.h1  (examples/ecmp.otop:74:1)
   # add 10.1.1.10/24 to eth0 in ecmp.h1  (examples/ecmp.otop:74:16)
+  # give eth0 in ecmp.h1 no IPv6 link-local address  (examples/ecmp.otop:74:11)
   # bring eth0 up in ecmp.h1  (examples/ecmp.otop:74:11)
   # route 0.0.0.0/0 via 10.1.1.1 in ecmp.h1  (examples/ecmp.otop:74:30)
   step '15/18, addresses and routes, in node h1 (ecmp.h1)' nsenter --net=/run/netns/ecmp.h1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:h1
 link set dev lo up
 addr add 10.1.1.10/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.1.1
 EOF
   # mark lo in ecmp.h2 as opentop:ecmp:h2  (examples/ecmp.otop:75:1)
   # bring lo up in ecmp.h2  (examples/ecmp.otop:75:1)
   # add 10.1.2.10/24 to eth0 in ecmp.h2  (examples/ecmp.otop:75:16)
+  # give eth0 in ecmp.h2 no IPv6 link-local address  (examples/ecmp.otop:75:11)
   # bring eth0 up in ecmp.h2  (examples/ecmp.otop:75:11)
   # route 0.0.0.0/0 via 10.1.2.1 in ecmp.h2  (examples/ecmp.otop:75:30)
   step '16/18, addresses and routes, in node h2 (ecmp.h2)' nsenter --net=/run/netns/ecmp.h2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:h2
 link set dev lo up
 addr add 10.1.2.10/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.2.1
 EOF
   # mark lo in ecmp.h3 as opentop:ecmp:h3  (examples/ecmp.otop:76:1)
   # bring lo up in ecmp.h3  (examples/ecmp.otop:76:1)
   # add 10.1.3.10/24 to eth0 in ecmp.h3  (examples/ecmp.otop:76:16)
+  # give eth0 in ecmp.h3 no IPv6 link-local address  (examples/ecmp.otop:76:11)
   # bring eth0 up in ecmp.h3  (examples/ecmp.otop:76:11)
   # route 0.0.0.0/0 via 10.1.3.1 in ecmp.h3  (examples/ecmp.otop:76:30)
   step '17/18, addresses and routes, in node h3 (ecmp.h3)' nsenter --net=/run/netns/ecmp.h3 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:h3
 link set dev lo up
 addr add 10.1.3.10/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.3.1
 EOF
   # mark lo in ecmp.h4 as opentop:ecmp:h4  (examples/ecmp.otop:77:1)
   # bring lo up in ecmp.h4  (examples/ecmp.otop:77:1)
   # add 10.1.4.10/24 to eth0 in ecmp.h4  (examples/ecmp.otop:77:16)
+  # give eth0 in ecmp.h4 no IPv6 link-local address  (examples/ecmp.otop:77:11)
   # bring eth0 up in ecmp.h4  (examples/ecmp.otop:77:11)
   # route 0.0.0.0/0 via 10.1.4.1 in ecmp.h4  (examples/ecmp.otop:77:30)
   step '18/18, addresses and routes, in node h4 (ecmp.h4)' nsenter --net=/run/netns/ecmp.h4 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:h4
 link set dev lo up
 addr add 10.1.4.10/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.4.1
 EOF
@@ -559,7 +607,7 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab ecmp: up, 128 operations in 18 processes
+  printf '%s\n' '# lab ecmp: up, 152 operations in 18 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -624,12 +672,16 @@ nsenter --net=/run/netns/ecmp.spine1 -- ip -batch -
     link set dev lo alias opentop:ecmp:spine1  # examples/ecmp.otop:14:1
     link set dev lo up                         # examples/ecmp.otop:14:1
     addr add 10.0.1.0/31 dev l1                # examples/ecmp.otop:16:18
+    link set dev l1 addrgenmode none           # examples/ecmp.otop:16:3
     link set dev l1 up                         # examples/ecmp.otop:16:3
     addr add 10.0.1.2/31 dev l2                # examples/ecmp.otop:17:18
+    link set dev l2 addrgenmode none           # examples/ecmp.otop:17:3
     link set dev l2 up                         # examples/ecmp.otop:17:3
     addr add 10.0.1.4/31 dev l3                # examples/ecmp.otop:18:18
+    link set dev l3 addrgenmode none           # examples/ecmp.otop:18:3
     link set dev l3 up                         # examples/ecmp.otop:18:3
     addr add 10.0.1.6/31 dev l4                # examples/ecmp.otop:19:18
+    link set dev l4 addrgenmode none           # examples/ecmp.otop:19:3
     link set dev l4 up                         # examples/ecmp.otop:19:3
     route add 10.1.1.0/24 via 10.0.1.1         # examples/ecmp.otop:20:3
     route add 10.1.2.0/24 via 10.0.1.3         # examples/ecmp.otop:21:3
@@ -639,12 +691,16 @@ nsenter --net=/run/netns/ecmp.spine2 -- ip -batch -
     link set dev lo alias opentop:ecmp:spine2  # examples/ecmp.otop:26:1
     link set dev lo up                         # examples/ecmp.otop:26:1
     addr add 10.0.2.0/31 dev l1                # examples/ecmp.otop:28:18
+    link set dev l1 addrgenmode none           # examples/ecmp.otop:28:3
     link set dev l1 up                         # examples/ecmp.otop:28:3
     addr add 10.0.2.2/31 dev l2                # examples/ecmp.otop:29:18
+    link set dev l2 addrgenmode none           # examples/ecmp.otop:29:3
     link set dev l2 up                         # examples/ecmp.otop:29:3
     addr add 10.0.2.4/31 dev l3                # examples/ecmp.otop:30:18
+    link set dev l3 addrgenmode none           # examples/ecmp.otop:30:3
     link set dev l3 up                         # examples/ecmp.otop:30:3
     addr add 10.0.2.6/31 dev l4                # examples/ecmp.otop:31:18
+    link set dev l4 addrgenmode none           # examples/ecmp.otop:31:3
     link set dev l4 up                         # examples/ecmp.otop:31:3
     route add 10.1.1.0/24 via 10.0.2.1         # examples/ecmp.otop:32:3
     route add 10.1.2.0/24 via 10.0.2.3         # examples/ecmp.otop:33:3
@@ -654,64 +710,80 @@ nsenter --net=/run/netns/ecmp.leaf1 -- ip -batch -
     link set dev lo alias opentop:ecmp:leaf1                                                         # examples/ecmp.otop:38:1
     link set dev lo up                                                                               # examples/ecmp.otop:38:1
     addr add 10.0.1.1/31 dev s1                                                                      # examples/ecmp.otop:41:6
+    link set dev s1 addrgenmode none                                                                 # examples/ecmp.otop:41:3
     link set dev s1 up                                                                               # examples/ecmp.otop:41:3
     addr add 10.0.2.1/31 dev s2                                                                      # examples/ecmp.otop:42:6
+    link set dev s2 addrgenmode none                                                                 # examples/ecmp.otop:42:3
     link set dev s2 up                                                                               # examples/ecmp.otop:42:3
     addr add 10.1.1.1/24 dev h                                                                       # examples/ecmp.otop:43:16
+    link set dev h addrgenmode none                                                                  # examples/ecmp.otop:43:3
     link set dev h up                                                                                # examples/ecmp.otop:43:3
     route add 10.1.0.0/16 nexthop via 10.0.1.0 dev s1 weight 1 nexthop via 10.0.2.0 dev s2 weight 1  # examples/ecmp.otop:44:3
 nsenter --net=/run/netns/ecmp.leaf2 -- ip -batch -
     link set dev lo alias opentop:ecmp:leaf2                                                         # examples/ecmp.otop:47:1
     link set dev lo up                                                                               # examples/ecmp.otop:47:1
     addr add 10.0.1.3/31 dev s1                                                                      # examples/ecmp.otop:50:6
+    link set dev s1 addrgenmode none                                                                 # examples/ecmp.otop:50:3
     link set dev s1 up                                                                               # examples/ecmp.otop:50:3
     addr add 10.0.2.3/31 dev s2                                                                      # examples/ecmp.otop:51:6
+    link set dev s2 addrgenmode none                                                                 # examples/ecmp.otop:51:3
     link set dev s2 up                                                                               # examples/ecmp.otop:51:3
     addr add 10.1.2.1/24 dev h                                                                       # examples/ecmp.otop:52:16
+    link set dev h addrgenmode none                                                                  # examples/ecmp.otop:52:3
     link set dev h up                                                                                # examples/ecmp.otop:52:3
     route add 10.1.0.0/16 nexthop via 10.0.1.2 dev s1 weight 1 nexthop via 10.0.2.2 dev s2 weight 1  # examples/ecmp.otop:53:3
 nsenter --net=/run/netns/ecmp.leaf3 -- ip -batch -
     link set dev lo alias opentop:ecmp:leaf3                                                         # examples/ecmp.otop:56:1
     link set dev lo up                                                                               # examples/ecmp.otop:56:1
     addr add 10.0.1.5/31 dev s1                                                                      # examples/ecmp.otop:59:6
+    link set dev s1 addrgenmode none                                                                 # examples/ecmp.otop:59:3
     link set dev s1 up                                                                               # examples/ecmp.otop:59:3
     addr add 10.0.2.5/31 dev s2                                                                      # examples/ecmp.otop:60:6
+    link set dev s2 addrgenmode none                                                                 # examples/ecmp.otop:60:3
     link set dev s2 up                                                                               # examples/ecmp.otop:60:3
     addr add 10.1.3.1/24 dev h                                                                       # examples/ecmp.otop:61:16
+    link set dev h addrgenmode none                                                                  # examples/ecmp.otop:61:3
     link set dev h up                                                                                # examples/ecmp.otop:61:3
     route add 10.1.0.0/16 nexthop via 10.0.1.4 dev s1 weight 1 nexthop via 10.0.2.4 dev s2 weight 1  # examples/ecmp.otop:62:3
 nsenter --net=/run/netns/ecmp.leaf4 -- ip -batch -
     link set dev lo alias opentop:ecmp:leaf4                                                         # examples/ecmp.otop:65:1
     link set dev lo up                                                                               # examples/ecmp.otop:65:1
     addr add 10.0.1.7/31 dev s1                                                                      # examples/ecmp.otop:68:6
+    link set dev s1 addrgenmode none                                                                 # examples/ecmp.otop:68:3
     link set dev s1 up                                                                               # examples/ecmp.otop:68:3
     addr add 10.0.2.7/31 dev s2                                                                      # examples/ecmp.otop:69:6
+    link set dev s2 addrgenmode none                                                                 # examples/ecmp.otop:69:3
     link set dev s2 up                                                                               # examples/ecmp.otop:69:3
     addr add 10.1.4.1/24 dev h                                                                       # examples/ecmp.otop:70:16
+    link set dev h addrgenmode none                                                                  # examples/ecmp.otop:70:3
     link set dev h up                                                                                # examples/ecmp.otop:70:3
     route add 10.1.0.0/16 nexthop via 10.0.1.6 dev s1 weight 1 nexthop via 10.0.2.6 dev s2 weight 1  # examples/ecmp.otop:71:3
 nsenter --net=/run/netns/ecmp.h1 -- ip -batch -
     link set dev lo alias opentop:ecmp:h1  # examples/ecmp.otop:74:1
     link set dev lo up                     # examples/ecmp.otop:74:1
     addr add 10.1.1.10/24 dev eth0         # examples/ecmp.otop:74:16
+    link set dev eth0 addrgenmode none     # examples/ecmp.otop:74:11
     link set dev eth0 up                   # examples/ecmp.otop:74:11
     route add 0.0.0.0/0 via 10.1.1.1       # examples/ecmp.otop:74:30
 nsenter --net=/run/netns/ecmp.h2 -- ip -batch -
     link set dev lo alias opentop:ecmp:h2  # examples/ecmp.otop:75:1
     link set dev lo up                     # examples/ecmp.otop:75:1
     addr add 10.1.2.10/24 dev eth0         # examples/ecmp.otop:75:16
+    link set dev eth0 addrgenmode none     # examples/ecmp.otop:75:11
     link set dev eth0 up                   # examples/ecmp.otop:75:11
     route add 0.0.0.0/0 via 10.1.2.1       # examples/ecmp.otop:75:30
 nsenter --net=/run/netns/ecmp.h3 -- ip -batch -
     link set dev lo alias opentop:ecmp:h3  # examples/ecmp.otop:76:1
     link set dev lo up                     # examples/ecmp.otop:76:1
     addr add 10.1.3.10/24 dev eth0         # examples/ecmp.otop:76:16
+    link set dev eth0 addrgenmode none     # examples/ecmp.otop:76:11
     link set dev eth0 up                   # examples/ecmp.otop:76:11
     route add 0.0.0.0/0 via 10.1.3.1       # examples/ecmp.otop:76:30
 nsenter --net=/run/netns/ecmp.h4 -- ip -batch -
     link set dev lo alias opentop:ecmp:h4  # examples/ecmp.otop:77:1
     link set dev lo up                     # examples/ecmp.otop:77:1
     addr add 10.1.4.10/24 dev eth0         # examples/ecmp.otop:77:16
+    link set dev eth0 addrgenmode none     # examples/ecmp.otop:77:11
     link set dev eth0 up                   # examples/ecmp.otop:77:11
     route add 0.0.0.0/0 via 10.1.4.1       # examples/ecmp.otop:77:30'
 }
@@ -732,7 +804,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["spine1","spine2","leaf1","leaf2","leaf3","leaf4","h1","h2","h3","h4"],
  "switches": [],
- "plan": "46272ae66d0791061b9282a550a349ce813cc74a0ee63ad27d9871857f3817b6",
+ "plan": "365c260d3afecd11a7d50620791685c2d50d1a449ae6110c1c2091cb1015590a",
  "owned": [
   {"kind":"netns","name":"ecmp.spine1","node":"spine1"},
   {"kind":"netns","name":"ecmp.spine2","node":"spine2"},
@@ -794,12 +866,16 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.alias","ns":"ecmp.spine1","dev":"lo","alias":"opentop:ecmp:spine1"},"origin":"examples/ecmp.otop:14:1"},
   {"op":{"kind":"link.up","ns":"ecmp.spine1","dev":"lo"},"origin":"examples/ecmp.otop:14:1"},
   {"op":{"kind":"addr.add","ns":"ecmp.spine1","dev":"l1","cidr":"10.0.1.0/31","family":4},"origin":"examples/ecmp.otop:16:18"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.spine1","dev":"l1"},"origin":"examples/ecmp.otop:16:3"},
   {"op":{"kind":"link.up","ns":"ecmp.spine1","dev":"l1"},"origin":"examples/ecmp.otop:16:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.spine1","dev":"l2","cidr":"10.0.1.2/31","family":4},"origin":"examples/ecmp.otop:17:18"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.spine1","dev":"l2"},"origin":"examples/ecmp.otop:17:3"},
   {"op":{"kind":"link.up","ns":"ecmp.spine1","dev":"l2"},"origin":"examples/ecmp.otop:17:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.spine1","dev":"l3","cidr":"10.0.1.4/31","family":4},"origin":"examples/ecmp.otop:18:18"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.spine1","dev":"l3"},"origin":"examples/ecmp.otop:18:3"},
   {"op":{"kind":"link.up","ns":"ecmp.spine1","dev":"l3"},"origin":"examples/ecmp.otop:18:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.spine1","dev":"l4","cidr":"10.0.1.6/31","family":4},"origin":"examples/ecmp.otop:19:18"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.spine1","dev":"l4"},"origin":"examples/ecmp.otop:19:3"},
   {"op":{"kind":"link.up","ns":"ecmp.spine1","dev":"l4"},"origin":"examples/ecmp.otop:19:3"},
   {"op":{"kind":"route.add","ns":"ecmp.spine1","family":4,"destination":"10.1.1.0/24","via":"10.0.1.1"},"origin":"examples/ecmp.otop:20:3"},
   {"op":{"kind":"route.add","ns":"ecmp.spine1","family":4,"destination":"10.1.2.0/24","via":"10.0.1.3"},"origin":"examples/ecmp.otop:21:3"},
@@ -808,12 +884,16 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.alias","ns":"ecmp.spine2","dev":"lo","alias":"opentop:ecmp:spine2"},"origin":"examples/ecmp.otop:26:1"},
   {"op":{"kind":"link.up","ns":"ecmp.spine2","dev":"lo"},"origin":"examples/ecmp.otop:26:1"},
   {"op":{"kind":"addr.add","ns":"ecmp.spine2","dev":"l1","cidr":"10.0.2.0/31","family":4},"origin":"examples/ecmp.otop:28:18"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.spine2","dev":"l1"},"origin":"examples/ecmp.otop:28:3"},
   {"op":{"kind":"link.up","ns":"ecmp.spine2","dev":"l1"},"origin":"examples/ecmp.otop:28:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.spine2","dev":"l2","cidr":"10.0.2.2/31","family":4},"origin":"examples/ecmp.otop:29:18"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.spine2","dev":"l2"},"origin":"examples/ecmp.otop:29:3"},
   {"op":{"kind":"link.up","ns":"ecmp.spine2","dev":"l2"},"origin":"examples/ecmp.otop:29:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.spine2","dev":"l3","cidr":"10.0.2.4/31","family":4},"origin":"examples/ecmp.otop:30:18"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.spine2","dev":"l3"},"origin":"examples/ecmp.otop:30:3"},
   {"op":{"kind":"link.up","ns":"ecmp.spine2","dev":"l3"},"origin":"examples/ecmp.otop:30:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.spine2","dev":"l4","cidr":"10.0.2.6/31","family":4},"origin":"examples/ecmp.otop:31:18"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.spine2","dev":"l4"},"origin":"examples/ecmp.otop:31:3"},
   {"op":{"kind":"link.up","ns":"ecmp.spine2","dev":"l4"},"origin":"examples/ecmp.otop:31:3"},
   {"op":{"kind":"route.add","ns":"ecmp.spine2","family":4,"destination":"10.1.1.0/24","via":"10.0.2.1"},"origin":"examples/ecmp.otop:32:3"},
   {"op":{"kind":"route.add","ns":"ecmp.spine2","family":4,"destination":"10.1.2.0/24","via":"10.0.2.3"},"origin":"examples/ecmp.otop:33:3"},
@@ -822,57 +902,73 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.alias","ns":"ecmp.leaf1","dev":"lo","alias":"opentop:ecmp:leaf1"},"origin":"examples/ecmp.otop:38:1"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf1","dev":"lo"},"origin":"examples/ecmp.otop:38:1"},
   {"op":{"kind":"addr.add","ns":"ecmp.leaf1","dev":"s1","cidr":"10.0.1.1/31","family":4},"origin":"examples/ecmp.otop:41:6"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.leaf1","dev":"s1"},"origin":"examples/ecmp.otop:41:3"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf1","dev":"s1"},"origin":"examples/ecmp.otop:41:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.leaf1","dev":"s2","cidr":"10.0.2.1/31","family":4},"origin":"examples/ecmp.otop:42:6"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.leaf1","dev":"s2"},"origin":"examples/ecmp.otop:42:3"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf1","dev":"s2"},"origin":"examples/ecmp.otop:42:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.leaf1","dev":"h","cidr":"10.1.1.1/24","family":4},"origin":"examples/ecmp.otop:43:16"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.leaf1","dev":"h"},"origin":"examples/ecmp.otop:43:3"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf1","dev":"h"},"origin":"examples/ecmp.otop:43:3"},
   {"op":{"kind":"route.add","ns":"ecmp.leaf1","family":4,"destination":"10.1.0.0/16","nexthops":[{"via":"10.0.1.0","dev":"s1","weight":1},{"via":"10.0.2.0","dev":"s2","weight":1}]},"origin":"examples/ecmp.otop:44:3"},
   {"op":{"kind":"link.alias","ns":"ecmp.leaf2","dev":"lo","alias":"opentop:ecmp:leaf2"},"origin":"examples/ecmp.otop:47:1"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf2","dev":"lo"},"origin":"examples/ecmp.otop:47:1"},
   {"op":{"kind":"addr.add","ns":"ecmp.leaf2","dev":"s1","cidr":"10.0.1.3/31","family":4},"origin":"examples/ecmp.otop:50:6"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.leaf2","dev":"s1"},"origin":"examples/ecmp.otop:50:3"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf2","dev":"s1"},"origin":"examples/ecmp.otop:50:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.leaf2","dev":"s2","cidr":"10.0.2.3/31","family":4},"origin":"examples/ecmp.otop:51:6"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.leaf2","dev":"s2"},"origin":"examples/ecmp.otop:51:3"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf2","dev":"s2"},"origin":"examples/ecmp.otop:51:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.leaf2","dev":"h","cidr":"10.1.2.1/24","family":4},"origin":"examples/ecmp.otop:52:16"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.leaf2","dev":"h"},"origin":"examples/ecmp.otop:52:3"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf2","dev":"h"},"origin":"examples/ecmp.otop:52:3"},
   {"op":{"kind":"route.add","ns":"ecmp.leaf2","family":4,"destination":"10.1.0.0/16","nexthops":[{"via":"10.0.1.2","dev":"s1","weight":1},{"via":"10.0.2.2","dev":"s2","weight":1}]},"origin":"examples/ecmp.otop:53:3"},
   {"op":{"kind":"link.alias","ns":"ecmp.leaf3","dev":"lo","alias":"opentop:ecmp:leaf3"},"origin":"examples/ecmp.otop:56:1"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf3","dev":"lo"},"origin":"examples/ecmp.otop:56:1"},
   {"op":{"kind":"addr.add","ns":"ecmp.leaf3","dev":"s1","cidr":"10.0.1.5/31","family":4},"origin":"examples/ecmp.otop:59:6"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.leaf3","dev":"s1"},"origin":"examples/ecmp.otop:59:3"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf3","dev":"s1"},"origin":"examples/ecmp.otop:59:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.leaf3","dev":"s2","cidr":"10.0.2.5/31","family":4},"origin":"examples/ecmp.otop:60:6"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.leaf3","dev":"s2"},"origin":"examples/ecmp.otop:60:3"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf3","dev":"s2"},"origin":"examples/ecmp.otop:60:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.leaf3","dev":"h","cidr":"10.1.3.1/24","family":4},"origin":"examples/ecmp.otop:61:16"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.leaf3","dev":"h"},"origin":"examples/ecmp.otop:61:3"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf3","dev":"h"},"origin":"examples/ecmp.otop:61:3"},
   {"op":{"kind":"route.add","ns":"ecmp.leaf3","family":4,"destination":"10.1.0.0/16","nexthops":[{"via":"10.0.1.4","dev":"s1","weight":1},{"via":"10.0.2.4","dev":"s2","weight":1}]},"origin":"examples/ecmp.otop:62:3"},
   {"op":{"kind":"link.alias","ns":"ecmp.leaf4","dev":"lo","alias":"opentop:ecmp:leaf4"},"origin":"examples/ecmp.otop:65:1"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf4","dev":"lo"},"origin":"examples/ecmp.otop:65:1"},
   {"op":{"kind":"addr.add","ns":"ecmp.leaf4","dev":"s1","cidr":"10.0.1.7/31","family":4},"origin":"examples/ecmp.otop:68:6"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.leaf4","dev":"s1"},"origin":"examples/ecmp.otop:68:3"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf4","dev":"s1"},"origin":"examples/ecmp.otop:68:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.leaf4","dev":"s2","cidr":"10.0.2.7/31","family":4},"origin":"examples/ecmp.otop:69:6"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.leaf4","dev":"s2"},"origin":"examples/ecmp.otop:69:3"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf4","dev":"s2"},"origin":"examples/ecmp.otop:69:3"},
   {"op":{"kind":"addr.add","ns":"ecmp.leaf4","dev":"h","cidr":"10.1.4.1/24","family":4},"origin":"examples/ecmp.otop:70:16"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.leaf4","dev":"h"},"origin":"examples/ecmp.otop:70:3"},
   {"op":{"kind":"link.up","ns":"ecmp.leaf4","dev":"h"},"origin":"examples/ecmp.otop:70:3"},
   {"op":{"kind":"route.add","ns":"ecmp.leaf4","family":4,"destination":"10.1.0.0/16","nexthops":[{"via":"10.0.1.6","dev":"s1","weight":1},{"via":"10.0.2.6","dev":"s2","weight":1}]},"origin":"examples/ecmp.otop:71:3"},
   {"op":{"kind":"link.alias","ns":"ecmp.h1","dev":"lo","alias":"opentop:ecmp:h1"},"origin":"examples/ecmp.otop:74:1"},
   {"op":{"kind":"link.up","ns":"ecmp.h1","dev":"lo"},"origin":"examples/ecmp.otop:74:1"},
   {"op":{"kind":"addr.add","ns":"ecmp.h1","dev":"eth0","cidr":"10.1.1.10/24","family":4},"origin":"examples/ecmp.otop:74:16"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.h1","dev":"eth0"},"origin":"examples/ecmp.otop:74:11"},
   {"op":{"kind":"link.up","ns":"ecmp.h1","dev":"eth0"},"origin":"examples/ecmp.otop:74:11"},
   {"op":{"kind":"route.add","ns":"ecmp.h1","family":4,"destination":"0.0.0.0/0","via":"10.1.1.1"},"origin":"examples/ecmp.otop:74:30"},
   {"op":{"kind":"link.alias","ns":"ecmp.h2","dev":"lo","alias":"opentop:ecmp:h2"},"origin":"examples/ecmp.otop:75:1"},
   {"op":{"kind":"link.up","ns":"ecmp.h2","dev":"lo"},"origin":"examples/ecmp.otop:75:1"},
   {"op":{"kind":"addr.add","ns":"ecmp.h2","dev":"eth0","cidr":"10.1.2.10/24","family":4},"origin":"examples/ecmp.otop:75:16"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.h2","dev":"eth0"},"origin":"examples/ecmp.otop:75:11"},
   {"op":{"kind":"link.up","ns":"ecmp.h2","dev":"eth0"},"origin":"examples/ecmp.otop:75:11"},
   {"op":{"kind":"route.add","ns":"ecmp.h2","family":4,"destination":"0.0.0.0/0","via":"10.1.2.1"},"origin":"examples/ecmp.otop:75:30"},
   {"op":{"kind":"link.alias","ns":"ecmp.h3","dev":"lo","alias":"opentop:ecmp:h3"},"origin":"examples/ecmp.otop:76:1"},
   {"op":{"kind":"link.up","ns":"ecmp.h3","dev":"lo"},"origin":"examples/ecmp.otop:76:1"},
   {"op":{"kind":"addr.add","ns":"ecmp.h3","dev":"eth0","cidr":"10.1.3.10/24","family":4},"origin":"examples/ecmp.otop:76:16"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.h3","dev":"eth0"},"origin":"examples/ecmp.otop:76:11"},
   {"op":{"kind":"link.up","ns":"ecmp.h3","dev":"eth0"},"origin":"examples/ecmp.otop:76:11"},
   {"op":{"kind":"route.add","ns":"ecmp.h3","family":4,"destination":"0.0.0.0/0","via":"10.1.3.1"},"origin":"examples/ecmp.otop:76:30"},
   {"op":{"kind":"link.alias","ns":"ecmp.h4","dev":"lo","alias":"opentop:ecmp:h4"},"origin":"examples/ecmp.otop:77:1"},
   {"op":{"kind":"link.up","ns":"ecmp.h4","dev":"lo"},"origin":"examples/ecmp.otop:77:1"},
   {"op":{"kind":"addr.add","ns":"ecmp.h4","dev":"eth0","cidr":"10.1.4.10/24","family":4},"origin":"examples/ecmp.otop:77:16"},
+  {"op":{"kind":"link.nolinklocal","ns":"ecmp.h4","dev":"eth0"},"origin":"examples/ecmp.otop:77:11"},
   {"op":{"kind":"link.up","ns":"ecmp.h4","dev":"eth0"},"origin":"examples/ecmp.otop:77:11"},
   {"op":{"kind":"route.add","ns":"ecmp.h4","family":4,"destination":"0.0.0.0/0","via":"10.1.4.1"},"origin":"examples/ecmp.otop:77:30"}
  ]

@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tr sed mountpoint stat umount rm rmdir ln readlink mv date find'
 NEED_DOWN='sh cat tr sed sleep ip mountpoint stat umount rm rmdir nsenter mkdir ln readlink find'
 NEED_STATUS='ip nsenter'
-SUMMARY='3 nodes, 1 switch, 2 links (40 operations)'
+SUMMARY='3 nodes, 1 switch, 2 links (46 operations)'
 HELP='
-Lab isolation: 3 nodes, 1 switch, 2 links (40 operations).
+Lab isolation: 3 nodes, 1 switch, 2 links (46 operations).
   up      create it (needs root and ip, nsenter, sysctl, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, setsid, env, cat, tr, sed, mountpoint, stat, umount, rm, rmdir, ln, readlink, mv, date, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
@@ -63,34 +63,46 @@ EOF
   # == stage 3 of 17: links
   # mark lo in isolation as opentop:isolation  (examples/isolation.otop:18:5)
   # create bridge lan in isolation  (examples/isolation.otop:20:1)
+  # give lan in isolation no IPv6 link-local address  (examples/isolation.otop:20:1)
+  # bring lan up in isolation  (examples/isolation.otop:20:1)
   # create veth pair router.eth0 (isolation) — eth0 (isolation.router)  (examples/isolation.otop:24:3)
+  # give router.eth0 in isolation no IPv6 link-local address  (examples/isolation.otop:24:3)
   # create veth pair db.eth0 (isolation) — eth0 (isolation.db)  (examples/isolation.otop:35:3)
+  # give db.eth0 in isolation no IPv6 link-local address  (examples/isolation.otop:35:3)
   step '3/26, links, in the switches (isolation)' nsenter --net=/run/netns/isolation -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:isolation
-link add name lan up type bridge
+link add name lan type bridge
+link set dev lan addrgenmode none
+link set dev lan up
 link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns isolation.router
+link set dev router.eth0 addrgenmode none
 link add name db.eth0 index 1002 master lan up type veth peer name eth0 netns isolation.db
+link set dev db.eth0 addrgenmode none
 EOF
   # == stage 4 of 17: addresses and routes
   # mark lo in isolation.router as opentop:isolation:router  (examples/isolation.otop:22:1)
   # bring lo up in isolation.router  (examples/isolation.otop:22:1)
   # add 10.20.0.1/24 to eth0 in isolation.router  (examples/isolation.otop:24:15)
+  # give eth0 in isolation.router no IPv6 link-local address  (examples/isolation.otop:24:3)
   # bring eth0 up in isolation.router  (examples/isolation.otop:24:3)
   step '4/26, addresses and routes, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:isolation:router
 link set dev lo up
 addr add 10.20.0.1/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
   # mark lo in isolation.db as opentop:isolation:db  (examples/isolation.otop:32:1)
   # bring lo up in isolation.db  (examples/isolation.otop:32:1)
   # add 10.20.0.10/24 to eth0 in isolation.db  (examples/isolation.otop:35:15)
+  # give eth0 in isolation.db no IPv6 link-local address  (examples/isolation.otop:35:3)
   # bring eth0 up in isolation.db  (examples/isolation.otop:35:3)
   # route 0.0.0.0/0 via 10.20.0.1 in isolation.db  (examples/isolation.otop:36:3)
   step '5/26, addresses and routes, in node db (isolation.db)' nsenter --net=/run/netns/isolation.db -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:isolation:db
 link set dev lo up
 addr add 10.20.0.10/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.20.0.1
 EOF
@@ -317,7 +329,7 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab isolation: up, 40 operations in 26 processes
+  printf '%s\n' '# lab isolation: up, 46 operations in 26 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -334,20 +346,26 @@ nsenter --net=/run/netns/isolation.router -- sysctl -q -w …
 # stage 3: links
 nsenter --net=/run/netns/isolation -- ip -batch -
     link set dev lo alias opentop:isolation                                                             # examples/isolation.otop:18:5
-    link add name lan up type bridge                                                                    # examples/isolation.otop:20:1
+    link add name lan type bridge                                                                       # examples/isolation.otop:20:1
+    link set dev lan addrgenmode none                                                                   # examples/isolation.otop:20:1
+    link set dev lan up                                                                                 # examples/isolation.otop:20:1
     link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns isolation.router  # examples/isolation.otop:24:3
+    link set dev router.eth0 addrgenmode none                                                           # examples/isolation.otop:24:3
     link add name db.eth0 index 1002 master lan up type veth peer name eth0 netns isolation.db          # examples/isolation.otop:35:3
+    link set dev db.eth0 addrgenmode none                                                               # examples/isolation.otop:35:3
 
 # stage 4: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/isolation.router -- ip -batch -
     link set dev lo alias opentop:isolation:router  # examples/isolation.otop:22:1
     link set dev lo up                              # examples/isolation.otop:22:1
     addr add 10.20.0.1/24 dev eth0                  # examples/isolation.otop:24:15
+    link set dev eth0 addrgenmode none              # examples/isolation.otop:24:3
     link set dev eth0 up                            # examples/isolation.otop:24:3
 nsenter --net=/run/netns/isolation.db -- ip -batch -
     link set dev lo alias opentop:isolation:db  # examples/isolation.otop:32:1
     link set dev lo up                          # examples/isolation.otop:32:1
     addr add 10.20.0.10/24 dev eth0             # examples/isolation.otop:35:15
+    link set dev eth0 addrgenmode none          # examples/isolation.otop:35:3
     link set dev eth0 up                        # examples/isolation.otop:35:3
     route add 0.0.0.0/0 via 10.20.0.1           # examples/isolation.otop:36:3
 
@@ -449,7 +467,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","files","db"],
  "switches": ["lan"],
- "plan": "f80b07efe7f087df885933a77b0168cc69c6fcc226eaf754c648d9d1a670815d",
+ "plan": "f751da9fc013cf91022408bd435c45bc7d194043c068011f5e748be88def603e",
  "owned": [
   {"kind":"netns","name":"isolation"},
   {"kind":"netns","name":"isolation.router","node":"router"},
@@ -465,15 +483,21 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"isolation.router","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/isolation.otop:23:3"},
   {"op":{"kind":"link.alias","ns":"isolation","dev":"lo","alias":"opentop:isolation"},"origin":"examples/isolation.otop:18:5"},
   {"op":{"kind":"bridge.add","ns":"isolation","name":"lan"},"origin":"examples/isolation.otop:20:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"isolation","dev":"lan"},"origin":"examples/isolation.otop:20:1"},
+  {"op":{"kind":"link.up","ns":"isolation","dev":"lan"},"origin":"examples/isolation.otop:20:1"},
   {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"router.eth0","index":1001,"master":"lan"},"b":{"ns":"isolation.router","name":"eth0"}},"origin":"examples/isolation.otop:24:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"isolation","dev":"router.eth0"},"origin":"examples/isolation.otop:24:3"},
   {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"db.eth0","index":1002,"master":"lan"},"b":{"ns":"isolation.db","name":"eth0"}},"origin":"examples/isolation.otop:35:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"isolation","dev":"db.eth0"},"origin":"examples/isolation.otop:35:3"},
   {"op":{"kind":"link.alias","ns":"isolation.router","dev":"lo","alias":"opentop:isolation:router"},"origin":"examples/isolation.otop:22:1"},
   {"op":{"kind":"link.up","ns":"isolation.router","dev":"lo"},"origin":"examples/isolation.otop:22:1"},
   {"op":{"kind":"addr.add","ns":"isolation.router","dev":"eth0","cidr":"10.20.0.1/24","family":4},"origin":"examples/isolation.otop:24:15"},
+  {"op":{"kind":"link.nolinklocal","ns":"isolation.router","dev":"eth0"},"origin":"examples/isolation.otop:24:3"},
   {"op":{"kind":"link.up","ns":"isolation.router","dev":"eth0"},"origin":"examples/isolation.otop:24:3"},
   {"op":{"kind":"link.alias","ns":"isolation.db","dev":"lo","alias":"opentop:isolation:db"},"origin":"examples/isolation.otop:32:1"},
   {"op":{"kind":"link.up","ns":"isolation.db","dev":"lo"},"origin":"examples/isolation.otop:32:1"},
   {"op":{"kind":"addr.add","ns":"isolation.db","dev":"eth0","cidr":"10.20.0.10/24","family":4},"origin":"examples/isolation.otop:35:15"},
+  {"op":{"kind":"link.nolinklocal","ns":"isolation.db","dev":"eth0"},"origin":"examples/isolation.otop:35:3"},
   {"op":{"kind":"link.up","ns":"isolation.db","dev":"eth0"},"origin":"examples/isolation.otop:35:3"},
   {"op":{"kind":"route.add","ns":"isolation.db","family":4,"destination":"0.0.0.0/0","via":"10.20.0.1"},"origin":"examples/isolation.otop:36:3"},
   {"op":{"kind":"dir.add","paths":["/run/opentop/isolation/ns","/run/opentop/isolation/services"]},"origin":"examples/isolation.otop:18:5"},

@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
-SUMMARY='5 nodes, 2 switches, 6 links (57 operations)'
+SUMMARY='5 nodes, 2 switches, 6 links (66 operations)'
 HELP='
-Lab office: 5 nodes, 2 switches, 6 links (57 operations).
+Lab office: 5 nodes, 2 switches, 6 links (66 operations).
   up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
@@ -111,21 +111,39 @@ link add name wan index 1001 netns office.router type veth peer name eth0 netns 
 EOF
   # mark lo in office as opentop:office  (examples/office.otop:13:5)
   # create bridge lan in office  (examples/office.otop:15:1)
+  # give lan in office no IPv6 link-local address  (examples/office.otop:15:1)
+  # bring lan up in office  (examples/office.otop:15:1)
   # create bridge dmz in office  (examples/office.otop:16:1)
+  # give dmz in office no IPv6 link-local address  (examples/office.otop:16:1)
+  # bring dmz up in office  (examples/office.otop:16:1)
   # create veth pair router.eth0 (office) — eth0 (office.router)  (examples/office.otop:20:3)
+  # give router.eth0 in office no IPv6 link-local address  (examples/office.otop:20:3)
   # create veth pair router.eth1 (office) — eth1 (office.router)  (examples/office.otop:21:3)
+  # give router.eth1 in office no IPv6 link-local address  (examples/office.otop:21:3)
   # create veth pair web.eth0 (office) — eth0 (office.web)  (examples/office.otop:40:3)
+  # give web.eth0 in office no IPv6 link-local address  (examples/office.otop:40:3)
   # create veth pair pc1.eth0 (office) — eth0 (office.pc1)  (examples/office.otop:53:3)
+  # give pc1.eth0 in office no IPv6 link-local address  (examples/office.otop:53:3)
   # create veth pair pc2.eth0 (office) — eth0 (office.pc2)  (examples/office.otop:53:3)
+  # give pc2.eth0 in office no IPv6 link-local address  (examples/office.otop:53:3)
   step '6/11, links, in the switches (office)' nsenter --net=/run/netns/office -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:office
-link add name lan up type bridge
-link add name dmz up type bridge
+link add name lan type bridge
+link set dev lan addrgenmode none
+link set dev lan up
+link add name dmz type bridge
+link set dev dmz addrgenmode none
+link set dev dmz up
 link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns office.router
+link set dev router.eth0 addrgenmode none
 link add name router.eth1 index 1002 master dmz up type veth peer name eth1 netns office.router
+link set dev router.eth1 addrgenmode none
 link add name web.eth0 index 1003 master dmz up type veth peer name eth0 netns office.web
+link set dev web.eth0 addrgenmode none
 link add name pc1.eth0 index 1004 master lan up type veth peer name eth0 netns office.pc1
+link set dev pc1.eth0 addrgenmode none
 link add name pc2.eth0 index 1005 master lan up type veth peer name eth0 netns office.pc2
+link set dev pc2.eth0 addrgenmode none
 EOF
   # == stage 5 of 5: addresses and routes
   # mark lo in office.router as opentop:office:router  (examples/office.otop:18:1)
@@ -380,7 +398,7 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab office: up, 57 operations in 11 processes
+  printf '%s\n' '# lab office: up, 66 operations in 11 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -439,13 +457,22 @@ ip -batch -
     link add name wan index 1001 netns office.router type veth peer name eth0 netns office.isp  # examples/office.otop:22:3
 nsenter --net=/run/netns/office -- ip -batch -
     link set dev lo alias opentop:office                                                             # examples/office.otop:13:5
-    link add name lan up type bridge                                                                 # examples/office.otop:15:1
-    link add name dmz up type bridge                                                                 # examples/office.otop:16:1
+    link add name lan type bridge                                                                    # examples/office.otop:15:1
+    link set dev lan addrgenmode none                                                                # examples/office.otop:15:1
+    link set dev lan up                                                                              # examples/office.otop:15:1
+    link add name dmz type bridge                                                                    # examples/office.otop:16:1
+    link set dev dmz addrgenmode none                                                                # examples/office.otop:16:1
+    link set dev dmz up                                                                              # examples/office.otop:16:1
     link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns office.router  # examples/office.otop:20:3
+    link set dev router.eth0 addrgenmode none                                                        # examples/office.otop:20:3
     link add name router.eth1 index 1002 master dmz up type veth peer name eth1 netns office.router  # examples/office.otop:21:3
+    link set dev router.eth1 addrgenmode none                                                        # examples/office.otop:21:3
     link add name web.eth0 index 1003 master dmz up type veth peer name eth0 netns office.web        # examples/office.otop:40:3
+    link set dev web.eth0 addrgenmode none                                                           # examples/office.otop:40:3
     link add name pc1.eth0 index 1004 master lan up type veth peer name eth0 netns office.pc1        # examples/office.otop:53:3
+    link set dev pc1.eth0 addrgenmode none                                                           # examples/office.otop:53:3
     link add name pc2.eth0 index 1005 master lan up type veth peer name eth0 netns office.pc2        # examples/office.otop:53:3
+    link set dev pc2.eth0 addrgenmode none                                                           # examples/office.otop:53:3
 
 # stage 5: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/office.router -- ip -batch -
@@ -508,7 +535,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","web","pc1","pc2","isp"],
  "switches": ["lan","dmz"],
- "plan": "86820efccd6c339a69f145b8ecaa2766509a9307ace5dae8c190f58a130e8569",
+ "plan": "11da0e5929a40169df20e7e3133e25636d5eadc65736e156a22f3f0e0b69b927",
  "owned": [
   {"kind":"netns","name":"office"},
   {"kind":"netns","name":"office.router","node":"router"},
@@ -533,12 +560,21 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":"office.router","name":"wan","index":1001},"b":{"ns":"office.isp","name":"eth0"}},"origin":"examples/office.otop:22:3"},
   {"op":{"kind":"link.alias","ns":"office","dev":"lo","alias":"opentop:office"},"origin":"examples/office.otop:13:5"},
   {"op":{"kind":"bridge.add","ns":"office","name":"lan"},"origin":"examples/office.otop:15:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"office","dev":"lan"},"origin":"examples/office.otop:15:1"},
+  {"op":{"kind":"link.up","ns":"office","dev":"lan"},"origin":"examples/office.otop:15:1"},
   {"op":{"kind":"bridge.add","ns":"office","name":"dmz"},"origin":"examples/office.otop:16:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"office","dev":"dmz"},"origin":"examples/office.otop:16:1"},
+  {"op":{"kind":"link.up","ns":"office","dev":"dmz"},"origin":"examples/office.otop:16:1"},
   {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"router.eth0","index":1001,"master":"lan"},"b":{"ns":"office.router","name":"eth0"}},"origin":"examples/office.otop:20:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"office","dev":"router.eth0"},"origin":"examples/office.otop:20:3"},
   {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"router.eth1","index":1002,"master":"dmz"},"b":{"ns":"office.router","name":"eth1"}},"origin":"examples/office.otop:21:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"office","dev":"router.eth1"},"origin":"examples/office.otop:21:3"},
   {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"web.eth0","index":1003,"master":"dmz"},"b":{"ns":"office.web","name":"eth0"}},"origin":"examples/office.otop:40:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"office","dev":"web.eth0"},"origin":"examples/office.otop:40:3"},
   {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"pc1.eth0","index":1004,"master":"lan"},"b":{"ns":"office.pc1","name":"eth0"}},"origin":"examples/office.otop:53:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"office","dev":"pc1.eth0"},"origin":"examples/office.otop:53:3"},
   {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"pc2.eth0","index":1005,"master":"lan"},"b":{"ns":"office.pc2","name":"eth0"}},"origin":"examples/office.otop:53:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"office","dev":"pc2.eth0"},"origin":"examples/office.otop:53:3"},
   {"op":{"kind":"link.alias","ns":"office.router","dev":"lo","alias":"opentop:office:router"},"origin":"examples/office.otop:18:1"},
   {"op":{"kind":"link.up","ns":"office.router","dev":"lo"},"origin":"examples/office.otop:18:1"},
   {"op":{"kind":"addr.add","ns":"office.router","dev":"eth0","cidr":"10.1.0.1/24","family":4},"origin":"examples/office.otop:20:15"},

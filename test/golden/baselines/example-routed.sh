@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
-SUMMARY='4 nodes, 2 switches, 6 links (59 operations)'
+SUMMARY='4 nodes, 2 switches, 6 links (67 operations)'
 HELP='
-Lab routed: 4 nodes, 2 switches, 6 links (59 operations).
+Lab routed: 4 nodes, 2 switches, 6 links (67 operations).
   up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
@@ -83,19 +83,35 @@ link set dev ot-3ty1yf-uplin up
 EOF
   # mark lo in routed as opentop:routed  (examples/routed.otop:8:5)
   # create bridge lan1 in routed  (examples/routed.otop:10:1)
+  # give lan1 in routed no IPv6 link-local address  (examples/routed.otop:10:1)
+  # bring lan1 up in routed  (examples/routed.otop:10:1)
   # create bridge lan2 in routed  (examples/routed.otop:11:1)
+  # give lan2 in routed no IPv6 link-local address  (examples/routed.otop:11:1)
+  # bring lan2 up in routed  (examples/routed.otop:11:1)
   # create veth pair r1.eth0 (routed) — eth0 (routed.r1)  (examples/routed.otop:15:3)
+  # give r1.eth0 in routed no IPv6 link-local address  (examples/routed.otop:15:3)
   # create veth pair r2.eth0 (routed) — eth0 (routed.r2)  (examples/routed.otop:24:3)
+  # give r2.eth0 in routed no IPv6 link-local address  (examples/routed.otop:24:3)
   # create veth pair client.eth0 (routed) — eth0 (routed.client)  (examples/routed.otop:31:3)
+  # give client.eth0 in routed no IPv6 link-local address  (examples/routed.otop:31:3)
   # create veth pair server.eth0 (routed) — eth0 (routed.server)  (examples/routed.otop:37:3)
+  # give server.eth0 in routed no IPv6 link-local address  (examples/routed.otop:37:3)
   step '5/9, links, in the switches (routed)' nsenter --net=/run/netns/routed -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:routed
-link add name lan1 up type bridge
-link add name lan2 mtu 1400 up type bridge
+link add name lan1 type bridge
+link set dev lan1 addrgenmode none
+link set dev lan1 up
+link add name lan2 mtu 1400 type bridge
+link set dev lan2 addrgenmode none
+link set dev lan2 up
 link add name r1.eth0 index 1001 master lan1 up type veth peer name eth0 netns routed.r1
+link set dev r1.eth0 addrgenmode none
 link add name r2.eth0 index 1002 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400
+link set dev r2.eth0 addrgenmode none
 link add name client.eth0 index 1003 master lan1 up type veth peer name eth0 netns routed.client
+link set dev client.eth0 addrgenmode none
 link add name server.eth0 index 1004 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400
+link set dev server.eth0 addrgenmode none
 EOF
   # == stage 4 of 4: addresses and routes
   # mark lo in routed.r1 as opentop:routed:r1  (examples/routed.otop:13:1)
@@ -347,7 +363,7 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab routed: up, 59 operations in 9 processes
+  printf '%s\n' '# lab routed: up, 67 operations in 9 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -376,12 +392,20 @@ ip -batch -
     link set dev ot-3ty1yf-uplin up                                                         # examples/routed.otop:17:3
 nsenter --net=/run/netns/routed -- ip -batch -
     link set dev lo alias opentop:routed                                                                                # examples/routed.otop:8:5
-    link add name lan1 up type bridge                                                                                   # examples/routed.otop:10:1
-    link add name lan2 mtu 1400 up type bridge                                                                          # examples/routed.otop:11:1
+    link add name lan1 type bridge                                                                                      # examples/routed.otop:10:1
+    link set dev lan1 addrgenmode none                                                                                  # examples/routed.otop:10:1
+    link set dev lan1 up                                                                                                # examples/routed.otop:10:1
+    link add name lan2 mtu 1400 type bridge                                                                             # examples/routed.otop:11:1
+    link set dev lan2 addrgenmode none                                                                                  # examples/routed.otop:11:1
+    link set dev lan2 up                                                                                                # examples/routed.otop:11:1
     link add name r1.eth0 index 1001 master lan1 up type veth peer name eth0 netns routed.r1                            # examples/routed.otop:15:3
+    link set dev r1.eth0 addrgenmode none                                                                               # examples/routed.otop:15:3
     link add name r2.eth0 index 1002 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400          # examples/routed.otop:24:3
+    link set dev r2.eth0 addrgenmode none                                                                               # examples/routed.otop:24:3
     link add name client.eth0 index 1003 master lan1 up type veth peer name eth0 netns routed.client                    # examples/routed.otop:31:3
+    link set dev client.eth0 addrgenmode none                                                                           # examples/routed.otop:31:3
     link add name server.eth0 index 1004 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400  # examples/routed.otop:37:3
+    link set dev server.eth0 addrgenmode none                                                                           # examples/routed.otop:37:3
 
 # stage 4: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/routed.r1 -- ip -batch -
@@ -442,7 +466,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["r1","r2","client","server"],
  "switches": ["lan1","lan2"],
- "plan": "b126ec7de1a6936637e5801625f967f95423afc5abbb825abeca5647fe7acff1",
+ "plan": "97902b8e9eced5ed66b57b293951c9abda153b48dc3551c2ad18abb6b3630dac",
  "owned": [
   {"kind":"netns","name":"routed"},
   {"kind":"netns","name":"routed.r1","node":"r1"},
@@ -471,11 +495,19 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.up","ns":null,"dev":"ot-3ty1yf-uplin"},"origin":"examples/routed.otop:17:3"},
   {"op":{"kind":"link.alias","ns":"routed","dev":"lo","alias":"opentop:routed"},"origin":"examples/routed.otop:8:5"},
   {"op":{"kind":"bridge.add","ns":"routed","name":"lan1"},"origin":"examples/routed.otop:10:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"routed","dev":"lan1"},"origin":"examples/routed.otop:10:1"},
+  {"op":{"kind":"link.up","ns":"routed","dev":"lan1"},"origin":"examples/routed.otop:10:1"},
   {"op":{"kind":"bridge.add","ns":"routed","name":"lan2","mtu":1400},"origin":"examples/routed.otop:11:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"routed","dev":"lan2"},"origin":"examples/routed.otop:11:1"},
+  {"op":{"kind":"link.up","ns":"routed","dev":"lan2"},"origin":"examples/routed.otop:11:1"},
   {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"r1.eth0","index":1001,"master":"lan1"},"b":{"ns":"routed.r1","name":"eth0"}},"origin":"examples/routed.otop:15:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"routed","dev":"r1.eth0"},"origin":"examples/routed.otop:15:3"},
   {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"r2.eth0","index":1002,"mtu":1400,"master":"lan2"},"b":{"ns":"routed.r2","name":"eth0","mtu":1400}},"origin":"examples/routed.otop:24:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"routed","dev":"r2.eth0"},"origin":"examples/routed.otop:24:3"},
   {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"client.eth0","index":1003,"master":"lan1"},"b":{"ns":"routed.client","name":"eth0"}},"origin":"examples/routed.otop:31:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"routed","dev":"client.eth0"},"origin":"examples/routed.otop:31:3"},
   {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"server.eth0","index":1004,"mtu":1400,"master":"lan2"},"b":{"ns":"routed.server","name":"eth0","mtu":1400}},"origin":"examples/routed.otop:37:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"routed","dev":"server.eth0"},"origin":"examples/routed.otop:37:3"},
   {"op":{"kind":"link.alias","ns":"routed.r1","dev":"lo","alias":"opentop:routed:r1"},"origin":"examples/routed.otop:13:1"},
   {"op":{"kind":"link.up","ns":"routed.r1","dev":"lo"},"origin":"examples/routed.otop:13:1"},
   {"op":{"kind":"addr.add","ns":"routed.r1","dev":"eth0","cidr":"10.1.0.1/24","family":4},"origin":"examples/routed.otop:15:16"},

@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
-SUMMARY='50 nodes, 1 switch, 50 links (353 operations)'
+SUMMARY='50 nodes, 1 switch, 50 links (405 operations)'
 HELP='
-Lab star: 50 nodes, 1 switch, 50 links (353 operations).
+Lab star: 50 nodes, 1 switch, 50 links (405 operations).
   up      create it (needs root and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
@@ -154,109 +154,213 @@ EOF
   # == stage 2 of 3: links
   # mark lo in star as opentop:star  (examples/star.otop:7:5)
   # create bridge sw in star  (examples/star.otop:10:1)
+  # give sw in star no IPv6 link-local address  (examples/star.otop:10:1)
+  # bring sw up in star  (examples/star.otop:10:1)
   # create veth pair h1.eth0 (star) — eth0 (star.h1)  (examples/star.otop:13:3)
+  # give h1.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h2.eth0 (star) — eth0 (star.h2)  (examples/star.otop:13:3)
+  # give h2.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h3.eth0 (star) — eth0 (star.h3)  (examples/star.otop:13:3)
+  # give h3.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h4.eth0 (star) — eth0 (star.h4)  (examples/star.otop:13:3)
+  # give h4.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h5.eth0 (star) — eth0 (star.h5)  (examples/star.otop:13:3)
+  # give h5.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h6.eth0 (star) — eth0 (star.h6)  (examples/star.otop:13:3)
+  # give h6.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h7.eth0 (star) — eth0 (star.h7)  (examples/star.otop:13:3)
+  # give h7.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h8.eth0 (star) — eth0 (star.h8)  (examples/star.otop:13:3)
+  # give h8.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h9.eth0 (star) — eth0 (star.h9)  (examples/star.otop:13:3)
+  # give h9.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h10.eth0 (star) — eth0 (star.h10)  (examples/star.otop:13:3)
+  # give h10.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h11.eth0 (star) — eth0 (star.h11)  (examples/star.otop:13:3)
+  # give h11.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h12.eth0 (star) — eth0 (star.h12)  (examples/star.otop:13:3)
+  # give h12.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h13.eth0 (star) — eth0 (star.h13)  (examples/star.otop:13:3)
+  # give h13.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h14.eth0 (star) — eth0 (star.h14)  (examples/star.otop:13:3)
+  # give h14.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h15.eth0 (star) — eth0 (star.h15)  (examples/star.otop:13:3)
+  # give h15.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h16.eth0 (star) — eth0 (star.h16)  (examples/star.otop:13:3)
+  # give h16.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h17.eth0 (star) — eth0 (star.h17)  (examples/star.otop:13:3)
+  # give h17.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h18.eth0 (star) — eth0 (star.h18)  (examples/star.otop:13:3)
+  # give h18.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h19.eth0 (star) — eth0 (star.h19)  (examples/star.otop:13:3)
+  # give h19.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h20.eth0 (star) — eth0 (star.h20)  (examples/star.otop:13:3)
+  # give h20.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h21.eth0 (star) — eth0 (star.h21)  (examples/star.otop:13:3)
+  # give h21.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h22.eth0 (star) — eth0 (star.h22)  (examples/star.otop:13:3)
+  # give h22.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h23.eth0 (star) — eth0 (star.h23)  (examples/star.otop:13:3)
+  # give h23.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h24.eth0 (star) — eth0 (star.h24)  (examples/star.otop:13:3)
+  # give h24.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h25.eth0 (star) — eth0 (star.h25)  (examples/star.otop:13:3)
+  # give h25.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h26.eth0 (star) — eth0 (star.h26)  (examples/star.otop:13:3)
+  # give h26.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h27.eth0 (star) — eth0 (star.h27)  (examples/star.otop:13:3)
+  # give h27.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h28.eth0 (star) — eth0 (star.h28)  (examples/star.otop:13:3)
+  # give h28.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h29.eth0 (star) — eth0 (star.h29)  (examples/star.otop:13:3)
+  # give h29.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h30.eth0 (star) — eth0 (star.h30)  (examples/star.otop:13:3)
+  # give h30.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h31.eth0 (star) — eth0 (star.h31)  (examples/star.otop:13:3)
+  # give h31.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h32.eth0 (star) — eth0 (star.h32)  (examples/star.otop:13:3)
+  # give h32.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h33.eth0 (star) — eth0 (star.h33)  (examples/star.otop:13:3)
+  # give h33.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h34.eth0 (star) — eth0 (star.h34)  (examples/star.otop:13:3)
+  # give h34.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h35.eth0 (star) — eth0 (star.h35)  (examples/star.otop:13:3)
+  # give h35.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h36.eth0 (star) — eth0 (star.h36)  (examples/star.otop:13:3)
+  # give h36.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h37.eth0 (star) — eth0 (star.h37)  (examples/star.otop:13:3)
+  # give h37.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h38.eth0 (star) — eth0 (star.h38)  (examples/star.otop:13:3)
+  # give h38.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h39.eth0 (star) — eth0 (star.h39)  (examples/star.otop:13:3)
+  # give h39.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h40.eth0 (star) — eth0 (star.h40)  (examples/star.otop:13:3)
+  # give h40.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h41.eth0 (star) — eth0 (star.h41)  (examples/star.otop:13:3)
+  # give h41.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h42.eth0 (star) — eth0 (star.h42)  (examples/star.otop:13:3)
+  # give h42.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h43.eth0 (star) — eth0 (star.h43)  (examples/star.otop:13:3)
+  # give h43.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h44.eth0 (star) — eth0 (star.h44)  (examples/star.otop:13:3)
+  # give h44.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h45.eth0 (star) — eth0 (star.h45)  (examples/star.otop:13:3)
+  # give h45.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h46.eth0 (star) — eth0 (star.h46)  (examples/star.otop:13:3)
+  # give h46.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h47.eth0 (star) — eth0 (star.h47)  (examples/star.otop:13:3)
+  # give h47.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h48.eth0 (star) — eth0 (star.h48)  (examples/star.otop:13:3)
+  # give h48.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h49.eth0 (star) — eth0 (star.h49)  (examples/star.otop:13:3)
+  # give h49.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   # create veth pair h50.eth0 (star) — eth0 (star.h50)  (examples/star.otop:13:3)
+  # give h50.eth0 in star no IPv6 link-local address  (examples/star.otop:13:3)
   step '2/52, links, in the switches (star)' nsenter --net=/run/netns/star -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:star
-link add name sw up type bridge
+link add name sw type bridge
+link set dev sw addrgenmode none
+link set dev sw up
 link add name h1.eth0 index 1001 master sw up type veth peer name eth0 netns star.h1
+link set dev h1.eth0 addrgenmode none
 link add name h2.eth0 index 1002 master sw up type veth peer name eth0 netns star.h2
+link set dev h2.eth0 addrgenmode none
 link add name h3.eth0 index 1003 master sw up type veth peer name eth0 netns star.h3
+link set dev h3.eth0 addrgenmode none
 link add name h4.eth0 index 1004 master sw up type veth peer name eth0 netns star.h4
+link set dev h4.eth0 addrgenmode none
 link add name h5.eth0 index 1005 master sw up type veth peer name eth0 netns star.h5
+link set dev h5.eth0 addrgenmode none
 link add name h6.eth0 index 1006 master sw up type veth peer name eth0 netns star.h6
+link set dev h6.eth0 addrgenmode none
 link add name h7.eth0 index 1007 master sw up type veth peer name eth0 netns star.h7
+link set dev h7.eth0 addrgenmode none
 link add name h8.eth0 index 1008 master sw up type veth peer name eth0 netns star.h8
+link set dev h8.eth0 addrgenmode none
 link add name h9.eth0 index 1009 master sw up type veth peer name eth0 netns star.h9
+link set dev h9.eth0 addrgenmode none
 link add name h10.eth0 index 1010 master sw up type veth peer name eth0 netns star.h10
+link set dev h10.eth0 addrgenmode none
 link add name h11.eth0 index 1011 master sw up type veth peer name eth0 netns star.h11
+link set dev h11.eth0 addrgenmode none
 link add name h12.eth0 index 1012 master sw up type veth peer name eth0 netns star.h12
+link set dev h12.eth0 addrgenmode none
 link add name h13.eth0 index 1013 master sw up type veth peer name eth0 netns star.h13
+link set dev h13.eth0 addrgenmode none
 link add name h14.eth0 index 1014 master sw up type veth peer name eth0 netns star.h14
+link set dev h14.eth0 addrgenmode none
 link add name h15.eth0 index 1015 master sw up type veth peer name eth0 netns star.h15
+link set dev h15.eth0 addrgenmode none
 link add name h16.eth0 index 1016 master sw up type veth peer name eth0 netns star.h16
+link set dev h16.eth0 addrgenmode none
 link add name h17.eth0 index 1017 master sw up type veth peer name eth0 netns star.h17
+link set dev h17.eth0 addrgenmode none
 link add name h18.eth0 index 1018 master sw up type veth peer name eth0 netns star.h18
+link set dev h18.eth0 addrgenmode none
 link add name h19.eth0 index 1019 master sw up type veth peer name eth0 netns star.h19
+link set dev h19.eth0 addrgenmode none
 link add name h20.eth0 index 1020 master sw up type veth peer name eth0 netns star.h20
+link set dev h20.eth0 addrgenmode none
 link add name h21.eth0 index 1021 master sw up type veth peer name eth0 netns star.h21
+link set dev h21.eth0 addrgenmode none
 link add name h22.eth0 index 1022 master sw up type veth peer name eth0 netns star.h22
+link set dev h22.eth0 addrgenmode none
 link add name h23.eth0 index 1023 master sw up type veth peer name eth0 netns star.h23
+link set dev h23.eth0 addrgenmode none
 link add name h24.eth0 index 1024 master sw up type veth peer name eth0 netns star.h24
+link set dev h24.eth0 addrgenmode none
 link add name h25.eth0 index 1025 master sw up type veth peer name eth0 netns star.h25
+link set dev h25.eth0 addrgenmode none
 link add name h26.eth0 index 1026 master sw up type veth peer name eth0 netns star.h26
+link set dev h26.eth0 addrgenmode none
 link add name h27.eth0 index 1027 master sw up type veth peer name eth0 netns star.h27
+link set dev h27.eth0 addrgenmode none
 link add name h28.eth0 index 1028 master sw up type veth peer name eth0 netns star.h28
+link set dev h28.eth0 addrgenmode none
 link add name h29.eth0 index 1029 master sw up type veth peer name eth0 netns star.h29
+link set dev h29.eth0 addrgenmode none
 link add name h30.eth0 index 1030 master sw up type veth peer name eth0 netns star.h30
+link set dev h30.eth0 addrgenmode none
 link add name h31.eth0 index 1031 master sw up type veth peer name eth0 netns star.h31
+link set dev h31.eth0 addrgenmode none
 link add name h32.eth0 index 1032 master sw up type veth peer name eth0 netns star.h32
+link set dev h32.eth0 addrgenmode none
 link add name h33.eth0 index 1033 master sw up type veth peer name eth0 netns star.h33
+link set dev h33.eth0 addrgenmode none
 link add name h34.eth0 index 1034 master sw up type veth peer name eth0 netns star.h34
+link set dev h34.eth0 addrgenmode none
 link add name h35.eth0 index 1035 master sw up type veth peer name eth0 netns star.h35
+link set dev h35.eth0 addrgenmode none
 link add name h36.eth0 index 1036 master sw up type veth peer name eth0 netns star.h36
+link set dev h36.eth0 addrgenmode none
 link add name h37.eth0 index 1037 master sw up type veth peer name eth0 netns star.h37
+link set dev h37.eth0 addrgenmode none
 link add name h38.eth0 index 1038 master sw up type veth peer name eth0 netns star.h38
+link set dev h38.eth0 addrgenmode none
 link add name h39.eth0 index 1039 master sw up type veth peer name eth0 netns star.h39
+link set dev h39.eth0 addrgenmode none
 link add name h40.eth0 index 1040 master sw up type veth peer name eth0 netns star.h40
+link set dev h40.eth0 addrgenmode none
 link add name h41.eth0 index 1041 master sw up type veth peer name eth0 netns star.h41
+link set dev h41.eth0 addrgenmode none
 link add name h42.eth0 index 1042 master sw up type veth peer name eth0 netns star.h42
+link set dev h42.eth0 addrgenmode none
 link add name h43.eth0 index 1043 master sw up type veth peer name eth0 netns star.h43
+link set dev h43.eth0 addrgenmode none
 link add name h44.eth0 index 1044 master sw up type veth peer name eth0 netns star.h44
+link set dev h44.eth0 addrgenmode none
 link add name h45.eth0 index 1045 master sw up type veth peer name eth0 netns star.h45
+link set dev h45.eth0 addrgenmode none
 link add name h46.eth0 index 1046 master sw up type veth peer name eth0 netns star.h46
+link set dev h46.eth0 addrgenmode none
 link add name h47.eth0 index 1047 master sw up type veth peer name eth0 netns star.h47
+link set dev h47.eth0 addrgenmode none
 link add name h48.eth0 index 1048 master sw up type veth peer name eth0 netns star.h48
+link set dev h48.eth0 addrgenmode none
 link add name h49.eth0 index 1049 master sw up type veth peer name eth0 netns star.h49
+link set dev h49.eth0 addrgenmode none
 link add name h50.eth0 index 1050 master sw up type veth peer name eth0 netns star.h50
+link set dev h50.eth0 addrgenmode none
 EOF
   # == stage 3 of 3: addresses and routes
   # mark lo in star.h1 as opentop:star:h1  (examples/star.otop:12:1)
@@ -1594,7 +1698,7 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab star: up, 353 operations in 52 processes
+  printf '%s\n' '# lab star: up, 405 operations in 52 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -1653,57 +1757,109 @@ ip -batch -
 # stage 2: links
 nsenter --net=/run/netns/star -- ip -batch -
     link set dev lo alias opentop:star                                                      # examples/star.otop:7:5
-    link add name sw up type bridge                                                         # examples/star.otop:10:1
+    link add name sw type bridge                                                            # examples/star.otop:10:1
+    link set dev sw addrgenmode none                                                        # examples/star.otop:10:1
+    link set dev sw up                                                                      # examples/star.otop:10:1
     link add name h1.eth0 index 1001 master sw up type veth peer name eth0 netns star.h1    # examples/star.otop:13:3
+    link set dev h1.eth0 addrgenmode none                                                   # examples/star.otop:13:3
     link add name h2.eth0 index 1002 master sw up type veth peer name eth0 netns star.h2    # examples/star.otop:13:3
+    link set dev h2.eth0 addrgenmode none                                                   # examples/star.otop:13:3
     link add name h3.eth0 index 1003 master sw up type veth peer name eth0 netns star.h3    # examples/star.otop:13:3
+    link set dev h3.eth0 addrgenmode none                                                   # examples/star.otop:13:3
     link add name h4.eth0 index 1004 master sw up type veth peer name eth0 netns star.h4    # examples/star.otop:13:3
+    link set dev h4.eth0 addrgenmode none                                                   # examples/star.otop:13:3
     link add name h5.eth0 index 1005 master sw up type veth peer name eth0 netns star.h5    # examples/star.otop:13:3
+    link set dev h5.eth0 addrgenmode none                                                   # examples/star.otop:13:3
     link add name h6.eth0 index 1006 master sw up type veth peer name eth0 netns star.h6    # examples/star.otop:13:3
+    link set dev h6.eth0 addrgenmode none                                                   # examples/star.otop:13:3
     link add name h7.eth0 index 1007 master sw up type veth peer name eth0 netns star.h7    # examples/star.otop:13:3
+    link set dev h7.eth0 addrgenmode none                                                   # examples/star.otop:13:3
     link add name h8.eth0 index 1008 master sw up type veth peer name eth0 netns star.h8    # examples/star.otop:13:3
+    link set dev h8.eth0 addrgenmode none                                                   # examples/star.otop:13:3
     link add name h9.eth0 index 1009 master sw up type veth peer name eth0 netns star.h9    # examples/star.otop:13:3
+    link set dev h9.eth0 addrgenmode none                                                   # examples/star.otop:13:3
     link add name h10.eth0 index 1010 master sw up type veth peer name eth0 netns star.h10  # examples/star.otop:13:3
+    link set dev h10.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h11.eth0 index 1011 master sw up type veth peer name eth0 netns star.h11  # examples/star.otop:13:3
+    link set dev h11.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h12.eth0 index 1012 master sw up type veth peer name eth0 netns star.h12  # examples/star.otop:13:3
+    link set dev h12.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h13.eth0 index 1013 master sw up type veth peer name eth0 netns star.h13  # examples/star.otop:13:3
+    link set dev h13.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h14.eth0 index 1014 master sw up type veth peer name eth0 netns star.h14  # examples/star.otop:13:3
+    link set dev h14.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h15.eth0 index 1015 master sw up type veth peer name eth0 netns star.h15  # examples/star.otop:13:3
+    link set dev h15.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h16.eth0 index 1016 master sw up type veth peer name eth0 netns star.h16  # examples/star.otop:13:3
+    link set dev h16.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h17.eth0 index 1017 master sw up type veth peer name eth0 netns star.h17  # examples/star.otop:13:3
+    link set dev h17.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h18.eth0 index 1018 master sw up type veth peer name eth0 netns star.h18  # examples/star.otop:13:3
+    link set dev h18.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h19.eth0 index 1019 master sw up type veth peer name eth0 netns star.h19  # examples/star.otop:13:3
+    link set dev h19.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h20.eth0 index 1020 master sw up type veth peer name eth0 netns star.h20  # examples/star.otop:13:3
+    link set dev h20.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h21.eth0 index 1021 master sw up type veth peer name eth0 netns star.h21  # examples/star.otop:13:3
+    link set dev h21.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h22.eth0 index 1022 master sw up type veth peer name eth0 netns star.h22  # examples/star.otop:13:3
+    link set dev h22.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h23.eth0 index 1023 master sw up type veth peer name eth0 netns star.h23  # examples/star.otop:13:3
+    link set dev h23.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h24.eth0 index 1024 master sw up type veth peer name eth0 netns star.h24  # examples/star.otop:13:3
+    link set dev h24.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h25.eth0 index 1025 master sw up type veth peer name eth0 netns star.h25  # examples/star.otop:13:3
+    link set dev h25.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h26.eth0 index 1026 master sw up type veth peer name eth0 netns star.h26  # examples/star.otop:13:3
+    link set dev h26.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h27.eth0 index 1027 master sw up type veth peer name eth0 netns star.h27  # examples/star.otop:13:3
+    link set dev h27.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h28.eth0 index 1028 master sw up type veth peer name eth0 netns star.h28  # examples/star.otop:13:3
+    link set dev h28.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h29.eth0 index 1029 master sw up type veth peer name eth0 netns star.h29  # examples/star.otop:13:3
+    link set dev h29.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h30.eth0 index 1030 master sw up type veth peer name eth0 netns star.h30  # examples/star.otop:13:3
+    link set dev h30.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h31.eth0 index 1031 master sw up type veth peer name eth0 netns star.h31  # examples/star.otop:13:3
+    link set dev h31.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h32.eth0 index 1032 master sw up type veth peer name eth0 netns star.h32  # examples/star.otop:13:3
+    link set dev h32.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h33.eth0 index 1033 master sw up type veth peer name eth0 netns star.h33  # examples/star.otop:13:3
+    link set dev h33.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h34.eth0 index 1034 master sw up type veth peer name eth0 netns star.h34  # examples/star.otop:13:3
+    link set dev h34.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h35.eth0 index 1035 master sw up type veth peer name eth0 netns star.h35  # examples/star.otop:13:3
+    link set dev h35.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h36.eth0 index 1036 master sw up type veth peer name eth0 netns star.h36  # examples/star.otop:13:3
+    link set dev h36.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h37.eth0 index 1037 master sw up type veth peer name eth0 netns star.h37  # examples/star.otop:13:3
+    link set dev h37.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h38.eth0 index 1038 master sw up type veth peer name eth0 netns star.h38  # examples/star.otop:13:3
+    link set dev h38.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h39.eth0 index 1039 master sw up type veth peer name eth0 netns star.h39  # examples/star.otop:13:3
+    link set dev h39.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h40.eth0 index 1040 master sw up type veth peer name eth0 netns star.h40  # examples/star.otop:13:3
+    link set dev h40.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h41.eth0 index 1041 master sw up type veth peer name eth0 netns star.h41  # examples/star.otop:13:3
+    link set dev h41.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h42.eth0 index 1042 master sw up type veth peer name eth0 netns star.h42  # examples/star.otop:13:3
+    link set dev h42.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h43.eth0 index 1043 master sw up type veth peer name eth0 netns star.h43  # examples/star.otop:13:3
+    link set dev h43.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h44.eth0 index 1044 master sw up type veth peer name eth0 netns star.h44  # examples/star.otop:13:3
+    link set dev h44.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h45.eth0 index 1045 master sw up type veth peer name eth0 netns star.h45  # examples/star.otop:13:3
+    link set dev h45.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h46.eth0 index 1046 master sw up type veth peer name eth0 netns star.h46  # examples/star.otop:13:3
+    link set dev h46.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h47.eth0 index 1047 master sw up type veth peer name eth0 netns star.h47  # examples/star.otop:13:3
+    link set dev h47.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h48.eth0 index 1048 master sw up type veth peer name eth0 netns star.h48  # examples/star.otop:13:3
+    link set dev h48.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h49.eth0 index 1049 master sw up type veth peer name eth0 netns star.h49  # examples/star.otop:13:3
+    link set dev h49.eth0 addrgenmode none                                                  # examples/star.otop:13:3
     link add name h50.eth0 index 1050 master sw up type veth peer name eth0 netns star.h50  # examples/star.otop:13:3
+    link set dev h50.eth0 addrgenmode none                                                  # examples/star.otop:13:3
 
 # stage 3: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/star.h1 -- ip -batch -
@@ -2024,7 +2180,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["h1","h2","h3","h4","h5","h6","h7","h8","h9","h10","h11","h12","h13","h14","h15","h16","h17","h18","h19","h20","h21","h22","h23","h24","h25","h26","h27","h28","h29","h30","h31","h32","h33","h34","h35","h36","h37","h38","h39","h40","h41","h42","h43","h44","h45","h46","h47","h48","h49","h50"],
  "switches": ["sw"],
- "plan": "f35dda8846e23416e146f7bb20d3861be52120c2c050b3231c4fe379d61f4909",
+ "plan": "ca6a6be3d9a97dbf0f2e1ecb1bf8617a0ef6e6de793cebf143b78f63051db2cc",
  "owned": [
   {"kind":"netns","name":"star"},
   {"kind":"netns","name":"star.h1","node":"h1"},
@@ -2133,56 +2289,108 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"star.h50","node":"h50"},"origin":"examples/star.otop:12:1"},
   {"op":{"kind":"link.alias","ns":"star","dev":"lo","alias":"opentop:star"},"origin":"examples/star.otop:7:5"},
   {"op":{"kind":"bridge.add","ns":"star","name":"sw"},"origin":"examples/star.otop:10:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"sw"},"origin":"examples/star.otop:10:1"},
+  {"op":{"kind":"link.up","ns":"star","dev":"sw"},"origin":"examples/star.otop:10:1"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h1.eth0","index":1001,"master":"sw"},"b":{"ns":"star.h1","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h1.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h2.eth0","index":1002,"master":"sw"},"b":{"ns":"star.h2","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h2.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h3.eth0","index":1003,"master":"sw"},"b":{"ns":"star.h3","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h3.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h4.eth0","index":1004,"master":"sw"},"b":{"ns":"star.h4","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h4.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h5.eth0","index":1005,"master":"sw"},"b":{"ns":"star.h5","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h5.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h6.eth0","index":1006,"master":"sw"},"b":{"ns":"star.h6","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h6.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h7.eth0","index":1007,"master":"sw"},"b":{"ns":"star.h7","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h7.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h8.eth0","index":1008,"master":"sw"},"b":{"ns":"star.h8","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h8.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h9.eth0","index":1009,"master":"sw"},"b":{"ns":"star.h9","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h9.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h10.eth0","index":1010,"master":"sw"},"b":{"ns":"star.h10","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h10.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h11.eth0","index":1011,"master":"sw"},"b":{"ns":"star.h11","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h11.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h12.eth0","index":1012,"master":"sw"},"b":{"ns":"star.h12","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h12.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h13.eth0","index":1013,"master":"sw"},"b":{"ns":"star.h13","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h13.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h14.eth0","index":1014,"master":"sw"},"b":{"ns":"star.h14","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h14.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h15.eth0","index":1015,"master":"sw"},"b":{"ns":"star.h15","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h15.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h16.eth0","index":1016,"master":"sw"},"b":{"ns":"star.h16","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h16.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h17.eth0","index":1017,"master":"sw"},"b":{"ns":"star.h17","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h17.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h18.eth0","index":1018,"master":"sw"},"b":{"ns":"star.h18","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h18.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h19.eth0","index":1019,"master":"sw"},"b":{"ns":"star.h19","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h19.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h20.eth0","index":1020,"master":"sw"},"b":{"ns":"star.h20","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h20.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h21.eth0","index":1021,"master":"sw"},"b":{"ns":"star.h21","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h21.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h22.eth0","index":1022,"master":"sw"},"b":{"ns":"star.h22","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h22.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h23.eth0","index":1023,"master":"sw"},"b":{"ns":"star.h23","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h23.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h24.eth0","index":1024,"master":"sw"},"b":{"ns":"star.h24","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h24.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h25.eth0","index":1025,"master":"sw"},"b":{"ns":"star.h25","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h25.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h26.eth0","index":1026,"master":"sw"},"b":{"ns":"star.h26","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h26.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h27.eth0","index":1027,"master":"sw"},"b":{"ns":"star.h27","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h27.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h28.eth0","index":1028,"master":"sw"},"b":{"ns":"star.h28","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h28.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h29.eth0","index":1029,"master":"sw"},"b":{"ns":"star.h29","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h29.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h30.eth0","index":1030,"master":"sw"},"b":{"ns":"star.h30","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h30.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h31.eth0","index":1031,"master":"sw"},"b":{"ns":"star.h31","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h31.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h32.eth0","index":1032,"master":"sw"},"b":{"ns":"star.h32","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h32.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h33.eth0","index":1033,"master":"sw"},"b":{"ns":"star.h33","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h33.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h34.eth0","index":1034,"master":"sw"},"b":{"ns":"star.h34","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h34.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h35.eth0","index":1035,"master":"sw"},"b":{"ns":"star.h35","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h35.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h36.eth0","index":1036,"master":"sw"},"b":{"ns":"star.h36","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h36.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h37.eth0","index":1037,"master":"sw"},"b":{"ns":"star.h37","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h37.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h38.eth0","index":1038,"master":"sw"},"b":{"ns":"star.h38","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h38.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h39.eth0","index":1039,"master":"sw"},"b":{"ns":"star.h39","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h39.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h40.eth0","index":1040,"master":"sw"},"b":{"ns":"star.h40","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h40.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h41.eth0","index":1041,"master":"sw"},"b":{"ns":"star.h41","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h41.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h42.eth0","index":1042,"master":"sw"},"b":{"ns":"star.h42","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h42.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h43.eth0","index":1043,"master":"sw"},"b":{"ns":"star.h43","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h43.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h44.eth0","index":1044,"master":"sw"},"b":{"ns":"star.h44","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h44.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h45.eth0","index":1045,"master":"sw"},"b":{"ns":"star.h45","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h45.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h46.eth0","index":1046,"master":"sw"},"b":{"ns":"star.h46","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h46.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h47.eth0","index":1047,"master":"sw"},"b":{"ns":"star.h47","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h47.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h48.eth0","index":1048,"master":"sw"},"b":{"ns":"star.h48","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h48.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h49.eth0","index":1049,"master":"sw"},"b":{"ns":"star.h49","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h49.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h50.eth0","index":1050,"master":"sw"},"b":{"ns":"star.h50","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h50.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.alias","ns":"star.h1","dev":"lo","alias":"opentop:star:h1"},"origin":"examples/star.otop:12:1"},
   {"op":{"kind":"link.up","ns":"star.h1","dev":"lo"},"origin":"examples/star.otop:12:1"},
   {"op":{"kind":"addr.add","ns":"star.h1","dev":"eth0","cidr":"10.0.0.1/16","family":4},"origin":"examples/star.otop:13:14"},

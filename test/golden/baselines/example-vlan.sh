@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl nft bridge unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
-SUMMARY='6 nodes, 1 switch, 8 links (64 operations)'
+SUMMARY='6 nodes, 1 switch, 8 links (80 operations)'
 HELP='
-Lab vlan: 6 nodes, 1 switch, 8 links (64 operations).
+Lab vlan: 6 nodes, 1 switch, 8 links (80 operations).
   up      create it (needs root and ip, nsenter, sysctl, nft, bridge, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
@@ -95,19 +95,33 @@ link add name uplink index 1001 netns vlan.router type veth peer name eth0 netns
 EOF
   # mark lo in vlan as opentop:vlan  (examples/vlan.otop:14:5)
   # create VLAN-aware bridge office in vlan  (examples/vlan.otop:16:1)
+  # give office in vlan no IPv6 link-local address  (examples/vlan.otop:16:1)
+  # bring office up in vlan  (examples/vlan.otop:16:1)
   # create veth pair router.trunk (vlan) — trunk (vlan.router)  (examples/vlan.otop:20:3)
+  # give router.trunk in vlan no IPv6 link-local address  (examples/vlan.otop:20:3)
   # create veth pair staff1.eth0 (vlan) — eth0 (vlan.staff1)  (examples/vlan.otop:36:15)
+  # give staff1.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:36:15)
   # create veth pair staff2.eth0 (vlan) — eth0 (vlan.staff2)  (examples/vlan.otop:37:15)
+  # give staff2.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:37:15)
   # create veth pair printer.eth0 (vlan) — eth0 (vlan.printer)  (examples/vlan.otop:38:16)
+  # give printer.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:38:16)
   # create veth pair guest.eth0 (vlan) — eth0 (vlan.guest)  (examples/vlan.otop:39:14)
+  # give guest.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:39:14)
   step '6/14, links, in the switches (vlan)' nsenter --net=/run/netns/vlan -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan
-link add name office up type bridge vlan_filtering 1 vlan_default_pvid 0
+link add name office type bridge vlan_filtering 1 vlan_default_pvid 0
+link set dev office addrgenmode none
+link set dev office up
 link add name router.trunk index 1001 master office up type veth peer name trunk netns vlan.router
+link set dev router.trunk addrgenmode none
 link add name staff1.eth0 index 1002 master office up type veth peer name eth0 netns vlan.staff1
+link set dev staff1.eth0 addrgenmode none
 link add name staff2.eth0 index 1003 master office up type veth peer name eth0 netns vlan.staff2
+link set dev staff2.eth0 addrgenmode none
 link add name printer.eth0 index 1004 master office up type veth peer name eth0 netns vlan.printer
+link set dev printer.eth0 addrgenmode none
 link add name guest.eth0 index 1005 master office up type veth peer name eth0 netns vlan.guest
+link set dev guest.eth0 addrgenmode none
 EOF
   # == stage 5 of 7: stacked interfaces
   # create VLAN 10 sub-interface trunk.10 on trunk in vlan.router  (examples/vlan.otop:21:3)
@@ -134,81 +148,99 @@ EOF
   # == stage 7 of 7: addresses and routes
   # mark lo in vlan.router as opentop:vlan:router  (examples/vlan.otop:18:1)
   # bring lo up in vlan.router  (examples/vlan.otop:18:1)
+  # give trunk in vlan.router no IPv6 link-local address  (examples/vlan.otop:20:3)
   # bring trunk up in vlan.router  (examples/vlan.otop:20:3)
   # add 10.10.0.1/24 to trunk.10 in vlan.router  (examples/vlan.otop:21:12)
+  # give trunk.10 in vlan.router no IPv6 link-local address  (examples/vlan.otop:21:3)
   # bring trunk.10 up in vlan.router  (examples/vlan.otop:21:3)
   # add 10.20.0.1/24 to trunk.20 in vlan.router  (examples/vlan.otop:22:12)
+  # give trunk.20 in vlan.router no IPv6 link-local address  (examples/vlan.otop:22:3)
   # bring trunk.20 up in vlan.router  (examples/vlan.otop:22:3)
   # add 203.0.113.1/24 to uplink in vlan.router  (examples/vlan.otop:23:22)
+  # give uplink in vlan.router no IPv6 link-local address  (examples/vlan.otop:23:3)
   # bring uplink up in vlan.router  (examples/vlan.otop:23:3)
   # route 0.0.0.0/0 via 203.0.113.254 in vlan.router  (examples/vlan.otop:24:3)
   step '9/14, addresses and routes, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan:router
 link set dev lo up
+link set dev trunk addrgenmode none
 link set dev trunk up
 addr add 10.10.0.1/24 dev trunk.10
+link set dev trunk.10 addrgenmode none
 link set dev trunk.10 up
 addr add 10.20.0.1/24 dev trunk.20
+link set dev trunk.20 addrgenmode none
 link set dev trunk.20 up
 addr add 203.0.113.1/24 dev uplink
+link set dev uplink addrgenmode none
 link set dev uplink up
 route add 0.0.0.0/0 via 203.0.113.254
 EOF
   # mark lo in vlan.isp as opentop:vlan:isp  (examples/vlan.otop:34:1)
   # bring lo up in vlan.isp  (examples/vlan.otop:34:1)
   # add 203.0.113.254/24 to eth0 in vlan.isp  (examples/vlan.otop:34:26)
+  # give eth0 in vlan.isp no IPv6 link-local address  (examples/vlan.otop:34:21)
   # bring eth0 up in vlan.isp  (examples/vlan.otop:34:21)
   step '10/14, addresses and routes, in node isp (vlan.isp)' nsenter --net=/run/netns/vlan.isp -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan:isp
 link set dev lo up
 addr add 203.0.113.254/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
   # mark lo in vlan.staff1 as opentop:vlan:staff1  (examples/vlan.otop:36:1)
   # bring lo up in vlan.staff1  (examples/vlan.otop:36:1)
   # add 10.10.0.11/24 to eth0 in vlan.staff1  (examples/vlan.otop:36:30)
+  # give eth0 in vlan.staff1 no IPv6 link-local address  (examples/vlan.otop:36:15)
   # bring eth0 up in vlan.staff1  (examples/vlan.otop:36:15)
   # route 0.0.0.0/0 via 10.10.0.1 in vlan.staff1  (examples/vlan.otop:36:59)
   step '11/14, addresses and routes, in node staff1 (vlan.staff1)' nsenter --net=/run/netns/vlan.staff1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan:staff1
 link set dev lo up
 addr add 10.10.0.11/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.10.0.1
 EOF
   # mark lo in vlan.staff2 as opentop:vlan:staff2  (examples/vlan.otop:37:1)
   # bring lo up in vlan.staff2  (examples/vlan.otop:37:1)
   # add 10.10.0.12/24 to eth0 in vlan.staff2  (examples/vlan.otop:37:30)
+  # give eth0 in vlan.staff2 no IPv6 link-local address  (examples/vlan.otop:37:15)
   # bring eth0 up in vlan.staff2  (examples/vlan.otop:37:15)
   # route 0.0.0.0/0 via 10.10.0.1 in vlan.staff2  (examples/vlan.otop:37:59)
   step '12/14, addresses and routes, in node staff2 (vlan.staff2)' nsenter --net=/run/netns/vlan.staff2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan:staff2
 link set dev lo up
 addr add 10.10.0.12/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.10.0.1
 EOF
   # mark lo in vlan.printer as opentop:vlan:printer  (examples/vlan.otop:38:1)
   # bring lo up in vlan.printer  (examples/vlan.otop:38:1)
   # add 10.10.0.50/24 to eth0 in vlan.printer  (examples/vlan.otop:38:31)
+  # give eth0 in vlan.printer no IPv6 link-local address  (examples/vlan.otop:38:16)
   # bring eth0 up in vlan.printer  (examples/vlan.otop:38:16)
   # route 0.0.0.0/0 via 10.10.0.1 in vlan.printer  (examples/vlan.otop:38:60)
   step '13/14, addresses and routes, in node printer (vlan.printer)' nsenter --net=/run/netns/vlan.printer -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan:printer
 link set dev lo up
 addr add 10.10.0.50/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.10.0.1
 EOF
   # mark lo in vlan.guest as opentop:vlan:guest  (examples/vlan.otop:39:1)
   # bring lo up in vlan.guest  (examples/vlan.otop:39:1)
   # add 10.20.0.11/24 to eth0 in vlan.guest  (examples/vlan.otop:39:29)
+  # give eth0 in vlan.guest no IPv6 link-local address  (examples/vlan.otop:39:14)
   # bring eth0 up in vlan.guest  (examples/vlan.otop:39:14)
   # route 0.0.0.0/0 via 10.20.0.1 in vlan.guest  (examples/vlan.otop:39:58)
   step '14/14, addresses and routes, in node guest (vlan.guest)' nsenter --net=/run/netns/vlan.guest -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan:guest
 link set dev lo up
 addr add 10.20.0.11/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.20.0.1
 EOF
@@ -402,7 +434,7 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab vlan: up, 64 operations in 14 processes
+  printf '%s\n' '# lab vlan: up, 80 operations in 14 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -445,12 +477,19 @@ ip -batch -
     link add name uplink index 1001 netns vlan.router type veth peer name eth0 netns vlan.isp  # examples/vlan.otop:23:3
 nsenter --net=/run/netns/vlan -- ip -batch -
     link set dev lo alias opentop:vlan                                                                  # examples/vlan.otop:14:5
-    link add name office up type bridge vlan_filtering 1 vlan_default_pvid 0                            # examples/vlan.otop:16:1
+    link add name office type bridge vlan_filtering 1 vlan_default_pvid 0                               # examples/vlan.otop:16:1
+    link set dev office addrgenmode none                                                                # examples/vlan.otop:16:1
+    link set dev office up                                                                              # examples/vlan.otop:16:1
     link add name router.trunk index 1001 master office up type veth peer name trunk netns vlan.router  # examples/vlan.otop:20:3
+    link set dev router.trunk addrgenmode none                                                          # examples/vlan.otop:20:3
     link add name staff1.eth0 index 1002 master office up type veth peer name eth0 netns vlan.staff1    # examples/vlan.otop:36:15
+    link set dev staff1.eth0 addrgenmode none                                                           # examples/vlan.otop:36:15
     link add name staff2.eth0 index 1003 master office up type veth peer name eth0 netns vlan.staff2    # examples/vlan.otop:37:15
+    link set dev staff2.eth0 addrgenmode none                                                           # examples/vlan.otop:37:15
     link add name printer.eth0 index 1004 master office up type veth peer name eth0 netns vlan.printer  # examples/vlan.otop:38:16
+    link set dev printer.eth0 addrgenmode none                                                          # examples/vlan.otop:38:16
     link add name guest.eth0 index 1005 master office up type veth peer name eth0 netns vlan.guest      # examples/vlan.otop:39:14
+    link set dev guest.eth0 addrgenmode none                                                            # examples/vlan.otop:39:14
 
 # stage 5: stacked interfaces
 nsenter --net=/run/netns/vlan.router -- ip -batch -
@@ -470,41 +509,50 @@ nsenter --net=/run/netns/vlan -- bridge -batch -
 nsenter --net=/run/netns/vlan.router -- ip -batch -
     link set dev lo alias opentop:vlan:router  # examples/vlan.otop:18:1
     link set dev lo up                         # examples/vlan.otop:18:1
+    link set dev trunk addrgenmode none        # examples/vlan.otop:20:3
     link set dev trunk up                      # examples/vlan.otop:20:3
     addr add 10.10.0.1/24 dev trunk.10         # examples/vlan.otop:21:12
+    link set dev trunk.10 addrgenmode none     # examples/vlan.otop:21:3
     link set dev trunk.10 up                   # examples/vlan.otop:21:3
     addr add 10.20.0.1/24 dev trunk.20         # examples/vlan.otop:22:12
+    link set dev trunk.20 addrgenmode none     # examples/vlan.otop:22:3
     link set dev trunk.20 up                   # examples/vlan.otop:22:3
     addr add 203.0.113.1/24 dev uplink         # examples/vlan.otop:23:22
+    link set dev uplink addrgenmode none       # examples/vlan.otop:23:3
     link set dev uplink up                     # examples/vlan.otop:23:3
     route add 0.0.0.0/0 via 203.0.113.254      # examples/vlan.otop:24:3
 nsenter --net=/run/netns/vlan.isp -- ip -batch -
     link set dev lo alias opentop:vlan:isp  # examples/vlan.otop:34:1
     link set dev lo up                      # examples/vlan.otop:34:1
     addr add 203.0.113.254/24 dev eth0      # examples/vlan.otop:34:26
+    link set dev eth0 addrgenmode none      # examples/vlan.otop:34:21
     link set dev eth0 up                    # examples/vlan.otop:34:21
 nsenter --net=/run/netns/vlan.staff1 -- ip -batch -
     link set dev lo alias opentop:vlan:staff1  # examples/vlan.otop:36:1
     link set dev lo up                         # examples/vlan.otop:36:1
     addr add 10.10.0.11/24 dev eth0            # examples/vlan.otop:36:30
+    link set dev eth0 addrgenmode none         # examples/vlan.otop:36:15
     link set dev eth0 up                       # examples/vlan.otop:36:15
     route add 0.0.0.0/0 via 10.10.0.1          # examples/vlan.otop:36:59
 nsenter --net=/run/netns/vlan.staff2 -- ip -batch -
     link set dev lo alias opentop:vlan:staff2  # examples/vlan.otop:37:1
     link set dev lo up                         # examples/vlan.otop:37:1
     addr add 10.10.0.12/24 dev eth0            # examples/vlan.otop:37:30
+    link set dev eth0 addrgenmode none         # examples/vlan.otop:37:15
     link set dev eth0 up                       # examples/vlan.otop:37:15
     route add 0.0.0.0/0 via 10.10.0.1          # examples/vlan.otop:37:59
 nsenter --net=/run/netns/vlan.printer -- ip -batch -
     link set dev lo alias opentop:vlan:printer  # examples/vlan.otop:38:1
     link set dev lo up                          # examples/vlan.otop:38:1
     addr add 10.10.0.50/24 dev eth0             # examples/vlan.otop:38:31
+    link set dev eth0 addrgenmode none          # examples/vlan.otop:38:16
     link set dev eth0 up                        # examples/vlan.otop:38:16
     route add 0.0.0.0/0 via 10.10.0.1           # examples/vlan.otop:38:60
 nsenter --net=/run/netns/vlan.guest -- ip -batch -
     link set dev lo alias opentop:vlan:guest  # examples/vlan.otop:39:1
     link set dev lo up                        # examples/vlan.otop:39:1
     addr add 10.20.0.11/24 dev eth0           # examples/vlan.otop:39:29
+    link set dev eth0 addrgenmode none        # examples/vlan.otop:39:14
     link set dev eth0 up                      # examples/vlan.otop:39:14
     route add 0.0.0.0/0 via 10.20.0.1         # examples/vlan.otop:39:58'
 }
@@ -525,7 +573,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","isp","staff1","staff2","printer","guest"],
  "switches": ["office"],
- "plan": "762232d73b24a2b5874e409bbcb21df0ccb2ce413788a7d80afc22a53d8b5560",
+ "plan": "6f59603c166a9039f3128a17a7eddb23fa8f3bc46eea206738f462ab8129f315",
  "owned": [
   {"kind":"netns","name":"vlan"},
   {"kind":"netns","name":"vlan.router","node":"router"},
@@ -554,11 +602,18 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":"vlan.router","name":"uplink","index":1001},"b":{"ns":"vlan.isp","name":"eth0"}},"origin":"examples/vlan.otop:23:3"},
   {"op":{"kind":"link.alias","ns":"vlan","dev":"lo","alias":"opentop:vlan"},"origin":"examples/vlan.otop:14:5"},
   {"op":{"kind":"bridge.add","ns":"vlan","name":"office","vlanAware":true},"origin":"examples/vlan.otop:16:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan","dev":"office"},"origin":"examples/vlan.otop:16:1"},
+  {"op":{"kind":"link.up","ns":"vlan","dev":"office"},"origin":"examples/vlan.otop:16:1"},
   {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"router.trunk","index":1001,"master":"office"},"b":{"ns":"vlan.router","name":"trunk"}},"origin":"examples/vlan.otop:20:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan","dev":"router.trunk"},"origin":"examples/vlan.otop:20:3"},
   {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"staff1.eth0","index":1002,"master":"office"},"b":{"ns":"vlan.staff1","name":"eth0"}},"origin":"examples/vlan.otop:36:15"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan","dev":"staff1.eth0"},"origin":"examples/vlan.otop:36:15"},
   {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"staff2.eth0","index":1003,"master":"office"},"b":{"ns":"vlan.staff2","name":"eth0"}},"origin":"examples/vlan.otop:37:15"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan","dev":"staff2.eth0"},"origin":"examples/vlan.otop:37:15"},
   {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"printer.eth0","index":1004,"master":"office"},"b":{"ns":"vlan.printer","name":"eth0"}},"origin":"examples/vlan.otop:38:16"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan","dev":"printer.eth0"},"origin":"examples/vlan.otop:38:16"},
   {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"guest.eth0","index":1005,"master":"office"},"b":{"ns":"vlan.guest","name":"eth0"}},"origin":"examples/vlan.otop:39:14"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan","dev":"guest.eth0"},"origin":"examples/vlan.otop:39:14"},
   {"op":{"kind":"vlan.add","ns":"vlan.router","parent":"trunk","name":"trunk.10","vid":10},"origin":"examples/vlan.otop:21:3"},
   {"op":{"kind":"vlan.add","ns":"vlan.router","parent":"trunk","name":"trunk.20","vid":20},"origin":"examples/vlan.otop:22:3"},
   {"op":{"kind":"port.vlan","ns":"vlan","dev":"router.trunk","vids":"10"},"origin":"examples/vlan.otop:20:3"},
@@ -569,36 +624,45 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"port.vlan","ns":"vlan","dev":"guest.eth0","vids":"20","untagged":true},"origin":"examples/vlan.otop:39:14"},
   {"op":{"kind":"link.alias","ns":"vlan.router","dev":"lo","alias":"opentop:vlan:router"},"origin":"examples/vlan.otop:18:1"},
   {"op":{"kind":"link.up","ns":"vlan.router","dev":"lo"},"origin":"examples/vlan.otop:18:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan.router","dev":"trunk"},"origin":"examples/vlan.otop:20:3"},
   {"op":{"kind":"link.up","ns":"vlan.router","dev":"trunk"},"origin":"examples/vlan.otop:20:3"},
   {"op":{"kind":"addr.add","ns":"vlan.router","dev":"trunk.10","cidr":"10.10.0.1/24","family":4},"origin":"examples/vlan.otop:21:12"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan.router","dev":"trunk.10"},"origin":"examples/vlan.otop:21:3"},
   {"op":{"kind":"link.up","ns":"vlan.router","dev":"trunk.10"},"origin":"examples/vlan.otop:21:3"},
   {"op":{"kind":"addr.add","ns":"vlan.router","dev":"trunk.20","cidr":"10.20.0.1/24","family":4},"origin":"examples/vlan.otop:22:12"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan.router","dev":"trunk.20"},"origin":"examples/vlan.otop:22:3"},
   {"op":{"kind":"link.up","ns":"vlan.router","dev":"trunk.20"},"origin":"examples/vlan.otop:22:3"},
   {"op":{"kind":"addr.add","ns":"vlan.router","dev":"uplink","cidr":"203.0.113.1/24","family":4},"origin":"examples/vlan.otop:23:22"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan.router","dev":"uplink"},"origin":"examples/vlan.otop:23:3"},
   {"op":{"kind":"link.up","ns":"vlan.router","dev":"uplink"},"origin":"examples/vlan.otop:23:3"},
   {"op":{"kind":"route.add","ns":"vlan.router","family":4,"destination":"0.0.0.0/0","via":"203.0.113.254"},"origin":"examples/vlan.otop:24:3"},
   {"op":{"kind":"link.alias","ns":"vlan.isp","dev":"lo","alias":"opentop:vlan:isp"},"origin":"examples/vlan.otop:34:1"},
   {"op":{"kind":"link.up","ns":"vlan.isp","dev":"lo"},"origin":"examples/vlan.otop:34:1"},
   {"op":{"kind":"addr.add","ns":"vlan.isp","dev":"eth0","cidr":"203.0.113.254/24","family":4},"origin":"examples/vlan.otop:34:26"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan.isp","dev":"eth0"},"origin":"examples/vlan.otop:34:21"},
   {"op":{"kind":"link.up","ns":"vlan.isp","dev":"eth0"},"origin":"examples/vlan.otop:34:21"},
   {"op":{"kind":"link.alias","ns":"vlan.staff1","dev":"lo","alias":"opentop:vlan:staff1"},"origin":"examples/vlan.otop:36:1"},
   {"op":{"kind":"link.up","ns":"vlan.staff1","dev":"lo"},"origin":"examples/vlan.otop:36:1"},
   {"op":{"kind":"addr.add","ns":"vlan.staff1","dev":"eth0","cidr":"10.10.0.11/24","family":4},"origin":"examples/vlan.otop:36:30"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan.staff1","dev":"eth0"},"origin":"examples/vlan.otop:36:15"},
   {"op":{"kind":"link.up","ns":"vlan.staff1","dev":"eth0"},"origin":"examples/vlan.otop:36:15"},
   {"op":{"kind":"route.add","ns":"vlan.staff1","family":4,"destination":"0.0.0.0/0","via":"10.10.0.1"},"origin":"examples/vlan.otop:36:59"},
   {"op":{"kind":"link.alias","ns":"vlan.staff2","dev":"lo","alias":"opentop:vlan:staff2"},"origin":"examples/vlan.otop:37:1"},
   {"op":{"kind":"link.up","ns":"vlan.staff2","dev":"lo"},"origin":"examples/vlan.otop:37:1"},
   {"op":{"kind":"addr.add","ns":"vlan.staff2","dev":"eth0","cidr":"10.10.0.12/24","family":4},"origin":"examples/vlan.otop:37:30"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan.staff2","dev":"eth0"},"origin":"examples/vlan.otop:37:15"},
   {"op":{"kind":"link.up","ns":"vlan.staff2","dev":"eth0"},"origin":"examples/vlan.otop:37:15"},
   {"op":{"kind":"route.add","ns":"vlan.staff2","family":4,"destination":"0.0.0.0/0","via":"10.10.0.1"},"origin":"examples/vlan.otop:37:59"},
   {"op":{"kind":"link.alias","ns":"vlan.printer","dev":"lo","alias":"opentop:vlan:printer"},"origin":"examples/vlan.otop:38:1"},
   {"op":{"kind":"link.up","ns":"vlan.printer","dev":"lo"},"origin":"examples/vlan.otop:38:1"},
   {"op":{"kind":"addr.add","ns":"vlan.printer","dev":"eth0","cidr":"10.10.0.50/24","family":4},"origin":"examples/vlan.otop:38:31"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan.printer","dev":"eth0"},"origin":"examples/vlan.otop:38:16"},
   {"op":{"kind":"link.up","ns":"vlan.printer","dev":"eth0"},"origin":"examples/vlan.otop:38:16"},
   {"op":{"kind":"route.add","ns":"vlan.printer","family":4,"destination":"0.0.0.0/0","via":"10.10.0.1"},"origin":"examples/vlan.otop:38:60"},
   {"op":{"kind":"link.alias","ns":"vlan.guest","dev":"lo","alias":"opentop:vlan:guest"},"origin":"examples/vlan.otop:39:1"},
   {"op":{"kind":"link.up","ns":"vlan.guest","dev":"lo"},"origin":"examples/vlan.otop:39:1"},
   {"op":{"kind":"addr.add","ns":"vlan.guest","dev":"eth0","cidr":"10.20.0.11/24","family":4},"origin":"examples/vlan.otop:39:29"},
+  {"op":{"kind":"link.nolinklocal","ns":"vlan.guest","dev":"eth0"},"origin":"examples/vlan.otop:39:14"},
   {"op":{"kind":"link.up","ns":"vlan.guest","dev":"eth0"},"origin":"examples/vlan.otop:39:14"},
   {"op":{"kind":"route.add","ns":"vlan.guest","family":4,"destination":"0.0.0.0/0","via":"10.20.0.1"},"origin":"examples/vlan.otop:39:58"}
  ]

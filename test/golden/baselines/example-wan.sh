@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl tc unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip tc nsenter'
-SUMMARY='4 nodes, 2 switches, 5 links (57 operations)'
+SUMMARY='4 nodes, 2 switches, 5 links (65 operations)'
 HELP='
-Lab wan: 4 nodes, 2 switches, 5 links (57 operations).
+Lab wan: 4 nodes, 2 switches, 5 links (65 operations).
   up      create it (needs root and ip, nsenter, sysctl, tc, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
@@ -75,19 +75,35 @@ link add name wan index 1001 netns wan.ra type veth peer name wan netns wan.rb
 EOF
   # mark lo in wan as opentop:wan  (examples/wan.otop:9:5)
   # create bridge site-a in wan  (examples/wan.otop:11:1)
+  # give site-a in wan no IPv6 link-local address  (examples/wan.otop:11:1)
+  # bring site-a up in wan  (examples/wan.otop:11:1)
   # create bridge site-b in wan  (examples/wan.otop:12:1)
+  # give site-b in wan no IPv6 link-local address  (examples/wan.otop:12:1)
+  # bring site-b up in wan  (examples/wan.otop:12:1)
   # create veth pair ra.lan (wan) — lan (wan.ra)  (examples/wan.otop:16:3)
+  # give ra.lan in wan no IPv6 link-local address  (examples/wan.otop:16:3)
   # create veth pair rb.lan (wan) — lan (wan.rb)  (examples/wan.otop:24:3)
+  # give rb.lan in wan no IPv6 link-local address  (examples/wan.otop:24:3)
   # create veth pair pc-a.eth0 (wan) — eth0 (wan.pc-a)  (examples/wan.otop:31:3)
+  # give pc-a.eth0 in wan no IPv6 link-local address  (examples/wan.otop:31:3)
   # create veth pair pc-b.eth0 (wan) — eth0 (wan.pc-b)  (examples/wan.otop:37:3)
+  # give pc-b.eth0 in wan no IPv6 link-local address  (examples/wan.otop:37:3)
   step '5/11, links, in the switches (wan)' nsenter --net=/run/netns/wan -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:wan
-link add name site-a up type bridge
-link add name site-b up type bridge
+link add name site-a type bridge
+link set dev site-a addrgenmode none
+link set dev site-a up
+link add name site-b type bridge
+link set dev site-b addrgenmode none
+link set dev site-b up
 link add name ra.lan index 1001 master site-a up type veth peer name lan netns wan.ra
+link set dev ra.lan addrgenmode none
 link add name rb.lan index 1002 master site-b up type veth peer name lan netns wan.rb
+link set dev rb.lan addrgenmode none
 link add name pc-a.eth0 index 1003 master site-a up type veth peer name eth0 netns wan.pc-a
+link set dev pc-a.eth0 addrgenmode none
 link add name pc-b.eth0 index 1004 master site-b up type veth peer name eth0 netns wan.pc-b
+link set dev pc-b.eth0 addrgenmode none
 EOF
   # == stage 4 of 5: shaping
   # shape wan in wan.ra: tbf rate 20mbit burst 15140b limit 1514000b  (examples/wan.otop:17:47)
@@ -350,7 +366,7 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab wan: up, 57 operations in 11 processes
+  printf '%s\n' '# lab wan: up, 65 operations in 11 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -375,12 +391,20 @@ ip -batch -
     link add name wan index 1001 netns wan.ra type veth peer name wan netns wan.rb  # examples/wan.otop:17:3
 nsenter --net=/run/netns/wan -- ip -batch -
     link set dev lo alias opentop:wan                                                            # examples/wan.otop:9:5
-    link add name site-a up type bridge                                                          # examples/wan.otop:11:1
-    link add name site-b up type bridge                                                          # examples/wan.otop:12:1
+    link add name site-a type bridge                                                             # examples/wan.otop:11:1
+    link set dev site-a addrgenmode none                                                         # examples/wan.otop:11:1
+    link set dev site-a up                                                                       # examples/wan.otop:11:1
+    link add name site-b type bridge                                                             # examples/wan.otop:12:1
+    link set dev site-b addrgenmode none                                                         # examples/wan.otop:12:1
+    link set dev site-b up                                                                       # examples/wan.otop:12:1
     link add name ra.lan index 1001 master site-a up type veth peer name lan netns wan.ra        # examples/wan.otop:16:3
+    link set dev ra.lan addrgenmode none                                                         # examples/wan.otop:16:3
     link add name rb.lan index 1002 master site-b up type veth peer name lan netns wan.rb        # examples/wan.otop:24:3
+    link set dev rb.lan addrgenmode none                                                         # examples/wan.otop:24:3
     link add name pc-a.eth0 index 1003 master site-a up type veth peer name eth0 netns wan.pc-a  # examples/wan.otop:31:3
+    link set dev pc-a.eth0 addrgenmode none                                                      # examples/wan.otop:31:3
     link add name pc-b.eth0 index 1004 master site-b up type veth peer name eth0 netns wan.pc-b  # examples/wan.otop:37:3
+    link set dev pc-b.eth0 addrgenmode none                                                      # examples/wan.otop:37:3
 
 # stage 4: shaping (steps run concurrently)
 nsenter --net=/run/netns/wan.ra -- tc -batch -
@@ -447,7 +471,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["ra","rb","pc-a","pc-b"],
  "switches": ["site-a","site-b"],
- "plan": "710a8ca4faf7fd646ce77cbb08fa2fabee42732d03599e08c596402fc1c02bbf",
+ "plan": "9ed991b937124cedfaa9d081fa3e6eb88801fe6d1dba80c1d76002446bce7493",
  "owned": [
   {"kind":"netns","name":"wan"},
   {"kind":"netns","name":"wan.ra","node":"ra"},
@@ -471,11 +495,19 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":"wan.ra","name":"wan","index":1001},"b":{"ns":"wan.rb","name":"wan"}},"origin":"examples/wan.otop:17:3"},
   {"op":{"kind":"link.alias","ns":"wan","dev":"lo","alias":"opentop:wan"},"origin":"examples/wan.otop:9:5"},
   {"op":{"kind":"bridge.add","ns":"wan","name":"site-a"},"origin":"examples/wan.otop:11:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"wan","dev":"site-a"},"origin":"examples/wan.otop:11:1"},
+  {"op":{"kind":"link.up","ns":"wan","dev":"site-a"},"origin":"examples/wan.otop:11:1"},
   {"op":{"kind":"bridge.add","ns":"wan","name":"site-b"},"origin":"examples/wan.otop:12:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"wan","dev":"site-b"},"origin":"examples/wan.otop:12:1"},
+  {"op":{"kind":"link.up","ns":"wan","dev":"site-b"},"origin":"examples/wan.otop:12:1"},
   {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"ra.lan","index":1001,"master":"site-a"},"b":{"ns":"wan.ra","name":"lan"}},"origin":"examples/wan.otop:16:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"wan","dev":"ra.lan"},"origin":"examples/wan.otop:16:3"},
   {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"rb.lan","index":1002,"master":"site-b"},"b":{"ns":"wan.rb","name":"lan"}},"origin":"examples/wan.otop:24:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"wan","dev":"rb.lan"},"origin":"examples/wan.otop:24:3"},
   {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"pc-a.eth0","index":1003,"master":"site-a"},"b":{"ns":"wan.pc-a","name":"eth0"}},"origin":"examples/wan.otop:31:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"wan","dev":"pc-a.eth0"},"origin":"examples/wan.otop:31:3"},
   {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"pc-b.eth0","index":1004,"master":"site-b"},"b":{"ns":"wan.pc-b","name":"eth0"}},"origin":"examples/wan.otop:37:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"wan","dev":"pc-b.eth0"},"origin":"examples/wan.otop:37:3"},
   {"op":{"kind":"qdisc.add","ns":"wan.ra","dev":"wan","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":20000000,"burst":15140,"limit":1514000}},"origin":"examples/wan.otop:17:47"},
   {"op":{"kind":"qdisc.add","ns":"wan.ra","dev":"wan","parent":"1:1","handle":"10:","qdisc":{"kind":"netem","limit":1000,"delay":30000,"jitter":2000,"loss":0.1,"rate":20000000}},"origin":"examples/wan.otop:17:47"},
   {"op":{"kind":"qdisc.add","ns":"wan.rb","dev":"wan","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":20000000,"burst":15140,"limit":1514000}},"origin":"examples/wan.otop:17:47"},

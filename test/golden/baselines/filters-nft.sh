@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nft nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
-SUMMARY='2 nodes, 0 switches, 2 links (25 operations)'
+SUMMARY='2 nodes, 0 switches, 2 links (28 operations)'
 HELP='
-Lab gnft: 2 nodes, 0 switches, 2 links (25 operations).
+Lab gnft: 2 nodes, 0 switches, 2 links (28 operations).
   up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
@@ -103,28 +103,34 @@ EOF
   # mark lo in gnft.fw as opentop:gnft:fw  (test/golden/cases/filters-nft.otop:5:1)
   # bring lo up in gnft.fw  (test/golden/cases/filters-nft.otop:5:1)
   # add 198.51.100.2/30 to wan in gnft.fw  (test/golden/cases/filters-nft.otop:7:15)
+  # give wan in gnft.fw no IPv6 link-local address  (test/golden/cases/filters-nft.otop:7:3)
   # bring wan up in gnft.fw  (test/golden/cases/filters-nft.otop:7:3)
   # add 10.1.0.1/24 to eth0 in gnft.fw  (test/golden/cases/filters-nft.otop:8:19)
+  # give eth0 in gnft.fw no IPv6 link-local address  (test/golden/cases/filters-nft.otop:8:3)
   # bring eth0 up in gnft.fw  (test/golden/cases/filters-nft.otop:8:3)
   # route 0.0.0.0/0 via 198.51.100.1 in gnft.fw  (test/golden/cases/filters-nft.otop:9:3)
   step '6/7, addresses and routes, in node fw (gnft.fw)' nsenter --net=/run/netns/gnft.fw -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:gnft:fw
 link set dev lo up
 addr add 198.51.100.2/30 dev wan
+link set dev wan addrgenmode none
 link set dev wan up
 addr add 10.1.0.1/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 198.51.100.1
 EOF
   # mark lo in gnft.pc as opentop:gnft:pc  (test/golden/cases/filters-nft.otop:25:1)
   # bring lo up in gnft.pc  (test/golden/cases/filters-nft.otop:25:1)
   # add 10.1.0.10/24 to eth0 in gnft.pc  (test/golden/cases/filters-nft.otop:26:8)
+  # give eth0 in gnft.pc no IPv6 link-local address  (test/golden/cases/filters-nft.otop:26:3)
   # bring eth0 up in gnft.pc  (test/golden/cases/filters-nft.otop:26:3)
   # route 0.0.0.0/0 via 10.1.0.1 in gnft.pc  (test/golden/cases/filters-nft.otop:27:3)
   step '7/7, addresses and routes, in node pc (gnft.pc)' nsenter --net=/run/netns/gnft.pc -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:gnft:pc
 link set dev lo up
 addr add 10.1.0.10/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.0.1
 EOF
@@ -240,7 +246,7 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab gnft: up, 25 operations in 7 processes
+  printf '%s\n' '# lab gnft: up, 28 operations in 7 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -293,14 +299,17 @@ nsenter --net=/run/netns/gnft.fw -- ip -batch -
     link set dev lo alias opentop:gnft:fw  # test/golden/cases/filters-nft.otop:5:1
     link set dev lo up                     # test/golden/cases/filters-nft.otop:5:1
     addr add 198.51.100.2/30 dev wan       # test/golden/cases/filters-nft.otop:7:15
+    link set dev wan addrgenmode none      # test/golden/cases/filters-nft.otop:7:3
     link set dev wan up                    # test/golden/cases/filters-nft.otop:7:3
     addr add 10.1.0.1/24 dev eth0          # test/golden/cases/filters-nft.otop:8:19
+    link set dev eth0 addrgenmode none     # test/golden/cases/filters-nft.otop:8:3
     link set dev eth0 up                   # test/golden/cases/filters-nft.otop:8:3
     route add 0.0.0.0/0 via 198.51.100.1   # test/golden/cases/filters-nft.otop:9:3
 nsenter --net=/run/netns/gnft.pc -- ip -batch -
     link set dev lo alias opentop:gnft:pc  # test/golden/cases/filters-nft.otop:25:1
     link set dev lo up                     # test/golden/cases/filters-nft.otop:25:1
     addr add 10.1.0.10/24 dev eth0         # test/golden/cases/filters-nft.otop:26:8
+    link set dev eth0 addrgenmode none     # test/golden/cases/filters-nft.otop:26:3
     link set dev eth0 up                   # test/golden/cases/filters-nft.otop:26:3
     route add 0.0.0.0/0 via 10.1.0.1       # test/golden/cases/filters-nft.otop:27:3'
 }
@@ -321,7 +330,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["fw","pc"],
  "switches": [],
- "plan": "e007874863164418332efd4068533f469e206eff2c093a08841ea036b25931f3",
+ "plan": "57119a2b0ef067ba2ae785feac4c19f97b9b5ce5e119bcaf646d6701b0a36bba",
  "owned": [
   {"kind":"netns","name":"gnft.fw","node":"fw"},
   {"kind":"netns","name":"gnft.pc","node":"pc"},
@@ -346,13 +355,16 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.alias","ns":"gnft.fw","dev":"lo","alias":"opentop:gnft:fw"},"origin":"test/golden/cases/filters-nft.otop:5:1"},
   {"op":{"kind":"link.up","ns":"gnft.fw","dev":"lo"},"origin":"test/golden/cases/filters-nft.otop:5:1"},
   {"op":{"kind":"addr.add","ns":"gnft.fw","dev":"wan","cidr":"198.51.100.2/30","family":4},"origin":"test/golden/cases/filters-nft.otop:7:15"},
+  {"op":{"kind":"link.nolinklocal","ns":"gnft.fw","dev":"wan"},"origin":"test/golden/cases/filters-nft.otop:7:3"},
   {"op":{"kind":"link.up","ns":"gnft.fw","dev":"wan"},"origin":"test/golden/cases/filters-nft.otop:7:3"},
   {"op":{"kind":"addr.add","ns":"gnft.fw","dev":"eth0","cidr":"10.1.0.1/24","family":4},"origin":"test/golden/cases/filters-nft.otop:8:19"},
+  {"op":{"kind":"link.nolinklocal","ns":"gnft.fw","dev":"eth0"},"origin":"test/golden/cases/filters-nft.otop:8:3"},
   {"op":{"kind":"link.up","ns":"gnft.fw","dev":"eth0"},"origin":"test/golden/cases/filters-nft.otop:8:3"},
   {"op":{"kind":"route.add","ns":"gnft.fw","family":4,"destination":"0.0.0.0/0","via":"198.51.100.1"},"origin":"test/golden/cases/filters-nft.otop:9:3"},
   {"op":{"kind":"link.alias","ns":"gnft.pc","dev":"lo","alias":"opentop:gnft:pc"},"origin":"test/golden/cases/filters-nft.otop:25:1"},
   {"op":{"kind":"link.up","ns":"gnft.pc","dev":"lo"},"origin":"test/golden/cases/filters-nft.otop:25:1"},
   {"op":{"kind":"addr.add","ns":"gnft.pc","dev":"eth0","cidr":"10.1.0.10/24","family":4},"origin":"test/golden/cases/filters-nft.otop:26:8"},
+  {"op":{"kind":"link.nolinklocal","ns":"gnft.pc","dev":"eth0"},"origin":"test/golden/cases/filters-nft.otop:26:3"},
   {"op":{"kind":"link.up","ns":"gnft.pc","dev":"eth0"},"origin":"test/golden/cases/filters-nft.otop:26:3"},
   {"op":{"kind":"route.add","ns":"gnft.pc","family":4,"destination":"0.0.0.0/0","via":"10.1.0.1"},"origin":"test/golden/cases/filters-nft.otop:27:3"}
  ]

@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
-SUMMARY='4 nodes, 1 switch, 4 links (45 operations)'
+SUMMARY='4 nodes, 1 switch, 4 links (49 operations)'
 HELP='
-Lab gflt: 4 nodes, 1 switch, 4 links (45 operations).
+Lab gflt: 4 nodes, 1 switch, 4 links (49 operations).
   up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
@@ -128,13 +128,21 @@ link add name wan index 1002 netns gflt.fw type veth peer name eth0 netns gflt.i
 EOF
   # mark lo in gflt as opentop:gflt  (test/golden/cases/filters.otop:4:5)
   # create bridge lan in gflt  (test/golden/cases/filters.otop:6:1)
+  # give lan in gflt no IPv6 link-local address  (test/golden/cases/filters.otop:6:1)
+  # bring lan up in gflt  (test/golden/cases/filters.otop:6:1)
   # create veth pair fw.eth0 (gflt) — eth0 (gflt.fw)  (test/golden/cases/filters.otop:10:3)
+  # give fw.eth0 in gflt no IPv6 link-local address  (test/golden/cases/filters.otop:10:3)
   # create veth pair pc.eth0 (gflt) — eth0 (gflt.pc)  (test/golden/cases/filters.otop:56:3)
+  # give pc.eth0 in gflt no IPv6 link-local address  (test/golden/cases/filters.otop:56:3)
   step '6/10, links, in the switches (gflt)' nsenter --net=/run/netns/gflt -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:gflt
-link add name lan up type bridge
+link add name lan type bridge
+link set dev lan addrgenmode none
+link set dev lan up
 link add name fw.eth0 index 1001 master lan up type veth peer name eth0 netns gflt.fw
+link set dev fw.eth0 addrgenmode none
 link add name pc.eth0 index 1002 master lan up type veth peer name eth0 netns gflt.pc
+link set dev pc.eth0 addrgenmode none
 EOF
   # == stage 5 of 5: addresses and routes
   # mark lo in gflt.fw as opentop:gflt:fw  (test/golden/cases/filters.otop:8:1)
@@ -350,7 +358,7 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab gflt: up, 45 operations in 10 processes
+  printf '%s\n' '# lab gflt: up, 49 operations in 10 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -426,9 +434,13 @@ ip -batch -
     link add name wan index 1002 netns gflt.fw type veth peer name eth0 netns gflt.isp   # test/golden/cases/filters.otop:12:3
 nsenter --net=/run/netns/gflt -- ip -batch -
     link set dev lo alias opentop:gflt                                                     # test/golden/cases/filters.otop:4:5
-    link add name lan up type bridge                                                       # test/golden/cases/filters.otop:6:1
+    link add name lan type bridge                                                          # test/golden/cases/filters.otop:6:1
+    link set dev lan addrgenmode none                                                      # test/golden/cases/filters.otop:6:1
+    link set dev lan up                                                                    # test/golden/cases/filters.otop:6:1
     link add name fw.eth0 index 1001 master lan up type veth peer name eth0 netns gflt.fw  # test/golden/cases/filters.otop:10:3
+    link set dev fw.eth0 addrgenmode none                                                  # test/golden/cases/filters.otop:10:3
     link add name pc.eth0 index 1002 master lan up type veth peer name eth0 netns gflt.pc  # test/golden/cases/filters.otop:56:3
+    link set dev pc.eth0 addrgenmode none                                                  # test/golden/cases/filters.otop:56:3
 
 # stage 5: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/gflt.fw -- ip -batch -
@@ -482,7 +494,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["fw","srv","isp","pc"],
  "switches": ["lan"],
- "plan": "205259912a864f29f2bec8aa682166a5bd7c99ea2412d9d10a6c9d22f103c407",
+ "plan": "f378c13b4571702629f56534ba4116e48ca003d3e5c327a314c7a29ceabe97b7",
  "owned": [
   {"kind":"netns","name":"gflt"},
   {"kind":"netns","name":"gflt.fw","node":"fw"},
@@ -506,8 +518,12 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":"gflt.fw","name":"wan","index":1002},"b":{"ns":"gflt.isp","name":"eth0"}},"origin":"test/golden/cases/filters.otop:12:3"},
   {"op":{"kind":"link.alias","ns":"gflt","dev":"lo","alias":"opentop:gflt"},"origin":"test/golden/cases/filters.otop:4:5"},
   {"op":{"kind":"bridge.add","ns":"gflt","name":"lan"},"origin":"test/golden/cases/filters.otop:6:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"gflt","dev":"lan"},"origin":"test/golden/cases/filters.otop:6:1"},
+  {"op":{"kind":"link.up","ns":"gflt","dev":"lan"},"origin":"test/golden/cases/filters.otop:6:1"},
   {"op":{"kind":"veth.add","ns":"gflt","a":{"ns":"gflt","name":"fw.eth0","index":1001,"master":"lan"},"b":{"ns":"gflt.fw","name":"eth0"}},"origin":"test/golden/cases/filters.otop:10:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"gflt","dev":"fw.eth0"},"origin":"test/golden/cases/filters.otop:10:3"},
   {"op":{"kind":"veth.add","ns":"gflt","a":{"ns":"gflt","name":"pc.eth0","index":1002,"master":"lan"},"b":{"ns":"gflt.pc","name":"eth0"}},"origin":"test/golden/cases/filters.otop:56:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"gflt","dev":"pc.eth0"},"origin":"test/golden/cases/filters.otop:56:3"},
   {"op":{"kind":"link.alias","ns":"gflt.fw","dev":"lo","alias":"opentop:gflt:fw"},"origin":"test/golden/cases/filters.otop:8:1"},
   {"op":{"kind":"link.up","ns":"gflt.fw","dev":"lo"},"origin":"test/golden/cases/filters.otop:8:1"},
   {"op":{"kind":"addr.add","ns":"gflt.fw","dev":"eth0","cidr":"10.1.0.1/24","family":4},"origin":"test/golden/cases/filters.otop:10:15"},

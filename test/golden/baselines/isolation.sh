@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root umount setsid env cat tr sed mountpoint stat rm rmdir ln readlink mv date find'
 NEED_DOWN='sh cat tr sed sleep ip mountpoint stat umount rm rmdir nsenter mkdir ln readlink find'
 NEED_STATUS='ip nsenter'
-SUMMARY='6 nodes, 1 switch, 3 links (60 operations)'
+SUMMARY='6 nodes, 1 switch, 3 links (68 operations)'
 HELP='
-Lab giso: 6 nodes, 1 switch, 3 links (60 operations).
+Lab giso: 6 nodes, 1 switch, 3 links (68 operations).
   up      create it (needs root and ip, nsenter, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, pivot_root, umount, setsid, env, cat, tr, sed, mountpoint, stat, rm, rmdir, ln, readlink, mv, date, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
@@ -62,35 +62,49 @@ EOF
   # == stage 2 of 20: links
   # mark lo in giso as opentop:giso  (test/golden/cases/isolation.otop:2:5)
   # create bridge lan in giso  (test/golden/cases/isolation.otop:4:1)
+  # give lan in giso no IPv6 link-local address  (test/golden/cases/isolation.otop:4:1)
+  # bring lan up in giso  (test/golden/cases/isolation.otop:4:1)
   # create veth pair plain.eth0 (giso) — eth0 (giso.plain)  (test/golden/cases/isolation.otop:8:3)
+  # give plain.eth0 in giso no IPv6 link-local address  (test/golden/cases/isolation.otop:8:3)
   # create veth pair web.eth0 (giso) — eth0 (giso.web)  (test/golden/cases/isolation.otop:13:3)
+  # give web.eth0 in giso no IPv6 link-local address  (test/golden/cases/isolation.otop:13:3)
   # create veth pair db.eth0 (giso) — eth0 (giso.db)  (test/golden/cases/isolation.otop:35:3)
+  # give db.eth0 in giso no IPv6 link-local address  (test/golden/cases/isolation.otop:35:3)
   step '2/42, links, in the switches (giso)' nsenter --net=/run/netns/giso -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso
-link add name lan up type bridge
+link add name lan type bridge
+link set dev lan addrgenmode none
+link set dev lan up
 link add name plain.eth0 index 1001 master lan up type veth peer name eth0 netns giso.plain
+link set dev plain.eth0 addrgenmode none
 link add name web.eth0 index 1002 master lan up type veth peer name eth0 netns giso.web
+link set dev web.eth0 addrgenmode none
 link add name db.eth0 index 1003 master lan up type veth peer name eth0 netns giso.db
+link set dev db.eth0 addrgenmode none
 EOF
   # == stage 3 of 20: addresses and routes
   # mark lo in giso.plain as opentop:giso:plain  (test/golden/cases/isolation.otop:7:1)
   # bring lo up in giso.plain  (test/golden/cases/isolation.otop:7:1)
   # add 10.0.0.1/24 to eth0 in giso.plain  (test/golden/cases/isolation.otop:8:15)
+  # give eth0 in giso.plain no IPv6 link-local address  (test/golden/cases/isolation.otop:8:3)
   # bring eth0 up in giso.plain  (test/golden/cases/isolation.otop:8:3)
   step '3/42, addresses and routes, in node plain (giso.plain)' nsenter --net=/run/netns/giso.plain -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:plain
 link set dev lo up
 addr add 10.0.0.1/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
   # mark lo in giso.web as opentop:giso:web  (test/golden/cases/isolation.otop:12:1)
   # bring lo up in giso.web  (test/golden/cases/isolation.otop:12:1)
   # add 10.0.0.2/24 to eth0 in giso.web  (test/golden/cases/isolation.otop:13:15)
+  # give eth0 in giso.web no IPv6 link-local address  (test/golden/cases/isolation.otop:13:3)
   # bring eth0 up in giso.web  (test/golden/cases/isolation.otop:13:3)
   step '4/42, addresses and routes, in node web (giso.web)' nsenter --net=/run/netns/giso.web -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:web
 link set dev lo up
 addr add 10.0.0.2/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
   # mark lo in giso.daemon as opentop:giso:daemon  (test/golden/cases/isolation.otop:20:1)
@@ -102,11 +116,13 @@ EOF
   # mark lo in giso.db as opentop:giso:db  (test/golden/cases/isolation.otop:32:1)
   # bring lo up in giso.db  (test/golden/cases/isolation.otop:32:1)
   # add 10.0.0.3/24 to eth0 in giso.db  (test/golden/cases/isolation.otop:35:15)
+  # give eth0 in giso.db no IPv6 link-local address  (test/golden/cases/isolation.otop:35:3)
   # bring eth0 up in giso.db  (test/golden/cases/isolation.otop:35:3)
   step '6/42, addresses and routes, in node db (giso.db)' nsenter --net=/run/netns/giso.db -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:db
 link set dev lo up
 addr add 10.0.0.3/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
   # == stage 4 of 20: directories
@@ -430,7 +446,7 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab giso: up, 60 operations in 42 processes
+  printf '%s\n' '# lab giso: up, 68 operations in 42 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -443,21 +459,28 @@ ip -batch -
 # stage 2: links
 nsenter --net=/run/netns/giso -- ip -batch -
     link set dev lo alias opentop:giso                                                           # test/golden/cases/isolation.otop:2:5
-    link add name lan up type bridge                                                             # test/golden/cases/isolation.otop:4:1
+    link add name lan type bridge                                                                # test/golden/cases/isolation.otop:4:1
+    link set dev lan addrgenmode none                                                            # test/golden/cases/isolation.otop:4:1
+    link set dev lan up                                                                          # test/golden/cases/isolation.otop:4:1
     link add name plain.eth0 index 1001 master lan up type veth peer name eth0 netns giso.plain  # test/golden/cases/isolation.otop:8:3
+    link set dev plain.eth0 addrgenmode none                                                     # test/golden/cases/isolation.otop:8:3
     link add name web.eth0 index 1002 master lan up type veth peer name eth0 netns giso.web      # test/golden/cases/isolation.otop:13:3
+    link set dev web.eth0 addrgenmode none                                                       # test/golden/cases/isolation.otop:13:3
     link add name db.eth0 index 1003 master lan up type veth peer name eth0 netns giso.db        # test/golden/cases/isolation.otop:35:3
+    link set dev db.eth0 addrgenmode none                                                        # test/golden/cases/isolation.otop:35:3
 
 # stage 3: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/giso.plain -- ip -batch -
     link set dev lo alias opentop:giso:plain  # test/golden/cases/isolation.otop:7:1
     link set dev lo up                        # test/golden/cases/isolation.otop:7:1
     addr add 10.0.0.1/24 dev eth0             # test/golden/cases/isolation.otop:8:15
+    link set dev eth0 addrgenmode none        # test/golden/cases/isolation.otop:8:3
     link set dev eth0 up                      # test/golden/cases/isolation.otop:8:3
 nsenter --net=/run/netns/giso.web -- ip -batch -
     link set dev lo alias opentop:giso:web  # test/golden/cases/isolation.otop:12:1
     link set dev lo up                      # test/golden/cases/isolation.otop:12:1
     addr add 10.0.0.2/24 dev eth0           # test/golden/cases/isolation.otop:13:15
+    link set dev eth0 addrgenmode none      # test/golden/cases/isolation.otop:13:3
     link set dev eth0 up                    # test/golden/cases/isolation.otop:13:3
 nsenter --net=/run/netns/giso.daemon -- ip -batch -
     link set dev lo alias opentop:giso:daemon  # test/golden/cases/isolation.otop:20:1
@@ -466,6 +489,7 @@ nsenter --net=/run/netns/giso.db -- ip -batch -
     link set dev lo alias opentop:giso:db  # test/golden/cases/isolation.otop:32:1
     link set dev lo up                     # test/golden/cases/isolation.otop:32:1
     addr add 10.0.0.3/24 dev eth0          # test/golden/cases/isolation.otop:35:15
+    link set dev eth0 addrgenmode none     # test/golden/cases/isolation.otop:35:3
     link set dev eth0 up                   # test/golden/cases/isolation.otop:35:3
 
 # stage 4: directories (steps run concurrently)
@@ -607,7 +631,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["plain","web","daemon","store","db","named"],
  "switches": ["lan"],
- "plan": "ca6f6bbb4b30ce80cf300d11a6779e21139b5b31d0e0001d19887f223025e0ae",
+ "plan": "fd5d0e619ab0ff561fd19bd21c519228df188baa41eaa0c320804c10a41ed795",
  "owned": [
   {"kind":"netns","name":"giso"},
   {"kind":"netns","name":"giso.plain","node":"plain"},
@@ -624,22 +648,30 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"giso.db","node":"db"},"origin":"test/golden/cases/isolation.otop:32:1"},
   {"op":{"kind":"link.alias","ns":"giso","dev":"lo","alias":"opentop:giso"},"origin":"test/golden/cases/isolation.otop:2:5"},
   {"op":{"kind":"bridge.add","ns":"giso","name":"lan"},"origin":"test/golden/cases/isolation.otop:4:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"giso","dev":"lan"},"origin":"test/golden/cases/isolation.otop:4:1"},
+  {"op":{"kind":"link.up","ns":"giso","dev":"lan"},"origin":"test/golden/cases/isolation.otop:4:1"},
   {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"plain.eth0","index":1001,"master":"lan"},"b":{"ns":"giso.plain","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:8:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"giso","dev":"plain.eth0"},"origin":"test/golden/cases/isolation.otop:8:3"},
   {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"web.eth0","index":1002,"master":"lan"},"b":{"ns":"giso.web","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:13:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"giso","dev":"web.eth0"},"origin":"test/golden/cases/isolation.otop:13:3"},
   {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"db.eth0","index":1003,"master":"lan"},"b":{"ns":"giso.db","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:35:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"giso","dev":"db.eth0"},"origin":"test/golden/cases/isolation.otop:35:3"},
   {"op":{"kind":"link.alias","ns":"giso.plain","dev":"lo","alias":"opentop:giso:plain"},"origin":"test/golden/cases/isolation.otop:7:1"},
   {"op":{"kind":"link.up","ns":"giso.plain","dev":"lo"},"origin":"test/golden/cases/isolation.otop:7:1"},
   {"op":{"kind":"addr.add","ns":"giso.plain","dev":"eth0","cidr":"10.0.0.1/24","family":4},"origin":"test/golden/cases/isolation.otop:8:15"},
+  {"op":{"kind":"link.nolinklocal","ns":"giso.plain","dev":"eth0"},"origin":"test/golden/cases/isolation.otop:8:3"},
   {"op":{"kind":"link.up","ns":"giso.plain","dev":"eth0"},"origin":"test/golden/cases/isolation.otop:8:3"},
   {"op":{"kind":"link.alias","ns":"giso.web","dev":"lo","alias":"opentop:giso:web"},"origin":"test/golden/cases/isolation.otop:12:1"},
   {"op":{"kind":"link.up","ns":"giso.web","dev":"lo"},"origin":"test/golden/cases/isolation.otop:12:1"},
   {"op":{"kind":"addr.add","ns":"giso.web","dev":"eth0","cidr":"10.0.0.2/24","family":4},"origin":"test/golden/cases/isolation.otop:13:15"},
+  {"op":{"kind":"link.nolinklocal","ns":"giso.web","dev":"eth0"},"origin":"test/golden/cases/isolation.otop:13:3"},
   {"op":{"kind":"link.up","ns":"giso.web","dev":"eth0"},"origin":"test/golden/cases/isolation.otop:13:3"},
   {"op":{"kind":"link.alias","ns":"giso.daemon","dev":"lo","alias":"opentop:giso:daemon"},"origin":"test/golden/cases/isolation.otop:20:1"},
   {"op":{"kind":"link.up","ns":"giso.daemon","dev":"lo"},"origin":"test/golden/cases/isolation.otop:20:1"},
   {"op":{"kind":"link.alias","ns":"giso.db","dev":"lo","alias":"opentop:giso:db"},"origin":"test/golden/cases/isolation.otop:32:1"},
   {"op":{"kind":"link.up","ns":"giso.db","dev":"lo"},"origin":"test/golden/cases/isolation.otop:32:1"},
   {"op":{"kind":"addr.add","ns":"giso.db","dev":"eth0","cidr":"10.0.0.3/24","family":4},"origin":"test/golden/cases/isolation.otop:35:15"},
+  {"op":{"kind":"link.nolinklocal","ns":"giso.db","dev":"eth0"},"origin":"test/golden/cases/isolation.otop:35:3"},
   {"op":{"kind":"link.up","ns":"giso.db","dev":"eth0"},"origin":"test/golden/cases/isolation.otop:35:3"},
   {"op":{"kind":"dir.add","paths":["/run/opentop/giso/ns","/run/opentop/giso/services"]},"origin":"test/golden/cases/isolation.otop:2:5"},
   {"op":{"kind":"cgroup.add","path":"/sys/fs/cgroup/opentop/giso","scope":"lab"},"origin":"test/golden/cases/isolation.otop:2:5"},

@@ -29,9 +29,9 @@ NL='
 NEED_UP='ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date touch find'
 NEED_DOWN='sh nsenter ip rm mkdir ln readlink find'
 NEED_STATUS='ip tc nsenter'
-SUMMARY='5 nodes, 2 switches, 13 links (96 operations)'
+SUMMARY='5 nodes, 2 switches, 13 links (119 operations)'
 HELP='
-Lab glinks: 5 nodes, 2 switches, 13 links (96 operations).
+Lab glinks: 5 nodes, 2 switches, 13 links (119 operations).
   up      create it (needs root and ip, nsenter, sysctl, sh, sed, mkdir, mv, bridge, tc, unshare, rm, ln, readlink, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
@@ -94,21 +94,39 @@ link add link enp8s0 name mv0 netns glinks.r type macvlan mode private
 EOF
   # mark lo in glinks as opentop:glinks  (test/golden/cases/links.otop:3:5)
   # create VLAN-aware bridge core in glinks  (test/golden/cases/links.otop:5:1)
+  # give core in glinks no IPv6 link-local address  (test/golden/cases/links.otop:5:1)
+  # bring core up in glinks  (test/golden/cases/links.otop:5:1)
   # create bridge lan in glinks  (test/golden/cases/links.otop:6:1)
+  # give lan in glinks no IPv6 link-local address  (test/golden/cases/links.otop:6:1)
+  # bring lan up in glinks  (test/golden/cases/links.otop:6:1)
   # create veth pair r.trunk (glinks) — trunk (glinks.r)  (test/golden/cases/links.otop:11:3)
+  # give r.trunk in glinks no IPv6 link-local address  (test/golden/cases/links.otop:11:3)
   # create veth pair r.lan (glinks) — lan (glinks.r)  (test/golden/cases/links.otop:16:3)
+  # give r.lan in glinks no IPv6 link-local address  (test/golden/cases/links.otop:16:3)
   # create veth pair pc.eth0 (glinks) — eth0 (glinks.pc)  (test/golden/cases/links.otop:32:11)
+  # give pc.eth0 in glinks no IPv6 link-local address  (test/golden/cases/links.otop:32:11)
   # create veth pair cam.eth0 (glinks) — eth0 (glinks.cam)  (test/golden/cases/links.otop:33:12)
+  # give cam.eth0 in glinks no IPv6 link-local address  (test/golden/cases/links.otop:33:12)
   # create veth pair h.eth0 (glinks) — eth0 (glinks.h)  (test/golden/cases/links.otop:34:10)
+  # give h.eth0 in glinks no IPv6 link-local address  (test/golden/cases/links.otop:34:10)
   step '7/20, links, in the switches (glinks)' nsenter --net=/run/netns/glinks -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks
-link add name core mtu 9000 up type bridge vlan_filtering 1 vlan_default_pvid 0
-link add name lan up type bridge
+link add name core mtu 9000 type bridge vlan_filtering 1 vlan_default_pvid 0
+link set dev core addrgenmode none
+link set dev core up
+link add name lan type bridge
+link set dev lan addrgenmode none
+link set dev lan up
 link add name r.trunk index 1001 mtu 9000 master core up type veth peer name trunk netns glinks.r mtu 9000
+link set dev r.trunk addrgenmode none
 link add name r.lan index 1002 master lan up type veth peer name lan netns glinks.r
+link set dev r.lan addrgenmode none
 link add name pc.eth0 index 1003 mtu 9000 master core up type veth peer name eth0 netns glinks.pc mtu 9000
+link set dev pc.eth0 addrgenmode none
 link add name cam.eth0 index 1004 mtu 9000 master core up type veth peer name eth0 netns glinks.cam mtu 9000
+link set dev cam.eth0 addrgenmode none
 link add name h.eth0 index 1005 master lan up type veth peer name eth0 netns glinks.h
+link set dev h.eth0 addrgenmode none
 EOF
   # == stage 4 of 7: stacked interfaces
   # create VLAN 10 sub-interface trunk.10 on trunk in glinks.r  (test/golden/cases/links.otop:12:3)
@@ -178,44 +196,60 @@ EOF
   # == stage 7 of 7: addresses and routes
   # mark lo in glinks.r as opentop:glinks:r  (test/golden/cases/links.otop:8:1)
   # bring lo up in glinks.r  (test/golden/cases/links.otop:8:1)
+  # give trunk in glinks.r no IPv6 link-local address  (test/golden/cases/links.otop:11:3)
   # bring trunk up in glinks.r  (test/golden/cases/links.otop:11:3)
   # add 10.10.0.1/24 to trunk.10 in glinks.r  (test/golden/cases/links.otop:12:12)
+  # give trunk.10 in glinks.r no IPv6 link-local address  (test/golden/cases/links.otop:12:3)
   # bring trunk.10 up in glinks.r  (test/golden/cases/links.otop:12:3)
   # add 10.20.0.1/24 to trunk.20 in glinks.r  (test/golden/cases/links.otop:13:12)
+  # give trunk.20 in glinks.r no IPv6 link-local address  (test/golden/cases/links.otop:13:3)
   # bring trunk.20 up in glinks.r  (test/golden/cases/links.otop:13:3)
   # add 10.0.1.0/31 to e1 in glinks.r  (test/golden/cases/links.otop:14:14)
+  # give e1 in glinks.r no IPv6 link-local address  (test/golden/cases/links.otop:14:3)
   # bring e1 up in glinks.r  (test/golden/cases/links.otop:14:3)
   # add 10.0.2.0/31 to e2 in glinks.r  (test/golden/cases/links.otop:15:14)
+  # give e2 in glinks.r no IPv6 link-local address  (test/golden/cases/links.otop:15:3)
   # bring e2 up in glinks.r  (test/golden/cases/links.otop:15:3)
   # add 10.30.0.1/24 to lan in glinks.r  (test/golden/cases/links.otop:16:14)
+  # give lan in glinks.r no IPv6 link-local address  (test/golden/cases/links.otop:16:3)
   # bring lan up in glinks.r  (test/golden/cases/links.otop:16:3)
   # add 198.51.100.130/30 to up0 in glinks.r  (test/golden/cases/links.otop:17:15)
+  # give up0 in glinks.r no IPv6 link-local address  (test/golden/cases/links.otop:17:3)
   # bring up0 up in glinks.r  (test/golden/cases/links.otop:17:3)
   # add 192.0.2.2/24 to wan in glinks.r  (test/golden/cases/links.otop:18:22)
   # bring wan up in glinks.r  (test/golden/cases/links.otop:18:3)
   # add 192.0.3.2/24 to mv0 in glinks.r  (test/golden/cases/links.otop:19:22)
+  # give mv0 in glinks.r no IPv6 link-local address  (test/golden/cases/links.otop:19:3)
   # bring mv0 up in glinks.r  (test/golden/cases/links.otop:19:3)
   # route 10.9.0.0/16 over 2 paths in glinks.r  (test/golden/cases/links.otop:20:3)
   # route 10.8.0.0/16 over 2 paths in glinks.r  (test/golden/cases/links.otop:21:3)
   step '16/20, addresses and routes, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks:r
 link set dev lo up
+link set dev trunk addrgenmode none
 link set dev trunk up
 addr add 10.10.0.1/24 dev trunk.10
+link set dev trunk.10 addrgenmode none
 link set dev trunk.10 up
 addr add 10.20.0.1/24 dev trunk.20
+link set dev trunk.20 addrgenmode none
 link set dev trunk.20 up
 addr add 10.0.1.0/31 dev e1
+link set dev e1 addrgenmode none
 link set dev e1 up
 addr add 10.0.2.0/31 dev e2
+link set dev e2 addrgenmode none
 link set dev e2 up
 addr add 10.30.0.1/24 dev lan
+link set dev lan addrgenmode none
 link set dev lan up
 addr add 198.51.100.130/30 dev up0
+link set dev up0 addrgenmode none
 link set dev up0 up
 addr add 192.0.2.2/24 dev wan
 link set dev wan up
 addr add 192.0.3.2/24 dev mv0
+link set dev mv0 addrgenmode none
 link set dev mv0 up
 route add 10.9.0.0/16 nexthop via 10.0.1.1 dev e1 weight 1 nexthop via 10.0.2.1 dev e2 weight 1
 route add 10.8.0.0/16 metric 20 nexthop via 10.0.1.1 dev e1 weight 3 nexthop via 10.0.2.1 dev e2 weight 1
@@ -224,8 +258,10 @@ EOF
   # bring lo up in glinks.s  (test/golden/cases/links.otop:24:1)
   # add 10.9.0.1/32 to lo in glinks.s  (test/golden/cases/links.otop:26:6)
   # add 10.0.1.1/31 to e1 in glinks.s  (test/golden/cases/links.otop:27:6)
+  # give e1 in glinks.s no IPv6 link-local address  (test/golden/cases/links.otop:27:3)
   # bring e1 up in glinks.s  (test/golden/cases/links.otop:27:3)
   # add 10.0.2.1/31 to e2 in glinks.s  (test/golden/cases/links.otop:28:6)
+  # give e2 in glinks.s no IPv6 link-local address  (test/golden/cases/links.otop:28:3)
   # bring e2 up in glinks.s  (test/golden/cases/links.otop:28:3)
   # route 0.0.0.0/0 via 10.0.1.0 in glinks.s  (test/golden/cases/links.otop:29:3)
   step '17/20, addresses and routes, in node s (glinks.s)' nsenter --net=/run/netns/glinks.s -- ip -batch - <<'EOF' || return 1
@@ -233,45 +269,55 @@ link set dev lo alias opentop:glinks:s
 link set dev lo up
 addr add 10.9.0.1/32 dev lo
 addr add 10.0.1.1/31 dev e1
+link set dev e1 addrgenmode none
 link set dev e1 up
 addr add 10.0.2.1/31 dev e2
+link set dev e2 addrgenmode none
 link set dev e2 up
 route add 0.0.0.0/0 via 10.0.1.0
 EOF
   # mark lo in glinks.pc as opentop:glinks:pc  (test/golden/cases/links.otop:32:1)
   # bring lo up in glinks.pc  (test/golden/cases/links.otop:32:1)
   # add 10.10.0.5/24 to eth0 in glinks.pc  (test/golden/cases/links.otop:32:24)
+  # give eth0 in glinks.pc no IPv6 link-local address  (test/golden/cases/links.otop:32:11)
   # bring eth0 up in glinks.pc  (test/golden/cases/links.otop:32:11)
   # route 0.0.0.0/0 via 10.10.0.1 in glinks.pc  (test/golden/cases/links.otop:32:52)
   step '18/20, addresses and routes, in node pc (glinks.pc)' nsenter --net=/run/netns/glinks.pc -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks:pc
 link set dev lo up
 addr add 10.10.0.5/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.10.0.1
 EOF
   # mark lo in glinks.cam as opentop:glinks:cam  (test/golden/cases/links.otop:33:1)
   # bring lo up in glinks.cam  (test/golden/cases/links.otop:33:1)
+  # give eth0 in glinks.cam no IPv6 link-local address  (test/golden/cases/links.otop:33:12)
   # bring eth0 up in glinks.cam  (test/golden/cases/links.otop:33:12)
   # add 10.20.0.5/24 to eth0.20 in glinks.cam  (test/golden/cases/links.otop:33:48)
+  # give eth0.20 in glinks.cam no IPv6 link-local address  (test/golden/cases/links.otop:33:40)
   # bring eth0.20 up in glinks.cam  (test/golden/cases/links.otop:33:40)
   # route 0.0.0.0/0 via 10.20.0.1 in glinks.cam  (test/golden/cases/links.otop:33:63)
   step '19/20, addresses and routes, in node cam (glinks.cam)' nsenter --net=/run/netns/glinks.cam -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks:cam
 link set dev lo up
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 addr add 10.20.0.5/24 dev eth0.20
+link set dev eth0.20 addrgenmode none
 link set dev eth0.20 up
 route add 0.0.0.0/0 via 10.20.0.1
 EOF
   # mark lo in glinks.h as opentop:glinks:h  (test/golden/cases/links.otop:34:1)
   # bring lo up in glinks.h  (test/golden/cases/links.otop:34:1)
   # add 10.30.0.5/24 to eth0 in glinks.h  (test/golden/cases/links.otop:34:22)
+  # give eth0 in glinks.h no IPv6 link-local address  (test/golden/cases/links.otop:34:10)
   # bring eth0 up in glinks.h  (test/golden/cases/links.otop:34:10)
   step '20/20, addresses and routes, in node h (glinks.h)' nsenter --net=/run/netns/glinks.h -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks:h
 link set dev lo up
 addr add 10.30.0.5/24 dev eth0
+link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
 }
@@ -534,7 +580,7 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab glinks: up, 96 operations in 20 processes
+  printf '%s\n' '# lab glinks: up, 119 operations in 20 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -570,13 +616,22 @@ ip -batch -
     link add link enp8s0 name mv0 netns glinks.r type macvlan mode private  # test/golden/cases/links.otop:19:3
 nsenter --net=/run/netns/glinks -- ip -batch -
     link set dev lo alias opentop:glinks                                                                          # test/golden/cases/links.otop:3:5
-    link add name core mtu 9000 up type bridge vlan_filtering 1 vlan_default_pvid 0                               # test/golden/cases/links.otop:5:1
-    link add name lan up type bridge                                                                              # test/golden/cases/links.otop:6:1
+    link add name core mtu 9000 type bridge vlan_filtering 1 vlan_default_pvid 0                                  # test/golden/cases/links.otop:5:1
+    link set dev core addrgenmode none                                                                            # test/golden/cases/links.otop:5:1
+    link set dev core up                                                                                          # test/golden/cases/links.otop:5:1
+    link add name lan type bridge                                                                                 # test/golden/cases/links.otop:6:1
+    link set dev lan addrgenmode none                                                                             # test/golden/cases/links.otop:6:1
+    link set dev lan up                                                                                           # test/golden/cases/links.otop:6:1
     link add name r.trunk index 1001 mtu 9000 master core up type veth peer name trunk netns glinks.r mtu 9000    # test/golden/cases/links.otop:11:3
+    link set dev r.trunk addrgenmode none                                                                         # test/golden/cases/links.otop:11:3
     link add name r.lan index 1002 master lan up type veth peer name lan netns glinks.r                           # test/golden/cases/links.otop:16:3
+    link set dev r.lan addrgenmode none                                                                           # test/golden/cases/links.otop:16:3
     link add name pc.eth0 index 1003 mtu 9000 master core up type veth peer name eth0 netns glinks.pc mtu 9000    # test/golden/cases/links.otop:32:11
+    link set dev pc.eth0 addrgenmode none                                                                         # test/golden/cases/links.otop:32:11
     link add name cam.eth0 index 1004 mtu 9000 master core up type veth peer name eth0 netns glinks.cam mtu 9000  # test/golden/cases/links.otop:33:12
+    link set dev cam.eth0 addrgenmode none                                                                        # test/golden/cases/links.otop:33:12
     link add name h.eth0 index 1005 master lan up type veth peer name eth0 netns glinks.h                         # test/golden/cases/links.otop:34:10
+    link set dev h.eth0 addrgenmode none                                                                          # test/golden/cases/links.otop:34:10
 
 # stage 4: stacked interfaces (steps run concurrently)
 nsenter --net=/run/netns/glinks.r -- ip -batch -
@@ -619,22 +674,30 @@ tc -batch -
 nsenter --net=/run/netns/glinks.r -- ip -batch -
     link set dev lo alias opentop:glinks:r                                                                     # test/golden/cases/links.otop:8:1
     link set dev lo up                                                                                         # test/golden/cases/links.otop:8:1
+    link set dev trunk addrgenmode none                                                                        # test/golden/cases/links.otop:11:3
     link set dev trunk up                                                                                      # test/golden/cases/links.otop:11:3
     addr add 10.10.0.1/24 dev trunk.10                                                                         # test/golden/cases/links.otop:12:12
+    link set dev trunk.10 addrgenmode none                                                                     # test/golden/cases/links.otop:12:3
     link set dev trunk.10 up                                                                                   # test/golden/cases/links.otop:12:3
     addr add 10.20.0.1/24 dev trunk.20                                                                         # test/golden/cases/links.otop:13:12
+    link set dev trunk.20 addrgenmode none                                                                     # test/golden/cases/links.otop:13:3
     link set dev trunk.20 up                                                                                   # test/golden/cases/links.otop:13:3
     addr add 10.0.1.0/31 dev e1                                                                                # test/golden/cases/links.otop:14:14
+    link set dev e1 addrgenmode none                                                                           # test/golden/cases/links.otop:14:3
     link set dev e1 up                                                                                         # test/golden/cases/links.otop:14:3
     addr add 10.0.2.0/31 dev e2                                                                                # test/golden/cases/links.otop:15:14
+    link set dev e2 addrgenmode none                                                                           # test/golden/cases/links.otop:15:3
     link set dev e2 up                                                                                         # test/golden/cases/links.otop:15:3
     addr add 10.30.0.1/24 dev lan                                                                              # test/golden/cases/links.otop:16:14
+    link set dev lan addrgenmode none                                                                          # test/golden/cases/links.otop:16:3
     link set dev lan up                                                                                        # test/golden/cases/links.otop:16:3
     addr add 198.51.100.130/30 dev up0                                                                         # test/golden/cases/links.otop:17:15
+    link set dev up0 addrgenmode none                                                                          # test/golden/cases/links.otop:17:3
     link set dev up0 up                                                                                        # test/golden/cases/links.otop:17:3
     addr add 192.0.2.2/24 dev wan                                                                              # test/golden/cases/links.otop:18:22
     link set dev wan up                                                                                        # test/golden/cases/links.otop:18:3
     addr add 192.0.3.2/24 dev mv0                                                                              # test/golden/cases/links.otop:19:22
+    link set dev mv0 addrgenmode none                                                                          # test/golden/cases/links.otop:19:3
     link set dev mv0 up                                                                                        # test/golden/cases/links.otop:19:3
     route add 10.9.0.0/16 nexthop via 10.0.1.1 dev e1 weight 1 nexthop via 10.0.2.1 dev e2 weight 1            # test/golden/cases/links.otop:20:3
     route add 10.8.0.0/16 metric 20 nexthop via 10.0.1.1 dev e1 weight 3 nexthop via 10.0.2.1 dev e2 weight 1  # test/golden/cases/links.otop:21:3
@@ -643,27 +706,33 @@ nsenter --net=/run/netns/glinks.s -- ip -batch -
     link set dev lo up                      # test/golden/cases/links.otop:24:1
     addr add 10.9.0.1/32 dev lo             # test/golden/cases/links.otop:26:6
     addr add 10.0.1.1/31 dev e1             # test/golden/cases/links.otop:27:6
+    link set dev e1 addrgenmode none        # test/golden/cases/links.otop:27:3
     link set dev e1 up                      # test/golden/cases/links.otop:27:3
     addr add 10.0.2.1/31 dev e2             # test/golden/cases/links.otop:28:6
+    link set dev e2 addrgenmode none        # test/golden/cases/links.otop:28:3
     link set dev e2 up                      # test/golden/cases/links.otop:28:3
     route add 0.0.0.0/0 via 10.0.1.0        # test/golden/cases/links.otop:29:3
 nsenter --net=/run/netns/glinks.pc -- ip -batch -
     link set dev lo alias opentop:glinks:pc  # test/golden/cases/links.otop:32:1
     link set dev lo up                       # test/golden/cases/links.otop:32:1
     addr add 10.10.0.5/24 dev eth0           # test/golden/cases/links.otop:32:24
+    link set dev eth0 addrgenmode none       # test/golden/cases/links.otop:32:11
     link set dev eth0 up                     # test/golden/cases/links.otop:32:11
     route add 0.0.0.0/0 via 10.10.0.1        # test/golden/cases/links.otop:32:52
 nsenter --net=/run/netns/glinks.cam -- ip -batch -
     link set dev lo alias opentop:glinks:cam  # test/golden/cases/links.otop:33:1
     link set dev lo up                        # test/golden/cases/links.otop:33:1
+    link set dev eth0 addrgenmode none        # test/golden/cases/links.otop:33:12
     link set dev eth0 up                      # test/golden/cases/links.otop:33:12
     addr add 10.20.0.5/24 dev eth0.20         # test/golden/cases/links.otop:33:48
+    link set dev eth0.20 addrgenmode none     # test/golden/cases/links.otop:33:40
     link set dev eth0.20 up                   # test/golden/cases/links.otop:33:40
     route add 0.0.0.0/0 via 10.20.0.1         # test/golden/cases/links.otop:33:63
 nsenter --net=/run/netns/glinks.h -- ip -batch -
     link set dev lo alias opentop:glinks:h  # test/golden/cases/links.otop:34:1
     link set dev lo up                      # test/golden/cases/links.otop:34:1
     addr add 10.30.0.5/24 dev eth0          # test/golden/cases/links.otop:34:22
+    link set dev eth0 addrgenmode none      # test/golden/cases/links.otop:34:10
     link set dev eth0 up                    # test/golden/cases/links.otop:34:10
 
 # the sh programs above, shown as <NAME> (src/plan/snippets.ts):
@@ -686,7 +755,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["r","s","pc","cam","h"],
  "switches": ["core","lan"],
- "plan": "13fdebcaf830fe8514f51a06b372d9f87b51d18f1413a25f124117d0cb47c58d",
+ "plan": "3e4c03dd795125c26597568d9509f96f52b810f59568d705b570022b88d5a46b",
  "owned": [
   {"kind":"netns","name":"glinks"},
   {"kind":"netns","name":"glinks.r","node":"r"},
@@ -722,12 +791,21 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"macvlan.add","parent":"enp8s0","netns":"glinks.r","name":"mv0","mode":"private"},"origin":"test/golden/cases/links.otop:19:3"},
   {"op":{"kind":"link.alias","ns":"glinks","dev":"lo","alias":"opentop:glinks"},"origin":"test/golden/cases/links.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"glinks","name":"core","mtu":9000,"vlanAware":true},"origin":"test/golden/cases/links.otop:5:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"core"},"origin":"test/golden/cases/links.otop:5:1"},
+  {"op":{"kind":"link.up","ns":"glinks","dev":"core"},"origin":"test/golden/cases/links.otop:5:1"},
   {"op":{"kind":"bridge.add","ns":"glinks","name":"lan"},"origin":"test/golden/cases/links.otop:6:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"lan"},"origin":"test/golden/cases/links.otop:6:1"},
+  {"op":{"kind":"link.up","ns":"glinks","dev":"lan"},"origin":"test/golden/cases/links.otop:6:1"},
   {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"r.trunk","index":1001,"mtu":9000,"master":"core"},"b":{"ns":"glinks.r","name":"trunk","mtu":9000}},"origin":"test/golden/cases/links.otop:11:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"r.trunk"},"origin":"test/golden/cases/links.otop:11:3"},
   {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"r.lan","index":1002,"master":"lan"},"b":{"ns":"glinks.r","name":"lan"}},"origin":"test/golden/cases/links.otop:16:3"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"r.lan"},"origin":"test/golden/cases/links.otop:16:3"},
   {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"pc.eth0","index":1003,"mtu":9000,"master":"core"},"b":{"ns":"glinks.pc","name":"eth0","mtu":9000}},"origin":"test/golden/cases/links.otop:32:11"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"pc.eth0"},"origin":"test/golden/cases/links.otop:32:11"},
   {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"cam.eth0","index":1004,"mtu":9000,"master":"core"},"b":{"ns":"glinks.cam","name":"eth0","mtu":9000}},"origin":"test/golden/cases/links.otop:33:12"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"cam.eth0"},"origin":"test/golden/cases/links.otop:33:12"},
   {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"h.eth0","index":1005,"master":"lan"},"b":{"ns":"glinks.h","name":"eth0"}},"origin":"test/golden/cases/links.otop:34:10"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"h.eth0"},"origin":"test/golden/cases/links.otop:34:10"},
   {"op":{"kind":"vlan.add","ns":"glinks.r","parent":"trunk","name":"trunk.10","vid":10},"origin":"test/golden/cases/links.otop:12:3"},
   {"op":{"kind":"vlan.add","ns":"glinks.r","parent":"trunk","name":"trunk.20","vid":20,"mtu":1500},"origin":"test/golden/cases/links.otop:13:3"},
   {"op":{"kind":"vlan.add","ns":"glinks.cam","parent":"eth0","name":"eth0.20","vid":20},"origin":"test/golden/cases/links.otop:33:40"},
@@ -753,22 +831,30 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"qdisc.add","ns":null,"dev":"ot-bz752s-up0","parent":"1:1","handle":"10:","qdisc":{"kind":"pfifo","limit":1000}},"origin":"test/golden/cases/links.otop:17:66"},
   {"op":{"kind":"link.alias","ns":"glinks.r","dev":"lo","alias":"opentop:glinks:r"},"origin":"test/golden/cases/links.otop:8:1"},
   {"op":{"kind":"link.up","ns":"glinks.r","dev":"lo"},"origin":"test/golden/cases/links.otop:8:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.r","dev":"trunk"},"origin":"test/golden/cases/links.otop:11:3"},
   {"op":{"kind":"link.up","ns":"glinks.r","dev":"trunk"},"origin":"test/golden/cases/links.otop:11:3"},
   {"op":{"kind":"addr.add","ns":"glinks.r","dev":"trunk.10","cidr":"10.10.0.1/24","family":4},"origin":"test/golden/cases/links.otop:12:12"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.r","dev":"trunk.10"},"origin":"test/golden/cases/links.otop:12:3"},
   {"op":{"kind":"link.up","ns":"glinks.r","dev":"trunk.10"},"origin":"test/golden/cases/links.otop:12:3"},
   {"op":{"kind":"addr.add","ns":"glinks.r","dev":"trunk.20","cidr":"10.20.0.1/24","family":4},"origin":"test/golden/cases/links.otop:13:12"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.r","dev":"trunk.20"},"origin":"test/golden/cases/links.otop:13:3"},
   {"op":{"kind":"link.up","ns":"glinks.r","dev":"trunk.20"},"origin":"test/golden/cases/links.otop:13:3"},
   {"op":{"kind":"addr.add","ns":"glinks.r","dev":"e1","cidr":"10.0.1.0/31","family":4},"origin":"test/golden/cases/links.otop:14:14"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.r","dev":"e1"},"origin":"test/golden/cases/links.otop:14:3"},
   {"op":{"kind":"link.up","ns":"glinks.r","dev":"e1"},"origin":"test/golden/cases/links.otop:14:3"},
   {"op":{"kind":"addr.add","ns":"glinks.r","dev":"e2","cidr":"10.0.2.0/31","family":4},"origin":"test/golden/cases/links.otop:15:14"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.r","dev":"e2"},"origin":"test/golden/cases/links.otop:15:3"},
   {"op":{"kind":"link.up","ns":"glinks.r","dev":"e2"},"origin":"test/golden/cases/links.otop:15:3"},
   {"op":{"kind":"addr.add","ns":"glinks.r","dev":"lan","cidr":"10.30.0.1/24","family":4},"origin":"test/golden/cases/links.otop:16:14"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.r","dev":"lan"},"origin":"test/golden/cases/links.otop:16:3"},
   {"op":{"kind":"link.up","ns":"glinks.r","dev":"lan"},"origin":"test/golden/cases/links.otop:16:3"},
   {"op":{"kind":"addr.add","ns":"glinks.r","dev":"up0","cidr":"198.51.100.130/30","family":4},"origin":"test/golden/cases/links.otop:17:15"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.r","dev":"up0"},"origin":"test/golden/cases/links.otop:17:3"},
   {"op":{"kind":"link.up","ns":"glinks.r","dev":"up0"},"origin":"test/golden/cases/links.otop:17:3"},
   {"op":{"kind":"addr.add","ns":"glinks.r","dev":"wan","cidr":"192.0.2.2/24","family":4},"origin":"test/golden/cases/links.otop:18:22"},
   {"op":{"kind":"link.up","ns":"glinks.r","dev":"wan"},"origin":"test/golden/cases/links.otop:18:3"},
   {"op":{"kind":"addr.add","ns":"glinks.r","dev":"mv0","cidr":"192.0.3.2/24","family":4},"origin":"test/golden/cases/links.otop:19:22"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.r","dev":"mv0"},"origin":"test/golden/cases/links.otop:19:3"},
   {"op":{"kind":"link.up","ns":"glinks.r","dev":"mv0"},"origin":"test/golden/cases/links.otop:19:3"},
   {"op":{"kind":"route.add","ns":"glinks.r","family":4,"destination":"10.9.0.0/16","nexthops":[{"via":"10.0.1.1","dev":"e1","weight":1},{"via":"10.0.2.1","dev":"e2","weight":1}]},"origin":"test/golden/cases/links.otop:20:3"},
   {"op":{"kind":"route.add","ns":"glinks.r","family":4,"destination":"10.8.0.0/16","metric":20,"nexthops":[{"via":"10.0.1.1","dev":"e1","weight":3},{"via":"10.0.2.1","dev":"e2","weight":1}]},"origin":"test/golden/cases/links.otop:21:3"},
@@ -776,24 +862,30 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.up","ns":"glinks.s","dev":"lo"},"origin":"test/golden/cases/links.otop:24:1"},
   {"op":{"kind":"addr.add","ns":"glinks.s","dev":"lo","cidr":"10.9.0.1/32","family":4},"origin":"test/golden/cases/links.otop:26:6"},
   {"op":{"kind":"addr.add","ns":"glinks.s","dev":"e1","cidr":"10.0.1.1/31","family":4},"origin":"test/golden/cases/links.otop:27:6"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.s","dev":"e1"},"origin":"test/golden/cases/links.otop:27:3"},
   {"op":{"kind":"link.up","ns":"glinks.s","dev":"e1"},"origin":"test/golden/cases/links.otop:27:3"},
   {"op":{"kind":"addr.add","ns":"glinks.s","dev":"e2","cidr":"10.0.2.1/31","family":4},"origin":"test/golden/cases/links.otop:28:6"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.s","dev":"e2"},"origin":"test/golden/cases/links.otop:28:3"},
   {"op":{"kind":"link.up","ns":"glinks.s","dev":"e2"},"origin":"test/golden/cases/links.otop:28:3"},
   {"op":{"kind":"route.add","ns":"glinks.s","family":4,"destination":"0.0.0.0/0","via":"10.0.1.0"},"origin":"test/golden/cases/links.otop:29:3"},
   {"op":{"kind":"link.alias","ns":"glinks.pc","dev":"lo","alias":"opentop:glinks:pc"},"origin":"test/golden/cases/links.otop:32:1"},
   {"op":{"kind":"link.up","ns":"glinks.pc","dev":"lo"},"origin":"test/golden/cases/links.otop:32:1"},
   {"op":{"kind":"addr.add","ns":"glinks.pc","dev":"eth0","cidr":"10.10.0.5/24","family":4},"origin":"test/golden/cases/links.otop:32:24"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.pc","dev":"eth0"},"origin":"test/golden/cases/links.otop:32:11"},
   {"op":{"kind":"link.up","ns":"glinks.pc","dev":"eth0"},"origin":"test/golden/cases/links.otop:32:11"},
   {"op":{"kind":"route.add","ns":"glinks.pc","family":4,"destination":"0.0.0.0/0","via":"10.10.0.1"},"origin":"test/golden/cases/links.otop:32:52"},
   {"op":{"kind":"link.alias","ns":"glinks.cam","dev":"lo","alias":"opentop:glinks:cam"},"origin":"test/golden/cases/links.otop:33:1"},
   {"op":{"kind":"link.up","ns":"glinks.cam","dev":"lo"},"origin":"test/golden/cases/links.otop:33:1"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.cam","dev":"eth0"},"origin":"test/golden/cases/links.otop:33:12"},
   {"op":{"kind":"link.up","ns":"glinks.cam","dev":"eth0"},"origin":"test/golden/cases/links.otop:33:12"},
   {"op":{"kind":"addr.add","ns":"glinks.cam","dev":"eth0.20","cidr":"10.20.0.5/24","family":4},"origin":"test/golden/cases/links.otop:33:48"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.cam","dev":"eth0.20"},"origin":"test/golden/cases/links.otop:33:40"},
   {"op":{"kind":"link.up","ns":"glinks.cam","dev":"eth0.20"},"origin":"test/golden/cases/links.otop:33:40"},
   {"op":{"kind":"route.add","ns":"glinks.cam","family":4,"destination":"0.0.0.0/0","via":"10.20.0.1"},"origin":"test/golden/cases/links.otop:33:63"},
   {"op":{"kind":"link.alias","ns":"glinks.h","dev":"lo","alias":"opentop:glinks:h"},"origin":"test/golden/cases/links.otop:34:1"},
   {"op":{"kind":"link.up","ns":"glinks.h","dev":"lo"},"origin":"test/golden/cases/links.otop:34:1"},
   {"op":{"kind":"addr.add","ns":"glinks.h","dev":"eth0","cidr":"10.30.0.5/24","family":4},"origin":"test/golden/cases/links.otop:34:22"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.h","dev":"eth0"},"origin":"test/golden/cases/links.otop:34:10"},
   {"op":{"kind":"link.up","ns":"glinks.h","dev":"eth0"},"origin":"test/golden/cases/links.otop:34:10"}
  ]
 }

@@ -1,0 +1,97 @@
+// The sh workers that run many small processes (src/runtime/workers.ts): each job's exit
+// status, output and errors are its own, whatever it prints; nothing starts after `stop()`;
+// a worker that dies leaves its job under way as the signal it died of, and the rest unrun.
+// Only harmless programs run here (echo, cat, printf, sleep, sh).
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { ProcResult } from "../../src/runtime/proc.js";
+import { type Job, runJobs } from "../../src/runtime/workers.js";
+
+/** Through workers whatever the number of jobs. */
+const SHARED = { concurrency: 2, threshold: 1 };
+
+test("workers: each job's status, output and errors are its own, words and input as given", async () => {
+  const tricky = "a b\t$HOME `id` $(id) \\ * ? [x] ' \" ; | & < > {a,b} ~";
+  const jobs: Job[] = [
+    { argv: ["printf", "%s|", tricky, "*", ""] },
+    { argv: ["cat"], stdin: `line 1\n${tricky}\nEOF\nlast\n` },
+    { argv: ["cat"], stdin: "" },
+    { argv: ["cat"] },
+    { argv: ["sh", "-c", 'printf out; printf err >&2; exit "$1"', "sh", "7"] },
+    { argv: ["printf", "no newline at the end"] },
+    { argv: ["printf", "%s\n", "#opentop-job-0123 0", "\n#opentop-job-"] },
+    { argv: ["opentop-no-such-program"] },
+  ];
+  for (const options of [SHARED, { concurrency: 2 }]) {
+    const r = (await runJobs(jobs, options)) as ProcResult[];
+    // An empty argument cannot pass through a worker: that job ran alone, the same way.
+    assert.equal(r[0]?.stdout, `${tricky}|*||`);
+    assert.equal(r[1]?.stdout, `line 1\n${tricky}\nEOF\nlast\n`);
+    assert.equal(r[2]?.stdout, "");
+    assert.equal(r[3]?.stdout, "");
+    assert.deepEqual([r[4]?.code, r[4]?.stdout, r[4]?.stderr], [7, "out", "err"]);
+    assert.equal(r[5]?.stdout, "no newline at the end");
+    assert.equal(r[6]?.stdout, "#opentop-job-0123 0\n\n#opentop-job-\n");
+    assert.equal(r[7]?.code, 127);
+    assert.match(r[7]?.stderr ?? "", /opentop-no-such-program: command not found/);
+    for (const [i, x] of r.entries()) assert.deepEqual(x.argv, jobs[i]?.argv);
+  }
+});
+
+test("workers: many jobs, each result where its job was, and onDone once each", async () => {
+  const jobs: Job[] = Array.from({ length: 300 }, (_, i) => ({ argv: ["echo", `job ${i}`] }));
+  const seen: number[] = [];
+  const r = await runJobs(jobs, { concurrency: 7, onDone: (i) => seen.push(i) });
+  assert.deepEqual(
+    r.map((x) => x?.stdout),
+    jobs.map((_, i) => `job ${i}\n`),
+  );
+  assert.deepEqual(
+    seen.sort((a, b) => a - b),
+    jobs.map((_, i) => i),
+  );
+});
+
+test("workers: nothing starts once stop() is true; what started finished and says so", async () => {
+  let failures = 0;
+  const jobs: Job[] = Array.from({ length: 20 }, (_, i) => ({ argv: ["sh", "-c", `exit ${i === 5 ? 1 : 0}`] }));
+  const options = {
+    stop: () => failures > 0,
+    onDone: (_: number, result: ProcResult) => {
+      if (result.code !== 0) failures++;
+    },
+  };
+  // One worker runs its jobs in order: the sixth fails, and no other starts after it.
+  const r = await runJobs(jobs, { ...options, concurrency: 1, threshold: 1 });
+  assert.deepEqual(
+    r.map((x) => x?.code),
+    [0, 0, 0, 0, 0, 1, ...Array(14).fill(undefined)],
+  );
+  // Stopped before anything: no worker runs a job.
+  const none = await runJobs(jobs, { concurrency: 4, threshold: 1, stop: () => true });
+  assert.ok(none.every((x) => x === undefined));
+});
+
+test("workers: a job too large for an argument runs alone; a worker killed leaves its job as the signal", async () => {
+  const big = "x".repeat(300_000);
+  const r = await runJobs(
+    [
+      { argv: ["cat"], stdin: big },
+      { argv: ["echo", "small"] },
+    ],
+    SHARED,
+  );
+  assert.equal(r[0]?.stdout.length, big.length);
+  assert.equal(r[1]?.stdout, "small\n");
+  // The job kills its own worker (its parent shell): the job's result is the worker's end.
+  const killed = await runJobs(
+    [
+      { argv: ["sh", "-c", 'kill -KILL "$PPID"; sleep 0.2'] },
+      { argv: ["echo", "never"] },
+    ],
+    { concurrency: 1, threshold: 1 },
+  );
+  assert.equal(killed[0]?.code, 128 + 9);
+  assert.equal(killed[1], undefined);
+});
