@@ -2,7 +2,8 @@
 # lab's own part): messages, programs, the lock and the record, status, and the commands.
 # The lab's part defines what differs: LAB and its paths, NEED_UP/NEED_DOWN/NEED_STATUS,
 # SUMMARY, HELP, the record's pieces (RECORD_*, OBJECTS), and the functions up_plan,
-# down_plan, left_behind, collisions, features, status_plan, link_of, exec_node, plan_text and why.
+# down_plan, left_behind, collisions, features, status_plan (with the links_ functions it
+# names), exec_node, plan_text and why.
 # shellcheck shell=sh
 # shellcheck disable=SC2153,SC2154 # variables the lab's part sets
 # ---- the script's own machinery: messages, programs, the lock, the record -------------
@@ -427,23 +428,23 @@ drift() {
   drifts=$drifts$(printf '  %-7s %s (in %s)' "$1" "$2" "${ns:-the host}")$NL
 }
 
-# look TITLE NS PATH DEV...: show a namespace's interfaces, addresses and routes, and check
-# them: every interface as the plan made it (link_of), each DEV present, and no other in a
-# namespace of the lab's own. Keeps the addresses as " DEV=CIDR ..." in $have for
+# look TITLE NS PATH LINKS: show a namespace's interfaces, addresses and routes, and check
+# them: every interface as the plan made it (link_of, by the functions LINKS names), and no
+# other in a namespace of the lab's own; the interfaces the plan makes are each checked
+# present after it (status_plan). Keeps the addresses as " DEV=CIDR ..." in $have for
 # want_addr, and the routes a lab may have made in $unclaimed for want_route; `extras`
 # reports what no want_ claimed. False (and drift) when the namespace is missing.
 look() {
   printf '%s\n' "$1"
   ns=$2
   nspath=$3
-  shift 2
-  if [ ! -e "$1" ]; then
+  links=$4
+  if [ ! -e "$3" ]; then
     echo '  missing'
     drift missing "namespace $ns"
     return 1
   fi
-  shift
-  inspect "$@" <<'EOF'
+  inspect <<'EOF'
 link show
 address show
 route show
@@ -452,22 +453,22 @@ EOF
   keep_routes -6 "$(ipn -6 -o route show)"
 }
 
-# look_host DEV...: the same for the lab's interfaces on the host (DEV only; the host's
-# routes are its own business).
+# look_host LINKS: the same for the lab's interfaces on the host (those LINKS knows; the
+# host's routes are its own business).
 look_host() {
   echo 'host'
   ns=
   nspath=
-  inspect "$@" <<'EOF'
+  links=$1
+  inspect <<'EOF'
 link show
 address show
 EOF
 }
 
-# inspect DEV...: runs the batch on stdin in the namespace, then checks and shows (on the
-# host, only DEV...) what it printed; its route lines are left in $routes.
+# inspect: runs the batch on stdin in the namespace, then checks and shows (on the host,
+# only the lab's interfaces) what it printed; its route lines are left in $routes.
 inspect() {
-  seen=' '
   ours=' '
   have=' '
   wanted=' '
@@ -485,9 +486,6 @@ inspect() {
   done <<EOF
 $text
 EOF
-  for dev in "$@"; do
-    case $seen in *" $dev "*) ;; *) drift missing "interface $dev" ;; esac
-  done
   # One line an interface: its name, whether it is up, and its addresses or its bridge.
   while read -r dev state extra; do
     [ -n "$dev" ] || continue
@@ -503,14 +501,29 @@ $shown
 EOF
 }
 
+# link_of DEV: checks interface DEV of the namespace being looked at against the plan, from
+# its line of `ip -o link` ($line); false when the plan makes no such interface there. The
+# plan's interfaces of a namespace are arms of the functions $links names, one a bridge
+# (a port is looked for among its bridge's first): a lookup is as long as a bridge has
+# ports, not as the lab has interfaces, whose square would make a large lab's status slow.
+link_of() {
+  case $line in
+    *" master "*)
+      master=${line#*" master "}
+      master=${master%% *}
+      ;;
+    *) master= ;;
+  esac
+  "$links" "$1" "$master"
+}
+
 # link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
 link_line() {
   line=${1#*: }
   dev=${line%%: *}
   dev=${dev%@*}
   line=" $line "
-  seen="$seen$dev "
-  if link_of "$ns" "$dev"; then
+  if link_of "$dev"; then
     ours="$ours$dev "
   else
     [ -n "$ns" ] || return 0 # on the host, only the lab's interfaces count

@@ -546,37 +546,32 @@ function statusSection(record: LabRecord): string {
   const nodes = namespaceNodes(record);
   const facts = expectedFacts(record.ops.map((r) => r.op));
   const expected = expectedNetwork(factsFor(SCRIPT_STATUS, facts, "network"));
-  const qdiscs = factsFor(SCRIPT_STATUS, facts, "shaping");
+  const qdiscs = new Map<Ns, FactOf<"qdisc">[]>();
+  for (const f of factsFor(SCRIPT_STATUS, facts, "shaping")) qdiscs.set(f.ns, [...(qdiscs.get(f.ns) ?? []), f]);
   const out = [
     "",
     "# status_plan: every namespace's live interfaces, addresses and routes, checked against",
     "# what the plan creates (the same facts as `opentop status`): missing, changed and extra.",
     "status_plan() {",
   ];
-  // One arm an interface: "NS DEV") the checks of its `ip -o link` line.
-  const arms: string[] = [];
-  const devs = (ns: Ns) => interfaces(expected.get(ns)).map(q).join(" ");
-  const look = (ns: Ns, head: string) => {
+  const functions: string[] = [];
+  let seen = 0;
+  let namespaces = 0;
+  const look = (ns: Ns, head: (links: string) => string) => {
+    const links = `links_${++namespaces}`;
     // What no check claims is extra: `extras` reports it once the checks have run.
-    const shaped = qdiscs.filter((f) => f.ns === ns);
-    const checks = [...nsChecks(ns, expected.get(ns), arms, shaped), ...qdiscChecks(shaped)];
-    out.push(`  if ${head}; then`, ...checks, "    extras", "  fi");
+    const shaped = qdiscs.get(ns) ?? [];
+    const e = expected.get(ns);
+    const ids = new Map(interfaces(e).map((dev) => [dev, ++seen]));
+    functions.push(...linkFunctions(links, e, ids, new Set(shaped.map((f) => f.dev))));
+    const present = [...ids].map(([dev, id]) => `    [ -n "\${seen_${id}-}" ] || drift missing ${q(`interface ${dev}`)}`);
+    const checks = [...present, ...nsChecks(e), ...qdiscChecks(shaped)];
+    out.push(`  if ${head(links)}; then`, ...checks, "    extras", "  fi");
   };
   for (const ns of recordNamespaces(record))
-    look(ns, `look ${q(placeOf(nodes, ns))} ${q(ns)} ${q(netnsPath(ns))} ${devs(ns)}`);
-  if (recordHostIfaces(record).length) look(null, `look_host ${devs(null)}`);
-  out.push(
-    "}",
-    "",
-    "# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,",
-    "# from its line of `ip -o link` ($line); false when the plan makes no such interface.",
-    "link_of() {",
-    '  case "$1 $2" in',
-    ...arms,
-    "    *) return 1 ;;",
-    "  esac",
-    "}",
-  );
+    look(ns, (links) => `look ${q(placeOf(nodes, ns))} ${q(ns)} ${q(netnsPath(ns))} ${links}`);
+  if (recordHostIfaces(record).length) look(null, (links) => `look_host ${links}`);
+  out.push("}", ...functions);
   return out.join("\n");
 }
 
@@ -585,28 +580,65 @@ function interfaces(e: NsExpected | undefined): string[] {
   return e ? [...new Set([...e.links.keys(), ...e.addrs.keys()])] : [];
 }
 
-/** One namespace's checks: a `link_of` arm per interface (into `arms`), its addresses and routes. */
-function nsChecks(
-  ns: Ns,
+/**
+ * The functions that check a namespace's interfaces against the plan (`link_of` calls them
+ * with an interface and its bridge): one per bridge its ports are in and one for the rest,
+ * each a `case` of their interfaces, so that no lookup scans the lab's every interface. A
+ * port found elsewhere than in its bridge is looked for among all (and its bridge reported).
+ */
+function linkFunctions(
+  name: string,
   e: NsExpected | undefined,
-  arms: string[],
-  shaped: readonly FactOf<"qdisc">[],
+  ids: ReadonlyMap<string, number>,
+  shaped: ReadonlySet<string>,
 ): string[] {
-  if (!e) return [];
-  const lines: string[] = [];
-  for (const dev of interfaces(e)) {
-    const want = e.links.get(dev);
+  const groups = new Map<string, string[]>();
+  for (const [dev, id] of ids) {
+    const want = e?.links.get(dev);
     const words = [
       // A shaped interface's qdiscs are checked by want_qdisc; another's must be the kernel's.
-      ...(shaped.some((f) => f.dev === dev) ? ["shaped"] : []),
+      ...(shaped.has(dev) ? ["shaped"] : []),
       ...(want?.up ? ["up"] : []),
       ...(want?.mtu !== undefined ? ["mtu", String(want.mtu)] : []),
       ...(want?.mac !== undefined ? ["mac", want.mac] : []),
       ...(want?.master !== undefined ? ["master", want.master] : []),
     ];
-    arms.push(`    ${q(`${ns ?? ""} ${dev}`)}) ${["want_link", ...words.map(q)].join(" ")} ;;`);
-    for (const a of e.addrs.get(dev) ?? []) lines.push(`    want_addr ${q(dev)} ${q(a)}`);
+    const arms = groups.get(want?.master ?? "") ?? [];
+    arms.push(`    ${q(dev)}) seen_${id}=1; ${["want_link", ...words.map(q)].join(" ")} ;;`);
+    groups.set(want?.master ?? "", arms);
   }
+  const masters = [...groups.keys()];
+  const lookup = (fn: string, arms: readonly string[]) => [
+    `${fn}() {`,
+    "  case $1 in",
+    ...arms,
+    "    *) return 1 ;;",
+    "  esac",
+    "}",
+  ];
+  const head = `# ${name} DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.`;
+  // A namespace without bridges (a node's): one function.
+  if (masters.length <= 1 && !masters[0]) return ["", head, ...lookup(name, groups.get("") ?? [])];
+  const fn = (k: number) => `${name}_${k}`;
+  return [
+    "",
+    head,
+    `${name}() {`,
+    "  case $2 in",
+    ...masters.map((m, k) => `    ${q(m)}) ${fn(k)} "$1" && return 0 ;;`),
+    "  esac",
+    `  ${masters.map((_, k) => `${fn(k)} "$1"`).join(" || ")}`,
+    "}",
+    ...masters.flatMap((m, k) => lookup(fn(k), groups.get(m) ?? [])),
+  ];
+}
+
+/** One namespace's checks of what the plan puts on its interfaces: addresses, and its routes. */
+function nsChecks(e: NsExpected | undefined): string[] {
+  if (!e) return [];
+  const lines: string[] = [];
+  for (const dev of interfaces(e))
+    for (const a of e.addrs.get(dev) ?? []) lines.push(`    want_addr ${q(dev)} ${q(a)}`);
   for (const r of e.routes) lines.push(`    ${["want_route", ...wantRoute(r)].map(q).join(" ")}`);
   return lines;
 }

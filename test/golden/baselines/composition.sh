@@ -257,10 +257,19 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'the switches (comp)' comp /run/netns/comp lo extra core.x h3.e; then
+  if look 'the switches (comp)' comp /run/netns/comp links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface extra'
+    [ -n "${seen_3-}" ] || drift missing 'interface core.x'
+    [ -n "${seen_4-}" ] || drift missing 'interface h3.e'
     extras
   fi
-  if look 'node core (comp.core)' comp.core /run/netns/comp.core lo l1 l2 l3 x; then
+  if look 'node core (comp.core)' comp.core /run/netns/comp.core links_2; then
+    [ -n "${seen_5-}" ] || drift missing 'interface lo'
+    [ -n "${seen_6-}" ] || drift missing 'interface l1'
+    [ -n "${seen_7-}" ] || drift missing 'interface l2'
+    [ -n "${seen_8-}" ] || drift missing 'interface l3'
+    [ -n "${seen_9-}" ] || drift missing 'interface x'
     want_addr l1 10.20.1.1/24
     want_addr l1 fd20:0:0:1::1/64
     want_addr l2 10.20.2.1/24
@@ -270,21 +279,28 @@ status_plan() {
     want_addr x 10.30.0.1/24
     extras
   fi
-  if look 'node h1 (comp.h1)' comp.h1 /run/netns/comp.h1 lo eth0; then
+  if look 'node h1 (comp.h1)' comp.h1 /run/netns/comp.h1 links_3; then
+    [ -n "${seen_10-}" ] || drift missing 'interface lo'
+    [ -n "${seen_11-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.20.1.10/24
     want_addr eth0 fd20:0:0:1::a/64
     want_route 'route 0.0.0.0/0 via 10.20.1.1' '' -4 default via 10.20.1.1
     want_route 'route ::/0 via fd20:0:0:1::1' '' -6 default via fd20:0:0:1::1
     extras
   fi
-  if look 'node h2 (comp.h2)' comp.h2 /run/netns/comp.h2 lo eth0; then
+  if look 'node h2 (comp.h2)' comp.h2 /run/netns/comp.h2 links_4; then
+    [ -n "${seen_12-}" ] || drift missing 'interface lo'
+    [ -n "${seen_13-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.20.2.10/24
     want_addr eth0 fd20:0:0:2::a/64
     want_route 'route 0.0.0.0/0 via 10.20.2.1' '' -4 default via 10.20.2.1
     want_route 'route ::/0 via fd20:0:0:2::1' '' -6 default via fd20:0:0:2::1
     extras
   fi
-  if look 'node h3 (comp.h3)' comp.h3 /run/netns/comp.h3 lo eth0 e; then
+  if look 'node h3 (comp.h3)' comp.h3 /run/netns/comp.h3 links_5; then
+    [ -n "${seen_14-}" ] || drift missing 'interface lo'
+    [ -n "${seen_15-}" ] || drift missing 'interface eth0'
+    [ -n "${seen_16-}" ] || drift missing 'interface e'
     want_addr eth0 10.20.3.10/24
     want_addr eth0 fd20:0:0:3::a/64
     want_addr e 10.30.0.4/24
@@ -294,26 +310,65 @@ status_plan() {
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'comp lo') want_link ;;
-    'comp extra') want_link up ;;
-    'comp core.x') want_link up master extra ;;
-    'comp h3.e') want_link up master extra ;;
-    'comp.core lo') want_link up ;;
-    'comp.core l1') want_link up mtu 1400 ;;
-    'comp.core l2') want_link up mtu 1400 ;;
-    'comp.core l3') want_link up mtu 1400 ;;
-    'comp.core x') want_link up ;;
-    'comp.h1 lo') want_link up ;;
-    'comp.h1 eth0') want_link up mtu 1400 ;;
-    'comp.h2 lo') want_link up ;;
-    'comp.h2 eth0') want_link up mtu 1400 ;;
-    'comp.h3 lo') want_link up ;;
-    'comp.h3 eth0') want_link up mtu 1400 ;;
-    'comp.h3 e') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $2 in
+    '') links_1_0 "$1" && return 0 ;;
+    extra) links_1_1 "$1" && return 0 ;;
+  esac
+  links_1_0 "$1" || links_1_1 "$1"
+}
+links_1_0() {
+  case $1 in
+    lo) seen_1=1; want_link ;;
+    extra) seen_2=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+links_1_1() {
+  case $1 in
+    core.x) seen_3=1; want_link up master extra ;;
+    h3.e) seen_4=1; want_link up master extra ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_5=1; want_link up ;;
+    l1) seen_6=1; want_link up mtu 1400 ;;
+    l2) seen_7=1; want_link up mtu 1400 ;;
+    l3) seen_8=1; want_link up mtu 1400 ;;
+    x) seen_9=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_10=1; want_link up ;;
+    eth0) seen_11=1; want_link up mtu 1400 ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_12=1; want_link up ;;
+    eth0) seen_13=1; want_link up mtu 1400 ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_14=1; want_link up ;;
+    eth0) seen_15=1; want_link up mtu 1400 ;;
+    e) seen_16=1; want_link up ;;
     *) return 1 ;;
   esac
 }

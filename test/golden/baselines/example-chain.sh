@@ -293,7 +293,10 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'node r1 (chain.r1)' chain.r1 /run/netns/chain.r1 lo right left; then
+  if look 'node r1 (chain.r1)' chain.r1 /run/netns/chain.r1 links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface right'
+    [ -n "${seen_3-}" ] || drift missing 'interface left'
     want_addr right 10.255.0.2/31
     want_addr right fd00:ff::2/127
     want_addr left 10.1.0.1/24
@@ -302,7 +305,10 @@ status_plan() {
     want_route 'route fd00:2::/64 via fd00:ff::3' '' -6 fd00:2::/64 via fd00:ff::3
     extras
   fi
-  if look 'node r2 (chain.r2)' chain.r2 /run/netns/chain.r2 lo left right; then
+  if look 'node r2 (chain.r2)' chain.r2 /run/netns/chain.r2 links_2; then
+    [ -n "${seen_4-}" ] || drift missing 'interface lo'
+    [ -n "${seen_5-}" ] || drift missing 'interface left'
+    [ -n "${seen_6-}" ] || drift missing 'interface right'
     want_addr left 10.255.0.3/31
     want_addr left fd00:ff::3/127
     want_addr right 10.255.0.4/31
@@ -313,7 +319,10 @@ status_plan() {
     want_route 'route fd00:2::/64 via fd00:ff::5' '' -6 fd00:2::/64 via fd00:ff::5
     extras
   fi
-  if look 'node r3 (chain.r3)' chain.r3 /run/netns/chain.r3 lo left right; then
+  if look 'node r3 (chain.r3)' chain.r3 /run/netns/chain.r3 links_3; then
+    [ -n "${seen_7-}" ] || drift missing 'interface lo'
+    [ -n "${seen_8-}" ] || drift missing 'interface left'
+    [ -n "${seen_9-}" ] || drift missing 'interface right'
     want_addr left 10.255.0.5/31
     want_addr left fd00:ff::5/127
     want_addr right 10.255.0.6/31
@@ -324,7 +333,10 @@ status_plan() {
     want_route 'route fd00:2::/64 via fd00:ff::7' '' -6 fd00:2::/64 via fd00:ff::7
     extras
   fi
-  if look 'node r4 (chain.r4)' chain.r4 /run/netns/chain.r4 lo left right; then
+  if look 'node r4 (chain.r4)' chain.r4 /run/netns/chain.r4 links_4; then
+    [ -n "${seen_10-}" ] || drift missing 'interface lo'
+    [ -n "${seen_11-}" ] || drift missing 'interface left'
+    [ -n "${seen_12-}" ] || drift missing 'interface right'
     want_addr left 10.255.0.7/31
     want_addr left fd00:ff::7/127
     want_addr right 10.2.0.1/24
@@ -333,14 +345,18 @@ status_plan() {
     want_route 'route fd00:1::/64 via fd00:ff::6' '' -6 fd00:1::/64 via fd00:ff::6
     extras
   fi
-  if look 'node a (chain.a)' chain.a /run/netns/chain.a lo eth0; then
+  if look 'node a (chain.a)' chain.a /run/netns/chain.a links_5; then
+    [ -n "${seen_13-}" ] || drift missing 'interface lo'
+    [ -n "${seen_14-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.1.0.10/24
     want_addr eth0 fd00:1::10/64
     want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
     want_route 'route ::/0 via fd00:1::1' '' -6 default via fd00:1::1
     extras
   fi
-  if look 'node b (chain.b)' chain.b /run/netns/chain.b lo eth0; then
+  if look 'node b (chain.b)' chain.b /run/netns/chain.b links_6; then
+    [ -n "${seen_15-}" ] || drift missing 'interface lo'
+    [ -n "${seen_16-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.2.0.10/24
     want_addr eth0 fd00:2::10/64
     want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
@@ -349,26 +365,60 @@ status_plan() {
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'chain.r1 lo') want_link up ;;
-    'chain.r1 right') want_link up ;;
-    'chain.r1 left') want_link up ;;
-    'chain.r2 lo') want_link up ;;
-    'chain.r2 left') want_link up ;;
-    'chain.r2 right') want_link up ;;
-    'chain.r3 lo') want_link up ;;
-    'chain.r3 left') want_link up ;;
-    'chain.r3 right') want_link up ;;
-    'chain.r4 lo') want_link up ;;
-    'chain.r4 left') want_link up ;;
-    'chain.r4 right') want_link up ;;
-    'chain.a lo') want_link up ;;
-    'chain.a eth0') want_link up ;;
-    'chain.b lo') want_link up ;;
-    'chain.b eth0') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $1 in
+    lo) seen_1=1; want_link up ;;
+    right) seen_2=1; want_link up ;;
+    left) seen_3=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_4=1; want_link up ;;
+    left) seen_5=1; want_link up ;;
+    right) seen_6=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_7=1; want_link up ;;
+    left) seen_8=1; want_link up ;;
+    right) seen_9=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_10=1; want_link up ;;
+    left) seen_11=1; want_link up ;;
+    right) seen_12=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_13=1; want_link up ;;
+    eth0) seen_14=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_6() {
+  case $1 in
+    lo) seen_15=1; want_link up ;;
+    eth0) seen_16=1; want_link up ;;
     *) return 1 ;;
   esac
 }

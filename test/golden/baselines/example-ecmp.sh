@@ -470,7 +470,12 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'node spine1 (ecmp.spine1)' ecmp.spine1 /run/netns/ecmp.spine1 lo l1 l2 l3 l4; then
+  if look 'node spine1 (ecmp.spine1)' ecmp.spine1 /run/netns/ecmp.spine1 links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface l1'
+    [ -n "${seen_3-}" ] || drift missing 'interface l2'
+    [ -n "${seen_4-}" ] || drift missing 'interface l3'
+    [ -n "${seen_5-}" ] || drift missing 'interface l4'
     want_addr l1 10.0.1.0/31
     want_addr l2 10.0.1.2/31
     want_addr l3 10.0.1.4/31
@@ -481,7 +486,12 @@ status_plan() {
     want_route 'route 10.1.4.0/24 via 10.0.1.7' '' -4 10.1.4.0/24 via 10.0.1.7
     extras
   fi
-  if look 'node spine2 (ecmp.spine2)' ecmp.spine2 /run/netns/ecmp.spine2 lo l1 l2 l3 l4; then
+  if look 'node spine2 (ecmp.spine2)' ecmp.spine2 /run/netns/ecmp.spine2 links_2; then
+    [ -n "${seen_6-}" ] || drift missing 'interface lo'
+    [ -n "${seen_7-}" ] || drift missing 'interface l1'
+    [ -n "${seen_8-}" ] || drift missing 'interface l2'
+    [ -n "${seen_9-}" ] || drift missing 'interface l3'
+    [ -n "${seen_10-}" ] || drift missing 'interface l4'
     want_addr l1 10.0.2.0/31
     want_addr l2 10.0.2.2/31
     want_addr l3 10.0.2.4/31
@@ -492,94 +502,180 @@ status_plan() {
     want_route 'route 10.1.4.0/24 via 10.0.2.7' '' -4 10.1.4.0/24 via 10.0.2.7
     extras
   fi
-  if look 'node leaf1 (ecmp.leaf1)' ecmp.leaf1 /run/netns/ecmp.leaf1 lo s1 s2 h; then
+  if look 'node leaf1 (ecmp.leaf1)' ecmp.leaf1 /run/netns/ecmp.leaf1 links_3; then
+    [ -n "${seen_11-}" ] || drift missing 'interface lo'
+    [ -n "${seen_12-}" ] || drift missing 'interface s1'
+    [ -n "${seen_13-}" ] || drift missing 'interface s2'
+    [ -n "${seen_14-}" ] || drift missing 'interface h'
     want_addr s1 10.0.1.1/31
     want_addr s2 10.0.2.1/31
     want_addr h 10.1.1.1/24
     want_route 'route 10.1.0.0/16 via 10.0.1.0 dev s1 weight 1, via 10.0.2.0 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.0 dev s1 weight 1' nexthop 'via 10.0.2.0 dev s2 weight 1'
     extras
   fi
-  if look 'node leaf2 (ecmp.leaf2)' ecmp.leaf2 /run/netns/ecmp.leaf2 lo s1 s2 h; then
+  if look 'node leaf2 (ecmp.leaf2)' ecmp.leaf2 /run/netns/ecmp.leaf2 links_4; then
+    [ -n "${seen_15-}" ] || drift missing 'interface lo'
+    [ -n "${seen_16-}" ] || drift missing 'interface s1'
+    [ -n "${seen_17-}" ] || drift missing 'interface s2'
+    [ -n "${seen_18-}" ] || drift missing 'interface h'
     want_addr s1 10.0.1.3/31
     want_addr s2 10.0.2.3/31
     want_addr h 10.1.2.1/24
     want_route 'route 10.1.0.0/16 via 10.0.1.2 dev s1 weight 1, via 10.0.2.2 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.2 dev s1 weight 1' nexthop 'via 10.0.2.2 dev s2 weight 1'
     extras
   fi
-  if look 'node leaf3 (ecmp.leaf3)' ecmp.leaf3 /run/netns/ecmp.leaf3 lo s1 s2 h; then
+  if look 'node leaf3 (ecmp.leaf3)' ecmp.leaf3 /run/netns/ecmp.leaf3 links_5; then
+    [ -n "${seen_19-}" ] || drift missing 'interface lo'
+    [ -n "${seen_20-}" ] || drift missing 'interface s1'
+    [ -n "${seen_21-}" ] || drift missing 'interface s2'
+    [ -n "${seen_22-}" ] || drift missing 'interface h'
     want_addr s1 10.0.1.5/31
     want_addr s2 10.0.2.5/31
     want_addr h 10.1.3.1/24
     want_route 'route 10.1.0.0/16 via 10.0.1.4 dev s1 weight 1, via 10.0.2.4 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.4 dev s1 weight 1' nexthop 'via 10.0.2.4 dev s2 weight 1'
     extras
   fi
-  if look 'node leaf4 (ecmp.leaf4)' ecmp.leaf4 /run/netns/ecmp.leaf4 lo s1 s2 h; then
+  if look 'node leaf4 (ecmp.leaf4)' ecmp.leaf4 /run/netns/ecmp.leaf4 links_6; then
+    [ -n "${seen_23-}" ] || drift missing 'interface lo'
+    [ -n "${seen_24-}" ] || drift missing 'interface s1'
+    [ -n "${seen_25-}" ] || drift missing 'interface s2'
+    [ -n "${seen_26-}" ] || drift missing 'interface h'
     want_addr s1 10.0.1.7/31
     want_addr s2 10.0.2.7/31
     want_addr h 10.1.4.1/24
     want_route 'route 10.1.0.0/16 via 10.0.1.6 dev s1 weight 1, via 10.0.2.6 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.6 dev s1 weight 1' nexthop 'via 10.0.2.6 dev s2 weight 1'
     extras
   fi
-  if look 'node h1 (ecmp.h1)' ecmp.h1 /run/netns/ecmp.h1 lo eth0; then
+  if look 'node h1 (ecmp.h1)' ecmp.h1 /run/netns/ecmp.h1 links_7; then
+    [ -n "${seen_27-}" ] || drift missing 'interface lo'
+    [ -n "${seen_28-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.1.1.10/24
     want_route 'route 0.0.0.0/0 via 10.1.1.1' '' -4 default via 10.1.1.1
     extras
   fi
-  if look 'node h2 (ecmp.h2)' ecmp.h2 /run/netns/ecmp.h2 lo eth0; then
+  if look 'node h2 (ecmp.h2)' ecmp.h2 /run/netns/ecmp.h2 links_8; then
+    [ -n "${seen_29-}" ] || drift missing 'interface lo'
+    [ -n "${seen_30-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.1.2.10/24
     want_route 'route 0.0.0.0/0 via 10.1.2.1' '' -4 default via 10.1.2.1
     extras
   fi
-  if look 'node h3 (ecmp.h3)' ecmp.h3 /run/netns/ecmp.h3 lo eth0; then
+  if look 'node h3 (ecmp.h3)' ecmp.h3 /run/netns/ecmp.h3 links_9; then
+    [ -n "${seen_31-}" ] || drift missing 'interface lo'
+    [ -n "${seen_32-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.1.3.10/24
     want_route 'route 0.0.0.0/0 via 10.1.3.1' '' -4 default via 10.1.3.1
     extras
   fi
-  if look 'node h4 (ecmp.h4)' ecmp.h4 /run/netns/ecmp.h4 lo eth0; then
+  if look 'node h4 (ecmp.h4)' ecmp.h4 /run/netns/ecmp.h4 links_10; then
+    [ -n "${seen_33-}" ] || drift missing 'interface lo'
+    [ -n "${seen_34-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.1.4.10/24
     want_route 'route 0.0.0.0/0 via 10.1.4.1' '' -4 default via 10.1.4.1
     extras
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'ecmp.spine1 lo') want_link up ;;
-    'ecmp.spine1 l1') want_link up ;;
-    'ecmp.spine1 l2') want_link up ;;
-    'ecmp.spine1 l3') want_link up ;;
-    'ecmp.spine1 l4') want_link up ;;
-    'ecmp.spine2 lo') want_link up ;;
-    'ecmp.spine2 l1') want_link up ;;
-    'ecmp.spine2 l2') want_link up ;;
-    'ecmp.spine2 l3') want_link up ;;
-    'ecmp.spine2 l4') want_link up ;;
-    'ecmp.leaf1 lo') want_link up ;;
-    'ecmp.leaf1 s1') want_link up ;;
-    'ecmp.leaf1 s2') want_link up ;;
-    'ecmp.leaf1 h') want_link up ;;
-    'ecmp.leaf2 lo') want_link up ;;
-    'ecmp.leaf2 s1') want_link up ;;
-    'ecmp.leaf2 s2') want_link up ;;
-    'ecmp.leaf2 h') want_link up ;;
-    'ecmp.leaf3 lo') want_link up ;;
-    'ecmp.leaf3 s1') want_link up ;;
-    'ecmp.leaf3 s2') want_link up ;;
-    'ecmp.leaf3 h') want_link up ;;
-    'ecmp.leaf4 lo') want_link up ;;
-    'ecmp.leaf4 s1') want_link up ;;
-    'ecmp.leaf4 s2') want_link up ;;
-    'ecmp.leaf4 h') want_link up ;;
-    'ecmp.h1 lo') want_link up ;;
-    'ecmp.h1 eth0') want_link up ;;
-    'ecmp.h2 lo') want_link up ;;
-    'ecmp.h2 eth0') want_link up ;;
-    'ecmp.h3 lo') want_link up ;;
-    'ecmp.h3 eth0') want_link up ;;
-    'ecmp.h4 lo') want_link up ;;
-    'ecmp.h4 eth0') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $1 in
+    lo) seen_1=1; want_link up ;;
+    l1) seen_2=1; want_link up ;;
+    l2) seen_3=1; want_link up ;;
+    l3) seen_4=1; want_link up ;;
+    l4) seen_5=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_6=1; want_link up ;;
+    l1) seen_7=1; want_link up ;;
+    l2) seen_8=1; want_link up ;;
+    l3) seen_9=1; want_link up ;;
+    l4) seen_10=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_11=1; want_link up ;;
+    s1) seen_12=1; want_link up ;;
+    s2) seen_13=1; want_link up ;;
+    h) seen_14=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_15=1; want_link up ;;
+    s1) seen_16=1; want_link up ;;
+    s2) seen_17=1; want_link up ;;
+    h) seen_18=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_19=1; want_link up ;;
+    s1) seen_20=1; want_link up ;;
+    s2) seen_21=1; want_link up ;;
+    h) seen_22=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_6() {
+  case $1 in
+    lo) seen_23=1; want_link up ;;
+    s1) seen_24=1; want_link up ;;
+    s2) seen_25=1; want_link up ;;
+    h) seen_26=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_7 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_7() {
+  case $1 in
+    lo) seen_27=1; want_link up ;;
+    eth0) seen_28=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_8 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_8() {
+  case $1 in
+    lo) seen_29=1; want_link up ;;
+    eth0) seen_30=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_9 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_9() {
+  case $1 in
+    lo) seen_31=1; want_link up ;;
+    eth0) seen_32=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_10 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_10() {
+  case $1 in
+    lo) seen_33=1; want_link up ;;
+    eth0) seen_34=1; want_link up ;;
     *) return 1 ;;
   esac
 }

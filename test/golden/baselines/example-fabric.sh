@@ -478,7 +478,12 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'node s1 (fabric.s1)' fabric.s1 /run/netns/fabric.s1 lo l1 l2 l3 l4; then
+  if look 'node s1 (fabric.s1)' fabric.s1 /run/netns/fabric.s1 links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface l1'
+    [ -n "${seen_3-}" ] || drift missing 'interface l2'
+    [ -n "${seen_4-}" ] || drift missing 'interface l3'
+    [ -n "${seen_5-}" ] || drift missing 'interface l4'
     want_addr l1 10.255.0.1/31
     want_addr l1 fd00:ff::1/127
     want_addr l2 10.255.0.5/31
@@ -497,7 +502,12 @@ status_plan() {
     want_route 'route fd00:1:0:4::/64 via fd00:ff::c' '' -6 fd00:1:0:4::/64 via fd00:ff::c
     extras
   fi
-  if look 'node s2 (fabric.s2)' fabric.s2 /run/netns/fabric.s2 lo l1 l2 l3 l4; then
+  if look 'node s2 (fabric.s2)' fabric.s2 /run/netns/fabric.s2 links_2; then
+    [ -n "${seen_6-}" ] || drift missing 'interface lo'
+    [ -n "${seen_7-}" ] || drift missing 'interface l1'
+    [ -n "${seen_8-}" ] || drift missing 'interface l2'
+    [ -n "${seen_9-}" ] || drift missing 'interface l3'
+    [ -n "${seen_10-}" ] || drift missing 'interface l4'
     want_addr l1 10.255.0.3/31
     want_addr l1 fd00:ff::3/127
     want_addr l2 10.255.0.7/31
@@ -516,7 +526,11 @@ status_plan() {
     want_route 'route fd00:1:0:4::/64 via fd00:ff::e' '' -6 fd00:1:0:4::/64 via fd00:ff::e
     extras
   fi
-  if look 'node l1 (fabric.l1)' fabric.l1 /run/netns/fabric.l1 lo lan s1 s2; then
+  if look 'node l1 (fabric.l1)' fabric.l1 /run/netns/fabric.l1 links_3; then
+    [ -n "${seen_11-}" ] || drift missing 'interface lo'
+    [ -n "${seen_12-}" ] || drift missing 'interface lan'
+    [ -n "${seen_13-}" ] || drift missing 'interface s1'
+    [ -n "${seen_14-}" ] || drift missing 'interface s2'
     want_addr lan 10.128.1.1/24
     want_addr lan fd00:1:0:1::1/64
     want_addr s1 10.255.0.0/31
@@ -527,14 +541,20 @@ status_plan() {
     want_route 'route ::/0 via fd00:ff::1' '' -6 default via fd00:ff::1
     extras
   fi
-  if look 'node h1 (fabric.h1)' fabric.h1 /run/netns/fabric.h1 lo eth0; then
+  if look 'node h1 (fabric.h1)' fabric.h1 /run/netns/fabric.h1 links_4; then
+    [ -n "${seen_15-}" ] || drift missing 'interface lo'
+    [ -n "${seen_16-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.128.1.10/24
     want_addr eth0 fd00:1:0:1::a/64
     want_route 'route 0.0.0.0/0 via 10.128.1.1' '' -4 default via 10.128.1.1
     want_route 'route ::/0 via fd00:1:0:1::1' '' -6 default via fd00:1:0:1::1
     extras
   fi
-  if look 'node l2 (fabric.l2)' fabric.l2 /run/netns/fabric.l2 lo lan s1 s2; then
+  if look 'node l2 (fabric.l2)' fabric.l2 /run/netns/fabric.l2 links_5; then
+    [ -n "${seen_17-}" ] || drift missing 'interface lo'
+    [ -n "${seen_18-}" ] || drift missing 'interface lan'
+    [ -n "${seen_19-}" ] || drift missing 'interface s1'
+    [ -n "${seen_20-}" ] || drift missing 'interface s2'
     want_addr lan 10.128.2.1/24
     want_addr lan fd00:1:0:2::1/64
     want_addr s1 10.255.0.4/31
@@ -545,14 +565,20 @@ status_plan() {
     want_route 'route ::/0 via fd00:ff::5' '' -6 default via fd00:ff::5
     extras
   fi
-  if look 'node h2 (fabric.h2)' fabric.h2 /run/netns/fabric.h2 lo eth0; then
+  if look 'node h2 (fabric.h2)' fabric.h2 /run/netns/fabric.h2 links_6; then
+    [ -n "${seen_21-}" ] || drift missing 'interface lo'
+    [ -n "${seen_22-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.128.2.10/24
     want_addr eth0 fd00:1:0:2::a/64
     want_route 'route 0.0.0.0/0 via 10.128.2.1' '' -4 default via 10.128.2.1
     want_route 'route ::/0 via fd00:1:0:2::1' '' -6 default via fd00:1:0:2::1
     extras
   fi
-  if look 'node l3 (fabric.l3)' fabric.l3 /run/netns/fabric.l3 lo lan s1 s2; then
+  if look 'node l3 (fabric.l3)' fabric.l3 /run/netns/fabric.l3 links_7; then
+    [ -n "${seen_23-}" ] || drift missing 'interface lo'
+    [ -n "${seen_24-}" ] || drift missing 'interface lan'
+    [ -n "${seen_25-}" ] || drift missing 'interface s1'
+    [ -n "${seen_26-}" ] || drift missing 'interface s2'
     want_addr lan 10.128.3.1/24
     want_addr lan fd00:1:0:3::1/64
     want_addr s1 10.255.0.8/31
@@ -563,14 +589,20 @@ status_plan() {
     want_route 'route ::/0 via fd00:ff::9' '' -6 default via fd00:ff::9
     extras
   fi
-  if look 'node h3 (fabric.h3)' fabric.h3 /run/netns/fabric.h3 lo eth0; then
+  if look 'node h3 (fabric.h3)' fabric.h3 /run/netns/fabric.h3 links_8; then
+    [ -n "${seen_27-}" ] || drift missing 'interface lo'
+    [ -n "${seen_28-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.128.3.10/24
     want_addr eth0 fd00:1:0:3::a/64
     want_route 'route 0.0.0.0/0 via 10.128.3.1' '' -4 default via 10.128.3.1
     want_route 'route ::/0 via fd00:1:0:3::1' '' -6 default via fd00:1:0:3::1
     extras
   fi
-  if look 'node l4 (fabric.l4)' fabric.l4 /run/netns/fabric.l4 lo lan s1 s2; then
+  if look 'node l4 (fabric.l4)' fabric.l4 /run/netns/fabric.l4 links_9; then
+    [ -n "${seen_29-}" ] || drift missing 'interface lo'
+    [ -n "${seen_30-}" ] || drift missing 'interface lan'
+    [ -n "${seen_31-}" ] || drift missing 'interface s1'
+    [ -n "${seen_32-}" ] || drift missing 'interface s2'
     want_addr lan 10.128.4.1/24
     want_addr lan fd00:1:0:4::1/64
     want_addr s1 10.255.0.12/31
@@ -581,7 +613,9 @@ status_plan() {
     want_route 'route ::/0 via fd00:ff::d' '' -6 default via fd00:ff::d
     extras
   fi
-  if look 'node h4 (fabric.h4)' fabric.h4 /run/netns/fabric.h4 lo eth0; then
+  if look 'node h4 (fabric.h4)' fabric.h4 /run/netns/fabric.h4 links_10; then
+    [ -n "${seen_33-}" ] || drift missing 'interface lo'
+    [ -n "${seen_34-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.128.4.10/24
     want_addr eth0 fd00:1:0:4::a/64
     want_route 'route 0.0.0.0/0 via 10.128.4.1' '' -4 default via 10.128.4.1
@@ -590,44 +624,106 @@ status_plan() {
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'fabric.s1 lo') want_link up ;;
-    'fabric.s1 l1') want_link up ;;
-    'fabric.s1 l2') want_link up ;;
-    'fabric.s1 l3') want_link up ;;
-    'fabric.s1 l4') want_link up ;;
-    'fabric.s2 lo') want_link up ;;
-    'fabric.s2 l1') want_link up ;;
-    'fabric.s2 l2') want_link up ;;
-    'fabric.s2 l3') want_link up ;;
-    'fabric.s2 l4') want_link up ;;
-    'fabric.l1 lo') want_link up ;;
-    'fabric.l1 lan') want_link up ;;
-    'fabric.l1 s1') want_link up ;;
-    'fabric.l1 s2') want_link up ;;
-    'fabric.h1 lo') want_link up ;;
-    'fabric.h1 eth0') want_link up ;;
-    'fabric.l2 lo') want_link up ;;
-    'fabric.l2 lan') want_link up ;;
-    'fabric.l2 s1') want_link up ;;
-    'fabric.l2 s2') want_link up ;;
-    'fabric.h2 lo') want_link up ;;
-    'fabric.h2 eth0') want_link up ;;
-    'fabric.l3 lo') want_link up ;;
-    'fabric.l3 lan') want_link up ;;
-    'fabric.l3 s1') want_link up ;;
-    'fabric.l3 s2') want_link up ;;
-    'fabric.h3 lo') want_link up ;;
-    'fabric.h3 eth0') want_link up ;;
-    'fabric.l4 lo') want_link up ;;
-    'fabric.l4 lan') want_link up ;;
-    'fabric.l4 s1') want_link up ;;
-    'fabric.l4 s2') want_link up ;;
-    'fabric.h4 lo') want_link up ;;
-    'fabric.h4 eth0') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $1 in
+    lo) seen_1=1; want_link up ;;
+    l1) seen_2=1; want_link up ;;
+    l2) seen_3=1; want_link up ;;
+    l3) seen_4=1; want_link up ;;
+    l4) seen_5=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_6=1; want_link up ;;
+    l1) seen_7=1; want_link up ;;
+    l2) seen_8=1; want_link up ;;
+    l3) seen_9=1; want_link up ;;
+    l4) seen_10=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_11=1; want_link up ;;
+    lan) seen_12=1; want_link up ;;
+    s1) seen_13=1; want_link up ;;
+    s2) seen_14=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_15=1; want_link up ;;
+    eth0) seen_16=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_17=1; want_link up ;;
+    lan) seen_18=1; want_link up ;;
+    s1) seen_19=1; want_link up ;;
+    s2) seen_20=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_6() {
+  case $1 in
+    lo) seen_21=1; want_link up ;;
+    eth0) seen_22=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_7 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_7() {
+  case $1 in
+    lo) seen_23=1; want_link up ;;
+    lan) seen_24=1; want_link up ;;
+    s1) seen_25=1; want_link up ;;
+    s2) seen_26=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_8 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_8() {
+  case $1 in
+    lo) seen_27=1; want_link up ;;
+    eth0) seen_28=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_9 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_9() {
+  case $1 in
+    lo) seen_29=1; want_link up ;;
+    lan) seen_30=1; want_link up ;;
+    s1) seen_31=1; want_link up ;;
+    s2) seen_32=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_10 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_10() {
+  case $1 in
+    lo) seen_33=1; want_link up ;;
+    eth0) seen_34=1; want_link up ;;
     *) return 1 ;;
   esac
 }

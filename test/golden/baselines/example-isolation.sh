@@ -283,32 +283,65 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'the switches (isolation)' isolation /run/netns/isolation lo lan router.eth0 db.eth0; then
+  if look 'the switches (isolation)' isolation /run/netns/isolation links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface lan'
+    [ -n "${seen_3-}" ] || drift missing 'interface router.eth0'
+    [ -n "${seen_4-}" ] || drift missing 'interface db.eth0'
     extras
   fi
-  if look 'node router (isolation.router)' isolation.router /run/netns/isolation.router lo eth0; then
+  if look 'node router (isolation.router)' isolation.router /run/netns/isolation.router links_2; then
+    [ -n "${seen_5-}" ] || drift missing 'interface lo'
+    [ -n "${seen_6-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.20.0.1/24
     extras
   fi
-  if look 'node db (isolation.db)' isolation.db /run/netns/isolation.db lo eth0; then
+  if look 'node db (isolation.db)' isolation.db /run/netns/isolation.db links_3; then
+    [ -n "${seen_7-}" ] || drift missing 'interface lo'
+    [ -n "${seen_8-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.20.0.10/24
     want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
     extras
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'isolation lo') want_link ;;
-    'isolation lan') want_link up ;;
-    'isolation router.eth0') want_link up master lan ;;
-    'isolation db.eth0') want_link up master lan ;;
-    'isolation.router lo') want_link up ;;
-    'isolation.router eth0') want_link up ;;
-    'isolation.db lo') want_link up ;;
-    'isolation.db eth0') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $2 in
+    '') links_1_0 "$1" && return 0 ;;
+    lan) links_1_1 "$1" && return 0 ;;
+  esac
+  links_1_0 "$1" || links_1_1 "$1"
+}
+links_1_0() {
+  case $1 in
+    lo) seen_1=1; want_link ;;
+    lan) seen_2=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+links_1_1() {
+  case $1 in
+    router.eth0) seen_3=1; want_link up master lan ;;
+    db.eth0) seen_4=1; want_link up master lan ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_5=1; want_link up ;;
+    eth0) seen_6=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_7=1; want_link up ;;
+    eth0) seen_8=1; want_link up ;;
     *) return 1 ;;
   esac
 }

@@ -312,10 +312,22 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'the switches (office)' office /run/netns/office lo lan dmz router.eth0 router.eth1 web.eth0 pc1.eth0 pc2.eth0; then
+  if look 'the switches (office)' office /run/netns/office links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface lan'
+    [ -n "${seen_3-}" ] || drift missing 'interface dmz'
+    [ -n "${seen_4-}" ] || drift missing 'interface router.eth0'
+    [ -n "${seen_5-}" ] || drift missing 'interface router.eth1'
+    [ -n "${seen_6-}" ] || drift missing 'interface web.eth0'
+    [ -n "${seen_7-}" ] || drift missing 'interface pc1.eth0'
+    [ -n "${seen_8-}" ] || drift missing 'interface pc2.eth0'
     extras
   fi
-  if look 'node router (office.router)' office.router /run/netns/office.router lo wan eth0 eth1; then
+  if look 'node router (office.router)' office.router /run/netns/office.router links_2; then
+    [ -n "${seen_9-}" ] || drift missing 'interface lo'
+    [ -n "${seen_10-}" ] || drift missing 'interface wan'
+    [ -n "${seen_11-}" ] || drift missing 'interface eth0'
+    [ -n "${seen_12-}" ] || drift missing 'interface eth1'
     want_addr wan 203.0.113.1/24
     want_addr wan fd6f:ff::1/64
     want_addr eth0 10.1.0.1/24
@@ -324,58 +336,118 @@ status_plan() {
     want_addr eth1 fd6f:2::1/64
     extras
   fi
-  if look 'node web (office.web)' office.web /run/netns/office.web lo eth0; then
+  if look 'node web (office.web)' office.web /run/netns/office.web links_3; then
+    [ -n "${seen_13-}" ] || drift missing 'interface lo'
+    [ -n "${seen_14-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.2.0.10/24
     want_addr eth0 fd6f:2::10/64
     want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
     want_route 'route ::/0 via fd6f:2::1' '' -6 default via fd6f:2::1
     extras
   fi
-  if look 'node pc1 (office.pc1)' office.pc1 /run/netns/office.pc1 lo eth0; then
+  if look 'node pc1 (office.pc1)' office.pc1 /run/netns/office.pc1 links_4; then
+    [ -n "${seen_15-}" ] || drift missing 'interface lo'
+    [ -n "${seen_16-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.1.0.11/24
     want_addr eth0 fd6f:1::11/64
     want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
     want_route 'route ::/0 via fd6f:1::1' '' -6 default via fd6f:1::1
     extras
   fi
-  if look 'node pc2 (office.pc2)' office.pc2 /run/netns/office.pc2 lo eth0; then
+  if look 'node pc2 (office.pc2)' office.pc2 /run/netns/office.pc2 links_5; then
+    [ -n "${seen_17-}" ] || drift missing 'interface lo'
+    [ -n "${seen_18-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.1.0.12/24
     want_addr eth0 fd6f:1::12/64
     want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
     want_route 'route ::/0 via fd6f:1::1' '' -6 default via fd6f:1::1
     extras
   fi
-  if look 'node isp (office.isp)' office.isp /run/netns/office.isp lo eth0; then
+  if look 'node isp (office.isp)' office.isp /run/netns/office.isp links_6; then
+    [ -n "${seen_19-}" ] || drift missing 'interface lo'
+    [ -n "${seen_20-}" ] || drift missing 'interface eth0'
     want_addr eth0 203.0.113.2/24
     want_addr eth0 fd6f:ff::2/64
     extras
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'office lo') want_link ;;
-    'office lan') want_link up ;;
-    'office dmz') want_link up ;;
-    'office router.eth0') want_link up master lan ;;
-    'office router.eth1') want_link up master dmz ;;
-    'office web.eth0') want_link up master dmz ;;
-    'office pc1.eth0') want_link up master lan ;;
-    'office pc2.eth0') want_link up master lan ;;
-    'office.router lo') want_link up ;;
-    'office.router wan') want_link up ;;
-    'office.router eth0') want_link up ;;
-    'office.router eth1') want_link up ;;
-    'office.web lo') want_link up ;;
-    'office.web eth0') want_link up ;;
-    'office.pc1 lo') want_link up ;;
-    'office.pc1 eth0') want_link up ;;
-    'office.pc2 lo') want_link up ;;
-    'office.pc2 eth0') want_link up ;;
-    'office.isp lo') want_link up ;;
-    'office.isp eth0') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $2 in
+    '') links_1_0 "$1" && return 0 ;;
+    lan) links_1_1 "$1" && return 0 ;;
+    dmz) links_1_2 "$1" && return 0 ;;
+  esac
+  links_1_0 "$1" || links_1_1 "$1" || links_1_2 "$1"
+}
+links_1_0() {
+  case $1 in
+    lo) seen_1=1; want_link ;;
+    lan) seen_2=1; want_link up ;;
+    dmz) seen_3=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+links_1_1() {
+  case $1 in
+    router.eth0) seen_4=1; want_link up master lan ;;
+    pc1.eth0) seen_7=1; want_link up master lan ;;
+    pc2.eth0) seen_8=1; want_link up master lan ;;
+    *) return 1 ;;
+  esac
+}
+links_1_2() {
+  case $1 in
+    router.eth1) seen_5=1; want_link up master dmz ;;
+    web.eth0) seen_6=1; want_link up master dmz ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_9=1; want_link up ;;
+    wan) seen_10=1; want_link up ;;
+    eth0) seen_11=1; want_link up ;;
+    eth1) seen_12=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_13=1; want_link up ;;
+    eth0) seen_14=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_15=1; want_link up ;;
+    eth0) seen_16=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_17=1; want_link up ;;
+    eth0) seen_18=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_6() {
+  case $1 in
+    lo) seen_19=1; want_link up ;;
+    eth0) seen_20=1; want_link up ;;
     *) return 1 ;;
   esac
 }

@@ -482,7 +482,11 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'node r1 (ring.r1)' ring.r1 /run/netns/ring.r1 lo right lan left; then
+  if look 'node r1 (ring.r1)' ring.r1 /run/netns/ring.r1 links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface right'
+    [ -n "${seen_3-}" ] || drift missing 'interface lan'
+    [ -n "${seen_4-}" ] || drift missing 'interface left'
     want_addr right 10.255.0.2/31
     want_addr right fd00:ff::2/127
     want_addr lan 10.0.1.1/24
@@ -499,14 +503,20 @@ status_plan() {
     want_route 'route fd00:1:0:5::/64 via fd00:ff::a' '' -6 fd00:1:0:5::/64 via fd00:ff::a
     extras
   fi
-  if look 'node h1 (ring.h1)' ring.h1 /run/netns/ring.h1 lo eth0; then
+  if look 'node h1 (ring.h1)' ring.h1 /run/netns/ring.h1 links_2; then
+    [ -n "${seen_5-}" ] || drift missing 'interface lo'
+    [ -n "${seen_6-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.1.10/24
     want_addr eth0 fd00:1:0:1::a/64
     want_route 'route 0.0.0.0/0 via 10.0.1.1' '' -4 default via 10.0.1.1
     want_route 'route ::/0 via fd00:1:0:1::1' '' -6 default via fd00:1:0:1::1
     extras
   fi
-  if look 'node r2 (ring.r2)' ring.r2 /run/netns/ring.r2 lo left right lan; then
+  if look 'node r2 (ring.r2)' ring.r2 /run/netns/ring.r2 links_3; then
+    [ -n "${seen_7-}" ] || drift missing 'interface lo'
+    [ -n "${seen_8-}" ] || drift missing 'interface left'
+    [ -n "${seen_9-}" ] || drift missing 'interface right'
+    [ -n "${seen_10-}" ] || drift missing 'interface lan'
     want_addr left 10.255.0.3/31
     want_addr left fd00:ff::3/127
     want_addr right 10.255.0.4/31
@@ -523,14 +533,20 @@ status_plan() {
     want_route 'route fd00:1:0:5::/64 via fd00:ff::2' '' -6 fd00:1:0:5::/64 via fd00:ff::2
     extras
   fi
-  if look 'node h2 (ring.h2)' ring.h2 /run/netns/ring.h2 lo eth0; then
+  if look 'node h2 (ring.h2)' ring.h2 /run/netns/ring.h2 links_4; then
+    [ -n "${seen_11-}" ] || drift missing 'interface lo'
+    [ -n "${seen_12-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.2.10/24
     want_addr eth0 fd00:1:0:2::a/64
     want_route 'route 0.0.0.0/0 via 10.0.2.1' '' -4 default via 10.0.2.1
     want_route 'route ::/0 via fd00:1:0:2::1' '' -6 default via fd00:1:0:2::1
     extras
   fi
-  if look 'node r3 (ring.r3)' ring.r3 /run/netns/ring.r3 lo left right lan; then
+  if look 'node r3 (ring.r3)' ring.r3 /run/netns/ring.r3 links_5; then
+    [ -n "${seen_13-}" ] || drift missing 'interface lo'
+    [ -n "${seen_14-}" ] || drift missing 'interface left'
+    [ -n "${seen_15-}" ] || drift missing 'interface right'
+    [ -n "${seen_16-}" ] || drift missing 'interface lan'
     want_addr left 10.255.0.5/31
     want_addr left fd00:ff::5/127
     want_addr right 10.255.0.6/31
@@ -547,14 +563,20 @@ status_plan() {
     want_route 'route fd00:1:0:5::/64 via fd00:ff::7' '' -6 fd00:1:0:5::/64 via fd00:ff::7
     extras
   fi
-  if look 'node h3 (ring.h3)' ring.h3 /run/netns/ring.h3 lo eth0; then
+  if look 'node h3 (ring.h3)' ring.h3 /run/netns/ring.h3 links_6; then
+    [ -n "${seen_17-}" ] || drift missing 'interface lo'
+    [ -n "${seen_18-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.3.10/24
     want_addr eth0 fd00:1:0:3::a/64
     want_route 'route 0.0.0.0/0 via 10.0.3.1' '' -4 default via 10.0.3.1
     want_route 'route ::/0 via fd00:1:0:3::1' '' -6 default via fd00:1:0:3::1
     extras
   fi
-  if look 'node r4 (ring.r4)' ring.r4 /run/netns/ring.r4 lo left right lan; then
+  if look 'node r4 (ring.r4)' ring.r4 /run/netns/ring.r4 links_7; then
+    [ -n "${seen_19-}" ] || drift missing 'interface lo'
+    [ -n "${seen_20-}" ] || drift missing 'interface left'
+    [ -n "${seen_21-}" ] || drift missing 'interface right'
+    [ -n "${seen_22-}" ] || drift missing 'interface lan'
     want_addr left 10.255.0.7/31
     want_addr left fd00:ff::7/127
     want_addr right 10.255.0.8/31
@@ -571,14 +593,20 @@ status_plan() {
     want_route 'route fd00:1:0:5::/64 via fd00:ff::9' '' -6 fd00:1:0:5::/64 via fd00:ff::9
     extras
   fi
-  if look 'node h4 (ring.h4)' ring.h4 /run/netns/ring.h4 lo eth0; then
+  if look 'node h4 (ring.h4)' ring.h4 /run/netns/ring.h4 links_8; then
+    [ -n "${seen_23-}" ] || drift missing 'interface lo'
+    [ -n "${seen_24-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.4.10/24
     want_addr eth0 fd00:1:0:4::a/64
     want_route 'route 0.0.0.0/0 via 10.0.4.1' '' -4 default via 10.0.4.1
     want_route 'route ::/0 via fd00:1:0:4::1' '' -6 default via fd00:1:0:4::1
     extras
   fi
-  if look 'node r5 (ring.r5)' ring.r5 /run/netns/ring.r5 lo left right lan; then
+  if look 'node r5 (ring.r5)' ring.r5 /run/netns/ring.r5 links_9; then
+    [ -n "${seen_25-}" ] || drift missing 'interface lo'
+    [ -n "${seen_26-}" ] || drift missing 'interface left'
+    [ -n "${seen_27-}" ] || drift missing 'interface right'
+    [ -n "${seen_28-}" ] || drift missing 'interface lan'
     want_addr left 10.255.0.9/31
     want_addr left fd00:ff::9/127
     want_addr right 10.255.0.10/31
@@ -595,7 +623,9 @@ status_plan() {
     want_route 'route fd00:1:0:4::/64 via fd00:ff::8' '' -6 fd00:1:0:4::/64 via fd00:ff::8
     extras
   fi
-  if look 'node h5 (ring.h5)' ring.h5 /run/netns/ring.h5 lo eth0; then
+  if look 'node h5 (ring.h5)' ring.h5 /run/netns/ring.h5 links_10; then
+    [ -n "${seen_29-}" ] || drift missing 'interface lo'
+    [ -n "${seen_30-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.5.10/24
     want_addr eth0 fd00:1:0:5::a/64
     want_route 'route 0.0.0.0/0 via 10.0.5.1' '' -4 default via 10.0.5.1
@@ -604,40 +634,102 @@ status_plan() {
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'ring.r1 lo') want_link up ;;
-    'ring.r1 right') want_link up ;;
-    'ring.r1 lan') want_link up ;;
-    'ring.r1 left') want_link up ;;
-    'ring.h1 lo') want_link up ;;
-    'ring.h1 eth0') want_link up ;;
-    'ring.r2 lo') want_link up ;;
-    'ring.r2 left') want_link up ;;
-    'ring.r2 right') want_link up ;;
-    'ring.r2 lan') want_link up ;;
-    'ring.h2 lo') want_link up ;;
-    'ring.h2 eth0') want_link up ;;
-    'ring.r3 lo') want_link up ;;
-    'ring.r3 left') want_link up ;;
-    'ring.r3 right') want_link up ;;
-    'ring.r3 lan') want_link up ;;
-    'ring.h3 lo') want_link up ;;
-    'ring.h3 eth0') want_link up ;;
-    'ring.r4 lo') want_link up ;;
-    'ring.r4 left') want_link up ;;
-    'ring.r4 right') want_link up ;;
-    'ring.r4 lan') want_link up ;;
-    'ring.h4 lo') want_link up ;;
-    'ring.h4 eth0') want_link up ;;
-    'ring.r5 lo') want_link up ;;
-    'ring.r5 left') want_link up ;;
-    'ring.r5 right') want_link up ;;
-    'ring.r5 lan') want_link up ;;
-    'ring.h5 lo') want_link up ;;
-    'ring.h5 eth0') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $1 in
+    lo) seen_1=1; want_link up ;;
+    right) seen_2=1; want_link up ;;
+    lan) seen_3=1; want_link up ;;
+    left) seen_4=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_5=1; want_link up ;;
+    eth0) seen_6=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_7=1; want_link up ;;
+    left) seen_8=1; want_link up ;;
+    right) seen_9=1; want_link up ;;
+    lan) seen_10=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_11=1; want_link up ;;
+    eth0) seen_12=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_13=1; want_link up ;;
+    left) seen_14=1; want_link up ;;
+    right) seen_15=1; want_link up ;;
+    lan) seen_16=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_6() {
+  case $1 in
+    lo) seen_17=1; want_link up ;;
+    eth0) seen_18=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_7 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_7() {
+  case $1 in
+    lo) seen_19=1; want_link up ;;
+    left) seen_20=1; want_link up ;;
+    right) seen_21=1; want_link up ;;
+    lan) seen_22=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_8 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_8() {
+  case $1 in
+    lo) seen_23=1; want_link up ;;
+    eth0) seen_24=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_9 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_9() {
+  case $1 in
+    lo) seen_25=1; want_link up ;;
+    left) seen_26=1; want_link up ;;
+    right) seen_27=1; want_link up ;;
+    lan) seen_28=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_10 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_10() {
+  case $1 in
+    lo) seen_29=1; want_link up ;;
+    eth0) seen_30=1; want_link up ;;
     *) return 1 ;;
   esac
 }

@@ -277,10 +277,21 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'the switches (routed)' routed /run/netns/routed lo lan1 lan2 r1.eth0 r2.eth0 client.eth0 server.eth0; then
+  if look 'the switches (routed)' routed /run/netns/routed links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface lan1'
+    [ -n "${seen_3-}" ] || drift missing 'interface lan2'
+    [ -n "${seen_4-}" ] || drift missing 'interface r1.eth0'
+    [ -n "${seen_5-}" ] || drift missing 'interface r2.eth0'
+    [ -n "${seen_6-}" ] || drift missing 'interface client.eth0'
+    [ -n "${seen_7-}" ] || drift missing 'interface server.eth0'
     extras
   fi
-  if look 'node r1 (routed.r1)' routed.r1 /run/netns/routed.r1 lo eth1 uplink eth0; then
+  if look 'node r1 (routed.r1)' routed.r1 /run/netns/routed.r1 links_2; then
+    [ -n "${seen_8-}" ] || drift missing 'interface lo'
+    [ -n "${seen_9-}" ] || drift missing 'interface eth1'
+    [ -n "${seen_10-}" ] || drift missing 'interface uplink'
+    [ -n "${seen_11-}" ] || drift missing 'interface eth0'
     want_addr eth1 10.255.0.0/31
     want_addr eth1 fd00:ff::/127
     want_addr uplink 198.51.100.2/30
@@ -290,7 +301,10 @@ status_plan() {
     want_route 'route fd00:2::/64 via fd00:ff::1' '' -6 fd00:2::/64 via fd00:ff::1
     extras
   fi
-  if look 'node r2 (routed.r2)' routed.r2 /run/netns/routed.r2 lo eth1 eth0; then
+  if look 'node r2 (routed.r2)' routed.r2 /run/netns/routed.r2 links_3; then
+    [ -n "${seen_12-}" ] || drift missing 'interface lo'
+    [ -n "${seen_13-}" ] || drift missing 'interface eth1'
+    [ -n "${seen_14-}" ] || drift missing 'interface eth0'
     want_addr eth1 10.255.0.1/31
     want_addr eth1 fd00:ff::1/127
     want_addr eth0 10.2.0.1/24
@@ -299,49 +313,106 @@ status_plan() {
     want_route 'route fd00:1::/64 via fd00:ff::' '' -6 fd00:1::/64 via fd00:ff::
     extras
   fi
-  if look 'node client (routed.client)' routed.client /run/netns/routed.client lo eth0; then
+  if look 'node client (routed.client)' routed.client /run/netns/routed.client links_4; then
+    [ -n "${seen_15-}" ] || drift missing 'interface lo'
+    [ -n "${seen_16-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.1.0.10/24
     want_addr eth0 fd00:1::10/64
     want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
     want_route 'route ::/0 via fd00:1::1' '' -6 default via fd00:1::1
     extras
   fi
-  if look 'node server (routed.server)' routed.server /run/netns/routed.server lo eth0; then
+  if look 'node server (routed.server)' routed.server /run/netns/routed.server links_5; then
+    [ -n "${seen_17-}" ] || drift missing 'interface lo'
+    [ -n "${seen_18-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.2.0.10/24
     want_addr eth0 fd00:2::10/64
     want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
     want_route 'route ::/0 via fd00:2::1' '' -6 default via fd00:2::1
     extras
   fi
-  if look_host ot-3ty1yf-uplin; then
+  if look_host links_6; then
+    [ -n "${seen_19-}" ] || drift missing 'interface ot-3ty1yf-uplin'
     want_addr ot-3ty1yf-uplin 198.51.100.1/30
     extras
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'routed lo') want_link ;;
-    'routed lan1') want_link up ;;
-    'routed lan2') want_link up mtu 1400 ;;
-    'routed r1.eth0') want_link up master lan1 ;;
-    'routed r2.eth0') want_link up mtu 1400 master lan2 ;;
-    'routed client.eth0') want_link up master lan1 ;;
-    'routed server.eth0') want_link up mtu 1400 master lan2 ;;
-    'routed.r1 lo') want_link up ;;
-    'routed.r1 eth1') want_link up ;;
-    'routed.r1 uplink') want_link up ;;
-    'routed.r1 eth0') want_link up ;;
-    'routed.r2 lo') want_link up ;;
-    'routed.r2 eth1') want_link up ;;
-    'routed.r2 eth0') want_link up mtu 1400 ;;
-    'routed.client lo') want_link up ;;
-    'routed.client eth0') want_link up ;;
-    'routed.server lo') want_link up ;;
-    'routed.server eth0') want_link up mtu 1400 ;;
-    ' ot-3ty1yf-uplin') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $2 in
+    '') links_1_0 "$1" && return 0 ;;
+    lan1) links_1_1 "$1" && return 0 ;;
+    lan2) links_1_2 "$1" && return 0 ;;
+  esac
+  links_1_0 "$1" || links_1_1 "$1" || links_1_2 "$1"
+}
+links_1_0() {
+  case $1 in
+    lo) seen_1=1; want_link ;;
+    lan1) seen_2=1; want_link up ;;
+    lan2) seen_3=1; want_link up mtu 1400 ;;
+    *) return 1 ;;
+  esac
+}
+links_1_1() {
+  case $1 in
+    r1.eth0) seen_4=1; want_link up master lan1 ;;
+    client.eth0) seen_6=1; want_link up master lan1 ;;
+    *) return 1 ;;
+  esac
+}
+links_1_2() {
+  case $1 in
+    r2.eth0) seen_5=1; want_link up mtu 1400 master lan2 ;;
+    server.eth0) seen_7=1; want_link up mtu 1400 master lan2 ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_8=1; want_link up ;;
+    eth1) seen_9=1; want_link up ;;
+    uplink) seen_10=1; want_link up ;;
+    eth0) seen_11=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_12=1; want_link up ;;
+    eth1) seen_13=1; want_link up ;;
+    eth0) seen_14=1; want_link up mtu 1400 ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_15=1; want_link up ;;
+    eth0) seen_16=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_17=1; want_link up ;;
+    eth0) seen_18=1; want_link up mtu 1400 ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_6() {
+  case $1 in
+    ot-3ty1yf-uplin) seen_19=1; want_link up ;;
     *) return 1 ;;
   esac
 }

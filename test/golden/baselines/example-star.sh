@@ -1220,417 +1220,930 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'the switches (star)' star /run/netns/star lo sw h1.eth0 h2.eth0 h3.eth0 h4.eth0 h5.eth0 h6.eth0 h7.eth0 h8.eth0 h9.eth0 h10.eth0 h11.eth0 h12.eth0 h13.eth0 h14.eth0 h15.eth0 h16.eth0 h17.eth0 h18.eth0 h19.eth0 h20.eth0 h21.eth0 h22.eth0 h23.eth0 h24.eth0 h25.eth0 h26.eth0 h27.eth0 h28.eth0 h29.eth0 h30.eth0 h31.eth0 h32.eth0 h33.eth0 h34.eth0 h35.eth0 h36.eth0 h37.eth0 h38.eth0 h39.eth0 h40.eth0 h41.eth0 h42.eth0 h43.eth0 h44.eth0 h45.eth0 h46.eth0 h47.eth0 h48.eth0 h49.eth0 h50.eth0; then
+  if look 'the switches (star)' star /run/netns/star links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface sw'
+    [ -n "${seen_3-}" ] || drift missing 'interface h1.eth0'
+    [ -n "${seen_4-}" ] || drift missing 'interface h2.eth0'
+    [ -n "${seen_5-}" ] || drift missing 'interface h3.eth0'
+    [ -n "${seen_6-}" ] || drift missing 'interface h4.eth0'
+    [ -n "${seen_7-}" ] || drift missing 'interface h5.eth0'
+    [ -n "${seen_8-}" ] || drift missing 'interface h6.eth0'
+    [ -n "${seen_9-}" ] || drift missing 'interface h7.eth0'
+    [ -n "${seen_10-}" ] || drift missing 'interface h8.eth0'
+    [ -n "${seen_11-}" ] || drift missing 'interface h9.eth0'
+    [ -n "${seen_12-}" ] || drift missing 'interface h10.eth0'
+    [ -n "${seen_13-}" ] || drift missing 'interface h11.eth0'
+    [ -n "${seen_14-}" ] || drift missing 'interface h12.eth0'
+    [ -n "${seen_15-}" ] || drift missing 'interface h13.eth0'
+    [ -n "${seen_16-}" ] || drift missing 'interface h14.eth0'
+    [ -n "${seen_17-}" ] || drift missing 'interface h15.eth0'
+    [ -n "${seen_18-}" ] || drift missing 'interface h16.eth0'
+    [ -n "${seen_19-}" ] || drift missing 'interface h17.eth0'
+    [ -n "${seen_20-}" ] || drift missing 'interface h18.eth0'
+    [ -n "${seen_21-}" ] || drift missing 'interface h19.eth0'
+    [ -n "${seen_22-}" ] || drift missing 'interface h20.eth0'
+    [ -n "${seen_23-}" ] || drift missing 'interface h21.eth0'
+    [ -n "${seen_24-}" ] || drift missing 'interface h22.eth0'
+    [ -n "${seen_25-}" ] || drift missing 'interface h23.eth0'
+    [ -n "${seen_26-}" ] || drift missing 'interface h24.eth0'
+    [ -n "${seen_27-}" ] || drift missing 'interface h25.eth0'
+    [ -n "${seen_28-}" ] || drift missing 'interface h26.eth0'
+    [ -n "${seen_29-}" ] || drift missing 'interface h27.eth0'
+    [ -n "${seen_30-}" ] || drift missing 'interface h28.eth0'
+    [ -n "${seen_31-}" ] || drift missing 'interface h29.eth0'
+    [ -n "${seen_32-}" ] || drift missing 'interface h30.eth0'
+    [ -n "${seen_33-}" ] || drift missing 'interface h31.eth0'
+    [ -n "${seen_34-}" ] || drift missing 'interface h32.eth0'
+    [ -n "${seen_35-}" ] || drift missing 'interface h33.eth0'
+    [ -n "${seen_36-}" ] || drift missing 'interface h34.eth0'
+    [ -n "${seen_37-}" ] || drift missing 'interface h35.eth0'
+    [ -n "${seen_38-}" ] || drift missing 'interface h36.eth0'
+    [ -n "${seen_39-}" ] || drift missing 'interface h37.eth0'
+    [ -n "${seen_40-}" ] || drift missing 'interface h38.eth0'
+    [ -n "${seen_41-}" ] || drift missing 'interface h39.eth0'
+    [ -n "${seen_42-}" ] || drift missing 'interface h40.eth0'
+    [ -n "${seen_43-}" ] || drift missing 'interface h41.eth0'
+    [ -n "${seen_44-}" ] || drift missing 'interface h42.eth0'
+    [ -n "${seen_45-}" ] || drift missing 'interface h43.eth0'
+    [ -n "${seen_46-}" ] || drift missing 'interface h44.eth0'
+    [ -n "${seen_47-}" ] || drift missing 'interface h45.eth0'
+    [ -n "${seen_48-}" ] || drift missing 'interface h46.eth0'
+    [ -n "${seen_49-}" ] || drift missing 'interface h47.eth0'
+    [ -n "${seen_50-}" ] || drift missing 'interface h48.eth0'
+    [ -n "${seen_51-}" ] || drift missing 'interface h49.eth0'
+    [ -n "${seen_52-}" ] || drift missing 'interface h50.eth0'
     extras
   fi
-  if look 'node h1 (star.h1)' star.h1 /run/netns/star.h1 lo eth0; then
+  if look 'node h1 (star.h1)' star.h1 /run/netns/star.h1 links_2; then
+    [ -n "${seen_53-}" ] || drift missing 'interface lo'
+    [ -n "${seen_54-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.1/16
     want_addr eth0 fd00::1/64
     extras
   fi
-  if look 'node h2 (star.h2)' star.h2 /run/netns/star.h2 lo eth0; then
+  if look 'node h2 (star.h2)' star.h2 /run/netns/star.h2 links_3; then
+    [ -n "${seen_55-}" ] || drift missing 'interface lo'
+    [ -n "${seen_56-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.2/16
     want_addr eth0 fd00::2/64
     extras
   fi
-  if look 'node h3 (star.h3)' star.h3 /run/netns/star.h3 lo eth0; then
+  if look 'node h3 (star.h3)' star.h3 /run/netns/star.h3 links_4; then
+    [ -n "${seen_57-}" ] || drift missing 'interface lo'
+    [ -n "${seen_58-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.3/16
     want_addr eth0 fd00::3/64
     extras
   fi
-  if look 'node h4 (star.h4)' star.h4 /run/netns/star.h4 lo eth0; then
+  if look 'node h4 (star.h4)' star.h4 /run/netns/star.h4 links_5; then
+    [ -n "${seen_59-}" ] || drift missing 'interface lo'
+    [ -n "${seen_60-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.4/16
     want_addr eth0 fd00::4/64
     extras
   fi
-  if look 'node h5 (star.h5)' star.h5 /run/netns/star.h5 lo eth0; then
+  if look 'node h5 (star.h5)' star.h5 /run/netns/star.h5 links_6; then
+    [ -n "${seen_61-}" ] || drift missing 'interface lo'
+    [ -n "${seen_62-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.5/16
     want_addr eth0 fd00::5/64
     extras
   fi
-  if look 'node h6 (star.h6)' star.h6 /run/netns/star.h6 lo eth0; then
+  if look 'node h6 (star.h6)' star.h6 /run/netns/star.h6 links_7; then
+    [ -n "${seen_63-}" ] || drift missing 'interface lo'
+    [ -n "${seen_64-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.6/16
     want_addr eth0 fd00::6/64
     extras
   fi
-  if look 'node h7 (star.h7)' star.h7 /run/netns/star.h7 lo eth0; then
+  if look 'node h7 (star.h7)' star.h7 /run/netns/star.h7 links_8; then
+    [ -n "${seen_65-}" ] || drift missing 'interface lo'
+    [ -n "${seen_66-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.7/16
     want_addr eth0 fd00::7/64
     extras
   fi
-  if look 'node h8 (star.h8)' star.h8 /run/netns/star.h8 lo eth0; then
+  if look 'node h8 (star.h8)' star.h8 /run/netns/star.h8 links_9; then
+    [ -n "${seen_67-}" ] || drift missing 'interface lo'
+    [ -n "${seen_68-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.8/16
     want_addr eth0 fd00::8/64
     extras
   fi
-  if look 'node h9 (star.h9)' star.h9 /run/netns/star.h9 lo eth0; then
+  if look 'node h9 (star.h9)' star.h9 /run/netns/star.h9 links_10; then
+    [ -n "${seen_69-}" ] || drift missing 'interface lo'
+    [ -n "${seen_70-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.9/16
     want_addr eth0 fd00::9/64
     extras
   fi
-  if look 'node h10 (star.h10)' star.h10 /run/netns/star.h10 lo eth0; then
+  if look 'node h10 (star.h10)' star.h10 /run/netns/star.h10 links_11; then
+    [ -n "${seen_71-}" ] || drift missing 'interface lo'
+    [ -n "${seen_72-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.10/16
     want_addr eth0 fd00::a/64
     extras
   fi
-  if look 'node h11 (star.h11)' star.h11 /run/netns/star.h11 lo eth0; then
+  if look 'node h11 (star.h11)' star.h11 /run/netns/star.h11 links_12; then
+    [ -n "${seen_73-}" ] || drift missing 'interface lo'
+    [ -n "${seen_74-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.11/16
     want_addr eth0 fd00::b/64
     extras
   fi
-  if look 'node h12 (star.h12)' star.h12 /run/netns/star.h12 lo eth0; then
+  if look 'node h12 (star.h12)' star.h12 /run/netns/star.h12 links_13; then
+    [ -n "${seen_75-}" ] || drift missing 'interface lo'
+    [ -n "${seen_76-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.12/16
     want_addr eth0 fd00::c/64
     extras
   fi
-  if look 'node h13 (star.h13)' star.h13 /run/netns/star.h13 lo eth0; then
+  if look 'node h13 (star.h13)' star.h13 /run/netns/star.h13 links_14; then
+    [ -n "${seen_77-}" ] || drift missing 'interface lo'
+    [ -n "${seen_78-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.13/16
     want_addr eth0 fd00::d/64
     extras
   fi
-  if look 'node h14 (star.h14)' star.h14 /run/netns/star.h14 lo eth0; then
+  if look 'node h14 (star.h14)' star.h14 /run/netns/star.h14 links_15; then
+    [ -n "${seen_79-}" ] || drift missing 'interface lo'
+    [ -n "${seen_80-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.14/16
     want_addr eth0 fd00::e/64
     extras
   fi
-  if look 'node h15 (star.h15)' star.h15 /run/netns/star.h15 lo eth0; then
+  if look 'node h15 (star.h15)' star.h15 /run/netns/star.h15 links_16; then
+    [ -n "${seen_81-}" ] || drift missing 'interface lo'
+    [ -n "${seen_82-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.15/16
     want_addr eth0 fd00::f/64
     extras
   fi
-  if look 'node h16 (star.h16)' star.h16 /run/netns/star.h16 lo eth0; then
+  if look 'node h16 (star.h16)' star.h16 /run/netns/star.h16 links_17; then
+    [ -n "${seen_83-}" ] || drift missing 'interface lo'
+    [ -n "${seen_84-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.16/16
     want_addr eth0 fd00::10/64
     extras
   fi
-  if look 'node h17 (star.h17)' star.h17 /run/netns/star.h17 lo eth0; then
+  if look 'node h17 (star.h17)' star.h17 /run/netns/star.h17 links_18; then
+    [ -n "${seen_85-}" ] || drift missing 'interface lo'
+    [ -n "${seen_86-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.17/16
     want_addr eth0 fd00::11/64
     extras
   fi
-  if look 'node h18 (star.h18)' star.h18 /run/netns/star.h18 lo eth0; then
+  if look 'node h18 (star.h18)' star.h18 /run/netns/star.h18 links_19; then
+    [ -n "${seen_87-}" ] || drift missing 'interface lo'
+    [ -n "${seen_88-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.18/16
     want_addr eth0 fd00::12/64
     extras
   fi
-  if look 'node h19 (star.h19)' star.h19 /run/netns/star.h19 lo eth0; then
+  if look 'node h19 (star.h19)' star.h19 /run/netns/star.h19 links_20; then
+    [ -n "${seen_89-}" ] || drift missing 'interface lo'
+    [ -n "${seen_90-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.19/16
     want_addr eth0 fd00::13/64
     extras
   fi
-  if look 'node h20 (star.h20)' star.h20 /run/netns/star.h20 lo eth0; then
+  if look 'node h20 (star.h20)' star.h20 /run/netns/star.h20 links_21; then
+    [ -n "${seen_91-}" ] || drift missing 'interface lo'
+    [ -n "${seen_92-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.20/16
     want_addr eth0 fd00::14/64
     extras
   fi
-  if look 'node h21 (star.h21)' star.h21 /run/netns/star.h21 lo eth0; then
+  if look 'node h21 (star.h21)' star.h21 /run/netns/star.h21 links_22; then
+    [ -n "${seen_93-}" ] || drift missing 'interface lo'
+    [ -n "${seen_94-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.21/16
     want_addr eth0 fd00::15/64
     extras
   fi
-  if look 'node h22 (star.h22)' star.h22 /run/netns/star.h22 lo eth0; then
+  if look 'node h22 (star.h22)' star.h22 /run/netns/star.h22 links_23; then
+    [ -n "${seen_95-}" ] || drift missing 'interface lo'
+    [ -n "${seen_96-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.22/16
     want_addr eth0 fd00::16/64
     extras
   fi
-  if look 'node h23 (star.h23)' star.h23 /run/netns/star.h23 lo eth0; then
+  if look 'node h23 (star.h23)' star.h23 /run/netns/star.h23 links_24; then
+    [ -n "${seen_97-}" ] || drift missing 'interface lo'
+    [ -n "${seen_98-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.23/16
     want_addr eth0 fd00::17/64
     extras
   fi
-  if look 'node h24 (star.h24)' star.h24 /run/netns/star.h24 lo eth0; then
+  if look 'node h24 (star.h24)' star.h24 /run/netns/star.h24 links_25; then
+    [ -n "${seen_99-}" ] || drift missing 'interface lo'
+    [ -n "${seen_100-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.24/16
     want_addr eth0 fd00::18/64
     extras
   fi
-  if look 'node h25 (star.h25)' star.h25 /run/netns/star.h25 lo eth0; then
+  if look 'node h25 (star.h25)' star.h25 /run/netns/star.h25 links_26; then
+    [ -n "${seen_101-}" ] || drift missing 'interface lo'
+    [ -n "${seen_102-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.25/16
     want_addr eth0 fd00::19/64
     extras
   fi
-  if look 'node h26 (star.h26)' star.h26 /run/netns/star.h26 lo eth0; then
+  if look 'node h26 (star.h26)' star.h26 /run/netns/star.h26 links_27; then
+    [ -n "${seen_103-}" ] || drift missing 'interface lo'
+    [ -n "${seen_104-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.26/16
     want_addr eth0 fd00::1a/64
     extras
   fi
-  if look 'node h27 (star.h27)' star.h27 /run/netns/star.h27 lo eth0; then
+  if look 'node h27 (star.h27)' star.h27 /run/netns/star.h27 links_28; then
+    [ -n "${seen_105-}" ] || drift missing 'interface lo'
+    [ -n "${seen_106-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.27/16
     want_addr eth0 fd00::1b/64
     extras
   fi
-  if look 'node h28 (star.h28)' star.h28 /run/netns/star.h28 lo eth0; then
+  if look 'node h28 (star.h28)' star.h28 /run/netns/star.h28 links_29; then
+    [ -n "${seen_107-}" ] || drift missing 'interface lo'
+    [ -n "${seen_108-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.28/16
     want_addr eth0 fd00::1c/64
     extras
   fi
-  if look 'node h29 (star.h29)' star.h29 /run/netns/star.h29 lo eth0; then
+  if look 'node h29 (star.h29)' star.h29 /run/netns/star.h29 links_30; then
+    [ -n "${seen_109-}" ] || drift missing 'interface lo'
+    [ -n "${seen_110-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.29/16
     want_addr eth0 fd00::1d/64
     extras
   fi
-  if look 'node h30 (star.h30)' star.h30 /run/netns/star.h30 lo eth0; then
+  if look 'node h30 (star.h30)' star.h30 /run/netns/star.h30 links_31; then
+    [ -n "${seen_111-}" ] || drift missing 'interface lo'
+    [ -n "${seen_112-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.30/16
     want_addr eth0 fd00::1e/64
     extras
   fi
-  if look 'node h31 (star.h31)' star.h31 /run/netns/star.h31 lo eth0; then
+  if look 'node h31 (star.h31)' star.h31 /run/netns/star.h31 links_32; then
+    [ -n "${seen_113-}" ] || drift missing 'interface lo'
+    [ -n "${seen_114-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.31/16
     want_addr eth0 fd00::1f/64
     extras
   fi
-  if look 'node h32 (star.h32)' star.h32 /run/netns/star.h32 lo eth0; then
+  if look 'node h32 (star.h32)' star.h32 /run/netns/star.h32 links_33; then
+    [ -n "${seen_115-}" ] || drift missing 'interface lo'
+    [ -n "${seen_116-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.32/16
     want_addr eth0 fd00::20/64
     extras
   fi
-  if look 'node h33 (star.h33)' star.h33 /run/netns/star.h33 lo eth0; then
+  if look 'node h33 (star.h33)' star.h33 /run/netns/star.h33 links_34; then
+    [ -n "${seen_117-}" ] || drift missing 'interface lo'
+    [ -n "${seen_118-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.33/16
     want_addr eth0 fd00::21/64
     extras
   fi
-  if look 'node h34 (star.h34)' star.h34 /run/netns/star.h34 lo eth0; then
+  if look 'node h34 (star.h34)' star.h34 /run/netns/star.h34 links_35; then
+    [ -n "${seen_119-}" ] || drift missing 'interface lo'
+    [ -n "${seen_120-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.34/16
     want_addr eth0 fd00::22/64
     extras
   fi
-  if look 'node h35 (star.h35)' star.h35 /run/netns/star.h35 lo eth0; then
+  if look 'node h35 (star.h35)' star.h35 /run/netns/star.h35 links_36; then
+    [ -n "${seen_121-}" ] || drift missing 'interface lo'
+    [ -n "${seen_122-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.35/16
     want_addr eth0 fd00::23/64
     extras
   fi
-  if look 'node h36 (star.h36)' star.h36 /run/netns/star.h36 lo eth0; then
+  if look 'node h36 (star.h36)' star.h36 /run/netns/star.h36 links_37; then
+    [ -n "${seen_123-}" ] || drift missing 'interface lo'
+    [ -n "${seen_124-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.36/16
     want_addr eth0 fd00::24/64
     extras
   fi
-  if look 'node h37 (star.h37)' star.h37 /run/netns/star.h37 lo eth0; then
+  if look 'node h37 (star.h37)' star.h37 /run/netns/star.h37 links_38; then
+    [ -n "${seen_125-}" ] || drift missing 'interface lo'
+    [ -n "${seen_126-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.37/16
     want_addr eth0 fd00::25/64
     extras
   fi
-  if look 'node h38 (star.h38)' star.h38 /run/netns/star.h38 lo eth0; then
+  if look 'node h38 (star.h38)' star.h38 /run/netns/star.h38 links_39; then
+    [ -n "${seen_127-}" ] || drift missing 'interface lo'
+    [ -n "${seen_128-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.38/16
     want_addr eth0 fd00::26/64
     extras
   fi
-  if look 'node h39 (star.h39)' star.h39 /run/netns/star.h39 lo eth0; then
+  if look 'node h39 (star.h39)' star.h39 /run/netns/star.h39 links_40; then
+    [ -n "${seen_129-}" ] || drift missing 'interface lo'
+    [ -n "${seen_130-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.39/16
     want_addr eth0 fd00::27/64
     extras
   fi
-  if look 'node h40 (star.h40)' star.h40 /run/netns/star.h40 lo eth0; then
+  if look 'node h40 (star.h40)' star.h40 /run/netns/star.h40 links_41; then
+    [ -n "${seen_131-}" ] || drift missing 'interface lo'
+    [ -n "${seen_132-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.40/16
     want_addr eth0 fd00::28/64
     extras
   fi
-  if look 'node h41 (star.h41)' star.h41 /run/netns/star.h41 lo eth0; then
+  if look 'node h41 (star.h41)' star.h41 /run/netns/star.h41 links_42; then
+    [ -n "${seen_133-}" ] || drift missing 'interface lo'
+    [ -n "${seen_134-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.41/16
     want_addr eth0 fd00::29/64
     extras
   fi
-  if look 'node h42 (star.h42)' star.h42 /run/netns/star.h42 lo eth0; then
+  if look 'node h42 (star.h42)' star.h42 /run/netns/star.h42 links_43; then
+    [ -n "${seen_135-}" ] || drift missing 'interface lo'
+    [ -n "${seen_136-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.42/16
     want_addr eth0 fd00::2a/64
     extras
   fi
-  if look 'node h43 (star.h43)' star.h43 /run/netns/star.h43 lo eth0; then
+  if look 'node h43 (star.h43)' star.h43 /run/netns/star.h43 links_44; then
+    [ -n "${seen_137-}" ] || drift missing 'interface lo'
+    [ -n "${seen_138-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.43/16
     want_addr eth0 fd00::2b/64
     extras
   fi
-  if look 'node h44 (star.h44)' star.h44 /run/netns/star.h44 lo eth0; then
+  if look 'node h44 (star.h44)' star.h44 /run/netns/star.h44 links_45; then
+    [ -n "${seen_139-}" ] || drift missing 'interface lo'
+    [ -n "${seen_140-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.44/16
     want_addr eth0 fd00::2c/64
     extras
   fi
-  if look 'node h45 (star.h45)' star.h45 /run/netns/star.h45 lo eth0; then
+  if look 'node h45 (star.h45)' star.h45 /run/netns/star.h45 links_46; then
+    [ -n "${seen_141-}" ] || drift missing 'interface lo'
+    [ -n "${seen_142-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.45/16
     want_addr eth0 fd00::2d/64
     extras
   fi
-  if look 'node h46 (star.h46)' star.h46 /run/netns/star.h46 lo eth0; then
+  if look 'node h46 (star.h46)' star.h46 /run/netns/star.h46 links_47; then
+    [ -n "${seen_143-}" ] || drift missing 'interface lo'
+    [ -n "${seen_144-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.46/16
     want_addr eth0 fd00::2e/64
     extras
   fi
-  if look 'node h47 (star.h47)' star.h47 /run/netns/star.h47 lo eth0; then
+  if look 'node h47 (star.h47)' star.h47 /run/netns/star.h47 links_48; then
+    [ -n "${seen_145-}" ] || drift missing 'interface lo'
+    [ -n "${seen_146-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.47/16
     want_addr eth0 fd00::2f/64
     extras
   fi
-  if look 'node h48 (star.h48)' star.h48 /run/netns/star.h48 lo eth0; then
+  if look 'node h48 (star.h48)' star.h48 /run/netns/star.h48 links_49; then
+    [ -n "${seen_147-}" ] || drift missing 'interface lo'
+    [ -n "${seen_148-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.48/16
     want_addr eth0 fd00::30/64
     extras
   fi
-  if look 'node h49 (star.h49)' star.h49 /run/netns/star.h49 lo eth0; then
+  if look 'node h49 (star.h49)' star.h49 /run/netns/star.h49 links_50; then
+    [ -n "${seen_149-}" ] || drift missing 'interface lo'
+    [ -n "${seen_150-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.49/16
     want_addr eth0 fd00::31/64
     extras
   fi
-  if look 'node h50 (star.h50)' star.h50 /run/netns/star.h50 lo eth0; then
+  if look 'node h50 (star.h50)' star.h50 /run/netns/star.h50 links_51; then
+    [ -n "${seen_151-}" ] || drift missing 'interface lo'
+    [ -n "${seen_152-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.50/16
     want_addr eth0 fd00::32/64
     extras
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'star lo') want_link ;;
-    'star sw') want_link up ;;
-    'star h1.eth0') want_link up master sw ;;
-    'star h2.eth0') want_link up master sw ;;
-    'star h3.eth0') want_link up master sw ;;
-    'star h4.eth0') want_link up master sw ;;
-    'star h5.eth0') want_link up master sw ;;
-    'star h6.eth0') want_link up master sw ;;
-    'star h7.eth0') want_link up master sw ;;
-    'star h8.eth0') want_link up master sw ;;
-    'star h9.eth0') want_link up master sw ;;
-    'star h10.eth0') want_link up master sw ;;
-    'star h11.eth0') want_link up master sw ;;
-    'star h12.eth0') want_link up master sw ;;
-    'star h13.eth0') want_link up master sw ;;
-    'star h14.eth0') want_link up master sw ;;
-    'star h15.eth0') want_link up master sw ;;
-    'star h16.eth0') want_link up master sw ;;
-    'star h17.eth0') want_link up master sw ;;
-    'star h18.eth0') want_link up master sw ;;
-    'star h19.eth0') want_link up master sw ;;
-    'star h20.eth0') want_link up master sw ;;
-    'star h21.eth0') want_link up master sw ;;
-    'star h22.eth0') want_link up master sw ;;
-    'star h23.eth0') want_link up master sw ;;
-    'star h24.eth0') want_link up master sw ;;
-    'star h25.eth0') want_link up master sw ;;
-    'star h26.eth0') want_link up master sw ;;
-    'star h27.eth0') want_link up master sw ;;
-    'star h28.eth0') want_link up master sw ;;
-    'star h29.eth0') want_link up master sw ;;
-    'star h30.eth0') want_link up master sw ;;
-    'star h31.eth0') want_link up master sw ;;
-    'star h32.eth0') want_link up master sw ;;
-    'star h33.eth0') want_link up master sw ;;
-    'star h34.eth0') want_link up master sw ;;
-    'star h35.eth0') want_link up master sw ;;
-    'star h36.eth0') want_link up master sw ;;
-    'star h37.eth0') want_link up master sw ;;
-    'star h38.eth0') want_link up master sw ;;
-    'star h39.eth0') want_link up master sw ;;
-    'star h40.eth0') want_link up master sw ;;
-    'star h41.eth0') want_link up master sw ;;
-    'star h42.eth0') want_link up master sw ;;
-    'star h43.eth0') want_link up master sw ;;
-    'star h44.eth0') want_link up master sw ;;
-    'star h45.eth0') want_link up master sw ;;
-    'star h46.eth0') want_link up master sw ;;
-    'star h47.eth0') want_link up master sw ;;
-    'star h48.eth0') want_link up master sw ;;
-    'star h49.eth0') want_link up master sw ;;
-    'star h50.eth0') want_link up master sw ;;
-    'star.h1 lo') want_link up ;;
-    'star.h1 eth0') want_link up ;;
-    'star.h2 lo') want_link up ;;
-    'star.h2 eth0') want_link up ;;
-    'star.h3 lo') want_link up ;;
-    'star.h3 eth0') want_link up ;;
-    'star.h4 lo') want_link up ;;
-    'star.h4 eth0') want_link up ;;
-    'star.h5 lo') want_link up ;;
-    'star.h5 eth0') want_link up ;;
-    'star.h6 lo') want_link up ;;
-    'star.h6 eth0') want_link up ;;
-    'star.h7 lo') want_link up ;;
-    'star.h7 eth0') want_link up ;;
-    'star.h8 lo') want_link up ;;
-    'star.h8 eth0') want_link up ;;
-    'star.h9 lo') want_link up ;;
-    'star.h9 eth0') want_link up ;;
-    'star.h10 lo') want_link up ;;
-    'star.h10 eth0') want_link up ;;
-    'star.h11 lo') want_link up ;;
-    'star.h11 eth0') want_link up ;;
-    'star.h12 lo') want_link up ;;
-    'star.h12 eth0') want_link up ;;
-    'star.h13 lo') want_link up ;;
-    'star.h13 eth0') want_link up ;;
-    'star.h14 lo') want_link up ;;
-    'star.h14 eth0') want_link up ;;
-    'star.h15 lo') want_link up ;;
-    'star.h15 eth0') want_link up ;;
-    'star.h16 lo') want_link up ;;
-    'star.h16 eth0') want_link up ;;
-    'star.h17 lo') want_link up ;;
-    'star.h17 eth0') want_link up ;;
-    'star.h18 lo') want_link up ;;
-    'star.h18 eth0') want_link up ;;
-    'star.h19 lo') want_link up ;;
-    'star.h19 eth0') want_link up ;;
-    'star.h20 lo') want_link up ;;
-    'star.h20 eth0') want_link up ;;
-    'star.h21 lo') want_link up ;;
-    'star.h21 eth0') want_link up ;;
-    'star.h22 lo') want_link up ;;
-    'star.h22 eth0') want_link up ;;
-    'star.h23 lo') want_link up ;;
-    'star.h23 eth0') want_link up ;;
-    'star.h24 lo') want_link up ;;
-    'star.h24 eth0') want_link up ;;
-    'star.h25 lo') want_link up ;;
-    'star.h25 eth0') want_link up ;;
-    'star.h26 lo') want_link up ;;
-    'star.h26 eth0') want_link up ;;
-    'star.h27 lo') want_link up ;;
-    'star.h27 eth0') want_link up ;;
-    'star.h28 lo') want_link up ;;
-    'star.h28 eth0') want_link up ;;
-    'star.h29 lo') want_link up ;;
-    'star.h29 eth0') want_link up ;;
-    'star.h30 lo') want_link up ;;
-    'star.h30 eth0') want_link up ;;
-    'star.h31 lo') want_link up ;;
-    'star.h31 eth0') want_link up ;;
-    'star.h32 lo') want_link up ;;
-    'star.h32 eth0') want_link up ;;
-    'star.h33 lo') want_link up ;;
-    'star.h33 eth0') want_link up ;;
-    'star.h34 lo') want_link up ;;
-    'star.h34 eth0') want_link up ;;
-    'star.h35 lo') want_link up ;;
-    'star.h35 eth0') want_link up ;;
-    'star.h36 lo') want_link up ;;
-    'star.h36 eth0') want_link up ;;
-    'star.h37 lo') want_link up ;;
-    'star.h37 eth0') want_link up ;;
-    'star.h38 lo') want_link up ;;
-    'star.h38 eth0') want_link up ;;
-    'star.h39 lo') want_link up ;;
-    'star.h39 eth0') want_link up ;;
-    'star.h40 lo') want_link up ;;
-    'star.h40 eth0') want_link up ;;
-    'star.h41 lo') want_link up ;;
-    'star.h41 eth0') want_link up ;;
-    'star.h42 lo') want_link up ;;
-    'star.h42 eth0') want_link up ;;
-    'star.h43 lo') want_link up ;;
-    'star.h43 eth0') want_link up ;;
-    'star.h44 lo') want_link up ;;
-    'star.h44 eth0') want_link up ;;
-    'star.h45 lo') want_link up ;;
-    'star.h45 eth0') want_link up ;;
-    'star.h46 lo') want_link up ;;
-    'star.h46 eth0') want_link up ;;
-    'star.h47 lo') want_link up ;;
-    'star.h47 eth0') want_link up ;;
-    'star.h48 lo') want_link up ;;
-    'star.h48 eth0') want_link up ;;
-    'star.h49 lo') want_link up ;;
-    'star.h49 eth0') want_link up ;;
-    'star.h50 lo') want_link up ;;
-    'star.h50 eth0') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $2 in
+    '') links_1_0 "$1" && return 0 ;;
+    sw) links_1_1 "$1" && return 0 ;;
+  esac
+  links_1_0 "$1" || links_1_1 "$1"
+}
+links_1_0() {
+  case $1 in
+    lo) seen_1=1; want_link ;;
+    sw) seen_2=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+links_1_1() {
+  case $1 in
+    h1.eth0) seen_3=1; want_link up master sw ;;
+    h2.eth0) seen_4=1; want_link up master sw ;;
+    h3.eth0) seen_5=1; want_link up master sw ;;
+    h4.eth0) seen_6=1; want_link up master sw ;;
+    h5.eth0) seen_7=1; want_link up master sw ;;
+    h6.eth0) seen_8=1; want_link up master sw ;;
+    h7.eth0) seen_9=1; want_link up master sw ;;
+    h8.eth0) seen_10=1; want_link up master sw ;;
+    h9.eth0) seen_11=1; want_link up master sw ;;
+    h10.eth0) seen_12=1; want_link up master sw ;;
+    h11.eth0) seen_13=1; want_link up master sw ;;
+    h12.eth0) seen_14=1; want_link up master sw ;;
+    h13.eth0) seen_15=1; want_link up master sw ;;
+    h14.eth0) seen_16=1; want_link up master sw ;;
+    h15.eth0) seen_17=1; want_link up master sw ;;
+    h16.eth0) seen_18=1; want_link up master sw ;;
+    h17.eth0) seen_19=1; want_link up master sw ;;
+    h18.eth0) seen_20=1; want_link up master sw ;;
+    h19.eth0) seen_21=1; want_link up master sw ;;
+    h20.eth0) seen_22=1; want_link up master sw ;;
+    h21.eth0) seen_23=1; want_link up master sw ;;
+    h22.eth0) seen_24=1; want_link up master sw ;;
+    h23.eth0) seen_25=1; want_link up master sw ;;
+    h24.eth0) seen_26=1; want_link up master sw ;;
+    h25.eth0) seen_27=1; want_link up master sw ;;
+    h26.eth0) seen_28=1; want_link up master sw ;;
+    h27.eth0) seen_29=1; want_link up master sw ;;
+    h28.eth0) seen_30=1; want_link up master sw ;;
+    h29.eth0) seen_31=1; want_link up master sw ;;
+    h30.eth0) seen_32=1; want_link up master sw ;;
+    h31.eth0) seen_33=1; want_link up master sw ;;
+    h32.eth0) seen_34=1; want_link up master sw ;;
+    h33.eth0) seen_35=1; want_link up master sw ;;
+    h34.eth0) seen_36=1; want_link up master sw ;;
+    h35.eth0) seen_37=1; want_link up master sw ;;
+    h36.eth0) seen_38=1; want_link up master sw ;;
+    h37.eth0) seen_39=1; want_link up master sw ;;
+    h38.eth0) seen_40=1; want_link up master sw ;;
+    h39.eth0) seen_41=1; want_link up master sw ;;
+    h40.eth0) seen_42=1; want_link up master sw ;;
+    h41.eth0) seen_43=1; want_link up master sw ;;
+    h42.eth0) seen_44=1; want_link up master sw ;;
+    h43.eth0) seen_45=1; want_link up master sw ;;
+    h44.eth0) seen_46=1; want_link up master sw ;;
+    h45.eth0) seen_47=1; want_link up master sw ;;
+    h46.eth0) seen_48=1; want_link up master sw ;;
+    h47.eth0) seen_49=1; want_link up master sw ;;
+    h48.eth0) seen_50=1; want_link up master sw ;;
+    h49.eth0) seen_51=1; want_link up master sw ;;
+    h50.eth0) seen_52=1; want_link up master sw ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_53=1; want_link up ;;
+    eth0) seen_54=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_55=1; want_link up ;;
+    eth0) seen_56=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_57=1; want_link up ;;
+    eth0) seen_58=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_59=1; want_link up ;;
+    eth0) seen_60=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_6() {
+  case $1 in
+    lo) seen_61=1; want_link up ;;
+    eth0) seen_62=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_7 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_7() {
+  case $1 in
+    lo) seen_63=1; want_link up ;;
+    eth0) seen_64=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_8 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_8() {
+  case $1 in
+    lo) seen_65=1; want_link up ;;
+    eth0) seen_66=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_9 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_9() {
+  case $1 in
+    lo) seen_67=1; want_link up ;;
+    eth0) seen_68=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_10 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_10() {
+  case $1 in
+    lo) seen_69=1; want_link up ;;
+    eth0) seen_70=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_11 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_11() {
+  case $1 in
+    lo) seen_71=1; want_link up ;;
+    eth0) seen_72=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_12 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_12() {
+  case $1 in
+    lo) seen_73=1; want_link up ;;
+    eth0) seen_74=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_13 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_13() {
+  case $1 in
+    lo) seen_75=1; want_link up ;;
+    eth0) seen_76=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_14 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_14() {
+  case $1 in
+    lo) seen_77=1; want_link up ;;
+    eth0) seen_78=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_15 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_15() {
+  case $1 in
+    lo) seen_79=1; want_link up ;;
+    eth0) seen_80=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_16 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_16() {
+  case $1 in
+    lo) seen_81=1; want_link up ;;
+    eth0) seen_82=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_17 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_17() {
+  case $1 in
+    lo) seen_83=1; want_link up ;;
+    eth0) seen_84=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_18 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_18() {
+  case $1 in
+    lo) seen_85=1; want_link up ;;
+    eth0) seen_86=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_19 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_19() {
+  case $1 in
+    lo) seen_87=1; want_link up ;;
+    eth0) seen_88=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_20 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_20() {
+  case $1 in
+    lo) seen_89=1; want_link up ;;
+    eth0) seen_90=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_21 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_21() {
+  case $1 in
+    lo) seen_91=1; want_link up ;;
+    eth0) seen_92=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_22 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_22() {
+  case $1 in
+    lo) seen_93=1; want_link up ;;
+    eth0) seen_94=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_23 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_23() {
+  case $1 in
+    lo) seen_95=1; want_link up ;;
+    eth0) seen_96=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_24 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_24() {
+  case $1 in
+    lo) seen_97=1; want_link up ;;
+    eth0) seen_98=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_25 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_25() {
+  case $1 in
+    lo) seen_99=1; want_link up ;;
+    eth0) seen_100=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_26 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_26() {
+  case $1 in
+    lo) seen_101=1; want_link up ;;
+    eth0) seen_102=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_27 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_27() {
+  case $1 in
+    lo) seen_103=1; want_link up ;;
+    eth0) seen_104=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_28 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_28() {
+  case $1 in
+    lo) seen_105=1; want_link up ;;
+    eth0) seen_106=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_29 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_29() {
+  case $1 in
+    lo) seen_107=1; want_link up ;;
+    eth0) seen_108=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_30 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_30() {
+  case $1 in
+    lo) seen_109=1; want_link up ;;
+    eth0) seen_110=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_31 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_31() {
+  case $1 in
+    lo) seen_111=1; want_link up ;;
+    eth0) seen_112=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_32 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_32() {
+  case $1 in
+    lo) seen_113=1; want_link up ;;
+    eth0) seen_114=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_33 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_33() {
+  case $1 in
+    lo) seen_115=1; want_link up ;;
+    eth0) seen_116=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_34 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_34() {
+  case $1 in
+    lo) seen_117=1; want_link up ;;
+    eth0) seen_118=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_35 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_35() {
+  case $1 in
+    lo) seen_119=1; want_link up ;;
+    eth0) seen_120=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_36 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_36() {
+  case $1 in
+    lo) seen_121=1; want_link up ;;
+    eth0) seen_122=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_37 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_37() {
+  case $1 in
+    lo) seen_123=1; want_link up ;;
+    eth0) seen_124=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_38 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_38() {
+  case $1 in
+    lo) seen_125=1; want_link up ;;
+    eth0) seen_126=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_39 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_39() {
+  case $1 in
+    lo) seen_127=1; want_link up ;;
+    eth0) seen_128=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_40 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_40() {
+  case $1 in
+    lo) seen_129=1; want_link up ;;
+    eth0) seen_130=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_41 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_41() {
+  case $1 in
+    lo) seen_131=1; want_link up ;;
+    eth0) seen_132=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_42 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_42() {
+  case $1 in
+    lo) seen_133=1; want_link up ;;
+    eth0) seen_134=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_43 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_43() {
+  case $1 in
+    lo) seen_135=1; want_link up ;;
+    eth0) seen_136=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_44 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_44() {
+  case $1 in
+    lo) seen_137=1; want_link up ;;
+    eth0) seen_138=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_45 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_45() {
+  case $1 in
+    lo) seen_139=1; want_link up ;;
+    eth0) seen_140=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_46 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_46() {
+  case $1 in
+    lo) seen_141=1; want_link up ;;
+    eth0) seen_142=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_47 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_47() {
+  case $1 in
+    lo) seen_143=1; want_link up ;;
+    eth0) seen_144=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_48 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_48() {
+  case $1 in
+    lo) seen_145=1; want_link up ;;
+    eth0) seen_146=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_49 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_49() {
+  case $1 in
+    lo) seen_147=1; want_link up ;;
+    eth0) seen_148=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_50 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_50() {
+  case $1 in
+    lo) seen_149=1; want_link up ;;
+    eth0) seen_150=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_51 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_51() {
+  case $1 in
+    lo) seen_151=1; want_link up ;;
+    eth0) seen_152=1; want_link up ;;
     *) return 1 ;;
   esac
 }

@@ -349,68 +349,143 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'the switches (vlan)' vlan /run/netns/vlan lo office router.trunk staff1.eth0 staff2.eth0 printer.eth0 guest.eth0; then
+  if look 'the switches (vlan)' vlan /run/netns/vlan links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface office'
+    [ -n "${seen_3-}" ] || drift missing 'interface router.trunk'
+    [ -n "${seen_4-}" ] || drift missing 'interface staff1.eth0'
+    [ -n "${seen_5-}" ] || drift missing 'interface staff2.eth0'
+    [ -n "${seen_6-}" ] || drift missing 'interface printer.eth0'
+    [ -n "${seen_7-}" ] || drift missing 'interface guest.eth0'
     extras
   fi
-  if look 'node router (vlan.router)' vlan.router /run/netns/vlan.router lo uplink trunk trunk.10 trunk.20; then
+  if look 'node router (vlan.router)' vlan.router /run/netns/vlan.router links_2; then
+    [ -n "${seen_8-}" ] || drift missing 'interface lo'
+    [ -n "${seen_9-}" ] || drift missing 'interface uplink'
+    [ -n "${seen_10-}" ] || drift missing 'interface trunk'
+    [ -n "${seen_11-}" ] || drift missing 'interface trunk.10'
+    [ -n "${seen_12-}" ] || drift missing 'interface trunk.20'
     want_addr uplink 203.0.113.1/24
     want_addr trunk.10 10.10.0.1/24
     want_addr trunk.20 10.20.0.1/24
     want_route 'route 0.0.0.0/0 via 203.0.113.254' '' -4 default via 203.0.113.254
     extras
   fi
-  if look 'node isp (vlan.isp)' vlan.isp /run/netns/vlan.isp lo eth0; then
+  if look 'node isp (vlan.isp)' vlan.isp /run/netns/vlan.isp links_3; then
+    [ -n "${seen_13-}" ] || drift missing 'interface lo'
+    [ -n "${seen_14-}" ] || drift missing 'interface eth0'
     want_addr eth0 203.0.113.254/24
     extras
   fi
-  if look 'node staff1 (vlan.staff1)' vlan.staff1 /run/netns/vlan.staff1 lo eth0; then
+  if look 'node staff1 (vlan.staff1)' vlan.staff1 /run/netns/vlan.staff1 links_4; then
+    [ -n "${seen_15-}" ] || drift missing 'interface lo'
+    [ -n "${seen_16-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.10.0.11/24
     want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
     extras
   fi
-  if look 'node staff2 (vlan.staff2)' vlan.staff2 /run/netns/vlan.staff2 lo eth0; then
+  if look 'node staff2 (vlan.staff2)' vlan.staff2 /run/netns/vlan.staff2 links_5; then
+    [ -n "${seen_17-}" ] || drift missing 'interface lo'
+    [ -n "${seen_18-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.10.0.12/24
     want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
     extras
   fi
-  if look 'node printer (vlan.printer)' vlan.printer /run/netns/vlan.printer lo eth0; then
+  if look 'node printer (vlan.printer)' vlan.printer /run/netns/vlan.printer links_6; then
+    [ -n "${seen_19-}" ] || drift missing 'interface lo'
+    [ -n "${seen_20-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.10.0.50/24
     want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
     extras
   fi
-  if look 'node guest (vlan.guest)' vlan.guest /run/netns/vlan.guest lo eth0; then
+  if look 'node guest (vlan.guest)' vlan.guest /run/netns/vlan.guest links_7; then
+    [ -n "${seen_21-}" ] || drift missing 'interface lo'
+    [ -n "${seen_22-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.20.0.11/24
     want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
     extras
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'vlan lo') want_link ;;
-    'vlan office') want_link up ;;
-    'vlan router.trunk') want_link up master office ;;
-    'vlan staff1.eth0') want_link up master office ;;
-    'vlan staff2.eth0') want_link up master office ;;
-    'vlan printer.eth0') want_link up master office ;;
-    'vlan guest.eth0') want_link up master office ;;
-    'vlan.router lo') want_link up ;;
-    'vlan.router uplink') want_link up ;;
-    'vlan.router trunk') want_link up ;;
-    'vlan.router trunk.10') want_link up ;;
-    'vlan.router trunk.20') want_link up ;;
-    'vlan.isp lo') want_link up ;;
-    'vlan.isp eth0') want_link up ;;
-    'vlan.staff1 lo') want_link up ;;
-    'vlan.staff1 eth0') want_link up ;;
-    'vlan.staff2 lo') want_link up ;;
-    'vlan.staff2 eth0') want_link up ;;
-    'vlan.printer lo') want_link up ;;
-    'vlan.printer eth0') want_link up ;;
-    'vlan.guest lo') want_link up ;;
-    'vlan.guest eth0') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $2 in
+    '') links_1_0 "$1" && return 0 ;;
+    office) links_1_1 "$1" && return 0 ;;
+  esac
+  links_1_0 "$1" || links_1_1 "$1"
+}
+links_1_0() {
+  case $1 in
+    lo) seen_1=1; want_link ;;
+    office) seen_2=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+links_1_1() {
+  case $1 in
+    router.trunk) seen_3=1; want_link up master office ;;
+    staff1.eth0) seen_4=1; want_link up master office ;;
+    staff2.eth0) seen_5=1; want_link up master office ;;
+    printer.eth0) seen_6=1; want_link up master office ;;
+    guest.eth0) seen_7=1; want_link up master office ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_8=1; want_link up ;;
+    uplink) seen_9=1; want_link up ;;
+    trunk) seen_10=1; want_link up ;;
+    trunk.10) seen_11=1; want_link up ;;
+    trunk.20) seen_12=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_13=1; want_link up ;;
+    eth0) seen_14=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_15=1; want_link up ;;
+    eth0) seen_16=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_17=1; want_link up ;;
+    eth0) seen_18=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_6() {
+  case $1 in
+    lo) seen_19=1; want_link up ;;
+    eth0) seen_20=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_7 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_7() {
+  case $1 in
+    lo) seen_21=1; want_link up ;;
+    eth0) seen_22=1; want_link up ;;
     *) return 1 ;;
   esac
 }

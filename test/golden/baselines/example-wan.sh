@@ -281,10 +281,20 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'the switches (wan)' wan /run/netns/wan lo site-a site-b ra.lan rb.lan pc-a.eth0 pc-b.eth0; then
+  if look 'the switches (wan)' wan /run/netns/wan links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface site-a'
+    [ -n "${seen_3-}" ] || drift missing 'interface site-b'
+    [ -n "${seen_4-}" ] || drift missing 'interface ra.lan'
+    [ -n "${seen_5-}" ] || drift missing 'interface rb.lan'
+    [ -n "${seen_6-}" ] || drift missing 'interface pc-a.eth0'
+    [ -n "${seen_7-}" ] || drift missing 'interface pc-b.eth0'
     extras
   fi
-  if look 'node ra (wan.ra)' wan.ra /run/netns/wan.ra lo wan lan; then
+  if look 'node ra (wan.ra)' wan.ra /run/netns/wan.ra links_2; then
+    [ -n "${seen_8-}" ] || drift missing 'interface lo'
+    [ -n "${seen_9-}" ] || drift missing 'interface wan'
+    [ -n "${seen_10-}" ] || drift missing 'interface lan'
     want_addr wan 10.255.1.0/31
     want_addr wan fd10:ff::/127
     want_addr lan 10.10.0.1/24
@@ -296,7 +306,10 @@ status_plan() {
     want_qdisc wan netem 10: 1:1 limit 1000
     extras
   fi
-  if look 'node rb (wan.rb)' wan.rb /run/netns/wan.rb lo wan lan; then
+  if look 'node rb (wan.rb)' wan.rb /run/netns/wan.rb links_3; then
+    [ -n "${seen_11-}" ] || drift missing 'interface lo'
+    [ -n "${seen_12-}" ] || drift missing 'interface wan'
+    [ -n "${seen_13-}" ] || drift missing 'interface lan'
     want_addr wan 10.255.1.1/31
     want_addr wan fd10:ff::1/127
     want_addr lan 10.20.0.1/24
@@ -308,14 +321,18 @@ status_plan() {
     want_qdisc wan netem 10: 1:1 limit 1000
     extras
   fi
-  if look 'node pc-a (wan.pc-a)' wan.pc-a /run/netns/wan.pc-a lo eth0; then
+  if look 'node pc-a (wan.pc-a)' wan.pc-a /run/netns/wan.pc-a links_4; then
+    [ -n "${seen_14-}" ] || drift missing 'interface lo'
+    [ -n "${seen_15-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.10.0.10/24
     want_addr eth0 fd10:a::10/64
     want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
     want_route 'route ::/0 via fd10:a::1' '' -6 default via fd10:a::1
     extras
   fi
-  if look 'node pc-b (wan.pc-b)' wan.pc-b /run/netns/wan.pc-b lo eth0; then
+  if look 'node pc-b (wan.pc-b)' wan.pc-b /run/netns/wan.pc-b links_5; then
+    [ -n "${seen_16-}" ] || drift missing 'interface lo'
+    [ -n "${seen_17-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.20.0.10/24
     want_addr eth0 fd10:b::10/64
     want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
@@ -324,27 +341,72 @@ status_plan() {
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'wan lo') want_link ;;
-    'wan site-a') want_link up ;;
-    'wan site-b') want_link up ;;
-    'wan ra.lan') want_link up master site-a ;;
-    'wan rb.lan') want_link up master site-b ;;
-    'wan pc-a.eth0') want_link up master site-a ;;
-    'wan pc-b.eth0') want_link up master site-b ;;
-    'wan.ra lo') want_link up ;;
-    'wan.ra wan') want_link shaped up ;;
-    'wan.ra lan') want_link up ;;
-    'wan.rb lo') want_link up ;;
-    'wan.rb wan') want_link shaped up ;;
-    'wan.rb lan') want_link up ;;
-    'wan.pc-a lo') want_link up ;;
-    'wan.pc-a eth0') want_link up ;;
-    'wan.pc-b lo') want_link up ;;
-    'wan.pc-b eth0') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $2 in
+    '') links_1_0 "$1" && return 0 ;;
+    site-a) links_1_1 "$1" && return 0 ;;
+    site-b) links_1_2 "$1" && return 0 ;;
+  esac
+  links_1_0 "$1" || links_1_1 "$1" || links_1_2 "$1"
+}
+links_1_0() {
+  case $1 in
+    lo) seen_1=1; want_link ;;
+    site-a) seen_2=1; want_link up ;;
+    site-b) seen_3=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+links_1_1() {
+  case $1 in
+    ra.lan) seen_4=1; want_link up master site-a ;;
+    pc-a.eth0) seen_6=1; want_link up master site-a ;;
+    *) return 1 ;;
+  esac
+}
+links_1_2() {
+  case $1 in
+    rb.lan) seen_5=1; want_link up master site-b ;;
+    pc-b.eth0) seen_7=1; want_link up master site-b ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_8=1; want_link up ;;
+    wan) seen_9=1; want_link shaped up ;;
+    lan) seen_10=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_11=1; want_link up ;;
+    wan) seen_12=1; want_link shaped up ;;
+    lan) seen_13=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_14=1; want_link up ;;
+    eth0) seen_15=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_16=1; want_link up ;;
+    eth0) seen_17=1; want_link up ;;
     *) return 1 ;;
   esac
 }

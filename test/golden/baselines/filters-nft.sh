@@ -200,33 +200,52 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'node fw (gnft.fw)' gnft.fw /run/netns/gnft.fw lo wan eth0; then
+  if look 'node fw (gnft.fw)' gnft.fw /run/netns/gnft.fw links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface wan'
+    [ -n "${seen_3-}" ] || drift missing 'interface eth0'
     want_addr wan 198.51.100.2/30
     want_addr eth0 10.1.0.1/24
     want_route 'route 0.0.0.0/0 via 198.51.100.1' '' -4 default via 198.51.100.1
     extras
   fi
-  if look 'node pc (gnft.pc)' gnft.pc /run/netns/gnft.pc lo eth0; then
+  if look 'node pc (gnft.pc)' gnft.pc /run/netns/gnft.pc links_2; then
+    [ -n "${seen_4-}" ] || drift missing 'interface lo'
+    [ -n "${seen_5-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.1.0.10/24
     want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
     extras
   fi
-  if look_host ot-g8i71x-wan; then
+  if look_host links_3; then
+    [ -n "${seen_6-}" ] || drift missing 'interface ot-g8i71x-wan'
     want_addr ot-g8i71x-wan 198.51.100.1/30
     extras
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'gnft.fw lo') want_link up ;;
-    'gnft.fw wan') want_link up ;;
-    'gnft.fw eth0') want_link up ;;
-    'gnft.pc lo') want_link up ;;
-    'gnft.pc eth0') want_link up ;;
-    ' ot-g8i71x-wan') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $1 in
+    lo) seen_1=1; want_link up ;;
+    wan) seen_2=1; want_link up ;;
+    eth0) seen_3=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_4=1; want_link up ;;
+    eth0) seen_5=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    ot-g8i71x-wan) seen_6=1; want_link up ;;
     *) return 1 ;;
   esac
 }

@@ -287,10 +287,18 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'the switches (gflt)' gflt /run/netns/gflt lo lan fw.eth0 pc.eth0; then
+  if look 'the switches (gflt)' gflt /run/netns/gflt links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface lan'
+    [ -n "${seen_3-}" ] || drift missing 'interface fw.eth0'
+    [ -n "${seen_4-}" ] || drift missing 'interface pc.eth0'
     extras
   fi
-  if look 'node fw (gflt.fw)' gflt.fw /run/netns/gflt.fw lo eth1 wan eth0; then
+  if look 'node fw (gflt.fw)' gflt.fw /run/netns/gflt.fw links_2; then
+    [ -n "${seen_5-}" ] || drift missing 'interface lo'
+    [ -n "${seen_6-}" ] || drift missing 'interface eth1'
+    [ -n "${seen_7-}" ] || drift missing 'interface wan'
+    [ -n "${seen_8-}" ] || drift missing 'interface eth0'
     want_addr eth1 10.2.0.1/24
     want_addr eth1 fd6f:2::1/64
     want_addr wan 203.0.113.1/24
@@ -300,18 +308,24 @@ status_plan() {
     want_route 'route 0.0.0.0/0 via 203.0.113.2' '' -4 default via 203.0.113.2
     extras
   fi
-  if look 'node srv (gflt.srv)' gflt.srv /run/netns/gflt.srv lo eth0; then
+  if look 'node srv (gflt.srv)' gflt.srv /run/netns/gflt.srv links_3; then
+    [ -n "${seen_9-}" ] || drift missing 'interface lo'
+    [ -n "${seen_10-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.2.0.10/24
     want_addr eth0 fd6f:2::10/64
     want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
     extras
   fi
-  if look 'node isp (gflt.isp)' gflt.isp /run/netns/gflt.isp lo eth0; then
+  if look 'node isp (gflt.isp)' gflt.isp /run/netns/gflt.isp links_4; then
+    [ -n "${seen_11-}" ] || drift missing 'interface lo'
+    [ -n "${seen_12-}" ] || drift missing 'interface eth0'
     want_addr eth0 203.0.113.2/24
     want_addr eth0 fd6f:ff::2/64
     extras
   fi
-  if look 'node pc (gflt.pc)' gflt.pc /run/netns/gflt.pc lo eth0; then
+  if look 'node pc (gflt.pc)' gflt.pc /run/netns/gflt.pc links_5; then
+    [ -n "${seen_13-}" ] || drift missing 'interface lo'
+    [ -n "${seen_14-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.1.0.10/24
     want_addr eth0 fd6f:1::10/64
     want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
@@ -319,24 +333,63 @@ status_plan() {
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'gflt lo') want_link ;;
-    'gflt lan') want_link up ;;
-    'gflt fw.eth0') want_link up master lan ;;
-    'gflt pc.eth0') want_link up master lan ;;
-    'gflt.fw lo') want_link up ;;
-    'gflt.fw eth1') want_link up ;;
-    'gflt.fw wan') want_link up ;;
-    'gflt.fw eth0') want_link up ;;
-    'gflt.srv lo') want_link up ;;
-    'gflt.srv eth0') want_link up ;;
-    'gflt.isp lo') want_link up ;;
-    'gflt.isp eth0') want_link up ;;
-    'gflt.pc lo') want_link up ;;
-    'gflt.pc eth0') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $2 in
+    '') links_1_0 "$1" && return 0 ;;
+    lan) links_1_1 "$1" && return 0 ;;
+  esac
+  links_1_0 "$1" || links_1_1 "$1"
+}
+links_1_0() {
+  case $1 in
+    lo) seen_1=1; want_link ;;
+    lan) seen_2=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+links_1_1() {
+  case $1 in
+    fw.eth0) seen_3=1; want_link up master lan ;;
+    pc.eth0) seen_4=1; want_link up master lan ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_5=1; want_link up ;;
+    eth1) seen_6=1; want_link up ;;
+    wan) seen_7=1; want_link up ;;
+    eth0) seen_8=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_9=1; want_link up ;;
+    eth0) seen_10=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_11=1; want_link up ;;
+    eth0) seen_12=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_13=1; want_link up ;;
+    eth0) seen_14=1; want_link up ;;
     *) return 1 ;;
   esac
 }

@@ -387,42 +387,93 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'the switches (giso)' giso /run/netns/giso lo lan plain.eth0 web.eth0 db.eth0; then
+  if look 'the switches (giso)' giso /run/netns/giso links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface lan'
+    [ -n "${seen_3-}" ] || drift missing 'interface plain.eth0'
+    [ -n "${seen_4-}" ] || drift missing 'interface web.eth0'
+    [ -n "${seen_5-}" ] || drift missing 'interface db.eth0'
     extras
   fi
-  if look 'node plain (giso.plain)' giso.plain /run/netns/giso.plain lo eth0; then
+  if look 'node plain (giso.plain)' giso.plain /run/netns/giso.plain links_2; then
+    [ -n "${seen_6-}" ] || drift missing 'interface lo'
+    [ -n "${seen_7-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.1/24
     extras
   fi
-  if look 'node web (giso.web)' giso.web /run/netns/giso.web lo eth0; then
+  if look 'node web (giso.web)' giso.web /run/netns/giso.web links_3; then
+    [ -n "${seen_8-}" ] || drift missing 'interface lo'
+    [ -n "${seen_9-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.2/24
     extras
   fi
-  if look 'node daemon (giso.daemon)' giso.daemon /run/netns/giso.daemon lo; then
+  if look 'node daemon (giso.daemon)' giso.daemon /run/netns/giso.daemon links_4; then
+    [ -n "${seen_10-}" ] || drift missing 'interface lo'
     extras
   fi
-  if look 'node db (giso.db)' giso.db /run/netns/giso.db lo eth0; then
+  if look 'node db (giso.db)' giso.db /run/netns/giso.db links_5; then
+    [ -n "${seen_11-}" ] || drift missing 'interface lo'
+    [ -n "${seen_12-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.0.0.3/24
     extras
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'giso lo') want_link ;;
-    'giso lan') want_link up ;;
-    'giso plain.eth0') want_link up master lan ;;
-    'giso web.eth0') want_link up master lan ;;
-    'giso db.eth0') want_link up master lan ;;
-    'giso.plain lo') want_link up ;;
-    'giso.plain eth0') want_link up ;;
-    'giso.web lo') want_link up ;;
-    'giso.web eth0') want_link up ;;
-    'giso.daemon lo') want_link up ;;
-    'giso.db lo') want_link up ;;
-    'giso.db eth0') want_link up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $2 in
+    '') links_1_0 "$1" && return 0 ;;
+    lan) links_1_1 "$1" && return 0 ;;
+  esac
+  links_1_0 "$1" || links_1_1 "$1"
+}
+links_1_0() {
+  case $1 in
+    lo) seen_1=1; want_link ;;
+    lan) seen_2=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+links_1_1() {
+  case $1 in
+    plain.eth0) seen_3=1; want_link up master lan ;;
+    web.eth0) seen_4=1; want_link up master lan ;;
+    db.eth0) seen_5=1; want_link up master lan ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_6=1; want_link up ;;
+    eth0) seen_7=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_8=1; want_link up ;;
+    eth0) seen_9=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_10=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_11=1; want_link up ;;
+    eth0) seen_12=1; want_link up ;;
     *) return 1 ;;
   esac
 }

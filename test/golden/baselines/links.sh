@@ -463,13 +463,31 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'the switches (glinks)' glinks /run/netns/glinks lo core lan r.trunk r.lan pc.eth0 cam.eth0 h.eth0; then
+  if look 'the switches (glinks)' glinks /run/netns/glinks links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface core'
+    [ -n "${seen_3-}" ] || drift missing 'interface lan'
+    [ -n "${seen_4-}" ] || drift missing 'interface r.trunk'
+    [ -n "${seen_5-}" ] || drift missing 'interface r.lan'
+    [ -n "${seen_6-}" ] || drift missing 'interface pc.eth0'
+    [ -n "${seen_7-}" ] || drift missing 'interface cam.eth0'
+    [ -n "${seen_8-}" ] || drift missing 'interface h.eth0'
     shaped r.lan
     want_qdisc r.lan tbf 1: root rate 100Mbit
     want_qdisc r.lan pfifo 10: 1:1 limit 1000p
     extras
   fi
-  if look 'node r (glinks.r)' glinks.r /run/netns/glinks.r lo e1 e2 up0 wan mv0 trunk lan trunk.10 trunk.20; then
+  if look 'node r (glinks.r)' glinks.r /run/netns/glinks.r links_2; then
+    [ -n "${seen_9-}" ] || drift missing 'interface lo'
+    [ -n "${seen_10-}" ] || drift missing 'interface e1'
+    [ -n "${seen_11-}" ] || drift missing 'interface e2'
+    [ -n "${seen_12-}" ] || drift missing 'interface up0'
+    [ -n "${seen_13-}" ] || drift missing 'interface wan'
+    [ -n "${seen_14-}" ] || drift missing 'interface mv0'
+    [ -n "${seen_15-}" ] || drift missing 'interface trunk'
+    [ -n "${seen_16-}" ] || drift missing 'interface lan'
+    [ -n "${seen_17-}" ] || drift missing 'interface trunk.10'
+    [ -n "${seen_18-}" ] || drift missing 'interface trunk.20'
     want_addr e1 10.0.1.0/31
     want_addr e2 10.0.2.0/31
     want_addr up0 198.51.100.130/30
@@ -490,7 +508,10 @@ status_plan() {
     want_qdisc up0 pfifo 10: 1:1 limit 1000p
     extras
   fi
-  if look 'node s (glinks.s)' glinks.s /run/netns/glinks.s lo e1 e2; then
+  if look 'node s (glinks.s)' glinks.s /run/netns/glinks.s links_3; then
+    [ -n "${seen_19-}" ] || drift missing 'interface lo'
+    [ -n "${seen_20-}" ] || drift missing 'interface e1'
+    [ -n "${seen_21-}" ] || drift missing 'interface e2'
     want_addr lo 10.9.0.1/32
     want_addr e1 10.0.1.1/31
     want_addr e2 10.0.2.1/31
@@ -500,23 +521,31 @@ status_plan() {
     want_qdisc e2 pfifo 10: 1:1 limit 1000p
     extras
   fi
-  if look 'node pc (glinks.pc)' glinks.pc /run/netns/glinks.pc lo eth0; then
+  if look 'node pc (glinks.pc)' glinks.pc /run/netns/glinks.pc links_4; then
+    [ -n "${seen_22-}" ] || drift missing 'interface lo'
+    [ -n "${seen_23-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.10.0.5/24
     want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
     extras
   fi
-  if look 'node cam (glinks.cam)' glinks.cam /run/netns/glinks.cam lo eth0 eth0.20; then
+  if look 'node cam (glinks.cam)' glinks.cam /run/netns/glinks.cam links_5; then
+    [ -n "${seen_24-}" ] || drift missing 'interface lo'
+    [ -n "${seen_25-}" ] || drift missing 'interface eth0'
+    [ -n "${seen_26-}" ] || drift missing 'interface eth0.20'
     want_addr eth0.20 10.20.0.5/24
     want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
     extras
   fi
-  if look 'node h (glinks.h)' glinks.h /run/netns/glinks.h lo eth0; then
+  if look 'node h (glinks.h)' glinks.h /run/netns/glinks.h links_6; then
+    [ -n "${seen_27-}" ] || drift missing 'interface lo'
+    [ -n "${seen_28-}" ] || drift missing 'interface eth0'
     want_addr eth0 10.30.0.5/24
     shaped eth0
     want_qdisc eth0 pfifo 1: root limit 50p
     extras
   fi
-  if look_host ot-bz752s-up0; then
+  if look_host links_7; then
+    [ -n "${seen_29-}" ] || drift missing 'interface ot-bz752s-up0'
     want_addr ot-bz752s-up0 198.51.100.129/30
     shaped ot-bz752s-up0
     want_qdisc ot-bz752s-up0 tbf 1: root rate 500Kbit
@@ -525,39 +554,98 @@ status_plan() {
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'glinks lo') want_link ;;
-    'glinks core') want_link up mtu 9000 ;;
-    'glinks lan') want_link up ;;
-    'glinks r.trunk') want_link up mtu 9000 master core ;;
-    'glinks r.lan') want_link shaped up master lan ;;
-    'glinks pc.eth0') want_link up mtu 9000 master core ;;
-    'glinks cam.eth0') want_link up mtu 9000 master core ;;
-    'glinks h.eth0') want_link up master lan ;;
-    'glinks.r lo') want_link up ;;
-    'glinks.r e1') want_link shaped up ;;
-    'glinks.r e2') want_link shaped up ;;
-    'glinks.r up0') want_link shaped up ;;
-    'glinks.r wan') want_link up mtu 1400 ;;
-    'glinks.r mv0') want_link up ;;
-    'glinks.r trunk') want_link up mtu 9000 ;;
-    'glinks.r lan') want_link shaped up ;;
-    'glinks.r trunk.10') want_link up ;;
-    'glinks.r trunk.20') want_link up mtu 1500 ;;
-    'glinks.s lo') want_link up ;;
-    'glinks.s e1') want_link up ;;
-    'glinks.s e2') want_link shaped up ;;
-    'glinks.pc lo') want_link up ;;
-    'glinks.pc eth0') want_link up mtu 9000 ;;
-    'glinks.cam lo') want_link up ;;
-    'glinks.cam eth0') want_link up mtu 9000 ;;
-    'glinks.cam eth0.20') want_link up ;;
-    'glinks.h lo') want_link up ;;
-    'glinks.h eth0') want_link shaped up ;;
-    ' ot-bz752s-up0') want_link shaped up ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $2 in
+    '') links_1_0 "$1" && return 0 ;;
+    core) links_1_1 "$1" && return 0 ;;
+    lan) links_1_2 "$1" && return 0 ;;
+  esac
+  links_1_0 "$1" || links_1_1 "$1" || links_1_2 "$1"
+}
+links_1_0() {
+  case $1 in
+    lo) seen_1=1; want_link ;;
+    core) seen_2=1; want_link up mtu 9000 ;;
+    lan) seen_3=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+links_1_1() {
+  case $1 in
+    r.trunk) seen_4=1; want_link up mtu 9000 master core ;;
+    pc.eth0) seen_6=1; want_link up mtu 9000 master core ;;
+    cam.eth0) seen_7=1; want_link up mtu 9000 master core ;;
+    *) return 1 ;;
+  esac
+}
+links_1_2() {
+  case $1 in
+    r.lan) seen_5=1; want_link shaped up master lan ;;
+    h.eth0) seen_8=1; want_link up master lan ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_9=1; want_link up ;;
+    e1) seen_10=1; want_link shaped up ;;
+    e2) seen_11=1; want_link shaped up ;;
+    up0) seen_12=1; want_link shaped up ;;
+    wan) seen_13=1; want_link up mtu 1400 ;;
+    mv0) seen_14=1; want_link up ;;
+    trunk) seen_15=1; want_link up mtu 9000 ;;
+    lan) seen_16=1; want_link shaped up ;;
+    trunk.10) seen_17=1; want_link up ;;
+    trunk.20) seen_18=1; want_link up mtu 1500 ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_3() {
+  case $1 in
+    lo) seen_19=1; want_link up ;;
+    e1) seen_20=1; want_link up ;;
+    e2) seen_21=1; want_link shaped up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_4() {
+  case $1 in
+    lo) seen_22=1; want_link up ;;
+    eth0) seen_23=1; want_link up mtu 9000 ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_5() {
+  case $1 in
+    lo) seen_24=1; want_link up ;;
+    eth0) seen_25=1; want_link up mtu 9000 ;;
+    eth0.20) seen_26=1; want_link up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_6() {
+  case $1 in
+    lo) seen_27=1; want_link up ;;
+    eth0) seen_28=1; want_link shaped up ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_7 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_7() {
+  case $1 in
+    ot-bz752s-up0) seen_29=1; want_link shaped up ;;
     *) return 1 ;;
   esac
 }

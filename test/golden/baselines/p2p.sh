@@ -148,14 +148,18 @@ EOF
 # status_plan: every namespace's live interfaces, addresses and routes, checked against
 # what the plan creates (the same facts as `opentop status`): missing, changed and extra.
 status_plan() {
-  if look 'node a (gp2p.a)' gp2p.a /run/netns/gp2p.a lo eth0; then
+  if look 'node a (gp2p.a)' gp2p.a /run/netns/gp2p.a links_1; then
+    [ -n "${seen_1-}" ] || drift missing 'interface lo'
+    [ -n "${seen_2-}" ] || drift missing 'interface eth0'
     want_addr lo 10.255.0.1/32
     want_addr eth0 10.0.0.1/30
     want_addr eth0 fd00::1/64
     want_route 'route 10.255.0.2/32 via 10.0.0.2' '' -4 10.255.0.2 via 10.0.0.2
     extras
   fi
-  if look 'node b (gp2p.b)' gp2p.b /run/netns/gp2p.b lo eth0; then
+  if look 'node b (gp2p.b)' gp2p.b /run/netns/gp2p.b links_2; then
+    [ -n "${seen_3-}" ] || drift missing 'interface lo'
+    [ -n "${seen_4-}" ] || drift missing 'interface eth0'
     want_addr lo 10.255.0.2/32
     want_addr eth0 10.0.0.2/30
     want_addr eth0 fd00::2/64
@@ -165,14 +169,20 @@ status_plan() {
   fi
 }
 
-# link_of NS DEV: checks interface DEV of namespace NS (empty: the host) against the plan,
-# from its line of `ip -o link` ($line); false when the plan makes no such interface.
-link_of() {
-  case "$1 $2" in
-    'gp2p.a lo') want_link up ;;
-    'gp2p.a eth0') want_link up mtu 9000 mac 02:00:00:00:00:0a ;;
-    'gp2p.b lo') want_link up ;;
-    'gp2p.b eth0') want_link up mtu 9000 ;;
+# links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_1() {
+  case $1 in
+    lo) seen_1=1; want_link up ;;
+    eth0) seen_2=1; want_link up mtu 9000 mac 02:00:00:00:00:0a ;;
+    *) return 1 ;;
+  esac
+}
+
+# links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
+links_2() {
+  case $1 in
+    lo) seen_3=1; want_link up ;;
+    eth0) seen_4=1; want_link up mtu 9000 ;;
     *) return 1 ;;
   esac
 }
