@@ -28,7 +28,8 @@ export function sysctls(n: Node, ns: string, perIface: boolean): Op[] {
  */
 export function declaresIpv6(lab: Lab): boolean {
   return lab.nodes.some(
-    (n) => n.routes.some((r) => r.family === 6) || n.ifaces.some((i) => i.addresses.some((a) => a.family === 6)),
+    (n) =>
+      n.routes.some((r) => r.family === 6) || n.ifaces.some((i) => i.addresses.some((a) => a.family === 6)),
   );
 }
 

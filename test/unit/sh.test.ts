@@ -71,7 +71,10 @@ test("sh: a script requires exactly the programs its lab uses (no bloat)", () =>
 
   const switched = script(LABS.switched);
   assert.deepEqual(switched.requires, ["ip", "nsenter", "unshare", ...UTILITIES]);
-  assert.match(switched.text, /^link add name sw type bridge\nlink set dev sw addrgenmode none\nlink set dev sw up$/m);
+  assert.match(
+    switched.text,
+    /^link add name sw type bridge\nlink set dev sw addrgenmode none\nlink set dev sw up$/m,
+  );
   assert.doesNotMatch(own(LABS.switched), /sysctl|nft|\btc\b|iface_ours/);
 
   const router = script(LABS.router);

@@ -55,7 +55,9 @@ test("workers: many jobs, each result where its job was, and onDone once each", 
 
 test("workers: nothing starts once stop() is true; what started finished and says so", async () => {
   let failures = 0;
-  const jobs: Job[] = Array.from({ length: 20 }, (_, i) => ({ argv: ["sh", "-c", `exit ${i === 5 ? 1 : 0}`] }));
+  const jobs: Job[] = Array.from({ length: 20 }, (_, i) => ({
+    argv: ["sh", "-c", `exit ${i === 5 ? 1 : 0}`],
+  }));
   const options = {
     stop: () => failures > 0,
     onDone: (_: number, result: ProcResult) => {
@@ -75,21 +77,12 @@ test("workers: nothing starts once stop() is true; what started finished and say
 
 test("workers: a job too large for an argument runs alone; a worker killed leaves its job as the signal", async () => {
   const big = "x".repeat(300_000);
-  const r = await runJobs(
-    [
-      { argv: ["cat"], stdin: big },
-      { argv: ["echo", "small"] },
-    ],
-    SHARED,
-  );
+  const r = await runJobs([{ argv: ["cat"], stdin: big }, { argv: ["echo", "small"] }], SHARED);
   assert.equal(r[0]?.stdout.length, big.length);
   assert.equal(r[1]?.stdout, "small\n");
   // The job kills its own worker (its parent shell): the job's result is the worker's end.
   const killed = await runJobs(
-    [
-      { argv: ["sh", "-c", 'kill -KILL "$PPID"; sleep 0.2'] },
-      { argv: ["echo", "never"] },
-    ],
+    [{ argv: ["sh", "-c", 'kill -KILL "$PPID"; sleep 0.2'] }, { argv: ["echo", "never"] }],
     { concurrency: 1, threshold: 1 },
   );
   assert.equal(killed[0]?.code, 128 + 9);

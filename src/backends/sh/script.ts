@@ -547,7 +547,8 @@ function statusSection(record: LabRecord): string {
   const facts = expectedFacts(record.ops.map((r) => r.op));
   const expected = expectedNetwork(factsFor(SCRIPT_STATUS, facts, "network"));
   const qdiscs = new Map<Ns, FactOf<"qdisc">[]>();
-  for (const f of factsFor(SCRIPT_STATUS, facts, "shaping")) qdiscs.set(f.ns, [...(qdiscs.get(f.ns) ?? []), f]);
+  for (const f of factsFor(SCRIPT_STATUS, facts, "shaping"))
+    qdiscs.set(f.ns, [...(qdiscs.get(f.ns) ?? []), f]);
   const out = [
     "",
     "# status_plan: every namespace's live interfaces, addresses and routes, checked against",
@@ -564,7 +565,9 @@ function statusSection(record: LabRecord): string {
     const e = expected.get(ns);
     const ids = new Map(interfaces(e).map((dev) => [dev, ++seen]));
     functions.push(...linkFunctions(links, e, ids, new Set(shaped.map((f) => f.dev))));
-    const present = [...ids].map(([dev, id]) => `    [ -n "\${seen_${id}-}" ] || drift missing ${q(`interface ${dev}`)}`);
+    const present = [...ids].map(
+      ([dev, id]) => `    [ -n "\${seen_${id}-}" ] || drift missing ${q(`interface ${dev}`)}`,
+    );
     const checks = [...present, ...nsChecks(e), ...qdiscChecks(shaped)];
     out.push(`  if ${head(links)}; then`, ...checks, "    extras", "  fi");
   };
