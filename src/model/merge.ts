@@ -5,6 +5,7 @@
 
 import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
+import { addTo } from "../group.js";
 import type { Decls, IfaceDecl, LinkDecl, LinkEndDecl, NodeDecl, PropDecl } from "./expand.js";
 import { splitEnd } from "./links/p2p.js";
 
@@ -108,7 +109,7 @@ function endOf(
 /** A node's interfaces, one declaration each, in the order of their first mention. */
 function mergeIfaces(n: NodeDecl, diagnostics: Diagnostics): IfaceDecl[] {
   const places = new Map<string, IfaceDecl[]>();
-  for (const i of n.ifaces) places.set(i.name.text, [...(places.get(i.name.text) ?? []), i]);
+  for (const i of n.ifaces) addTo(places, i.name.text, i);
   return [...places.values()].map((list) => {
     const [only, ...more] = list;
     if (only && more.length === 0) return only;

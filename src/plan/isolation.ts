@@ -9,6 +9,7 @@
 // minimal init (snippets.ts INIT). Services run detached, their PIDs in files.
 
 import type { Span } from "../diagnostics/source.js";
+import { addTo } from "../group.js";
 import { type Aspect, isolates } from "../model/isolation.js";
 import type { Lab, Node } from "../model/model.js";
 import { nodeMark, nodeNetns } from "../model/names.js";
@@ -77,7 +78,7 @@ class Builder {
       }
       // Stage k holds every owner's k-th operation: owners run side by side, each in order.
       const byOwner = new Map<string, Op[]>();
-      for (const { owner, op } of list) byOwner.set(owner, [...(byOwner.get(owner) ?? []), op]);
+      for (const { owner, op } of list) addTo(byOwner, owner, op);
       const depth = Math.max(...[...byOwner.values()].map((l) => l.length));
       for (let k = 0; k < depth; k++)
         out.push({

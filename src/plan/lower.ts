@@ -3,6 +3,7 @@
 // needs is decided by its own module (links: src/plan/links/, filters: firewall.ts,
 // isolation: isolation.ts, a node's addresses and routes: node.ts).
 
+import { addTo } from "../group.js";
 import { isolates } from "../model/isolation.js";
 import type { Iface, Lab, Switch } from "../model/model.js";
 import { nodeNetns } from "../model/names.js";
@@ -75,7 +76,7 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
 /** Operations grouped by where they run (in order of first appearance), each group in order. */
 function byPlace(ops: readonly Op[]): Op[] {
   const groups = new Map<string | null, Op[]>();
-  for (const op of ops) groups.set(whereOf(op), [...(groups.get(whereOf(op)) ?? []), op]);
+  for (const op of ops) addTo(groups, whereOf(op), op);
   return [...groups.values()].flat();
 }
 

@@ -5,6 +5,7 @@
 // read this table, so they cannot drift apart. The kinds come in families, each in a file
 // of its own under src/plan/ops/; a new family is one import and one spread here.
 
+import { addTo } from "../group.js";
 import type { Fact } from "./facts.js";
 import type { Feature } from "./features.js";
 import { FIREWALL_OPS, type FirewallOp } from "./ops/firewall.js";
@@ -124,6 +125,6 @@ export function featuresOf(op: Op): Feature[] {
 /** Each feature the operations need, with the operations that need it, in their order. */
 export function featureUsers(ops: readonly Op[]): Map<Feature, Op[]> {
   const out = new Map<Feature, Op[]>();
-  for (const op of ops) for (const f of featuresOf(op)) out.set(f, [...(out.get(f) ?? []), op]);
+  for (const op of ops) for (const f of featuresOf(op)) addTo(out, f, op);
   return out;
 }

@@ -5,6 +5,7 @@
 // in sh. A new kind of owned object fails to compile until its guard in the runtime and its
 // guard in the script exist.
 
+import { addTo } from "../group.js";
 import { assertNever } from "../never.js";
 import { inverseOf, type Op, orderOf, ownsOf, RANK, rankOf, undoneBy, unprovenInverseOf } from "./ops.js";
 import type { Owned } from "./owned.js";
@@ -113,7 +114,7 @@ const RANK_NAMES: { readonly [R in (typeof RANK)[keyof typeof RANK]]: string } =
  */
 export function teardownStages(inverses: readonly Op[]): Stage[] {
   const byRank = new Map<number, Op[]>();
-  for (const op of inverses) byRank.set(rankOf(op), [...(byRank.get(rankOf(op)) ?? []), op]);
+  for (const op of inverses) addTo(byRank, rankOf(op), op);
   return [...byRank.keys()]
     .sort((a, b) => a - b)
     .map((rank) => {

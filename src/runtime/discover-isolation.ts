@@ -20,6 +20,7 @@
 //   below a hierarchy's root, or a directory whose name no lab can have — is not looked at.
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { addTo } from "../group.js";
 import { LAB_NAME_MAX, NAME_PATTERN, parseMark } from "../model/names.js";
 import { CGROUP_ROOT } from "../plan/cgroups.js";
 import { nsDirIn, servicesDirIn } from "../plan/layout.js";
@@ -217,7 +218,7 @@ export function isolationRemovals(lab: string, found: IsolationFound): Op[] {
   const byNode = new Map<string, string[]>();
   for (const path of found.nsFiles) {
     const node = NS_FILE.exec(path.slice(path.lastIndexOf("/") + 1))?.[1];
-    if (node !== undefined) byNode.set(node, [...(byNode.get(node) ?? []), path]);
+    if (node !== undefined) addTo(byNode, node, path);
   }
   for (const [node, paths] of byNode) ops.push({ kind: "ns.release", node, paths: paths.sort() });
   for (const path of found.nsDirs) ops.push({ kind: "nsdir.del", path });

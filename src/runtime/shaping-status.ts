@@ -3,6 +3,7 @@
 // rate, queue) and extra qdiscs — and on every other interface of the lab, a root qdisc
 // that is not one the kernel gives by itself (read from `ip -j` by status already).
 
+import { addTo } from "../group.js";
 import { inNetns } from "../plan/enter.js";
 import type { FactOf } from "../plan/facts.js";
 import type { Ns } from "../plan/ns.js";
@@ -100,7 +101,8 @@ function byNamespace(facts: readonly QdiscFact[]): Map<Ns, Map<string, QdiscFact
   const byNs = new Map<Ns, Map<string, QdiscFact[]>>();
   for (const f of facts) {
     const devs = byNs.get(f.ns) ?? new Map<string, QdiscFact[]>();
-    byNs.set(f.ns, devs.set(f.dev, [...(devs.get(f.dev) ?? []), f]));
+    byNs.set(f.ns, devs);
+    addTo(devs, f.dev, f);
   }
   return byNs;
 }
@@ -132,7 +134,7 @@ export function shapingStatus(
     const live = qdiscs.get(ns);
     if (!live) continue; // a namespace that is gone: reported by the network's status
     const byDev = new Map<string, LiveQdisc[]>();
-    for (const q of live) byDev.set(q.dev, [...(byDev.get(q.dev) ?? []), q]);
+    for (const q of live) addTo(byDev, q.dev, q);
     for (const [dev, want] of devs) {
       const got = byDev.get(dev) ?? [];
       shaped.push({ ns, dev, qdiscs: got });

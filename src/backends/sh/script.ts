@@ -9,6 +9,7 @@
 // one sh file, prelude.sh, appended unchanged.
 
 import { location } from "../../diagnostics/source.js";
+import { addTo } from "../../group.js";
 import type { Compiled } from "../../model/compile.js";
 import { labMark, nodeMark, nodeNetns, parseMark } from "../../model/names.js";
 import { assertNever } from "../../never.js";
@@ -547,8 +548,7 @@ function statusSection(record: LabRecord): string {
   const facts = expectedFacts(record.ops.map((r) => r.op));
   const expected = expectedNetwork(factsFor(SCRIPT_STATUS, facts, "network"));
   const qdiscs = new Map<Ns, FactOf<"qdisc">[]>();
-  for (const f of factsFor(SCRIPT_STATUS, facts, "shaping"))
-    qdiscs.set(f.ns, [...(qdiscs.get(f.ns) ?? []), f]);
+  for (const f of factsFor(SCRIPT_STATUS, facts, "shaping")) addTo(qdiscs, f.ns, f);
   const out = [
     "",
     "# status_plan: every namespace's live interfaces, addresses and routes, checked against",

@@ -5,6 +5,7 @@
 // else's when the lab comes up (a claim, src/runtime/collisions.ts), not the lab's own.
 
 import type { Span } from "../../diagnostics/source.js";
+import { addTo } from "../../group.js";
 import type { IfaceDecl, PropDecl } from "../expand.js";
 import { HOST, IFNAME_MAX } from "../names.js";
 import type { Scope } from "../scope.js";
@@ -68,7 +69,7 @@ export const NIC_LINK: LinkKindSpec<NicLink, NicSettings> = {
 
   checkAll: (scope, links) => {
     const byNic = new Map<string, NicLink[]>();
-    for (const l of links) byNic.set(l.nic, [...(byNic.get(l.nic) ?? []), l]);
+    for (const l of links) addTo(byNic, l.nic, l);
     for (const [nic, users] of byNic) exclusive(scope, nic, users);
   },
 };
