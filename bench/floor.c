@@ -9,7 +9,7 @@
 //
 // Lines (names are words; NS is a namespace's name under /run/netns):
 //   netns NS                          a named network namespace
-//   bridge NS NAME                    a bridge in NS, up
+//   bridge NS NAME                    a bridge in NS (down: `up` brings it up)
 //   veth NS NAME INDEX PEERNS PEER MASTER
 //                                     a pair made from NS: NAME (ifindex INDEX, 0: any) in
 //                                     NS, its peer PEER in PEERNS; NAME joins bridge MASTER
@@ -187,8 +187,7 @@ static int index_of(struct ns *s, const char *dev) {
 
 static void bridge_add(struct ns *s, const char *name) {
   struct req r;
-  struct ifinfomsg *i = link_req(&r, NLM_F_CREATE | NLM_F_EXCL, 0);
-  i->ifi_flags = i->ifi_change = IFF_UP;
+  link_req(&r, NLM_F_CREATE | NLM_F_EXCL, 0);
   attr_str(&r.n, IFLA_IFNAME, name);
   struct rtattr *info = attr(&r.n, IFLA_LINKINFO, NULL, 0);
   attr_str(&r.n, IFLA_INFO_KIND, "bridge");
