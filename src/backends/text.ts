@@ -3,7 +3,7 @@
 import { location, type Span } from "../diagnostics/source.js";
 import type { Lab } from "../model/model.js";
 import { describe, type Op, scriptOf, wordsOf } from "../plan/ops.js";
-import { command, opsOf, type Plan, type Step } from "../plan/plan.js";
+import { command, opsOf, type Plan, processOf, type Step } from "../plan/plan.js";
 import { shellQuote } from "../plan/quote.js";
 import { SNIPPET_NAMES } from "../plan/snippets.js";
 import { counted } from "../plural.js";
@@ -69,10 +69,10 @@ function execText(step: Step, programs: Set<string>): string[] {
  */
 function stepText(step: Step, programs: Set<string>): string[] {
   if (step.tool === "exec") return execText(step, programs);
-  const cmd = command(step);
+  const cmd = processOf(step);
   const lines = step.ops.map((op) => wordsOf(op).join(" "));
-  const width = Math.max(...lines.map((l) => l.length));
-  if (cmd.stdin !== undefined) {
+  const width = lines.reduce((w, l) => Math.max(w, l.length), 0);
+  if (cmd.input) {
     const out = [cmd.argv.map(shellQuote).join(" ")];
     step.ops.forEach((op, i) => {
       const script = scriptOf(op);

@@ -148,7 +148,7 @@ export interface Decls {
 }
 
 /** Expansion stops (with OT1017) beyond this many nodes, switches and interfaces in all. */
-export const MAX_OBJECTS = 20_000;
+export const MAX_OBJECTS = 1_000_000;
 /** …or beyond this many statements expanded and loop iterations, whatever they make. */
 export const MAX_STEPS = 2_000_000;
 /** Templates used inside templates nest at most this deep (OT0025). */

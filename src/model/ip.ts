@@ -68,16 +68,31 @@ function fromBytes(bytes: readonly number[]): Ip {
   return fromAddr(ipaddr.fromByteArray([...bytes]));
 }
 
+/** An IPv4 address as a number, and the mask of a prefix length (in 32 bits, unsigned). */
+const v4 = (bytes: readonly number[]) =>
+  (((bytes[0] ?? 0) << 24) | ((bytes[1] ?? 0) << 16) | ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0)) >>> 0;
+const v4Mask = (prefix: number) => (prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0);
+const v4Bytes = (n: number) => [n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+
 /** The network of a prefix: host bits cleared. */
 export function network(c: Cidr): Cidr {
-  const bytes = c.bytes.map((b, i) => b & maskByte(c.prefix, i));
-  const ip = fromBytes(bytes);
+  const ip =
+    c.family === 4
+      ? fromBytes(v4Bytes((v4(c.bytes) & v4Mask(c.prefix)) >>> 0))
+      : fromBytes(c.bytes.map((b, i) => b & maskByte(c.prefix, i)));
   return { ...ip, prefix: c.prefix, cidr: `${ip.text}/${c.prefix}` };
 }
 
 /** The last address of a prefix (the IPv4 broadcast address). */
 export function lastAddress(c: Cidr): Ip {
+  if (c.family === 4) return fromBytes(v4Bytes((v4(c.bytes) | ~v4Mask(c.prefix)) >>> 0));
   return fromBytes(c.bytes.map((b, i) => (b & maskByte(c.prefix, i)) | (~maskByte(c.prefix, i) & 0xff)));
+}
+
+/** Whether an IPv4 address of a prefix is its network (`edge` 0) or broadcast (`edge` 1) address. */
+export function isV4Edge(c: Cidr, edge: 0 | 1): boolean {
+  const host = (v4(c.bytes) & ~v4Mask(c.prefix)) >>> 0;
+  return edge === 0 ? host === 0 : host === ~v4Mask(c.prefix) >>> 0;
 }
 
 function maskByte(prefix: number, index: number): number {
@@ -87,9 +102,55 @@ function maskByte(prefix: number, index: number): number {
 
 export function contains(net: Cidr, ip: Ip): boolean {
   if (net.family !== ip.family) return false;
+  if (net.family === 4) return ((v4(net.bytes) ^ v4(ip.bytes)) & v4Mask(net.prefix)) === 0;
   return net.bytes.every(
     (b, i) => (b & maskByte(net.prefix, i)) === ((ip.bytes[i] ?? 0) & maskByte(net.prefix, i)),
   );
+}
+
+/** An address's bits under a prefix length, as a key: equal for the addresses of one subnet. */
+function maskedKey(ip: Ip, prefix: number): string | number {
+  if (ip.family === 4) return (v4(ip.bytes) & v4Mask(prefix)) >>> 0;
+  return ip.bytes.map((b, i) => b & maskByte(prefix, i)).join(",");
+}
+
+/**
+ * The subnets of many addresses, each with a value, asked which holds an address: one lookup
+ * per distinct prefix length, not one comparison per address (a spine of a large fabric has
+ * thousands, and a route for each of its leaves).
+ */
+export class Subnets<T> {
+  private readonly byLength = new Map<string, Map<string | number, { order: number; value: T }>>();
+  private count = 0;
+
+  add(address: Cidr, value: T): void {
+    const length = `${address.family}/${address.prefix}`;
+    let table = this.byLength.get(length);
+    if (!table) {
+      table = new Map();
+      this.byLength.set(length, table);
+    }
+    const key = maskedKey(address, address.prefix);
+    if (!table.has(key)) table.set(key, { order: this.count, value });
+    this.count++;
+  }
+
+  /** The value of the first address added with `prefix`'s length and on it. */
+  on(prefix: Cidr): T | undefined {
+    return this.byLength.get(`${prefix.family}/${prefix.prefix}`)?.get(maskedKey(prefix, prefix.prefix))?.value;
+  }
+
+  /** The value of the first address added whose subnet holds `ip`. */
+  find(ip: Ip): T | undefined {
+    let best: { order: number; value: T } | undefined;
+    for (const [length, table] of this.byLength) {
+      const slash = length.indexOf("/");
+      if (Number(length.slice(0, slash)) !== ip.family) continue;
+      const hit = table.get(maskedKey(ip, Number(length.slice(slash + 1))));
+      if (hit && (!best || hit.order < best.order)) best = hit;
+    }
+    return best?.value;
+  }
 }
 
 export function isLinkLocal(ip: Ip): boolean {

@@ -4,7 +4,17 @@
 import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import type { NodeDecl, PropDecl, RouteDecl, Text } from "./expand.js";
-import { type Cidr, contains, type Family, type Ip, isLinkLocal, network, parseCidr, parseIp } from "./ip.js";
+import {
+  type Cidr,
+  contains,
+  type Family,
+  type Ip,
+  isLinkLocal,
+  network,
+  parseCidr,
+  parseIp,
+  Subnets,
+} from "./ip.js";
 import { type HopOptions, MAX_WEIGHT, type Nexthop, repeatedHop, splitRoute } from "./nexthops.js";
 import type { IfaceState } from "./scope.js";
 import { type Address, parseInteger } from "./values.js";
@@ -176,9 +186,19 @@ function checkHop(
 
 /** The first interface with an address on the gateway's subnet. */
 function onSubnet(gw: Ip, ifaces: Ifaces): string | undefined {
-  for (const [name, info] of ifaces)
-    if (info.addresses.some((a) => a.family === gw.family && contains(network(a), gw))) return name;
-  return undefined;
+  return subnetsOf(ifaces).find(gw);
+}
+
+/** A node's connected subnets, by interface, made once per node (its routes each ask). */
+const SUBNETS = new WeakMap<Ifaces, Subnets<string>>();
+function subnetsOf(ifaces: Ifaces): Subnets<string> {
+  let subnets = SUBNETS.get(ifaces);
+  if (!subnets) {
+    subnets = new Subnets<string>();
+    for (const [name, info] of ifaces) for (const a of info.addresses) subnets.add(a, name);
+    SUBNETS.set(ifaces, subnets);
+  }
+  return subnets;
 }
 
 /** `via`'s address: undefined when absent, null when invalid (reported). */
@@ -275,9 +295,10 @@ function gatewayConnected(
   const candidates = devText
     ? [ifaces.get(devText.text)].filter((x): x is IfaceState => !!x)
     : [...ifaces.values()];
-  // `contains` compares under the address's own prefix: no need to compute its network
-  // (which, for every route times every address, made a fabric's spines slow to check).
-  if (candidates.some((c) => c.addresses.some((a) => a.family === gw.family && contains(a, gw)))) return true;
+  // Every route asks: the node's subnets are looked up, not compared one by one (a spine of
+  // a large fabric has an address and a route for each of its leaves).
+  if (devText ? candidates.some((c) => c.addresses.some((a) => contains(a, gw))) : onSubnet(gw, ifaces))
+    return true;
   const all = candidates.flatMap((c) =>
     c.addresses.filter((a) => a.family === gw.family).map((a) => ({ a, on: c.decl.name.text })),
   );
@@ -344,14 +365,21 @@ function defaultRoute(family: Family): Cidr {
  */
 function kernelRoute(route: Route, ifaces: Ifaces): { address: Address; iface: string } | undefined {
   if (route.family !== 4 || (route.metric ?? 0) !== 0) return undefined;
-  for (const [iface, info] of ifaces) {
-    if (iface === "lo") continue;
-    // The destination is a network (checked before): `a` is on it with its length.
-    const d = route.destination;
-    const address = info.addresses.find(
-      (a) => a.family === 4 && a.prefix < 32 && a.prefix === d.prefix && contains(d, a),
-    );
-    if (address) return { address, iface };
+  // The destination is a network (checked before): an address with its length on it.
+  return kernelSubnets(ifaces).on(route.destination);
+}
+
+/** The subnets the kernel routes by itself on a node: each IPv4 address's, but lo's and /32s. */
+const KERNEL_SUBNETS = new WeakMap<Ifaces, Subnets<{ address: Address; iface: string }>>();
+function kernelSubnets(ifaces: Ifaces): Subnets<{ address: Address; iface: string }> {
+  let subnets = KERNEL_SUBNETS.get(ifaces);
+  if (!subnets) {
+    subnets = new Subnets();
+    for (const [iface, info] of ifaces)
+      if (iface !== "lo")
+        for (const address of info.addresses)
+          if (address.family === 4 && address.prefix < 32) subnets.add(address, { address, iface });
+    KERNEL_SUBNETS.set(ifaces, subnets);
   }
-  return undefined;
+  return subnets;
 }

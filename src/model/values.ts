@@ -4,7 +4,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import type { PropDecl, Text } from "./expand.js";
-import { type Cidr, lastAddress, network, parseCidr, parseMac, unassignable } from "./ip.js";
+import { type Cidr, isV4Edge, parseCidr, parseMac, unassignable } from "./ip.js";
 import { IFNAME_MAX, NAME_PATTERN } from "./names.js";
 
 /** An address of an interface, with where it was written. */
@@ -74,12 +74,12 @@ export function parseAddress(
 
 /** The network and broadcast addresses of an IPv4 subnet are no host's. */
 function edgeOfSubnet(diagnostics: Diagnostics, a: Cidr, span: Span): void {
-  if (network(a).text === a.text)
+  if (isV4Edge(a, 0))
     diagnostics.error("OT2003", `\`${a.cidr}\` is the network address of its subnet`, {
       span,
       help: "hosts on this subnet will not reach it as a neighbour; use a host address",
     });
-  else if (lastAddress(a).text === a.text)
+  else if (isV4Edge(a, 1))
     diagnostics.error("OT2009", `\`${a.cidr}\` is the broadcast address of its subnet`, {
       span,
       help: "use a host address; packets to the broadcast address reach every host of the subnet",

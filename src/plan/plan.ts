@@ -31,7 +31,9 @@ export interface Plan {
 
 /** Every operation of the stages, in the order they run (within a stage, step by step). */
 export function opsOf(stages: readonly Stage[]): Op[] {
-  return stages.flatMap((s) => s.steps.flatMap((st) => st.ops));
+  const out: Op[] = [];
+  for (const s of stages) for (const st of s.steps) for (const op of st.ops) out.push(op);
+  return out;
 }
 
 /** Groups operations into steps: consecutive operations with the same tool and place share one. */
@@ -61,21 +63,28 @@ export interface Command {
 
 /** The exact process a step runs: its tool's command (src/plan/tools.ts), entered into its namespace. */
 export function command(step: Step, options: { force?: boolean } = {}): Command {
+  const stdin = TOOLS[step.tool].stdin(step.ops);
+  return { ...processOf(step, options), ...(stdin !== undefined ? { stdin } : {}) };
+}
+
+/**
+ * A step's process without its standard input, which can be large (a thousand ports of a
+ * switch): its argv, the programs it runs, and whether it reads anything.
+ */
+export function processOf(
+  step: Step,
+  options: { force?: boolean } = {},
+): Omit<Command, "stdin"> & { readonly input: boolean } {
   const tool = TOOLS[step.tool];
   const argv = inNetns(step.ns, tool.argv(step.ops, options));
-  const stdin = tool.stdin(step.ops);
-  return {
-    argv,
-    ...(stdin !== undefined ? { stdin } : {}),
-    programs: programsOfArgv(argv, tool.also(step.ops)),
-  };
+  return { argv, programs: programsOfArgv(argv, tool.also(step.ops)), input: tool.input(step.ops) };
 }
 
 /** Programs the stages run, each once, in the order they are first needed. */
 export function programsOfStages(stages: readonly Stage[]): Program[] {
   const out = new Set<Program>();
   for (const stage of stages)
-    for (const step of stage.steps) for (const p of command(step).programs) out.add(p);
+    for (const step of stage.steps) for (const p of processOf(step).programs) out.add(p);
   return [...out];
 }
 

@@ -23,6 +23,8 @@ interface ToolSpec {
   argv(ops: readonly Op[], options: { readonly force?: boolean }): [Program, ...string[]];
   /** What the process reads on standard input, if anything. */
   stdin(ops: readonly Op[]): string | undefined;
+  /** Whether it reads anything (`stdin` is not undefined), without making the text. */
+  input(ops: readonly Op[]): boolean;
   /** From the tool's error output: which operation failed. */
   locate(stderr: string, ops: readonly Op[]): Failed;
   /** The tool's error in short, and the line of its input it refused, where it says so. */
@@ -60,6 +62,7 @@ function restore(tool: "iptables" | "ip6tables"): ToolSpec {
     // rather than fail when the steps of a stage run concurrently.
     argv: () => [`${tool}-restore`, "-w"],
     stdin: scripts,
+    input: () => true,
     locate: (_, ops) => only(ops),
     also: () => [],
   };
@@ -70,6 +73,7 @@ function iproute2(program: "ip" | "tc" | "bridge"): ToolSpec {
   return {
     argv: (_, o) => [program, ...(o.force ? ["-force"] : []), "-batch", "-"],
     stdin: (ops) => ops.map((op) => `${batchLine(wordsOf(op))}\n`).join(""),
+    input: () => true,
     locate: batchFailure,
     also: () => [],
   };
@@ -82,6 +86,7 @@ export const TOOLS: { readonly [T in Tool]: ToolSpec } = {
   sysctl: {
     argv: (ops) => ["sysctl", "-q", "-w", ...ops.flatMap(wordsOf)],
     stdin: () => undefined,
+    input: () => false,
     // sysctl names the key it could not set — a key the kernel does not have ("cannot stat
     // /proc/sys/net/ipv4/foo") or a value it refuses ('setting key "net.ipv4.foo"') — and
     // goes on with the others; each operation of a sysctl step is one KEY=VALUE argument.
@@ -97,6 +102,7 @@ export const TOOLS: { readonly [T in Tool]: ToolSpec } = {
   nft: {
     argv: () => ["nft", "-f", "-"],
     stdin: scripts,
+    input: () => true,
     // No `line`: nft applies all or nothing.
     locate: (stderr, ops) => {
       const op = nftError(stderr, ops)?.op;
@@ -118,6 +124,7 @@ export const TOOLS: { readonly [T in Tool]: ToolSpec } = {
       return [program, ...args];
     },
     stdin: (ops) => (ops[0] ? scriptOf(ops[0]) : undefined),
+    input: (ops) => (ops[0] ? scriptOf(ops[0]) !== undefined : false),
     locate: (_, ops) => only(ops),
     also: (ops) => ops.flatMap(programsOf),
   },
@@ -126,10 +133,11 @@ export const TOOLS: { readonly [T in Tool]: ToolSpec } = {
 /** A line of an `ip -batch` file. Every word is from the safe character set; this checks it. */
 export function batchLine(words: readonly string[]): string {
   for (const w of words)
-    if (!/^[A-Za-z0-9_.:/,+%@=-]+$/.test(w))
-      throw new Error(`internal: unsafe word in a batch line: ${JSON.stringify(w)}`);
+    if (!SAFE_WORD.test(w)) throw new Error(`internal: unsafe word in a batch line: ${JSON.stringify(w)}`);
   return words.join(" ");
 }
+
+const SAFE_WORD = /^[A-Za-z0-9_.:/,+%@=-]+$/;
 
 /**
  * nft's error for a script on stdin, shortened: the message, the line it names, and which
