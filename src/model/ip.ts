@@ -137,7 +137,8 @@ export class Subnets<T> {
 
   /** The value of the first address added with `prefix`'s length and on it. */
   on(prefix: Cidr): T | undefined {
-    return this.byLength.get(`${prefix.family}/${prefix.prefix}`)?.get(maskedKey(prefix, prefix.prefix))?.value;
+    return this.byLength.get(`${prefix.family}/${prefix.prefix}`)?.get(maskedKey(prefix, prefix.prefix))
+      ?.value;
   }
 
   /** The value of the first address added whose subnet holds `ip`. */

@@ -94,10 +94,7 @@ test("sh: the script enters namespaces only with nsenter, its status too (never 
       .filter((l) => !l.trimStart().startsWith("#"))
       .join("\n");
     assert.doesNotMatch(code, /\bip -n\b|\bip netns exec\b|\bip -netns\b/);
-    assert.match(
-      text,
-      /^ {2}if \[ -n "\$nspath" \]; then nsenter --net="\$nspath" ip "\$@"; else ip "\$@"; fi$/m,
-    );
+    assert.match(text, /^ {6}nsenter --net="\/run\/netns\/\$ns" ip -j link show$/m);
   }
 });
 

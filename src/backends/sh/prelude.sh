@@ -2,8 +2,8 @@
 # lab's own part): messages, programs, the lock and the record, status, and the commands.
 # The lab's part defines what differs: LAB and its paths, NEED_UP/NEED_DOWN/NEED_STATUS,
 # SUMMARY, HELP, the record's pieces (RECORD_*, OBJECTS), and the functions up_plan,
-# down_plan, left_behind, collisions, features, status_plan (with the links_ functions it
-# names), exec_node, plan_text and why.
+# down_plan, left_behind, collisions, features, status_reads, the status functions ns_K,
+# end_K and links_K of each namespace K, exec_node, plan_text and why.
 # shellcheck shell=sh
 # shellcheck disable=SC2153,SC2154 # variables the lab's part sets
 # ---- the script's own machinery: messages, programs, the lock, the record -------------
@@ -406,20 +406,46 @@ nic_left() {
 
 # ---- status: the live state, and drift from the plan -----------------------------------
 #
-# One `ip -batch` a namespace reads its interfaces, addresses and IPv4 routes (a process
-# is what costs), and its lines are read once: matching patterns against all of it would
+# Every namespace is read first (status_reads: read_namespaces, one `ip -j link` and one
+# `ip -batch` each: a process is what costs). What they print is taken in at once and split
+# into lines by the shell itself (`read` would take a system call a byte), then checked line
+# by line, a namespace at a time: matching patterns against all of a namespace's text would
 # take time quadratic in its size (a switch with hundreds of ports).
 
 drift=0
 drifts=
 ns=
-nspath=
 
-# ipn ARG...: ip in the namespace being looked at ($nspath; empty for the host's), entered
-# as every step enters one: `ip -n` would also copy the machine's mounts (one per namespace)
-# on each call, which makes a large lab's status quadratic.
-ipn() {
-  if [ -n "$nspath" ]; then nsenter --net="$nspath" ip "$@"; else ip "$@"; fi
+# read_namespaces K:NS[+tc]...: for each namespace NS (`-`: the host), a line
+# `#opentop-ns K NS`, its interfaces as one line of `ip -j link` (the text form looks up the
+# name of every veth peer's namespace among all of /run/netns, in each namespace: quadratic),
+# then the `ip -o` lines of its addresses and, in the lab's own, its routes of every table —
+# or `#opentop-missing` —, `#opentop-qdiscs`, its qdiscs when +tc asks for them, and
+# `#opentop-end`. No line of ip or tc starts with `#`.
+read_namespaces() {
+  for arg do
+    k=${arg%%:*}
+    ns=${arg#*:}
+    ns=${ns%+tc}
+    printf '#opentop-ns %s %s\n' "$k" "$ns"
+    if [ "$ns" = - ]; then
+      ip -j link show
+      ip -o address show
+    elif [ -e "/run/netns/$ns" ]; then
+      nsenter --net="/run/netns/$ns" ip -j link show
+      nsenter --net="/run/netns/$ns" ip -o -batch - <<'EOF'
+address show
+route show table all
+EOF
+    else
+      echo '#opentop-missing'
+    fi
+    echo '#opentop-qdiscs'
+    case $arg in
+      *+tc) if [ "$ns" = - ]; then tc qdisc show; else nsenter --net="/run/netns/$ns" tc qdisc show; fi ;;
+    esac
+    echo '#opentop-end'
+  done
 }
 
 # drift KIND WHAT: one difference between the kernel and the plan.
@@ -428,65 +454,61 @@ drift() {
   drifts=$drifts$(printf '  %-7s %s (in %s)' "$1" "$2" "${ns:-the host}")$NL
 }
 
-# look TITLE NS PATH LINKS: show a namespace's interfaces, addresses and routes, and check
-# them: every interface as the plan made it (link_of, by the functions LINKS names), and no
-# other in a namespace of the lab's own; the interfaces the plan makes are each checked
-# present after it (status_plan). Keeps the addresses as " DEV=CIDR ..." in $have for
-# want_addr, and the routes a lab may have made in $unclaimed for want_route; `extras`
-# reports what no want_ claimed. False (and drift) when the namespace is missing.
+# status_check: every namespace's live interfaces, addresses, routes and qdiscs (the
+# sections of read_namespaces), each checked against what the plan creates: missing, changed and extra. A
+# section starts namespace K (ns_K says which), its lines are shown and checked, and at its
+# end what the plan makes there is checked by end_K.
+status_check() {
+  all=$(status_reads) || return 1
+  keep=$IFS
+  IFS=$NL
+  for line in $all; do
+    IFS=$keep
+    case $line in
+      '#opentop-ns '*)
+        k=${line#"#opentop-ns "}
+        k=${k%% *}
+        "ns_$k"
+        ;;
+      '#opentop-missing') present= ;;
+      '#opentop-qdiscs') section=qdiscs ;;
+      '#opentop-end') section_end ;;
+      *) if [ "$section" = ip ]; then ip_line "$line"; else qtext=$qtext$line$NL; fi ;;
+    esac
+  done
+  IFS=$keep
+}
+
+# look TITLE NS LINKS: a namespace's section begins (NS empty: the host, where only the lab's
+# interfaces count). Its interfaces are checked against the plan as they come (link_of, by
+# the functions LINKS names), and no other may be in a namespace of the lab's own; its
+# addresses are kept as " DEV=CIDR ..." in $have for want_addr, its routes of the main table
+# in $routes4 and $routes6, its qdiscs in $qtext.
 look() {
   printf '%s\n' "$1"
   ns=$2
-  nspath=$3
-  links=$4
-  if [ ! -e "$3" ]; then
-    echo '  missing'
-    drift missing "namespace $ns"
-    return 1
-  fi
-  inspect <<'EOF'
-link show
-address show
-route show
-EOF
-  keep_routes -4 "$routes"
-  keep_routes -6 "$(ipn -6 -o route show)"
-}
-
-# look_host LINKS: the same for the lab's interfaces on the host (those LINKS knows; the
-# host's routes are its own business).
-look_host() {
-  echo 'host'
-  ns=
-  nspath=
-  links=$1
-  inspect <<'EOF'
-link show
-address show
-EOF
-}
-
-# inspect: runs the batch on stdin in the namespace, then checks and shows (on the host,
-# only the lab's interfaces) what it printed; its route lines are left in $routes.
-inspect() {
+  links=$3
+  present=1
+  section=ip
   ours=' '
   have=' '
   wanted=' '
   unclaimed=
   qlines=
+  qtext=
   shown=
-  routes=
-  text=$(ipn -o -batch -)
-  while IFS= read -r line; do
-    case $line in
-      [0-9]*': '*': <'*) link_line "$line" ;;
-      [0-9]*': '*) addr_line "$line" ;;
-      ?*) routes="$routes$line$NL" ;;
-    esac
-  done <<EOF
-$text
-EOF
-  # One line an interface: its name, whether it is up, and its addresses or its bridge.
+  routes4=
+  routes6=
+}
+
+# section_end: the namespace's interfaces shown (each with its addresses, or its bridge),
+# then its routes; end_K checks the rest (false: the namespace is missing, and that is all).
+section_end() {
+  if [ -z "$present" ]; then
+    echo '  missing'
+    drift missing "namespace $ns"
+    return 0
+  fi
   while read -r dev state extra; do
     [ -n "$dev" ] || continue
     if [ -z "$extra" ]; then
@@ -499,6 +521,36 @@ EOF
   done <<EOF
 $shown
 EOF
+  if [ -n "$ns" ]; then
+    keep_routes -4 "$routes4"
+    keep_routes -6 "$routes6"
+  fi
+  "end_$k"
+}
+
+# ip_line LINE: the interfaces (`ip -j link`, a JSON array), an address of `ip -o` (it
+# starts with its interface's index and ": "), or a route: of the main table (other tables
+# name theirs), IPv6 when it has a colon or a preference (which the kernel gives every IPv6
+# route and no IPv4 one).
+ip_line() {
+  case $1 in
+    '['*)
+      links_json "$1"
+      return 0
+      ;;
+  esac
+  case ${1%%": "*} in
+    '' | *[!0-9]*) ;;
+    *)
+      addr_line "$1"
+      return 0
+      ;;
+  esac
+  case " $1 " in
+    *' table '*) ;;
+    *:* | *' pref '*) routes6="$routes6$1$NL" ;;
+    *) routes4="$routes4$1$NL" ;;
+  esac
 }
 
 # link_of DEV: checks interface DEV of the namespace being looked at against the plan, from
@@ -515,6 +567,48 @@ link_of() {
     *) master= ;;
   esac
   "$links" "$1" "$master"
+}
+
+# links_json JSON: each interface of `ip -j link` as the line of `ip -o link` that link_line
+# reads: "0: DEV: <FLAGS> mtu M qdisc Q master B link/TYPE MAC". Its objects hold no objects
+# (only lists): the array is split at each `}`; one in a string (the alias of a host
+# interface not the lab's) cuts that interface's object short, never one the plan names.
+links_json() {
+  keep=$IFS
+  IFS='}'
+  # shellcheck disable=SC2086 # splitting into objects is the point (nothing expands file names)
+  set -- $1
+  IFS=$keep
+  for object do
+    case $object in *'"ifname":"'*) ;; *) continue ;; esac
+    json_field "$object" ifname '"'
+    dev=$field
+    json_field "$object" flags ']'
+    flags=
+    IFS=,
+    for flag in ${field#[}; do
+      flag=${flag#'"'}
+      flags=$flags${flags:+,}${flag%'"'}
+    done
+    IFS=$keep
+    json_field "$object" mtu ,
+    text="0: $dev: <$flags> mtu $field"
+    json_field "$object" qdisc '"' && text="$text qdisc $field"
+    json_field "$object" master '"' && text="$text master $field"
+    json_field "$object" link_type '"' && text="$text link/$field"
+    json_field "$object" address '"' && text="$text $field"
+    link_line "$text"
+  done
+}
+
+# json_field OBJECT KEY END: sets $field to the value of KEY in a JSON object of ip's (a
+# string without its quotes, up to END, or a number or list up to END); false when absent.
+json_field() {
+  field=
+  case $1 in *"\"$2\":"*) ;; *) return 1 ;; esac
+  field=${1#*"\"$2\":"}
+  field=${field#'"'}
+  field=${field%%"$3"*}
 }
 
 # link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
@@ -629,24 +723,18 @@ want_link() {
   done
 }
 
-# tcn ARG...: tc in the namespace being looked at, entered as ipn enters it.
-tcn() {
-  if [ -n "$nspath" ]; then nsenter --net="$nspath" tc "$@"; else tc "$@"; fi
-}
-
-# shaped DEV...: reads the namespace's qdiscs (one `tc qdisc show`), shows those of each
-# DEV, and keeps them in $qlines as "DEV LINE" for want_qdisc.
+# shaped DEV...: shows the qdiscs of each DEV (read_namespaces read them, into $qtext), and keeps
+# them in $qlines as "DEV LINE" for want_qdisc.
 shaped() {
-  got=$(tcn qdisc show) || got=
-  for dev in "$@"; do
-    while IFS= read -r line; do
-      case "$line " in "qdisc "*" dev $dev "*) ;; *) continue ;; esac
-      qlines="$qlines$dev $line$NL"
-      echo "  $line"
-    done <<EOF
-$got
+  while IFS= read -r line; do
+    dev=${line#*" dev "}
+    dev=${dev%% *}
+    case " $* " in *" $dev "*) ;; *) continue ;; esac
+    qlines="$qlines$dev $line$NL"
+    echo "  $line"
+  done <<EOF
+$qtext
 EOF
-  done
 }
 
 # want_qdisc DEV KIND HANDLE PARENT [KEY VALUE]...: DEV has the qdisc HANDLE of that kind,
@@ -970,7 +1058,7 @@ cmd_status() {
       'its record lists other nodes, namespaces or host interfaces than this script'
     return 1
   fi
-  status_plan
+  status_check || return 1
   if [ "$drift" = 0 ]; then
     echo 'no drift: the kernel matches the plan'
   else

@@ -549,33 +549,43 @@ function statusSection(record: LabRecord): string {
   const expected = expectedNetwork(factsFor(SCRIPT_STATUS, facts, "network"));
   const qdiscs = new Map<Ns, FactOf<"qdisc">[]>();
   for (const f of factsFor(SCRIPT_STATUS, facts, "shaping")) addTo(qdiscs, f.ns, f);
-  const out = [
-    "",
-    "# status_plan: every namespace's live interfaces, addresses and routes, checked against",
-    "# what the plan creates (the same facts as `opentop status`): missing, changed and extra.",
-    "status_plan() {",
-  ];
-  const functions: string[] = [];
-  let seen = 0;
-  let namespaces = 0;
-  const look = (ns: Ns, head: (links: string) => string) => {
-    const links = `links_${++namespaces}`;
-    // What no check claims is extra: `extras` reports it once the checks have run.
+  // Each namespace K: ns_K starts its section, links_K checks its interfaces as they come,
+  // end_K what the plan makes there once they have all come. What no check claims is
+  // extra: `extras` reports it once the checks have run.
+  const out: string[] = [];
+  const reads: string[] = [];
+  const section = (ns: Ns, title: string) => {
+    const k = reads.length + 1;
     const shaped = qdiscs.get(ns) ?? [];
     const e = expected.get(ns);
-    const ids = new Map(interfaces(e).map((dev) => [dev, ++seen]));
-    functions.push(...linkFunctions(links, e, ids, new Set(shaped.map((f) => f.dev))));
+    const ids = new Map(interfaces(e).map((dev, i) => [dev, i + 1]));
     const present = [...ids].map(
-      ([dev, id]) => `    [ -n "\${seen_${id}-}" ] || drift missing ${q(`interface ${dev}`)}`,
+      ([dev, id]) => `  [ "\${seen_${id}-}" = ${k} ] || drift missing ${q(`interface ${dev}`)}`,
     );
-    const checks = [...present, ...nsChecks(e), ...qdiscChecks(shaped)];
-    out.push(`  if ${head(links)}; then`, ...checks, "    extras", "  fi");
+    out.push(
+      "",
+      `ns_${k}() { look ${q(title)} ${q(ns ?? "")} links_${k}; }`,
+      `end_${k}() {`,
+      ...present,
+      ...nsChecks(e),
+      ...qdiscChecks(shaped),
+      "  extras",
+      "}",
+      ...linkFunctions(`links_${k}`, k, e, ids, new Set(shaped.map((f) => f.dev))),
+    );
+    reads.push(`${k}:${ns ?? "-"}${shaped.length ? "+tc" : ""}`);
   };
-  for (const ns of recordNamespaces(record))
-    look(ns, (links) => `look ${q(placeOf(nodes, ns))} ${q(ns)} ${q(netnsPath(ns))} ${links}`);
-  if (recordHostIfaces(record).length) look(null, (links) => `look_host ${links}`);
-  out.push("}", ...functions);
-  return out.join("\n");
+  for (const ns of recordNamespaces(record)) section(ns, placeOf(nodes, ns));
+  if (recordHostIfaces(record).length) section(null, "host");
+  return [
+    "",
+    "# status_reads: what every namespace holds, in the order of the status functions of each",
+    "# namespace that follow.",
+    "status_reads() {",
+    `  read_namespaces ${reads.map(q).join(" ")}`,
+    "}",
+    ...out,
+  ].join("\n");
 }
 
 /** The interfaces a namespace should have: those the plan makes or puts addresses on. */
@@ -591,6 +601,7 @@ function interfaces(e: NsExpected | undefined): string[] {
  */
 function linkFunctions(
   name: string,
+  k: number,
   e: NsExpected | undefined,
   ids: ReadonlyMap<string, number>,
   shaped: ReadonlySet<string>,
@@ -607,7 +618,7 @@ function linkFunctions(
       ...(want?.master !== undefined ? ["master", want.master] : []),
     ];
     const arms = groups.get(want?.master ?? "") ?? [];
-    arms.push(`    ${q(dev)}) seen_${id}=1; ${["want_link", ...words.map(q)].join(" ")} ;;`);
+    arms.push(`    ${q(dev)}) seen_${id}=${k}; ${["want_link", ...words.map(q)].join(" ")} ;;`);
     groups.set(want?.master ?? "", arms);
   }
   const masters = [...groups.keys()];
@@ -641,8 +652,8 @@ function nsChecks(e: NsExpected | undefined): string[] {
   if (!e) return [];
   const lines: string[] = [];
   for (const dev of interfaces(e))
-    for (const a of e.addrs.get(dev) ?? []) lines.push(`    want_addr ${q(dev)} ${q(a)}`);
-  for (const r of e.routes) lines.push(`    ${["want_route", ...wantRoute(r)].map(q).join(" ")}`);
+    for (const a of e.addrs.get(dev) ?? []) lines.push(`  want_addr ${q(dev)} ${q(a)}`);
+  for (const r of e.routes) lines.push(`  ${["want_route", ...wantRoute(r)].map(q).join(" ")}`);
   return lines;
 }
 
@@ -651,10 +662,10 @@ function qdiscChecks(shaped: readonly FactOf<"qdisc">[]): string[] {
   if (shaped.length === 0) return [];
   const devs = [...new Set(shaped.map((f) => f.dev))];
   return [
-    `    ${["shaped", ...devs].map(q).join(" ")}`,
+    `  ${["shaped", ...devs].map(q).join(" ")}`,
     ...shaped.map(
       (f) =>
-        `    ${["want_qdisc", f.dev, f.qdisc.kind, f.handle, f.parent, ...comparedParams(f.qdisc).flat()].map(q).join(" ")}`,
+        `  ${["want_qdisc", f.dev, f.qdisc.kind, f.handle, f.parent, ...comparedParams(f.qdisc).flat()].map(q).join(" ")}`,
     ),
   ];
 }

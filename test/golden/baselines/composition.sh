@@ -254,60 +254,19 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'the switches (comp)' comp /run/netns/comp links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface extra'
-    [ -n "${seen_3-}" ] || drift missing 'interface core.x'
-    [ -n "${seen_4-}" ] || drift missing 'interface h3.e'
-    extras
-  fi
-  if look 'node core (comp.core)' comp.core /run/netns/comp.core links_2; then
-    [ -n "${seen_5-}" ] || drift missing 'interface lo'
-    [ -n "${seen_6-}" ] || drift missing 'interface l1'
-    [ -n "${seen_7-}" ] || drift missing 'interface l2'
-    [ -n "${seen_8-}" ] || drift missing 'interface l3'
-    [ -n "${seen_9-}" ] || drift missing 'interface x'
-    want_addr l1 10.20.1.1/24
-    want_addr l1 fd20:0:0:1::1/64
-    want_addr l2 10.20.2.1/24
-    want_addr l2 fd20:0:0:2::1/64
-    want_addr l3 10.20.3.1/24
-    want_addr l3 fd20:0:0:3::1/64
-    want_addr x 10.30.0.1/24
-    extras
-  fi
-  if look 'node h1 (comp.h1)' comp.h1 /run/netns/comp.h1 links_3; then
-    [ -n "${seen_10-}" ] || drift missing 'interface lo'
-    [ -n "${seen_11-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.20.1.10/24
-    want_addr eth0 fd20:0:0:1::a/64
-    want_route 'route 0.0.0.0/0 via 10.20.1.1' '' -4 default via 10.20.1.1
-    want_route 'route ::/0 via fd20:0:0:1::1' '' -6 default via fd20:0:0:1::1
-    extras
-  fi
-  if look 'node h2 (comp.h2)' comp.h2 /run/netns/comp.h2 links_4; then
-    [ -n "${seen_12-}" ] || drift missing 'interface lo'
-    [ -n "${seen_13-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.20.2.10/24
-    want_addr eth0 fd20:0:0:2::a/64
-    want_route 'route 0.0.0.0/0 via 10.20.2.1' '' -4 default via 10.20.2.1
-    want_route 'route ::/0 via fd20:0:0:2::1' '' -6 default via fd20:0:0:2::1
-    extras
-  fi
-  if look 'node h3 (comp.h3)' comp.h3 /run/netns/comp.h3 links_5; then
-    [ -n "${seen_14-}" ] || drift missing 'interface lo'
-    [ -n "${seen_15-}" ] || drift missing 'interface eth0'
-    [ -n "${seen_16-}" ] || drift missing 'interface e'
-    want_addr eth0 10.20.3.10/24
-    want_addr eth0 fd20:0:0:3::a/64
-    want_addr e 10.30.0.4/24
-    want_route 'route 0.0.0.0/0 via 10.20.3.1' '' -4 default via 10.20.3.1
-    want_route 'route ::/0 via fd20:0:0:3::1' '' -6 default via fd20:0:0:3::1
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:comp 2:comp.core 3:comp.h1 4:comp.h2 5:comp.h3
+}
+
+ns_1() { look 'the switches (comp)' comp links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface extra'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface core.x'
+  [ "${seen_4-}" = 1 ] || drift missing 'interface h3.e'
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -333,42 +292,94 @@ links_1_1() {
   esac
 }
 
+ns_2() { look 'node core (comp.core)' comp.core links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface l1'
+  [ "${seen_3-}" = 2 ] || drift missing 'interface l2'
+  [ "${seen_4-}" = 2 ] || drift missing 'interface l3'
+  [ "${seen_5-}" = 2 ] || drift missing 'interface x'
+  want_addr l1 10.20.1.1/24
+  want_addr l1 fd20:0:0:1::1/64
+  want_addr l2 10.20.2.1/24
+  want_addr l2 fd20:0:0:2::1/64
+  want_addr l3 10.20.3.1/24
+  want_addr l3 fd20:0:0:3::1/64
+  want_addr x 10.30.0.1/24
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_5=1; want_link up ;;
-    l1) seen_6=1; want_link up mtu 1400 ;;
-    l2) seen_7=1; want_link up mtu 1400 ;;
-    l3) seen_8=1; want_link up mtu 1400 ;;
-    x) seen_9=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    l1) seen_2=2; want_link up mtu 1400 ;;
+    l2) seen_3=2; want_link up mtu 1400 ;;
+    l3) seen_4=2; want_link up mtu 1400 ;;
+    x) seen_5=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node h1 (comp.h1)' comp.h1 links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
+  want_addr eth0 10.20.1.10/24
+  want_addr eth0 fd20:0:0:1::a/64
+  want_route 'route 0.0.0.0/0 via 10.20.1.1' '' -4 default via 10.20.1.1
+  want_route 'route ::/0 via fd20:0:0:1::1' '' -6 default via fd20:0:0:1::1
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_10=1; want_link up ;;
-    eth0) seen_11=1; want_link up mtu 1400 ;;
+    lo) seen_1=3; want_link up ;;
+    eth0) seen_2=3; want_link up mtu 1400 ;;
     *) return 1 ;;
   esac
+}
+
+ns_4() { look 'node h2 (comp.h2)' comp.h2 links_4; }
+end_4() {
+  [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
+  want_addr eth0 10.20.2.10/24
+  want_addr eth0 fd20:0:0:2::a/64
+  want_route 'route 0.0.0.0/0 via 10.20.2.1' '' -4 default via 10.20.2.1
+  want_route 'route ::/0 via fd20:0:0:2::1' '' -6 default via fd20:0:0:2::1
+  extras
 }
 
 # links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_4() {
   case $1 in
-    lo) seen_12=1; want_link up ;;
-    eth0) seen_13=1; want_link up mtu 1400 ;;
+    lo) seen_1=4; want_link up ;;
+    eth0) seen_2=4; want_link up mtu 1400 ;;
     *) return 1 ;;
   esac
+}
+
+ns_5() { look 'node h3 (comp.h3)' comp.h3 links_5; }
+end_5() {
+  [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
+  [ "${seen_3-}" = 5 ] || drift missing 'interface e'
+  want_addr eth0 10.20.3.10/24
+  want_addr eth0 fd20:0:0:3::a/64
+  want_addr e 10.30.0.4/24
+  want_route 'route 0.0.0.0/0 via 10.20.3.1' '' -4 default via 10.20.3.1
+  want_route 'route ::/0 via fd20:0:0:3::1' '' -6 default via fd20:0:0:3::1
+  extras
 }
 
 # links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_5() {
   case $1 in
-    lo) seen_14=1; want_link up ;;
-    eth0) seen_15=1; want_link up mtu 1400 ;;
-    e) seen_16=1; want_link up ;;
+    lo) seen_1=5; want_link up ;;
+    eth0) seen_2=5; want_link up mtu 1400 ;;
+    e) seen_3=5; want_link up ;;
     *) return 1 ;;
   esac
 }

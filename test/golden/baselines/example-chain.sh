@@ -290,79 +290,24 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'node r1 (chain.r1)' chain.r1 /run/netns/chain.r1 links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface right'
-    [ -n "${seen_3-}" ] || drift missing 'interface left'
-    want_addr right 10.255.0.2/31
-    want_addr right fd00:ff::2/127
-    want_addr left 10.1.0.1/24
-    want_addr left fd00:1::1/64
-    want_route 'route 10.2.0.0/24 via 10.255.0.3' '' -4 10.2.0.0/24 via 10.255.0.3
-    want_route 'route fd00:2::/64 via fd00:ff::3' '' -6 fd00:2::/64 via fd00:ff::3
-    extras
-  fi
-  if look 'node r2 (chain.r2)' chain.r2 /run/netns/chain.r2 links_2; then
-    [ -n "${seen_4-}" ] || drift missing 'interface lo'
-    [ -n "${seen_5-}" ] || drift missing 'interface left'
-    [ -n "${seen_6-}" ] || drift missing 'interface right'
-    want_addr left 10.255.0.3/31
-    want_addr left fd00:ff::3/127
-    want_addr right 10.255.0.4/31
-    want_addr right fd00:ff::4/127
-    want_route 'route 10.1.0.0/24 via 10.255.0.2' '' -4 10.1.0.0/24 via 10.255.0.2
-    want_route 'route fd00:1::/64 via fd00:ff::2' '' -6 fd00:1::/64 via fd00:ff::2
-    want_route 'route 10.2.0.0/24 via 10.255.0.5' '' -4 10.2.0.0/24 via 10.255.0.5
-    want_route 'route fd00:2::/64 via fd00:ff::5' '' -6 fd00:2::/64 via fd00:ff::5
-    extras
-  fi
-  if look 'node r3 (chain.r3)' chain.r3 /run/netns/chain.r3 links_3; then
-    [ -n "${seen_7-}" ] || drift missing 'interface lo'
-    [ -n "${seen_8-}" ] || drift missing 'interface left'
-    [ -n "${seen_9-}" ] || drift missing 'interface right'
-    want_addr left 10.255.0.5/31
-    want_addr left fd00:ff::5/127
-    want_addr right 10.255.0.6/31
-    want_addr right fd00:ff::6/127
-    want_route 'route 10.1.0.0/24 via 10.255.0.4' '' -4 10.1.0.0/24 via 10.255.0.4
-    want_route 'route fd00:1::/64 via fd00:ff::4' '' -6 fd00:1::/64 via fd00:ff::4
-    want_route 'route 10.2.0.0/24 via 10.255.0.7' '' -4 10.2.0.0/24 via 10.255.0.7
-    want_route 'route fd00:2::/64 via fd00:ff::7' '' -6 fd00:2::/64 via fd00:ff::7
-    extras
-  fi
-  if look 'node r4 (chain.r4)' chain.r4 /run/netns/chain.r4 links_4; then
-    [ -n "${seen_10-}" ] || drift missing 'interface lo'
-    [ -n "${seen_11-}" ] || drift missing 'interface left'
-    [ -n "${seen_12-}" ] || drift missing 'interface right'
-    want_addr left 10.255.0.7/31
-    want_addr left fd00:ff::7/127
-    want_addr right 10.2.0.1/24
-    want_addr right fd00:2::1/64
-    want_route 'route 10.1.0.0/24 via 10.255.0.6' '' -4 10.1.0.0/24 via 10.255.0.6
-    want_route 'route fd00:1::/64 via fd00:ff::6' '' -6 fd00:1::/64 via fd00:ff::6
-    extras
-  fi
-  if look 'node a (chain.a)' chain.a /run/netns/chain.a links_5; then
-    [ -n "${seen_13-}" ] || drift missing 'interface lo'
-    [ -n "${seen_14-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.1.0.10/24
-    want_addr eth0 fd00:1::10/64
-    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
-    want_route 'route ::/0 via fd00:1::1' '' -6 default via fd00:1::1
-    extras
-  fi
-  if look 'node b (chain.b)' chain.b /run/netns/chain.b links_6; then
-    [ -n "${seen_15-}" ] || drift missing 'interface lo'
-    [ -n "${seen_16-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.2.0.10/24
-    want_addr eth0 fd00:2::10/64
-    want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
-    want_route 'route ::/0 via fd00:2::1' '' -6 default via fd00:2::1
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:chain.r1 2:chain.r2 3:chain.r3 4:chain.r4 5:chain.a 6:chain.b
+}
+
+ns_1() { look 'node r1 (chain.r1)' chain.r1 links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface right'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface left'
+  want_addr right 10.255.0.2/31
+  want_addr right fd00:ff::2/127
+  want_addr left 10.1.0.1/24
+  want_addr left fd00:1::1/64
+  want_route 'route 10.2.0.0/24 via 10.255.0.3' '' -4 10.2.0.0/24 via 10.255.0.3
+  want_route 'route fd00:2::/64 via fd00:ff::3' '' -6 fd00:2::/64 via fd00:ff::3
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -375,50 +320,118 @@ links_1() {
   esac
 }
 
+ns_2() { look 'node r2 (chain.r2)' chain.r2 links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface left'
+  [ "${seen_3-}" = 2 ] || drift missing 'interface right'
+  want_addr left 10.255.0.3/31
+  want_addr left fd00:ff::3/127
+  want_addr right 10.255.0.4/31
+  want_addr right fd00:ff::4/127
+  want_route 'route 10.1.0.0/24 via 10.255.0.2' '' -4 10.1.0.0/24 via 10.255.0.2
+  want_route 'route fd00:1::/64 via fd00:ff::2' '' -6 fd00:1::/64 via fd00:ff::2
+  want_route 'route 10.2.0.0/24 via 10.255.0.5' '' -4 10.2.0.0/24 via 10.255.0.5
+  want_route 'route fd00:2::/64 via fd00:ff::5' '' -6 fd00:2::/64 via fd00:ff::5
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_4=1; want_link up ;;
-    left) seen_5=1; want_link up ;;
-    right) seen_6=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    left) seen_2=2; want_link up ;;
+    right) seen_3=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node r3 (chain.r3)' chain.r3 links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface left'
+  [ "${seen_3-}" = 3 ] || drift missing 'interface right'
+  want_addr left 10.255.0.5/31
+  want_addr left fd00:ff::5/127
+  want_addr right 10.255.0.6/31
+  want_addr right fd00:ff::6/127
+  want_route 'route 10.1.0.0/24 via 10.255.0.4' '' -4 10.1.0.0/24 via 10.255.0.4
+  want_route 'route fd00:1::/64 via fd00:ff::4' '' -6 fd00:1::/64 via fd00:ff::4
+  want_route 'route 10.2.0.0/24 via 10.255.0.7' '' -4 10.2.0.0/24 via 10.255.0.7
+  want_route 'route fd00:2::/64 via fd00:ff::7' '' -6 fd00:2::/64 via fd00:ff::7
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_7=1; want_link up ;;
-    left) seen_8=1; want_link up ;;
-    right) seen_9=1; want_link up ;;
+    lo) seen_1=3; want_link up ;;
+    left) seen_2=3; want_link up ;;
+    right) seen_3=3; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_4() { look 'node r4 (chain.r4)' chain.r4 links_4; }
+end_4() {
+  [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 4 ] || drift missing 'interface left'
+  [ "${seen_3-}" = 4 ] || drift missing 'interface right'
+  want_addr left 10.255.0.7/31
+  want_addr left fd00:ff::7/127
+  want_addr right 10.2.0.1/24
+  want_addr right fd00:2::1/64
+  want_route 'route 10.1.0.0/24 via 10.255.0.6' '' -4 10.1.0.0/24 via 10.255.0.6
+  want_route 'route fd00:1::/64 via fd00:ff::6' '' -6 fd00:1::/64 via fd00:ff::6
+  extras
 }
 
 # links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_4() {
   case $1 in
-    lo) seen_10=1; want_link up ;;
-    left) seen_11=1; want_link up ;;
-    right) seen_12=1; want_link up ;;
+    lo) seen_1=4; want_link up ;;
+    left) seen_2=4; want_link up ;;
+    right) seen_3=4; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_5() { look 'node a (chain.a)' chain.a links_5; }
+end_5() {
+  [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
+  want_addr eth0 10.1.0.10/24
+  want_addr eth0 fd00:1::10/64
+  want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+  want_route 'route ::/0 via fd00:1::1' '' -6 default via fd00:1::1
+  extras
 }
 
 # links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_5() {
   case $1 in
-    lo) seen_13=1; want_link up ;;
-    eth0) seen_14=1; want_link up ;;
+    lo) seen_1=5; want_link up ;;
+    eth0) seen_2=5; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_6() { look 'node b (chain.b)' chain.b links_6; }
+end_6() {
+  [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
+  want_addr eth0 10.2.0.10/24
+  want_addr eth0 fd00:2::10/64
+  want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
+  want_route 'route ::/0 via fd00:2::1' '' -6 default via fd00:2::1
+  extras
 }
 
 # links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_6() {
   case $1 in
-    lo) seen_15=1; want_link up ;;
-    eth0) seen_16=1; want_link up ;;
+    lo) seen_1=6; want_link up ;;
+    eth0) seen_2=6; want_link up ;;
     *) return 1 ;;
   esac
 }

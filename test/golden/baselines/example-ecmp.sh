@@ -467,113 +467,28 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'node spine1 (ecmp.spine1)' ecmp.spine1 /run/netns/ecmp.spine1 links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface l1'
-    [ -n "${seen_3-}" ] || drift missing 'interface l2'
-    [ -n "${seen_4-}" ] || drift missing 'interface l3'
-    [ -n "${seen_5-}" ] || drift missing 'interface l4'
-    want_addr l1 10.0.1.0/31
-    want_addr l2 10.0.1.2/31
-    want_addr l3 10.0.1.4/31
-    want_addr l4 10.0.1.6/31
-    want_route 'route 10.1.1.0/24 via 10.0.1.1' '' -4 10.1.1.0/24 via 10.0.1.1
-    want_route 'route 10.1.2.0/24 via 10.0.1.3' '' -4 10.1.2.0/24 via 10.0.1.3
-    want_route 'route 10.1.3.0/24 via 10.0.1.5' '' -4 10.1.3.0/24 via 10.0.1.5
-    want_route 'route 10.1.4.0/24 via 10.0.1.7' '' -4 10.1.4.0/24 via 10.0.1.7
-    extras
-  fi
-  if look 'node spine2 (ecmp.spine2)' ecmp.spine2 /run/netns/ecmp.spine2 links_2; then
-    [ -n "${seen_6-}" ] || drift missing 'interface lo'
-    [ -n "${seen_7-}" ] || drift missing 'interface l1'
-    [ -n "${seen_8-}" ] || drift missing 'interface l2'
-    [ -n "${seen_9-}" ] || drift missing 'interface l3'
-    [ -n "${seen_10-}" ] || drift missing 'interface l4'
-    want_addr l1 10.0.2.0/31
-    want_addr l2 10.0.2.2/31
-    want_addr l3 10.0.2.4/31
-    want_addr l4 10.0.2.6/31
-    want_route 'route 10.1.1.0/24 via 10.0.2.1' '' -4 10.1.1.0/24 via 10.0.2.1
-    want_route 'route 10.1.2.0/24 via 10.0.2.3' '' -4 10.1.2.0/24 via 10.0.2.3
-    want_route 'route 10.1.3.0/24 via 10.0.2.5' '' -4 10.1.3.0/24 via 10.0.2.5
-    want_route 'route 10.1.4.0/24 via 10.0.2.7' '' -4 10.1.4.0/24 via 10.0.2.7
-    extras
-  fi
-  if look 'node leaf1 (ecmp.leaf1)' ecmp.leaf1 /run/netns/ecmp.leaf1 links_3; then
-    [ -n "${seen_11-}" ] || drift missing 'interface lo'
-    [ -n "${seen_12-}" ] || drift missing 'interface s1'
-    [ -n "${seen_13-}" ] || drift missing 'interface s2'
-    [ -n "${seen_14-}" ] || drift missing 'interface h'
-    want_addr s1 10.0.1.1/31
-    want_addr s2 10.0.2.1/31
-    want_addr h 10.1.1.1/24
-    want_route 'route 10.1.0.0/16 via 10.0.1.0 dev s1 weight 1, via 10.0.2.0 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.0 dev s1 weight 1' nexthop 'via 10.0.2.0 dev s2 weight 1'
-    extras
-  fi
-  if look 'node leaf2 (ecmp.leaf2)' ecmp.leaf2 /run/netns/ecmp.leaf2 links_4; then
-    [ -n "${seen_15-}" ] || drift missing 'interface lo'
-    [ -n "${seen_16-}" ] || drift missing 'interface s1'
-    [ -n "${seen_17-}" ] || drift missing 'interface s2'
-    [ -n "${seen_18-}" ] || drift missing 'interface h'
-    want_addr s1 10.0.1.3/31
-    want_addr s2 10.0.2.3/31
-    want_addr h 10.1.2.1/24
-    want_route 'route 10.1.0.0/16 via 10.0.1.2 dev s1 weight 1, via 10.0.2.2 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.2 dev s1 weight 1' nexthop 'via 10.0.2.2 dev s2 weight 1'
-    extras
-  fi
-  if look 'node leaf3 (ecmp.leaf3)' ecmp.leaf3 /run/netns/ecmp.leaf3 links_5; then
-    [ -n "${seen_19-}" ] || drift missing 'interface lo'
-    [ -n "${seen_20-}" ] || drift missing 'interface s1'
-    [ -n "${seen_21-}" ] || drift missing 'interface s2'
-    [ -n "${seen_22-}" ] || drift missing 'interface h'
-    want_addr s1 10.0.1.5/31
-    want_addr s2 10.0.2.5/31
-    want_addr h 10.1.3.1/24
-    want_route 'route 10.1.0.0/16 via 10.0.1.4 dev s1 weight 1, via 10.0.2.4 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.4 dev s1 weight 1' nexthop 'via 10.0.2.4 dev s2 weight 1'
-    extras
-  fi
-  if look 'node leaf4 (ecmp.leaf4)' ecmp.leaf4 /run/netns/ecmp.leaf4 links_6; then
-    [ -n "${seen_23-}" ] || drift missing 'interface lo'
-    [ -n "${seen_24-}" ] || drift missing 'interface s1'
-    [ -n "${seen_25-}" ] || drift missing 'interface s2'
-    [ -n "${seen_26-}" ] || drift missing 'interface h'
-    want_addr s1 10.0.1.7/31
-    want_addr s2 10.0.2.7/31
-    want_addr h 10.1.4.1/24
-    want_route 'route 10.1.0.0/16 via 10.0.1.6 dev s1 weight 1, via 10.0.2.6 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.6 dev s1 weight 1' nexthop 'via 10.0.2.6 dev s2 weight 1'
-    extras
-  fi
-  if look 'node h1 (ecmp.h1)' ecmp.h1 /run/netns/ecmp.h1 links_7; then
-    [ -n "${seen_27-}" ] || drift missing 'interface lo'
-    [ -n "${seen_28-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.1.1.10/24
-    want_route 'route 0.0.0.0/0 via 10.1.1.1' '' -4 default via 10.1.1.1
-    extras
-  fi
-  if look 'node h2 (ecmp.h2)' ecmp.h2 /run/netns/ecmp.h2 links_8; then
-    [ -n "${seen_29-}" ] || drift missing 'interface lo'
-    [ -n "${seen_30-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.1.2.10/24
-    want_route 'route 0.0.0.0/0 via 10.1.2.1' '' -4 default via 10.1.2.1
-    extras
-  fi
-  if look 'node h3 (ecmp.h3)' ecmp.h3 /run/netns/ecmp.h3 links_9; then
-    [ -n "${seen_31-}" ] || drift missing 'interface lo'
-    [ -n "${seen_32-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.1.3.10/24
-    want_route 'route 0.0.0.0/0 via 10.1.3.1' '' -4 default via 10.1.3.1
-    extras
-  fi
-  if look 'node h4 (ecmp.h4)' ecmp.h4 /run/netns/ecmp.h4 links_10; then
-    [ -n "${seen_33-}" ] || drift missing 'interface lo'
-    [ -n "${seen_34-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.1.4.10/24
-    want_route 'route 0.0.0.0/0 via 10.1.4.1' '' -4 default via 10.1.4.1
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:ecmp.spine1 2:ecmp.spine2 3:ecmp.leaf1 4:ecmp.leaf2 5:ecmp.leaf3 6:ecmp.leaf4 7:ecmp.h1 8:ecmp.h2 9:ecmp.h3 10:ecmp.h4
+}
+
+ns_1() { look 'node spine1 (ecmp.spine1)' ecmp.spine1 links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface l1'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface l2'
+  [ "${seen_4-}" = 1 ] || drift missing 'interface l3'
+  [ "${seen_5-}" = 1 ] || drift missing 'interface l4'
+  want_addr l1 10.0.1.0/31
+  want_addr l2 10.0.1.2/31
+  want_addr l3 10.0.1.4/31
+  want_addr l4 10.0.1.6/31
+  want_route 'route 10.1.1.0/24 via 10.0.1.1' '' -4 10.1.1.0/24 via 10.0.1.1
+  want_route 'route 10.1.2.0/24 via 10.0.1.3' '' -4 10.1.2.0/24 via 10.0.1.3
+  want_route 'route 10.1.3.0/24 via 10.0.1.5' '' -4 10.1.3.0/24 via 10.0.1.5
+  want_route 'route 10.1.4.0/24 via 10.0.1.7' '' -4 10.1.4.0/24 via 10.0.1.7
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -588,94 +503,200 @@ links_1() {
   esac
 }
 
+ns_2() { look 'node spine2 (ecmp.spine2)' ecmp.spine2 links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface l1'
+  [ "${seen_3-}" = 2 ] || drift missing 'interface l2'
+  [ "${seen_4-}" = 2 ] || drift missing 'interface l3'
+  [ "${seen_5-}" = 2 ] || drift missing 'interface l4'
+  want_addr l1 10.0.2.0/31
+  want_addr l2 10.0.2.2/31
+  want_addr l3 10.0.2.4/31
+  want_addr l4 10.0.2.6/31
+  want_route 'route 10.1.1.0/24 via 10.0.2.1' '' -4 10.1.1.0/24 via 10.0.2.1
+  want_route 'route 10.1.2.0/24 via 10.0.2.3' '' -4 10.1.2.0/24 via 10.0.2.3
+  want_route 'route 10.1.3.0/24 via 10.0.2.5' '' -4 10.1.3.0/24 via 10.0.2.5
+  want_route 'route 10.1.4.0/24 via 10.0.2.7' '' -4 10.1.4.0/24 via 10.0.2.7
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_6=1; want_link up ;;
-    l1) seen_7=1; want_link up ;;
-    l2) seen_8=1; want_link up ;;
-    l3) seen_9=1; want_link up ;;
-    l4) seen_10=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    l1) seen_2=2; want_link up ;;
+    l2) seen_3=2; want_link up ;;
+    l3) seen_4=2; want_link up ;;
+    l4) seen_5=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node leaf1 (ecmp.leaf1)' ecmp.leaf1 links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface s1'
+  [ "${seen_3-}" = 3 ] || drift missing 'interface s2'
+  [ "${seen_4-}" = 3 ] || drift missing 'interface h'
+  want_addr s1 10.0.1.1/31
+  want_addr s2 10.0.2.1/31
+  want_addr h 10.1.1.1/24
+  want_route 'route 10.1.0.0/16 via 10.0.1.0 dev s1 weight 1, via 10.0.2.0 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.0 dev s1 weight 1' nexthop 'via 10.0.2.0 dev s2 weight 1'
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_11=1; want_link up ;;
-    s1) seen_12=1; want_link up ;;
-    s2) seen_13=1; want_link up ;;
-    h) seen_14=1; want_link up ;;
+    lo) seen_1=3; want_link up ;;
+    s1) seen_2=3; want_link up ;;
+    s2) seen_3=3; want_link up ;;
+    h) seen_4=3; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_4() { look 'node leaf2 (ecmp.leaf2)' ecmp.leaf2 links_4; }
+end_4() {
+  [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 4 ] || drift missing 'interface s1'
+  [ "${seen_3-}" = 4 ] || drift missing 'interface s2'
+  [ "${seen_4-}" = 4 ] || drift missing 'interface h'
+  want_addr s1 10.0.1.3/31
+  want_addr s2 10.0.2.3/31
+  want_addr h 10.1.2.1/24
+  want_route 'route 10.1.0.0/16 via 10.0.1.2 dev s1 weight 1, via 10.0.2.2 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.2 dev s1 weight 1' nexthop 'via 10.0.2.2 dev s2 weight 1'
+  extras
 }
 
 # links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_4() {
   case $1 in
-    lo) seen_15=1; want_link up ;;
-    s1) seen_16=1; want_link up ;;
-    s2) seen_17=1; want_link up ;;
-    h) seen_18=1; want_link up ;;
+    lo) seen_1=4; want_link up ;;
+    s1) seen_2=4; want_link up ;;
+    s2) seen_3=4; want_link up ;;
+    h) seen_4=4; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_5() { look 'node leaf3 (ecmp.leaf3)' ecmp.leaf3 links_5; }
+end_5() {
+  [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 5 ] || drift missing 'interface s1'
+  [ "${seen_3-}" = 5 ] || drift missing 'interface s2'
+  [ "${seen_4-}" = 5 ] || drift missing 'interface h'
+  want_addr s1 10.0.1.5/31
+  want_addr s2 10.0.2.5/31
+  want_addr h 10.1.3.1/24
+  want_route 'route 10.1.0.0/16 via 10.0.1.4 dev s1 weight 1, via 10.0.2.4 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.4 dev s1 weight 1' nexthop 'via 10.0.2.4 dev s2 weight 1'
+  extras
 }
 
 # links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_5() {
   case $1 in
-    lo) seen_19=1; want_link up ;;
-    s1) seen_20=1; want_link up ;;
-    s2) seen_21=1; want_link up ;;
-    h) seen_22=1; want_link up ;;
+    lo) seen_1=5; want_link up ;;
+    s1) seen_2=5; want_link up ;;
+    s2) seen_3=5; want_link up ;;
+    h) seen_4=5; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_6() { look 'node leaf4 (ecmp.leaf4)' ecmp.leaf4 links_6; }
+end_6() {
+  [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 6 ] || drift missing 'interface s1'
+  [ "${seen_3-}" = 6 ] || drift missing 'interface s2'
+  [ "${seen_4-}" = 6 ] || drift missing 'interface h'
+  want_addr s1 10.0.1.7/31
+  want_addr s2 10.0.2.7/31
+  want_addr h 10.1.4.1/24
+  want_route 'route 10.1.0.0/16 via 10.0.1.6 dev s1 weight 1, via 10.0.2.6 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.6 dev s1 weight 1' nexthop 'via 10.0.2.6 dev s2 weight 1'
+  extras
 }
 
 # links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_6() {
   case $1 in
-    lo) seen_23=1; want_link up ;;
-    s1) seen_24=1; want_link up ;;
-    s2) seen_25=1; want_link up ;;
-    h) seen_26=1; want_link up ;;
+    lo) seen_1=6; want_link up ;;
+    s1) seen_2=6; want_link up ;;
+    s2) seen_3=6; want_link up ;;
+    h) seen_4=6; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_7() { look 'node h1 (ecmp.h1)' ecmp.h1 links_7; }
+end_7() {
+  [ "${seen_1-}" = 7 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 7 ] || drift missing 'interface eth0'
+  want_addr eth0 10.1.1.10/24
+  want_route 'route 0.0.0.0/0 via 10.1.1.1' '' -4 default via 10.1.1.1
+  extras
 }
 
 # links_7 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_7() {
   case $1 in
-    lo) seen_27=1; want_link up ;;
-    eth0) seen_28=1; want_link up ;;
+    lo) seen_1=7; want_link up ;;
+    eth0) seen_2=7; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_8() { look 'node h2 (ecmp.h2)' ecmp.h2 links_8; }
+end_8() {
+  [ "${seen_1-}" = 8 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 8 ] || drift missing 'interface eth0'
+  want_addr eth0 10.1.2.10/24
+  want_route 'route 0.0.0.0/0 via 10.1.2.1' '' -4 default via 10.1.2.1
+  extras
 }
 
 # links_8 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_8() {
   case $1 in
-    lo) seen_29=1; want_link up ;;
-    eth0) seen_30=1; want_link up ;;
+    lo) seen_1=8; want_link up ;;
+    eth0) seen_2=8; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_9() { look 'node h3 (ecmp.h3)' ecmp.h3 links_9; }
+end_9() {
+  [ "${seen_1-}" = 9 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 9 ] || drift missing 'interface eth0'
+  want_addr eth0 10.1.3.10/24
+  want_route 'route 0.0.0.0/0 via 10.1.3.1' '' -4 default via 10.1.3.1
+  extras
 }
 
 # links_9 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_9() {
   case $1 in
-    lo) seen_31=1; want_link up ;;
-    eth0) seen_32=1; want_link up ;;
+    lo) seen_1=9; want_link up ;;
+    eth0) seen_2=9; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_10() { look 'node h4 (ecmp.h4)' ecmp.h4 links_10; }
+end_10() {
+  [ "${seen_1-}" = 10 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 10 ] || drift missing 'interface eth0'
+  want_addr eth0 10.1.4.10/24
+  want_route 'route 0.0.0.0/0 via 10.1.4.1' '' -4 default via 10.1.4.1
+  extras
 }
 
 # links_10 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_10() {
   case $1 in
-    lo) seen_33=1; want_link up ;;
-    eth0) seen_34=1; want_link up ;;
+    lo) seen_1=10; want_link up ;;
+    eth0) seen_2=10; want_link up ;;
     *) return 1 ;;
   esac
 }

@@ -475,153 +475,36 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'node s1 (fabric.s1)' fabric.s1 /run/netns/fabric.s1 links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface l1'
-    [ -n "${seen_3-}" ] || drift missing 'interface l2'
-    [ -n "${seen_4-}" ] || drift missing 'interface l3'
-    [ -n "${seen_5-}" ] || drift missing 'interface l4'
-    want_addr l1 10.255.0.1/31
-    want_addr l1 fd00:ff::1/127
-    want_addr l2 10.255.0.5/31
-    want_addr l2 fd00:ff::5/127
-    want_addr l3 10.255.0.9/31
-    want_addr l3 fd00:ff::9/127
-    want_addr l4 10.255.0.13/31
-    want_addr l4 fd00:ff::d/127
-    want_route 'route 10.128.1.0/24 via 10.255.0.0' '' -4 10.128.1.0/24 via 10.255.0.0
-    want_route 'route fd00:1:0:1::/64 via fd00:ff::' '' -6 fd00:1:0:1::/64 via fd00:ff::
-    want_route 'route 10.128.2.0/24 via 10.255.0.4' '' -4 10.128.2.0/24 via 10.255.0.4
-    want_route 'route fd00:1:0:2::/64 via fd00:ff::4' '' -6 fd00:1:0:2::/64 via fd00:ff::4
-    want_route 'route 10.128.3.0/24 via 10.255.0.8' '' -4 10.128.3.0/24 via 10.255.0.8
-    want_route 'route fd00:1:0:3::/64 via fd00:ff::8' '' -6 fd00:1:0:3::/64 via fd00:ff::8
-    want_route 'route 10.128.4.0/24 via 10.255.0.12' '' -4 10.128.4.0/24 via 10.255.0.12
-    want_route 'route fd00:1:0:4::/64 via fd00:ff::c' '' -6 fd00:1:0:4::/64 via fd00:ff::c
-    extras
-  fi
-  if look 'node s2 (fabric.s2)' fabric.s2 /run/netns/fabric.s2 links_2; then
-    [ -n "${seen_6-}" ] || drift missing 'interface lo'
-    [ -n "${seen_7-}" ] || drift missing 'interface l1'
-    [ -n "${seen_8-}" ] || drift missing 'interface l2'
-    [ -n "${seen_9-}" ] || drift missing 'interface l3'
-    [ -n "${seen_10-}" ] || drift missing 'interface l4'
-    want_addr l1 10.255.0.3/31
-    want_addr l1 fd00:ff::3/127
-    want_addr l2 10.255.0.7/31
-    want_addr l2 fd00:ff::7/127
-    want_addr l3 10.255.0.11/31
-    want_addr l3 fd00:ff::b/127
-    want_addr l4 10.255.0.15/31
-    want_addr l4 fd00:ff::f/127
-    want_route 'route 10.128.1.0/24 via 10.255.0.2' '' -4 10.128.1.0/24 via 10.255.0.2
-    want_route 'route fd00:1:0:1::/64 via fd00:ff::2' '' -6 fd00:1:0:1::/64 via fd00:ff::2
-    want_route 'route 10.128.2.0/24 via 10.255.0.6' '' -4 10.128.2.0/24 via 10.255.0.6
-    want_route 'route fd00:1:0:2::/64 via fd00:ff::6' '' -6 fd00:1:0:2::/64 via fd00:ff::6
-    want_route 'route 10.128.3.0/24 via 10.255.0.10' '' -4 10.128.3.0/24 via 10.255.0.10
-    want_route 'route fd00:1:0:3::/64 via fd00:ff::a' '' -6 fd00:1:0:3::/64 via fd00:ff::a
-    want_route 'route 10.128.4.0/24 via 10.255.0.14' '' -4 10.128.4.0/24 via 10.255.0.14
-    want_route 'route fd00:1:0:4::/64 via fd00:ff::e' '' -6 fd00:1:0:4::/64 via fd00:ff::e
-    extras
-  fi
-  if look 'node l1 (fabric.l1)' fabric.l1 /run/netns/fabric.l1 links_3; then
-    [ -n "${seen_11-}" ] || drift missing 'interface lo'
-    [ -n "${seen_12-}" ] || drift missing 'interface lan'
-    [ -n "${seen_13-}" ] || drift missing 'interface s1'
-    [ -n "${seen_14-}" ] || drift missing 'interface s2'
-    want_addr lan 10.128.1.1/24
-    want_addr lan fd00:1:0:1::1/64
-    want_addr s1 10.255.0.0/31
-    want_addr s1 fd00:ff::/127
-    want_addr s2 10.255.0.2/31
-    want_addr s2 fd00:ff::2/127
-    want_route 'route 0.0.0.0/0 via 10.255.0.1' '' -4 default via 10.255.0.1
-    want_route 'route ::/0 via fd00:ff::1' '' -6 default via fd00:ff::1
-    extras
-  fi
-  if look 'node h1 (fabric.h1)' fabric.h1 /run/netns/fabric.h1 links_4; then
-    [ -n "${seen_15-}" ] || drift missing 'interface lo'
-    [ -n "${seen_16-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.128.1.10/24
-    want_addr eth0 fd00:1:0:1::a/64
-    want_route 'route 0.0.0.0/0 via 10.128.1.1' '' -4 default via 10.128.1.1
-    want_route 'route ::/0 via fd00:1:0:1::1' '' -6 default via fd00:1:0:1::1
-    extras
-  fi
-  if look 'node l2 (fabric.l2)' fabric.l2 /run/netns/fabric.l2 links_5; then
-    [ -n "${seen_17-}" ] || drift missing 'interface lo'
-    [ -n "${seen_18-}" ] || drift missing 'interface lan'
-    [ -n "${seen_19-}" ] || drift missing 'interface s1'
-    [ -n "${seen_20-}" ] || drift missing 'interface s2'
-    want_addr lan 10.128.2.1/24
-    want_addr lan fd00:1:0:2::1/64
-    want_addr s1 10.255.0.4/31
-    want_addr s1 fd00:ff::4/127
-    want_addr s2 10.255.0.6/31
-    want_addr s2 fd00:ff::6/127
-    want_route 'route 0.0.0.0/0 via 10.255.0.5' '' -4 default via 10.255.0.5
-    want_route 'route ::/0 via fd00:ff::5' '' -6 default via fd00:ff::5
-    extras
-  fi
-  if look 'node h2 (fabric.h2)' fabric.h2 /run/netns/fabric.h2 links_6; then
-    [ -n "${seen_21-}" ] || drift missing 'interface lo'
-    [ -n "${seen_22-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.128.2.10/24
-    want_addr eth0 fd00:1:0:2::a/64
-    want_route 'route 0.0.0.0/0 via 10.128.2.1' '' -4 default via 10.128.2.1
-    want_route 'route ::/0 via fd00:1:0:2::1' '' -6 default via fd00:1:0:2::1
-    extras
-  fi
-  if look 'node l3 (fabric.l3)' fabric.l3 /run/netns/fabric.l3 links_7; then
-    [ -n "${seen_23-}" ] || drift missing 'interface lo'
-    [ -n "${seen_24-}" ] || drift missing 'interface lan'
-    [ -n "${seen_25-}" ] || drift missing 'interface s1'
-    [ -n "${seen_26-}" ] || drift missing 'interface s2'
-    want_addr lan 10.128.3.1/24
-    want_addr lan fd00:1:0:3::1/64
-    want_addr s1 10.255.0.8/31
-    want_addr s1 fd00:ff::8/127
-    want_addr s2 10.255.0.10/31
-    want_addr s2 fd00:ff::a/127
-    want_route 'route 0.0.0.0/0 via 10.255.0.9' '' -4 default via 10.255.0.9
-    want_route 'route ::/0 via fd00:ff::9' '' -6 default via fd00:ff::9
-    extras
-  fi
-  if look 'node h3 (fabric.h3)' fabric.h3 /run/netns/fabric.h3 links_8; then
-    [ -n "${seen_27-}" ] || drift missing 'interface lo'
-    [ -n "${seen_28-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.128.3.10/24
-    want_addr eth0 fd00:1:0:3::a/64
-    want_route 'route 0.0.0.0/0 via 10.128.3.1' '' -4 default via 10.128.3.1
-    want_route 'route ::/0 via fd00:1:0:3::1' '' -6 default via fd00:1:0:3::1
-    extras
-  fi
-  if look 'node l4 (fabric.l4)' fabric.l4 /run/netns/fabric.l4 links_9; then
-    [ -n "${seen_29-}" ] || drift missing 'interface lo'
-    [ -n "${seen_30-}" ] || drift missing 'interface lan'
-    [ -n "${seen_31-}" ] || drift missing 'interface s1'
-    [ -n "${seen_32-}" ] || drift missing 'interface s2'
-    want_addr lan 10.128.4.1/24
-    want_addr lan fd00:1:0:4::1/64
-    want_addr s1 10.255.0.12/31
-    want_addr s1 fd00:ff::c/127
-    want_addr s2 10.255.0.14/31
-    want_addr s2 fd00:ff::e/127
-    want_route 'route 0.0.0.0/0 via 10.255.0.13' '' -4 default via 10.255.0.13
-    want_route 'route ::/0 via fd00:ff::d' '' -6 default via fd00:ff::d
-    extras
-  fi
-  if look 'node h4 (fabric.h4)' fabric.h4 /run/netns/fabric.h4 links_10; then
-    [ -n "${seen_33-}" ] || drift missing 'interface lo'
-    [ -n "${seen_34-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.128.4.10/24
-    want_addr eth0 fd00:1:0:4::a/64
-    want_route 'route 0.0.0.0/0 via 10.128.4.1' '' -4 default via 10.128.4.1
-    want_route 'route ::/0 via fd00:1:0:4::1' '' -6 default via fd00:1:0:4::1
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:fabric.s1 2:fabric.s2 3:fabric.l1 4:fabric.h1 5:fabric.l2 6:fabric.h2 7:fabric.l3 8:fabric.h3 9:fabric.l4 10:fabric.h4
+}
+
+ns_1() { look 'node s1 (fabric.s1)' fabric.s1 links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface l1'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface l2'
+  [ "${seen_4-}" = 1 ] || drift missing 'interface l3'
+  [ "${seen_5-}" = 1 ] || drift missing 'interface l4'
+  want_addr l1 10.255.0.1/31
+  want_addr l1 fd00:ff::1/127
+  want_addr l2 10.255.0.5/31
+  want_addr l2 fd00:ff::5/127
+  want_addr l3 10.255.0.9/31
+  want_addr l3 fd00:ff::9/127
+  want_addr l4 10.255.0.13/31
+  want_addr l4 fd00:ff::d/127
+  want_route 'route 10.128.1.0/24 via 10.255.0.0' '' -4 10.128.1.0/24 via 10.255.0.0
+  want_route 'route fd00:1:0:1::/64 via fd00:ff::' '' -6 fd00:1:0:1::/64 via fd00:ff::
+  want_route 'route 10.128.2.0/24 via 10.255.0.4' '' -4 10.128.2.0/24 via 10.255.0.4
+  want_route 'route fd00:1:0:2::/64 via fd00:ff::4' '' -6 fd00:1:0:2::/64 via fd00:ff::4
+  want_route 'route 10.128.3.0/24 via 10.255.0.8' '' -4 10.128.3.0/24 via 10.255.0.8
+  want_route 'route fd00:1:0:3::/64 via fd00:ff::8' '' -6 fd00:1:0:3::/64 via fd00:ff::8
+  want_route 'route 10.128.4.0/24 via 10.255.0.12' '' -4 10.128.4.0/24 via 10.255.0.12
+  want_route 'route fd00:1:0:4::/64 via fd00:ff::c' '' -6 fd00:1:0:4::/64 via fd00:ff::c
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -636,94 +519,232 @@ links_1() {
   esac
 }
 
+ns_2() { look 'node s2 (fabric.s2)' fabric.s2 links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface l1'
+  [ "${seen_3-}" = 2 ] || drift missing 'interface l2'
+  [ "${seen_4-}" = 2 ] || drift missing 'interface l3'
+  [ "${seen_5-}" = 2 ] || drift missing 'interface l4'
+  want_addr l1 10.255.0.3/31
+  want_addr l1 fd00:ff::3/127
+  want_addr l2 10.255.0.7/31
+  want_addr l2 fd00:ff::7/127
+  want_addr l3 10.255.0.11/31
+  want_addr l3 fd00:ff::b/127
+  want_addr l4 10.255.0.15/31
+  want_addr l4 fd00:ff::f/127
+  want_route 'route 10.128.1.0/24 via 10.255.0.2' '' -4 10.128.1.0/24 via 10.255.0.2
+  want_route 'route fd00:1:0:1::/64 via fd00:ff::2' '' -6 fd00:1:0:1::/64 via fd00:ff::2
+  want_route 'route 10.128.2.0/24 via 10.255.0.6' '' -4 10.128.2.0/24 via 10.255.0.6
+  want_route 'route fd00:1:0:2::/64 via fd00:ff::6' '' -6 fd00:1:0:2::/64 via fd00:ff::6
+  want_route 'route 10.128.3.0/24 via 10.255.0.10' '' -4 10.128.3.0/24 via 10.255.0.10
+  want_route 'route fd00:1:0:3::/64 via fd00:ff::a' '' -6 fd00:1:0:3::/64 via fd00:ff::a
+  want_route 'route 10.128.4.0/24 via 10.255.0.14' '' -4 10.128.4.0/24 via 10.255.0.14
+  want_route 'route fd00:1:0:4::/64 via fd00:ff::e' '' -6 fd00:1:0:4::/64 via fd00:ff::e
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_6=1; want_link up ;;
-    l1) seen_7=1; want_link up ;;
-    l2) seen_8=1; want_link up ;;
-    l3) seen_9=1; want_link up ;;
-    l4) seen_10=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    l1) seen_2=2; want_link up ;;
+    l2) seen_3=2; want_link up ;;
+    l3) seen_4=2; want_link up ;;
+    l4) seen_5=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node l1 (fabric.l1)' fabric.l1 links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface lan'
+  [ "${seen_3-}" = 3 ] || drift missing 'interface s1'
+  [ "${seen_4-}" = 3 ] || drift missing 'interface s2'
+  want_addr lan 10.128.1.1/24
+  want_addr lan fd00:1:0:1::1/64
+  want_addr s1 10.255.0.0/31
+  want_addr s1 fd00:ff::/127
+  want_addr s2 10.255.0.2/31
+  want_addr s2 fd00:ff::2/127
+  want_route 'route 0.0.0.0/0 via 10.255.0.1' '' -4 default via 10.255.0.1
+  want_route 'route ::/0 via fd00:ff::1' '' -6 default via fd00:ff::1
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_11=1; want_link up ;;
-    lan) seen_12=1; want_link up ;;
-    s1) seen_13=1; want_link up ;;
-    s2) seen_14=1; want_link up ;;
+    lo) seen_1=3; want_link up ;;
+    lan) seen_2=3; want_link up ;;
+    s1) seen_3=3; want_link up ;;
+    s2) seen_4=3; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_4() { look 'node h1 (fabric.h1)' fabric.h1 links_4; }
+end_4() {
+  [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
+  want_addr eth0 10.128.1.10/24
+  want_addr eth0 fd00:1:0:1::a/64
+  want_route 'route 0.0.0.0/0 via 10.128.1.1' '' -4 default via 10.128.1.1
+  want_route 'route ::/0 via fd00:1:0:1::1' '' -6 default via fd00:1:0:1::1
+  extras
 }
 
 # links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_4() {
   case $1 in
-    lo) seen_15=1; want_link up ;;
-    eth0) seen_16=1; want_link up ;;
+    lo) seen_1=4; want_link up ;;
+    eth0) seen_2=4; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_5() { look 'node l2 (fabric.l2)' fabric.l2 links_5; }
+end_5() {
+  [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 5 ] || drift missing 'interface lan'
+  [ "${seen_3-}" = 5 ] || drift missing 'interface s1'
+  [ "${seen_4-}" = 5 ] || drift missing 'interface s2'
+  want_addr lan 10.128.2.1/24
+  want_addr lan fd00:1:0:2::1/64
+  want_addr s1 10.255.0.4/31
+  want_addr s1 fd00:ff::4/127
+  want_addr s2 10.255.0.6/31
+  want_addr s2 fd00:ff::6/127
+  want_route 'route 0.0.0.0/0 via 10.255.0.5' '' -4 default via 10.255.0.5
+  want_route 'route ::/0 via fd00:ff::5' '' -6 default via fd00:ff::5
+  extras
 }
 
 # links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_5() {
   case $1 in
-    lo) seen_17=1; want_link up ;;
-    lan) seen_18=1; want_link up ;;
-    s1) seen_19=1; want_link up ;;
-    s2) seen_20=1; want_link up ;;
+    lo) seen_1=5; want_link up ;;
+    lan) seen_2=5; want_link up ;;
+    s1) seen_3=5; want_link up ;;
+    s2) seen_4=5; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_6() { look 'node h2 (fabric.h2)' fabric.h2 links_6; }
+end_6() {
+  [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
+  want_addr eth0 10.128.2.10/24
+  want_addr eth0 fd00:1:0:2::a/64
+  want_route 'route 0.0.0.0/0 via 10.128.2.1' '' -4 default via 10.128.2.1
+  want_route 'route ::/0 via fd00:1:0:2::1' '' -6 default via fd00:1:0:2::1
+  extras
 }
 
 # links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_6() {
   case $1 in
-    lo) seen_21=1; want_link up ;;
-    eth0) seen_22=1; want_link up ;;
+    lo) seen_1=6; want_link up ;;
+    eth0) seen_2=6; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_7() { look 'node l3 (fabric.l3)' fabric.l3 links_7; }
+end_7() {
+  [ "${seen_1-}" = 7 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 7 ] || drift missing 'interface lan'
+  [ "${seen_3-}" = 7 ] || drift missing 'interface s1'
+  [ "${seen_4-}" = 7 ] || drift missing 'interface s2'
+  want_addr lan 10.128.3.1/24
+  want_addr lan fd00:1:0:3::1/64
+  want_addr s1 10.255.0.8/31
+  want_addr s1 fd00:ff::8/127
+  want_addr s2 10.255.0.10/31
+  want_addr s2 fd00:ff::a/127
+  want_route 'route 0.0.0.0/0 via 10.255.0.9' '' -4 default via 10.255.0.9
+  want_route 'route ::/0 via fd00:ff::9' '' -6 default via fd00:ff::9
+  extras
 }
 
 # links_7 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_7() {
   case $1 in
-    lo) seen_23=1; want_link up ;;
-    lan) seen_24=1; want_link up ;;
-    s1) seen_25=1; want_link up ;;
-    s2) seen_26=1; want_link up ;;
+    lo) seen_1=7; want_link up ;;
+    lan) seen_2=7; want_link up ;;
+    s1) seen_3=7; want_link up ;;
+    s2) seen_4=7; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_8() { look 'node h3 (fabric.h3)' fabric.h3 links_8; }
+end_8() {
+  [ "${seen_1-}" = 8 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 8 ] || drift missing 'interface eth0'
+  want_addr eth0 10.128.3.10/24
+  want_addr eth0 fd00:1:0:3::a/64
+  want_route 'route 0.0.0.0/0 via 10.128.3.1' '' -4 default via 10.128.3.1
+  want_route 'route ::/0 via fd00:1:0:3::1' '' -6 default via fd00:1:0:3::1
+  extras
 }
 
 # links_8 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_8() {
   case $1 in
-    lo) seen_27=1; want_link up ;;
-    eth0) seen_28=1; want_link up ;;
+    lo) seen_1=8; want_link up ;;
+    eth0) seen_2=8; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_9() { look 'node l4 (fabric.l4)' fabric.l4 links_9; }
+end_9() {
+  [ "${seen_1-}" = 9 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 9 ] || drift missing 'interface lan'
+  [ "${seen_3-}" = 9 ] || drift missing 'interface s1'
+  [ "${seen_4-}" = 9 ] || drift missing 'interface s2'
+  want_addr lan 10.128.4.1/24
+  want_addr lan fd00:1:0:4::1/64
+  want_addr s1 10.255.0.12/31
+  want_addr s1 fd00:ff::c/127
+  want_addr s2 10.255.0.14/31
+  want_addr s2 fd00:ff::e/127
+  want_route 'route 0.0.0.0/0 via 10.255.0.13' '' -4 default via 10.255.0.13
+  want_route 'route ::/0 via fd00:ff::d' '' -6 default via fd00:ff::d
+  extras
 }
 
 # links_9 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_9() {
   case $1 in
-    lo) seen_29=1; want_link up ;;
-    lan) seen_30=1; want_link up ;;
-    s1) seen_31=1; want_link up ;;
-    s2) seen_32=1; want_link up ;;
+    lo) seen_1=9; want_link up ;;
+    lan) seen_2=9; want_link up ;;
+    s1) seen_3=9; want_link up ;;
+    s2) seen_4=9; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_10() { look 'node h4 (fabric.h4)' fabric.h4 links_10; }
+end_10() {
+  [ "${seen_1-}" = 10 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 10 ] || drift missing 'interface eth0'
+  want_addr eth0 10.128.4.10/24
+  want_addr eth0 fd00:1:0:4::a/64
+  want_route 'route 0.0.0.0/0 via 10.128.4.1' '' -4 default via 10.128.4.1
+  want_route 'route ::/0 via fd00:1:0:4::1' '' -6 default via fd00:1:0:4::1
+  extras
 }
 
 # links_10 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_10() {
   case $1 in
-    lo) seen_33=1; want_link up ;;
-    eth0) seen_34=1; want_link up ;;
+    lo) seen_1=10; want_link up ;;
+    eth0) seen_2=10; want_link up ;;
     *) return 1 ;;
   esac
 }

@@ -280,29 +280,19 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'the switches (isolation)' isolation /run/netns/isolation links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface lan'
-    [ -n "${seen_3-}" ] || drift missing 'interface router.eth0'
-    [ -n "${seen_4-}" ] || drift missing 'interface db.eth0'
-    extras
-  fi
-  if look 'node router (isolation.router)' isolation.router /run/netns/isolation.router links_2; then
-    [ -n "${seen_5-}" ] || drift missing 'interface lo'
-    [ -n "${seen_6-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.20.0.1/24
-    extras
-  fi
-  if look 'node db (isolation.db)' isolation.db /run/netns/isolation.db links_3; then
-    [ -n "${seen_7-}" ] || drift missing 'interface lo'
-    [ -n "${seen_8-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.20.0.10/24
-    want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:isolation 2:isolation.router 3:isolation.db
+}
+
+ns_1() { look 'the switches (isolation)' isolation links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface lan'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface router.eth0'
+  [ "${seen_4-}" = 1 ] || drift missing 'interface db.eth0'
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -328,20 +318,37 @@ links_1_1() {
   esac
 }
 
+ns_2() { look 'node router (isolation.router)' isolation.router links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
+  want_addr eth0 10.20.0.1/24
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_5=1; want_link up ;;
-    eth0) seen_6=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    eth0) seen_2=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node db (isolation.db)' isolation.db links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
+  want_addr eth0 10.20.0.10/24
+  want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_7=1; want_link up ;;
-    eth0) seen_8=1; want_link up ;;
+    lo) seen_1=3; want_link up ;;
+    eth0) seen_2=3; want_link up ;;
     *) return 1 ;;
   esac
 }

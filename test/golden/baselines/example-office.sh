@@ -309,67 +309,23 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'the switches (office)' office /run/netns/office links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface lan'
-    [ -n "${seen_3-}" ] || drift missing 'interface dmz'
-    [ -n "${seen_4-}" ] || drift missing 'interface router.eth0'
-    [ -n "${seen_5-}" ] || drift missing 'interface router.eth1'
-    [ -n "${seen_6-}" ] || drift missing 'interface web.eth0'
-    [ -n "${seen_7-}" ] || drift missing 'interface pc1.eth0'
-    [ -n "${seen_8-}" ] || drift missing 'interface pc2.eth0'
-    extras
-  fi
-  if look 'node router (office.router)' office.router /run/netns/office.router links_2; then
-    [ -n "${seen_9-}" ] || drift missing 'interface lo'
-    [ -n "${seen_10-}" ] || drift missing 'interface wan'
-    [ -n "${seen_11-}" ] || drift missing 'interface eth0'
-    [ -n "${seen_12-}" ] || drift missing 'interface eth1'
-    want_addr wan 203.0.113.1/24
-    want_addr wan fd6f:ff::1/64
-    want_addr eth0 10.1.0.1/24
-    want_addr eth0 fd6f:1::1/64
-    want_addr eth1 10.2.0.1/24
-    want_addr eth1 fd6f:2::1/64
-    extras
-  fi
-  if look 'node web (office.web)' office.web /run/netns/office.web links_3; then
-    [ -n "${seen_13-}" ] || drift missing 'interface lo'
-    [ -n "${seen_14-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.2.0.10/24
-    want_addr eth0 fd6f:2::10/64
-    want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
-    want_route 'route ::/0 via fd6f:2::1' '' -6 default via fd6f:2::1
-    extras
-  fi
-  if look 'node pc1 (office.pc1)' office.pc1 /run/netns/office.pc1 links_4; then
-    [ -n "${seen_15-}" ] || drift missing 'interface lo'
-    [ -n "${seen_16-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.1.0.11/24
-    want_addr eth0 fd6f:1::11/64
-    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
-    want_route 'route ::/0 via fd6f:1::1' '' -6 default via fd6f:1::1
-    extras
-  fi
-  if look 'node pc2 (office.pc2)' office.pc2 /run/netns/office.pc2 links_5; then
-    [ -n "${seen_17-}" ] || drift missing 'interface lo'
-    [ -n "${seen_18-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.1.0.12/24
-    want_addr eth0 fd6f:1::12/64
-    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
-    want_route 'route ::/0 via fd6f:1::1' '' -6 default via fd6f:1::1
-    extras
-  fi
-  if look 'node isp (office.isp)' office.isp /run/netns/office.isp links_6; then
-    [ -n "${seen_19-}" ] || drift missing 'interface lo'
-    [ -n "${seen_20-}" ] || drift missing 'interface eth0'
-    want_addr eth0 203.0.113.2/24
-    want_addr eth0 fd6f:ff::2/64
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:office 2:office.router 3:office.web 4:office.pc1 5:office.pc2 6:office.isp
+}
+
+ns_1() { look 'the switches (office)' office links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface lan'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface dmz'
+  [ "${seen_4-}" = 1 ] || drift missing 'interface router.eth0'
+  [ "${seen_5-}" = 1 ] || drift missing 'interface router.eth1'
+  [ "${seen_6-}" = 1 ] || drift missing 'interface web.eth0'
+  [ "${seen_7-}" = 1 ] || drift missing 'interface pc1.eth0'
+  [ "${seen_8-}" = 1 ] || drift missing 'interface pc2.eth0'
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -405,49 +361,106 @@ links_1_2() {
   esac
 }
 
+ns_2() { look 'node router (office.router)' office.router links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface wan'
+  [ "${seen_3-}" = 2 ] || drift missing 'interface eth0'
+  [ "${seen_4-}" = 2 ] || drift missing 'interface eth1'
+  want_addr wan 203.0.113.1/24
+  want_addr wan fd6f:ff::1/64
+  want_addr eth0 10.1.0.1/24
+  want_addr eth0 fd6f:1::1/64
+  want_addr eth1 10.2.0.1/24
+  want_addr eth1 fd6f:2::1/64
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_9=1; want_link up ;;
-    wan) seen_10=1; want_link up ;;
-    eth0) seen_11=1; want_link up ;;
-    eth1) seen_12=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    wan) seen_2=2; want_link up ;;
+    eth0) seen_3=2; want_link up ;;
+    eth1) seen_4=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node web (office.web)' office.web links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
+  want_addr eth0 10.2.0.10/24
+  want_addr eth0 fd6f:2::10/64
+  want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
+  want_route 'route ::/0 via fd6f:2::1' '' -6 default via fd6f:2::1
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_13=1; want_link up ;;
-    eth0) seen_14=1; want_link up ;;
+    lo) seen_1=3; want_link up ;;
+    eth0) seen_2=3; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_4() { look 'node pc1 (office.pc1)' office.pc1 links_4; }
+end_4() {
+  [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
+  want_addr eth0 10.1.0.11/24
+  want_addr eth0 fd6f:1::11/64
+  want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+  want_route 'route ::/0 via fd6f:1::1' '' -6 default via fd6f:1::1
+  extras
 }
 
 # links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_4() {
   case $1 in
-    lo) seen_15=1; want_link up ;;
-    eth0) seen_16=1; want_link up ;;
+    lo) seen_1=4; want_link up ;;
+    eth0) seen_2=4; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_5() { look 'node pc2 (office.pc2)' office.pc2 links_5; }
+end_5() {
+  [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
+  want_addr eth0 10.1.0.12/24
+  want_addr eth0 fd6f:1::12/64
+  want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+  want_route 'route ::/0 via fd6f:1::1' '' -6 default via fd6f:1::1
+  extras
 }
 
 # links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_5() {
   case $1 in
-    lo) seen_17=1; want_link up ;;
-    eth0) seen_18=1; want_link up ;;
+    lo) seen_1=5; want_link up ;;
+    eth0) seen_2=5; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_6() { look 'node isp (office.isp)' office.isp links_6; }
+end_6() {
+  [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
+  want_addr eth0 203.0.113.2/24
+  want_addr eth0 fd6f:ff::2/64
+  extras
 }
 
 # links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_6() {
   case $1 in
-    lo) seen_19=1; want_link up ;;
-    eth0) seen_20=1; want_link up ;;
+    lo) seen_1=6; want_link up ;;
+    eth0) seen_2=6; want_link up ;;
     *) return 1 ;;
   esac
 }

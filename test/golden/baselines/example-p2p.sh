@@ -135,23 +135,19 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'node a (p2p.a)' p2p.a /run/netns/p2p.a links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.1/30
-    want_addr eth0 fd00::1/64
-    extras
-  fi
-  if look 'node b (p2p.b)' p2p.b /run/netns/p2p.b links_2; then
-    [ -n "${seen_3-}" ] || drift missing 'interface lo'
-    [ -n "${seen_4-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.2/30
-    want_addr eth0 fd00::2/64
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:p2p.a 2:p2p.b
+}
+
+ns_1() { look 'node a (p2p.a)' p2p.a links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.1/30
+  want_addr eth0 fd00::1/64
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -163,11 +159,20 @@ links_1() {
   esac
 }
 
+ns_2() { look 'node b (p2p.b)' p2p.b links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.2/30
+  want_addr eth0 fd00::2/64
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_3=1; want_link up ;;
-    eth0) seen_4=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    eth0) seen_2=2; want_link up ;;
     *) return 1 ;;
   esac
 }

@@ -479,159 +479,33 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'node r1 (ring.r1)' ring.r1 /run/netns/ring.r1 links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface right'
-    [ -n "${seen_3-}" ] || drift missing 'interface lan'
-    [ -n "${seen_4-}" ] || drift missing 'interface left'
-    want_addr right 10.255.0.2/31
-    want_addr right fd00:ff::2/127
-    want_addr lan 10.0.1.1/24
-    want_addr lan fd00:1:0:1::1/64
-    want_addr left 10.255.0.11/31
-    want_addr left fd00:ff::b/127
-    want_route 'route 10.0.2.0/24 via 10.255.0.3' '' -4 10.0.2.0/24 via 10.255.0.3
-    want_route 'route fd00:1:0:2::/64 via fd00:ff::3' '' -6 fd00:1:0:2::/64 via fd00:ff::3
-    want_route 'route 10.0.3.0/24 via 10.255.0.3' '' -4 10.0.3.0/24 via 10.255.0.3
-    want_route 'route fd00:1:0:3::/64 via fd00:ff::3' '' -6 fd00:1:0:3::/64 via fd00:ff::3
-    want_route 'route 10.0.4.0/24 via 10.255.0.10' '' -4 10.0.4.0/24 via 10.255.0.10
-    want_route 'route fd00:1:0:4::/64 via fd00:ff::a' '' -6 fd00:1:0:4::/64 via fd00:ff::a
-    want_route 'route 10.0.5.0/24 via 10.255.0.10' '' -4 10.0.5.0/24 via 10.255.0.10
-    want_route 'route fd00:1:0:5::/64 via fd00:ff::a' '' -6 fd00:1:0:5::/64 via fd00:ff::a
-    extras
-  fi
-  if look 'node h1 (ring.h1)' ring.h1 /run/netns/ring.h1 links_2; then
-    [ -n "${seen_5-}" ] || drift missing 'interface lo'
-    [ -n "${seen_6-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.1.10/24
-    want_addr eth0 fd00:1:0:1::a/64
-    want_route 'route 0.0.0.0/0 via 10.0.1.1' '' -4 default via 10.0.1.1
-    want_route 'route ::/0 via fd00:1:0:1::1' '' -6 default via fd00:1:0:1::1
-    extras
-  fi
-  if look 'node r2 (ring.r2)' ring.r2 /run/netns/ring.r2 links_3; then
-    [ -n "${seen_7-}" ] || drift missing 'interface lo'
-    [ -n "${seen_8-}" ] || drift missing 'interface left'
-    [ -n "${seen_9-}" ] || drift missing 'interface right'
-    [ -n "${seen_10-}" ] || drift missing 'interface lan'
-    want_addr left 10.255.0.3/31
-    want_addr left fd00:ff::3/127
-    want_addr right 10.255.0.4/31
-    want_addr right fd00:ff::4/127
-    want_addr lan 10.0.2.1/24
-    want_addr lan fd00:1:0:2::1/64
-    want_route 'route 10.0.1.0/24 via 10.255.0.2' '' -4 10.0.1.0/24 via 10.255.0.2
-    want_route 'route fd00:1:0:1::/64 via fd00:ff::2' '' -6 fd00:1:0:1::/64 via fd00:ff::2
-    want_route 'route 10.0.3.0/24 via 10.255.0.5' '' -4 10.0.3.0/24 via 10.255.0.5
-    want_route 'route fd00:1:0:3::/64 via fd00:ff::5' '' -6 fd00:1:0:3::/64 via fd00:ff::5
-    want_route 'route 10.0.4.0/24 via 10.255.0.5' '' -4 10.0.4.0/24 via 10.255.0.5
-    want_route 'route fd00:1:0:4::/64 via fd00:ff::5' '' -6 fd00:1:0:4::/64 via fd00:ff::5
-    want_route 'route 10.0.5.0/24 via 10.255.0.2' '' -4 10.0.5.0/24 via 10.255.0.2
-    want_route 'route fd00:1:0:5::/64 via fd00:ff::2' '' -6 fd00:1:0:5::/64 via fd00:ff::2
-    extras
-  fi
-  if look 'node h2 (ring.h2)' ring.h2 /run/netns/ring.h2 links_4; then
-    [ -n "${seen_11-}" ] || drift missing 'interface lo'
-    [ -n "${seen_12-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.2.10/24
-    want_addr eth0 fd00:1:0:2::a/64
-    want_route 'route 0.0.0.0/0 via 10.0.2.1' '' -4 default via 10.0.2.1
-    want_route 'route ::/0 via fd00:1:0:2::1' '' -6 default via fd00:1:0:2::1
-    extras
-  fi
-  if look 'node r3 (ring.r3)' ring.r3 /run/netns/ring.r3 links_5; then
-    [ -n "${seen_13-}" ] || drift missing 'interface lo'
-    [ -n "${seen_14-}" ] || drift missing 'interface left'
-    [ -n "${seen_15-}" ] || drift missing 'interface right'
-    [ -n "${seen_16-}" ] || drift missing 'interface lan'
-    want_addr left 10.255.0.5/31
-    want_addr left fd00:ff::5/127
-    want_addr right 10.255.0.6/31
-    want_addr right fd00:ff::6/127
-    want_addr lan 10.0.3.1/24
-    want_addr lan fd00:1:0:3::1/64
-    want_route 'route 10.0.1.0/24 via 10.255.0.4' '' -4 10.0.1.0/24 via 10.255.0.4
-    want_route 'route fd00:1:0:1::/64 via fd00:ff::4' '' -6 fd00:1:0:1::/64 via fd00:ff::4
-    want_route 'route 10.0.2.0/24 via 10.255.0.4' '' -4 10.0.2.0/24 via 10.255.0.4
-    want_route 'route fd00:1:0:2::/64 via fd00:ff::4' '' -6 fd00:1:0:2::/64 via fd00:ff::4
-    want_route 'route 10.0.4.0/24 via 10.255.0.7' '' -4 10.0.4.0/24 via 10.255.0.7
-    want_route 'route fd00:1:0:4::/64 via fd00:ff::7' '' -6 fd00:1:0:4::/64 via fd00:ff::7
-    want_route 'route 10.0.5.0/24 via 10.255.0.7' '' -4 10.0.5.0/24 via 10.255.0.7
-    want_route 'route fd00:1:0:5::/64 via fd00:ff::7' '' -6 fd00:1:0:5::/64 via fd00:ff::7
-    extras
-  fi
-  if look 'node h3 (ring.h3)' ring.h3 /run/netns/ring.h3 links_6; then
-    [ -n "${seen_17-}" ] || drift missing 'interface lo'
-    [ -n "${seen_18-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.3.10/24
-    want_addr eth0 fd00:1:0:3::a/64
-    want_route 'route 0.0.0.0/0 via 10.0.3.1' '' -4 default via 10.0.3.1
-    want_route 'route ::/0 via fd00:1:0:3::1' '' -6 default via fd00:1:0:3::1
-    extras
-  fi
-  if look 'node r4 (ring.r4)' ring.r4 /run/netns/ring.r4 links_7; then
-    [ -n "${seen_19-}" ] || drift missing 'interface lo'
-    [ -n "${seen_20-}" ] || drift missing 'interface left'
-    [ -n "${seen_21-}" ] || drift missing 'interface right'
-    [ -n "${seen_22-}" ] || drift missing 'interface lan'
-    want_addr left 10.255.0.7/31
-    want_addr left fd00:ff::7/127
-    want_addr right 10.255.0.8/31
-    want_addr right fd00:ff::8/127
-    want_addr lan 10.0.4.1/24
-    want_addr lan fd00:1:0:4::1/64
-    want_route 'route 10.0.1.0/24 via 10.255.0.9' '' -4 10.0.1.0/24 via 10.255.0.9
-    want_route 'route fd00:1:0:1::/64 via fd00:ff::9' '' -6 fd00:1:0:1::/64 via fd00:ff::9
-    want_route 'route 10.0.2.0/24 via 10.255.0.6' '' -4 10.0.2.0/24 via 10.255.0.6
-    want_route 'route fd00:1:0:2::/64 via fd00:ff::6' '' -6 fd00:1:0:2::/64 via fd00:ff::6
-    want_route 'route 10.0.3.0/24 via 10.255.0.6' '' -4 10.0.3.0/24 via 10.255.0.6
-    want_route 'route fd00:1:0:3::/64 via fd00:ff::6' '' -6 fd00:1:0:3::/64 via fd00:ff::6
-    want_route 'route 10.0.5.0/24 via 10.255.0.9' '' -4 10.0.5.0/24 via 10.255.0.9
-    want_route 'route fd00:1:0:5::/64 via fd00:ff::9' '' -6 fd00:1:0:5::/64 via fd00:ff::9
-    extras
-  fi
-  if look 'node h4 (ring.h4)' ring.h4 /run/netns/ring.h4 links_8; then
-    [ -n "${seen_23-}" ] || drift missing 'interface lo'
-    [ -n "${seen_24-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.4.10/24
-    want_addr eth0 fd00:1:0:4::a/64
-    want_route 'route 0.0.0.0/0 via 10.0.4.1' '' -4 default via 10.0.4.1
-    want_route 'route ::/0 via fd00:1:0:4::1' '' -6 default via fd00:1:0:4::1
-    extras
-  fi
-  if look 'node r5 (ring.r5)' ring.r5 /run/netns/ring.r5 links_9; then
-    [ -n "${seen_25-}" ] || drift missing 'interface lo'
-    [ -n "${seen_26-}" ] || drift missing 'interface left'
-    [ -n "${seen_27-}" ] || drift missing 'interface right'
-    [ -n "${seen_28-}" ] || drift missing 'interface lan'
-    want_addr left 10.255.0.9/31
-    want_addr left fd00:ff::9/127
-    want_addr right 10.255.0.10/31
-    want_addr right fd00:ff::a/127
-    want_addr lan 10.0.5.1/24
-    want_addr lan fd00:1:0:5::1/64
-    want_route 'route 10.0.1.0/24 via 10.255.0.11' '' -4 10.0.1.0/24 via 10.255.0.11
-    want_route 'route fd00:1:0:1::/64 via fd00:ff::b' '' -6 fd00:1:0:1::/64 via fd00:ff::b
-    want_route 'route 10.0.2.0/24 via 10.255.0.11' '' -4 10.0.2.0/24 via 10.255.0.11
-    want_route 'route fd00:1:0:2::/64 via fd00:ff::b' '' -6 fd00:1:0:2::/64 via fd00:ff::b
-    want_route 'route 10.0.3.0/24 via 10.255.0.8' '' -4 10.0.3.0/24 via 10.255.0.8
-    want_route 'route fd00:1:0:3::/64 via fd00:ff::8' '' -6 fd00:1:0:3::/64 via fd00:ff::8
-    want_route 'route 10.0.4.0/24 via 10.255.0.8' '' -4 10.0.4.0/24 via 10.255.0.8
-    want_route 'route fd00:1:0:4::/64 via fd00:ff::8' '' -6 fd00:1:0:4::/64 via fd00:ff::8
-    extras
-  fi
-  if look 'node h5 (ring.h5)' ring.h5 /run/netns/ring.h5 links_10; then
-    [ -n "${seen_29-}" ] || drift missing 'interface lo'
-    [ -n "${seen_30-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.5.10/24
-    want_addr eth0 fd00:1:0:5::a/64
-    want_route 'route 0.0.0.0/0 via 10.0.5.1' '' -4 default via 10.0.5.1
-    want_route 'route ::/0 via fd00:1:0:5::1' '' -6 default via fd00:1:0:5::1
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:ring.r1 2:ring.h1 3:ring.r2 4:ring.h2 5:ring.r3 6:ring.h3 7:ring.r4 8:ring.h4 9:ring.r5 10:ring.h5
+}
+
+ns_1() { look 'node r1 (ring.r1)' ring.r1 links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface right'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface lan'
+  [ "${seen_4-}" = 1 ] || drift missing 'interface left'
+  want_addr right 10.255.0.2/31
+  want_addr right fd00:ff::2/127
+  want_addr lan 10.0.1.1/24
+  want_addr lan fd00:1:0:1::1/64
+  want_addr left 10.255.0.11/31
+  want_addr left fd00:ff::b/127
+  want_route 'route 10.0.2.0/24 via 10.255.0.3' '' -4 10.0.2.0/24 via 10.255.0.3
+  want_route 'route fd00:1:0:2::/64 via fd00:ff::3' '' -6 fd00:1:0:2::/64 via fd00:ff::3
+  want_route 'route 10.0.3.0/24 via 10.255.0.3' '' -4 10.0.3.0/24 via 10.255.0.3
+  want_route 'route fd00:1:0:3::/64 via fd00:ff::3' '' -6 fd00:1:0:3::/64 via fd00:ff::3
+  want_route 'route 10.0.4.0/24 via 10.255.0.10' '' -4 10.0.4.0/24 via 10.255.0.10
+  want_route 'route fd00:1:0:4::/64 via fd00:ff::a' '' -6 fd00:1:0:4::/64 via fd00:ff::a
+  want_route 'route 10.0.5.0/24 via 10.255.0.10' '' -4 10.0.5.0/24 via 10.255.0.10
+  want_route 'route fd00:1:0:5::/64 via fd00:ff::a' '' -6 fd00:1:0:5::/64 via fd00:ff::a
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -645,91 +519,238 @@ links_1() {
   esac
 }
 
+ns_2() { look 'node h1 (ring.h1)' ring.h1 links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.1.10/24
+  want_addr eth0 fd00:1:0:1::a/64
+  want_route 'route 0.0.0.0/0 via 10.0.1.1' '' -4 default via 10.0.1.1
+  want_route 'route ::/0 via fd00:1:0:1::1' '' -6 default via fd00:1:0:1::1
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_5=1; want_link up ;;
-    eth0) seen_6=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    eth0) seen_2=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node r2 (ring.r2)' ring.r2 links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface left'
+  [ "${seen_3-}" = 3 ] || drift missing 'interface right'
+  [ "${seen_4-}" = 3 ] || drift missing 'interface lan'
+  want_addr left 10.255.0.3/31
+  want_addr left fd00:ff::3/127
+  want_addr right 10.255.0.4/31
+  want_addr right fd00:ff::4/127
+  want_addr lan 10.0.2.1/24
+  want_addr lan fd00:1:0:2::1/64
+  want_route 'route 10.0.1.0/24 via 10.255.0.2' '' -4 10.0.1.0/24 via 10.255.0.2
+  want_route 'route fd00:1:0:1::/64 via fd00:ff::2' '' -6 fd00:1:0:1::/64 via fd00:ff::2
+  want_route 'route 10.0.3.0/24 via 10.255.0.5' '' -4 10.0.3.0/24 via 10.255.0.5
+  want_route 'route fd00:1:0:3::/64 via fd00:ff::5' '' -6 fd00:1:0:3::/64 via fd00:ff::5
+  want_route 'route 10.0.4.0/24 via 10.255.0.5' '' -4 10.0.4.0/24 via 10.255.0.5
+  want_route 'route fd00:1:0:4::/64 via fd00:ff::5' '' -6 fd00:1:0:4::/64 via fd00:ff::5
+  want_route 'route 10.0.5.0/24 via 10.255.0.2' '' -4 10.0.5.0/24 via 10.255.0.2
+  want_route 'route fd00:1:0:5::/64 via fd00:ff::2' '' -6 fd00:1:0:5::/64 via fd00:ff::2
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_7=1; want_link up ;;
-    left) seen_8=1; want_link up ;;
-    right) seen_9=1; want_link up ;;
-    lan) seen_10=1; want_link up ;;
+    lo) seen_1=3; want_link up ;;
+    left) seen_2=3; want_link up ;;
+    right) seen_3=3; want_link up ;;
+    lan) seen_4=3; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_4() { look 'node h2 (ring.h2)' ring.h2 links_4; }
+end_4() {
+  [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.2.10/24
+  want_addr eth0 fd00:1:0:2::a/64
+  want_route 'route 0.0.0.0/0 via 10.0.2.1' '' -4 default via 10.0.2.1
+  want_route 'route ::/0 via fd00:1:0:2::1' '' -6 default via fd00:1:0:2::1
+  extras
 }
 
 # links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_4() {
   case $1 in
-    lo) seen_11=1; want_link up ;;
-    eth0) seen_12=1; want_link up ;;
+    lo) seen_1=4; want_link up ;;
+    eth0) seen_2=4; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_5() { look 'node r3 (ring.r3)' ring.r3 links_5; }
+end_5() {
+  [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 5 ] || drift missing 'interface left'
+  [ "${seen_3-}" = 5 ] || drift missing 'interface right'
+  [ "${seen_4-}" = 5 ] || drift missing 'interface lan'
+  want_addr left 10.255.0.5/31
+  want_addr left fd00:ff::5/127
+  want_addr right 10.255.0.6/31
+  want_addr right fd00:ff::6/127
+  want_addr lan 10.0.3.1/24
+  want_addr lan fd00:1:0:3::1/64
+  want_route 'route 10.0.1.0/24 via 10.255.0.4' '' -4 10.0.1.0/24 via 10.255.0.4
+  want_route 'route fd00:1:0:1::/64 via fd00:ff::4' '' -6 fd00:1:0:1::/64 via fd00:ff::4
+  want_route 'route 10.0.2.0/24 via 10.255.0.4' '' -4 10.0.2.0/24 via 10.255.0.4
+  want_route 'route fd00:1:0:2::/64 via fd00:ff::4' '' -6 fd00:1:0:2::/64 via fd00:ff::4
+  want_route 'route 10.0.4.0/24 via 10.255.0.7' '' -4 10.0.4.0/24 via 10.255.0.7
+  want_route 'route fd00:1:0:4::/64 via fd00:ff::7' '' -6 fd00:1:0:4::/64 via fd00:ff::7
+  want_route 'route 10.0.5.0/24 via 10.255.0.7' '' -4 10.0.5.0/24 via 10.255.0.7
+  want_route 'route fd00:1:0:5::/64 via fd00:ff::7' '' -6 fd00:1:0:5::/64 via fd00:ff::7
+  extras
 }
 
 # links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_5() {
   case $1 in
-    lo) seen_13=1; want_link up ;;
-    left) seen_14=1; want_link up ;;
-    right) seen_15=1; want_link up ;;
-    lan) seen_16=1; want_link up ;;
+    lo) seen_1=5; want_link up ;;
+    left) seen_2=5; want_link up ;;
+    right) seen_3=5; want_link up ;;
+    lan) seen_4=5; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_6() { look 'node h3 (ring.h3)' ring.h3 links_6; }
+end_6() {
+  [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.3.10/24
+  want_addr eth0 fd00:1:0:3::a/64
+  want_route 'route 0.0.0.0/0 via 10.0.3.1' '' -4 default via 10.0.3.1
+  want_route 'route ::/0 via fd00:1:0:3::1' '' -6 default via fd00:1:0:3::1
+  extras
 }
 
 # links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_6() {
   case $1 in
-    lo) seen_17=1; want_link up ;;
-    eth0) seen_18=1; want_link up ;;
+    lo) seen_1=6; want_link up ;;
+    eth0) seen_2=6; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_7() { look 'node r4 (ring.r4)' ring.r4 links_7; }
+end_7() {
+  [ "${seen_1-}" = 7 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 7 ] || drift missing 'interface left'
+  [ "${seen_3-}" = 7 ] || drift missing 'interface right'
+  [ "${seen_4-}" = 7 ] || drift missing 'interface lan'
+  want_addr left 10.255.0.7/31
+  want_addr left fd00:ff::7/127
+  want_addr right 10.255.0.8/31
+  want_addr right fd00:ff::8/127
+  want_addr lan 10.0.4.1/24
+  want_addr lan fd00:1:0:4::1/64
+  want_route 'route 10.0.1.0/24 via 10.255.0.9' '' -4 10.0.1.0/24 via 10.255.0.9
+  want_route 'route fd00:1:0:1::/64 via fd00:ff::9' '' -6 fd00:1:0:1::/64 via fd00:ff::9
+  want_route 'route 10.0.2.0/24 via 10.255.0.6' '' -4 10.0.2.0/24 via 10.255.0.6
+  want_route 'route fd00:1:0:2::/64 via fd00:ff::6' '' -6 fd00:1:0:2::/64 via fd00:ff::6
+  want_route 'route 10.0.3.0/24 via 10.255.0.6' '' -4 10.0.3.0/24 via 10.255.0.6
+  want_route 'route fd00:1:0:3::/64 via fd00:ff::6' '' -6 fd00:1:0:3::/64 via fd00:ff::6
+  want_route 'route 10.0.5.0/24 via 10.255.0.9' '' -4 10.0.5.0/24 via 10.255.0.9
+  want_route 'route fd00:1:0:5::/64 via fd00:ff::9' '' -6 fd00:1:0:5::/64 via fd00:ff::9
+  extras
 }
 
 # links_7 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_7() {
   case $1 in
-    lo) seen_19=1; want_link up ;;
-    left) seen_20=1; want_link up ;;
-    right) seen_21=1; want_link up ;;
-    lan) seen_22=1; want_link up ;;
+    lo) seen_1=7; want_link up ;;
+    left) seen_2=7; want_link up ;;
+    right) seen_3=7; want_link up ;;
+    lan) seen_4=7; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_8() { look 'node h4 (ring.h4)' ring.h4 links_8; }
+end_8() {
+  [ "${seen_1-}" = 8 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 8 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.4.10/24
+  want_addr eth0 fd00:1:0:4::a/64
+  want_route 'route 0.0.0.0/0 via 10.0.4.1' '' -4 default via 10.0.4.1
+  want_route 'route ::/0 via fd00:1:0:4::1' '' -6 default via fd00:1:0:4::1
+  extras
 }
 
 # links_8 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_8() {
   case $1 in
-    lo) seen_23=1; want_link up ;;
-    eth0) seen_24=1; want_link up ;;
+    lo) seen_1=8; want_link up ;;
+    eth0) seen_2=8; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_9() { look 'node r5 (ring.r5)' ring.r5 links_9; }
+end_9() {
+  [ "${seen_1-}" = 9 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 9 ] || drift missing 'interface left'
+  [ "${seen_3-}" = 9 ] || drift missing 'interface right'
+  [ "${seen_4-}" = 9 ] || drift missing 'interface lan'
+  want_addr left 10.255.0.9/31
+  want_addr left fd00:ff::9/127
+  want_addr right 10.255.0.10/31
+  want_addr right fd00:ff::a/127
+  want_addr lan 10.0.5.1/24
+  want_addr lan fd00:1:0:5::1/64
+  want_route 'route 10.0.1.0/24 via 10.255.0.11' '' -4 10.0.1.0/24 via 10.255.0.11
+  want_route 'route fd00:1:0:1::/64 via fd00:ff::b' '' -6 fd00:1:0:1::/64 via fd00:ff::b
+  want_route 'route 10.0.2.0/24 via 10.255.0.11' '' -4 10.0.2.0/24 via 10.255.0.11
+  want_route 'route fd00:1:0:2::/64 via fd00:ff::b' '' -6 fd00:1:0:2::/64 via fd00:ff::b
+  want_route 'route 10.0.3.0/24 via 10.255.0.8' '' -4 10.0.3.0/24 via 10.255.0.8
+  want_route 'route fd00:1:0:3::/64 via fd00:ff::8' '' -6 fd00:1:0:3::/64 via fd00:ff::8
+  want_route 'route 10.0.4.0/24 via 10.255.0.8' '' -4 10.0.4.0/24 via 10.255.0.8
+  want_route 'route fd00:1:0:4::/64 via fd00:ff::8' '' -6 fd00:1:0:4::/64 via fd00:ff::8
+  extras
 }
 
 # links_9 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_9() {
   case $1 in
-    lo) seen_25=1; want_link up ;;
-    left) seen_26=1; want_link up ;;
-    right) seen_27=1; want_link up ;;
-    lan) seen_28=1; want_link up ;;
+    lo) seen_1=9; want_link up ;;
+    left) seen_2=9; want_link up ;;
+    right) seen_3=9; want_link up ;;
+    lan) seen_4=9; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_10() { look 'node h5 (ring.h5)' ring.h5 links_10; }
+end_10() {
+  [ "${seen_1-}" = 10 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 10 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.5.10/24
+  want_addr eth0 fd00:1:0:5::a/64
+  want_route 'route 0.0.0.0/0 via 10.0.5.1' '' -4 default via 10.0.5.1
+  want_route 'route ::/0 via fd00:1:0:5::1' '' -6 default via fd00:1:0:5::1
+  extras
 }
 
 # links_10 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_10() {
   case $1 in
-    lo) seen_29=1; want_link up ;;
-    eth0) seen_30=1; want_link up ;;
+    lo) seen_1=10; want_link up ;;
+    eth0) seen_2=10; want_link up ;;
     *) return 1 ;;
   esac
 }

@@ -274,68 +274,22 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'the switches (routed)' routed /run/netns/routed links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface lan1'
-    [ -n "${seen_3-}" ] || drift missing 'interface lan2'
-    [ -n "${seen_4-}" ] || drift missing 'interface r1.eth0'
-    [ -n "${seen_5-}" ] || drift missing 'interface r2.eth0'
-    [ -n "${seen_6-}" ] || drift missing 'interface client.eth0'
-    [ -n "${seen_7-}" ] || drift missing 'interface server.eth0'
-    extras
-  fi
-  if look 'node r1 (routed.r1)' routed.r1 /run/netns/routed.r1 links_2; then
-    [ -n "${seen_8-}" ] || drift missing 'interface lo'
-    [ -n "${seen_9-}" ] || drift missing 'interface eth1'
-    [ -n "${seen_10-}" ] || drift missing 'interface uplink'
-    [ -n "${seen_11-}" ] || drift missing 'interface eth0'
-    want_addr eth1 10.255.0.0/31
-    want_addr eth1 fd00:ff::/127
-    want_addr uplink 198.51.100.2/30
-    want_addr eth0 10.1.0.1/24
-    want_addr eth0 fd00:1::1/64
-    want_route 'route 10.2.0.0/24 via 10.255.0.1' '' -4 10.2.0.0/24 via 10.255.0.1
-    want_route 'route fd00:2::/64 via fd00:ff::1' '' -6 fd00:2::/64 via fd00:ff::1
-    extras
-  fi
-  if look 'node r2 (routed.r2)' routed.r2 /run/netns/routed.r2 links_3; then
-    [ -n "${seen_12-}" ] || drift missing 'interface lo'
-    [ -n "${seen_13-}" ] || drift missing 'interface eth1'
-    [ -n "${seen_14-}" ] || drift missing 'interface eth0'
-    want_addr eth1 10.255.0.1/31
-    want_addr eth1 fd00:ff::1/127
-    want_addr eth0 10.2.0.1/24
-    want_addr eth0 fd00:2::1/64
-    want_route 'route 10.1.0.0/24 via 10.255.0.0' '' -4 10.1.0.0/24 via 10.255.0.0
-    want_route 'route fd00:1::/64 via fd00:ff::' '' -6 fd00:1::/64 via fd00:ff::
-    extras
-  fi
-  if look 'node client (routed.client)' routed.client /run/netns/routed.client links_4; then
-    [ -n "${seen_15-}" ] || drift missing 'interface lo'
-    [ -n "${seen_16-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.1.0.10/24
-    want_addr eth0 fd00:1::10/64
-    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
-    want_route 'route ::/0 via fd00:1::1' '' -6 default via fd00:1::1
-    extras
-  fi
-  if look 'node server (routed.server)' routed.server /run/netns/routed.server links_5; then
-    [ -n "${seen_17-}" ] || drift missing 'interface lo'
-    [ -n "${seen_18-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.2.0.10/24
-    want_addr eth0 fd00:2::10/64
-    want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
-    want_route 'route ::/0 via fd00:2::1' '' -6 default via fd00:2::1
-    extras
-  fi
-  if look_host links_6; then
-    [ -n "${seen_19-}" ] || drift missing 'interface ot-3ty1yf-uplin'
-    want_addr ot-3ty1yf-uplin 198.51.100.1/30
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:routed 2:routed.r1 3:routed.r2 4:routed.client 5:routed.server 6:-
+}
+
+ns_1() { look 'the switches (routed)' routed links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface lan1'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface lan2'
+  [ "${seen_4-}" = 1 ] || drift missing 'interface r1.eth0'
+  [ "${seen_5-}" = 1 ] || drift missing 'interface r2.eth0'
+  [ "${seen_6-}" = 1 ] || drift missing 'interface client.eth0'
+  [ "${seen_7-}" = 1 ] || drift missing 'interface server.eth0'
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -370,49 +324,108 @@ links_1_2() {
   esac
 }
 
+ns_2() { look 'node r1 (routed.r1)' routed.r1 links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface eth1'
+  [ "${seen_3-}" = 2 ] || drift missing 'interface uplink'
+  [ "${seen_4-}" = 2 ] || drift missing 'interface eth0'
+  want_addr eth1 10.255.0.0/31
+  want_addr eth1 fd00:ff::/127
+  want_addr uplink 198.51.100.2/30
+  want_addr eth0 10.1.0.1/24
+  want_addr eth0 fd00:1::1/64
+  want_route 'route 10.2.0.0/24 via 10.255.0.1' '' -4 10.2.0.0/24 via 10.255.0.1
+  want_route 'route fd00:2::/64 via fd00:ff::1' '' -6 fd00:2::/64 via fd00:ff::1
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_8=1; want_link up ;;
-    eth1) seen_9=1; want_link up ;;
-    uplink) seen_10=1; want_link up ;;
-    eth0) seen_11=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    eth1) seen_2=2; want_link up ;;
+    uplink) seen_3=2; want_link up ;;
+    eth0) seen_4=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node r2 (routed.r2)' routed.r2 links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface eth1'
+  [ "${seen_3-}" = 3 ] || drift missing 'interface eth0'
+  want_addr eth1 10.255.0.1/31
+  want_addr eth1 fd00:ff::1/127
+  want_addr eth0 10.2.0.1/24
+  want_addr eth0 fd00:2::1/64
+  want_route 'route 10.1.0.0/24 via 10.255.0.0' '' -4 10.1.0.0/24 via 10.255.0.0
+  want_route 'route fd00:1::/64 via fd00:ff::' '' -6 fd00:1::/64 via fd00:ff::
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_12=1; want_link up ;;
-    eth1) seen_13=1; want_link up ;;
-    eth0) seen_14=1; want_link up mtu 1400 ;;
+    lo) seen_1=3; want_link up ;;
+    eth1) seen_2=3; want_link up ;;
+    eth0) seen_3=3; want_link up mtu 1400 ;;
     *) return 1 ;;
   esac
+}
+
+ns_4() { look 'node client (routed.client)' routed.client links_4; }
+end_4() {
+  [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
+  want_addr eth0 10.1.0.10/24
+  want_addr eth0 fd00:1::10/64
+  want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+  want_route 'route ::/0 via fd00:1::1' '' -6 default via fd00:1::1
+  extras
 }
 
 # links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_4() {
   case $1 in
-    lo) seen_15=1; want_link up ;;
-    eth0) seen_16=1; want_link up ;;
+    lo) seen_1=4; want_link up ;;
+    eth0) seen_2=4; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_5() { look 'node server (routed.server)' routed.server links_5; }
+end_5() {
+  [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
+  want_addr eth0 10.2.0.10/24
+  want_addr eth0 fd00:2::10/64
+  want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
+  want_route 'route ::/0 via fd00:2::1' '' -6 default via fd00:2::1
+  extras
 }
 
 # links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_5() {
   case $1 in
-    lo) seen_17=1; want_link up ;;
-    eth0) seen_18=1; want_link up mtu 1400 ;;
+    lo) seen_1=5; want_link up ;;
+    eth0) seen_2=5; want_link up mtu 1400 ;;
     *) return 1 ;;
   esac
+}
+
+ns_6() { look host '' links_6; }
+end_6() {
+  [ "${seen_1-}" = 6 ] || drift missing 'interface ot-3ty1yf-uplin'
+  want_addr ot-3ty1yf-uplin 198.51.100.1/30
+  extras
 }
 
 # links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_6() {
   case $1 in
-    ot-3ty1yf-uplin) seen_19=1; want_link up ;;
+    ot-3ty1yf-uplin) seen_1=6; want_link up ;;
     *) return 1 ;;
   esac
 }

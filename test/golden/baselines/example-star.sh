@@ -1217,414 +1217,67 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'the switches (star)' star /run/netns/star links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface sw'
-    [ -n "${seen_3-}" ] || drift missing 'interface h1.eth0'
-    [ -n "${seen_4-}" ] || drift missing 'interface h2.eth0'
-    [ -n "${seen_5-}" ] || drift missing 'interface h3.eth0'
-    [ -n "${seen_6-}" ] || drift missing 'interface h4.eth0'
-    [ -n "${seen_7-}" ] || drift missing 'interface h5.eth0'
-    [ -n "${seen_8-}" ] || drift missing 'interface h6.eth0'
-    [ -n "${seen_9-}" ] || drift missing 'interface h7.eth0'
-    [ -n "${seen_10-}" ] || drift missing 'interface h8.eth0'
-    [ -n "${seen_11-}" ] || drift missing 'interface h9.eth0'
-    [ -n "${seen_12-}" ] || drift missing 'interface h10.eth0'
-    [ -n "${seen_13-}" ] || drift missing 'interface h11.eth0'
-    [ -n "${seen_14-}" ] || drift missing 'interface h12.eth0'
-    [ -n "${seen_15-}" ] || drift missing 'interface h13.eth0'
-    [ -n "${seen_16-}" ] || drift missing 'interface h14.eth0'
-    [ -n "${seen_17-}" ] || drift missing 'interface h15.eth0'
-    [ -n "${seen_18-}" ] || drift missing 'interface h16.eth0'
-    [ -n "${seen_19-}" ] || drift missing 'interface h17.eth0'
-    [ -n "${seen_20-}" ] || drift missing 'interface h18.eth0'
-    [ -n "${seen_21-}" ] || drift missing 'interface h19.eth0'
-    [ -n "${seen_22-}" ] || drift missing 'interface h20.eth0'
-    [ -n "${seen_23-}" ] || drift missing 'interface h21.eth0'
-    [ -n "${seen_24-}" ] || drift missing 'interface h22.eth0'
-    [ -n "${seen_25-}" ] || drift missing 'interface h23.eth0'
-    [ -n "${seen_26-}" ] || drift missing 'interface h24.eth0'
-    [ -n "${seen_27-}" ] || drift missing 'interface h25.eth0'
-    [ -n "${seen_28-}" ] || drift missing 'interface h26.eth0'
-    [ -n "${seen_29-}" ] || drift missing 'interface h27.eth0'
-    [ -n "${seen_30-}" ] || drift missing 'interface h28.eth0'
-    [ -n "${seen_31-}" ] || drift missing 'interface h29.eth0'
-    [ -n "${seen_32-}" ] || drift missing 'interface h30.eth0'
-    [ -n "${seen_33-}" ] || drift missing 'interface h31.eth0'
-    [ -n "${seen_34-}" ] || drift missing 'interface h32.eth0'
-    [ -n "${seen_35-}" ] || drift missing 'interface h33.eth0'
-    [ -n "${seen_36-}" ] || drift missing 'interface h34.eth0'
-    [ -n "${seen_37-}" ] || drift missing 'interface h35.eth0'
-    [ -n "${seen_38-}" ] || drift missing 'interface h36.eth0'
-    [ -n "${seen_39-}" ] || drift missing 'interface h37.eth0'
-    [ -n "${seen_40-}" ] || drift missing 'interface h38.eth0'
-    [ -n "${seen_41-}" ] || drift missing 'interface h39.eth0'
-    [ -n "${seen_42-}" ] || drift missing 'interface h40.eth0'
-    [ -n "${seen_43-}" ] || drift missing 'interface h41.eth0'
-    [ -n "${seen_44-}" ] || drift missing 'interface h42.eth0'
-    [ -n "${seen_45-}" ] || drift missing 'interface h43.eth0'
-    [ -n "${seen_46-}" ] || drift missing 'interface h44.eth0'
-    [ -n "${seen_47-}" ] || drift missing 'interface h45.eth0'
-    [ -n "${seen_48-}" ] || drift missing 'interface h46.eth0'
-    [ -n "${seen_49-}" ] || drift missing 'interface h47.eth0'
-    [ -n "${seen_50-}" ] || drift missing 'interface h48.eth0'
-    [ -n "${seen_51-}" ] || drift missing 'interface h49.eth0'
-    [ -n "${seen_52-}" ] || drift missing 'interface h50.eth0'
-    extras
-  fi
-  if look 'node h1 (star.h1)' star.h1 /run/netns/star.h1 links_2; then
-    [ -n "${seen_53-}" ] || drift missing 'interface lo'
-    [ -n "${seen_54-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.1/16
-    want_addr eth0 fd00::1/64
-    extras
-  fi
-  if look 'node h2 (star.h2)' star.h2 /run/netns/star.h2 links_3; then
-    [ -n "${seen_55-}" ] || drift missing 'interface lo'
-    [ -n "${seen_56-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.2/16
-    want_addr eth0 fd00::2/64
-    extras
-  fi
-  if look 'node h3 (star.h3)' star.h3 /run/netns/star.h3 links_4; then
-    [ -n "${seen_57-}" ] || drift missing 'interface lo'
-    [ -n "${seen_58-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.3/16
-    want_addr eth0 fd00::3/64
-    extras
-  fi
-  if look 'node h4 (star.h4)' star.h4 /run/netns/star.h4 links_5; then
-    [ -n "${seen_59-}" ] || drift missing 'interface lo'
-    [ -n "${seen_60-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.4/16
-    want_addr eth0 fd00::4/64
-    extras
-  fi
-  if look 'node h5 (star.h5)' star.h5 /run/netns/star.h5 links_6; then
-    [ -n "${seen_61-}" ] || drift missing 'interface lo'
-    [ -n "${seen_62-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.5/16
-    want_addr eth0 fd00::5/64
-    extras
-  fi
-  if look 'node h6 (star.h6)' star.h6 /run/netns/star.h6 links_7; then
-    [ -n "${seen_63-}" ] || drift missing 'interface lo'
-    [ -n "${seen_64-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.6/16
-    want_addr eth0 fd00::6/64
-    extras
-  fi
-  if look 'node h7 (star.h7)' star.h7 /run/netns/star.h7 links_8; then
-    [ -n "${seen_65-}" ] || drift missing 'interface lo'
-    [ -n "${seen_66-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.7/16
-    want_addr eth0 fd00::7/64
-    extras
-  fi
-  if look 'node h8 (star.h8)' star.h8 /run/netns/star.h8 links_9; then
-    [ -n "${seen_67-}" ] || drift missing 'interface lo'
-    [ -n "${seen_68-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.8/16
-    want_addr eth0 fd00::8/64
-    extras
-  fi
-  if look 'node h9 (star.h9)' star.h9 /run/netns/star.h9 links_10; then
-    [ -n "${seen_69-}" ] || drift missing 'interface lo'
-    [ -n "${seen_70-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.9/16
-    want_addr eth0 fd00::9/64
-    extras
-  fi
-  if look 'node h10 (star.h10)' star.h10 /run/netns/star.h10 links_11; then
-    [ -n "${seen_71-}" ] || drift missing 'interface lo'
-    [ -n "${seen_72-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.10/16
-    want_addr eth0 fd00::a/64
-    extras
-  fi
-  if look 'node h11 (star.h11)' star.h11 /run/netns/star.h11 links_12; then
-    [ -n "${seen_73-}" ] || drift missing 'interface lo'
-    [ -n "${seen_74-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.11/16
-    want_addr eth0 fd00::b/64
-    extras
-  fi
-  if look 'node h12 (star.h12)' star.h12 /run/netns/star.h12 links_13; then
-    [ -n "${seen_75-}" ] || drift missing 'interface lo'
-    [ -n "${seen_76-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.12/16
-    want_addr eth0 fd00::c/64
-    extras
-  fi
-  if look 'node h13 (star.h13)' star.h13 /run/netns/star.h13 links_14; then
-    [ -n "${seen_77-}" ] || drift missing 'interface lo'
-    [ -n "${seen_78-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.13/16
-    want_addr eth0 fd00::d/64
-    extras
-  fi
-  if look 'node h14 (star.h14)' star.h14 /run/netns/star.h14 links_15; then
-    [ -n "${seen_79-}" ] || drift missing 'interface lo'
-    [ -n "${seen_80-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.14/16
-    want_addr eth0 fd00::e/64
-    extras
-  fi
-  if look 'node h15 (star.h15)' star.h15 /run/netns/star.h15 links_16; then
-    [ -n "${seen_81-}" ] || drift missing 'interface lo'
-    [ -n "${seen_82-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.15/16
-    want_addr eth0 fd00::f/64
-    extras
-  fi
-  if look 'node h16 (star.h16)' star.h16 /run/netns/star.h16 links_17; then
-    [ -n "${seen_83-}" ] || drift missing 'interface lo'
-    [ -n "${seen_84-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.16/16
-    want_addr eth0 fd00::10/64
-    extras
-  fi
-  if look 'node h17 (star.h17)' star.h17 /run/netns/star.h17 links_18; then
-    [ -n "${seen_85-}" ] || drift missing 'interface lo'
-    [ -n "${seen_86-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.17/16
-    want_addr eth0 fd00::11/64
-    extras
-  fi
-  if look 'node h18 (star.h18)' star.h18 /run/netns/star.h18 links_19; then
-    [ -n "${seen_87-}" ] || drift missing 'interface lo'
-    [ -n "${seen_88-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.18/16
-    want_addr eth0 fd00::12/64
-    extras
-  fi
-  if look 'node h19 (star.h19)' star.h19 /run/netns/star.h19 links_20; then
-    [ -n "${seen_89-}" ] || drift missing 'interface lo'
-    [ -n "${seen_90-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.19/16
-    want_addr eth0 fd00::13/64
-    extras
-  fi
-  if look 'node h20 (star.h20)' star.h20 /run/netns/star.h20 links_21; then
-    [ -n "${seen_91-}" ] || drift missing 'interface lo'
-    [ -n "${seen_92-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.20/16
-    want_addr eth0 fd00::14/64
-    extras
-  fi
-  if look 'node h21 (star.h21)' star.h21 /run/netns/star.h21 links_22; then
-    [ -n "${seen_93-}" ] || drift missing 'interface lo'
-    [ -n "${seen_94-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.21/16
-    want_addr eth0 fd00::15/64
-    extras
-  fi
-  if look 'node h22 (star.h22)' star.h22 /run/netns/star.h22 links_23; then
-    [ -n "${seen_95-}" ] || drift missing 'interface lo'
-    [ -n "${seen_96-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.22/16
-    want_addr eth0 fd00::16/64
-    extras
-  fi
-  if look 'node h23 (star.h23)' star.h23 /run/netns/star.h23 links_24; then
-    [ -n "${seen_97-}" ] || drift missing 'interface lo'
-    [ -n "${seen_98-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.23/16
-    want_addr eth0 fd00::17/64
-    extras
-  fi
-  if look 'node h24 (star.h24)' star.h24 /run/netns/star.h24 links_25; then
-    [ -n "${seen_99-}" ] || drift missing 'interface lo'
-    [ -n "${seen_100-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.24/16
-    want_addr eth0 fd00::18/64
-    extras
-  fi
-  if look 'node h25 (star.h25)' star.h25 /run/netns/star.h25 links_26; then
-    [ -n "${seen_101-}" ] || drift missing 'interface lo'
-    [ -n "${seen_102-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.25/16
-    want_addr eth0 fd00::19/64
-    extras
-  fi
-  if look 'node h26 (star.h26)' star.h26 /run/netns/star.h26 links_27; then
-    [ -n "${seen_103-}" ] || drift missing 'interface lo'
-    [ -n "${seen_104-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.26/16
-    want_addr eth0 fd00::1a/64
-    extras
-  fi
-  if look 'node h27 (star.h27)' star.h27 /run/netns/star.h27 links_28; then
-    [ -n "${seen_105-}" ] || drift missing 'interface lo'
-    [ -n "${seen_106-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.27/16
-    want_addr eth0 fd00::1b/64
-    extras
-  fi
-  if look 'node h28 (star.h28)' star.h28 /run/netns/star.h28 links_29; then
-    [ -n "${seen_107-}" ] || drift missing 'interface lo'
-    [ -n "${seen_108-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.28/16
-    want_addr eth0 fd00::1c/64
-    extras
-  fi
-  if look 'node h29 (star.h29)' star.h29 /run/netns/star.h29 links_30; then
-    [ -n "${seen_109-}" ] || drift missing 'interface lo'
-    [ -n "${seen_110-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.29/16
-    want_addr eth0 fd00::1d/64
-    extras
-  fi
-  if look 'node h30 (star.h30)' star.h30 /run/netns/star.h30 links_31; then
-    [ -n "${seen_111-}" ] || drift missing 'interface lo'
-    [ -n "${seen_112-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.30/16
-    want_addr eth0 fd00::1e/64
-    extras
-  fi
-  if look 'node h31 (star.h31)' star.h31 /run/netns/star.h31 links_32; then
-    [ -n "${seen_113-}" ] || drift missing 'interface lo'
-    [ -n "${seen_114-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.31/16
-    want_addr eth0 fd00::1f/64
-    extras
-  fi
-  if look 'node h32 (star.h32)' star.h32 /run/netns/star.h32 links_33; then
-    [ -n "${seen_115-}" ] || drift missing 'interface lo'
-    [ -n "${seen_116-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.32/16
-    want_addr eth0 fd00::20/64
-    extras
-  fi
-  if look 'node h33 (star.h33)' star.h33 /run/netns/star.h33 links_34; then
-    [ -n "${seen_117-}" ] || drift missing 'interface lo'
-    [ -n "${seen_118-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.33/16
-    want_addr eth0 fd00::21/64
-    extras
-  fi
-  if look 'node h34 (star.h34)' star.h34 /run/netns/star.h34 links_35; then
-    [ -n "${seen_119-}" ] || drift missing 'interface lo'
-    [ -n "${seen_120-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.34/16
-    want_addr eth0 fd00::22/64
-    extras
-  fi
-  if look 'node h35 (star.h35)' star.h35 /run/netns/star.h35 links_36; then
-    [ -n "${seen_121-}" ] || drift missing 'interface lo'
-    [ -n "${seen_122-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.35/16
-    want_addr eth0 fd00::23/64
-    extras
-  fi
-  if look 'node h36 (star.h36)' star.h36 /run/netns/star.h36 links_37; then
-    [ -n "${seen_123-}" ] || drift missing 'interface lo'
-    [ -n "${seen_124-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.36/16
-    want_addr eth0 fd00::24/64
-    extras
-  fi
-  if look 'node h37 (star.h37)' star.h37 /run/netns/star.h37 links_38; then
-    [ -n "${seen_125-}" ] || drift missing 'interface lo'
-    [ -n "${seen_126-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.37/16
-    want_addr eth0 fd00::25/64
-    extras
-  fi
-  if look 'node h38 (star.h38)' star.h38 /run/netns/star.h38 links_39; then
-    [ -n "${seen_127-}" ] || drift missing 'interface lo'
-    [ -n "${seen_128-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.38/16
-    want_addr eth0 fd00::26/64
-    extras
-  fi
-  if look 'node h39 (star.h39)' star.h39 /run/netns/star.h39 links_40; then
-    [ -n "${seen_129-}" ] || drift missing 'interface lo'
-    [ -n "${seen_130-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.39/16
-    want_addr eth0 fd00::27/64
-    extras
-  fi
-  if look 'node h40 (star.h40)' star.h40 /run/netns/star.h40 links_41; then
-    [ -n "${seen_131-}" ] || drift missing 'interface lo'
-    [ -n "${seen_132-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.40/16
-    want_addr eth0 fd00::28/64
-    extras
-  fi
-  if look 'node h41 (star.h41)' star.h41 /run/netns/star.h41 links_42; then
-    [ -n "${seen_133-}" ] || drift missing 'interface lo'
-    [ -n "${seen_134-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.41/16
-    want_addr eth0 fd00::29/64
-    extras
-  fi
-  if look 'node h42 (star.h42)' star.h42 /run/netns/star.h42 links_43; then
-    [ -n "${seen_135-}" ] || drift missing 'interface lo'
-    [ -n "${seen_136-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.42/16
-    want_addr eth0 fd00::2a/64
-    extras
-  fi
-  if look 'node h43 (star.h43)' star.h43 /run/netns/star.h43 links_44; then
-    [ -n "${seen_137-}" ] || drift missing 'interface lo'
-    [ -n "${seen_138-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.43/16
-    want_addr eth0 fd00::2b/64
-    extras
-  fi
-  if look 'node h44 (star.h44)' star.h44 /run/netns/star.h44 links_45; then
-    [ -n "${seen_139-}" ] || drift missing 'interface lo'
-    [ -n "${seen_140-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.44/16
-    want_addr eth0 fd00::2c/64
-    extras
-  fi
-  if look 'node h45 (star.h45)' star.h45 /run/netns/star.h45 links_46; then
-    [ -n "${seen_141-}" ] || drift missing 'interface lo'
-    [ -n "${seen_142-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.45/16
-    want_addr eth0 fd00::2d/64
-    extras
-  fi
-  if look 'node h46 (star.h46)' star.h46 /run/netns/star.h46 links_47; then
-    [ -n "${seen_143-}" ] || drift missing 'interface lo'
-    [ -n "${seen_144-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.46/16
-    want_addr eth0 fd00::2e/64
-    extras
-  fi
-  if look 'node h47 (star.h47)' star.h47 /run/netns/star.h47 links_48; then
-    [ -n "${seen_145-}" ] || drift missing 'interface lo'
-    [ -n "${seen_146-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.47/16
-    want_addr eth0 fd00::2f/64
-    extras
-  fi
-  if look 'node h48 (star.h48)' star.h48 /run/netns/star.h48 links_49; then
-    [ -n "${seen_147-}" ] || drift missing 'interface lo'
-    [ -n "${seen_148-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.48/16
-    want_addr eth0 fd00::30/64
-    extras
-  fi
-  if look 'node h49 (star.h49)' star.h49 /run/netns/star.h49 links_50; then
-    [ -n "${seen_149-}" ] || drift missing 'interface lo'
-    [ -n "${seen_150-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.49/16
-    want_addr eth0 fd00::31/64
-    extras
-  fi
-  if look 'node h50 (star.h50)' star.h50 /run/netns/star.h50 links_51; then
-    [ -n "${seen_151-}" ] || drift missing 'interface lo'
-    [ -n "${seen_152-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.50/16
-    want_addr eth0 fd00::32/64
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:star 2:star.h1 3:star.h2 4:star.h3 5:star.h4 6:star.h5 7:star.h6 8:star.h7 9:star.h8 10:star.h9 11:star.h10 12:star.h11 13:star.h12 14:star.h13 15:star.h14 16:star.h15 17:star.h16 18:star.h17 19:star.h18 20:star.h19 21:star.h20 22:star.h21 23:star.h22 24:star.h23 25:star.h24 26:star.h25 27:star.h26 28:star.h27 29:star.h28 30:star.h29 31:star.h30 32:star.h31 33:star.h32 34:star.h33 35:star.h34 36:star.h35 37:star.h36 38:star.h37 39:star.h38 40:star.h39 41:star.h40 42:star.h41 43:star.h42 44:star.h43 45:star.h44 46:star.h45 47:star.h46 48:star.h47 49:star.h48 50:star.h49 51:star.h50
+}
+
+ns_1() { look 'the switches (star)' star links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface sw'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface h1.eth0'
+  [ "${seen_4-}" = 1 ] || drift missing 'interface h2.eth0'
+  [ "${seen_5-}" = 1 ] || drift missing 'interface h3.eth0'
+  [ "${seen_6-}" = 1 ] || drift missing 'interface h4.eth0'
+  [ "${seen_7-}" = 1 ] || drift missing 'interface h5.eth0'
+  [ "${seen_8-}" = 1 ] || drift missing 'interface h6.eth0'
+  [ "${seen_9-}" = 1 ] || drift missing 'interface h7.eth0'
+  [ "${seen_10-}" = 1 ] || drift missing 'interface h8.eth0'
+  [ "${seen_11-}" = 1 ] || drift missing 'interface h9.eth0'
+  [ "${seen_12-}" = 1 ] || drift missing 'interface h10.eth0'
+  [ "${seen_13-}" = 1 ] || drift missing 'interface h11.eth0'
+  [ "${seen_14-}" = 1 ] || drift missing 'interface h12.eth0'
+  [ "${seen_15-}" = 1 ] || drift missing 'interface h13.eth0'
+  [ "${seen_16-}" = 1 ] || drift missing 'interface h14.eth0'
+  [ "${seen_17-}" = 1 ] || drift missing 'interface h15.eth0'
+  [ "${seen_18-}" = 1 ] || drift missing 'interface h16.eth0'
+  [ "${seen_19-}" = 1 ] || drift missing 'interface h17.eth0'
+  [ "${seen_20-}" = 1 ] || drift missing 'interface h18.eth0'
+  [ "${seen_21-}" = 1 ] || drift missing 'interface h19.eth0'
+  [ "${seen_22-}" = 1 ] || drift missing 'interface h20.eth0'
+  [ "${seen_23-}" = 1 ] || drift missing 'interface h21.eth0'
+  [ "${seen_24-}" = 1 ] || drift missing 'interface h22.eth0'
+  [ "${seen_25-}" = 1 ] || drift missing 'interface h23.eth0'
+  [ "${seen_26-}" = 1 ] || drift missing 'interface h24.eth0'
+  [ "${seen_27-}" = 1 ] || drift missing 'interface h25.eth0'
+  [ "${seen_28-}" = 1 ] || drift missing 'interface h26.eth0'
+  [ "${seen_29-}" = 1 ] || drift missing 'interface h27.eth0'
+  [ "${seen_30-}" = 1 ] || drift missing 'interface h28.eth0'
+  [ "${seen_31-}" = 1 ] || drift missing 'interface h29.eth0'
+  [ "${seen_32-}" = 1 ] || drift missing 'interface h30.eth0'
+  [ "${seen_33-}" = 1 ] || drift missing 'interface h31.eth0'
+  [ "${seen_34-}" = 1 ] || drift missing 'interface h32.eth0'
+  [ "${seen_35-}" = 1 ] || drift missing 'interface h33.eth0'
+  [ "${seen_36-}" = 1 ] || drift missing 'interface h34.eth0'
+  [ "${seen_37-}" = 1 ] || drift missing 'interface h35.eth0'
+  [ "${seen_38-}" = 1 ] || drift missing 'interface h36.eth0'
+  [ "${seen_39-}" = 1 ] || drift missing 'interface h37.eth0'
+  [ "${seen_40-}" = 1 ] || drift missing 'interface h38.eth0'
+  [ "${seen_41-}" = 1 ] || drift missing 'interface h39.eth0'
+  [ "${seen_42-}" = 1 ] || drift missing 'interface h40.eth0'
+  [ "${seen_43-}" = 1 ] || drift missing 'interface h41.eth0'
+  [ "${seen_44-}" = 1 ] || drift missing 'interface h42.eth0'
+  [ "${seen_45-}" = 1 ] || drift missing 'interface h43.eth0'
+  [ "${seen_46-}" = 1 ] || drift missing 'interface h44.eth0'
+  [ "${seen_47-}" = 1 ] || drift missing 'interface h45.eth0'
+  [ "${seen_48-}" = 1 ] || drift missing 'interface h46.eth0'
+  [ "${seen_49-}" = 1 ] || drift missing 'interface h47.eth0'
+  [ "${seen_50-}" = 1 ] || drift missing 'interface h48.eth0'
+  [ "${seen_51-}" = 1 ] || drift missing 'interface h49.eth0'
+  [ "${seen_52-}" = 1 ] || drift missing 'interface h50.eth0'
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -1698,452 +1351,902 @@ links_1_1() {
   esac
 }
 
+ns_2() { look 'node h1 (star.h1)' star.h1 links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.1/16
+  want_addr eth0 fd00::1/64
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_53=1; want_link up ;;
-    eth0) seen_54=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    eth0) seen_2=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node h2 (star.h2)' star.h2 links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.2/16
+  want_addr eth0 fd00::2/64
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_55=1; want_link up ;;
-    eth0) seen_56=1; want_link up ;;
+    lo) seen_1=3; want_link up ;;
+    eth0) seen_2=3; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_4() { look 'node h3 (star.h3)' star.h3 links_4; }
+end_4() {
+  [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.3/16
+  want_addr eth0 fd00::3/64
+  extras
 }
 
 # links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_4() {
   case $1 in
-    lo) seen_57=1; want_link up ;;
-    eth0) seen_58=1; want_link up ;;
+    lo) seen_1=4; want_link up ;;
+    eth0) seen_2=4; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_5() { look 'node h4 (star.h4)' star.h4 links_5; }
+end_5() {
+  [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.4/16
+  want_addr eth0 fd00::4/64
+  extras
 }
 
 # links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_5() {
   case $1 in
-    lo) seen_59=1; want_link up ;;
-    eth0) seen_60=1; want_link up ;;
+    lo) seen_1=5; want_link up ;;
+    eth0) seen_2=5; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_6() { look 'node h5 (star.h5)' star.h5 links_6; }
+end_6() {
+  [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.5/16
+  want_addr eth0 fd00::5/64
+  extras
 }
 
 # links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_6() {
   case $1 in
-    lo) seen_61=1; want_link up ;;
-    eth0) seen_62=1; want_link up ;;
+    lo) seen_1=6; want_link up ;;
+    eth0) seen_2=6; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_7() { look 'node h6 (star.h6)' star.h6 links_7; }
+end_7() {
+  [ "${seen_1-}" = 7 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 7 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.6/16
+  want_addr eth0 fd00::6/64
+  extras
 }
 
 # links_7 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_7() {
   case $1 in
-    lo) seen_63=1; want_link up ;;
-    eth0) seen_64=1; want_link up ;;
+    lo) seen_1=7; want_link up ;;
+    eth0) seen_2=7; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_8() { look 'node h7 (star.h7)' star.h7 links_8; }
+end_8() {
+  [ "${seen_1-}" = 8 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 8 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.7/16
+  want_addr eth0 fd00::7/64
+  extras
 }
 
 # links_8 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_8() {
   case $1 in
-    lo) seen_65=1; want_link up ;;
-    eth0) seen_66=1; want_link up ;;
+    lo) seen_1=8; want_link up ;;
+    eth0) seen_2=8; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_9() { look 'node h8 (star.h8)' star.h8 links_9; }
+end_9() {
+  [ "${seen_1-}" = 9 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 9 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.8/16
+  want_addr eth0 fd00::8/64
+  extras
 }
 
 # links_9 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_9() {
   case $1 in
-    lo) seen_67=1; want_link up ;;
-    eth0) seen_68=1; want_link up ;;
+    lo) seen_1=9; want_link up ;;
+    eth0) seen_2=9; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_10() { look 'node h9 (star.h9)' star.h9 links_10; }
+end_10() {
+  [ "${seen_1-}" = 10 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 10 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.9/16
+  want_addr eth0 fd00::9/64
+  extras
 }
 
 # links_10 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_10() {
   case $1 in
-    lo) seen_69=1; want_link up ;;
-    eth0) seen_70=1; want_link up ;;
+    lo) seen_1=10; want_link up ;;
+    eth0) seen_2=10; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_11() { look 'node h10 (star.h10)' star.h10 links_11; }
+end_11() {
+  [ "${seen_1-}" = 11 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 11 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.10/16
+  want_addr eth0 fd00::a/64
+  extras
 }
 
 # links_11 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_11() {
   case $1 in
-    lo) seen_71=1; want_link up ;;
-    eth0) seen_72=1; want_link up ;;
+    lo) seen_1=11; want_link up ;;
+    eth0) seen_2=11; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_12() { look 'node h11 (star.h11)' star.h11 links_12; }
+end_12() {
+  [ "${seen_1-}" = 12 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 12 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.11/16
+  want_addr eth0 fd00::b/64
+  extras
 }
 
 # links_12 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_12() {
   case $1 in
-    lo) seen_73=1; want_link up ;;
-    eth0) seen_74=1; want_link up ;;
+    lo) seen_1=12; want_link up ;;
+    eth0) seen_2=12; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_13() { look 'node h12 (star.h12)' star.h12 links_13; }
+end_13() {
+  [ "${seen_1-}" = 13 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 13 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.12/16
+  want_addr eth0 fd00::c/64
+  extras
 }
 
 # links_13 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_13() {
   case $1 in
-    lo) seen_75=1; want_link up ;;
-    eth0) seen_76=1; want_link up ;;
+    lo) seen_1=13; want_link up ;;
+    eth0) seen_2=13; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_14() { look 'node h13 (star.h13)' star.h13 links_14; }
+end_14() {
+  [ "${seen_1-}" = 14 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 14 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.13/16
+  want_addr eth0 fd00::d/64
+  extras
 }
 
 # links_14 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_14() {
   case $1 in
-    lo) seen_77=1; want_link up ;;
-    eth0) seen_78=1; want_link up ;;
+    lo) seen_1=14; want_link up ;;
+    eth0) seen_2=14; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_15() { look 'node h14 (star.h14)' star.h14 links_15; }
+end_15() {
+  [ "${seen_1-}" = 15 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 15 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.14/16
+  want_addr eth0 fd00::e/64
+  extras
 }
 
 # links_15 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_15() {
   case $1 in
-    lo) seen_79=1; want_link up ;;
-    eth0) seen_80=1; want_link up ;;
+    lo) seen_1=15; want_link up ;;
+    eth0) seen_2=15; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_16() { look 'node h15 (star.h15)' star.h15 links_16; }
+end_16() {
+  [ "${seen_1-}" = 16 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 16 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.15/16
+  want_addr eth0 fd00::f/64
+  extras
 }
 
 # links_16 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_16() {
   case $1 in
-    lo) seen_81=1; want_link up ;;
-    eth0) seen_82=1; want_link up ;;
+    lo) seen_1=16; want_link up ;;
+    eth0) seen_2=16; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_17() { look 'node h16 (star.h16)' star.h16 links_17; }
+end_17() {
+  [ "${seen_1-}" = 17 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 17 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.16/16
+  want_addr eth0 fd00::10/64
+  extras
 }
 
 # links_17 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_17() {
   case $1 in
-    lo) seen_83=1; want_link up ;;
-    eth0) seen_84=1; want_link up ;;
+    lo) seen_1=17; want_link up ;;
+    eth0) seen_2=17; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_18() { look 'node h17 (star.h17)' star.h17 links_18; }
+end_18() {
+  [ "${seen_1-}" = 18 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 18 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.17/16
+  want_addr eth0 fd00::11/64
+  extras
 }
 
 # links_18 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_18() {
   case $1 in
-    lo) seen_85=1; want_link up ;;
-    eth0) seen_86=1; want_link up ;;
+    lo) seen_1=18; want_link up ;;
+    eth0) seen_2=18; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_19() { look 'node h18 (star.h18)' star.h18 links_19; }
+end_19() {
+  [ "${seen_1-}" = 19 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 19 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.18/16
+  want_addr eth0 fd00::12/64
+  extras
 }
 
 # links_19 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_19() {
   case $1 in
-    lo) seen_87=1; want_link up ;;
-    eth0) seen_88=1; want_link up ;;
+    lo) seen_1=19; want_link up ;;
+    eth0) seen_2=19; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_20() { look 'node h19 (star.h19)' star.h19 links_20; }
+end_20() {
+  [ "${seen_1-}" = 20 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 20 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.19/16
+  want_addr eth0 fd00::13/64
+  extras
 }
 
 # links_20 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_20() {
   case $1 in
-    lo) seen_89=1; want_link up ;;
-    eth0) seen_90=1; want_link up ;;
+    lo) seen_1=20; want_link up ;;
+    eth0) seen_2=20; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_21() { look 'node h20 (star.h20)' star.h20 links_21; }
+end_21() {
+  [ "${seen_1-}" = 21 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 21 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.20/16
+  want_addr eth0 fd00::14/64
+  extras
 }
 
 # links_21 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_21() {
   case $1 in
-    lo) seen_91=1; want_link up ;;
-    eth0) seen_92=1; want_link up ;;
+    lo) seen_1=21; want_link up ;;
+    eth0) seen_2=21; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_22() { look 'node h21 (star.h21)' star.h21 links_22; }
+end_22() {
+  [ "${seen_1-}" = 22 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 22 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.21/16
+  want_addr eth0 fd00::15/64
+  extras
 }
 
 # links_22 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_22() {
   case $1 in
-    lo) seen_93=1; want_link up ;;
-    eth0) seen_94=1; want_link up ;;
+    lo) seen_1=22; want_link up ;;
+    eth0) seen_2=22; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_23() { look 'node h22 (star.h22)' star.h22 links_23; }
+end_23() {
+  [ "${seen_1-}" = 23 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 23 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.22/16
+  want_addr eth0 fd00::16/64
+  extras
 }
 
 # links_23 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_23() {
   case $1 in
-    lo) seen_95=1; want_link up ;;
-    eth0) seen_96=1; want_link up ;;
+    lo) seen_1=23; want_link up ;;
+    eth0) seen_2=23; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_24() { look 'node h23 (star.h23)' star.h23 links_24; }
+end_24() {
+  [ "${seen_1-}" = 24 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 24 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.23/16
+  want_addr eth0 fd00::17/64
+  extras
 }
 
 # links_24 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_24() {
   case $1 in
-    lo) seen_97=1; want_link up ;;
-    eth0) seen_98=1; want_link up ;;
+    lo) seen_1=24; want_link up ;;
+    eth0) seen_2=24; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_25() { look 'node h24 (star.h24)' star.h24 links_25; }
+end_25() {
+  [ "${seen_1-}" = 25 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 25 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.24/16
+  want_addr eth0 fd00::18/64
+  extras
 }
 
 # links_25 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_25() {
   case $1 in
-    lo) seen_99=1; want_link up ;;
-    eth0) seen_100=1; want_link up ;;
+    lo) seen_1=25; want_link up ;;
+    eth0) seen_2=25; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_26() { look 'node h25 (star.h25)' star.h25 links_26; }
+end_26() {
+  [ "${seen_1-}" = 26 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 26 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.25/16
+  want_addr eth0 fd00::19/64
+  extras
 }
 
 # links_26 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_26() {
   case $1 in
-    lo) seen_101=1; want_link up ;;
-    eth0) seen_102=1; want_link up ;;
+    lo) seen_1=26; want_link up ;;
+    eth0) seen_2=26; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_27() { look 'node h26 (star.h26)' star.h26 links_27; }
+end_27() {
+  [ "${seen_1-}" = 27 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 27 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.26/16
+  want_addr eth0 fd00::1a/64
+  extras
 }
 
 # links_27 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_27() {
   case $1 in
-    lo) seen_103=1; want_link up ;;
-    eth0) seen_104=1; want_link up ;;
+    lo) seen_1=27; want_link up ;;
+    eth0) seen_2=27; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_28() { look 'node h27 (star.h27)' star.h27 links_28; }
+end_28() {
+  [ "${seen_1-}" = 28 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 28 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.27/16
+  want_addr eth0 fd00::1b/64
+  extras
 }
 
 # links_28 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_28() {
   case $1 in
-    lo) seen_105=1; want_link up ;;
-    eth0) seen_106=1; want_link up ;;
+    lo) seen_1=28; want_link up ;;
+    eth0) seen_2=28; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_29() { look 'node h28 (star.h28)' star.h28 links_29; }
+end_29() {
+  [ "${seen_1-}" = 29 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 29 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.28/16
+  want_addr eth0 fd00::1c/64
+  extras
 }
 
 # links_29 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_29() {
   case $1 in
-    lo) seen_107=1; want_link up ;;
-    eth0) seen_108=1; want_link up ;;
+    lo) seen_1=29; want_link up ;;
+    eth0) seen_2=29; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_30() { look 'node h29 (star.h29)' star.h29 links_30; }
+end_30() {
+  [ "${seen_1-}" = 30 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 30 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.29/16
+  want_addr eth0 fd00::1d/64
+  extras
 }
 
 # links_30 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_30() {
   case $1 in
-    lo) seen_109=1; want_link up ;;
-    eth0) seen_110=1; want_link up ;;
+    lo) seen_1=30; want_link up ;;
+    eth0) seen_2=30; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_31() { look 'node h30 (star.h30)' star.h30 links_31; }
+end_31() {
+  [ "${seen_1-}" = 31 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 31 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.30/16
+  want_addr eth0 fd00::1e/64
+  extras
 }
 
 # links_31 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_31() {
   case $1 in
-    lo) seen_111=1; want_link up ;;
-    eth0) seen_112=1; want_link up ;;
+    lo) seen_1=31; want_link up ;;
+    eth0) seen_2=31; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_32() { look 'node h31 (star.h31)' star.h31 links_32; }
+end_32() {
+  [ "${seen_1-}" = 32 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 32 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.31/16
+  want_addr eth0 fd00::1f/64
+  extras
 }
 
 # links_32 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_32() {
   case $1 in
-    lo) seen_113=1; want_link up ;;
-    eth0) seen_114=1; want_link up ;;
+    lo) seen_1=32; want_link up ;;
+    eth0) seen_2=32; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_33() { look 'node h32 (star.h32)' star.h32 links_33; }
+end_33() {
+  [ "${seen_1-}" = 33 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 33 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.32/16
+  want_addr eth0 fd00::20/64
+  extras
 }
 
 # links_33 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_33() {
   case $1 in
-    lo) seen_115=1; want_link up ;;
-    eth0) seen_116=1; want_link up ;;
+    lo) seen_1=33; want_link up ;;
+    eth0) seen_2=33; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_34() { look 'node h33 (star.h33)' star.h33 links_34; }
+end_34() {
+  [ "${seen_1-}" = 34 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 34 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.33/16
+  want_addr eth0 fd00::21/64
+  extras
 }
 
 # links_34 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_34() {
   case $1 in
-    lo) seen_117=1; want_link up ;;
-    eth0) seen_118=1; want_link up ;;
+    lo) seen_1=34; want_link up ;;
+    eth0) seen_2=34; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_35() { look 'node h34 (star.h34)' star.h34 links_35; }
+end_35() {
+  [ "${seen_1-}" = 35 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 35 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.34/16
+  want_addr eth0 fd00::22/64
+  extras
 }
 
 # links_35 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_35() {
   case $1 in
-    lo) seen_119=1; want_link up ;;
-    eth0) seen_120=1; want_link up ;;
+    lo) seen_1=35; want_link up ;;
+    eth0) seen_2=35; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_36() { look 'node h35 (star.h35)' star.h35 links_36; }
+end_36() {
+  [ "${seen_1-}" = 36 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 36 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.35/16
+  want_addr eth0 fd00::23/64
+  extras
 }
 
 # links_36 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_36() {
   case $1 in
-    lo) seen_121=1; want_link up ;;
-    eth0) seen_122=1; want_link up ;;
+    lo) seen_1=36; want_link up ;;
+    eth0) seen_2=36; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_37() { look 'node h36 (star.h36)' star.h36 links_37; }
+end_37() {
+  [ "${seen_1-}" = 37 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 37 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.36/16
+  want_addr eth0 fd00::24/64
+  extras
 }
 
 # links_37 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_37() {
   case $1 in
-    lo) seen_123=1; want_link up ;;
-    eth0) seen_124=1; want_link up ;;
+    lo) seen_1=37; want_link up ;;
+    eth0) seen_2=37; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_38() { look 'node h37 (star.h37)' star.h37 links_38; }
+end_38() {
+  [ "${seen_1-}" = 38 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 38 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.37/16
+  want_addr eth0 fd00::25/64
+  extras
 }
 
 # links_38 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_38() {
   case $1 in
-    lo) seen_125=1; want_link up ;;
-    eth0) seen_126=1; want_link up ;;
+    lo) seen_1=38; want_link up ;;
+    eth0) seen_2=38; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_39() { look 'node h38 (star.h38)' star.h38 links_39; }
+end_39() {
+  [ "${seen_1-}" = 39 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 39 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.38/16
+  want_addr eth0 fd00::26/64
+  extras
 }
 
 # links_39 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_39() {
   case $1 in
-    lo) seen_127=1; want_link up ;;
-    eth0) seen_128=1; want_link up ;;
+    lo) seen_1=39; want_link up ;;
+    eth0) seen_2=39; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_40() { look 'node h39 (star.h39)' star.h39 links_40; }
+end_40() {
+  [ "${seen_1-}" = 40 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 40 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.39/16
+  want_addr eth0 fd00::27/64
+  extras
 }
 
 # links_40 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_40() {
   case $1 in
-    lo) seen_129=1; want_link up ;;
-    eth0) seen_130=1; want_link up ;;
+    lo) seen_1=40; want_link up ;;
+    eth0) seen_2=40; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_41() { look 'node h40 (star.h40)' star.h40 links_41; }
+end_41() {
+  [ "${seen_1-}" = 41 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 41 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.40/16
+  want_addr eth0 fd00::28/64
+  extras
 }
 
 # links_41 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_41() {
   case $1 in
-    lo) seen_131=1; want_link up ;;
-    eth0) seen_132=1; want_link up ;;
+    lo) seen_1=41; want_link up ;;
+    eth0) seen_2=41; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_42() { look 'node h41 (star.h41)' star.h41 links_42; }
+end_42() {
+  [ "${seen_1-}" = 42 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 42 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.41/16
+  want_addr eth0 fd00::29/64
+  extras
 }
 
 # links_42 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_42() {
   case $1 in
-    lo) seen_133=1; want_link up ;;
-    eth0) seen_134=1; want_link up ;;
+    lo) seen_1=42; want_link up ;;
+    eth0) seen_2=42; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_43() { look 'node h42 (star.h42)' star.h42 links_43; }
+end_43() {
+  [ "${seen_1-}" = 43 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 43 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.42/16
+  want_addr eth0 fd00::2a/64
+  extras
 }
 
 # links_43 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_43() {
   case $1 in
-    lo) seen_135=1; want_link up ;;
-    eth0) seen_136=1; want_link up ;;
+    lo) seen_1=43; want_link up ;;
+    eth0) seen_2=43; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_44() { look 'node h43 (star.h43)' star.h43 links_44; }
+end_44() {
+  [ "${seen_1-}" = 44 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 44 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.43/16
+  want_addr eth0 fd00::2b/64
+  extras
 }
 
 # links_44 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_44() {
   case $1 in
-    lo) seen_137=1; want_link up ;;
-    eth0) seen_138=1; want_link up ;;
+    lo) seen_1=44; want_link up ;;
+    eth0) seen_2=44; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_45() { look 'node h44 (star.h44)' star.h44 links_45; }
+end_45() {
+  [ "${seen_1-}" = 45 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 45 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.44/16
+  want_addr eth0 fd00::2c/64
+  extras
 }
 
 # links_45 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_45() {
   case $1 in
-    lo) seen_139=1; want_link up ;;
-    eth0) seen_140=1; want_link up ;;
+    lo) seen_1=45; want_link up ;;
+    eth0) seen_2=45; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_46() { look 'node h45 (star.h45)' star.h45 links_46; }
+end_46() {
+  [ "${seen_1-}" = 46 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 46 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.45/16
+  want_addr eth0 fd00::2d/64
+  extras
 }
 
 # links_46 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_46() {
   case $1 in
-    lo) seen_141=1; want_link up ;;
-    eth0) seen_142=1; want_link up ;;
+    lo) seen_1=46; want_link up ;;
+    eth0) seen_2=46; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_47() { look 'node h46 (star.h46)' star.h46 links_47; }
+end_47() {
+  [ "${seen_1-}" = 47 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 47 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.46/16
+  want_addr eth0 fd00::2e/64
+  extras
 }
 
 # links_47 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_47() {
   case $1 in
-    lo) seen_143=1; want_link up ;;
-    eth0) seen_144=1; want_link up ;;
+    lo) seen_1=47; want_link up ;;
+    eth0) seen_2=47; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_48() { look 'node h47 (star.h47)' star.h47 links_48; }
+end_48() {
+  [ "${seen_1-}" = 48 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 48 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.47/16
+  want_addr eth0 fd00::2f/64
+  extras
 }
 
 # links_48 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_48() {
   case $1 in
-    lo) seen_145=1; want_link up ;;
-    eth0) seen_146=1; want_link up ;;
+    lo) seen_1=48; want_link up ;;
+    eth0) seen_2=48; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_49() { look 'node h48 (star.h48)' star.h48 links_49; }
+end_49() {
+  [ "${seen_1-}" = 49 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 49 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.48/16
+  want_addr eth0 fd00::30/64
+  extras
 }
 
 # links_49 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_49() {
   case $1 in
-    lo) seen_147=1; want_link up ;;
-    eth0) seen_148=1; want_link up ;;
+    lo) seen_1=49; want_link up ;;
+    eth0) seen_2=49; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_50() { look 'node h49 (star.h49)' star.h49 links_50; }
+end_50() {
+  [ "${seen_1-}" = 50 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 50 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.49/16
+  want_addr eth0 fd00::31/64
+  extras
 }
 
 # links_50 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_50() {
   case $1 in
-    lo) seen_149=1; want_link up ;;
-    eth0) seen_150=1; want_link up ;;
+    lo) seen_1=50; want_link up ;;
+    eth0) seen_2=50; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_51() { look 'node h50 (star.h50)' star.h50 links_51; }
+end_51() {
+  [ "${seen_1-}" = 51 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 51 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.50/16
+  want_addr eth0 fd00::32/64
+  extras
 }
 
 # links_51 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_51() {
   case $1 in
-    lo) seen_151=1; want_link up ;;
-    eth0) seen_152=1; want_link up ;;
+    lo) seen_1=51; want_link up ;;
+    eth0) seen_2=51; want_link up ;;
     *) return 1 ;;
   esac
 }

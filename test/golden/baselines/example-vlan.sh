@@ -346,65 +346,22 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'the switches (vlan)' vlan /run/netns/vlan links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface office'
-    [ -n "${seen_3-}" ] || drift missing 'interface router.trunk'
-    [ -n "${seen_4-}" ] || drift missing 'interface staff1.eth0'
-    [ -n "${seen_5-}" ] || drift missing 'interface staff2.eth0'
-    [ -n "${seen_6-}" ] || drift missing 'interface printer.eth0'
-    [ -n "${seen_7-}" ] || drift missing 'interface guest.eth0'
-    extras
-  fi
-  if look 'node router (vlan.router)' vlan.router /run/netns/vlan.router links_2; then
-    [ -n "${seen_8-}" ] || drift missing 'interface lo'
-    [ -n "${seen_9-}" ] || drift missing 'interface uplink'
-    [ -n "${seen_10-}" ] || drift missing 'interface trunk'
-    [ -n "${seen_11-}" ] || drift missing 'interface trunk.10'
-    [ -n "${seen_12-}" ] || drift missing 'interface trunk.20'
-    want_addr uplink 203.0.113.1/24
-    want_addr trunk.10 10.10.0.1/24
-    want_addr trunk.20 10.20.0.1/24
-    want_route 'route 0.0.0.0/0 via 203.0.113.254' '' -4 default via 203.0.113.254
-    extras
-  fi
-  if look 'node isp (vlan.isp)' vlan.isp /run/netns/vlan.isp links_3; then
-    [ -n "${seen_13-}" ] || drift missing 'interface lo'
-    [ -n "${seen_14-}" ] || drift missing 'interface eth0'
-    want_addr eth0 203.0.113.254/24
-    extras
-  fi
-  if look 'node staff1 (vlan.staff1)' vlan.staff1 /run/netns/vlan.staff1 links_4; then
-    [ -n "${seen_15-}" ] || drift missing 'interface lo'
-    [ -n "${seen_16-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.10.0.11/24
-    want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
-    extras
-  fi
-  if look 'node staff2 (vlan.staff2)' vlan.staff2 /run/netns/vlan.staff2 links_5; then
-    [ -n "${seen_17-}" ] || drift missing 'interface lo'
-    [ -n "${seen_18-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.10.0.12/24
-    want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
-    extras
-  fi
-  if look 'node printer (vlan.printer)' vlan.printer /run/netns/vlan.printer links_6; then
-    [ -n "${seen_19-}" ] || drift missing 'interface lo'
-    [ -n "${seen_20-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.10.0.50/24
-    want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
-    extras
-  fi
-  if look 'node guest (vlan.guest)' vlan.guest /run/netns/vlan.guest links_7; then
-    [ -n "${seen_21-}" ] || drift missing 'interface lo'
-    [ -n "${seen_22-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.20.0.11/24
-    want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:vlan 2:vlan.router 3:vlan.isp 4:vlan.staff1 5:vlan.staff2 6:vlan.printer 7:vlan.guest
+}
+
+ns_1() { look 'the switches (vlan)' vlan links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface office'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface router.trunk'
+  [ "${seen_4-}" = 1 ] || drift missing 'interface staff1.eth0'
+  [ "${seen_5-}" = 1 ] || drift missing 'interface staff2.eth0'
+  [ "${seen_6-}" = 1 ] || drift missing 'interface printer.eth0'
+  [ "${seen_7-}" = 1 ] || drift missing 'interface guest.eth0'
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -433,59 +390,117 @@ links_1_1() {
   esac
 }
 
+ns_2() { look 'node router (vlan.router)' vlan.router links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface uplink'
+  [ "${seen_3-}" = 2 ] || drift missing 'interface trunk'
+  [ "${seen_4-}" = 2 ] || drift missing 'interface trunk.10'
+  [ "${seen_5-}" = 2 ] || drift missing 'interface trunk.20'
+  want_addr uplink 203.0.113.1/24
+  want_addr trunk.10 10.10.0.1/24
+  want_addr trunk.20 10.20.0.1/24
+  want_route 'route 0.0.0.0/0 via 203.0.113.254' '' -4 default via 203.0.113.254
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_8=1; want_link up ;;
-    uplink) seen_9=1; want_link up ;;
-    trunk) seen_10=1; want_link up ;;
-    trunk.10) seen_11=1; want_link up ;;
-    trunk.20) seen_12=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    uplink) seen_2=2; want_link up ;;
+    trunk) seen_3=2; want_link up ;;
+    trunk.10) seen_4=2; want_link up ;;
+    trunk.20) seen_5=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node isp (vlan.isp)' vlan.isp links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
+  want_addr eth0 203.0.113.254/24
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_13=1; want_link up ;;
-    eth0) seen_14=1; want_link up ;;
+    lo) seen_1=3; want_link up ;;
+    eth0) seen_2=3; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_4() { look 'node staff1 (vlan.staff1)' vlan.staff1 links_4; }
+end_4() {
+  [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
+  want_addr eth0 10.10.0.11/24
+  want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
+  extras
 }
 
 # links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_4() {
   case $1 in
-    lo) seen_15=1; want_link up ;;
-    eth0) seen_16=1; want_link up ;;
+    lo) seen_1=4; want_link up ;;
+    eth0) seen_2=4; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_5() { look 'node staff2 (vlan.staff2)' vlan.staff2 links_5; }
+end_5() {
+  [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
+  want_addr eth0 10.10.0.12/24
+  want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
+  extras
 }
 
 # links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_5() {
   case $1 in
-    lo) seen_17=1; want_link up ;;
-    eth0) seen_18=1; want_link up ;;
+    lo) seen_1=5; want_link up ;;
+    eth0) seen_2=5; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_6() { look 'node printer (vlan.printer)' vlan.printer links_6; }
+end_6() {
+  [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
+  want_addr eth0 10.10.0.50/24
+  want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
+  extras
 }
 
 # links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_6() {
   case $1 in
-    lo) seen_19=1; want_link up ;;
-    eth0) seen_20=1; want_link up ;;
+    lo) seen_1=6; want_link up ;;
+    eth0) seen_2=6; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_7() { look 'node guest (vlan.guest)' vlan.guest links_7; }
+end_7() {
+  [ "${seen_1-}" = 7 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 7 ] || drift missing 'interface eth0'
+  want_addr eth0 10.20.0.11/24
+  want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
+  extras
 }
 
 # links_7 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_7() {
   case $1 in
-    lo) seen_21=1; want_link up ;;
-    eth0) seen_22=1; want_link up ;;
+    lo) seen_1=7; want_link up ;;
+    eth0) seen_2=7; want_link up ;;
     *) return 1 ;;
   esac
 }

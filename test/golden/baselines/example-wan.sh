@@ -278,67 +278,22 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'the switches (wan)' wan /run/netns/wan links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface site-a'
-    [ -n "${seen_3-}" ] || drift missing 'interface site-b'
-    [ -n "${seen_4-}" ] || drift missing 'interface ra.lan'
-    [ -n "${seen_5-}" ] || drift missing 'interface rb.lan'
-    [ -n "${seen_6-}" ] || drift missing 'interface pc-a.eth0'
-    [ -n "${seen_7-}" ] || drift missing 'interface pc-b.eth0'
-    extras
-  fi
-  if look 'node ra (wan.ra)' wan.ra /run/netns/wan.ra links_2; then
-    [ -n "${seen_8-}" ] || drift missing 'interface lo'
-    [ -n "${seen_9-}" ] || drift missing 'interface wan'
-    [ -n "${seen_10-}" ] || drift missing 'interface lan'
-    want_addr wan 10.255.1.0/31
-    want_addr wan fd10:ff::/127
-    want_addr lan 10.10.0.1/24
-    want_addr lan fd10:a::1/64
-    want_route 'route 10.20.0.0/24 via 10.255.1.1' '' -4 10.20.0.0/24 via 10.255.1.1
-    want_route 'route fd10:b::/64 via fd10:ff::1' '' -6 fd10:b::/64 via fd10:ff::1
-    shaped wan
-    want_qdisc wan tbf 1: root rate 20Mbit
-    want_qdisc wan netem 10: 1:1 limit 1000
-    extras
-  fi
-  if look 'node rb (wan.rb)' wan.rb /run/netns/wan.rb links_3; then
-    [ -n "${seen_11-}" ] || drift missing 'interface lo'
-    [ -n "${seen_12-}" ] || drift missing 'interface wan'
-    [ -n "${seen_13-}" ] || drift missing 'interface lan'
-    want_addr wan 10.255.1.1/31
-    want_addr wan fd10:ff::1/127
-    want_addr lan 10.20.0.1/24
-    want_addr lan fd10:b::1/64
-    want_route 'route 10.10.0.0/24 via 10.255.1.0' '' -4 10.10.0.0/24 via 10.255.1.0
-    want_route 'route fd10:a::/64 via fd10:ff::' '' -6 fd10:a::/64 via fd10:ff::
-    shaped wan
-    want_qdisc wan tbf 1: root rate 20Mbit
-    want_qdisc wan netem 10: 1:1 limit 1000
-    extras
-  fi
-  if look 'node pc-a (wan.pc-a)' wan.pc-a /run/netns/wan.pc-a links_4; then
-    [ -n "${seen_14-}" ] || drift missing 'interface lo'
-    [ -n "${seen_15-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.10.0.10/24
-    want_addr eth0 fd10:a::10/64
-    want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
-    want_route 'route ::/0 via fd10:a::1' '' -6 default via fd10:a::1
-    extras
-  fi
-  if look 'node pc-b (wan.pc-b)' wan.pc-b /run/netns/wan.pc-b links_5; then
-    [ -n "${seen_16-}" ] || drift missing 'interface lo'
-    [ -n "${seen_17-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.20.0.10/24
-    want_addr eth0 fd10:b::10/64
-    want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
-    want_route 'route ::/0 via fd10:b::1' '' -6 default via fd10:b::1
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:wan 2:wan.ra+tc 3:wan.rb+tc 4:wan.pc-a 5:wan.pc-b
+}
+
+ns_1() { look 'the switches (wan)' wan links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface site-a'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface site-b'
+  [ "${seen_4-}" = 1 ] || drift missing 'interface ra.lan'
+  [ "${seen_5-}" = 1 ] || drift missing 'interface rb.lan'
+  [ "${seen_6-}" = 1 ] || drift missing 'interface pc-a.eth0'
+  [ "${seen_7-}" = 1 ] || drift missing 'interface pc-b.eth0'
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -373,40 +328,96 @@ links_1_2() {
   esac
 }
 
+ns_2() { look 'node ra (wan.ra)' wan.ra links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface wan'
+  [ "${seen_3-}" = 2 ] || drift missing 'interface lan'
+  want_addr wan 10.255.1.0/31
+  want_addr wan fd10:ff::/127
+  want_addr lan 10.10.0.1/24
+  want_addr lan fd10:a::1/64
+  want_route 'route 10.20.0.0/24 via 10.255.1.1' '' -4 10.20.0.0/24 via 10.255.1.1
+  want_route 'route fd10:b::/64 via fd10:ff::1' '' -6 fd10:b::/64 via fd10:ff::1
+  shaped wan
+  want_qdisc wan tbf 1: root rate 20Mbit
+  want_qdisc wan netem 10: 1:1 limit 1000
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_8=1; want_link up ;;
-    wan) seen_9=1; want_link shaped up ;;
-    lan) seen_10=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    wan) seen_2=2; want_link shaped up ;;
+    lan) seen_3=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node rb (wan.rb)' wan.rb links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface wan'
+  [ "${seen_3-}" = 3 ] || drift missing 'interface lan'
+  want_addr wan 10.255.1.1/31
+  want_addr wan fd10:ff::1/127
+  want_addr lan 10.20.0.1/24
+  want_addr lan fd10:b::1/64
+  want_route 'route 10.10.0.0/24 via 10.255.1.0' '' -4 10.10.0.0/24 via 10.255.1.0
+  want_route 'route fd10:a::/64 via fd10:ff::' '' -6 fd10:a::/64 via fd10:ff::
+  shaped wan
+  want_qdisc wan tbf 1: root rate 20Mbit
+  want_qdisc wan netem 10: 1:1 limit 1000
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_11=1; want_link up ;;
-    wan) seen_12=1; want_link shaped up ;;
-    lan) seen_13=1; want_link up ;;
+    lo) seen_1=3; want_link up ;;
+    wan) seen_2=3; want_link shaped up ;;
+    lan) seen_3=3; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_4() { look 'node pc-a (wan.pc-a)' wan.pc-a links_4; }
+end_4() {
+  [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
+  want_addr eth0 10.10.0.10/24
+  want_addr eth0 fd10:a::10/64
+  want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
+  want_route 'route ::/0 via fd10:a::1' '' -6 default via fd10:a::1
+  extras
 }
 
 # links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_4() {
   case $1 in
-    lo) seen_14=1; want_link up ;;
-    eth0) seen_15=1; want_link up ;;
+    lo) seen_1=4; want_link up ;;
+    eth0) seen_2=4; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_5() { look 'node pc-b (wan.pc-b)' wan.pc-b links_5; }
+end_5() {
+  [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
+  want_addr eth0 10.20.0.10/24
+  want_addr eth0 fd10:b::10/64
+  want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
+  want_route 'route ::/0 via fd10:b::1' '' -6 default via fd10:b::1
+  extras
 }
 
 # links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_5() {
   case $1 in
-    lo) seen_16=1; want_link up ;;
-    eth0) seen_17=1; want_link up ;;
+    lo) seen_1=5; want_link up ;;
+    eth0) seen_2=5; want_link up ;;
     *) return 1 ;;
   esac
 }

@@ -197,30 +197,21 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'node fw (gnft.fw)' gnft.fw /run/netns/gnft.fw links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface wan'
-    [ -n "${seen_3-}" ] || drift missing 'interface eth0'
-    want_addr wan 198.51.100.2/30
-    want_addr eth0 10.1.0.1/24
-    want_route 'route 0.0.0.0/0 via 198.51.100.1' '' -4 default via 198.51.100.1
-    extras
-  fi
-  if look 'node pc (gnft.pc)' gnft.pc /run/netns/gnft.pc links_2; then
-    [ -n "${seen_4-}" ] || drift missing 'interface lo'
-    [ -n "${seen_5-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.1.0.10/24
-    want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
-    extras
-  fi
-  if look_host links_3; then
-    [ -n "${seen_6-}" ] || drift missing 'interface ot-g8i71x-wan'
-    want_addr ot-g8i71x-wan 198.51.100.1/30
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:gnft.fw 2:gnft.pc 3:-
+}
+
+ns_1() { look 'node fw (gnft.fw)' gnft.fw links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface wan'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface eth0'
+  want_addr wan 198.51.100.2/30
+  want_addr eth0 10.1.0.1/24
+  want_route 'route 0.0.0.0/0 via 198.51.100.1' '' -4 default via 198.51.100.1
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -233,19 +224,35 @@ links_1() {
   esac
 }
 
+ns_2() { look 'node pc (gnft.pc)' gnft.pc links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
+  want_addr eth0 10.1.0.10/24
+  want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_4=1; want_link up ;;
-    eth0) seen_5=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    eth0) seen_2=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look host '' links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface ot-g8i71x-wan'
+  want_addr ot-g8i71x-wan 198.51.100.1/30
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    ot-g8i71x-wan) seen_6=1; want_link up ;;
+    ot-g8i71x-wan) seen_1=3; want_link up ;;
     *) return 1 ;;
   esac
 }

@@ -384,39 +384,20 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'the switches (giso)' giso /run/netns/giso links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface lan'
-    [ -n "${seen_3-}" ] || drift missing 'interface plain.eth0'
-    [ -n "${seen_4-}" ] || drift missing 'interface web.eth0'
-    [ -n "${seen_5-}" ] || drift missing 'interface db.eth0'
-    extras
-  fi
-  if look 'node plain (giso.plain)' giso.plain /run/netns/giso.plain links_2; then
-    [ -n "${seen_6-}" ] || drift missing 'interface lo'
-    [ -n "${seen_7-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.1/24
-    extras
-  fi
-  if look 'node web (giso.web)' giso.web /run/netns/giso.web links_3; then
-    [ -n "${seen_8-}" ] || drift missing 'interface lo'
-    [ -n "${seen_9-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.2/24
-    extras
-  fi
-  if look 'node daemon (giso.daemon)' giso.daemon /run/netns/giso.daemon links_4; then
-    [ -n "${seen_10-}" ] || drift missing 'interface lo'
-    extras
-  fi
-  if look 'node db (giso.db)' giso.db /run/netns/giso.db links_5; then
-    [ -n "${seen_11-}" ] || drift missing 'interface lo'
-    [ -n "${seen_12-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.0.0.3/24
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:giso 2:giso.plain 3:giso.web 4:giso.daemon 5:giso.db
+}
+
+ns_1() { look 'the switches (giso)' giso links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface lan'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface plain.eth0'
+  [ "${seen_4-}" = 1 ] || drift missing 'interface web.eth0'
+  [ "${seen_5-}" = 1 ] || drift missing 'interface db.eth0'
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -443,37 +424,67 @@ links_1_1() {
   esac
 }
 
+ns_2() { look 'node plain (giso.plain)' giso.plain links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.1/24
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_6=1; want_link up ;;
-    eth0) seen_7=1; want_link up ;;
+    lo) seen_1=2; want_link up ;;
+    eth0) seen_2=2; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node web (giso.web)' giso.web links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.2/24
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_8=1; want_link up ;;
-    eth0) seen_9=1; want_link up ;;
+    lo) seen_1=3; want_link up ;;
+    eth0) seen_2=3; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_4() { look 'node daemon (giso.daemon)' giso.daemon links_4; }
+end_4() {
+  [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
+  extras
 }
 
 # links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_4() {
   case $1 in
-    lo) seen_10=1; want_link up ;;
+    lo) seen_1=4; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_5() { look 'node db (giso.db)' giso.db links_5; }
+end_5() {
+  [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
+  want_addr eth0 10.0.0.3/24
+  extras
 }
 
 # links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_5() {
   case $1 in
-    lo) seen_11=1; want_link up ;;
-    eth0) seen_12=1; want_link up ;;
+    lo) seen_1=5; want_link up ;;
+    eth0) seen_2=5; want_link up ;;
     *) return 1 ;;
   esac
 }

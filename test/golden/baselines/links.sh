@@ -460,98 +460,26 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'the switches (glinks)' glinks /run/netns/glinks links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface core'
-    [ -n "${seen_3-}" ] || drift missing 'interface lan'
-    [ -n "${seen_4-}" ] || drift missing 'interface r.trunk'
-    [ -n "${seen_5-}" ] || drift missing 'interface r.lan'
-    [ -n "${seen_6-}" ] || drift missing 'interface pc.eth0'
-    [ -n "${seen_7-}" ] || drift missing 'interface cam.eth0'
-    [ -n "${seen_8-}" ] || drift missing 'interface h.eth0'
-    shaped r.lan
-    want_qdisc r.lan tbf 1: root rate 100Mbit
-    want_qdisc r.lan pfifo 10: 1:1 limit 1000p
-    extras
-  fi
-  if look 'node r (glinks.r)' glinks.r /run/netns/glinks.r links_2; then
-    [ -n "${seen_9-}" ] || drift missing 'interface lo'
-    [ -n "${seen_10-}" ] || drift missing 'interface e1'
-    [ -n "${seen_11-}" ] || drift missing 'interface e2'
-    [ -n "${seen_12-}" ] || drift missing 'interface up0'
-    [ -n "${seen_13-}" ] || drift missing 'interface wan'
-    [ -n "${seen_14-}" ] || drift missing 'interface mv0'
-    [ -n "${seen_15-}" ] || drift missing 'interface trunk'
-    [ -n "${seen_16-}" ] || drift missing 'interface lan'
-    [ -n "${seen_17-}" ] || drift missing 'interface trunk.10'
-    [ -n "${seen_18-}" ] || drift missing 'interface trunk.20'
-    want_addr e1 10.0.1.0/31
-    want_addr e2 10.0.2.0/31
-    want_addr up0 198.51.100.130/30
-    want_addr wan 192.0.2.2/24
-    want_addr mv0 192.0.3.2/24
-    want_addr lan 10.30.0.1/24
-    want_addr trunk.10 10.10.0.1/24
-    want_addr trunk.20 10.20.0.1/24
-    want_route 'route 10.9.0.0/16 via 10.0.1.1 dev e1 weight 1, via 10.0.2.1 dev e2 weight 1' '' -4 10.9.0.0/16 nexthop 'via 10.0.1.1 dev e1 weight 1' nexthop 'via 10.0.2.1 dev e2 weight 1'
-    want_route 'route 10.8.0.0/16 via 10.0.1.1 dev e1 weight 3, via 10.0.2.1 dev e2 weight 1' 20 -4 10.8.0.0/16 nexthop 'via 10.0.1.1 dev e1 weight 3' nexthop 'via 10.0.2.1 dev e2 weight 1'
-    shaped e1 e2 lan up0
-    want_qdisc e1 tbf 1: root rate 1Gbit
-    want_qdisc e1 netem 10: 1:1 limit 16513
-    want_qdisc e2 netem 1: root limit 5000
-    want_qdisc lan tbf 1: root rate 100Mbit
-    want_qdisc lan pfifo 10: 1:1 limit 1000p
-    want_qdisc up0 tbf 1: root rate 500Kbit
-    want_qdisc up0 pfifo 10: 1:1 limit 1000p
-    extras
-  fi
-  if look 'node s (glinks.s)' glinks.s /run/netns/glinks.s links_3; then
-    [ -n "${seen_19-}" ] || drift missing 'interface lo'
-    [ -n "${seen_20-}" ] || drift missing 'interface e1'
-    [ -n "${seen_21-}" ] || drift missing 'interface e2'
-    want_addr lo 10.9.0.1/32
-    want_addr e1 10.0.1.1/31
-    want_addr e2 10.0.2.1/31
-    want_route 'route 0.0.0.0/0 via 10.0.1.0' '' -4 default via 10.0.1.0
-    shaped e2
-    want_qdisc e2 tbf 1: root rate 10Mbit
-    want_qdisc e2 pfifo 10: 1:1 limit 1000p
-    extras
-  fi
-  if look 'node pc (glinks.pc)' glinks.pc /run/netns/glinks.pc links_4; then
-    [ -n "${seen_22-}" ] || drift missing 'interface lo'
-    [ -n "${seen_23-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.10.0.5/24
-    want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
-    extras
-  fi
-  if look 'node cam (glinks.cam)' glinks.cam /run/netns/glinks.cam links_5; then
-    [ -n "${seen_24-}" ] || drift missing 'interface lo'
-    [ -n "${seen_25-}" ] || drift missing 'interface eth0'
-    [ -n "${seen_26-}" ] || drift missing 'interface eth0.20'
-    want_addr eth0.20 10.20.0.5/24
-    want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
-    extras
-  fi
-  if look 'node h (glinks.h)' glinks.h /run/netns/glinks.h links_6; then
-    [ -n "${seen_27-}" ] || drift missing 'interface lo'
-    [ -n "${seen_28-}" ] || drift missing 'interface eth0'
-    want_addr eth0 10.30.0.5/24
-    shaped eth0
-    want_qdisc eth0 pfifo 1: root limit 50p
-    extras
-  fi
-  if look_host links_7; then
-    [ -n "${seen_29-}" ] || drift missing 'interface ot-bz752s-up0'
-    want_addr ot-bz752s-up0 198.51.100.129/30
-    shaped ot-bz752s-up0
-    want_qdisc ot-bz752s-up0 tbf 1: root rate 500Kbit
-    want_qdisc ot-bz752s-up0 pfifo 10: 1:1 limit 1000p
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:glinks+tc 2:glinks.r+tc 3:glinks.s+tc 4:glinks.pc 5:glinks.cam 6:glinks.h+tc 7:-+tc
+}
+
+ns_1() { look 'the switches (glinks)' glinks links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface core'
+  [ "${seen_3-}" = 1 ] || drift missing 'interface lan'
+  [ "${seen_4-}" = 1 ] || drift missing 'interface r.trunk'
+  [ "${seen_5-}" = 1 ] || drift missing 'interface r.lan'
+  [ "${seen_6-}" = 1 ] || drift missing 'interface pc.eth0'
+  [ "${seen_7-}" = 1 ] || drift missing 'interface cam.eth0'
+  [ "${seen_8-}" = 1 ] || drift missing 'interface h.eth0'
+  shaped r.lan
+  want_qdisc r.lan tbf 1: root rate 100Mbit
+  want_qdisc r.lan pfifo 10: 1:1 limit 1000p
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -587,65 +515,152 @@ links_1_2() {
   esac
 }
 
+ns_2() { look 'node r (glinks.r)' glinks.r links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface e1'
+  [ "${seen_3-}" = 2 ] || drift missing 'interface e2'
+  [ "${seen_4-}" = 2 ] || drift missing 'interface up0'
+  [ "${seen_5-}" = 2 ] || drift missing 'interface wan'
+  [ "${seen_6-}" = 2 ] || drift missing 'interface mv0'
+  [ "${seen_7-}" = 2 ] || drift missing 'interface trunk'
+  [ "${seen_8-}" = 2 ] || drift missing 'interface lan'
+  [ "${seen_9-}" = 2 ] || drift missing 'interface trunk.10'
+  [ "${seen_10-}" = 2 ] || drift missing 'interface trunk.20'
+  want_addr e1 10.0.1.0/31
+  want_addr e2 10.0.2.0/31
+  want_addr up0 198.51.100.130/30
+  want_addr wan 192.0.2.2/24
+  want_addr mv0 192.0.3.2/24
+  want_addr lan 10.30.0.1/24
+  want_addr trunk.10 10.10.0.1/24
+  want_addr trunk.20 10.20.0.1/24
+  want_route 'route 10.9.0.0/16 via 10.0.1.1 dev e1 weight 1, via 10.0.2.1 dev e2 weight 1' '' -4 10.9.0.0/16 nexthop 'via 10.0.1.1 dev e1 weight 1' nexthop 'via 10.0.2.1 dev e2 weight 1'
+  want_route 'route 10.8.0.0/16 via 10.0.1.1 dev e1 weight 3, via 10.0.2.1 dev e2 weight 1' 20 -4 10.8.0.0/16 nexthop 'via 10.0.1.1 dev e1 weight 3' nexthop 'via 10.0.2.1 dev e2 weight 1'
+  shaped e1 e2 lan up0
+  want_qdisc e1 tbf 1: root rate 1Gbit
+  want_qdisc e1 netem 10: 1:1 limit 16513
+  want_qdisc e2 netem 1: root limit 5000
+  want_qdisc lan tbf 1: root rate 100Mbit
+  want_qdisc lan pfifo 10: 1:1 limit 1000p
+  want_qdisc up0 tbf 1: root rate 500Kbit
+  want_qdisc up0 pfifo 10: 1:1 limit 1000p
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_9=1; want_link up ;;
-    e1) seen_10=1; want_link shaped up ;;
-    e2) seen_11=1; want_link shaped up ;;
-    up0) seen_12=1; want_link shaped up ;;
-    wan) seen_13=1; want_link up mtu 1400 ;;
-    mv0) seen_14=1; want_link up ;;
-    trunk) seen_15=1; want_link up mtu 9000 ;;
-    lan) seen_16=1; want_link shaped up ;;
-    trunk.10) seen_17=1; want_link up ;;
-    trunk.20) seen_18=1; want_link up mtu 1500 ;;
+    lo) seen_1=2; want_link up ;;
+    e1) seen_2=2; want_link shaped up ;;
+    e2) seen_3=2; want_link shaped up ;;
+    up0) seen_4=2; want_link shaped up ;;
+    wan) seen_5=2; want_link up mtu 1400 ;;
+    mv0) seen_6=2; want_link up ;;
+    trunk) seen_7=2; want_link up mtu 9000 ;;
+    lan) seen_8=2; want_link shaped up ;;
+    trunk.10) seen_9=2; want_link up ;;
+    trunk.20) seen_10=2; want_link up mtu 1500 ;;
     *) return 1 ;;
   esac
+}
+
+ns_3() { look 'node s (glinks.s)' glinks.s links_3; }
+end_3() {
+  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 3 ] || drift missing 'interface e1'
+  [ "${seen_3-}" = 3 ] || drift missing 'interface e2'
+  want_addr lo 10.9.0.1/32
+  want_addr e1 10.0.1.1/31
+  want_addr e2 10.0.2.1/31
+  want_route 'route 0.0.0.0/0 via 10.0.1.0' '' -4 default via 10.0.1.0
+  shaped e2
+  want_qdisc e2 tbf 1: root rate 10Mbit
+  want_qdisc e2 pfifo 10: 1:1 limit 1000p
+  extras
 }
 
 # links_3 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_3() {
   case $1 in
-    lo) seen_19=1; want_link up ;;
-    e1) seen_20=1; want_link up ;;
-    e2) seen_21=1; want_link shaped up ;;
+    lo) seen_1=3; want_link up ;;
+    e1) seen_2=3; want_link up ;;
+    e2) seen_3=3; want_link shaped up ;;
     *) return 1 ;;
   esac
+}
+
+ns_4() { look 'node pc (glinks.pc)' glinks.pc links_4; }
+end_4() {
+  [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
+  want_addr eth0 10.10.0.5/24
+  want_route 'route 0.0.0.0/0 via 10.10.0.1' '' -4 default via 10.10.0.1
+  extras
 }
 
 # links_4 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_4() {
   case $1 in
-    lo) seen_22=1; want_link up ;;
-    eth0) seen_23=1; want_link up mtu 9000 ;;
+    lo) seen_1=4; want_link up ;;
+    eth0) seen_2=4; want_link up mtu 9000 ;;
     *) return 1 ;;
   esac
+}
+
+ns_5() { look 'node cam (glinks.cam)' glinks.cam links_5; }
+end_5() {
+  [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
+  [ "${seen_3-}" = 5 ] || drift missing 'interface eth0.20'
+  want_addr eth0.20 10.20.0.5/24
+  want_route 'route 0.0.0.0/0 via 10.20.0.1' '' -4 default via 10.20.0.1
+  extras
 }
 
 # links_5 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_5() {
   case $1 in
-    lo) seen_24=1; want_link up ;;
-    eth0) seen_25=1; want_link up mtu 9000 ;;
-    eth0.20) seen_26=1; want_link up ;;
+    lo) seen_1=5; want_link up ;;
+    eth0) seen_2=5; want_link up mtu 9000 ;;
+    eth0.20) seen_3=5; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+ns_6() { look 'node h (glinks.h)' glinks.h links_6; }
+end_6() {
+  [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
+  want_addr eth0 10.30.0.5/24
+  shaped eth0
+  want_qdisc eth0 pfifo 1: root limit 50p
+  extras
 }
 
 # links_6 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_6() {
   case $1 in
-    lo) seen_27=1; want_link up ;;
-    eth0) seen_28=1; want_link shaped up ;;
+    lo) seen_1=6; want_link up ;;
+    eth0) seen_2=6; want_link shaped up ;;
     *) return 1 ;;
   esac
+}
+
+ns_7() { look host '' links_7; }
+end_7() {
+  [ "${seen_1-}" = 7 ] || drift missing 'interface ot-bz752s-up0'
+  want_addr ot-bz752s-up0 198.51.100.129/30
+  shaped ot-bz752s-up0
+  want_qdisc ot-bz752s-up0 tbf 1: root rate 500Kbit
+  want_qdisc ot-bz752s-up0 pfifo 10: 1:1 limit 1000p
+  extras
 }
 
 # links_7 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_7() {
   case $1 in
-    ot-bz752s-up0) seen_29=1; want_link shaped up ;;
+    ot-bz752s-up0) seen_1=7; want_link shaped up ;;
     *) return 1 ;;
   esac
 }

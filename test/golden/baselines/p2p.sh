@@ -145,28 +145,21 @@ EOF
   return "$lacking"
 }
 
-# status_plan: every namespace's live interfaces, addresses and routes, checked against
-# what the plan creates (the same facts as `opentop status`): missing, changed and extra.
-status_plan() {
-  if look 'node a (gp2p.a)' gp2p.a /run/netns/gp2p.a links_1; then
-    [ -n "${seen_1-}" ] || drift missing 'interface lo'
-    [ -n "${seen_2-}" ] || drift missing 'interface eth0'
-    want_addr lo 10.255.0.1/32
-    want_addr eth0 10.0.0.1/30
-    want_addr eth0 fd00::1/64
-    want_route 'route 10.255.0.2/32 via 10.0.0.2' '' -4 10.255.0.2 via 10.0.0.2
-    extras
-  fi
-  if look 'node b (gp2p.b)' gp2p.b /run/netns/gp2p.b links_2; then
-    [ -n "${seen_3-}" ] || drift missing 'interface lo'
-    [ -n "${seen_4-}" ] || drift missing 'interface eth0'
-    want_addr lo 10.255.0.2/32
-    want_addr eth0 10.0.0.2/30
-    want_addr eth0 fd00::2/64
-    want_route 'route 10.255.0.1/32 via 10.0.0.1' '' -4 10.255.0.1 via 10.0.0.1
-    want_route 'route ::/0 via fd00::1' 100 -6 default via fd00::1
-    extras
-  fi
+# status_reads: what every namespace holds, in the order of the status functions of each
+# namespace that follow.
+status_reads() {
+  read_namespaces 1:gp2p.a 2:gp2p.b
+}
+
+ns_1() { look 'node a (gp2p.a)' gp2p.a links_1; }
+end_1() {
+  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 1 ] || drift missing 'interface eth0'
+  want_addr lo 10.255.0.1/32
+  want_addr eth0 10.0.0.1/30
+  want_addr eth0 fd00::1/64
+  want_route 'route 10.255.0.2/32 via 10.0.0.2' '' -4 10.255.0.2 via 10.0.0.2
+  extras
 }
 
 # links_1 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
@@ -178,11 +171,23 @@ links_1() {
   esac
 }
 
+ns_2() { look 'node b (gp2p.b)' gp2p.b links_2; }
+end_2() {
+  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
+  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
+  want_addr lo 10.255.0.2/32
+  want_addr eth0 10.0.0.2/30
+  want_addr eth0 fd00::2/64
+  want_route 'route 10.255.0.1/32 via 10.0.0.1' '' -4 10.255.0.1 via 10.0.0.1
+  want_route 'route ::/0 via fd00::1' 100 -6 default via fd00::1
+  extras
+}
+
 # links_2 DEV BRIDGE: checks interface DEV (a port of BRIDGE, or none) against the plan.
 links_2() {
   case $1 in
-    lo) seen_3=1; want_link up ;;
-    eth0) seen_4=1; want_link up mtu 9000 ;;
+    lo) seen_1=2; want_link up ;;
+    eth0) seen_2=2; want_link up mtu 9000 ;;
     *) return 1 ;;
   esac
 }
