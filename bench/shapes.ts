@@ -55,11 +55,17 @@ export const MAX_N: { readonly [S in ShapeName]: number } = {
   filtered: 1023,
 };
 
-/** The k-th /31 of 10.255.0.0/16 (k from 0), its address `end` (0 or 1), without its length. */
+/** The k-th /31 of 10.252.0.0/14 (k from 0), its address `end` (0 or 1), without its length. */
 function slash31(k: number, end: 0 | 1): string {
   const n = 2 * k + end;
-  if (n >= 65536) throw new Error("more /31 links than 10.255.0.0/16 holds");
-  return `10.255.${Math.floor(n / 256)}.${n % 256}`;
+  if (n >= 2 ** 18) throw new Error("more /31 links than 10.252.0.0/14 holds");
+  return `10.${252 + Math.floor(n / 65536)}.${Math.floor(n / 256) % 256}.${n % 256}`;
+}
+
+/** Address `host` of the `s`-th /20 of 10.0.0.0/8 (a tree's switch `s`), without its length. */
+function slash20(s: number, host: number): string {
+  const n = s * 4096 + host;
+  return `10.${Math.floor(n / 65536)}.${Math.floor(n / 256) % 256}.${n % 256}`;
 }
 
 class Builder {
@@ -150,7 +156,7 @@ function chain(lab: string, n: number): Topo {
   }
   const source = `lab ${lab}
 param n = ${n}
-param hops = 10.255.0.0/16
+param hops = 10.252.0.0/14
 for k in 1..{n} {
   node r{k} {
     forward
@@ -170,26 +176,28 @@ function tree(lab: string, n: number): Topo {
   const b = new Builder(lab);
   const per = 100;
   const switches = Math.max(1, Math.ceil(n / per));
+  if (switches >= 4096) throw new Error("more switches than 10.0.0.0/8 holds /20s");
   const core = b.node("core");
   b.routers.push(core);
   for (let s = 1; s <= switches; s++) {
     b.bridges.push(`s${s}`);
-    b.port(`s${s}`, core, `e${s}`, [`10.${s}.0.1/16`]);
+    b.port(`s${s}`, core, `e${s}`, [`${slash20(s, 1)}/20`]);
   }
   const last = n - (switches - 1) * per;
   for (let s = 1; s <= switches; s++)
     for (let i = 1; i <= (s < switches ? per : last); i++) {
       const h = b.node(`h${s}x${i}`);
-      b.port(`s${s}`, h, "eth0", [`10.${s}.${Math.floor((i + 1) / 256)}.${(i + 1) % 256}/16`]);
-      b.routes.push({ node: h, prefix: "0.0.0.0/0", via: `10.${s}.0.1` });
+      b.port(`s${s}`, h, "eth0", [`${slash20(s, i + 1)}/20`]);
+      b.routes.push({ node: h, prefix: "0.0.0.0/0", via: slash20(s, 1) });
     }
   const hosts = (count: number) =>
-    `node h{s}x[1..${count}] { eth0 -> s{s} 10.{s}.{(i + 1) / 256}.{(i + 1) % 256}/16; route default via 10.{s}.0.1 }`;
+    `node h{s}x[1..${count}] { eth0 -> s{s} {host(net(lans, 20, s), i + 1)}; route default via {ip(net(lans, 20, s), 1)} }`;
   const source = `lab ${lab}
+param lans = 10.0.0.0/8
 node core { forward }
 for s in 1..${switches} {
   switch s{s}
-  node core { e{s} -> s{s} 10.{s}.0.1/16 }
+  node core { e{s} -> s{s} {host(net(lans, 20, s), 1)} }
   if s < ${switches} { ${hosts(per)} } else { ${hosts(last)} }
 }
 `;
@@ -219,7 +227,7 @@ function fabric(lab: string, n: number): Topo {
   const source = `lab ${lab}
 param spines = ${spines}
 param leaves = ${leaves}
-param core = 10.255.0.0/16
+param core = 10.252.0.0/14
 param lans = 10.128.0.0/9
 node s[1..{spines}] {
   forward

@@ -149,6 +149,8 @@ export const CODES = {
   OT6031: { severity: "error", title: "host interface belongs to a lab" },
   OT6032: { severity: "error", title: "saved state of a moved interface left" },
   OT6033: { severity: "error", title: "host interface carries the default route" },
+  OT6080: { severity: "error", title: "too many mounts for this machine" },
+  OT6081: { severity: "error", title: "not enough memory on this machine" },
   // build and the standalone script
   OT7001: { severity: "error", title: "cannot write the script" },
   OT7002: { severity: "error", title: "lab up from another plan" },

@@ -147,8 +147,20 @@ export interface Decls {
   readonly isolate: IsolationDecl[];
 }
 
-/** Expansion stops (with OT1017) beyond this many nodes, switches and interfaces in all. */
-export const MAX_OBJECTS = 1_000_000;
+/**
+ * What `plan` holds of a lab, at most, per node, switch and interface: measured at 10,000
+ * and 20,000 nodes (a chain of routers, the heaviest: 10 KiB; a tree of switches 6, a
+ * leaf-spine fabric 7; docs/benchmarks.md).
+ */
+const BYTES_PER_OBJECT = 10 * 1024;
+/** Half of the largest heap Node gives a process by default (4 GiB): the rest is its own. */
+const HEAP_FOR_A_LAB = 2 * 1024 ** 3;
+/**
+ * Expansion stops (with OT1017) beyond this many nodes, switches and interfaces in all
+ * (209,715): more would not fit in `plan`'s memory. What one machine's kernel holds is far
+ * less, and is checked against the plan for that machine at `up` (src/runtime/capacity.ts).
+ */
+export const MAX_OBJECTS = Math.floor(HEAP_FOR_A_LAB / BYTES_PER_OBJECT);
 /** …or beyond this many statements expanded and loop iterations, whatever they make. */
 export const MAX_STEPS = 2_000_000;
 /** Templates used inside templates nest at most this deep (OT0025). */
@@ -262,7 +274,7 @@ class Expander {
       `this lab expands to more than ${MAX_OBJECTS} nodes, switches and interfaces`,
       {
         span: this.at(span),
-        help: "check the ranges and loops; a larger lab would exhaust kernel and tool limits long before it was useful",
+        help: "check the ranges and loops: a lab this large would not fit in OpenTop's memory, nor any one machine's kernel",
       },
     );
     throw new TooMany();

@@ -3,16 +3,17 @@
 // kind, and a lab that would take over an existing object, or a network the host uses,
 // does not start. One checker per kind of claim, exhaustively.
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import { parseMark } from "../model/names.js";
 import { claimsOf, ownsOf } from "../plan/ops.js";
 import type { ClaimKind, ClaimOf } from "../plan/owned.js";
 import { opsOf, type Plan } from "../plan/plan.js";
+import { limits } from "./capacity.js";
 import { hostTableMark } from "./firewall.js";
 import { hostOverlaps } from "./hostnet.js";
-import { hostIfaceAlias, hostIfaceExists, ipJson, listNetns, netnsExists } from "./kernel.js";
+import { hostIfaceAlias, hostIfaceExists, ipJson, netnsExists } from "./kernel.js";
 import { run } from "./proc.js";
 
 interface Claimed<K extends ClaimKind> {
@@ -165,8 +166,9 @@ export function hostIfacesTaken(plan: Plan): Diagnostic[] {
 }
 
 /**
- * Kernel limits the plan would exceed, then every claim of the plan that this machine does
- * not leave free, in plan order: nothing is created while any is reported.
+ * This machine's limits the plan would exceed (src/runtime/capacity.ts), then every claim of
+ * the plan that this machine does not leave free, in plan order: nothing is created while
+ * any is reported.
  */
 export async function collisions(plan: Plan): Promise<Diagnostic[]> {
   const claimed = opsOf(plan.stages).flatMap((op) =>
@@ -183,30 +185,4 @@ export async function collisions(plan: Plan): Promise<Diagnostic[]> {
     });
   }
   return [...limits(plan), ...claimed.flatMap((c) => found.get(c) ?? [])];
-}
-
-function maxNetNamespaces(): number {
-  try {
-    return Number(readFileSync("/proc/sys/user/max_net_namespaces", "utf8").trim());
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
-}
-
-/** Kernel limits the plan would exceed, known before anything is created. */
-export function limits(plan: Plan, max = maxNetNamespaces(), existing = listNetns().length): Diagnostic[] {
-  const wanted = opsOf(plan.stages)
-    .flatMap(claimsOf)
-    .filter((c) => c.kind === "netns").length;
-  // `existing` counts the named namespaces; unnamed ones (containers, browsers) count too.
-  if (!Number.isFinite(max) || wanted + existing <= max) return [];
-  return [
-    diag("OT6015", `this lab needs ${wanted} network namespaces; the machine allows ${max} in all`, {
-      notes: [
-        `${existing} named network namespaces exist already`,
-        "the limit is the sysctl user.max_net_namespaces",
-      ],
-      help: "bring up a smaller lab (see `--set`), take other labs down, or raise the limit if this machine is yours",
-    }),
-  ];
 }

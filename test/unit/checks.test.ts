@@ -101,7 +101,7 @@ const CASES: Case[] = [
     src: "lab x\nnode a { forward\n sysctl net.ipv4.ip_forward 0 }\n",
     line: 3,
   },
-  { code: "OT1017", why: "too many objects", src: "lab x\nnode h[1..30000] { }\n", line: 2 },
+  { code: "OT1017", why: "too many objects", src: "lab x\nnode h[1..300000] { }\n", line: 2 },
   {
     code: "OT2001",
     why: "invalid address",

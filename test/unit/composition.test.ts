@@ -560,12 +560,8 @@ test("let: a value that cannot be computed is reported once, not again at each u
 });
 
 test("a lab cut short by a limit reports the limit, not the errors of the part it did not make", () => {
-  const c = compileFile(join(ROOT, "examples/fabric.otop"), {
-    params: new Map([
-      ["leaves", "2000"],
-      ["spines", "4"],
-    ]),
-  });
+  // The switch after the range is never made: checking what was made would find `sw` unknown.
+  const c = compile("lab x\nnode a { eth0 -> sw }\nnode h[1..300000] { }\nswitch sw\n");
   assert.deepEqual(
     c.diagnostics.map((d) => d.code),
     ["OT1017"],

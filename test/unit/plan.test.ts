@@ -10,7 +10,7 @@ import { lower } from "../../src/plan/lower.js";
 import { describe, inverseOf, type Op, wordsOf } from "../../src/plan/ops.js";
 import { command, type Plan } from "../../src/plan/plan.js";
 import { batchLine } from "../../src/plan/tools.js";
-import { limits } from "../../src/runtime/collisions.js";
+import { KERNEL_BYTES_PER_NAMESPACE, limits } from "../../src/runtime/capacity.js";
 
 function planOf(src: string): Plan {
   const compiled = compileSource(sourceFile("t.otop", src));
@@ -156,12 +156,28 @@ test("host interface names: at most 15 characters, deterministic, distinct acros
   }
 });
 
-test("OT6015: a lab needing more namespaces than the machine allows is refused before anything is done", () => {
+test("OT6015, OT6080, OT6081: a lab the machine cannot hold is refused before anything is done", () => {
   const plan = planOf("lab s\nswitch sw\nnode h[1..20] { eth0 -> sw }\n");
-  assert.deepEqual(limits(plan, 100, 10), []);
-  const [d] = limits(plan, 25, 10);
+  const roomy = { maxNamespaces: 100, namespaces: 10, maxMounts: 1000, mounts: 40, memory: 2 ** 30 };
+  assert.deepEqual(limits(plan, roomy), []);
+  const [d] = limits(plan, { ...roomy, maxNamespaces: 25 });
   assert.equal(d?.code, "OT6015");
   assert.match(d?.message ?? "", /needs 21 network namespaces; the machine allows 25/);
+  const [m] = limits(plan, { ...roomy, maxMounts: 60 });
+  assert.equal(m?.code, "OT6080");
+  assert.match(m?.message ?? "", /needs 21 mounts; the machine allows 60, and 40 are in use/);
+  const [k] = limits(plan, { ...roomy, memory: 20 * KERNEL_BYTES_PER_NAMESPACE });
+  assert.equal(k?.code, "OT6081");
+  assert.match(k?.message ?? "", /needs about 7 MB of kernel memory; the machine has 6 MB available/);
+  // What is not known here (no /proc) does not refuse.
+  const unknown = {
+    maxNamespaces: Infinity,
+    namespaces: 0,
+    maxMounts: Infinity,
+    mounts: 0,
+    memory: Infinity,
+  };
+  assert.deepEqual(limits(plan, unknown), []);
 });
 
 test("namespace names: LAB.NODE is unique across labs because names never contain a dot", () => {
