@@ -1,0 +1,210 @@
+// Big labs stay fast (issue 16), and stay right: stages of many steps run through a few sh
+// workers (src/runtime/workers.ts) with each step's failure still located and rolled back;
+// status reads a namespace with one process and still tells routes of each family apart;
+// a lab that declares no IPv6 has no link-local addresses on what it made, and one that
+// does still pings over IPv6; the standalone script's status, reworked to stay linear,
+// agrees with opentop's, drift included. Timing decides nothing here (see bench/).
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { chmodSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { leftovers } from "../support/host.js";
+import { cli, inNs, ipJson, ping, SKIP_NOT_ROOT, scratch, withLab, writeLab } from "../support/lab.js";
+
+const STAR = (n: number, v6 = false) =>
+  `switch sw\nnode h[1..${n}] { eth0 -> sw 10.16.{i / 256}.{i % 256}/16${v6 ? " fd16::{hex(i)}/64" : ""} }\n`;
+
+interface Addr {
+  ifname: string;
+  addr_info?: { family: string; local: string; scope: string }[];
+}
+
+/** The link-local IPv6 addresses of a namespace, as `ifname local`. */
+function linkLocal(ns: string): string[] {
+  return ipJson<Addr[]>(ns, ["addr", "show"]).flatMap((l) =>
+    (l.addr_info ?? [])
+      .filter((a) => a.scope === "link" && a.family === "inet6")
+      .map((a) => `${l.ifname} ${a.local}`),
+  );
+}
+
+test("a stage of many steps runs through the workers: up, status and drift as with one process each", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // --jobs 2 and 24 nodes: the node batches and the status reads go through two shells.
+  await withLab(
+    "workers",
+    STAR(24),
+    ({ name, ns }) => {
+      const clean = cli(["status", name, "--json"]);
+      assert.equal(clean.code, 0, clean.stderr);
+      const s = JSON.parse(clean.stdout) as { namespaces: unknown[]; drift: unknown[] };
+      assert.equal(s.namespaces.length, 25);
+      assert.deepEqual(s.drift, []);
+      assert.ok(ping(ns("h1"), "10.16.0.24"));
+      // Drift in the 17th node, and a node's namespace gone.
+      assert.equal(inNs(ns("h17"), ["ip", "addr", "del", "10.16.0.17/16", "dev", "eth0"]).code, 0);
+      assert.equal(inNs(ns("h3"), ["ip", "route", "add", "10.99.0.0/16", "via", "10.16.0.1"]).code, 0);
+      assert.equal(
+        inNs(ns("h3"), ["ip", "-6", "route", "add", "::/0", "dev", "eth0", "metric", "7"]).code,
+        0,
+      );
+      // A route of another table is not the lab's business.
+      assert.equal(
+        inNs(ns("h4"), ["ip", "route", "add", "10.98.0.0/16", "dev", "eth0", "table", "100"]).code,
+        0,
+      );
+      const drifted = cli(["status", name, "--json"]);
+      assert.equal(drifted.code, 1);
+      const d = (JSON.parse(drifted.stdout) as { drift: { ns: string; kind: string; what: string }[] }).drift;
+      assert.deepEqual(d.map((x) => `${x.kind} ${x.what} in ${x.ns}`).sort(), [
+        `extra route 10.99.0.0/16 via 10.16.0.1 dev eth0 in ${ns("h3")}`,
+        `extra route ::/0 dev eth0 in ${ns("h3")}`,
+        `missing address 10.16.0.17/16 on eth0 in ${ns("h17")}`,
+      ]);
+    },
+    ["--jobs", "2"],
+  );
+});
+
+/** An `ip` first on PATH that refuses the batch holding `address`, and is the real one otherwise. */
+function refusingIp(dir: string, address: string): string {
+  const bin = join(dir, "bin");
+  const real = spawnPath("ip");
+  writeFileSync(
+    join(dir, "ip-fake"),
+    `#!/bin/sh
+case " $* " in
+  *" -batch "*)
+    input=$(cat)
+    case $input in
+      *"${address}"*)
+        echo 'Error: the test refuses this batch.' >&2
+        echo 'Command failed -:3' >&2
+        exit 1
+        ;;
+    esac
+    printf '%s\\n' "$input" | ${real} "$@"
+    ;;
+  *) exec ${real} "$@" ;;
+esac
+`,
+  );
+  chmodSync(join(dir, "ip-fake"), 0o755);
+  spawnSyncOk("mkdir", ["-p", bin]);
+  spawnSyncOk("ln", ["-s", join(dir, "ip-fake"), join(bin, "ip")]);
+  return bin;
+}
+
+function spawnSyncOk(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+}
+
+function spawnPath(program: string): string {
+  const r = spawnSync("sh", ["-c", `command -v ${program}`], { encoding: "utf8" });
+  assert.equal(r.status, 0);
+  return r.stdout.trim();
+}
+
+test("a node batch that fails among many, run by a worker, is located, reported and rolled back", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  const s = scratch();
+  try {
+    const { path, lab } = writeLab(s.dir, "wfail", STAR(20));
+    const bin = refusingIp(s.dir, "10.16.0.13/16");
+    const r = cli(["up", path, "--jobs", "2"], { env: { PATH: `${bin}:${process.env.PATH}` } });
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stderr, /error\[OT6004\]/);
+    assert.match(r.stderr, /the test refuses this batch/);
+    // Line 3 of h13's batch is its address: the diagnostic points at the statement.
+    assert.match(r.stderr, /wfail\.otop:3:\d+/);
+    assert.doesNotMatch(r.stderr, /OT6012|OT6018/, "rolled back whole");
+    assert.deepEqual(leftovers(lab), []);
+  } finally {
+    s.remove();
+  }
+});
+
+test("a lab that declares no IPv6 has no link-local address on what it made; ::1 still works", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  await withLab(
+    "nov6",
+    `${STAR(3)}node r { e1 -> q.e1 10.17.0.1/30 }\nnode q { e1 10.17.0.2/30 }\n`,
+    ({ name, ns }) => {
+      for (const n of [name, ns("h1"), ns("h2"), ns("r"), ns("q")]) assert.deepEqual(linkLocal(n), [], n);
+      assert.ok(ping(ns("h1"), "10.16.0.3"));
+      assert.ok(ping(ns("r"), "10.17.0.2"));
+      assert.ok(ping(ns("h1"), "::1"));
+      // IPv6 stays on: an address added by hand works.
+      assert.equal(inNs(ns("r"), ["ip", "addr", "add", "fd16::1/64", "dev", "e1", "nodad"]).code, 0);
+      assert.equal(inNs(ns("q"), ["ip", "addr", "add", "fd16::2/64", "dev", "e1", "nodad"]).code, 0);
+      assert.ok(ping(ns("r"), "fd16::2"));
+    },
+  );
+});
+
+test("a lab that declares IPv6 keeps link-local addresses on its nodes (not on bridges and ports), and pings over IPv6 through a router", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  const body = `switch sw
+node h[1..3] { eth0 -> sw 10.16.{i / 256}.{i % 256}/16 fd16::{hex(i + 16)}/64; route fd16:2::/64 via fd16::1 }
+node r { forward; eth0 -> sw 10.16.0.100/16 fd16::1/64; e1 -> b.e1 fd16:2::1/64 }
+node b { e1 fd16:2::2/64; route fd16::/64 via fd16:2::1 }
+`;
+  await withLab("v6", body, ({ name, ns }) => {
+    assert.deepEqual(linkLocal(name), [], "the bridge and its ports have none");
+    assert.equal(linkLocal(ns("h1")).length, 1);
+    assert.equal(linkLocal(ns("r")).length, 2);
+    assert.ok(ping(ns("h1"), "fd16::12", 2));
+    assert.ok(ping(ns("h1"), "fd16:2::2", 3), "through the router");
+    assert.equal(cli(["status", name]).code, 0);
+  });
+});
+
+test("a node that sets addr_gen_mode keeps its own; the script's status agrees with opentop's, drift included", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  const body = `${STAR(12)}node h5 { sysctl net.ipv6.conf.eth0.addr_gen_mode 0 }\n`;
+  const s = scratch();
+  try {
+    await withLab("own6", body, ({ name, path, ns }) => {
+      assert.equal(linkLocal(ns("h5")).length, 1, "h5 asked for link-local addresses");
+      assert.deepEqual(linkLocal(ns("h6")), []);
+      const script = join(s.dir, "own6.sh");
+      assert.equal(cli(["build", path, "-o", script]).code, 0);
+      const statusOf = () => spawnSync("sh", [script, "status"], { encoding: "utf8" });
+      const clean = statusOf();
+      assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+      assert.equal(inNs(name, ["ip", "link", "set", "dev", "h2.eth0", "nomaster"]).code, 0);
+      assert.equal(inNs(ns("h7"), ["ip", "addr", "del", "10.16.0.7/16", "dev", "eth0"]).code, 0);
+      assert.equal(inNs(ns("h8"), ["ip", "-6", "route", "add", "2001:db8::/64", "dev", "eth0"]).code, 0);
+      assert.equal(
+        inNs(ns("h9"), ["tc", "qdisc", "add", "dev", "eth0", "root", "pfifo", "limit", "10"]).code,
+        0,
+      );
+      const cliDrift = (
+        JSON.parse(cli(["status", name, "--json"]).stdout) as { drift: { kind: string; what: string }[] }
+      ).drift.map((d) => `${d.kind} ${d.what}`);
+      const script2 = statusOf();
+      assert.equal(script2.status, 1);
+      const shDrift = script2.stdout
+        .split("\n")
+        .filter((l) => /^ {2}(missing|extra|changed) /.test(l))
+        .map((l) =>
+          l
+            .trim()
+            .replace(/ +/, " ")
+            .replace(/ \(in [^)]*\)$/, ""),
+        );
+      assert.deepEqual(shDrift.sort(), cliDrift.sort());
+      assert.equal(cliDrift.length, 4);
+    });
+  } finally {
+    s.remove();
+  }
+});
