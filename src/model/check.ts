@@ -5,6 +5,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../diagnostics/source.js";
 import { attachAll } from "./attach.js";
 import type { Decls, NodeDecl } from "./expand.js";
+import { checkExpectations } from "./expect/check.js";
 import { checkFilter } from "./filter.js";
 import { ifaceModels, readIfaces } from "./ifaces.js";
 import { type Aspect, checkIsolation, labDefault } from "./isolation.js";
@@ -24,15 +25,20 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
   const waiting: Pending[] = [];
   for (const n of decls.nodes) if (declareNode(scope, n)) waiting.push(...readIfaces(scope, n));
   const links = attachAll(scope, waiting);
-  checkSegments(scope, links);
+  const segments = checkSegments(scope, links);
   const nodes = [...scope.nodes.values()].map((n) => node(scope, n, labIsolate));
+  const expectations = checkExpectations(
+    decls.expects,
+    { nodes, switches: [...scope.switches.keys()], hostAddresses: segments.flatMap((s) => s.addresses) },
+    diagnostics,
+  );
   if (diagnostics.hasErrors || labSpan === undefined) return undefined;
   const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu }) => ({
     name: decl.name.text,
     span: decl.span,
     ...(mtu !== undefined ? { mtu } : {}),
   }));
-  return { name: scope.labName, span: labSpan, switches, nodes, links };
+  return { name: scope.labName, span: labSpan, switches, nodes, links, segments, expectations };
 }
 
 /** A node's own settings: its routes, sysctls, filter and isolation. */

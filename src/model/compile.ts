@@ -10,6 +10,7 @@ import { check } from "./check.js";
 import { expand } from "./expand.js";
 import type { Lab } from "./model.js";
 import { LAB_NAME_MAX, NAME_PATTERN } from "./names.js";
+import { verdictDiagnostics } from "./reach/explain.js";
 
 export interface Compiled {
   readonly file: SourceFile;
@@ -23,6 +24,11 @@ export interface Compiled {
 
 export interface CompileOptions {
   readonly params?: ReadonlyMap<string, string>;
+  /**
+   * Whether expectations the model says cannot hold are errors (the default): `trace` and
+   * `test`, which report verdicts themselves, set it to false.
+   */
+  readonly verdicts?: boolean;
 }
 
 export function compileSource(file: SourceFile, options: CompileOptions = {}): Compiled {
@@ -39,6 +45,8 @@ export function compileSource(file: SourceFile, options: CompileOptions = {}): C
   const tree = parse(file, diagnostics);
   const decls = expand(tree, diagnostics, options);
   const lab = check(decls, diagnostics, file);
+  if (lab && !diagnostics.hasErrors && options.verdicts !== false)
+    for (const d of verdictDiagnostics(lab)) diagnostics.add(d);
   const name = decls.labs[0]?.text;
   const labName =
     name !== undefined && NAME_PATTERN.test(name) && name.length <= LAB_NAME_MAX ? name : undefined;

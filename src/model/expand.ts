@@ -5,6 +5,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import { assertNever } from "../never.js";
 import type {
+  ExpectStmt,
   FilterBodyStmt,
   ForStmt,
   IsolationKeyword,
@@ -18,6 +19,7 @@ import type {
   Value,
   Word,
 } from "../syntax/ast.js";
+import { type ExpectDecl, expandExpect } from "./expect/decl.js";
 import { type Env, evaluate, type Scalar } from "./expr.js";
 
 /** A value as written, after evaluation. */
@@ -113,10 +115,14 @@ export interface Decls {
   readonly nodes: NodeDecl[];
   /** Top-level `isolate` statements: the lab's default for nodes without their own. */
   readonly isolate: IsolationDecl[];
+  /** `expect` statements, one per pair of names (src/model/expect/). */
+  readonly expects: ExpectDecl[];
 }
 
 /** Expansion stops (with OT1017) beyond this many nodes, switches and interfaces in all. */
 export const MAX_OBJECTS = 20_000;
+/** Expectations beyond this many are reported (OT8005) and left out. */
+export const MAX_EXPECTATIONS = 20_000;
 
 export interface ExpandOptions {
   /** `--set NAME=VALUE` from the command line; overrides `param` defaults. */
@@ -130,7 +136,7 @@ export function expand(file: LabFile, diagnostics: Diagnostics, options: ExpandO
 class TooMany extends Error {}
 
 class Expander {
-  private readonly decls: Decls = { labs: [], switches: [], nodes: [], isolate: [] };
+  private readonly decls: Decls = { labs: [], switches: [], nodes: [], isolate: [], expects: [] };
   private objects = 0;
 
   constructor(private readonly diagnostics: Diagnostics) {}
@@ -235,6 +241,9 @@ class Expander {
         case "isolation":
           this.decls.isolate.push(this.isolation(stmt, env));
           break;
+        case "expect":
+          this.expect(stmt, env);
+          break;
         case "for":
           this.loop(stmt, env, (inner) => this.top(stmt.body, inner));
           break;
@@ -332,6 +341,26 @@ class Expander {
           assertNever(stmt);
       }
     }
+  }
+
+  private tooManyExpectations = false;
+
+  private expect(stmt: ExpectStmt, env: Env): void {
+    if (this.tooManyExpectations) return;
+    const helpers = {
+      names: (p: NamePattern, e: Env) => this.names(p, e),
+      word: (w: Word, e: Env) => this.word(w, e),
+    };
+    const decls = expandExpect(stmt, env, helpers, MAX_EXPECTATIONS - this.decls.expects.length);
+    if (decls) {
+      this.decls.expects.push(...decls);
+      return;
+    }
+    this.tooManyExpectations = true;
+    this.diagnostics.error("OT8005", `this lab expands to more than ${MAX_EXPECTATIONS} expectations`, {
+      span: stmt.span,
+      help: "check the ranges; `opentop test LAB --matrix` checks every pair of nodes without an expectation each",
+    });
   }
 
   private isolation(stmt: IsolationStmt, env: Env): IsolationDecl {

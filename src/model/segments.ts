@@ -18,8 +18,30 @@ interface Gathered {
   readonly addresses: Address[];
 }
 
-export function checkSegments(scope: Scope, links: readonly Link[]): void {
+/** A layer-2 segment of the checked model: the interfaces on it, and what else is there. */
+export interface LabSegment {
+  readonly key: string;
+  /** For people: "switch `lan`", "the link a.eth0 — b.eth0". */
+  readonly name: string;
+  /** The interfaces the segment's links create on it. */
+  readonly ends: readonly End[];
+  /** Addresses on it that no node holds (the host's side of a host link). */
+  readonly addresses: readonly Address[];
+  /** What else is on it besides the lab's nodes (`the host`), if anything. */
+  readonly outside?: string;
+}
+
+/** Checks every segment; returns them for the model (the reachability analysis reads them). */
+export function checkSegments(scope: Scope, links: readonly Link[]): LabSegment[] {
+  const out: LabSegment[] = [];
   for (const { segment, members, addresses } of gather(scope, links)) {
+    out.push({
+      key: segment.key,
+      name: segment.name,
+      ends: members.map((m) => m.end),
+      addresses,
+      ...(segment.outside !== undefined ? { outside: segment.outside } : {}),
+    });
     if (segment.ports && members.length > segment.ports.max)
       scope.diagnostics.error("OT1018", `${segment.name} has ${members.length} ports`, {
         span: segment.ports.span,
@@ -30,6 +52,7 @@ export function checkSegments(scope: Scope, links: readonly Link[]): void {
     distinctMacs(scope, segment, members);
     oneMtu(scope, segment, members);
   }
+  return out;
 }
 
 /** The segments in the order of their first link; on each, the interfaces its links create. */

@@ -4,6 +4,8 @@
 import { Diagnostics } from "../diagnostics/diagnostic.js";
 import { join, type SourceFile, type Span, spanOf } from "../diagnostics/source.js";
 import type {
+  ExpectEnd,
+  ExpectStmt,
   FilterBodyStmt,
   FilterStmt,
   ForStmt,
@@ -49,7 +51,7 @@ export const IFACE_OPTIONS: Arity = {
 };
 export const ROUTE_OPTIONS: Arity = { via: 1, dev: 1, metric: 1, src: 1, mtu: 1, onlink: 0 };
 
-const TOP_KEYWORDS = ["lab", "param", "switch", "node", "isolate", "for"];
+const TOP_KEYWORDS = ["lab", "param", "switch", "node", "isolate", "expect", "for"];
 /** The statements of a node body; anything else starts an interface (with its name). */
 export const NODE_KEYWORDS = [
   "route",
@@ -274,6 +276,8 @@ class Parser {
       }
       case "isolate":
         return this.isolationStatement("isolate");
+      case "expect":
+        return this.expectStatement();
       case "for":
         return this.forStatement(() => this.topStatement());
       default:
@@ -283,6 +287,46 @@ class Parser {
         });
         throw new ParseError();
     }
+  }
+
+  // ---- expectations: `expect SRC -> DST …` (the words after DST are the model's) --------
+
+  private expectStatement(): ExpectStmt {
+    const start = this.advance();
+    const help = "for example `expect pc1 -> web tcp 80` or `expect guest !-> office`";
+    const from = this.expectEnd("a source (a node, `NODE.IFACE` or an address) after `expect`", help);
+    if (!this.at("arrow") && !this.at("notarrow"))
+      this.fail("expected `->` (must reach) or `!->` (must not reach) after the source", help);
+    const arrow = this.advance();
+    const to = this.expectEnd("a destination (a node, `NODE.IFACE` or an address)", help);
+    const args: Word[] = [];
+    while (this.at("word")) args.push(toWord(this.advance()));
+    this.endOfStatement("the expectation");
+    return {
+      kind: "expect",
+      from,
+      reach: arrow.kind === "arrow",
+      arrow: arrow.span,
+      to,
+      args,
+      span: join(start.span, args.at(-1)?.span ?? to.span),
+    };
+  }
+
+  /** `pc1`, `web.eth0`, `10.1.0.1`, or `pc[1..3]` with an optional `.IFACE` glued after `]`. */
+  private expectEnd(what: string, help: string): ExpectEnd {
+    if (!this.at("word")) this.fail(`expected ${what}`, help);
+    const pattern = this.namePattern("node");
+    if (
+      pattern.range &&
+      this.at("word") &&
+      this.tok.span.start === pattern.span.end &&
+      this.tok.text.startsWith(".")
+    ) {
+      const suffix = toWord(this.advance());
+      return { pattern, suffix, span: join(pattern.span, suffix.span) };
+    }
+    return { pattern, span: pattern.span };
   }
 
   private forStatement<T>(parseOne: () => T | undefined): ForStmt<T> {
