@@ -41,6 +41,16 @@ export const COMMANDS: readonly Entry[] = [
     load: async () => (await import("./commands/status.js")).status,
   },
   {
+    name: "trace",
+    summary: "show the path the model predicts for a packet, hop by hop; change nothing",
+    load: async () => (await import("./commands/trace.js")).trace,
+  },
+  {
+    name: "test",
+    summary: "prove a lab's expectations with real packets (or every pair of nodes: --matrix)",
+    load: async () => (await import("./commands/test.js")).test,
+  },
+  {
     name: "ls",
     summary: "list the labs on this machine",
     load: async () => (await import("./commands/ls.js")).ls,

@@ -15,6 +15,7 @@ import type { Plan, Stage } from "./plan.js";
 import { steps } from "./plan.js";
 import { type Platform, platform as withDefaults } from "./platform.js";
 import { teardown } from "./teardown.js";
+import { lowerTests } from "./tests.js";
 
 export type { Platform } from "./platform.js";
 
@@ -58,6 +59,7 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
     stages,
     teardown: teardown(stages),
     ...(Object.keys(isolation.nodes).length ? { nodes: isolation.nodes } : {}),
+    ...(lab.expectations.length ? { tests: lowerTests(lab, platform.runDir) } : {}),
   };
 }
 

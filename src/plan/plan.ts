@@ -5,6 +5,7 @@
 import { inNetns, type NodeRuntime } from "./enter.js";
 import { type Ns, type Op, type Tool, toolOf, whereOf } from "./ops.js";
 import { type Program, programsOfArgv } from "./programs.js";
+import type { TestPlan } from "./tests.js";
 import { TOOLS } from "./tools.js";
 
 export interface Step {
@@ -26,6 +27,8 @@ export interface Plan {
   readonly teardown: readonly Stage[];
   /** How to enter each node that isolates more than its network, or runs services (for the record). */
   readonly nodes?: Readonly<Record<string, NodeRuntime>>;
+  /** The lab's expectations as a test (`opentop test`, the script's `test`); absent without any. */
+  readonly tests?: TestPlan;
 }
 
 /** Every operation of the stages, in the order they run (within a stage, step by step). */

@@ -38,6 +38,11 @@ export const PROGRAMS = {
   env: { package: "coreutils", why: "this lab runs services" },
   tr: { package: "coreutils", why: "this lab stops its services by their marks" },
   sed: { package: "sed", why: "this lab stops its services by their marks" },
+  // Expectations' live probes (src/plan/probes.ts): `opentop test` and the script's `test`.
+  ping: { package: "iputils-ping", why: "this lab's expectations are tested with ping" },
+  socat: { package: "socat", why: "this lab's tcp and udp expectations are tested with it" },
+  ss: { package: "iproute2", why: "this lab's tests look for a listener before starting one" },
+  timeout: { package: "coreutils", why: "this lab's tests bound the life of a throwaway listener" },
 } as const satisfies Record<string, ProgramSpec>;
 
 /** A program of the table: every command is built from these (the type checks the snippets' lists). */

@@ -15,7 +15,7 @@ export interface Context {
 }
 
 export type FilterOutcome =
-  | { readonly kind: "accept" | "drop" | "reject"; readonly by: Decider }
+  | { readonly kind: "accept" | "drop" | "reject"; readonly by: Decider; readonly silent?: boolean }
   | { readonly kind: "maybe"; readonly by: Decider };
 
 /** The verdict of a filter chain (input, forward, output) on a packet. */
@@ -26,7 +26,7 @@ export function chainVerdict(
   p: Packet,
   ctx: Context,
 ): FilterOutcome {
-  if (!filter) return { kind: "accept", by: { text: `${node} has no filter` } };
+  if (!filter) return { kind: "accept", by: { text: `${node} has no filter` }, silent: true };
   const rules = filter.rules.filter((r): r is FilterRule => r.kind === "filter" && r.chain === hook);
   const policy = filter.policies.find((x) => x.chain === hook);
   for (const r of rules) {
@@ -38,11 +38,9 @@ export function chainVerdict(
   }
   if (policy)
     return { kind: policy.verdict, by: { text: `the ${hook} policy of ${node}`, span: policy.span } };
-  const text =
-    rules.length === 0
-      ? `${node}'s filter has no ${hook} rules`
-      : `no ${hook} rule of ${node} matches (its policy is accept)`;
-  return { kind: "accept", by: { text } };
+  if (rules.length === 0)
+    return { kind: "accept", by: { text: `${node} has no ${hook} chain` }, silent: true };
+  return { kind: "accept", by: { text: `no ${hook} rule of ${node} matches (its policy is accept)` } };
 }
 
 export type NatOutcome =

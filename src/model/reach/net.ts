@@ -110,7 +110,7 @@ function connected(n: Node): RouteEntry[] {
         family: a.family,
         metric: a.family === 4 ? 0 : 256,
         hops: [{ dev: i.name }],
-        text: `${destination.cidr} dev ${i.name} (the subnet of ${a.cidr})`,
+        text: `route ${destination.cidr} dev ${i.name} (connected: ${a.cidr})`,
         span: a.span,
       });
     }

@@ -166,7 +166,9 @@ function filter(
   const v = chainVerdict(node.name, node.filter, hook, s.packet, ctx);
   switch (v.kind) {
     case "accept":
-      return { ok: add(s, { kind: "filter", node: node.name, hook, state: ctx.state, by: v.by }) };
+      return v.silent
+        ? { ok: s }
+        : { ok: add(s, { kind: "filter", node: node.name, hook, state: ctx.state, by: v.by }) };
     case "drop":
       return { stop: blocked(node.name, "dropped", v.by) };
     case "reject":

@@ -1,0 +1,196 @@
+// Lowering of expectations to a test: the model's verdict of each (src/model/reach/), and the
+// operations that measure it with real packets — throwaway listeners where the request lands
+// (placed by routing and NAT with filters set aside, so that a filter the model misreads
+// shows up as an answer), the probes, and the listeners' stops. `opentop test` runs them and
+// the standalone script's `test` runs the same commands. The matrix (`test --matrix`) is the
+// same, for every ordered pair of nodes.
+
+import { location } from "../diagnostics/source.js";
+import { firstAddress } from "../model/expect/check.js";
+import type { Family } from "../model/ip.js";
+import { isolates } from "../model/isolation.js";
+import type { Expectation, Lab } from "../model/model.js";
+import { nodeNetns } from "../model/names.js";
+import { stopSentence } from "../model/reach/explain.js";
+import type { Verdict, VerdictKind } from "../model/reach/types.js";
+import { analyse, type Holds, holds, outcome } from "../model/reach/verdict.js";
+import { processMark } from "./isolation.js";
+import { labDirIn } from "./layout.js";
+import type { ProbeOp } from "./ops/probe.js";
+import { keyOf, type Op } from "./ops.js";
+import { type Stage, steps } from "./plan.js";
+
+/** One line of a test's table: an expectation (or a pair of the matrix) and its probe. */
+export interface TestRow {
+  /** `pc1 -> web tcp 80`, as written. */
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+  readonly family: Family;
+  /** `->` (true) or `!->` (false); absent for a pair of the matrix, which expects nothing. */
+  readonly expect?: boolean;
+  /** The model's verdict, and whether the expectation holds on it. */
+  readonly verdict: VerdictKind;
+  readonly holds?: Holds;
+  /** The model's verdict in words: where the packet stops, or how it gets there. */
+  readonly why: string;
+  /** The key of its probe, and of the listener it needs (tcp, udp). */
+  readonly probe: string;
+  readonly listener?: string;
+  /** Where the expectation is written: file:line:col. */
+  readonly origin?: string;
+}
+
+export interface TestPlan {
+  /** Throwaway listeners, each started only if nothing listens where it would. */
+  readonly listen: readonly Stage[];
+  readonly probes: readonly Stage[];
+  /** Stops the listeners that were started: run whatever happened before. */
+  readonly stop: readonly Stage[];
+  readonly rows: readonly TestRow[];
+  /** How long one probe waits for an answer. */
+  readonly seconds: number;
+}
+
+/** How long a probe waits for an answer, unless told otherwise. */
+export const PROBE_SECONDS = 2;
+
+interface Lowered {
+  readonly e: Expectation;
+  readonly v: Verdict;
+  readonly id: string;
+}
+
+/** The test of a lab's expectations. */
+export function lowerTests(lab: Lab, runDir: string, seconds = PROBE_SECONDS): TestPlan {
+  const lowered = lab.expectations.map((e, i) => ({ e, v: analyse(lab, e), id: `e${i + 1}` }));
+  return build(lab, runDir, seconds, lowered, false);
+}
+
+/** The matrix: every ordered pair of nodes with an address of a family in common, pinged. */
+export function matrixTests(lab: Lab, runDir: string, seconds = PROBE_SECONDS): TestPlan {
+  const nodes = lab.nodes.filter((n) => isolates(n.isolation, "net"));
+  const lowered: Lowered[] = [];
+  for (const family of [4, 6] as const)
+    for (const a of nodes)
+      for (const b of nodes) {
+        const address = firstAddress(b, family);
+        if (a === b || !address || !firstAddress(a, family)) continue;
+        const e: Expectation = {
+          text: `${a.name} -> ${b.name}`,
+          reach: true,
+          from: { node: a.name },
+          to: { node: b.name, address },
+          protocol: "icmp",
+          family,
+          span: lab.span,
+        };
+        lowered.push({ e, v: analyse(lab, e), id: `m${family}-${a.name}-${b.name}` });
+      }
+  return build(lab, runDir, seconds, lowered, true);
+}
+
+function build(
+  lab: Lab,
+  runDir: string,
+  seconds: number,
+  lowered: readonly Lowered[],
+  matrix: boolean,
+): TestPlan {
+  const listeners = new Map<string, Extract<ProbeOp, { kind: "listen.start" }>>();
+  // A listener outlives the probes by far, however they are scheduled; it is stopped by
+  // its PID as soon as they are done, and ends by itself only if nothing stops it.
+  const lifetime = Math.min(3600, 60 + lowered.length * (seconds + 1));
+  const rows: TestRow[] = [];
+  const probes: Op[] = [];
+  for (const { e, v, id } of lowered) {
+    const listener = listenerFor(lab, runDir, e, v, lifetime, listeners.size + 1);
+    if (listener && !listeners.has(keyOf(listener))) listeners.set(keyOf(listener), listener);
+    const probe: ProbeOp = {
+      kind: "probe",
+      id,
+      node: e.from.node,
+      ns: nodeNetns(lab.name, e.from.node),
+      proto: e.protocol,
+      family: e.family,
+      dst: e.to.address.text,
+      ...(e.port !== undefined ? { port: e.port } : {}),
+      ...(e.from.address ? { src: e.from.address.text } : {}),
+      seconds,
+      ...(matrix ? {} : { origin: e.span }),
+    };
+    probes.push(probe);
+    rows.push({
+      name: e.text,
+      from: e.from.node,
+      to: e.to.node,
+      family: e.family,
+      ...(matrix ? {} : { expect: e.reach, holds: holds(e, v), origin: location(e.span) }),
+      verdict: v.kind,
+      why: why(v),
+      probe: keyOf(probe),
+      ...(listener ? { listener: keyOf(listener) } : {}),
+    });
+  }
+  const starts = [...listeners.values()];
+  const stops = starts.map((l) => stopOf(l));
+  const stage = (name: string, ops: readonly Op[]): Stage[] =>
+    ops.length ? [{ name, steps: steps(ops) }] : [];
+  return {
+    listen: stage("listeners", starts),
+    probes: stage("probes", probes),
+    stop: stage("stop listeners", stops),
+    rows,
+    seconds,
+  };
+}
+
+function stopOf(l: Extract<ProbeOp, { kind: "listen.start" }>): Op {
+  return {
+    kind: "listen.stop",
+    node: l.node,
+    proto: l.proto,
+    address: l.address,
+    port: l.port,
+    pidfile: l.pidfile,
+    mark: l.mark,
+  };
+}
+
+/**
+ * Where a tcp or udp probe needs something listening: where routing and NAT deliver the
+ * request with filters set aside, else at the expectation's target.
+ */
+function listenerFor(
+  lab: Lab,
+  runDir: string,
+  e: Expectation,
+  v: Verdict,
+  lifetime: number,
+  n: number,
+): Extract<ProbeOp, { kind: "listen.start" }> | undefined {
+  if (e.protocol === "icmp" || e.port === undefined) return undefined;
+  const at = v.delivery ?? { node: e.to.node, address: e.to.address, port: e.port };
+  const port = at.port ?? e.port;
+  const name = `listen-${e.protocol}-${port}-${n}`;
+  return {
+    kind: "listen.start",
+    node: at.node,
+    ns: nodeNetns(lab.name, at.node),
+    proto: e.protocol,
+    family: e.family,
+    address: at.address.text,
+    port,
+    pidfile: `${labDirIn(runDir, lab.name)}/probes/${at.node}.${e.protocol}.${at.address.text}.${port}.pid`,
+    mark: processMark(lab.name, at.node, name),
+    lifetime,
+  };
+}
+
+/** The model's verdict in a few words: how the request gets there, or where it stops. */
+function why(v: Verdict): string {
+  const path = v.paths.find((p) => outcome(p) !== "reaches") ?? v.paths[0];
+  if (!path) return "no path";
+  if (outcome(path) === "reaches") return `through ${path.nodes.join(" → ")}`;
+  return `${path.request.kind === "delivered" ? "the reply: " : ""}${stopSentence(path.stop)}`;
+}
