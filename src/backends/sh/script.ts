@@ -15,7 +15,7 @@ import { nodeEnterPrefix, someNodes } from "../../plan/enter.js";
 import { expectedFacts, expectedNetwork, type NsExpected } from "../../plan/expected.js";
 import { type FactKind, factsFor } from "../../plan/facts.js";
 import { netnsPath } from "../../plan/layout.js";
-import { claimsOf, describe, type Ns, type Op } from "../../plan/ops.js";
+import { claimsOf, describe, keyOf, type Ns, type Op } from "../../plan/ops.js";
 import type { ClaimKind, ClaimOf, Owned, OwnedKind, OwnedOf } from "../../plan/owned.js";
 import {
   command,
@@ -23,10 +23,12 @@ import {
   type Plan,
   programsNeeded,
   programsOfStages,
+  type Stage,
   type Step,
   steps,
 } from "../../plan/plan.js";
 import { PROGRAMS, type Program } from "../../plan/programs.js";
+import type { TestPlan } from "../../plan/tests.js";
 import { shellQuote as q } from "../../plan/quote.js";
 import {
   type LabRecord,
@@ -45,6 +47,7 @@ import PRELUDE from "./prelude.sh.gen.js";
 const UTILITIES = {
   up: ["mkdir", "ln", "readlink", "rm", "mv", "date"],
   down: ["mkdir", "ln", "readlink", "rm"],
+  test: ["mkdir", "ln", "readlink", "rm", "cat", "date"],
 } as const;
 
 /** The script's own `status` reads the kernel with ip, entering namespaces as every step does. */
@@ -64,6 +67,8 @@ export interface Script {
     readonly down: readonly string[];
     readonly status: readonly string[];
     readonly exec: readonly string[];
+    /** Empty when the lab has no expectations. */
+    readonly test: readonly string[];
   };
 }
 
@@ -87,10 +92,11 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
     down: unique([...downPrograms, ...UTILITIES.down]),
     status: statusPrograms(record),
     exec: enterPrograms,
+    test: plan.tests ? unique([...testPrograms(plan.tests), ...UTILITIES.test]) : [],
   };
   // In the order the commands need them: the lab's own programs first, then the utilities
   // of the script's lock and record.
-  const requires = unique([...needs.up, ...needs.down, ...needs.status, ...needs.exec]);
+  const requires = unique([...needs.up, ...needs.down, ...needs.status, ...needs.exec, ...needs.test]);
   const summary = `${lab.nodes.length} nodes, ${lab.switches.length} switches, ${lab.links.length} links (${opsOf(plan.stages).length} operations)`;
   const nodes = namespaceNodes(record);
   const name = (ns: Ns) => placeOf(nodes, ns);
@@ -102,6 +108,7 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
     collisionsSection(plan),
     statusSection(record),
     execSection(record, enter),
+    testSection(plan.tests),
     planSection(plan),
     recordParts(record),
     whyFunction(requires),
@@ -135,7 +142,7 @@ function header(compiled: Compiled, record: LabRecord, requires: readonly string
     comment(`  sha256    ${compiled.hash}`),
     comment(`  requires  ${requires.join(" ")}`),
     "#",
-    "# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help",
+    "# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help",
     "#",
     "# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it",
     "# back if a step fails; `down` removes what the lab owns and still exists. They keep the",
@@ -158,6 +165,9 @@ function settings(record: LabRecord, needs: Script["needs"], summary: string): s
     "  down    remove everything it created; also after a failed or interrupted up",
     "  status  its live state, and drift from its plan (exit status 1 on drift)",
     `  exec    run a command inside a node (${needs.exec.join(", ")})`,
+    ...(needs.test.length
+      ? [`  test    probe its expectations with real packets (needs root and ${needs.test.join(", ")})`]
+      : []),
     "  plan    print every operation that up runs, doing nothing",
   ].join("\n");
   // Always quoted: a lab may be called like a program (`tr`), which shellcheck would query.
@@ -173,6 +183,7 @@ NL='
 NEED_UP=${q(needs.up.join(" "))}
 NEED_DOWN=${q(needs.down.join(" "))}
 NEED_STATUS=${q(needs.status.join(" "))}
+NEED_TEST=${q(needs.test.join(" "))}
 SUMMARY=${q(summary)}
 HELP=${q(help)}`;
 }
@@ -495,6 +506,54 @@ function execSection(record: LabRecord, enter: Map<string, string[]>): string {
     "  esac",
     "}",
   ].join("\n");
+}
+
+// ---- test ---------------------------------------------------------------------------
+
+function testPrograms(tp: TestPlan): Program[] {
+  return programsOfStages([...tp.listen, ...tp.probes, ...tp.stop]);
+}
+
+/**
+ * test_plan: the listeners, the probes (run in the background, JOBS at a time), the
+ * listeners' stops — the commands `opentop test` runs; test_rows: one line of the table an
+ * expectation, with the model's verdict as the build computed it.
+ */
+function testSection(tp: TestPlan | undefined): string {
+  const out = ["", "# ---- test: the expectations with real packets (as `opentop test`) -------------------", ""];
+  if (!tp) return [...out, "TEST_WIDTH=0", "test_plan() { :; }", "test_rows() { :; }"].join("\n");
+  const index = new Map<string, number>();
+  const line = (fn: string, stage: readonly Stage[]) =>
+    stage.flatMap((st) =>
+      st.steps.map((step) => {
+        const op = step.ops[0] as Op;
+        if (!index.has(keyOf(op))) index.set(keyOf(op), index.size + 1);
+        return `  ${comment(describe(op))}\n  ${fn} ${index.get(keyOf(op))} ${command(step).argv.map(q).join(" ")}`;
+      }),
+    );
+  out.push(
+    "test_plan() {",
+    ...line("listener", tp.listen),
+    ...line("probe", tp.probes),
+    "  wait",
+    "  stop_listeners",
+    "}",
+    "",
+    "stop_listeners() {",
+    ...line("stop_listener", tp.stop),
+    "  :",
+    "}",
+    "",
+    `TEST_WIDTH=${Math.max(11, ...tp.rows.map((r) => r.name.length))}`,
+    "test_rows() {",
+    ...tp.rows.map((r) => {
+      const expect = r.expect === undefined ? "-" : r.expect ? "reach" : "not";
+      const words = [r.name, String(r.family), expect, r.verdict, r.why, String(index.get(r.probe)), String(r.listener ? index.get(r.listener) : 0)];
+      return `  row ${words.map(q).join(" ")}`;
+    }),
+    "}",
+  );
+  return out.join("\n");
 }
 
 function planSection(plan: Plan): string {
