@@ -14,6 +14,7 @@ import { type Op, whereOf } from "./ops.js";
 import type { Plan, Stage } from "./plan.js";
 import { steps } from "./plan.js";
 import { type Platform, platform as withDefaults } from "./platform.js";
+import { readinessOps } from "./ready.js";
 import { teardown } from "./teardown.js";
 import { lowerTests } from "./tests.js";
 
@@ -52,6 +53,8 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
     },
     // Everything else a node isolates, its limits and its services.
     ...isolation.stages,
+    // Then `up` waits until every service is ready (or fails, and rolls back).
+    { name: "readiness", steps: steps(readinessOps(lab, isolation.nodes)) },
   ].filter((s) => s.steps.length > 0);
 
   return {

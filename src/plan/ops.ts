@@ -10,6 +10,7 @@ import { FIREWALL_OPS, type FirewallOp } from "./ops/firewall.js";
 import { ISOLATION_OPS, type IsolationOp } from "./ops/isolation.js";
 import { NETWORK_OPS, type NetworkOp } from "./ops/network.js";
 import { PROBE_OPS, type ProbeOp } from "./ops/probe.js";
+import { READY_OPS, type ReadyOp } from "./ops/ready.js";
 import { type Ns, type OpSpec, RANK, type Tool, type Undone } from "./ops/types.js";
 import type { Claim, Owned } from "./owned.js";
 import type { Program } from "./programs.js";
@@ -17,7 +18,7 @@ import type { Program } from "./programs.js";
 export type { VethEnd } from "./ops/network.js";
 export type { Base, Ns, Tool } from "./ops/types.js";
 
-export type Op = NetworkOp | FirewallOp | IsolationOp | ProbeOp;
+export type Op = NetworkOp | FirewallOp | IsolationOp | ReadyOp | ProbeOp;
 export type OpKind = Op["kind"];
 export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
 
@@ -26,6 +27,7 @@ const OPS: { readonly [K in OpKind]: OpSpec<OpOf<K>, Op> } = {
   ...NETWORK_OPS,
   ...FIREWALL_OPS,
   ...ISOLATION_OPS,
+  ...READY_OPS,
   ...PROBE_OPS,
 };
 

@@ -19,20 +19,20 @@
  * being resolved does not count.
  */
 export const PROBE = [
-  'proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"',
+  'proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]";',
   "case $proto in",
-  'icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; } ;;',
-  'tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; } ;;',
-  'udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac ;;',
-  '*) echo "error unknown protocol $proto"; exit 0 ;;',
-  "esac",
+  'icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };;',
+  'tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };;',
+  'udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;;',
+  '*) echo "error unknown protocol $proto"; exit 0;;',
+  "esac;",
   "case $out in",
-  '*"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused ;;',
-  '*nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable ;;',
-  '*"timed out"*|*" 0 received"*) echo timeout ;;',
-  '*) printf "error %s\\n" "$(printf "%s" "$out" | tr "\\n" " ")" ;;',
+  '*"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;;',
+  '*nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;;',
+  '*"timed out"*|*" 0 received"*) echo timeout;;',
+  '*) printf "error %s\\n" "$(printf "%s" "$out" | tr "\\n" " ")";;',
   "esac",
-].join("\n");
+].join(" ");
 
 /**
  * `opentop-listen PIDFILE MARK SECONDS PROTO FAMILY ADDRESS PORT`: a throwaway listener on
@@ -42,19 +42,19 @@ export const PROBE = [
  * (so that only it is stopped, as a service is), and it ends by itself after SECONDS.
  */
 export const LISTEN = [
-  'pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u',
+  'pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u;',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: `${l%:*}` is sh's, in a plain string on purpose
-  'listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }',
-  "if listening; then echo present; exit 0; fi",
-  'b=$addr; [ "$family" = 6 ] && b="[$addr]"',
-  "case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac",
+  'listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; };',
+  "if listening; then echo present; exit 0; fi;",
+  'b=$addr; [ "$family" = 6 ] && b="[$addr]";',
+  "case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac;",
   // biome-ignore lint/suspicious/noTemplateCurlyInString: sh's, in a plain string on purpose
-  'mkdir -p "${pidfile%/*}" || exit 1',
+  'mkdir -p "${pidfile%/*}" || exit 1;',
   `setsid sh -c 'timeout --foreground "$@"; exit 0' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 &`,
-  'pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }',
-  'i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done',
+  'pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; };',
+  'i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done;',
   "echo started",
-].join("\n");
+].join(" ");
 
 /** What a probe saw, as its program prints it. */
 export type Seen = "reached" | "refused" | "unreachable" | "timeout" | "error";

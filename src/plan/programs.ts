@@ -38,6 +38,7 @@ export const PROGRAMS = {
   env: { package: "coreutils", why: "this lab runs services" },
   tr: { package: "coreutils", why: "this lab stops its services by their marks" },
   sed: { package: "sed", why: "this lab stops its services by their marks" },
+  tail: { package: "coreutils", why: "this lab reports the last lines of a failing service's log" },
   // Expectations' live probes (src/plan/probes.ts): `opentop test` and the script's `test`.
   ping: { package: "iputils-ping", why: "this lab's expectations are tested with ping" },
   socat: { package: "socat", why: "this lab's tcp and udp expectations are tested with it" },

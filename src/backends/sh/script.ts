@@ -28,7 +28,6 @@ import {
   steps,
 } from "../../plan/plan.js";
 import { PROGRAMS, type Program } from "../../plan/programs.js";
-import type { TestPlan } from "../../plan/tests.js";
 import { shellQuote as q } from "../../plan/quote.js";
 import {
   type LabRecord,
@@ -39,6 +38,7 @@ import {
   recordText,
 } from "../../plan/record.js";
 import { type Guard, type GuardedOp, teardownOps } from "../../plan/teardown.js";
+import type { TestPlan } from "../../plan/tests.js";
 import { VERSION } from "../../version.js";
 import { planText } from "../text.js";
 import PRELUDE from "./prelude.sh.gen.js";
@@ -520,7 +520,11 @@ function testPrograms(tp: TestPlan): Program[] {
  * expectation, with the model's verdict as the build computed it.
  */
 function testSection(tp: TestPlan | undefined): string {
-  const out = ["", "# ---- test: the expectations with real packets (as `opentop test`) -------------------", ""];
+  const out = [
+    "",
+    "# ---- test: the expectations with real packets (as `opentop test`) -------------------",
+    "",
+  ];
   if (!tp) return [...out, "TEST_WIDTH=0", "test_plan() { :; }", "test_rows() { :; }"].join("\n");
   const index = new Map<string, number>();
   const line = (fn: string, stage: readonly Stage[]) =>
@@ -548,7 +552,15 @@ function testSection(tp: TestPlan | undefined): string {
     "test_rows() {",
     ...tp.rows.map((r) => {
       const expect = r.expect === undefined ? "-" : r.expect ? "reach" : "not";
-      const words = [r.name, String(r.family), expect, r.verdict, r.why, String(index.get(r.probe)), String(r.listener ? index.get(r.listener) : 0)];
+      const words = [
+        r.name,
+        String(r.family),
+        expect,
+        r.verdict,
+        r.why,
+        String(index.get(r.probe)),
+        String(r.listener ? index.get(r.listener) : 0),
+      ];
       return `  row ${words.map(q).join(" ")}`;
     }),
     "}",

@@ -44,7 +44,10 @@ export const build: Command = {
     }
     if (p.format === "json")
       io.out(JSON.stringify({ ok: true, lab: compiled.lab.name, output: out, requires: script.requires }));
-    else io.out(`wrote ${out}: lab ${compiled.lab.name}, needs sh and ${script.requires.filter((p) => p !== "sh").join(", ")}`);
+    else
+      io.out(
+        `wrote ${out}: lab ${compiled.lab.name}, needs sh and ${script.requires.filter((p) => p !== "sh").join(", ")}`,
+      );
     return EXIT.ok;
   },
 };

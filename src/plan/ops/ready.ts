@@ -1,0 +1,68 @@
+// Waiting for a service to be ready (src/model/ready.ts): one `exec` step per service after
+// the services have started, run by `up` and by the script's `up` alike. A service that
+// exits, disappears or is not ready in time fails `up`, which then rolls back.
+
+import { READY } from "../snippets.js";
+import type { Base, SpecTable } from "./types.js";
+
+export type ReadyOp = Base & {
+  readonly kind: "service.ready";
+  readonly node: string;
+  readonly name: string;
+  /** The node's network namespace, where `ss` looks for a listener (null: the host's). */
+  readonly ns: string | null;
+  readonly pidfile: string;
+  readonly status: string;
+  readonly log: string;
+  readonly check: "started" | "tcp" | "udp" | "command";
+  readonly port?: number;
+  /** For `command`: the argv that runs it inside the node. */
+  readonly argv?: readonly string[];
+  readonly seconds: number;
+};
+
+function what(op: ReadyOp): string {
+  switch (op.check) {
+    case "started":
+      return "to keep running";
+    case "command":
+      return "its readiness command to succeed";
+    default:
+      return `to listen on ${op.check} ${op.port}`;
+  }
+}
+
+export const READY_OPS: SpecTable<ReadyOp> = {
+  "service.ready": {
+    tool: "exec",
+    where: (op) => op.ns,
+    words: (op) => [
+      "sh",
+      "-c",
+      READY,
+      "opentop-ready",
+      op.pidfile,
+      op.status,
+      op.log,
+      String(op.seconds),
+      op.check,
+      op.port !== undefined ? String(op.port) : "",
+      ...(op.argv ? ["--", ...op.argv] : []),
+    ],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `wait for service ${op.name} of node ${op.node} ${what(op)}`,
+    key: (op) => `ready ${op.node} ${op.name}`,
+    leaves: () => [],
+    owns: () => [],
+    programs: (op) => [
+      "sh",
+      "cat",
+      "tail",
+      "sed",
+      "sleep",
+      ...(op.check === "tcp" || op.check === "udp" ? (["ss"] as const) : []),
+      ...(op.argv ? (["nsenter"] as const) : []),
+    ],
+  },
+};
