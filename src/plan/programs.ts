@@ -21,7 +21,7 @@ export const PROGRAMS = {
     why: "this lab creates namespaces besides the network's, or tries its rulesets first",
   },
   // Composable isolation: namespaces, mounts, cgroups and services (src/plan/ops/isolation.ts).
-  sh: { package: "dash", why: "this lab's isolation steps are small sh programs" },
+  sh: { package: "dash", why: "this lab's steps include small sh programs" },
   mount: { package: "mount", why: "this lab mounts file systems in its nodes" },
   umount: { package: "mount", why: "this lab mounts file systems in its nodes" },
   mountpoint: { package: "util-linux", why: "this lab keeps namespaces with bind mounts" },
@@ -34,10 +34,10 @@ export const PROGRAMS = {
   touch: { package: "coreutils", why: "this lab keeps namespace files" },
   tee: { package: "coreutils", why: "this lab writes cgroup limits" },
   cat: { package: "coreutils", why: "this lab reads process and cgroup state" },
-  sleep: { package: "coreutils", why: "this lab waits for its services to stop" },
+  sleep: { package: "coreutils", why: "this lab waits for processes to start or stop" },
   env: { package: "coreutils", why: "this lab runs services" },
-  tr: { package: "coreutils", why: "this lab stops its services by their marks" },
-  sed: { package: "sed", why: "this lab stops its services by their marks" },
+  tr: { package: "coreutils", why: "this lab stops its processes by their marks" },
+  sed: { package: "sed", why: "this lab stops its processes by their marks" },
   tail: { package: "coreutils", why: "this lab reports the last lines of a failing service's log" },
   // Expectations' live probes (src/plan/probes.ts): `opentop test` and the script's `test`.
   ping: { package: "iputils-ping", why: "this lab's expectations are tested with ping" },

@@ -37,6 +37,7 @@ import {
   recordOf,
   recordText,
 } from "../../plan/record.js";
+import { SNIPPET_NAMES } from "../../plan/snippets.js";
 import { type Guard, type GuardedOp, teardownOps } from "../../plan/teardown.js";
 import type { TestPlan } from "../../plan/tests.js";
 import { VERSION } from "../../version.js";
@@ -525,17 +526,33 @@ function testSection(tp: TestPlan | undefined): string {
     "# ---- test: the expectations with real packets (as `opentop test`) -------------------",
     "",
   ];
-  if (!tp) return [...out, "TEST_WIDTH=0", "test_plan() { :; }", "test_rows() { :; }"].join("\n");
+  if (!tp)
+    return [
+      ...out,
+      "TEST_WIDTH=0",
+      "test_plan() { :; }",
+      "stop_listeners() { :; }",
+      "test_rows() { :; }",
+    ].join("\n");
   const index = new Map<string, number>();
-  const line = (fn: string, stage: readonly Stage[]) =>
-    stage.flatMap((st) =>
+  // Each constant sh program once, in a variable; the steps pass it as their argument.
+  const programs = new Map<string, string>();
+  const word = (w: string) => {
+    const name = SNIPPET_NAMES.get(w);
+    if (name === undefined) return q(w);
+    const variable = `SH_${name.toUpperCase().replaceAll("-", "_")}`;
+    programs.set(variable, w);
+    return `"$${variable}"`;
+  };
+  const line = (fn: string, stages: readonly Stage[]) =>
+    stages.flatMap((st) =>
       st.steps.map((step) => {
         const op = step.ops[0] as Op;
         if (!index.has(keyOf(op))) index.set(keyOf(op), index.size + 1);
-        return `  ${comment(describe(op))}\n  ${fn} ${index.get(keyOf(op))} ${command(step).argv.map(q).join(" ")}`;
+        return `  ${comment(describe(op))}\n  ${fn} ${index.get(keyOf(op))} ${command(step).argv.map(word).join(" ")}`;
       }),
     );
-  out.push(
+  const body = [
     "test_plan() {",
     ...line("listener", tp.listen),
     ...line("probe", tp.probes),
@@ -552,6 +569,7 @@ function testSection(tp: TestPlan | undefined): string {
     "test_rows() {",
     ...tp.rows.map((r) => {
       const expect = r.expect === undefined ? "-" : r.expect ? "reach" : "not";
+      const listener = r.listener ? index.get(r.listener) : 0;
       const words = [
         r.name,
         String(r.family),
@@ -559,13 +577,14 @@ function testSection(tp: TestPlan | undefined): string {
         r.verdict,
         r.why,
         String(index.get(r.probe)),
-        String(r.listener ? index.get(r.listener) : 0),
+        String(listener),
       ];
       return `  row ${words.map(q).join(" ")}`;
     }),
     "}",
-  );
-  return out.join("\n");
+  ];
+  const defs = [...programs].map(([variable, text]) => `${variable}=${q(text)}`);
+  return [...out, ...defs, "", ...body].join("\n");
 }
 
 function planSection(plan: Plan): string {
