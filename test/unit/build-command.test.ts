@@ -28,7 +28,11 @@ test("build: writes the script to standard output, or executable to -o", () => {
       ok: true,
       lab: "p2p",
       output: file,
-      requires: ["ip", "nsenter", "mkdir", "ln", "readlink", "rm", "mv", "date"],
+      // Its expectations' test adds the probes' programs.
+      requires: [
+        ...["ip", "nsenter", "mkdir", "ln", "readlink", "rm", "mv", "date"],
+        ...["sh", "ss", "setsid", "timeout", "socat", "sleep", "ping", "cat", "tr", "sed"],
+      ],
     });
   } finally {
     s.remove();
