@@ -71,7 +71,12 @@ export function sourceAddress(
       (onlyOif ? undefined : ordered.flatMap(on)[0]);
     return pick && plain(pick);
   }
-  const all = ordered.flatMap((i) => on(i).map((a) => ({ a, onOif: i.name === oif })));
+  // The kernel lists an interface's IPv6 addresses newest first, and keeps the first best.
+  const all = ordered.flatMap((i) =>
+    on(i)
+      .map((a) => ({ a, onOif: i.name === oif }))
+      .reverse(),
+  );
   if (all.length === 0) return undefined;
   const score = (c: { a: Ip; onOif: boolean }) => [
     c.a.text === dst.text ? 1 : 0,
