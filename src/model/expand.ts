@@ -21,14 +21,9 @@ import type {
 } from "../syntax/ast.js";
 import { type ExpectDecl, expandExpect } from "./expect/decl.js";
 import { type Env, evaluate, type Scalar } from "./expr.js";
+import type { Text } from "./text.js";
 
-/** A value as written, after evaluation. */
-export interface Text {
-  readonly text: string;
-  readonly span: Span;
-  /** True for a quoted string (never a name or keyword). */
-  readonly quoted?: boolean;
-}
+export type { Text } from "./text.js";
 
 export interface PropDecl {
   readonly key: string;

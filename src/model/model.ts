@@ -2,7 +2,7 @@
 // once. The planner reads only this; nothing here refers back to syntax except spans.
 
 import type { Span } from "../diagnostics/source.js";
-import type { Expectation } from "./expect/check.js";
+import type { Expectation } from "./expect/types.js";
 import type { Filter } from "./filter.js";
 import type { Iface } from "./ifaces.js";
 import type { Isolation } from "./isolation.js";
@@ -11,7 +11,7 @@ import type { Route } from "./routes.js";
 import type { LabSegment } from "./segments.js";
 import type { Sysctl } from "./sysctls.js";
 
-export type { Expectation, ProbeProtocol, Source, Target } from "./expect/check.js";
+export type { Expectation, ProbeProtocol, Source, Target } from "./expect/types.js";
 // Each part of the model is defined by the module that checks it; the planner imports them here.
 export type { Iface } from "./ifaces.js";
 export type { End, HostLink, Link, LinkKind, P2pLink, SwitchLink } from "./links/index.js";

@@ -4,7 +4,7 @@
 // here; what is left (`[NAME] "COMMAND"`) is the service's own (src/model/isolation.ts).
 
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
-import type { Text } from "./expand.js";
+import type { Text } from "./text.js";
 
 export type Readiness =
   /** Running (or done, with status 0) a moment after it started: what every service must be. */

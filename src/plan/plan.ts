@@ -2,10 +2,12 @@
 // run concurrently; a step is one process (one `ip -batch`, one `sysctl -w`) and holds
 // the operations it performs, in order.
 
+import type { Family } from "../model/ip.js";
+import type { VerdictKind } from "../model/reach/types.js";
+import type { Holds } from "../model/reach/verdict.js";
 import { inNetns, type NodeRuntime } from "./enter.js";
 import { type Ns, type Op, type Tool, toolOf, whereOf } from "./ops.js";
 import { type Program, programsOfArgv } from "./programs.js";
-import type { TestPlan } from "./tests.js";
 import { TOOLS } from "./tools.js";
 
 export interface Step {
@@ -84,4 +86,38 @@ export function programsOfStages(stages: readonly Stage[]): Program[] {
 /** Programs `up` needs: its own and those of the tear-down that rolls it back. */
 export function programsNeeded(plan: Plan): Program[] {
   return [...new Set([...programsOfStages(plan.stages), ...programsOfStages(plan.teardown)])];
+}
+
+// ---- the test of a lab's expectations (src/plan/tests.ts lowers it) -------------------
+
+/** One line of a test's table: an expectation (or a pair of the matrix) and its probe. */
+export interface TestRow {
+  /** `pc1 -> web tcp 80`, as written. */
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+  readonly family: Family;
+  /** `->` (true) or `!->` (false); absent for a pair of the matrix, which expects nothing. */
+  readonly expect?: boolean;
+  /** The model's verdict, and whether the expectation holds on it. */
+  readonly verdict: VerdictKind;
+  readonly holds?: Holds;
+  /** The model's verdict in words: where the packet stops, or how it gets there. */
+  readonly why: string;
+  /** The key of its probe, and of the listener it needs (tcp, udp). */
+  readonly probe: string;
+  readonly listener?: string;
+  /** Where the expectation is written: file:line:col. */
+  readonly origin?: string;
+}
+
+export interface TestPlan {
+  /** Throwaway listeners, each started only if nothing listens where it would. */
+  readonly listen: readonly Stage[];
+  readonly probes: readonly Stage[];
+  /** Stops the listeners that were started: run whatever happened before. */
+  readonly stop: readonly Stage[];
+  readonly rows: readonly TestRow[];
+  /** How long one probe waits for an answer. */
+  readonly seconds: number;
 }

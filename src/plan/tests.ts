@@ -7,50 +7,19 @@
 
 import { location } from "../diagnostics/source.js";
 import { firstAddress } from "../model/expect/check.js";
-import type { Family } from "../model/ip.js";
 import { isolates } from "../model/isolation.js";
 import type { Expectation, Lab } from "../model/model.js";
 import { nodeNetns } from "../model/names.js";
 import { stopSentence } from "../model/reach/explain.js";
-import type { Verdict, VerdictKind } from "../model/reach/types.js";
-import { analyse, type Holds, holds, outcome } from "../model/reach/verdict.js";
+import type { Verdict } from "../model/reach/types.js";
+import { analyse, holds, outcome } from "../model/reach/verdict.js";
 import { processMark } from "./isolation.js";
 import { labDirIn } from "./layout.js";
 import type { ProbeOp } from "./ops/probe.js";
 import { keyOf, type Op } from "./ops.js";
-import { type Stage, steps } from "./plan.js";
+import { type Stage, steps, type TestPlan, type TestRow } from "./plan.js";
 
-/** One line of a test's table: an expectation (or a pair of the matrix) and its probe. */
-export interface TestRow {
-  /** `pc1 -> web tcp 80`, as written. */
-  readonly name: string;
-  readonly from: string;
-  readonly to: string;
-  readonly family: Family;
-  /** `->` (true) or `!->` (false); absent for a pair of the matrix, which expects nothing. */
-  readonly expect?: boolean;
-  /** The model's verdict, and whether the expectation holds on it. */
-  readonly verdict: VerdictKind;
-  readonly holds?: Holds;
-  /** The model's verdict in words: where the packet stops, or how it gets there. */
-  readonly why: string;
-  /** The key of its probe, and of the listener it needs (tcp, udp). */
-  readonly probe: string;
-  readonly listener?: string;
-  /** Where the expectation is written: file:line:col. */
-  readonly origin?: string;
-}
-
-export interface TestPlan {
-  /** Throwaway listeners, each started only if nothing listens where it would. */
-  readonly listen: readonly Stage[];
-  readonly probes: readonly Stage[];
-  /** Stops the listeners that were started: run whatever happened before. */
-  readonly stop: readonly Stage[];
-  readonly rows: readonly TestRow[];
-  /** How long one probe waits for an answer. */
-  readonly seconds: number;
-}
+export type { TestPlan, TestRow } from "./plan.js";
 
 /** How long a probe waits for an answer, unless told otherwise. */
 export const PROBE_SECONDS = 2;

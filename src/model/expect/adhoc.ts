@@ -4,8 +4,8 @@
 
 import { type Diagnostic, Diagnostics } from "../../diagnostics/diagnostic.js";
 import { sourceFile, spanOf } from "../../diagnostics/source.js";
-import type { Text } from "../expand.js";
 import type { Lab } from "../model.js";
+import type { Text } from "../text.js";
 import { checkExpectations, type Expectation } from "./check.js";
 
 export function adHocExpectations(

@@ -5,47 +5,15 @@
 
 import { closest, type Diagnostics } from "../../diagnostics/diagnostic.js";
 import type { Span } from "../../diagnostics/source.js";
-import type { Text } from "../expand.js";
 import { type Family, type Ip, parseIp } from "../ip.js";
 import { isolates } from "../isolation.js";
 import type { Node } from "../model.js";
+import type { Text } from "../text.js";
 import type { Address } from "../values.js";
 import type { ExpectDecl } from "./decl.js";
+import { type Expectation, PROBE_PROTOCOLS, type ProbeProtocol, type Source, type Target } from "./types.js";
 
-export type ProbeProtocol = "icmp" | "tcp" | "udp";
-export const PROBE_PROTOCOLS: readonly ProbeProtocol[] = ["icmp", "tcp", "udp"];
-
-/** Where a probe starts: a node, and the source address when the expectation fixes one. */
-export interface Source {
-  readonly node: string;
-  /** `NODE.IFACE` as the source: the address is that interface's. */
-  readonly iface?: string;
-  /** Fixed by `NODE.IFACE` or an address; otherwise the kernel chooses (the analysis predicts it). */
-  readonly address?: Ip;
-}
-
-/** Where a probe goes: always an address, and the node that holds it. */
-export interface Target {
-  readonly node: string;
-  readonly iface?: string;
-  readonly address: Ip;
-}
-
-export interface Expectation {
-  /** As written, expanded: `pc1 -> web tcp 80`. */
-  readonly text: string;
-  /** `->` (true) or `!->` (false). */
-  readonly reach: boolean;
-  readonly from: Source;
-  readonly to: Target;
-  readonly protocol: ProbeProtocol;
-  /** For tcp and udp. */
-  readonly port?: number;
-  readonly family: Family;
-  /** `via NODE`: the path must cross it. */
-  readonly via?: string;
-  readonly span: Span;
-}
+export type { Expectation, ProbeProtocol, Source, Target } from "./types.js";
 
 /** What the checker needs of the lab besides its nodes: addresses of the host's side of links. */
 export interface ExpectContext {

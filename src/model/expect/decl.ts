@@ -4,8 +4,8 @@
 
 import type { Span } from "../../diagnostics/source.js";
 import type { ExpectEnd, ExpectStmt, NamePattern, Word } from "../../syntax/ast.js";
-import type { Text } from "../expand.js";
 import type { Env } from "../expr.js";
+import type { Text } from "../text.js";
 
 /** One expectation as written, its words evaluated. */
 export interface ExpectDecl {

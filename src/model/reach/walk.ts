@@ -5,6 +5,7 @@
 // neighbour — with IPv6's neighbour discovery, which filters see. Equal-cost next hops
 // branch the walk; every branch ends in a Stop.
 
+import type { FilterRule, Rule } from "../filter.js";
 import type { Ip } from "../ip.js";
 import { type Context, chainVerdict, natRule } from "./chains.js";
 import type { Net, NodeView } from "./net.js";
@@ -185,22 +186,46 @@ function filter(
   }
 }
 
-/** Prerouting: dnat of a new connection, or the reply of a source-translated one restored. */
-function prerouting(s: State, node: NodeView, iif: string, t: Tracked): Passed {
+type NatRule = Exclude<Rule, FilterRule>;
+
+/**
+ * What NAT does at a hook: the reply of a connection the node tracks has its translation
+ * undone (prerouting restores the destination, postrouting the source); a new
+ * connection's first packet meets the hook's first matching rule (returned to the caller).
+ */
+function natHook(
+  s: State,
+  node: NodeView,
+  hook: "prerouting" | "postrouting",
+  ctx: Context,
+  t: Tracked,
+): { done: Passed } | { rule: NatRule } {
   const p = s.packet;
   const conn = s.conns.get(node.name);
   if (t.reverse && conn) {
-    const back = { ...p, dst: conn.before.src, ...(conn.before.sport ? { dport: conn.before.sport } : {}) };
-    if (back.dst.text === p.dst.text) return { ok: s };
-    return {
-      ok: add(withPacket(s, back), natStep(node.name, "conntrack: the reply's destination", p.dst, back.dst)),
-    };
+    const pre = hook === "prerouting";
+    const b = conn.before;
+    const back: Packet = pre
+      ? { ...p, dst: b.src, ...(b.sport ? { dport: b.sport } : {}) }
+      : { ...p, src: b.dst, ...(b.dport ? { sport: b.dport } : {}) };
+    const [from, to] = pre ? [p.dst, back.dst] : [p.src, back.src];
+    if (from.text === to.text) return { done: { ok: s } };
+    const what = `conntrack: the reply's ${pre ? "destination" : "source"}`;
+    return { done: { ok: add(withPacket(s, back), natStep(node.name, what, from, to)) } };
   }
-  if (t.state !== "new") return { ok: s };
-  const nat = natRule(node.name, node.filter, "prerouting", p, { iif, state: "new" });
-  if (nat.kind === "none") return { ok: s };
-  if (nat.kind === "maybe") return { stop: portsUnknown(node.name, nat.by) };
-  const rule = nat.rule;
+  if (t.state !== "new") return { done: { ok: s } };
+  const nat = natRule(node.name, node.filter, hook, p, ctx);
+  if (nat.kind === "none") return { done: { ok: s } };
+  if (nat.kind === "maybe") return { done: { stop: portsUnknown(node.name, nat.by) } };
+  return { rule: nat.rule };
+}
+
+/** Prerouting: dnat of a new connection, or the reply of a source-translated one restored. */
+function prerouting(s: State, node: NodeView, iif: string, t: Tracked): Passed {
+  const h = natHook(s, node, "prerouting", { iif, state: "new" }, t);
+  if ("done" in h) return h.done;
+  const { rule } = h;
+  const p = s.packet;
   if (rule.kind !== "dnat") return { ok: s };
   const ports = rule.to.ports;
   const dport =
@@ -222,20 +247,10 @@ function prerouting(s: State, node: NodeView, iif: string, t: Tracked): Passed {
 
 /** Postrouting: snat or masquerade of a new connection, or the reply of a dnat'd one restored. */
 function postrouting(s: State, node: NodeView, oif: string, nextHop: Ip, t: Tracked): Passed {
+  const h = natHook(s, node, "postrouting", { oif, state: "new" }, t);
+  if ("done" in h) return h.done;
+  const { rule } = h;
   const p = s.packet;
-  const conn = s.conns.get(node.name);
-  if (t.reverse && conn) {
-    const back = { ...p, src: conn.before.dst, ...(conn.before.dport ? { sport: conn.before.dport } : {}) };
-    if (back.src.text === p.src.text) return { ok: s };
-    return {
-      ok: add(withPacket(s, back), natStep(node.name, "conntrack: the reply's source", p.src, back.src)),
-    };
-  }
-  if (t.state !== "new") return { ok: s };
-  const nat = natRule(node.name, node.filter, "postrouting", p, { oif, state: "new" });
-  if (nat.kind === "none") return { ok: s };
-  if (nat.kind === "maybe") return { stop: portsUnknown(node.name, nat.by) };
-  const rule = nat.rule;
   if (rule.kind === "dnat") return { ok: s };
   const src =
     rule.kind === "snat" ? rule.to.address : sourceAddress(node, oif, p.dst, nextHop, undefined, true);

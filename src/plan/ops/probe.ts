@@ -3,11 +3,10 @@
 // and the probe itself. They leave nothing in the kernel (`leaves` is empty) and own
 // nothing: a listener ends by itself after its lifetime even if nothing stops it.
 
+import type { ProbeProtocol } from "../../model/model.js";
 import { LISTEN, PROBE } from "../probes.js";
 import { STOP } from "../snippets.js";
 import { type Base, RANK, type SpecTable } from "./types.js";
-
-export type ProbeProtocol = "icmp" | "tcp" | "udp";
 
 export type ProbeOp = Base & ProbeOpBody;
 
