@@ -217,7 +217,7 @@ function report(
   const decided = results.filter((r) => r.agrees !== undefined).length;
   const summary = matrix
     ? `${results.length} pairs in ${total.toFixed(1)} s: the model and the kernel agree on ${decided - defects} of the ${decided} the model decides`
-    : `${results.length - failed} of ${results.length} expectations hold with real packets; the model and the kernel agree on ${decided - defects} of ${decided}`;
+    : `${results.length - failed} of ${results.length} expectations hold with real packets; ${decided ? `the model and the kernel agree on ${decided - defects} of the ${decided} the model decides` : "the model decides none of them"}`;
   io.out(defects || failed ? io.style.error(summary) : io.style.help(summary));
 }
 
@@ -233,7 +233,7 @@ function printTable(io: Io, lab: string, results: readonly LiveResult[]): void {
     r.row.verdict,
     r.live.seen,
     `${r.seconds.toFixed(2)} s`,
-    r.agrees === false ? "DEFECT" : r.pass === false ? "FAIL" : r.live.seen === "error" ? "ERROR" : "ok",
+    r.live.seen === "error" ? "ERROR" : r.agrees === false ? "DEFECT" : r.pass === false ? "FAIL" : "ok",
   ]);
   const head = ["expectation", "family", "model", "live", "time", ""];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));

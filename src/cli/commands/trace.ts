@@ -28,7 +28,7 @@ export const trace: Command = {
       usage,
     );
     const [target, ...words] = p.positionals;
-    if (!target || words.length < 2 || words.length > 4)
+    if (!target || words.length < 2 || words.length > 6)
       throw usageError("give a lab, a source and a destination (and a protocol)", usage);
     if (p.values.ipv4 && p.values.ipv6) throw usageError("give -4 or -6, not both", usage);
     const family = p.values.ipv4 ? ["-4"] : p.values.ipv6 ? ["-6"] : [];
