@@ -36,8 +36,18 @@ export function lowerTests(lab: Lab, runDir: string, seconds = PROBE_SECONDS): T
   return build(lab, runDir, seconds, lowered, false);
 }
 
-/** The matrix: every ordered pair of nodes with an address of a family in common, pinged. */
-export function matrixTests(lab: Lab, runDir: string, seconds = PROBE_SECONDS): TestPlan {
+/**
+ * The matrix: every ordered pair of nodes with an address of a family in common, pinged.
+ * `neighbours` bounds the neighbour entries a round of probes may make (each pair makes
+ * one at each end): past it, the pairs are probed in rounds, and every node forgets the
+ * neighbours it learnt between them — the kernel keeps one table for the whole machine.
+ */
+export function matrixTests(
+  lab: Lab,
+  runDir: string,
+  seconds = PROBE_SECONDS,
+  neighbours?: number,
+): TestPlan {
   const nodes = lab.nodes.filter((n) => isolates(n.isolation, "net"));
   const lowered: Lowered[] = [];
   for (const family of [4, 6] as const)
@@ -56,7 +66,53 @@ export function matrixTests(lab: Lab, runDir: string, seconds = PROBE_SECONDS): 
         };
         lowered.push({ e, v: analyse(lab, e), id: `m${family}-${a.name}-${b.name}` });
       }
-  return build(lab, runDir, seconds, lowered, true);
+  const tp = build(lab, runDir, seconds, lowered, true);
+  return neighbours === undefined ? tp : inRounds(lab, tp, neighbours);
+}
+
+/**
+ * The matrix's probes in rounds of sources whose pairs make at most `budget` neighbour
+ * entries per family, each round followed by every node forgetting its learnt neighbours.
+ */
+function inRounds(lab: Lab, tp: TestPlan, budget: number): TestPlan {
+  const probes = tp.probes.flatMap((s) => s.steps.flatMap((st) => st.ops));
+  const bySource = new Map<string, Op[]>();
+  for (const op of probes)
+    if (op.kind === "probe") bySource.set(op.node, [...(bySource.get(op.node) ?? []), op]);
+  // Each pair makes an entry at each end, in its own family's table.
+  const cost = (ops: readonly Op[]) =>
+    Math.max(
+      ...([4, 6] as const).map((f) => 2 * ops.filter((o) => o.kind === "probe" && o.family === f).length),
+    );
+  const rounds: Op[][] = [[]];
+  for (const ops of bySource.values()) {
+    const last = rounds.at(-1) as Op[];
+    if (last.length && cost([...last, ...ops]) > budget) rounds.push([...ops]);
+    else last.push(...ops);
+  }
+  if (rounds.length === 1) return tp;
+  const nodes = lab.nodes.filter((n) => isolates(n.isolation, "net"));
+  const stages = rounds.flatMap((ops, i): Stage[] => [
+    { name: `probes (round ${i + 1} of ${rounds.length})`, steps: steps(ops) },
+    ...(i + 1 < rounds.length
+      ? [
+          {
+            name: `forget neighbours (round ${i + 1})`,
+            steps: steps(
+              nodes.map(
+                (n): Op => ({
+                  kind: "neigh.flush",
+                  node: n.name,
+                  ns: nodeNetns(lab.name, n.name),
+                  round: i + 1,
+                }),
+              ),
+            ),
+          },
+        ]
+      : []),
+  ]);
+  return { ...tp, probes: stages };
 }
 
 function build(

@@ -4,11 +4,13 @@
 // fails the expectation, and agrees with the model or is a defect of one of them.
 
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
+import type { Family } from "../model/ip.js";
 import { keyOf, type Op } from "../plan/ops.js";
 import { programsOfStages, type Stage } from "../plan/plan.js";
 import { type ProbeOutput, readProbe } from "../plan/probes.js";
 import { PROGRAMS, type Program } from "../plan/programs.js";
 import type { TestPlan, TestRow } from "../plan/tests.js";
+import { tableBound, tableFulls } from "./neigh.js";
 import { which } from "./proc.js";
 import { defaultConcurrency, runStages } from "./run.js";
 
@@ -21,6 +23,8 @@ export interface LiveResult {
   readonly pass?: boolean;
   /** Whether the model's verdict and the kernel's agree (absent when the model did not decide). */
   readonly agrees?: boolean;
+  /** Why the kernel's answer says nothing about the lab, when it does not (the machine's limits). */
+  readonly inconclusive?: string;
 }
 
 export interface TestOutcome {
@@ -59,6 +63,7 @@ export async function runTest(tp: TestPlan, options: TestOptions = {}): Promise<
   };
   let stopped: Diagnostic[] = [];
   let cut = false;
+  const fullBefore = tableFulls();
   try {
     const run = (stages: readonly Stage[]) =>
       runStages(stages, { force: true, concurrency, interrupted, onStep });
@@ -77,8 +82,43 @@ export async function runTest(tp: TestPlan, options: TestOptions = {}): Promise<
       ),
     );
   }
-  const results = tp.rows.map((row) => judge(row, printed));
-  return { results, interrupted: cut, problems: stopped };
+  const overflowed = overflows(fullBefore, tableFulls());
+  const results = tp.rows.map((row) => inconclusive(judge(row, printed), overflowed));
+  const lost = results.filter((r) => r.inconclusive).length;
+  const problems = [...stopped, ...(lost ? [overflowDiagnostic(overflowed, lost)] : [])];
+  return { results, interrupted: cut, problems };
+}
+
+/** The families whose neighbour table was full at some point of the test. */
+function overflows(before: ReturnType<typeof tableFulls>, after: ReturnType<typeof tableFulls>): Family[] {
+  return ([4, 6] as const).filter((f) => (after[f] ?? 0) > (before[f] ?? 0));
+}
+
+/**
+ * A probe that did not get through while its family's neighbour table was full says
+ * nothing about the lab: the kernel dropped it for lack of room. It is neither a failure
+ * of the expectation nor a disagreement with the model.
+ */
+function inconclusive(r: LiveResult, full: readonly Family[]): LiveResult {
+  if (!full.includes(r.row.family) || (r.live.seen !== "timeout" && r.live.seen !== "unreachable")) return r;
+  if (r.agrees !== false && r.pass !== false) return r;
+  const { agrees: _a, pass: _p, ...rest } = r;
+  return { ...rest, inconclusive: `the kernel's IPv${r.row.family} neighbour table was full` };
+}
+
+function overflowDiagnostic(full: readonly Family[], lost: number): Diagnostic {
+  const bounds = full.map((f) => `net.ipv${f}.neigh.default.gc_thresh3 = ${tableBound(f) ?? "?"}`).join(", ");
+  return diag(
+    "OT8023",
+    `the kernel's neighbour table overflowed during the test: ${lost} probe${lost === 1 ? "" : "s"} cannot be judged`,
+    {
+      notes: [
+        `the table is one for the whole machine, every namespace's neighbours in it: ${bounds}`,
+        "past its bound the kernel drops packets that need a new neighbour: their probes time out whatever the lab says",
+      ],
+      help: "test fewer pairs at once (a smaller lab, or expectations instead of --matrix), or raise gc_thresh3 on the host",
+    },
+  );
 }
 
 /** One row's live verdict: what its probe printed, unless its listener could not start. */

@@ -11,6 +11,7 @@ import type { Io } from "../io.js";
 function cell(r: LiveResult | undefined): string {
   if (!r) return " ";
   if (r.live.seen === "error") return "E";
+  if (r.inconclusive) return "~";
   const reached = r.live.seen === "reached";
   if (r.agrees === false) return "!";
   if (r.agrees === true) return reached ? "●" : "·";
@@ -18,7 +19,7 @@ function cell(r: LiveResult | undefined): string {
 }
 
 const LEGEND =
-  "● both reach  · both blocked  ! the model and the kernel disagree  ○/- the model cannot tell, the kernel reaches/does not  E probe error";
+  "● both reach  · both blocked  ! the model and the kernel disagree  ○/- the model cannot tell, the kernel reaches/does not  ~ the kernel's neighbour table was full  E probe error";
 
 export function printMatrix(io: Io, lab: string, results: readonly LiveResult[]): void {
   for (const family of [4, 6] as const) {

@@ -6,6 +6,7 @@ import { type Diagnostic, DiagnosticError, diag } from "../../diagnostics/diagno
 import { renderJson } from "../../diagnostics/render.js";
 import { matrixTests, PROBE_SECONDS, type TestPlan } from "../../plan/tests.js";
 import { acquire } from "../../runtime/lock.js";
+import { tableBound } from "../../runtime/neigh.js";
 import { lowerHere } from "../../runtime/platform.js";
 import { runDir } from "../../runtime/record.js";
 import { type LiveResult, runTest, testTools } from "../../runtime/tests.js";
@@ -44,7 +45,9 @@ export const test: Command = {
     const target = modelTarget(arg, params(p.values));
     const lab = target.compiled.lab;
     upFromThisFile(target);
-    const tp = p.values.matrix ? matrixTests(lab, runDir(), seconds) : testPlanOf(target, seconds);
+    const tp = p.values.matrix
+      ? matrixTests(lab, runDir(), seconds, neighbourBudget())
+      : testPlanOf(target, seconds);
     if (tp.rows.length === 0) {
       io.out(
         `lab ${lab.name} has no expectations: write \`expect SRC -> DST …\`, or try \`opentop test ${arg} --matrix\``,
@@ -86,6 +89,15 @@ export const test: Command = {
     }
   },
 };
+
+/**
+ * How many neighbour entries a round of the matrix may make: half the machine's smaller
+ * bound (the table is shared with every other namespace), unless it cannot be read.
+ */
+function neighbourBudget(): number | undefined {
+  const bounds = ([4, 6] as const).map(tableBound).filter((b): b is number => b !== undefined);
+  return bounds.length ? Math.max(64, Math.floor(Math.min(...bounds) / 2)) : undefined;
+}
 
 function number(v: unknown, fallback: number, min: number, max: number, name: string, usage: string): number {
   if (v === undefined) return fallback;
@@ -215,10 +227,17 @@ function report(
   const failed = results.filter((r) => r.pass === false).length;
   const defects = results.filter((r) => r.agrees === false).length;
   const decided = results.filter((r) => r.agrees !== undefined).length;
-  const summary = matrix
-    ? `${results.length} pairs in ${total.toFixed(1)} s: the model and the kernel agree on ${decided - defects} of the ${decided} the model decides`
-    : `${results.length - failed} of ${results.length} expectations hold with real packets; ${decided ? `the model and the kernel agree on ${decided - defects} of the ${decided} the model decides` : "the model decides none of them"}`;
-  io.out(defects || failed ? io.style.error(summary) : io.style.help(summary));
+  const lost = results.filter((r) => r.inconclusive).length;
+  const agreement = decided
+    ? `the model and the kernel agree on ${decided - defects} of the ${decided} the model decides`
+    : "the model decides none of them";
+  const summary = [
+    matrix
+      ? `${results.length} pairs in ${total.toFixed(1)} s: ${agreement}`
+      : `${results.length - failed - lost} of ${results.length} expectations hold with real packets; ${agreement}`,
+    ...(lost ? [`${lost} cannot be judged (the machine's neighbour table was full)`] : []),
+  ].join("; ");
+  io.out(defects || failed || lost ? io.style.error(summary) : io.style.help(summary));
 }
 
 function isOk(results: readonly LiveResult[], problems: readonly Diagnostic[]): boolean {
@@ -233,7 +252,15 @@ function printTable(io: Io, lab: string, results: readonly LiveResult[]): void {
     r.row.verdict,
     r.live.seen,
     `${r.seconds.toFixed(2)} s`,
-    r.live.seen === "error" ? "ERROR" : r.agrees === false ? "DEFECT" : r.pass === false ? "FAIL" : "ok",
+    r.live.seen === "error"
+      ? "ERROR"
+      : r.inconclusive
+        ? "INCONCLUSIVE"
+        : r.agrees === false
+          ? "DEFECT"
+          : r.pass === false
+            ? "FAIL"
+            : "ok",
   ]);
   const head = ["expectation", "family", "model", "live", "time", ""];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
@@ -267,6 +294,7 @@ function resultJson(r: LiveResult): unknown {
     },
     ...(r.pass !== undefined ? { pass: r.pass } : {}),
     agrees: r.agrees ?? null,
+    ...(r.inconclusive ? { inconclusive: r.inconclusive } : {}),
     ...(row.origin ? { origin: row.origin } : {}),
   };
 }

@@ -47,6 +47,17 @@ type ProbeOpBody =
       /** The source address, when the expectation fixes it. */
       readonly src?: string;
       readonly seconds: number;
+    }
+  | {
+      /**
+       * Forget a node's learnt neighbours (not permanent ones): between the rounds of a
+       * large matrix, whose pairs would otherwise fill the kernel's neighbour table, which
+       * is one for the whole machine.
+       */
+      readonly kind: "neigh.flush";
+      readonly node: string;
+      readonly ns: string;
+      readonly round: number;
     };
 
 export type ProbeKind = ProbeOp["kind"];
@@ -101,6 +112,17 @@ export const PROBE_OPS: SpecTable<ProbeOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["sh", "cat", "tr", "sed", "sleep"],
+  },
+  "neigh.flush": {
+    tool: "ip",
+    where: (op) => op.ns,
+    words: () => ["neigh", "flush", "all"],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `forget the neighbours node ${op.node} has learnt (round ${op.round})`,
+    key: (op) => `neigh-flush ${op.node} ${op.round}`,
+    leaves: () => [],
+    owns: () => [],
   },
   probe: {
     tool: "exec",
