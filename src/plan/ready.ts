@@ -34,11 +34,12 @@ export function readinessOps(lab: Lab, nodes: Readonly<Record<string, NodeRuntim
         case "tcp":
         case "udp":
           return [{ ...base, check: check.kind, port: check.port }];
-        case "command":
-          // Inside the node, as `opentop exec` runs a command: its namespaces and cgroups.
-          return [
-            { ...base, ns: null, check: "command", argv: [...enterPrefix(rt), "sh", "-c", check.command] },
-          ];
+        case "command": {
+          // Inside the node, as its service runs: its namespaces and cgroups, its environment.
+          const env = [`OPENTOP_LAB=${lab.name}`, `OPENTOP_NODE=${n.name}`, `OPENTOP_SERVICE=${s.name}`];
+          const argv = [...enterPrefix(rt), "env", ...env, "sh", "-c", check.command];
+          return [{ ...base, ns: null, check: "command", argv }];
+        }
         default:
           return assertNever(check);
       }

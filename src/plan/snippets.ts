@@ -109,8 +109,8 @@ export const READY = [
   'ready() { case $kind in tcp|udp) [ -n "$(ss -Hln $f "sport = :$port")" ];; command) "$@" >/dev/null 2>&1 </dev/null;; *) [ $i -ge 3 ];; esac; };',
   "i=0; while :; do",
   'if [ -s "$status" ]; then code=$(cat "$status"); [ "$code" = 0 ] && [ "$kind" = started ] && exit 0; fail "it exited with status $code"; fi;',
-  'pid=$(cat "$pidfile" 2>/dev/null); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || { [ -s "$status" ] && continue; fail "it is gone"; };',
-  "if ready; then exit 0; fi;",
+  'pid=$(cat "$pidfile" 2>/dev/null); if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then [ -s "$status" ] && continue; fail "it is gone"; fi;',
+  'if ready "$@"; then exit 0; fi;',
   '[ $i -ge $((t * 10)) ] && fail "it is not ready after $t s";',
   "sleep 0.1; i=$((i+1)); done",
 ].join(" ");

@@ -9,7 +9,7 @@
 
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { debris, inNode, service, waitFor } from "../support/isolation.js";
@@ -308,7 +308,13 @@ node web {
         `run web "sleep 0.5; touch /tmp/opentop-ready-$OPENTOP_LAB; sleep 600" ready "test -e /tmp/opentop-ready-$OPENTOP_LAB"`,
       ),
       (lab) => {
-        assert.equal(service(lab.name, "web", "web")?.state, "running");
+        const flag = `/tmp/opentop-ready-${lab.name}`;
+        try {
+          assert.ok(existsSync(flag), "up returned after the command succeeded");
+          assert.equal(service(lab.name, "web", "web")?.state, "running");
+        } finally {
+          rmSync(flag, { force: true });
+        }
       },
     );
   });
@@ -326,7 +332,7 @@ node web {
       assert.equal(r.code, 1);
       assert.match(
         r.stderr,
-        /error\[OT5021\]: could not wait for service web of node web to listen on tcp 8080: it exited with status 127/,
+        /error\[OT5021\]: could not wait until service web of node web listens on tcp 8080: it exited with status 127/,
       );
       assert.match(r.stderr, /= note: log: starting/);
       assert.match(r.stderr, /= note: log: .*no-such-program-x14: not found/);

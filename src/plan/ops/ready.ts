@@ -24,11 +24,11 @@ export type ReadyOp = Base & {
 function what(op: ReadyOp): string {
   switch (op.check) {
     case "started":
-      return "to keep running";
+      return "keeps running";
     case "command":
-      return "its readiness command to succeed";
+      return "passes its readiness command";
     default:
-      return `to listen on ${op.check} ${op.port}`;
+      return `listens on ${op.check} ${op.port}`;
   }
 }
 
@@ -51,7 +51,7 @@ export const READY_OPS: SpecTable<ReadyOp> = {
     ],
     inverse: () => null,
     undone: () => "nothing",
-    describe: (op) => `wait for service ${op.name} of node ${op.node} ${what(op)}`,
+    describe: (op) => `wait until service ${op.name} of node ${op.node} ${what(op)}`,
     key: (op) => `ready ${op.node} ${op.name}`,
     leaves: () => [],
     owns: () => [],
@@ -62,7 +62,7 @@ export const READY_OPS: SpecTable<ReadyOp> = {
       "sed",
       "sleep",
       ...(op.check === "tcp" || op.check === "udp" ? (["ss"] as const) : []),
-      ...(op.argv ? (["nsenter"] as const) : []),
+      ...(op.argv ? (["nsenter", "env"] as const) : []),
     ],
   },
 };
