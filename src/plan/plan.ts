@@ -3,6 +3,7 @@
 // the operations it performs, in order.
 
 import type { Family } from "../model/ip.js";
+import type { ProbeProtocol } from "../model/model.js";
 import type { VerdictKind } from "../model/reach/types.js";
 import type { Holds } from "../model/reach/verdict.js";
 import { inNetns, type NodeRuntime } from "./enter.js";
@@ -97,6 +98,7 @@ export interface TestRow {
   readonly from: string;
   readonly to: string;
   readonly family: Family;
+  readonly protocol: ProbeProtocol;
   /** `->` (true) or `!->` (false); absent for a pair of the matrix, which expects nothing. */
   readonly expect?: boolean;
   /** The model's verdict, and whether the expectation holds on it. */

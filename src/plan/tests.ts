@@ -150,6 +150,7 @@ function build(
       from: e.from.node,
       to: e.to.node,
       family: e.family,
+      protocol: e.protocol,
       ...(matrix ? {} : { expect: e.reach, holds: holds(e, v), origin: location(e.span) }),
       verdict: v.kind,
       why: why(v),

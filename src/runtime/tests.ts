@@ -83,9 +83,18 @@ export async function runTest(tp: TestPlan, options: TestOptions = {}): Promise<
     );
   }
   const overflowed = overflows(fullBefore, tableFulls());
-  const results = tp.rows.map((row) => inconclusive(judge(row, printed), overflowed));
-  const lost = results.filter((r) => r.inconclusive).length;
-  const problems = [...stopped, ...(lost ? [overflowDiagnostic(overflowed, lost)] : [])];
+  const results = tp.rows.map((row) => unanswered(inconclusive(judge(row, printed), overflowed), printed));
+  const lost = results.filter((r) => r.inconclusive?.includes("neighbour table")).length;
+  const silent = results.filter((r) => r.inconclusive && !r.inconclusive.includes("neighbour table"));
+  const problems = [
+    ...stopped,
+    ...(lost ? [overflowDiagnostic(overflowed, lost)] : []),
+    ...silent.map((r) =>
+      diag("OT8023", `\`${r.row.name}\` (IPv${r.row.family}) cannot be judged: ${r.inconclusive}`, {
+        help: "a udp expectation is answered by OpenTop's own responder only where nothing listens; expect a port nothing else uses, or make the service answer",
+      }),
+    ),
+  ];
   return { results, interrupted: cut, problems };
 }
 
@@ -104,6 +113,23 @@ function inconclusive(r: LiveResult, full: readonly Family[]): LiveResult {
   if (r.agrees !== false && r.pass !== false) return r;
   const { agrees: _a, pass: _p, ...rest } = r;
   return { ...rest, inconclusive: `the kernel's IPv${r.row.family} neighbour table was full` };
+}
+
+/**
+ * A udp probe to a port where a service of the lab listens (its listener found it there and
+ * started nothing) is answered only if that service answers a stray datagram: its silence
+ * says nothing about the path.
+ */
+function unanswered(r: LiveResult, printed: ReadonlyMap<string, { stdout: string }>): LiveResult {
+  const listener = r.row.listener ? printed.get(r.row.listener) : undefined;
+  if (r.row.protocol !== "udp" || r.live.seen !== "timeout" || listener?.stdout.trim() !== "present")
+    return r;
+  if (r.agrees !== false && r.pass !== false) return r;
+  const { agrees: _a, pass: _p, ...rest } = r;
+  return {
+    ...rest,
+    inconclusive: "a service of the lab listens there and did not answer the probe's datagram",
+  };
 }
 
 function overflowDiagnostic(full: readonly Family[], lost: number): Diagnostic {

@@ -235,7 +235,7 @@ function report(
     matrix
       ? `${results.length} pairs in ${total.toFixed(1)} s: ${agreement}`
       : `${results.length - failed - lost} of ${results.length} expectations hold with real packets; ${agreement}`,
-    ...(lost ? [`${lost} cannot be judged (the machine's neighbour table was full)`] : []),
+    ...(lost ? [`${lost} cannot be judged`] : []),
   ].join("; ");
   io.out(defects || failed || lost ? io.style.error(summary) : io.style.help(summary));
 }
