@@ -251,6 +251,17 @@ expect a -> 10.7.0.2`);
   });
 });
 
+/** r with a stateful forward chain: replies pass, new connections only by `rule`. */
+const STATEFUL = (rule: string, aExtra = "") =>
+  ROUTED(
+    `filter {
+      forward policy drop
+      forward accept established
+      ${rule}
+    }`,
+    aExtra,
+  );
+
 describe("filters", () => {
   test("input: policy, ports, protocols, established replies", () => {
     const v = allHold(
@@ -312,11 +323,7 @@ expect b !-> a tcp 22`);
   });
 
   test("a stateful router: new connections one way only, replies through `established`", () => {
-    allHold(`${ROUTED(`filter {
-      forward policy drop
-      forward accept established
-      forward accept in eth0 out eth1
-    }`)}
+    allHold(`${STATEFUL("forward accept in eth0 out eth1")}
 expect a -> b tcp 80
 expect a -> b udp 53
 expect a -> b
@@ -350,31 +357,16 @@ expect a -> b udp 53`);
   });
 
   test("source ports: a rule on all ephemeral ports matches; one on some of them is not guessed", () => {
-    allHold(`${ROUTED(`filter {
-      forward policy drop
-      forward accept established
-      forward accept tcp sport 1024-65535 dport 80
-    }`)}
+    allHold(`${STATEFUL("forward accept tcp sport 1024-65535 dport 80")}
 expect a -> b tcp 80 -4`);
-    const { e, v } = only(`${ROUTED(`filter {
-      forward policy drop
-      forward accept established
-      forward accept tcp sport 40000-50000 dport 80
-    }`)}
+    const { e, v } = only(`${STATEFUL("forward accept tcp sport 40000-50000 dport 80")}
 expect a -> b tcp 80 -4`);
     assert.equal(v.kind, "unknown");
     assert.equal(holds(e, v), "unknown");
   });
 
   test("a port range of the node's own ephemeral range (sysctl) is followed", () => {
-    allHold(`${ROUTED(
-      `filter {
-      forward policy drop
-      forward accept established
-      forward accept tcp sport 40000-50000 dport 80
-    }`,
-      `sysctl net.ipv4.ip_local_port_range "40000 50000"`,
-    )}
+    allHold(`${STATEFUL("forward accept tcp sport 40000-50000 dport 80", `sysctl net.ipv4.ip_local_port_range "40000 50000"`)}
 expect a -> b tcp 80 -4`);
   });
 
