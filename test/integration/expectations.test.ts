@@ -184,10 +184,17 @@ expect a !-> b udp 53
       async (lab) => {
         const child = spawn(process.execPath, [BIN, "test", lab.name, "--timeout", "10"], { stdio: "pipe" });
         const done = new Promise<number | null>((resolve) => child.on("close", resolve));
-        // One listener for tcp 22, one for udp 53; then the probes wait (dropped).
-        await waitFor(() => marked(lab.name).filter((m) => m.includes(":listen-")).length === 2 || undefined);
-        child.kill("SIGINT");
-        const code = await done;
+        let code: number | null;
+        try {
+          // One listener for tcp 22, one for udp 53; then the probes wait (dropped).
+          await waitFor(
+            () => marked(lab.name).filter((m) => m.includes(":listen-")).length === 2 || undefined,
+          );
+        } finally {
+          // Whatever happened, the test ends before the lab goes down (it holds the lab's lock).
+          child.kill("SIGINT");
+          code = await done;
+        }
         assert.notEqual(code, 0, "an interrupted test fails");
         assert.deepEqual(marked(lab.name), [], "every listener is stopped");
       },
