@@ -33,7 +33,7 @@ interface Lowered {
 /** The test of a lab's expectations. */
 export function lowerTests(lab: Lab, runDir: string, seconds = PROBE_SECONDS): TestPlan {
   const lowered = lab.expectations.map((e, i) => ({ e, v: analyse(lab, e), id: `e${i + 1}` }));
-  return build(lab, runDir, seconds, lowered, false);
+  return build(lab, runDir, seconds, lowered, false).tp;
 }
 
 /**
@@ -66,27 +66,25 @@ export function matrixTests(
         };
         lowered.push({ e, v: analyse(lab, e), id: `m${family}-${a.name}-${b.name}` });
       }
-  const tp = build(lab, runDir, seconds, lowered, true);
-  return neighbours === undefined ? tp : inRounds(lab, tp, neighbours);
+  const { tp, probes } = build(lab, runDir, seconds, lowered, true);
+  return neighbours === undefined ? tp : inRounds(lab, tp, probes, neighbours);
 }
+
+type Probe = Extract<ProbeOp, { kind: "probe" }>;
 
 /**
  * The matrix's probes in rounds of sources whose pairs make at most `budget` neighbour
  * entries per family, each round followed by every node forgetting its learnt neighbours.
  */
-function inRounds(lab: Lab, tp: TestPlan, budget: number): TestPlan {
-  const probes = tp.probes.flatMap((s) => s.steps.flatMap((st) => st.ops));
-  const bySource = new Map<string, Op[]>();
-  for (const op of probes)
-    if (op.kind === "probe") bySource.set(op.node, [...(bySource.get(op.node) ?? []), op]);
+function inRounds(lab: Lab, tp: TestPlan, probes: readonly Probe[], budget: number): TestPlan {
+  const bySource = new Map<string, Probe[]>();
+  for (const op of probes) bySource.set(op.node, [...(bySource.get(op.node) ?? []), op]);
   // Each pair makes an entry at each end, in its own family's table.
-  const cost = (ops: readonly Op[]) =>
-    Math.max(
-      ...([4, 6] as const).map((f) => 2 * ops.filter((o) => o.kind === "probe" && o.family === f).length),
-    );
-  const rounds: Op[][] = [[]];
+  const cost = (ops: readonly Probe[]) =>
+    Math.max(...([4, 6] as const).map((f) => 2 * ops.filter((o) => o.family === f).length));
+  const rounds: Probe[][] = [[]];
   for (const ops of bySource.values()) {
-    const last = rounds.at(-1) as Op[];
+    const last = rounds.at(-1) as Probe[];
     if (last.length && cost([...last, ...ops]) > budget) rounds.push([...ops]);
     else last.push(...ops);
   }
@@ -121,17 +119,17 @@ function build(
   seconds: number,
   lowered: readonly Lowered[],
   matrix: boolean,
-): TestPlan {
+): { tp: TestPlan; probes: Probe[] } {
   const listeners = new Map<string, Extract<ProbeOp, { kind: "listen.start" }>>();
   // A listener outlives the probes by far, however they are scheduled; it is stopped by
   // its PID as soon as they are done, and ends by itself only if nothing stops it.
   const lifetime = Math.min(3600, 60 + lowered.length * (seconds + 1));
   const rows: TestRow[] = [];
-  const probes: Op[] = [];
+  const probes: Probe[] = [];
   for (const { e, v, id } of lowered) {
     const listener = listenerFor(lab, runDir, e, v, lifetime, listeners.size + 1);
     if (listener && !listeners.has(keyOf(listener))) listeners.set(keyOf(listener), listener);
-    const probe: ProbeOp = {
+    const probe: Probe = {
       kind: "probe",
       id,
       node: e.from.node,
@@ -162,13 +160,14 @@ function build(
   const stops = starts.map((l) => stopOf(l));
   const stage = (name: string, ops: readonly Op[]): Stage[] =>
     ops.length ? [{ name, steps: steps(ops) }] : [];
-  return {
+  const tp = {
     listen: stage("listeners", starts),
     probes: stage("probes", probes),
     stop: stage("stop listeners", stops),
     rows,
     seconds,
   };
+  return { tp, probes };
 }
 
 function stopOf(l: Extract<ProbeOp, { kind: "listen.start" }>): Op {

@@ -4,10 +4,9 @@
 
 import { type Diagnostic, DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
-import { matrixTests, PROBE_SECONDS, type TestPlan } from "../../plan/tests.js";
+import { lowerTests, matrixTests, PROBE_SECONDS, type TestPlan } from "../../plan/tests.js";
 import { acquire } from "../../runtime/lock.js";
 import { tableBound } from "../../runtime/neigh.js";
-import { lowerHere } from "../../runtime/platform.js";
 import { runDir } from "../../runtime/record.js";
 import { type LiveResult, runTest, testTools } from "../../runtime/tests.js";
 import { params, parse, SET_OPTION, usageError } from "../args.js";
@@ -47,7 +46,7 @@ export const test: Command = {
     upFromThisFile(target);
     const tp = p.values.matrix
       ? matrixTests(lab, runDir(), seconds, neighbourBudget())
-      : testPlanOf(target, seconds);
+      : lowerTests(lab, runDir(), seconds);
     if (tp.rows.length === 0) {
       io.out(
         `lab ${lab.name} has no expectations: write \`expect SRC -> DST …\`, or try \`opentop test ${arg} --matrix\``,
@@ -137,26 +136,6 @@ function upFromThisFile(t: Modelled): void {
       help: `bring it down and up again: \`opentop down ${lab.name}\`, then \`opentop up FILE\``,
     }),
   );
-}
-
-/** The test of the lab's expectations, as the plan for this machine lowers it. */
-function testPlanOf(t: Modelled, seconds: number): TestPlan {
-  const plan = lowerHere(t.compiled.lab);
-  const tp = plan.tests;
-  if (!tp) return { listen: [], probes: [], stop: [], rows: [], seconds };
-  return seconds === tp.seconds ? tp : retimed(tp, seconds);
-}
-
-/** The same test with another probe time. */
-function retimed(tp: TestPlan, seconds: number): TestPlan {
-  const probes = tp.probes.map((s) => ({
-    ...s,
-    steps: s.steps.map((st) => ({
-      ...st,
-      ops: st.ops.map((op) => (op.kind === "probe" ? { ...op, seconds } : op)),
-    })),
-  }));
-  return { ...tp, probes, seconds };
 }
 
 /** A diagnostic per failed expectation and per disagreement (the latter, a defect). */

@@ -5,7 +5,8 @@
 
 import type { Filter, FilterRule, PortRange, Rule } from "../filter.js";
 import { contains, type Family } from "../ip.js";
-import type { Decider, Hook, Packet, PacketState, Ports, Tri } from "./types.js";
+import { isFilterRule, RULE_HOOK } from "./nat.js";
+import type { Decider, Packet, PacketState, Ports, Tri } from "./types.js";
 
 /** Where the packet is: its interfaces (absent where the hook cannot know one) and state. */
 export interface Context {
@@ -27,7 +28,7 @@ export function chainVerdict(
   ctx: Context,
 ): FilterOutcome {
   if (!filter) return { kind: "accept", by: { text: `${node} has no filter` }, silent: true };
-  const rules = filter.rules.filter((r): r is FilterRule => r.kind === "filter" && r.chain === hook);
+  const rules = filter.rules.filter((r): r is FilterRule => isFilterRule(r) && r.chain === hook);
   const policy = filter.policies.find((x) => x.chain === hook);
   for (const r of rules) {
     const m = matches(r, p, ctx);
@@ -58,16 +59,12 @@ export function natRule(
 ): NatOutcome {
   if (!filter) return { kind: "none" };
   for (const r of filter.rules) {
-    if (r.kind === "filter" || hookOf(r) !== hook) continue;
+    if (isFilterRule(r) || RULE_HOOK[r.kind] !== hook) continue;
     const m = matches(r, p, ctx);
     if (m === "yes") return { kind: "apply", rule: r };
     if (m === "maybe") return { kind: "maybe", by: { text: `rule \`${r.text}\` of ${node}`, span: r.span } };
   }
   return { kind: "none" };
-}
-
-function hookOf(r: Exclude<Rule, FilterRule>): Hook {
-  return r.kind === "dnat" ? "prerouting" : "postrouting";
 }
 
 /** Whether a rule matches a packet: every match it has must. */

@@ -5,10 +5,11 @@
 // neighbour — with IPv6's neighbour discovery, which filters see. Equal-cost next hops
 // branch the walk; every branch ends in a Stop.
 
-import type { FilterRule, Rule } from "../filter.js";
 import type { Ip } from "../ip.js";
 import { type Context, chainVerdict, natRule } from "./chains.js";
+import { type NatRule, rewrite } from "./nat.js";
 import type { Net, NodeView } from "./net.js";
+import { endpoint } from "./ports.js";
 import { isLocal, lookup, sourceAddress } from "./route.js";
 import type { Blocked, Decider, Packet, PacketState, Ports, Step, Stop } from "./types.js";
 
@@ -186,8 +187,6 @@ function filter(
   }
 }
 
-type NatRule = Exclude<Rule, FilterRule>;
-
 /**
  * What NAT does at a hook: the reply of a connection the node tracks has its translation
  * undone (prerouting restores the destination, postrouting the source); a new
@@ -223,55 +222,22 @@ function natHook(
 /** Prerouting: dnat of a new connection, or the reply of a source-translated one restored. */
 function prerouting(s: State, node: NodeView, iif: string, t: Tracked): Passed {
   const h = natHook(s, node, "prerouting", { iif, state: "new" }, t);
-  if ("done" in h) return h.done;
-  const { rule } = h;
-  const p = s.packet;
-  if (rule.kind !== "dnat") return { ok: s };
-  const ports = rule.to.ports;
-  const dport =
-    ports && !(p.dport && ports.first <= p.dport.first && p.dport.last <= ports.last) ? ports : p.dport;
-  if (dport && dport.first !== dport.last && p.proto !== "icmp")
-    return {
-      stop: {
-        kind: "unknown",
-        node: node.name,
-        reason: `\`${rule.text}\` picks one port of a range`,
-        span: rule.span,
-      },
-    };
-  const next = { ...p, dst: rule.to.address, ...(dport ? { dport } : {}) };
-  const moved = withPacket(s, next);
-  const text = `dnat ${endpoint(p.dst, p.dport)} → ${endpoint(next.dst, next.dport)} (\`${rule.text}\`)`;
-  return { ok: add(updateAfter(moved, node.name), { kind: "nat", node: node.name, text, span: rule.span }) };
+  // Before routing there is no output interface: nothing that needs one applies here.
+  return "done" in h ? h.done : translate(s, node, h.rule, "", s.packet.dst);
 }
 
 /** Postrouting: snat or masquerade of a new connection, or the reply of a dnat'd one restored. */
 function postrouting(s: State, node: NodeView, oif: string, nextHop: Ip, t: Tracked): Passed {
   const h = natHook(s, node, "postrouting", { oif, state: "new" }, t);
-  if ("done" in h) return h.done;
-  const { rule } = h;
-  const p = s.packet;
-  if (rule.kind === "dnat") return { ok: s };
-  const src =
-    rule.kind === "snat" ? rule.to.address : sourceAddress(node, oif, p.dst, nextHop, undefined, true);
-  if (!src)
-    return {
-      stop: blocked(node.name, "no-source", {
-        text: `\`${rule.text}\`: ${oif} has no IPv${p.family} address`,
-        span: rule.span,
-      }),
-    };
-  const sport = rule.kind === "snat" && rule.to.ports ? rule.to.ports : p.sport;
-  const next = { ...p, src, ...(sport ? { sport } : {}) };
-  const text = `${rule.kind} ${p.src.text} → ${src.text} (\`${rule.text}\`)`;
-  return {
-    ok: add(updateAfter(withPacket(s, next), node.name), {
-      kind: "nat",
-      node: node.name,
-      text,
-      span: rule.span,
-    }),
-  };
+  return "done" in h ? h.done : translate(s, node, h.rule, oif, nextHop);
+}
+
+/** A NAT rule applied: the packet rewritten, the node's connection updated, a step for people. */
+function translate(s: State, node: NodeView, rule: NatRule, oif: string, nextHop: Ip): Passed {
+  const r = rewrite(rule, s.packet, node, oif, nextHop);
+  if ("stop" in r) return { stop: r.stop };
+  const moved = updateAfter(withPacket(s, r.packet), node.name);
+  return { ok: add(moved, { kind: "nat", node: node.name, text: r.text, span: rule.span }) };
 }
 
 function natStep(node: string, what: string, from: Ip, to: Ip): Step {
@@ -291,12 +257,6 @@ function portsUnknown(node: string, by: Decider): Stop {
 function updateAfter(s: State, node: string): State {
   const conn = s.conns.get(node);
   return conn ? withConn(s, node, { before: conn.before, after: tupleOf(s.packet) }) : s;
-}
-
-export function endpoint(ip: Ip, port: Ports | undefined): string {
-  if (!port) return ip.text;
-  const p = port.first === port.last ? String(port.first) : `${port.first}-${port.last}`;
-  return ip.family === 6 ? `[${ip.text}]:${p}` : `${ip.text}:${p}`;
 }
 
 // ---- the walk ---------------------------------------------------------------------------
