@@ -26,6 +26,7 @@ const LOADERS: { readonly [K in CommandName]: () => Promise<Command> } = {
   graph: async () => (await import("./commands/graph.js")).graph,
   build: async () => (await import("./commands/build.js")).build,
   import: async () => (await import("./commands/import.js")).importLab,
+  fmt: async () => (await import("./commands/fmt.js")).fmt,
   gc: async () => (await import("./commands/gc.js")).gc,
   completion: async () => (await import("./commands/completion.js")).completion,
   help: async () => helpCommand,

@@ -272,6 +272,27 @@ const TABLE = [
     ],
   },
   {
+    name: "fmt",
+    summary: "rewrite lab files in the one canonical style, keeping every comment",
+    args: "FILE…",
+    positionals: ["file"],
+    rest: true,
+    description:
+      'Rewrites each FILE in OpenTop\'s canonical style (docs/language.md, "Style"): two spaces a level, one statement a line except in a block written on one line, one blank between words, at most one blank line in a row, and every comment where it was, those after code aligned. Only layout changes, never a word, so the plan stays the same; fmt checks that before it writes, and writes each file whole (an interrupted fmt leaves it as it was). A file with syntax errors is left as it is. FILE `-` formats standard input to standard output. Prints the name of each file it rewrote.',
+    options: [
+      {
+        name: "check",
+        help: "write nothing; fail with OT9030 for each file that is not formatted, at its first line that differs",
+      },
+      JSON_OUT,
+    ],
+    examples: [
+      { cmd: "opentop fmt examples/*.otop", what: "format files in place" },
+      { cmd: "opentop fmt --check lab.otop", what: "in CI: fail if lab.otop is not formatted" },
+      { cmd: "opentop fmt - < lab.otop", what: "format standard input to standard output (for editors)" },
+    ],
+  },
+  {
     name: "gc",
     summary: "remove what labs that never finished coming up (or lost their record) left behind",
     args: "",
