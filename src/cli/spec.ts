@@ -293,6 +293,16 @@ const TABLE = [
     ],
   },
   {
+    name: "lsp",
+    summary: "the language server for editors: diagnostics as you type, completion, formatting",
+    args: "",
+    positionals: [],
+    description:
+      "Speaks the Language Server Protocol over standard input and output; an editor starts it (docs/editors.md). For each open lab file it publishes `check`'s diagnostics as the file changes, completes keywords and the names of nodes, switches and interfaces, and formats the file as `fmt` does. It changes nothing on the machine.",
+    options: [{ name: "stdio", help: "talk over standard input and output (the only way; editors pass it)" }],
+    examples: [{ cmd: "opentop lsp", what: "what an editor runs (see docs/editors.md)" }],
+  },
+  {
     name: "gc",
     summary: "remove what labs that never finished coming up (or lost their record) left behind",
     args: "",
