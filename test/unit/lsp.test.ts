@@ -223,3 +223,56 @@ test("lsp: a request before initialize is refused; a closed stream ends the serv
     s.remove();
   }
 });
+
+test("lsp: hostile input — bad JSON, unknown documents, places past the end — is answered, never fatal", async () => {
+  const s = scratch();
+  const client = new Client(s.dir);
+  try {
+    await client.request("initialize", { capabilities: {} });
+    // Not JSON: a parse error with id null, and the session goes on.
+    const body = Buffer.from("{not json");
+    client.child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
+    const parseError = await client.notification((m) => m.error?.code === -32700);
+    assert.equal(parseError.id, null);
+    const notOpen = await client.request("textDocument/completion", {
+      textDocument: { uri: "file:///nowhere.otop" },
+      position: { line: 0, character: 0 },
+    });
+    assert.equal(notOpen.error?.code, -32602);
+    // A document with multi-byte text and CRLF; a place past its end and inside a character.
+    const uri = pathToFileURL(join(s.dir, "u.otop")).href;
+    const text =
+      'lab u\r\n# é ☃ 𝄞\r\nnode a { run "é☃𝄞 x"; eth0 -> b.eth0 10.0.0.1/30 }\r\nnode b { eth0 10.0.0.2/30 }\r\n';
+    client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "opentop", version: 1, text } });
+    assert.deepEqual(diagnosticsOf(await client.notification(published(uri, 1))), []);
+    for (const position of [
+      { line: 99, character: 0 },
+      { line: 1, character: 999 },
+      { line: 1, character: 9 }, // between the two halves of 𝄞
+    ]) {
+      const r = await client.request("textDocument/completion", { textDocument: { uri }, position });
+      assert.ok(r.result, JSON.stringify(r));
+    }
+    // An incremental change (a range replaced), though the server asks for whole texts.
+    client.notify("textDocument/didChange", {
+      textDocument: { uri, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 2, character: 46 }, end: { line: 2, character: 49 } }, text: "/33" },
+      ],
+    });
+    const errors = diagnosticsOf(await client.notification(published(uri, 2)));
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    assert.deepEqual(
+      errors[0]?.range.start,
+      { line: 2, character: 38 },
+      "UTF-16 columns after multi-byte text",
+    );
+    // A header without a length ends the session (status 1), with a word on standard error.
+    client.child.stdin.write("Content-Type: nothing\r\n\r\n");
+    assert.equal(await client.exited, 1);
+    assert.match(client.stderr, /opentop lsp: a header without a valid Content-Length/);
+  } finally {
+    client.child.kill();
+    s.remove();
+  }
+});
