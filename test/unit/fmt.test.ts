@@ -369,3 +369,11 @@ test("`opentop fmt` leaves a file with syntax errors, and one it cannot read, as
     s.remove();
   }
 });
+
+test("the example of docs/language.md, Style, is what fmt writes", () => {
+  const page = readFileSync(join(ROOT, "docs/language.md"), "utf8");
+  const m = /## Style[\s\S]*?```\n# before\n([\s\S]*?)\n# after `opentop fmt`\n([\s\S]*?)```/.exec(page);
+  assert.ok(m, "docs/language.md has a before and after in its Style section");
+  const [, before = "", after = ""] = m;
+  assert.equal(fmt(before), after);
+});
