@@ -76,29 +76,35 @@ test("every example is already in canonical style", () => {
   }
 });
 
+/**
+ * Formats input #n: refused only for its syntax (never as unsafe), else idempotent, with the
+ * same meaning and comments. Returns undefined when refused, else whether the lab compiled.
+ */
+function formatsSafely(input: string, n: number): boolean | undefined {
+  const r = format(sourceFile("fuzz.otop", input));
+  if (r.text === undefined) {
+    assert.ok(
+      r.diagnostics.every((d) => d.code !== "OT9031"),
+      `input #${n} was refused as unsafe: ${r.diagnostics[0]?.message}\n${JSON.stringify(input)}`,
+    );
+    return undefined;
+  }
+  const where = `input #${n}:\n${JSON.stringify(input)}\n--- formatted ---\n${r.text}`;
+  assert.equal(fmt(r.text, "fuzz.otop"), r.text, `not idempotent, ${where}`);
+  const before = meaning("fuzz.otop", input, { read });
+  assert.equal(meaning("fuzz.otop", r.text, { read }), before, `the meaning changed, ${where}`);
+  assert.deepEqual(commentsOf(r.text), commentsOf(input), `comments changed, ${where}`);
+  return !before.startsWith("[");
+}
+
 test(`fmt over ${COUNT} fuzzed labs: what parses is formatted, idempotent, and means the same`, () => {
   const corpus = seeds();
   const random = rng(17);
-  let formatted = 0;
-  let compiled = 0;
-  for (let n = 0; n < COUNT; n++) {
-    const input = mutate(corpus[n % corpus.length] ?? "", random);
-    const r = format(sourceFile("fuzz.otop", input));
-    if (r.text === undefined) {
-      assert.ok(
-        r.diagnostics.every((d) => d.code !== "OT9031"),
-        `input #${n} was refused as unsafe: ${r.diagnostics[0]?.message}\n${JSON.stringify(input)}`,
-      );
-      continue;
-    }
-    formatted++;
-    const where = `input #${n}:\n${JSON.stringify(input)}\n--- formatted ---\n${r.text}`;
-    assert.equal(fmt(r.text, "fuzz.otop"), r.text, `not idempotent, ${where}`);
-    const before = meaning("fuzz.otop", input, { read });
-    assert.equal(meaning("fuzz.otop", r.text, { read }), before, `the meaning changed, ${where}`);
-    if (!before.startsWith("[")) compiled++;
-    assert.deepEqual(commentsOf(r.text), commentsOf(input), `comments changed, ${where}`);
-  }
+  const outcomes = Array.from({ length: COUNT }, (_, n) =>
+    formatsSafely(mutate(corpus[n % corpus.length] ?? "", random), n),
+  );
+  const formatted = outcomes.filter((o) => o !== undefined).length;
+  const compiled = outcomes.filter((o) => o === true).length;
   assert.ok(formatted > COUNT / 10, `only ${formatted} of ${COUNT} mutants parsed`);
   assert.ok(compiled > COUNT / 20, `only ${compiled} of ${COUNT} mutants compiled`);
 });
@@ -147,27 +153,10 @@ function jiggle(text: string, random: () => number): string {
 test(`fmt over ${COUNT} labs laid out at random: formatted, idempotent, the same meaning and comments`, () => {
   const corpus = seeds();
   const random = rng(1717);
-  let formatted = 0;
-  for (let n = 0; n < COUNT; n++) {
-    const input = jiggle(corpus[n % corpus.length] ?? "", random);
-    const r = format(sourceFile("jiggle.otop", input));
-    if (r.text === undefined) {
-      assert.ok(
-        r.diagnostics.every((d) => d.code !== "OT9031"),
-        `input #${n} was refused as unsafe: ${r.diagnostics[0]?.message}\n${JSON.stringify(input)}`,
-      );
-      continue;
-    }
-    formatted++;
-    const where = `input #${n}:\n${JSON.stringify(input)}\n--- formatted ---\n${r.text}`;
-    assert.equal(fmt(r.text, "jiggle.otop"), r.text, `not idempotent, ${where}`);
-    assert.equal(
-      meaning("jiggle.otop", r.text, { read }),
-      meaning("jiggle.otop", input, { read }),
-      `the meaning changed, ${where}`,
-    );
-    assert.deepEqual(commentsOf(r.text), commentsOf(input), `comments changed, ${where}`);
-  }
+  const outcomes = Array.from({ length: COUNT }, (_, n) =>
+    formatsSafely(jiggle(corpus[n % corpus.length] ?? "", random), n),
+  );
+  const formatted = outcomes.filter((o) => o !== undefined).length;
   assert.ok(formatted > COUNT / 3, `only ${formatted} of ${COUNT} labs parsed`);
 });
 
