@@ -125,8 +125,8 @@ const TABLE = [
     args: "LAB|FILE",
     positionals: ["lab-or-file"],
     description:
-      "Removes every object the lab created, from its record, or from its file, or by the lab's marks on the machine when both are gone. It never removes an object that does not carry the lab's mark. Taking down a lab that is not up does nothing and succeeds.",
-    options: [JSON_OUT],
+      "Removes every object the lab created, from its record, or from its file, or by the lab's marks on the machine when both are gone. It never removes an object that is not provably the lab's: one that carries its mark, or that its record proves it made. Given a file, it takes down only a lab brought up from that file's plan (with the same --set values). Taking down a lab that is not up does nothing and succeeds.",
+    options: [SET, JSON_OUT],
     examples: [
       { cmd: "sudo opentop down office", what: "take the office lab down by its name" },
       { cmd: "sudo opentop down examples/office.otop", what: "the same, by its file" },

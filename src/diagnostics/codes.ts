@@ -20,6 +20,7 @@ export const CODES = {
   OT0008: { severity: "error", title: "invalid range" },
   OT0009: { severity: "error", title: "source is not valid text" },
   OT0010: { severity: "error", title: "invalid number" },
+  // OT0011 (nested too deeply) is retired: OT0025 and OT0006 bound nesting (docs/diagnostics.md).
   // composition: includes and conditions
   OT0020: { severity: "error", title: "cannot include file" },
   OT0021: { severity: "error", title: "include cycle" },
@@ -88,6 +89,7 @@ export const CODES = {
   OT3005: { severity: "error", title: "sysctl outside the node's namespaces" },
   OT3006: { severity: "error", title: "invalid sysctl" },
   OT3007: { severity: "error", title: "invalid route option" },
+  OT3008: { severity: "error", title: "sysctl not kept per network namespace" },
   OT3020: { severity: "warning", title: "node routes for others but does not forward" },
   OT3021: { severity: "error", title: "invalid multipath route" },
   // packet filters and NAT: syntax, checks, lowering and the machine (docs/diagnostics.md)
@@ -115,6 +117,7 @@ export const CODES = {
   OT5010: { severity: "error", title: "invalid hostname" },
   OT5011: { severity: "error", title: "wrong arguments" },
   OT5012: { severity: "error", title: "nothing to isolate" },
+  OT5013: { severity: "error", title: "command too long for the kernel" },
   OT5101: { severity: "error", title: "limit cannot be enforced on this machine" },
   OT5102: { severity: "error", title: "path missing on this machine" },
   OT5103: { severity: "error", title: "node's init process is gone" },
@@ -137,6 +140,11 @@ export const CODES = {
   OT6014: { severity: "error", title: "host link overlaps the host's networks" },
   OT6015: { severity: "error", title: "too many namespaces for this machine" },
   OT6016: { severity: "error", title: "mount left in a lab's directory" },
+  OT6017: { severity: "error", title: "interrupted" },
+  OT6018: { severity: "error", title: "object under the lab's name is not the lab's" },
+  OT6019: { severity: "error", title: "lab up from another file" },
+  OT6020: { severity: "error", title: "host link would take traffic of the host's default route" },
+  OT6021: { severity: "error", title: "lab recorded in another run directory" },
   OT6030: { severity: "error", title: "host interface missing" },
   OT6031: { severity: "error", title: "host interface belongs to a lab" },
   OT6032: { severity: "error", title: "saved state of a moved interface left" },
@@ -149,6 +157,7 @@ export const CODES = {
   OT9002: { severity: "error", title: "invalid command line" },
   OT9003: { severity: "error", title: "internal error" },
   OT9004: { severity: "error", title: "cannot write OpenTop's state" },
+  OT9005: { severity: "error", title: "file too large" },
   // drawing and importing labs (docs/diagnostics.md)
   OT9010: { severity: "error", title: "cannot draw a lab without its file" },
   OT9011: { severity: "warning", title: "the file changed since the lab came up" },

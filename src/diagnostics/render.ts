@@ -2,7 +2,7 @@
 // JSON for tools. Nothing else formats a diagnostic.
 
 import type { Diagnostic } from "./diagnostic.js";
-import { lineText, location, position, type Span } from "./source.js";
+import { lineText, location, position, type SourceFile, type Span } from "./source.js";
 
 export interface Style {
   error(text: string): string;
@@ -86,18 +86,20 @@ export function renderPretty(d: Diagnostic, style: Style = plainStyle): string {
       const end = position(m.span.file, Math.max(m.span.start, m.span.end));
       if (lastLine !== -1 && start.line > lastLine + 1) out.push(`${pad}${style.dim("...")}`);
       // Control characters (a NUL, an escape) would garble the terminal: one visible
-      // replacement character each, so that columns still line up.
-      const text = visible(lineText(m.span.file, start.line));
+      // replacement character each, so that columns still line up. A long line is shown
+      // around the mark only.
+      const full = lineChars(m.span.file, start.line);
+      const to = end.line === start.line ? end.column : full.length + 1;
+      const shown = clip(full, start.column, to);
       if (start.line !== lastLine) {
-        out.push(`${style.dim(`${String(start.line).padStart(gutter)} |`)} ${text.replace(/\t/g, " ")}`);
+        out.push(
+          `${style.dim(`${String(start.line).padStart(gutter)} |`)} ${shown.text.replace(/\t/g, " ")}`,
+        );
       }
       lastLine = start.line;
-      const width = Math.max(
-        1,
-        end.line === start.line ? end.column - start.column : [...text].length - start.column + 1,
-      );
+      const width = Math.max(1, Math.min(to, shown.end) - start.column);
       const carets = (m.primary ? "^" : "-").repeat(width);
-      const marker = `${" ".repeat(start.column - 1)}${carets}${m.message ? ` ${m.message}` : ""}`;
+      const marker = `${" ".repeat(start.column - shown.from)}${carets}${m.message ? ` ${m.message}` : ""}`;
       out.push(`${pad} ${style.dim("|")} ${m.primary ? paint(marker) : style.help(marker)}`);
     }
     if (d.notes.length || d.help) out.push(`${pad} ${style.dim("|")}`);
@@ -108,6 +110,41 @@ export function renderPretty(d: Diagnostic, style: Style = plainStyle): string {
     if (d.help) out.push(`  ${style.dim("=")} ${style.help(style.bold("help"))}: ${d.help}`);
   }
   return out.join("\n");
+}
+
+/** The last line shown, as characters made visible: many diagnostics on one long line decode it once. */
+let shownLine: { file: SourceFile; line: number; chars: readonly string[] } | undefined;
+
+function lineChars(file: SourceFile, line: number): readonly string[] {
+  if (shownLine?.file !== file || shownLine.line !== line)
+    shownLine = { file, line, chars: [...visible(lineText(file, line))] };
+  return shownLine.chars;
+}
+
+/** How much of a line is shown around a mark: enough for any line written by hand. */
+const SHOWN = 200;
+
+/**
+ * The part of a line (its characters) shown for a mark at columns [from, to): the whole line
+ * when it is short, else a window of SHOWN characters from a little before the mark, each
+ * cut end shown as `…`. `from` is the column the window starts at (its first character's,
+ * or the `…`'s), `end` the column after it.
+ */
+function clip(
+  line: readonly string[],
+  from: number,
+  to: number,
+): { text: string; from: number; end: number } {
+  if (line.length <= SHOWN) return { text: line.join(""), from: 1, end: line.length + 1 };
+  const start = Math.max(1, Math.min(from - 20, line.length - SHOWN + 1));
+  const stop = Math.min(line.length + 1, Math.max(start + SHOWN, Math.min(to, from + SHOWN)));
+  const head = start > 1 ? "…" : "";
+  const tail = stop <= line.length ? "…" : "";
+  return {
+    text: `${head}${line.slice(start - 1 + head.length, stop - 1).join("")}${tail}`,
+    from: start,
+    end: stop,
+  };
 }
 
 /** The line with every control character but tab replaced by U+FFFD. */

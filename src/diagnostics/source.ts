@@ -8,6 +8,8 @@ export interface SourceFile {
   readonly bytes: Uint8Array;
   /** Byte offset of the start of every line, computed on first use. */
   lineStarts?: number[];
+  /** For every line, 1 when it is ASCII (its columns are its bytes), computed with lineStarts. */
+  asciiLines?: Uint8Array;
 }
 
 export interface Span {
@@ -72,8 +74,16 @@ export function join(a: Span, b: Span): Span {
 function lineStarts(file: SourceFile): number[] {
   if (file.lineStarts) return file.lineStarts;
   const starts = [0];
-  for (let i = 0; i < file.bytes.length; i++) if (file.bytes[i] === 0x0a) starts.push(i + 1);
+  const ascii: number[] = [1];
+  for (let i = 0; i < file.bytes.length; i++) {
+    const b = file.bytes[i] ?? 0;
+    if (b === 0x0a) {
+      starts.push(i + 1);
+      ascii.push(1);
+    } else if (b >= 0x80) ascii[ascii.length - 1] = 0;
+  }
   file.lineStarts = starts;
+  file.asciiLines = Uint8Array.from(ascii);
   return starts;
 }
 
@@ -94,12 +104,12 @@ export function position(file: SourceFile, offset: number): Position {
     else hi = mid - 1;
   }
   const lineStart = starts[lo] ?? 0;
-  const prefix = Buffer.from(
-    file.bytes.buffer,
-    file.bytes.byteOffset + lineStart,
-    offset - lineStart,
-  ).toString("utf8");
-  return { line: lo + 1, column: [...prefix].length + 1 };
+  // An ASCII line's columns are its bytes: no decoding (a long line with many diagnostics
+  // would otherwise cost its length for each).
+  if (file.asciiLines?.[lo] === 1) return { line: lo + 1, column: offset - lineStart + 1 };
+  let column = 1;
+  for (let i = lineStart; i < offset; i++) if (((file.bytes[i] ?? 0) & 0xc0) !== 0x80) column++;
+  return { line: lo + 1, column };
 }
 
 /** `file:line:col` of a span's start: how diagnostics, plans and records point at a statement. */

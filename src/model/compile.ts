@@ -2,14 +2,13 @@
 // checked model. Every phase reports into one list; the model exists only without errors.
 
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { type Diagnostic, Diagnostics, diag, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { type SourceFile, sourceFile, spanOf } from "../diagnostics/source.js";
 import { check } from "./check.js";
 import { expand } from "./expand.js";
 import type { Lab } from "./model.js";
 import { LAB_NAME_MAX, NAME_PATTERN } from "./names.js";
-import { invalidText, loadSources, type Reader } from "./sources.js";
+import { invalidText, loadSources, MAX_SOURCE_BYTES, type Reader, readLabFile } from "./sources.js";
 
 export interface Compiled {
   readonly file: SourceFile;
@@ -69,25 +68,28 @@ function hashOf(files: readonly SourceFile[]): string {
 export function compileFile(path: string, options: CompileOptions = {}): Compiled {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readLabFile(path, MAX_SOURCE_BYTES).bytes;
   } catch (e) {
-    const file = sourceFile(path, "");
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "it is a directory"
-          : code === "EACCES"
-            ? "permission denied"
-            : (e as Error).message;
-    return {
-      file,
-      hash: "",
-      diagnostics: [
-        diag("OT9001", `cannot read ${path}: ${reason}`, { help: "give the path of a lab file (.otop)" }),
-      ],
-    };
+    return { file: sourceFile(path, ""), hash: "", diagnostics: [unreadable(path, e)] };
   }
   return compileSource(sourceFile(path, bytes), options);
+}
+
+/** Why the lab's own file cannot be read (its includes' problems are reported at their `include`). */
+function unreadable(path: string, e: unknown): Diagnostic {
+  const err = e as NodeJS.ErrnoException & { size?: number };
+  if (err.code === "EFBIG")
+    return diag("OT9005", `${path} is too large to be a lab file: ${err.size ?? "too many"} bytes`, {
+      notes: [`OpenTop reads lab files of up to ${MAX_SOURCE_BYTES / 1024 / 1024} MiB, includes and all`],
+      help: "a large lab is a few lines with ranges (`node pc[1..500]`) and `for` loops, not one line an object",
+    });
+  const reason =
+    err.code === "ENOENT"
+      ? "no such file"
+      : err.code === "EISDIR"
+        ? "it is a directory"
+        : err.code === "EACCES"
+          ? "permission denied"
+          : err.message;
+  return diag("OT9001", `cannot read ${path}: ${reason}`, { help: "give the path of a lab file (.otop)" });
 }

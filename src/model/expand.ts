@@ -81,6 +81,8 @@ export interface NodeDecl {
   readonly forwards: Span[];
   /** Every `filter { … }` block's statements, in order (several blocks add up). */
   readonly filters: FilterDecl[];
+  /** Where each `filter { … }` block is, empty ones included. */
+  readonly filterBlocks: Span[];
   readonly nfts: NftDecl[];
   readonly isolation: IsolationDecl[];
 }
@@ -391,6 +393,7 @@ class Expander {
           break;
         }
         case "filter":
+          node.filterBlocks.push(this.at(stmt.span));
           this.filterBody(stmt.body, env, node);
           break;
         case "nft":
@@ -748,6 +751,7 @@ function emptyNode(name: Text, span: Span): NodeDecl {
     sysctls: [],
     forwards: [],
     filters: [],
+    filterBlocks: [],
     nfts: [],
     isolation: [],
   };

@@ -481,15 +481,21 @@ class FilterChecker {
     if (!c) return undefined;
     const arg = c.args[0];
     if (!arg) return defaultLogPrefix(this.ctx.node, where, verdict);
-    if (arg.text.length > LOG_PREFIX_MAX || !/^[\x20-\x7e]*$/.test(arg.text) || /["\\]/.test(arg.text))
-      this.error("OT4008", "invalid log prefix", {
-        span: arg.span,
-        label:
-          arg.text.length > LOG_PREFIX_MAX
-            ? `${arg.text.length} characters`
-            : "quotes, backslashes or non-ASCII",
-        help: `a log prefix is at most ${LOG_PREFIX_MAX} printable ASCII characters without \`"\` or \`\\\` (iptables' limit)`,
-      });
+    // nft reads `$NAME` in a string as a variable, and a quote or backslash would end or
+    // escape it: such a prefix could not be passed on as written.
+    if (arg.text.length > LOG_PREFIX_MAX || !/^[\x20-\x7e]*$/.test(arg.text) || /["\\$]/.test(arg.text))
+      this.error(
+        "OT4008",
+        `invalid log prefix ${JSON.stringify(arg.text.length > 60 ? `${arg.text.slice(0, 60)}…` : arg.text)}`,
+        {
+          span: arg.span,
+          label:
+            arg.text.length > LOG_PREFIX_MAX
+              ? `${arg.text.length} characters`
+              : "quotes, backslashes, `$` or non-ASCII",
+          help: `a log prefix is at most ${LOG_PREFIX_MAX} printable ASCII characters without \`"\`, \`\\\` or \`$\` (nft would read \`$NAME\` as a variable)`,
+        },
+      );
     return arg.text;
   }
 

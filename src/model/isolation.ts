@@ -76,6 +76,12 @@ export function hasLimits(limits: Limits): boolean {
 
 /** Service names are file names and part of process marks. */
 export const SERVICE_NAME_MAX = 32;
+
+/**
+ * The longest command a service may have: it is one argument of `sh -c`, and Linux takes no
+ * argument longer than MAX_ARG_STRLEN (32 pages: 128 KiB with its terminating NUL).
+ */
+export const COMMAND_MAX = 128 * 1024 - 1;
 /** A service may not be called this: the pid namespace's init has the mark `…:init`. */
 const RESERVED_SERVICE = "init";
 /** The kernel's HOST_NAME_MAX. */
@@ -230,6 +236,10 @@ class NodeChecker {
     for (const r of this.node.routes) report(r.span, "a route");
     for (const s of this.node.sysctls) report(s.span, "a sysctl");
     for (const f of this.node.forwards) report(f, "`forward`");
+    // A filter loads into the node's own network namespace; without one there is none to
+    // load it into (the host's is never touched), and none that the lab created.
+    for (const f of this.node.filterBlocks) report(f, "a filter");
+    for (const n of this.node.nfts) report(n.span, "an `nft` block");
   }
 
   private hostname(s: IsolationDecl): string | undefined {
@@ -426,6 +436,22 @@ class NodeChecker {
       }
       if (command.text.trim() === "") {
         d.error("OT5009", "the command of `run` is empty", { span: command.span, help: `write ${usage}` });
+        continue;
+      }
+      const bytes = Buffer.byteLength(command.text, "utf8");
+      if (bytes > COMMAND_MAX) {
+        d.error(
+          "OT5013",
+          `the command of \`run\` is ${bytes} bytes long; the kernel takes at most ${COMMAND_MAX}`,
+          {
+            span: command.span,
+            label: "given to `sh -c` as one argument",
+            notes: [
+              "Linux refuses to start a program with an argument longer than 128 KiB (MAX_ARG_STRLEN), so `up` could not start this service",
+            ],
+            help: 'put the commands in a script file and run that: `run "sh /path/to/script.sh"`',
+          },
+        );
         continue;
       }
       let name: string;

@@ -35,6 +35,7 @@ function add(a: NodeDecl, b: NodeDecl): NodeDecl {
     sysctls: [...a.sysctls, ...b.sysctls],
     forwards: [...a.forwards, ...b.forwards],
     filters: [...a.filters, ...b.filters],
+    filterBlocks: [...a.filterBlocks, ...b.filterBlocks],
     nfts: [...a.nfts, ...b.nfts],
     isolation: [...a.isolation, ...b.isolation],
   };

@@ -4,7 +4,7 @@
 // a file already read adds nothing); a cycle, a missing file, too deep a nesting or too many
 // bytes in all are diagnostics at the `include`.
 
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { type SourceFile, sourceFile, spanOf } from "../diagnostics/source.js";
@@ -13,8 +13,13 @@ import { parse } from "../syntax/parser.js";
 
 /** Includes nest at most this deep (the lab's own file is depth 0). */
 export const MAX_INCLUDE_DEPTH = 16;
-/** A lab and everything it includes hold at most this many bytes. */
-export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+/**
+ * A lab and everything it includes hold at most this many bytes: far beyond any lab written
+ * by hand or generated (a 20 000-node lab written out node by node is about 2 MB), and a
+ * bound on what `check` reads. The lab's own file past it is OT9005; an include that would
+ * pass it, OT0022 at the include.
+ */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
 /** Reads a file: its bytes, and what identifies it (two paths to one file share it). */
 export type Reader = (path: string, limit: number) => { bytes: Uint8Array; id: string };
@@ -186,22 +191,48 @@ function reason(e: unknown): string {
 }
 
 /**
- * Reads a regular file of at most `limit` bytes. Never blocks on a FIFO or a device, and
- * never reads more than it may keep.
+ * Reads a regular file of at most `limit` bytes: a FIFO or a terminal would wait for a
+ * writer, a device such as /dev/zero never ends. Opened without waiting (O_NONBLOCK) and
+ * then checked, so nothing can be swapped in between; never reads more than `limit` + 1
+ * bytes, even from a file that grows meanwhile. Errors carry `code`: EISDIR, ENOTREG (its
+ * message says what the file is), EFBIG (with `size`), or the system's.
  */
 export function readLabFile(path: string, limit: number): { bytes: Uint8Array; id: string } {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
-    if (!st.isFile()) throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
-    if (st.size > limit) throw Object.assign(new Error("too large"), { code: "EFBIG" });
-    const bytes = readFileSync(fd);
-    if (bytes.length > limit) throw Object.assign(new Error("too large"), { code: "EFBIG" });
-    return { bytes, id: realpathSync(path) };
+    if (st.isDirectory()) throw Object.assign(new Error("it is a directory"), { code: "EISDIR" });
+    if (!st.isFile())
+      throw Object.assign(new Error(`it is ${kindOf(st)}, not a regular file`), { code: "ENOTREG" });
+    if (st.size > limit) throw tooLarge(st.size);
+    let bytes = Buffer.alloc(st.size + 1);
+    let n = 0;
+    for (;;) {
+      if (n === bytes.length) {
+        if (n > limit) throw tooLarge(n);
+        bytes = Buffer.concat([bytes, Buffer.alloc(Math.min(bytes.length, limit + 1 - n))]);
+      }
+      const got = readSync(fd, bytes, n, bytes.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    if (n > limit) throw tooLarge(n);
+    return { bytes: bytes.subarray(0, n), id: realpathSync(path) };
   } finally {
     closeSync(fd);
   }
+}
+
+function tooLarge(size: number): Error {
+  return Object.assign(new Error("too large"), { code: "EFBIG", size });
+}
+
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "not a file";
 }
 
 /** Offset of the first NUL byte or invalid UTF-8 sequence, if any. */

@@ -48,6 +48,15 @@ export function checkSysctls(diagnostics: Diagnostics, n: NodeDecl): Sysctl[] {
       });
       continue;
     }
+    const refused = notPerNamespace(key);
+    if (refused !== undefined) {
+      diagnostics.error("OT3008", `sysctl \`${key}\` is not kept per network namespace`, {
+        span: s.key.span,
+        notes: [refused],
+        help: 'a node sets only what the kernel keeps for each network namespace: its interfaces\' settings (net.ipv4.conf.*, net.ipv6.conf.*, neigh.*), IP, TCP, UDP and ICMP behaviour, routes, conntrack timeouts (docs/language.md, "Sysctls")',
+      });
+      continue;
+    }
     const value = s.value.text;
     if (value.length === 0 || value.length > 256 || hasUnsafeChar(value)) {
       diagnostics.error("OT3006", `invalid value for sysctl \`${key}\``, {
@@ -94,4 +103,55 @@ function hasUnsafeChar(value: string): boolean {
     if (c < 0x20 || c === 0x7f || "\"'`$\\".includes(ch)) return true;
   }
   return false;
+}
+
+/**
+ * The sysctls a node may set: those Linux keeps for each network namespace, so that setting
+ * one inside a node changes that node only. The kernel shows a namespace only its own
+ * settings, with a few exceptions it shows everywhere and keeps once (below); anything under
+ * net.* that is not here is refused rather than tried.
+ */
+const PER_NAMESPACE: readonly RegExp[] = [
+  // Per interface (`all`, `default`, or one interface), and the neighbour tables'.
+  /^net\.ipv[46]\.(conf|neigh)\.[^.]+\.[a-z0-9_]+$/,
+  /^net\.ipv4\.(ip_|tcp_|udp_|icmp_|igmp_|ipfrag_|fib_)[a-z0-9_]+$/,
+  /^net\.ipv4\.(ping_group_range|fwmark_reflect|raw_l3mdev_accept|nexthop_compat_mode|xfrm4_gc_thresh)$/,
+  /^net\.ipv4\.route\.(min_pmtu|mtu_expires|min_adv_mss|flush)$/,
+  /^net\.ipv6\.(route|icmp)\.[a-z0-9_]+$/,
+  /^net\.ipv6\.(ip6frag_|flowlabel_|fib_|max_|idgen_|ioam6_|seg6_)[a-z0-9_]+$/,
+  /^net\.ipv6\.(bindv6only|ip_nonlocal_bind|fwmark_reflect|auto_flowlabels|anycast_src_echo_reply|xfrm6_gc_thresh)$/,
+  /^net\.netfilter\.nf_conntrack_[a-z0-9_]+$/,
+  /^net\.netfilter\.nf_log\.[0-9]+$/,
+  /^net\.bridge\.bridge-nf-[a-z0-9-]+$/,
+  /^net\.mptcp\.[a-z0-9_]+$/,
+  /^net\.unix\.max_dgram_qlen$/,
+  /^net\.core\.(somaxconn|optmem_max|txrehash|tstamp_allow_data|rps_default_mask|xfrm_[a-z_]+)$/,
+];
+
+/** Within those: what a namespace shows but the kernel keeps once, or lets only the host's set. */
+const NOT_OWN: readonly (readonly [RegExp, string])[] = [
+  [
+    /^net\.netfilter\.nf_hooks_lwtunnel$/,
+    "every namespace shows it, but it is one switch for the whole machine: set in a node, it would change the host",
+  ],
+  [
+    /^net\.(ipv4\.(tcp_mem|udp_mem|tcp_max_orphans|tcp_low_latency|fib_sync_mem|ipfrag_secret_interval)|ipv6\.ip6frag_secret_interval)$/,
+    "the kernel keeps it once for the whole machine",
+  ],
+  [
+    /^net\.ipv[46]\.neigh\.default\./,
+    "the neighbour tables' defaults are the machine's; set the interface's own (net.ipv4.neigh.eth0.…)",
+  ],
+  [
+    /^net\.(netfilter\.nf_conntrack_(max|buckets|expect_max|count)|ipv4\.(tcp_allowed_congestion_control|tcp_available_[a-z_]+|tcp_ehash_entries|udp_hash_entries)|ipv[46]\.conf\.[^.]+\.mc_forwarding|mptcp\.available_[a-z_]+)$/,
+    "a namespace may read it but not set it: the host's value applies to every namespace",
+  ],
+];
+
+/** Why a net.* key is not the node's own to set, or undefined when it is. */
+export function notPerNamespace(key: string): string | undefined {
+  const own = NOT_OWN.find(([re]) => re.test(key));
+  if (own) return own[1];
+  if (PER_NAMESPACE.some((re) => re.test(key))) return undefined;
+  return "it is not among the settings Linux keeps per network namespace (net.core.* is mostly the machine's: its buffers, its queues, its BPF JIT)";
 }

@@ -4,11 +4,11 @@
 // namespace and remount /sys — a copy of every mount of the machine, one per namespace
 // under /run/netns, so their cost grows with the size of the lab.
 
-import type { Aspect } from "../model/isolation.js";
+import { ASPECTS, type Aspect } from "../model/isolation.js";
 import { nodeNetns } from "../model/names.js";
 import { netnsPath } from "./layout.js";
-import { type Enter, joinArgv, nsenterArgs } from "./ops/isolation.js";
-import type { Ns } from "./ops/types.js";
+import { ENTER_SHAPE, type Enter, joinArgv, nsenterArgs } from "./ops/isolation.js";
+import { F, type Ns, type Shape } from "./ops/types.js";
 
 /** How to reach a node at run time: what `exec`, `status` and `logs` read from the record. */
 export interface NodeRuntime {
@@ -34,6 +34,22 @@ export interface ServiceRuntime {
   readonly status: string;
   readonly mark: string;
 }
+
+const PROCESS: Shape = { pidfile: "lab-path", log: "lab-path", mark: "mark" };
+
+/** A node's runtime as a record read back must hold it: its files are the lab's own. */
+export const NODE_RUNTIME_SHAPE: Shape = {
+  aspects: { each: { oneOf: ASPECTS } },
+  enter: { object: ENTER_SHAPE },
+  join: F.strings,
+  hostname: F.optional(F.word),
+  root: F.optional("string"),
+  limits: F.strings,
+  init: F.optional({ object: PROCESS }),
+  services: {
+    each: { object: { ...PROCESS, name: F.word, command: "string", status: "lab-path" } },
+  },
+};
 
 /** The argv that runs `argv` inside a network namespace (one setns), or on the host for null. */
 export function inNetns(ns: Ns, argv: readonly string[]): string[] {

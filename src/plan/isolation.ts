@@ -99,14 +99,22 @@ function isDefault(n: Node): boolean {
   );
 }
 
-/** The hierarchies a node has a cgroup in: those of its limits, and cgroup2's if it isolates cgroup. */
+/**
+ * The hierarchies a node has a cgroup in: those of its limits; cgroup2's if it isolates
+ * cgroup; and cgroup2's to track its services when nothing else holds what they start — a
+ * service that leaves its process group (a daemon calling setsid) stays in its cgroup,
+ * where `down` finds and stops it. A node with a pid namespace needs none: its init's end
+ * ends every process in it. The tracking cgroup has no controller and no limit (its cost:
+ * a directory made at `up`, removed at `down`); a machine without cgroup2 has none.
+ */
 function hierarchies(n: Node, layout: CgroupLayout): Hierarchy[] {
   const out = new Map<string, Hierarchy>();
   for (const c of Object.keys(n.isolation.limits) as Controller[]) {
     const h = hierarchyOf(layout, c);
     out.set(h.mount, h);
   }
-  if (isolates(n.isolation, "cgroup")) {
+  const tracked = n.isolation.services.length > 0 && !isolates(n.isolation, "pid") && out.size === 0;
+  if (isolates(n.isolation, "cgroup") || (tracked && layout.unified !== undefined)) {
     const mount = layout.unified ?? "/sys/fs/cgroup";
     if (!out.has(mount)) out.set(mount, { version: 2, mount });
   }

@@ -12,7 +12,7 @@ import { ISOLATION_OPS, type IsolationOp } from "./ops/isolation.js";
 import { NETWORK_OPS, type NetworkOp } from "./ops/network.js";
 import { NIC_OPS, type NicOp } from "./ops/nic.js";
 import { TC_OPS, type TcOp } from "./ops/tc.js";
-import { type Ns, type OpSpec, RANK, type Tool, type Undone } from "./ops/types.js";
+import { type Ns, type OpSpec, RANK, type Shape, type Tool, type Undone } from "./ops/types.js";
 import type { Claim, Owned } from "./owned.js";
 import type { Program } from "./programs.js";
 
@@ -37,6 +37,11 @@ function spec<K extends OpKind>(op: OpOf<K>): OpSpec<OpOf<K>, Op> {
   return OPS[op.kind] as unknown as OpSpec<OpOf<K>, Op>;
 }
 
+/** The fields of a kind, for reading a record back; undefined for a kind this version does not have. */
+export function shapeOfKind(kind: unknown): Shape | undefined {
+  return typeof kind === "string" && Object.hasOwn(OPS, kind) ? OPS[kind as OpKind].shape : undefined;
+}
+
 export function toolOf(op: Op): Tool {
   return spec(op).tool;
 }
@@ -51,6 +56,12 @@ export function wordsOf(op: Op): string[] {
 
 export function inverseOf(op: Op): Op | null {
   return spec(op).inverse(op);
+}
+
+/** Its inverse when nothing proves that the lab made what it undoes (`OpSpec.unproven`). */
+export function unprovenInverseOf(op: Op): Op | null {
+  const s = spec(op);
+  return s.unproven ? s.unproven(op) : s.inverse(op);
 }
 
 /** How tear-down from a record undoes the operation (`OpSpec.undone`). */

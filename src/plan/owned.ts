@@ -46,7 +46,7 @@ export type OwnedOf<K extends OwnedKind> = Extract<Owned, { kind: K }>;
 export type Claim =
   | Owned
   | { readonly kind: "cgroup"; readonly path: string }
-  | { readonly kind: "host-net"; readonly cidr: string }
+  | { readonly kind: "host-net"; readonly cidr: string; readonly overDefault?: true }
   /**
    * A host interface the lab uses without creating it: the parent of a macvlan, or one it
    * moves in. It must exist and be nobody else's (no lab's mark); one to move must not carry

@@ -8,10 +8,13 @@ import { resolve } from "node:path";
 import { location } from "../diagnostics/source.js";
 import type { Compiled } from "../model/compile.js";
 import { VERSION } from "../version.js";
-import type { NodeRuntime } from "./enter.js";
-import { type Op, ownsOf } from "./ops.js";
-import type { Owned, OwnedKind } from "./owned.js";
+import { NODE_RUNTIME_SHAPE, type NodeRuntime } from "./enter.js";
+import { labDirIn, RUN_DIR } from "./layout.js";
+import type { Shape } from "./ops/types.js";
+import { type Op, ownsOf, shapeOfKind } from "./ops.js";
+import { type Owned, type OwnedKind, ownedKey } from "./owned.js";
 import { opsOf, type Plan } from "./plan.js";
+import { isObject, type ShapeContext, shapeProblem } from "./shape.js";
 
 export const RECORD_VERSION = 2;
 
@@ -54,6 +57,14 @@ export interface LabRecord {
    * under the guard of the owned object each removes, or (isolation's own inverses) none.
    */
   readonly found?: readonly { readonly op: Op; readonly owned?: Owned }[];
+  /**
+   * Only in a record read from its file, never written: when `up` first wrote it (the file's
+   * modification time, in ms, which `up` keeps when it marks the lab up). What the kernel made
+   * at or after that moment under the lab's names was made by that `up`, which had checked
+   * that none of it existed: the proof that an object it had not marked yet is the lab's. A
+   * record without it (one that stands in for a lost one) proves nothing: only marks count.
+   */
+  readonly born?: number;
 }
 
 /**
@@ -124,7 +135,7 @@ const LISTED = new Set(["owned", "ops"]);
  */
 export function recordText(record: LabRecord): string {
   const lines = Object.entries(record)
-    .filter(([, v]) => v !== undefined)
+    .filter(([k, v]) => v !== undefined && k !== "born" && k !== "found")
     .map(([k, v]) => {
       const key = JSON.stringify(k);
       if (!LISTED.has(k) || !Array.isArray(v) || v.length === 0) return ` ${key}: ${JSON.stringify(v)}`;
@@ -134,11 +145,15 @@ export function recordText(record: LabRecord): string {
 }
 
 /**
- * The record of `lab` in `text`, or why it is not one this version reads: every command reads
- * these fields without asking again, so a record edited or cut short by hand is
- * "unreadable" (OT6013, and down finds the lab by its marks), never an internal error.
+ * The record of `lab` in `text`, or why it is not one this version reads: every command acts
+ * on these fields without asking again, so a record edited or cut short by hand is
+ * "unreadable" (OT6013, and `down` finds the lab by its marks), never an internal error. Every
+ * operation must be of a kind this version has, each field as its kind's shape says, and
+ * everything it names of the lab's — namespaces, marks, paths, cgroups — this lab's own
+ * (src/plan/shape.ts), in `dir`, the lab's directory; what the lab owns must be what its
+ * operations own, and the plan's hash must be theirs.
  */
-export function parseRecord(text: string, lab: string): LabRecord | Error {
+export function parseRecord(text: string, lab: string, dir = labDirIn(RUN_DIR, lab)): LabRecord | Error {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -147,45 +162,93 @@ export function parseRecord(text: string, lab: string): LabRecord | Error {
     return new Error("it is not valid JSON");
   }
   if (isObject(parsed) && parsed.version === 1 && parsed.lab === lab) parsed = fromVersion1(parsed);
-  const problem = shapeProblem(parsed, lab);
+  const problem = recordProblem(parsed, { lab, dir });
   return problem === undefined ? (parsed as LabRecord) : new Error(problem);
 }
 
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
+/**
+ * The plain fields of a record file (`owned`, `ops` and `isolation` are checked by kind).
+ * `found` and `born` are never written, so a file that has them is not a record.
+ */
+const RECORD_SHAPE: Shape = {
+  version: "number",
+  tool: "string",
+  lab: "string",
+  file: "string",
+  hash: "string",
+  state: { oneOf: ["creating", "up"] },
+  createdAt: "string",
+  by: { oneOf: ["cli", "script"] },
+  nodes: { each: "word" },
+  switches: { each: "word" },
+  plan: "string",
+};
+
+function recordProblem(x: unknown, ctx: ShapeContext): string | undefined {
+  if (!isObject(x)) return "it is not a record OpenTop wrote";
+  if (x.version !== RECORD_VERSION || x.lab !== ctx.lab)
+    return `record version ${String(x.version)} of lab ${String(x.lab)} is not understood`;
+  const missing = [...Object.keys(RECORD_SHAPE), "owned", "ops"].filter((k) => x[k] === undefined);
+  if (missing.length) return `it lacks ${missing.join(", ")}`;
+  const { owned, ops, isolation, ...plain } = x;
+  const top = shapeProblem(plain, RECORD_SHAPE, ctx);
+  if (top !== undefined) return `its ${top.replace(/^`(\w+)`/, "$1")}`;
+  if (!Array.isArray(owned) || !Array.isArray(ops)) return "its owned objects or operations are not lists";
+  const bad = owned.find((o) => !isOwned(o, ctx));
+  if (bad !== undefined) return `it lists an object that is not one OpenTop owns: ${JSON.stringify(bad)}`;
+  for (const [i, r] of ops.entries()) {
+    const p = recordOpProblem(r, ctx);
+    if (p !== undefined) return `its operation ${i + 1} ${p}`;
+  }
+  if (isolation !== undefined) {
+    if (!isObject(isolation)) return "its isolation is not an object";
+    for (const [node, rt] of Object.entries(isolation)) {
+      const p = shapeProblem(rt, NODE_RUNTIME_SHAPE, ctx);
+      if (p !== undefined) return `the isolation of its node ${node} ${p}`;
+    }
+  }
+  return consistencyProblem(x as unknown as LabRecord);
 }
 
-function shapeProblem(x: unknown, lab: string): string | undefined {
-  if (!isObject(x)) return "it is not a record OpenTop wrote";
-  if (x.version !== RECORD_VERSION || x.lab !== lab)
-    return `record version ${String(x.version)} of lab ${String(x.lab)} is not understood`;
-  const missing = [
-    ...(["file", "hash", "state", "createdAt", "by", "plan"] as const).filter(
-      (k) => typeof x[k] !== "string",
-    ),
-    ...(["nodes", "switches", "owned", "ops"] as const).filter((k) => !Array.isArray(x[k])),
-  ];
-  if (missing.length) return `it lacks ${missing.join(", ")}`;
-  const bad = (x.owned as unknown[]).find((o) => !isOwned(o));
-  return bad === undefined
-    ? undefined
-    : `it lists an object that is not one OpenTop owns: ${JSON.stringify(bad)}`;
+function recordOpProblem(r: unknown, ctx: ShapeContext): string | undefined {
+  if (!isObject(r) || !isObject(r.op)) return "is not an operation";
+  const { kind, ...fields } = r.op;
+  const shape = shapeOfKind(kind);
+  if (!shape) return `is of a kind this version does not know (${JSON.stringify(kind)})`;
+  return (
+    shapeProblem(r, { origin: { optional: "string" } }, ctx, ["op"]) ??
+    shapeProblem(fields, shape, ctx)?.replace(/^/, `(${String(kind)}) `)
+  );
+}
+
+/** What the lab owns is what its operations own, and its plan is theirs: nothing added by hand. */
+function consistencyProblem(r: LabRecord): string | undefined {
+  const listed = r.owned.map(ownedKey);
+  let owns: string[];
+  try {
+    owns = r.ops.flatMap((o) => ownsOf(o.op)).map(ownedKey);
+  } catch (e) {
+    // An operation of the right shape that no plan makes (a host end without its mark).
+    return `an operation is not one a plan makes: ${(e as Error).message.replace(/^internal: /, "")}`;
+  }
+  if (listed.length !== owns.length || listed.some((k, i) => k !== owns[i]))
+    return "what it says the lab owns is not what its operations created";
+  if (r.plan !== "" && r.plan !== planHash(r.ops)) return "its operations are not the plan it names";
+  return undefined;
 }
 
 /** The string fields of each kind of owned object (`node` of a namespace is optional). */
-const OWNED_FIELDS: { readonly [K in OwnedKind]: readonly string[] } = {
-  netns: ["name"],
-  "host-iface": ["name", "mark"],
-  "host-table": ["family", "name", "mark"],
-  "moved-nic": ["name", "ns", "iface", "saved"],
+const OWNED_FIELDS: { readonly [K in OwnedKind]: Shape } = {
+  netns: { name: "netns", node: { optional: "word" } },
+  "host-iface": { name: "word", mark: "mark" },
+  "host-table": { family: { oneOf: ["inet"] }, name: "word", mark: "mark" },
+  "moved-nic": { name: "word", ns: "netns", iface: "word", saved: "lab-path" },
 };
 
-function isOwned(o: unknown): o is Owned {
+function isOwned(o: unknown, ctx: ShapeContext): o is Owned {
   if (!isObject(o) || typeof o.kind !== "string" || !Object.hasOwn(OWNED_FIELDS, o.kind)) return false;
-  const fields = OWNED_FIELDS[o.kind as OwnedKind];
-  return (
-    fields.every((f) => typeof o[f] === "string") && (o.node === undefined || typeof o.node === "string")
-  );
+  const { kind, ...fields } = o;
+  return shapeProblem(fields, OWNED_FIELDS[kind as OwnedKind], ctx) === undefined;
 }
 
 /**

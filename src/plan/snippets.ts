@@ -65,22 +65,41 @@ export const STOP =
   // biome-ignore lint/suspicious/noTemplateCurlyInString: `${l##*) }` is sh's, in a plain string on purpose
   'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\\0" "\\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done';
 
-/** `opentop-ns-release FILE…`: unmount namespace files (bind mounts may be stacked) and remove them. */
+/**
+ * `opentop-ns-release FILE…`: unmount namespace files (bind mounts may be stacked) and remove
+ * them. Only a namespace is unmounted (a file system of type nsfs): whatever else is mounted
+ * there is not OpenTop's, and is left with its file (reported when the lab's directory goes).
+ */
 export const NS_RELEASE =
-  'for f; do while mountpoint -q "$f"; do umount "$f" || exit 1; done; rm -f "$f"; done';
+  'for f; do while mountpoint -q "$f" && [ "$(stat -f -c %T "$f")" = nsfs ]; do umount "$f" || exit 1; done; mountpoint -q "$f" || rm -f "$f"; done';
 
-/** `opentop-nsdir-del DIR`: undo the private bind mount that holds namespace files, and remove it. */
+/**
+ * `opentop-nsdir-del DIR`: undo the private bind mount that holds namespace files, and
+ * remove it. OpenTop's mount there is DIR bound onto itself, so it is on the file system of
+ * the directory it sits in (same device): anything else mounted there is not OpenTop's, and is
+ * left with the directory (reported when the lab's directory goes).
+ */
 export const NSDIR_DEL =
-  'while mountpoint -q "$1"; do umount "$1" || exit 1; done; [ ! -d "$1" ] || rmdir "$1"';
+  'while mountpoint -q "$1" && [ "$(stat -c %d "$1")" = "$(stat -c %d "$1/..")" ]; do umount "$1" || exit 1; done; mountpoint -q "$1" || [ ! -d "$1" ] || rmdir "$1"';
 
 /**
  * `opentop-cgroup-del DIR`: remove a cgroup of the lab. Whatever still runs in it is the
  * lab's (it could only get there through the lab: a service, `exec`), so it is killed
  * first — with cgroup.kill where the kernel has it — because a cgroup with processes
- * cannot be removed. Absent: nothing to do.
+ * cannot be removed. Absent: nothing to do. It must be a cgroup (a directory of a cgroup file
+ * system: a directory elsewhere that merely holds a file named cgroup.procs is not one, and
+ * the PIDs in such a file are nobody's) below `opentop/` at the root of a hierarchy (a mount
+ * point): anything else is not touched.
  */
 export const CGROUP_DEL =
-  'd=$1; [ -d "$d" ] || exit 0; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"';
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: `${d%/opentop/*}` is sh's, in a plain string on purpose
+  'd=$1; [ -d "$d" ] || exit 0; case $d in */opentop/*) ;; *) exit 1 ;; esac; case $(stat -f -c %T "$d") in cgroup2fs | cgroupfs) ;; *) echo "$d is not a cgroup" >&2; exit 1 ;; esac; mountpoint -q "${d%/opentop/*}" || { echo "$d is not below the root of a cgroup hierarchy" >&2; exit 1; }; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"';
+
+/**
+ * `opentop-cgroup-rmdir DIR`: remove a cgroup found by its name alone, only if it is empty
+ * (rmdir, which the kernel refuses while anything runs in it); absent, nothing to do.
+ */
+export const CGROUP_RMDIR = '[ ! -d "$1" ] || rmdir "$1"';
 
 /**
  * `opentop-root DIR`, run inside the node's mount namespace: make DIR (already a mount
@@ -134,6 +153,7 @@ export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
   [NS_RELEASE, "ns-release"],
   [NSDIR_DEL, "nsdir-del"],
   [CGROUP_DEL, "cgroup-del"],
+  [CGROUP_RMDIR, "cgroup-rmdir"],
   [PIVOT, "pivot-root"],
   [NIC_TAKE, "nic-take"],
   [NIC_GIVE, "nic-give"],

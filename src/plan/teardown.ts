@@ -6,7 +6,7 @@
 // guard in the script exist.
 
 import { assertNever } from "../never.js";
-import { inverseOf, type Op, orderOf, ownsOf, RANK, rankOf, undoneBy } from "./ops.js";
+import { inverseOf, type Op, orderOf, ownsOf, RANK, rankOf, undoneBy, unprovenInverseOf } from "./ops.js";
 import type { Owned } from "./owned.js";
 import { opsOf, type Stage, steps } from "./plan.js";
 import type { LabRecord } from "./record.js";
@@ -41,10 +41,13 @@ export function removalOf(o: Owned): Op {
   }
 }
 
-/** How tear-down from a record undoes one operation of its plan: its inverse, and when. */
-export function guardedInverse(op: Op): GuardedOp[] {
+/**
+ * How tear-down from a record undoes one operation of its plan: its inverse, and when.
+ * `proven`: the record is one `up` wrote (it proves what the lab made), not a stand-in.
+ */
+export function guardedInverse(op: Op, proven = true): GuardedOp[] {
   const how = undoneBy(op);
-  const inverse = inverseOf(op);
+  const inverse = proven ? inverseOf(op) : unprovenInverseOf(op);
   switch (how) {
     case "nothing":
       if (inverse) throw new Error(`internal: ${op.kind} has an inverse that tear-down never runs`);
@@ -65,11 +68,12 @@ export function guardedInverse(op: Op): GuardedOp[] {
 
 /**
  * Everything the lab owns, in the order it is removed: the inverses of its operations,
- * newest first, each under its guard, then — for a record that stands in for a lost one —
- * what was found by its marks; by rank (services stop while what they use still exists)
+ * newest first, each under its guard (`proven`: as a record `up` wrote has them, the default
+ * for a record read back with its time of birth), then — for a record that stands in for a
+ * lost one — what was found by its marks; by rank (services stop while what they use still exists)
  * and, within a rank, by order (namespaces after the host's objects that lead into them).
  */
-export function teardownOps(record: LabRecord): GuardedOp[] {
+export function teardownOps(record: LabRecord, proven = record.born !== undefined): GuardedOp[] {
   const ops = record.ops.map((r) => r.op).reverse();
   const found = (record.found ?? []).map(
     (f): GuardedOp => ({
@@ -77,7 +81,7 @@ export function teardownOps(record: LabRecord): GuardedOp[] {
       when: f.owned ? { kind: "owned", owned: [f.owned] } : { kind: "always" },
     }),
   );
-  return [...ops.flatMap(guardedInverse), ...found]
+  return [...ops.flatMap((op) => guardedInverse(op, proven)), ...found]
     .map((g, i) => ({ g, i }))
     .sort((x, y) => rankOf(x.g.op) - rankOf(y.g.op) || orderOf(x.g.op) - orderOf(y.g.op) || x.i - y.i)
     .map((x) => x.g);

@@ -82,10 +82,12 @@ export const TOOLS: { readonly [T in Tool]: ToolSpec } = {
   sysctl: {
     argv: (ops) => ["sysctl", "-q", "-w", ...ops.flatMap(wordsOf)],
     stdin: () => undefined,
-    // sysctl names the key it could not set: "cannot stat /proc/sys/net/ipv4/foo"; each
-    // operation of a sysctl step is one KEY=VALUE argument.
+    // sysctl names the key it could not set — a key the kernel does not have ("cannot stat
+    // /proc/sys/net/ipv4/foo") or a value it refuses ('setting key "net.ipv4.foo"') — and
+    // goes on with the others; each operation of a sysctl step is one KEY=VALUE argument.
     locate: (stderr, ops) => {
-      const key = /\/proc\/sys\/(\S+?):/.exec(stderr)?.[1]?.replaceAll("/", ".");
+      const m = /\/proc\/sys\/(\S+?):|setting key "([^"]+)"/.exec(stderr);
+      const key = (m?.[1] ?? m?.[2])?.replaceAll("/", ".");
       const op = ops.find((o) => wordsOf(o)[0]?.split("=")[0]?.replaceAll("/", ".") === key);
       return op ? { op } : only(ops);
     },

@@ -9,8 +9,12 @@ import type { Lab } from "../model/model.js";
 import type { CgroupLayout, Controller, Hierarchy } from "../plan/cgroups.js";
 
 /** Whether any node of the lab needs a cgroup: a limit, or `isolate cgroup`. */
+/** Whether lowering needs this machine's cgroup layout: limits, `isolate cgroup`, or services to track. */
 export function usesCgroups(lab: Lab): boolean {
-  return lab.nodes.some((n) => hasLimits(n.isolation.limits) || isolates(n.isolation, "cgroup"));
+  return lab.nodes.some(
+    (n) =>
+      hasLimits(n.isolation.limits) || isolates(n.isolation, "cgroup") || n.isolation.services.length > 0,
+  );
 }
 
 export interface MountEntry {

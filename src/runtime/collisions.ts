@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import { parseMark } from "../model/names.js";
-import { claimsOf } from "../plan/ops.js";
+import { claimsOf, ownsOf } from "../plan/ops.js";
 import type { ClaimKind, ClaimOf } from "../plan/owned.js";
 import { opsOf, type Plan } from "../plan/plan.js";
 import { hostTableMark } from "./firewall.js";
@@ -39,19 +39,7 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
           })
         : undefined,
     ),
-  "host-iface": async (claims) =>
-    claims.map((c) => {
-      if (!hostIfaceExists(c.claim.name)) return undefined;
-      const mark = parseMark(hostIfaceAlias(c.claim.name));
-      return diag("OT6003", `interface ${c.claim.name} already exists on the host`, {
-        span: c.origin,
-        label: "this link would create it",
-        notes: [mark ? `it belongs to OpenTop lab ${mark.lab}` : "it does not belong to an OpenTop lab"],
-        help: mark
-          ? `run \`opentop down ${mark.lab}\`, or give this link another \`host-name\``
-          : "give this link another `host-name`",
-      });
-    }),
+  "host-iface": async (claims) => claims.map((c) => hostIfaceTaken(c.claim, c.origin)),
   "host-table": async (claims, plan) =>
     claims.map((c) =>
       hostTableMark(c.claim.family, c.claim.name) !== undefined
@@ -74,7 +62,14 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
           })
         : undefined,
     ),
-  "host-net": (claims) => hostOverlaps(claims.map((c) => ({ cidr: c.claim.cidr, origin: c.origin }))),
+  "host-net": (claims) =>
+    hostOverlaps(
+      claims.map((c) => ({
+        cidr: c.claim.cidr,
+        overDefault: c.claim.overDefault === true,
+        origin: c.origin,
+      })),
+    ),
   "moved-nic": async (claims, plan) =>
     claims.map((c) =>
       existsSync(c.claim.saved)
@@ -139,6 +134,34 @@ async function defaultRouteDevs(): Promise<Set<string>> {
     }
   }
   return out;
+}
+
+/** OT6003 when a host interface the lab would create exists already (its own, up, too). */
+function hostIfaceTaken(o: { readonly name: string }, origin: Span | undefined): Diagnostic | undefined {
+  if (!hostIfaceExists(o.name)) return undefined;
+  const mark = parseMark(hostIfaceAlias(o.name));
+  return diag("OT6003", `interface ${o.name} already exists on the host`, {
+    span: origin,
+    label: "this link would create it",
+    notes: [mark ? `it belongs to OpenTop lab ${mark.lab}` : "it does not belong to an OpenTop lab"],
+    help: mark
+      ? `run \`opentop down ${mark.lab}\`, or give this link another \`host-name\``
+      : "give this link another `host-name`",
+  });
+}
+
+/**
+ * For `check`: the interfaces the plan would create on the host that exist already and are
+ * not this lab's own (a lab that is up has its own): `host-name eth0` is refused before `up`.
+ */
+export function hostIfacesTaken(plan: Plan): Diagnostic[] {
+  return opsOf(plan.stages).flatMap((op) =>
+    ownsOf(op).flatMap((o) =>
+      o.kind === "host-iface" && hostIfaceAlias(o.name) !== o.mark
+        ? (hostIfaceTaken(o, op.origin) ?? [])
+        : [],
+    ),
+  );
 }
 
 /**

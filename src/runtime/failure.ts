@@ -1,6 +1,7 @@
 // Kernel and tool errors, translated: the user sees the operation, the object, the line
 // of the lab file that asked for it, the tool's own words, and what to do.
 
+import { constants } from "node:os";
 import type { Code } from "../diagnostics/codes.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { describe, wordsOf } from "../plan/ops.js";
@@ -54,6 +55,10 @@ const HINTS: readonly Hint[] = [
   },
   { pattern: /Cannot find device/, help: "the interface does not exist in that namespace" },
   {
+    pattern: /setting key "[^"]*": Invalid argument/,
+    help: "the kernel refuses this value for the setting (Documentation/networking/ip-sysctl.rst in the kernel's sources says which it takes)",
+  },
+  {
     pattern: /cannot stat \/proc\/sys/,
     help: "this kernel has no such setting in a network namespace (check the key's spelling)",
   },
@@ -64,6 +69,12 @@ const HINTS: readonly Hint[] = [
     help: "something still uses this cgroup: processes (see its cgroup.procs) or a cgroup below it. Without the lab's record OpenTop cannot tell that they are the lab's, so it stops only processes that carry the lab's mark; stop the others, then run `opentop gc` (or `opentop down LAB`) again",
   },
 ];
+
+/** An exit status, or the signal that ended the process (128 + its number). */
+function status(code: number): string {
+  const signal = Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0];
+  return code > 128 && signal ? `killed by ${signal}` : `exit status ${code}`;
+}
 
 export function failureDiagnostic(f: StepFailure): Diagnostic {
   // A tool that names the line it refused (nft): its message, and the line as a note.
@@ -80,7 +91,7 @@ export function failureDiagnostic(f: StepFailure): Diagnostic {
     `command: ${f.result.argv.map(shellQuote).join(" ")}${f.line !== undefined ? `, line ${f.line}` : ""}`,
     ...(f.op ? [`operation: ${wordsOf(f.op).join(" ")}`] : []),
     ...(said?.line ? [`the line it refused: ${said.line}`] : []),
-    `exit status ${f.result.code}`,
+    status(f.result.code),
   ];
   // Without a line number the whole step failed before any of it took effect: point at
   // the statement of its first operation.

@@ -12,7 +12,7 @@ import type { LabRecord } from "../plan/record.js";
 import { discover, emptyMarked, type Marked } from "./discover.js";
 import { down, markedRecord } from "./lifecycle.js";
 import { holderAlive, lockPath } from "./lock.js";
-import { listLabs, readRecord, runDir } from "./record.js";
+import { listLabs, readRecord, recordedAnywhere, runDir } from "./record.js";
 import { teardownOf } from "./teardown.js";
 
 export interface Debris {
@@ -73,7 +73,8 @@ export async function gc(options: { dryRun: boolean }): Promise<GcResult> {
 
   // 2. Marked objects of labs that have no record at all.
   for (const [lab, marked] of await discover()) {
-    if (recorded.has(lab) || busy(lab)) continue;
+    // A lab with a record in another run directory (OPENTOP_RUN_DIR) is that record's.
+    if (recorded.has(lab) || recordedAnywhere(lab) || busy(lab)) continue;
     const stand = markedRecord(lab, marked);
     debris.push({
       lab,

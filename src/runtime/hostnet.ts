@@ -1,11 +1,19 @@
 // The host's own networks, read before a lab adds addresses on the host's side of a host
-// link: a lab must never take over a subnet the host already uses (its gateway, its LAN,
-// a VPN route), because that would change where the host's own traffic goes.
+// link: a lab never changes where the host's own traffic goes. The rule (docs/reliability.md,
+// 8): a host-side prefix may overlap no address and no route of the host, in any table,
+// except a default route; and a default route of its family carries only what the host
+// sends to the Internet, so the prefix must then be one the Internet does not route — the
+// private-use, shared, benchmarking and documentation ranges — unless the link says
+// `host-override-default`. The check and the adding run under one lock for the whole
+// machine (`withHostLock`), so that two labs never both take a prefix that each saw free.
 
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import { type Cidr, contains, network, parseCidr } from "../model/ip.js";
+import { claimsOf } from "../plan/ops.js";
+import { opsOf, type Plan } from "../plan/plan.js";
 import { ipJson, routePrefix } from "./kernel.js";
+import { acquireHost } from "./lock.js";
 import { type ProcResult, run } from "./proc.js";
 
 interface IpAddr {
@@ -15,8 +23,10 @@ interface IpAddr {
 
 interface IpRoute {
   readonly dst: string;
+  readonly gateway?: string;
   readonly dev?: string;
   readonly type?: string;
+  readonly table?: string;
 }
 
 interface HostNet {
@@ -24,7 +34,35 @@ interface HostNet {
   readonly what: string;
 }
 
-async function hostNetworks(): Promise<HostNet[] | Diagnostic> {
+interface HostRoutes {
+  /** Addresses and routes other than default routes. */
+  readonly nets: HostNet[];
+  /** Default routes, by family. */
+  readonly defaults: { readonly family: 4 | 6; readonly what: string }[];
+}
+
+/**
+ * Prefixes the Internet does not route (RFC 6890's not-globally-reachable ranges that a host
+ * may use for its own networks): a default route towards the Internet does not carry them.
+ * Link-local ranges are not here: a host reaches some of them (a cloud's metadata service)
+ * through its default gateway.
+ */
+export const NOT_GLOBAL: readonly string[] = [
+  "10.0.0.0/8", // private use, RFC 1918
+  "172.16.0.0/12",
+  "192.168.0.0/16",
+  "100.64.0.0/10", // shared address space, RFC 6598
+  "198.18.0.0/15", // benchmarking, RFC 2544
+  "192.0.2.0/24", // documentation, RFC 5737
+  "198.51.100.0/24",
+  "203.0.113.0/24",
+  "fc00::/7", // unique local, RFC 4193
+  "2001:2::/48", // benchmarking, RFC 5180
+  "2001:db8::/32", // documentation, RFC 3849
+  "3fff::/20", // documentation, RFC 9637
+];
+
+async function hostNetworks(): Promise<HostRoutes | Diagnostic> {
   const [addrs, routes4, routes6] = await Promise.all([
     run(["ip", "-j", "addr", "show"]),
     run(["ip", "-j", "-4", "route", "show", "table", "all"]),
@@ -40,6 +78,7 @@ async function hostNetworks(): Promise<HostNet[] | Diagnostic> {
       help: "a lab with a link to the host is brought up only once its addresses are known not to overlap the host's",
     });
   const out: HostNet[] = [];
+  const defaults: HostRoutes["defaults"][number][] = [];
   for (const a of ipJson<IpAddr>(addrs.stdout)?.flat() ?? [])
     for (const i of a.addr_info ?? []) {
       const c = parseCidr(`${i.local}/${i.prefixlen}`);
@@ -50,14 +89,14 @@ async function hostNetworks(): Promise<HostNet[] | Diagnostic> {
     [6, routes6],
   ] as const)
     for (const r of ipJson<IpRoute>(routes.stdout)?.flat() ?? []) {
-      if (r.dst === "default" || r.type === "local" || r.type === "broadcast" || r.type === "multicast")
-        continue;
+      if (r.type === "local" || r.type === "broadcast" || r.type === "multicast") continue;
       const dst = routePrefix(r.dst, family);
       const c = parseCidr(dst);
-      if (c.ok && c.value.prefix > 0)
-        out.push({ cidr: network(c.value), what: `route ${dst}${r.dev ? ` dev ${r.dev}` : ""}` });
+      const what = `route ${r.dst}${r.gateway ? ` via ${r.gateway}` : ""}${r.dev ? ` dev ${r.dev}` : ""}${r.table ? ` table ${r.table}` : ""}`;
+      if (c.ok && c.value.prefix > 0) out.push({ cidr: network(c.value), what });
+      else if (c.ok) defaults.push({ family, what });
     }
-  return out;
+  return { nets: out, defaults };
 }
 
 /** Why a command's output cannot be trusted as the host's networks: it failed, or is not JSON. */
@@ -70,29 +109,77 @@ function overlaps(a: Cidr, b: Cidr): boolean {
   return a.family === b.family && (contains(a, b) || contains(b, a));
 }
 
+/** An address a plan puts on the host's side, and whether its link may take default-routed traffic. */
+export interface HostAddr {
+  readonly cidr: string;
+  readonly overDefault: boolean;
+  readonly origin: Span | undefined;
+}
+
 /**
- * For each address a plan puts on the host's side, the network of the host it overlaps, if
- * any (aligned with `hostAddrs`); when the host's networks cannot be read, every address is
- * refused with the reason (fail closed).
+ * For each address a plan puts on the host's side, why it would change where the host's own
+ * traffic goes, if it would (aligned with `hostAddrs`); when the host's networks cannot be
+ * read, every address is refused with the reason (fail closed).
  */
-export async function hostOverlaps(
-  hostAddrs: readonly { readonly cidr: string; readonly origin: Span | undefined }[],
-): Promise<(Diagnostic | undefined)[]> {
+export async function hostOverlaps(hostAddrs: readonly HostAddr[]): Promise<(Diagnostic | undefined)[]> {
   if (hostAddrs.length === 0) return [];
-  const nets = await hostNetworks();
-  if (!Array.isArray(nets)) return [nets, ...hostAddrs.slice(1).map(() => undefined)];
+  const host = await hostNetworks();
+  if (!("nets" in host)) return [host, ...hostAddrs.slice(1).map(() => undefined)];
   return hostAddrs.map((op) => {
     const parsed = parseCidr(op.cidr);
     if (!parsed.ok) return undefined;
     const mine = network(parsed.value);
-    const clash = nets.find((n) => overlaps(n.cidr, mine));
-    return clash
-      ? diag("OT6014", `the host side of this link, ${op.cidr}, overlaps the host's ${clash.what}`, {
-          span: op.origin,
-          label: "this address would go on the host",
-          notes: ["a lab never changes where the host's own traffic goes"],
-          help: "use a subnet that appears nowhere in the host's `ip addr` and `ip route`",
-        })
-      : undefined;
+    const clash = host.nets.find((n) => overlaps(n.cidr, mine));
+    if (clash)
+      return diag("OT6014", `the host side of this link, ${op.cidr}, overlaps the host's ${clash.what}`, {
+        span: op.origin,
+        label: "this address would go on the host",
+        notes: ["a lab never changes where the host's own traffic goes"],
+        help: "use a subnet that appears nowhere in the host's `ip addr` and `ip route`",
+      });
+    const gateway = host.defaults.find((d) => d.family === mine.family);
+    if (!gateway || op.overDefault || notGlobal(mine)) return undefined;
+    return diag(
+      "OT6020",
+      `the host side of this link, ${op.cidr}, would take traffic the host sends through its default route`,
+      {
+        span: op.origin,
+        label: "this prefix is routed on the Internet",
+        notes: [
+          `today the host reaches ${mine.cidr} through its ${gateway.what}; with this link it would reach the lab instead`,
+          "a lab never changes where the host's own traffic goes: only prefixes the Internet does not route (private-use, shared, benchmarking and documentation ranges) are taken from under a default route",
+        ],
+        help: "use a private prefix the host does not route (in 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7); if the lab is meant to take this traffic from the host, add `host-override-default` to the link",
+      },
+    );
   });
+}
+
+function notGlobal(c: Cidr): boolean {
+  return NOT_GLOBAL.some((range) => {
+    const r = parseCidr(range);
+    return r.ok && r.value.family === c.family && r.value.prefix <= c.prefix && contains(r.value, c);
+  });
+}
+
+/**
+ * Runs `act` — the check of the plan's host-side addresses, and the plan that adds them —
+ * holding the lock of the whole machine's host-side addresses, when it has any; `gaveUp` if
+ * interrupted while waiting for it.
+ */
+export async function withHostLock<T>(
+  plan: Plan,
+  interrupted: () => boolean,
+  act: () => Promise<T>,
+  gaveUp: () => T,
+): Promise<T> {
+  const any = opsOf(plan.stages).some((op) => claimsOf(op).some((c) => c.kind === "host-net"));
+  if (!any) return act();
+  const release = await acquireHost(interrupted);
+  if (!release) return gaveUp();
+  try {
+    return await act();
+  } finally {
+    release();
+  }
 }

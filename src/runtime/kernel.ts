@@ -1,17 +1,55 @@
 // Reading what exists on this machine without spawning anything where the file system
 // tells: named network namespaces are files under /run/netns, host interfaces are under
-// /sys/class/net — where sysfs shows this process's network namespace. A sysfs mounted from
-// another namespace (some sandboxes and containers mount /sys so) shows other interfaces or
-// none; there the kernel is asked (`ip -j link`).
+// /sys/class/net — where sysfs shows this process's network namespace, as it does on a normal
+// host. A sysfs mounted from another namespace (or one that is gone) shows other interfaces
+// or none; that is seen once, by comparing it with /proc/self/net/dev (always the reader's
+// namespace), and there the kernel is asked (`ip -j link`). What only a tool can tell (a
+// namespace's loopback, a veth's peer) costs one process, asked only when needed.
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { inNetns } from "../plan/enter.js";
 import { runSync } from "./proc.js";
 
-/** Whether /sys/class/net is this namespace's: every namespace has `lo`. */
+/**
+ * The interfaces of this process's network namespace as /proc/self/net/dev lists them: two
+ * header lines, then `NAME: counters` (a name never holds `:`); undefined when unreadable.
+ */
+function procInterfaces(): string[] | undefined {
+  try {
+    return readFileSync("/proc/self/net/dev", "utf8")
+      .split("\n")
+      .filter((l) => l.includes(":"))
+      .map((l) => l.slice(0, l.indexOf(":")).trim());
+  } catch {
+    return undefined;
+  }
+}
+
+/** The interfaces /sys/class/net shows (directories; `bonding_masters` is a file). */
+function sysfsInterfaces(): string[] {
+  try {
+    return readdirSync("/sys/class/net").filter((n) => existsSync(`/sys/class/net/${n}/ifindex`));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Whether /sys/class/net is this namespace's: it shows the interfaces the kernel lists for
+ * it. Decided once; an interface made or deleted between the two reads can only make the
+ * answer "no" (asked again twice), which costs time, never correctness.
+ */
 let sysfsIsOurs: boolean | undefined;
 function sysfs(): boolean {
-  sysfsIsOurs ??= existsSync("/sys/class/net/lo");
+  for (let i = 0; sysfsIsOurs === undefined && i < 3; i++) {
+    const proc = procInterfaces();
+    if (proc === undefined) sysfsIsOurs = existsSync("/sys/class/net/lo");
+    else {
+      const sys = new Set(sysfsInterfaces());
+      if (sys.size === proc.length && proc.every((n) => sys.has(n))) sysfsIsOurs = true;
+    }
+  }
+  sysfsIsOurs ??= false;
   return sysfsIsOurs;
 }
 
@@ -40,12 +78,7 @@ export function hostIfaceExists(name: string): boolean {
 }
 
 export function listHostIfaces(): string[] {
-  if (!sysfs()) return hostLinks().map((l) => l.ifname);
-  try {
-    return readdirSync("/sys/class/net");
-  } catch {
-    return [];
-  }
+  return procInterfaces() ?? hostLinks().map((l) => l.ifname);
 }
 
 /**
@@ -88,4 +121,29 @@ export function hostIfaceAlias(name: string): string | undefined {
 /** Whether network namespace `ns` holds an interface `name`. */
 export function ifaceIn(ns: string, name: string): boolean {
   return runSync(inNetns(ns, ["ip", "link", "show", "dev", name])).code === 0;
+}
+
+/**
+ * The mark on a namespace's loopback (its alias), read from inside it; undefined when it has
+ * none or cannot be read. One process: for the few namespaces that nothing else proves.
+ */
+export function netnsLoMark(ns: string): string | undefined {
+  const r = runSync(inNetns(ns, ["ip", "-j", "link", "show", "dev", "lo"]));
+  if (r.code !== 0) return undefined;
+  return ipJson<{ ifalias?: string }>(r.stdout)?.[0]?.[0]?.ifalias;
+}
+
+/**
+ * The named namespace the peer of host interface `name` is in, when it is a veth whose peer
+ * is in a namespace with a name; undefined otherwise.
+ */
+export function vethPeerNetns(name: string): string | undefined {
+  const link = runSync(["ip", "-j", "-d", "link", "show", "dev", name]);
+  const info = ipJson<{ link_netnsid?: number; linkinfo?: { info_kind?: string } }>(link.stdout)?.[0]?.[0];
+  if (link.code !== 0 || info?.linkinfo?.info_kind !== "veth" || info.link_netnsid === undefined)
+    return undefined;
+  const ids = runSync(["ip", "-j", "netns", "list-id"]);
+  return ipJson<{ nsid: number; name?: string }>(ids.stdout)
+    ?.flat()
+    .find((n) => n.nsid === info.link_netnsid)?.name;
 }

@@ -2,14 +2,17 @@
 // Everything here reads the plan; nothing decides kernel operations of its own except
 // which of a teardown's objects still exist and are the lab's.
 
-import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { type Diagnostic, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
-import { inverseOf, type Op, undoneBy } from "../plan/ops.js";
+import { labDirIn } from "../plan/layout.js";
+import type { Op } from "../plan/ops.js";
 import type { Owned } from "../plan/owned.js";
-import { type Plan, programsNeeded, type Stage } from "../plan/plan.js";
+import { opsOf, type Plan, programsNeeded, type Stage } from "../plan/plan.js";
 import { PROGRAMS, type Program } from "../plan/programs.js";
 import { type LabRecord, RECORD_VERSION, recordOf } from "../plan/record.js";
-import { removalOf, teardownStages } from "../plan/teardown.js";
+import { removalOf } from "../plan/teardown.js";
 import { VERSION } from "../version.js";
 import { collisions } from "./collisions.js";
 import { discover, type Marked } from "./discover.js";
@@ -17,12 +20,21 @@ import { isolationRemovals, mountsUnder } from "./discover-isolation.js";
 import { failureDiagnostic } from "./failure.js";
 import { probeFeatures } from "./features.js";
 import { firewallTools, probeFirewall } from "./firewall.js";
+import { withHostLock } from "./hostnet.js";
 import { isolationPreflight } from "./isolation.js";
 import { acquire } from "./lock.js";
-import { which } from "./proc.js";
-import { labDir, readRecord, removeRecord, writeRecord } from "./record.js";
-import { type RunOptions, runStages } from "./run.js";
-import { teardownOf } from "./teardown.js";
+import { signalStatus, which } from "./proc.js";
+import {
+  knownRunDirs,
+  labDir,
+  readRecord,
+  recordedAnywhere,
+  registerRunDir,
+  runDir,
+  writeRecord,
+} from "./record.js";
+import { foreignMounts, removeLab } from "./remove.js";
+import { type RunOptions, type RunOutcome, runStages } from "./run.js";
 
 export interface Outcome {
   readonly ok: boolean;
@@ -75,72 +87,155 @@ export async function up(compiled: Compiled, plan: Plan, options: UpOptions = {}
   try {
     const existing = readRecord(plan.lab);
     if (existing instanceof Error) return { ok: false, diagnostics: [unreadable(plan.lab, existing)] };
-    if (existing) {
-      const already =
-        existing.state === "up"
-          ? diag("OT6001", `lab ${plan.lab} is already up`, {
-              notes: [`brought up ${existing.createdAt} from ${existing.file}`],
-              help: `run \`opentop down ${plan.lab}\` first`,
-            })
-          : diag("OT6010", `lab ${plan.lab} is half up: an earlier up did not finish`, {
-              notes: [
-                `that up started ${existing.createdAt} from ${existing.file}; it was killed, or its rollback failed`,
-              ],
-              help: `run \`opentop down ${plan.lab}\` to remove what it created, then bring it up again`,
-            });
-      return { ok: false, diagnostics: [already] };
-    }
-    const clash = await collisions(plan);
-    if (clash.length) return { ok: false, diagnostics: clash };
-    // The kernel must have every feature the plan uses: probed in throwaway namespaces first.
-    const lacking = await probeFeatures(plan);
-    if (lacking.length) return { ok: false, diagnostics: lacking };
-    // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
-    const refused = await probeFirewall(plan);
-    if (refused.length) return { ok: false, diagnostics: refused };
-
-    const record = recordOf(compiled, plan, "cli", new Date().toISOString());
-    writeRecord(record);
-    const outcome = await runStages(plan.stages, options);
-    if (outcome.failures.length === 0 && !outcome.interrupted) {
-      writeRecord({ ...record, state: "up" });
-      return { ok: true, diagnostics: [] };
-    }
-    const diagnostics: Diagnostic[] = outcome.failures.map(failureDiagnostic);
-    // An operation that checks its own undoing may have half happened when it failed
-    // (unshare binds some files before it fails on the next); its inverse is idempotent and
-    // checks what exists, so it is undone as well.
-    const failed = outcome.failures.flatMap((f) => (f.op && undoneBy(f.op) === "self" ? [f.op] : []));
-    const rollback = await undo([...outcome.done, ...failed]);
-    if (outcome.interrupted)
-      diagnostics.push(
-        diag("OT6004", `bringing lab ${plan.lab} up was interrupted`, {
-          ...(rollback.length ? {} : { help: "what it had done is undone: nothing is left behind" }),
-        }),
-      );
-    if (rollback.length) {
-      diagnostics.push(...rollback);
-      diagnostics.push(
-        diag("OT6012", `rolling back lab ${plan.lab} did not finish`, {
-          help: `run \`opentop down ${plan.lab}\` to remove what is left`,
-        }),
-      );
-    } else removeRecord(plan.lab);
-    return { ok: false, diagnostics };
+    if (existing) return { ok: false, diagnostics: [alreadyThere(plan.lab, existing)] };
+    // Addresses on the host's side are checked and added under one lock for the whole
+    // machine, so that two labs never both take a prefix that was free when each looked.
+    const interrupted = options.interrupted ?? (() => false);
+    return await withHostLock(
+      plan,
+      interrupted,
+      () => create(compiled, plan, options),
+      () => ({ ok: false, diagnostics: [interruptedDiag(plan.lab, true)] }),
+    );
   } finally {
     lock.release();
   }
 }
 
-/** Undo operations that took effect: their inverses, newest first, tolerant of absences. */
-async function undo(done: readonly Op[]): Promise<Diagnostic[]> {
-  const inverses = done
-    .map(inverseOf)
-    .filter((op): op is Op => op !== null)
-    .reverse();
-  if (inverses.length === 0) return [];
-  const outcome = await runStages(teardownStages(inverses), { force: true });
-  return outcome.failures.map(failureDiagnostic);
+function alreadyThere(lab: string, existing: LabRecord): Diagnostic {
+  return existing.state === "up"
+    ? diag("OT6001", `lab ${lab} is already up`, {
+        notes: [`brought up ${existing.createdAt} from ${existing.file}`],
+        help: `run \`opentop down ${lab}\` first`,
+      })
+    : diag("OT6010", `lab ${lab} is half up: an earlier up did not finish`, {
+        notes: [
+          `that up started ${existing.createdAt} from ${existing.file}; it was killed, or its rollback failed`,
+        ],
+        help: `run \`opentop down ${lab}\` to remove what it created, then bring it up again`,
+      });
+}
+
+/** Checks the machine, writes the record, runs the plan; after any failure, rolls back. */
+async function create(compiled: Compiled, plan: Plan, options: UpOptions): Promise<Outcome> {
+  const clash = await collisions(plan);
+  if (clash.length) return { ok: false, diagnostics: clash };
+  // The kernel must have every feature the plan uses: probed in throwaway namespaces first.
+  const lacking = await probeFeatures(plan);
+  if (lacking.length) return { ok: false, diagnostics: lacking };
+  // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
+  const refused = await probeFirewall(plan);
+  if (refused.length) return { ok: false, diagnostics: refused };
+  // The record and everything isolation keeps go in the lab's directory, which `down`
+  // deletes: a mount OpenTop did not make there is never built on.
+  const mounted = mountsUnder(labDir(plan.lab));
+  if (mounted.length) return { ok: false, diagnostics: [foreignMounts(plan.lab, mounted, "up")] };
+
+  registerRunDir();
+  const record = writeRecord(recordOf(compiled, plan, "cli", new Date().toISOString()));
+  try {
+    return await bringUp(plan, record, options);
+  } catch (e) {
+    // OpenTop's own failure half-way through: undone like any other, under the guards.
+    const rollback = await removeLab(record);
+    const detail = process.env.OPENTOP_DEBUG ? `\n${(e as Error).stack}` : "";
+    return {
+      ok: false,
+      diagnostics: [
+        diag("OT9003", `internal error: ${(e as Error).message ?? String(e)}${detail}`, {
+          help: `this is a bug in OpenTop; please report it with the lab file (OPENTOP_DEBUG=1 shows where)${rollback.diagnostics.length ? "" : "; what up had done is undone"}`,
+        }),
+        ...rollbackReport(plan.lab, rollback.diagnostics),
+      ],
+    };
+  }
+}
+
+/** Runs the plan of a lab whose record is written; after any failure, rolls back. */
+async function bringUp(plan: Plan, record: LabRecord, options: UpOptions): Promise<Outcome> {
+  const outcome = await runStages(plan.stages, options);
+  const failed = outcome.failures.length > 0 || outcome.interrupted;
+  const unmarked = failed ? [] : markUp(record);
+  if (!failed && unmarked.length === 0) return { ok: true, diagnostics: [] };
+
+  // What was started is undone under the record's guards — every step of it, also one that
+  // died without saying how far it got — and the record goes once none of the lab is left.
+  const all = opsOf(plan.stages);
+  const started = new Set(failed ? [...outcome.done, ...outcome.uncertain] : all);
+  const undo = { ...record, ops: record.ops.filter((_, i) => started.has(all[i] as Op)) };
+  const rollback = await removeLab(record, undo);
+  const clean = rollback.diagnostics.length === 0;
+  return {
+    ok: false,
+    diagnostics: [
+      ...reasons(plan.lab, outcome, unmarked, clean),
+      ...rollbackReport(plan.lab, rollback.diagnostics),
+    ],
+  };
+}
+
+/** Marks the record up, keeping its time of birth; a failure to write it is a failure of `up`. */
+function markUp(record: LabRecord): Diagnostic[] {
+  try {
+    writeRecord({ ...record, state: "up" });
+    return [];
+  } catch (e) {
+    if (!(e instanceof DiagnosticError)) throw e;
+    return e.diagnostics.map((d) => ({
+      ...d,
+      notes: [
+        ...d.notes,
+        `lab ${record.lab} was complete, but its record could not say so; a lab whose record does not say what it is cannot be taken down reliably, so it was rolled back`,
+      ],
+    }));
+  }
+}
+
+/** Why `up` failed: its failures (an interrupt stands for those of the steps it ended), or the record. */
+function reasons(lab: string, outcome: RunOutcome, unmarked: Diagnostic[], clean: boolean): Diagnostic[] {
+  if (!outcome.interrupted) return [...outcome.failures.map(failureDiagnostic), ...unmarked];
+  return [
+    ...outcome.failures.filter((f) => !byInterrupt(f.result.code)).map(failureDiagnostic),
+    interruptedDiag(lab, clean),
+  ];
+}
+
+function interruptedDiag(lab: string, clean: boolean): Diagnostic {
+  return diag("OT6017", `bringing lab ${lab} up was interrupted`, {
+    ...(clean ? { help: "what it had done is undone: nothing is left behind" } : {}),
+  });
+}
+
+/** Killed by SIGINT, SIGTERM or SIGHUP: what an interrupt does to a process it reaches. */
+function byInterrupt(code: number): boolean {
+  return (["SIGINT", "SIGTERM", "SIGHUP"] as const).some((s) => code === signalStatus(s));
+}
+
+function rollbackReport(lab: string, problems: Diagnostic[]): Diagnostic[] {
+  if (problems.length === 0) return [];
+  return [
+    ...problems,
+    diag("OT6012", `rolling back lab ${lab} did not finish`, {
+      help: `run \`opentop down ${lab}\` to remove what is left`,
+    }),
+  ];
+}
+
+/** A lab whose record is in another run directory is that record's to take down. */
+function elsewhere(lab: string): DownResult {
+  const dirs = knownRunDirs().filter(
+    (d) => d !== runDir() && existsSync(join(labDirIn(d, lab), "record.json")),
+  );
+  return {
+    ok: false,
+    removed: 0,
+    diagnostics: [
+      diag("OT6021", `lab ${lab} is recorded in another run directory: ${dirs.join(", ")}`, {
+        notes: [`this command uses ${runDir()} (OPENTOP_RUN_DIR)`],
+        help: `take it down where it is recorded: \`OPENTOP_RUN_DIR=${dirs[0] ?? "…"} opentop down ${lab}\``,
+      }),
+    ],
+  };
 }
 
 function busy(lab: string, holder: string): Diagnostic {
@@ -190,6 +285,7 @@ export async function down(lab: string, options: DownOptions = {}): Promise<Down
     const stored = readRecord(lab);
     if (options.unrecorded && stored !== undefined)
       return { ok: true, removed: 0, diagnostics: [], message: `lab ${lab} has a record now: left alone` };
+    if (stored === undefined && recordedAnywhere(lab)) return elsewhere(lab);
     let record = stored instanceof Error || !stored ? options.fallback : stored;
     if (!record) {
       // No record (or an unreadable one) and no file: what carries the lab's mark is still
@@ -200,52 +296,32 @@ export async function down(lab: string, options: DownOptions = {}): Promise<Down
         return { ok: true, removed: 0, diagnostics: [], message: `lab ${lab} is not up: nothing to do` };
       record = markedRecord(lab, marked);
     }
-    const stages = teardownOf(record);
-    const count = stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
-    options.onStages?.(stages);
-    const outcome = await runStages(stages, {
-      force: true,
+    const r = await removeLab(record, record, {
+      ...(options.onStages ? { onStages: options.onStages } : {}),
       ...(options.onStep ? { onStep: options.onStep } : {}),
     });
-    const diagnostics = outcome.failures.map(failureDiagnostic);
-    if (diagnostics.length === 0) diagnostics.push(...removeLabDir(lab));
-    return { ok: diagnostics.length === 0, removed: count, diagnostics };
+    const nothing = stored === undefined && r.diagnostics.length === 0 && r.removed === 0;
+    return {
+      ok: r.diagnostics.length === 0,
+      removed: r.removed,
+      diagnostics: r.diagnostics,
+      ...(nothing ? { message: `lab ${lab} is not up: nothing to do` } : {}),
+    };
   } finally {
     lock.release();
   }
 }
 
-/**
- * Removes the lab's directory (its record, PID files, logs), unless something is still
- * mounted in it: deleting a directory tree recursively would delete through the mount —
- * the files of whatever is mounted there. After tear-down only a mount OpenTop did not
- * make can be left (or one it could not unmount); it is reported, and kept with the directory.
- */
-function removeLabDir(lab: string): Diagnostic[] {
-  const mounted = mountsUnder(labDir(lab));
-  if (mounted.length === 0) {
-    removeRecord(lab);
-    return [];
-  }
-  return [
-    diag(
-      "OT6016",
-      `${mounted.length === 1 ? "a mount is" : "mounts are"} left in the directory of lab ${lab}`,
-      {
-        notes: [
-          ...mounted.map((m) => `mounted: ${m}`),
-          "OpenTop mounts only namespace files there, and has unmounted those; it does not unmount what it did not mount, nor delete a directory through a mount",
-        ],
-        help: `unmount ${mounted.length === 1 ? "it" : "them"} (\`umount ${mounted[0]}\`${mounted.length > 1 ? ", …" : ""}), then run \`opentop down ${lab}\` again`,
-      },
-    ),
-  ];
-}
-
 /** A record standing in for a lost one: the objects found by their marks (isolation's included), to tear them down. */
 export function markedRecord(lab: string, marked: Marked): LabRecord {
   const owned = [
-    ...marked.namespaces.map((name): Owned => ({ kind: "netns", name })),
+    // A node's namespace is LAB.NODE (its mark agreed with its name when it was found).
+    ...marked.namespaces.map(
+      (name): Owned =>
+        name.startsWith(`${lab}.`)
+          ? { kind: "netns", name, node: name.slice(lab.length + 1) }
+          : { kind: "netns", name },
+    ),
     ...marked.hostIfaces.map((h): Owned => ({ kind: "host-iface", ...h })),
     ...marked.hostTables.map((t): Owned => ({ kind: "host-table", ...t })),
     ...marked.movedNics.map((n): Owned => ({ kind: "moved-nic", ...n })),

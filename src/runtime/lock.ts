@@ -3,7 +3,7 @@
 // with `ln -s`, and a holder that died (SIGKILL) is recognised by its PID and start time.
 
 import { mkdirSync, readFileSync, readlinkSync, symlinkSync, unlinkSync } from "node:fs";
-import { lockIn } from "../plan/layout.js";
+import { lockIn, RUN_DIR } from "../plan/layout.js";
 import { runDir, stateWrite } from "./record.js";
 
 export function lockPath(lab: string): string {
@@ -30,9 +30,31 @@ export function holderAlive(holder: string): boolean {
 
 export type LockResult = { ok: true; release: () => void } | { ok: false; holder: string };
 
+/** The lab's lock, or who holds it. */
 export function acquire(lab: string): LockResult {
   stateWrite(runDir(), () => mkdirSync(runDir(), { recursive: true, mode: 0o755 }));
-  const path = lockPath(lab);
+  return acquireAt(lockPath(lab));
+}
+
+/**
+ * The lock of the whole machine's host-side addresses, in the default run directory whatever
+ * OPENTOP_RUN_DIR says (labs of every run directory share the host): waited for, not
+ * refused, since its holders are `up`s that finish; undefined once `interrupted` (Ctrl-C).
+ */
+export async function acquireHost(interrupted: () => boolean): Promise<(() => void) | undefined> {
+  stateWrite(RUN_DIR, () => mkdirSync(RUN_DIR, { recursive: true, mode: 0o755 }));
+  while (!interrupted()) {
+    const lock = acquireAt(lockIn(RUN_DIR, HOST_LOCK));
+    if (lock.ok) return lock.release;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return undefined;
+}
+
+/** Not a lab's name (those start with a letter): the host lock's, `.host.lock`. */
+export const HOST_LOCK = ".host";
+
+function acquireAt(path: string): LockResult {
   const me = `${process.pid}:${startTime(process.pid) ?? "0"}`;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

@@ -14,21 +14,34 @@ export interface ProcResult {
   readonly stderr: string;
 }
 
+/**
+ * Runs argv to its end. The process gets a session of its own: a Ctrl-C at the terminal
+ * (SIGINT to the foreground process group) reaches OpenTop, which stops starting steps and
+ * lets the running ones finish, so that it knows what they did — not the steps themselves,
+ * which would die half-way without saying how far they got.
+ */
 export function run(argv: readonly string[], options: { stdin?: string } = {}): Promise<ProcResult> {
   return new Promise((resolve) => {
     const [file, ...args] = argv;
     if (!file) throw new Error("internal: empty argv");
-    const child = spawn(file, args, { stdio: ["pipe", "pipe", "pipe"] });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(file, args, { stdio: ["pipe", "pipe", "pipe"], detached: true });
+    } catch (e) {
+      // What the kernel refuses at once (E2BIG: an argument over 128 KiB) is thrown, not emitted.
+      resolve({ argv, code: 127, stdout: "", stderr: `${file}: ${(e as Error).message}` });
+      return;
+    }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let spawnError: NodeJS.ErrnoException | undefined;
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.stdout?.on("data", (b: Buffer) => out.push(b));
+    child.stderr?.on("data", (b: Buffer) => err.push(b));
     child.on("error", (e: NodeJS.ErrnoException) => {
       spawnError = e;
     });
-    child.stdin.on("error", () => {}); // the tool may exit before reading all of stdin
-    child.stdin.end(options.stdin ?? "");
+    child.stdin?.on("error", () => {}); // the tool may exit before reading all of stdin
+    child.stdin?.end(options.stdin ?? "");
     child.on("close", (code, signal) => {
       const stderr = Buffer.concat(err).toString("utf8");
       if (spawnError)

@@ -20,6 +20,12 @@ export interface StepFailure {
 export interface RunOutcome {
   /** Operations that took effect, in the order they ran (per step). */
   readonly done: Op[];
+  /**
+   * Operations that may or may not have taken effect: those of a step that failed without
+   * saying how far it got (killed by a signal, or a tool that names no line), and the one a
+   * batch failed at (it may have half happened). Undone like `done`, under guards.
+   */
+  readonly uncertain: Op[];
   readonly failures: StepFailure[];
   readonly interrupted: boolean;
 }
@@ -40,33 +46,44 @@ export function defaultConcurrency(): number {
 }
 
 export async function runStages(stages: readonly Stage[], options: RunOptions = {}): Promise<RunOutcome> {
-  const done: Op[] = [];
-  const failures: StepFailure[] = [];
+  const outcome: RunOutcome = { done: [], uncertain: [], failures: [], interrupted: false };
   const interrupted = options.interrupted ?? (() => false);
+  const stopped = () => (outcome.failures.length > 0 && !options.force) || interrupted();
   for (const stage of stages) {
-    if (interrupted()) return { done, failures, interrupted: true };
+    if (interrupted()) return { ...outcome, interrupted: true };
     await pool(
       stage.steps,
       options.concurrency ?? defaultConcurrency(),
-      async (step) => {
-        const cmd = command(step, options.force ? { force: true } : {});
-        const started = performance.now();
-        const result = await run(cmd.argv, cmd.stdin !== undefined ? { stdin: cmd.stdin } : {});
-        options.onStep?.(step, result, (performance.now() - started) / 1000);
-        if (result.code === 0) {
-          done.push(...step.ops);
-          return;
-        }
-        const failure = locate(step, result);
-        // Lines of a batch before the failing one took effect.
-        if (failure.line !== undefined) done.push(...step.ops.slice(0, failure.line - 1));
-        failures.push(failure);
-      },
-      () => (failures.length > 0 && !options.force) || interrupted(),
+      (step) => runStep(step, outcome, options),
+      stopped,
     );
-    if (failures.length > 0 && !options.force) return { done, failures, interrupted: false };
+    if (outcome.failures.length > 0 && !options.force) return { ...outcome, interrupted: interrupted() };
   }
-  return { done, failures, interrupted: interrupted() };
+  return { ...outcome, interrupted: interrupted() };
+}
+
+/** One step: its process, then what it did into `outcome`. Never throws: anything is a failure. */
+async function runStep(step: Step, outcome: RunOutcome, options: RunOptions): Promise<void> {
+  const started = performance.now();
+  let result: ProcResult;
+  try {
+    const cmd = command(step, options.force ? { force: true } : {});
+    result = await run(cmd.argv, cmd.stdin !== undefined ? { stdin: cmd.stdin } : {});
+  } catch (e) {
+    result = { argv: [step.tool], code: 127, stdout: "", stderr: `internal: ${(e as Error).message}` };
+  }
+  options.onStep?.(step, result, (performance.now() - started) / 1000);
+  if (result.code === 0) {
+    outcome.done.push(...step.ops);
+    return;
+  }
+  const failure = locate(step, result);
+  if (failure.line !== undefined) {
+    // A batch stops at its failing line: those before took effect, that one may have half.
+    outcome.done.push(...step.ops.slice(0, failure.line - 1));
+    outcome.uncertain.push(...step.ops.slice(failure.line - 1, failure.line));
+  } else outcome.uncertain.push(...step.ops);
+  outcome.failures.push(failure);
 }
 
 /** Which operation of a step failed, as its tool reports it. */

@@ -60,6 +60,8 @@ export const IFACE_OPTIONS: Arity = {
   "host-name": 1,
   "host-address": 1,
   "host-masquerade": 0,
+  // On the host's side of a host link: it may take a prefix under the host's default route (OT6020).
+  "host-override-default": 0,
   // Shaping (src/model/shaping.ts): what the interface sends, and with `both` what it receives.
   rate: 1,
   burst: 1,
@@ -158,13 +160,16 @@ export function parse(file: SourceFile, diagnostics = new Diagnostics(), trivia?
   return new Parser(file, diagnostics, trivia).file();
 }
 
-/** Blocks nest at most this deep: deeper, the parser would run out of stack. */
+/**
+ * How deeply blocks may nest (`for` in `for` in a node…): far beyond any lab, and far below
+ * what would exhaust the parser's stack. A block past it is reported and skipped.
+ */
 export const MAX_NESTING = 64;
 
 class Parser {
   private readonly lexer: Lexer;
   private tok: Token;
-  /** How many blocks are open. */
+  /** Blocks open around the current token. */
   private depth = 0;
 
   constructor(

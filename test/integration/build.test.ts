@@ -88,7 +88,7 @@ const EXAMPLES = readdirSync(join(ROOT, "examples"))
 for (const example of EXAMPLES)
   test(`build: examples/${example}.otop gives the same kernel state through the script as through opentop up`, {
     skip: SKIP_NOT_ROOT,
-  }, () => {
+  }, (t) => {
     const s = scratch();
     const lab = uniqueLab(example);
     try {
@@ -111,7 +111,15 @@ for (const example of EXAMPLES)
       );
       const dump = () => settledLabState(lab, { hostIfaces, macs, sysctls });
 
-      ok(cli(["up", b.file]), "opentop up");
+      const up = cli(["up", b.file]);
+      // An example may need what this kernel lacks (netem, 802.1Q): up refuses it whole.
+      const lacks = /error\[OT6011\]: (this kernel lacks [^\n]*)/.exec(up.stderr);
+      if (up.code !== 0 && lacks) {
+        assertGone(lab);
+        t.skip(lacks[1]);
+        return;
+      }
+      ok(up, "opentop up");
       const byCli = dump();
       const cliRecord = comparable(recordOf(lab));
       ok(cli(["down", lab]), "opentop down");
@@ -186,6 +194,8 @@ test("build: the script works with nothing on PATH but the programs it declares"
       "rm",
       "mv",
       "date",
+      "touch",
+      "find",
     ]);
     assert.ok(!required.includes("node"));
 
@@ -395,7 +405,7 @@ test("build: an interrupted up finishes its step, stops, and rolls back", {
     setTimeout(() => child.kill("SIGTERM"), 500);
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     assert.equal(code, 1, stderr);
-    assert.match(stderr, /^error\[OT6004\]: bringing lab \S+ up was interrupted$/m);
+    assert.match(stderr, /^error\[OT6017\]: bringing lab \S+ up was interrupted$/m);
     assert.match(stderr, /^rolled back: 4 objects removed, nothing is left$/m);
     assertGone(lab);
   } finally {

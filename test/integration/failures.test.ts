@@ -58,10 +58,14 @@ test("a failing sysctl (an unknown key) rolls back namespaces and host links", {
 }, () => {
   const s = scratch();
   try {
-    const { path, lab } = writeLab(s.dir, "sysctl", `${BIG}node y { sysctl net.ipv4.no_such_setting 1 }\n`);
+    const { path, lab } = writeLab(
+      s.dir,
+      "sysctl",
+      `${BIG}node y { sysctl net.ipv4.tcp_no_such_setting 1 }\n`,
+    );
     const r = cli(["up", path]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /could not set net\.ipv4\.no_such_setting = 1/);
+    assert.match(r.stderr, /could not set net\.ipv4\.tcp_no_such_setting = 1/);
     assertNothingLeft(lab);
   } finally {
     s.remove();

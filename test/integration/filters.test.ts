@@ -208,8 +208,16 @@ node c { eth0 10.3.0.2/24 }
           new RegExp(`error\\[OT4010\\]: nftables table inet ${table} already exists on the host`),
         );
         assert.ok(netnsGone(`${lab}.r`), "nothing was created");
-        // `down` of a lab that is not up leaves a table without the lab's mark alone.
-        assert.equal(cli(["down", path]).code, 0);
+        // `down` of a lab that is not up leaves a table without the lab's mark alone, and says
+        // so: a look-alike under the lab's name (OT6018).
+        const down = cli(["down", path]);
+        assert.equal(down.code, 1);
+        assert.match(
+          down.stderr,
+          new RegExp(
+            `OT6018\\]: nftables table inet ${table} on the host exists but is not provably lab ${lab}'s`,
+          ),
+        );
         assert.equal(inNs(null, ["nft", "list", "table", "inet", table]).code, 0, "the table is still there");
       } finally {
         inNs(null, ["nft", "delete", "table", "inet", table]);

@@ -207,20 +207,35 @@ test("host NIC: a tampered record makes down neither apply nor delete another fi
   const decoy = `${s.dir}/decoy`;
   writeFileSync(decoy, "link set dev lo down\n");
   try {
+    const before = hostState(nic.a);
     assert.equal(cli(["up", path]).code, 0);
     const record = `/run/opentop/${lab}/record.json`;
     const saved = `/run/opentop/${lab}/nics/${nic.a}`;
     writeFileSync(record, readFileSync(record, "utf8").replaceAll(saved, decoy));
+    // A saved state outside the lab's directory: the record is unreadable, and down takes the
+    // lab by its marks — the move found by the state saved in the lab's own directory.
+    assert.match(cli(["status", lab]).stderr, /OT6013/);
     const down = cli(["down", lab]);
-    assert.equal(down.code, 1, "the record's saved state is not the move's");
-    assert.match(down.stderr, /is not the saved state of/);
+    assert.equal(down.code, 0, down.stderr);
     assert.equal(
       readFileSync(decoy, "utf8"),
       "link set dev lo down\n",
       "the decoy is neither applied nor deleted",
     );
+    assert.equal(hostState(nic.a), before, "the NIC is back on the host as it was");
+
+    // A saved state the move did not write (its first line changed): the lab's node still
+    // gives the NIC back, but the file is neither applied nor deleted, and down says so.
+    assert.equal(cli(["up", path]).code, 0);
+    writeFileSync(saved, readFileSync(saved, "utf8").replace(/^# opentop: /, "# edited: "));
+    const tampered = readFileSync(saved, "utf8");
+    const again = cli(["down", lab]);
+    assert.equal(again.code, 1, "the saved state is not the move's");
+    assert.match(again.stderr, /is not the saved state of/);
+    assert.equal(readFileSync(saved, "utf8"), tampered, "the file is left as it is");
     assert.equal(spawnSync("ip", ["link", "show", "dev", nic.a]).status, 0, "the NIC is back on the host");
   } finally {
+    rmSync(`/run/opentop/${lab}/nics/${nic.a}`, { force: true });
     cli(["down", lab]);
     nic.remove();
     s.remove();

@@ -1,6 +1,7 @@
 // Crash safety and rollback, proven against a snapshot of the whole host: `up` killed
-// with SIGKILL at many points, and failures injected at many points with a fake `ip` on
-// PATH. After `down` (crash) or by itself (rollback) the host must be exactly as before.
+// with SIGKILL at many points, interrupted with SIGINT to its process group (Ctrl-C) at the
+// same points, and failures injected at many points with a fake `ip` on PATH. After `down`
+// (crash) or by itself (interrupt, rollback) the host must be exactly as before.
 // OPENTOP_CRASH_POINTS sets the number of kill points (default 20), shared between the
 // crash test's labs: a large one with filters and host-side NAT, and one with isolation.
 
@@ -75,10 +76,27 @@ function assertHostAsBefore(before: ReturnType<typeof hostSnapshot>, name: strin
   if (!SHARED) assert.deepEqual(diffSnapshots(before, hostSnapshot()), [], `${when}: the host changed`);
 }
 
-/** Runs `up` and kills it `delayMs` after its record appears (its first kernel operation). */
-async function killAfter(path: string, name: string, delayMs: number): Promise<number | null> {
-  const child = spawn(process.execPath, [BIN, "up", path], { stdio: "ignore" });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+/**
+ * Runs `up` and signals it `delayMs` after its record appears (its first kernel operation):
+ * SIGKILL to `up` alone, or SIGINT to its whole process group, as a terminal's Ctrl-C does.
+ * Resolves to its exit code (null when a signal ended it) and what it printed.
+ */
+async function killAfter(
+  path: string,
+  name: string,
+  delayMs: number,
+  how: "SIGKILL" | "SIGINT",
+): Promise<{ code: number | null; stderr: string }> {
+  // Its own process group, as a command run from a shell has.
+  const child = spawn(process.execPath, [BIN, "up", path], {
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  let stderr = "";
+  child.stderr?.on("data", (b: Buffer) => {
+    stderr += b.toString("utf8");
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   const record = `/run/opentop/${name}/record.json`;
   let done = false;
   exited.then(() => {
@@ -86,14 +104,19 @@ async function killAfter(path: string, name: string, delayMs: number): Promise<n
   });
   while (!done && !existsSync(record)) await new Promise((r) => setTimeout(r, 1));
   await new Promise((r) => setTimeout(r, delayMs));
-  child.kill("SIGKILL");
-  return exited;
+  if (!done && child.pid !== undefined) {
+    if (how === "SIGKILL") child.kill("SIGKILL");
+    else process.kill(-child.pid, "SIGINT");
+  }
+  return { code: await exited, stderr };
 }
 
-test(`crash: up killed with SIGKILL at ${POINTS} points; down leaves the host as before`, {
-  skip: SKIP_NOT_ROOT,
-  timeout: 600_000,
-}, async () => {
+/**
+ * The crash test's labs, each brought up again and again and signalled at moments spread
+ * evenly over its run: `down` after a SIGKILL (up cannot clean up), nothing at all after a
+ * SIGINT to the process group (up rolls back by itself and says it was interrupted).
+ */
+async function signalled(how: "SIGKILL" | "SIGINT"): Promise<void> {
   const s = scratch();
   const data = join(s.dir, "data");
   mkdirSync(data);
@@ -109,7 +132,7 @@ test(`crash: up killed with SIGKILL at ${POINTS} points; down leaves the host as
       // The points are shared out: 20 in all by default, 10 for each lab.
       const points = Math.floor(POINTS / kinds.length) + (i < POINTS % kinds.length ? 1 : 0);
       if (points === 0) continue;
-      // How long the kernel work of a whole `up` takes here, to spread the kill points over it.
+      // How long the kernel work of a whole `up` takes here, to spread the points over it.
       const probe = writeLab(s.dir, `${kind.base}probe`, kind.body());
       labs.push(probe.lab);
       const t0 = performance.now();
@@ -119,27 +142,57 @@ test(`crash: up killed with SIGKILL at ${POINTS} points; down leaves the host as
       assert.equal(cli(["down", probe.lab]).code, 0);
       assertHostAsBefore(before, probe.lab, `${kind.base}: up and down`);
 
-      let killedMidway = 0;
+      let midway = 0;
       for (let k = 0; k < points; k++) {
         const delay = Math.round((whole * k) / points);
-        const victim = writeLab(s.dir, `${kind.base}${k}`, kind.body());
+        const victim = writeLab(s.dir, `${kind.base}${how === "SIGINT" ? "i" : ""}${k}`, kind.body());
         labs.push(victim.lab);
-        const code = await killAfter(victim.path, victim.lab, delay);
-        if (code === null) killedMidway++;
-        const d = cli(["down", victim.lab]);
-        assert.equal(d.code, 0, `${kind.base}: down after a kill at ${delay} ms: ${d.stderr}`);
-        assertHostAsBefore(before, victim.lab, `${kind.base}: kill at ${delay} ms of ${whole.toFixed(0)}`);
+        const { code, stderr } = await killAfter(victim.path, victim.lab, delay, how);
+        const at = `${kind.base}: ${how} at ${delay} ms of ${whole.toFixed(0)}`;
+        if (how === "SIGKILL") {
+          if (code === null) midway++;
+          const d = cli(["down", victim.lab]);
+          assert.equal(d.code, 0, `${at}: down: ${d.stderr}`);
+        } else if (code === 0) {
+          assert.equal(cli(["down", victim.lab]).code, 0, `${at}: up finished first`);
+        } else {
+          midway++;
+          assert.equal(code, 1, `${at}: ${stderr}`);
+          assert.match(stderr, /error\[OT6017\]: bringing lab .* up was interrupted/, `${at}: ${stderr}`);
+          assert.doesNotMatch(stderr, /OT6004|OT6012|OT9003/, `${at}: ${stderr}`);
+          // Rolled back by itself: nothing for down to do.
+          assert.match(cli(["down", victim.lab]).stdout, /is not up: nothing to do/, at);
+        }
+        assertHostAsBefore(before, victim.lab, at);
       }
       assert.ok(
-        killedMidway >= points / 2,
-        `${kind.base}: only ${killedMidway} of ${points} kills landed before up finished`,
+        midway >= points / 2,
+        `${kind.base}: only ${midway} of ${points} signals landed before up finished`,
       );
     }
   } finally {
     for (const name of labs) cli(["down", name]);
     s.remove();
   }
-});
+}
+
+test(
+  `crash: up killed with SIGKILL at ${POINTS} points; down leaves the host as before`,
+  {
+    skip: SKIP_NOT_ROOT,
+    timeout: 600_000,
+  },
+  () => signalled("SIGKILL"),
+);
+
+test(
+  `crash: up interrupted (SIGINT to its process group) at the same ${POINTS} points rolls back by itself`,
+  {
+    skip: SKIP_NOT_ROOT,
+    timeout: 600_000,
+  },
+  () => signalled("SIGINT"),
+);
 
 /** A fake `ip` that runs the real one, except for call number FAIL_AT, which fails. */
 function fakeIp(dir: string, mode: "whole" | "partial"): string {

@@ -6,18 +6,6 @@ import { join } from "node:path";
 import type { Reader } from "../../src/model/sources.js";
 import { ROOT } from "./lab.js";
 
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const HOSTILE = [
   "{",
   "}",

@@ -124,8 +124,10 @@ export const IS_ROOT = process.getuid?.() === 0;
 export const SKIP_NOT_ROOT = IS_ROOT ? false : "integration tests need root (they create namespaces)";
 
 /**
- * A /30 for a test's link to the host: random within 10.0.0.0/8, avoiding every network the
- * host uses, so that concurrent tests (and the machine's own networks) never overlap.
+ * A /30 for a test's link to the host: random within 10.0.0.0/8 — or within
+ * OPENTOP_TEST_HOST_RANGE (an IPv4 prefix, such as an engineer's share of a machine that
+ * several test at once) — avoiding every network the host uses, so that concurrent tests (and
+ * the machine's own networks) never overlap.
  */
 export function hostLinkSubnet(): { host: string; node: string } {
   const used: [number, number][] = [];
@@ -150,8 +152,11 @@ export function hostLinkSubnet(): { host: string; node: string } {
       }
     }
   }
+  const [rangeIp, rangeLen] = (process.env.OPENTOP_TEST_HOST_RANGE ?? "10.0.0.0/8").split("/");
+  const rangeBase = (rangeIp ?? "").split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
+  const slots = 2 ** (32 - Number(rangeLen)) / 4;
   for (;;) {
-    const base = (10 << 24) + Math.floor(Math.random() * (1 << 22)) * 4;
+    const base = rangeBase + Math.floor(Math.random() * slots) * 4;
     if (used.some(([start, size]) => base < start + size && start < base + 4)) continue;
     const dotted = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
     return { host: `${dotted(base + 1)}/30`, node: `${dotted(base + 2)}/30` };

@@ -18,7 +18,7 @@ test("build: writes the script to standard output, or executable to -o", () => {
     assert.equal(written.code, 0, written.stderr);
     assert.match(
       written.stdout,
-      /^wrote .*p2p\.sh: lab p2p, needs sh and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date$/m,
+      /^wrote .*p2p\.sh: lab p2p, needs sh and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date, touch, find$/m,
     );
     assert.equal(readFileSync(file, "utf8"), out.stdout);
     assert.equal(statSync(file).mode & 0o777, 0o755);
@@ -28,7 +28,7 @@ test("build: writes the script to standard output, or executable to -o", () => {
       ok: true,
       lab: "p2p",
       output: file,
-      requires: ["ip", "nsenter", "unshare", "mkdir", "ln", "readlink", "rm", "mv", "date"],
+      requires: ["ip", "nsenter", "unshare", "mkdir", "ln", "readlink", "rm", "mv", "date", "touch", "find"],
     });
   } finally {
     s.remove();

@@ -24,7 +24,8 @@ before(() => {
     const compiled = compileFile(join(ROOT, "examples", `${example}.otop`));
     if (!compiled.lab) throw new Error(example);
     const record = {
-      ...recordOf(compiled, lower(compiled.lab), "cli", "2024-01-01T00:00:00Z"),
+      // Lowered for the run directory it is written to: a record names its own lab's paths.
+      ...recordOf(compiled, lower(compiled.lab, { runDir: join(dir, "run") }), "cli", "2024-01-01T00:00:00Z"),
       state: "up" as const,
     };
     mkdirSync(join(dir, "run", example), { recursive: true });

@@ -347,10 +347,10 @@ test("include: depth and size are bounded", () => {
   assert.equal(location(deep.span ?? assert.fail()), "p16.otop:1:9");
 
   const big = only(
-    compile('lab x\ninclude "big.otop"\n', { "big.otop": `# ${"x".repeat(5 * 1024 * 1024)}\n` }),
+    compile('lab x\ninclude "big.otop"\n', { "big.otop": `# ${"x".repeat(17 * 1024 * 1024)}\n` }),
     "OT0022",
   );
-  assert.match(big.message, /larger than 4 MiB/);
+  assert.match(big.message, /larger than 16 MiB/);
 });
 
 test("include: on disk, a directory, a FIFO and a changed part", () => {

@@ -91,7 +91,10 @@ test("a cgroup found by its name is removed with rmdir only: nothing in it is ki
   });
   assert.ok(byName);
   assert.deepEqual(command(steps([byName])[0] ?? assert.fail()).argv, [
-    "rmdir",
+    "sh",
+    "-c",
+    '[ ! -d "$1" ] || rmdir "$1"',
+    "opentop-cgroup-rmdir",
     "/sys/fs/cgroup/pids/opentop/gone/db",
   ]);
   const recorded: Op = { kind: "cgroup.del", path: "/sys/fs/cgroup/pids/opentop/gone/db", scope: "node" };

@@ -13,8 +13,9 @@ import { type CompileOptions, compileSource } from "../../src/model/compile.js";
 import { lower } from "../../src/plan/lower.js";
 import { Lexer, type Trivia } from "../../src/syntax/lexer.js";
 import { parse } from "../../src/syntax/parser.js";
-import { mutate, read, rng, seeds } from "../support/fuzz.js";
+import { mutate, read, seeds } from "../support/fuzz.js";
 import { cli, ROOT, scratch } from "../support/lab.js";
+import { rng } from "../support/random.js";
 
 const COUNT = Number(process.env.OPENTOP_FUZZ ?? 2000);
 

@@ -15,8 +15,9 @@ import { sourceFile } from "../../src/diagnostics/source.js";
 import { compileSource } from "../../src/model/compile.js";
 import { lower } from "../../src/plan/lower.js";
 import { command } from "../../src/plan/plan.js";
-import { mutate, read, rng, seeds } from "../support/fuzz.js";
+import { mutate, read, seeds } from "../support/fuzz.js";
 import { cli, scratch } from "../support/lab.js";
+import { rng } from "../support/random.js";
 
 const COUNT = Number(process.env.OPENTOP_FUZZ ?? 2000);
 
@@ -65,6 +66,68 @@ test(`fuzz: ${COUNT} mutated labs give a model or diagnostics, never an exceptio
     models > COUNT / 20,
     `only ${models} of ${COUNT} mutants compiled: the fuzzer is not reaching the planner`,
   );
+});
+
+/**
+ * Depth and size: a random seed wrapped in nesting (loops, blocks, parentheses, unary
+ * minuses, function calls) or grown (many lines, long lines, long words), up to far past
+ * every bound. Each must give a model or diagnostics in bounded time, never an exception.
+ */
+function deepen(text: string, random: () => number): string {
+  const depth = Math.floor(2 ** (random() * 12)); // 1 … 4096, most of them small
+  const kind = Math.floor(random() * 7);
+  const body = text.replace(/^lab\s+\S+\s*$/m, "");
+  switch (kind) {
+    case 0: // loops in loops around the whole lab
+      return `lab deep\n${"for i in 1..1 {\n".repeat(depth)}${body}\n${"}\n".repeat(depth)}`;
+    case 1: // an expression nested in parentheses
+      return text.replace(/\{(i|[0-9]+)\}/, () => `{${"(".repeat(depth)}1${")".repeat(depth)}}`);
+    case 2: // unary minuses
+      return text.replace(/\{(i|[0-9]+)\}/, () => `{${"-".repeat(depth * 20)}1}`);
+    case 3: // calls in calls
+      return text.replace(/\{(i|[0-9]+)\}/, () => `{${"hex(".repeat(depth)}1${")".repeat(depth)}}`);
+    case 4: // unbalanced: opened, never closed
+      return `${text}\n${"node x {\n".repeat(depth)}`;
+    case 5: // many lines
+      return `${text}\n${"# a comment\nnode n{i} { eth0 -> lan 10.0.{i / 250}.{i % 250}/16 }\n".repeat(depth)}`;
+    default: // a long line of words
+      return `${text}\nnode long { ${"eth0 ".repeat(depth * 10)}}\n`;
+  }
+}
+
+/** A diagnostic of a nesting or size bound: blocks (OT0025), or an expression's depth or length (OT0006). */
+function atBound(d: { readonly code: string; readonly message: string }): boolean {
+  return (
+    d.code === "OT0025" ||
+    (d.code === "OT0006" && /nest more than \d+ deep|at most \d+ characters/.test(d.message))
+  );
+}
+
+test(`fuzz: ${Math.ceil(COUNT / 10)} labs nested deep or grown large give a model or diagnostics, in bounded time`, () => {
+  const corpus = seeds();
+  const random = rng(1010);
+  let deepest = 0;
+  for (let n = 0; n < Math.ceil(COUNT / 10); n++) {
+    const input = deepen(corpus[n % corpus.length] ?? "", random);
+    const started = performance.now();
+    try {
+      const file = sourceFile("deep.otop", input);
+      const compiled = compileSource(file, { read });
+      for (const d of compiled.diagnostics) {
+        assert.ok(d.code in CODES, `unknown code ${d.code}`);
+        renderShort(d);
+        renderJson(d);
+      }
+      if (compiled.lab) lower(compiled.lab);
+      else assert.ok(compiled.diagnostics.some((d) => d.severity === "error"));
+      if (compiled.diagnostics.some(atBound)) deepest++;
+    } catch (e) {
+      assert.fail(`input #${n} threw ${(e as Error).stack}\n--- input (start) ---\n${input.slice(0, 300)}`);
+    }
+    const took = performance.now() - started;
+    assert.ok(took < 5000, `input #${n} took ${took.toFixed(0)} ms:\n${input.slice(0, 300)}`);
+  }
+  assert.ok(deepest > 0, "no input reached a nesting bound: the fuzzer is not nesting deep enough");
 });
 
 test("fuzz: the CLI never prints a stack trace", () => {

@@ -174,15 +174,18 @@ test("OT5103 entering a node whose init is gone", () => {
 test("OT5104 logs of a node that runs no services, or of a service it does not have", () => {
   const runDir = mkdtempSync(join(tmpdir(), "opentop-unit-"));
   try {
-    const log = join(runDir, "a.web.log");
+    // A record's files are in its lab's directory, and its marks are the lab's: else it is unreadable.
+    const dir = join(runDir, "fake", "services");
+    mkdirSync(dir, { recursive: true });
+    const log = join(dir, "a.web.log");
     writeFileSync(log, "hello from web\n");
     const service = {
       name: "web",
       command: "x",
-      pidfile: "/nonexistent",
+      pidfile: join(dir, "a.web.pid"),
       log,
-      status: "/nonexistent",
-      mark: "m",
+      status: join(dir, "a.web.status"),
+      mark: "opentop:fake:a:web",
     };
     fakeRecord(runDir, { a: { aspects: ["net"], enter: {}, join: [], limits: [], services: [service] } });
     const env = { OPENTOP_RUN_DIR: runDir };

@@ -64,7 +64,9 @@ const HOST_ADDRESS_PLAN: Plan = {
 /** The prefixes a plan claims on the host's side, as `up` checks them. */
 function hostAddresses(plan: Plan) {
   return opsOf(plan.stages).flatMap((op) =>
-    claimsOf(op).flatMap((c) => (c.kind === "host-net" ? [{ cidr: c.cidr, origin: op.origin }] : [])),
+    claimsOf(op).flatMap((c) =>
+      c.kind === "host-net" ? [{ cidr: c.cidr, overDefault: c.overDefault === true, origin: op.origin }] : [],
+    ),
   );
 }
 
@@ -129,7 +131,7 @@ test("a record that is JSON but not a whole record is unreadable (OT6013), never
     assert.equal(status.code, 1);
     assert.match(
       status.stderr,
-      /^error\[OT6013\]: the record of lab cut cannot be read: it lacks file, hash/m,
+      /^error\[OT6013\]: the record of lab cut cannot be read: it lacks tool, file, hash/m,
     );
     assert.doesNotMatch(status.stderr, /OT9003/);
     assert.match(cli(["status", "nul"], { env }).stderr, /OT6013.*it is not a record OpenTop wrote/);

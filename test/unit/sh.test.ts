@@ -15,7 +15,7 @@ import { toolsNeeded } from "../../src/runtime/lifecycle.js";
 import { which } from "../../src/runtime/proc.js";
 import { ROOT, scratch } from "../support/lab.js";
 
-const UTILITIES = ["mkdir", "ln", "readlink", "rm", "mv", "date"];
+const UTILITIES = ["mkdir", "ln", "readlink", "rm", "mv", "date", "touch", "find"];
 
 const LABS = {
   p2p: "lab tp\nnode a { eth0 -> b.eth0 10.0.0.1/30 fd00::1/64 }\nnode b { eth0 10.0.0.2/30 fd00::2/64 }\n",
@@ -77,7 +77,7 @@ test("sh: a script requires exactly the programs its lab uses (no bloat)", () =>
   const router = script(LABS.router);
   assert.deepEqual(router.requires, ["ip", "nsenter", "sysctl", "unshare", ...UTILITIES]);
   assert.deepEqual(router.needs.up, ["ip", "nsenter", "sysctl", "unshare", ...UTILITIES]);
-  assert.deepEqual(router.needs.down, ["ip", "mkdir", "ln", "readlink", "rm"]);
+  assert.deepEqual(router.needs.down, ["ip", "nsenter", "mkdir", "ln", "readlink", "rm", "find"]);
   assert.match(router.text, /sysctl\) why='this lab sets sysctls' package=procps/);
   assert.match(own(LABS.router), /iface_ours/, "a host link is deleted only when it carries the lab's mark");
   assert.doesNotMatch(own(LABS.router), /nft|\btc\b/);

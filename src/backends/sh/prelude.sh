@@ -2,7 +2,7 @@
 # lab's own part): messages, programs, the lock and the record, status, and the commands.
 # The lab's part defines what differs: LAB and its paths, NEED_UP/NEED_DOWN/NEED_STATUS,
 # SUMMARY, HELP, the record's pieces (RECORD_*, OBJECTS), and the functions up_plan,
-# down_plan, collisions, features, status_plan, link_of, exec_node, plan_text and why.
+# down_plan, left_behind, collisions, features, status_plan, link_of, exec_node, plan_text and why.
 # shellcheck shell=sh
 # shellcheck disable=SC2153,SC2154 # variables the lab's part sets
 # ---- the script's own machinery: messages, programs, the lock, the record -------------
@@ -11,6 +11,9 @@ interrupted=0
 locked=0
 me=
 current=
+# 1 while a record of this plan says what the lab made (down_plan's guards then take an
+# object made after it, but not marked yet, as the lab's); 0: only marks count.
+proved=0
 
 # error CODE MESSAGE [HELP [NOTE]]: a diagnostic on stderr, in OpenTop's own format.
 error() {
@@ -158,11 +161,74 @@ read_record() {
 }
 
 # write_record STATE: the record, written aside and renamed so that a reader never sees half.
+# A record that exists keeps its time of birth (its modification time): what the lab made
+# after it is provably the lab's (born_after).
 write_record() {
-  mkdir -p "$LAB_DIR" &&
+  if mkdir -p "$LAB_DIR" &&
     printf '%s' "$RECORD_HEAD" "$1" "$RECORD_CREATED" "$created" "$RECORD_BY" "$OBJECTS" "$RECORD_OPS" \
       >"$LAB_DIR/.record.$$.tmp" &&
-    mv -f "$LAB_DIR/.record.$$.tmp" "$RECORD"
+    { [ ! -e "$RECORD" ] || touch -r "$RECORD" "$LAB_DIR/.record.$$.tmp"; } &&
+    mv -f "$LAB_DIR/.record.$$.tmp" "$RECORD"; then
+    return 0
+  fi
+  rm -f "$LAB_DIR/.record.$$.tmp"
+  return 1
+}
+
+# register_run_dir: a run directory other than the default is noted under the default's
+# .run-dirs (a link named after its path), so that `opentop gc` of any run directory sees
+# this lab's record and never takes its objects for debris.
+register_run_dir() {
+  dir=$RUN_DIR
+  case $dir in /run/opentop | /run/opentop/) return 0 ;; /*) ;; *) dir=$PWD/$dir ;; esac
+  name=
+  rest=$dir
+  while [ -n "$rest" ]; do
+    c=${rest%"${rest#?}"}
+    rest=${rest#?}
+    [ "$c" != / ] || c=%
+    name=$name$c
+  done
+  mkdir -p /run/opentop/.run-dirs && { [ -L "/run/opentop/.run-dirs/$name" ] || ln -s "$dir" "/run/opentop/.run-dirs/$name"; }
+}
+
+# mounts_in DIR: sets $mounts to the mount points at or below DIR (one a line); false if none.
+mounts_in() {
+  mounts=
+  while read -r _ _ _ _ point _; do
+    case $point in "$1" | "$1"/*) mounts=$mounts$point$NL ;; esac
+  done </proc/self/mountinfo
+  [ -n "$mounts" ]
+}
+
+# remove_lab_dir: the lab's directory and its record, unless something OpenTop did not mount
+# is mounted in it (a recursive delete would go through the mount, into what it shows).
+remove_lab_dir() {
+  if mounts_in "$LAB_DIR"; then
+    error OT6016 "a mount is left in the directory of lab $LAB" \
+      "unmount it (umount ${mounts%%"$NL"*}), then run \`$SELF down\` again" \
+      "mounted: ${mounts%%"$NL"*}; OpenTop unmounts only what it mounted, and does not delete a directory through a mount"
+    return 1
+  fi
+  rm -rf "$LAB_DIR"
+}
+
+# born_after PATH: PATH (a namespace's file: the kernel's time of its making) was made at or
+# after the lab's record, while a record of this plan proves what the lab made ($proved).
+born_after() {
+  [ "$proved" = 1 ] && [ -e "$RECORD" ] || return 1
+  newer=$(find "$RECORD" -newer "$1" 2>/dev/null) || return 1
+  [ -z "$newer" ]
+}
+
+# ns_ours NAME MARK: network namespace NAME exists and is the lab's: made after the lab's
+# record (it may not be marked yet), or its loopback carries MARK.
+ns_ours() {
+  [ -e "/run/netns/$1" ] || return 1
+  ! born_after "/run/netns/$1" || return 0
+  lo=$(nsenter --net="/run/netns/$1" ip -o link show dev lo 2>/dev/null) || return 1
+  case $lo in *" alias $2") return 0 ;; esac
+  return 1
 }
 
 # enter PROGRAM [ARG]... -- COMMAND...: a node's entering command, in place of this shell,
@@ -194,10 +260,59 @@ taken_netns() {
     'OpenTop never reuses or removes a namespace it did not create'
 }
 
-# taken_iface DEV: the host interface exists already (and then says so). The kernel is
-# asked: /sys/class/net may be another namespace's where sysfs was mounted from one.
+# sysfs_ours: /sys/class/net shows this shell's network namespace, as it does on a normal
+# host: the interfaces it lists are those of /proc/self/net/dev (always the reader's
+# namespace). A sysfs mounted from another namespace (or from one that is gone) shows other
+# interfaces or none; then iface_exists and iface_alias ask ip. Decided once.
+sysfs_net=
+sysfs_ours() {
+  if [ -z "$sysfs_net" ]; then
+    sysfs_net=yes
+    n=0
+    while IFS= read -r line; do
+      case $line in *:*) ;; *) continue ;; esac # the two header lines have no colon
+      name=${line%%:*}
+      name=${name##* }
+      [ -d "/sys/class/net/$name" ] || sysfs_net=no
+      n=$((n + 1))
+    done 2>/dev/null </proc/self/net/dev
+    m=0
+    set +f
+    for dir in /sys/class/net/*; do
+      [ ! -d "$dir" ] || m=$((m + 1))
+    done
+    set -f
+    [ "$n" -gt 0 ] && [ "$n" = "$m" ] || sysfs_net=no
+  fi
+  [ "$sysfs_net" = yes ]
+}
+
+# iface_exists DEV: the host has interface DEV.
+iface_exists() {
+  if sysfs_ours; then
+    [ -e "/sys/class/net/$1" ]
+  else
+    ip link show dev "$1" >/dev/null 2>&1
+  fi
+}
+
+# iface_alias DEV: sets $mark to the alias of host interface DEV (empty: none, or no DEV).
+iface_alias() {
+  mark=
+  if sysfs_ours; then
+    { read -r mark <"/sys/class/net/$1/ifalias"; } 2>/dev/null
+  else
+    mark=$(ip -o link show dev "$1" 2>/dev/null) || mark=
+    case $mark in
+      *" alias "*) mark=${mark##*" alias "} ;;
+      *) mark= ;;
+    esac
+  fi
+}
+
+# taken_iface DEV: the host interface exists already (and then says so).
 taken_iface() {
-  ip link show dev "$1" >/dev/null 2>&1 || return 1
+  iface_exists "$1" || return 1
   error OT6003 "interface $1 already exists on the host" \
     'give this link another host-name, or remove the interface if it is yours'
 }
@@ -218,16 +333,18 @@ taken_cgroup() {
     'it is left from an earlier run of a lab of this name whose record is gone'
 }
 
-# iface_ours NAME MARK: host interface NAME exists and carries MARK, or no mark at all (the
-# run that created it died before marking it; the record proves it is the lab's).
+# iface_ours NAME MARK PEER PEERMARK: host interface NAME exists and carries MARK; or it has
+# no mark yet (made, and not yet marked by the next line of its batch) and is a veth whose
+# peer is in PEER, the lab's namespace of its node (ns_ours PEER PEERMARK).
 iface_ours() {
-  mark=$(ip -o link show dev "$1" 2>/dev/null) || return 1
-  case $mark in
-    *" alias "*)
-      mark=${mark##*" alias "}
-      [ "$mark" = "$2" ]
-      ;;
-  esac
+  iface_exists "$1" || return 1
+  iface_alias "$1"
+  [ "$mark" != "$2" ] || return 0
+  [ -z "$mark" ] || return 1
+  link=$(ip -o -d link show dev "$1" 2>/dev/null) || return 1
+  case $link in *" link-netns $3 "*) ;; *) return 1 ;; esac
+  case $link in *" veth "*) ;; *) return 1 ;; esac
+  ns_ours "$3" "$4"
 }
 
 # taken_saved FILE NIC: a moved interface's saved state is left from an earlier run.
@@ -241,12 +358,13 @@ taken_saved() {
 # nic_unusable NIC USE: the host's interface NIC cannot be used (parent of a macvlan, or
 # moved in): it is missing, it is a lab's, or (to move) it carries the host's default route.
 nic_unusable() {
-  line=$(ip -o link show dev "$1" 2>/dev/null) || {
+  if ! iface_exists "$1"; then
     error OT6030 "the host has no interface $1" "name an interface of the host (ip link)"
     return 0
-  }
-  case $line in
-    *" alias opentop:"*)
+  fi
+  iface_alias "$1"
+  case $mark in
+    opentop:*)
       error OT6031 "interface $1 of the host belongs to an OpenTop lab" \
         'a lab never uses another lab'\''s interfaces, or its own host ends'
       return 0
@@ -258,14 +376,31 @@ nic_unusable() {
     'move an interface the host does not depend on, or use a macvlan on it'
 }
 
-# nic_ours NETNS NAME SAVED HEAD: an interface moved into a node is the lab's while the node
-# holds it, or while its saved state is left (a file whose first line is HEAD, as the move
-# wrote it).
+# nic_held NETNS NAME: the node's namespace (a path) holds the moved interface as NAME.
+nic_held() {
+  [ -e "$1" ] && nsenter --net="$1" ip link show dev "$2" >/dev/null 2>&1
+}
+
+# nic_ours NS NSMARK NAME SAVED HEAD NIC: an interface moved into a node is the lab's while
+# the lab's own node NS (ns_ours NS NSMARK) holds it as NAME — out of the lab's namespace it
+# goes back to the host either way, and its state is applied only from a file whose first
+# line is the move's — or (a give-back cut short) while its saved state, first line HEAD,
+# waits for it back on the host as NIC.
 nic_ours() {
-  if [ -e "$1" ] && nsenter --net="$1" ip link show dev "$2" >/dev/null 2>&1; then return 0; fi
+  if nic_held "/run/netns/$1" "$3"; then
+    ns_ours "$1" "$2"
+    return
+  fi
+  [ -f "$4" ] || return 1
   first=
-  { IFS= read -r first <"$3"; } 2>/dev/null
-  [ "$first" = "$4" ]
+  { IFS= read -r first <"$4"; } 2>/dev/null
+  [ "$first" = "$5" ] && iface_exists "$6"
+}
+
+# nic_left NETNS NAME SAVED: something is left of a moved interface: its saved state, or
+# the node's hold of it.
+nic_left() {
+  [ -e "$3" ] || nic_held "$1" "$2"
 }
 
 # ---- status: the live state, and drift from the plan -----------------------------------
@@ -720,26 +855,38 @@ cmd_up() {
   esac
   if collisions; then return 1; fi
   features || return 1
-  created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-  if ! write_record creating; then
-    error OT6004 "cannot write the record $RECORD" 'nothing was created'
+  if mounts_in "$LAB_DIR"; then
+    error OT6016 "a mount is in the directory of lab $LAB" \
+      "unmount it (umount ${mounts%%"$NL"*}), or give the lab another name" \
+      "mounted: ${mounts%%"$NL"*}; OpenTop makes every mount in a lab's directory itself"
     return 1
   fi
-  trap 'interrupted=1' INT TERM HUP
-  if up_plan && [ "$interrupted" = 0 ] && write_record up; then
-    echo "lab $LAB is up: $SUMMARY"
-    return 0
+  created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  if ! register_run_dir || ! write_record creating; then
+    error OT9004 "cannot write the record $RECORD" 'nothing was created'
+    rmdir "$LAB_DIR" 2>/dev/null
+    return 1
   fi
-  if [ "$interrupted" = 1 ]; then
-    error OT6004 "bringing lab $LAB up was interrupted"
+  proved=1 # this run made what exists under the lab's names from here on
+  trap 'interrupted=1' INT TERM HUP
+  if up_plan && [ "$interrupted" = 0 ]; then
+    if write_record up; then
+      echo "lab $LAB is up: $SUMMARY"
+      return 0
+    fi
+    error OT9004 "cannot mark lab $LAB up in $RECORD" '' \
+      'the lab was complete, but a lab whose record does not say what it is cannot be taken down reliably: it is rolled back'
+  elif [ "$interrupted" = 1 ]; then
+    error OT6017 "bringing lab $LAB up was interrupted"
   else
     error OT6004 "up failed at step $current" '' \
       'the message above is the tool'\''s own; in a batch, "-:N" is its line N, listed in this script'
   fi
-  if down_plan; then
-    rm -rf "$LAB_DIR"
+  if down_plan && left_behind && [ -z "$left" ] && remove_lab_dir; then
     echo "rolled back: $(n_objects "$removed") removed, nothing is left" >&2
   else
+    [ -z "${left-}" ] || error OT6018 "what lab $LAB owns is still there, or something under its names is not its own" \
+      "remove by hand what is yours to remove, then run \`$SELF down\`" "left:$NL$left"
     error OT6012 "rolling back lab $LAB did not finish" "run \`$SELF down\` to remove what is left"
   fi
   return 1
@@ -755,7 +902,9 @@ cmd_down() {
   lock_take || return 1
   read_record
   case $rec_state in
-    '' | unreadable) ;; # what to remove is this script's plan, as with `opentop down FILE`
+    # What to remove is this script's plan, as with `opentop down FILE`; nothing proves that
+    # the lab made any of it, so only what carries the lab's mark is removed.
+    '' | unreadable) ;;
     *)
       if [ "$rec_objects" != "$OBJECTS" ]; then
         error OT7002 "lab $LAB was brought up from another plan" \
@@ -763,6 +912,7 @@ cmd_down() {
           'its record lists other nodes, namespaces or host interfaces than this script'
         return 1
       fi
+      proved=1
       ;;
   esac
   trap 'interrupted=1' INT TERM HUP # finish removing, then exit
@@ -770,8 +920,15 @@ cmd_down() {
     error OT6004 "taking lab $LAB down did not finish" "the message above says why; run \`$SELF down\` again"
     return 1
   fi
-  rm -rf "$LAB_DIR"
-  if [ -z "$rec_state" ] && [ "$removed" = 0 ]; then
+  left_behind
+  if [ -n "$left" ]; then
+    error OT6018 "what lab $LAB owns is still there, or something under its names is not its own: it was left" \
+      "if it is yours, keep it (the lab's record stays until it is gone); if the lab left it, remove it by hand, then run \`$SELF down\` again" \
+      "left:$NL$left"
+    return 1
+  fi
+  remove_lab_dir || return 1
+  if [ -z "$rec_state" ] && [ "$owned" = 0 ]; then
     echo "lab $LAB is not up: nothing to do"
   else
     echo "lab $LAB is down ($(n_objects "$removed") removed)"

@@ -10,6 +10,7 @@
 
 import { location } from "../../diagnostics/source.js";
 import type { Compiled } from "../../model/compile.js";
+import { labMark, nodeMark, nodeNetns, parseMark } from "../../model/names.js";
 import { assertNever } from "../../never.js";
 import { nodeEnterPrefix, someNodes } from "../../plan/enter.js";
 import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../../plan/expected.js";
@@ -17,7 +18,14 @@ import { type FactKind, type FactOf, factsFor } from "../../plan/facts.js";
 import { FEATURES, lackMessage } from "../../plan/features.js";
 import { netnsPath } from "../../plan/layout.js";
 import { claimsOf, describe, featureUsers, leavesOf, type Ns, type Op } from "../../plan/ops.js";
-import type { ClaimKind, ClaimOf, Owned, OwnedKind, OwnedOf } from "../../plan/owned.js";
+import {
+  type ClaimKind,
+  type ClaimOf,
+  type Owned,
+  type OwnedKind,
+  type OwnedOf,
+  ownedKey,
+} from "../../plan/owned.js";
 import {
   command,
   opsOf,
@@ -47,8 +55,8 @@ import PRELUDE from "./prelude.sh.gen.js";
 
 /** POSIX utilities the script itself runs for its lock and record (not builtins in dash). */
 const UTILITIES = {
-  up: ["mkdir", "ln", "readlink", "rm", "mv", "date"],
-  down: ["mkdir", "ln", "readlink", "rm"],
+  up: ["mkdir", "ln", "readlink", "rm", "mv", "date", "touch", "find"],
+  down: ["mkdir", "ln", "readlink", "rm", "find"],
 } as const;
 
 /**
@@ -62,6 +70,14 @@ function statusPrograms(record: LabRecord): Program[] {
     ...(shapes ? (["tc"] as const) : []),
     ...(recordNamespaces(record).length ? (["nsenter"] as const) : []),
   ];
+}
+
+/**
+ * What tear-down's guards run: ip, for a namespace's mark read from inside it (entered with
+ * nsenter), a host veth's peer, and where a moved NIC is.
+ */
+function guardPrograms(record: LabRecord): Program[] {
+  return ["ip", ...(recordNamespaces(record).length ? (["nsenter"] as const) : [])];
 }
 
 const UTILITY_SPEC = { package: "coreutils", why: "the script keeps its lock and record with it" };
@@ -96,7 +112,7 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
   const downPrograms = programsOfStages([{ name: "teardown", steps: down.map((d) => d.step) }]);
   const needs = {
     up: unique([...programsNeeded(plan), ...downPrograms, ...UTILITIES.up]),
-    down: unique([...downPrograms, ...UTILITIES.down]),
+    down: unique([...downPrograms, ...guardPrograms(record), ...UTILITIES.down]),
     status: statusPrograms(record),
     exec: enterPrograms,
   };
@@ -110,7 +126,8 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
     header(compiled, record, requires),
     settings(record, needs, summary),
     upSection(plan, name),
-    downSection(down),
+    downSection(down, record.lab),
+    leftSection(record),
     collisionsSection(plan),
     featuresSection(plan),
     statusSection(record),
@@ -354,12 +371,19 @@ interface DownStep {
   readonly step: Step;
   /** The guard of each of the step's operations, in order. */
   readonly guards: readonly Guard[];
+  /**
+   * Each operation's form when nothing proves the lab made what it undoes (no record of this
+   * plan, `$proved` = 0), where that differs (a cgroup is then removed only if empty).
+   */
+  readonly unproven: readonly (Op | undefined)[];
 }
 
 /** The guarded tear-down grouped into steps as `down` groups it, each op with its guard. */
 function downSteps(record: LabRecord): DownStep[] {
-  const guarded = teardownOps(record);
+  const guarded = teardownOps(record, true);
+  const weaker = teardownOps(record, false);
   const guardOf = new Map<Op, Guard>(guarded.map((g: GuardedOp) => [g.op, g.when]));
+  const unprovenOf = new Map<Op, Op>(guarded.map((g, i) => [g.op, weaker[i]?.op ?? g.op]));
   return steps(guarded.map((g) => g.op)).map((step) => ({
     step,
     guards: step.ops.map((op) => {
@@ -367,47 +391,100 @@ function downSteps(record: LabRecord): DownStep[] {
       if (!g) throw new Error("internal: an unguarded tear-down operation");
       return g;
     }),
+    unproven: step.ops.map((op) => {
+      const u = unprovenOf.get(op);
+      return u && JSON.stringify(u) !== JSON.stringify(op) ? u : undefined;
+    }),
   }));
 }
 
-/** How the script recognises each kind of owned object as the lab's (as src/runtime/teardown.ts does). */
-const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>) => string } = {
-  netns: (o) => `[ -e ${q(netnsPath(o.name))} ]`,
-  "host-iface": (o) => `iface_ours ${q(o.name)} ${q(o.mark)}`,
+/**
+ * How the script recognises each kind of owned object as the lab's (as src/runtime/teardown.ts
+ * does: its mark, or — while a record of this plan proves it, `$proved` — having been made
+ * after that record), and how it sees that one still exists at all.
+ */
+const OURS: {
+  readonly [K in OwnedKind]: {
+    readonly ours: (o: OwnedOf<K>, lab: string) => string;
+    readonly exists: (o: OwnedOf<K>) => string;
+  };
+} = {
+  netns: {
+    ours: (o, lab) =>
+      `ns_ours ${q(o.name)} ${q(o.node === undefined ? labMark(lab) : nodeMark(lab, o.node))}`,
+    exists: (o) => `[ -e ${q(netnsPath(o.name))} ]`,
+  },
+  "host-iface": {
+    ours: (o, lab) => {
+      const node = parseMark(o.mark)?.node ?? "";
+      return `iface_ours ${q(o.name)} ${q(o.mark)} ${q(nodeNetns(lab, node))} ${q(nodeMark(lab, node))}`;
+    },
+    exists: (o) => `iface_exists ${q(o.name)}`,
+  },
   // A table is loaded whole with its comment: the mark in its listing makes it the lab's.
-  "host-table": (o) =>
-    `nft list table ${q(o.family)} ${q(o.name)} 2>/dev/null | grep -qF ${q(`comment "${o.mark}"`)}`,
-  "moved-nic": (o) =>
-    `nic_ours ${q(netnsPath(o.ns))} ${q(o.iface)} ${q(o.saved)} ${q(nicSavedHead(o.name, o.ns, o.iface))}`,
+  "host-table": {
+    ours: (o) =>
+      `nft list table ${q(o.family)} ${q(o.name)} 2>/dev/null | grep -qF ${q(`comment "${o.mark}"`)}`,
+    exists: (o) => `nft list table ${q(o.family)} ${q(o.name)} >/dev/null 2>&1`,
+  },
+  // The lab's while its own node holds it, or while its saved state (first line as the move
+  // wrote it) waits for it on the host (src/runtime/teardown.ts).
+  "moved-nic": {
+    ours: (o, lab) =>
+      `nic_ours ${q(o.ns)} ${q(nodeMark(lab, o.ns.slice(lab.length + 1)))} ${q(o.iface)} ${q(o.saved)} ${q(nicSavedHead(o.name, o.ns, o.iface))} ${q(o.name)}`,
+    exists: (o) => `nic_left ${q(netnsPath(o.ns))} ${q(o.iface)} ${q(o.saved)}`,
+  },
 };
 
+function oursTest(o: Owned, lab: string): string {
+  return (OURS[o.kind].ours as (o: Owned, lab: string) => string)(o, lab);
+}
+
 /** The guard as a shell test. */
-function guardTest(g: Guard): string {
+function guardTest(g: Guard, lab: string): string {
   switch (g.kind) {
     case "always":
       return "true";
     case "owned":
-      return g.owned.map((o) => (OURS[o.kind] as (o: Owned) => string)(o)).join(" && ");
+      return g.owned.map((o) => oursTest(o, lab)).join(" && ");
     default:
       return assertNever(g);
   }
 }
 
-function downSection(down: readonly DownStep[]): string {
+/** `left_behind`: what the lab owns that still exists, as a list for a message (empty: nothing). */
+function leftSection(record: LabRecord): string {
+  return [
+    "",
+    "# left_behind: sets $left to what the lab owns that still exists, one a line (after",
+    "# down_plan: its own that could not go, or a look-alike that is not provably the lab's).",
+    "left_behind() {",
+    "  left=",
+    ...record.owned.map(
+      (o) =>
+        `  if ${(OURS[o.kind].exists as (o: Owned) => string)(o)}; then left="$left"${q(`  ${ownedKey(o)}`)}"$NL"; fi`,
+    ),
+    "}",
+  ].join("\n");
+}
+
+function downSection(down: readonly DownStep[], lab: string): string {
   const out = [
     "",
     "# ---- down: what the lab owns and still exists ----------------------------------------",
     "#",
     "# Host interfaces first (so they are gone when `down` returns), then the namespaces and",
-    "# everything in them. Each object is deleted only if it exists (and, on the host, carries",
-    "# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of",
-    "# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.",
+    "# everything in them. Each object is deleted only if it exists and is provably the lab's",
+    "# (its mark, or made after a record of this plan); a batch keeps going past a failing line",
+    "# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how",
+    "# many of the lab's own objects were found); false when a deletion failed.",
     "",
     "down_plan() {",
     "  removed=0",
+    "  owned=0",
     "  ok=0",
   ];
-  for (const { step, guards } of down) {
+  for (const { step, guards, unproven } of down) {
     const full = command(step, { force: true });
     const single = step.ops.map((op) => command({ ...step, ops: [op] }, { force: true }));
     const argv = full.argv.map(q).join(" ");
@@ -422,10 +499,22 @@ function downSection(down: readonly DownStep[]): string {
       const one = single[i];
       if (!guard || !one) return;
       out.push(`  ${comment(describe(op))}`);
-      if (batch) out.push(`  if ${guardTest(guard)}; then queue ${q((one.stdin ?? "").slice(0, -1))}; fi`);
+      const found = guard.kind === "owned" ? "owned=$((owned + 1)); " : "";
+      if (batch)
+        out.push(
+          `  if ${guardTest(guard, lab)}; then ${found}queue ${q((one.stdin ?? "").slice(0, -1))}; fi`,
+        );
       else {
-        out.push(`  if ${guardTest(guard)}; then`, "    removed=$((removed + 1))");
-        out.push(...withStdin(`    ${one.argv.map(q).join(" ")}`, one.stdin, " || ok=1"), "  fi");
+        out.push(`  if ${guardTest(guard, lab)}; then`, `    ${found}removed=$((removed + 1))`);
+        const weaker = unproven[i];
+        if (weaker) {
+          const w = command({ ...step, ops: [weaker] }, { force: true });
+          out.push('    if [ "$proved" = 1 ]; then');
+          out.push(...withStdin(`      ${one.argv.map(q).join(" ")}`, one.stdin, " || ok=1"));
+          out.push(`    else ${comment(`without a record of this plan: ${describe(weaker)}`)}`);
+          out.push(...withStdin(`      ${w.argv.map(q).join(" ")}`, w.stdin, " || ok=1"), "    fi");
+        } else out.push(...withStdin(`    ${one.argv.map(q).join(" ")}`, one.stdin, " || ok=1"));
+        out.push("  fi");
       }
     });
     if (batch) out.push(`  flush ${argv} || ok=1`);

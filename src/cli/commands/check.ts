@@ -1,5 +1,6 @@
 // `opentop check FILE`: diagnostics only; nothing on the machine is changed (a lab with
-// filters is also checked against the machine: tools, and as root the kernel).
+// filters is also checked against the machine: tools, and as root the kernel; a link to the
+// host against the host's interfaces).
 
 import { labSize } from "../../backends/text.js";
 import {
@@ -11,6 +12,7 @@ import {
 import { renderJson } from "../../diagnostics/render.js";
 import type { Lab } from "../../model/model.js";
 import { type Firewall, usesFirewall } from "../../plan/firewall.js";
+import { hostIfacesTaken } from "../../runtime/collisions.js";
 import { firewallMachineCheck } from "../../runtime/firewall.js";
 import { lowerHere } from "../../runtime/platform.js";
 import { params, parseCommand, usageError } from "../args.js";
@@ -47,6 +49,8 @@ export const check: Command = {
     const diagnostics = [
       ...compiled.diagnostics,
       ...(lab ? await firewallCheck(lab, firewallOf(p.values)) : []),
+      // A link's `host-name` must not name an interface the host has (its uplink, say).
+      ...(lab ? hostIfacesTaken(lowerHere(lab, firewallOf(p.values))) : []),
     ];
     const failed = hasErrors(diagnostics);
     if (p.format === "json") {

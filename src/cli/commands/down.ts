@@ -1,6 +1,7 @@
 // `opentop down LAB|FILE`: remove everything the lab created; idempotent.
 
-import { closest, DiagnosticError } from "../../diagnostics/diagnostic.js";
+import { closest, DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
+import type { LabRecord } from "../../plan/record.js";
 import { recordOf } from "../../plan/record.js";
 import { counted } from "../../plural.js";
 import { down as takeDown } from "../../runtime/lifecycle.js";
@@ -10,7 +11,7 @@ import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { progress } from "../progress.js";
 import { SPEC, usageOf } from "../spec.js";
-import { labTarget } from "../target.js";
+import { labTarget, type Target } from "../target.js";
 
 const spec = SPEC.down;
 const usage = usageOf(spec);
@@ -20,11 +21,16 @@ export const down: Command = {
     const p = parseCommand(args, spec);
     const target = labTarget(p, usage, true);
     const started = performance.now();
-    // With the record gone (or unreadable), the file's own plan says what to look for.
     const compiled = target.compiled;
-    const fallback =
-      !target.record && compiled?.lab ? recordOf(compiled, lowerHere(compiled.lab), "cli", "") : undefined;
+    const fallback = planOfFile(target);
     const shown = progress(io, `taking ${target.lab} down`, p.format === "pretty");
+    // Taking a lab down is not left half-way: a Ctrl-C waits for it to finish.
+    const finish = () => {
+      shown.end();
+      io.err("opentop: finishing taking the lab down (it is not left half-way)");
+    };
+    process.on("SIGINT", finish);
+    process.on("SIGTERM", finish);
     shown.phase("reading its record");
     let outcome: Awaited<ReturnType<typeof takeDown>>;
     try {
@@ -35,6 +41,8 @@ export const down: Command = {
       });
     } finally {
       shown.end();
+      process.off("SIGINT", finish);
+      process.off("SIGTERM", finish);
     }
     const seconds = (performance.now() - started) / 1000;
     if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
@@ -59,3 +67,27 @@ export const down: Command = {
     return EXIT.ok;
   },
 };
+
+/**
+ * Given a lab file: with the record gone (or unreadable), the file's own plan says what to
+ * look for; with a record, the file must be the one the lab was brought up from — `down FILE`
+ * never takes down a lab of the same name that another file brought up.
+ */
+function planOfFile(target: Target): LabRecord | undefined {
+  const compiled = target.compiled;
+  if (!compiled?.lab) return undefined;
+  const mine = recordOf(compiled, lowerHere(compiled.lab), "cli", "");
+  const up = target.record;
+  if (!up) return mine;
+  const same =
+    up.plan !== "" ? up.plan === mine.plan : JSON.stringify(up.owned) === JSON.stringify(mine.owned);
+  if (same) return undefined;
+  throw new DiagnosticError(
+    diag("OT6019", `lab ${target.lab} is up from another file, or from another version of this one`, {
+      notes: [
+        `it was brought up ${up.createdAt} from ${up.file}; the plan of ${compiled.file.path} differs from the one it runs`,
+      ],
+      help: `take it down by its name, whatever its file: \`opentop down ${target.lab}\``,
+    }),
+  );
+}

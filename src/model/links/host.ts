@@ -16,6 +16,11 @@ export interface HostLink {
   readonly hostAddresses: readonly Address[];
   /** `host-masquerade`: the lab's traffic from this link leaves the host with the host's address. */
   readonly hostMasquerade?: Span;
+  /**
+   * `host-override-default`: the host-side prefix may be one the host reaches through its
+   * default route today (a globally routed one), which the link then takes from the host.
+   */
+  readonly hostOverrideDefault?: Span;
   readonly span: Span;
 }
 
@@ -24,6 +29,7 @@ export interface HostSettings {
   hostName?: string;
   readonly hostAddresses: Address[];
   hostMasquerade?: Span;
+  hostOverrideDefault?: Span;
 }
 
 /** `host-name` and `host-address` elsewhere: each is reported. */
@@ -44,6 +50,15 @@ const masqueradeHostOnly: Misplaced = (scope, p, iface) => {
   });
 };
 
+/** `host-override-default` elsewhere: a flag, reported once. */
+const overrideHostOnly: Misplaced = (scope, p, iface) => {
+  if (iface.props.find((q) => q.key === p.key) !== p) return;
+  scope.diagnostics.error("OT2008", "`host-override-default` applies only to a link to the host", {
+    span: p.keySpan,
+    help: `write \`${iface.name.text} -> host … { host-address … host-override-default }\`, or remove it`,
+  });
+};
+
 export const HOST_LINK: LinkKindSpec<HostLink, HostSettings> = {
   kind: "host",
   keyword: { word: HOST, meaning: "the host's own network namespace" },
@@ -51,7 +66,12 @@ export const HOST_LINK: LinkKindSpec<HostLink, HostSettings> = {
   matches: (target) => target === HOST,
   resembles: (_scope, word) => word === HOST,
   farEnd: true,
-  options: { "host-name": hostOnly, "host-address": hostOnly, "host-masquerade": masqueradeHostOnly },
+  options: {
+    "host-name": hostOnly,
+    "host-address": hostOnly,
+    "host-masquerade": masqueradeHostOnly,
+    "host-override-default": overrideHostOnly,
+  },
   settings: hostSettings,
 
   attach(scope, iface, _target, settings) {
@@ -62,6 +82,7 @@ export const HOST_LINK: LinkKindSpec<HostLink, HostSettings> = {
       hostName: settings.hostName ?? hostIfaceName(scope.labName, end.node, end.iface),
       hostAddresses: settings.hostAddresses,
       ...(settings.hostMasquerade ? { hostMasquerade: settings.hostMasquerade } : {}),
+      ...(settings.hostOverrideDefault ? { hostOverrideDefault: settings.hostOverrideDefault } : {}),
       span: iface.decl.span,
     };
   },
@@ -89,5 +110,7 @@ function hostSettings(scope: Scope, iface: IfaceDecl): HostSettings {
   }
   const masquerade = iface.props.find((p) => p.key === "host-masquerade");
   if (masquerade) settings.hostMasquerade = masquerade.keySpan;
+  const override = iface.props.find((p) => p.key === "host-override-default");
+  if (override) settings.hostOverrideDefault = override.keySpan;
   return settings;
 }

@@ -32,6 +32,7 @@ export const HOST: LinkLowering<"host"> = {
           dev: link.hostName,
           cidr: a.cidr,
           family: a.family,
+          ...(link.hostOverrideDefault ? { overDefault: true as const } : {}),
           origin: a.span,
         }),
       ),

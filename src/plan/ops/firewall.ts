@@ -4,7 +4,7 @@
 
 import { at, type Ns, nsKey } from "../ns.js";
 import type { Owned } from "../owned.js";
-import type { Base, SpecTable } from "./types.js";
+import { type Base, F, type SpecTable } from "./types.js";
 
 export type FirewallOp = Base &
   (
@@ -37,8 +37,11 @@ function hostTable(op: Extract<FirewallOp, { kind: "nft.table" }>): Owned[] {
   return [{ kind: "host-table", family: op.family, name: op.name, mark: op.mark }];
 }
 
+const INET = { oneOf: ["inet"] } as const;
+
 export const FIREWALL_OPS: SpecTable<FirewallOp> = {
   "nft.table": {
+    shape: { ns: F.ns, family: INET, name: F.word, mark: F.optional("mark"), ruleset: "string" },
     tool: "nft",
     where: (op) => op.ns,
     words: (op) => ["table", op.family, op.name],
@@ -56,6 +59,7 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     owns: hostTable,
   },
   "nft.raw": {
+    shape: { ns: F.ns, index: "number", ruleset: "string" },
     tool: "nft",
     where: (op) => op.ns,
     words: () => ["nft", "{", "…", "}"],
@@ -69,6 +73,7 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     owns: () => [],
   },
   "nft.deltable": {
+    shape: { ns: F.ns, family: INET, name: F.word },
     tool: "nft",
     where: (op) => op.ns,
     words: (op) => ["delete", "table", op.family, op.name],
@@ -82,6 +87,7 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     owns: () => [],
   },
   "iptables.restore": {
+    shape: { ns: F.ns, ruleset: "string" },
     tool: "iptables",
     where: (op) => op.ns,
     words: (op) => restoreTables(op.ruleset),
@@ -94,6 +100,7 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     owns: () => [],
   },
   "ip6tables.restore": {
+    shape: { ns: F.ns, ruleset: "string" },
     tool: "ip6tables",
     where: (op) => op.ns,
     words: (op) => restoreTables(op.ruleset),

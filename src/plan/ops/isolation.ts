@@ -8,6 +8,7 @@ import { assertNever } from "../../never.js";
 import type { Fact } from "../facts.js";
 import {
   CGROUP_DEL,
+  CGROUP_RMDIR,
   INIT,
   JOIN,
   NS_RELEASE,
@@ -18,7 +19,7 @@ import {
   START_SERVICE,
   STOP,
 } from "../snippets.js";
-import { type Base, RANK, type SpecTable } from "./types.js";
+import { type Base, F, RANK, type Shape, type SpecTable } from "./types.js";
 
 /** The namespace files a process enters a node by (each present only if the node has it). */
 export interface Enter {
@@ -30,6 +31,16 @@ export interface Enter {
   readonly pid?: string;
   readonly mnt?: string;
 }
+
+/** How `enter` is read back from a record: the namespace files are the lab's own. */
+export const ENTER_SHAPE: Shape = {
+  net: F.optional("string"),
+  uts: F.optional("lab-path"),
+  ipc: F.optional("lab-path"),
+  cgroup: F.optional("lab-path"),
+  pid: F.optional("lab-path"),
+  mnt: F.optional("lab-path"),
+};
 
 /** nsenter's options for `enter`, in one fixed order. */
 export function nsenterArgs(enter: Enter): string[] {
@@ -212,8 +223,11 @@ function nsFiles(node: string, files: Readonly<Record<string, string | undefined
   );
 }
 
+const SCOPE = { oneOf: ["lab", "node"] } as const;
+
 export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "dir.add": {
+    shape: { paths: F.labPaths },
     tool: "exec",
     where: () => null,
     words: (op) => ["mkdir", "-p", ...op.paths],
@@ -226,6 +240,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     programs: () => ["mkdir"],
   },
   "nsdir.add": {
+    shape: { path: "lab-path" },
     tool: "exec",
     where: () => null,
     // A mount namespace file cannot be bound under a shared mount (the bind would propagate
@@ -241,6 +256,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     programs: () => ["mount"],
   },
   "nsdir.del": {
+    shape: { path: "lab-path" },
     tool: "exec",
     where: () => null,
     words: (op) => ["sh", "-c", NSDIR_DEL, "opentop-nsdir-del", op.path],
@@ -252,13 +268,16 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     removes: (op) => [`mount ${op.path}`],
     leaves: () => [],
     owns: () => [],
-    programs: () => ["sh", "mountpoint", "umount", "rmdir"],
+    programs: () => ["sh", "mountpoint", "stat", "umount", "rmdir"],
   },
   "cgroup.add": {
+    shape: { path: "cgroup", scope: SCOPE },
     tool: "exec",
     where: () => null,
     words: (op) => ["mkdir", "-p", op.path],
     inverse: (op) => ({ kind: "cgroup.del", path: op.path, scope: op.scope }),
+    // Without a record, what runs in the cgroup is not provably the lab's: removed if empty.
+    unproven: (op) => ({ kind: "cgroup.del", path: op.path, scope: op.scope, byName: true }),
     undone: () => "self",
     describe: (op) => `create cgroup ${op.path}`,
     key: (op) => `cgroup ${op.path}`,
@@ -271,10 +290,14 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     programs: () => ["mkdir"],
   },
   "cgroup.del": {
+    shape: { path: "cgroup", scope: SCOPE, byName: F.optional({ oneOf: [true] }) },
     tool: "exec",
     where: () => null,
     // By name only: rmdir, which the kernel refuses while anything runs in the cgroup.
-    words: (op) => (op.byName ? ["rmdir", op.path] : ["sh", "-c", CGROUP_DEL, "opentop-cgroup-del", op.path]),
+    words: (op) =>
+      op.byName
+        ? ["sh", "-c", CGROUP_RMDIR, "opentop-cgroup-rmdir", op.path]
+        : ["sh", "-c", CGROUP_DEL, "opentop-cgroup-del", op.path],
     inverse: () => null,
     undone: () => "nothing",
     describe: (op) =>
@@ -286,9 +309,10 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     removes: (op) => [`cgroup ${op.path}`],
     leaves: () => [],
     owns: () => [],
-    programs: (op) => (op.byName ? ["rmdir"] : ["sh", "cat", "sleep", "rmdir"]),
+    programs: (op) => (op.byName ? ["sh", "rmdir"] : ["sh", "stat", "mountpoint", "cat", "sleep", "rmdir"]),
   },
   "cgroup.set": {
+    shape: { file: "string", value: "string" },
     tool: "exec",
     where: () => null,
     words: (op) => ["tee", op.file],
@@ -303,12 +327,15 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     programs: () => ["tee"],
   },
   "ns.files": {
+    shape: { node: F.word, paths: F.labPaths },
     tool: "exec",
     where: () => null,
     // unshare binds a namespace onto an existing file.
     words: (op) => ["touch", ...op.paths],
-    inverse: () => null, // released with the namespaces
-    undone: () => "nothing",
+    // The files exist from here on, bound or not: their release unmounts what is bound and
+    // removes them, whether or not the namespaces were created (a run cut short in between).
+    inverse: (op) => ({ kind: "ns.release", node: op.node, paths: op.paths }),
+    undone: () => "self",
     describe: (op) => `create the namespace files of node ${op.node}`,
     key: (op) => `ns-files ${op.node}`,
     leaves: () => [],
@@ -316,6 +343,15 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     programs: () => ["touch"],
   },
   "ns.create": {
+    shape: {
+      node: F.word,
+      uts: F.optional("lab-path"),
+      ipc: F.optional("lab-path"),
+      cgroup: F.optional("lab-path"),
+      mnt: F.optional("lab-path"),
+      join: F.strings,
+      release: F.labPaths,
+    },
     tool: "exec",
     where: () => null,
     words: (op) => [
@@ -328,8 +364,10 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
       "--",
       "true",
     ],
-    inverse: (op) => ({ kind: "ns.release", node: op.node, paths: op.release }),
-    undone: () => "self",
+    // Its files are released by the inverse of `ns.files`, which made them (`release` names
+    // the same files: records written before that still read).
+    inverse: () => null,
+    undone: () => "nothing",
     describe: (op) => `create the ${nsKinds(op)} namespaces of node ${op.node}`,
     key: (op) => `ns ${op.node}`,
     leaves: (op) => nsFiles(op.node, { uts: op.uts, ipc: op.ipc, cgroup: op.cgroup, mnt: op.mnt }),
@@ -337,6 +375,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     programs: (op) => (op.join.length ? ["sh", "unshare"] : ["unshare"]),
   },
   "ns.release": {
+    shape: { node: F.word, paths: F.labPaths },
     tool: "exec",
     where: () => null,
     words: (op) => ["sh", "-c", NS_RELEASE, "opentop-ns-release", ...op.paths],
@@ -348,9 +387,10 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     removes: (op) => op.paths.map((p) => `namespace file ${p}`),
     leaves: () => [],
     owns: () => [],
-    programs: () => ["sh", "mountpoint", "umount", "rm"],
+    programs: () => ["sh", "mountpoint", "stat", "umount", "rm"],
   },
   "uts.hostname": {
+    shape: { node: F.word, uts: "lab-path", hostname: F.word },
     tool: "exec",
     where: () => null,
     words: (op) => ["nsenter", `--uts=${op.uts}`, "--", "hostname", op.hostname],
@@ -363,6 +403,14 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     programs: () => ["nsenter", "hostname"],
   },
   "mount.add": {
+    shape: {
+      node: F.word,
+      enter: { object: ENTER_SHAPE },
+      type: { oneOf: ["tmpfs", "proc", "sysfs", "bind", "rbind"] },
+      source: "string",
+      target: "string",
+      options: F.strings,
+    },
     tool: "exec",
     where: () => null,
     words: (op) => [
@@ -386,6 +434,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     programs: () => ["nsenter", "mount"],
   },
   "root.pivot": {
+    shape: { node: F.word, enter: { object: ENTER_SHAPE }, dir: "string" },
     tool: "exec",
     where: () => null,
     words: (op) => ["nsenter", ...nsenterArgs(op.enter), "--", "sh", "-c", PIVOT, "opentop-root", op.dir],
@@ -398,6 +447,15 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     programs: () => ["nsenter", "sh", "pivot_root", "umount"],
   },
   "init.start": {
+    shape: {
+      node: F.word,
+      enter: { object: ENTER_SHAPE },
+      join: F.strings,
+      log: "lab-path",
+      pidfile: "lab-path",
+      pidns: "lab-path",
+      mark: "mark",
+    },
     tool: "exec",
     where: () => null,
     words: (op) => [
@@ -433,6 +491,18 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     programs: () => ["unshare", "sh", "nsenter", "mount", "sleep"],
   },
   "service.start": {
+    shape: {
+      node: F.word,
+      name: F.word,
+      enter: { object: ENTER_SHAPE },
+      join: F.strings,
+      log: "lab-path",
+      pidfile: "lab-path",
+      status: "lab-path",
+      mark: "mark",
+      env: F.strings,
+      command: "string",
+    },
     tool: "exec",
     where: () => null,
     words: (op) => [
@@ -468,6 +538,15 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     programs: () => ["sh", "setsid", "env", "nsenter"],
   },
   "proc.stop": {
+    shape: {
+      role: { oneOf: ["service", "init"] },
+      node: F.word,
+      name: F.word,
+      pidfile: "lab-path",
+      mark: "mark",
+      grace: "number",
+      pid: F.optional("number"),
+    },
     tool: "exec",
     where: () => null,
     words: (op) => [

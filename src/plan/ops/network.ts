@@ -2,11 +2,12 @@
 // `ip -batch` line or a `sysctl -w` argument. Most need no inverse: deleting the namespace
 // they live in undoes them. What lives on the host (a veth end) is owned and deleted explicitly.
 
+import { MACVLAN_MODES } from "../../model/links/nic.js";
 import { routeMetric } from "../../model/routes.js";
 import type { Fact } from "../facts.js";
 import { at, type Ns, nsKey } from "../ns.js";
 import type { Claim, Owned } from "../owned.js";
-import type { Base, SpecTable } from "./types.js";
+import { type Base, F, type Shape, type SpecTable } from "./types.js";
 
 export interface VethEnd {
   readonly ns: Ns;
@@ -85,6 +86,8 @@ export type NetworkOp = Base &
         readonly dev: string;
         readonly cidr: string;
         readonly family: 4 | 6;
+        /** On the host's side: the link may take a prefix the host routes through its default route. */
+        readonly overDefault?: true;
       }
     | {
         readonly kind: "route.add";
@@ -157,8 +160,31 @@ function hostEnd(end: VethEnd): Owned[] {
   return [{ kind: "host-iface", name: end.name, mark: end.mark }];
 }
 
+const VETH_END: Shape = {
+  ns: F.ns,
+  name: F.word,
+  mtu: F.optional("number"),
+  mac: F.optional(F.word),
+  master: F.optional(F.word),
+  index: F.optional("number"),
+  mark: F.optional("mark"),
+};
+
+const FAMILY = { oneOf: [4, 6] } as const;
+
+/** An interface's MTU and MAC, where the lab sets them. */
+export const LINK_SETTINGS: Shape = { mtu: F.optional("number"), mac: F.optional(F.word) };
+
+const HOP: Shape = {
+  via: F.optional(F.word),
+  dev: F.word,
+  weight: "number",
+  onlink: F.optional("boolean"),
+};
+
 export const NETWORK_OPS: SpecTable<NetworkOp> = {
   "netns.add": {
+    shape: { name: "netns", node: F.optional(F.word) },
     tool: "ip",
     where: () => null,
     words: (op) => ["netns", "add", op.name],
@@ -170,6 +196,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: (op) => [{ kind: "netns", name: op.name, ...(op.node !== undefined ? { node: op.node } : {}) }],
   },
   "netns.del": {
+    shape: { name: "netns" },
     tool: "ip",
     where: () => null,
     words: (op) => ["netns", "del", op.name],
@@ -183,6 +210,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "bridge.add": {
+    shape: { ns: "netns", name: F.word, mtu: F.optional("number"), vlanAware: F.optional("boolean") },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => [
@@ -207,6 +235,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: (op) => (op.vlanAware ? ["bridge", "bridge-vlan"] : ["bridge"]),
   },
   "port.vlan": {
+    shape: { ns: "netns", dev: F.word, vids: F.word, untagged: F.optional("boolean") },
     tool: "bridge",
     where: (op) => op.ns,
     words: (op) => [
@@ -230,6 +259,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: () => ["bridge-vlan"],
   },
   "veth.add": {
+    shape: { ns: F.ns, a: { object: VETH_END }, b: { object: VETH_END } },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => [
@@ -257,6 +287,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: () => ["veth"],
   },
   "vlan.add": {
+    shape: { ns: "netns", parent: F.word, name: F.word, vid: "number", ...LINK_SETTINGS },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => [
@@ -282,6 +313,13 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: () => ["vlan"],
   },
   "macvlan.add": {
+    shape: {
+      parent: F.word,
+      netns: "netns",
+      name: F.word,
+      mode: { oneOf: MACVLAN_MODES },
+      ...LINK_SETTINGS,
+    },
     tool: "ip",
     where: () => null,
     words: (op) => [
@@ -310,6 +348,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: () => ["macvlan"],
   },
   "link.alias": {
+    shape: { ns: F.ns, dev: F.word, alias: "mark" },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => ["link", "set", "dev", op.dev, "alias", op.alias],
@@ -321,6 +360,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "link.up": {
+    shape: { ns: F.ns, dev: F.word },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => ["link", "set", "dev", op.dev, "up"],
@@ -332,6 +372,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "link.del": {
+    shape: { ns: F.ns, dev: F.word },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => ["link", "del", "dev", op.dev],
@@ -344,6 +385,13 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "addr.add": {
+    shape: {
+      ns: F.ns,
+      dev: F.word,
+      cidr: F.word,
+      family: FAMILY,
+      overDefault: F.optional({ oneOf: [true] }),
+    },
     tool: "ip",
     where: (op) => op.ns,
     // IPv6 addresses skip duplicate address detection: a lab's addresses are checked for
@@ -356,9 +404,24 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     leaves: (op) => [{ kind: "addr", ns: op.ns, dev: op.dev, cidr: op.cidr.toLowerCase() }],
     owns: () => [],
     // On the host's side of a link, a prefix must not be one the host already routes.
-    claims: (op): Claim[] => (op.ns === null ? [{ kind: "host-net", cidr: op.cidr }] : []),
+    claims: (op): Claim[] =>
+      op.ns === null
+        ? [{ kind: "host-net", cidr: op.cidr, ...(op.overDefault ? { overDefault: true as const } : {}) }]
+        : [],
   },
   "route.add": {
+    shape: {
+      ns: F.ns,
+      family: FAMILY,
+      destination: F.word,
+      via: F.optional(F.word),
+      dev: F.optional(F.word),
+      metric: F.optional("number"),
+      src: F.optional(F.word),
+      mtu: F.optional("number"),
+      onlink: F.optional("boolean"),
+      nexthops: F.optional({ each: { object: HOP } }),
+    },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => [
@@ -403,6 +466,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: (op) => (op.nexthops ? ["multipath"] : []),
   },
   "sysctl.set": {
+    shape: { ns: F.ns, key: F.word, value: "string" },
     tool: "sysctl",
     where: (op) => op.ns,
     words: (op) => [`${op.key}=${op.value}`],

@@ -7,8 +7,8 @@
 
 import { netnsPath } from "../layout.js";
 import { NIC_GIVE, NIC_TAKE } from "../snippets.js";
-import { linkLeaves, linkSettings } from "./network.js";
-import { type Base, RANK, type SpecTable } from "./types.js";
+import { LINK_SETTINGS, linkLeaves, linkSettings } from "./network.js";
+import { type Base, F, RANK, type SpecTable } from "./types.js";
 
 export type NicOp = Base &
   (
@@ -35,6 +35,7 @@ export type NicOp = Base &
 
 export const NIC_OPS: SpecTable<NicOp> = {
   "nic.take": {
+    shape: { nic: F.word, ns: "netns", name: F.word, saved: "lab-path", ...LINK_SETTINGS },
     tool: "exec",
     where: () => null,
     words: (op) => [
@@ -58,6 +59,7 @@ export const NIC_OPS: SpecTable<NicOp> = {
     programs: () => ["ip", "sed", "mkdir", "mv"],
   },
   "nic.give": {
+    shape: { ns: "netns", name: F.word, nic: F.word, saved: "lab-path" },
     tool: "exec",
     where: () => null,
     words: (op) => ["sh", "-c", NIC_GIVE, "opentop-nic-give", netnsPath(op.ns), op.name, op.nic, op.saved],

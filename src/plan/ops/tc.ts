@@ -6,7 +6,7 @@ import type { Fact } from "../facts.js";
 import type { Feature } from "../features.js";
 import { at, type Ns, nsKey } from "../ns.js";
 import { type Qdisc, qdiscWords } from "../qdisc.js";
-import type { Base, SpecTable } from "./types.js";
+import { type Base, F, type Shape, type SpecTable } from "./types.js";
 
 export type TcOp = Base & {
   readonly kind: "qdisc.add";
@@ -25,8 +25,22 @@ const FEATURE: { readonly [K in Qdisc["kind"]]: Feature | null } = {
   pfifo: null,
 };
 
+/** Each qdisc's parameters, as a record read back must hold them. */
+const QDISC: { readonly [K in Qdisc["kind"]]: Shape } = {
+  tbf: { rate: "number", burst: "number", limit: "number" },
+  netem: {
+    limit: "number",
+    delay: F.optional("number"),
+    jitter: F.optional("number"),
+    loss: F.optional("number"),
+    rate: F.optional("number"),
+  },
+  pfifo: { limit: "number" },
+};
+
 export const TC_OPS: SpecTable<TcOp> = {
   "qdisc.add": {
+    shape: { ns: F.ns, dev: F.word, parent: F.word, handle: F.word, qdisc: { kinds: QDISC } },
     tool: "tc",
     where: (op) => op.ns,
     words: (op) => [

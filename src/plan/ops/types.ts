@@ -50,6 +50,8 @@ export const RANK = {
  */
 export interface OpSpec<O, I> {
   readonly tool: Tool;
+  /** Its fields, as a record read back must hold them (besides `kind`). */
+  readonly shape: Shape;
   /** Where the operation runs. */
   where(op: O): Ns;
   /** The batch line (ip) or the argument (sysctl), as words; for a script, its summary. */
@@ -61,6 +63,11 @@ export interface OpSpec<O, I> {
   script?(op: O): string | undefined;
   /** What undoes it, or null when deleting the namespace it lives in undoes it. */
   inverse(op: O): I | null;
+  /**
+   * What undoes it when nothing proves that the lab made what it undoes — a record that
+   * stands in for a lost one, from the lab's file or found by marks (default: `inverse`).
+   */
+  unproven?(op: O): I | null;
   /**
    * How tear-down from a record undoes it: `nothing` (no inverse: its namespace, or the lab's
    * directory, takes it along — or it deletes), `owned` (its inverse, only while what it
@@ -102,6 +109,48 @@ export interface OpSpec<O, I> {
 }
 
 export type Undone = "nothing" | "owned" | "self";
+
+/**
+ * What one field of an operation holds, for reading a record back (src/plan/shape.ts): a
+ * record is data from disk, so every field is checked before anything acts on it. The roles
+ * that name the lab's own objects are checked against the lab whose record it is, so that a
+ * record — edited, or another lab's — cannot point tear-down at anything else.
+ */
+export type Field =
+  | "string"
+  | "number"
+  | "boolean"
+  /** A name in a batch line (interface, bridge, table, address): the safe character set. */
+  | "word"
+  /** A network namespace of the lab: `LAB` or `LAB.NODE`. */
+  | "netns"
+  /** A network namespace of the lab, or null for the host's. */
+  | "ns"
+  /** The lab's mark, or one of its objects': `opentop:LAB[:…]`. */
+  | "mark"
+  /** A file or directory inside the lab's directory under the run directory. */
+  | "lab-path"
+  /** A cgroup of the lab: `…/opentop/LAB` or `…/opentop/LAB/NODE`. */
+  | "cgroup"
+  | { readonly oneOf: readonly (string | number | boolean)[] }
+  | { readonly each: Field }
+  | { readonly object: Shape }
+  /** An object whose `kind` is one of these, with that kind's fields besides `kind`. */
+  | { readonly kinds: { readonly [kind: string]: Shape } }
+  | { readonly optional: Field };
+
+/** The fields of an operation besides `kind`, each with what it must hold. */
+export type Shape = { readonly [field: string]: Field };
+
+/** Shorthands for the shapes of the table's entries. */
+export const F = {
+  strings: { each: "string" },
+  words: { each: "word" },
+  labPaths: { each: "lab-path" },
+  ns: "ns",
+  word: "word",
+  optional: (f: Field): Field => ({ optional: f }),
+} as const satisfies Record<string, Field | ((f: Field) => Field)>;
 
 /** The specs of one family of operations, one per kind, exhaustively. */
 export type SpecTable<U extends { readonly kind: string }, I = U> = {

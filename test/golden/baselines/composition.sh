@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/test/golden/cases/composition.otop
 #   sha256    53fee9374de48eeedb4ea23d73d5547db995353aa2c38d13fb890fb69e81b8a5
-#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 SUMMARY='4 nodes, 1 switch, 5 links (52 operations)'
 HELP='
 Lab comp: 4 nodes, 1 switch, 5 links (52 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -179,25 +179,38 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace comp.h3 and everything in it
-  if [ -e /run/netns/comp.h3 ]; then queue 'netns del comp.h3'; fi
+  if ns_ours comp.h3 opentop:comp:h3; then owned=$((owned + 1)); queue 'netns del comp.h3'; fi
   # delete network namespace comp.h2 and everything in it
-  if [ -e /run/netns/comp.h2 ]; then queue 'netns del comp.h2'; fi
+  if ns_ours comp.h2 opentop:comp:h2; then owned=$((owned + 1)); queue 'netns del comp.h2'; fi
   # delete network namespace comp.h1 and everything in it
-  if [ -e /run/netns/comp.h1 ]; then queue 'netns del comp.h1'; fi
+  if ns_ours comp.h1 opentop:comp:h1; then owned=$((owned + 1)); queue 'netns del comp.h1'; fi
   # delete network namespace comp.core and everything in it
-  if [ -e /run/netns/comp.core ]; then queue 'netns del comp.core'; fi
+  if ns_ours comp.core opentop:comp:core; then owned=$((owned + 1)); queue 'netns del comp.core'; fi
   # delete network namespace comp and everything in it
-  if [ -e /run/netns/comp ]; then queue 'netns del comp'; fi
+  if ns_ours comp opentop:comp; then owned=$((owned + 1)); queue 'netns del comp'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/comp ]; then left="$left"'  netns comp'"$NL"; fi
+  if [ -e /run/netns/comp.core ]; then left="$left"'  netns comp.core'"$NL"; fi
+  if [ -e /run/netns/comp.h1 ]; then left="$left"'  netns comp.h1'"$NL"; fi
+  if [ -e /run/netns/comp.h2 ]; then left="$left"'  netns comp.h2'"$NL"; fi
+  if [ -e /run/netns/comp.h3 ]; then left="$left"'  netns comp.h3'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -490,6 +503,8 @@ why() {
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

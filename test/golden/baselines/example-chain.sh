@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/chain.otop
 #   sha256    817067dfef095cc34aafed42b55698bf9608c1b99c778229788ca50c852319b7
-#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 SUMMARY='6 nodes, 0 switches, 5 links (81 operations)'
 HELP='
 Lab chain: 6 nodes, 0 switches, 5 links (81 operations).
-  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -225,27 +225,41 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace chain.b and everything in it
-  if [ -e /run/netns/chain.b ]; then queue 'netns del chain.b'; fi
+  if ns_ours chain.b opentop:chain:b; then owned=$((owned + 1)); queue 'netns del chain.b'; fi
   # delete network namespace chain.a and everything in it
-  if [ -e /run/netns/chain.a ]; then queue 'netns del chain.a'; fi
+  if ns_ours chain.a opentop:chain:a; then owned=$((owned + 1)); queue 'netns del chain.a'; fi
   # delete network namespace chain.r4 and everything in it
-  if [ -e /run/netns/chain.r4 ]; then queue 'netns del chain.r4'; fi
+  if ns_ours chain.r4 opentop:chain:r4; then owned=$((owned + 1)); queue 'netns del chain.r4'; fi
   # delete network namespace chain.r3 and everything in it
-  if [ -e /run/netns/chain.r3 ]; then queue 'netns del chain.r3'; fi
+  if ns_ours chain.r3 opentop:chain:r3; then owned=$((owned + 1)); queue 'netns del chain.r3'; fi
   # delete network namespace chain.r2 and everything in it
-  if [ -e /run/netns/chain.r2 ]; then queue 'netns del chain.r2'; fi
+  if ns_ours chain.r2 opentop:chain:r2; then owned=$((owned + 1)); queue 'netns del chain.r2'; fi
   # delete network namespace chain.r1 and everything in it
-  if [ -e /run/netns/chain.r1 ]; then queue 'netns del chain.r1'; fi
+  if ns_ours chain.r1 opentop:chain:r1; then owned=$((owned + 1)); queue 'netns del chain.r1'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/chain.r1 ]; then left="$left"'  netns chain.r1'"$NL"; fi
+  if [ -e /run/netns/chain.r2 ]; then left="$left"'  netns chain.r2'"$NL"; fi
+  if [ -e /run/netns/chain.r3 ]; then left="$left"'  netns chain.r3'"$NL"; fi
+  if [ -e /run/netns/chain.r4 ]; then left="$left"'  netns chain.r4'"$NL"; fi
+  if [ -e /run/netns/chain.a ]; then left="$left"'  netns chain.a'"$NL"; fi
+  if [ -e /run/netns/chain.b ]; then left="$left"'  netns chain.b'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -607,6 +621,8 @@ why() {
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

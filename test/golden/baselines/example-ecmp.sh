@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/ecmp.otop
 #   sha256    f93d08b82de1d241c6a195beca7aaffa3c7b8bdfeb908c151df37d0cc4384d71
-#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 SUMMARY='10 nodes, 0 switches, 12 links (128 operations)'
 HELP='
 Lab ecmp: 10 nodes, 0 switches, 12 links (128 operations).
-  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -319,35 +319,53 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace ecmp.h4 and everything in it
-  if [ -e /run/netns/ecmp.h4 ]; then queue 'netns del ecmp.h4'; fi
+  if ns_ours ecmp.h4 opentop:ecmp:h4; then owned=$((owned + 1)); queue 'netns del ecmp.h4'; fi
   # delete network namespace ecmp.h3 and everything in it
-  if [ -e /run/netns/ecmp.h3 ]; then queue 'netns del ecmp.h3'; fi
+  if ns_ours ecmp.h3 opentop:ecmp:h3; then owned=$((owned + 1)); queue 'netns del ecmp.h3'; fi
   # delete network namespace ecmp.h2 and everything in it
-  if [ -e /run/netns/ecmp.h2 ]; then queue 'netns del ecmp.h2'; fi
+  if ns_ours ecmp.h2 opentop:ecmp:h2; then owned=$((owned + 1)); queue 'netns del ecmp.h2'; fi
   # delete network namespace ecmp.h1 and everything in it
-  if [ -e /run/netns/ecmp.h1 ]; then queue 'netns del ecmp.h1'; fi
+  if ns_ours ecmp.h1 opentop:ecmp:h1; then owned=$((owned + 1)); queue 'netns del ecmp.h1'; fi
   # delete network namespace ecmp.leaf4 and everything in it
-  if [ -e /run/netns/ecmp.leaf4 ]; then queue 'netns del ecmp.leaf4'; fi
+  if ns_ours ecmp.leaf4 opentop:ecmp:leaf4; then owned=$((owned + 1)); queue 'netns del ecmp.leaf4'; fi
   # delete network namespace ecmp.leaf3 and everything in it
-  if [ -e /run/netns/ecmp.leaf3 ]; then queue 'netns del ecmp.leaf3'; fi
+  if ns_ours ecmp.leaf3 opentop:ecmp:leaf3; then owned=$((owned + 1)); queue 'netns del ecmp.leaf3'; fi
   # delete network namespace ecmp.leaf2 and everything in it
-  if [ -e /run/netns/ecmp.leaf2 ]; then queue 'netns del ecmp.leaf2'; fi
+  if ns_ours ecmp.leaf2 opentop:ecmp:leaf2; then owned=$((owned + 1)); queue 'netns del ecmp.leaf2'; fi
   # delete network namespace ecmp.leaf1 and everything in it
-  if [ -e /run/netns/ecmp.leaf1 ]; then queue 'netns del ecmp.leaf1'; fi
+  if ns_ours ecmp.leaf1 opentop:ecmp:leaf1; then owned=$((owned + 1)); queue 'netns del ecmp.leaf1'; fi
   # delete network namespace ecmp.spine2 and everything in it
-  if [ -e /run/netns/ecmp.spine2 ]; then queue 'netns del ecmp.spine2'; fi
+  if ns_ours ecmp.spine2 opentop:ecmp:spine2; then owned=$((owned + 1)); queue 'netns del ecmp.spine2'; fi
   # delete network namespace ecmp.spine1 and everything in it
-  if [ -e /run/netns/ecmp.spine1 ]; then queue 'netns del ecmp.spine1'; fi
+  if ns_ours ecmp.spine1 opentop:ecmp:spine1; then owned=$((owned + 1)); queue 'netns del ecmp.spine1'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/ecmp.spine1 ]; then left="$left"'  netns ecmp.spine1'"$NL"; fi
+  if [ -e /run/netns/ecmp.spine2 ]; then left="$left"'  netns ecmp.spine2'"$NL"; fi
+  if [ -e /run/netns/ecmp.leaf1 ]; then left="$left"'  netns ecmp.leaf1'"$NL"; fi
+  if [ -e /run/netns/ecmp.leaf2 ]; then left="$left"'  netns ecmp.leaf2'"$NL"; fi
+  if [ -e /run/netns/ecmp.leaf3 ]; then left="$left"'  netns ecmp.leaf3'"$NL"; fi
+  if [ -e /run/netns/ecmp.leaf4 ]; then left="$left"'  netns ecmp.leaf4'"$NL"; fi
+  if [ -e /run/netns/ecmp.h1 ]; then left="$left"'  netns ecmp.h1'"$NL"; fi
+  if [ -e /run/netns/ecmp.h2 ]; then left="$left"'  netns ecmp.h2'"$NL"; fi
+  if [ -e /run/netns/ecmp.h3 ]; then left="$left"'  netns ecmp.h3'"$NL"; fi
+  if [ -e /run/netns/ecmp.h4 ]; then left="$left"'  netns ecmp.h4'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -874,6 +892,8 @@ why() {
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/fabric.otop
 #   sha256    3b469227c384c443a78d5514d55da6205d6663fc0d70cd5e0e59d7293631ff4a
-#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 SUMMARY='10 nodes, 0 switches, 12 links (164 operations)'
 HELP='
 Lab fabric: 10 nodes, 0 switches, 12 links (164 operations).
-  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -395,35 +395,53 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace fabric.h4 and everything in it
-  if [ -e /run/netns/fabric.h4 ]; then queue 'netns del fabric.h4'; fi
+  if ns_ours fabric.h4 opentop:fabric:h4; then owned=$((owned + 1)); queue 'netns del fabric.h4'; fi
   # delete network namespace fabric.l4 and everything in it
-  if [ -e /run/netns/fabric.l4 ]; then queue 'netns del fabric.l4'; fi
+  if ns_ours fabric.l4 opentop:fabric:l4; then owned=$((owned + 1)); queue 'netns del fabric.l4'; fi
   # delete network namespace fabric.h3 and everything in it
-  if [ -e /run/netns/fabric.h3 ]; then queue 'netns del fabric.h3'; fi
+  if ns_ours fabric.h3 opentop:fabric:h3; then owned=$((owned + 1)); queue 'netns del fabric.h3'; fi
   # delete network namespace fabric.l3 and everything in it
-  if [ -e /run/netns/fabric.l3 ]; then queue 'netns del fabric.l3'; fi
+  if ns_ours fabric.l3 opentop:fabric:l3; then owned=$((owned + 1)); queue 'netns del fabric.l3'; fi
   # delete network namespace fabric.h2 and everything in it
-  if [ -e /run/netns/fabric.h2 ]; then queue 'netns del fabric.h2'; fi
+  if ns_ours fabric.h2 opentop:fabric:h2; then owned=$((owned + 1)); queue 'netns del fabric.h2'; fi
   # delete network namespace fabric.l2 and everything in it
-  if [ -e /run/netns/fabric.l2 ]; then queue 'netns del fabric.l2'; fi
+  if ns_ours fabric.l2 opentop:fabric:l2; then owned=$((owned + 1)); queue 'netns del fabric.l2'; fi
   # delete network namespace fabric.h1 and everything in it
-  if [ -e /run/netns/fabric.h1 ]; then queue 'netns del fabric.h1'; fi
+  if ns_ours fabric.h1 opentop:fabric:h1; then owned=$((owned + 1)); queue 'netns del fabric.h1'; fi
   # delete network namespace fabric.l1 and everything in it
-  if [ -e /run/netns/fabric.l1 ]; then queue 'netns del fabric.l1'; fi
+  if ns_ours fabric.l1 opentop:fabric:l1; then owned=$((owned + 1)); queue 'netns del fabric.l1'; fi
   # delete network namespace fabric.s2 and everything in it
-  if [ -e /run/netns/fabric.s2 ]; then queue 'netns del fabric.s2'; fi
+  if ns_ours fabric.s2 opentop:fabric:s2; then owned=$((owned + 1)); queue 'netns del fabric.s2'; fi
   # delete network namespace fabric.s1 and everything in it
-  if [ -e /run/netns/fabric.s1 ]; then queue 'netns del fabric.s1'; fi
+  if ns_ours fabric.s1 opentop:fabric:s1; then owned=$((owned + 1)); queue 'netns del fabric.s1'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/fabric.s1 ]; then left="$left"'  netns fabric.s1'"$NL"; fi
+  if [ -e /run/netns/fabric.s2 ]; then left="$left"'  netns fabric.s2'"$NL"; fi
+  if [ -e /run/netns/fabric.l1 ]; then left="$left"'  netns fabric.l1'"$NL"; fi
+  if [ -e /run/netns/fabric.h1 ]; then left="$left"'  netns fabric.h1'"$NL"; fi
+  if [ -e /run/netns/fabric.l2 ]; then left="$left"'  netns fabric.l2'"$NL"; fi
+  if [ -e /run/netns/fabric.h2 ]; then left="$left"'  netns fabric.h2'"$NL"; fi
+  if [ -e /run/netns/fabric.l3 ]; then left="$left"'  netns fabric.l3'"$NL"; fi
+  if [ -e /run/netns/fabric.h3 ]; then left="$left"'  netns fabric.h3'"$NL"; fi
+  if [ -e /run/netns/fabric.l4 ]; then left="$left"'  netns fabric.l4'"$NL"; fi
+  if [ -e /run/netns/fabric.h4 ]; then left="$left"'  netns fabric.h4'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -1042,6 +1060,8 @@ why() {
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

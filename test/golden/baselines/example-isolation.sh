@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/isolation.otop
 #   sha256    c72d205151db403ea13b8fceb4ccee5a63ee1999c08a57b884509092f4c7d197
-#   requires  ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tr sed mountpoint umount rm rmdir ln readlink mv date
+#   requires  ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tr sed mountpoint stat umount rm rmdir ln readlink mv date find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tr sed mountpoint umount rm rmdir ln readlink mv date'
-NEED_DOWN='sh cat tr sed sleep ip mountpoint umount rm rmdir mkdir ln readlink'
+NEED_UP='ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tr sed mountpoint stat umount rm rmdir ln readlink mv date find'
+NEED_DOWN='sh cat tr sed sleep ip mountpoint stat umount rm rmdir nsenter mkdir ln readlink find'
 NEED_STATUS='ip nsenter'
 SUMMARY='3 nodes, 1 switch, 2 links (40 operations)'
 HELP='
 Lab isolation: 3 nodes, 1 switch, 2 links (40 operations).
-  up      create it (needs root and ip, nsenter, sysctl, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, setsid, env, cat, tr, sed, mountpoint, umount, rm, rmdir, ln, readlink, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, setsid, env, cat, tr, sed, mountpoint, stat, umount, rm, rmdir, ln, readlink, mv, date, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter, sh)
@@ -166,12 +166,14 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # stop service web of node db
   if true; then
@@ -184,38 +186,55 @@ down_plan() {
     sh -c 'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done' opentop-stop /run/opentop/isolation/services/db.init.pid opentop:isolation:db:init 0 process || ok=1
   fi
   # delete network namespace isolation.db and everything in it
-  if [ -e /run/netns/isolation.db ]; then queue 'netns del isolation.db'; fi
+  if ns_ours isolation.db opentop:isolation:db; then owned=$((owned + 1)); queue 'netns del isolation.db'; fi
   # delete network namespace isolation.router and everything in it
-  if [ -e /run/netns/isolation.router ]; then queue 'netns del isolation.router'; fi
+  if ns_ours isolation.router opentop:isolation:router; then owned=$((owned + 1)); queue 'netns del isolation.router'; fi
   # delete network namespace isolation and everything in it
-  if [ -e /run/netns/isolation ]; then queue 'netns del isolation'; fi
+  if ns_ours isolation opentop:isolation; then owned=$((owned + 1)); queue 'netns del isolation'; fi
   flush ip -force -batch - || ok=1
   # release the namespaces of node db
   if true; then
     removed=$((removed + 1))
-    sh -c 'for f; do while mountpoint -q "$f"; do umount "$f" || exit 1; done; rm -f "$f"; done' opentop-ns-release /run/opentop/isolation/ns/db.uts /run/opentop/isolation/ns/db.ipc /run/opentop/isolation/ns/db.cgroup /run/opentop/isolation/ns/db.pid /run/opentop/isolation/ns/db.mnt || ok=1
+    sh -c 'for f; do while mountpoint -q "$f" && [ "$(stat -f -c %T "$f")" = nsfs ]; do umount "$f" || exit 1; done; mountpoint -q "$f" || rm -f "$f"; done' opentop-ns-release /run/opentop/isolation/ns/db.uts /run/opentop/isolation/ns/db.ipc /run/opentop/isolation/ns/db.cgroup /run/opentop/isolation/ns/db.pid /run/opentop/isolation/ns/db.mnt || ok=1
   fi
   # release the namespaces of node files
   if true; then
     removed=$((removed + 1))
-    sh -c 'for f; do while mountpoint -q "$f"; do umount "$f" || exit 1; done; rm -f "$f"; done' opentop-ns-release /run/opentop/isolation/ns/files.mnt || ok=1
+    sh -c 'for f; do while mountpoint -q "$f" && [ "$(stat -f -c %T "$f")" = nsfs ]; do umount "$f" || exit 1; done; mountpoint -q "$f" || rm -f "$f"; done' opentop-ns-release /run/opentop/isolation/ns/files.mnt || ok=1
   fi
   # remove cgroup /sys/fs/cgroup/opentop/isolation/db (killing what still runs in it)
   if true; then
     removed=$((removed + 1))
-    sh -c 'd=$1; [ -d "$d" ] || exit 0; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/isolation/db || ok=1
+    if [ "$proved" = 1 ]; then
+      sh -c 'd=$1; [ -d "$d" ] || exit 0; case $d in */opentop/*) ;; *) exit 1 ;; esac; case $(stat -f -c %T "$d") in cgroup2fs | cgroupfs) ;; *) echo "$d is not a cgroup" >&2; exit 1 ;; esac; mountpoint -q "${d%/opentop/*}" || { echo "$d is not below the root of a cgroup hierarchy" >&2; exit 1; }; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/isolation/db || ok=1
+    else # without a record of this plan: remove cgroup /sys/fs/cgroup/opentop/isolation/db if it is empty (found by its name: what runs in it is not killed)
+      sh -c '[ ! -d "$1" ] || rmdir "$1"' opentop-cgroup-rmdir /sys/fs/cgroup/opentop/isolation/db || ok=1
+    fi
   fi
   # unmount and remove /run/opentop/isolation/ns
   if true; then
     removed=$((removed + 1))
-    sh -c 'while mountpoint -q "$1"; do umount "$1" || exit 1; done; [ ! -d "$1" ] || rmdir "$1"' opentop-nsdir-del /run/opentop/isolation/ns || ok=1
+    sh -c 'while mountpoint -q "$1" && [ "$(stat -c %d "$1")" = "$(stat -c %d "$1/..")" ]; do umount "$1" || exit 1; done; mountpoint -q "$1" || [ ! -d "$1" ] || rmdir "$1"' opentop-nsdir-del /run/opentop/isolation/ns || ok=1
   fi
   # remove cgroup /sys/fs/cgroup/opentop/isolation (killing what still runs in it)
   if true; then
     removed=$((removed + 1))
-    sh -c 'd=$1; [ -d "$d" ] || exit 0; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/isolation || ok=1
+    if [ "$proved" = 1 ]; then
+      sh -c 'd=$1; [ -d "$d" ] || exit 0; case $d in */opentop/*) ;; *) exit 1 ;; esac; case $(stat -f -c %T "$d") in cgroup2fs | cgroupfs) ;; *) echo "$d is not a cgroup" >&2; exit 1 ;; esac; mountpoint -q "${d%/opentop/*}" || { echo "$d is not below the root of a cgroup hierarchy" >&2; exit 1; }; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/isolation || ok=1
+    else # without a record of this plan: remove cgroup /sys/fs/cgroup/opentop/isolation if it is empty (found by its name: what runs in it is not killed)
+      sh -c '[ ! -d "$1" ] || rmdir "$1"' opentop-cgroup-rmdir /sys/fs/cgroup/opentop/isolation || ok=1
+    fi
   fi
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/isolation ]; then left="$left"'  netns isolation'"$NL"; fi
+  if [ -e /run/netns/isolation.router ]; then left="$left"'  netns isolation.router'"$NL"; fi
+  if [ -e /run/netns/isolation.db ]; then left="$left"'  netns isolation.db'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -492,7 +511,7 @@ why() {
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     mount) why='this lab mounts file systems in its nodes' package=mount ;;
     tee) why='this lab writes cgroup limits' package=coreutils ;;
-    touch) why='this lab keeps namespace files' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     sh) why='this lab'\''s isolation steps are small sh programs' package=dash ;;
     hostname) why='a node of this lab has its own hostname' package=hostname ;;
@@ -503,6 +522,7 @@ why() {
     tr) why='this lab stops its services by their marks' package=coreutils ;;
     sed) why='this lab stops its services by their marks' package=sed ;;
     mountpoint) why='this lab keeps namespaces with bind mounts' package=util-linux ;;
+    stat) why='this lab unmounts only what it mounted' package=coreutils ;;
     umount) why='this lab mounts file systems in its nodes' package=mount ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
     rmdir) why='this lab removes its directories and cgroups' package=coreutils ;;
@@ -510,6 +530,7 @@ why() {
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/office.otop
 #   sha256    f6f8e3443945b0c34c550d8038f55e55a2d1b5a369f5de16fd4af224cec2bc98
-#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 SUMMARY='5 nodes, 2 switches, 6 links (57 operations)'
 HELP='
 Lab office: 5 nodes, 2 switches, 6 links (57 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -217,27 +217,41 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace office.isp and everything in it
-  if [ -e /run/netns/office.isp ]; then queue 'netns del office.isp'; fi
+  if ns_ours office.isp opentop:office:isp; then owned=$((owned + 1)); queue 'netns del office.isp'; fi
   # delete network namespace office.pc2 and everything in it
-  if [ -e /run/netns/office.pc2 ]; then queue 'netns del office.pc2'; fi
+  if ns_ours office.pc2 opentop:office:pc2; then owned=$((owned + 1)); queue 'netns del office.pc2'; fi
   # delete network namespace office.pc1 and everything in it
-  if [ -e /run/netns/office.pc1 ]; then queue 'netns del office.pc1'; fi
+  if ns_ours office.pc1 opentop:office:pc1; then owned=$((owned + 1)); queue 'netns del office.pc1'; fi
   # delete network namespace office.web and everything in it
-  if [ -e /run/netns/office.web ]; then queue 'netns del office.web'; fi
+  if ns_ours office.web opentop:office:web; then owned=$((owned + 1)); queue 'netns del office.web'; fi
   # delete network namespace office.router and everything in it
-  if [ -e /run/netns/office.router ]; then queue 'netns del office.router'; fi
+  if ns_ours office.router opentop:office:router; then owned=$((owned + 1)); queue 'netns del office.router'; fi
   # delete network namespace office and everything in it
-  if [ -e /run/netns/office ]; then queue 'netns del office'; fi
+  if ns_ours office opentop:office; then owned=$((owned + 1)); queue 'netns del office'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/office ]; then left="$left"'  netns office'"$NL"; fi
+  if [ -e /run/netns/office.router ]; then left="$left"'  netns office.router'"$NL"; fi
+  if [ -e /run/netns/office.web ]; then left="$left"'  netns office.web'"$NL"; fi
+  if [ -e /run/netns/office.pc1 ]; then left="$left"'  netns office.pc1'"$NL"; fi
+  if [ -e /run/netns/office.pc2 ]; then left="$left"'  netns office.pc2'"$NL"; fi
+  if [ -e /run/netns/office.isp ]; then left="$left"'  netns office.isp'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -580,6 +594,8 @@ why() {
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

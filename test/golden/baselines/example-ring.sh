@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/ring.otop
 #   sha256    8f1f862466dbb317e2187221753434f51f58742ffd1098eafcce750b081a69bf
-#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 SUMMARY='10 nodes, 0 switches, 10 links (165 operations)'
 HELP='
 Lab ring: 10 nodes, 0 switches, 10 links (165 operations).
-  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -399,35 +399,53 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace ring.h5 and everything in it
-  if [ -e /run/netns/ring.h5 ]; then queue 'netns del ring.h5'; fi
+  if ns_ours ring.h5 opentop:ring:h5; then owned=$((owned + 1)); queue 'netns del ring.h5'; fi
   # delete network namespace ring.r5 and everything in it
-  if [ -e /run/netns/ring.r5 ]; then queue 'netns del ring.r5'; fi
+  if ns_ours ring.r5 opentop:ring:r5; then owned=$((owned + 1)); queue 'netns del ring.r5'; fi
   # delete network namespace ring.h4 and everything in it
-  if [ -e /run/netns/ring.h4 ]; then queue 'netns del ring.h4'; fi
+  if ns_ours ring.h4 opentop:ring:h4; then owned=$((owned + 1)); queue 'netns del ring.h4'; fi
   # delete network namespace ring.r4 and everything in it
-  if [ -e /run/netns/ring.r4 ]; then queue 'netns del ring.r4'; fi
+  if ns_ours ring.r4 opentop:ring:r4; then owned=$((owned + 1)); queue 'netns del ring.r4'; fi
   # delete network namespace ring.h3 and everything in it
-  if [ -e /run/netns/ring.h3 ]; then queue 'netns del ring.h3'; fi
+  if ns_ours ring.h3 opentop:ring:h3; then owned=$((owned + 1)); queue 'netns del ring.h3'; fi
   # delete network namespace ring.r3 and everything in it
-  if [ -e /run/netns/ring.r3 ]; then queue 'netns del ring.r3'; fi
+  if ns_ours ring.r3 opentop:ring:r3; then owned=$((owned + 1)); queue 'netns del ring.r3'; fi
   # delete network namespace ring.h2 and everything in it
-  if [ -e /run/netns/ring.h2 ]; then queue 'netns del ring.h2'; fi
+  if ns_ours ring.h2 opentop:ring:h2; then owned=$((owned + 1)); queue 'netns del ring.h2'; fi
   # delete network namespace ring.r2 and everything in it
-  if [ -e /run/netns/ring.r2 ]; then queue 'netns del ring.r2'; fi
+  if ns_ours ring.r2 opentop:ring:r2; then owned=$((owned + 1)); queue 'netns del ring.r2'; fi
   # delete network namespace ring.h1 and everything in it
-  if [ -e /run/netns/ring.h1 ]; then queue 'netns del ring.h1'; fi
+  if ns_ours ring.h1 opentop:ring:h1; then owned=$((owned + 1)); queue 'netns del ring.h1'; fi
   # delete network namespace ring.r1 and everything in it
-  if [ -e /run/netns/ring.r1 ]; then queue 'netns del ring.r1'; fi
+  if ns_ours ring.r1 opentop:ring:r1; then owned=$((owned + 1)); queue 'netns del ring.r1'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/ring.r1 ]; then left="$left"'  netns ring.r1'"$NL"; fi
+  if [ -e /run/netns/ring.h1 ]; then left="$left"'  netns ring.h1'"$NL"; fi
+  if [ -e /run/netns/ring.r2 ]; then left="$left"'  netns ring.r2'"$NL"; fi
+  if [ -e /run/netns/ring.h2 ]; then left="$left"'  netns ring.h2'"$NL"; fi
+  if [ -e /run/netns/ring.r3 ]; then left="$left"'  netns ring.r3'"$NL"; fi
+  if [ -e /run/netns/ring.h3 ]; then left="$left"'  netns ring.h3'"$NL"; fi
+  if [ -e /run/netns/ring.r4 ]; then left="$left"'  netns ring.r4'"$NL"; fi
+  if [ -e /run/netns/ring.h4 ]; then left="$left"'  netns ring.h4'"$NL"; fi
+  if [ -e /run/netns/ring.r5 ]; then left="$left"'  netns ring.r5'"$NL"; fi
+  if [ -e /run/netns/ring.h5 ]; then left="$left"'  netns ring.h5'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -1053,6 +1071,8 @@ why() {
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

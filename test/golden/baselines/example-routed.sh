@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/routed.otop
 #   sha256    4f02763ea0d1143f490901e85eadbd5e3dc9ba9c4872652598f11638786adb50
-#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 SUMMARY='4 nodes, 2 switches, 6 links (59 operations)'
 HELP='
 Lab routed: 4 nodes, 2 switches, 6 links (59 operations).
-  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -183,27 +183,41 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete ot-3ty1yf-uplin from the host
-  if iface_ours ot-3ty1yf-uplin opentop:routed:r1:uplink; then queue 'link del dev ot-3ty1yf-uplin'; fi
+  if iface_ours ot-3ty1yf-uplin opentop:routed:r1:uplink routed.r1 opentop:routed:r1; then owned=$((owned + 1)); queue 'link del dev ot-3ty1yf-uplin'; fi
   # delete network namespace routed.server and everything in it
-  if [ -e /run/netns/routed.server ]; then queue 'netns del routed.server'; fi
+  if ns_ours routed.server opentop:routed:server; then owned=$((owned + 1)); queue 'netns del routed.server'; fi
   # delete network namespace routed.client and everything in it
-  if [ -e /run/netns/routed.client ]; then queue 'netns del routed.client'; fi
+  if ns_ours routed.client opentop:routed:client; then owned=$((owned + 1)); queue 'netns del routed.client'; fi
   # delete network namespace routed.r2 and everything in it
-  if [ -e /run/netns/routed.r2 ]; then queue 'netns del routed.r2'; fi
+  if ns_ours routed.r2 opentop:routed:r2; then owned=$((owned + 1)); queue 'netns del routed.r2'; fi
   # delete network namespace routed.r1 and everything in it
-  if [ -e /run/netns/routed.r1 ]; then queue 'netns del routed.r1'; fi
+  if ns_ours routed.r1 opentop:routed:r1; then owned=$((owned + 1)); queue 'netns del routed.r1'; fi
   # delete network namespace routed and everything in it
-  if [ -e /run/netns/routed ]; then queue 'netns del routed'; fi
+  if ns_ours routed opentop:routed; then owned=$((owned + 1)); queue 'netns del routed'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/routed ]; then left="$left"'  netns routed'"$NL"; fi
+  if [ -e /run/netns/routed.r1 ]; then left="$left"'  netns routed.r1'"$NL"; fi
+  if [ -e /run/netns/routed.r2 ]; then left="$left"'  netns routed.r2'"$NL"; fi
+  if [ -e /run/netns/routed.client ]; then left="$left"'  netns routed.client'"$NL"; fi
+  if [ -e /run/netns/routed.server ]; then left="$left"'  netns routed.server'"$NL"; fi
+  if iface_exists ot-3ty1yf-uplin; then left="$left"'  host-iface ot-3ty1yf-uplin'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -515,6 +529,8 @@ why() {
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/vlan.otop
 #   sha256    4cca017fce98d3c3bf788466332fa0c06b5873ffe9b2517ef2bc2ef347d671a9
-#   requires  ip nsenter sysctl nft bridge unshare mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl nft bridge unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft bridge unshare mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl nft bridge unshare mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 SUMMARY='6 nodes, 1 switch, 8 links (64 operations)'
 HELP='
 Lab vlan: 6 nodes, 1 switch, 8 links (64 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, bridge, unshare, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, nft, bridge, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -217,29 +217,44 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace vlan.guest and everything in it
-  if [ -e /run/netns/vlan.guest ]; then queue 'netns del vlan.guest'; fi
+  if ns_ours vlan.guest opentop:vlan:guest; then owned=$((owned + 1)); queue 'netns del vlan.guest'; fi
   # delete network namespace vlan.printer and everything in it
-  if [ -e /run/netns/vlan.printer ]; then queue 'netns del vlan.printer'; fi
+  if ns_ours vlan.printer opentop:vlan:printer; then owned=$((owned + 1)); queue 'netns del vlan.printer'; fi
   # delete network namespace vlan.staff2 and everything in it
-  if [ -e /run/netns/vlan.staff2 ]; then queue 'netns del vlan.staff2'; fi
+  if ns_ours vlan.staff2 opentop:vlan:staff2; then owned=$((owned + 1)); queue 'netns del vlan.staff2'; fi
   # delete network namespace vlan.staff1 and everything in it
-  if [ -e /run/netns/vlan.staff1 ]; then queue 'netns del vlan.staff1'; fi
+  if ns_ours vlan.staff1 opentop:vlan:staff1; then owned=$((owned + 1)); queue 'netns del vlan.staff1'; fi
   # delete network namespace vlan.isp and everything in it
-  if [ -e /run/netns/vlan.isp ]; then queue 'netns del vlan.isp'; fi
+  if ns_ours vlan.isp opentop:vlan:isp; then owned=$((owned + 1)); queue 'netns del vlan.isp'; fi
   # delete network namespace vlan.router and everything in it
-  if [ -e /run/netns/vlan.router ]; then queue 'netns del vlan.router'; fi
+  if ns_ours vlan.router opentop:vlan:router; then owned=$((owned + 1)); queue 'netns del vlan.router'; fi
   # delete network namespace vlan and everything in it
-  if [ -e /run/netns/vlan ]; then queue 'netns del vlan'; fi
+  if ns_ours vlan opentop:vlan; then owned=$((owned + 1)); queue 'netns del vlan'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/vlan ]; then left="$left"'  netns vlan'"$NL"; fi
+  if [ -e /run/netns/vlan.router ]; then left="$left"'  netns vlan.router'"$NL"; fi
+  if [ -e /run/netns/vlan.isp ]; then left="$left"'  netns vlan.isp'"$NL"; fi
+  if [ -e /run/netns/vlan.staff1 ]; then left="$left"'  netns vlan.staff1'"$NL"; fi
+  if [ -e /run/netns/vlan.staff2 ]; then left="$left"'  netns vlan.staff2'"$NL"; fi
+  if [ -e /run/netns/vlan.printer ]; then left="$left"'  netns vlan.printer'"$NL"; fi
+  if [ -e /run/netns/vlan.guest ]; then left="$left"'  netns vlan.guest'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -605,6 +620,8 @@ why() {
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

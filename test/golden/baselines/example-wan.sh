@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/wan.otop
 #   sha256    ed9ee6a61619928529d593e399975ae5b636d19cacde1557b8abbbb91ffeffad
-#   requires  ip nsenter sysctl tc unshare mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl tc unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl tc unshare mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl tc unshare mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip tc nsenter'
 SUMMARY='4 nodes, 2 switches, 5 links (57 operations)'
 HELP='
 Lab wan: 4 nodes, 2 switches, 5 links (57 operations).
-  up      create it (needs root and ip, nsenter, sysctl, tc, unshare, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, tc, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -184,25 +184,38 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace wan.pc-b and everything in it
-  if [ -e /run/netns/wan.pc-b ]; then queue 'netns del wan.pc-b'; fi
+  if ns_ours wan.pc-b opentop:wan:pc-b; then owned=$((owned + 1)); queue 'netns del wan.pc-b'; fi
   # delete network namespace wan.pc-a and everything in it
-  if [ -e /run/netns/wan.pc-a ]; then queue 'netns del wan.pc-a'; fi
+  if ns_ours wan.pc-a opentop:wan:pc-a; then owned=$((owned + 1)); queue 'netns del wan.pc-a'; fi
   # delete network namespace wan.rb and everything in it
-  if [ -e /run/netns/wan.rb ]; then queue 'netns del wan.rb'; fi
+  if ns_ours wan.rb opentop:wan:rb; then owned=$((owned + 1)); queue 'netns del wan.rb'; fi
   # delete network namespace wan.ra and everything in it
-  if [ -e /run/netns/wan.ra ]; then queue 'netns del wan.ra'; fi
+  if ns_ours wan.ra opentop:wan:ra; then owned=$((owned + 1)); queue 'netns del wan.ra'; fi
   # delete network namespace wan and everything in it
-  if [ -e /run/netns/wan ]; then queue 'netns del wan'; fi
+  if ns_ours wan opentop:wan; then owned=$((owned + 1)); queue 'netns del wan'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/wan ]; then left="$left"'  netns wan'"$NL"; fi
+  if [ -e /run/netns/wan.ra ]; then left="$left"'  netns wan.ra'"$NL"; fi
+  if [ -e /run/netns/wan.rb ]; then left="$left"'  netns wan.rb'"$NL"; fi
+  if [ -e /run/netns/wan.pc-a ]; then left="$left"'  netns wan.pc-a'"$NL"; fi
+  if [ -e /run/netns/wan.pc-b ]; then left="$left"'  netns wan.pc-b'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -519,6 +532,8 @@ why() {
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/test/golden/cases/filters-nft.otop
 #   sha256    e6c92e7c890a158c1391a22c511494a29b490e0424103687d4282552bb095d0a
-#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date'
-NEED_DOWN='ip nft mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nft nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 SUMMARY='2 nodes, 0 switches, 2 links (25 operations)'
 HELP='
 Lab gnft: 2 nodes, 0 switches, 2 links (25 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -133,25 +133,37 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete ot-g8i71x-wan from the host
-  if iface_ours ot-g8i71x-wan opentop:gnft:fw:wan; then queue 'link del dev ot-g8i71x-wan'; fi
+  if iface_ours ot-g8i71x-wan opentop:gnft:fw:wan gnft.fw opentop:gnft:fw; then owned=$((owned + 1)); queue 'link del dev ot-g8i71x-wan'; fi
   flush ip -force -batch - || ok=1
   # delete nftables table inet opentop-gnft from the host
-  if nft list table inet opentop-gnft 2>/dev/null | grep -qF 'comment "opentop:gnft"'; then queue 'delete table inet opentop-gnft'; fi
+  if nft list table inet opentop-gnft 2>/dev/null | grep -qF 'comment "opentop:gnft"'; then owned=$((owned + 1)); queue 'delete table inet opentop-gnft'; fi
   flush nft -f - || ok=1
   # delete network namespace gnft.pc and everything in it
-  if [ -e /run/netns/gnft.pc ]; then queue 'netns del gnft.pc'; fi
+  if ns_ours gnft.pc opentop:gnft:pc; then owned=$((owned + 1)); queue 'netns del gnft.pc'; fi
   # delete network namespace gnft.fw and everything in it
-  if [ -e /run/netns/gnft.fw ]; then queue 'netns del gnft.fw'; fi
+  if ns_ours gnft.fw opentop:gnft:fw; then owned=$((owned + 1)); queue 'netns del gnft.fw'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/gnft.fw ]; then left="$left"'  netns gnft.fw'"$NL"; fi
+  if [ -e /run/netns/gnft.pc ]; then left="$left"'  netns gnft.pc'"$NL"; fi
+  if nft list table inet opentop-gnft >/dev/null 2>&1; then left="$left"'  host-table inet opentop-gnft'"$NL"; fi
+  if iface_exists ot-g8i71x-wan; then left="$left"'  host-iface ot-g8i71x-wan'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -361,6 +373,8 @@ why() {
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/test/golden/cases/filters.otop
 #   sha256    948e57659e490cc03f3446bbdefcac286cb2a9828d580a1f81f67a52221d84a5
-#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 SUMMARY='4 nodes, 1 switch, 4 links (45 operations)'
 HELP='
 Lab gflt: 4 nodes, 1 switch, 4 links (45 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, nft, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -208,25 +208,38 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace gflt.pc and everything in it
-  if [ -e /run/netns/gflt.pc ]; then queue 'netns del gflt.pc'; fi
+  if ns_ours gflt.pc opentop:gflt:pc; then owned=$((owned + 1)); queue 'netns del gflt.pc'; fi
   # delete network namespace gflt.isp and everything in it
-  if [ -e /run/netns/gflt.isp ]; then queue 'netns del gflt.isp'; fi
+  if ns_ours gflt.isp opentop:gflt:isp; then owned=$((owned + 1)); queue 'netns del gflt.isp'; fi
   # delete network namespace gflt.srv and everything in it
-  if [ -e /run/netns/gflt.srv ]; then queue 'netns del gflt.srv'; fi
+  if ns_ours gflt.srv opentop:gflt:srv; then owned=$((owned + 1)); queue 'netns del gflt.srv'; fi
   # delete network namespace gflt.fw and everything in it
-  if [ -e /run/netns/gflt.fw ]; then queue 'netns del gflt.fw'; fi
+  if ns_ours gflt.fw opentop:gflt:fw; then owned=$((owned + 1)); queue 'netns del gflt.fw'; fi
   # delete network namespace gflt and everything in it
-  if [ -e /run/netns/gflt ]; then queue 'netns del gflt'; fi
+  if ns_ours gflt opentop:gflt; then owned=$((owned + 1)); queue 'netns del gflt'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/gflt ]; then left="$left"'  netns gflt'"$NL"; fi
+  if [ -e /run/netns/gflt.fw ]; then left="$left"'  netns gflt.fw'"$NL"; fi
+  if [ -e /run/netns/gflt.srv ]; then left="$left"'  netns gflt.srv'"$NL"; fi
+  if [ -e /run/netns/gflt.isp ]; then left="$left"'  netns gflt.isp'"$NL"; fi
+  if [ -e /run/netns/gflt.pc ]; then left="$left"'  netns gflt.pc'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -542,6 +555,8 @@ why() {
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

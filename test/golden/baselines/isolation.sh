@@ -2,8 +2,8 @@
 # Lab giso: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/test/golden/cases/isolation.otop
-#   sha256    ef8fb349a054756756c8483909418e59d281f0987127188e10d0686ad4aec41a
-#   requires  ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root umount setsid env cat tr sed mountpoint rm rmdir ln readlink mv date
+#   sha256    95224f7440c86bc98ca0c263140e9407abf522a3b6c80ba48dbb200967388b03
+#   requires  ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root umount setsid env cat tr sed mountpoint stat rm rmdir ln readlink mv date find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root umount setsid env cat tr sed mountpoint rm rmdir ln readlink mv date'
-NEED_DOWN='sh cat tr sed sleep ip mountpoint umount rm rmdir mkdir ln readlink'
+NEED_UP='ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root umount setsid env cat tr sed mountpoint stat rm rmdir ln readlink mv date find'
+NEED_DOWN='sh cat tr sed sleep ip mountpoint stat umount rm rmdir nsenter mkdir ln readlink find'
 NEED_STATUS='ip nsenter'
-SUMMARY='5 nodes, 1 switch, 3 links (55 operations)'
+SUMMARY='6 nodes, 1 switch, 3 links (60 operations)'
 HELP='
-Lab giso: 5 nodes, 1 switch, 3 links (55 operations).
-  up      create it (needs root and ip, nsenter, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, pivot_root, umount, setsid, env, cat, tr, sed, mountpoint, rm, rmdir, ln, readlink, mv, date)
+Lab giso: 6 nodes, 1 switch, 3 links (60 operations).
+  up      create it (needs root and ip, nsenter, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, pivot_root, umount, setsid, env, cat, tr, sed, mountpoint, stat, rm, rmdir, ln, readlink, mv, date, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter, sh)
@@ -50,11 +50,13 @@ up_plan() {
   # create network namespace giso  (test/golden/cases/isolation.otop:2:5)
   # create network namespace giso.plain  (test/golden/cases/isolation.otop:7:1)
   # create network namespace giso.web  (test/golden/cases/isolation.otop:12:1)
-  # create network namespace giso.db  (test/golden/cases/isolation.otop:26:1)
-  step '1/39, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  # create network namespace giso.daemon  (test/golden/cases/isolation.otop:20:1)
+  # create network namespace giso.db  (test/golden/cases/isolation.otop:32:1)
+  step '1/42, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add giso
 netns add giso.plain
 netns add giso.web
+netns add giso.daemon
 netns add giso.db
 EOF
   # == stage 2 of 20: links
@@ -62,8 +64,8 @@ EOF
   # create bridge lan in giso  (test/golden/cases/isolation.otop:4:1)
   # create veth pair plain.eth0 (giso) — eth0 (giso.plain)  (test/golden/cases/isolation.otop:8:3)
   # create veth pair web.eth0 (giso) — eth0 (giso.web)  (test/golden/cases/isolation.otop:13:3)
-  # create veth pair db.eth0 (giso) — eth0 (giso.db)  (test/golden/cases/isolation.otop:29:3)
-  step '2/39, links, in the switches (giso)' nsenter --net=/run/netns/giso -- ip -batch - <<'EOF' || return 1
+  # create veth pair db.eth0 (giso) — eth0 (giso.db)  (test/golden/cases/isolation.otop:35:3)
+  step '2/42, links, in the switches (giso)' nsenter --net=/run/netns/giso -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso
 link add name lan up type bridge
 link add name plain.eth0 index 1001 master lan up type veth peer name eth0 netns giso.plain
@@ -75,7 +77,7 @@ EOF
   # bring lo up in giso.plain  (test/golden/cases/isolation.otop:7:1)
   # add 10.0.0.1/24 to eth0 in giso.plain  (test/golden/cases/isolation.otop:8:15)
   # bring eth0 up in giso.plain  (test/golden/cases/isolation.otop:8:3)
-  step '3/39, addresses and routes, in node plain (giso.plain)' nsenter --net=/run/netns/giso.plain -- ip -batch - <<'EOF' || return 1
+  step '3/42, addresses and routes, in node plain (giso.plain)' nsenter --net=/run/netns/giso.plain -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:plain
 link set dev lo up
 addr add 10.0.0.1/24 dev eth0
@@ -85,17 +87,23 @@ EOF
   # bring lo up in giso.web  (test/golden/cases/isolation.otop:12:1)
   # add 10.0.0.2/24 to eth0 in giso.web  (test/golden/cases/isolation.otop:13:15)
   # bring eth0 up in giso.web  (test/golden/cases/isolation.otop:13:3)
-  step '4/39, addresses and routes, in node web (giso.web)' nsenter --net=/run/netns/giso.web -- ip -batch - <<'EOF' || return 1
+  step '4/42, addresses and routes, in node web (giso.web)' nsenter --net=/run/netns/giso.web -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:web
 link set dev lo up
 addr add 10.0.0.2/24 dev eth0
 link set dev eth0 up
 EOF
-  # mark lo in giso.db as opentop:giso:db  (test/golden/cases/isolation.otop:26:1)
-  # bring lo up in giso.db  (test/golden/cases/isolation.otop:26:1)
-  # add 10.0.0.3/24 to eth0 in giso.db  (test/golden/cases/isolation.otop:29:15)
-  # bring eth0 up in giso.db  (test/golden/cases/isolation.otop:29:3)
-  step '5/39, addresses and routes, in node db (giso.db)' nsenter --net=/run/netns/giso.db -- ip -batch - <<'EOF' || return 1
+  # mark lo in giso.daemon as opentop:giso:daemon  (test/golden/cases/isolation.otop:20:1)
+  # bring lo up in giso.daemon  (test/golden/cases/isolation.otop:20:1)
+  step '5/42, addresses and routes, in node daemon (giso.daemon)' nsenter --net=/run/netns/giso.daemon -- ip -batch - <<'EOF' || return 1
+link set dev lo alias opentop:giso:daemon
+link set dev lo up
+EOF
+  # mark lo in giso.db as opentop:giso:db  (test/golden/cases/isolation.otop:32:1)
+  # bring lo up in giso.db  (test/golden/cases/isolation.otop:32:1)
+  # add 10.0.0.3/24 to eth0 in giso.db  (test/golden/cases/isolation.otop:35:15)
+  # bring eth0 up in giso.db  (test/golden/cases/isolation.otop:35:3)
+  step '6/42, addresses and routes, in node db (giso.db)' nsenter --net=/run/netns/giso.db -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:db
 link set dev lo up
 addr add 10.0.0.3/24 dev eth0
@@ -103,116 +111,122 @@ link set dev eth0 up
 EOF
   # == stage 4 of 20: directories
   # create directories /run/opentop/giso/ns, /run/opentop/giso/services  (test/golden/cases/isolation.otop:2:5)
-  step '6/39, directories, on the host' mkdir -p /run/opentop/giso/ns /run/opentop/giso/services || return 1
+  step '7/42, directories, on the host' mkdir -p /run/opentop/giso/ns /run/opentop/giso/services || return 1
   # create cgroup /sys/fs/cgroup/opentop/giso  (test/golden/cases/isolation.otop:2:5)
-  step '7/39, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/giso || return 1
+  step '8/42, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/giso || return 1
   # == stage 5 of 20: namespace directory
   # make /run/opentop/giso/ns a private mount to hold namespace files  (test/golden/cases/isolation.otop:2:5)
-  step '8/39, namespace directory, on the host' mount --bind --make-private /run/opentop/giso/ns /run/opentop/giso/ns || return 1
+  step '9/42, namespace directory, on the host' mount --bind --make-private /run/opentop/giso/ns /run/opentop/giso/ns || return 1
   # == stage 6 of 20: cgroup controllers (1 of 2)
   # write +memory +cpu +pids to /sys/fs/cgroup/opentop/cgroup.subtree_control  (test/golden/cases/isolation.otop:2:5)
-  step '9/39, cgroup controllers (1 of 2), on the host' tee /sys/fs/cgroup/opentop/cgroup.subtree_control <<'EOF' || return 1
+  step '10/42, cgroup controllers (1 of 2), on the host' tee /sys/fs/cgroup/opentop/cgroup.subtree_control <<'EOF' || return 1
 +memory +cpu +pids
 EOF
   # == stage 7 of 20: cgroup controllers (2 of 2)
   # write +memory +cpu +pids to /sys/fs/cgroup/opentop/giso/cgroup.subtree_control  (test/golden/cases/isolation.otop:2:5)
-  step '10/39, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/giso/cgroup.subtree_control <<'EOF' || return 1
+  step '11/42, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/giso/cgroup.subtree_control <<'EOF' || return 1
 +memory +cpu +pids
 EOF
   # == stage 8 of 20: node cgroups and namespace files
   # create cgroup /sys/fs/cgroup/opentop/giso/web  (test/golden/cases/isolation.otop:12:1)
-  step '11/39, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/web || return 1
-  # create the namespace files of node store  (test/golden/cases/isolation.otop:19:1)
-  step '12/39, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/store.mnt || return 1
-  # create cgroup /sys/fs/cgroup/opentop/giso/db  (test/golden/cases/isolation.otop:26:1)
-  step '13/39, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/db || return 1
-  # create the namespace files of node db  (test/golden/cases/isolation.otop:26:1)
-  step '14/39, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt || return 1
-  # create the namespace files of node named  (test/golden/cases/isolation.otop:40:1)
-  step '15/39, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/named.uts || return 1
+  step '12/42, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/web || return 1
+  # create cgroup /sys/fs/cgroup/opentop/giso/daemon  (test/golden/cases/isolation.otop:20:1)
+  step '13/42, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/daemon || return 1
+  # create the namespace files of node store  (test/golden/cases/isolation.otop:25:1)
+  step '14/42, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/store.mnt || return 1
+  # create cgroup /sys/fs/cgroup/opentop/giso/db  (test/golden/cases/isolation.otop:32:1)
+  step '15/42, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/db || return 1
+  # create the namespace files of node db  (test/golden/cases/isolation.otop:32:1)
+  step '16/42, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt || return 1
+  # create the namespace files of node named  (test/golden/cases/isolation.otop:46:1)
+  step '17/42, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/named.uts || return 1
   # == stage 9 of 20: limits
   # write 134217728 to /sys/fs/cgroup/opentop/giso/web/memory.max  (test/golden/cases/isolation.otop:15:9)
-  step '16/39, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.max <<'EOF' || return 1
+  step '18/42, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.max <<'EOF' || return 1
 134217728
 EOF
   # write 0 to /sys/fs/cgroup/opentop/giso/web/memory.swap.max  (test/golden/cases/isolation.otop:15:9)
-  step '17/39, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.swap.max <<'EOF' || return 1
+  step '19/42, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.swap.max <<'EOF' || return 1
 0
 EOF
-  # write 268435456 to /sys/fs/cgroup/opentop/giso/db/memory.max  (test/golden/cases/isolation.otop:33:9)
-  step '18/39, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.max <<'EOF' || return 1
+  # write 268435456 to /sys/fs/cgroup/opentop/giso/db/memory.max  (test/golden/cases/isolation.otop:39:9)
+  step '20/42, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.max <<'EOF' || return 1
 268435456
 EOF
-  # write 0 to /sys/fs/cgroup/opentop/giso/db/memory.swap.max  (test/golden/cases/isolation.otop:33:9)
-  step '19/39, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.swap.max <<'EOF' || return 1
+  # write 0 to /sys/fs/cgroup/opentop/giso/db/memory.swap.max  (test/golden/cases/isolation.otop:39:9)
+  step '21/42, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.swap.max <<'EOF' || return 1
 0
 EOF
-  # write 50000 100000 to /sys/fs/cgroup/opentop/giso/db/cpu.max  (test/golden/cases/isolation.otop:33:21)
-  step '20/39, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/cpu.max <<'EOF' || return 1
+  # write 50000 100000 to /sys/fs/cgroup/opentop/giso/db/cpu.max  (test/golden/cases/isolation.otop:39:21)
+  step '22/42, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/cpu.max <<'EOF' || return 1
 50000 100000
 EOF
-  # write 100 to /sys/fs/cgroup/opentop/giso/db/pids.max  (test/golden/cases/isolation.otop:34:9)
-  step '21/39, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/pids.max <<'EOF' || return 1
+  # write 100 to /sys/fs/cgroup/opentop/giso/db/pids.max  (test/golden/cases/isolation.otop:40:9)
+  step '23/42, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/pids.max <<'EOF' || return 1
 100
 EOF
   # == stage 10 of 20: node namespaces
-  # create the mount namespaces of node store  (test/golden/cases/isolation.otop:19:1)
-  step '22/39, node namespaces, on the host' unshare --mount=/run/opentop/giso/ns/store.mnt --propagation private -- true || return 1
-  # create the uts, ipc, cgroup, mount namespaces of node db  (test/golden/cases/isolation.otop:26:1)
-  step '23/39, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- unshare --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt --propagation private -- true || return 1
-  # create the uts namespaces of node named  (test/golden/cases/isolation.otop:40:1)
-  step '24/39, node namespaces, on the host' unshare --uts=/run/opentop/giso/ns/named.uts -- true || return 1
+  # create the mount namespaces of node store  (test/golden/cases/isolation.otop:25:1)
+  step '24/42, node namespaces, on the host' unshare --mount=/run/opentop/giso/ns/store.mnt --propagation private -- true || return 1
+  # create the uts, ipc, cgroup, mount namespaces of node db  (test/golden/cases/isolation.otop:32:1)
+  step '25/42, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- unshare --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt --propagation private -- true || return 1
+  # create the uts namespaces of node named  (test/golden/cases/isolation.otop:46:1)
+  step '26/42, node namespaces, on the host' unshare --uts=/run/opentop/giso/ns/named.uts -- true || return 1
   # == stage 11 of 20: hostnames
-  # set the hostname of node db to database  (test/golden/cases/isolation.otop:28:3)
-  step '25/39, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/db.uts -- hostname database || return 1
-  # set the hostname of node named to named  (test/golden/cases/isolation.otop:40:1)
-  step '26/39, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/named.uts -- hostname named || return 1
+  # set the hostname of node db to database  (test/golden/cases/isolation.otop:34:3)
+  step '27/42, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/db.uts -- hostname database || return 1
+  # set the hostname of node named to named  (test/golden/cases/isolation.otop:46:1)
+  step '28/42, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/named.uts -- hostname named || return 1
   # == stage 12 of 20: mounts (1 of 5)
-  # mount tmpfs on /var/cache in node store  (test/golden/cases/isolation.otop:21:3)
-  step '27/39, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount -t tmpfs -o size=33554432 opentop:giso:store /var/cache || return 1
-  # mount /srv/rootfs on /srv/rootfs in node db  (test/golden/cases/isolation.otop:30:3)
-  step '28/39, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind /srv/rootfs /srv/rootfs || return 1
+  # mount tmpfs on /var/cache in node store  (test/golden/cases/isolation.otop:27:3)
+  step '29/42, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount -t tmpfs -o size=33554432 opentop:giso:store /var/cache || return 1
+  # mount /srv/rootfs on /srv/rootfs in node db  (test/golden/cases/isolation.otop:36:3)
+  step '30/42, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind /srv/rootfs /srv/rootfs || return 1
   # == stage 13 of 20: mounts (2 of 5)
-  # mount /srv/data on /mnt in node store  (test/golden/cases/isolation.otop:22:3)
-  step '29/39, mounts (2 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount --bind -o ro /srv/data /mnt || return 1
-  # mount sysfs on /srv/rootfs/sys in node db  (test/golden/cases/isolation.otop:30:3)
-  step '30/39, mounts (2 of 5), on the host' nsenter --net=/run/netns/giso.db --mount=/run/opentop/giso/ns/db.mnt -- mount -t sysfs opentop:giso:db /srv/rootfs/sys || return 1
+  # mount /srv/data on /mnt in node store  (test/golden/cases/isolation.otop:28:3)
+  step '31/42, mounts (2 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount --bind -o ro /srv/data /mnt || return 1
+  # mount sysfs on /srv/rootfs/sys in node db  (test/golden/cases/isolation.otop:36:3)
+  step '32/42, mounts (2 of 5), on the host' nsenter --net=/run/netns/giso.db --mount=/run/opentop/giso/ns/db.mnt -- mount -t sysfs opentop:giso:db /srv/rootfs/sys || return 1
   # == stage 14 of 20: mounts (3 of 5)
-  # mount /dev on /srv/rootfs/dev in node db  (test/golden/cases/isolation.otop:30:3)
-  step '31/39, mounts (3 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --rbind /dev /srv/rootfs/dev || return 1
+  # mount /dev on /srv/rootfs/dev in node db  (test/golden/cases/isolation.otop:36:3)
+  step '33/42, mounts (3 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --rbind /dev /srv/rootfs/dev || return 1
   # == stage 15 of 20: mounts (4 of 5)
-  # mount tmpfs on /srv/rootfs/var/lib/db in node db  (test/golden/cases/isolation.otop:31:3)
-  step '32/39, mounts (4 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:giso:db /srv/rootfs/var/lib/db || return 1
+  # mount tmpfs on /srv/rootfs/var/lib/db in node db  (test/golden/cases/isolation.otop:37:3)
+  step '34/42, mounts (4 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:giso:db /srv/rootfs/var/lib/db || return 1
   # == stage 16 of 20: mounts (5 of 5)
-  # mount /usr on /srv/rootfs/usr in node db  (test/golden/cases/isolation.otop:32:3)
-  step '33/39, mounts (5 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind -o ro /usr /srv/rootfs/usr || return 1
+  # mount /usr on /srv/rootfs/usr in node db  (test/golden/cases/isolation.otop:38:3)
+  step '35/42, mounts (5 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind -o ro /usr /srv/rootfs/usr || return 1
   # == stage 17 of 20: init processes
-  # start the init of node db's pid namespace  (test/golden/cases/isolation.otop:26:1)
-  step '34/39, init processes, on the host' unshare --pid -- sh -c 'cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }' opentop-init /run/opentop/giso/services/db.init.log /run/opentop/giso/services/db.init.pid /run/opentop/giso/ns/db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'while :; do sleep 2147483647 & wait; done' opentop:giso:db:init || return 1
+  # start the init of node db's pid namespace  (test/golden/cases/isolation.otop:32:1)
+  step '36/42, init processes, on the host' unshare --pid -- sh -c 'cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }' opentop-init /run/opentop/giso/services/db.init.log /run/opentop/giso/services/db.init.pid /run/opentop/giso/ns/db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'while :; do sleep 2147483647 & wait; done' opentop:giso:db:init || return 1
   # == stage 18 of 20: /proc of pid namespaces
-  # mount proc on /srv/rootfs/proc in node db  (test/golden/cases/isolation.otop:26:1)
-  step '35/39, /proc of pid namespaces, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- mount -t proc opentop:giso:db /srv/rootfs/proc || return 1
+  # mount proc on /srv/rootfs/proc in node db  (test/golden/cases/isolation.otop:32:1)
+  step '37/42, /proc of pid namespaces, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- mount -t proc opentop:giso:db /srv/rootfs/proc || return 1
   # == stage 19 of 20: roots
-  # make /srv/rootfs the root of node db  (test/golden/cases/isolation.otop:30:3)
-  step '36/39, roots, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'cd "$1" && pivot_root . . && umount -l .' opentop-root /srv/rootfs || return 1
+  # make /srv/rootfs the root of node db  (test/golden/cases/isolation.otop:36:3)
+  step '38/42, roots, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'cd "$1" && pivot_root . . && umount -l .' opentop-root /srv/rootfs || return 1
   # == stage 20 of 20: services
   # start service web in node web  (test/golden/cases/isolation.otop:14:3)
-  step '37/39, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/web.web.log /run/opentop/giso/services/web.web.pid /sys/fs/cgroup/opentop/giso/web/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:web:web /run/opentop/giso/services/web.web.status env OPENTOP_LAB=giso OPENTOP_NODE=web OPENTOP_SERVICE=web nsenter --net=/run/netns/giso.web -- sh -c 'python3 -m http.server 8080' || return 1
-  # start service db in node db  (test/golden/cases/isolation.otop:35:3)
-  step '38/39, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/db.db.log /run/opentop/giso/services/db.db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:db:db /run/opentop/giso/services/db.db.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=db nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'exec sleep 1000' || return 1
-  # start service run1 in node db  (test/golden/cases/isolation.otop:36:3)
-  step '39/39, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/db.run1.log /run/opentop/giso/services/db.run1.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:db:run1 /run/opentop/giso/services/db.run1.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=run1 nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'echo '\''it'\'''\''s quoted: $HOME'\''' || return 1
+  step '39/42, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/web.web.log /run/opentop/giso/services/web.web.pid /sys/fs/cgroup/opentop/giso/web/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:web:web /run/opentop/giso/services/web.web.status env OPENTOP_LAB=giso OPENTOP_NODE=web OPENTOP_SERVICE=web nsenter --net=/run/netns/giso.web -- sh -c 'python3 -m http.server 8080' || return 1
+  # start service run1 in node daemon  (test/golden/cases/isolation.otop:21:3)
+  step '40/42, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/daemon.run1.log /run/opentop/giso/services/daemon.run1.pid /sys/fs/cgroup/opentop/giso/daemon/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:daemon:run1 /run/opentop/giso/services/daemon.run1.status env OPENTOP_LAB=giso OPENTOP_NODE=daemon OPENTOP_SERVICE=run1 nsenter --net=/run/netns/giso.daemon -- sh -c 'setsid sleep 1000 &' || return 1
+  # start service db in node db  (test/golden/cases/isolation.otop:41:3)
+  step '41/42, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/db.db.log /run/opentop/giso/services/db.db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:db:db /run/opentop/giso/services/db.db.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=db nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'exec sleep 1000' || return 1
+  # start service run1 in node db  (test/golden/cases/isolation.otop:42:3)
+  step '42/42, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/db.run1.log /run/opentop/giso/services/db.run1.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:db:run1 /run/opentop/giso/services/db.run1.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=run1 nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'echo '\''it'\'''\''s quoted: $HOME'\''' || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # stop service run1 of node db
   if true; then
@@ -223,6 +237,11 @@ down_plan() {
   if true; then
     removed=$((removed + 1))
     sh -c 'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done' opentop-stop /run/opentop/giso/services/db.db.pid opentop:giso:db:db 50 group || ok=1
+  fi
+  # stop service run1 of node daemon
+  if true; then
+    removed=$((removed + 1))
+    sh -c 'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done' opentop-stop /run/opentop/giso/services/daemon.run1.pid opentop:giso:daemon:run1 50 group || ok=1
   fi
   # stop service web of node web
   if true; then
@@ -235,50 +254,84 @@ down_plan() {
     sh -c 'pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done' opentop-stop /run/opentop/giso/services/db.init.pid opentop:giso:db:init 0 process || ok=1
   fi
   # delete network namespace giso.db and everything in it
-  if [ -e /run/netns/giso.db ]; then queue 'netns del giso.db'; fi
+  if ns_ours giso.db opentop:giso:db; then owned=$((owned + 1)); queue 'netns del giso.db'; fi
+  # delete network namespace giso.daemon and everything in it
+  if ns_ours giso.daemon opentop:giso:daemon; then owned=$((owned + 1)); queue 'netns del giso.daemon'; fi
   # delete network namespace giso.web and everything in it
-  if [ -e /run/netns/giso.web ]; then queue 'netns del giso.web'; fi
+  if ns_ours giso.web opentop:giso:web; then owned=$((owned + 1)); queue 'netns del giso.web'; fi
   # delete network namespace giso.plain and everything in it
-  if [ -e /run/netns/giso.plain ]; then queue 'netns del giso.plain'; fi
+  if ns_ours giso.plain opentop:giso:plain; then owned=$((owned + 1)); queue 'netns del giso.plain'; fi
   # delete network namespace giso and everything in it
-  if [ -e /run/netns/giso ]; then queue 'netns del giso'; fi
+  if ns_ours giso opentop:giso; then owned=$((owned + 1)); queue 'netns del giso'; fi
   flush ip -force -batch - || ok=1
   # release the namespaces of node named
   if true; then
     removed=$((removed + 1))
-    sh -c 'for f; do while mountpoint -q "$f"; do umount "$f" || exit 1; done; rm -f "$f"; done' opentop-ns-release /run/opentop/giso/ns/named.uts || ok=1
+    sh -c 'for f; do while mountpoint -q "$f" && [ "$(stat -f -c %T "$f")" = nsfs ]; do umount "$f" || exit 1; done; mountpoint -q "$f" || rm -f "$f"; done' opentop-ns-release /run/opentop/giso/ns/named.uts || ok=1
   fi
   # release the namespaces of node db
   if true; then
     removed=$((removed + 1))
-    sh -c 'for f; do while mountpoint -q "$f"; do umount "$f" || exit 1; done; rm -f "$f"; done' opentop-ns-release /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt || ok=1
+    sh -c 'for f; do while mountpoint -q "$f" && [ "$(stat -f -c %T "$f")" = nsfs ]; do umount "$f" || exit 1; done; mountpoint -q "$f" || rm -f "$f"; done' opentop-ns-release /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt || ok=1
   fi
   # release the namespaces of node store
   if true; then
     removed=$((removed + 1))
-    sh -c 'for f; do while mountpoint -q "$f"; do umount "$f" || exit 1; done; rm -f "$f"; done' opentop-ns-release /run/opentop/giso/ns/store.mnt || ok=1
+    sh -c 'for f; do while mountpoint -q "$f" && [ "$(stat -f -c %T "$f")" = nsfs ]; do umount "$f" || exit 1; done; mountpoint -q "$f" || rm -f "$f"; done' opentop-ns-release /run/opentop/giso/ns/store.mnt || ok=1
   fi
   # remove cgroup /sys/fs/cgroup/opentop/giso/db (killing what still runs in it)
   if true; then
     removed=$((removed + 1))
-    sh -c 'd=$1; [ -d "$d" ] || exit 0; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/giso/db || ok=1
+    if [ "$proved" = 1 ]; then
+      sh -c 'd=$1; [ -d "$d" ] || exit 0; case $d in */opentop/*) ;; *) exit 1 ;; esac; case $(stat -f -c %T "$d") in cgroup2fs | cgroupfs) ;; *) echo "$d is not a cgroup" >&2; exit 1 ;; esac; mountpoint -q "${d%/opentop/*}" || { echo "$d is not below the root of a cgroup hierarchy" >&2; exit 1; }; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/giso/db || ok=1
+    else # without a record of this plan: remove cgroup /sys/fs/cgroup/opentop/giso/db if it is empty (found by its name: what runs in it is not killed)
+      sh -c '[ ! -d "$1" ] || rmdir "$1"' opentop-cgroup-rmdir /sys/fs/cgroup/opentop/giso/db || ok=1
+    fi
+  fi
+  # remove cgroup /sys/fs/cgroup/opentop/giso/daemon (killing what still runs in it)
+  if true; then
+    removed=$((removed + 1))
+    if [ "$proved" = 1 ]; then
+      sh -c 'd=$1; [ -d "$d" ] || exit 0; case $d in */opentop/*) ;; *) exit 1 ;; esac; case $(stat -f -c %T "$d") in cgroup2fs | cgroupfs) ;; *) echo "$d is not a cgroup" >&2; exit 1 ;; esac; mountpoint -q "${d%/opentop/*}" || { echo "$d is not below the root of a cgroup hierarchy" >&2; exit 1; }; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/giso/daemon || ok=1
+    else # without a record of this plan: remove cgroup /sys/fs/cgroup/opentop/giso/daemon if it is empty (found by its name: what runs in it is not killed)
+      sh -c '[ ! -d "$1" ] || rmdir "$1"' opentop-cgroup-rmdir /sys/fs/cgroup/opentop/giso/daemon || ok=1
+    fi
   fi
   # remove cgroup /sys/fs/cgroup/opentop/giso/web (killing what still runs in it)
   if true; then
     removed=$((removed + 1))
-    sh -c 'd=$1; [ -d "$d" ] || exit 0; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/giso/web || ok=1
+    if [ "$proved" = 1 ]; then
+      sh -c 'd=$1; [ -d "$d" ] || exit 0; case $d in */opentop/*) ;; *) exit 1 ;; esac; case $(stat -f -c %T "$d") in cgroup2fs | cgroupfs) ;; *) echo "$d is not a cgroup" >&2; exit 1 ;; esac; mountpoint -q "${d%/opentop/*}" || { echo "$d is not below the root of a cgroup hierarchy" >&2; exit 1; }; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/giso/web || ok=1
+    else # without a record of this plan: remove cgroup /sys/fs/cgroup/opentop/giso/web if it is empty (found by its name: what runs in it is not killed)
+      sh -c '[ ! -d "$1" ] || rmdir "$1"' opentop-cgroup-rmdir /sys/fs/cgroup/opentop/giso/web || ok=1
+    fi
   fi
   # unmount and remove /run/opentop/giso/ns
   if true; then
     removed=$((removed + 1))
-    sh -c 'while mountpoint -q "$1"; do umount "$1" || exit 1; done; [ ! -d "$1" ] || rmdir "$1"' opentop-nsdir-del /run/opentop/giso/ns || ok=1
+    sh -c 'while mountpoint -q "$1" && [ "$(stat -c %d "$1")" = "$(stat -c %d "$1/..")" ]; do umount "$1" || exit 1; done; mountpoint -q "$1" || [ ! -d "$1" ] || rmdir "$1"' opentop-nsdir-del /run/opentop/giso/ns || ok=1
   fi
   # remove cgroup /sys/fs/cgroup/opentop/giso (killing what still runs in it)
   if true; then
     removed=$((removed + 1))
-    sh -c 'd=$1; [ -d "$d" ] || exit 0; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/giso || ok=1
+    if [ "$proved" = 1 ]; then
+      sh -c 'd=$1; [ -d "$d" ] || exit 0; case $d in */opentop/*) ;; *) exit 1 ;; esac; case $(stat -f -c %T "$d") in cgroup2fs | cgroupfs) ;; *) echo "$d is not a cgroup" >&2; exit 1 ;; esac; mountpoint -q "${d%/opentop/*}" || { echo "$d is not below the root of a cgroup hierarchy" >&2; exit 1; }; [ ! -e "$d/cgroup.kill" ] || echo 1 > "$d/cgroup.kill"; i=0; while p=$(cat "$d/cgroup.procs") && [ -n "$p" ]; do [ $i -ge 50 ] && { echo "cgroup $d still holds processes $p" >&2; exit 1; }; kill -KILL $p 2>/dev/null; sleep 0.1; i=$((i+1)); done; rmdir "$d"' opentop-cgroup-del /sys/fs/cgroup/opentop/giso || ok=1
+    else # without a record of this plan: remove cgroup /sys/fs/cgroup/opentop/giso if it is empty (found by its name: what runs in it is not killed)
+      sh -c '[ ! -d "$1" ] || rmdir "$1"' opentop-cgroup-rmdir /sys/fs/cgroup/opentop/giso || ok=1
+    fi
   fi
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/giso ]; then left="$left"'  netns giso'"$NL"; fi
+  if [ -e /run/netns/giso.plain ]; then left="$left"'  netns giso.plain'"$NL"; fi
+  if [ -e /run/netns/giso.web ]; then left="$left"'  netns giso.web'"$NL"; fi
+  if [ -e /run/netns/giso.daemon ]; then left="$left"'  netns giso.daemon'"$NL"; fi
+  if [ -e /run/netns/giso.db ]; then left="$left"'  netns giso.db'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -288,6 +341,7 @@ collisions() {
   taken_netns /run/netns/giso && found=0
   taken_netns /run/netns/giso.plain && found=0
   taken_netns /run/netns/giso.web && found=0
+  taken_netns /run/netns/giso.daemon && found=0
   taken_netns /run/netns/giso.db && found=0
   taken_cgroup /sys/fs/cgroup/opentop/giso && found=0
   return "$found"
@@ -308,7 +362,7 @@ link add name p0 type veth peer name p1
 EOF
     error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/isolation.otop:8:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
     error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/isolation.otop:13:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
-    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/isolation.otop:29:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/isolation.otop:35:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
     lacking=1
   fi
   return "$lacking"
@@ -326,6 +380,9 @@ status_plan() {
   fi
   if look 'node web (giso.web)' giso.web /run/netns/giso.web lo eth0; then
     want_addr eth0 10.0.0.2/24
+    extras
+  fi
+  if look 'node daemon (giso.daemon)' giso.daemon /run/netns/giso.daemon lo; then
     extras
   fi
   if look 'node db (giso.db)' giso.db /run/netns/giso.db lo eth0; then
@@ -347,6 +404,7 @@ link_of() {
     'giso.plain eth0') want_link up ;;
     'giso.web lo') want_link up ;;
     'giso.web eth0') want_link up ;;
+    'giso.daemon lo') want_link up ;;
     'giso.db lo') want_link up ;;
     'giso.db eth0') want_link up ;;
     *) return 1 ;;
@@ -360,10 +418,11 @@ exec_node() {
   case $node in
     plain) enter nsenter --net=/run/netns/giso.plain -- "$@" ;;
     web) enter sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/web/cgroup.procs -- nsenter --net=/run/netns/giso.web -- "$@" ;;
+    daemon) enter sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/daemon/cgroup.procs -- nsenter --net=/run/netns/giso.daemon -- "$@" ;;
     store) enter nsenter --mount=/run/opentop/giso/ns/store.mnt -- "$@" ;;
     db) enter sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- "$@" ;;
     named) enter nsenter --uts=/run/opentop/giso/ns/named.uts -- "$@" ;;
-    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are plain, web, store, db, named'
+    *) error OT6008 "lab $LAB has no node \`$node\`" 'its nodes are plain, web, daemon, store, db, named'
       return 1
       ;;
   esac
@@ -371,14 +430,15 @@ exec_node() {
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab giso: up, 55 operations in 39 processes
+  printf '%s\n' '# lab giso: up, 60 operations in 42 processes
 
 # stage 1: namespaces
 ip -batch -
-    netns add giso        # test/golden/cases/isolation.otop:2:5
-    netns add giso.plain  # test/golden/cases/isolation.otop:7:1
-    netns add giso.web    # test/golden/cases/isolation.otop:12:1
-    netns add giso.db     # test/golden/cases/isolation.otop:26:1
+    netns add giso         # test/golden/cases/isolation.otop:2:5
+    netns add giso.plain   # test/golden/cases/isolation.otop:7:1
+    netns add giso.web     # test/golden/cases/isolation.otop:12:1
+    netns add giso.daemon  # test/golden/cases/isolation.otop:20:1
+    netns add giso.db      # test/golden/cases/isolation.otop:32:1
 
 # stage 2: links
 nsenter --net=/run/netns/giso -- ip -batch -
@@ -386,7 +446,7 @@ nsenter --net=/run/netns/giso -- ip -batch -
     link add name lan up type bridge                                                             # test/golden/cases/isolation.otop:4:1
     link add name plain.eth0 index 1001 master lan up type veth peer name eth0 netns giso.plain  # test/golden/cases/isolation.otop:8:3
     link add name web.eth0 index 1002 master lan up type veth peer name eth0 netns giso.web      # test/golden/cases/isolation.otop:13:3
-    link add name db.eth0 index 1003 master lan up type veth peer name eth0 netns giso.db        # test/golden/cases/isolation.otop:29:3
+    link add name db.eth0 index 1003 master lan up type veth peer name eth0 netns giso.db        # test/golden/cases/isolation.otop:35:3
 
 # stage 3: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/giso.plain -- ip -batch -
@@ -399,11 +459,14 @@ nsenter --net=/run/netns/giso.web -- ip -batch -
     link set dev lo up                      # test/golden/cases/isolation.otop:12:1
     addr add 10.0.0.2/24 dev eth0           # test/golden/cases/isolation.otop:13:15
     link set dev eth0 up                    # test/golden/cases/isolation.otop:13:3
+nsenter --net=/run/netns/giso.daemon -- ip -batch -
+    link set dev lo alias opentop:giso:daemon  # test/golden/cases/isolation.otop:20:1
+    link set dev lo up                         # test/golden/cases/isolation.otop:20:1
 nsenter --net=/run/netns/giso.db -- ip -batch -
-    link set dev lo alias opentop:giso:db  # test/golden/cases/isolation.otop:26:1
-    link set dev lo up                     # test/golden/cases/isolation.otop:26:1
-    addr add 10.0.0.3/24 dev eth0          # test/golden/cases/isolation.otop:29:15
-    link set dev eth0 up                   # test/golden/cases/isolation.otop:29:3
+    link set dev lo alias opentop:giso:db  # test/golden/cases/isolation.otop:32:1
+    link set dev lo up                     # test/golden/cases/isolation.otop:32:1
+    addr add 10.0.0.3/24 dev eth0          # test/golden/cases/isolation.otop:35:15
+    link set dev eth0 up                   # test/golden/cases/isolation.otop:35:3
 
 # stage 4: directories (steps run concurrently)
 mkdir -p /run/opentop/giso/ns /run/opentop/giso/services
@@ -428,14 +491,16 @@ tee /sys/fs/cgroup/opentop/giso/cgroup.subtree_control
 # stage 8: node cgroups and namespace files (steps run concurrently)
 mkdir -p /sys/fs/cgroup/opentop/giso/web
     # create cgroup /sys/fs/cgroup/opentop/giso/web  (test/golden/cases/isolation.otop:12:1)
+mkdir -p /sys/fs/cgroup/opentop/giso/daemon
+    # create cgroup /sys/fs/cgroup/opentop/giso/daemon  (test/golden/cases/isolation.otop:20:1)
 touch /run/opentop/giso/ns/store.mnt
-    # create the namespace files of node store  (test/golden/cases/isolation.otop:19:1)
+    # create the namespace files of node store  (test/golden/cases/isolation.otop:25:1)
 mkdir -p /sys/fs/cgroup/opentop/giso/db
-    # create cgroup /sys/fs/cgroup/opentop/giso/db  (test/golden/cases/isolation.otop:26:1)
+    # create cgroup /sys/fs/cgroup/opentop/giso/db  (test/golden/cases/isolation.otop:32:1)
 touch /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt
-    # create the namespace files of node db  (test/golden/cases/isolation.otop:26:1)
+    # create the namespace files of node db  (test/golden/cases/isolation.otop:32:1)
 touch /run/opentop/giso/ns/named.uts
-    # create the namespace files of node named  (test/golden/cases/isolation.otop:40:1)
+    # create the namespace files of node named  (test/golden/cases/isolation.otop:46:1)
 
 # stage 9: limits (steps run concurrently)
 tee /sys/fs/cgroup/opentop/giso/web/memory.max
@@ -446,74 +511,76 @@ tee /sys/fs/cgroup/opentop/giso/web/memory.swap.max
     # write 0 to /sys/fs/cgroup/opentop/giso/web/memory.swap.max  (test/golden/cases/isolation.otop:15:9)
 tee /sys/fs/cgroup/opentop/giso/db/memory.max
     <<< 268435456
-    # write 268435456 to /sys/fs/cgroup/opentop/giso/db/memory.max  (test/golden/cases/isolation.otop:33:9)
+    # write 268435456 to /sys/fs/cgroup/opentop/giso/db/memory.max  (test/golden/cases/isolation.otop:39:9)
 tee /sys/fs/cgroup/opentop/giso/db/memory.swap.max
     <<< 0
-    # write 0 to /sys/fs/cgroup/opentop/giso/db/memory.swap.max  (test/golden/cases/isolation.otop:33:9)
+    # write 0 to /sys/fs/cgroup/opentop/giso/db/memory.swap.max  (test/golden/cases/isolation.otop:39:9)
 tee /sys/fs/cgroup/opentop/giso/db/cpu.max
     <<< 50000 100000
-    # write 50000 100000 to /sys/fs/cgroup/opentop/giso/db/cpu.max  (test/golden/cases/isolation.otop:33:21)
+    # write 50000 100000 to /sys/fs/cgroup/opentop/giso/db/cpu.max  (test/golden/cases/isolation.otop:39:21)
 tee /sys/fs/cgroup/opentop/giso/db/pids.max
     <<< 100
-    # write 100 to /sys/fs/cgroup/opentop/giso/db/pids.max  (test/golden/cases/isolation.otop:34:9)
+    # write 100 to /sys/fs/cgroup/opentop/giso/db/pids.max  (test/golden/cases/isolation.otop:40:9)
 
 # stage 10: node namespaces (steps run concurrently)
 unshare --mount=/run/opentop/giso/ns/store.mnt --propagation private -- true
-    # create the mount namespaces of node store  (test/golden/cases/isolation.otop:19:1)
+    # create the mount namespaces of node store  (test/golden/cases/isolation.otop:25:1)
 sh -c <join> opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- unshare --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt --propagation private -- true
-    # create the uts, ipc, cgroup, mount namespaces of node db  (test/golden/cases/isolation.otop:26:1)
+    # create the uts, ipc, cgroup, mount namespaces of node db  (test/golden/cases/isolation.otop:32:1)
 unshare --uts=/run/opentop/giso/ns/named.uts -- true
-    # create the uts namespaces of node named  (test/golden/cases/isolation.otop:40:1)
+    # create the uts namespaces of node named  (test/golden/cases/isolation.otop:46:1)
 
 # stage 11: hostnames (steps run concurrently)
 nsenter --uts=/run/opentop/giso/ns/db.uts -- hostname database
-    # set the hostname of node db to database  (test/golden/cases/isolation.otop:28:3)
+    # set the hostname of node db to database  (test/golden/cases/isolation.otop:34:3)
 nsenter --uts=/run/opentop/giso/ns/named.uts -- hostname named
-    # set the hostname of node named to named  (test/golden/cases/isolation.otop:40:1)
+    # set the hostname of node named to named  (test/golden/cases/isolation.otop:46:1)
 
 # stage 12: mounts (1 of 5) (steps run concurrently)
 nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount -t tmpfs -o size=33554432 opentop:giso:store /var/cache
-    # mount tmpfs on /var/cache in node store  (test/golden/cases/isolation.otop:21:3)
+    # mount tmpfs on /var/cache in node store  (test/golden/cases/isolation.otop:27:3)
 nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind /srv/rootfs /srv/rootfs
-    # mount /srv/rootfs on /srv/rootfs in node db  (test/golden/cases/isolation.otop:30:3)
+    # mount /srv/rootfs on /srv/rootfs in node db  (test/golden/cases/isolation.otop:36:3)
 
 # stage 13: mounts (2 of 5) (steps run concurrently)
 nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount --bind -o ro /srv/data /mnt
-    # mount /srv/data on /mnt in node store  (test/golden/cases/isolation.otop:22:3)
+    # mount /srv/data on /mnt in node store  (test/golden/cases/isolation.otop:28:3)
 nsenter --net=/run/netns/giso.db --mount=/run/opentop/giso/ns/db.mnt -- mount -t sysfs opentop:giso:db /srv/rootfs/sys
-    # mount sysfs on /srv/rootfs/sys in node db  (test/golden/cases/isolation.otop:30:3)
+    # mount sysfs on /srv/rootfs/sys in node db  (test/golden/cases/isolation.otop:36:3)
 
 # stage 14: mounts (3 of 5)
 nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --rbind /dev /srv/rootfs/dev
-    # mount /dev on /srv/rootfs/dev in node db  (test/golden/cases/isolation.otop:30:3)
+    # mount /dev on /srv/rootfs/dev in node db  (test/golden/cases/isolation.otop:36:3)
 
 # stage 15: mounts (4 of 5)
 nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:giso:db /srv/rootfs/var/lib/db
-    # mount tmpfs on /srv/rootfs/var/lib/db in node db  (test/golden/cases/isolation.otop:31:3)
+    # mount tmpfs on /srv/rootfs/var/lib/db in node db  (test/golden/cases/isolation.otop:37:3)
 
 # stage 16: mounts (5 of 5)
 nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind -o ro /usr /srv/rootfs/usr
-    # mount /usr on /srv/rootfs/usr in node db  (test/golden/cases/isolation.otop:32:3)
+    # mount /usr on /srv/rootfs/usr in node db  (test/golden/cases/isolation.otop:38:3)
 
 # stage 17: init processes
 unshare --pid -- sh -c <start-init> opentop-init /run/opentop/giso/services/db.init.log /run/opentop/giso/services/db.init.pid /run/opentop/giso/ns/db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt -- sh -c <init> opentop:giso:db:init
-    # start the init of node db'\''s pid namespace  (test/golden/cases/isolation.otop:26:1)
+    # start the init of node db'\''s pid namespace  (test/golden/cases/isolation.otop:32:1)
 
 # stage 18: /proc of pid namespaces
 nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- mount -t proc opentop:giso:db /srv/rootfs/proc
-    # mount proc on /srv/rootfs/proc in node db  (test/golden/cases/isolation.otop:26:1)
+    # mount proc on /srv/rootfs/proc in node db  (test/golden/cases/isolation.otop:32:1)
 
 # stage 19: roots
 nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c <pivot-root> opentop-root /srv/rootfs
-    # make /srv/rootfs the root of node db  (test/golden/cases/isolation.otop:30:3)
+    # make /srv/rootfs the root of node db  (test/golden/cases/isolation.otop:36:3)
 
 # stage 20: services (steps run concurrently)
 sh -c <start-service> opentop-start /run/opentop/giso/services/web.web.log /run/opentop/giso/services/web.web.pid /sys/fs/cgroup/opentop/giso/web/cgroup.procs -- sh -c <service-wrapper> opentop:giso:web:web /run/opentop/giso/services/web.web.status env OPENTOP_LAB=giso OPENTOP_NODE=web OPENTOP_SERVICE=web nsenter --net=/run/netns/giso.web -- sh -c '\''python3 -m http.server 8080'\''
     # start service web in node web  (test/golden/cases/isolation.otop:14:3)
+sh -c <start-service> opentop-start /run/opentop/giso/services/daemon.run1.log /run/opentop/giso/services/daemon.run1.pid /sys/fs/cgroup/opentop/giso/daemon/cgroup.procs -- sh -c <service-wrapper> opentop:giso:daemon:run1 /run/opentop/giso/services/daemon.run1.status env OPENTOP_LAB=giso OPENTOP_NODE=daemon OPENTOP_SERVICE=run1 nsenter --net=/run/netns/giso.daemon -- sh -c '\''setsid sleep 1000 &'\''
+    # start service run1 in node daemon  (test/golden/cases/isolation.otop:21:3)
 sh -c <start-service> opentop-start /run/opentop/giso/services/db.db.log /run/opentop/giso/services/db.db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c <service-wrapper> opentop:giso:db:db /run/opentop/giso/services/db.db.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=db nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c '\''exec sleep 1000'\''
-    # start service db in node db  (test/golden/cases/isolation.otop:35:3)
+    # start service db in node db  (test/golden/cases/isolation.otop:41:3)
 sh -c <start-service> opentop-start /run/opentop/giso/services/db.run1.log /run/opentop/giso/services/db.run1.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c <service-wrapper> opentop:giso:db:run1 /run/opentop/giso/services/db.run1.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=run1 nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c '\''echo '\''\'\'''\''it'\''\'\'''\'''\''\'\'''\''s quoted: $HOME'\''\'\'''\'''\''
-    # start service run1 in node db  (test/golden/cases/isolation.otop:36:3)
+    # start service run1 in node db  (test/golden/cases/isolation.otop:42:3)
 
 # the sh programs above, shown as <NAME> (src/plan/snippets.ts):
 #   <join> = while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"
@@ -531,20 +598,21 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "giso",
  "file": "/ROOT/test/golden/cases/isolation.otop",
- "hash": "ef8fb349a054756756c8483909418e59d281f0987127188e10d0686ad4aec41a",
+ "hash": "95224f7440c86bc98ca0c263140e9407abf522a3b6c80ba48dbb200967388b03",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
 RECORD_BY='",
  "by": "script",
 '
-OBJECTS=' "nodes": ["plain","web","store","db","named"],
+OBJECTS=' "nodes": ["plain","web","daemon","store","db","named"],
  "switches": ["lan"],
- "plan": "96b7d2126e7a59ffbfd5e093a087aa55fa207d800dec1d5ba6c2d5612fb24284",
+ "plan": "ca6f6bbb4b30ce80cf300d11a6779e21139b5b31d0e0001d19887f223025e0ae",
  "owned": [
   {"kind":"netns","name":"giso"},
   {"kind":"netns","name":"giso.plain","node":"plain"},
   {"kind":"netns","name":"giso.web","node":"web"},
+  {"kind":"netns","name":"giso.daemon","node":"daemon"},
   {"kind":"netns","name":"giso.db","node":"db"}
  ],
 '
@@ -552,12 +620,13 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"giso"},"origin":"test/golden/cases/isolation.otop:2:5"},
   {"op":{"kind":"netns.add","name":"giso.plain","node":"plain"},"origin":"test/golden/cases/isolation.otop:7:1"},
   {"op":{"kind":"netns.add","name":"giso.web","node":"web"},"origin":"test/golden/cases/isolation.otop:12:1"},
-  {"op":{"kind":"netns.add","name":"giso.db","node":"db"},"origin":"test/golden/cases/isolation.otop:26:1"},
+  {"op":{"kind":"netns.add","name":"giso.daemon","node":"daemon"},"origin":"test/golden/cases/isolation.otop:20:1"},
+  {"op":{"kind":"netns.add","name":"giso.db","node":"db"},"origin":"test/golden/cases/isolation.otop:32:1"},
   {"op":{"kind":"link.alias","ns":"giso","dev":"lo","alias":"opentop:giso"},"origin":"test/golden/cases/isolation.otop:2:5"},
   {"op":{"kind":"bridge.add","ns":"giso","name":"lan"},"origin":"test/golden/cases/isolation.otop:4:1"},
   {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"plain.eth0","index":1001,"master":"lan"},"b":{"ns":"giso.plain","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:8:3"},
   {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"web.eth0","index":1002,"master":"lan"},"b":{"ns":"giso.web","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"db.eth0","index":1003,"master":"lan"},"b":{"ns":"giso.db","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:29:3"},
+  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"db.eth0","index":1003,"master":"lan"},"b":{"ns":"giso.db","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:35:3"},
   {"op":{"kind":"link.alias","ns":"giso.plain","dev":"lo","alias":"opentop:giso:plain"},"origin":"test/golden/cases/isolation.otop:7:1"},
   {"op":{"kind":"link.up","ns":"giso.plain","dev":"lo"},"origin":"test/golden/cases/isolation.otop:7:1"},
   {"op":{"kind":"addr.add","ns":"giso.plain","dev":"eth0","cidr":"10.0.0.1/24","family":4},"origin":"test/golden/cases/isolation.otop:8:15"},
@@ -566,46 +635,50 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.up","ns":"giso.web","dev":"lo"},"origin":"test/golden/cases/isolation.otop:12:1"},
   {"op":{"kind":"addr.add","ns":"giso.web","dev":"eth0","cidr":"10.0.0.2/24","family":4},"origin":"test/golden/cases/isolation.otop:13:15"},
   {"op":{"kind":"link.up","ns":"giso.web","dev":"eth0"},"origin":"test/golden/cases/isolation.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"giso.db","dev":"lo","alias":"opentop:giso:db"},"origin":"test/golden/cases/isolation.otop:26:1"},
-  {"op":{"kind":"link.up","ns":"giso.db","dev":"lo"},"origin":"test/golden/cases/isolation.otop:26:1"},
-  {"op":{"kind":"addr.add","ns":"giso.db","dev":"eth0","cidr":"10.0.0.3/24","family":4},"origin":"test/golden/cases/isolation.otop:29:15"},
-  {"op":{"kind":"link.up","ns":"giso.db","dev":"eth0"},"origin":"test/golden/cases/isolation.otop:29:3"},
+  {"op":{"kind":"link.alias","ns":"giso.daemon","dev":"lo","alias":"opentop:giso:daemon"},"origin":"test/golden/cases/isolation.otop:20:1"},
+  {"op":{"kind":"link.up","ns":"giso.daemon","dev":"lo"},"origin":"test/golden/cases/isolation.otop:20:1"},
+  {"op":{"kind":"link.alias","ns":"giso.db","dev":"lo","alias":"opentop:giso:db"},"origin":"test/golden/cases/isolation.otop:32:1"},
+  {"op":{"kind":"link.up","ns":"giso.db","dev":"lo"},"origin":"test/golden/cases/isolation.otop:32:1"},
+  {"op":{"kind":"addr.add","ns":"giso.db","dev":"eth0","cidr":"10.0.0.3/24","family":4},"origin":"test/golden/cases/isolation.otop:35:15"},
+  {"op":{"kind":"link.up","ns":"giso.db","dev":"eth0"},"origin":"test/golden/cases/isolation.otop:35:3"},
   {"op":{"kind":"dir.add","paths":["/run/opentop/giso/ns","/run/opentop/giso/services"]},"origin":"test/golden/cases/isolation.otop:2:5"},
   {"op":{"kind":"cgroup.add","path":"/sys/fs/cgroup/opentop/giso","scope":"lab"},"origin":"test/golden/cases/isolation.otop:2:5"},
   {"op":{"kind":"nsdir.add","path":"/run/opentop/giso/ns"},"origin":"test/golden/cases/isolation.otop:2:5"},
   {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/cgroup.subtree_control","value":"+memory +cpu +pids"},"origin":"test/golden/cases/isolation.otop:2:5"},
   {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/cgroup.subtree_control","value":"+memory +cpu +pids"},"origin":"test/golden/cases/isolation.otop:2:5"},
   {"op":{"kind":"cgroup.add","path":"/sys/fs/cgroup/opentop/giso/web","scope":"node"},"origin":"test/golden/cases/isolation.otop:12:1"},
-  {"op":{"kind":"ns.files","node":"store","paths":["/run/opentop/giso/ns/store.mnt"]},"origin":"test/golden/cases/isolation.otop:19:1"},
-  {"op":{"kind":"cgroup.add","path":"/sys/fs/cgroup/opentop/giso/db","scope":"node"},"origin":"test/golden/cases/isolation.otop:26:1"},
-  {"op":{"kind":"ns.files","node":"db","paths":["/run/opentop/giso/ns/db.uts","/run/opentop/giso/ns/db.ipc","/run/opentop/giso/ns/db.cgroup","/run/opentop/giso/ns/db.pid","/run/opentop/giso/ns/db.mnt"]},"origin":"test/golden/cases/isolation.otop:26:1"},
-  {"op":{"kind":"ns.files","node":"named","paths":["/run/opentop/giso/ns/named.uts"]},"origin":"test/golden/cases/isolation.otop:40:1"},
+  {"op":{"kind":"cgroup.add","path":"/sys/fs/cgroup/opentop/giso/daemon","scope":"node"},"origin":"test/golden/cases/isolation.otop:20:1"},
+  {"op":{"kind":"ns.files","node":"store","paths":["/run/opentop/giso/ns/store.mnt"]},"origin":"test/golden/cases/isolation.otop:25:1"},
+  {"op":{"kind":"cgroup.add","path":"/sys/fs/cgroup/opentop/giso/db","scope":"node"},"origin":"test/golden/cases/isolation.otop:32:1"},
+  {"op":{"kind":"ns.files","node":"db","paths":["/run/opentop/giso/ns/db.uts","/run/opentop/giso/ns/db.ipc","/run/opentop/giso/ns/db.cgroup","/run/opentop/giso/ns/db.pid","/run/opentop/giso/ns/db.mnt"]},"origin":"test/golden/cases/isolation.otop:32:1"},
+  {"op":{"kind":"ns.files","node":"named","paths":["/run/opentop/giso/ns/named.uts"]},"origin":"test/golden/cases/isolation.otop:46:1"},
   {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/web/memory.max","value":"134217728"},"origin":"test/golden/cases/isolation.otop:15:9"},
   {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/web/memory.swap.max","value":"0"},"origin":"test/golden/cases/isolation.otop:15:9"},
-  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/db/memory.max","value":"268435456"},"origin":"test/golden/cases/isolation.otop:33:9"},
-  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/db/memory.swap.max","value":"0"},"origin":"test/golden/cases/isolation.otop:33:9"},
-  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/db/cpu.max","value":"50000 100000"},"origin":"test/golden/cases/isolation.otop:33:21"},
-  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/db/pids.max","value":"100"},"origin":"test/golden/cases/isolation.otop:34:9"},
-  {"op":{"kind":"ns.create","node":"store","mnt":"/run/opentop/giso/ns/store.mnt","join":[],"release":["/run/opentop/giso/ns/store.mnt"]},"origin":"test/golden/cases/isolation.otop:19:1"},
-  {"op":{"kind":"ns.create","node":"db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","mnt":"/run/opentop/giso/ns/db.mnt","join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"release":["/run/opentop/giso/ns/db.uts","/run/opentop/giso/ns/db.ipc","/run/opentop/giso/ns/db.cgroup","/run/opentop/giso/ns/db.pid","/run/opentop/giso/ns/db.mnt"]},"origin":"test/golden/cases/isolation.otop:26:1"},
-  {"op":{"kind":"ns.create","node":"named","uts":"/run/opentop/giso/ns/named.uts","join":[],"release":["/run/opentop/giso/ns/named.uts"]},"origin":"test/golden/cases/isolation.otop:40:1"},
-  {"op":{"kind":"uts.hostname","node":"db","uts":"/run/opentop/giso/ns/db.uts","hostname":"database"},"origin":"test/golden/cases/isolation.otop:28:3"},
-  {"op":{"kind":"uts.hostname","node":"named","uts":"/run/opentop/giso/ns/named.uts","hostname":"named"},"origin":"test/golden/cases/isolation.otop:40:1"},
-  {"op":{"kind":"mount.add","node":"store","enter":{"mnt":"/run/opentop/giso/ns/store.mnt"},"type":"tmpfs","source":"opentop:giso:store","target":"/var/cache","options":["size=33554432"]},"origin":"test/golden/cases/isolation.otop:21:3"},
-  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/giso/ns/db.mnt"},"type":"bind","source":"/srv/rootfs","target":"/srv/rootfs","options":[]},"origin":"test/golden/cases/isolation.otop:30:3"},
-  {"op":{"kind":"mount.add","node":"store","enter":{"mnt":"/run/opentop/giso/ns/store.mnt"},"type":"bind","source":"/srv/data","target":"/mnt","options":["ro"]},"origin":"test/golden/cases/isolation.otop:22:3"},
-  {"op":{"kind":"mount.add","node":"db","enter":{"net":"/run/netns/giso.db","mnt":"/run/opentop/giso/ns/db.mnt"},"type":"sysfs","source":"opentop:giso:db","target":"/srv/rootfs/sys","options":[]},"origin":"test/golden/cases/isolation.otop:30:3"},
-  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/giso/ns/db.mnt"},"type":"rbind","source":"/dev","target":"/srv/rootfs/dev","options":[]},"origin":"test/golden/cases/isolation.otop:30:3"},
-  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/giso/ns/db.mnt"},"type":"tmpfs","source":"opentop:giso:db","target":"/srv/rootfs/var/lib/db","options":["size=67108864"]},"origin":"test/golden/cases/isolation.otop:31:3"},
-  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/giso/ns/db.mnt"},"type":"bind","source":"/usr","target":"/srv/rootfs/usr","options":["ro"]},"origin":"test/golden/cases/isolation.otop:32:3"},
-  {"op":{"kind":"init.start","node":"db","enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"log":"/run/opentop/giso/services/db.init.log","pidfile":"/run/opentop/giso/services/db.init.pid","pidns":"/run/opentop/giso/ns/db.pid","mark":"opentop:giso:db:init"},"origin":"test/golden/cases/isolation.otop:26:1"},
-  {"op":{"kind":"mount.add","node":"db","enter":{"pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"type":"proc","source":"opentop:giso:db","target":"/srv/rootfs/proc","options":[]},"origin":"test/golden/cases/isolation.otop:26:1"},
-  {"op":{"kind":"root.pivot","node":"db","enter":{"pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"dir":"/srv/rootfs"},"origin":"test/golden/cases/isolation.otop:30:3"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/db/memory.max","value":"268435456"},"origin":"test/golden/cases/isolation.otop:39:9"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/db/memory.swap.max","value":"0"},"origin":"test/golden/cases/isolation.otop:39:9"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/db/cpu.max","value":"50000 100000"},"origin":"test/golden/cases/isolation.otop:39:21"},
+  {"op":{"kind":"cgroup.set","file":"/sys/fs/cgroup/opentop/giso/db/pids.max","value":"100"},"origin":"test/golden/cases/isolation.otop:40:9"},
+  {"op":{"kind":"ns.create","node":"store","mnt":"/run/opentop/giso/ns/store.mnt","join":[],"release":["/run/opentop/giso/ns/store.mnt"]},"origin":"test/golden/cases/isolation.otop:25:1"},
+  {"op":{"kind":"ns.create","node":"db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","mnt":"/run/opentop/giso/ns/db.mnt","join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"release":["/run/opentop/giso/ns/db.uts","/run/opentop/giso/ns/db.ipc","/run/opentop/giso/ns/db.cgroup","/run/opentop/giso/ns/db.pid","/run/opentop/giso/ns/db.mnt"]},"origin":"test/golden/cases/isolation.otop:32:1"},
+  {"op":{"kind":"ns.create","node":"named","uts":"/run/opentop/giso/ns/named.uts","join":[],"release":["/run/opentop/giso/ns/named.uts"]},"origin":"test/golden/cases/isolation.otop:46:1"},
+  {"op":{"kind":"uts.hostname","node":"db","uts":"/run/opentop/giso/ns/db.uts","hostname":"database"},"origin":"test/golden/cases/isolation.otop:34:3"},
+  {"op":{"kind":"uts.hostname","node":"named","uts":"/run/opentop/giso/ns/named.uts","hostname":"named"},"origin":"test/golden/cases/isolation.otop:46:1"},
+  {"op":{"kind":"mount.add","node":"store","enter":{"mnt":"/run/opentop/giso/ns/store.mnt"},"type":"tmpfs","source":"opentop:giso:store","target":"/var/cache","options":["size=33554432"]},"origin":"test/golden/cases/isolation.otop:27:3"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/giso/ns/db.mnt"},"type":"bind","source":"/srv/rootfs","target":"/srv/rootfs","options":[]},"origin":"test/golden/cases/isolation.otop:36:3"},
+  {"op":{"kind":"mount.add","node":"store","enter":{"mnt":"/run/opentop/giso/ns/store.mnt"},"type":"bind","source":"/srv/data","target":"/mnt","options":["ro"]},"origin":"test/golden/cases/isolation.otop:28:3"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"net":"/run/netns/giso.db","mnt":"/run/opentop/giso/ns/db.mnt"},"type":"sysfs","source":"opentop:giso:db","target":"/srv/rootfs/sys","options":[]},"origin":"test/golden/cases/isolation.otop:36:3"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/giso/ns/db.mnt"},"type":"rbind","source":"/dev","target":"/srv/rootfs/dev","options":[]},"origin":"test/golden/cases/isolation.otop:36:3"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/giso/ns/db.mnt"},"type":"tmpfs","source":"opentop:giso:db","target":"/srv/rootfs/var/lib/db","options":["size=67108864"]},"origin":"test/golden/cases/isolation.otop:37:3"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/giso/ns/db.mnt"},"type":"bind","source":"/usr","target":"/srv/rootfs/usr","options":["ro"]},"origin":"test/golden/cases/isolation.otop:38:3"},
+  {"op":{"kind":"init.start","node":"db","enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"log":"/run/opentop/giso/services/db.init.log","pidfile":"/run/opentop/giso/services/db.init.pid","pidns":"/run/opentop/giso/ns/db.pid","mark":"opentop:giso:db:init"},"origin":"test/golden/cases/isolation.otop:32:1"},
+  {"op":{"kind":"mount.add","node":"db","enter":{"pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"type":"proc","source":"opentop:giso:db","target":"/srv/rootfs/proc","options":[]},"origin":"test/golden/cases/isolation.otop:32:1"},
+  {"op":{"kind":"root.pivot","node":"db","enter":{"pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"dir":"/srv/rootfs"},"origin":"test/golden/cases/isolation.otop:36:3"},
   {"op":{"kind":"service.start","node":"web","name":"web","enter":{"net":"/run/netns/giso.web"},"join":["/sys/fs/cgroup/opentop/giso/web/cgroup.procs"],"log":"/run/opentop/giso/services/web.web.log","pidfile":"/run/opentop/giso/services/web.web.pid","status":"/run/opentop/giso/services/web.web.status","mark":"opentop:giso:web:web","env":["OPENTOP_LAB=giso","OPENTOP_NODE=web","OPENTOP_SERVICE=web"],"command":"python3 -m http.server 8080"},"origin":"test/golden/cases/isolation.otop:14:3"},
-  {"op":{"kind":"service.start","node":"db","name":"db","enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"log":"/run/opentop/giso/services/db.db.log","pidfile":"/run/opentop/giso/services/db.db.pid","status":"/run/opentop/giso/services/db.db.status","mark":"opentop:giso:db:db","env":["OPENTOP_LAB=giso","OPENTOP_NODE=db","OPENTOP_SERVICE=db"],"command":"exec sleep 1000"},"origin":"test/golden/cases/isolation.otop:35:3"},
-  {"op":{"kind":"service.start","node":"db","name":"run1","enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"log":"/run/opentop/giso/services/db.run1.log","pidfile":"/run/opentop/giso/services/db.run1.pid","status":"/run/opentop/giso/services/db.run1.status","mark":"opentop:giso:db:run1","env":["OPENTOP_LAB=giso","OPENTOP_NODE=db","OPENTOP_SERVICE=run1"],"command":"echo '\''it'\'''\''s quoted: $HOME'\''"},"origin":"test/golden/cases/isolation.otop:36:3"}
+  {"op":{"kind":"service.start","node":"daemon","name":"run1","enter":{"net":"/run/netns/giso.daemon"},"join":["/sys/fs/cgroup/opentop/giso/daemon/cgroup.procs"],"log":"/run/opentop/giso/services/daemon.run1.log","pidfile":"/run/opentop/giso/services/daemon.run1.pid","status":"/run/opentop/giso/services/daemon.run1.status","mark":"opentop:giso:daemon:run1","env":["OPENTOP_LAB=giso","OPENTOP_NODE=daemon","OPENTOP_SERVICE=run1"],"command":"setsid sleep 1000 &"},"origin":"test/golden/cases/isolation.otop:21:3"},
+  {"op":{"kind":"service.start","node":"db","name":"db","enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"log":"/run/opentop/giso/services/db.db.log","pidfile":"/run/opentop/giso/services/db.db.pid","status":"/run/opentop/giso/services/db.db.status","mark":"opentop:giso:db:db","env":["OPENTOP_LAB=giso","OPENTOP_NODE=db","OPENTOP_SERVICE=db"],"command":"exec sleep 1000"},"origin":"test/golden/cases/isolation.otop:41:3"},
+  {"op":{"kind":"service.start","node":"db","name":"run1","enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"log":"/run/opentop/giso/services/db.run1.log","pidfile":"/run/opentop/giso/services/db.run1.pid","status":"/run/opentop/giso/services/db.run1.status","mark":"opentop:giso:db:run1","env":["OPENTOP_LAB=giso","OPENTOP_NODE=db","OPENTOP_SERVICE=run1"],"command":"echo '\''it'\'''\''s quoted: $HOME'\''"},"origin":"test/golden/cases/isolation.otop:42:3"}
  ],
- "isolation": {"web":{"aspects":["net"],"enter":{"net":"/run/netns/giso.web"},"join":["/sys/fs/cgroup/opentop/giso/web/cgroup.procs"],"limits":["memory 128M"],"services":[{"name":"web","command":"python3 -m http.server 8080","pidfile":"/run/opentop/giso/services/web.web.pid","log":"/run/opentop/giso/services/web.web.log","status":"/run/opentop/giso/services/web.web.status","mark":"opentop:giso:web:web"}]},"store":{"aspects":["mount"],"enter":{"mnt":"/run/opentop/giso/ns/store.mnt"},"join":[],"limits":[],"services":[]},"db":{"aspects":["net","uts","ipc","mount","pid","cgroup"],"enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"hostname":"database","root":"/srv/rootfs","limits":["memory 256M","cpu 0.5","pids 100"],"init":{"pidfile":"/run/opentop/giso/services/db.init.pid","log":"/run/opentop/giso/services/db.init.log","mark":"opentop:giso:db:init"},"services":[{"name":"db","command":"exec sleep 1000","pidfile":"/run/opentop/giso/services/db.db.pid","log":"/run/opentop/giso/services/db.db.log","status":"/run/opentop/giso/services/db.db.status","mark":"opentop:giso:db:db"},{"name":"run1","command":"echo '\''it'\'''\''s quoted: $HOME'\''","pidfile":"/run/opentop/giso/services/db.run1.pid","log":"/run/opentop/giso/services/db.run1.log","status":"/run/opentop/giso/services/db.run1.status","mark":"opentop:giso:db:run1"}]},"named":{"aspects":["uts"],"enter":{"uts":"/run/opentop/giso/ns/named.uts"},"join":[],"hostname":"named","limits":[],"services":[]}}
+ "isolation": {"web":{"aspects":["net"],"enter":{"net":"/run/netns/giso.web"},"join":["/sys/fs/cgroup/opentop/giso/web/cgroup.procs"],"limits":["memory 128M"],"services":[{"name":"web","command":"python3 -m http.server 8080","pidfile":"/run/opentop/giso/services/web.web.pid","log":"/run/opentop/giso/services/web.web.log","status":"/run/opentop/giso/services/web.web.status","mark":"opentop:giso:web:web"}]},"daemon":{"aspects":["net"],"enter":{"net":"/run/netns/giso.daemon"},"join":["/sys/fs/cgroup/opentop/giso/daemon/cgroup.procs"],"limits":[],"services":[{"name":"run1","command":"setsid sleep 1000 &","pidfile":"/run/opentop/giso/services/daemon.run1.pid","log":"/run/opentop/giso/services/daemon.run1.log","status":"/run/opentop/giso/services/daemon.run1.status","mark":"opentop:giso:daemon:run1"}]},"store":{"aspects":["mount"],"enter":{"mnt":"/run/opentop/giso/ns/store.mnt"},"join":[],"limits":[],"services":[]},"db":{"aspects":["net","uts","ipc","mount","pid","cgroup"],"enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"hostname":"database","root":"/srv/rootfs","limits":["memory 256M","cpu 0.5","pids 100"],"init":{"pidfile":"/run/opentop/giso/services/db.init.pid","log":"/run/opentop/giso/services/db.init.log","mark":"opentop:giso:db:init"},"services":[{"name":"db","command":"exec sleep 1000","pidfile":"/run/opentop/giso/services/db.db.pid","log":"/run/opentop/giso/services/db.db.log","status":"/run/opentop/giso/services/db.db.status","mark":"opentop:giso:db:db"},{"name":"run1","command":"echo '\''it'\'''\''s quoted: $HOME'\''","pidfile":"/run/opentop/giso/services/db.run1.pid","log":"/run/opentop/giso/services/db.run1.log","status":"/run/opentop/giso/services/db.run1.status","mark":"opentop:giso:db:run1"}]},"named":{"aspects":["uts"],"enter":{"uts":"/run/opentop/giso/ns/named.uts"},"join":[],"hostname":"named","limits":[],"services":[]}}
 }
 '
 
@@ -617,7 +690,7 @@ why() {
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     mount) why='this lab mounts file systems in its nodes' package=mount ;;
     tee) why='this lab writes cgroup limits' package=coreutils ;;
-    touch) why='this lab keeps namespace files' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
     sh) why='this lab'\''s isolation steps are small sh programs' package=dash ;;
     hostname) why='a node of this lab has its own hostname' package=hostname ;;
@@ -630,12 +703,14 @@ why() {
     tr) why='this lab stops its services by their marks' package=coreutils ;;
     sed) why='this lab stops its services by their marks' package=sed ;;
     mountpoint) why='this lab keeps namespaces with bind mounts' package=util-linux ;;
+    stat) why='this lab unmounts only what it mounted' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
     rmdir) why='this lab removes its directories and cgroups' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

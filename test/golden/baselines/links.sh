@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/test/golden/cases/links.otop
 #   sha256    f39f4d050f4c19c4dcd028a9831b1a6eb7cda3c67e02df87f21f6ef1251aba4a
-#   requires  ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date
+#   requires  ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date'
-NEED_DOWN='sh nsenter ip rm mkdir ln readlink'
+NEED_UP='ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date touch find'
+NEED_DOWN='sh nsenter ip rm mkdir ln readlink find'
 NEED_STATUS='ip tc nsenter'
 SUMMARY='5 nodes, 2 switches, 13 links (96 operations)'
 HELP='
 Lab glinks: 5 nodes, 2 switches, 13 links (96 operations).
-  up      create it (needs root and ip, nsenter, sysctl, sh, sed, mkdir, mv, bridge, tc, unshare, rm, ln, readlink, date)
+  up      create it (needs root and ip, nsenter, sysctl, sh, sed, mkdir, mv, bridge, tc, unshare, rm, ln, readlink, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -279,34 +279,50 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # give the host's enp7s0 back from glinks.r, as it was
-  if nic_ours /run/netns/glinks.r wan /run/opentop/glinks/nics/enp7s0 '# opentop: the state of enp7s0 before it was moved into glinks.r as wan; down restores it'; then
-    removed=$((removed + 1))
+  if nic_ours glinks.r opentop:glinks:r wan /run/opentop/glinks/nics/enp7s0 '# opentop: the state of enp7s0 before it was moved into glinks.r as wan; down restores it' enp7s0; then
+    owned=$((owned + 1)); removed=$((removed + 1))
     sh -c 'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; head=; IFS= read -r head < "$f"; [ "$head" = "# opentop: the state of $nic before it was moved into ${ns##*/} as $name; down restores it" ] || { echo "$f is not the saved state of $nic: left as it is" >&2; exit 1; }; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; ip -force -batch "$f" && rm -f "$f"' opentop-nic-give /run/netns/glinks.r wan enp7s0 /run/opentop/glinks/nics/enp7s0 || ok=1
   fi
   # delete ot-bz752s-up0 from the host
-  if iface_ours ot-bz752s-up0 opentop:glinks:r:up0; then queue 'link del dev ot-bz752s-up0'; fi
+  if iface_ours ot-bz752s-up0 opentop:glinks:r:up0 glinks.r opentop:glinks:r; then owned=$((owned + 1)); queue 'link del dev ot-bz752s-up0'; fi
   # delete network namespace glinks.h and everything in it
-  if [ -e /run/netns/glinks.h ]; then queue 'netns del glinks.h'; fi
+  if ns_ours glinks.h opentop:glinks:h; then owned=$((owned + 1)); queue 'netns del glinks.h'; fi
   # delete network namespace glinks.cam and everything in it
-  if [ -e /run/netns/glinks.cam ]; then queue 'netns del glinks.cam'; fi
+  if ns_ours glinks.cam opentop:glinks:cam; then owned=$((owned + 1)); queue 'netns del glinks.cam'; fi
   # delete network namespace glinks.pc and everything in it
-  if [ -e /run/netns/glinks.pc ]; then queue 'netns del glinks.pc'; fi
+  if ns_ours glinks.pc opentop:glinks:pc; then owned=$((owned + 1)); queue 'netns del glinks.pc'; fi
   # delete network namespace glinks.s and everything in it
-  if [ -e /run/netns/glinks.s ]; then queue 'netns del glinks.s'; fi
+  if ns_ours glinks.s opentop:glinks:s; then owned=$((owned + 1)); queue 'netns del glinks.s'; fi
   # delete network namespace glinks.r and everything in it
-  if [ -e /run/netns/glinks.r ]; then queue 'netns del glinks.r'; fi
+  if ns_ours glinks.r opentop:glinks:r; then owned=$((owned + 1)); queue 'netns del glinks.r'; fi
   # delete network namespace glinks and everything in it
-  if [ -e /run/netns/glinks ]; then queue 'netns del glinks'; fi
+  if ns_ours glinks opentop:glinks; then owned=$((owned + 1)); queue 'netns del glinks'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/glinks ]; then left="$left"'  netns glinks'"$NL"; fi
+  if [ -e /run/netns/glinks.r ]; then left="$left"'  netns glinks.r'"$NL"; fi
+  if [ -e /run/netns/glinks.s ]; then left="$left"'  netns glinks.s'"$NL"; fi
+  if [ -e /run/netns/glinks.pc ]; then left="$left"'  netns glinks.pc'"$NL"; fi
+  if [ -e /run/netns/glinks.cam ]; then left="$left"'  netns glinks.cam'"$NL"; fi
+  if [ -e /run/netns/glinks.h ]; then left="$left"'  netns glinks.h'"$NL"; fi
+  if iface_exists ot-bz752s-up0; then left="$left"'  host-iface ot-bz752s-up0'"$NL"; fi
+  if nic_left /run/netns/glinks.r wan /run/opentop/glinks/nics/enp7s0; then left="$left"'  moved-nic enp7s0'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -800,6 +816,8 @@ why() {
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

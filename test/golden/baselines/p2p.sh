@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/test/golden/cases/p2p.otop
 #   sha256    6be5a7397ce475039336e40dfac3346b5b310c6ece2181ca4a537d156af3cfdd
-#   requires  ip nsenter unshare mkdir ln readlink rm mv date
+#   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
 #
@@ -26,13 +26,13 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 SUMMARY='2 nodes, 0 switches, 1 link (18 operations)'
 HELP='
 Lab gp2p: 2 nodes, 0 switches, 1 link (18 operations).
-  up      create it (needs root and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -98,19 +98,29 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace gp2p.b and everything in it
-  if [ -e /run/netns/gp2p.b ]; then queue 'netns del gp2p.b'; fi
+  if ns_ours gp2p.b opentop:gp2p:b; then owned=$((owned + 1)); queue 'netns del gp2p.b'; fi
   # delete network namespace gp2p.a and everything in it
-  if [ -e /run/netns/gp2p.a ]; then queue 'netns del gp2p.a'; fi
+  if ns_ours gp2p.a opentop:gp2p:a; then owned=$((owned + 1)); queue 'netns del gp2p.a'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/gp2p.a ]; then left="$left"'  netns gp2p.a'"$NL"; fi
+  if [ -e /run/netns/gp2p.b ]; then left="$left"'  netns gp2p.b'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -270,6 +280,8 @@ why() {
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

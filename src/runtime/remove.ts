@@ -1,0 +1,146 @@
+// Removing a lab — `down`, and the rollback of a failed `up` — from a record: run its guarded
+// tear-down, then make sure that nothing the record lists is left before the record goes.
+// The record is the only trace of what the lab made: it is removed only once everything it
+// lists is gone, so that `down` can be run again until it is.
+
+import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
+import { assertNever } from "../never.js";
+import { netnsPath } from "../plan/layout.js";
+import type { Owned } from "../plan/owned.js";
+import type { Stage } from "../plan/plan.js";
+import type { LabRecord } from "../plan/record.js";
+import { mountsUnder } from "./discover-isolation.js";
+import { failureDiagnostic } from "./failure.js";
+import { labDir, removeRecord } from "./record.js";
+import { type RunOptions, runStages } from "./run.js";
+import { leftBehind, teardownOf } from "./teardown.js";
+
+/** Told the stages tear-down will run, then each step as it finishes (`down`'s progress). */
+export interface RemovalProgress {
+  readonly onStages?: (stages: readonly Stage[]) => void;
+  readonly onStep?: NonNullable<RunOptions["onStep"]>;
+}
+
+export interface Removal {
+  /** Operations run (each removes one object, or checks and removes what is left of one). */
+  readonly removed: number;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Runs the guarded tear-down of `undo` (by default the whole record), then — when it went
+ * through — removes the lab's directory, record included, unless `record` still lists
+ * something that exists (reported: the lab's that could not go, or a look-alike that is not
+ * the lab's) or a mount OpenTop did not make is left in the directory.
+ */
+export async function removeLab(
+  record: LabRecord,
+  undo: LabRecord = record,
+  progress: RemovalProgress = {},
+): Promise<Removal> {
+  const stages = teardownOf(undo);
+  const removed = stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
+  progress.onStages?.(stages);
+  const outcome = await runStages(stages, {
+    force: true,
+    ...(progress.onStep ? { onStep: progress.onStep } : {}),
+  });
+  const diagnostics = outcome.failures.map(failureDiagnostic);
+  const left = leftBehind(record);
+  for (const l of left)
+    if (l.verdict === "foreign") diagnostics.push(notTheLabs(record.lab, l.owned, record.born !== undefined));
+  // Its own, still there although its removal did not fail: said so rather than lost.
+  if (diagnostics.length === 0)
+    for (const l of left)
+      diagnostics.push(
+        diag("OT6004", `${named(l.owned).what} is still there after its removal`, {
+          help: again(record.lab),
+        }),
+      );
+  if (diagnostics.length === 0) diagnostics.push(...removeLabDir(record.lab));
+  return { removed, diagnostics };
+}
+
+function again(lab: string): string {
+  return `run \`opentop down ${lab}\` again`;
+}
+
+/** How a person names an owned object, and removes it by hand; `recorded`: a record up wrote lists it. */
+function named(o: Owned, recorded = false): { what: string; mark: string; remove: string } {
+  switch (o.kind) {
+    case "netns":
+      return {
+        what: `network namespace ${o.name}`,
+        mark: `its loopback does not carry the lab's mark, and ${recorded ? "it was made before the lab's record" : "no record of the lab says that the lab made it"}`,
+        remove: `ip netns del ${o.name}`,
+      };
+    case "host-iface":
+      return {
+        what: `host interface ${o.name}`,
+        mark: `it does not carry the lab's mark (its alias is not ${o.mark}), and it is not a veth into the lab's own namespace`,
+        remove: `ip link del dev ${o.name}`,
+      };
+    case "host-table":
+      return {
+        what: `nftables table ${o.family} ${o.name} on the host`,
+        mark: `its comment is not the lab's mark ${o.mark}`,
+        remove: `nft delete table ${o.family} ${o.name}`,
+      };
+    case "moved-nic":
+      return {
+        what: `the saved state of host interface ${o.name} (${o.saved}), moved into ${o.ns} as ${o.iface}`,
+        mark: `the lab's node ${o.ns} does not hold it, and its saved state does not start with the line its move wrote, or ${o.name} is not on the host to give it back to`,
+        remove: `rm ${o.saved}`,
+      };
+    default:
+      return assertNever(o);
+  }
+}
+
+/** An object under the lab's name that nothing proves is the lab's: left, and said so. */
+function notTheLabs(lab: string, o: Owned, recorded: boolean): Diagnostic {
+  const n = named(o, recorded);
+  return diag("OT6018", `${n.what} exists but is not provably lab ${lab}'s: it was left`, {
+    notes: [
+      n.mark,
+      `OpenTop removes only what carries a lab's mark or was provably made by it${o.kind === "netns" ? ` (${netnsPath(o.name)})` : ""}`,
+    ],
+    help: `if it is yours, keep it${recorded ? " (the lab's record stays until it is gone)" : ""}; if the lab left it, remove it by hand (\`${n.remove}\`), then ${again(lab)}`,
+  });
+}
+
+/**
+ * Removes the lab's directory (its record, PID files, logs), unless something is still
+ * mounted in it: deleting a directory tree recursively would delete through the mount —
+ * the files of whatever is mounted there. After tear-down only a mount OpenTop did not
+ * make can be left (or one it could not unmount); it is reported, and kept with the directory.
+ */
+export function removeLabDir(lab: string): Diagnostic[] {
+  const mounted = mountsUnder(labDir(lab));
+  if (mounted.length === 0) {
+    removeRecord(lab);
+    return [];
+  }
+  return [foreignMounts(lab, mounted, "down")];
+}
+
+/** OT6016: mounts in a lab's directory that OpenTop did not make, found at `up` or left after `down`. */
+export function foreignMounts(lab: string, mounted: readonly string[], when: "up" | "down"): Diagnostic {
+  const one = mounted.length === 1;
+  const unmount = `unmount ${one ? "it" : "them"} (\`umount ${mounted[0]}\`${one ? "" : ", …"})`;
+  return when === "up"
+    ? diag("OT6016", `${one ? "a mount is" : "mounts are"} in the directory of lab ${lab}`, {
+        notes: [
+          ...mounted.map((m) => `mounted: ${m}`),
+          "OpenTop makes every mount in a lab's directory itself: it does not build on one it did not make",
+        ],
+        help: `${unmount}, or give the lab another name`,
+      })
+    : diag("OT6016", `${one ? "a mount is" : "mounts are"} left in the directory of lab ${lab}`, {
+        notes: [
+          ...mounted.map((m) => `mounted: ${m}`),
+          "OpenTop mounts only namespace files there, and has unmounted those; it does not unmount what it did not mount, nor delete a directory through a mount",
+        ],
+        help: `${unmount}, then run \`opentop down ${lab}\` again`,
+      });
+}

@@ -1,0 +1,71 @@
+// A throwaway machine for adversarial tests: a shell script run in namespaces of its own —
+// its own network namespace (the "host" of the labs it brings up), mount namespace (private
+// /run/netns, /run/opentop and /sys, so that OpenTop sees only what the script made), pid
+// namespace and /proc (so that gc sees no other lab's processes). Everything in it goes when
+// the script ends: the namespaces it made are bound only in its private /run/netns.
+// Ownership attacks (look-alikes named like a lab's objects, a host-name naming an uplink,
+// edited records) run here, never against the real machine's interfaces.
+
+import { spawnSync } from "node:child_process";
+import { BIN, type CliResult } from "./lab.js";
+
+export interface SandboxOptions {
+  /** Mount cgroup2 (in a cgroup namespace rooted at the test's own cgroup) at /sys/fs/cgroup. */
+  readonly cgroup?: boolean;
+  readonly timeoutMs?: number;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs `script` (sh) in a sandbox. `$OT` runs OpenTop; `$SANDBOX_HOST_ROUTES` in the script
+ * can call `copy_host_routes` to give the sandbox's host an uplink with this machine's kind
+ * of routes (an address on a LAN and a default route, IPv4 and IPv6).
+ */
+export function sandbox(script: string, options: SandboxOptions = {}): CliResult {
+  const setup = [
+    "set -u",
+    "mount -t tmpfs sandbox /run/netns",
+    // The machine's /sys goes with the mounts below it (its cgroup hierarchies): the
+    // sandbox's network is what a fresh sysfs shows.
+    "umount -R -l /sys && mount -t sysfs sandbox /sys",
+    "mkdir -p /run/opentop && mount -t tmpfs sandbox /run/opentop",
+    ...(options.cgroup ? ["mount -t cgroup2 sandbox /sys/fs/cgroup"] : []),
+    "ip link set lo up",
+    `OT="${process.execPath} ${BIN}"`,
+    // An uplink as a real host has one: a LAN address and default routes, v4 and v6.
+    "copy_host_routes() {",
+    "  ip link add name eth0 type veth peer name eth0-peer &&",
+    "  ip link set eth0 up && ip link set eth0-peer up &&",
+    "  ip addr add 192.0.2.2/24 dev eth0 && ip -6 addr add fd00::2/64 dev eth0 nodad &&",
+    "  ip route add default via 192.0.2.1 && ip -6 route add default via fd00::1",
+    "}",
+  ].join("\n");
+  const argv = [
+    "--mount",
+    "--net",
+    "--pid",
+    "--fork",
+    "--mount-proc",
+    ...(options.cgroup ? ["--cgroup"] : []),
+    "--propagation",
+    "private",
+    "sh",
+    "-c",
+    `${setup}\n${script}`,
+  ];
+  const r = spawnSync("unshare", argv, {
+    encoding: "utf8",
+    timeout: options.timeoutMs ?? 120_000,
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+  });
+  return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The text between `>>> NAME` and the next `>>>` (or the end) in a sandbox's output. */
+export function section(output: string, name: string): string {
+  const start = output.indexOf(`>>> ${name}\n`);
+  if (start < 0) return "";
+  const rest = output.slice(start + name.length + 5);
+  const end = rest.indexOf(">>> ");
+  return end < 0 ? rest : rest.slice(0, end);
+}
