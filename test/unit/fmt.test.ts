@@ -3,6 +3,7 @@
 // before and after, and so are the diagnostics of those that do not compile.
 
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -349,8 +350,11 @@ test("`opentop fmt` leaves a file with syntax errors, and one it cannot read, as
   try {
     const bad = "lab x\nnode a {\n  eth0 ->\n}\n";
     writeFileSync(join(s.dir, "bad.otop"), bad);
-    const r = cli(["fmt", "bad.otop", "missing.otop"], { cwd: s.dir });
+    execFileSync("mkfifo", [join(s.dir, "fifo.otop")]);
+    const r = cli(["fmt", "bad.otop", "missing.otop", "fifo.otop", "."], { cwd: s.dir });
     assert.equal(r.code, 1);
+    assert.match(r.stderr, /cannot read fifo\.otop: not a regular file/, "a FIFO is refused, not waited on");
+    assert.match(r.stderr, /cannot read \.: it is a directory/);
     assert.match(r.stderr, /error\[OT0003\]/);
     assert.match(r.stderr, /error\[OT9001\]: cannot read missing\.otop: no such file/);
     assert.equal(readFileSync(join(s.dir, "bad.otop"), "utf8"), bad);

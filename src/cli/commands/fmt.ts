@@ -8,6 +8,7 @@ import { type Diagnostic, diag, hasErrors } from "../../diagnostics/diagnostic.j
 import { renderJson } from "../../diagnostics/render.js";
 import { type SourceFile, sourceFile, spanOf } from "../../diagnostics/source.js";
 import { format } from "../../format/format.js";
+import { MAX_SOURCE_BYTES, readLabFile } from "../../model/sources.js";
 import { parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { printDiagnostics } from "../io.js";
@@ -26,18 +27,24 @@ interface Outcome {
   readonly text?: string;
 }
 
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file",
+  EISDIR: "it is a directory",
+  ENOTREG: "not a regular file",
+  EACCES: "permission denied",
+  EFBIG: `larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB`,
+};
+
+/** A lab file (never blocking on a FIFO or a device, as `check` reads one), or standard input. */
 function read(path: string): SourceFile | Diagnostic {
   try {
-    return sourceFile(path === STDIN ? "<stdin>" : path, readFileSync(path === STDIN ? 0 : path));
+    if (path === STDIN) return sourceFile("<stdin>", readFileSync(0));
+    return sourceFile(path, readLabFile(path, MAX_SOURCE_BYTES).bytes);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return diag(
-      "OT9001",
-      `cannot read ${path}: ${code === "ENOENT" ? "no such file" : (code ?? (e as Error).message)}`,
-      {
-        help: "give the path of a lab file (.otop), or `-` for standard input",
-      },
-    );
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    return diag("OT9001", `cannot read ${path}: ${REASONS[code] ?? (code || (e as Error).message)}`, {
+      help: "give the path of a lab file (.otop), or `-` for standard input",
+    });
   }
 }
 
