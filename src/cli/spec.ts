@@ -376,6 +376,11 @@ export const EXIT_STATUSES: readonly {
     meaning:
       "an error in the lab file, or a failure on the machine (rolled back); `status`: the lab has drifted or is half up",
   },
+  {
+    status: "1",
+    meaning: "`fmt --check`: a file is not formatted (OT9030); `fmt`: a file could not be read, parsed or written",
+    only: ["fmt"],
+  },
   { status: "2", meaning: "a command-line usage error (OT9002), or `opentop` without a command" },
   {
     status: "N",
