@@ -378,7 +378,8 @@ export const EXIT_STATUSES: readonly {
   },
   {
     status: "1",
-    meaning: "`fmt --check`: a file is not formatted (OT9030); `fmt`: a file could not be read, parsed or written",
+    meaning:
+      "`fmt --check`: a file is not formatted (OT9030); `fmt`: a file could not be read, parsed or written",
     only: ["fmt"],
   },
   { status: "2", meaning: "a command-line usage error (OT9002), or `opentop` without a command" },
