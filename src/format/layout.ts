@@ -23,6 +23,7 @@ export class Layout {
   private readonly closers = new Map<number, number>();
   private readonly lineStarts: readonly number[];
   readonly comments: readonly Comment[];
+  private byOwner: Map<number, Comment[]> | undefined;
 
   constructor(
     readonly file: SourceFile,
@@ -134,7 +135,22 @@ export class Layout {
 
   /** Whether a comment stands between two offsets. */
   hasComment(a: number, b: number): boolean {
-    return this.comments.some((c) => c.span.start > a && c.span.start < b);
+    const c = this.comments[lowerBound(this.comments, a + 1, (x) => x.span.start)];
+    return c !== undefined && c.span.start < b;
+  }
+
+  /** The comments alone on their lines in the block that `{` at `owner` opens (-1: the top level). */
+  standaloneIn(owner: number): readonly Comment[] {
+    if (!this.byOwner) {
+      this.byOwner = new Map();
+      for (const c of this.comments) {
+        if (!c.standalone) continue;
+        const list = this.byOwner.get(c.owner);
+        if (list) list.push(c);
+        else this.byOwner.set(c.owner, [c]);
+      }
+    }
+    return this.byOwner.get(owner) ?? [];
   }
 }
 

@@ -77,7 +77,7 @@ class Writer {
 
   /** Statements or option lines, with the comments alone on their lines in this block. */
   items(items: readonly Item[], indent: number, owner: number): void {
-    const comments = this.layout.comments.filter((c) => c.standalone && c.owner === owner);
+    const comments = this.layout.standaloneIn(owner);
     const all: (Item | Comment)[] = [...items, ...comments].sort((a, b) => start(a) - start(b));
     let previous: Item | Comment | undefined;
     for (const el of all) {
