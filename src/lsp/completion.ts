@@ -38,8 +38,8 @@ type BlockKind = "top" | "node" | "filter" | "nft" | "switch-options" | "iface-o
 
 interface Block {
   readonly kind: BlockKind;
-  /** The node whose body this is (undefined in a template or a ranged node). */
-  readonly node?: string;
+  /** The nodes whose body this is: one, a range's (`pc[1..3]`), or none (a template). */
+  readonly nodes?: readonly string[];
 }
 
 /** What a token pass over a file (or the part before a place) learns. */
@@ -59,7 +59,8 @@ function scan(text: string): Scan {
   const switches = new Set<string>();
   const templates = new Set<string>();
   const iface = (node: string | undefined, name: string) => {
-    if (node === undefined || !plain(name)) return;
+    // An interface's name, or a VLAN sub-interface's (`eth0.10`).
+    if (node === undefined || !/^[A-Za-z][A-Za-z0-9_-]*(\.\d+)?$/.test(name)) return;
     const set = nodes.get(node) ?? new Set<string>();
     nodes.set(node, set.add(name));
   };
@@ -106,7 +107,7 @@ function declare(
   if (words.length === 5 && block.kind === "top" && first === "node" && second !== undefined)
     for (const n of expandRange(second, words)) names.nodes.set(n, names.nodes.get(n) ?? new Set());
   if (words.length === 1 && block.kind === "node" && first !== undefined && !isNodeKeyword(first))
-    iface(block.node, first.split(".")[0] ?? first);
+    for (const node of block.nodes ?? []) iface(node, first);
   // `A.x` after `->`, after `link` or after `--`: node A has interface x.
   const endpoint =
     before?.kind === "arrow" || (first === "link" && (words.length === 2 || before?.text === LINK_SEPARATOR));
@@ -134,13 +135,14 @@ function blockOf(words: readonly Token[], outer: Block): Block {
   const first = words[0]?.text;
   switch (first) {
     case "node": {
-      const name = words.length === 2 ? (words[1]?.text ?? "") : "";
-      return plain(name) ? { kind: "node", node: name } : { kind: "node" };
+      const name = words[1]?.text ?? "";
+      const nodes = words.length === 2 && plain(name) ? [name] : expandRange(name, words);
+      return { kind: "node", nodes };
     }
     case "template":
       return { kind: "node" };
     case "filter":
-      return { kind: "filter", ...(outer.node ? { node: outer.node } : {}) };
+      return { kind: "filter", ...(outer.nodes ? { nodes: outer.nodes } : {}) };
     case "nft":
       return { kind: "nft" };
     case "switch":
@@ -205,8 +207,9 @@ function endpoints(names: Names): Candidate[] {
 }
 
 function ifacesOf(block: Block, names: Names): Candidate[] {
-  const ifaces = block.node ? [...(names.nodes.get(block.node) ?? [])] : [];
-  return ifaces.map((label) => ({ label, kind: "interface", detail: `interface of node ${block.node}` }));
+  const node = block.nodes?.[0];
+  const ifaces = node === undefined ? [] : [...(names.nodes.get(node) ?? [])];
+  return ifaces.map((label) => ({ label, kind: "interface", detail: `interface of node ${node}` }));
 }
 
 /** The first word of a statement in this block. */
