@@ -28,6 +28,8 @@ const LOADERS: { readonly [K in CommandName]: () => Promise<Command> } = {
   graph: async () => (await import("./commands/graph.js")).graph,
   build: async () => (await import("./commands/build.js")).build,
   import: async () => (await import("./commands/import.js")).importLab,
+  fmt: async () => (await import("./commands/fmt.js")).fmt,
+  lsp: async () => (await import("./commands/lsp.js")).lsp,
   gc: async () => (await import("./commands/gc.js")).gc,
   completion: async () => (await import("./commands/completion.js")).completion,
   help: async () => helpCommand,

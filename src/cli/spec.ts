@@ -326,6 +326,37 @@ const TABLE = [
     ],
   },
   {
+    name: "fmt",
+    summary: "rewrite lab files in the one canonical style, keeping every comment",
+    args: "FILE…",
+    positionals: ["file"],
+    rest: true,
+    description:
+      'Rewrites each FILE in OpenTop\'s canonical style (docs/language.md, "Style"): two spaces a level, one statement a line except in a block written on one line, one blank between words, at most one blank line in a row, and every comment where it was, those after code aligned. Only layout changes, never a word, so the plan stays the same; fmt checks that before it writes, and writes each file whole (an interrupted fmt leaves it as it was). A file with syntax errors is left as it is. FILE `-` formats standard input to standard output. Prints the name of each file it rewrote.',
+    options: [
+      {
+        name: "check",
+        help: "write nothing; fail with OT9030 for each file that is not formatted, at its first line that differs",
+      },
+      JSON_OUT,
+    ],
+    examples: [
+      { cmd: "opentop fmt examples/*.otop", what: "format files in place" },
+      { cmd: "opentop fmt --check lab.otop", what: "in CI: fail if lab.otop is not formatted" },
+      { cmd: "opentop fmt - < lab.otop", what: "format standard input to standard output (for editors)" },
+    ],
+  },
+  {
+    name: "lsp",
+    summary: "the language server for editors: diagnostics as you type, completion, formatting",
+    args: "",
+    positionals: [],
+    description:
+      "Speaks the Language Server Protocol over standard input and output; an editor starts it (docs/editors.md). For each open lab file it publishes `check`'s diagnostics as the file changes, completes keywords and the names of nodes, switches and interfaces, and formats the file as `fmt` does. It changes nothing on the machine.",
+    options: [{ name: "stdio", help: "talk over standard input and output (the only way; editors pass it)" }],
+    examples: [{ cmd: "opentop lsp", what: "what an editor runs (see docs/editors.md)" }],
+  },
+  {
     name: "gc",
     summary: "remove what labs that never finished coming up (or lost their record) left behind",
     args: "",
@@ -398,6 +429,12 @@ export const EXIT_STATUSES: readonly {
     status: "1",
     meaning:
       "an error in the lab file, or a failure on the machine (rolled back); `status`: the lab has drifted, is half up, or a service has stopped; `test`: an expectation failed, or the model and the kernel disagree",
+  },
+  {
+    status: "1",
+    meaning:
+      "`fmt --check`: a file is not formatted (OT9030); `fmt`: a file could not be read, parsed or written",
+    only: ["fmt"],
   },
   { status: "2", meaning: "a command-line usage error (OT9002), or `opentop` without a command" },
   {

@@ -187,6 +187,9 @@ export const CODES = {
   OT9021: { severity: "warning", title: "not converted" },
   OT9022: { severity: "error", title: "invalid Mininet topology" },
   OT9023: { severity: "warning", title: "name changed" },
+  // formatting and editors (docs/editors.md)
+  OT9030: { severity: "error", title: "not formatted" },
+  OT9031: { severity: "error", title: "cannot be formatted safely" },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -45,7 +45,7 @@ import {
   SPECIAL_CLAUSES,
   STATEMENT_ALIASES,
 } from "./filter.js";
-import { Lexer, type Token, type TokenKind, type WordPart } from "./lexer.js";
+import { Lexer, type Token, type TokenKind, type Trivia, type WordPart } from "./lexer.js";
 
 /** How many arguments each option of a statement takes. */
 type Arity = Readonly<Record<string, number>>;
@@ -92,7 +92,7 @@ export const ROUTE_OPTIONS: Arity = {
   weight: 1,
 };
 
-const TOP_KEYWORDS = [
+export const TOP_KEYWORDS: readonly string[] = [
   "lab",
   "param",
   "include",
@@ -111,7 +111,7 @@ const UNREPEATABLE = ["lab", "param", "template", "include"];
 /** The word that separates the two ends of a `link`. */
 export const LINK_SEPARATOR = "--";
 /** The statements of a node body; anything else starts an interface (with its name). */
-const NODE_STATEMENTS = [
+export const NODE_STATEMENTS = [
   "route",
   "forward",
   "sysctl",
@@ -158,8 +158,9 @@ const KIND_NAMES: Record<TokenKind, string> = {
 
 class ParseError extends Error {}
 
-export function parse(file: SourceFile, diagnostics = new Diagnostics()): LabFile {
-  return new Parser(file, diagnostics).file();
+/** `trivia`, when given, receives every token read and every comment (src/format/ reprints with them). */
+export function parse(file: SourceFile, diagnostics = new Diagnostics(), trivia?: Trivia): LabFile {
+  return new Parser(file, diagnostics, trivia).file();
 }
 
 /**
@@ -177,8 +178,9 @@ class Parser {
   constructor(
     private readonly source: SourceFile,
     private readonly diagnostics: Diagnostics,
+    trivia?: Trivia,
   ) {
-    this.lexer = new Lexer(source, diagnostics);
+    this.lexer = new Lexer(source, diagnostics, trivia);
     this.tok = this.lexer.next();
   }
 

@@ -2,7 +2,7 @@
 # Lab isolation: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/isolation.otop
-#   sha256    1c8df41cbcebf79724724499b56039a788562b7702abfe4bcfc1e46bc152f7b2
+#   sha256    c9ca1a55e15d0d788a1bb6846ba8b0ff4f46b0a04cfcd93bfde2d7557b6f7f10
 #   requires  ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tail sed ss tr mountpoint stat umount rm rmdir ln readlink mv date find timeout socat
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
@@ -476,7 +476,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "isolation",
  "file": "/ROOT/examples/isolation.otop",
- "hash": "1c8df41cbcebf79724724499b56039a788562b7702abfe4bcfc1e46bc152f7b2",
+ "hash": "c9ca1a55e15d0d788a1bb6846ba8b0ff4f46b0a04cfcd93bfde2d7557b6f7f10",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'

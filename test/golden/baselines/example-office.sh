@@ -2,7 +2,7 @@
 # Lab office: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/office.otop
-#   sha256    1c9c1bbb33459915fd918492264ec7e3e09a451ed835c79b4375836ebe025af2
+#   sha256    439b18972ce926d3ff4ccafafb4f37ed3e35c79645dc552ee3ceae649bac8f7f
 #   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find sh ss setsid timeout socat sleep ping cat tr sed
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
@@ -138,8 +138,8 @@ EOF
   # add 10.2.0.1/24 to eth1 in office.router  (examples/office.otop:21:15)
   # add fd6f:2::1/64 to eth1 in office.router  (examples/office.otop:21:27)
   # bring eth1 up in office.router  (examples/office.otop:21:3)
-  # add 203.0.113.1/24 to wan in office.router  (examples/office.otop:22:20)
-  # add fd6f:ff::1/64 to wan in office.router  (examples/office.otop:22:35)
+  # add 203.0.113.1/24 to wan in office.router  (examples/office.otop:22:19)
+  # add fd6f:ff::1/64 to wan in office.router  (examples/office.otop:22:34)
   # bring wan up in office.router  (examples/office.otop:22:3)
   step '7/11, addresses and routes, in node router (office.router)' nsenter --net=/run/netns/office.router -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:office:router
@@ -654,8 +654,8 @@ nsenter --net=/run/netns/office.router -- ip -batch -
     addr add 10.2.0.1/24 dev eth1                # examples/office.otop:21:15
     addr add fd6f:2::1/64 dev eth1 nodad         # examples/office.otop:21:27
     link set dev eth1 up                         # examples/office.otop:21:3
-    addr add 203.0.113.1/24 dev wan              # examples/office.otop:22:20
-    addr add fd6f:ff::1/64 dev wan nodad         # examples/office.otop:22:35
+    addr add 203.0.113.1/24 dev wan              # examples/office.otop:22:19
+    addr add fd6f:ff::1/64 dev wan nodad         # examples/office.otop:22:34
     link set dev wan up                          # examples/office.otop:22:3
 nsenter --net=/run/netns/office.web -- ip -batch -
     link set dev lo alias opentop:office:web  # examples/office.otop:39:1
@@ -696,7 +696,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "office",
  "file": "/ROOT/examples/office.otop",
- "hash": "1c9c1bbb33459915fd918492264ec7e3e09a451ed835c79b4375836ebe025af2",
+ "hash": "439b18972ce926d3ff4ccafafb4f37ed3e35c79645dc552ee3ceae649bac8f7f",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
@@ -744,8 +744,8 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"addr.add","ns":"office.router","dev":"eth1","cidr":"10.2.0.1/24","family":4},"origin":"examples/office.otop:21:15"},
   {"op":{"kind":"addr.add","ns":"office.router","dev":"eth1","cidr":"fd6f:2::1/64","family":6},"origin":"examples/office.otop:21:27"},
   {"op":{"kind":"link.up","ns":"office.router","dev":"eth1"},"origin":"examples/office.otop:21:3"},
-  {"op":{"kind":"addr.add","ns":"office.router","dev":"wan","cidr":"203.0.113.1/24","family":4},"origin":"examples/office.otop:22:20"},
-  {"op":{"kind":"addr.add","ns":"office.router","dev":"wan","cidr":"fd6f:ff::1/64","family":6},"origin":"examples/office.otop:22:35"},
+  {"op":{"kind":"addr.add","ns":"office.router","dev":"wan","cidr":"203.0.113.1/24","family":4},"origin":"examples/office.otop:22:19"},
+  {"op":{"kind":"addr.add","ns":"office.router","dev":"wan","cidr":"fd6f:ff::1/64","family":6},"origin":"examples/office.otop:22:34"},
   {"op":{"kind":"link.up","ns":"office.router","dev":"wan"},"origin":"examples/office.otop:22:3"},
   {"op":{"kind":"link.alias","ns":"office.web","dev":"lo","alias":"opentop:office:web"},"origin":"examples/office.otop:39:1"},
   {"op":{"kind":"link.up","ns":"office.web","dev":"lo"},"origin":"examples/office.otop:39:1"},

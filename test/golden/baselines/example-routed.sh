@@ -2,7 +2,7 @@
 # Lab routed: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/routed.otop
-#   sha256    b36be4ba17a07aede6d8c1b4a3692d99d38b0228b1959199282bb91ae4a85aee
+#   sha256    d8b84f8b41b16b93cfa67081d0dd5c575b7a431f7031c67c33f21c81029cee24
 #   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find sh ss setsid timeout socat sleep ping cat tr sed
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
@@ -494,7 +494,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "routed",
  "file": "/ROOT/examples/routed.otop",
- "hash": "b36be4ba17a07aede6d8c1b4a3692d99d38b0228b1959199282bb91ae4a85aee",
+ "hash": "d8b84f8b41b16b93cfa67081d0dd5c575b7a431f7031c67c33f21c81029cee24",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'

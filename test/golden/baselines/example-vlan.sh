@@ -2,7 +2,7 @@
 # Lab vlan: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/vlan.otop
-#   sha256    97ca65113f0aedd11315223ccbd029141ffe51299368d3c9d757f2f24f8f4306
+#   sha256    4cca017fce98d3c3bf788466332fa0c06b5873ffe9b2517ef2bc2ef347d671a9
 #   requires  ip nsenter sysctl nft bridge unshare mkdir ln readlink rm mv date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
@@ -524,7 +524,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "vlan",
  "file": "/ROOT/examples/vlan.otop",
- "hash": "97ca65113f0aedd11315223ccbd029141ffe51299368d3c9d757f2f24f8f4306",
+ "hash": "4cca017fce98d3c3bf788466332fa0c06b5873ffe9b2517ef2bc2ef347d671a9",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'

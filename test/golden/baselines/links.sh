@@ -2,7 +2,7 @@
 # Lab glinks: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/test/golden/cases/links.otop
-#   sha256    78721a7e4b7f33d6e68cffafd2421bc81628a873de697894de5703523c952727
+#   sha256    f39f4d050f4c19c4dcd028a9831b1a6eb7cda3c67e02df87f21f6ef1251aba4a
 #   requires  ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date touch find
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
@@ -118,7 +118,7 @@ EOF
 link add link trunk name trunk.10 type vlan id 10
 link add link trunk name trunk.20 mtu 1500 type vlan id 20
 EOF
-  # create VLAN 20 sub-interface eth0.20 on eth0 in glinks.cam  (test/golden/cases/links.otop:33:40)
+  # create VLAN 20 sub-interface eth0.20 on eth0 in glinks.cam  (test/golden/cases/links.otop:33:39)
   step '9/20, stacked interfaces, in node cam (glinks.cam)' nsenter --net=/run/netns/glinks.cam -- ip -batch - <<'EOF' || return 1
 link add link eth0 name eth0.20 type vlan id 20
 EOF
@@ -254,9 +254,9 @@ EOF
   # mark lo in glinks.cam as opentop:glinks:cam  (test/golden/cases/links.otop:33:1)
   # bring lo up in glinks.cam  (test/golden/cases/links.otop:33:1)
   # bring eth0 up in glinks.cam  (test/golden/cases/links.otop:33:12)
-  # add 10.20.0.5/24 to eth0.20 in glinks.cam  (test/golden/cases/links.otop:33:48)
-  # bring eth0.20 up in glinks.cam  (test/golden/cases/links.otop:33:40)
-  # route 0.0.0.0/0 via 10.20.0.1 in glinks.cam  (test/golden/cases/links.otop:33:63)
+  # add 10.20.0.5/24 to eth0.20 in glinks.cam  (test/golden/cases/links.otop:33:47)
+  # bring eth0.20 up in glinks.cam  (test/golden/cases/links.otop:33:39)
+  # route 0.0.0.0/0 via 10.20.0.1 in glinks.cam  (test/golden/cases/links.otop:33:61)
   step '19/20, addresses and routes, in node cam (glinks.cam)' nsenter --net=/run/netns/glinks.cam -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks:cam
 link set dev lo up
@@ -389,7 +389,7 @@ link add link p0 name p0.1 type vlan id 1
 EOF
     error OT6011 'this kernel lacks 802.1Q VLAN sub-interfaces, which this statement needs (test/golden/cases/links.otop:12:3)' 'it is the kernel option CONFIG_VLAN_8021Q (module 8021q: `modprobe 8021q`); on a kernel without it, remove what needs it from the lab'
     error OT6011 'this kernel lacks 802.1Q VLAN sub-interfaces, which this statement needs (test/golden/cases/links.otop:13:3)' 'it is the kernel option CONFIG_VLAN_8021Q (module 8021q: `modprobe 8021q`); on a kernel without it, remove what needs it from the lab'
-    error OT6011 'this kernel lacks 802.1Q VLAN sub-interfaces, which this statement needs (test/golden/cases/links.otop:33:40)' 'it is the kernel option CONFIG_VLAN_8021Q (module 8021q: `modprobe 8021q`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks 802.1Q VLAN sub-interfaces, which this statement needs (test/golden/cases/links.otop:33:39)' 'it is the kernel option CONFIG_VLAN_8021Q (module 8021q: `modprobe 8021q`); on a kernel without it, remove what needs it from the lab'
     lacking=1
   fi
   if ! probe unshare --net -- tc qdisc add dev lo root tbf rate 1mbit burst 16kb limit 16kb; then
@@ -591,7 +591,7 @@ nsenter --net=/run/netns/glinks.r -- ip -batch -
     link add link trunk name trunk.10 type vlan id 10           # test/golden/cases/links.otop:12:3
     link add link trunk name trunk.20 mtu 1500 type vlan id 20  # test/golden/cases/links.otop:13:3
 nsenter --net=/run/netns/glinks.cam -- ip -batch -
-    link add link eth0 name eth0.20 type vlan id 20  # test/golden/cases/links.otop:33:40
+    link add link eth0 name eth0.20 type vlan id 20  # test/golden/cases/links.otop:33:39
 
 # stage 5: switch VLANs
 nsenter --net=/run/netns/glinks -- bridge -batch -
@@ -665,9 +665,9 @@ nsenter --net=/run/netns/glinks.cam -- ip -batch -
     link set dev lo alias opentop:glinks:cam  # test/golden/cases/links.otop:33:1
     link set dev lo up                        # test/golden/cases/links.otop:33:1
     link set dev eth0 up                      # test/golden/cases/links.otop:33:12
-    addr add 10.20.0.5/24 dev eth0.20         # test/golden/cases/links.otop:33:48
-    link set dev eth0.20 up                   # test/golden/cases/links.otop:33:40
-    route add 0.0.0.0/0 via 10.20.0.1         # test/golden/cases/links.otop:33:63
+    addr add 10.20.0.5/24 dev eth0.20         # test/golden/cases/links.otop:33:47
+    link set dev eth0.20 up                   # test/golden/cases/links.otop:33:39
+    route add 0.0.0.0/0 via 10.20.0.1         # test/golden/cases/links.otop:33:61
 nsenter --net=/run/netns/glinks.h -- ip -batch -
     link set dev lo alias opentop:glinks:h  # test/golden/cases/links.otop:34:1
     link set dev lo up                      # test/golden/cases/links.otop:34:1
@@ -685,7 +685,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "glinks",
  "file": "/ROOT/test/golden/cases/links.otop",
- "hash": "78721a7e4b7f33d6e68cffafd2421bc81628a873de697894de5703523c952727",
+ "hash": "f39f4d050f4c19c4dcd028a9831b1a6eb7cda3c67e02df87f21f6ef1251aba4a",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
@@ -738,7 +738,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"h.eth0","index":1005,"master":"lan"},"b":{"ns":"glinks.h","name":"eth0"}},"origin":"test/golden/cases/links.otop:34:10"},
   {"op":{"kind":"vlan.add","ns":"glinks.r","parent":"trunk","name":"trunk.10","vid":10},"origin":"test/golden/cases/links.otop:12:3"},
   {"op":{"kind":"vlan.add","ns":"glinks.r","parent":"trunk","name":"trunk.20","vid":20,"mtu":1500},"origin":"test/golden/cases/links.otop:13:3"},
-  {"op":{"kind":"vlan.add","ns":"glinks.cam","parent":"eth0","name":"eth0.20","vid":20},"origin":"test/golden/cases/links.otop:33:40"},
+  {"op":{"kind":"vlan.add","ns":"glinks.cam","parent":"eth0","name":"eth0.20","vid":20},"origin":"test/golden/cases/links.otop:33:39"},
   {"op":{"kind":"port.vlan","ns":"glinks","dev":"r.trunk","vids":"10"},"origin":"test/golden/cases/links.otop:11:3"},
   {"op":{"kind":"port.vlan","ns":"glinks","dev":"r.trunk","vids":"20"},"origin":"test/golden/cases/links.otop:11:3"},
   {"op":{"kind":"port.vlan","ns":"glinks","dev":"r.trunk","vids":"100-102"},"origin":"test/golden/cases/links.otop:11:3"},
@@ -796,9 +796,9 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.alias","ns":"glinks.cam","dev":"lo","alias":"opentop:glinks:cam"},"origin":"test/golden/cases/links.otop:33:1"},
   {"op":{"kind":"link.up","ns":"glinks.cam","dev":"lo"},"origin":"test/golden/cases/links.otop:33:1"},
   {"op":{"kind":"link.up","ns":"glinks.cam","dev":"eth0"},"origin":"test/golden/cases/links.otop:33:12"},
-  {"op":{"kind":"addr.add","ns":"glinks.cam","dev":"eth0.20","cidr":"10.20.0.5/24","family":4},"origin":"test/golden/cases/links.otop:33:48"},
-  {"op":{"kind":"link.up","ns":"glinks.cam","dev":"eth0.20"},"origin":"test/golden/cases/links.otop:33:40"},
-  {"op":{"kind":"route.add","ns":"glinks.cam","family":4,"destination":"0.0.0.0/0","via":"10.20.0.1"},"origin":"test/golden/cases/links.otop:33:63"},
+  {"op":{"kind":"addr.add","ns":"glinks.cam","dev":"eth0.20","cidr":"10.20.0.5/24","family":4},"origin":"test/golden/cases/links.otop:33:47"},
+  {"op":{"kind":"link.up","ns":"glinks.cam","dev":"eth0.20"},"origin":"test/golden/cases/links.otop:33:39"},
+  {"op":{"kind":"route.add","ns":"glinks.cam","family":4,"destination":"0.0.0.0/0","via":"10.20.0.1"},"origin":"test/golden/cases/links.otop:33:61"},
   {"op":{"kind":"link.alias","ns":"glinks.h","dev":"lo","alias":"opentop:glinks:h"},"origin":"test/golden/cases/links.otop:34:1"},
   {"op":{"kind":"link.up","ns":"glinks.h","dev":"lo"},"origin":"test/golden/cases/links.otop:34:1"},
   {"op":{"kind":"addr.add","ns":"glinks.h","dev":"eth0","cidr":"10.30.0.5/24","family":4},"origin":"test/golden/cases/links.otop:34:22"},
