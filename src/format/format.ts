@@ -86,7 +86,13 @@ function shape(tree: LabFile): string {
 /** A place in a file, whatever the field holding it is called (`arrow`, `keywordSpan`). */
 function isSpan(value: unknown): boolean {
   const v = value as { start?: unknown; end?: unknown; file?: unknown } | null;
-  return typeof v === "object" && v !== null && typeof v.start === "number" && typeof v.end === "number" && "file" in v;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof v.start === "number" &&
+    typeof v.end === "number" &&
+    "file" in v
+  );
 }
 
 function comments(layout: Layout): string {
