@@ -68,8 +68,8 @@ EOF
   step '3/26, links, in the switches (isolation)' nsenter --net=/run/netns/isolation -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:isolation
 link add name lan up type bridge
-link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns isolation.router
-link add name db.eth0 index 1002 master lan up type veth peer name eth0 netns isolation.db
+link add name router.eth0 index 9829555 master lan up type veth peer name eth0 netns isolation.router
+link add name db.eth0 index 11825311 master lan up type veth peer name eth0 netns isolation.db
 EOF
   # == stage 4 of 17: addresses and routes
   # mark lo in isolation.router as opentop:isolation:router  (examples/isolation.otop:22:1)
@@ -333,10 +333,10 @@ nsenter --net=/run/netns/isolation.router -- sysctl -q -w …
 
 # stage 3: links
 nsenter --net=/run/netns/isolation -- ip -batch -
-    link set dev lo alias opentop:isolation                                                             # examples/isolation.otop:18:5
-    link add name lan up type bridge                                                                    # examples/isolation.otop:20:1
-    link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns isolation.router  # examples/isolation.otop:24:3
-    link add name db.eth0 index 1002 master lan up type veth peer name eth0 netns isolation.db          # examples/isolation.otop:35:3
+    link set dev lo alias opentop:isolation                                                                # examples/isolation.otop:18:5
+    link add name lan up type bridge                                                                       # examples/isolation.otop:20:1
+    link add name router.eth0 index 9829555 master lan up type veth peer name eth0 netns isolation.router  # examples/isolation.otop:24:3
+    link add name db.eth0 index 11825311 master lan up type veth peer name eth0 netns isolation.db         # examples/isolation.otop:35:3
 
 # stage 4: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/isolation.router -- ip -batch -
@@ -449,7 +449,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","files","db"],
  "switches": ["lan"],
- "plan": "f80b07efe7f087df885933a77b0168cc69c6fcc226eaf754c648d9d1a670815d",
+ "plan": "5899bd27daa8434ed20406a93dc59f35e5918b1df4c3019be3f544b9637a5280",
  "owned": [
   {"kind":"netns","name":"isolation"},
   {"kind":"netns","name":"isolation.router","node":"router"},
@@ -465,8 +465,8 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"isolation.router","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/isolation.otop:23:3"},
   {"op":{"kind":"link.alias","ns":"isolation","dev":"lo","alias":"opentop:isolation"},"origin":"examples/isolation.otop:18:5"},
   {"op":{"kind":"bridge.add","ns":"isolation","name":"lan"},"origin":"examples/isolation.otop:20:1"},
-  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"router.eth0","index":1001,"master":"lan"},"b":{"ns":"isolation.router","name":"eth0"}},"origin":"examples/isolation.otop:24:3"},
-  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"db.eth0","index":1002,"master":"lan"},"b":{"ns":"isolation.db","name":"eth0"}},"origin":"examples/isolation.otop:35:3"},
+  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"router.eth0","index":9829555,"master":"lan"},"b":{"ns":"isolation.router","name":"eth0"}},"origin":"examples/isolation.otop:24:3"},
+  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"db.eth0","index":11825311,"master":"lan"},"b":{"ns":"isolation.db","name":"eth0"}},"origin":"examples/isolation.otop:35:3"},
   {"op":{"kind":"link.alias","ns":"isolation.router","dev":"lo","alias":"opentop:isolation:router"},"origin":"examples/isolation.otop:22:1"},
   {"op":{"kind":"link.up","ns":"isolation.router","dev":"lo"},"origin":"examples/isolation.otop:22:1"},
   {"op":{"kind":"addr.add","ns":"isolation.router","dev":"eth0","cidr":"10.20.0.1/24","family":4},"origin":"examples/isolation.otop:24:15"},
