@@ -20,7 +20,10 @@ function planOf(src: string): Plan {
 
 const ops = (plan: Plan): Op[] => plan.stages.flatMap((s) => s.steps.flatMap((st) => st.ops));
 /** An operation's words, its explicit ifindex (a hash of the end: see INDEX_BASE) as N. */
-const line = (op: Op): string => wordsOf(op).join(" ").replace(/ index \d+ /, " index N ");
+const line = (op: Op): string =>
+  wordsOf(op)
+    .join(" ")
+    .replace(/ index \d+ /, " index N ");
 const processes = (plan: Plan): number => plan.stages.reduce((n, s) => n + s.steps.length, 0);
 
 test("a star of N nodes on one switch takes N + 2 processes", () => {
@@ -78,9 +81,7 @@ test("forwarding is set before links; per-interface sysctls after them", () => {
     "lab r\nnode a { forward\n sysctl net.ipv4.conf.eth0.rp_filter 2\n sysctl net.ipv4.conf.all.rp_filter 0\n eth0 -> b.eth0 }\nnode b { eth0 }\n",
   );
   assert.deepEqual(
-    plan.stages.map(
-      (s) => `${s.name}: ${s.steps.flatMap((st) => st.ops.map(line)).join(", ")}`,
-    ),
+    plan.stages.map((s) => `${s.name}: ${s.steps.flatMap((st) => st.ops.map(line)).join(", ")}`),
     [
       "namespaces: netns add r.a, netns add r.b",
       "namespace sysctls: net.ipv4.ip_forward=1, net.ipv6.conf.all.forwarding=1, net.ipv6.conf.default.accept_dad=0, net.ipv4.conf.all.rp_filter=0",
@@ -141,7 +142,7 @@ test("port names: NODE.IFACE when it fits, else p.HASH of the port alone, never 
     ops(planOf(source)).flatMap((o) => (o.kind === "veth.add" ? [`${o.a.name} ${o.a.index}`] : []));
   const two = names(lab(["averylongnodename1", "averylongnodename2"]));
   assert.equal(new Set(two).size, 2);
-  for (const n of two) assert.ok(n.split(" ")[0]!.length <= IFNAME_MAX, n);
+  for (const n of two) assert.ok((n.split(" ")[0] ?? "").length <= IFNAME_MAX, n);
   // A port added before them renames and renumbers neither: `apply` adds one port.
   const three = names(lab(["another-long-node-name", "averylongnodename1", "averylongnodename2"]));
   assert.deepEqual(three.slice(1), two);
