@@ -142,6 +142,15 @@ export function nicSavedHead(nic: string, ns: string, name: string): string {
 export const NIC_SAVED_HEAD =
   /^# opentop: the state of (\S+) before it was moved into (\S+) as (\S+); down restores it$/;
 
+/**
+ * `opentop-sysctl-reset NETNS KEY FROM fresh|node`: set KEY in the namespace to what it was
+ * before the lab set it — FROM as a fresh namespace has it (a namespace-wide key: what the
+ * node's namespace had when it was made), or as the node has it (`net.ipv4.conf.default.X`
+ * for a per-interface key: what the interface got when it was made).
+ */
+export const SYSCTL_RESET =
+  'ns=$1 key=$2 from=$3; if [ "$4" = fresh ]; then v=$(unshare --net -- sysctl -n "$from"); else v=$(nsenter --net="$ns" -- sysctl -n "$from"); fi || exit 1; exec nsenter --net="$ns" -- sysctl -q -w "$key=$v"';
+
 /** Each program by the short name `plan` shows in its place (the full text follows the plan). */
 export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
   [JOIN, "join"],
@@ -157,4 +166,5 @@ export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
   [PIVOT, "pivot-root"],
   [NIC_TAKE, "nic-take"],
   [NIC_GIVE, "nic-give"],
+  [SYSCTL_RESET, "sysctl-reset"],
 ]);
