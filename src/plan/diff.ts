@@ -40,17 +40,28 @@ export interface Change {
   readonly because?: string;
 }
 
+/** An operation that removes an object that goes, under its guard: `of`, the key of the operation that made it. */
+export interface UndoOp extends GuardedOp {
+  readonly of: string;
+}
+
 export interface Diff {
   /** Every change, the lab's removals and recreations first (in its order), then the new plan's. */
   readonly changes: readonly Change[];
   /** What removes the objects that go, newest first, each under its guard (as tear-down's). */
-  readonly undo: readonly GuardedOp[];
+  readonly undo: readonly UndoOp[];
   /** Then what makes, changes and makes again: the new plan's stages with only that. */
   readonly stages: readonly Stage[];
   /** Operations of the new plan left as they are. */
   readonly unchanged: number;
   /** What cannot be removed alone and lives in nothing that could be recreated instead. */
   readonly blocked: readonly Op[];
+  /** For each operation of `stages`, the key of the new plan's operation it stands for. */
+  readonly sources: ReadonlyMap<Op, string>;
+  /** What goes with something it lives inside (no undo of its own): key → those keys. */
+  readonly takenBy: ReadonlyMap<string, readonly string[]>;
+  /** Updated in place, taking along what lives inside them. */
+  readonly replaced: ReadonlySet<string>;
 }
 
 /** What `needs` may ask of a plan: which interface holds a gateway, which keys it has. */
@@ -102,6 +113,8 @@ interface State {
   readonly updates: Map<string, Update<Op>>;
   /** Updated in place, but taking what needs them along (`dependents: "recreated"`). */
   readonly replaced: Set<string>;
+  /** Updated in place, resetting what lives inside them (`dependents: "reset"`). */
+  readonly reset: Set<string>;
   readonly because: Map<string, string>;
   readonly blocked: Op[];
 }
@@ -115,15 +128,18 @@ export function diffPlans(from: readonly Op[], to: Plan | readonly Op[]): Diff {
     gone: new Set(),
     updates: new Map(),
     replaced: new Set(),
+    reset: new Set(),
     because: new Map(),
     blocked: [],
   };
   classify(st);
   propagate(st);
+  const sources = new Map<Op, string>();
   const run = (op: Op): Op[] => {
     const key = keyOf(op);
-    if (!st.old.ops.has(key) || st.gone.has(key)) return [op];
-    return [...(st.updates.get(key)?.ops ?? [])];
+    const ops = !st.old.ops.has(key) || st.gone.has(key) ? [op] : [...(st.updates.get(key)?.ops ?? [])];
+    for (const o of ops) sources.set(o, key);
+    return ops;
   };
   const stages = isPlan(to)
     ? to.stages
@@ -134,9 +150,59 @@ export function diffPlans(from: readonly Op[], to: Plan | readonly Op[]): Diff {
     changes: changesOf(st, from, toOps),
     undo: undoOps(st, from),
     stages,
-    unchanged: toOps.filter((op) => run(op).length === 0 && !st.updates.has(keyOf(op))).length,
+    unchanged: toOps.filter(
+      (op) => !st.gone.has(keyOf(op)) && st.old.ops.has(keyOf(op)) && !st.updates.has(keyOf(op)),
+    ).length,
     blocked: st.blocked,
+    sources,
+    takenBy: takenBy(st),
+    replaced: st.replaced,
   };
+}
+
+/** For each operation that goes with what it lives inside: those containers' keys. */
+function takenBy(st: State): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [key, op] of st.old.ops) {
+    if (!st.gone.has(key)) continue;
+    const holders = needsOf(op, st.old.ctx)
+      .filter((n) => n.inside)
+      .flatMap((n) => makersOf(st.old, n, key))
+      .filter((m) => st.gone.has(m) || st.replaced.has(m));
+    if (holders.length) out.set(key, holders);
+  }
+  return out;
+}
+
+/**
+ * What exists after part of a diff ran: the lab's operations less those whose undo ran (and
+ * what went with them), with what the new plan's ran in their place or added — what a
+ * rollback compares with the lab as it was. `undone`: keys whose undo ran; `done`: keys of
+ * the new plan whose operations ran (both counting those that may have).
+ */
+export function partly(
+  d: Diff,
+  from: readonly Op[],
+  to: readonly Op[],
+  undone: ReadonlySet<string>,
+  done: ReadonlySet<string>,
+): Op[] {
+  const gone = (key: string, depth = 0): boolean =>
+    undone.has(key) ||
+    (depth < 64 &&
+      (d.takenBy.get(key) ?? []).some((h) => gone(h, depth + 1) || (d.replaced.has(h) && done.has(h))));
+  const next = new Map(to.map((op) => [keyOf(op), op]));
+  const out: Op[] = [];
+  const seen = new Set<string>();
+  for (const op of from) {
+    const key = keyOf(op);
+    if (gone(key)) continue;
+    const now = done.has(key) ? next.get(key) : undefined;
+    out.push(now ?? op);
+    seen.add(key);
+  }
+  for (const op of to) if (done.has(keyOf(op)) && !seen.has(keyOf(op))) out.push(op);
+  return out;
 }
 
 function isPlan(x: Plan | readonly Op[]): x is Plan {
@@ -162,6 +228,7 @@ function classify(st: State): void {
     else {
       st.updates.set(key, update);
       if (update.dependents === "recreated") st.replaced.add(key);
+      if (update.dependents === "reset") st.reset.add(key);
     }
   }
 }
@@ -189,6 +256,17 @@ function propagate(st: State): void {
     };
     for (const [key, op] of st.old.ops) mark(key, forced(st.old, key, op, goes));
     for (const [key, op] of st.next.ops) if (st.old.ops.has(key)) mark(key, forced(st.next, key, op, made));
+    for (const [key, op] of st.next.ops) {
+      // Inside something reset: set again as it is (or made again where it cannot be).
+      const was = st.old.ops.get(key);
+      if (!was || st.gone.has(key) || st.updates.has(key)) continue;
+      const cause = forced(st.next, key, op, (m) => st.reset.has(m));
+      if (cause === undefined) continue;
+      const again = updateOf(was, op, st.next.ctx);
+      if (again) st.updates.set(key, again);
+      else mark(key, cause);
+      changed = true;
+    }
     for (const key of [...st.gone]) {
       const op = st.old.ops.get(key);
       if (!op || undoOf(op) !== null || skipped(st, key, op)) continue;
@@ -214,9 +292,9 @@ function skipped(st: State, key: string, op: Op): boolean {
  * machine, only while it exists and is the lab's). Ordered like tear-down (services stop
  * first, cgroups go last), the same undo once.
  */
-function undoOps(st: State, from: readonly Op[]): GuardedOp[] {
+function undoOps(st: State, from: readonly Op[]): UndoOp[] {
   const seen = new Set<string>();
-  const out: { g: GuardedOp; i: number }[] = [];
+  const out: { g: UndoOp; i: number }[] = [];
   [...from].reverse().forEach((op) => {
     const key = keyOf(op);
     if (!st.gone.has(key) || skipped(st, key, op)) return;
@@ -226,7 +304,7 @@ function undoOps(st: State, from: readonly Op[]): GuardedOp[] {
       if (seen.has(text)) continue;
       seen.add(text);
       const when = owned.length ? { kind: "owned" as const, owned } : { kind: "always" as const };
-      out.push({ g: { op: u, when }, i: out.length });
+      out.push({ g: { op: u, when, of: key }, i: out.length });
     }
   });
   return out

@@ -82,7 +82,11 @@ export const TC_OPS: SpecTable<TcOp> = {
     undo: (op) => [{ kind: "qdisc.del", ns: op.ns, dev: op.dev, parent: op.parent, handle: op.handle }],
     update: (from, { kind: _, ...to }) =>
       from.qdisc.kind === to.qdisc.kind
-        ? { ops: [{ kind: "qdisc.set", verb: "change", ...to }], dependents: "kept" }
+        ? {
+            ops: [{ kind: "qdisc.set", verb: "change", ...to }],
+            // tbf gives a FIFO child its own limit when changed: the child is set again.
+            dependents: to.qdisc.kind === "tbf" ? "reset" : "kept",
+          }
         : // Another kind drops the children of the one it replaces: they are made again.
           { ops: [{ kind: "qdisc.set", verb: "replace", ...to }], dependents: "recreated" },
   },

@@ -157,9 +157,11 @@ export interface Update<I> {
   readonly ops: readonly I[];
   /**
    * `kept`: what needs the object is untouched; `recreated`: the change takes it along (a
-   * qdisc replaced by one of another kind drops its children), so it is made again.
+   * qdisc replaced by one of another kind drops its children), so it is made again;
+   * `reset`: the change resets what lives inside it (tbf sets its FIFO child's limit to its
+   * own), which is set again as it is.
    */
-  readonly dependents: "kept" | "recreated";
+  readonly dependents: "kept" | "recreated" | "reset";
 }
 
 /** The key of an interface: what its link's operations make and others need. */
