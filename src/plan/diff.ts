@@ -72,12 +72,11 @@ export function needContext(ops: readonly Op[]): NeedContext {
     has: (key) => keys.has(key),
     onLink(ns: Ns, address: string) {
       const ip = parseIp(address);
-      if (!ip.ok) return undefined;
-      const on = addrs.find((a) => {
+      if (!ip.ok) return [];
+      return addrs.filter((a) => {
         const c = parseCidr(a.cidr);
         return a.ns === ns && c.ok && contains(c.value, ip.value);
       });
-      return on?.dev;
     },
   };
 }

@@ -8,7 +8,8 @@
 import { type Diagnostic, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
 import { type Diff, diffPlans, partly, undoStages } from "../plan/diff.js";
-import { describe, keyOf, type Op } from "../plan/ops.js";
+import type { Ns } from "../plan/ns.js";
+import { describe, keyOf, leavesOf, type Op, whereOf } from "../plan/ops.js";
 import { opsOf, type Plan, steps } from "../plan/plan.js";
 import { type LabRecord, nextOf, recordOf, settled } from "../plan/record.js";
 import { collisions } from "./collisions.js";
@@ -21,7 +22,7 @@ import { busy, byInterrupt, type Outcome, preflight, type UpOptions, unreadable,
 import { acquire } from "./lock.js";
 import { readRecord, writeRecord } from "./record.js";
 import { type RunOutcome, runStages } from "./run.js";
-import { status } from "./status.js";
+import { type Drift, status } from "./status.js";
 import { holds, proofOf } from "./teardown.js";
 
 export interface ApplyOutcome extends Outcome {
@@ -157,6 +158,10 @@ async function run(
   plan: Plan,
   options: UpOptions,
 ): Promise<ApplyOutcome> {
+  // What the namespaces the change touches look like now: a rollback must leave them so,
+  // drift that was there before included (an address someone added by hand stays).
+  const scope = scoped(record, touchedNamespaces(diff));
+  const before = (await status(scope)).drift.map(driftText);
   const applying = writeRecord({ ...record, state: "applying", next: nextOf(next) });
   const proof = proofOf(applying);
   const undo = diff.undo.filter((u) => holds(u.when, proof));
@@ -167,12 +172,14 @@ async function run(
     writeRecord(settled(applying));
     return { ok: true, diff, diagnostics: [] };
   }
-  const undone = new Set(
-    [...removal.done, ...removal.uncertain].flatMap((op) => undo.filter((u) => u.op === op).map((u) => u.of)),
-  );
-  const done = new Set(
-    [...(made?.done ?? []), ...(made?.uncertain ?? [])].flatMap((op) => diff.sources.get(op) ?? []),
-  );
+  // What may have run: done, or cut short — except a batch line the kernel refused, which
+  // did not happen (one request each): undoing it would remove what was there before.
+  const ran = (o: RunOutcome) => {
+    const refused = new Set(o.failures.flatMap((f) => (f.line !== undefined && f.op ? [f.op] : [])));
+    return [...o.done, ...o.uncertain.filter((op) => !refused.has(op))];
+  };
+  const undone = new Set(ran(removal).flatMap((op) => undo.filter((u) => u.op === op).map((u) => u.of)));
+  const done = new Set((made ? ran(made) : []).flatMap((op) => diff.sources.get(op) ?? []));
   const now = partly(
     diff,
     record.ops.map((r) => r.op),
@@ -180,7 +187,7 @@ async function run(
     undone,
     done,
   );
-  const back = await rollBack(applying, record, now);
+  const back = await rollBack(applying, record, now, scope, new Set(before));
   const outcome = made ?? removal;
   return { ok: false, diff, diagnostics: [...reasons(record.lab, outcome, back.length === 0), ...back] };
 }
@@ -199,7 +206,13 @@ function runOptions(options: UpOptions) {
  * undone, and says so); then the kernel is compared with the record, and only if it agrees is
  * the record the lab's again. Otherwise it stays `applying`: `down` removes what either made.
  */
-async function rollBack(applying: LabRecord, record: LabRecord, now: readonly Op[]): Promise<Diagnostic[]> {
+async function rollBack(
+  applying: LabRecord,
+  record: LabRecord,
+  now: readonly Op[],
+  scope: LabRecord,
+  before: ReadonlySet<string>,
+): Promise<Diagnostic[]> {
   const back = diffPlans(
     now,
     record.ops.map((r) => r.op),
@@ -207,14 +220,14 @@ async function rollBack(applying: LabRecord, record: LabRecord, now: readonly Op
   const proof = proofOf(applying);
   const undo = back.undo.filter((u) => holds(u.when, proof)).map((u) => u.op);
   await runStages([...undoStages(undo), ...back.stages], { force: true });
-  const drift = (await status({ ...record, state: "up" })).drift;
+  const drift = (await status(scope)).drift.filter((d) => !before.has(driftText(d)));
   if (drift.length === 0) {
     writeRecord(record);
     return [];
   }
   return [
     diag("OT6063", `rolling back the change of lab ${record.lab} did not finish`, {
-      notes: drift.slice(0, 10).map((d) => `${d.ns ?? "host"}: ${d.what} ${d.kind}`),
+      notes: drift.slice(0, 10).map(driftText),
       help: `run \`opentop down ${record.lab}\` to remove what the lab and the change made, then \`opentop up\``,
     }),
   ];
@@ -241,4 +254,32 @@ function interruptedDiag(lab: string, clean: boolean): Diagnostic {
 export function mustApply(outcome: ApplyOutcome): ApplyOutcome {
   if (!outcome.ok) throw new DiagnosticError([...outcome.diagnostics]);
   return outcome;
+}
+
+function driftText(d: Drift): string {
+  return `${d.ns ?? "host"}: ${d.what} ${d.kind}`;
+}
+
+/** The namespaces a change acts in or leaves something in (null: the host's). */
+function touchedNamespaces(diff: Diff): Set<Ns> {
+  const out = new Set<Ns>();
+  for (const c of diff.changes)
+    for (const op of [c.from, c.to])
+      if (op) {
+        out.add(whereOf(op));
+        for (const f of leavesOf(op)) if ("ns" in f) out.add(f.ns);
+      }
+  return out;
+}
+
+/** The record as seen in `namespaces` only: what `status` reads to check a rollback, cheaply. */
+function scoped(record: LabRecord, namespaces: ReadonlySet<Ns>): LabRecord {
+  const within = (op: Op) =>
+    namespaces.has(whereOf(op)) || leavesOf(op).some((f) => "ns" in f && namespaces.has(f.ns));
+  return {
+    ...record,
+    state: "up",
+    owned: record.owned.filter((o) => o.kind !== "netns" || namespaces.has(o.name)),
+    ops: record.ops.filter((r) => within(r.op)),
+  };
 }

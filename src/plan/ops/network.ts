@@ -268,16 +268,23 @@ const ROUTE_SHAPE: Shape = {
   nexthops: F.optional({ each: { object: HOP } }),
 };
 
-/** The interfaces a route goes through: its `dev`, its paths', or the one its gateway is on. */
+/**
+ * What a route goes with: its namespace, its interfaces (its `dev`, its paths', the one its
+ * gateway is on) — and it needs the addresses that put its gateway on a link: the kernel drops
+ * the route when the last of them goes, so it is removed first and made again after them.
+ */
 function routeNeeds(op: RouteAdd, ctx: NeedContext): Need[] {
-  const devs = [
-    op.dev,
+  const gateways = [op.via, ...(op.nexthops ?? []).map((h) => h.via)].filter((v) => v !== undefined);
+  const holding = gateways.flatMap((via) => ctx.onLink(op.ns, via));
+  const devs = new Set([
+    ...(op.dev !== undefined ? [op.dev] : []),
     ...(op.nexthops ?? []).map((h) => h.dev),
-    ...(op.via !== undefined && op.dev === undefined ? [ctx.onLink(op.ns, op.via)] : []),
-  ].filter((d): d is string => d !== undefined);
+    ...(op.dev === undefined && op.nexthops === undefined ? holding.map((a) => a.dev) : []),
+  ]);
   return [
     ...(op.ns === null ? [] : [inside(netnsKey(op.ns))]),
-    ...devs.map((d) => inside(linkKey(op.ns, d))),
+    ...[...devs].map((d) => inside(linkKey(op.ns, d))),
+    ...holding.map((a) => need(`addr ${nsKey(op.ns)} ${a.dev} ${a.cidr}`)),
   ];
 }
 
@@ -632,7 +639,8 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
         destination: op.destination,
         ...(op.via !== undefined ? { via: op.via } : {}),
         ...(op.dev !== undefined ? { dev: op.dev } : {}),
-        ...(op.metric !== undefined ? { metric: op.metric } : {}),
+        // The kernel shows no metric where it is its default (0 for IPv4): nor does the fact.
+        ...(op.metric !== undefined && !(op.family === 4 && op.metric === 0) ? { metric: op.metric } : {}),
         ...(op.nexthops ? { nexthops: op.nexthops.map(({ onlink: _, ...h }) => h) } : {}),
       },
     ],

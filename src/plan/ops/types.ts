@@ -146,8 +146,12 @@ export function inside(key: string): Need {
 
 /** What `needs` and `update` may ask of the plan an operation is part of. */
 export interface NeedContext {
-  /** The interface of `ns` whose own prefix holds `address` (a gateway's), if any. */
-  onLink(ns: Ns, address: string): string | undefined;
+  /**
+   * The addresses of `ns` whose prefix holds `address` (a gateway's), with their interfaces:
+   * a route through that gateway goes when its interface goes, and the kernel drops it when
+   * the last of them goes.
+   */
+  onLink(ns: Ns, address: string): readonly { readonly dev: string; readonly cidr: string }[];
   /** The plan has an operation of this key. */
   has(key: string): boolean;
 }
