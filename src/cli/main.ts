@@ -20,6 +20,8 @@ const LOADERS: { readonly [K in CommandName]: () => Promise<Command> } = {
   apply: async () => (await import("./commands/apply.js")).apply,
   down: async () => (await import("./commands/down.js")).down,
   status: async () => (await import("./commands/status.js")).status,
+  trace: async () => (await import("./commands/trace.js")).trace,
+  test: async () => (await import("./commands/test.js")).test,
   ls: async () => (await import("./commands/ls.js")).ls,
   exec: async () => (await import("./commands/exec.js")).exec,
   shell: async () => (await import("./commands/exec.js")).shell,

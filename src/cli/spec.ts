@@ -11,7 +11,8 @@ export type ArgKind =
   | "service"
   | "program"
   | "shell"
-  | "import-format";
+  | "import-format"
+  | "probe-protocol";
 
 export interface OptionDoc {
   readonly name: string;
@@ -169,11 +170,64 @@ const TABLE = [
     args: "LAB|FILE",
     positionals: ["lab-or-file"],
     description:
-      "Reads the lab's namespaces, interfaces, addresses, routes, filters, services and limits from the kernel and compares them with what its plan left there: every missing, extra or changed object is drift. Needs root (the namespaces cannot be entered without it). Exits 1 when the lab has drifted or is half up.",
+      "Reads the lab's namespaces, interfaces, addresses, routes, filters, services and limits from the kernel and compares them with what its plan left there: every missing, extra or changed object is drift. Needs root (the namespaces cannot be entered without it). Exits 1 when the lab has drifted or is half up, or when a service has exited with an error or was stopped.",
     options: [JSON_OUT],
     examples: [
       { cmd: "sudo opentop status office", what: "the office lab's live state" },
       { cmd: "sudo opentop status office --json | jq .drift", what: "only its drift" },
+    ],
+  },
+  {
+    name: "trace",
+    summary: "show the path the model predicts for a packet, hop by hop; change nothing",
+    args: "LAB|FILE SRC DST [icmp | tcp PORT | udp PORT] [via NODE]",
+    positionals: ["lab-or-file", "node", "node", "probe-protocol"],
+    description:
+      "Walks one packet through the lab's model as an `expect SRC -> DST …` statement would be checked: each route and filter rule that decides, with its place in the file, the NAT on the way, the reply back through conntrack, or where and why the packet stops. SRC and DST are nodes, `NODE.IFACE` or addresses of nodes; without -4 or -6, each family both have is traced. Every path of a multipath route is shown. Nothing on the machine is read; the lab need not be up.",
+    options: [
+      { name: "ipv4", short: "4", help: "trace IPv4 only" },
+      { name: "ipv6", short: "6", help: "trace IPv6 only" },
+      SET,
+      JSON_OUT,
+    ],
+    examples: [
+      {
+        cmd: "opentop trace examples/office.otop isp router.wan tcp 80 -4",
+        what: "through the router's dnat",
+      },
+      { cmd: "opentop trace office pc1 web tcp 22", what: "why pc1 cannot reach web's ssh" },
+    ],
+  },
+  {
+    name: "test",
+    summary: "prove a lab's expectations with real packets (or every pair of nodes: --matrix)",
+    args: "LAB|FILE",
+    positionals: ["lab-or-file"],
+    description:
+      "In the lab that is up (from this file as it is now), sends each expectation's packets — ping, or a TCP connection or UDP datagram with socat, to a throwaway listener where the request lands — and shows the kernel's answer beside the model's verdict. An expectation that does not hold fails; a disagreement between the model and the kernel is reported as a defect (OT8021). With --matrix, every ordered pair of nodes is pinged instead, in a grid per family. Needs root. Exits 1 on any failure, defect or probe error.",
+    options: [
+      { name: "matrix", help: "ping every ordered pair of nodes instead of the lab's expectations" },
+      {
+        name: "timeout",
+        value: "SECONDS",
+        help: "how long a probe waits for an answer (default 2; 1 with --matrix)",
+      },
+      {
+        name: "jobs",
+        short: "j",
+        value: "N",
+        help: "run at most N probes at once (default 16; 64 with --matrix)",
+      },
+      SET,
+      JSON_OUT,
+    ],
+    examples: [
+      { cmd: "sudo opentop test office", what: "the office lab's expectations, with real packets" },
+      { cmd: "sudo opentop test examples/star.otop --matrix", what: "every pair of the star's nodes" },
+      {
+        cmd: "sudo opentop test office --json | jq '.results[] | select(.pass == false)'",
+        what: "what failed",
+      },
     ],
   },
   {
@@ -259,7 +313,7 @@ const TABLE = [
     args: "FILE",
     positionals: ["file"],
     description:
-      "Writes the lab's plan as one POSIX sh script that needs only sh and the elementary tools (ip, nsenter, and nft, sysctl… as the lab needs). The script's up, down, status and exec do what OpenTop's do, with the same record.",
+      "Writes the lab's plan as one POSIX sh script that needs only sh and the elementary tools (ip, nsenter, and nft, sysctl… as the lab needs). The script's up, down, status and exec do what OpenTop's do, with the same record; its test probes the lab's expectations as `opentop test` does.",
     options: [
       {
         name: "output",
@@ -374,7 +428,7 @@ export const EXIT_STATUSES: readonly {
   {
     status: "1",
     meaning:
-      "an error in the lab file, or a failure on the machine (rolled back); `status`: the lab has drifted or is half up",
+      "an error in the lab file, or a failure on the machine (rolled back); `status`: the lab has drifted, is half up, or a service has stopped; `test`: an expectation failed, or the model and the kernel disagree",
   },
   { status: "2", meaning: "a command-line usage error (OT9002), or `opentop` without a command" },
   {

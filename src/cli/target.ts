@@ -20,8 +20,40 @@ export function looksLikeFile(arg: string): boolean {
   return arg.includes("/") || arg.endsWith(".otop") || (existsSync(arg) && statSync(arg).isFile());
 }
 
-export function compileTarget(path: string, params: ReadonlyMap<string, string>): Compiled {
-  return compileFile(path, { params });
+export function compileTarget(
+  path: string,
+  params: ReadonlyMap<string, string>,
+  options: { readonly verdicts?: boolean } = {},
+): Compiled {
+  return compileFile(path, { params, ...options });
+}
+
+/** A lab's model and, when it is up, its record. */
+export interface Modelled {
+  readonly compiled: Compiled & { readonly lab: Lab };
+  readonly record?: LabRecord;
+}
+
+/**
+ * `FILE|LAB` for the commands that read a lab's expectations (`trace`, `test`): the file,
+ * or the file the lab of that name was brought up from. The model's verdicts are theirs to
+ * report, so an expectation that cannot hold is no error here.
+ */
+export function modelTarget(arg: string, params: ReadonlyMap<string, string>): Modelled {
+  const target = resolveTarget(arg, params);
+  const path = target.compiled?.file.path ?? target.record?.file;
+  if (path === undefined)
+    throw new DiagnosticError(
+      diag("OT6007", `lab ${arg} is not up`, {
+        help: "give the lab's file, or the name of a lab that is up (see `opentop ls`)",
+      }),
+    );
+  const compiled = compileTarget(path, params, { verdicts: false });
+  if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
+  return {
+    compiled: { ...compiled, lab: compiled.lab },
+    ...(target.record ? { record: target.record } : {}),
+  };
 }
 
 /** The one lab file a command takes (plan, up, build), compiled; its errors are thrown. */

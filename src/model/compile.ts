@@ -8,6 +8,7 @@ import { check } from "./check.js";
 import { expand } from "./expand.js";
 import type { Lab } from "./model.js";
 import { LAB_NAME_MAX, NAME_PATTERN } from "./names.js";
+import { verdictDiagnostics } from "./reach/explain.js";
 import { invalidText, loadSources, MAX_SOURCE_BYTES, type Reader, readLabFile } from "./sources.js";
 
 export interface Compiled {
@@ -26,6 +27,11 @@ export interface CompileOptions {
   readonly params?: ReadonlyMap<string, string>;
   /** How included files are read (tests give files from memory); the file system by default. */
   readonly read?: Reader;
+  /**
+   * Whether expectations the model says cannot hold are errors (the default): `trace` and
+   * `test`, which report verdicts themselves, set it to false.
+   */
+  readonly verdicts?: boolean;
 }
 
 export function compileSource(file: SourceFile, options: CompileOptions = {}): Compiled {
@@ -43,6 +49,8 @@ export function compileSource(file: SourceFile, options: CompileOptions = {}): C
   const decls = expand(sources.tree, diagnostics, options);
   // A lab cut short by a limit would only add the errors of its missing part.
   const lab = decls.truncated ? undefined : check(decls, diagnostics, file);
+  if (lab && !diagnostics.hasErrors && options.verdicts !== false)
+    for (const d of verdictDiagnostics(lab)) diagnostics.add(d);
   const name = decls.labs[0]?.text;
   const labName =
     name !== undefined && NAME_PATTERN.test(name) && name.length <= LAB_NAME_MAX ? name : undefined;

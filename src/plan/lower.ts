@@ -16,7 +16,9 @@ import { type Op, whereOf } from "./ops.js";
 import type { Plan, Stage } from "./plan.js";
 import { steps } from "./plan.js";
 import { type Platform, platform as withDefaults } from "./platform.js";
+import { readinessOps } from "./ready.js";
 import { teardown } from "./teardown.js";
+import { lowerTests } from "./tests.js";
 
 export type { Platform } from "./platform.js";
 
@@ -62,6 +64,8 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
     },
     // Everything else a node isolates, its limits and its services.
     ...isolation.stages,
+    // Then `up` waits until every service is ready (or fails, and rolls back).
+    { name: "readiness", steps: steps(readinessOps(lab, isolation.nodes)) },
   ].filter((s) => s.steps.length > 0);
 
   return {
@@ -69,6 +73,7 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
     stages,
     teardown: teardown(stages),
     ...(Object.keys(isolation.nodes).length ? { nodes: isolation.nodes } : {}),
+    ...(lab.expectations.length ? { tests: lowerTests(lab, platform.runDir) } : {}),
   };
 }
 

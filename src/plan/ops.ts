@@ -11,6 +11,8 @@ import { FIREWALL_OPS, type FirewallOp } from "./ops/firewall.js";
 import { ISOLATION_OPS, type IsolationOp } from "./ops/isolation.js";
 import { NETWORK_OPS, type NetworkOp } from "./ops/network.js";
 import { NIC_OPS, type NicOp } from "./ops/nic.js";
+import { PROBE_OPS, type ProbeOp } from "./ops/probe.js";
+import { READY_OPS, type ReadyOp } from "./ops/ready.js";
 import { TC_OPS, type TcOp } from "./ops/tc.js";
 import {
   type Need,
@@ -30,7 +32,7 @@ export type { VethEnd } from "./ops/network.js";
 export type { Base, Need, NeedContext, Ns, Tool, Update } from "./ops/types.js";
 export { RANK } from "./ops/types.js";
 
-export type Op = NetworkOp | NicOp | TcOp | FirewallOp | IsolationOp;
+export type Op = NetworkOp | NicOp | TcOp | FirewallOp | IsolationOp | ReadyOp | ProbeOp;
 export type OpKind = Op["kind"];
 export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
 
@@ -41,6 +43,8 @@ const OPS: { readonly [K in OpKind]: OpSpec<OpOf<K>, Op> } = {
   ...TC_OPS,
   ...FIREWALL_OPS,
   ...ISOLATION_OPS,
+  ...READY_OPS,
+  ...PROBE_OPS,
 };
 
 function spec<K extends OpKind>(op: OpOf<K>): OpSpec<OpOf<K>, Op> {

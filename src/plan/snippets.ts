@@ -7,6 +7,8 @@
 // a machine without Node runs them unchanged. Each is one line so that a process's command
 // line reads `sh`, `-c`, PROGRAM, NAME, … and its NAME (a mark) is the fourth word.
 
+import { LISTEN, PROBE } from "./probes.js";
+
 /**
  * `opentop-join PROCS… -- ARGV…`: move this process into the cgroups whose `cgroup.procs`
  * files are given, then exec ARGV (same PID), so everything ARGV starts is accounted there.
@@ -151,6 +153,29 @@ export const NIC_SAVED_HEAD =
 export const SYSCTL_RESET =
   'ns=$1 key=$2 from=$3; if [ "$4" = fresh ]; then v=$(unshare --net -- sysctl -n "$from"); else v=$(nsenter --net="$ns" -- sysctl -n "$from"); fi || exit 1; exec nsenter --net="$ns" -- sysctl -q -w "$key=$v"';
 
+/**
+ * `opentop-ready PIDFILE STATUS LOG SECONDS KIND PORT [-- CHECK…]`: wait until a service
+ * is ready — KIND `tcp`/`udp`: something listens on PORT in its network namespace (where
+ * this runs); `command`: CHECK (entering the node) exits with 0; `started`: it has run
+ * 0.3 s without failing (or finished with status 0). A service that exits (with any
+ * status, once a check is asked for), or is gone, or is not ready after SECONDS fails:
+ * the reason on the first line of standard error, the log's last lines after it, each
+ * prefixed `log: `.
+ */
+export const READY = [
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: sh's, in a plain string on purpose
+  'pidfile=$1 status=$2 log=$3 t=$4 kind=$5 port=$6; shift 6; [ "${1-}" != -- ] || shift;',
+  'fail() { echo "$1" >&2; tail -n 10 "$log" 2>/dev/null | sed "s/^/log: /" >&2; exit 1; };',
+  'f=-t; [ "$kind" = udp ] && f=-u;',
+  'ready() { case $kind in tcp|udp) [ -n "$(ss -Hln $f "sport = :$port")" ];; command) "$@" >/dev/null 2>&1 </dev/null;; *) [ $i -ge 3 ];; esac; };',
+  "i=0; while :; do",
+  'if [ -s "$status" ]; then code=$(cat "$status"); [ "$code" = 0 ] && [ "$kind" = started ] && exit 0; fail "it exited with status $code"; fi;',
+  'pid=$(cat "$pidfile" 2>/dev/null); if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then [ -s "$status" ] && continue; fail "it is gone"; fi;',
+  'if ready "$@"; then exit 0; fi;',
+  '[ $i -ge $((t * 10)) ] && fail "it is not ready after $t s";',
+  "sleep 0.1; i=$((i+1)); done",
+].join(" ");
+
 /** Each program by the short name `plan` shows in its place (the full text follows the plan). */
 export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
   [JOIN, "join"],
@@ -167,4 +192,7 @@ export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
   [NIC_TAKE, "nic-take"],
   [NIC_GIVE, "nic-give"],
   [SYSCTL_RESET, "sysctl-reset"],
+  [READY, "ready"],
+  [PROBE, "probe"],
+  [LISTEN, "listen"],
 ]);

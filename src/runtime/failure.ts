@@ -6,6 +6,7 @@ import type { Code } from "../diagnostics/codes.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { describe, wordsOf } from "../plan/ops.js";
 import { shellQuote } from "../plan/quote.js";
+import { SNIPPET_NAMES } from "../plan/snippets.js";
 import { TOOLS } from "../plan/tools.js";
 import type { StepFailure } from "./run.js";
 
@@ -16,6 +17,17 @@ interface Hint {
 }
 
 const HINTS: readonly Hint[] = [
+  // A service that is not ready (src/plan/ops/ready.ts): its log's last lines are notes.
+  {
+    pattern: /^it exited with status|^it is gone/m,
+    code: "OT5021",
+    help: "the service's command failed: its log's last lines are above (`opentop logs` shows all of it once the lab is up)",
+  },
+  {
+    pattern: /^it is not ready after/m,
+    code: "OT5022",
+    help: "it may need longer (`timeout SECONDS` after `ready`), or listen elsewhere than its `ready` says",
+  },
   // Filters: nft and iptables say "missing" in their own words.
   {
     pattern: /Could not process rule: (No such file or directory|Operation not supported)/,
@@ -76,20 +88,29 @@ function status(code: number): string {
   return code > 128 && signal ? `killed by ${signal}` : `exit status ${code}`;
 }
 
+/** A constant sh program by its name (`plan` lists them), any other word as it is. */
+function short(word: string): string {
+  const name = SNIPPET_NAMES.get(word);
+  return name === undefined ? word : `<${name}>`;
+}
+
 export function failureDiagnostic(f: StepFailure): Diagnostic {
   // A tool that names the line it refused (nft): its message, and the line as a note.
   const said = TOOLS[f.step.tool].explain?.(f.result.stderr, f.step.ops);
+  // Lines a step marks `log: ` are a service's log, shown as they are.
+  const lines = f.result.stderr.split("\n");
+  const logged = lines.filter((l) => l.startsWith("log: "));
   const stderr =
     said?.message ??
-    f.result.stderr
-      .split("\n")
-      .filter((l) => l.trim() && !/^Command failed -:\d+$/.test(l.trim()))
+    lines
+      .filter((l) => l.trim() && !l.startsWith("log: ") && !/^Command failed -:\d+$/.test(l.trim()))
       .join("; ");
   const hint = HINTS.find((h) => h.pattern.test(f.result.stderr));
   const notes = [
+    ...logged,
     // The command as it ran (rollback adds -force, for one).
-    `command: ${f.result.argv.map(shellQuote).join(" ")}${f.line !== undefined ? `, line ${f.line}` : ""}`,
-    ...(f.op ? [`operation: ${wordsOf(f.op).join(" ")}`] : []),
+    `command: ${f.result.argv.map((a) => (SNIPPET_NAMES.has(a) ? short(a) : shellQuote(a))).join(" ")}${f.line !== undefined ? `, line ${f.line}` : ""}`,
+    ...(f.op ? [`operation: ${wordsOf(f.op).map(short).join(" ")}`] : []),
     ...(said?.line ? [`the line it refused: ${said.line}`] : []),
     status(f.result.code),
   ];

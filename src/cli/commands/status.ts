@@ -50,7 +50,11 @@ export const status: Command = {
         ),
       );
     } else printStatus(io, s, !!changed);
-    return s.drift.length || record.state !== "up" ? EXIT.failed : EXIT.ok;
+    // A service that is not running (unless it finished with status 0) fails status too.
+    const down = s.nodes.some((n) =>
+      n.services.some((x) => x.state === "stopped" || (x.state === "exited" && x.code !== 0)),
+    );
+    return s.drift.length || record.state !== "up" || down ? EXIT.failed : EXIT.ok;
   },
 };
 

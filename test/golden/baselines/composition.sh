@@ -5,7 +5,7 @@
 #   sha256    53fee9374de48eeedb4ea23d73d5547db995353aa2c38d13fb890fb69e81b8a5
 #   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='4 nodes, 1 switch, 5 links (52 operations)'
 HELP='
 Lab comp: 4 nodes, 1 switch, 5 links (52 operations).
@@ -324,6 +325,13 @@ exec_node() {
       ;;
   esac
 }
+
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {

@@ -2,10 +2,10 @@
 # Lab star: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/star.otop
-#   sha256    dabc4c43c8dc750580de147240590fbe12f4b8827c62fe21e2ddea848f5e119a
-#   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find
+#   sha256    917718e348f48ff877528543b1e55e6cf9e08b7924bb22a34ad2a61deb464be9
+#   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find sh ss setsid timeout socat sleep ping cat tr sed
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
 SUMMARY='50 nodes, 1 switch, 50 links (353 operations)'
 HELP='
 Lab star: 50 nodes, 1 switch, 50 links (353 operations).
@@ -36,6 +37,7 @@ Lab star: 50 nodes, 1 switch, 50 links (353 operations).
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
+  test    probe its expectations with real packets (needs root and nsenter, sh, ss, mkdir, setsid, timeout, socat, sleep, ping, cat, tr, sed, ln, readlink, rm, date)
   plan    print every operation that up runs, doing nothing'
 
 # ---- up: the plan, stage by stage --------------------------------------------------
@@ -1592,6 +1594,45 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+SH_LISTEN='pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u; listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }; if listening; then echo present; exit 0; fi; b=$addr; [ "$family" = 6 ] && b="[$addr]"; case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac; mkdir -p "${pidfile%/*}" || exit 1; setsid sh -c '\''timeout --foreground "$@"; exit 0'\'' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 & pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }; i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done; echo started'
+SH_PROBE='proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"; case $proto in icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };; tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };; udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;; *) echo "error unknown protocol $proto"; exit 0;; esac; case $out in *"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;; *nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;; *"timed out"*|*" 0 received"*) echo timeout;; *) printf "error %s\n" "$(printf "%s" "$out" | tr "\n" " ")";; esac'
+SH_STOP='pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done'
+
+test_plan() {
+  # listen on tcp 10.0.0.1:80 in node h1, unless something does
+  listener 1 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/star/probes/h1.tcp.10.0.0.1.80.pid opentop:star:h1:listen-tcp-80-1 72 tcp 4 10.0.0.1 80
+  # listen on tcp [fd00::1]:80 in node h1, unless something does
+  listener 2 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/star/probes/h1.tcp.fd00::1.80.pid opentop:star:h1:listen-tcp-80-2 72 tcp 6 fd00::1 80
+  # probe icmp 10.0.0.50 from node h1
+  run_probe 3 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.0.0.50 '' '' 2
+  # probe icmp fd00::32 from node h1
+  run_probe 4 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00::32 '' '' 2
+  # probe tcp 10.0.0.1:80 from node h50
+  run_probe 5 nsenter --net=/run/netns/star.h50 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.0.0.1 80 '' 2
+  # probe tcp [fd00::1]:80 from node h50
+  run_probe 6 nsenter --net=/run/netns/star.h50 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00::1 80 '' 2
+  wait
+  stop_listeners
+}
+
+stop_listeners() {
+  # stop the listener on tcp 10.0.0.1 port 80 in node h1
+  stop_listener 1 sh -c "$SH_STOP" opentop-stop /run/opentop/star/probes/h1.tcp.10.0.0.1.80.pid opentop:star:h1:listen-tcp-80-1 10 group
+  # stop the listener on tcp fd00::1 port 80 in node h1
+  stop_listener 2 sh -c "$SH_STOP" opentop-stop /run/opentop/star/probes/h1.tcp.fd00::1.80.pid opentop:star:h1:listen-tcp-80-2 10 group
+  :
+}
+
+TEST_WIDTH=16
+test_rows() {
+  row 'h1 -> h50' 4 reach reaches 'through h1 → h50' 3 0
+  row 'h1 -> h50' 6 reach reaches 'through h1 → h50' 4 0
+  row 'h50 -> h1 tcp 80' 4 reach reaches 'through h50 → h1' 5 1
+  row 'h50 -> h1 tcp 80' 6 reach reaches 'through h50 → h1' 6 2
+}
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab star: up, 353 operations in 52 processes
@@ -2015,7 +2056,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "star",
  "file": "/ROOT/examples/star.otop",
- "hash": "dabc4c43c8dc750580de147240590fbe12f4b8827c62fe21e2ddea848f5e119a",
+ "hash": "917718e348f48ff877528543b1e55e6cf9e08b7924bb22a34ad2a61deb464be9",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
@@ -2451,6 +2492,16 @@ why() {
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
+    sh) why='this lab'\''s steps include small sh programs' package=dash ;;
+    ss) why='this lab'\''s tests look for a listener before starting one' package=iproute2 ;;
+    setsid) why='this lab runs services' package=util-linux ;;
+    timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
+    socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
+    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
+    ping) why='this lab'\''s expectations are tested with ping' package=iputils-ping ;;
+    cat) why='this lab reads process and cgroup state' package=coreutils ;;
+    tr) why='this lab stops its processes by their marks' package=coreutils ;;
+    sed) why='this lab stops its processes by their marks' package=sed ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -5,7 +5,7 @@
 #   sha256    ed9ee6a61619928529d593e399975ae5b636d19cacde1557b8abbbb91ffeffad
 #   requires  ip nsenter sysctl tc unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl tc unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip tc nsenter'
+NEED_TEST=''
 SUMMARY='4 nodes, 2 switches, 5 links (57 operations)'
 HELP='
 Lab wan: 4 nodes, 2 switches, 5 links (57 operations).
@@ -347,6 +348,13 @@ exec_node() {
       ;;
   esac
 }
+
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {

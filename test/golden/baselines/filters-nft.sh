@@ -5,7 +5,7 @@
 #   sha256    e6c92e7c890a158c1391a22c511494a29b490e0424103687d4282552bb095d0a
 #   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nft nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='2 nodes, 0 switches, 2 links (25 operations)'
 HELP='
 Lab gnft: 2 nodes, 0 switches, 2 links (25 operations).
@@ -237,6 +238,13 @@ exec_node() {
       ;;
   esac
 }
+
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {

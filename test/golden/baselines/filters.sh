@@ -5,7 +5,7 @@
 #   sha256    948e57659e490cc03f3446bbdefcac286cb2a9828d580a1f81f67a52221d84a5
 #   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='4 nodes, 1 switch, 4 links (45 operations)'
 HELP='
 Lab gflt: 4 nodes, 1 switch, 4 links (45 operations).
@@ -347,6 +348,13 @@ exec_node() {
       ;;
   esac
 }
+
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {

@@ -5,7 +5,7 @@
 #   sha256    78721a7e4b7f33d6e68cffafd2421bc81628a873de697894de5703523c952727
 #   requires  ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date touch find'
 NEED_DOWN='sh nsenter ip rm mkdir ln readlink find'
 NEED_STATUS='ip tc nsenter'
+NEED_TEST=''
 SUMMARY='5 nodes, 2 switches, 13 links (96 operations)'
 HELP='
 Lab glinks: 5 nodes, 2 switches, 13 links (96 operations).
@@ -532,6 +533,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab glinks: up, 96 operations in 20 processes
@@ -805,8 +813,8 @@ why() {
     ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     sysctl) why='this lab sets sysctls' package=procps ;;
-    sh) why='this lab'\''s isolation steps are small sh programs' package=dash ;;
-    sed) why='this lab stops its services by their marks' package=sed ;;
+    sh) why='this lab'\''s steps include small sh programs' package=dash ;;
+    sed) why='this lab stops its processes by their marks' package=sed ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     bridge) why='this lab'\''s VLAN-aware switches are set up with it' package=iproute2 ;;

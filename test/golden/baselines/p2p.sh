@@ -5,7 +5,7 @@
 #   sha256    6be5a7397ce475039336e40dfac3346b5b310c6ece2181ca4a537d156af3cfdd
 #   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='2 nodes, 0 switches, 1 link (18 operations)'
 HELP='
 Lab gp2p: 2 nodes, 0 switches, 1 link (18 operations).
@@ -189,6 +190,13 @@ exec_node() {
       ;;
   esac
 }
+
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
