@@ -17,6 +17,7 @@ const LOADERS: { readonly [K in CommandName]: () => Promise<Command> } = {
   check: async () => (await import("./commands/check.js")).check,
   plan: async () => (await import("./commands/plan.js")).plan,
   up: async () => (await import("./commands/up.js")).up,
+  apply: async () => (await import("./commands/apply.js")).apply,
   down: async () => (await import("./commands/down.js")).down,
   status: async () => (await import("./commands/status.js")).status,
   trace: async () => (await import("./commands/trace.js")).trace,

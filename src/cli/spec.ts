@@ -95,10 +95,23 @@ const TABLE = [
     positionals: ["file"],
     description:
       "Prints the exact operations of `up` (or with --down, of `down`), stage by stage and process by process, each with the statement of the file that asked for it.",
-    options: [SET, FIREWALL, { name: "down", help: "show the operations of `down` instead" }, JSON_OUT],
+    options: [
+      SET,
+      FIREWALL,
+      { name: "down", help: "show the operations of `down` instead" },
+      {
+        name: "diff",
+        help: "show what `apply` would change in the running lab: each object added, changed in place, made again (and what forced it) or removed",
+      },
+      JSON_OUT,
+    ],
     examples: [
       { cmd: "opentop plan examples/p2p.otop", what: "what `up` would do" },
       { cmd: "opentop plan examples/p2p.otop --down", what: "what `down` would do" },
+      {
+        cmd: "sudo opentop plan examples/wan.otop --diff --set rate=5mbit",
+        what: "what `apply` would change",
+      },
     ],
   },
   {
@@ -118,6 +131,24 @@ const TABLE = [
     examples: [
       { cmd: "sudo opentop up examples/office.otop", what: "bring the office lab up" },
       { cmd: "sudo opentop up examples/star.otop --set n=200", what: "a star of 200 nodes" },
+    ],
+  },
+  {
+    name: "apply",
+    summary: "change a running lab into what its file now says, touching nothing else",
+    args: "FILE",
+    positionals: ["file"],
+    description:
+      "Compares the running lab's record with the file's plan, object by object, and runs only the difference: what is gone is removed, what is new is made, what changed is changed in place where the kernel can (a route, a qdisc, a filter in one transaction, a sysctl, a limit) and made again where it cannot — with everything that needs it, which the list of changes says. Everything else is untouched: connections across an unchanged path survive. --set values given before are kept unless set again. A failure or Ctrl-C rolls back to the lab as it was. A lab that is not up is brought up. `opentop plan FILE --diff` shows the same changes without making them. The standalone script (`build`) does not apply: it brings its lab up and down whole.",
+    options: [
+      SET,
+      FIREWALL,
+      { name: "verbose", short: "v", help: "print every process as it finishes, with its time" },
+      JSON_OUT,
+    ],
+    examples: [
+      { cmd: "sudo opentop apply examples/office.otop", what: "apply an edited lab file" },
+      { cmd: "sudo opentop apply examples/wan.otop --set rate=5mbit", what: "change one parameter" },
     ],
   },
   {

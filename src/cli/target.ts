@@ -65,6 +65,32 @@ export function labFile(p: Parsed, usage: string): Compiled & { readonly lab: La
   return { ...compiled, lab: compiled.lab };
 }
 
+/**
+ * The one lab file of `apply` and `plan --diff`, compiled with the `--set` values its running
+ * lab was brought up (or last changed) with, overridden by those given: a value set once stays
+ * until it is set again. Its errors are thrown; `record` is the running lab's, if any.
+ */
+export function labFileOverRecord(
+  p: Parsed,
+  usage: string,
+): { compiled: Compiled & { readonly lab: Lab }; record?: LabRecord } {
+  const given = params(p.values);
+  const first = labFile(p, usage);
+  const record = readRecord(first.lab.name);
+  if (record instanceof Error)
+    throw new DiagnosticError(
+      diag("OT6013", `the record of lab ${first.lab.name} cannot be read: ${record.message}`, {
+        help: `\`opentop down ${first.lab.name}\` removes the lab by its marks`,
+      }),
+    );
+  const kept = Object.entries(record?.params ?? {}).filter(([k]) => !given.has(k));
+  if (kept.length === 0) return { compiled: first, ...(record ? { record } : {}) };
+  const merged = new Map([...kept, ...given]);
+  const compiled = compileTarget(first.file.path, merged);
+  if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
+  return { compiled: { ...compiled, lab: compiled.lab }, ...(record ? { record } : {}) };
+}
+
 /** The one `LAB|FILE` a command takes (status, down); `tolerant` as for resolveTarget. */
 export function labTarget(p: Parsed, usage: string, tolerant = false): Target {
   const [arg, ...extra] = p.positionals;

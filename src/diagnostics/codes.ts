@@ -152,6 +152,10 @@ export const CODES = {
   OT6031: { severity: "error", title: "host interface belongs to a lab" },
   OT6032: { severity: "error", title: "saved state of a moved interface left" },
   OT6033: { severity: "error", title: "host interface carries the default route" },
+  // changing a running lab, and driving it (apply, capture, the API)
+  OT6060: { severity: "error", title: "lab half changed" },
+  OT6061: { severity: "error", title: "cannot be changed on a running lab" },
+  OT6063: { severity: "error", title: "rollback of a change incomplete" },
   // build and the standalone script
   OT7001: { severity: "error", title: "cannot write the script" },
   OT7002: { severity: "error", title: "lab up from another plan" },

@@ -5,11 +5,12 @@
 
 import { isolates } from "../model/isolation.js";
 import type { Iface, Lab, Switch } from "../model/model.js";
-import { nodeNetns } from "../model/names.js";
+import { nodeNetns, stableNumber } from "../model/names.js";
 import { firewallOps } from "./firewall.js";
 import { lowerIsolation } from "./isolation.js";
 import { labDirIn } from "./layout.js";
 import { type LinkContext, linkOps } from "./links/index.js";
+import { INDEX_BASE, INDEX_SPAN } from "./links/kind.js";
 import { nodeConfig, nodeShaping, sysctls } from "./node.js";
 import { type Op, whereOf } from "./ops.js";
 import type { Plan, Stage } from "./plan.js";
@@ -87,7 +88,7 @@ function linkContext(lab: Lab, platform: Platform): LinkContext {
   const ifaces = new Map<string, Iface>();
   for (const n of lab.nodes) for (const i of n.ifaces) ifaces.set(`${n.name}.${i.name}`, i);
   const switches = new Map<string, Switch>(lab.switches.map((s) => [s.name, s]));
-  const counters = new Map<string, number>();
+  const taken = new Map<string, Set<number>>();
   return {
     lab,
     platform,
@@ -95,10 +96,13 @@ function linkContext(lab: Lab, platform: Platform): LinkContext {
     ns: (node) => nodeNetns(lab.name, node),
     iface: (node, name) => ifaces.get(`${node}.${name}`),
     switchOf: (name) => switches.get(name),
-    ordinal(series) {
-      const next = (counters.get(series) ?? 0) + 1;
-      counters.set(series, next);
-      return next;
+    index(ns, node, iface) {
+      const used = taken.get(ns) ?? new Set<number>();
+      taken.set(ns, used);
+      let index = INDEX_BASE + (stableNumber(`${node}/${iface}`) % INDEX_SPAN);
+      while (used.has(index)) index = INDEX_BASE + ((index - INDEX_BASE + 1) % INDEX_SPAN);
+      used.add(index);
+      return index;
     },
   };
 }

@@ -145,6 +145,15 @@ export const NIC_SAVED_HEAD =
   /^# opentop: the state of (\S+) before it was moved into (\S+) as (\S+); down restores it$/;
 
 /**
+ * `opentop-sysctl-reset NETNS KEY FROM fresh|node`: set KEY in the namespace to what it was
+ * before the lab set it — FROM as a fresh namespace has it (a namespace-wide key: what the
+ * node's namespace had when it was made), or as the node has it (`net.ipv4.conf.default.X`
+ * for a per-interface key: what the interface got when it was made).
+ */
+export const SYSCTL_RESET =
+  'ns=$1 key=$2 from=$3; if [ "$4" = fresh ]; then v=$(unshare --net -- sysctl -n "$from"); else v=$(nsenter --net="$ns" -- sysctl -n "$from"); fi || exit 1; exec nsenter --net="$ns" -- sysctl -q -w "$key=$v"';
+
+/**
  * `opentop-ready PIDFILE STATUS LOG SECONDS KIND PORT [-- CHECK…]`: wait until a service
  * is ready — KIND `tcp`/`udp`: something listens on PORT in its network namespace (where
  * this runs); `command`: CHECK (entering the node) exits with 0; `started`: it has run
@@ -182,6 +191,7 @@ export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
   [PIVOT, "pivot-root"],
   [NIC_TAKE, "nic-take"],
   [NIC_GIVE, "nic-give"],
+  [SYSCTL_RESET, "sysctl-reset"],
   [READY, "ready"],
   [PROBE, "probe"],
   [LISTEN, "listen"],

@@ -52,7 +52,7 @@ export function toolsNeeded(plan: Plan): Program[] {
   return [...programs];
 }
 
-function preflight(plan: Plan): Diagnostic[] {
+export function preflight(plan: Plan): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (process.getuid?.() !== 0)
     out.push(
@@ -207,7 +207,7 @@ function interruptedDiag(lab: string, clean: boolean): Diagnostic {
 }
 
 /** Killed by SIGINT, SIGTERM or SIGHUP: what an interrupt does to a process it reaches. */
-function byInterrupt(code: number): boolean {
+export function byInterrupt(code: number): boolean {
   return (["SIGINT", "SIGTERM", "SIGHUP"] as const).some((s) => code === signalStatus(s));
 }
 
@@ -238,7 +238,7 @@ function elsewhere(lab: string): DownResult {
   };
 }
 
-function busy(lab: string, holder: string): Diagnostic {
+export function busy(lab: string, holder: string): Diagnostic {
   return diag("OT6009", `lab ${lab} is busy: another OpenTop command is working on it`, {
     notes: [
       holder === "unknown"
@@ -249,7 +249,7 @@ function busy(lab: string, holder: string): Diagnostic {
   });
 }
 
-function unreadable(lab: string, e: Error): Diagnostic {
+export function unreadable(lab: string, e: Error): Diagnostic {
   return diag("OT6013", `the record of lab ${lab} cannot be read: ${e.message}`, {
     help: `inspect /run/opentop/${lab}/record.json; \`opentop down ${lab}\` removes the lab by its marks`,
   });

@@ -17,7 +17,7 @@ import { netnsPath } from "../plan/layout.js";
 import { hostTableName } from "../plan/nft.js";
 import type { Owned, OwnedKind, OwnedOf } from "../plan/owned.js";
 import type { Stage } from "../plan/plan.js";
-import type { LabRecord } from "../plan/record.js";
+import { type LabRecord, recordedOwned } from "../plan/record.js";
 import { nicSavedHead } from "../plan/snippets.js";
 import { type Guard, teardownOps, teardownStages } from "../plan/teardown.js";
 import { hostTableMark } from "./firewall.js";
@@ -162,6 +162,9 @@ export function teardownOf(record: LabRecord): Stage[] {
  */
 export function leftBehind(record: LabRecord): { readonly owned: Owned; readonly verdict: Verdict }[] {
   const p = proofOf(record);
-  const owned = [...record.owned, ...(record.found ?? []).flatMap((f) => (f.owned ? [f.owned] : []))];
+  const owned = [
+    ...recordedOwned(record),
+    ...(record.found ?? []).flatMap((f) => (f.owned ? [f.owned] : [])),
+  ];
   return owned.map((o) => ({ owned: o, verdict: verdict(o, p) })).filter((x) => x.verdict !== "gone");
 }

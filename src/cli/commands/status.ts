@@ -76,7 +76,7 @@ function printStatus(io: Io, s: Status, fileChanged: boolean): void {
   const r = s.record;
   const st = io.style;
   io.out(
-    `${st.bold(`lab ${r.lab}`)}: ${r.state === "up" ? "up" : st.warning("half up (its up did not finish)")} since ${r.createdAt}, from ${r.file}`,
+    `${st.bold(`lab ${r.lab}`)}: ${r.state === "up" ? "up" : st.warning(r.state === "applying" ? "half changed (its apply did not finish)" : "half up (its up did not finish)")} since ${r.createdAt}, from ${r.file}`,
   );
   if (fileChanged) io.out(st.warning("  the file has changed since the lab was brought up"));
   for (const ns of s.namespaces) {

@@ -6,7 +6,7 @@
 import type { ProbeProtocol } from "../../model/model.js";
 import { LISTEN, PROBE } from "../probes.js";
 import { STOP } from "../snippets.js";
-import { type Base, F, type Field, RANK, type SpecTable } from "./types.js";
+import { type Base, F, type Field, NOTHING, RANK, type SpecTable } from "./types.js";
 
 export type ProbeOp = Base & ProbeOpBody;
 
@@ -71,6 +71,8 @@ const FAMILY: Field = { oneOf: [4, 6] };
 
 export const PROBE_OPS: SpecTable<ProbeOp> = {
   "listen.start": {
+    // In the test (`Plan.tests`), never in the plan `apply` compares.
+    ...NOTHING,
     shape: {
       node: F.word,
       ns: "netns",
@@ -115,6 +117,8 @@ export const PROBE_OPS: SpecTable<ProbeOp> = {
     programs: () => ["sh", "ss", "mkdir", "setsid", "timeout", "socat", "sleep"],
   },
   "listen.stop": {
+    // In the test (`Plan.tests`), never in the plan `apply` compares.
+    ...NOTHING,
     shape: {
       node: F.word,
       proto: PROTO,
@@ -136,6 +140,8 @@ export const PROBE_OPS: SpecTable<ProbeOp> = {
     programs: () => ["sh", "cat", "tr", "sed", "sleep"],
   },
   "neigh.flush": {
+    // In the test (`Plan.tests`), never in the plan `apply` compares.
+    ...NOTHING,
     shape: { node: F.word, ns: "netns", round: "number" },
     tool: "ip",
     where: (op) => op.ns,
@@ -148,6 +154,8 @@ export const PROBE_OPS: SpecTable<ProbeOp> = {
     owns: () => [],
   },
   probe: {
+    // In the test (`Plan.tests`), never in the plan `apply` compares.
+    ...NOTHING,
     shape: {
       id: "string",
       node: F.word,

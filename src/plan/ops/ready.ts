@@ -3,7 +3,7 @@
 // exits, disappears or is not ready in time fails `up`, which then rolls back.
 
 import { READY } from "../snippets.js";
-import { type Base, F, type SpecTable } from "./types.js";
+import { type Base, F, need, type SpecTable } from "./types.js";
 
 export type ReadyOp = Base & {
   readonly kind: "service.ready";
@@ -76,5 +76,8 @@ export const READY_OPS: SpecTable<ReadyOp> = {
       ...(op.check === "tcp" || op.check === "udp" ? (["ss"] as const) : []),
       ...(op.argv ? (["nsenter", "env"] as const) : []),
     ],
+    // It leaves nothing: waited for again whenever its service starts again.
+    needs: (op) => [need(`service ${op.node} ${op.name}`)],
+    undo: () => [],
   },
 };

@@ -80,9 +80,9 @@ EOF
   # create veth pair l2 (comp.core) — eth0 (comp.h2)  (test/golden/cases/composition.otop:20:3)
   # create veth pair l3 (comp.core) — eth0 (comp.h3)  (test/golden/cases/composition.otop:20:3)
   step '4/9, links, on the host' ip -batch - <<'EOF' || return 1
-link add name l1 index 1001 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h1 mtu 1400
-link add name l2 index 1002 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h2 mtu 1400
-link add name l3 index 1003 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h3 mtu 1400
+link add name l1 index 3514974 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h1 mtu 1400
+link add name l2 index 4067729 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h2 mtu 1400
+link add name l3 index 14632074 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h3 mtu 1400
 EOF
   # mark lo in comp as opentop:comp  (test/golden/cases/composition.otop:3:5)
   # create bridge extra in comp  (test/golden/cases/composition.otop:7:1)
@@ -91,8 +91,8 @@ EOF
   step '5/9, links, in the switches (comp)' nsenter --net=/run/netns/comp -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:comp
 link add name extra up type bridge
-link add name core.x index 1001 master extra up type veth peer name x netns comp.core
-link add name h3.e index 1002 master extra up type veth peer name e netns comp.h3
+link add name core.x index 9036985 master extra up type veth peer name x netns comp.core
+link add name h3.e index 13651742 master extra up type veth peer name e netns comp.h3
 EOF
   # == stage 5 of 5: addresses and routes
   # mark lo in comp.core as opentop:comp:core  (test/golden/cases/composition.otop:8:1)
@@ -363,14 +363,14 @@ nsenter --net=/run/netns/comp.core -- nft -f -
 
 # stage 4: links (steps run concurrently)
 ip -batch -
-    link add name l1 index 1001 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h1 mtu 1400  # test/golden/cases/composition.otop:20:3
-    link add name l2 index 1002 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h2 mtu 1400  # test/golden/cases/composition.otop:20:3
-    link add name l3 index 1003 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h3 mtu 1400  # test/golden/cases/composition.otop:20:3
+    link add name l1 index 3514974 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h1 mtu 1400   # test/golden/cases/composition.otop:20:3
+    link add name l2 index 4067729 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h2 mtu 1400   # test/golden/cases/composition.otop:20:3
+    link add name l3 index 14632074 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h3 mtu 1400  # test/golden/cases/composition.otop:20:3
 nsenter --net=/run/netns/comp -- ip -batch -
-    link set dev lo alias opentop:comp                                                     # test/golden/cases/composition.otop:3:5
-    link add name extra up type bridge                                                     # test/golden/cases/composition.otop:7:1
-    link add name core.x index 1001 master extra up type veth peer name x netns comp.core  # test/golden/cases/composition.otop:10:3
-    link add name h3.e index 1002 master extra up type veth peer name e netns comp.h3      # test/golden/cases/composition.otop:18:17
+    link set dev lo alias opentop:comp                                                        # test/golden/cases/composition.otop:3:5
+    link add name extra up type bridge                                                        # test/golden/cases/composition.otop:7:1
+    link add name core.x index 9036985 master extra up type veth peer name x netns comp.core  # test/golden/cases/composition.otop:10:3
+    link add name h3.e index 13651742 master extra up type veth peer name e netns comp.h3     # test/golden/cases/composition.otop:18:17
 
 # stage 5: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/comp.core -- ip -batch -
@@ -431,7 +431,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["core","h1","h2","h3"],
  "switches": ["extra"],
- "plan": "c9fbe1e2da436d7cb0e561d1f9081b0dbe8210f2b1fa278cff7c54c8e39a97e8",
+ "plan": "b3bad3d132eb58a7109b81b99bdc3b41098230ba0a9e180e0d8146c31be269ef",
  "owned": [
   {"kind":"netns","name":"comp"},
   {"kind":"netns","name":"comp.core","node":"core"},
@@ -450,13 +450,13 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"comp.core","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"test/golden/cases/composition.otop:9:3"},
   {"op":{"kind":"sysctl.set","ns":"comp.core","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"test/golden/cases/composition.otop:9:3"},
   {"op":{"kind":"nft.table","ns":"comp.core","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy accept;\n\t\tiifname \"l2\" drop comment \"forward drop in l2\"\n\t}\n}\n"},"origin":"test/golden/cases/composition.otop:25:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l1","index":1001,"mtu":1400},"b":{"ns":"comp.h1","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l2","index":1002,"mtu":1400},"b":{"ns":"comp.h2","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l3","index":1003,"mtu":1400},"b":{"ns":"comp.h3","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l1","index":3514974,"mtu":1400},"b":{"ns":"comp.h1","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l2","index":4067729,"mtu":1400},"b":{"ns":"comp.h2","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l3","index":14632074,"mtu":1400},"b":{"ns":"comp.h3","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
   {"op":{"kind":"link.alias","ns":"comp","dev":"lo","alias":"opentop:comp"},"origin":"test/golden/cases/composition.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"comp","name":"extra"},"origin":"test/golden/cases/composition.otop:7:1"},
-  {"op":{"kind":"veth.add","ns":"comp","a":{"ns":"comp","name":"core.x","index":1001,"master":"extra"},"b":{"ns":"comp.core","name":"x"}},"origin":"test/golden/cases/composition.otop:10:3"},
-  {"op":{"kind":"veth.add","ns":"comp","a":{"ns":"comp","name":"h3.e","index":1002,"master":"extra"},"b":{"ns":"comp.h3","name":"e"}},"origin":"test/golden/cases/composition.otop:18:17"},
+  {"op":{"kind":"veth.add","ns":"comp","a":{"ns":"comp","name":"core.x","index":9036985,"master":"extra"},"b":{"ns":"comp.core","name":"x"}},"origin":"test/golden/cases/composition.otop:10:3"},
+  {"op":{"kind":"veth.add","ns":"comp","a":{"ns":"comp","name":"h3.e","index":13651742,"master":"extra"},"b":{"ns":"comp.h3","name":"e"}},"origin":"test/golden/cases/composition.otop:18:17"},
   {"op":{"kind":"link.alias","ns":"comp.core","dev":"lo","alias":"opentop:comp:core"},"origin":"test/golden/cases/composition.otop:8:1"},
   {"op":{"kind":"link.up","ns":"comp.core","dev":"lo"},"origin":"test/golden/cases/composition.otop:8:1"},
   {"op":{"kind":"addr.add","ns":"comp.core","dev":"x","cidr":"10.30.0.1/24","family":4},"origin":"test/golden/cases/composition.otop:10:14"},

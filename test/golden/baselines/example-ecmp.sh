@@ -114,18 +114,18 @@ EOF
   # create veth pair h (ecmp.leaf3) — eth0 (ecmp.h3)  (examples/ecmp.otop:61:3)
   # create veth pair h (ecmp.leaf4) — eth0 (ecmp.h4)  (examples/ecmp.otop:70:3)
   step '8/18, links, on the host' ip -batch - <<'EOF' || return 1
-link add name l1 index 1001 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf1
-link add name l2 index 1002 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf2
-link add name l3 index 1003 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf3
-link add name l4 index 1004 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf4
-link add name l1 index 1005 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf1
-link add name l2 index 1006 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf2
-link add name l3 index 1007 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf3
-link add name l4 index 1008 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf4
-link add name h index 1009 netns ecmp.leaf1 type veth peer name eth0 netns ecmp.h1
-link add name h index 1010 netns ecmp.leaf2 type veth peer name eth0 netns ecmp.h2
-link add name h index 1011 netns ecmp.leaf3 type veth peer name eth0 netns ecmp.h3
-link add name h index 1012 netns ecmp.leaf4 type veth peer name eth0 netns ecmp.h4
+link add name l1 index 8146571 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf1
+link add name l2 index 1938805 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf2
+link add name l3 index 4851888 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf3
+link add name l4 index 12175034 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf4
+link add name l1 index 4681078 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf1
+link add name l2 index 2912833 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf2
+link add name l3 index 2672560 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf3
+link add name l4 index 12542108 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf4
+link add name h index 14505850 netns ecmp.leaf1 type veth peer name eth0 netns ecmp.h1
+link add name h index 1469300 netns ecmp.leaf2 type veth peer name eth0 netns ecmp.h2
+link add name h index 4056757 netns ecmp.leaf3 type veth peer name eth0 netns ecmp.h3
+link add name h index 11561957 netns ecmp.leaf4 type veth peer name eth0 netns ecmp.h4
 EOF
   # == stage 4 of 4: addresses and routes
   # mark lo in ecmp.spine1 as opentop:ecmp:spine1  (examples/ecmp.otop:14:1)
@@ -650,18 +650,18 @@ nsenter --net=/run/netns/ecmp.leaf4 -- sysctl -q -w …
 
 # stage 3: links
 ip -batch -
-    link add name l1 index 1001 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf1  # examples/ecmp.otop:16:3
-    link add name l2 index 1002 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf2  # examples/ecmp.otop:17:3
-    link add name l3 index 1003 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf3  # examples/ecmp.otop:18:3
-    link add name l4 index 1004 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf4  # examples/ecmp.otop:19:3
-    link add name l1 index 1005 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf1  # examples/ecmp.otop:28:3
-    link add name l2 index 1006 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf2  # examples/ecmp.otop:29:3
-    link add name l3 index 1007 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf3  # examples/ecmp.otop:30:3
-    link add name l4 index 1008 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf4  # examples/ecmp.otop:31:3
-    link add name h index 1009 netns ecmp.leaf1 type veth peer name eth0 netns ecmp.h1     # examples/ecmp.otop:43:3
-    link add name h index 1010 netns ecmp.leaf2 type veth peer name eth0 netns ecmp.h2     # examples/ecmp.otop:52:3
-    link add name h index 1011 netns ecmp.leaf3 type veth peer name eth0 netns ecmp.h3     # examples/ecmp.otop:61:3
-    link add name h index 1012 netns ecmp.leaf4 type veth peer name eth0 netns ecmp.h4     # examples/ecmp.otop:70:3
+    link add name l1 index 8146571 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf1   # examples/ecmp.otop:16:3
+    link add name l2 index 1938805 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf2   # examples/ecmp.otop:17:3
+    link add name l3 index 4851888 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf3   # examples/ecmp.otop:18:3
+    link add name l4 index 12175034 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf4  # examples/ecmp.otop:19:3
+    link add name l1 index 4681078 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf1   # examples/ecmp.otop:28:3
+    link add name l2 index 2912833 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf2   # examples/ecmp.otop:29:3
+    link add name l3 index 2672560 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf3   # examples/ecmp.otop:30:3
+    link add name l4 index 12542108 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf4  # examples/ecmp.otop:31:3
+    link add name h index 14505850 netns ecmp.leaf1 type veth peer name eth0 netns ecmp.h1     # examples/ecmp.otop:43:3
+    link add name h index 1469300 netns ecmp.leaf2 type veth peer name eth0 netns ecmp.h2      # examples/ecmp.otop:52:3
+    link add name h index 4056757 netns ecmp.leaf3 type veth peer name eth0 netns ecmp.h3      # examples/ecmp.otop:61:3
+    link add name h index 11561957 netns ecmp.leaf4 type veth peer name eth0 netns ecmp.h4     # examples/ecmp.otop:70:3
 
 # stage 4: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/ecmp.spine1 -- ip -batch -
@@ -776,7 +776,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["spine1","spine2","leaf1","leaf2","leaf3","leaf4","h1","h2","h3","h4"],
  "switches": [],
- "plan": "46272ae66d0791061b9282a550a349ce813cc74a0ee63ad27d9871857f3817b6",
+ "plan": "87dbe1a2ac4dfadff54ae3941fefa35f9ad239ba7068c97b8f177aedfe1d2425",
  "owned": [
   {"kind":"netns","name":"ecmp.spine1","node":"spine1"},
   {"kind":"netns","name":"ecmp.spine2","node":"spine2"},
@@ -823,18 +823,18 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"ecmp.leaf4","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ecmp.otop:66:3"},
   {"op":{"kind":"sysctl.set","ns":"ecmp.leaf4","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ecmp.otop:66:3"},
   {"op":{"kind":"sysctl.set","ns":"ecmp.leaf4","key":"net.ipv4.fib_multipath_hash_policy","value":"1"},"origin":"examples/ecmp.otop:67:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l1","index":1001},"b":{"ns":"ecmp.leaf1","name":"s1"}},"origin":"examples/ecmp.otop:16:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l2","index":1002},"b":{"ns":"ecmp.leaf2","name":"s1"}},"origin":"examples/ecmp.otop:17:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l3","index":1003},"b":{"ns":"ecmp.leaf3","name":"s1"}},"origin":"examples/ecmp.otop:18:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l4","index":1004},"b":{"ns":"ecmp.leaf4","name":"s1"}},"origin":"examples/ecmp.otop:19:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l1","index":1005},"b":{"ns":"ecmp.leaf1","name":"s2"}},"origin":"examples/ecmp.otop:28:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l2","index":1006},"b":{"ns":"ecmp.leaf2","name":"s2"}},"origin":"examples/ecmp.otop:29:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l3","index":1007},"b":{"ns":"ecmp.leaf3","name":"s2"}},"origin":"examples/ecmp.otop:30:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l4","index":1008},"b":{"ns":"ecmp.leaf4","name":"s2"}},"origin":"examples/ecmp.otop:31:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf1","name":"h","index":1009},"b":{"ns":"ecmp.h1","name":"eth0"}},"origin":"examples/ecmp.otop:43:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf2","name":"h","index":1010},"b":{"ns":"ecmp.h2","name":"eth0"}},"origin":"examples/ecmp.otop:52:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf3","name":"h","index":1011},"b":{"ns":"ecmp.h3","name":"eth0"}},"origin":"examples/ecmp.otop:61:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf4","name":"h","index":1012},"b":{"ns":"ecmp.h4","name":"eth0"}},"origin":"examples/ecmp.otop:70:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l1","index":8146571},"b":{"ns":"ecmp.leaf1","name":"s1"}},"origin":"examples/ecmp.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l2","index":1938805},"b":{"ns":"ecmp.leaf2","name":"s1"}},"origin":"examples/ecmp.otop:17:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l3","index":4851888},"b":{"ns":"ecmp.leaf3","name":"s1"}},"origin":"examples/ecmp.otop:18:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l4","index":12175034},"b":{"ns":"ecmp.leaf4","name":"s1"}},"origin":"examples/ecmp.otop:19:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l1","index":4681078},"b":{"ns":"ecmp.leaf1","name":"s2"}},"origin":"examples/ecmp.otop:28:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l2","index":2912833},"b":{"ns":"ecmp.leaf2","name":"s2"}},"origin":"examples/ecmp.otop:29:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l3","index":2672560},"b":{"ns":"ecmp.leaf3","name":"s2"}},"origin":"examples/ecmp.otop:30:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l4","index":12542108},"b":{"ns":"ecmp.leaf4","name":"s2"}},"origin":"examples/ecmp.otop:31:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf1","name":"h","index":14505850},"b":{"ns":"ecmp.h1","name":"eth0"}},"origin":"examples/ecmp.otop:43:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf2","name":"h","index":1469300},"b":{"ns":"ecmp.h2","name":"eth0"}},"origin":"examples/ecmp.otop:52:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf3","name":"h","index":4056757},"b":{"ns":"ecmp.h3","name":"eth0"}},"origin":"examples/ecmp.otop:61:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf4","name":"h","index":11561957},"b":{"ns":"ecmp.h4","name":"eth0"}},"origin":"examples/ecmp.otop:70:3"},
   {"op":{"kind":"link.alias","ns":"ecmp.spine1","dev":"lo","alias":"opentop:ecmp:spine1"},"origin":"examples/ecmp.otop:14:1"},
   {"op":{"kind":"link.up","ns":"ecmp.spine1","dev":"lo"},"origin":"examples/ecmp.otop:14:1"},
   {"op":{"kind":"addr.add","ns":"ecmp.spine1","dev":"l1","cidr":"10.0.1.0/31","family":4},"origin":"examples/ecmp.otop:16:18"},

@@ -70,8 +70,8 @@ EOF
   step '3/27, links, in the switches (isolation)' nsenter --net=/run/netns/isolation -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:isolation
 link add name lan up type bridge
-link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns isolation.router
-link add name db.eth0 index 1002 master lan up type veth peer name eth0 netns isolation.db
+link add name router.eth0 index 9829555 master lan up type veth peer name eth0 netns isolation.router
+link add name db.eth0 index 11825311 master lan up type veth peer name eth0 netns isolation.db
 EOF
   # == stage 4 of 18: addresses and routes
   # mark lo in isolation.router as opentop:isolation:router  (examples/isolation.otop:22:1)
@@ -364,10 +364,10 @@ nsenter --net=/run/netns/isolation.router -- sysctl -q -w …
 
 # stage 3: links
 nsenter --net=/run/netns/isolation -- ip -batch -
-    link set dev lo alias opentop:isolation                                                             # examples/isolation.otop:18:5
-    link add name lan up type bridge                                                                    # examples/isolation.otop:20:1
-    link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns isolation.router  # examples/isolation.otop:24:3
-    link add name db.eth0 index 1002 master lan up type veth peer name eth0 netns isolation.db          # examples/isolation.otop:35:3
+    link set dev lo alias opentop:isolation                                                                # examples/isolation.otop:18:5
+    link add name lan up type bridge                                                                       # examples/isolation.otop:20:1
+    link add name router.eth0 index 9829555 master lan up type veth peer name eth0 netns isolation.router  # examples/isolation.otop:24:3
+    link add name db.eth0 index 11825311 master lan up type veth peer name eth0 netns isolation.db         # examples/isolation.otop:35:3
 
 # stage 4: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/isolation.router -- ip -batch -
@@ -485,7 +485,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","files","db"],
  "switches": ["lan"],
- "plan": "7d60ed05777550d5b6abd53915e5400329b87f25daccd910505da2442fe1614c",
+ "plan": "c8bdf9480f7e4c0adb59dfa90ba2fda9f2c1ba8f03c5371d3ee352e0b4ce69a3",
  "owned": [
   {"kind":"netns","name":"isolation"},
   {"kind":"netns","name":"isolation.router","node":"router"},
@@ -501,8 +501,8 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"isolation.router","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/isolation.otop:23:3"},
   {"op":{"kind":"link.alias","ns":"isolation","dev":"lo","alias":"opentop:isolation"},"origin":"examples/isolation.otop:18:5"},
   {"op":{"kind":"bridge.add","ns":"isolation","name":"lan"},"origin":"examples/isolation.otop:20:1"},
-  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"router.eth0","index":1001,"master":"lan"},"b":{"ns":"isolation.router","name":"eth0"}},"origin":"examples/isolation.otop:24:3"},
-  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"db.eth0","index":1002,"master":"lan"},"b":{"ns":"isolation.db","name":"eth0"}},"origin":"examples/isolation.otop:35:3"},
+  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"router.eth0","index":9829555,"master":"lan"},"b":{"ns":"isolation.router","name":"eth0"}},"origin":"examples/isolation.otop:24:3"},
+  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"db.eth0","index":11825311,"master":"lan"},"b":{"ns":"isolation.db","name":"eth0"}},"origin":"examples/isolation.otop:35:3"},
   {"op":{"kind":"link.alias","ns":"isolation.router","dev":"lo","alias":"opentop:isolation:router"},"origin":"examples/isolation.otop:22:1"},
   {"op":{"kind":"link.up","ns":"isolation.router","dev":"lo"},"origin":"examples/isolation.otop:22:1"},
   {"op":{"kind":"addr.add","ns":"isolation.router","dev":"eth0","cidr":"10.20.0.1/24","family":4},"origin":"examples/isolation.otop:24:15"},

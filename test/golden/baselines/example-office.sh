@@ -109,7 +109,7 @@ EOF
   # == stage 4 of 5: links
   # create veth pair wan (office.router) — eth0 (office.isp)  (examples/office.otop:22:3)
   step '5/11, links, on the host' ip -batch - <<'EOF' || return 1
-link add name wan index 1001 netns office.router type veth peer name eth0 netns office.isp
+link add name wan index 7839789 netns office.router type veth peer name eth0 netns office.isp
 EOF
   # mark lo in office as opentop:office  (examples/office.otop:13:5)
   # create bridge lan in office  (examples/office.otop:15:1)
@@ -123,11 +123,11 @@ EOF
 link set dev lo alias opentop:office
 link add name lan up type bridge
 link add name dmz up type bridge
-link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns office.router
-link add name router.eth1 index 1002 master dmz up type veth peer name eth1 netns office.router
-link add name web.eth0 index 1003 master dmz up type veth peer name eth0 netns office.web
-link add name pc1.eth0 index 1004 master lan up type veth peer name eth0 netns office.pc1
-link add name pc2.eth0 index 1005 master lan up type veth peer name eth0 netns office.pc2
+link add name router.eth0 index 9829555 master lan up type veth peer name eth0 netns office.router
+link add name router.eth1 index 14157307 master dmz up type veth peer name eth1 netns office.router
+link add name web.eth0 index 6854235 master dmz up type veth peer name eth0 netns office.web
+link add name pc1.eth0 index 9302337 master lan up type veth peer name eth0 netns office.pc1
+link add name pc2.eth0 index 940250 master lan up type veth peer name eth0 netns office.pc2
 EOF
   # == stage 5 of 5: addresses and routes
   # mark lo in office.router as opentop:office:router  (examples/office.otop:18:1)
@@ -633,16 +633,16 @@ nsenter --net=/run/netns/office.web -- nft -f -
 
 # stage 4: links (steps run concurrently)
 ip -batch -
-    link add name wan index 1001 netns office.router type veth peer name eth0 netns office.isp  # examples/office.otop:22:3
+    link add name wan index 7839789 netns office.router type veth peer name eth0 netns office.isp  # examples/office.otop:22:3
 nsenter --net=/run/netns/office -- ip -batch -
-    link set dev lo alias opentop:office                                                             # examples/office.otop:13:5
-    link add name lan up type bridge                                                                 # examples/office.otop:15:1
-    link add name dmz up type bridge                                                                 # examples/office.otop:16:1
-    link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns office.router  # examples/office.otop:20:3
-    link add name router.eth1 index 1002 master dmz up type veth peer name eth1 netns office.router  # examples/office.otop:21:3
-    link add name web.eth0 index 1003 master dmz up type veth peer name eth0 netns office.web        # examples/office.otop:40:3
-    link add name pc1.eth0 index 1004 master lan up type veth peer name eth0 netns office.pc1        # examples/office.otop:53:3
-    link add name pc2.eth0 index 1005 master lan up type veth peer name eth0 netns office.pc2        # examples/office.otop:53:3
+    link set dev lo alias opentop:office                                                                 # examples/office.otop:13:5
+    link add name lan up type bridge                                                                     # examples/office.otop:15:1
+    link add name dmz up type bridge                                                                     # examples/office.otop:16:1
+    link add name router.eth0 index 9829555 master lan up type veth peer name eth0 netns office.router   # examples/office.otop:20:3
+    link add name router.eth1 index 14157307 master dmz up type veth peer name eth1 netns office.router  # examples/office.otop:21:3
+    link add name web.eth0 index 6854235 master dmz up type veth peer name eth0 netns office.web         # examples/office.otop:40:3
+    link add name pc1.eth0 index 9302337 master lan up type veth peer name eth0 netns office.pc1         # examples/office.otop:53:3
+    link add name pc2.eth0 index 940250 master lan up type veth peer name eth0 netns office.pc2          # examples/office.otop:53:3
 
 # stage 5: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/office.router -- ip -batch -
@@ -705,7 +705,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","web","pc1","pc2","isp"],
  "switches": ["lan","dmz"],
- "plan": "86820efccd6c339a69f145b8ecaa2766509a9307ace5dae8c190f58a130e8569",
+ "plan": "58e4390747a7f4d083d2acd22f35ab04be4f94995951ce0759da3b5541f57e2a",
  "owned": [
   {"kind":"netns","name":"office"},
   {"kind":"netns","name":"office.router","node":"router"},
@@ -727,15 +727,15 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"office.router","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/office.otop:19:3"},
   {"op":{"kind":"nft.table","ns":"office.router","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain prerouting {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n\t\tiifname \"wan\" tcp dport 80 dnat ip to 10.2.0.10:8080 comment \"dnat in wan tcp dport 80 to 10.2.0.10:8080\"\n\t\tiifname \"wan\" tcp dport 80 dnat ip6 to [fd6f:2::10]:8080 comment \"dnat in wan tcp dport 80 to [fd6f:2::10]:8080\"\n\t}\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tct state related,established accept comment \"forward accept established\"\n\t\tmeta l4proto icmp accept comment \"forward accept icmp\"\n\t\tmeta l4proto ipv6-icmp accept comment \"forward accept icmpv6\"\n\t\tiifname \"eth0\" oifname \"wan\" accept comment \"forward accept in eth0 out wan\"\n\t\tiifname \"eth0\" oifname \"eth1\" tcp dport { 80, 443 } accept comment \"forward accept in eth0 out eth1 tcp dport 80,443\"\n\t\tiifname \"eth0\" oifname \"eth1\" tcp dport 8443 reject with tcp reset comment \"forward reject in eth0 out eth1 tcp dport 8443\"\n\t\tiifname \"eth0\" oifname \"eth1\" ip6 saddr fd6f:1::/64 tcp dport 8000 accept comment \"forward accept in eth0 out eth1 saddr fd6f:1::/64 tcp dport 8000\"\n\t\tiifname \"wan\" oifname \"eth1\" tcp dport 8080 counter accept comment \"forward accept in wan out eth1 tcp dport 8080 counter\"\n\t}\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n\t\toifname \"wan\" masquerade comment \"masquerade out wan\"\n\t}\n}\n"},"origin":"examples/office.otop:24:5"},
   {"op":{"kind":"nft.table","ns":"office.web","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tct state related,established accept comment \"input accept established\"\n\t\tmeta l4proto icmp accept comment \"input accept icmp\"\n\t\tmeta l4proto ipv6-icmp accept comment \"input accept icmpv6\"\n\t\ttcp dport { 22, 80, 443, 8000, 8080, 8443 } accept comment \"input accept tcp dport 22,80,443,8000,8080,8443\"\n\t}\n}\n"},"origin":"examples/office.otop:44:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"office.router","name":"wan","index":1001},"b":{"ns":"office.isp","name":"eth0"}},"origin":"examples/office.otop:22:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"office.router","name":"wan","index":7839789},"b":{"ns":"office.isp","name":"eth0"}},"origin":"examples/office.otop:22:3"},
   {"op":{"kind":"link.alias","ns":"office","dev":"lo","alias":"opentop:office"},"origin":"examples/office.otop:13:5"},
   {"op":{"kind":"bridge.add","ns":"office","name":"lan"},"origin":"examples/office.otop:15:1"},
   {"op":{"kind":"bridge.add","ns":"office","name":"dmz"},"origin":"examples/office.otop:16:1"},
-  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"router.eth0","index":1001,"master":"lan"},"b":{"ns":"office.router","name":"eth0"}},"origin":"examples/office.otop:20:3"},
-  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"router.eth1","index":1002,"master":"dmz"},"b":{"ns":"office.router","name":"eth1"}},"origin":"examples/office.otop:21:3"},
-  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"web.eth0","index":1003,"master":"dmz"},"b":{"ns":"office.web","name":"eth0"}},"origin":"examples/office.otop:40:3"},
-  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"pc1.eth0","index":1004,"master":"lan"},"b":{"ns":"office.pc1","name":"eth0"}},"origin":"examples/office.otop:53:3"},
-  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"pc2.eth0","index":1005,"master":"lan"},"b":{"ns":"office.pc2","name":"eth0"}},"origin":"examples/office.otop:53:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"router.eth0","index":9829555,"master":"lan"},"b":{"ns":"office.router","name":"eth0"}},"origin":"examples/office.otop:20:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"router.eth1","index":14157307,"master":"dmz"},"b":{"ns":"office.router","name":"eth1"}},"origin":"examples/office.otop:21:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"web.eth0","index":6854235,"master":"dmz"},"b":{"ns":"office.web","name":"eth0"}},"origin":"examples/office.otop:40:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"pc1.eth0","index":9302337,"master":"lan"},"b":{"ns":"office.pc1","name":"eth0"}},"origin":"examples/office.otop:53:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"pc2.eth0","index":940250,"master":"lan"},"b":{"ns":"office.pc2","name":"eth0"}},"origin":"examples/office.otop:53:3"},
   {"op":{"kind":"link.alias","ns":"office.router","dev":"lo","alias":"opentop:office:router"},"origin":"examples/office.otop:18:1"},
   {"op":{"kind":"link.up","ns":"office.router","dev":"lo"},"origin":"examples/office.otop:18:1"},
   {"op":{"kind":"addr.add","ns":"office.router","dev":"eth0","cidr":"10.1.0.1/24","family":4},"origin":"examples/office.otop:20:15"},

@@ -58,7 +58,7 @@ EOF
   # == stage 2 of 3: links
   # create veth pair eth0 (p2p.a) — eth0 (p2p.b)  (examples/p2p.otop:11:3)
   step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
-link add name eth0 index 1001 netns p2p.a type veth peer name eth0 netns p2p.b
+link add name eth0 index 2041691 netns p2p.a type veth peer name eth0 netns p2p.b
 EOF
   # == stage 3 of 3: addresses and routes
   # mark lo in p2p.a as opentop:p2p:a  (examples/p2p.otop:10:1)
@@ -227,7 +227,7 @@ ip -batch -
 
 # stage 2: links
 ip -batch -
-    link add name eth0 index 1001 netns p2p.a type veth peer name eth0 netns p2p.b  # examples/p2p.otop:11:3
+    link add name eth0 index 2041691 netns p2p.a type veth peer name eth0 netns p2p.b  # examples/p2p.otop:11:3
 
 # stage 3: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/p2p.a -- ip -batch -
@@ -260,7 +260,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["a","b"],
  "switches": [],
- "plan": "19076567a608c9cf4fb5397e3e47086a49211eadb94efd00f75eb476b47df02b",
+ "plan": "d58bad3aaf5c7e28d8d7450ad6e2d5d08f331767097b443cb025b63ca088ab90",
  "owned": [
   {"kind":"netns","name":"p2p.a","node":"a"},
   {"kind":"netns","name":"p2p.b","node":"b"}
@@ -269,7 +269,7 @@ OBJECTS=' "nodes": ["a","b"],
 RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"p2p.a","node":"a"},"origin":"examples/p2p.otop:10:1"},
   {"op":{"kind":"netns.add","name":"p2p.b","node":"b"},"origin":"examples/p2p.otop:14:1"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"p2p.a","name":"eth0","index":1001},"b":{"ns":"p2p.b","name":"eth0"}},"origin":"examples/p2p.otop:11:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"p2p.a","name":"eth0","index":2041691},"b":{"ns":"p2p.b","name":"eth0"}},"origin":"examples/p2p.otop:11:3"},
   {"op":{"kind":"link.alias","ns":"p2p.a","dev":"lo","alias":"opentop:p2p:a"},"origin":"examples/p2p.otop:10:1"},
   {"op":{"kind":"link.up","ns":"p2p.a","dev":"lo"},"origin":"examples/p2p.otop:10:1"},
   {"op":{"kind":"addr.add","ns":"p2p.a","dev":"eth0","cidr":"10.0.0.1/30","family":4},"origin":"examples/p2p.otop:11:18"},

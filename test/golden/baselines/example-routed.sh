@@ -77,7 +77,7 @@ EOF
   # add 198.51.100.1/30 to ot-3ty1yf-uplin in the host  (examples/routed.otop:17:49)
   # bring ot-3ty1yf-uplin up in the host  (examples/routed.otop:17:3)
   step '4/9, links, on the host' ip -batch - <<'EOF' || return 1
-link add name eth1 index 1001 netns routed.r1 type veth peer name eth1 netns routed.r2
+link add name eth1 index 9558233 netns routed.r1 type veth peer name eth1 netns routed.r2
 link add name ot-3ty1yf-uplin type veth peer name uplink netns routed.r1
 link set dev ot-3ty1yf-uplin alias opentop:routed:r1:uplink
 addr add 198.51.100.1/30 dev ot-3ty1yf-uplin
@@ -94,10 +94,10 @@ EOF
 link set dev lo alias opentop:routed
 link add name lan1 up type bridge
 link add name lan2 mtu 1400 up type bridge
-link add name r1.eth0 index 1001 master lan1 up type veth peer name eth0 netns routed.r1
-link add name r2.eth0 index 1002 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400
-link add name client.eth0 index 1003 master lan1 up type veth peer name eth0 netns routed.client
-link add name server.eth0 index 1004 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400
+link add name r1.eth0 index 9080851 master lan1 up type veth peer name eth0 netns routed.r1
+link add name r2.eth0 index 11633859 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400
+link add name client.eth0 index 13719805 master lan1 up type veth peer name eth0 netns routed.client
+link add name server.eth0 index 12503716 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400
 EOF
   # == stage 4 of 4: addresses and routes
   # mark lo in routed.r1 as opentop:routed:r1  (examples/routed.otop:13:1)
@@ -430,19 +430,19 @@ nsenter --net=/run/netns/routed.r2 -- sysctl -q -w …
 
 # stage 3: links (steps run concurrently)
 ip -batch -
-    link add name eth1 index 1001 netns routed.r1 type veth peer name eth1 netns routed.r2  # examples/routed.otop:16:3
-    link add name ot-3ty1yf-uplin type veth peer name uplink netns routed.r1                # examples/routed.otop:17:3
-    link set dev ot-3ty1yf-uplin alias opentop:routed:r1:uplink                             # examples/routed.otop:17:3
-    addr add 198.51.100.1/30 dev ot-3ty1yf-uplin                                            # examples/routed.otop:17:49
-    link set dev ot-3ty1yf-uplin up                                                         # examples/routed.otop:17:3
+    link add name eth1 index 9558233 netns routed.r1 type veth peer name eth1 netns routed.r2  # examples/routed.otop:16:3
+    link add name ot-3ty1yf-uplin type veth peer name uplink netns routed.r1                   # examples/routed.otop:17:3
+    link set dev ot-3ty1yf-uplin alias opentop:routed:r1:uplink                                # examples/routed.otop:17:3
+    addr add 198.51.100.1/30 dev ot-3ty1yf-uplin                                               # examples/routed.otop:17:49
+    link set dev ot-3ty1yf-uplin up                                                            # examples/routed.otop:17:3
 nsenter --net=/run/netns/routed -- ip -batch -
-    link set dev lo alias opentop:routed                                                                                # examples/routed.otop:8:5
-    link add name lan1 up type bridge                                                                                   # examples/routed.otop:10:1
-    link add name lan2 mtu 1400 up type bridge                                                                          # examples/routed.otop:11:1
-    link add name r1.eth0 index 1001 master lan1 up type veth peer name eth0 netns routed.r1                            # examples/routed.otop:15:3
-    link add name r2.eth0 index 1002 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400          # examples/routed.otop:24:3
-    link add name client.eth0 index 1003 master lan1 up type veth peer name eth0 netns routed.client                    # examples/routed.otop:31:3
-    link add name server.eth0 index 1004 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400  # examples/routed.otop:37:3
+    link set dev lo alias opentop:routed                                                                                    # examples/routed.otop:8:5
+    link add name lan1 up type bridge                                                                                       # examples/routed.otop:10:1
+    link add name lan2 mtu 1400 up type bridge                                                                              # examples/routed.otop:11:1
+    link add name r1.eth0 index 9080851 master lan1 up type veth peer name eth0 netns routed.r1                             # examples/routed.otop:15:3
+    link add name r2.eth0 index 11633859 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400          # examples/routed.otop:24:3
+    link add name client.eth0 index 13719805 master lan1 up type veth peer name eth0 netns routed.client                    # examples/routed.otop:31:3
+    link add name server.eth0 index 12503716 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400  # examples/routed.otop:37:3
 
 # stage 4: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/routed.r1 -- ip -batch -
@@ -503,7 +503,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["r1","r2","client","server"],
  "switches": ["lan1","lan2"],
- "plan": "b126ec7de1a6936637e5801625f967f95423afc5abbb825abeca5647fe7acff1",
+ "plan": "9947c5e9e412633317ac6ba7dd78c037d943ff52e477378599197f1b8f1693c4",
  "owned": [
   {"kind":"netns","name":"routed"},
   {"kind":"netns","name":"routed.r1","node":"r1"},
@@ -525,7 +525,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"routed.r2","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/routed.otop:23:3"},
   {"op":{"kind":"sysctl.set","ns":"routed.r2","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/routed.otop:23:3"},
   {"op":{"kind":"sysctl.set","ns":"routed.r2","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/routed.otop:23:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"routed.r1","name":"eth1","index":1001},"b":{"ns":"routed.r2","name":"eth1"}},"origin":"examples/routed.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"routed.r1","name":"eth1","index":9558233},"b":{"ns":"routed.r2","name":"eth1"}},"origin":"examples/routed.otop:16:3"},
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":null,"name":"ot-3ty1yf-uplin","mark":"opentop:routed:r1:uplink"},"b":{"ns":"routed.r1","name":"uplink"}},"origin":"examples/routed.otop:17:3"},
   {"op":{"kind":"link.alias","ns":null,"dev":"ot-3ty1yf-uplin","alias":"opentop:routed:r1:uplink"},"origin":"examples/routed.otop:17:3"},
   {"op":{"kind":"addr.add","ns":null,"dev":"ot-3ty1yf-uplin","cidr":"198.51.100.1/30","family":4},"origin":"examples/routed.otop:17:49"},
@@ -533,10 +533,10 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.alias","ns":"routed","dev":"lo","alias":"opentop:routed"},"origin":"examples/routed.otop:8:5"},
   {"op":{"kind":"bridge.add","ns":"routed","name":"lan1"},"origin":"examples/routed.otop:10:1"},
   {"op":{"kind":"bridge.add","ns":"routed","name":"lan2","mtu":1400},"origin":"examples/routed.otop:11:1"},
-  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"r1.eth0","index":1001,"master":"lan1"},"b":{"ns":"routed.r1","name":"eth0"}},"origin":"examples/routed.otop:15:3"},
-  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"r2.eth0","index":1002,"mtu":1400,"master":"lan2"},"b":{"ns":"routed.r2","name":"eth0","mtu":1400}},"origin":"examples/routed.otop:24:3"},
-  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"client.eth0","index":1003,"master":"lan1"},"b":{"ns":"routed.client","name":"eth0"}},"origin":"examples/routed.otop:31:3"},
-  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"server.eth0","index":1004,"mtu":1400,"master":"lan2"},"b":{"ns":"routed.server","name":"eth0","mtu":1400}},"origin":"examples/routed.otop:37:3"},
+  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"r1.eth0","index":9080851,"master":"lan1"},"b":{"ns":"routed.r1","name":"eth0"}},"origin":"examples/routed.otop:15:3"},
+  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"r2.eth0","index":11633859,"mtu":1400,"master":"lan2"},"b":{"ns":"routed.r2","name":"eth0","mtu":1400}},"origin":"examples/routed.otop:24:3"},
+  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"client.eth0","index":13719805,"master":"lan1"},"b":{"ns":"routed.client","name":"eth0"}},"origin":"examples/routed.otop:31:3"},
+  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"server.eth0","index":12503716,"mtu":1400,"master":"lan2"},"b":{"ns":"routed.server","name":"eth0","mtu":1400}},"origin":"examples/routed.otop:37:3"},
   {"op":{"kind":"link.alias","ns":"routed.r1","dev":"lo","alias":"opentop:routed:r1"},"origin":"examples/routed.otop:13:1"},
   {"op":{"kind":"link.up","ns":"routed.r1","dev":"lo"},"origin":"examples/routed.otop:13:1"},
   {"op":{"kind":"addr.add","ns":"routed.r1","dev":"eth0","cidr":"10.1.0.1/24","family":4},"origin":"examples/routed.otop:15:16"},

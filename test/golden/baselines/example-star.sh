@@ -209,56 +209,56 @@ EOF
   step '2/52, links, in the switches (star)' nsenter --net=/run/netns/star -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:star
 link add name sw up type bridge
-link add name h1.eth0 index 1001 master sw up type veth peer name eth0 netns star.h1
-link add name h2.eth0 index 1002 master sw up type veth peer name eth0 netns star.h2
-link add name h3.eth0 index 1003 master sw up type veth peer name eth0 netns star.h3
-link add name h4.eth0 index 1004 master sw up type veth peer name eth0 netns star.h4
-link add name h5.eth0 index 1005 master sw up type veth peer name eth0 netns star.h5
-link add name h6.eth0 index 1006 master sw up type veth peer name eth0 netns star.h6
-link add name h7.eth0 index 1007 master sw up type veth peer name eth0 netns star.h7
-link add name h8.eth0 index 1008 master sw up type veth peer name eth0 netns star.h8
-link add name h9.eth0 index 1009 master sw up type veth peer name eth0 netns star.h9
-link add name h10.eth0 index 1010 master sw up type veth peer name eth0 netns star.h10
-link add name h11.eth0 index 1011 master sw up type veth peer name eth0 netns star.h11
-link add name h12.eth0 index 1012 master sw up type veth peer name eth0 netns star.h12
-link add name h13.eth0 index 1013 master sw up type veth peer name eth0 netns star.h13
-link add name h14.eth0 index 1014 master sw up type veth peer name eth0 netns star.h14
-link add name h15.eth0 index 1015 master sw up type veth peer name eth0 netns star.h15
-link add name h16.eth0 index 1016 master sw up type veth peer name eth0 netns star.h16
-link add name h17.eth0 index 1017 master sw up type veth peer name eth0 netns star.h17
-link add name h18.eth0 index 1018 master sw up type veth peer name eth0 netns star.h18
-link add name h19.eth0 index 1019 master sw up type veth peer name eth0 netns star.h19
-link add name h20.eth0 index 1020 master sw up type veth peer name eth0 netns star.h20
-link add name h21.eth0 index 1021 master sw up type veth peer name eth0 netns star.h21
-link add name h22.eth0 index 1022 master sw up type veth peer name eth0 netns star.h22
-link add name h23.eth0 index 1023 master sw up type veth peer name eth0 netns star.h23
-link add name h24.eth0 index 1024 master sw up type veth peer name eth0 netns star.h24
-link add name h25.eth0 index 1025 master sw up type veth peer name eth0 netns star.h25
-link add name h26.eth0 index 1026 master sw up type veth peer name eth0 netns star.h26
-link add name h27.eth0 index 1027 master sw up type veth peer name eth0 netns star.h27
-link add name h28.eth0 index 1028 master sw up type veth peer name eth0 netns star.h28
-link add name h29.eth0 index 1029 master sw up type veth peer name eth0 netns star.h29
-link add name h30.eth0 index 1030 master sw up type veth peer name eth0 netns star.h30
-link add name h31.eth0 index 1031 master sw up type veth peer name eth0 netns star.h31
-link add name h32.eth0 index 1032 master sw up type veth peer name eth0 netns star.h32
-link add name h33.eth0 index 1033 master sw up type veth peer name eth0 netns star.h33
-link add name h34.eth0 index 1034 master sw up type veth peer name eth0 netns star.h34
-link add name h35.eth0 index 1035 master sw up type veth peer name eth0 netns star.h35
-link add name h36.eth0 index 1036 master sw up type veth peer name eth0 netns star.h36
-link add name h37.eth0 index 1037 master sw up type veth peer name eth0 netns star.h37
-link add name h38.eth0 index 1038 master sw up type veth peer name eth0 netns star.h38
-link add name h39.eth0 index 1039 master sw up type veth peer name eth0 netns star.h39
-link add name h40.eth0 index 1040 master sw up type veth peer name eth0 netns star.h40
-link add name h41.eth0 index 1041 master sw up type veth peer name eth0 netns star.h41
-link add name h42.eth0 index 1042 master sw up type veth peer name eth0 netns star.h42
-link add name h43.eth0 index 1043 master sw up type veth peer name eth0 netns star.h43
-link add name h44.eth0 index 1044 master sw up type veth peer name eth0 netns star.h44
-link add name h45.eth0 index 1045 master sw up type veth peer name eth0 netns star.h45
-link add name h46.eth0 index 1046 master sw up type veth peer name eth0 netns star.h46
-link add name h47.eth0 index 1047 master sw up type veth peer name eth0 netns star.h47
-link add name h48.eth0 index 1048 master sw up type veth peer name eth0 netns star.h48
-link add name h49.eth0 index 1049 master sw up type veth peer name eth0 netns star.h49
-link add name h50.eth0 index 1050 master sw up type veth peer name eth0 netns star.h50
+link add name h1.eth0 index 12017798 master sw up type veth peer name eth0 netns star.h1
+link add name h2.eth0 index 5178072 master sw up type veth peer name eth0 netns star.h2
+link add name h3.eth0 index 3121044 master sw up type veth peer name eth0 netns star.h3
+link add name h4.eth0 index 6232381 master sw up type veth peer name eth0 netns star.h4
+link add name h5.eth0 index 13782671 master sw up type veth peer name eth0 netns star.h5
+link add name h6.eth0 index 7907023 master sw up type veth peer name eth0 netns star.h6
+link add name h7.eth0 index 5765171 master sw up type veth peer name eth0 netns star.h7
+link add name h8.eth0 index 1703713 master sw up type veth peer name eth0 netns star.h8
+link add name h9.eth0 index 4442973 master sw up type veth peer name eth0 netns star.h9
+link add name h10.eth0 index 15711181 master sw up type veth peer name eth0 netns star.h10
+link add name h11.eth0 index 9206450 master sw up type veth peer name eth0 netns star.h11
+link add name h12.eth0 index 14361453 master sw up type veth peer name eth0 netns star.h12
+link add name h13.eth0 index 9216523 master sw up type veth peer name eth0 netns star.h13
+link add name h14.eth0 index 1007445 master sw up type veth peer name eth0 netns star.h14
+link add name h15.eth0 index 7023466 master sw up type veth peer name eth0 netns star.h15
+link add name h16.eth0 index 6771140 master sw up type veth peer name eth0 netns star.h16
+link add name h17.eth0 index 68630 master sw up type veth peer name eth0 netns star.h17
+link add name h18.eth0 index 13268575 master sw up type veth peer name eth0 netns star.h18
+link add name h19.eth0 index 792681 master sw up type veth peer name eth0 netns star.h19
+link add name h20.eth0 index 15440299 master sw up type veth peer name eth0 netns star.h20
+link add name h21.eth0 index 8059838 master sw up type veth peer name eth0 netns star.h21
+link add name h22.eth0 index 8367985 master sw up type veth peer name eth0 netns star.h22
+link add name h23.eth0 index 7106085 master sw up type veth peer name eth0 netns star.h23
+link add name h24.eth0 index 6060409 master sw up type veth peer name eth0 netns star.h24
+link add name h25.eth0 index 11950130 master sw up type veth peer name eth0 netns star.h25
+link add name h26.eth0 index 9635573 master sw up type veth peer name eth0 netns star.h26
+link add name h27.eth0 index 727986 master sw up type veth peer name eth0 netns star.h27
+link add name h28.eth0 index 14331843 master sw up type veth peer name eth0 netns star.h28
+link add name h29.eth0 index 4503000 master sw up type veth peer name eth0 netns star.h29
+link add name h30.eth0 index 10657636 master sw up type veth peer name eth0 netns star.h30
+link add name h31.eth0 index 3976651 master sw up type veth peer name eth0 netns star.h31
+link add name h32.eth0 index 10687224 master sw up type veth peer name eth0 netns star.h32
+link add name h33.eth0 index 15984763 master sw up type veth peer name eth0 netns star.h33
+link add name h34.eth0 index 5924016 master sw up type veth peer name eth0 netns star.h34
+link add name h35.eth0 index 6071409 master sw up type veth peer name eth0 netns star.h35
+link add name h36.eth0 index 10674315 master sw up type veth peer name eth0 netns star.h36
+link add name h37.eth0 index 15453407 master sw up type veth peer name eth0 netns star.h37
+link add name h38.eth0 index 7087627 master sw up type veth peer name eth0 netns star.h38
+link add name h39.eth0 index 545817 master sw up type veth peer name eth0 netns star.h39
+link add name h40.eth0 index 12314007 master sw up type veth peer name eth0 netns star.h40
+link add name h41.eth0 index 5392317 master sw up type veth peer name eth0 netns star.h41
+link add name h42.eth0 index 10988960 master sw up type veth peer name eth0 netns star.h42
+link add name h43.eth0 index 16533499 master sw up type veth peer name eth0 netns star.h43
+link add name h44.eth0 index 7842443 master sw up type veth peer name eth0 netns star.h44
+link add name h45.eth0 index 10497139 master sw up type veth peer name eth0 netns star.h45
+link add name h46.eth0 index 11262961 master sw up type veth peer name eth0 netns star.h46
+link add name h47.eth0 index 1212371 master sw up type veth peer name eth0 netns star.h47
+link add name h48.eth0 index 2220663 master sw up type veth peer name eth0 netns star.h48
+link add name h49.eth0 index 3127246 master sw up type veth peer name eth0 netns star.h49
+link add name h50.eth0 index 3909735 master sw up type veth peer name eth0 netns star.h50
 EOF
   # == stage 3 of 3: addresses and routes
   # mark lo in star.h1 as opentop:star:h1  (examples/star.otop:12:1)
@@ -1693,58 +1693,58 @@ ip -batch -
 
 # stage 2: links
 nsenter --net=/run/netns/star -- ip -batch -
-    link set dev lo alias opentop:star                                                      # examples/star.otop:7:5
-    link add name sw up type bridge                                                         # examples/star.otop:10:1
-    link add name h1.eth0 index 1001 master sw up type veth peer name eth0 netns star.h1    # examples/star.otop:13:3
-    link add name h2.eth0 index 1002 master sw up type veth peer name eth0 netns star.h2    # examples/star.otop:13:3
-    link add name h3.eth0 index 1003 master sw up type veth peer name eth0 netns star.h3    # examples/star.otop:13:3
-    link add name h4.eth0 index 1004 master sw up type veth peer name eth0 netns star.h4    # examples/star.otop:13:3
-    link add name h5.eth0 index 1005 master sw up type veth peer name eth0 netns star.h5    # examples/star.otop:13:3
-    link add name h6.eth0 index 1006 master sw up type veth peer name eth0 netns star.h6    # examples/star.otop:13:3
-    link add name h7.eth0 index 1007 master sw up type veth peer name eth0 netns star.h7    # examples/star.otop:13:3
-    link add name h8.eth0 index 1008 master sw up type veth peer name eth0 netns star.h8    # examples/star.otop:13:3
-    link add name h9.eth0 index 1009 master sw up type veth peer name eth0 netns star.h9    # examples/star.otop:13:3
-    link add name h10.eth0 index 1010 master sw up type veth peer name eth0 netns star.h10  # examples/star.otop:13:3
-    link add name h11.eth0 index 1011 master sw up type veth peer name eth0 netns star.h11  # examples/star.otop:13:3
-    link add name h12.eth0 index 1012 master sw up type veth peer name eth0 netns star.h12  # examples/star.otop:13:3
-    link add name h13.eth0 index 1013 master sw up type veth peer name eth0 netns star.h13  # examples/star.otop:13:3
-    link add name h14.eth0 index 1014 master sw up type veth peer name eth0 netns star.h14  # examples/star.otop:13:3
-    link add name h15.eth0 index 1015 master sw up type veth peer name eth0 netns star.h15  # examples/star.otop:13:3
-    link add name h16.eth0 index 1016 master sw up type veth peer name eth0 netns star.h16  # examples/star.otop:13:3
-    link add name h17.eth0 index 1017 master sw up type veth peer name eth0 netns star.h17  # examples/star.otop:13:3
-    link add name h18.eth0 index 1018 master sw up type veth peer name eth0 netns star.h18  # examples/star.otop:13:3
-    link add name h19.eth0 index 1019 master sw up type veth peer name eth0 netns star.h19  # examples/star.otop:13:3
-    link add name h20.eth0 index 1020 master sw up type veth peer name eth0 netns star.h20  # examples/star.otop:13:3
-    link add name h21.eth0 index 1021 master sw up type veth peer name eth0 netns star.h21  # examples/star.otop:13:3
-    link add name h22.eth0 index 1022 master sw up type veth peer name eth0 netns star.h22  # examples/star.otop:13:3
-    link add name h23.eth0 index 1023 master sw up type veth peer name eth0 netns star.h23  # examples/star.otop:13:3
-    link add name h24.eth0 index 1024 master sw up type veth peer name eth0 netns star.h24  # examples/star.otop:13:3
-    link add name h25.eth0 index 1025 master sw up type veth peer name eth0 netns star.h25  # examples/star.otop:13:3
-    link add name h26.eth0 index 1026 master sw up type veth peer name eth0 netns star.h26  # examples/star.otop:13:3
-    link add name h27.eth0 index 1027 master sw up type veth peer name eth0 netns star.h27  # examples/star.otop:13:3
-    link add name h28.eth0 index 1028 master sw up type veth peer name eth0 netns star.h28  # examples/star.otop:13:3
-    link add name h29.eth0 index 1029 master sw up type veth peer name eth0 netns star.h29  # examples/star.otop:13:3
-    link add name h30.eth0 index 1030 master sw up type veth peer name eth0 netns star.h30  # examples/star.otop:13:3
-    link add name h31.eth0 index 1031 master sw up type veth peer name eth0 netns star.h31  # examples/star.otop:13:3
-    link add name h32.eth0 index 1032 master sw up type veth peer name eth0 netns star.h32  # examples/star.otop:13:3
-    link add name h33.eth0 index 1033 master sw up type veth peer name eth0 netns star.h33  # examples/star.otop:13:3
-    link add name h34.eth0 index 1034 master sw up type veth peer name eth0 netns star.h34  # examples/star.otop:13:3
-    link add name h35.eth0 index 1035 master sw up type veth peer name eth0 netns star.h35  # examples/star.otop:13:3
-    link add name h36.eth0 index 1036 master sw up type veth peer name eth0 netns star.h36  # examples/star.otop:13:3
-    link add name h37.eth0 index 1037 master sw up type veth peer name eth0 netns star.h37  # examples/star.otop:13:3
-    link add name h38.eth0 index 1038 master sw up type veth peer name eth0 netns star.h38  # examples/star.otop:13:3
-    link add name h39.eth0 index 1039 master sw up type veth peer name eth0 netns star.h39  # examples/star.otop:13:3
-    link add name h40.eth0 index 1040 master sw up type veth peer name eth0 netns star.h40  # examples/star.otop:13:3
-    link add name h41.eth0 index 1041 master sw up type veth peer name eth0 netns star.h41  # examples/star.otop:13:3
-    link add name h42.eth0 index 1042 master sw up type veth peer name eth0 netns star.h42  # examples/star.otop:13:3
-    link add name h43.eth0 index 1043 master sw up type veth peer name eth0 netns star.h43  # examples/star.otop:13:3
-    link add name h44.eth0 index 1044 master sw up type veth peer name eth0 netns star.h44  # examples/star.otop:13:3
-    link add name h45.eth0 index 1045 master sw up type veth peer name eth0 netns star.h45  # examples/star.otop:13:3
-    link add name h46.eth0 index 1046 master sw up type veth peer name eth0 netns star.h46  # examples/star.otop:13:3
-    link add name h47.eth0 index 1047 master sw up type veth peer name eth0 netns star.h47  # examples/star.otop:13:3
-    link add name h48.eth0 index 1048 master sw up type veth peer name eth0 netns star.h48  # examples/star.otop:13:3
-    link add name h49.eth0 index 1049 master sw up type veth peer name eth0 netns star.h49  # examples/star.otop:13:3
-    link add name h50.eth0 index 1050 master sw up type veth peer name eth0 netns star.h50  # examples/star.otop:13:3
+    link set dev lo alias opentop:star                                                          # examples/star.otop:7:5
+    link add name sw up type bridge                                                             # examples/star.otop:10:1
+    link add name h1.eth0 index 12017798 master sw up type veth peer name eth0 netns star.h1    # examples/star.otop:13:3
+    link add name h2.eth0 index 5178072 master sw up type veth peer name eth0 netns star.h2     # examples/star.otop:13:3
+    link add name h3.eth0 index 3121044 master sw up type veth peer name eth0 netns star.h3     # examples/star.otop:13:3
+    link add name h4.eth0 index 6232381 master sw up type veth peer name eth0 netns star.h4     # examples/star.otop:13:3
+    link add name h5.eth0 index 13782671 master sw up type veth peer name eth0 netns star.h5    # examples/star.otop:13:3
+    link add name h6.eth0 index 7907023 master sw up type veth peer name eth0 netns star.h6     # examples/star.otop:13:3
+    link add name h7.eth0 index 5765171 master sw up type veth peer name eth0 netns star.h7     # examples/star.otop:13:3
+    link add name h8.eth0 index 1703713 master sw up type veth peer name eth0 netns star.h8     # examples/star.otop:13:3
+    link add name h9.eth0 index 4442973 master sw up type veth peer name eth0 netns star.h9     # examples/star.otop:13:3
+    link add name h10.eth0 index 15711181 master sw up type veth peer name eth0 netns star.h10  # examples/star.otop:13:3
+    link add name h11.eth0 index 9206450 master sw up type veth peer name eth0 netns star.h11   # examples/star.otop:13:3
+    link add name h12.eth0 index 14361453 master sw up type veth peer name eth0 netns star.h12  # examples/star.otop:13:3
+    link add name h13.eth0 index 9216523 master sw up type veth peer name eth0 netns star.h13   # examples/star.otop:13:3
+    link add name h14.eth0 index 1007445 master sw up type veth peer name eth0 netns star.h14   # examples/star.otop:13:3
+    link add name h15.eth0 index 7023466 master sw up type veth peer name eth0 netns star.h15   # examples/star.otop:13:3
+    link add name h16.eth0 index 6771140 master sw up type veth peer name eth0 netns star.h16   # examples/star.otop:13:3
+    link add name h17.eth0 index 68630 master sw up type veth peer name eth0 netns star.h17     # examples/star.otop:13:3
+    link add name h18.eth0 index 13268575 master sw up type veth peer name eth0 netns star.h18  # examples/star.otop:13:3
+    link add name h19.eth0 index 792681 master sw up type veth peer name eth0 netns star.h19    # examples/star.otop:13:3
+    link add name h20.eth0 index 15440299 master sw up type veth peer name eth0 netns star.h20  # examples/star.otop:13:3
+    link add name h21.eth0 index 8059838 master sw up type veth peer name eth0 netns star.h21   # examples/star.otop:13:3
+    link add name h22.eth0 index 8367985 master sw up type veth peer name eth0 netns star.h22   # examples/star.otop:13:3
+    link add name h23.eth0 index 7106085 master sw up type veth peer name eth0 netns star.h23   # examples/star.otop:13:3
+    link add name h24.eth0 index 6060409 master sw up type veth peer name eth0 netns star.h24   # examples/star.otop:13:3
+    link add name h25.eth0 index 11950130 master sw up type veth peer name eth0 netns star.h25  # examples/star.otop:13:3
+    link add name h26.eth0 index 9635573 master sw up type veth peer name eth0 netns star.h26   # examples/star.otop:13:3
+    link add name h27.eth0 index 727986 master sw up type veth peer name eth0 netns star.h27    # examples/star.otop:13:3
+    link add name h28.eth0 index 14331843 master sw up type veth peer name eth0 netns star.h28  # examples/star.otop:13:3
+    link add name h29.eth0 index 4503000 master sw up type veth peer name eth0 netns star.h29   # examples/star.otop:13:3
+    link add name h30.eth0 index 10657636 master sw up type veth peer name eth0 netns star.h30  # examples/star.otop:13:3
+    link add name h31.eth0 index 3976651 master sw up type veth peer name eth0 netns star.h31   # examples/star.otop:13:3
+    link add name h32.eth0 index 10687224 master sw up type veth peer name eth0 netns star.h32  # examples/star.otop:13:3
+    link add name h33.eth0 index 15984763 master sw up type veth peer name eth0 netns star.h33  # examples/star.otop:13:3
+    link add name h34.eth0 index 5924016 master sw up type veth peer name eth0 netns star.h34   # examples/star.otop:13:3
+    link add name h35.eth0 index 6071409 master sw up type veth peer name eth0 netns star.h35   # examples/star.otop:13:3
+    link add name h36.eth0 index 10674315 master sw up type veth peer name eth0 netns star.h36  # examples/star.otop:13:3
+    link add name h37.eth0 index 15453407 master sw up type veth peer name eth0 netns star.h37  # examples/star.otop:13:3
+    link add name h38.eth0 index 7087627 master sw up type veth peer name eth0 netns star.h38   # examples/star.otop:13:3
+    link add name h39.eth0 index 545817 master sw up type veth peer name eth0 netns star.h39    # examples/star.otop:13:3
+    link add name h40.eth0 index 12314007 master sw up type veth peer name eth0 netns star.h40  # examples/star.otop:13:3
+    link add name h41.eth0 index 5392317 master sw up type veth peer name eth0 netns star.h41   # examples/star.otop:13:3
+    link add name h42.eth0 index 10988960 master sw up type veth peer name eth0 netns star.h42  # examples/star.otop:13:3
+    link add name h43.eth0 index 16533499 master sw up type veth peer name eth0 netns star.h43  # examples/star.otop:13:3
+    link add name h44.eth0 index 7842443 master sw up type veth peer name eth0 netns star.h44   # examples/star.otop:13:3
+    link add name h45.eth0 index 10497139 master sw up type veth peer name eth0 netns star.h45  # examples/star.otop:13:3
+    link add name h46.eth0 index 11262961 master sw up type veth peer name eth0 netns star.h46  # examples/star.otop:13:3
+    link add name h47.eth0 index 1212371 master sw up type veth peer name eth0 netns star.h47   # examples/star.otop:13:3
+    link add name h48.eth0 index 2220663 master sw up type veth peer name eth0 netns star.h48   # examples/star.otop:13:3
+    link add name h49.eth0 index 3127246 master sw up type veth peer name eth0 netns star.h49   # examples/star.otop:13:3
+    link add name h50.eth0 index 3909735 master sw up type veth peer name eth0 netns star.h50   # examples/star.otop:13:3
 
 # stage 3: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/star.h1 -- ip -batch -
@@ -2065,7 +2065,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["h1","h2","h3","h4","h5","h6","h7","h8","h9","h10","h11","h12","h13","h14","h15","h16","h17","h18","h19","h20","h21","h22","h23","h24","h25","h26","h27","h28","h29","h30","h31","h32","h33","h34","h35","h36","h37","h38","h39","h40","h41","h42","h43","h44","h45","h46","h47","h48","h49","h50"],
  "switches": ["sw"],
- "plan": "f35dda8846e23416e146f7bb20d3861be52120c2c050b3231c4fe379d61f4909",
+ "plan": "a12edab6545f3a756d75456229b3629cd2c8deb1776b08a3e000cc6712c936c2",
  "owned": [
   {"kind":"netns","name":"star"},
   {"kind":"netns","name":"star.h1","node":"h1"},
@@ -2174,56 +2174,56 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"star.h50","node":"h50"},"origin":"examples/star.otop:12:1"},
   {"op":{"kind":"link.alias","ns":"star","dev":"lo","alias":"opentop:star"},"origin":"examples/star.otop:7:5"},
   {"op":{"kind":"bridge.add","ns":"star","name":"sw"},"origin":"examples/star.otop:10:1"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h1.eth0","index":1001,"master":"sw"},"b":{"ns":"star.h1","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h2.eth0","index":1002,"master":"sw"},"b":{"ns":"star.h2","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h3.eth0","index":1003,"master":"sw"},"b":{"ns":"star.h3","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h4.eth0","index":1004,"master":"sw"},"b":{"ns":"star.h4","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h5.eth0","index":1005,"master":"sw"},"b":{"ns":"star.h5","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h6.eth0","index":1006,"master":"sw"},"b":{"ns":"star.h6","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h7.eth0","index":1007,"master":"sw"},"b":{"ns":"star.h7","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h8.eth0","index":1008,"master":"sw"},"b":{"ns":"star.h8","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h9.eth0","index":1009,"master":"sw"},"b":{"ns":"star.h9","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h10.eth0","index":1010,"master":"sw"},"b":{"ns":"star.h10","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h11.eth0","index":1011,"master":"sw"},"b":{"ns":"star.h11","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h12.eth0","index":1012,"master":"sw"},"b":{"ns":"star.h12","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h13.eth0","index":1013,"master":"sw"},"b":{"ns":"star.h13","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h14.eth0","index":1014,"master":"sw"},"b":{"ns":"star.h14","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h15.eth0","index":1015,"master":"sw"},"b":{"ns":"star.h15","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h16.eth0","index":1016,"master":"sw"},"b":{"ns":"star.h16","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h17.eth0","index":1017,"master":"sw"},"b":{"ns":"star.h17","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h18.eth0","index":1018,"master":"sw"},"b":{"ns":"star.h18","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h19.eth0","index":1019,"master":"sw"},"b":{"ns":"star.h19","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h20.eth0","index":1020,"master":"sw"},"b":{"ns":"star.h20","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h21.eth0","index":1021,"master":"sw"},"b":{"ns":"star.h21","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h22.eth0","index":1022,"master":"sw"},"b":{"ns":"star.h22","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h23.eth0","index":1023,"master":"sw"},"b":{"ns":"star.h23","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h24.eth0","index":1024,"master":"sw"},"b":{"ns":"star.h24","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h25.eth0","index":1025,"master":"sw"},"b":{"ns":"star.h25","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h26.eth0","index":1026,"master":"sw"},"b":{"ns":"star.h26","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h27.eth0","index":1027,"master":"sw"},"b":{"ns":"star.h27","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h28.eth0","index":1028,"master":"sw"},"b":{"ns":"star.h28","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h29.eth0","index":1029,"master":"sw"},"b":{"ns":"star.h29","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h30.eth0","index":1030,"master":"sw"},"b":{"ns":"star.h30","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h31.eth0","index":1031,"master":"sw"},"b":{"ns":"star.h31","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h32.eth0","index":1032,"master":"sw"},"b":{"ns":"star.h32","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h33.eth0","index":1033,"master":"sw"},"b":{"ns":"star.h33","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h34.eth0","index":1034,"master":"sw"},"b":{"ns":"star.h34","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h35.eth0","index":1035,"master":"sw"},"b":{"ns":"star.h35","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h36.eth0","index":1036,"master":"sw"},"b":{"ns":"star.h36","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h37.eth0","index":1037,"master":"sw"},"b":{"ns":"star.h37","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h38.eth0","index":1038,"master":"sw"},"b":{"ns":"star.h38","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h39.eth0","index":1039,"master":"sw"},"b":{"ns":"star.h39","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h40.eth0","index":1040,"master":"sw"},"b":{"ns":"star.h40","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h41.eth0","index":1041,"master":"sw"},"b":{"ns":"star.h41","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h42.eth0","index":1042,"master":"sw"},"b":{"ns":"star.h42","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h43.eth0","index":1043,"master":"sw"},"b":{"ns":"star.h43","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h44.eth0","index":1044,"master":"sw"},"b":{"ns":"star.h44","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h45.eth0","index":1045,"master":"sw"},"b":{"ns":"star.h45","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h46.eth0","index":1046,"master":"sw"},"b":{"ns":"star.h46","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h47.eth0","index":1047,"master":"sw"},"b":{"ns":"star.h47","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h48.eth0","index":1048,"master":"sw"},"b":{"ns":"star.h48","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h49.eth0","index":1049,"master":"sw"},"b":{"ns":"star.h49","name":"eth0"}},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h50.eth0","index":1050,"master":"sw"},"b":{"ns":"star.h50","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h1.eth0","index":12017798,"master":"sw"},"b":{"ns":"star.h1","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h2.eth0","index":5178072,"master":"sw"},"b":{"ns":"star.h2","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h3.eth0","index":3121044,"master":"sw"},"b":{"ns":"star.h3","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h4.eth0","index":6232381,"master":"sw"},"b":{"ns":"star.h4","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h5.eth0","index":13782671,"master":"sw"},"b":{"ns":"star.h5","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h6.eth0","index":7907023,"master":"sw"},"b":{"ns":"star.h6","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h7.eth0","index":5765171,"master":"sw"},"b":{"ns":"star.h7","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h8.eth0","index":1703713,"master":"sw"},"b":{"ns":"star.h8","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h9.eth0","index":4442973,"master":"sw"},"b":{"ns":"star.h9","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h10.eth0","index":15711181,"master":"sw"},"b":{"ns":"star.h10","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h11.eth0","index":9206450,"master":"sw"},"b":{"ns":"star.h11","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h12.eth0","index":14361453,"master":"sw"},"b":{"ns":"star.h12","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h13.eth0","index":9216523,"master":"sw"},"b":{"ns":"star.h13","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h14.eth0","index":1007445,"master":"sw"},"b":{"ns":"star.h14","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h15.eth0","index":7023466,"master":"sw"},"b":{"ns":"star.h15","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h16.eth0","index":6771140,"master":"sw"},"b":{"ns":"star.h16","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h17.eth0","index":68630,"master":"sw"},"b":{"ns":"star.h17","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h18.eth0","index":13268575,"master":"sw"},"b":{"ns":"star.h18","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h19.eth0","index":792681,"master":"sw"},"b":{"ns":"star.h19","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h20.eth0","index":15440299,"master":"sw"},"b":{"ns":"star.h20","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h21.eth0","index":8059838,"master":"sw"},"b":{"ns":"star.h21","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h22.eth0","index":8367985,"master":"sw"},"b":{"ns":"star.h22","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h23.eth0","index":7106085,"master":"sw"},"b":{"ns":"star.h23","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h24.eth0","index":6060409,"master":"sw"},"b":{"ns":"star.h24","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h25.eth0","index":11950130,"master":"sw"},"b":{"ns":"star.h25","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h26.eth0","index":9635573,"master":"sw"},"b":{"ns":"star.h26","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h27.eth0","index":727986,"master":"sw"},"b":{"ns":"star.h27","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h28.eth0","index":14331843,"master":"sw"},"b":{"ns":"star.h28","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h29.eth0","index":4503000,"master":"sw"},"b":{"ns":"star.h29","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h30.eth0","index":10657636,"master":"sw"},"b":{"ns":"star.h30","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h31.eth0","index":3976651,"master":"sw"},"b":{"ns":"star.h31","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h32.eth0","index":10687224,"master":"sw"},"b":{"ns":"star.h32","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h33.eth0","index":15984763,"master":"sw"},"b":{"ns":"star.h33","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h34.eth0","index":5924016,"master":"sw"},"b":{"ns":"star.h34","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h35.eth0","index":6071409,"master":"sw"},"b":{"ns":"star.h35","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h36.eth0","index":10674315,"master":"sw"},"b":{"ns":"star.h36","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h37.eth0","index":15453407,"master":"sw"},"b":{"ns":"star.h37","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h38.eth0","index":7087627,"master":"sw"},"b":{"ns":"star.h38","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h39.eth0","index":545817,"master":"sw"},"b":{"ns":"star.h39","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h40.eth0","index":12314007,"master":"sw"},"b":{"ns":"star.h40","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h41.eth0","index":5392317,"master":"sw"},"b":{"ns":"star.h41","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h42.eth0","index":10988960,"master":"sw"},"b":{"ns":"star.h42","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h43.eth0","index":16533499,"master":"sw"},"b":{"ns":"star.h43","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h44.eth0","index":7842443,"master":"sw"},"b":{"ns":"star.h44","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h45.eth0","index":10497139,"master":"sw"},"b":{"ns":"star.h45","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h46.eth0","index":11262961,"master":"sw"},"b":{"ns":"star.h46","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h47.eth0","index":1212371,"master":"sw"},"b":{"ns":"star.h47","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h48.eth0","index":2220663,"master":"sw"},"b":{"ns":"star.h48","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h49.eth0","index":3127246,"master":"sw"},"b":{"ns":"star.h49","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h50.eth0","index":3909735,"master":"sw"},"b":{"ns":"star.h50","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.alias","ns":"star.h1","dev":"lo","alias":"opentop:star:h1"},"origin":"examples/star.otop:12:1"},
   {"op":{"kind":"link.up","ns":"star.h1","dev":"lo"},"origin":"examples/star.otop:12:1"},
   {"op":{"kind":"addr.add","ns":"star.h1","dev":"eth0","cidr":"10.0.0.1/16","family":4},"origin":"examples/star.otop:13:14"},

@@ -91,7 +91,7 @@ EOF
   # == stage 4 of 10: links
   # create veth pair up0 (tour.router) — eth0 (tour.isp)  (examples/tour.otop:14:3)
   step '4/16, links, on the host' ip -batch - <<'EOF' || return 1
-link add name up0 index 1001 netns tour.router type veth peer name eth0 netns tour.isp
+link add name up0 index 13649223 netns tour.router type veth peer name eth0 netns tour.isp
 EOF
   # mark lo in tour as opentop:tour  (examples/tour.otop:7:5)
   # create bridge lan in tour  (examples/tour.otop:9:1)
@@ -101,9 +101,9 @@ EOF
   step '5/16, links, in the switches (tour)' nsenter --net=/run/netns/tour -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:tour
 link add name lan up type bridge
-link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns tour.router
-link add name web.eth0 index 1002 master lan up type veth peer name eth0 netns tour.web
-link add name pc.eth0 index 1003 master lan up type veth peer name eth0 netns tour.pc
+link add name router.eth0 index 9829555 master lan up type veth peer name eth0 netns tour.router
+link add name web.eth0 index 6854235 master lan up type veth peer name eth0 netns tour.web
+link add name pc.eth0 index 3946193 master lan up type veth peer name eth0 netns tour.pc
 EOF
   # == stage 5 of 10: shaping
   # shape up0 in tour.router: tbf rate 50mbit burst 15140b limit 1514000b  (examples/tour.otop:14:49)
@@ -469,13 +469,13 @@ nsenter --net=/run/netns/tour.router -- nft -f -
 
 # stage 4: links (steps run concurrently)
 ip -batch -
-    link add name up0 index 1001 netns tour.router type veth peer name eth0 netns tour.isp  # examples/tour.otop:14:3
+    link add name up0 index 13649223 netns tour.router type veth peer name eth0 netns tour.isp  # examples/tour.otop:14:3
 nsenter --net=/run/netns/tour -- ip -batch -
-    link set dev lo alias opentop:tour                                                             # examples/tour.otop:7:5
-    link add name lan up type bridge                                                               # examples/tour.otop:9:1
-    link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns tour.router  # examples/tour.otop:13:3
-    link add name web.eth0 index 1002 master lan up type veth peer name eth0 netns tour.web        # examples/tour.otop:28:3
-    link add name pc.eth0 index 1003 master lan up type veth peer name eth0 netns tour.pc          # examples/tour.otop:35:3
+    link set dev lo alias opentop:tour                                                                # examples/tour.otop:7:5
+    link add name lan up type bridge                                                                  # examples/tour.otop:9:1
+    link add name router.eth0 index 9829555 master lan up type veth peer name eth0 netns tour.router  # examples/tour.otop:13:3
+    link add name web.eth0 index 6854235 master lan up type veth peer name eth0 netns tour.web        # examples/tour.otop:28:3
+    link add name pc.eth0 index 3946193 master lan up type veth peer name eth0 netns tour.pc          # examples/tour.otop:35:3
 
 # stage 5: shaping (steps run concurrently)
 nsenter --net=/run/netns/tour.router -- tc -batch -
@@ -558,7 +558,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","web","pc","isp"],
  "switches": ["lan"],
- "plan": "71ed1aa94f421b9a922a4fe601b205d581e8147fccf694378c9cda6f744f3f62",
+ "plan": "4432e9bf2243e4a6a70dfd3f12f8730f85ffd6875a92a4becc4232b18497008a",
  "owned": [
   {"kind":"netns","name":"tour"},
   {"kind":"netns","name":"tour.router","node":"router"},
@@ -577,12 +577,12 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"tour.router","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/tour.otop:12:3"},
   {"op":{"kind":"sysctl.set","ns":"tour.router","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/tour.otop:12:3"},
   {"op":{"kind":"nft.table","ns":"tour.router","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain prerouting {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n\t\tiifname \"up0\" tcp dport 80 dnat ip to 10.1.0.10:8080 comment \"dnat in up0 tcp dport 80 to 10.1.0.10:8080\"\n\t}\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tct state related,established accept comment \"forward accept established\"\n\t\tmeta l4proto icmp accept comment \"forward accept icmp\"\n\t\tmeta l4proto ipv6-icmp accept comment \"forward accept icmpv6\"\n\t\tiifname \"eth0\" oifname \"up0\" accept comment \"forward accept in eth0 out up0\"\n\t\tiifname \"up0\" oifname \"eth0\" tcp dport 8080 accept comment \"forward accept in up0 out eth0 tcp dport 8080\"\n\t}\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n\t\toifname \"up0\" masquerade comment \"masquerade out up0\"\n\t}\n}\n"},"origin":"examples/tour.otop:16:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"tour.router","name":"up0","index":1001},"b":{"ns":"tour.isp","name":"eth0"}},"origin":"examples/tour.otop:14:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"tour.router","name":"up0","index":13649223},"b":{"ns":"tour.isp","name":"eth0"}},"origin":"examples/tour.otop:14:3"},
   {"op":{"kind":"link.alias","ns":"tour","dev":"lo","alias":"opentop:tour"},"origin":"examples/tour.otop:7:5"},
   {"op":{"kind":"bridge.add","ns":"tour","name":"lan"},"origin":"examples/tour.otop:9:1"},
-  {"op":{"kind":"veth.add","ns":"tour","a":{"ns":"tour","name":"router.eth0","index":1001,"master":"lan"},"b":{"ns":"tour.router","name":"eth0"}},"origin":"examples/tour.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"tour","a":{"ns":"tour","name":"web.eth0","index":1002,"master":"lan"},"b":{"ns":"tour.web","name":"eth0"}},"origin":"examples/tour.otop:28:3"},
-  {"op":{"kind":"veth.add","ns":"tour","a":{"ns":"tour","name":"pc.eth0","index":1003,"master":"lan"},"b":{"ns":"tour.pc","name":"eth0"}},"origin":"examples/tour.otop:35:3"},
+  {"op":{"kind":"veth.add","ns":"tour","a":{"ns":"tour","name":"router.eth0","index":9829555,"master":"lan"},"b":{"ns":"tour.router","name":"eth0"}},"origin":"examples/tour.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"tour","a":{"ns":"tour","name":"web.eth0","index":6854235,"master":"lan"},"b":{"ns":"tour.web","name":"eth0"}},"origin":"examples/tour.otop:28:3"},
+  {"op":{"kind":"veth.add","ns":"tour","a":{"ns":"tour","name":"pc.eth0","index":3946193,"master":"lan"},"b":{"ns":"tour.pc","name":"eth0"}},"origin":"examples/tour.otop:35:3"},
   {"op":{"kind":"qdisc.add","ns":"tour.router","dev":"up0","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":50000000,"burst":15140,"limit":1514000}},"origin":"examples/tour.otop:14:49"},
   {"op":{"kind":"qdisc.add","ns":"tour.router","dev":"up0","parent":"1:1","handle":"10:","qdisc":{"kind":"pfifo","limit":1000}},"origin":"examples/tour.otop:14:49"},
   {"op":{"kind":"qdisc.add","ns":"tour.isp","dev":"eth0","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":50000000,"burst":15140,"limit":1514000}},"origin":"examples/tour.otop:14:49"},

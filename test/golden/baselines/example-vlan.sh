@@ -92,7 +92,7 @@ EOF
   # == stage 4 of 7: links
   # create veth pair uplink (vlan.router) — eth0 (vlan.isp)  (examples/vlan.otop:23:3)
   step '5/14, links, on the host' ip -batch - <<'EOF' || return 1
-link add name uplink index 1001 netns vlan.router type veth peer name eth0 netns vlan.isp
+link add name uplink index 15457098 netns vlan.router type veth peer name eth0 netns vlan.isp
 EOF
   # mark lo in vlan as opentop:vlan  (examples/vlan.otop:14:5)
   # create VLAN-aware bridge office in vlan  (examples/vlan.otop:16:1)
@@ -104,11 +104,11 @@ EOF
   step '6/14, links, in the switches (vlan)' nsenter --net=/run/netns/vlan -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan
 link add name office up type bridge vlan_filtering 1 vlan_default_pvid 0
-link add name router.trunk index 1001 master office up type veth peer name trunk netns vlan.router
-link add name staff1.eth0 index 1002 master office up type veth peer name eth0 netns vlan.staff1
-link add name staff2.eth0 index 1003 master office up type veth peer name eth0 netns vlan.staff2
-link add name printer.eth0 index 1004 master office up type veth peer name eth0 netns vlan.printer
-link add name guest.eth0 index 1005 master office up type veth peer name eth0 netns vlan.guest
+link add name router.trunk index 7441684 master office up type veth peer name trunk netns vlan.router
+link add name staff1.eth0 index 5087559 master office up type veth peer name eth0 netns vlan.staff1
+link add name staff2.eth0 index 3419887 master office up type veth peer name eth0 netns vlan.staff2
+link add name printer.eth0 index 11860575 master office up type veth peer name eth0 netns vlan.printer
+link add name guest.eth0 index 1681561 master office up type veth peer name eth0 netns vlan.guest
 EOF
   # == stage 5 of 7: stacked interfaces
   # create VLAN 10 sub-interface trunk.10 on trunk in vlan.router  (examples/vlan.otop:21:3)
@@ -450,15 +450,15 @@ nsenter --net=/run/netns/vlan.router -- nft -f -
 
 # stage 4: links (steps run concurrently)
 ip -batch -
-    link add name uplink index 1001 netns vlan.router type veth peer name eth0 netns vlan.isp  # examples/vlan.otop:23:3
+    link add name uplink index 15457098 netns vlan.router type veth peer name eth0 netns vlan.isp  # examples/vlan.otop:23:3
 nsenter --net=/run/netns/vlan -- ip -batch -
-    link set dev lo alias opentop:vlan                                                                  # examples/vlan.otop:14:5
-    link add name office up type bridge vlan_filtering 1 vlan_default_pvid 0                            # examples/vlan.otop:16:1
-    link add name router.trunk index 1001 master office up type veth peer name trunk netns vlan.router  # examples/vlan.otop:20:3
-    link add name staff1.eth0 index 1002 master office up type veth peer name eth0 netns vlan.staff1    # examples/vlan.otop:36:15
-    link add name staff2.eth0 index 1003 master office up type veth peer name eth0 netns vlan.staff2    # examples/vlan.otop:37:15
-    link add name printer.eth0 index 1004 master office up type veth peer name eth0 netns vlan.printer  # examples/vlan.otop:38:16
-    link add name guest.eth0 index 1005 master office up type veth peer name eth0 netns vlan.guest      # examples/vlan.otop:39:14
+    link set dev lo alias opentop:vlan                                                                      # examples/vlan.otop:14:5
+    link add name office up type bridge vlan_filtering 1 vlan_default_pvid 0                                # examples/vlan.otop:16:1
+    link add name router.trunk index 7441684 master office up type veth peer name trunk netns vlan.router   # examples/vlan.otop:20:3
+    link add name staff1.eth0 index 5087559 master office up type veth peer name eth0 netns vlan.staff1     # examples/vlan.otop:36:15
+    link add name staff2.eth0 index 3419887 master office up type veth peer name eth0 netns vlan.staff2     # examples/vlan.otop:37:15
+    link add name printer.eth0 index 11860575 master office up type veth peer name eth0 netns vlan.printer  # examples/vlan.otop:38:16
+    link add name guest.eth0 index 1681561 master office up type veth peer name eth0 netns vlan.guest       # examples/vlan.otop:39:14
 
 # stage 5: stacked interfaces
 nsenter --net=/run/netns/vlan.router -- ip -batch -
@@ -533,7 +533,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","isp","staff1","staff2","printer","guest"],
  "switches": ["office"],
- "plan": "762232d73b24a2b5874e409bbcb21df0ccb2ce413788a7d80afc22a53d8b5560",
+ "plan": "77730e1d2e4293cfd61801f5c96dfb706544e3977a9bc85b57fe2f52201cbb9b",
  "owned": [
   {"kind":"netns","name":"vlan"},
   {"kind":"netns","name":"vlan.router","node":"router"},
@@ -559,14 +559,14 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"vlan.isp","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/vlan.otop:34:12"},
   {"op":{"kind":"sysctl.set","ns":"vlan.isp","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/vlan.otop:34:12"},
   {"op":{"kind":"nft.table","ns":"vlan.router","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tct state related,established accept comment \"forward accept established\"\n\t\tiifname \"trunk.10\" accept comment \"forward accept in trunk.10\"\n\t\tiifname \"trunk.20\" oifname \"uplink\" accept comment \"forward accept in trunk.20 out uplink\"\n\t}\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n\t\toifname \"uplink\" masquerade comment \"masquerade out uplink\"\n\t}\n}\n"},"origin":"examples/vlan.otop:26:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"vlan.router","name":"uplink","index":1001},"b":{"ns":"vlan.isp","name":"eth0"}},"origin":"examples/vlan.otop:23:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"vlan.router","name":"uplink","index":15457098},"b":{"ns":"vlan.isp","name":"eth0"}},"origin":"examples/vlan.otop:23:3"},
   {"op":{"kind":"link.alias","ns":"vlan","dev":"lo","alias":"opentop:vlan"},"origin":"examples/vlan.otop:14:5"},
   {"op":{"kind":"bridge.add","ns":"vlan","name":"office","vlanAware":true},"origin":"examples/vlan.otop:16:1"},
-  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"router.trunk","index":1001,"master":"office"},"b":{"ns":"vlan.router","name":"trunk"}},"origin":"examples/vlan.otop:20:3"},
-  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"staff1.eth0","index":1002,"master":"office"},"b":{"ns":"vlan.staff1","name":"eth0"}},"origin":"examples/vlan.otop:36:15"},
-  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"staff2.eth0","index":1003,"master":"office"},"b":{"ns":"vlan.staff2","name":"eth0"}},"origin":"examples/vlan.otop:37:15"},
-  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"printer.eth0","index":1004,"master":"office"},"b":{"ns":"vlan.printer","name":"eth0"}},"origin":"examples/vlan.otop:38:16"},
-  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"guest.eth0","index":1005,"master":"office"},"b":{"ns":"vlan.guest","name":"eth0"}},"origin":"examples/vlan.otop:39:14"},
+  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"router.trunk","index":7441684,"master":"office"},"b":{"ns":"vlan.router","name":"trunk"}},"origin":"examples/vlan.otop:20:3"},
+  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"staff1.eth0","index":5087559,"master":"office"},"b":{"ns":"vlan.staff1","name":"eth0"}},"origin":"examples/vlan.otop:36:15"},
+  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"staff2.eth0","index":3419887,"master":"office"},"b":{"ns":"vlan.staff2","name":"eth0"}},"origin":"examples/vlan.otop:37:15"},
+  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"printer.eth0","index":11860575,"master":"office"},"b":{"ns":"vlan.printer","name":"eth0"}},"origin":"examples/vlan.otop:38:16"},
+  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"guest.eth0","index":1681561,"master":"office"},"b":{"ns":"vlan.guest","name":"eth0"}},"origin":"examples/vlan.otop:39:14"},
   {"op":{"kind":"vlan.add","ns":"vlan.router","parent":"trunk","name":"trunk.10","vid":10},"origin":"examples/vlan.otop:21:3"},
   {"op":{"kind":"vlan.add","ns":"vlan.router","parent":"trunk","name":"trunk.20","vid":20},"origin":"examples/vlan.otop:22:3"},
   {"op":{"kind":"port.vlan","ns":"vlan","dev":"router.trunk","vids":"10"},"origin":"examples/vlan.otop:20:3"},

@@ -72,7 +72,7 @@ EOF
   # == stage 3 of 5: links
   # create veth pair wan (wan.ra) — wan (wan.rb)  (examples/wan.otop:17:3)
   step '4/11, links, on the host' ip -batch - <<'EOF' || return 1
-link add name wan index 1001 netns wan.ra type veth peer name wan netns wan.rb
+link add name wan index 15080146 netns wan.ra type veth peer name wan netns wan.rb
 EOF
   # mark lo in wan as opentop:wan  (examples/wan.otop:9:5)
   # create bridge site-a in wan  (examples/wan.otop:11:1)
@@ -85,10 +85,10 @@ EOF
 link set dev lo alias opentop:wan
 link add name site-a up type bridge
 link add name site-b up type bridge
-link add name ra.lan index 1001 master site-a up type veth peer name lan netns wan.ra
-link add name rb.lan index 1002 master site-b up type veth peer name lan netns wan.rb
-link add name pc-a.eth0 index 1003 master site-a up type veth peer name eth0 netns wan.pc-a
-link add name pc-b.eth0 index 1004 master site-b up type veth peer name eth0 netns wan.pc-b
+link add name ra.lan index 13796836 master site-a up type veth peer name lan netns wan.ra
+link add name rb.lan index 9590135 master site-b up type veth peer name lan netns wan.rb
+link add name pc-a.eth0 index 5672292 master site-a up type veth peer name eth0 netns wan.pc-a
+link add name pc-b.eth0 index 12509094 master site-b up type veth peer name eth0 netns wan.pc-b
 EOF
   # == stage 4 of 5: shaping
   # shape wan in wan.ra: tbf rate 20mbit burst 15140b limit 1514000b  (examples/wan.otop:17:47)
@@ -380,15 +380,15 @@ nsenter --net=/run/netns/wan.rb -- sysctl -q -w …
 
 # stage 3: links (steps run concurrently)
 ip -batch -
-    link add name wan index 1001 netns wan.ra type veth peer name wan netns wan.rb  # examples/wan.otop:17:3
+    link add name wan index 15080146 netns wan.ra type veth peer name wan netns wan.rb  # examples/wan.otop:17:3
 nsenter --net=/run/netns/wan -- ip -batch -
-    link set dev lo alias opentop:wan                                                            # examples/wan.otop:9:5
-    link add name site-a up type bridge                                                          # examples/wan.otop:11:1
-    link add name site-b up type bridge                                                          # examples/wan.otop:12:1
-    link add name ra.lan index 1001 master site-a up type veth peer name lan netns wan.ra        # examples/wan.otop:16:3
-    link add name rb.lan index 1002 master site-b up type veth peer name lan netns wan.rb        # examples/wan.otop:24:3
-    link add name pc-a.eth0 index 1003 master site-a up type veth peer name eth0 netns wan.pc-a  # examples/wan.otop:31:3
-    link add name pc-b.eth0 index 1004 master site-b up type veth peer name eth0 netns wan.pc-b  # examples/wan.otop:37:3
+    link set dev lo alias opentop:wan                                                                # examples/wan.otop:9:5
+    link add name site-a up type bridge                                                              # examples/wan.otop:11:1
+    link add name site-b up type bridge                                                              # examples/wan.otop:12:1
+    link add name ra.lan index 13796836 master site-a up type veth peer name lan netns wan.ra        # examples/wan.otop:16:3
+    link add name rb.lan index 9590135 master site-b up type veth peer name lan netns wan.rb         # examples/wan.otop:24:3
+    link add name pc-a.eth0 index 5672292 master site-a up type veth peer name eth0 netns wan.pc-a   # examples/wan.otop:31:3
+    link add name pc-b.eth0 index 12509094 master site-b up type veth peer name eth0 netns wan.pc-b  # examples/wan.otop:37:3
 
 # stage 4: shaping (steps run concurrently)
 nsenter --net=/run/netns/wan.ra -- tc -batch -
@@ -455,7 +455,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["ra","rb","pc-a","pc-b"],
  "switches": ["site-a","site-b"],
- "plan": "710a8ca4faf7fd646ce77cbb08fa2fabee42732d03599e08c596402fc1c02bbf",
+ "plan": "8cac57660c224bcc57977f1b9cf58c8e5ffb5129a6624e72c42d98b9cf6ce092",
  "owned": [
   {"kind":"netns","name":"wan"},
   {"kind":"netns","name":"wan.ra","node":"ra"},
@@ -476,14 +476,14 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"wan.rb","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/wan.otop:23:3"},
   {"op":{"kind":"sysctl.set","ns":"wan.rb","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/wan.otop:23:3"},
   {"op":{"kind":"sysctl.set","ns":"wan.rb","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/wan.otop:23:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"wan.ra","name":"wan","index":1001},"b":{"ns":"wan.rb","name":"wan"}},"origin":"examples/wan.otop:17:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"wan.ra","name":"wan","index":15080146},"b":{"ns":"wan.rb","name":"wan"}},"origin":"examples/wan.otop:17:3"},
   {"op":{"kind":"link.alias","ns":"wan","dev":"lo","alias":"opentop:wan"},"origin":"examples/wan.otop:9:5"},
   {"op":{"kind":"bridge.add","ns":"wan","name":"site-a"},"origin":"examples/wan.otop:11:1"},
   {"op":{"kind":"bridge.add","ns":"wan","name":"site-b"},"origin":"examples/wan.otop:12:1"},
-  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"ra.lan","index":1001,"master":"site-a"},"b":{"ns":"wan.ra","name":"lan"}},"origin":"examples/wan.otop:16:3"},
-  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"rb.lan","index":1002,"master":"site-b"},"b":{"ns":"wan.rb","name":"lan"}},"origin":"examples/wan.otop:24:3"},
-  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"pc-a.eth0","index":1003,"master":"site-a"},"b":{"ns":"wan.pc-a","name":"eth0"}},"origin":"examples/wan.otop:31:3"},
-  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"pc-b.eth0","index":1004,"master":"site-b"},"b":{"ns":"wan.pc-b","name":"eth0"}},"origin":"examples/wan.otop:37:3"},
+  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"ra.lan","index":13796836,"master":"site-a"},"b":{"ns":"wan.ra","name":"lan"}},"origin":"examples/wan.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"rb.lan","index":9590135,"master":"site-b"},"b":{"ns":"wan.rb","name":"lan"}},"origin":"examples/wan.otop:24:3"},
+  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"pc-a.eth0","index":5672292,"master":"site-a"},"b":{"ns":"wan.pc-a","name":"eth0"}},"origin":"examples/wan.otop:31:3"},
+  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"pc-b.eth0","index":12509094,"master":"site-b"},"b":{"ns":"wan.pc-b","name":"eth0"}},"origin":"examples/wan.otop:37:3"},
   {"op":{"kind":"qdisc.add","ns":"wan.ra","dev":"wan","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":20000000,"burst":15140,"limit":1514000}},"origin":"examples/wan.otop:17:47"},
   {"op":{"kind":"qdisc.add","ns":"wan.ra","dev":"wan","parent":"1:1","handle":"10:","qdisc":{"kind":"netem","limit":1000,"delay":30000,"jitter":2000,"loss":0.1,"rate":20000000}},"origin":"examples/wan.otop:17:47"},
   {"op":{"kind":"qdisc.add","ns":"wan.rb","dev":"wan","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":20000000,"burst":15140,"limit":1514000}},"origin":"examples/wan.otop:17:47"},

@@ -98,7 +98,7 @@ link add name ot-g8i71x-wan type veth peer name wan netns gnft.fw
 link set dev ot-g8i71x-wan alias opentop:gnft:fw:wan
 addr add 198.51.100.1/30 dev ot-g8i71x-wan
 link set dev ot-g8i71x-wan up
-link add name eth0 index 1001 netns gnft.fw type veth peer name eth0 netns gnft.pc
+link add name eth0 index 15197469 netns gnft.fw type veth peer name eth0 netns gnft.pc
 EOF
   # == stage 5 of 5: addresses and routes
   # mark lo in gnft.fw as opentop:gnft:fw  (test/golden/cases/filters-nft.otop:5:1)
@@ -290,11 +290,11 @@ nft -f -
 
 # stage 4: links
 ip -batch -
-    link add name ot-g8i71x-wan type veth peer name wan netns gnft.fw                   # test/golden/cases/filters-nft.otop:7:3
-    link set dev ot-g8i71x-wan alias opentop:gnft:fw:wan                                # test/golden/cases/filters-nft.otop:7:3
-    addr add 198.51.100.1/30 dev ot-g8i71x-wan                                          # test/golden/cases/filters-nft.otop:7:46
-    link set dev ot-g8i71x-wan up                                                       # test/golden/cases/filters-nft.otop:7:3
-    link add name eth0 index 1001 netns gnft.fw type veth peer name eth0 netns gnft.pc  # test/golden/cases/filters-nft.otop:8:3
+    link add name ot-g8i71x-wan type veth peer name wan netns gnft.fw                       # test/golden/cases/filters-nft.otop:7:3
+    link set dev ot-g8i71x-wan alias opentop:gnft:fw:wan                                    # test/golden/cases/filters-nft.otop:7:3
+    addr add 198.51.100.1/30 dev ot-g8i71x-wan                                              # test/golden/cases/filters-nft.otop:7:46
+    link set dev ot-g8i71x-wan up                                                           # test/golden/cases/filters-nft.otop:7:3
+    link add name eth0 index 15197469 netns gnft.fw type veth peer name eth0 netns gnft.pc  # test/golden/cases/filters-nft.otop:8:3
 
 # stage 5: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/gnft.fw -- ip -batch -
@@ -329,7 +329,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["fw","pc"],
  "switches": [],
- "plan": "e007874863164418332efd4068533f469e206eff2c093a08841ea036b25931f3",
+ "plan": "2fb8e452888a6aae6f375952c42cd0a9cdc20db0867e6f2f0d25ee444da8a3bb",
  "owned": [
   {"kind":"netns","name":"gnft.fw","node":"fw"},
   {"kind":"netns","name":"gnft.pc","node":"pc"},
@@ -350,7 +350,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.alias","ns":null,"dev":"ot-g8i71x-wan","alias":"opentop:gnft:fw:wan"},"origin":"test/golden/cases/filters-nft.otop:7:3"},
   {"op":{"kind":"addr.add","ns":null,"dev":"ot-g8i71x-wan","cidr":"198.51.100.1/30","family":4},"origin":"test/golden/cases/filters-nft.otop:7:46"},
   {"op":{"kind":"link.up","ns":null,"dev":"ot-g8i71x-wan"},"origin":"test/golden/cases/filters-nft.otop:7:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"gnft.fw","name":"eth0","index":1001},"b":{"ns":"gnft.pc","name":"eth0"}},"origin":"test/golden/cases/filters-nft.otop:8:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"gnft.fw","name":"eth0","index":15197469},"b":{"ns":"gnft.pc","name":"eth0"}},"origin":"test/golden/cases/filters-nft.otop:8:3"},
   {"op":{"kind":"link.alias","ns":"gnft.fw","dev":"lo","alias":"opentop:gnft:fw"},"origin":"test/golden/cases/filters-nft.otop:5:1"},
   {"op":{"kind":"link.up","ns":"gnft.fw","dev":"lo"},"origin":"test/golden/cases/filters-nft.otop:5:1"},
   {"op":{"kind":"addr.add","ns":"gnft.fw","dev":"wan","cidr":"198.51.100.2/30","family":4},"origin":"test/golden/cases/filters-nft.otop:7:15"},

@@ -69,9 +69,9 @@ EOF
   step '2/46, links, in the switches (giso)' nsenter --net=/run/netns/giso -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso
 link add name lan up type bridge
-link add name plain.eth0 index 1001 master lan up type veth peer name eth0 netns giso.plain
-link add name web.eth0 index 1002 master lan up type veth peer name eth0 netns giso.web
-link add name db.eth0 index 1003 master lan up type veth peer name eth0 netns giso.db
+link add name plain.eth0 index 13366269 master lan up type veth peer name eth0 netns giso.plain
+link add name web.eth0 index 6854235 master lan up type veth peer name eth0 netns giso.web
+link add name db.eth0 index 11825311 master lan up type veth peer name eth0 netns giso.db
 EOF
   # == stage 3 of 21: addresses and routes
   # mark lo in giso.plain as opentop:giso:plain  (test/golden/cases/isolation.otop:7:1)
@@ -459,11 +459,11 @@ ip -batch -
 
 # stage 2: links
 nsenter --net=/run/netns/giso -- ip -batch -
-    link set dev lo alias opentop:giso                                                           # test/golden/cases/isolation.otop:2:5
-    link add name lan up type bridge                                                             # test/golden/cases/isolation.otop:4:1
-    link add name plain.eth0 index 1001 master lan up type veth peer name eth0 netns giso.plain  # test/golden/cases/isolation.otop:8:3
-    link add name web.eth0 index 1002 master lan up type veth peer name eth0 netns giso.web      # test/golden/cases/isolation.otop:13:3
-    link add name db.eth0 index 1003 master lan up type veth peer name eth0 netns giso.db        # test/golden/cases/isolation.otop:35:3
+    link set dev lo alias opentop:giso                                                               # test/golden/cases/isolation.otop:2:5
+    link add name lan up type bridge                                                                 # test/golden/cases/isolation.otop:4:1
+    link add name plain.eth0 index 13366269 master lan up type veth peer name eth0 netns giso.plain  # test/golden/cases/isolation.otop:8:3
+    link add name web.eth0 index 6854235 master lan up type veth peer name eth0 netns giso.web       # test/golden/cases/isolation.otop:13:3
+    link add name db.eth0 index 11825311 master lan up type veth peer name eth0 netns giso.db        # test/golden/cases/isolation.otop:35:3
 
 # stage 3: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/giso.plain -- ip -batch -
@@ -635,7 +635,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["plain","web","daemon","store","db","named"],
  "switches": ["lan"],
- "plan": "f3dd628a94bad892cedc97d517557e7dbd7cb5803b937d326489e4f8cb446364",
+ "plan": "3ff1d986e039e2be3290f674edd18419a2265c6809e608871cf43cf9c2f28af9",
  "owned": [
   {"kind":"netns","name":"giso"},
   {"kind":"netns","name":"giso.plain","node":"plain"},
@@ -652,9 +652,9 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"giso.db","node":"db"},"origin":"test/golden/cases/isolation.otop:32:1"},
   {"op":{"kind":"link.alias","ns":"giso","dev":"lo","alias":"opentop:giso"},"origin":"test/golden/cases/isolation.otop:2:5"},
   {"op":{"kind":"bridge.add","ns":"giso","name":"lan"},"origin":"test/golden/cases/isolation.otop:4:1"},
-  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"plain.eth0","index":1001,"master":"lan"},"b":{"ns":"giso.plain","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:8:3"},
-  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"web.eth0","index":1002,"master":"lan"},"b":{"ns":"giso.web","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"db.eth0","index":1003,"master":"lan"},"b":{"ns":"giso.db","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:35:3"},
+  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"plain.eth0","index":13366269,"master":"lan"},"b":{"ns":"giso.plain","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:8:3"},
+  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"web.eth0","index":6854235,"master":"lan"},"b":{"ns":"giso.web","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"db.eth0","index":11825311,"master":"lan"},"b":{"ns":"giso.db","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:35:3"},
   {"op":{"kind":"link.alias","ns":"giso.plain","dev":"lo","alias":"opentop:giso:plain"},"origin":"test/golden/cases/isolation.otop:7:1"},
   {"op":{"kind":"link.up","ns":"giso.plain","dev":"lo"},"origin":"test/golden/cases/isolation.otop:7:1"},
   {"op":{"kind":"addr.add","ns":"giso.plain","dev":"eth0","cidr":"10.0.0.1/24","family":4},"origin":"test/golden/cases/isolation.otop:8:15"},

@@ -80,8 +80,8 @@ EOF
   # add 198.51.100.129/30 to ot-bz752s-up0 in the host  (test/golden/cases/links.otop:17:48)
   # bring ot-bz752s-up0 up in the host  (test/golden/cases/links.otop:17:3)
   step '4/20, links, on the host' ip -batch - <<'EOF' || return 1
-link add name e1 index 1001 netns glinks.r type veth peer name e1 netns glinks.s
-link add name e2 index 1002 netns glinks.r type veth peer name e2 netns glinks.s
+link add name e1 index 121837 netns glinks.r type veth peer name e1 netns glinks.s
+link add name e2 index 15396971 netns glinks.r type veth peer name e2 netns glinks.s
 link add name ot-bz752s-up0 type veth peer name up0 netns glinks.r
 link set dev ot-bz752s-up0 alias opentop:glinks:r:up0
 addr add 198.51.100.129/30 dev ot-bz752s-up0
@@ -105,11 +105,11 @@ EOF
 link set dev lo alias opentop:glinks
 link add name core mtu 9000 up type bridge vlan_filtering 1 vlan_default_pvid 0
 link add name lan up type bridge
-link add name r.trunk index 1001 mtu 9000 master core up type veth peer name trunk netns glinks.r mtu 9000
-link add name r.lan index 1002 master lan up type veth peer name lan netns glinks.r
-link add name pc.eth0 index 1003 mtu 9000 master core up type veth peer name eth0 netns glinks.pc mtu 9000
-link add name cam.eth0 index 1004 mtu 9000 master core up type veth peer name eth0 netns glinks.cam mtu 9000
-link add name h.eth0 index 1005 master lan up type veth peer name eth0 netns glinks.h
+link add name r.trunk index 13747415 mtu 9000 master core up type veth peer name trunk netns glinks.r mtu 9000
+link add name r.lan index 11605822 master lan up type veth peer name lan netns glinks.r
+link add name pc.eth0 index 3946193 mtu 9000 master core up type veth peer name eth0 netns glinks.pc mtu 9000
+link add name cam.eth0 index 5321024 mtu 9000 master core up type veth peer name eth0 netns glinks.cam mtu 9000
+link add name h.eth0 index 8347262 master lan up type veth peer name eth0 netns glinks.h
 EOF
   # == stage 4 of 7: stacked interfaces
   # create VLAN 10 sub-interface trunk.10 on trunk in glinks.r  (test/golden/cases/links.otop:12:3)
@@ -566,25 +566,25 @@ nsenter --net=/run/netns/glinks.s -- sysctl -q -w …
 
 # stage 3: links (steps run concurrently)
 ip -batch -
-    link add name e1 index 1001 netns glinks.r type veth peer name e1 netns glinks.s  # test/golden/cases/links.otop:14:3
-    link add name e2 index 1002 netns glinks.r type veth peer name e2 netns glinks.s  # test/golden/cases/links.otop:15:3
-    link add name ot-bz752s-up0 type veth peer name up0 netns glinks.r                # test/golden/cases/links.otop:17:3
-    link set dev ot-bz752s-up0 alias opentop:glinks:r:up0                             # test/golden/cases/links.otop:17:3
-    addr add 198.51.100.129/30 dev ot-bz752s-up0                                      # test/golden/cases/links.otop:17:48
-    link set dev ot-bz752s-up0 up                                                     # test/golden/cases/links.otop:17:3
+    link add name e1 index 121837 netns glinks.r type veth peer name e1 netns glinks.s    # test/golden/cases/links.otop:14:3
+    link add name e2 index 15396971 netns glinks.r type veth peer name e2 netns glinks.s  # test/golden/cases/links.otop:15:3
+    link add name ot-bz752s-up0 type veth peer name up0 netns glinks.r                    # test/golden/cases/links.otop:17:3
+    link set dev ot-bz752s-up0 alias opentop:glinks:r:up0                                 # test/golden/cases/links.otop:17:3
+    addr add 198.51.100.129/30 dev ot-bz752s-up0                                          # test/golden/cases/links.otop:17:48
+    link set dev ot-bz752s-up0 up                                                         # test/golden/cases/links.otop:17:3
 sh -c <nic-take> opentop-nic-take enp7s0 glinks.r wan /run/opentop/glinks/nics/enp7s0 mtu 1400
     # move the host'\''s enp7s0 into glinks.r as wan, its state saved in /run/opentop/glinks/nics/enp7s0  (test/golden/cases/links.otop:18:3)
 ip -batch -
     link add link enp8s0 name mv0 netns glinks.r type macvlan mode private  # test/golden/cases/links.otop:19:3
 nsenter --net=/run/netns/glinks -- ip -batch -
-    link set dev lo alias opentop:glinks                                                                          # test/golden/cases/links.otop:3:5
-    link add name core mtu 9000 up type bridge vlan_filtering 1 vlan_default_pvid 0                               # test/golden/cases/links.otop:5:1
-    link add name lan up type bridge                                                                              # test/golden/cases/links.otop:6:1
-    link add name r.trunk index 1001 mtu 9000 master core up type veth peer name trunk netns glinks.r mtu 9000    # test/golden/cases/links.otop:11:3
-    link add name r.lan index 1002 master lan up type veth peer name lan netns glinks.r                           # test/golden/cases/links.otop:16:3
-    link add name pc.eth0 index 1003 mtu 9000 master core up type veth peer name eth0 netns glinks.pc mtu 9000    # test/golden/cases/links.otop:32:11
-    link add name cam.eth0 index 1004 mtu 9000 master core up type veth peer name eth0 netns glinks.cam mtu 9000  # test/golden/cases/links.otop:33:12
-    link add name h.eth0 index 1005 master lan up type veth peer name eth0 netns glinks.h                         # test/golden/cases/links.otop:34:10
+    link set dev lo alias opentop:glinks                                                                             # test/golden/cases/links.otop:3:5
+    link add name core mtu 9000 up type bridge vlan_filtering 1 vlan_default_pvid 0                                  # test/golden/cases/links.otop:5:1
+    link add name lan up type bridge                                                                                 # test/golden/cases/links.otop:6:1
+    link add name r.trunk index 13747415 mtu 9000 master core up type veth peer name trunk netns glinks.r mtu 9000   # test/golden/cases/links.otop:11:3
+    link add name r.lan index 11605822 master lan up type veth peer name lan netns glinks.r                          # test/golden/cases/links.otop:16:3
+    link add name pc.eth0 index 3946193 mtu 9000 master core up type veth peer name eth0 netns glinks.pc mtu 9000    # test/golden/cases/links.otop:32:11
+    link add name cam.eth0 index 5321024 mtu 9000 master core up type veth peer name eth0 netns glinks.cam mtu 9000  # test/golden/cases/links.otop:33:12
+    link add name h.eth0 index 8347262 master lan up type veth peer name eth0 netns glinks.h                         # test/golden/cases/links.otop:34:10
 
 # stage 4: stacked interfaces (steps run concurrently)
 nsenter --net=/run/netns/glinks.r -- ip -batch -
@@ -694,7 +694,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["r","s","pc","cam","h"],
  "switches": ["core","lan"],
- "plan": "13fdebcaf830fe8514f51a06b372d9f87b51d18f1413a25f124117d0cb47c58d",
+ "plan": "fb0bfc9a1b39fae5f813fe549fe0bc9391f95158845a80ddf729efe0936c315c",
  "owned": [
   {"kind":"netns","name":"glinks"},
   {"kind":"netns","name":"glinks.r","node":"r"},
@@ -720,8 +720,8 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"glinks.s","key":"net.ipv4.ip_forward","value":"1"},"origin":"test/golden/cases/links.otop:25:3"},
   {"op":{"kind":"sysctl.set","ns":"glinks.s","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"test/golden/cases/links.otop:25:3"},
   {"op":{"kind":"sysctl.set","ns":"glinks.s","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"test/golden/cases/links.otop:25:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"glinks.r","name":"e1","index":1001},"b":{"ns":"glinks.s","name":"e1"}},"origin":"test/golden/cases/links.otop:14:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"glinks.r","name":"e2","index":1002},"b":{"ns":"glinks.s","name":"e2"}},"origin":"test/golden/cases/links.otop:15:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"glinks.r","name":"e1","index":121837},"b":{"ns":"glinks.s","name":"e1"}},"origin":"test/golden/cases/links.otop:14:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"glinks.r","name":"e2","index":15396971},"b":{"ns":"glinks.s","name":"e2"}},"origin":"test/golden/cases/links.otop:15:3"},
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":null,"name":"ot-bz752s-up0","mark":"opentop:glinks:r:up0"},"b":{"ns":"glinks.r","name":"up0"}},"origin":"test/golden/cases/links.otop:17:3"},
   {"op":{"kind":"link.alias","ns":null,"dev":"ot-bz752s-up0","alias":"opentop:glinks:r:up0"},"origin":"test/golden/cases/links.otop:17:3"},
   {"op":{"kind":"addr.add","ns":null,"dev":"ot-bz752s-up0","cidr":"198.51.100.129/30","family":4},"origin":"test/golden/cases/links.otop:17:48"},
@@ -731,11 +731,11 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.alias","ns":"glinks","dev":"lo","alias":"opentop:glinks"},"origin":"test/golden/cases/links.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"glinks","name":"core","mtu":9000,"vlanAware":true},"origin":"test/golden/cases/links.otop:5:1"},
   {"op":{"kind":"bridge.add","ns":"glinks","name":"lan"},"origin":"test/golden/cases/links.otop:6:1"},
-  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"r.trunk","index":1001,"mtu":9000,"master":"core"},"b":{"ns":"glinks.r","name":"trunk","mtu":9000}},"origin":"test/golden/cases/links.otop:11:3"},
-  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"r.lan","index":1002,"master":"lan"},"b":{"ns":"glinks.r","name":"lan"}},"origin":"test/golden/cases/links.otop:16:3"},
-  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"pc.eth0","index":1003,"mtu":9000,"master":"core"},"b":{"ns":"glinks.pc","name":"eth0","mtu":9000}},"origin":"test/golden/cases/links.otop:32:11"},
-  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"cam.eth0","index":1004,"mtu":9000,"master":"core"},"b":{"ns":"glinks.cam","name":"eth0","mtu":9000}},"origin":"test/golden/cases/links.otop:33:12"},
-  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"h.eth0","index":1005,"master":"lan"},"b":{"ns":"glinks.h","name":"eth0"}},"origin":"test/golden/cases/links.otop:34:10"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"r.trunk","index":13747415,"mtu":9000,"master":"core"},"b":{"ns":"glinks.r","name":"trunk","mtu":9000}},"origin":"test/golden/cases/links.otop:11:3"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"r.lan","index":11605822,"master":"lan"},"b":{"ns":"glinks.r","name":"lan"}},"origin":"test/golden/cases/links.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"pc.eth0","index":3946193,"mtu":9000,"master":"core"},"b":{"ns":"glinks.pc","name":"eth0","mtu":9000}},"origin":"test/golden/cases/links.otop:32:11"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"cam.eth0","index":5321024,"mtu":9000,"master":"core"},"b":{"ns":"glinks.cam","name":"eth0","mtu":9000}},"origin":"test/golden/cases/links.otop:33:12"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"h.eth0","index":8347262,"master":"lan"},"b":{"ns":"glinks.h","name":"eth0"}},"origin":"test/golden/cases/links.otop:34:10"},
   {"op":{"kind":"vlan.add","ns":"glinks.r","parent":"trunk","name":"trunk.10","vid":10},"origin":"test/golden/cases/links.otop:12:3"},
   {"op":{"kind":"vlan.add","ns":"glinks.r","parent":"trunk","name":"trunk.20","vid":20,"mtu":1500},"origin":"test/golden/cases/links.otop:13:3"},
   {"op":{"kind":"vlan.add","ns":"glinks.cam","parent":"eth0","name":"eth0.20","vid":20},"origin":"test/golden/cases/links.otop:33:39"},
