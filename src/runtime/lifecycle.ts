@@ -118,13 +118,7 @@ function alreadyThere(lab: string, existing: LabRecord): Diagnostic {
 
 /** Checks the machine, writes the record, runs the plan; after any failure, rolls back. */
 async function create(compiled: Compiled, plan: Plan, options: UpOptions): Promise<Outcome> {
-  const clash = await collisions(plan);
-  if (clash.length) return { ok: false, diagnostics: clash };
-  // The kernel must have every feature the plan uses: probed in throwaway namespaces first.
-  const lacking = await probeFeatures(plan);
-  if (lacking.length) return { ok: false, diagnostics: lacking };
-  // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
-  const refused = await probeFirewall(plan);
+  const refused = await machineRefuses(plan, options.interrupted ?? (() => false));
   if (refused.length) return { ok: false, diagnostics: refused };
   // The record and everything isolation keeps go in the lab's directory, which `down`
   // deletes: a mount OpenTop did not make there is never built on.
@@ -149,6 +143,28 @@ async function create(compiled: Compiled, plan: Plan, options: UpOptions): Promi
       ],
     };
   }
+}
+
+/**
+ * What this machine says against the plan, before anything is created: what is in the way,
+ * the kernel features it lacks, the rulesets it refuses. An interrupt that lands meanwhile is
+ * an interrupt, whatever a check then said: a terminal's SIGINT can reach a check's process
+ * before it leaves OpenTop's process group, and a check killed so says nothing of the machine.
+ */
+async function machineRefuses(plan: Plan, interrupted: () => boolean): Promise<Diagnostic[]> {
+  const checks = [
+    collisions,
+    // The kernel must have every feature the plan uses: probed in throwaway namespaces first.
+    probeFeatures,
+    // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
+    probeFirewall,
+  ];
+  for (const check of checks) {
+    const found = await check(plan);
+    if (interrupted()) return [interruptedDiag(plan.lab, true)];
+    if (found.length) return found;
+  }
+  return [];
 }
 
 /** Runs the plan of a lab whose record is written; after any failure, rolls back. */

@@ -1,0 +1,230 @@
+// A second adversarial pass (after issue 10), by someone who had read only the docs: what it
+// broke, each as a case. Every case runs in a sandbox of its own (test/support/sandbox.ts):
+// its own network, mounts, pids and /run, so the "NICs" it moves are veth pairs and bridges
+// it made, and nothing of this machine or of other labs is touched.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { SKIP_NOT_ROOT } from "../support/lab.js";
+import { sandbox, section } from "../support/sandbox.js";
+
+/** A sh function that writes a lab file: `lab_file PATH NAME BODY`. */
+const LAB_FILE = `lab_file() { printf 'lab %s\\n%s\\n' "$2" "$3" > "$1"; }`;
+
+/** The objects of the sandbox's machine, one a line: what a lab could have left or changed. */
+const SNAPSHOT = `snapshot() {
+  echo "netns: $(ls /run/netns | tr '\\n' ' ')"
+  echo "links: $(ip -o link show | sed -e 's/^[0-9]*: //' -e 's/@[^:]*:/:/' | awk '{print $1, $NF}' | sort | tr '\\n' ' ')"
+  echo "masters: $(ip -o link show | grep -o '^[0-9]*: [^:@]*.* master [^ ]*' | sed -e 's/^[0-9]*: //' -e 's/[:@].* master / master /' | sort | tr '\\n' ' ')"
+  echo "addrs: $(ip -o addr show scope global | awk '{print $2, $4}' | sort | tr '\\n' ' ')"
+  echo "routes: $(ip route show table all | grep -v '^local\\|^broadcast\\|^multicast\\|^fe80\\|^ff00' | sort | tr '\\n' ' ')"
+  echo "run: $(ls -A /run/opentop | tr '\\n' ' ')"
+}`;
+
+/** A "NIC" of the sandbox's host: a veth pair NAMEa (with an address and a route) and NAMEb. */
+const FAKE_NIC = `fake_nic() {
+  ip link add name "$1" type veth peer name "$1-p"
+  ip link set dev "$1" up; ip link set dev "$1-p" up
+  ip addr add "$2" dev "$1"
+}`;
+
+function run(script: string, options: Parameters<typeof sandbox>[1] = {}) {
+  const r = sandbox(`${LAB_FILE}\n${SNAPSHOT}\n${FAKE_NIC}\n${script}`, options);
+  return { ...r, out: r.stdout, all: `${r.stdout}\n${r.stderr}` };
+}
+
+test("nic 1. a moved NIC's saved state with lines its move did not write is not applied: no other interface deleted, no route added", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const r = run(`
+copy_host_routes
+fake_nic nica 198.51.100.25/29
+ip link add name victim type veth peer name victim-p
+lab_file /tmp/m.otop m 'node a { wan -> host.nica 198.51.100.26/29 { move } }'
+snapshot > /tmp/before
+$OT up /tmp/m.otop >/dev/null || echo UP-FAILED
+f=/run/opentop/m/nics/nica
+for line in "link del dev victim" "route add 0.0.0.0/1 via 192.0.2.1 dev eth0" \\
+  "route add 0.0.0.0/1 via 198.51.100.30 dev eth0 dev nica" "link set dev nica up netns 1" \\
+  "addr add 192.0.2.77/32 dev eth0" "route add 10.0.0.0/8 nexthop via 192.0.2.1 dev eth0 dev nica"; do
+  cp $f /tmp/saved; echo "$line" >> $f
+  echo ">>> $line"; $OT down m; echo "rc=$?"
+  ip link show dev victim >/dev/null 2>&1 && echo "victim lives"
+  ip route show 0.0.0.0/1 | grep -q . && echo "ROUTE ADDED"
+  ip route show 10.0.0.0/8 | grep -q . && echo "ROUTE ADDED"
+  ip addr show dev eth0 | grep -q 192.0.2.77 && echo "ADDRESS ADDED"
+  ip link show dev nica >/dev/null 2>&1 && echo "nica is on the host"
+  [ -f $f ] && echo "state kept"
+  rm -f $f
+  $OT down m >/dev/null 2>&1 || echo "DOWN-FAILED"
+  $OT up /tmp/m.otop >/dev/null || echo UP-FAILED
+done
+$OT down m >/dev/null || echo DOWN-FAILED
+echo ">>> untouched"; $OT up /tmp/m.otop >/dev/null || echo UP-FAILED; $OT down m; echo "rc=$?"
+snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" || diff /tmp/before /tmp/after
+`);
+  assert.doesNotMatch(r.out, /UP-FAILED|DOWN-FAILED/, r.all);
+  for (const line of [
+    "link del dev victim",
+    "route add 0.0.0.0/1 via 192.0.2.1 dev eth0",
+    "route add 0.0.0.0/1 via 198.51.100.30 dev eth0 dev nica",
+    "link set dev nica up netns 1",
+    "addr add 192.0.2.77/32 dev eth0",
+    "route add 10.0.0.0/8 nexthop via 192.0.2.1 dev eth0 dev nica",
+  ]) {
+    const s = section(r.out, line);
+    assert.match(s, /rc=1/, `${line}: down says the state is not the move's:\n${r.all}`);
+    assert.match(s, /victim lives/, `${line}: ${s}`);
+    assert.doesNotMatch(s, /ROUTE ADDED|ADDRESS ADDED/, `${line}: ${s}`);
+    assert.match(s, /nica is on the host/, `${line}: the NIC itself is given back: ${s}`);
+    assert.match(s, /state kept/, `${line}: the file is left for a person to look at: ${s}`);
+  }
+  assert.match(r.stderr, /is not the saved state of nica \(a line its move did not write: link del dev victim\)/);
+  const untouched = section(r.out, "untouched");
+  assert.match(untouched, /rc=0[\s\S]*host: as before/, r.all);
+});
+
+test("nic 2. an interface the kernel will not move (a bridge, lo): up fails and rolls back whole, down and gc are not left stuck", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const r = run(`
+copy_host_routes
+ip link add name br9 type bridge; ip link set br9 up; ip addr add 198.51.100.25/29 dev br9
+ip route add 198.51.100.64/28 via 198.51.100.30 dev br9
+snapshot > /tmp/before
+lab_file /tmp/m.otop m 'node a { wan -> host.br9 198.51.100.26/29 { move } }'
+echo ">>> bridge"; $OT up /tmp/m.otop; echo "rc=$?"
+snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" || diff /tmp/before /tmp/after
+lab_file /tmp/l.otop l 'node a { wan -> host.lo { move } }'
+echo ">>> lo"; $OT up /tmp/l.otop; echo "rc=$?"
+snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" || diff /tmp/before /tmp/after
+echo ">>> gc"; $OT gc; echo "rc=$?"
+`);
+  for (const name of ["bridge", "lo"]) {
+    const s = section(r.out, name);
+    assert.match(s, /rc=1/, r.all);
+    assert.match(s, /host: as before/, `${name}: ${s}\n${r.stderr}`);
+  }
+  assert.match(r.stderr, /could not move the host's br9 into m\.a as wan[^\n]*netns is immutable/);
+  assert.match(r.stderr, /this interface cannot leave the host's network namespace/);
+  assert.doesNotMatch(r.stderr, /OT6012|Address already assigned/, r.all);
+  assert.match(section(r.out, "gc"), /rc=0/, r.all);
+});
+
+test("nic 3. a NIC the host uses as a bridge's port, or under an interface of its own or of another lab, is refused before anything", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const r = run(`
+copy_host_routes
+ip link add name hbr type bridge; ip link set hbr up
+fake_nic port 198.51.100.25/29; ip link set dev port master hbr
+fake_nic lower 198.51.100.33/29; ip link add link lower name upper type macvlan mode bridge
+fake_nic shared 198.51.100.41/29
+snapshot > /tmp/before
+lab_file /tmp/p.otop p 'node a { wan -> host.port 198.51.100.26/29 { move } }'
+echo ">>> port move"; $OT up /tmp/p.otop; echo "rc=$?"
+lab_file /tmp/q.otop q 'node a { wan -> host.port 198.51.100.27/29 }'
+echo ">>> port macvlan"; $OT up /tmp/q.otop; echo "rc=$?"
+lab_file /tmp/u.otop u 'node a { wan -> host.lower 198.51.100.34/29 { move } }'
+echo ">>> upper"; $OT up /tmp/u.otop; echo "rc=$?"
+snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" || diff /tmp/before /tmp/after
+lab_file /tmp/mv.otop mv 'node a { wan -> host.shared 198.51.100.42/29 }'
+$OT up /tmp/mv.otop >/dev/null || echo UP-FAILED
+lab_file /tmp/mw.otop mw 'node a { wan -> host.shared 198.51.100.43/29 { move } }'
+echo ">>> another lab's"; $OT up /tmp/mw.otop; echo "rc=$?"
+ip link show dev shared >/dev/null && echo "shared is on the host"
+$OT down mv >/dev/null || echo DOWN-FAILED
+echo ">>> after"; snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" || diff /tmp/before /tmp/after
+`);
+  assert.doesNotMatch(r.out, /UP-FAILED|DOWN-FAILED/, r.all);
+  for (const name of ["port move", "port macvlan", "upper", "another lab's"])
+    assert.match(section(r.out, name), /rc=1/, `${name}: ${r.all}`);
+  assert.match(r.stderr, /error\[OT6090\]: the host's port is a port of hbr/);
+  assert.match(r.stderr, /error\[OT6091\]: the host's lower carries upper/);
+  assert.match(r.stderr, /error\[OT6091\]: the host's shared carries a macvlan of OpenTop lab mv/);
+  assert.match(section(r.out, "another lab's"), /shared is on the host/);
+  assert.match(section(r.out, "upper"), /host: as before/, r.all);
+  assert.match(section(r.out, "after"), /host: as before/, r.all);
+});
+
+test("signals. SIGHUP (the terminal closed) during up rolls back like Ctrl-C; during down, down finishes", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 240_000,
+}, () => {
+  const r = run(
+    `
+lab_file /tmp/star.otop star 'switch lan
+node pc[1..150] { eth0 -> lan 10.1.{i / 250}.{i % 250 + 1}/16 }'
+snapshot > /tmp/before
+t0=$(date +%s%N); $OT up /tmp/star.otop >/dev/null || echo PROBE-FAILED; t1=$(date +%s%N)
+$OT down star >/dev/null
+whole=$(( (t1 - t0) / 1000000 ))
+for k in 2 4 6; do
+  delay=$(( whole * k / 8 ))
+  setsid $OT up /tmp/star.otop >/tmp/up.out 2>&1 & pid=$!
+  sleep "$(( delay / 1000 )).$(printf %03d $(( delay % 1000 )))"
+  kill -HUP -"$pid" 2>/dev/null
+  wait "$pid"; rc=$?
+  echo ">>> up $k"
+  echo "rc=$rc"; cat /tmp/up.out
+  [ "$rc" != 0 ] || $OT down star >/dev/null
+  snapshot > /tmp/after
+  cmp -s /tmp/before /tmp/after && echo "host: as before" || { echo "host: changed"; diff /tmp/before /tmp/after; $OT down star >/dev/null; }
+done
+$OT up /tmp/star.otop >/dev/null || echo UP-FAILED
+setsid $OT down star >/tmp/down.out 2>&1 & pid=$!
+sleep 0.3; kill -HUP -"$pid" 2>/dev/null
+wait "$pid"; rc=$?
+echo ">>> down"; echo "rc=$rc"; cat /tmp/down.out
+snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" || diff /tmp/before /tmp/after
+`,
+    { timeoutMs: 230_000 },
+  );
+  assert.doesNotMatch(r.out, /PROBE-FAILED|UP-FAILED/, r.all);
+  let midway = 0;
+  for (const k of [2, 4, 6]) {
+    const s = section(r.out, `up ${k}`);
+    assert.doesNotMatch(s, /rc=129/, `up ${k}: SIGHUP killed up outright:\n${s}`);
+    assert.match(s, /host: as before/, `up ${k}: ${s}`);
+    if (/rc=1\n/.test(s)) {
+      midway++;
+      assert.match(s, /error\[OT6017\]: bringing lab star up was interrupted/, s);
+    }
+  }
+  assert.ok(midway >= 1, `no SIGHUP landed while up ran:\n${r.out}`);
+  const down = section(r.out, "down");
+  assert.match(down, /rc=0/, `down finishes after SIGHUP:\n${down}`);
+  assert.match(down, /host: as before/, down);
+});
+
+test("signals. an interrupt that lands while up checks the machine is an interrupt (OT6017), even if it killed the check", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  // The fake ip plays the race of a terminal's SIGINT with a check's process: on reading the
+  // host's addresses, it interrupts OpenTop's process group and dies of the same signal.
+  const r = run(`
+copy_host_routes
+mkdir -p /tmp/bin
+cat > /tmp/bin/ip <<'EOF'
+#!/bin/sh
+if [ "$*" = "-j addr show" ]; then
+  kill -INT -"$(ps -o pgid= -p "$PPID" | tr -d ' ')"; sleep 0.2; kill -INT $$
+fi
+exec /usr/sbin/ip "$@"
+EOF
+chmod +x /tmp/bin/ip
+lab_file /tmp/h.otop h 'node r { up0 -> host 198.51.100.34/30 { host-address 198.51.100.33/30 } }'
+snapshot > /tmp/before
+echo ">>> up"; PATH=/tmp/bin:$PATH setsid $OT up /tmp/h.otop; echo "rc=$?"
+snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" || diff /tmp/before /tmp/after
+`);
+  const s = section(r.out, "up");
+  assert.match(s, /rc=1/, r.all);
+  assert.match(r.stderr, /error\[OT6017\]: bringing lab h up was interrupted/, r.all);
+  assert.doesNotMatch(r.stderr, /OT6004|could not read the host's networks/, r.all);
+  assert.match(s, /host: as before/, r.all);
+});
