@@ -149,6 +149,8 @@ export const CODES = {
   OT6031: { severity: "error", title: "host interface belongs to a lab" },
   OT6032: { severity: "error", title: "saved state of a moved interface left" },
   OT6033: { severity: "error", title: "host interface carries the default route" },
+  OT6090: { severity: "error", title: "host interface is a port of a bridge or bond" },
+  OT6091: { severity: "error", title: "host interface carries other interfaces" },
   // build and the standalone script
   OT7001: { severity: "error", title: "cannot write the script" },
   OT7002: { severity: "error", title: "lab up from another plan" },

@@ -55,6 +55,10 @@ const HINTS: readonly Hint[] = [
   },
   { pattern: /Cannot find device/, help: "the interface does not exist in that namespace" },
   {
+    pattern: /netns is immutable/,
+    help: "this interface cannot leave the host's network namespace (a bridge, a loopback, a wireless interface, whose phy moves with `iw phy … set netns`); put a macvlan on it instead (`-> host.NIC` without `move`)",
+  },
+  {
     pattern: /setting key "[^"]*": Invalid argument/,
     help: "the kernel refuses this value for the setting (Documentation/networking/ip-sysctl.rst in the kernel's sources says which it takes)",
   },

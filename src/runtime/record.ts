@@ -35,7 +35,12 @@ export function labDir(lab: string): string {
  * `LabRecord.born`); undefined without one; an Error when it cannot be read as one.
  */
 export function readRecord(lab: string): LabRecord | undefined | Error {
-  const path = join(labDir(lab), "record.json");
+  return readRecordIn(runDir(), lab);
+}
+
+/** `readRecord` of a lab of run directory `dir`. */
+function readRecordIn(dir: string, lab: string): LabRecord | undefined | Error {
+  const path = join(labDirIn(dir, lab), "record.json");
   let text: string;
   let born: number;
   try {
@@ -45,7 +50,7 @@ export function readRecord(lab: string): LabRecord | undefined | Error {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     return e as Error;
   }
-  const record = parseRecord(text, lab, labDir(lab));
+  const record = parseRecord(text, lab, labDirIn(dir, lab));
   return record instanceof Error ? record : { ...record, born };
 }
 
@@ -147,10 +152,27 @@ export function recordedAnywhere(lab: string): boolean {
   return knownRunDirs().some((dir) => existsSync(join(labDirIn(dir, lab), "record.json")));
 }
 
+/**
+ * The readable records of every run directory of this machine: what the other labs hold
+ * (a lab never takes what another lab uses). Unreadable ones say nothing and are skipped.
+ */
+export function everyRecord(): LabRecord[] {
+  return knownRunDirs().flatMap((dir) =>
+    labsIn(dir).flatMap((lab) => {
+      const r = readRecordIn(dir, lab);
+      return r && !(r instanceof Error) ? [r] : [];
+    }),
+  );
+}
+
 /** Labs that have a directory in this run directory (not `.run-dirs`: a lab's name starts with a letter). */
 export function listLabs(): string[] {
+  return labsIn(runDir());
+}
+
+function labsIn(dir: string): string[] {
   try {
-    return readdirSync(runDir(), { withFileTypes: true })
+    return readdirSync(dir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && NAME_PATTERN.test(d.name))
       .map((d) => d.name)
       .sort();

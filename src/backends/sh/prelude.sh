@@ -356,7 +356,8 @@ taken_saved() {
 }
 
 # nic_unusable NIC USE: the host's interface NIC cannot be used (parent of a macvlan, or
-# moved in): it is missing, it is a lab's, or (to move) it carries the host's default route.
+# moved in): it is missing, it is a lab's, a port of a bridge or bond, or (to move) it
+# carries the host's own stacked interfaces or its default route.
 nic_unusable() {
   if ! iface_exists "$1"; then
     error OT6030 "the host has no interface $1" "name an interface of the host (ip link)"
@@ -370,7 +371,19 @@ nic_unusable() {
       return 0
       ;;
   esac
+  master=$(ip -o link show dev "$1" 2>/dev/null | sed -n 's/.* master \([^ ]*\).*/\1/p')
+  if [ -n "$master" ]; then
+    error OT6090 "the host's $1 is a port of $master" 'use an interface that is no port'
+    return 0
+  fi
   [ "$2" = move ] || return 1
+  # The host's own interfaces stacked on it (a veth's peer shows as its link too: not one).
+  uppers=$(ip -o -d link show 2>/dev/null | grep "^[0-9]*: [^:@ ]*@$1: " | grep -v ' veth \| vxcan \| netkit ' | sed 's/^[0-9]*: \([^@]*\)@.*/\1/' | tr '\n' ' ')
+  if [ -n "$uppers" ]; then
+    error OT6091 "the host's $1 carries ${uppers% }" \
+      'move an interface nothing is stacked on, or use a macvlan on it'
+    return 0
+  fi
   [ -n "$(ip route show default dev "$1" 2>/dev/null)$(ip -6 route show default dev "$1" 2>/dev/null)" ] || return 1
   error OT6033 "the host's $1 carries its default route: moving it would cut the host off" \
     'move an interface the host does not depend on, or use a macvlan on it'
