@@ -163,6 +163,35 @@ echo ">>> after"; snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "
   assert.match(section(r.out, "after"), /host: as before/, r.all);
 });
 
+test("nic 4. without a record, a saved state planted in a lab's directory moves and reconfigures nothing: not the uplink, not a look-alike's interface", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const r = run(`
+copy_host_routes
+head() { echo "# opentop: the state of $1 before it was moved into $2 as $3; down restores it"; }
+# The uplink, as if a lab had moved it and this were its state.
+mkdir -p /run/opentop/evil/nics
+{ head eth0 evil.a wan; echo "link set dev eth0 mtu 1280"; echo "addr add 203.0.113.9/32 dev eth0"; } > /run/opentop/evil/nics/eth0
+# A look-alike of a lab's node (unmarked), holding an interface under the name the state gives.
+ip netns add look.a; ip -n look.a link add name wan type veth peer name wan-p
+mkdir -p /run/opentop/look/nics; { head lookx look.a wan; echo "link set dev lookx up"; } > /run/opentop/look/nics/lookx
+snapshot | grep -v '^run:' > /tmp/before
+echo ">>> dry run"; $OT gc --dry-run; echo "rc=$?"
+echo ">>> gc"; $OT gc; echo "rc=$?"
+mkdir -p /run/opentop/evil/nics; { head eth0 evil.a wan; echo "link set dev eth0 mtu 1280"; } > /run/opentop/evil/nics/eth0
+echo ">>> down"; $OT down evil; echo "rc=$?"
+snapshot | grep -v '^run:' > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" || diff /tmp/before /tmp/after
+ip -n look.a link show dev wan >/dev/null && echo "look-alike's wan is still in look.a"
+`);
+  assert.doesNotMatch(section(r.out, "dry run"), /host interface|eth0|lookx/, r.all);
+  assert.match(section(r.out, "gc"), /rc=[01]/, r.all);
+  // The host's interfaces, addresses and routes and the look-alike are as before (the lab
+  // directories, which hold nothing of a lab's, may go).
+  assert.match(section(r.out, "down"), /host: as before/, r.all);
+  assert.match(r.out, /look-alike's wan is still in look\.a/, r.all);
+});
+
 test("signals. SIGHUP (the terminal closed) during down: down finishes (up's case is adversarial.test.ts, 1)", {
   skip: SKIP_NOT_ROOT,
   timeout: 120_000,
