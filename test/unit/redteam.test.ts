@@ -1,0 +1,110 @@
+// The second adversarial pass (after issue 10), without a machine to change: what reaches a
+// terminal from a hostile lab file, an include that is not a lab file, and the command line's
+// own mistakes. What needs namespaces is in test/integration/redteam.test.ts.
+
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import type { Io } from "../../src/cli/io.js";
+import { main } from "../../src/cli/main.js";
+import { diag } from "../../src/diagnostics/diagnostic.js";
+import { plainStyle, renderPretty, renderShort } from "../../src/diagnostics/render.js";
+import { compileFile } from "../../src/model/compile.js";
+
+/** Runs the CLI in process: its exit status, standard output and standard error. */
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: Io = {
+    out: (t) => {
+      out += t.endsWith("\n") ? t : `${t}\n`;
+    },
+    err: (t) => {
+      err += t.endsWith("\n") ? t : `${t}\n`;
+    },
+    style: plainStyle,
+    color: false,
+  };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+/** A terminal's escape, a bell, a carriage return: what must never reach it raw. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+test("diagnostics never carry a control character to the terminal: a file name, an include path, a tool's words", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "opentop-redteam-"));
+  try {
+    // A file name with an escape sequence (a window title) and a newline.
+    const name = join(dir, "x\u001b]0;pwned\u0007\n.otop");
+    writeFileSync(name, "lab e\nnode a { eth0 -> lan }\n");
+    // A lab that includes a path written with escapes the language's strings allow.
+    const inc = join(dir, "inc.otop");
+    writeFileSync(inc, 'lab i\ninclude "a\\nb\\tc.otop"\n');
+    for (const [file, format] of [
+      [name, "pretty"],
+      [name, "short"],
+      [inc, "pretty"],
+      [inc, "short"],
+    ] as const) {
+      const r = await cli(["check", file, "--format", format]);
+      assert.equal(r.code, 1);
+      assert.doesNotMatch(r.err, CONTROL, `${format}: ${JSON.stringify(r.err)}`);
+      if (format === "short")
+        for (const line of r.err.trimEnd().split("\n"))
+          assert.match(
+            line,
+            /^[^\n]*:\d+:\d+: error\[OT\d{4}\]: /,
+            `one line per diagnostic: ${JSON.stringify(r.err)}`,
+          );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // What the machine's tools say (a failed step's stderr) is shown as text, not interpreted.
+  const d = diag("OT6004", "could not do it: \u001b[2J\u001b[Hcleared\r", {
+    notes: ["the tool said: \u001b]52;c;Y2xpcGJvYXJk\u0007 and \u202eevil"],
+    help: "\u009b31mred",
+  });
+  for (const text of [renderPretty(d), renderShort(d)])
+    assert.doesNotMatch(text, CONTROL, JSON.stringify(text));
+  assert.match(renderShort(d), /could not do it: \\u001b\[2J\\u001b\[Hcleared\\r$/);
+});
+
+test("an include that is a symbolic link to a file that is not a lab file is refused, its text not shown", () => {
+  const dir = mkdtempSync(join(tmpdir(), "opentop-redteam-"));
+  try {
+    const secret = join(dir, "secret");
+    writeFileSync(secret, "root:$6$salt$hash:19000:0:99999:7:::\n");
+    symlinkSync(secret, join(dir, "parts.otop"));
+    const lab = join(dir, "lab.otop");
+    writeFileSync(lab, 'lab s\ninclude "parts.otop"\nnode a\n');
+    const c = compileFile(lab);
+    assert.deepEqual(
+      c.diagnostics.map((x) => x.code),
+      ["OT0020"],
+      c.diagnostics.map((x) => x.message).join("\n"),
+    );
+    assert.match(c.diagnostics[0]?.message ?? "", /is not a lab file/);
+    assert.doesNotMatch(JSON.stringify(c.diagnostics), /salt/);
+    // A link to a lab file is fine: the name that counts is the file's own.
+    writeFileSync(join(dir, "real.otop"), "node b\n");
+    symlinkSync(join(dir, "real.otop"), join(dir, "alias.otop"));
+    writeFileSync(lab, 'lab s\ninclude "alias.otop"\nnode a\n');
+    assert.deepEqual(compileFile(lab).diagnostics, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the command line's mistakes name the option as the user wrote it", async () => {
+  const build = await cli(["build", "x.otop", "-o"]);
+  assert.equal(build.code, 2);
+  assert.match(build.err, /option `-o` \(`--output`\) needs a value/);
+  const version = await cli(["--version", "extra"]);
+  assert.equal(version.code, 2);
+  assert.match(version.err, /--version takes no arguments/);
+});
