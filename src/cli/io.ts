@@ -3,7 +3,14 @@
 
 import { styleText } from "node:util";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { plainStyle, renderJson, renderPretty, renderShort, type Style } from "../diagnostics/render.js";
+import {
+  plainStyle,
+  printable,
+  renderJson,
+  renderPretty,
+  renderShort,
+  type Style,
+} from "../diagnostics/render.js";
 
 export type Format = "pretty" | "short" | "json";
 
@@ -74,6 +81,18 @@ export function terminal(): Io {
         }
       : plainStyle,
   };
+}
+
+/**
+ * Data that shows what the machine says (interface names a process in a node chose, a
+ * record's file name), every text in it as a terminal may print it: control characters as
+ * escapes (`printable`), so that a name like `x\x1b[2J` cannot drive the terminal. For text
+ * output; JSON escapes them itself.
+ */
+export function printableData<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_, v: unknown) =>
+    typeof v === "string" ? printable(v) : v,
+  ) as T;
 }
 
 /**

@@ -192,6 +192,34 @@ ip -n look.a link show dev wan >/dev/null && echo "look-alike's wan is still in 
   assert.match(r.out, /look-alike's wan is still in look\.a/, r.all);
 });
 
+test("names. an interface a process in a node names with control characters: status reads it (iproute2 prints them raw in JSON) and shows it escaped", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const r = run(`
+f="/tmp/$(printf 'e\\033[31mX').otop"
+lab_file "$f" e 'node a { eth0 -> b.eth0 10.0.0.1/30 }
+node b { eth0 10.0.0.2/30 }'
+$OT up "$f" >/dev/null || echo UP-FAILED
+# What software under test, root in its node, may do.
+ip -n e.a link add name "$(printf 'x\\033[2Jy')" type veth peer name "$(printf 'p\\033]0;T\\007')"
+echo ">>> status"; $OT status e; echo "rc=$?"
+echo ">>> json"; $OT status e --json | grep -c 'x\\\\u001b\\[2Jy'
+echo ">>> ls"; $OT ls
+echo ">>> graph"; $OT graph e -T html >/dev/null; echo "rc=$?"
+$OT down e >/dev/null || echo DOWN-FAILED
+`);
+  assert.doesNotMatch(r.all, /UP-FAILED|DOWN-FAILED|OT9003|internal error/, r.all);
+  const status = section(r.out, "status");
+  assert.match(status, /rc=1/, "drift, not a failure");
+  assert.match(status, /extra {3}interface x\\u001b\[2Jy in e\.a/, status);
+  assert.match(section(r.out, "json"), /^[1-9]$/m, `the JSON names it, escaped: ${r.all}`);
+  assert.match(section(r.out, "ls"), /e\\u001b\[31mX\.otop/, r.all);
+  assert.match(section(r.out, "graph"), /rc=0/, r.all);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  assert.doesNotMatch(r.out, /[\u0000-\u0008\u000b-\u001f]/, JSON.stringify(r.out));
+});
+
 test("signals. SIGHUP (the terminal closed) during down: down finishes (up's case is adversarial.test.ts, 1)", {
   skip: SKIP_NOT_ROOT,
   timeout: 120_000,

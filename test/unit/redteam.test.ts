@@ -12,6 +12,7 @@ import { main } from "../../src/cli/main.js";
 import { diag } from "../../src/diagnostics/diagnostic.js";
 import { plainStyle, renderPretty, renderShort } from "../../src/diagnostics/render.js";
 import { compileFile } from "../../src/model/compile.js";
+import { ipJson } from "../../src/runtime/kernel.js";
 
 /** Runs the CLI in process: its exit status, standard output and standard error. */
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -107,4 +108,16 @@ test("the command line's mistakes name the option as the user wrote it", async (
   const version = await cli(["--version", "extra"]);
   assert.equal(version.code, 2);
   assert.match(version.err, /--version takes no arguments/);
+});
+
+test("what `ip -j` prints is read even when a name holds a control character (iproute2 does not escape them)", () => {
+  // An interface a process in a node named `x ESC [2J y`: ip prints the byte as it is.
+  const line =
+    '[{"ifindex":3,"ifname":"x\u001b[2Jy","flags":["BROADCAST"]},{"ifindex":4,"ifname":"p\u001b]0;T\u0007"}]\n';
+  const docs = ipJson<{ ifname: string }>(line);
+  assert.deepEqual(
+    docs?.flat().map((l) => l.ifname),
+    ["x\u001b[2Jy", "p\u001b]0;T\u0007"],
+  );
+  assert.equal(ipJson("not json\n"), undefined, "what is not JSON stays unreadable");
 });
