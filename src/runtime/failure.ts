@@ -6,6 +6,7 @@ import type { Code } from "../diagnostics/codes.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { describe, wordsOf } from "../plan/ops.js";
 import { shellQuote } from "../plan/quote.js";
+import { SNIPPET_NAMES } from "../plan/snippets.js";
 import { TOOLS } from "../plan/tools.js";
 import type { StepFailure } from "./run.js";
 
@@ -80,6 +81,12 @@ function status(code: number): string {
   return code > 128 && signal ? `killed by ${signal}` : `exit status ${code}`;
 }
 
+/** A word of a command as a diagnostic shows it: one of OpenTop's sh programs by its name. */
+function shown(word: string, quote: (w: string) => string): string {
+  const name = SNIPPET_NAMES.get(word);
+  return name ? `<${name}>` : quote(word);
+}
+
 export function failureDiagnostic(f: StepFailure): Diagnostic {
   // A tool that names the line it refused (nft): its message, and the line as a note.
   const said = TOOLS[f.step.tool].explain?.(f.result.stderr, f.step.ops);
@@ -90,11 +97,20 @@ export function failureDiagnostic(f: StepFailure): Diagnostic {
       .filter((l) => l.trim() && !/^Command failed -:\d+$/.test(l.trim()))
       .join("; ");
   const hint = HINTS.find((h) => h.pattern.test(f.result.stderr));
+  // The command as it ran (rollback adds -force, for one), OpenTop's own sh programs by name.
+  const ran = f.result.argv.map((w) => shown(w, shellQuote)).join(" ");
+  const asked = f.op ? wordsOf(f.op).map((w) => shown(w, (x) => x)) : [];
+  const programs = [...f.result.argv, ...(f.op ? wordsOf(f.op) : [])].flatMap(
+    (w) => SNIPPET_NAMES.get(w) ?? [],
+  );
   const notes = [
-    // The command as it ran (rollback adds -force, for one).
-    `command: ${f.result.argv.map(shellQuote).join(" ")}${f.line !== undefined ? `, line ${f.line}` : ""}`,
-    ...(f.op ? [`operation: ${wordsOf(f.op).join(" ")}`] : []),
+    `command: ${ran}${f.line !== undefined ? `, line ${f.line}` : ""}`,
+    // An exec step's operation is its command: said once.
+    ...(f.op && !ran.endsWith(asked.join(" ")) ? [`operation: ${asked.join(" ")}`] : []),
     ...(said?.line ? [`the line it refused: ${said.line}`] : []),
+    ...[...new Set(programs)].map(
+      (name) => `<${name}> is a program of OpenTop's own: \`opentop plan\` shows its text`,
+    ),
     status(f.result.code),
   ];
   // Without a line number the whole step failed before any of it took effect: point at

@@ -12,6 +12,9 @@ import { main } from "../../src/cli/main.js";
 import { diag } from "../../src/diagnostics/diagnostic.js";
 import { plainStyle, renderPretty, renderShort } from "../../src/diagnostics/render.js";
 import { compileFile } from "../../src/model/compile.js";
+import type { Op } from "../../src/plan/ops.js";
+import { command, steps } from "../../src/plan/plan.js";
+import { failureDiagnostic } from "../../src/runtime/failure.js";
 import { ipJson } from "../../src/runtime/kernel.js";
 
 /** Runs the CLI in process: its exit status, standard output and standard error. */
@@ -120,4 +123,27 @@ test("what `ip -j` prints is read even when a name holds a control character (ip
     ["x\u001b[2Jy", "p\u001b]0;T\u0007"],
   );
   assert.equal(ipJson("not json\n"), undefined, "what is not JSON stays unreadable");
+});
+
+test("a failed step that runs one of OpenTop's own sh programs names it, instead of printing its text twice", () => {
+  const op = {
+    kind: "nic.give",
+    ns: "lab.a",
+    name: "wan",
+    nic: "eth1",
+    saved: "/run/opentop/lab/nics/eth1",
+  } as const satisfies Op;
+  const [step] = steps([op]);
+  assert.ok(step);
+  const d = failureDiagnostic({
+    step,
+    op,
+    result: { argv: command(step).argv, code: 1, stdout: "", stderr: "eth1 is not on the host\n" },
+  });
+  const text = renderPretty(d);
+  assert.doesNotMatch(text, /IFS= read -r head/, "the program's text is not repeated");
+  assert.match(text, /note: command: sh -c <nic-give> opentop-nic-give \/run\/netns\/lab\.a wan eth1 /);
+  assert.doesNotMatch(text, /note: operation:/, "an exec step's operation is its command");
+  assert.match(text, /<nic-give> is a program of OpenTop's own: `opentop plan` shows its text/);
+  assert.ok(text.length < 1200, `${text.length} characters:\n${text}`);
 });
