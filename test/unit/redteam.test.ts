@@ -147,3 +147,23 @@ test("a failed step that runs one of OpenTop's own sh programs names it, instead
   assert.match(text, /<nic-give> is a program of OpenTop's own: `opentop plan` shows its text/);
   assert.ok(text.length < 1200, `${text.length} characters:\n${text}`);
 });
+
+test("a flood of errors (a file that is not a lab file at all) prints the first ones and says how many more; short and JSON list them all", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "opentop-redteam-"));
+  try {
+    const file = join(dir, "big.otop");
+    writeFileSync(file, `lab big\n${Array.from({ length: 5000 }, (_, i) => `garbage${i} x`).join("\n")}\n`);
+    const pretty = await cli(["check", file]);
+    assert.equal(pretty.code, 1);
+    assert.ok(pretty.err.length < 40_000, `${pretty.err.length} characters printed`);
+    assert.match(
+      pretty.err,
+      /\n… and 4900 more, not shown \(`--format short` or `--json` lists every one\)\n/,
+    );
+    assert.match(pretty.err, /\n5000 errors\n$/);
+    const short = await cli(["check", file, "--format", "short"]);
+    assert.equal(short.err.trimEnd().split("\n").length, 5000);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
