@@ -192,6 +192,38 @@ ip -n look.a link show dev wan >/dev/null && echo "look-alike's wan is still in 
   assert.match(r.out, /look-alike's wan is still in look\.a/, r.all);
 });
 
+test("nic 5. two labs that move the same NIC at the same moment: one gets it, the other is refused before anything (OT6030), neither is left half up", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const r = run(`
+fake_nic nicx 198.51.100.25/29
+lab_file /tmp/la.otop la 'node a { wan -> host.nicx { move } }'
+lab_file /tmp/lb.otop lb 'node a { wan -> host.nicx { move } }'
+snapshot > /tmp/before
+for i in 1 2 3 4 5; do
+  echo ">>> round $i"
+  $OT up /tmp/la.otop >/tmp/oa 2>&1 & a=$!
+  $OT up /tmp/lb.otop >/tmp/ob 2>&1 & b=$!
+  wait $a; echo "la=$?"; wait $b; echo "lb=$?"
+  cat /tmp/oa /tmp/ob | grep -o 'error[OT[0-9]*]' | sort | uniq -c
+  $OT down la >/dev/null 2>&1 || echo "DOWN la FAILED"; $OT down lb >/dev/null 2>&1 || echo "DOWN lb FAILED"
+  snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" || diff /tmp/before /tmp/after
+done
+`);
+  for (let i = 1; i <= 5; i++) {
+    const s = section(r.out, `round ${i}`);
+    assert.match(s, /la=0\nlb=1\n|la=1\nlb=0\n/, `one wins: ${s}`);
+    assert.match(
+      s,
+      /^ +1 error\[OT6030\]\n[^ ]/m,
+      `the other is refused as the NIC is not on the host: ${s}`,
+    );
+    assert.doesNotMatch(s, /OT6012|OT6018|FAILED/, s);
+    assert.match(s, /host: as before/, s);
+  }
+});
+
 test("names. an interface a process in a node names with control characters: status reads it (iproute2 prints them raw in JSON) and shows it escaped", {
   skip: SKIP_NOT_ROOT,
   timeout: 120_000,
