@@ -104,9 +104,14 @@ snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" |
 lab_file /tmp/l.otop l 'node a { wan -> host.lo { move } }'
 echo ">>> lo"; $OT up /tmp/l.otop; echo "rc=$?"
 snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" || diff /tmp/before /tmp/after
+# The move killed after the state was saved, before the NIC left (a fake ip kills its step).
+mkdir -p /tmp/bin; printf '#!/bin/sh\ncase "$*" in *"netns k.a name wan"*) kill -KILL -"$(ps -o pgid= -p $$ | tr -d " ")";; esac\nexec /usr/sbin/ip "$@"\n' > /tmp/bin/ip; chmod +x /tmp/bin/ip
+lab_file /tmp/k.otop k 'node a { wan -> host.br9 198.51.100.26/29 { move } }'
+echo ">>> killed"; PATH=/tmp/bin:$PATH $OT up /tmp/k.otop; echo "rc=$?"
+snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" || diff /tmp/before /tmp/after
 echo ">>> gc"; $OT gc; echo "rc=$?"
 `);
-  for (const name of ["bridge", "lo"]) {
+  for (const name of ["bridge", "lo", "killed"]) {
     const s = section(r.out, name);
     assert.match(s, /rc=1/, r.all);
     assert.match(s, /host: as before/, `${name}: ${s}\n${r.stderr}`);
