@@ -23,7 +23,7 @@ import { firewallTools, probeFirewall } from "./firewall.js";
 import { withHostLock } from "./hostnet.js";
 import { isolationPreflight } from "./isolation.js";
 import { acquire } from "./lock.js";
-import { signalStatus, which } from "./proc.js";
+import { byInterrupt, which } from "./proc.js";
 import {
   knownRunDirs,
   labDir,
@@ -211,7 +211,7 @@ function markUp(record: LabRecord): Diagnostic[] {
 function reasons(lab: string, outcome: RunOutcome, unmarked: Diagnostic[], clean: boolean): Diagnostic[] {
   if (!outcome.interrupted) return [...outcome.failures.map(failureDiagnostic), ...unmarked];
   return [
-    ...outcome.failures.filter((f) => !byInterrupt(f.result.code)).map(failureDiagnostic),
+    ...outcome.failures.filter((f) => !byInterrupt(f.result)).map(failureDiagnostic),
     interruptedDiag(lab, clean),
   ];
 }
@@ -220,11 +220,6 @@ function interruptedDiag(lab: string, clean: boolean): Diagnostic {
   return diag("OT6017", `bringing lab ${lab} up was interrupted`, {
     ...(clean ? { help: "what it had done is undone: nothing is left behind" } : {}),
   });
-}
-
-/** Killed by SIGINT, SIGTERM or SIGHUP: what an interrupt does to a process it reaches. */
-function byInterrupt(code: number): boolean {
-  return (["SIGINT", "SIGTERM", "SIGHUP"] as const).some((s) => code === signalStatus(s));
 }
 
 function rollbackReport(lab: string, problems: Diagnostic[]): Diagnostic[] {

@@ -16,6 +16,7 @@ import type { Op } from "../../src/plan/ops.js";
 import { command, steps } from "../../src/plan/plan.js";
 import { failureDiagnostic } from "../../src/runtime/failure.js";
 import { ipJson } from "../../src/runtime/kernel.js";
+import { byInterrupt, runSync } from "../../src/runtime/proc.js";
 
 /** Runs the CLI in process: its exit status, standard output and standard error. */
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -163,6 +164,28 @@ test("a flood of errors (a file that is not a lab file at all) prints the first 
     assert.match(pretty.err, /\n5000 errors\n$/);
     const short = await cli(["check", file, "--format", "short"]);
     assert.equal(short.err.trimEnd().split("\n").length, 5000);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a check that an interrupt killed as it started is run again (the terminal's signal reaches a child before it leaves OpenTop's process group)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "opentop-redteam-"));
+  try {
+    const marker = join(dir, "once");
+    // Dies of SIGHUP the first time, as a child caught by the signal between fork and setsid.
+    const argv = ["sh", "-c", `[ -e ${marker} ] || { touch ${marker}; kill -HUP $$; }; echo ok`];
+    const r = runSync(argv);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, "ok\n");
+    assert.ok(byInterrupt({ code: 129 }) && byInterrupt({ code: 130 }) && byInterrupt({ code: 143 }));
+    assert.ok(!byInterrupt({ code: 137 }), "SIGKILL is no interrupt");
+    // Its own session: a signal to OpenTop's process group does not reach it.
+    const sid = runSync(["sh", "-c", "ps -o sid= -p $$"]);
+    assert.notEqual(
+      Number(sid.stdout.trim()),
+      Number(runSync(["ps", "-o", "sid=", "-p", String(process.pid)]).stdout.trim()),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

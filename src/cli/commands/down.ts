@@ -57,7 +57,13 @@ export const down: Command = {
       );
     else {
       // Nothing of that name: perhaps a typo for a lab that is up.
-      const guess = !compiled && outcome.removed === 0 ? closest(target.lab, listLabs()) : undefined;
+      const guess =
+        !compiled && outcome.removed === 0
+          ? closest(
+              target.lab,
+              listLabs().filter((l) => l !== target.lab),
+            )
+          : undefined;
       io.out(
         outcome.message
           ? `${outcome.message}${guess ? ` (did you mean \`${guess}\`?)` : ""}`
