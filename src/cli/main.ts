@@ -88,11 +88,12 @@ export async function main(argv: string[], io: Io = terminal()): Promise<number>
     io.out(overview());
     return name ? EXIT.ok : EXIT.usage;
   }
-  if (name === "--version" || name === "-V" || name === "version") {
-    io.out(`opentop ${VERSION}`);
-    return EXIT.ok;
-  }
   try {
+    if (name === "--version" || name === "-V" || name === "version") {
+      if (args.length) throw usageError(`${name} takes no arguments`, "opentop --version");
+      io.out(`opentop ${VERSION}`);
+      return EXIT.ok;
+    }
     const spec = knownCommand(name);
     if (spec.name !== "help" && wantsHelp(spec, args)) {
       io.out(commandHelp(spec));

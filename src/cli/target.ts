@@ -131,7 +131,12 @@ function withRecord(t: Target, tolerant: boolean): Target {
 
 export function requireRecord(t: Target): LabRecord {
   if (t.record) return t.record;
-  const guess = t.compiled ? undefined : closest(t.lab, listLabs());
+  const guess = t.compiled
+    ? undefined
+    : closest(
+        t.lab,
+        listLabs().filter((l) => l !== t.lab),
+      );
   throw new DiagnosticError(
     diag("OT6007", `lab ${t.lab} is not up`, {
       help: t.compiled

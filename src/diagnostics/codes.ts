@@ -156,6 +156,9 @@ export const CODES = {
   OT6060: { severity: "error", title: "lab half changed" },
   OT6061: { severity: "error", title: "cannot be changed on a running lab" },
   OT6063: { severity: "error", title: "rollback of a change incomplete" },
+  OT6090: { severity: "error", title: "host interface is a port of a bridge or bond" },
+  OT6091: { severity: "error", title: "host interface carries other interfaces" },
+  OT6092: { severity: "error", title: "a lab's directory holds what OpenTop did not put there" },
   // build and the standalone script
   OT7001: { severity: "error", title: "cannot write the script" },
   OT7002: { severity: "error", title: "lab up from another plan" },

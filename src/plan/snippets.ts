@@ -126,11 +126,16 @@ export const NIC_TAKE =
 /**
  * `opentop-nic-give NETNS NAME NIC FILE`: give a moved interface back: if NETNS (a path)
  * holds NAME, move it to this shell's network namespace (the host's) as NIC; then restore
- * what FILE saved and remove it. Each part checks what exists, so it may run again.
+ * what FILE saved and remove it. Each part checks what exists, so it may run again: the
+ * saved addresses and routes are applied with `replace`, so a NIC that never left (its move
+ * failed after its state was saved) takes them as it has them. FILE is applied only if it is
+ * what NIC_TAKE writes — its first line, then only lines that set NIC's MAC, MTU and state,
+ * or add an address or a route on NIC and on no other interface (one `dev`, NIC's, last) —
+ * so that an edited file can change nothing on the host but the NIC given back.
  */
 export const NIC_GIVE =
   // biome-ignore lint/suspicious/noTemplateCurlyInString: sh parameter expansions, in a plain string on purpose
-  'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; head=; IFS= read -r head < "$f"; [ "$head" = "# opentop: the state of $nic before it was moved into ${ns##*/} as $name; down restores it" ] || { echo "$f is not the saved state of $nic: left as it is" >&2; exit 1; }; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; ip -force -batch "$f" && rm -f "$f"';
+  'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; head=; IFS= read -r head < "$f"; [ "$head" = "# opentop: the state of $nic before it was moved into ${ns##*/} as $name; down restores it" ] || { echo "$f is not the saved state of $nic: left as it is" >&2; exit 1; }; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; set -f; b=$(sed 1d "$f" | while IFS= read -r l; do case $l in *[!A-Za-z0-9./:_\\ -]*) echo "!$l"; exit 1;; esac; set -- $l; n=0; for w; do case $w in dev|oif|netns|nexthop|nhid|table|vrf|encap|master|name) n=$((n+1));; esac; done; case $l in "link set dev $nic up") echo "$l";; "link set dev $nic mtu "*) [ $# = 6 ] && [ -n "${6##*[!0-9]*}" ] || { echo "!$l"; exit 1; }; echo "$l";; "link set dev $nic address "*" mtu "*) [ $# = 8 ] && [ "$7" = mtu ] && [ -n "${8##*[!0-9]*}" ] || { echo "!$l"; exit 1; }; echo "$l";; "addr add "*" dev $nic") [ $n = 1 ] || { echo "!$l"; exit 1; }; echo "addr replace ${l#addr add }";; "route add "*" dev $nic") [ $n = 1 ] || { echo "!$l"; exit 1; }; echo "route replace ${l#route add }";; *) echo "!$l"; exit 1;; esac; done) || { echo "$f is not the saved state of $nic (a line its move did not write: ${b##*!}): left as it is" >&2; exit 1; }; printf "%s\\n" "$b" | ip -force -batch - && rm -f "$f"';
 
 /**
  * The first line of a moved interface's saved state, as NIC_TAKE writes it: what `nic.give`,

@@ -18,8 +18,9 @@ import { probeFeatures } from "./features.js";
 import { probeFirewall } from "./firewall.js";
 import { withHostLock } from "./hostnet.js";
 import { isolationPreflight } from "./isolation.js";
-import { busy, byInterrupt, type Outcome, preflight, type UpOptions, unreadable, up } from "./lifecycle.js";
+import { busy, type Outcome, preflight, type UpOptions, unreadable, up } from "./lifecycle.js";
 import { acquire } from "./lock.js";
+import { byInterrupt } from "./proc.js";
 import { readRecord, writeRecord } from "./record.js";
 import { type RunOutcome, runStages } from "./run.js";
 import { type Drift, status } from "./status.js";
@@ -236,7 +237,7 @@ async function rollBack(
 /** Why the change failed: its failures (an interrupt stands for those it ended), and the rollback's verdict. */
 function reasons(lab: string, outcome: RunOutcome, clean: boolean): Diagnostic[] {
   const failures = outcome.failures
-    .filter((f) => !outcome.interrupted || !byInterrupt(f.result.code))
+    .filter((f) => !outcome.interrupted || !byInterrupt(f.result))
     .map((f) => {
       const d = failureDiagnostic(f);
       return clean ? { ...d, notes: [...d.notes, `lab ${lab} is as it was before the apply`] } : d;

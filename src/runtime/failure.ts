@@ -67,6 +67,10 @@ const HINTS: readonly Hint[] = [
   },
   { pattern: /Cannot find device/, help: "the interface does not exist in that namespace" },
   {
+    pattern: /netns is immutable/,
+    help: "this interface cannot leave the host's network namespace (a bridge, a loopback, a wireless interface, whose phy moves with `iw phy … set netns`); put a macvlan on it instead (`-> host.NIC` without `move`)",
+  },
+  {
     pattern: /setting key "[^"]*": Invalid argument/,
     help: "the kernel refuses this value for the setting (Documentation/networking/ip-sysctl.rst in the kernel's sources says which it takes)",
   },
@@ -88,10 +92,10 @@ function status(code: number): string {
   return code > 128 && signal ? `killed by ${signal}` : `exit status ${code}`;
 }
 
-/** A constant sh program by its name (`plan` lists them), any other word as it is. */
-function short(word: string): string {
+/** A word of a command as a diagnostic shows it: one of OpenTop's sh programs by its name. */
+function shown(word: string, quote: (w: string) => string): string {
   const name = SNIPPET_NAMES.get(word);
-  return name === undefined ? word : `<${name}>`;
+  return name ? `<${name}>` : quote(word);
 }
 
 export function failureDiagnostic(f: StepFailure): Diagnostic {
@@ -106,12 +110,21 @@ export function failureDiagnostic(f: StepFailure): Diagnostic {
       .filter((l) => l.trim() && !l.startsWith("log: ") && !/^Command failed -:\d+$/.test(l.trim()))
       .join("; ");
   const hint = HINTS.find((h) => h.pattern.test(f.result.stderr));
+  // The command as it ran (rollback adds -force, for one), OpenTop's own sh programs by name.
+  const ran = f.result.argv.map((w) => shown(w, shellQuote)).join(" ");
+  const asked = f.op ? wordsOf(f.op).map((w) => shown(w, (x) => x)) : [];
+  const programs = [...f.result.argv, ...(f.op ? wordsOf(f.op) : [])].flatMap(
+    (w) => SNIPPET_NAMES.get(w) ?? [],
+  );
   const notes = [
     ...logged,
-    // The command as it ran (rollback adds -force, for one).
-    `command: ${f.result.argv.map((a) => (SNIPPET_NAMES.has(a) ? short(a) : shellQuote(a))).join(" ")}${f.line !== undefined ? `, line ${f.line}` : ""}`,
-    ...(f.op ? [`operation: ${wordsOf(f.op).map(short).join(" ")}`] : []),
+    `command: ${ran}${f.line !== undefined ? `, line ${f.line}` : ""}`,
+    // An exec step's operation is its command: said once.
+    ...(f.op && !ran.endsWith(asked.join(" ")) ? [`operation: ${asked.join(" ")}`] : []),
     ...(said?.line ? [`the line it refused: ${said.line}`] : []),
+    ...[...new Set(programs)].map(
+      (name) => `<${name}> is a program of OpenTop's own: \`opentop plan\` shows its text`,
+    ),
     status(f.result.code),
   ];
   // Without a line number the whole step failed before any of it took effect: point at

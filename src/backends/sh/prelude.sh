@@ -203,12 +203,26 @@ mounts_in() {
 }
 
 # remove_lab_dir: the lab's directory and its record, unless something OpenTop did not mount
-# is mounted in it (a recursive delete would go through the mount, into what it shows).
+# is mounted in it (a recursive delete would go through the mount, into what it shows), or
+# it holds what OpenTop does not put there (labDirHolds in src/plan/layout.ts): a run
+# directory given by mistake, a stranger's file, are not deleted with it.
 remove_lab_dir() {
   if mounts_in "$LAB_DIR"; then
     error OT6016 "a mount is left in the directory of lab $LAB" \
       "unmount it (umount ${mounts%%"$NL"*}), then run \`$SELF down\` again" \
       "mounted: ${mounts%%"$NL"*}; OpenTop unmounts only what it mounted, and does not delete a directory through a mount"
+    return 1
+  fi
+  [ -d "$LAB_DIR" ] || return 0
+  strangers=$(cd "$LAB_DIR" && find . -mindepth 1 \
+    ! \( -type d \( -path ./ns -o -path ./services -o -path ./nics \) \) \
+    ! \( -type f \( -path ./record.json -o -path './.record.*.tmp' -o -path './ns/*.*' \
+    -o -path './services/*.*.*' -o -path './nics/*' \) \) -print)
+  if [ -n "$strangers" ]; then
+    strangers=${strangers%%"$NL"*}
+    error OT6092 "the directory of lab $LAB holds what OpenTop did not put there: ${strangers#./}" \
+      "if it is yours, move it elsewhere; then run \`$SELF down\` again" \
+      "it is $LAB_DIR; OpenTop deletes only what it puts in a lab's directory"
     return 1
   fi
   rm -rf "$LAB_DIR"
@@ -357,7 +371,8 @@ taken_saved() {
 }
 
 # nic_unusable NIC USE: the host's interface NIC cannot be used (parent of a macvlan, or
-# moved in): it is missing, it is a lab's, or (to move) it carries the host's default route.
+# moved in): it is missing, it is a lab's, a port of a bridge or bond, or (to move) it
+# carries the host's own stacked interfaces or its default route.
 nic_unusable() {
   if ! iface_exists "$1"; then
     error OT6030 "the host has no interface $1" "name an interface of the host (ip link)"
@@ -371,7 +386,29 @@ nic_unusable() {
       return 0
       ;;
   esac
+  link=$(ip -o link show dev "$1" 2>/dev/null)
+  case $link in
+    *" master "*)
+      master=${link#*" master "}
+      error OT6090 "the host's $1 is a port of ${master%% *}" 'use an interface that is no port'
+      return 0
+      ;;
+  esac
   [ "$2" = move ] || return 1
+  # The host's own interfaces stacked on it (a veth's peer shows as its link too: not one).
+  uppers=
+  while IFS= read -r line; do
+    case $line in *" veth "* | *" vxcan "* | *" netkit "*) continue ;; esac
+    name=${line#*": "}
+    case $name in *"@$1: "*) uppers="$uppers ${name%%@*}" ;; esac
+  done <<EOF
+$(ip -o -d link show 2>/dev/null)
+EOF
+  if [ -n "$uppers" ]; then
+    error OT6091 "the host's $1 carries${uppers}" \
+      'move an interface nothing is stacked on, or use a macvlan on it'
+    return 0
+  fi
   [ -n "$(ip route show default dev "$1" 2>/dev/null)$(ip -6 route show default dev "$1" 2>/dev/null)" ] || return 1
   error OT6033 "the host's $1 carries its default route: moving it would cut the host off" \
     'move an interface the host does not depend on, or use a macvlan on it'

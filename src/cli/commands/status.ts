@@ -7,7 +7,7 @@ import { qdiscText } from "../../runtime/shaping-status.js";
 import { status as readStatus, routeText, type Status } from "../../runtime/status.js";
 import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
-import type { Io } from "../io.js";
+import { type Io, printableData } from "../io.js";
 import { SPEC, usageOf } from "../spec.js";
 import { labTarget, requireRecord } from "../target.js";
 
@@ -49,7 +49,7 @@ export const status: Command = {
           2,
         ),
       );
-    } else printStatus(io, s, !!changed);
+    } else printStatus(io, printableData(s), !!changed);
     // A service that is not running (unless it finished with status 0) fails status too.
     const down = s.nodes.some((n) =>
       n.services.some((x) => x.state === "stopped" || (x.state === "exited" && x.code !== 0)),
