@@ -215,9 +215,9 @@ remove_lab_dir() {
   fi
   [ -d "$LAB_DIR" ] || return 0
   strangers=$(cd "$LAB_DIR" && find . -mindepth 1 \
-    ! \( -type d \( -path ./ns -o -path ./services -o -path ./nics \) \) \
+    ! \( -type d \( -path ./ns -o -path ./services -o -path ./nics -o -path ./probes \) \) \
     ! \( -type f \( -path ./record.json -o -path './.record.*.tmp' -o -path './ns/*.*' \
-    -o -path './services/*.*.*' -o -path './nics/*' \) \) -print)
+    -o -path './services/*.*.*' -o -path './nics/*' -o -path './probes/*.*.*.pid' \) \) -print)
   if [ -n "$strangers" ]; then
     strangers=${strangers%%"$NL"*}
     error OT6092 "the directory of lab $LAB holds what OpenTop did not put there: ${strangers#./}" \
