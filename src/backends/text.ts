@@ -2,6 +2,7 @@
 
 import { location, type Span } from "../diagnostics/source.js";
 import type { Lab } from "../model/model.js";
+import type { ChangeKind, Diff } from "../plan/diff.js";
 import { describe, type Op, scriptOf, wordsOf } from "../plan/ops.js";
 import { command, opsOf, type Plan, processOf, type Step } from "../plan/plan.js";
 import { shellQuote } from "../plan/quote.js";
@@ -128,4 +129,54 @@ export function planJson(plan: Plan): object {
       }),
     }));
   return { lab: plan.lab, up: stages(plan.stages), down: stages(plan.teardown) };
+}
+
+const SIGN: { readonly [K in ChangeKind]: string } = { add: "+", remove: "-", update: "~", recreate: "!" };
+
+/** What `apply` changes, for people: one line a change, what forced it, then the count. */
+export function diffText(diff: Diff, lab: string): string {
+  if (diff.changes.length === 0)
+    return `# lab ${lab}: no change (${counted(diff.unchanged, "operation")} as they are)`;
+  const out = [`# lab ${lab}: ${diffSummary(diff)}`];
+  const byKey = new Map(diff.changes.map((c) => [c.key, c]));
+  for (const c of diff.changes) {
+    const op = c.to ?? c.from;
+    if (!op) continue;
+    const from = origin(op.origin);
+    const cause = c.because !== undefined ? byKey.get(c.because) : undefined;
+    const why = cause ? `  (with: ${describe((cause.from ?? cause.to) as Op)})` : "";
+    out.push(`${SIGN[c.kind]} ${describe(op)}${why}${from ? `  # ${from}` : ""}`);
+  }
+  return out.join("\n");
+}
+
+const VERBS: { readonly [K in ChangeKind]: readonly [string, string] } = {
+  add: ["to add", "added"],
+  update: ["to change in place", "changed in place"],
+  recreate: ["to make again", "made again"],
+  remove: ["to remove", "removed"],
+};
+
+/** `2 to add, 1 to change in place; 40 unchanged` (`done`: `2 added, …`). */
+export function diffSummary(diff: Diff, done = false): string {
+  const parts = (Object.keys(VERBS) as ChangeKind[]).flatMap((k) => {
+    const n = diff.changes.filter((c) => c.kind === k).length;
+    return n ? [`${n} ${VERBS[k][done ? 1 : 0]}`] : [];
+  });
+  return `${parts.join(", ")}; ${diff.unchanged} unchanged`;
+}
+
+/** The same for tools: each change with its kind, key, operations and cause. */
+export function diffJson(diff: Diff): object {
+  return {
+    changes: diff.changes.map((c) => ({
+      kind: c.kind,
+      key: c.key,
+      describe: describe((c.to ?? c.from) as Op),
+      ...(c.from ? { from: opJson(c.from) } : {}),
+      ...(c.to ? { to: opJson(c.to) } : {}),
+      ...(c.because !== undefined ? { because: c.because } : {}),
+    })),
+    unchanged: diff.unchanged,
+  };
 }

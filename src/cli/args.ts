@@ -76,8 +76,12 @@ function argsProblem(e: NodeJS.ErrnoException): string {
   switch (e.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return option ? `unknown option \`${option}\`` : "unknown option";
-    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return option ? `option \`${option}\` needs a value` : "an option needs a value";
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
+      // node:util names an option with a short form as `'-o, --output <value>'`.
+      const named = /'(?:(-\w), )?(--[\w-]+)/.exec(e.message);
+      if (!named) return "an option needs a value";
+      return `option \`${named[1] ?? named[2]}\`${named[1] ? ` (\`${named[2]}\`)` : ""} needs a value`;
+    }
     default:
       return e.message;
   }

@@ -22,6 +22,7 @@ export interface Completion {
 const NONE: Completion = { candidates: [], files: false };
 const SHELLS = ["bash", "zsh", "fish"];
 const IMPORT_FORMATS = ["containerlab", "mininet"];
+const PROBE_PROTOCOLS = ["icmp", "tcp", "udp"];
 
 /** `words`: the words after `opentop`, the last being the one completed (maybe empty). */
 export function complete(words: readonly string[]): Completion {
@@ -116,6 +117,12 @@ function positional(
       return filtered(
         current,
         IMPORT_FORMATS.map((value) => ({ value })),
+        false,
+      );
+    case "probe-protocol":
+      return filtered(
+        current,
+        PROBE_PROTOCOLS.map((value) => ({ value })),
         false,
       );
     default:

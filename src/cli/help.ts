@@ -12,18 +12,18 @@ import {
   usageOf,
 } from "./spec.js";
 
-/** Words wrapped to `width` columns, each line after the first indented by `indent`. */
+/** Words wrapped to lines of `width` columns of text, each line after the first indented by `indent`. */
 export function wrap(text: string, width: number, indent = ""): string {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
-      line = indent + word;
+      line = word;
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
-  return lines.join("\n");
+  return lines.join(`\n${indent}`);
 }
 
 /** Two columns: `left` padded to a common width, `right` wrapped beside it. */

@@ -3,7 +3,14 @@
 
 import { styleText } from "node:util";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { plainStyle, renderJson, renderPretty, renderShort, type Style } from "../diagnostics/render.js";
+import {
+  plainStyle,
+  printable,
+  renderJson,
+  renderPretty,
+  renderShort,
+  type Style,
+} from "../diagnostics/render.js";
 
 export type Format = "pretty" | "short" | "json";
 
@@ -77,23 +84,46 @@ export function terminal(): Io {
 }
 
 /**
+ * Data that shows what the machine says (interface names a process in a node chose, a
+ * record's file name), every text in it as a terminal may print it: control characters as
+ * escapes (`printable`), so that a name like `x\x1b[2J` cannot drive the terminal. For text
+ * output; JSON escapes them itself.
+ */
+export function printableData<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_, v: unknown) =>
+    typeof v === "string" ? printable(v) : v,
+  ) as T;
+}
+
+/** How many diagnostics a pretty listing shows before it only counts the rest. */
+const PRETTY_MAX = 100;
+
+/**
  * Prints diagnostics in the order given: the compiler gives them sorted by place, a run on
- * the machine in the order things happened (the failure, then what rollback said).
+ * the machine in the order things happened (the failure, then what rollback said). A flood
+ * (a file that is no lab file at all) is shown in part at a terminal: its first PRETTY_MAX,
+ * then a count; `--format short` and `--json` list every one.
  */
 export function printDiagnostics(io: Io, list: readonly Diagnostic[], format: Format): void {
   if (format === "json") {
     io.out(JSON.stringify({ diagnostics: list.map(renderJson) }, null, 2));
     return;
   }
-  // Pretty diagnostics are separated by a blank line.
-  for (const d of list) io.err(format === "short" ? renderShort(d) : `${renderPretty(d, io.style)}\n\n`);
-  if (format === "pretty") {
-    const errors = list.filter((d) => d.severity === "error").length;
-    const warnings = list.length - errors;
-    const parts = [
-      ...(errors ? [`${errors} error${errors > 1 ? "s" : ""}`] : []),
-      ...(warnings ? [`${warnings} warning${warnings > 1 ? "s" : ""}`] : []),
-    ];
-    if (parts.length) io.err(io.style.bold(parts.join(", ")));
+  if (format === "short") {
+    for (const d of list) io.err(renderShort(d));
+    return;
   }
+  // Pretty diagnostics are separated by a blank line.
+  for (const d of list.slice(0, PRETTY_MAX)) io.err(`${renderPretty(d, io.style)}\n\n`);
+  if (list.length > PRETTY_MAX)
+    io.err(
+      `… and ${list.length - PRETTY_MAX} more, not shown (\`--format short\` or \`--json\` lists every one)`,
+    );
+  const errors = list.filter((d) => d.severity === "error").length;
+  const warnings = list.length - errors;
+  const parts = [
+    ...(errors ? [`${errors} error${errors > 1 ? "s" : ""}`] : []),
+    ...(warnings ? [`${warnings} warning${warnings > 1 ? "s" : ""}`] : []),
+  ];
+  if (parts.length) io.err(io.style.bold(parts.join(", ")));
 }

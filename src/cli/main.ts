@@ -17,8 +17,11 @@ const LOADERS: { readonly [K in CommandName]: () => Promise<Command> } = {
   check: async () => (await import("./commands/check.js")).check,
   plan: async () => (await import("./commands/plan.js")).plan,
   up: async () => (await import("./commands/up.js")).up,
+  apply: async () => (await import("./commands/apply.js")).apply,
   down: async () => (await import("./commands/down.js")).down,
   status: async () => (await import("./commands/status.js")).status,
+  trace: async () => (await import("./commands/trace.js")).trace,
+  test: async () => (await import("./commands/test.js")).test,
   ls: async () => (await import("./commands/ls.js")).ls,
   exec: async () => (await import("./commands/exec.js")).exec,
   shell: async () => (await import("./commands/exec.js")).shell,
@@ -26,6 +29,8 @@ const LOADERS: { readonly [K in CommandName]: () => Promise<Command> } = {
   graph: async () => (await import("./commands/graph.js")).graph,
   build: async () => (await import("./commands/build.js")).build,
   import: async () => (await import("./commands/import.js")).importLab,
+  fmt: async () => (await import("./commands/fmt.js")).fmt,
+  lsp: async () => (await import("./commands/lsp.js")).lsp,
   gc: async () => (await import("./commands/gc.js")).gc,
   completion: async () => (await import("./commands/completion.js")).completion,
   help: async () => helpCommand,
@@ -83,11 +88,12 @@ export async function main(argv: string[], io: Io = terminal()): Promise<number>
     io.out(overview());
     return name ? EXIT.ok : EXIT.usage;
   }
-  if (name === "--version" || name === "-V" || name === "version") {
-    io.out(`opentop ${VERSION}`);
-    return EXIT.ok;
-  }
   try {
+    if (name === "--version" || name === "-V" || name === "version") {
+      if (args.length) throw usageError(`${name} takes no arguments`, "opentop --version");
+      io.out(`opentop ${VERSION}`);
+      return EXIT.ok;
+    }
     const spec = knownCommand(name);
     if (spec.name !== "help" && wantsHelp(spec, args)) {
       io.out(commandHelp(spec));

@@ -11,7 +11,8 @@ export type ArgKind =
   | "service"
   | "program"
   | "shell"
-  | "import-format";
+  | "import-format"
+  | "probe-protocol";
 
 export interface OptionDoc {
   readonly name: string;
@@ -94,10 +95,23 @@ const TABLE = [
     positionals: ["file"],
     description:
       "Prints the exact operations of `up` (or with --down, of `down`), stage by stage and process by process, each with the statement of the file that asked for it.",
-    options: [SET, FIREWALL, { name: "down", help: "show the operations of `down` instead" }, JSON_OUT],
+    options: [
+      SET,
+      FIREWALL,
+      { name: "down", help: "show the operations of `down` instead" },
+      {
+        name: "diff",
+        help: "show what `apply` would change in the running lab: each object added, changed in place, made again (and what forced it) or removed",
+      },
+      JSON_OUT,
+    ],
     examples: [
       { cmd: "opentop plan examples/p2p.otop", what: "what `up` would do" },
       { cmd: "opentop plan examples/p2p.otop --down", what: "what `down` would do" },
+      {
+        cmd: "sudo opentop plan examples/wan.otop --diff --set rate=5mbit",
+        what: "what `apply` would change",
+      },
     ],
   },
   {
@@ -120,6 +134,24 @@ const TABLE = [
     ],
   },
   {
+    name: "apply",
+    summary: "change a running lab into what its file now says, touching nothing else",
+    args: "FILE",
+    positionals: ["file"],
+    description:
+      "Compares the running lab's record with the file's plan, object by object, and runs only the difference: what is gone is removed, what is new is made, what changed is changed in place where the kernel can (a route, a qdisc, a filter in one transaction, a sysctl, a limit) and made again where it cannot — with everything that needs it, which the list of changes says. Everything else is untouched: connections across an unchanged path survive. --set values given before are kept unless set again. A failure or Ctrl-C rolls back to the lab as it was. A lab that is not up is brought up. `opentop plan FILE --diff` shows the same changes without making them. The standalone script (`build`) does not apply: it brings its lab up and down whole.",
+    options: [
+      SET,
+      FIREWALL,
+      { name: "verbose", short: "v", help: "print every process as it finishes, with its time" },
+      JSON_OUT,
+    ],
+    examples: [
+      { cmd: "sudo opentop apply examples/office.otop", what: "apply an edited lab file" },
+      { cmd: "sudo opentop apply examples/wan.otop --set rate=5mbit", what: "change one parameter" },
+    ],
+  },
+  {
     name: "down",
     summary: "remove everything a lab created (works after a crash, or with the file gone)",
     args: "LAB|FILE",
@@ -138,11 +170,64 @@ const TABLE = [
     args: "LAB|FILE",
     positionals: ["lab-or-file"],
     description:
-      "Reads the lab's namespaces, interfaces, addresses, routes, filters, services and limits from the kernel and compares them with what its plan left there: every missing, extra or changed object is drift. Needs root (the namespaces cannot be entered without it). Exits 1 when the lab has drifted or is half up.",
+      "Reads the lab's namespaces, interfaces, addresses, routes, filters, services and limits from the kernel and compares them with what its plan left there: every missing, extra or changed object is drift. Needs root (the namespaces cannot be entered without it). Exits 1 when the lab has drifted or is half up, or when a service has exited with an error or was stopped.",
     options: [JSON_OUT],
     examples: [
       { cmd: "sudo opentop status office", what: "the office lab's live state" },
       { cmd: "sudo opentop status office --json | jq .drift", what: "only its drift" },
+    ],
+  },
+  {
+    name: "trace",
+    summary: "show the path the model predicts for a packet, hop by hop; change nothing",
+    args: "LAB|FILE SRC DST [icmp | tcp PORT | udp PORT] [via NODE]",
+    positionals: ["lab-or-file", "node", "node", "probe-protocol"],
+    description:
+      "Walks one packet through the lab's model as an `expect SRC -> DST …` statement would be checked: each route and filter rule that decides, with its place in the file, the NAT on the way, the reply back through conntrack, or where and why the packet stops. SRC and DST are nodes, `NODE.IFACE` or addresses of nodes; without -4 or -6, each family both have is traced. Every path of a multipath route is shown. Nothing on the machine is read; the lab need not be up.",
+    options: [
+      { name: "ipv4", short: "4", help: "trace IPv4 only" },
+      { name: "ipv6", short: "6", help: "trace IPv6 only" },
+      SET,
+      JSON_OUT,
+    ],
+    examples: [
+      {
+        cmd: "opentop trace examples/office.otop isp router.wan tcp 80 -4",
+        what: "through the router's dnat",
+      },
+      { cmd: "opentop trace office pc1 web tcp 22", what: "why pc1 cannot reach web's ssh" },
+    ],
+  },
+  {
+    name: "test",
+    summary: "prove a lab's expectations with real packets (or every pair of nodes: --matrix)",
+    args: "LAB|FILE",
+    positionals: ["lab-or-file"],
+    description:
+      "In the lab that is up (from this file as it is now), sends each expectation's packets — ping, or a TCP connection or UDP datagram with socat, to a throwaway listener where the request lands — and shows the kernel's answer beside the model's verdict. An expectation that does not hold fails; a disagreement between the model and the kernel is reported as a defect (OT8021). With --matrix, every ordered pair of nodes is pinged instead, in a grid per family. Needs root. Exits 1 on any failure, defect or probe error.",
+    options: [
+      { name: "matrix", help: "ping every ordered pair of nodes instead of the lab's expectations" },
+      {
+        name: "timeout",
+        value: "SECONDS",
+        help: "how long a probe waits for an answer (default 2; 1 with --matrix)",
+      },
+      {
+        name: "jobs",
+        short: "j",
+        value: "N",
+        help: "run at most N probes at once (default 16; 64 with --matrix)",
+      },
+      SET,
+      JSON_OUT,
+    ],
+    examples: [
+      { cmd: "sudo opentop test office", what: "the office lab's expectations, with real packets" },
+      { cmd: "sudo opentop test examples/star.otop --matrix", what: "every pair of the star's nodes" },
+      {
+        cmd: "sudo opentop test office --json | jq '.results[] | select(.pass == false)'",
+        what: "what failed",
+      },
     ],
   },
   {
@@ -228,7 +313,7 @@ const TABLE = [
     args: "FILE",
     positionals: ["file"],
     description:
-      "Writes the lab's plan as one POSIX sh script that needs only sh and the elementary tools (ip, nsenter, and nft, sysctl… as the lab needs). The script's up, down, status and exec do what OpenTop's do, with the same record.",
+      "Writes the lab's plan as one POSIX sh script that needs only sh and the elementary tools (ip, nsenter, and nft, sysctl… as the lab needs). The script's up, down, status and exec do what OpenTop's do, with the same record; its test probes the lab's expectations as `opentop test` does.",
     options: [
       {
         name: "output",
@@ -270,6 +355,37 @@ const TABLE = [
       },
       { cmd: "opentop import mininet tree,2,3 -o tree.otop", what: "Mininet's `--topo tree,2,3`" },
     ],
+  },
+  {
+    name: "fmt",
+    summary: "rewrite lab files in the one canonical style, keeping every comment",
+    args: "FILE…",
+    positionals: ["file"],
+    rest: true,
+    description:
+      'Rewrites each FILE in OpenTop\'s canonical style (docs/language.md, "Style"): two spaces a level, one statement a line except in a block written on one line, one blank between words, at most one blank line in a row, and every comment where it was, those after code aligned. Only layout changes, never a word, so the plan stays the same; fmt checks that before it writes, and writes each file whole (an interrupted fmt leaves it as it was). A file with syntax errors is left as it is. FILE `-` formats standard input to standard output. Prints the name of each file it rewrote.',
+    options: [
+      {
+        name: "check",
+        help: "write nothing; fail with OT9030 for each file that is not formatted, at its first line that differs",
+      },
+      JSON_OUT,
+    ],
+    examples: [
+      { cmd: "opentop fmt examples/*.otop", what: "format files in place" },
+      { cmd: "opentop fmt --check lab.otop", what: "in CI: fail if lab.otop is not formatted" },
+      { cmd: "opentop fmt - < lab.otop", what: "format standard input to standard output (for editors)" },
+    ],
+  },
+  {
+    name: "lsp",
+    summary: "the language server for editors: diagnostics as you type, completion, formatting",
+    args: "",
+    positionals: [],
+    description:
+      "Speaks the Language Server Protocol over standard input and output; an editor starts it (docs/editors.md). For each open lab file it publishes `check`'s diagnostics as the file changes, completes keywords and the names of nodes, switches and interfaces, and formats the file as `fmt` does. It changes nothing on the machine.",
+    options: [{ name: "stdio", help: "talk over standard input and output (the only way; editors pass it)" }],
+    examples: [{ cmd: "opentop lsp", what: "what an editor runs (see docs/editors.md)" }],
   },
   {
     name: "gc",
@@ -343,7 +459,13 @@ export const EXIT_STATUSES: readonly {
   {
     status: "1",
     meaning:
-      "an error in the lab file, or a failure on the machine (rolled back); `status`: the lab has drifted or is half up",
+      "an error in the lab file, or a failure on the machine (rolled back); `status`: the lab has drifted, is half up, or a service has stopped; `test`: an expectation failed, or the model and the kernel disagree",
+  },
+  {
+    status: "1",
+    meaning:
+      "`fmt --check`: a file is not formatted (OT9030); `fmt`: a file could not be read, parsed or written",
+    only: ["fmt"],
   },
   { status: "2", meaning: "a command-line usage error (OT9002), or `opentop` without a command" },
   {

@@ -20,8 +20,40 @@ export function looksLikeFile(arg: string): boolean {
   return arg.includes("/") || arg.endsWith(".otop") || (existsSync(arg) && statSync(arg).isFile());
 }
 
-export function compileTarget(path: string, params: ReadonlyMap<string, string>): Compiled {
-  return compileFile(path, { params });
+export function compileTarget(
+  path: string,
+  params: ReadonlyMap<string, string>,
+  options: { readonly verdicts?: boolean } = {},
+): Compiled {
+  return compileFile(path, { params, ...options });
+}
+
+/** A lab's model and, when it is up, its record. */
+export interface Modelled {
+  readonly compiled: Compiled & { readonly lab: Lab };
+  readonly record?: LabRecord;
+}
+
+/**
+ * `FILE|LAB` for the commands that read a lab's expectations (`trace`, `test`): the file,
+ * or the file the lab of that name was brought up from. The model's verdicts are theirs to
+ * report, so an expectation that cannot hold is no error here.
+ */
+export function modelTarget(arg: string, params: ReadonlyMap<string, string>): Modelled {
+  const target = resolveTarget(arg, params);
+  const path = target.compiled?.file.path ?? target.record?.file;
+  if (path === undefined)
+    throw new DiagnosticError(
+      diag("OT6007", `lab ${arg} is not up`, {
+        help: "give the lab's file, or the name of a lab that is up (see `opentop ls`)",
+      }),
+    );
+  const compiled = compileTarget(path, params, { verdicts: false });
+  if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
+  return {
+    compiled: { ...compiled, lab: compiled.lab },
+    ...(target.record ? { record: target.record } : {}),
+  };
 }
 
 /** The one lab file a command takes (plan, up, build), compiled; its errors are thrown. */
@@ -31,6 +63,32 @@ export function labFile(p: Parsed, usage: string): Compiled & { readonly lab: La
   const compiled = compileTarget(file, params(p.values));
   if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
   return { ...compiled, lab: compiled.lab };
+}
+
+/**
+ * The one lab file of `apply` and `plan --diff`, compiled with the `--set` values its running
+ * lab was brought up (or last changed) with, overridden by those given: a value set once stays
+ * until it is set again. Its errors are thrown; `record` is the running lab's, if any.
+ */
+export function labFileOverRecord(
+  p: Parsed,
+  usage: string,
+): { compiled: Compiled & { readonly lab: Lab }; record?: LabRecord } {
+  const given = params(p.values);
+  const first = labFile(p, usage);
+  const record = readRecord(first.lab.name);
+  if (record instanceof Error)
+    throw new DiagnosticError(
+      diag("OT6013", `the record of lab ${first.lab.name} cannot be read: ${record.message}`, {
+        help: `\`opentop down ${first.lab.name}\` removes the lab by its marks`,
+      }),
+    );
+  const kept = Object.entries(record?.params ?? {}).filter(([k]) => !given.has(k));
+  if (kept.length === 0) return { compiled: first, ...(record ? { record } : {}) };
+  const merged = new Map([...kept, ...given]);
+  const compiled = compileTarget(first.file.path, merged);
+  if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
+  return { compiled: { ...compiled, lab: compiled.lab }, ...(record ? { record } : {}) };
 }
 
 /** The one `LAB|FILE` a command takes (status, down); `tolerant` as for resolveTarget. */
@@ -73,7 +131,12 @@ function withRecord(t: Target, tolerant: boolean): Target {
 
 export function requireRecord(t: Target): LabRecord {
   if (t.record) return t.record;
-  const guess = t.compiled ? undefined : closest(t.lab, listLabs());
+  const guess = t.compiled
+    ? undefined
+    : closest(
+        t.lab,
+        listLabs().filter((l) => l !== t.lab),
+      );
   throw new DiagnosticError(
     diag("OT6007", `lab ${t.lab} is not up`, {
       help: t.compiled

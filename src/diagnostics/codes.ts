@@ -4,7 +4,7 @@
 //   OT0xxx  syntax          OT1xxx  names and structure    OT2xxx  addresses and links
 //   OT3xxx  routes, sysctls OT4xxx  filters and NAT (all phases)
 //   OT5xxx  isolation and services  OT6xxx  acting on the machine
-//   OT7xxx  build, the script  OT9xxx  the tool itself
+//   OT7xxx  build, the script  OT8xxx  expectations, trace, test  OT9xxx  the tool itself
 
 export type Severity = "error" | "warning";
 
@@ -118,6 +118,9 @@ export const CODES = {
   OT5011: { severity: "error", title: "wrong arguments" },
   OT5012: { severity: "error", title: "nothing to isolate" },
   OT5013: { severity: "error", title: "command too long for the kernel" },
+  OT5020: { severity: "error", title: "invalid readiness check" },
+  OT5021: { severity: "error", title: "service exited during up" },
+  OT5022: { severity: "error", title: "service not ready in time" },
   OT5101: { severity: "error", title: "limit cannot be enforced on this machine" },
   OT5102: { severity: "error", title: "path missing on this machine" },
   OT5103: { severity: "error", title: "node's init process is gone" },
@@ -151,9 +154,33 @@ export const CODES = {
   OT6033: { severity: "error", title: "host interface carries the default route" },
   OT6080: { severity: "error", title: "too many mounts for this machine" },
   OT6081: { severity: "error", title: "not enough memory on this machine" },
+  // changing a running lab, and driving it (apply, capture, the API)
+  OT6060: { severity: "error", title: "lab half changed" },
+  OT6061: { severity: "error", title: "cannot be changed on a running lab" },
+  OT6063: { severity: "error", title: "rollback of a change incomplete" },
+  OT6090: { severity: "error", title: "host interface is a port of a bridge or bond" },
+  OT6091: { severity: "error", title: "host interface carries other interfaces" },
+  OT6092: { severity: "error", title: "a lab's directory holds what OpenTop did not put there" },
   // build and the standalone script
   OT7001: { severity: "error", title: "cannot write the script" },
   OT7002: { severity: "error", title: "lab up from another plan" },
+  // expectations: the language, the static verdict, and the live one (docs/expectations.md)
+  OT8001: { severity: "error", title: "invalid expectation" },
+  OT8002: { severity: "error", title: "unknown node or interface in an expectation" },
+  OT8003: { severity: "error", title: "address not in the lab" },
+  OT8004: { severity: "error", title: "no address of the family" },
+  OT8005: { severity: "error", title: "too many expectations" },
+  OT8006: { severity: "error", title: "expectations contradict each other" },
+  OT8007: { severity: "error", title: "node without a network of its own" },
+  OT8010: { severity: "error", title: "expected to reach, cannot" },
+  OT8011: { severity: "error", title: "expected not to reach, does" },
+  OT8012: { severity: "warning", title: "expectation not decided by the model" },
+  OT8013: { severity: "error", title: "expectation holds on some paths only" },
+  OT8014: { severity: "error", title: "path does not cross the `via` node" },
+  OT8020: { severity: "error", title: "expectation failed with real packets" },
+  OT8021: { severity: "error", title: "static and live verdicts disagree" },
+  OT8022: { severity: "error", title: "lab up from another file" },
+  OT8023: { severity: "error", title: "probe could not run" },
   // the tool itself
   OT9001: { severity: "error", title: "cannot read file" },
   OT9002: { severity: "error", title: "invalid command line" },
@@ -169,6 +196,9 @@ export const CODES = {
   OT9021: { severity: "warning", title: "not converted" },
   OT9022: { severity: "error", title: "invalid Mininet topology" },
   OT9023: { severity: "warning", title: "name changed" },
+  // formatting and editors (docs/editors.md)
+  OT9030: { severity: "error", title: "not formatted" },
+  OT9031: { severity: "error", title: "cannot be formatted safely" },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -21,9 +21,31 @@ export const plainStyle: Style = {
 };
 
 export function renderShort(d: Diagnostic): string {
-  const where = d.span ? `${location(d.span)}: ` : "";
-  return `${where}${d.severity}[${d.code}]: ${d.message}`;
+  const where = d.span ? `${printable(location(d.span))}: ` : "";
+  return `${where}${d.severity}[${d.code}]: ${printable(d.message)}`;
 }
+
+/**
+ * Text that came from outside — a file's name, an include's path, what a tool said — as a
+ * terminal may show it: control characters (an escape sequence would drive the terminal, a
+ * carriage return overwrite the line) and bidirectional overrides written as `\u001b`; a
+ * line break as `\n` too unless `breaks` keeps them (a tool's message of several lines, in
+ * a pretty diagnostic's note). Tabs stay. JSON needs none of this: it escapes them itself.
+ */
+export function printable(text: string, breaks = false): string {
+  return text.replace(UNPRINTABLE, (c) =>
+    c === "\n"
+      ? breaks
+        ? c
+        : "\\n"
+      : c === "\r"
+        ? "\\r"
+        : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function renderJson(d: Diagnostic): object {
   return {
@@ -60,16 +82,18 @@ interface Mark {
 
 export function renderPretty(d: Diagnostic, style: Style = plainStyle): string {
   const paint = d.severity === "error" ? style.error : style.warning;
-  const out: string[] = [style.bold(`${paint(`${d.severity}[${d.code}]`)}: ${d.message}`)];
+  const out: string[] = [style.bold(`${paint(`${d.severity}[${d.code}]`)}: ${printable(d.message)}`)];
   const marks: Mark[] = [];
-  if (d.span) marks.push({ span: d.span, message: d.label ?? "", primary: true });
-  for (const l of d.labels) marks.push({ span: l.span, message: l.message, primary: false });
+  if (d.span) marks.push({ span: d.span, message: printable(d.label ?? ""), primary: true });
+  for (const l of d.labels) marks.push({ span: l.span, message: printable(l.message), primary: false });
+  const notes = d.notes.map((n) => printable(n, true));
+  const help = d.help === undefined ? undefined : printable(d.help, true);
 
   if (d.span) {
     const lines = marks.map((m) => position(m.span.file, m.span.start).line);
     const gutter = String(Math.max(...lines)).length;
     const pad = " ".repeat(gutter);
-    out.push(`${pad}${style.dim("-->")} ${location(d.span)}`);
+    out.push(`${pad}${style.dim("-->")} ${printable(location(d.span))}`);
     let currentFile = d.span.file;
     out.push(`${pad} ${style.dim("|")}`);
     const ordered = [...marks].sort((a, b) =>
@@ -79,7 +103,7 @@ export function renderPretty(d: Diagnostic, style: Style = plainStyle): string {
     for (const m of ordered) {
       if (m.span.file !== currentFile) {
         currentFile = m.span.file;
-        out.push(`${pad}${style.dim("::>")} ${location(m.span)}`);
+        out.push(`${pad}${style.dim("::>")} ${printable(location(m.span))}`);
         lastLine = -1;
       }
       const start = position(m.span.file, m.span.start);
@@ -102,12 +126,12 @@ export function renderPretty(d: Diagnostic, style: Style = plainStyle): string {
       const marker = `${" ".repeat(start.column - shown.from)}${carets}${m.message ? ` ${m.message}` : ""}`;
       out.push(`${pad} ${style.dim("|")} ${m.primary ? paint(marker) : style.help(marker)}`);
     }
-    if (d.notes.length || d.help) out.push(`${pad} ${style.dim("|")}`);
-    for (const n of d.notes) out.push(`${pad} ${style.dim("=")} ${style.bold("note")}: ${n}`);
-    if (d.help) out.push(`${pad} ${style.dim("=")} ${style.help(style.bold("help"))}: ${d.help}`);
+    if (notes.length || help) out.push(`${pad} ${style.dim("|")}`);
+    for (const n of notes) out.push(`${pad} ${style.dim("=")} ${style.bold("note")}: ${n}`);
+    if (help) out.push(`${pad} ${style.dim("=")} ${style.help(style.bold("help"))}: ${help}`);
   } else {
-    for (const n of d.notes) out.push(`  ${style.dim("=")} ${style.bold("note")}: ${n}`);
-    if (d.help) out.push(`  ${style.dim("=")} ${style.help(style.bold("help"))}: ${d.help}`);
+    for (const n of notes) out.push(`  ${style.dim("=")} ${style.bold("note")}: ${n}`);
+    if (help) out.push(`  ${style.dim("=")} ${style.help(style.bold("help"))}: ${help}`);
   }
   return out.join("\n");
 }

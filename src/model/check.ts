@@ -5,6 +5,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../diagnostics/source.js";
 import { attachAll } from "./attach.js";
 import type { Decls, NodeDecl } from "./expand.js";
+import { checkExpectations } from "./expect/check.js";
 import { checkFilter } from "./filter.js";
 import { checkForwarding } from "./forwarding.js";
 import { ifaceModels, readIfaces } from "./ifaces.js";
@@ -31,10 +32,15 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
   const links = attachAll(scope, waiting);
   checkCarried(scope, links);
   checkKinds(scope, links);
-  checkSegments(scope, links);
+  const segments = checkSegments(scope, links);
   placeShaping(scope, links);
   const nodes = [...scope.nodes.values()].map((n) => node(scope, n, labIsolate));
   checkForwarding(diagnostics, nodes);
+  const expectations = checkExpectations(
+    decls.expects,
+    { nodes, switches: [...scope.switches.keys()], hostAddresses: segments.flatMap((s) => s.addresses) },
+    diagnostics,
+  );
   if (diagnostics.hasErrors || labSpan === undefined) return undefined;
   const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu, vlanAware }) => ({
     name: decl.name.text,
@@ -42,7 +48,7 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
     ...(mtu !== undefined ? { mtu } : {}),
     ...(vlanAware ? { vlanAware: true } : {}),
   }));
-  return { name: scope.labName, span: labSpan, switches, nodes, links };
+  return { name: scope.labName, span: labSpan, switches, nodes, links, segments, expectations };
 }
 
 /** A node's own settings: its routes, sysctls, filter and isolation. */

@@ -8,12 +8,15 @@ import { check } from "./check.js";
 import { expand } from "./expand.js";
 import type { Lab } from "./model.js";
 import { LAB_NAME_MAX, NAME_PATTERN } from "./names.js";
+import { verdictDiagnostics } from "./reach/explain.js";
 import { invalidText, loadSources, MAX_SOURCE_BYTES, type Reader, readLabFile } from "./sources.js";
 
 export interface Compiled {
   readonly file: SourceFile;
-  /** SHA-256 of the source bytes, recorded with a lab that is up. */
+  /** SHA-256 of the source bytes and the `--set` values, recorded with a lab that is up. */
   readonly hash: string;
+  /** The `--set` values it was compiled with (overriding the parameters' defaults). */
+  readonly params?: ReadonlyMap<string, string>;
   readonly lab?: Lab;
   /** The lab's name when the file declares a valid one, even if it has other errors. */
   readonly labName?: string;
@@ -24,6 +27,11 @@ export interface CompileOptions {
   readonly params?: ReadonlyMap<string, string>;
   /** How included files are read (tests give files from memory); the file system by default. */
   readonly read?: Reader;
+  /**
+   * Whether expectations the model says cannot hold are errors (the default): `trace` and
+   * `test`, which report verdicts themselves, set it to false.
+   */
+  readonly verdicts?: boolean;
 }
 
 export function compileSource(file: SourceFile, options: CompileOptions = {}): Compiled {
@@ -34,19 +42,22 @@ export function compileSource(file: SourceFile, options: CompileOptions = {}): C
       span: spanOf(file, bad, bad + 1),
       help: "lab files are UTF-8 text without NUL bytes",
     });
-    return { file, hash: hashOf([file]), diagnostics: diagnostics.list };
+    return { file, hash: hashOf([file], options.params), diagnostics: diagnostics.list };
   }
   const sources = loadSources(file, diagnostics, options.read);
-  const hash = hashOf(sources.files);
+  const hash = hashOf(sources.files, options.params);
   const decls = expand(sources.tree, diagnostics, options);
   // A lab cut short by a limit would only add the errors of its missing part.
   const lab = decls.truncated ? undefined : check(decls, diagnostics, file);
+  if (lab && !diagnostics.hasErrors && options.verdicts !== false)
+    for (const d of verdictDiagnostics(lab)) diagnostics.add(d);
   const name = decls.labs[0]?.text;
   const labName =
     name !== undefined && NAME_PATTERN.test(name) && name.length <= LAB_NAME_MAX ? name : undefined;
   return {
     file,
     hash,
+    ...(options.params?.size ? { params: options.params } : {}),
     ...(lab && !diagnostics.hasErrors ? { lab } : {}),
     ...(labName !== undefined ? { labName } : {}),
     diagnostics: sortDiagnostics(diagnostics.list),
@@ -54,13 +65,16 @@ export function compileSource(file: SourceFile, options: CompileOptions = {}): C
 }
 
 /**
- * SHA-256 of the lab's bytes: its own file's alone when it includes nothing, else each
- * included file's path and bytes after it, so that a change to any part changes the hash.
+ * SHA-256 of the lab's bytes: its own file's alone when it includes nothing and sets no
+ * parameter, else each included file's path and bytes after it, then each `--set` value
+ * (sorted), so that a change to any part — or another value — changes the hash.
  */
-function hashOf(files: readonly SourceFile[]): string {
+function hashOf(files: readonly SourceFile[], params?: ReadonlyMap<string, string>): string {
   const [main, ...included] = files;
   const hash = createHash("sha256").update(main?.bytes ?? new Uint8Array());
   for (const f of included) hash.update(`\0${f.path}\0`).update(f.bytes);
+  for (const [k, v] of [...(params ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    hash.update(`\0--set\0${k}=${v}`);
   return hash.digest("hex");
 }
 

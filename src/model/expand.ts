@@ -7,6 +7,7 @@ import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import { type Expansion, expansion, made, type Span } from "../diagnostics/source.js";
 import { assertNever } from "../never.js";
 import type {
+  ExpectStmt,
   FilterBodyStmt,
   ForStmt,
   IfStmt,
@@ -26,16 +27,12 @@ import type {
   Value,
   Word,
 } from "../syntax/ast.js";
+import { type ExpectDecl, expandExpect } from "./expect/decl.js";
 import { condition, type Env, evaluate, FAILED, type Scalar } from "./expr.js";
 import { NAME_PATTERN } from "./names.js";
+import type { Text } from "./text.js";
 
-/** A value as written, after evaluation. */
-export interface Text {
-  readonly text: string;
-  readonly span: Span;
-  /** True for a quoted string (never a name or keyword). */
-  readonly quoted?: boolean;
-}
+export type { Text } from "./text.js";
 
 export interface PropDecl {
   readonly key: string;
@@ -145,6 +142,8 @@ export interface Decls {
   truncated?: boolean;
   /** Top-level `isolate` statements: the lab's default for nodes without their own. */
   readonly isolate: IsolationDecl[];
+  /** `expect` statements, one per pair of names (src/model/expect/). */
+  readonly expects: ExpectDecl[];
 }
 
 /**
@@ -168,6 +167,8 @@ export const MAX_TEMPLATE_DEPTH = 16;
 
 /** Names of parameters, loop variables and template parameters. */
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Expectations beyond this many are reported (OT8005) and left out. */
+export const MAX_EXPECTATIONS = 20_000;
 
 export interface ExpandOptions {
   /** `--set NAME=VALUE` from the command line; overrides `param` defaults. */
@@ -181,7 +182,7 @@ export function expand(file: LabFile, diagnostics: Diagnostics, options: ExpandO
 class TooMany extends Error {}
 
 class Expander {
-  private readonly decls: Decls = { labs: [], switches: [], nodes: [], links: [], isolate: [] };
+  private readonly decls: Decls = { labs: [], switches: [], nodes: [], links: [], isolate: [], expects: [] };
   private objects = 0;
   private steps = 0;
   /** The copy being made: loop and range bindings and templates in use, innermost first. */
@@ -319,6 +320,9 @@ class Expander {
           break;
         case "isolation":
           this.decls.isolate.push(this.isolation(stmt, env));
+          break;
+        case "expect":
+          this.expect(stmt, env);
           break;
         case "let":
           env = this.bind(stmt, env);
@@ -482,6 +486,28 @@ class Expander {
           assertNever(stmt);
       }
     }
+  }
+
+  private tooManyExpectations = false;
+
+  private expect(stmt: ExpectStmt, env: Env): void {
+    if (this.tooManyExpectations) return;
+    const helpers = {
+      names: (p: NamePattern, e: Env) => this.names(p, e).map(([name, , step]) => [name, step] as const),
+      word: (w: Word, e: Env) => this.word(w, e),
+      within: (step: Expansion | undefined, body: () => void) => this.within(step, body),
+      at: (span: Span) => this.at(span),
+    };
+    const decls = expandExpect(stmt, env, helpers, MAX_EXPECTATIONS - this.decls.expects.length);
+    if (decls) {
+      this.decls.expects.push(...decls);
+      return;
+    }
+    this.tooManyExpectations = true;
+    this.diagnostics.error("OT8005", `this lab expands to more than ${MAX_EXPECTATIONS} expectations`, {
+      span: this.at(stmt.span),
+      help: "check the ranges; `opentop test LAB --matrix` checks every pair of nodes without an expectation each",
+    });
   }
 
   private isolation(stmt: IsolationStmt, env: Env): IsolationDecl {

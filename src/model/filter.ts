@@ -12,6 +12,7 @@ import {
   type ProtocolName,
   type VerdictName,
 } from "../syntax/filter.js";
+import { nftText } from "../syntax/nft.js";
 import type { FilterDecl, NatTargetDecl, NodeDecl, PropDecl } from "./expand.js";
 import type { Iface } from "./ifaces.js";
 import { type Cidr, contains, type Family, type Ip, network, type Parsed, parseCidr, parseIp } from "./ip.js";
@@ -173,7 +174,7 @@ class FilterChecker {
       }
     }
     this.forwarding(decl, policies, rules);
-    const raw = decl.nfts.map((n) => ({ text: dedent(n.text), span: n.span })).filter((n) => n.text !== "");
+    const raw = decl.nfts.map((n) => ({ text: nftText(n.text), span: n.span })).filter((n) => n.text !== "");
     if (this.errors > 0) return undefined;
     const first = decl.filters[0]?.span ?? decl.nfts[0]?.span ?? decl.span;
     return { policies, rules, raw, span: first };
@@ -676,14 +677,4 @@ function ruleText(r: RuleDecl): string {
 /** Only characters that need no escaping inside double quotes in nft and iptables-restore. */
 export function commentText(text: string): string {
   return text.replace(/[^A-Za-z0-9 _.,:/+%@*=[\]-]/g, "_").slice(0, COMMENT_MAX);
-}
-
-/** Literal text without its common indentation and surrounding blank lines; nft reads it the same. */
-function dedent(text: string): string {
-  const lines = text.replace(/\r/g, "").split("\n");
-  while (lines.length && lines[0]?.trim() === "") lines.shift();
-  while (lines.length && lines.at(-1)?.trim() === "") lines.pop();
-  const indents = lines.filter((l) => l.trim() !== "").map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
-  const cut = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l) => l.slice(cut)).join("\n");
 }

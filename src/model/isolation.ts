@@ -7,6 +7,7 @@ import { join, type Span } from "../diagnostics/source.js";
 import { assertNever } from "../never.js";
 import type { Decls, IsolationDecl, NodeDecl, Text } from "./expand.js";
 import { NAME_PATTERN } from "./names.js";
+import { type Ready, readReadiness } from "./ready.js";
 
 /** What a node can isolate, in the order they are listed everywhere. */
 export const ASPECTS = ["net", "uts", "ipc", "mount", "pid", "cgroup"] as const;
@@ -50,6 +51,8 @@ export interface Service {
   readonly name: string;
   /** The user's shell command: run by `sh -c` as written, never spliced into other shell text. */
   readonly command: string;
+  /** When `up` counts it as ready (src/model/ready.ts). */
+  readonly ready: Ready;
   readonly span: Span;
 }
 
@@ -420,10 +423,12 @@ class NodeChecker {
     const out: Service[] = [];
     const names = new Map<string, Span>();
     let unnamed = 0;
-    for (const s of statements) {
+    for (const statement of statements) {
       const usage =
         '`run "COMMAND"` or `run NAME "COMMAND"`, for example `run web "python3 -m http.server 80"`';
-      if (!this.args(s, 1, 2, usage)) continue;
+      const { head, ready } = readReadiness(statement.args, d, COMMAND_MAX);
+      const s = { ...statement, args: head };
+      if (!ready || !this.args(s, 1, 2, usage)) continue;
       const command = s.args.at(-1) as Text;
       const nameArg = s.args.length === 2 ? s.args[0] : undefined;
       if (!command.quoted) {
@@ -483,7 +488,7 @@ class NodeChecker {
         continue;
       }
       names.set(name, nameArg?.span ?? s.span);
-      out.push({ name, command: command.text, span: s.span });
+      out.push({ name, command: command.text, ready, span: s.span });
     }
     return out;
   }

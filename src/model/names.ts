@@ -28,12 +28,32 @@ export function switchNetns(lab: string): string {
 
 /**
  * The switch side of a node's port: `pc1.eth0` when it fits in 15 characters (it cannot
- * collide with a bridge name, which has no `.`), else `p.K` for the K-th port of the lab
- * (an interface name starts with a letter, so `p.K` is never `NODE.IFACE`).
+ * collide with a bridge name, which has no `.`), else `p.` and ten base-36 characters of a
+ * hash of node and interface (a node name starts with a letter, so `p.…` is never
+ * `NODE.IFACE`, and ten characters make two ports of one lab alike only with negligible
+ * probability). Derived from the port alone, never from its place among the lab's ports, so
+ * that adding a link to a running lab (`apply`) renames no other port.
  */
-export function portName(node: string, iface: string, ordinal: number): string {
+export function portName(node: string, iface: string): string {
   const name = `${node}.${iface}`;
-  return name.length <= IFNAME_MAX ? name : `p.${ordinal}`;
+  return name.length <= IFNAME_MAX ? name : `p.${base36(digest(`${node}/${iface}`), 10)}`;
+}
+
+/** A number from 0 to 2^48 - 1 derived from `text`: the same text, the same number. */
+export function stableNumber(text: string): number {
+  return Number(BigInt(`0x${digest(text).subarray(0, 6).toString("hex")}`));
+}
+
+function digest(text: string): Buffer {
+  return createHash("sha256").update(text).digest();
+}
+
+/** The last `n` base-36 digits of the first 8 bytes of a digest, zero-padded. */
+function base36(d: Buffer, n: number): string {
+  return BigInt(`0x${d.subarray(0, 8).toString("hex")}`)
+    .toString(36)
+    .padStart(n, "0")
+    .slice(-n);
 }
 
 /**
@@ -43,12 +63,7 @@ export function portName(node: string, iface: string, ordinal: number): string {
  * and `up` refuses an existing name rather than reusing it.
  */
 export function hostIfaceName(lab: string, node: string, iface: string): string {
-  const digest = createHash("sha256").update(`${lab}/${node}/${iface}`).digest();
-  const hash = BigInt(`0x${digest.subarray(0, 8).toString("hex")}`)
-    .toString(36)
-    .padStart(6, "0")
-    .slice(-6);
-  return `ot-${hash}-${iface.slice(0, 5)}`;
+  return `ot-${base36(digest(`${lab}/${node}/${iface}`), 6)}-${iface.slice(0, 5)}`;
 }
 
 /** Marks written into the kernel (interface aliases) so tear-down and gc know their owner. */

@@ -18,14 +18,37 @@ interface Gathered {
   readonly addresses: Address[];
 }
 
-export function checkSegments(scope: Scope, links: readonly Link[]): void {
+/** A layer-2 segment of the checked model: the interfaces on it, and what else is there. */
+export interface LabSegment {
+  readonly key: string;
+  /** For people: "switch `lan`", "the link a.eth0 — b.eth0". */
+  readonly name: string;
+  /** The interfaces the segment's links create on it. */
+  readonly ends: readonly End[];
+  /** Addresses on it that no node holds (the host's side of a host link). */
+  readonly addresses: readonly Address[];
+  /** What else is on it besides the lab's nodes (`the host`), if anything. */
+  readonly outside?: string;
+}
+
+/** Checks every segment; returns them for the model (the reachability analysis reads them). */
+export function checkSegments(scope: Scope, links: readonly Link[]): LabSegment[] {
   const gathered = gather(scope, links);
   tooManyPorts(scope, gathered);
+  const out: LabSegment[] = [];
   for (const { segment, members, addresses } of gathered) {
+    out.push({
+      key: segment.key,
+      name: segment.name,
+      ends: members.map((m) => m.end),
+      addresses,
+      ...(segment.outside !== undefined ? { outside: segment.outside } : {}),
+    });
     distinctAddresses(scope, segment, members.flatMap((m) => m.info.addresses).concat(addresses));
     distinctMacs(scope, segment, members);
     oneMtu(scope, segment, members);
   }
+  return out;
 }
 
 /** A bridge's ports, over all its segments (a VLAN-aware switch has one a VLAN). */

@@ -148,6 +148,14 @@ class Loader {
         `the path is relative to the including file, ${including}`,
       );
     }
+    // A link named like a lab file is not one: what counts is the file it leads to, or an
+    // include could show any file root can read, line by line, as "unknown statements".
+    if (!got.id.endsWith(".otop"))
+      return fail(
+        "OT0020",
+        `\`${written}\` is not a lab file: it is a link to a file whose name does not end in \`.otop\``,
+        "an include names a lab file, whose name ends in `.otop`",
+      );
     const loop = chain.indexOf(got.id);
     if (loop !== -1)
       return fail(

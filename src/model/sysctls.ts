@@ -11,6 +11,19 @@ export interface Sysctl {
   readonly span: Span;
 }
 
+/** Per-interface keys (net.ipv4.conf.eth0.…), which need their interface: its name, else undefined. */
+const PER_IFACE = /^net\.(ipv4|ipv6)\.(conf|neigh)\.([^.]+)\./;
+
+export function sysctlIface(key: string): string | undefined {
+  const m = PER_IFACE.exec(key);
+  return m?.[3] !== undefined && m[3] !== "all" && m[3] !== "default" ? m[3] : undefined;
+}
+
+/** The key a per-interface key takes its value from when the interface is made: `…conf.default.…`. */
+export function sysctlDefault(key: string): string {
+  return key.replace(PER_IFACE, (_, v, kind) => `net.${v}.${kind}.default.`);
+}
+
 /** `forward`'s settings first, then the node's own in declaration order. */
 export function checkSysctls(diagnostics: Diagnostics, n: NodeDecl): Sysctl[] {
   const out: Sysctl[] = [];

@@ -124,3 +124,21 @@ export function limitWrites(layout: CgroupLayout, lab: string, node: string, lim
     out.push({ file: `${dir("pids")}/pids.max`, value: String(pids.value), late: false, limit: pids });
   return out;
 }
+
+/** What a limit file holds when nothing limits: what a limit's removal writes back. */
+export function unlimited(file: string): string {
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  switch (name) {
+    case "cpu.max":
+      return `max ${CPU_PERIOD_US}`;
+    case "cpu.cfs_period_us":
+      return String(CPU_PERIOD_US);
+    case "memory.limit_in_bytes":
+    case "memory.memsw.limit_in_bytes":
+    case "cpu.cfs_quota_us":
+      return "-1";
+    default:
+      // memory.max, memory.swap.max, pids.max (v1 and v2)
+      return "max";
+  }
+}

@@ -35,3 +35,30 @@ export function servicesDirIn(runDir: string, lab: string): string {
 export function netnsPath(ns: string): string {
   return `/run/netns/${ns}`;
 }
+
+/** A name of the language (a node, a service, a NIC): what the entries below are named by. */
+const NAME = "[A-Za-z][A-Za-z0-9_-]*";
+
+/**
+ * Everything OpenTop puts in a lab's directory, by path relative to it: its record (and the
+ * file it is written through), the namespace files' directory (`ns/NODE.KIND`), the
+ * services' PID files, logs and exit statuses (`services/NODE.NAME.{pid,log,status}`), and
+ * moved interfaces' saved states (`nics/NIC`, written through `NIC.new`), and the PID files
+ * of `test`'s throwaway listeners (`probes/NODE.PROTO.ADDRESS.PORT.pid`). Nothing else is
+ * ever the lab's: tear-down deletes these and only these, so that a run directory given by
+ * mistake (`OPENTOP_RUN_DIR=/`), or a stranger's file in a lab's directory, loses nothing.
+ */
+const LAB_DIR_ENTRIES: readonly { readonly path: RegExp; readonly dir: boolean }[] = [
+  { path: /^record\.json$/, dir: false },
+  { path: /^\.record\.\d+\.tmp$/, dir: false },
+  { path: /^(ns|services|nics|probes)$/, dir: true },
+  { path: new RegExp(`^ns/${NAME}\\.[a-z]+$`), dir: false },
+  { path: new RegExp(`^services/${NAME}\\.${NAME}\\.(pid|log|status)$`), dir: false },
+  { path: new RegExp(`^nics/${NAME}(\\.new)?$`), dir: false },
+  { path: new RegExp(`^probes/${NAME}\\.(tcp|udp)\\.[0-9a-fA-F.:]+\\.\\d+\\.pid$`), dir: false },
+];
+
+/** Whether OpenTop puts an entry there, a directory or a regular file (LAB_DIR_ENTRIES). */
+export function labDirHolds(path: string, isDir: boolean): boolean {
+  return LAB_DIR_ENTRIES.some((e) => e.dir === isDir && e.path.test(path));
+}

@@ -6,17 +6,20 @@
 import { addTo } from "../group.js";
 import { isolates } from "../model/isolation.js";
 import type { Iface, Lab, Switch } from "../model/model.js";
-import { nodeNetns } from "../model/names.js";
+import { nodeNetns, stableNumber } from "../model/names.js";
 import { firewallOps } from "./firewall.js";
 import { lowerIsolation } from "./isolation.js";
 import { labDirIn } from "./layout.js";
 import { hostDevices, type LinkContext, linkOps } from "./links/index.js";
+import { INDEX_BASE, INDEX_SPAN } from "./links/kind.js";
 import { declaresIpv6, nodeConfig, nodeShaping, sysctls } from "./node.js";
 import { type Op, whereOf } from "./ops.js";
 import type { Plan, Stage } from "./plan.js";
 import { steps } from "./plan.js";
 import { type Platform, platform as withDefaults } from "./platform.js";
+import { readinessOps } from "./ready.js";
 import { teardown } from "./teardown.js";
+import { lowerTests } from "./tests.js";
 
 export type { Platform } from "./platform.js";
 
@@ -63,6 +66,8 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
     },
     // Everything else a node isolates, its limits and its services.
     ...isolation.stages,
+    // Then `up` waits until every service is ready (or fails, and rolls back).
+    { name: "readiness", steps: steps(readinessOps(lab, isolation.nodes)) },
   ].filter((s) => s.steps.length > 0);
 
   return {
@@ -70,6 +75,7 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
     stages,
     teardown: teardown(stages),
     ...(Object.keys(isolation.nodes).length ? { nodes: isolation.nodes } : {}),
+    ...(lab.expectations.length ? { tests: lowerTests(lab, platform.runDir) } : {}),
   };
 }
 
@@ -84,7 +90,7 @@ function linkContext(lab: Lab, platform: Platform): LinkContext {
   const ifaces = new Map<string, Iface>();
   for (const n of lab.nodes) for (const i of n.ifaces) ifaces.set(`${n.name}.${i.name}`, i);
   const switches = new Map<string, Switch>(lab.switches.map((s) => [s.name, s]));
-  const counters = new Map<string, number>();
+  const taken = new Map<string, Set<number>>();
   return {
     lab,
     platform,
@@ -92,10 +98,13 @@ function linkContext(lab: Lab, platform: Platform): LinkContext {
     ns: (node) => nodeNetns(lab.name, node),
     iface: (node, name) => ifaces.get(`${node}.${name}`),
     switchOf: (name) => switches.get(name),
-    ordinal(series) {
-      const next = (counters.get(series) ?? 0) + 1;
-      counters.set(series, next);
-      return next;
+    index(ns, node, iface) {
+      const used = taken.get(ns) ?? new Set<number>();
+      taken.set(ns, used);
+      let index = INDEX_BASE + (stableNumber(`${node}/${iface}`) % INDEX_SPAN);
+      while (used.has(index)) index = INDEX_BASE + ((index - INDEX_BASE + 1) % INDEX_SPAN);
+      used.add(index);
+      return index;
     },
   };
 }

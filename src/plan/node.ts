@@ -3,23 +3,19 @@
 
 import type { Lab, Node } from "../model/model.js";
 import { nodeMark } from "../model/names.js";
+import { sysctlIface } from "../model/sysctls.js";
 import { opt } from "../opt.js";
 import type { Op } from "./ops.js";
 import { qdiscOps } from "./shaping.js";
 
-/** Per-interface sysctls (net.ipv4.conf.eth0.…) need their interface; the rest go first. */
-const PER_IFACE_SYSCTL = /^net\.(ipv4|ipv6)\.(conf|neigh)\.([^.]+)\./;
-
-function isPerIface(key: string): boolean {
-  const m = PER_IFACE_SYSCTL.exec(key);
-  return !!m && m[3] !== "all" && m[3] !== "default";
-}
-
 /** The node's sysctls that name an interface (`perIface`), or the others. */
 export function sysctls(n: Node, ns: string, perIface: boolean): Op[] {
-  return n.sysctls
-    .filter((s) => isPerIface(s.key) === perIface)
-    .map((s) => ({ kind: "sysctl.set", ns, key: s.key, value: s.value, origin: s.span }));
+  return (
+    n.sysctls
+      // Per-interface sysctls (net.ipv4.conf.eth0.…) need their interface; the rest go first.
+      .filter((s) => (sysctlIface(s.key) !== undefined) === perIface)
+      .map((s) => ({ kind: "sysctl.set", ns, key: s.key, value: s.value, origin: s.span }))
+  );
 }
 
 /**

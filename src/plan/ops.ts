@@ -12,16 +12,28 @@ import { FIREWALL_OPS, type FirewallOp } from "./ops/firewall.js";
 import { ISOLATION_OPS, type IsolationOp } from "./ops/isolation.js";
 import { NETWORK_OPS, type NetworkOp } from "./ops/network.js";
 import { NIC_OPS, type NicOp } from "./ops/nic.js";
+import { PROBE_OPS, type ProbeOp } from "./ops/probe.js";
+import { READY_OPS, type ReadyOp } from "./ops/ready.js";
 import { TC_OPS, type TcOp } from "./ops/tc.js";
-import { type Ns, type OpSpec, RANK, type Shape, type Tool, type Undone } from "./ops/types.js";
+import {
+  type Need,
+  type NeedContext,
+  type Ns,
+  type OpSpec,
+  RANK,
+  type Shape,
+  type Tool,
+  type Undone,
+  type Update,
+} from "./ops/types.js";
 import type { Claim, Owned } from "./owned.js";
 import type { Program } from "./programs.js";
 
 export type { VethEnd } from "./ops/network.js";
-export type { Base, Ns, Tool } from "./ops/types.js";
+export type { Base, Need, NeedContext, Ns, Tool, Update } from "./ops/types.js";
 export { RANK } from "./ops/types.js";
 
-export type Op = NetworkOp | NicOp | TcOp | FirewallOp | IsolationOp;
+export type Op = NetworkOp | NicOp | TcOp | FirewallOp | IsolationOp | ReadyOp | ProbeOp;
 export type OpKind = Op["kind"];
 export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
 
@@ -32,6 +44,8 @@ const OPS: { readonly [K in OpKind]: OpSpec<OpOf<K>, Op> } = {
   ...TC_OPS,
   ...FIREWALL_OPS,
   ...ISOLATION_OPS,
+  ...READY_OPS,
+  ...PROBE_OPS,
 };
 
 function spec<K extends OpKind>(op: OpOf<K>): OpSpec<OpOf<K>, Op> {
@@ -127,4 +141,44 @@ export function featureUsers(ops: readonly Op[]): Map<Feature, Op[]> {
   const out = new Map<Feature, Op[]>();
   for (const op of ops) for (const f of featuresOf(op)) addTo(out, f, op);
   return out;
+}
+
+// ---- changing a running lab (`apply`, src/plan/diff.ts) -------------------------------------
+
+/** The objects it needs, and those it lives inside (`OpSpec.needs`). */
+export function needsOf(op: Op, ctx: NeedContext): Need[] {
+  return spec(op).needs(op, ctx);
+}
+
+/** The keys of the objects it makes (its own key, unless its kind says more). */
+export function makesOf(op: Op): string[] {
+  return spec(op).makes?.(op) ?? [keyOf(op)];
+}
+
+/** What removes exactly its object from a running lab; null: it cannot be removed alone. */
+export function undoOf(op: Op): readonly Op[] | null {
+  return spec(op).undo(op);
+}
+
+/** What changes `from` into `to` in place (same kind and key); undefined: recreate it. */
+export function updateOf(from: Op, to: Op, ctx: NeedContext): Update<Op> | undefined {
+  if (from.kind !== to.kind) return undefined;
+  const s = spec(from) as OpSpec<Op, Op>;
+  return s.update?.(from, to, ctx);
+}
+
+/** An operation's content: everything but where in the file it came from, as a stable text. */
+export function contentOf(op: Op): string {
+  const { origin: _, ...rest } = op;
+  return stable(rest);
+}
+
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(",")}]`;
+  if (v === null || typeof v !== "object") return JSON.stringify(v);
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stable(o[k])}`).join(",")}}`;
 }

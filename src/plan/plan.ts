@@ -2,6 +2,10 @@
 // run concurrently; a step is one process (one `ip -batch`, one `sysctl -w`) and holds
 // the operations it performs, in order.
 
+import type { Family } from "../model/ip.js";
+import type { ProbeProtocol } from "../model/model.js";
+import type { VerdictKind } from "../model/reach/types.js";
+import type { Holds } from "../model/reach/verdict.js";
 import { inNetns, type NodeRuntime } from "./enter.js";
 import { FEATURES } from "./features.js";
 import { featureUsers, type Ns, type Op, type Tool, toolOf, whereOf } from "./ops.js";
@@ -27,6 +31,8 @@ export interface Plan {
   readonly teardown: readonly Stage[];
   /** How to enter each node that isolates more than its network, or runs services (for the record). */
   readonly nodes?: Readonly<Record<string, NodeRuntime>>;
+  /** The lab's expectations as a test (`opentop test`, the script's `test`); absent without any. */
+  readonly tests?: TestPlan;
 }
 
 /** Every operation of the stages, in the order they run (within a stage, step by step). */
@@ -103,4 +109,39 @@ export function programsNeeded(plan: Plan): Program[] {
 export function featurePrograms(plan: Plan): Program[] {
   const features = [...featureUsers(opsOf(plan.stages)).keys()];
   return features.length ? ["unshare", ...features.map((f) => FEATURES[f].probe.argv[0])] : [];
+}
+
+// ---- the test of a lab's expectations (src/plan/tests.ts lowers it) -------------------
+
+/** One line of a test's table: an expectation (or a pair of the matrix) and its probe. */
+export interface TestRow {
+  /** `pc1 -> web tcp 80`, as written. */
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+  readonly family: Family;
+  readonly protocol: ProbeProtocol;
+  /** `->` (true) or `!->` (false); absent for a pair of the matrix, which expects nothing. */
+  readonly expect?: boolean;
+  /** The model's verdict, and whether the expectation holds on it. */
+  readonly verdict: VerdictKind;
+  readonly holds?: Holds;
+  /** The model's verdict in words: where the packet stops, or how it gets there. */
+  readonly why: string;
+  /** The key of its probe, and of the listener it needs (tcp, udp). */
+  readonly probe: string;
+  readonly listener?: string;
+  /** Where the expectation is written: file:line:col. */
+  readonly origin?: string;
+}
+
+export interface TestPlan {
+  /** Throwaway listeners, each started only if nothing listens where it would. */
+  readonly listen: readonly Stage[];
+  readonly probes: readonly Stage[];
+  /** Stops the listeners that were started: run whatever happened before. */
+  readonly stop: readonly Stage[];
+  readonly rows: readonly TestRow[];
+  /** How long one probe waits for an answer. */
+  readonly seconds: number;
 }

@@ -23,7 +23,7 @@ export const PROGRAMS = {
     why: "this lab creates namespaces besides the network's, or tries its kernel features and rulesets first",
   },
   // Composable isolation: namespaces, mounts, cgroups and services (src/plan/ops/isolation.ts).
-  sh: { package: "dash", why: "this lab's isolation steps are small sh programs" },
+  sh: { package: "dash", why: "this lab's steps include small sh programs" },
   mount: { package: "mount", why: "this lab mounts file systems in its nodes" },
   umount: { package: "mount", why: "this lab mounts file systems in its nodes" },
   mountpoint: { package: "util-linux", why: "this lab keeps namespaces with bind mounts" },
@@ -39,10 +39,16 @@ export const PROGRAMS = {
   cat: { package: "coreutils", why: "this lab reads process and cgroup state" },
   stat: { package: "coreutils", why: "this lab unmounts only what it mounted" },
   find: { package: "findutils", why: "the script tells what the lab made from what it did not" },
-  sleep: { package: "coreutils", why: "this lab waits for its services to stop" },
+  sleep: { package: "coreutils", why: "this lab waits for processes to start or stop" },
   env: { package: "coreutils", why: "this lab runs services" },
-  tr: { package: "coreutils", why: "this lab stops its services by their marks" },
-  sed: { package: "sed", why: "this lab stops its services by their marks" },
+  tr: { package: "coreutils", why: "this lab stops its processes by their marks" },
+  sed: { package: "sed", why: "this lab stops its processes by their marks" },
+  tail: { package: "coreutils", why: "this lab reports the last lines of a failing service's log" },
+  // Expectations' live probes (src/plan/probes.ts): `opentop test` and the script's `test`.
+  ping: { package: "iputils-ping", why: "this lab's expectations are tested with ping" },
+  socat: { package: "socat", why: "this lab's tcp and udp expectations are tested with it" },
+  ss: { package: "iproute2", why: "this lab's tests look for a listener before starting one" },
+  timeout: { package: "coreutils", why: "this lab's tests bound the life of a throwaway listener" },
 } as const satisfies Record<string, ProgramSpec>;
 
 /** A program of the table: every command is built from these (the type checks the snippets' lists). */

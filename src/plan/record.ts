@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { location } from "../diagnostics/source.js";
 import type { Compiled } from "../model/compile.js";
+import { NAME_PATTERN } from "../model/names.js";
 import { VERSION } from "../version.js";
 import { NODE_RUNTIME_SHAPE, type NodeRuntime } from "./enter.js";
 import { labDirIn, RUN_DIR } from "./layout.js";
@@ -18,7 +19,8 @@ import { isObject, type ShapeContext, shapeProblem } from "./shape.js";
 
 export const RECORD_VERSION = 2;
 
-export type LabState = "creating" | "up";
+/** `applying`: an `apply` is changing the lab from `ops` to `next` (both may exist in part). */
+export type LabState = "creating" | "up" | "applying";
 
 export interface RecordOp {
   readonly op: Op;
@@ -32,7 +34,10 @@ export interface LabRecord {
   readonly lab: string;
   /** Absolute path of the lab file (it may since have moved or gone). */
   readonly file: string;
+  /** The lab's source (and its `--set` values): `Compiled.hash`. */
   readonly hash: string;
+  /** The `--set` values it was brought up (or last applied) with, by parameter. */
+  readonly params?: Readonly<Record<string, string>>;
   readonly state: LabState;
   readonly createdAt: string;
   /** Who brought it up: `cli` or `script`. */
@@ -52,6 +57,12 @@ export interface LabRecord {
    */
   readonly isolation?: Readonly<Record<string, NodeRuntime>>;
   /**
+   * While an `apply` runs (state `applying`): the plan it changes the lab to, as its own
+   * record would say it. Tear-down then undoes both (each object under its guard), since
+   * an `apply` killed half-way leaves some of each.
+   */
+  readonly next?: NextRecord;
+  /**
    * Only in a record that stands in for a lost one (`markedRecord`), never written: the
    * lab's objects found on the machine by their marks, as the operations that remove them —
    * under the guard of the owned object each removes, or (isolation's own inverses) none.
@@ -65,6 +76,50 @@ export interface LabRecord {
    * record without it (one that stands in for a lost one) proves nothing: only marks count.
    */
   readonly born?: number;
+}
+
+/** What a record says about a plan: what `apply` puts in `next`, and then in the record. */
+export type NextRecord = Pick<
+  LabRecord,
+  "file" | "hash" | "params" | "nodes" | "switches" | "plan" | "owned" | "ops" | "isolation"
+>;
+
+/** The part of the record `recordOf` makes from the plan, for `next`. */
+export function nextOf(r: LabRecord): NextRecord {
+  const { file, hash, params, nodes, switches, plan, owned, ops, isolation } = r;
+  return {
+    file,
+    hash,
+    ...(params ? { params } : {}),
+    nodes,
+    switches,
+    plan,
+    owned,
+    ops,
+    ...(isolation ? { isolation } : {}),
+  };
+}
+
+/** The record once `next` is the lab: what a finished `apply` writes. */
+export function settled(r: LabRecord): LabRecord {
+  const { next, isolation: _, params: _p, ...rest } = r;
+  return next ? { ...rest, ...next, state: "up" } : { ...r, state: "up" };
+}
+
+/** Every operation the record says may exist: the plan that is up, and during an `apply` the next one. */
+export function recordedOps(r: LabRecord): RecordOp[] {
+  return [...r.ops, ...(r.next?.ops ?? [])];
+}
+
+/** Everything the record says the lab may own: `owned`, and during an `apply` `next`'s too. */
+export function recordedOwned(r: LabRecord): Owned[] {
+  const seen = new Set<string>();
+  return [...r.owned, ...(r.next?.owned ?? [])].filter((o) => {
+    const k = ownedKey(o);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /**
@@ -85,6 +140,7 @@ export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script", c
     lab: lab.name,
     file: resolve(compiled.file.path),
     hash: compiled.hash,
+    ...(compiled.params && compiled.params.size > 0 ? { params: Object.fromEntries(compiled.params) } : {}),
     state: "creating",
     createdAt,
     by,
@@ -110,18 +166,21 @@ export function planHash(ops: readonly RecordOp[]): string {
 
 /** The lab's network namespaces, from what it owns. */
 export function recordNamespaces(record: LabRecord): string[] {
-  return record.owned.flatMap((o) => (o.kind === "netns" ? [o.name] : []));
+  return recordedOwned(record).flatMap((o) => (o.kind === "netns" ? [o.name] : []));
 }
 
 /** The lab's interfaces on the host, from what it owns. */
 export function recordHostIfaces(record: LabRecord): { name: string; mark: string }[] {
-  return record.owned.flatMap((o) => (o.kind === "host-iface" ? [{ name: o.name, mark: o.mark }] : []));
+  return recordedOwned(record).flatMap((o) =>
+    o.kind === "host-iface" ? [{ name: o.name, mark: o.mark }] : [],
+  );
 }
 
 /** Each node namespace of the lab, by name, with its node (the lab's own namespace has none). */
 export function namespaceNodes(record: LabRecord): ReadonlyMap<string, string> {
   const out = new Map<string, string>();
-  for (const o of record.owned) if (o.kind === "netns" && o.node !== undefined) out.set(o.name, o.node);
+  for (const o of recordedOwned(record))
+    if (o.kind === "netns" && o.node !== undefined) out.set(o.name, o.node);
   return out;
 }
 
@@ -176,7 +235,7 @@ const RECORD_SHAPE: Shape = {
   lab: "string",
   file: "string",
   hash: "string",
-  state: { oneOf: ["creating", "up"] },
+  state: { oneOf: ["creating", "up", "applying"] },
   createdAt: "string",
   by: { oneOf: ["cli", "script"] },
   nodes: { each: "word" },
@@ -190,9 +249,15 @@ function recordProblem(x: unknown, ctx: ShapeContext): string | undefined {
     return `record version ${String(x.version)} of lab ${String(x.lab)} is not understood`;
   const missing = [...Object.keys(RECORD_SHAPE), "owned", "ops"].filter((k) => x[k] === undefined);
   if (missing.length) return `it lacks ${missing.join(", ")}`;
-  const { owned, ops, isolation, ...plain } = x;
+  const { owned, ops, isolation, params, next, ...plain } = x;
   const top = shapeProblem(plain, RECORD_SHAPE, ctx);
   if (top !== undefined) return `its ${top.replace(/^`(\w+)`/, "$1")}`;
+  if (params !== undefined && !isParams(params)) return "its params are not names and values";
+  if (next !== undefined) {
+    if (x.state !== "applying") return "it holds a next plan without applying it";
+    const p = isObject(next) ? recordProblem({ ...x, ...next, next: undefined, state: "up" }, ctx) : "";
+    if (p !== undefined) return `its next plan: ${p || "it is not an object"}`;
+  } else if (x.state === "applying") return "it is applying a plan it does not hold";
   if (!Array.isArray(owned) || !Array.isArray(ops)) return "its owned objects or operations are not lists";
   const bad = owned.find((o) => !isOwned(o, ctx));
   if (bad !== undefined) return `it lists an object that is not one OpenTop owns: ${JSON.stringify(bad)}`;
@@ -208,6 +273,13 @@ function recordProblem(x: unknown, ctx: ShapeContext): string | undefined {
     }
   }
   return consistencyProblem(x as unknown as LabRecord);
+}
+
+function isParams(x: unknown): boolean {
+  return (
+    isObject(x) &&
+    Object.entries(x).every(([k, v]) => NAME_PATTERN.test(k) && typeof v === "string" && !v.includes("\n"))
+  );
 }
 
 function recordOpProblem(r: unknown, ctx: ShapeContext): string | undefined {

@@ -7,6 +7,8 @@
 // a machine without Node runs them unchanged. Each is one line so that a process's command
 // line reads `sh`, `-c`, PROGRAM, NAME, … and its NAME (a mark) is the fourth word.
 
+import { LISTEN, PROBE } from "./probes.js";
+
 /**
  * `opentop-join PROCS… -- ARGV…`: move this process into the cgroups whose `cgroup.procs`
  * files are given, then exec ARGV (same PID), so everything ARGV starts is accounted there.
@@ -124,11 +126,16 @@ export const NIC_TAKE =
 /**
  * `opentop-nic-give NETNS NAME NIC FILE`: give a moved interface back: if NETNS (a path)
  * holds NAME, move it to this shell's network namespace (the host's) as NIC; then restore
- * what FILE saved and remove it. Each part checks what exists, so it may run again.
+ * what FILE saved and remove it. Each part checks what exists, so it may run again: the
+ * saved addresses and routes are applied with `replace`, so a NIC that never left (its move
+ * failed after its state was saved) takes them as it has them. FILE is applied only if it is
+ * what NIC_TAKE writes — its first line, then only lines that set NIC's MAC, MTU and state,
+ * or add an address or a route on NIC and on no other interface (one `dev`, NIC's, last) —
+ * so that an edited file can change nothing on the host but the NIC given back.
  */
 export const NIC_GIVE =
   // biome-ignore lint/suspicious/noTemplateCurlyInString: sh parameter expansions, in a plain string on purpose
-  'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; head=; IFS= read -r head < "$f"; [ "$head" = "# opentop: the state of $nic before it was moved into ${ns##*/} as $name; down restores it" ] || { echo "$f is not the saved state of $nic: left as it is" >&2; exit 1; }; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; ip -force -batch "$f" && rm -f "$f"';
+  'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; head=; IFS= read -r head < "$f"; [ "$head" = "# opentop: the state of $nic before it was moved into ${ns##*/} as $name; down restores it" ] || { echo "$f is not the saved state of $nic: left as it is" >&2; exit 1; }; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; set -f; b=$(sed 1d "$f" | while IFS= read -r l; do case $l in *[!A-Za-z0-9./:_\\ -]*) echo "!$l"; exit 1;; esac; set -- $l; n=0; for w; do case $w in dev|oif|netns|nexthop|nhid|table|vrf|encap|master|name) n=$((n+1));; esac; done; case $l in "link set dev $nic up") echo "$l";; "link set dev $nic mtu "*) [ $# = 6 ] && [ -n "${6##*[!0-9]*}" ] || { echo "!$l"; exit 1; }; echo "$l";; "link set dev $nic address "*" mtu "*) [ $# = 8 ] && [ "$7" = mtu ] && [ -n "${8##*[!0-9]*}" ] || { echo "!$l"; exit 1; }; echo "$l";; "addr add "*" dev $nic") [ $n = 1 ] || { echo "!$l"; exit 1; }; echo "addr replace ${l#addr add }";; "route add "*" dev $nic") [ $n = 1 ] || { echo "!$l"; exit 1; }; echo "route replace ${l#route add }";; *) echo "!$l"; exit 1;; esac; done) || { echo "$f is not the saved state of $nic (a line its move did not write: ${b##*!}): left as it is" >&2; exit 1; }; printf "%s\\n" "$b" | ip -force -batch - && rm -f "$f"';
 
 /**
  * The first line of a moved interface's saved state, as NIC_TAKE writes it: what `nic.give`,
@@ -141,6 +148,38 @@ export function nicSavedHead(nic: string, ns: string, name: string): string {
 /** NIC_TAKE's first line, read back: the interface, the namespace it went to, its name there. */
 export const NIC_SAVED_HEAD =
   /^# opentop: the state of (\S+) before it was moved into (\S+) as (\S+); down restores it$/;
+
+/**
+ * `opentop-sysctl-reset NETNS KEY FROM fresh|node`: set KEY in the namespace to what it was
+ * before the lab set it — FROM as a fresh namespace has it (a namespace-wide key: what the
+ * node's namespace had when it was made), or as the node has it (`net.ipv4.conf.default.X`
+ * for a per-interface key: what the interface got when it was made).
+ */
+export const SYSCTL_RESET =
+  'ns=$1 key=$2 from=$3; if [ "$4" = fresh ]; then v=$(unshare --net -- sysctl -n "$from"); else v=$(nsenter --net="$ns" -- sysctl -n "$from"); fi || exit 1; exec nsenter --net="$ns" -- sysctl -q -w "$key=$v"';
+
+/**
+ * `opentop-ready PIDFILE STATUS LOG SECONDS KIND PORT [-- CHECK…]`: wait until a service
+ * is ready — KIND `tcp`/`udp`: something listens on PORT in its network namespace (where
+ * this runs); `command`: CHECK (entering the node) exits with 0; `started`: it has run
+ * 0.3 s without failing (or finished with status 0). A service that exits (with any
+ * status, once a check is asked for), or is gone, or is not ready after SECONDS fails:
+ * the reason on the first line of standard error, the log's last lines after it, each
+ * prefixed `log: `.
+ */
+export const READY = [
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: sh's, in a plain string on purpose
+  'pidfile=$1 status=$2 log=$3 t=$4 kind=$5 port=$6; shift 6; [ "${1-}" != -- ] || shift;',
+  'fail() { echo "$1" >&2; tail -n 10 "$log" 2>/dev/null | sed "s/^/log: /" >&2; exit 1; };',
+  'f=-t; [ "$kind" = udp ] && f=-u;',
+  'ready() { case $kind in tcp|udp) [ -n "$(ss -Hln $f "sport = :$port")" ];; command) "$@" >/dev/null 2>&1 </dev/null;; *) [ $i -ge 3 ];; esac; };',
+  "i=0; while :; do",
+  'if [ -s "$status" ]; then code=$(cat "$status"); [ "$code" = 0 ] && [ "$kind" = started ] && exit 0; fail "it exited with status $code"; fi;',
+  'pid=$(cat "$pidfile" 2>/dev/null); if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then [ -s "$status" ] && continue; fail "it is gone"; fi;',
+  'if ready "$@"; then exit 0; fi;',
+  '[ $i -ge $((t * 10)) ] && fail "it is not ready after $t s";',
+  "sleep 0.1; i=$((i+1)); done",
+].join(" ");
 
 /** Each program by the short name `plan` shows in its place (the full text follows the plan). */
 export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
@@ -157,4 +196,8 @@ export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
   [PIVOT, "pivot-root"],
   [NIC_TAKE, "nic-take"],
   [NIC_GIVE, "nic-give"],
+  [SYSCTL_RESET, "sysctl-reset"],
+  [READY, "ready"],
+  [PROBE, "probe"],
+  [LISTEN, "listen"],
 ]);

@@ -7,10 +7,20 @@
 
 import { addTo } from "../group.js";
 import { assertNever } from "../never.js";
-import { inverseOf, type Op, orderOf, ownsOf, RANK, rankOf, undoneBy, unprovenInverseOf } from "./ops.js";
+import {
+  contentOf,
+  inverseOf,
+  type Op,
+  orderOf,
+  ownsOf,
+  RANK,
+  rankOf,
+  undoneBy,
+  unprovenInverseOf,
+} from "./ops.js";
 import type { Owned } from "./owned.js";
 import { opsOf, type Stage, steps } from "./plan.js";
-import type { LabRecord } from "./record.js";
+import { type LabRecord, recordedOps } from "./record.js";
 
 export type Guard =
   /**
@@ -75,14 +85,24 @@ export function guardedInverse(op: Op, proven = true): GuardedOp[] {
  * and, within a rank, by order (namespaces after the host's objects that lead into them).
  */
 export function teardownOps(record: LabRecord, proven = record.born !== undefined): GuardedOp[] {
-  const ops = record.ops.map((r) => r.op).reverse();
+  // During an `apply`, what either plan made may exist: both are undone, each inverse once.
+  const seen = new Set<string>();
+  const once = (g: GuardedOp) => {
+    const k = contentOf(g.op);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  };
+  const ops = recordedOps(record)
+    .map((r) => r.op)
+    .reverse();
   const found = (record.found ?? []).map(
     (f): GuardedOp => ({
       op: f.op,
       when: f.owned ? { kind: "owned", owned: [f.owned] } : { kind: "always" },
     }),
   );
-  return [...ops.flatMap((op) => guardedInverse(op, proven)), ...found]
+  return [...ops.flatMap((op) => guardedInverse(op, proven)).filter(once), ...found]
     .map((g, i) => ({ g, i }))
     .sort((x, y) => rankOf(x.g.op) - rankOf(y.g.op) || orderOf(x.g.op) - orderOf(y.g.op) || x.i - y.i)
     .map((x) => x.g);

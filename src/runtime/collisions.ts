@@ -15,6 +15,7 @@ import { hostTableMark } from "./firewall.js";
 import { hostOverlaps } from "./hostnet.js";
 import { hostIfaceAlias, hostIfaceExists, ipJson, netnsExists } from "./kernel.js";
 import { run } from "./proc.js";
+import { everyRecord } from "./record.js";
 
 interface Claimed<K extends ClaimKind> {
   readonly claim: ClaimOf<K>;
@@ -88,16 +89,107 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
           )
         : undefined,
     ),
-  "host-nic": async (claims) => {
-    const defaults = claims.some((c) => c.claim.use === "move")
-      ? await defaultRouteDevs()
-      : new Set<string>();
-    return claims.map((c) => nicProblem(c, defaults));
+  "host-nic": async (claims, plan) => {
+    const moves = claims.some((c) => c.claim.use === "move");
+    const host: HostNics = {
+      defaults: moves ? await defaultRouteDevs() : new Set<string>(),
+      links: await hostLinksDetailed(),
+      macvlansOf: moves ? otherLabsMacvlans(plan.lab) : new Map(),
+    };
+    return claims.map((c) => nicProblem(c, host) ?? nicInUse(c, host));
   },
 };
 
+/** What the host's interfaces are to each other and to the labs, read once for every claim. */
+interface HostNics {
+  /** Interfaces that carry a default route. */
+  readonly defaults: ReadonlySet<string>;
+  readonly links: readonly HostLink[];
+  /** For each host interface, the other labs that have macvlans on it. */
+  readonly macvlansOf: ReadonlyMap<string, readonly string[]>;
+}
+
+interface HostLink {
+  readonly ifname: string;
+  readonly master?: string;
+  /** The lower interface (or, for a veth, its peer: see `upper`). */
+  readonly link?: string;
+  readonly link_netnsid?: number;
+  readonly linkinfo?: { readonly info_kind?: string };
+}
+
+/** The host's interfaces with their masters and lower interfaces (`ip -j -d link`). */
+async function hostLinksDetailed(): Promise<HostLink[]> {
+  const r = await run(["ip", "-j", "-d", "link", "show"]);
+  return r.code === 0 ? (ipJson<HostLink>(r.stdout)?.flat() ?? []) : [];
+}
+
+/** Kinds whose `link` is a peer, not a lower interface: a veth's other end is no upper. */
+const PEERED = new Set(["veth", "vxcan", "netkit"]);
+
+/** The host's own interfaces stacked on `nic` (a VLAN, a macvlan of the host's). */
+function uppersOf(nic: string, links: readonly HostLink[]): string[] {
+  return links
+    .filter((l) => l.link === nic && l.link_netnsid === undefined && !PEERED.has(l.linkinfo?.info_kind ?? ""))
+    .map((l) => l.ifname);
+}
+
+/** The labs other than `lab`, by the host interfaces on which their records put macvlans. */
+function otherLabsMacvlans(lab: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const record of everyRecord()) {
+    if (record.lab === lab) continue;
+    for (const { op } of record.ops)
+      for (const c of claimsOf(op))
+        if (c.kind === "host-nic" && c.use === "parent") {
+          const labs = out.get(c.name) ?? [];
+          if (!labs.includes(record.lab)) out.set(c.name, [...labs, record.lab]);
+        }
+  }
+  return out;
+}
+
+/**
+ * A host interface the host or another lab uses through it: a port of a bridge or bond (it
+ * would leave it; and a macvlan cannot sit on a port), or, to move it, the lower interface
+ * of the host's own VLANs or macvlans, or of another lab's macvlans (they would follow it
+ * into this lab).
+ */
+function nicInUse(c: Claimed<"host-nic">, host: HostNics): Diagnostic | undefined {
+  const { name, use } = c.claim;
+  const what = use === "move" ? "this lab would move it in" : "this lab would put a macvlan on it";
+  const master = host.links.find((l) => l.ifname === name)?.master;
+  if (master)
+    return diag("OT6090", `the host's ${name} is a port of ${master}`, {
+      span: c.origin,
+      label: what,
+      notes: [
+        use === "move"
+          ? `moved into a node, it would leave ${master}, which the host uses`
+          : `the kernel puts no macvlan on a port of a bridge or a bond`,
+      ],
+      help: `use an interface that is no port${use === "move" ? "" : `, or ${master} itself as the macvlan's parent (\`-> host.${master}\`)`}`,
+    });
+  if (use !== "move") return undefined;
+  const uppers = uppersOf(name, host.links);
+  const labs = host.macvlansOf.get(name) ?? [];
+  if (uppers.length === 0 && labs.length === 0) return undefined;
+  const whose = uppers.length ? uppers.join(", ") : `a macvlan of OpenTop lab ${labs.join(", ")}`;
+  return diag("OT6091", `the host's ${name} carries ${whose}`, {
+    span: c.origin,
+    label: what,
+    notes: [
+      `moved into a node, it would take ${uppers.length ? "the host's traffic on them" : "that lab's traffic"} into this lab`,
+    ],
+    help: uppers.length
+      ? "move an interface nothing is stacked on, or use a macvlan on it (`-> host.NIC` without `move`)"
+      : `take lab ${labs[0]} down first, or use a macvlan on it too (\`-> host.${name}\` without \`move\`)`,
+  });
+}
+
 /** Why the host's interface cannot be used as the claim asks, if it cannot. */
-function nicProblem(c: Claimed<"host-nic">, defaults: ReadonlySet<string>): Diagnostic | undefined {
+function nicProblem(c: Claimed<"host-nic">, host: HostNics): Diagnostic | undefined {
+  const defaults = host.defaults;
   const { name, use } = c.claim;
   const what = use === "move" ? "this lab would move it in" : "this lab would put a macvlan on it";
   if (!hostIfaceExists(name))

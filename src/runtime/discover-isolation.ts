@@ -27,7 +27,7 @@ import { nsDirIn, servicesDirIn } from "../plan/layout.js";
 import { stopOp } from "../plan/ops/isolation.js";
 import type { Op } from "../plan/ops.js";
 import { detectCgroupLayout, hierarchiesOf, mountTable } from "./cgroups.js";
-import { labDir, listLabs, runDir } from "./record.js";
+import { labDir, listLabs, runDir, strangersIn } from "./record.js";
 
 /** A process whose `$0` is a mark `opentop:LAB:NODE:NAME`: a service's wrapper, or a node's init. */
 export interface MarkedProcess {
@@ -179,7 +179,9 @@ export function discoverIsolation(only?: string): Map<string, IsolationFound> {
   }
 
   const dirs = only === undefined ? listLabs() : existsSync(labDir(only)) ? [only] : [];
-  for (const lab of dirs.filter(isLabName)) {
+  // A directory is a lab's only if it holds nothing OpenTop does not put there: a run
+  // directory given by mistake (OPENTOP_RUN_DIR=/) holds `etc` and `home`, which are no labs.
+  for (const lab of dirs.filter((d) => isLabName(d) && strangersIn(d).length === 0)) {
     const found = entry(lab);
     found.dir = true;
     // Namespace files that were created but never bound (or are bound: listed once).

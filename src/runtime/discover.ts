@@ -10,7 +10,7 @@ import { inNetns } from "../plan/enter.js";
 import { NIC_SAVED_HEAD } from "../plan/snippets.js";
 import { discoverIsolation, emptyIsolation, type IsolationFound } from "./discover-isolation.js";
 import { hostTableMark } from "./firewall.js";
-import { hostIfaceAlias, listHostIfaces, listNetns } from "./kernel.js";
+import { hostIfaceAlias, ifaceIn, listHostIfaces, listNetns, netnsExists } from "./kernel.js";
 import { pool, run, which } from "./proc.js";
 import { labDir } from "./record.js";
 
@@ -48,13 +48,17 @@ function movedNics(lab: string): Marked["movedNics"] {
       head = readFileSync(saved, "utf8").split("\n")[0] ?? "";
     } catch {}
     const [, name, ns, iface] = NIC_SAVED_HEAD.exec(head) ?? [];
-    // Only what this lab could have written: its NIC's file, into one of its nodes.
+    // Only what this lab could have written: its NIC's file, into one of its nodes — and
+    // only while that node holds the NIC. Without the record, a saved state is no proof that
+    // the lab moved anything: a file alone would make gc reconfigure a host interface.
     const ours =
       name === file &&
       ns?.startsWith(`${lab}.`) &&
       NAME_PATTERN.test(name) &&
       iface &&
-      NAME_PATTERN.test(iface);
+      NAME_PATTERN.test(iface) &&
+      netnsExists(ns) &&
+      ifaceIn(ns, iface);
     return ours && name && ns && iface ? [{ name, ns, iface, saved }] : [];
   });
 }

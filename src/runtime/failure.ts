@@ -6,6 +6,7 @@ import type { Code } from "../diagnostics/codes.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { describe, wordsOf } from "../plan/ops.js";
 import { shellQuote } from "../plan/quote.js";
+import { SNIPPET_NAMES } from "../plan/snippets.js";
 import { TOOLS } from "../plan/tools.js";
 import type { StepFailure } from "./run.js";
 
@@ -16,6 +17,17 @@ interface Hint {
 }
 
 const HINTS: readonly Hint[] = [
+  // A service that is not ready (src/plan/ops/ready.ts): its log's last lines are notes.
+  {
+    pattern: /^it exited with status|^it is gone/m,
+    code: "OT5021",
+    help: "the service's command failed: its log's last lines are above (`opentop logs` shows all of it once the lab is up)",
+  },
+  {
+    pattern: /^it is not ready after/m,
+    code: "OT5022",
+    help: "it may need longer (`timeout SECONDS` after `ready`), or listen elsewhere than its `ready` says",
+  },
   // Filters: nft and iptables say "missing" in their own words.
   {
     pattern: /Could not process rule: (No such file or directory|Operation not supported)/,
@@ -55,6 +67,10 @@ const HINTS: readonly Hint[] = [
   },
   { pattern: /Cannot find device/, help: "the interface does not exist in that namespace" },
   {
+    pattern: /netns is immutable/,
+    help: "this interface cannot leave the host's network namespace (a bridge, a loopback, a wireless interface, whose phy moves with `iw phy … set netns`); put a macvlan on it instead (`-> host.NIC` without `move`)",
+  },
+  {
     pattern: /setting key "[^"]*": Invalid argument/,
     help: "the kernel refuses this value for the setting (Documentation/networking/ip-sysctl.rst in the kernel's sources says which it takes)",
   },
@@ -76,21 +92,39 @@ function status(code: number): string {
   return code > 128 && signal ? `killed by ${signal}` : `exit status ${code}`;
 }
 
+/** A word of a command as a diagnostic shows it: one of OpenTop's sh programs by its name. */
+function shown(word: string, quote: (w: string) => string): string {
+  const name = SNIPPET_NAMES.get(word);
+  return name ? `<${name}>` : quote(word);
+}
+
 export function failureDiagnostic(f: StepFailure): Diagnostic {
   // A tool that names the line it refused (nft): its message, and the line as a note.
   const said = TOOLS[f.step.tool].explain?.(f.result.stderr, f.step.ops);
+  // Lines a step marks `log: ` are a service's log, shown as they are.
+  const lines = f.result.stderr.split("\n");
+  const logged = lines.filter((l) => l.startsWith("log: "));
   const stderr =
     said?.message ??
-    f.result.stderr
-      .split("\n")
-      .filter((l) => l.trim() && !/^Command failed -:\d+$/.test(l.trim()))
+    lines
+      .filter((l) => l.trim() && !l.startsWith("log: ") && !/^Command failed -:\d+$/.test(l.trim()))
       .join("; ");
   const hint = HINTS.find((h) => h.pattern.test(f.result.stderr));
+  // The command as it ran (rollback adds -force, for one), OpenTop's own sh programs by name.
+  const ran = f.result.argv.map((w) => shown(w, shellQuote)).join(" ");
+  const asked = f.op ? wordsOf(f.op).map((w) => shown(w, (x) => x)) : [];
+  const programs = [...f.result.argv, ...(f.op ? wordsOf(f.op) : [])].flatMap(
+    (w) => SNIPPET_NAMES.get(w) ?? [],
+  );
   const notes = [
-    // The command as it ran (rollback adds -force, for one).
-    `command: ${f.result.argv.map(shellQuote).join(" ")}${f.line !== undefined ? `, line ${f.line}` : ""}`,
-    ...(f.op ? [`operation: ${wordsOf(f.op).join(" ")}`] : []),
+    ...logged,
+    `command: ${ran}${f.line !== undefined ? `, line ${f.line}` : ""}`,
+    // An exec step's operation is its command: said once.
+    ...(f.op && !ran.endsWith(asked.join(" ")) ? [`operation: ${asked.join(" ")}`] : []),
     ...(said?.line ? [`the line it refused: ${said.line}`] : []),
+    ...[...new Set(programs)].map(
+      (name) => `<${name}> is a program of OpenTop's own: \`opentop plan\` shows its text`,
+    ),
     status(f.result.code),
   ];
   // Without a line number the whole step failed before any of it took effect: point at

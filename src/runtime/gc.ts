@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readlinkSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { NAME_PATTERN } from "../model/names.js";
 import { removedBy } from "../plan/ops.js";
 import type { LabRecord } from "../plan/record.js";
 import { discover, emptyMarked, type Marked } from "./discover.js";
@@ -25,6 +26,14 @@ export interface Debris {
 export interface GcResult {
   readonly debris: readonly Debris[];
   readonly diagnostics: readonly Diagnostic[];
+}
+
+function isLock(path: string): boolean {
+  try {
+    return /^\d+:\d+$/.test(readlinkSync(path));
+  } catch {
+    return false;
+  }
 }
 
 function busy(lab: string): boolean {
@@ -87,12 +96,14 @@ export async function gc(options: { dryRun: boolean }): Promise<GcResult> {
     }
   }
 
-  // 3. Locks whose holder died.
+  // 3. Locks whose holder died: OpenTop's locks only, symbolic links named after a lab
+  // whose target is a holder's PID:STARTTIME (a `dpkg.lock` of a run directory given by
+  // mistake is no lock of OpenTop's).
   if (existsSync(runDir()))
     for (const entry of readdirSync(runDir())) {
       if (!entry.endsWith(".lock")) continue;
       const lab = entry.slice(0, -5);
-      if (busy(lab)) continue;
+      if (!NAME_PATTERN.test(lab) || !isLock(join(runDir(), entry)) || busy(lab)) continue;
       debris.push({ lab, why: "its lock's holder is gone", objects: [`lock ${join(runDir(), entry)}`] });
       if (!options.dryRun)
         try {

@@ -163,9 +163,12 @@ function notGlobal(c: Cidr): boolean {
 }
 
 /**
- * Runs `act` — the check of the plan's host-side addresses, and the plan that adds them —
- * holding the lock of the whole machine's host-side addresses, when it has any; `gaveUp` if
- * interrupted while waiting for it.
+ * Runs `act` — the checks of what the plan takes of the host, and the plan that takes it —
+ * holding the lock of the whole machine's host side when it takes anything there that
+ * another lab could want at the same moment: a host-side address, or one of the host's
+ * interfaces (a macvlan's parent, a NIC moved in: two labs moving one NIC at once would
+ * both find it free, and the loser could not roll back); `gaveUp` if interrupted while
+ * waiting for it.
  */
 export async function withHostLock<T>(
   plan: Plan,
@@ -173,7 +176,9 @@ export async function withHostLock<T>(
   act: () => Promise<T>,
   gaveUp: () => T,
 ): Promise<T> {
-  const any = opsOf(plan.stages).some((op) => claimsOf(op).some((c) => c.kind === "host-net"));
+  const any = opsOf(plan.stages).some((op) =>
+    claimsOf(op).some((c) => c.kind === "host-net" || c.kind === "host-nic"),
+  );
   if (!any) return act();
   const release = await acquireHost(interrupted);
   if (!release) return gaveUp();

@@ -84,14 +84,16 @@ export function listHostIfaces(): string[] {
 /**
  * What `ip -j` printed: one JSON array a line (`ip -j -batch` prints one per command), or
  * undefined when a line that should be one is not. Callers decide what unreadable output
- * means: never "nothing there" by accident.
+ * means: never "nothing there" by accident. iproute2 prints a name's control characters raw
+ * (an interface a process in a node named `x\x1b[2J`), which JSON does not allow; a name
+ * holds no blank, so every one of them is inside a string, and is read escaped.
  */
 export function ipJson<T>(stdout: string): T[][] | undefined {
   const docs: T[][] = [];
   for (const line of stdout.split("\n")) {
     if (line.trim() === "") continue;
     try {
-      const doc: unknown = JSON.parse(line);
+      const doc: unknown = JSON.parse(line.replace(RAW_CONTROL, escapeControl));
       if (!Array.isArray(doc)) return undefined;
       docs.push(doc as T[]);
     } catch {
@@ -99,6 +101,13 @@ export function ipJson<T>(stdout: string): T[][] | undefined {
     }
   }
   return docs;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const RAW_CONTROL = /[\u0000-\u001f]/g;
+
+function escapeControl(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
 /** A route's `dst` as `ip -j` prints it, as a prefix: `default` and bare addresses made whole. */

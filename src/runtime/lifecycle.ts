@@ -23,7 +23,7 @@ import { firewallTools, probeFirewall } from "./firewall.js";
 import { withHostLock } from "./hostnet.js";
 import { isolationPreflight } from "./isolation.js";
 import { acquire } from "./lock.js";
-import { signalStatus, which } from "./proc.js";
+import { byInterrupt, which } from "./proc.js";
 import {
   knownRunDirs,
   labDir,
@@ -52,7 +52,7 @@ export function toolsNeeded(plan: Plan): Program[] {
   return [...programs];
 }
 
-function preflight(plan: Plan): Diagnostic[] {
+export function preflight(plan: Plan): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (process.getuid?.() !== 0)
     out.push(
@@ -118,13 +118,7 @@ function alreadyThere(lab: string, existing: LabRecord): Diagnostic {
 
 /** Checks the machine, writes the record, runs the plan; after any failure, rolls back. */
 async function create(compiled: Compiled, plan: Plan, options: UpOptions): Promise<Outcome> {
-  const clash = await collisions(plan);
-  if (clash.length) return { ok: false, diagnostics: clash };
-  // The kernel must have every feature the plan uses: probed in throwaway namespaces first.
-  const lacking = await probeFeatures(plan);
-  if (lacking.length) return { ok: false, diagnostics: lacking };
-  // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
-  const refused = await probeFirewall(plan);
+  const refused = await machineRefuses(plan, options.interrupted ?? (() => false));
   if (refused.length) return { ok: false, diagnostics: refused };
   // The record and everything isolation keeps go in the lab's directory, which `down`
   // deletes: a mount OpenTop did not make there is never built on.
@@ -149,6 +143,28 @@ async function create(compiled: Compiled, plan: Plan, options: UpOptions): Promi
       ],
     };
   }
+}
+
+/**
+ * What this machine says against the plan, before anything is created: what is in the way,
+ * the kernel features it lacks, the rulesets it refuses. An interrupt that lands meanwhile is
+ * an interrupt, whatever a check then said: a terminal's SIGINT can reach a check's process
+ * before it leaves OpenTop's process group, and a check killed so says nothing of the machine.
+ */
+async function machineRefuses(plan: Plan, interrupted: () => boolean): Promise<Diagnostic[]> {
+  const checks = [
+    collisions,
+    // The kernel must have every feature the plan uses: probed in throwaway namespaces first.
+    probeFeatures,
+    // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
+    probeFirewall,
+  ];
+  for (const check of checks) {
+    const found = await check(plan);
+    if (interrupted()) return [interruptedDiag(plan.lab, true)];
+    if (found.length) return found;
+  }
+  return [];
 }
 
 /** Runs the plan of a lab whose record is written; after any failure, rolls back. */
@@ -195,7 +211,7 @@ function markUp(record: LabRecord): Diagnostic[] {
 function reasons(lab: string, outcome: RunOutcome, unmarked: Diagnostic[], clean: boolean): Diagnostic[] {
   if (!outcome.interrupted) return [...outcome.failures.map(failureDiagnostic), ...unmarked];
   return [
-    ...outcome.failures.filter((f) => !byInterrupt(f.result.code)).map(failureDiagnostic),
+    ...outcome.failures.filter((f) => !byInterrupt(f.result)).map(failureDiagnostic),
     interruptedDiag(lab, clean),
   ];
 }
@@ -204,11 +220,6 @@ function interruptedDiag(lab: string, clean: boolean): Diagnostic {
   return diag("OT6017", `bringing lab ${lab} up was interrupted`, {
     ...(clean ? { help: "what it had done is undone: nothing is left behind" } : {}),
   });
-}
-
-/** Killed by SIGINT, SIGTERM or SIGHUP: what an interrupt does to a process it reaches. */
-function byInterrupt(code: number): boolean {
-  return (["SIGINT", "SIGTERM", "SIGHUP"] as const).some((s) => code === signalStatus(s));
 }
 
 function rollbackReport(lab: string, problems: Diagnostic[]): Diagnostic[] {
@@ -238,7 +249,7 @@ function elsewhere(lab: string): DownResult {
   };
 }
 
-function busy(lab: string, holder: string): Diagnostic {
+export function busy(lab: string, holder: string): Diagnostic {
   return diag("OT6009", `lab ${lab} is busy: another OpenTop command is working on it`, {
     notes: [
       holder === "unknown"
@@ -249,7 +260,7 @@ function busy(lab: string, holder: string): Diagnostic {
   });
 }
 
-function unreadable(lab: string, e: Error): Diagnostic {
+export function unreadable(lab: string, e: Error): Diagnostic {
   return diag("OT6013", `the record of lab ${lab} cannot be read: ${e.message}`, {
     help: `inspect /run/opentop/${lab}/record.json; \`opentop down ${lab}\` removes the lab by its marks`,
   });

@@ -18,7 +18,11 @@ export interface ProcResult {
  * Runs argv to its end. The process gets a session of its own: a Ctrl-C at the terminal
  * (SIGINT to the foreground process group) reaches OpenTop, which stops starting steps and
  * lets the running ones finish, so that it knows what they did — not the steps themselves,
- * which would die half-way without saying how far they got.
+ * which would die half-way without saying how far they got. Not quite: a child is in
+ * OpenTop's process group from its fork until it calls setsid, and a signal sent to the
+ * group then is pending in it and kills it once it starts (with a large heap, fork takes
+ * a millisecond or more: measured, half the children spawned during a stream of SIGHUPs).
+ * Such a process dies without having run; `byInterrupt` tells callers, which may run it again.
  */
 export function run(argv: readonly string[], options: { stdin?: string } = {}): Promise<ProcResult> {
   return new Promise((resolve) => {
@@ -63,14 +67,36 @@ export function run(argv: readonly string[], options: { stdin?: string } = {}): 
   });
 }
 
+/** Killed by SIGINT, SIGTERM or SIGHUP: what an interrupt does to a process it reaches. */
+export function byInterrupt(r: { readonly code: number }): boolean {
+  return (["SIGINT", "SIGTERM", "SIGHUP"] as const).some((s) => r.code === signalStatus(s));
+}
+
 /**
  * `run`, waiting: for the few checks that tear-down's synchronous guards make (`holds`).
- * The same result for a missing tool (127) and a signal (128 + n).
+ * The same result for a missing tool (127) and a signal (128 + n). A check only reads, so
+ * one that an interrupt killed as it started (see `run`) is run again: a guard must not
+ * take a Ctrl-C during `down` for "not the lab's".
  */
 export function runSync(argv: readonly string[]): ProcResult {
+  let r = runSyncOnce(argv);
+  for (let i = 0; i < 3 && byInterrupt(r); i++) r = runSyncOnce(argv);
+  return r;
+}
+
+function runSyncOnce(argv: readonly string[]): ProcResult {
   const [file, ...args] = argv;
   if (!file) throw new Error("internal: empty argv");
-  const r = spawnSync(file, args, { encoding: "utf8" });
+  // `detached` (a session of its own, as `run` gives) works for spawnSync too, though
+  // Node's types list it for spawn only.
+  const options: Parameters<typeof spawnSync>[2] & { detached: boolean } = {
+    encoding: "utf8",
+    detached: true,
+  };
+  const r = spawnSync(file, args, options) as ReturnType<typeof spawnSync> & {
+    stdout: string;
+    stderr: string;
+  };
   if (r.error) {
     const e = r.error as NodeJS.ErrnoException;
     return {

@@ -3,13 +3,14 @@
 
 import { createHash } from "node:crypto";
 import {
+  type Dirent,
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   readlinkSync,
   renameSync,
-  rmSync,
+  rmdirSync,
   statSync,
   symlinkSync,
   unlinkSync,
@@ -19,7 +20,7 @@ import {
 import { join, resolve } from "node:path";
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { NAME_PATTERN } from "../model/names.js";
-import { labDirIn, RUN_DIR } from "../plan/layout.js";
+import { labDirHolds, labDirIn, RUN_DIR } from "../plan/layout.js";
 import { type LabRecord, parseRecord, recordText } from "../plan/record.js";
 
 export function runDir(): string {
@@ -35,7 +36,12 @@ export function labDir(lab: string): string {
  * `LabRecord.born`); undefined without one; an Error when it cannot be read as one.
  */
 export function readRecord(lab: string): LabRecord | undefined | Error {
-  const path = join(labDir(lab), "record.json");
+  return readRecordIn(runDir(), lab);
+}
+
+/** `readRecord` of a lab of run directory `dir`. */
+function readRecordIn(dir: string, lab: string): LabRecord | undefined | Error {
+  const path = join(labDirIn(dir, lab), "record.json");
   let text: string;
   let born: number;
   try {
@@ -45,7 +51,7 @@ export function readRecord(lab: string): LabRecord | undefined | Error {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     return e as Error;
   }
-  const record = parseRecord(text, lab, labDir(lab));
+  const record = parseRecord(text, lab, labDirIn(dir, lab));
   return record instanceof Error ? record : { ...record, born };
 }
 
@@ -99,8 +105,65 @@ export function stateWrite<T>(path: string, write: () => T): T {
   }
 }
 
-export function removeRecord(lab: string): void {
-  rmSync(labDir(lab), { recursive: true, force: true });
+/**
+ * What is in the lab's directory that OpenTop does not put there (`labDirHolds`), by path
+ * relative to it: anything else, a symbolic link, a special file. Empty for a directory of
+ * OpenTop's own, or none.
+ */
+export function strangersIn(lab: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string, depth: number) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(labDir(lab), rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      const dir = e.isDirectory();
+      if (!(dir || e.isFile()) || !labDirHolds(path, dir)) out.push(path);
+      else if (dir && depth < 1) walk(path, depth + 1);
+    }
+  };
+  walk("", 0);
+  return out.sort();
+}
+
+/**
+ * Removes the lab's directory: each entry OpenTop puts there, then the directory — never
+ * recursively, so that nothing else can go with it. Returns what is in it that OpenTop did
+ * not put there; then nothing is removed, and the record stays until it is gone.
+ */
+export function removeRecord(lab: string): string[] {
+  const strangers = strangersIn(lab);
+  if (strangers.length) return strangers;
+  const dir = labDir(lab);
+  const gone = (remove: () => void, what: string): string[] => {
+    try {
+      remove();
+      return [];
+    } catch (e) {
+      // Gone already is gone; anything else (a file put there meanwhile) keeps it.
+      return (e as NodeJS.ErrnoException).code === "ENOENT" ? [] : [what];
+    }
+  };
+  const entries = (sub: string) => {
+    try {
+      return readdirSync(join(dir, sub), { withFileTypes: true });
+    } catch {
+      return [];
+    }
+  };
+  const left: string[] = [];
+  for (const e of entries("")) {
+    if (e.isDirectory()) {
+      for (const f of entries(e.name))
+        left.push(...gone(() => unlinkSync(join(dir, e.name, f.name)), `${e.name}/${f.name}`));
+      left.push(...gone(() => rmdirSync(join(dir, e.name)), e.name));
+    } else left.push(...gone(() => unlinkSync(join(dir, e.name)), e.name));
+  }
+  return left.length ? left : gone(() => rmdirSync(dir), ".");
 }
 
 /**
@@ -147,10 +210,27 @@ export function recordedAnywhere(lab: string): boolean {
   return knownRunDirs().some((dir) => existsSync(join(labDirIn(dir, lab), "record.json")));
 }
 
+/**
+ * The readable records of every run directory of this machine: what the other labs hold
+ * (a lab never takes what another lab uses). Unreadable ones say nothing and are skipped.
+ */
+export function everyRecord(): LabRecord[] {
+  return knownRunDirs().flatMap((dir) =>
+    labsIn(dir).flatMap((lab) => {
+      const r = readRecordIn(dir, lab);
+      return r && !(r instanceof Error) ? [r] : [];
+    }),
+  );
+}
+
 /** Labs that have a directory in this run directory (not `.run-dirs`: a lab's name starts with a letter). */
 export function listLabs(): string[] {
+  return labsIn(runDir());
+}
+
+function labsIn(dir: string): string[] {
   try {
-    return readdirSync(runDir(), { withFileTypes: true })
+    return readdirSync(dir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && NAME_PATTERN.test(d.name))
       .map((d) => d.name)
       .sort();

@@ -11,6 +11,7 @@ import type { Stage } from "../plan/plan.js";
 import type { LabRecord } from "../plan/record.js";
 import { mountsUnder } from "./discover-isolation.js";
 import { failureDiagnostic } from "./failure.js";
+import { byInterrupt } from "./proc.js";
 import { labDir, removeRecord } from "./record.js";
 import { type RunOptions, runStages } from "./run.js";
 import { leftBehind, teardownOf } from "./teardown.js";
@@ -41,10 +42,12 @@ export async function removeLab(
   const stages = teardownOf(undo);
   const removed = stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
   progress.onStages?.(stages);
-  const outcome = await runStages(stages, {
-    force: true,
-    ...(progress.onStep ? { onStep: progress.onStep } : {}),
-  });
+  const options = { force: true, ...(progress.onStep ? { onStep: progress.onStep } : {}) };
+  let outcome = await runStages(stages, options);
+  // A step that an interrupt reached as it started died for nothing (src/runtime/proc.ts):
+  // tear-down runs again, its guards read anew, so that `down` is not left half-way.
+  for (let i = 0; i < 2 && outcome.failures.some((f) => byInterrupt(f.result)); i++)
+    outcome = await runStages(teardownOf(undo), options);
   const diagnostics = outcome.failures.map(failureDiagnostic);
   const left = leftBehind(record);
   for (const l of left)
@@ -117,11 +120,19 @@ function notTheLabs(lab: string, o: Owned, recorded: boolean): Diagnostic {
  */
 export function removeLabDir(lab: string): Diagnostic[] {
   const mounted = mountsUnder(labDir(lab));
-  if (mounted.length === 0) {
-    removeRecord(lab);
-    return [];
-  }
-  return [foreignMounts(lab, mounted, "down")];
+  if (mounted.length) return [foreignMounts(lab, mounted, "down")];
+  const strangers = removeRecord(lab);
+  if (strangers.length === 0) return [];
+  const shown =
+    strangers.slice(0, 5).join(", ") + (strangers.length > 5 ? `, … (${strangers.length} in all)` : "");
+  return [
+    diag("OT6092", `the directory of lab ${lab} holds what OpenTop did not put there: ${shown}`, {
+      notes: [
+        `it is ${labDir(lab)}; OpenTop deletes only what it puts in a lab's directory (its record, namespace files, services' PID files and logs, moved interfaces' saved states), never a directory tree`,
+      ],
+      help: `if it is yours, move it elsewhere (the lab's record stays until it is gone); then run \`opentop down ${lab}\` again`,
+    }),
+  ];
 }
 
 /** OT6016: mounts in a lab's directory that OpenTop did not make, found at `up` or left after `down`. */

@@ -17,7 +17,7 @@ import { netnsPath } from "../plan/layout.js";
 import { hostTableName } from "../plan/nft.js";
 import type { Owned, OwnedKind, OwnedOf } from "../plan/owned.js";
 import type { Stage } from "../plan/plan.js";
-import type { LabRecord } from "../plan/record.js";
+import { type LabRecord, recordedOwned } from "../plan/record.js";
 import { nicSavedHead } from "../plan/snippets.js";
 import { type Guard, teardownOps, teardownStages } from "../plan/teardown.js";
 import { hostTableMark } from "./firewall.js";
@@ -89,8 +89,10 @@ const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>, p: Proof) => Verdict } 
   // the lab's namespace it goes back to the host either way (there the namespace's deletion
   // would destroy it, or return it stripped), and `nic.give` applies its saved state only
   // from a file whose first line is the one its move wrote. Or, a give-back cut short, while
-  // that file (in the lab's directory) waits for the NIC back on the host. A record's fields
-  // alone prove nothing. Gone when neither the file nor the node's hold of it is left.
+  // that file (in the lab's directory) waits for the NIC back on the host — if a record `up`
+  // wrote proves the move: a file alone, without it, would let anyone who can write there
+  // reconfigure any host interface (the uplink) at the next gc. A record's fields alone prove
+  // nothing. Gone when neither the file nor the node's hold of it is left.
   "moved-nic": (o, p) => {
     const node = o.ns.startsWith(`${p.lab}.`) ? o.ns.slice(p.lab.length + 1) : undefined;
     const labs = node !== undefined && o.saved.startsWith(`${labDir(p.lab)}/`);
@@ -101,7 +103,10 @@ const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>, p: Proof) => Verdict } 
       return node !== undefined && OURS.netns({ kind: "netns", name: o.ns, node }, p) === "ours"
         ? "ours"
         : "foreign";
-    return labs && head === nicSavedHead(o.name, o.ns, o.iface) && hostIfaceExists(o.name)
+    return p.born !== undefined &&
+      labs &&
+      head === nicSavedHead(o.name, o.ns, o.iface) &&
+      hostIfaceExists(o.name)
       ? "ours"
       : "foreign";
   },
@@ -162,6 +167,9 @@ export function teardownOf(record: LabRecord): Stage[] {
  */
 export function leftBehind(record: LabRecord): { readonly owned: Owned; readonly verdict: Verdict }[] {
   const p = proofOf(record);
-  const owned = [...record.owned, ...(record.found ?? []).flatMap((f) => (f.owned ? [f.owned] : []))];
+  const owned = [
+    ...recordedOwned(record),
+    ...(record.found ?? []).flatMap((f) => (f.owned ? [f.owned] : [])),
+  ];
   return owned.map((o) => ({ owned: o, verdict: verdict(o, p) })).filter((x) => x.verdict !== "gone");
 }

@@ -169,8 +169,36 @@ export type TopStmt =
   | IncludeStmt
   | TemplateStmt
   | LetStmt
+  | ExpectStmt
   | ForStmt<TopStmt>
   | IfStmt<TopStmt>;
+
+// ---- expectations (docs/expectations.md) -------------------------------------------------
+
+/**
+ * One end of an expectation as written: a node (`pc1`), a range of nodes (`pc[1..3]`), an
+ * interface (`web.eth0`, `pc[1..3].eth0`: the suffix is glued to the `]`) or an address.
+ * What it names is resolved by the model (src/model/expect/).
+ */
+export interface ExpectEnd {
+  readonly pattern: NamePattern;
+  /** `.eth0` right after `]`. */
+  readonly suffix?: Word;
+  readonly span: Span;
+}
+
+/** `expect SRC -> DST [PROTO [PORT]] [via NODE] [-4|-6]`, or `!->` for "must not reach". */
+export interface ExpectStmt {
+  readonly kind: "expect";
+  readonly from: ExpectEnd;
+  /** `->` (true) or `!->` (false). */
+  readonly reach: boolean;
+  readonly arrow: Span;
+  readonly to: ExpectEnd;
+  /** The words after the destination, checked by the model. */
+  readonly args: readonly Word[];
+  readonly span: Span;
+}
 
 /** `eth0 -> lan 10.0.0.1/24 { mtu 1400 }` */
 export interface IfaceStmt {

@@ -83,6 +83,15 @@ function isExprByte(c: number): boolean {
   return isWordByte(c) || c === Ch.Space || c === Ch.Tab || c === 0x28 || c === 0x29 || c === 0x2f;
 }
 
+/**
+ * What the parser does not keep, for the tools that reprint a file (src/format/): every
+ * token it read, in order, and every `#` comment. Filled only when asked for.
+ */
+export interface Trivia {
+  readonly tokens: Token[];
+  readonly comments: Span[];
+}
+
 export class Lexer {
   private pos = 0;
   private readonly bytes: Uint8Array;
@@ -90,6 +99,7 @@ export class Lexer {
   constructor(
     readonly file: SourceFile,
     readonly diagnostics: Diagnostics = new Diagnostics(),
+    private readonly trivia?: Trivia,
   ) {
     this.bytes = file.bytes;
   }
@@ -111,6 +121,12 @@ export class Lexer {
   }
 
   next(): Token {
+    const t = this.scan();
+    this.trivia?.tokens.push(t);
+    return t;
+  }
+
+  private scan(): Token {
     this.skipBlanksAndComments();
     const start = this.pos;
     if (this.pos >= this.bytes.length) return this.token("eof", start);
@@ -161,7 +177,7 @@ export class Lexer {
       span: this.span(start, this.pos),
       help: "names, numbers and addresses use letters, digits and . : / , - _ + % @ *; quote anything else",
     });
-    return this.next();
+    return this.scan();
   }
 
   private skipBlanksAndComments(): void {
@@ -171,7 +187,9 @@ export class Lexer {
       else if (c === Ch.Backslash && this.bytes[this.pos + 1] === Ch.Newline)
         this.pos += 2; // line continuation
       else if (c === Ch.Hash) {
+        const start = this.pos;
         while (this.pos < this.bytes.length && this.bytes[this.pos] !== Ch.Newline) this.pos++;
+        this.trivia?.comments.push(this.span(start, this.pos));
       } else return;
     }
   }

@@ -4,6 +4,8 @@
 import { Diagnostics } from "../diagnostics/diagnostic.js";
 import { join, type SourceFile, type Span, spanOf } from "../diagnostics/source.js";
 import type {
+  ExpectEnd,
+  ExpectStmt,
   FilterBodyStmt,
   FilterStmt,
   ForStmt,
@@ -43,7 +45,7 @@ import {
   SPECIAL_CLAUSES,
   STATEMENT_ALIASES,
 } from "./filter.js";
-import { Lexer, type Token, type TokenKind, type WordPart } from "./lexer.js";
+import { Lexer, type Token, type TokenKind, type Trivia, type WordPart } from "./lexer.js";
 
 /** How many arguments each option of a statement takes. */
 type Arity = Readonly<Record<string, number>>;
@@ -90,7 +92,7 @@ export const ROUTE_OPTIONS: Arity = {
   weight: 1,
 };
 
-const TOP_KEYWORDS = [
+export const TOP_KEYWORDS: readonly string[] = [
   "lab",
   "param",
   "include",
@@ -99,6 +101,7 @@ const TOP_KEYWORDS = [
   "node",
   "link",
   "isolate",
+  "expect",
   "let",
   "for",
   "if",
@@ -108,7 +111,7 @@ const UNREPEATABLE = ["lab", "param", "template", "include"];
 /** The word that separates the two ends of a `link`. */
 export const LINK_SEPARATOR = "--";
 /** The statements of a node body; anything else starts an interface (with its name). */
-const NODE_STATEMENTS = [
+export const NODE_STATEMENTS = [
   "route",
   "forward",
   "sysctl",
@@ -155,8 +158,9 @@ const KIND_NAMES: Record<TokenKind, string> = {
 
 class ParseError extends Error {}
 
-export function parse(file: SourceFile, diagnostics = new Diagnostics()): LabFile {
-  return new Parser(file, diagnostics).file();
+/** `trivia`, when given, receives every token read and every comment (src/format/ reprints with them). */
+export function parse(file: SourceFile, diagnostics = new Diagnostics(), trivia?: Trivia): LabFile {
+  return new Parser(file, diagnostics, trivia).file();
 }
 
 /**
@@ -174,8 +178,9 @@ class Parser {
   constructor(
     private readonly source: SourceFile,
     private readonly diagnostics: Diagnostics,
+    trivia?: Trivia,
   ) {
-    this.lexer = new Lexer(source, diagnostics);
+    this.lexer = new Lexer(source, diagnostics, trivia);
     this.tok = this.lexer.next();
   }
 
@@ -358,6 +363,8 @@ class Parser {
         return this.template();
       case "isolate":
         return this.isolationStatement("isolate");
+      case "expect":
+        return this.expectStatement();
       case "let":
         return this.letStatement();
       case "for":
@@ -411,6 +418,8 @@ class Parser {
       template: "templates are declared at the top level of a file",
       include: "files are included at the top level of a file",
       link: "a `link` joins two nodes' interfaces at the top level: `link a.eth1 -- b.eth1`",
+      expect:
+        "expectations are top-level statements: write `expect SRC -> DST …` outside the node (inside a `for` or an `if` if need be)",
     };
     this.diagnostics.error("OT0023", `\`${start.text}\` cannot be ${where}`, {
       span: start.span,
@@ -586,6 +595,46 @@ class Parser {
     return { kind: "use", name, args, span: join(start.span, args.at(-1)?.span ?? name.span) };
   }
 
+  // ---- expectations: `expect SRC -> DST …` (the words after DST are the model's) --------
+
+  private expectStatement(): ExpectStmt {
+    const start = this.advance();
+    const help = "for example `expect pc1 -> web tcp 80` or `expect guest !-> office`";
+    const from = this.expectEnd("a source (a node, `NODE.IFACE` or an address) after `expect`", help);
+    if (!this.at("arrow") && !this.at("notarrow"))
+      this.fail("expected `->` (must reach) or `!->` (must not reach) after the source", help);
+    const arrow = this.advance();
+    const to = this.expectEnd("a destination (a node, `NODE.IFACE` or an address)", help);
+    const args: Word[] = [];
+    while (this.at("word")) args.push(toWord(this.advance()));
+    this.endOfStatement("the expectation");
+    return {
+      kind: "expect",
+      from,
+      reach: arrow.kind === "arrow",
+      arrow: arrow.span,
+      to,
+      args,
+      span: join(start.span, args.at(-1)?.span ?? to.span),
+    };
+  }
+
+  /** `pc1`, `web.eth0`, `10.1.0.1`, or `pc[1..3]` with an optional `.IFACE` glued after `]`. */
+  private expectEnd(what: string, help: string): ExpectEnd {
+    if (!this.at("word")) this.fail(`expected ${what}`, help);
+    const pattern = this.namePattern("node");
+    if (
+      pattern.range &&
+      this.at("word") &&
+      this.tok.span.start === pattern.span.end &&
+      this.tok.text.startsWith(".")
+    ) {
+      const suffix = toWord(this.advance());
+      return { pattern, suffix, span: join(pattern.span, suffix.span) };
+    }
+    return { pattern, span: pattern.span };
+  }
+
   private forStatement<T>(parseOne: () => T | undefined): ForStmt<T> {
     const start = this.advance();
     const variable = this.wordToken("a variable name after `for`", "for example `for i in 1..10 { … }`");
@@ -759,6 +808,7 @@ class Parser {
   }
 
   private iface(): IfaceStmt {
+    const first = this.tok;
     const name = toWord(this.advance());
     let target: Word | undefined;
     if (this.at("arrow")) {
@@ -775,6 +825,9 @@ class Parser {
       if (arityOf(IFACE_OPTIONS, lit) !== undefined) props.push(this.property(IFACE_OPTIONS, "interface"));
       else addresses.push(toWord(this.advance()));
     }
+    // `expect a -> b` in a node reads as an interface `expect` until its arrow.
+    if (first.text === "expect" && !target && (this.at("arrow") || this.at("notarrow")))
+      this.misplaced(first, "inside a node");
     let end = props.at(-1)?.span ?? addresses.at(-1)?.span ?? target?.span ?? name.span;
     if (this.at("lbrace")) {
       const block = this.block(

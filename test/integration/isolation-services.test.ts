@@ -1,7 +1,8 @@
 // Services on the real kernel: a TCP server started with `run` in a fully isolated node
-// accepts connections from another node; a service that exits shows as exited (with its
-// status) in `status`; `logs` prints what it wrote; `down` stops it — its PID is gone —
-// and leaves no cgroup, mount, namespace file or process of the lab.
+// accepts connections from another node; a service that exits (after `up`, which fails on
+// one that exits at once) shows as exited (with its status) in `status`; `logs` prints
+// what it wrote; `down` stops it — its PID is gone — and leaves no cgroup, mount,
+// namespace file or process of the lab.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -21,7 +22,7 @@ node server {
   eth0 -> lan 10.7.0.1/24
   limit memory 128M pids 64
   run web "exec /usr/bin/python3 -m http.server 8080 --bind 10.7.0.1"
-  run oneshot "echo done in $OPENTOP_NODE; exit 3"
+  run oneshot "sleep 1; echo done in $OPENTOP_NODE; exit 3"
 }
 node client {
   eth0 -> lan 10.7.0.2/24

@@ -17,9 +17,10 @@ export interface SandboxOptions {
 }
 
 /**
- * Runs `script` (sh) in a sandbox. `$OT` runs OpenTop; `$SANDBOX_HOST_ROUTES` in the script
- * can call `copy_host_routes` to give the sandbox's host an uplink with this machine's kind
- * of routes (an address on a LAN and a default route, IPv4 and IPv6).
+ * Runs `script` (sh) in a sandbox. `$OT` runs OpenTop; the script can call `copy_host_routes`
+ * to give the sandbox's host an uplink with this machine's kind of routes (an address on a LAN
+ * and a default route, IPv4 and IPv6), and `up_ms` and `signal_after` to interrupt a command
+ * as a terminal does, at a point of its run.
  */
 export function sandbox(script: string, options: SandboxOptions = {}): CliResult {
   const setup = [
@@ -38,6 +39,20 @@ export function sandbox(script: string, options: SandboxOptions = {}): CliResult
     "  ip link set eth0 up && ip link set eth0-peer up &&",
     "  ip addr add 192.0.2.2/24 dev eth0 && ip -6 addr add fd00::2/64 dev eth0 nodad &&",
     "  ip route add default via 192.0.2.1 && ip -6 route add default via fd00::1",
+    "}",
+    // `up_ms FILE`: how long a whole `up` of FILE takes here (then down), to spread signals over it.
+    "up_ms() {",
+    '  t0=$(date +%s%N); $OT up "$1" >/dev/null || echo PROBE-FAILED >&2; t1=$(date +%s%N)',
+    '  $OT down "$1" >/dev/null; echo $(( (t1 - t0) / 1000000 ))',
+    "}",
+    // `signal_after SIGNAL MS OUT COMMAND…`: run COMMAND as a terminal runs a job (a process
+    // group of its own), send SIGNAL to that group MS milliseconds in, and print `rc=N`.
+    "signal_after() {",
+    "  sig=$1 ms=$2 out=$3; shift 3",
+    '  setsid "$@" >"$out" 2>&1 & pid=$!',
+    '  sleep "$(( ms / 1000 )).$(printf %03d $(( ms % 1000 )))"',
+    '  kill -"$sig" -"$pid" 2>/dev/null',
+    '  wait "$pid"; echo "rc=$?"',
     "}",
   ].join("\n");
   const argv = [

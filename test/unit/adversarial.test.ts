@@ -241,12 +241,13 @@ test("records: a host NIC moved in is read back only as the lab's own: its node,
   );
 });
 
-test("tear-down: a moved NIC is the lab's only while its saved state is the one its move wrote and the NIC is there to give back", () => {
+test("tear-down: a moved NIC is the lab's only while its saved state is the one its move wrote, a record proves the move, and the NIC is there to give back", () => {
   const dir = mkdtempSync(join(tmpdir(), "opentop-nic-"));
   const before = process.env.OPENTOP_RUN_DIR;
   process.env.OPENTOP_RUN_DIR = dir;
   try {
-    const p = { lab: "vnic" };
+    // A record `up` wrote (born): it proves the move, so the state waits for the NIC.
+    const p = { lab: "vnic", born: 0 };
     // `lo`: a NIC this machine surely has, back on the host (a give-back cut short).
     const o = {
       kind: "moved-nic",
@@ -259,6 +260,9 @@ test("tear-down: a moved NIC is the lab's only while its saved state is the one 
     mkdirSync(join(dir, "vnic/nics"), { recursive: true });
     writeFileSync(o.saved, `${nicSavedHead("lo", "vnic.r", "wan")}\nlink set dev lo up\n`);
     assert.equal(verdict(o, p), "ours");
+    // A stand-in for a lost record proves nothing: a saved state alone would let a planted
+    // file reconfigure a host interface.
+    assert.equal(verdict(o, { lab: "vnic" }), "foreign", "no record up wrote");
     writeFileSync(o.saved, "link set dev lo down\n");
     assert.equal(verdict(o, p), "foreign", "a file the move did not write");
     const gone = { ...o, name: "ot-no-such-nic" };

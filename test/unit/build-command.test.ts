@@ -18,7 +18,7 @@ test("build: writes the script to standard output, or executable to -o", () => {
     assert.equal(written.code, 0, written.stderr);
     assert.match(
       written.stdout,
-      /^wrote .*p2p\.sh: lab p2p, needs sh and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date, touch, find$/m,
+      /^wrote .*p2p\.sh: lab p2p, needs sh and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date, touch, find; its test also ss, setsid, timeout, socat, sleep, ping, cat, tr, sed$/m,
     );
     assert.equal(readFileSync(file, "utf8"), out.stdout);
     assert.equal(statSync(file).mode & 0o777, 0o755);
@@ -28,7 +28,11 @@ test("build: writes the script to standard output, or executable to -o", () => {
       ok: true,
       lab: "p2p",
       output: file,
-      requires: ["ip", "nsenter", "unshare", "mkdir", "ln", "readlink", "rm", "mv", "date", "touch", "find"],
+      // Its expectations' test adds the probes' programs.
+      requires: [
+        ...["ip", "nsenter", "unshare", "mkdir", "ln", "readlink", "rm", "mv", "date", "touch", "find"],
+        ...["sh", "ss", "setsid", "timeout", "socat", "sleep", "ping", "cat", "tr", "sed"],
+      ],
     });
   } finally {
     s.remove();

@@ -591,3 +591,51 @@ test("hostile words: names of JavaScript's own properties are no options, functi
     ],
   );
 });
+
+// ---- expectations among the constructs ----------------------------------------------------
+
+const STAR = `lab x
+param n = 4
+switch lan
+node h[1..{n}] { eth0 -> lan 10.0.0.{i}/24 }
+node web { eth0 -> lan 10.0.0.100/24; filter { input policy drop; input accept tcp dport 80 } }
+`;
+
+test("expect: inside `for` and `if`, with `let`'s values, and in an included file", () => {
+  const lab = clean(
+    compile(
+      `${STAR}include "expect.otop"
+for k in 1..{n} {
+  let port = 8000 + k
+  if k % 2 == 0 { expect h{k} !-> web tcp {port} } else { expect h{k} -> web tcp 80 }
+}
+`,
+      { "expect.otop": "expect h[1..2] -> h[3..4] -4\n" },
+    ),
+  );
+  assert.deepEqual(
+    lab.expectations.map((e) => `${e.text} ${location(e.span)}`),
+    [
+      "h1 -> h3 -4 expect.otop:1:1",
+      "h1 -> h4 -4 expect.otop:1:1",
+      "h2 -> h3 -4 expect.otop:1:1",
+      "h2 -> h4 -4 expect.otop:1:1",
+      "h1 -> web tcp 80 lab.otop:9:59",
+      "h2 !-> web tcp 8002 lab.otop:9:19",
+      "h3 -> web tcp 80 lab.otop:9:59",
+      "h4 !-> web tcp 8004 lab.otop:9:19",
+    ],
+  );
+});
+
+test("expect: one that fails for every copy of a loop or a range is one diagnostic, with how many", () => {
+  const loop = compile(`${STAR}for k in 1..{n} { expect h{k} -> web tcp 22 }\n`);
+  const d = only(loop, "OT8010");
+  assert.equal(location(d.span ?? assert.fail()), "lab.otop:6:19");
+  assert.ok(d.notes.includes("4 iterations hit this; the first when k = 1"), d.notes.join("\n"));
+  const range = compile(`${STAR}expect h[1..{n}] -> web tcp 22\n`);
+  assert.ok(only(range, "OT8010").notes.includes("4 iterations hit this; the first when i = 1"));
+  // A mistake in the words, the same in every copy: one diagnostic too.
+  const words = compile(`${STAR}expect h[1..{n}] -> web tcp\n`);
+  assert.ok(only(words, "OT8001").notes.includes("4 iterations hit this; the first when i = 1"));
+});

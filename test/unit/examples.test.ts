@@ -20,10 +20,12 @@ for (const name of readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(
   });
 }
 
-test("the README's tour compiles cleanly", () => {
+test("the README's tour shows examples/tour.otop as it is, and it compiles cleanly", () => {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const tour = /## A tour[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1];
+  const tour = /## A five-minute tour[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1];
   assert.ok(tour, "README.md has a tour with a lab in a code block");
+  const example = readFileSync(join(ROOT, "examples/tour.otop"), "utf8");
+  assert.equal(tour, example.slice(example.indexOf("lab tour")), "the README shows the example whole");
   const compiled = compileSource(sourceFile("README.md", tour));
   assert.deepEqual(
     compiled.diagnostics.map((d) => `${d.code} ${d.message}`),

@@ -10,6 +10,7 @@ import { sourceFile } from "../../src/diagnostics/source.js";
 import { compileFile, compileSource } from "../../src/model/compile.js";
 import { expectedFacts, expectedNetwork } from "../../src/plan/expected.js";
 import { factId, factsFor, mergeFacts } from "../../src/plan/facts.js";
+import { labDirIn } from "../../src/plan/layout.js";
 import { lower } from "../../src/plan/lower.js";
 import {
   claimsOf,
@@ -19,12 +20,15 @@ import {
   leavesOf,
   type Op,
   ownsOf,
+  shapeOfKind,
   undoneBy,
 } from "../../src/plan/ops.js";
 import { ownedKey } from "../../src/plan/owned.js";
 import { opsOf, type Plan } from "../../src/plan/plan.js";
 import { parseRecord, recordOf, recordText } from "../../src/plan/record.js";
+import { shapeProblem } from "../../src/plan/shape.js";
 import { removalOf, teardownOps } from "../../src/plan/teardown.js";
+import { matrixTests } from "../../src/plan/tests.js";
 import { SECTION } from "../../src/runtime/status.js";
 import { ROOT } from "../support/lab.js";
 
@@ -144,6 +148,26 @@ test("record: the text OpenTop and the script write reads back as the same recor
       `${name}: one operation a line`,
     );
   }
+});
+
+test("op table: the operations of a test and of the matrix hold their kinds' shapes, as a record's would", () => {
+  let seen = 0;
+  for (const { name, compiled, plan } of labs()) {
+    const lab = compiled.lab ?? assert.fail(name);
+    // A small neighbour budget, so that the matrix comes in rounds with their flushes.
+    const tests = [plan.tests, matrixTests(lab, "/run/opentop", 1, 4)];
+    for (const tp of tests) {
+      if (!tp) continue;
+      const ctx = { lab: lab.name, dir: labDirIn("/run/opentop", lab.name) };
+      for (const op of opsOf([...tp.listen, ...tp.probes, ...tp.stop])) {
+        const { kind, origin: _origin, ...fields } = op;
+        const shape = shapeOfKind(kind) ?? assert.fail(`${name}: ${kind} has no shape`);
+        assert.equal(shapeProblem(fields, shape, ctx), undefined, `${name}: ${describe(op)}`);
+        seen++;
+      }
+    }
+  }
+  assert.ok(seen > 0);
 });
 
 test("record: a record of another version or lab, or missing what the commands read, is unreadable", () => {

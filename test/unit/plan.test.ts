@@ -19,6 +19,11 @@ function planOf(src: string): Plan {
 }
 
 const ops = (plan: Plan): Op[] => plan.stages.flatMap((s) => s.steps.flatMap((st) => st.ops));
+/** An operation's words, its explicit ifindex (a hash of the end: see INDEX_BASE) as N. */
+const line = (op: Op): string =>
+  wordsOf(op)
+    .join(" ")
+    .replace(/ index \d+ /, " index N ");
 const processes = (plan: Plan): number => plan.stages.reduce((n, s) => n + s.steps.length, 0);
 
 test("a star of N nodes on one switch takes N + 2 processes", () => {
@@ -40,8 +45,8 @@ test("switch ports are created in the switches' namespace, joined to their bridg
   const veth = ops(plan).find((o) => o.kind === "veth.add");
   assert.ok(veth);
   assert.equal(
-    wordsOf(veth).join(" "),
-    "link add name a.eth0 index 1001 mtu 1400 master sw up type veth peer name eth0 netns s.a mtu 1400 address 02:00:00:00:00:01",
+    line(veth),
+    "link add name a.eth0 index N mtu 1400 master sw up type veth peer name eth0 netns s.a mtu 1400 address 02:00:00:00:00:01",
   );
   const step = plan.stages[1]?.steps[0];
   assert.equal(step?.ns, "s", "run inside the switches' namespace");
@@ -52,8 +57,8 @@ test("point-to-point links are created from the host with both ends in their nam
   const veth = ops(plan).find((o) => o.kind === "veth.add");
   assert.ok(veth);
   assert.equal(
-    wordsOf(veth).join(" "),
-    "link add name eth0 index 1001 netns p.a mtu 9000 type veth peer name eth1 netns p.b mtu 9000",
+    line(veth),
+    "link add name eth0 index N netns p.a mtu 9000 type veth peer name eth1 netns p.b mtu 9000",
   );
   assert.equal(inverseOf(veth), null, "deleting a namespace removes the pair");
 });
@@ -76,13 +81,11 @@ test("forwarding is set before links; per-interface sysctls after them", () => {
     "lab r\nnode a { forward\n sysctl net.ipv4.conf.eth0.rp_filter 2\n sysctl net.ipv4.conf.all.rp_filter 0\n eth0 -> b.eth0 }\nnode b { eth0 }\n",
   );
   assert.deepEqual(
-    plan.stages.map(
-      (s) => `${s.name}: ${s.steps.flatMap((st) => st.ops.map((o) => wordsOf(o).join(" "))).join(", ")}`,
-    ),
+    plan.stages.map((s) => `${s.name}: ${s.steps.flatMap((st) => st.ops.map(line)).join(", ")}`),
     [
       "namespaces: netns add r.a, netns add r.b",
       "namespace sysctls: net.ipv4.ip_forward=1, net.ipv6.conf.all.forwarding=1, net.ipv6.conf.default.accept_dad=0, net.ipv4.conf.all.rp_filter=0",
-      "links: link add name eth0 index 1001 netns r.a type veth peer name eth0 netns r.b",
+      "links: link add name eth0 index N netns r.a type veth peer name eth0 netns r.b",
       "interface sysctls: net.ipv4.conf.eth0.rp_filter=2",
       // A lab that declares no IPv6 gives the interfaces it makes no link-local address.
       "addresses and routes: link set dev lo alias opentop:r:a, link set dev lo up, link set dev eth0 addrgenmode none, link set dev eth0 up, link set dev lo alias opentop:r:b, link set dev lo up, link set dev eth0 addrgenmode none, link set dev eth0 up",
@@ -131,14 +134,19 @@ test("every operation describes itself; batch lines refuse unsafe words", () => 
   assert.throws(() => batchLine(["link", "set", "a b"]), /unsafe/);
 });
 
-test("port names: NODE.IFACE when it fits, else p.K, never longer than 15", () => {
-  assert.equal(portName("pc1", "eth0", 1), "pc1.eth0");
-  assert.equal(portName("averylongnodename", "eth0", 7), "p.7");
-  const plan = planOf(
-    "lab s\nswitch sw\nnode averylongnodename1 { eth0 -> sw }\nnode averylongnodename2 { eth0 -> sw }\n",
-  );
-  const names = ops(plan).flatMap((o) => (o.kind === "veth.add" ? [o.a.name] : []));
-  assert.deepEqual(names, ["p.1", "p.2"]);
+test("port names: NODE.IFACE when it fits, else p.HASH of the port alone, never longer than 15", () => {
+  assert.equal(portName("pc1", "eth0"), "pc1.eth0");
+  assert.match(portName("averylongnodename", "eth0"), /^p\.[0-9a-z]{10}$/);
+  const lab = (nodes: string[]) =>
+    `lab s\nswitch sw\n${nodes.map((n) => `node ${n} { eth0 -> sw }`).join("\n")}\n`;
+  const names = (source: string) =>
+    ops(planOf(source)).flatMap((o) => (o.kind === "veth.add" ? [`${o.a.name} ${o.a.index}`] : []));
+  const two = names(lab(["averylongnodename1", "averylongnodename2"]));
+  assert.equal(new Set(two).size, 2);
+  for (const n of two) assert.ok((n.split(" ")[0] ?? "").length <= IFNAME_MAX, n);
+  // A port added before them renames and renumbers neither: `apply` adds one port.
+  const three = names(lab(["another-long-node-name", "averylongnodename1", "averylongnodename2"]));
+  assert.deepEqual(three.slice(1), two);
 });
 
 test("host interface names: at most 15 characters, deterministic, distinct across many similar labs", () => {

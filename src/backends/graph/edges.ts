@@ -3,7 +3,7 @@
 // compile until it says how it looks.
 
 import type { LinkOf } from "../../model/links/index.js";
-import type { Address, Iface, Lab, LinkKind } from "../../model/model.js";
+import type { Address, Iface, Lab, LinkKind, Shaping } from "../../model/model.js";
 
 /** What an edge end is attached to. */
 export type Vertex =
@@ -131,8 +131,31 @@ function nodeEnd(lab: Lab, node: string, name: string): EdgeEnd & { readonly at:
     node,
     iface: name,
     addresses: texts(iface?.addresses ?? []),
-    notes: [...(iface?.mtu ? [`mtu ${iface.mtu}`] : [])],
+    notes: [
+      ...(iface?.mtu ? [`mtu ${iface.mtu}`] : []),
+      ...(iface?.egress ? [`${name} sends ${shapingText(iface.egress)}`] : []),
+      ...(iface?.ingress ? [`${name} receives ${shapingText(iface.ingress)}`] : []),
+    ],
   };
+}
+
+/** Shaping as people write it: `50mbit 30ms ±2ms 0.1% loss`. */
+export function shapingText(s: Shaping): string {
+  const rate = (bits: number) =>
+    bits >= 1e9 && bits % 1e9 === 0
+      ? `${bits / 1e9}gbit`
+      : bits >= 1e6
+        ? `${Math.round(bits / 1e4) / 100}mbit`
+        : bits >= 1e3
+          ? `${Math.round(bits / 10) / 100}kbit`
+          : `${bits}bit`;
+  const time = (us: number) => (us >= 1000 ? `${Math.round(us / 10) / 100}ms` : `${us}us`);
+  return [
+    ...(s.rate !== undefined ? [rate(s.rate)] : []),
+    ...(s.delay !== undefined ? [time(s.delay)] : []),
+    ...(s.jitter !== undefined ? [`±${time(s.jitter)}`] : []),
+    ...(s.loss !== undefined ? [`${s.loss}% loss`] : []),
+  ].join(" ");
 }
 
 function endDetails(end: EdgeEnd & { readonly at: Vertex }): string[] {

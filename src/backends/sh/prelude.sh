@@ -1,9 +1,10 @@
 # The machinery every standalone script shares (`opentop build` appends it, unchanged, to a
 # lab's own part): messages, programs, the lock and the record, status, and the commands.
 # The lab's part defines what differs: LAB and its paths, NEED_UP/NEED_DOWN/NEED_STATUS,
-# SUMMARY, HELP, the record's pieces (RECORD_*, OBJECTS), and the functions up_plan,
-# down_plan, left_behind, collisions, features, status_reads, the status functions ns_K,
-# end_K and links_K of each namespace K, exec_node, plan_text and why.
+# NEED_TEST, SUMMARY, HELP, the record's pieces (RECORD_*, OBJECTS), TEST_WIDTH, and the
+# functions up_plan, down_plan, left_behind, collisions, features, status_reads, the status
+# functions ns_K, end_K and links_K of each namespace K, exec_node, test_plan,
+# stop_listeners, test_rows, plan_text and why.
 # shellcheck shell=sh
 # shellcheck disable=SC2153,SC2154 # variables the lab's part sets
 # ---- the script's own machinery: messages, programs, the lock, the record -------------
@@ -203,12 +204,26 @@ mounts_in() {
 }
 
 # remove_lab_dir: the lab's directory and its record, unless something OpenTop did not mount
-# is mounted in it (a recursive delete would go through the mount, into what it shows).
+# is mounted in it (a recursive delete would go through the mount, into what it shows), or
+# it holds what OpenTop does not put there (labDirHolds in src/plan/layout.ts): a run
+# directory given by mistake, a stranger's file, are not deleted with it.
 remove_lab_dir() {
   if mounts_in "$LAB_DIR"; then
     error OT6016 "a mount is left in the directory of lab $LAB" \
       "unmount it (umount ${mounts%%"$NL"*}), then run \`$SELF down\` again" \
       "mounted: ${mounts%%"$NL"*}; OpenTop unmounts only what it mounted, and does not delete a directory through a mount"
+    return 1
+  fi
+  [ -d "$LAB_DIR" ] || return 0
+  strangers=$(cd "$LAB_DIR" && find . -mindepth 1 \
+    ! \( -type d \( -path ./ns -o -path ./services -o -path ./nics -o -path ./probes \) \) \
+    ! \( -type f \( -path ./record.json -o -path './.record.*.tmp' -o -path './ns/*.*' \
+    -o -path './services/*.*.*' -o -path './nics/*' -o -path './probes/*.*.*.pid' \) \) -print)
+  if [ -n "$strangers" ]; then
+    strangers=${strangers%%"$NL"*}
+    error OT6092 "the directory of lab $LAB holds what OpenTop did not put there: ${strangers#./}" \
+      "if it is yours, move it elsewhere; then run \`$SELF down\` again" \
+      "it is $LAB_DIR; OpenTop deletes only what it puts in a lab's directory"
     return 1
   fi
   rm -rf "$LAB_DIR"
@@ -357,7 +372,8 @@ taken_saved() {
 }
 
 # nic_unusable NIC USE: the host's interface NIC cannot be used (parent of a macvlan, or
-# moved in): it is missing, it is a lab's, or (to move) it carries the host's default route.
+# moved in): it is missing, it is a lab's, a port of a bridge or bond, or (to move) it
+# carries the host's own stacked interfaces or its default route.
 nic_unusable() {
   if ! iface_exists "$1"; then
     error OT6030 "the host has no interface $1" "name an interface of the host (ip link)"
@@ -371,7 +387,29 @@ nic_unusable() {
       return 0
       ;;
   esac
+  link=$(ip -o link show dev "$1" 2>/dev/null)
+  case $link in
+    *" master "*)
+      master=${link#*" master "}
+      error OT6090 "the host's $1 is a port of ${master%% *}" 'use an interface that is no port'
+      return 0
+      ;;
+  esac
   [ "$2" = move ] || return 1
+  # The host's own interfaces stacked on it (a veth's peer shows as its link too: not one).
+  uppers=
+  while IFS= read -r line; do
+    case $line in *" veth "* | *" vxcan "* | *" netkit "*) continue ;; esac
+    name=${line#*": "}
+    case $name in *"@$1: "*) uppers="$uppers ${name%%@*}" ;; esac
+  done <<EOF
+$(ip -o -d link show 2>/dev/null)
+EOF
+  if [ -n "$uppers" ]; then
+    error OT6091 "the host's $1 carries${uppers}" \
+      'move an interface nothing is stacked on, or use a macvlan on it'
+    return 0
+  fi
   [ -n "$(ip route show default dev "$1" 2>/dev/null)$(ip -6 route show default dev "$1" 2>/dev/null)" ] || return 1
   error OT6033 "the host's $1 carries its default route: moving it would cut the host off" \
     'move an interface the host does not depend on, or use a macvlan on it'
@@ -1080,19 +1118,145 @@ cmd_exec() {
   exec_node "$@"
 }
 
+# ---- test: the expectations with real packets ------------------------------------------
+#
+# Each probe prints one line (reached, refused, unreachable, timeout or error ...) into a
+# file of its own under the lab's directory; the probes run in the background, JOBS at a
+# time; the throwaway listeners are stopped whatever happens, by their PIDs.
+
+JOBS=${OPENTOP_TEST_JOBS:-16}
+running=0
+test_dir=
+passed=0
+failed=0
+defects=0
+rows=0
+
+# now: milliseconds since the epoch, or empty where date cannot say (no %N).
+now() {
+  t=$(date +%s%N 2>/dev/null)
+  case $t in *[!0-9]* | '') t= ;; *) t=$((t / 1000000)) ;; esac
+}
+
+# listener K COMMAND...: start throwaway listener K (nothing is started where something listens).
+listener() {
+  k=$1
+  shift
+  [ "$interrupted" = 0 ] || return 0
+  "$@" >"$test_dir/l$k.out" 2>"$test_dir/l$k.err"
+  echo "$?" >"$test_dir/l$k.rc"
+}
+
+# run_probe K COMMAND...: run probe K in the background; at most JOBS run at once. (Not
+# `probe`, which tries a kernel feature.)
+run_probe() {
+  k=$1
+  shift
+  [ "$interrupted" = 0 ] || return 0
+  (
+    now
+    s=$t
+    "$@" >"$test_dir/p$k.out" 2>"$test_dir/p$k.err"
+    rc=$?
+    now
+    echo "$rc ${s:+$((t - s))}" >"$test_dir/p$k.rc"
+  ) &
+  running=$((running + 1))
+  if [ "$running" -ge "$JOBS" ]; then
+    wait
+    running=0
+  fi
+}
+
+# stop_listener K COMMAND...: stop listener K if it was started (a PID file says so).
+stop_listener() {
+  shift
+  "$@" >/dev/null 2>&1 || echo "a throwaway listener could not be stopped: $*" >&2
+}
+
+# row NAME FAMILY EXPECT MODEL WHY PROBE LISTENER: one line of the table, from the probe's
+# files; counts passes, failures and disagreements between the model and the kernel.
+row() {
+  rows=$((rows + 1))
+  live=error
+  ms=
+  if [ "$7" != 0 ] && [ "$(cat "$test_dir/l$7.rc" 2>/dev/null)" != 0 ]; then
+    live=error
+  elif [ -e "$test_dir/p$6.rc" ]; then
+    read -r rc ms <"$test_dir/p$6.rc"
+    out=$(cat "$test_dir/p$6.out")
+    last=${out##*"$NL"}
+    [ "$rc" = 0 ] && live=${last%% *}
+  fi
+  case $live in reached | refused | unreachable | timeout) ;; *) live=error ;; esac
+  mark=ok
+  case $4:$live in
+    *:error) mark=ERROR ;;
+    reaches:reached | blocked:refused | blocked:unreachable | blocked:timeout) ;;
+    reaches:* | blocked:*) mark=DEFECT ;;
+  esac
+  verdict=$mark
+  case $3:$live in
+    *:error | -:*) ;;
+    reach:reached | not:refused | not:unreachable | not:timeout) ;;
+    *) verdict=FAIL ;;
+  esac
+  if [ "$mark" = DEFECT ]; then defects=$((defects + 1)); fi
+  if [ "$verdict" = ok ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  [ "$mark" = ok ] || verdict=$mark
+  printf "%-${TEST_WIDTH}s  %-6s %-8s %-12s %7s  %s\n" "$1" "IPv$2" "$4" "$live" "${ms:+$ms ms}" "$verdict"
+  case $verdict in DEFECT) printf '  the model: %s (%s); the kernel: %s\n' "$4" "$5" "$live" ;; esac
+  :
+}
+
+cmd_test() {
+  if [ "$TEST_WIDTH" = 0 ]; then
+    echo "lab $LAB has no expectations: write \`expect SRC -> DST ...\` in its file"
+    return 0
+  fi
+  if ! is_root; then
+    error OT6006 'testing a lab needs root' 'run this script as root: probes run inside the lab'\''s namespaces'
+    return 1
+  fi
+  # shellcheck disable=SC2086 # a list of program names, one word each
+  need $NEED_TEST || return 1
+  lock_take || return 1
+  read_record
+  if [ "$rec_state" != up ]; then
+    error OT6007 "lab $LAB is not up" "bring it up with \`$SELF up\`"
+    return 1
+  fi
+  if [ "$rec_objects" != "$OBJECTS" ]; then
+    error OT7002 "lab $LAB was brought up from another plan" "test it with \`opentop test $LAB\`"
+    return 1
+  fi
+  test_dir=$LAB_DIR/test.$$
+  mkdir -p "$test_dir" || return 1
+  trap 'interrupted=1' INT TERM HUP
+  test_plan
+  printf "%-${TEST_WIDTH}s  %-6s %-8s %-12s %7s\n" expectation family model live time
+  test_rows
+  rm -rf "$test_dir"
+  if [ "$interrupted" = 1 ]; then
+    error OT8023 'the test was interrupted: probes that had not run are errors'
+  fi
+  echo "$passed of $rows expectations hold with real packets; the model and the kernel disagree on $defects"
+  [ "$failed" = 0 ] && [ "$interrupted" = 0 ]
+}
+
 usage() {
-  printf 'usage: %s up | down | status | exec NODE COMMAND [ARG]... | plan | --help\n' "$SELF"
+  printf 'usage: %s up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help\n' "$SELF"
   printf '%s\n' "$HELP"
 }
 
 trap lock_release EXIT
 case ${1-} in
-  up | down | status | plan)
+  up | down | status | test | plan)
     if [ $# -ne 1 ]; then
       usage >&2
       exit 2
     fi
-    case $1 in up) cmd_up ;; down) cmd_down ;; status) cmd_status ;; plan) plan_text ;; esac
+    case $1 in up) cmd_up ;; down) cmd_down ;; status) cmd_status ;; test) cmd_test ;; plan) plan_text ;; esac
     ;;
   exec)
     shift

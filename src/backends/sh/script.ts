@@ -18,7 +18,7 @@ import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../.
 import { type FactKind, type FactOf, factsFor } from "../../plan/facts.js";
 import { FEATURES, lackMessage } from "../../plan/features.js";
 import { netnsPath } from "../../plan/layout.js";
-import { claimsOf, describe, featureUsers, leavesOf, type Ns, type Op } from "../../plan/ops.js";
+import { claimsOf, describe, featureUsers, keyOf, leavesOf, type Ns, type Op } from "../../plan/ops.js";
 import {
   type ClaimKind,
   type ClaimOf,
@@ -33,6 +33,7 @@ import {
   type Plan,
   programsNeeded,
   programsOfStages,
+  type Stage,
   type Step,
   steps,
 } from "../../plan/plan.js";
@@ -47,8 +48,9 @@ import {
   recordOf,
   recordText,
 } from "../../plan/record.js";
-import { nicSavedHead } from "../../plan/snippets.js";
+import { nicSavedHead, SNIPPET_NAMES } from "../../plan/snippets.js";
 import { type Guard, type GuardedOp, teardownOps } from "../../plan/teardown.js";
+import type { TestPlan } from "../../plan/tests.js";
 import { counted } from "../../plural.js";
 import { VERSION } from "../../version.js";
 import { labSize, planText } from "../text.js";
@@ -58,6 +60,7 @@ import PRELUDE from "./prelude.sh.gen.js";
 const UTILITIES = {
   up: ["mkdir", "ln", "readlink", "rm", "mv", "date", "touch", "find"],
   down: ["mkdir", "ln", "readlink", "rm", "find"],
+  test: ["mkdir", "ln", "readlink", "rm", "cat", "date"],
 } as const;
 
 /**
@@ -93,6 +96,8 @@ export interface Script {
     readonly down: readonly string[];
     readonly status: readonly string[];
     readonly exec: readonly string[];
+    /** Empty when the lab has no expectations. */
+    readonly test: readonly string[];
   };
 }
 
@@ -116,10 +121,11 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
     down: unique([...downPrograms, ...guardPrograms(record), ...UTILITIES.down]),
     status: statusPrograms(record),
     exec: enterPrograms,
+    test: plan.tests ? unique([...testPrograms(plan.tests), ...UTILITIES.test]) : [],
   };
   // In the order the commands need them: the lab's own programs first, then the utilities
   // of the script's lock and record.
-  const requires = unique([...needs.up, ...needs.down, ...needs.status, ...needs.exec]);
+  const requires = unique([...needs.up, ...needs.down, ...needs.status, ...needs.exec, ...needs.test]);
   const summary = `${labSize(lab)} (${counted(opsOf(plan.stages).length, "operation")})`;
   const nodes = namespaceNodes(record);
   const name = (ns: Ns) => placeOf(nodes, ns);
@@ -133,6 +139,7 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
     featuresSection(plan),
     statusSection(record),
     execSection(record, enter),
+    testSection(plan.tests),
     planSection(plan),
     recordParts(record),
     whyFunction(requires),
@@ -166,7 +173,7 @@ function header(compiled: Compiled, record: LabRecord, requires: readonly string
     comment(`  sha256    ${compiled.hash}`),
     comment(`  requires  ${requires.join(" ")}`),
     "#",
-    "# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help",
+    "# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help",
     "#",
     "# `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it",
     "# back if a step fails; `down` removes what the lab owns and still exists. They keep the",
@@ -189,6 +196,9 @@ function settings(record: LabRecord, needs: Script["needs"], summary: string): s
     "  down    remove everything it created; also after a failed or interrupted up",
     "  status  its live state, and drift from its plan (exit status 1 on drift)",
     `  exec    run a command inside a node (${needs.exec.join(", ")})`,
+    ...(needs.test.length
+      ? [`  test    probe its expectations with real packets (needs root and ${needs.test.join(", ")})`]
+      : []),
     "  plan    print every operation that up runs, doing nothing",
   ].join("\n");
   // Always quoted: a lab may be called like a program (`tr`), which shellcheck would query.
@@ -204,6 +214,7 @@ NL='
 NEED_UP=${q(needs.up.join(" "))}
 NEED_DOWN=${q(needs.down.join(" "))}
 NEED_STATUS=${q(needs.status.join(" "))}
+NEED_TEST=${q(needs.test.join(" "))}
 SUMMARY=${q(summary)}
 HELP=${q(help)}`;
 }
@@ -712,6 +723,84 @@ function execSection(record: LabRecord, enter: Map<string, string[]>): string {
     "  esac",
     "}",
   ].join("\n");
+}
+
+// ---- test ---------------------------------------------------------------------------
+
+function testPrograms(tp: TestPlan): Program[] {
+  return programsOfStages([...tp.listen, ...tp.probes, ...tp.stop]);
+}
+
+/**
+ * test_plan: the listeners, the probes (run in the background, JOBS at a time), the
+ * listeners' stops — the commands `opentop test` runs; test_rows: one line of the table an
+ * expectation, with the model's verdict as the build computed it.
+ */
+function testSection(tp: TestPlan | undefined): string {
+  const out = [
+    "",
+    "# ---- test: the expectations with real packets (as `opentop test`) -------------------",
+    "",
+  ];
+  if (!tp)
+    return [
+      ...out,
+      "TEST_WIDTH=0",
+      "test_plan() { :; }",
+      "stop_listeners() { :; }",
+      "test_rows() { :; }",
+    ].join("\n");
+  const index = new Map<string, number>();
+  // Each constant sh program once, in a variable; the steps pass it as their argument.
+  const programs = new Map<string, string>();
+  const word = (w: string) => {
+    const name = SNIPPET_NAMES.get(w);
+    if (name === undefined) return q(w);
+    const variable = `SH_${name.toUpperCase().replaceAll("-", "_")}`;
+    programs.set(variable, w);
+    return `"$${variable}"`;
+  };
+  const line = (fn: string, stages: readonly Stage[]) =>
+    stages.flatMap((st) =>
+      st.steps.map((step) => {
+        const op = step.ops[0] as Op;
+        if (!index.has(keyOf(op))) index.set(keyOf(op), index.size + 1);
+        return `  ${comment(describe(op))}\n  ${fn} ${index.get(keyOf(op))} ${command(step).argv.map(word).join(" ")}`;
+      }),
+    );
+  const body = [
+    "test_plan() {",
+    ...line("listener", tp.listen),
+    ...line("run_probe", tp.probes),
+    "  wait",
+    "  stop_listeners",
+    "}",
+    "",
+    "stop_listeners() {",
+    ...line("stop_listener", tp.stop),
+    "  :",
+    "}",
+    "",
+    `TEST_WIDTH=${Math.max(11, ...tp.rows.map((r) => r.name.length))}`,
+    "test_rows() {",
+    ...tp.rows.map((r) => {
+      const expect = r.expect === undefined ? "-" : r.expect ? "reach" : "not";
+      const listener = r.listener ? index.get(r.listener) : 0;
+      const words = [
+        r.name,
+        String(r.family),
+        expect,
+        r.verdict,
+        r.why,
+        String(index.get(r.probe)),
+        String(listener),
+      ];
+      return `  row ${words.map(q).join(" ")}`;
+    }),
+    "}",
+  ];
+  const defs = [...programs].map(([variable, text]) => `${variable}=${q(text)}`);
+  return [...out, ...defs, "", ...body].join("\n");
 }
 
 function planSection(plan: Plan): string {

@@ -2,7 +2,7 @@
 // plan `up` runs (src/backends/sh.ts).
 
 import { chmodSync, writeFileSync } from "node:fs";
-import { buildScript } from "../../backends/sh/script.js";
+import { buildScript, type Script } from "../../backends/sh/script.js";
 import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
 import { lowerHere } from "../../runtime/platform.js";
 import { parseCommand } from "../args.js";
@@ -41,7 +41,22 @@ export const build: Command = {
     }
     if (p.format === "json")
       io.out(JSON.stringify({ ok: true, lab: compiled.lab.name, output: out, requires: script.requires }));
-    else io.out(`wrote ${out}: lab ${compiled.lab.name}, needs sh and ${script.requires.join(", ")}`);
+    else
+      io.out(
+        `wrote ${out}: lab ${compiled.lab.name}, needs sh and ${needed(script).join(", ")}${tested(script)}`,
+      );
     return EXIT.ok;
   },
 };
+
+/** What up, down, status and exec run, besides sh. */
+function needed(script: Script): string[] {
+  const n = script.needs;
+  return [...new Set([...n.up, ...n.down, ...n.status, ...n.exec])].filter((p) => p !== "sh");
+}
+
+/** What `test` needs on top of that, if the lab has expectations. */
+function tested(script: Script): string {
+  const more = script.needs.test.filter((p) => p !== "sh" && !needed(script).includes(p));
+  return more.length ? `; its test also ${more.join(", ")}` : "";
+}

@@ -10,6 +10,7 @@ import { listLabs } from "../../runtime/record.js";
 import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { progress } from "../progress.js";
+import { onInterrupt } from "../signals.js";
 import { SPEC, usageOf } from "../spec.js";
 import { labTarget, type Target } from "../target.js";
 
@@ -24,13 +25,13 @@ export const down: Command = {
     const compiled = target.compiled;
     const fallback = planOfFile(target);
     const shown = progress(io, `taking ${target.lab} down`, p.format === "pretty");
-    // Taking a lab down is not left half-way: a Ctrl-C waits for it to finish.
+    // Taking a lab down is not left half-way: a Ctrl-C (or a closed terminal) waits for it
+    // to finish.
     const finish = () => {
       shown.end();
       io.err("opentop: finishing taking the lab down (it is not left half-way)");
     };
-    process.on("SIGINT", finish);
-    process.on("SIGTERM", finish);
+    const unhandle = onInterrupt(finish);
     shown.phase("reading its record");
     let outcome: Awaited<ReturnType<typeof takeDown>>;
     try {
@@ -41,8 +42,7 @@ export const down: Command = {
       });
     } finally {
       shown.end();
-      process.off("SIGINT", finish);
-      process.off("SIGTERM", finish);
+      unhandle();
     }
     const seconds = (performance.now() - started) / 1000;
     if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
@@ -57,7 +57,13 @@ export const down: Command = {
       );
     else {
       // Nothing of that name: perhaps a typo for a lab that is up.
-      const guess = !compiled && outcome.removed === 0 ? closest(target.lab, listLabs()) : undefined;
+      const guess =
+        !compiled && outcome.removed === 0
+          ? closest(
+              target.lab,
+              listLabs().filter((l) => l !== target.lab),
+            )
+          : undefined;
       io.out(
         outcome.message
           ? `${outcome.message}${guess ? ` (did you mean \`${guess}\`?)` : ""}`

@@ -4,6 +4,7 @@ import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
 import { gc as collect } from "../../runtime/gc.js";
 import { parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import { onInterrupt } from "../signals.js";
 import { SPEC, usageOf } from "../spec.js";
 
 const spec = SPEC.gc;
@@ -18,7 +19,14 @@ export const gc: Command = {
       throw new DiagnosticError(
         diag("OT6006", "gc needs root", { help: "run it as root, or use --dry-run" }),
       );
-    const result = await collect({ dryRun });
+    // Like `down`, gc is not left half-way: an interrupt waits for it to finish.
+    const unhandle = onInterrupt(() => io.err("opentop: finishing gc (it is not left half-way)"));
+    let result: Awaited<ReturnType<typeof collect>>;
+    try {
+      result = await collect({ dryRun });
+    } finally {
+      unhandle();
+    }
     if (p.format === "json") io.out(JSON.stringify({ dryRun, debris: result.debris }, null, 2));
     else if (result.debris.length === 0)
       io.out("nothing to collect: every lab on this machine is up or gone");

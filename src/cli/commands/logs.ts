@@ -43,11 +43,8 @@ async function followLogs(
   node: string,
   chosen: readonly ServiceRuntime[],
   from: readonly number[],
+  stop: AbortController,
 ): Promise<void> {
-  const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
   let last = chosen.length > 1 ? chosen.length - 1 : -1;
   const partial = chosen.map(() => "");
   try {
@@ -65,8 +62,7 @@ async function followLogs(
       stop.signal,
     );
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    stop.abort();
   }
 }
 
@@ -78,18 +74,36 @@ export const logs: Command = {
       throw usageError("give a lab, a node and optionally a service", usageOf(spec));
     const record = requireRecord(resolveTarget(lab, new Map()));
     const chosen = chosenServices(record, node, service);
-    const printed = chosen.map((s) => {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(s.log);
-      } catch {
-        bytes = Buffer.alloc(0);
-      }
-      if (chosen.length > 1) io.out(io.style.bold(`==> ${node} ${s.name} <==`));
-      if (bytes.length) io.out(bytes.toString("utf8"));
-      return bytes.length;
-    });
-    if (p.values.follow) await followLogs(io, node, chosen, printed);
+    // With -f, Ctrl-C ends following normally: listened for before anything is printed,
+    // so that a reader who stops after the first lines does not kill OpenTop.
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    if (p.values.follow) {
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
+    }
+    try {
+      const printed = printExisting(io, node, chosen);
+      if (p.values.follow && !stop.signal.aborted) await followLogs(io, node, chosen, printed, stop);
+    } finally {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
     return EXIT.ok;
   },
 };
+
+/** What the services' logs hold now; the bytes printed of each. */
+function printExisting(io: Io, node: string, chosen: readonly ServiceRuntime[]): number[] {
+  return chosen.map((s) => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(s.log);
+    } catch {
+      bytes = Buffer.alloc(0);
+    }
+    if (chosen.length > 1) io.out(io.style.bold(`==> ${node} ${s.name} <==`));
+    if (bytes.length) io.out(bytes.toString("utf8"));
+    return bytes.length;
+  });
+}

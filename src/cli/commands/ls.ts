@@ -3,6 +3,7 @@
 import { listLabs, readRecord } from "../../runtime/record.js";
 import { parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
+import { printableData } from "../io.js";
 import { SPEC, usageOf } from "../spec.js";
 
 const spec = SPEC.ls;
@@ -20,7 +21,7 @@ export const ls: Command = {
     if (p.format === "json") io.out(JSON.stringify({ labs }, null, 2));
     else if (labs.length === 0) io.out("no labs on this machine");
     else
-      for (const l of labs)
+      for (const l of printableData(labs))
         io.out(
           "nodes" in l
             ? `${l.lab.padEnd(20)} ${l.state.padEnd(9)} ${String(l.nodes).padStart(4)} ${l.nodes === 1 ? "node " : "nodes"}  since ${l.since}  ${l.file}`

@@ -7,7 +7,7 @@ import { qdiscText } from "../../runtime/shaping-status.js";
 import { status as readStatus, routeText, type Status } from "../../runtime/status.js";
 import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
-import type { Io } from "../io.js";
+import { type Io, printableData } from "../io.js";
 import { SPEC, usageOf } from "../spec.js";
 import { labTarget, requireRecord } from "../target.js";
 
@@ -49,8 +49,12 @@ export const status: Command = {
           2,
         ),
       );
-    } else printStatus(io, s, !!changed);
-    return s.drift.length || record.state !== "up" ? EXIT.failed : EXIT.ok;
+    } else printStatus(io, printableData(s), !!changed);
+    // A service that is not running (unless it finished with status 0) fails status too.
+    const down = s.nodes.some((n) =>
+      n.services.some((x) => x.state === "stopped" || (x.state === "exited" && x.code !== 0)),
+    );
+    return s.drift.length || record.state !== "up" || down ? EXIT.failed : EXIT.ok;
   },
 };
 
@@ -72,7 +76,7 @@ function printStatus(io: Io, s: Status, fileChanged: boolean): void {
   const r = s.record;
   const st = io.style;
   io.out(
-    `${st.bold(`lab ${r.lab}`)}: ${r.state === "up" ? "up" : st.warning("half up (its up did not finish)")} since ${r.createdAt}, from ${r.file}`,
+    `${st.bold(`lab ${r.lab}`)}: ${r.state === "up" ? "up" : st.warning(r.state === "applying" ? "half changed (its apply did not finish)" : "half up (its up did not finish)")} since ${r.createdAt}, from ${r.file}`,
   );
   if (fileChanged) io.out(st.warning("  the file has changed since the lab was brought up"));
   for (const ns of s.namespaces) {

@@ -14,6 +14,7 @@ import { type Command, EXIT } from "../command.js";
 import { firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
 import { progress } from "../progress.js";
+import { onInterrupt } from "../signals.js";
 import { SPEC, usageOf } from "../spec.js";
 import { labFile } from "../target.js";
 
@@ -36,8 +37,7 @@ export const up: Command = {
     const onSignal = () => {
       interrupted = true;
     };
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
+    const unhandle = onInterrupt(onSignal);
     const started = performance.now();
     const shown = progress(io, `bringing ${lab.name} up`, p.format === "pretty" && !p.values.verbose);
     shown.phase("checking the machine");
@@ -74,8 +74,7 @@ export const up: Command = {
       return EXIT.ok;
     } finally {
       shown.end();
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
+      unhandle();
     }
   },
 };

@@ -93,6 +93,7 @@ export const HOST_LINK: LinkKindSpec<HostLink, HostSettings> = {
     key: `link:${index}`,
     name: `the link from ${endText(link.end)} to the host`,
     addresses: link.hostAddresses,
+    outside: "the host",
   }),
 };
 

@@ -64,8 +64,14 @@ export const NIC_LINK: LinkKindSpec<NicLink, NicSettings> = {
 
   ends: (link) => [{ end: link.end, role: "creates" }],
 
-  // Every macvlan on one NIC is on the NIC's segment (a moved NIC alone is too).
-  segment: (_scope, link) => ({ key: `nic:${link.nic}`, name: `the host's \`${link.nic}\``, addresses: [] }),
+  // Every macvlan on one NIC is on the NIC's segment (a moved NIC alone is too), and so is
+  // whatever the NIC's own network holds, which the reachability analysis does not follow.
+  segment: (_scope, link) => ({
+    key: `nic:${link.nic}`,
+    name: `the host's \`${link.nic}\``,
+    addresses: [],
+    outside: `the network of the host's \`${link.nic}\``,
+  }),
 
   checkAll: (scope, links) => {
     const byNic = new Map<string, NicLink[]>();

@@ -39,6 +39,11 @@ export interface Segment {
   readonly name: string;
   /** Addresses on the segment that no node's interface holds: the host's side of a host link. */
   readonly addresses: readonly Address[];
+  /**
+   * What else is on the segment besides the lab's nodes, for people (`the host`): the
+   * reachability analysis does not follow packets there.
+   */
+  readonly outside?: string;
   /** The MTU of an interface that sets none (a switch's), and where it is written. */
   readonly mtu?: number;
   readonly mtuSpan?: Span;

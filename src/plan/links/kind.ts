@@ -20,8 +20,11 @@ export interface LinkContext {
   /** A node's interface, as checked. */
   iface(node: string, name: string): Iface | undefined;
   switchOf(name: string): Switch | undefined;
-  /** The next number of a series (1, 2, …): switch ports, first ends of point-to-point pairs. */
-  ordinal(series: string): number;
+  /**
+   * The explicit ifindex of a veth end (`INDEX_BASE`): derived from the end itself (its node
+   * and interface), distinct from every other end given one in the same namespace.
+   */
+  index(ns: string, node: string, iface: string): number;
 }
 
 /**
@@ -29,9 +32,13 @@ export interface LinkContext {
  * up, far from the small ones the kernel gives interfaces in a fresh namespace: an end whose
  * ifindex equals its peer's (both 3, say) has its carrier event treated as non-urgent by the
  * kernel's link watcher, which then starts its queue up to a second late and drops the first
- * packets (an IPv6 neighbour solicitation, typically).
+ * packets (an IPv6 neighbour solicitation, typically). Each end's index is a hash of its node
+ * and interface within `INDEX_SPAN` (the next free one on a collision in its namespace): the
+ * same end gets the same index whatever else the lab holds, so that `apply` recreates no
+ * link because another was added before it.
  */
 export const INDEX_BASE = 1000;
+export const INDEX_SPAN = 2 ** 24;
 
 /** A host-side NAT rule a link asks for (`host-masquerade`): the interface it leaves by. */
 export interface HostNat {

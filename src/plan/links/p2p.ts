@@ -3,7 +3,7 @@
 
 import { opt } from "../../opt.js";
 import type { Op } from "../ops.js";
-import { INDEX_BASE, type LinkLowering } from "./kind.js";
+import type { LinkLowering } from "./kind.js";
 
 export const P2P: LinkLowering<"p2p"> = {
   link(link, ctx) {
@@ -19,7 +19,7 @@ export const P2P: LinkLowering<"p2p"> = {
         a: {
           ns: ctx.ns(link.a.node),
           name: link.a.iface,
-          index: INDEX_BASE + ctx.ordinal("p2p"),
+          index: ctx.index(ctx.ns(link.a.node), link.a.node, link.a.iface),
           ...opt("mtu", mtuA),
           ...opt("mac", a?.mac),
         },

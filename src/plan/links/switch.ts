@@ -7,7 +7,7 @@ import { labMark, portName, switchNetns } from "../../model/names.js";
 import { opt } from "../../opt.js";
 import type { Op } from "../ops.js";
 import { qdiscOps } from "../shaping.js";
-import { INDEX_BASE, type LinkLowering } from "./kind.js";
+import type { LinkLowering } from "./kind.js";
 
 export const SWITCH: LinkLowering<"switch"> = {
   // The switches' namespace (named after the lab), marked, with one bridge per switch.
@@ -39,8 +39,7 @@ export const SWITCH: LinkLowering<"switch"> = {
     const hub = switchNetns(ctx.lab.name);
     const iface = ctx.iface(link.end.node, link.end.iface);
     const mtu = iface?.mtu ?? ctx.switchOf(link.switch)?.mtu;
-    const port = ctx.ordinal("port");
-    const name = portName(link.end.node, link.end.iface, port);
+    const name = portName(link.end.node, link.end.iface);
     const create: Op[] = [
       {
         kind: "veth.add",
@@ -48,7 +47,7 @@ export const SWITCH: LinkLowering<"switch"> = {
         a: {
           ns: hub,
           name,
-          index: INDEX_BASE + port,
+          index: ctx.index(hub, link.end.node, link.end.iface),
           ...opt("mtu", mtu),
           master: link.switch,
         },

@@ -4,7 +4,17 @@
 
 import { at, type Ns, nsKey } from "../ns.js";
 import type { Owned } from "../owned.js";
-import { type Base, F, type SpecTable } from "./types.js";
+import {
+  type Base,
+  F,
+  inside,
+  type Need,
+  NOTHING,
+  need,
+  netnsKey,
+  type SpecTable,
+  type Update,
+} from "./types.js";
 
 export type FirewallOp = Base &
   (
@@ -23,7 +33,57 @@ export type FirewallOp = Base &
     | { readonly kind: "nft.deltable"; readonly ns: Ns; readonly family: "inet"; readonly name: string }
     | { readonly kind: "iptables.restore"; readonly ns: Ns; readonly ruleset: string }
     | { readonly kind: "ip6tables.restore"; readonly ns: Ns; readonly ruleset: string }
+    // What `apply` runs (never in `up`'s plan): a table swapped for its new rules in one
+    // transaction, and a node's whole ruleset flushed (literal `nft` text cannot be undone alone).
+    | {
+        readonly kind: "nft.replace";
+        readonly ns: Ns;
+        readonly family: "inet";
+        readonly name: string;
+        readonly mark?: string;
+        readonly ruleset: string;
+      }
+    | { readonly kind: "nft.flush"; readonly ns: string }
   );
+
+/** What each iptables table's built-in chains are: restoring them empty, with policy ACCEPT, clears it. */
+const BUILTIN_CHAINS: Readonly<Record<string, readonly string[]>> = {
+  filter: ["INPUT", "FORWARD", "OUTPUT"],
+  nat: ["PREROUTING", "INPUT", "OUTPUT", "POSTROUTING"],
+  mangle: ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"],
+  raw: ["PREROUTING", "OUTPUT"],
+};
+
+/**
+ * A restore file that empties each of `tables` (`*filter`): restored without --noflush, a
+ * table named in the file is flushed, its own chains deleted, its built-in ones set as given.
+ */
+function emptyTables(tables: readonly string[]): string {
+  return tables
+    .map((t) => {
+      const name = t.slice(1);
+      const chains = (BUILTIN_CHAINS[name] ?? []).map((c) => `:${c} ACCEPT [0:0]`);
+      return [t, ...chains, "COMMIT", ""].join("\n");
+    })
+    .join("");
+}
+
+type Restore = Extract<FirewallOp, { kind: "iptables.restore" | "ip6tables.restore" }>;
+
+/** iptables' apply answers: a ruleset is replaced by restoring the new one, and the tables it no longer has emptied. */
+const RESTORE_CHANGES = {
+  needs: (op: Restore): Need[] => (op.ns === null ? [] : [inside(netnsKey(op.ns))]),
+  undo: (op: Restore): FirewallOp[] => [{ ...op, ruleset: emptyTables(restoreTables(op.ruleset)) }],
+  update: (from: Restore, to: Restore): Update<FirewallOp> => {
+    const dropped = restoreTables(from.ruleset).filter((t) => !restoreTables(to.ruleset).includes(t));
+    return { ops: [{ ...to, ruleset: `${emptyTables(dropped)}${to.ruleset}` }], dependents: "kept" };
+  },
+};
+
+/** Every table of a node's namespace lives in its ruleset, which a literal block's undo flushes. */
+function rulesKey(ns: string): string {
+  return `nft-rules ${ns}`;
+}
 
 /** The tables an iptables-restore file writes: `*filter`, `*nat`. */
 function restoreTables(ruleset: string): string[] {
@@ -57,6 +117,10 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     key: (op) => `nft ${nsKey(op.ns)} ${op.family} ${op.name}`,
     leaves: (op) => [{ kind: "nft-table", ns: op.ns, family: op.family, name: op.name, ruleset: op.ruleset }],
     owns: hostTable,
+    needs: (op) => (op.ns === null ? [] : [inside(netnsKey(op.ns)), inside(rulesKey(op.ns))]),
+    undo: (op) => [{ kind: "nft.deltable", ns: op.ns, family: op.family, name: op.name }],
+    // One transaction: the table never is without its rules, nor with half of the new ones.
+    update: (_, { kind: _k, ...to }) => ({ ops: [{ kind: "nft.replace", ...to }], dependents: "kept" }),
   },
   "nft.raw": {
     shape: { ns: F.ns, index: "number", ruleset: "string" },
@@ -71,6 +135,11 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     // Literal text is the kernel's to interpret: `status` does not claim to know its result.
     leaves: () => [],
     owns: () => [],
+    // Nothing says what literal text made: its undo flushes the node's whole ruleset, which
+    // takes the node's table along (and the other blocks, which need each other).
+    needs: (op) => (op.ns === null ? [] : [inside(netnsKey(op.ns)), need(rulesKey(op.ns))]),
+    makes: (op) => [`nft-raw ${nsKey(op.ns)} ${op.index}`, ...(op.ns === null ? [] : [rulesKey(op.ns)])],
+    undo: (op) => (op.ns === null ? null : [{ kind: "nft.flush", ns: op.ns }]),
   },
   "nft.deltable": {
     shape: { ns: F.ns, family: INET, name: F.word },
@@ -85,6 +154,7 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     key: (op) => `nft ${nsKey(op.ns)} ${op.family} ${op.name}`,
     leaves: () => [],
     owns: () => [],
+    ...NOTHING,
   },
   "iptables.restore": {
     shape: { ns: F.ns, ruleset: "string" },
@@ -98,6 +168,7 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     key: (op) => `iptables ${nsKey(op.ns)} 4`,
     leaves: (op) => [{ kind: "iptables", ns: op.ns, family: 4, ruleset: op.ruleset }],
     owns: () => [],
+    ...RESTORE_CHANGES,
   },
   "ip6tables.restore": {
     shape: { ns: F.ns, ruleset: "string" },
@@ -112,5 +183,35 @@ export const FIREWALL_OPS: SpecTable<FirewallOp> = {
     key: (op) => `iptables ${nsKey(op.ns)} 6`,
     leaves: (op) => [{ kind: "iptables", ns: op.ns, family: 6, ruleset: op.ruleset }],
     owns: () => [],
+    ...RESTORE_CHANGES,
+  },
+  "nft.replace": {
+    shape: { ns: F.ns, family: INET, name: F.word, mark: F.optional("mark"), ruleset: "string" },
+    tool: "nft",
+    where: (op) => op.ns,
+    words: (op) => ["replace", "table", op.family, op.name],
+    // `add` first, so that `delete` never fails: one transaction either way.
+    script: (op) => `add table ${op.family} ${op.name}\ndelete table ${op.family} ${op.name}\n${op.ruleset}`,
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `replace nftables table ${op.family} ${op.name} in ${at(op.ns)} with its new rules`,
+    key: (op) => `nft ${nsKey(op.ns)} ${op.family} ${op.name}`,
+    leaves: () => [],
+    owns: () => [],
+    ...NOTHING,
+  },
+  "nft.flush": {
+    shape: { ns: "netns" },
+    tool: "nft",
+    where: (op) => op.ns,
+    words: () => ["flush", "ruleset"],
+    script: () => "flush ruleset\n",
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `flush the whole nftables ruleset of ${op.ns}`,
+    key: (op) => rulesKey(op.ns),
+    leaves: () => [],
+    owns: () => [],
+    ...NOTHING,
   },
 };

@@ -5,6 +5,7 @@
 // runner and from a standalone script alike.
 
 import { assertNever } from "../../never.js";
+import { unlimited } from "../cgroups.js";
 import type { Fact } from "../facts.js";
 import {
   CGROUP_DEL,
@@ -19,7 +20,18 @@ import {
   START_SERVICE,
   STOP,
 } from "../snippets.js";
-import { type Base, F, RANK, type Shape, type SpecTable } from "./types.js";
+import {
+  type Base,
+  F,
+  inside,
+  type Need,
+  NOTHING,
+  need,
+  netnsKey,
+  RANK,
+  type Shape,
+  type SpecTable,
+} from "./types.js";
 
 /** The namespace files a process enters a node by (each present only if the node has it). */
 export interface Enter {
@@ -142,6 +154,13 @@ type IsolationOpBody =
       readonly command: string;
     }
   | {
+      /** What `apply` runs to take one mount off a node that stays (never in `up`'s plan). */
+      readonly kind: "mount.del";
+      readonly node: string;
+      readonly enter: Enter;
+      readonly target: string;
+    }
+  | {
       readonly kind: "proc.stop";
       readonly role: ProcRole;
       readonly node: string;
@@ -225,6 +244,32 @@ function nsFiles(node: string, files: Readonly<Record<string, string | undefined
 
 const SCOPE = { oneOf: ["lab", "node"] } as const;
 
+function parentOf(path: string): string {
+  return path.slice(0, path.lastIndexOf("/"));
+}
+
+/** The key of a node's namespaces besides its network's (`ns.create`). */
+function nsOf(node: string): string {
+  return `ns ${node}`;
+}
+
+/** What a process entering a node needs: its network namespace, its other namespaces, its cgroups. */
+function enterNeeds(node: string, enter: Enter, join: readonly string[]): Need[] {
+  const { net, pid, ...others } = enter;
+  return [
+    ...(net !== undefined ? [need(netnsKey(net.slice(net.lastIndexOf("/") + 1)))] : []),
+    ...(Object.values(others).some((f) => f !== undefined) ? [need(nsOf(node))] : []),
+    ...(pid !== undefined ? [need(`init ${node}`)] : []),
+    ...join.map((procs) => need(`cgroup ${parentOf(procs)}`)),
+  ];
+}
+
+/** A mount needs those it lies inside (any mount of the node at one of its target's ancestors). */
+function mountNeeds(node: string, target: string): Need[] {
+  const parts = target.split("/").filter(Boolean);
+  return parts.slice(0, -1).map((_, i) => need(`mount ${node} /${parts.slice(0, i + 1).join("/")}`));
+}
+
 export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "dir.add": {
     shape: { paths: F.labPaths },
@@ -238,6 +283,9 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["mkdir"],
+    // The lab's own directories: they go with the lab's directory.
+    needs: () => [],
+    undo: () => [],
   },
   "nsdir.add": {
     shape: { path: "lab-path" },
@@ -254,6 +302,8 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["mount"],
+    needs: () => [],
+    undo: (op) => [{ kind: "nsdir.del", path: op.path }],
   },
   "nsdir.del": {
     shape: { path: "lab-path" },
@@ -269,6 +319,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["sh", "mountpoint", "stat", "umount", "rmdir"],
+    ...NOTHING,
   },
   "cgroup.add": {
     shape: { path: "cgroup", scope: SCOPE },
@@ -288,6 +339,8 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     // A lab's cgroup left by a run whose record is gone is never reused.
     claims: (op) => (op.scope === "lab" ? [{ kind: "cgroup", path: op.path }] : []),
     programs: () => ["mkdir"],
+    needs: (op) => (op.scope === "node" ? [need(`cgroup ${parentOf(op.path)}`)] : []),
+    undo: (op) => [{ kind: "cgroup.del", path: op.path, scope: op.scope }],
   },
   "cgroup.del": {
     shape: { path: "cgroup", scope: SCOPE, byName: F.optional({ oneOf: [true] }) },
@@ -310,6 +363,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: () => [],
     owns: () => [],
     programs: (op) => (op.byName ? ["sh", "rmdir"] : ["sh", "stat", "mountpoint", "cat", "sleep", "rmdir"]),
+    ...NOTHING,
   },
   "cgroup.set": {
     shape: { file: "string", value: "string" },
@@ -325,6 +379,20 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["tee"],
+    needs: (op) => [inside(`cgroup ${parentOf(op.file)}`)],
+    undo: (op) => [{ kind: "cgroup.set", file: op.file, value: unlimited(op.file) }],
+    update: (from, to, ctx) => {
+      // v1: memory + swap must never be below the memory limit, so a larger memory limit
+      // raises the swap limit first (its own update then writes the same value again).
+      const swap = `${parentOf(to.file)}/memory.memsw.limit_in_bytes`;
+      const first =
+        to.file.endsWith("/memory.limit_in_bytes") &&
+        ctx.has(`cgroup-file ${swap}`) &&
+        Number(to.value) > Number(from.value)
+          ? [{ kind: "cgroup.set" as const, file: swap, value: to.value }]
+          : [];
+      return { ops: [...first, to], dependents: "kept" };
+    },
   },
   "ns.files": {
     shape: { node: F.word, paths: F.labPaths },
@@ -341,6 +409,8 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["touch"],
+    needs: (op) => (op.paths[0] !== undefined ? [need(`nsdir ${parentOf(op.paths[0])}`)] : []),
+    undo: (op) => [{ kind: "ns.release", node: op.node, paths: op.paths }],
   },
   "ns.create": {
     shape: {
@@ -373,6 +443,12 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: (op) => nsFiles(op.node, { uts: op.uts, ipc: op.ipc, cgroup: op.cgroup, mnt: op.mnt }),
     owns: () => [],
     programs: (op) => (op.join.length ? ["sh", "unshare"] : ["unshare"]),
+    // Its files are bound by it and released by the undo of `ns.files`, made again with it.
+    needs: (op) => [
+      inside(`ns-files ${op.node}`),
+      ...op.join.map((procs) => need(`cgroup ${parentOf(procs)}`)),
+    ],
+    undo: () => null,
   },
   "ns.release": {
     shape: { node: F.word, paths: F.labPaths },
@@ -388,6 +464,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["sh", "mountpoint", "stat", "umount", "rm"],
+    ...NOTHING,
   },
   "uts.hostname": {
     shape: { node: F.word, uts: "lab-path", hostname: F.word },
@@ -401,6 +478,9 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["nsenter", "hostname"],
+    needs: (op) => [inside(nsOf(op.node))],
+    undo: () => null,
+    update: (_, to) => ({ ops: [to], dependents: "kept" }),
   },
   "mount.add": {
     shape: {
@@ -432,6 +512,8 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["nsenter", "mount"],
+    needs: (op) => [inside(nsOf(op.node)), ...mountNeeds(op.node, op.target)],
+    undo: (op) => [{ kind: "mount.del", node: op.node, enter: op.enter, target: op.target }],
   },
   "root.pivot": {
     shape: { node: F.word, enter: { object: ENTER_SHAPE }, dir: "string" },
@@ -445,6 +527,9 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["nsenter", "sh", "pivot_root", "umount"],
+    // A root is not taken back: the node's namespaces are made again.
+    needs: (op) => [inside(nsOf(op.node))],
+    undo: () => null,
   },
   "init.start": {
     shape: {
@@ -489,6 +574,8 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     ],
     owns: () => [],
     programs: () => ["unshare", "sh", "nsenter", "mount", "sleep"],
+    needs: (op) => enterNeeds(op.node, op.enter, op.join),
+    undo: (op) => [stopOp("init", op.node, "init", op.pidfile, op.mark)],
   },
   "service.start": {
     shape: {
@@ -536,6 +623,9 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["sh", "setsid", "env", "nsenter"],
+    // A service restarts when its command, or anything it runs in, changes.
+    needs: (op) => enterNeeds(op.node, op.enter, op.join),
+    undo: (op) => [stopOp("service", op.node, op.name, op.pidfile, op.mark)],
   },
   "proc.stop": {
     shape: {
@@ -576,5 +666,20 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["sh", "cat", "tr", "sed", "sleep"],
+    ...NOTHING,
+  },
+  "mount.del": {
+    shape: { node: F.word, enter: { object: ENTER_SHAPE }, target: "string" },
+    tool: "exec",
+    where: () => null,
+    words: (op) => ["nsenter", ...nsenterArgs(op.enter), "--", "umount", op.target],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `unmount ${op.target} in node ${op.node}`,
+    key: (op) => `mount ${op.node} ${op.target}`,
+    leaves: () => [],
+    owns: () => [],
+    programs: () => ["nsenter", "umount"],
+    ...NOTHING,
   },
 };

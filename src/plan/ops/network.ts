@@ -4,10 +4,27 @@
 
 import { MACVLAN_MODES } from "../../model/links/nic.js";
 import { routeMetric } from "../../model/routes.js";
+import { sysctlDefault, sysctlIface } from "../../model/sysctls.js";
+import { opt } from "../../opt.js";
 import type { Fact } from "../facts.js";
+import { netnsPath } from "../layout.js";
 import { at, type Ns, nsKey } from "../ns.js";
 import type { Claim, Owned } from "../owned.js";
-import { type Base, F, type Shape, type SpecTable } from "./types.js";
+import { SYSCTL_RESET } from "../snippets.js";
+import {
+  type Base,
+  F,
+  inside,
+  linkKey,
+  type Need,
+  type NeedContext,
+  NOTHING,
+  need,
+  netnsKey,
+  type Shape,
+  type SpecTable,
+  type Update,
+} from "./types.js";
 
 export interface VethEnd {
   readonly ns: Ns;
@@ -98,22 +115,55 @@ export type NetworkOp = Base &
         /** On the host's side: the link may take a prefix the host routes through its default route. */
         readonly overDefault?: true;
       }
+    | RouteAdd
+    | { readonly kind: "sysctl.set"; readonly ns: Ns; readonly key: string; readonly value: string }
+    // What `apply` runs to change or remove one object of a running lab (never in `up`'s plan).
     | {
-        readonly kind: "route.add";
+        /** An interface's settings changed in place. */
+        readonly kind: "link.set";
+        readonly ns: Ns;
+        readonly dev: string;
+        readonly mtu?: number;
+        readonly mac?: string;
+        readonly master?: string;
+      }
+    | { readonly kind: "link.down"; readonly ns: Ns; readonly dev: string }
+    | { readonly kind: "addr.del"; readonly ns: Ns; readonly dev: string; readonly cidr: string }
+    | {
+        readonly kind: "route.del";
         readonly ns: Ns;
         readonly family: 4 | 6;
         readonly destination: string;
-        readonly via?: string;
-        readonly dev?: string;
-        readonly metric?: number;
-        readonly src?: string;
-        readonly mtu?: number;
-        readonly onlink?: boolean;
-        /** A multipath route's paths (then no `via` or `dev` of its own). */
-        readonly nexthops?: readonly Hop[];
+        readonly metric: number;
       }
-    | { readonly kind: "sysctl.set"; readonly ns: Ns; readonly key: string; readonly value: string }
+    | (Omit<RouteAdd, "kind"> & { readonly kind: "route.replace" })
+    | { readonly kind: "port.unvlan"; readonly ns: string; readonly dev: string; readonly vids: string }
+    | {
+        /** A sysctl set back to what it was before the lab set it (`SYSCTL_RESET`). */
+        readonly kind: "sysctl.reset";
+        readonly ns: string;
+        readonly key: string;
+        /** The key whose value it takes: itself, or for an interface's, `…conf.default.…`. */
+        readonly from: string;
+        /** From a fresh namespace (a namespace-wide key), or from the node's own `from`. */
+        readonly fresh: boolean;
+      }
   );
+
+type RouteAdd = {
+  readonly kind: "route.add";
+  readonly ns: Ns;
+  readonly family: 4 | 6;
+  readonly destination: string;
+  readonly via?: string;
+  readonly dev?: string;
+  readonly metric?: number;
+  readonly src?: string;
+  readonly mtu?: number;
+  readonly onlink?: boolean;
+  /** A multipath route's paths (then no `via` or `dev` of its own). */
+  readonly nexthops?: readonly Hop[];
+};
 
 function vethWords(end: VethEnd, here: Ns): string[] {
   // `name` and `dev` before user-chosen names: iproute2 would read a name such as `br`
@@ -191,8 +241,109 @@ const HOP: Shape = {
   onlink: F.optional("boolean"),
 };
 
+/** A route's words after its verb (`add`, `replace`). */
+function routeWords(op: Omit<RouteAdd, "kind">): string[] {
+  return [
+    op.destination,
+    ...(op.via ? ["via", op.via] : []),
+    ...(op.dev ? ["dev", op.dev] : []),
+    ...(op.metric !== undefined ? ["metric", String(op.metric)] : []),
+    ...(op.src ? ["src", op.src] : []),
+    ...(op.mtu !== undefined ? ["mtu", String(op.mtu)] : []),
+    ...(op.onlink ? ["onlink"] : []),
+    // Last: iproute2 reads everything after the first `nexthop` as paths.
+    ...(op.nexthops ?? []).flatMap((h) => [
+      "nexthop",
+      ...(h.via ? ["via", h.via] : []),
+      "dev",
+      h.dev,
+      "weight",
+      String(h.weight),
+      ...(h.onlink ? ["onlink"] : []),
+    ]),
+  ];
+}
+
+const ROUTE_SHAPE: Shape = {
+  ns: F.ns,
+  family: FAMILY,
+  destination: F.word,
+  via: F.optional(F.word),
+  dev: F.optional(F.word),
+  metric: F.optional("number"),
+  src: F.optional(F.word),
+  mtu: F.optional("number"),
+  onlink: F.optional("boolean"),
+  nexthops: F.optional({ each: { object: HOP } }),
+};
+
+/**
+ * What a route goes with: its namespace, its interfaces (its `dev`, its paths', the one its
+ * gateway is on) — and it needs the addresses that put its gateway on a link: the kernel drops
+ * the route when the last of them goes, so it is removed first and made again after them.
+ */
+function routeNeeds(op: RouteAdd, ctx: NeedContext): Need[] {
+  const gateways = [op.via, ...(op.nexthops ?? []).map((h) => h.via)].filter((v) => v !== undefined);
+  const holding = gateways.flatMap((via) => ctx.onLink(op.ns, via));
+  const devs = new Set([
+    ...(op.dev !== undefined ? [op.dev] : []),
+    ...(op.nexthops ?? []).map((h) => h.dev),
+    ...(op.dev === undefined && op.nexthops === undefined ? holding.map((a) => a.dev) : []),
+  ]);
+  return [
+    ...(op.ns === null ? [] : [inside(netnsKey(op.ns))]),
+    ...[...devs].map((d) => inside(linkKey(op.ns, d))),
+    ...holding.map((a) => need(`addr ${nsKey(op.ns)} ${a.dev} ${a.cidr}`)),
+  ];
+}
+
+/**
+ * A veth end's settings changed in place: the MTU or MAC it was given (or another one), or
+ * the bridge it is a port of. Undefined when it must be made again: another name, namespace,
+ * index or mark, or a setting dropped (the kernel's default would need the interface anew).
+ */
+function endUpdate(from: VethEnd, to: VethEnd): NetworkOp | null | undefined {
+  if (from.ns !== to.ns || from.name !== to.name || from.index !== to.index || from.mark !== to.mark)
+    return undefined;
+  const dropped = (["mtu", "mac", "master"] as const).some(
+    (k) => from[k] !== undefined && to[k] === undefined,
+  );
+  if (dropped) return undefined;
+  const changed = {
+    ...(to.mtu !== from.mtu ? opt("mtu", to.mtu) : {}),
+    ...(to.mac !== from.mac ? opt("mac", to.mac) : {}),
+    ...(to.master !== from.master ? opt("master", to.master) : {}),
+  };
+  return Object.keys(changed).length ? { kind: "link.set", ns: to.ns, dev: to.name, ...changed } : null;
+}
+
+/** An interface's MTU and MAC changed in place; undefined when one is dropped (made again). */
+function settingsUpdate(
+  ns: Ns,
+  dev: string,
+  from: { readonly mtu?: number; readonly mac?: string },
+  to: { readonly mtu?: number; readonly mac?: string },
+): Update<NetworkOp> | undefined {
+  if ((from.mtu !== undefined && to.mtu === undefined) || (from.mac !== undefined && to.mac === undefined))
+    return undefined;
+  const changed = {
+    ...(to.mtu !== from.mtu ? opt("mtu", to.mtu) : {}),
+    ...(to.mac !== from.mac ? opt("mac", to.mac) : {}),
+  };
+  return { ops: [{ kind: "link.set", ns, dev, ...changed }], dependents: "kept" };
+}
+
+/** The same object, the rest of its fields equal: `keys` are those an update may change. */
+function sameBut<T extends object>(from: T, to: T, keys: readonly (keyof T)[]): boolean {
+  const rest = (o: T) => JSON.stringify(Object.entries(o).filter(([k]) => !keys.includes(k as keyof T)));
+  return rest(from) === rest(to);
+}
+
 export const NETWORK_OPS: SpecTable<NetworkOp> = {
   "netns.add": {
+    needs: () => [],
+    makes: (op) => [netnsKey(op.name), linkKey(op.name, "lo")],
+    undo: (op) => [{ kind: "netns.del", name: op.name }],
     shape: { name: "netns", node: F.optional(F.word) },
     tool: "ip",
     where: () => null,
@@ -205,6 +356,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: (op) => [{ kind: "netns", name: op.name, ...(op.node !== undefined ? { node: op.node } : {}) }],
   },
   "netns.del": {
+    ...NOTHING,
     shape: { name: "netns" },
     tool: "ip",
     where: () => null,
@@ -219,6 +371,12 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "bridge.add": {
+    needs: (op) => [inside(netnsKey(op.ns))],
+    undo: (op) => [{ kind: "link.del", ns: op.ns, dev: op.name }],
+    update: (from, to) =>
+      sameBut(from, to, ["mtu"]) && to.mtu !== undefined
+        ? { ops: [{ kind: "link.set", ns: to.ns, dev: to.name, mtu: to.mtu }], dependents: "kept" }
+        : undefined,
     shape: { ns: "netns", name: F.word, mtu: F.optional("number"), vlanAware: F.optional("boolean") },
     tool: "ip",
     where: (op) => op.ns,
@@ -245,6 +403,8 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: (op) => (op.vlanAware ? ["bridge", "bridge-vlan"] : ["bridge"]),
   },
   "port.vlan": {
+    needs: (op) => [inside(linkKey(op.ns, op.dev))],
+    undo: (op) => [{ kind: "port.unvlan", ns: op.ns, dev: op.dev, vids: op.vids }],
     shape: { ns: "netns", dev: F.word, vids: F.word, untagged: F.optional("boolean") },
     tool: "bridge",
     where: (op) => op.ns,
@@ -269,6 +429,26 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: () => ["bridge-vlan"],
   },
   "veth.add": {
+    // Both ends are deleted explicitly, never left to a namespace's deletion: the kernel
+    // destroys the peer of an end in a deleted namespace a moment later, which would collide
+    // with the same pair made again. Deleting an end in a namespace of the lab's own needs no
+    // guard: nothing there is anyone else's.
+    needs: (op) => [
+      ...[op.a.ns, op.b.ns].flatMap((ns) => (ns === null ? [] : [need(netnsKey(ns))])),
+      ...[op.a, op.b].flatMap((e) => (e.master !== undefined ? [need(linkKey(e.ns, e.master))] : [])),
+    ],
+    makes: (op) => [linkKey(op.a.ns, op.a.name), linkKey(op.b.ns, op.b.name)],
+    undo: (op) => [
+      op.a.ns !== null
+        ? { kind: "link.del", ns: op.a.ns, dev: op.a.name }
+        : { kind: "link.del", ns: op.b.ns, dev: op.b.name },
+    ],
+    update: (from, to) => {
+      if (from.ns !== to.ns) return undefined;
+      const ends = [endUpdate(from.a, to.a), endUpdate(from.b, to.b)];
+      if (ends.includes(undefined)) return undefined;
+      return { ops: ends.filter((e): e is NetworkOp => !!e), dependents: "kept" };
+    },
     shape: { ns: F.ns, a: { object: VETH_END }, b: { object: VETH_END } },
     tool: "ip",
     where: (op) => op.ns,
@@ -297,6 +477,10 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: () => ["veth"],
   },
   "vlan.add": {
+    needs: (op) => [inside(netnsKey(op.ns)), inside(linkKey(op.ns, op.parent))],
+    undo: (op) => [{ kind: "link.del", ns: op.ns, dev: op.name }],
+    update: (from, to) =>
+      sameBut(from, to, ["mtu", "mac"]) ? settingsUpdate(to.ns, to.name, from, to) : undefined,
     shape: { ns: "netns", parent: F.word, name: F.word, vid: "number", ...LINK_SETTINGS },
     tool: "ip",
     where: (op) => op.ns,
@@ -323,6 +507,11 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: () => ["vlan"],
   },
   "macvlan.add": {
+    needs: (op) => [inside(netnsKey(op.netns))],
+    makes: (op) => [linkKey(op.netns, op.name)],
+    undo: (op) => [{ kind: "link.del", ns: op.netns, dev: op.name }],
+    update: (from, to) =>
+      sameBut(from, to, ["mtu", "mac"]) ? settingsUpdate(to.netns, to.name, from, to) : undefined,
     shape: {
       parent: F.word,
       netns: "netns",
@@ -358,6 +547,10 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: () => ["macvlan"],
   },
   "link.alias": {
+    needs: (op) => [inside(linkKey(op.ns, op.dev))],
+    // A mark is never taken off an interface that stays: its interface is made again.
+    undo: () => null,
+    update: (_, to) => ({ ops: [to], dependents: "kept" }),
     shape: { ns: F.ns, dev: F.word, alias: "mark" },
     tool: "ip",
     where: (op) => op.ns,
@@ -370,6 +563,9 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "link.nolinklocal": {
+    needs: (op) => [inside(linkKey(op.ns, op.dev))],
+    // Set before the interface has a carrier: taken back only by making the interface again.
+    undo: () => null,
     shape: { ns: "netns", dev: F.word },
     tool: "ip",
     where: (op) => op.ns,
@@ -383,6 +579,8 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "link.up": {
+    needs: (op) => [inside(linkKey(op.ns, op.dev))],
+    undo: (op) => [{ kind: "link.down", ns: op.ns, dev: op.dev }],
     shape: { ns: F.ns, dev: F.word },
     tool: "ip",
     where: (op) => op.ns,
@@ -395,6 +593,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "link.del": {
+    ...NOTHING,
     shape: { ns: F.ns, dev: F.word },
     tool: "ip",
     where: (op) => op.ns,
@@ -408,6 +607,10 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "addr.add": {
+    needs: (op) => [inside(linkKey(op.ns, op.dev))],
+    undo: (op) => [{ kind: "addr.del", ns: op.ns, dev: op.dev, cidr: op.cidr }],
+    // Only whether the host may route it differs: nothing to do in the kernel.
+    update: () => ({ ops: [], dependents: "kept" }),
     shape: {
       ns: F.ns,
       dev: F.word,
@@ -433,41 +636,22 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
         : [],
   },
   "route.add": {
-    shape: {
-      ns: F.ns,
-      family: FAMILY,
-      destination: F.word,
-      via: F.optional(F.word),
-      dev: F.optional(F.word),
-      metric: F.optional("number"),
-      src: F.optional(F.word),
-      mtu: F.optional("number"),
-      onlink: F.optional("boolean"),
-      nexthops: F.optional({ each: { object: HOP } }),
-    },
+    needs: routeNeeds,
+    undo: (op) => [
+      {
+        kind: "route.del",
+        ns: op.ns,
+        family: op.family,
+        destination: op.destination,
+        metric: routeMetric(op),
+      },
+    ],
+    // One request swaps the route for the new one: no moment without it.
+    update: (_, { kind: _k, ...to }) => ({ ops: [{ kind: "route.replace", ...to }], dependents: "kept" }),
+    shape: ROUTE_SHAPE,
     tool: "ip",
     where: (op) => op.ns,
-    words: (op) => [
-      "route",
-      "add",
-      op.destination,
-      ...(op.via ? ["via", op.via] : []),
-      ...(op.dev ? ["dev", op.dev] : []),
-      ...(op.metric !== undefined ? ["metric", String(op.metric)] : []),
-      ...(op.src ? ["src", op.src] : []),
-      ...(op.mtu !== undefined ? ["mtu", String(op.mtu)] : []),
-      ...(op.onlink ? ["onlink"] : []),
-      // Last: iproute2 reads everything after the first `nexthop` as paths.
-      ...(op.nexthops ?? []).flatMap((h) => [
-        "nexthop",
-        ...(h.via ? ["via", h.via] : []),
-        "dev",
-        h.dev,
-        "weight",
-        String(h.weight),
-        ...(h.onlink ? ["onlink"] : []),
-      ]),
-    ],
+    words: (op) => ["route", "add", ...routeWords(op)],
     inverse: () => null,
     undone: () => "nothing",
     describe: (op) =>
@@ -481,7 +665,8 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
         destination: op.destination,
         ...(op.via !== undefined ? { via: op.via } : {}),
         ...(op.dev !== undefined ? { dev: op.dev } : {}),
-        ...(op.metric !== undefined ? { metric: op.metric } : {}),
+        // The kernel shows no metric where it is its default (0 for IPv4): nor does the fact.
+        ...(op.metric !== undefined && !(op.family === 4 && op.metric === 0) ? { metric: op.metric } : {}),
         ...(op.nexthops ? { nexthops: op.nexthops.map(({ onlink: _, ...h }) => h) } : {}),
       },
     ],
@@ -489,6 +674,18 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: (op) => (op.nexthops ? ["multipath"] : []),
   },
   "sysctl.set": {
+    needs: (op) => {
+      if (op.ns === null) return [];
+      const iface = sysctlIface(op.key);
+      return [inside(netnsKey(op.ns)), ...(iface !== undefined ? [inside(linkKey(op.ns, iface))] : [])];
+    },
+    undo: (op) =>
+      op.ns === null
+        ? null
+        : sysctlIface(op.key) !== undefined
+          ? [{ kind: "sysctl.reset", ns: op.ns, key: op.key, from: sysctlDefault(op.key), fresh: false }]
+          : [{ kind: "sysctl.reset", ns: op.ns, key: op.key, from: op.key, fresh: true }],
+    update: (_, to) => ({ ops: [to], dependents: "kept" }),
     shape: { ns: F.ns, key: F.word, value: "string" },
     tool: "sysctl",
     where: (op) => op.ns,
@@ -500,5 +697,117 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     // Not compared by `status`: a namespace's sysctls are set once and read by nothing else.
     leaves: () => [],
     owns: () => [],
+  },
+  "link.set": {
+    shape: { ns: F.ns, dev: F.word, ...LINK_SETTINGS, master: F.optional(F.word) },
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => [
+      "link",
+      "set",
+      "dev",
+      op.dev,
+      ...linkSettings(op),
+      ...(op.master !== undefined ? ["master", op.master] : []),
+    ],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) =>
+      `change ${op.dev} in ${at(op.ns)}: ${[op.mtu !== undefined ? `mtu ${op.mtu}` : "", op.mac ?? "", op.master !== undefined ? `port of ${op.master}` : ""].filter(Boolean).join(", ")}`,
+    key: (op) => linkKey(op.ns, op.dev),
+    leaves: () => [],
+    owns: () => [],
+    ...NOTHING,
+  },
+  "link.down": {
+    shape: { ns: F.ns, dev: F.word },
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => ["link", "set", "dev", op.dev, "down"],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `bring ${op.dev} down in ${at(op.ns)}`,
+    key: (op) => `up ${nsKey(op.ns)} ${op.dev}`,
+    leaves: () => [],
+    owns: () => [],
+    ...NOTHING,
+  },
+  "addr.del": {
+    shape: { ns: F.ns, dev: F.word, cidr: F.word },
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => ["addr", "del", op.cidr, "dev", op.dev],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `remove ${op.cidr} from ${op.dev} in ${at(op.ns)}`,
+    key: (op) => `addr ${nsKey(op.ns)} ${op.dev} ${op.cidr}`,
+    leaves: () => [],
+    owns: () => [],
+    ...NOTHING,
+  },
+  "route.del": {
+    shape: { ns: F.ns, family: FAMILY, destination: F.word, metric: "number" },
+    tool: "ip",
+    where: (op) => op.ns,
+    // The destination says the family (`::/0`, never `default`), the metric which route.
+    words: (op) => ["route", "del", op.destination, "metric", String(op.metric)],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `remove the route to ${op.destination} (metric ${op.metric}) in ${at(op.ns)}`,
+    key: (op) => `route ${nsKey(op.ns)} ${op.family} ${op.destination} ${op.metric}`,
+    leaves: () => [],
+    owns: () => [],
+    ...NOTHING,
+  },
+  "route.replace": {
+    shape: ROUTE_SHAPE,
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => ["route", "replace", ...routeWords(op)],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `replace the route to ${op.destination} in ${at(op.ns)}`,
+    key: (op) => `route ${nsKey(op.ns)} ${op.family} ${op.destination} ${routeMetric(op)}`,
+    leaves: () => [],
+    owns: () => [],
+    features: (op) => (op.nexthops ? ["multipath"] : []),
+    ...NOTHING,
+  },
+  "port.unvlan": {
+    shape: { ns: "netns", dev: F.word, vids: F.word },
+    tool: "bridge",
+    where: (op) => op.ns,
+    words: (op) => ["vlan", "del", "dev", op.dev, "vid", op.vids],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `stop port ${op.dev} in ${op.ns} carrying VLAN ${op.vids}`,
+    key: (op) => `vlan ${op.ns} ${op.dev} ${op.vids}`,
+    leaves: () => [],
+    owns: () => [],
+    ...NOTHING,
+  },
+  "sysctl.reset": {
+    shape: { ns: "netns", key: F.word, from: F.word, fresh: "boolean" },
+    tool: "exec",
+    where: () => null,
+    words: (op) => [
+      "sh",
+      "-c",
+      SYSCTL_RESET,
+      "opentop-sysctl-reset",
+      netnsPath(op.ns),
+      op.key,
+      op.from,
+      op.fresh ? "fresh" : "node",
+    ],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) =>
+      `set ${op.key} in ${op.ns} back to ${op.fresh ? "a fresh namespace's value" : `the node's ${op.from}`}`,
+    key: (op) => `sysctl ${op.ns} ${op.key}`,
+    leaves: () => [],
+    owns: () => [],
+    programs: (op) => ["nsenter", "sysctl", ...(op.fresh ? (["unshare"] as const) : [])],
+    ...NOTHING,
   },
 };

@@ -8,7 +8,7 @@
 import { netnsPath } from "../layout.js";
 import { NIC_GIVE, NIC_TAKE } from "../snippets.js";
 import { LINK_SETTINGS, linkLeaves, linkSettings } from "./network.js";
-import { type Base, F, RANK, type SpecTable } from "./types.js";
+import { type Base, F, NOTHING, need, netnsKey, RANK, type SpecTable } from "./types.js";
 
 export type NicOp = Base &
   (
@@ -57,6 +57,9 @@ export const NIC_OPS: SpecTable<NicOp> = {
     owns: (op) => [{ kind: "moved-nic", name: op.nic, ns: op.ns, iface: op.name, saved: op.saved }],
     claims: (op) => [{ kind: "host-nic", name: op.nic, use: "move" }],
     programs: () => ["ip", "sed", "mkdir", "mv"],
+    // Given back explicitly, never left to its namespace's deletion (which would strip it).
+    needs: (op) => [need(netnsKey(op.ns))],
+    undo: (op) => [{ kind: "nic.give", ns: op.ns, name: op.name, nic: op.nic, saved: op.saved }],
   },
   "nic.give": {
     shape: { ns: "netns", name: F.word, nic: F.word, saved: "lab-path" },
@@ -74,5 +77,6 @@ export const NIC_OPS: SpecTable<NicOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["nsenter", "ip", "rm"],
+    ...NOTHING,
   },
 };

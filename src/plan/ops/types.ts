@@ -6,7 +6,7 @@
 import type { Span } from "../../diagnostics/source.js";
 import type { Fact } from "../facts.js";
 import type { Feature } from "../features.js";
-import type { Ns } from "../ns.js";
+import { type Ns, nsKey } from "../ns.js";
 import type { Claim, Owned } from "../owned.js";
 import type { Program } from "../programs.js";
 
@@ -106,7 +106,80 @@ export interface OpSpec<O, I> {
    * needs): `up` probes each once, before anything is created (src/plan/features.ts).
    */
   features?(op: O): Feature[];
+
+  // ---- changing a running lab (`apply`, src/plan/diff.ts) ----------------------------------
+
+  /**
+   * The objects (by key) it needs, and which of them it lives inside: when one it needs is
+   * recreated or removed, so is it; when one it lives inside goes, the kernel takes it along
+   * (an address with its interface), so it needs no undoing of its own.
+   */
+  needs(op: O, ctx: NeedContext): Need[];
+  /** The keys of the objects it makes (default: its key): a veth pair makes two interfaces. */
+  makes?(op: O): string[];
+  /**
+   * What removes exactly this operation's object from a running lab, leaving the rest
+   * (`[]`: nothing to remove); null: it cannot be removed alone, so what it lives inside is
+   * recreated with it. Distinct from `inverse`, which is tear-down's policy.
+   */
+  undo(op: O): readonly I[] | null;
+  /**
+   * What turns `from` into `to` (same key, other content) in place; undefined: the object is
+   * recreated (undone, then made again).
+   */
+  update?(from: O, to: O, ctx: NeedContext): Update<I> | undefined;
 }
+
+/** An object an operation needs, by key; `inside`: the kernel removes the operation's object with it. */
+export interface Need {
+  readonly key: string;
+  readonly inside?: true;
+}
+
+export function need(key: string): Need {
+  return { key };
+}
+
+export function inside(key: string): Need {
+  return { key, inside: true };
+}
+
+/** What `needs` and `update` may ask of the plan an operation is part of. */
+export interface NeedContext {
+  /**
+   * The addresses of `ns` whose prefix holds `address` (a gateway's), with their interfaces:
+   * a route through that gateway goes when its interface goes, and the kernel drops it when
+   * the last of them goes.
+   */
+  onLink(ns: Ns, address: string): readonly { readonly dev: string; readonly cidr: string }[];
+  /** The plan has an operation of this key. */
+  has(key: string): boolean;
+}
+
+/** An in-place change: its operations, and whether what needs the object survives it. */
+export interface Update<I> {
+  readonly ops: readonly I[];
+  /**
+   * `kept`: what needs the object is untouched; `recreated`: the change takes it along (a
+   * qdisc replaced by one of another kind drops its children), so it is made again;
+   * `reset`: the change resets what lives inside it (tbf sets its FIFO child's limit to its
+   * own), which is set again as it is.
+   */
+  readonly dependents: "kept" | "recreated" | "reset";
+}
+
+/** The key of an interface: what its link's operations make and others need. */
+export function linkKey(ns: Ns, dev: string): string {
+  return `link ${nsKey(ns)} ${dev}`;
+}
+
+/** The key of a network namespace. */
+export function netnsKey(name: string): string {
+  return `netns ${name}`;
+}
+
+/** For kinds that only remove or change (they never stand in a plan of `up`): nothing to need or undo. */
+export const NOTHING = { needs: (): Need[] => [], undo: (): never[] => [] } as const;
 
 export type Undone = "nothing" | "owned" | "self";
 

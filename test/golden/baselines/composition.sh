@@ -5,7 +5,7 @@
 #   sha256    53fee9374de48eeedb4ea23d73d5547db995353aa2c38d13fb890fb69e81b8a5
 #   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='4 nodes, 1 switch, 5 links (56 operations)'
 HELP='
 Lab comp: 4 nodes, 1 switch, 5 links (56 operations).
@@ -79,9 +80,9 @@ EOF
   # create veth pair l2 (comp.core) — eth0 (comp.h2)  (test/golden/cases/composition.otop:20:3)
   # create veth pair l3 (comp.core) — eth0 (comp.h3)  (test/golden/cases/composition.otop:20:3)
   step '4/9, links, on the host' ip -batch - <<'EOF' || return 1
-link add name l1 index 1001 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h1 mtu 1400
-link add name l2 index 1002 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h2 mtu 1400
-link add name l3 index 1003 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h3 mtu 1400
+link add name l1 index 3514974 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h1 mtu 1400
+link add name l2 index 4067729 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h2 mtu 1400
+link add name l3 index 14632074 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h3 mtu 1400
 EOF
   # mark lo in comp as opentop:comp  (test/golden/cases/composition.otop:3:5)
   # create bridge extra in comp  (test/golden/cases/composition.otop:7:1)
@@ -96,9 +97,9 @@ link set dev lo alias opentop:comp
 link add name extra type bridge
 link set dev extra addrgenmode none
 link set dev extra up
-link add name core.x index 1001 master extra up type veth peer name x netns comp.core
+link add name core.x index 9036985 master extra up type veth peer name x netns comp.core
 link set dev core.x addrgenmode none
-link add name h3.e index 1002 master extra up type veth peer name e netns comp.h3
+link add name h3.e index 13651742 master extra up type veth peer name e netns comp.h3
 link set dev h3.e addrgenmode none
 EOF
   # == stage 5 of 5: addresses and routes
@@ -399,6 +400,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab comp: up, 56 operations in 9 processes
@@ -429,18 +437,18 @@ nsenter --net=/run/netns/comp.core -- nft -f -
 
 # stage 4: links (steps run concurrently)
 ip -batch -
-    link add name l1 index 1001 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h1 mtu 1400  # test/golden/cases/composition.otop:20:3
-    link add name l2 index 1002 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h2 mtu 1400  # test/golden/cases/composition.otop:20:3
-    link add name l3 index 1003 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h3 mtu 1400  # test/golden/cases/composition.otop:20:3
+    link add name l1 index 3514974 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h1 mtu 1400   # test/golden/cases/composition.otop:20:3
+    link add name l2 index 4067729 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h2 mtu 1400   # test/golden/cases/composition.otop:20:3
+    link add name l3 index 14632074 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h3 mtu 1400  # test/golden/cases/composition.otop:20:3
 nsenter --net=/run/netns/comp -- ip -batch -
-    link set dev lo alias opentop:comp                                                     # test/golden/cases/composition.otop:3:5
-    link add name extra type bridge                                                        # test/golden/cases/composition.otop:7:1
-    link set dev extra addrgenmode none                                                    # test/golden/cases/composition.otop:7:1
-    link set dev extra up                                                                  # test/golden/cases/composition.otop:7:1
-    link add name core.x index 1001 master extra up type veth peer name x netns comp.core  # test/golden/cases/composition.otop:10:3
-    link set dev core.x addrgenmode none                                                   # test/golden/cases/composition.otop:10:3
-    link add name h3.e index 1002 master extra up type veth peer name e netns comp.h3      # test/golden/cases/composition.otop:18:17
-    link set dev h3.e addrgenmode none                                                     # test/golden/cases/composition.otop:18:17
+    link set dev lo alias opentop:comp                                                        # test/golden/cases/composition.otop:3:5
+    link add name extra type bridge                                                           # test/golden/cases/composition.otop:7:1
+    link set dev extra addrgenmode none                                                       # test/golden/cases/composition.otop:7:1
+    link set dev extra up                                                                     # test/golden/cases/composition.otop:7:1
+    link add name core.x index 9036985 master extra up type veth peer name x netns comp.core  # test/golden/cases/composition.otop:10:3
+    link set dev core.x addrgenmode none                                                      # test/golden/cases/composition.otop:10:3
+    link add name h3.e index 13651742 master extra up type veth peer name e netns comp.h3     # test/golden/cases/composition.otop:18:17
+    link set dev h3.e addrgenmode none                                                        # test/golden/cases/composition.otop:18:17
 
 # stage 5: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/comp.core -- ip -batch -
@@ -501,7 +509,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["core","h1","h2","h3"],
  "switches": ["extra"],
- "plan": "2f1e4a829bd6eeac994a3ad675e23ae89a8eb1f0748ee9ff2b90b710382d8f08",
+ "plan": "1af11a5cdc61a3df35fc2a5d1fab391f5557e981a25fbcf4c4226a97968776de",
  "owned": [
   {"kind":"netns","name":"comp"},
   {"kind":"netns","name":"comp.core","node":"core"},
@@ -520,16 +528,16 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"comp.core","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"test/golden/cases/composition.otop:9:3"},
   {"op":{"kind":"sysctl.set","ns":"comp.core","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"test/golden/cases/composition.otop:9:3"},
   {"op":{"kind":"nft.table","ns":"comp.core","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy accept;\n\t\tiifname \"l2\" drop comment \"forward drop in l2\"\n\t}\n}\n"},"origin":"test/golden/cases/composition.otop:25:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l1","index":1001,"mtu":1400},"b":{"ns":"comp.h1","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l2","index":1002,"mtu":1400},"b":{"ns":"comp.h2","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l3","index":1003,"mtu":1400},"b":{"ns":"comp.h3","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l1","index":3514974,"mtu":1400},"b":{"ns":"comp.h1","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l2","index":4067729,"mtu":1400},"b":{"ns":"comp.h2","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"comp.core","name":"l3","index":14632074,"mtu":1400},"b":{"ns":"comp.h3","name":"eth0","mtu":1400}},"origin":"test/golden/cases/composition.otop:20:3"},
   {"op":{"kind":"link.alias","ns":"comp","dev":"lo","alias":"opentop:comp"},"origin":"test/golden/cases/composition.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"comp","name":"extra"},"origin":"test/golden/cases/composition.otop:7:1"},
   {"op":{"kind":"link.nolinklocal","ns":"comp","dev":"extra"},"origin":"test/golden/cases/composition.otop:7:1"},
   {"op":{"kind":"link.up","ns":"comp","dev":"extra"},"origin":"test/golden/cases/composition.otop:7:1"},
-  {"op":{"kind":"veth.add","ns":"comp","a":{"ns":"comp","name":"core.x","index":1001,"master":"extra"},"b":{"ns":"comp.core","name":"x"}},"origin":"test/golden/cases/composition.otop:10:3"},
+  {"op":{"kind":"veth.add","ns":"comp","a":{"ns":"comp","name":"core.x","index":9036985,"master":"extra"},"b":{"ns":"comp.core","name":"x"}},"origin":"test/golden/cases/composition.otop:10:3"},
   {"op":{"kind":"link.nolinklocal","ns":"comp","dev":"core.x"},"origin":"test/golden/cases/composition.otop:10:3"},
-  {"op":{"kind":"veth.add","ns":"comp","a":{"ns":"comp","name":"h3.e","index":1002,"master":"extra"},"b":{"ns":"comp.h3","name":"e"}},"origin":"test/golden/cases/composition.otop:18:17"},
+  {"op":{"kind":"veth.add","ns":"comp","a":{"ns":"comp","name":"h3.e","index":13651742,"master":"extra"},"b":{"ns":"comp.h3","name":"e"}},"origin":"test/golden/cases/composition.otop:18:17"},
   {"op":{"kind":"link.nolinklocal","ns":"comp","dev":"h3.e"},"origin":"test/golden/cases/composition.otop:18:17"},
   {"op":{"kind":"link.alias","ns":"comp.core","dev":"lo","alias":"opentop:comp:core"},"origin":"test/golden/cases/composition.otop:8:1"},
   {"op":{"kind":"link.up","ns":"comp.core","dev":"lo"},"origin":"test/golden/cases/composition.otop:8:1"},

@@ -5,7 +5,7 @@
 #   sha256    817067dfef095cc34aafed42b55698bf9608c1b99c778229788ca50c852319b7
 #   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='6 nodes, 0 switches, 5 links (81 operations)'
 HELP='
 Lab chain: 6 nodes, 0 switches, 5 links (81 operations).
@@ -85,11 +86,11 @@ EOF
   # create veth pair right (chain.r4) — eth0 (chain.b)  (examples/chain.otop:32:1)
   # create veth pair eth0 (chain.a) — left (chain.r1)  (examples/chain.otop:31:1)
   step '6/12, links, on the host' ip -batch - <<'EOF' || return 1
-link add name right index 1001 netns chain.r1 type veth peer name left netns chain.r2
-link add name right index 1002 netns chain.r2 type veth peer name left netns chain.r3
-link add name right index 1003 netns chain.r3 type veth peer name left netns chain.r4
-link add name right index 1004 netns chain.r4 type veth peer name eth0 netns chain.b
-link add name eth0 index 1005 netns chain.a type veth peer name left netns chain.r1
+link add name right index 6399116 netns chain.r1 type veth peer name left netns chain.r2
+link add name right index 16107059 netns chain.r2 type veth peer name left netns chain.r3
+link add name right index 2518798 netns chain.r3 type veth peer name left netns chain.r4
+link add name right index 5956747 netns chain.r4 type veth peer name eth0 netns chain.b
+link add name eth0 index 2041691 netns chain.a type veth peer name left netns chain.r1
 EOF
   # == stage 4 of 4: addresses and routes
   # mark lo in chain.r1 as opentop:chain:r1  (examples/chain.otop:15:3)
@@ -453,6 +454,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab chain: up, 81 operations in 12 processes
@@ -486,11 +494,11 @@ nsenter --net=/run/netns/chain.r4 -- sysctl -q -w …
 
 # stage 3: links
 ip -batch -
-    link add name right index 1001 netns chain.r1 type veth peer name left netns chain.r2  # examples/chain.otop:26:3
-    link add name right index 1002 netns chain.r2 type veth peer name left netns chain.r3  # examples/chain.otop:26:3
-    link add name right index 1003 netns chain.r3 type veth peer name left netns chain.r4  # examples/chain.otop:26:3
-    link add name right index 1004 netns chain.r4 type veth peer name eth0 netns chain.b   # examples/chain.otop:32:1
-    link add name eth0 index 1005 netns chain.a type veth peer name left netns chain.r1    # examples/chain.otop:31:1
+    link add name right index 6399116 netns chain.r1 type veth peer name left netns chain.r2   # examples/chain.otop:26:3
+    link add name right index 16107059 netns chain.r2 type veth peer name left netns chain.r3  # examples/chain.otop:26:3
+    link add name right index 2518798 netns chain.r3 type veth peer name left netns chain.r4   # examples/chain.otop:26:3
+    link add name right index 5956747 netns chain.r4 type veth peer name eth0 netns chain.b    # examples/chain.otop:32:1
+    link add name eth0 index 2041691 netns chain.a type veth peer name left netns chain.r1     # examples/chain.otop:31:1
 
 # stage 4: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/chain.r1 -- ip -batch -
@@ -575,7 +583,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["r1","r2","r3","r4","a","b"],
  "switches": [],
- "plan": "8cef6cc8f7ab35219b6e42c9265c84ba7ea0cc792585ead51ea0de6c15851c27",
+ "plan": "dd9f6026d975219f2774b6843148fcf27c93047ee425ce99db476390362b2211",
  "owned": [
   {"kind":"netns","name":"chain.r1","node":"r1"},
   {"kind":"netns","name":"chain.r2","node":"r2"},
@@ -604,11 +612,11 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"chain.r4","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/chain.otop:16:5"},
   {"op":{"kind":"sysctl.set","ns":"chain.r4","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/chain.otop:16:5"},
   {"op":{"kind":"sysctl.set","ns":"chain.r4","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/chain.otop:16:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.r1","name":"right","index":1001},"b":{"ns":"chain.r2","name":"left"}},"origin":"examples/chain.otop:26:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.r2","name":"right","index":1002},"b":{"ns":"chain.r3","name":"left"}},"origin":"examples/chain.otop:26:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.r3","name":"right","index":1003},"b":{"ns":"chain.r4","name":"left"}},"origin":"examples/chain.otop:26:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.r4","name":"right","index":1004},"b":{"ns":"chain.b","name":"eth0"}},"origin":"examples/chain.otop:32:1"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.a","name":"eth0","index":1005},"b":{"ns":"chain.r1","name":"left"}},"origin":"examples/chain.otop:31:1"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.r1","name":"right","index":6399116},"b":{"ns":"chain.r2","name":"left"}},"origin":"examples/chain.otop:26:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.r2","name":"right","index":16107059},"b":{"ns":"chain.r3","name":"left"}},"origin":"examples/chain.otop:26:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.r3","name":"right","index":2518798},"b":{"ns":"chain.r4","name":"left"}},"origin":"examples/chain.otop:26:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.r4","name":"right","index":5956747},"b":{"ns":"chain.b","name":"eth0"}},"origin":"examples/chain.otop:32:1"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"chain.a","name":"eth0","index":2041691},"b":{"ns":"chain.r1","name":"left"}},"origin":"examples/chain.otop:31:1"},
   {"op":{"kind":"link.alias","ns":"chain.r1","dev":"lo","alias":"opentop:chain:r1"},"origin":"examples/chain.otop:15:3"},
   {"op":{"kind":"link.up","ns":"chain.r1","dev":"lo"},"origin":"examples/chain.otop:15:3"},
   {"op":{"kind":"addr.add","ns":"chain.r1","dev":"right","cidr":"10.255.0.2/31","family":4},"origin":"examples/chain.otop:26:19"},

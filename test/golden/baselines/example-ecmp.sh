@@ -2,10 +2,10 @@
 # Lab ecmp: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/ecmp.otop
-#   sha256    f93d08b82de1d241c6a195beca7aaffa3c7b8bdfeb908c151df37d0cc4384d71
-#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find
+#   sha256    0eba5fa593b9c10fa82352f3619f6e166f80727a931a77732025c4fee5415af8
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find sh ss setsid timeout socat sleep ping cat tr sed
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
 SUMMARY='10 nodes, 0 switches, 12 links (152 operations)'
 HELP='
 Lab ecmp: 10 nodes, 0 switches, 12 links (152 operations).
@@ -36,6 +37,7 @@ Lab ecmp: 10 nodes, 0 switches, 12 links (152 operations).
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
+  test    probe its expectations with real packets (needs root and nsenter, sh, ss, mkdir, setsid, timeout, socat, sleep, ping, cat, tr, sed, ln, readlink, rm, date)
   plan    print every operation that up runs, doing nothing'
 
 # ---- up: the plan, stage by stage --------------------------------------------------
@@ -112,18 +114,18 @@ EOF
   # create veth pair h (ecmp.leaf3) — eth0 (ecmp.h3)  (examples/ecmp.otop:61:3)
   # create veth pair h (ecmp.leaf4) — eth0 (ecmp.h4)  (examples/ecmp.otop:70:3)
   step '8/18, links, on the host' ip -batch - <<'EOF' || return 1
-link add name l1 index 1001 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf1
-link add name l2 index 1002 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf2
-link add name l3 index 1003 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf3
-link add name l4 index 1004 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf4
-link add name l1 index 1005 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf1
-link add name l2 index 1006 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf2
-link add name l3 index 1007 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf3
-link add name l4 index 1008 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf4
-link add name h index 1009 netns ecmp.leaf1 type veth peer name eth0 netns ecmp.h1
-link add name h index 1010 netns ecmp.leaf2 type veth peer name eth0 netns ecmp.h2
-link add name h index 1011 netns ecmp.leaf3 type veth peer name eth0 netns ecmp.h3
-link add name h index 1012 netns ecmp.leaf4 type veth peer name eth0 netns ecmp.h4
+link add name l1 index 8146571 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf1
+link add name l2 index 1938805 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf2
+link add name l3 index 4851888 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf3
+link add name l4 index 12175034 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf4
+link add name l1 index 4681078 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf1
+link add name l2 index 2912833 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf2
+link add name l3 index 2672560 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf3
+link add name l4 index 12542108 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf4
+link add name h index 14505850 netns ecmp.leaf1 type veth peer name eth0 netns ecmp.h1
+link add name h index 1469300 netns ecmp.leaf2 type veth peer name eth0 netns ecmp.h2
+link add name h index 4056757 netns ecmp.leaf3 type veth peer name eth0 netns ecmp.h3
+link add name h index 11561957 netns ecmp.leaf4 type veth peer name eth0 netns ecmp.h4
 EOF
   # == stage 4 of 4: addresses and routes
   # mark lo in ecmp.spine1 as opentop:ecmp:spine1  (examples/ecmp.otop:14:1)
@@ -722,6 +724,48 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+SH_LISTEN='pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u; listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }; if listening; then echo present; exit 0; fi; b=$addr; [ "$family" = 6 ] && b="[$addr]"; case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac; mkdir -p "${pidfile%/*}" || exit 1; setsid sh -c '\''timeout --foreground "$@"; exit 0'\'' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 & pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }; i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done; echo started'
+SH_PROBE='proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"; case $proto in icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };; tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };; udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;; *) echo "error unknown protocol $proto"; exit 0;; esac; case $out in *"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;; *nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;; *"timed out"*|*" 0 received"*) echo timeout;; *) printf "error %s\n" "$(printf "%s" "$out" | tr "\n" " ")";; esac'
+SH_STOP='pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done'
+
+test_plan() {
+  # listen on tcp 10.1.1.10:80 in node h1, unless something does
+  listener 1 nsenter --net=/run/netns/ecmp.h1 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/ecmp/probes/h1.tcp.10.1.1.10.80.pid opentop:ecmp:h1:listen-tcp-80-1 75 tcp 4 10.1.1.10 80
+  # listen on udp 10.1.3.10:53 in node h3, unless something does
+  listener 2 nsenter --net=/run/netns/ecmp.h3 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/ecmp/probes/h3.udp.10.1.3.10.53.pid opentop:ecmp:h3:listen-udp-53-2 75 udp 4 10.1.3.10 53
+  # probe icmp 10.1.2.10 from node h1
+  run_probe 3 nsenter --net=/run/netns/ecmp.h1 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.1.2.10 '' '' 2
+  # probe icmp 10.1.3.10 from node h1
+  run_probe 4 nsenter --net=/run/netns/ecmp.h1 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.1.3.10 '' '' 2
+  # probe icmp 10.1.4.10 from node h1
+  run_probe 5 nsenter --net=/run/netns/ecmp.h1 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.1.4.10 '' '' 2
+  # probe tcp 10.1.1.10:80 from node h4
+  run_probe 6 nsenter --net=/run/netns/ecmp.h4 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.1.1.10 80 '' 2
+  # probe udp 10.1.3.10:53 from node h2
+  run_probe 7 nsenter --net=/run/netns/ecmp.h2 -- sh -c "$SH_PROBE" opentop-probe udp 4 10.1.3.10 53 '' 2
+  wait
+  stop_listeners
+}
+
+stop_listeners() {
+  # stop the listener on tcp 10.1.1.10 port 80 in node h1
+  stop_listener 1 sh -c "$SH_STOP" opentop-stop /run/opentop/ecmp/probes/h1.tcp.10.1.1.10.80.pid opentop:ecmp:h1:listen-tcp-80-1 10 group
+  # stop the listener on udp 10.1.3.10 port 53 in node h3
+  stop_listener 2 sh -c "$SH_STOP" opentop-stop /run/opentop/ecmp/probes/h3.udp.10.1.3.10.53.pid opentop:ecmp:h3:listen-udp-53-2 10 group
+  :
+}
+
+TEST_WIDTH=15
+test_rows() {
+  row 'h1 -> h2' 4 reach reaches 'through h1 → leaf1 → spine1 → leaf2 → h2 (one of 4 paths)' 3 0
+  row 'h1 -> h3' 4 reach reaches 'through h1 → leaf1 → spine1 → leaf3 → h3 (one of 4 paths)' 4 0
+  row 'h1 -> h4' 4 reach reaches 'through h1 → leaf1 → spine1 → leaf4 → h4 (one of 4 paths)' 5 0
+  row 'h4 -> h1 tcp 80' 4 reach reaches 'through h4 → leaf4 → spine1 → leaf1 → h1 (one of 4 paths)' 6 1
+  row 'h2 -> h3 udp 53' 4 reach reaches 'through h2 → leaf2 → spine1 → leaf3 → h3 (one of 4 paths)' 7 2
+}
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab ecmp: up, 152 operations in 18 processes
@@ -771,18 +815,18 @@ nsenter --net=/run/netns/ecmp.leaf4 -- sysctl -q -w …
 
 # stage 3: links
 ip -batch -
-    link add name l1 index 1001 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf1  # examples/ecmp.otop:16:3
-    link add name l2 index 1002 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf2  # examples/ecmp.otop:17:3
-    link add name l3 index 1003 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf3  # examples/ecmp.otop:18:3
-    link add name l4 index 1004 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf4  # examples/ecmp.otop:19:3
-    link add name l1 index 1005 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf1  # examples/ecmp.otop:28:3
-    link add name l2 index 1006 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf2  # examples/ecmp.otop:29:3
-    link add name l3 index 1007 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf3  # examples/ecmp.otop:30:3
-    link add name l4 index 1008 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf4  # examples/ecmp.otop:31:3
-    link add name h index 1009 netns ecmp.leaf1 type veth peer name eth0 netns ecmp.h1     # examples/ecmp.otop:43:3
-    link add name h index 1010 netns ecmp.leaf2 type veth peer name eth0 netns ecmp.h2     # examples/ecmp.otop:52:3
-    link add name h index 1011 netns ecmp.leaf3 type veth peer name eth0 netns ecmp.h3     # examples/ecmp.otop:61:3
-    link add name h index 1012 netns ecmp.leaf4 type veth peer name eth0 netns ecmp.h4     # examples/ecmp.otop:70:3
+    link add name l1 index 8146571 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf1   # examples/ecmp.otop:16:3
+    link add name l2 index 1938805 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf2   # examples/ecmp.otop:17:3
+    link add name l3 index 4851888 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf3   # examples/ecmp.otop:18:3
+    link add name l4 index 12175034 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf4  # examples/ecmp.otop:19:3
+    link add name l1 index 4681078 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf1   # examples/ecmp.otop:28:3
+    link add name l2 index 2912833 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf2   # examples/ecmp.otop:29:3
+    link add name l3 index 2672560 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf3   # examples/ecmp.otop:30:3
+    link add name l4 index 12542108 netns ecmp.spine2 type veth peer name s2 netns ecmp.leaf4  # examples/ecmp.otop:31:3
+    link add name h index 14505850 netns ecmp.leaf1 type veth peer name eth0 netns ecmp.h1     # examples/ecmp.otop:43:3
+    link add name h index 1469300 netns ecmp.leaf2 type veth peer name eth0 netns ecmp.h2      # examples/ecmp.otop:52:3
+    link add name h index 4056757 netns ecmp.leaf3 type veth peer name eth0 netns ecmp.h3      # examples/ecmp.otop:61:3
+    link add name h index 11561957 netns ecmp.leaf4 type veth peer name eth0 netns ecmp.h4     # examples/ecmp.otop:70:3
 
 # stage 4: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/ecmp.spine1 -- ip -batch -
@@ -912,7 +956,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "ecmp",
  "file": "/ROOT/examples/ecmp.otop",
- "hash": "f93d08b82de1d241c6a195beca7aaffa3c7b8bdfeb908c151df37d0cc4384d71",
+ "hash": "0eba5fa593b9c10fa82352f3619f6e166f80727a931a77732025c4fee5415af8",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
@@ -921,7 +965,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["spine1","spine2","leaf1","leaf2","leaf3","leaf4","h1","h2","h3","h4"],
  "switches": [],
- "plan": "365c260d3afecd11a7d50620791685c2d50d1a449ae6110c1c2091cb1015590a",
+ "plan": "22ca2ea98b6fdcb3c3b91455c849487f8b2b81dff781b95184ece8e3b95431ae",
  "owned": [
   {"kind":"netns","name":"ecmp.spine1","node":"spine1"},
   {"kind":"netns","name":"ecmp.spine2","node":"spine2"},
@@ -968,18 +1012,18 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"ecmp.leaf4","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ecmp.otop:66:3"},
   {"op":{"kind":"sysctl.set","ns":"ecmp.leaf4","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ecmp.otop:66:3"},
   {"op":{"kind":"sysctl.set","ns":"ecmp.leaf4","key":"net.ipv4.fib_multipath_hash_policy","value":"1"},"origin":"examples/ecmp.otop:67:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l1","index":1001},"b":{"ns":"ecmp.leaf1","name":"s1"}},"origin":"examples/ecmp.otop:16:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l2","index":1002},"b":{"ns":"ecmp.leaf2","name":"s1"}},"origin":"examples/ecmp.otop:17:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l3","index":1003},"b":{"ns":"ecmp.leaf3","name":"s1"}},"origin":"examples/ecmp.otop:18:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l4","index":1004},"b":{"ns":"ecmp.leaf4","name":"s1"}},"origin":"examples/ecmp.otop:19:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l1","index":1005},"b":{"ns":"ecmp.leaf1","name":"s2"}},"origin":"examples/ecmp.otop:28:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l2","index":1006},"b":{"ns":"ecmp.leaf2","name":"s2"}},"origin":"examples/ecmp.otop:29:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l3","index":1007},"b":{"ns":"ecmp.leaf3","name":"s2"}},"origin":"examples/ecmp.otop:30:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l4","index":1008},"b":{"ns":"ecmp.leaf4","name":"s2"}},"origin":"examples/ecmp.otop:31:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf1","name":"h","index":1009},"b":{"ns":"ecmp.h1","name":"eth0"}},"origin":"examples/ecmp.otop:43:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf2","name":"h","index":1010},"b":{"ns":"ecmp.h2","name":"eth0"}},"origin":"examples/ecmp.otop:52:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf3","name":"h","index":1011},"b":{"ns":"ecmp.h3","name":"eth0"}},"origin":"examples/ecmp.otop:61:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf4","name":"h","index":1012},"b":{"ns":"ecmp.h4","name":"eth0"}},"origin":"examples/ecmp.otop:70:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l1","index":8146571},"b":{"ns":"ecmp.leaf1","name":"s1"}},"origin":"examples/ecmp.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l2","index":1938805},"b":{"ns":"ecmp.leaf2","name":"s1"}},"origin":"examples/ecmp.otop:17:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l3","index":4851888},"b":{"ns":"ecmp.leaf3","name":"s1"}},"origin":"examples/ecmp.otop:18:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine1","name":"l4","index":12175034},"b":{"ns":"ecmp.leaf4","name":"s1"}},"origin":"examples/ecmp.otop:19:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l1","index":4681078},"b":{"ns":"ecmp.leaf1","name":"s2"}},"origin":"examples/ecmp.otop:28:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l2","index":2912833},"b":{"ns":"ecmp.leaf2","name":"s2"}},"origin":"examples/ecmp.otop:29:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l3","index":2672560},"b":{"ns":"ecmp.leaf3","name":"s2"}},"origin":"examples/ecmp.otop:30:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.spine2","name":"l4","index":12542108},"b":{"ns":"ecmp.leaf4","name":"s2"}},"origin":"examples/ecmp.otop:31:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf1","name":"h","index":14505850},"b":{"ns":"ecmp.h1","name":"eth0"}},"origin":"examples/ecmp.otop:43:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf2","name":"h","index":1469300},"b":{"ns":"ecmp.h2","name":"eth0"}},"origin":"examples/ecmp.otop:52:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf3","name":"h","index":4056757},"b":{"ns":"ecmp.h3","name":"eth0"}},"origin":"examples/ecmp.otop:61:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ecmp.leaf4","name":"h","index":11561957},"b":{"ns":"ecmp.h4","name":"eth0"}},"origin":"examples/ecmp.otop:70:3"},
   {"op":{"kind":"link.alias","ns":"ecmp.spine1","dev":"lo","alias":"opentop:ecmp:spine1"},"origin":"examples/ecmp.otop:14:1"},
   {"op":{"kind":"link.up","ns":"ecmp.spine1","dev":"lo"},"origin":"examples/ecmp.otop:14:1"},
   {"op":{"kind":"addr.add","ns":"ecmp.spine1","dev":"l1","cidr":"10.0.1.0/31","family":4},"origin":"examples/ecmp.otop:16:18"},
@@ -1107,6 +1151,16 @@ why() {
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
+    sh) why='this lab'\''s steps include small sh programs' package=dash ;;
+    ss) why='this lab'\''s tests look for a listener before starting one' package=iproute2 ;;
+    setsid) why='this lab runs services' package=util-linux ;;
+    timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
+    socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
+    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
+    ping) why='this lab'\''s expectations are tested with ping' package=iputils-ping ;;
+    cat) why='this lab reads process and cgroup state' package=coreutils ;;
+    tr) why='this lab stops its processes by their marks' package=coreutils ;;
+    sed) why='this lab stops its processes by their marks' package=sed ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -5,7 +5,7 @@
 #   sha256    3b469227c384c443a78d5514d55da6205d6663fc0d70cd5e0e59d7293631ff4a
 #   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='10 nodes, 0 switches, 12 links (164 operations)'
 HELP='
 Lab fabric: 10 nodes, 0 switches, 12 links (164 operations).
@@ -108,18 +109,18 @@ EOF
   # create veth pair s1 (fabric.l4) — l4 (fabric.s1)  (examples/fabric.otop:37:5)
   # create veth pair s2 (fabric.l4) — l4 (fabric.s2)  (examples/fabric.otop:37:5)
   step '8/18, links, on the host' ip -batch - <<'EOF' || return 1
-link add name lan index 1001 netns fabric.l1 type veth peer name eth0 netns fabric.h1
-link add name s1 index 1002 netns fabric.l1 type veth peer name l1 netns fabric.s1
-link add name s2 index 1003 netns fabric.l1 type veth peer name l1 netns fabric.s2
-link add name lan index 1004 netns fabric.l2 type veth peer name eth0 netns fabric.h2
-link add name s1 index 1005 netns fabric.l2 type veth peer name l2 netns fabric.s1
-link add name s2 index 1006 netns fabric.l2 type veth peer name l2 netns fabric.s2
-link add name lan index 1007 netns fabric.l3 type veth peer name eth0 netns fabric.h3
-link add name s1 index 1008 netns fabric.l3 type veth peer name l3 netns fabric.s1
-link add name s2 index 1009 netns fabric.l3 type veth peer name l3 netns fabric.s2
-link add name lan index 1010 netns fabric.l4 type veth peer name eth0 netns fabric.h4
-link add name s1 index 1011 netns fabric.l4 type veth peer name l4 netns fabric.s1
-link add name s2 index 1012 netns fabric.l4 type veth peer name l4 netns fabric.s2
+link add name lan index 6249957 netns fabric.l1 type veth peer name eth0 netns fabric.h1
+link add name s1 index 13986947 netns fabric.l1 type veth peer name l1 netns fabric.s1
+link add name s2 index 4172228 netns fabric.l1 type veth peer name l1 netns fabric.s2
+link add name lan index 5795738 netns fabric.l2 type veth peer name eth0 netns fabric.h2
+link add name s1 index 8883095 netns fabric.l2 type veth peer name l2 netns fabric.s1
+link add name s2 index 8657962 netns fabric.l2 type veth peer name l2 netns fabric.s2
+link add name lan index 12549925 netns fabric.l3 type veth peer name eth0 netns fabric.h3
+link add name s1 index 15295141 netns fabric.l3 type veth peer name l3 netns fabric.s1
+link add name s2 index 6798325 netns fabric.l3 type veth peer name l3 netns fabric.s2
+link add name lan index 7417662 netns fabric.l4 type veth peer name eth0 netns fabric.h4
+link add name s1 index 482150 netns fabric.l4 type veth peer name l4 netns fabric.s1
+link add name s2 index 9659062 netns fabric.l4 type veth peer name l4 netns fabric.s2
 EOF
   # == stage 4 of 4: addresses and routes
   # mark lo in fabric.s1 as opentop:fabric:s1  (examples/fabric.otop:24:1)
@@ -770,6 +771,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab fabric: up, 164 operations in 18 processes
@@ -815,18 +823,18 @@ nsenter --net=/run/netns/fabric.l4 -- sysctl -q -w …
 
 # stage 3: links
 ip -batch -
-    link add name lan index 1001 netns fabric.l1 type veth peer name eth0 netns fabric.h1  # examples/fabric.otop:41:3
-    link add name s1 index 1002 netns fabric.l1 type veth peer name l1 netns fabric.s1     # examples/fabric.otop:37:5
-    link add name s2 index 1003 netns fabric.l1 type veth peer name l1 netns fabric.s2     # examples/fabric.otop:37:5
-    link add name lan index 1004 netns fabric.l2 type veth peer name eth0 netns fabric.h2  # examples/fabric.otop:41:3
-    link add name s1 index 1005 netns fabric.l2 type veth peer name l2 netns fabric.s1     # examples/fabric.otop:37:5
-    link add name s2 index 1006 netns fabric.l2 type veth peer name l2 netns fabric.s2     # examples/fabric.otop:37:5
-    link add name lan index 1007 netns fabric.l3 type veth peer name eth0 netns fabric.h3  # examples/fabric.otop:41:3
-    link add name s1 index 1008 netns fabric.l3 type veth peer name l3 netns fabric.s1     # examples/fabric.otop:37:5
-    link add name s2 index 1009 netns fabric.l3 type veth peer name l3 netns fabric.s2     # examples/fabric.otop:37:5
-    link add name lan index 1010 netns fabric.l4 type veth peer name eth0 netns fabric.h4  # examples/fabric.otop:41:3
-    link add name s1 index 1011 netns fabric.l4 type veth peer name l4 netns fabric.s1     # examples/fabric.otop:37:5
-    link add name s2 index 1012 netns fabric.l4 type veth peer name l4 netns fabric.s2     # examples/fabric.otop:37:5
+    link add name lan index 6249957 netns fabric.l1 type veth peer name eth0 netns fabric.h1   # examples/fabric.otop:41:3
+    link add name s1 index 13986947 netns fabric.l1 type veth peer name l1 netns fabric.s1     # examples/fabric.otop:37:5
+    link add name s2 index 4172228 netns fabric.l1 type veth peer name l1 netns fabric.s2      # examples/fabric.otop:37:5
+    link add name lan index 5795738 netns fabric.l2 type veth peer name eth0 netns fabric.h2   # examples/fabric.otop:41:3
+    link add name s1 index 8883095 netns fabric.l2 type veth peer name l2 netns fabric.s1      # examples/fabric.otop:37:5
+    link add name s2 index 8657962 netns fabric.l2 type veth peer name l2 netns fabric.s2      # examples/fabric.otop:37:5
+    link add name lan index 12549925 netns fabric.l3 type veth peer name eth0 netns fabric.h3  # examples/fabric.otop:41:3
+    link add name s1 index 15295141 netns fabric.l3 type veth peer name l3 netns fabric.s1     # examples/fabric.otop:37:5
+    link add name s2 index 6798325 netns fabric.l3 type veth peer name l3 netns fabric.s2      # examples/fabric.otop:37:5
+    link add name lan index 7417662 netns fabric.l4 type veth peer name eth0 netns fabric.h4   # examples/fabric.otop:41:3
+    link add name s1 index 482150 netns fabric.l4 type veth peer name l4 netns fabric.s1       # examples/fabric.otop:37:5
+    link add name s2 index 9659062 netns fabric.l4 type veth peer name l4 netns fabric.s2      # examples/fabric.otop:37:5
 
 # stage 4: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/fabric.s1 -- ip -batch -
@@ -981,7 +989,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["s1","s2","l1","h1","l2","h2","l3","h3","l4","h4"],
  "switches": [],
- "plan": "8457dd376c9a26b8d6c2f18beb6d70ea54f771b03ebe27465f00ed1b2799348c",
+ "plan": "8461ffb3f0cc861bb4c2a1ec5dbea721aec473a8c873c479eeb6520a09902954",
  "owned": [
   {"kind":"netns","name":"fabric.s1","node":"s1"},
   {"kind":"netns","name":"fabric.s2","node":"s2"},
@@ -1024,18 +1032,18 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"fabric.l4","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/fabric.otop:18:3"},
   {"op":{"kind":"sysctl.set","ns":"fabric.l4","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/fabric.otop:18:3"},
   {"op":{"kind":"sysctl.set","ns":"fabric.l4","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/fabric.otop:18:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l1","name":"lan","index":1001},"b":{"ns":"fabric.h1","name":"eth0"}},"origin":"examples/fabric.otop:41:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l1","name":"s1","index":1002},"b":{"ns":"fabric.s1","name":"l1"}},"origin":"examples/fabric.otop:37:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l1","name":"s2","index":1003},"b":{"ns":"fabric.s2","name":"l1"}},"origin":"examples/fabric.otop:37:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l2","name":"lan","index":1004},"b":{"ns":"fabric.h2","name":"eth0"}},"origin":"examples/fabric.otop:41:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l2","name":"s1","index":1005},"b":{"ns":"fabric.s1","name":"l2"}},"origin":"examples/fabric.otop:37:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l2","name":"s2","index":1006},"b":{"ns":"fabric.s2","name":"l2"}},"origin":"examples/fabric.otop:37:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l3","name":"lan","index":1007},"b":{"ns":"fabric.h3","name":"eth0"}},"origin":"examples/fabric.otop:41:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l3","name":"s1","index":1008},"b":{"ns":"fabric.s1","name":"l3"}},"origin":"examples/fabric.otop:37:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l3","name":"s2","index":1009},"b":{"ns":"fabric.s2","name":"l3"}},"origin":"examples/fabric.otop:37:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l4","name":"lan","index":1010},"b":{"ns":"fabric.h4","name":"eth0"}},"origin":"examples/fabric.otop:41:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l4","name":"s1","index":1011},"b":{"ns":"fabric.s1","name":"l4"}},"origin":"examples/fabric.otop:37:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l4","name":"s2","index":1012},"b":{"ns":"fabric.s2","name":"l4"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l1","name":"lan","index":6249957},"b":{"ns":"fabric.h1","name":"eth0"}},"origin":"examples/fabric.otop:41:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l1","name":"s1","index":13986947},"b":{"ns":"fabric.s1","name":"l1"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l1","name":"s2","index":4172228},"b":{"ns":"fabric.s2","name":"l1"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l2","name":"lan","index":5795738},"b":{"ns":"fabric.h2","name":"eth0"}},"origin":"examples/fabric.otop:41:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l2","name":"s1","index":8883095},"b":{"ns":"fabric.s1","name":"l2"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l2","name":"s2","index":8657962},"b":{"ns":"fabric.s2","name":"l2"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l3","name":"lan","index":12549925},"b":{"ns":"fabric.h3","name":"eth0"}},"origin":"examples/fabric.otop:41:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l3","name":"s1","index":15295141},"b":{"ns":"fabric.s1","name":"l3"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l3","name":"s2","index":6798325},"b":{"ns":"fabric.s2","name":"l3"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l4","name":"lan","index":7417662},"b":{"ns":"fabric.h4","name":"eth0"}},"origin":"examples/fabric.otop:41:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l4","name":"s1","index":482150},"b":{"ns":"fabric.s1","name":"l4"}},"origin":"examples/fabric.otop:37:5"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"fabric.l4","name":"s2","index":9659062},"b":{"ns":"fabric.s2","name":"l4"}},"origin":"examples/fabric.otop:37:5"},
   {"op":{"kind":"link.alias","ns":"fabric.s1","dev":"lo","alias":"opentop:fabric:s1"},"origin":"examples/fabric.otop:24:1"},
   {"op":{"kind":"link.up","ns":"fabric.s1","dev":"lo"},"origin":"examples/fabric.otop:24:1"},
   {"op":{"kind":"addr.add","ns":"fabric.s1","dev":"l1","cidr":"10.255.0.1/31","family":4},"origin":"examples/fabric.otop:38:20"},

@@ -2,10 +2,10 @@
 # Lab isolation: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/isolation.otop
-#   sha256    c72d205151db403ea13b8fceb4ccee5a63ee1999c08a57b884509092f4c7d197
-#   requires  ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tr sed mountpoint stat umount rm rmdir ln readlink mv date find
+#   sha256    c9ca1a55e15d0d788a1bb6846ba8b0ff4f46b0a04cfcd93bfde2d7557b6f7f10
+#   requires  ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tail sed ss tr mountpoint stat umount rm rmdir ln readlink mv date find timeout socat
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -26,16 +26,18 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tr sed mountpoint stat umount rm rmdir ln readlink mv date find'
+NEED_UP='ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsid env cat tail sed ss tr mountpoint stat umount rm rmdir ln readlink mv date find'
 NEED_DOWN='sh cat tr sed sleep ip mountpoint stat umount rm rmdir nsenter mkdir ln readlink find'
 NEED_STATUS='ip nsenter'
-SUMMARY='3 nodes, 1 switch, 2 links (46 operations)'
+NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep cat tr sed ln readlink rm date'
+SUMMARY='3 nodes, 1 switch, 2 links (47 operations)'
 HELP='
-Lab isolation: 3 nodes, 1 switch, 2 links (46 operations).
-  up      create it (needs root and ip, nsenter, sysctl, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, setsid, env, cat, tr, sed, mountpoint, stat, umount, rm, rmdir, ln, readlink, mv, date, find)
+Lab isolation: 3 nodes, 1 switch, 2 links (47 operations).
+  up      create it (needs root and ip, nsenter, sysctl, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, setsid, env, cat, tail, sed, ss, tr, mountpoint, stat, umount, rm, rmdir, ln, readlink, mv, date, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter, sh)
+  test    probe its expectations with real packets (needs root and nsenter, sh, ss, mkdir, setsid, timeout, socat, sleep, cat, tr, sed, ln, readlink, rm, date)
   plan    print every operation that up runs, doing nothing'
 
 # ---- up: the plan, stage by stage --------------------------------------------------
@@ -46,21 +48,21 @@ Lab isolation: 3 nodes, 1 switch, 2 links (46 operations).
 # for each. A step that fails stops `up`, which then rolls back.
 
 up_plan() {
-  # == stage 1 of 17: namespaces
+  # == stage 1 of 18: namespaces
   # create network namespace isolation  (examples/isolation.otop:18:5)
   # create network namespace isolation.router  (examples/isolation.otop:22:1)
   # create network namespace isolation.db  (examples/isolation.otop:32:1)
-  step '1/26, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  step '1/27, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add isolation
 netns add isolation.router
 netns add isolation.db
 EOF
-  # == stage 2 of 17: namespace sysctls
+  # == stage 2 of 18: namespace sysctls
   # set net.ipv4.ip_forward = 1 in isolation.router  (examples/isolation.otop:23:3)
   # set net.ipv6.conf.all.forwarding = 1 in isolation.router  (examples/isolation.otop:23:3)
   # set net.ipv6.conf.default.accept_dad = 0 in isolation.router  (examples/isolation.otop:23:3)
-  step '2/26, namespace sysctls, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # == stage 3 of 17: links
+  step '2/27, namespace sysctls, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # == stage 3 of 18: links
   # mark lo in isolation as opentop:isolation  (examples/isolation.otop:18:5)
   # create bridge lan in isolation  (examples/isolation.otop:20:1)
   # give lan in isolation no IPv6 link-local address  (examples/isolation.otop:20:1)
@@ -69,23 +71,23 @@ EOF
   # give router.eth0 in isolation no IPv6 link-local address  (examples/isolation.otop:24:3)
   # create veth pair db.eth0 (isolation) — eth0 (isolation.db)  (examples/isolation.otop:35:3)
   # give db.eth0 in isolation no IPv6 link-local address  (examples/isolation.otop:35:3)
-  step '3/26, links, in the switches (isolation)' nsenter --net=/run/netns/isolation -- ip -batch - <<'EOF' || return 1
+  step '3/27, links, in the switches (isolation)' nsenter --net=/run/netns/isolation -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:isolation
 link add name lan type bridge
 link set dev lan addrgenmode none
 link set dev lan up
-link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns isolation.router
+link add name router.eth0 index 9829555 master lan up type veth peer name eth0 netns isolation.router
 link set dev router.eth0 addrgenmode none
-link add name db.eth0 index 1002 master lan up type veth peer name eth0 netns isolation.db
+link add name db.eth0 index 11825311 master lan up type veth peer name eth0 netns isolation.db
 link set dev db.eth0 addrgenmode none
 EOF
-  # == stage 4 of 17: addresses and routes
+  # == stage 4 of 18: addresses and routes
   # mark lo in isolation.router as opentop:isolation:router  (examples/isolation.otop:22:1)
   # bring lo up in isolation.router  (examples/isolation.otop:22:1)
   # add 10.20.0.1/24 to eth0 in isolation.router  (examples/isolation.otop:24:15)
   # give eth0 in isolation.router no IPv6 link-local address  (examples/isolation.otop:24:3)
   # bring eth0 up in isolation.router  (examples/isolation.otop:24:3)
-  step '4/26, addresses and routes, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- ip -batch - <<'EOF' || return 1
+  step '4/27, addresses and routes, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:isolation:router
 link set dev lo up
 addr add 10.20.0.1/24 dev eth0
@@ -98,7 +100,7 @@ EOF
   # give eth0 in isolation.db no IPv6 link-local address  (examples/isolation.otop:35:3)
   # bring eth0 up in isolation.db  (examples/isolation.otop:35:3)
   # route 0.0.0.0/0 via 10.20.0.1 in isolation.db  (examples/isolation.otop:36:3)
-  step '5/26, addresses and routes, in node db (isolation.db)' nsenter --net=/run/netns/isolation.db -- ip -batch - <<'EOF' || return 1
+  step '5/27, addresses and routes, in node db (isolation.db)' nsenter --net=/run/netns/isolation.db -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:isolation:db
 link set dev lo up
 addr add 10.20.0.10/24 dev eth0
@@ -106,73 +108,76 @@ link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.20.0.1
 EOF
-  # == stage 5 of 17: directories
+  # == stage 5 of 18: directories
   # create directories /run/opentop/isolation/ns, /run/opentop/isolation/services  (examples/isolation.otop:18:5)
-  step '6/26, directories, on the host' mkdir -p /run/opentop/isolation/ns /run/opentop/isolation/services || return 1
+  step '6/27, directories, on the host' mkdir -p /run/opentop/isolation/ns /run/opentop/isolation/services || return 1
   # create cgroup /sys/fs/cgroup/opentop/isolation  (examples/isolation.otop:18:5)
-  step '7/26, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation || return 1
-  # == stage 6 of 17: namespace directory
+  step '7/27, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation || return 1
+  # == stage 6 of 18: namespace directory
   # make /run/opentop/isolation/ns a private mount to hold namespace files  (examples/isolation.otop:18:5)
-  step '8/26, namespace directory, on the host' mount --bind --make-private /run/opentop/isolation/ns /run/opentop/isolation/ns || return 1
-  # == stage 7 of 17: cgroup controllers (1 of 2)
+  step '8/27, namespace directory, on the host' mount --bind --make-private /run/opentop/isolation/ns /run/opentop/isolation/ns || return 1
+  # == stage 7 of 18: cgroup controllers (1 of 2)
   # write +memory +cpu +pids to /sys/fs/cgroup/opentop/cgroup.subtree_control  (examples/isolation.otop:18:5)
-  step '9/26, cgroup controllers (1 of 2), on the host' tee /sys/fs/cgroup/opentop/cgroup.subtree_control <<'EOF' || return 1
+  step '9/27, cgroup controllers (1 of 2), on the host' tee /sys/fs/cgroup/opentop/cgroup.subtree_control <<'EOF' || return 1
 +memory +cpu +pids
 EOF
-  # == stage 8 of 17: cgroup controllers (2 of 2)
+  # == stage 8 of 18: cgroup controllers (2 of 2)
   # write +memory +cpu +pids to /sys/fs/cgroup/opentop/isolation/cgroup.subtree_control  (examples/isolation.otop:18:5)
-  step '10/26, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/isolation/cgroup.subtree_control <<'EOF' || return 1
+  step '10/27, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/isolation/cgroup.subtree_control <<'EOF' || return 1
 +memory +cpu +pids
 EOF
-  # == stage 9 of 17: node cgroups and namespace files
+  # == stage 9 of 18: node cgroups and namespace files
   # create the namespace files of node files  (examples/isolation.otop:27:1)
-  step '11/26, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/files.mnt || return 1
+  step '11/27, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/files.mnt || return 1
   # create cgroup /sys/fs/cgroup/opentop/isolation/db  (examples/isolation.otop:32:1)
-  step '12/26, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation/db || return 1
+  step '12/27, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation/db || return 1
   # create the namespace files of node db  (examples/isolation.otop:32:1)
-  step '13/26, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/db.uts /run/opentop/isolation/ns/db.ipc /run/opentop/isolation/ns/db.cgroup /run/opentop/isolation/ns/db.pid /run/opentop/isolation/ns/db.mnt || return 1
-  # == stage 10 of 17: limits
+  step '13/27, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/db.uts /run/opentop/isolation/ns/db.ipc /run/opentop/isolation/ns/db.cgroup /run/opentop/isolation/ns/db.pid /run/opentop/isolation/ns/db.mnt || return 1
+  # == stage 10 of 18: limits
   # write 268435456 to /sys/fs/cgroup/opentop/isolation/db/memory.max  (examples/isolation.otop:38:9)
-  step '14/26, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.max <<'EOF' || return 1
+  step '14/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.max <<'EOF' || return 1
 268435456
 EOF
   # write 0 to /sys/fs/cgroup/opentop/isolation/db/memory.swap.max  (examples/isolation.otop:38:9)
-  step '15/26, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.swap.max <<'EOF' || return 1
+  step '15/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.swap.max <<'EOF' || return 1
 0
 EOF
   # write 50000 100000 to /sys/fs/cgroup/opentop/isolation/db/cpu.max  (examples/isolation.otop:38:21)
-  step '16/26, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/cpu.max <<'EOF' || return 1
+  step '16/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/cpu.max <<'EOF' || return 1
 50000 100000
 EOF
   # write 128 to /sys/fs/cgroup/opentop/isolation/db/pids.max  (examples/isolation.otop:38:29)
-  step '17/26, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/pids.max <<'EOF' || return 1
+  step '17/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/pids.max <<'EOF' || return 1
 128
 EOF
-  # == stage 11 of 17: node namespaces
+  # == stage 11 of 18: node namespaces
   # create the mount namespaces of node files  (examples/isolation.otop:27:1)
-  step '18/26, node namespaces, on the host' unshare --mount=/run/opentop/isolation/ns/files.mnt --propagation private -- true || return 1
+  step '18/27, node namespaces, on the host' unshare --mount=/run/opentop/isolation/ns/files.mnt --propagation private -- true || return 1
   # create the uts, ipc, cgroup, mount namespaces of node db  (examples/isolation.otop:32:1)
-  step '19/26, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- unshare --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt --propagation private -- true || return 1
-  # == stage 12 of 17: hostnames
+  step '19/27, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- unshare --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt --propagation private -- true || return 1
+  # == stage 12 of 18: hostnames
   # set the hostname of node db to db  (examples/isolation.otop:34:3)
-  step '20/26, hostnames, on the host' nsenter --uts=/run/opentop/isolation/ns/db.uts -- hostname db || return 1
-  # == stage 13 of 17: mounts (1 of 2)
+  step '20/27, hostnames, on the host' nsenter --uts=/run/opentop/isolation/ns/db.uts -- hostname db || return 1
+  # == stage 13 of 18: mounts (1 of 2)
   # mount tmpfs on /mnt in node files  (examples/isolation.otop:29:3)
-  step '21/26, mounts (1 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/files.mnt -- mount -t tmpfs -o size=16777216 opentop:isolation:files /mnt || return 1
+  step '21/27, mounts (1 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/files.mnt -- mount -t tmpfs -o size=16777216 opentop:isolation:files /mnt || return 1
   # mount sysfs on /sys in node db  (examples/isolation.otop:32:1)
-  step '22/26, mounts (1 of 2), on the host' nsenter --net=/run/netns/isolation.db --mount=/run/opentop/isolation/ns/db.mnt -- mount -t sysfs opentop:isolation:db /sys || return 1
-  # == stage 14 of 17: mounts (2 of 2)
+  step '22/27, mounts (1 of 2), on the host' nsenter --net=/run/netns/isolation.db --mount=/run/opentop/isolation/ns/db.mnt -- mount -t sysfs opentop:isolation:db /sys || return 1
+  # == stage 14 of 18: mounts (2 of 2)
   # mount tmpfs on /var/tmp in node db  (examples/isolation.otop:37:3)
-  step '23/26, mounts (2 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:isolation:db /var/tmp || return 1
-  # == stage 15 of 17: init processes
+  step '23/27, mounts (2 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:isolation:db /var/tmp || return 1
+  # == stage 15 of 18: init processes
   # start the init of node db's pid namespace  (examples/isolation.otop:32:1)
-  step '24/26, init processes, on the host' unshare --pid -- sh -c 'cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }' opentop-init /run/opentop/isolation/services/db.init.log /run/opentop/isolation/services/db.init.pid /run/opentop/isolation/ns/db.pid /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- nsenter --net=/run/netns/isolation.db --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt -- sh -c 'while :; do sleep 2147483647 & wait; done' opentop:isolation:db:init || return 1
-  # == stage 16 of 17: /proc of pid namespaces
+  step '24/27, init processes, on the host' unshare --pid -- sh -c 'cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }' opentop-init /run/opentop/isolation/services/db.init.log /run/opentop/isolation/services/db.init.pid /run/opentop/isolation/ns/db.pid /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- nsenter --net=/run/netns/isolation.db --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt -- sh -c 'while :; do sleep 2147483647 & wait; done' opentop:isolation:db:init || return 1
+  # == stage 16 of 18: /proc of pid namespaces
   # mount proc on /proc in node db  (examples/isolation.otop:32:1)
-  step '25/26, /proc of pid namespaces, on the host' nsenter --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- mount -t proc opentop:isolation:db /proc || return 1
-  # == stage 17 of 17: services
+  step '25/27, /proc of pid namespaces, on the host' nsenter --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- mount -t proc opentop:isolation:db /proc || return 1
+  # == stage 17 of 18: services
   # start service web in node db  (examples/isolation.otop:39:3)
-  step '26/26, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/isolation/services/db.web.log /run/opentop/isolation/services/db.web.pid /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:isolation:db:web /run/opentop/isolation/services/db.web.status env OPENTOP_LAB=isolation OPENTOP_NODE=db OPENTOP_SERVICE=web nsenter --net=/run/netns/isolation.db --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- sh -c 'exec python3 -m http.server 8080 --bind 10.20.0.10 --directory /var/tmp' || return 1
+  step '26/27, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/isolation/services/db.web.log /run/opentop/isolation/services/db.web.pid /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:isolation:db:web /run/opentop/isolation/services/db.web.status env OPENTOP_LAB=isolation OPENTOP_NODE=db OPENTOP_SERVICE=web nsenter --net=/run/netns/isolation.db --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- sh -c 'exec python3 -m http.server 8080 --bind 10.20.0.10 --directory /var/tmp' || return 1
+  # == stage 18 of 18: readiness
+  # wait until service web of node db listens on tcp 8080  (examples/isolation.otop:39:3)
+  step '27/27, readiness, in node db (isolation.db)' nsenter --net=/run/netns/isolation.db -- sh -c 'pidfile=$1 status=$2 log=$3 t=$4 kind=$5 port=$6; shift 6; [ "${1-}" != -- ] || shift; fail() { echo "$1" >&2; tail -n 10 "$log" 2>/dev/null | sed "s/^/log: /" >&2; exit 1; }; f=-t; [ "$kind" = udp ] && f=-u; ready() { case $kind in tcp|udp) [ -n "$(ss -Hln $f "sport = :$port")" ];; command) "$@" >/dev/null 2>&1 </dev/null;; *) [ $i -ge 3 ];; esac; }; i=0; while :; do if [ -s "$status" ]; then code=$(cat "$status"); [ "$code" = 0 ] && [ "$kind" = started ] && exit 0; fail "it exited with status $code"; fi; pid=$(cat "$pidfile" 2>/dev/null); if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then [ -s "$status" ] && continue; fail "it is gone"; fi; if ready "$@"; then exit 0; fi; [ $i -ge $((t * 10)) ] && fail "it is not ready after $t s"; sleep 0.1; i=$((i+1)); done' opentop-ready /run/opentop/isolation/services/db.web.pid /run/opentop/isolation/services/db.web.status /run/opentop/isolation/services/db.web.log 30 tcp 8080 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------
@@ -367,9 +372,35 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+SH_LISTEN='pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u; listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }; if listening; then echo present; exit 0; fi; b=$addr; [ "$family" = 6 ] && b="[$addr]"; case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac; mkdir -p "${pidfile%/*}" || exit 1; setsid sh -c '\''timeout --foreground "$@"; exit 0'\'' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 & pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }; i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done; echo started'
+SH_PROBE='proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"; case $proto in icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };; tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };; udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;; *) echo "error unknown protocol $proto"; exit 0;; esac; case $out in *"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;; *nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;; *"timed out"*|*" 0 received"*) echo timeout;; *) printf "error %s\n" "$(printf "%s" "$out" | tr "\n" " ")";; esac'
+SH_STOP='pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done'
+
+test_plan() {
+  # listen on tcp 10.20.0.10:8080 in node db, unless something does
+  listener 1 nsenter --net=/run/netns/isolation.db -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/isolation/probes/db.tcp.10.20.0.10.8080.pid opentop:isolation:db:listen-tcp-8080-1 63 tcp 4 10.20.0.10 8080
+  # probe tcp 10.20.0.10:8080 from node router
+  run_probe 2 nsenter --net=/run/netns/isolation.router -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.20.0.10 8080 '' 2
+  wait
+  stop_listeners
+}
+
+stop_listeners() {
+  # stop the listener on tcp 10.20.0.10 port 8080 in node db
+  stop_listener 1 sh -c "$SH_STOP" opentop-stop /run/opentop/isolation/probes/db.tcp.10.20.0.10.8080.pid opentop:isolation:db:listen-tcp-8080-1 10 group
+  :
+}
+
+TEST_WIDTH=21
+test_rows() {
+  row 'router -> db tcp 8080' 4 reach reaches 'through router → db' 2 1
+}
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab isolation: up, 46 operations in 26 processes
+  printf '%s\n' '# lab isolation: up, 47 operations in 27 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -385,14 +416,14 @@ nsenter --net=/run/netns/isolation.router -- sysctl -q -w …
 
 # stage 3: links
 nsenter --net=/run/netns/isolation -- ip -batch -
-    link set dev lo alias opentop:isolation                                                             # examples/isolation.otop:18:5
-    link add name lan type bridge                                                                       # examples/isolation.otop:20:1
-    link set dev lan addrgenmode none                                                                   # examples/isolation.otop:20:1
-    link set dev lan up                                                                                 # examples/isolation.otop:20:1
-    link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns isolation.router  # examples/isolation.otop:24:3
-    link set dev router.eth0 addrgenmode none                                                           # examples/isolation.otop:24:3
-    link add name db.eth0 index 1002 master lan up type veth peer name eth0 netns isolation.db          # examples/isolation.otop:35:3
-    link set dev db.eth0 addrgenmode none                                                               # examples/isolation.otop:35:3
+    link set dev lo alias opentop:isolation                                                                # examples/isolation.otop:18:5
+    link add name lan type bridge                                                                          # examples/isolation.otop:20:1
+    link set dev lan addrgenmode none                                                                      # examples/isolation.otop:20:1
+    link set dev lan up                                                                                    # examples/isolation.otop:20:1
+    link add name router.eth0 index 9829555 master lan up type veth peer name eth0 netns isolation.router  # examples/isolation.otop:24:3
+    link set dev router.eth0 addrgenmode none                                                              # examples/isolation.otop:24:3
+    link add name db.eth0 index 11825311 master lan up type veth peer name eth0 netns isolation.db         # examples/isolation.otop:35:3
+    link set dev db.eth0 addrgenmode none                                                                  # examples/isolation.otop:35:3
 
 # stage 4: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/isolation.router -- ip -batch -
@@ -483,12 +514,17 @@ nsenter --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns
 sh -c <start-service> opentop-start /run/opentop/isolation/services/db.web.log /run/opentop/isolation/services/db.web.pid /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- sh -c <service-wrapper> opentop:isolation:db:web /run/opentop/isolation/services/db.web.status env OPENTOP_LAB=isolation OPENTOP_NODE=db OPENTOP_SERVICE=web nsenter --net=/run/netns/isolation.db --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- sh -c '\''exec python3 -m http.server 8080 --bind 10.20.0.10 --directory /var/tmp'\''
     # start service web in node db  (examples/isolation.otop:39:3)
 
+# stage 18: readiness
+nsenter --net=/run/netns/isolation.db -- sh -c <ready> opentop-ready /run/opentop/isolation/services/db.web.pid /run/opentop/isolation/services/db.web.status /run/opentop/isolation/services/db.web.log 30 tcp 8080
+    # wait until service web of node db listens on tcp 8080  (examples/isolation.otop:39:3)
+
 # the sh programs above, shown as <NAME> (src/plan/snippets.ts):
 #   <join> = while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"
 #   <start-service> = cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }
 #   <service-wrapper> = status=$1; shift; "$@"; echo $? > "$status"
 #   <start-init> = cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }
-#   <init> = while :; do sleep 2147483647 & wait; done'
+#   <init> = while :; do sleep 2147483647 & wait; done
+#   <ready> = pidfile=$1 status=$2 log=$3 t=$4 kind=$5 port=$6; shift 6; [ "${1-}" != -- ] || shift; fail() { echo "$1" >&2; tail -n 10 "$log" 2>/dev/null | sed "s/^/log: /" >&2; exit 1; }; f=-t; [ "$kind" = udp ] && f=-u; ready() { case $kind in tcp|udp) [ -n "$(ss -Hln $f "sport = :$port")" ];; command) "$@" >/dev/null 2>&1 </dev/null;; *) [ $i -ge 3 ];; esac; }; i=0; while :; do if [ -s "$status" ]; then code=$(cat "$status"); [ "$code" = 0 ] && [ "$kind" = started ] && exit 0; fail "it exited with status $code"; fi; pid=$(cat "$pidfile" 2>/dev/null); if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then [ -s "$status" ] && continue; fail "it is gone"; fi; if ready "$@"; then exit 0; fi; [ $i -ge $((t * 10)) ] && fail "it is not ready after $t s"; sleep 0.1; i=$((i+1)); done'
 }
 
 # The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
@@ -498,7 +534,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "isolation",
  "file": "/ROOT/examples/isolation.otop",
- "hash": "c72d205151db403ea13b8fceb4ccee5a63ee1999c08a57b884509092f4c7d197",
+ "hash": "c9ca1a55e15d0d788a1bb6846ba8b0ff4f46b0a04cfcd93bfde2d7557b6f7f10",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
@@ -507,7 +543,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","files","db"],
  "switches": ["lan"],
- "plan": "f751da9fc013cf91022408bd435c45bc7d194043c068011f5e748be88def603e",
+ "plan": "e16f62902241a80a6104c26f14df3531d23c5eecad5230faef87c421688d475d",
  "owned": [
   {"kind":"netns","name":"isolation"},
   {"kind":"netns","name":"isolation.router","node":"router"},
@@ -525,9 +561,9 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"bridge.add","ns":"isolation","name":"lan"},"origin":"examples/isolation.otop:20:1"},
   {"op":{"kind":"link.nolinklocal","ns":"isolation","dev":"lan"},"origin":"examples/isolation.otop:20:1"},
   {"op":{"kind":"link.up","ns":"isolation","dev":"lan"},"origin":"examples/isolation.otop:20:1"},
-  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"router.eth0","index":1001,"master":"lan"},"b":{"ns":"isolation.router","name":"eth0"}},"origin":"examples/isolation.otop:24:3"},
+  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"router.eth0","index":9829555,"master":"lan"},"b":{"ns":"isolation.router","name":"eth0"}},"origin":"examples/isolation.otop:24:3"},
   {"op":{"kind":"link.nolinklocal","ns":"isolation","dev":"router.eth0"},"origin":"examples/isolation.otop:24:3"},
-  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"db.eth0","index":1002,"master":"lan"},"b":{"ns":"isolation.db","name":"eth0"}},"origin":"examples/isolation.otop:35:3"},
+  {"op":{"kind":"veth.add","ns":"isolation","a":{"ns":"isolation","name":"db.eth0","index":11825311,"master":"lan"},"b":{"ns":"isolation.db","name":"eth0"}},"origin":"examples/isolation.otop:35:3"},
   {"op":{"kind":"link.nolinklocal","ns":"isolation","dev":"db.eth0"},"origin":"examples/isolation.otop:35:3"},
   {"op":{"kind":"link.alias","ns":"isolation.router","dev":"lo","alias":"opentop:isolation:router"},"origin":"examples/isolation.otop:22:1"},
   {"op":{"kind":"link.up","ns":"isolation.router","dev":"lo"},"origin":"examples/isolation.otop:22:1"},
@@ -560,7 +596,8 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"mount.add","node":"db","enter":{"mnt":"/run/opentop/isolation/ns/db.mnt"},"type":"tmpfs","source":"opentop:isolation:db","target":"/var/tmp","options":["size=67108864"]},"origin":"examples/isolation.otop:37:3"},
   {"op":{"kind":"init.start","node":"db","enter":{"net":"/run/netns/isolation.db","uts":"/run/opentop/isolation/ns/db.uts","ipc":"/run/opentop/isolation/ns/db.ipc","cgroup":"/run/opentop/isolation/ns/db.cgroup","mnt":"/run/opentop/isolation/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/isolation/db/cgroup.procs"],"log":"/run/opentop/isolation/services/db.init.log","pidfile":"/run/opentop/isolation/services/db.init.pid","pidns":"/run/opentop/isolation/ns/db.pid","mark":"opentop:isolation:db:init"},"origin":"examples/isolation.otop:32:1"},
   {"op":{"kind":"mount.add","node":"db","enter":{"pid":"/run/opentop/isolation/ns/db.pid","mnt":"/run/opentop/isolation/ns/db.mnt"},"type":"proc","source":"opentop:isolation:db","target":"/proc","options":[]},"origin":"examples/isolation.otop:32:1"},
-  {"op":{"kind":"service.start","node":"db","name":"web","enter":{"net":"/run/netns/isolation.db","uts":"/run/opentop/isolation/ns/db.uts","ipc":"/run/opentop/isolation/ns/db.ipc","cgroup":"/run/opentop/isolation/ns/db.cgroup","pid":"/run/opentop/isolation/ns/db.pid","mnt":"/run/opentop/isolation/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/isolation/db/cgroup.procs"],"log":"/run/opentop/isolation/services/db.web.log","pidfile":"/run/opentop/isolation/services/db.web.pid","status":"/run/opentop/isolation/services/db.web.status","mark":"opentop:isolation:db:web","env":["OPENTOP_LAB=isolation","OPENTOP_NODE=db","OPENTOP_SERVICE=web"],"command":"exec python3 -m http.server 8080 --bind 10.20.0.10 --directory /var/tmp"},"origin":"examples/isolation.otop:39:3"}
+  {"op":{"kind":"service.start","node":"db","name":"web","enter":{"net":"/run/netns/isolation.db","uts":"/run/opentop/isolation/ns/db.uts","ipc":"/run/opentop/isolation/ns/db.ipc","cgroup":"/run/opentop/isolation/ns/db.cgroup","pid":"/run/opentop/isolation/ns/db.pid","mnt":"/run/opentop/isolation/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/isolation/db/cgroup.procs"],"log":"/run/opentop/isolation/services/db.web.log","pidfile":"/run/opentop/isolation/services/db.web.pid","status":"/run/opentop/isolation/services/db.web.status","mark":"opentop:isolation:db:web","env":["OPENTOP_LAB=isolation","OPENTOP_NODE=db","OPENTOP_SERVICE=web"],"command":"exec python3 -m http.server 8080 --bind 10.20.0.10 --directory /var/tmp"},"origin":"examples/isolation.otop:39:3"},
+  {"op":{"kind":"service.ready","node":"db","name":"web","ns":"isolation.db","pidfile":"/run/opentop/isolation/services/db.web.pid","status":"/run/opentop/isolation/services/db.web.status","log":"/run/opentop/isolation/services/db.web.log","seconds":30,"check":"tcp","port":8080},"origin":"examples/isolation.otop:39:3"}
  ],
  "isolation": {"files":{"aspects":["mount"],"enter":{"mnt":"/run/opentop/isolation/ns/files.mnt"},"join":[],"limits":[],"services":[]},"db":{"aspects":["net","uts","ipc","mount","pid","cgroup"],"enter":{"net":"/run/netns/isolation.db","uts":"/run/opentop/isolation/ns/db.uts","ipc":"/run/opentop/isolation/ns/db.ipc","cgroup":"/run/opentop/isolation/ns/db.cgroup","pid":"/run/opentop/isolation/ns/db.pid","mnt":"/run/opentop/isolation/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/isolation/db/cgroup.procs"],"hostname":"db","limits":["memory 256M","cpu 0.5","pids 128"],"init":{"pidfile":"/run/opentop/isolation/services/db.init.pid","log":"/run/opentop/isolation/services/db.init.log","mark":"opentop:isolation:db:init"},"services":[{"name":"web","command":"exec python3 -m http.server 8080 --bind 10.20.0.10 --directory /var/tmp","pidfile":"/run/opentop/isolation/services/db.web.pid","log":"/run/opentop/isolation/services/db.web.log","status":"/run/opentop/isolation/services/db.web.status","mark":"opentop:isolation:db:web"}]}}
 }
@@ -577,14 +614,16 @@ why() {
     tee) why='this lab writes cgroup limits' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
-    sh) why='this lab'\''s isolation steps are small sh programs' package=dash ;;
+    sh) why='this lab'\''s steps include small sh programs' package=dash ;;
     hostname) why='a node of this lab has its own hostname' package=hostname ;;
-    sleep) why='this lab waits for its services to stop' package=coreutils ;;
+    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
     setsid) why='this lab runs services' package=util-linux ;;
     env) why='this lab runs services' package=coreutils ;;
     cat) why='this lab reads process and cgroup state' package=coreutils ;;
-    tr) why='this lab stops its services by their marks' package=coreutils ;;
-    sed) why='this lab stops its services by their marks' package=sed ;;
+    tail) why='this lab reports the last lines of a failing service'\''s log' package=coreutils ;;
+    sed) why='this lab stops its processes by their marks' package=sed ;;
+    ss) why='this lab'\''s tests look for a listener before starting one' package=iproute2 ;;
+    tr) why='this lab stops its processes by their marks' package=coreutils ;;
     mountpoint) why='this lab keeps namespaces with bind mounts' package=util-linux ;;
     stat) why='this lab unmounts only what it mounted' package=coreutils ;;
     umount) why='this lab mounts file systems in its nodes' package=mount ;;
@@ -595,6 +634,8 @@ why() {
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
+    timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
+    socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

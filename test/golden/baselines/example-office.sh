@@ -2,10 +2,10 @@
 # Lab office: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/office.otop
-#   sha256    7f2f8367a46b6d40fe1b9bcf72c06403b68a10d40284954ea739606be5776984
-#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find
+#   sha256    439b18972ce926d3ff4ccafafb4f37ed3e35c79645dc552ee3ceae649bac8f7f
+#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find sh ss setsid timeout socat sleep ping cat tr sed
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
 SUMMARY='5 nodes, 2 switches, 6 links (66 operations)'
 HELP='
 Lab office: 5 nodes, 2 switches, 6 links (66 operations).
@@ -36,6 +37,7 @@ Lab office: 5 nodes, 2 switches, 6 links (66 operations).
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
+  test    probe its expectations with real packets (needs root and nsenter, sh, ss, mkdir, setsid, timeout, socat, sleep, ping, cat, tr, sed, ln, readlink, rm, date)
   plan    print every operation that up runs, doing nothing'
 
 # ---- up: the plan, stage by stage --------------------------------------------------
@@ -107,7 +109,7 @@ EOF
   # == stage 4 of 5: links
   # create veth pair wan (office.router) — eth0 (office.isp)  (examples/office.otop:22:3)
   step '5/11, links, on the host' ip -batch - <<'EOF' || return 1
-link add name wan index 1001 netns office.router type veth peer name eth0 netns office.isp
+link add name wan index 7839789 netns office.router type veth peer name eth0 netns office.isp
 EOF
   # mark lo in office as opentop:office  (examples/office.otop:13:5)
   # create bridge lan in office  (examples/office.otop:15:1)
@@ -134,15 +136,15 @@ link set dev lan up
 link add name dmz type bridge
 link set dev dmz addrgenmode none
 link set dev dmz up
-link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns office.router
+link add name router.eth0 index 9829555 master lan up type veth peer name eth0 netns office.router
 link set dev router.eth0 addrgenmode none
-link add name router.eth1 index 1002 master dmz up type veth peer name eth1 netns office.router
+link add name router.eth1 index 14157307 master dmz up type veth peer name eth1 netns office.router
 link set dev router.eth1 addrgenmode none
-link add name web.eth0 index 1003 master dmz up type veth peer name eth0 netns office.web
+link add name web.eth0 index 6854235 master dmz up type veth peer name eth0 netns office.web
 link set dev web.eth0 addrgenmode none
-link add name pc1.eth0 index 1004 master lan up type veth peer name eth0 netns office.pc1
+link add name pc1.eth0 index 9302337 master lan up type veth peer name eth0 netns office.pc1
 link set dev pc1.eth0 addrgenmode none
-link add name pc2.eth0 index 1005 master lan up type veth peer name eth0 netns office.pc2
+link add name pc2.eth0 index 940250 master lan up type veth peer name eth0 netns office.pc2
 link set dev pc2.eth0 addrgenmode none
 EOF
   # == stage 5 of 5: addresses and routes
@@ -154,8 +156,8 @@ EOF
   # add 10.2.0.1/24 to eth1 in office.router  (examples/office.otop:21:15)
   # add fd6f:2::1/64 to eth1 in office.router  (examples/office.otop:21:27)
   # bring eth1 up in office.router  (examples/office.otop:21:3)
-  # add 203.0.113.1/24 to wan in office.router  (examples/office.otop:22:20)
-  # add fd6f:ff::1/64 to wan in office.router  (examples/office.otop:22:35)
+  # add 203.0.113.1/24 to wan in office.router  (examples/office.otop:22:19)
+  # add fd6f:ff::1/64 to wan in office.router  (examples/office.otop:22:34)
   # bring wan up in office.router  (examples/office.otop:22:3)
   step '7/11, addresses and routes, in node router (office.router)' nsenter --net=/run/netns/office.router -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:office:router
@@ -481,6 +483,201 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+SH_LISTEN='pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u; listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }; if listening; then echo present; exit 0; fi; b=$addr; [ "$family" = 6 ] && b="[$addr]"; case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac; mkdir -p "${pidfile%/*}" || exit 1; setsid sh -c '\''timeout --foreground "$@"; exit 0'\'' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 & pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }; i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done; echo started'
+SH_PROBE='proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"; case $proto in icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };; tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };; udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;; *) echo "error unknown protocol $proto"; exit 0;; esac; case $out in *"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;; *nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;; *"timed out"*|*" 0 received"*) echo timeout;; *) printf "error %s\n" "$(printf "%s" "$out" | tr "\n" " ")";; esac'
+SH_STOP='pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done'
+
+test_plan() {
+  # listen on tcp 10.2.0.10:80 in node web, unless something does
+  listener 1 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.80.pid opentop:office:web:listen-tcp-80-1 156 tcp 4 10.2.0.10 80
+  # listen on tcp [fd6f:2::10]:80 in node web, unless something does
+  listener 2 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.80.pid opentop:office:web:listen-tcp-80-2 156 tcp 6 fd6f:2::10 80
+  # listen on tcp 10.2.0.10:443 in node web, unless something does
+  listener 3 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.443.pid opentop:office:web:listen-tcp-443-3 156 tcp 4 10.2.0.10 443
+  # listen on tcp [fd6f:2::10]:443 in node web, unless something does
+  listener 4 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.443.pid opentop:office:web:listen-tcp-443-4 156 tcp 6 fd6f:2::10 443
+  # listen on tcp 10.2.0.10:22 in node web, unless something does
+  listener 5 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.22.pid opentop:office:web:listen-tcp-22-5 156 tcp 4 10.2.0.10 22
+  # listen on tcp [fd6f:2::10]:22 in node web, unless something does
+  listener 6 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.22.pid opentop:office:web:listen-tcp-22-6 156 tcp 6 fd6f:2::10 22
+  # listen on tcp 10.2.0.10:8443 in node web, unless something does
+  listener 7 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.8443.pid opentop:office:web:listen-tcp-8443-7 156 tcp 4 10.2.0.10 8443
+  # listen on tcp [fd6f:2::10]:8443 in node web, unless something does
+  listener 8 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.8443.pid opentop:office:web:listen-tcp-8443-8 156 tcp 6 fd6f:2::10 8443
+  # listen on tcp [fd6f:2::10]:8000 in node web, unless something does
+  listener 9 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.8000.pid opentop:office:web:listen-tcp-8000-9 156 tcp 6 fd6f:2::10 8000
+  # listen on tcp 10.2.0.10:8000 in node web, unless something does
+  listener 10 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.8000.pid opentop:office:web:listen-tcp-8000-10 156 tcp 4 10.2.0.10 8000
+  # listen on tcp 10.2.0.10:9999 in node web, unless something does
+  listener 11 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.9999.pid opentop:office:web:listen-tcp-9999-11 156 tcp 4 10.2.0.10 9999
+  # listen on tcp [fd6f:2::10]:9999 in node web, unless something does
+  listener 12 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.9999.pid opentop:office:web:listen-tcp-9999-12 156 tcp 6 fd6f:2::10 9999
+  # listen on tcp 10.1.0.12:7000 in node pc2, unless something does
+  listener 13 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/pc2.tcp.10.1.0.12.7000.pid opentop:office:pc2:listen-tcp-7000-13 156 tcp 4 10.1.0.12 7000
+  # listen on tcp [fd6f:1::12]:7000 in node pc2, unless something does
+  listener 14 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/pc2.tcp.fd6f:1::12.7000.pid opentop:office:pc2:listen-tcp-7000-14 156 tcp 6 fd6f:1::12 7000
+  # listen on tcp 203.0.113.2:9000 in node isp, unless something does
+  listener 15 nsenter --net=/run/netns/office.isp -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/isp.tcp.203.0.113.2.9000.pid opentop:office:isp:listen-tcp-9000-15 156 tcp 4 203.0.113.2 9000
+  # listen on tcp [fd6f:ff::2]:9000 in node isp, unless something does
+  listener 16 nsenter --net=/run/netns/office.isp -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/isp.tcp.fd6f:ff::2.9000.pid opentop:office:isp:listen-tcp-9000-16 156 tcp 6 fd6f:ff::2 9000
+  # listen on udp 203.0.113.2:53 in node isp, unless something does
+  listener 17 nsenter --net=/run/netns/office.isp -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/isp.udp.203.0.113.2.53.pid opentop:office:isp:listen-udp-53-17 156 udp 4 203.0.113.2 53
+  # listen on udp [fd6f:ff::2]:53 in node isp, unless something does
+  listener 18 nsenter --net=/run/netns/office.isp -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/isp.udp.fd6f:ff::2.53.pid opentop:office:isp:listen-udp-53-18 156 udp 6 fd6f:ff::2 53
+  # listen on tcp 10.2.0.10:8080 in node web, unless something does
+  listener 19 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.8080.pid opentop:office:web:listen-tcp-8080-19 156 tcp 4 10.2.0.10 8080
+  # listen on tcp [fd6f:2::10]:8080 in node web, unless something does
+  listener 20 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.8080.pid opentop:office:web:listen-tcp-8080-20 156 tcp 6 fd6f:2::10 8080
+  # probe tcp 10.2.0.10:80 from node pc1
+  run_probe 21 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 80 '' 2
+  # probe tcp [fd6f:2::10]:80 from node pc1
+  run_probe 22 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 80 '' 2
+  # probe tcp 10.2.0.10:80 from node pc2
+  run_probe 23 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 80 '' 2
+  # probe tcp [fd6f:2::10]:80 from node pc2
+  run_probe 24 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 80 '' 2
+  # probe tcp 10.2.0.10:443 from node pc1
+  run_probe 25 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 443 '' 2
+  # probe tcp [fd6f:2::10]:443 from node pc1
+  run_probe 26 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 443 '' 2
+  # probe tcp 10.2.0.10:22 from node pc1
+  run_probe 27 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 22 '' 2
+  # probe tcp [fd6f:2::10]:22 from node pc1
+  run_probe 28 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 22 '' 2
+  # probe tcp 10.2.0.10:8443 from node pc1
+  run_probe 29 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 8443 '' 2
+  # probe tcp [fd6f:2::10]:8443 from node pc1
+  run_probe 30 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 8443 '' 2
+  # probe tcp [fd6f:2::10]:8000 from node pc1
+  run_probe 31 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 8000 '' 2
+  # probe tcp 10.2.0.10:8000 from node pc1
+  run_probe 32 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 8000 '' 2
+  # probe tcp 10.2.0.10:22 from node router
+  run_probe 33 nsenter --net=/run/netns/office.router -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 22 '' 2
+  # probe tcp [fd6f:2::10]:22 from node router
+  run_probe 34 nsenter --net=/run/netns/office.router -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 22 '' 2
+  # probe tcp 10.2.0.10:9999 from node router
+  run_probe 35 nsenter --net=/run/netns/office.router -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 9999 '' 2
+  # probe tcp [fd6f:2::10]:9999 from node router
+  run_probe 36 nsenter --net=/run/netns/office.router -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 9999 '' 2
+  # probe tcp 10.1.0.12:7000 from node web
+  run_probe 37 nsenter --net=/run/netns/office.web -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.1.0.12 7000 '' 2
+  # probe tcp [fd6f:1::12]:7000 from node web
+  run_probe 38 nsenter --net=/run/netns/office.web -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:1::12 7000 '' 2
+  # probe tcp 203.0.113.2:9000 from node pc1
+  run_probe 39 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 203.0.113.2 9000 '' 2
+  # probe tcp [fd6f:ff::2]:9000 from node pc1
+  run_probe 40 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:ff::2 9000 '' 2
+  # probe udp 203.0.113.2:53 from node pc1
+  run_probe 41 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe udp 4 203.0.113.2 53 '' 2
+  # probe udp [fd6f:ff::2]:53 from node pc1
+  run_probe 42 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe udp 6 fd6f:ff::2 53 '' 2
+  # probe tcp 203.0.113.1:80 from node isp
+  run_probe 43 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe tcp 4 203.0.113.1 80 '' 2
+  # probe tcp [fd6f:ff::1]:80 from node isp
+  run_probe 44 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:ff::1 80 '' 2
+  # probe tcp 10.2.0.10:8080 from node isp
+  run_probe 45 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 8080 '' 2
+  # probe tcp [fd6f:2::10]:8080 from node isp
+  run_probe 46 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 8080 '' 2
+  # probe icmp 10.1.0.11 from node isp
+  run_probe 47 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.1.0.11 '' '' 2
+  # probe icmp fd6f:1::11 from node isp
+  run_probe 48 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd6f:1::11 '' '' 2
+  # probe icmp 10.2.0.10 from node pc1
+  run_probe 49 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.2.0.10 '' '' 2
+  # probe icmp fd6f:2::10 from node pc1
+  run_probe 50 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd6f:2::10 '' '' 2
+  # probe icmp 10.2.0.10 from node pc2
+  run_probe 51 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.2.0.10 '' '' 2
+  # probe icmp fd6f:2::10 from node pc2
+  run_probe 52 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd6f:2::10 '' '' 2
+  wait
+  stop_listeners
+}
+
+stop_listeners() {
+  # stop the listener on tcp 10.2.0.10 port 80 in node web
+  stop_listener 1 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.80.pid opentop:office:web:listen-tcp-80-1 10 group
+  # stop the listener on tcp fd6f:2::10 port 80 in node web
+  stop_listener 2 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.80.pid opentop:office:web:listen-tcp-80-2 10 group
+  # stop the listener on tcp 10.2.0.10 port 443 in node web
+  stop_listener 3 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.443.pid opentop:office:web:listen-tcp-443-3 10 group
+  # stop the listener on tcp fd6f:2::10 port 443 in node web
+  stop_listener 4 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.443.pid opentop:office:web:listen-tcp-443-4 10 group
+  # stop the listener on tcp 10.2.0.10 port 22 in node web
+  stop_listener 5 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.22.pid opentop:office:web:listen-tcp-22-5 10 group
+  # stop the listener on tcp fd6f:2::10 port 22 in node web
+  stop_listener 6 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.22.pid opentop:office:web:listen-tcp-22-6 10 group
+  # stop the listener on tcp 10.2.0.10 port 8443 in node web
+  stop_listener 7 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.8443.pid opentop:office:web:listen-tcp-8443-7 10 group
+  # stop the listener on tcp fd6f:2::10 port 8443 in node web
+  stop_listener 8 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.8443.pid opentop:office:web:listen-tcp-8443-8 10 group
+  # stop the listener on tcp fd6f:2::10 port 8000 in node web
+  stop_listener 9 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.8000.pid opentop:office:web:listen-tcp-8000-9 10 group
+  # stop the listener on tcp 10.2.0.10 port 8000 in node web
+  stop_listener 10 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.8000.pid opentop:office:web:listen-tcp-8000-10 10 group
+  # stop the listener on tcp 10.2.0.10 port 9999 in node web
+  stop_listener 11 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.9999.pid opentop:office:web:listen-tcp-9999-11 10 group
+  # stop the listener on tcp fd6f:2::10 port 9999 in node web
+  stop_listener 12 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.9999.pid opentop:office:web:listen-tcp-9999-12 10 group
+  # stop the listener on tcp 10.1.0.12 port 7000 in node pc2
+  stop_listener 13 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/pc2.tcp.10.1.0.12.7000.pid opentop:office:pc2:listen-tcp-7000-13 10 group
+  # stop the listener on tcp fd6f:1::12 port 7000 in node pc2
+  stop_listener 14 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/pc2.tcp.fd6f:1::12.7000.pid opentop:office:pc2:listen-tcp-7000-14 10 group
+  # stop the listener on tcp 203.0.113.2 port 9000 in node isp
+  stop_listener 15 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/isp.tcp.203.0.113.2.9000.pid opentop:office:isp:listen-tcp-9000-15 10 group
+  # stop the listener on tcp fd6f:ff::2 port 9000 in node isp
+  stop_listener 16 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/isp.tcp.fd6f:ff::2.9000.pid opentop:office:isp:listen-tcp-9000-16 10 group
+  # stop the listener on udp 203.0.113.2 port 53 in node isp
+  stop_listener 17 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/isp.udp.203.0.113.2.53.pid opentop:office:isp:listen-udp-53-17 10 group
+  # stop the listener on udp fd6f:ff::2 port 53 in node isp
+  stop_listener 18 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/isp.udp.fd6f:ff::2.53.pid opentop:office:isp:listen-udp-53-18 10 group
+  # stop the listener on tcp 10.2.0.10 port 8080 in node web
+  stop_listener 19 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.8080.pid opentop:office:web:listen-tcp-8080-19 10 group
+  # stop the listener on tcp fd6f:2::10 port 8080 in node web
+  stop_listener 20 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.8080.pid opentop:office:web:listen-tcp-8080-20 10 group
+  :
+}
+
+TEST_WIDTH=24
+test_rows() {
+  row 'pc1 -> web tcp 80' 4 reach reaches 'through pc1 → router → web' 21 1
+  row 'pc1 -> web tcp 80' 6 reach reaches 'through pc1 → router → web' 22 2
+  row 'pc2 -> web tcp 80' 4 reach reaches 'through pc2 → router → web' 23 1
+  row 'pc2 -> web tcp 80' 6 reach reaches 'through pc2 → router → web' 24 2
+  row 'pc1 -> web tcp 443' 4 reach reaches 'through pc1 → router → web' 25 3
+  row 'pc1 -> web tcp 443' 6 reach reaches 'through pc1 → router → web' 26 4
+  row 'pc1 !-> web tcp 22' 4 not blocked 'dropped by the forward policy of router' 27 5
+  row 'pc1 !-> web tcp 22' 6 not blocked 'dropped by the forward policy of router' 28 6
+  row 'pc1 !-> web tcp 8443' 4 not blocked 'rejected by rule `forward reject in eth0 out eth1 tcp dport 8443` of router' 29 7
+  row 'pc1 !-> web tcp 8443' 6 not blocked 'rejected by rule `forward reject in eth0 out eth1 tcp dport 8443` of router' 30 8
+  row 'pc1 -> web tcp 8000 -6' 6 reach reaches 'through pc1 → router → web' 31 9
+  row 'pc1 !-> web tcp 8000 -4' 4 not blocked 'dropped by the forward policy of router' 32 10
+  row 'router -> web tcp 22' 4 reach reaches 'through router → web' 33 5
+  row 'router -> web tcp 22' 6 reach reaches 'through router → web' 34 6
+  row 'router !-> web tcp 9999' 4 not blocked 'dropped by the input policy of web' 35 11
+  row 'router !-> web tcp 9999' 6 not blocked 'dropped by the input policy of web' 36 12
+  row 'web !-> pc2 tcp 7000' 4 not blocked 'dropped by the forward policy of router' 37 13
+  row 'web !-> pc2 tcp 7000' 6 not blocked 'dropped by the forward policy of router' 38 14
+  row 'pc1 -> isp tcp 9000' 4 reach reaches 'through pc1 → router → isp' 39 15
+  row 'pc1 -> isp tcp 9000' 6 reach reaches 'through pc1 → router → isp' 40 16
+  row 'pc1 -> isp udp 53' 4 reach reaches 'through pc1 → router → isp' 41 17
+  row 'pc1 -> isp udp 53' 6 reach reaches 'through pc1 → router → isp' 42 18
+  row 'isp -> router.wan tcp 80' 4 reach reaches 'through isp → router → web' 43 19
+  row 'isp -> router.wan tcp 80' 6 reach reaches 'through isp → router → web' 44 20
+  row 'isp !-> web tcp 8080' 4 not blocked 'isp has no route to 10.2.0.10' 45 19
+  row 'isp !-> web tcp 8080' 6 not blocked 'isp has no route to fd6f:2::10' 46 20
+  row 'isp !-> pc1' 4 not blocked 'isp has no route to 10.1.0.11' 47 0
+  row 'isp !-> pc1' 6 not blocked 'isp has no route to fd6f:1::11' 48 0
+  row 'pc1 -> web' 4 reach reaches 'through pc1 → router → web' 49 0
+  row 'pc1 -> web' 6 reach reaches 'through pc1 → router → web' 50 0
+  row 'pc2 -> web' 4 reach reaches 'through pc2 → router → web' 51 0
+  row 'pc2 -> web' 6 reach reaches 'through pc2 → router → web' 52 0
+}
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab office: up, 66 operations in 11 processes
@@ -539,25 +736,25 @@ nsenter --net=/run/netns/office.web -- nft -f -
 
 # stage 4: links (steps run concurrently)
 ip -batch -
-    link add name wan index 1001 netns office.router type veth peer name eth0 netns office.isp  # examples/office.otop:22:3
+    link add name wan index 7839789 netns office.router type veth peer name eth0 netns office.isp  # examples/office.otop:22:3
 nsenter --net=/run/netns/office -- ip -batch -
-    link set dev lo alias opentop:office                                                             # examples/office.otop:13:5
-    link add name lan type bridge                                                                    # examples/office.otop:15:1
-    link set dev lan addrgenmode none                                                                # examples/office.otop:15:1
-    link set dev lan up                                                                              # examples/office.otop:15:1
-    link add name dmz type bridge                                                                    # examples/office.otop:16:1
-    link set dev dmz addrgenmode none                                                                # examples/office.otop:16:1
-    link set dev dmz up                                                                              # examples/office.otop:16:1
-    link add name router.eth0 index 1001 master lan up type veth peer name eth0 netns office.router  # examples/office.otop:20:3
-    link set dev router.eth0 addrgenmode none                                                        # examples/office.otop:20:3
-    link add name router.eth1 index 1002 master dmz up type veth peer name eth1 netns office.router  # examples/office.otop:21:3
-    link set dev router.eth1 addrgenmode none                                                        # examples/office.otop:21:3
-    link add name web.eth0 index 1003 master dmz up type veth peer name eth0 netns office.web        # examples/office.otop:40:3
-    link set dev web.eth0 addrgenmode none                                                           # examples/office.otop:40:3
-    link add name pc1.eth0 index 1004 master lan up type veth peer name eth0 netns office.pc1        # examples/office.otop:53:3
-    link set dev pc1.eth0 addrgenmode none                                                           # examples/office.otop:53:3
-    link add name pc2.eth0 index 1005 master lan up type veth peer name eth0 netns office.pc2        # examples/office.otop:53:3
-    link set dev pc2.eth0 addrgenmode none                                                           # examples/office.otop:53:3
+    link set dev lo alias opentop:office                                                                 # examples/office.otop:13:5
+    link add name lan type bridge                                                                        # examples/office.otop:15:1
+    link set dev lan addrgenmode none                                                                    # examples/office.otop:15:1
+    link set dev lan up                                                                                  # examples/office.otop:15:1
+    link add name dmz type bridge                                                                        # examples/office.otop:16:1
+    link set dev dmz addrgenmode none                                                                    # examples/office.otop:16:1
+    link set dev dmz up                                                                                  # examples/office.otop:16:1
+    link add name router.eth0 index 9829555 master lan up type veth peer name eth0 netns office.router   # examples/office.otop:20:3
+    link set dev router.eth0 addrgenmode none                                                            # examples/office.otop:20:3
+    link add name router.eth1 index 14157307 master dmz up type veth peer name eth1 netns office.router  # examples/office.otop:21:3
+    link set dev router.eth1 addrgenmode none                                                            # examples/office.otop:21:3
+    link add name web.eth0 index 6854235 master dmz up type veth peer name eth0 netns office.web         # examples/office.otop:40:3
+    link set dev web.eth0 addrgenmode none                                                               # examples/office.otop:40:3
+    link add name pc1.eth0 index 9302337 master lan up type veth peer name eth0 netns office.pc1         # examples/office.otop:53:3
+    link set dev pc1.eth0 addrgenmode none                                                               # examples/office.otop:53:3
+    link add name pc2.eth0 index 940250 master lan up type veth peer name eth0 netns office.pc2          # examples/office.otop:53:3
+    link set dev pc2.eth0 addrgenmode none                                                               # examples/office.otop:53:3
 
 # stage 5: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/office.router -- ip -batch -
@@ -569,8 +766,8 @@ nsenter --net=/run/netns/office.router -- ip -batch -
     addr add 10.2.0.1/24 dev eth1                # examples/office.otop:21:15
     addr add fd6f:2::1/64 dev eth1 nodad         # examples/office.otop:21:27
     link set dev eth1 up                         # examples/office.otop:21:3
-    addr add 203.0.113.1/24 dev wan              # examples/office.otop:22:20
-    addr add fd6f:ff::1/64 dev wan nodad         # examples/office.otop:22:35
+    addr add 203.0.113.1/24 dev wan              # examples/office.otop:22:19
+    addr add fd6f:ff::1/64 dev wan nodad         # examples/office.otop:22:34
     link set dev wan up                          # examples/office.otop:22:3
 nsenter --net=/run/netns/office.web -- ip -batch -
     link set dev lo alias opentop:office:web  # examples/office.otop:39:1
@@ -611,7 +808,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "office",
  "file": "/ROOT/examples/office.otop",
- "hash": "7f2f8367a46b6d40fe1b9bcf72c06403b68a10d40284954ea739606be5776984",
+ "hash": "439b18972ce926d3ff4ccafafb4f37ed3e35c79645dc552ee3ceae649bac8f7f",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
@@ -620,7 +817,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","web","pc1","pc2","isp"],
  "switches": ["lan","dmz"],
- "plan": "11da0e5929a40169df20e7e3133e25636d5eadc65736e156a22f3f0e0b69b927",
+ "plan": "dfe855ad4884d301dfedd7978c88edcd62a1139c46c39a226a8f8efc4b18c9e0",
  "owned": [
   {"kind":"netns","name":"office"},
   {"kind":"netns","name":"office.router","node":"router"},
@@ -642,7 +839,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"office.router","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/office.otop:19:3"},
   {"op":{"kind":"nft.table","ns":"office.router","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain prerouting {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n\t\tiifname \"wan\" tcp dport 80 dnat ip to 10.2.0.10:8080 comment \"dnat in wan tcp dport 80 to 10.2.0.10:8080\"\n\t\tiifname \"wan\" tcp dport 80 dnat ip6 to [fd6f:2::10]:8080 comment \"dnat in wan tcp dport 80 to [fd6f:2::10]:8080\"\n\t}\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tct state related,established accept comment \"forward accept established\"\n\t\tmeta l4proto icmp accept comment \"forward accept icmp\"\n\t\tmeta l4proto ipv6-icmp accept comment \"forward accept icmpv6\"\n\t\tiifname \"eth0\" oifname \"wan\" accept comment \"forward accept in eth0 out wan\"\n\t\tiifname \"eth0\" oifname \"eth1\" tcp dport { 80, 443 } accept comment \"forward accept in eth0 out eth1 tcp dport 80,443\"\n\t\tiifname \"eth0\" oifname \"eth1\" tcp dport 8443 reject with tcp reset comment \"forward reject in eth0 out eth1 tcp dport 8443\"\n\t\tiifname \"eth0\" oifname \"eth1\" ip6 saddr fd6f:1::/64 tcp dport 8000 accept comment \"forward accept in eth0 out eth1 saddr fd6f:1::/64 tcp dport 8000\"\n\t\tiifname \"wan\" oifname \"eth1\" tcp dport 8080 counter accept comment \"forward accept in wan out eth1 tcp dport 8080 counter\"\n\t}\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n\t\toifname \"wan\" masquerade comment \"masquerade out wan\"\n\t}\n}\n"},"origin":"examples/office.otop:24:5"},
   {"op":{"kind":"nft.table","ns":"office.web","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tct state related,established accept comment \"input accept established\"\n\t\tmeta l4proto icmp accept comment \"input accept icmp\"\n\t\tmeta l4proto ipv6-icmp accept comment \"input accept icmpv6\"\n\t\ttcp dport { 22, 80, 443, 8000, 8080, 8443 } accept comment \"input accept tcp dport 22,80,443,8000,8080,8443\"\n\t}\n}\n"},"origin":"examples/office.otop:44:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"office.router","name":"wan","index":1001},"b":{"ns":"office.isp","name":"eth0"}},"origin":"examples/office.otop:22:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"office.router","name":"wan","index":7839789},"b":{"ns":"office.isp","name":"eth0"}},"origin":"examples/office.otop:22:3"},
   {"op":{"kind":"link.alias","ns":"office","dev":"lo","alias":"opentop:office"},"origin":"examples/office.otop:13:5"},
   {"op":{"kind":"bridge.add","ns":"office","name":"lan"},"origin":"examples/office.otop:15:1"},
   {"op":{"kind":"link.nolinklocal","ns":"office","dev":"lan"},"origin":"examples/office.otop:15:1"},
@@ -650,15 +847,15 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"bridge.add","ns":"office","name":"dmz"},"origin":"examples/office.otop:16:1"},
   {"op":{"kind":"link.nolinklocal","ns":"office","dev":"dmz"},"origin":"examples/office.otop:16:1"},
   {"op":{"kind":"link.up","ns":"office","dev":"dmz"},"origin":"examples/office.otop:16:1"},
-  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"router.eth0","index":1001,"master":"lan"},"b":{"ns":"office.router","name":"eth0"}},"origin":"examples/office.otop:20:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"router.eth0","index":9829555,"master":"lan"},"b":{"ns":"office.router","name":"eth0"}},"origin":"examples/office.otop:20:3"},
   {"op":{"kind":"link.nolinklocal","ns":"office","dev":"router.eth0"},"origin":"examples/office.otop:20:3"},
-  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"router.eth1","index":1002,"master":"dmz"},"b":{"ns":"office.router","name":"eth1"}},"origin":"examples/office.otop:21:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"router.eth1","index":14157307,"master":"dmz"},"b":{"ns":"office.router","name":"eth1"}},"origin":"examples/office.otop:21:3"},
   {"op":{"kind":"link.nolinklocal","ns":"office","dev":"router.eth1"},"origin":"examples/office.otop:21:3"},
-  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"web.eth0","index":1003,"master":"dmz"},"b":{"ns":"office.web","name":"eth0"}},"origin":"examples/office.otop:40:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"web.eth0","index":6854235,"master":"dmz"},"b":{"ns":"office.web","name":"eth0"}},"origin":"examples/office.otop:40:3"},
   {"op":{"kind":"link.nolinklocal","ns":"office","dev":"web.eth0"},"origin":"examples/office.otop:40:3"},
-  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"pc1.eth0","index":1004,"master":"lan"},"b":{"ns":"office.pc1","name":"eth0"}},"origin":"examples/office.otop:53:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"pc1.eth0","index":9302337,"master":"lan"},"b":{"ns":"office.pc1","name":"eth0"}},"origin":"examples/office.otop:53:3"},
   {"op":{"kind":"link.nolinklocal","ns":"office","dev":"pc1.eth0"},"origin":"examples/office.otop:53:3"},
-  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"pc2.eth0","index":1005,"master":"lan"},"b":{"ns":"office.pc2","name":"eth0"}},"origin":"examples/office.otop:53:3"},
+  {"op":{"kind":"veth.add","ns":"office","a":{"ns":"office","name":"pc2.eth0","index":940250,"master":"lan"},"b":{"ns":"office.pc2","name":"eth0"}},"origin":"examples/office.otop:53:3"},
   {"op":{"kind":"link.nolinklocal","ns":"office","dev":"pc2.eth0"},"origin":"examples/office.otop:53:3"},
   {"op":{"kind":"link.alias","ns":"office.router","dev":"lo","alias":"opentop:office:router"},"origin":"examples/office.otop:18:1"},
   {"op":{"kind":"link.up","ns":"office.router","dev":"lo"},"origin":"examples/office.otop:18:1"},
@@ -668,8 +865,8 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"addr.add","ns":"office.router","dev":"eth1","cidr":"10.2.0.1/24","family":4},"origin":"examples/office.otop:21:15"},
   {"op":{"kind":"addr.add","ns":"office.router","dev":"eth1","cidr":"fd6f:2::1/64","family":6},"origin":"examples/office.otop:21:27"},
   {"op":{"kind":"link.up","ns":"office.router","dev":"eth1"},"origin":"examples/office.otop:21:3"},
-  {"op":{"kind":"addr.add","ns":"office.router","dev":"wan","cidr":"203.0.113.1/24","family":4},"origin":"examples/office.otop:22:20"},
-  {"op":{"kind":"addr.add","ns":"office.router","dev":"wan","cidr":"fd6f:ff::1/64","family":6},"origin":"examples/office.otop:22:35"},
+  {"op":{"kind":"addr.add","ns":"office.router","dev":"wan","cidr":"203.0.113.1/24","family":4},"origin":"examples/office.otop:22:19"},
+  {"op":{"kind":"addr.add","ns":"office.router","dev":"wan","cidr":"fd6f:ff::1/64","family":6},"origin":"examples/office.otop:22:34"},
   {"op":{"kind":"link.up","ns":"office.router","dev":"wan"},"origin":"examples/office.otop:22:3"},
   {"op":{"kind":"link.alias","ns":"office.web","dev":"lo","alias":"opentop:office:web"},"origin":"examples/office.otop:39:1"},
   {"op":{"kind":"link.up","ns":"office.web","dev":"lo"},"origin":"examples/office.otop:39:1"},
@@ -717,6 +914,16 @@ why() {
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
+    sh) why='this lab'\''s steps include small sh programs' package=dash ;;
+    ss) why='this lab'\''s tests look for a listener before starting one' package=iproute2 ;;
+    setsid) why='this lab runs services' package=util-linux ;;
+    timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
+    socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
+    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
+    ping) why='this lab'\''s expectations are tested with ping' package=iputils-ping ;;
+    cat) why='this lab reads process and cgroup state' package=coreutils ;;
+    tr) why='this lab stops its processes by their marks' package=coreutils ;;
+    sed) why='this lab stops its processes by their marks' package=sed ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

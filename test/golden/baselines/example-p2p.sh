@@ -2,10 +2,10 @@
 # Lab p2p: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/p2p.otop
-#   sha256    c50bd991f74b7650e2d7308a6157432d40a6d56c48c1c29b4e7497e559bb3c4d
-#   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find
+#   sha256    05ec7c68cc0a67cb6248bb3099d69fa9c758d78bc75a95f15f09ce69b5e7c48f
+#   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find sh ss setsid timeout socat sleep ping cat tr sed
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
 SUMMARY='2 nodes, 0 switches, 1 link (13 operations)'
 HELP='
 Lab p2p: 2 nodes, 0 switches, 1 link (13 operations).
@@ -36,6 +37,7 @@ Lab p2p: 2 nodes, 0 switches, 1 link (13 operations).
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
+  test    probe its expectations with real packets (needs root and nsenter, sh, ss, mkdir, setsid, timeout, socat, sleep, ping, cat, tr, sed, ln, readlink, rm, date)
   plan    print every operation that up runs, doing nothing'
 
 # ---- up: the plan, stage by stage --------------------------------------------------
@@ -56,7 +58,7 @@ EOF
   # == stage 2 of 3: links
   # create veth pair eth0 (p2p.a) — eth0 (p2p.b)  (examples/p2p.otop:11:3)
   step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
-link add name eth0 index 1001 netns p2p.a type veth peer name eth0 netns p2p.b
+link add name eth0 index 2041691 netns p2p.a type veth peer name eth0 netns p2p.b
 EOF
   # == stage 3 of 3: addresses and routes
   # mark lo in p2p.a as opentop:p2p:a  (examples/p2p.otop:10:1)
@@ -190,6 +192,45 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+SH_LISTEN='pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u; listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }; if listening; then echo present; exit 0; fi; b=$addr; [ "$family" = 6 ] && b="[$addr]"; case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac; mkdir -p "${pidfile%/*}" || exit 1; setsid sh -c '\''timeout --foreground "$@"; exit 0'\'' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 & pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }; i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done; echo started'
+SH_PROBE='proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"; case $proto in icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };; tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };; udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;; *) echo "error unknown protocol $proto"; exit 0;; esac; case $out in *"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;; *nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;; *"timed out"*|*" 0 received"*) echo timeout;; *) printf "error %s\n" "$(printf "%s" "$out" | tr "\n" " ")";; esac'
+SH_STOP='pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done'
+
+test_plan() {
+  # listen on tcp 10.0.0.1:22 in node a, unless something does
+  listener 1 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/p2p/probes/a.tcp.10.0.0.1.22.pid opentop:p2p:a:listen-tcp-22-1 72 tcp 4 10.0.0.1 22
+  # listen on tcp [fd00::1]:22 in node a, unless something does
+  listener 2 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/p2p/probes/a.tcp.fd00::1.22.pid opentop:p2p:a:listen-tcp-22-2 72 tcp 6 fd00::1 22
+  # probe icmp 10.0.0.2 from node a
+  run_probe 3 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.0.0.2 '' '' 2
+  # probe icmp fd00::2 from node a
+  run_probe 4 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00::2 '' '' 2
+  # probe tcp 10.0.0.1:22 from node b
+  run_probe 5 nsenter --net=/run/netns/p2p.b -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.0.0.1 22 '' 2
+  # probe tcp [fd00::1]:22 from node b
+  run_probe 6 nsenter --net=/run/netns/p2p.b -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00::1 22 '' 2
+  wait
+  stop_listeners
+}
+
+stop_listeners() {
+  # stop the listener on tcp 10.0.0.1 port 22 in node a
+  stop_listener 1 sh -c "$SH_STOP" opentop-stop /run/opentop/p2p/probes/a.tcp.10.0.0.1.22.pid opentop:p2p:a:listen-tcp-22-1 10 group
+  # stop the listener on tcp fd00::1 port 22 in node a
+  stop_listener 2 sh -c "$SH_STOP" opentop-stop /run/opentop/p2p/probes/a.tcp.fd00::1.22.pid opentop:p2p:a:listen-tcp-22-2 10 group
+  :
+}
+
+TEST_WIDTH=13
+test_rows() {
+  row 'a -> b' 4 reach reaches 'through a → b' 3 0
+  row 'a -> b' 6 reach reaches 'through a → b' 4 0
+  row 'b -> a tcp 22' 4 reach reaches 'through b → a' 5 1
+  row 'b -> a tcp 22' 6 reach reaches 'through b → a' 6 2
+}
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab p2p: up, 13 operations in 4 processes
@@ -201,7 +242,7 @@ ip -batch -
 
 # stage 2: links
 ip -batch -
-    link add name eth0 index 1001 netns p2p.a type veth peer name eth0 netns p2p.b  # examples/p2p.otop:11:3
+    link add name eth0 index 2041691 netns p2p.a type veth peer name eth0 netns p2p.b  # examples/p2p.otop:11:3
 
 # stage 3: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/p2p.a -- ip -batch -
@@ -225,7 +266,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "p2p",
  "file": "/ROOT/examples/p2p.otop",
- "hash": "c50bd991f74b7650e2d7308a6157432d40a6d56c48c1c29b4e7497e559bb3c4d",
+ "hash": "05ec7c68cc0a67cb6248bb3099d69fa9c758d78bc75a95f15f09ce69b5e7c48f",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
@@ -234,7 +275,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["a","b"],
  "switches": [],
- "plan": "19076567a608c9cf4fb5397e3e47086a49211eadb94efd00f75eb476b47df02b",
+ "plan": "d58bad3aaf5c7e28d8d7450ad6e2d5d08f331767097b443cb025b63ca088ab90",
  "owned": [
   {"kind":"netns","name":"p2p.a","node":"a"},
   {"kind":"netns","name":"p2p.b","node":"b"}
@@ -243,7 +284,7 @@ OBJECTS=' "nodes": ["a","b"],
 RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"p2p.a","node":"a"},"origin":"examples/p2p.otop:10:1"},
   {"op":{"kind":"netns.add","name":"p2p.b","node":"b"},"origin":"examples/p2p.otop:14:1"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"p2p.a","name":"eth0","index":1001},"b":{"ns":"p2p.b","name":"eth0"}},"origin":"examples/p2p.otop:11:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"p2p.a","name":"eth0","index":2041691},"b":{"ns":"p2p.b","name":"eth0"}},"origin":"examples/p2p.otop:11:3"},
   {"op":{"kind":"link.alias","ns":"p2p.a","dev":"lo","alias":"opentop:p2p:a"},"origin":"examples/p2p.otop:10:1"},
   {"op":{"kind":"link.up","ns":"p2p.a","dev":"lo"},"origin":"examples/p2p.otop:10:1"},
   {"op":{"kind":"addr.add","ns":"p2p.a","dev":"eth0","cidr":"10.0.0.1/30","family":4},"origin":"examples/p2p.otop:11:18"},
@@ -272,6 +313,16 @@ why() {
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
+    sh) why='this lab'\''s steps include small sh programs' package=dash ;;
+    ss) why='this lab'\''s tests look for a listener before starting one' package=iproute2 ;;
+    setsid) why='this lab runs services' package=util-linux ;;
+    timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
+    socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
+    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
+    ping) why='this lab'\''s expectations are tested with ping' package=iputils-ping ;;
+    cat) why='this lab reads process and cgroup state' package=coreutils ;;
+    tr) why='this lab stops its processes by their marks' package=coreutils ;;
+    sed) why='this lab stops its processes by their marks' package=sed ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -5,7 +5,7 @@
 #   sha256    8f1f862466dbb317e2187221753434f51f58742ffd1098eafcce750b081a69bf
 #   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='10 nodes, 0 switches, 10 links (165 operations)'
 HELP='
 Lab ring: 10 nodes, 0 switches, 10 links (165 operations).
@@ -102,16 +103,16 @@ EOF
   # create veth pair right (ring.r5) — left (ring.r1)  (examples/ring.otop:34:3)
   # create veth pair lan (ring.r5) — eth0 (ring.h5)  (examples/ring.otop:40:3)
   step '7/17, links, on the host' ip -batch - <<'EOF' || return 1
-link add name right index 1001 netns ring.r1 type veth peer name left netns ring.r2
-link add name lan index 1002 netns ring.r1 type veth peer name eth0 netns ring.h1
-link add name right index 1003 netns ring.r2 type veth peer name left netns ring.r3
-link add name lan index 1004 netns ring.r2 type veth peer name eth0 netns ring.h2
-link add name right index 1005 netns ring.r3 type veth peer name left netns ring.r4
-link add name lan index 1006 netns ring.r3 type veth peer name eth0 netns ring.h3
-link add name right index 1007 netns ring.r4 type veth peer name left netns ring.r5
-link add name lan index 1008 netns ring.r4 type veth peer name eth0 netns ring.h4
-link add name right index 1009 netns ring.r5 type veth peer name left netns ring.r1
-link add name lan index 1010 netns ring.r5 type veth peer name eth0 netns ring.h5
+link add name right index 6399116 netns ring.r1 type veth peer name left netns ring.r2
+link add name lan index 2466013 netns ring.r1 type veth peer name eth0 netns ring.h1
+link add name right index 16107059 netns ring.r2 type veth peer name left netns ring.r3
+link add name lan index 13258592 netns ring.r2 type veth peer name eth0 netns ring.h2
+link add name right index 2518798 netns ring.r3 type veth peer name left netns ring.r4
+link add name lan index 1733419 netns ring.r3 type veth peer name eth0 netns ring.h3
+link add name right index 5956747 netns ring.r4 type veth peer name left netns ring.r5
+link add name lan index 6994488 netns ring.r4 type veth peer name eth0 netns ring.h4
+link add name right index 8381861 netns ring.r5 type veth peer name left netns ring.r1
+link add name lan index 8219681 netns ring.r5 type veth peer name eth0 netns ring.h5
 EOF
   # == stage 4 of 4: addresses and routes
   # mark lo in ring.r1 as opentop:ring:r1  (examples/ring.otop:22:3)
@@ -776,6 +777,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab ring: up, 165 operations in 17 processes
@@ -817,16 +825,16 @@ nsenter --net=/run/netns/ring.r5 -- sysctl -q -w …
 
 # stage 3: links
 ip -batch -
-    link add name right index 1001 netns ring.r1 type veth peer name left netns ring.r2  # examples/ring.otop:34:3
-    link add name lan index 1002 netns ring.r1 type veth peer name eth0 netns ring.h1    # examples/ring.otop:40:3
-    link add name right index 1003 netns ring.r2 type veth peer name left netns ring.r3  # examples/ring.otop:34:3
-    link add name lan index 1004 netns ring.r2 type veth peer name eth0 netns ring.h2    # examples/ring.otop:40:3
-    link add name right index 1005 netns ring.r3 type veth peer name left netns ring.r4  # examples/ring.otop:34:3
-    link add name lan index 1006 netns ring.r3 type veth peer name eth0 netns ring.h3    # examples/ring.otop:40:3
-    link add name right index 1007 netns ring.r4 type veth peer name left netns ring.r5  # examples/ring.otop:34:3
-    link add name lan index 1008 netns ring.r4 type veth peer name eth0 netns ring.h4    # examples/ring.otop:40:3
-    link add name right index 1009 netns ring.r5 type veth peer name left netns ring.r1  # examples/ring.otop:34:3
-    link add name lan index 1010 netns ring.r5 type veth peer name eth0 netns ring.h5    # examples/ring.otop:40:3
+    link add name right index 6399116 netns ring.r1 type veth peer name left netns ring.r2   # examples/ring.otop:34:3
+    link add name lan index 2466013 netns ring.r1 type veth peer name eth0 netns ring.h1     # examples/ring.otop:40:3
+    link add name right index 16107059 netns ring.r2 type veth peer name left netns ring.r3  # examples/ring.otop:34:3
+    link add name lan index 13258592 netns ring.r2 type veth peer name eth0 netns ring.h2    # examples/ring.otop:40:3
+    link add name right index 2518798 netns ring.r3 type veth peer name left netns ring.r4   # examples/ring.otop:34:3
+    link add name lan index 1733419 netns ring.r3 type veth peer name eth0 netns ring.h3     # examples/ring.otop:40:3
+    link add name right index 5956747 netns ring.r4 type veth peer name left netns ring.r5   # examples/ring.otop:34:3
+    link add name lan index 6994488 netns ring.r4 type veth peer name eth0 netns ring.h4     # examples/ring.otop:40:3
+    link add name right index 8381861 netns ring.r5 type veth peer name left netns ring.r1   # examples/ring.otop:34:3
+    link add name lan index 8219681 netns ring.r5 type veth peer name eth0 netns ring.h5     # examples/ring.otop:40:3
 
 # stage 4: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/ring.r1 -- ip -batch -
@@ -987,7 +995,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["r1","h1","r2","h2","r3","h3","r4","h4","r5","h5"],
  "switches": [],
- "plan": "e38eb8ef159fd15fc8cea103da561f962ebc25a9d17bdf5e792faf101682a10f",
+ "plan": "6fda6e0ffdb33f65b98dc4141bae884c2fc5517053ceef8515f6fe88a9840660",
  "owned": [
   {"kind":"netns","name":"ring.r1","node":"r1"},
   {"kind":"netns","name":"ring.h1","node":"h1"},
@@ -1027,16 +1035,16 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"ring.r5","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/ring.otop:23:5"},
   {"op":{"kind":"sysctl.set","ns":"ring.r5","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/ring.otop:23:5"},
   {"op":{"kind":"sysctl.set","ns":"ring.r5","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/ring.otop:23:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r1","name":"right","index":1001},"b":{"ns":"ring.r2","name":"left"}},"origin":"examples/ring.otop:34:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r1","name":"lan","index":1002},"b":{"ns":"ring.h1","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r2","name":"right","index":1003},"b":{"ns":"ring.r3","name":"left"}},"origin":"examples/ring.otop:34:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r2","name":"lan","index":1004},"b":{"ns":"ring.h2","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r3","name":"right","index":1005},"b":{"ns":"ring.r4","name":"left"}},"origin":"examples/ring.otop:34:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r3","name":"lan","index":1006},"b":{"ns":"ring.h3","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r4","name":"right","index":1007},"b":{"ns":"ring.r5","name":"left"}},"origin":"examples/ring.otop:34:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r4","name":"lan","index":1008},"b":{"ns":"ring.h4","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r5","name":"right","index":1009},"b":{"ns":"ring.r1","name":"left"}},"origin":"examples/ring.otop:34:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r5","name":"lan","index":1010},"b":{"ns":"ring.h5","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r1","name":"right","index":6399116},"b":{"ns":"ring.r2","name":"left"}},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r1","name":"lan","index":2466013},"b":{"ns":"ring.h1","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r2","name":"right","index":16107059},"b":{"ns":"ring.r3","name":"left"}},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r2","name":"lan","index":13258592},"b":{"ns":"ring.h2","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r3","name":"right","index":2518798},"b":{"ns":"ring.r4","name":"left"}},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r3","name":"lan","index":1733419},"b":{"ns":"ring.h3","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r4","name":"right","index":5956747},"b":{"ns":"ring.r5","name":"left"}},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r4","name":"lan","index":6994488},"b":{"ns":"ring.h4","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r5","name":"right","index":8381861},"b":{"ns":"ring.r1","name":"left"}},"origin":"examples/ring.otop:34:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"ring.r5","name":"lan","index":8219681},"b":{"ns":"ring.h5","name":"eth0"}},"origin":"examples/ring.otop:40:3"},
   {"op":{"kind":"link.alias","ns":"ring.r1","dev":"lo","alias":"opentop:ring:r1"},"origin":"examples/ring.otop:22:3"},
   {"op":{"kind":"link.up","ns":"ring.r1","dev":"lo"},"origin":"examples/ring.otop:22:3"},
   {"op":{"kind":"addr.add","ns":"ring.r1","dev":"right","cidr":"10.255.0.2/31","family":4},"origin":"examples/ring.otop:34:19"},

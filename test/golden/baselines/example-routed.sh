@@ -2,10 +2,10 @@
 # Lab routed: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/routed.otop
-#   sha256    4f02763ea0d1143f490901e85eadbd5e3dc9ba9c4872652598f11638786adb50
-#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find
+#   sha256    d8b84f8b41b16b93cfa67081d0dd5c575b7a431f7031c67c33f21c81029cee24
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find sh ss setsid timeout socat sleep ping cat tr sed
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
 SUMMARY='4 nodes, 2 switches, 6 links (67 operations)'
 HELP='
 Lab routed: 4 nodes, 2 switches, 6 links (67 operations).
@@ -36,6 +37,7 @@ Lab routed: 4 nodes, 2 switches, 6 links (67 operations).
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
+  test    probe its expectations with real packets (needs root and nsenter, sh, ss, mkdir, setsid, timeout, socat, sleep, ping, cat, tr, sed, ln, readlink, rm, date)
   plan    print every operation that up runs, doing nothing'
 
 # ---- up: the plan, stage by stage --------------------------------------------------
@@ -75,7 +77,7 @@ EOF
   # add 198.51.100.1/30 to ot-3ty1yf-uplin in the host  (examples/routed.otop:17:49)
   # bring ot-3ty1yf-uplin up in the host  (examples/routed.otop:17:3)
   step '4/9, links, on the host' ip -batch - <<'EOF' || return 1
-link add name eth1 index 1001 netns routed.r1 type veth peer name eth1 netns routed.r2
+link add name eth1 index 9558233 netns routed.r1 type veth peer name eth1 netns routed.r2
 link add name ot-3ty1yf-uplin type veth peer name uplink netns routed.r1
 link set dev ot-3ty1yf-uplin alias opentop:routed:r1:uplink
 addr add 198.51.100.1/30 dev ot-3ty1yf-uplin
@@ -104,13 +106,13 @@ link set dev lan1 up
 link add name lan2 mtu 1400 type bridge
 link set dev lan2 addrgenmode none
 link set dev lan2 up
-link add name r1.eth0 index 1001 master lan1 up type veth peer name eth0 netns routed.r1
+link add name r1.eth0 index 9080851 master lan1 up type veth peer name eth0 netns routed.r1
 link set dev r1.eth0 addrgenmode none
-link add name r2.eth0 index 1002 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400
+link add name r2.eth0 index 11633859 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400
 link set dev r2.eth0 addrgenmode none
-link add name client.eth0 index 1003 master lan1 up type veth peer name eth0 netns routed.client
+link add name client.eth0 index 13719805 master lan1 up type veth peer name eth0 netns routed.client
 link set dev client.eth0 addrgenmode none
-link add name server.eth0 index 1004 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400
+link add name server.eth0 index 12503716 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400
 link set dev server.eth0 addrgenmode none
 EOF
   # == stage 4 of 4: addresses and routes
@@ -445,6 +447,65 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+SH_LISTEN='pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u; listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }; if listening; then echo present; exit 0; fi; b=$addr; [ "$family" = 6 ] && b="[$addr]"; case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac; mkdir -p "${pidfile%/*}" || exit 1; setsid sh -c '\''timeout --foreground "$@"; exit 0'\'' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 & pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }; i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done; echo started'
+SH_PROBE='proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"; case $proto in icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };; tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };; udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;; *) echo "error unknown protocol $proto"; exit 0;; esac; case $out in *"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;; *nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;; *"timed out"*|*" 0 received"*) echo timeout;; *) printf "error %s\n" "$(printf "%s" "$out" | tr "\n" " ")";; esac'
+SH_STOP='pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done'
+
+test_plan() {
+  # listen on tcp 10.2.0.10:80 in node server, unless something does
+  listener 1 nsenter --net=/run/netns/routed.server -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/routed/probes/server.tcp.10.2.0.10.80.pid opentop:routed:server:listen-tcp-80-1 84 tcp 4 10.2.0.10 80
+  # listen on tcp [fd00:2::10]:80 in node server, unless something does
+  listener 2 nsenter --net=/run/netns/routed.server -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/routed/probes/server.tcp.fd00:2::10.80.pid opentop:routed:server:listen-tcp-80-2 84 tcp 6 fd00:2::10 80
+  # listen on udp 10.1.0.10:53 in node client, unless something does
+  listener 3 nsenter --net=/run/netns/routed.client -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/routed/probes/client.udp.10.1.0.10.53.pid opentop:routed:client:listen-udp-53-3 84 udp 4 10.1.0.10 53
+  # listen on udp [fd00:1::10]:53 in node client, unless something does
+  listener 4 nsenter --net=/run/netns/routed.client -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/routed/probes/client.udp.fd00:1::10.53.pid opentop:routed:client:listen-udp-53-4 84 udp 6 fd00:1::10 53
+  # probe tcp 10.2.0.10:80 from node client
+  run_probe 5 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 80 '' 2
+  # probe tcp [fd00:2::10]:80 from node client
+  run_probe 6 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00:2::10 80 '' 2
+  # probe udp 10.1.0.10:53 from node server
+  run_probe 7 nsenter --net=/run/netns/routed.server -- sh -c "$SH_PROBE" opentop-probe udp 4 10.1.0.10 53 '' 2
+  # probe udp [fd00:1::10]:53 from node server
+  run_probe 8 nsenter --net=/run/netns/routed.server -- sh -c "$SH_PROBE" opentop-probe udp 6 fd00:1::10 53 '' 2
+  # probe icmp 10.2.0.10 from node client
+  run_probe 9 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.2.0.10 '' '' 2
+  # probe icmp fd00:2::10 from node client
+  run_probe 10 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00:2::10 '' '' 2
+  # probe icmp 10.255.0.1 from node client
+  run_probe 11 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.255.0.1 '' '' 2
+  # probe icmp fd00:ff::1 from node client
+  run_probe 12 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00:ff::1 '' '' 2
+  wait
+  stop_listeners
+}
+
+stop_listeners() {
+  # stop the listener on tcp 10.2.0.10 port 80 in node server
+  stop_listener 1 sh -c "$SH_STOP" opentop-stop /run/opentop/routed/probes/server.tcp.10.2.0.10.80.pid opentop:routed:server:listen-tcp-80-1 10 group
+  # stop the listener on tcp fd00:2::10 port 80 in node server
+  stop_listener 2 sh -c "$SH_STOP" opentop-stop /run/opentop/routed/probes/server.tcp.fd00:2::10.80.pid opentop:routed:server:listen-tcp-80-2 10 group
+  # stop the listener on udp 10.1.0.10 port 53 in node client
+  stop_listener 3 sh -c "$SH_STOP" opentop-stop /run/opentop/routed/probes/client.udp.10.1.0.10.53.pid opentop:routed:client:listen-udp-53-3 10 group
+  # stop the listener on udp fd00:1::10 port 53 in node client
+  stop_listener 4 sh -c "$SH_STOP" opentop-stop /run/opentop/routed/probes/client.udp.fd00:1::10.53.pid opentop:routed:client:listen-udp-53-4 10 group
+  :
+}
+
+TEST_WIDTH=23
+test_rows() {
+  row 'client -> server tcp 80' 4 reach reaches 'through client → r1 → r2 → server' 5 1
+  row 'client -> server tcp 80' 6 reach reaches 'through client → r1 → r2 → server' 6 2
+  row 'server -> client udp 53' 4 reach reaches 'through server → r2 → r1 → client' 7 3
+  row 'server -> client udp 53' 6 reach reaches 'through server → r2 → r1 → client' 8 4
+  row 'client -> server via r2' 4 reach reaches 'through client → r1 → r2 → server' 9 0
+  row 'client -> server via r2' 6 reach reaches 'through client → r1 → r2 → server' 10 0
+  row 'client -> r2.eth1' 4 reach reaches 'through client → r1 → r2' 11 0
+  row 'client -> r2.eth1' 6 reach reaches 'through client → r1 → r2' 12 0
+}
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab routed: up, 67 operations in 9 processes
@@ -469,27 +530,27 @@ nsenter --net=/run/netns/routed.r2 -- sysctl -q -w …
 
 # stage 3: links (steps run concurrently)
 ip -batch -
-    link add name eth1 index 1001 netns routed.r1 type veth peer name eth1 netns routed.r2  # examples/routed.otop:16:3
-    link add name ot-3ty1yf-uplin type veth peer name uplink netns routed.r1                # examples/routed.otop:17:3
-    link set dev ot-3ty1yf-uplin alias opentop:routed:r1:uplink                             # examples/routed.otop:17:3
-    addr add 198.51.100.1/30 dev ot-3ty1yf-uplin                                            # examples/routed.otop:17:49
-    link set dev ot-3ty1yf-uplin up                                                         # examples/routed.otop:17:3
+    link add name eth1 index 9558233 netns routed.r1 type veth peer name eth1 netns routed.r2  # examples/routed.otop:16:3
+    link add name ot-3ty1yf-uplin type veth peer name uplink netns routed.r1                   # examples/routed.otop:17:3
+    link set dev ot-3ty1yf-uplin alias opentop:routed:r1:uplink                                # examples/routed.otop:17:3
+    addr add 198.51.100.1/30 dev ot-3ty1yf-uplin                                               # examples/routed.otop:17:49
+    link set dev ot-3ty1yf-uplin up                                                            # examples/routed.otop:17:3
 nsenter --net=/run/netns/routed -- ip -batch -
-    link set dev lo alias opentop:routed                                                                                # examples/routed.otop:8:5
-    link add name lan1 type bridge                                                                                      # examples/routed.otop:10:1
-    link set dev lan1 addrgenmode none                                                                                  # examples/routed.otop:10:1
-    link set dev lan1 up                                                                                                # examples/routed.otop:10:1
-    link add name lan2 mtu 1400 type bridge                                                                             # examples/routed.otop:11:1
-    link set dev lan2 addrgenmode none                                                                                  # examples/routed.otop:11:1
-    link set dev lan2 up                                                                                                # examples/routed.otop:11:1
-    link add name r1.eth0 index 1001 master lan1 up type veth peer name eth0 netns routed.r1                            # examples/routed.otop:15:3
-    link set dev r1.eth0 addrgenmode none                                                                               # examples/routed.otop:15:3
-    link add name r2.eth0 index 1002 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400          # examples/routed.otop:24:3
-    link set dev r2.eth0 addrgenmode none                                                                               # examples/routed.otop:24:3
-    link add name client.eth0 index 1003 master lan1 up type veth peer name eth0 netns routed.client                    # examples/routed.otop:31:3
-    link set dev client.eth0 addrgenmode none                                                                           # examples/routed.otop:31:3
-    link add name server.eth0 index 1004 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400  # examples/routed.otop:37:3
-    link set dev server.eth0 addrgenmode none                                                                           # examples/routed.otop:37:3
+    link set dev lo alias opentop:routed                                                                                    # examples/routed.otop:8:5
+    link add name lan1 type bridge                                                                                          # examples/routed.otop:10:1
+    link set dev lan1 addrgenmode none                                                                                      # examples/routed.otop:10:1
+    link set dev lan1 up                                                                                                    # examples/routed.otop:10:1
+    link add name lan2 mtu 1400 type bridge                                                                                 # examples/routed.otop:11:1
+    link set dev lan2 addrgenmode none                                                                                      # examples/routed.otop:11:1
+    link set dev lan2 up                                                                                                    # examples/routed.otop:11:1
+    link add name r1.eth0 index 9080851 master lan1 up type veth peer name eth0 netns routed.r1                             # examples/routed.otop:15:3
+    link set dev r1.eth0 addrgenmode none                                                                                   # examples/routed.otop:15:3
+    link add name r2.eth0 index 11633859 mtu 1400 master lan2 up type veth peer name eth0 netns routed.r2 mtu 1400          # examples/routed.otop:24:3
+    link set dev r2.eth0 addrgenmode none                                                                                   # examples/routed.otop:24:3
+    link add name client.eth0 index 13719805 master lan1 up type veth peer name eth0 netns routed.client                    # examples/routed.otop:31:3
+    link set dev client.eth0 addrgenmode none                                                                               # examples/routed.otop:31:3
+    link add name server.eth0 index 12503716 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400  # examples/routed.otop:37:3
+    link set dev server.eth0 addrgenmode none                                                                               # examples/routed.otop:37:3
 
 # stage 4: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/routed.r1 -- ip -batch -
@@ -541,7 +602,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "routed",
  "file": "/ROOT/examples/routed.otop",
- "hash": "4f02763ea0d1143f490901e85eadbd5e3dc9ba9c4872652598f11638786adb50",
+ "hash": "d8b84f8b41b16b93cfa67081d0dd5c575b7a431f7031c67c33f21c81029cee24",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
@@ -550,7 +611,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["r1","r2","client","server"],
  "switches": ["lan1","lan2"],
- "plan": "97902b8e9eced5ed66b57b293951c9abda153b48dc3551c2ad18abb6b3630dac",
+ "plan": "7f90e01580c564496262b44c02e5a321e3cdf136db9f8d72a71bbece1384f020",
  "owned": [
   {"kind":"netns","name":"routed"},
   {"kind":"netns","name":"routed.r1","node":"r1"},
@@ -572,7 +633,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"routed.r2","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/routed.otop:23:3"},
   {"op":{"kind":"sysctl.set","ns":"routed.r2","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/routed.otop:23:3"},
   {"op":{"kind":"sysctl.set","ns":"routed.r2","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/routed.otop:23:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"routed.r1","name":"eth1","index":1001},"b":{"ns":"routed.r2","name":"eth1"}},"origin":"examples/routed.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"routed.r1","name":"eth1","index":9558233},"b":{"ns":"routed.r2","name":"eth1"}},"origin":"examples/routed.otop:16:3"},
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":null,"name":"ot-3ty1yf-uplin","mark":"opentop:routed:r1:uplink"},"b":{"ns":"routed.r1","name":"uplink"}},"origin":"examples/routed.otop:17:3"},
   {"op":{"kind":"link.alias","ns":null,"dev":"ot-3ty1yf-uplin","alias":"opentop:routed:r1:uplink"},"origin":"examples/routed.otop:17:3"},
   {"op":{"kind":"addr.add","ns":null,"dev":"ot-3ty1yf-uplin","cidr":"198.51.100.1/30","family":4},"origin":"examples/routed.otop:17:49"},
@@ -584,13 +645,13 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"bridge.add","ns":"routed","name":"lan2","mtu":1400},"origin":"examples/routed.otop:11:1"},
   {"op":{"kind":"link.nolinklocal","ns":"routed","dev":"lan2"},"origin":"examples/routed.otop:11:1"},
   {"op":{"kind":"link.up","ns":"routed","dev":"lan2"},"origin":"examples/routed.otop:11:1"},
-  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"r1.eth0","index":1001,"master":"lan1"},"b":{"ns":"routed.r1","name":"eth0"}},"origin":"examples/routed.otop:15:3"},
+  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"r1.eth0","index":9080851,"master":"lan1"},"b":{"ns":"routed.r1","name":"eth0"}},"origin":"examples/routed.otop:15:3"},
   {"op":{"kind":"link.nolinklocal","ns":"routed","dev":"r1.eth0"},"origin":"examples/routed.otop:15:3"},
-  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"r2.eth0","index":1002,"mtu":1400,"master":"lan2"},"b":{"ns":"routed.r2","name":"eth0","mtu":1400}},"origin":"examples/routed.otop:24:3"},
+  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"r2.eth0","index":11633859,"mtu":1400,"master":"lan2"},"b":{"ns":"routed.r2","name":"eth0","mtu":1400}},"origin":"examples/routed.otop:24:3"},
   {"op":{"kind":"link.nolinklocal","ns":"routed","dev":"r2.eth0"},"origin":"examples/routed.otop:24:3"},
-  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"client.eth0","index":1003,"master":"lan1"},"b":{"ns":"routed.client","name":"eth0"}},"origin":"examples/routed.otop:31:3"},
+  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"client.eth0","index":13719805,"master":"lan1"},"b":{"ns":"routed.client","name":"eth0"}},"origin":"examples/routed.otop:31:3"},
   {"op":{"kind":"link.nolinklocal","ns":"routed","dev":"client.eth0"},"origin":"examples/routed.otop:31:3"},
-  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"server.eth0","index":1004,"mtu":1400,"master":"lan2"},"b":{"ns":"routed.server","name":"eth0","mtu":1400}},"origin":"examples/routed.otop:37:3"},
+  {"op":{"kind":"veth.add","ns":"routed","a":{"ns":"routed","name":"server.eth0","index":12503716,"mtu":1400,"master":"lan2"},"b":{"ns":"routed.server","name":"eth0","mtu":1400}},"origin":"examples/routed.otop:37:3"},
   {"op":{"kind":"link.nolinklocal","ns":"routed","dev":"server.eth0"},"origin":"examples/routed.otop:37:3"},
   {"op":{"kind":"link.alias","ns":"routed.r1","dev":"lo","alias":"opentop:routed:r1"},"origin":"examples/routed.otop:13:1"},
   {"op":{"kind":"link.up","ns":"routed.r1","dev":"lo"},"origin":"examples/routed.otop:13:1"},
@@ -647,6 +708,16 @@ why() {
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
+    sh) why='this lab'\''s steps include small sh programs' package=dash ;;
+    ss) why='this lab'\''s tests look for a listener before starting one' package=iproute2 ;;
+    setsid) why='this lab runs services' package=util-linux ;;
+    timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
+    socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
+    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
+    ping) why='this lab'\''s expectations are tested with ping' package=iputils-ping ;;
+    cat) why='this lab reads process and cgroup state' package=coreutils ;;
+    tr) why='this lab stops its processes by their marks' package=coreutils ;;
+    sed) why='this lab stops its processes by their marks' package=sed ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -2,10 +2,10 @@
 # Lab star: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/star.otop
-#   sha256    dabc4c43c8dc750580de147240590fbe12f4b8827c62fe21e2ddea848f5e119a
-#   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find
+#   sha256    917718e348f48ff877528543b1e55e6cf9e08b7924bb22a34ad2a61deb464be9
+#   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find sh ss setsid timeout socat sleep ping cat tr sed
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
 SUMMARY='50 nodes, 1 switch, 50 links (405 operations)'
 HELP='
 Lab star: 50 nodes, 1 switch, 50 links (405 operations).
@@ -36,6 +37,7 @@ Lab star: 50 nodes, 1 switch, 50 links (405 operations).
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
+  test    probe its expectations with real packets (needs root and nsenter, sh, ss, mkdir, setsid, timeout, socat, sleep, ping, cat, tr, sed, ln, readlink, rm, date)
   plan    print every operation that up runs, doing nothing'
 
 # ---- up: the plan, stage by stage --------------------------------------------------
@@ -261,105 +263,105 @@ link set dev lo alias opentop:star
 link add name sw type bridge
 link set dev sw addrgenmode none
 link set dev sw up
-link add name h1.eth0 index 1001 master sw up type veth peer name eth0 netns star.h1
+link add name h1.eth0 index 12017798 master sw up type veth peer name eth0 netns star.h1
 link set dev h1.eth0 addrgenmode none
-link add name h2.eth0 index 1002 master sw up type veth peer name eth0 netns star.h2
+link add name h2.eth0 index 5178072 master sw up type veth peer name eth0 netns star.h2
 link set dev h2.eth0 addrgenmode none
-link add name h3.eth0 index 1003 master sw up type veth peer name eth0 netns star.h3
+link add name h3.eth0 index 3121044 master sw up type veth peer name eth0 netns star.h3
 link set dev h3.eth0 addrgenmode none
-link add name h4.eth0 index 1004 master sw up type veth peer name eth0 netns star.h4
+link add name h4.eth0 index 6232381 master sw up type veth peer name eth0 netns star.h4
 link set dev h4.eth0 addrgenmode none
-link add name h5.eth0 index 1005 master sw up type veth peer name eth0 netns star.h5
+link add name h5.eth0 index 13782671 master sw up type veth peer name eth0 netns star.h5
 link set dev h5.eth0 addrgenmode none
-link add name h6.eth0 index 1006 master sw up type veth peer name eth0 netns star.h6
+link add name h6.eth0 index 7907023 master sw up type veth peer name eth0 netns star.h6
 link set dev h6.eth0 addrgenmode none
-link add name h7.eth0 index 1007 master sw up type veth peer name eth0 netns star.h7
+link add name h7.eth0 index 5765171 master sw up type veth peer name eth0 netns star.h7
 link set dev h7.eth0 addrgenmode none
-link add name h8.eth0 index 1008 master sw up type veth peer name eth0 netns star.h8
+link add name h8.eth0 index 1703713 master sw up type veth peer name eth0 netns star.h8
 link set dev h8.eth0 addrgenmode none
-link add name h9.eth0 index 1009 master sw up type veth peer name eth0 netns star.h9
+link add name h9.eth0 index 4442973 master sw up type veth peer name eth0 netns star.h9
 link set dev h9.eth0 addrgenmode none
-link add name h10.eth0 index 1010 master sw up type veth peer name eth0 netns star.h10
+link add name h10.eth0 index 15711181 master sw up type veth peer name eth0 netns star.h10
 link set dev h10.eth0 addrgenmode none
-link add name h11.eth0 index 1011 master sw up type veth peer name eth0 netns star.h11
+link add name h11.eth0 index 9206450 master sw up type veth peer name eth0 netns star.h11
 link set dev h11.eth0 addrgenmode none
-link add name h12.eth0 index 1012 master sw up type veth peer name eth0 netns star.h12
+link add name h12.eth0 index 14361453 master sw up type veth peer name eth0 netns star.h12
 link set dev h12.eth0 addrgenmode none
-link add name h13.eth0 index 1013 master sw up type veth peer name eth0 netns star.h13
+link add name h13.eth0 index 9216523 master sw up type veth peer name eth0 netns star.h13
 link set dev h13.eth0 addrgenmode none
-link add name h14.eth0 index 1014 master sw up type veth peer name eth0 netns star.h14
+link add name h14.eth0 index 1007445 master sw up type veth peer name eth0 netns star.h14
 link set dev h14.eth0 addrgenmode none
-link add name h15.eth0 index 1015 master sw up type veth peer name eth0 netns star.h15
+link add name h15.eth0 index 7023466 master sw up type veth peer name eth0 netns star.h15
 link set dev h15.eth0 addrgenmode none
-link add name h16.eth0 index 1016 master sw up type veth peer name eth0 netns star.h16
+link add name h16.eth0 index 6771140 master sw up type veth peer name eth0 netns star.h16
 link set dev h16.eth0 addrgenmode none
-link add name h17.eth0 index 1017 master sw up type veth peer name eth0 netns star.h17
+link add name h17.eth0 index 68630 master sw up type veth peer name eth0 netns star.h17
 link set dev h17.eth0 addrgenmode none
-link add name h18.eth0 index 1018 master sw up type veth peer name eth0 netns star.h18
+link add name h18.eth0 index 13268575 master sw up type veth peer name eth0 netns star.h18
 link set dev h18.eth0 addrgenmode none
-link add name h19.eth0 index 1019 master sw up type veth peer name eth0 netns star.h19
+link add name h19.eth0 index 792681 master sw up type veth peer name eth0 netns star.h19
 link set dev h19.eth0 addrgenmode none
-link add name h20.eth0 index 1020 master sw up type veth peer name eth0 netns star.h20
+link add name h20.eth0 index 15440299 master sw up type veth peer name eth0 netns star.h20
 link set dev h20.eth0 addrgenmode none
-link add name h21.eth0 index 1021 master sw up type veth peer name eth0 netns star.h21
+link add name h21.eth0 index 8059838 master sw up type veth peer name eth0 netns star.h21
 link set dev h21.eth0 addrgenmode none
-link add name h22.eth0 index 1022 master sw up type veth peer name eth0 netns star.h22
+link add name h22.eth0 index 8367985 master sw up type veth peer name eth0 netns star.h22
 link set dev h22.eth0 addrgenmode none
-link add name h23.eth0 index 1023 master sw up type veth peer name eth0 netns star.h23
+link add name h23.eth0 index 7106085 master sw up type veth peer name eth0 netns star.h23
 link set dev h23.eth0 addrgenmode none
-link add name h24.eth0 index 1024 master sw up type veth peer name eth0 netns star.h24
+link add name h24.eth0 index 6060409 master sw up type veth peer name eth0 netns star.h24
 link set dev h24.eth0 addrgenmode none
-link add name h25.eth0 index 1025 master sw up type veth peer name eth0 netns star.h25
+link add name h25.eth0 index 11950130 master sw up type veth peer name eth0 netns star.h25
 link set dev h25.eth0 addrgenmode none
-link add name h26.eth0 index 1026 master sw up type veth peer name eth0 netns star.h26
+link add name h26.eth0 index 9635573 master sw up type veth peer name eth0 netns star.h26
 link set dev h26.eth0 addrgenmode none
-link add name h27.eth0 index 1027 master sw up type veth peer name eth0 netns star.h27
+link add name h27.eth0 index 727986 master sw up type veth peer name eth0 netns star.h27
 link set dev h27.eth0 addrgenmode none
-link add name h28.eth0 index 1028 master sw up type veth peer name eth0 netns star.h28
+link add name h28.eth0 index 14331843 master sw up type veth peer name eth0 netns star.h28
 link set dev h28.eth0 addrgenmode none
-link add name h29.eth0 index 1029 master sw up type veth peer name eth0 netns star.h29
+link add name h29.eth0 index 4503000 master sw up type veth peer name eth0 netns star.h29
 link set dev h29.eth0 addrgenmode none
-link add name h30.eth0 index 1030 master sw up type veth peer name eth0 netns star.h30
+link add name h30.eth0 index 10657636 master sw up type veth peer name eth0 netns star.h30
 link set dev h30.eth0 addrgenmode none
-link add name h31.eth0 index 1031 master sw up type veth peer name eth0 netns star.h31
+link add name h31.eth0 index 3976651 master sw up type veth peer name eth0 netns star.h31
 link set dev h31.eth0 addrgenmode none
-link add name h32.eth0 index 1032 master sw up type veth peer name eth0 netns star.h32
+link add name h32.eth0 index 10687224 master sw up type veth peer name eth0 netns star.h32
 link set dev h32.eth0 addrgenmode none
-link add name h33.eth0 index 1033 master sw up type veth peer name eth0 netns star.h33
+link add name h33.eth0 index 15984763 master sw up type veth peer name eth0 netns star.h33
 link set dev h33.eth0 addrgenmode none
-link add name h34.eth0 index 1034 master sw up type veth peer name eth0 netns star.h34
+link add name h34.eth0 index 5924016 master sw up type veth peer name eth0 netns star.h34
 link set dev h34.eth0 addrgenmode none
-link add name h35.eth0 index 1035 master sw up type veth peer name eth0 netns star.h35
+link add name h35.eth0 index 6071409 master sw up type veth peer name eth0 netns star.h35
 link set dev h35.eth0 addrgenmode none
-link add name h36.eth0 index 1036 master sw up type veth peer name eth0 netns star.h36
+link add name h36.eth0 index 10674315 master sw up type veth peer name eth0 netns star.h36
 link set dev h36.eth0 addrgenmode none
-link add name h37.eth0 index 1037 master sw up type veth peer name eth0 netns star.h37
+link add name h37.eth0 index 15453407 master sw up type veth peer name eth0 netns star.h37
 link set dev h37.eth0 addrgenmode none
-link add name h38.eth0 index 1038 master sw up type veth peer name eth0 netns star.h38
+link add name h38.eth0 index 7087627 master sw up type veth peer name eth0 netns star.h38
 link set dev h38.eth0 addrgenmode none
-link add name h39.eth0 index 1039 master sw up type veth peer name eth0 netns star.h39
+link add name h39.eth0 index 545817 master sw up type veth peer name eth0 netns star.h39
 link set dev h39.eth0 addrgenmode none
-link add name h40.eth0 index 1040 master sw up type veth peer name eth0 netns star.h40
+link add name h40.eth0 index 12314007 master sw up type veth peer name eth0 netns star.h40
 link set dev h40.eth0 addrgenmode none
-link add name h41.eth0 index 1041 master sw up type veth peer name eth0 netns star.h41
+link add name h41.eth0 index 5392317 master sw up type veth peer name eth0 netns star.h41
 link set dev h41.eth0 addrgenmode none
-link add name h42.eth0 index 1042 master sw up type veth peer name eth0 netns star.h42
+link add name h42.eth0 index 10988960 master sw up type veth peer name eth0 netns star.h42
 link set dev h42.eth0 addrgenmode none
-link add name h43.eth0 index 1043 master sw up type veth peer name eth0 netns star.h43
+link add name h43.eth0 index 16533499 master sw up type veth peer name eth0 netns star.h43
 link set dev h43.eth0 addrgenmode none
-link add name h44.eth0 index 1044 master sw up type veth peer name eth0 netns star.h44
+link add name h44.eth0 index 7842443 master sw up type veth peer name eth0 netns star.h44
 link set dev h44.eth0 addrgenmode none
-link add name h45.eth0 index 1045 master sw up type veth peer name eth0 netns star.h45
+link add name h45.eth0 index 10497139 master sw up type veth peer name eth0 netns star.h45
 link set dev h45.eth0 addrgenmode none
-link add name h46.eth0 index 1046 master sw up type veth peer name eth0 netns star.h46
+link add name h46.eth0 index 11262961 master sw up type veth peer name eth0 netns star.h46
 link set dev h46.eth0 addrgenmode none
-link add name h47.eth0 index 1047 master sw up type veth peer name eth0 netns star.h47
+link add name h47.eth0 index 1212371 master sw up type veth peer name eth0 netns star.h47
 link set dev h47.eth0 addrgenmode none
-link add name h48.eth0 index 1048 master sw up type veth peer name eth0 netns star.h48
+link add name h48.eth0 index 2220663 master sw up type veth peer name eth0 netns star.h48
 link set dev h48.eth0 addrgenmode none
-link add name h49.eth0 index 1049 master sw up type veth peer name eth0 netns star.h49
+link add name h49.eth0 index 3127246 master sw up type veth peer name eth0 netns star.h49
 link set dev h49.eth0 addrgenmode none
-link add name h50.eth0 index 1050 master sw up type veth peer name eth0 netns star.h50
+link add name h50.eth0 index 3909735 master sw up type veth peer name eth0 netns star.h50
 link set dev h50.eth0 addrgenmode none
 EOF
   # == stage 3 of 3: addresses and routes
@@ -2312,6 +2314,45 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+SH_LISTEN='pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u; listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }; if listening; then echo present; exit 0; fi; b=$addr; [ "$family" = 6 ] && b="[$addr]"; case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac; mkdir -p "${pidfile%/*}" || exit 1; setsid sh -c '\''timeout --foreground "$@"; exit 0'\'' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 & pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }; i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done; echo started'
+SH_PROBE='proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"; case $proto in icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };; tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };; udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;; *) echo "error unknown protocol $proto"; exit 0;; esac; case $out in *"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;; *nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;; *"timed out"*|*" 0 received"*) echo timeout;; *) printf "error %s\n" "$(printf "%s" "$out" | tr "\n" " ")";; esac'
+SH_STOP='pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done'
+
+test_plan() {
+  # listen on tcp 10.0.0.1:80 in node h1, unless something does
+  listener 1 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/star/probes/h1.tcp.10.0.0.1.80.pid opentop:star:h1:listen-tcp-80-1 72 tcp 4 10.0.0.1 80
+  # listen on tcp [fd00::1]:80 in node h1, unless something does
+  listener 2 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/star/probes/h1.tcp.fd00::1.80.pid opentop:star:h1:listen-tcp-80-2 72 tcp 6 fd00::1 80
+  # probe icmp 10.0.0.50 from node h1
+  run_probe 3 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.0.0.50 '' '' 2
+  # probe icmp fd00::32 from node h1
+  run_probe 4 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00::32 '' '' 2
+  # probe tcp 10.0.0.1:80 from node h50
+  run_probe 5 nsenter --net=/run/netns/star.h50 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.0.0.1 80 '' 2
+  # probe tcp [fd00::1]:80 from node h50
+  run_probe 6 nsenter --net=/run/netns/star.h50 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00::1 80 '' 2
+  wait
+  stop_listeners
+}
+
+stop_listeners() {
+  # stop the listener on tcp 10.0.0.1 port 80 in node h1
+  stop_listener 1 sh -c "$SH_STOP" opentop-stop /run/opentop/star/probes/h1.tcp.10.0.0.1.80.pid opentop:star:h1:listen-tcp-80-1 10 group
+  # stop the listener on tcp fd00::1 port 80 in node h1
+  stop_listener 2 sh -c "$SH_STOP" opentop-stop /run/opentop/star/probes/h1.tcp.fd00::1.80.pid opentop:star:h1:listen-tcp-80-2 10 group
+  :
+}
+
+TEST_WIDTH=16
+test_rows() {
+  row 'h1 -> h50' 4 reach reaches 'through h1 → h50' 3 0
+  row 'h1 -> h50' 6 reach reaches 'through h1 → h50' 4 0
+  row 'h50 -> h1 tcp 80' 4 reach reaches 'through h50 → h1' 5 1
+  row 'h50 -> h1 tcp 80' 6 reach reaches 'through h50 → h1' 6 2
+}
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab star: up, 405 operations in 52 processes
@@ -2372,110 +2413,110 @@ ip -batch -
 
 # stage 2: links
 nsenter --net=/run/netns/star -- ip -batch -
-    link set dev lo alias opentop:star                                                      # examples/star.otop:7:5
-    link add name sw type bridge                                                            # examples/star.otop:10:1
-    link set dev sw addrgenmode none                                                        # examples/star.otop:10:1
-    link set dev sw up                                                                      # examples/star.otop:10:1
-    link add name h1.eth0 index 1001 master sw up type veth peer name eth0 netns star.h1    # examples/star.otop:13:3
-    link set dev h1.eth0 addrgenmode none                                                   # examples/star.otop:13:3
-    link add name h2.eth0 index 1002 master sw up type veth peer name eth0 netns star.h2    # examples/star.otop:13:3
-    link set dev h2.eth0 addrgenmode none                                                   # examples/star.otop:13:3
-    link add name h3.eth0 index 1003 master sw up type veth peer name eth0 netns star.h3    # examples/star.otop:13:3
-    link set dev h3.eth0 addrgenmode none                                                   # examples/star.otop:13:3
-    link add name h4.eth0 index 1004 master sw up type veth peer name eth0 netns star.h4    # examples/star.otop:13:3
-    link set dev h4.eth0 addrgenmode none                                                   # examples/star.otop:13:3
-    link add name h5.eth0 index 1005 master sw up type veth peer name eth0 netns star.h5    # examples/star.otop:13:3
-    link set dev h5.eth0 addrgenmode none                                                   # examples/star.otop:13:3
-    link add name h6.eth0 index 1006 master sw up type veth peer name eth0 netns star.h6    # examples/star.otop:13:3
-    link set dev h6.eth0 addrgenmode none                                                   # examples/star.otop:13:3
-    link add name h7.eth0 index 1007 master sw up type veth peer name eth0 netns star.h7    # examples/star.otop:13:3
-    link set dev h7.eth0 addrgenmode none                                                   # examples/star.otop:13:3
-    link add name h8.eth0 index 1008 master sw up type veth peer name eth0 netns star.h8    # examples/star.otop:13:3
-    link set dev h8.eth0 addrgenmode none                                                   # examples/star.otop:13:3
-    link add name h9.eth0 index 1009 master sw up type veth peer name eth0 netns star.h9    # examples/star.otop:13:3
-    link set dev h9.eth0 addrgenmode none                                                   # examples/star.otop:13:3
-    link add name h10.eth0 index 1010 master sw up type veth peer name eth0 netns star.h10  # examples/star.otop:13:3
-    link set dev h10.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h11.eth0 index 1011 master sw up type veth peer name eth0 netns star.h11  # examples/star.otop:13:3
-    link set dev h11.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h12.eth0 index 1012 master sw up type veth peer name eth0 netns star.h12  # examples/star.otop:13:3
-    link set dev h12.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h13.eth0 index 1013 master sw up type veth peer name eth0 netns star.h13  # examples/star.otop:13:3
-    link set dev h13.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h14.eth0 index 1014 master sw up type veth peer name eth0 netns star.h14  # examples/star.otop:13:3
-    link set dev h14.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h15.eth0 index 1015 master sw up type veth peer name eth0 netns star.h15  # examples/star.otop:13:3
-    link set dev h15.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h16.eth0 index 1016 master sw up type veth peer name eth0 netns star.h16  # examples/star.otop:13:3
-    link set dev h16.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h17.eth0 index 1017 master sw up type veth peer name eth0 netns star.h17  # examples/star.otop:13:3
-    link set dev h17.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h18.eth0 index 1018 master sw up type veth peer name eth0 netns star.h18  # examples/star.otop:13:3
-    link set dev h18.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h19.eth0 index 1019 master sw up type veth peer name eth0 netns star.h19  # examples/star.otop:13:3
-    link set dev h19.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h20.eth0 index 1020 master sw up type veth peer name eth0 netns star.h20  # examples/star.otop:13:3
-    link set dev h20.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h21.eth0 index 1021 master sw up type veth peer name eth0 netns star.h21  # examples/star.otop:13:3
-    link set dev h21.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h22.eth0 index 1022 master sw up type veth peer name eth0 netns star.h22  # examples/star.otop:13:3
-    link set dev h22.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h23.eth0 index 1023 master sw up type veth peer name eth0 netns star.h23  # examples/star.otop:13:3
-    link set dev h23.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h24.eth0 index 1024 master sw up type veth peer name eth0 netns star.h24  # examples/star.otop:13:3
-    link set dev h24.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h25.eth0 index 1025 master sw up type veth peer name eth0 netns star.h25  # examples/star.otop:13:3
-    link set dev h25.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h26.eth0 index 1026 master sw up type veth peer name eth0 netns star.h26  # examples/star.otop:13:3
-    link set dev h26.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h27.eth0 index 1027 master sw up type veth peer name eth0 netns star.h27  # examples/star.otop:13:3
-    link set dev h27.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h28.eth0 index 1028 master sw up type veth peer name eth0 netns star.h28  # examples/star.otop:13:3
-    link set dev h28.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h29.eth0 index 1029 master sw up type veth peer name eth0 netns star.h29  # examples/star.otop:13:3
-    link set dev h29.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h30.eth0 index 1030 master sw up type veth peer name eth0 netns star.h30  # examples/star.otop:13:3
-    link set dev h30.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h31.eth0 index 1031 master sw up type veth peer name eth0 netns star.h31  # examples/star.otop:13:3
-    link set dev h31.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h32.eth0 index 1032 master sw up type veth peer name eth0 netns star.h32  # examples/star.otop:13:3
-    link set dev h32.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h33.eth0 index 1033 master sw up type veth peer name eth0 netns star.h33  # examples/star.otop:13:3
-    link set dev h33.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h34.eth0 index 1034 master sw up type veth peer name eth0 netns star.h34  # examples/star.otop:13:3
-    link set dev h34.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h35.eth0 index 1035 master sw up type veth peer name eth0 netns star.h35  # examples/star.otop:13:3
-    link set dev h35.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h36.eth0 index 1036 master sw up type veth peer name eth0 netns star.h36  # examples/star.otop:13:3
-    link set dev h36.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h37.eth0 index 1037 master sw up type veth peer name eth0 netns star.h37  # examples/star.otop:13:3
-    link set dev h37.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h38.eth0 index 1038 master sw up type veth peer name eth0 netns star.h38  # examples/star.otop:13:3
-    link set dev h38.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h39.eth0 index 1039 master sw up type veth peer name eth0 netns star.h39  # examples/star.otop:13:3
-    link set dev h39.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h40.eth0 index 1040 master sw up type veth peer name eth0 netns star.h40  # examples/star.otop:13:3
-    link set dev h40.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h41.eth0 index 1041 master sw up type veth peer name eth0 netns star.h41  # examples/star.otop:13:3
-    link set dev h41.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h42.eth0 index 1042 master sw up type veth peer name eth0 netns star.h42  # examples/star.otop:13:3
-    link set dev h42.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h43.eth0 index 1043 master sw up type veth peer name eth0 netns star.h43  # examples/star.otop:13:3
-    link set dev h43.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h44.eth0 index 1044 master sw up type veth peer name eth0 netns star.h44  # examples/star.otop:13:3
-    link set dev h44.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h45.eth0 index 1045 master sw up type veth peer name eth0 netns star.h45  # examples/star.otop:13:3
-    link set dev h45.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h46.eth0 index 1046 master sw up type veth peer name eth0 netns star.h46  # examples/star.otop:13:3
-    link set dev h46.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h47.eth0 index 1047 master sw up type veth peer name eth0 netns star.h47  # examples/star.otop:13:3
-    link set dev h47.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h48.eth0 index 1048 master sw up type veth peer name eth0 netns star.h48  # examples/star.otop:13:3
-    link set dev h48.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h49.eth0 index 1049 master sw up type veth peer name eth0 netns star.h49  # examples/star.otop:13:3
-    link set dev h49.eth0 addrgenmode none                                                  # examples/star.otop:13:3
-    link add name h50.eth0 index 1050 master sw up type veth peer name eth0 netns star.h50  # examples/star.otop:13:3
-    link set dev h50.eth0 addrgenmode none                                                  # examples/star.otop:13:3
+    link set dev lo alias opentop:star                                                          # examples/star.otop:7:5
+    link add name sw type bridge                                                                # examples/star.otop:10:1
+    link set dev sw addrgenmode none                                                            # examples/star.otop:10:1
+    link set dev sw up                                                                          # examples/star.otop:10:1
+    link add name h1.eth0 index 12017798 master sw up type veth peer name eth0 netns star.h1    # examples/star.otop:13:3
+    link set dev h1.eth0 addrgenmode none                                                       # examples/star.otop:13:3
+    link add name h2.eth0 index 5178072 master sw up type veth peer name eth0 netns star.h2     # examples/star.otop:13:3
+    link set dev h2.eth0 addrgenmode none                                                       # examples/star.otop:13:3
+    link add name h3.eth0 index 3121044 master sw up type veth peer name eth0 netns star.h3     # examples/star.otop:13:3
+    link set dev h3.eth0 addrgenmode none                                                       # examples/star.otop:13:3
+    link add name h4.eth0 index 6232381 master sw up type veth peer name eth0 netns star.h4     # examples/star.otop:13:3
+    link set dev h4.eth0 addrgenmode none                                                       # examples/star.otop:13:3
+    link add name h5.eth0 index 13782671 master sw up type veth peer name eth0 netns star.h5    # examples/star.otop:13:3
+    link set dev h5.eth0 addrgenmode none                                                       # examples/star.otop:13:3
+    link add name h6.eth0 index 7907023 master sw up type veth peer name eth0 netns star.h6     # examples/star.otop:13:3
+    link set dev h6.eth0 addrgenmode none                                                       # examples/star.otop:13:3
+    link add name h7.eth0 index 5765171 master sw up type veth peer name eth0 netns star.h7     # examples/star.otop:13:3
+    link set dev h7.eth0 addrgenmode none                                                       # examples/star.otop:13:3
+    link add name h8.eth0 index 1703713 master sw up type veth peer name eth0 netns star.h8     # examples/star.otop:13:3
+    link set dev h8.eth0 addrgenmode none                                                       # examples/star.otop:13:3
+    link add name h9.eth0 index 4442973 master sw up type veth peer name eth0 netns star.h9     # examples/star.otop:13:3
+    link set dev h9.eth0 addrgenmode none                                                       # examples/star.otop:13:3
+    link add name h10.eth0 index 15711181 master sw up type veth peer name eth0 netns star.h10  # examples/star.otop:13:3
+    link set dev h10.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h11.eth0 index 9206450 master sw up type veth peer name eth0 netns star.h11   # examples/star.otop:13:3
+    link set dev h11.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h12.eth0 index 14361453 master sw up type veth peer name eth0 netns star.h12  # examples/star.otop:13:3
+    link set dev h12.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h13.eth0 index 9216523 master sw up type veth peer name eth0 netns star.h13   # examples/star.otop:13:3
+    link set dev h13.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h14.eth0 index 1007445 master sw up type veth peer name eth0 netns star.h14   # examples/star.otop:13:3
+    link set dev h14.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h15.eth0 index 7023466 master sw up type veth peer name eth0 netns star.h15   # examples/star.otop:13:3
+    link set dev h15.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h16.eth0 index 6771140 master sw up type veth peer name eth0 netns star.h16   # examples/star.otop:13:3
+    link set dev h16.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h17.eth0 index 68630 master sw up type veth peer name eth0 netns star.h17     # examples/star.otop:13:3
+    link set dev h17.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h18.eth0 index 13268575 master sw up type veth peer name eth0 netns star.h18  # examples/star.otop:13:3
+    link set dev h18.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h19.eth0 index 792681 master sw up type veth peer name eth0 netns star.h19    # examples/star.otop:13:3
+    link set dev h19.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h20.eth0 index 15440299 master sw up type veth peer name eth0 netns star.h20  # examples/star.otop:13:3
+    link set dev h20.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h21.eth0 index 8059838 master sw up type veth peer name eth0 netns star.h21   # examples/star.otop:13:3
+    link set dev h21.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h22.eth0 index 8367985 master sw up type veth peer name eth0 netns star.h22   # examples/star.otop:13:3
+    link set dev h22.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h23.eth0 index 7106085 master sw up type veth peer name eth0 netns star.h23   # examples/star.otop:13:3
+    link set dev h23.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h24.eth0 index 6060409 master sw up type veth peer name eth0 netns star.h24   # examples/star.otop:13:3
+    link set dev h24.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h25.eth0 index 11950130 master sw up type veth peer name eth0 netns star.h25  # examples/star.otop:13:3
+    link set dev h25.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h26.eth0 index 9635573 master sw up type veth peer name eth0 netns star.h26   # examples/star.otop:13:3
+    link set dev h26.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h27.eth0 index 727986 master sw up type veth peer name eth0 netns star.h27    # examples/star.otop:13:3
+    link set dev h27.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h28.eth0 index 14331843 master sw up type veth peer name eth0 netns star.h28  # examples/star.otop:13:3
+    link set dev h28.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h29.eth0 index 4503000 master sw up type veth peer name eth0 netns star.h29   # examples/star.otop:13:3
+    link set dev h29.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h30.eth0 index 10657636 master sw up type veth peer name eth0 netns star.h30  # examples/star.otop:13:3
+    link set dev h30.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h31.eth0 index 3976651 master sw up type veth peer name eth0 netns star.h31   # examples/star.otop:13:3
+    link set dev h31.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h32.eth0 index 10687224 master sw up type veth peer name eth0 netns star.h32  # examples/star.otop:13:3
+    link set dev h32.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h33.eth0 index 15984763 master sw up type veth peer name eth0 netns star.h33  # examples/star.otop:13:3
+    link set dev h33.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h34.eth0 index 5924016 master sw up type veth peer name eth0 netns star.h34   # examples/star.otop:13:3
+    link set dev h34.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h35.eth0 index 6071409 master sw up type veth peer name eth0 netns star.h35   # examples/star.otop:13:3
+    link set dev h35.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h36.eth0 index 10674315 master sw up type veth peer name eth0 netns star.h36  # examples/star.otop:13:3
+    link set dev h36.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h37.eth0 index 15453407 master sw up type veth peer name eth0 netns star.h37  # examples/star.otop:13:3
+    link set dev h37.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h38.eth0 index 7087627 master sw up type veth peer name eth0 netns star.h38   # examples/star.otop:13:3
+    link set dev h38.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h39.eth0 index 545817 master sw up type veth peer name eth0 netns star.h39    # examples/star.otop:13:3
+    link set dev h39.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h40.eth0 index 12314007 master sw up type veth peer name eth0 netns star.h40  # examples/star.otop:13:3
+    link set dev h40.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h41.eth0 index 5392317 master sw up type veth peer name eth0 netns star.h41   # examples/star.otop:13:3
+    link set dev h41.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h42.eth0 index 10988960 master sw up type veth peer name eth0 netns star.h42  # examples/star.otop:13:3
+    link set dev h42.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h43.eth0 index 16533499 master sw up type veth peer name eth0 netns star.h43  # examples/star.otop:13:3
+    link set dev h43.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h44.eth0 index 7842443 master sw up type veth peer name eth0 netns star.h44   # examples/star.otop:13:3
+    link set dev h44.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h45.eth0 index 10497139 master sw up type veth peer name eth0 netns star.h45  # examples/star.otop:13:3
+    link set dev h45.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h46.eth0 index 11262961 master sw up type veth peer name eth0 netns star.h46  # examples/star.otop:13:3
+    link set dev h46.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h47.eth0 index 1212371 master sw up type veth peer name eth0 netns star.h47   # examples/star.otop:13:3
+    link set dev h47.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h48.eth0 index 2220663 master sw up type veth peer name eth0 netns star.h48   # examples/star.otop:13:3
+    link set dev h48.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h49.eth0 index 3127246 master sw up type veth peer name eth0 netns star.h49   # examples/star.otop:13:3
+    link set dev h49.eth0 addrgenmode none                                                      # examples/star.otop:13:3
+    link add name h50.eth0 index 3909735 master sw up type veth peer name eth0 netns star.h50   # examples/star.otop:13:3
+    link set dev h50.eth0 addrgenmode none                                                      # examples/star.otop:13:3
 
 # stage 3: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/star.h1 -- ip -batch -
@@ -2787,7 +2828,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "star",
  "file": "/ROOT/examples/star.otop",
- "hash": "dabc4c43c8dc750580de147240590fbe12f4b8827c62fe21e2ddea848f5e119a",
+ "hash": "917718e348f48ff877528543b1e55e6cf9e08b7924bb22a34ad2a61deb464be9",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
@@ -2796,7 +2837,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["h1","h2","h3","h4","h5","h6","h7","h8","h9","h10","h11","h12","h13","h14","h15","h16","h17","h18","h19","h20","h21","h22","h23","h24","h25","h26","h27","h28","h29","h30","h31","h32","h33","h34","h35","h36","h37","h38","h39","h40","h41","h42","h43","h44","h45","h46","h47","h48","h49","h50"],
  "switches": ["sw"],
- "plan": "ca6a6be3d9a97dbf0f2e1ecb1bf8617a0ef6e6de793cebf143b78f63051db2cc",
+ "plan": "f19d160b727f0ffc21f19d49e2766e66ae8aafd33e3e96207e04c2b6a51b50e9",
  "owned": [
   {"kind":"netns","name":"star"},
   {"kind":"netns","name":"star.h1","node":"h1"},
@@ -2907,105 +2948,105 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"bridge.add","ns":"star","name":"sw"},"origin":"examples/star.otop:10:1"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"sw"},"origin":"examples/star.otop:10:1"},
   {"op":{"kind":"link.up","ns":"star","dev":"sw"},"origin":"examples/star.otop:10:1"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h1.eth0","index":1001,"master":"sw"},"b":{"ns":"star.h1","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h1.eth0","index":12017798,"master":"sw"},"b":{"ns":"star.h1","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h1.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h2.eth0","index":1002,"master":"sw"},"b":{"ns":"star.h2","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h2.eth0","index":5178072,"master":"sw"},"b":{"ns":"star.h2","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h2.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h3.eth0","index":1003,"master":"sw"},"b":{"ns":"star.h3","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h3.eth0","index":3121044,"master":"sw"},"b":{"ns":"star.h3","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h3.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h4.eth0","index":1004,"master":"sw"},"b":{"ns":"star.h4","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h4.eth0","index":6232381,"master":"sw"},"b":{"ns":"star.h4","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h4.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h5.eth0","index":1005,"master":"sw"},"b":{"ns":"star.h5","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h5.eth0","index":13782671,"master":"sw"},"b":{"ns":"star.h5","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h5.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h6.eth0","index":1006,"master":"sw"},"b":{"ns":"star.h6","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h6.eth0","index":7907023,"master":"sw"},"b":{"ns":"star.h6","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h6.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h7.eth0","index":1007,"master":"sw"},"b":{"ns":"star.h7","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h7.eth0","index":5765171,"master":"sw"},"b":{"ns":"star.h7","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h7.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h8.eth0","index":1008,"master":"sw"},"b":{"ns":"star.h8","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h8.eth0","index":1703713,"master":"sw"},"b":{"ns":"star.h8","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h8.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h9.eth0","index":1009,"master":"sw"},"b":{"ns":"star.h9","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h9.eth0","index":4442973,"master":"sw"},"b":{"ns":"star.h9","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h9.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h10.eth0","index":1010,"master":"sw"},"b":{"ns":"star.h10","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h10.eth0","index":15711181,"master":"sw"},"b":{"ns":"star.h10","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h10.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h11.eth0","index":1011,"master":"sw"},"b":{"ns":"star.h11","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h11.eth0","index":9206450,"master":"sw"},"b":{"ns":"star.h11","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h11.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h12.eth0","index":1012,"master":"sw"},"b":{"ns":"star.h12","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h12.eth0","index":14361453,"master":"sw"},"b":{"ns":"star.h12","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h12.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h13.eth0","index":1013,"master":"sw"},"b":{"ns":"star.h13","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h13.eth0","index":9216523,"master":"sw"},"b":{"ns":"star.h13","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h13.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h14.eth0","index":1014,"master":"sw"},"b":{"ns":"star.h14","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h14.eth0","index":1007445,"master":"sw"},"b":{"ns":"star.h14","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h14.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h15.eth0","index":1015,"master":"sw"},"b":{"ns":"star.h15","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h15.eth0","index":7023466,"master":"sw"},"b":{"ns":"star.h15","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h15.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h16.eth0","index":1016,"master":"sw"},"b":{"ns":"star.h16","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h16.eth0","index":6771140,"master":"sw"},"b":{"ns":"star.h16","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h16.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h17.eth0","index":1017,"master":"sw"},"b":{"ns":"star.h17","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h17.eth0","index":68630,"master":"sw"},"b":{"ns":"star.h17","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h17.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h18.eth0","index":1018,"master":"sw"},"b":{"ns":"star.h18","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h18.eth0","index":13268575,"master":"sw"},"b":{"ns":"star.h18","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h18.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h19.eth0","index":1019,"master":"sw"},"b":{"ns":"star.h19","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h19.eth0","index":792681,"master":"sw"},"b":{"ns":"star.h19","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h19.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h20.eth0","index":1020,"master":"sw"},"b":{"ns":"star.h20","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h20.eth0","index":15440299,"master":"sw"},"b":{"ns":"star.h20","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h20.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h21.eth0","index":1021,"master":"sw"},"b":{"ns":"star.h21","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h21.eth0","index":8059838,"master":"sw"},"b":{"ns":"star.h21","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h21.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h22.eth0","index":1022,"master":"sw"},"b":{"ns":"star.h22","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h22.eth0","index":8367985,"master":"sw"},"b":{"ns":"star.h22","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h22.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h23.eth0","index":1023,"master":"sw"},"b":{"ns":"star.h23","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h23.eth0","index":7106085,"master":"sw"},"b":{"ns":"star.h23","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h23.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h24.eth0","index":1024,"master":"sw"},"b":{"ns":"star.h24","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h24.eth0","index":6060409,"master":"sw"},"b":{"ns":"star.h24","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h24.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h25.eth0","index":1025,"master":"sw"},"b":{"ns":"star.h25","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h25.eth0","index":11950130,"master":"sw"},"b":{"ns":"star.h25","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h25.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h26.eth0","index":1026,"master":"sw"},"b":{"ns":"star.h26","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h26.eth0","index":9635573,"master":"sw"},"b":{"ns":"star.h26","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h26.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h27.eth0","index":1027,"master":"sw"},"b":{"ns":"star.h27","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h27.eth0","index":727986,"master":"sw"},"b":{"ns":"star.h27","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h27.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h28.eth0","index":1028,"master":"sw"},"b":{"ns":"star.h28","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h28.eth0","index":14331843,"master":"sw"},"b":{"ns":"star.h28","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h28.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h29.eth0","index":1029,"master":"sw"},"b":{"ns":"star.h29","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h29.eth0","index":4503000,"master":"sw"},"b":{"ns":"star.h29","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h29.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h30.eth0","index":1030,"master":"sw"},"b":{"ns":"star.h30","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h30.eth0","index":10657636,"master":"sw"},"b":{"ns":"star.h30","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h30.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h31.eth0","index":1031,"master":"sw"},"b":{"ns":"star.h31","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h31.eth0","index":3976651,"master":"sw"},"b":{"ns":"star.h31","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h31.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h32.eth0","index":1032,"master":"sw"},"b":{"ns":"star.h32","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h32.eth0","index":10687224,"master":"sw"},"b":{"ns":"star.h32","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h32.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h33.eth0","index":1033,"master":"sw"},"b":{"ns":"star.h33","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h33.eth0","index":15984763,"master":"sw"},"b":{"ns":"star.h33","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h33.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h34.eth0","index":1034,"master":"sw"},"b":{"ns":"star.h34","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h34.eth0","index":5924016,"master":"sw"},"b":{"ns":"star.h34","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h34.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h35.eth0","index":1035,"master":"sw"},"b":{"ns":"star.h35","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h35.eth0","index":6071409,"master":"sw"},"b":{"ns":"star.h35","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h35.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h36.eth0","index":1036,"master":"sw"},"b":{"ns":"star.h36","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h36.eth0","index":10674315,"master":"sw"},"b":{"ns":"star.h36","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h36.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h37.eth0","index":1037,"master":"sw"},"b":{"ns":"star.h37","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h37.eth0","index":15453407,"master":"sw"},"b":{"ns":"star.h37","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h37.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h38.eth0","index":1038,"master":"sw"},"b":{"ns":"star.h38","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h38.eth0","index":7087627,"master":"sw"},"b":{"ns":"star.h38","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h38.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h39.eth0","index":1039,"master":"sw"},"b":{"ns":"star.h39","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h39.eth0","index":545817,"master":"sw"},"b":{"ns":"star.h39","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h39.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h40.eth0","index":1040,"master":"sw"},"b":{"ns":"star.h40","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h40.eth0","index":12314007,"master":"sw"},"b":{"ns":"star.h40","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h40.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h41.eth0","index":1041,"master":"sw"},"b":{"ns":"star.h41","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h41.eth0","index":5392317,"master":"sw"},"b":{"ns":"star.h41","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h41.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h42.eth0","index":1042,"master":"sw"},"b":{"ns":"star.h42","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h42.eth0","index":10988960,"master":"sw"},"b":{"ns":"star.h42","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h42.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h43.eth0","index":1043,"master":"sw"},"b":{"ns":"star.h43","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h43.eth0","index":16533499,"master":"sw"},"b":{"ns":"star.h43","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h43.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h44.eth0","index":1044,"master":"sw"},"b":{"ns":"star.h44","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h44.eth0","index":7842443,"master":"sw"},"b":{"ns":"star.h44","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h44.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h45.eth0","index":1045,"master":"sw"},"b":{"ns":"star.h45","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h45.eth0","index":10497139,"master":"sw"},"b":{"ns":"star.h45","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h45.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h46.eth0","index":1046,"master":"sw"},"b":{"ns":"star.h46","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h46.eth0","index":11262961,"master":"sw"},"b":{"ns":"star.h46","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h46.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h47.eth0","index":1047,"master":"sw"},"b":{"ns":"star.h47","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h47.eth0","index":1212371,"master":"sw"},"b":{"ns":"star.h47","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h47.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h48.eth0","index":1048,"master":"sw"},"b":{"ns":"star.h48","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h48.eth0","index":2220663,"master":"sw"},"b":{"ns":"star.h48","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h48.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h49.eth0","index":1049,"master":"sw"},"b":{"ns":"star.h49","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h49.eth0","index":3127246,"master":"sw"},"b":{"ns":"star.h49","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h49.eth0"},"origin":"examples/star.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h50.eth0","index":1050,"master":"sw"},"b":{"ns":"star.h50","name":"eth0"}},"origin":"examples/star.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"star","a":{"ns":"star","name":"h50.eth0","index":3909735,"master":"sw"},"b":{"ns":"star.h50","name":"eth0"}},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"star","dev":"h50.eth0"},"origin":"examples/star.otop:13:3"},
   {"op":{"kind":"link.alias","ns":"star.h1","dev":"lo","alias":"opentop:star:h1"},"origin":"examples/star.otop:12:1"},
   {"op":{"kind":"link.up","ns":"star.h1","dev":"lo"},"origin":"examples/star.otop:12:1"},
@@ -3275,6 +3316,16 @@ why() {
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
+    sh) why='this lab'\''s steps include small sh programs' package=dash ;;
+    ss) why='this lab'\''s tests look for a listener before starting one' package=iproute2 ;;
+    setsid) why='this lab runs services' package=util-linux ;;
+    timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
+    socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
+    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
+    ping) why='this lab'\''s expectations are tested with ping' package=iputils-ping ;;
+    cat) why='this lab reads process and cgroup state' package=coreutils ;;
+    tr) why='this lab stops its processes by their marks' package=coreutils ;;
+    sed) why='this lab stops its processes by their marks' package=sed ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

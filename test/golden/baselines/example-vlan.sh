@@ -2,10 +2,10 @@
 # Lab vlan: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/vlan.otop
-#   sha256    97ca65113f0aedd11315223ccbd029141ffe51299368d3c9d757f2f24f8f4306
+#   sha256    4cca017fce98d3c3bf788466332fa0c06b5873ffe9b2517ef2bc2ef347d671a9
 #   requires  ip nsenter sysctl nft bridge unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl nft bridge unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='6 nodes, 1 switch, 8 links (80 operations)'
 HELP='
 Lab vlan: 6 nodes, 1 switch, 8 links (80 operations).
@@ -91,7 +92,7 @@ EOF
   # == stage 4 of 7: links
   # create veth pair uplink (vlan.router) — eth0 (vlan.isp)  (examples/vlan.otop:23:3)
   step '5/14, links, on the host' ip -batch - <<'EOF' || return 1
-link add name uplink index 1001 netns vlan.router type veth peer name eth0 netns vlan.isp
+link add name uplink index 15457098 netns vlan.router type veth peer name eth0 netns vlan.isp
 EOF
   # mark lo in vlan as opentop:vlan  (examples/vlan.otop:14:5)
   # create VLAN-aware bridge office in vlan  (examples/vlan.otop:16:1)
@@ -112,15 +113,15 @@ link set dev lo alias opentop:vlan
 link add name office type bridge vlan_filtering 1 vlan_default_pvid 0
 link set dev office addrgenmode none
 link set dev office up
-link add name router.trunk index 1001 master office up type veth peer name trunk netns vlan.router
+link add name router.trunk index 7441684 master office up type veth peer name trunk netns vlan.router
 link set dev router.trunk addrgenmode none
-link add name staff1.eth0 index 1002 master office up type veth peer name eth0 netns vlan.staff1
+link add name staff1.eth0 index 5087559 master office up type veth peer name eth0 netns vlan.staff1
 link set dev staff1.eth0 addrgenmode none
-link add name staff2.eth0 index 1003 master office up type veth peer name eth0 netns vlan.staff2
+link add name staff2.eth0 index 3419887 master office up type veth peer name eth0 netns vlan.staff2
 link set dev staff2.eth0 addrgenmode none
-link add name printer.eth0 index 1004 master office up type veth peer name eth0 netns vlan.printer
+link add name printer.eth0 index 11860575 master office up type veth peer name eth0 netns vlan.printer
 link set dev printer.eth0 addrgenmode none
-link add name guest.eth0 index 1005 master office up type veth peer name eth0 netns vlan.guest
+link add name guest.eth0 index 1681561 master office up type veth peer name eth0 netns vlan.guest
 link set dev guest.eth0 addrgenmode none
 EOF
   # == stage 5 of 7: stacked interfaces
@@ -522,6 +523,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab vlan: up, 80 operations in 14 processes
@@ -564,22 +572,22 @@ nsenter --net=/run/netns/vlan.router -- nft -f -
 
 # stage 4: links (steps run concurrently)
 ip -batch -
-    link add name uplink index 1001 netns vlan.router type veth peer name eth0 netns vlan.isp  # examples/vlan.otop:23:3
+    link add name uplink index 15457098 netns vlan.router type veth peer name eth0 netns vlan.isp  # examples/vlan.otop:23:3
 nsenter --net=/run/netns/vlan -- ip -batch -
-    link set dev lo alias opentop:vlan                                                                  # examples/vlan.otop:14:5
-    link add name office type bridge vlan_filtering 1 vlan_default_pvid 0                               # examples/vlan.otop:16:1
-    link set dev office addrgenmode none                                                                # examples/vlan.otop:16:1
-    link set dev office up                                                                              # examples/vlan.otop:16:1
-    link add name router.trunk index 1001 master office up type veth peer name trunk netns vlan.router  # examples/vlan.otop:20:3
-    link set dev router.trunk addrgenmode none                                                          # examples/vlan.otop:20:3
-    link add name staff1.eth0 index 1002 master office up type veth peer name eth0 netns vlan.staff1    # examples/vlan.otop:36:15
-    link set dev staff1.eth0 addrgenmode none                                                           # examples/vlan.otop:36:15
-    link add name staff2.eth0 index 1003 master office up type veth peer name eth0 netns vlan.staff2    # examples/vlan.otop:37:15
-    link set dev staff2.eth0 addrgenmode none                                                           # examples/vlan.otop:37:15
-    link add name printer.eth0 index 1004 master office up type veth peer name eth0 netns vlan.printer  # examples/vlan.otop:38:16
-    link set dev printer.eth0 addrgenmode none                                                          # examples/vlan.otop:38:16
-    link add name guest.eth0 index 1005 master office up type veth peer name eth0 netns vlan.guest      # examples/vlan.otop:39:14
-    link set dev guest.eth0 addrgenmode none                                                            # examples/vlan.otop:39:14
+    link set dev lo alias opentop:vlan                                                                      # examples/vlan.otop:14:5
+    link add name office type bridge vlan_filtering 1 vlan_default_pvid 0                                   # examples/vlan.otop:16:1
+    link set dev office addrgenmode none                                                                    # examples/vlan.otop:16:1
+    link set dev office up                                                                                  # examples/vlan.otop:16:1
+    link add name router.trunk index 7441684 master office up type veth peer name trunk netns vlan.router   # examples/vlan.otop:20:3
+    link set dev router.trunk addrgenmode none                                                              # examples/vlan.otop:20:3
+    link add name staff1.eth0 index 5087559 master office up type veth peer name eth0 netns vlan.staff1     # examples/vlan.otop:36:15
+    link set dev staff1.eth0 addrgenmode none                                                               # examples/vlan.otop:36:15
+    link add name staff2.eth0 index 3419887 master office up type veth peer name eth0 netns vlan.staff2     # examples/vlan.otop:37:15
+    link set dev staff2.eth0 addrgenmode none                                                               # examples/vlan.otop:37:15
+    link add name printer.eth0 index 11860575 master office up type veth peer name eth0 netns vlan.printer  # examples/vlan.otop:38:16
+    link set dev printer.eth0 addrgenmode none                                                              # examples/vlan.otop:38:16
+    link add name guest.eth0 index 1681561 master office up type veth peer name eth0 netns vlan.guest       # examples/vlan.otop:39:14
+    link set dev guest.eth0 addrgenmode none                                                                # examples/vlan.otop:39:14
 
 # stage 5: stacked interfaces
 nsenter --net=/run/netns/vlan.router -- ip -batch -
@@ -654,7 +662,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "vlan",
  "file": "/ROOT/examples/vlan.otop",
- "hash": "97ca65113f0aedd11315223ccbd029141ffe51299368d3c9d757f2f24f8f4306",
+ "hash": "4cca017fce98d3c3bf788466332fa0c06b5873ffe9b2517ef2bc2ef347d671a9",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
@@ -663,7 +671,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router","isp","staff1","staff2","printer","guest"],
  "switches": ["office"],
- "plan": "6f59603c166a9039f3128a17a7eddb23fa8f3bc46eea206738f462ab8129f315",
+ "plan": "b440defa8d7bd153cdf1d68b752861e480aa694473fcd7bcd822acbaf0c22e9c",
  "owned": [
   {"kind":"netns","name":"vlan"},
   {"kind":"netns","name":"vlan.router","node":"router"},
@@ -689,20 +697,20 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"vlan.isp","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/vlan.otop:34:12"},
   {"op":{"kind":"sysctl.set","ns":"vlan.isp","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/vlan.otop:34:12"},
   {"op":{"kind":"nft.table","ns":"vlan.router","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tct state related,established accept comment \"forward accept established\"\n\t\tiifname \"trunk.10\" accept comment \"forward accept in trunk.10\"\n\t\tiifname \"trunk.20\" oifname \"uplink\" accept comment \"forward accept in trunk.20 out uplink\"\n\t}\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n\t\toifname \"uplink\" masquerade comment \"masquerade out uplink\"\n\t}\n}\n"},"origin":"examples/vlan.otop:26:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"vlan.router","name":"uplink","index":1001},"b":{"ns":"vlan.isp","name":"eth0"}},"origin":"examples/vlan.otop:23:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"vlan.router","name":"uplink","index":15457098},"b":{"ns":"vlan.isp","name":"eth0"}},"origin":"examples/vlan.otop:23:3"},
   {"op":{"kind":"link.alias","ns":"vlan","dev":"lo","alias":"opentop:vlan"},"origin":"examples/vlan.otop:14:5"},
   {"op":{"kind":"bridge.add","ns":"vlan","name":"office","vlanAware":true},"origin":"examples/vlan.otop:16:1"},
   {"op":{"kind":"link.nolinklocal","ns":"vlan","dev":"office"},"origin":"examples/vlan.otop:16:1"},
   {"op":{"kind":"link.up","ns":"vlan","dev":"office"},"origin":"examples/vlan.otop:16:1"},
-  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"router.trunk","index":1001,"master":"office"},"b":{"ns":"vlan.router","name":"trunk"}},"origin":"examples/vlan.otop:20:3"},
+  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"router.trunk","index":7441684,"master":"office"},"b":{"ns":"vlan.router","name":"trunk"}},"origin":"examples/vlan.otop:20:3"},
   {"op":{"kind":"link.nolinklocal","ns":"vlan","dev":"router.trunk"},"origin":"examples/vlan.otop:20:3"},
-  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"staff1.eth0","index":1002,"master":"office"},"b":{"ns":"vlan.staff1","name":"eth0"}},"origin":"examples/vlan.otop:36:15"},
+  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"staff1.eth0","index":5087559,"master":"office"},"b":{"ns":"vlan.staff1","name":"eth0"}},"origin":"examples/vlan.otop:36:15"},
   {"op":{"kind":"link.nolinklocal","ns":"vlan","dev":"staff1.eth0"},"origin":"examples/vlan.otop:36:15"},
-  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"staff2.eth0","index":1003,"master":"office"},"b":{"ns":"vlan.staff2","name":"eth0"}},"origin":"examples/vlan.otop:37:15"},
+  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"staff2.eth0","index":3419887,"master":"office"},"b":{"ns":"vlan.staff2","name":"eth0"}},"origin":"examples/vlan.otop:37:15"},
   {"op":{"kind":"link.nolinklocal","ns":"vlan","dev":"staff2.eth0"},"origin":"examples/vlan.otop:37:15"},
-  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"printer.eth0","index":1004,"master":"office"},"b":{"ns":"vlan.printer","name":"eth0"}},"origin":"examples/vlan.otop:38:16"},
+  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"printer.eth0","index":11860575,"master":"office"},"b":{"ns":"vlan.printer","name":"eth0"}},"origin":"examples/vlan.otop:38:16"},
   {"op":{"kind":"link.nolinklocal","ns":"vlan","dev":"printer.eth0"},"origin":"examples/vlan.otop:38:16"},
-  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"guest.eth0","index":1005,"master":"office"},"b":{"ns":"vlan.guest","name":"eth0"}},"origin":"examples/vlan.otop:39:14"},
+  {"op":{"kind":"veth.add","ns":"vlan","a":{"ns":"vlan","name":"guest.eth0","index":1681561,"master":"office"},"b":{"ns":"vlan.guest","name":"eth0"}},"origin":"examples/vlan.otop:39:14"},
   {"op":{"kind":"link.nolinklocal","ns":"vlan","dev":"guest.eth0"},"origin":"examples/vlan.otop:39:14"},
   {"op":{"kind":"vlan.add","ns":"vlan.router","parent":"trunk","name":"trunk.10","vid":10},"origin":"examples/vlan.otop:21:3"},
   {"op":{"kind":"vlan.add","ns":"vlan.router","parent":"trunk","name":"trunk.20","vid":20},"origin":"examples/vlan.otop:22:3"},

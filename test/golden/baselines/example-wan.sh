@@ -5,7 +5,7 @@
 #   sha256    ed9ee6a61619928529d593e399975ae5b636d19cacde1557b8abbbb91ffeffad
 #   requires  ip nsenter sysctl tc unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl tc unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip tc nsenter'
+NEED_TEST=''
 SUMMARY='4 nodes, 2 switches, 5 links (65 operations)'
 HELP='
 Lab wan: 4 nodes, 2 switches, 5 links (65 operations).
@@ -71,7 +72,7 @@ EOF
   # == stage 3 of 5: links
   # create veth pair wan (wan.ra) — wan (wan.rb)  (examples/wan.otop:17:3)
   step '4/11, links, on the host' ip -batch - <<'EOF' || return 1
-link add name wan index 1001 netns wan.ra type veth peer name wan netns wan.rb
+link add name wan index 15080146 netns wan.ra type veth peer name wan netns wan.rb
 EOF
   # mark lo in wan as opentop:wan  (examples/wan.otop:9:5)
   # create bridge site-a in wan  (examples/wan.otop:11:1)
@@ -96,13 +97,13 @@ link set dev site-a up
 link add name site-b type bridge
 link set dev site-b addrgenmode none
 link set dev site-b up
-link add name ra.lan index 1001 master site-a up type veth peer name lan netns wan.ra
+link add name ra.lan index 13796836 master site-a up type veth peer name lan netns wan.ra
 link set dev ra.lan addrgenmode none
-link add name rb.lan index 1002 master site-b up type veth peer name lan netns wan.rb
+link add name rb.lan index 9590135 master site-b up type veth peer name lan netns wan.rb
 link set dev rb.lan addrgenmode none
-link add name pc-a.eth0 index 1003 master site-a up type veth peer name eth0 netns wan.pc-a
+link add name pc-a.eth0 index 5672292 master site-a up type veth peer name eth0 netns wan.pc-a
 link set dev pc-a.eth0 addrgenmode none
-link add name pc-b.eth0 index 1004 master site-b up type veth peer name eth0 netns wan.pc-b
+link add name pc-b.eth0 index 12509094 master site-b up type veth peer name eth0 netns wan.pc-b
 link set dev pc-b.eth0 addrgenmode none
 EOF
   # == stage 4 of 5: shaping
@@ -437,6 +438,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab wan: up, 65 operations in 11 processes
@@ -461,23 +469,23 @@ nsenter --net=/run/netns/wan.rb -- sysctl -q -w …
 
 # stage 3: links (steps run concurrently)
 ip -batch -
-    link add name wan index 1001 netns wan.ra type veth peer name wan netns wan.rb  # examples/wan.otop:17:3
+    link add name wan index 15080146 netns wan.ra type veth peer name wan netns wan.rb  # examples/wan.otop:17:3
 nsenter --net=/run/netns/wan -- ip -batch -
-    link set dev lo alias opentop:wan                                                            # examples/wan.otop:9:5
-    link add name site-a type bridge                                                             # examples/wan.otop:11:1
-    link set dev site-a addrgenmode none                                                         # examples/wan.otop:11:1
-    link set dev site-a up                                                                       # examples/wan.otop:11:1
-    link add name site-b type bridge                                                             # examples/wan.otop:12:1
-    link set dev site-b addrgenmode none                                                         # examples/wan.otop:12:1
-    link set dev site-b up                                                                       # examples/wan.otop:12:1
-    link add name ra.lan index 1001 master site-a up type veth peer name lan netns wan.ra        # examples/wan.otop:16:3
-    link set dev ra.lan addrgenmode none                                                         # examples/wan.otop:16:3
-    link add name rb.lan index 1002 master site-b up type veth peer name lan netns wan.rb        # examples/wan.otop:24:3
-    link set dev rb.lan addrgenmode none                                                         # examples/wan.otop:24:3
-    link add name pc-a.eth0 index 1003 master site-a up type veth peer name eth0 netns wan.pc-a  # examples/wan.otop:31:3
-    link set dev pc-a.eth0 addrgenmode none                                                      # examples/wan.otop:31:3
-    link add name pc-b.eth0 index 1004 master site-b up type veth peer name eth0 netns wan.pc-b  # examples/wan.otop:37:3
-    link set dev pc-b.eth0 addrgenmode none                                                      # examples/wan.otop:37:3
+    link set dev lo alias opentop:wan                                                                # examples/wan.otop:9:5
+    link add name site-a type bridge                                                                 # examples/wan.otop:11:1
+    link set dev site-a addrgenmode none                                                             # examples/wan.otop:11:1
+    link set dev site-a up                                                                           # examples/wan.otop:11:1
+    link add name site-b type bridge                                                                 # examples/wan.otop:12:1
+    link set dev site-b addrgenmode none                                                             # examples/wan.otop:12:1
+    link set dev site-b up                                                                           # examples/wan.otop:12:1
+    link add name ra.lan index 13796836 master site-a up type veth peer name lan netns wan.ra        # examples/wan.otop:16:3
+    link set dev ra.lan addrgenmode none                                                             # examples/wan.otop:16:3
+    link add name rb.lan index 9590135 master site-b up type veth peer name lan netns wan.rb         # examples/wan.otop:24:3
+    link set dev rb.lan addrgenmode none                                                             # examples/wan.otop:24:3
+    link add name pc-a.eth0 index 5672292 master site-a up type veth peer name eth0 netns wan.pc-a   # examples/wan.otop:31:3
+    link set dev pc-a.eth0 addrgenmode none                                                          # examples/wan.otop:31:3
+    link add name pc-b.eth0 index 12509094 master site-b up type veth peer name eth0 netns wan.pc-b  # examples/wan.otop:37:3
+    link set dev pc-b.eth0 addrgenmode none                                                          # examples/wan.otop:37:3
 
 # stage 4: shaping (steps run concurrently)
 nsenter --net=/run/netns/wan.ra -- tc -batch -
@@ -544,7 +552,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["ra","rb","pc-a","pc-b"],
  "switches": ["site-a","site-b"],
- "plan": "9ed991b937124cedfaa9d081fa3e6eb88801fe6d1dba80c1d76002446bce7493",
+ "plan": "69ba7c4fbdf7df7c358f860b71b0adcb7ea15e7219af776d53337de4271af10f",
  "owned": [
   {"kind":"netns","name":"wan"},
   {"kind":"netns","name":"wan.ra","node":"ra"},
@@ -565,7 +573,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"wan.rb","key":"net.ipv4.ip_forward","value":"1"},"origin":"examples/wan.otop:23:3"},
   {"op":{"kind":"sysctl.set","ns":"wan.rb","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/wan.otop:23:3"},
   {"op":{"kind":"sysctl.set","ns":"wan.rb","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/wan.otop:23:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"wan.ra","name":"wan","index":1001},"b":{"ns":"wan.rb","name":"wan"}},"origin":"examples/wan.otop:17:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"wan.ra","name":"wan","index":15080146},"b":{"ns":"wan.rb","name":"wan"}},"origin":"examples/wan.otop:17:3"},
   {"op":{"kind":"link.alias","ns":"wan","dev":"lo","alias":"opentop:wan"},"origin":"examples/wan.otop:9:5"},
   {"op":{"kind":"bridge.add","ns":"wan","name":"site-a"},"origin":"examples/wan.otop:11:1"},
   {"op":{"kind":"link.nolinklocal","ns":"wan","dev":"site-a"},"origin":"examples/wan.otop:11:1"},
@@ -573,13 +581,13 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"bridge.add","ns":"wan","name":"site-b"},"origin":"examples/wan.otop:12:1"},
   {"op":{"kind":"link.nolinklocal","ns":"wan","dev":"site-b"},"origin":"examples/wan.otop:12:1"},
   {"op":{"kind":"link.up","ns":"wan","dev":"site-b"},"origin":"examples/wan.otop:12:1"},
-  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"ra.lan","index":1001,"master":"site-a"},"b":{"ns":"wan.ra","name":"lan"}},"origin":"examples/wan.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"ra.lan","index":13796836,"master":"site-a"},"b":{"ns":"wan.ra","name":"lan"}},"origin":"examples/wan.otop:16:3"},
   {"op":{"kind":"link.nolinklocal","ns":"wan","dev":"ra.lan"},"origin":"examples/wan.otop:16:3"},
-  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"rb.lan","index":1002,"master":"site-b"},"b":{"ns":"wan.rb","name":"lan"}},"origin":"examples/wan.otop:24:3"},
+  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"rb.lan","index":9590135,"master":"site-b"},"b":{"ns":"wan.rb","name":"lan"}},"origin":"examples/wan.otop:24:3"},
   {"op":{"kind":"link.nolinklocal","ns":"wan","dev":"rb.lan"},"origin":"examples/wan.otop:24:3"},
-  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"pc-a.eth0","index":1003,"master":"site-a"},"b":{"ns":"wan.pc-a","name":"eth0"}},"origin":"examples/wan.otop:31:3"},
+  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"pc-a.eth0","index":5672292,"master":"site-a"},"b":{"ns":"wan.pc-a","name":"eth0"}},"origin":"examples/wan.otop:31:3"},
   {"op":{"kind":"link.nolinklocal","ns":"wan","dev":"pc-a.eth0"},"origin":"examples/wan.otop:31:3"},
-  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"pc-b.eth0","index":1004,"master":"site-b"},"b":{"ns":"wan.pc-b","name":"eth0"}},"origin":"examples/wan.otop:37:3"},
+  {"op":{"kind":"veth.add","ns":"wan","a":{"ns":"wan","name":"pc-b.eth0","index":12509094,"master":"site-b"},"b":{"ns":"wan.pc-b","name":"eth0"}},"origin":"examples/wan.otop:37:3"},
   {"op":{"kind":"link.nolinklocal","ns":"wan","dev":"pc-b.eth0"},"origin":"examples/wan.otop:37:3"},
   {"op":{"kind":"qdisc.add","ns":"wan.ra","dev":"wan","parent":"root","handle":"1:","qdisc":{"kind":"tbf","rate":20000000,"burst":15140,"limit":1514000}},"origin":"examples/wan.otop:17:47"},
   {"op":{"kind":"qdisc.add","ns":"wan.ra","dev":"wan","parent":"1:1","handle":"10:","qdisc":{"kind":"netem","limit":1000,"delay":30000,"jitter":2000,"loss":0.1,"rate":20000000}},"origin":"examples/wan.otop:17:47"},

@@ -5,7 +5,7 @@
 #   sha256    e6c92e7c890a158c1391a22c511494a29b490e0424103687d4282552bb095d0a
 #   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nft nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='2 nodes, 0 switches, 2 links (28 operations)'
 HELP='
 Lab gnft: 2 nodes, 0 switches, 2 links (28 operations).
@@ -97,7 +98,7 @@ link add name ot-g8i71x-wan type veth peer name wan netns gnft.fw
 link set dev ot-g8i71x-wan alias opentop:gnft:fw:wan
 addr add 198.51.100.1/30 dev ot-g8i71x-wan
 link set dev ot-g8i71x-wan up
-link add name eth0 index 1001 netns gnft.fw type veth peer name eth0 netns gnft.pc
+link add name eth0 index 15197469 netns gnft.fw type veth peer name eth0 netns gnft.pc
 EOF
   # == stage 5 of 5: addresses and routes
   # mark lo in gnft.fw as opentop:gnft:fw  (test/golden/cases/filters-nft.otop:5:1)
@@ -270,6 +271,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab gnft: up, 28 operations in 7 processes
@@ -314,11 +322,11 @@ nft -f -
 
 # stage 4: links
 ip -batch -
-    link add name ot-g8i71x-wan type veth peer name wan netns gnft.fw                   # test/golden/cases/filters-nft.otop:7:3
-    link set dev ot-g8i71x-wan alias opentop:gnft:fw:wan                                # test/golden/cases/filters-nft.otop:7:3
-    addr add 198.51.100.1/30 dev ot-g8i71x-wan                                          # test/golden/cases/filters-nft.otop:7:46
-    link set dev ot-g8i71x-wan up                                                       # test/golden/cases/filters-nft.otop:7:3
-    link add name eth0 index 1001 netns gnft.fw type veth peer name eth0 netns gnft.pc  # test/golden/cases/filters-nft.otop:8:3
+    link add name ot-g8i71x-wan type veth peer name wan netns gnft.fw                       # test/golden/cases/filters-nft.otop:7:3
+    link set dev ot-g8i71x-wan alias opentop:gnft:fw:wan                                    # test/golden/cases/filters-nft.otop:7:3
+    addr add 198.51.100.1/30 dev ot-g8i71x-wan                                              # test/golden/cases/filters-nft.otop:7:46
+    link set dev ot-g8i71x-wan up                                                           # test/golden/cases/filters-nft.otop:7:3
+    link add name eth0 index 15197469 netns gnft.fw type veth peer name eth0 netns gnft.pc  # test/golden/cases/filters-nft.otop:8:3
 
 # stage 5: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/gnft.fw -- ip -batch -
@@ -356,7 +364,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["fw","pc"],
  "switches": [],
- "plan": "57119a2b0ef067ba2ae785feac4c19f97b9b5ce5e119bcaf646d6701b0a36bba",
+ "plan": "249806586d70ef68c02153f14490ff1b97dbd2c4de6d22a88a7a28c64a00fab5",
  "owned": [
   {"kind":"netns","name":"gnft.fw","node":"fw"},
   {"kind":"netns","name":"gnft.pc","node":"pc"},
@@ -377,7 +385,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.alias","ns":null,"dev":"ot-g8i71x-wan","alias":"opentop:gnft:fw:wan"},"origin":"test/golden/cases/filters-nft.otop:7:3"},
   {"op":{"kind":"addr.add","ns":null,"dev":"ot-g8i71x-wan","cidr":"198.51.100.1/30","family":4},"origin":"test/golden/cases/filters-nft.otop:7:46"},
   {"op":{"kind":"link.up","ns":null,"dev":"ot-g8i71x-wan"},"origin":"test/golden/cases/filters-nft.otop:7:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"gnft.fw","name":"eth0","index":1001},"b":{"ns":"gnft.pc","name":"eth0"}},"origin":"test/golden/cases/filters-nft.otop:8:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"gnft.fw","name":"eth0","index":15197469},"b":{"ns":"gnft.pc","name":"eth0"}},"origin":"test/golden/cases/filters-nft.otop:8:3"},
   {"op":{"kind":"link.alias","ns":"gnft.fw","dev":"lo","alias":"opentop:gnft:fw"},"origin":"test/golden/cases/filters-nft.otop:5:1"},
   {"op":{"kind":"link.up","ns":"gnft.fw","dev":"lo"},"origin":"test/golden/cases/filters-nft.otop:5:1"},
   {"op":{"kind":"addr.add","ns":"gnft.fw","dev":"wan","cidr":"198.51.100.2/30","family":4},"origin":"test/golden/cases/filters-nft.otop:7:15"},

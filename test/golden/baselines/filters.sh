@@ -5,7 +5,7 @@
 #   sha256    948e57659e490cc03f3446bbdefcac286cb2a9828d580a1f81f67a52221d84a5
 #   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='4 nodes, 1 switch, 4 links (49 operations)'
 HELP='
 Lab gflt: 4 nodes, 1 switch, 4 links (49 operations).
@@ -123,8 +124,8 @@ EOF
   # create veth pair eth1 (gflt.fw) — eth0 (gflt.srv)  (test/golden/cases/filters.otop:11:3)
   # create veth pair wan (gflt.fw) — eth0 (gflt.isp)  (test/golden/cases/filters.otop:12:3)
   step '5/10, links, on the host' ip -batch - <<'EOF' || return 1
-link add name eth1 index 1001 netns gflt.fw type veth peer name eth0 netns gflt.srv
-link add name wan index 1002 netns gflt.fw type veth peer name eth0 netns gflt.isp
+link add name eth1 index 7679867 netns gflt.fw type veth peer name eth0 netns gflt.srv
+link add name wan index 9367498 netns gflt.fw type veth peer name eth0 netns gflt.isp
 EOF
   # mark lo in gflt as opentop:gflt  (test/golden/cases/filters.otop:4:5)
   # create bridge lan in gflt  (test/golden/cases/filters.otop:6:1)
@@ -139,9 +140,9 @@ link set dev lo alias opentop:gflt
 link add name lan type bridge
 link set dev lan addrgenmode none
 link set dev lan up
-link add name fw.eth0 index 1001 master lan up type veth peer name eth0 netns gflt.fw
+link add name fw.eth0 index 15197469 master lan up type veth peer name eth0 netns gflt.fw
 link set dev fw.eth0 addrgenmode none
-link add name pc.eth0 index 1002 master lan up type veth peer name eth0 netns gflt.pc
+link add name pc.eth0 index 3946193 master lan up type veth peer name eth0 netns gflt.pc
 link set dev pc.eth0 addrgenmode none
 EOF
   # == stage 5 of 5: addresses and routes
@@ -420,6 +421,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab gflt: up, 49 operations in 10 processes
@@ -494,17 +502,17 @@ nsenter --net=/run/netns/gflt.srv -- nft -f -
 
 # stage 4: links (steps run concurrently)
 ip -batch -
-    link add name eth1 index 1001 netns gflt.fw type veth peer name eth0 netns gflt.srv  # test/golden/cases/filters.otop:11:3
-    link add name wan index 1002 netns gflt.fw type veth peer name eth0 netns gflt.isp   # test/golden/cases/filters.otop:12:3
+    link add name eth1 index 7679867 netns gflt.fw type veth peer name eth0 netns gflt.srv  # test/golden/cases/filters.otop:11:3
+    link add name wan index 9367498 netns gflt.fw type veth peer name eth0 netns gflt.isp   # test/golden/cases/filters.otop:12:3
 nsenter --net=/run/netns/gflt -- ip -batch -
-    link set dev lo alias opentop:gflt                                                     # test/golden/cases/filters.otop:4:5
-    link add name lan type bridge                                                          # test/golden/cases/filters.otop:6:1
-    link set dev lan addrgenmode none                                                      # test/golden/cases/filters.otop:6:1
-    link set dev lan up                                                                    # test/golden/cases/filters.otop:6:1
-    link add name fw.eth0 index 1001 master lan up type veth peer name eth0 netns gflt.fw  # test/golden/cases/filters.otop:10:3
-    link set dev fw.eth0 addrgenmode none                                                  # test/golden/cases/filters.otop:10:3
-    link add name pc.eth0 index 1002 master lan up type veth peer name eth0 netns gflt.pc  # test/golden/cases/filters.otop:56:3
-    link set dev pc.eth0 addrgenmode none                                                  # test/golden/cases/filters.otop:56:3
+    link set dev lo alias opentop:gflt                                                         # test/golden/cases/filters.otop:4:5
+    link add name lan type bridge                                                              # test/golden/cases/filters.otop:6:1
+    link set dev lan addrgenmode none                                                          # test/golden/cases/filters.otop:6:1
+    link set dev lan up                                                                        # test/golden/cases/filters.otop:6:1
+    link add name fw.eth0 index 15197469 master lan up type veth peer name eth0 netns gflt.fw  # test/golden/cases/filters.otop:10:3
+    link set dev fw.eth0 addrgenmode none                                                      # test/golden/cases/filters.otop:10:3
+    link add name pc.eth0 index 3946193 master lan up type veth peer name eth0 netns gflt.pc   # test/golden/cases/filters.otop:56:3
+    link set dev pc.eth0 addrgenmode none                                                      # test/golden/cases/filters.otop:56:3
 
 # stage 5: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/gflt.fw -- ip -batch -
@@ -558,7 +566,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["fw","srv","isp","pc"],
  "switches": ["lan"],
- "plan": "f378c13b4571702629f56534ba4116e48ca003d3e5c327a314c7a29ceabe97b7",
+ "plan": "1e6ef7240c59cf691912550849d665ebca77a7e73bd42f1dafa79899989385f7",
  "owned": [
   {"kind":"netns","name":"gflt"},
   {"kind":"netns","name":"gflt.fw","node":"fw"},
@@ -578,15 +586,15 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"gflt.fw","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"test/golden/cases/filters.otop:9:3"},
   {"op":{"kind":"nft.table","ns":"gflt.fw","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain prerouting {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n\t\tiifname \"wan\" tcp dport 80 dnat ip to 10.2.0.10:8080 comment \"dnat in wan tcp dport 80 to 10.2.0.10:8080\"\n\t\tiifname \"wan\" udp dport 5353 dnat ip to 10.2.0.10 comment \"dnat in wan udp dport 5353 to 10.2.0.10\"\n\t\tiifname \"wan\" tcp dport 8443 dnat ip6 to [fd6f:2::10]:443 comment \"dnat in wan tcp dport 8443 to [fd6f:2::10]:443\"\n\t}\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tct state related,established accept comment \"input accept established\"\n\t\tiifname \"lo\" accept comment \"input accept in lo\"\n\t\tmeta l4proto icmp accept comment \"input accept icmp\"\n\t\tmeta l4proto ipv6-icmp accept comment \"input accept icmpv6\"\n\t\tiifname \"eth0\" ip saddr 10.1.0.0/24 tcp dport 22 counter accept comment \"input accept in eth0 saddr 10.1.0.0/24,fd6f:1::/64 tcp dport 22 counter\"\n\t\tiifname \"eth0\" ip6 saddr fd6f:1::/64 tcp dport 22 counter accept comment \"input accept in eth0 saddr 10.1.0.0/24,fd6f:1::/64 tcp dport 22 counter\"\n\t}\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tct state related,established accept comment \"forward accept ct state established,related\"\n\t\tct state invalid log prefix \"fw invalid: \" drop comment \"forward drop ct state invalid log\"\n\t\tiifname \"eth0\" oifname \"eth1\" tcp dport { 80, 443, 8000-8080 } accept comment \"forward accept in eth0 out eth1 tcp dport 80,443,8000-8080\"\n\t\tiifname \"eth0\" oifname \"eth1\" tcp dport 25 reject with tcp reset comment \"forward reject in eth0 out eth1 tcp dport 25\"\n\t\tiifname \"eth0\" udp dport 161 reject comment \"forward reject in eth0 udp dport 161\"\n\t\tiifname \"eth0\" oifname \"wan\" counter log prefix \"fw forward accept: \" accept comment \"forward accept in eth0 out wan count log\"\n\t\tiifname \"wan\" oifname \"eth1\" ip daddr 10.2.0.10 tcp dport 8080 accept comment \"forward accept in wan out eth1 daddr 10.2.0.10,fd6f:2::10 tcp dport 8080\"\n\t\tiifname \"wan\" oifname \"eth1\" ip6 daddr fd6f:2::10 tcp dport 8080 accept comment \"forward accept in wan out eth1 daddr 10.2.0.10,fd6f:2::10 tcp dport 8080\"\n\t\tiifname \"eth0\" oifname \"eth1\" udp sport 1024-65535 udp dport 5001 accept comment \"forward accept in eth0 out eth1 udp sport 1024-65535 dport 5001\"\n\t\tiifname \"eth0\" oifname \"eth1\" udp sport 1024-65535 udp dport 5002 accept comment \"forward accept in eth0 out eth1 udp sport 1024-65535 dport 5002\"\n\t}\n\tchain output {\n\t\ttype filter hook output priority filter; policy accept;\n\t\taccept comment \"output accept\"\n\t}\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n\t\toifname \"wan\" ip saddr 10.1.0.0/24 masquerade comment \"masquerade out wan saddr 10.1.0.0/24\"\n\t\toifname \"eth1\" ip6 saddr fd6f:1::/64 snat ip6 to fd6f:2::1 comment \"snat out eth1 saddr fd6f:1::/64 to fd6f:2::1\"\n\t}\n}\n"},"origin":"test/golden/cases/filters.otop:15:5"},
   {"op":{"kind":"nft.table","ns":"gflt.srv","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tct state related,established accept comment \"input accept established\"\n\t\tmeta l4proto ipv6-icmp accept comment \"input accept icmpv6\"\n\t\ttcp dport { 443, 8080 } accept comment \"input accept tcp dport 443,8080\"\n\t\tudp sport { 53, 123 } udp dport { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16-17 } accept comment \"input accept udp sport 53,123 dport 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16-17\"\n\t}\n}\n"},"origin":"test/golden/cases/filters.otop:43:5"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"gflt.fw","name":"eth1","index":1001},"b":{"ns":"gflt.srv","name":"eth0"}},"origin":"test/golden/cases/filters.otop:11:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"gflt.fw","name":"wan","index":1002},"b":{"ns":"gflt.isp","name":"eth0"}},"origin":"test/golden/cases/filters.otop:12:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"gflt.fw","name":"eth1","index":7679867},"b":{"ns":"gflt.srv","name":"eth0"}},"origin":"test/golden/cases/filters.otop:11:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"gflt.fw","name":"wan","index":9367498},"b":{"ns":"gflt.isp","name":"eth0"}},"origin":"test/golden/cases/filters.otop:12:3"},
   {"op":{"kind":"link.alias","ns":"gflt","dev":"lo","alias":"opentop:gflt"},"origin":"test/golden/cases/filters.otop:4:5"},
   {"op":{"kind":"bridge.add","ns":"gflt","name":"lan"},"origin":"test/golden/cases/filters.otop:6:1"},
   {"op":{"kind":"link.nolinklocal","ns":"gflt","dev":"lan"},"origin":"test/golden/cases/filters.otop:6:1"},
   {"op":{"kind":"link.up","ns":"gflt","dev":"lan"},"origin":"test/golden/cases/filters.otop:6:1"},
-  {"op":{"kind":"veth.add","ns":"gflt","a":{"ns":"gflt","name":"fw.eth0","index":1001,"master":"lan"},"b":{"ns":"gflt.fw","name":"eth0"}},"origin":"test/golden/cases/filters.otop:10:3"},
+  {"op":{"kind":"veth.add","ns":"gflt","a":{"ns":"gflt","name":"fw.eth0","index":15197469,"master":"lan"},"b":{"ns":"gflt.fw","name":"eth0"}},"origin":"test/golden/cases/filters.otop:10:3"},
   {"op":{"kind":"link.nolinklocal","ns":"gflt","dev":"fw.eth0"},"origin":"test/golden/cases/filters.otop:10:3"},
-  {"op":{"kind":"veth.add","ns":"gflt","a":{"ns":"gflt","name":"pc.eth0","index":1002,"master":"lan"},"b":{"ns":"gflt.pc","name":"eth0"}},"origin":"test/golden/cases/filters.otop:56:3"},
+  {"op":{"kind":"veth.add","ns":"gflt","a":{"ns":"gflt","name":"pc.eth0","index":3946193,"master":"lan"},"b":{"ns":"gflt.pc","name":"eth0"}},"origin":"test/golden/cases/filters.otop:56:3"},
   {"op":{"kind":"link.nolinklocal","ns":"gflt","dev":"pc.eth0"},"origin":"test/golden/cases/filters.otop:56:3"},
   {"op":{"kind":"link.alias","ns":"gflt.fw","dev":"lo","alias":"opentop:gflt:fw"},"origin":"test/golden/cases/filters.otop:8:1"},
   {"op":{"kind":"link.up","ns":"gflt.fw","dev":"lo"},"origin":"test/golden/cases/filters.otop:8:1"},

@@ -3,9 +3,9 @@
 #
 #   source    /ROOT/test/golden/cases/isolation.otop
 #   sha256    95224f7440c86bc98ca0c263140e9407abf522a3b6c80ba48dbb200967388b03
-#   requires  ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root umount setsid env cat tr sed mountpoint stat rm rmdir ln readlink mv date find
+#   requires  ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root umount setsid env cat tail sed tr mountpoint stat rm rmdir ln readlink mv date find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -26,13 +26,14 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root umount setsid env cat tr sed mountpoint stat rm rmdir ln readlink mv date find'
+NEED_UP='ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root umount setsid env cat tail sed tr mountpoint stat rm rmdir ln readlink mv date find'
 NEED_DOWN='sh cat tr sed sleep ip mountpoint stat umount rm rmdir nsenter mkdir ln readlink find'
 NEED_STATUS='ip nsenter'
-SUMMARY='6 nodes, 1 switch, 3 links (68 operations)'
+NEED_TEST=''
+SUMMARY='6 nodes, 1 switch, 3 links (72 operations)'
 HELP='
-Lab giso: 6 nodes, 1 switch, 3 links (68 operations).
-  up      create it (needs root and ip, nsenter, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, pivot_root, umount, setsid, env, cat, tr, sed, mountpoint, stat, rm, rmdir, ln, readlink, mv, date, find)
+Lab giso: 6 nodes, 1 switch, 3 links (72 operations).
+  up      create it (needs root and ip, nsenter, mkdir, mount, tee, touch, unshare, sh, hostname, sleep, pivot_root, umount, setsid, env, cat, tail, sed, tr, mountpoint, stat, rm, rmdir, ln, readlink, mv, date, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter, sh)
@@ -46,20 +47,20 @@ Lab giso: 6 nodes, 1 switch, 3 links (68 operations).
 # for each. A step that fails stops `up`, which then rolls back.
 
 up_plan() {
-  # == stage 1 of 20: namespaces
+  # == stage 1 of 21: namespaces
   # create network namespace giso  (test/golden/cases/isolation.otop:2:5)
   # create network namespace giso.plain  (test/golden/cases/isolation.otop:7:1)
   # create network namespace giso.web  (test/golden/cases/isolation.otop:12:1)
   # create network namespace giso.daemon  (test/golden/cases/isolation.otop:20:1)
   # create network namespace giso.db  (test/golden/cases/isolation.otop:32:1)
-  step '1/42, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  step '1/46, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add giso
 netns add giso.plain
 netns add giso.web
 netns add giso.daemon
 netns add giso.db
 EOF
-  # == stage 2 of 20: links
+  # == stage 2 of 21: links
   # mark lo in giso as opentop:giso  (test/golden/cases/isolation.otop:2:5)
   # create bridge lan in giso  (test/golden/cases/isolation.otop:4:1)
   # give lan in giso no IPv6 link-local address  (test/golden/cases/isolation.otop:4:1)
@@ -70,25 +71,25 @@ EOF
   # give web.eth0 in giso no IPv6 link-local address  (test/golden/cases/isolation.otop:13:3)
   # create veth pair db.eth0 (giso) — eth0 (giso.db)  (test/golden/cases/isolation.otop:35:3)
   # give db.eth0 in giso no IPv6 link-local address  (test/golden/cases/isolation.otop:35:3)
-  step '2/42, links, in the switches (giso)' nsenter --net=/run/netns/giso -- ip -batch - <<'EOF' || return 1
+  step '2/46, links, in the switches (giso)' nsenter --net=/run/netns/giso -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso
 link add name lan type bridge
 link set dev lan addrgenmode none
 link set dev lan up
-link add name plain.eth0 index 1001 master lan up type veth peer name eth0 netns giso.plain
+link add name plain.eth0 index 13366269 master lan up type veth peer name eth0 netns giso.plain
 link set dev plain.eth0 addrgenmode none
-link add name web.eth0 index 1002 master lan up type veth peer name eth0 netns giso.web
+link add name web.eth0 index 6854235 master lan up type veth peer name eth0 netns giso.web
 link set dev web.eth0 addrgenmode none
-link add name db.eth0 index 1003 master lan up type veth peer name eth0 netns giso.db
+link add name db.eth0 index 11825311 master lan up type veth peer name eth0 netns giso.db
 link set dev db.eth0 addrgenmode none
 EOF
-  # == stage 3 of 20: addresses and routes
+  # == stage 3 of 21: addresses and routes
   # mark lo in giso.plain as opentop:giso:plain  (test/golden/cases/isolation.otop:7:1)
   # bring lo up in giso.plain  (test/golden/cases/isolation.otop:7:1)
   # add 10.0.0.1/24 to eth0 in giso.plain  (test/golden/cases/isolation.otop:8:15)
   # give eth0 in giso.plain no IPv6 link-local address  (test/golden/cases/isolation.otop:8:3)
   # bring eth0 up in giso.plain  (test/golden/cases/isolation.otop:8:3)
-  step '3/42, addresses and routes, in node plain (giso.plain)' nsenter --net=/run/netns/giso.plain -- ip -batch - <<'EOF' || return 1
+  step '3/46, addresses and routes, in node plain (giso.plain)' nsenter --net=/run/netns/giso.plain -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:plain
 link set dev lo up
 addr add 10.0.0.1/24 dev eth0
@@ -100,7 +101,7 @@ EOF
   # add 10.0.0.2/24 to eth0 in giso.web  (test/golden/cases/isolation.otop:13:15)
   # give eth0 in giso.web no IPv6 link-local address  (test/golden/cases/isolation.otop:13:3)
   # bring eth0 up in giso.web  (test/golden/cases/isolation.otop:13:3)
-  step '4/42, addresses and routes, in node web (giso.web)' nsenter --net=/run/netns/giso.web -- ip -batch - <<'EOF' || return 1
+  step '4/46, addresses and routes, in node web (giso.web)' nsenter --net=/run/netns/giso.web -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:web
 link set dev lo up
 addr add 10.0.0.2/24 dev eth0
@@ -109,7 +110,7 @@ link set dev eth0 up
 EOF
   # mark lo in giso.daemon as opentop:giso:daemon  (test/golden/cases/isolation.otop:20:1)
   # bring lo up in giso.daemon  (test/golden/cases/isolation.otop:20:1)
-  step '5/42, addresses and routes, in node daemon (giso.daemon)' nsenter --net=/run/netns/giso.daemon -- ip -batch - <<'EOF' || return 1
+  step '5/46, addresses and routes, in node daemon (giso.daemon)' nsenter --net=/run/netns/giso.daemon -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:daemon
 link set dev lo up
 EOF
@@ -118,118 +119,127 @@ EOF
   # add 10.0.0.3/24 to eth0 in giso.db  (test/golden/cases/isolation.otop:35:15)
   # give eth0 in giso.db no IPv6 link-local address  (test/golden/cases/isolation.otop:35:3)
   # bring eth0 up in giso.db  (test/golden/cases/isolation.otop:35:3)
-  step '6/42, addresses and routes, in node db (giso.db)' nsenter --net=/run/netns/giso.db -- ip -batch - <<'EOF' || return 1
+  step '6/46, addresses and routes, in node db (giso.db)' nsenter --net=/run/netns/giso.db -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:db
 link set dev lo up
 addr add 10.0.0.3/24 dev eth0
 link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
-  # == stage 4 of 20: directories
+  # == stage 4 of 21: directories
   # create directories /run/opentop/giso/ns, /run/opentop/giso/services  (test/golden/cases/isolation.otop:2:5)
-  step '7/42, directories, on the host' mkdir -p /run/opentop/giso/ns /run/opentop/giso/services || return 1
+  step '7/46, directories, on the host' mkdir -p /run/opentop/giso/ns /run/opentop/giso/services || return 1
   # create cgroup /sys/fs/cgroup/opentop/giso  (test/golden/cases/isolation.otop:2:5)
-  step '8/42, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/giso || return 1
-  # == stage 5 of 20: namespace directory
+  step '8/46, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/giso || return 1
+  # == stage 5 of 21: namespace directory
   # make /run/opentop/giso/ns a private mount to hold namespace files  (test/golden/cases/isolation.otop:2:5)
-  step '9/42, namespace directory, on the host' mount --bind --make-private /run/opentop/giso/ns /run/opentop/giso/ns || return 1
-  # == stage 6 of 20: cgroup controllers (1 of 2)
+  step '9/46, namespace directory, on the host' mount --bind --make-private /run/opentop/giso/ns /run/opentop/giso/ns || return 1
+  # == stage 6 of 21: cgroup controllers (1 of 2)
   # write +memory +cpu +pids to /sys/fs/cgroup/opentop/cgroup.subtree_control  (test/golden/cases/isolation.otop:2:5)
-  step '10/42, cgroup controllers (1 of 2), on the host' tee /sys/fs/cgroup/opentop/cgroup.subtree_control <<'EOF' || return 1
+  step '10/46, cgroup controllers (1 of 2), on the host' tee /sys/fs/cgroup/opentop/cgroup.subtree_control <<'EOF' || return 1
 +memory +cpu +pids
 EOF
-  # == stage 7 of 20: cgroup controllers (2 of 2)
+  # == stage 7 of 21: cgroup controllers (2 of 2)
   # write +memory +cpu +pids to /sys/fs/cgroup/opentop/giso/cgroup.subtree_control  (test/golden/cases/isolation.otop:2:5)
-  step '11/42, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/giso/cgroup.subtree_control <<'EOF' || return 1
+  step '11/46, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/giso/cgroup.subtree_control <<'EOF' || return 1
 +memory +cpu +pids
 EOF
-  # == stage 8 of 20: node cgroups and namespace files
+  # == stage 8 of 21: node cgroups and namespace files
   # create cgroup /sys/fs/cgroup/opentop/giso/web  (test/golden/cases/isolation.otop:12:1)
-  step '12/42, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/web || return 1
+  step '12/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/web || return 1
   # create cgroup /sys/fs/cgroup/opentop/giso/daemon  (test/golden/cases/isolation.otop:20:1)
-  step '13/42, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/daemon || return 1
+  step '13/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/daemon || return 1
   # create the namespace files of node store  (test/golden/cases/isolation.otop:25:1)
-  step '14/42, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/store.mnt || return 1
+  step '14/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/store.mnt || return 1
   # create cgroup /sys/fs/cgroup/opentop/giso/db  (test/golden/cases/isolation.otop:32:1)
-  step '15/42, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/db || return 1
+  step '15/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/db || return 1
   # create the namespace files of node db  (test/golden/cases/isolation.otop:32:1)
-  step '16/42, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt || return 1
+  step '16/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt || return 1
   # create the namespace files of node named  (test/golden/cases/isolation.otop:46:1)
-  step '17/42, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/named.uts || return 1
-  # == stage 9 of 20: limits
+  step '17/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/named.uts || return 1
+  # == stage 9 of 21: limits
   # write 134217728 to /sys/fs/cgroup/opentop/giso/web/memory.max  (test/golden/cases/isolation.otop:15:9)
-  step '18/42, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.max <<'EOF' || return 1
+  step '18/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.max <<'EOF' || return 1
 134217728
 EOF
   # write 0 to /sys/fs/cgroup/opentop/giso/web/memory.swap.max  (test/golden/cases/isolation.otop:15:9)
-  step '19/42, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.swap.max <<'EOF' || return 1
+  step '19/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.swap.max <<'EOF' || return 1
 0
 EOF
   # write 268435456 to /sys/fs/cgroup/opentop/giso/db/memory.max  (test/golden/cases/isolation.otop:39:9)
-  step '20/42, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.max <<'EOF' || return 1
+  step '20/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.max <<'EOF' || return 1
 268435456
 EOF
   # write 0 to /sys/fs/cgroup/opentop/giso/db/memory.swap.max  (test/golden/cases/isolation.otop:39:9)
-  step '21/42, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.swap.max <<'EOF' || return 1
+  step '21/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.swap.max <<'EOF' || return 1
 0
 EOF
   # write 50000 100000 to /sys/fs/cgroup/opentop/giso/db/cpu.max  (test/golden/cases/isolation.otop:39:21)
-  step '22/42, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/cpu.max <<'EOF' || return 1
+  step '22/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/cpu.max <<'EOF' || return 1
 50000 100000
 EOF
   # write 100 to /sys/fs/cgroup/opentop/giso/db/pids.max  (test/golden/cases/isolation.otop:40:9)
-  step '23/42, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/pids.max <<'EOF' || return 1
+  step '23/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/pids.max <<'EOF' || return 1
 100
 EOF
-  # == stage 10 of 20: node namespaces
+  # == stage 10 of 21: node namespaces
   # create the mount namespaces of node store  (test/golden/cases/isolation.otop:25:1)
-  step '24/42, node namespaces, on the host' unshare --mount=/run/opentop/giso/ns/store.mnt --propagation private -- true || return 1
+  step '24/46, node namespaces, on the host' unshare --mount=/run/opentop/giso/ns/store.mnt --propagation private -- true || return 1
   # create the uts, ipc, cgroup, mount namespaces of node db  (test/golden/cases/isolation.otop:32:1)
-  step '25/42, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- unshare --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt --propagation private -- true || return 1
+  step '25/46, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- unshare --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt --propagation private -- true || return 1
   # create the uts namespaces of node named  (test/golden/cases/isolation.otop:46:1)
-  step '26/42, node namespaces, on the host' unshare --uts=/run/opentop/giso/ns/named.uts -- true || return 1
-  # == stage 11 of 20: hostnames
+  step '26/46, node namespaces, on the host' unshare --uts=/run/opentop/giso/ns/named.uts -- true || return 1
+  # == stage 11 of 21: hostnames
   # set the hostname of node db to database  (test/golden/cases/isolation.otop:34:3)
-  step '27/42, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/db.uts -- hostname database || return 1
+  step '27/46, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/db.uts -- hostname database || return 1
   # set the hostname of node named to named  (test/golden/cases/isolation.otop:46:1)
-  step '28/42, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/named.uts -- hostname named || return 1
-  # == stage 12 of 20: mounts (1 of 5)
+  step '28/46, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/named.uts -- hostname named || return 1
+  # == stage 12 of 21: mounts (1 of 5)
   # mount tmpfs on /var/cache in node store  (test/golden/cases/isolation.otop:27:3)
-  step '29/42, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount -t tmpfs -o size=33554432 opentop:giso:store /var/cache || return 1
+  step '29/46, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount -t tmpfs -o size=33554432 opentop:giso:store /var/cache || return 1
   # mount /srv/rootfs on /srv/rootfs in node db  (test/golden/cases/isolation.otop:36:3)
-  step '30/42, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind /srv/rootfs /srv/rootfs || return 1
-  # == stage 13 of 20: mounts (2 of 5)
+  step '30/46, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind /srv/rootfs /srv/rootfs || return 1
+  # == stage 13 of 21: mounts (2 of 5)
   # mount /srv/data on /mnt in node store  (test/golden/cases/isolation.otop:28:3)
-  step '31/42, mounts (2 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount --bind -o ro /srv/data /mnt || return 1
+  step '31/46, mounts (2 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount --bind -o ro /srv/data /mnt || return 1
   # mount sysfs on /srv/rootfs/sys in node db  (test/golden/cases/isolation.otop:36:3)
-  step '32/42, mounts (2 of 5), on the host' nsenter --net=/run/netns/giso.db --mount=/run/opentop/giso/ns/db.mnt -- mount -t sysfs opentop:giso:db /srv/rootfs/sys || return 1
-  # == stage 14 of 20: mounts (3 of 5)
+  step '32/46, mounts (2 of 5), on the host' nsenter --net=/run/netns/giso.db --mount=/run/opentop/giso/ns/db.mnt -- mount -t sysfs opentop:giso:db /srv/rootfs/sys || return 1
+  # == stage 14 of 21: mounts (3 of 5)
   # mount /dev on /srv/rootfs/dev in node db  (test/golden/cases/isolation.otop:36:3)
-  step '33/42, mounts (3 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --rbind /dev /srv/rootfs/dev || return 1
-  # == stage 15 of 20: mounts (4 of 5)
+  step '33/46, mounts (3 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --rbind /dev /srv/rootfs/dev || return 1
+  # == stage 15 of 21: mounts (4 of 5)
   # mount tmpfs on /srv/rootfs/var/lib/db in node db  (test/golden/cases/isolation.otop:37:3)
-  step '34/42, mounts (4 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:giso:db /srv/rootfs/var/lib/db || return 1
-  # == stage 16 of 20: mounts (5 of 5)
+  step '34/46, mounts (4 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:giso:db /srv/rootfs/var/lib/db || return 1
+  # == stage 16 of 21: mounts (5 of 5)
   # mount /usr on /srv/rootfs/usr in node db  (test/golden/cases/isolation.otop:38:3)
-  step '35/42, mounts (5 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind -o ro /usr /srv/rootfs/usr || return 1
-  # == stage 17 of 20: init processes
+  step '35/46, mounts (5 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind -o ro /usr /srv/rootfs/usr || return 1
+  # == stage 17 of 21: init processes
   # start the init of node db's pid namespace  (test/golden/cases/isolation.otop:32:1)
-  step '36/42, init processes, on the host' unshare --pid -- sh -c 'cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }' opentop-init /run/opentop/giso/services/db.init.log /run/opentop/giso/services/db.init.pid /run/opentop/giso/ns/db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'while :; do sleep 2147483647 & wait; done' opentop:giso:db:init || return 1
-  # == stage 18 of 20: /proc of pid namespaces
+  step '36/46, init processes, on the host' unshare --pid -- sh -c 'cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }' opentop-init /run/opentop/giso/services/db.init.log /run/opentop/giso/services/db.init.pid /run/opentop/giso/ns/db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'while :; do sleep 2147483647 & wait; done' opentop:giso:db:init || return 1
+  # == stage 18 of 21: /proc of pid namespaces
   # mount proc on /srv/rootfs/proc in node db  (test/golden/cases/isolation.otop:32:1)
-  step '37/42, /proc of pid namespaces, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- mount -t proc opentop:giso:db /srv/rootfs/proc || return 1
-  # == stage 19 of 20: roots
+  step '37/46, /proc of pid namespaces, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- mount -t proc opentop:giso:db /srv/rootfs/proc || return 1
+  # == stage 19 of 21: roots
   # make /srv/rootfs the root of node db  (test/golden/cases/isolation.otop:36:3)
-  step '38/42, roots, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'cd "$1" && pivot_root . . && umount -l .' opentop-root /srv/rootfs || return 1
-  # == stage 20 of 20: services
+  step '38/46, roots, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'cd "$1" && pivot_root . . && umount -l .' opentop-root /srv/rootfs || return 1
+  # == stage 20 of 21: services
   # start service web in node web  (test/golden/cases/isolation.otop:14:3)
-  step '39/42, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/web.web.log /run/opentop/giso/services/web.web.pid /sys/fs/cgroup/opentop/giso/web/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:web:web /run/opentop/giso/services/web.web.status env OPENTOP_LAB=giso OPENTOP_NODE=web OPENTOP_SERVICE=web nsenter --net=/run/netns/giso.web -- sh -c 'python3 -m http.server 8080' || return 1
+  step '39/46, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/web.web.log /run/opentop/giso/services/web.web.pid /sys/fs/cgroup/opentop/giso/web/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:web:web /run/opentop/giso/services/web.web.status env OPENTOP_LAB=giso OPENTOP_NODE=web OPENTOP_SERVICE=web nsenter --net=/run/netns/giso.web -- sh -c 'python3 -m http.server 8080' || return 1
   # start service run1 in node daemon  (test/golden/cases/isolation.otop:21:3)
-  step '40/42, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/daemon.run1.log /run/opentop/giso/services/daemon.run1.pid /sys/fs/cgroup/opentop/giso/daemon/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:daemon:run1 /run/opentop/giso/services/daemon.run1.status env OPENTOP_LAB=giso OPENTOP_NODE=daemon OPENTOP_SERVICE=run1 nsenter --net=/run/netns/giso.daemon -- sh -c 'setsid sleep 1000 &' || return 1
+  step '40/46, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/daemon.run1.log /run/opentop/giso/services/daemon.run1.pid /sys/fs/cgroup/opentop/giso/daemon/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:daemon:run1 /run/opentop/giso/services/daemon.run1.status env OPENTOP_LAB=giso OPENTOP_NODE=daemon OPENTOP_SERVICE=run1 nsenter --net=/run/netns/giso.daemon -- sh -c 'setsid sleep 1000 &' || return 1
   # start service db in node db  (test/golden/cases/isolation.otop:41:3)
-  step '41/42, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/db.db.log /run/opentop/giso/services/db.db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:db:db /run/opentop/giso/services/db.db.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=db nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'exec sleep 1000' || return 1
+  step '41/46, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/db.db.log /run/opentop/giso/services/db.db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:db:db /run/opentop/giso/services/db.db.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=db nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'exec sleep 1000' || return 1
   # start service run1 in node db  (test/golden/cases/isolation.otop:42:3)
-  step '42/42, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/db.run1.log /run/opentop/giso/services/db.run1.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:db:run1 /run/opentop/giso/services/db.run1.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=run1 nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'echo '\''it'\'''\''s quoted: $HOME'\''' || return 1
+  step '42/46, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/db.run1.log /run/opentop/giso/services/db.run1.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:db:run1 /run/opentop/giso/services/db.run1.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=run1 nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'echo '\''it'\'''\''s quoted: $HOME'\''' || return 1
+  # == stage 21 of 21: readiness
+  # wait until service web of node web keeps running  (test/golden/cases/isolation.otop:14:3)
+  step '43/46, readiness, in node web (giso.web)' nsenter --net=/run/netns/giso.web -- sh -c 'pidfile=$1 status=$2 log=$3 t=$4 kind=$5 port=$6; shift 6; [ "${1-}" != -- ] || shift; fail() { echo "$1" >&2; tail -n 10 "$log" 2>/dev/null | sed "s/^/log: /" >&2; exit 1; }; f=-t; [ "$kind" = udp ] && f=-u; ready() { case $kind in tcp|udp) [ -n "$(ss -Hln $f "sport = :$port")" ];; command) "$@" >/dev/null 2>&1 </dev/null;; *) [ $i -ge 3 ];; esac; }; i=0; while :; do if [ -s "$status" ]; then code=$(cat "$status"); [ "$code" = 0 ] && [ "$kind" = started ] && exit 0; fail "it exited with status $code"; fi; pid=$(cat "$pidfile" 2>/dev/null); if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then [ -s "$status" ] && continue; fail "it is gone"; fi; if ready "$@"; then exit 0; fi; [ $i -ge $((t * 10)) ] && fail "it is not ready after $t s"; sleep 0.1; i=$((i+1)); done' opentop-ready /run/opentop/giso/services/web.web.pid /run/opentop/giso/services/web.web.status /run/opentop/giso/services/web.web.log 30 started '' || return 1
+  # wait until service run1 of node daemon keeps running  (test/golden/cases/isolation.otop:21:3)
+  step '44/46, readiness, in node daemon (giso.daemon)' nsenter --net=/run/netns/giso.daemon -- sh -c 'pidfile=$1 status=$2 log=$3 t=$4 kind=$5 port=$6; shift 6; [ "${1-}" != -- ] || shift; fail() { echo "$1" >&2; tail -n 10 "$log" 2>/dev/null | sed "s/^/log: /" >&2; exit 1; }; f=-t; [ "$kind" = udp ] && f=-u; ready() { case $kind in tcp|udp) [ -n "$(ss -Hln $f "sport = :$port")" ];; command) "$@" >/dev/null 2>&1 </dev/null;; *) [ $i -ge 3 ];; esac; }; i=0; while :; do if [ -s "$status" ]; then code=$(cat "$status"); [ "$code" = 0 ] && [ "$kind" = started ] && exit 0; fail "it exited with status $code"; fi; pid=$(cat "$pidfile" 2>/dev/null); if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then [ -s "$status" ] && continue; fail "it is gone"; fi; if ready "$@"; then exit 0; fi; [ $i -ge $((t * 10)) ] && fail "it is not ready after $t s"; sleep 0.1; i=$((i+1)); done' opentop-ready /run/opentop/giso/services/daemon.run1.pid /run/opentop/giso/services/daemon.run1.status /run/opentop/giso/services/daemon.run1.log 30 started '' || return 1
+  # wait until service db of node db keeps running  (test/golden/cases/isolation.otop:41:3)
+  step '45/46, readiness, in node db (giso.db)' nsenter --net=/run/netns/giso.db -- sh -c 'pidfile=$1 status=$2 log=$3 t=$4 kind=$5 port=$6; shift 6; [ "${1-}" != -- ] || shift; fail() { echo "$1" >&2; tail -n 10 "$log" 2>/dev/null | sed "s/^/log: /" >&2; exit 1; }; f=-t; [ "$kind" = udp ] && f=-u; ready() { case $kind in tcp|udp) [ -n "$(ss -Hln $f "sport = :$port")" ];; command) "$@" >/dev/null 2>&1 </dev/null;; *) [ $i -ge 3 ];; esac; }; i=0; while :; do if [ -s "$status" ]; then code=$(cat "$status"); [ "$code" = 0 ] && [ "$kind" = started ] && exit 0; fail "it exited with status $code"; fi; pid=$(cat "$pidfile" 2>/dev/null); if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then [ -s "$status" ] && continue; fail "it is gone"; fi; if ready "$@"; then exit 0; fi; [ $i -ge $((t * 10)) ] && fail "it is not ready after $t s"; sleep 0.1; i=$((i+1)); done' opentop-ready /run/opentop/giso/services/db.db.pid /run/opentop/giso/services/db.db.status /run/opentop/giso/services/db.db.log 30 started '' || return 1
+  # wait until service run1 of node db keeps running  (test/golden/cases/isolation.otop:42:3)
+  step '46/46, readiness, in node db (giso.db)' nsenter --net=/run/netns/giso.db -- sh -c 'pidfile=$1 status=$2 log=$3 t=$4 kind=$5 port=$6; shift 6; [ "${1-}" != -- ] || shift; fail() { echo "$1" >&2; tail -n 10 "$log" 2>/dev/null | sed "s/^/log: /" >&2; exit 1; }; f=-t; [ "$kind" = udp ] && f=-u; ready() { case $kind in tcp|udp) [ -n "$(ss -Hln $f "sport = :$port")" ];; command) "$@" >/dev/null 2>&1 </dev/null;; *) [ $i -ge 3 ];; esac; }; i=0; while :; do if [ -s "$status" ]; then code=$(cat "$status"); [ "$code" = 0 ] && [ "$kind" = started ] && exit 0; fail "it exited with status $code"; fi; pid=$(cat "$pidfile" 2>/dev/null); if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then [ -s "$status" ] && continue; fail "it is gone"; fi; if ready "$@"; then exit 0; fi; [ $i -ge $((t * 10)) ] && fail "it is not ready after $t s"; sleep 0.1; i=$((i+1)); done' opentop-ready /run/opentop/giso/services/db.run1.pid /run/opentop/giso/services/db.run1.status /run/opentop/giso/services/db.run1.log 30 started '' || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------
@@ -506,9 +516,16 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
-  printf '%s\n' '# lab giso: up, 68 operations in 42 processes
+  printf '%s\n' '# lab giso: up, 72 operations in 46 processes
 
 # stage 1: namespaces
 ip -batch -
@@ -520,16 +537,16 @@ ip -batch -
 
 # stage 2: links
 nsenter --net=/run/netns/giso -- ip -batch -
-    link set dev lo alias opentop:giso                                                           # test/golden/cases/isolation.otop:2:5
-    link add name lan type bridge                                                                # test/golden/cases/isolation.otop:4:1
-    link set dev lan addrgenmode none                                                            # test/golden/cases/isolation.otop:4:1
-    link set dev lan up                                                                          # test/golden/cases/isolation.otop:4:1
-    link add name plain.eth0 index 1001 master lan up type veth peer name eth0 netns giso.plain  # test/golden/cases/isolation.otop:8:3
-    link set dev plain.eth0 addrgenmode none                                                     # test/golden/cases/isolation.otop:8:3
-    link add name web.eth0 index 1002 master lan up type veth peer name eth0 netns giso.web      # test/golden/cases/isolation.otop:13:3
-    link set dev web.eth0 addrgenmode none                                                       # test/golden/cases/isolation.otop:13:3
-    link add name db.eth0 index 1003 master lan up type veth peer name eth0 netns giso.db        # test/golden/cases/isolation.otop:35:3
-    link set dev db.eth0 addrgenmode none                                                        # test/golden/cases/isolation.otop:35:3
+    link set dev lo alias opentop:giso                                                               # test/golden/cases/isolation.otop:2:5
+    link add name lan type bridge                                                                    # test/golden/cases/isolation.otop:4:1
+    link set dev lan addrgenmode none                                                                # test/golden/cases/isolation.otop:4:1
+    link set dev lan up                                                                              # test/golden/cases/isolation.otop:4:1
+    link add name plain.eth0 index 13366269 master lan up type veth peer name eth0 netns giso.plain  # test/golden/cases/isolation.otop:8:3
+    link set dev plain.eth0 addrgenmode none                                                         # test/golden/cases/isolation.otop:8:3
+    link add name web.eth0 index 6854235 master lan up type veth peer name eth0 netns giso.web       # test/golden/cases/isolation.otop:13:3
+    link set dev web.eth0 addrgenmode none                                                           # test/golden/cases/isolation.otop:13:3
+    link add name db.eth0 index 11825311 master lan up type veth peer name eth0 netns giso.db        # test/golden/cases/isolation.otop:35:3
+    link set dev db.eth0 addrgenmode none                                                            # test/golden/cases/isolation.otop:35:3
 
 # stage 3: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/giso.plain -- ip -batch -
@@ -668,13 +685,24 @@ sh -c <start-service> opentop-start /run/opentop/giso/services/db.db.log /run/op
 sh -c <start-service> opentop-start /run/opentop/giso/services/db.run1.log /run/opentop/giso/services/db.run1.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- sh -c <service-wrapper> opentop:giso:db:run1 /run/opentop/giso/services/db.run1.status env OPENTOP_LAB=giso OPENTOP_NODE=db OPENTOP_SERVICE=run1 nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c '\''echo '\''\'\'''\''it'\''\'\'''\'''\''\'\'''\''s quoted: $HOME'\''\'\'''\'''\''
     # start service run1 in node db  (test/golden/cases/isolation.otop:42:3)
 
+# stage 21: readiness (steps run concurrently)
+nsenter --net=/run/netns/giso.web -- sh -c <ready> opentop-ready /run/opentop/giso/services/web.web.pid /run/opentop/giso/services/web.web.status /run/opentop/giso/services/web.web.log 30 started '\'''\''
+    # wait until service web of node web keeps running  (test/golden/cases/isolation.otop:14:3)
+nsenter --net=/run/netns/giso.daemon -- sh -c <ready> opentop-ready /run/opentop/giso/services/daemon.run1.pid /run/opentop/giso/services/daemon.run1.status /run/opentop/giso/services/daemon.run1.log 30 started '\'''\''
+    # wait until service run1 of node daemon keeps running  (test/golden/cases/isolation.otop:21:3)
+nsenter --net=/run/netns/giso.db -- sh -c <ready> opentop-ready /run/opentop/giso/services/db.db.pid /run/opentop/giso/services/db.db.status /run/opentop/giso/services/db.db.log 30 started '\'''\''
+    # wait until service db of node db keeps running  (test/golden/cases/isolation.otop:41:3)
+nsenter --net=/run/netns/giso.db -- sh -c <ready> opentop-ready /run/opentop/giso/services/db.run1.pid /run/opentop/giso/services/db.run1.status /run/opentop/giso/services/db.run1.log 30 started '\'''\''
+    # wait until service run1 of node db keeps running  (test/golden/cases/isolation.otop:42:3)
+
 # the sh programs above, shown as <NAME> (src/plan/snippets.ts):
 #   <join> = while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"
 #   <start-service> = cd / || exit 125; log=$1 pidfile=$2; shift 2; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }
 #   <service-wrapper> = status=$1; shift; "$@"; echo $? > "$status"
 #   <start-init> = cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }
 #   <init> = while :; do sleep 2147483647 & wait; done
-#   <pivot-root> = cd "$1" && pivot_root . . && umount -l .'
+#   <pivot-root> = cd "$1" && pivot_root . . && umount -l .
+#   <ready> = pidfile=$1 status=$2 log=$3 t=$4 kind=$5 port=$6; shift 6; [ "${1-}" != -- ] || shift; fail() { echo "$1" >&2; tail -n 10 "$log" 2>/dev/null | sed "s/^/log: /" >&2; exit 1; }; f=-t; [ "$kind" = udp ] && f=-u; ready() { case $kind in tcp|udp) [ -n "$(ss -Hln $f "sport = :$port")" ];; command) "$@" >/dev/null 2>&1 </dev/null;; *) [ $i -ge 3 ];; esac; }; i=0; while :; do if [ -s "$status" ]; then code=$(cat "$status"); [ "$code" = 0 ] && [ "$kind" = started ] && exit 0; fail "it exited with status $code"; fi; pid=$(cat "$pidfile" 2>/dev/null); if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then [ -s "$status" ] && continue; fail "it is gone"; fi; if ready "$@"; then exit 0; fi; [ $i -ge $((t * 10)) ] && fail "it is not ready after $t s"; sleep 0.1; i=$((i+1)); done'
 }
 
 # The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
@@ -693,7 +721,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["plain","web","daemon","store","db","named"],
  "switches": ["lan"],
- "plan": "fd5d0e619ab0ff561fd19bd21c519228df188baa41eaa0c320804c10a41ed795",
+ "plan": "40483d4523fc553e622e3a31475d857074b15270ccd20e8f7f0d9e309e66b2fe",
  "owned": [
   {"kind":"netns","name":"giso"},
   {"kind":"netns","name":"giso.plain","node":"plain"},
@@ -712,11 +740,11 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"bridge.add","ns":"giso","name":"lan"},"origin":"test/golden/cases/isolation.otop:4:1"},
   {"op":{"kind":"link.nolinklocal","ns":"giso","dev":"lan"},"origin":"test/golden/cases/isolation.otop:4:1"},
   {"op":{"kind":"link.up","ns":"giso","dev":"lan"},"origin":"test/golden/cases/isolation.otop:4:1"},
-  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"plain.eth0","index":1001,"master":"lan"},"b":{"ns":"giso.plain","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:8:3"},
+  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"plain.eth0","index":13366269,"master":"lan"},"b":{"ns":"giso.plain","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:8:3"},
   {"op":{"kind":"link.nolinklocal","ns":"giso","dev":"plain.eth0"},"origin":"test/golden/cases/isolation.otop:8:3"},
-  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"web.eth0","index":1002,"master":"lan"},"b":{"ns":"giso.web","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:13:3"},
+  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"web.eth0","index":6854235,"master":"lan"},"b":{"ns":"giso.web","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:13:3"},
   {"op":{"kind":"link.nolinklocal","ns":"giso","dev":"web.eth0"},"origin":"test/golden/cases/isolation.otop:13:3"},
-  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"db.eth0","index":1003,"master":"lan"},"b":{"ns":"giso.db","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:35:3"},
+  {"op":{"kind":"veth.add","ns":"giso","a":{"ns":"giso","name":"db.eth0","index":11825311,"master":"lan"},"b":{"ns":"giso.db","name":"eth0"}},"origin":"test/golden/cases/isolation.otop:35:3"},
   {"op":{"kind":"link.nolinklocal","ns":"giso","dev":"db.eth0"},"origin":"test/golden/cases/isolation.otop:35:3"},
   {"op":{"kind":"link.alias","ns":"giso.plain","dev":"lo","alias":"opentop:giso:plain"},"origin":"test/golden/cases/isolation.otop:7:1"},
   {"op":{"kind":"link.up","ns":"giso.plain","dev":"lo"},"origin":"test/golden/cases/isolation.otop:7:1"},
@@ -770,7 +798,11 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"service.start","node":"web","name":"web","enter":{"net":"/run/netns/giso.web"},"join":["/sys/fs/cgroup/opentop/giso/web/cgroup.procs"],"log":"/run/opentop/giso/services/web.web.log","pidfile":"/run/opentop/giso/services/web.web.pid","status":"/run/opentop/giso/services/web.web.status","mark":"opentop:giso:web:web","env":["OPENTOP_LAB=giso","OPENTOP_NODE=web","OPENTOP_SERVICE=web"],"command":"python3 -m http.server 8080"},"origin":"test/golden/cases/isolation.otop:14:3"},
   {"op":{"kind":"service.start","node":"daemon","name":"run1","enter":{"net":"/run/netns/giso.daemon"},"join":["/sys/fs/cgroup/opentop/giso/daemon/cgroup.procs"],"log":"/run/opentop/giso/services/daemon.run1.log","pidfile":"/run/opentop/giso/services/daemon.run1.pid","status":"/run/opentop/giso/services/daemon.run1.status","mark":"opentop:giso:daemon:run1","env":["OPENTOP_LAB=giso","OPENTOP_NODE=daemon","OPENTOP_SERVICE=run1"],"command":"setsid sleep 1000 &"},"origin":"test/golden/cases/isolation.otop:21:3"},
   {"op":{"kind":"service.start","node":"db","name":"db","enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"log":"/run/opentop/giso/services/db.db.log","pidfile":"/run/opentop/giso/services/db.db.pid","status":"/run/opentop/giso/services/db.db.status","mark":"opentop:giso:db:db","env":["OPENTOP_LAB=giso","OPENTOP_NODE=db","OPENTOP_SERVICE=db"],"command":"exec sleep 1000"},"origin":"test/golden/cases/isolation.otop:41:3"},
-  {"op":{"kind":"service.start","node":"db","name":"run1","enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"log":"/run/opentop/giso/services/db.run1.log","pidfile":"/run/opentop/giso/services/db.run1.pid","status":"/run/opentop/giso/services/db.run1.status","mark":"opentop:giso:db:run1","env":["OPENTOP_LAB=giso","OPENTOP_NODE=db","OPENTOP_SERVICE=run1"],"command":"echo '\''it'\'''\''s quoted: $HOME'\''"},"origin":"test/golden/cases/isolation.otop:42:3"}
+  {"op":{"kind":"service.start","node":"db","name":"run1","enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"log":"/run/opentop/giso/services/db.run1.log","pidfile":"/run/opentop/giso/services/db.run1.pid","status":"/run/opentop/giso/services/db.run1.status","mark":"opentop:giso:db:run1","env":["OPENTOP_LAB=giso","OPENTOP_NODE=db","OPENTOP_SERVICE=run1"],"command":"echo '\''it'\'''\''s quoted: $HOME'\''"},"origin":"test/golden/cases/isolation.otop:42:3"},
+  {"op":{"kind":"service.ready","node":"web","name":"web","ns":"giso.web","pidfile":"/run/opentop/giso/services/web.web.pid","status":"/run/opentop/giso/services/web.web.status","log":"/run/opentop/giso/services/web.web.log","seconds":30,"check":"started"},"origin":"test/golden/cases/isolation.otop:14:3"},
+  {"op":{"kind":"service.ready","node":"daemon","name":"run1","ns":"giso.daemon","pidfile":"/run/opentop/giso/services/daemon.run1.pid","status":"/run/opentop/giso/services/daemon.run1.status","log":"/run/opentop/giso/services/daemon.run1.log","seconds":30,"check":"started"},"origin":"test/golden/cases/isolation.otop:21:3"},
+  {"op":{"kind":"service.ready","node":"db","name":"db","ns":"giso.db","pidfile":"/run/opentop/giso/services/db.db.pid","status":"/run/opentop/giso/services/db.db.status","log":"/run/opentop/giso/services/db.db.log","seconds":30,"check":"started"},"origin":"test/golden/cases/isolation.otop:41:3"},
+  {"op":{"kind":"service.ready","node":"db","name":"run1","ns":"giso.db","pidfile":"/run/opentop/giso/services/db.run1.pid","status":"/run/opentop/giso/services/db.run1.status","log":"/run/opentop/giso/services/db.run1.log","seconds":30,"check":"started"},"origin":"test/golden/cases/isolation.otop:42:3"}
  ],
  "isolation": {"web":{"aspects":["net"],"enter":{"net":"/run/netns/giso.web"},"join":["/sys/fs/cgroup/opentop/giso/web/cgroup.procs"],"limits":["memory 128M"],"services":[{"name":"web","command":"python3 -m http.server 8080","pidfile":"/run/opentop/giso/services/web.web.pid","log":"/run/opentop/giso/services/web.web.log","status":"/run/opentop/giso/services/web.web.status","mark":"opentop:giso:web:web"}]},"daemon":{"aspects":["net"],"enter":{"net":"/run/netns/giso.daemon"},"join":["/sys/fs/cgroup/opentop/giso/daemon/cgroup.procs"],"limits":[],"services":[{"name":"run1","command":"setsid sleep 1000 &","pidfile":"/run/opentop/giso/services/daemon.run1.pid","log":"/run/opentop/giso/services/daemon.run1.log","status":"/run/opentop/giso/services/daemon.run1.status","mark":"opentop:giso:daemon:run1"}]},"store":{"aspects":["mount"],"enter":{"mnt":"/run/opentop/giso/ns/store.mnt"},"join":[],"limits":[],"services":[]},"db":{"aspects":["net","uts","ipc","mount","pid","cgroup"],"enter":{"net":"/run/netns/giso.db","uts":"/run/opentop/giso/ns/db.uts","ipc":"/run/opentop/giso/ns/db.ipc","cgroup":"/run/opentop/giso/ns/db.cgroup","pid":"/run/opentop/giso/ns/db.pid","mnt":"/run/opentop/giso/ns/db.mnt"},"join":["/sys/fs/cgroup/opentop/giso/db/cgroup.procs"],"hostname":"database","root":"/srv/rootfs","limits":["memory 256M","cpu 0.5","pids 100"],"init":{"pidfile":"/run/opentop/giso/services/db.init.pid","log":"/run/opentop/giso/services/db.init.log","mark":"opentop:giso:db:init"},"services":[{"name":"db","command":"exec sleep 1000","pidfile":"/run/opentop/giso/services/db.db.pid","log":"/run/opentop/giso/services/db.db.log","status":"/run/opentop/giso/services/db.db.status","mark":"opentop:giso:db:db"},{"name":"run1","command":"echo '\''it'\'''\''s quoted: $HOME'\''","pidfile":"/run/opentop/giso/services/db.run1.pid","log":"/run/opentop/giso/services/db.run1.log","status":"/run/opentop/giso/services/db.run1.status","mark":"opentop:giso:db:run1"}]},"named":{"aspects":["uts"],"enter":{"uts":"/run/opentop/giso/ns/named.uts"},"join":[],"hostname":"named","limits":[],"services":[]}}
 }
@@ -786,16 +818,17 @@ why() {
     tee) why='this lab writes cgroup limits' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
-    sh) why='this lab'\''s isolation steps are small sh programs' package=dash ;;
+    sh) why='this lab'\''s steps include small sh programs' package=dash ;;
     hostname) why='a node of this lab has its own hostname' package=hostname ;;
-    sleep) why='this lab waits for its services to stop' package=coreutils ;;
+    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
     pivot_root) why='a node of this lab has its own root' package=util-linux ;;
     umount) why='this lab mounts file systems in its nodes' package=mount ;;
     setsid) why='this lab runs services' package=util-linux ;;
     env) why='this lab runs services' package=coreutils ;;
     cat) why='this lab reads process and cgroup state' package=coreutils ;;
-    tr) why='this lab stops its services by their marks' package=coreutils ;;
-    sed) why='this lab stops its services by their marks' package=sed ;;
+    tail) why='this lab reports the last lines of a failing service'\''s log' package=coreutils ;;
+    sed) why='this lab stops its processes by their marks' package=sed ;;
+    tr) why='this lab stops its processes by their marks' package=coreutils ;;
     mountpoint) why='this lab keeps namespaces with bind mounts' package=util-linux ;;
     stat) why='this lab unmounts only what it mounted' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;

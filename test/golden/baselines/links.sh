@@ -2,10 +2,10 @@
 # Lab glinks: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/test/golden/cases/links.otop
-#   sha256    78721a7e4b7f33d6e68cffafd2421bc81628a873de697894de5703523c952727
+#   sha256    f39f4d050f4c19c4dcd028a9831b1a6eb7cda3c67e02df87f21f6ef1251aba4a
 #   requires  ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date touch find'
 NEED_DOWN='sh nsenter ip rm mkdir ln readlink find'
 NEED_STATUS='ip tc nsenter'
+NEED_TEST=''
 SUMMARY='5 nodes, 2 switches, 13 links (119 operations)'
 HELP='
 Lab glinks: 5 nodes, 2 switches, 13 links (119 operations).
@@ -79,8 +80,8 @@ EOF
   # add 198.51.100.129/30 to ot-bz752s-up0 in the host  (test/golden/cases/links.otop:17:48)
   # bring ot-bz752s-up0 up in the host  (test/golden/cases/links.otop:17:3)
   step '4/20, links, on the host' ip -batch - <<'EOF' || return 1
-link add name e1 index 1001 netns glinks.r type veth peer name e1 netns glinks.s
-link add name e2 index 1002 netns glinks.r type veth peer name e2 netns glinks.s
+link add name e1 index 121837 netns glinks.r type veth peer name e1 netns glinks.s
+link add name e2 index 15396971 netns glinks.r type veth peer name e2 netns glinks.s
 link add name ot-bz752s-up0 type veth peer name up0 netns glinks.r
 link set dev ot-bz752s-up0 alias opentop:glinks:r:up0
 addr add 198.51.100.129/30 dev ot-bz752s-up0
@@ -117,15 +118,15 @@ link set dev core up
 link add name lan type bridge
 link set dev lan addrgenmode none
 link set dev lan up
-link add name r.trunk index 1001 mtu 9000 master core up type veth peer name trunk netns glinks.r mtu 9000
+link add name r.trunk index 13747415 mtu 9000 master core up type veth peer name trunk netns glinks.r mtu 9000
 link set dev r.trunk addrgenmode none
-link add name r.lan index 1002 master lan up type veth peer name lan netns glinks.r
+link add name r.lan index 11605822 master lan up type veth peer name lan netns glinks.r
 link set dev r.lan addrgenmode none
-link add name pc.eth0 index 1003 mtu 9000 master core up type veth peer name eth0 netns glinks.pc mtu 9000
+link add name pc.eth0 index 3946193 mtu 9000 master core up type veth peer name eth0 netns glinks.pc mtu 9000
 link set dev pc.eth0 addrgenmode none
-link add name cam.eth0 index 1004 mtu 9000 master core up type veth peer name eth0 netns glinks.cam mtu 9000
+link add name cam.eth0 index 5321024 mtu 9000 master core up type veth peer name eth0 netns glinks.cam mtu 9000
 link set dev cam.eth0 addrgenmode none
-link add name h.eth0 index 1005 master lan up type veth peer name eth0 netns glinks.h
+link add name h.eth0 index 8347262 master lan up type veth peer name eth0 netns glinks.h
 link set dev h.eth0 addrgenmode none
 EOF
   # == stage 4 of 7: stacked interfaces
@@ -135,7 +136,7 @@ EOF
 link add link trunk name trunk.10 type vlan id 10
 link add link trunk name trunk.20 mtu 1500 type vlan id 20
 EOF
-  # create VLAN 20 sub-interface eth0.20 on eth0 in glinks.cam  (test/golden/cases/links.otop:33:40)
+  # create VLAN 20 sub-interface eth0.20 on eth0 in glinks.cam  (test/golden/cases/links.otop:33:39)
   step '9/20, stacked interfaces, in node cam (glinks.cam)' nsenter --net=/run/netns/glinks.cam -- ip -batch - <<'EOF' || return 1
 link add link eth0 name eth0.20 type vlan id 20
 EOF
@@ -294,10 +295,10 @@ EOF
   # bring lo up in glinks.cam  (test/golden/cases/links.otop:33:1)
   # give eth0 in glinks.cam no IPv6 link-local address  (test/golden/cases/links.otop:33:12)
   # bring eth0 up in glinks.cam  (test/golden/cases/links.otop:33:12)
-  # add 10.20.0.5/24 to eth0.20 in glinks.cam  (test/golden/cases/links.otop:33:48)
-  # give eth0.20 in glinks.cam no IPv6 link-local address  (test/golden/cases/links.otop:33:40)
-  # bring eth0.20 up in glinks.cam  (test/golden/cases/links.otop:33:40)
-  # route 0.0.0.0/0 via 10.20.0.1 in glinks.cam  (test/golden/cases/links.otop:33:63)
+  # add 10.20.0.5/24 to eth0.20 in glinks.cam  (test/golden/cases/links.otop:33:47)
+  # give eth0.20 in glinks.cam no IPv6 link-local address  (test/golden/cases/links.otop:33:39)
+  # bring eth0.20 up in glinks.cam  (test/golden/cases/links.otop:33:39)
+  # route 0.0.0.0/0 via 10.20.0.1 in glinks.cam  (test/golden/cases/links.otop:33:61)
   step '19/20, addresses and routes, in node cam (glinks.cam)' nsenter --net=/run/netns/glinks.cam -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks:cam
 link set dev lo up
@@ -337,7 +338,7 @@ down_plan() {
   # give the host's enp7s0 back from glinks.r, as it was
   if nic_ours glinks.r opentop:glinks:r wan /run/opentop/glinks/nics/enp7s0 '# opentop: the state of enp7s0 before it was moved into glinks.r as wan; down restores it' enp7s0; then
     owned=$((owned + 1)); removed=$((removed + 1))
-    sh -c 'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; head=; IFS= read -r head < "$f"; [ "$head" = "# opentop: the state of $nic before it was moved into ${ns##*/} as $name; down restores it" ] || { echo "$f is not the saved state of $nic: left as it is" >&2; exit 1; }; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; ip -force -batch "$f" && rm -f "$f"' opentop-nic-give /run/netns/glinks.r wan enp7s0 /run/opentop/glinks/nics/enp7s0 || ok=1
+    sh -c 'ns=$1 name=$2 nic=$3 f=$4; if [ -e "$ns" ] && nsenter --net="$ns" ip link show dev "$name" >/dev/null 2>&1; then nsenter --net="$ns" ip link set dev "$name" netns "/proc/$$/ns/net" name "$nic" || exit 1; fi; [ -f "$f" ] || exit 0; head=; IFS= read -r head < "$f"; [ "$head" = "# opentop: the state of $nic before it was moved into ${ns##*/} as $name; down restores it" ] || { echo "$f is not the saved state of $nic: left as it is" >&2; exit 1; }; ip link show dev "$nic" >/dev/null 2>&1 || { echo "$nic is not on the host; its saved state is $f" >&2; exit 1; }; set -f; b=$(sed 1d "$f" | while IFS= read -r l; do case $l in *[!A-Za-z0-9./:_\ -]*) echo "!$l"; exit 1;; esac; set -- $l; n=0; for w; do case $w in dev|oif|netns|nexthop|nhid|table|vrf|encap|master|name) n=$((n+1));; esac; done; case $l in "link set dev $nic up") echo "$l";; "link set dev $nic mtu "*) [ $# = 6 ] && [ -n "${6##*[!0-9]*}" ] || { echo "!$l"; exit 1; }; echo "$l";; "link set dev $nic address "*" mtu "*) [ $# = 8 ] && [ "$7" = mtu ] && [ -n "${8##*[!0-9]*}" ] || { echo "!$l"; exit 1; }; echo "$l";; "addr add "*" dev $nic") [ $n = 1 ] || { echo "!$l"; exit 1; }; echo "addr replace ${l#addr add }";; "route add "*" dev $nic") [ $n = 1 ] || { echo "!$l"; exit 1; }; echo "route replace ${l#route add }";; *) echo "!$l"; exit 1;; esac; done) || { echo "$f is not the saved state of $nic (a line its move did not write: ${b##*!}): left as it is" >&2; exit 1; }; printf "%s\n" "$b" | ip -force -batch - && rm -f "$f"' opentop-nic-give /run/netns/glinks.r wan enp7s0 /run/opentop/glinks/nics/enp7s0 || ok=1
   fi
   # delete ot-bz752s-up0 from the host
   if iface_ours ot-bz752s-up0 opentop:glinks:r:up0 glinks.r opentop:glinks:r; then owned=$((owned + 1)); queue 'link del dev ot-bz752s-up0'; fi
@@ -434,7 +435,7 @@ link add link p0 name p0.1 type vlan id 1
 EOF
     error OT6011 'this kernel lacks 802.1Q VLAN sub-interfaces, which this statement needs (test/golden/cases/links.otop:12:3)' 'it is the kernel option CONFIG_VLAN_8021Q (module 8021q: `modprobe 8021q`); on a kernel without it, remove what needs it from the lab'
     error OT6011 'this kernel lacks 802.1Q VLAN sub-interfaces, which this statement needs (test/golden/cases/links.otop:13:3)' 'it is the kernel option CONFIG_VLAN_8021Q (module 8021q: `modprobe 8021q`); on a kernel without it, remove what needs it from the lab'
-    error OT6011 'this kernel lacks 802.1Q VLAN sub-interfaces, which this statement needs (test/golden/cases/links.otop:33:40)' 'it is the kernel option CONFIG_VLAN_8021Q (module 8021q: `modprobe 8021q`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks 802.1Q VLAN sub-interfaces, which this statement needs (test/golden/cases/links.otop:33:39)' 'it is the kernel option CONFIG_VLAN_8021Q (module 8021q: `modprobe 8021q`); on a kernel without it, remove what needs it from the lab'
     lacking=1
   fi
   if ! probe unshare --net -- tc qdisc add dev lo root tbf rate 1mbit burst 16kb limit 16kb; then
@@ -681,6 +682,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab glinks: up, 119 operations in 20 processes
@@ -707,41 +715,41 @@ nsenter --net=/run/netns/glinks.s -- sysctl -q -w …
 
 # stage 3: links (steps run concurrently)
 ip -batch -
-    link add name e1 index 1001 netns glinks.r type veth peer name e1 netns glinks.s  # test/golden/cases/links.otop:14:3
-    link add name e2 index 1002 netns glinks.r type veth peer name e2 netns glinks.s  # test/golden/cases/links.otop:15:3
-    link add name ot-bz752s-up0 type veth peer name up0 netns glinks.r                # test/golden/cases/links.otop:17:3
-    link set dev ot-bz752s-up0 alias opentop:glinks:r:up0                             # test/golden/cases/links.otop:17:3
-    addr add 198.51.100.129/30 dev ot-bz752s-up0                                      # test/golden/cases/links.otop:17:48
-    link set dev ot-bz752s-up0 up                                                     # test/golden/cases/links.otop:17:3
+    link add name e1 index 121837 netns glinks.r type veth peer name e1 netns glinks.s    # test/golden/cases/links.otop:14:3
+    link add name e2 index 15396971 netns glinks.r type veth peer name e2 netns glinks.s  # test/golden/cases/links.otop:15:3
+    link add name ot-bz752s-up0 type veth peer name up0 netns glinks.r                    # test/golden/cases/links.otop:17:3
+    link set dev ot-bz752s-up0 alias opentop:glinks:r:up0                                 # test/golden/cases/links.otop:17:3
+    addr add 198.51.100.129/30 dev ot-bz752s-up0                                          # test/golden/cases/links.otop:17:48
+    link set dev ot-bz752s-up0 up                                                         # test/golden/cases/links.otop:17:3
 sh -c <nic-take> opentop-nic-take enp7s0 glinks.r wan /run/opentop/glinks/nics/enp7s0 mtu 1400
     # move the host'\''s enp7s0 into glinks.r as wan, its state saved in /run/opentop/glinks/nics/enp7s0  (test/golden/cases/links.otop:18:3)
 ip -batch -
     link add link enp8s0 name mv0 netns glinks.r type macvlan mode private  # test/golden/cases/links.otop:19:3
 nsenter --net=/run/netns/glinks -- ip -batch -
-    link set dev lo alias opentop:glinks                                                                          # test/golden/cases/links.otop:3:5
-    link add name core mtu 9000 type bridge vlan_filtering 1 vlan_default_pvid 0                                  # test/golden/cases/links.otop:5:1
-    link set dev core addrgenmode none                                                                            # test/golden/cases/links.otop:5:1
-    link set dev core up                                                                                          # test/golden/cases/links.otop:5:1
-    link add name lan type bridge                                                                                 # test/golden/cases/links.otop:6:1
-    link set dev lan addrgenmode none                                                                             # test/golden/cases/links.otop:6:1
-    link set dev lan up                                                                                           # test/golden/cases/links.otop:6:1
-    link add name r.trunk index 1001 mtu 9000 master core up type veth peer name trunk netns glinks.r mtu 9000    # test/golden/cases/links.otop:11:3
-    link set dev r.trunk addrgenmode none                                                                         # test/golden/cases/links.otop:11:3
-    link add name r.lan index 1002 master lan up type veth peer name lan netns glinks.r                           # test/golden/cases/links.otop:16:3
-    link set dev r.lan addrgenmode none                                                                           # test/golden/cases/links.otop:16:3
-    link add name pc.eth0 index 1003 mtu 9000 master core up type veth peer name eth0 netns glinks.pc mtu 9000    # test/golden/cases/links.otop:32:11
-    link set dev pc.eth0 addrgenmode none                                                                         # test/golden/cases/links.otop:32:11
-    link add name cam.eth0 index 1004 mtu 9000 master core up type veth peer name eth0 netns glinks.cam mtu 9000  # test/golden/cases/links.otop:33:12
-    link set dev cam.eth0 addrgenmode none                                                                        # test/golden/cases/links.otop:33:12
-    link add name h.eth0 index 1005 master lan up type veth peer name eth0 netns glinks.h                         # test/golden/cases/links.otop:34:10
-    link set dev h.eth0 addrgenmode none                                                                          # test/golden/cases/links.otop:34:10
+    link set dev lo alias opentop:glinks                                                                             # test/golden/cases/links.otop:3:5
+    link add name core mtu 9000 type bridge vlan_filtering 1 vlan_default_pvid 0                                     # test/golden/cases/links.otop:5:1
+    link set dev core addrgenmode none                                                                               # test/golden/cases/links.otop:5:1
+    link set dev core up                                                                                             # test/golden/cases/links.otop:5:1
+    link add name lan type bridge                                                                                    # test/golden/cases/links.otop:6:1
+    link set dev lan addrgenmode none                                                                                # test/golden/cases/links.otop:6:1
+    link set dev lan up                                                                                              # test/golden/cases/links.otop:6:1
+    link add name r.trunk index 13747415 mtu 9000 master core up type veth peer name trunk netns glinks.r mtu 9000   # test/golden/cases/links.otop:11:3
+    link set dev r.trunk addrgenmode none                                                                            # test/golden/cases/links.otop:11:3
+    link add name r.lan index 11605822 master lan up type veth peer name lan netns glinks.r                          # test/golden/cases/links.otop:16:3
+    link set dev r.lan addrgenmode none                                                                              # test/golden/cases/links.otop:16:3
+    link add name pc.eth0 index 3946193 mtu 9000 master core up type veth peer name eth0 netns glinks.pc mtu 9000    # test/golden/cases/links.otop:32:11
+    link set dev pc.eth0 addrgenmode none                                                                            # test/golden/cases/links.otop:32:11
+    link add name cam.eth0 index 5321024 mtu 9000 master core up type veth peer name eth0 netns glinks.cam mtu 9000  # test/golden/cases/links.otop:33:12
+    link set dev cam.eth0 addrgenmode none                                                                           # test/golden/cases/links.otop:33:12
+    link add name h.eth0 index 8347262 master lan up type veth peer name eth0 netns glinks.h                         # test/golden/cases/links.otop:34:10
+    link set dev h.eth0 addrgenmode none                                                                             # test/golden/cases/links.otop:34:10
 
 # stage 4: stacked interfaces (steps run concurrently)
 nsenter --net=/run/netns/glinks.r -- ip -batch -
     link add link trunk name trunk.10 type vlan id 10           # test/golden/cases/links.otop:12:3
     link add link trunk name trunk.20 mtu 1500 type vlan id 20  # test/golden/cases/links.otop:13:3
 nsenter --net=/run/netns/glinks.cam -- ip -batch -
-    link add link eth0 name eth0.20 type vlan id 20  # test/golden/cases/links.otop:33:40
+    link add link eth0 name eth0.20 type vlan id 20  # test/golden/cases/links.otop:33:39
 
 # stage 5: switch VLANs
 nsenter --net=/run/netns/glinks -- bridge -batch -
@@ -827,10 +835,10 @@ nsenter --net=/run/netns/glinks.cam -- ip -batch -
     link set dev lo up                        # test/golden/cases/links.otop:33:1
     link set dev eth0 addrgenmode none        # test/golden/cases/links.otop:33:12
     link set dev eth0 up                      # test/golden/cases/links.otop:33:12
-    addr add 10.20.0.5/24 dev eth0.20         # test/golden/cases/links.otop:33:48
-    link set dev eth0.20 addrgenmode none     # test/golden/cases/links.otop:33:40
-    link set dev eth0.20 up                   # test/golden/cases/links.otop:33:40
-    route add 0.0.0.0/0 via 10.20.0.1         # test/golden/cases/links.otop:33:63
+    addr add 10.20.0.5/24 dev eth0.20         # test/golden/cases/links.otop:33:47
+    link set dev eth0.20 addrgenmode none     # test/golden/cases/links.otop:33:39
+    link set dev eth0.20 up                   # test/golden/cases/links.otop:33:39
+    route add 0.0.0.0/0 via 10.20.0.1         # test/golden/cases/links.otop:33:61
 nsenter --net=/run/netns/glinks.h -- ip -batch -
     link set dev lo alias opentop:glinks:h  # test/golden/cases/links.otop:34:1
     link set dev lo up                      # test/golden/cases/links.otop:34:1
@@ -849,7 +857,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "glinks",
  "file": "/ROOT/test/golden/cases/links.otop",
- "hash": "78721a7e4b7f33d6e68cffafd2421bc81628a873de697894de5703523c952727",
+ "hash": "f39f4d050f4c19c4dcd028a9831b1a6eb7cda3c67e02df87f21f6ef1251aba4a",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
@@ -858,7 +866,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["r","s","pc","cam","h"],
  "switches": ["core","lan"],
- "plan": "3e4c03dd795125c26597568d9509f96f52b810f59568d705b570022b88d5a46b",
+ "plan": "0f23c9d60424adddfdad8e73d8c6721f2cc7e09dec5e1349078e8ac044f95870",
  "owned": [
   {"kind":"netns","name":"glinks"},
   {"kind":"netns","name":"glinks.r","node":"r"},
@@ -884,8 +892,8 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"glinks.s","key":"net.ipv4.ip_forward","value":"1"},"origin":"test/golden/cases/links.otop:25:3"},
   {"op":{"kind":"sysctl.set","ns":"glinks.s","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"test/golden/cases/links.otop:25:3"},
   {"op":{"kind":"sysctl.set","ns":"glinks.s","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"test/golden/cases/links.otop:25:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"glinks.r","name":"e1","index":1001},"b":{"ns":"glinks.s","name":"e1"}},"origin":"test/golden/cases/links.otop:14:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"glinks.r","name":"e2","index":1002},"b":{"ns":"glinks.s","name":"e2"}},"origin":"test/golden/cases/links.otop:15:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"glinks.r","name":"e1","index":121837},"b":{"ns":"glinks.s","name":"e1"}},"origin":"test/golden/cases/links.otop:14:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"glinks.r","name":"e2","index":15396971},"b":{"ns":"glinks.s","name":"e2"}},"origin":"test/golden/cases/links.otop:15:3"},
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":null,"name":"ot-bz752s-up0","mark":"opentop:glinks:r:up0"},"b":{"ns":"glinks.r","name":"up0"}},"origin":"test/golden/cases/links.otop:17:3"},
   {"op":{"kind":"link.alias","ns":null,"dev":"ot-bz752s-up0","alias":"opentop:glinks:r:up0"},"origin":"test/golden/cases/links.otop:17:3"},
   {"op":{"kind":"addr.add","ns":null,"dev":"ot-bz752s-up0","cidr":"198.51.100.129/30","family":4},"origin":"test/golden/cases/links.otop:17:48"},
@@ -899,19 +907,19 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"bridge.add","ns":"glinks","name":"lan"},"origin":"test/golden/cases/links.otop:6:1"},
   {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"lan"},"origin":"test/golden/cases/links.otop:6:1"},
   {"op":{"kind":"link.up","ns":"glinks","dev":"lan"},"origin":"test/golden/cases/links.otop:6:1"},
-  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"r.trunk","index":1001,"mtu":9000,"master":"core"},"b":{"ns":"glinks.r","name":"trunk","mtu":9000}},"origin":"test/golden/cases/links.otop:11:3"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"r.trunk","index":13747415,"mtu":9000,"master":"core"},"b":{"ns":"glinks.r","name":"trunk","mtu":9000}},"origin":"test/golden/cases/links.otop:11:3"},
   {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"r.trunk"},"origin":"test/golden/cases/links.otop:11:3"},
-  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"r.lan","index":1002,"master":"lan"},"b":{"ns":"glinks.r","name":"lan"}},"origin":"test/golden/cases/links.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"r.lan","index":11605822,"master":"lan"},"b":{"ns":"glinks.r","name":"lan"}},"origin":"test/golden/cases/links.otop:16:3"},
   {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"r.lan"},"origin":"test/golden/cases/links.otop:16:3"},
-  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"pc.eth0","index":1003,"mtu":9000,"master":"core"},"b":{"ns":"glinks.pc","name":"eth0","mtu":9000}},"origin":"test/golden/cases/links.otop:32:11"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"pc.eth0","index":3946193,"mtu":9000,"master":"core"},"b":{"ns":"glinks.pc","name":"eth0","mtu":9000}},"origin":"test/golden/cases/links.otop:32:11"},
   {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"pc.eth0"},"origin":"test/golden/cases/links.otop:32:11"},
-  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"cam.eth0","index":1004,"mtu":9000,"master":"core"},"b":{"ns":"glinks.cam","name":"eth0","mtu":9000}},"origin":"test/golden/cases/links.otop:33:12"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"cam.eth0","index":5321024,"mtu":9000,"master":"core"},"b":{"ns":"glinks.cam","name":"eth0","mtu":9000}},"origin":"test/golden/cases/links.otop:33:12"},
   {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"cam.eth0"},"origin":"test/golden/cases/links.otop:33:12"},
-  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"h.eth0","index":1005,"master":"lan"},"b":{"ns":"glinks.h","name":"eth0"}},"origin":"test/golden/cases/links.otop:34:10"},
+  {"op":{"kind":"veth.add","ns":"glinks","a":{"ns":"glinks","name":"h.eth0","index":8347262,"master":"lan"},"b":{"ns":"glinks.h","name":"eth0"}},"origin":"test/golden/cases/links.otop:34:10"},
   {"op":{"kind":"link.nolinklocal","ns":"glinks","dev":"h.eth0"},"origin":"test/golden/cases/links.otop:34:10"},
   {"op":{"kind":"vlan.add","ns":"glinks.r","parent":"trunk","name":"trunk.10","vid":10},"origin":"test/golden/cases/links.otop:12:3"},
   {"op":{"kind":"vlan.add","ns":"glinks.r","parent":"trunk","name":"trunk.20","vid":20,"mtu":1500},"origin":"test/golden/cases/links.otop:13:3"},
-  {"op":{"kind":"vlan.add","ns":"glinks.cam","parent":"eth0","name":"eth0.20","vid":20},"origin":"test/golden/cases/links.otop:33:40"},
+  {"op":{"kind":"vlan.add","ns":"glinks.cam","parent":"eth0","name":"eth0.20","vid":20},"origin":"test/golden/cases/links.otop:33:39"},
   {"op":{"kind":"port.vlan","ns":"glinks","dev":"r.trunk","vids":"10"},"origin":"test/golden/cases/links.otop:11:3"},
   {"op":{"kind":"port.vlan","ns":"glinks","dev":"r.trunk","vids":"20"},"origin":"test/golden/cases/links.otop:11:3"},
   {"op":{"kind":"port.vlan","ns":"glinks","dev":"r.trunk","vids":"100-102"},"origin":"test/golden/cases/links.otop:11:3"},
@@ -981,10 +989,10 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.up","ns":"glinks.cam","dev":"lo"},"origin":"test/golden/cases/links.otop:33:1"},
   {"op":{"kind":"link.nolinklocal","ns":"glinks.cam","dev":"eth0"},"origin":"test/golden/cases/links.otop:33:12"},
   {"op":{"kind":"link.up","ns":"glinks.cam","dev":"eth0"},"origin":"test/golden/cases/links.otop:33:12"},
-  {"op":{"kind":"addr.add","ns":"glinks.cam","dev":"eth0.20","cidr":"10.20.0.5/24","family":4},"origin":"test/golden/cases/links.otop:33:48"},
-  {"op":{"kind":"link.nolinklocal","ns":"glinks.cam","dev":"eth0.20"},"origin":"test/golden/cases/links.otop:33:40"},
-  {"op":{"kind":"link.up","ns":"glinks.cam","dev":"eth0.20"},"origin":"test/golden/cases/links.otop:33:40"},
-  {"op":{"kind":"route.add","ns":"glinks.cam","family":4,"destination":"0.0.0.0/0","via":"10.20.0.1"},"origin":"test/golden/cases/links.otop:33:63"},
+  {"op":{"kind":"addr.add","ns":"glinks.cam","dev":"eth0.20","cidr":"10.20.0.5/24","family":4},"origin":"test/golden/cases/links.otop:33:47"},
+  {"op":{"kind":"link.nolinklocal","ns":"glinks.cam","dev":"eth0.20"},"origin":"test/golden/cases/links.otop:33:39"},
+  {"op":{"kind":"link.up","ns":"glinks.cam","dev":"eth0.20"},"origin":"test/golden/cases/links.otop:33:39"},
+  {"op":{"kind":"route.add","ns":"glinks.cam","family":4,"destination":"0.0.0.0/0","via":"10.20.0.1"},"origin":"test/golden/cases/links.otop:33:61"},
   {"op":{"kind":"link.alias","ns":"glinks.h","dev":"lo","alias":"opentop:glinks:h"},"origin":"test/golden/cases/links.otop:34:1"},
   {"op":{"kind":"link.up","ns":"glinks.h","dev":"lo"},"origin":"test/golden/cases/links.otop:34:1"},
   {"op":{"kind":"addr.add","ns":"glinks.h","dev":"eth0","cidr":"10.30.0.5/24","family":4},"origin":"test/golden/cases/links.otop:34:22"},
@@ -1000,8 +1008,8 @@ why() {
     ip) why='this lab creates namespaces, links, addresses and routes with it' package=iproute2 ;;
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     sysctl) why='this lab sets sysctls' package=procps ;;
-    sh) why='this lab'\''s isolation steps are small sh programs' package=dash ;;
-    sed) why='this lab stops its services by their marks' package=sed ;;
+    sh) why='this lab'\''s steps include small sh programs' package=dash ;;
+    sed) why='this lab stops its processes by their marks' package=sed ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     bridge) why='this lab'\''s VLAN-aware switches are set up with it' package=iproute2 ;;

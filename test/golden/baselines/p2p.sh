@@ -5,7 +5,7 @@
 #   sha256    6be5a7397ce475039336e40dfac3346b5b310c6ece2181ca4a537d156af3cfdd
 #   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -29,6 +29,7 @@ NL='
 NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='2 nodes, 0 switches, 1 link (18 operations)'
 HELP='
 Lab gp2p: 2 nodes, 0 switches, 1 link (18 operations).
@@ -56,7 +57,7 @@ EOF
   # == stage 2 of 3: links
   # create veth pair eth0 (gp2p.a) — eth0 (gp2p.b)  (test/golden/cases/p2p.otop:5:3)
   step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
-link add name eth0 index 1001 netns gp2p.a mtu 9000 address 02:00:00:00:00:0a type veth peer name eth0 netns gp2p.b mtu 9000
+link add name eth0 index 2041691 netns gp2p.a mtu 9000 address 02:00:00:00:00:0a type veth peer name eth0 netns gp2p.b mtu 9000
 EOF
   # == stage 3 of 3: addresses and routes
   # mark lo in gp2p.a as opentop:gp2p:a  (test/golden/cases/p2p.otop:4:1)
@@ -205,6 +206,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab gp2p: up, 18 operations in 4 processes
@@ -216,7 +224,7 @@ ip -batch -
 
 # stage 2: links
 ip -batch -
-    link add name eth0 index 1001 netns gp2p.a mtu 9000 address 02:00:00:00:00:0a type veth peer name eth0 netns gp2p.b mtu 9000  # test/golden/cases/p2p.otop:5:3
+    link add name eth0 index 2041691 netns gp2p.a mtu 9000 address 02:00:00:00:00:0a type veth peer name eth0 netns gp2p.b mtu 9000  # test/golden/cases/p2p.otop:5:3
 
 # stage 3: addresses and routes (steps run concurrently)
 nsenter --net=/run/netns/gp2p.a -- ip -batch -
@@ -254,7 +262,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["a","b"],
  "switches": [],
- "plan": "ce458a0cd3f5b3fa4fe60886a6ec1fe5c2f04f72b791a31158b2315fe375e456",
+ "plan": "a6ef87de5701b3f366de80247e4d89baf192c3d52f0b897ab2c562de00f0f7c9",
  "owned": [
   {"kind":"netns","name":"gp2p.a","node":"a"},
   {"kind":"netns","name":"gp2p.b","node":"b"}
@@ -263,7 +271,7 @@ OBJECTS=' "nodes": ["a","b"],
 RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"gp2p.a","node":"a"},"origin":"test/golden/cases/p2p.otop:4:1"},
   {"op":{"kind":"netns.add","name":"gp2p.b","node":"b"},"origin":"test/golden/cases/p2p.otop:10:1"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"gp2p.a","name":"eth0","index":1001,"mtu":9000,"mac":"02:00:00:00:00:0a"},"b":{"ns":"gp2p.b","name":"eth0","mtu":9000}},"origin":"test/golden/cases/p2p.otop:5:3"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"gp2p.a","name":"eth0","index":2041691,"mtu":9000,"mac":"02:00:00:00:00:0a"},"b":{"ns":"gp2p.b","name":"eth0","mtu":9000}},"origin":"test/golden/cases/p2p.otop:5:3"},
   {"op":{"kind":"link.alias","ns":"gp2p.a","dev":"lo","alias":"opentop:gp2p:a"},"origin":"test/golden/cases/p2p.otop:4:1"},
   {"op":{"kind":"link.up","ns":"gp2p.a","dev":"lo"},"origin":"test/golden/cases/p2p.otop:4:1"},
   {"op":{"kind":"addr.add","ns":"gp2p.a","dev":"eth0","cidr":"10.0.0.1/30","family":4},"origin":"test/golden/cases/p2p.otop:5:18"},

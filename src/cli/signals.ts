@@ -1,0 +1,14 @@
+// The signals that ask OpenTop to stop: Ctrl-C at the terminal (SIGINT), a polite kill
+// (SIGTERM), and the terminal going away (SIGHUP: a closed window, a dropped SSH session).
+// A command that must not be cut half-way (`up` rolls back, `down` and `gc` finish) handles
+// all three alike; without a handler, each would end Node at once, mid-step.
+
+const INTERRUPTS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/** Calls `handler` on each interrupting signal until the returned function is called. */
+export function onInterrupt(handler: () => void): () => void {
+  for (const s of INTERRUPTS) process.on(s, handler);
+  return () => {
+    for (const s of INTERRUPTS) process.off(s, handler);
+  };
+}

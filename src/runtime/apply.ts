@@ -1,0 +1,286 @@
+// `apply`: change a running lab into what its file now says, running only the difference
+// between its record and the new plan (src/plan/diff.ts): first what goes, under the same
+// guards as tear-down, then what is made, changed in place or made again. The record says
+// `applying` — with the next plan beside the current one — before the first kernel
+// operation, so that a kill at any point leaves a record whose tear-down removes both; a
+// failure or an interrupt rolls back to the lab as it was, and says whether it got there.
+
+import { type Diagnostic, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
+import type { Compiled } from "../model/compile.js";
+import { type Diff, diffPlans, partly, undoStages } from "../plan/diff.js";
+import type { Ns } from "../plan/ns.js";
+import { describe, keyOf, leavesOf, type Op, whereOf } from "../plan/ops.js";
+import { opsOf, type Plan, steps } from "../plan/plan.js";
+import { type LabRecord, nextOf, recordOf, settled } from "../plan/record.js";
+import { collisions } from "./collisions.js";
+import { failureDiagnostic } from "./failure.js";
+import { probeFeatures } from "./features.js";
+import { probeFirewall } from "./firewall.js";
+import { withHostLock } from "./hostnet.js";
+import { isolationPreflight } from "./isolation.js";
+import { busy, type Outcome, preflight, type UpOptions, unreadable, up } from "./lifecycle.js";
+import { acquire } from "./lock.js";
+import { byInterrupt } from "./proc.js";
+import { readRecord, writeRecord } from "./record.js";
+import { type RunOutcome, runStages } from "./run.js";
+import { type Drift, status } from "./status.js";
+import { holds, proofOf } from "./teardown.js";
+
+export interface ApplyOutcome extends Outcome {
+  /** What was (or, on failure, would have been) changed; absent when the lab was brought up whole. */
+  readonly diff?: Diff;
+  /** The lab was not up: `apply` brought it up. */
+  readonly created?: boolean;
+}
+
+/** What `apply` would change in the lab that is up, from its record (`plan --diff`). */
+export function preview(record: LabRecord, plan: Plan): Diff {
+  return diffPlans(
+    record.ops.map((r) => r.op),
+    plan,
+  );
+}
+
+export async function apply(compiled: Compiled, plan: Plan, options: UpOptions = {}): Promise<ApplyOutcome> {
+  const lock = acquire(plan.lab);
+  if (!lock.ok) return { ok: false, diagnostics: [busy(plan.lab, lock.holder)] };
+  let record: LabRecord | undefined | Error;
+  try {
+    record = readRecord(plan.lab);
+  } finally {
+    lock.release();
+  }
+  if (record instanceof Error) return { ok: false, diagnostics: [unreadable(plan.lab, record)] };
+  // Nothing up: the whole plan is the difference.
+  if (!record) return { ...(await up(compiled, plan, options)), created: true };
+  const again = acquire(plan.lab);
+  if (!again.ok) return { ok: false, diagnostics: [busy(plan.lab, again.holder)] };
+  try {
+    // Read again under the lock: another command may have changed the lab in between.
+    const current = readRecord(plan.lab);
+    if (current instanceof Error) return { ok: false, diagnostics: [unreadable(plan.lab, current)] };
+    if (!current) return { ...(await up(compiled, plan, options)), created: true };
+    if (current.state !== "up") return { ok: false, diagnostics: [unfinished(current)] };
+    return await change(compiled, plan, current, options);
+  } finally {
+    again.release();
+  }
+}
+
+function unfinished(r: LabRecord): Diagnostic {
+  return r.state === "applying"
+    ? diag("OT6060", `lab ${r.lab} is half changed: an earlier apply did not finish`, {
+        notes: [
+          "it was killed, or its rollback failed: some of the lab is as it was, some as the change made it",
+        ],
+        help: `run \`opentop down ${r.lab}\` (it removes what either made), then \`opentop up\``,
+      })
+    : diag("OT6010", `lab ${r.lab} is half up: an earlier up did not finish`, {
+        notes: [`that up started ${r.createdAt} from ${r.file}`],
+        help: `run \`opentop down ${r.lab}\` to remove what it created, then bring it up again`,
+      });
+}
+
+/** The checks of `up` on what the change makes, then the change; under the host lock when it adds host addresses. */
+async function change(
+  compiled: Compiled,
+  plan: Plan,
+  record: LabRecord,
+  options: UpOptions,
+): Promise<ApplyOutcome> {
+  const from = record.ops.map((r) => r.op);
+  const diff = diffPlans(from, plan);
+  const next = recordOf(compiled, plan, "cli", record.createdAt);
+  if (diff.blocked.length) return { ok: false, diff, diagnostics: diff.blocked.map(cannotChange) };
+  if (diff.changes.length === 0) {
+    // Nothing for the kernel; the record still learns the file, its hash and its values.
+    if (next.hash !== record.hash || next.file !== record.file) writeRecord({ ...record, ...nextOf(next) });
+    return { ok: true, diff, diagnostics: [] };
+  }
+  const whole: Plan = {
+    lab: plan.lab,
+    stages: [...undoStages(diff.undo.map((u) => u.op)), ...diff.stages],
+    teardown: plan.teardown,
+  };
+  const pre = [...preflight(whole), ...(compiled.lab ? isolationPreflight(compiled.lab) : [])];
+  if (pre.length) return { ok: false, diff, diagnostics: pre };
+  const touched = touchedPlan(plan, diff);
+  const checks = [
+    ...(await collisions(addedPlan(plan, diff))),
+    ...(await probeFeatures(touched)),
+    ...(await probeFirewall(touched)),
+  ];
+  if (checks.length) return { ok: false, diff, diagnostics: checks };
+  const interrupted = options.interrupted ?? (() => false);
+  return withHostLock(
+    addedPlan(plan, diff),
+    interrupted,
+    () => run(record, next, diff, plan, options),
+    () => ({ ok: false, diff, diagnostics: [interruptedDiag(plan.lab, true)] }),
+  );
+}
+
+/** The new plan's steps that make or change anything: what the kernel's features and rulesets are tried for. */
+function touchedPlan(plan: Plan, diff: Diff): Plan {
+  const touched = new Set(diff.changes.flatMap((c) => (c.to ? [c.key] : [])));
+  return {
+    lab: plan.lab,
+    stages: plan.stages.map((s) => ({
+      name: s.name,
+      steps: s.steps.filter((st) => st.ops.some((op) => touched.has(keyOf(op)))),
+    })),
+    teardown: [],
+  };
+}
+
+/** Only what is new to the lab: what must be free on the machine first. */
+function addedPlan(plan: Plan, diff: Diff): Plan {
+  const added = new Set(diff.changes.flatMap((c) => (c.kind === "add" ? [c.key] : [])));
+  return {
+    lab: plan.lab,
+    stages: [{ name: "added", steps: steps(opsOf(plan.stages).filter((op) => added.has(keyOf(op)))) }],
+    teardown: [],
+  };
+}
+
+function cannotChange(op: Op): Diagnostic {
+  return diag("OT6061", `${describe(op)}: this cannot be changed on a running lab`, {
+    ...(op.origin ? { span: op.origin } : {}),
+    notes: ["it cannot be taken back alone, and lives in nothing apply could make again in its place"],
+    help: "take the lab down and bring it up again (`opentop down`, then `opentop up`)",
+  });
+}
+
+/** Writes the record `applying`, runs what goes then what is made; on failure, rolls back. */
+async function run(
+  record: LabRecord,
+  next: LabRecord,
+  diff: Diff,
+  plan: Plan,
+  options: UpOptions,
+): Promise<ApplyOutcome> {
+  // What the namespaces the change touches look like now: a rollback must leave them so,
+  // drift that was there before included (an address someone added by hand stays).
+  const scope = scoped(record, touchedNamespaces(diff));
+  const before = (await status(scope)).drift.map(driftText);
+  const applying = writeRecord({ ...record, state: "applying", next: nextOf(next) });
+  const proof = proofOf(applying);
+  const undo = diff.undo.filter((u) => holds(u.when, proof));
+  const removal = await runStages(undoStages(undo.map((u) => u.op)), runOptions(options));
+  const failed = (o: RunOutcome) => o.failures.length > 0 || o.interrupted;
+  const made = failed(removal) ? undefined : await runStages(diff.stages, runOptions(options));
+  if (made && !failed(made)) {
+    writeRecord(settled(applying));
+    return { ok: true, diff, diagnostics: [] };
+  }
+  // What may have run: done, or cut short — except a batch line the kernel refused, which
+  // did not happen (one request each): undoing it would remove what was there before.
+  const ran = (o: RunOutcome) => {
+    const refused = new Set(o.failures.flatMap((f) => (f.line !== undefined && f.op ? [f.op] : [])));
+    return [...o.done, ...o.uncertain.filter((op) => !refused.has(op))];
+  };
+  const undone = new Set(ran(removal).flatMap((op) => undo.filter((u) => u.op === op).map((u) => u.of)));
+  const done = new Set((made ? ran(made) : []).flatMap((op) => diff.sources.get(op) ?? []));
+  const now = partly(
+    diff,
+    record.ops.map((r) => r.op),
+    opsOf(plan.stages),
+    undone,
+    done,
+  );
+  const back = await rollBack(applying, record, now, scope, new Set(before));
+  const outcome = made ?? removal;
+  return { ok: false, diff, diagnostics: [...reasons(record.lab, outcome, back.length === 0), ...back] };
+}
+
+function runOptions(options: UpOptions) {
+  return {
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.interrupted ? { interrupted: options.interrupted } : {}),
+    ...(options.onStep ? { onStep: options.onStep } : {}),
+  };
+}
+
+/**
+ * Back to the lab as it was: the difference between what exists now and its record's
+ * operations, run to the end whatever fails (an operation that had not happened cannot be
+ * undone, and says so); then the kernel is compared with the record, and only if it agrees is
+ * the record the lab's again. Otherwise it stays `applying`: `down` removes what either made.
+ */
+async function rollBack(
+  applying: LabRecord,
+  record: LabRecord,
+  now: readonly Op[],
+  scope: LabRecord,
+  before: ReadonlySet<string>,
+): Promise<Diagnostic[]> {
+  const back = diffPlans(
+    now,
+    record.ops.map((r) => r.op),
+  );
+  const proof = proofOf(applying);
+  const undo = back.undo.filter((u) => holds(u.when, proof)).map((u) => u.op);
+  await runStages([...undoStages(undo), ...back.stages], { force: true });
+  const drift = (await status(scope)).drift.filter((d) => !before.has(driftText(d)));
+  if (drift.length === 0) {
+    writeRecord(record);
+    return [];
+  }
+  return [
+    diag("OT6063", `rolling back the change of lab ${record.lab} did not finish`, {
+      notes: drift.slice(0, 10).map(driftText),
+      help: `run \`opentop down ${record.lab}\` to remove what the lab and the change made, then \`opentop up\``,
+    }),
+  ];
+}
+
+/** Why the change failed: its failures (an interrupt stands for those it ended), and the rollback's verdict. */
+function reasons(lab: string, outcome: RunOutcome, clean: boolean): Diagnostic[] {
+  const failures = outcome.failures
+    .filter((f) => !outcome.interrupted || !byInterrupt(f.result))
+    .map((f) => {
+      const d = failureDiagnostic(f);
+      return clean ? { ...d, notes: [...d.notes, `lab ${lab} is as it was before the apply`] } : d;
+    });
+  return outcome.interrupted ? [...failures, interruptedDiag(lab, clean)] : failures;
+}
+
+function interruptedDiag(lab: string, clean: boolean): Diagnostic {
+  return diag("OT6017", `changing lab ${lab} was interrupted`, {
+    ...(clean ? { help: "what the change had done is undone: the lab is as it was" } : {}),
+  });
+}
+
+/** Throws the outcome's diagnostics unless it went through. */
+export function mustApply(outcome: ApplyOutcome): ApplyOutcome {
+  if (!outcome.ok) throw new DiagnosticError([...outcome.diagnostics]);
+  return outcome;
+}
+
+function driftText(d: Drift): string {
+  return `${d.ns ?? "host"}: ${d.what} ${d.kind}`;
+}
+
+/** The namespaces a change acts in or leaves something in (null: the host's). */
+function touchedNamespaces(diff: Diff): Set<Ns> {
+  const out = new Set<Ns>();
+  for (const c of diff.changes)
+    for (const op of [c.from, c.to])
+      if (op) {
+        out.add(whereOf(op));
+        for (const f of leavesOf(op)) if ("ns" in f) out.add(f.ns);
+      }
+  return out;
+}
+
+/** The record as seen in `namespaces` only: what `status` reads to check a rollback, cheaply. */
+function scoped(record: LabRecord, namespaces: ReadonlySet<Ns>): LabRecord {
+  const within = (op: Op) =>
+    namespaces.has(whereOf(op)) || leavesOf(op).some((f) => "ns" in f && namespaces.has(f.ns));
+  return {
+    ...record,
+    state: "up",
+    owned: record.owned.filter((o) => o.kind !== "netns" || namespaces.has(o.name)),
+    ops: record.ops.filter((r) => within(r.op)),
+  };
+}
