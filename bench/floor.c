@@ -105,7 +105,7 @@ static void netns_add(const char *name) {
   snprintf(s->name, sizeof s->name, "%s", name);
   s->next = buckets[hash(name)];
   buckets[hash(name)] = s;
-  char path[128];
+  char path[160];
   snprintf(path, sizeof path, NETNS_DIR "/%s", name);
   int f = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
   if (f < 0) die(path);
@@ -120,7 +120,7 @@ static void netns_add(const char *name) {
 }
 
 static void netns_del(const char *name) {
-  char path[128];
+  char path[160];
   snprintf(path, sizeof path, NETNS_DIR "/%s", name);
   if (umount2(path, MNT_DETACH) && errno != EINVAL && errno != ENOENT) die(path);
   if (unlink(path) && errno != ENOENT) die(path);
@@ -253,13 +253,18 @@ static int parse(const char *text, unsigned char *bytes, int *plen) {
   return family;
 }
 
+/** A request that creates an object: its header, and its fixed part (of `size`), zeroed. */
+static void *create_req(struct req *r, int type, size_t size) {
+  memset(r, 0, sizeof *r);
+  r->n.nlmsg_len = NLMSG_LENGTH(size);
+  r->n.nlmsg_type = type;
+  r->n.nlmsg_flags = NLM_F_CREATE | NLM_F_EXCL;
+  return NLMSG_DATA(&r->n);
+}
+
 static void addr_add(struct ns *s, const char *dev, const char *cidr) {
   struct req r;
-  memset(&r, 0, sizeof r);
-  r.n.nlmsg_len = NLMSG_LENGTH(sizeof(struct ifaddrmsg));
-  r.n.nlmsg_type = RTM_NEWADDR;
-  r.n.nlmsg_flags = NLM_F_CREATE | NLM_F_EXCL;
-  struct ifaddrmsg *a = NLMSG_DATA(&r.n);
+  struct ifaddrmsg *a = create_req(&r, RTM_NEWADDR, sizeof *a);
   unsigned char bytes[16];
   int plen;
   a->ifa_family = parse(cidr, bytes, &plen);
@@ -273,11 +278,7 @@ static void addr_add(struct ns *s, const char *dev, const char *cidr) {
 
 static void route_add(struct ns *s, const char *prefix, const char *gateway) {
   struct req r;
-  memset(&r, 0, sizeof r);
-  r.n.nlmsg_len = NLMSG_LENGTH(sizeof(struct rtmsg));
-  r.n.nlmsg_type = RTM_NEWROUTE;
-  r.n.nlmsg_flags = NLM_F_CREATE | NLM_F_EXCL;
-  struct rtmsg *m = NLMSG_DATA(&r.n);
+  struct rtmsg *m = create_req(&r, RTM_NEWROUTE, sizeof *m);
   unsigned char dst[16], gw[16];
   int plen, gplen;
   m->rtm_family = parse(prefix, dst, &plen);
