@@ -156,6 +156,10 @@ export const CODES = {
   OT6060: { severity: "error", title: "lab half changed" },
   OT6061: { severity: "error", title: "cannot be changed on a running lab" },
   OT6063: { severity: "error", title: "rollback of a change incomplete" },
+  OT6064: { severity: "error", title: "parameter cannot be unset" },
+  OT6065: { severity: "warning", title: "kept parameter value dropped" },
+  OT6066: { severity: "error", title: "no such interface to capture" },
+  OT6067: { severity: "error", title: "capture failed" },
   // build and the standalone script
   OT7001: { severity: "error", title: "cannot write the script" },
   OT7002: { severity: "error", title: "lab up from another plan" },

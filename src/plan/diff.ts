@@ -25,6 +25,7 @@ import {
   whereOf,
 } from "./ops.js";
 import { opsOf, type Plan, type Stage, steps } from "./plan.js";
+import type { RecordOp } from "./record.js";
 import type { GuardedOp } from "./teardown.js";
 
 export type ChangeKind = "add" | "remove" | "update" | "recreate";
@@ -38,6 +39,8 @@ export interface Change {
   readonly to?: Op;
   /** Recreated or removed because this object (a key) is: what it needs or lives in. */
   readonly because?: string;
+  /** Where the lab's operation (`from`) came from in its file as it was: `file:line:col` (the record's). */
+  readonly was?: string;
 }
 
 /** An operation that removes an object that goes, under its guard: `of`, the key of the operation that made it. */
@@ -156,6 +159,26 @@ export function diffPlans(from: readonly Op[], to: Plan | readonly Op[]): Diff {
     sources,
     takenBy: takenBy(st),
     replaced: st.replaced,
+  };
+}
+
+/**
+ * `diffPlans` from a running lab's record: each change to one of its operations says where
+ * that operation came from in the file as it was (`was`), which the new file may no longer
+ * have — a removed statement's place is known only from the record.
+ */
+export function diffRecord(from: readonly RecordOp[], to: Plan): Diff {
+  const d = diffPlans(
+    from.map((r) => r.op),
+    to,
+  );
+  const where = new Map(from.flatMap((r) => (r.origin !== undefined ? [[keyOf(r.op), r.origin]] : [])));
+  return {
+    ...d,
+    changes: d.changes.map((c) => {
+      const was = c.from ? where.get(c.key) : undefined;
+      return was !== undefined ? { ...c, was } : c;
+    }),
   };
 }
 

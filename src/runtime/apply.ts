@@ -7,7 +7,7 @@
 
 import { type Diagnostic, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
-import { type Diff, diffPlans, partly, undoStages } from "../plan/diff.js";
+import { type Diff, diffPlans, diffRecord, partly, undoStages } from "../plan/diff.js";
 import type { Ns } from "../plan/ns.js";
 import { describe, keyOf, leavesOf, type Op, whereOf } from "../plan/ops.js";
 import { opsOf, type Plan, steps } from "../plan/plan.js";
@@ -34,10 +34,7 @@ export interface ApplyOutcome extends Outcome {
 
 /** What `apply` would change in the lab that is up, from its record (`plan --diff`). */
 export function preview(record: LabRecord, plan: Plan): Diff {
-  return diffPlans(
-    record.ops.map((r) => r.op),
-    plan,
-  );
+  return diffRecord(record.ops, plan);
 }
 
 export async function apply(compiled: Compiled, plan: Plan, options: UpOptions = {}): Promise<ApplyOutcome> {
@@ -87,8 +84,7 @@ async function change(
   record: LabRecord,
   options: UpOptions,
 ): Promise<ApplyOutcome> {
-  const from = record.ops.map((r) => r.op);
-  const diff = diffPlans(from, plan);
+  const diff = diffRecord(record.ops, plan);
   const next = recordOf(compiled, plan, "cli", record.createdAt);
   if (diff.blocked.length) return { ok: false, diff, diagnostics: diff.blocked.map(cannotChange) };
   if (diff.changes.length === 0) {

@@ -1,9 +1,11 @@
-// `opentop exec LAB NODE -- CMD…` and `opentop shell LAB NODE`: a program inside a node,
-// its exit status passed through.
+// `opentop exec LAB NODE -- CMD…` and `opentop shell LAB NODE`: a program inside a node (or,
+// by a switch's name, the switches' namespace), its exit status passed through. The node is
+// entered as the API's `RunningLab.enter` says; bin/opentop.js takes a faster way for the
+// common case (src/cli/fast-exec.ts) and comes here for everything else.
 
 import { spawn } from "node:child_process";
-import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
-import { enterArgv } from "../../runtime/enter.js";
+import { RunningLab } from "../../api/running.js";
+import { requireRoot } from "../../api/target.js";
 import { signalStatus } from "../../runtime/proc.js";
 import { usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
@@ -47,15 +49,15 @@ function split(args: string[]): { lab?: string; node?: string; rest: string[] } 
   return { ...(lab ? { lab } : {}), ...(node ? { node } : {}), rest: words };
 }
 
-/** Entering a node's namespaces takes root (CAP_SYS_ADMIN): say so before nsenter does. */
-function requireRoot(what: string, usage: string): void {
-  if (process.getuid?.() === 0) return;
-  throw new DiagnosticError(
-    diag("OT6006", `${what} needs root`, {
-      notes: ["only root may enter another network namespace"],
-      help: `run it as root: \`sudo ${usage}\``,
-    }),
-  );
+/** The argv prefix that enters the node (the API's `RunningLab.enter`); root is needed to use it. */
+function entered(labOrFile: string, node: string, what: string, usage: (lab: string) => string): RunningLab {
+  const running = new RunningLab(requireRecord(resolveTarget(labOrFile)));
+  running.enter(node);
+  // Entering a node's namespaces takes root (CAP_SYS_ADMIN): say so before nsenter does.
+  requireRoot(what, `run it as root: \`sudo ${usage(running.name)}\``, [
+    "only root may enter another network namespace",
+  ]);
+  return running;
 }
 
 export const exec: Command = {
@@ -63,11 +65,14 @@ export const exec: Command = {
     const usage = usageOf(SPEC.exec);
     const { lab, node, rest } = split(args);
     if (!lab || !node || rest.length === 0) throw usageError("give a lab, a node and a command", usage);
-    const record = requireRecord(resolveTarget(lab, new Map()));
-    const argv = enterArgv(record, node);
-    requireRoot("running a command inside a node", `opentop exec ${record.lab} ${node} -- …`);
-    const env = { ...process.env, OPENTOP_LAB: record.lab, OPENTOP_NODE: node };
-    return attached([...argv, ...rest], env, io);
+    const running = entered(
+      lab,
+      node,
+      "running a command inside a node",
+      (l) => `opentop exec ${l} ${node} -- …`,
+    );
+    const env = { ...process.env, OPENTOP_LAB: running.name, OPENTOP_NODE: node };
+    return attached([...running.enter(node), ...rest], env, io);
   },
 };
 
@@ -75,14 +80,12 @@ export const shell: Command = {
   async run(args, io) {
     const { lab, node, rest } = split(args);
     if (!lab || !node || rest.length) throw usageError("give a lab and a node", usageOf(SPEC.shell));
-    const record = requireRecord(resolveTarget(lab, new Map()));
-    const argv = enterArgv(record, node);
-    requireRoot("a shell inside a node", `opentop shell ${record.lab} ${node}`);
+    const running = entered(lab, node, "a shell inside a node", (l) => `opentop shell ${l} ${node}`);
     const program = process.env.SHELL || "/bin/sh";
-    const launch = shellLaunch(program, record.lab, node);
-    const env = { ...process.env, OPENTOP_LAB: record.lab, OPENTOP_NODE: node, ...launch.env };
+    const launch = shellLaunch(program, running.name, node);
+    const env = { ...process.env, OPENTOP_LAB: running.name, OPENTOP_NODE: node, ...launch.env };
     try {
-      return await attached([...argv, ...launch.argv], env, io);
+      return await attached([...running.enter(node), ...launch.argv], env, io);
     } finally {
       launch.cleanup();
     }
