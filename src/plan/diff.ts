@@ -312,7 +312,7 @@ function propagate(st: State): void {
 }
 
 /**
- * The objects an operation of both plans, unchanged, is handed over between: what it needs
+ * The objects an operation of both plans (as it is, or changed in place) is handed over between: what it needs
  * that goes last (`undoneLast`) and what new of that sort it needs in the new plan instead,
  * when it needs the same of everything else — a route whose gateway's address is replaced on
  * its interface. The new is made before the old goes, so it never goes without: untouched.
@@ -320,7 +320,7 @@ function propagate(st: State): void {
 function handedOver(st: State, key: string): Set<string> | undefined {
   const was = st.old.ops.get(key);
   const now = st.next.ops.get(key);
-  if (!was || !now || st.updates.has(key) || contentOf(was) !== contentOf(now)) return undefined;
+  if (!was || !now || st.gone.has(key)) return undefined;
   const makers = (s: Side, op: Op) => new Set(needsOf(op, s.ctx).flatMap((n) => makersOf(s, n, key)));
   const before = makers(st.old, was);
   const after = makers(st.next, now);
@@ -330,7 +330,8 @@ function handedOver(st: State, key: string): Set<string> | undefined {
     return !before.has(m) && !st.old.ops.has(m) && op !== undefined && undoneLast(op);
   });
   const rest = (set: Set<string>, out: readonly string[]) => [...set].filter((m) => !out.includes(m)).sort();
-  if (coming.length === 0 || rest(before, going).join(" ") !== rest(after, coming).join(" ")) return undefined;
+  if (coming.length === 0 || rest(before, going).join(" ") !== rest(after, coming).join(" "))
+    return undefined;
   return new Set([...going, ...coming]);
 }
 

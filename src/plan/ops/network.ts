@@ -332,7 +332,10 @@ function settingsUpdate(
 }
 
 /** Another address of its subnet stays on its interface in the plan the lab becomes. */
-function staysBeside(op: { readonly ns: Ns; readonly dev: string; readonly cidr: string }, next: NeedContext): boolean {
+function staysBeside(
+  op: { readonly ns: Ns; readonly dev: string; readonly cidr: string },
+  next: NeedContext,
+): boolean {
   const ip = op.cidr.split("/")[0] ?? "";
   return next.onLink(op.ns, ip).some((a) => a.dev === op.dev && a.cidr !== op.cidr);
 }
@@ -753,7 +756,8 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     words: (op) => ["sh", "-c", ADDR_PROMOTE, "opentop-addr-promote", op.dev, op.cidr],
     inverse: () => null,
     undone: () => "nothing",
-    describe: (op) => `remove ${op.cidr} from ${op.dev} in ${op.ns}, the next address of its subnet taking its place`,
+    describe: (op) =>
+      `remove ${op.cidr} from ${op.dev} in ${op.ns}, the next address of its subnet taking its place`,
     key: (op) => `addr ${op.ns} ${op.dev} ${op.cidr}`,
     leaves: () => [],
     owns: () => [],
