@@ -15,7 +15,7 @@ test("docs/api.md: every snippet type-checks against the published types", () =>
   assert.ok(snippets.length >= 5, "the page has its snippets");
   const dir = mkdtempSync(join(tmpdir(), "opentop-api-docs-"));
   try {
-    snippets.forEach((s, i) => writeFileSync(join(dir, `snippet${i + 1}.mts`), s));
+    for (const [i, s] of snippets.entries()) writeFileSync(join(dir, `snippet${i + 1}.mts`), s);
     writeFileSync(
       join(dir, "tsconfig.json"),
       JSON.stringify({
