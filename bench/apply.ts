@@ -41,7 +41,12 @@ try {
         operations = (await apply(file)).diff.changes.length;
       }),
     );
-    rebuilds.push(await timed(async () => (await down(name), await up(file))));
+    rebuilds.push(
+      await timed(async () => {
+        await down(name);
+        await up(file);
+      }),
+    );
   }
   const a = median(applies);
   const b = median(rebuilds);

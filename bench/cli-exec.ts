@@ -49,13 +49,13 @@ try {
     ],
     "nsenter … true": ["nsenter", `--net=/run/netns/${name}.${node}`, "--", "true"],
   };
-  const times: Record<string, number[]> = {};
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(runs).map((k) => [k, []]));
   for (let i = 0; i < R; i++)
     for (const [what, argv] of Object.entries(runs)) {
       const t = performance.now();
       const r = spawnSync(argv[0] as string, argv.slice(1), { stdio: "ignore" });
       if (r.status !== 0) throw new Error(`${what} failed: ${r.status}`);
-      (times[what] ??= []).push(performance.now() - t);
+      times[what]?.push(performance.now() - t);
     }
   // In this process: the record read whole (parsed and checked) against its head alone.
   const path = join(process.env.OPENTOP_RUN_DIR ?? "/run/opentop", name, "record.json");
