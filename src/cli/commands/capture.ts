@@ -32,19 +32,21 @@ export const capture: Command = {
     // What tcpdump says before it listens is why it could not; after, its counts.
     const early: string[] = [];
     let listening = false;
+    const said = () =>
+      `opentop: capturing on ${cap.point.what}${write !== undefined ? ` into ${write}` : ""}; Ctrl-C stops`;
     const cap = startCapture(record, at, iface, {
       filter,
       output: write ?? 1,
       ...(count !== undefined ? { count } : {}),
       onMessage: (line) => {
-        if (/listening on /.test(line)) listening = true;
+        if (!listening && /listening on /.test(line)) {
+          listening = true;
+          io.err(said());
+        }
         if (listening) io.err(line);
         else early.push(line);
       },
     });
-    io.err(
-      `opentop: capturing on ${cap.point.what}${write !== undefined ? ` into ${write}` : ""}; Ctrl-C stops`,
-    );
     // A signal stops tcpdump, which then ends the command (a terminal's Ctrl-C reaches it too).
     const summary = await unstoppable(
       () => void cap.stop(),
