@@ -83,7 +83,12 @@ export function modelTarget(arg: string, params: ReadonlyMap<string, string> = n
 /** The record of a lab that is up, or OT6007 with the closest name of one. */
 export function requireRecord(t: Target): LabRecord {
   if (t.record) return t.record;
-  const guess = t.compiled ? undefined : closest(t.lab, listLabs().filter((l) => l !== t.lab));
+  const guess = t.compiled
+    ? undefined
+    : closest(
+        t.lab,
+        listLabs().filter((l) => l !== t.lab),
+      );
   throw new DiagnosticError(
     diag("OT6007", `lab ${t.lab} is not up`, {
       help: t.compiled

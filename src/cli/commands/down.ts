@@ -51,10 +51,13 @@ export const down: Command = {
       );
     else {
       // Nothing of that name: perhaps a typo for a lab that is up.
-      const guess = !looksLikeFile(arg) && downed.removed === 0 ? closest(
+      const guess =
+        !looksLikeFile(arg) && downed.removed === 0
+          ? closest(
               downed.lab,
               listLabs().filter((l) => l !== downed.lab),
-            ) : undefined;
+            )
+          : undefined;
       io.out(
         downed.note !== undefined
           ? `${downed.note}${guess ? ` (did you mean \`${guess}\`?)` : ""}`
