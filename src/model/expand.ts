@@ -144,6 +144,8 @@ export interface Decls {
   readonly isolate: IsolationDecl[];
   /** `expect` statements, one per pair of names (src/model/expect/). */
   readonly expects: ExpectDecl[];
+  /** The names of the lab's parameters (`param`), in order. */
+  readonly params: string[];
 }
 
 /**
@@ -182,7 +184,15 @@ export function expand(file: LabFile, diagnostics: Diagnostics, options: ExpandO
 class TooMany extends Error {}
 
 class Expander {
-  private readonly decls: Decls = { labs: [], switches: [], nodes: [], links: [], isolate: [], expects: [] };
+  private readonly decls: Decls = {
+    labs: [],
+    switches: [],
+    nodes: [],
+    links: [],
+    isolate: [],
+    expects: [],
+    params: [],
+  };
   private objects = 0;
   private steps = 0;
   /** The copy being made: loop and range bindings and templates in use, innermost first. */
@@ -252,6 +262,7 @@ class Expander {
         continue;
       }
       declared.set(name, stmt.name.span);
+      this.decls.params.push(name);
       const override = options.params?.get(name);
       const raw = override ?? this.value(stmt.value, env)?.text;
       if (raw === undefined) continue;

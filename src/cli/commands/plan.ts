@@ -1,8 +1,9 @@
-// `opentop plan FILE`: every kernel operation `up` (or `down`) would run, in order.
+// `opentop plan FILE`: every kernel operation `up` (or `down`) would run, in order; with
+// `--diff`, what `apply` would change in the running lab (the API's `diff`).
 
+import { previewLab } from "../../api/actions.js";
 import { diffJson, diffText, planJson, planText } from "../../backends/text.js";
 import { renderJson } from "../../diagnostics/render.js";
-import { diffPlans } from "../../plan/diff.js";
 import { lowerHere } from "../../runtime/platform.js";
 import { type Parsed, parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
@@ -10,7 +11,7 @@ import { firewallOf } from "../firewall.js";
 import type { Io } from "../io.js";
 import { printDiagnostics } from "../io.js";
 import { SPEC, usageOf } from "../spec.js";
-import { labFile, labFileOverRecord } from "../target.js";
+import { compiledOrThrown, labFile } from "../target.js";
 
 const spec = SPEC.plan;
 const usage = usageOf(spec);
@@ -33,14 +34,10 @@ export const plan: Command = {
 
 /** `plan --diff`: what `apply` would change in the running lab (a lab that is not up: everything is new). */
 function diff(p: Parsed, io: Io): number {
-  const { compiled, record } = labFileOverRecord(p, usage);
-  if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format);
-  const plan = lowerHere(compiled.lab, firewallOf(p.values));
-  const d = diffPlans(
-    (record?.ops ?? []).map((r) => r.op),
-    plan,
-  );
-  if (p.format === "json") io.out(JSON.stringify({ lab: plan.lab, up: !!record, ...diffJson(d) }, null, 2));
-  else io.out(diffText(d, plan.lab));
+  const c = compiledOrThrown(p, usage, io, true);
+  const { up, diff: d } = previewLab(c);
+  const lab = c.name ?? "";
+  if (p.format === "json") io.out(JSON.stringify({ lab, up, ...diffJson(d) }, null, 2));
+  else io.out(diffText(d, lab));
   return EXIT.ok;
 }

@@ -1,15 +1,15 @@
-// `opentop status LAB|FILE`: the live state from the kernel, and drift from the plan.
+// `opentop status LAB|FILE`: the live state from the kernel, and drift from the plan (the API's `status`).
 
-import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
+import { labStatus } from "../../api/actions.js";
 import { counted } from "../../plural.js";
 import type { FilterStatus } from "../../runtime/filter-status.js";
 import { qdiscText } from "../../runtime/shaping-status.js";
-import { status as readStatus, routeText, type Status } from "../../runtime/status.js";
+import { routeText, type Status } from "../../runtime/status.js";
 import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { type Io, printableData } from "../io.js";
 import { SPEC, usageOf } from "../spec.js";
-import { labTarget, requireRecord } from "../target.js";
+import { onePositional } from "../target.js";
 
 const spec = SPEC.status;
 const usage = usageOf(spec);
@@ -17,19 +17,8 @@ const usage = usageOf(spec);
 export const status: Command = {
   async run(args, io) {
     const p = parseCommand(args, spec);
-    const target = labTarget(p, usage);
-    const record = requireRecord(target);
-    if (process.getuid?.() !== 0)
-      throw new DiagnosticError(
-        diag("OT6006", `reading the live state of lab ${record.lab} needs root`, {
-          notes: [
-            "without root, OpenTop cannot enter the lab's namespaces: it cannot tell what exists in them",
-          ],
-          help: `run \`sudo opentop status ${record.lab}\`; \`opentop ls\` lists the labs without root`,
-        }),
-      );
-    const s = await readStatus(record);
-    const changed = target.compiled && target.compiled.hash !== record.hash;
+    const s = await labStatus(onePositional(p, usage, "give one lab name or lab file"));
+    const record = s.record;
     if (p.format === "json") {
       io.out(
         JSON.stringify(
@@ -38,7 +27,7 @@ export const status: Command = {
             state: record.state,
             file: record.file,
             since: record.createdAt,
-            fileChanged: changed ?? null,
+            fileChanged: s.fileChanged ?? null,
             namespaces: s.namespaces,
             filters: s.filters,
             nodes: s.nodes,
@@ -49,7 +38,7 @@ export const status: Command = {
           2,
         ),
       );
-    } else printStatus(io, printableData(s), !!changed);
+    } else printStatus(io, printableData(s), s.fileChanged === true);
     // A service that is not running (unless it finished with status 0) fails status too.
     const down = s.nodes.some((n) =>
       n.services.some((x) => x.state === "stopped" || (x.state === "exited" && x.code !== 0)),
