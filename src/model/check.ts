@@ -10,6 +10,7 @@ import { checkForwarding } from "./forwarding.js";
 import { ifaceModels, readIfaces } from "./ifaces.js";
 import { type Aspect, checkIsolation, labDefault } from "./isolation.js";
 import { checkCarried, checkKinds, LINK_WORDS, type Pending } from "./links/index.js";
+import { declareMachines, placeNode } from "./machines.js";
 import { mergePlaces } from "./merge.js";
 import type { Lab, Node, Switch } from "./model.js";
 import { checkRoutes } from "./routes.js";
@@ -17,32 +18,51 @@ import { declareLab, declareNode, declareSwitch, Scope } from "./scope.js";
 import { checkSegments } from "./segments.js";
 import { placeShaping } from "./shaping-links.js";
 import { checkSysctls } from "./sysctls.js";
+import { placeTunnels } from "./tunnels.js";
 
 export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile): Lab | undefined {
   const scope = new Scope(diagnostics, file, LINK_WORDS);
   const labSpan = declareLab(scope, decls);
   const labIsolate = labDefault(decls, diagnostics);
+  declareMachines(scope, decls);
   for (const s of decls.switches) declareSwitch(scope, s);
   // A node given in several places is one node; interfaces are read as their node is
   // declared, and they link once every node is.
   const waiting: Pending[] = [];
-  for (const n of mergePlaces(decls, diagnostics))
-    if (declareNode(scope, n)) waiting.push(...readIfaces(scope, n));
+  for (const n of mergePlaces(decls, diagnostics)) {
+    if (!declareNode(scope, n)) continue;
+    const machine = placeNode(scope, n);
+    if (machine !== undefined) scope.placed.set(n.name.text, machine);
+    waiting.push(...readIfaces(scope, n));
+  }
   const links = attachAll(scope, waiting);
   checkCarried(scope, links);
   checkKinds(scope, links);
+  // Before segments: a tunnel gives the interfaces it carries its MTU.
+  const tunnels = placeTunnels(scope, links, decls);
   checkSegments(scope, links);
   placeShaping(scope, links);
   const nodes = [...scope.nodes.values()].map((n) => node(scope, n, labIsolate));
   checkForwarding(diagnostics, nodes);
   if (diagnostics.hasErrors || labSpan === undefined) return undefined;
-  const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu, vlanAware }) => ({
+  const home = scope.defaultMachine;
+  const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu, vlanAware, machines }) => ({
     name: decl.name.text,
     span: decl.span,
     ...(mtu !== undefined ? { mtu } : {}),
     ...(vlanAware ? { vlanAware: true } : {}),
+    ...(home !== undefined ? { machines: machines?.length ? machines : [home] } : {}),
   }));
-  return { name: scope.labName, span: labSpan, switches, nodes, links };
+  return {
+    name: scope.labName,
+    span: labSpan,
+    switches,
+    nodes,
+    links,
+    machines: [...scope.machines.values()].map((m) => m.machine),
+    ...(scope.defaultMachine !== undefined ? { defaultMachine: scope.defaultMachine } : {}),
+    tunnels,
+  };
 }
 
 /** A node's own settings: its routes, sysctls, filter and isolation. */
@@ -52,9 +72,11 @@ function node(scope: Scope, n: NodeDecl, labIsolate: readonly Aspect[] | undefin
   const routes = checkRoutes(scope.diagnostics, n, ifaces);
   const sysctls = checkSysctls(scope.diagnostics, n);
   const filter = checkFilter(n, { node: n.name.text, ifaces: outIfaces, routes, sysctls }, scope.diagnostics);
+  const machine = scope.placed.get(n.name.text);
   return {
     name: n.name.text,
     span: n.span,
+    ...(machine !== undefined ? { machine } : {}),
     ifaces: outIfaces,
     routes,
     sysctls,

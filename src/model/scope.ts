@@ -4,6 +4,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { type SourceFile, type Span, spanOf } from "../diagnostics/source.js";
 import type { Decls, IfaceDecl, NodeDecl, SwitchDecl, Text } from "./expand.js";
+import type { MachineState } from "./machines.js";
 import { IFNAME_MAX, LAB_NAME_MAX, NODE_NAME_MAX } from "./names.js";
 import type { Shaping, ShapingDecl } from "./shaping.js";
 import { type Address, checkName, parseAddress, parseMtu } from "./values.js";
@@ -13,6 +14,8 @@ export interface SwitchState {
   mtu?: number;
   /** `vlan-aware`: ports carry VLANs (`access`, `trunk`), the bridge filters by them. */
   vlanAware?: Span;
+  /** The machines its ports are on (a lab with machines): a bridge on each. */
+  machines?: readonly string[];
 }
 
 /** An interface as the checker knows it: its values parsed, its links once attached. */
@@ -53,6 +56,12 @@ export class Scope {
   readonly nodes = new Map<string, NodeDecl>();
   /** node → interface → state */
   readonly ifaces = new Map<string, Map<string, IfaceState>>();
+  /** The lab's machines (none: a lab of this machine alone), in declaration order. */
+  readonly machines = new Map<string, MachineState>();
+  /** Where nodes that name no machine are: `on MACHINE`, else the first machine. */
+  defaultMachine: string | undefined;
+  /** node → the machine it is on (only in a lab with machines). */
+  readonly placed = new Map<string, string>();
 
   constructor(
     readonly diagnostics: Diagnostics,

@@ -18,6 +18,7 @@ export const PROGRAMS = {
   nft: { package: "nftables", why: "this lab filters traffic" },
   "iptables-restore": { package: "iptables", why: "this lab filters IPv4 traffic with iptables" },
   "ip6tables-restore": { package: "iptables", why: "this lab filters IPv6 traffic with ip6tables" },
+  ping: { package: "iputils-ping", why: "this lab checks the underlay between its machines with it" },
   unshare: {
     package: "util-linux",
     why: "this lab creates namespaces besides the network's, or tries its kernel features and rulesets first",

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { location } from "../diagnostics/source.js";
 import type { Compiled } from "../model/compile.js";
+import { partOn } from "../model/part.js";
 import { VERSION } from "../version.js";
 import type { NodeRuntime } from "./enter.js";
 import { type Op, ownsOf } from "./ops.js";
@@ -30,6 +31,13 @@ export interface LabRecord {
   /** Absolute path of the lab file (it may since have moved or gone). */
   readonly file: string;
   readonly hash: string;
+  /**
+   * In a lab with machines: the machine this record is of (each keeps its own, of its part)
+   * and every machine of the lab with its underlay address, so that any of them can say
+   * where the rest of the lab is.
+   */
+  readonly machine?: string;
+  readonly machines?: readonly { readonly name: string; readonly address: string }[];
   readonly state: LabState;
   readonly createdAt: string;
   /** Who brought it up: `cli` or `script`. */
@@ -62,8 +70,9 @@ export interface LabRecord {
  * against the working directory: the record outlives it.
  */
 export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script", createdAt: string): LabRecord {
-  const lab = compiled.lab;
-  if (!lab) throw new Error("internal: no model");
+  const whole = compiled.lab;
+  if (!whole) throw new Error("internal: no model");
+  const lab = partOn(whole, plan.machine);
   const ops = opsOf(plan.stages).map((op): RecordOp => {
     const { origin: span, ...rest } = op;
     return { op: rest as Op, ...(span ? { origin: location(span) } : {}) };
@@ -74,6 +83,12 @@ export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script", c
     lab: lab.name,
     file: resolve(compiled.file.path),
     hash: compiled.hash,
+    ...(plan.machine !== undefined
+      ? {
+          machine: plan.machine,
+          machines: whole.machines.map((m) => ({ name: m.name, address: m.address })),
+        }
+      : {}),
     state: "creating",
     createdAt,
     by,

@@ -45,6 +45,11 @@ const HINTS: readonly Hint[] = [
     help: "the address is already on this interface; check for a duplicate address in the lab",
   },
   {
+    pattern: /VXLAN device with the specified VNI already exists/,
+    code: "OT6043",
+    help: "another tunnel on this machine (another lab's?) uses this VNI on the same UDP port: give the lab other VNIs (`vxlan vni N`) or another port (`vxlan port N`)",
+  },
+  {
     pattern: /File exists/,
     help: "an object of this name already exists; if it is left from an earlier run, `opentop down LAB` removes it",
   },

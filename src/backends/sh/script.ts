@@ -40,6 +40,7 @@ import {
 } from "../../plan/record.js";
 import { nicSavedHead } from "../../plan/snippets.js";
 import { type Guard, type GuardedOp, teardownOps } from "../../plan/teardown.js";
+import { carryArgv, reachArgv } from "../../plan/underlay.js";
 import { counted } from "../../plural.js";
 import { VERSION } from "../../version.js";
 import { labSize, planText } from "../text.js";
@@ -301,15 +302,20 @@ const TAKEN: { readonly [K in ClaimKind]: ((c: ClaimOf<K>) => string) | { readon
   "host-net": { unchecked: "comparing prefixes with every route of the host is more than sh should parse" },
   "moved-nic": (c) => `taken_saved ${q(c.saved)} ${q(c.name)}`,
   "host-nic": (c) => `nic_unusable ${q(c.name)} ${q(c.use)}`,
+  underlay: (c) =>
+    `underlay_short ${[c.machine, c.address, String(c.size), ...reachArgv(c), "--", ...carryArgv(c)].map(q).join(" ")}`,
 };
 
 function collisionsSection(plan: Plan): string {
-  const tests = opsOf(plan.stages)
-    .flatMap(claimsOf)
-    .flatMap((c) => {
-      const taken = TAKEN[c.kind] as ((c: ClaimOf<ClaimKind>) => string) | { unchecked: string };
-      return typeof taken === "function" ? [`  ${taken(c)} && found=0`] : [];
-    });
+  // One test a claim; claims alike (a peer's underlay, claimed by each of its tunnels) once.
+  const tests = new Set(
+    opsOf(plan.stages)
+      .flatMap(claimsOf)
+      .flatMap((c) => {
+        const taken = TAKEN[c.kind] as ((c: ClaimOf<ClaimKind>) => string) | { unchecked: string };
+        return typeof taken === "function" ? [`  ${taken(c)} && found=0`] : [];
+      }),
+  );
   return [
     "",
     "# collisions: true when an object of the lab already exists. This lab's `up` did not",

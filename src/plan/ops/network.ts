@@ -5,7 +5,7 @@
 import { routeMetric } from "../../model/routes.js";
 import type { Fact } from "../facts.js";
 import { at, type Ns, nsKey } from "../ns.js";
-import type { Claim, Owned } from "../owned.js";
+import type { Claim, Owned, Underlay } from "../owned.js";
 import type { Base, SpecTable } from "./types.js";
 
 export interface VethEnd {
@@ -75,6 +75,47 @@ export type NetworkOp = Base &
         readonly mode: string;
         readonly mtu?: number;
         readonly mac?: string;
+      }
+    | {
+        /**
+         * A VXLAN tunnel's end, created from the machine's own namespace directly in one of
+         * the lab's (`netns`): its UDP socket stays in the machine's namespace, on the
+         * underlay, while the device is a node's interface (the end of a point-to-point link
+         * to another machine, with `remote`) or a port of a switch's bridge (with an entry a
+         * peer machine, `vxlan.peer`). Its kernel learns remote MACs only for the latter.
+         */
+        readonly kind: "vxlan.add";
+        readonly netns: string;
+        readonly name: string;
+        readonly vni: number;
+        /** This machine's underlay address, the tunnel's source. */
+        readonly local: string;
+        /** The other machine's, for a point-to-point tunnel. */
+        readonly remote?: string;
+        /** The UDP port, the same on every machine. */
+        readonly port: number;
+        readonly mtu?: number;
+        readonly mac?: string;
+        /** What the underlay must carry to `remote`. */
+        readonly underlay?: Underlay;
+      }
+    | {
+        /**
+         * Head-end replication: a switch's tunnel sends what it floods (and what it has not
+         * learnt) to this peer machine too, one entry a peer.
+         */
+        readonly kind: "vxlan.peer";
+        readonly ns: string;
+        readonly dev: string;
+        readonly remote: string;
+        readonly underlay: Underlay;
+      }
+    | {
+        /** An interface made elsewhere made a port of a bridge in its namespace, and up. */
+        readonly kind: "link.master";
+        readonly ns: string;
+        readonly dev: string;
+        readonly master: string;
       }
     | { readonly kind: "link.alias"; readonly ns: Ns; readonly dev: string; readonly alias: string }
     | { readonly kind: "link.up"; readonly ns: Ns; readonly dev: string }
@@ -308,6 +349,65 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
     claims: (op) => [{ kind: "host-nic", name: op.parent, use: "parent" }],
     features: () => ["macvlan"],
+  },
+  "vxlan.add": {
+    tool: "ip",
+    // From the machine's own namespace: the kernel binds a tunnel's socket in the namespace
+    // of the request, which is the one with the underlay.
+    where: () => null,
+    words: (op) => [
+      "link",
+      "add",
+      "name",
+      op.name,
+      "netns",
+      op.netns,
+      ...linkSettings(op),
+      "type",
+      "vxlan",
+      "id",
+      String(op.vni),
+      "local",
+      op.local,
+      ...(op.remote !== undefined ? ["remote", op.remote, "nolearning"] : []),
+      "dstport",
+      String(op.port),
+    ],
+    // It lives in a namespace of the lab and goes with it (its socket with it).
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) =>
+      `create VXLAN tunnel ${op.name} (VNI ${op.vni}${op.remote !== undefined ? ` to ${op.remote}` : ""}) in ${op.netns}`,
+    key: (op) => `link ${op.netns} ${op.name}`,
+    leaves: (op) => [linkLeaves(op.netns, op.name, op)],
+    owns: () => [],
+    claims: (op): Claim[] => (op.underlay ? [{ kind: "underlay", ...op.underlay }] : []),
+    features: () => ["vxlan"],
+  },
+  "vxlan.peer": {
+    tool: "bridge",
+    where: (op) => op.ns,
+    words: (op) => ["fdb", "append", "00:00:00:00:00:00", "dev", op.dev, "dst", op.remote],
+    // It goes with its tunnel.
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `let ${op.dev} in ${op.ns} flood to machine ${op.underlay.machine} (${op.remote})`,
+    key: (op) => `fdb ${op.ns} ${op.dev} ${op.remote}`,
+    // Not compared by status (yet): `bridge -j fdb show` would be its reader.
+    leaves: () => [],
+    owns: () => [],
+    claims: (op): Claim[] => [{ kind: "underlay", ...op.underlay }],
+  },
+  "link.master": {
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => ["link", "set", "dev", op.dev, "master", op.master, "up"],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `make ${op.dev} a port of ${op.master} in ${op.ns}`,
+    key: (op) => `master ${op.ns} ${op.dev}`,
+    leaves: (op) => [{ kind: "link", ns: op.ns, dev: op.dev, master: op.master, up: true }],
+    owns: () => [],
   },
   "link.alias": {
     tool: "ip",
