@@ -59,6 +59,11 @@ const FIREWALL: OptionDoc = {
   help: "lower filters to nftables or iptables (default: nft where it is installed)",
 };
 const JSON_OUT: OptionDoc = { name: "json", help: "write the result as JSON on standard output" };
+const MACHINE: OptionDoc = {
+  name: "machine",
+  value: "NAME",
+  help: "in a lab on several machines: only machine NAME's part, on this machine (which is NAME), without ssh",
+};
 const FORMAT: OptionDoc = {
   name: "format",
   value: "pretty|short|json",
@@ -94,7 +99,16 @@ const TABLE = [
     positionals: ["file"],
     description:
       "Prints the exact operations of `up` (or with --down, of `down`), stage by stage and process by process, each with the statement of the file that asked for it.",
-    options: [SET, FIREWALL, { name: "down", help: "show the operations of `down` instead" }, JSON_OUT],
+    options: [
+      SET,
+      FIREWALL,
+      { name: "down", help: "show the operations of `down` instead" },
+      {
+        ...MACHINE,
+        help: "in a lab on several machines: only machine NAME's plan (default: every machine's)",
+      },
+      JSON_OUT,
+    ],
     examples: [
       { cmd: "opentop plan examples/p2p.otop", what: "what `up` would do" },
       { cmd: "opentop plan examples/p2p.otop --down", what: "what `down` would do" },
@@ -106,10 +120,11 @@ const TABLE = [
     args: "FILE",
     positionals: ["file"],
     description:
-      "Runs the lab's plan on this machine (as root) and exits: no daemon stays behind. The record under /run/opentop is written before the first operation, so a crash leaves evidence; a failure or Ctrl-C half-way rolls back what was done. On a terminal, the phase and a count of steps show progress.",
+      "Runs the lab's plan on this machine (as root) and exits: no daemon stays behind. The record under /run/opentop is written before the first operation, so a crash leaves evidence; a failure or Ctrl-C half-way rolls back what was done. On a terminal, the phase and a count of steps show progress. A lab on several machines is brought up on all of them over ssh, at once: each machine's script is streamed to `sh -s` there, every machine first checks that it can come up (its underlay to the others included), and if one fails, every machine is rolled back.",
     options: [
       SET,
       FIREWALL,
+      MACHINE,
       { name: "jobs", short: "j", value: "N", help: "run at most N processes at once within a stage" },
       { name: "verbose", short: "v", help: "print every process as it finishes, with its time" },
       JSON_OUT,
@@ -125,8 +140,8 @@ const TABLE = [
     args: "LAB|FILE",
     positionals: ["lab-or-file"],
     description:
-      "Removes every object the lab created, from its record, or from its file, or by the lab's marks on the machine when both are gone. It never removes an object that does not carry the lab's mark. Taking down a lab that is not up does nothing and succeeds.",
-    options: [JSON_OUT],
+      "Removes every object the lab created, from its record, or from its file, or by the lab's marks on the machine when both are gone. It never removes an object that does not carry the lab's mark. Taking down a lab that is not up does nothing and succeeds. A lab brought up on several machines is taken down on each over ssh, and reported per machine.",
+    options: [MACHINE, JSON_OUT],
     examples: [
       { cmd: "sudo opentop down office", what: "take the office lab down by its name" },
       { cmd: "sudo opentop down examples/office.otop", what: "the same, by its file" },
@@ -138,8 +153,8 @@ const TABLE = [
     args: "LAB|FILE",
     positionals: ["lab-or-file"],
     description:
-      "Reads the lab's namespaces, interfaces, addresses, routes, filters, services and limits from the kernel and compares them with what its plan left there: every missing, extra or changed object is drift. Needs root (the namespaces cannot be entered without it). Exits 1 when the lab has drifted or is half up.",
-    options: [JSON_OUT],
+      "Reads the lab's namespaces, interfaces, addresses, routes, filters, services and limits from the kernel and compares them with what its plan left there: every missing, extra or changed object is drift. Needs root (the namespaces cannot be entered without it). Exits 1 when the lab has drifted or is half up. A lab brought up on several machines is read on each over ssh (by its script's status: interfaces, addresses, routes and shaping).",
+    options: [MACHINE, JSON_OUT],
     examples: [
       { cmd: "sudo opentop status office", what: "the office lab's live state" },
       { cmd: "sudo opentop status office --json | jq .drift", what: "only its drift" },
@@ -150,7 +165,8 @@ const TABLE = [
     summary: "list the labs on this machine",
     args: "",
     positionals: [],
-    description: "Lists the labs that have a record on this machine, with their state, size and file.",
+    description:
+      "Lists the labs that have a record on this machine, with their state, size and file: the parts of labs on several machines that this machine holds, and the labs it brought up on other machines (from its own record of them, without asking them).",
     options: [JSON_OUT],
     examples: [{ cmd: "opentop ls", what: "the labs on this machine" }],
   },
@@ -161,7 +177,7 @@ const TABLE = [
     positionals: ["lab-or-file", "node", "program"],
     rest: true,
     description:
-      "Runs COMMAND inside NODE with the terminal attached: in exactly the namespaces the node isolates, after joining its cgroups. The exit status is the command's. Options after NODE belong to COMMAND; `--` may separate them. Needs root.",
+      "Runs COMMAND inside NODE with the terminal attached: in exactly the namespaces the node isolates, after joining its cgroups. The exit status is the command's. Options after NODE belong to COMMAND; `--` may separate them. Needs root. In a lab brought up on several machines, the command runs on the node's machine, over ssh.",
     options: [],
     examples: [
       { cmd: "sudo opentop exec office pc1 -- ping -c1 10.2.0.10", what: "ping the web server from pc1" },
@@ -228,7 +244,7 @@ const TABLE = [
     args: "FILE",
     positionals: ["file"],
     description:
-      "Writes the lab's plan as one POSIX sh script that needs only sh and the elementary tools (ip, nsenter, and nft, sysctl… as the lab needs). The script's up, down, status and exec do what OpenTop's do, with the same record.",
+      "Writes the lab's plan as one POSIX sh script that needs only sh and the elementary tools (ip, nsenter, and nft, sysctl… as the lab needs). The script's up, down, status and exec do what OpenTop's do, with the same record; `check` says whether up would work, creating nothing. A lab on several machines has one script per machine: --machine writes one, --all-machines every one, with an Ansible inventory and playbook that copy and run them.",
     options: [
       {
         name: "output",
@@ -237,6 +253,13 @@ const TABLE = [
         file: true,
         help: "write to OUT (executable) instead of standard output",
       },
+      { ...MACHINE, help: "in a lab on several machines: the script of machine NAME's part" },
+      {
+        name: "all-machines",
+        value: "DIR",
+        file: true,
+        help: "in a lab on several machines: every machine's script in DIR, with inventory.ini and playbook.yml for Ansible",
+      },
       SET,
       FIREWALL,
       JSON_OUT,
@@ -244,6 +267,10 @@ const TABLE = [
     examples: [
       { cmd: "opentop build examples/office.otop -o office.sh", what: "write the script" },
       { cmd: "sudo ./office.sh up && sudo ./office.sh status", what: "run it, without OpenTop" },
+      {
+        cmd: "opentop build examples/machines.otop --all-machines out/",
+        what: "a script per machine, and a playbook: `ansible-playbook -i out/inventory.ini out/playbook.yml`",
+      },
     ],
   },
   {

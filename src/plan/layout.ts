@@ -35,3 +35,18 @@ export function servicesDirIn(runDir: string, lab: string): string {
 export function netnsPath(ns: string): string {
   return `/run/netns/${ns}`;
 }
+
+/**
+ * What this machine keeps of a lab it brought up on other machines over ssh (src/plan/span.ts):
+ * RUN/.machines/LAB, apart from any part of the lab this machine holds itself (no lab is
+ * called `.machines`). It holds the span's record, each machine's script and the sockets of
+ * the shared ssh connections.
+ */
+export function spanDirIn(runDir: string, lab: string): string {
+  return `${runDir}/.machines/${lab}`;
+}
+
+/** One command at a time works on a lab across its machines (each machine locks its part too). */
+export function spanLockIn(runDir: string, lab: string): string {
+  return `${runDir}/.machines/${lab}.lock`;
+}

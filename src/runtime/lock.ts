@@ -3,6 +3,7 @@
 // with `ln -s`, and a holder that died (SIGKILL) is recognised by its PID and start time.
 
 import { mkdirSync, readFileSync, readlinkSync, symlinkSync, unlinkSync } from "node:fs";
+import { dirname } from "node:path";
 import { lockIn } from "../plan/layout.js";
 import { runDir, stateWrite } from "./record.js";
 
@@ -31,8 +32,12 @@ export function holderAlive(holder: string): boolean {
 export type LockResult = { ok: true; release: () => void } | { ok: false; holder: string };
 
 export function acquire(lab: string): LockResult {
-  stateWrite(runDir(), () => mkdirSync(runDir(), { recursive: true, mode: 0o755 }));
-  const path = lockPath(lab);
+  return acquireAt(lockPath(lab));
+}
+
+/** The lock at `path` (in a directory of the run directory, made if missing). */
+export function acquireAt(path: string): LockResult {
+  stateWrite(dirname(path), () => mkdirSync(dirname(path), { recursive: true, mode: 0o755 }));
   const me = `${process.pid}:${startTime(process.pid) ?? "0"}`;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

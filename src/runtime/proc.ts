@@ -14,11 +14,24 @@ export interface ProcResult {
   readonly stderr: string;
 }
 
-export function run(argv: readonly string[], options: { stdin?: string } = {}): Promise<ProcResult> {
+export interface RunOptions {
+  readonly stdin?: string;
+  /**
+   * In a process group of its own, so that the terminal's Ctrl-C does not reach it: the
+   * caller decides what an interruption means (ssh to another machine, whose work must
+   * finish before it is rolled back).
+   */
+  readonly detached?: boolean;
+}
+
+export function run(argv: readonly string[], options: RunOptions = {}): Promise<ProcResult> {
   return new Promise((resolve) => {
     const [file, ...args] = argv;
     if (!file) throw new Error("internal: empty argv");
-    const child = spawn(file, args, { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(file, args, {
+      stdio: ["pipe", "pipe", "pipe"],
+      ...(options.detached ? { detached: true } : {}),
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let spawnError: NodeJS.ErrnoException | undefined;

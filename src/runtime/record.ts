@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
+import { NAME_PATTERN } from "../model/names.js";
 import { labDirIn, RUN_DIR } from "../plan/layout.js";
 import { type LabRecord, parseRecord, recordText } from "../plan/record.js";
 
@@ -55,11 +56,14 @@ export function removeRecord(lab: string): void {
   rmSync(labDir(lab), { recursive: true, force: true });
 }
 
-/** Labs that have a record on this machine. */
+/**
+ * Labs that have a directory on this machine: those named as labs are (`.machines` holds what
+ * this machine keeps of labs on other machines, src/runtime/span.ts).
+ */
 export function listLabs(): string[] {
   try {
     return readdirSync(runDir(), { withFileTypes: true })
-      .filter((d) => d.isDirectory())
+      .filter((d) => d.isDirectory() && NAME_PATTERN.test(d.name))
       .map((d) => d.name)
       .sort();
   } catch {

@@ -718,15 +718,9 @@ route_text() {
 
 # ---- the commands ------------------------------------------------------------------
 
-cmd_up() {
-  if ! is_root; then
-    error OT6006 'bringing a lab up needs root' \
-      'run this script as root (for example with sudo); it creates namespaces and interfaces'
-    return 1
-  fi
-  # shellcheck disable=SC2086 # a list of program names, one word each
-  need $NEED_UP || return 1
-  lock_take || return 1
+# ready: what up makes sure of before it creates anything (and check reports): the record
+# says the lab is not here, none of its objects exists, and the kernel has what it needs.
+ready() {
   read_record
   case $rec_state in
     '') ;;
@@ -747,6 +741,18 @@ cmd_up() {
   esac
   if collisions; then return 1; fi
   features || return 1
+}
+
+cmd_up() {
+  if ! is_root; then
+    error OT6006 'bringing a lab up needs root' \
+      'run this script as root (for example with sudo); it creates namespaces and interfaces'
+    return 1
+  fi
+  # shellcheck disable=SC2086 # a list of program names, one word each
+  need $NEED_UP || return 1
+  lock_take || return 1
+  ready || return 1
   created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   if ! write_record creating; then
     error OT6004 "cannot write the record $RECORD" 'nothing was created'
@@ -770,6 +776,19 @@ cmd_up() {
     error OT6012 "rolling back lab $LAB did not finish" "run \`$SELF down\` to remove what is left"
   fi
   return 1
+}
+
+# cmd_check: everything up checks before it creates anything, and nothing else (`opentop up`
+# asks every machine of a lab this before any of them creates anything).
+cmd_check() {
+  if ! is_root; then
+    error OT6006 'checking a lab needs root' 'run this script as root; it tries the kernel in throwaway namespaces'
+    return 1
+  fi
+  # shellcheck disable=SC2086 # a list of program names, one word each
+  need $NEED_UP || return 1
+  ready || return 1
+  echo "lab $LAB can come up here: $SUMMARY"
 }
 
 cmd_down() {
@@ -850,18 +869,18 @@ cmd_exec() {
 }
 
 usage() {
-  printf 'usage: %s up | down | status | exec NODE COMMAND [ARG]... | plan | --help\n' "$SELF"
+  printf 'usage: %s up | down | status | exec NODE COMMAND [ARG]... | plan | check | --help\n' "$SELF"
   printf '%s\n' "$HELP"
 }
 
 trap lock_release EXIT
 case ${1-} in
-  up | down | status | plan)
+  up | down | status | plan | check)
     if [ $# -ne 1 ]; then
       usage >&2
       exit 2
     fi
-    case $1 in up) cmd_up ;; down) cmd_down ;; status) cmd_status ;; plan) plan_text ;; esac
+    case $1 in up) cmd_up ;; down) cmd_down ;; status) cmd_status ;; plan) plan_text ;; check) cmd_check ;; esac
     ;;
   exec)
     shift

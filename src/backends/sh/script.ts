@@ -10,6 +10,7 @@
 
 import { location } from "../../diagnostics/source.js";
 import type { Compiled } from "../../model/compile.js";
+import { partOn } from "../../model/part.js";
 import { assertNever } from "../../never.js";
 import { nodeEnterPrefix, someNodes } from "../../plan/enter.js";
 import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../../plan/expected.js";
@@ -88,8 +89,9 @@ export function buildScript(compiled: Compiled, plan: Plan): Script {
 
 /** What is particular to one lab: everything but the prelude. */
 export function labPart(compiled: Compiled, plan: Plan): Script {
-  const lab = compiled.lab;
-  if (!lab) throw new Error("internal: building a script without a model");
+  if (!compiled.lab) throw new Error("internal: building a script without a model");
+  // A lab on several machines: this machine's part of it.
+  const lab = partOn(compiled.lab, plan.machine);
   const record = recordOf(compiled, plan, "script", "");
   const down = downSteps(record);
   const enter = new Map(record.nodes.map((n) => [n, nodeEnterPrefix(record.lab, n, record.isolation?.[n])]));
@@ -104,7 +106,8 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
   // In the order the commands need them: the lab's own programs first, then the utilities
   // of the script's lock and record.
   const requires = unique([...needs.up, ...needs.down, ...needs.status, ...needs.exec]);
-  const summary = `${labSize(lab)} (${counted(opsOf(plan.stages).length, "operation")})`;
+  const on = plan.machine !== undefined ? ` on machine ${plan.machine}` : "";
+  const summary = `${labSize(lab)}${on} (${counted(opsOf(plan.stages).length, "operation")})`;
   const nodes = namespaceNodes(record);
   const name = (ns: Ns) => placeOf(nodes, ns);
   const parts = [
@@ -148,6 +151,7 @@ function header(compiled: Compiled, record: LabRecord, requires: readonly string
     comment(`  source    ${record.file}`),
     comment(`  sha256    ${compiled.hash}`),
     comment(`  requires  ${requires.join(" ")}`),
+    ...machineLines(record),
     "#",
     "# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help",
     "#",
@@ -162,6 +166,21 @@ function header(compiled: Compiled, record: LabRecord, requires: readonly string
     "set -u",
     "set -f # nothing here expands file names",
   ].join("\n");
+}
+
+/** A machine's part of a lab: which, and where the rest is. */
+function machineLines(record: LabRecord): string[] {
+  if (record.machine === undefined) return [];
+  const others = (record.machines ?? []).filter((m) => m.name !== record.machine);
+  const self = record.machines?.find((m) => m.name === record.machine);
+  return [
+    comment(
+      `  machine   ${record.machine}${self ? ` (${self.address})` : ""}: this machine's part of the lab only`,
+    ),
+    comment(
+      `  others    ${others.map((m) => `${m.name} (${m.address})`).join(", ") || "none"}, each with a script of its own`,
+    ),
+  ];
 }
 
 function settings(record: LabRecord, needs: Script["needs"], summary: string): string {
