@@ -16,7 +16,7 @@ import { lower } from "../plan/lower.js";
 import type { Plan } from "../plan/plan.js";
 import { type SpanRecord, spanOf } from "../plan/span.js";
 import { cgroupProblems, usesCgroups } from "../runtime/cgroups.js";
-import { type MachineRun, runScripts, type Target } from "../runtime/fleet.js";
+import { lost, type MachineRun, runScripts, type Target } from "../runtime/fleet.js";
 import { pool } from "../runtime/proc.js";
 import { remotePlatform } from "../runtime/remote-platform.js";
 import { lockSpan, readScript, readSpan, remoteOf, removeSpan, writeSpan } from "../runtime/span.js";
@@ -155,7 +155,7 @@ async function bringUp(compiled: LabCompiled, p: Prepared, options: AcrossOption
       checks,
     );
   }
-  const ups = await runScripts(p.targets, "up", fleet);
+  const ups = (await runScripts(p.targets, "up", fleet)).map(lost);
   if (ups.every((r) => r.ok) && !interrupted()) {
     const span = { ...p.span, state: "up" as const };
     writeSpan(span);

@@ -46,12 +46,13 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
   checkForwarding(diagnostics, nodes);
   if (diagnostics.hasErrors || labSpan === undefined) return undefined;
   const home = scope.defaultMachine;
-  const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu, vlanAware, machines }) => ({
+  const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu, vlanAware, machines, vni }) => ({
     name: decl.name.text,
     span: decl.span,
     ...(mtu !== undefined ? { mtu } : {}),
     ...(vlanAware ? { vlanAware: true } : {}),
     ...(home !== undefined ? { machines: machines?.length ? machines : [home] } : {}),
+    ...(vni !== undefined ? { vni } : {}),
   }));
   return {
     name: scope.labName,

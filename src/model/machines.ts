@@ -73,7 +73,7 @@ export function declareMachines(scope: Scope, decls: Decls): void {
       });
       continue;
     }
-    const other = addresses.get(machine.address);
+    const other = machine.address ? addresses.get(machine.address) : undefined;
     if (other)
       scope.diagnostics.error("OT2061", `two machines have the address ${machine.address}`, {
         span: m.address.span,
@@ -128,7 +128,17 @@ function readMachine(diagnostics: Diagnostics, m: MachineDecl): Machine | undefi
           : ip.reason,
       help: "give the IPv4 or IPv6 address the other machines reach this one at, such as 198.51.100.1",
     });
-    return undefined;
+    // Still declared, so that its nodes are not reported as well (the lab has an error).
+    const ssh = { host: m.address.text };
+    return {
+      name: m.name.text,
+      span: m.span,
+      address: "",
+      family: 4,
+      mtu: DEFAULT_UNDERLAY_MTU,
+      ssh,
+      sshOptions: [],
+    };
   }
   let mtu = DEFAULT_UNDERLAY_MTU;
   let ssh: SshTarget = { host: ip.value.text };

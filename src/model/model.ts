@@ -49,6 +49,8 @@ export interface Switch {
    * machine for a switch without any); several are joined by its tunnel.
    */
   readonly machines?: readonly string[];
+  /** The VNI of the tunnel that joins its bridges, when its ports are on several machines. */
+  readonly vni?: number;
 }
 
 export interface Node {

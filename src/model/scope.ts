@@ -16,6 +16,8 @@ export interface SwitchState {
   vlanAware?: Span;
   /** The machines its ports are on (a lab with machines): a bridge on each. */
   machines?: readonly string[];
+  /** The VNI of the tunnel that joins its bridges, when they are several. */
+  vni?: number;
 }
 
 /** An interface as the checker knows it: its values parsed, its links once attached. */

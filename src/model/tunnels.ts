@@ -23,8 +23,10 @@ export interface Tunnel {
   readonly family: 4 | 6;
   /** The machines it joins, in the order they are declared. */
   readonly machines: readonly string[];
-  /** The largest MTU of an interface it carries: the underlay carries it plus the overhead. */
+  /** The largest MTU of an interface it carries. */
   readonly mtu: number;
+  /** The largest packet it sends on the underlay: that MTU, a VLAN tag if it carries them, VXLAN's headers. */
+  readonly size: number;
   /** Its links, by their index in the lab's. */
   readonly links: readonly number[];
   readonly span: Span;
@@ -35,6 +37,8 @@ export interface Tunnel {
  * the outer IP header (20, or 40 over IPv6).
  */
 export const VXLAN_OVERHEAD: { readonly [F in 4 | 6]: number } = { 4: 50, 6: 70 };
+/** An 802.1Q tag, inside the tunnel, when it carries tagged frames. */
+export const VLAN_TAG = 4;
 /** IANA's port for VXLAN (RFC 7348); clouds often filter it, hence `vxlan port`. */
 export const DEFAULT_VXLAN_PORT = 4789;
 /** VNIs are 24 bits; 0 is not used. */
@@ -64,7 +68,6 @@ export function placeTunnels(scope: Scope, links: readonly Link[], decls: Decls)
   if (scope.machines.size === 0) return [];
   countPerMachine(scope);
   const domains = gather(scope, links);
-  for (const g of domains) g.domain.placed?.(machinesOf(scope, g));
   const crossing = domains.filter((g) => machinesOf(scope, g).length > 1);
   const first = settings.vni ?? defaultBase(scope.labName);
   if (settings.vni !== undefined && settings.vni + crossing.length - 1 > VNI_MAX)
@@ -77,6 +80,8 @@ export function placeTunnels(scope: Scope, links: readonly Link[], decls: Decls)
     const tunnel = tunnelOf(scope, g, ((first - 1 + k) % VNI_MAX) + 1, settings.port);
     if (tunnel) out.push(tunnel);
   });
+  for (const g of domains)
+    g.domain.placed?.(machinesOf(scope, g), out.find((t) => t.links[0] === g.links[0])?.vni);
   return out;
 }
 
@@ -133,7 +138,9 @@ function tunnelOf(scope: Scope, g: Gathered, vni: number, port: number): Tunnel 
     });
     return undefined;
   }
-  const mtu = fitMtu(scope.diagnostics, g, machines, a.family);
+  const tag = tagged(g);
+  const overhead = VXLAN_OVERHEAD[a.family] + (tag ? VLAN_TAG : 0);
+  const mtu = fitMtu(scope.diagnostics, g, machines, { bytes: overhead, tag });
   if (mtu === undefined) return undefined;
   return {
     name: g.domain.name,
@@ -142,24 +149,31 @@ function tunnelOf(scope: Scope, g: Gathered, vni: number, port: number): Tunnel 
     family: a.family,
     machines: names,
     mtu,
+    size: mtu + overhead,
     links: g.links,
     span: g.domain.span,
   };
 }
 
+/** Whether the domain's frames carry VLAN tags: a VLAN-aware switch's, or a parent's of sub-interfaces. */
+function tagged(g: Gathered): boolean {
+  return !!g.domain.tagged || g.members.some((m) => m.info.users.length > 0);
+}
+
 /**
  * The largest MTU the domain's interfaces may have: the smallest underlay's, less the
- * tunnel's headers. Interfaces that set none get it (or the one the other end sets, on a
- * point-to-point link); an interface or a switch that sets a larger one is an error there.
+ * tunnel's headers (`overhead`). Interfaces that set none get it (or the one the other end
+ * sets, on a point-to-point link); an interface or a switch that sets a larger one is an
+ * error there.
  */
 function fitMtu(
   diagnostics: Diagnostics,
   g: Gathered,
   machines: readonly Machine[],
-  family: 4 | 6,
+  overhead: { readonly bytes: number; readonly tag: boolean },
 ): number | undefined {
   const narrowest = machines.reduce((x, y) => (y.mtu < x.mtu ? y : x));
-  const limit = narrowest.mtu - VXLAN_OVERHEAD[family];
+  const limit = narrowest.mtu - overhead.bytes;
   let fits = true;
   const tooLarge = (mtu: number, span: Span | undefined, what: string) => {
     fits = false;
@@ -167,7 +181,7 @@ function fitMtu(
       span,
       label: `at most ${limit}`,
       notes: [
-        `${g.domain.name} is carried by VXLAN, which adds ${VXLAN_OVERHEAD[family]} bytes over IPv${family}; machine \`${narrowest.name}\`'s underlay carries ${narrowest.mtu}`,
+        `${g.domain.name} is carried by VXLAN, which adds ${overhead.bytes} bytes${overhead.tag ? " with the VLAN tag of its frames" : ""} over IPv${narrowest.family}; machine \`${narrowest.name}\`'s underlay carries ${narrowest.mtu}`,
       ],
       help: `use an MTU of at most ${limit}, or raise the underlay's (\`mtu\` of the machine) if its network carries more`,
     });

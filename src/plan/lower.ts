@@ -6,8 +6,7 @@
 import { isolates } from "../model/isolation.js";
 import type { Iface, Lab, Link, Machine, Switch, Tunnel } from "../model/model.js";
 import { nodeNetns } from "../model/names.js";
-import { machineNamed, partOn } from "../model/part.js";
-import { VXLAN_OVERHEAD } from "../model/tunnels.js";
+import { machineNamed, machinesInUse, partOn } from "../model/part.js";
 import { firewallOps } from "./firewall.js";
 import { lowerIsolation } from "./isolation.js";
 import { labDirIn } from "./layout.js";
@@ -90,19 +89,22 @@ export function lower(whole: Lab, given: Partial<Platform> = {}): Plan {
 
 /**
  * What the underlay to `peer` must carry for this machine's tunnels to it: the largest
- * packet of any of them, its interfaces' MTU plus VXLAN's headers.
+ * packet of any of them (src/model/tunnels.ts).
  */
 function underlayTo(tunnels: readonly Tunnel[], here: Machine | undefined, peer: Machine): Underlay {
-  const mtus = tunnels
+  const sizes = tunnels
     .filter((t) => here && t.machines.includes(here.name) && t.machines.includes(peer.name))
-    .map((t) => t.mtu);
-  const mtu = Math.max(0, ...mtus);
-  return {
-    machine: peer.name,
-    address: peer.address,
-    family: peer.family,
-    size: mtu + VXLAN_OVERHEAD[peer.family],
-  };
+    .map((t) => t.size);
+  return { machine: peer.name, address: peer.address, family: peer.family, size: Math.max(0, ...sizes) };
+}
+
+/**
+ * Every machine's plan: one a machine that holds something of the lab, or the one plan of a
+ * lab without machines.
+ */
+export function lowerAll(lab: Lab, given: Partial<Platform> = {}): Plan[] {
+  if (lab.machines.length === 0) return [lower(lab, given)];
+  return machinesInUse(lab).map((m) => lower(lab, { ...given, machine: m.name }));
 }
 
 /** Operations grouped by where they run (in order of first appearance), each group in order. */

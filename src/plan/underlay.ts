@@ -8,12 +8,13 @@ import type { Underlay } from "./owned.js";
 /** What ping's ICMP echo adds to its payload: the IP header (20 or 40) and ICMP's own (8). */
 const ECHO_HEADERS: { readonly [F in 4 | 6]: number } = { 4: 28, 6: 48 };
 
-/** Three echoes, 0.2 s apart: one lost packet is no verdict. */
-const TRIES = ["-c", "3", "-i", "0.2", "-W", "2"];
+/** One echo, a second for its answer; the caller tries `TRIES` times (one lost packet is no verdict). */
+const ONE = ["-c", "1", "-W", "1"];
+export const TRIES = 3;
 
 /** Whether the peer answers at all. */
 export function reachArgv(u: Underlay): string[] {
-  return ["ping", `-${u.family}`, "-n", "-q", ...TRIES, u.address];
+  return ["ping", `-${u.family}`, "-n", "-q", ...ONE, u.address];
 }
 
 /** Whether the underlay carries a packet of the tunnel's size whole. */
@@ -23,7 +24,7 @@ export function carryArgv(u: Underlay): string[] {
     `-${u.family}`,
     "-n",
     "-q",
-    ...TRIES,
+    ...ONE,
     "-M",
     "do",
     "-s",

@@ -70,6 +70,11 @@ const HINTS: readonly Hint[] = [
   },
 ];
 
+/** What a tool's error output means, when OpenTop knows: a more precise code, and what to do. */
+export function hintFor(said: string): { readonly code?: Code; readonly help: string } | undefined {
+  return HINTS.find((h) => h.pattern.test(said));
+}
+
 export function failureDiagnostic(f: StepFailure): Diagnostic {
   // A tool that names the line it refused (nft): its message, and the line as a note.
   const said = TOOLS[f.step.tool].explain?.(f.result.stderr, f.step.ops);

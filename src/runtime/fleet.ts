@@ -6,6 +6,7 @@
 
 import { CODES, type Code } from "../diagnostics/codes.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
+import { hintFor } from "./failure.js";
 import { type ProcResult, pool } from "./proc.js";
 import { onMachine, type Remote, sshSaid, unreachable } from "./ssh.js";
 
@@ -75,6 +76,27 @@ export async function runScripts(
   return runs.flatMap((r) => (r ? [r] : []));
 }
 
+/**
+ * OT6046: the machine was reached a moment ago (it answered `check`), and ssh failed while its
+ * script ran: the connection broke, or the machine went down.
+ */
+export function lost(run: MachineRun): MachineRun {
+  if (run.reached) return run;
+  return {
+    ...run,
+    diagnostics: [
+      diag(
+        "OT6046",
+        `the connection to machine ${run.machine} was lost while its script ran: ${sshSaid(run.result)}`,
+        {
+          notes: ["it had answered a moment before; its part of the lab may be half up"],
+          help: "every machine is rolled back; if this one cannot be reached, run `opentop down LAB` once it can",
+        },
+      ),
+    ],
+  };
+}
+
 /** OT6040: ssh could not run anything on the machine. */
 export function notReached(r: Remote, result: ProcResult): Diagnostic {
   const { ssh } = r.machine;
@@ -100,10 +122,13 @@ export function scriptDiagnostics(
   let current: { code: Code; message: string; notes: string[]; help?: string } | undefined;
   const flush = () => {
     if (!current) return;
+    // A step that failed: what the tool said may mean more, as it would here (failure.ts).
+    const hint = current.code === "OT6004" ? hintFor(current.notes.join("\n")) : undefined;
+    const help = hint?.help ?? current.help;
     out.push(
-      diag(current.code, `${machine}: ${current.message}`, {
+      diag(hint?.code ?? current.code, `${machine}: ${current.message}`, {
         notes: current.notes,
-        ...(current.help ? { help: ourCommands(current.help, commands) } : {}),
+        ...(help ? { help: ourCommands(help, commands) } : {}),
       }),
     );
     current = undefined;

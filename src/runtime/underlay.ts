@@ -5,8 +5,8 @@
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import type { Underlay } from "../plan/owned.js";
-import { byPeer, carryArgv, reachArgv } from "../plan/underlay.js";
-import { pool, run } from "./proc.js";
+import { byPeer, carryArgv, reachArgv, TRIES } from "../plan/underlay.js";
+import { type ProcResult, pool, run } from "./proc.js";
 
 /** The problem of each peer's path, if it has one, at the first statement that needs it. */
 export async function underlayProblems(
@@ -26,7 +26,7 @@ export async function underlayProblems(
 }
 
 async function probe(u: Underlay): Promise<((origin: Span | undefined) => Diagnostic) | undefined> {
-  const reach = await run(reachArgv(u));
+  const reach = await tries(reachArgv(u));
   if (reach.code !== 0)
     return (span) =>
       diag("OT6041", `machine ${u.machine} does not answer at ${u.address}`, {
@@ -38,7 +38,7 @@ async function probe(u: Underlay): Promise<((origin: Span | undefined) => Diagno
         ],
         help: "the machines must reach each other's underlay addresses; let ICMP echo and the tunnel's UDP port through their firewalls",
       });
-  const carry = await run(carryArgv(u));
+  const carry = await tries(carryArgv(u));
   if (carry.code !== 0)
     return (span) =>
       diag("OT6042", `the underlay to machine ${u.machine} does not carry ${u.size}-byte packets`, {
@@ -51,6 +51,13 @@ async function probe(u: Underlay): Promise<((origin: Span | undefined) => Diagno
         help: "lower the MTU of what the tunnel carries (or the machines' `mtu`) to what the path between them carries",
       });
   return undefined;
+}
+
+/** The first success of up to TRIES runs, or the last failure. */
+async function tries(argv: readonly string[]): Promise<ProcResult> {
+  let last = await run(argv);
+  for (let i = 1; i < TRIES && last.code !== 0; i++) last = await run(argv);
+  return last;
 }
 
 /** The lines of ping's output that say why, for a note. */

@@ -43,6 +43,11 @@ export interface Sim {
   on(machine: string, argv: readonly string[], input?: string): CliResult;
   /** The `machine` statements of a lab file for these machines, with the test's ssh key. */
   machineLines(options?: { readonly mtu?: number }): string;
+  /** A TCP server in namespace `ns` of a machine on `port` (IPv4 and IPv6) that says "hi". */
+  listen(machine: string, ns: string, port: number): Promise<{ stop(): void }>;
+  /** Stops a machine's sshd and its sessions, as if the machine could not be reached. */
+  stopSshd(machine: string): Promise<void>;
+  startSshd(machine: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -139,8 +144,10 @@ export async function simulate(options: SimOptions): Promise<Sim> {
   const dir = mkdtempSync(join(tmpdir(), "opentop-machines-"));
   const holders: Holder[] = [];
   const daemons: ChildProcess[] = [];
+  const listeners: ChildProcess[] = [];
   const close = async () => {
-    for (const d of daemons) if (d.pid !== undefined && d.exitCode === null) d.kill("SIGTERM");
+    for (const d of [...listeners, ...daemons])
+      if (d.pid !== undefined && d.exitCode === null) d.kill("SIGTERM");
     await lingering(holders[1]?.pid);
     for (const h of holders) if (h.child.exitCode === null) h.child.kill("SIGKILL");
     await Promise.all(holders.map((h) => exited(h.child)));
@@ -161,6 +168,7 @@ export async function simulate(options: SimOptions): Promise<Sim> {
     if (routed) router(underlay.pid, plan, options.port ?? 4789);
     attach(underlay.pid, controller.pid, "ctl", "ula", plan.controller, plan, family, undefined);
     const machines: SimMachine[] = [];
+    const sshds = new Map<string, ChildProcess>();
     for (let k = 1; k <= options.machines; k++) {
       const m = await holder(true);
       holders.push(m);
@@ -168,11 +176,33 @@ export async function simulate(options: SimOptions): Promise<Sim> {
       const mtu = segment === "ulb" ? options.narrowMtu : undefined;
       attach(underlay.pid, m.pid, `m${k}`, segment, plan.machine(k), plan, family, mtu);
       machines.push({ name: `m${k}`, address: plan.machine(k), pid: m.pid });
-      daemons.push(sshd(dir, m.pid, plan.machine(k), family));
+      const d = sshd(dir, m.pid, plan.machine(k), family);
+      daemons.push(d);
+      sshds.set(`m${k}`, d);
     }
     writeFileSync(join(dir, "known_hosts"), knownHosts(dir, machines));
     for (const m of machines) await reachable(dir, controller.pid, m);
-    return sim(dir, controller.pid, machines, close);
+    const control = {
+      async stop(name: string) {
+        const d = sshds.get(name);
+        if (d?.pid !== undefined && d.exitCode === null) {
+          d.kill("SIGTERM");
+          await exited(d);
+        }
+        // Its sessions outlive it (a shared connection among them): they go too.
+        const m = machines.find((x) => x.name === name);
+        if (m) await lingering(m.pid);
+      },
+      async start(name: string) {
+        const m = machines.find((x) => x.name === name);
+        if (!m) throw new Error(`no machine ${name}`);
+        const d = sshd(dir, m.pid, m.address, family);
+        daemons.push(d);
+        sshds.set(name, d);
+        await reachable(dir, controller.pid, m);
+      },
+    };
+    return sim(dir, controller.pid, machines, close, control, listeners);
   } catch (e) {
     await close();
     throw e;
@@ -321,13 +351,49 @@ async function reachable(dir: string, controller: number, m: SimMachine): Promis
   throw new Error(`sshd of ${m.name} (${m.address}) does not answer`);
 }
 
+const SERVER = `
+const net = require("node:net");
+const server = net.createServer((c) => c.end("hi\\n"));
+server.listen(Number(process.argv[1]), "::", () => process.stdout.write("listening\\n"));
+`;
+
 function sim(
   dir: string,
   controller: number,
   machines: readonly SimMachine[],
   close: () => Promise<void>,
+  sshd: { stop(name: string): Promise<void>; start(name: string): Promise<void> },
+  listeners: ChildProcess[],
 ): Sim {
   return {
+    stopSshd: sshd.stop,
+    startSshd: sshd.start,
+    async listen(name, ns, port) {
+      const m = machines.find((x) => x.name === name);
+      if (!m) throw new Error(`no machine ${name}`);
+      // Both nsenters exec: the PID is the server's.
+      const argv = [
+        "-t",
+        String(m.pid),
+        "-n",
+        "-m",
+        "--",
+        "nsenter",
+        `--net=/run/netns/${ns}`,
+        "--",
+        process.execPath,
+        "-e",
+        SERVER,
+        String(port),
+      ];
+      const child = spawn("nsenter", argv, { stdio: ["ignore", "pipe", "inherit"] });
+      listeners.push(child);
+      await new Promise<void>((resolve, reject) => {
+        child.stdout?.once("data", () => resolve());
+        child.once("exit", (code) => reject(new Error(`listener in ${ns} exited (${code})`)));
+      });
+      return { stop: () => child.kill("SIGTERM") };
+    },
     dir,
     machines,
     cli: (args, options = {}) => inNs(controller, [process.execPath, BIN, ...args], true, options.input),
@@ -361,21 +427,21 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Processes left in the controller's network namespace besides its holder — ssh's shared
- * connections, which outlive a command by a few seconds — are this test's by construction
- * (nothing else runs there): they are ended by PID.
+ * Processes in the network namespace of holder `pid` besides the holder — in the controller,
+ * ssh's shared connections, which outlive a command by a few seconds; in a machine, sshd's
+ * sessions — are this test's by construction (nothing else runs there): they end by PID.
  */
-async function lingering(controller: number | undefined): Promise<void> {
-  if (controller === undefined) return;
+async function lingering(holder: number | undefined): Promise<void> {
+  if (holder === undefined) return;
   let ns: string;
   try {
-    ns = readlinkSync(`/proc/${controller}/ns/net`);
+    ns = readlinkSync(`/proc/${holder}/ns/net`);
   } catch {
     return;
   }
   for (const p of readdirSync("/proc").filter((x) => /^\d+$/.test(x))) {
     const pid = Number(p);
-    if (pid === controller) continue;
+    if (pid === holder) continue;
     try {
       if (readlinkSync(`/proc/${p}/ns/net`) === ns) process.kill(pid, "SIGTERM");
     } catch {}

@@ -14,7 +14,7 @@ import { renderJson, renderPretty, renderShort } from "../../src/diagnostics/ren
 import { sourceFile } from "../../src/diagnostics/source.js";
 import { compileSource } from "../../src/model/compile.js";
 import type { Reader } from "../../src/model/sources.js";
-import { lower } from "../../src/plan/lower.js";
+import { lowerAll } from "../../src/plan/lower.js";
 import { command } from "../../src/plan/plan.js";
 import { cli, ROOT, scratch } from "../support/lab.js";
 
@@ -189,13 +189,16 @@ test(`fuzz: ${COUNT} mutated labs give a model or diagnostics, never an exceptio
       }
       if (compiled.lab) {
         models++;
-        const plan = lower(compiled.lab);
-        planText(plan);
-        planJson(plan);
-        // The standalone script too: every value from the file is quoted or rejected.
-        buildScript(compiled, plan);
-        // Every command is argv; every batch line passes the safe-word check inside command().
-        for (const stage of [...plan.stages, ...plan.teardown]) for (const step of stage.steps) command(step);
+        // A lab on several machines: each machine's plan.
+        for (const plan of lowerAll(compiled.lab)) {
+          planText(plan);
+          planJson(plan);
+          // The standalone script too: every value from the file is quoted or rejected.
+          buildScript(compiled, plan);
+          // Every command is argv; every batch line passes the safe-word check inside command().
+          for (const stage of [...plan.stages, ...plan.teardown])
+            for (const step of stage.steps) command(step);
+        }
       } else
         assert.ok(
           compiled.diagnostics.some((d) => d.severity === "error"),

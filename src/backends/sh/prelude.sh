@@ -258,6 +258,11 @@ nic_unusable() {
     'move an interface the host does not depend on, or use a macvlan on it'
 }
 
+# tries COMMAND...: COMMAND succeeds once in three tries (a lost packet is no verdict).
+tries() {
+  probe "$@" || probe "$@" || probe "$@"
+}
+
 # underlay_short MACHINE ADDRESS SIZE REACH... -- CARRY...: the underlay to MACHINE is not
 # fit for the lab's tunnels (and then says why): REACH, a ping, gets no answer from ADDRESS,
 # or CARRY, a ping of SIZE bytes that may not be fragmented, does not pass.
@@ -273,13 +278,13 @@ underlay_short() {
   done
   shift
   # shellcheck disable=SC2086 # generated words without blanks (nothing here expands file names)
-  if ! probe $reach; then
+  if ! tries $reach; then
     error OT6041 "machine $machine does not answer at $address" \
       "the machines must reach each other's underlay addresses; let ICMP echo and the tunnel's UDP port through their firewalls" \
       "tried before anything was created:$reach"
     return 0
   fi
-  probe "$@" && return 1
+  tries "$@" && return 1
   error OT6042 "the underlay to machine $machine does not carry $size-byte packets" \
     "lower the MTU of what the tunnel carries (or the machines' \`mtu\`) to what the path between them carries" \
     "a ping that may not be fragmented did not pass: $*"

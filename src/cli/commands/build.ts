@@ -125,7 +125,10 @@ function write(code: "OT7001" | "OT7021", where: string, body: () => void): void
         code,
         `cannot write ${code === "OT7001" ? "the script to" : "the machines' scripts in"} ${where}: ${(e as Error).message}`,
         {
-          help: "give a path in a directory you can write (or `-o -` for standard output)",
+          help:
+            code === "OT7001"
+              ? "give a path in a directory you can write (or `-o -` for standard output)"
+              : "give a directory you can write",
         },
       ),
     );

@@ -10,6 +10,7 @@ import {
 } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
 import type { Lab } from "../../model/model.js";
+import { machinesInUse } from "../../model/part.js";
 import { type Firewall, usesFirewall } from "../../plan/firewall.js";
 import { firewallMachineCheck } from "../../runtime/firewall.js";
 import { lowerHere } from "../../runtime/platform.js";
@@ -30,7 +31,14 @@ const usage = usageOf(spec);
 async function firewallCheck(lab: Lab, firewall: { firewall?: Firewall }): Promise<Diagnostic[]> {
   if (!usesFirewall(lab)) return [];
   try {
-    return await firewallMachineCheck(lowerHere(lab, firewall));
+    // A lab on several machines: each machine's part, as this machine would lower it.
+    const machines = lab.machines.length ? machinesInUse(lab).map((m) => m.name) : [undefined];
+    const found = await Promise.all(
+      machines.map((machine) =>
+        firewallMachineCheck(lowerHere(lab, { ...firewall, ...(machine !== undefined ? { machine } : {}) })),
+      ),
+    );
+    return found.flat();
   } catch (e) {
     if (e instanceof DiagnosticError) return [...e.diagnostics];
     throw e;

@@ -42,7 +42,8 @@ export const ls: Command = {
         machines: s.machines.map((m) => m.name),
       };
     });
-    if (p.format === "json") io.out(JSON.stringify({ labs, elsewhere: spans }, null, 2));
+    if (p.format === "json")
+      io.out(JSON.stringify({ labs, ...(spans.length ? { elsewhere: spans } : {}) }, null, 2));
     else if (labs.length === 0 && spans.length === 0) io.out("no labs on this machine");
     else {
       for (const l of labs)

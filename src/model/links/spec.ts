@@ -62,8 +62,13 @@ export interface Domain {
    * written, and how the tunnel's own is given to it when it has none.
    */
   readonly mtu?: { readonly value?: number; readonly span?: Span; set(mtu: number): void };
-  /** Told the machines its interfaces are on, where it keeps them (a switch's bridges). */
-  placed?(machines: readonly string[]): void;
+  /** It carries frames tagged with a VLAN (a VLAN-aware switch's): 4 more bytes a frame. */
+  readonly tagged?: boolean;
+  /**
+   * Told the machines its interfaces are on, and its tunnel's VNI if they are several, where
+   * it keeps them (a switch's bridges).
+   */
+  placed?(machines: readonly string[], vni: number | undefined): void;
 }
 
 /** The segment key of VLAN `vid` carried by the interface `end` (undefined: not linked). */

@@ -104,6 +104,7 @@ export const SWITCH_LINK: LinkKindSpec<SwitchLink, PortSettings> = {
       key: `switch:${link.switch}`,
       name: `switch \`${link.switch}\``,
       span: sw?.decl.name.span ?? link.span,
+      ...(sw?.vlanAware ? { tagged: true } : {}),
       ...(sw
         ? {
             mtu: {
@@ -113,8 +114,9 @@ export const SWITCH_LINK: LinkKindSpec<SwitchLink, PortSettings> = {
                 sw.mtu = mtu;
               },
             },
-            placed: (machines: readonly string[]) => {
+            placed: (machines: readonly string[], vni: number | undefined) => {
               sw.machines = machines;
+              if (vni !== undefined) sw.vni = vni;
             },
           }
         : {}),
