@@ -24,28 +24,29 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
   const scope = new Scope(diagnostics, file, LINK_WORDS);
   const labSpan = declareLab(scope, decls);
   const labIsolate = labDefault(decls, diagnostics);
-  declareMachines(scope, decls);
+  const placement = declareMachines(diagnostics, decls);
   for (const s of decls.switches) declareSwitch(scope, s);
   // A node given in several places is one node; interfaces are read as their node is
   // declared, and they link once every node is.
   const waiting: Pending[] = [];
   for (const n of mergePlaces(decls, diagnostics)) {
     if (!declareNode(scope, n)) continue;
-    const machine = placeNode(scope, n);
-    if (machine !== undefined) scope.placed.set(n.name.text, machine);
+    placeNode(placement, n);
     waiting.push(...readIfaces(scope, n));
   }
   const links = attachAll(scope, waiting);
   checkCarried(scope, links);
   checkKinds(scope, links);
   // Before segments: a tunnel gives the interfaces it carries its MTU.
-  const tunnels = placeTunnels(scope, links, decls);
+  const tunnels = placeTunnels(scope, placement, links, decls);
   checkSegments(scope, links);
   placeShaping(scope, links);
-  const nodes = [...scope.nodes.values()].map((n) => node(scope, n, labIsolate));
+  const nodes = [...scope.nodes.values()].map((n) =>
+    node(scope, n, labIsolate, placement.placed.get(n.name.text)),
+  );
   checkForwarding(diagnostics, nodes);
   if (diagnostics.hasErrors || labSpan === undefined) return undefined;
-  const home = scope.defaultMachine;
+  const home = placement.defaultMachine;
   const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu, vlanAware, machines, vni }) => ({
     name: decl.name.text,
     span: decl.span,
@@ -60,20 +61,24 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
     switches,
     nodes,
     links,
-    machines: [...scope.machines.values()].map((m) => m.machine),
-    ...(scope.defaultMachine !== undefined ? { defaultMachine: scope.defaultMachine } : {}),
+    machines: [...placement.machines.values()].map((m) => m.machine),
+    ...(home !== undefined ? { defaultMachine: home } : {}),
     tunnels,
   };
 }
 
 /** A node's own settings: its routes, sysctls, filter and isolation. */
-function node(scope: Scope, n: NodeDecl, labIsolate: readonly Aspect[] | undefined): Node {
+function node(
+  scope: Scope,
+  n: NodeDecl,
+  labIsolate: readonly Aspect[] | undefined,
+  machine: string | undefined,
+): Node {
   const ifaces = scope.ifacesOf(n.name.text);
   const outIfaces = ifaceModels(n.name.text, ifaces);
   const routes = checkRoutes(scope.diagnostics, n, ifaces);
   const sysctls = checkSysctls(scope.diagnostics, n);
   const filter = checkFilter(n, { node: n.name.text, ifaces: outIfaces, routes, sysctls }, scope.diagnostics);
-  const machine = scope.placed.get(n.name.text);
   return {
     name: n.name.text,
     span: n.span,

@@ -6,7 +6,6 @@ import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import type { Decls, MachineDecl, NodeDecl, PropDecl, Text } from "./expand.js";
 import { parseIp } from "./ip.js";
-import type { Scope } from "./scope.js";
 import { checkName, parseMtu } from "./values.js";
 
 /** How the machine is reached over ssh: `[USER@]HOST[:PORT]` (default: its underlay address). */
@@ -58,8 +57,20 @@ export interface MachineState {
   readonly decl: MachineDecl;
 }
 
+/** The lab's machines, and which node is on which, as the checker learns them. */
+export class Placement {
+  /** The lab's machines (none: a lab of this machine alone), in declaration order. */
+  readonly machines = new Map<string, MachineState>();
+  /** Where nodes that name no machine are: `on MACHINE`, else the first machine. */
+  defaultMachine: string | undefined;
+  /** node → the machine it is on (only in a lab with machines). */
+  readonly placed = new Map<string, string>();
+  constructor(readonly diagnostics: Diagnostics) {}
+}
+
 /** Declares the lab's machines and its default one; a lab without them has none. */
-export function declareMachines(scope: Scope, decls: Decls): void {
+export function declareMachines(diagnostics: Diagnostics, decls: Decls): Placement {
+  const scope = new Placement(diagnostics);
   const addresses = new Map<string, Text>();
   for (const m of decls.machines) {
     const machine = readMachine(scope.diagnostics, m);
@@ -92,16 +103,21 @@ export function declareMachines(scope: Scope, decls: Decls): void {
     });
   if (first && machineNamed(scope, first)) scope.defaultMachine = first.text;
   else scope.defaultMachine ??= [...scope.machines.keys()][0];
+  return scope;
 }
 
-/** The machine a node is on: its own `on`, else the lab's default; none in a lab without machines. */
-export function placeNode(scope: Scope, n: NodeDecl): string | undefined {
-  if (n.on) return machineNamed(scope, n.on) ? n.on.text : undefined;
-  return scope.defaultMachine;
+/**
+ * Places a node on its machine — its own `on`, else the lab's default — and says which
+ * (none in a lab without machines).
+ */
+export function placeNode(scope: Placement, n: NodeDecl): string | undefined {
+  const machine = n.on ? (machineNamed(scope, n.on) ? n.on.text : undefined) : scope.defaultMachine;
+  if (machine !== undefined) scope.placed.set(n.name.text, machine);
+  return machine;
 }
 
 /** Whether `t` names a declared machine (OT1081 if not). */
-function machineNamed(scope: Scope, t: Text): boolean {
+function machineNamed(scope: Placement, t: Text): boolean {
   if (scope.machines.has(t.text)) return true;
   const guess = closest(t.text, scope.machines.keys());
   scope.diagnostics.error("OT1081", `no machine named \`${t.text}\``, {

@@ -4,7 +4,6 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { type SourceFile, type Span, spanOf } from "../diagnostics/source.js";
 import type { Decls, IfaceDecl, NodeDecl, SwitchDecl, Text } from "./expand.js";
-import type { MachineState } from "./machines.js";
 import { IFNAME_MAX, LAB_NAME_MAX, NODE_NAME_MAX } from "./names.js";
 import type { Shaping, ShapingDecl } from "./shaping.js";
 import { type Address, checkName, parseAddress, parseMtu } from "./values.js";
@@ -58,12 +57,6 @@ export class Scope {
   readonly nodes = new Map<string, NodeDecl>();
   /** node → interface → state */
   readonly ifaces = new Map<string, Map<string, IfaceState>>();
-  /** The lab's machines (none: a lab of this machine alone), in declaration order. */
-  readonly machines = new Map<string, MachineState>();
-  /** Where nodes that name no machine are: `on MACHINE`, else the first machine. */
-  defaultMachine: string | undefined;
-  /** node → the machine it is on (only in a lab with machines). */
-  readonly placed = new Map<string, string>();
 
   constructor(
     readonly diagnostics: Diagnostics,

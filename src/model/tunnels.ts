@@ -11,7 +11,7 @@ import type { Span } from "../diagnostics/source.js";
 import type { Decls, PropDecl } from "./expand.js";
 import { MAX_OBJECTS } from "./expand.js";
 import { type Domain, domainOf, endsOf, type Link } from "./links/index.js";
-import type { Machine } from "./machines.js";
+import type { Machine, Placement } from "./machines.js";
 import type { IfaceState, Scope } from "./scope.js";
 
 export interface Tunnel {
@@ -63,12 +63,17 @@ interface Gathered {
 }
 
 /** The lab's tunnels, in the order of their first link; every node is placed already. */
-export function placeTunnels(scope: Scope, links: readonly Link[], decls: Decls): Tunnel[] {
+export function placeTunnels(
+  scope: Scope,
+  placement: Placement,
+  links: readonly Link[],
+  decls: Decls,
+): Tunnel[] {
   const settings = readVxlan(scope.diagnostics, decls.vxlan);
-  if (scope.machines.size === 0) return [];
-  countPerMachine(scope);
-  const domains = gather(scope, links);
-  const crossing = domains.filter((g) => machinesOf(scope, g).length > 1);
+  if (placement.machines.size === 0) return [];
+  countPerMachine(scope, placement);
+  const domains = gather(scope, placement, links);
+  const crossing = domains.filter((g) => machinesOf(placement, g).length > 1);
   const first = settings.vni ?? defaultBase(scope.labName);
   if (settings.vni !== undefined && settings.vni + crossing.length - 1 > VNI_MAX)
     scope.diagnostics.error("OT2064", `the lab's ${crossing.length} tunnels need VNIs past ${VNI_MAX}`, {
@@ -77,11 +82,11 @@ export function placeTunnels(scope: Scope, links: readonly Link[], decls: Decls)
     });
   const out: Tunnel[] = [];
   crossing.forEach((g, k) => {
-    const tunnel = tunnelOf(scope, g, ((first - 1 + k) % VNI_MAX) + 1, settings.port);
+    const tunnel = tunnelOf(scope, placement, g, ((first - 1 + k) % VNI_MAX) + 1, settings.port);
     if (tunnel) out.push(tunnel);
   });
   for (const g of domains)
-    g.domain.placed?.(machinesOf(scope, g), out.find((t) => t.links[0] === g.links[0])?.vni);
+    g.domain.placed?.(machinesOf(placement, g), out.find((t) => t.links[0] === g.links[0])?.vni);
   return out;
 }
 
@@ -96,7 +101,7 @@ function defaultBase(lab: string): number {
 }
 
 /** The domains of the lab's links, each with the interfaces its links create, in link order. */
-function gather(scope: Scope, links: readonly Link[]): Gathered[] {
+function gather(scope: Scope, placement: Placement, links: readonly Link[]): Gathered[] {
   const domains = new Map<string, Gathered>();
   links.forEach((link, index) => {
     const domain = domainOf(scope, link, index);
@@ -106,7 +111,7 @@ function gather(scope: Scope, links: readonly Link[]): Gathered[] {
     entry.links.push(index);
     for (const { end, role } of endsOf(link)) {
       const info = scope.iface(end.node, end.iface);
-      const machine = scope.placed.get(end.node);
+      const machine = placement.placed.get(end.node);
       if (info && machine !== undefined && role === "creates") entry.members.push({ info, machine });
     }
   });
@@ -114,15 +119,21 @@ function gather(scope: Scope, links: readonly Link[]): Gathered[] {
 }
 
 /** The machines of a domain's interfaces, in the order the machines are declared. */
-function machinesOf(scope: Scope, g: Gathered): string[] {
-  return [...scope.machines.keys()].filter((name) => g.members.some((m) => m.machine === name));
+function machinesOf(placement: Placement, g: Gathered): string[] {
+  return [...placement.machines.keys()].filter((name) => g.members.some((m) => m.machine === name));
 }
 
 /** One domain's tunnel: its machines' family, its MTU fitted to their underlay. */
-function tunnelOf(scope: Scope, g: Gathered, vni: number, port: number): Tunnel | undefined {
-  const names = machinesOf(scope, g);
+function tunnelOf(
+  scope: Scope,
+  placement: Placement,
+  g: Gathered,
+  vni: number,
+  port: number,
+): Tunnel | undefined {
+  const names = machinesOf(placement, g);
   const machines = names.flatMap((name) => {
-    const m = scope.machines.get(name)?.machine;
+    const m = placement.machines.get(name)?.machine;
     return m ? [m] : [];
   });
   const [a] = machines;
@@ -249,11 +260,11 @@ function readVxlan(diagnostics: Diagnostics, props: readonly PropDecl[]): Settin
 }
 
 /** One machine's part holds at most MAX_OBJECTS nodes and interfaces (OT1017, per machine). */
-function countPerMachine(scope: Scope): void {
+function countPerMachine(scope: Scope, placement: Placement): void {
   const count = new Map<string, number>();
-  for (const [node, machine] of scope.placed)
+  for (const [node, machine] of placement.placed)
     count.set(machine, (count.get(machine) ?? 0) + 1 + scope.ifacesOf(node).size);
-  for (const [name, { decl }] of scope.machines) {
+  for (const [name, { decl }] of placement.machines) {
     const n = count.get(name) ?? 0;
     if (n > MAX_OBJECTS)
       scope.diagnostics.error("OT1017", `machine \`${name}\` holds ${n} nodes and interfaces`, {
