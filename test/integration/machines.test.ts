@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { SKIP_NOT_ROOT, uniqueLab } from "../support/lab.js";
 import { machineClean, type Sim, type SimOptions, simulate } from "../support/machines.js";
+import { CLIENT } from "../support/traffic.js";
 
 function why(): string | false {
   if (SKIP_NOT_ROOT) return SKIP_NOT_ROOT;
@@ -33,16 +34,6 @@ function why(): string | false {
   return false;
 }
 const SKIP = why();
-
-const CLIENT = `
-const net = require("node:net");
-const [host, port, ms] = process.argv.slice(1);
-const done = (what) => { process.stdout.write(what); process.exit(0); };
-setTimeout(() => done("timeout"), Number(ms));
-const c = net.connect({ host, port: Number(port) });
-c.on("data", (d) => { if (String(d).includes("hi")) done("ok"); });
-c.on("error", (e) => done(e.code === "ECONNREFUSED" ? "refused" : e.code));
-`;
 
 interface Ctx {
   readonly s: Sim;

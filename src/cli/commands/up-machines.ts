@@ -9,6 +9,7 @@ import { upAcross } from "../across.js";
 import type { Parsed } from "../args.js";
 import { EXIT } from "../command.js";
 import { firewallOf } from "../firewall.js";
+import { onInterrupt } from "../interrupt.js";
 import { type Io, printDiagnostics } from "../io.js";
 
 export async function upOnMachines(
@@ -19,19 +20,14 @@ export async function upOnMachines(
 ): Promise<number> {
   const lab = compiled.lab;
   if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format);
-  let interrupted = false;
-  const onSignal = () => {
-    interrupted = true;
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const signals = onInterrupt();
   const started = performance.now();
   if (p.format === "pretty" && io.progress) io.progress(`bringing ${lab.name} up on its machines, over ssh`);
   try {
     const result = await upAcross(compiled, {
       ...firewallOf(p.values),
       ...(jobs !== undefined ? { jobs } : {}),
-      interrupted: () => interrupted,
+      interrupted: signals.interrupted,
     });
     io.progress?.(undefined);
     if (!result.ok) throw new DiagnosticError(result.diagnostics);
@@ -48,7 +44,6 @@ export async function upOnMachines(
     return EXIT.ok;
   } finally {
     io.progress?.(undefined);
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    signals.off();
   }
 }

@@ -13,6 +13,7 @@ import type { ProcResult } from "../../runtime/proc.js";
 import { parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { firewallOf } from "../firewall.js";
+import { onInterrupt } from "../interrupt.js";
 import { printDiagnostics } from "../io.js";
 import { machineOption } from "../machine-option.js";
 import { progress } from "../progress.js";
@@ -38,19 +39,14 @@ export const up: Command = {
     const warnings = [...compiled.diagnostics, ...hostForwardingWarnings(plan)];
     if (p.format !== "json") printDiagnostics(io, warnings, p.format);
 
-    let interrupted = false;
-    const onSignal = () => {
-      interrupted = true;
-    };
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
+    const signals = onInterrupt();
     const started = performance.now();
     const shown = progress(io, `bringing ${lab.name} up`, p.format === "pretty" && !p.values.verbose);
     shown.phase("checking the machine");
     shown.start(plan.stages);
     try {
       const outcome = await bringUp(compiled, plan, {
-        interrupted: () => interrupted,
+        interrupted: signals.interrupted,
         onStep: p.values.verbose
           ? (step: Step, result: ProcResult, seconds: number) =>
               io.err(
@@ -80,8 +76,7 @@ export const up: Command = {
       return EXIT.ok;
     } finally {
       shown.end();
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
+      signals.off();
     }
   },
 };

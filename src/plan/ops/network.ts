@@ -6,7 +6,7 @@ import { routeMetric } from "../../model/routes.js";
 import type { Fact } from "../facts.js";
 import { at, type Ns, nsKey } from "../ns.js";
 import type { Claim, Owned, Underlay } from "../owned.js";
-import type { Base, SpecTable } from "./types.js";
+import type { Base, SpecTable, Undone } from "./types.js";
 
 export interface VethEnd {
   readonly ns: Ns;
@@ -198,6 +198,26 @@ function hostEnd(end: VethEnd): Owned[] {
   return [{ kind: "host-iface", name: end.name, mark: end.mark }];
 }
 
+/**
+ * An interface created from the machine's own namespace directly in one of the lab's
+ * (`netns`): one line of the host's batch, which goes with its namespace (a tunnel's socket
+ * with it).
+ */
+const MADE_INTO_NETNS = {
+  tool: "ip",
+  where: () => null,
+  inverse: () => null,
+  undone: (): Undone => "nothing",
+  key: (op: { readonly netns: string; readonly name: string }) => `link ${op.netns} ${op.name}`,
+  leaves: (op: {
+    readonly netns: string;
+    readonly name: string;
+    readonly mtu?: number;
+    readonly mac?: string;
+  }) => [linkLeaves(op.netns, op.name, op)],
+  owns: () => [],
+} as const;
+
 export const NETWORK_OPS: SpecTable<NetworkOp> = {
   "netns.add": {
     tool: "ip",
@@ -323,8 +343,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: () => ["vlan"],
   },
   "macvlan.add": {
-    tool: "ip",
-    where: () => null,
+    ...MADE_INTO_NETNS,
     words: (op) => [
       "link",
       "add",
@@ -340,21 +359,14 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       "mode",
       op.mode,
     ],
-    // It lives in the node's namespace and goes with it.
-    inverse: () => null,
-    undone: () => "nothing",
     describe: (op) => `create macvlan ${op.name} (${op.mode}) on the host's ${op.parent}, in ${op.netns}`,
-    key: (op) => `link ${op.netns} ${op.name}`,
-    leaves: (op) => [linkLeaves(op.netns, op.name, op)],
-    owns: () => [],
     claims: (op) => [{ kind: "host-nic", name: op.parent, use: "parent" }],
     features: () => ["macvlan"],
   },
   "vxlan.add": {
-    tool: "ip",
     // From the machine's own namespace: the kernel binds a tunnel's socket in the namespace
     // of the request, which is the one with the underlay.
-    where: () => null,
+    ...MADE_INTO_NETNS,
     words: (op) => [
       "link",
       "add",
@@ -373,14 +385,8 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       "dstport",
       String(op.port),
     ],
-    // It lives in a namespace of the lab and goes with it (its socket with it).
-    inverse: () => null,
-    undone: () => "nothing",
     describe: (op) =>
       `create VXLAN tunnel ${op.name} (VNI ${op.vni}${op.remote !== undefined ? ` to ${op.remote}` : ""}) in ${op.netns}`,
-    key: (op) => `link ${op.netns} ${op.name}`,
-    leaves: (op) => [linkLeaves(op.netns, op.name, op)],
-    owns: () => [],
     claims: (op): Claim[] => (op.underlay ? [{ kind: "underlay", ...op.underlay }] : []),
     features: () => ["vxlan"],
   },
