@@ -6,10 +6,10 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { SKIP_NOT_ROOT, uniqueLab } from "../support/lab.js";
+import { ROOT, SKIP_NOT_ROOT, uniqueLab } from "../support/lab.js";
 import { machineClean, type Sim, type SimOptions, simulate } from "../support/machines.js";
 import { CLIENT } from "../support/traffic.js";
 
@@ -498,6 +498,103 @@ test("--machine: each machine brings its own part up and down with the CLI, with
         assert.equal(r.code, 0, r.stderr);
         assert.match(r.stdout, new RegExp(`part on machine ${m} is down`));
       }
+    },
+  );
+});
+
+test("examples/machines.otop comes up on three machines: the office reaches the server through the router's filter", {
+  skip: SKIP,
+}, async () => {
+  const source = readFileSync(join(ROOT, "examples/machines.otop"), "utf8");
+  await withMachines(
+    { machines: 3, routed: true },
+    (s) =>
+      `${s.machineLines()}\n${source
+        .replace(/^lab .*\n/m, "")
+        .replace(/^machine .*\n/gm, "")
+        .replaceAll(" on alpha", " on m1")
+        .replaceAll(" on beta", " on m2")
+        .replaceAll(" on gamma", " on m3")}`,
+    async (c) => {
+      up(c);
+      for (const pc of ["pc1", "pc2", "pc3"]) {
+        assert.ok(ping(c, pc, "10.1.0.1"), `${pc} reaches the router`);
+        assert.ok(ping(c, pc, "fd00:2::2"), `${pc} reaches the server (IPv6)`);
+      }
+      const web = await c.s.listen("m1", `${c.lab}.server`, 80);
+      const ssh = await c.s.listen("m1", `${c.lab}.server`, 22);
+      try {
+        assert.equal(
+          tcp(c, "pc3", "10.2.0.2", 80),
+          "ok",
+          "pc3 (beta) → router (gamma) → server (alpha): web",
+        );
+        assert.equal(tcp(c, "pc1", "fd00:2::2", 80), "ok");
+        assert.equal(tcp(c, "pc3", "10.2.0.2", 22), "timeout", "the router drops the rest");
+      } finally {
+        web.stop();
+        ssh.stop();
+      }
+    },
+  );
+});
+
+const ANSIBLE = existsSync("/usr/bin/ansible-playbook")
+  ? false
+  : "ansible-playbook is not installed (ansible-core)";
+
+test("the Ansible playbook of `build --all-machines` brings the lab up on every machine, and down", {
+  skip: SKIP || ANSIBLE,
+}, async () => {
+  await withMachines(
+    { machines: 2 },
+    (s) => `${s.machineLines()}\n${TWO}`,
+    (c) => {
+      const dir = join(c.s.dir, "ansible");
+      assert.equal(c.s.cli(["build", c.file, "--all-machines", dir]).code, 0);
+      const play = (...extra: string[]) =>
+        c.s.controller([
+          "env",
+          "ANSIBLE_HOST_KEY_CHECKING=True",
+          "ANSIBLE_NOCOLOR=1",
+          `ANSIBLE_LOCAL_TEMP=${join(c.s.dir, "ansible-tmp")}`,
+          "ansible-playbook",
+          "-i",
+          join(dir, "inventory.ini"),
+          join(dir, "playbook.yml"),
+          ...extra,
+        ]);
+      const upRun = play();
+      assert.equal(upRun.code, 0, `${upRun.stdout}${upRun.stderr}`);
+      assert.ok(
+        c.s.on("m1", [
+          "nsenter",
+          `--net=/run/netns/${c.lab}.a`,
+          "ping",
+          "-n",
+          "-q",
+          "-c",
+          "1",
+          "-W",
+          "2",
+          "10.1.0.3",
+        ]).code === 0,
+        "a (m1) reaches c (m2) once the playbook ran",
+      );
+      const status = play("-e", "opentop_action=status");
+      assert.equal(status.code, 0, status.stdout);
+      assert.match(status.stdout, /no drift/);
+      const down = play("-e", "opentop_action=down");
+      assert.equal(down.code, 0, `${down.stdout}${down.stderr}`);
+      for (const m of ["m1", "m2"]) assert.deepEqual(machineClean(c.s, m), []);
+      // A machine that fails half-way: the playbook takes every machine down again, and fails.
+      const late = "node late on m2 { sysctl net.ipv4.no_such_setting 1 }\n";
+      writeFileSync(c.file, `lab ${c.lab}\n${c.s.machineLines()}\n${TWO}${late}`);
+      assert.equal(c.s.cli(["build", c.file, "--all-machines", dir]).code, 0);
+      const failing = play();
+      assert.notEqual(failing.code, 0, failing.stdout);
+      assert.match(failing.stdout, /another machine of lab \S+ failed to come up/);
+      for (const m of ["m1", "m2"]) assert.deepEqual(machineClean(c.s, m), [], `${m} rolled back by the playbook`);
     },
   );
 });

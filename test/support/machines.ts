@@ -39,6 +39,8 @@ export interface Sim {
   readonly machines: readonly SimMachine[];
   /** Runs OpenTop's CLI inside the controller namespace. */
   cli(args: readonly string[], options?: { input?: string }): CliResult;
+  /** Runs argv inside the controller namespace (where OpenTop runs). */
+  controller(argv: readonly string[]): CliResult;
   /** Runs argv inside a machine (its network and mount namespaces). */
   on(machine: string, argv: readonly string[], input?: string): CliResult;
   /** The `machine` statements of a lab file for these machines, with the test's ssh key. */
@@ -397,6 +399,7 @@ function sim(
     dir,
     machines,
     cli: (args, options = {}) => inNs(controller, [process.execPath, BIN, ...args], true, options.input),
+    controller: (argv) => inNs(controller, argv),
     on: (name, argv, input) => {
       const m = machines.find((x) => x.name === name);
       if (!m) throw new Error(`no machine ${name}`);
