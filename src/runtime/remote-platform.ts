@@ -51,7 +51,12 @@ export async function remotePlatform(
 ): Promise<Probed> {
   const result = await onMachine(r, ["sh", "-s"], PROBE);
   if (unreachable(result) || result.code !== 0) return { problem: notReached(r, result) };
-  const [head = "", rest = ""] = result.stdout.split("== mountinfo\n");
+  return probed(result.stdout, asked);
+}
+
+/** What the probe printed, as the machine's platform (and its cgroup files). */
+export function probed(stdout: string, asked: { readonly firewall?: Firewall } = {}): Probed {
+  const [head = "", rest = ""] = stdout.split("== mountinfo\n");
   const [mountinfo = "", listed = ""] = rest.split("== files\n");
   const tools = new Set(head.split("\n").flatMap((l) => (l.startsWith("tool ") ? [l.slice(5)] : [])));
   const files = filesOf(listed);

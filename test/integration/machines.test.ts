@@ -594,7 +594,8 @@ test("the Ansible playbook of `build --all-machines` brings the lab up on every 
       const failing = play();
       assert.notEqual(failing.code, 0, failing.stdout);
       assert.match(failing.stdout, /another machine of lab \S+ failed to come up/);
-      for (const m of ["m1", "m2"]) assert.deepEqual(machineClean(c.s, m), [], `${m} rolled back by the playbook`);
+      for (const m of ["m1", "m2"])
+        assert.deepEqual(machineClean(c.s, m), [], `${m} rolled back by the playbook`);
     },
   );
 });
