@@ -25,8 +25,8 @@ export function carryArgv(u: Underlay): string[] {
     "-n",
     "-q",
     ...ONE,
-    "-M",
-    "do",
+    // `-Mdo`: never fragment (one word: a bare `do` reads as sh's keyword to a reader).
+    "-Mdo",
     "-s",
     String(u.size - ECHO_HEADERS[u.family]),
     u.address,

@@ -308,7 +308,7 @@ test("plans: a lab without machines lowers exactly as before", () => {
 test("the underlay is tried with the tunnel's size: a DF ping of that many bytes of IP packet", () => {
   const u = { machine: "beta", address: "198.51.100.2", family: 4 as const, size: 1500 };
   assert.deepEqual(reachArgv(u), ["ping", "-4", "-n", "-q", "-c", "1", "-W", "1", "198.51.100.2"]);
-  assert.deepEqual(carryArgv(u).slice(-4), ["do", "-s", "1472", "198.51.100.2"]);
+  assert.deepEqual(carryArgv(u).slice(-4), ["-Mdo", "-s", "1472", "198.51.100.2"]);
   assert.deepEqual(carryArgv({ ...u, family: 6, address: "2001:db8::2" }).slice(-3), [
     "-s",
     "1452",

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Lab spread: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
-#   source    /ROOT/test/golden/cases/machines.otop
+#   source    /ROOT/test/golden/cases/spread.otop
 #   sha256    d943e450e8012bd364556bcec55f46a25418f11bca01054cc9a375665982c6e9
 #   requires  ip nsenter bridge unshare ping mkdir ln readlink rm mv date
 #   machine   beta (198.51.100.2): this machine's part of the lab only
@@ -49,46 +49,46 @@ Lab spread: 1 node, 1 switch, 2 links on machine beta (17 operations).
 
 up_plan() {
   # == stage 1 of 4: namespaces
-  # create network namespace spread  (test/golden/cases/machines.otop:3:5)
-  # create network namespace spread.b  (test/golden/cases/machines.otop:18:1)
+  # create network namespace spread  (test/golden/cases/spread.otop:3:5)
+  # create network namespace spread.b  (test/golden/cases/spread.otop:18:1)
   step '1/6, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add spread
 netns add spread.b
 EOF
   # == stage 2 of 4: links
-  # create VXLAN tunnel vxlan.1 (VNI 5001) in spread  (test/golden/cases/machines.otop:10:1)
-  # create VXLAN tunnel eth0 (VNI 5000 to 198.51.100.1) in spread.b  (test/golden/cases/machines.otop:13:3)
+  # create VXLAN tunnel vxlan.1 (VNI 5001) in spread  (test/golden/cases/spread.otop:10:1)
+  # create VXLAN tunnel eth0 (VNI 5000 to 198.51.100.1) in spread.b  (test/golden/cases/spread.otop:13:3)
   step '2/6, links, on the host' ip -batch - <<'EOF' || return 1
 link add name vxlan.1 netns spread mtu 1450 type vxlan id 5001 local 198.51.100.2 dstport 14789
 link add name eth0 netns spread.b mtu 1450 type vxlan id 5000 local 198.51.100.2 remote 198.51.100.1 nolearning dstport 14789
 EOF
-  # mark lo in spread as opentop:spread  (test/golden/cases/machines.otop:3:5)
-  # create bridge lan in spread  (test/golden/cases/machines.otop:10:1)
-  # create veth pair b.eth1 (spread) — eth1 (spread.b)  (test/golden/cases/machines.otop:20:3)
+  # mark lo in spread as opentop:spread  (test/golden/cases/spread.otop:3:5)
+  # create bridge lan in spread  (test/golden/cases/spread.otop:10:1)
+  # create veth pair b.eth1 (spread) — eth1 (spread.b)  (test/golden/cases/spread.otop:20:3)
   step '3/6, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread
 link add name lan mtu 1450 up type bridge
 link add name b.eth1 index 1001 mtu 1450 master lan up type veth peer name eth1 netns spread.b mtu 1450
 EOF
   # == stage 3 of 4: switch tunnels
-  # make vxlan.1 a port of lan in spread  (test/golden/cases/machines.otop:10:1)
+  # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
   step '4/6, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
 link set dev vxlan.1 master lan up
 EOF
-  # let vxlan.1 in spread flood to machine alpha (198.51.100.1)  (test/golden/cases/machines.otop:10:1)
-  # let vxlan.1 in spread flood to machine gamma (198.51.100.3)  (test/golden/cases/machines.otop:10:1)
+  # let vxlan.1 in spread flood to machine alpha (198.51.100.1)  (test/golden/cases/spread.otop:10:1)
+  # let vxlan.1 in spread flood to machine gamma (198.51.100.3)  (test/golden/cases/spread.otop:10:1)
   step '5/6, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF' || return 1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.3
 EOF
   # == stage 4 of 4: addresses and routes
-  # mark lo in spread.b as opentop:spread:b  (test/golden/cases/machines.otop:18:1)
-  # bring lo up in spread.b  (test/golden/cases/machines.otop:18:1)
-  # add 10.0.0.2/30 to eth0 in spread.b  (test/golden/cases/machines.otop:19:8)
-  # add fd00:12::2/64 to eth0 in spread.b  (test/golden/cases/machines.otop:19:20)
-  # bring eth0 up in spread.b  (test/golden/cases/machines.otop:19:3)
-  # add 10.1.0.2/24 to eth1 in spread.b  (test/golden/cases/machines.otop:20:15)
-  # bring eth1 up in spread.b  (test/golden/cases/machines.otop:20:3)
+  # mark lo in spread.b as opentop:spread:b  (test/golden/cases/spread.otop:18:1)
+  # bring lo up in spread.b  (test/golden/cases/spread.otop:18:1)
+  # add 10.0.0.2/30 to eth0 in spread.b  (test/golden/cases/spread.otop:19:8)
+  # add fd00:12::2/64 to eth0 in spread.b  (test/golden/cases/spread.otop:19:20)
+  # bring eth0 up in spread.b  (test/golden/cases/spread.otop:19:3)
+  # add 10.1.0.2/24 to eth1 in spread.b  (test/golden/cases/spread.otop:20:15)
+  # bring eth1 up in spread.b  (test/golden/cases/spread.otop:20:3)
   step '6/6, addresses and routes, in node b (spread.b)' nsenter --net=/run/netns/spread.b -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread:b
 link set dev lo up
@@ -124,8 +124,8 @@ collisions() {
   found=1
   taken_netns /run/netns/spread && found=0
   taken_netns /run/netns/spread.b && found=0
-  underlay_short alpha 198.51.100.1 1500 ping -4 -n -q -c 1 -W 1 198.51.100.1 -- ping -4 -n -q -c 1 -W 1 -M do -s 1472 198.51.100.1 && found=0
-  underlay_short gamma 198.51.100.3 1500 ping -4 -n -q -c 1 -W 1 198.51.100.3 -- ping -4 -n -q -c 1 -W 1 -M do -s 1472 198.51.100.3 && found=0
+  underlay_short alpha 198.51.100.1 1500 ping -4 -n -q -c 1 -W 1 198.51.100.1 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.1 && found=0
+  underlay_short gamma 198.51.100.3 1500 ping -4 -n -q -c 1 -W 1 198.51.100.3 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.3 && found=0
   return "$found"
 }
 
@@ -136,20 +136,20 @@ features() {
   if ! probe unshare --net -- ip -batch - <<'EOF'; then
 link add name v0 type vxlan id 1 dstport 4789
 EOF
-    error OT6011 'this kernel lacks VXLAN tunnels, which this statement needs (test/golden/cases/machines.otop:10:1)' 'it is the kernel option CONFIG_VXLAN (module vxlan: `modprobe vxlan`); on a kernel without it, remove what needs it from the lab'
-    error OT6011 'this kernel lacks VXLAN tunnels, which this statement needs (test/golden/cases/machines.otop:13:3)' 'it is the kernel option CONFIG_VXLAN (module vxlan: `modprobe vxlan`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks VXLAN tunnels, which this statement needs (test/golden/cases/spread.otop:10:1)' 'it is the kernel option CONFIG_VXLAN (module vxlan: `modprobe vxlan`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks VXLAN tunnels, which this statement needs (test/golden/cases/spread.otop:13:3)' 'it is the kernel option CONFIG_VXLAN (module vxlan: `modprobe vxlan`); on a kernel without it, remove what needs it from the lab'
     lacking=1
   fi
   if ! probe unshare --net -- ip -batch - <<'EOF'; then
 link add name b0 type bridge
 EOF
-    error OT6011 'this kernel lacks Linux bridges, which this statement needs (test/golden/cases/machines.otop:10:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks Linux bridges, which this statement needs (test/golden/cases/spread.otop:10:1)' 'it is the kernel option CONFIG_BRIDGE (module bridge: `modprobe bridge`); on a kernel without it, remove what needs it from the lab'
     lacking=1
   fi
   if ! probe unshare --net -- ip -batch - <<'EOF'; then
 link add name p0 type veth peer name p1
 EOF
-    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/machines.otop:20:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
+    error OT6011 'this kernel lacks veth pairs, which this statement needs (test/golden/cases/spread.otop:20:3)' 'it is the kernel option CONFIG_VETH (module veth: `modprobe veth`); on a kernel without it, remove what needs it from the lab'
     lacking=1
   fi
   return "$lacking"
@@ -202,34 +202,34 @@ plan_text() {
 
 # stage 1: namespaces
 ip -batch -
-    netns add spread    # test/golden/cases/machines.otop:3:5
-    netns add spread.b  # test/golden/cases/machines.otop:18:1
+    netns add spread    # test/golden/cases/spread.otop:3:5
+    netns add spread.b  # test/golden/cases/spread.otop:18:1
 
 # stage 2: links (steps run concurrently)
 ip -batch -
-    link add name vxlan.1 netns spread mtu 1450 type vxlan id 5001 local 198.51.100.2 dstport 14789                                # test/golden/cases/machines.otop:10:1
-    link add name eth0 netns spread.b mtu 1450 type vxlan id 5000 local 198.51.100.2 remote 198.51.100.1 nolearning dstport 14789  # test/golden/cases/machines.otop:13:3
+    link add name vxlan.1 netns spread mtu 1450 type vxlan id 5001 local 198.51.100.2 dstport 14789                                # test/golden/cases/spread.otop:10:1
+    link add name eth0 netns spread.b mtu 1450 type vxlan id 5000 local 198.51.100.2 remote 198.51.100.1 nolearning dstport 14789  # test/golden/cases/spread.otop:13:3
 nsenter --net=/run/netns/spread -- ip -batch -
-    link set dev lo alias opentop:spread                                                                     # test/golden/cases/machines.otop:3:5
-    link add name lan mtu 1450 up type bridge                                                                # test/golden/cases/machines.otop:10:1
-    link add name b.eth1 index 1001 mtu 1450 master lan up type veth peer name eth1 netns spread.b mtu 1450  # test/golden/cases/machines.otop:20:3
+    link set dev lo alias opentop:spread                                                                     # test/golden/cases/spread.otop:3:5
+    link add name lan mtu 1450 up type bridge                                                                # test/golden/cases/spread.otop:10:1
+    link add name b.eth1 index 1001 mtu 1450 master lan up type veth peer name eth1 netns spread.b mtu 1450  # test/golden/cases/spread.otop:20:3
 
 # stage 3: switch tunnels (steps run concurrently)
 nsenter --net=/run/netns/spread -- ip -batch -
-    link set dev vxlan.1 master lan up  # test/golden/cases/machines.otop:10:1
+    link set dev vxlan.1 master lan up  # test/golden/cases/spread.otop:10:1
 nsenter --net=/run/netns/spread -- bridge -batch -
-    fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.1  # test/golden/cases/machines.otop:10:1
-    fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.3  # test/golden/cases/machines.otop:10:1
+    fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.1  # test/golden/cases/spread.otop:10:1
+    fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.3  # test/golden/cases/spread.otop:10:1
 
 # stage 4: addresses and routes
 nsenter --net=/run/netns/spread.b -- ip -batch -
-    link set dev lo alias opentop:spread:b  # test/golden/cases/machines.otop:18:1
-    link set dev lo up                      # test/golden/cases/machines.otop:18:1
-    addr add 10.0.0.2/30 dev eth0           # test/golden/cases/machines.otop:19:8
-    addr add fd00:12::2/64 dev eth0 nodad   # test/golden/cases/machines.otop:19:20
-    link set dev eth0 up                    # test/golden/cases/machines.otop:19:3
-    addr add 10.1.0.2/24 dev eth1           # test/golden/cases/machines.otop:20:15
-    link set dev eth1 up                    # test/golden/cases/machines.otop:20:3'
+    link set dev lo alias opentop:spread:b  # test/golden/cases/spread.otop:18:1
+    link set dev lo up                      # test/golden/cases/spread.otop:18:1
+    addr add 10.0.0.2/30 dev eth0           # test/golden/cases/spread.otop:19:8
+    addr add fd00:12::2/64 dev eth0 nodad   # test/golden/cases/spread.otop:19:20
+    link set dev eth0 up                    # test/golden/cases/spread.otop:19:3
+    addr add 10.1.0.2/24 dev eth1           # test/golden/cases/spread.otop:20:15
+    link set dev eth1 up                    # test/golden/cases/spread.otop:20:3'
 }
 
 # The record (/run/opentop/LAB/record.json) as `opentop up` writes it: what the lab owns
@@ -238,7 +238,7 @@ RECORD_HEAD='{
  "version": 2,
  "tool": "opentop 0.1.0",
  "lab": "spread",
- "file": "/ROOT/test/golden/cases/machines.otop",
+ "file": "/ROOT/test/golden/cases/spread.otop",
  "hash": "d943e450e8012bd364556bcec55f46a25418f11bca01054cc9a375665982c6e9",
  "machine": "beta",
  "machines": [{"name":"alpha","address":"198.51.100.1"},{"name":"beta","address":"198.51.100.2"},{"name":"gamma","address":"198.51.100.3"}],
@@ -257,23 +257,23 @@ OBJECTS=' "nodes": ["b"],
  ],
 '
 RECORD_OPS=' "ops": [
-  {"op":{"kind":"netns.add","name":"spread"},"origin":"test/golden/cases/machines.otop:3:5"},
-  {"op":{"kind":"netns.add","name":"spread.b","node":"b"},"origin":"test/golden/cases/machines.otop:18:1"},
-  {"op":{"kind":"vxlan.add","netns":"spread","name":"vxlan.1","vni":5001,"local":"198.51.100.2","port":14789,"mtu":1450},"origin":"test/golden/cases/machines.otop:10:1"},
-  {"op":{"kind":"vxlan.add","netns":"spread.b","name":"eth0","vni":5000,"local":"198.51.100.2","remote":"198.51.100.1","port":14789,"mtu":1450,"underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"test/golden/cases/machines.otop:13:3"},
-  {"op":{"kind":"link.alias","ns":"spread","dev":"lo","alias":"opentop:spread"},"origin":"test/golden/cases/machines.otop:3:5"},
-  {"op":{"kind":"bridge.add","ns":"spread","name":"lan","mtu":1450},"origin":"test/golden/cases/machines.otop:10:1"},
-  {"op":{"kind":"veth.add","ns":"spread","a":{"ns":"spread","name":"b.eth1","index":1001,"mtu":1450,"master":"lan"},"b":{"ns":"spread.b","name":"eth1","mtu":1450}},"origin":"test/golden/cases/machines.otop:20:3"},
-  {"op":{"kind":"link.master","ns":"spread","dev":"vxlan.1","master":"lan"},"origin":"test/golden/cases/machines.otop:10:1"},
-  {"op":{"kind":"vxlan.peer","ns":"spread","dev":"vxlan.1","remote":"198.51.100.1","underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"test/golden/cases/machines.otop:10:1"},
-  {"op":{"kind":"vxlan.peer","ns":"spread","dev":"vxlan.1","remote":"198.51.100.3","underlay":{"machine":"gamma","address":"198.51.100.3","family":4,"size":1500}},"origin":"test/golden/cases/machines.otop:10:1"},
-  {"op":{"kind":"link.alias","ns":"spread.b","dev":"lo","alias":"opentop:spread:b"},"origin":"test/golden/cases/machines.otop:18:1"},
-  {"op":{"kind":"link.up","ns":"spread.b","dev":"lo"},"origin":"test/golden/cases/machines.otop:18:1"},
-  {"op":{"kind":"addr.add","ns":"spread.b","dev":"eth0","cidr":"10.0.0.2/30","family":4},"origin":"test/golden/cases/machines.otop:19:8"},
-  {"op":{"kind":"addr.add","ns":"spread.b","dev":"eth0","cidr":"fd00:12::2/64","family":6},"origin":"test/golden/cases/machines.otop:19:20"},
-  {"op":{"kind":"link.up","ns":"spread.b","dev":"eth0"},"origin":"test/golden/cases/machines.otop:19:3"},
-  {"op":{"kind":"addr.add","ns":"spread.b","dev":"eth1","cidr":"10.1.0.2/24","family":4},"origin":"test/golden/cases/machines.otop:20:15"},
-  {"op":{"kind":"link.up","ns":"spread.b","dev":"eth1"},"origin":"test/golden/cases/machines.otop:20:3"}
+  {"op":{"kind":"netns.add","name":"spread"},"origin":"test/golden/cases/spread.otop:3:5"},
+  {"op":{"kind":"netns.add","name":"spread.b","node":"b"},"origin":"test/golden/cases/spread.otop:18:1"},
+  {"op":{"kind":"vxlan.add","netns":"spread","name":"vxlan.1","vni":5001,"local":"198.51.100.2","port":14789,"mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
+  {"op":{"kind":"vxlan.add","netns":"spread.b","name":"eth0","vni":5000,"local":"198.51.100.2","remote":"198.51.100.1","port":14789,"mtu":1450,"underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:13:3"},
+  {"op":{"kind":"link.alias","ns":"spread","dev":"lo","alias":"opentop:spread"},"origin":"test/golden/cases/spread.otop:3:5"},
+  {"op":{"kind":"bridge.add","ns":"spread","name":"lan","mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
+  {"op":{"kind":"veth.add","ns":"spread","a":{"ns":"spread","name":"b.eth1","index":1001,"mtu":1450,"master":"lan"},"b":{"ns":"spread.b","name":"eth1","mtu":1450}},"origin":"test/golden/cases/spread.otop:20:3"},
+  {"op":{"kind":"link.master","ns":"spread","dev":"vxlan.1","master":"lan"},"origin":"test/golden/cases/spread.otop:10:1"},
+  {"op":{"kind":"vxlan.peer","ns":"spread","dev":"vxlan.1","remote":"198.51.100.1","underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:10:1"},
+  {"op":{"kind":"vxlan.peer","ns":"spread","dev":"vxlan.1","remote":"198.51.100.3","underlay":{"machine":"gamma","address":"198.51.100.3","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:10:1"},
+  {"op":{"kind":"link.alias","ns":"spread.b","dev":"lo","alias":"opentop:spread:b"},"origin":"test/golden/cases/spread.otop:18:1"},
+  {"op":{"kind":"link.up","ns":"spread.b","dev":"lo"},"origin":"test/golden/cases/spread.otop:18:1"},
+  {"op":{"kind":"addr.add","ns":"spread.b","dev":"eth0","cidr":"10.0.0.2/30","family":4},"origin":"test/golden/cases/spread.otop:19:8"},
+  {"op":{"kind":"addr.add","ns":"spread.b","dev":"eth0","cidr":"fd00:12::2/64","family":6},"origin":"test/golden/cases/spread.otop:19:20"},
+  {"op":{"kind":"link.up","ns":"spread.b","dev":"eth0"},"origin":"test/golden/cases/spread.otop:19:3"},
+  {"op":{"kind":"addr.add","ns":"spread.b","dev":"eth1","cidr":"10.1.0.2/24","family":4},"origin":"test/golden/cases/spread.otop:20:15"},
+  {"op":{"kind":"link.up","ns":"spread.b","dev":"eth1"},"origin":"test/golden/cases/spread.otop:20:3"}
  ]
 }
 '
