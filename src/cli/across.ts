@@ -13,13 +13,20 @@ import type { Lab } from "../model/model.js";
 import { machinesInUse, partOn } from "../model/part.js";
 import type { Firewall } from "../plan/firewall.js";
 import { lower } from "../plan/lower.js";
-import type { Plan } from "../plan/plan.js";
 import { type SpanRecord, spanOf } from "../plan/span.js";
 import { cgroupProblems, usesCgroups } from "../runtime/cgroups.js";
 import { lost, type MachineRun, runScripts, type Target } from "../runtime/fleet.js";
 import { pool } from "../runtime/proc.js";
 import { remotePlatform } from "../runtime/remote-platform.js";
-import { lockSpan, readScript, readSpan, remoteOf, removeSpan, writeSpan } from "../runtime/span.js";
+import {
+  lockSpan,
+  readSpan,
+  remoteOf,
+  removeSpan,
+  scriptPath,
+  writeScript,
+  writeSpan,
+} from "../runtime/span.js";
 import { closeConnection } from "../runtime/ssh.js";
 
 export interface AcrossOptions {
@@ -41,15 +48,15 @@ type LabCompiled = Compiled & { readonly lab: Lab };
 
 interface Prepared {
   readonly span: SpanRecord;
+  /** Each machine with its script, written in the span's directory. */
   readonly targets: readonly Target[];
-  /** Each machine's script, by its file name in the span's directory. */
-  readonly scripts: ReadonlyMap<string, string>;
 }
 
 /**
- * Each machine's part, planned for that machine and built as its script. Reading the
- * machines' platforms opens the shared connections; a machine that cannot be reached, or
- * cannot enforce its part's limits, refuses the lab before anything is created.
+ * Each machine's part, planned for that machine and built as its script (written in the
+ * span's directory as it is made). Reading the machines' platforms opens the shared
+ * connections; a machine that cannot be reached, or cannot enforce its part's limits,
+ * refuses the lab before anything is created.
  */
 async function prepare(compiled: LabCompiled, options: AcrossOptions): Promise<Prepared | Diagnostic[]> {
   const lab = compiled.lab;
@@ -57,35 +64,26 @@ async function prepare(compiled: LabCompiled, options: AcrossOptions): Promise<P
   const remotes = machines.map((m, i) => remoteOf(lab.name, m, i));
   const asked = options.firewall ? { firewall: options.firewall } : {};
   const probed = await pool(remotes, options.jobs ?? 32, (r) => remotePlatform(r, asked));
-  const problems: Diagnostic[] = [];
-  const parts: { plan: Plan; script: string; target: Target }[] = [];
-  machines.forEach((machine, i) => {
+  const problems = probed.flatMap((p) => (p?.problem ? [p.problem] : []));
+  if (problems.length) return problems;
+  const parts = machines.map((machine, i) => {
     const p = probed[i];
-    const remote = remotes[i];
-    if (!p?.platform || !remote) {
-      problems.push(...(p?.problem ? [p.problem] : []));
-      return;
-    }
-    const plan = lower(lab, { ...p.platform, machine: machine.name });
+    const plan = lower(lab, { ...p?.platform, machine: machine.name });
     const part = partOn(lab, machine.name);
-    if (usesCgroups(part) && p.platform.cgroups)
+    if (usesCgroups(part) && p?.platform?.cgroups)
       problems.push(
         ...cgroupProblems(part, p.platform.cgroups, p.files).map((d) => onMachineNote(d, machine.name)),
       );
-    const script = buildScript(compiled, plan).text;
-    parts.push({ plan, script, target: { remote, script } });
+    const script = writeScript(lab.name, `${machine.name}.sh`, buildScript(compiled, plan).text);
+    return { machine, nodes: plan.nodes, target: { remote: remotes[i] as Target["remote"], script } };
   });
   if (problems.length) return problems;
   const span = spanOf(
     compiled,
-    machines.map((machine, i) => ({
-      machine,
-      ...(parts[i]?.plan.nodes ? { nodes: parts[i].plan.nodes } : {}),
-    })),
+    parts.map(({ machine, nodes }) => ({ machine, ...(nodes ? { nodes } : {}) })),
     new Date().toISOString(),
   );
-  const scripts = new Map(span.machines.map((m, i) => [m.script, parts[i]?.script ?? ""]));
-  return { span, targets: parts.map((p) => p.target), scripts };
+  return { span, targets: parts.map((p) => p.target) };
 }
 
 function onMachineNote(d: Diagnostic, machine: string): Diagnostic {
@@ -96,7 +94,7 @@ function onMachineNote(d: Diagnostic, machine: string): Diagnostic {
 function storedTargets(span: SpanRecord): Target[] | Diagnostic[] {
   const missing: Diagnostic[] = [];
   const targets = span.machines.flatMap((m, i) => {
-    const script = readScript(span, m);
+    const script = scriptPath(span, m);
     if (script !== undefined) return [{ remote: remoteOf(span.lab, m, i), script }];
     missing.push(
       diag("OT6013", `the script of machine ${m.name} of lab ${span.lab} is missing on this machine`, {
@@ -132,7 +130,7 @@ export async function upAcross(compiled: LabCompiled, options: AcrossOptions = {
       removeSpan(name);
       return failed(prepared);
     }
-    writeSpan(prepared.span, prepared.scripts);
+    writeSpan(prepared.span);
     return await bringUp(compiled, prepared, options);
   } finally {
     lock.release();

@@ -11,13 +11,35 @@ import type { Lab, Machine } from "./model.js";
  */
 export function partOn(lab: Lab, machine: string | undefined): Lab {
   if (machine === undefined || lab.machines.length === 0) return lab;
-  const here = new Set(lab.nodes.filter((n) => n.machine === machine).map((n) => n.name));
-  return {
-    ...lab,
-    nodes: lab.nodes.filter((n) => here.has(n.name)),
-    switches: lab.switches.filter((s) => s.machines?.includes(machine)),
-    links: lab.links.filter((l) => endsOf(l).some((j) => here.has(j.end.node))),
-  };
+  return partsOf(lab).get(machine) ?? { ...lab, nodes: [], switches: [], links: [] };
+}
+
+/** Every machine's part, made in one pass over the lab and kept with it (a lab is immutable). */
+const PARTS = new WeakMap<Lab, Map<string, Lab>>();
+
+function partsOf(lab: Lab): Map<string, Lab> {
+  const known = PARTS.get(lab);
+  if (known) return known;
+  const parts = new Map(
+    lab.machines.map((m) => [
+      m.name,
+      {
+        nodes: [] as Lab["nodes"][number][],
+        switches: [] as Lab["switches"][number][],
+        links: [] as Lab["links"][number][],
+      },
+    ]),
+  );
+  const machineOf = new Map(lab.nodes.map((n) => [n.name, n.machine]));
+  for (const n of lab.nodes) if (n.machine !== undefined) parts.get(n.machine)?.nodes.push(n);
+  for (const s of lab.switches) for (const m of s.machines ?? []) parts.get(m)?.switches.push(s);
+  for (const l of lab.links) {
+    const on = new Set(endsOf(l).flatMap((j) => machineOf.get(j.end.node) ?? []));
+    for (const m of on) parts.get(m)?.links.push(l);
+  }
+  const out = new Map([...parts].map(([name, p]) => [name, { ...lab, ...p }]));
+  PARTS.set(lab, out);
+  return out;
 }
 
 /** The machine of that name, or undefined. */

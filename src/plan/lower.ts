@@ -114,18 +114,41 @@ function byPlace(ops: readonly Op[]): Op[] {
   return [...groups.values()].flat();
 }
 
-function linkContext(whole: Lab, lab: Lab, platform: Platform, machine: Machine | undefined): LinkContext {
+/** What lowering asks of the whole lab, by name: made once a lab, whichever machine's plan. */
+interface Index {
+  readonly ifaces: ReadonlyMap<string, Iface>;
+  readonly switches: ReadonlyMap<string, Switch>;
+  readonly machines: ReadonlyMap<string, Machine>;
+  readonly nodeMachine: ReadonlyMap<string, string | undefined>;
+  readonly tunnels: ReadonlyMap<Link, Tunnel>;
+}
+
+const INDEXES = new WeakMap<Lab, Index>();
+
+function indexOf(whole: Lab): Index {
+  const known = INDEXES.get(whole);
+  if (known) return known;
   const ifaces = new Map<string, Iface>();
   for (const n of whole.nodes) for (const i of n.ifaces) ifaces.set(`${n.name}.${i.name}`, i);
-  const switches = new Map<string, Switch>(whole.switches.map((s) => [s.name, s]));
-  const machines = new Map(whole.machines.map((m) => [m.name, m]));
-  const nodeMachine = new Map(whole.nodes.map((n) => [n.name, n.machine]));
   const tunnels = new Map<Link, Tunnel>();
   for (const t of whole.tunnels)
     for (const i of t.links) {
       const link = whole.links[i];
       if (link) tunnels.set(link, t);
     }
+  const index = {
+    ifaces,
+    switches: new Map(whole.switches.map((s) => [s.name, s])),
+    machines: new Map(whole.machines.map((m) => [m.name, m])),
+    nodeMachine: new Map(whole.nodes.map((n) => [n.name, n.machine])),
+    tunnels,
+  };
+  INDEXES.set(whole, index);
+  return index;
+}
+
+function linkContext(whole: Lab, lab: Lab, platform: Platform, machine: Machine | undefined): LinkContext {
+  const { ifaces, switches, machines, nodeMachine, tunnels } = indexOf(whole);
   const counters = new Map<string, number>();
   return {
     lab,

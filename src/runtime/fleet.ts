@@ -4,13 +4,14 @@
 // again here, each naming its machine, so that a failure on one machine of many reads as
 // one would on this one.
 
+import { readFileSync } from "node:fs";
 import { CODES, type Code } from "../diagnostics/codes.js";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { hintFor } from "./failure.js";
 import { type ProcResult, pool } from "./proc.js";
 import { onMachine, type Remote, sshSaid, unreachable } from "./ssh.js";
 
-/** A machine and the script it runs. */
+/** A machine and the script it runs (a file, read as its session starts: a fleet's are not all held at once). */
 export interface Target {
   readonly remote: Remote;
   readonly script: string;
@@ -52,7 +53,11 @@ export async function runScripts(
 ): Promise<MachineRun[]> {
   const runs = await pool(targets, options.concurrency ?? 32, async (t): Promise<MachineRun> => {
     const started = performance.now();
-    const result = await onMachine(t.remote, ["sh", "-s", "--", subcommand], streamed(t.script));
+    const result = await onMachine(
+      t.remote,
+      ["sh", "-s", "--", subcommand],
+      streamed(readFileSync(t.script, "utf8")),
+    );
     const seconds = (performance.now() - started) / 1000;
     const name = t.remote.machine.name;
     if (unreachable(result))

@@ -34,29 +34,34 @@ export function readSpan(lab: string): SpanRecord | undefined | Error {
   return parseSpan(text, lab);
 }
 
-/** The record, and with it (when given) the machines' scripts, each written aside and renamed. */
-export function writeSpan(span: SpanRecord, scripts?: ReadonlyMap<string, string>): void {
+/** The record, written aside and renamed so that a reader never sees half of it. */
+export function writeSpan(span: SpanRecord): void {
   const dir = spanDir(span.lab);
   stateWrite(dir, () => {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    for (const [name, text] of scripts ?? []) {
-      const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-      writeFileSync(tmp, text, { mode: 0o700 });
-      renameSync(tmp, join(dir, name));
-    }
     const tmp = join(dir, `.span.${process.pid}.tmp`);
     writeFileSync(tmp, `${JSON.stringify(span, null, 1)}\n`);
     renameSync(tmp, join(dir, "span.json"));
   });
 }
 
-/** A machine's script as `up` wrote it, or undefined if it is gone. */
-export function readScript(span: SpanRecord, m: SpanMachine): string | undefined {
-  try {
-    return readFileSync(join(spanDir(span.lab), m.script), "utf8");
-  } catch {
-    return undefined;
-  }
+/** Writes a machine's script into the span's directory (made, private, if missing); its path. */
+export function writeScript(lab: string, name: string, text: string): string {
+  const dir = spanDir(lab);
+  const path = join(dir, name);
+  stateWrite(dir, () => {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, text, { mode: 0o700 });
+    renameSync(tmp, path);
+  });
+  return path;
+}
+
+/** Where a machine's script is, if `up` wrote it (undefined if it is gone). */
+export function scriptPath(span: SpanRecord, m: SpanMachine): string | undefined {
+  const path = join(spanDir(span.lab), m.script);
+  return existsSync(path) ? path : undefined;
 }
 
 export function removeSpan(lab: string): void {

@@ -74,44 +74,37 @@ export const build: Command = {
   },
 };
 
-/** Every machine's script in `dir`, named after it, and Ansible's inventory and playbook. */
+/**
+ * Every machine's script in `dir`, named after it, and Ansible's inventory and playbook. Each
+ * script is written as soon as it is made: a large lab's are not all held at once.
+ */
 function allMachines(compiled: LabCompiled, dir: string, p: Parsed, io: Io): number {
   const lab = compiled.lab;
   const machines = machinesInUse(lab);
+  write("OT7021", dir, () => mkdirSync(dir, { recursive: true }));
   const files = machines.map((m) => {
     const plan = lowerHere(lab, { ...firewallOf(p.values), machine: m.name });
-    return { machine: m, name: `${m.name}.sh`, script: buildScript(compiled, plan) };
+    const script = buildScript(compiled, plan);
+    const name = `${m.name}.sh`;
+    write("OT7021", dir, () => {
+      writeFileSync(join(dir, name), script.text);
+      chmodSync(join(dir, name), 0o755);
+    });
+    return { machine: m.name, script: name, requires: script.requires };
   });
   write("OT7021", dir, () => {
-    mkdirSync(dir, { recursive: true });
-    for (const f of files) {
-      writeFileSync(join(dir, f.name), f.script.text);
-      chmodSync(join(dir, f.name), 0o755);
-    }
     writeFileSync(
       join(dir, "inventory.ini"),
       inventory(lab.name, machines, (m) => `${m.name}.sh`),
     );
     writeFileSync(join(dir, "playbook.yml"), playbook(lab.name));
   });
-  const written = [...files.map((f) => f.name), "inventory.ini", "playbook.yml"];
+  const written = [...files.map((f) => f.script), "inventory.ini", "playbook.yml"];
   if (p.format === "json")
-    io.out(
-      JSON.stringify({
-        ok: true,
-        lab: lab.name,
-        directory: dir,
-        machines: files.map((f) => ({
-          machine: f.machine.name,
-          script: f.name,
-          requires: f.script.requires,
-        })),
-        files: written,
-      }),
-    );
+    io.out(JSON.stringify({ ok: true, lab: lab.name, directory: dir, machines: files, files: written }));
   else
     io.out(
-      `wrote ${dir}: ${written.join(", ")} (run \`ansible-playbook -i ${join(dir, "inventory.ini")} ${join(dir, "playbook.yml")}\`, or each script on its machine)`,
+      `wrote ${dir}: ${written.length > 8 ? `${files.length} scripts (${written.slice(0, 3).join(", ")}, …)` : written.slice(0, -2).join(", ")}, inventory.ini and playbook.yml (run \`ansible-playbook -i ${join(dir, "inventory.ini")} ${join(dir, "playbook.yml")}\`, or each script on its machine)`,
     );
   return EXIT.ok;
 }
