@@ -599,3 +599,54 @@ test("the Ansible playbook of `build --all-machines` brings the lab up on every 
     },
   );
 });
+
+test("Ctrl-C while the machines come up: every machine is rolled back once it is done", {
+  skip: SKIP,
+}, async () => {
+  await withMachines(
+    { machines: 2 },
+    (s) => `${s.machineLines()}\n${TWO}node d[1..40] on m2 { eth0 -> lan 10.1.1.{i}/24 }\n`,
+    async (c) => {
+      const child = c.s.spawnCli(["up", c.file]);
+      // Once a machine's record exists, its `up` is under way (it checked, and began).
+      const record = `/run/opentop/${c.lab}/record.json`;
+      for (let i = 0; i < 600 && c.s.on("m2", ["test", "-e", record]).code !== 0; i++)
+        await new Promise((res) => setTimeout(res, 20));
+      assert.equal(c.s.on("m2", ["test", "-e", record]).code, 0, "m2's up began");
+      child.interrupt();
+      const r = await child.done;
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(r.stderr, /error\[OT6004\]: bringing lab \S+ up was interrupted/);
+      for (const m of ["m1", "m2"]) assert.deepEqual(machineClean(c.s, m), [], `${m} rolled back`);
+      assert.doesNotMatch(c.s.cli(["ls"]).stdout, new RegExp(c.lab));
+    },
+  );
+});
+
+test("exec over ssh passes its arguments exactly; a tampered span is refused, not followed", {
+  skip: SKIP,
+}, async () => {
+  await withMachines(
+    { machines: 2 },
+    (s) => `${s.machineLines()}\n${TWO}`,
+    (c) => {
+      up(c);
+      const words = ["a b", "$HOME", "it's", ";", "`id`", "*"];
+      const r = c.s.cli(["exec", c.lab, "b", "--", "printf", "%s|", ...words]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, `${words.join("|")}|`, "each word arrives as written, on m2");
+      assert.equal(c.s.cli(["exec", c.lab, "b", "--", "sh", "-c", "exit 7"]).code, 7, "the command's status");
+      assert.match(c.s.cli(["exec", c.lab, "zz", "--", "true"]).stderr, /error\[OT6008\]/);
+      // A span whose script points outside its directory is not read as one.
+      const span = `/run/opentop/.machines/${c.lab}/span.json`;
+      const text = c.s.controller(["cat", span]).stdout;
+      const bad = text.replace('"script": "m2.sh"', '"script": "../../../etc/passwd"');
+      assert.notEqual(bad, text);
+      assert.equal(c.s.controller(["sh", "-c", `cat > ${span}`], bad).code, 0);
+      const refused = c.s.cli(["status", c.lab]);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /error\[OT6013\]/);
+      assert.equal(c.s.controller(["sh", "-c", `cat > ${span}`], text).code, 0);
+    },
+  );
+});

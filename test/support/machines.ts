@@ -40,7 +40,9 @@ export interface Sim {
   /** Runs OpenTop's CLI inside the controller namespace. */
   cli(args: readonly string[], options?: { input?: string }): CliResult;
   /** Runs argv inside the controller namespace (where OpenTop runs). */
-  controller(argv: readonly string[]): CliResult;
+  controller(argv: readonly string[], input?: string): CliResult;
+  /** Starts OpenTop's CLI inside the controller, to interrupt it (SIGINT, by its PID). */
+  spawnCli(args: readonly string[]): { interrupt(): void; done: Promise<CliResult> };
   /** Runs argv inside a machine (its network and mount namespaces). */
   on(machine: string, argv: readonly string[], input?: string): CliResult;
   /** The `machine` statements of a lab file for these machines, with the test's ssh key. */
@@ -399,7 +401,30 @@ function sim(
     dir,
     machines,
     cli: (args, options = {}) => inNs(controller, [process.execPath, BIN, ...args], true, options.input),
-    controller: (argv) => inNs(controller, argv),
+    controller: (argv, input) => inNs(controller, argv, true, input),
+    spawnCli(args) {
+      // nsenter execs node: the PID is the CLI's own.
+      const child = spawn(
+        "nsenter",
+        ["-t", String(controller), "-n", "-m", "--", process.execPath, BIN, ...args],
+        {
+          stdio: ["ignore", "pipe", "pipe"],
+          env: { ...process.env, NO_COLOR: "1" },
+        },
+      );
+      let stdout = "";
+      let stderr = "";
+      child.stdout?.on("data", (b: Buffer) => {
+        stdout += b.toString();
+      });
+      child.stderr?.on("data", (b: Buffer) => {
+        stderr += b.toString();
+      });
+      const done = new Promise<CliResult>((resolve) =>
+        child.on("close", (code) => resolve({ code: code ?? 128, stdout, stderr })),
+      );
+      return { interrupt: () => child.kill("SIGINT"), done };
+    },
     on: (name, argv, input) => {
       const m = machines.find((x) => x.name === name);
       if (!m) throw new Error(`no machine ${name}`);
