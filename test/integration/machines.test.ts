@@ -623,14 +623,23 @@ test("Ctrl-C while the machines come up: every machine is rolled back once it is
   );
 });
 
-test("exec over ssh passes its arguments exactly; a tampered span is refused, not followed", {
+const SERVICE = 'node svc on m2 { lo 10.255.0.9/32; run hi "echo hello from m2; exec sleep 1000" }\n';
+
+test("exec over ssh passes its arguments exactly, logs are read on the node's machine; a tampered span is refused, not followed", {
   skip: SKIP,
 }, async () => {
   await withMachines(
     { machines: 2 },
-    (s) => `${s.machineLines()}\n${TWO}`,
-    (c) => {
+    (s) => `${s.machineLines()}\n${TWO}${SERVICE}`,
+    async (c) => {
       up(c);
+      let logs = "";
+      for (let i = 0; i < 50 && !logs.includes("hello from m2"); i++) {
+        logs = c.s.cli(["logs", c.lab, "svc"]).stdout;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+      assert.match(logs, /hello from m2/, "the service's log, read on m2");
+      assert.match(c.s.cli(["logs", c.lab, "b"]).stderr, /error\[OT5104\]: node b runs no services/);
       const words = ["a b", "$HOME", "it's", ";", "`id`", "*"];
       const r = c.s.cli(["exec", c.lab, "b", "--", "printf", "%s|", ...words]);
       assert.equal(r.code, 0, r.stderr);
