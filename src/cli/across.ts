@@ -127,7 +127,9 @@ export async function upAcross(compiled: LabCompiled, options: AcrossOptions = {
     if (existing) return failed([alreadyThere(existing)]);
     const prepared = await prepare(compiled, options);
     if (Array.isArray(prepared)) {
-      removeSpan(name);
+      // The connections the platforms were read by end with the span's directory.
+      const remotes = machinesInUse(compiled.lab).map((m, i) => remoteOf(name, m, i));
+      await forget(name, remotes.map((remote) => ({ remote, script: "" })));
       return failed(prepared);
     }
     writeSpan(prepared.span);
