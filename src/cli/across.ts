@@ -129,7 +129,10 @@ export async function upAcross(compiled: LabCompiled, options: AcrossOptions = {
     if (Array.isArray(prepared)) {
       // The connections the platforms were read by end with the span's directory.
       const remotes = machinesInUse(compiled.lab).map((m, i) => remoteOf(name, m, i));
-      await forget(name, remotes.map((remote) => ({ remote, script: "" })));
+      await forget(
+        name,
+        remotes.map((remote) => ({ remote, script: "" })),
+      );
       return failed(prepared);
     }
     writeSpan(prepared.span);

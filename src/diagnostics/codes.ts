@@ -164,6 +164,7 @@ export const CODES = {
   OT6045: { severity: "error", title: "no such machine in the lab" },
   OT6046: { severity: "error", title: "connection to a machine lost" },
   OT6047: { severity: "error", title: "the lab's other machines are unknown here" },
+  OT6048: { severity: "error", title: "this machine lacks its underlay address" },
   // build and the standalone script
   OT7001: { severity: "error", title: "cannot write the script" },
   OT7002: { severity: "error", title: "lab up from another plan" },

@@ -66,7 +66,9 @@ export type Claim =
    */
   | { readonly kind: "host-nic"; readonly name: string; readonly use: "parent" | "move" }
   /** The underlay to a peer machine: it answers, and carries the tunnel's packets whole. */
-  | ({ readonly kind: "underlay" } & Underlay);
+  | ({ readonly kind: "underlay" } & Underlay)
+  /** The machine a plan is for has its own underlay address: it is that machine. */
+  | { readonly kind: "own-address"; readonly machine: string; readonly address: string };
 
 export type ClaimKind = Claim["kind"];
 export type ClaimOf<K extends ClaimKind> = Extract<Claim, { kind: K }>;
@@ -84,6 +86,7 @@ export const CLAIM_PROGRAMS: { readonly [K in ClaimKind]: readonly Program[] } =
   "host-net": [],
   "host-nic": [],
   underlay: ["ping"],
+  "own-address": [],
 };
 
 /** A stable text for an owned object, for sets and for comparing two records. */

@@ -14,7 +14,7 @@ import { hostTableMark } from "./firewall.js";
 import { hostOverlaps } from "./hostnet.js";
 import { hostIfaceAlias, hostIfaceExists, ipJson, listNetns, netnsExists } from "./kernel.js";
 import { run } from "./proc.js";
-import { underlayProblems } from "./underlay.js";
+import { ownAddressProblems, underlayProblems } from "./underlay.js";
 
 interface Claimed<K extends ClaimKind> {
   readonly claim: ClaimOf<K>;
@@ -100,6 +100,7 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
     return claims.map((c) => nicProblem(c, defaults));
   },
   underlay: underlayProblems,
+  "own-address": ownAddressProblems,
 };
 
 /** Why the host's interface cannot be used as the claim asks, if it cannot. */

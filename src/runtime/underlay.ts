@@ -6,6 +6,7 @@ import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import type { Underlay } from "../plan/owned.js";
 import { byPeer, carryArgv, reachArgv, TRIES } from "../plan/underlay.js";
+import { ipJson } from "./kernel.js";
 import { type ProcResult, pool, run } from "./proc.js";
 
 /** The problem of each peer's path, if it has one, at the first statement that needs it. */
@@ -51,6 +52,40 @@ async function probe(u: Underlay): Promise<((origin: Span | undefined) => Diagno
         help: "lower the MTU of what the tunnel carries (or the machines' `mtu`) to what the path between them carries",
       });
   return undefined;
+}
+
+/** Whether this machine has each claimed address of its own; OT6048 at the first claim of each it lacks. */
+export async function ownAddressProblems(
+  claims: readonly {
+    readonly claim: { readonly machine: string; readonly address: string };
+    readonly origin: Span | undefined;
+  }[],
+): Promise<(Diagnostic | undefined)[]> {
+  const r = await run(["ip", "-j", "addr", "show"]);
+  const mine = new Set(
+    (ipJson<{ addr_info?: { local: string }[] }>(r.stdout)?.flat() ?? []).flatMap((a) =>
+      (a.addr_info ?? []).map((i) => i.local),
+    ),
+  );
+  const reported = new Set<string>();
+  return claims.map(({ claim, origin }) => {
+    if ((r.code === 0 && mine.has(claim.address)) || reported.has(claim.address)) return undefined;
+    reported.add(claim.address);
+    return diag(
+      "OT6048",
+      `this machine has no address ${claim.address}: it is not machine ${claim.machine}`,
+      {
+        span: origin,
+        label: "this tunnel leaves from there",
+        notes: [
+          r.code === 0
+            ? "its tunnels would send from an address that is not its own"
+            : `ip could not list the addresses: ${r.stderr.trim()}`,
+        ],
+        help: `bring machine ${claim.machine}'s part up on the machine that has ${claim.address} (\`--machine\` names the machine this one is), or give machine ${claim.machine} its address`,
+      },
+    );
+  });
 }
 
 /** The first success of up to TRIES runs, or the last failure. */

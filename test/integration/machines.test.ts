@@ -467,6 +467,11 @@ test("--machine: each machine brings its own part up and down with the CLI, with
     (c) => {
       const opentop = (m: string, ...args: string[]) =>
         c.s.on(m, [process.execPath, join(process.cwd(), "bin/opentop.js"), ...args]);
+      // On the wrong machine: its tunnels would leave from an address it does not have.
+      const wrong = opentop("m1", "up", c.file, "--machine", "m2");
+      assert.equal(wrong.code, 1);
+      assert.match(wrong.stderr, /error\[OT6048\]: this machine has no address \S+: it is not machine m2/);
+      assert.deepEqual(machineClean(c.s, "m1"), [], "nothing was created");
       for (const m of ["m1", "m2"]) {
         const r = opentop(m, "up", c.file, "--machine", m);
         assert.equal(r.code, 0, `${m}: ${r.stderr}`);

@@ -258,6 +258,16 @@ nic_unusable() {
     'move an interface the host does not depend on, or use a macvlan on it'
 }
 
+# not_mine MACHINE ADDRESS: this machine has no address ADDRESS (and then says so): it is not
+# MACHINE, whose tunnels leave from there.
+not_mine() {
+  case " $(ip -o addr show 2>/dev/null) " in
+    *" inet $2/"* | *" inet6 $2/"*) return 1 ;;
+  esac
+  error OT6048 "this machine has no address $2: it is not machine $1" \
+    "run machine $1's script on the machine that has $2, or give machine $1 its address"
+}
+
 # tries COMMAND...: COMMAND succeeds once in three tries (a lost packet is no verdict).
 tries() {
   probe "$@" || probe "$@" || probe "$@"

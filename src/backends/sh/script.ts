@@ -321,6 +321,7 @@ const TAKEN: { readonly [K in ClaimKind]: ((c: ClaimOf<K>) => string) | { readon
   "host-net": { unchecked: "comparing prefixes with every route of the host is more than sh should parse" },
   "moved-nic": (c) => `taken_saved ${q(c.saved)} ${q(c.name)}`,
   "host-nic": (c) => `nic_unusable ${q(c.name)} ${q(c.use)}`,
+  "own-address": (c) => `not_mine ${q(c.machine)} ${q(c.address)}`,
   underlay: (c) =>
     `underlay_short ${[c.machine, c.address, String(c.size), ...reachArgv(c), "--", ...carryArgv(c)].map(q).join(" ")}`,
 };

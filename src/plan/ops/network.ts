@@ -88,7 +88,8 @@ export type NetworkOp = Base &
         readonly netns: string;
         readonly name: string;
         readonly vni: number;
-        /** This machine's underlay address, the tunnel's source. */
+        /** This machine, and its underlay address: the tunnel's source. */
+        readonly machine: string;
         readonly local: string;
         /** The other machine's, for a point-to-point tunnel. */
         readonly remote?: string;
@@ -387,7 +388,10 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     ],
     describe: (op) =>
       `create VXLAN tunnel ${op.name} (VNI ${op.vni}${op.remote !== undefined ? ` to ${op.remote}` : ""}) in ${op.netns}`,
-    claims: (op): Claim[] => (op.underlay ? [{ kind: "underlay", ...op.underlay }] : []),
+    claims: (op): Claim[] => [
+      { kind: "own-address", machine: op.machine, address: op.local },
+      ...(op.underlay ? [{ kind: "underlay" as const, ...op.underlay }] : []),
+    ],
     features: () => ["vxlan"],
   },
   "vxlan.peer": {

@@ -168,6 +168,7 @@ collisions() {
   taken_netns /run/netns/branch.pc1 && found=0
   taken_netns /run/netns/branch.pc2 && found=0
   taken_netns /run/netns/branch.server && found=0
+  not_mine alpha 198.51.100.1 && found=0
   underlay_short gamma 198.51.100.3 1500 ping -4 -n -q -c 1 -W 1 198.51.100.3 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.3 && found=0
   underlay_short beta 198.51.100.2 1500 ping -4 -n -q -c 1 -W 1 198.51.100.2 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.2 && found=0
   return "$found"
@@ -334,7 +335,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["pc1","pc2","server"],
  "switches": ["office"],
- "plan": "87669a21dc540f61c77f782ef6774546bf53c8537f5443fc2ebedce67ed27572",
+ "plan": "8118f475da7dff53d5c244b0cfbf2ef3ae04d66602c6f75ec90e26723577dacb",
  "owned": [
   {"kind":"netns","name":"branch"},
   {"kind":"netns","name":"branch.pc1","node":"pc1"},
@@ -347,8 +348,8 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"branch.pc1","node":"pc1"},"origin":"examples/machines.otop:15:1"},
   {"op":{"kind":"netns.add","name":"branch.pc2","node":"pc2"},"origin":"examples/machines.otop:15:1"},
   {"op":{"kind":"netns.add","name":"branch.server","node":"server"},"origin":"examples/machines.otop:37:1"},
-  {"op":{"kind":"vxlan.add","netns":"branch","name":"vxlan.1","vni":6970274,"local":"198.51.100.1","port":4789,"mtu":1450},"origin":"examples/machines.otop:13:1"},
-  {"op":{"kind":"vxlan.add","netns":"branch.server","name":"eth0","vni":6970275,"local":"198.51.100.1","remote":"198.51.100.3","port":4789,"mtu":1450,"underlay":{"machine":"gamma","address":"198.51.100.3","family":4,"size":1500}},"origin":"examples/machines.otop:28:3"},
+  {"op":{"kind":"vxlan.add","netns":"branch","name":"vxlan.1","vni":6970274,"machine":"alpha","local":"198.51.100.1","port":4789,"mtu":1450},"origin":"examples/machines.otop:13:1"},
+  {"op":{"kind":"vxlan.add","netns":"branch.server","name":"eth0","vni":6970275,"machine":"alpha","local":"198.51.100.1","remote":"198.51.100.3","port":4789,"mtu":1450,"underlay":{"machine":"gamma","address":"198.51.100.3","family":4,"size":1500}},"origin":"examples/machines.otop:28:3"},
   {"op":{"kind":"link.alias","ns":"branch","dev":"lo","alias":"opentop:branch"},"origin":"examples/machines.otop:7:5"},
   {"op":{"kind":"bridge.add","ns":"branch","name":"office","mtu":1450},"origin":"examples/machines.otop:13:1"},
   {"op":{"kind":"veth.add","ns":"branch","a":{"ns":"branch","name":"pc1.eth0","index":1001,"mtu":1450,"master":"office"},"b":{"ns":"branch.pc1","name":"eth0","mtu":1450}},"origin":"examples/machines.otop:16:3"},

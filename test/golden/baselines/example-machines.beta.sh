@@ -122,6 +122,7 @@ collisions() {
   found=1
   taken_netns /run/netns/branch && found=0
   taken_netns /run/netns/branch.pc3 && found=0
+  not_mine beta 198.51.100.2 && found=0
   underlay_short alpha 198.51.100.1 1500 ping -4 -n -q -c 1 -W 1 198.51.100.1 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.1 && found=0
   underlay_short gamma 198.51.100.3 1500 ping -4 -n -q -c 1 -W 1 198.51.100.3 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.3 && found=0
   return "$found"
@@ -246,7 +247,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["pc3"],
  "switches": ["office"],
- "plan": "846207139674c020de7a6694d6e9badd3e729978c046e33b56846410866dad88",
+ "plan": "5a5af72d423a16eb290f346ef0eba3342dd0b06115c85b42ef159a870f822a60",
  "owned": [
   {"kind":"netns","name":"branch"},
   {"kind":"netns","name":"branch.pc3","node":"pc3"}
@@ -255,7 +256,7 @@ OBJECTS=' "nodes": ["pc3"],
 RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"branch"},"origin":"examples/machines.otop:7:5"},
   {"op":{"kind":"netns.add","name":"branch.pc3","node":"pc3"},"origin":"examples/machines.otop:20:1"},
-  {"op":{"kind":"vxlan.add","netns":"branch","name":"vxlan.1","vni":6970274,"local":"198.51.100.2","port":4789,"mtu":1450},"origin":"examples/machines.otop:13:1"},
+  {"op":{"kind":"vxlan.add","netns":"branch","name":"vxlan.1","vni":6970274,"machine":"beta","local":"198.51.100.2","port":4789,"mtu":1450},"origin":"examples/machines.otop:13:1"},
   {"op":{"kind":"link.alias","ns":"branch","dev":"lo","alias":"opentop:branch"},"origin":"examples/machines.otop:7:5"},
   {"op":{"kind":"bridge.add","ns":"branch","name":"office","mtu":1450},"origin":"examples/machines.otop:13:1"},
   {"op":{"kind":"veth.add","ns":"branch","a":{"ns":"branch","name":"pc3.eth0","index":1001,"mtu":1450,"master":"office"},"b":{"ns":"branch.pc3","name":"eth0","mtu":1450}},"origin":"examples/machines.otop:21:3"},

@@ -144,6 +144,7 @@ collisions() {
   found=1
   taken_netns /run/netns/branch && found=0
   taken_netns /run/netns/branch.router && found=0
+  not_mine gamma 198.51.100.3 && found=0
   underlay_short alpha 198.51.100.1 1500 ping -4 -n -q -c 1 -W 1 198.51.100.1 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.1 && found=0
   underlay_short beta 198.51.100.2 1500 ping -4 -n -q -c 1 -W 1 198.51.100.2 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.2 && found=0
   return "$found"
@@ -291,7 +292,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router"],
  "switches": ["office"],
- "plan": "e57942fcb2b8faf55784c8d8f10eec531021a097b0591a071f14ed6f87b64e97",
+ "plan": "c92684816c705b2bd9c8270df1227ee1533589a535638d10e26602c3064279c7",
  "owned": [
   {"kind":"netns","name":"branch"},
   {"kind":"netns","name":"branch.router","node":"router"}
@@ -304,8 +305,8 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"branch.router","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"examples/machines.otop:26:3"},
   {"op":{"kind":"sysctl.set","ns":"branch.router","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"examples/machines.otop:26:3"},
   {"op":{"kind":"nft.table","ns":"branch.router","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tct state related,established accept comment \"forward accept established\"\n\t\tmeta l4proto icmp accept comment \"forward accept icmp\"\n\t\tmeta l4proto ipv6-icmp accept comment \"forward accept icmpv6\"\n\t\tiifname \"eth0\" oifname \"eth1\" tcp dport { 80, 443 } accept comment \"forward accept in eth0 out eth1 tcp dport 80,443\"\n\t}\n}\n"},"origin":"examples/machines.otop:30:5"},
-  {"op":{"kind":"vxlan.add","netns":"branch","name":"vxlan.1","vni":6970274,"local":"198.51.100.3","port":4789,"mtu":1450},"origin":"examples/machines.otop:13:1"},
-  {"op":{"kind":"vxlan.add","netns":"branch.router","name":"eth1","vni":6970275,"local":"198.51.100.3","remote":"198.51.100.1","port":4789,"mtu":1450,"underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"examples/machines.otop:28:3"},
+  {"op":{"kind":"vxlan.add","netns":"branch","name":"vxlan.1","vni":6970274,"machine":"gamma","local":"198.51.100.3","port":4789,"mtu":1450},"origin":"examples/machines.otop:13:1"},
+  {"op":{"kind":"vxlan.add","netns":"branch.router","name":"eth1","vni":6970275,"machine":"gamma","local":"198.51.100.3","remote":"198.51.100.1","port":4789,"mtu":1450,"underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"examples/machines.otop:28:3"},
   {"op":{"kind":"link.alias","ns":"branch","dev":"lo","alias":"opentop:branch"},"origin":"examples/machines.otop:7:5"},
   {"op":{"kind":"bridge.add","ns":"branch","name":"office","mtu":1450},"origin":"examples/machines.otop:13:1"},
   {"op":{"kind":"veth.add","ns":"branch","a":{"ns":"branch","name":"router.eth0","index":1001,"mtu":1450,"master":"office"},"b":{"ns":"branch.router","name":"eth0","mtu":1450}},"origin":"examples/machines.otop:27:3"},

@@ -143,6 +143,7 @@ collisions() {
   found=1
   taken_netns /run/netns/spread6 && found=0
   taken_netns /run/netns/spread6.router && found=0
+  not_mine east 2001:db8::1 && found=0
   underlay_short west 2001:db8::2 9000 ping -6 -n -q -c 1 -W 1 2001:db8::2 -- ping -6 -n -q -c 1 -W 1 -Mdo -s 8952 2001:db8::2 && found=0
   return "$found"
 }
@@ -298,7 +299,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router"],
  "switches": ["office"],
- "plan": "68ebd008aaf7c885fe8932b93259c701f31e7286ca36b2e4b2543f942e2e8dd2",
+ "plan": "ec633cde7ac2c2a9fe93e8b977d24925feebc23853d74e024030863e2fc85f44",
  "owned": [
   {"kind":"netns","name":"spread6"},
   {"kind":"netns","name":"spread6.router","node":"router"}
@@ -310,7 +311,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"spread6.router","key":"net.ipv4.ip_forward","value":"1"},"origin":"test/golden/cases/spread-v6.otop:10:3"},
   {"op":{"kind":"sysctl.set","ns":"spread6.router","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"test/golden/cases/spread-v6.otop:10:3"},
   {"op":{"kind":"sysctl.set","ns":"spread6.router","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"test/golden/cases/spread-v6.otop:10:3"},
-  {"op":{"kind":"vxlan.add","netns":"spread6","name":"vxlan.1","vni":8303162,"local":"2001:db8::1","port":4789,"mtu":8926},"origin":"test/golden/cases/spread-v6.otop:7:1"},
+  {"op":{"kind":"vxlan.add","netns":"spread6","name":"vxlan.1","vni":8303162,"machine":"east","local":"2001:db8::1","port":4789,"mtu":8926},"origin":"test/golden/cases/spread-v6.otop:7:1"},
   {"op":{"kind":"link.alias","ns":"spread6","dev":"lo","alias":"opentop:spread6"},"origin":"test/golden/cases/spread-v6.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"spread6","name":"office","mtu":8926,"vlanAware":true},"origin":"test/golden/cases/spread-v6.otop:7:1"},
   {"op":{"kind":"veth.add","ns":"spread6","a":{"ns":"spread6","name":"router.trunk","index":1001,"mtu":8926,"master":"office"},"b":{"ns":"spread6.router","name":"trunk","mtu":8926}},"origin":"test/golden/cases/spread-v6.otop:11:3"},

@@ -142,6 +142,7 @@ collisions() {
   taken_netns /run/netns/spread6 && found=0
   taken_netns /run/netns/spread6.pc && found=0
   taken_netns /run/netns/spread6.cam && found=0
+  not_mine west 2001:db8::2 && found=0
   underlay_short east 2001:db8::1 9000 ping -6 -n -q -c 1 -W 1 2001:db8::1 -- ping -6 -n -q -c 1 -W 1 -Mdo -s 8952 2001:db8::1 && found=0
   return "$found"
 }
@@ -289,7 +290,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["pc","cam"],
  "switches": ["office"],
- "plan": "cbfd1503b575ccb19cd8949f1f42c05f99b9350277f3085997283dad297d9873",
+ "plan": "d37b35f3baf51c5c1ea84b1f2b178e8e66cf9f30f2d262445ba4fbeacfd1a051",
  "owned": [
   {"kind":"netns","name":"spread6"},
   {"kind":"netns","name":"spread6.pc","node":"pc"},
@@ -300,7 +301,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"spread6"},"origin":"test/golden/cases/spread-v6.otop:3:5"},
   {"op":{"kind":"netns.add","name":"spread6.pc","node":"pc"},"origin":"test/golden/cases/spread-v6.otop:15:1"},
   {"op":{"kind":"netns.add","name":"spread6.cam","node":"cam"},"origin":"test/golden/cases/spread-v6.otop:16:1"},
-  {"op":{"kind":"vxlan.add","netns":"spread6","name":"vxlan.1","vni":8303162,"local":"2001:db8::2","port":4789,"mtu":8926},"origin":"test/golden/cases/spread-v6.otop:7:1"},
+  {"op":{"kind":"vxlan.add","netns":"spread6","name":"vxlan.1","vni":8303162,"machine":"west","local":"2001:db8::2","port":4789,"mtu":8926},"origin":"test/golden/cases/spread-v6.otop:7:1"},
   {"op":{"kind":"link.alias","ns":"spread6","dev":"lo","alias":"opentop:spread6"},"origin":"test/golden/cases/spread-v6.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"spread6","name":"office","mtu":8926,"vlanAware":true},"origin":"test/golden/cases/spread-v6.otop:7:1"},
   {"op":{"kind":"veth.add","ns":"spread6","a":{"ns":"spread6","name":"pc.eth0","index":1001,"mtu":8926,"master":"office"},"b":{"ns":"spread6.pc","name":"eth0","mtu":8926}},"origin":"test/golden/cases/spread-v6.otop:15:19"},

@@ -151,6 +151,7 @@ collisions() {
   found=1
   taken_netns /run/netns/spread && found=0
   taken_netns /run/netns/spread.a && found=0
+  not_mine alpha 198.51.100.1 && found=0
   underlay_short beta 198.51.100.2 1500 ping -4 -n -q -c 1 -W 1 198.51.100.2 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.2 && found=0
   underlay_short gamma 198.51.100.3 1500 ping -4 -n -q -c 1 -W 1 198.51.100.3 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.3 && found=0
   taken_iface ot-nb09no-up && found=0
@@ -314,7 +315,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["a"],
  "switches": ["lan"],
- "plan": "d853375074d20b4d1371cb4fb98d0511ffc8bdeb87dfeafca1d714e0078344ca",
+ "plan": "76adc44434989963427b3d0b85728ff82a6c0834c8fe20e1089ca2ec61c1aed7",
  "owned": [
   {"kind":"netns","name":"spread"},
   {"kind":"netns","name":"spread.a","node":"a"},
@@ -324,9 +325,9 @@ OBJECTS=' "nodes": ["a"],
 RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"spread"},"origin":"test/golden/cases/spread.otop:3:5"},
   {"op":{"kind":"netns.add","name":"spread.a","node":"a"},"origin":"test/golden/cases/spread.otop:12:1"},
-  {"op":{"kind":"vxlan.add","netns":"spread","name":"vxlan.1","vni":5001,"local":"198.51.100.1","port":14789,"mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
-  {"op":{"kind":"vxlan.add","netns":"spread.a","name":"eth0","vni":5000,"local":"198.51.100.1","remote":"198.51.100.2","port":14789,"mtu":1450,"underlay":{"machine":"beta","address":"198.51.100.2","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:13:3"},
-  {"op":{"kind":"vxlan.add","netns":"spread.a","name":"wan","vni":5002,"local":"198.51.100.1","remote":"198.51.100.3","port":14789,"mtu":1450,"underlay":{"machine":"gamma","address":"198.51.100.3","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:15:3"},
+  {"op":{"kind":"vxlan.add","netns":"spread","name":"vxlan.1","vni":5001,"machine":"alpha","local":"198.51.100.1","port":14789,"mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
+  {"op":{"kind":"vxlan.add","netns":"spread.a","name":"eth0","vni":5000,"machine":"alpha","local":"198.51.100.1","remote":"198.51.100.2","port":14789,"mtu":1450,"underlay":{"machine":"beta","address":"198.51.100.2","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:13:3"},
+  {"op":{"kind":"vxlan.add","netns":"spread.a","name":"wan","vni":5002,"machine":"alpha","local":"198.51.100.1","remote":"198.51.100.3","port":14789,"mtu":1450,"underlay":{"machine":"gamma","address":"198.51.100.3","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:15:3"},
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":null,"name":"ot-nb09no-up","mark":"opentop:spread:a:up"},"b":{"ns":"spread.a","name":"up"}},"origin":"test/golden/cases/spread.otop:16:3"},
   {"op":{"kind":"link.alias","ns":null,"dev":"ot-nb09no-up","alias":"opentop:spread:a:up"},"origin":"test/golden/cases/spread.otop:16:3"},
   {"op":{"kind":"addr.add","ns":null,"dev":"ot-nb09no-up","cidr":"198.51.100.129/30","family":4},"origin":"test/golden/cases/spread.otop:16:47"},

@@ -124,6 +124,7 @@ collisions() {
   found=1
   taken_netns /run/netns/spread && found=0
   taken_netns /run/netns/spread.b && found=0
+  not_mine beta 198.51.100.2 && found=0
   underlay_short alpha 198.51.100.1 1500 ping -4 -n -q -c 1 -W 1 198.51.100.1 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.1 && found=0
   underlay_short gamma 198.51.100.3 1500 ping -4 -n -q -c 1 -W 1 198.51.100.3 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.3 && found=0
   return "$found"
@@ -250,7 +251,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["b"],
  "switches": ["lan"],
- "plan": "42416bcc54a781752a3aa652a5985d7d285f93c667021af366aec53607208279",
+ "plan": "fbe6679ea0f859323df0e574173c8118369e78e9ffadb448154f8fb85b3f0481",
  "owned": [
   {"kind":"netns","name":"spread"},
   {"kind":"netns","name":"spread.b","node":"b"}
@@ -259,8 +260,8 @@ OBJECTS=' "nodes": ["b"],
 RECORD_OPS=' "ops": [
   {"op":{"kind":"netns.add","name":"spread"},"origin":"test/golden/cases/spread.otop:3:5"},
   {"op":{"kind":"netns.add","name":"spread.b","node":"b"},"origin":"test/golden/cases/spread.otop:18:1"},
-  {"op":{"kind":"vxlan.add","netns":"spread","name":"vxlan.1","vni":5001,"local":"198.51.100.2","port":14789,"mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
-  {"op":{"kind":"vxlan.add","netns":"spread.b","name":"eth0","vni":5000,"local":"198.51.100.2","remote":"198.51.100.1","port":14789,"mtu":1450,"underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:13:3"},
+  {"op":{"kind":"vxlan.add","netns":"spread","name":"vxlan.1","vni":5001,"machine":"beta","local":"198.51.100.2","port":14789,"mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
+  {"op":{"kind":"vxlan.add","netns":"spread.b","name":"eth0","vni":5000,"machine":"beta","local":"198.51.100.2","remote":"198.51.100.1","port":14789,"mtu":1450,"underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:13:3"},
   {"op":{"kind":"link.alias","ns":"spread","dev":"lo","alias":"opentop:spread"},"origin":"test/golden/cases/spread.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"spread","name":"lan","mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
   {"op":{"kind":"veth.add","ns":"spread","a":{"ns":"spread","name":"b.eth1","index":1001,"mtu":1450,"master":"lan"},"b":{"ns":"spread.b","name":"eth1","mtu":1450}},"origin":"test/golden/cases/spread.otop:20:3"},

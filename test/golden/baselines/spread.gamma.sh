@@ -194,6 +194,7 @@ collisions() {
   taken_netns /run/netns/spread.d && found=0
   taken_netns /run/netns/spread.e && found=0
   taken_netns /run/netns/spread.f && found=0
+  not_mine gamma 198.51.100.3 && found=0
   underlay_short alpha 198.51.100.1 1500 ping -4 -n -q -c 1 -W 1 198.51.100.1 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.1 && found=0
   underlay_short beta 198.51.100.2 1500 ping -4 -n -q -c 1 -W 1 198.51.100.2 -- ping -4 -n -q -c 1 -W 1 -Mdo -s 1472 198.51.100.2 && found=0
   return "$found"
@@ -395,7 +396,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["c","d","e","f"],
  "switches": ["lan"],
- "plan": "12e54e423d09855b0c1db9400737ae371d97c92c730a65858a9729143521a282",
+ "plan": "48e2ec755aef2e5bb4f442dabfb4d6023f01149cde7ce9ae010f5c2d1424cb35",
  "owned": [
   {"kind":"netns","name":"spread"},
   {"kind":"netns","name":"spread.c","node":"c"},
@@ -414,8 +415,8 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"sysctl.set","ns":"spread.c","key":"net.ipv6.conf.all.forwarding","value":"1"},"origin":"test/golden/cases/spread.otop:23:3"},
   {"op":{"kind":"sysctl.set","ns":"spread.c","key":"net.ipv6.conf.default.accept_dad","value":"0"},"origin":"test/golden/cases/spread.otop:23:3"},
   {"op":{"kind":"nft.table","ns":"spread.c","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tct state related,established accept comment \"forward accept established\"\n\t\tiifname \"wan\" oifname \"eth1\" tcp dport 80 accept comment \"forward accept in wan out eth1 tcp dport 80\"\n\t}\n}\n"},"origin":"test/golden/cases/spread.otop:27:5"},
-  {"op":{"kind":"vxlan.add","netns":"spread","name":"vxlan.1","vni":5001,"local":"198.51.100.3","port":14789,"mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
-  {"op":{"kind":"vxlan.add","netns":"spread.c","name":"wan","vni":5002,"local":"198.51.100.3","remote":"198.51.100.1","port":14789,"mtu":1450,"underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:15:3"},
+  {"op":{"kind":"vxlan.add","netns":"spread","name":"vxlan.1","vni":5001,"machine":"gamma","local":"198.51.100.3","port":14789,"mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
+  {"op":{"kind":"vxlan.add","netns":"spread.c","name":"wan","vni":5002,"machine":"gamma","local":"198.51.100.3","remote":"198.51.100.1","port":14789,"mtu":1450,"underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:15:3"},
   {"op":{"kind":"veth.add","ns":null,"a":{"ns":"spread.e","name":"eth0","index":1001,"mtu":9000},"b":{"ns":"spread.f","name":"eth0","mtu":9000}},"origin":"test/golden/cases/spread.otop:33:19"},
   {"op":{"kind":"link.alias","ns":"spread","dev":"lo","alias":"opentop:spread"},"origin":"test/golden/cases/spread.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"spread","name":"lan","mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
