@@ -75,7 +75,8 @@ export const check: Command = {
       return failed ? EXIT.failed : EXIT.ok;
     }
     printDiagnostics(io, diagnostics, p.format);
-    if (lab && !failed && p.format === "pretty") io.out(`${file}: lab ${lab.name}: ${labSize(lab)}: ok`);
+    const on = lab?.machines.length ? ` on ${lab.machines.length} machines, ${lab.tunnels.length} tunnels` : "";
+    if (lab && !failed && p.format === "pretty") io.out(`${file}: lab ${lab.name}: ${labSize(lab)}${on}: ok`);
     return failed ? EXIT.failed : EXIT.ok;
   },
 };
