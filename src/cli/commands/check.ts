@@ -12,6 +12,7 @@ import { renderJson } from "../../diagnostics/render.js";
 import type { Lab } from "../../model/model.js";
 import { machinesInUse } from "../../model/part.js";
 import { type Firewall, usesFirewall } from "../../plan/firewall.js";
+import { counted } from "../../plural.js";
 import { firewallMachineCheck } from "../../runtime/firewall.js";
 import { lowerHere } from "../../runtime/platform.js";
 import { params, parseCommand, usageError } from "../args.js";
@@ -75,7 +76,9 @@ export const check: Command = {
       return failed ? EXIT.failed : EXIT.ok;
     }
     printDiagnostics(io, diagnostics, p.format);
-    const on = lab?.machines.length ? ` on ${lab.machines.length} machines, ${lab.tunnels.length} tunnels` : "";
+    const on = lab?.machines.length
+      ? ` on ${counted(lab.machines.length, "machine")}, ${counted(lab.tunnels.length, "tunnel")}`
+      : "";
     if (lab && !failed && p.format === "pretty") io.out(`${file}: lab ${lab.name}: ${labSize(lab)}${on}: ok`);
     return failed ? EXIT.failed : EXIT.ok;
   },
