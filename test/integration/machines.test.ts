@@ -664,3 +664,39 @@ test("exec over ssh passes its arguments exactly, logs are read on the node's ma
     },
   );
 });
+
+test("two labs on the same machines: their own VNIs coexist; the same VNI twice is refused by the kernel (OT6043) and rolled back", {
+  skip: SKIP,
+}, async () => {
+  await withMachines(
+    { machines: 2 },
+    (s) => `${s.machineLines()}\nvxlan vni 100\n${TWO}`,
+    (c) => {
+      up(c);
+      const other = uniqueLab("mach2");
+      const file = join(c.s.dir, "other.otop");
+      try {
+        // Another lab of its own VNIs (from its name) comes up beside the first.
+        writeFileSync(file, `lab ${other}\n${c.s.machineLines()}\n${TWO}`);
+        const second = c.s.cli(["up", file]);
+        assert.equal(second.code, 0, second.stderr);
+        assert.equal(c.s.cli(["down", other]).code, 0);
+        // The same VNIs as the first: the kernel refuses the tunnel, every machine rolls back.
+        writeFileSync(file, `lab ${other}\n${c.s.machineLines()}\nvxlan vni 100\n${TWO}`);
+        const clash = c.s.cli(["up", file]);
+        assert.equal(clash.code, 1);
+        assert.match(clash.stderr, /error\[OT6043\]: m\d: up failed at step/);
+        assert.match(clash.stderr, /vxlan vni N/, "the help says how to choose others");
+        assert.match(clash.stderr, /error\[OT6044\]/);
+        assert.ok(ping(c, "a", "10.0.0.2"), "the first lab is untouched");
+      } finally {
+        c.s.cli(["down", other]);
+      }
+      for (const m of ["m1", "m2"])
+        assert.ok(
+          !c.s.on(m, ["ls", "/run/netns"]).stdout.includes(other),
+          `nothing of the second lab on ${m}`,
+        );
+    },
+  );
+});
