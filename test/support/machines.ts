@@ -152,7 +152,8 @@ export async function simulate(options: SimOptions): Promise<Sim> {
   const close = async () => {
     for (const d of [...listeners, ...daemons])
       if (d.pid !== undefined && d.exitCode === null) d.kill("SIGTERM");
-    await lingering(holders[1]?.pid);
+    // The controller's connections first, then what is left in each machine (sshd's sessions).
+    for (const h of holders.slice(1)) await lingering(h.pid);
     for (const h of holders) if (h.child.exitCode === null) h.child.kill("SIGKILL");
     await Promise.all(holders.map((h) => exited(h.child)));
     rmSync(dir, { recursive: true, force: true });
@@ -230,6 +231,9 @@ function keys(dir: string): void {
       "PidFile none",
       "PrintMotd no",
       "Subsystem sftp internal-sftp",
+      // A client that vanished (its namespace gone) ends its session within seconds.
+      "ClientAliveInterval 2",
+      "ClientAliveCountMax 3",
       "",
     ].join("\n"),
   );
@@ -457,7 +461,9 @@ function exited(child: ChildProcess): Promise<void> {
 /**
  * Processes in the network namespace of holder `pid` besides the holder — in the controller,
  * ssh's shared connections, which outlive a command by a few seconds; in a machine, sshd's
- * sessions — are this test's by construction (nothing else runs there): they end by PID.
+ * sessions — are this test's by construction (nothing else runs there): they end by PID,
+ * TERM and then KILL, and are waited for (a session left behind its namespaces' end would
+ * wait for its client forever).
  */
 async function lingering(holder: number | undefined): Promise<void> {
   if (holder === undefined) return;
@@ -467,12 +473,28 @@ async function lingering(holder: number | undefined): Promise<void> {
   } catch {
     return;
   }
-  for (const p of readdirSync("/proc").filter((x) => /^\d+$/.test(x))) {
-    const pid = Number(p);
-    if (pid === holder) continue;
-    try {
-      if (readlinkSync(`/proc/${p}/ns/net`) === ns) process.kill(pid, "SIGTERM");
-    } catch {}
+  const others = () =>
+    readdirSync("/proc")
+      .filter((x) => /^\d+$/.test(x) && Number(x) !== holder)
+      .filter((p) => {
+        try {
+          return readlinkSync(`/proc/${p}/ns/net`) === ns;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  for (const [signal, wait] of [
+    ["SIGTERM", 2000],
+    ["SIGKILL", 2000],
+  ] as const) {
+    const pids = others();
+    if (pids.length === 0) return;
+    for (const pid of pids)
+      try {
+        process.kill(pid, signal);
+      } catch {}
+    for (let t = 0; t < wait && others().length; t += 50) await new Promise((r) => setTimeout(r, 50));
   }
 }
 
