@@ -9,10 +9,11 @@ import { type Diagnostic, DiagnosticError, diag } from "../diagnostics/diagnosti
 import { sourceFile } from "../diagnostics/source.js";
 import { type Compiled, compileFile, compileSource } from "../model/compile.js";
 import type { Lab as Model } from "../model/model.js";
+import { machinesInUse } from "../model/part.js";
 import type { Diff } from "../plan/diff.js";
 import type { Plan } from "../plan/plan.js";
 import type { LabRecord } from "../plan/record.js";
-import { apply as applyPlan, preview } from "../runtime/apply.js";
+import { acrossMachines, apply as applyPlan, preview } from "../runtime/apply.js";
 import { enterArgv } from "../runtime/enter.js";
 import { down as downLab, up as upPlan } from "../runtime/lifecycle.js";
 import { lowerHere } from "../runtime/platform.js";
@@ -43,8 +44,13 @@ export type Params = Readonly<Record<string, string | number>>;
 export interface Compilation {
   /** The checked model; absent when there are errors. */
   readonly model?: Model;
-  /** The plan for this machine; absent when there are errors. */
+  /** The plan for this machine; absent when there are errors, or the lab is on several machines. */
   readonly plan?: Plan;
+  /**
+   * A lab on several machines (`machine`): each machine's plan, of its part, as this
+   * machine's platform would lower it (each machine lowers its own for `up`).
+   */
+  readonly machines?: readonly Plan[];
   /** Errors and warnings, as data. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -69,15 +75,35 @@ export function compile(
     options.source !== undefined
       ? compileSource(sourceFile(file, options.source), { params })
       : compileFile(file, { params });
+  const model = c.lab;
   return {
-    ...(c.lab ? { model: c.lab, plan: lowerHere(c.lab) } : {}),
+    ...(model
+      ? model.machines.length
+        ? { model, machines: machinesInUse(model).map((m) => lowerHere(model, { machine: m.name })) }
+        : { model, plan: lowerHere(model) }
+      : {}),
     diagnostics: c.diagnostics,
   };
+}
+
+/**
+ * The API brings up, changes and compares labs of this machine: a lab on several machines
+ * is the CLI's (`opentop up FILE` acts on each machine over ssh), and is refused (OT6064).
+ */
+function thisMachineOnly(c: Compiled & { readonly lab: Model }, doing: string): void {
+  if (c.lab.machines.length)
+    throw new OpentopError([
+      {
+        ...acrossMachines(c.lab.name, c.lab.machines.length, doing),
+        help: `\`opentop up FILE\` brings it up on every machine over ssh, \`opentop down ${c.lab.name}\` takes it down`,
+      },
+    ]);
 }
 
 /** Brings a lab up from its file and returns its handle. */
 export async function up(file: string, options: { readonly params?: Params } = {}): Promise<RunningLab> {
   const c = compiled(file, options.params);
+  thisMachineOnly(c, "the API's up");
   const outcome = await upPlan(c, lowerHere(c.lab));
   if (!outcome.ok) throw new OpentopError(outcome.diagnostics);
   return lab(c.lab.name);
@@ -89,6 +115,7 @@ export async function apply(
   options: { readonly params?: Params } = {},
 ): Promise<Diff | undefined> {
   const c = compiled(file, options.params);
+  thisMachineOnly(c, "the API's apply");
   const outcome = await applyPlan(c, lowerHere(c.lab));
   if (!outcome.ok) throw new OpentopError(outcome.diagnostics);
   return outcome.diff;
@@ -97,6 +124,7 @@ export async function apply(
 /** What `apply` would change, without changing it (`plan --diff`). */
 export function diff(file: string, options: { readonly params?: Params } = {}): Diff | undefined {
   const c = compiled(file, options.params);
+  thisMachineOnly(c, "the API's diff");
   const record = readRecord(c.lab.name);
   if (record instanceof Error) throw new OpentopError([unreadable(c.lab.name, record)]);
   return record ? preview(record, lowerHere(c.lab)) : undefined;

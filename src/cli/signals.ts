@@ -12,3 +12,18 @@ export function onInterrupt(handler: () => void): () => void {
     for (const s of INTERRUPTS) process.off(s, handler);
   };
 }
+
+/** A flag that each interrupting signal sets, for a command that polls it (`up` across machines). */
+export interface Interrupt {
+  readonly interrupted: () => boolean;
+  /** Stops listening (the process's default handling is back). */
+  off(): void;
+}
+
+export function interruptFlag(): Interrupt {
+  let seen = false;
+  const off = onInterrupt(() => {
+    seen = true;
+  });
+  return { interrupted: () => seen, off };
+}

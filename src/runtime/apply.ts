@@ -61,10 +61,35 @@ export async function apply(compiled: Compiled, plan: Plan, options: UpOptions =
     if (current instanceof Error) return { ok: false, diagnostics: [unreadable(plan.lab, current)] };
     if (!current) return { ...(await up(compiled, plan, options)), created: true };
     if (current.state !== "up") return { ok: false, diagnostics: [unfinished(current)] };
+    // A machine's part of a lab on several machines (brought up by `up --machine`, or over
+    // ssh): the others would not change with it.
+    if (current.machine !== undefined || plan.machine !== undefined)
+      return {
+        ok: false,
+        diagnostics: [acrossMachines(plan.lab, current.machines?.length ?? 0, "apply")],
+      };
     return await change(compiled, plan, current, options);
   } finally {
     again.release();
   }
+}
+
+/**
+ * A lab on several machines is not changed in place yet (OT6064): each machine holds its part
+ * under its own record, and changing them together — and rolling them back together — is
+ * more than each machine's `apply`. `doing` names what refuses (`apply`, `plan --diff`).
+ */
+export function acrossMachines(lab: string, machines: number, doing: string): Diagnostic {
+  return diag(
+    "OT6064",
+    `lab ${lab} is on ${machines > 0 ? `${machines} machines` : "several machines"}: ${doing} does not act on a lab on several machines yet`,
+    {
+      notes: [
+        "each machine holds its part under its own record; changing the parts together, and rolling them back together, is not done yet",
+      ],
+      help: `take it down and up again: \`opentop down ${lab}\`, then \`opentop up FILE\``,
+    },
+  );
 }
 
 function unfinished(r: LabRecord): Diagnostic {

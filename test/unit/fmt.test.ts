@@ -11,7 +11,7 @@ import { planJson } from "../../src/backends/text.js";
 import { sourceFile } from "../../src/diagnostics/source.js";
 import { format } from "../../src/format/format.js";
 import { type CompileOptions, compileSource } from "../../src/model/compile.js";
-import { lower } from "../../src/plan/lower.js";
+import { lowerAll } from "../../src/plan/lower.js";
 import { Lexer, type Trivia } from "../../src/syntax/lexer.js";
 import { parse } from "../../src/syntax/parser.js";
 import { mutate, read, seeds } from "../support/fuzz.js";
@@ -38,7 +38,8 @@ function commentsOf(text: string): string[] {
 function meaning(path: string, text: string, options: CompileOptions = {}): string {
   const compiled = compileSource(sourceFile(path, text), options);
   if (!compiled.lab) return JSON.stringify(compiled.diagnostics.map((d) => `${d.code} ${d.message}`).sort());
-  return JSON.stringify(planJson(lower(compiled.lab)), (key, value) =>
+  // A lab on several machines: every machine's plan.
+  return JSON.stringify(lowerAll(compiled.lab).map(planJson), (key, value) =>
     key === "origin" ? undefined : value,
   );
 }

@@ -13,7 +13,7 @@ import { CODES } from "../../src/diagnostics/codes.js";
 import { renderJson, renderPretty, renderShort } from "../../src/diagnostics/render.js";
 import { sourceFile } from "../../src/diagnostics/source.js";
 import { compileSource } from "../../src/model/compile.js";
-import { lower } from "../../src/plan/lower.js";
+import { lowerAll } from "../../src/plan/lower.js";
 import { command } from "../../src/plan/plan.js";
 import { mutate, read, seeds } from "../support/fuzz.js";
 import { cli, scratch } from "../support/lab.js";
@@ -44,13 +44,16 @@ test(`fuzz: ${COUNT} mutated labs give a model or diagnostics, never an exceptio
       }
       if (compiled.lab) {
         models++;
-        const plan = lower(compiled.lab);
-        planText(plan);
-        planJson(plan);
-        // The standalone script too: every value from the file is quoted or rejected.
-        buildScript(compiled, plan);
-        // Every command is argv; every batch line passes the safe-word check inside command().
-        for (const stage of [...plan.stages, ...plan.teardown]) for (const step of stage.steps) command(step);
+        // A lab on several machines: each machine's plan.
+        for (const plan of lowerAll(compiled.lab)) {
+          planText(plan);
+          planJson(plan);
+          // The standalone script too: every value from the file is quoted or rejected.
+          buildScript(compiled, plan);
+          // Every command is argv; every batch line passes the safe-word check inside command().
+          for (const stage of [...plan.stages, ...plan.teardown])
+            for (const step of stage.steps) command(step);
+        }
       } else
         assert.ok(
           compiled.diagnostics.some((d) => d.severity === "error"),
@@ -118,7 +121,7 @@ test(`fuzz: ${Math.ceil(COUNT / 10)} labs nested deep or grown large give a mode
         renderShort(d);
         renderJson(d);
       }
-      if (compiled.lab) lower(compiled.lab);
+      if (compiled.lab) lowerAll(compiled.lab);
       else assert.ok(compiled.diagnostics.some((d) => d.severity === "error"));
       if (compiled.diagnostics.some(atBound)) deepest++;
     } catch (e) {

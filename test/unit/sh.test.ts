@@ -10,7 +10,7 @@ import { buildScript, delimiter, labPart, type Script } from "../../src/backends
 import { planText } from "../../src/backends/text.js";
 import { sourceFile } from "../../src/diagnostics/source.js";
 import { type Compiled, compileSource } from "../../src/model/compile.js";
-import { lower } from "../../src/plan/lower.js";
+import { lower, lowerAll } from "../../src/plan/lower.js";
 import { toolsNeeded } from "../../src/runtime/lifecycle.js";
 import { which } from "../../src/runtime/proc.js";
 import { ROOT, scratch } from "../support/lab.js";
@@ -129,9 +129,13 @@ test("sh: scripts pass shellcheck with no warnings", { skip: SHELLCHECK ? false 
   const texts = [
     ...Object.values(LABS).map((l) => script(l).text),
     script(LABS.router, "/tmp/it's a $HOME `dir`\\\nwith\nnewlines.otop").text,
+    // Every example's script (a lab on several machines: each machine's).
     ...readdirSync(join(ROOT, "examples"))
       .filter((f) => f.endsWith(".otop"))
-      .map((f) => script(readFileSync(join(ROOT, "examples", f), "utf8"), `examples/${f}`).text),
+      .flatMap((f) => {
+        const c = compiled(readFileSync(join(ROOT, "examples", f), "utf8"), `examples/${f}`);
+        return c.lab ? lowerAll(c.lab).map((plan) => buildScript(c, plan).text) : [];
+      }),
   ];
   for (const text of texts) {
     const r = spawnSync("shellcheck", ["--shell=sh", "--severity=style", "-"], {

@@ -1,9 +1,10 @@
 # The machinery every standalone script shares (`opentop build` appends it, unchanged, to a
 # lab's own part): messages, programs, the lock and the record, status, and the commands.
 # The lab's part defines what differs: LAB and its paths, NEED_UP/NEED_DOWN/NEED_STATUS,
-# NEED_TEST, SUMMARY, HELP, the record's pieces (RECORD_*, OBJECTS), TEST_WIDTH, and the
-# functions up_plan, down_plan, left_behind, collisions, features, status_plan, link_of,
-# exec_node, test_plan, stop_listeners, test_rows, plan_text and why.
+# NEED_TEST, SUMMARY, HELP, the record's pieces (RECORD_*, OBJECTS), TEST_WIDTH (and
+# TEST_ACROSS in a machine's part of a lab on several machines), and the functions up_plan,
+# down_plan, left_behind, collisions, features, status_plan, link_of, exec_node, test_plan,
+# stop_listeners, test_rows, plan_text and why.
 # shellcheck shell=sh
 # shellcheck disable=SC2153,SC2154 # variables the lab's part sets
 # ---- the script's own machinery: messages, programs, the lock, the record -------------
@@ -412,6 +413,48 @@ EOF
   [ -n "$(ip route show default dev "$1" 2>/dev/null)$(ip -6 route show default dev "$1" 2>/dev/null)" ] || return 1
   error OT6033 "the host's $1 carries its default route: moving it would cut the host off" \
     'move an interface the host does not depend on, or use a macvlan on it'
+}
+
+# not_mine MACHINE ADDRESS: this machine has no address ADDRESS (and then says so): it is not
+# MACHINE, whose tunnels leave from there.
+not_mine() {
+  case " $(ip -o addr show 2>/dev/null) " in
+    *" inet $2/"* | *" inet6 $2/"*) return 1 ;;
+  esac
+  error OT6048 "this machine has no address $2: it is not machine $1" \
+    "run machine $1's script on the machine that has $2, or give machine $1 its address"
+}
+
+# tries COMMAND...: COMMAND succeeds once in three tries (a lost packet is no verdict).
+tries() {
+  probe "$@" || probe "$@" || probe "$@"
+}
+
+# underlay_short MACHINE ADDRESS SIZE REACH... -- CARRY...: the underlay to MACHINE is not
+# fit for the lab's tunnels (and then says why): REACH, a ping, gets no answer from ADDRESS,
+# or CARRY, a ping of SIZE bytes that may not be fragmented, does not pass.
+underlay_short() {
+  machine=$1
+  address=$2
+  size=$3
+  shift 3
+  reach=
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do
+    reach="$reach $1"
+    shift
+  done
+  shift
+  # shellcheck disable=SC2086 # generated words without blanks (nothing here expands file names)
+  if ! tries $reach; then
+    error OT6041 "machine $machine does not answer at $address" \
+      "the machines must reach each other's underlay addresses; let ICMP echo and the tunnel's UDP port through their firewalls" \
+      "tried before anything was created:$reach"
+    return 0
+  fi
+  tries "$@" && return 1
+  error OT6042 "the underlay to machine $machine does not carry $size-byte packets" \
+    "lower the MTU of what the tunnel carries (or the machines' \`mtu\`) to what the path between them carries" \
+    "a ping that may not be fragmented did not pass: $*"
 }
 
 # nic_held NETNS NAME: the node's namespace (a path) holds the moved interface as NAME.
@@ -864,15 +907,9 @@ route_text() {
 
 # ---- the commands ------------------------------------------------------------------
 
-cmd_up() {
-  if ! is_root; then
-    error OT6006 'bringing a lab up needs root' \
-      'run this script as root (for example with sudo); it creates namespaces and interfaces'
-    return 1
-  fi
-  # shellcheck disable=SC2086 # a list of program names, one word each
-  need $NEED_UP || return 1
-  lock_take || return 1
+# ready: what up makes sure of before it creates anything (and check reports): the record
+# says the lab is not here, none of its objects exists, and the kernel has what it needs.
+ready() {
   read_record
   case $rec_state in
     '') ;;
@@ -899,6 +936,18 @@ cmd_up() {
       "mounted: ${mounts%%"$NL"*}; OpenTop makes every mount in a lab's directory itself"
     return 1
   fi
+}
+
+cmd_up() {
+  if ! is_root; then
+    error OT6006 'bringing a lab up needs root' \
+      'run this script as root (for example with sudo); it creates namespaces and interfaces'
+    return 1
+  fi
+  # shellcheck disable=SC2086 # a list of program names, one word each
+  need $NEED_UP || return 1
+  lock_take || return 1
+  ready || return 1
   created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   if ! register_run_dir || ! write_record creating; then
     error OT9004 "cannot write the record $RECORD" 'nothing was created'
@@ -928,6 +977,19 @@ cmd_up() {
     error OT6012 "rolling back lab $LAB did not finish" "run \`$SELF down\` to remove what is left"
   fi
   return 1
+}
+
+# cmd_check: everything up checks before it creates anything, and nothing else (`opentop up`
+# asks every machine of a lab this before any of them creates anything).
+cmd_check() {
+  if ! is_root; then
+    error OT6006 'checking a lab needs root' 'run this script as root; it tries the kernel in throwaway namespaces'
+    return 1
+  fi
+  # shellcheck disable=SC2086 # a list of program names, one word each
+  need $NEED_UP || return 1
+  ready || return 1
+  echo "lab $LAB can come up here: $SUMMARY"
 }
 
 cmd_down() {
@@ -1109,6 +1171,12 @@ row() {
 }
 
 cmd_test() {
+  if [ -n "${TEST_ACROSS-}" ]; then
+    error OT8024 "lab $LAB is on several machines: this script is one machine's part, and cannot test it" \
+      "\`opentop check FILE\` gives the model's verdict of each expectation; \`$SELF exec NODE ping ...\` probes one by hand" \
+      'testing with real packets across machines is not supported yet'
+    return 1
+  fi
   if [ "$TEST_WIDTH" = 0 ]; then
     echo "lab $LAB has no expectations: write \`expect SRC -> DST ...\` in its file"
     return 0
@@ -1144,18 +1212,18 @@ cmd_test() {
 }
 
 usage() {
-  printf 'usage: %s up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help\n' "$SELF"
+  printf 'usage: %s up | down | status | exec NODE COMMAND [ARG]... | test | plan | check | --help\n' "$SELF"
   printf '%s\n' "$HELP"
 }
 
 trap lock_release EXIT
 case ${1-} in
-  up | down | status | test | plan)
+  up | down | status | test | plan | check)
     if [ $# -ne 1 ]; then
       usage >&2
       exit 2
     fi
-    case $1 in up) cmd_up ;; down) cmd_down ;; status) cmd_status ;; test) cmd_test ;; plan) plan_text ;; esac
+    case $1 in up) cmd_up ;; down) cmd_down ;; status) cmd_status ;; test) cmd_test ;; plan) plan_text ;; check) cmd_check ;; esac
     ;;
   exec)
     shift

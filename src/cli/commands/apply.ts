@@ -5,7 +5,7 @@ import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
 import { command, opsOf, type Step } from "../../plan/plan.js";
 import { counted } from "../../plural.js";
-import { apply as applyLab } from "../../runtime/apply.js";
+import { acrossMachines, apply as applyLab } from "../../runtime/apply.js";
 import { hostForwardingWarnings } from "../../runtime/firewall.js";
 import { lowerHere } from "../../runtime/platform.js";
 import type { ProcResult } from "../../runtime/proc.js";
@@ -24,6 +24,8 @@ export const apply: Command = {
     const p = parseCommand(args, spec);
     const { compiled } = labFileOverRecord(p, usage);
     const lab = compiled.lab;
+    if (lab.machines.length)
+      throw new DiagnosticError(acrossMachines(lab.name, lab.machines.length, "apply"));
     const plan = lowerHere(lab, firewallOf(p.values));
     const warnings = [...compiled.diagnostics, ...hostForwardingWarnings(plan)];
     if (p.format !== "json") printDiagnostics(io, warnings, p.format);

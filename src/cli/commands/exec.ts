@@ -11,6 +11,7 @@ import type { Io } from "../io.js";
 import { shellLaunch } from "../prompt.js";
 import { SPEC, usageOf } from "../spec.js";
 import { requireRecord, resolveTarget } from "../target.js";
+import { onItsMachine } from "./exec-machines.js";
 
 /** Status of a program that could not be started, as shells use it. */
 const CANNOT_RUN = 127;
@@ -63,7 +64,10 @@ export const exec: Command = {
     const usage = usageOf(SPEC.exec);
     const { lab, node, rest } = split(args);
     if (!lab || !node || rest.length === 0) throw usageError("give a lab, a node and a command", usage);
-    const record = requireRecord(resolveTarget(lab, new Map()));
+    const target = resolveTarget(lab, new Map());
+    const remote = await onItsMachine(target, node, rest);
+    if (remote !== undefined) return remote;
+    const record = requireRecord(target);
     const argv = enterArgv(record, node);
     requireRoot("running a command inside a node", `opentop exec ${record.lab} ${node} -- …`);
     const env = { ...process.env, OPENTOP_LAB: record.lab, OPENTOP_NODE: node };
@@ -75,7 +79,11 @@ export const shell: Command = {
   async run(args, io) {
     const { lab, node, rest } = split(args);
     if (!lab || !node || rest.length) throw usageError("give a lab and a node", usageOf(SPEC.shell));
-    const record = requireRecord(resolveTarget(lab, new Map()));
+    const target = resolveTarget(lab, new Map());
+    // On another machine: sh, interactive, with the prompt that says where it is.
+    const remote = await onItsMachine(target, node, ["env", `PS1=[${target.lab}:${node}] # `, "sh", "-i"]);
+    if (remote !== undefined) return remote;
+    const record = requireRecord(target);
     const argv = enterArgv(record, node);
     requireRoot("a shell inside a node", `opentop shell ${record.lab} ${node}`);
     const program = process.env.SHELL || "/bin/sh";

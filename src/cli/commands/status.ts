@@ -5,11 +5,13 @@ import { counted } from "../../plural.js";
 import type { FilterStatus } from "../../runtime/filter-status.js";
 import { qdiscText } from "../../runtime/shaping-status.js";
 import { status as readStatus, routeText, type Status } from "../../runtime/status.js";
+import { spanOfLab } from "../across.js";
 import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { type Io, printableData } from "../io.js";
 import { SPEC, usageOf } from "../spec.js";
 import { labTarget, requireRecord } from "../target.js";
+import { statusOnMachines } from "./status-machines.js";
 
 const spec = SPEC.status;
 const usage = usageOf(spec);
@@ -18,7 +20,20 @@ export const status: Command = {
   async run(args, io) {
     const p = parseCommand(args, spec);
     const target = labTarget(p, usage);
+    // A lab this machine brought up on several: each machine's part, over ssh.
+    const span = p.values.machine === undefined ? spanOfLab(target.lab) : undefined;
+    if (span) return statusOnMachines(span, p, io);
     const record = requireRecord(target);
+    if (typeof p.values.machine === "string" && record.machine !== p.values.machine)
+      throw new DiagnosticError(
+        diag(
+          "OT6045",
+          `this machine holds ${record.machine !== undefined ? `machine ${record.machine}'s part` : "all"} of lab ${record.lab}, not machine ${p.values.machine}'s`,
+          {
+            help: `run it on machine ${p.values.machine}, or without \`--machine\` on the machine that brought the lab up`,
+          },
+        ),
+      );
     if (process.getuid?.() !== 0)
       throw new DiagnosticError(
         diag("OT6006", `reading the live state of lab ${record.lab} needs root`, {
@@ -75,8 +90,9 @@ function printFilters(io: Io, filters: readonly FilterStatus[]): void {
 function printStatus(io: Io, s: Status, fileChanged: boolean): void {
   const r = s.record;
   const st = io.style;
+  const part = r.machine !== undefined ? ` (machine ${r.machine}'s part)` : "";
   io.out(
-    `${st.bold(`lab ${r.lab}`)}: ${r.state === "up" ? "up" : st.warning(r.state === "applying" ? "half changed (its apply did not finish)" : "half up (its up did not finish)")} since ${r.createdAt}, from ${r.file}`,
+    `${st.bold(`lab ${r.lab}`)}${part}: ${r.state === "up" ? "up" : st.warning(r.state === "applying" ? "half changed (its apply did not finish)" : "half up (its up did not finish)")} since ${r.createdAt}, from ${r.file}`,
   );
   if (fileChanged) io.out(st.warning("  the file has changed since the lab was brought up"));
   for (const ns of s.namespaces) {

@@ -3,6 +3,7 @@
 import { labSize } from "../../backends/text.js";
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
+import { partOn } from "../../model/part.js";
 import { command, opsOf, type Step } from "../../plan/plan.js";
 import { counted } from "../../plural.js";
 import { hostForwardingWarnings } from "../../runtime/firewall.js";
@@ -13,10 +14,12 @@ import { parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { firewallOf } from "../firewall.js";
 import { printDiagnostics } from "../io.js";
+import { machineOption } from "../machine-option.js";
 import { progress } from "../progress.js";
-import { onInterrupt } from "../signals.js";
+import { interruptFlag } from "../signals.js";
 import { SPEC, usageOf } from "../spec.js";
 import { labFile } from "../target.js";
+import { upOnMachines } from "./up-machines.js";
 
 const spec = SPEC.up;
 const usage = usageOf(spec);
@@ -29,22 +32,21 @@ export const up: Command = {
       throw usageError("--jobs takes an integer from 1 to 256", usage);
     const compiled = labFile(p, usage);
     const lab = compiled.lab;
-    const plan = lowerHere(lab, firewallOf(p.values));
+    const machine = machineOption(p.values, lab);
+    // A lab on several machines, without --machine: every machine, over ssh.
+    if (lab.machines.length > 0 && machine === undefined) return upOnMachines(compiled, p, io, jobs);
+    const plan = lowerHere(lab, { ...firewallOf(p.values), ...(machine !== undefined ? { machine } : {}) });
     const warnings = [...compiled.diagnostics, ...hostForwardingWarnings(plan)];
     if (p.format !== "json") printDiagnostics(io, warnings, p.format);
 
-    let interrupted = false;
-    const onSignal = () => {
-      interrupted = true;
-    };
-    const unhandle = onInterrupt(onSignal);
+    const signals = interruptFlag();
     const started = performance.now();
     const shown = progress(io, `bringing ${lab.name} up`, p.format === "pretty" && !p.values.verbose);
     shown.phase("checking the machine");
     shown.start(plan.stages);
     try {
       const outcome = await bringUp(compiled, plan, {
-        interrupted: () => interrupted,
+        interrupted: signals.interrupted,
         onStep: p.values.verbose
           ? (step: Step, result: ProcResult, seconds: number) =>
               io.err(
@@ -69,12 +71,12 @@ export const up: Command = {
         );
       else
         io.out(
-          `lab ${lab.name} is up: ${labSize(lab)} (${counted(ops, "operation")}, ${seconds.toFixed(2)} s)`,
+          `lab ${lab.name} is up${machine !== undefined ? ` on machine ${machine}` : ""}: ${labSize(partOn(lab, machine))} (${counted(ops, "operation")}, ${seconds.toFixed(2)} s)`,
         );
       return EXIT.ok;
     } finally {
       shown.end();
-      unhandle();
+      signals.off();
     }
   },
 };
