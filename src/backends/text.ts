@@ -148,7 +148,8 @@ export function diffText(diff: Diff, lab: string): string {
   for (const c of diff.changes) {
     const op = c.to ?? c.from;
     if (!op) continue;
-    const from = origin(op.origin);
+    // A removed object is in the file as it was (the record says where), not in the new one.
+    const from = c.to ? origin(op.origin) : c.was !== undefined ? `was ${c.was}` : undefined;
     const cause = c.because !== undefined ? byKey.get(c.because) : undefined;
     const why = cause ? `  (with: ${describe((cause.from ?? cause.to) as Op)})` : "";
     out.push(`${SIGN[c.kind]} ${describe(op)}${why}${from ? `  # ${from}` : ""}`);
@@ -182,6 +183,7 @@ export function diffJson(diff: Diff): object {
       ...(c.from ? { from: opJson(c.from) } : {}),
       ...(c.to ? { to: opJson(c.to) } : {}),
       ...(c.because !== undefined ? { because: c.because } : {}),
+      ...(c.was !== undefined ? { was: c.was } : {}),
     })),
     unchanged: diff.unchanged,
   };

@@ -4,6 +4,9 @@
 // (completion-scripts.ts) ask `opentop __complete WORD…` and show what it prints.
 
 import { compileFile } from "../model/compile.js";
+import { HOST } from "../model/names.js";
+import { captureIfaces } from "../plan/capture.js";
+import type { LabRecord } from "../plan/record.js";
 import { listLabs, readRecord } from "../runtime/record.js";
 import { type ArgKind, type CommandSpec, GLOBAL_OPTIONS, type OptionDoc, SPECS, specOf } from "./spec.js";
 import { looksLikeFile } from "./target.js";
@@ -23,6 +26,22 @@ const NONE: Completion = { candidates: [], files: false };
 const SHELLS = ["bash", "zsh", "fish"];
 const IMPORT_FORMATS = ["containerlab", "mininet"];
 const PROBE_PROTOCOLS = ["icmp", "tcp", "udp"];
+/** The first words of tcpdump filters people write most. */
+const FILTER_WORDS = [
+  "icmp",
+  "icmp6",
+  "tcp",
+  "udp",
+  "arp",
+  "port",
+  "host",
+  "net",
+  "src",
+  "dst",
+  "not",
+  "and",
+  "or",
+];
 
 /** `words`: the words after `opentop`, the last being the one completed (maybe empty). */
 export function complete(words: readonly string[]): Completion {
@@ -103,6 +122,18 @@ function positional(
       return filtered(current, labs(), true);
     case "node":
       return filtered(current, nodesOf(before[0]), false);
+    case "node-or-switch":
+      return filtered(current, [...nodesOf(before[0]), ...switchesOf(before[0])], false);
+    case "capture-at":
+      return filtered(current, [...nodesOf(before[0]), ...switchesOf(before[0]), { value: HOST }], false);
+    case "iface":
+      return filtered(current, ifacesOf(before[0], before[1]), false);
+    case "filter":
+      return filtered(
+        current,
+        FILTER_WORDS.map((value) => ({ value })),
+        false,
+      );
     case "service":
       return filtered(current, servicesOf(before[0], before[1]), false);
     case "program":
@@ -148,6 +179,23 @@ function nodesOf(lab: string | undefined): Candidate[] {
   if (looksLikeFile(lab)) return (compileFile(lab).lab?.nodes ?? []).map((n) => ({ value: n.name }));
   const record = readRecord(lab);
   return record && !(record instanceof Error) ? record.nodes.map((value) => ({ value })) : [];
+}
+
+/** A running lab's record, or undefined. */
+function recordOf(lab: string | undefined): LabRecord | undefined {
+  if (lab === undefined || looksLikeFile(lab)) return undefined;
+  const record = readRecord(lab);
+  return record && !(record instanceof Error) ? record : undefined;
+}
+
+function switchesOf(lab: string | undefined): Candidate[] {
+  return (recordOf(lab)?.switches ?? []).map((value) => ({ value, description: "switch" }));
+}
+
+/** What a capture may listen on at `where` of a running lab. */
+function ifacesOf(lab: string | undefined, where: string | undefined): Candidate[] {
+  const record = recordOf(lab);
+  return record && where !== undefined ? captureIfaces(record, where).map((value) => ({ value })) : [];
 }
 
 function servicesOf(lab: string | undefined, node: string | undefined): Candidate[] {

@@ -26,6 +26,7 @@ const LOADERS: { readonly [K in CommandName]: () => Promise<Command> } = {
   exec: async () => (await import("./commands/exec.js")).exec,
   shell: async () => (await import("./commands/exec.js")).shell,
   logs: async () => (await import("./commands/logs.js")).logs,
+  capture: async () => (await import("./commands/capture.js")).capture,
   graph: async () => (await import("./commands/graph.js")).graph,
   build: async () => (await import("./commands/build.js")).build,
   import: async () => (await import("./commands/import.js")).importLab,

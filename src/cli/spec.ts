@@ -8,6 +8,10 @@ export type ArgKind =
   | "lab"
   | "lab-or-file"
   | "node"
+  | "node-or-switch"
+  | "capture-at"
+  | "iface"
+  | "filter"
   | "service"
   | "program"
   | "shell"
@@ -52,6 +56,12 @@ const SET: OptionDoc = {
   value: "NAME=VALUE",
   multiple: true,
   help: "give parameter NAME this value instead of its default (repeatable)",
+};
+const UNSET: OptionDoc = {
+  name: "unset",
+  value: "NAME",
+  multiple: true,
+  help: "drop the value the running lab keeps for parameter NAME: back to the file's default (repeatable)",
 };
 const FIREWALL: OptionDoc = {
   name: "firewall",
@@ -102,6 +112,7 @@ const TABLE = [
       "Prints the exact operations of `up` (or with --down, of `down`), stage by stage and process by process, each with the statement of the file that asked for it.",
     options: [
       SET,
+      UNSET,
       FIREWALL,
       { name: "down", help: "show the operations of `down` instead" },
       {
@@ -149,9 +160,10 @@ const TABLE = [
     args: "FILE",
     positionals: ["file"],
     description:
-      "Compares the running lab's record with the file's plan, object by object, and runs only the difference: what is gone is removed, what is new is made, what changed is changed in place where the kernel can (a route, a qdisc, a filter in one transaction, a sysctl, a limit) and made again where it cannot — with everything that needs it, which the list of changes says. Everything else is untouched: connections across an unchanged path survive. --set values given before are kept unless set again. A failure or Ctrl-C rolls back to the lab as it was. A lab that is not up is brought up. `opentop plan FILE --diff` shows the same changes without making them. The standalone script (`build`) does not apply: it brings its lab up and down whole; nor does a lab on several machines yet (OT6064).",
+      "Compares the running lab's record with the file's plan, object by object, and runs only the difference: what is gone is removed, what is new is made, what changed is changed in place where the kernel can (a route, a qdisc, a filter in one transaction, a sysctl, a limit) and made again where it cannot — with everything that needs it, which the list of changes says. Everything else is untouched: connections across an unchanged path survive. --set values given before are kept unless set again, or dropped with --unset. A failure or Ctrl-C rolls back to the lab as it was. A lab that is not up is brought up. `opentop plan FILE --diff` shows the same changes without making them. The standalone script (`build`) does not apply: it brings its lab up and down whole; nor does a lab on several machines yet (OT6049).",
     options: [
       SET,
+      UNSET,
       FIREWALL,
       { name: "verbose", short: "v", help: "print every process as it finishes, with its time" },
       JSON_OUT,
@@ -159,6 +171,7 @@ const TABLE = [
     examples: [
       { cmd: "sudo opentop apply examples/office.otop", what: "apply an edited lab file" },
       { cmd: "sudo opentop apply examples/wan.otop --set rate=5mbit", what: "change one parameter" },
+      { cmd: "sudo opentop apply examples/wan.otop --unset rate", what: "back to the file's default" },
     ],
   },
   {
@@ -253,24 +266,28 @@ const TABLE = [
   {
     name: "exec",
     summary: "run a command inside a node",
-    args: "LAB|FILE NODE [--] COMMAND [ARG]…",
-    positionals: ["lab-or-file", "node", "program"],
+    args: "LAB|FILE NODE|SWITCH [--] COMMAND [ARG]…",
+    positionals: ["lab-or-file", "node-or-switch", "program"],
     rest: true,
     description:
-      "Runs COMMAND inside NODE with the terminal attached: in exactly the namespaces the node isolates, after joining its cgroups. The exit status is the command's. Options after NODE belong to COMMAND; `--` may separate them. Needs root. In a lab brought up on several machines, the command runs on the node's machine, over ssh.",
+      "Runs COMMAND inside NODE with the terminal attached: in exactly the namespaces the node isolates, after joining its cgroups. A switch's name enters the switches' namespace instead: the lab's own network namespace, where every switch's bridge and ports are. The exit status is the command's. Options after NODE belong to COMMAND; `--` may separate them. Needs root. In a lab brought up on several machines, the command runs on the node's machine, over ssh.",
     options: [],
     examples: [
       { cmd: "sudo opentop exec office pc1 -- ping -c1 10.2.0.10", what: "ping the web server from pc1" },
       { cmd: "sudo opentop exec office router -- nft list ruleset", what: "the router's live filter" },
+      {
+        cmd: "sudo opentop exec office lan -- bridge fdb show br lan",
+        what: "switch lan's forwarding table",
+      },
     ],
   },
   {
     name: "shell",
     summary: "open an interactive shell inside a node",
-    args: "LAB|FILE NODE",
-    positionals: ["lab-or-file", "node"],
+    args: "LAB|FILE NODE|SWITCH",
+    positionals: ["lab-or-file", "node-or-switch"],
     description:
-      "Opens $SHELL (or /bin/sh) inside NODE. The prompt starts with [LAB:NODE] so that it is clear where you are (bash, zsh, fish and sh-like shells); OPENTOP_LAB and OPENTOP_NODE are set. Needs root.",
+      "Opens $SHELL (or /bin/sh) inside NODE (a switch's name: the switches' namespace). The prompt starts with [LAB:NODE] so that it is clear where you are (bash, zsh, fish and sh-like shells); OPENTOP_LAB and OPENTOP_NODE are set. Needs root.",
     options: [],
     examples: [{ cmd: "sudo opentop shell office router", what: "a shell on the router" }],
   },
@@ -285,6 +302,39 @@ const TABLE = [
     examples: [
       { cmd: "sudo opentop logs isolation db", what: "every service of node db" },
       { cmd: "sudo opentop logs isolation db web -f", what: "follow service web" },
+    ],
+  },
+  {
+    name: "capture",
+    summary: "capture packets on a node's interface, a switch's port or a host end: pcap for wireshark",
+    args: "LAB|FILE NODE|SWITCH|host IFACE [FILTER]…",
+    positionals: ["lab-or-file", "capture-at", "iface", "filter"],
+    rest: true,
+    description:
+      "Runs tcpdump on IFACE of NODE, in the node's network namespace, and writes pcap to standard output (each packet as it comes, for `| wireshark -k -i -`) or with -w to a file; FILTER is a tcpdump filter expression. For a switch, IFACE is the port of a node's interface, `NODE.IFACE` (or the switch's own name: its bridge); for `host`, `NODE.IFACE` is the host's end of that node's link to the host. Ctrl-C stops it; tcpdump's counts go to standard error. Needs root and tcpdump.",
+    options: [
+      {
+        name: "write",
+        short: "w",
+        value: "FILE",
+        file: true,
+        help: "write the pcap to FILE instead of standard output",
+      },
+      { name: "count", short: "c", value: "N", help: "stop after N packets" },
+    ],
+    examples: [
+      {
+        cmd: "sudo opentop capture office router wan | wireshark -k -i -",
+        what: "watch the router's uplink live",
+      },
+      {
+        cmd: "sudo opentop capture office lan pc1.eth0 icmp -w pc1.pcap",
+        what: "pc1's switch port, ICMP only, to a file",
+      },
+      {
+        cmd: "sudo opentop capture office host router.wan -c 10 | tcpdump -r -",
+        what: "ten packets at the host's end",
+      },
     ],
   },
   {

@@ -20,6 +20,8 @@ export interface Compiled {
   readonly lab?: Lab;
   /** The lab's name when the file declares a valid one, even if it has other errors. */
   readonly labName?: string;
+  /** The names of the parameters the lab declares (`param`), which `--set` may give. */
+  readonly parameters?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -60,6 +62,7 @@ export function compileSource(file: SourceFile, options: CompileOptions = {}): C
     ...(options.params?.size ? { params: options.params } : {}),
     ...(lab && !diagnostics.hasErrors ? { lab } : {}),
     ...(labName !== undefined ? { labName } : {}),
+    parameters: decls.params,
     diagnostics: sortDiagnostics(diagnostics.list),
   };
 }

@@ -161,6 +161,8 @@ export interface Decls {
   readonly placements: Text[];
   /** Top-level `vxlan` options, each statement's in order. */
   readonly vxlan: PropDecl[];
+  /** The names of the lab's parameters (`param`), in order. */
+  readonly params: string[];
 }
 
 /**
@@ -205,6 +207,7 @@ class Expander {
     machines: [],
     placements: [],
     vxlan: [],
+    params: [],
   };
   private objects = 0;
   private steps = 0;
@@ -279,6 +282,7 @@ class Expander {
         continue;
       }
       declared.set(name, stmt.name.span);
+      this.decls.params.push(name);
       const override = options.params?.get(name);
       const raw = override ?? this.value(stmt.value, env)?.text;
       if (raw === undefined) continue;

@@ -20,11 +20,13 @@ import {
   rankOf,
   type Update,
   undoneBy,
+  undoneLast,
   undoOf,
   updateOf,
   whereOf,
 } from "./ops.js";
 import { opsOf, type Plan, type Stage, steps } from "./plan.js";
+import type { RecordOp } from "./record.js";
 import type { GuardedOp } from "./teardown.js";
 
 export type ChangeKind = "add" | "remove" | "update" | "recreate";
@@ -38,6 +40,8 @@ export interface Change {
   readonly to?: Op;
   /** Recreated or removed because this object (a key) is: what it needs or lives in. */
   readonly because?: string;
+  /** Where the lab's operation (`from`) came from in its file as it was: `file:line:col` (the record's). */
+  readonly was?: string;
 }
 
 /** An operation that removes an object that goes, under its guard: `of`, the key of the operation that made it. */
@@ -52,6 +56,8 @@ export interface Diff {
   readonly undo: readonly UndoOp[];
   /** Then what makes, changes and makes again: the new plan's stages with only that. */
   readonly stages: readonly Stage[];
+  /** Last, what removes the objects that go for good once what replaces them is made (`undoneLast`). */
+  readonly last: readonly UndoOp[];
   /** Operations of the new plan left as they are. */
   readonly unchanged: number;
   /** What cannot be removed alone and lives in nothing that could be recreated instead. */
@@ -147,8 +153,9 @@ export function diffPlans(from: readonly Op[], to: Plan | readonly Op[]): Diff {
     : sequential(toOps.flatMap(run));
   return {
     changes: changesOf(st, from, toOps),
-    undo: undoOps(st, from),
+    undo: undoOps(st, from, false),
     stages,
+    last: undoOps(st, from, true),
     unchanged: toOps.filter(
       (op) => !st.gone.has(keyOf(op)) && st.old.ops.has(keyOf(op)) && !st.updates.has(keyOf(op)),
     ).length,
@@ -156,6 +163,26 @@ export function diffPlans(from: readonly Op[], to: Plan | readonly Op[]): Diff {
     sources,
     takenBy: takenBy(st),
     replaced: st.replaced,
+  };
+}
+
+/**
+ * `diffPlans` from a running lab's record: each change to one of its operations says where
+ * that operation came from in the file as it was (`was`), which the new file may no longer
+ * have — a removed statement's place is known only from the record.
+ */
+export function diffRecord(from: readonly RecordOp[], to: Plan): Diff {
+  const d = diffPlans(
+    from.map((r) => r.op),
+    to,
+  );
+  const where = new Map(from.flatMap((r) => (r.origin !== undefined ? [[keyOf(r.op), r.origin]] : [])));
+  return {
+    ...d,
+    changes: d.changes.map((c) => {
+      const was = c.from ? where.get(c.key) : undefined;
+      return was !== undefined ? { ...c, was } : c;
+    }),
   };
 }
 
@@ -244,6 +271,11 @@ function propagate(st: State): void {
   };
   const goes = (m: string) => st.gone.has(m) || st.replaced.has(m);
   const made = (m: string) => goes(m) || !st.old.ops.has(m);
+  // Handed over (make before break): neither what goes last nor what takes its place touches it.
+  const but = (key: string, hit: (m: string) => boolean) => {
+    const over = handedOver(st, key);
+    return over ? (m: string) => hit(m) && !over.has(m) : hit;
+  };
   for (let changed = true; changed; ) {
     changed = false;
     const mark = (key: string, cause: string | undefined) => {
@@ -253,8 +285,9 @@ function propagate(st: State): void {
       st.because.set(key, cause);
       changed = true;
     };
-    for (const [key, op] of st.old.ops) mark(key, forced(st.old, key, op, goes));
-    for (const [key, op] of st.next.ops) if (st.old.ops.has(key)) mark(key, forced(st.next, key, op, made));
+    for (const [key, op] of st.old.ops) mark(key, forced(st.old, key, op, but(key, goes)));
+    for (const [key, op] of st.next.ops)
+      if (st.old.ops.has(key)) mark(key, forced(st.next, key, op, but(key, made)));
     for (const [key, op] of st.next.ops) {
       // Inside something reset: set again as it is (or made again where it cannot be).
       const was = st.old.ops.get(key);
@@ -268,7 +301,7 @@ function propagate(st: State): void {
     }
     for (const key of [...st.gone]) {
       const op = st.old.ops.get(key);
-      if (!op || undoOf(op) !== null || skipped(st, key, op)) continue;
+      if (!op || undoOf(op, st.next.ctx) !== null || skipped(st, key, op)) continue;
       const holders = needsOf(op, st.old.ctx)
         .filter((n) => n.inside)
         .flatMap((n) => makersOf(st.old, n, key));
@@ -276,6 +309,36 @@ function propagate(st: State): void {
       for (const h of holders) mark(h, key);
     }
   }
+}
+
+/**
+ * The objects an operation of both plans (as it is, or changed in place) is handed over between: what it needs
+ * that goes last (`undoneLast`) and what new of that sort it needs in the new plan instead,
+ * when it needs the same of everything else — a route whose gateway's address is replaced on
+ * its interface. The new is made before the old goes, so it never goes without: untouched.
+ */
+function handedOver(st: State, key: string): Set<string> | undefined {
+  const was = st.old.ops.get(key);
+  const now = st.next.ops.get(key);
+  if (!was || !now || st.gone.has(key)) return undefined;
+  const makers = (s: Side, op: Op) => new Set(needsOf(op, s.ctx).flatMap((n) => makersOf(s, n, key)));
+  const before = makers(st.old, was);
+  const after = makers(st.next, now);
+  const going = [...before].filter((m) => !after.has(m) && last(st, m));
+  const coming = [...after].filter((m) => {
+    const op = st.next.ops.get(m);
+    return !before.has(m) && !st.old.ops.has(m) && op !== undefined && undoneLast(op);
+  });
+  const rest = (set: Set<string>, out: readonly string[]) => [...set].filter((m) => !out.includes(m)).sort();
+  if (coming.length === 0 || rest(before, going).join(" ") !== rest(after, coming).join(" "))
+    return undefined;
+  return new Set([...going, ...coming]);
+}
+
+/** Its object goes for good, removed after the change has made what replaces it (`undoneLast`). */
+function last(st: State, key: string): boolean {
+  const op = st.old.ops.get(key);
+  return op !== undefined && undoneLast(op) && !st.next.ops.has(key) && !skipped(st, key, op);
 }
 
 /** The kernel takes it along: something it lives inside goes (or is replaced) too. */
@@ -289,16 +352,17 @@ function skipped(st: State, key: string, op: Op): boolean {
  * What removes what goes: each operation's own undo, newest first, unless something it lives
  * inside goes too; under the guard tear-down would use (an object the lab owns on the
  * machine, only while it exists and is the lab's). Ordered like tear-down (services stop
- * first, cgroups go last), the same undo once.
+ * first, cgroups go last), the same undo once. `late`: those removed after the change has
+ * made what it makes, else those before.
  */
-function undoOps(st: State, from: readonly Op[]): UndoOp[] {
+function undoOps(st: State, from: readonly Op[], late: boolean): UndoOp[] {
   const seen = new Set<string>();
   const out: { g: UndoOp; i: number }[] = [];
   [...from].reverse().forEach((op) => {
     const key = keyOf(op);
-    if (!st.gone.has(key) || skipped(st, key, op)) return;
+    if (!st.gone.has(key) || skipped(st, key, op) || last(st, key) !== late) return;
     const owned = undoneBy(op) === "owned" ? ownsOf(op) : [];
-    for (const u of undoOf(op) ?? []) {
+    for (const u of undoOf(op, st.next.ctx) ?? []) {
       const text = contentOf(u);
       if (seen.has(text)) continue;
       seen.add(text);

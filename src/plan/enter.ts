@@ -6,9 +6,11 @@
 
 import { ASPECTS, type Aspect } from "../model/isolation.js";
 import { nodeNetns } from "../model/names.js";
-import { netnsPath } from "./layout.js";
+import { inNetns } from "./ns.js";
 import { ENTER_SHAPE, type Enter, joinArgv, nsenterArgs } from "./ops/isolation.js";
-import { F, type Ns, type Shape } from "./ops/types.js";
+import { F, type Shape } from "./ops/types.js";
+
+export { inNetns } from "./ns.js";
 
 /** How to reach a node at run time: what `exec`, `status` and `logs` read from the record. */
 export interface NodeRuntime {
@@ -50,11 +52,6 @@ export const NODE_RUNTIME_SHAPE: Shape = {
     each: { object: { ...PROCESS, name: F.word, command: "string", status: "lab-path" } },
   },
 };
-
-/** The argv that runs `argv` inside a network namespace (one setns), or on the host for null. */
-export function inNetns(ns: Ns, argv: readonly string[]): string[] {
-  return ns === null ? [...argv] : ["nsenter", `--net=${netnsPath(ns)}`, "--", ...argv];
-}
 
 /** The argv prefix of a command run inside a node: join its cgroups, enter its namespaces. */
 export function enterPrefix(rt: Pick<NodeRuntime, "enter" | "join">): string[] {

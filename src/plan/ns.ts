@@ -2,6 +2,8 @@
 // or null for the machine's own. A plan is always one machine's: null never means "some
 // other host".
 
+import { netnsPath } from "./layout.js";
+
 export type Ns = string | null;
 
 /** A namespace in a key: `@host` for the machine's own (no namespace name contains `@`). */
@@ -12,4 +14,9 @@ export function nsKey(ns: Ns): string {
 /** A namespace in a sentence for people. */
 export function at(ns: Ns): string {
   return ns === null ? "the host" : ns;
+}
+
+/** The argv that runs `argv` inside a network namespace (one setns), or on the host for null. */
+export function inNetns(ns: Ns, argv: readonly string[]): string[] {
+  return ns === null ? [...argv] : ["nsenter", `--net=${netnsPath(ns)}`, "--", ...argv];
 }

@@ -154,9 +154,14 @@ export function makesOf(op: Op): string[] {
   return spec(op).makes?.(op) ?? [keyOf(op)];
 }
 
-/** What removes exactly its object from a running lab; null: it cannot be removed alone. */
-export function undoOf(op: Op): readonly Op[] | null {
-  return spec(op).undo(op);
+/** What removes exactly its object from a running lab becoming `next`; null: it cannot be removed alone. */
+export function undoOf(op: Op, next: NeedContext): readonly Op[] | null {
+  return spec(op).undo(op, next);
+}
+
+/** Its object, going for good, is removed after the change has made what it makes (`OpSpec.undoneLast`). */
+export function undoneLast(op: Op): boolean {
+  return spec(op).undoneLast === true;
 }
 
 /** What changes `from` into `to` in place (same kind and key); undefined: recreate it. */

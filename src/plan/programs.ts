@@ -52,6 +52,8 @@ export const PROGRAMS = {
   socat: { package: "socat", why: "this lab's tcp and udp expectations are tested with it" },
   ss: { package: "iproute2", why: "this lab's tests look for a listener before starting one" },
   timeout: { package: "coreutils", why: "this lab's tests bound the life of a throwaway listener" },
+  // Looking at a running lab (`opentop capture`), never part of a plan.
+  tcpdump: { package: "tcpdump", why: "`capture` runs it in the lab's namespace" },
 } as const satisfies Record<string, ProgramSpec>;
 
 /** A program of the table: every command is built from these (the type checks the snippets' lists). */

@@ -159,6 +159,16 @@ export const SYSCTL_RESET =
   'ns=$1 key=$2 from=$3; if [ "$4" = fresh ]; then v=$(unshare --net -- sysctl -n "$from"); else v=$(nsenter --net="$ns" -- sysctl -n "$from"); fi || exit 1; exec nsenter --net="$ns" -- sysctl -q -w "$key=$v"';
 
 /**
+ * `opentop-addr-promote DEV CIDR` (in the node's namespace): remove an IPv4 address while
+ * another of its subnet stays on the interface. Without `promote_secondaries` the kernel
+ * would remove those with it when it is the subnet's primary — and every route through the
+ * interface when no address is left; with it, the next becomes primary and the routes stay.
+ * The interface's own setting is put back after.
+ */
+export const ADDR_PROMOTE =
+  'dev=$1 cidr=$2 k=net/ipv4/conf/$1/promote_secondaries; v=$(sysctl -n "$k") || exit 1; sysctl -q -w "$k=1" || exit 1; ip addr del "$cidr" dev "$dev"; rc=$?; sysctl -q -w "$k=$v"; exit $rc';
+
+/**
  * `opentop-ready PIDFILE STATUS LOG SECONDS KIND PORT [-- CHECK…]`: wait until a service
  * is ready — KIND `tcp`/`udp`: something listens on PORT in its network namespace (where
  * this runs); `command`: CHECK (entering the node) exits with 0; `started`: it has run
@@ -197,6 +207,7 @@ export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
   [NIC_TAKE, "nic-take"],
   [NIC_GIVE, "nic-give"],
   [SYSCTL_RESET, "sysctl-reset"],
+  [ADDR_PROMOTE, "addr-promote"],
   [READY, "ready"],
   [PROBE, "probe"],
   [LISTEN, "listen"],

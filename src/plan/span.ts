@@ -6,6 +6,7 @@
 // the model and the machines' plans; on disk it is src/runtime/span.ts's.
 
 import { resolve } from "node:path";
+import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
 import type { SshTarget } from "../model/machines.js";
 import type { Machine } from "../model/model.js";
@@ -105,4 +106,22 @@ function isSpanMachine(m: unknown): boolean {
 /** The machine that holds `node`, if the span has it. */
 export function machineOfNode(span: SpanRecord, node: string): SpanMachine | undefined {
   return span.machines.find((m) => m.nodes.includes(node));
+}
+
+/**
+ * A lab on several machines is not changed in place yet (OT6049): each machine holds its part
+ * under its own record, and changing them together — and rolling them back together — is
+ * more than each machine's `apply`. `doing` names what refuses (`apply`, `plan --diff`).
+ */
+export function acrossMachines(lab: string, machines: number, doing: string): Diagnostic {
+  return diag(
+    "OT6049",
+    `lab ${lab} is on ${machines > 0 ? `${machines} machines` : "several machines"}: ${doing} does not act on a lab on several machines yet`,
+    {
+      notes: [
+        "each machine holds its part under its own record; changing the parts together, and rolling them back together, is not done yet",
+      ],
+      help: `take it down and up again: \`opentop down ${lab}\`, then \`opentop up FILE\``,
+    },
+  );
 }

@@ -7,11 +7,12 @@
 
 import { type Diagnostic, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
-import { type Diff, diffPlans, partly, undoStages } from "../plan/diff.js";
+import { type Diff, diffPlans, diffRecord, partly, type UndoOp, undoStages } from "../plan/diff.js";
 import type { Ns } from "../plan/ns.js";
 import { describe, keyOf, leavesOf, type Op, whereOf } from "../plan/ops.js";
 import { opsOf, type Plan, steps } from "../plan/plan.js";
 import { type LabRecord, nextOf, recordOf, settled } from "../plan/record.js";
+import { acrossMachines } from "../plan/span.js";
 import { collisions } from "./collisions.js";
 import { failureDiagnostic } from "./failure.js";
 import { probeFeatures } from "./features.js";
@@ -35,10 +36,7 @@ export interface ApplyOutcome extends Outcome {
 
 /** What `apply` would change in the lab that is up, from its record (`plan --diff`). */
 export function preview(record: LabRecord, plan: Plan): Diff {
-  return diffPlans(
-    record.ops.map((r) => r.op),
-    plan,
-  );
+  return diffRecord(record.ops, plan);
 }
 
 export async function apply(compiled: Compiled, plan: Plan, options: UpOptions = {}): Promise<ApplyOutcome> {
@@ -74,24 +72,6 @@ export async function apply(compiled: Compiled, plan: Plan, options: UpOptions =
   }
 }
 
-/**
- * A lab on several machines is not changed in place yet (OT6064): each machine holds its part
- * under its own record, and changing them together — and rolling them back together — is
- * more than each machine's `apply`. `doing` names what refuses (`apply`, `plan --diff`).
- */
-export function acrossMachines(lab: string, machines: number, doing: string): Diagnostic {
-  return diag(
-    "OT6064",
-    `lab ${lab} is on ${machines > 0 ? `${machines} machines` : "several machines"}: ${doing} does not act on a lab on several machines yet`,
-    {
-      notes: [
-        "each machine holds its part under its own record; changing the parts together, and rolling them back together, is not done yet",
-      ],
-      help: `take it down and up again: \`opentop down ${lab}\`, then \`opentop up FILE\``,
-    },
-  );
-}
-
 function unfinished(r: LabRecord): Diagnostic {
   return r.state === "applying"
     ? diag("OT6060", `lab ${r.lab} is half changed: an earlier apply did not finish`, {
@@ -113,8 +93,7 @@ async function change(
   record: LabRecord,
   options: UpOptions,
 ): Promise<ApplyOutcome> {
-  const from = record.ops.map((r) => r.op);
-  const diff = diffPlans(from, plan);
+  const diff = diffRecord(record.ops, plan);
   const next = recordOf(compiled, plan, "cli", record.createdAt);
   if (diff.blocked.length) return { ok: false, diff, diagnostics: diff.blocked.map(cannotChange) };
   if (diff.changes.length === 0) {
@@ -124,7 +103,11 @@ async function change(
   }
   const whole: Plan = {
     lab: plan.lab,
-    stages: [...undoStages(diff.undo.map((u) => u.op)), ...diff.stages],
+    stages: [
+      ...undoStages(diff.undo.map((u) => u.op)),
+      ...diff.stages,
+      ...undoStages(diff.last.map((u) => u.op)),
+    ],
     teardown: plan.teardown,
   };
   const pre = [...preflight(whole), ...(compiled.lab ? isolationPreflight(compiled.lab) : [])];
@@ -190,11 +173,16 @@ async function run(
   const before = (await status(scope)).drift.map(driftText);
   const applying = writeRecord({ ...record, state: "applying", next: nextOf(next) });
   const proof = proofOf(applying);
-  const undo = diff.undo.filter((u) => holds(u.when, proof));
-  const removal = await runStages(undoStages(undo.map((u) => u.op)), runOptions(options));
+  const undo = [...diff.undo, ...diff.last].filter((u) => holds(u.when, proof));
+  const early = new Set(diff.undo);
+  const remove = (which: (u: (typeof undo)[number]) => boolean) =>
+    runStages(undoStages(undo.filter(which).map((u) => u.op)), runOptions(options));
   const failed = (o: RunOutcome) => o.failures.length > 0 || o.interrupted;
+  // What goes, then what is made or changed, then what goes once its replacement is there.
+  const removal = await remove((u) => early.has(u));
   const made = failed(removal) ? undefined : await runStages(diff.stages, runOptions(options));
-  if (made && !failed(made)) {
+  const after = made && !failed(made) ? await remove((u) => !early.has(u)) : undefined;
+  if (after && !failed(after)) {
     writeRecord(settled(applying));
     return { ok: true, diff, diagnostics: [] };
   }
@@ -204,7 +192,8 @@ async function run(
     const refused = new Set(o.failures.flatMap((f) => (f.line !== undefined && f.op ? [f.op] : [])));
     return [...o.done, ...o.uncertain.filter((op) => !refused.has(op))];
   };
-  const undone = new Set(ran(removal).flatMap((op) => undo.filter((u) => u.op === op).map((u) => u.of)));
+  const removed = [...ran(removal), ...(after ? ran(after) : [])];
+  const undone = new Set(removed.flatMap((op) => undo.filter((u) => u.op === op).map((u) => u.of)));
   const done = new Set((made ? ran(made) : []).flatMap((op) => diff.sources.get(op) ?? []));
   const now = partly(
     diff,
@@ -214,7 +203,7 @@ async function run(
     done,
   );
   const back = await rollBack(applying, record, now, scope, new Set(before));
-  const outcome = made ?? removal;
+  const outcome = after ?? made ?? removal;
   return { ok: false, diff, diagnostics: [...reasons(record.lab, outcome, back.length === 0), ...back] };
 }
 
@@ -244,8 +233,10 @@ async function rollBack(
     record.ops.map((r) => r.op),
   );
   const proof = proofOf(applying);
-  const undo = back.undo.filter((u) => holds(u.when, proof)).map((u) => u.op);
-  await runStages([...undoStages(undo), ...back.stages], { force: true });
+  const guarded = (list: readonly UndoOp[]) => list.filter((u) => holds(u.when, proof)).map((u) => u.op);
+  await runStages([...undoStages(guarded(back.undo)), ...back.stages, ...undoStages(guarded(back.last))], {
+    force: true,
+  });
   const drift = (await status(scope)).drift.filter((d) => !before.has(driftText(d)));
   if (drift.length === 0) {
     writeRecord(record);

@@ -14,6 +14,13 @@ function neededFeatures(plan: Plan): Map<Feature, Op[]> {
   return featureUsers(opsOf(plan.stages));
 }
 
+/**
+ * How the kernel (through ip and tc) answers a request for what it lacks: an unknown link
+ * or qdisc kind, an unsupported option or attribute, a module that is not there.
+ */
+const LACKS =
+  /unknown|not supported|no such file or directory|invalid argument|not implemented|protocol not available|no such device/i;
+
 /** The result of one probe: present, missing, or the probe itself could not run. */
 type Probed = { readonly feature: Feature; readonly result: ProcResult };
 
@@ -33,8 +40,9 @@ export async function probeFeatures(plan: Plan, concurrency = 8): Promise<Diagno
   const out: Diagnostic[] = [];
   for (const p of probed) {
     if (!p || p.result.code === 0) continue;
-    // unshare's own failure says nothing about the feature.
-    if (/^unshare:/m.test(p.result.stderr)) {
+    // unshare's own failure says nothing about the feature, nor does an answer other than
+    // the kernel's "I do not know this" (out of memory, a permission, a tool that died).
+    if (/^unshare:/m.test(p.result.stderr) || !LACKS.test(p.result.stderr)) {
       out.push(cannotProbe(p));
       continue;
     }
@@ -65,7 +73,7 @@ function missing(p: Probed, op: Op): Diagnostic {
 
 function cannotProbe(p: Probed): Diagnostic {
   return diag("OT6004", `could not probe the kernel for ${FEATURES[p.feature].what}`, {
-    notes: [`command: ${p.result.argv.join(" ")}`, p.result.stderr.trim()],
-    help: "OpenTop tries what a lab needs in a throwaway network namespace first; run it as root, with CAP_SYS_ADMIN",
+    notes: [`command: ${p.result.argv.join(" ")}`, p.result.stderr.trim() || `exit status ${p.result.code}`],
+    help: "OpenTop tries what a lab needs in a throwaway network namespace first (as root, with CAP_SYS_ADMIN); the answer above is not one that says the kernel lacks it: fix what it names and run again",
   });
 }

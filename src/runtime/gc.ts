@@ -8,15 +8,17 @@ import { existsSync, readdirSync, readlinkSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { NAME_PATTERN } from "../model/names.js";
+import { lockIn, RUN_DIR } from "../plan/layout.js";
 import { removedBy } from "../plan/ops.js";
 import type { LabRecord } from "../plan/record.js";
 import { discover, emptyMarked, type Marked } from "./discover.js";
 import { down, markedRecord } from "./lifecycle.js";
-import { holderAlive, lockPath } from "./lock.js";
+import { clearStaleHostLock, HOST_LOCK, holderAlive, lockPath } from "./lock.js";
 import { listLabs, readRecord, recordedAnywhere, runDir } from "./record.js";
 import { teardownOf } from "./teardown.js";
 
 export interface Debris {
+  /** The lab the debris is of; empty for the host lock, which is every lab's. */
   readonly lab: string;
   readonly why: string;
   /** Human-readable objects: `netns office.pc1`, `link ot-…`. */
@@ -110,5 +112,20 @@ export async function gc(options: { dryRun: boolean }): Promise<GcResult> {
           unlinkSync(join(runDir(), entry));
         } catch {}
     }
+  // 4. The host lock, if an `up` holding it died (it is in the default run directory,
+  // whatever the run directory).
+  const hostLock = lockIn(RUN_DIR, HOST_LOCK);
+  if (isLock(hostLock) && !holderAlive(readlinkOr(hostLock))) {
+    debris.push({ lab: "", why: "its holder is gone", objects: [`lock ${hostLock}`] });
+    if (!options.dryRun) clearStaleHostLock();
+  }
   return { debris, diagnostics };
+}
+
+function readlinkOr(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return "";
+  }
 }

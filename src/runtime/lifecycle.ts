@@ -22,7 +22,7 @@ import { probeFeatures } from "./features.js";
 import { firewallTools, probeFirewall } from "./firewall.js";
 import { withHostLock } from "./hostnet.js";
 import { isolationPreflight } from "./isolation.js";
-import { acquire } from "./lock.js";
+import { acquire, clearStaleHostLock } from "./lock.js";
 import { byInterrupt, which } from "./proc.js";
 import {
   knownRunDirs,
@@ -320,6 +320,7 @@ export async function down(lab: string, options: DownOptions = {}): Promise<Down
     };
   } finally {
     lock.release();
+    clearStaleHostLock();
   }
 }
 

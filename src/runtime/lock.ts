@@ -53,6 +53,28 @@ export async function acquireHost(interrupted: () => boolean): Promise<(() => vo
 /** Not a lab's name (those start with a letter): the host lock's, `.host.lock`. */
 export const HOST_LOCK = ".host";
 
+/**
+ * Removes the host lock if its holder died (an `up` killed while it added host addresses):
+ * the next `up` would take it over anyway, but `down` and `gc` leave the run directory as
+ * it was before the lab. True if there was one to remove.
+ */
+export function clearStaleHostLock(): boolean {
+  const path = lockIn(RUN_DIR, HOST_LOCK);
+  let holder: string;
+  try {
+    holder = readlinkSync(path);
+  } catch {
+    return false;
+  }
+  if (holderAlive(holder)) return false;
+  try {
+    if (readlinkSync(path) === holder) unlinkSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The lock at `path` (in a directory of the run directory, made if missing). */
 export function acquireAt(path: string): LockResult {
   stateWrite(dirname(path), () => mkdirSync(dirname(path), { recursive: true, mode: 0o755 }));

@@ -22,14 +22,9 @@ import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { NAME_PATTERN } from "../model/names.js";
 import { labDirHolds, labDirIn, RUN_DIR } from "../plan/layout.js";
 import { type LabRecord, parseRecord, recordText } from "../plan/record.js";
+import { labDir, runDir } from "./rundir.js";
 
-export function runDir(): string {
-  return process.env.OPENTOP_RUN_DIR ?? RUN_DIR;
-}
-
-export function labDir(lab: string): string {
-  return labDirIn(runDir(), lab);
-}
+export { labDir, runDir } from "./rundir.js";
 
 /**
  * The lab's record, with when it was born (its file's modification time: see

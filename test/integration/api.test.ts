@@ -58,9 +58,10 @@ test("api: up, exec, spawn, apply, status and down of a real lab", { skip: SKIP_
     await exited;
 
     // A change through the handle: only the qdiscs change.
-    const diff = await lab.apply(file, { params: { rate: "20mbit" } });
+    const applied = await lab.apply(file, { params: { rate: "20mbit" } });
+    assert.equal(applied.created, false);
     assert.deepEqual(
-      diff?.changes.map((c) => c.kind),
+      applied.diff.changes.map((c) => c.kind),
       ["update", "update"],
     );
     const tc = await lab.exec("a", ["tc", "-j", "qdisc", "show", "dev", "eth0"]);

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { diffSnapshots, hostSnapshot, leftovers } from "../support/host.js";
@@ -194,6 +194,168 @@ test(
   () => signalled("SIGINT"),
 );
 
+// ---- apply ----------------------------------------------------------------------------------
+
+/**
+ * The network lab as an `apply` changes it: ten nodes removed and ten added on the switch, a
+ * route added, a sysctl and the DMZ's MTU changed in place, the filter's rules replaced.
+ */
+function changed(before: string): string {
+  const edits: [string, string][] = [
+    ["node pc[1..30]", "node pc[1..20]"],
+    ["sysctl net.ipv4.conf.eth0.rp_filter 2", "sysctl net.ipv4.conf.eth0.rp_filter 1"],
+    ["switch dmz { mtu 1400 }", "switch dmz { mtu 1300 }"],
+    ["route 10.8.0.0/16 via 10.9.0.1", "route 10.8.0.0/16 via 10.9.0.1\n  route 10.6.0.0/16 via 10.9.0.1"],
+    ["tcp dport 80,443", "tcp dport 80,443,8080"],
+  ];
+  let out = before;
+  for (const [from, to] of edits) {
+    assert.equal(out.split(from).length, 2, `\`${from}\` occurs once`);
+    out = out.replace(from, to);
+  }
+  return `${out}node new[1..10] { eth0 -> lan 10.1.0.{100+i}/24\n  route default via 10.1.0.1 }\n`;
+}
+
+/**
+ * Runs `apply` and signals it `delayMs` after its record says `applying` (its first kernel
+ * operation): SIGKILL to it alone, or SIGINT to its process group (Ctrl-C), or nothing.
+ * `span`: the milliseconds from `applying` to its end.
+ */
+async function killApply(
+  path: string,
+  name: string,
+  delayMs: number,
+  how: "SIGKILL" | "SIGINT" | "none",
+): Promise<{ code: number | null; stderr: string; span: number }> {
+  const child = spawn(process.execPath, [BIN, "apply", path], {
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  let stderr = "";
+  child.stderr?.on("data", (b: Buffer) => {
+    stderr += b.toString("utf8");
+  });
+  let done = false;
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  exited.then(() => {
+    done = true;
+  });
+  const record = `/run/opentop/${name}/record.json`;
+  const applying = () => {
+    try {
+      return readFileSync(record, "utf8").includes('"state": "applying"');
+    } catch {
+      return false;
+    }
+  };
+  while (!done && !applying()) await new Promise((r) => setTimeout(r, 1));
+  const from = performance.now();
+  if (how !== "none") {
+    await new Promise((r) => setTimeout(r, delayMs));
+    if (!done && child.pid !== undefined) {
+      if (how === "SIGKILL") child.kill("SIGKILL");
+      else process.kill(-child.pid, "SIGINT");
+    }
+  }
+  const code = await exited;
+  return { code, stderr, span: performance.now() - from };
+}
+
+/** What the lab's record says: its state and which plan. */
+function recorded(name: string): { state: string; plan: string } | undefined {
+  try {
+    const r = JSON.parse(readFileSync(`/run/opentop/${name}/record.json`, "utf8")) as {
+      state: string;
+      plan: string;
+    };
+    return { state: r.state, plan: r.plan };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `apply` signalled at moments spread over its run: after a SIGKILL mid-way the record says
+ * `applying`, `status` and `apply` say the lab is half changed (OT6060), and `down` removes
+ * what either plan made; after a SIGINT it rolls back by itself (OT6017) to the lab as it was,
+ * its record and no drift.
+ */
+async function applySignalled(how: "SIGKILL" | "SIGINT"): Promise<void> {
+  const s = scratch();
+  const labs: string[] = [];
+  try {
+    const snapshot = hostSnapshot();
+    const before = lab(true);
+    const after = changed(before);
+    // How long the change runs here once its record says so, to spread the points over it.
+    const probe = writeLab(s.dir, "aprobe", before);
+    labs.push(probe.lab);
+    assert.equal(cli(["up", probe.path]).code, 0);
+    writeFileSync(probe.path, `lab ${probe.lab}\n${after}`);
+    const r = await killApply(probe.path, probe.lab, 0, "none");
+    assert.equal(r.code, 0, r.stderr);
+    const whole = r.span;
+    assert.equal(cli(["down", probe.lab]).code, 0);
+    const points = Math.max(2, Math.floor(POINTS / 2));
+    let midway = 0;
+    for (let k = 0; k < points; k++) {
+      const delay = Math.round((whole * k) / points);
+      const victim = writeLab(s.dir, `apply${how === "SIGINT" ? "i" : "k"}${k}`, before);
+      labs.push(victim.lab);
+      const up = cli(["up", victim.path]);
+      assert.equal(up.code, 0, up.stderr);
+      const was = recorded(victim.lab);
+      writeFileSync(victim.path, `lab ${victim.lab}\n${after}`);
+      const { code, stderr } = await killApply(victim.path, victim.lab, delay, how);
+      const at = `apply ${how} at ${delay} ms of ${whole.toFixed(0)}`;
+      if (how === "SIGKILL" && code === null && recorded(victim.lab)?.state === "applying") {
+        midway++;
+        const st = cli(["status", victim.lab]);
+        assert.equal(st.code, 1, `${at}: status of a half-changed lab fails`);
+        assert.match(st.stdout + st.stderr, /half changed/, `${at}: status says so`);
+        const again = cli(["apply", victim.path]);
+        assert.equal(again.code, 1, `${at}: apply refuses`);
+        assert.match(again.stderr, /error\[OT6060\]: lab .* is half changed/, at);
+      } else if (how === "SIGINT" && code !== 0) {
+        midway++;
+        assert.equal(code, 1, `${at}: ${stderr}`);
+        assert.match(stderr, /error\[OT6017\]: changing lab .* was interrupted/, `${at}: ${stderr}`);
+        assert.doesNotMatch(stderr, /OT6004|OT6063|OT9003/, `${at}: ${stderr}`);
+        assert.deepEqual(recorded(victim.lab), was, `${at}: the record is the lab's as it was`);
+        const st = cli(["status", victim.lab]);
+        assert.equal(st.code, 0, `${at}: ${st.stdout}${st.stderr}`);
+        assert.match(st.stdout, /no drift/, at);
+      }
+      const d = cli(["down", victim.lab]);
+      assert.equal(d.code, 0, `${at}: down: ${d.stderr}`);
+      assertHostAsBefore(snapshot, victim.lab, at);
+    }
+    console.log(`# apply ${how}: ${midway} of ${points} signals landed while it ran`);
+    assert.ok(midway >= points / 2, `only ${midway} of ${points} signals landed before apply finished`);
+  } finally {
+    for (const name of labs) cli(["down", name]);
+    s.remove();
+  }
+}
+
+test(
+  "crash: apply killed with SIGKILL at points of its run; the lab says it is half changed, down removes what either plan made",
+  {
+    skip: SKIP_NOT_ROOT,
+    timeout: 600_000,
+  },
+  () => applySignalled("SIGKILL"),
+);
+
+test(
+  "crash: apply interrupted (SIGINT to its process group) at points of its run rolls back by itself",
+  {
+    skip: SKIP_NOT_ROOT,
+    timeout: 600_000,
+  },
+  () => applySignalled("SIGINT"),
+);
+
 /** A fake `ip` that runs the real one, except for call number FAIL_AT, which fails. */
 function fakeIp(dir: string, mode: "whole" | "partial"): string {
   const real = spawnSync("sh", ["-c", "command -v ip"], { encoding: "utf8" }).stdout.trim();
@@ -228,10 +390,12 @@ for (const mode of ["whole", "partial"] as const) {
     try {
       const bin = fakeIp(s.dir, mode);
       const before = hostSnapshot();
-      // Calls 1-3 read the host's networks (the host link's safety check), 4-6 are the
-      // namespaces, the host-and-p2p links and the switches batches, later ones sysctls
-      // and the nodes' own batches.
-      for (const failAt of [1, 4, 5, 6, 7, 9, 20, 44]) {
+      // Calls 1-3 read the host's networks (the host link's safety check), 4-5 probe the
+      // kernel for veth pairs and bridges (in a throwaway namespace, in either order), 6-8
+      // are the namespaces, the host-and-p2p links and the switches batches, later ones
+      // sysctls and the nodes' own batches.
+      const probes = new Set([4, 5]);
+      for (const failAt of [1, 4, 5, 6, 7, 8, 9, 11, 22, 46]) {
         const victim = writeLab(s.dir, `inject${mode}${failAt}`, lab());
         labs.push(victim.lab);
         const counter = join(s.dir, `counter${failAt}`);
@@ -239,10 +403,21 @@ for (const mode of ["whole", "partial"] as const) {
           env: { PATH: `${bin}:${process.env.PATH}`, FAIL_AT: String(failAt), IP_COUNTER: counter },
         });
         assert.equal(r.code, 1, `up with ip call ${failAt} failing must fail: ${r.stdout}${r.stderr}`);
-        assert.match(r.stderr, /error\[OT\d{4}\]: could not /, "names the operation that failed");
         assert.match(r.stderr, /injected/, "shows the tool's own message");
-        if (failAt > 3) assert.match(r.stderr, /--> .*\.otop:\d+:\d+/, "points at the lab file");
-        else assert.match(r.stderr, /could not read the host's networks/, "fails closed");
+        if (probes.has(failAt))
+          // "Invalid argument" is how the kernel refuses what it lacks; "File exists" cannot
+          // be the answer of a fresh namespace: the probe failed, and says so.
+          assert.match(
+            r.stderr,
+            mode === "whole"
+              ? /error\[OT6011\]: this kernel lacks /
+              : /error\[OT6004\]: could not probe the kernel /,
+            "a probe's failure refuses the lab before anything exists",
+          );
+        else assert.match(r.stderr, /error\[OT\d{4}\]: could not /, "names the operation that failed");
+        if (failAt <= 3) assert.match(r.stderr, /could not read the host's networks/, "fails closed");
+        else if (!(probes.has(failAt) && mode === "partial"))
+          assert.match(r.stderr, /--> .*\.otop:\d+:\d+/, "points at the lab file");
         assert.doesNotMatch(r.stderr, /OT6012/, "the rollback finished");
         assertHostAsBefore(before, victim.lab, `ip call ${failAt} failing (${mode})`);
       }

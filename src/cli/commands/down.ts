@@ -1,11 +1,10 @@
-// `opentop down LAB|FILE`: remove everything the lab created; idempotent. A lab brought up on
-// several machines is taken down on each, over ssh, and reported per machine.
+// `opentop down LAB|FILE`: remove everything the lab created; idempotent (the API's `down`).
+// A lab brought up on several machines is taken down on each, over ssh, and reported per
+// machine; with `--machine NAME`, the part this machine holds.
 
+import { downTarget } from "../../api/actions.js";
 import { closest, DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
-import { type LabRecord, recordOf } from "../../plan/record.js";
 import { counted } from "../../plural.js";
-import { down as takeDown } from "../../runtime/lifecycle.js";
-import { lowerHere } from "../../runtime/platform.js";
 import { listLabs } from "../../runtime/record.js";
 import { readSpan } from "../../runtime/span.js";
 import { downAcross } from "../across.js";
@@ -14,9 +13,9 @@ import { type Command, EXIT } from "../command.js";
 import type { Io } from "../io.js";
 import { machineOption } from "../machine-option.js";
 import { progress } from "../progress.js";
-import { onInterrupt } from "../signals.js";
+import { unstoppable } from "../signals.js";
 import { SPEC, usageOf } from "../spec.js";
-import { labTarget, type Target } from "../target.js";
+import { labTarget, looksLikeFile, onePositional, type Target } from "../target.js";
 
 const spec = SPEC.down;
 const usage = usageOf(spec);
@@ -24,15 +23,75 @@ const usage = usageOf(spec);
 export const down: Command = {
   async run(args, io) {
     const p = parseCommand(args, spec);
+    const arg = onePositional(p, usage, "give one lab name or lab file");
     const target = labTarget(p, usage, true);
     const compiled = target.compiled;
     const asked = compiled?.lab ? machineOption(p.values, compiled.lab) : localMachine(p, target);
+    // A lab on several machines, without --machine: every machine, over ssh.
     const across =
       asked === undefined && (readSpan(target.lab) !== undefined || !!compiled?.lab?.machines.length);
     if (across) return downOnMachines(target, p, io);
-    return downHere(target, asked, p, io);
+    const started = performance.now();
+    const shown = progress(io, `taking ${arg} down`, p.format === "pretty");
+    shown.phase("reading its record");
+    let downed: Awaited<ReturnType<typeof downTarget>>;
+    try {
+      // Taking a lab down is not left half-way: a Ctrl-C waits for it to finish.
+      downed = await unstoppable(
+        () => {
+          shown.end();
+          finishing(io);
+        },
+        () =>
+          downTarget(target, {
+            ...(asked !== undefined ? { machine: asked } : {}),
+            onStages: (stages) => shown.start(stages),
+            onStep: (step) => shown.step(step),
+          }),
+      );
+    } finally {
+      shown.end();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    // This machine's part of a lab on several machines: the others hold theirs.
+    const part = target.record?.machine ?? asked;
+    const others = (target.record?.machines ?? []).filter((m) => m.name !== part).map((m) => m.name);
+    if (p.format === "json")
+      io.out(
+        JSON.stringify({
+          ok: true,
+          lab: downed.lab,
+          ...(part !== undefined ? { machine: part } : {}),
+          removed: downed.removed,
+          seconds: Number(seconds.toFixed(3)),
+        }),
+      );
+    else {
+      // Nothing of that name: perhaps a typo for a lab that is up.
+      const guess =
+        !looksLikeFile(arg) && downed.removed === 0
+          ? closest(
+              downed.lab,
+              listLabs().filter((l) => l !== downed.lab),
+            )
+          : undefined;
+      io.out(
+        downed.note !== undefined
+          ? `${downed.note}${guess ? ` (did you mean \`${guess}\`?)` : ""}`
+          : `lab ${downed.lab}${part !== undefined ? `'s part on machine ${part}` : ""} is down (${counted(downed.removed, "object")} removed, ${seconds.toFixed(2)} s)`,
+      );
+      if (others.length)
+        io.err(
+          `its other machines hold their parts: ${others.join(", ")} (\`opentop down ${downed.lab}\` on the machine that brought it up, or \`--machine NAME\` on each)`,
+        );
+    }
+    return EXIT.ok;
   },
 };
+
+function finishing(io: Io): void {
+  io.err("opentop: finishing taking the lab down (it is not left half-way)");
+}
 
 /** `--machine NAME` with a lab's name: the part this machine holds must be NAME's. */
 function localMachine(p: Parsed, target: Target): string | undefined {
@@ -52,72 +111,14 @@ function localMachine(p: Parsed, target: Target): string | undefined {
   return v;
 }
 
-/** This machine's lab, or its part of a lab on several machines. */
-async function downHere(target: Target, machine: string | undefined, p: Parsed, io: Io): Promise<number> {
-  const started = performance.now();
-  const compiled = target.compiled;
-  const fallback = planOfFile(target, machine);
-  const shown = progress(io, `taking ${target.lab} down`, p.format === "pretty");
-  const unhandle = finishing(io, () => shown.end());
-  shown.phase("reading its record");
-  let outcome: Awaited<ReturnType<typeof takeDown>>;
-  try {
-    outcome = await takeDown(target.lab, {
-      ...(fallback ? { fallback } : {}),
-      onStages: (stages) => shown.start(stages),
-      onStep: (step) => shown.step(step),
-    });
-  } finally {
-    shown.end();
-    unhandle();
-  }
-  const seconds = (performance.now() - started) / 1000;
-  if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
-  const part = target.record?.machine ?? machine;
-  const others = (target.record?.machines ?? []).filter((m) => m.name !== part).map((m) => m.name);
-  if (p.format === "json")
-    io.out(
-      JSON.stringify({
-        ok: true,
-        lab: target.lab,
-        ...(part !== undefined ? { machine: part } : {}),
-        removed: outcome.removed,
-        seconds: Number(seconds.toFixed(3)),
-      }),
-    );
-  else {
-    // Nothing of that name: perhaps a typo for a lab that is up.
-    const guess =
-      !compiled && outcome.removed === 0
-        ? closest(
-            target.lab,
-            listLabs().filter((l) => l !== target.lab),
-          )
-        : undefined;
-    io.out(
-      outcome.message
-        ? `${outcome.message}${guess ? ` (did you mean \`${guess}\`?)` : ""}`
-        : `lab ${target.lab}${part !== undefined ? `'s part on machine ${part}` : ""} is down (${counted(outcome.removed, "object")} removed, ${seconds.toFixed(2)} s)`,
-    );
-    if (others.length)
-      io.err(
-        `its other machines hold their parts: ${others.join(", ")} (\`opentop down ${target.lab}\` on the machine that brought it up, or \`--machine NAME\` on each)`,
-      );
-  }
-  return EXIT.ok;
-}
-
 /** Every machine of the lab, over ssh. */
 async function downOnMachines(target: Target, p: Parsed, io: Io): Promise<number> {
   const started = performance.now();
   const compiled = target.compiled?.lab ? { ...target.compiled, lab: target.compiled.lab } : undefined;
-  const unhandle = finishing(io);
-  let result: Awaited<ReturnType<typeof downAcross>>;
-  try {
-    result = await downAcross(target.lab, compiled);
-  } finally {
-    unhandle();
-  }
+  const result = await unstoppable(
+    () => finishing(io),
+    () => downAcross(target.lab, compiled),
+  );
   const seconds = (performance.now() - started) / 1000;
   const machines = result.runs.map((r) => ({
     machine: r.machine,
@@ -131,45 +132,4 @@ async function downOnMachines(target: Target, p: Parsed, io: Io): Promise<number
   if (p.format !== "json")
     io.out(`lab ${target.lab} is down on ${counted(machines.length, "machine")} (${seconds.toFixed(2)} s)`);
   return EXIT.ok;
-}
-
-/**
- * Taking a lab down is not left half-way: a Ctrl-C (or a closed terminal) waits for it to
- * finish. Returns what stops waiting.
- */
-function finishing(io: Io, before: () => void = () => {}): () => void {
-  return onInterrupt(() => {
-    before();
-    io.err("opentop: finishing taking the lab down (it is not left half-way)");
-  });
-}
-
-/**
- * Given a lab file: with the record gone (or unreadable), the file's own plan (of `machine`'s
- * part, for a lab on several machines) says what to look for; with a record, the file must be
- * the one the lab was brought up from — `down FILE` never takes down a lab of the same name
- * that another file brought up.
- */
-function planOfFile(target: Target, machine: string | undefined): LabRecord | undefined {
-  const compiled = target.compiled;
-  if (!compiled?.lab) return undefined;
-  const mine = recordOf(
-    compiled,
-    lowerHere(compiled.lab, machine !== undefined ? { machine } : {}),
-    "cli",
-    "",
-  );
-  const up = target.record;
-  if (!up) return mine;
-  const same =
-    up.plan !== "" ? up.plan === mine.plan : JSON.stringify(up.owned) === JSON.stringify(mine.owned);
-  if (same) return undefined;
-  throw new DiagnosticError(
-    diag("OT6019", `lab ${target.lab} is up from another file, or from another version of this one`, {
-      notes: [
-        `it was brought up ${up.createdAt} from ${up.file}; the plan of ${compiled.file.path} differs from the one it runs`,
-      ],
-      help: `take it down by its name, whatever its file: \`opentop down ${target.lab}\``,
-    }),
-  );
 }

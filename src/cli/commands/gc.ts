@@ -32,7 +32,9 @@ export const gc: Command = {
       io.out("nothing to collect: every lab on this machine is up or gone");
     else
       for (const d of result.debris) {
-        io.out(`${dryRun ? "would remove" : "removed"} lab ${d.lab}: ${d.why}`);
+        io.out(
+          `${dryRun ? "would remove" : "removed"} ${d.lab ? `lab ${d.lab}` : "the host lock"}: ${d.why}`,
+        );
         for (const o of d.objects) io.out(`  ${o}`);
       }
     if (result.diagnostics.length) throw new DiagnosticError(result.diagnostics);

@@ -3,12 +3,12 @@
 // blocks of ten so that 50 nodes stay within a terminal's width; the pairs where they
 // disagree are listed under the grid.
 
+import type { TestResult } from "../../api/test.js";
 import type { Family } from "../../model/ip.js";
-import type { LiveResult } from "../../runtime/tests.js";
 import type { Io } from "../io.js";
 
 /** What a cell shows. */
-function cell(r: LiveResult | undefined): string {
+function cell(r: TestResult | undefined): string {
   if (!r) return " ";
   if (r.live.seen === "error") return "E";
   if (r.inconclusive) return "~";
@@ -21,18 +21,18 @@ function cell(r: LiveResult | undefined): string {
 const LEGEND =
   "● both reach  · both blocked  ! the model and the kernel disagree  ○/- the model cannot tell, the kernel reaches/does not  ~ the kernel's neighbour table was full  E probe error";
 
-export function printMatrix(io: Io, lab: string, results: readonly LiveResult[]): void {
+export function printMatrix(io: Io, lab: string, results: readonly TestResult[]): void {
   for (const family of [4, 6] as const) {
-    const rows = results.filter((r) => r.row.family === family);
+    const rows = results.filter((r) => r.family === family);
     if (rows.length) grid(io, lab, family, rows);
   }
   io.out(io.style.dim(LEGEND));
 }
 
-function grid(io: Io, lab: string, family: Family, results: readonly LiveResult[]): void {
+function grid(io: Io, lab: string, family: Family, results: readonly TestResult[]): void {
   const nodes: string[] = [];
-  for (const r of results) for (const n of [r.row.from, r.row.to]) if (!nodes.includes(n)) nodes.push(n);
-  const at = new Map(results.map((r) => [`${r.row.from}\0${r.row.to}`, r]));
+  for (const r of results) for (const n of [r.from, r.to]) if (!nodes.includes(n)) nodes.push(n);
+  const at = new Map(results.map((r) => [`${r.from}\0${r.to}`, r]));
   const digits = String(nodes.length).length;
   const nameWidth = Math.max(...nodes.map((n) => n.length));
   const pad = " ".repeat(digits + nameWidth + 2);
@@ -61,7 +61,7 @@ function grid(io: Io, lab: string, family: Family, results: readonly LiveResult[
   for (const r of results.filter((x) => x.agrees === false || x.live.seen === "error"))
     io.out(
       io.style.error(
-        `  ${r.row.from} → ${r.row.to}: the model says ${r.row.verdict} (${r.row.why}); the kernel: ${r.live.seen}${r.live.detail ? ` (${r.live.detail})` : ""}`,
+        `  ${r.from} → ${r.to}: the model says ${r.model.verdict} (${r.model.why}); the kernel: ${r.live.seen}${r.live.detail ? ` (${r.live.detail})` : ""}`,
       ),
     );
 }

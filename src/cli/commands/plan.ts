@@ -1,11 +1,13 @@
-// `opentop plan FILE`: every kernel operation `up` (or `down`) would run, in order.
+// `opentop plan FILE`: every kernel operation `up` (or `down`) would run, in order — for a lab
+// on several machines, each machine's (or with `--machine`, one's); with `--diff`, what
+// `apply` would change in the running lab (the API's `diff`).
 
+import { previewLab } from "../../api/actions.js";
 import { diffJson, diffText, planJson, planText } from "../../backends/text.js";
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
 import { machinesInUse } from "../../model/part.js";
-import { diffPlans } from "../../plan/diff.js";
-import { acrossMachines } from "../../runtime/apply.js";
+import { acrossMachines } from "../../plan/span.js";
 import { lowerHere } from "../../runtime/platform.js";
 import { type Parsed, parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
@@ -14,7 +16,7 @@ import type { Io } from "../io.js";
 import { printDiagnostics } from "../io.js";
 import { machineOption } from "../machine-option.js";
 import { SPEC, usageOf } from "../spec.js";
-import { labFile, labFileOverRecord } from "../target.js";
+import { compiledOrThrown, labFile } from "../target.js";
 
 const spec = SPEC.plan;
 const usage = usageOf(spec);
@@ -55,21 +57,17 @@ export const plan: Command = {
   },
 };
 
-/** `plan --diff`: what `apply` would change in the running lab (a lab that is not up: everything is new). */
+/**
+ * `plan --diff`: what `apply` would change in the running lab (a lab that is not up:
+ * everything is new). A lab on several machines is not changed in place yet (OT6049).
+ */
 function diff(p: Parsed, io: Io): number {
-  const { compiled, record } = labFileOverRecord(p, usage);
-  if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format);
-  const lab = compiled.lab;
-  if (lab.machines.length || record?.machine !== undefined)
-    throw new DiagnosticError(
-      acrossMachines(lab.name, lab.machines.length || (record?.machines?.length ?? 0), "plan --diff"),
-    );
-  const plan = lowerHere(lab, firewallOf(p.values));
-  const d = diffPlans(
-    (record?.ops ?? []).map((r) => r.op),
-    plan,
-  );
-  if (p.format === "json") io.out(JSON.stringify({ lab: plan.lab, up: !!record, ...diffJson(d) }, null, 2));
-  else io.out(diffText(d, plan.lab));
+  const c = compiledOrThrown(p, usage, io, true);
+  if (c.model?.machines.length)
+    throw new DiagnosticError(acrossMachines(c.model.name, c.model.machines.length, "plan --diff"));
+  const { up, diff: d } = previewLab(c);
+  const lab = c.name ?? "";
+  if (p.format === "json") io.out(JSON.stringify({ lab, up, ...diffJson(d) }, null, 2));
+  else io.out(diffText(d, lab));
   return EXIT.ok;
 }

@@ -1,10 +1,13 @@
-// `opentop status LAB|FILE`: the live state from the kernel, and drift from the plan.
+// `opentop status LAB|FILE`: the live state from the kernel, and drift from the plan (the API's
+// `status`). A lab this machine brought up on several is read on each, over ssh
+// (./status-machines.ts).
 
+import { statusOf } from "../../api/actions.js";
 import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
 import { counted } from "../../plural.js";
 import type { FilterStatus } from "../../runtime/filter-status.js";
 import { qdiscText } from "../../runtime/shaping-status.js";
-import { status as readStatus, routeText, type Status } from "../../runtime/status.js";
+import { routeText, type Status } from "../../runtime/status.js";
 import { spanOfLab } from "../across.js";
 import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
@@ -20,31 +23,25 @@ export const status: Command = {
   async run(args, io) {
     const p = parseCommand(args, spec);
     const target = labTarget(p, usage);
+    const machine = p.values.machine;
     // A lab this machine brought up on several: each machine's part, over ssh.
-    const span = p.values.machine === undefined ? spanOfLab(target.lab) : undefined;
+    const span = machine === undefined ? spanOfLab(target.lab) : undefined;
     if (span) return statusOnMachines(span, p, io);
-    const record = requireRecord(target);
-    if (typeof p.values.machine === "string" && record.machine !== p.values.machine)
-      throw new DiagnosticError(
-        diag(
-          "OT6045",
-          `this machine holds ${record.machine !== undefined ? `machine ${record.machine}'s part` : "all"} of lab ${record.lab}, not machine ${p.values.machine}'s`,
-          {
-            help: `run it on machine ${p.values.machine}, or without \`--machine\` on the machine that brought the lab up`,
-          },
-        ),
-      );
-    if (process.getuid?.() !== 0)
-      throw new DiagnosticError(
-        diag("OT6006", `reading the live state of lab ${record.lab} needs root`, {
-          notes: [
-            "without root, OpenTop cannot enter the lab's namespaces: it cannot tell what exists in them",
-          ],
-          help: `run \`sudo opentop status ${record.lab}\`; \`opentop ls\` lists the labs without root`,
-        }),
-      );
-    const s = await readStatus(record);
-    const changed = target.compiled && target.compiled.hash !== record.hash;
+    if (typeof machine === "string") {
+      const held = requireRecord(target).machine;
+      if (held !== machine)
+        throw new DiagnosticError(
+          diag(
+            "OT6045",
+            `this machine holds ${held !== undefined ? `machine ${held}'s part` : "all"} of lab ${target.lab}, not machine ${machine}'s`,
+            {
+              help: `run it on machine ${machine}, or without \`--machine\` on the machine that brought the lab up`,
+            },
+          ),
+        );
+    }
+    const s = await statusOf(target);
+    const record = s.record;
     if (p.format === "json") {
       io.out(
         JSON.stringify(
@@ -53,7 +50,7 @@ export const status: Command = {
             state: record.state,
             file: record.file,
             since: record.createdAt,
-            fileChanged: changed ?? null,
+            fileChanged: s.fileChanged ?? null,
             namespaces: s.namespaces,
             filters: s.filters,
             nodes: s.nodes,
@@ -64,7 +61,7 @@ export const status: Command = {
           2,
         ),
       );
-    } else printStatus(io, printableData(s), !!changed);
+    } else printStatus(io, printableData(s), s.fileChanged === true);
     // A service that is not running (unless it finished with status 0) fails status too.
     const down = s.nodes.some((n) =>
       n.services.some((x) => x.state === "stopped" || (x.state === "exited" && x.code !== 0)),

@@ -9,7 +9,7 @@ import { upAcross } from "../across.js";
 import type { Parsed } from "../args.js";
 import { EXIT } from "../command.js";
 import { firewallOf } from "../firewall.js";
-import { type Io, printDiagnostics } from "../io.js";
+import type { Io } from "../io.js";
 import { interruptFlag } from "../signals.js";
 
 export async function upOnMachines(
@@ -18,8 +18,7 @@ export async function upOnMachines(
   io: Io,
   jobs: number | undefined,
 ): Promise<number> {
-  const lab = compiled.lab;
-  if (p.format !== "json") printDiagnostics(io, compiled.diagnostics, p.format);
+  const lab = compiled.lab; // its warnings are printed (compiledOrThrown)
   const signals = interruptFlag();
   const started = performance.now();
   if (p.format === "pretty" && io.progress) io.progress(`bringing ${lab.name} up on its machines, over ssh`);

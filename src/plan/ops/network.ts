@@ -10,7 +10,7 @@ import type { Fact } from "../facts.js";
 import { netnsPath } from "../layout.js";
 import { at, type Ns, nsKey } from "../ns.js";
 import type { Claim, Owned, Underlay } from "../owned.js";
-import { SYSCTL_RESET } from "../snippets.js";
+import { ADDR_PROMOTE, SYSCTL_RESET } from "../snippets.js";
 import {
   type Base,
   F,
@@ -165,6 +165,13 @@ export type NetworkOp = Base &
       }
     | { readonly kind: "link.down"; readonly ns: Ns; readonly dev: string }
     | { readonly kind: "addr.del"; readonly ns: Ns; readonly dev: string; readonly cidr: string }
+    | {
+        /** An IPv4 address removed while another of its subnet stays (`ADDR_PROMOTE`). */
+        readonly kind: "addr.promote";
+        readonly ns: string;
+        readonly dev: string;
+        readonly cidr: string;
+      }
     | {
         readonly kind: "route.del";
         readonly ns: Ns;
@@ -376,9 +383,27 @@ function settingsUpdate(
   return { ops: [{ kind: "link.set", ns, dev, ...changed }], dependents: "kept" };
 }
 
-/** The same object, the rest of its fields equal: `keys` are those an update may change. */
+/** Another address of its subnet stays on its interface in the plan the lab becomes. */
+function staysBeside(
+  op: { readonly ns: Ns; readonly dev: string; readonly cidr: string },
+  next: NeedContext,
+): boolean {
+  const ip = op.cidr.split("/")[0] ?? "";
+  return next.onLink(op.ns, ip).some((a) => a.dev === op.dev && a.cidr !== op.cidr);
+}
+
+/**
+ * The same object, the rest of its fields equal: `keys` are those an update may change. Where
+ * in the file it came from is no field of the object (a record's operations have none), nor is
+ * the order in which a record read back lists them.
+ */
 function sameBut<T extends object>(from: T, to: T, keys: readonly (keyof T)[]): boolean {
-  const rest = (o: T) => JSON.stringify(Object.entries(o).filter(([k]) => !keys.includes(k as keyof T)));
+  const rest = (o: T) =>
+    JSON.stringify(
+      Object.entries(o)
+        .filter(([k, v]) => k !== "origin" && v !== undefined && !keys.includes(k as keyof T))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   return rest(from) === rest(to);
 }
 
@@ -733,7 +758,12 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
   },
   "addr.add": {
     needs: (op) => [inside(linkKey(op.ns, op.dev))],
-    undo: (op) => [{ kind: "addr.del", ns: op.ns, dev: op.dev, cidr: op.cidr }],
+    undo: (op, next) =>
+      op.ns !== null && op.family === 4 && staysBeside(op, next)
+        ? [{ kind: "addr.promote", ns: op.ns, dev: op.dev, cidr: op.cidr }]
+        : [{ kind: "addr.del", ns: op.ns, dev: op.dev, cidr: op.cidr }],
+    // Removed once what replaces it is there: the routes through its subnet never lose it.
+    undoneLast: true,
     // Only whether the host may route it differs: nothing to do in the kernel.
     update: () => ({ ops: [], dependents: "kept" }),
     shape: {
@@ -875,6 +905,21 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     key: (op) => `addr ${nsKey(op.ns)} ${op.dev} ${op.cidr}`,
     leaves: () => [],
     owns: () => [],
+    ...NOTHING,
+  },
+  "addr.promote": {
+    shape: { ns: "netns", dev: F.word, cidr: F.word },
+    tool: "exec",
+    where: (op) => op.ns,
+    words: (op) => ["sh", "-c", ADDR_PROMOTE, "opentop-addr-promote", op.dev, op.cidr],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) =>
+      `remove ${op.cidr} from ${op.dev} in ${op.ns}, the next address of its subnet taking its place`,
+    key: (op) => `addr ${op.ns} ${op.dev} ${op.cidr}`,
+    leaves: () => [],
+    owns: () => [],
+    programs: () => ["sysctl", "ip"],
     ...NOTHING,
   },
   "route.del": {

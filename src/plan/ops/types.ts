@@ -120,9 +120,16 @@ export interface OpSpec<O, I> {
   /**
    * What removes exactly this operation's object from a running lab, leaving the rest
    * (`[]`: nothing to remove); null: it cannot be removed alone, so what it lives inside is
-   * recreated with it. Distinct from `inverse`, which is tear-down's policy.
+   * recreated with it. `next`: the plan the lab becomes (what stays beside it). Distinct from
+   * `inverse`, which is tear-down's policy.
    */
-  undo(op: O): readonly I[] | null;
+  undo(op: O, next: NeedContext): readonly I[] | null;
+  /**
+   * Its object, when it goes for good, is removed after the change has made what it makes
+   * (make before break): what needed it and has a replacement in the new plan never goes
+   * without — an address is removed once the one that takes over its routes is there.
+   */
+  readonly undoneLast?: true;
   /**
    * What turns `from` into `to` (same key, other content) in place; undefined: the object is
    * recreated (undone, then made again).

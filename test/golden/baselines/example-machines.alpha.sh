@@ -2,12 +2,12 @@
 # Lab branch: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/machines.otop
-#   sha256    d92d32c17c71795c804533f7ac9b4e2d12885197fafecd8bb8b79cfd1d30b750
-#   requires  ip nsenter bridge unshare ping mkdir ln readlink rm mv date
+#   sha256    dc3c8f266550d5b677a74ad5cf43dd38f16f51e07afe220b9d58b4e3a365bc3b
+#   requires  ip nsenter bridge unshare ping mkdir ln readlink rm mv date touch find
 #   machine   alpha (198.51.100.1): this machine's part of the lab only
 #   others    beta (198.51.100.2), gamma (198.51.100.3), each with a script of its own
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -28,13 +28,14 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter bridge unshare ping mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter bridge unshare ping mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='3 nodes, 1 switch, 3 links on machine alpha (34 operations)'
 HELP='
 Lab branch: 3 nodes, 1 switch, 3 links on machine alpha (34 operations).
-  up      create it (needs root and ip, nsenter, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -73,8 +74,8 @@ EOF
   step '3/8, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:branch
 link add name office mtu 1450 up type bridge
-link add name pc1.eth0 index 1001 mtu 1450 master office up type veth peer name eth0 netns branch.pc1 mtu 1450
-link add name pc2.eth0 index 1002 mtu 1450 master office up type veth peer name eth0 netns branch.pc2 mtu 1450
+link add name pc1.eth0 index 9302337 mtu 1450 master office up type veth peer name eth0 netns branch.pc1 mtu 1450
+link add name pc2.eth0 index 940250 mtu 1450 master office up type veth peer name eth0 netns branch.pc2 mtu 1450
 EOF
   # == stage 3 of 4: switch tunnels
   # make vxlan.1 a port of office in branch  (examples/machines.otop:13:1)
@@ -141,23 +142,35 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace branch.server and everything in it
-  if [ -e /run/netns/branch.server ]; then queue 'netns del branch.server'; fi
+  if ns_ours branch.server opentop:branch:server; then owned=$((owned + 1)); queue 'netns del branch.server'; fi
   # delete network namespace branch.pc2 and everything in it
-  if [ -e /run/netns/branch.pc2 ]; then queue 'netns del branch.pc2'; fi
+  if ns_ours branch.pc2 opentop:branch:pc2; then owned=$((owned + 1)); queue 'netns del branch.pc2'; fi
   # delete network namespace branch.pc1 and everything in it
-  if [ -e /run/netns/branch.pc1 ]; then queue 'netns del branch.pc1'; fi
+  if ns_ours branch.pc1 opentop:branch:pc1; then owned=$((owned + 1)); queue 'netns del branch.pc1'; fi
   # delete network namespace branch and everything in it
-  if [ -e /run/netns/branch ]; then queue 'netns del branch'; fi
+  if ns_ours branch opentop:branch; then owned=$((owned + 1)); queue 'netns del branch'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/branch ]; then left="$left"'  netns branch'"$NL"; fi
+  if [ -e /run/netns/branch.pc1 ]; then left="$left"'  netns branch.pc1'"$NL"; fi
+  if [ -e /run/netns/branch.pc2 ]; then left="$left"'  netns branch.pc2'"$NL"; fi
+  if [ -e /run/netns/branch.server ]; then left="$left"'  netns branch.server'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -262,6 +275,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab branch on machine alpha: up, 34 operations in 8 processes
@@ -278,10 +298,10 @@ ip -batch -
     link add name vxlan.1 netns branch mtu 1450 type vxlan id 6970274 local 198.51.100.1 dstport 4789                                     # examples/machines.otop:13:1
     link add name eth0 netns branch.server mtu 1450 type vxlan id 6970275 local 198.51.100.1 remote 198.51.100.3 nolearning dstport 4789  # examples/machines.otop:28:3
 nsenter --net=/run/netns/branch -- ip -batch -
-    link set dev lo alias opentop:branch                                                                            # examples/machines.otop:7:5
-    link add name office mtu 1450 up type bridge                                                                    # examples/machines.otop:13:1
-    link add name pc1.eth0 index 1001 mtu 1450 master office up type veth peer name eth0 netns branch.pc1 mtu 1450  # examples/machines.otop:16:3
-    link add name pc2.eth0 index 1002 mtu 1450 master office up type veth peer name eth0 netns branch.pc2 mtu 1450  # examples/machines.otop:16:3
+    link set dev lo alias opentop:branch                                                                               # examples/machines.otop:7:5
+    link add name office mtu 1450 up type bridge                                                                       # examples/machines.otop:13:1
+    link add name pc1.eth0 index 9302337 mtu 1450 master office up type veth peer name eth0 netns branch.pc1 mtu 1450  # examples/machines.otop:16:3
+    link add name pc2.eth0 index 940250 mtu 1450 master office up type veth peer name eth0 netns branch.pc2 mtu 1450   # examples/machines.otop:16:3
 
 # stage 3: switch tunnels (steps run concurrently)
 nsenter --net=/run/netns/branch -- ip -batch -
@@ -324,7 +344,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "branch",
  "file": "/ROOT/examples/machines.otop",
- "hash": "d92d32c17c71795c804533f7ac9b4e2d12885197fafecd8bb8b79cfd1d30b750",
+ "hash": "dc3c8f266550d5b677a74ad5cf43dd38f16f51e07afe220b9d58b4e3a365bc3b",
  "machine": "alpha",
  "machines": [{"name":"alpha","address":"198.51.100.1"},{"name":"beta","address":"198.51.100.2"},{"name":"gamma","address":"198.51.100.3"}],
  "state": "'
@@ -335,7 +355,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["pc1","pc2","server"],
  "switches": ["office"],
- "plan": "8118f475da7dff53d5c244b0cfbf2ef3ae04d66602c6f75ec90e26723577dacb",
+ "plan": "92cb53b6ac4135c005ad1b376a89631cfb7f451cc64f259fbed0c135bd874033",
  "owned": [
   {"kind":"netns","name":"branch"},
   {"kind":"netns","name":"branch.pc1","node":"pc1"},
@@ -352,8 +372,8 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"vxlan.add","netns":"branch.server","name":"eth0","vni":6970275,"machine":"alpha","local":"198.51.100.1","remote":"198.51.100.3","port":4789,"mtu":1450,"underlay":{"machine":"gamma","address":"198.51.100.3","family":4,"size":1500}},"origin":"examples/machines.otop:28:3"},
   {"op":{"kind":"link.alias","ns":"branch","dev":"lo","alias":"opentop:branch"},"origin":"examples/machines.otop:7:5"},
   {"op":{"kind":"bridge.add","ns":"branch","name":"office","mtu":1450},"origin":"examples/machines.otop:13:1"},
-  {"op":{"kind":"veth.add","ns":"branch","a":{"ns":"branch","name":"pc1.eth0","index":1001,"mtu":1450,"master":"office"},"b":{"ns":"branch.pc1","name":"eth0","mtu":1450}},"origin":"examples/machines.otop:16:3"},
-  {"op":{"kind":"veth.add","ns":"branch","a":{"ns":"branch","name":"pc2.eth0","index":1002,"mtu":1450,"master":"office"},"b":{"ns":"branch.pc2","name":"eth0","mtu":1450}},"origin":"examples/machines.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":"branch","a":{"ns":"branch","name":"pc1.eth0","index":9302337,"mtu":1450,"master":"office"},"b":{"ns":"branch.pc1","name":"eth0","mtu":1450}},"origin":"examples/machines.otop:16:3"},
+  {"op":{"kind":"veth.add","ns":"branch","a":{"ns":"branch","name":"pc2.eth0","index":940250,"mtu":1450,"master":"office"},"b":{"ns":"branch.pc2","name":"eth0","mtu":1450}},"origin":"examples/machines.otop:16:3"},
   {"op":{"kind":"link.master","ns":"branch","dev":"vxlan.1","master":"office"},"origin":"examples/machines.otop:13:1"},
   {"op":{"kind":"vxlan.peer","ns":"branch","dev":"vxlan.1","remote":"198.51.100.2","underlay":{"machine":"beta","address":"198.51.100.2","family":4,"size":1500}},"origin":"examples/machines.otop:13:1"},
   {"op":{"kind":"vxlan.peer","ns":"branch","dev":"vxlan.1","remote":"198.51.100.3","underlay":{"machine":"gamma","address":"198.51.100.3","family":4,"size":1500}},"origin":"examples/machines.otop:13:1"},
@@ -389,13 +409,15 @@ why() {
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     bridge) why='this lab'\''s VLAN-aware switches are set up with it' package=iproute2 ;;
     unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
-    ping) why='this lab checks the underlay between its machines with it' package=iputils-ping ;;
+    ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

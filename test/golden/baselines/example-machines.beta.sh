@@ -2,12 +2,12 @@
 # Lab branch: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/machines.otop
-#   sha256    d92d32c17c71795c804533f7ac9b4e2d12885197fafecd8bb8b79cfd1d30b750
-#   requires  ip nsenter bridge unshare ping mkdir ln readlink rm mv date
+#   sha256    dc3c8f266550d5b677a74ad5cf43dd38f16f51e07afe220b9d58b4e3a365bc3b
+#   requires  ip nsenter bridge unshare ping mkdir ln readlink rm mv date touch find
 #   machine   beta (198.51.100.2): this machine's part of the lab only
 #   others    alpha (198.51.100.1), gamma (198.51.100.3), each with a script of its own
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -28,13 +28,14 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter bridge unshare ping mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter bridge unshare ping mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='1 node, 1 switch, 1 link on machine beta (16 operations)'
 HELP='
 Lab branch: 1 node, 1 switch, 1 link on machine beta (16 operations).
-  up      create it (needs root and ip, nsenter, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -66,7 +67,7 @@ EOF
   step '3/6, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:branch
 link add name office mtu 1450 up type bridge
-link add name pc3.eth0 index 1001 mtu 1450 master office up type veth peer name eth0 netns branch.pc3 mtu 1450
+link add name pc3.eth0 index 6270037 mtu 1450 master office up type veth peer name eth0 netns branch.pc3 mtu 1450
 EOF
   # == stage 3 of 4: switch tunnels
   # make vxlan.1 a port of office in branch  (examples/machines.otop:13:1)
@@ -101,19 +102,29 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace branch.pc3 and everything in it
-  if [ -e /run/netns/branch.pc3 ]; then queue 'netns del branch.pc3'; fi
+  if ns_ours branch.pc3 opentop:branch:pc3; then owned=$((owned + 1)); queue 'netns del branch.pc3'; fi
   # delete network namespace branch and everything in it
-  if [ -e /run/netns/branch ]; then queue 'netns del branch'; fi
+  if ns_ours branch opentop:branch; then owned=$((owned + 1)); queue 'netns del branch'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/branch ]; then left="$left"'  netns branch'"$NL"; fi
+  if [ -e /run/netns/branch.pc3 ]; then left="$left"'  netns branch.pc3'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -194,6 +205,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab branch on machine beta: up, 16 operations in 6 processes
@@ -207,9 +225,9 @@ ip -batch -
 ip -batch -
     link add name vxlan.1 netns branch mtu 1450 type vxlan id 6970274 local 198.51.100.2 dstport 4789  # examples/machines.otop:13:1
 nsenter --net=/run/netns/branch -- ip -batch -
-    link set dev lo alias opentop:branch                                                                            # examples/machines.otop:7:5
-    link add name office mtu 1450 up type bridge                                                                    # examples/machines.otop:13:1
-    link add name pc3.eth0 index 1001 mtu 1450 master office up type veth peer name eth0 netns branch.pc3 mtu 1450  # examples/machines.otop:21:3
+    link set dev lo alias opentop:branch                                                                               # examples/machines.otop:7:5
+    link add name office mtu 1450 up type bridge                                                                       # examples/machines.otop:13:1
+    link add name pc3.eth0 index 6270037 mtu 1450 master office up type veth peer name eth0 netns branch.pc3 mtu 1450  # examples/machines.otop:21:3
 
 # stage 3: switch tunnels (steps run concurrently)
 nsenter --net=/run/netns/branch -- ip -batch -
@@ -236,7 +254,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "branch",
  "file": "/ROOT/examples/machines.otop",
- "hash": "d92d32c17c71795c804533f7ac9b4e2d12885197fafecd8bb8b79cfd1d30b750",
+ "hash": "dc3c8f266550d5b677a74ad5cf43dd38f16f51e07afe220b9d58b4e3a365bc3b",
  "machine": "beta",
  "machines": [{"name":"alpha","address":"198.51.100.1"},{"name":"beta","address":"198.51.100.2"},{"name":"gamma","address":"198.51.100.3"}],
  "state": "'
@@ -247,7 +265,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["pc3"],
  "switches": ["office"],
- "plan": "5a5af72d423a16eb290f346ef0eba3342dd0b06115c85b42ef159a870f822a60",
+ "plan": "f7bd9775d638f6c36b45b2b107a8e4dffca02653c180969319ef73de3b841a62",
  "owned": [
   {"kind":"netns","name":"branch"},
   {"kind":"netns","name":"branch.pc3","node":"pc3"}
@@ -259,7 +277,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"vxlan.add","netns":"branch","name":"vxlan.1","vni":6970274,"machine":"beta","local":"198.51.100.2","port":4789,"mtu":1450},"origin":"examples/machines.otop:13:1"},
   {"op":{"kind":"link.alias","ns":"branch","dev":"lo","alias":"opentop:branch"},"origin":"examples/machines.otop:7:5"},
   {"op":{"kind":"bridge.add","ns":"branch","name":"office","mtu":1450},"origin":"examples/machines.otop:13:1"},
-  {"op":{"kind":"veth.add","ns":"branch","a":{"ns":"branch","name":"pc3.eth0","index":1001,"mtu":1450,"master":"office"},"b":{"ns":"branch.pc3","name":"eth0","mtu":1450}},"origin":"examples/machines.otop:21:3"},
+  {"op":{"kind":"veth.add","ns":"branch","a":{"ns":"branch","name":"pc3.eth0","index":6270037,"mtu":1450,"master":"office"},"b":{"ns":"branch.pc3","name":"eth0","mtu":1450}},"origin":"examples/machines.otop:21:3"},
   {"op":{"kind":"link.master","ns":"branch","dev":"vxlan.1","master":"office"},"origin":"examples/machines.otop:13:1"},
   {"op":{"kind":"vxlan.peer","ns":"branch","dev":"vxlan.1","remote":"198.51.100.1","underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"examples/machines.otop:13:1"},
   {"op":{"kind":"vxlan.peer","ns":"branch","dev":"vxlan.1","remote":"198.51.100.3","underlay":{"machine":"gamma","address":"198.51.100.3","family":4,"size":1500}},"origin":"examples/machines.otop:13:1"},
@@ -281,13 +299,15 @@ why() {
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     bridge) why='this lab'\''s VLAN-aware switches are set up with it' package=iproute2 ;;
     unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
-    ping) why='this lab checks the underlay between its machines with it' package=iputils-ping ;;
+    ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -2,12 +2,12 @@
 # Lab branch: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/machines.otop
-#   sha256    d92d32c17c71795c804533f7ac9b4e2d12885197fafecd8bb8b79cfd1d30b750
-#   requires  ip nsenter sysctl nft bridge unshare ping mkdir ln readlink rm mv date
+#   sha256    dc3c8f266550d5b677a74ad5cf43dd38f16f51e07afe220b9d58b4e3a365bc3b
+#   requires  ip nsenter sysctl nft bridge unshare ping mkdir ln readlink rm mv date touch find
 #   machine   gamma (198.51.100.3): this machine's part of the lab only
 #   others    alpha (198.51.100.1), beta (198.51.100.2), each with a script of its own
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -28,13 +28,14 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft bridge unshare ping mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl nft bridge unshare ping mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='1 node, 1 switch, 2 links on machine gamma (22 operations)'
 HELP='
 Lab branch: 1 node, 1 switch, 2 links on machine gamma (22 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, nft, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -86,7 +87,7 @@ EOF
   step '5/8, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:branch
 link add name office mtu 1450 up type bridge
-link add name router.eth0 index 1001 mtu 1450 master office up type veth peer name eth0 netns branch.router mtu 1450
+link add name router.eth0 index 9829555 mtu 1450 master office up type veth peer name eth0 netns branch.router mtu 1450
 EOF
   # == stage 5 of 6: switch tunnels
   # make vxlan.1 a port of office in branch  (examples/machines.otop:13:1)
@@ -123,19 +124,29 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace branch.router and everything in it
-  if [ -e /run/netns/branch.router ]; then queue 'netns del branch.router'; fi
+  if ns_ours branch.router opentop:branch:router; then owned=$((owned + 1)); queue 'netns del branch.router'; fi
   # delete network namespace branch and everything in it
-  if [ -e /run/netns/branch ]; then queue 'netns del branch'; fi
+  if ns_ours branch opentop:branch; then owned=$((owned + 1)); queue 'netns del branch'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/branch ]; then left="$left"'  netns branch'"$NL"; fi
+  if [ -e /run/netns/branch.router ]; then left="$left"'  netns branch.router'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -218,6 +229,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab branch on machine gamma: up, 22 operations in 8 processes
@@ -251,9 +269,9 @@ ip -batch -
     link add name vxlan.1 netns branch mtu 1450 type vxlan id 6970274 local 198.51.100.3 dstport 4789                                     # examples/machines.otop:13:1
     link add name eth1 netns branch.router mtu 1450 type vxlan id 6970275 local 198.51.100.3 remote 198.51.100.1 nolearning dstport 4789  # examples/machines.otop:28:3
 nsenter --net=/run/netns/branch -- ip -batch -
-    link set dev lo alias opentop:branch                                                                                  # examples/machines.otop:7:5
-    link add name office mtu 1450 up type bridge                                                                          # examples/machines.otop:13:1
-    link add name router.eth0 index 1001 mtu 1450 master office up type veth peer name eth0 netns branch.router mtu 1450  # examples/machines.otop:27:3
+    link set dev lo alias opentop:branch                                                                                     # examples/machines.otop:7:5
+    link add name office mtu 1450 up type bridge                                                                             # examples/machines.otop:13:1
+    link add name router.eth0 index 9829555 mtu 1450 master office up type veth peer name eth0 netns branch.router mtu 1450  # examples/machines.otop:27:3
 
 # stage 5: switch tunnels (steps run concurrently)
 nsenter --net=/run/netns/branch -- ip -batch -
@@ -281,7 +299,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "branch",
  "file": "/ROOT/examples/machines.otop",
- "hash": "d92d32c17c71795c804533f7ac9b4e2d12885197fafecd8bb8b79cfd1d30b750",
+ "hash": "dc3c8f266550d5b677a74ad5cf43dd38f16f51e07afe220b9d58b4e3a365bc3b",
  "machine": "gamma",
  "machines": [{"name":"alpha","address":"198.51.100.1"},{"name":"beta","address":"198.51.100.2"},{"name":"gamma","address":"198.51.100.3"}],
  "state": "'
@@ -292,7 +310,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router"],
  "switches": ["office"],
- "plan": "c92684816c705b2bd9c8270df1227ee1533589a535638d10e26602c3064279c7",
+ "plan": "9f767e487b929642e1e96024569f8e8e1066a84d37223ce7d6c63ea3f38954e5",
  "owned": [
   {"kind":"netns","name":"branch"},
   {"kind":"netns","name":"branch.router","node":"router"}
@@ -309,7 +327,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"vxlan.add","netns":"branch.router","name":"eth1","vni":6970275,"machine":"gamma","local":"198.51.100.3","remote":"198.51.100.1","port":4789,"mtu":1450,"underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"examples/machines.otop:28:3"},
   {"op":{"kind":"link.alias","ns":"branch","dev":"lo","alias":"opentop:branch"},"origin":"examples/machines.otop:7:5"},
   {"op":{"kind":"bridge.add","ns":"branch","name":"office","mtu":1450},"origin":"examples/machines.otop:13:1"},
-  {"op":{"kind":"veth.add","ns":"branch","a":{"ns":"branch","name":"router.eth0","index":1001,"mtu":1450,"master":"office"},"b":{"ns":"branch.router","name":"eth0","mtu":1450}},"origin":"examples/machines.otop:27:3"},
+  {"op":{"kind":"veth.add","ns":"branch","a":{"ns":"branch","name":"router.eth0","index":9829555,"mtu":1450,"master":"office"},"b":{"ns":"branch.router","name":"eth0","mtu":1450}},"origin":"examples/machines.otop:27:3"},
   {"op":{"kind":"link.master","ns":"branch","dev":"vxlan.1","master":"office"},"origin":"examples/machines.otop:13:1"},
   {"op":{"kind":"vxlan.peer","ns":"branch","dev":"vxlan.1","remote":"198.51.100.1","underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"examples/machines.otop:13:1"},
   {"op":{"kind":"vxlan.peer","ns":"branch","dev":"vxlan.1","remote":"198.51.100.2","underlay":{"machine":"beta","address":"198.51.100.2","family":4,"size":1500}},"origin":"examples/machines.otop:13:1"},
@@ -334,13 +352,15 @@ why() {
     nft) why='this lab filters traffic' package=nftables ;;
     bridge) why='this lab'\''s VLAN-aware switches are set up with it' package=iproute2 ;;
     unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
-    ping) why='this lab checks the underlay between its machines with it' package=iputils-ping ;;
+    ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -598,7 +598,7 @@ why() {
     timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
     socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
     sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
-    ping) why='this lab'\''s expectations are tested with ping' package=iputils-ping ;;
+    ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     cat) why='this lab reads process and cgroup state' package=coreutils ;;
     tr) why='this lab stops its processes by their marks' package=coreutils ;;
     sed) why='this lab stops its processes by their marks' package=sed ;;

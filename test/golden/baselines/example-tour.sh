@@ -655,7 +655,7 @@ why() {
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
     timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
     socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
-    ping) why='this lab'\''s expectations are tested with ping' package=iputils-ping ;;
+    ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

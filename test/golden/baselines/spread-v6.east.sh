@@ -3,11 +3,11 @@
 #
 #   source    /ROOT/test/golden/cases/spread-v6.otop
 #   sha256    27859427fd0e2b696f0a113506852af8854b88653758ec68ff1011e464277cdf
-#   requires  ip nsenter sysctl bridge unshare ping mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl bridge unshare ping mkdir ln readlink rm mv date touch find
 #   machine   east (2001:db8::1): this machine's part of the lab only
 #   others    west (2001:db8::2), each with a script of its own
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -28,13 +28,14 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl bridge unshare ping mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl bridge unshare ping mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='1 node, 1 switch, 3 links on machine east (24 operations)'
 HELP='
 Lab spread6: 1 node, 1 switch, 3 links on machine east (24 operations).
-  up      create it (needs root and ip, nsenter, sysctl, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -71,7 +72,7 @@ EOF
   step '4/9, links, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread6
 link add name office mtu 8926 up type bridge vlan_filtering 1 vlan_default_pvid 0
-link add name router.trunk index 1001 mtu 8926 master office up type veth peer name trunk netns spread6.router mtu 8926
+link add name router.trunk index 7441684 mtu 8926 master office up type veth peer name trunk netns spread6.router mtu 8926
 EOF
   # == stage 4 of 7: stacked interfaces
   # create VLAN 10 sub-interface trunk.10 on trunk in spread6.router  (test/golden/cases/spread-v6.otop:12:3)
@@ -122,19 +123,29 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace spread6.router and everything in it
-  if [ -e /run/netns/spread6.router ]; then queue 'netns del spread6.router'; fi
+  if ns_ours spread6.router opentop:spread6:router; then owned=$((owned + 1)); queue 'netns del spread6.router'; fi
   # delete network namespace spread6 and everything in it
-  if [ -e /run/netns/spread6 ]; then queue 'netns del spread6'; fi
+  if ns_ours spread6 opentop:spread6; then owned=$((owned + 1)); queue 'netns del spread6'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/spread6 ]; then left="$left"'  netns spread6'"$NL"; fi
+  if [ -e /run/netns/spread6.router ]; then left="$left"'  netns spread6.router'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -229,6 +240,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab spread6 on machine east: up, 24 operations in 9 processes
@@ -248,9 +266,9 @@ nsenter --net=/run/netns/spread6.router -- sysctl -q -w …
 ip -batch -
     link add name vxlan.1 netns spread6 mtu 8926 type vxlan id 8303162 local 2001:db8::1 dstport 4789  # test/golden/cases/spread-v6.otop:7:1
 nsenter --net=/run/netns/spread6 -- ip -batch -
-    link set dev lo alias opentop:spread6                                                                                    # test/golden/cases/spread-v6.otop:3:5
-    link add name office mtu 8926 up type bridge vlan_filtering 1 vlan_default_pvid 0                                        # test/golden/cases/spread-v6.otop:7:1
-    link add name router.trunk index 1001 mtu 8926 master office up type veth peer name trunk netns spread6.router mtu 8926  # test/golden/cases/spread-v6.otop:11:3
+    link set dev lo alias opentop:spread6                                                                                       # test/golden/cases/spread-v6.otop:3:5
+    link add name office mtu 8926 up type bridge vlan_filtering 1 vlan_default_pvid 0                                           # test/golden/cases/spread-v6.otop:7:1
+    link add name router.trunk index 7441684 mtu 8926 master office up type veth peer name trunk netns spread6.router mtu 8926  # test/golden/cases/spread-v6.otop:11:3
 
 # stage 4: stacked interfaces
 nsenter --net=/run/netns/spread6.router -- ip -batch -
@@ -299,7 +317,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["router"],
  "switches": ["office"],
- "plan": "ec633cde7ac2c2a9fe93e8b977d24925feebc23853d74e024030863e2fc85f44",
+ "plan": "7aaf33bacb4344b8f25fecf353431d19021adff955c1578e63de9df3b97df2a9",
  "owned": [
   {"kind":"netns","name":"spread6"},
   {"kind":"netns","name":"spread6.router","node":"router"}
@@ -314,7 +332,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"vxlan.add","netns":"spread6","name":"vxlan.1","vni":8303162,"machine":"east","local":"2001:db8::1","port":4789,"mtu":8926},"origin":"test/golden/cases/spread-v6.otop:7:1"},
   {"op":{"kind":"link.alias","ns":"spread6","dev":"lo","alias":"opentop:spread6"},"origin":"test/golden/cases/spread-v6.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"spread6","name":"office","mtu":8926,"vlanAware":true},"origin":"test/golden/cases/spread-v6.otop:7:1"},
-  {"op":{"kind":"veth.add","ns":"spread6","a":{"ns":"spread6","name":"router.trunk","index":1001,"mtu":8926,"master":"office"},"b":{"ns":"spread6.router","name":"trunk","mtu":8926}},"origin":"test/golden/cases/spread-v6.otop:11:3"},
+  {"op":{"kind":"veth.add","ns":"spread6","a":{"ns":"spread6","name":"router.trunk","index":7441684,"mtu":8926,"master":"office"},"b":{"ns":"spread6.router","name":"trunk","mtu":8926}},"origin":"test/golden/cases/spread-v6.otop:11:3"},
   {"op":{"kind":"vlan.add","ns":"spread6.router","parent":"trunk","name":"trunk.10","vid":10},"origin":"test/golden/cases/spread-v6.otop:12:3"},
   {"op":{"kind":"vlan.add","ns":"spread6.router","parent":"trunk","name":"trunk.20","vid":20},"origin":"test/golden/cases/spread-v6.otop:13:3"},
   {"op":{"kind":"link.master","ns":"spread6","dev":"vxlan.1","master":"office"},"origin":"test/golden/cases/spread-v6.otop:7:1"},
@@ -342,13 +360,15 @@ why() {
     sysctl) why='this lab sets sysctls' package=procps ;;
     bridge) why='this lab'\''s VLAN-aware switches are set up with it' package=iproute2 ;;
     unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
-    ping) why='this lab checks the underlay between its machines with it' package=iputils-ping ;;
+    ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

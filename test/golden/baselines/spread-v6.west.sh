@@ -3,11 +3,11 @@
 #
 #   source    /ROOT/test/golden/cases/spread-v6.otop
 #   sha256    27859427fd0e2b696f0a113506852af8854b88653758ec68ff1011e464277cdf
-#   requires  ip nsenter bridge unshare ping mkdir ln readlink rm mv date
+#   requires  ip nsenter bridge unshare ping mkdir ln readlink rm mv date touch find
 #   machine   west (2001:db8::2): this machine's part of the lab only
 #   others    east (2001:db8::1), each with a script of its own
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -28,13 +28,14 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter bridge unshare ping mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter bridge unshare ping mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='2 nodes, 1 switch, 2 links on machine west (22 operations)'
 HELP='
 Lab spread6: 2 nodes, 1 switch, 2 links on machine west (22 operations).
-  up      create it (needs root and ip, nsenter, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -69,8 +70,8 @@ EOF
   step '3/8, links, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread6
 link add name office mtu 8926 up type bridge vlan_filtering 1 vlan_default_pvid 0
-link add name pc.eth0 index 1001 mtu 8926 master office up type veth peer name eth0 netns spread6.pc mtu 8926
-link add name cam.eth0 index 1002 mtu 8926 master office up type veth peer name eth0 netns spread6.cam mtu 8926
+link add name pc.eth0 index 3946193 mtu 8926 master office up type veth peer name eth0 netns spread6.pc mtu 8926
+link add name cam.eth0 index 5321024 mtu 8926 master office up type veth peer name eth0 netns spread6.cam mtu 8926
 EOF
   # == stage 3 of 5: switch tunnels
   # make vxlan.1 a port of office in spread6  (test/golden/cases/spread-v6.otop:7:1)
@@ -118,21 +119,32 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace spread6.cam and everything in it
-  if [ -e /run/netns/spread6.cam ]; then queue 'netns del spread6.cam'; fi
+  if ns_ours spread6.cam opentop:spread6:cam; then owned=$((owned + 1)); queue 'netns del spread6.cam'; fi
   # delete network namespace spread6.pc and everything in it
-  if [ -e /run/netns/spread6.pc ]; then queue 'netns del spread6.pc'; fi
+  if ns_ours spread6.pc opentop:spread6:pc; then owned=$((owned + 1)); queue 'netns del spread6.pc'; fi
   # delete network namespace spread6 and everything in it
-  if [ -e /run/netns/spread6 ]; then queue 'netns del spread6'; fi
+  if ns_ours spread6 opentop:spread6; then owned=$((owned + 1)); queue 'netns del spread6'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/spread6 ]; then left="$left"'  netns spread6'"$NL"; fi
+  if [ -e /run/netns/spread6.pc ]; then left="$left"'  netns spread6.pc'"$NL"; fi
+  if [ -e /run/netns/spread6.cam ]; then left="$left"'  netns spread6.cam'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -227,6 +239,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab spread6 on machine west: up, 22 operations in 8 processes
@@ -241,10 +260,10 @@ ip -batch -
 ip -batch -
     link add name vxlan.1 netns spread6 mtu 8926 type vxlan id 8303162 local 2001:db8::2 dstport 4789  # test/golden/cases/spread-v6.otop:7:1
 nsenter --net=/run/netns/spread6 -- ip -batch -
-    link set dev lo alias opentop:spread6                                                                            # test/golden/cases/spread-v6.otop:3:5
-    link add name office mtu 8926 up type bridge vlan_filtering 1 vlan_default_pvid 0                                # test/golden/cases/spread-v6.otop:7:1
-    link add name pc.eth0 index 1001 mtu 8926 master office up type veth peer name eth0 netns spread6.pc mtu 8926    # test/golden/cases/spread-v6.otop:15:19
-    link add name cam.eth0 index 1002 mtu 8926 master office up type veth peer name eth0 netns spread6.cam mtu 8926  # test/golden/cases/spread-v6.otop:16:20
+    link set dev lo alias opentop:spread6                                                                               # test/golden/cases/spread-v6.otop:3:5
+    link add name office mtu 8926 up type bridge vlan_filtering 1 vlan_default_pvid 0                                   # test/golden/cases/spread-v6.otop:7:1
+    link add name pc.eth0 index 3946193 mtu 8926 master office up type veth peer name eth0 netns spread6.pc mtu 8926    # test/golden/cases/spread-v6.otop:15:19
+    link add name cam.eth0 index 5321024 mtu 8926 master office up type veth peer name eth0 netns spread6.cam mtu 8926  # test/golden/cases/spread-v6.otop:16:20
 
 # stage 3: switch tunnels (steps run concurrently)
 nsenter --net=/run/netns/spread6 -- ip -batch -
@@ -290,7 +309,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["pc","cam"],
  "switches": ["office"],
- "plan": "d37b35f3baf51c5c1ea84b1f2b178e8e66cf9f30f2d262445ba4fbeacfd1a051",
+ "plan": "fd28b289616b713b378bca7af9e9b1472b4e691991ad210d1f68069ef45549dc",
  "owned": [
   {"kind":"netns","name":"spread6"},
   {"kind":"netns","name":"spread6.pc","node":"pc"},
@@ -304,8 +323,8 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"vxlan.add","netns":"spread6","name":"vxlan.1","vni":8303162,"machine":"west","local":"2001:db8::2","port":4789,"mtu":8926},"origin":"test/golden/cases/spread-v6.otop:7:1"},
   {"op":{"kind":"link.alias","ns":"spread6","dev":"lo","alias":"opentop:spread6"},"origin":"test/golden/cases/spread-v6.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"spread6","name":"office","mtu":8926,"vlanAware":true},"origin":"test/golden/cases/spread-v6.otop:7:1"},
-  {"op":{"kind":"veth.add","ns":"spread6","a":{"ns":"spread6","name":"pc.eth0","index":1001,"mtu":8926,"master":"office"},"b":{"ns":"spread6.pc","name":"eth0","mtu":8926}},"origin":"test/golden/cases/spread-v6.otop:15:19"},
-  {"op":{"kind":"veth.add","ns":"spread6","a":{"ns":"spread6","name":"cam.eth0","index":1002,"mtu":8926,"master":"office"},"b":{"ns":"spread6.cam","name":"eth0","mtu":8926}},"origin":"test/golden/cases/spread-v6.otop:16:20"},
+  {"op":{"kind":"veth.add","ns":"spread6","a":{"ns":"spread6","name":"pc.eth0","index":3946193,"mtu":8926,"master":"office"},"b":{"ns":"spread6.pc","name":"eth0","mtu":8926}},"origin":"test/golden/cases/spread-v6.otop:15:19"},
+  {"op":{"kind":"veth.add","ns":"spread6","a":{"ns":"spread6","name":"cam.eth0","index":5321024,"mtu":8926,"master":"office"},"b":{"ns":"spread6.cam","name":"eth0","mtu":8926}},"origin":"test/golden/cases/spread-v6.otop:16:20"},
   {"op":{"kind":"link.master","ns":"spread6","dev":"vxlan.1","master":"office"},"origin":"test/golden/cases/spread-v6.otop:7:1"},
   {"op":{"kind":"vxlan.peer","ns":"spread6","dev":"vxlan.1","remote":"2001:db8::1","underlay":{"machine":"east","address":"2001:db8::1","family":6,"size":9000}},"origin":"test/golden/cases/spread-v6.otop:7:1"},
   {"op":{"kind":"port.vlan","ns":"spread6","dev":"vxlan.1","vids":"10"},"origin":"test/golden/cases/spread-v6.otop:7:1"},
@@ -331,13 +350,15 @@ why() {
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     bridge) why='this lab'\''s VLAN-aware switches are set up with it' package=iproute2 ;;
     unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
-    ping) why='this lab checks the underlay between its machines with it' package=iputils-ping ;;
+    ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -3,11 +3,11 @@
 #
 #   source    /ROOT/test/golden/cases/spread.otop
 #   sha256    d943e450e8012bd364556bcec55f46a25418f11bca01054cc9a375665982c6e9
-#   requires  ip nsenter bridge tc unshare ping mkdir ln readlink rm mv date
+#   requires  ip nsenter bridge tc unshare ping mkdir ln readlink rm mv date touch find
 #   machine   alpha (198.51.100.1): this machine's part of the lab only
 #   others    beta (198.51.100.2), gamma (198.51.100.3), each with a script of its own
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -28,13 +28,14 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter bridge tc unshare ping mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter bridge tc unshare ping mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip tc nsenter'
+NEED_TEST=''
 SUMMARY='1 node, 1 switch, 4 links on machine alpha (28 operations)'
 HELP='
 Lab spread: 1 node, 1 switch, 4 links on machine alpha (28 operations).
-  up      create it (needs root and ip, nsenter, bridge, tc, unshare, ping, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, bridge, tc, unshare, ping, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -78,7 +79,7 @@ EOF
   step '3/7, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread
 link add name lan mtu 1450 up type bridge
-link add name a.eth1 index 1001 mtu 1450 master lan up type veth peer name eth1 netns spread.a mtu 1450
+link add name a.eth1 index 14367097 mtu 1450 master lan up type veth peer name eth1 netns spread.a mtu 1450
 EOF
   # == stage 3 of 5: switch tunnels
   # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
@@ -128,21 +129,32 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete ot-nb09no-up from the host
-  if iface_ours ot-nb09no-up opentop:spread:a:up; then queue 'link del dev ot-nb09no-up'; fi
+  if iface_ours ot-nb09no-up opentop:spread:a:up spread.a opentop:spread:a; then owned=$((owned + 1)); queue 'link del dev ot-nb09no-up'; fi
   # delete network namespace spread.a and everything in it
-  if [ -e /run/netns/spread.a ]; then queue 'netns del spread.a'; fi
+  if ns_ours spread.a opentop:spread:a; then owned=$((owned + 1)); queue 'netns del spread.a'; fi
   # delete network namespace spread and everything in it
-  if [ -e /run/netns/spread ]; then queue 'netns del spread'; fi
+  if ns_ours spread opentop:spread; then owned=$((owned + 1)); queue 'netns del spread'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/spread ]; then left="$left"'  netns spread'"$NL"; fi
+  if [ -e /run/netns/spread.a ]; then left="$left"'  netns spread.a'"$NL"; fi
+  if iface_exists ot-nb09no-up; then left="$left"'  host-iface ot-nb09no-up'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -247,6 +259,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab spread on machine alpha: up, 28 operations in 7 processes
@@ -266,9 +285,9 @@ ip -batch -
     addr add 198.51.100.129/30 dev ot-nb09no-up                                                                                    # test/golden/cases/spread.otop:16:47
     link set dev ot-nb09no-up up                                                                                                   # test/golden/cases/spread.otop:16:3
 nsenter --net=/run/netns/spread -- ip -batch -
-    link set dev lo alias opentop:spread                                                                     # test/golden/cases/spread.otop:3:5
-    link add name lan mtu 1450 up type bridge                                                                # test/golden/cases/spread.otop:10:1
-    link add name a.eth1 index 1001 mtu 1450 master lan up type veth peer name eth1 netns spread.a mtu 1450  # test/golden/cases/spread.otop:14:3
+    link set dev lo alias opentop:spread                                                                         # test/golden/cases/spread.otop:3:5
+    link add name lan mtu 1450 up type bridge                                                                    # test/golden/cases/spread.otop:10:1
+    link add name a.eth1 index 14367097 mtu 1450 master lan up type veth peer name eth1 netns spread.a mtu 1450  # test/golden/cases/spread.otop:14:3
 
 # stage 3: switch tunnels (steps run concurrently)
 nsenter --net=/run/netns/spread -- ip -batch -
@@ -315,7 +334,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["a"],
  "switches": ["lan"],
- "plan": "76adc44434989963427b3d0b85728ff82a6c0834c8fe20e1089ca2ec61c1aed7",
+ "plan": "5f78d5d4274cc1c19e9ed04e5bb527e956fabc359f945fa1332d4e78b99303fc",
  "owned": [
   {"kind":"netns","name":"spread"},
   {"kind":"netns","name":"spread.a","node":"a"},
@@ -334,7 +353,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"link.up","ns":null,"dev":"ot-nb09no-up"},"origin":"test/golden/cases/spread.otop:16:3"},
   {"op":{"kind":"link.alias","ns":"spread","dev":"lo","alias":"opentop:spread"},"origin":"test/golden/cases/spread.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"spread","name":"lan","mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
-  {"op":{"kind":"veth.add","ns":"spread","a":{"ns":"spread","name":"a.eth1","index":1001,"mtu":1450,"master":"lan"},"b":{"ns":"spread.a","name":"eth1","mtu":1450}},"origin":"test/golden/cases/spread.otop:14:3"},
+  {"op":{"kind":"veth.add","ns":"spread","a":{"ns":"spread","name":"a.eth1","index":14367097,"mtu":1450,"master":"lan"},"b":{"ns":"spread.a","name":"eth1","mtu":1450}},"origin":"test/golden/cases/spread.otop:14:3"},
   {"op":{"kind":"link.master","ns":"spread","dev":"vxlan.1","master":"lan"},"origin":"test/golden/cases/spread.otop:10:1"},
   {"op":{"kind":"vxlan.peer","ns":"spread","dev":"vxlan.1","remote":"198.51.100.2","underlay":{"machine":"beta","address":"198.51.100.2","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:10:1"},
   {"op":{"kind":"vxlan.peer","ns":"spread","dev":"vxlan.1","remote":"198.51.100.3","underlay":{"machine":"gamma","address":"198.51.100.3","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:10:1"},
@@ -363,13 +382,15 @@ why() {
     bridge) why='this lab'\''s VLAN-aware switches are set up with it' package=iproute2 ;;
     tc) why='this lab shapes traffic (rate, delay, loss) with it' package=iproute2 ;;
     unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
-    ping) why='this lab checks the underlay between its machines with it' package=iputils-ping ;;
+    ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -3,11 +3,11 @@
 #
 #   source    /ROOT/test/golden/cases/spread.otop
 #   sha256    d943e450e8012bd364556bcec55f46a25418f11bca01054cc9a375665982c6e9
-#   requires  ip nsenter bridge unshare ping mkdir ln readlink rm mv date
+#   requires  ip nsenter bridge unshare ping mkdir ln readlink rm mv date touch find
 #   machine   beta (198.51.100.2): this machine's part of the lab only
 #   others    alpha (198.51.100.1), gamma (198.51.100.3), each with a script of its own
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -28,13 +28,14 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter bridge unshare ping mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter bridge unshare ping mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
+NEED_TEST=''
 SUMMARY='1 node, 1 switch, 2 links on machine beta (17 operations)'
 HELP='
 Lab spread: 1 node, 1 switch, 2 links on machine beta (17 operations).
-  up      create it (needs root and ip, nsenter, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -68,7 +69,7 @@ EOF
   step '3/6, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread
 link add name lan mtu 1450 up type bridge
-link add name b.eth1 index 1001 mtu 1450 master lan up type veth peer name eth1 netns spread.b mtu 1450
+link add name b.eth1 index 6647624 mtu 1450 master lan up type veth peer name eth1 netns spread.b mtu 1450
 EOF
   # == stage 3 of 4: switch tunnels
   # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
@@ -103,19 +104,29 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace spread.b and everything in it
-  if [ -e /run/netns/spread.b ]; then queue 'netns del spread.b'; fi
+  if ns_ours spread.b opentop:spread:b; then owned=$((owned + 1)); queue 'netns del spread.b'; fi
   # delete network namespace spread and everything in it
-  if [ -e /run/netns/spread ]; then queue 'netns del spread'; fi
+  if ns_ours spread opentop:spread; then owned=$((owned + 1)); queue 'netns del spread'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/spread ]; then left="$left"'  netns spread'"$NL"; fi
+  if [ -e /run/netns/spread.b ]; then left="$left"'  netns spread.b'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -197,6 +208,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab spread on machine beta: up, 17 operations in 6 processes
@@ -211,9 +229,9 @@ ip -batch -
     link add name vxlan.1 netns spread mtu 1450 type vxlan id 5001 local 198.51.100.2 dstport 14789                                # test/golden/cases/spread.otop:10:1
     link add name eth0 netns spread.b mtu 1450 type vxlan id 5000 local 198.51.100.2 remote 198.51.100.1 nolearning dstport 14789  # test/golden/cases/spread.otop:13:3
 nsenter --net=/run/netns/spread -- ip -batch -
-    link set dev lo alias opentop:spread                                                                     # test/golden/cases/spread.otop:3:5
-    link add name lan mtu 1450 up type bridge                                                                # test/golden/cases/spread.otop:10:1
-    link add name b.eth1 index 1001 mtu 1450 master lan up type veth peer name eth1 netns spread.b mtu 1450  # test/golden/cases/spread.otop:20:3
+    link set dev lo alias opentop:spread                                                                        # test/golden/cases/spread.otop:3:5
+    link add name lan mtu 1450 up type bridge                                                                   # test/golden/cases/spread.otop:10:1
+    link add name b.eth1 index 6647624 mtu 1450 master lan up type veth peer name eth1 netns spread.b mtu 1450  # test/golden/cases/spread.otop:20:3
 
 # stage 3: switch tunnels (steps run concurrently)
 nsenter --net=/run/netns/spread -- ip -batch -
@@ -251,7 +269,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["b"],
  "switches": ["lan"],
- "plan": "fbe6679ea0f859323df0e574173c8118369e78e9ffadb448154f8fb85b3f0481",
+ "plan": "907eb0ba697caed1c571d4c12f95351d28e09316f1baf18bb92316836fc428bd",
  "owned": [
   {"kind":"netns","name":"spread"},
   {"kind":"netns","name":"spread.b","node":"b"}
@@ -264,7 +282,7 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"vxlan.add","netns":"spread.b","name":"eth0","vni":5000,"machine":"beta","local":"198.51.100.2","remote":"198.51.100.1","port":14789,"mtu":1450,"underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:13:3"},
   {"op":{"kind":"link.alias","ns":"spread","dev":"lo","alias":"opentop:spread"},"origin":"test/golden/cases/spread.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"spread","name":"lan","mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
-  {"op":{"kind":"veth.add","ns":"spread","a":{"ns":"spread","name":"b.eth1","index":1001,"mtu":1450,"master":"lan"},"b":{"ns":"spread.b","name":"eth1","mtu":1450}},"origin":"test/golden/cases/spread.otop:20:3"},
+  {"op":{"kind":"veth.add","ns":"spread","a":{"ns":"spread","name":"b.eth1","index":6647624,"mtu":1450,"master":"lan"},"b":{"ns":"spread.b","name":"eth1","mtu":1450}},"origin":"test/golden/cases/spread.otop:20:3"},
   {"op":{"kind":"link.master","ns":"spread","dev":"vxlan.1","master":"lan"},"origin":"test/golden/cases/spread.otop:10:1"},
   {"op":{"kind":"vxlan.peer","ns":"spread","dev":"vxlan.1","remote":"198.51.100.1","underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:10:1"},
   {"op":{"kind":"vxlan.peer","ns":"spread","dev":"vxlan.1","remote":"198.51.100.3","underlay":{"machine":"gamma","address":"198.51.100.3","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:10:1"},
@@ -286,13 +304,15 @@ why() {
     nsenter) why='this lab runs programs inside its namespaces with it' package=util-linux ;;
     bridge) why='this lab'\''s VLAN-aware switches are set up with it' package=iproute2 ;;
     unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
-    ping) why='this lab checks the underlay between its machines with it' package=iputils-ping ;;
+    ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -3,11 +3,11 @@
 #
 #   source    /ROOT/test/golden/cases/spread.otop
 #   sha256    d943e450e8012bd364556bcec55f46a25418f11bca01054cc9a375665982c6e9
-#   requires  ip nsenter sysctl nft bridge tc unshare ping mkdir ln readlink rm mv date
+#   requires  ip nsenter sysctl nft bridge tc unshare ping mkdir ln readlink rm mv date touch find
 #   machine   gamma (198.51.100.3): this machine's part of the lab only
 #   others    alpha (198.51.100.1), beta (198.51.100.2), each with a script of its own
 #
-# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | plan | --help
+# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
 # `up` runs the lab's plan (below, stage by stage) with the programs above and rolls it
 # back if a step fails; `down` removes what the lab owns and still exists. They keep the
@@ -28,13 +28,14 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft bridge tc unshare ping mkdir ln readlink rm mv date'
-NEED_DOWN='ip mkdir ln readlink rm'
+NEED_UP='ip nsenter sysctl nft bridge tc unshare ping mkdir ln readlink rm mv date touch find'
+NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip tc nsenter'
+NEED_TEST=''
 SUMMARY='4 nodes, 1 switch, 4 links on machine gamma (39 operations)'
 HELP='
 Lab spread: 4 nodes, 1 switch, 4 links on machine gamma (39 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, bridge, tc, unshare, ping, mkdir, ln, readlink, rm, mv, date)
+  up      create it (needs root and ip, nsenter, sysctl, nft, bridge, tc, unshare, ping, mkdir, ln, readlink, rm, mv, date, touch, find)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -84,7 +85,7 @@ EOF
   step '4/12, links, on the host' ip -batch - <<'EOF' || return 1
 link add name vxlan.1 netns spread mtu 1450 type vxlan id 5001 local 198.51.100.3 dstport 14789
 link add name wan netns spread.c mtu 1450 type vxlan id 5002 local 198.51.100.3 remote 198.51.100.1 nolearning dstport 14789
-link add name eth0 index 1001 netns spread.e mtu 9000 type veth peer name eth0 netns spread.f mtu 9000
+link add name eth0 index 14489305 netns spread.e mtu 9000 type veth peer name eth0 netns spread.f mtu 9000
 EOF
   # mark lo in spread as opentop:spread  (test/golden/cases/spread.otop:3:5)
   # create bridge lan in spread  (test/golden/cases/spread.otop:10:1)
@@ -93,8 +94,8 @@ EOF
   step '5/12, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread
 link add name lan mtu 1450 up type bridge
-link add name c.eth1 index 1001 mtu 1450 master lan up type veth peer name eth1 netns spread.c mtu 1450
-link add name d.eth1 index 1002 mtu 1450 master lan up type veth peer name eth1 netns spread.d mtu 1450
+link add name c.eth1 index 16635193 mtu 1450 master lan up type veth peer name eth1 netns spread.c mtu 1450
+link add name d.eth1 index 959747 mtu 1450 master lan up type veth peer name eth1 netns spread.d mtu 1450
 EOF
   # == stage 5 of 7: switch tunnels
   # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
@@ -164,25 +165,38 @@ EOF
 # ---- down: what the lab owns and still exists ----------------------------------------
 #
 # Host interfaces first (so they are gone when `down` returns), then the namespaces and
-# everything in them. Each object is deleted only if it exists (and, on the host, carries
-# the lab's mark); a batch keeps going past a failing line (-force). Also the rollback of
-# a failed `up`, which created all of it. Sets $removed; false when a deletion failed.
+# everything in them. Each object is deleted only if it exists and is provably the lab's
+# (its mark, or made after a record of this plan); a batch keeps going past a failing line
+# (-force). Also the rollback of a failed `up`. Sets $removed (what ran) and $owned (how
+# many of the lab's own objects were found); false when a deletion failed.
 
 down_plan() {
   removed=0
+  owned=0
   ok=0
   # delete network namespace spread.f and everything in it
-  if [ -e /run/netns/spread.f ]; then queue 'netns del spread.f'; fi
+  if ns_ours spread.f opentop:spread:f; then owned=$((owned + 1)); queue 'netns del spread.f'; fi
   # delete network namespace spread.e and everything in it
-  if [ -e /run/netns/spread.e ]; then queue 'netns del spread.e'; fi
+  if ns_ours spread.e opentop:spread:e; then owned=$((owned + 1)); queue 'netns del spread.e'; fi
   # delete network namespace spread.d and everything in it
-  if [ -e /run/netns/spread.d ]; then queue 'netns del spread.d'; fi
+  if ns_ours spread.d opentop:spread:d; then owned=$((owned + 1)); queue 'netns del spread.d'; fi
   # delete network namespace spread.c and everything in it
-  if [ -e /run/netns/spread.c ]; then queue 'netns del spread.c'; fi
+  if ns_ours spread.c opentop:spread:c; then owned=$((owned + 1)); queue 'netns del spread.c'; fi
   # delete network namespace spread and everything in it
-  if [ -e /run/netns/spread ]; then queue 'netns del spread'; fi
+  if ns_ours spread opentop:spread; then owned=$((owned + 1)); queue 'netns del spread'; fi
   flush ip -force -batch - || ok=1
   return "$ok"
+}
+
+# left_behind: sets $left to what the lab owns that still exists, one a line (after
+# down_plan: its own that could not go, or a look-alike that is not provably the lab's).
+left_behind() {
+  left=
+  if [ -e /run/netns/spread ]; then left="$left"'  netns spread'"$NL"; fi
+  if [ -e /run/netns/spread.c ]; then left="$left"'  netns spread.c'"$NL"; fi
+  if [ -e /run/netns/spread.d ]; then left="$left"'  netns spread.d'"$NL"; fi
+  if [ -e /run/netns/spread.e ]; then left="$left"'  netns spread.e'"$NL"; fi
+  if [ -e /run/netns/spread.f ]; then left="$left"'  netns spread.f'"$NL"; fi
 }
 
 # collisions: true when an object of the lab already exists. This lab's `up` did not
@@ -301,6 +315,13 @@ exec_node() {
   esac
 }
 
+# ---- test: the expectations with real packets (as `opentop test`) -------------------
+
+TEST_WIDTH=0
+test_plan() { :; }
+stop_listeners() { :; }
+test_rows() { :; }
+
 # plan_text: what `up` runs, as `opentop plan` prints it.
 plan_text() {
   printf '%s\n' '# lab spread on machine gamma: up, 39 operations in 12 processes
@@ -334,12 +355,12 @@ nsenter --net=/run/netns/spread.c -- nft -f -
 ip -batch -
     link add name vxlan.1 netns spread mtu 1450 type vxlan id 5001 local 198.51.100.3 dstport 14789                               # test/golden/cases/spread.otop:10:1
     link add name wan netns spread.c mtu 1450 type vxlan id 5002 local 198.51.100.3 remote 198.51.100.1 nolearning dstport 14789  # test/golden/cases/spread.otop:15:3
-    link add name eth0 index 1001 netns spread.e mtu 9000 type veth peer name eth0 netns spread.f mtu 9000                        # test/golden/cases/spread.otop:33:19
+    link add name eth0 index 14489305 netns spread.e mtu 9000 type veth peer name eth0 netns spread.f mtu 9000                    # test/golden/cases/spread.otop:33:19
 nsenter --net=/run/netns/spread -- ip -batch -
-    link set dev lo alias opentop:spread                                                                     # test/golden/cases/spread.otop:3:5
-    link add name lan mtu 1450 up type bridge                                                                # test/golden/cases/spread.otop:10:1
-    link add name c.eth1 index 1001 mtu 1450 master lan up type veth peer name eth1 netns spread.c mtu 1450  # test/golden/cases/spread.otop:25:3
-    link add name d.eth1 index 1002 mtu 1450 master lan up type veth peer name eth1 netns spread.d mtu 1450  # test/golden/cases/spread.otop:32:19
+    link set dev lo alias opentop:spread                                                                         # test/golden/cases/spread.otop:3:5
+    link add name lan mtu 1450 up type bridge                                                                    # test/golden/cases/spread.otop:10:1
+    link add name c.eth1 index 16635193 mtu 1450 master lan up type veth peer name eth1 netns spread.c mtu 1450  # test/golden/cases/spread.otop:25:3
+    link add name d.eth1 index 959747 mtu 1450 master lan up type veth peer name eth1 netns spread.d mtu 1450    # test/golden/cases/spread.otop:32:19
 
 # stage 5: switch tunnels (steps run concurrently)
 nsenter --net=/run/netns/spread -- ip -batch -
@@ -396,7 +417,7 @@ RECORD_BY='",
 '
 OBJECTS=' "nodes": ["c","d","e","f"],
  "switches": ["lan"],
- "plan": "48e2ec755aef2e5bb4f442dabfb4d6023f01149cde7ce9ae010f5c2d1424cb35",
+ "plan": "27b987f9a3dffc1123f50938d796947633940f1f2fbbec30853b58be9e201fd1",
  "owned": [
   {"kind":"netns","name":"spread"},
   {"kind":"netns","name":"spread.c","node":"c"},
@@ -417,11 +438,11 @@ RECORD_OPS=' "ops": [
   {"op":{"kind":"nft.table","ns":"spread.c","family":"inet","name":"opentop","ruleset":"table inet opentop {\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tct state related,established accept comment \"forward accept established\"\n\t\tiifname \"wan\" oifname \"eth1\" tcp dport 80 accept comment \"forward accept in wan out eth1 tcp dport 80\"\n\t}\n}\n"},"origin":"test/golden/cases/spread.otop:27:5"},
   {"op":{"kind":"vxlan.add","netns":"spread","name":"vxlan.1","vni":5001,"machine":"gamma","local":"198.51.100.3","port":14789,"mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
   {"op":{"kind":"vxlan.add","netns":"spread.c","name":"wan","vni":5002,"machine":"gamma","local":"198.51.100.3","remote":"198.51.100.1","port":14789,"mtu":1450,"underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:15:3"},
-  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"spread.e","name":"eth0","index":1001,"mtu":9000},"b":{"ns":"spread.f","name":"eth0","mtu":9000}},"origin":"test/golden/cases/spread.otop:33:19"},
+  {"op":{"kind":"veth.add","ns":null,"a":{"ns":"spread.e","name":"eth0","index":14489305,"mtu":9000},"b":{"ns":"spread.f","name":"eth0","mtu":9000}},"origin":"test/golden/cases/spread.otop:33:19"},
   {"op":{"kind":"link.alias","ns":"spread","dev":"lo","alias":"opentop:spread"},"origin":"test/golden/cases/spread.otop:3:5"},
   {"op":{"kind":"bridge.add","ns":"spread","name":"lan","mtu":1450},"origin":"test/golden/cases/spread.otop:10:1"},
-  {"op":{"kind":"veth.add","ns":"spread","a":{"ns":"spread","name":"c.eth1","index":1001,"mtu":1450,"master":"lan"},"b":{"ns":"spread.c","name":"eth1","mtu":1450}},"origin":"test/golden/cases/spread.otop:25:3"},
-  {"op":{"kind":"veth.add","ns":"spread","a":{"ns":"spread","name":"d.eth1","index":1002,"mtu":1450,"master":"lan"},"b":{"ns":"spread.d","name":"eth1","mtu":1450}},"origin":"test/golden/cases/spread.otop:32:19"},
+  {"op":{"kind":"veth.add","ns":"spread","a":{"ns":"spread","name":"c.eth1","index":16635193,"mtu":1450,"master":"lan"},"b":{"ns":"spread.c","name":"eth1","mtu":1450}},"origin":"test/golden/cases/spread.otop:25:3"},
+  {"op":{"kind":"veth.add","ns":"spread","a":{"ns":"spread","name":"d.eth1","index":959747,"mtu":1450,"master":"lan"},"b":{"ns":"spread.d","name":"eth1","mtu":1450}},"origin":"test/golden/cases/spread.otop:32:19"},
   {"op":{"kind":"link.master","ns":"spread","dev":"vxlan.1","master":"lan"},"origin":"test/golden/cases/spread.otop:10:1"},
   {"op":{"kind":"vxlan.peer","ns":"spread","dev":"vxlan.1","remote":"198.51.100.1","underlay":{"machine":"alpha","address":"198.51.100.1","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:10:1"},
   {"op":{"kind":"vxlan.peer","ns":"spread","dev":"vxlan.1","remote":"198.51.100.2","underlay":{"machine":"beta","address":"198.51.100.2","family":4,"size":1500}},"origin":"test/golden/cases/spread.otop:10:1"},
@@ -459,13 +480,15 @@ why() {
     bridge) why='this lab'\''s VLAN-aware switches are set up with it' package=iproute2 ;;
     tc) why='this lab shapes traffic (rate, delay, loss) with it' package=iproute2 ;;
     unshare) why='this lab creates namespaces besides the network'\''s, or tries its kernel features and rulesets first' package=util-linux ;;
-    ping) why='this lab checks the underlay between its machines with it' package=iputils-ping ;;
+    ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     mkdir) why='the lab keeps its record and files under /run/opentop' package=coreutils ;;
     ln) why='the script keeps its lock and record with it' package=coreutils ;;
     readlink) why='the script keeps its lock and record with it' package=coreutils ;;
     rm) why='the lab removes its record and files' package=coreutils ;;
     mv) why='this lab saves the state of a host interface it moves in' package=coreutils ;;
     date) why='the script keeps its lock and record with it' package=coreutils ;;
+    touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
+    find) why='the script tells what the lab made from what it did not' package=findutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -1,0 +1,12 @@
+// The installed command's entry (bin/opentop.js): `exec` and `shell` the quick way when they
+// can (src/cli/fast.ts), every command else — and those when they cannot — by `main`, which
+// is loaded only then.
+
+import { fast } from "./fast.js";
+
+export async function start(argv: readonly string[]): Promise<number> {
+  const quick = await fast(argv);
+  if (quick !== undefined) return quick;
+  const { main } = await import("./main.js");
+  return main([...argv]);
+}
