@@ -347,7 +347,7 @@ test("each machine's script run by hand gives the kernel state `opentop up` give
 test("a machine that fails half-way makes every machine roll back", { skip: SKIP }, async () => {
   await withMachines(
     { machines: 3 },
-    (s) => `${s.machineLines()}\n${THREE}\nnode late on m2 { sysctl net.ipv4.no_such_setting 1 }\n`,
+    (s) => `${s.machineLines()}\n${THREE}\nnode late on m2 { sysctl net.ipv4.tcp_no_such_setting 1 }\n`,
     (c) => {
       const r = c.s.cli(["up", c.file]);
       assert.equal(r.code, 1, r.stdout);
@@ -593,7 +593,7 @@ test("the Ansible playbook of `build --all-machines` brings the lab up on every 
       assert.equal(down.code, 0, `${down.stdout}${down.stderr}`);
       for (const m of ["m1", "m2"]) assert.deepEqual(machineClean(c.s, m), []);
       // A machine that fails half-way: the playbook takes every machine down again, and fails.
-      const late = "node late on m2 { sysctl net.ipv4.no_such_setting 1 }\n";
+      const late = "node late on m2 { sysctl net.ipv4.tcp_no_such_setting 1 }\n";
       writeFileSync(c.file, `lab ${c.lab}\n${c.s.machineLines()}\n${TWO}${late}`);
       assert.equal(c.s.cli(["build", c.file, "--all-machines", dir]).code, 0);
       const failing = play();
