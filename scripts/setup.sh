@@ -17,6 +17,14 @@ check busybox busybox
 check dash dash
 check socat socat
 check conntrack conntrack
+# Labs across machines are tested on simulated machines, each running its own sshd (started
+# by the test inside the machine's namespaces, on the test's own addresses and keys): the
+# package's system service is not used. The Ansible playbook `build --all-machines` writes is
+# run by a test too, where ansible-playbook is installed.
+[ -x /usr/sbin/sshd ] || need="$need openssh-server"
+check ssh openssh-client
+check ssh-keygen openssh-client
+check ansible-playbook ansible-core
 # The graph page is tested in a real browser; Graphviz measures labels with Helvetica's
 # widths, which Liberation Sans has (without it, text overflows boxes in screenshots).
 check chromium chromium

@@ -7,16 +7,19 @@ import { type Diff, diffPlans, diffRecord } from "../plan/diff.js";
 import type { Firewall } from "../plan/firewall.js";
 import type { Stage, Step } from "../plan/plan.js";
 import { type LabRecord, recordOf } from "../plan/record.js";
+import { acrossMachines } from "../plan/span.js";
 import { apply as applyPlan } from "../runtime/apply.js";
 import { up as bringUp, down as takeDown } from "../runtime/lifecycle.js";
 import { lowerHere } from "../runtime/platform.js";
 import type { ProcResult } from "../runtime/proc.js";
 import { readRecord } from "../runtime/record.js";
+import { readSpan } from "../runtime/span.js";
 import { status as readStatus, type Status } from "../runtime/status.js";
 import {
   type Compilation,
   type CompileOptions,
   compiledTarget,
+  onSeveralMachines,
   type Params,
   unreadableRecord,
 } from "./compile.js";
@@ -70,16 +73,25 @@ function compileOptions(o: ApplyOptions, keep: boolean): CompileOptions {
   };
 }
 
-/** Brings a lab up; resolves to its record. */
+/**
+ * Brings a lab up; resolves to its record. A lab on several machines is refused (OT6049: the
+ * CLI brings it up over ssh), unless compiled for one of them (`CompileOptions.machine`): that
+ * machine's part is brought up here.
+ */
 export async function upLab(target: string | Compilation, options: UpOptions = {}): Promise<LabRecord> {
-  const { compiled, plan } = compiledTarget(target, compileOptions(options, false));
+  const { compiled, plan } = compiledTarget(target, compileOptions(options, false), "the API's up");
   mustSucceed(await guardedAsync(() => bringUp(compiled, plan, runOptions(options))));
   return recordNow(plan.lab);
 }
 
-/** Changes the running lab into what its file now says (brought up if it is not); only the difference runs. */
+/**
+ * Changes the running lab into what its file now says (brought up if it is not); only the
+ * difference runs. A lab on several machines, or a machine's part of one, is refused (OT6049).
+ */
 export async function applyLab(target: string | Compilation, options: ApplyOptions = {}): Promise<Applied> {
-  const { compiled, plan } = compiledTarget(target, compileOptions(options, true));
+  const { compiled, plan } = compiledTarget(target, compileOptions(options, true), "the API's apply");
+  if (compiled.lab.machines.length)
+    throw new OpentopError(onSeveralMachines(compiled.lab, "the API's apply"));
   const outcome = await guardedAsync(() => applyPlan(compiled, plan, runOptions(options)));
   if (!outcome.ok) throw new ApplyError(outcome.diagnostics, outcome.diff);
   return {
@@ -94,9 +106,13 @@ export function previewLab(
   target: string | Compilation,
   options: Omit<ApplyOptions, keyof RunOptions> = {},
 ): { readonly up: boolean; readonly diff: Diff } {
-  const { plan } = compiledTarget(target, compileOptions(options, true));
+  const { compiled, plan } = compiledTarget(target, compileOptions(options, true), "the API's diff");
+  if (compiled.lab.machines.length) throw new OpentopError(onSeveralMachines(compiled.lab, "the API's diff"));
   const record = readRecord(plan.lab);
   if (record instanceof Error) throw new OpentopError(unreadableRecord(plan.lab, record));
+  // Up as a machine's part of a lab on several machines: the others would not change with it.
+  if (record?.machine !== undefined)
+    throw new OpentopError(acrossMachines(plan.lab, record.machines?.length ?? 0, "diff (`plan --diff`)"));
   return { up: record !== undefined, diff: diffRecord(record?.ops ?? [], plan) };
 }
 
@@ -116,11 +132,37 @@ export interface Downed {
   readonly note?: string;
 }
 
-/** Takes a lab down by its name or its file; a lab that is not up is nothing to do. */
+/**
+ * Takes a lab down by its name or its file; a lab that is not up is nothing to do. A lab on
+ * several machines that this machine brought up (or whose file says so) is refused (OT6049):
+ * `opentop down` takes it down on every machine over ssh. This machine's part of one is
+ * taken down.
+ */
 export async function downLab(labOrFile: string, options: DownOptions = {}): Promise<Downed> {
   const params = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, String(v)]));
   const target = guarded(() => resolveTarget(labOrFile, params, true));
-  const fallback = guarded(() => planOfFile(target));
+  const lab = target.compiled?.lab;
+  if (readSpan(target.lab) !== undefined || (!target.record && lab?.machines.length))
+    throw new OpentopError(
+      lab?.machines.length
+        ? onSeveralMachines(lab, "the API's down")
+        : {
+            ...acrossMachines(target.lab, 0, "the API's down"),
+            help: `\`opentop down ${target.lab}\` takes it down on every machine over ssh`,
+          },
+    );
+  return downTarget(target, options);
+}
+
+/**
+ * `downLab` of a lab already resolved (the CLI resolves it first: a lab on several machines is
+ * its own); `machine`, the machine whose part this machine holds (`--machine NAME`).
+ */
+export async function downTarget(
+  target: Target,
+  options: DownOptions & { readonly machine?: string } = {},
+): Promise<Downed> {
+  const fallback = guarded(() => planOfFile(target, options.machine ?? target.record?.machine));
   const outcome = mustSucceed(
     await takeDown(target.lab, {
       ...(fallback ? { fallback } : {}),
@@ -136,18 +178,26 @@ export async function downLab(labOrFile: string, options: DownOptions = {}): Pro
 }
 
 /**
- * Given a lab file: with the record gone (or unreadable), the file's own plan says what to
- * look for; with a record, the file must be the one the lab was brought up from — `down FILE`
- * never takes down a lab of the same name that another file brought up.
+ * Given a lab file: with the record gone (or unreadable), the file's own plan (of `machine`'s
+ * part, for a lab on several machines) says what to look for; with a record, the file must be
+ * the one the lab was brought up from — `down FILE` never takes down a lab of the same name
+ * that another file brought up.
  */
-function planOfFile(target: Target): LabRecord | undefined {
+function planOfFile(target: Target, machine: string | undefined): LabRecord | undefined {
   const compiled = target.compiled;
   if (!compiled?.lab) return undefined;
-  const mine = recordOf(compiled, lowerHere(compiled.lab), "cli", "");
   const up = target.record;
+  // A lab on several machines is planned one machine's part at a time: none of its machines
+  // is this one's part, nothing to compare (without a record) or not the file it runs.
+  const lab = compiled.lab;
+  const part = !lab.machines.length || lab.machines.some((m) => m.name === machine);
+  const mine = part
+    ? recordOf(compiled, lowerHere(lab, machine !== undefined ? { machine } : {}), "cli", "")
+    : undefined;
   if (!up) return mine;
   const same =
-    up.plan !== "" ? up.plan === mine.plan : JSON.stringify(up.owned) === JSON.stringify(mine.owned);
+    mine !== undefined &&
+    (up.plan !== "" ? up.plan === mine.plan : JSON.stringify(up.owned) === JSON.stringify(mine.owned));
   if (same) return undefined;
   throw new OpentopError(
     diag("OT6019", `lab ${target.lab} is up from another file, or from another version of this one`, {
@@ -166,7 +216,11 @@ export interface LabStatus extends Status {
 
 /** The live state of a lab that is up, by its name or its file (needs root). */
 export async function labStatus(labOrFile: string, record?: LabRecord): Promise<LabStatus> {
-  const target = record ? { lab: record.lab, record } : guarded(() => resolveTarget(labOrFile));
+  return statusOf(record ? { lab: record.lab, record } : guarded(() => resolveTarget(labOrFile)));
+}
+
+/** `labStatus` of a lab already resolved (the CLI resolves it first: a lab on several machines is its own). */
+export async function statusOf(target: Target): Promise<LabStatus> {
   const r = guarded(() => requireRecord(target));
   guarded(() =>
     requireRoot(

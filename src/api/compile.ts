@@ -1,14 +1,17 @@
-// Compiling a lab for the API and the CLI: the front end, then this machine's plan, with the
-// `--set` values given — and, for `apply`, those the running lab of that name was given,
-// unless set again or unset. Bad input is never an exception: every problem is a diagnostic.
+// Compiling a lab for the API and the CLI: the front end, then this machine's plan (each
+// machine's, for a lab on several), with the `--set` values given — and, for `apply`, those the
+// running lab of that name was given, unless set again or unset. Bad input is never an
+// exception: every problem is a diagnostic.
 
-import { type Diagnostic, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
+import { closest, type Diagnostic, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { sourceFile } from "../diagnostics/source.js";
 import { type Compiled, compileFile, compileSource } from "../model/compile.js";
 import type { Lab as Model } from "../model/model.js";
+import { machinesInUse } from "../model/part.js";
 import type { Firewall } from "../plan/firewall.js";
 import type { Plan } from "../plan/plan.js";
 import type { LabRecord } from "../plan/record.js";
+import { acrossMachines } from "../plan/span.js";
 import { hostForwardingWarnings } from "../runtime/firewall.js";
 import { lowerHere } from "../runtime/platform.js";
 import { readRecord } from "../runtime/record.js";
@@ -31,6 +34,11 @@ export interface CompileOptions {
   readonly unset?: readonly string[];
   /** How filters are lowered (default: nft where it is installed, else iptables). */
   readonly firewall?: Firewall;
+  /**
+   * A lab on several machines: plan only the part of the machine of that name, as that
+   * machine (`--machine NAME`: this machine is that one). Without it, each machine's plan.
+   */
+  readonly machine?: string;
 }
 
 export interface Compilation {
@@ -40,8 +48,17 @@ export interface Compilation {
   readonly name?: string;
   /** The checked model; absent when there are errors. */
   readonly model?: Model;
-  /** The plan for this machine; absent when there are errors. */
+  /**
+   * The plan for this machine; absent when there are errors, or when the lab is on several
+   * machines (`machine`) and none was chosen (`CompileOptions.machine`).
+   */
   readonly plan?: Plan;
+  /**
+   * A lab on several machines, none chosen: each machine's plan, of its part, as this
+   * machine's platform would lower it (`opentop up` has each machine lower its own).
+   * `up`, `apply` and `diff` refuse such a lab (OT6049): the CLI brings it up over ssh.
+   */
+  readonly machines?: readonly Plan[];
   /** The parameter values it was compiled with (given, and kept from the running lab). */
   readonly params: Readonly<Record<string, string>>;
   /** Errors and warnings, as data, in the order of the file. */
@@ -74,7 +91,7 @@ export function compile(file: string, options: CompileOptions = {}): Compilation
     const merged = kept.filter(([name]) => declared.has(name));
     if (merged.length) compiled = front(new Map([...merged, ...given]));
   }
-  return finish(file, compiled, extra, options.firewall);
+  return finish(file, compiled, extra, options);
 }
 
 /** The values a running lab keeps: those it was given, less those given now or unset. */
@@ -86,60 +103,112 @@ function keptValues(
   return Object.entries(record?.params ?? {}).filter(([k]) => !given.has(k) && !unset.includes(k));
 }
 
-/** The model lowered for this machine, its warnings added; a lowering that refuses is a diagnostic. */
+/**
+ * The model lowered for this machine (or, for a lab on several machines, for each of them, or
+ * for the one chosen), its warnings added; a lowering that refuses is a diagnostic.
+ */
 function finish(
   file: string,
   compiled: Compiled,
   extra: readonly Diagnostic[],
-  firewall: Firewall | undefined,
+  options: Pick<CompileOptions, "firewall" | "machine">,
 ): Compilation {
   const params = Object.fromEntries(compiled.params ?? []);
   const base = { file, ...(compiled.labName !== undefined ? { name: compiled.labName } : {}), params };
   const diagnostics = [...compiled.diagnostics, ...extra];
   const lab = compiled.lab;
   if (!lab || diagnostics.some((d) => d.severity === "error")) return { ...base, diagnostics };
-  let plan: Plan;
+  const { firewall, machine } = options;
+  if (machine !== undefined && !lab.machines.some((m) => m.name === machine))
+    return { ...base, diagnostics: [...diagnostics, noSuchMachine(lab, machine)] };
+  const lowered = (on: string | undefined) =>
+    lowerHere(lab, {
+      ...(firewall !== undefined ? { firewall } : {}),
+      ...(on !== undefined ? { machine: on } : {}),
+    });
+  let out: Compilation;
   try {
-    plan = lowerHere(lab, firewall !== undefined ? { firewall } : {});
+    if (lab.machines.length && machine === undefined)
+      // Each machine's plan; this machine's host forwarding is none of theirs.
+      out = { ...base, model: lab, machines: machinesInUse(lab).map((m) => lowered(m.name)), diagnostics };
+    else {
+      const plan = lowered(machine);
+      out = { ...base, model: lab, plan, diagnostics: [...diagnostics, ...hostForwardingWarnings(plan)] };
+    }
   } catch (e) {
     if (e instanceof DiagnosticError) return { ...base, diagnostics: [...diagnostics, ...e.diagnostics] };
     throw e;
   }
-  const out: Compilation = {
-    ...base,
-    model: lab,
-    plan,
-    diagnostics: [...diagnostics, ...hostForwardingWarnings(plan)],
-  };
   FRONT.set(out, { ...compiled, lab });
   return out;
+}
+
+/** `--machine NAME` (`machine`) that is not one of the lab's machines (OT6045). */
+export function noSuchMachine(lab: Model, name: string): Diagnostic {
+  const names = lab.machines.map((m) => m.name);
+  const guess = closest(name, names);
+  return diag(
+    "OT6045",
+    names.length ? `lab ${lab.name} has no machine \`${name}\`` : `lab ${lab.name} has no machines`,
+    {
+      help: names.length
+        ? guess
+          ? `did you mean \`${guess}\`?`
+          : `its machines are ${names.map((m) => `\`${m}\``).join(", ")}`
+        : "`--machine` chooses a part of a lab declared on several machines (`machine NAME ADDRESS`); this one is all this machine's",
+    },
+  );
 }
 
 function failed(file: string, diagnostics: Diagnostic[]): Compilation {
   return { file, params: {}, diagnostics };
 }
 
-/** The front end's result and the plan of a compilation without errors; else its diagnostics are thrown. */
-export function frontOf(c: Compilation): { compiled: Compiled & { readonly lab: Model }; plan: Plan } {
+/** The front end's result of a compilation without errors (of a lab on several machines too); else its diagnostics are thrown. */
+export function frontEnd(c: Compilation): Compiled & { readonly lab: Model } {
   const compiled = FRONT.get(c);
-  if (!compiled || !c.plan) {
-    if (c.diagnostics.some((d) => d.severity === "error")) throw new OpentopError(c.diagnostics);
-    throw new OpentopError(
-      diag("OT9003", "internal error: not a compilation of this OpenTop", {
-        help: "pass the object `compile()` returned, as it is",
-      }),
-    );
-  }
+  if (compiled) return compiled;
+  if (c.diagnostics.some((d) => d.severity === "error")) throw new OpentopError(c.diagnostics);
+  throw new OpentopError(
+    diag("OT9003", "internal error: not a compilation of this OpenTop", {
+      help: "pass the object `compile()` returned, as it is",
+    }),
+  );
+}
+
+/**
+ * The front end's result and the plan of a compilation without errors; else its diagnostics
+ * are thrown. A lab on several machines has no one plan: `doing` (`the API's up`) refuses it
+ * (OT6049) — unless one of its machines was chosen.
+ */
+export function frontOf(
+  c: Compilation,
+  doing = "the API",
+): { compiled: Compiled & { readonly lab: Model }; plan: Plan } {
+  const compiled = frontEnd(c);
+  if (!c.plan) throw new OpentopError(onSeveralMachines(compiled.lab, doing));
   return { compiled, plan: c.plan };
 }
 
-/** A file compiled, or a compilation as given; its errors are thrown. */
+/** A file compiled, or a compilation as given; its errors are thrown, and a lab on several machines refused (`frontOf`). */
 export function compiledTarget(
   target: string | Compilation,
   options: CompileOptions,
+  doing?: string,
 ): { c: Compilation; compiled: Compiled & { readonly lab: Model }; plan: Plan } {
   const c = typeof target === "string" ? compile(target, options) : target;
-  return { c, ...frontOf(c) };
+  return { c, ...frontOf(c, doing) };
+}
+
+/**
+ * The API brings up, changes and compares labs of this machine: a lab on several machines is
+ * the CLI's (`opentop up FILE` acts on each machine over ssh), and is refused (OT6049).
+ */
+export function onSeveralMachines(lab: Model, doing: string): Diagnostic {
+  return {
+    ...acrossMachines(lab.name, lab.machines.length, doing),
+    help: `\`opentop up FILE\` brings it up on every machine over ssh, \`opentop down ${lab.name}\` takes it down`,
+  };
 }
 
 export function unreadableRecord(lab: string, e: Error): Diagnostic {

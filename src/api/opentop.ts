@@ -4,6 +4,9 @@
 // node's namespaces and cgroups. The CLI is a layer over these same functions: it parses its
 // arguments, prints what they return and maps their errors to exit statuses. Errors are
 // thrown as `OpentopError`, whose `diagnostics` are data (code, message, place, notes, help).
+// A lab on several machines (`machine NAME ADDRESS`) is compiled — each machine's plan — but
+// brought up, changed and taken down by the CLI, over ssh: `up`, `apply`, `diff` and `down`
+// refuse it (OT6049).
 
 import type { Diff } from "../plan/diff.js";
 import {

@@ -27,8 +27,9 @@ export function planText(plan: Plan, which: "up" | "down" = "up"): string {
   const stages = which === "up" ? plan.stages : plan.teardown;
   const count = opsOf(stages).length;
   const processes = stages.reduce((n, s) => n + s.steps.length, 0);
+  const on = plan.machine !== undefined ? ` on machine ${plan.machine}` : "";
   const out = [
-    `# lab ${plan.lab}: ${which}, ${counted(count, "operation")} in ${counted(processes, "process", "processes")}`,
+    `# lab ${plan.lab}${on}: ${which}, ${counted(count, "operation")} in ${counted(processes, "process", "processes")}`,
   ];
   const programs = new Set<string>();
   stages.forEach((stage, i) => {
@@ -128,7 +129,12 @@ export function planJson(plan: Plan): object {
         };
       }),
     }));
-  return { lab: plan.lab, up: stages(plan.stages), down: stages(plan.teardown) };
+  return {
+    lab: plan.lab,
+    ...(plan.machine !== undefined ? { machine: plan.machine } : {}),
+    up: stages(plan.stages),
+    down: stages(plan.teardown),
+  };
 }
 
 const SIGN: { readonly [K in ChangeKind]: string } = { add: "+", remove: "-", update: "~", recreate: "!" };

@@ -21,6 +21,21 @@ export function onInterrupt(handler: () => void): () => void {
   };
 }
 
+/** A flag that each interrupting signal sets, for a command that polls it (`up` across machines). */
+export interface Interrupt {
+  readonly interrupted: () => boolean;
+  /** Stops listening (the process's default handling is back). */
+  off(): void;
+}
+
+export function interruptFlag(): Interrupt {
+  let seen = false;
+  const off = onInterrupt(() => {
+    seen = true;
+  });
+  return { interrupted: () => seen, off };
+}
+
 /**
  * Runs `work` with an AbortSignal that a Ctrl-C (or SIGTERM, SIGHUP) aborts: the work stops
  * starting processes, lets those running finish and rolls back — it is never killed half-way.

@@ -70,6 +70,11 @@ const FIREWALL: OptionDoc = {
   help: "lower filters to nftables or iptables (default: nft where it is installed)",
 };
 const JSON_OUT: OptionDoc = { name: "json", help: "write the result as JSON on standard output" };
+const MACHINE: OptionDoc = {
+  name: "machine",
+  value: "NAME",
+  help: "in a lab on several machines: only machine NAME's part, on this machine (which is NAME), without ssh",
+};
 const FORMAT: OptionDoc = {
   name: "format",
   value: "pretty|short|json",
@@ -114,6 +119,10 @@ const TABLE = [
         name: "diff",
         help: "show what `apply` would change in the running lab: each object added, changed in place, made again (and what forced it) or removed",
       },
+      {
+        ...MACHINE,
+        help: "in a lab on several machines: only machine NAME's plan (default: every machine's)",
+      },
       JSON_OUT,
     ],
     examples: [
@@ -131,10 +140,11 @@ const TABLE = [
     args: "FILE",
     positionals: ["file"],
     description:
-      "Runs the lab's plan on this machine (as root) and exits: no daemon stays behind. The record under /run/opentop is written before the first operation, so a crash leaves evidence; a failure or Ctrl-C half-way rolls back what was done. On a terminal, the phase and a count of steps show progress.",
+      "Runs the lab's plan on this machine (as root) and exits: no daemon stays behind. The record under /run/opentop is written before the first operation, so a crash leaves evidence; a failure or Ctrl-C half-way rolls back what was done. On a terminal, the phase and a count of steps show progress. A lab on several machines is brought up on all of them over ssh, at once: each machine's script is streamed to `sh -s` there, every machine first checks that it can come up (its underlay to the others included), and if one fails, every machine is rolled back.",
     options: [
       SET,
       FIREWALL,
+      MACHINE,
       { name: "jobs", short: "j", value: "N", help: "run at most N processes at once within a stage" },
       { name: "verbose", short: "v", help: "print every process as it finishes, with its time" },
       JSON_OUT,
@@ -150,7 +160,7 @@ const TABLE = [
     args: "FILE",
     positionals: ["file"],
     description:
-      "Compares the running lab's record with the file's plan, object by object, and runs only the difference: what is gone is removed, what is new is made, what changed is changed in place where the kernel can (a route, a qdisc, a filter in one transaction, a sysctl, a limit) and made again where it cannot — with everything that needs it, which the list of changes says. Everything else is untouched: connections across an unchanged path survive. --set values given before are kept unless set again, or dropped with --unset. A failure or Ctrl-C rolls back to the lab as it was. A lab that is not up is brought up. `opentop plan FILE --diff` shows the same changes without making them. The standalone script (`build`) does not apply: it brings its lab up and down whole.",
+      "Compares the running lab's record with the file's plan, object by object, and runs only the difference: what is gone is removed, what is new is made, what changed is changed in place where the kernel can (a route, a qdisc, a filter in one transaction, a sysctl, a limit) and made again where it cannot — with everything that needs it, which the list of changes says. Everything else is untouched: connections across an unchanged path survive. --set values given before are kept unless set again, or dropped with --unset. A failure or Ctrl-C rolls back to the lab as it was. A lab that is not up is brought up. `opentop plan FILE --diff` shows the same changes without making them. The standalone script (`build`) does not apply: it brings its lab up and down whole; nor does a lab on several machines yet (OT6049).",
     options: [
       SET,
       UNSET,
@@ -170,8 +180,8 @@ const TABLE = [
     args: "LAB|FILE",
     positionals: ["lab-or-file"],
     description:
-      "Removes every object the lab created, from its record, or from its file, or by the lab's marks on the machine when both are gone. It never removes an object that is not provably the lab's: one that carries its mark, or that its record proves it made. Given a file, it takes down only a lab brought up from that file's plan (with the same --set values). Taking down a lab that is not up does nothing and succeeds.",
-    options: [SET, JSON_OUT],
+      "Removes every object the lab created, from its record, or from its file, or by the lab's marks on the machine when both are gone. It never removes an object that is not provably the lab's: one that carries its mark, or that its record proves it made. Given a file, it takes down only a lab brought up from that file's plan (with the same --set values). Taking down a lab that is not up does nothing and succeeds. A lab brought up on several machines is taken down on each over ssh, and reported per machine.",
+    options: [SET, MACHINE, JSON_OUT],
     examples: [
       { cmd: "sudo opentop down office", what: "take the office lab down by its name" },
       { cmd: "sudo opentop down examples/office.otop", what: "the same, by its file" },
@@ -183,8 +193,8 @@ const TABLE = [
     args: "LAB|FILE",
     positionals: ["lab-or-file"],
     description:
-      "Reads the lab's namespaces, interfaces, addresses, routes, filters, services and limits from the kernel and compares them with what its plan left there: every missing, extra or changed object is drift. Needs root (the namespaces cannot be entered without it). Exits 1 when the lab has drifted or is half up, or when a service has exited with an error or was stopped.",
-    options: [JSON_OUT],
+      "Reads the lab's namespaces, interfaces, addresses, routes, filters, services and limits from the kernel and compares them with what its plan left there: every missing, extra or changed object is drift. Needs root (the namespaces cannot be entered without it). Exits 1 when the lab has drifted or is half up, or when a service has exited with an error or was stopped. A lab brought up on several machines is read on each over ssh (by its script's status: interfaces, addresses, routes and shaping).",
+    options: [MACHINE, JSON_OUT],
     examples: [
       { cmd: "sudo opentop status office", what: "the office lab's live state" },
       { cmd: "sudo opentop status office --json | jq .drift", what: "only its drift" },
@@ -217,7 +227,7 @@ const TABLE = [
     args: "LAB|FILE",
     positionals: ["lab-or-file"],
     description:
-      "In the lab that is up (from this file as it is now), sends each expectation's packets — ping, or a TCP connection or UDP datagram with socat, to a throwaway listener where the request lands — and shows the kernel's answer beside the model's verdict. An expectation that does not hold fails; a disagreement between the model and the kernel is reported as a defect (OT8021). With --matrix, every ordered pair of nodes is pinged instead, in a grid per family. Needs root. Exits 1 on any failure, defect or probe error.",
+      "In the lab that is up (from this file as it is now), sends each expectation's packets — ping, or a TCP connection or UDP datagram with socat, to a throwaway listener where the request lands — and shows the kernel's answer beside the model's verdict. An expectation that does not hold fails; a disagreement between the model and the kernel is reported as a defect (OT8021). With --matrix, every ordered pair of nodes is pinged instead, in a grid per family. Needs root. Exits 1 on any failure, defect or probe error. A lab on several machines cannot be tested with real packets yet (OT8024): `check` gives the model's verdicts.",
     options: [
       { name: "matrix", help: "ping every ordered pair of nodes instead of the lab's expectations" },
       {
@@ -248,7 +258,8 @@ const TABLE = [
     summary: "list the labs on this machine",
     args: "",
     positionals: [],
-    description: "Lists the labs that have a record on this machine, with their state, size and file.",
+    description:
+      "Lists the labs that have a record on this machine, with their state, size and file: the parts of labs on several machines that this machine holds, and the labs it brought up on other machines (from its own record of them, without asking them).",
     options: [JSON_OUT],
     examples: [{ cmd: "opentop ls", what: "the labs on this machine" }],
   },
@@ -259,7 +270,7 @@ const TABLE = [
     positionals: ["lab-or-file", "node-or-switch", "program"],
     rest: true,
     description:
-      "Runs COMMAND inside NODE with the terminal attached: in exactly the namespaces the node isolates, after joining its cgroups. A switch's name enters the switches' namespace instead: the lab's own network namespace, where every switch's bridge and ports are. The exit status is the command's. Options after NODE belong to COMMAND; `--` may separate them. Needs root.",
+      "Runs COMMAND inside NODE with the terminal attached: in exactly the namespaces the node isolates, after joining its cgroups. A switch's name enters the switches' namespace instead: the lab's own network namespace, where every switch's bridge and ports are. The exit status is the command's. Options after NODE belong to COMMAND; `--` may separate them. Needs root. In a lab brought up on several machines, the command runs on the node's machine, over ssh.",
     options: [],
     examples: [
       { cmd: "sudo opentop exec office pc1 -- ping -c1 10.2.0.10", what: "ping the web server from pc1" },
@@ -363,7 +374,7 @@ const TABLE = [
     args: "FILE",
     positionals: ["file"],
     description:
-      "Writes the lab's plan as one POSIX sh script that needs only sh and the elementary tools (ip, nsenter, and nft, sysctl… as the lab needs). The script's up, down, status and exec do what OpenTop's do, with the same record; its test probes the lab's expectations as `opentop test` does.",
+      "Writes the lab's plan as one POSIX sh script that needs only sh and the elementary tools (ip, nsenter, and nft, sysctl… as the lab needs). The script's up, down, status and exec do what OpenTop's do, with the same record; its test probes the lab's expectations as `opentop test` does; `check` says whether up would work, creating nothing. A lab on several machines has one script per machine: --machine writes one, --all-machines every one, with an Ansible inventory and playbook that copy and run them (a machine's script does not test: the lab's expectations cross machines).",
     options: [
       {
         name: "output",
@@ -372,6 +383,13 @@ const TABLE = [
         file: true,
         help: "write to OUT (executable) instead of standard output",
       },
+      { ...MACHINE, help: "in a lab on several machines: the script of machine NAME's part" },
+      {
+        name: "all-machines",
+        value: "DIR",
+        file: true,
+        help: "in a lab on several machines: every machine's script in DIR, with inventory.ini and playbook.yml for Ansible",
+      },
       SET,
       FIREWALL,
       JSON_OUT,
@@ -379,6 +397,10 @@ const TABLE = [
     examples: [
       { cmd: "opentop build examples/office.otop -o office.sh", what: "write the script" },
       { cmd: "sudo ./office.sh up && sudo ./office.sh status", what: "run it, without OpenTop" },
+      {
+        cmd: "opentop build examples/machines.otop --all-machines out/",
+        what: "a script per machine, and a playbook: `ansible-playbook -i out/inventory.ini out/playbook.yml`",
+      },
     ],
   },
   {

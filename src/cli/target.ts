@@ -47,19 +47,22 @@ export function labTarget(p: Parsed, usage: string, tolerant = false): Target {
 }
 
 /**
- * The command's one lab file compiled (the API's `compile`, with `--set`, `--unset` and
- * `--firewall`, and for `apply` the values its running lab keeps); its warnings printed, its
- * errors thrown.
+ * The command's one lab file compiled (the API's `compile`, with `--set`, `--unset`,
+ * `--firewall` and `--machine`, and for `apply` the values its running lab keeps); its
+ * warnings printed, its errors thrown. A lab on several machines, without `--machine`, has
+ * each machine's plan (`machines`) instead of this machine's (`plan`).
  */
 export function compiledOrThrown(p: Parsed, usage: string, io: Io, keep = false): Compilation {
   const file = onePositional(p, usage, "give one lab file");
   const unset = [p.values.unset ?? []].flat().map(String);
+  const machine = p.values.machine;
   const c = compile(file, {
     params: Object.fromEntries(params(p.values)),
     ...firewallOf(p.values),
     ...(keep ? { keep, unset } : {}),
+    ...(typeof machine === "string" ? { machine } : {}),
   });
-  if (!c.plan) throw new DiagnosticError(c.diagnostics);
+  if (!c.model) throw new DiagnosticError(c.diagnostics);
   if (p.format !== "json") printDiagnostics(io, c.diagnostics, p.format);
   return c;
 }

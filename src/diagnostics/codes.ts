@@ -53,6 +53,11 @@ export const CODES = {
   OT1042: { severity: "error", title: "invalid template argument" },
   OT1043: { severity: "error", title: "template uses itself" },
   OT1044: { severity: "error", title: "invalid link end" },
+  // machines
+  OT1081: { severity: "error", title: "unknown machine" },
+  OT1082: { severity: "error", title: "machine setting given twice" },
+  OT1084: { severity: "error", title: "too many machines" },
+  OT1086: { severity: "warning", title: "machine holds nothing of the lab" },
   // addresses and links
   OT2001: { severity: "error", title: "invalid address" },
   OT2002: { severity: "error", title: "address used twice on a segment" },
@@ -81,6 +86,15 @@ export const CODES = {
   // composition: address pools
   OT2050: { severity: "error", title: "address outside its pool" },
   OT2051: { severity: "error", title: "invalid address pool" },
+  // machines: their addresses and the tunnels between them
+  OT2060: { severity: "error", title: "invalid machine address" },
+  OT2061: { severity: "error", title: "two machines share an address" },
+  OT2062: { severity: "error", title: "tunnel between underlay families" },
+  OT2063: { severity: "error", title: "MTU does not fit through the tunnel" },
+  OT2064: { severity: "error", title: "invalid VNI" },
+  OT2065: { severity: "error", title: "invalid tunnel port" },
+  OT2066: { severity: "error", title: "invalid ssh destination" },
+  OT2067: { severity: "error", title: "invalid ssh option" },
   // routes and sysctls
   OT3001: { severity: "error", title: "gateway not on a connected subnet" },
   OT3002: { severity: "error", title: "route mixes address families" },
@@ -152,6 +166,17 @@ export const CODES = {
   OT6031: { severity: "error", title: "host interface belongs to a lab" },
   OT6032: { severity: "error", title: "saved state of a moved interface left" },
   OT6033: { severity: "error", title: "host interface carries the default route" },
+  // labs across machines
+  OT6040: { severity: "error", title: "machine unreachable over ssh" },
+  OT6041: { severity: "error", title: "machine does not answer on the underlay" },
+  OT6042: { severity: "error", title: "underlay does not carry the tunnel's packets" },
+  OT6043: { severity: "error", title: "VNI in use on the machine" },
+  OT6044: { severity: "error", title: "a machine failed: every machine rolled back" },
+  OT6045: { severity: "error", title: "no such machine in the lab" },
+  OT6046: { severity: "error", title: "connection to a machine lost" },
+  OT6047: { severity: "error", title: "the lab's other machines are unknown here" },
+  OT6048: { severity: "error", title: "this machine lacks its underlay address" },
+  OT6049: { severity: "error", title: "not supported for a lab on several machines yet" },
   // changing a running lab, and driving it (apply, capture, the API)
   OT6060: { severity: "error", title: "lab half changed" },
   OT6061: { severity: "error", title: "cannot be changed on a running lab" },
@@ -169,6 +194,9 @@ export const CODES = {
   // build and the standalone script
   OT7001: { severity: "error", title: "cannot write the script" },
   OT7002: { severity: "error", title: "lab up from another plan" },
+  OT7020: { severity: "error", title: "a lab on several machines is built per machine" },
+  OT7021: { severity: "error", title: "cannot write the machines' scripts" },
+  OT7022: { severity: "error", title: "the lab has no machines" },
   // expectations: the language, the static verdict, and the live one (docs/expectations.md)
   OT8001: { severity: "error", title: "invalid expectation" },
   OT8002: { severity: "error", title: "unknown node or interface in an expectation" },
@@ -186,6 +214,7 @@ export const CODES = {
   OT8021: { severity: "error", title: "static and live verdicts disagree" },
   OT8022: { severity: "error", title: "lab up from another file" },
   OT8023: { severity: "error", title: "probe could not run" },
+  OT8024: { severity: "error", title: "a lab on several machines cannot be tested yet" },
   // the tool itself
   OT9001: { severity: "error", title: "cannot read file" },
   OT9002: { severity: "error", title: "invalid command line" },

@@ -42,7 +42,19 @@ const PRINTERS: Printers = {
   node: (s, p) => [
     p.at("node", s.span),
     ...p.pattern(s.name),
-    ...p.body(s.body, s.name.span.end, s.span.end),
+    ...(s.on ? [p.after("on", s.name.span), p.word(s.on)] : []),
+    ...p.body(s.body, (s.on ?? s.name).span.end, s.span.end),
+  ],
+  machine: (s, p) => [
+    p.at("machine", s.span),
+    ...p.pattern(s.name),
+    p.word(s.address),
+    ...p.options(s.props, s.address.span, s.span),
+  ],
+  on: (s, p) => [p.at("on", s.span), p.word(s.machine)],
+  vxlan: (s, p) => [
+    p.at("vxlan", s.span),
+    ...p.options(s.props, p.layout.span(s.span.start, s.span.start + "vxlan".length), s.span),
   ],
   link: (s, p) => {
     const dashes = p.layout.next(s.a.span.end)?.span.start ?? s.a.span.end;

@@ -13,20 +13,23 @@ import { Lexer, type Token } from "../syntax/lexer.js";
 import {
   IFACE_OPTIONS,
   LINK_SEPARATOR,
+  MACHINE_OPTIONS,
   NODE_STATEMENTS,
   ROUTE_OPTIONS,
   SWITCH_OPTIONS,
   TOP_KEYWORDS,
+  VXLAN_OPTIONS,
 } from "../syntax/parser.js";
 
-/** The names a lab declares: nodes with their interfaces, switches, templates. */
+/** The names a lab declares: nodes with their interfaces, switches, templates, machines. */
 export interface Names {
   readonly nodes: ReadonlyMap<string, ReadonlySet<string>>;
   readonly switches: ReadonlySet<string>;
   readonly templates: ReadonlySet<string>;
+  readonly machines: ReadonlySet<string>;
 }
 
-export type ItemKind = "keyword" | "node" | "switch" | "interface" | "template" | "endpoint";
+export type ItemKind = "keyword" | "node" | "switch" | "interface" | "template" | "endpoint" | "machine";
 
 export interface Candidate {
   readonly label: string;
@@ -34,7 +37,15 @@ export interface Candidate {
   readonly detail: string;
 }
 
-type BlockKind = "top" | "node" | "filter" | "nft" | "switch-options" | "iface-options";
+type BlockKind =
+  | "top"
+  | "node"
+  | "filter"
+  | "nft"
+  | "switch-options"
+  | "iface-options"
+  | "machine-options"
+  | "vxlan-options";
 
 interface Block {
   readonly kind: BlockKind;
@@ -58,6 +69,7 @@ function scan(text: string): Scan {
   const nodes = new Map<string, Set<string>>();
   const switches = new Set<string>();
   const templates = new Set<string>();
+  const machines = new Set<string>();
   const iface = (node: string | undefined, name: string) => {
     // An interface's name, or a VLAN sub-interface's (`eth0.10`).
     if (node === undefined || !/^[A-Za-z][A-Za-z0-9_-]*(\.\d+)?$/.test(name)) return;
@@ -77,11 +89,11 @@ function scan(text: string): Scan {
       words = [];
     } else {
       words.push(t);
-      declare(words, block, { nodes, switches, templates }, iface);
+      declare(words, block, { nodes, switches, templates, machines }, iface);
     }
   }
   for (const n of nodes.keys()) if (!plain(n)) nodes.delete(n);
-  return { blocks, words, names: { nodes, switches, templates } };
+  return { blocks, words, names: { nodes, switches, templates, machines } };
 }
 
 /** A name as written, without `{…}` to evaluate. */
@@ -93,7 +105,12 @@ function plain(name: string): boolean {
 function declare(
   words: readonly Token[],
   block: Block,
-  names: { nodes: Map<string, Set<string>>; switches: Set<string>; templates: Set<string> },
+  names: {
+    nodes: Map<string, Set<string>>;
+    switches: Set<string>;
+    templates: Set<string>;
+    machines: Set<string>;
+  },
   iface: (node: string | undefined, name: string) => void,
 ): void {
   const [first, second] = words.map((w) => w.text);
@@ -103,6 +120,7 @@ function declare(
     if (first === "node" && plain(second)) names.nodes.set(second, names.nodes.get(second) ?? new Set());
     if (first === "switch" && plain(second)) names.switches.add(second);
     if (first === "template" && plain(second)) names.templates.add(second);
+    if (first === "machine" && plain(second)) names.machines.add(second);
   }
   if (words.length === 5 && block.kind === "top" && first === "node" && second !== undefined)
     for (const n of expandRange(second, words)) names.nodes.set(n, names.nodes.get(n) ?? new Set());
@@ -135,8 +153,10 @@ function blockOf(words: readonly Token[], outer: Block): Block {
   const first = words[0]?.text;
   switch (first) {
     case "node": {
-      const name = words[1]?.text ?? "";
-      const nodes = words.length === 2 && plain(name) ? [name] : expandRange(name, words);
+      // `node NAME[RANGE] on MACHINE {`: the machine is not part of the name.
+      const named = words.at(-2)?.text === "on" ? words.slice(0, -2) : words;
+      const name = named[1]?.text ?? "";
+      const nodes = named.length === 2 && plain(name) ? [name] : expandRange(name, named);
       return { kind: "node", nodes };
     }
     case "template":
@@ -147,6 +167,10 @@ function blockOf(words: readonly Token[], outer: Block): Block {
       return { kind: "nft" };
     case "switch":
       return { kind: "switch-options" };
+    case "machine":
+      return { kind: "machine-options" };
+    case "vxlan":
+      return { kind: "vxlan-options" };
     case "link":
       return { kind: "iface-options" };
     case "for":
@@ -186,6 +210,7 @@ function merge(a: Names, b: Names): Names {
     nodes,
     switches: new Set([...a.switches, ...b.switches]),
     templates: new Set([...a.templates, ...b.templates]),
+    machines: new Set([...a.machines, ...b.machines]),
   };
 }
 
@@ -225,6 +250,10 @@ function statements(block: Block, names: Names): Candidate[] {
       return keywords(Object.keys(SWITCH_OPTIONS), "switch option");
     case "iface-options":
       return keywords(Object.keys(IFACE_OPTIONS), "interface option");
+    case "machine-options":
+      return keywords(Object.keys(MACHINE_OPTIONS), "machine option");
+    case "vxlan-options":
+      return keywords(Object.keys(VXLAN_OPTIONS), "tunnel option");
     case "nft":
       return [];
     default:
@@ -242,15 +271,26 @@ function options(words: readonly string[], block: Block, names: Names): Candidat
     if (last === "in" || last === "out") return ifacesOf(block, names);
     return keywords([...Object.keys(RULE_CLAUSES), ...SPECIAL_CLAUSES], "match or option");
   }
-  if (block.kind === "switch-options" || block.kind === "iface-options") return statements(block, names);
+  if (
+    block.kind === "switch-options" ||
+    block.kind === "iface-options" ||
+    block.kind === "machine-options" ||
+    block.kind === "vxlan-options"
+  )
+    return statements(block, names);
   switch (first) {
     case "node":
+      // `node NAME on MACHINE`
+      return last === "on" ? machinesOf(names) : words.length === 2 ? keywords(["on"], "its machine") : [];
     case "switch":
-      return words.length === 1
-        ? []
-        : first === "switch"
-          ? keywords(Object.keys(SWITCH_OPTIONS), "switch option")
-          : [];
+      return words.length === 1 ? [] : keywords(Object.keys(SWITCH_OPTIONS), "switch option");
+    case "machine":
+      // `machine NAME ADDRESS OPTION…`
+      return words.length < 3 ? [] : keywords(Object.keys(MACHINE_OPTIONS), "machine option");
+    case "on":
+      return words.length === 1 ? machinesOf(names) : [];
+    case "vxlan":
+      return keywords(Object.keys(VXLAN_OPTIONS), "tunnel option");
     case "link":
       return [
         ...endpoints(names),
@@ -273,12 +313,17 @@ function options(words: readonly string[], block: Block, names: Names): Candidat
   }
 }
 
+function machinesOf(names: Names): Candidate[] {
+  return [...names.machines].map((label) => ({ label, kind: "machine", detail: "machine" }));
+}
+
 /** The names of a checked lab. */
 export function namesOfLab(lab: Lab): Names {
   return {
     nodes: new Map(lab.nodes.map((n) => [n.name, new Set(n.ifaces.map((i) => i.name))])),
     switches: new Set(lab.switches.map((s) => s.name)),
     templates: new Set(),
+    machines: new Set(lab.machines.map((m) => m.name)),
   };
 }
 

@@ -43,6 +43,7 @@ const ITEM_KINDS: { readonly [K in ItemKind]: number } = {
   interface: 8,
   template: 15,
   endpoint: 18,
+  machine: 7,
 };
 
 class RequestError extends Error {

@@ -11,6 +11,7 @@ import { checkForwarding } from "./forwarding.js";
 import { ifaceModels, readIfaces } from "./ifaces.js";
 import { type Aspect, checkIsolation, labDefault } from "./isolation.js";
 import { checkCarried, checkKinds, LINK_WORDS, type Pending } from "./links/index.js";
+import { declareMachines, placeNode } from "./machines.js";
 import { mergePlaces } from "./merge.js";
 import type { Lab, Node, Switch } from "./model.js";
 import { checkRoutes } from "./routes.js";
@@ -18,23 +19,32 @@ import { declareLab, declareNode, declareSwitch, Scope } from "./scope.js";
 import { checkSegments } from "./segments.js";
 import { placeShaping } from "./shaping-links.js";
 import { checkSysctls } from "./sysctls.js";
+import { placeTunnels } from "./tunnels.js";
 
 export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile): Lab | undefined {
   const scope = new Scope(diagnostics, file, LINK_WORDS);
   const labSpan = declareLab(scope, decls);
   const labIsolate = labDefault(decls, diagnostics);
+  const placement = declareMachines(diagnostics, decls);
   for (const s of decls.switches) declareSwitch(scope, s);
   // A node given in several places is one node; interfaces are read as their node is
   // declared, and they link once every node is.
   const waiting: Pending[] = [];
-  for (const n of mergePlaces(decls, diagnostics))
-    if (declareNode(scope, n)) waiting.push(...readIfaces(scope, n));
+  for (const n of mergePlaces(decls, diagnostics)) {
+    if (!declareNode(scope, n)) continue;
+    placeNode(placement, n);
+    waiting.push(...readIfaces(scope, n));
+  }
   const links = attachAll(scope, waiting);
   checkCarried(scope, links);
   checkKinds(scope, links);
+  // Before segments: a tunnel gives the interfaces it carries its MTU.
+  const tunnels = placeTunnels(scope, placement, links, decls);
   const segments = checkSegments(scope, links);
   placeShaping(scope, links);
-  const nodes = [...scope.nodes.values()].map((n) => node(scope, n, labIsolate));
+  const nodes = [...scope.nodes.values()].map((n) =>
+    node(scope, n, labIsolate, placement.placed.get(n.name.text)),
+  );
   checkForwarding(diagnostics, nodes);
   const expectations = checkExpectations(
     decls.expects,
@@ -42,17 +52,36 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
     diagnostics,
   );
   if (diagnostics.hasErrors || labSpan === undefined) return undefined;
-  const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu, vlanAware }) => ({
+  const home = placement.defaultMachine;
+  const switches: Switch[] = [...scope.switches.values()].map(({ decl, mtu, vlanAware, machines, vni }) => ({
     name: decl.name.text,
     span: decl.span,
     ...(mtu !== undefined ? { mtu } : {}),
     ...(vlanAware ? { vlanAware: true } : {}),
+    ...(home !== undefined ? { machines: machines?.length ? machines : [home] } : {}),
+    ...(vni !== undefined ? { vni } : {}),
   }));
-  return { name: scope.labName, span: labSpan, switches, nodes, links, segments, expectations };
+  return {
+    name: scope.labName,
+    span: labSpan,
+    switches,
+    nodes,
+    links,
+    segments,
+    expectations,
+    machines: [...placement.machines.values()].map((m) => m.machine),
+    ...(home !== undefined ? { defaultMachine: home } : {}),
+    tunnels,
+  };
 }
 
 /** A node's own settings: its routes, sysctls, filter and isolation. */
-function node(scope: Scope, n: NodeDecl, labIsolate: readonly Aspect[] | undefined): Node {
+function node(
+  scope: Scope,
+  n: NodeDecl,
+  labIsolate: readonly Aspect[] | undefined,
+  machine: string | undefined,
+): Node {
   const ifaces = scope.ifacesOf(n.name.text);
   const outIfaces = ifaceModels(n.name.text, ifaces);
   const routes = checkRoutes(scope.diagnostics, n, ifaces);
@@ -61,6 +90,7 @@ function node(scope: Scope, n: NodeDecl, labIsolate: readonly Aspect[] | undefin
   return {
     name: n.name.text,
     span: n.span,
+    ...(machine !== undefined ? { machine } : {}),
     ifaces: outIfaces,
     routes,
     sysctls,

@@ -17,6 +17,7 @@ import type {
   LetStmt,
   LinkEnd,
   LinkStmt,
+  MachineStmt,
   NamePattern,
   NodeBodyStmt,
   Property,
@@ -72,6 +73,8 @@ export interface IsolationDecl {
 export interface NodeDecl {
   readonly name: Text;
   readonly span: Span;
+  /** `on MACHINE`, as written (src/model/machines.ts resolves it). */
+  readonly on?: Text;
   readonly ifaces: IfaceDecl[];
   readonly routes: RouteDecl[];
   readonly sysctls: SysctlDecl[];
@@ -132,6 +135,14 @@ export interface SwitchDecl {
   readonly span: Span;
 }
 
+/** `machine NAME ADDRESS …`, one per name of its range. */
+export interface MachineDecl {
+  readonly name: Text;
+  readonly address: Text;
+  readonly props: readonly PropDecl[];
+  readonly span: Span;
+}
+
 export interface Decls {
   readonly labs: Text[];
   readonly switches: SwitchDecl[];
@@ -144,6 +155,12 @@ export interface Decls {
   readonly isolate: IsolationDecl[];
   /** `expect` statements, one per pair of names (src/model/expect/). */
   readonly expects: ExpectDecl[];
+  /** The machines, read before anything else (they set the lab's limits, OT1017). */
+  readonly machines: MachineDecl[];
+  /** Top-level `on MACHINE`: the default machine (once, OT1082). */
+  readonly placements: Text[];
+  /** Top-level `vxlan` options, each statement's in order. */
+  readonly vxlan: PropDecl[];
   /** The names of the lab's parameters (`param`), in order. */
   readonly params: string[];
 }
@@ -162,8 +179,10 @@ const HEAP_FOR_A_LAB = 2 * 1024 ** 3;
  * less, and is checked against the plan for that machine at `up` (src/runtime/capacity.ts).
  */
 export const MAX_OBJECTS = Math.floor(HEAP_FOR_A_LAB / BYTES_PER_OBJECT);
-/** …or beyond this many statements expanded and loop iterations, whatever they make. */
+/** …or beyond this many statements expanded and loop iterations (per machine, up to five). */
 export const MAX_STEPS = 2_000_000;
+/** A lab has at most this many machines (OT1084). */
+export const MAX_MACHINES = 1024;
 /** Templates used inside templates nest at most this deep (OT0025). */
 export const MAX_TEMPLATE_DEPTH = 16;
 
@@ -191,10 +210,15 @@ class Expander {
     links: [],
     isolate: [],
     expects: [],
+    machines: [],
+    placements: [],
+    vxlan: [],
     params: [],
   };
   private objects = 0;
   private steps = 0;
+  /** The limit of expansion for this lab: MAX_STEPS scaled by its machines. */
+  private maxSteps = MAX_STEPS;
   /** The copy being made: loop and range bindings and templates in use, innermost first. */
   private via: Expansion | undefined;
   /** The lab's parameters: what a template's body sees besides its own. */
@@ -235,6 +259,7 @@ class Expander {
     const env = this.params(file, options);
     this.globals = env;
     this.declareTemplates(file);
+    this.declareMachines(file, env);
     try {
       this.top(file.statements, env);
     } catch (e) {
@@ -292,6 +317,43 @@ class Expander {
     throw new TooMany();
   }
 
+  /**
+   * Machines are read up front, like parameters and templates: nodes anywhere may name
+   * them, and how many there are sets the lab's limits. `on` and `vxlan` are read here too.
+   */
+  private declareMachines(file: LabFile, env: Env): void {
+    for (const stmt of file.statements) {
+      if (stmt.kind === "machine") this.machine(stmt, env);
+      else if (stmt.kind === "on") {
+        const name = this.word(stmt.machine, env);
+        if (name !== undefined) this.decls.placements.push({ text: name, span: this.at(stmt.machine.span) });
+      } else if (stmt.kind === "vxlan") this.decls.vxlan.push(...this.props(stmt.props, env));
+    }
+    const machines = Math.max(1, this.decls.machines.length);
+    this.maxSteps = MAX_STEPS * Math.min(machines, 5);
+  }
+
+  private machine(stmt: MachineStmt, env: Env): void {
+    for (const [name, inner, step] of this.names(stmt.name, env))
+      this.within(step, () => {
+        const address = this.word(stmt.address, inner);
+        if (address === undefined) return;
+        if (this.decls.machines.length >= MAX_MACHINES) {
+          this.diagnostics.error("OT1084", `this lab declares more than ${MAX_MACHINES} machines`, {
+            span: this.at(stmt.span),
+            help: "a lab spreads over at most that many machines; check the machine's range",
+          });
+          return;
+        }
+        this.decls.machines.push({
+          name,
+          address: { text: address, span: this.at(stmt.address.span) },
+          props: this.props(stmt.props, inner),
+          span: this.at(stmt.span),
+        });
+      });
+  }
+
   private top(statements: readonly TopStmt[], env: Env): void {
     for (const stmt of statements) {
       this.work(stmt.span);
@@ -303,6 +365,9 @@ class Expander {
         }
         case "param":
         case "template":
+        case "machine":
+        case "on":
+        case "vxlan":
           break; // read up front
         case "include":
           break; // replaced by the included file's statements (src/model/sources.ts)
@@ -321,7 +386,12 @@ class Expander {
           for (const [name, inner, step] of this.names(stmt.name, env))
             this.within(step, () => {
               this.count(stmt.span);
-              const node = emptyNode(name, this.at(stmt.span));
+              const on = stmt.on && this.word(stmt.on, inner);
+              const node = emptyNode(
+                name,
+                this.at(stmt.span),
+                on !== undefined && stmt.on ? { text: on, span: this.at(stmt.on.span) } : undefined,
+              );
               this.nodeBody(stmt.body, inner, node);
               this.decls.nodes.push(node);
             });
@@ -699,8 +769,8 @@ class Expander {
 
   /** Counts a statement or an iteration against MAX_STEPS: expansion stops beyond it (OT1017). */
   private work(span: Span): void {
-    if (++this.steps <= MAX_STEPS) return;
-    this.diagnostics.error("OT1017", `this lab expands to more than ${MAX_STEPS} statements`, {
+    if (++this.steps <= this.maxSteps) return;
+    this.diagnostics.error("OT1017", `this lab expands to more than ${this.maxSteps} statements`, {
       span: this.at(span),
       help: "check the ranges, loops and templates, and loops inside loops in particular",
     });
@@ -791,10 +861,11 @@ class Expander {
   }
 }
 
-function emptyNode(name: Text, span: Span): NodeDecl {
+function emptyNode(name: Text, span: Span, on: Text | undefined): NodeDecl {
   return {
     name,
     span,
+    ...(on ? { on } : {}),
     ifaces: [],
     routes: [],
     sysctls: [],

@@ -14,7 +14,7 @@ export function mergePlaces(decls: Decls, diagnostics: Diagnostics): NodeDecl[] 
   const nodes = new Map<string, NodeDecl>();
   for (const n of decls.nodes) {
     const first = nodes.get(n.name.text);
-    nodes.set(n.name.text, first ? add(first, n) : n);
+    nodes.set(n.name.text, first ? add(first, n, diagnostics) : n);
   }
   for (const link of decls.links) {
     const ends = linkPlaces(link, nodes, diagnostics);
@@ -27,10 +27,18 @@ export function mergePlaces(decls: Decls, diagnostics: Diagnostics): NodeDecl[] 
 }
 
 /** Two places of one node, the first's name and span kept; their statements in order. */
-function add(a: NodeDecl, b: NodeDecl): NodeDecl {
+function add(a: NodeDecl, b: NodeDecl, diagnostics: Diagnostics): NodeDecl {
+  if (a.on && b.on)
+    diagnostics.error("OT1082", `the machine of node \`${a.name.text}\` is given in two places`, {
+      span: b.on.span,
+      labels: [{ span: a.on.span, message: "first given here" }],
+      help: "a node is on one machine: name it in one place (`node NAME on MACHINE`)",
+    });
+  const on = a.on ?? b.on;
   return {
     name: a.name,
     span: a.span,
+    ...(on ? { on } : {}),
     ifaces: [...a.ifaces, ...b.ifaces],
     routes: [...a.routes, ...b.routes],
     sysctls: [...a.sysctls, ...b.sysctls],

@@ -13,6 +13,10 @@ export interface SwitchState {
   mtu?: number;
   /** `vlan-aware`: ports carry VLANs (`access`, `trunk`), the bridge filters by them. */
   vlanAware?: Span;
+  /** The machines its ports are on (a lab with machines): a bridge on each. */
+  machines?: readonly string[];
+  /** The VNI of the tunnel that joins its bridges, when they are several. */
+  vni?: number;
 }
 
 /** An interface as the checker knows it: its values parsed, its links once attached. */

@@ -59,6 +59,12 @@ export const FEATURES = {
     module: "macvlan",
     probe: ipProbe(VETH, "link add link p0 name m0 type macvlan mode bridge"),
   },
+  vxlan: {
+    what: "VXLAN tunnels",
+    config: "CONFIG_VXLAN",
+    module: "vxlan",
+    probe: ipProbe("link add name v0 type vxlan id 1 dstport 4789"),
+  },
   multipath: {
     what: "multipath (ECMP) routes",
     config: "CONFIG_IP_ROUTE_MULTIPATH",

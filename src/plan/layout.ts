@@ -62,3 +62,40 @@ const LAB_DIR_ENTRIES: readonly { readonly path: RegExp; readonly dir: boolean }
 export function labDirHolds(path: string, isDir: boolean): boolean {
   return LAB_DIR_ENTRIES.some((e) => e.dir === isDir && e.path.test(path));
 }
+
+/**
+ * What this machine keeps of a lab it brought up on other machines over ssh (src/plan/span.ts):
+ * RUN/.machines/LAB, apart from any part of the lab this machine holds itself (no lab is
+ * called `.machines`). It holds the span's record, each machine's script and the sockets of
+ * the shared ssh connections.
+ */
+export function spanDirIn(runDir: string, lab: string): string {
+  return `${runDir}/.machines/${lab}`;
+}
+
+/**
+ * Everything OpenTop puts in a span's directory, by path relative to it (as LAB_DIR_ENTRIES
+ * for a lab's): the span's record (`span.json`, written through `.span.PID.tmp`), each
+ * machine's script (`MACHINE.sh`, through `.MACHINE.sh.PID.tmp`), and the shared ssh
+ * connections' sockets (`ssh/MACHINE`, or `ssh/K` under a long run directory, and the
+ * `.XXXXXXXXXXXXXXXX` one ssh makes while it listens). Forgetting a span deletes these and
+ * only these.
+ */
+const SPAN_DIR_ENTRIES: readonly { readonly path: RegExp; readonly kind: "dir" | "file" | "socket" }[] = [
+  { path: /^span\.json$/, kind: "file" },
+  { path: /^\.span\.\d+\.tmp$/, kind: "file" },
+  { path: new RegExp(`^${NAME}\\.sh$`), kind: "file" },
+  { path: new RegExp(`^\\.${NAME}\\.sh\\.\\d+\\.tmp$`), kind: "file" },
+  { path: /^ssh$/, kind: "dir" },
+  { path: new RegExp(`^ssh/(${NAME}|\\d+)(\\.[A-Za-z0-9]{16})?$`), kind: "socket" },
+];
+
+/** Whether OpenTop puts an entry there, of that kind (SPAN_DIR_ENTRIES). */
+export function spanDirHolds(path: string, kind: "dir" | "file" | "socket"): boolean {
+  return SPAN_DIR_ENTRIES.some((e) => e.kind === kind && e.path.test(path));
+}
+
+/** One command at a time works on a lab across its machines (each machine locks its part too). */
+export function spanLockIn(runDir: string, lab: string): string {
+  return `${runDir}/.machines/${lab}.lock`;
+}

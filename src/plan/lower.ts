@@ -5,8 +5,9 @@
 
 import { addTo } from "../group.js";
 import { isolates } from "../model/isolation.js";
-import type { Iface, Lab, Switch } from "../model/model.js";
+import type { Iface, Lab, Link, Machine, Switch, Tunnel } from "../model/model.js";
 import { nodeNetns, stableNumber } from "../model/names.js";
+import { machineNamed, machinesInUse, partOn } from "../model/part.js";
 import { firewallOps } from "./firewall.js";
 import { lowerIsolation } from "./isolation.js";
 import { labDirIn } from "./layout.js";
@@ -14,6 +15,7 @@ import { hostDevices, type LinkContext, linkOps } from "./links/index.js";
 import { INDEX_BASE, INDEX_SPAN } from "./links/kind.js";
 import { declaresIpv6, nodeConfig, nodeShaping, sysctls } from "./node.js";
 import { type Op, whereOf } from "./ops.js";
+import type { Underlay } from "./owned.js";
 import type { Plan, Stage } from "./plan.js";
 import { steps } from "./plan.js";
 import { type Platform, platform as withDefaults } from "./platform.js";
@@ -23,11 +25,22 @@ import { lowerTests } from "./tests.js";
 
 export type { Platform } from "./platform.js";
 
-export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
+/**
+ * The plan of one machine: of `platform.machine`'s part of a lab with machines (each part is
+ * lowered on its own, from the same model, so every machine's plan agrees with the others'
+ * on the tunnels between them), or of a whole lab without machines.
+ */
+export function lower(whole: Lab, given: Partial<Platform> = {}): Plan {
   const platform = withDefaults(given);
+  const machine = platform.machine !== undefined ? machineNamed(whole, platform.machine) : undefined;
+  if (whole.machines.length > 0 && !machine)
+    throw new Error(
+      `internal: lab ${whole.name} is lowered one of its machines at a time, not "${platform.machine}"`,
+    );
+  const lab = partOn(whole, machine?.name);
   // A node that does not isolate its network shares the host's: no namespace, no batch.
   const networked = lab.nodes.filter((n) => isolates(n.isolation, "net"));
-  const ctx = linkContext(lab, platform);
+  const ctx = linkContext(whole, lab, platform, machine);
   const links = linkOps(ctx);
   const namespaces: Op[] = [
     ...links.namespaces,
@@ -36,7 +49,7 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
   // Every veth is created with both ends directly in their namespaces: from the host for
   // links between nodes and to the host, from the switches' namespace for switch ports (so
   // that each port joins its bridge in the same request). The host's batch goes first.
-  const { create, stack, attach, shape } = links.phases;
+  const { create, stack, join, attach, shape } = links.phases;
   const fromHost = create.filter((op) => whereOf(op) === null);
   const elsewhere = create.filter((op) => whereOf(op) !== null);
   const isolation = lowerIsolation(lab, platform.cgroups, platform.runDir);
@@ -52,6 +65,8 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
     { name: "links", steps: [...steps(fromHost), ...steps(elsewhere)] },
     // On parents the links stage made: VLAN sub-interfaces, macvlans on a node's interface.
     { name: "stacked interfaces", steps: steps(stack) },
+    // Tunnels made from this machine's namespace become ports of their switches' bridges.
+    { name: "switch tunnels", steps: steps(join) },
     // Ports that exist: the VLANs of a VLAN-aware switch's ports.
     { name: "switch VLANs", steps: steps(attach) },
     { name: "interface sysctls", steps: networked.flatMap((n) => steps(sysctls(n, ctx.ns(n.name), true))) },
@@ -72,11 +87,34 @@ export function lower(lab: Lab, given: Partial<Platform> = {}): Plan {
 
   return {
     lab: lab.name,
+    ...(machine ? { machine: machine.name } : {}),
     stages,
     teardown: teardown(stages),
     ...(Object.keys(isolation.nodes).length ? { nodes: isolation.nodes } : {}),
-    ...(lab.expectations.length ? { tests: lowerTests(lab, platform.runDir) } : {}),
+    // A machine's part holds no test: its probes and listeners would be on several machines
+    // (`opentop test` refuses a lab with machines, OT8024).
+    ...(lab.expectations.length && !machine ? { tests: lowerTests(lab, platform.runDir) } : {}),
   };
+}
+
+/**
+ * What the underlay to `peer` must carry for this machine's tunnels to it: the largest
+ * packet of any of them (src/model/tunnels.ts).
+ */
+function underlayTo(tunnels: readonly Tunnel[], here: Machine | undefined, peer: Machine): Underlay {
+  const sizes = tunnels
+    .filter((t) => here && t.machines.includes(here.name) && t.machines.includes(peer.name))
+    .map((t) => t.size);
+  return { machine: peer.name, address: peer.address, family: peer.family, size: Math.max(0, ...sizes) };
+}
+
+/**
+ * Every machine's plan: one a machine that holds something of the lab, or the one plan of a
+ * lab without machines.
+ */
+export function lowerAll(lab: Lab, given: Partial<Platform> = {}): Plan[] {
+  if (lab.machines.length === 0) return [lower(lab, given)];
+  return machinesInUse(lab).map((m) => lower(lab, { ...given, machine: m.name }));
 }
 
 /** Operations grouped by where they run (in order of first appearance), each group in order. */
@@ -86,14 +124,47 @@ function byPlace(ops: readonly Op[]): Op[] {
   return [...groups.values()].flat();
 }
 
-function linkContext(lab: Lab, platform: Platform): LinkContext {
+/** What lowering asks of the whole lab, by name: made once a lab, whichever machine's plan. */
+interface Index {
+  readonly ifaces: ReadonlyMap<string, Iface>;
+  readonly switches: ReadonlyMap<string, Switch>;
+  readonly machines: ReadonlyMap<string, Machine>;
+  readonly nodeMachine: ReadonlyMap<string, string | undefined>;
+  readonly tunnels: ReadonlyMap<Link, Tunnel>;
+}
+
+const INDEXES = new WeakMap<Lab, Index>();
+
+function indexOf(whole: Lab): Index {
+  const known = INDEXES.get(whole);
+  if (known) return known;
   const ifaces = new Map<string, Iface>();
-  for (const n of lab.nodes) for (const i of n.ifaces) ifaces.set(`${n.name}.${i.name}`, i);
-  const switches = new Map<string, Switch>(lab.switches.map((s) => [s.name, s]));
+  for (const n of whole.nodes) for (const i of n.ifaces) ifaces.set(`${n.name}.${i.name}`, i);
+  const tunnels = new Map<Link, Tunnel>();
+  for (const t of whole.tunnels)
+    for (const i of t.links) {
+      const link = whole.links[i];
+      if (link) tunnels.set(link, t);
+    }
+  const index = {
+    ifaces,
+    switches: new Map(whole.switches.map((s) => [s.name, s])),
+    machines: new Map(whole.machines.map((m) => [m.name, m])),
+    nodeMachine: new Map(whole.nodes.map((n) => [n.name, n.machine])),
+    tunnels,
+  };
+  INDEXES.set(whole, index);
+  return index;
+}
+
+function linkContext(whole: Lab, lab: Lab, platform: Platform, machine: Machine | undefined): LinkContext {
+  const { ifaces, switches, machines, nodeMachine, tunnels } = indexOf(whole);
   const taken = new Map<string, Set<number>>();
   return {
     lab,
+    whole,
     platform,
+    ...(machine ? { machine } : {}),
     labDir: labDirIn(platform.runDir, lab.name),
     ns: (node) => nodeNetns(lab.name, node),
     iface: (node, name) => ifaces.get(`${node}.${name}`),
@@ -106,5 +177,12 @@ function linkContext(lab: Lab, platform: Platform): LinkContext {
       used.add(index);
       return index;
     },
+    machineOf: (node) => {
+      const name = nodeMachine.get(node);
+      return name !== undefined ? machines.get(name) : undefined;
+    },
+    here: (node) => machine === undefined || nodeMachine.get(node) === machine.name,
+    tunnel: (link) => tunnels.get(link),
+    underlay: (peer) => underlayTo(whole.tunnels, machine, peer),
   };
 }

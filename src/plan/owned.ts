@@ -5,6 +5,7 @@
 // (src/plan/ops.ts, `owns` and `claims`).
 
 import { assertNever } from "../never.js";
+import type { Program } from "./programs.js";
 
 /**
  * An object the lab creates and removes explicitly. Everything inside a lab's namespaces goes
@@ -43,6 +44,17 @@ export type OwnedOf<K extends OwnedKind> = Extract<Owned, { kind: K }>;
  * side of a link (they must not overlap a network the host uses), and the host's
  * interfaces it uses (they must exist).
  */
+/**
+ * What a tunnel needs of the underlay to a peer machine: that it carries IP packets of `size`
+ * bytes (the tunnel's MTU and its headers) without fragmenting them.
+ */
+export interface Underlay {
+  readonly machine: string;
+  readonly address: string;
+  readonly family: 4 | 6;
+  readonly size: number;
+}
+
 export type Claim =
   | Owned
   | { readonly kind: "cgroup"; readonly path: string }
@@ -52,10 +64,30 @@ export type Claim =
    * moves in. It must exist and be nobody else's (no lab's mark); one to move must not carry
    * the host's default route.
    */
-  | { readonly kind: "host-nic"; readonly name: string; readonly use: "parent" | "move" };
+  | { readonly kind: "host-nic"; readonly name: string; readonly use: "parent" | "move" }
+  /** The underlay to a peer machine: it answers, and carries the tunnel's packets whole. */
+  | ({ readonly kind: "underlay" } & Underlay)
+  /** The machine a plan is for has its own underlay address: it is that machine. */
+  | { readonly kind: "own-address"; readonly machine: string; readonly address: string };
 
 export type ClaimKind = Claim["kind"];
 export type ClaimOf<K extends ClaimKind> = Extract<Claim, { kind: K }>;
+
+/**
+ * Programs checking a kind of claim runs besides the lab's own (`up` and the script need
+ * them): the underlay is tried with ping; the rest are read with the lab's own tools.
+ */
+export const CLAIM_PROGRAMS: { readonly [K in ClaimKind]: readonly Program[] } = {
+  netns: [],
+  "host-iface": [],
+  "host-table": [],
+  "moved-nic": [],
+  cgroup: [],
+  "host-net": [],
+  "host-nic": [],
+  underlay: ["ping"],
+  "own-address": [],
+};
 
 /** A stable text for an owned object, for sets and for comparing two records. */
 export function ownedKey(o: Owned): string {

@@ -8,7 +8,8 @@ import type { VerdictKind } from "../model/reach/types.js";
 import type { Holds } from "../model/reach/verdict.js";
 import { inNetns, type NodeRuntime } from "./enter.js";
 import { FEATURES } from "./features.js";
-import { featureUsers, type Ns, type Op, type Tool, toolOf, whereOf } from "./ops.js";
+import { claimsOf, featureUsers, type Ns, type Op, type Tool, toolOf, whereOf } from "./ops.js";
+import { CLAIM_PROGRAMS } from "./owned.js";
 import { type Program, programsOfArgv } from "./programs.js";
 import { TOOLS } from "./tools.js";
 
@@ -26,6 +27,8 @@ export interface Stage {
 
 export interface Plan {
   readonly lab: string;
+  /** The machine it is for, in a lab with machines: its part of the lab, nothing else. */
+  readonly machine?: string;
   readonly stages: readonly Stage[];
   /** What `down` runs: every inverse of `stages`, newest first. */
   readonly teardown: readonly Stage[];
@@ -94,12 +97,16 @@ export function programsOfStages(stages: readonly Stage[]): Program[] {
   return [...out];
 }
 
-/** Programs `up` needs: its own, those that probe its kernel features, and its rollback's. */
+/**
+ * Programs `up` needs: its own, those that probe its kernel features and check what it
+ * claims on the machine, and its rollback's.
+ */
 export function programsNeeded(plan: Plan): Program[] {
   return [
     ...new Set([
       ...programsOfStages(plan.stages),
       ...featurePrograms(plan),
+      ...opsOf(plan.stages).flatMap((op) => claimsOf(op).flatMap((c) => CLAIM_PROGRAMS[c.kind])),
       ...programsOfStages(plan.teardown),
     ]),
   ];

@@ -18,6 +18,11 @@ export interface Platform {
   readonly cgroups: CgroupLayout;
   /** Where records, namespace files and services' files live. */
   readonly runDir: string;
+  /**
+   * Which of the lab's machines the plan is for (a lab with machines is lowered one machine
+   * at a time); absent for a lab without machines, which is all this machine's.
+   */
+  readonly machine?: string;
 }
 
 /** A current distribution with nftables and cgroup v2, records under /run/opentop. */

@@ -45,7 +45,10 @@ export const PROGRAMS = {
   sed: { package: "sed", why: "this lab stops its processes by their marks" },
   tail: { package: "coreutils", why: "this lab reports the last lines of a failing service's log" },
   // Expectations' live probes (src/plan/probes.ts): `opentop test` and the script's `test`.
-  ping: { package: "iputils-ping", why: "this lab's expectations are tested with ping" },
+  ping: {
+    package: "iputils-ping",
+    why: "this lab's expectations are tested with ping, or the underlay between its machines checked",
+  },
   socat: { package: "socat", why: "this lab's tcp and udp expectations are tested with it" },
   ss: { package: "iproute2", why: "this lab's tests look for a listener before starting one" },
   timeout: { package: "coreutils", why: "this lab's tests bound the life of a throwaway listener" },

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { location } from "../diagnostics/source.js";
 import type { Compiled } from "../model/compile.js";
 import { NAME_PATTERN } from "../model/names.js";
+import { partOn } from "../model/part.js";
 import { VERSION } from "../version.js";
 import { NODE_RUNTIME_SHAPE, type NodeRuntime } from "./enter.js";
 import { labDirIn, RUN_DIR } from "./layout.js";
@@ -38,6 +39,13 @@ export interface LabRecord {
   readonly hash: string;
   /** The `--set` values it was brought up (or last applied) with, by parameter. */
   readonly params?: Readonly<Record<string, string>>;
+  /**
+   * In a lab with machines: the machine this record is of (each keeps its own, of its part)
+   * and every machine of the lab with its underlay address, so that any of them can say
+   * where the rest of the lab is.
+   */
+  readonly machine?: string;
+  readonly machines?: readonly { readonly name: string; readonly address: string }[];
   readonly state: LabState;
   readonly createdAt: string;
   /** Who brought it up: `cli` or `script`. */
@@ -128,8 +136,9 @@ export function recordedOwned(r: LabRecord): Owned[] {
  * against the working directory: the record outlives it.
  */
 export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script", createdAt: string): LabRecord {
-  const lab = compiled.lab;
-  if (!lab) throw new Error("internal: no model");
+  const whole = compiled.lab;
+  if (!whole) throw new Error("internal: no model");
+  const lab = partOn(whole, plan.machine);
   const ops = opsOf(plan.stages).map((op): RecordOp => {
     const { origin: span, ...rest } = op;
     return { op: rest as Op, ...(span ? { origin: location(span) } : {}) };
@@ -141,6 +150,12 @@ export function recordOf(compiled: Compiled, plan: Plan, by: "cli" | "script", c
     file: resolve(compiled.file.path),
     hash: compiled.hash,
     ...(compiled.params && compiled.params.size > 0 ? { params: Object.fromEntries(compiled.params) } : {}),
+    ...(plan.machine !== undefined
+      ? {
+          machine: plan.machine,
+          machines: whole.machines.map((m) => ({ name: m.name, address: m.address })),
+        }
+      : {}),
     state: "creating",
     createdAt,
     by,
@@ -241,13 +256,18 @@ const RECORD_SHAPE: Shape = {
   nodes: { each: "word" },
   switches: { each: "word" },
   plan: "string",
+  machine: { optional: "word" },
+  machines: { optional: { each: { object: { name: "word", address: "word" } } } },
 };
 
 function recordProblem(x: unknown, ctx: ShapeContext): string | undefined {
   if (!isObject(x)) return "it is not a record OpenTop wrote";
   if (x.version !== RECORD_VERSION || x.lab !== ctx.lab)
     return `record version ${String(x.version)} of lab ${String(x.lab)} is not understood`;
-  const missing = [...Object.keys(RECORD_SHAPE), "owned", "ops"].filter((k) => x[k] === undefined);
+  const required = Object.entries(RECORD_SHAPE).flatMap(([k, f]) =>
+    typeof f === "object" && "optional" in f ? [] : [k],
+  );
+  const missing = [...required, "owned", "ops"].filter((k) => x[k] === undefined);
   if (missing.length) return `it lacks ${missing.join(", ")}`;
   const { owned, ops, isolation, params, next, ...plain } = x;
   const top = shapeProblem(plain, RECORD_SHAPE, ctx);

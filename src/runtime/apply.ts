@@ -12,6 +12,7 @@ import type { Ns } from "../plan/ns.js";
 import { describe, keyOf, leavesOf, type Op, whereOf } from "../plan/ops.js";
 import { opsOf, type Plan, steps } from "../plan/plan.js";
 import { type LabRecord, nextOf, recordOf, settled } from "../plan/record.js";
+import { acrossMachines } from "../plan/span.js";
 import { collisions } from "./collisions.js";
 import { failureDiagnostic } from "./failure.js";
 import { probeFeatures } from "./features.js";
@@ -58,6 +59,13 @@ export async function apply(compiled: Compiled, plan: Plan, options: UpOptions =
     if (current instanceof Error) return { ok: false, diagnostics: [unreadable(plan.lab, current)] };
     if (!current) return { ...(await up(compiled, plan, options)), created: true };
     if (current.state !== "up") return { ok: false, diagnostics: [unfinished(current)] };
+    // A machine's part of a lab on several machines (brought up by `up --machine`, or over
+    // ssh): the others would not change with it.
+    if (current.machine !== undefined || plan.machine !== undefined)
+      return {
+        ok: false,
+        diagnostics: [acrossMachines(plan.lab, current.machines?.length ?? 0, "apply")],
+      };
     return await change(compiled, plan, current, options);
   } finally {
     again.release();

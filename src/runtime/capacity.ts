@@ -1,17 +1,16 @@
 // What one machine can hold, against one plan (a plan is one machine's): the kernel's limits
 // a large lab reaches first, read from this machine before anything is created, so that a
 // lab too big for it is refused whole instead of failing half-way through `up`. Measured on
-// this project's machines (docs/benchmarks.md): a node costs the kernel about 320 KiB (its
+// this project's machines (docs/benchmarks.md, src/plan/capacity.ts): a node costs the kernel about 320 KiB (its
 // namespace, a veth pair and its port), and every named namespace is a mount.
 
 import { readFileSync } from "node:fs";
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
-import { claimsOf } from "../plan/ops.js";
-import { opsOf, type Plan } from "../plan/plan.js";
+import { KERNEL_BYTES_PER_NAMESPACE, namespacesWanted } from "../plan/capacity.js";
+import type { Plan } from "../plan/plan.js";
 import { listNetns } from "./kernel.js";
 
-/** Kernel memory a node takes, measured: its namespace, a veth pair and a switch port, an address. */
-export const KERNEL_BYTES_PER_NAMESPACE = 320 * 1024;
+export { KERNEL_BYTES_PER_NAMESPACE };
 
 /** This machine's limits and what is in use of them (Infinity, 0: not known here). */
 export interface Capacity {
@@ -57,9 +56,7 @@ const MB = 1024 * 1024;
 
 /** The limits of this machine the plan would exceed, known before anything is created. */
 export function limits(plan: Plan, here: Capacity = capacityHere()): Diagnostic[] {
-  const wanted = opsOf(plan.stages)
-    .flatMap(claimsOf)
-    .filter((c) => c.kind === "netns").length;
+  const wanted = namespacesWanted(plan);
   const out: Diagnostic[] = [];
   // `namespaces` counts the named ones; unnamed ones (containers, browsers) count too.
   if (wanted + here.namespaces > here.maxNamespaces)

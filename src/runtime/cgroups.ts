@@ -40,17 +40,41 @@ export function mountTable(text: string): MountEntry[] {
   return out;
 }
 
-function words(path: string): string[] {
-  try {
-    return readFileSync(path, "utf8").split(/\s+/).filter(Boolean);
-  } catch {
-    return [];
-  }
+/** What the layout is read from besides the mount table: a machine's cgroup files. */
+export interface CgroupFiles {
+  /** The words of a file (empty if it cannot be read). */
+  words(path: string): string[];
+  exists(path: string): boolean;
+  /** Whether some cgroup directly under a v2 root has `file` (the root itself never does). */
+  childHas(root: string, file: string): boolean;
 }
 
-/** The layout of this machine (or of the mount table given, for tests). */
+/** This machine's own files. */
+export const LOCAL_FILES: CgroupFiles = {
+  words(path) {
+    try {
+      return readFileSync(path, "utf8").split(/\s+/).filter(Boolean);
+    } catch {
+      return [];
+    }
+  },
+  exists: existsSync,
+  childHas(root, file) {
+    try {
+      return readdirSync(root, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .slice(0, 32)
+        .some((d) => existsSync(`${root}/${d.name}/${file}`));
+    } catch {
+      return false;
+    }
+  },
+};
+
+/** The layout of this machine (or of the mount table and files given: tests, another machine). */
 export function detectCgroupLayout(
   mountinfo: string = readFileSync("/proc/self/mountinfo", "utf8"),
+  files: CgroupFiles = LOCAL_FILES,
 ): CgroupLayout {
   const controllers: { [K in Controller]?: Hierarchy } = {};
   let unified: string | undefined;
@@ -63,7 +87,7 @@ export function detectCgroupLayout(
   }
   // A controller bound to a v1 hierarchy is not available in cgroup2 (the hybrid layout).
   if (unified !== undefined) {
-    const available = words(`${unified}/cgroup.controllers`);
+    const available = files.words(`${unified}/cgroup.controllers`);
     for (const c of LIMIT_KINDS)
       if (!controllers[c] && available.includes(c)) controllers[c] = { version: 2, mount: unified };
   }
@@ -71,27 +95,19 @@ export function detectCgroupLayout(
   return {
     controllers,
     ...(unified !== undefined ? { unified } : {}),
-    memsw: memory?.version === 1 && existsSync(`${memory.mount}/memory.memsw.limit_in_bytes`),
-    swapMax: memory?.version === 2 && childHas(memory.mount, "memory.swap.max"),
+    memsw: memory?.version === 1 && files.exists(`${memory.mount}/memory.memsw.limit_in_bytes`),
+    swapMax: memory?.version === 2 && files.childHas(memory.mount, "memory.swap.max"),
   };
 }
 
-/** Whether some cgroup directly under a v2 root has `file` (the root itself never does). */
-function childHas(root: string, file: string): boolean {
-  try {
-    return readdirSync(root, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .slice(0, 32)
-      .some((d) => existsSync(`${root}/${d.name}/${file}`));
-  } catch {
-    return false;
-  }
-}
-
 /** Every limit (and `isolate cgroup`) this machine cannot honour, each at its statement. */
-export function cgroupProblems(lab: Lab, layout: CgroupLayout): Diagnostic[] {
+export function cgroupProblems(
+  lab: Lab,
+  layout: CgroupLayout,
+  files: CgroupFiles = LOCAL_FILES,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const rootEnabled = layout.unified ? words(`${layout.unified}/cgroup.subtree_control`) : [];
+  const rootEnabled = layout.unified ? files.words(`${layout.unified}/cgroup.subtree_control`) : [];
   for (const n of lab.nodes) {
     for (const kind of LIMIT_KINDS) {
       const limit = n.isolation.limits[kind];

@@ -16,6 +16,7 @@ import { hostOverlaps } from "./hostnet.js";
 import { hostIfaceAlias, hostIfaceExists, ipJson, netnsExists } from "./kernel.js";
 import { run } from "./proc.js";
 import { everyRecord } from "./record.js";
+import { ownAddressProblems, underlayProblems } from "./underlay.js";
 
 interface Claimed<K extends ClaimKind> {
   readonly claim: ClaimOf<K>;
@@ -98,6 +99,8 @@ const CHECKERS: { readonly [K in ClaimKind]: Checker<K> } = {
     };
     return claims.map((c) => nicProblem(c, host) ?? nicInUse(c, host));
   },
+  underlay: underlayProblems,
+  "own-address": ownAddressProblems,
 };
 
 /** What the host's interfaces are to each other and to the labs, read once for every claim. */

@@ -58,6 +58,11 @@ const HINTS: readonly Hint[] = [
     help: "the address is already on this interface; check for a duplicate address in the lab",
   },
   {
+    pattern: /VXLAN device with the specified VNI already exists/,
+    code: "OT6043",
+    help: "another tunnel on this machine (another lab's?) uses this VNI on the same UDP port: give the lab other VNIs (`vxlan vni N`) or another port (`vxlan port N`)",
+  },
+  {
     pattern: /File exists/,
     help: "an object of this name already exists; if it is left from an earlier run, `opentop down LAB` removes it",
   },
@@ -85,6 +90,11 @@ const HINTS: readonly Hint[] = [
     help: "something still uses this cgroup: processes (see its cgroup.procs) or a cgroup below it. Without the lab's record OpenTop cannot tell that they are the lab's, so it stops only processes that carry the lab's mark; stop the others, then run `opentop gc` (or `opentop down LAB`) again",
   },
 ];
+
+/** What a tool's error output means, when OpenTop knows: a more precise code, and what to do. */
+export function hintFor(said: string): { readonly code?: Code; readonly help: string } | undefined {
+  return HINTS.find((h) => h.pattern.test(said));
+}
 
 /** An exit status, or the signal that ended the process (128 + its number). */
 function status(code: number): string {

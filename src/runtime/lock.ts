@@ -3,6 +3,7 @@
 // with `ln -s`, and a holder that died (SIGKILL) is recognised by its PID and start time.
 
 import { mkdirSync, readFileSync, readlinkSync, symlinkSync, unlinkSync } from "node:fs";
+import { dirname } from "node:path";
 import { lockIn, RUN_DIR } from "../plan/layout.js";
 import { runDir, stateWrite } from "./record.js";
 
@@ -32,7 +33,6 @@ export type LockResult = { ok: true; release: () => void } | { ok: false; holder
 
 /** The lab's lock, or who holds it. */
 export function acquire(lab: string): LockResult {
-  stateWrite(runDir(), () => mkdirSync(runDir(), { recursive: true, mode: 0o755 }));
   return acquireAt(lockPath(lab));
 }
 
@@ -42,7 +42,6 @@ export function acquire(lab: string): LockResult {
  * refused, since its holders are `up`s that finish; undefined once `interrupted` (Ctrl-C).
  */
 export async function acquireHost(interrupted: () => boolean): Promise<(() => void) | undefined> {
-  stateWrite(RUN_DIR, () => mkdirSync(RUN_DIR, { recursive: true, mode: 0o755 }));
   while (!interrupted()) {
     const lock = acquireAt(lockIn(RUN_DIR, HOST_LOCK));
     if (lock.ok) return lock.release;
@@ -76,7 +75,9 @@ export function clearStaleHostLock(): boolean {
   }
 }
 
-function acquireAt(path: string): LockResult {
+/** The lock at `path` (in a directory of the run directory, made if missing). */
+export function acquireAt(path: string): LockResult {
+  stateWrite(dirname(path), () => mkdirSync(dirname(path), { recursive: true, mode: 0o755 }));
   const me = `${process.pid}:${startTime(process.pid) ?? "0"}`;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

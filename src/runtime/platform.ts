@@ -11,15 +11,22 @@ import { detectCgroupLayout, usesCgroups } from "./cgroups.js";
 import { autoFirewall } from "./firewall.js";
 import { runDir } from "./record.js";
 
-export function platformHere(lab: Lab, options: { readonly firewall?: Firewall } = {}): Partial<Platform> {
+export interface HereOptions {
+  readonly firewall?: Firewall;
+  /** In a lab with machines: which of them this machine is (its part is lowered). */
+  readonly machine?: string;
+}
+
+export function platformHere(lab: Lab, options: HereOptions = {}): Partial<Platform> {
   return {
     runDir: runDir(),
     firewall: options.firewall ?? autoFirewall(),
     ...(usesCgroups(lab) ? { cgroups: detectCgroupLayout() } : {}),
+    ...(options.machine !== undefined ? { machine: options.machine } : {}),
   };
 }
 
-/** The plan of a lab for this machine. */
-export function lowerHere(lab: Lab, options: { readonly firewall?: Firewall } = {}): Plan {
+/** The plan of a lab (of its part on `options.machine`) for this machine. */
+export function lowerHere(lab: Lab, options: HereOptions = {}): Plan {
   return lower(lab, platformHere(lab, options));
 }

@@ -23,8 +23,14 @@ export interface ProcResult {
  * group then is pending in it and kills it once it starts (with a large heap, fork takes
  * a millisecond or more: measured, half the children spawned during a stream of SIGHUPs).
  * Such a process dies without having run; `byInterrupt` tells callers, which may run it again.
+ * (ssh to another machine is one such process too: the caller decides what an interruption
+ * means, and the work over there finishes before it is rolled back.)
  */
-export function run(argv: readonly string[], options: { stdin?: string } = {}): Promise<ProcResult> {
+export interface RunOptions {
+  readonly stdin?: string;
+}
+
+export function run(argv: readonly string[], options: RunOptions = {}): Promise<ProcResult> {
   return new Promise((resolve) => {
     const [file, ...args] = argv;
     if (!file) throw new Error("internal: empty argv");

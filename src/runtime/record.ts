@@ -100,25 +100,32 @@ export function stateWrite<T>(path: string, write: () => T): T {
   }
 }
 
+/** What an entry of a directory of OpenTop's own is; undefined: none it makes (a link, a FIFO…). */
+export type EntryKind = "dir" | "file" | "socket";
+
+function kindOf(e: Dirent): EntryKind | undefined {
+  return e.isDirectory() ? "dir" : e.isFile() ? "file" : e.isSocket() ? "socket" : undefined;
+}
+
 /**
- * What is in the lab's directory that OpenTop does not put there (`labDirHolds`), by path
- * relative to it: anything else, a symbolic link, a special file. Empty for a directory of
- * OpenTop's own, or none.
+ * What is in `dir` that OpenTop does not put there (`holds`, by path relative to it and kind),
+ * two levels deep at most: anything else, a symbolic link, a special file. Empty for a
+ * directory of OpenTop's own, or none.
  */
-export function strangersIn(lab: string): string[] {
+export function strangersUnder(dir: string, holds: (path: string, kind: EntryKind) => boolean): string[] {
   const out: string[] = [];
   const walk = (rel: string, depth: number) => {
     let entries: Dirent[];
     try {
-      entries = readdirSync(join(labDir(lab), rel), { withFileTypes: true });
+      entries = readdirSync(join(dir, rel), { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries) {
       const path = rel ? `${rel}/${e.name}` : e.name;
-      const dir = e.isDirectory();
-      if (!(dir || e.isFile()) || !labDirHolds(path, dir)) out.push(path);
-      else if (dir && depth < 1) walk(path, depth + 1);
+      const kind = kindOf(e);
+      if (kind === undefined || !holds(path, kind)) out.push(path);
+      else if (kind === "dir" && depth < 1) walk(path, depth + 1);
     }
   };
   walk("", 0);
@@ -126,14 +133,13 @@ export function strangersIn(lab: string): string[] {
 }
 
 /**
- * Removes the lab's directory: each entry OpenTop puts there, then the directory — never
+ * Removes `dir`: each entry OpenTop puts there (`holds`), then the directory — never
  * recursively, so that nothing else can go with it. Returns what is in it that OpenTop did
- * not put there; then nothing is removed, and the record stays until it is gone.
+ * not put there; then nothing is removed.
  */
-export function removeRecord(lab: string): string[] {
-  const strangers = strangersIn(lab);
+export function removeOwn(dir: string, holds: (path: string, kind: EntryKind) => boolean): string[] {
+  const strangers = strangersUnder(dir, holds);
   if (strangers.length) return strangers;
-  const dir = labDir(lab);
   const gone = (remove: () => void, what: string): string[] => {
     try {
       remove();
@@ -159,6 +165,29 @@ export function removeRecord(lab: string): string[] {
     } else left.push(...gone(() => unlinkSync(join(dir, e.name)), e.name));
   }
   return left.length ? left : gone(() => rmdirSync(dir), ".");
+}
+
+/** The lab's directory holds `path` as OpenTop puts it there (sockets: never). */
+function labHolds(path: string, kind: EntryKind): boolean {
+  return kind !== "socket" && labDirHolds(path, kind === "dir");
+}
+
+/**
+ * What is in the lab's directory that OpenTop does not put there (`labDirHolds`), by path
+ * relative to it: anything else, a symbolic link, a special file. Empty for a directory of
+ * OpenTop's own, or none.
+ */
+export function strangersIn(lab: string): string[] {
+  return strangersUnder(labDir(lab), labHolds);
+}
+
+/**
+ * Removes the lab's directory: each entry OpenTop puts there, then the directory — never
+ * recursively, so that nothing else can go with it. Returns what is in it that OpenTop did
+ * not put there; then nothing is removed, and the record stays until it is gone.
+ */
+export function removeRecord(lab: string): string[] {
+  return removeOwn(labDir(lab), labHolds);
 }
 
 /**
@@ -218,7 +247,11 @@ export function everyRecord(): LabRecord[] {
   );
 }
 
-/** Labs that have a directory in this run directory (not `.run-dirs`: a lab's name starts with a letter). */
+/**
+ * Labs that have a directory in this run directory: those named as labs are (not
+ * `.run-dirs`, nor `.machines`, which holds what this machine keeps of labs on other
+ * machines, src/runtime/span.ts: a lab's name starts with a letter).
+ */
 export function listLabs(): string[] {
   return labsIn(runDir());
 }

@@ -65,7 +65,33 @@ export interface SwitchStmt {
 export interface NodeStmt {
   readonly kind: "node";
   readonly name: NamePattern;
+  /** `on MACHINE`: the machine the node is on (src/model/machines.ts). */
+  readonly on?: Word;
   readonly body: readonly NodeBodyStmt[];
+  readonly span: Span;
+}
+
+/** `machine NAME[RANGE] ADDRESS [OPTION…] [{ OPTION… }]`: a host of the lab, by its underlay address. */
+export interface MachineStmt {
+  readonly kind: "machine";
+  readonly name: NamePattern;
+  readonly address: Word;
+  /** `ssh DEST`, `ssh-option KEY VALUE`, `mtu N`. */
+  readonly props: readonly Property[];
+  readonly span: Span;
+}
+
+/** `on MACHINE` at the top level: the machine of every node that names none. */
+export interface OnStmt {
+  readonly kind: "on";
+  readonly machine: Word;
+  readonly span: Span;
+}
+
+/** `vxlan [port N] [vni N]`: how tunnels between machines are made. */
+export interface VxlanStmt {
+  readonly kind: "vxlan";
+  readonly props: readonly Property[];
   readonly span: Span;
 }
 
@@ -164,6 +190,9 @@ export type TopStmt =
   | ParamStmt
   | SwitchStmt
   | NodeStmt
+  | MachineStmt
+  | OnStmt
+  | VxlanStmt
   | IsolationStmt
   | LinkStmt
   | IncludeStmt

@@ -56,6 +56,10 @@ function arityOf(options: Arity, word: string): number | undefined {
 }
 
 export const SWITCH_OPTIONS: Arity = { mtu: 1, "vlan-aware": 0 };
+/** A machine's options (src/model/machines.ts): how to reach it, and its underlay's MTU. */
+export const MACHINE_OPTIONS: Arity = { ssh: 1, "ssh-option": 2, mtu: 1 };
+/** The lab's tunnels between machines: their UDP port and first VNI. */
+export const VXLAN_OPTIONS: Arity = { port: 1, vni: 1 };
 export const IFACE_OPTIONS: Arity = {
   mtu: 1,
   mac: 1,
@@ -102,12 +106,15 @@ export const TOP_KEYWORDS: readonly string[] = [
   "link",
   "isolate",
   "expect",
+  "machine",
+  "on",
+  "vxlan",
   "let",
   "for",
   "if",
 ];
 /** Top-level statements that a loop or a condition cannot hold: they are read before expansion. */
-const UNREPEATABLE = ["lab", "param", "template", "include"];
+const UNREPEATABLE = ["lab", "param", "template", "include", "machine", "on", "vxlan"];
 /** The word that separates the two ends of a `link`. */
 export const LINK_SEPARATOR = "--";
 /** The statements of a node body; anything else starts an interface (with its name). */
@@ -355,6 +362,16 @@ class Parser {
         return this.switchStatement();
       case "node":
         return this.nodeDeclaration();
+      case "machine":
+        return this.machine();
+      case "on": {
+        this.advance();
+        const machine = this.wordToken("a machine name after `on`", "for example `on alpha`");
+        this.endOfStatement("the machine");
+        return { kind: "on", machine, span: join(start.span, machine.span) };
+      }
+      case "vxlan":
+        return this.vxlan();
       case "link":
         return this.link();
       case "include":
@@ -396,18 +413,62 @@ class Parser {
     return { kind: "switch", name, props, span: join(start.span, end) };
   }
 
+  /** `machine NAME[RANGE] ADDRESS [OPTION…] [{ OPTION… }]` */
+  private machine(): TopStmt {
+    const start = this.advance();
+    const name = this.namePattern("machine");
+    const address = this.wordToken(
+      "the machine's underlay address after its name",
+      "for example `machine alpha 198.51.100.1`: the address the other machines reach it at",
+    );
+    const props = this.properties(MACHINE_OPTIONS, "machine");
+    let end = props.at(-1)?.span ?? address.span;
+    if (this.at("lbrace")) {
+      const block = this.block(
+        () => this.propertyLine(MACHINE_OPTIONS, "machine"),
+        start.span,
+        "machine block",
+      );
+      props.push(...block.body.flat());
+      end = block.end;
+    }
+    this.endOfStatement("the machine");
+    return { kind: "machine", name, address, props, span: join(start.span, end) };
+  }
+
+  /** `vxlan [OPTION…] [{ OPTION… }]` */
+  private vxlan(): TopStmt {
+    const start = this.advance();
+    const props = this.properties(VXLAN_OPTIONS, "vxlan");
+    let end = props.at(-1)?.span ?? start.span;
+    if (this.at("lbrace")) {
+      const block = this.block(() => this.propertyLine(VXLAN_OPTIONS, "vxlan"), start.span, "vxlan block");
+      props.push(...block.body.flat());
+      end = block.end;
+    }
+    if (props.length === 0)
+      this.fail("expected a vxlan option after `vxlan`", "for example `vxlan port 14789`");
+    this.endOfStatement("the vxlan options");
+    return { kind: "vxlan", props, span: join(start.span, end) };
+  }
+
   private nodeDeclaration(): TopStmt {
     const start = this.advance();
     const name = this.namePattern("node");
+    let on: Word | undefined;
+    if (this.atKeyword("on")) {
+      this.advance();
+      on = this.wordToken("a machine name after `on`", "for example `node a on alpha { … }`");
+    }
     let body: NodeBodyStmt[] = [];
-    let end = name.span;
+    let end = on?.span ?? name.span;
     if (this.at("lbrace")) {
       const block = this.block(() => this.nodeStatement(), start.span, "node body");
       body = block.body;
       end = block.end;
     }
     this.endOfStatement("the node");
-    return { kind: "node", name, body, span: join(start.span, end) };
+    return { kind: "node", name, ...(on ? { on } : {}), body, span: join(start.span, end) };
   }
 
   /** A statement where it cannot be: reported (OT0023), and skipped. */
@@ -417,6 +478,10 @@ class Parser {
       param: "parameters are declared at the top level of a lab, or of a template's body",
       template: "templates are declared at the top level of a file",
       include: "files are included at the top level of a file",
+      machine:
+        "machines are declared at the top level of a lab: `machine m[1..4] 198.51.100.{i}` declares several",
+      on: "the lab's default machine is given once, at the top level; a node names its own: `node a on alpha { … }`",
+      vxlan: "the lab's tunnel settings are given once, at the top level",
       link: "a `link` joins two nodes' interfaces at the top level: `link a.eth1 -- b.eth1`",
       expect:
         "expectations are top-level statements: write `expect SRC -> DST …` outside the node (inside a `for` or an `if` if need be)",

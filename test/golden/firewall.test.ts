@@ -11,6 +11,7 @@ import { planText } from "../../src/backends/text.js";
 import { DiagnosticError } from "../../src/diagnostics/diagnostic.js";
 import { renderPretty } from "../../src/diagnostics/render.js";
 import { compileFile } from "../../src/model/compile.js";
+import { machinesInUse } from "../../src/model/part.js";
 import { type Firewall, usesFirewall } from "../../src/plan/firewall.js";
 import { lower } from "../../src/plan/lower.js";
 import { ROOT } from "../support/lab.js";
@@ -22,8 +23,10 @@ function output(path: string, firewall: Firewall): string | undefined {
   const lab = compileFile(path).lab;
   if (!lab || !usesFirewall(lab)) return undefined;
   try {
-    const plan = lower(lab, { firewall });
-    return `${planText(plan, "up")}\n\n${planText(plan, "down")}\n`;
+    // A lab on several machines: each machine's plan.
+    const machines = lab.machines.length ? machinesInUse(lab).map((m) => m.name) : [undefined];
+    const plans = machines.map((machine) => lower(lab, { firewall, ...(machine ? { machine } : {}) }));
+    return `${plans.map((plan) => `${planText(plan, "up")}\n\n${planText(plan, "down")}`).join("\n\n")}\n`;
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
     return `${e.diagnostics.map((d) => renderPretty(d)).join("\n\n")}\n`;

@@ -12,6 +12,8 @@ import { planText } from "../../src/backends/text.js";
 import { sortDiagnostics } from "../../src/diagnostics/diagnostic.js";
 import { renderPretty, renderShort } from "../../src/diagnostics/render.js";
 import { compileFile } from "../../src/model/compile.js";
+import type { Lab } from "../../src/model/model.js";
+import { machinesInUse } from "../../src/model/part.js";
 import { lower } from "../../src/plan/lower.js";
 import { ROOT } from "../support/lab.js";
 
@@ -30,7 +32,16 @@ export function goldenOutputs(path: string): Map<string, string> {
       `${diagnostics.map((d) => renderPretty(d)).join("\n\n")}\n\n${diagnostics.map(renderShort).join("\n")}\n`,
     );
   }
-  if (compiled.lab) {
+  if (compiled.lab?.machines.length) {
+    // A lab on several machines: each machine's plan, and each machine's script.
+    const plans = machinesInUse(compiled.lab).map((m) => lower(compiled.lab as Lab, { machine: m.name }));
+    out.set(
+      "plan.txt",
+      `${plans.map((p) => `${planText(p, "up")}\n\n${planText(p, "down")}`).join("\n\n")}\n`,
+    );
+    for (const plan of plans)
+      out.set(`${plan.machine}.sh`, labPart(compiled, plan).text.replaceAll(ROOT, "/ROOT"));
+  } else if (compiled.lab) {
     const plan = lower(compiled.lab);
     out.set("plan.txt", `${planText(plan, "up")}\n\n${planText(plan, "down")}\n`);
     // The lab's own part of its script (the shared prelude is src/backends/sh/prelude.sh,

@@ -20,7 +20,8 @@ const server = net.createServer((c) => {
 server.listen(Number(port), host, () => process.stdout.write("listening\\n"));
 `;
 
-const CLIENT = `
+/** A TCP client (node -e CLIENT HOST PORT MS): prints ok, refused, timeout or the error's code. */
+export const CLIENT = `
 const net = require("node:net");
 const [host, port, ms] = process.argv.slice(1);
 const done = (what) => { process.stdout.write(what); process.exit(0); };

@@ -1,7 +1,8 @@
 // The API's compile as `apply` uses it: the `--set` values a running lab keeps (from its record,
 // under OPENTOP_RUN_DIR here), overridden when set again, dropped by `unset`, dropped with a
 // warning when the file no longer has the parameter; and the head of a record that `exec`
-// reads without parsing the rest (src/plan/record-head.ts), with what makes it give up.
+// reads without parsing the rest (src/plan/record-head.ts), with what makes it give up; and
+// a lab on several machines: each machine's plan, one machine's part, the API's refusals.
 
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -119,4 +120,40 @@ test("exec's quick way gives up (undefined) on anything but a plain node of a la
     ["shell", "keepme", "a", "extra"],
   ])
     assert.equal(await fast(argv), undefined, argv.join(" "));
+});
+
+const SPREAD = `lab spreadapi
+machine alpha 198.51.100.1
+machine beta 198.51.100.2
+node a on alpha { eth0 -> b.eth0 10.0.0.1/30 }
+node b on beta { eth0 10.0.0.2/30 }
+`;
+
+test("compile of a lab on several machines: each machine's plan, or the one chosen; the API refuses it (OT6049)", async () => {
+  const spread = compile("spread.otop", { source: SPREAD });
+  assert.equal(spread.plan, undefined, "no one plan for this machine");
+  assert.deepEqual(
+    spread.machines?.map((p) => p.machine),
+    ["alpha", "beta"],
+  );
+  assert.throws(
+    () => frontOf(spread),
+    (e: Error & { diagnostics?: { code: string }[] }) => e.diagnostics?.[0]?.code === "OT6049",
+  );
+  // One machine's part, as that machine (`--machine`).
+  const alpha = compile("spread.otop", { source: SPREAD, machine: "alpha" });
+  assert.equal(alpha.plan?.machine, "alpha");
+  assert.equal(alpha.machines, undefined);
+  assert.equal(frontOf(alpha).plan, alpha.plan);
+  // A machine the lab does not have, and `machine` for a lab without machines: OT6045.
+  assert.deepEqual(errors(compile("spread.otop", { source: SPREAD, machine: "gama" })), ["error OT6045"]);
+  assert.deepEqual(errors(compile(file, { machine: "alpha" })), ["error OT6045"]);
+  // up, apply and diff of the whole lab are the CLI's; apply and diff of a part too.
+  const { up, apply, diff } = await import("../../src/api/opentop.js");
+  for (const act of [() => up(spread), () => apply(spread), () => apply(alpha), async () => diff(alpha)])
+    await assert.rejects(
+      act,
+      (e: Error & { diagnostics?: { code: string }[] }) =>
+        e.diagnostics?.some((d) => d.code === "OT6049") === true,
+    );
 });

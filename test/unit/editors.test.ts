@@ -19,11 +19,13 @@ import {
 import {
   IFACE_OPTIONS,
   LINK_SEPARATOR,
+  MACHINE_OPTIONS,
   NODE_KEYWORDS,
   NODE_STATEMENTS,
   ROUTE_OPTIONS,
   SWITCH_OPTIONS,
   TOP_KEYWORDS,
+  VXLAN_OPTIONS,
 } from "../../src/syntax/parser.js";
 import { ROOT } from "../support/lab.js";
 
@@ -42,6 +44,8 @@ const TABLES: Record<string, readonly string[]> = {
   SWITCH_OPTIONS: Object.keys(SWITCH_OPTIONS),
   IFACE_OPTIONS: Object.keys(IFACE_OPTIONS),
   ROUTE_OPTIONS: Object.keys(ROUTE_OPTIONS),
+  MACHINE_OPTIONS: Object.keys(MACHINE_OPTIONS),
+  VXLAN_OPTIONS: Object.keys(VXLAN_OPTIONS),
   LINK_SEPARATOR: [LINK_SEPARATOR],
   CHAINS,
   VERDICTS,

@@ -11,7 +11,7 @@ import { compileFile, compileSource } from "../../src/model/compile.js";
 import { expectedFacts, expectedNetwork } from "../../src/plan/expected.js";
 import { factId, factsFor, mergeFacts } from "../../src/plan/facts.js";
 import { labDirIn } from "../../src/plan/layout.js";
-import { lower } from "../../src/plan/lower.js";
+import { lower, lowerAll } from "../../src/plan/lower.js";
 import {
   claimsOf,
   describe,
@@ -38,7 +38,10 @@ function labs(): { name: string; compiled: ReturnType<typeof compileFile>; plan:
   for (const dir of ["examples", "test/golden/cases"])
     for (const f of readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(".otop"))) {
       const compiled = compileFile(join(ROOT, dir, f));
-      if (compiled.lab) out.push({ name: `${dir}/${f}`, compiled, plan: lower(compiled.lab) });
+      // A lab on several machines: each machine's plan.
+      if (compiled.lab)
+        for (const plan of lowerAll(compiled.lab))
+          out.push({ name: `${dir}/${f}${plan.machine ? ` (${plan.machine})` : ""}`, compiled, plan });
     }
   assert.ok(out.length >= 8, "the examples and the valid golden cases");
   return out;

@@ -10,7 +10,7 @@ import { buildScript, delimiter, labPart, type Script } from "../../src/backends
 import { planText } from "../../src/backends/text.js";
 import { sourceFile } from "../../src/diagnostics/source.js";
 import { type Compiled, compileSource } from "../../src/model/compile.js";
-import { lower } from "../../src/plan/lower.js";
+import { lower, lowerAll } from "../../src/plan/lower.js";
 import { toolsNeeded } from "../../src/runtime/lifecycle.js";
 import { which } from "../../src/runtime/proc.js";
 import { ROOT, scratch } from "../support/lab.js";
@@ -129,9 +129,13 @@ test("sh: scripts pass shellcheck with no warnings", { skip: SHELLCHECK ? false 
   const texts = [
     ...Object.values(LABS).map((l) => script(l).text),
     script(LABS.router, "/tmp/it's a $HOME `dir`\\\nwith\nnewlines.otop").text,
+    // Every example's script (a lab on several machines: each machine's).
     ...readdirSync(join(ROOT, "examples"))
       .filter((f) => f.endsWith(".otop"))
-      .map((f) => script(readFileSync(join(ROOT, "examples", f), "utf8"), `examples/${f}`).text),
+      .flatMap((f) => {
+        const c = compiled(readFileSync(join(ROOT, "examples", f), "utf8"), `examples/${f}`);
+        return c.lab ? lowerAll(c.lab).map((plan) => buildScript(c, plan).text) : [];
+      }),
   ];
   for (const text of texts) {
     const r = spawnSync("shellcheck", ["--shell=sh", "--severity=style", "-"], {
@@ -209,3 +213,40 @@ for (const shell of SHELLS)
       s.remove();
     }
   });
+
+test("sh: the script's capacity refuses what the machine's limits cannot hold, as up does (OT6015, OT6080, OT6081)", () => {
+  // `fits` of the prelude, run on its own with the numbers /proc would give.
+  const prelude = readFileSync(join(ROOT, "src/backends/sh/prelude.sh"), "utf8");
+  const fn = (name: string) =>
+    new RegExp(`^${name}\\(\\) \\{\\n[\\s\\S]*?^\\}\\n`, "m").exec(prelude)?.[0] ?? "";
+  const fits = (...args: (number | "")[]) =>
+    spawnSync(
+      "sh",
+      ["-c", `KIB_PER_NAMESPACE=320\n${fn("error")}${fn("fits")}fits "$@"`, "fits", ...args.map(String)],
+      {
+        encoding: "utf8",
+      },
+    );
+  const roomy = [21, 100, 10, 1000, 40, 1024 ** 2] as const;
+  const ok = fits(...roomy);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.equal(ok.stderr, "");
+  const ns = fits(21, 25, 10, 1000, 40, 1024 ** 2);
+  assert.equal(ns.status, 1);
+  assert.match(
+    ns.stderr,
+    /error\[OT6015\]: this lab needs 21 network namespaces; the machine allows 25 in all/,
+  );
+  const mounts = fits(21, 100, 10, 60, 40, 1024 ** 2);
+  assert.match(
+    mounts.stderr,
+    /error\[OT6080\]: this lab needs 21 mounts; the machine allows 60, and 40 are in use/,
+  );
+  const memory = fits(21, 100, 10, 1000, 40, 20 * 320);
+  assert.match(
+    memory.stderr,
+    /error\[OT6081\]: this lab needs about 7 MB of kernel memory; the machine has 6 MB available/,
+  );
+  // What /proc does not say does not refuse.
+  assert.equal(fits(21, "", 10, "", 40, "").status, 0);
+});

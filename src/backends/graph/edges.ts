@@ -28,6 +28,13 @@ export interface DrawnEdge {
 
 type Draw<K extends LinkKind> = (link: LinkOf<K>, lab: Lab) => DrawnEdge;
 
+/** How a link that crosses machines is carried: "VXLAN 4242 between alpha and beta". */
+export function tunnelOf(lab: Lab, link: Lab["links"][number]): string | undefined {
+  const index = lab.links.indexOf(link);
+  const t = lab.tunnels.find((x) => x.links.includes(index));
+  return t ? `VXLAN ${t.vni} between ${t.machines.join(" and ")}` : undefined;
+}
+
 export const EDGES: { readonly [K in LinkKind]: Draw<K> } = {
   switch: (link, lab) => {
     const end = nodeEnd(lab, link.end.node, link.end.iface);
@@ -44,7 +51,7 @@ export const EDGES: { readonly [K in LinkKind]: Draw<K> } = {
       a,
       b,
       details: [
-        `${link.a.node}.${link.a.iface} — ${link.b.node}.${link.b.iface} (veth pair)`,
+        `${link.a.node}.${link.a.iface} — ${link.b.node}.${link.b.iface} (${tunnelOf(lab, link) ?? "veth pair"})`,
         ...endDetails(a),
         ...endDetails(b),
       ],

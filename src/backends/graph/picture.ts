@@ -82,11 +82,12 @@ export interface Live {
 }
 
 /**
- * Which machine a node is on. The model has no machines yet: every node is on this one.
- * When it has, this is the node's machine and each becomes a cluster of its own.
+ * Which machine a node is on, as its cluster is labelled: in a lab with machines, the node's
+ * (with its underlay address); else this one.
  */
-function machineOf(_node: Node): string {
-  return "this machine";
+function machineOf(node: Node, lab: Lab): string {
+  const m = lab.machines.find((x) => x.name === node.machine);
+  return m ? `machine ${m.name} (${m.address})` : "this machine";
 }
 
 export function picture(lab: Lab, live?: Live): Picture {
@@ -102,18 +103,23 @@ export function picture(lab: Lab, live?: Live): Picture {
     list.push(v);
     byMachine.set(machine, list);
   };
-  for (const node of lab.nodes) add(machineOf(node), nodeVertex(node, ids.node(node.name), live));
+  for (const node of lab.nodes) add(machineOf(node, lab), nodeVertex(node, ids.node(node.name), live));
   // Switches and the host's own network are on every machine that has a node using them.
   const users = usersOf(edges, lab);
   lab.switches.forEach((s, i) => {
-    for (const m of users.get(`s${i}`) ?? [machineOf(lab.nodes[0] as Node)])
+    for (const m of users.get(`s${i}`) ?? [machineOf(lab.nodes[0] as Node, lab)])
       add(m, {
         id: `s${i}`,
         kind: "switch",
         name: s.name,
         badges: s.mtu ? [{ kind: "note", text: `mtu ${s.mtu}` }] : [],
         ports: [],
-        details: [`switch ${s.name}: a bridge in the lab's namespace`, ...(s.mtu ? [`mtu ${s.mtu}`] : [])],
+        details: [
+          s.vni !== undefined
+            ? `switch ${s.name}: a bridge on each of ${(s.machines ?? []).join(", ")}, joined by VXLAN ${s.vni}`
+            : `switch ${s.name}: a bridge in the lab's namespace`,
+          ...(s.mtu ? [`mtu ${s.mtu}`] : []),
+        ],
         state: live ? "up" : "planned",
       });
   });
@@ -177,7 +183,7 @@ function placed(
 
 /** Machines of the nodes on each switch and on the host. */
 function usersOf(edges: readonly PictureEdge[], lab: Lab): Map<string, string[]> {
-  const machineById = new Map(lab.nodes.map((n, i) => [`n${i}`, machineOf(n)]));
+  const machineById = new Map(lab.nodes.map((n, i) => [`n${i}`, machineOf(n, lab)]));
   const out = new Map<string, string[]>();
   for (const e of edges)
     for (const [from, to] of [

@@ -1,9 +1,10 @@
 # The machinery every standalone script shares (`opentop build` appends it, unchanged, to a
 # lab's own part): messages, programs, the lock and the record, status, and the commands.
 # The lab's part defines what differs: LAB and its paths, NEED_UP/NEED_DOWN/NEED_STATUS,
-# NEED_TEST, SUMMARY, HELP, the record's pieces (RECORD_*, OBJECTS), TEST_WIDTH, and the
-# functions up_plan, down_plan, left_behind, collisions, features, status_reads, the status
-# functions ns_K, end_K and links_K of each namespace K, exec_node, test_plan,
+# NEED_TEST, NAMESPACES, KIB_PER_NAMESPACE, SUMMARY, HELP, the record's pieces (RECORD_*,
+# OBJECTS), TEST_WIDTH (and TEST_ACROSS in a machine's part of a lab on several machines),
+# and the functions up_plan, down_plan, left_behind, collisions, features, status_reads, the
+# status functions ns_K, end_K and links_K of each namespace K, exec_node, test_plan,
 # stop_listeners, test_rows, plan_text and why.
 # shellcheck shell=sh
 # shellcheck disable=SC2153,SC2154 # variables the lab's part sets
@@ -103,6 +104,63 @@ holder_alive() {
     '' | *[!0-9]*) return 1 ;;
   esac
   proc_start "${1%%:*}" && [ "$start" = "${1#*:}" ]
+}
+
+# number FILE: sets $number to the integer FILE holds; false when it holds none (or is not there).
+number() {
+  number=
+  { read -r number <"$1"; } 2>/dev/null
+  case $number in
+    '' | *[!0-9]*) return 1 ;;
+  esac
+}
+
+# capacity: false when this machine cannot hold the lab's NAMESPACES network namespaces, as
+# `opentop up` checks it before anything is created: the kernel's limit of namespaces, of
+# mounts (each named namespace is one) and its available memory. What /proc does not say
+# does not refuse.
+capacity() {
+  named=0
+  for ns in /run/netns/*; do
+    [ -e "$ns" ] && named=$((named + 1))
+  done
+  mounts=0
+  while read -r _; do mounts=$((mounts + 1)); done </proc/self/mountinfo
+  available=
+  while read -r key value _; do
+    [ "$key" = MemAvailable: ] && available=$value
+  done </proc/meminfo
+  max_ns=
+  number /proc/sys/user/max_net_namespaces && max_ns=$number
+  max_mounts=
+  number /proc/sys/fs/mount-max && max_mounts=$number
+  fits "$NAMESPACES" "$max_ns" "$named" "$max_mounts" "$mounts" "$available"
+}
+
+# fits WANTED MAX_NAMESPACES NAMED MAX_MOUNTS MOUNTS AVAILABLE_KIB: false, with a diagnostic
+# for each limit WANTED more namespaces would exceed (an empty limit is not known).
+fits() {
+  fit=0
+  if [ -n "$2" ] && [ $(($1 + $3)) -gt "$2" ]; then
+    error OT6015 "this lab needs $1 network namespaces; the machine allows $2 in all" \
+      'bring up a smaller lab, take other labs down, or raise the limit if this machine is yours' \
+      "$3 named network namespaces exist already; the limit is the sysctl user.max_net_namespaces"
+    fit=1
+  fi
+  if [ -n "$4" ] && [ $(($1 + $5)) -gt "$4" ]; then
+    # shellcheck disable=SC2016 # the backquotes are the message's
+    error OT6080 "this lab needs $1 mounts; the machine allows $4, and $5 are in use" \
+      'bring up a smaller lab, take other labs down, or raise the limit if this machine is yours (`sysctl -w fs.mount-max=N`)' \
+      'every network namespace of a lab is a mount, its name under /run/netns; the limit is the sysctl fs.mount-max'
+    fit=1
+  fi
+  if [ -n "$6" ] && [ $(($1 * KIB_PER_NAMESPACE)) -gt "$6" ]; then
+    error OT6081 "this lab needs about $((($1 * KIB_PER_NAMESPACE + 1023) / 1024)) MB of kernel memory; the machine has $(($6 / 1024)) MB available" \
+      'bring up a smaller lab, or take other labs down' \
+      "a node takes about $KIB_PER_NAMESPACE KiB of kernel memory (its namespace, a veth pair and its port), measured"
+    fit=1
+  fi
+  return "$fit"
 }
 
 # lock_take: the lab's lock, as OpenTop takes it: a symbolic link whose target names its
@@ -413,6 +471,48 @@ EOF
   [ -n "$(ip route show default dev "$1" 2>/dev/null)$(ip -6 route show default dev "$1" 2>/dev/null)" ] || return 1
   error OT6033 "the host's $1 carries its default route: moving it would cut the host off" \
     'move an interface the host does not depend on, or use a macvlan on it'
+}
+
+# not_mine MACHINE ADDRESS: this machine has no address ADDRESS (and then says so): it is not
+# MACHINE, whose tunnels leave from there.
+not_mine() {
+  case " $(ip -o addr show 2>/dev/null) " in
+    *" inet $2/"* | *" inet6 $2/"*) return 1 ;;
+  esac
+  error OT6048 "this machine has no address $2: it is not machine $1" \
+    "run machine $1's script on the machine that has $2, or give machine $1 its address"
+}
+
+# tries COMMAND...: COMMAND succeeds once in three tries (a lost packet is no verdict).
+tries() {
+  probe "$@" || probe "$@" || probe "$@"
+}
+
+# underlay_short MACHINE ADDRESS SIZE REACH... -- CARRY...: the underlay to MACHINE is not
+# fit for the lab's tunnels (and then says why): REACH, a ping, gets no answer from ADDRESS,
+# or CARRY, a ping of SIZE bytes that may not be fragmented, does not pass.
+underlay_short() {
+  machine=$1
+  address=$2
+  size=$3
+  shift 3
+  reach=
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do
+    reach="$reach $1"
+    shift
+  done
+  shift
+  # shellcheck disable=SC2086 # generated words without blanks (nothing here expands file names)
+  if ! tries $reach; then
+    error OT6041 "machine $machine does not answer at $address" \
+      "the machines must reach each other's underlay addresses; let ICMP echo and the tunnel's UDP port through their firewalls" \
+      "tried before anything was created:$reach"
+    return 0
+  fi
+  tries "$@" && return 1
+  error OT6042 "the underlay to machine $machine does not carry $size-byte packets" \
+    "lower the MTU of what the tunnel carries (or the machines' \`mtu\`) to what the path between them carries" \
+    "a ping that may not be fragmented did not pass: $*"
 }
 
 # nic_held NETNS NAME: the node's namespace (a path) holds the moved interface as NAME.
@@ -965,15 +1065,9 @@ route_text() {
 
 # ---- the commands ------------------------------------------------------------------
 
-cmd_up() {
-  if ! is_root; then
-    error OT6006 'bringing a lab up needs root' \
-      'run this script as root (for example with sudo); it creates namespaces and interfaces'
-    return 1
-  fi
-  # shellcheck disable=SC2086 # a list of program names, one word each
-  need $NEED_UP || return 1
-  lock_take || return 1
+# ready: what up makes sure of before it creates anything (and check reports): the record
+# says the lab is not here, none of its objects exists, and the kernel has what it needs.
+ready() {
   read_record
   case $rec_state in
     '') ;;
@@ -994,12 +1088,25 @@ cmd_up() {
   esac
   if collisions; then return 1; fi
   features || return 1
+  capacity || return 1
   if mounts_in "$LAB_DIR"; then
     error OT6016 "a mount is in the directory of lab $LAB" \
       "unmount it (umount ${mounts%%"$NL"*}), or give the lab another name" \
       "mounted: ${mounts%%"$NL"*}; OpenTop makes every mount in a lab's directory itself"
     return 1
   fi
+}
+
+cmd_up() {
+  if ! is_root; then
+    error OT6006 'bringing a lab up needs root' \
+      'run this script as root (for example with sudo); it creates namespaces and interfaces'
+    return 1
+  fi
+  # shellcheck disable=SC2086 # a list of program names, one word each
+  need $NEED_UP || return 1
+  lock_take || return 1
+  ready || return 1
   created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   if ! register_run_dir || ! write_record creating; then
     error OT9004 "cannot write the record $RECORD" 'nothing was created'
@@ -1029,6 +1136,19 @@ cmd_up() {
     error OT6012 "rolling back lab $LAB did not finish" "run \`$SELF down\` to remove what is left"
   fi
   return 1
+}
+
+# cmd_check: everything up checks before it creates anything, and nothing else (`opentop up`
+# asks every machine of a lab this before any of them creates anything).
+cmd_check() {
+  if ! is_root; then
+    error OT6006 'checking a lab needs root' 'run this script as root; it tries the kernel in throwaway namespaces'
+    return 1
+  fi
+  # shellcheck disable=SC2086 # a list of program names, one word each
+  need $NEED_UP || return 1
+  ready || return 1
+  echo "lab $LAB can come up here: $SUMMARY"
 }
 
 cmd_down() {
@@ -1210,6 +1330,12 @@ row() {
 }
 
 cmd_test() {
+  if [ -n "${TEST_ACROSS-}" ]; then
+    error OT8024 "lab $LAB is on several machines: this script is one machine's part, and cannot test it" \
+      "\`opentop check FILE\` gives the model's verdict of each expectation; \`$SELF exec NODE ping ...\` probes one by hand" \
+      'testing with real packets across machines is not supported yet'
+    return 1
+  fi
   if [ "$TEST_WIDTH" = 0 ]; then
     echo "lab $LAB has no expectations: write \`expect SRC -> DST ...\` in its file"
     return 0
@@ -1245,18 +1371,18 @@ cmd_test() {
 }
 
 usage() {
-  printf 'usage: %s up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help\n' "$SELF"
+  printf 'usage: %s up | down | status | exec NODE COMMAND [ARG]... | test | plan | check | --help\n' "$SELF"
   printf '%s\n' "$HELP"
 }
 
 trap lock_release EXIT
 case ${1-} in
-  up | down | status | test | plan)
+  up | down | status | test | plan | check)
     if [ $# -ne 1 ]; then
       usage >&2
       exit 2
     fi
-    case $1 in up) cmd_up ;; down) cmd_down ;; status) cmd_status ;; test) cmd_test ;; plan) plan_text ;; esac
+    case $1 in up) cmd_up ;; down) cmd_down ;; status) cmd_status ;; test) cmd_test ;; plan) plan_text ;; check) cmd_check ;; esac
     ;;
   exec)
     shift

@@ -12,7 +12,9 @@ import { location } from "../../diagnostics/source.js";
 import { addTo } from "../../group.js";
 import type { Compiled } from "../../model/compile.js";
 import { labMark, nodeMark, nodeNetns, parseMark } from "../../model/names.js";
+import { partOn } from "../../model/part.js";
 import { assertNever } from "../../never.js";
+import { KERNEL_BYTES_PER_NAMESPACE, namespacesWanted } from "../../plan/capacity.js";
 import { nodeEnterPrefix, someNodes } from "../../plan/enter.js";
 import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../../plan/expected.js";
 import { type FactKind, type FactOf, factsFor } from "../../plan/facts.js";
@@ -51,6 +53,7 @@ import {
 import { nicSavedHead, SNIPPET_NAMES } from "../../plan/snippets.js";
 import { type Guard, type GuardedOp, teardownOps } from "../../plan/teardown.js";
 import type { TestPlan } from "../../plan/tests.js";
+import { carryArgv, reachArgv } from "../../plan/underlay.js";
 import { counted } from "../../plural.js";
 import { VERSION } from "../../version.js";
 import { labSize, planText } from "../text.js";
@@ -109,8 +112,9 @@ export function buildScript(compiled: Compiled, plan: Plan): Script {
 
 /** What is particular to one lab: everything but the prelude. */
 export function labPart(compiled: Compiled, plan: Plan): Script {
-  const lab = compiled.lab;
-  if (!lab) throw new Error("internal: building a script without a model");
+  if (!compiled.lab) throw new Error("internal: building a script without a model");
+  // A lab on several machines: this machine's part of it.
+  const lab = partOn(compiled.lab, plan.machine);
   const record = recordOf(compiled, plan, "script", "");
   const down = downSteps(record);
   const enter = new Map(record.nodes.map((n) => [n, nodeEnterPrefix(record.lab, n, record.isolation?.[n])]));
@@ -126,12 +130,13 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
   // In the order the commands need them: the lab's own programs first, then the utilities
   // of the script's lock and record.
   const requires = unique([...needs.up, ...needs.down, ...needs.status, ...needs.exec, ...needs.test]);
-  const summary = `${labSize(lab)} (${counted(opsOf(plan.stages).length, "operation")})`;
+  const on = plan.machine !== undefined ? ` on machine ${plan.machine}` : "";
+  const summary = `${labSize(lab)}${on} (${counted(opsOf(plan.stages).length, "operation")})`;
   const nodes = namespaceNodes(record);
   const name = (ns: Ns) => placeOf(nodes, ns);
   const parts = [
     header(compiled, record, requires),
-    settings(record, needs, summary),
+    settings(record, needs, summary, namespacesWanted(plan)),
     upSection(plan, name),
     downSection(down, record.lab),
     leftSection(record),
@@ -139,7 +144,7 @@ export function labPart(compiled: Compiled, plan: Plan): Script {
     featuresSection(plan),
     statusSection(record),
     execSection(record, enter),
-    testSection(plan.tests),
+    testSection(plan.tests, plan.machine !== undefined && compiled.lab.expectations.length > 0),
     planSection(plan),
     recordParts(record),
     whyFunction(requires),
@@ -172,6 +177,7 @@ function header(compiled: Compiled, record: LabRecord, requires: readonly string
     comment(`  source    ${record.file}`),
     comment(`  sha256    ${compiled.hash}`),
     comment(`  requires  ${requires.join(" ")}`),
+    ...machineLines(record),
     "#",
     "# Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help",
     "#",
@@ -188,7 +194,22 @@ function header(compiled: Compiled, record: LabRecord, requires: readonly string
   ].join("\n");
 }
 
-function settings(record: LabRecord, needs: Script["needs"], summary: string): string {
+/** A machine's part of a lab: which, and where the rest is. */
+function machineLines(record: LabRecord): string[] {
+  if (record.machine === undefined) return [];
+  const others = (record.machines ?? []).filter((m) => m.name !== record.machine);
+  const self = record.machines?.find((m) => m.name === record.machine);
+  return [
+    comment(
+      `  machine   ${record.machine}${self ? ` (${self.address})` : ""}: this machine's part of the lab only`,
+    ),
+    comment(
+      `  others    ${others.map((m) => `${m.name} (${m.address})`).join(", ") || "none"}, each with a script of its own`,
+    ),
+  ];
+}
+
+function settings(record: LabRecord, needs: Script["needs"], summary: string, namespaces: number): string {
   const help = [
     "",
     `Lab ${record.lab}: ${summary}.`,
@@ -215,6 +236,9 @@ NEED_UP=${q(needs.up.join(" "))}
 NEED_DOWN=${q(needs.down.join(" "))}
 NEED_STATUS=${q(needs.status.join(" "))}
 NEED_TEST=${q(needs.test.join(" "))}
+# What the lab asks of the machine (checked by capacity before anything is created).
+NAMESPACES=${namespaces}
+KIB_PER_NAMESPACE=${KERNEL_BYTES_PER_NAMESPACE / 1024}
 SUMMARY=${q(summary)}
 HELP=${q(help)}`;
 }
@@ -330,15 +354,21 @@ const TAKEN: { readonly [K in ClaimKind]: ((c: ClaimOf<K>) => string) | { readon
   "host-net": { unchecked: "comparing prefixes with every route of the host is more than sh should parse" },
   "moved-nic": (c) => `taken_saved ${q(c.saved)} ${q(c.name)}`,
   "host-nic": (c) => `nic_unusable ${q(c.name)} ${q(c.use)}`,
+  "own-address": (c) => `not_mine ${q(c.machine)} ${q(c.address)}`,
+  underlay: (c) =>
+    `underlay_short ${[c.machine, c.address, String(c.size), ...reachArgv(c), "--", ...carryArgv(c)].map(q).join(" ")}`,
 };
 
 function collisionsSection(plan: Plan): string {
-  const tests = opsOf(plan.stages)
-    .flatMap(claimsOf)
-    .flatMap((c) => {
-      const taken = TAKEN[c.kind] as ((c: ClaimOf<ClaimKind>) => string) | { unchecked: string };
-      return typeof taken === "function" ? [`  ${taken(c)} && found=0`] : [];
-    });
+  // One test a claim; claims alike (a peer's underlay, claimed by each of its tunnels) once.
+  const tests = new Set(
+    opsOf(plan.stages)
+      .flatMap(claimsOf)
+      .flatMap((c) => {
+        const taken = TAKEN[c.kind] as ((c: ClaimOf<ClaimKind>) => string) | { unchecked: string };
+        return typeof taken === "function" ? [`  ${taken(c)} && found=0`] : [];
+      }),
+  );
   return [
     "",
     "# collisions: true when an object of the lab already exists. This lab's `up` did not",
@@ -736,7 +766,12 @@ function testPrograms(tp: TestPlan): Program[] {
  * listeners' stops — the commands `opentop test` runs; test_rows: one line of the table an
  * expectation, with the model's verdict as the build computed it.
  */
-function testSection(tp: TestPlan | undefined): string {
+/**
+ * The test's part of the script. A machine's part of a lab on several machines has none:
+ * its probes and their listeners would be on several machines (`across`: then its `test`
+ * refuses, OT8024, rather than say the lab has no expectations).
+ */
+function testSection(tp: TestPlan | undefined, across: boolean): string {
   const out = [
     "",
     "# ---- test: the expectations with real packets (as `opentop test`) -------------------",
@@ -745,6 +780,12 @@ function testSection(tp: TestPlan | undefined): string {
   if (!tp)
     return [
       ...out,
+      ...(across
+        ? [
+            "# This machine's part alone cannot test the lab: its expectations cross machines.",
+            "TEST_ACROSS=1",
+          ]
+        : []),
       "TEST_WIDTH=0",
       "test_plan() { :; }",
       "stop_listeners() { :; }",

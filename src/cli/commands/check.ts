@@ -11,7 +11,9 @@ import {
 } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
 import type { Lab } from "../../model/model.js";
+import { machinesInUse } from "../../model/part.js";
 import { type Firewall, usesFirewall } from "../../plan/firewall.js";
+import { counted } from "../../plural.js";
 import { hostIfacesTaken } from "../../runtime/collisions.js";
 import { firewallMachineCheck } from "../../runtime/firewall.js";
 import { lowerHere } from "../../runtime/platform.js";
@@ -32,7 +34,14 @@ const usage = usageOf(spec);
 async function firewallCheck(lab: Lab, firewall: { firewall?: Firewall }): Promise<Diagnostic[]> {
   if (!usesFirewall(lab)) return [];
   try {
-    return await firewallMachineCheck(lowerHere(lab, firewall));
+    // A lab on several machines: each machine's part, as this machine would lower it.
+    const machines = lab.machines.length ? machinesInUse(lab).map((m) => m.name) : [undefined];
+    const found = await Promise.all(
+      machines.map((machine) =>
+        firewallMachineCheck(lowerHere(lab, { ...firewall, ...(machine !== undefined ? { machine } : {}) })),
+      ),
+    );
+    return found.flat();
   } catch (e) {
     if (e instanceof DiagnosticError) return [...e.diagnostics];
     throw e;
@@ -49,8 +58,10 @@ export const check: Command = {
     const diagnostics = [
       ...compiled.diagnostics,
       ...(lab ? await firewallCheck(lab, firewallOf(p.values)) : []),
-      // A link's `host-name` must not name an interface the host has (its uplink, say).
-      ...(lab ? hostIfacesTaken(lowerHere(lab, firewallOf(p.values))) : []),
+      // A link's `host-name` must not name an interface the host has (its uplink, say). A lab
+      // on several machines has host links on hosts other than this one: each machine's own
+      // `check` (its script's) asks its host.
+      ...(lab && !lab.machines.length ? hostIfacesTaken(lowerHere(lab, firewallOf(p.values))) : []),
     ];
     const failed = hasErrors(diagnostics);
     if (p.format === "json") {
@@ -71,7 +82,10 @@ export const check: Command = {
       return failed ? EXIT.failed : EXIT.ok;
     }
     printDiagnostics(io, diagnostics, p.format);
-    if (lab && !failed && p.format === "pretty") io.out(`${file}: lab ${lab.name}: ${labSize(lab)}: ok`);
+    const on = lab?.machines.length
+      ? ` on ${counted(lab.machines.length, "machine")}, ${counted(lab.tunnels.length, "tunnel")}`
+      : "";
+    if (lab && !failed && p.format === "pretty") io.out(`${file}: lab ${lab.name}: ${labSize(lab)}${on}: ok`);
     return failed ? EXIT.failed : EXIT.ok;
   },
 };

@@ -14,6 +14,7 @@ import { type Diagnostic, DiagnosticError, diag } from "../../diagnostics/diagno
 import type { Lab } from "../../model/model.js";
 import type { LabRecord } from "../../plan/record.js";
 import { status as readStatus, type Status } from "../../runtime/status.js";
+import { spanOfLab } from "../across.js";
 import { params, parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { printDiagnostics } from "../io.js";
@@ -43,19 +44,21 @@ async function drawn(arg: string, values: ReadonlyMap<string, string>): Promise<
     if (!compiled.lab) throw new DiagnosticError(compiled.diagnostics);
     return { lab: compiled.lab, warnings: compiled.diagnostics };
   }
-  const record = requireRecord(resolveTarget(arg, values));
+  const target = resolveTarget(arg, values);
+  // A lab this machine brought up on several: drawn from its file, as planned.
+  const span = target.record ? undefined : spanOfLab(target.lab);
+  if (span) {
+    const compiled = compileTarget(span.file, values);
+    if (!compiled.lab) throw new DiagnosticError(unreadableFile(span.lab, span.file, compiled.hash));
+    const asPlanned = diag("OT9012", `lab ${span.lab} is drawn as planned, without its live state`, {
+      notes: ["its live state is on its machines"],
+      help: `\`opentop status ${span.lab}\` reads each machine's part`,
+    });
+    return { lab: compiled.lab, warnings: [asPlanned] };
+  }
+  const record = requireRecord(target);
   const compiled = compileTarget(record.file, values);
-  if (!compiled.lab)
-    throw new DiagnosticError(
-      diag(
-        "OT9010",
-        `cannot draw lab ${record.lab}: its file ${record.file} ${compiled.hash ? "has errors" : "cannot be read"}`,
-        {
-          notes: ["a lab's record holds its plan, not its drawing: the picture is made from the file"],
-          help: `give the lab's file: \`opentop graph FILE\``,
-        },
-      ),
-    );
+  if (!compiled.lab) throw new DiagnosticError(unreadableFile(record.lab, record.file, compiled.hash));
   const warnings: Diagnostic[] = [];
   if (compiled.hash !== record.hash)
     warnings.push(
@@ -75,6 +78,17 @@ async function drawn(arg: string, values: ReadonlyMap<string, string>): Promise<
     return { lab: compiled.lab, warnings };
   }
   return { lab: compiled.lab, live: liveOf(record, await readStatus(record)), warnings };
+}
+
+function unreadableFile(lab: string, file: string, hash: string): Diagnostic {
+  return diag(
+    "OT9010",
+    `cannot draw lab ${lab}: its file ${file} ${hash ? "has errors" : "cannot be read"}`,
+    {
+      notes: ["a lab's record holds its plan, not its drawing: the picture is made from the file"],
+      help: `give the lab's file: \`opentop graph FILE\``,
+    },
+  );
 }
 
 /** What the picture needs of `status`: namespaces present, interfaces up, drift by node. */

@@ -12,6 +12,7 @@ import { type Command, EXIT } from "../command.js";
 import type { Io } from "../io.js";
 import { SPEC, usageOf } from "../spec.js";
 import { requireRecord, resolveTarget } from "../target.js";
+import { logsOnItsMachine } from "./exec-machines.js";
 
 const spec = SPEC.logs;
 
@@ -72,7 +73,10 @@ export const logs: Command = {
     const [lab, node, service, ...extra] = p.positionals;
     if (!lab || !node || extra.length)
       throw usageError("give a lab, a node and optionally a service", usageOf(spec));
-    const record = requireRecord(resolveTarget(lab, new Map()));
+    const target = resolveTarget(lab, new Map());
+    const remote = await logsOnItsMachine(target, node, service, p.values.follow === true);
+    if (remote !== undefined) return remote;
+    const record = requireRecord(target);
     const chosen = chosenServices(record, node, service);
     // With -f, Ctrl-C ends following normally: listened for before anything is printed,
     // so that a reader who stops after the first lines does not kill OpenTop.

@@ -1,15 +1,20 @@
-// `opentop status LAB|FILE`: the live state from the kernel, and drift from the plan (the API's `status`).
+// `opentop status LAB|FILE`: the live state from the kernel, and drift from the plan (the API's
+// `status`). A lab this machine brought up on several is read on each, over ssh
+// (./status-machines.ts).
 
-import { labStatus } from "../../api/actions.js";
+import { statusOf } from "../../api/actions.js";
+import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
 import { counted } from "../../plural.js";
 import type { FilterStatus } from "../../runtime/filter-status.js";
 import { qdiscText } from "../../runtime/shaping-status.js";
 import { routeText, type Status } from "../../runtime/status.js";
+import { spanOfLab } from "../across.js";
 import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { type Io, printableData } from "../io.js";
 import { SPEC, usageOf } from "../spec.js";
-import { onePositional } from "../target.js";
+import { labTarget, requireRecord } from "../target.js";
+import { statusOnMachines } from "./status-machines.js";
 
 const spec = SPEC.status;
 const usage = usageOf(spec);
@@ -17,7 +22,25 @@ const usage = usageOf(spec);
 export const status: Command = {
   async run(args, io) {
     const p = parseCommand(args, spec);
-    const s = await labStatus(onePositional(p, usage, "give one lab name or lab file"));
+    const target = labTarget(p, usage);
+    const machine = p.values.machine;
+    // A lab this machine brought up on several: each machine's part, over ssh.
+    const span = machine === undefined ? spanOfLab(target.lab) : undefined;
+    if (span) return statusOnMachines(span, p, io);
+    if (typeof machine === "string") {
+      const held = requireRecord(target).machine;
+      if (held !== machine)
+        throw new DiagnosticError(
+          diag(
+            "OT6045",
+            `this machine holds ${held !== undefined ? `machine ${held}'s part` : "all"} of lab ${target.lab}, not machine ${machine}'s`,
+            {
+              help: `run it on machine ${machine}, or without \`--machine\` on the machine that brought the lab up`,
+            },
+          ),
+        );
+    }
+    const s = await statusOf(target);
     const record = s.record;
     if (p.format === "json") {
       io.out(
@@ -64,8 +87,9 @@ function printFilters(io: Io, filters: readonly FilterStatus[]): void {
 function printStatus(io: Io, s: Status, fileChanged: boolean): void {
   const r = s.record;
   const st = io.style;
+  const part = r.machine !== undefined ? ` (machine ${r.machine}'s part)` : "";
   io.out(
-    `${st.bold(`lab ${r.lab}`)}: ${r.state === "up" ? "up" : st.warning(r.state === "applying" ? "half changed (its apply did not finish)" : "half up (its up did not finish)")} since ${r.createdAt}, from ${r.file}`,
+    `${st.bold(`lab ${r.lab}`)}${part}: ${r.state === "up" ? "up" : st.warning(r.state === "applying" ? "half changed (its apply did not finish)" : "half up (its up did not finish)")} since ${r.createdAt}, from ${r.file}`,
   );
   if (fileChanged) io.out(st.warning("  the file has changed since the lab was brought up"));
   for (const ns of s.namespaces) {

@@ -1,9 +1,12 @@
 // `opentop up FILE`: compile, plan, run; on any failure roll back and say why (the API's `up`).
+// A lab on several machines is brought up on every machine over ssh (./up-machines.ts), or
+// with `--machine NAME`, that machine's part here.
 
 import { upLab } from "../../api/actions.js";
-import type { Compilation } from "../../api/compile.js";
+import { type Compilation, frontEnd } from "../../api/compile.js";
 import { labSize } from "../../backends/text.js";
 import { renderJson } from "../../diagnostics/render.js";
+import { partOn } from "../../model/part.js";
 import { opsOf } from "../../plan/plan.js";
 import { counted } from "../../plural.js";
 import { parseCommand, usageError } from "../args.js";
@@ -12,6 +15,7 @@ import { progress } from "../progress.js";
 import { interruptible, verboseSteps } from "../signals.js";
 import { SPEC, usageOf } from "../spec.js";
 import { compiledOrThrown } from "../target.js";
+import { upOnMachines } from "./up-machines.js";
 
 const spec = SPEC.up;
 const usage = usageOf(spec);
@@ -23,6 +27,8 @@ export const up: Command = {
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256))
       throw usageError("--jobs takes an integer from 1 to 256", usage);
     const c = compiledOrThrown(p, usage, io);
+    // A lab on several machines, without --machine: every machine, over ssh.
+    if (c.machines) return upOnMachines(frontEnd(c), p, io, jobs);
     const { model, plan } = c as Required<Compilation>;
     const started = performance.now();
     const shown = progress(io, `bringing ${model.name} up`, p.format === "pretty" && !p.values.verbose);
@@ -53,7 +59,7 @@ export const up: Command = {
       );
     else
       io.out(
-        `lab ${model.name} is up: ${labSize(model)} (${counted(ops, "operation")}, ${seconds.toFixed(2)} s)`,
+        `lab ${model.name} is up${plan.machine !== undefined ? ` on machine ${plan.machine}` : ""}: ${labSize(partOn(model, plan.machine))} (${counted(ops, "operation")}, ${seconds.toFixed(2)} s)`,
       );
     return EXIT.ok;
   },

@@ -6,7 +6,7 @@ import type { IfaceState, LinkWords, Scope } from "../scope.js";
 import { HOST_LINK, type HostLink, type HostSettings } from "./host.js";
 import { NIC_LINK, type NicLink, type NicSettings } from "./nic.js";
 import { P2P_LINK, type P2pLink } from "./p2p.js";
-import { type End, endText, type Joined, type LinkKindSpec, type Segment } from "./spec.js";
+import { type Domain, type End, endText, type Joined, type LinkKindSpec, type Segment } from "./spec.js";
 import { SWITCH_LINK, type SwitchLink } from "./switch.js";
 import type { PortSettings } from "./switch-vlans.js";
 import { VLAN_LINK, type VlanLink } from "./vlan.js";
@@ -14,7 +14,7 @@ import { VLAN_LINK, type VlanLink } from "./vlan.js";
 export type { HostLink } from "./host.js";
 export type { MacvlanMode, NicLink } from "./nic.js";
 export type { P2pLink } from "./p2p.js";
-export type { End, Joined, Role, Segment } from "./spec.js";
+export type { Domain, End, Joined, Role, Segment } from "./spec.js";
 export type { SwitchLink } from "./switch.js";
 export type { VlanLink } from "./vlan.js";
 
@@ -187,6 +187,16 @@ function carries<K extends LinkKind>(
 ): string | undefined {
   const spec: LinkKindSpec<LinkOf<K>, SettingsOf<K>> = LINK_KINDS[link.kind];
   return spec.carries?.(scope, link, vid);
+}
+
+/** The layer-2 domain a link is part of, if its kind can span machines (`domain`). */
+export function domainOf<K extends LinkKind>(
+  scope: Scope,
+  link: LinkOf<K> & { readonly kind: K },
+  index: number,
+): Domain | undefined {
+  const spec: LinkKindSpec<LinkOf<K>, SettingsOf<K>> = LINK_KINDS[link.kind];
+  return spec.domain?.(scope, link, index);
 }
 
 /** Each kind's checks across its links (`checkAll`). */

@@ -57,6 +57,13 @@ export const P2P_LINK: LinkKindSpec<P2pLink, undefined> = {
     name: `the link ${endText(link.a)} — ${endText(link.b)}`,
     addresses: [],
   }),
+  // Its two ends, on two machines, are one tunnel's; each end's MTU is its own (one given
+  // applies to both, src/plan/links/p2p.ts).
+  domain: (_scope, link, index) => ({
+    key: `link:${index}`,
+    name: `the link ${endText(link.a)} — ${endText(link.b)}`,
+    span: link.span,
+  }),
 };
 
 /** `NODE.IFACE` split at its first dot (node names have none); undefined without a dot. */

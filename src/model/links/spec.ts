@@ -51,6 +51,31 @@ export interface Segment {
   readonly ports?: { readonly bridge: string; readonly max: number; readonly span: Span };
 }
 
+/**
+ * The layer-2 domain a link is part of, which a tunnel carries from machine to machine when
+ * the interfaces its links create are on several (src/model/tunnels.ts): links with one key
+ * are one domain, every port of a switch.
+ */
+export interface Domain {
+  readonly key: string;
+  /** How messages name it: "switch `lan`", "the link a.eth0 — b.eth0". */
+  readonly name: string;
+  /** Where a problem of the domain as a whole is reported. */
+  readonly span: Span;
+  /**
+   * The MTU the domain gives interfaces that set none (a switch's `mtu`), where it is
+   * written, and how the tunnel's own is given to it when it has none.
+   */
+  readonly mtu?: { readonly value?: number; readonly span?: Span; set(mtu: number): void };
+  /** It carries frames tagged with a VLAN (a VLAN-aware switch's): 4 more bytes a frame. */
+  readonly tagged?: boolean;
+  /**
+   * Told the machines its interfaces are on, and its tunnel's VNI if they are several, where
+   * it keeps them (a switch's bridges).
+   */
+  placed?(machines: readonly string[], vni: number | undefined): void;
+}
+
 /** The segment key of VLAN `vid` carried by the interface `end` (undefined: not linked). */
 export type Tagged = (end: End, vid: number) => string | undefined;
 
@@ -120,4 +145,9 @@ export interface LinkKindSpec<L extends { readonly kind: string }, S> {
   tagOf?(link: L): number;
   /** Checks across the lab's links of this kind, once all are attached (one NIC moved twice). */
   checkAll?(scope: Scope, links: readonly L[]): void;
+  /**
+   * The layer-2 domain the link belongs to, for a lab on several machines; absent for a kind
+   * whose link never leaves its node's machine (a host link; a VLAN, carried by its parent).
+   */
+  domain?(scope: Scope, link: L, index: number): Domain;
 }

@@ -95,6 +95,33 @@ export const SWITCH_LINK: LinkKindSpec<SwitchLink, PortSettings> = {
       ...(sw ? { ports: { bridge: link.switch, max: BRIDGE_MAX_PORTS, span: sw.decl.name.span } } : {}),
     };
   },
+  // Every port of a switch is one domain, whatever VLANs they carry: one bridge a machine,
+  // joined by one tunnel; the switch's `mtu` is its ports' unless they set their own.
+  domain(scope, link) {
+    const sw = scope.switches.get(link.switch);
+    const mtuSpan = sw?.decl.props.find((p) => p.key === "mtu")?.args[0]?.span;
+    return {
+      key: `switch:${link.switch}`,
+      name: `switch \`${link.switch}\``,
+      span: sw?.decl.name.span ?? link.span,
+      ...(sw?.vlanAware ? { tagged: true } : {}),
+      ...(sw
+        ? {
+            mtu: {
+              ...(sw.mtu !== undefined ? { value: sw.mtu } : {}),
+              ...(mtuSpan ? { span: mtuSpan } : {}),
+              set: (mtu: number) => {
+                sw.mtu = mtu;
+              },
+            },
+            placed: (machines: readonly string[], vni: number | undefined) => {
+              sw.machines = machines;
+              if (vni !== undefined) sw.vni = vni;
+            },
+          }
+        : {}),
+    };
+  },
   // A VLAN tagged over a port of a VLAN-aware switch is the switch's VLAN.
   tagged: (_scope, link, _index, vid) => (link.vlans ? vlanKey(link.switch, vid) : undefined),
   carries: (_scope, link, vid) => (link.vlans ? notCarried(link.vlans, vid) : undefined),

@@ -2,17 +2,23 @@
 // what the kind needs once per lab (the switches' namespace and bridges). Each kind fills
 // this in in a file of its own (src/plan/links/*.ts); the registry is src/plan/links/index.ts.
 
-import type { Iface, Lab, Link, Switch } from "../../model/model.js";
+import type { Iface, Lab, Link, Machine, Switch, Tunnel } from "../../model/model.js";
 import type { Op } from "../ops.js";
+import type { Underlay } from "../owned.js";
 import type { Platform } from "../platform.js";
 
 export type LinkOf<K extends Link["kind"]> = Extract<Link, { kind: K }>;
 
 /** What a kind's lowering may ask about the lab it is part of. */
 export interface LinkContext {
+  /** The part of the lab on the machine the plan is for (all of it, without machines). */
   readonly lab: Lab;
+  /** The whole lab, every machine's part. */
+  readonly whole: Lab;
   /** The machine the plan is for. */
   readonly platform: Platform;
+  /** That machine as the lab declares it (absent in a lab without machines). */
+  readonly machine?: Machine;
   /** The lab's directory on it (/run/opentop/LAB). */
   readonly labDir: string;
   /** The network namespace of a node. */
@@ -25,6 +31,14 @@ export interface LinkContext {
    * and interface), distinct from every other end given one in the same namespace.
    */
   index(ns: string, node: string, iface: string): number;
+  /** The machine a node is on (absent in a lab without machines). */
+  machineOf(node: string): Machine | undefined;
+  /** Whether a node is on the machine the plan is for. */
+  here(node: string): boolean;
+  /** The tunnel that carries a link between machines, if it crosses any. */
+  tunnel(link: Link): Tunnel | undefined;
+  /** What this machine's tunnels need of the underlay to a peer machine. */
+  underlay(peer: Machine): Underlay;
 }
 
 /**
@@ -52,11 +66,13 @@ export interface HostNat {
  * When a link's operations run, each phase a stage of its own (the steps of a stage run
  * concurrently, so an operation that needs another's object cannot share its stage):
  * `create` makes interfaces where they live (veth pairs, a macvlan on a host interface, a
- * host interface moved in); `stack` makes interfaces on a parent that `create` made (a VLAN
- * sub-interface, a macvlan on a node's interface); `attach` configures ports that exist (a
- * VLAN-aware switch's VLANs); `shape` gives interfaces their qdiscs.
+ * host interface moved in, a tunnel's end); `stack` makes interfaces on a parent that
+ * `create` made (a VLAN sub-interface, a macvlan on a node's interface); `join` makes
+ * interfaces made elsewhere ports of their bridge (a switch's tunnel) and tells a tunnel its
+ * peers; `attach` configures ports that exist (a VLAN-aware switch's VLANs); `shape` gives
+ * interfaces their qdiscs.
  */
-export const PHASES = ["create", "stack", "attach", "shape"] as const;
+export const PHASES = ["create", "stack", "join", "attach", "shape"] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Operations by phase; a phase without work is absent. */

@@ -2,18 +2,24 @@
 // switch's bridge in the same request and whose other end is created in the node. Bridges
 // and ports have no IPv6 link-local address (they are layer 2 only).
 
+import type { SwitchLink } from "../../model/links/index.js";
 import { type PortVlans, vidRanges } from "../../model/links/switch-vlans.js";
+import type { Switch } from "../../model/model.js";
 import { labMark, portName, switchNetns } from "../../model/names.js";
 import { opt } from "../../opt.js";
 import type { Op } from "../ops.js";
 import { qdiscOps } from "../shaping.js";
-import type { LinkLowering } from "./kind.js";
+import type { LinkContext, LinkLowering, Phased } from "./kind.js";
+import { switchTunnel } from "./tunnel.js";
 
 export const SWITCH: LinkLowering<"switch"> = {
-  // The switches' namespace (named after the lab), marked, with one bridge per switch.
-  lab({ lab }) {
+  // The switches' namespace (named after the lab), marked, with one bridge per switch on
+  // this machine; a switch with ports on others is joined to them by its tunnel.
+  lab(ctx) {
+    const { lab } = ctx;
     if (lab.switches.length === 0) return { namespaces: [], links: {} };
     const hub = switchNetns(lab.name);
+    const tunnels = lab.switches.map((sw) => tunnelOf(ctx, hub, sw));
     return {
       namespaces: [{ kind: "netns.add", name: hub, origin: lab.span }],
       links: {
@@ -31,7 +37,10 @@ export const SWITCH: LinkLowering<"switch"> = {
             { kind: "link.nolinklocal", ns: hub, dev: sw.name, origin: sw.span },
             { kind: "link.up", ns: hub, dev: sw.name, origin: sw.span },
           ]),
+          ...tunnels.flatMap((t) => t.create ?? []),
         ],
+        join: tunnels.flatMap((t) => t.join ?? []),
+        attach: tunnels.flatMap((t) => t.attach ?? []),
       },
     };
   },
@@ -67,6 +76,34 @@ export const SWITCH: LinkLowering<"switch"> = {
     };
   },
 };
+
+/** A switch's ports, on every machine. */
+function portsOf(ctx: LinkContext, sw: Switch): SwitchLink[] {
+  return ctx.whole.links.filter((l): l is SwitchLink => l.kind === "switch" && l.switch === sw.name);
+}
+
+/**
+ * The switch's tunnel on this machine, if its ports are on several: named `vxlan.K` for the
+ * lab's K-th switch (a port is `NODE.IFACE`, whose interface starts with a letter, or
+ * `p.HASH`, so never `vxlan.K`). On a VLAN-aware switch it carries, tagged, every VLAN of
+ * every port.
+ */
+function tunnelOf(ctx: LinkContext, hub: string, sw: Switch): Phased {
+  const ports = portsOf(ctx, sw);
+  const tunnel = ports.map((l) => ctx.tunnel(l)).find((t) => t !== undefined);
+  if (!tunnel) return {};
+  const dev = `vxlan.${ctx.whole.switches.indexOf(sw) + 1}`;
+  const phased = switchTunnel(ctx, tunnel, hub, { bridge: sw.name, dev, ...opt("mtu", sw.mtu) }, sw.span);
+  if (!sw.vlanAware) return phased;
+  const vids = new Set(
+    ports.flatMap(({ vlans }) => [
+      ...(vlans?.access !== undefined ? [vlans.access] : []),
+      ...(vlans?.trunk ?? []),
+      ...(vlans?.native !== undefined ? [vlans.native] : []),
+    ]),
+  );
+  return { ...phased, attach: portVlanOps(hub, dev, { trunk: [...vids] }, sw.span) };
+}
 
 /** A port's VLANs: its access VLAN, or its trunk's (consecutive ones as a range) and native. */
 function portVlanOps(ns: string, dev: string, vlans: PortVlans, origin: Op["origin"]): Op[] {

@@ -9,7 +9,7 @@ import { opt } from "../../opt.js";
 import type { Fact } from "../facts.js";
 import { netnsPath } from "../layout.js";
 import { at, type Ns, nsKey } from "../ns.js";
-import type { Claim, Owned } from "../owned.js";
+import type { Claim, Owned, Underlay } from "../owned.js";
 import { ADDR_PROMOTE, SYSCTL_RESET } from "../snippets.js";
 import {
   type Base,
@@ -23,6 +23,7 @@ import {
   netnsKey,
   type Shape,
   type SpecTable,
+  type Undone,
   type Update,
 } from "./types.js";
 
@@ -94,6 +95,48 @@ export type NetworkOp = Base &
         readonly mtu?: number;
         readonly mac?: string;
       }
+    | {
+        /**
+         * A VXLAN tunnel's end, created from the machine's own namespace directly in one of
+         * the lab's (`netns`): its UDP socket stays in the machine's namespace, on the
+         * underlay, while the device is a node's interface (the end of a point-to-point link
+         * to another machine, with `remote`) or a port of a switch's bridge (with an entry a
+         * peer machine, `vxlan.peer`). Its kernel learns remote MACs only for the latter.
+         */
+        readonly kind: "vxlan.add";
+        readonly netns: string;
+        readonly name: string;
+        readonly vni: number;
+        /** This machine, and its underlay address: the tunnel's source. */
+        readonly machine: string;
+        readonly local: string;
+        /** The other machine's, for a point-to-point tunnel. */
+        readonly remote?: string;
+        /** The UDP port, the same on every machine. */
+        readonly port: number;
+        readonly mtu?: number;
+        readonly mac?: string;
+        /** What the underlay must carry to `remote`. */
+        readonly underlay?: Underlay;
+      }
+    | {
+        /**
+         * Head-end replication: a switch's tunnel sends what it floods (and what it has not
+         * learnt) to this peer machine too, one entry a peer.
+         */
+        readonly kind: "vxlan.peer";
+        readonly ns: string;
+        readonly dev: string;
+        readonly remote: string;
+        readonly underlay: Underlay;
+      }
+    | {
+        /** An interface made elsewhere made a port of a bridge in its namespace, and up. */
+        readonly kind: "link.master";
+        readonly ns: string;
+        readonly dev: string;
+        readonly master: string;
+      }
     | { readonly kind: "link.alias"; readonly ns: Ns; readonly dev: string; readonly alias: string }
     | { readonly kind: "link.up"; readonly ns: Ns; readonly dev: string }
     | {
@@ -126,6 +169,8 @@ export type NetworkOp = Base &
         readonly mtu?: number;
         readonly mac?: string;
         readonly master?: string;
+        /** No longer a port of its bridge (a switch's tunnel taken out of it). */
+        readonly nomaster?: true;
       }
     | { readonly kind: "link.down"; readonly ns: Ns; readonly dev: string }
     | { readonly kind: "addr.del"; readonly ns: Ns; readonly dev: string; readonly cidr: string }
@@ -145,6 +190,13 @@ export type NetworkOp = Base &
       }
     | (Omit<RouteAdd, "kind"> & { readonly kind: "route.replace" })
     | { readonly kind: "port.unvlan"; readonly ns: string; readonly dev: string; readonly vids: string }
+    | {
+        /** A switch's tunnel stops flooding to a peer machine (`vxlan.peer` undone). */
+        readonly kind: "vxlan.unpeer";
+        readonly ns: string;
+        readonly dev: string;
+        readonly remote: string;
+      }
     | {
         /** A sysctl set back to what it was before the lab set it (`SYSCTL_RESET`). */
         readonly kind: "sysctl.reset";
@@ -364,6 +416,35 @@ function sameBut<T extends object>(from: T, to: T, keys: readonly (keyof T)[]): 
   return rest(from) === rest(to);
 }
 
+/**
+ * An interface created from the machine's own namespace directly in one of the lab's
+ * (`netns`): one line of the host's batch, which goes with its namespace (a tunnel's socket
+ * with it). Removed alone (`apply`), it is deleted where it lives; its MTU and MAC change in
+ * place.
+ */
+type MadeIntoNetns = {
+  readonly netns: string;
+  readonly name: string;
+  readonly mtu?: number;
+  readonly mac?: string;
+};
+
+const MADE_INTO_NETNS = {
+  tool: "ip",
+  where: () => null,
+  inverse: () => null,
+  undone: (): Undone => "nothing",
+  key: (op: MadeIntoNetns) => linkKey(op.netns, op.name),
+  leaves: (op: MadeIntoNetns) => [linkLeaves(op.netns, op.name, op)],
+  owns: () => [],
+  needs: (op: MadeIntoNetns) => [inside(netnsKey(op.netns))],
+  makes: (op: MadeIntoNetns) => [linkKey(op.netns, op.name)],
+  undo: (op: MadeIntoNetns): NetworkOp[] => [{ kind: "link.del", ns: op.netns, dev: op.name }],
+} as const;
+
+/** What the underlay to a peer machine must carry (a tunnel's claim). */
+const UNDERLAY: Shape = { machine: F.word, address: F.word, family: { oneOf: [4, 6] }, size: "number" };
+
 export const NETWORK_OPS: SpecTable<NetworkOp> = {
   "netns.add": {
     needs: () => [],
@@ -532,9 +613,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     features: () => ["vlan"],
   },
   "macvlan.add": {
-    needs: (op) => [inside(netnsKey(op.netns))],
-    makes: (op) => [linkKey(op.netns, op.name)],
-    undo: (op) => [{ kind: "link.del", ns: op.netns, dev: op.name }],
+    ...MADE_INTO_NETNS,
     update: (from, to) =>
       sameBut(from, to, ["mtu", "mac"]) ? settingsUpdate(to.netns, to.name, from, to) : undefined,
     shape: {
@@ -544,8 +623,6 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       mode: { oneOf: MACVLAN_MODES },
       ...LINK_SETTINGS,
     },
-    tool: "ip",
-    where: () => null,
     words: (op) => [
       "link",
       "add",
@@ -561,15 +638,89 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       "mode",
       op.mode,
     ],
-    // It lives in the node's namespace and goes with it.
-    inverse: () => null,
-    undone: () => "nothing",
     describe: (op) => `create macvlan ${op.name} (${op.mode}) on the host's ${op.parent}, in ${op.netns}`,
-    key: (op) => `link ${op.netns} ${op.name}`,
-    leaves: (op) => [linkLeaves(op.netns, op.name, op)],
-    owns: () => [],
     claims: (op) => [{ kind: "host-nic", name: op.parent, use: "parent" }],
     features: () => ["macvlan"],
+  },
+  "vxlan.add": {
+    // From the machine's own namespace: the kernel binds a tunnel's socket in the namespace
+    // of the request, which is the one with the underlay.
+    ...MADE_INTO_NETNS,
+    // Its MTU in place (what the underlay must carry follows it); anything else is another tunnel.
+    update: (from, to) =>
+      sameBut(from, to, ["mtu", "mac", "underlay"]) ? settingsUpdate(to.netns, to.name, from, to) : undefined,
+    shape: {
+      netns: "netns",
+      name: F.word,
+      vni: "number",
+      machine: F.word,
+      local: F.word,
+      remote: F.optional(F.word),
+      port: "number",
+      ...LINK_SETTINGS,
+      underlay: F.optional({ object: UNDERLAY }),
+    },
+    words: (op) => [
+      "link",
+      "add",
+      "name",
+      op.name,
+      "netns",
+      op.netns,
+      ...linkSettings(op),
+      "type",
+      "vxlan",
+      "id",
+      String(op.vni),
+      "local",
+      op.local,
+      ...(op.remote !== undefined ? ["remote", op.remote, "nolearning"] : []),
+      "dstport",
+      String(op.port),
+    ],
+    describe: (op) =>
+      `create VXLAN tunnel ${op.name} (VNI ${op.vni}${op.remote !== undefined ? ` to ${op.remote}` : ""}) in ${op.netns}`,
+    claims: (op): Claim[] => [
+      { kind: "own-address", machine: op.machine, address: op.local },
+      ...(op.underlay ? [{ kind: "underlay" as const, ...op.underlay }] : []),
+    ],
+    features: () => ["vxlan"],
+  },
+  "vxlan.peer": {
+    needs: (op) => [inside(linkKey(op.ns, op.dev))],
+    undo: (op) => [{ kind: "vxlan.unpeer", ns: op.ns, dev: op.dev, remote: op.remote }],
+    shape: { ns: "netns", dev: F.word, remote: F.word, underlay: { object: UNDERLAY } },
+    tool: "bridge",
+    where: (op) => op.ns,
+    words: (op) => ["fdb", "append", "00:00:00:00:00:00", "dev", op.dev, "dst", op.remote],
+    // It goes with its tunnel.
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `let ${op.dev} in ${op.ns} flood to machine ${op.underlay.machine} (${op.remote})`,
+    key: (op) => `fdb ${op.ns} ${op.dev} ${op.remote}`,
+    // Not compared by status (yet): `bridge -j fdb show` would be its reader.
+    leaves: () => [],
+    owns: () => [],
+    claims: (op): Claim[] => [{ kind: "underlay", ...op.underlay }],
+  },
+  "link.master": {
+    // A port of its bridge until it goes, or the bridge does (then it is made a port again).
+    needs: (op) => [inside(linkKey(op.ns, op.dev)), need(linkKey(op.ns, op.master))],
+    undo: (op) => [{ kind: "link.set", ns: op.ns, dev: op.dev, nomaster: true }],
+    update: (from, to) =>
+      sameBut(from, to, ["master"])
+        ? { ops: [{ kind: "link.set", ns: to.ns, dev: to.dev, master: to.master }], dependents: "kept" }
+        : undefined,
+    shape: { ns: "netns", dev: F.word, master: F.word },
+    tool: "ip",
+    where: (op) => op.ns,
+    words: (op) => ["link", "set", "dev", op.dev, "master", op.master, "up"],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `make ${op.dev} a port of ${op.master} in ${op.ns}`,
+    key: (op) => `master ${op.ns} ${op.dev}`,
+    leaves: (op) => [{ kind: "link", ns: op.ns, dev: op.dev, master: op.master, up: true }],
+    owns: () => [],
   },
   "link.alias": {
     needs: (op) => [inside(linkKey(op.ns, op.dev))],
@@ -729,7 +880,13 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     owns: () => [],
   },
   "link.set": {
-    shape: { ns: F.ns, dev: F.word, ...LINK_SETTINGS, master: F.optional(F.word) },
+    shape: {
+      ns: F.ns,
+      dev: F.word,
+      ...LINK_SETTINGS,
+      master: F.optional(F.word),
+      nomaster: F.optional({ oneOf: [true] }),
+    },
     tool: "ip",
     where: (op) => op.ns,
     words: (op) => [
@@ -739,11 +896,12 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
       op.dev,
       ...linkSettings(op),
       ...(op.master !== undefined ? ["master", op.master] : []),
+      ...(op.nomaster ? ["nomaster"] : []),
     ],
     inverse: () => null,
     undone: () => "nothing",
     describe: (op) =>
-      `change ${op.dev} in ${at(op.ns)}: ${[op.mtu !== undefined ? `mtu ${op.mtu}` : "", op.mac ?? "", op.master !== undefined ? `port of ${op.master}` : ""].filter(Boolean).join(", ")}`,
+      `change ${op.dev} in ${at(op.ns)}: ${[op.mtu !== undefined ? `mtu ${op.mtu}` : "", op.mac ?? "", op.master !== undefined ? `port of ${op.master}` : "", op.nomaster ? "no longer a port" : ""].filter(Boolean).join(", ")}`,
     key: (op) => linkKey(op.ns, op.dev),
     leaves: () => [],
     owns: () => [],
@@ -827,6 +985,19 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     undone: () => "nothing",
     describe: (op) => `stop port ${op.dev} in ${op.ns} carrying VLAN ${op.vids}`,
     key: (op) => `vlan ${op.ns} ${op.dev} ${op.vids}`,
+    leaves: () => [],
+    owns: () => [],
+    ...NOTHING,
+  },
+  "vxlan.unpeer": {
+    shape: { ns: "netns", dev: F.word, remote: F.word },
+    tool: "bridge",
+    where: (op) => op.ns,
+    words: (op) => ["fdb", "del", "00:00:00:00:00:00", "dev", op.dev, "dst", op.remote],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) => `stop ${op.dev} in ${op.ns} flooding to ${op.remote}`,
+    key: (op) => `fdb ${op.ns} ${op.dev} ${op.remote}`,
     leaves: () => [],
     owns: () => [],
     ...NOTHING,

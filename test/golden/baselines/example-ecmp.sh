@@ -30,6 +30,9 @@ NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
+# What the lab asks of the machine (checked by capacity before anything is created).
+NAMESPACES=10
+KIB_PER_NAMESPACE=320
 SUMMARY='10 nodes, 0 switches, 12 links (152 operations)'
 HELP='
 Lab ecmp: 10 nodes, 0 switches, 12 links (152 operations).
@@ -1157,7 +1160,7 @@ why() {
     timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
     socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
     sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
-    ping) why='this lab'\''s expectations are tested with ping' package=iputils-ping ;;
+    ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     cat) why='this lab reads process and cgroup state' package=coreutils ;;
     tr) why='this lab stops its processes by their marks' package=coreutils ;;
     sed) why='this lab stops its processes by their marks' package=sed ;;

@@ -30,6 +30,9 @@ NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 NEED_TEST=''
+# What the lab asks of the machine (checked by capacity before anything is created).
+NAMESPACES=10
+KIB_PER_NAMESPACE=320
 SUMMARY='10 nodes, 0 switches, 12 links (164 operations)'
 HELP='
 Lab fabric: 10 nodes, 0 switches, 12 links (164 operations).

@@ -30,6 +30,9 @@ NEED_UP='ip nsenter sysctl mkdir mount tee touch unshare sh hostname sleep setsi
 NEED_DOWN='sh cat tr sed sleep ip mountpoint stat umount rm rmdir nsenter mkdir ln readlink find'
 NEED_STATUS='ip nsenter'
 NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep cat tr sed ln readlink rm date'
+# What the lab asks of the machine (checked by capacity before anything is created).
+NAMESPACES=3
+KIB_PER_NAMESPACE=320
 SUMMARY='3 nodes, 1 switch, 2 links (47 operations)'
 HELP='
 Lab isolation: 3 nodes, 1 switch, 2 links (47 operations).

@@ -30,6 +30,9 @@ NEED_UP='ip nsenter sysctl nft tc mkdir sh setsid env cat tail sed sleep ss unsh
 NEED_DOWN='sh cat tr sed sleep ip stat mountpoint rmdir nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip tc nsenter'
 NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
+# What the lab asks of the machine (checked by capacity before anything is created).
+NAMESPACES=5
+KIB_PER_NAMESPACE=320
 SUMMARY='4 nodes, 1 switch, 4 links (56 operations)'
 HELP='
 Lab tour: 4 nodes, 1 switch, 4 links (56 operations).
@@ -739,7 +742,7 @@ why() {
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
     timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
     socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
-    ping) why='this lab'\''s expectations are tested with ping' package=iputils-ping ;;
+    ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -30,6 +30,9 @@ NEED_UP='ip nsenter sysctl nft bridge unshare mkdir ln readlink rm mv date touch
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 NEED_TEST=''
+# What the lab asks of the machine (checked by capacity before anything is created).
+NAMESPACES=7
+KIB_PER_NAMESPACE=320
 SUMMARY='6 nodes, 1 switch, 8 links (80 operations)'
 HELP='
 Lab vlan: 6 nodes, 1 switch, 8 links (80 operations).

@@ -30,6 +30,9 @@ NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nft nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 NEED_TEST=''
+# What the lab asks of the machine (checked by capacity before anything is created).
+NAMESPACES=2
+KIB_PER_NAMESPACE=320
 SUMMARY='2 nodes, 0 switches, 2 links (28 operations)'
 HELP='
 Lab gnft: 2 nodes, 0 switches, 2 links (28 operations).

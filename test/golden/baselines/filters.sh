@@ -30,6 +30,9 @@ NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 NEED_TEST=''
+# What the lab asks of the machine (checked by capacity before anything is created).
+NAMESPACES=5
+KIB_PER_NAMESPACE=320
 SUMMARY='4 nodes, 1 switch, 4 links (49 operations)'
 HELP='
 Lab gflt: 4 nodes, 1 switch, 4 links (49 operations).

@@ -30,6 +30,9 @@ NEED_UP='ip nsenter mkdir mount tee touch unshare sh hostname sleep pivot_root u
 NEED_DOWN='sh cat tr sed sleep ip mountpoint stat umount rm rmdir nsenter mkdir ln readlink find'
 NEED_STATUS='ip nsenter'
 NEED_TEST=''
+# What the lab asks of the machine (checked by capacity before anything is created).
+NAMESPACES=5
+KIB_PER_NAMESPACE=320
 SUMMARY='6 nodes, 1 switch, 3 links (72 operations)'
 HELP='
 Lab giso: 6 nodes, 1 switch, 3 links (72 operations).

@@ -30,6 +30,9 @@ NEED_UP='ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date
 NEED_DOWN='sh nsenter ip rm mkdir ln readlink find'
 NEED_STATUS='ip tc nsenter'
 NEED_TEST=''
+# What the lab asks of the machine (checked by capacity before anything is created).
+NAMESPACES=6
+KIB_PER_NAMESPACE=320
 SUMMARY='5 nodes, 2 switches, 13 links (119 operations)'
 HELP='
 Lab glinks: 5 nodes, 2 switches, 13 links (119 operations).

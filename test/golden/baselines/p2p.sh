@@ -30,6 +30,9 @@ NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date touch find'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 NEED_TEST=''
+# What the lab asks of the machine (checked by capacity before anything is created).
+NAMESPACES=2
+KIB_PER_NAMESPACE=320
 SUMMARY='2 nodes, 0 switches, 1 link (18 operations)'
 HELP='
 Lab gp2p: 2 nodes, 0 switches, 1 link (18 operations).
