@@ -36,7 +36,7 @@ export const PROGRAMS = {
   mv: { package: "coreutils", why: "this lab saves the state of a host interface it moves in" },
   touch: { package: "coreutils", why: "this lab keeps namespace files, and its record's time of birth" },
   tee: { package: "coreutils", why: "this lab writes cgroup limits" },
-  cat: { package: "coreutils", why: "this lab reads process and cgroup state" },
+  cat: { package: "coreutils", why: "the script reads the kernel's limits, and process and cgroup state" },
   stat: { package: "coreutils", why: "this lab unmounts only what it mounted" },
   find: { package: "findutils", why: "the script tells what the lab made from what it did not" },
   sleep: { package: "coreutils", why: "this lab waits for processes to start or stop" },

@@ -15,7 +15,7 @@ import { toolsNeeded } from "../../src/runtime/lifecycle.js";
 import { which } from "../../src/runtime/proc.js";
 import { ROOT, scratch } from "../support/lab.js";
 
-const UTILITIES = ["mkdir", "ln", "readlink", "rm", "mv", "date", "touch", "find"];
+const UTILITIES = ["mkdir", "ln", "readlink", "rm", "mv", "date", "touch", "find", "cat"];
 
 const LABS = {
   p2p: "lab tp\nnode a { eth0 -> b.eth0 10.0.0.1/30 fd00::1/64 }\nnode b { eth0 10.0.0.2/30 fd00::2/64 }\n",
@@ -249,4 +249,13 @@ test("sh: the script's capacity refuses what the machine's limits cannot hold, a
   );
   // What /proc does not say does not refuse.
   assert.equal(fits(21, "", 10, "", 40, "").status, 0);
+  // The limits as the script reads them are the kernel's (a sysctl file answers only a
+  // read from its start: `read`, a byte at a time, saw "1" for 100000).
+  for (const file of ["/proc/sys/fs/mount-max", "/proc/sys/user/max_net_namespaces"]) {
+    if (!existsSync(file)) continue;
+    const r = spawnSync("sh", ["-c", `${fn("number")}number "$1" && echo "$number"`, "number", file], {
+      encoding: "utf8",
+    });
+    assert.equal(r.stdout.trim(), readFileSync(file, "utf8").trim(), file);
+  }
 });

@@ -106,10 +106,11 @@ holder_alive() {
   proc_start "${1%%:*}" && [ "$start" = "${1#*:}" ]
 }
 
-# number FILE: sets $number to the integer FILE holds; false when it holds none (or is not there).
+# number FILE: sets $number to the integer FILE holds; false when it holds none (or is not
+# there). With cat: a sysctl file under /proc/sys answers only a read from its start, and
+# `read` takes a byte at a time.
 number() {
-  number=
-  { read -r number <"$1"; } 2>/dev/null
+  number=$(cat "$1" 2>/dev/null)
   case $number in
     '' | *[!0-9]*) return 1 ;;
   esac

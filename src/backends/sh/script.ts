@@ -61,7 +61,7 @@ import PRELUDE from "./prelude.sh.gen.js";
 
 /** POSIX utilities the script itself runs for its lock and record (not builtins in dash). */
 const UTILITIES = {
-  up: ["mkdir", "ln", "readlink", "rm", "mv", "date", "touch", "find"],
+  up: ["mkdir", "ln", "readlink", "rm", "mv", "date", "touch", "find", "cat"],
   down: ["mkdir", "ln", "readlink", "rm", "find"],
   test: ["mkdir", "ln", "readlink", "rm", "cat", "date"],
 } as const;

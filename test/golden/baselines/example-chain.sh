@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/chain.otop
 #   sha256    817067dfef095cc34aafed42b55698bf9608c1b99c778229788ca50c852319b7
-#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find cat
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
@@ -26,7 +26,7 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find cat'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 NEED_TEST=''
@@ -36,7 +36,7 @@ KIB_PER_NAMESPACE=320
 SUMMARY='6 nodes, 0 switches, 5 links (81 operations)'
 HELP='
 Lab chain: 6 nodes, 0 switches, 5 links (81 operations).
-  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date, touch, find, cat)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -697,6 +697,7 @@ why() {
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
+    cat) why='the script reads the kernel'\''s limits, and process and cgroup state' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/machines.otop
 #   sha256    dc3c8f266550d5b677a74ad5cf43dd38f16f51e07afe220b9d58b4e3a365bc3b
-#   requires  ip nsenter bridge unshare ping mkdir ln readlink rm mv date touch find
+#   requires  ip nsenter bridge unshare ping mkdir ln readlink rm mv date touch find cat
 #   machine   beta (198.51.100.2): this machine's part of the lab only
 #   others    alpha (198.51.100.1), gamma (198.51.100.3), each with a script of its own
 #
@@ -28,7 +28,7 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter bridge unshare ping mkdir ln readlink rm mv date touch find'
+NEED_UP='ip nsenter bridge unshare ping mkdir ln readlink rm mv date touch find cat'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 NEED_TEST=''
@@ -38,7 +38,7 @@ KIB_PER_NAMESPACE=320
 SUMMARY='1 node, 1 switch, 1 link on machine beta (19 operations)'
 HELP='
 Lab branch: 1 node, 1 switch, 1 link on machine beta (19 operations).
-  up      create it (needs root and ip, nsenter, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date, touch, find)
+  up      create it (needs root and ip, nsenter, bridge, unshare, ping, mkdir, ln, readlink, rm, mv, date, touch, find, cat)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -352,6 +352,7 @@ why() {
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
+    cat) why='the script reads the kernel'\''s limits, and process and cgroup state' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/routed.otop
 #   sha256    d8b84f8b41b16b93cfa67081d0dd5c575b7a431f7031c67c33f21c81029cee24
-#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find sh ss setsid timeout socat sleep ping cat tr sed
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find cat sh ss setsid timeout socat sleep ping tr sed
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
@@ -26,7 +26,7 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find'
+NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find cat'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
 NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
@@ -36,7 +36,7 @@ KIB_PER_NAMESPACE=320
 SUMMARY='4 nodes, 2 switches, 6 links (67 operations)'
 HELP='
 Lab routed: 4 nodes, 2 switches, 6 links (67 operations).
-  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date, touch, find)
+  up      create it (needs root and ip, nsenter, sysctl, unshare, mkdir, ln, readlink, rm, mv, date, touch, find, cat)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -711,6 +711,7 @@ why() {
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
+    cat) why='the script reads the kernel'\''s limits, and process and cgroup state' package=coreutils ;;
     sh) why='this lab'\''s steps include small sh programs' package=dash ;;
     ss) why='this lab'\''s tests look for a listener before starting one' package=iproute2 ;;
     setsid) why='this lab runs services' package=util-linux ;;
@@ -718,7 +719,6 @@ why() {
     socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
     sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
     ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
-    cat) why='this lab reads process and cgroup state' package=coreutils ;;
     tr) why='this lab stops its processes by their marks' package=coreutils ;;
     sed) why='this lab stops its processes by their marks' package=sed ;;
     *) why='this script runs it' package=$1 ;;

@@ -723,7 +723,7 @@ why() {
     sh) why='this lab'\''s steps include small sh programs' package=dash ;;
     setsid) why='this lab runs services' package=util-linux ;;
     env) why='this lab runs services' package=coreutils ;;
-    cat) why='this lab reads process and cgroup state' package=coreutils ;;
+    cat) why='the script reads the kernel'\''s limits, and process and cgroup state' package=coreutils ;;
     tail) why='this lab reports the last lines of a failing service'\''s log' package=coreutils ;;
     sed) why='this lab stops its processes by their marks' package=sed ;;
     sleep) why='this lab waits for processes to start or stop' package=coreutils ;;

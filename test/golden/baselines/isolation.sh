@@ -828,7 +828,7 @@ why() {
     umount) why='this lab mounts file systems in its nodes' package=mount ;;
     setsid) why='this lab runs services' package=util-linux ;;
     env) why='this lab runs services' package=coreutils ;;
-    cat) why='this lab reads process and cgroup state' package=coreutils ;;
+    cat) why='the script reads the kernel'\''s limits, and process and cgroup state' package=coreutils ;;
     tail) why='this lab reports the last lines of a failing service'\''s log' package=coreutils ;;
     sed) why='this lab stops its processes by their marks' package=sed ;;
     tr) why='this lab stops its processes by their marks' package=coreutils ;;

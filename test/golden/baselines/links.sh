@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/test/golden/cases/links.otop
 #   sha256    f39f4d050f4c19c4dcd028a9831b1a6eb7cda3c67e02df87f21f6ef1251aba4a
-#   requires  ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date touch find
+#   requires  ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date touch find cat
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
@@ -26,7 +26,7 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date touch find'
+NEED_UP='ip nsenter sysctl sh sed mkdir mv bridge tc unshare rm ln readlink date touch find cat'
 NEED_DOWN='sh nsenter ip rm mkdir ln readlink find'
 NEED_STATUS='ip tc nsenter'
 NEED_TEST=''
@@ -36,7 +36,7 @@ KIB_PER_NAMESPACE=320
 SUMMARY='5 nodes, 2 switches, 13 links (119 operations)'
 HELP='
 Lab glinks: 5 nodes, 2 switches, 13 links (119 operations).
-  up      create it (needs root and ip, nsenter, sysctl, sh, sed, mkdir, mv, bridge, tc, unshare, rm, ln, readlink, date, touch, find)
+  up      create it (needs root and ip, nsenter, sysctl, sh, sed, mkdir, mv, bridge, tc, unshare, rm, ln, readlink, date, touch, find, cat)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -1024,6 +1024,7 @@ why() {
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
+    cat) why='the script reads the kernel'\''s limits, and process and cgroup state' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }

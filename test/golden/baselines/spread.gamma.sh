@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/test/golden/cases/spread.otop
 #   sha256    d943e450e8012bd364556bcec55f46a25418f11bca01054cc9a375665982c6e9
-#   requires  ip nsenter sysctl nft bridge tc unshare ping mkdir ln readlink rm mv date touch find
+#   requires  ip nsenter sysctl nft bridge tc unshare ping mkdir ln readlink rm mv date touch find cat
 #   machine   gamma (198.51.100.3): this machine's part of the lab only
 #   others    alpha (198.51.100.1), beta (198.51.100.2), each with a script of its own
 #
@@ -28,7 +28,7 @@ LOCK=$RUN_DIR/$LAB.lock
 NL='
 '
 # What each command needs installed, and the lab in a line (for its messages and --help).
-NEED_UP='ip nsenter sysctl nft bridge tc unshare ping mkdir ln readlink rm mv date touch find'
+NEED_UP='ip nsenter sysctl nft bridge tc unshare ping mkdir ln readlink rm mv date touch find cat'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip tc nsenter'
 NEED_TEST=''
@@ -38,7 +38,7 @@ KIB_PER_NAMESPACE=320
 SUMMARY='4 nodes, 1 switch, 4 links on machine gamma (48 operations)'
 HELP='
 Lab spread: 4 nodes, 1 switch, 4 links on machine gamma (48 operations).
-  up      create it (needs root and ip, nsenter, sysctl, nft, bridge, tc, unshare, ping, mkdir, ln, readlink, rm, mv, date, touch, find)
+  up      create it (needs root and ip, nsenter, sysctl, nft, bridge, tc, unshare, ping, mkdir, ln, readlink, rm, mv, date, touch, find, cat)
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
@@ -592,6 +592,7 @@ why() {
     date) why='the script keeps its lock and record with it' package=coreutils ;;
     touch) why='this lab keeps namespace files, and its record'\''s time of birth' package=coreutils ;;
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
+    cat) why='the script reads the kernel'\''s limits, and process and cgroup state' package=coreutils ;;
     *) why='this script runs it' package=$1 ;;
   esac
 }
