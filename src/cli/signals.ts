@@ -21,6 +21,31 @@ export function onInterrupt(handler: () => void): () => void {
   };
 }
 
+/** An interrupt that came while interrupts were held and no work was listening for one. */
+let held = false;
+let holding = false;
+
+/**
+ * From now until the process exits, an interrupt never ends it outright, half-way through
+ * printing or before its work has begun: one that lands before the work (`interruptible`,
+ * `interruptFlag`) starts makes it stop at once, having done nothing; one that lands after
+ * the work is done lets the command say what it did. For `up` and `apply`.
+ */
+export function holdInterrupts(): void {
+  if (holding) return;
+  holding = true;
+  onInterrupt(() => {
+    held = true;
+  });
+}
+
+/** Whether an interrupt came before the work that takes it; taken once. */
+function takeHeld(): boolean {
+  const was = held;
+  held = false;
+  return was;
+}
+
 /** A flag that each interrupting signal sets, for a command that polls it (`up` across machines). */
 export interface Interrupt {
   readonly interrupted: () => boolean;
@@ -29,7 +54,7 @@ export interface Interrupt {
 }
 
 export function interruptFlag(): Interrupt {
-  let seen = false;
+  let seen = takeHeld();
   const off = onInterrupt(() => {
     seen = true;
   });
@@ -43,6 +68,7 @@ export function interruptFlag(): Interrupt {
 export async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const abort = () => controller.abort();
+  if (takeHeld()) abort();
   for (const s of SIGNALS) process.on(s, abort);
   try {
     return await work(controller.signal);

@@ -143,6 +143,11 @@ export interface TestRow {
 }
 
 export interface TestPlan {
+  /**
+   * Before anything else, with an IPv6 probe: each node waits until its addresses have passed
+   * duplicate address detection (a lab just brought up is about a second from it).
+   */
+  readonly settle: readonly Stage[];
   /** Throwaway listeners, each started only if nothing listens where it would. */
   readonly listen: readonly Stage[];
   readonly probes: readonly Stage[];

@@ -56,6 +56,18 @@ export const LISTEN = [
   "echo started",
 ].join(" ");
 
+/**
+ * `opentop-settle SECONDS`: waits until no address of this namespace is tentative (IPv6
+ * duplicate address detection, about a second after an interface comes up), for at most
+ * SECONDS. Until a node's link-local address has passed it, the kernel does not solicit
+ * its neighbours, and the first packets of a path through it wait a second for the next
+ * try: a probe right after `up` would time out where a path works. Prints nothing.
+ */
+export const SETTLE = [
+  "i=0; n=$(($1 * 10));",
+  'while [ -n "$(ip -6 addr show tentative 2>/dev/null)" ] && [ "$i" -lt "$n" ]; do sleep 0.1; i=$((i + 1)); done',
+].join(" ");
+
 /** What a probe saw, as its program prints it. */
 export type Seen = "reached" | "refused" | "unreachable" | "timeout" | "error";
 

@@ -7,7 +7,7 @@
 // a machine without Node runs them unchanged. Each is one line so that a process's command
 // line reads `sh`, `-c`, PROGRAM, NAME, … and its NAME (a mark) is the fourth word.
 
-import { LISTEN, PROBE } from "./probes.js";
+import { LISTEN, PROBE, SETTLE } from "./probes.js";
 
 /**
  * `opentop-join PROCS… -- ARGV…`: move this process into the cgroups whose `cgroup.procs`
@@ -211,4 +211,5 @@ export const SNIPPET_NAMES: ReadonlyMap<string, string> = new Map([
   [READY, "ready"],
   [PROBE, "probe"],
   [LISTEN, "listen"],
+  [SETTLE, "settle"],
 ]);

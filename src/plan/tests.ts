@@ -113,6 +113,9 @@ function inRounds(lab: Lab, tp: TestPlan, probes: readonly Probe[], budget: numb
   return { ...tp, probes: stages };
 }
 
+/** How long a node may take to finish duplicate address detection before probes start anyway. */
+const SETTLE_SECONDS = 5;
+
 function build(
   lab: Lab,
   runDir: string,
@@ -160,7 +163,21 @@ function build(
   const stops = starts.map((l) => stopOf(l));
   const stage = (name: string, ops: readonly Op[]): Stage[] =>
     ops.length ? [{ name, steps: steps(ops) }] : [];
+  // Nodes whose addresses may still be tentative: every node with a network of its own.
+  const settle = probes.some((p) => p.family === 6)
+    ? lab.nodes
+        .filter((n) => isolates(n.isolation, "net"))
+        .map(
+          (n): Op => ({
+            kind: "addr.settle",
+            node: n.name,
+            ns: nodeNetns(lab.name, n.name),
+            seconds: SETTLE_SECONDS,
+          }),
+        )
+    : [];
   const tp = {
+    settle: stage("duplicate address detection", settle),
     listen: stage("listeners", starts),
     probes: stage("probes", probes),
     stop: stage("stop listeners", stops),

@@ -33,7 +33,7 @@ import {
   runDir,
   writeRecord,
 } from "./record.js";
-import { foreignMounts, removeLab } from "./remove.js";
+import { foreignMounts, removeLab, removeLabDir } from "./remove.js";
 import { type RunOptions, type RunOutcome, runStages } from "./run.js";
 
 export interface Outcome {
@@ -303,8 +303,12 @@ export async function down(lab: string, options: DownOptions = {}): Promise<Down
       // the lab's. An unreadable record is removed with the lab's directory, which counts
       // as found (discover-isolation.ts).
       const marked = (await discover(lab)).get(lab);
-      if (!marked)
+      if (!marked) {
+        // Nothing of it is up; a directory it left goes too, unless someone else's is in it.
+        const left = existsSync(labDir(lab)) ? removeLabDir(lab) : [];
+        if (left.length) return { ok: false, removed: 0, diagnostics: left };
         return { ok: true, removed: 0, diagnostics: [], message: `lab ${lab} is not up: nothing to do` };
+      }
       record = markedRecord(lab, marked);
     }
     const r = await removeLab(record, record, {

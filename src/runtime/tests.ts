@@ -42,7 +42,7 @@ export interface TestOptions {
 
 /** The programs a test runs, and those missing here (OT6005). */
 export function testTools(tp: TestPlan): Diagnostic[] {
-  const programs = new Set<Program>(programsOfStages([...tp.listen, ...tp.probes, ...tp.stop]));
+  const programs = new Set<Program>(programsOfStages([...tp.settle, ...tp.listen, ...tp.probes, ...tp.stop]));
   return [...programs].flatMap((p) =>
     which(p)
       ? []
@@ -68,7 +68,10 @@ export async function runTest(tp: TestPlan, options: TestOptions = {}): Promise<
   try {
     const run = (stages: readonly Stage[]) =>
       runStages(stages, { force: true, concurrency, interrupted, onStep });
-    cut = (await run(tp.listen)).interrupted || (await run(tp.probes)).interrupted;
+    cut =
+      (await run(tp.settle)).interrupted ||
+      (await run(tp.listen)).interrupted ||
+      (await run(tp.probes)).interrupted;
   } finally {
     // Every listener that was started goes, also after an interruption.
     const stop = await runStages(tp.stop, { force: true, concurrency });

@@ -201,6 +201,7 @@ test("build: the script works with nothing on PATH but the programs it declares"
       "date",
       "touch",
       "find",
+      "cat",
     ]);
     assert.ok(!required.includes("node"));
 

@@ -363,8 +363,13 @@ function fakeIp(dir: string, mode: "whole" | "partial"): string {
   spawnSync("mkdir", ["-p", bin]);
   const script = `#!/bin/sh
 # Injected failure for OpenTop's tests: call number $FAIL_AT of ip fails.
+# Counted under a lock: OpenTop reads the host's routes of both families at once.
+exec 9>>"$IP_COUNTER.lock"
+flock 9
 n=$(( $(cat "$IP_COUNTER" 2>/dev/null || echo 0) + 1 ))
 echo "$n" > "$IP_COUNTER"
+flock -u 9
+exec 9>&-
 if [ "$n" -ne "$FAIL_AT" ]; then exec ${real} "$@"; fi
 ${
   mode === "whole"

@@ -258,8 +258,17 @@ test("without a record, an unmarked process in the lab's cgroup is not killed, a
     );
 
     assert.equal(spawnSync("umount", [foreign]).status, 0);
+    // The directory the mount was on is the stranger's too: kept, and said so (OT6092).
     const third = cli(["down", lab]);
-    assert.equal(third.code, 0, third.stderr);
+    assert.equal(third.code, 1, third.stderr);
+    assert.match(
+      third.stderr,
+      /error\[OT6092\]: the directory of lab .* holds what OpenTop did not put there: foreign/,
+    );
+    assert.ok(existsSync(foreign), "the stranger's directory stays");
+    rmSync(foreign, { recursive: true });
+    const fourth = cli(["down", lab]);
+    assert.equal(fourth.code, 0, fourth.stderr);
     assert.ok(!existsSync(`/run/opentop/${lab}`), "the lab's directory is removed");
   } finally {
     killAll(children);

@@ -18,7 +18,7 @@ test("build: writes the script to standard output, or executable to -o", () => {
     assert.equal(written.code, 0, written.stderr);
     assert.match(
       written.stdout,
-      /^wrote .*p2p\.sh: lab p2p, needs sh and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date, touch, find, cat; its test also ss, setsid, timeout, socat, sleep, ping, tr, sed$/m,
+      /^wrote .*p2p\.sh: lab p2p, needs sh and ip, nsenter, unshare, mkdir, ln, readlink, rm, mv, date, touch, find, cat; its test also sleep, ss, setsid, timeout, socat, ping, tr, sed$/m,
     );
     assert.equal(readFileSync(file, "utf8"), out.stdout);
     assert.equal(statSync(file).mode & 0o777, 0o755);
@@ -44,7 +44,7 @@ test("build: writes the script to standard output, or executable to -o", () => {
           "find",
           "cat",
         ],
-        ...["sh", "ss", "setsid", "timeout", "socat", "sleep", "ping", "tr", "sed"],
+        ...["sh", "sleep", "ss", "setsid", "timeout", "socat", "ping", "tr", "sed"],
       ],
     });
   } finally {

@@ -1259,6 +1259,13 @@ now() {
   case $t in *[!0-9]* | '') t= ;; *) t=$((t / 1000000)) ;; esac
 }
 
+# settle K COMMAND...: wait, with COMMAND, until a node's addresses are no longer tentative.
+settle() {
+  shift
+  [ "$interrupted" = 0 ] || return 0
+  "$@" >/dev/null 2>&1
+}
+
 # listener K COMMAND...: start throwaway listener K (nothing is started where something listens).
 listener() {
   k=$1

@@ -758,7 +758,7 @@ function execSection(record: LabRecord, enter: Map<string, string[]>): string {
 // ---- test ---------------------------------------------------------------------------
 
 function testPrograms(tp: TestPlan): Program[] {
-  return programsOfStages([...tp.listen, ...tp.probes, ...tp.stop]);
+  return programsOfStages([...tp.settle, ...tp.listen, ...tp.probes, ...tp.stop]);
 }
 
 /**
@@ -811,6 +811,7 @@ function testSection(tp: TestPlan | undefined, across: boolean): string {
     );
   const body = [
     "test_plan() {",
+    ...line("settle", tp.settle),
     ...line("listener", tp.listen),
     ...line("run_probe", tp.probes),
     "  wait",

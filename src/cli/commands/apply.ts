@@ -11,7 +11,7 @@ import { opsOf } from "../../plan/plan.js";
 import { acrossMachines } from "../../plan/span.js";
 import { parseCommand } from "../args.js";
 import { type Command, EXIT } from "../command.js";
-import { interruptible, verboseSteps } from "../signals.js";
+import { holdInterrupts, interruptible, verboseSteps } from "../signals.js";
 import { SPEC, usageOf } from "../spec.js";
 import { compiledOrThrown } from "../target.js";
 
@@ -20,6 +20,7 @@ const usage = usageOf(spec);
 
 export const apply: Command = {
   async run(args, io) {
+    holdInterrupts();
     const p = parseCommand(args, spec);
     const c = compiledOrThrown(p, usage, io, true);
     if (c.model?.machines.length)

@@ -12,7 +12,7 @@ import { counted } from "../../plural.js";
 import { parseCommand, usageError } from "../args.js";
 import { type Command, EXIT } from "../command.js";
 import { progress } from "../progress.js";
-import { interruptible, verboseSteps } from "../signals.js";
+import { holdInterrupts, interruptible, verboseSteps } from "../signals.js";
 import { SPEC, usageOf } from "../spec.js";
 import { compiledOrThrown } from "../target.js";
 import { upOnMachines } from "./up-machines.js";
@@ -22,6 +22,7 @@ const usage = usageOf(spec);
 
 export const up: Command = {
   async run(args, io) {
+    holdInterrupts();
     const p = parseCommand(args, spec);
     const jobs = p.values.jobs === undefined ? undefined : Number(p.values.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256))

@@ -4,7 +4,7 @@
 // nothing: a listener ends by itself after its lifetime even if nothing stops it.
 
 import type { ProbeProtocol } from "../../model/model.js";
-import { LISTEN, PROBE } from "../probes.js";
+import { LISTEN, PROBE, SETTLE } from "../probes.js";
 import { STOP } from "../snippets.js";
 import { type Base, F, type Field, NOTHING, RANK, type SpecTable } from "./types.js";
 
@@ -46,6 +46,14 @@ type ProbeOpBody =
       readonly port?: number;
       /** The source address, when the expectation fixes it. */
       readonly src?: string;
+      readonly seconds: number;
+    }
+  | {
+      /** Wait until the node's IPv6 addresses have passed duplicate address detection. */
+      readonly kind: "addr.settle";
+      readonly node: string;
+      readonly ns: string;
+      /** At most this long. */
       readonly seconds: number;
     }
   | {
@@ -138,6 +146,22 @@ export const PROBE_OPS: SpecTable<ProbeOp> = {
     leaves: () => [],
     owns: () => [],
     programs: () => ["sh", "cat", "tr", "sed", "sleep"],
+  },
+  "addr.settle": {
+    // In the test (`Plan.tests`), never in the plan `apply` compares.
+    ...NOTHING,
+    shape: { node: F.word, ns: "netns", seconds: "number" },
+    tool: "exec",
+    where: (op) => op.ns,
+    words: (op) => ["sh", "-c", SETTLE, "opentop-settle", String(op.seconds)],
+    inverse: () => null,
+    undone: () => "nothing",
+    describe: (op) =>
+      `wait until the IPv6 addresses of node ${op.node} have passed duplicate address detection (at most ${op.seconds} s)`,
+    key: (op) => `settle ${op.node}`,
+    leaves: () => [],
+    owns: () => [],
+    programs: () => ["sh", "ip", "sleep"],
   },
   "neigh.flush": {
     // In the test (`Plan.tests`), never in the plan `apply` compares.

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/office.otop
 #   sha256    439b18972ce926d3ff4ccafafb4f37ed3e35c79645dc552ee3ceae649bac8f7f
-#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find cat sh ss setsid timeout socat sleep ping tr sed
+#   requires  ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find cat sh sleep ss setsid timeout socat ping tr sed
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
@@ -29,7 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl nft unshare mkdir ln readlink rm mv date touch find cat'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
-NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
+NEED_TEST='nsenter sh ip sleep ss mkdir setsid timeout socat ping cat tr sed ln readlink rm date'
 # What the lab asks of the machine (checked by capacity before anything is created).
 NAMESPACES=6
 KIB_PER_NAMESPACE=320
@@ -40,7 +40,7 @@ Lab office: 5 nodes, 2 switches, 6 links (66 operations).
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
-  test    probe its expectations with real packets (needs root and nsenter, sh, ss, mkdir, setsid, timeout, socat, sleep, ping, cat, tr, sed, ln, readlink, rm, date)
+  test    probe its expectations with real packets (needs root and nsenter, sh, ip, sleep, ss, mkdir, setsid, timeout, socat, ping, cat, tr, sed, ln, readlink, rm, date)
   plan    print every operation that up runs, doing nothing'
 
 # ---- up: the plan, stage by stage --------------------------------------------------
@@ -488,197 +488,208 @@ exec_node() {
 
 # ---- test: the expectations with real packets (as `opentop test`) -------------------
 
+SH_SETTLE='i=0; n=$(($1 * 10)); while [ -n "$(ip -6 addr show tentative 2>/dev/null)" ] && [ "$i" -lt "$n" ]; do sleep 0.1; i=$((i + 1)); done'
 SH_LISTEN='pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u; listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }; if listening; then echo present; exit 0; fi; b=$addr; [ "$family" = 6 ] && b="[$addr]"; case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac; mkdir -p "${pidfile%/*}" || exit 1; setsid sh -c '\''timeout --foreground "$@"; exit 0'\'' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 & pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }; i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done; echo started'
 SH_PROBE='proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"; case $proto in icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };; tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };; udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;; *) echo "error unknown protocol $proto"; exit 0;; esac; case $out in *"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;; *nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;; *"timed out"*|*" 0 received"*) echo timeout;; *) printf "error %s\n" "$(printf "%s" "$out" | tr "\n" " ")";; esac'
 SH_STOP='pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done'
 
 test_plan() {
+  # wait until the IPv6 addresses of node router have passed duplicate address detection (at most 5 s)
+  settle 1 nsenter --net=/run/netns/office.router -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node web have passed duplicate address detection (at most 5 s)
+  settle 2 nsenter --net=/run/netns/office.web -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node pc1 have passed duplicate address detection (at most 5 s)
+  settle 3 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node pc2 have passed duplicate address detection (at most 5 s)
+  settle 4 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node isp have passed duplicate address detection (at most 5 s)
+  settle 5 nsenter --net=/run/netns/office.isp -- sh -c "$SH_SETTLE" opentop-settle 5
   # listen on tcp 10.2.0.10:80 in node web, unless something does
-  listener 1 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.80.pid opentop:office:web:listen-tcp-80-1 156 tcp 4 10.2.0.10 80
+  listener 6 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.80.pid opentop:office:web:listen-tcp-80-1 156 tcp 4 10.2.0.10 80
   # listen on tcp [fd6f:2::10]:80 in node web, unless something does
-  listener 2 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.80.pid opentop:office:web:listen-tcp-80-2 156 tcp 6 fd6f:2::10 80
+  listener 7 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.80.pid opentop:office:web:listen-tcp-80-2 156 tcp 6 fd6f:2::10 80
   # listen on tcp 10.2.0.10:443 in node web, unless something does
-  listener 3 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.443.pid opentop:office:web:listen-tcp-443-3 156 tcp 4 10.2.0.10 443
+  listener 8 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.443.pid opentop:office:web:listen-tcp-443-3 156 tcp 4 10.2.0.10 443
   # listen on tcp [fd6f:2::10]:443 in node web, unless something does
-  listener 4 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.443.pid opentop:office:web:listen-tcp-443-4 156 tcp 6 fd6f:2::10 443
+  listener 9 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.443.pid opentop:office:web:listen-tcp-443-4 156 tcp 6 fd6f:2::10 443
   # listen on tcp 10.2.0.10:22 in node web, unless something does
-  listener 5 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.22.pid opentop:office:web:listen-tcp-22-5 156 tcp 4 10.2.0.10 22
+  listener 10 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.22.pid opentop:office:web:listen-tcp-22-5 156 tcp 4 10.2.0.10 22
   # listen on tcp [fd6f:2::10]:22 in node web, unless something does
-  listener 6 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.22.pid opentop:office:web:listen-tcp-22-6 156 tcp 6 fd6f:2::10 22
+  listener 11 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.22.pid opentop:office:web:listen-tcp-22-6 156 tcp 6 fd6f:2::10 22
   # listen on tcp 10.2.0.10:8443 in node web, unless something does
-  listener 7 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.8443.pid opentop:office:web:listen-tcp-8443-7 156 tcp 4 10.2.0.10 8443
+  listener 12 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.8443.pid opentop:office:web:listen-tcp-8443-7 156 tcp 4 10.2.0.10 8443
   # listen on tcp [fd6f:2::10]:8443 in node web, unless something does
-  listener 8 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.8443.pid opentop:office:web:listen-tcp-8443-8 156 tcp 6 fd6f:2::10 8443
+  listener 13 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.8443.pid opentop:office:web:listen-tcp-8443-8 156 tcp 6 fd6f:2::10 8443
   # listen on tcp [fd6f:2::10]:8000 in node web, unless something does
-  listener 9 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.8000.pid opentop:office:web:listen-tcp-8000-9 156 tcp 6 fd6f:2::10 8000
+  listener 14 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.8000.pid opentop:office:web:listen-tcp-8000-9 156 tcp 6 fd6f:2::10 8000
   # listen on tcp 10.2.0.10:8000 in node web, unless something does
-  listener 10 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.8000.pid opentop:office:web:listen-tcp-8000-10 156 tcp 4 10.2.0.10 8000
+  listener 15 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.8000.pid opentop:office:web:listen-tcp-8000-10 156 tcp 4 10.2.0.10 8000
   # listen on tcp 10.2.0.10:9999 in node web, unless something does
-  listener 11 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.9999.pid opentop:office:web:listen-tcp-9999-11 156 tcp 4 10.2.0.10 9999
+  listener 16 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.9999.pid opentop:office:web:listen-tcp-9999-11 156 tcp 4 10.2.0.10 9999
   # listen on tcp [fd6f:2::10]:9999 in node web, unless something does
-  listener 12 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.9999.pid opentop:office:web:listen-tcp-9999-12 156 tcp 6 fd6f:2::10 9999
+  listener 17 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.9999.pid opentop:office:web:listen-tcp-9999-12 156 tcp 6 fd6f:2::10 9999
   # listen on tcp 10.1.0.12:7000 in node pc2, unless something does
-  listener 13 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/pc2.tcp.10.1.0.12.7000.pid opentop:office:pc2:listen-tcp-7000-13 156 tcp 4 10.1.0.12 7000
+  listener 18 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/pc2.tcp.10.1.0.12.7000.pid opentop:office:pc2:listen-tcp-7000-13 156 tcp 4 10.1.0.12 7000
   # listen on tcp [fd6f:1::12]:7000 in node pc2, unless something does
-  listener 14 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/pc2.tcp.fd6f:1::12.7000.pid opentop:office:pc2:listen-tcp-7000-14 156 tcp 6 fd6f:1::12 7000
+  listener 19 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/pc2.tcp.fd6f:1::12.7000.pid opentop:office:pc2:listen-tcp-7000-14 156 tcp 6 fd6f:1::12 7000
   # listen on tcp 203.0.113.2:9000 in node isp, unless something does
-  listener 15 nsenter --net=/run/netns/office.isp -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/isp.tcp.203.0.113.2.9000.pid opentop:office:isp:listen-tcp-9000-15 156 tcp 4 203.0.113.2 9000
+  listener 20 nsenter --net=/run/netns/office.isp -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/isp.tcp.203.0.113.2.9000.pid opentop:office:isp:listen-tcp-9000-15 156 tcp 4 203.0.113.2 9000
   # listen on tcp [fd6f:ff::2]:9000 in node isp, unless something does
-  listener 16 nsenter --net=/run/netns/office.isp -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/isp.tcp.fd6f:ff::2.9000.pid opentop:office:isp:listen-tcp-9000-16 156 tcp 6 fd6f:ff::2 9000
+  listener 21 nsenter --net=/run/netns/office.isp -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/isp.tcp.fd6f:ff::2.9000.pid opentop:office:isp:listen-tcp-9000-16 156 tcp 6 fd6f:ff::2 9000
   # listen on udp 203.0.113.2:53 in node isp, unless something does
-  listener 17 nsenter --net=/run/netns/office.isp -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/isp.udp.203.0.113.2.53.pid opentop:office:isp:listen-udp-53-17 156 udp 4 203.0.113.2 53
+  listener 22 nsenter --net=/run/netns/office.isp -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/isp.udp.203.0.113.2.53.pid opentop:office:isp:listen-udp-53-17 156 udp 4 203.0.113.2 53
   # listen on udp [fd6f:ff::2]:53 in node isp, unless something does
-  listener 18 nsenter --net=/run/netns/office.isp -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/isp.udp.fd6f:ff::2.53.pid opentop:office:isp:listen-udp-53-18 156 udp 6 fd6f:ff::2 53
+  listener 23 nsenter --net=/run/netns/office.isp -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/isp.udp.fd6f:ff::2.53.pid opentop:office:isp:listen-udp-53-18 156 udp 6 fd6f:ff::2 53
   # listen on tcp 10.2.0.10:8080 in node web, unless something does
-  listener 19 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.8080.pid opentop:office:web:listen-tcp-8080-19 156 tcp 4 10.2.0.10 8080
+  listener 24 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.10.2.0.10.8080.pid opentop:office:web:listen-tcp-8080-19 156 tcp 4 10.2.0.10 8080
   # listen on tcp [fd6f:2::10]:8080 in node web, unless something does
-  listener 20 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.8080.pid opentop:office:web:listen-tcp-8080-20 156 tcp 6 fd6f:2::10 8080
+  listener 25 nsenter --net=/run/netns/office.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/office/probes/web.tcp.fd6f:2::10.8080.pid opentop:office:web:listen-tcp-8080-20 156 tcp 6 fd6f:2::10 8080
   # probe tcp 10.2.0.10:80 from node pc1
-  run_probe 21 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 80 '' 2
+  run_probe 26 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 80 '' 2
   # probe tcp [fd6f:2::10]:80 from node pc1
-  run_probe 22 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 80 '' 2
+  run_probe 27 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 80 '' 2
   # probe tcp 10.2.0.10:80 from node pc2
-  run_probe 23 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 80 '' 2
+  run_probe 28 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 80 '' 2
   # probe tcp [fd6f:2::10]:80 from node pc2
-  run_probe 24 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 80 '' 2
+  run_probe 29 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 80 '' 2
   # probe tcp 10.2.0.10:443 from node pc1
-  run_probe 25 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 443 '' 2
+  run_probe 30 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 443 '' 2
   # probe tcp [fd6f:2::10]:443 from node pc1
-  run_probe 26 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 443 '' 2
+  run_probe 31 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 443 '' 2
   # probe tcp 10.2.0.10:22 from node pc1
-  run_probe 27 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 22 '' 2
+  run_probe 32 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 22 '' 2
   # probe tcp [fd6f:2::10]:22 from node pc1
-  run_probe 28 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 22 '' 2
+  run_probe 33 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 22 '' 2
   # probe tcp 10.2.0.10:8443 from node pc1
-  run_probe 29 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 8443 '' 2
+  run_probe 34 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 8443 '' 2
   # probe tcp [fd6f:2::10]:8443 from node pc1
-  run_probe 30 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 8443 '' 2
+  run_probe 35 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 8443 '' 2
   # probe tcp [fd6f:2::10]:8000 from node pc1
-  run_probe 31 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 8000 '' 2
+  run_probe 36 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 8000 '' 2
   # probe tcp 10.2.0.10:8000 from node pc1
-  run_probe 32 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 8000 '' 2
+  run_probe 37 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 8000 '' 2
   # probe tcp 10.2.0.10:22 from node router
-  run_probe 33 nsenter --net=/run/netns/office.router -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 22 '' 2
+  run_probe 38 nsenter --net=/run/netns/office.router -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 22 '' 2
   # probe tcp [fd6f:2::10]:22 from node router
-  run_probe 34 nsenter --net=/run/netns/office.router -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 22 '' 2
+  run_probe 39 nsenter --net=/run/netns/office.router -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 22 '' 2
   # probe tcp 10.2.0.10:9999 from node router
-  run_probe 35 nsenter --net=/run/netns/office.router -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 9999 '' 2
+  run_probe 40 nsenter --net=/run/netns/office.router -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 9999 '' 2
   # probe tcp [fd6f:2::10]:9999 from node router
-  run_probe 36 nsenter --net=/run/netns/office.router -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 9999 '' 2
+  run_probe 41 nsenter --net=/run/netns/office.router -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 9999 '' 2
   # probe tcp 10.1.0.12:7000 from node web
-  run_probe 37 nsenter --net=/run/netns/office.web -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.1.0.12 7000 '' 2
+  run_probe 42 nsenter --net=/run/netns/office.web -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.1.0.12 7000 '' 2
   # probe tcp [fd6f:1::12]:7000 from node web
-  run_probe 38 nsenter --net=/run/netns/office.web -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:1::12 7000 '' 2
+  run_probe 43 nsenter --net=/run/netns/office.web -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:1::12 7000 '' 2
   # probe tcp 203.0.113.2:9000 from node pc1
-  run_probe 39 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 203.0.113.2 9000 '' 2
+  run_probe 44 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 4 203.0.113.2 9000 '' 2
   # probe tcp [fd6f:ff::2]:9000 from node pc1
-  run_probe 40 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:ff::2 9000 '' 2
+  run_probe 45 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:ff::2 9000 '' 2
   # probe udp 203.0.113.2:53 from node pc1
-  run_probe 41 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe udp 4 203.0.113.2 53 '' 2
+  run_probe 46 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe udp 4 203.0.113.2 53 '' 2
   # probe udp [fd6f:ff::2]:53 from node pc1
-  run_probe 42 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe udp 6 fd6f:ff::2 53 '' 2
+  run_probe 47 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe udp 6 fd6f:ff::2 53 '' 2
   # probe tcp 203.0.113.1:80 from node isp
-  run_probe 43 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe tcp 4 203.0.113.1 80 '' 2
+  run_probe 48 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe tcp 4 203.0.113.1 80 '' 2
   # probe tcp [fd6f:ff::1]:80 from node isp
-  run_probe 44 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:ff::1 80 '' 2
+  run_probe 49 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:ff::1 80 '' 2
   # probe tcp 10.2.0.10:8080 from node isp
-  run_probe 45 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 8080 '' 2
+  run_probe 50 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 8080 '' 2
   # probe tcp [fd6f:2::10]:8080 from node isp
-  run_probe 46 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 8080 '' 2
+  run_probe 51 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd6f:2::10 8080 '' 2
   # probe icmp 10.1.0.11 from node isp
-  run_probe 47 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.1.0.11 '' '' 2
+  run_probe 52 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.1.0.11 '' '' 2
   # probe icmp fd6f:1::11 from node isp
-  run_probe 48 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd6f:1::11 '' '' 2
+  run_probe 53 nsenter --net=/run/netns/office.isp -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd6f:1::11 '' '' 2
   # probe icmp 10.2.0.10 from node pc1
-  run_probe 49 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.2.0.10 '' '' 2
+  run_probe 54 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.2.0.10 '' '' 2
   # probe icmp fd6f:2::10 from node pc1
-  run_probe 50 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd6f:2::10 '' '' 2
+  run_probe 55 nsenter --net=/run/netns/office.pc1 -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd6f:2::10 '' '' 2
   # probe icmp 10.2.0.10 from node pc2
-  run_probe 51 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.2.0.10 '' '' 2
+  run_probe 56 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.2.0.10 '' '' 2
   # probe icmp fd6f:2::10 from node pc2
-  run_probe 52 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd6f:2::10 '' '' 2
+  run_probe 57 nsenter --net=/run/netns/office.pc2 -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd6f:2::10 '' '' 2
   wait
   stop_listeners
 }
 
 stop_listeners() {
   # stop the listener on tcp 10.2.0.10 port 80 in node web
-  stop_listener 1 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.80.pid opentop:office:web:listen-tcp-80-1 10 group
+  stop_listener 6 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.80.pid opentop:office:web:listen-tcp-80-1 10 group
   # stop the listener on tcp fd6f:2::10 port 80 in node web
-  stop_listener 2 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.80.pid opentop:office:web:listen-tcp-80-2 10 group
+  stop_listener 7 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.80.pid opentop:office:web:listen-tcp-80-2 10 group
   # stop the listener on tcp 10.2.0.10 port 443 in node web
-  stop_listener 3 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.443.pid opentop:office:web:listen-tcp-443-3 10 group
+  stop_listener 8 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.443.pid opentop:office:web:listen-tcp-443-3 10 group
   # stop the listener on tcp fd6f:2::10 port 443 in node web
-  stop_listener 4 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.443.pid opentop:office:web:listen-tcp-443-4 10 group
+  stop_listener 9 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.443.pid opentop:office:web:listen-tcp-443-4 10 group
   # stop the listener on tcp 10.2.0.10 port 22 in node web
-  stop_listener 5 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.22.pid opentop:office:web:listen-tcp-22-5 10 group
+  stop_listener 10 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.22.pid opentop:office:web:listen-tcp-22-5 10 group
   # stop the listener on tcp fd6f:2::10 port 22 in node web
-  stop_listener 6 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.22.pid opentop:office:web:listen-tcp-22-6 10 group
+  stop_listener 11 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.22.pid opentop:office:web:listen-tcp-22-6 10 group
   # stop the listener on tcp 10.2.0.10 port 8443 in node web
-  stop_listener 7 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.8443.pid opentop:office:web:listen-tcp-8443-7 10 group
+  stop_listener 12 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.8443.pid opentop:office:web:listen-tcp-8443-7 10 group
   # stop the listener on tcp fd6f:2::10 port 8443 in node web
-  stop_listener 8 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.8443.pid opentop:office:web:listen-tcp-8443-8 10 group
+  stop_listener 13 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.8443.pid opentop:office:web:listen-tcp-8443-8 10 group
   # stop the listener on tcp fd6f:2::10 port 8000 in node web
-  stop_listener 9 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.8000.pid opentop:office:web:listen-tcp-8000-9 10 group
+  stop_listener 14 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.8000.pid opentop:office:web:listen-tcp-8000-9 10 group
   # stop the listener on tcp 10.2.0.10 port 8000 in node web
-  stop_listener 10 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.8000.pid opentop:office:web:listen-tcp-8000-10 10 group
+  stop_listener 15 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.8000.pid opentop:office:web:listen-tcp-8000-10 10 group
   # stop the listener on tcp 10.2.0.10 port 9999 in node web
-  stop_listener 11 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.9999.pid opentop:office:web:listen-tcp-9999-11 10 group
+  stop_listener 16 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.9999.pid opentop:office:web:listen-tcp-9999-11 10 group
   # stop the listener on tcp fd6f:2::10 port 9999 in node web
-  stop_listener 12 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.9999.pid opentop:office:web:listen-tcp-9999-12 10 group
+  stop_listener 17 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.9999.pid opentop:office:web:listen-tcp-9999-12 10 group
   # stop the listener on tcp 10.1.0.12 port 7000 in node pc2
-  stop_listener 13 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/pc2.tcp.10.1.0.12.7000.pid opentop:office:pc2:listen-tcp-7000-13 10 group
+  stop_listener 18 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/pc2.tcp.10.1.0.12.7000.pid opentop:office:pc2:listen-tcp-7000-13 10 group
   # stop the listener on tcp fd6f:1::12 port 7000 in node pc2
-  stop_listener 14 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/pc2.tcp.fd6f:1::12.7000.pid opentop:office:pc2:listen-tcp-7000-14 10 group
+  stop_listener 19 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/pc2.tcp.fd6f:1::12.7000.pid opentop:office:pc2:listen-tcp-7000-14 10 group
   # stop the listener on tcp 203.0.113.2 port 9000 in node isp
-  stop_listener 15 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/isp.tcp.203.0.113.2.9000.pid opentop:office:isp:listen-tcp-9000-15 10 group
+  stop_listener 20 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/isp.tcp.203.0.113.2.9000.pid opentop:office:isp:listen-tcp-9000-15 10 group
   # stop the listener on tcp fd6f:ff::2 port 9000 in node isp
-  stop_listener 16 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/isp.tcp.fd6f:ff::2.9000.pid opentop:office:isp:listen-tcp-9000-16 10 group
+  stop_listener 21 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/isp.tcp.fd6f:ff::2.9000.pid opentop:office:isp:listen-tcp-9000-16 10 group
   # stop the listener on udp 203.0.113.2 port 53 in node isp
-  stop_listener 17 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/isp.udp.203.0.113.2.53.pid opentop:office:isp:listen-udp-53-17 10 group
+  stop_listener 22 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/isp.udp.203.0.113.2.53.pid opentop:office:isp:listen-udp-53-17 10 group
   # stop the listener on udp fd6f:ff::2 port 53 in node isp
-  stop_listener 18 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/isp.udp.fd6f:ff::2.53.pid opentop:office:isp:listen-udp-53-18 10 group
+  stop_listener 23 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/isp.udp.fd6f:ff::2.53.pid opentop:office:isp:listen-udp-53-18 10 group
   # stop the listener on tcp 10.2.0.10 port 8080 in node web
-  stop_listener 19 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.8080.pid opentop:office:web:listen-tcp-8080-19 10 group
+  stop_listener 24 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.10.2.0.10.8080.pid opentop:office:web:listen-tcp-8080-19 10 group
   # stop the listener on tcp fd6f:2::10 port 8080 in node web
-  stop_listener 20 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.8080.pid opentop:office:web:listen-tcp-8080-20 10 group
+  stop_listener 25 sh -c "$SH_STOP" opentop-stop /run/opentop/office/probes/web.tcp.fd6f:2::10.8080.pid opentop:office:web:listen-tcp-8080-20 10 group
   :
 }
 
 TEST_WIDTH=24
 test_rows() {
-  row 'pc1 -> web tcp 80' 4 reach reaches 'through pc1 → router → web' 21 1
-  row 'pc1 -> web tcp 80' 6 reach reaches 'through pc1 → router → web' 22 2
-  row 'pc2 -> web tcp 80' 4 reach reaches 'through pc2 → router → web' 23 1
-  row 'pc2 -> web tcp 80' 6 reach reaches 'through pc2 → router → web' 24 2
-  row 'pc1 -> web tcp 443' 4 reach reaches 'through pc1 → router → web' 25 3
-  row 'pc1 -> web tcp 443' 6 reach reaches 'through pc1 → router → web' 26 4
-  row 'pc1 !-> web tcp 22' 4 not blocked 'dropped by the forward policy of router' 27 5
-  row 'pc1 !-> web tcp 22' 6 not blocked 'dropped by the forward policy of router' 28 6
-  row 'pc1 !-> web tcp 8443' 4 not blocked 'rejected by rule `forward reject in eth0 out eth1 tcp dport 8443` of router' 29 7
-  row 'pc1 !-> web tcp 8443' 6 not blocked 'rejected by rule `forward reject in eth0 out eth1 tcp dport 8443` of router' 30 8
-  row 'pc1 -> web tcp 8000 -6' 6 reach reaches 'through pc1 → router → web' 31 9
-  row 'pc1 !-> web tcp 8000 -4' 4 not blocked 'dropped by the forward policy of router' 32 10
-  row 'router -> web tcp 22' 4 reach reaches 'through router → web' 33 5
-  row 'router -> web tcp 22' 6 reach reaches 'through router → web' 34 6
-  row 'router !-> web tcp 9999' 4 not blocked 'dropped by the input policy of web' 35 11
-  row 'router !-> web tcp 9999' 6 not blocked 'dropped by the input policy of web' 36 12
-  row 'web !-> pc2 tcp 7000' 4 not blocked 'dropped by the forward policy of router' 37 13
-  row 'web !-> pc2 tcp 7000' 6 not blocked 'dropped by the forward policy of router' 38 14
-  row 'pc1 -> isp tcp 9000' 4 reach reaches 'through pc1 → router → isp' 39 15
-  row 'pc1 -> isp tcp 9000' 6 reach reaches 'through pc1 → router → isp' 40 16
-  row 'pc1 -> isp udp 53' 4 reach reaches 'through pc1 → router → isp' 41 17
-  row 'pc1 -> isp udp 53' 6 reach reaches 'through pc1 → router → isp' 42 18
-  row 'isp -> router.wan tcp 80' 4 reach reaches 'through isp → router → web' 43 19
-  row 'isp -> router.wan tcp 80' 6 reach reaches 'through isp → router → web' 44 20
-  row 'isp !-> web tcp 8080' 4 not blocked 'isp has no route to 10.2.0.10' 45 19
-  row 'isp !-> web tcp 8080' 6 not blocked 'isp has no route to fd6f:2::10' 46 20
-  row 'isp !-> pc1' 4 not blocked 'isp has no route to 10.1.0.11' 47 0
-  row 'isp !-> pc1' 6 not blocked 'isp has no route to fd6f:1::11' 48 0
-  row 'pc1 -> web' 4 reach reaches 'through pc1 → router → web' 49 0
-  row 'pc1 -> web' 6 reach reaches 'through pc1 → router → web' 50 0
-  row 'pc2 -> web' 4 reach reaches 'through pc2 → router → web' 51 0
-  row 'pc2 -> web' 6 reach reaches 'through pc2 → router → web' 52 0
+  row 'pc1 -> web tcp 80' 4 reach reaches 'through pc1 → router → web' 26 6
+  row 'pc1 -> web tcp 80' 6 reach reaches 'through pc1 → router → web' 27 7
+  row 'pc2 -> web tcp 80' 4 reach reaches 'through pc2 → router → web' 28 6
+  row 'pc2 -> web tcp 80' 6 reach reaches 'through pc2 → router → web' 29 7
+  row 'pc1 -> web tcp 443' 4 reach reaches 'through pc1 → router → web' 30 8
+  row 'pc1 -> web tcp 443' 6 reach reaches 'through pc1 → router → web' 31 9
+  row 'pc1 !-> web tcp 22' 4 not blocked 'dropped by the forward policy of router' 32 10
+  row 'pc1 !-> web tcp 22' 6 not blocked 'dropped by the forward policy of router' 33 11
+  row 'pc1 !-> web tcp 8443' 4 not blocked 'rejected by rule `forward reject in eth0 out eth1 tcp dport 8443` of router' 34 12
+  row 'pc1 !-> web tcp 8443' 6 not blocked 'rejected by rule `forward reject in eth0 out eth1 tcp dport 8443` of router' 35 13
+  row 'pc1 -> web tcp 8000 -6' 6 reach reaches 'through pc1 → router → web' 36 14
+  row 'pc1 !-> web tcp 8000 -4' 4 not blocked 'dropped by the forward policy of router' 37 15
+  row 'router -> web tcp 22' 4 reach reaches 'through router → web' 38 10
+  row 'router -> web tcp 22' 6 reach reaches 'through router → web' 39 11
+  row 'router !-> web tcp 9999' 4 not blocked 'dropped by the input policy of web' 40 16
+  row 'router !-> web tcp 9999' 6 not blocked 'dropped by the input policy of web' 41 17
+  row 'web !-> pc2 tcp 7000' 4 not blocked 'dropped by the forward policy of router' 42 18
+  row 'web !-> pc2 tcp 7000' 6 not blocked 'dropped by the forward policy of router' 43 19
+  row 'pc1 -> isp tcp 9000' 4 reach reaches 'through pc1 → router → isp' 44 20
+  row 'pc1 -> isp tcp 9000' 6 reach reaches 'through pc1 → router → isp' 45 21
+  row 'pc1 -> isp udp 53' 4 reach reaches 'through pc1 → router → isp' 46 22
+  row 'pc1 -> isp udp 53' 6 reach reaches 'through pc1 → router → isp' 47 23
+  row 'isp -> router.wan tcp 80' 4 reach reaches 'through isp → router → web' 48 24
+  row 'isp -> router.wan tcp 80' 6 reach reaches 'through isp → router → web' 49 25
+  row 'isp !-> web tcp 8080' 4 not blocked 'isp has no route to 10.2.0.10' 50 24
+  row 'isp !-> web tcp 8080' 6 not blocked 'isp has no route to fd6f:2::10' 51 25
+  row 'isp !-> pc1' 4 not blocked 'isp has no route to 10.1.0.11' 52 0
+  row 'isp !-> pc1' 6 not blocked 'isp has no route to fd6f:1::11' 53 0
+  row 'pc1 -> web' 4 reach reaches 'through pc1 → router → web' 54 0
+  row 'pc1 -> web' 6 reach reaches 'through pc1 → router → web' 55 0
+  row 'pc2 -> web' 4 reach reaches 'through pc2 → router → web' 56 0
+  row 'pc2 -> web' 6 reach reaches 'through pc2 → router → web' 57 0
 }
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
@@ -919,11 +930,11 @@ why() {
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
     cat) why='the script reads the kernel'\''s limits, and process and cgroup state' package=coreutils ;;
     sh) why='this lab'\''s steps include small sh programs' package=dash ;;
+    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
     ss) why='this lab'\''s tests look for a listener before starting one' package=iproute2 ;;
     setsid) why='this lab runs services' package=util-linux ;;
     timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
     socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
-    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
     ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     tr) why='this lab stops its processes by their marks' package=coreutils ;;
     sed) why='this lab stops its processes by their marks' package=sed ;;

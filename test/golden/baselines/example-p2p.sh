@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/p2p.otop
 #   sha256    05ec7c68cc0a67cb6248bb3099d69fa9c758d78bc75a95f15f09ce69b5e7c48f
-#   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find cat sh ss setsid timeout socat sleep ping tr sed
+#   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find cat sh sleep ss setsid timeout socat ping tr sed
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
@@ -29,7 +29,7 @@ NL='
 NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date touch find cat'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
-NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
+NEED_TEST='nsenter sh ip sleep ss mkdir setsid timeout socat ping cat tr sed ln readlink rm date'
 # What the lab asks of the machine (checked by capacity before anything is created).
 NAMESPACES=2
 KIB_PER_NAMESPACE=320
@@ -40,7 +40,7 @@ Lab p2p: 2 nodes, 0 switches, 1 link (13 operations).
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
-  test    probe its expectations with real packets (needs root and nsenter, sh, ss, mkdir, setsid, timeout, socat, sleep, ping, cat, tr, sed, ln, readlink, rm, date)
+  test    probe its expectations with real packets (needs root and nsenter, sh, ip, sleep, ss, mkdir, setsid, timeout, socat, ping, cat, tr, sed, ln, readlink, rm, date)
   plan    print every operation that up runs, doing nothing'
 
 # ---- up: the plan, stage by stage --------------------------------------------------
@@ -197,41 +197,46 @@ exec_node() {
 
 # ---- test: the expectations with real packets (as `opentop test`) -------------------
 
+SH_SETTLE='i=0; n=$(($1 * 10)); while [ -n "$(ip -6 addr show tentative 2>/dev/null)" ] && [ "$i" -lt "$n" ]; do sleep 0.1; i=$((i + 1)); done'
 SH_LISTEN='pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u; listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }; if listening; then echo present; exit 0; fi; b=$addr; [ "$family" = 6 ] && b="[$addr]"; case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac; mkdir -p "${pidfile%/*}" || exit 1; setsid sh -c '\''timeout --foreground "$@"; exit 0'\'' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 & pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }; i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done; echo started'
 SH_PROBE='proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"; case $proto in icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };; tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };; udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;; *) echo "error unknown protocol $proto"; exit 0;; esac; case $out in *"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;; *nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;; *"timed out"*|*" 0 received"*) echo timeout;; *) printf "error %s\n" "$(printf "%s" "$out" | tr "\n" " ")";; esac'
 SH_STOP='pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done'
 
 test_plan() {
+  # wait until the IPv6 addresses of node a have passed duplicate address detection (at most 5 s)
+  settle 1 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node b have passed duplicate address detection (at most 5 s)
+  settle 2 nsenter --net=/run/netns/p2p.b -- sh -c "$SH_SETTLE" opentop-settle 5
   # listen on tcp 10.0.0.1:22 in node a, unless something does
-  listener 1 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/p2p/probes/a.tcp.10.0.0.1.22.pid opentop:p2p:a:listen-tcp-22-1 72 tcp 4 10.0.0.1 22
+  listener 3 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/p2p/probes/a.tcp.10.0.0.1.22.pid opentop:p2p:a:listen-tcp-22-1 72 tcp 4 10.0.0.1 22
   # listen on tcp [fd00::1]:22 in node a, unless something does
-  listener 2 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/p2p/probes/a.tcp.fd00::1.22.pid opentop:p2p:a:listen-tcp-22-2 72 tcp 6 fd00::1 22
+  listener 4 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/p2p/probes/a.tcp.fd00::1.22.pid opentop:p2p:a:listen-tcp-22-2 72 tcp 6 fd00::1 22
   # probe icmp 10.0.0.2 from node a
-  run_probe 3 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.0.0.2 '' '' 2
+  run_probe 5 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.0.0.2 '' '' 2
   # probe icmp fd00::2 from node a
-  run_probe 4 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00::2 '' '' 2
+  run_probe 6 nsenter --net=/run/netns/p2p.a -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00::2 '' '' 2
   # probe tcp 10.0.0.1:22 from node b
-  run_probe 5 nsenter --net=/run/netns/p2p.b -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.0.0.1 22 '' 2
+  run_probe 7 nsenter --net=/run/netns/p2p.b -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.0.0.1 22 '' 2
   # probe tcp [fd00::1]:22 from node b
-  run_probe 6 nsenter --net=/run/netns/p2p.b -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00::1 22 '' 2
+  run_probe 8 nsenter --net=/run/netns/p2p.b -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00::1 22 '' 2
   wait
   stop_listeners
 }
 
 stop_listeners() {
   # stop the listener on tcp 10.0.0.1 port 22 in node a
-  stop_listener 1 sh -c "$SH_STOP" opentop-stop /run/opentop/p2p/probes/a.tcp.10.0.0.1.22.pid opentop:p2p:a:listen-tcp-22-1 10 group
+  stop_listener 3 sh -c "$SH_STOP" opentop-stop /run/opentop/p2p/probes/a.tcp.10.0.0.1.22.pid opentop:p2p:a:listen-tcp-22-1 10 group
   # stop the listener on tcp fd00::1 port 22 in node a
-  stop_listener 2 sh -c "$SH_STOP" opentop-stop /run/opentop/p2p/probes/a.tcp.fd00::1.22.pid opentop:p2p:a:listen-tcp-22-2 10 group
+  stop_listener 4 sh -c "$SH_STOP" opentop-stop /run/opentop/p2p/probes/a.tcp.fd00::1.22.pid opentop:p2p:a:listen-tcp-22-2 10 group
   :
 }
 
 TEST_WIDTH=13
 test_rows() {
-  row 'a -> b' 4 reach reaches 'through a → b' 3 0
-  row 'a -> b' 6 reach reaches 'through a → b' 4 0
-  row 'b -> a tcp 22' 4 reach reaches 'through b → a' 5 1
-  row 'b -> a tcp 22' 6 reach reaches 'through b → a' 6 2
+  row 'a -> b' 4 reach reaches 'through a → b' 5 0
+  row 'a -> b' 6 reach reaches 'through a → b' 6 0
+  row 'b -> a tcp 22' 4 reach reaches 'through b → a' 7 3
+  row 'b -> a tcp 22' 6 reach reaches 'through b → a' 8 4
 }
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
@@ -318,11 +323,11 @@ why() {
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
     cat) why='the script reads the kernel'\''s limits, and process and cgroup state' package=coreutils ;;
     sh) why='this lab'\''s steps include small sh programs' package=dash ;;
+    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
     ss) why='this lab'\''s tests look for a listener before starting one' package=iproute2 ;;
     setsid) why='this lab runs services' package=util-linux ;;
     timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
     socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
-    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
     ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     tr) why='this lab stops its processes by their marks' package=coreutils ;;
     sed) why='this lab stops its processes by their marks' package=sed ;;

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/routed.otop
 #   sha256    d8b84f8b41b16b93cfa67081d0dd5c575b7a431f7031c67c33f21c81029cee24
-#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find cat sh ss setsid timeout socat sleep ping tr sed
+#   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find cat sh sleep ss setsid timeout socat ping tr sed
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
@@ -29,7 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find cat'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
-NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
+NEED_TEST='nsenter sh ip sleep ss mkdir setsid timeout socat ping cat tr sed ln readlink rm date'
 # What the lab asks of the machine (checked by capacity before anything is created).
 NAMESPACES=5
 KIB_PER_NAMESPACE=320
@@ -40,7 +40,7 @@ Lab routed: 4 nodes, 2 switches, 6 links (67 operations).
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
-  test    probe its expectations with real packets (needs root and nsenter, sh, ss, mkdir, setsid, timeout, socat, sleep, ping, cat, tr, sed, ln, readlink, rm, date)
+  test    probe its expectations with real packets (needs root and nsenter, sh, ip, sleep, ss, mkdir, setsid, timeout, socat, ping, cat, tr, sed, ln, readlink, rm, date)
   plan    print every operation that up runs, doing nothing'
 
 # ---- up: the plan, stage by stage --------------------------------------------------
@@ -452,61 +452,70 @@ exec_node() {
 
 # ---- test: the expectations with real packets (as `opentop test`) -------------------
 
+SH_SETTLE='i=0; n=$(($1 * 10)); while [ -n "$(ip -6 addr show tentative 2>/dev/null)" ] && [ "$i" -lt "$n" ]; do sleep 0.1; i=$((i + 1)); done'
 SH_LISTEN='pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u; listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }; if listening; then echo present; exit 0; fi; b=$addr; [ "$family" = 6 ] && b="[$addr]"; case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac; mkdir -p "${pidfile%/*}" || exit 1; setsid sh -c '\''timeout --foreground "$@"; exit 0'\'' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 & pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }; i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done; echo started'
 SH_PROBE='proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"; case $proto in icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };; tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };; udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;; *) echo "error unknown protocol $proto"; exit 0;; esac; case $out in *"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;; *nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;; *"timed out"*|*" 0 received"*) echo timeout;; *) printf "error %s\n" "$(printf "%s" "$out" | tr "\n" " ")";; esac'
 SH_STOP='pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done'
 
 test_plan() {
+  # wait until the IPv6 addresses of node r1 have passed duplicate address detection (at most 5 s)
+  settle 1 nsenter --net=/run/netns/routed.r1 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node r2 have passed duplicate address detection (at most 5 s)
+  settle 2 nsenter --net=/run/netns/routed.r2 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node client have passed duplicate address detection (at most 5 s)
+  settle 3 nsenter --net=/run/netns/routed.client -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node server have passed duplicate address detection (at most 5 s)
+  settle 4 nsenter --net=/run/netns/routed.server -- sh -c "$SH_SETTLE" opentop-settle 5
   # listen on tcp 10.2.0.10:80 in node server, unless something does
-  listener 1 nsenter --net=/run/netns/routed.server -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/routed/probes/server.tcp.10.2.0.10.80.pid opentop:routed:server:listen-tcp-80-1 84 tcp 4 10.2.0.10 80
+  listener 5 nsenter --net=/run/netns/routed.server -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/routed/probes/server.tcp.10.2.0.10.80.pid opentop:routed:server:listen-tcp-80-1 84 tcp 4 10.2.0.10 80
   # listen on tcp [fd00:2::10]:80 in node server, unless something does
-  listener 2 nsenter --net=/run/netns/routed.server -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/routed/probes/server.tcp.fd00:2::10.80.pid opentop:routed:server:listen-tcp-80-2 84 tcp 6 fd00:2::10 80
+  listener 6 nsenter --net=/run/netns/routed.server -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/routed/probes/server.tcp.fd00:2::10.80.pid opentop:routed:server:listen-tcp-80-2 84 tcp 6 fd00:2::10 80
   # listen on udp 10.1.0.10:53 in node client, unless something does
-  listener 3 nsenter --net=/run/netns/routed.client -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/routed/probes/client.udp.10.1.0.10.53.pid opentop:routed:client:listen-udp-53-3 84 udp 4 10.1.0.10 53
+  listener 7 nsenter --net=/run/netns/routed.client -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/routed/probes/client.udp.10.1.0.10.53.pid opentop:routed:client:listen-udp-53-3 84 udp 4 10.1.0.10 53
   # listen on udp [fd00:1::10]:53 in node client, unless something does
-  listener 4 nsenter --net=/run/netns/routed.client -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/routed/probes/client.udp.fd00:1::10.53.pid opentop:routed:client:listen-udp-53-4 84 udp 6 fd00:1::10 53
+  listener 8 nsenter --net=/run/netns/routed.client -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/routed/probes/client.udp.fd00:1::10.53.pid opentop:routed:client:listen-udp-53-4 84 udp 6 fd00:1::10 53
   # probe tcp 10.2.0.10:80 from node client
-  run_probe 5 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 80 '' 2
+  run_probe 9 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.2.0.10 80 '' 2
   # probe tcp [fd00:2::10]:80 from node client
-  run_probe 6 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00:2::10 80 '' 2
+  run_probe 10 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00:2::10 80 '' 2
   # probe udp 10.1.0.10:53 from node server
-  run_probe 7 nsenter --net=/run/netns/routed.server -- sh -c "$SH_PROBE" opentop-probe udp 4 10.1.0.10 53 '' 2
+  run_probe 11 nsenter --net=/run/netns/routed.server -- sh -c "$SH_PROBE" opentop-probe udp 4 10.1.0.10 53 '' 2
   # probe udp [fd00:1::10]:53 from node server
-  run_probe 8 nsenter --net=/run/netns/routed.server -- sh -c "$SH_PROBE" opentop-probe udp 6 fd00:1::10 53 '' 2
+  run_probe 12 nsenter --net=/run/netns/routed.server -- sh -c "$SH_PROBE" opentop-probe udp 6 fd00:1::10 53 '' 2
   # probe icmp 10.2.0.10 from node client
-  run_probe 9 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.2.0.10 '' '' 2
+  run_probe 13 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.2.0.10 '' '' 2
   # probe icmp fd00:2::10 from node client
-  run_probe 10 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00:2::10 '' '' 2
+  run_probe 14 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00:2::10 '' '' 2
   # probe icmp 10.255.0.1 from node client
-  run_probe 11 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.255.0.1 '' '' 2
+  run_probe 15 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.255.0.1 '' '' 2
   # probe icmp fd00:ff::1 from node client
-  run_probe 12 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00:ff::1 '' '' 2
+  run_probe 16 nsenter --net=/run/netns/routed.client -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00:ff::1 '' '' 2
   wait
   stop_listeners
 }
 
 stop_listeners() {
   # stop the listener on tcp 10.2.0.10 port 80 in node server
-  stop_listener 1 sh -c "$SH_STOP" opentop-stop /run/opentop/routed/probes/server.tcp.10.2.0.10.80.pid opentop:routed:server:listen-tcp-80-1 10 group
+  stop_listener 5 sh -c "$SH_STOP" opentop-stop /run/opentop/routed/probes/server.tcp.10.2.0.10.80.pid opentop:routed:server:listen-tcp-80-1 10 group
   # stop the listener on tcp fd00:2::10 port 80 in node server
-  stop_listener 2 sh -c "$SH_STOP" opentop-stop /run/opentop/routed/probes/server.tcp.fd00:2::10.80.pid opentop:routed:server:listen-tcp-80-2 10 group
+  stop_listener 6 sh -c "$SH_STOP" opentop-stop /run/opentop/routed/probes/server.tcp.fd00:2::10.80.pid opentop:routed:server:listen-tcp-80-2 10 group
   # stop the listener on udp 10.1.0.10 port 53 in node client
-  stop_listener 3 sh -c "$SH_STOP" opentop-stop /run/opentop/routed/probes/client.udp.10.1.0.10.53.pid opentop:routed:client:listen-udp-53-3 10 group
+  stop_listener 7 sh -c "$SH_STOP" opentop-stop /run/opentop/routed/probes/client.udp.10.1.0.10.53.pid opentop:routed:client:listen-udp-53-3 10 group
   # stop the listener on udp fd00:1::10 port 53 in node client
-  stop_listener 4 sh -c "$SH_STOP" opentop-stop /run/opentop/routed/probes/client.udp.fd00:1::10.53.pid opentop:routed:client:listen-udp-53-4 10 group
+  stop_listener 8 sh -c "$SH_STOP" opentop-stop /run/opentop/routed/probes/client.udp.fd00:1::10.53.pid opentop:routed:client:listen-udp-53-4 10 group
   :
 }
 
 TEST_WIDTH=23
 test_rows() {
-  row 'client -> server tcp 80' 4 reach reaches 'through client → r1 → r2 → server' 5 1
-  row 'client -> server tcp 80' 6 reach reaches 'through client → r1 → r2 → server' 6 2
-  row 'server -> client udp 53' 4 reach reaches 'through server → r2 → r1 → client' 7 3
-  row 'server -> client udp 53' 6 reach reaches 'through server → r2 → r1 → client' 8 4
-  row 'client -> server via r2' 4 reach reaches 'through client → r1 → r2 → server' 9 0
-  row 'client -> server via r2' 6 reach reaches 'through client → r1 → r2 → server' 10 0
-  row 'client -> r2.eth1' 4 reach reaches 'through client → r1 → r2' 11 0
-  row 'client -> r2.eth1' 6 reach reaches 'through client → r1 → r2' 12 0
+  row 'client -> server tcp 80' 4 reach reaches 'through client → r1 → r2 → server' 9 5
+  row 'client -> server tcp 80' 6 reach reaches 'through client → r1 → r2 → server' 10 6
+  row 'server -> client udp 53' 4 reach reaches 'through server → r2 → r1 → client' 11 7
+  row 'server -> client udp 53' 6 reach reaches 'through server → r2 → r1 → client' 12 8
+  row 'client -> server via r2' 4 reach reaches 'through client → r1 → r2 → server' 13 0
+  row 'client -> server via r2' 6 reach reaches 'through client → r1 → r2 → server' 14 0
+  row 'client -> r2.eth1' 4 reach reaches 'through client → r1 → r2' 15 0
+  row 'client -> r2.eth1' 6 reach reaches 'through client → r1 → r2' 16 0
 }
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
@@ -713,11 +722,11 @@ why() {
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
     cat) why='the script reads the kernel'\''s limits, and process and cgroup state' package=coreutils ;;
     sh) why='this lab'\''s steps include small sh programs' package=dash ;;
+    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
     ss) why='this lab'\''s tests look for a listener before starting one' package=iproute2 ;;
     setsid) why='this lab runs services' package=util-linux ;;
     timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
     socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
-    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
     ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     tr) why='this lab stops its processes by their marks' package=coreutils ;;
     sed) why='this lab stops its processes by their marks' package=sed ;;

@@ -3,7 +3,7 @@
 #
 #   source    /ROOT/examples/star.otop
 #   sha256    917718e348f48ff877528543b1e55e6cf9e08b7924bb22a34ad2a61deb464be9
-#   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find cat sh ss setsid timeout socat sleep ping tr sed
+#   requires  ip nsenter unshare mkdir ln readlink rm mv date touch find cat sh sleep ss setsid timeout socat ping tr sed
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
 #
@@ -29,7 +29,7 @@ NL='
 NEED_UP='ip nsenter unshare mkdir ln readlink rm mv date touch find cat'
 NEED_DOWN='ip nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip nsenter'
-NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
+NEED_TEST='nsenter sh ip sleep ss mkdir setsid timeout socat ping cat tr sed ln readlink rm date'
 # What the lab asks of the machine (checked by capacity before anything is created).
 NAMESPACES=51
 KIB_PER_NAMESPACE=320
@@ -40,7 +40,7 @@ Lab star: 50 nodes, 1 switch, 50 links (405 operations).
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter)
-  test    probe its expectations with real packets (needs root and nsenter, sh, ss, mkdir, setsid, timeout, socat, sleep, ping, cat, tr, sed, ln, readlink, rm, date)
+  test    probe its expectations with real packets (needs root and nsenter, sh, ip, sleep, ss, mkdir, setsid, timeout, socat, ping, cat, tr, sed, ln, readlink, rm, date)
   plan    print every operation that up runs, doing nothing'
 
 # ---- up: the plan, stage by stage --------------------------------------------------
@@ -2319,41 +2319,142 @@ exec_node() {
 
 # ---- test: the expectations with real packets (as `opentop test`) -------------------
 
+SH_SETTLE='i=0; n=$(($1 * 10)); while [ -n "$(ip -6 addr show tentative 2>/dev/null)" ] && [ "$i" -lt "$n" ]; do sleep 0.1; i=$((i + 1)); done'
 SH_LISTEN='pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u; listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }; if listening; then echo present; exit 0; fi; b=$addr; [ "$family" = 6 ] && b="[$addr]"; case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac; mkdir -p "${pidfile%/*}" || exit 1; setsid sh -c '\''timeout --foreground "$@"; exit 0'\'' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 & pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }; i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done; echo started'
 SH_PROBE='proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"; case $proto in icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };; tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };; udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;; *) echo "error unknown protocol $proto"; exit 0;; esac; case $out in *"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;; *nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;; *"timed out"*|*" 0 received"*) echo timeout;; *) printf "error %s\n" "$(printf "%s" "$out" | tr "\n" " ")";; esac'
 SH_STOP='pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done'
 
 test_plan() {
+  # wait until the IPv6 addresses of node h1 have passed duplicate address detection (at most 5 s)
+  settle 1 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h2 have passed duplicate address detection (at most 5 s)
+  settle 2 nsenter --net=/run/netns/star.h2 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h3 have passed duplicate address detection (at most 5 s)
+  settle 3 nsenter --net=/run/netns/star.h3 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h4 have passed duplicate address detection (at most 5 s)
+  settle 4 nsenter --net=/run/netns/star.h4 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h5 have passed duplicate address detection (at most 5 s)
+  settle 5 nsenter --net=/run/netns/star.h5 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h6 have passed duplicate address detection (at most 5 s)
+  settle 6 nsenter --net=/run/netns/star.h6 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h7 have passed duplicate address detection (at most 5 s)
+  settle 7 nsenter --net=/run/netns/star.h7 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h8 have passed duplicate address detection (at most 5 s)
+  settle 8 nsenter --net=/run/netns/star.h8 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h9 have passed duplicate address detection (at most 5 s)
+  settle 9 nsenter --net=/run/netns/star.h9 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h10 have passed duplicate address detection (at most 5 s)
+  settle 10 nsenter --net=/run/netns/star.h10 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h11 have passed duplicate address detection (at most 5 s)
+  settle 11 nsenter --net=/run/netns/star.h11 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h12 have passed duplicate address detection (at most 5 s)
+  settle 12 nsenter --net=/run/netns/star.h12 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h13 have passed duplicate address detection (at most 5 s)
+  settle 13 nsenter --net=/run/netns/star.h13 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h14 have passed duplicate address detection (at most 5 s)
+  settle 14 nsenter --net=/run/netns/star.h14 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h15 have passed duplicate address detection (at most 5 s)
+  settle 15 nsenter --net=/run/netns/star.h15 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h16 have passed duplicate address detection (at most 5 s)
+  settle 16 nsenter --net=/run/netns/star.h16 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h17 have passed duplicate address detection (at most 5 s)
+  settle 17 nsenter --net=/run/netns/star.h17 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h18 have passed duplicate address detection (at most 5 s)
+  settle 18 nsenter --net=/run/netns/star.h18 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h19 have passed duplicate address detection (at most 5 s)
+  settle 19 nsenter --net=/run/netns/star.h19 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h20 have passed duplicate address detection (at most 5 s)
+  settle 20 nsenter --net=/run/netns/star.h20 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h21 have passed duplicate address detection (at most 5 s)
+  settle 21 nsenter --net=/run/netns/star.h21 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h22 have passed duplicate address detection (at most 5 s)
+  settle 22 nsenter --net=/run/netns/star.h22 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h23 have passed duplicate address detection (at most 5 s)
+  settle 23 nsenter --net=/run/netns/star.h23 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h24 have passed duplicate address detection (at most 5 s)
+  settle 24 nsenter --net=/run/netns/star.h24 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h25 have passed duplicate address detection (at most 5 s)
+  settle 25 nsenter --net=/run/netns/star.h25 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h26 have passed duplicate address detection (at most 5 s)
+  settle 26 nsenter --net=/run/netns/star.h26 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h27 have passed duplicate address detection (at most 5 s)
+  settle 27 nsenter --net=/run/netns/star.h27 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h28 have passed duplicate address detection (at most 5 s)
+  settle 28 nsenter --net=/run/netns/star.h28 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h29 have passed duplicate address detection (at most 5 s)
+  settle 29 nsenter --net=/run/netns/star.h29 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h30 have passed duplicate address detection (at most 5 s)
+  settle 30 nsenter --net=/run/netns/star.h30 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h31 have passed duplicate address detection (at most 5 s)
+  settle 31 nsenter --net=/run/netns/star.h31 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h32 have passed duplicate address detection (at most 5 s)
+  settle 32 nsenter --net=/run/netns/star.h32 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h33 have passed duplicate address detection (at most 5 s)
+  settle 33 nsenter --net=/run/netns/star.h33 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h34 have passed duplicate address detection (at most 5 s)
+  settle 34 nsenter --net=/run/netns/star.h34 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h35 have passed duplicate address detection (at most 5 s)
+  settle 35 nsenter --net=/run/netns/star.h35 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h36 have passed duplicate address detection (at most 5 s)
+  settle 36 nsenter --net=/run/netns/star.h36 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h37 have passed duplicate address detection (at most 5 s)
+  settle 37 nsenter --net=/run/netns/star.h37 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h38 have passed duplicate address detection (at most 5 s)
+  settle 38 nsenter --net=/run/netns/star.h38 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h39 have passed duplicate address detection (at most 5 s)
+  settle 39 nsenter --net=/run/netns/star.h39 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h40 have passed duplicate address detection (at most 5 s)
+  settle 40 nsenter --net=/run/netns/star.h40 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h41 have passed duplicate address detection (at most 5 s)
+  settle 41 nsenter --net=/run/netns/star.h41 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h42 have passed duplicate address detection (at most 5 s)
+  settle 42 nsenter --net=/run/netns/star.h42 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h43 have passed duplicate address detection (at most 5 s)
+  settle 43 nsenter --net=/run/netns/star.h43 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h44 have passed duplicate address detection (at most 5 s)
+  settle 44 nsenter --net=/run/netns/star.h44 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h45 have passed duplicate address detection (at most 5 s)
+  settle 45 nsenter --net=/run/netns/star.h45 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h46 have passed duplicate address detection (at most 5 s)
+  settle 46 nsenter --net=/run/netns/star.h46 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h47 have passed duplicate address detection (at most 5 s)
+  settle 47 nsenter --net=/run/netns/star.h47 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h48 have passed duplicate address detection (at most 5 s)
+  settle 48 nsenter --net=/run/netns/star.h48 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h49 have passed duplicate address detection (at most 5 s)
+  settle 49 nsenter --net=/run/netns/star.h49 -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node h50 have passed duplicate address detection (at most 5 s)
+  settle 50 nsenter --net=/run/netns/star.h50 -- sh -c "$SH_SETTLE" opentop-settle 5
   # listen on tcp 10.0.0.1:80 in node h1, unless something does
-  listener 1 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/star/probes/h1.tcp.10.0.0.1.80.pid opentop:star:h1:listen-tcp-80-1 72 tcp 4 10.0.0.1 80
+  listener 51 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/star/probes/h1.tcp.10.0.0.1.80.pid opentop:star:h1:listen-tcp-80-1 72 tcp 4 10.0.0.1 80
   # listen on tcp [fd00::1]:80 in node h1, unless something does
-  listener 2 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/star/probes/h1.tcp.fd00::1.80.pid opentop:star:h1:listen-tcp-80-2 72 tcp 6 fd00::1 80
+  listener 52 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/star/probes/h1.tcp.fd00::1.80.pid opentop:star:h1:listen-tcp-80-2 72 tcp 6 fd00::1 80
   # probe icmp 10.0.0.50 from node h1
-  run_probe 3 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.0.0.50 '' '' 2
+  run_probe 53 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.0.0.50 '' '' 2
   # probe icmp fd00::32 from node h1
-  run_probe 4 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00::32 '' '' 2
+  run_probe 54 nsenter --net=/run/netns/star.h1 -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00::32 '' '' 2
   # probe tcp 10.0.0.1:80 from node h50
-  run_probe 5 nsenter --net=/run/netns/star.h50 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.0.0.1 80 '' 2
+  run_probe 55 nsenter --net=/run/netns/star.h50 -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.0.0.1 80 '' 2
   # probe tcp [fd00::1]:80 from node h50
-  run_probe 6 nsenter --net=/run/netns/star.h50 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00::1 80 '' 2
+  run_probe 56 nsenter --net=/run/netns/star.h50 -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00::1 80 '' 2
   wait
   stop_listeners
 }
 
 stop_listeners() {
   # stop the listener on tcp 10.0.0.1 port 80 in node h1
-  stop_listener 1 sh -c "$SH_STOP" opentop-stop /run/opentop/star/probes/h1.tcp.10.0.0.1.80.pid opentop:star:h1:listen-tcp-80-1 10 group
+  stop_listener 51 sh -c "$SH_STOP" opentop-stop /run/opentop/star/probes/h1.tcp.10.0.0.1.80.pid opentop:star:h1:listen-tcp-80-1 10 group
   # stop the listener on tcp fd00::1 port 80 in node h1
-  stop_listener 2 sh -c "$SH_STOP" opentop-stop /run/opentop/star/probes/h1.tcp.fd00::1.80.pid opentop:star:h1:listen-tcp-80-2 10 group
+  stop_listener 52 sh -c "$SH_STOP" opentop-stop /run/opentop/star/probes/h1.tcp.fd00::1.80.pid opentop:star:h1:listen-tcp-80-2 10 group
   :
 }
 
 TEST_WIDTH=16
 test_rows() {
-  row 'h1 -> h50' 4 reach reaches 'through h1 → h50' 3 0
-  row 'h1 -> h50' 6 reach reaches 'through h1 → h50' 4 0
-  row 'h50 -> h1 tcp 80' 4 reach reaches 'through h50 → h1' 5 1
-  row 'h50 -> h1 tcp 80' 6 reach reaches 'through h50 → h1' 6 2
+  row 'h1 -> h50' 4 reach reaches 'through h1 → h50' 53 0
+  row 'h1 -> h50' 6 reach reaches 'through h1 → h50' 54 0
+  row 'h50 -> h1 tcp 80' 4 reach reaches 'through h50 → h1' 55 51
+  row 'h50 -> h1 tcp 80' 6 reach reaches 'through h50 → h1' 56 52
 }
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
@@ -3321,11 +3422,11 @@ why() {
     find) why='the script tells what the lab made from what it did not' package=findutils ;;
     cat) why='the script reads the kernel'\''s limits, and process and cgroup state' package=coreutils ;;
     sh) why='this lab'\''s steps include small sh programs' package=dash ;;
+    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
     ss) why='this lab'\''s tests look for a listener before starting one' package=iproute2 ;;
     setsid) why='this lab runs services' package=util-linux ;;
     timeout) why='this lab'\''s tests bound the life of a throwaway listener' package=coreutils ;;
     socat) why='this lab'\''s tcp and udp expectations are tested with it' package=socat ;;
-    sleep) why='this lab waits for processes to start or stop' package=coreutils ;;
     ping) why='this lab'\''s expectations are tested with ping, or the underlay between its machines checked' package=iputils-ping ;;
     tr) why='this lab stops its processes by their marks' package=coreutils ;;
     sed) why='this lab stops its processes by their marks' package=sed ;;

@@ -29,7 +29,7 @@ NL='
 NEED_UP='ip nsenter sysctl nft tc mkdir sh setsid env cat tail sed sleep ss unshare tr stat mountpoint rmdir ln readlink rm mv date touch find'
 NEED_DOWN='sh cat tr sed sleep ip stat mountpoint rmdir nsenter mkdir ln readlink rm find'
 NEED_STATUS='ip tc nsenter'
-NEED_TEST='nsenter sh ss mkdir setsid timeout socat sleep ping cat tr sed ln readlink rm date'
+NEED_TEST='nsenter sh ip sleep ss mkdir setsid timeout socat ping cat tr sed ln readlink rm date'
 # What the lab asks of the machine (checked by capacity before anything is created).
 NAMESPACES=5
 KIB_PER_NAMESPACE=320
@@ -40,7 +40,7 @@ Lab tour: 4 nodes, 1 switch, 4 links (56 operations).
   down    remove everything it created; also after a failed or interrupted up
   status  its live state, and drift from its plan (exit status 1 on drift)
   exec    run a command inside a node (nsenter, sh)
-  test    probe its expectations with real packets (needs root and nsenter, sh, ss, mkdir, setsid, timeout, socat, sleep, ping, cat, tr, sed, ln, readlink, rm, date)
+  test    probe its expectations with real packets (needs root and nsenter, sh, ip, sleep, ss, mkdir, setsid, timeout, socat, ping, cat, tr, sed, ln, readlink, rm, date)
   plan    print every operation that up runs, doing nothing'
 
 # ---- up: the plan, stage by stage --------------------------------------------------
@@ -452,56 +452,65 @@ exec_node() {
 
 # ---- test: the expectations with real packets (as `opentop test`) -------------------
 
+SH_SETTLE='i=0; n=$(($1 * 10)); while [ -n "$(ip -6 addr show tentative 2>/dev/null)" ] && [ "$i" -lt "$n" ]; do sleep 0.1; i=$((i + 1)); done'
 SH_LISTEN='pidfile=$1 mark=$2 life=$3 proto=$4 family=$5 addr=$6 port=$7; f=-t; [ "$proto" = udp ] && f=-u; listening() { ss -Hln $f "sport = :$port" | { while read -r _ _ _ l _; do case ${l%:*} in "*"|0.0.0.0|"[::]"|"$addr"|"[$addr]") exit 3;; esac; done; exit 0; }; [ $? = 3 ]; }; if listening; then echo present; exit 0; fi; b=$addr; [ "$family" = 6 ] && b="[$addr]"; case $proto in tcp) l=TCP$family-LISTEN:$port,bind=$b,reuseaddr,fork r=/dev/null;; *) l=UDP$family-RECVFROM:$port,bind=$b,fork r=PIPE;; esac; mkdir -p "${pidfile%/*}" || exit 1; setsid sh -c '\''timeout --foreground "$@"; exit 0'\'' "$mark" "$life" socat "$l" "$r" </dev/null >/dev/null 2>&1 & pid=$!; echo "$pid" > "$pidfile" || { kill -KILL "$pid"; exit 1; }; i=0; until listening; do kill -0 "$pid" 2>/dev/null || { echo "socat could not listen on $b:$port" >&2; exit 1; }; [ $i -ge 100 ] && { echo "nothing listens on $b:$port after 5 s" >&2; exit 1; }; sleep 0.05; i=$((i+1)); done; echo started'
 SH_PROBE='proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]"; case $proto in icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };; tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };; udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;; *) echo "error unknown protocol $proto"; exit 0;; esac; case $out in *"Connection refused"*|*"Port Unreachable"*|*"Port unreachable"*|*"Packet filtered"*|*rohibited*|*"not permitted"*) echo refused;; *nreachable*|*"No route"*|*"Time to live exceeded"*|*"Hop limit"*) echo unreachable;; *"timed out"*|*" 0 received"*) echo timeout;; *) printf "error %s\n" "$(printf "%s" "$out" | tr "\n" " ")";; esac'
 SH_STOP='pid=$(cat "$1" 2>/dev/null) || exit 0; mark=$2 grace=$3 mode=$4; case $pid in ""|*[!0-9]*) exit 0;; esac; a=$(tr "\0" "\n" < /proc/$pid/cmdline 2>/dev/null); if [ -n "$a" ]; then [ "$(printf "%s\n" "$a" | sed -n 4p)" = "$mark" ] || exit 0; elif [ "$mode" != group ]; then exit 0; fi; alive() { for f in /proc/[0-9]*/stat; do read -r l 2>/dev/null < "$f" || continue; set -- ${l##*) }; [ "$1" != Z ] || continue; if [ "$mode" = group ]; then [ "$3" = "$pid" ] && return 0; else [ "$f" = "/proc/$pid/stat" ] && return 0; fi; done; return 1; }; t=$pid; [ "$mode" = group ] && t=-$pid; kill -TERM $t 2>/dev/null || exit 0; i=0; while alive; do [ $i -eq $grace ] && kill -KILL $t 2>/dev/null; [ $i -ge $((grace + 50)) ] && { echo "process $pid did not stop" >&2; exit 1; }; sleep 0.1; i=$((i+1)); done'
 
 test_plan() {
+  # wait until the IPv6 addresses of node router have passed duplicate address detection (at most 5 s)
+  settle 1 nsenter --net=/run/netns/tour.router -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node web have passed duplicate address detection (at most 5 s)
+  settle 2 nsenter --net=/run/netns/tour.web -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node pc have passed duplicate address detection (at most 5 s)
+  settle 3 nsenter --net=/run/netns/tour.pc -- sh -c "$SH_SETTLE" opentop-settle 5
+  # wait until the IPv6 addresses of node isp have passed duplicate address detection (at most 5 s)
+  settle 4 nsenter --net=/run/netns/tour.isp -- sh -c "$SH_SETTLE" opentop-settle 5
   # listen on tcp 10.1.0.10:8080 in node web, unless something does
-  listener 1 nsenter --net=/run/netns/tour.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/tour/probes/web.tcp.10.1.0.10.8080.pid opentop:tour:web:listen-tcp-8080-1 87 tcp 4 10.1.0.10 8080
+  listener 5 nsenter --net=/run/netns/tour.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/tour/probes/web.tcp.10.1.0.10.8080.pid opentop:tour:web:listen-tcp-8080-1 87 tcp 4 10.1.0.10 8080
   # listen on tcp [fd00:1::10]:8080 in node web, unless something does
-  listener 2 nsenter --net=/run/netns/tour.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/tour/probes/web.tcp.fd00:1::10.8080.pid opentop:tour:web:listen-tcp-8080-2 87 tcp 6 fd00:1::10 8080
+  listener 6 nsenter --net=/run/netns/tour.web -- sh -c "$SH_LISTEN" opentop-listen /run/opentop/tour/probes/web.tcp.fd00:1::10.8080.pid opentop:tour:web:listen-tcp-8080-2 87 tcp 6 fd00:1::10 8080
   # probe tcp 10.1.0.10:8080 from node pc
-  run_probe 3 nsenter --net=/run/netns/tour.pc -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.1.0.10 8080 '' 2
+  run_probe 7 nsenter --net=/run/netns/tour.pc -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.1.0.10 8080 '' 2
   # probe tcp [fd00:1::10]:8080 from node pc
-  run_probe 4 nsenter --net=/run/netns/tour.pc -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00:1::10 8080 '' 2
+  run_probe 8 nsenter --net=/run/netns/tour.pc -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00:1::10 8080 '' 2
   # probe icmp 198.18.0.2 from node pc
-  run_probe 5 nsenter --net=/run/netns/tour.pc -- sh -c "$SH_PROBE" opentop-probe icmp 4 198.18.0.2 '' '' 2
+  run_probe 9 nsenter --net=/run/netns/tour.pc -- sh -c "$SH_PROBE" opentop-probe icmp 4 198.18.0.2 '' '' 2
   # probe icmp fd00:ff::2 from node pc
-  run_probe 6 nsenter --net=/run/netns/tour.pc -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00:ff::2 '' '' 2
+  run_probe 10 nsenter --net=/run/netns/tour.pc -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00:ff::2 '' '' 2
   # probe tcp 198.18.0.1:80 from node isp
-  run_probe 7 nsenter --net=/run/netns/tour.isp -- sh -c "$SH_PROBE" opentop-probe tcp 4 198.18.0.1 80 '' 2
+  run_probe 11 nsenter --net=/run/netns/tour.isp -- sh -c "$SH_PROBE" opentop-probe tcp 4 198.18.0.1 80 '' 2
   # probe tcp 10.1.0.10:8080 from node isp
-  run_probe 8 nsenter --net=/run/netns/tour.isp -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.1.0.10 8080 '' 2
+  run_probe 12 nsenter --net=/run/netns/tour.isp -- sh -c "$SH_PROBE" opentop-probe tcp 4 10.1.0.10 8080 '' 2
   # probe tcp [fd00:1::10]:8080 from node isp
-  run_probe 9 nsenter --net=/run/netns/tour.isp -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00:1::10 8080 '' 2
+  run_probe 13 nsenter --net=/run/netns/tour.isp -- sh -c "$SH_PROBE" opentop-probe tcp 6 fd00:1::10 8080 '' 2
   # probe icmp 10.1.0.20 from node isp
-  run_probe 10 nsenter --net=/run/netns/tour.isp -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.1.0.20 '' '' 2
+  run_probe 14 nsenter --net=/run/netns/tour.isp -- sh -c "$SH_PROBE" opentop-probe icmp 4 10.1.0.20 '' '' 2
   # probe icmp fd00:1::20 from node isp
-  run_probe 11 nsenter --net=/run/netns/tour.isp -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00:1::20 '' '' 2
+  run_probe 15 nsenter --net=/run/netns/tour.isp -- sh -c "$SH_PROBE" opentop-probe icmp 6 fd00:1::20 '' '' 2
   wait
   stop_listeners
 }
 
 stop_listeners() {
   # stop the listener on tcp 10.1.0.10 port 8080 in node web
-  stop_listener 1 sh -c "$SH_STOP" opentop-stop /run/opentop/tour/probes/web.tcp.10.1.0.10.8080.pid opentop:tour:web:listen-tcp-8080-1 10 group
+  stop_listener 5 sh -c "$SH_STOP" opentop-stop /run/opentop/tour/probes/web.tcp.10.1.0.10.8080.pid opentop:tour:web:listen-tcp-8080-1 10 group
   # stop the listener on tcp fd00:1::10 port 8080 in node web
-  stop_listener 2 sh -c "$SH_STOP" opentop-stop /run/opentop/tour/probes/web.tcp.fd00:1::10.8080.pid opentop:tour:web:listen-tcp-8080-2 10 group
+  stop_listener 6 sh -c "$SH_STOP" opentop-stop /run/opentop/tour/probes/web.tcp.fd00:1::10.8080.pid opentop:tour:web:listen-tcp-8080-2 10 group
   :
 }
 
 TEST_WIDTH=27
 test_rows() {
-  row 'pc -> web tcp 8080' 4 reach reaches 'through pc → web' 3 1
-  row 'pc -> web tcp 8080' 6 reach reaches 'through pc → web' 4 2
-  row 'pc -> isp' 4 reach reaches 'through pc → router → isp' 5 0
-  row 'pc -> isp' 6 reach reaches 'through pc → router → isp' 6 0
-  row 'isp -> router.up0 tcp 80 -4' 4 reach reaches 'through isp → router → web' 7 1
-  row 'isp !-> web tcp 8080' 4 not blocked 'isp has no route to 10.1.0.10' 8 1
-  row 'isp !-> web tcp 8080' 6 not blocked 'isp has no route to fd00:1::10' 9 2
-  row 'isp !-> pc' 4 not blocked 'isp has no route to 10.1.0.20' 10 0
-  row 'isp !-> pc' 6 not blocked 'isp has no route to fd00:1::20' 11 0
+  row 'pc -> web tcp 8080' 4 reach reaches 'through pc → web' 7 5
+  row 'pc -> web tcp 8080' 6 reach reaches 'through pc → web' 8 6
+  row 'pc -> isp' 4 reach reaches 'through pc → router → isp' 9 0
+  row 'pc -> isp' 6 reach reaches 'through pc → router → isp' 10 0
+  row 'isp -> router.up0 tcp 80 -4' 4 reach reaches 'through isp → router → web' 11 5
+  row 'isp !-> web tcp 8080' 4 not blocked 'isp has no route to 10.1.0.10' 12 5
+  row 'isp !-> web tcp 8080' 6 not blocked 'isp has no route to fd00:1::10' 13 6
+  row 'isp !-> pc' 4 not blocked 'isp has no route to 10.1.0.20' 14 0
+  row 'isp !-> pc' 6 not blocked 'isp has no route to fd00:1::20' 15 0
 }
 
 # plan_text: what `up` runs, as `opentop plan` prints it.
