@@ -3,8 +3,11 @@
 // is loaded only then.
 
 import { fast } from "./fast.js";
+import { holdFor } from "./hold.js";
 
 export async function start(argv: readonly string[]): Promise<number> {
+  // Before anything is loaded: `up` and `apply` are not ended outright by a Ctrl-C.
+  holdFor(argv);
   const quick = await fast(argv);
   if (quick !== undefined) return quick;
   const { main } = await import("./main.js");

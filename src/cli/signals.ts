@@ -4,14 +4,10 @@
 import { command, type Step } from "../plan/plan.js";
 import { counted } from "../plural.js";
 import type { ProcResult } from "../runtime/proc.js";
+import { holdInterrupts, SIGNALS, takeHeld } from "./hold.js";
 import type { Io } from "./io.js";
 
-/**
- * The signals that ask OpenTop to stop: Ctrl-C at the terminal (SIGINT), a polite kill
- * (SIGTERM), and the terminal going away (SIGHUP: a closed window, a dropped SSH session).
- * Without a handler each would end Node at once, mid-step.
- */
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+export { holdInterrupts };
 
 /** Calls `handler` on each interrupting signal until the returned function is called. */
 export function onInterrupt(handler: () => void): () => void {
@@ -19,31 +15,6 @@ export function onInterrupt(handler: () => void): () => void {
   return () => {
     for (const s of SIGNALS) process.off(s, handler);
   };
-}
-
-/** An interrupt that came while interrupts were held and no work was listening for one. */
-let held = false;
-let holding = false;
-
-/**
- * From now until the process exits, an interrupt never ends it outright, half-way through
- * printing or before its work has begun: one that lands before the work (`interruptible`,
- * `interruptFlag`) starts makes it stop at once, having done nothing; one that lands after
- * the work is done lets the command say what it did. For `up` and `apply`.
- */
-export function holdInterrupts(): void {
-  if (holding) return;
-  holding = true;
-  onInterrupt(() => {
-    held = true;
-  });
-}
-
-/** Whether an interrupt came before the work that takes it; taken once. */
-function takeHeld(): boolean {
-  const was = held;
-  held = false;
-  return was;
 }
 
 /** A flag that each interrupting signal sets, for a command that polls it (`up` across machines). */
