@@ -1,0 +1,54 @@
+// A third adversarial pass, after apply, test, capture, the machines' capacity checks and
+// fmt landed, by someone who had read only the docs: what it broke, each as a case. Every
+// case runs in a sandbox of its own (test/support/sandbox.ts): its own network, mounts, pids
+// and /run, so nothing of this machine or of other labs is touched.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { SKIP_NOT_ROOT } from "../support/lab.js";
+import { sandbox, section } from "../support/sandbox.js";
+
+/** The sandbox's own /tmp, and `lls`: each namespace's IPv6 link-local addresses, one a line. */
+const HELPERS = [
+  "mount -t tmpfs redteam2 /tmp",
+  "lls() { for n in $(ls /run/netns); do ip -n $n -6 -o addr show scope link | awk -v n=$n '{print n, $2, $4}'; done; }",
+].join("\n");
+
+function run(script: string, options: Parameters<typeof sandbox>[1] = {}) {
+  const r = sandbox(`${HELPERS}\n${script}`, options);
+  return { ...r, out: r.stdout, all: `${r.stdout}\n${r.stderr}` };
+}
+
+const V6 = `lab a
+switch lan
+node r { forward; eth0 -> lan 10.0.0.1/24 fd00::1/64; eth1 -> y.eth0 10.0.1.1/24 fd00:1::1/64 }
+node x { eth0 -> lan 10.0.0.2/24 fd00::2/64; route default via 10.0.0.1; route ::/0 via fd00::1 }
+node y { eth0 10.0.1.2/24 fd00:1::2/64; route default via 10.0.1.1; route ::/0 via fd00:1::1 }
+`;
+const V4 = V6.replace(/ fd00[:0-9]*::\d\/64/g, "").replace(/; route ::\/0 via fd00[:0-9]*::1/g, "");
+
+test("apply 1. apply that removes a lab's last IPv6 address leaves no link-local address, as up of the new file does", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const r = run(`
+cat > /tmp/a.otop <<'X'
+${V6}X
+cat > /tmp/a4.otop <<'X'
+${V4}X
+$OT up /tmp/a4.otop >/dev/null || echo UP-FAILED
+echo ">>> fresh"; lls; $OT down a >/dev/null
+$OT up /tmp/a.otop >/dev/null || echo UP-FAILED
+$OT apply /tmp/a4.otop >/dev/null || echo APPLY-FAILED
+echo ">>> applied"; lls
+$OT status a >/dev/null || echo STATUS-FAILED
+$OT exec a x -- ping -c1 -W2 10.0.1.2 >/dev/null || echo PING-FAILED
+$OT apply /tmp/a.otop >/dev/null || echo APPLY-FAILED
+$OT exec a x -- ping -c1 -W3 fd00:1::2 >/dev/null || echo PING6-FAILED
+$OT down a >/dev/null || echo DOWN-FAILED
+ls -A /run/netns /run/opentop | grep -v ':$' | grep . && echo LEFTOVERS
+`);
+  assert.doesNotMatch(r.out, /FAILED|LEFTOVERS/, r.all);
+  assert.equal(section(r.out, "fresh").trim(), "", r.all);
+  assert.equal(section(r.out, "applied").trim(), "", `link-local addresses left by apply:\n${r.all}`);
+});
