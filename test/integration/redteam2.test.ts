@@ -52,3 +52,33 @@ ls -A /run/netns /run/opentop | grep -v ':$' | grep . && echo LEFTOVERS
   assert.equal(section(r.out, "fresh").trim(), "", r.all);
   assert.equal(section(r.out, "applied").trim(), "", `link-local addresses left by apply:\n${r.all}`);
 });
+
+test("down 2. the script's test killed outright leaves its files in the lab's directory: down (the script's and opentop's) removes them, not OT6092", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const r = run(`
+cat > /tmp/a.otop <<'X'
+lab a
+switch lan
+node x { eth0 -> lan 10.0.0.1/24 }
+node y { eth0 -> lan 10.0.0.2/24; filter { input policy drop } }
+expect x !-> y tcp 8080
+expect x !-> y
+X
+$OT build /tmp/a.otop -o /tmp/a.sh >/dev/null || echo BUILD-FAILED
+for down in script opentop; do
+  echo ">>> $down"
+  sh /tmp/a.sh up >/dev/null || echo UP-FAILED
+  setsid sh /tmp/a.sh test >/dev/null 2>&1 & p=$!
+  sleep 1; ls /run/opentop/a | grep -q '^test\\.' || echo NOT-MID-TEST
+  kill -9 -$p; wait $p
+  if [ $down = script ]; then sh /tmp/a.sh down; else $OT down a; fi; echo "rc=$?"
+  [ -e /run/opentop/a ] && echo "DIR LEFT: $(ls -A /run/opentop/a)"
+  ls /run/netns | grep . && echo NETNS-LEFT
+done
+`);
+  assert.doesNotMatch(r.out, /FAILED|NOT-MID-TEST|DIR LEFT|NETNS-LEFT/, r.all);
+  assert.doesNotMatch(r.all, /OT6092/, r.all);
+  for (const d of ["script", "opentop"]) assert.match(section(r.out, d), /rc=0/, r.all);
+});
