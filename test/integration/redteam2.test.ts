@@ -5,7 +5,8 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { SKIP_NOT_ROOT } from "../support/lab.js";
+import { join } from "node:path";
+import { ROOT, SKIP_NOT_ROOT } from "../support/lab.js";
 import { sandbox, section } from "../support/sandbox.js";
 
 /** The sandbox's own /tmp, and `lls`: each namespace's IPv6 link-local addresses, one a line. */
@@ -81,4 +82,40 @@ done
   assert.doesNotMatch(r.out, /FAILED|NOT-MID-TEST|DIR LEFT|NETNS-LEFT/, r.all);
   assert.doesNotMatch(r.all, /OT6092/, r.all);
   for (const d of ["script", "opentop"]) assert.match(section(r.out, d), /rc=0/, r.all);
+});
+
+test("api 3. the API's misuse: exec through a handle whose lab went down is OT6008 (not nsenter's status 1), anything but a compilation is refused (not a TypeError), and a compilation's plan cannot be swapped for another lab's", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const api = join(ROOT, "dist/src/api/opentop.js");
+  const program = `
+import { compile, up, down, OpentopError } from ${JSON.stringify(api)};
+const says = async (name, f) => {
+  try { console.log(name, "returned", JSON.stringify(await f())); }
+  catch (e) { console.log(name, e instanceof OpentopError ? e.diagnostics.map((d) => d.code).join(",") : "raw " + e.constructor.name); }
+};
+const c = compile("/tmp/d.otop", { source: "lab demo\\nswitch lan\\nnode a { eth0 -> lan 10.0.0.1/24 }\\n" });
+const demo = await up(c);
+await says("exec-up", async () => (await demo.exec("a", ["true"])).code);
+await down("demo");
+await says("exec-down", () => demo.exec("a", ["true"]));
+for (const [name, forged] of [["empty", {}], ["undefined", undefined], ["null", null], ["copy", { ...c }]])
+  await says("up-" + name, () => up(forged));
+const other = compile("/tmp/o.otop", { source: "lab other\\nnode z { lo 10.9.9.9/32 }\\n" });
+await says("swap", () => { c.plan = other.plan; return "swapped"; });
+`;
+  const r = run(`
+cat > /tmp/api.mjs <<'X'
+${program}X
+node /tmp/api.mjs
+ls /run/netns | grep . && echo NETNS-LEFT
+ls -A /run/opentop | grep . && echo RUN-LEFT
+`);
+  assert.match(r.out, /^exec-up returned 0$/m, r.all);
+  assert.match(r.out, /^exec-down OT6008$/m, r.all);
+  for (const name of ["empty", "undefined", "null", "copy"])
+    assert.match(r.out, new RegExp(`^up-${name} OT9003$`, "m"), r.all);
+  assert.match(r.out, /^swap raw TypeError$/m, r.all);
+  assert.doesNotMatch(r.out, /LEFT/, r.all);
 });
