@@ -4,8 +4,8 @@
 // and /run, so nothing of this machine or of other labs is touched.
 
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { join } from "node:path";
+import { test } from "node:test";
 import { ROOT, SKIP_NOT_ROOT } from "../support/lab.js";
 import { sandbox, section } from "../support/sandbox.js";
 
