@@ -139,6 +139,9 @@ function finish(
     if (e instanceof DiagnosticError) return { ...base, diagnostics: [...diagnostics, ...e.diagnostics] };
     throw e;
   }
+  // What `up` and `apply` run is this object's plan: frozen, so that it cannot be swapped for
+  // another lab's behind the front end's back (that made a record of one lab list another's).
+  Object.freeze(out);
   FRONT.set(out, { ...compiled, lab });
   return out;
 }
@@ -166,9 +169,11 @@ function failed(file: string, diagnostics: Diagnostic[]): Compilation {
 
 /** The front end's result of a compilation without errors (of a lab on several machines too); else its diagnostics are thrown. */
 export function frontEnd(c: Compilation): Compiled & { readonly lab: Model } {
-  const compiled = FRONT.get(c);
+  const compiled = typeof c === "object" && c !== null ? FRONT.get(c) : undefined;
   if (compiled) return compiled;
-  if (c.diagnostics.some((d) => d.severity === "error")) throw new OpentopError(c.diagnostics);
+  // Anything else passed for a compilation (`up({})`, a copy, a forgery) is refused, not a TypeError.
+  if (Array.isArray(c?.diagnostics) && c.diagnostics.some((d) => d?.severity === "error"))
+    throw new OpentopError(c.diagnostics);
   throw new OpentopError(
     diag("OT9003", "internal error: not a compilation of this OpenTop", {
       help: "pass the object `compile()` returned, as it is",

@@ -87,7 +87,7 @@ export class RunningLab {
       ...(options.env ? { env: options.env } : {}),
       ...(options.timeout !== undefined ? { timeout: options.timeout, killSignal: "SIGKILL" } : {}),
     });
-    return new Promise((resolve) => {
+    const result = await new Promise<ExecResult>((resolve) => {
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout?.on("data", (b: Buffer) => out.push(b));
@@ -103,6 +103,13 @@ export class RunningLab {
         }),
       );
     });
+    // nsenter could not enter: the node's namespaces are gone since they were read (the lab
+    // taken down, or the node removed by `apply`) — OT6008, not the program's status.
+    if (result.code !== 0 && result.stderr.startsWith("nsenter: cannot open ")) {
+      this.#enter.delete(node);
+      this.enter(node);
+    }
+    return result;
   }
 
   /** Starts `argv` in `node` (its namespaces and cgroups) and returns the process; stop it by its PID. */

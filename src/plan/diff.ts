@@ -10,6 +10,7 @@ import { type Ns, nsKey } from "./ns.js";
 import {
   contentOf,
   keyOf,
+  madeWith,
   makesOf,
   type Need,
   type NeedContext,
@@ -304,6 +305,12 @@ function propagate(st: State): void {
       changed = true;
     };
     for (const [key, op] of st.old.ops) mark(key, forced(st.old, key, op, but(key, goes)));
+    // New, and taking effect only on an object made with it: that object is made again.
+    for (const [key, op] of st.next.ops) {
+      if (st.old.ops.has(key) || !madeWith(op)) continue;
+      for (const n of needsOf(op, st.next.ctx))
+        if (n.inside) for (const m of makersOf(st.old, n, key)) mark(m, key);
+    }
     for (const [key, op] of st.next.ops)
       if (st.old.ops.has(key)) mark(key, forced(st.next, key, op, but(key, made)));
     for (const [key, op] of st.next.ops) {

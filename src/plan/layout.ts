@@ -44,8 +44,9 @@ const NAME = "[A-Za-z][A-Za-z0-9_-]*";
  * file it is written through), the namespace files' directory (`ns/NODE.KIND`), the
  * services' PID files, logs and exit statuses (`services/NODE.NAME.{pid,log,status}`), and
  * moved interfaces' saved states (`nics/NIC`, written through `NIC.new`), and the PID files
- * of `test`'s throwaway listeners (`probes/NODE.PROTO.ADDRESS.PORT.pid`). Nothing else is
- * ever the lab's: tear-down deletes these and only these, so that a run directory given by
+ * of `test`'s throwaway listeners (`probes/NODE.PROTO.ADDRESS.PORT.pid`), and the standalone
+ * script's `test` files (`test.PID/{l,p}K.{out,err,rc}`, left by a test killed outright).
+ * Nothing else is ever the lab's: tear-down deletes these and only these, so that a run directory given by
  * mistake (`OPENTOP_RUN_DIR=/`), or a stranger's file in a lab's directory, loses nothing.
  */
 const LAB_DIR_ENTRIES: readonly { readonly path: RegExp; readonly dir: boolean }[] = [
@@ -56,6 +57,8 @@ const LAB_DIR_ENTRIES: readonly { readonly path: RegExp; readonly dir: boolean }
   { path: new RegExp(`^services/${NAME}\\.${NAME}\\.(pid|log|status)$`), dir: false },
   { path: new RegExp(`^nics/${NAME}(\\.new)?$`), dir: false },
   { path: new RegExp(`^probes/${NAME}\\.(tcp|udp)\\.[0-9a-fA-F.:]+\\.\\d+\\.pid$`), dir: false },
+  { path: /^test\.\d+$/, dir: true },
+  { path: /^test\.\d+\/[lp]\d+\.(out|err|rc)$/, dir: false },
 ];
 
 /** Whether OpenTop puts an entry there, a directory or a regular file (LAB_DIR_ENTRIES). */

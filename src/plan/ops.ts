@@ -165,6 +165,11 @@ export function undoneLast(op: Op): boolean {
   return spec(op).undoneLast === true;
 }
 
+/** It takes effect only on an object made with it (`OpSpec.madeWith`). */
+export function madeWith(op: Op): boolean {
+  return spec(op).madeWith === true;
+}
+
 /** What changes `from` into `to` in place (same kind and key); undefined: recreate it. */
 export function updateOf(from: Op, to: Op, ctx: NeedContext): Update<Op> | undefined {
   if (from.kind !== to.kind) return undefined;

@@ -246,3 +246,35 @@ test("diff: from a record (whose operations have no place in a file), an MTU cha
     "make link set dev eth0 mtu 1400",
   ]);
 });
+
+test("diff: the last IPv6 address removed makes each interface again without a link-local address (the kernel keeps the one an interface that is up has)", () => {
+  const v6 = `lab d
+switch lan
+node r { eth0 -> lan 10.0.0.1/24 fd00::1/64 }
+node a { eth0 -> lan 10.0.0.2/24 fd00::2/64 }
+`;
+  const v4 = v6.replace(/ fd00::\d\/64/g, "");
+  const d = diffOf(v6, v4);
+  const kinds = changes(d);
+  // The veth pairs are made again because of the new setting, and everything on them with them.
+  for (const node of ["r", "a"]) {
+    assert.ok(
+      kinds.some((c) => c.startsWith("recreate ") && c.includes(`${node}.eth0`) && c.includes("<- addrgen")),
+      `${node}.eth0 is made again for its addrgenmode:\n${kinds.join("\n")}`,
+    );
+  }
+  const made = runs(d).filter((r) => r.startsWith("make "));
+  for (const dev of ["eth0"]) {
+    const create = made.findIndex((r) => r.includes("type veth") && r.includes(`name ${dev}`));
+    const quiet = made.findIndex((r) => r.includes(`dev ${dev} addrgenmode none`));
+    const up = made.indexOf(`make link set dev ${dev} up`);
+    assert.ok(
+      create >= 0 && create < quiet && quiet < up,
+      `created, then addrgenmode none, then up:\n${made.join("\n")}`,
+    );
+  }
+  // The way back is a change of the same kind (the setting is taken back by making it again).
+  assert.ok(changes(diffOf(v4, v6)).some((c) => c.startsWith("recreate ")));
+  // A lab that had no IPv6 and still has none is not touched.
+  assert.deepEqual(changes(diffOf(v4, v4)), []);
+});

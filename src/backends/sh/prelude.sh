@@ -275,9 +275,11 @@ remove_lab_dir() {
   fi
   [ -d "$LAB_DIR" ] || return 0
   strangers=$(cd "$LAB_DIR" && find . -mindepth 1 \
-    ! \( -type d \( -path ./ns -o -path ./services -o -path ./nics -o -path ./probes \) \) \
+    ! \( -type d \( -path ./ns -o -path ./services -o -path ./nics -o -path ./probes \
+    -o \( -path './test.[0-9]*' ! -path './test.*/*' \) \) \) \
     ! \( -type f \( -path ./record.json -o -path './.record.*.tmp' -o -path './ns/*.*' \
-    -o -path './services/*.*.*' -o -path './nics/*' -o -path './probes/*.*.*.pid' \) \) -print)
+    -o -path './services/*.*.*' -o -path './nics/*' -o -path './probes/*.*.*.pid' \
+    -o -path './test.[0-9]*/[lp][0-9]*.*' \) \) -print)
   if [ -n "$strangers" ]; then
     strangers=${strangers%%"$NL"*}
     error OT6092 "the directory of lab $LAB holds what OpenTop did not put there: ${strangers#./}" \

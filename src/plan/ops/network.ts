@@ -740,8 +740,11 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
   },
   "link.nolinklocal": {
     needs: (op) => [inside(linkKey(op.ns, op.dev))],
-    // Set before the interface has a carrier: taken back only by making the interface again.
+    // Set before the interface has a carrier: taken back only by making the interface again,
+    // and given to an interface that is up only by making it again (the kernel keeps the
+    // link-local address it has).
     undo: () => null,
+    madeWith: true,
     shape: { ns: "netns", dev: F.word },
     tool: "ip",
     where: (op) => op.ns,

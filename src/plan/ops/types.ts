@@ -131,6 +131,11 @@ export interface OpSpec<O, I> {
    */
   readonly undoneLast?: true;
   /**
+   * It takes effect only on an object made with it (a setting the kernel reads when the
+   * interface first comes up): added to an object that stays, that object is made again.
+   */
+  readonly madeWith?: true;
+  /**
    * What turns `from` into `to` (same key, other content) in place; undefined: the object is
    * recreated (undone, then made again).
    */
