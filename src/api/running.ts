@@ -3,6 +3,7 @@
 // handle, so that `exec` costs what one `nsenter` costs.
 
 import { type ChildProcess, type SpawnOptions, spawn as spawnProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { diag } from "../diagnostics/diagnostic.js";
 import type { LabRecord } from "../plan/record.js";
 import { enterArgv } from "../runtime/enter.js";
@@ -114,7 +115,15 @@ export class RunningLab {
 
   /** Starts `argv` in `node` (its namespaces and cgroups) and returns the process; stop it by its PID. */
   spawn(node: string, argv: readonly string[], options: SpawnOptions = {}): ChildProcess {
-    const [file, ...args] = [...this.enter(node), ...argv];
+    let prefix = this.enter(node);
+    // A process, unlike a result, cannot say afterwards that the node was gone: its network
+    // namespace is looked for first (OT6008 if the lab is down, as `exec` says).
+    const net = prefix.find((a) => a.startsWith("--net="))?.slice("--net=".length);
+    if (net !== undefined && !existsSync(net)) {
+      this.#enter.delete(node);
+      prefix = this.enter(node);
+    }
+    const [file, ...args] = [...prefix, ...argv];
     if (file === undefined || argv.length === 0)
       throw new OpentopError(diag("OT9002", "give a program to run", {}));
     return spawnProcess(file, args, {

@@ -84,7 +84,7 @@ done
   for (const d of ["script", "opentop"]) assert.match(section(r.out, d), /rc=0/, r.all);
 });
 
-test("api 3. the API's misuse: exec through a handle whose lab went down is OT6008 (not nsenter's status 1), anything but a compilation is refused (not a TypeError), and a compilation's plan cannot be swapped for another lab's", {
+test("api 3. the API's misuse: exec and spawn through a handle whose lab went down are OT6008 (not nsenter's status 1), anything but a compilation is refused (not a TypeError), and a compilation's plan cannot be swapped for another lab's", {
   skip: SKIP_NOT_ROOT,
   timeout: 120_000,
 }, () => {
@@ -100,6 +100,7 @@ const demo = await up(c);
 await says("exec-up", async () => (await demo.exec("a", ["true"])).code);
 await down("demo");
 await says("exec-down", () => demo.exec("a", ["true"]));
+await says("spawn-down", () => demo.spawn("a", ["true"]).pid > 0);
 for (const [name, forged] of [["empty", {}], ["undefined", undefined], ["null", null], ["copy", { ...c }]])
   await says("up-" + name, () => up(forged));
 const other = compile("/tmp/o.otop", { source: "lab other\\nnode z { lo 10.9.9.9/32 }\\n" });
@@ -114,6 +115,7 @@ ls -A /run/opentop | grep . && echo RUN-LEFT
 `);
   assert.match(r.out, /^exec-up returned 0$/m, r.all);
   assert.match(r.out, /^exec-down OT6008$/m, r.all);
+  assert.match(r.out, /^spawn-down OT6008$/m, r.all);
   for (const name of ["empty", "undefined", "null", "copy"])
     assert.match(r.out, new RegExp(`^up-${name} OT9003$`, "m"), r.all);
   assert.match(r.out, /^swap raw TypeError$/m, r.all);
