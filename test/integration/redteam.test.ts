@@ -15,8 +15,6 @@ import { sandbox, section } from "../support/sandbox.js";
  * `fake_nic NAME ADDRESS` makes a "NIC" of the host: a veth pair NAME and NAME-p, with an address.
  */
 const HELPERS = [
-  // A /tmp of the sandbox's own: what a case writes there is no other test run's.
-  "mount -t tmpfs redteam /tmp",
   `lab_file() { printf 'lab %s\\n%s\\n' "$2" "$3" > "$1"; }`,
   "snapshot() {",
   "  for what in netns links masters addrs routes run; do printf '%s: ' $what; case $what in",

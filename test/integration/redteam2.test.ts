@@ -11,7 +11,6 @@ import { sandbox, section } from "../support/sandbox.js";
 
 /** The sandbox's own /tmp, and `lls`: each namespace's IPv6 link-local addresses, one a line. */
 const HELPERS = [
-  "mount -t tmpfs redteam2 /tmp",
   "lls() { for n in $(ls /run/netns); do ip -n $n -6 -o addr show scope link | awk -v n=$n '{print n, $2, $4}'; done; }",
 ].join("\n");
 

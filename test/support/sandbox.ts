@@ -1,13 +1,14 @@
 // A throwaway machine for adversarial tests: a shell script run in namespaces of its own —
 // its own network namespace (the "host" of the labs it brings up), mount namespace (private
-// /run/netns, /run/opentop and /sys, so that OpenTop sees only what the script made), pid
+// /run/netns, /run/opentop, /sys and /tmp, so that OpenTop sees only what the script made), pid
 // namespace and /proc (so that gc sees no other lab's processes). Everything in it goes when
 // the script ends: the namespaces it made are bound only in its private /run/netns.
 // Ownership attacks (look-alikes named like a lab's objects, a host-name naming an uplink,
 // edited records) run here, never against the real machine's interfaces.
 
 import { spawnSync } from "node:child_process";
-import { BIN, type CliResult } from "./lab.js";
+import { shellQuote as q } from "../../src/plan/quote.js";
+import { BIN, type CliResult, ROOT } from "./lab.js";
 
 export interface SandboxOptions {
   /** Mount cgroup2 (in a cgroup namespace rooted at the test's own cgroup) at /sys/fs/cgroup. */
@@ -30,6 +31,14 @@ export function sandbox(script: string, options: SandboxOptions = {}): CliResult
     // sandbox's network is what a fresh sysfs shows.
     "umount -R -l /sys && mount -t sysfs sandbox /sys",
     "mkdir -p /run/opentop && mount -t tmpfs sandbox /run/opentop",
+    // A /tmp of its own (what a case writes there is no other run's, and is gone with it),
+    // made at /mnt and moved over /tmp, with this repository bound into it when it lives
+    // under /tmp (a fresh clone there): OpenTop must stay where the tests run it from.
+    "mount -t tmpfs sandbox /mnt",
+    ...(ROOT.startsWith("/tmp/")
+      ? [`mkdir -p ${q(`/mnt${ROOT.slice(4)}`)} && mount --bind ${q(ROOT)} ${q(`/mnt${ROOT.slice(4)}`)}`]
+      : []),
+    "mount --move /mnt /tmp",
     ...(options.cgroup ? ["mount -t cgroup2 sandbox /sys/fs/cgroup"] : []),
     "ip link set lo up",
     `OT="${process.execPath} ${BIN}"`,
