@@ -20,7 +20,7 @@ export function onInterrupt(handler: () => void): () => void {
 /** A flag that each interrupting signal sets, for a command that polls it (`up` across machines). */
 export interface Interrupt {
   readonly interrupted: () => boolean;
-  /** Stops listening (the process's default handling is back). */
+  /** Stops listening (the default handling is back, unless interrupts are held: src/cli/hold.ts). */
   off(): void;
 }
 
