@@ -8,12 +8,11 @@ import { existsSync, readdirSync, readlinkSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { NAME_PATTERN } from "../model/names.js";
-import { lockIn, RUN_DIR } from "../plan/layout.js";
 import { removedBy } from "../plan/ops.js";
 import type { LabRecord } from "../plan/record.js";
 import { discover, emptyMarked, type Marked } from "./discover.js";
 import { down, markedRecord } from "./lifecycle.js";
-import { clearStaleHostLock, HOST_LOCK, holderAlive, lockPath } from "./lock.js";
+import { clearStaleHostLock, holderAlive, lockPath } from "./lock.js";
 import { listLabs, readRecord, recordedAnywhere, runDir } from "./record.js";
 import { teardownOf } from "./teardown.js";
 
@@ -114,18 +113,7 @@ export async function gc(options: { dryRun: boolean }): Promise<GcResult> {
     }
   // 4. The host lock, if an `up` holding it died (it is in the default run directory,
   // whatever the run directory).
-  const hostLock = lockIn(RUN_DIR, HOST_LOCK);
-  if (isLock(hostLock) && !holderAlive(readlinkOr(hostLock))) {
-    debris.push({ lab: "", why: "its holder is gone", objects: [`lock ${hostLock}`] });
-    if (!options.dryRun) clearStaleHostLock();
-  }
+  const hostLock = clearStaleHostLock(options.dryRun);
+  if (hostLock) debris.push({ lab: "", why: "its holder is gone", objects: [`lock ${hostLock}`] });
   return { debris, diagnostics };
-}
-
-function readlinkOr(path: string): string {
-  try {
-    return readlinkSync(path);
-  } catch {
-    return "";
-  }
 }

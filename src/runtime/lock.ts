@@ -56,23 +56,30 @@ export const HOST_LOCK = ".host";
 /**
  * Removes the host lock if its holder died (an `up` killed while it added host addresses):
  * the next `up` would take it over anyway, but `down` and `gc` leave the run directory as
- * it was before the lab. True if there was one to remove.
+ * it was before the lab. Returns its path if it was stale (and, unless `dryRun`, removed).
  */
-export function clearStaleHostLock(): boolean {
+export function clearStaleHostLock(dryRun = false): string | undefined {
   const path = lockIn(RUN_DIR, HOST_LOCK);
-  let holder: string;
+  const holder = holderOf(path);
+  // Only OpenTop's kind of lock (PID:STARTTIME), and only once its holder is gone.
+  if (holder === undefined || !/^\d+:\d+$/.test(holder) || holderAlive(holder)) return undefined;
+  if (!dryRun) dropStale(path, holder);
+  return path;
+}
+
+function holderOf(path: string): string | undefined {
   try {
-    holder = readlinkSync(path);
+    return readlinkSync(path);
   } catch {
-    return false;
+    return undefined;
   }
-  if (holderAlive(holder)) return false;
+}
+
+/** Removes the lock at `path` if `holder` (who died) still holds it: not one taken over meanwhile. */
+function dropStale(path: string, holder: string): void {
   try {
     if (readlinkSync(path) === holder) unlinkSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  } catch {}
 }
 
 /** The lock at `path` (in a directory of the run directory, made if missing). */
@@ -96,17 +103,11 @@ export function acquireAt(path: string): LockResult {
           throw e;
         });
     }
-    let holder: string;
-    try {
-      holder = readlinkSync(path);
-    } catch {
-      continue; // released meanwhile
-    }
+    const holder = holderOf(path);
+    if (holder === undefined) continue; // released meanwhile
     if (holderAlive(holder)) return { ok: false, holder };
     // A stale lock: its holder died without releasing it.
-    try {
-      if (readlinkSync(path) === holder) unlinkSync(path);
-    } catch {}
+    dropStale(path, holder);
   }
   return { ok: false, holder: "unknown" };
 }
