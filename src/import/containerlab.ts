@@ -9,13 +9,17 @@ import { type Document, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import { type Diagnostic, diag, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { type SourceFile, type Span, spanOf } from "../diagnostics/source.js";
 import { LAB_NAME_MAX } from "../model/names.js";
-import { type Draft, emptyDraft, ifaceOf, nodeOf, safeIfaceName, safeName, safeNodeName } from "./draft.js";
+import {
+  type Draft,
+  emptyDraft,
+  type Imported,
+  ifaceOf,
+  nodeOf,
+  safeIfaceName,
+  safeName,
+  safeNodeName,
+} from "./draft.js";
 import { applyExec } from "./exec.js";
-
-export interface Imported {
-  readonly draft?: Draft;
-  readonly diagnostics: readonly Diagnostic[];
-}
 
 /** What a containerlab node becomes. */
 type Role = "node" | "switch" | "host" | "other";

@@ -3,7 +3,8 @@
 // language's own layout. What could not be converted travels with it as comments, so that
 // nothing is dropped without a trace in the file itself.
 
-import { IFNAME_MAX, NAME_PATTERN, NODE_NAME_MAX } from "../model/names.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { IFNAME_MAX, NODE_NAME_MAX } from "../model/names.js";
 import { NODE_KEYWORDS } from "../syntax/parser.js";
 
 export interface DraftIface {
@@ -21,6 +22,12 @@ export interface DraftNode {
   /** Statements after the interfaces: `route …`, `sysctl …`. */
   readonly statements: string[];
   readonly comments: string[];
+}
+
+/** What an import gives: a draft of the lab (unless nothing could be made), and what it says. */
+export interface Imported {
+  readonly draft?: Draft;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 export interface Draft {
@@ -76,10 +83,6 @@ const IFACE_RESERVED: ReadonlySet<string> = new Set(NODE_KEYWORDS);
 export function safeIfaceName(name: string): string {
   const out = safeName(name, "if", IFNAME_MAX);
   return IFACE_RESERVED.has(out) ? `if-${out}`.slice(0, IFNAME_MAX) : out;
-}
-
-export function isSafeName(name: string): boolean {
-  return NAME_PATTERN.test(name);
 }
 
 /** A comment's text on one line, whatever it quotes. */

@@ -7,12 +7,7 @@
 // of Mininet's switches is kept as comments.
 
 import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
-import { type Draft, emptyDraft, ifaceOf, nodeOf } from "./draft.js";
-
-export interface Imported {
-  readonly draft?: Draft;
-  readonly diagnostics: readonly Diagnostic[];
-}
+import { emptyDraft, type Imported, ifaceOf, nodeOf } from "./draft.js";
 
 interface Shape {
   /** Switch names, and for each the hosts on it, in Mininet's order. */

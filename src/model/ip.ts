@@ -83,12 +83,6 @@ export function network(c: Cidr): Cidr {
   return { ...ip, prefix: c.prefix, cidr: `${ip.text}/${c.prefix}` };
 }
 
-/** The last address of a prefix (the IPv4 broadcast address). */
-export function lastAddress(c: Cidr): Ip {
-  if (c.family === 4) return fromBytes(v4Bytes((v4(c.bytes) | ~v4Mask(c.prefix)) >>> 0));
-  return fromBytes(c.bytes.map((b, i) => (b & maskByte(c.prefix, i)) | (~maskByte(c.prefix, i) & 0xff)));
-}
-
 /** Whether an IPv4 address of a prefix is its network (`edge` 0) or broadcast (`edge` 1) address. */
 export function isV4Edge(c: Cidr, edge: 0 | 1): boolean {
   const host = (v4(c.bytes) & ~v4Mask(c.prefix)) >>> 0;

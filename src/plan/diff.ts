@@ -5,7 +5,8 @@
 // removed. What needs an object that is recreated or removed is recreated or removed with it
 // (`needs`, `makes`), and the diff says which object forced it. Pure: the runtime runs it.
 
-import { contains, parseCidr, parseIp } from "../model/ip.js";
+import { addTo } from "../group.js";
+import { type Cidr, contains, parseCidr, parseIp } from "../model/ip.js";
 import { type Ns, nsKey } from "./ns.js";
 import {
   contentOf,
@@ -74,16 +75,20 @@ export interface Diff {
 /** What `needs` may ask of a plan: which interface holds a gateway, which keys it has. */
 export function needContext(ops: readonly Op[]): NeedContext {
   const keys = new Set(ops.map(keyOf));
-  const addrs = ops.flatMap((op) => (op.kind === "addr.add" ? [op] : []));
+  // Each namespace's addresses, parsed once: every route asks, and a route asks many times.
+  type Addr = Extract<Op, { kind: "addr.add" }>;
+  const addrs = new Map<string, { op: Addr; cidr: Cidr }[]>();
+  for (const op of ops)
+    if (op.kind === "addr.add") {
+      const c = parseCidr(op.cidr);
+      if (c.ok) addTo(addrs, nsKey(op.ns), { op, cidr: c.value });
+    }
   return {
     has: (key) => keys.has(key),
     onLink(ns: Ns, address: string) {
       const ip = parseIp(address);
       if (!ip.ok) return [];
-      return addrs.filter((a) => {
-        const c = parseCidr(a.cidr);
-        return a.ns === ns && c.ok && contains(c.value, ip.value);
-      });
+      return (addrs.get(nsKey(ns)) ?? []).filter((a) => contains(a.cidr, ip.value)).map((a) => a.op);
     },
   };
 }
@@ -101,7 +106,7 @@ function side(ops: readonly Op[]): Side {
   for (const op of ops) {
     const key = keyOf(op);
     byKey.set(key, op);
-    for (const m of makesOf(op)) makers.set(m, [...(makers.get(m) ?? []), key]);
+    for (const m of makesOf(op)) addTo(makers, m, key);
   }
   return { ops: byKey, makers, ctx: needContext(ops) };
 }
@@ -416,7 +421,7 @@ export function undoStages(ops: readonly Op[]): Stage[] {
   }
   return groups.flatMap((group) => {
     const byNs = new Map<string, Op[]>();
-    for (const op of group) byNs.set(nsKey(whereOf(op)), [...(byNs.get(nsKey(whereOf(op))) ?? []), op]);
+    for (const op of group) addTo(byNs, nsKey(whereOf(op)), op);
     const lanes = [...byNs.values()].map((ops) => steps(ops));
     const rounds = Math.max(0, ...lanes.map((l) => l.length));
     return Array.from({ length: rounds }, (_, r) => ({

@@ -5,6 +5,7 @@
 
 import { addTo } from "../group.js";
 import { isolates } from "../model/isolation.js";
+import type { SwitchLink } from "../model/links/index.js";
 import type { Iface, Lab, Link, Machine, Switch, Tunnel } from "../model/model.js";
 import { nodeNetns, stableNumber } from "../model/names.js";
 import { machineNamed, machinesInUse, partOn } from "../model/part.js";
@@ -131,6 +132,8 @@ interface Index {
   readonly machines: ReadonlyMap<string, Machine>;
   readonly nodeMachine: ReadonlyMap<string, string | undefined>;
   readonly tunnels: ReadonlyMap<Link, Tunnel>;
+  /** Each switch's ports, on every machine. */
+  readonly ports: ReadonlyMap<string, readonly SwitchLink[]>;
 }
 
 const INDEXES = new WeakMap<Lab, Index>();
@@ -146,8 +149,11 @@ function indexOf(whole: Lab): Index {
       const link = whole.links[i];
       if (link) tunnels.set(link, t);
     }
+  const ports = new Map<string, SwitchLink[]>();
+  for (const l of whole.links) if (l.kind === "switch") addTo(ports, l.switch, l);
   const index = {
     ifaces,
+    ports,
     switches: new Map(whole.switches.map((s) => [s.name, s])),
     machines: new Map(whole.machines.map((m) => [m.name, m])),
     nodeMachine: new Map(whole.nodes.map((n) => [n.name, n.machine])),
@@ -158,7 +164,7 @@ function indexOf(whole: Lab): Index {
 }
 
 function linkContext(whole: Lab, lab: Lab, platform: Platform, machine: Machine | undefined): LinkContext {
-  const { ifaces, switches, machines, nodeMachine, tunnels } = indexOf(whole);
+  const { ifaces, switches, machines, nodeMachine, tunnels, ports } = indexOf(whole);
   const taken = new Map<string, Set<number>>();
   return {
     lab,
@@ -169,6 +175,7 @@ function linkContext(whole: Lab, lab: Lab, platform: Platform, machine: Machine 
     ns: (node) => nodeNetns(lab.name, node),
     iface: (node, name) => ifaces.get(`${node}.${name}`),
     switchOf: (name) => switches.get(name),
+    portsOf: (name) => ports.get(name) ?? [],
     index(ns, node, iface) {
       const used = taken.get(ns) ?? new Set<number>();
       taken.set(ns, used);

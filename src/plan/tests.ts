@@ -6,6 +6,7 @@
 // same, for every ordered pair of nodes.
 
 import { location } from "../diagnostics/source.js";
+import { addTo } from "../group.js";
 import { firstAddress } from "../model/expect/check.js";
 import { isolates } from "../model/isolation.js";
 import type { Expectation, Lab } from "../model/model.js";
@@ -78,7 +79,7 @@ type Probe = Extract<ProbeOp, { kind: "probe" }>;
  */
 function inRounds(lab: Lab, tp: TestPlan, probes: readonly Probe[], budget: number): TestPlan {
   const bySource = new Map<string, Probe[]>();
-  for (const op of probes) bySource.set(op.node, [...(bySource.get(op.node) ?? []), op]);
+  for (const op of probes) addTo(bySource, op.node, op);
   // Each pair makes an entry at each end, in its own family's table.
   const cost = (ops: readonly Probe[]) =>
     Math.max(...([4, 6] as const).map((f) => 2 * ops.filter((o) => o.family === f).length));

@@ -5,7 +5,7 @@
 // operation, so that a kill at any point leaves a record whose tear-down removes both; a
 // failure or an interrupt rolls back to the lab as it was, and says whether it got there.
 
-import { type Diagnostic, DiagnosticError, diag } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import type { Compiled } from "../model/compile.js";
 import { type Diff, diffPlans, diffRecord, partly, type UndoOp, undoStages } from "../plan/diff.js";
 import type { Ns } from "../plan/ns.js";
@@ -32,11 +32,6 @@ export interface ApplyOutcome extends Outcome {
   readonly diff?: Diff;
   /** The lab was not up: `apply` brought it up. */
   readonly created?: boolean;
-}
-
-/** What `apply` would change in the lab that is up, from its record (`plan --diff`). */
-export function preview(record: LabRecord, plan: Plan): Diff {
-  return diffRecord(record.ops, plan);
 }
 
 export async function apply(compiled: Compiled, plan: Plan, options: UpOptions = {}): Promise<ApplyOutcome> {
@@ -265,12 +260,6 @@ function interruptedDiag(lab: string, clean: boolean): Diagnostic {
   return diag("OT6017", `changing lab ${lab} was interrupted`, {
     ...(clean ? { help: "what the change had done is undone: the lab is as it was" } : {}),
   });
-}
-
-/** Throws the outcome's diagnostics unless it went through. */
-export function mustApply(outcome: ApplyOutcome): ApplyOutcome {
-  if (!outcome.ok) throw new DiagnosticError([...outcome.diagnostics]);
-  return outcome;
 }
 
 function driftText(d: Drift): string {

@@ -28,20 +28,22 @@ const spec = SPEC.check;
 const usage = usageOf(spec);
 
 /**
- * A lab with filters is also checked against this machine: the lowering chosen must be
- * possible, its tools installed, and (as root) the kernel must take its rulesets.
+ * The lab checked against this machine, from its plans as this machine would lower them
+ * (each lowered once): with filters, the lowering chosen must be possible, its tools
+ * installed, and (as root) the kernel must take its rulesets — for each machine's part of a
+ * lab on several; and a link's `host-name` must not name an interface the host has (its
+ * uplink, say) — for a lab on this machine only: each other machine's `check` (its script's)
+ * asks its own host.
  */
-async function firewallCheck(lab: Lab, firewall: { firewall?: Firewall }): Promise<Diagnostic[]> {
-  if (!usesFirewall(lab)) return [];
+async function machineCheck(lab: Lab, firewall: { firewall?: Firewall }): Promise<Diagnostic[]> {
+  const filters = usesFirewall(lab);
+  const machines = lab.machines.length ? (filters ? machinesInUse(lab).map((m) => m.name) : []) : [undefined];
   try {
-    // A lab on several machines: each machine's part, as this machine would lower it.
-    const machines = lab.machines.length ? machinesInUse(lab).map((m) => m.name) : [undefined];
-    const found = await Promise.all(
-      machines.map((machine) =>
-        firewallMachineCheck(lowerHere(lab, { ...firewall, ...(machine !== undefined ? { machine } : {}) })),
-      ),
+    const plans = machines.map((machine) =>
+      lowerHere(lab, { ...firewall, ...(machine !== undefined ? { machine } : {}) }),
     );
-    return found.flat();
+    const found = filters ? await Promise.all(plans.map(firewallMachineCheck)) : [];
+    return [...found.flat(), ...(lab.machines.length ? [] : plans.flatMap(hostIfacesTaken))];
   } catch (e) {
     if (e instanceof DiagnosticError) return [...e.diagnostics];
     throw e;
@@ -57,11 +59,7 @@ export const check: Command = {
     const lab = compiled.lab;
     const diagnostics = [
       ...compiled.diagnostics,
-      ...(lab ? await firewallCheck(lab, firewallOf(p.values)) : []),
-      // A link's `host-name` must not name an interface the host has (its uplink, say). A lab
-      // on several machines has host links on hosts other than this one: each machine's own
-      // `check` (its script's) asks its host.
-      ...(lab && !lab.machines.length ? hostIfacesTaken(lowerHere(lab, firewallOf(p.values))) : []),
+      ...(lab ? await machineCheck(lab, firewallOf(p.values)) : []),
     ];
     const failed = hasErrors(diagnostics);
     if (p.format === "json") {

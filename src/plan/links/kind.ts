@@ -2,6 +2,7 @@
 // what the kind needs once per lab (the switches' namespace and bridges). Each kind fills
 // this in in a file of its own (src/plan/links/*.ts); the registry is src/plan/links/index.ts.
 
+import type { SwitchLink } from "../../model/links/index.js";
 import type { Iface, Lab, Link, Machine, Switch, Tunnel } from "../../model/model.js";
 import type { Op } from "../ops.js";
 import type { Underlay } from "../owned.js";
@@ -26,6 +27,8 @@ export interface LinkContext {
   /** A node's interface, as checked. */
   iface(node: string, name: string): Iface | undefined;
   switchOf(name: string): Switch | undefined;
+  /** A switch's ports, on every machine. */
+  portsOf(name: string): readonly SwitchLink[];
   /**
    * The explicit ifindex of a veth end (`INDEX_BASE`): derived from the end itself (its node
    * and interface), distinct from every other end given one in the same namespace.

@@ -2,7 +2,6 @@
 // switch's bridge in the same request and whose other end is created in the node. Bridges
 // and ports have no IPv6 link-local address (they are layer 2 only).
 
-import type { SwitchLink } from "../../model/links/index.js";
 import { type PortVlans, vidRanges } from "../../model/links/switch-vlans.js";
 import type { Switch } from "../../model/model.js";
 import { labMark, portName, switchNetns } from "../../model/names.js";
@@ -77,11 +76,6 @@ export const SWITCH: LinkLowering<"switch"> = {
   },
 };
 
-/** A switch's ports, on every machine. */
-function portsOf(ctx: LinkContext, sw: Switch): SwitchLink[] {
-  return ctx.whole.links.filter((l): l is SwitchLink => l.kind === "switch" && l.switch === sw.name);
-}
-
 /**
  * The switch's tunnel on this machine, if its ports are on several: named `vxlan.K` for the
  * lab's K-th switch (a port is `NODE.IFACE`, whose interface starts with a letter, or
@@ -89,7 +83,7 @@ function portsOf(ctx: LinkContext, sw: Switch): SwitchLink[] {
  * every port.
  */
 function tunnelOf(ctx: LinkContext, hub: string, sw: Switch): Phased {
-  const ports = portsOf(ctx, sw);
+  const ports = ctx.portsOf(sw.name);
   const tunnel = ports.map((l) => ctx.tunnel(l)).find((t) => t !== undefined);
   if (!tunnel) return {};
   const dev = `vxlan.${ctx.whole.switches.indexOf(sw) + 1}`;
