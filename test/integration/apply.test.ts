@@ -9,6 +9,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { statusJson } from "../support/isolation.js";
 import { cli, inNs, SKIP_NOT_ROOT, scratch, uniqueLab } from "../support/lab.js";
 import { settledLabState } from "../support/state.js";
 
@@ -141,13 +142,25 @@ const PAIRS: readonly Pair[] = [
   },
 ];
 
-/** The lab's kernel state once settled, with what every pair needs read. */
+/** The lab's kernel state once settled, with what every pair needs read, and what its services run. */
 function stateOf(lab: string): Json {
-  return settledLabState(lab, {
-    hostIfaces: [],
-    macs: new Set(),
-    sysctls: ["net.ipv4.conf.eth0.rp_filter", "net.ipv6.conf.default.accept_dad"],
-  });
+  const services = statusJson(lab).nodes.flatMap((n) =>
+    n.services.map((sv) => {
+      let argv = "(not running)";
+      try {
+        argv = readFileSync(`/proc/${sv.pid}/cmdline`, "utf8").split("\0").join(" ").trim();
+      } catch {}
+      return `${n.node} ${sv.name} ${sv.state}: ${argv}`;
+    }),
+  );
+  return {
+    kernel: settledLabState(lab, {
+      hostIfaces: [],
+      macs: new Set(),
+      sysctls: ["net.ipv4.conf.eth0.rp_filter", "net.ipv6.conf.default.accept_dad"],
+    }),
+    services,
+  } as Json;
 }
 
 function ok(r: { code: number; stdout: string; stderr: string }, what: string): string {
@@ -158,7 +171,7 @@ function ok(r: { code: number; stdout: string; stderr: string }, what: string): 
 /** qdiscs of every namespace of the lab, as tc shows them (the state above does not read tc). */
 function qdiscsOf(state: Json): Json {
   const out: Json = {};
-  for (const ns of Object.keys((state.namespaces as Json) ?? {}))
+  for (const ns of Object.keys(((state.kernel as Json).namespaces as Json) ?? {}))
     out[ns] = (JSON.parse(inNs(ns, ["tc", "-j", "qdisc", "show"]).stdout || "[]") as Json[]).sort((x, y) =>
       JSON.stringify(x).localeCompare(JSON.stringify(y)),
     );

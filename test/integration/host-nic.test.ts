@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
+import { leftovers } from "../support/host.js";
 import { cli, inNs, SKIP_NOT_ROOT, scratch, writeLab } from "../support/lab.js";
 
 /** A veth pair on the host, `NAMEa` (with an address, an MTU and a route) and `NAMEb`, both up. */
@@ -180,17 +181,20 @@ test("host NIC: a missing NIC, another lab's, or one the lab already holds is re
     const r = cli(["up", missing.path]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /error\[OT6030\]: the host has no interface tnomissing0/);
+    assert.deepEqual(leftovers(missing.lab), [], "nothing of the refused lab exists");
     // A lab's own host end is no NIC for another lab.
     const owner = writeLab(s.dir, "nicown", `node h { up0 -> host { host-name ${nic.a}x } }\n`);
     assert.equal(cli(["up", owner.path]).code, 0);
     const theirs = writeLab(s.dir, "nictheirs", `node a { wan -> host.${nic.a}x { move } }\n`);
     const t = cli(["up", theirs.path]);
     assert.match(t.stderr, /error\[OT6031\]: interface \S+ of the host belongs to OpenTop lab/);
+    assert.deepEqual(leftovers(theirs.lab), [], "nothing of the refused lab exists");
     assert.equal(cli(["down", owner.lab]).code, 0);
     // While one lab holds it, the NIC is not on the host: a second lab is refused.
     assert.equal(cli(["up", first.path]).code, 0);
     const again = writeLab(s.dir, "nictwo", `node a { wan -> host.${nic.a} { move } }\n`);
     assert.match(cli(["up", again.path]).stderr, /error\[OT6030\]/);
+    assert.deepEqual(leftovers(again.lab), [], "nothing of the refused lab exists");
   } finally {
     for (const l of [first.lab]) cli(["down", l]);
     nic.remove();
@@ -221,6 +225,11 @@ test("host NIC: a tampered record makes down neither apply nor delete another fi
       readFileSync(decoy, "utf8"),
       "link set dev lo down\n",
       "the decoy is neither applied nor deleted",
+    );
+    const lo = spawnSync("ip", ["-j", "link", "show", "dev", "lo"], { encoding: "utf8" }).stdout;
+    assert.ok(
+      (JSON.parse(lo)[0]?.flags ?? []).includes("UP"),
+      "the decoy was not applied: the host's lo is up",
     );
     assert.equal(hostState(nic.a), before, "the NIC is back on the host as it was");
 

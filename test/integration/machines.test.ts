@@ -327,7 +327,26 @@ test("each machine's script run by hand gives the kernel state `opentop up` give
         assert.equal(r.code, 0, `${m}.sh up: ${r.stderr}`);
       }
       const byHand = ["m1", "m2", "m3"].map((m) => state(c.s, m));
-      assert.ok(ping(c, "h1", "10.1.0.3") || true);
+      // Packets cross the tunnels the scripts made: h1 (m1) reaches h3 (m3), entered by m1's script.
+      const crossed = c.s.on("m1", [
+        "sh",
+        join(dir, "m1.sh"),
+        "exec",
+        "h1",
+        "ping",
+        "-n",
+        "-q",
+        "-c",
+        "1",
+        "-W",
+        "2",
+        "10.1.0.3",
+      ]);
+      assert.equal(
+        crossed.code,
+        0,
+        `h1 (m1) reaches h3 (m3) over the scripts' tunnels: ${crossed.stdout}${crossed.stderr}`,
+      );
       // This machine's own CLI reads the part the script brought up (the same record).
       const st = c.s.on("m3", [process.execPath, join(process.cwd(), "bin/opentop.js"), "status", c.lab]);
       assert.equal(st.code, 0, `opentop status on m3, of the script's part: ${st.stdout}${st.stderr}`);
@@ -680,6 +699,20 @@ test("two labs on the same machines: their own VNIs coexist; the same VNI twice 
         writeFileSync(file, `lab ${other}\n${c.s.machineLines()}\n${TWO}`);
         const second = c.s.cli(["up", file]);
         assert.equal(second.code, 0, second.stderr);
+        // Both carry packets at once, each over its own tunnels (the p2p link and the switch).
+        for (const [lab, to] of [
+          [other, "10.0.0.2"],
+          [other, "10.1.0.3"],
+          [c.lab, "10.0.0.2"],
+          [c.lab, "10.1.0.3"],
+        ] as const) {
+          const p = c.s.cli(["exec", lab, "a", "--", "ping", "-n", "-q", "-c", "1", "-W", "2", to]);
+          assert.equal(
+            p.code,
+            0,
+            `${lab}: a reaches ${to} while the other lab is up: ${p.stdout}${p.stderr}`,
+          );
+        }
         assert.equal(c.s.cli(["down", other]).code, 0);
         // The same VNIs as the first: the kernel refuses the tunnel, every machine rolls back.
         writeFileSync(file, `lab ${other}\n${c.s.machineLines()}\nvxlan vni 100\n${TWO}`);

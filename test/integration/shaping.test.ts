@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { test } from "node:test";
-import { cli, inNs, ping, SKIP_NOT_ROOT, scratch, withLab, writeLab } from "../support/lab.js";
+import { cli, inNs, SKIP_NOT_ROOT, scratch, withLab, writeLab } from "../support/lab.js";
 import { transfer } from "../support/throughput.js";
 
 /** Whether this kernel has a qdisc, tried in a throwaway namespace. */
@@ -245,14 +245,17 @@ node b { eth0 10.0.0.2/30 { loss 1% } }
 test("shaping: delay, jitter and loss where the kernel has netem", { skip: SKIP_NO_NETEM }, async () => {
   await withLab(
     "netem",
-    `node a { eth0 -> b.eth0 10.0.0.1/30 { delay 40ms jitter 5ms both } }
+    `node a { eth0 -> b.eth0 10.0.0.1/30 { delay 40ms jitter 5ms loss 10% both } }
 node b { eth0 10.0.0.2/30 }
 `,
     ({ ns }) => {
-      assert.ok(ping(ns("a"), "10.0.0.2"));
-      const r = inNs(ns("a"), ["ping", "-n", "-q", "-c", "5", "-i", "0.2", "10.0.0.2"]);
-      const avg = Number(/= [\d.]+\/([\d.]+)\//.exec(r.stdout)?.[1]);
-      assert.ok(avg >= 70 && avg < 120, `two ways of 40 ms ± 5: ${avg} ms`);
+      const r = inNs(ns("a"), ["ping", "-n", "-q", "-c", "60", "-i", "0.05", "-W", "1", "10.0.0.2"]);
+      const [, avg, mdev] = (/= [\d.]+\/([\d.]+)\/[\d.]+\/([\d.]+)/.exec(r.stdout) ?? []).map(Number);
+      assert.ok(avg !== undefined && avg >= 70 && avg < 120, `two ways of 40 ms ± 5: ${avg} ms\n${r.stdout}`);
+      assert.ok(mdev !== undefined && mdev > 1, `jitter shows in the round trips' deviation: ${mdev} ms`);
+      // 10% each way: about 19% of round trips lost.
+      const lost = Number(/([\d.]+)% packet loss/.exec(r.stdout)?.[1]);
+      assert.ok(lost >= 2 && lost <= 50, `loss both ways: ${lost}% of round trips\n${r.stdout}`);
       assert.deepEqual(qdiscs(ns("b"), "eth0")[0]?.kind, "netem", "`both` shaped the other end");
     },
   );

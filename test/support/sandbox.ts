@@ -85,10 +85,11 @@ export function sandbox(script: string, options: SandboxOptions = {}): CliResult
   return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The text between `>>> NAME` and the next `>>>` (or the end) in a sandbox's output. */
+/** The text between `>>> NAME` and the next `>>>` (or the end) in a sandbox's output; throws if there is none. */
 export function section(output: string, name: string): string {
   const start = output.indexOf(`>>> ${name}\n`);
-  if (start < 0) return "";
+  // A missing section is a sandbox that died or timed out before it: never an empty answer.
+  if (start < 0) throw new Error(`the sandbox's output has no section ${name}:\n${output}`);
   const rest = output.slice(start + name.length + 5);
   const end = rest.indexOf(">>> ");
   return end < 0 ? rest : rest.slice(0, end);
