@@ -302,14 +302,17 @@ function isParams(x: unknown): boolean {
   );
 }
 
+/** A recorded operation: the operation, and where in the source it came from. */
+const RECORDED_OP_SHAPE: Shape = { origin: { optional: "string" } };
+
 function recordOpProblem(r: unknown, ctx: ShapeContext): string | undefined {
   if (!isObject(r) || !isObject(r.op)) return "is not an operation";
-  const { kind, ...fields } = r.op;
+  const kind = r.op.kind;
   const shape = shapeOfKind(kind);
   if (!shape) return `is of a kind this version does not know (${JSON.stringify(kind)})`;
   return (
-    shapeProblem(r, { origin: { optional: "string" } }, ctx, ["op"]) ??
-    shapeProblem(fields, shape, ctx)?.replace(/^/, `(${String(kind)}) `)
+    shapeProblem(r, RECORDED_OP_SHAPE, ctx, ["op"]) ??
+    shapeProblem(r.op, shape, ctx, ["kind"])?.replace(/^/, `(${String(kind)}) `)
   );
 }
 
@@ -339,8 +342,7 @@ const OWNED_FIELDS: { readonly [K in OwnedKind]: Shape } = {
 
 function isOwned(o: unknown, ctx: ShapeContext): o is Owned {
   if (!isObject(o) || typeof o.kind !== "string" || !Object.hasOwn(OWNED_FIELDS, o.kind)) return false;
-  const { kind, ...fields } = o;
-  return shapeProblem(fields, OWNED_FIELDS[kind as OwnedKind], ctx) === undefined;
+  return shapeProblem(o, OWNED_FIELDS[o.kind as OwnedKind], ctx, ["kind"]) === undefined;
 }
 
 /**

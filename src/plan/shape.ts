@@ -55,13 +55,29 @@ export function shapeProblem(
   also: readonly string[] = [],
 ): string | undefined {
   if (!isObject(value)) return "is not an object";
-  for (const key of Object.keys(value))
+  for (const key in value)
     if (!Object.hasOwn(shape, key) && !also.includes(key)) return `has an unknown field \`${key}\``;
-  for (const [key, field] of Object.entries(shape)) {
+  for (const [key, field] of fieldsOf(shape)) {
     const p = fieldProblem(value[key], field, ctx);
     if (p !== undefined) return `\`${key}\` ${p}`;
   }
   return undefined;
+}
+
+/**
+ * A shape's fields, listed once: a record holds thousands of operations of a few dozen
+ * kinds, read by a process that lives a fraction of a second (mostly before the JIT has
+ * optimised anything), so what is allocated for each of them counts.
+ */
+const FIELDS = new WeakMap<Shape, readonly (readonly [string, Field])[]>();
+
+function fieldsOf(shape: Shape): readonly (readonly [string, Field])[] {
+  let fields = FIELDS.get(shape);
+  if (fields === undefined) {
+    fields = Object.entries(shape);
+    FIELDS.set(shape, fields);
+  }
+  return fields;
 }
 
 export function isObject(x: unknown): x is Record<string, unknown> {

@@ -23,6 +23,7 @@ import { CGROUP_DEL, nicSavedHead } from "../../src/plan/snippets.js";
 import { teardownOps } from "../../src/plan/teardown.js";
 import { TOOLS } from "../../src/plan/tools.js";
 import { run } from "../../src/runtime/proc.js";
+import { labDir, readRecord, writeRecord } from "../../src/runtime/record.js";
 import { runStages } from "../../src/runtime/run.js";
 import { verdict } from "../../src/runtime/teardown.js";
 import { ROOT } from "../support/lab.js";
@@ -116,6 +117,35 @@ test("records: 3000 edited records are read back as unreadable or as a record te
     recordText(back);
   }
   assert.ok(readable < 3000, "some edits must be refused");
+});
+
+test("records: a record edited after it was read is read anew — what was validated is kept only for the same bytes", () => {
+  const dir = mkdtempSync(join(tmpdir(), "opentop-record-"));
+  const before = process.env.OPENTOP_RUN_DIR;
+  process.env.OPENTOP_RUN_DIR = dir;
+  try {
+    const record = exampleRecord("office");
+    writeRecord(record);
+    const first = readRecord(record.lab);
+    assert.ok(first && !(first instanceof Error), String(first));
+    assert.equal(first.ops.length, record.ops.length);
+    // The same bytes again: the same reading.
+    assert.deepEqual(readRecord(record.lab), first);
+    // An operation pointed at another lab's namespace: refused, although the last read passed.
+    const edited = JSON.parse(recordText(record)) as { ops: { op: Record<string, unknown> }[] };
+    const op = edited.ops.find((r) => typeof r.op.ns === "string") ?? assert.fail("no op with a namespace");
+    op.op.ns = "victim.h1";
+    writeFileSync(join(labDir(record.lab), "record.json"), JSON.stringify(edited));
+    const second = readRecord(record.lab);
+    assert.ok(second instanceof Error, "an edited record must be refused");
+    // Written back as it was: readable again.
+    writeRecord(record);
+    assert.ok(!(readRecord(record.lab) instanceof Error));
+  } finally {
+    if (before === undefined) delete process.env.OPENTOP_RUN_DIR;
+    else process.env.OPENTOP_RUN_DIR = before;
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("records: a version-1 record whose lists hold null is unreadable, not an exception (down then finds the lab by its marks)", () => {
