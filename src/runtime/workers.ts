@@ -3,9 +3,10 @@
 // node batches, or the status of a thousand namespaces, would spend seconds forking one
 // process after another. Instead a few `sh` workers each run their share of the jobs one
 // after another — forking a small shell costs a fraction of that, and the workers fork in
-// parallel. Node hands a worker its next job only once the previous one is done, so it
-// starts nothing after `stop()`, as `pool` does; each job reports its own exit status,
-// standard output and standard error, as `run` does.
+// parallel. Where jobs can be stopped, Node hands a worker its next job only once the
+// previous one is done, so it starts nothing after `stop()`, as `pool` does; reads run
+// straight through. Each job reports its own exit status, standard output and standard
+// error, as `run` does.
 
 import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -21,7 +22,11 @@ export interface Job {
 export interface JobOptions {
   /** Processes in flight at once: shells, or single processes when there are few jobs. */
   readonly concurrency: number;
-  /** Polled before each job starts: once true, no job starts. */
+  /**
+   * Polled before each job starts: once true, no job starts. Without it (reads, which it is
+   * harmless to finish), a worker is told to run all its jobs at once rather than one at a
+   * time: no round trip through Node between one job and the next.
+   */
   readonly stop?: () => boolean;
   /** Called as each job finishes, with its wall-clock duration in seconds. */
   readonly onDone?: (index: number, result: ProcResult, seconds: number) => void;
@@ -103,7 +108,6 @@ export async function runJobs(
     alone = jobs.map((_, i) => i);
     shared = [];
   }
-  const stop = options.stop ?? (() => false);
   await Promise.all([
     pool(
       alone,
@@ -113,12 +117,12 @@ export async function runJobs(
         const { argv, stdin } = jobs[i] as Job;
         done(i, await run(argv, stdin !== undefined ? { stdin } : {}), started);
       },
-      stop,
+      options.stop ?? (() => false),
     ),
     ...shares(shared, words, options.concurrency).map((share) =>
       worker(
         share.map((i) => ({ index: i, argv: (jobs[i] as Job).argv, words: words[i] as [string, string] })),
-        stop,
+        options.stop,
         done,
       ),
     ),
@@ -152,7 +156,7 @@ interface Shared {
  */
 function worker(
   share: readonly Shared[],
-  stop: () => boolean,
+  stop: (() => boolean) | undefined,
   done: (index: number, result: ProcResult, started: number) => void,
 ): Promise<void> {
   const tag = `#opentop-job-${randomBytes(12).toString("hex")}`;
@@ -181,13 +185,13 @@ function worker(
     const { stdin, stdout, stderr } = child;
     const start = () => {
       const job = share[next];
-      if (job === undefined || stop()) {
+      if (job === undefined || stop?.()) {
         stdin.end();
         return;
       }
       next++;
       current = { job, started: performance.now() };
-      stdin.write("\n");
+      if (stop) stdin.write("\n");
     };
     const markers = new Markers(tag);
     const finish = () => {
@@ -218,6 +222,8 @@ function worker(
       else settle({ code: code || signalStatus(signal), ...rest });
       resolve();
     });
+    // Nothing to stop for: every job is told to go now.
+    if (!stop) stdin.write("\n".repeat(share.length));
     start();
   });
 }

@@ -4,6 +4,7 @@
 
 import { statusOf } from "../../api/actions.js";
 import { DiagnosticError, diag } from "../../diagnostics/diagnostic.js";
+import type { LabRecord } from "../../plan/record.js";
 import { counted } from "../../plural.js";
 import type { FilterStatus } from "../../runtime/filter-status.js";
 import { qdiscText } from "../../runtime/shaping-status.js";
@@ -61,7 +62,18 @@ export const status: Command = {
           2,
         ),
       );
-    } else printStatus(io, printableData(s), s.fileChanged === true);
+    } else {
+      // Only what is printed is made printable: the record's operations are not shown.
+      const { record: r, ...shown } = s;
+      const head = {
+        lab: r.lab,
+        state: r.state,
+        createdAt: r.createdAt,
+        file: r.file,
+        ...(r.machine !== undefined ? { machine: r.machine } : {}),
+      };
+      printStatus(io, printableData(shown), printableData(head), s.fileChanged === true);
+    }
     // A service that is not running (unless it finished with status 0) fails status too.
     const down = s.nodes.some((n) =>
       n.services.some((x) => x.state === "stopped" || (x.state === "exited" && x.code !== 0)),
@@ -84,8 +96,10 @@ function printFilters(io: Io, filters: readonly FilterStatus[]): void {
   }
 }
 
-function printStatus(io: Io, s: Status, fileChanged: boolean): void {
-  const r = s.record;
+/** The record's fields a status shows. */
+type StatusHead = Pick<LabRecord, "lab" | "state" | "createdAt" | "file" | "machine">;
+
+function printStatus(io: Io, s: Omit<Status, "record">, r: StatusHead, fileChanged: boolean): void {
   const st = io.style;
   const part = r.machine !== undefined ? ` (machine ${r.machine}'s part)` : "";
   io.out(
@@ -136,7 +150,7 @@ function printStatus(io: Io, s: Status, fileChanged: boolean): void {
 }
 
 /** Nodes that isolate more than their network: what they isolate, their limits, init and services. */
-function printIsolation(io: Io, s: Status): void {
+function printIsolation(io: Io, s: Omit<Status, "record">): void {
   const st = io.style;
   for (const n of s.nodes) {
     // A node that isolates only its network is here for its services: nothing to say of it.
