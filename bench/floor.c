@@ -6,6 +6,8 @@
 //
 //   floor up   < lab.floor      make what the lines say
 //   floor down < lab.floor      unmount and unlink each namespace (as `ip netns del`)
+//   floor status < lab.floor    read each namespace's links, addresses and routes (as
+//                               `ip -j -batch` of `addr show` and `route show table all`)
 //
 // Lines (names are words; NS is a namespace's name under /run/netns):
 //   netns NS                          a named network namespace
@@ -304,23 +306,70 @@ static void sysctl_set(struct ns *s, const char *key, const char *value) {
   if (setns(home, CLONE_NEWNET)) die("setns home");
 }
 
+// ---- status: each namespace entered in turn, its tables dumped ----
+
+/** Dumps one table (RTM_GETLINK, RTM_GETADDR, RTM_GETROUTE) of every family; the messages read. */
+static unsigned long dump(int fd, int type, const char *what) {
+  struct {
+    struct nlmsghdr n;
+    struct rtgenmsg g;
+  } r = {.n = {.nlmsg_len = NLMSG_LENGTH(sizeof(struct rtgenmsg)),
+               .nlmsg_type = type,
+               .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP},
+         .g = {.rtgen_family = AF_UNSPEC}};
+  if (send(fd, &r, r.n.nlmsg_len, 0) < 0) die(what);
+  static char buf[32768];
+  unsigned long messages = 0;
+  for (;;) {
+    int len = recv(fd, buf, sizeof buf, 0);
+    if (len < 0) die(what);
+    for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, (unsigned)len); h = NLMSG_NEXT(h, len)) {
+      if (h->nlmsg_type == NLMSG_DONE) return messages;
+      if (h->nlmsg_type == NLMSG_ERROR) {
+        errno = -((struct nlmsgerr *)NLMSG_DATA(h))->error;
+        die(what);
+      }
+      messages++;
+    }
+  }
+}
+
+/** What `status` reads of a namespace: its links and addresses, and its routes. */
+static unsigned long netns_read(const char *name) {
+  char path[160];
+  snprintf(path, sizeof path, NETNS_DIR "/%s", name);
+  int f = open(path, O_RDONLY | O_CLOEXEC);
+  if (f < 0 || setns(f, CLONE_NEWNET)) die(path);
+  close(f);
+  int nl = nl_open();
+  unsigned long messages = dump(nl, RTM_GETLINK, "dump links") + dump(nl, RTM_GETADDR, "dump addresses") +
+                           dump(nl, RTM_GETROUTE, "dump routes");
+  close(nl);
+  if (setns(home, CLONE_NEWNET)) die("setns home");
+  return messages;
+}
+
 int main(int argc, char **argv) {
-  if (argc != 2 || (strcmp(argv[1], "up") && strcmp(argv[1], "down"))) {
-    fprintf(stderr, "usage: floor up|down < LAB\n");
+  if (argc != 2 || (strcmp(argv[1], "up") && strcmp(argv[1], "down") && strcmp(argv[1], "status"))) {
+    fprintf(stderr, "usage: floor up|down|status < LAB\n");
     return 2;
   }
-  int up = strcmp(argv[1], "up") == 0;
+  int up = strcmp(argv[1], "up") == 0, status = strcmp(argv[1], "status") == 0;
   double t0 = now();
   home = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
   if (home < 0) die("own namespace");
   if (up) netns_dir();
   char line[512], w[7][128];
-  unsigned long ops = 0;
+  unsigned long ops = 0, messages = 0;
   while (fgets(line, sizeof line, stdin)) {
     line_no++;
     int n = sscanf(line, "%127s %127s %127s %127s %127s %127s %127s", w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
     if (n <= 0) continue;
     const char *op = w[0];
+    if (status) {
+      if (strcmp(op, "netns") == 0) messages += netns_read(w[1]), ops++;
+      continue;
+    }
     if (!up) {
       if (strcmp(op, "netns") == 0) netns_del(w[1]), ops++;
       continue;
@@ -339,6 +388,7 @@ int main(int argc, char **argv) {
       die("not an operation");
     }
   }
-  printf("{\"tool\": \"floor\", \"op\": \"%s\", \"operations\": %lu, \"seconds\": %.4f}\n", argv[1], ops, now() - t0);
+  printf("{\"tool\": \"floor\", \"op\": \"%s\", \"operations\": %lu, \"messages\": %lu, \"seconds\": %.4f}\n",
+         argv[1], ops, messages, now() - t0);
   return 0;
 }

@@ -298,8 +298,9 @@ export function floor(bin: string | undefined): Peer {
       const input = floorInput(t);
       const up = timed([bin as string, "up"], input);
       try {
+        const status = timed([bin as string, "status"], input);
         const down = await downTimed(t, () => must([bin as string, "down"], input));
-        return { up, ...down };
+        return { up, ...down, status };
       } finally {
         sh([bin as string, "down"], input);
       }
