@@ -193,6 +193,17 @@ export function blocks(base: Cidr, length: number): bigint {
 }
 
 /**
+ * An IPv4 prefix from its address as a number. Pools are counted in numbers for IPv4 (a
+ * loop asks for tens of thousands of addresses; BigInt would cost several times more) and in
+ * BigInt for IPv6: 2^32 blocks and addresses are exact in a number.
+ */
+function v4Cidr(n: number, prefix: number): Cidr {
+  const bytes = v4Bytes(n);
+  const text = bytes.join(".");
+  return { family: 4, text, bytes, prefix, cidr: `${text}/${prefix}` };
+}
+
+/**
  * The `index`-th subnet of `length` inside `base` (counted from 0), or why there is none:
  * `base` must be a network and `length` no shorter than it.
  */
@@ -203,6 +214,12 @@ export function subnet(base: Cidr, length: number, index: number): Parsed<Cidr> 
       ok: false,
       reason: `a /${length} does not fit in a /${base.prefix}: the length must be ${base.prefix} to ${bits}`,
     };
+  if (base.family === 4) {
+    const count = 2 ** (length - base.prefix);
+    if (index < 0 || index >= count)
+      return { ok: false, reason: `${base.cidr} holds ${count} /${length}s, numbered 0 to ${count - 1}` };
+    return { ok: true, value: v4Cidr((v4(base.bytes) + index * 2 ** (32 - length)) >>> 0, length) };
+  }
   const count = blocks(base, length);
   if (index < 0 || BigInt(index) >= count)
     return { ok: false, reason: `${base.cidr} holds ${count} /${length}s, numbered 0 to ${count - 1n}` };
@@ -213,6 +230,12 @@ export function subnet(base: Cidr, length: number, index: number): Parsed<Cidr> 
 
 /** The `index`-th address of `base` (0 is its network address), with `base`'s length. */
 export function nthAddress(base: Cidr, index: number): Parsed<Cidr> {
+  if (base.family === 4) {
+    const count = 2 ** (32 - base.prefix);
+    if (index < 0 || index >= count)
+      return { ok: false, reason: `${base.cidr} holds ${count} addresses, numbered 0 to ${count - 1}` };
+    return { ok: true, value: v4Cidr((v4(base.bytes) + index) >>> 0, base.prefix) };
+  }
   const count = blocks(base, bitsOf(base.family));
   if (index < 0 || BigInt(index) >= count)
     return { ok: false, reason: `${base.cidr} holds ${count} addresses, numbered 0 to ${count - 1n}` };
