@@ -292,13 +292,12 @@ function gatewayConnected(
   ifaces: Ifaces,
 ): boolean {
   const { devText } = hop;
-  const candidates = devText
-    ? [ifaces.get(devText.text)].filter((x): x is IfaceState => !!x)
-    : [...ifaces.values()];
   // Every route asks: the node's subnets are looked up, not compared one by one (a spine of
-  // a large fabric has an address and a route for each of its leaves).
-  if (devText ? candidates.some((c) => c.addresses.some((a) => contains(a, gw))) : onSubnet(gw, ifaces))
-    return true;
+  // a large fabric has an address and a route for each of its leaves), and its interfaces
+  // listed only for the message.
+  const dev = devText && ifaces.get(devText.text);
+  if (devText ? dev?.addresses.some((a) => contains(a, gw)) : onSubnet(gw, ifaces)) return true;
+  const candidates = devText ? (dev ? [dev] : []) : [...ifaces.values()];
   const all = candidates.flatMap((c) =>
     c.addresses.filter((a) => a.family === gw.family).map((a) => ({ a, on: c.decl.name.text })),
   );
