@@ -37,7 +37,13 @@ export function planText(plan: Plan, which: "up" | "down" = "up"): string {
       "",
       `# stage ${i + 1}: ${stage.name}${stage.steps.length > 1 ? " (steps run concurrently)" : ""}`,
     );
-    for (const step of stage.steps) stepText(step, programs, out);
+    // Each step's lines joined as soon as they are made: a plan has hundreds of thousands,
+    // which would otherwise all live until the end (and be copied by the collector).
+    for (const step of stage.steps) {
+      const lines: string[] = [];
+      stepText(step, programs, lines);
+      out.push(lines.join("\n"));
+    }
   });
   if (programs.size) {
     out.push("", "# the sh programs above, shown as <NAME> (src/plan/snippets.ts):");
