@@ -587,6 +587,7 @@ function pool(arg: Arg): Cidr {
   return c;
 }
 
+/** Keeps a checked pool by its text: emptied past 1000, as a loop uses what it makes at once. */
 function remember(text: string, c: Cidr): void {
   if (pools.size > 1000) pools.clear();
   pools.set(text, c);
