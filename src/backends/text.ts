@@ -37,7 +37,13 @@ export function planText(plan: Plan, which: "up" | "down" = "up"): string {
       "",
       `# stage ${i + 1}: ${stage.name}${stage.steps.length > 1 ? " (steps run concurrently)" : ""}`,
     );
-    for (const step of stage.steps) out.push(...stepText(step, programs));
+    // Each step's lines joined as soon as they are made: a plan has hundreds of thousands,
+    // which would otherwise all live until the end (and be copied by the collector).
+    for (const step of stage.steps) {
+      const lines: string[] = [];
+      stepText(step, programs, lines);
+      out.push(lines.join("\n"));
+    }
   });
   if (programs.size) {
     out.push("", "# the sh programs above, shown as <NAME> (src/plan/snippets.ts):");
@@ -47,7 +53,7 @@ export function planText(plan: Plan, which: "up" | "down" = "up"): string {
 }
 
 /** An `exec` step: its argv once (constant sh programs by name), what it does, where from. */
-function execText(step: Step, programs: Set<string>): string[] {
+function execText(step: Step, programs: Set<string>, out: string[]): void {
   const cmd = command(step);
   const words = cmd.argv.map((w) => {
     const name = SNIPPET_NAMES.get(w);
@@ -57,25 +63,27 @@ function execText(step: Step, programs: Set<string>): string[] {
   });
   const op = step.ops[0];
   const from = origin(op?.origin);
-  return [
-    words.join(" "),
-    ...(cmd.stdin !== undefined ? [`    <<< ${cmd.stdin.trimEnd()}`] : []),
-    `    # ${op ? describe(op) : ""}${from ? `  (${from})` : ""}`,
-  ];
+  out.push(words.join(" "));
+  if (cmd.stdin !== undefined) out.push(`    <<< ${cmd.stdin.trimEnd()}`);
+  out.push(`    # ${op ? describe(op) : ""}${from ? `  (${from})` : ""}`);
 }
 
 /**
- * A step as its command, then one line per operation with the statement it came from:
- * batch lines for `ip -batch -`, scripts whole, or the arguments of tools that take them
- * as argv.
+ * A step's lines, added to `out` (a plan has hundreds of thousands): its command, then one
+ * line per operation with the statement it came from: batch lines for `ip -batch -`,
+ * scripts whole, or the arguments of tools that take them as argv.
  */
-function stepText(step: Step, programs: Set<string>): string[] {
-  if (step.tool === "exec") return execText(step, programs);
+function stepText(step: Step, programs: Set<string>, out: string[]): void {
+  if (step.tool === "exec") {
+    execText(step, programs, out);
+    return;
+  }
   const cmd = processOf(step);
-  const lines = step.ops.map((op) => wordsOf(op).join(" "));
+  const words = step.ops.map(wordsOf);
+  const lines = words.map((w) => w.join(" "));
   const width = lines.reduce((w, l) => Math.max(w, l.length), 0);
   if (cmd.input) {
-    const out = [cmd.argv.map(shellQuote).join(" ")];
+    out.push(cmd.argv.map(shellQuote).join(" "));
     step.ops.forEach((op, i) => {
       const script = scriptOf(op);
       if (script === undefined) {
@@ -85,22 +93,20 @@ function stepText(step: Step, programs: Set<string>): string[] {
       // A script (an nft table, an iptables-restore file) is shown whole, as the tool reads it.
       const from = origin(op.origin);
       if (from) out.push(`    # ${from}`);
-      out.push(
-        ...script
-          .replace(/\n$/, "")
-          .split("\n")
-          .map((line) => `    ${line}`),
-      );
+      for (const line of script.replace(/\n$/, "").split("\n")) out.push(`    ${line}`);
     });
-    return out;
+    return;
   }
   // Arguments of the tool itself (sysctl KEY=VALUE…): the command with `…`, then one per line.
-  const args = step.ops.flatMap(wordsOf).length;
+  const args = words.reduce((n, w) => n + w.length, 0);
   const head = cmd.argv
     .slice(0, cmd.argv.length - args)
     .map(shellQuote)
     .join(" ");
-  return [`${head} …`, ...step.ops.map((op, i) => withOrigin(`    ${(lines[i] ?? "").padEnd(width)}`, op))];
+  out.push(`${head} …`);
+  step.ops.forEach((op, i) => {
+    out.push(withOrigin(`    ${(lines[i] ?? "").padEnd(width)}`, op));
+  });
 }
 
 function withOrigin(text: string, op: Op): string {

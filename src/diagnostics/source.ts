@@ -10,6 +10,8 @@ export interface SourceFile {
   lineStarts?: number[];
   /** For every line, 1 when it is ASCII (its columns are its bytes), computed with lineStarts. */
   asciiLines?: Uint8Array;
+  /** `file:line:col` of offsets asked before: a plan's operations point at few statements, each many times. */
+  locations?: Map<number, string>;
 }
 
 export interface Span {
@@ -114,8 +116,15 @@ export function position(file: SourceFile, offset: number): Position {
 
 /** `file:line:col` of a span's start: how diagnostics, plans and records point at a statement. */
 export function location(span: Span): string {
-  const p = position(span.file, span.start);
-  return `${span.file.path}:${p.line}:${p.column}`;
+  const file = span.file;
+  file.locations ??= new Map();
+  let text = file.locations.get(span.start);
+  if (text === undefined) {
+    const p = position(file, span.start);
+    text = `${file.path}:${p.line}:${p.column}`;
+    file.locations.set(span.start, text);
+  }
+  return text;
 }
 
 /** The text of a 1-based line, without its line break. */

@@ -512,7 +512,11 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
       const len = integer(length.value, "the length of net()", length.at);
       const k = index(arg(args, 2), "net()");
       const r = subnet(base, len, k);
-      if (r.ok) return r.value.cidr;
+      if (r.ok) {
+        // A subnet of a pool is a pool: `host(net(…), 1)` finds it checked (see pool).
+        remember(r.value.cidr, r.value);
+        return r.value.cidr;
+      }
       if (len < base.prefix || len > (base.family === 4 ? 32 : 128))
         throw new ExprError(
           `invalid subnet length ${len}`,
@@ -578,10 +582,15 @@ function pool(arg: Arg): Cidr {
   let c = pools.get(text);
   if (!c) {
     c = checkPool(arg, text);
-    if (pools.size > 1000) pools.clear();
-    pools.set(text, c);
+    remember(text, c);
   }
   return c;
+}
+
+/** Keeps a checked pool by its text: emptied past 1000, as a loop uses what it makes at once. */
+function remember(text: string, c: Cidr): void {
+  if (pools.size > 1000) pools.clear();
+  pools.set(text, c);
 }
 
 function checkPool({ value, at }: Arg, text: string): Cidr {

@@ -15,7 +15,17 @@ import {
 import { nftText } from "../syntax/nft.js";
 import type { FilterDecl, NatTargetDecl, NodeDecl, PropDecl } from "./expand.js";
 import type { Iface } from "./ifaces.js";
-import { type Cidr, contains, type Family, type Ip, network, type Parsed, parseCidr, parseIp } from "./ip.js";
+import {
+  type Cidr,
+  contains,
+  type Family,
+  type Ip,
+  network,
+  type Parsed,
+  parseCidr,
+  parseIp,
+  withPrefix,
+} from "./ip.js";
 import type { Route } from "./routes.js";
 import type { Sysctl } from "./sysctls.js";
 
@@ -630,7 +640,7 @@ function hostPrefix(text: string): Parsed<Cidr> {
   const ip = parseIp(text);
   if (!ip.ok) return ip;
   const prefix = ip.value.family === 4 ? 32 : 128;
-  return { ok: true, value: { ...ip.value, prefix, cidr: `${ip.value.text}/${prefix}` } };
+  return { ok: true, value: withPrefix(ip.value, prefix) };
 }
 
 /** `80`, `1000-2000`: a range, or why not. */

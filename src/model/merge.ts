@@ -16,14 +16,17 @@ export function mergePlaces(decls: Decls, diagnostics: Diagnostics): NodeDecl[] 
     const first = nodes.get(n.name.text);
     nodes.set(n.name.text, first ? add(first, n, diagnostics) : n);
   }
-  for (const link of decls.links) {
-    const ends = linkPlaces(link, nodes, diagnostics);
-    for (const [node, iface] of ends ?? []) {
-      const n = nodes.get(node);
-      if (n) nodes.set(node, { ...n, ifaces: [...n.ifaces, iface] });
-    }
-  }
-  return [...nodes.values()].map((n) => ({ ...n, ifaces: mergeIfaces(n, diagnostics) }));
+  // Each node's places on links, gathered first: a spine of a large fabric is on thousands.
+  const onLinks = new Map<string, IfaceDecl[]>();
+  for (const link of decls.links)
+    for (const [node, iface] of linkPlaces(link, nodes, diagnostics) ?? []) addTo(onLinks, node, iface);
+  return [...nodes.values()].map((n) => {
+    const linked = onLinks.get(n.name.text);
+    return {
+      ...n,
+      ifaces: mergeIfaces(n.name.text, linked ? [...n.ifaces, ...linked] : n.ifaces, diagnostics),
+    };
+  });
 }
 
 /** Two places of one node, the first's name and span kept; their statements in order. */
@@ -115,13 +118,13 @@ function endOf(
 }
 
 /** A node's interfaces, one declaration each, in the order of their first mention. */
-function mergeIfaces(n: NodeDecl, diagnostics: Diagnostics): IfaceDecl[] {
+function mergeIfaces(node: string, ifaces: readonly IfaceDecl[], diagnostics: Diagnostics): IfaceDecl[] {
   const places = new Map<string, IfaceDecl[]>();
-  for (const i of n.ifaces) addTo(places, i.name.text, i);
+  for (const i of ifaces) addTo(places, i.name.text, i);
   return [...places.values()].map((list) => {
     const [only, ...more] = list;
     if (only && more.length === 0) return only;
-    return mergeIface(`${n.name.text}.${list[0]?.name.text}`, list, diagnostics);
+    return mergeIface(`${node}.${list[0]?.name.text}`, list, diagnostics);
   });
 }
 

@@ -1,7 +1,7 @@
 // How a lab's objects are named in the kernel, and which names the language accepts.
 // Names are restricted to a safe character set so that no tool or shell misreads them.
 
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** Letters, digits, `_` and `-`, starting with a letter: safe in argv, batch files and sh. */
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -41,11 +41,12 @@ export function portName(node: string, iface: string): string {
 
 /** A number from 0 to 2^48 - 1 derived from `text`: the same text, the same number. */
 export function stableNumber(text: string): number {
-  return Number(BigInt(`0x${digest(text).subarray(0, 6).toString("hex")}`));
+  return digest(text).readUIntBE(0, 6);
 }
 
+/** SHA-256 in one call: lowering asks for one an interface, and a Hash object costs twice as much. */
 function digest(text: string): Buffer {
-  return createHash("sha256").update(text).digest();
+  return hash("sha256", text, "buffer");
 }
 
 /** The last `n` base-36 digits of the first 8 bytes of a digest, zero-padded. */

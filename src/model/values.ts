@@ -69,7 +69,8 @@ export function parseAddress(
     return undefined;
   }
   if (a.family === 4 && a.prefix < 31) edgeOfSubnet(diagnostics, a, t.span);
-  return { ...a, span: t.span };
+  // Written out, not spread: see withPrefix.
+  return { family: a.family, text: a.text, bytes: a.bytes, prefix: a.prefix, cidr: a.cidr, span: t.span };
 }
 
 /** The network and broadcast addresses of an IPv4 subnet are no host's. */

@@ -13,6 +13,7 @@ import { renderJson } from "../../diagnostics/render.js";
 import type { Lab } from "../../model/model.js";
 import { machinesInUse } from "../../model/part.js";
 import { type Firewall, usesFirewall } from "../../plan/firewall.js";
+import { makesHostIfaces } from "../../plan/links/index.js";
 import { counted } from "../../plural.js";
 import { hostIfacesTaken } from "../../runtime/collisions.js";
 import { firewallMachineCheck } from "../../runtime/firewall.js";
@@ -33,11 +34,18 @@ const usage = usageOf(spec);
  * installed, and (as root) the kernel must take its rulesets — for each machine's part of a
  * lab on several; and a link's `host-name` must not name an interface the host has (its
  * uplink, say) — for a lab on this machine only: each other machine's `check` (its script's)
- * asks its own host.
+ * asks its own host. A lab with neither is not lowered: lowering 10,000 nodes takes a
+ * quarter of `check`'s time.
  */
 async function machineCheck(lab: Lab, firewall: { firewall?: Firewall }): Promise<Diagnostic[]> {
   const filters = usesFirewall(lab);
-  const machines = lab.machines.length ? (filters ? machinesInUse(lab).map((m) => m.name) : []) : [undefined];
+  const machines = lab.machines.length
+    ? filters
+      ? machinesInUse(lab).map((m) => m.name)
+      : []
+    : filters || makesHostIfaces(lab.links)
+      ? [undefined]
+      : [];
   try {
     const plans = machines.map((machine) =>
       lowerHere(lab, { ...firewall, ...(machine !== undefined ? { machine } : {}) }),

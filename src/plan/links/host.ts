@@ -8,6 +8,7 @@ import { qdiscOps } from "../shaping.js";
 import type { LinkLowering } from "./kind.js";
 
 export const HOST: LinkLowering<"host"> = {
+  makesHostIface: true,
   link(link, ctx) {
     const iface = ctx.iface(link.end.node, link.end.iface);
     const mark = hostIfaceMark(ctx.lab.name, link.end.node, link.end.iface);

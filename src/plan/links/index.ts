@@ -61,3 +61,8 @@ export function hostDevices(links: readonly Link[]): ReadonlySet<string> {
     links.flatMap((link) => (lowering(link).hostDevices?.(link) ?? []).map((e) => `${e.node} ${e.iface}`)),
   );
 }
+
+/** Whether any of the links makes an interface on the host. */
+export function makesHostIfaces(links: readonly Link[]): boolean {
+  return links.some((link) => lowering(link).makesHostIface === true);
+}

@@ -94,4 +94,9 @@ export interface LinkLowering<K extends Link["kind"]> {
    * they are (absent: none).
    */
   hostDevices?(link: LinkOf<K>): readonly { readonly node: string; readonly iface: string }[];
+  /**
+   * Whether the link makes an interface on the host (a veth's host end), which `check` asks
+   * the host about before `up` (absent: it makes none).
+   */
+  readonly makesHostIface?: true;
 }
