@@ -17,6 +17,11 @@ check busybox busybox
 check dash dash
 check socat socat
 check conntrack conntrack
+# `capture` runs tcpdump (its tests capture real packets); services in the tests are
+# Python's http.server, fetched with curl.
+check tcpdump tcpdump
+check curl curl
+check python3 python3
 # Labs across machines are tested on simulated machines, each running its own sshd (started
 # by the test inside the machine's namespaces, on the test's own addresses and keys): the
 # package's system service is not used. The Ansible playbook `build --all-machines` writes is
