@@ -230,14 +230,23 @@ export function recordText(record: LabRecord): string {
 export function parseRecord(text: string, lab: string, dir = labDirIn(RUN_DIR, lab)): LabRecord | Error {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = recordValue(text, lab);
   } catch {
     // Not the parser's message: it would quote the file's content into the diagnostic.
     return new Error("it is not valid JSON");
   }
-  if (isObject(parsed) && parsed.version === 1 && parsed.lab === lab) parsed = fromVersion1(parsed);
   const problem = recordProblem(parsed, { lab, dir });
   return problem === undefined ? (parsed as LabRecord) : new Error(problem);
+}
+
+/**
+ * The value in `text` as `parseRecord` checks it (a version-1 record read as version 2), made
+ * anew, unchecked: for bytes `parseRecord` has accepted, so that each reading is an object
+ * of its own. Throws on text that is not JSON.
+ */
+export function recordValue(text: string, lab: string): unknown {
+  const parsed: unknown = JSON.parse(text);
+  return isObject(parsed) && parsed.version === 1 && parsed.lab === lab ? fromVersion1(parsed) : parsed;
 }
 
 /**

@@ -21,7 +21,7 @@ import { join, resolve } from "node:path";
 import { DiagnosticError, diag } from "../diagnostics/diagnostic.js";
 import { NAME_PATTERN } from "../model/names.js";
 import { labDirHolds, labDirIn, RUN_DIR } from "../plan/layout.js";
-import { type LabRecord, parseRecord, recordText } from "../plan/record.js";
+import { type LabRecord, parseRecord, recordText, recordValue } from "../plan/record.js";
 import { labDir, runDir } from "./rundir.js";
 
 export { labDir, runDir } from "./rundir.js";
@@ -46,24 +46,29 @@ function readRecordIn(dir: string, lab: string): LabRecord | undefined | Error {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     return e as Error;
   }
-  const record = validated(path, text, () => parseRecord(text, lab, labDirIn(dir, lab)));
+  const record = validated(path, text, lab, labDirIn(dir, lab));
   return record instanceof Error ? record : { ...record, born };
 }
 
 /**
- * The last record read, as the bytes that were validated and what they were read as. A
+ * The last record read: its bytes, and why they are not a record (undefined: they are one). A
  * command reads a record to know what its argument names, then again under the lab's lock
  * (what it acts on must be what is there then); when the bytes are the same, checking them
- * again (tens of milliseconds for a lab of a thousand nodes) would find the same.
+ * again (tens of milliseconds for a lab of a thousand nodes) would find the same. What is
+ * kept is the verdict, not the record: the first reading is its caller's (the API hands it
+ * out), and what a caller changes in it must not become what the next reading says.
  */
 let lastRead:
-  | { readonly path: string; readonly text: string; readonly record: LabRecord | Error }
+  | { readonly path: string; readonly text: string; readonly problem: string | undefined }
   | undefined;
 
-function validated(path: string, text: string, parse: () => LabRecord | Error): LabRecord | Error {
-  if (lastRead?.path === path && lastRead.text === text) return lastRead.record;
-  const record = parse();
-  lastRead = { path, text, record };
+function validated(path: string, text: string, lab: string, dir: string): LabRecord | Error {
+  if (lastRead?.path === path && lastRead.text === text)
+    return lastRead.problem !== undefined
+      ? new Error(lastRead.problem)
+      : (recordValue(text, lab) as LabRecord);
+  const record = parseRecord(text, lab, dir);
+  lastRead = { path, text, problem: record instanceof Error ? record.message : undefined };
   return record;
 }
 

@@ -4,8 +4,9 @@
 // that what it attacks is its own and nothing of this machine or of other labs is touched.
 
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { test } from "node:test";
-import { SKIP_NOT_ROOT, uniqueLab } from "../support/lab.js";
+import { ROOT, SKIP_NOT_ROOT, uniqueLab } from "../support/lab.js";
 import { sandbox, section } from "../support/sandbox.js";
 
 /** A sh function that writes a lab file: `lab_file PATH NAME BODY`. */
@@ -524,4 +525,32 @@ done
     assert.match(s, /rc=0/, `${who}:\n${r.all}`);
     assert.match(s, /netns: \n/, `${who}: nothing left:\n${s}`);
   }
+});
+
+test("2. a record the API handed out, changed by its caller to name another lab's namespaces: down reads the file, takes down its own lab and leaves the other", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  const api = join(ROOT, "dist/src/api/opentop.js");
+  const program = `
+import { compile, down, lab, up } from ${JSON.stringify(api)};
+const source = (name) => "lab " + name + "\\nnode a { eth0 -> b.eth0 10.0.0.1/30 }\\nnode b { eth0 10.0.0.2/30 }\\n";
+await up(compile("/tmp/victim.otop", { source: source("victim") }));
+await up(compile("/tmp/mine.otop", { source: source("mine") }));
+// Typed read-only, but a plain object: its caller points it at the victim.
+const record = lab("mine").record;
+for (const o of record.owned) if (o.name?.startsWith("mine.")) o.name = o.name.replace("mine.", "victim.");
+for (const r of record.ops)
+  for (const k of ["name", "ns"]) if (r.op[k]?.startsWith?.("mine.")) r.op[k] = r.op[k].replace("mine.", "victim.");
+try { console.log("down", JSON.stringify((await down("mine")).removed)); }
+catch (e) { console.log("down failed", e.diagnostics?.map((d) => d.code + " " + d.message).join("; ") ?? e); }
+`;
+  const r = run(`
+cat > /tmp/api.mjs <<'X'
+${program}X
+node /tmp/api.mjs
+echo "netns: $(ls /run/netns | sort | tr '\\n' ' ')"
+`);
+  assert.match(r.out, /^down 2$/m, r.all);
+  assert.match(r.out, /^netns: victim\.a victim\.b $/m, r.all);
 });

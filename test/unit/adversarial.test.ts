@@ -148,6 +148,33 @@ test("records: a record edited after it was read is read anew — what was valid
   }
 });
 
+test("records: a record read twice is two records — changing what the first read gave does not change what the second reads", () => {
+  const dir = mkdtempSync(join(tmpdir(), "opentop-record-"));
+  const before = process.env.OPENTOP_RUN_DIR;
+  process.env.OPENTOP_RUN_DIR = dir;
+  try {
+    const record = exampleRecord("office");
+    writeRecord(record);
+    // What the API's `lab(name).record` hands out: typed read-only, but a plain object.
+    const first = readRecord(record.lab) as unknown as {
+      ops: { op: Record<string, unknown> }[];
+      nodes: string[];
+    };
+    const op = first.ops.find((r) => typeof r.op.ns === "string") ?? assert.fail("no op with a namespace");
+    op.op.ns = "victim.h1";
+    first.ops.push({ op: { kind: "netns.add", name: "victim" } });
+    first.nodes.reverse();
+    // The same bytes read again: what the file says, checked, not the first reading as changed.
+    const second = readRecord(record.lab);
+    assert.ok(second && !(second instanceof Error), String(second));
+    assert.deepEqual(second, { ...JSON.parse(recordText(record)), born: second.born });
+  } finally {
+    if (before === undefined) delete process.env.OPENTOP_RUN_DIR;
+    else process.env.OPENTOP_RUN_DIR = before;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("records: a version-1 record whose lists hold null is unreadable, not an exception (down then finds the lab by its marks)", () => {
   const v1 = {
     version: 1,

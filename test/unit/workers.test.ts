@@ -88,3 +88,30 @@ test("workers: a job too large for an argument runs alone; a worker killed leave
   assert.equal(killed[0]?.code, 128 + 9);
   assert.equal(killed[1], undefined);
 });
+
+test("workers: reads run straight through — a job that reads all its input never takes the worker's go-lines, and a worker killed half-way leaves the rest unrun", async () => {
+  // Without stop(), every go-line is in the worker's pipe before its first job starts.
+  const jobs: Job[] = Array.from({ length: 1000 }, (_, i) =>
+    i % 3 === 0
+      ? { argv: ["sh", "-c", 'cat; cat; echo "$1"', "sh", String(i)] }
+      : i % 3 === 1
+        ? { argv: ["cat"], stdin: `input ${i}\n` }
+        : { argv: ["echo", `job ${i}`] },
+  );
+  const r = await runJobs(jobs, { concurrency: 1, threshold: 1 });
+  assert.deepEqual(
+    r.map((x) => x?.stdout),
+    jobs.map((_, i) => (i % 3 === 0 ? `${i}\n` : i % 3 === 1 ? `input ${i}\n` : `job ${i}\n`)),
+  );
+  const killed = await runJobs(
+    Array.from({ length: 50 }, (_, i) => ({
+      argv: i === 20 ? ["sh", "-c", 'printf half; kill -KILL "$PPID"'] : ["echo", String(i)],
+    })),
+    { concurrency: 1, threshold: 1 },
+  );
+  assert.deepEqual(
+    killed.map((x) => x?.stdout),
+    [...Array.from({ length: 20 }, (_, i) => `${i}\n`), "half", ...Array(29).fill(undefined)],
+  );
+  assert.equal(killed[20]?.code, 128 + 9);
+});
