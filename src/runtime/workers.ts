@@ -89,8 +89,10 @@ function jobWords(job: Job): [string, string] | undefined {
 
 /**
  * Runs the jobs, at most `concurrency` at once, and returns their results in order;
- * undefined for a job that never started (after `stop()`). `onDone` is called as each
- * finishes, before the next starts, so that what it records is what `stop()` sees.
+ * undefined for a job that never started (after `stop()`). With `stop`, `onDone` is called
+ * as each finishes, before the next starts, so that what it records is what `stop()` sees;
+ * without it, a worker's next job may already be running, and a job's duration is counted
+ * from when Node saw the one before it end.
  */
 export async function runJobs(
   jobs: readonly Job[],
