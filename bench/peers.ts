@@ -310,8 +310,8 @@ export function floor(bin: string | undefined): Peer {
           : undefined,
     async cycle(t, dir) {
       const file = join(dir, `${t.lab}.floor`);
-      writeFileSync(file, floorInput(t));
       const input = floorInput(t);
+      writeFileSync(file, input);
       const up = timed([bin as string, "up"], input);
       try {
         const status = timed([bin as string, "status"], input);

@@ -39,19 +39,15 @@ const usage = usageOf(spec);
  */
 async function machineCheck(lab: Lab, firewall: { firewall?: Firewall }): Promise<Diagnostic[]> {
   const filters = usesFirewall(lab);
-  const machines = lab.machines.length
-    ? filters
-      ? machinesInUse(lab).map((m) => m.name)
-      : []
-    : filters || makesHostIfaces(lab.links)
-      ? [undefined]
-      : [];
+  const spread = lab.machines.length > 0;
+  const asked = filters || (!spread && makesHostIfaces(lab.links));
+  const machines = !asked ? [] : spread ? machinesInUse(lab).map((m) => m.name) : [undefined];
   try {
     const plans = machines.map((machine) =>
       lowerHere(lab, { ...firewall, ...(machine !== undefined ? { machine } : {}) }),
     );
     const found = filters ? await Promise.all(plans.map(firewallMachineCheck)) : [];
-    return [...found.flat(), ...(lab.machines.length ? [] : plans.flatMap(hostIfacesTaken))];
+    return [...found.flat(), ...(spread ? [] : plans.flatMap(hostIfacesTaken))];
   } catch (e) {
     if (e instanceof DiagnosticError) return [...e.diagnostics];
     throw e;
