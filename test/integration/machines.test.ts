@@ -78,8 +78,11 @@ function up(c: Ctx): void {
   assert.equal(r.code, 0, `up failed:\n${r.stderr}${r.stdout}`);
 }
 
+/** One ping, numeric and quiet, waiting 2 s for its answer. */
+const PING_ONCE = ["ping", "-n", "-q", "-c", "1", "-W", "2"];
+
 function ping(c: Ctx, node: string, address: string): boolean {
-  return c.s.cli(["exec", c.lab, node, "--", "ping", "-n", "-q", "-c", "1", "-W", "2", address]).code === 0;
+  return c.s.cli(["exec", c.lab, node, "--", ...PING_ONCE, address]).code === 0;
 }
 
 function tcp(c: Ctx, node: string, host: string, port: number): string {
@@ -328,20 +331,7 @@ test("each machine's script run by hand gives the kernel state `opentop up` give
       }
       const byHand = ["m1", "m2", "m3"].map((m) => state(c.s, m));
       // Packets cross the tunnels the scripts made: h1 (m1) reaches h3 (m3), entered by m1's script.
-      const crossed = c.s.on("m1", [
-        "sh",
-        join(dir, "m1.sh"),
-        "exec",
-        "h1",
-        "ping",
-        "-n",
-        "-q",
-        "-c",
-        "1",
-        "-W",
-        "2",
-        "10.1.0.3",
-      ]);
+      const crossed = c.s.on("m1", ["sh", join(dir, "m1.sh"), "exec", "h1", ...PING_ONCE, "10.1.0.3"]);
       assert.equal(
         crossed.code,
         0,
@@ -420,24 +410,7 @@ test("an MTU that does not fit is refused before anything is created: by the che
       )[0].mtu;
       assert.equal(mtu, 1350);
       assert.ok(ping(c, "a", "10.0.0.2"));
-      const big = c.s.cli([
-        "exec",
-        c.lab,
-        "a",
-        "--",
-        "ping",
-        "-n",
-        "-q",
-        "-c",
-        "1",
-        "-W",
-        "2",
-        "-M",
-        "do",
-        "-s",
-        "1322",
-        "10.0.0.2",
-      ]);
+      const big = c.s.cli(["exec", c.lab, "a", "--", ...PING_ONCE, "-M", "do", "-s", "1322", "10.0.0.2"]);
       assert.equal(big.code, 0, "a packet of the tunnel's full MTU crosses the narrow path whole");
     },
   );
@@ -496,18 +469,7 @@ test("--machine: each machine brings its own part up and down with the CLI, with
         assert.equal(r.code, 0, `${m}: ${r.stderr}`);
         assert.match(r.stdout, new RegExp(`is up on machine ${m}`));
       }
-      const p = c.s.on("m1", [
-        "nsenter",
-        `--net=/run/netns/${c.lab}.a`,
-        "ping",
-        "-n",
-        "-q",
-        "-c",
-        "1",
-        "-W",
-        "2",
-        "10.1.0.3",
-      ]);
+      const p = c.s.on("m1", ["nsenter", `--net=/run/netns/${c.lab}.a`, ...PING_ONCE, "10.1.0.3"]);
       assert.equal(p.code, 0, "a (m1) reaches c (m2) over the switch's tunnel");
       const st = opentop("m2", "status", c.lab);
       assert.equal(st.code, 0, st.stdout);
@@ -591,18 +553,7 @@ test("the Ansible playbook of `build --all-machines` brings the lab up on every 
       const upRun = play();
       assert.equal(upRun.code, 0, `${upRun.stdout}${upRun.stderr}`);
       assert.ok(
-        c.s.on("m1", [
-          "nsenter",
-          `--net=/run/netns/${c.lab}.a`,
-          "ping",
-          "-n",
-          "-q",
-          "-c",
-          "1",
-          "-W",
-          "2",
-          "10.1.0.3",
-        ]).code === 0,
+        c.s.on("m1", ["nsenter", `--net=/run/netns/${c.lab}.a`, ...PING_ONCE, "10.1.0.3"]).code === 0,
         "a (m1) reaches c (m2) once the playbook ran",
       );
       const status = play("-e", "opentop_action=status");
@@ -706,7 +657,7 @@ test("two labs on the same machines: their own VNIs coexist; the same VNI twice 
           [c.lab, "10.0.0.2"],
           [c.lab, "10.1.0.3"],
         ] as const) {
-          const p = c.s.cli(["exec", lab, "a", "--", "ping", "-n", "-q", "-c", "1", "-W", "2", to]);
+          const p = c.s.cli(["exec", lab, "a", "--", ...PING_ONCE, to]);
           assert.equal(
             p.code,
             0,

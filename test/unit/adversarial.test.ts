@@ -119,11 +119,22 @@ test("records: 3000 edited records are read back as unreadable or as a record te
   assert.ok(readable < 3000, "some edits must be refused");
 });
 
-test("records: a record edited after it was read is read anew — what was validated is kept only for the same bytes", () => {
+/** Runs `body` with a run directory of its own (OPENTOP_RUN_DIR), removed after. */
+function inRunDir(body: () => void): void {
   const dir = mkdtempSync(join(tmpdir(), "opentop-record-"));
   const before = process.env.OPENTOP_RUN_DIR;
   process.env.OPENTOP_RUN_DIR = dir;
   try {
+    body();
+  } finally {
+    if (before === undefined) delete process.env.OPENTOP_RUN_DIR;
+    else process.env.OPENTOP_RUN_DIR = before;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("records: a record edited after it was read is read anew — what was validated is kept only for the same bytes", () => {
+  inRunDir(() => {
     const record = exampleRecord("office");
     writeRecord(record);
     const first = readRecord(record.lab);
@@ -141,18 +152,11 @@ test("records: a record edited after it was read is read anew — what was valid
     // Written back as it was: readable again.
     writeRecord(record);
     assert.ok(!(readRecord(record.lab) instanceof Error));
-  } finally {
-    if (before === undefined) delete process.env.OPENTOP_RUN_DIR;
-    else process.env.OPENTOP_RUN_DIR = before;
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("records: a record read twice is two records — changing what the first read gave does not change what the second reads", () => {
-  const dir = mkdtempSync(join(tmpdir(), "opentop-record-"));
-  const before = process.env.OPENTOP_RUN_DIR;
-  process.env.OPENTOP_RUN_DIR = dir;
-  try {
+  inRunDir(() => {
     const record = exampleRecord("office");
     writeRecord(record);
     // What the API's `lab(name).record` hands out: typed read-only, but a plain object.
@@ -168,11 +172,7 @@ test("records: a record read twice is two records — changing what the first re
     const second = readRecord(record.lab);
     assert.ok(second && !(second instanceof Error), String(second));
     assert.deepEqual(second, { ...JSON.parse(recordText(record)), born: second.born });
-  } finally {
-    if (before === undefined) delete process.env.OPENTOP_RUN_DIR;
-    else process.env.OPENTOP_RUN_DIR = before;
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("records: a version-1 record whose lists hold null is unreadable, not an exception (down then finds the lab by its marks)", () => {
