@@ -3,11 +3,13 @@
 // status reads a namespace with one process and still tells routes of each family apart;
 // a lab that declares no IPv6 has no link-local addresses on what it made, and one that
 // does still pings over IPv6; the standalone script's status, reworked to stay linear,
-// agrees with opentop's, drift included. Timing decides nothing here (see bench/).
+// agrees with opentop's, drift included, and reads the same on every CPU as with one reader.
+// Timing decides nothing here (see bench/).
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { chmodSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { leftovers } from "../support/host.js";
@@ -177,7 +179,8 @@ test("a node that sets addr_gen_mode keeps its own; the script's status agrees w
       assert.deepEqual(linkLocal(ns("h6")), []);
       const script = join(s.dir, "own6.sh");
       assert.equal(cli(["build", path, "-o", script]).code, 0);
-      const statusOf = () => spawnSync("sh", [script, "status"], { encoding: "utf8" });
+      const statusOf = (env: NodeJS.ProcessEnv = {}) =>
+        spawnSync("sh", [script, "status"], { encoding: "utf8", env: { ...process.env, ...env } });
       const clean = statusOf();
       assert.equal(clean.status, 0, clean.stdout + clean.stderr);
       assert.equal(inNs(name, ["ip", "link", "set", "dev", "h2.eth0", "nomaster"]).code, 0);
@@ -203,6 +206,27 @@ test("a node that sets addr_gen_mode keeps its own; the script's status agrees w
         );
       assert.deepEqual(shDrift.sort(), cliDrift.sort());
       assert.equal(cliDrift.length, 4);
+
+      // Its 13 namespaces read by one reader a CPU (mktemp, here a wrapper that says it was
+      // asked, gives their files a directory), and by one reader when mktemp fails: the same
+      // output, drift included, and no reader's file left behind.
+      const tmp = join(s.dir, "tmp");
+      const bin = join(s.dir, "bin");
+      mkdirSync(tmp);
+      mkdirSync(bin);
+      const asked = join(s.dir, "mktemp-asked");
+      const wrapper = (body: string) => `#!/bin/sh\n${body}\n`;
+      writeFileSync(join(bin, "mktemp"), wrapper(`: >"${asked}"\nexec /usr/bin/mktemp "$@"`));
+      chmodSync(join(bin, "mktemp"), 0o755);
+      const searched = `${bin}:${process.env.PATH ?? ""}`;
+      const wide = statusOf({ TMPDIR: tmp, PATH: searched });
+      assert.equal(existsSync(asked), cpus().length >= 2, "read on every CPU where there are several");
+      writeFileSync(join(bin, "mktemp"), wrapper("exit 1"));
+      const alone = statusOf({ TMPDIR: tmp, PATH: searched });
+      assert.equal(wide.status, 1);
+      assert.equal(wide.stdout, alone.stdout);
+      assert.equal(wide.stdout, script2.stdout);
+      assert.deepEqual(readdirSync(tmp), [], "the readers' files are gone");
     });
   } finally {
     s.remove();

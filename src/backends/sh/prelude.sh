@@ -548,7 +548,7 @@ nic_left() {
 # ---- status: the live state, and drift from the plan -----------------------------------
 #
 # Every namespace is read first (status_reads: read_namespaces, one `ip -j link` and one
-# `ip -batch` each: a process is what costs). What they print is taken in at once and split
+# `ip -batch` each: a process is what costs; read_wide, on every CPU). What they print is taken in at once and split
 # into lines by the shell itself (`read` would take a system call a byte), then checked line
 # by line, a namespace at a time: matching patterns against all of a namespace's text would
 # take time quadratic in its size (a switch with hundreds of ports).
@@ -586,6 +586,44 @@ EOF
       *+tc) if [ "$ns" = - ]; then tc qdisc show; else nsenter --net="/run/netns/$ns" tc qdisc show; fi ;;
     esac
     echo '#opentop-end'
+  done
+}
+
+# read_wide K:NS[+tc]...: what read_namespaces prints, the same and in the same order, read
+# by one reader a CPU at once, each a contiguous share of the namespaces into a file of its
+# own (a process a namespace is what costs, and the CPUs can start them side by side). With
+# one CPU, few namespaces, or no mktemp or getconf (neither is required), one reader reads
+# them all. It runs in a subshell (status_reads), whose traps remove its directory.
+read_wide() {
+  cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null) || cpus=1
+  case $cpus in '' | *[!0-9]*) cpus=1 ;; esac
+  if [ "$cpus" -lt 2 ] || [ $# -lt $((cpus * 2)) ] || ! wide=$(mktemp -d 2>/dev/null); then
+    read_namespaces "$@"
+    return
+  fi
+  trap 'rm -rf "$wide"' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  trap 'exit 129' HUP
+  per=$((($# + cpus - 1) / cpus))
+  part=0
+  while [ $# -gt 0 ]; do
+    share=
+    i=0
+    while [ "$i" -lt "$per" ] && [ $# -gt 0 ]; do
+      share="$share $1"
+      shift
+      i=$((i + 1))
+    done
+    # shellcheck disable=SC2086 # the share's words: K:NS, without spaces or patterns
+    read_namespaces $share >"$wide/$part" &
+    part=$((part + 1))
+  done
+  wait
+  i=0
+  while [ "$i" -lt "$part" ]; do
+    cat "$wide/$i" || return 1
+    i=$((i + 1))
   done
 }
 

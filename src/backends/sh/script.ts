@@ -621,10 +621,11 @@ function statusSection(record: LabRecord): string {
   return [
     "",
     "# status_reads: what every namespace holds, in the order of the status functions of each",
-    "# namespace that follow.",
-    "status_reads() {",
-    `  read_namespaces ${reads.map(q).join(" ")}`,
-    "}",
+    "# namespace that follow (in a subshell: read_wide's traps are its own).",
+    "status_reads() (",
+    "  set -f",
+    `  read_wide ${reads.map(q).join(" ")}`,
+    ")",
     ...out,
   ].join("\n");
 }

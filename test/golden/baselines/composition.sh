@@ -259,10 +259,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:comp 2:comp.core 3:comp.h1 4:comp.h2 5:comp.h3
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:comp 2:comp.core 3:comp.h1 4:comp.h2 5:comp.h3
+)
 
 ns_1() { look 'the switches (comp)' comp links_1; }
 end_1() {

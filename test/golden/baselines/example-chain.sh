@@ -295,10 +295,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:chain.r1 2:chain.r2 3:chain.r3 4:chain.r4 5:chain.a 6:chain.b
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:chain.r1 2:chain.r2 3:chain.r3 4:chain.r4 5:chain.a 6:chain.b
+)
 
 ns_1() { look 'node r1 (chain.r1)' chain.r1 links_1; }
 end_1() {

@@ -473,10 +473,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:ecmp.spine1 2:ecmp.spine2 3:ecmp.leaf1 4:ecmp.leaf2 5:ecmp.leaf3 6:ecmp.leaf4 7:ecmp.h1 8:ecmp.h2 9:ecmp.h3 10:ecmp.h4
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:ecmp.spine1 2:ecmp.spine2 3:ecmp.leaf1 4:ecmp.leaf2 5:ecmp.leaf3 6:ecmp.leaf4 7:ecmp.h1 8:ecmp.h2 9:ecmp.h3 10:ecmp.h4
+)
 
 ns_1() { look 'node spine1 (ecmp.spine1)' ecmp.spine1 links_1; }
 end_1() {

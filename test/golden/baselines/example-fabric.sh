@@ -480,10 +480,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:fabric.s1 2:fabric.s2 3:fabric.l1 4:fabric.h1 5:fabric.l2 6:fabric.h2 7:fabric.l3 8:fabric.h3 9:fabric.l4 10:fabric.h4
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:fabric.s1 2:fabric.s2 3:fabric.l1 4:fabric.h1 5:fabric.l2 6:fabric.h2 7:fabric.l3 8:fabric.h3 9:fabric.l4 10:fabric.h4
+)
 
 ns_1() { look 'node s1 (fabric.s1)' fabric.s1 links_1; }
 end_1() {

@@ -289,10 +289,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:isolation 2:isolation.router 3:isolation.db
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:isolation 2:isolation.router 3:isolation.db
+)
 
 ns_1() { look 'the switches (isolation)' isolation links_1; }
 end_1() {

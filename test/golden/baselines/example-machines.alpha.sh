@@ -225,10 +225,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:branch 2:branch.pc1 3:branch.pc2 4:branch.server
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:branch 2:branch.pc1 3:branch.pc2 4:branch.server
+)
 
 ns_1() { look 'the switches (branch)' branch links_1; }
 end_1() {

@@ -315,10 +315,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:office 2:office.router 3:office.web 4:office.pc1 5:office.pc2 6:office.isp
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:office 2:office.router 3:office.web 4:office.pc1 5:office.pc2 6:office.isp
+)
 
 ns_1() { look 'the switches (office)' office links_1; }
 end_1() {

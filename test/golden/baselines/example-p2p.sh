@@ -141,10 +141,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:p2p.a 2:p2p.b
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:p2p.a 2:p2p.b
+)
 
 ns_1() { look 'node a (p2p.a)' p2p.a links_1; }
 end_1() {

@@ -484,10 +484,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:ring.r1 2:ring.h1 3:ring.r2 4:ring.h2 5:ring.r3 6:ring.h3 7:ring.r4 8:ring.h4 9:ring.r5 10:ring.h5
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:ring.r1 2:ring.h1 3:ring.r2 4:ring.h2 5:ring.r3 6:ring.h3 7:ring.r4 8:ring.h4 9:ring.r5 10:ring.h5
+)
 
 ns_1() { look 'node r1 (ring.r1)' ring.r1 links_1; }
 end_1() {

@@ -280,10 +280,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:routed 2:routed.r1 3:routed.r2 4:routed.client 5:routed.server 6:-
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:routed 2:routed.r1 3:routed.r2 4:routed.client 5:routed.server 6:-
+)
 
 ns_1() { look 'the switches (routed)' routed links_1; }
 end_1() {

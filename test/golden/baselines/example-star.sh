@@ -1223,10 +1223,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:star 2:star.h1 3:star.h2 4:star.h3 5:star.h4 6:star.h5 7:star.h6 8:star.h7 9:star.h8 10:star.h9 11:star.h10 12:star.h11 13:star.h12 14:star.h13 15:star.h14 16:star.h15 17:star.h16 18:star.h17 19:star.h18 20:star.h19 21:star.h20 22:star.h21 23:star.h22 24:star.h23 25:star.h24 26:star.h25 27:star.h26 28:star.h27 29:star.h28 30:star.h29 31:star.h30 32:star.h31 33:star.h32 34:star.h33 35:star.h34 36:star.h35 37:star.h36 38:star.h37 39:star.h38 40:star.h39 41:star.h40 42:star.h41 43:star.h42 44:star.h43 45:star.h44 46:star.h45 47:star.h46 48:star.h47 49:star.h48 50:star.h49 51:star.h50
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:star 2:star.h1 3:star.h2 4:star.h3 5:star.h4 6:star.h5 7:star.h6 8:star.h7 9:star.h8 10:star.h9 11:star.h10 12:star.h11 13:star.h12 14:star.h13 15:star.h14 16:star.h15 17:star.h16 18:star.h17 19:star.h18 20:star.h19 21:star.h20 22:star.h21 23:star.h22 24:star.h23 25:star.h24 26:star.h25 27:star.h26 28:star.h27 29:star.h28 30:star.h29 31:star.h30 32:star.h31 33:star.h32 34:star.h33 35:star.h34 36:star.h35 37:star.h36 38:star.h37 39:star.h38 40:star.h39 41:star.h40 42:star.h41 43:star.h42 44:star.h43 45:star.h44 46:star.h45 47:star.h46 48:star.h47 49:star.h48 50:star.h49 51:star.h50
+)
 
 ns_1() { look 'the switches (star)' star links_1; }
 end_1() {

@@ -310,10 +310,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:tour 2:tour.router+tc 3:tour.web 4:tour.pc 5:tour.isp+tc
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:tour 2:tour.router+tc 3:tour.web 4:tour.pc 5:tour.isp+tc
+)
 
 ns_1() { look 'the switches (tour)' tour links_1; }
 end_1() {

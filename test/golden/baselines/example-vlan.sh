@@ -351,10 +351,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:vlan 2:vlan.router 3:vlan.isp 4:vlan.staff1 5:vlan.staff2 6:vlan.printer 7:vlan.guest
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:vlan 2:vlan.router 3:vlan.isp 4:vlan.staff1 5:vlan.staff2 6:vlan.printer 7:vlan.guest
+)
 
 ns_1() { look 'the switches (vlan)' vlan links_1; }
 end_1() {

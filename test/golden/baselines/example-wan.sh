@@ -283,10 +283,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:wan 2:wan.ra+tc 3:wan.rb+tc 4:wan.pc-a 5:wan.pc-b
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:wan 2:wan.ra+tc 3:wan.rb+tc 4:wan.pc-a 5:wan.pc-b
+)
 
 ns_1() { look 'the switches (wan)' wan links_1; }
 end_1() {

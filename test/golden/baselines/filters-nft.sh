@@ -202,10 +202,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:gnft.fw 2:gnft.pc 3:-
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:gnft.fw 2:gnft.pc 3:-
+)
 
 ns_1() { look 'node fw (gnft.fw)' gnft.fw links_1; }
 end_1() {

@@ -289,10 +289,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:gflt 2:gflt.fw 3:gflt.srv 4:gflt.isp 5:gflt.pc
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:gflt 2:gflt.fw 3:gflt.srv 4:gflt.isp 5:gflt.pc
+)
 
 ns_1() { look 'the switches (gflt)' gflt links_1; }
 end_1() {

@@ -398,10 +398,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:giso 2:giso.plain 3:giso.web 4:giso.daemon 5:giso.db
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:giso 2:giso.plain 3:giso.web 4:giso.daemon 5:giso.db
+)
 
 ns_1() { look 'the switches (giso)' giso links_1; }
 end_1() {

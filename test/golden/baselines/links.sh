@@ -465,10 +465,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:glinks+tc 2:glinks.r+tc 3:glinks.s+tc 4:glinks.pc 5:glinks.cam 6:glinks.h+tc 7:-+tc
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:glinks+tc 2:glinks.r+tc 3:glinks.s+tc 4:glinks.pc 5:glinks.cam 6:glinks.h+tc 7:-+tc
+)
 
 ns_1() { look 'the switches (glinks)' glinks links_1; }
 end_1() {

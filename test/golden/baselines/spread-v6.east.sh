@@ -215,10 +215,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:spread6 2:spread6.router
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:spread6 2:spread6.router
+)
 
 ns_1() { look 'the switches (spread6)' spread6 links_1; }
 end_1() {

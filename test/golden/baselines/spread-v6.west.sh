@@ -209,10 +209,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:spread6 2:spread6.pc 3:spread6.cam
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:spread6 2:spread6.pc 3:spread6.cam
+)
 
 ns_1() { look 'the switches (spread6)' spread6 links_1; }
 end_1() {

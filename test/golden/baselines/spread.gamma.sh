@@ -272,10 +272,11 @@ EOF
 }
 
 # status_reads: what every namespace holds, in the order of the status functions of each
-# namespace that follow.
-status_reads() {
-  read_namespaces 1:spread 2:spread.c+tc 3:spread.d 4:spread.e 5:spread.f
-}
+# namespace that follow (in a subshell: read_wide's traps are its own).
+status_reads() (
+  set -f
+  read_wide 1:spread 2:spread.c+tc 3:spread.d 4:spread.e 5:spread.f
+)
 
 ns_1() { look 'the switches (spread)' spread links_1; }
 end_1() {
