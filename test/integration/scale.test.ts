@@ -7,11 +7,12 @@
 // Timing decides nothing here (see bench/).
 
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { leftovers } from "../support/host.js";
 import { cli, inNs, ipJson, ping, SKIP_NOT_ROOT, scratch, withLab, writeLab } from "../support/lab.js";
 
@@ -174,13 +175,17 @@ test("a node that sets addr_gen_mode keeps its own; the script's status agrees w
   const body = `${STAR(12)}node h5 { sysctl net.ipv6.conf.eth0.addr_gen_mode 0 }\n`;
   const s = scratch();
   try {
-    await withLab("own6", body, ({ name, path, ns }) => {
+    await withLab("own6", body, async ({ name, path, ns }) => {
       assert.equal(linkLocal(ns("h5")).length, 1, "h5 asked for link-local addresses");
       assert.deepEqual(linkLocal(ns("h6")), []);
       const script = join(s.dir, "own6.sh");
       assert.equal(cli(["build", path, "-o", script]).code, 0);
       const statusOf = (env: NodeJS.ProcessEnv = {}) =>
-        spawnSync("sh", [script, "status"], { encoding: "utf8", env: { ...process.env, ...env } });
+        spawnSync("sh", [script, "status"], {
+          encoding: "utf8",
+          env: { ...process.env, ...env },
+          timeout: 60_000, // a read that never ends fails the test rather than hang it
+        });
       const clean = statusOf();
       assert.equal(clean.status, 0, clean.stdout + clean.stderr);
       assert.equal(inNs(name, ["ip", "link", "set", "dev", "h2.eth0", "nomaster"]).code, 0);
@@ -227,8 +232,66 @@ test("a node that sets addr_gen_mode keeps its own; the script's status agrees w
       assert.equal(wide.stdout, alone.stdout);
       assert.equal(wide.stdout, script2.stdout);
       assert.deepEqual(readdirSync(tmp), [], "the readers' files are gone");
+
+      // Readers that cannot write what they read (their files are /dev/full, as on a full
+      // disk; ip says nothing then): all is read again by one reader, quietly, and the
+      // verdict is the same.
+      writeFileSync(
+        join(bin, "mktemp"),
+        wrapper(
+          'd=$(/usr/bin/mktemp "$@") || exit 1\nfor i in 0 1 2 3 4 5 6 7; do ln -s /dev/full "$d/$i"; done\necho "$d"',
+        ),
+      );
+      const full = statusOf({ TMPDIR: tmp, PATH: searched });
+      assert.equal(full.stdout, alone.stdout);
+      assert.equal(full.stderr, alone.stderr);
+      assert.deepEqual(readdirSync(tmp), []);
+
+      // A signal to the script's process group at any moment of its reads leaves neither a
+      // reader nor its directory, and the script ends at once (readers ignore SIGINT, as
+      // every background job of a script does: they are stopped, not waited for).
+      writeFileSync(join(bin, "mktemp"), wrapper('exec /usr/bin/mktemp "$@"'));
+      for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+        for (const after of [10, 40, 80, 120]) {
+          const child = spawn("sh", [script, "status"], {
+            detached: true,
+            stdio: "ignore",
+            env: { ...process.env, TMPDIR: tmp, PATH: searched },
+          });
+          const ended = new Promise((resolve) => child.on("exit", resolve));
+          await sleep(after);
+          const sent = performance.now();
+          try {
+            process.kill(-(child.pid as number), signal);
+          } catch {} // already over
+          await ended;
+          assert.ok(performance.now() - sent < 2000, `${signal} after ${after} ms ends the script at once`);
+          for (let i = 0; i < 100 && inGroup(child.pid as number).length; i++) await sleep(50);
+          assert.deepEqual(
+            inGroup(child.pid as number),
+            [],
+            `${signal} after ${after} ms: nothing left running`,
+          );
+          assert.deepEqual(readdirSync(tmp), [], `${signal} after ${after} ms: no directory left`);
+        }
     });
   } finally {
     s.remove();
   }
 });
+
+/** The processes of process group `pgid` (by /proc), zombies aside. */
+function inGroup(pgid: number): string[] {
+  const out: string[] = [];
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    const [state, , group] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (group === String(pgid) && state !== "Z") out.push(pid);
+  }
+  return out;
+}

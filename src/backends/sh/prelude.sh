@@ -591,40 +591,75 @@ EOF
 
 # read_wide K:NS[+tc]...: what read_namespaces prints, the same and in the same order, read
 # by one reader a CPU at once, each a contiguous share of the namespaces into a file of its
-# own (a process a namespace is what costs, and the CPUs can start them side by side). With
-# one CPU, few namespaces, or no mktemp or getconf (neither is required), one reader reads
-# them all. It runs in a subshell (status_reads), whose traps remove its directory.
+# own (a process a namespace is what costs, and the CPUs can start them side by side); if
+# any reader could not write all it read (a full or read-only disk), all are read again by
+# one reader. With one CPU, few namespaces, or no mktemp or getconf (neither is required),
+# one reader reads them all. It runs in a subshell (status_reads), so its traps are its own.
 read_wide() {
   cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null) || cpus=1
   case $cpus in '' | *[!0-9]*) cpus=1 ;; esac
-  if [ "$cpus" -lt 2 ] || [ $# -lt $((cpus * 2)) ] || ! wide=$(mktemp -d 2>/dev/null); then
+  [ "$cpus" -le 64 ] || cpus=64
+  if [ "$cpus" -lt 2 ] || [ $# -lt $((cpus * 2)) ]; then
     read_namespaces "$@"
     return
   fi
-  trap 'rm -rf "$wide"' EXIT
+  # The directory is made with INT, TERM and HUP ignored (by mktemp too), so that none can
+  # leave it behind unnamed; then each stops the readers (background jobs ignore SIGINT)
+  # and removes it, with the three ignored again so that none cuts the removal short.
+  readers=
+  trap '' INT TERM HUP
+  wide=$(mktemp -d 2>/dev/null) || wide=
+  # shellcheck disable=SC2086 # $readers: process IDs
+  trap 'trap "" INT TERM HUP; [ -z "$readers" ] || kill $readers 2>/dev/null; [ -z "$wide" ] || rm -rf "$wide"' EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
   trap 'exit 129' HUP
+  [ -n "$wide" ] || {
+    read_namespaces "$@"
+    return
+  }
   per=$((($# + cpus - 1) / cpus))
   part=0
-  while [ $# -gt 0 ]; do
-    share=
-    i=0
-    while [ "$i" -lt "$per" ] && [ $# -gt 0 ]; do
-      share="$share $1"
-      shift
-      i=$((i + 1))
-    done
-    # shellcheck disable=SC2086 # the share's words: K:NS, without spaces or patterns
-    read_namespaces $share >"$wide/$part" &
-    part=$((part + 1))
+  share=
+  i=0
+  for arg do
+    share="$share $arg"
+    i=$((i + 1))
+    [ "$i" -lt "$per" ] || {
+      reader
+      i=0
+    }
   done
-  wait
+  [ -z "$share" ] || reader
+  whole=1
+  for pid in $readers; do
+    wait "$pid" || whole=
+  done
+  readers=
+  [ -n "$whole" ] || {
+    read_namespaces "$@"
+    return
+  }
   i=0
   while [ "$i" -lt "$part" ]; do
     cat "$wide/$i" || return 1
     i=$((i + 1))
   done
+}
+
+# reader: read_namespaces of the namespaces in $share into file $part of $wide, in the
+# background, false if it could not write it all; its process ID kept in $readers. What it
+# reads is held until it is written by the shell, which knows when a write fails (ip and tc
+# exit 0 even then: a full disk would cut a namespace short unseen); that failure is not
+# shown, as the reads are then made again by one reader.
+reader() {
+  # shellcheck disable=SC2086 # the share's words: K:NS, without spaces or patterns
+  (
+    read=$(read_namespaces $share) && printf '%s\n' "$read" 2>/dev/null >"$wide/$part"
+  ) &
+  readers="$readers $!"
+  part=$((part + 1))
+  share=
 }
 
 # drift KIND WHAT: one difference between the kernel and the plan.
