@@ -548,10 +548,11 @@ nic_left() {
 # ---- status: the live state, and drift from the plan -----------------------------------
 #
 # Every namespace is read first (status_reads: read_namespaces, one `ip -j link` and one
-# `ip -batch` each: a process is what costs; read_wide, on every CPU). What they print is taken in at once and split
-# into lines by the shell itself (`read` would take a system call a byte), then checked line
-# by line, a namespace at a time: matching patterns against all of a namespace's text would
-# take time quadratic in its size (a switch with hundreds of ports).
+# `ip -batch` each: a process is what costs; read_wide, on every CPU). What they print is
+# taken in at once and split into lines by the shell itself (`read` would take a system call
+# a byte), then checked line by line, a namespace at a time: matching patterns against all
+# of a namespace's text would take time quadratic in its size (a switch with hundreds of
+# ports).
 
 drift=0
 drifts=
@@ -655,7 +656,7 @@ read_wide() {
 reader() {
   # shellcheck disable=SC2086 # the share's words: K:NS, without spaces or patterns
   (
-    read=$(read_namespaces $share) && printf '%s\n' "$read" 2>/dev/null >"$wide/$part"
+    got=$(read_namespaces $share) && printf '%s\n' "$got" 2>/dev/null >"$wide/$part"
   ) &
   readers="$readers $!"
   part=$((part + 1))
