@@ -604,17 +604,22 @@ read_wide() {
     read_namespaces "$@"
     return
   fi
-  # The directory is made with INT, TERM and HUP ignored (by mktemp too), so that none can
-  # leave it behind unnamed; then each stops the readers (background jobs ignore SIGINT)
-  # and removes it, with the three ignored again so that none cuts the removal short.
+  # INT, TERM and HUP stop the readers (background jobs ignore SIGINT) and remove the
+  # directory, with the three ignored so that none cuts the removal short. mktemp runs with
+  # them ignored, so that none kills it between making the directory and naming it: one
+  # that comes meanwhile is this shell's once mktemp is done (an ignoring shell would lose
+  # it, and the shell that runs the script waits for this one before it acts on a SIGINT).
   readers=
-  trap '' INT TERM HUP
-  wide=$(mktemp -d 2>/dev/null) || wide=
+  wide=
   # shellcheck disable=SC2086 # $readers: process IDs
   trap 'trap "" INT TERM HUP; [ -z "$readers" ] || kill $readers 2>/dev/null; [ -z "$wide" ] || rm -rf "$wide"' EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
   trap 'exit 129' HUP
+  wide=$(
+    trap '' INT TERM HUP
+    mktemp -d 2>/dev/null
+  ) || wide=
   [ -n "$wide" ] || {
     read_namespaces "$@"
     return
