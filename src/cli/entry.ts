@@ -3,7 +3,7 @@
 // is loaded only then.
 
 import { fast } from "./fast.js";
-import { holdFor } from "./hold.js";
+import { ended, holdFor } from "./hold.js";
 
 export async function start(argv: readonly string[]): Promise<number> {
   // Before anything is loaded: `up` and `apply` are not ended outright by a Ctrl-C.
@@ -11,5 +11,5 @@ export async function start(argv: readonly string[]): Promise<number> {
   const quick = await fast(argv);
   if (quick !== undefined) return quick;
   const { main } = await import("./main.js");
-  return main([...argv]);
+  return ended(await main([...argv]));
 }

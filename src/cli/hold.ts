@@ -37,6 +37,18 @@ export function holdFor(argv: readonly string[]): void {
   if (argv[0] !== undefined && HOLDING.has(argv[0])) holdInterrupts();
 }
 
+/**
+ * How a command that held interrupts ends: at once, with its status. Left to end by itself,
+ * Node puts each signal's default action back as it shuts down, and an interrupt landing
+ * then ends the process by the signal (status 130 in a shell) with its work done and
+ * reported; `process.exit` keeps the handlers to the last. A command that did not hold
+ * interrupts ends by itself, as any program a Ctrl-C may end.
+ */
+export function ended(status: number): number {
+  if (holding) process.exit(status);
+  return status;
+}
+
 /** Whether an interrupt came before the work that takes it; taken once. */
 export function takeHeld(): boolean {
   const was = held;

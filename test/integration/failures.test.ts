@@ -207,6 +207,38 @@ test("SIGINT during up rolls back by itself", { skip: SKIP_NOT_ROOT }, async () 
   }
 });
 
+test("an interrupt after up has reported does not end it by the signal: its status is 0", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // Node puts a signal's default action back as it shuts down; an up that ended by itself
+  // died of a Ctrl-C landing in those last moments (status 130 in a shell) with its lab up
+  // and reported. Each run is interrupted a little later after its report, across the
+  // moments of Node's exit (before the fix, most of these runs ended by the signal).
+  const s = scratch();
+  const { path, lab } = writeLab(s.dir, "lateint", "node a\n");
+  try {
+    for (let k = 0; k < 8; k++) {
+      const child = spawn(process.execPath, [BIN, "up", path], { stdio: ["ignore", "pipe", "ignore"] });
+      const ended = new Promise<[number | null, string | null]>((resolve) =>
+        child.on("close", (code, signal) => resolve([code, signal])),
+      );
+      let out = "";
+      child.stdout.on("data", (b: Buffer) => {
+        out += b.toString("utf8");
+        if (/ is up: /.test(out)) setTimeout(() => child.kill("SIGINT"), (k % 4) * 0.5);
+      });
+      const [code, signal] = await ended;
+      assert.equal(signal, null, `run ${k}: ended by ${signal} after: ${out}`);
+      assert.equal(code, 0, `run ${k}`);
+      assert.equal(cli(["down", lab]).code, 0);
+    }
+  } finally {
+    cli(["down", lab]);
+    s.remove();
+  }
+  assertNothingLeft(lab);
+});
+
 test("two concurrent ups of one lab: one wins, the other is refused", { skip: SKIP_NOT_ROOT }, async () => {
   const s = scratch();
   const { path, lab } = writeLab(s.dir, "race", BIG);
