@@ -79,15 +79,21 @@ function stepText(step: Step, programs: Set<string>, out: string[]): void {
     return;
   }
   const cmd = processOf(step);
-  const words = step.ops.map(wordsOf);
-  const lines = words.map((w) => w.join(" "));
+  // Each operation's words joined at once: a step holds up to tens of thousands, whose word
+  // lists would otherwise all live until the step's text is made.
+  let args = 0;
+  const lines = step.ops.map((op) => {
+    const words = wordsOf(op);
+    args += words.length;
+    return words.join(" ");
+  });
   const width = lines.reduce((w, l) => Math.max(w, l.length), 0);
   if (cmd.input) {
     out.push(cmd.argv.map(shellQuote).join(" "));
     step.ops.forEach((op, i) => {
       const script = scriptOf(op);
       if (script === undefined) {
-        out.push(withOrigin(`    ${(lines[i] ?? "").padEnd(width)}`, op));
+        out.push(opLine(lines[i] ?? "", width, op));
         return;
       }
       // A script (an nft table, an iptables-restore file) is shown whole, as the tool reads it.
@@ -98,20 +104,31 @@ function stepText(step: Step, programs: Set<string>, out: string[]): void {
     return;
   }
   // Arguments of the tool itself (sysctl KEY=VALUE…): the command with `…`, then one per line.
-  const args = words.reduce((n, w) => n + w.length, 0);
   const head = cmd.argv
     .slice(0, cmd.argv.length - args)
     .map(shellQuote)
     .join(" ");
   out.push(`${head} …`);
   step.ops.forEach((op, i) => {
-    out.push(withOrigin(`    ${(lines[i] ?? "").padEnd(width)}`, op));
+    out.push(opLine(lines[i] ?? "", width, op));
   });
 }
 
-function withOrigin(text: string, op: Op): string {
+/** An operation's line, indented, and the statement it came from in a column `width` on. */
+function opLine(line: string, width: number, op: Op): string {
   const from = origin(op.origin);
-  return from ? `${text}  # ${from}` : text.trimEnd();
+  return from ? `    ${line}${spaces(width - line.length)}  # ${from}` : `    ${line}`.trimEnd();
+}
+
+/**
+ * `n` spaces, made once for each `n`: a plan's lines are padded to their step's widest,
+ * and appended to, not copied (`padEnd` copies the line).
+ */
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  const made = SPACES[n] ?? " ".repeat(n);
+  SPACES[n] = made;
+  return made;
 }
 
 export function opJson(op: Op): object {

@@ -47,7 +47,11 @@ function lines(stream: NodeJS.WriteStream): (text: string) => void {
     closed = true;
   });
   return (t) => {
-    if (!closed) stream.write(t.endsWith("\n") ? t : `${t}\n`);
+    if (closed) return;
+    // The line break written on its own: added to the text, it would copy the whole of it
+    // (a large lab's plan is megabytes).
+    stream.write(t);
+    if (!t.endsWith("\n")) stream.write("\n");
   };
 }
 

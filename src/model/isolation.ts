@@ -103,8 +103,13 @@ export function checkIsolation(
   labAspects: readonly Aspect[] | undefined,
   diagnostics: Diagnostics,
 ): Isolation {
+  // Most nodes of a large lab say nothing of it: they share one answer.
+  if (node.isolation.length === 0 && labAspects === undefined) return DEFAULT_ISOLATION;
   return new NodeChecker(node, diagnostics).run(labAspects);
 }
+
+/** A node's isolation when neither it nor the lab says anything of it. */
+const DEFAULT_ISOLATION: Isolation = { aspects: DEFAULT_ASPECTS, mounts: [], limits: {}, services: [] };
 
 class NodeChecker {
   constructor(
