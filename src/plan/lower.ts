@@ -86,11 +86,16 @@ export function lower(whole: Lab, given: Partial<Platform> = {}): Plan {
     { name: "readiness", steps: steps(readinessOps(lab, isolation.nodes)) },
   ].filter((s) => s.steps.length > 0);
 
+  let down: readonly Stage[] | undefined;
   return {
     lab: lab.name,
     ...(machine ? { machine: machine.name } : {}),
     stages,
-    teardown: teardown(stages),
+    // Made when first asked: `opentop plan` of a large lab shows only the stages.
+    get teardown() {
+      down ??= teardown(stages);
+      return down;
+    },
     ...(Object.keys(isolation.nodes).length ? { nodes: isolation.nodes } : {}),
     // A machine's part holds no test: its probes and listeners would be on several machines
     // (`opentop test` refuses a lab with machines, OT8024).
