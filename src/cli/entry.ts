@@ -11,5 +11,5 @@ export async function start(argv: readonly string[]): Promise<number> {
   const quick = await fast(argv);
   if (quick !== undefined) return quick;
   const { main } = await import("./main.js");
-  return ended(await main([...argv]));
+  return await ended(await main([...argv]));
 }

@@ -38,15 +38,25 @@ export function holdFor(argv: readonly string[]): void {
 }
 
 /**
- * How a command that held interrupts ends: at once, with its status. Left to end by itself,
- * Node puts each signal's default action back as it shuts down, and an interrupt landing
- * then ends the process by the signal (status 130 in a shell) with its work done and
- * reported; `process.exit` keeps the handlers to the last. A command that did not hold
- * interrupts ends by itself, as any program a Ctrl-C may end.
+ * How a command that held interrupts ends: once what it printed is written, at once, with
+ * its status. Left to end by itself, Node puts each signal's default action back as it shuts
+ * down, and an interrupt landing then ends the process by the signal (status 130 in a shell)
+ * with its work done and reported; `process.exit` keeps the handlers to the last. It drops
+ * what a pipe has not taken yet (Node writes to a pipe without blocking), so it waits for
+ * that first, interrupts still held. A command that did not hold interrupts ends by itself,
+ * as any program a Ctrl-C may end.
  */
-export function ended(status: number): number {
-  if (holding) process.exit(status);
-  return status;
+export async function ended(status: number): Promise<number> {
+  if (!holding) return status;
+  await Promise.all([written(process.stdout), written(process.stderr)]);
+  process.exit(status);
+}
+
+/** Once everything written to `stream` so far is out (or can no longer be: its reader is gone). */
+function written(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    stream.write("", () => resolve());
+  });
 }
 
 /** Whether an interrupt came before the work that takes it; taken once. */

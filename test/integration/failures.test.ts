@@ -239,6 +239,41 @@ test("an interrupt after up has reported does not end it by the signal: its stat
   assertNothingLeft(lab);
 });
 
+test("up's output to a pipe that is read late is written whole before it ends", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // Node writes to a pipe without blocking: what the pipe has not taken yet waits in the
+  // process, and ending it at once (as up and apply do, to keep holding interrupts) would
+  // drop it. 2,000 errors are some 800 KB of JSON, and 2,000 lines of short diagnostics.
+  const s = scratch();
+  const body = Array.from({ length: 2000 }, (_, i) => `node n${i} { eth0 -> nowhere${i} 10.80.0.1/16 }`);
+  const { path } = writeLab(s.dir, "latepipe", `switch sw\n${body.join("\n")}\n`);
+  const lateRead = async (args: string[], from: "stdout" | "stderr") => {
+    const child = spawn(process.execPath, [BIN, "up", path, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const stream = child[from];
+    const other = from === "stdout" ? child.stderr : child.stdout;
+    other.resume();
+    stream.pause();
+    const ended = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    await new Promise((r) => setTimeout(r, 700));
+    const chunks: Buffer[] = [];
+    stream.on("data", (b: Buffer) => chunks.push(b));
+    stream.resume();
+    return { code: await ended, text: Buffer.concat(chunks).toString("utf8") };
+  };
+  try {
+    const json = await lateRead(["--json"], "stdout");
+    assert.equal(json.code, 1);
+    const parsed = JSON.parse(json.text) as { diagnostics: { code: string }[] };
+    assert.equal(parsed.diagnostics.filter((d) => d.code === "OT1007").length, 2000, json.text.slice(-200));
+    const short = await lateRead(["--format", "short"], "stderr");
+    assert.equal(short.code, 1);
+    assert.equal(short.text.split("\n").filter((l) => l.includes("OT1007")).length, 2000);
+  } finally {
+    s.remove();
+  }
+});
+
 test("two concurrent ups of one lab: one wins, the other is refused", { skip: SKIP_NOT_ROOT }, async () => {
   const s = scratch();
   const { path, lab } = writeLab(s.dir, "race", BIG);
