@@ -13,13 +13,18 @@ import { describe, keyOf, leavesOf, type Op, whereOf } from "../plan/ops.js";
 import { opsOf, type Plan, steps } from "../plan/plan.js";
 import { type LabRecord, nextOf, recordOf, settled } from "../plan/record.js";
 import { acrossMachines } from "../plan/span.js";
-import { collisions } from "./collisions.js";
 import { failureDiagnostic } from "./failure.js";
-import { probeFeatures } from "./features.js";
-import { probeFirewall } from "./firewall.js";
 import { withHostLock } from "./hostnet.js";
 import { isolationPreflight } from "./isolation.js";
-import { busy, type Outcome, preflight, type UpOptions, unreadable, up } from "./lifecycle.js";
+import {
+  busy,
+  machineRefuses,
+  type Outcome,
+  preflight,
+  type UpOptions,
+  unreadable,
+  up,
+} from "./lifecycle.js";
 import { acquire } from "./lock.js";
 import { byInterrupt } from "./proc.js";
 import { readRecord, writeRecord } from "./record.js";
@@ -107,14 +112,11 @@ async function change(
   };
   const pre = [...preflight(whole), ...(compiled.lab ? isolationPreflight(compiled.lab) : [])];
   if (pre.length) return { ok: false, diff, diagnostics: pre };
-  const touched = touchedPlan(plan, diff);
-  const checks = [
-    ...(await collisions(addedPlan(plan, diff))),
-    ...(await probeFeatures(touched)),
-    ...(await probeFirewall(touched)),
-  ];
-  if (checks.length) return { ok: false, diff, diagnostics: checks };
   const interrupted = options.interrupted ?? (() => false);
+  const refused = await machineRefuses(addedPlan(plan, diff), touchedPlan(plan, diff), interrupted, () =>
+    interruptedDiag(plan.lab, true),
+  );
+  if (refused.length) return { ok: false, diff, diagnostics: refused };
   return withHostLock(
     addedPlan(plan, diff),
     interrupted,

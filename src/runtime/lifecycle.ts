@@ -118,7 +118,9 @@ function alreadyThere(lab: string, existing: LabRecord): Diagnostic {
 
 /** Checks the machine, writes the record, runs the plan; after any failure, rolls back. */
 async function create(compiled: Compiled, plan: Plan, options: UpOptions): Promise<Outcome> {
-  const refused = await machineRefuses(plan, options.interrupted ?? (() => false));
+  const refused = await machineRefuses(plan, plan, options.interrupted ?? (() => false), () =>
+    interruptedDiag(plan.lab, true),
+  );
   if (refused.length) return { ok: false, diagnostics: refused };
   // The record and everything isolation keeps go in the lab's directory, which `down`
   // deletes: a mount OpenTop did not make there is never built on.
@@ -146,22 +148,29 @@ async function create(compiled: Compiled, plan: Plan, options: UpOptions): Promi
 }
 
 /**
- * What this machine says against the plan, before anything is created: what is in the way,
- * the kernel features it lacks, the rulesets it refuses. An interrupt that lands meanwhile is
- * an interrupt, whatever a check then said: a terminal's SIGINT can reach a check's process
- * before it leaves OpenTop's process group, and a check killed so says nothing of the machine.
+ * What this machine says against a plan, before anything is created: what is in the way of
+ * what `adds` makes, the kernel features and the rulesets `tries` needs (`up` asks both of
+ * its plan, `apply` of what its change adds and touches). An interrupt that lands meanwhile
+ * is an interrupt (`stopped`, as the command says it), whatever a check then said: a
+ * terminal's SIGINT can reach a check's process before it leaves OpenTop's process group,
+ * and a check killed so says nothing of the machine.
  */
-async function machineRefuses(plan: Plan, interrupted: () => boolean): Promise<Diagnostic[]> {
+export async function machineRefuses(
+  adds: Plan,
+  tries: Plan,
+  interrupted: () => boolean,
+  stopped: () => Diagnostic,
+): Promise<Diagnostic[]> {
   const checks = [
-    collisions,
+    () => collisions(adds),
     // The kernel must have every feature the plan uses: probed in throwaway namespaces first.
-    probeFeatures,
+    () => probeFeatures(tries),
     // The kernel must take the lab's rulesets: tried in a throwaway namespace first.
-    probeFirewall,
+    () => probeFirewall(tries),
   ];
   for (const check of checks) {
-    const found = await check(plan);
-    if (interrupted()) return [interruptedDiag(plan.lab, true)];
+    const found = await check();
+    if (interrupted()) return [stopped()];
     if (found.length) return found;
   }
   return [];

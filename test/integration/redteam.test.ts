@@ -379,3 +379,42 @@ snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "host: as before" |
   assert.doesNotMatch(r.stderr, /OT6004|could not read the host's networks/, r.all);
   assert.match(s, /host: as before/, r.all);
 });
+
+test("signals. an interrupt that lands while apply checks the machine is an interrupt (OT6017), even if it killed the check", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  // As for up (above), with the check apply runs last: its new filter tried in a namespace of
+  // its own. The fake nft, there (no named namespace), interrupts OpenTop's process group and
+  // dies of the same signal, as a check's process can before it leaves the group.
+  const r = run(`
+mkdir -p /tmp/bin
+cat > /tmp/bin/nft <<'EOF2'
+#!/bin/sh
+if [ -z "$(ip netns identify)" ]; then
+  kill -INT -"$(ps -o pgid= -p "$PPID" | tr -d ' ')"; sleep 0.2; kill -INT $$
+fi
+exec /usr/sbin/nft "$@"
+EOF2
+chmod +x /tmp/bin/nft
+lab_file /tmp/a.otop a 'switch lan
+node r { eth0 -> lan 10.40.0.1/24
+  filter { input policy drop
+    input accept icmp } }
+node h[1..3] { eth0 -> lan 10.40.0.{10+i}/24 }'
+sed -e 's/h\\[1..3\\]/h[1..5]/' -e 's/input accept icmp/input accept icmp\\n    input accept tcp dport 22/' /tmp/a.otop > /tmp/b.otop
+$OT up /tmp/a.otop >/dev/null || echo UP-FAILED
+snapshot > /tmp/before
+echo ">>> apply"; PATH=/tmp/bin:$PATH setsid $OT apply /tmp/b.otop; echo "rc=$?"
+snapshot > /tmp/after; cmp -s /tmp/before /tmp/after && echo "lab: as before" || diff /tmp/before /tmp/after
+$OT status a >/dev/null && echo "status: no drift"
+$OT down a >/dev/null || echo DOWN-FAILED
+`);
+  assert.doesNotMatch(r.out, /UP-FAILED|DOWN-FAILED/, r.all);
+  const s = section(r.out, "apply");
+  assert.match(s, /rc=1/, r.all);
+  assert.match(r.stderr, /error\[OT6017\]: changing lab a was interrupted/, r.all);
+  assert.doesNotMatch(r.stderr, /OT6004|OT6063/, r.all);
+  assert.match(s, /lab: as before/, r.all);
+  assert.match(s, /status: no drift/, r.all);
+});
