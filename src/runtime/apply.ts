@@ -11,11 +11,12 @@ import { type Diff, diffPlans, diffRecord, partly, type UndoOp, undoStages } fro
 import type { Ns } from "../plan/ns.js";
 import { describe, keyOf, leavesOf, type Op, whereOf } from "../plan/ops.js";
 import { opsOf, type Plan, steps } from "../plan/plan.js";
-import { type LabRecord, nextOf, recordOf, settled } from "../plan/record.js";
+import { type LabRecord, nextOf, recordNamespaces, recordOf, settled } from "../plan/record.js";
 import { acrossMachines } from "../plan/span.js";
 import { failureDiagnostic } from "./failure.js";
 import { withHostLock } from "./hostnet.js";
 import { isolationPreflight } from "./isolation.js";
+import { netnsExists } from "./kernel.js";
 import {
   busy,
   machineRefuses,
@@ -199,7 +200,9 @@ async function run(
     undone,
     done,
   );
-  const back = await rollBack(applying, record, now, scope, new Set(before));
+  const added = new Set(recordNamespaces(next));
+  for (const ns of recordNamespaces(record)) added.delete(ns);
+  const back = await rollBack(applying, record, now, { scope, before: new Set(before), added: [...added] });
   const outcome = after ?? made ?? removal;
   return { ok: false, diff, diagnostics: [...reasons(record.lab, outcome, back.length === 0), ...back] };
 }
@@ -212,18 +215,27 @@ function runOptions(options: UpOptions) {
   };
 }
 
+/** What a rollback is checked against. */
+interface Check {
+  /** The record in the namespaces the change touched, and the drift they had before it. */
+  readonly scope: LabRecord;
+  readonly before: ReadonlySet<string>;
+  /** The namespaces the change adds: none may be left. */
+  readonly added: readonly string[];
+}
+
 /**
  * Back to the lab as it was: the difference between what exists now and its record's
  * operations, run to the end whatever fails (an operation that had not happened cannot be
- * undone, and says so); then the kernel is compared with the record, and only if it agrees is
- * the record the lab's again. Otherwise it stays `applying`: `down` removes what either made.
+ * undone, and says so); then the kernel is compared with the record, and only if it agrees
+ * (and no namespace the change added is left) is the record the lab's again. Otherwise it
+ * stays `applying`: `down` removes what either made.
  */
 async function rollBack(
   applying: LabRecord,
   record: LabRecord,
   now: readonly Op[],
-  scope: LabRecord,
-  before: ReadonlySet<string>,
+  check: Check,
 ): Promise<Diagnostic[]> {
   const back = diffPlans(
     now,
@@ -231,10 +243,20 @@ async function rollBack(
   );
   const proof = proofOf(applying);
   const guarded = (list: readonly UndoOp[]) => list.filter((u) => holds(u.when, proof)).map((u) => u.op);
-  await runStages([...undoStages(guarded(back.undo)), ...back.stages, ...undoStages(guarded(back.last))], {
-    force: true,
-  });
-  const drift = (await status(scope)).drift.filter((d) => !before.has(driftText(d)));
+  const stages = [...undoStages(guarded(back.undo)), ...back.stages, ...undoStages(guarded(back.last))];
+  let outcome = await runStages(stages, { force: true });
+  // A step that an interrupt reached as it started did nothing (src/runtime/proc.ts): the
+  // rollback runs again, as `down` does, rather than stop half-way under a stream of Ctrl-Cs
+  // (what it already did fails again harmlessly: each step goes on past a failed line).
+  for (let i = 0; i < 2 && outcome.failures.some((f) => byInterrupt(f.result)); i++)
+    outcome = await runStages(stages, { force: true });
+  const left = check.added
+    .filter((ns) => netnsExists(ns))
+    .map((ns): Drift => ({ ns, kind: "extra", what: `namespace ${ns}` }));
+  const drift = [
+    ...(await status(check.scope)).drift.filter((d) => !check.before.has(driftText(d))),
+    ...left,
+  ];
   if (drift.length === 0) {
     writeRecord(record);
     return [];

@@ -11,7 +11,7 @@
 import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
-import { type ProcResult, pool, run, signalStatus } from "./proc.js";
+import { byInterrupt, type ProcResult, pool, run, signalStatus } from "./proc.js";
 
 /** A process to run: its argv (a program on PATH and its arguments) and its standard input. */
 export interface Job {
@@ -89,7 +89,8 @@ function jobWords(job: Job): [string, string] | undefined {
 
 /**
  * Runs the jobs, at most `concurrency` at once, and returns their results in order;
- * undefined for a job that never started (after `stop()`). With `stop`, `onDone` is called
+ * undefined for a job that never started (after `stop()`, or its worker died first; without
+ * `stop`, if an interrupt killed a job or a worker, those run again). With `stop`, `onDone` is called
  * as each finishes, before the next starts, so that what it records is what `stop()` sees;
  * without it, a worker's next job may already be running, and a job's duration is counted
  * from when Node saw the one before it end.
@@ -98,6 +99,24 @@ export async function runJobs(
   jobs: readonly Job[],
   options: JobOptions,
 ): Promise<(ProcResult | undefined)[]> {
+  const results = await runAll(jobs, options);
+  if (options.stop) return results;
+  // Reads: a job that an interrupt killed as it started (before it left OpenTop's process
+  // group: see `run`), and those that never ran because a worker was killed so, are read
+  // again, as `runSync` does: a Ctrl-C must not read as "missing" (a rollback's check).
+  for (let i = 0; i < 3 && results.some((r) => r !== undefined && byInterrupt(r)); i++) {
+    const again = results.flatMap((r, k) => (r === undefined || byInterrupt(r) ? [k] : []));
+    const { onDone } = options;
+    const more = await runAll(
+      again.map((k) => jobs[k] as Job),
+      { ...options, ...(onDone ? { onDone: (j, r, seconds) => onDone(again[j] ?? j, r, seconds) } : {}) },
+    );
+    for (const [j, k] of again.entries()) results[k] = more[j];
+  }
+  return results;
+}
+
+async function runAll(jobs: readonly Job[], options: JobOptions): Promise<(ProcResult | undefined)[]> {
   const results: (ProcResult | undefined)[] = jobs.map(() => undefined);
   const done = (i: number, result: ProcResult, started: number) => {
     results[i] = result;

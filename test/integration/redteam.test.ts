@@ -418,3 +418,44 @@ $OT down a >/dev/null || echo DOWN-FAILED
   assert.match(s, /lab: as before/, r.all);
   assert.match(s, /status: no drift/, r.all);
 });
+
+test("rollback. a namespace the change added that its rollback could not remove is reported (OT6063), not left behind unsaid", {
+  skip: SKIP_NOT_ROOT,
+  timeout: 120_000,
+}, () => {
+  // The fake ip makes the change fail (its new route), and drops the new node's namespace
+  // from the rollback's deletions: the record must not say the lab is as it was.
+  const r = run(`
+mkdir -p /tmp/bin
+cat > /tmp/bin/ip <<'EOF2'
+#!/bin/sh
+case "$*" in *-batch*) ;; *) exec /usr/sbin/ip "$@" ;; esac
+in=$(cat)
+case "$in" in *"route add 10.99.0.0/16"*) echo "RTNETLINK answers: refused by the test" >&2; exit 1 ;; esac
+case "$in" in *"netns del b.h9"*)
+  printf '%s\\n' "$in" | grep -v "netns del b.h9" | /usr/sbin/ip "$@"; echo "kept b.h9" >&2; exit 1 ;;
+esac
+printf '%s\\n' "$in" | exec /usr/sbin/ip "$@"
+EOF2
+chmod +x /tmp/bin/ip
+lab_file /tmp/a.otop b 'switch lan
+node h[1..3] { eth0 -> lan 10.42.0.{i}/24 }'
+lab_file /tmp/c.otop b 'switch lan
+node h[1..3] { eth0 -> lan 10.42.0.{i}/24 }
+node h9 { eth0 -> lan 10.42.0.9/24
+  route 10.99.0.0/16 via 10.42.0.1 }'
+$OT up /tmp/a.otop >/dev/null || echo UP-FAILED
+echo ">>> apply"; PATH=/tmp/bin:$PATH $OT apply /tmp/c.otop; echo "rc=$?"
+ls /run/netns
+$OT ls
+echo ">>> down"; $OT down b; echo "rc=$?"; ls /run/netns | grep . || echo "no namespace left"
+`);
+  assert.doesNotMatch(r.out, /UP-FAILED/, r.all);
+  const apply = section(r.out, "apply");
+  assert.match(apply, /rc=1/, r.all);
+  assert.match(r.stderr, /error\[OT6063\]: rolling back the change of lab b did not finish/, r.all);
+  assert.match(r.stderr, /b\.h9: namespace b\.h9 extra/, r.all);
+  assert.match(apply, /applying/, `the record stays applying: ${r.all}`);
+  const down = section(r.out, "down");
+  assert.match(down, /rc=0\n(.*\n)*no namespace left/, r.all);
+});

@@ -4,6 +4,9 @@
 // Only harmless programs run here (echo, cat, printf, sleep, sh).
 
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import type { ProcResult } from "../../src/runtime/proc.js";
 import { type Job, runJobs } from "../../src/runtime/workers.js";
@@ -114,4 +117,44 @@ test("workers: reads run straight through — a job that reads all its input nev
     [...Array.from({ length: 20 }, (_, i) => `${i}\n`), "half", ...Array(29).fill(undefined)],
   );
   assert.equal(killed[20]?.code, 128 + 9);
+});
+
+test("workers: reads that an interrupt killed run again — the job, and the jobs of a worker it killed", async () => {
+  // A process spawned by OpenTop is in its process group until it calls setsid, so a Ctrl-C
+  // can kill a worker (or a process run alone) before it has run anything. Reads run again;
+  // a job that a stop()-run started is not repeated.
+  const dir = mkdtempSync(join(tmpdir(), "opentop-workers-"));
+  try {
+    const once = (name: string, victim: string) => [
+      "sh",
+      "-c",
+      `[ -e "$1" ] || { : > "$1"; kill -INT ${victim}; sleep 0.2; }; echo "$2"`,
+      "sh",
+      join(dir, name),
+    ];
+    const jobs: Job[] = Array.from({ length: 12 }, (_, i) => ({
+      argv:
+        i === 3
+          ? [...once("worker", '"$PPID"'), "3"]
+          : i === 7
+            ? [...once("job", "$$"), "7"]
+            : ["echo", String(i)],
+    }));
+    for (const options of [{ concurrency: 1, threshold: 1 }, { concurrency: 2 }]) {
+      rmSync(join(dir, "worker"), { force: true });
+      rmSync(join(dir, "job"), { force: true });
+      const r = await runJobs(jobs, options);
+      assert.deepEqual(
+        r.map((x) => x?.stdout),
+        jobs.map((_, i) => `${i}\n`),
+      );
+      assert.ok(r.every((x) => x?.code === 0));
+    }
+    // With stop(), what an interrupt killed is reported as it ended, never run again.
+    rmSync(join(dir, "job"), { force: true });
+    const stopped = await runJobs([{ argv: [...once("job", "$$"), "x"] }], { ...SHARED, stop: () => false });
+    assert.equal(stopped[0]?.code, 130);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
