@@ -90,10 +90,10 @@ function jobWords(job: Job): [string, string] | undefined {
 /**
  * Runs the jobs, at most `concurrency` at once, and returns their results in order;
  * undefined for a job that never started (after `stop()`, or its worker died first; without
- * `stop`, if an interrupt killed a job or a worker, those run again). With `stop`, `onDone` is called
- * as each finishes, before the next starts, so that what it records is what `stop()` sees;
- * without it, a worker's next job may already be running, and a job's duration is counted
- * from when Node saw the one before it end.
+ * `stop`, if an interrupt killed a job or a worker, those run again). With `stop`, `onDone`
+ * is called as each finishes, before the next starts, so that what it records is what
+ * `stop()` sees; without it, a worker's next job may already be running, and a job's
+ * duration is counted from when Node saw the one before it end.
  */
 export async function runJobs(
   jobs: readonly Job[],
@@ -116,6 +116,7 @@ export async function runJobs(
   return results;
 }
 
+/** One pass over the jobs: shells for most, a process each for the rest. */
 async function runAll(jobs: readonly Job[], options: JobOptions): Promise<(ProcResult | undefined)[]> {
   const results: (ProcResult | undefined)[] = jobs.map(() => undefined);
   const done = (i: number, result: ProcResult, started: number) => {
