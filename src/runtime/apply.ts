@@ -10,7 +10,7 @@ import type { Compiled } from "../model/compile.js";
 import { type Diff, diffPlans, diffRecord, partly, type UndoOp, undoStages } from "../plan/diff.js";
 import type { Ns } from "../plan/ns.js";
 import { describe, keyOf, leavesOf, type Op, whereOf } from "../plan/ops.js";
-import { opsOf, type Plan, steps } from "../plan/plan.js";
+import { opsOf, type Plan, type Stage, type Step, steps } from "../plan/plan.js";
 import { type LabRecord, nextOf, recordNamespaces, recordOf, settled } from "../plan/record.js";
 import { acrossMachines } from "../plan/span.js";
 import { failureDiagnostic } from "./failure.js";
@@ -27,7 +27,7 @@ import {
   up,
 } from "./lifecycle.js";
 import { acquire } from "./lock.js";
-import { byInterrupt } from "./proc.js";
+import { byInterrupt, type ProcResult } from "./proc.js";
 import { readRecord, writeRecord } from "./record.js";
 import { type RunOutcome, runStages } from "./run.js";
 import { type Drift, status } from "./status.js";
@@ -244,12 +244,24 @@ async function rollBack(
   const proof = proofOf(applying);
   const guarded = (list: readonly UndoOp[]) => list.filter((u) => holds(u.when, proof)).map((u) => u.op);
   const stages = [...undoStages(guarded(back.undo)), ...back.stages, ...undoStages(guarded(back.last))];
-  let outcome = await runStages(stages, { force: true });
-  // A step that an interrupt reached as it started did nothing (src/runtime/proc.ts): the
-  // rollback runs again, as `down` does, rather than stop half-way under a stream of Ctrl-Cs
-  // (what it already did fails again harmlessly: each step goes on past a failed line).
-  for (let i = 0; i < 2 && outcome.failures.some((f) => byInterrupt(f.result)); i++)
-    outcome = await runStages(stages, { force: true });
+  const ended = new Map<Step, ProcResult>();
+  const pass = (list: readonly Stage[]) =>
+    runStages(list, { force: true, onStep: (step, result) => ended.set(step, result) });
+  await pass(stages);
+  // A step that an interrupt killed as it started did nothing (src/runtime/proc.ts), nor did
+  // one its worker never started, killed so: those run again, in order, twice at most, rather
+  // than leave the rollback half-way under a stream of Ctrl-Cs. Never the others: starting a
+  // service again would start a second one.
+  for (let i = 0; i < 2; i++) {
+    const again = stages
+      .map((s) => ({
+        ...s,
+        steps: s.steps.filter((st) => !ended.has(st) || byInterrupt(ended.get(st) as ProcResult)),
+      }))
+      .filter((s) => s.steps.length > 0);
+    if (again.length === 0) break;
+    await pass(again);
+  }
   const left = check.added
     .filter((ns) => netnsExists(ns))
     .map((ns): Drift => ({ ns, kind: "extra", what: `namespace ${ns}` }));
