@@ -85,3 +85,31 @@ test("a service in a network-only node, stopped by down", { skip: SKIP_NOT_ROOT 
   assert.ok(!processAlive(pid));
   assert.deepEqual(debris(name), []);
 });
+
+test("a service that exited leaves no status for the next one of its name: apply starts it again", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // Readiness reads a service's exit status first: one left by an earlier run (a service
+  // that failed, or a node removed and added back) made `apply` blame a healthy service.
+  let name = "";
+  await withLab("svcagain", "node a\n", async (lab) => {
+    name = lab.name;
+    const { writeFileSync } = await import("node:fs");
+    const body = (command: string) => `lab ${lab.name}\nnode a\nnode svc {\n  run "${command}"\n}\n`;
+    writeFileSync(lab.path, body("sleep 0.3; exit 3"));
+    const failing = cli(["apply", lab.path]);
+    assert.equal(failing.code, 1, failing.stderr);
+    assert.match(failing.stderr, /OT5021.*exited with status 3/, failing.stderr);
+    writeFileSync(lab.path, body("sleep 1000"));
+    const healthy = cli(["apply", lab.path]);
+    assert.equal(healthy.code, 0, healthy.stderr);
+    assert.equal((await waitFor(() => service(lab.name, "svc", "run1"))).state, "running");
+    // Removed, and added back: the same.
+    writeFileSync(lab.path, `lab ${lab.name}\nnode a\n`);
+    assert.equal(cli(["apply", lab.path]).code, 0);
+    writeFileSync(lab.path, body("sleep 1000"));
+    const again = cli(["apply", lab.path]);
+    assert.equal(again.code, 0, again.stderr);
+  });
+  assert.deepEqual(debris(name), []);
+});

@@ -599,6 +599,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
       "opentop-start",
       op.log,
       op.pidfile,
+      op.status,
       ...op.join,
       "--",
       "sh",
