@@ -1,6 +1,6 @@
-// Interrupts held from a command's first instruction (`up`, `apply`): without a handler, a
-// Ctrl-C that lands while OpenTop is still loading or compiling would end it outright, and one
-// that lands after its work would cut its report short. Small on purpose: the entry loads it
+// Interrupts held from a command's first instruction (`up`, `apply`, `down`): without a
+// handler, a Ctrl-C that lands while OpenTop is still loading or compiling would end it
+// outright, and one that lands after its work would cut its report short. Small on purpose: the entry loads it
 // before anything else (src/cli/entry.ts); src/cli/signals.ts is where the work takes them.
 
 /**
@@ -10,8 +10,11 @@
  */
 export const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-/** The commands that hold interrupts from their start. */
-const HOLDING = new Set(["up", "apply"]);
+/**
+ * The commands that hold interrupts from their start: `up` and `apply` stop at once, having
+ * done nothing, for one that came before their work; `down` is not stopped (src/cli/signals.ts).
+ */
+const HOLDING = new Set(["up", "apply", "down"]);
 
 /** An interrupt that came while interrupts were held and no work was listening for one. */
 let held = false;

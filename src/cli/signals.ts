@@ -48,8 +48,12 @@ export async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>
   }
 }
 
-/** Runs `work` to its end whatever signal comes, saying so when one does (taking a lab down is not left half-way). */
+/**
+ * Runs `work` to its end whatever signal comes, saying so when one does (taking a lab down is
+ * not left half-way), one held since the command started included.
+ */
 export async function unstoppable<T>(notice: () => void, work: () => Promise<T>): Promise<T> {
+  if (takeHeld()) notice();
   for (const s of SIGNALS) process.on(s, notice);
   try {
     return await work();
