@@ -1,7 +1,8 @@
 // Interrupts held from a command's first instruction (`up`, `apply`, `down`): without a
 // handler, a Ctrl-C that lands while OpenTop is still loading or compiling would end it
-// outright, and one that lands after its work would cut its report short. Small on purpose: the entry loads it
-// before anything else (src/cli/entry.ts); src/cli/signals.ts is where the work takes them.
+// outright, and one that lands after its work would cut its report short. Small on purpose:
+// the entry loads it before anything else (src/cli/entry.ts); src/cli/signals.ts is where
+// the work takes them.
 
 /**
  * The signals that ask OpenTop to stop: Ctrl-C at the terminal (SIGINT), a polite kill

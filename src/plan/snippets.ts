@@ -16,13 +16,13 @@ import { LISTEN, PROBE, SETTLE } from "./probes.js";
 export const JOIN = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"';
 
 /**
- * `opentop-start LOG PIDFILE STATUS PROCS… -- ARGV…`: leave the caller's working directory (a
- * service must not pin it, nor start wherever `up` happened to run), remove the exit status
- * an earlier run of the service left (readiness reads it first), join the cgroups, start
- * ARGV in a new session (detached from the caller's terminal and process group), its output
- * appended to LOG, write its PID to PIDFILE, and return at once. setsid does not fork here: a
- * background job of a non-interactive shell is not a process-group leader, so `$!` is ARGV's
- * own PID.
+ * `opentop-start LOG PIDFILE STATUS PROCS… -- ARGV…`: leave the caller's working directory
+ * (a service must not pin it, nor start wherever `up` happened to run), remove the exit
+ * status an earlier run of the service left (readiness reads it first), join the cgroups,
+ * start ARGV in a new session (detached from the caller's terminal and process group), its
+ * output appended to LOG, write its PID to PIDFILE, and return at once. setsid does not fork
+ * here: a background job of a non-interactive shell is not a process-group leader, so `$!`
+ * is ARGV's own PID.
  */
 export const START_SERVICE =
   'cd / || exit 125; log=$1 pidfile=$2; rm -f "$3" || exit 125; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }';
