@@ -165,12 +165,20 @@ test("down LAB removes an isolation lab whose record is gone, by its marks", {
   }
 });
 
-/** A process that lives until killed: `sh -c 'sleep 1000; :' ZERO` ($0 = ZERO), or `argv0`. */
+/**
+ * A process that lives until killed: `sh -c 'sleep 1000; :' ZERO` ($0 = ZERO), or `argv0`;
+ * in a process group of its own, which `killAll` ends whole (killing the shell alone left its
+ * `sleep` behind, three a run).
+ */
 function sleeper(options: { zero?: string; argv0?: string }): ChildProcess {
   const child =
     options.zero !== undefined
-      ? spawn("sh", ["-c", "sleep 1000; :", options.zero], { stdio: "ignore" })
-      : spawn("sleep", ["1000"], { stdio: "ignore", ...(options.argv0 ? { argv0: options.argv0 } : {}) });
+      ? spawn("sh", ["-c", "sleep 1000; :", options.zero], { stdio: "ignore", detached: true })
+      : spawn("sleep", ["1000"], {
+          stdio: "ignore",
+          detached: true,
+          ...(options.argv0 ? { argv0: options.argv0 } : {}),
+        });
   child.unref();
   return child;
 }
@@ -179,8 +187,15 @@ function alive(child: ChildProcess): boolean {
   return child.pid !== undefined && processAlive(child.pid);
 }
 
+/** Each sleeper's process group, by the PID recorded when it started. */
 function killAll(children: readonly ChildProcess[]): void {
-  for (const c of children) if (c.pid !== undefined && alive(c)) c.kill("SIGKILL");
+  for (const c of children)
+    if (c.pid !== undefined)
+      try {
+        process.kill(-c.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
 }
 
 test("gc leaves isolation look-alikes alone: unmarked processes, lab-named cgroups outside opentop/", {
