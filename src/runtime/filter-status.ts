@@ -198,9 +198,23 @@ function nftStatus(
     for (const r of rules)
       if (r.counter && r.comment && COUNTED.test(r.comment))
         counters.push({ chain, rule: r.comment, packets: r.counter.packets, bytes: r.counter.bytes });
-  if (expected === undefined || expected.code !== 0)
-    // Not the live state's fault: the plan's table cannot be loaded here now (nft missing, no root).
-    return { ...base, present: true, counters: merge(counters), drift: [] };
+  if (expected === undefined || expected.code !== 0) {
+    // The plan's table, loaded in a namespace of its own to be compared, was not: said as
+    // drift, never taken for none (a rollback's check must not pass on what it did not see).
+    const why = expected?.stderr.trim().split("\n")[0] || `exit status ${expected?.code ?? "unknown"}`;
+    return {
+      ...base,
+      present: true,
+      counters: merge(counters),
+      drift: [
+        {
+          ns: op.ns,
+          kind: "changed",
+          what: `nftables table ${table} could not be compared with the plan: ${why}`,
+        },
+      ],
+    };
+  }
   const want = nftState(nftObjects(expected.stdout));
   return { ...base, present: true, counters: merge(counters), drift: nftDrift(op.ns, table, want, have) };
 }

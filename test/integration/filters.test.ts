@@ -298,3 +298,32 @@ node b { eth0 10.0.0.2/30 }
     }
   });
 });
+
+test("status says a filter it could not compare with the plan, never 'no drift'", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  // The plan's table is loaded in a namespace of its own (unshare) to be compared with the
+  // kernel's: when that fails, status cannot tell, and says so rather than pass.
+  const s = scratch();
+  const { path, lab } = writeLab(
+    s.dir,
+    "nocompare",
+    "node r { eth0 -> h.eth0 10.43.0.1/30\n  filter { input policy drop\n    input accept icmp } }\nnode h { eth0 10.43.0.2/30 }\n",
+  );
+  const bin = `${s.dir}/bin`;
+  try {
+    assert.equal(cli(["up", path]).code, 0);
+    assert.equal(cli(["status", lab]).code, 0, "no drift with the real unshare");
+    spawnSync("mkdir", ["-p", bin]);
+    spawnSync("sh", [
+      "-c",
+      `printf '#!/bin/sh\\necho "unshare: refused by the test" >&2\\nexit 1\\n' > ${bin}/unshare && chmod +x ${bin}/unshare`,
+    ]);
+    const r = cli(["status", lab], { env: { PATH: `${bin}:${process.env.PATH}` } });
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /could not be compared with the plan: unshare: refused by the test/, r.stdout);
+  } finally {
+    assert.equal(cli(["down", lab]).code, 0);
+    s.remove();
+  }
+});
