@@ -114,12 +114,13 @@ async function change(
   const pre = [...preflight(whole), ...(compiled.lab ? isolationPreflight(compiled.lab) : [])];
   if (pre.length) return { ok: false, diff, diagnostics: pre };
   const interrupted = options.interrupted ?? (() => false);
-  const refused = await machineRefuses(addedPlan(plan, diff), touchedPlan(plan, diff), interrupted, () =>
+  const added = addedPlan(plan, diff);
+  const refused = await machineRefuses(added, touchedPlan(plan, diff), interrupted, () =>
     interruptedDiag(plan.lab, true),
   );
   if (refused.length) return { ok: false, diff, diagnostics: refused };
   return withHostLock(
-    addedPlan(plan, diff),
+    added,
     interrupted,
     () => run(record, next, diff, plan, options),
     () => ({ ok: false, diff, diagnostics: [interruptedDiag(plan.lab, true)] }),
@@ -256,7 +257,10 @@ async function rollBack(
     const again = stages
       .map((s) => ({
         ...s,
-        steps: s.steps.filter((st) => !ended.has(st) || byInterrupt(ended.get(st) as ProcResult)),
+        steps: s.steps.filter((st) => {
+          const result = ended.get(st);
+          return result === undefined || byInterrupt(result);
+        }),
       }))
       .filter((s) => s.steps.length > 0);
     if (again.length === 0) break;

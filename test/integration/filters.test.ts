@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { hostTableName } from "../../src/plan/nft.js";
 import { cli, SKIP_NOT_ROOT, scratch, writeLab } from "../support/lab.js";
@@ -314,11 +314,10 @@ test("status says a filter it could not compare with the plan, never 'no drift'"
   try {
     assert.equal(cli(["up", path]).code, 0);
     assert.equal(cli(["status", lab]).code, 0, "no drift with the real unshare");
-    spawnSync("mkdir", ["-p", bin]);
-    spawnSync("sh", [
-      "-c",
-      `printf '#!/bin/sh\\necho "unshare: refused by the test" >&2\\nexit 1\\n' > ${bin}/unshare && chmod +x ${bin}/unshare`,
-    ]);
+    mkdirSync(bin);
+    writeFileSync(`${bin}/unshare`, '#!/bin/sh\necho "unshare: refused by the test" >&2\nexit 1\n', {
+      mode: 0o755,
+    });
     const r = cli(["status", lab], { env: { PATH: `${bin}:${process.env.PATH}` } });
     assert.equal(r.code, 1, r.stdout);
     assert.match(r.stdout, /could not be compared with the plan: unshare: refused by the test/, r.stdout);

@@ -5,6 +5,7 @@
 // namespace file or process of the lab.
 
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
 import { test } from "node:test";
 import { debris, inNode, processAlive, service, statusJson, waitFor } from "../support/isolation.js";
 import { cli, SKIP_NOT_ROOT, withLab } from "../support/lab.js";
@@ -94,7 +95,6 @@ test("a service that exited leaves no status for the next one of its name: apply
   let name = "";
   await withLab("svcagain", "node a\n", async (lab) => {
     name = lab.name;
-    const { writeFileSync } = await import("node:fs");
     const body = (command: string) => `lab ${lab.name}\nnode a\nnode svc {\n  run "${command}"\n}\n`;
     writeFileSync(lab.path, body("sleep 0.3; exit 3"));
     const failing = cli(["apply", lab.path]);
