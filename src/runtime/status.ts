@@ -10,7 +10,7 @@ import type { Drift } from "./drift.js";
 import { type FilterStatus, filterStatus } from "./filter-status.js";
 import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
 import { ipJson, netnsExists, routePrefix } from "./kernel.js";
-import type { ProcResult } from "./proc.js";
+import { byInterrupt, type ProcResult } from "./proc.js";
 import { readShaping, type ShapedIface, shapingStatus } from "./shaping-status.js";
 import { type Job, runJobs } from "./workers.js";
 
@@ -44,6 +44,8 @@ export interface LiveNamespace {
   readonly node: string | null;
   readonly ns: string | null;
   readonly present: boolean;
+  /** Why it could not be read, when it could not (it is there, its contents unknown). */
+  readonly unread?: string;
   readonly ifaces: readonly LiveIface[];
   readonly routes: readonly LiveRoute[];
 }
@@ -155,15 +157,28 @@ export function networkRead(ns: string | null): Job {
 
 function liveNamespace(ns: string | null, node: string | null, r: ProcResult | undefined): LiveNamespace {
   if (r === undefined) return { node, ns, present: false, ifaces: [], routes: [] };
+  if (r.code !== 0 && ns !== null) {
+    // It was there when the read started: gone since, or the read itself failed (an
+    // interrupt killed it in every try, `nsenter` refused), which is not the same thing.
+    if (!netnsExists(ns)) return { node, ns, present: false, ifaces: [], routes: [] };
+    return { node, ns, present: true, unread: readFailure(r), ifaces: [], routes: [] };
+  }
   const [addrs = [], routes = []] = jsonLines<IpAddrJson & IpRouteJson>(r);
   const main = routes.filter((x) => x.table === undefined || x.table === "main");
   return {
     node,
     ns,
-    present: r.code === 0 || ns === null,
+    present: true,
     ifaces: liveIfaces(addrs),
     routes: [...liveRoutes(main, 4), ...liveRoutes(main, 6)],
   };
+}
+
+/** Why a read gave nothing: the tool's first words, or the interrupt that ended it. */
+function readFailure(r: ProcResult): string {
+  if (byInterrupt(r)) return "interrupted";
+  const first = r.stderr.trim().split("\n")[0];
+  return first ? first : `\`${r.argv[0]}\` exited with status ${r.code}`;
 }
 
 /** The namespaces' live state: one process each, run by a few shells. */
@@ -270,6 +285,8 @@ function compare(
   hostOnly: Set<string> | null,
 ): Drift[] {
   if (!live.present) return [{ ns: live.ns, kind: "missing", what: `namespace ${live.ns}` }];
+  if (live.unread !== undefined)
+    return [{ ns: live.ns, kind: "changed", what: `namespace ${live.ns} could not be read: ${live.unread}` }];
   if (!expected) return [];
   const drift = compareIfaces(live, expected, hostOnly);
   // On the host, routes are the host's own business (a host link's prefix route included).

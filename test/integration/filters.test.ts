@@ -326,3 +326,37 @@ test("status says a filter it could not compare with the plan, never 'no drift'"
     s.remove();
   }
 });
+
+test("status says a namespace it could not read, never that it is missing", { skip: SKIP_NOT_ROOT }, () => {
+  // The namespace is there; its read fails (here a refusing `nsenter` for one node, as an
+  // interrupt in every try would): drift that says so, not "namespace … missing".
+  const s = scratch();
+  const { path, lab } = writeLab(
+    s.dir,
+    "noread",
+    "node a { eth0 -> b.eth0 10.44.0.1/30 }\nnode b { eth0 10.44.0.2/30 }\n",
+  );
+  const bin = `${s.dir}/bin`;
+  try {
+    assert.equal(cli(["up", path]).code, 0);
+    mkdirSync(bin);
+    const real = spawnSync("sh", ["-c", "command -v nsenter"], { encoding: "utf8" }).stdout.trim();
+    writeFileSync(
+      `${bin}/nsenter`,
+      `#!/bin/sh\ncase "$1" in *${lab}.b) echo "nsenter: refused by the test" >&2; exit 1;; esac\nexec ${real} "$@"\n`,
+      { mode: 0o755 },
+    );
+    const r = cli(["status", lab], { env: { PATH: `${bin}:${process.env.PATH}` } });
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(
+      r.stdout,
+      new RegExp(`namespace ${lab}\\.b could not be read: nsenter: refused by the test`),
+      r.stdout,
+    );
+    assert.doesNotMatch(r.stdout, /missing/, r.stdout);
+    assert.equal(cli(["status", lab]).code, 0, "no drift with the real nsenter");
+  } finally {
+    assert.equal(cli(["down", lab]).code, 0);
+    s.remove();
+  }
+});

@@ -109,7 +109,7 @@ function printStatus(io: Io, s: Omit<Status, "record">, r: StatusHead, fileChang
   for (const ns of s.namespaces) {
     const title = ns.node !== null ? `node ${ns.node}` : ns.ns === null ? "host" : "switches";
     io.out(
-      `${st.bold(title)} ${st.dim(`(${ns.ns ?? "the host's namespace"})`)}${ns.present ? "" : st.error(" missing")}`,
+      `${st.bold(title)} ${st.dim(`(${ns.ns ?? "the host's namespace"})`)}${ns.present ? "" : st.error(" missing")}${ns.unread !== undefined ? st.error(` could not be read: ${ns.unread}`) : ""}`,
     );
     // The switches' loopback is never brought up; it only carries the lab's mark.
     const ifaces = ns.node === null && ns.ns !== null ? ns.ifaces.filter((i) => i.name !== "lo") : ns.ifaces;
