@@ -11,7 +11,14 @@ import { type Diff, diffPlans, diffRecord, partly, type UndoOp, undoStages } fro
 import type { Ns } from "../plan/ns.js";
 import { describe, keyOf, leavesOf, type Op, whereOf } from "../plan/ops.js";
 import { opsOf, type Plan, type Stage, type Step, steps } from "../plan/plan.js";
-import { type LabRecord, nextOf, recordNamespaces, recordOf, settled } from "../plan/record.js";
+import {
+  type LabRecord,
+  namespaceNodes,
+  nextOf,
+  recordNamespaces,
+  recordOf,
+  settled,
+} from "../plan/record.js";
 import { acrossMachines } from "../plan/span.js";
 import { failureDiagnostic } from "./failure.js";
 import { withHostLock } from "./hostnet.js";
@@ -30,7 +37,7 @@ import { acquire } from "./lock.js";
 import { byInterrupt, type ProcResult } from "./proc.js";
 import { readRecord, writeRecord } from "./record.js";
 import { type RunOutcome, runStages } from "./run.js";
-import { type Drift, status } from "./status.js";
+import { type Drift, type Status, status } from "./status.js";
 import { holds, proofOf } from "./teardown.js";
 
 export interface ApplyOutcome extends Outcome {
@@ -169,7 +176,9 @@ async function run(
   // What the namespaces the change touches look like now: a rollback must leave them so,
   // drift that was there before included (an address someone added by hand stays).
   const scope = scoped(record, touchedNamespaces(diff));
-  const before = (await status(scope)).drift.map(driftText);
+  const was = await status(scope);
+  const before = was.drift.map(driftText);
+  const running = servicesRunning(scope, was);
   const applying = writeRecord({ ...record, state: "applying", next: nextOf(next) });
   const proof = proofOf(applying);
   const undo = [...diff.undo, ...diff.last].filter((u) => holds(u.when, proof));
@@ -203,7 +212,12 @@ async function run(
   );
   const added = new Set(recordNamespaces(next));
   for (const ns of recordNamespaces(record)) added.delete(ns);
-  const back = await rollBack(applying, record, now, { scope, before: new Set(before), added: [...added] });
+  const back = await rollBack(applying, record, now, {
+    scope,
+    before: new Set(before),
+    added: [...added],
+    running,
+  });
   const outcome = after ?? made ?? removal;
   return { ok: false, diff, diagnostics: [...reasons(record.lab, outcome, back.length === 0), ...back] };
 }
@@ -223,6 +237,34 @@ interface Check {
   readonly before: ReadonlySet<string>;
   /** The namespaces the change adds: none may be left. */
   readonly added: readonly string[];
+  /** The services that ran in the nodes the change touched (`node service`): each must run again. */
+  readonly running: ReadonlySet<string>;
+}
+
+/** The services running in the nodes whose namespaces a record (scoped to them) holds. */
+function servicesRunning(scope: LabRecord, live: Status): Set<string> {
+  const nodes = namespaceNodes(scope);
+  const touched = new Set(recordNamespaces(scope).flatMap((ns) => nodes.get(ns) ?? []));
+  return new Set(
+    live.nodes
+      .filter((n) => touched.has(n.node))
+      .flatMap((n) => n.services.filter((x) => x.state === "running").map((x) => `${n.node} ${x.name}`)),
+  );
+}
+
+/** A service that ran before the change and does not after its rollback (one it started again that died). */
+function servicesStopped(running: ReadonlySet<string>, live: Status): Drift[] {
+  return live.nodes.flatMap((n) =>
+    n.services
+      .filter((x) => running.has(`${n.node} ${x.name}`) && x.state !== "running")
+      .map(
+        (x): Drift => ({
+          ns: null,
+          kind: "changed",
+          what: `service ${x.name} of node ${n.node} ${x.state === "exited" ? `exited with status ${x.code}` : "is stopped"} (see ${x.log})`,
+        }),
+      ),
+  );
 }
 
 /**
@@ -269,9 +311,11 @@ async function rollBack(
   const left = check.added
     .filter((ns) => netnsExists(ns))
     .map((ns): Drift => ({ ns, kind: "extra", what: `namespace ${ns}` }));
+  const live = await status(check.scope);
   const drift = [
-    ...(await status(check.scope)).drift.filter((d) => !check.before.has(driftText(d))),
+    ...live.drift.filter((d) => !check.before.has(driftText(d))),
     ...left,
+    ...servicesStopped(check.running, live),
   ];
   if (drift.length === 0) {
     writeRecord(record);
@@ -279,7 +323,7 @@ async function rollBack(
   }
   return [
     diag("OT6063", `rolling back the change of lab ${record.lab} did not finish`, {
-      notes: drift.slice(0, 10).map(driftText),
+      notes: drift.slice(0, 10).map(driftNote),
       help: `run \`opentop down ${record.lab}\` to remove what the lab and the change made, then \`opentop up\``,
     }),
   ];
@@ -304,6 +348,12 @@ function interruptedDiag(lab: string, clean: boolean): Diagnostic {
 
 function driftText(d: Drift): string {
   return `${d.ns ?? "host"}: ${d.what} ${d.kind}`;
+}
+
+/** A drift as a diagnostic's note: a change's words say how it changed, and lead. */
+function driftNote(d: Drift): string {
+  if (d.kind !== "changed") return driftText(d);
+  return d.ns === null ? d.what : `${d.ns}: ${d.what}`;
 }
 
 /** The namespaces a change acts in or leaves something in (null: the host's). */

@@ -5,7 +5,9 @@
 // namespace file or process of the lab.
 
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { debris, inNode, processAlive, service, statusJson, waitFor } from "../support/isolation.js";
 import { cli, SKIP_NOT_ROOT, withLab } from "../support/lab.js";
@@ -111,5 +113,36 @@ test("a service that exited leaves no status for the next one of its name: apply
     const again = cli(["apply", lab.path]);
     assert.equal(again.code, 0, again.stderr);
   });
+  assert.deepEqual(debris(name), []);
+});
+
+test("a service the rollback of a failed apply starts again and that dies is reported (OT6063), not 'as it was'", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // The change stops the service to start its new command, then fails (a setting this kernel
+  // lacks); the rollback starts the old command again, which now exits at once.
+  const dir = mkdtempSync(join(tmpdir(), "opentop-rbsvc-"));
+  const flag = join(dir, "flag");
+  writeFileSync(flag, "");
+  let name = "";
+  try {
+    const body = (lab: string, extra: string, command: string) =>
+      `lab ${lab}\nnode a\nnode svc {\n${extra}  run "${command}"\n}\n`;
+    const old = `[ -e ${flag} ] && exec sleep 1000; exit 4`;
+    await withLab("rbsvc", body("rbsvc", "", old).replace(/^lab rbsvc\n/, ""), async (lab) => {
+      name = lab.name;
+      assert.equal((await waitFor(() => service(lab.name, "svc", "run1"))).state, "running");
+      rmSync(flag);
+      writeFileSync(lab.path, body(lab.name, "  sysctl net.ipv4.tcp_no_such_setting 1\n", "exec sleep 999"));
+      const r = cli(["apply", lab.path]);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /error\[OT6063\]: rolling back the change/, r.stderr);
+      assert.match(r.stderr, /note: service run1 of node svc exited with status 4/, r.stderr);
+      assert.doesNotMatch(r.stderr, /is as it was before the apply/, r.stderr);
+      assert.match(cli(["status", lab.name]).stdout, /half changed/);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   assert.deepEqual(debris(name), []);
 });
