@@ -68,7 +68,8 @@ test("examples/ecmp.otop: every host reaches every rack, over both spines", {
       ["10.0.1.0 s1 1", "10.0.2.0 s2 1"],
       "one route, two paths of equal weight",
     );
-    // Flows hashed by their ports: 16 connections from h1 to h4 take both spines.
+    // Flows hashed by layer 4 (here the hash each socket draws): 16 connections from h1 to h4
+    // take both spines (all on one: a chance of 2 in 65,536).
     const before = [rxPackets(ns("spine1"), "l1"), rxPackets(ns("spine2"), "l1")];
     for (let port = 5301; port < 5317; port++) await transfer(ns("h1"), ns("h4"), "10.1.4.10", 20_000, port);
     const through = [

@@ -2,7 +2,7 @@
 # Lab ecmp: a standalone script built by opentop 0.1.0 (`opentop build`).
 #
 #   source    /ROOT/examples/ecmp.otop
-#   sha256    0eba5fa593b9c10fa82352f3619f6e166f80727a931a77732025c4fee5415af8
+#   sha256    79c44cad1bdf557fce9a08630c71eed50251aefbee531b114e25e6e5e2d42963
 #   requires  ip nsenter sysctl unshare mkdir ln readlink rm mv date touch find cat sh ss setsid timeout socat sleep ping tr sed
 #
 # Usage: sh SCRIPT up | down | status | exec NODE COMMAND [ARG]... | test | plan | --help
@@ -960,7 +960,7 @@ RECORD_HEAD='{
  "tool": "opentop 0.1.0",
  "lab": "ecmp",
  "file": "/ROOT/examples/ecmp.otop",
- "hash": "0eba5fa593b9c10fa82352f3619f6e166f80727a931a77732025c4fee5415af8",
+ "hash": "79c44cad1bdf557fce9a08630c71eed50251aefbee531b114e25e6e5e2d42963",
  "state": "'
 RECORD_CREATED='",
  "createdAt": "'
