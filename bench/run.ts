@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { sourceFile } from "../src/diagnostics/source.js";
 import { compileSource } from "../src/model/compile.js";
 import { lower } from "../src/plan/lower.js";
@@ -32,22 +33,48 @@ interface Options {
   smoke: boolean;
 }
 
-function options(argv: readonly string[]): Options {
-  const get = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const list = (name: string, fallback: string) => (get(name) ?? fallback).split(",").filter(Boolean);
-  const smoke = argv.includes("--smoke");
-  const shapes = list("shapes", SHAPES.join(","));
+const USAGE = `usage: npm run bench -- [--smoke] [--shapes ${SHAPES.join(",")}] [--sizes 100,1000]
+                        [--rounds 3] [--peers opentop,ip-batch,floor,mininet] [--compile 10000]
+                        [--out DIR]`;
+
+function options(argv: readonly string[]): Options | undefined {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      smoke: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      shapes: { type: "string" },
+      sizes: { type: "string" },
+      rounds: { type: "string" },
+      peers: { type: "string" },
+      compile: { type: "string" },
+      out: { type: "string" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return undefined;
+  const smoke = values.smoke === true;
+  const list = (given: string | undefined, fallback: string) =>
+    (given ?? fallback).split(",").filter(Boolean);
+  const numbers = (name: string, given: string | undefined, fallback: string) =>
+    list(given, fallback).map((x) => {
+      const n = Number(x);
+      if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name}: ${x} is not a positive whole number`);
+      return n;
+    });
+  const shapes = list(values.shapes, SHAPES.join(","));
   for (const s of shapes) if (!(SHAPES as readonly string[]).includes(s)) throw new Error(`no shape ${s}`);
+  const peers = list(values.peers, "opentop,ip-batch,floor,mininet");
+  for (const p of peers)
+    if (!["opentop", "ip-batch", "floor", "mininet"].includes(p)) throw new Error(`no peer ${p}`);
   return {
     shapes: shapes as ShapeName[],
-    sizes: list("sizes", smoke ? "10,30" : "100,200,500,1000").map(Number),
-    rounds: Number(get("rounds") ?? (smoke ? 1 : 3)),
-    peers: list("peers", "opentop,ip-batch,floor,mininet"),
-    compile: list("compile", smoke ? "" : "2000,5000,10000").map(Number),
-    out: get("out") ?? join(ROOT, "bench/results"),
+    sizes: numbers("sizes", values.sizes, smoke ? "10,30" : "100,200,500,1000"),
+    rounds: numbers("rounds", values.rounds, smoke ? "1" : "3")[0] ?? 1,
+    peers,
+    compile: numbers("compile", values.compile, smoke ? "" : "2000,5000,10000"),
+    out: values.out ?? join(ROOT, "bench/results"),
     smoke,
   };
 }
@@ -122,6 +149,10 @@ async function pause(t: Topo, timing: Timing | undefined): Promise<void> {
 
 async function main(): Promise<void> {
   const o = options(process.argv.slice(2));
+  if (o === undefined) {
+    console.log(USAGE);
+    return;
+  }
   if (process.getuid?.() !== 0) throw new Error("the benchmarks create namespaces: run them as root");
   const dir = mkdtempSync(join(tmpdir(), "opentop-bench-"));
   const started = new Date().toISOString();
@@ -317,10 +348,16 @@ function plot(o: Options, m: Map<string, number>): string {
 }
 
 let interrupted = false;
-process.on("SIGINT", () => {
-  // The running cycle's `finally` takes its lab down; no other starts.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  process.on(signal, () => {
+    // The running cycle's `finally` takes its lab down; no other starts.
+    interrupted = true;
+    console.error("interrupted: taking the current lab down");
+  });
+// A reader that goes away (`npm run bench | head`) must not end the run with a lab up: stop
+// after the current cycle, which takes its lab down, as an interrupt does.
+process.stdout.on("error", () => {
   interrupted = true;
-  console.error("interrupted: taking the current lab down");
 });
 
 main().catch((e: Error) => {
