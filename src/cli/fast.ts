@@ -8,9 +8,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { NAME_PATTERN, nodeNetns, switchNetns } from "../model/names.js";
-import { netnsPath } from "../plan/layout.js";
 import { inNetns } from "../plan/ns.js";
 import { recordHead } from "../plan/record-head.js";
+import { netnsLive } from "../runtime/kernel.js";
 import { labDir } from "../runtime/rundir.js";
 import { attached } from "./attached.js";
 import { shellLaunch } from "./prompt.js";
@@ -75,5 +75,5 @@ function plainNamespace(lab: string, node: string): string | undefined {
     : head.switches.includes(node)
       ? switchNetns(lab)
       : undefined;
-  return ns !== undefined && existsSync(netnsPath(ns)) ? ns : undefined;
+  return ns !== undefined && netnsLive(ns) ? ns : undefined;
 }

@@ -193,7 +193,7 @@ const TABLE = [
     args: "LAB|FILE",
     positionals: ["lab-or-file"],
     description:
-      "Reads the lab's namespaces, interfaces, addresses, routes, filters, services and limits from the kernel and compares them with what its plan left there: every missing, extra or changed object is drift, and so is a namespace it could not read (with the reason, never as missing). Needs root (the namespaces cannot be entered without it). Exits 1 when the lab has drifted or is half up, or when a service has exited with an error or was stopped. A lab brought up on several machines is read on each over ssh (by its script's status: interfaces, addresses, routes and shaping).",
+      "Reads the lab's namespaces, interfaces, addresses, routes, filters, services and limits from the kernel and compares them with what its plan left there: every missing, extra or changed object is drift, and so is a namespace it could not read (with the reason, never as missing); a namespace whose name is there but holds no namespace (unmounted by hand, or something else put there) is missing, and is never opened. Needs root (the namespaces cannot be entered without it). Exits 1 when the lab has drifted or is half up, or when a service has exited with an error or was stopped. A lab brought up on several machines is read on each over ssh (by its script's status: interfaces, addresses, routes and shaping).",
     options: [MACHINE, JSON_OUT],
     examples: [
       { cmd: "sudo opentop status office", what: "the office lab's live state" },

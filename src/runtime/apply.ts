@@ -22,7 +22,7 @@ import {
 import { acrossMachines } from "../plan/span.js";
 import { failureDiagnostic } from "./failure.js";
 import { withHostLock } from "./hostnet.js";
-import { isolationPreflight } from "./isolation.js";
+import { isolationLeft, isolationPreflight } from "./isolation.js";
 import { netnsExists } from "./kernel.js";
 import {
   busy,
@@ -175,10 +175,11 @@ async function run(
 ): Promise<ApplyOutcome> {
   // What the namespaces the change touches look like now: a rollback must leave them so,
   // drift that was there before included (an address someone added by hand stays).
-  const scope = scoped(record, touchedNamespaces(diff));
+  const touched = touchedNamespaces(diff);
+  const scope = scoped(record, touched);
   const was = await status(scope);
   const before = was.drift.map(driftText);
-  const running = servicesRunning(scope, was);
+  const running = servicesRunning(touchedNodes(record, touched, diff), was);
   const applying = writeRecord({ ...record, state: "applying", next: nextOf(next) });
   const proof = proofOf(applying);
   const undo = [...diff.undo, ...diff.last].filter((u) => holds(u.when, proof));
@@ -241,10 +242,20 @@ interface Check {
   readonly running: ReadonlySet<string>;
 }
 
-/** The services running in the nodes whose namespaces a record (scoped to them) holds. */
-function servicesRunning(scope: LabRecord, live: Status): Set<string> {
-  const nodes = namespaceNodes(scope);
-  const touched = new Set(recordNamespaces(scope).flatMap((ns) => nodes.get(ns) ?? []));
+/**
+ * The nodes a change touches: those whose network namespace it acts in, and those an
+ * operation of it names (a node that isolates no network has no namespace of its own).
+ */
+function touchedNodes(record: LabRecord, namespaces: ReadonlySet<Ns>, diff: Diff): Set<string> {
+  const nodes = namespaceNodes(record);
+  const out = new Set([...namespaces].flatMap((ns) => (ns === null ? [] : (nodes.get(ns) ?? []))));
+  for (const c of diff.changes)
+    for (const op of [c.from, c.to]) if (op && "node" in op && typeof op.node === "string") out.add(op.node);
+  return out;
+}
+
+/** The services running in the nodes a change touches (`node service`). */
+function servicesRunning(touched: ReadonlySet<string>, live: Status): Set<string> {
   return new Set(
     live.nodes
       .filter((n) => touched.has(n.node))
@@ -312,10 +323,18 @@ async function rollBack(
     .filter((ns) => netnsExists(ns))
     .map((ns): Drift => ({ ns, kind: "extra", what: `namespace ${ns}` }));
   const live = await status(check.scope);
+  const kept = record.ops.map((r) => r.op);
+  const keys = new Set(kept.map(keyOf));
   const drift = [
     ...live.drift.filter((d) => !check.before.has(driftText(d))),
     ...left,
     ...servicesStopped(check.running, live),
+    // What the change made outside the network's namespaces (mounts, cgroups, inits, its
+    // services): the record that stays would not know it, and `down` would leave it.
+    ...isolationLeft(
+      now.filter((op) => !keys.has(keyOf(op))),
+      kept,
+    ),
   ];
   if (drift.length === 0) {
     writeRecord(record);

@@ -7,7 +7,7 @@ import { nodeNetns, switchNetns } from "../model/names.js";
 import { inNetns, nodeEnterPrefix, someNodes } from "../plan/enter.js";
 import type { LabRecord } from "../plan/record.js";
 import { enterProblem, hasNetwork } from "./isolation.js";
-import { netnsExists } from "./kernel.js";
+import { netnsLive } from "./kernel.js";
 
 /** OT6008 unless the lab has `node` (or, with `switches`, a switch of that name). */
 export function requireNode(record: LabRecord, node: string, switches = false): void {
@@ -28,7 +28,7 @@ export function enterArgv(record: LabRecord, node: string): string[] {
   if (!record.nodes.includes(node)) return switchesArgv(record);
   const rt = record.isolation?.[node];
   const ns = nodeNetns(record.lab, node);
-  if (hasNetwork(record, node) && !netnsExists(ns))
+  if (hasNetwork(record, node) && !netnsLive(ns))
     throw new DiagnosticError(
       diag("OT6008", `node ${node} of lab ${record.lab} has no namespace (${ns} is gone)`, {
         help: `\`opentop status ${record.lab}\` shows what is missing; \`opentop down ${record.lab}\` and \`up\` rebuild it`,
@@ -43,7 +43,7 @@ export function enterArgv(record: LabRecord, node: string): string[] {
 
 function switchesArgv(record: LabRecord): string[] {
   const ns = switchNetns(record.lab);
-  if (!netnsExists(ns))
+  if (!netnsLive(ns))
     throw new DiagnosticError(
       diag("OT6008", `the switches' namespace of lab ${record.lab} is gone (${ns})`, {
         help: `\`opentop status ${record.lab}\` shows what is missing; \`opentop down ${record.lab}\` and \`up\` rebuild it`,

@@ -12,7 +12,7 @@ import { inNetns } from "../plan/enter.js";
 import type { FactOf } from "../plan/facts.js";
 import { type LabRecord, namespaceNodes } from "../plan/record.js";
 import type { Drift } from "./drift.js";
-import { netnsExists } from "./kernel.js";
+import { netnsLive } from "./kernel.js";
 import type { ProcResult } from "./proc.js";
 import { type Job, runJobs } from "./workers.js";
 
@@ -47,7 +47,7 @@ export async function filterStatus(
 ): Promise<FilterStatus[]> {
   const nodes = namespaceNodes(record);
   // A namespace that is gone is reported by the network's status.
-  const here = facts.filter((f) => f.ns === null || netnsExists(f.ns));
+  const here = facts.filter((f) => f.ns === null || netnsLive(f.ns));
   const [live, canonical] = await Promise.all([
     runJobs(here.map(liveRead), { concurrency }),
     canonicalNft(

@@ -8,6 +8,7 @@ import type { Lab, Node } from "../model/model.js";
 import { assertNever } from "../never.js";
 import type { NodeRuntime, ServiceRuntime } from "../plan/enter.js";
 import type { FactOf } from "../plan/facts.js";
+import { leavesOf, type Op } from "../plan/ops.js";
 import type { LabRecord } from "../plan/record.js";
 import { cgroupProblems, detectCgroupLayout, mountTable, usesCgroups } from "./cgroups.js";
 import type { Drift } from "./drift.js";
@@ -214,6 +215,69 @@ export function isolationStatus(
     };
   });
   return { nodes, drift };
+}
+
+/** An isolation object an operation makes: its identity, its name, and whether it is there. */
+interface Made {
+  readonly id: string;
+  readonly what: string;
+  readonly there: () => boolean;
+}
+
+function madeBy(op: Op, mounted: ReadonlySet<string>): Made[] {
+  const facts = leavesOf(op).flatMap((f): Made[] =>
+    f.kind === "mount" || f.kind === "cgroup" || f.kind === "process"
+      ? [
+          {
+            id: `${f.kind} ${f.kind === "process" ? f.pidfile : f.path}`,
+            what:
+              f.kind === "process" ? `${f.what} of node ${f.node} (${f.pidfile})` : check(f, mounted).what,
+            there: () =>
+              f.kind === "process" ? processState(f.pidfile, f.mark).alive : check(f, mounted).holds,
+          },
+        ]
+      : [],
+  );
+  switch (op.kind) {
+    case "nsdir.add":
+      return [
+        {
+          id: `mount ${op.path}`,
+          what: `the lab's namespace directory ${op.path}`,
+          there: () => mounted.has(op.path),
+        },
+      ];
+    case "cgroup.add":
+      return op.scope === "lab"
+        ? [{ id: `cgroup ${op.path}`, what: `cgroup ${op.path}`, there: () => existsSync(op.path) }]
+        : facts;
+    case "service.start":
+      return [
+        {
+          id: `process ${op.pidfile}`,
+          what: `service ${op.name} of node ${op.node}`,
+          there: () => processState(op.pidfile, op.mark).alive,
+        },
+      ];
+    default:
+      return facts;
+  }
+}
+
+/**
+ * What isolation objects `added` made that are still there, but that `kept` (the lab as it
+ * stays) does not make too: namespace files and the namespace directory (mounts), cgroups,
+ * inits and services. After a rollback, each is left behind (the record that stays would not
+ * know it).
+ */
+export function isolationLeft(added: readonly Op[], kept: readonly Op[]): Drift[] {
+  const mounted = mountPoints();
+  const keep = new Set(kept.flatMap((op) => madeBy(op, mounted).map((m) => m.id)));
+  const seen = new Set<string>();
+  return added
+    .flatMap((op) => madeBy(op, mounted))
+    .filter((m) => !keep.has(m.id) && !seen.has(m.id) && seen.add(m.id) && m.there())
+    .map((m) => ({ ns: null, kind: "extra", what: m.what }));
 }
 
 /** Why a node cannot be entered, if it cannot: its namespace files gone, or its init dead. */

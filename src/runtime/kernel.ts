@@ -6,7 +6,7 @@
 // namespace), and there the kernel is asked (`ip -j link`). What only a tool can tell (a
 // namespace's loopback, a veth's peer) costs one process, asked only when needed.
 
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statfsSync } from "node:fs";
 import { inNetns } from "../plan/enter.js";
 import { runSync } from "./proc.js";
 
@@ -62,6 +62,22 @@ function hostLinks(name?: string): { ifname: string; ifalias?: string }[] {
 
 export function netnsExists(name: string): boolean {
   return existsSync(`/run/netns/${name}`);
+}
+
+/** The magic number of nsfs, the file system of namespace files (linux/magic.h). */
+const NSFS_MAGIC = 0x6e736673;
+
+/**
+ * Whether `/run/netns/NAME` holds a namespace: a namespace file mounted there, not merely a
+ * file of that name (an unmounted one is left empty; a FIFO put there would block whoever
+ * opens it to enter). Asked without opening it.
+ */
+export function netnsLive(name: string): boolean {
+  try {
+    return statfsSync(`/run/netns/${name}`).type === NSFS_MAGIC;
+  } catch {
+    return false;
+  }
 }
 
 export function listNetns(): string[] {

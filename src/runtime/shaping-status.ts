@@ -9,7 +9,7 @@ import type { FactOf } from "../plan/facts.js";
 import type { Ns } from "../plan/ns.js";
 import { comparedParams, printedRate } from "../plan/qdisc.js";
 import type { Drift } from "./drift.js";
-import { ipJson } from "./kernel.js";
+import { ipJson, netnsLive } from "./kernel.js";
 import { runJobs } from "./workers.js";
 
 /** Root qdiscs the kernel attaches by itself (the default one, or none on a virtual device). */
@@ -63,10 +63,14 @@ async function readQdiscs(
   namespaces: readonly Ns[],
   concurrency: number,
 ): Promise<(LiveQdisc[] | undefined)[]> {
-  const read = await runJobs(
-    namespaces.map((ns) => ({ argv: inNetns(ns, ["tc", "-j", "qdisc", "show"]) })),
+  // A namespace that is gone is reported by the network's status.
+  const here = namespaces.filter((ns) => ns === null || netnsLive(ns));
+  const done = await runJobs(
+    here.map((ns) => ({ argv: inNetns(ns, ["tc", "-j", "qdisc", "show"]) })),
     { concurrency },
   );
+  const byNs = new Map(here.map((ns, i) => [ns, done[i]]));
+  const read = namespaces.map((ns) => byNs.get(ns));
   return read.map((r) =>
     r === undefined || r.code !== 0 ? undefined : (ipJson<TcQdiscJson>(r.stdout) ?? []).flat().map(liveQdisc),
   );

@@ -9,7 +9,7 @@ import { type LabRecord, namespaceNodes, recordHostIfaces, recordNamespaces } fr
 import type { Drift } from "./drift.js";
 import { type FilterStatus, filterStatus } from "./filter-status.js";
 import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
-import { ipJson, netnsExists, routePrefix } from "./kernel.js";
+import { ipJson, netnsLive, routePrefix } from "./kernel.js";
 import { byInterrupt, type ProcResult } from "./proc.js";
 import { readShaping, type ShapedIface, shapingStatus } from "./shaping-status.js";
 import { type Job, runJobs } from "./workers.js";
@@ -160,7 +160,7 @@ function liveNamespace(ns: string | null, node: string | null, r: ProcResult | u
   if (r.code !== 0 && ns !== null) {
     // It was there when the read started: gone since, or the read itself failed (an
     // interrupt killed it in every try, `nsenter` refused), which is not the same thing.
-    if (!netnsExists(ns)) return { node, ns, present: false, ifaces: [], routes: [] };
+    if (!netnsLive(ns)) return { node, ns, present: false, ifaces: [], routes: [] };
     return { node, ns, present: true, unread: readFailure(r), ifaces: [], routes: [] };
   }
   const [addrs = [], routes = []] = jsonLines<IpAddrJson & IpRouteJson>(r);
@@ -186,7 +186,7 @@ async function readNamespaces(
   targets: readonly { ns: string | null; node: string | null }[],
   concurrency: number,
 ): Promise<LiveNamespace[]> {
-  const here = targets.filter((t) => t.ns === null || netnsExists(t.ns));
+  const here = targets.filter((t) => t.ns === null || netnsLive(t.ns));
   const read = await runJobs(
     here.map((t) => networkRead(t.ns)),
     { concurrency },

@@ -146,3 +146,63 @@ test("a service the rollback of a failed apply starts again and that dies is rep
   }
   assert.deepEqual(debris(name), []);
 });
+
+test("a service of a node without its own network that the rollback starts again and that dies is reported too", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // A node that isolates only its mounts has no namespace of its own for the change to touch:
+  // the node itself is what the change names.
+  const dir = mkdtempSync(join(tmpdir(), "opentop-rbsvc-"));
+  const flag = join(dir, "flag");
+  writeFileSync(flag, "");
+  let name = "";
+  try {
+    const body = (lab: string, sysctl: string, command: string) =>
+      `lab ${lab}\nnode a {\n  eth0 -> b.eth0 10.78.9.1/30\n${sysctl}}\nnode b { eth0 10.78.9.2/30 }\nnode f {\n  isolate mount\n  run s "${command}"\n}\n`;
+    const old = `[ -e ${flag} ] && exec sleep 1000; exit 4`;
+    await withLab("rbmnt", body("rbmnt", "", old).replace(/^lab rbmnt\n/, ""), async (lab) => {
+      name = lab.name;
+      assert.equal((await waitFor(() => service(lab.name, "f", "s"))).state, "running");
+      rmSync(flag);
+      writeFileSync(lab.path, body(lab.name, "  sysctl net.ipv4.tcp_no_such_setting 1\n", "exec sleep 999"));
+      const r = cli(["apply", lab.path]);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /note: service s of node f exited with status 4/, r.stderr);
+      assert.doesNotMatch(r.stderr, /is as it was before the apply/, r.stderr);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.deepEqual(debris(name), []);
+});
+
+test("what a failed apply made outside the network and its rollback could not remove is reported (OT6063), and down removes it", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // The change adds a node with its own mounts and pid namespace, and a service that fails;
+  // an `umount` that refuses keeps the rollback from taking the node's namespace files off.
+  // Before, the apply said "as it was", the record forgot them, and every `down` failed.
+  const dir = mkdtempSync(join(tmpdir(), "opentop-rbmnt-"));
+  writeFileSync(join(dir, "umount"), '#!/bin/sh\necho "umount: refused by the test" >&2\nexit 32\n', {
+    mode: 0o755,
+  });
+  let name = "";
+  try {
+    await withLab("rbleft", "switch lan\nnode base { eth0 -> lan 10.79.1.1/24 }\n", async (lab) => {
+      name = lab.name;
+      writeFileSync(
+        lab.path,
+        `lab ${lab.name}\nswitch lan\nnode base { eth0 -> lan 10.79.1.1/24 }\nnode p1 {\n  isolate net mount pid\n  eth0 -> lan 10.79.1.21/24\n  run s "exec sleep 1000"\n  run bad "exit 3"\n}\n`,
+      );
+      const r = cli(["apply", lab.path], { env: { PATH: `${dir}:${process.env.PATH}` } });
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /error\[OT6063\]/, r.stderr);
+      assert.match(r.stderr, /mnt namespace of node p1 \(.*p1\.mnt\) extra/, r.stderr);
+      assert.doesNotMatch(r.stderr, /is as it was before the apply/, r.stderr);
+      assert.match(cli(["status", lab.name]).stdout, /half changed/);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.deepEqual(debris(name), []);
+});

@@ -27,14 +27,14 @@ export interface CliResult {
 
 export function cli(
   args: string[],
-  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {},
 ): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
     input: options.input ?? "",
     env: { ...process.env, NO_COLOR: "1", ...options.env },
     cwd: options.cwd ?? ROOT,
-    timeout: 120_000,
+    timeout: options.timeout ?? 120_000,
   });
   return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
 }
