@@ -116,28 +116,37 @@ test("a service that exited leaves no status for the next one of its name: apply
   assert.deepEqual(debris(name), []);
 });
 
-test("a service the rollback of a failed apply starts again and that dies is reported (OT6063), not 'as it was'", {
-  skip: SKIP_NOT_ROOT,
-}, async () => {
-  // The change stops the service to start its new command, then fails (a setting this kernel
-  // lacks); the rollback starts the old command again, which now exits at once.
+/**
+ * A service that runs while a flag file exists is running; the flag goes; a change gives it a
+ * new command and fails after stopping it (a setting this kernel lacks, on node `a`): the
+ * rollback starts the old command again, which now exits 4. `body(lab, sysctl, command)` is
+ * the lab; `node` and `svc` name the service.
+ */
+async function diesOnRollback(
+  base: string,
+  body: (lab: string, sysctl: string, command: string) => string,
+  node: string,
+  svc: string,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "opentop-rbsvc-"));
   const flag = join(dir, "flag");
   writeFileSync(flag, "");
   let name = "";
   try {
-    const body = (lab: string, extra: string, command: string) =>
-      `lab ${lab}\nnode a\nnode svc {\n${extra}  run "${command}"\n}\n`;
     const old = `[ -e ${flag} ] && exec sleep 1000; exit 4`;
-    await withLab("rbsvc", body("rbsvc", "", old).replace(/^lab rbsvc\n/, ""), async (lab) => {
+    await withLab(base, body(base, "", old).replace(/^lab .*\n/, ""), async (lab) => {
       name = lab.name;
-      assert.equal((await waitFor(() => service(lab.name, "svc", "run1"))).state, "running");
+      assert.equal((await waitFor(() => service(lab.name, node, svc))).state, "running");
       rmSync(flag);
       writeFileSync(lab.path, body(lab.name, "  sysctl net.ipv4.tcp_no_such_setting 1\n", "exec sleep 999"));
       const r = cli(["apply", lab.path]);
       assert.equal(r.code, 1, r.stderr);
       assert.match(r.stderr, /error\[OT6063\]: rolling back the change/, r.stderr);
-      assert.match(r.stderr, /note: service run1 of node svc exited with status 4/, r.stderr);
+      assert.match(
+        r.stderr,
+        new RegExp(`note: service ${svc} of node ${node} exited with status 4`),
+        r.stderr,
+      );
       assert.doesNotMatch(r.stderr, /is as it was before the apply/, r.stderr);
       assert.match(cli(["status", lab.name]).stdout, /half changed/);
     });
@@ -145,6 +154,17 @@ test("a service the rollback of a failed apply starts again and that dies is rep
     rmSync(dir, { recursive: true, force: true });
   }
   assert.deepEqual(debris(name), []);
+}
+
+test("a service the rollback of a failed apply starts again and that dies is reported (OT6063), not 'as it was'", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  await diesOnRollback(
+    "rbsvc",
+    (lab, sysctl, command) => `lab ${lab}\nnode a {\n${sysctl}}\nnode svc {\n  run "${command}"\n}\n`,
+    "svc",
+    "run1",
+  );
 });
 
 test("a service of a node without its own network that the rollback starts again and that dies is reported too", {
@@ -152,28 +172,13 @@ test("a service of a node without its own network that the rollback starts again
 }, async () => {
   // A node that isolates only its mounts has no namespace of its own for the change to touch:
   // the node itself is what the change names.
-  const dir = mkdtempSync(join(tmpdir(), "opentop-rbsvc-"));
-  const flag = join(dir, "flag");
-  writeFileSync(flag, "");
-  let name = "";
-  try {
-    const body = (lab: string, sysctl: string, command: string) =>
-      `lab ${lab}\nnode a {\n  eth0 -> b.eth0 10.78.9.1/30\n${sysctl}}\nnode b { eth0 10.78.9.2/30 }\nnode f {\n  isolate mount\n  run s "${command}"\n}\n`;
-    const old = `[ -e ${flag} ] && exec sleep 1000; exit 4`;
-    await withLab("rbmnt", body("rbmnt", "", old).replace(/^lab rbmnt\n/, ""), async (lab) => {
-      name = lab.name;
-      assert.equal((await waitFor(() => service(lab.name, "f", "s"))).state, "running");
-      rmSync(flag);
-      writeFileSync(lab.path, body(lab.name, "  sysctl net.ipv4.tcp_no_such_setting 1\n", "exec sleep 999"));
-      const r = cli(["apply", lab.path]);
-      assert.equal(r.code, 1, r.stderr);
-      assert.match(r.stderr, /note: service s of node f exited with status 4/, r.stderr);
-      assert.doesNotMatch(r.stderr, /is as it was before the apply/, r.stderr);
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  assert.deepEqual(debris(name), []);
+  await diesOnRollback(
+    "rbmnt",
+    (lab, sysctl, command) =>
+      `lab ${lab}\nnode a {\n  eth0 -> b.eth0 10.78.9.1/30\n${sysctl}}\nnode b { eth0 10.78.9.2/30 }\nnode f {\n  isolate mount\n  run s "${command}"\n}\n`,
+    "f",
+    "s",
+  );
 });
 
 test("what a failed apply made outside the network and its rollback could not remove is reported (OT6063), and down removes it", {
