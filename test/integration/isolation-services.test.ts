@@ -195,14 +195,20 @@ test("what a failed apply made outside the network and its rollback could not re
   try {
     await withLab("rbleft", "switch lan\nnode base { eth0 -> lan 10.79.1.1/24 }\n", async (lab) => {
       name = lab.name;
+      // Five such nodes: eleven mounts left, more than a diagnostic lists.
+      const nodes = [1, 2, 3, 4, 5].map(
+        (i) =>
+          `node p${i} {\n  isolate net mount pid\n  eth0 -> lan 10.79.1.${20 + i}/24\n  run s "exec sleep 1000"\n${i === 5 ? '  run bad "exit 3"\n' : ""}}\n`,
+      );
       writeFileSync(
         lab.path,
-        `lab ${lab.name}\nswitch lan\nnode base { eth0 -> lan 10.79.1.1/24 }\nnode p1 {\n  isolate net mount pid\n  eth0 -> lan 10.79.1.21/24\n  run s "exec sleep 1000"\n  run bad "exit 3"\n}\n`,
+        `lab ${lab.name}\nswitch lan\nnode base { eth0 -> lan 10.79.1.1/24 }\n${nodes.join("")}`,
       );
       const r = cli(["apply", lab.path], { env: { PATH: `${dir}:${process.env.PATH}` } });
       assert.equal(r.code, 1, r.stderr);
       assert.match(r.stderr, /error\[OT6063\]/, r.stderr);
       assert.match(r.stderr, /mnt namespace of node p1 \(.*p1\.mnt\) extra/, r.stderr);
+      assert.match(r.stderr, /note: … and 1 more, not shown/, r.stderr);
       assert.doesNotMatch(r.stderr, /is as it was before the apply/, r.stderr);
       assert.match(cli(["status", lab.name]).stdout, /half changed/);
     });
