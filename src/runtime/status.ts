@@ -5,10 +5,12 @@
 import { inNetns } from "../plan/enter.js";
 import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../plan/expected.js";
 import { type FactKind, factsFor } from "../plan/facts.js";
+import { keyOf, type Op } from "../plan/ops.js";
+import type { Owned } from "../plan/owned.js";
 import { type LabRecord, namespaceNodes, recordHostIfaces, recordNamespaces } from "../plan/record.js";
 import type { Drift } from "./drift.js";
 import { type FilterStatus, filterStatus } from "./filter-status.js";
-import { isolationStatus, type NodeIsolationStatus } from "./isolation.js";
+import { isolationLeft, isolationStatus, type NodeIsolationStatus } from "./isolation.js";
 import { ipJson, netnsLive, routePrefix } from "./kernel.js";
 import { byInterrupt, type ProcResult } from "./proc.js";
 import { readShaping, type ShapedIface, shapingStatus } from "./shaping-status.js";
@@ -309,15 +311,28 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
     filterStatus(record, factsFor(SECTION, facts, "filters"), concurrency),
   ]);
   const drift: Drift[] = [];
+  // Half changed (`applying`): compared with the plan that was up; what only the unfinished
+  // change makes is not missing when it is not there, and is named when it is.
+  const unfinished = unfinishedOps(record);
+  const netnsOf = (owned: readonly Owned[]) => owned.flatMap((o) => (o.kind === "netns" ? [o.name] : []));
+  const changeOnly = new Set(record.state === "applying" ? netnsOf(record.next?.owned ?? []) : []);
+  for (const ns of netnsOf(record.owned)) changeOnly.delete(ns);
   for (const l of live) {
+    if (l.ns !== null && changeOnly.has(l.ns)) {
+      if (l.present)
+        drift.push({ ns: l.ns, kind: "extra", what: `namespace ${l.ns} (made by the unfinished change)` });
+      continue;
+    }
     if (l.ns === null) {
       const hostLive = { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)) };
       drift.push(...compare(hostLive, network.get(null), hostNames));
     } else drift.push(...compare(l, network.get(l.ns), null));
   }
-  const shown = live.map((l) =>
-    l.ns === null ? { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)), routes: [] } : l,
-  );
+  const shown = live
+    .filter((l) => l.present || l.ns === null || !changeOnly.has(l.ns))
+    .map((l) =>
+      l.ns === null ? { ...l, ifaces: l.ifaces.filter((i) => hostNames.has(i.name)), routes: [] } : l,
+    );
   const roots = new Map(
     shown.map(
       (l) => [l.ns, new Map(l.ifaces.filter((i) => i.name !== "lo").map((i) => [i.name, i.qdisc]))] as const,
@@ -328,6 +343,12 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
   for (const f of filters) drift.push(...f.drift);
   const isolation = isolationStatus(record, factsFor(SECTION, facts, "isolation"));
   drift.push(...isolation.drift);
+  drift.push(
+    ...isolationLeft(
+      unfinished,
+      record.ops.map((r) => r.op),
+    ).map((d) => ({ ...d, what: `${d.what} (made by the unfinished change)` })),
+  );
   return {
     record,
     namespaces: shown,
@@ -336,6 +357,13 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
     nodes: isolation.nodes,
     shaping: shaping.shaped,
   };
+}
+
+/** The operations only an unfinished change (`applying`) makes: those of its next plan the lab's has not. */
+function unfinishedOps(record: LabRecord): Op[] {
+  if (record.state !== "applying" || !record.next) return [];
+  const keys = new Set(record.ops.map((r) => keyOf(r.op)));
+  return record.next.ops.map((r) => r.op).filter((op) => !keys.has(keyOf(op)));
 }
 
 function dedupe(drift: Drift[]): Drift[] {

@@ -210,7 +210,15 @@ test("what a failed apply made outside the network and its rollback could not re
       assert.match(r.stderr, /mnt namespace of node p1 \(.*p1\.mnt\) extra/, r.stderr);
       assert.match(r.stderr, /note: … and 1 more, not shown/, r.stderr);
       assert.doesNotMatch(r.stderr, /is as it was before the apply/, r.stderr);
-      assert.match(cli(["status", lab.name]).stdout, /half changed/);
+      // status, half changed, names what the unfinished change left (it said "no drift").
+      const st = cli(["status", lab.name]);
+      assert.equal(st.code, 1, st.stdout);
+      assert.match(st.stdout, /half changed/);
+      assert.match(
+        st.stdout,
+        /extra +mnt namespace of node p1 \(.*\) \(made by the unfinished change\)/,
+        st.stdout,
+      );
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
