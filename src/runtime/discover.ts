@@ -10,7 +10,7 @@ import { inNetns } from "../plan/enter.js";
 import { NIC_SAVED_HEAD } from "../plan/snippets.js";
 import { discoverIsolation, emptyIsolation, type IsolationFound } from "./discover-isolation.js";
 import { hostTableMark } from "./firewall.js";
-import { hostIfaceAlias, ifaceIn, listHostIfaces, listNetns, netnsExists } from "./kernel.js";
+import { hostIfaceAlias, ifaceIn, listHostIfaces, listNetns, netnsLive } from "./kernel.js";
 import { pool, run, which } from "./proc.js";
 import { labDir } from "./record.js";
 
@@ -57,7 +57,7 @@ function movedNics(lab: string): Marked["movedNics"] {
       NAME_PATTERN.test(name) &&
       iface &&
       NAME_PATTERN.test(iface) &&
-      netnsExists(ns) &&
+      netnsLive(ns) &&
       ifaceIn(ns, iface);
     return ours && name && ns && iface ? [{ name, ns, iface, saved }] : [];
   });
@@ -92,8 +92,9 @@ export async function discover(only?: string): Promise<Map<string, Marked>> {
     }
     return m;
   };
+  // Only namespaces: a FIFO under the name would block the read, a link lead it elsewhere.
   const candidates = listNetns().filter(
-    (ns) => only === undefined || ns === only || ns.startsWith(`${only}.`),
+    (ns) => (only === undefined || ns === only || ns.startsWith(`${only}.`)) && netnsLive(ns),
   );
   const marks = await pool(candidates, 8, netnsMark);
   candidates.forEach((ns, i) => {

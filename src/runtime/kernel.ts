@@ -6,7 +6,7 @@
 // namespace), and there the kernel is asked (`ip -j link`). What only a tool can tell (a
 // namespace's loopback, a veth's peer) costs one process, asked only when needed.
 
-import { existsSync, readdirSync, readFileSync, statfsSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, statfsSync } from "node:fs";
 import { inNetns } from "../plan/enter.js";
 import { runSync } from "./proc.js";
 
@@ -68,16 +68,27 @@ export function netnsExists(name: string): boolean {
 const NSFS_MAGIC = 0x6e736673;
 
 /**
- * Whether `/run/netns/NAME` holds a namespace: a namespace file mounted there, not merely a
- * file of that name (an unmounted one is left empty; a FIFO put there would block whoever
- * opens it to enter). Asked without opening it.
+ * What is at `/run/netns/NAME`, asked without opening it or following a link: a namespace
+ * (a namespace file mounted on a file of that name), the empty file a namespace leaves when
+ * it is unmounted, nothing, or something else — a symbolic link (whose target may be another
+ * lab's namespace), a directory, a FIFO (which blocks whoever opens it), a file with content.
  */
-export function netnsLive(name: string): boolean {
+export function netnsFile(name: string): "namespace" | "unmounted" | "gone" | "other" {
+  const path = `/run/netns/${name}`;
   try {
-    return statfsSync(`/run/netns/${name}`).type === NSFS_MAGIC;
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (st === undefined) return "gone";
+    if (!st.isFile()) return "other";
+    if (statfsSync(path).type === NSFS_MAGIC) return "namespace";
+    return st.size === 0 ? "unmounted" : "other";
   } catch {
-    return false;
+    return "other";
   }
+}
+
+/** Whether `/run/netns/NAME` holds a namespace that may be entered (`netnsFile`). */
+export function netnsLive(name: string): boolean {
+  return netnsFile(name) === "namespace";
 }
 
 export function listNetns(): string[] {

@@ -11,6 +11,7 @@ import type { Stage } from "../plan/plan.js";
 import type { LabRecord } from "../plan/record.js";
 import { mountsUnder } from "./discover-isolation.js";
 import { failureDiagnostic } from "./failure.js";
+import { netnsFile } from "./kernel.js";
 import { byInterrupt } from "./proc.js";
 import { labDir, removeRecord } from "./record.js";
 import { type RunOptions, runStages } from "./run.js";
@@ -72,6 +73,13 @@ function again(lab: string): string {
 function named(o: Owned, recorded = false): { what: string; mark: string; remove: string } {
   switch (o.kind) {
     case "netns":
+      // Not a namespace at all: `ip netns del` would follow a link to what it names.
+      if (netnsFile(o.name) === "other")
+        return {
+          what: `network namespace ${o.name}`,
+          mark: `${netnsPath(o.name)} is not a namespace but something else under its name (a symbolic link, a directory, a FIFO or a file with content)`,
+          remove: `rm ${netnsPath(o.name)}`,
+        };
       return {
         what: `network namespace ${o.name}`,
         mark: `its loopback does not carry the lab's mark, and ${recorded ? "it was made before the lab's record" : "no record of the lab says that the lab made it"}`,

@@ -10,7 +10,7 @@
 // existed. A record that stands in for a lost one (from the lab's file, or found by marks)
 // proves nothing: only marks count.
 
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import { labMark, nodeMark, nodeNetns, parseMark, switchNetns } from "../model/names.js";
 import { assertNever } from "../never.js";
 import { netnsPath } from "../plan/layout.js";
@@ -25,7 +25,8 @@ import {
   hostIfaceAlias,
   hostIfaceExists,
   ifaceIn,
-  netnsExists,
+  netnsFile,
+  netnsLive,
   netnsLoMark,
   vethPeerNetns,
 } from "./kernel.js";
@@ -49,7 +50,7 @@ function mtime(path: string): number | undefined {
   try {
     // Without an exception for a path that is gone: `down` asks this of every namespace it
     // has just removed, and making a thousand errors cost it 50 ms.
-    return statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    return lstatSync(path, { throwIfNoEntry: false })?.mtimeMs;
   } catch {
     return undefined;
   }
@@ -57,8 +58,14 @@ function mtime(path: string): number | undefined {
 
 /** How each kind of owned object is recognised as the lab's, here. */
 const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>, p: Proof) => Verdict } = {
-  // The kernel's time of the namespace's file is when it was made (nsfs).
+  // The kernel's time of the namespace's file is when it was made (nsfs). Only a namespace,
+  // or the empty file one leaves when unmounted, can be the lab's: `ip netns del` would
+  // follow a symbolic link to its target (another lab's namespace), and delete whatever else
+  // is there.
   netns: (o, p) => {
+    const file = netnsFile(o.name);
+    if (file === "gone") return "gone";
+    if (file === "other") return "foreign";
     const made = mtime(netnsPath(o.name));
     if (made === undefined) return "gone";
     if (o.name !== (o.node === undefined ? switchNetns(p.lab) : nodeNetns(p.lab, o.node))) return "foreign";
@@ -98,7 +105,7 @@ const OURS: { readonly [K in OwnedKind]: (o: OwnedOf<K>, p: Proof) => Verdict } 
   "moved-nic": (o, p) => {
     const node = o.ns.startsWith(`${p.lab}.`) ? o.ns.slice(p.lab.length + 1) : undefined;
     const labs = node !== undefined && o.saved.startsWith(`${labDir(p.lab)}/`);
-    const held = netnsExists(o.ns) && ifaceIn(o.ns, o.iface);
+    const held = netnsLive(o.ns) && ifaceIn(o.ns, o.iface);
     const head = labs ? savedHead(o.saved) : undefined;
     if (!held && (labs ? head === undefined : !existsSync(o.saved))) return "gone";
     if (held)
