@@ -103,3 +103,40 @@ test("a link, a directory or a file with content in place of a node's namespace:
   assertNothingLeft(first.lab);
   assertNothingLeft(other.lab);
 });
+
+test("the built script's down leaves a link in place of a node's namespace, and what it names", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  const s = scratch();
+  const first = writeLab(
+    s.dir,
+    "shlinked",
+    "node a { eth0 -> b.eth0 10.46.2.1/30 }\nnode b { eth0 10.46.2.2/30 }\n",
+  );
+  const other = writeLab(
+    s.dir,
+    "shtarget",
+    "node x { eth0 -> y.eth0 10.46.3.1/30 }\nnode y { eth0 10.46.3.2/30 }\n",
+  );
+  const script = first.path.replace(/\.otop$/, ".sh");
+  const at = `/run/netns/${first.lab}.a`;
+  try {
+    assert.equal(cli(["build", first.path, "-o", script]).code, 0);
+    assert.equal(spawnSync("sh", [script, "up"]).status, 0);
+    assert.equal(cli(["up", other.path]).code, 0);
+    assert.equal(spawnSync("umount", [at]).status, 0);
+    unlinkSync(at);
+    symlinkSync(`/run/netns/${other.lab}.x`, at);
+    const down = spawnSync("sh", [script, "down"], { encoding: "utf8" });
+    assert.equal(down.status, 1, down.stderr);
+    assert.match(down.stderr, /OT6018/, down.stderr);
+    assert.equal(cli(["status", other.lab]).code, 0, "the other lab's namespace is whole");
+  } finally {
+    rmSync(at, { force: true });
+    assert.equal(spawnSync("sh", [script, "down"]).status, 0);
+    assert.equal(cli(["down", other.lab]).code, 0);
+    s.remove();
+  }
+  assertNothingLeft(first.lab);
+  assertNothingLeft(other.lab);
+});

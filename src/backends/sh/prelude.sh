@@ -299,9 +299,11 @@ born_after() {
 }
 
 # ns_ours NAME MARK: network namespace NAME exists and is the lab's: made after the lab's
-# record (it may not be marked yet), or its loopback carries MARK.
+# record (it may not be marked yet), or its loopback carries MARK. Only a namespace, or the
+# empty file one leaves when unmounted: never a link (`ip netns del` would unmount what it
+# names), a directory, a FIFO or a file with content.
 ns_ours() {
-  [ -e "/run/netns/$1" ] || return 1
+  [ -f "/run/netns/$1" ] && [ ! -L "/run/netns/$1" ] && [ ! -s "/run/netns/$1" ] || return 1
   ! born_after "/run/netns/$1" || return 0
   lo=$(nsenter --net="/run/netns/$1" ip -o link show dev lo 2>/dev/null) || return 1
   case $lo in *" alias $2") return 0 ;; esac
