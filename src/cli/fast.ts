@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { NAME_PATTERN, nodeNetns, switchNetns } from "../model/names.js";
 import { inNetns } from "../plan/ns.js";
 import { recordHead } from "../plan/record-head.js";
-import { netnsLive } from "../runtime/kernel.js";
+import { netnsLive } from "../runtime/netns-file.js";
 import { labDir } from "../runtime/rundir.js";
 import { attached } from "./attached.js";
 import { shellLaunch } from "./prompt.js";

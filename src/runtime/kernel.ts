@@ -6,7 +6,7 @@
 // namespace), and there the kernel is asked (`ip -j link`). What only a tool can tell (a
 // namespace's loopback, a veth's peer) costs one process, asked only when needed.
 
-import { existsSync, lstatSync, readdirSync, readFileSync, statfsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { inNetns } from "../plan/enter.js";
 import { runSync } from "./proc.js";
 
@@ -64,32 +64,7 @@ export function netnsExists(name: string): boolean {
   return existsSync(`/run/netns/${name}`);
 }
 
-/** The magic number of nsfs, the file system of namespace files (linux/magic.h). */
-const NSFS_MAGIC = 0x6e736673;
-
-/**
- * What is at `/run/netns/NAME`, asked without opening it or following a link: a namespace
- * (a namespace file mounted on a file of that name), the empty file a namespace leaves when
- * it is unmounted, nothing, or something else — a symbolic link (whose target may be another
- * lab's namespace), a directory, a FIFO (which blocks whoever opens it), a file with content.
- */
-export function netnsFile(name: string): "namespace" | "unmounted" | "gone" | "other" {
-  const path = `/run/netns/${name}`;
-  try {
-    const st = lstatSync(path, { throwIfNoEntry: false });
-    if (st === undefined) return "gone";
-    if (!st.isFile()) return "other";
-    if (statfsSync(path).type === NSFS_MAGIC) return "namespace";
-    return st.size === 0 ? "unmounted" : "other";
-  } catch {
-    return "other";
-  }
-}
-
-/** Whether `/run/netns/NAME` holds a namespace that may be entered (`netnsFile`). */
-export function netnsLive(name: string): boolean {
-  return netnsFile(name) === "namespace";
-}
+export { netnsFile, netnsLive } from "./netns-file.js";
 
 export function listNetns(): string[] {
   try {
