@@ -13,6 +13,7 @@ import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { SIGNALS } from "../src/cli/hold.js";
 import { sourceFile } from "../src/diagnostics/source.js";
 import { compileSource } from "../src/model/compile.js";
 import { lower } from "../src/plan/lower.js";
@@ -33,8 +34,11 @@ interface Options {
   smoke: boolean;
 }
 
+/** The peers, by the names `Peer`s give themselves (bench/peers.ts), in the order they run. */
+const PEERS = ["opentop", "ip-batch", "floor", "mininet"];
+
 const USAGE = `usage: npm run bench -- [--smoke] [--shapes ${SHAPES.join(",")}] [--sizes 100,1000]
-                        [--rounds 3] [--peers opentop,ip-batch,floor,mininet] [--compile 10000]
+                        [--rounds 3] [--peers ${PEERS.join(",")}] [--compile 10000]
                         [--out DIR]`;
 
 function options(argv: readonly string[]): Options | undefined {
@@ -65,9 +69,8 @@ function options(argv: readonly string[]): Options | undefined {
     });
   const shapes = list(values.shapes, SHAPES.join(","));
   for (const s of shapes) if (!(SHAPES as readonly string[]).includes(s)) throw new Error(`no shape ${s}`);
-  const peers = list(values.peers, "opentop,ip-batch,floor,mininet");
-  for (const p of peers)
-    if (!["opentop", "ip-batch", "floor", "mininet"].includes(p)) throw new Error(`no peer ${p}`);
+  const peers = list(values.peers, PEERS.join(","));
+  for (const p of peers) if (!PEERS.includes(p)) throw new Error(`no peer ${p}`);
   return {
     shapes: shapes as ShapeName[],
     sizes: numbers("sizes", values.sizes, smoke ? "10,30" : "100,200,500,1000"),
@@ -348,7 +351,7 @@ function plot(o: Options, m: Map<string, number>): string {
 }
 
 let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+for (const signal of SIGNALS)
   process.on(signal, () => {
     // The running cycle's `finally` takes its lab down; no other starts.
     interrupted = true;

@@ -348,8 +348,6 @@ async function leftOver(record: LabRecord, now: readonly Op[], check: Check): Pr
     .filter((ns) => netnsExists(ns))
     .map((ns): Drift => ({ ns, kind: "extra", what: `namespace ${ns}` }));
   const live = await status(check.scope);
-  const kept = record.ops.map((r) => r.op);
-  const keys = new Set(kept.map(keyOf));
   return [
     ...live.drift.filter((d) => !check.before.has(driftText(d))),
     ...left,
@@ -357,8 +355,8 @@ async function leftOver(record: LabRecord, now: readonly Op[], check: Check): Pr
     // What the change made outside the network's namespaces (mounts, cgroups, inits, its
     // services): the record that stays would not know it, and `down` would leave it.
     ...isolationLeft(
-      now.filter((op) => !keys.has(keyOf(op))),
-      kept,
+      now,
+      record.ops.map((r) => r.op),
     ),
   ];
 }

@@ -217,51 +217,47 @@ export function isolationStatus(
   return { nodes, drift };
 }
 
-/** An isolation object an operation makes: its identity, its name, and whether it is there. */
+/** An isolation object an operation makes: its identity, and its name if it is still there. */
 interface Made {
   readonly id: string;
-  readonly what: string;
-  readonly there: () => boolean;
+  readonly left: () => string | undefined;
 }
 
 function madeBy(op: Op, mounted: ReadonlySet<string>): Made[] {
-  const facts = leavesOf(op).flatMap((f): Made[] =>
-    f.kind === "mount" || f.kind === "cgroup" || f.kind === "process"
-      ? [
-          {
-            id: `${f.kind} ${f.kind === "process" ? f.pidfile : f.path}`,
-            what:
-              f.kind === "process" ? `${f.what} of node ${f.node} (${f.pidfile})` : check(f, mounted).what,
-            there: () =>
-              f.kind === "process" ? processState(f.pidfile, f.mark).alive : check(f, mounted).holds,
-          },
-        ]
-      : [],
-  );
+  const alive = (pidfile: string, mark: string, what: string): Made => ({
+    id: `process ${pidfile}`,
+    left: () => (processState(pidfile, mark).alive ? what : undefined),
+  });
   switch (op.kind) {
     case "nsdir.add":
       return [
         {
           id: `mount ${op.path}`,
-          what: `the lab's namespace directory ${op.path}`,
-          there: () => mounted.has(op.path),
+          left: () => (mounted.has(op.path) ? `the lab's namespace directory ${op.path}` : undefined),
         },
       ];
     case "cgroup.add":
-      return op.scope === "lab"
-        ? [{ id: `cgroup ${op.path}`, what: `cgroup ${op.path}`, there: () => existsSync(op.path) }]
-        : facts;
+      if (op.scope === "lab")
+        return [
+          { id: `cgroup ${op.path}`, left: () => (existsSync(op.path) ? `cgroup ${op.path}` : undefined) },
+        ];
+      break;
     case "service.start":
-      return [
-        {
-          id: `process ${op.pidfile}`,
-          what: `service ${op.name} of node ${op.node}`,
-          there: () => processState(op.pidfile, op.mark).alive,
-        },
-      ];
-    default:
-      return facts;
+      return [alive(op.pidfile, op.mark, `service ${op.name} of node ${op.node}`)];
   }
+  return leavesOf(op).flatMap((f): Made[] => {
+    if (f.kind === "process") return [alive(f.pidfile, f.mark, `${f.what} of node ${f.node} (${f.pidfile})`)];
+    if (f.kind !== "mount" && f.kind !== "cgroup") return [];
+    return [
+      {
+        id: `${f.kind} ${f.path}`,
+        left: () => {
+          const c = check(f, mounted);
+          return c.holds ? c.what : undefined;
+        },
+      },
+    ];
+  });
 }
 
 /**
@@ -272,12 +268,15 @@ function madeBy(op: Op, mounted: ReadonlySet<string>): Made[] {
  */
 export function isolationLeft(added: readonly Op[], kept: readonly Op[]): Drift[] {
   const mounted = mountPoints();
-  const keep = new Set(kept.flatMap((op) => madeBy(op, mounted).map((m) => m.id)));
-  const seen = new Set<string>();
-  return added
-    .flatMap((op) => madeBy(op, mounted))
-    .filter((m) => !keep.has(m.id) && !seen.has(m.id) && seen.add(m.id) && m.there())
-    .map((m) => ({ ns: null, kind: "extra", what: m.what }));
+  const skip = new Set(kept.flatMap((op) => madeBy(op, mounted).map((m) => m.id)));
+  const left: Drift[] = [];
+  for (const m of added.flatMap((op) => madeBy(op, mounted))) {
+    if (skip.has(m.id)) continue;
+    skip.add(m.id); // each object once
+    const what = m.left();
+    if (what !== undefined) left.push({ ns: null, kind: "extra", what });
+  }
+  return left;
 }
 
 /** Why a node cannot be entered, if it cannot: its namespace files gone, or its init dead. */

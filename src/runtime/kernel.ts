@@ -64,7 +64,7 @@ export function netnsExists(name: string): boolean {
   return existsSync(`/run/netns/${name}`);
 }
 
-export { netnsFile, netnsLive } from "./netns-file.js";
+export { netnsEntry, netnsFile, netnsLive } from "./netns-file.js";
 
 export function listNetns(): string[] {
   try {

@@ -5,7 +5,6 @@
 import { inNetns } from "../plan/enter.js";
 import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../plan/expected.js";
 import { type FactKind, factsFor } from "../plan/facts.js";
-import { keyOf, type Op } from "../plan/ops.js";
 import type { Owned } from "../plan/owned.js";
 import { type LabRecord, namespaceNodes, recordHostIfaces, recordNamespaces } from "../plan/record.js";
 import type { Drift } from "./drift.js";
@@ -313,7 +312,7 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
   const drift: Drift[] = [];
   // Half changed (`applying`): compared with the plan that was up; what only the unfinished
   // change makes is not missing when it is not there, and is named when it is.
-  const unfinished = unfinishedOps(record);
+  const unfinished = record.state === "applying" ? (record.next?.ops ?? []).map((r) => r.op) : [];
   const netnsOf = (owned: readonly Owned[]) => owned.flatMap((o) => (o.kind === "netns" ? [o.name] : []));
   const changeOnly = new Set(record.state === "applying" ? netnsOf(record.next?.owned ?? []) : []);
   for (const ns of netnsOf(record.owned)) changeOnly.delete(ns);
@@ -357,13 +356,6 @@ export async function status(record: LabRecord, concurrency = 8): Promise<Status
     nodes: isolation.nodes,
     shaping: shaping.shaped,
   };
-}
-
-/** The operations only an unfinished change (`applying`) makes: those of its next plan the lab's has not. */
-function unfinishedOps(record: LabRecord): Op[] {
-  if (record.state !== "applying" || !record.next) return [];
-  const keys = new Set(record.ops.map((r) => keyOf(r.op)));
-  return record.next.ops.map((r) => r.op).filter((op) => !keys.has(keyOf(op)));
 }
 
 function dedupe(drift: Drift[]): Drift[] {

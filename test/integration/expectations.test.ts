@@ -195,7 +195,7 @@ describe("expectations, with real packets", { skip: SKIP_NOT_ROOT }, () => {
         );
         const after = counters();
         const moved = ["p1", "p2"].filter((l) => (after[l] ?? 0) > (before[l] ?? 0));
-        const link = moved.length === 1 ? (moved[0] ?? "none") : moved.length ? moved.join("+") : "none";
+        const link = moved.join("+") || "none";
         const seen = c.status === 0 ? "reaches" : "blocked";
         flows.push(`${port} ${link} ${seen}${c.status === 0 ? "" : ` (${c.stderr.trim()})`}`);
         assert.ok(
