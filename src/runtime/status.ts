@@ -93,8 +93,24 @@ function jsonLines<T>(r: ProcResult): T[][] {
   return docs;
 }
 
+/**
+ * Interfaces in the order people count them (`h2` before `h10`), loopback first and each
+ * bridge followed by its ports: the kernel lists them by index, and the indexes OpenTop
+ * gives are derived from names, so its order is no order (a 1,000-port switch listed its
+ * ports shuffled).
+ */
+const counting = new Intl.Collator("en", { numeric: true });
+function ifaceOrder(a: IpAddrJson, b: IpAddrJson): number {
+  return (
+    Number(b.ifname === "lo") - Number(a.ifname === "lo") ||
+    counting.compare(a.master ?? a.ifname, b.master ?? b.ifname) ||
+    Number(a.master !== undefined) - Number(b.master !== undefined) ||
+    counting.compare(a.ifname, b.ifname)
+  );
+}
+
 function liveIfaces(addrs: IpAddrJson[]): LiveIface[] {
-  return addrs.map((a) => ({
+  return [...addrs].sort(ifaceOrder).map((a) => ({
     name: a.ifname,
     up: (a.flags ?? []).includes("UP"),
     operstate: a.operstate ?? "UNKNOWN",

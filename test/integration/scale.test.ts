@@ -43,9 +43,25 @@ test("a stage of many steps runs through the workers: up, status and drift as wi
     ({ name, ns }) => {
       const clean = cli(["status", name, "--json"]);
       assert.equal(clean.code, 0, clean.stderr);
-      const s = JSON.parse(clean.stdout) as { namespaces: unknown[]; drift: unknown[] };
+      const s = JSON.parse(clean.stdout) as {
+        namespaces: { node: string | null; ifaces: { name: string }[] }[];
+        drift: unknown[];
+      };
       assert.equal(s.namespaces.length, 25);
       assert.deepEqual(s.drift, []);
+      // The switch's ports in the order people count them (the kernel's is by the indexes
+      // OpenTop derives from names: shuffled), and text status lists them so too.
+      const ports = Array.from({ length: 24 }, (_, i) => `h${i + 1}.eth0`);
+      const hub = s.namespaces.find((n) => n.node === null);
+      assert.deepEqual(
+        hub?.ifaces.map((i) => i.name),
+        ["lo", "sw", ...ports],
+      );
+      const text = cli(["status", name]).stdout;
+      assert.deepEqual(
+        text.split("\n").flatMap((l) => /^ {2}(h\d+\.eth0) /.exec(l)?.[1] ?? []),
+        ports,
+      );
       assert.ok(ping(ns("h1"), "10.16.0.24"));
       // Drift in the 17th node, and a node's namespace gone.
       assert.equal(inNs(ns("h17"), ["ip", "addr", "del", "10.16.0.17/16", "dev", "eth0"]).code, 0);
