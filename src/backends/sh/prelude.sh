@@ -731,34 +731,13 @@ section_end() {
     drift missing "namespace $ns"
     return 0
   fi
-  # ip lists the addresses by interface, in the order it lists the interfaces: each one's are
-  # at the front of what is left of them ($next), and only when the two reads disagree (an
-  # interface came or went between them) looked for among all, not all for every interface.
-  next=$have
   while read -r dev state extra; do
     [ -n "$dev" ] || continue
     if [ -z "$extra" ]; then
-      case $next in
-        " $dev="*)
-          while :; do
-            case $next in " $dev="*) ;; *) break ;; esac
-            a=${next#" "}
-            a=${a%%" "*}
-            extra="$extra ${a#*=}"
-            next=${next#" $a"}
-          done
-          ;;
-        *)
-          case $have in
-            *" $dev="*)
-              # shellcheck disable=SC2086 # its words (nothing here expands file names)
-              for a in $have; do
-                case $a in "$dev="*) extra="$extra ${a#*=}" ;; esac
-              done
-              ;;
-          esac
-          ;;
-      esac
+      # shellcheck disable=SC2086 # its words (nothing here expands file names)
+      for a in $have; do
+        case $a in "$dev="*) extra="$extra ${a#*=}" ;; esac
+      done
     fi
     printf '  %-16s %-5s%s\n' "$dev" "$state" "$extra"
   done <<EOF
@@ -986,10 +965,23 @@ EOF
 want_qdisc() {
   dev=$1
   what="qdisc $2 $3 on $1"
-  pool=$qlines
+  rest=
   found=
-  ! claim "$dev qdisc " qdisc_is "$dev" "$3" || found=" ${claimed#* } "
-  qlines=$pool
+  while IFS= read -r entry; do
+    [ -n "$entry" ] || continue
+    case "$entry " in
+      "$dev qdisc "*" $3 dev $dev "*)
+        if [ -z "$found" ]; then
+          found=" ${entry#* } "
+          continue
+        fi
+        ;;
+    esac
+    rest="$rest$entry$NL"
+  done <<EOF
+$qlines
+EOF
+  qlines=$rest
   if [ -z "$found" ]; then
     drift missing "$what"
     return 0
@@ -1028,37 +1020,6 @@ want_qdisc() {
   done
 }
 
-# qdisc_is "DEV LINE" DEV HANDLE: the line is DEV's qdisc HANDLE.
-qdisc_is() {
-  case "$1 " in "$2 qdisc "*" $3 dev $2 "*) ;; *) return 1 ;; esac
-}
-
-# claim PREFIX TEST [ARG]...: takes out of $pool (lines, each ending in a newline) its first
-# line that starts with PREFIX and for which TEST LINE ARG... is true, into $claimed; false
-# when none is. Only the lines with that start are looked at, found by the shell's own
-# matching: reading every line for every claim (\`read\` takes a system call a byte) made a
-# router with hundreds of routes take seconds, its square of lines.
-claim() {
-  prefix=$1
-  test=$2
-  shift 2
-  kept=
-  unseen=$NL$pool
-  while :; do
-    case $unseen in *"$NL$prefix"*) ;; *) return 1 ;; esac
-    skipped=${unseen%%"$NL$prefix"*}
-    unseen=${unseen#"$skipped$NL"}
-    claimed=${unseen%%"$NL"*}
-    unseen=${unseen#"$claimed"}
-    if "$test" "$claimed" "$@"; then
-      pool=$kept$skipped$unseen
-      pool=${pool#"$NL"}
-      return 0
-    fi
-    kept=$kept$skipped$NL$claimed
-  done
-}
-
 # want_addr DEV CIDR: DEV has the address.
 want_addr() {
   wanted="$wanted$1=$2 "
@@ -1075,9 +1036,20 @@ want_addr() {
 want_route() {
   what=$1
   shift
-  pool=$unclaimed
-  claim "$2 $3 " route_is "$@" || drift missing "$what"
-  unclaimed=$pool
+  rest=
+  found=
+  while IFS= read -r entry; do
+    [ -n "$entry" ] || continue
+    if [ -z "$found" ] && route_is "$entry" "$@"; then
+      found=1
+    else
+      rest="$rest$entry$NL"
+    fi
+  done <<EOF
+$unclaimed
+EOF
+  unclaimed=$rest
+  [ -n "$found" ] || drift missing "$what"
 }
 
 # route_is "FAMILY LINE" METRIC FAMILY DESTINATION [WORD VALUE]...: the line is that route.
