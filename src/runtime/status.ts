@@ -63,7 +63,7 @@ export interface Status {
   readonly shaping: readonly ShapedIface[];
 }
 
-interface IpAddrJson {
+export interface IpAddrJson {
   ifname: string;
   flags?: string[];
   operstate?: string;
@@ -100,12 +100,16 @@ function jsonLines<T>(r: ProcResult): T[][] {
  * ports shuffled).
  */
 const counting = new Intl.Collator("en", { numeric: true });
-function ifaceOrder(a: IpAddrJson, b: IpAddrJson): number {
+/** Names in counting order; names it counts alike (`br0`, `br00`) by their characters. */
+function byCount(a: string, b: string): number {
+  return counting.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+export function ifaceOrder(a: IpAddrJson, b: IpAddrJson): number {
   return (
     Number(b.ifname === "lo") - Number(a.ifname === "lo") ||
-    counting.compare(a.master ?? a.ifname, b.master ?? b.ifname) ||
+    byCount(a.master ?? a.ifname, b.master ?? b.ifname) ||
     Number(a.master !== undefined) - Number(b.master !== undefined) ||
-    counting.compare(a.ifname, b.ifname)
+    byCount(a.ifname, b.ifname)
   );
 }
 
