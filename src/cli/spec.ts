@@ -343,7 +343,7 @@ const TABLE = [
     args: "LAB|FILE",
     positionals: ["lab-or-file"],
     description:
-      "Draws the lab's nodes (with badges for isolation, limits, services and filters), switches, and links with their interface names and addresses. For a lab that is up (by its name), the live state is drawn in colour: missing nodes and links that are down in red, drift in orange. SVG and HTML are rendered in-process (Graphviz compiled to WebAssembly): no graphviz needs to be installed. The HTML page is self-contained and works offline.",
+      "Draws the lab's nodes (with badges for isolation, limits, services and filters), switches, and links with their interface names and addresses. For a lab that is up (by its name), the live state is drawn in colour: missing nodes and links that are down in red, drift in orange. A large lab keeps names only (details on hover), and a large mesh (a leaf-spine fabric: more links than boxes) is drawn radially around its centre, in rings wide enough for what they hold. SVG and HTML are rendered in-process (Graphviz compiled to WebAssembly): no graphviz needs to be installed. The HTML page is self-contained and works offline.",
     options: [
       {
         name: "output-format",

@@ -96,6 +96,66 @@ test("graph: many hosts of one switch are one grid; a few are not", () => {
   assert.equal(g.groups[0]?.hubName, "switch sw");
 });
 
+test("graph: a large mesh is drawn radially, no box over another; a large chain left to right", async () => {
+  // Four spines, 40 leaves on each, a host behind each leaf: 84 boxes, 200 links.
+  const fabric = compileSource(
+    sourceFile(
+      "fabric.otop",
+      [
+        "lab fabric",
+        "node s[1..4] { forward }",
+        "for l in 1..40 {",
+        "  node leaf{l} { forward }",
+        "  for s in 1..4 { link leaf{l}.s{s} 10.{s}.{l}.0/31 -- s{s}.leaf{l} 10.{s}.{l}.1/31 }",
+        "  node h{l}",
+        "  link leaf{l}.lan 10.99.{l}.1/24 -- h{l}.eth0 10.99.{l}.10/24",
+        "}",
+        "",
+      ].join("\n"),
+    ),
+  ).lab;
+  assert.ok(fabric, "the fabric compiles");
+  const p = picture(fabric);
+  const dot = toDot(p);
+  assert.match(dot, new RegExp(`layout="twopi", root="${p.centre}"`));
+  const rings = /ranksep="([\d.:]+)"/.exec(dot)?.[1]?.split(":").map(Number) ?? [];
+  assert.ok(rings.length >= 2 && rings.every((r) => r >= 1.2), `rings ${rings.join(":")}`);
+  // Twopi's own rings, 1.2 inches apart, crowd the 40 leaves into one small circle.
+  const boxes = nodeBoxes(await toSvg(dot));
+  assert.equal(boxes.length, 84);
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1))
+      assert.ok(a.x2 <= b.x1 || b.x2 <= a.x1 || a.y2 <= b.y1 || b.y2 <= a.y1, `${a.id} and ${b.id} overlap`);
+  const chain = compileSource(
+    sourceFile(
+      "chain.otop",
+      "lab chain\nnode r[1..80] { forward }\nfor k in 1..79 { link r{k}.e1 10.0.{k}.0/31 -- r{k + 1}.e0 10.0.{k}.1/31 }\n",
+    ),
+  ).lab;
+  assert.ok(chain);
+  assert.match(toDot(picture(chain)), /rankdir="LR"/);
+});
+
+/** The bounding box (points) of each node's outline in an SVG drawn by Graphviz. */
+function nodeBoxes(svg: string): { id: string; x1: number; y1: number; x2: number; y2: number }[] {
+  const boxes = [];
+  for (const m of svg.matchAll(
+    /<g id="([^"]+)" class="node">[\s\S]*?<(?:path|polygon)[^>]*? (?:d|points)="([^"]+)"/g,
+  )) {
+    const xy = [...(m[2] ?? "").matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((c) => [Number(c[1]), Number(c[2])]);
+    const xs = xy.map((c) => c[0] as number);
+    const ys = xy.map((c) => c[1] as number);
+    boxes.push({
+      id: m[1] as string,
+      x1: Math.min(...xs),
+      y1: Math.min(...ys),
+      x2: Math.max(...xs),
+      y2: Math.max(...ys),
+    });
+  }
+  return boxes;
+}
+
 test("graph: a service's command is text in a tooltip, quotes and backslashes escaped", () => {
   const lab = compileSource(
     sourceFile(

@@ -1,11 +1,13 @@
 // A picture as Graphviz DOT: an undirected graph laid out left to right, one cluster per
 // machine, nodes with their badges and interfaces (where their links attach), switches and
 // the host. Past COMPACT_AT vertices the picture keeps names only (the details stay in the
-// tooltips) and is laid out radially around the lab's centre (twopi), so that hundreds of
-// nodes remain legible: a left-to-right layout would put a switch's hosts in one column.
+// tooltips); a large mesh (a fabric: more links than boxes) is laid out radially around the
+// lab's centre (twopi, on one machine), where left to right would stack hundreds of boxes
+// in one column with their links crossing between, and take Graphviz's dot time that grows
+// faster than the square of the links (27 s for a fabric of 4,000 nodes, 4 s radially).
 
 import { assertNever } from "../../never.js";
-import { type Group, groupLeaves, memberState } from "./groups.js";
+import { type Group, type Grouping, groupLeaves, memberState } from "./groups.js";
 import {
   type BadgeKind,
   type EdgeEnd,
@@ -77,13 +79,14 @@ export function toDot(p: Picture, options: DotOptions = {}): string {
   const grouping = groupLeaves(p);
   const shown = verticesOf(p).filter((v) => !grouping.inGroup.has(v.id));
   const compact = shown.length >= COMPACT_AT;
+  const radial = compact && p.centre !== undefined && p.machines.length === 1 && meshed(p, shown, grouping);
   const tips = options.tooltips ?? true;
   const lines = [
     `graph ${quoted(p.lab)} {`,
     `  graph ${attrs({
-      rankdir: "LR",
+      ...(radial ? { layout: "twopi", root: p.centre } : { rankdir: "LR" }),
       nodesep: "0.3",
-      ranksep: compact ? "0.8" : "1.1",
+      ranksep: radial ? rings(p, shown, grouping) : compact ? "0.8" : "1.1",
       fontname: "Helvetica",
       fontsize: 13,
       fontcolor: PALETTE.ink,
@@ -121,6 +124,64 @@ export function toDot(p: Picture, options: DotOptions = {}): string {
     lines.push(`  ${quoted(g.hub)} -- ${quoted(g.id)} ${attrs({ id: `${g.id}_link`, penwidth: "2.2" })};`);
   lines.push("}");
   return `${lines.join("\n")}\n`;
+}
+
+/** More links drawn than boxes and grids, by half: a mesh, not a tree or a chain. */
+function meshed(p: Picture, shown: readonly PictureVertex[], grouping: Grouping): boolean {
+  const edges = p.edges.filter((e) => !grouping.inGroup.has(e.id)).length + grouping.groups.length;
+  return edges >= 1.5 * (shown.length + grouping.groups.length);
+}
+
+/**
+ * The radii of a radial drawing's rings, as twopi's `ranksep` takes them (the first ring's,
+ * then each one's distance from the one inside it): wide enough apart for the largest of
+ * what two neighbouring rings hold, and each ring long enough for what it holds side by
+ * side. twopi's own rings are a fixed distance apart, and overlapping boxes in a crowded one
+ * are left overlapping (its `overlap=false` removes them in time that grows with the square
+ * of the boxes: 15 s for a thousand). Sizes are estimated, in inches, from the labels'
+ * lengths at their point size (Helvetica's letters are about half a point size wide).
+ */
+function rings(p: Picture, shown: readonly PictureVertex[], grouping: Grouping): string {
+  const size = new Map<string, { width: number; height: number }>();
+  for (const v of shown) size.set(v.id, { width: 0.3 + 0.07 * v.name.length, height: 0.35 });
+  for (const g of grouping.groups) {
+    const longest = Math.max(...g.members.map((m) => m.vertex.name.length));
+    const rows = Math.ceil(g.members.length / g.columns);
+    size.set(g.id, { width: 0.2 + g.columns * (0.15 + 0.065 * longest), height: 0.4 + rows * 0.27 });
+  }
+  const around = new Map<string, string[]>([...size.keys()].map((id) => [id, []]));
+  const join = (a: string, b: string) => {
+    around.get(a)?.push(b);
+    around.get(b)?.push(a);
+  };
+  for (const e of p.edges) if (!grouping.inGroup.has(e.id)) join(e.a.vertex, e.b.vertex);
+  for (const g of grouping.groups) join(g.hub, g.id);
+  // The rings: the vertices at each distance from the centre.
+  const ring: string[][] = [[p.centre as string]];
+  const seen = new Set(ring[0]);
+  for (let k = 0; ring[k]?.length; k++) {
+    const next: string[] = [];
+    for (const v of ring[k] ?? [])
+      for (const w of around.get(v) ?? [])
+        if (!seen.has(w)) {
+          seen.add(w);
+          next.push(w);
+        }
+    if (next.length) ring.push(next);
+  }
+  const extent = (ids: readonly string[]) =>
+    Math.max(...ids.map((id) => Math.max(size.get(id)?.width ?? 1, size.get(id)?.height ?? 1)));
+  const gaps: string[] = [];
+  let radius = 0;
+  for (let k = 1; k < ring.length; k++) {
+    const here = ring[k] ?? [];
+    const apart = Math.max(1.2, (extent(ring[k - 1] ?? []) + extent(here)) / 2 + 0.4);
+    const around = here.reduce((sum, id) => sum + (size.get(id)?.width ?? 1) + 0.2, 0) / (2 * Math.PI);
+    const next = Math.max(radius + apart, around);
+    gaps.push((next - radius).toFixed(2));
+    radius = next;
+  }
+  return gaps.length ? gaps.join(":") : "1.2";
 }
 
 /**

@@ -1,8 +1,8 @@
 // Which way each link is drawn. Graphviz's dot and Mermaid rank an edge's first end before
 // its second, so the order decides the layout: each connected part of the lab is drawn
 // from its centre (the vertex nearest to all others: the router of an office, the switch
-// of a star) outwards, the centre on the left and the leaves on the right. A large lab is
-// drawn radially around the centre of its largest part.
+// of a star) outwards, the centre on the left and the leaves on the right. A large mesh is
+// drawn radially around the centre of its largest part (dot.ts).
 
 interface Ended {
   readonly a: { readonly vertex: string };
