@@ -302,17 +302,20 @@ test("the script's status finds each route and qdisc among a router's many, what
   skip: SKIP_NOT_ROOT,
 }, async () => {
   // Two routes to one destination, declared in the opposite order to the kernel's (by
-  // metric), so that the first the script looks at is not the one it wants; forty more; a
+  // metric), so that the first the script looks at is not the one it wants; two IPv6 ones,
+  // one without a metric (the kernel's 1024, listed after the other's 5); forty more; a
   // route of two paths; two shaped interfaces, each with two qdiscs.
   const body = [
     "switch sw",
     "switch sw2",
     "node r {",
     "  forward",
-    "  eth0 -> sw 10.17.0.1/24 { rate 10mbit }",
+    "  eth0 -> sw 10.17.0.1/24 fd17::1/64 { rate 10mbit }",
     "  eth1 -> sw2 10.18.0.1/24 { rate 20mbit }",
     "  route 10.90.0.0/16 via 10.17.0.2 metric 20",
     "  route 10.90.0.0/16 via 10.17.0.3 metric 10",
+    "  route fd00:5::/64 dev eth0",
+    "  route fd00:5::/64 via fd17::3 metric 5",
     "  route 10.91.0.0/16 nexthop via 10.17.0.2 nexthop via 10.18.0.2",
     "  for k in 1..40 { route 10.{100 + k}.0.0/16 via 10.17.0.2 }",
     "}",
@@ -334,6 +337,8 @@ test("the script's status finds each route and qdisc among a router's many, what
       r(["ip", "route", "del", "10.90.0.0/16", "via", "10.17.0.3", "metric", "10"]);
       r(["ip", "route", "add", "10.90.0.0/16", "via", "10.17.0.3", "metric", "30"]);
       r(["ip", "route", "add", "10.141.0.0/16", "via", "10.17.0.2"]);
+      // The plan's 10.101.0.0/16 says no metric: one with another metric is it too, not drift.
+      r(["ip", "route", "add", "10.101.0.0/16", "via", "10.17.0.2", "metric", "9"]);
       r(["tc", "qdisc", "del", "dev", "eth1", "root"]);
       const drifted = statusOf();
       assert.equal(drifted.status, 1);

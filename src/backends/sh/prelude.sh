@@ -4,7 +4,7 @@
 # NEED_TEST, NAMESPACES, KIB_PER_NAMESPACE, SUMMARY, HELP, the record's pieces (RECORD_*,
 # OBJECTS), TEST_WIDTH (and TEST_ACROSS in a machine's part of a lab on several machines),
 # and the functions up_plan, down_plan, left_behind, collisions, features, status_reads, the
-# status functions ns_K, end_K and links_K of each namespace K, exec_node, test_plan,
+# status functions ns_K, end_K, links_K and routes_K of each namespace K, exec_node, test_plan,
 # stop_listeners, test_rows, plan_text and why.
 # shellcheck shell=sh
 # shellcheck disable=SC2153,SC2154 # variables the lab's part sets
@@ -874,7 +874,8 @@ addr_line() {
 
 # keep_routes FAMILY TEXT: the routes of TEXT (lines of `ip -o route`) that a lab may have
 # made — unicast, and neither the kernel's own (a connected subnet) nor a router
-# advertisement's — shown, and kept in $unclaimed as "FAMILY LINE".
+# advertisement's — shown, each given to routes_K (which marks the plan's routes it is),
+# and kept in $unclaimed as "FAMILY LINE" when it is none of them.
 keep_routes() {
   while IFS= read -r line; do
     case " $line " in
@@ -885,8 +886,9 @@ keep_routes() {
         continue
         ;;
     esac
-    unclaimed="$unclaimed$1 $line$NL"
     echo "  route $line"
+    route="$1 $line"
+    "routes_$k" "$route" || unclaimed="$unclaimed$route$NL"
   done <<EOF
 $2
 EOF
@@ -1027,29 +1029,6 @@ want_addr() {
     *" $1=$2 "*) ;;
     *) drift missing "address $2 on $1" ;;
   esac
-}
-
-# want_route TEXT METRIC FAMILY DESTINATION [via GATEWAY] [dev DEV] [nexthop PATH]...: a
-# route of the plan (TEXT names it in a message) is one of $unclaimed, which it claims:
-# DESTINATION as ip prints it, its metric (when the plan sets one), its gateway and
-# interface, or exactly its paths ("via A dev D weight W").
-want_route() {
-  what=$1
-  shift
-  rest=
-  found=
-  while IFS= read -r entry; do
-    [ -n "$entry" ] || continue
-    if [ -z "$found" ] && route_is "$entry" "$@"; then
-      found=1
-    else
-      rest="$rest$entry$NL"
-    fi
-  done <<EOF
-$unclaimed
-EOF
-  unclaimed=$rest
-  [ -n "$found" ] || drift missing "$what"
 }
 
 # route_is "FAMILY LINE" METRIC FAMILY DESTINATION [WORD VALUE]...: the line is that route.

@@ -608,11 +608,12 @@ function statusSection(record: LabRecord): string {
       `ns_${k}() { look ${q(title)} ${q(ns ?? "")} links_${k}; }`,
       `end_${k}() {`,
       ...present,
-      ...nsChecks(e),
+      ...nsChecks(e, k),
       ...qdiscChecks(shaped),
       "  extras",
       "}",
       ...linkFunctions(`links_${k}`, k, e, ids, new Set(shaped.map((f) => f.dev))),
+      ...routeFunction(`routes_${k}`, k, e),
     );
     reads.push(`${k}:${ns ?? "-"}${shaped.length ? "+tc" : ""}`);
   };
@@ -689,14 +690,50 @@ function linkFunctions(
   ];
 }
 
-/** One namespace's checks of what the plan puts on its interfaces: addresses, and its routes. */
-function nsChecks(e: NsExpected | undefined): string[] {
+/**
+ * One namespace's checks of what the plan puts on its interfaces: addresses, and its routes
+ * (each one the kernel has marked it, `routes_K`, as its lines came).
+ */
+function nsChecks(e: NsExpected | undefined, k: number): string[] {
   if (!e) return [];
   const lines: string[] = [];
   for (const dev of interfaces(e))
     for (const a of e.addrs.get(dev) ?? []) lines.push(`  want_addr ${q(dev)} ${q(a)}`);
-  for (const r of e.routes) lines.push(`  ${["want_route", ...wantRoute(r)].map(q).join(" ")}`);
+  for (const [i, r] of e.routes.entries())
+    lines.push(`  [ "\${rseen_${i + 1}-}" = ${k} ] || drift missing ${q(routeText(r))}`);
   return lines;
+}
+
+/**
+ * The function that takes each route the kernel shows in namespace K ("FAMILY LINE", from
+ * keep_routes) and marks every route of the plan that it is (`rseen_I=K`), false when it is
+ * none: a `case` of the plan's destinations, so that each line is looked up once, not every
+ * route of the plan looked for among every line (a router's square of its routes). As
+ * `opentop status` does, a route of the plan is there when some route of the kernel is it,
+ * and a route of the kernel is extra when it is none of the plan's.
+ */
+function routeFunction(name: string, k: number, e: NsExpected | undefined): string[] {
+  const arms = new Map<string, string[]>();
+  (e?.routes ?? []).forEach((r, i) => {
+    const args = routeArgs(r);
+    const key = `${args[1]} ${args[2]} `;
+    const tests = arms.get(key) ?? [];
+    tests.push(`    ! route_is "$1" ${args.map(q).join(" ")} || { rseen_${i + 1}=${k}; is=0; }`);
+    arms.set(key, tests);
+  });
+  // A namespace where the plan makes no route: every route of the kernel there is extra.
+  if (arms.size === 0) return [`${name}() { return 1; }`];
+  return [
+    "",
+    `# ${name} "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.`,
+    `${name}() {`,
+    "  is=1",
+    "  case $1 in",
+    ...[...arms].flatMap(([key, tests]) => [`    ${q(key)}*)`, ...tests.map((t) => `  ${t}`), "      ;;"]),
+    "  esac",
+    "  return $is",
+    "}",
+  ];
 }
 
 /** The qdiscs of a namespace's shaped interfaces: read once, then each checked. */
@@ -712,10 +749,9 @@ function qdiscChecks(shaped: readonly FactOf<"qdisc">[]): string[] {
   ];
 }
 
-/** `want_route`'s arguments: the route as drift names it, its metric, family, destination and paths. */
-function wantRoute(r: NsExpected["routes"][number]): string[] {
+/** A route of the plan as `route_is` takes it: its metric, family, destination and paths. */
+function routeArgs(r: NsExpected["routes"][number]): string[] {
   return [
-    routeText(r),
     r.metric !== undefined ? String(r.metric) : "",
     r.family === 4 ? "-4" : "-6",
     printedDestination(r.destination),

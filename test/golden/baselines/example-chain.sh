@@ -310,8 +310,8 @@ end_1() {
   want_addr right fd00:ff::2/127
   want_addr left 10.1.0.1/24
   want_addr left fd00:1::1/64
-  want_route 'route 10.2.0.0/24 via 10.255.0.3' '' -4 10.2.0.0/24 via 10.255.0.3
-  want_route 'route fd00:2::/64 via fd00:ff::3' '' -6 fd00:2::/64 via fd00:ff::3
+  [ "${rseen_1-}" = 1 ] || drift missing 'route 10.2.0.0/24 via 10.255.0.3'
+  [ "${rseen_2-}" = 1 ] || drift missing 'route fd00:2::/64 via fd00:ff::3'
   extras
 }
 
@@ -325,6 +325,20 @@ links_1() {
   esac
 }
 
+# routes_1 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_1() {
+  is=1
+  case $1 in
+    '-4 10.2.0.0/24 '*)
+      ! route_is "$1" '' -4 10.2.0.0/24 via 10.255.0.3 || { rseen_1=1; is=0; }
+      ;;
+    '-6 fd00:2::/64 '*)
+      ! route_is "$1" '' -6 fd00:2::/64 via fd00:ff::3 || { rseen_2=1; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_2() { look 'node r2 (chain.r2)' chain.r2 links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
@@ -334,10 +348,10 @@ end_2() {
   want_addr left fd00:ff::3/127
   want_addr right 10.255.0.4/31
   want_addr right fd00:ff::4/127
-  want_route 'route 10.1.0.0/24 via 10.255.0.2' '' -4 10.1.0.0/24 via 10.255.0.2
-  want_route 'route fd00:1::/64 via fd00:ff::2' '' -6 fd00:1::/64 via fd00:ff::2
-  want_route 'route 10.2.0.0/24 via 10.255.0.5' '' -4 10.2.0.0/24 via 10.255.0.5
-  want_route 'route fd00:2::/64 via fd00:ff::5' '' -6 fd00:2::/64 via fd00:ff::5
+  [ "${rseen_1-}" = 2 ] || drift missing 'route 10.1.0.0/24 via 10.255.0.2'
+  [ "${rseen_2-}" = 2 ] || drift missing 'route fd00:1::/64 via fd00:ff::2'
+  [ "${rseen_3-}" = 2 ] || drift missing 'route 10.2.0.0/24 via 10.255.0.5'
+  [ "${rseen_4-}" = 2 ] || drift missing 'route fd00:2::/64 via fd00:ff::5'
   extras
 }
 
@@ -351,6 +365,26 @@ links_2() {
   esac
 }
 
+# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_2() {
+  is=1
+  case $1 in
+    '-4 10.1.0.0/24 '*)
+      ! route_is "$1" '' -4 10.1.0.0/24 via 10.255.0.2 || { rseen_1=2; is=0; }
+      ;;
+    '-6 fd00:1::/64 '*)
+      ! route_is "$1" '' -6 fd00:1::/64 via fd00:ff::2 || { rseen_2=2; is=0; }
+      ;;
+    '-4 10.2.0.0/24 '*)
+      ! route_is "$1" '' -4 10.2.0.0/24 via 10.255.0.5 || { rseen_3=2; is=0; }
+      ;;
+    '-6 fd00:2::/64 '*)
+      ! route_is "$1" '' -6 fd00:2::/64 via fd00:ff::5 || { rseen_4=2; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_3() { look 'node r3 (chain.r3)' chain.r3 links_3; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
@@ -360,10 +394,10 @@ end_3() {
   want_addr left fd00:ff::5/127
   want_addr right 10.255.0.6/31
   want_addr right fd00:ff::6/127
-  want_route 'route 10.1.0.0/24 via 10.255.0.4' '' -4 10.1.0.0/24 via 10.255.0.4
-  want_route 'route fd00:1::/64 via fd00:ff::4' '' -6 fd00:1::/64 via fd00:ff::4
-  want_route 'route 10.2.0.0/24 via 10.255.0.7' '' -4 10.2.0.0/24 via 10.255.0.7
-  want_route 'route fd00:2::/64 via fd00:ff::7' '' -6 fd00:2::/64 via fd00:ff::7
+  [ "${rseen_1-}" = 3 ] || drift missing 'route 10.1.0.0/24 via 10.255.0.4'
+  [ "${rseen_2-}" = 3 ] || drift missing 'route fd00:1::/64 via fd00:ff::4'
+  [ "${rseen_3-}" = 3 ] || drift missing 'route 10.2.0.0/24 via 10.255.0.7'
+  [ "${rseen_4-}" = 3 ] || drift missing 'route fd00:2::/64 via fd00:ff::7'
   extras
 }
 
@@ -377,6 +411,26 @@ links_3() {
   esac
 }
 
+# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_3() {
+  is=1
+  case $1 in
+    '-4 10.1.0.0/24 '*)
+      ! route_is "$1" '' -4 10.1.0.0/24 via 10.255.0.4 || { rseen_1=3; is=0; }
+      ;;
+    '-6 fd00:1::/64 '*)
+      ! route_is "$1" '' -6 fd00:1::/64 via fd00:ff::4 || { rseen_2=3; is=0; }
+      ;;
+    '-4 10.2.0.0/24 '*)
+      ! route_is "$1" '' -4 10.2.0.0/24 via 10.255.0.7 || { rseen_3=3; is=0; }
+      ;;
+    '-6 fd00:2::/64 '*)
+      ! route_is "$1" '' -6 fd00:2::/64 via fd00:ff::7 || { rseen_4=3; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_4() { look 'node r4 (chain.r4)' chain.r4 links_4; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
@@ -386,8 +440,8 @@ end_4() {
   want_addr left fd00:ff::7/127
   want_addr right 10.2.0.1/24
   want_addr right fd00:2::1/64
-  want_route 'route 10.1.0.0/24 via 10.255.0.6' '' -4 10.1.0.0/24 via 10.255.0.6
-  want_route 'route fd00:1::/64 via fd00:ff::6' '' -6 fd00:1::/64 via fd00:ff::6
+  [ "${rseen_1-}" = 4 ] || drift missing 'route 10.1.0.0/24 via 10.255.0.6'
+  [ "${rseen_2-}" = 4 ] || drift missing 'route fd00:1::/64 via fd00:ff::6'
   extras
 }
 
@@ -401,14 +455,28 @@ links_4() {
   esac
 }
 
+# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_4() {
+  is=1
+  case $1 in
+    '-4 10.1.0.0/24 '*)
+      ! route_is "$1" '' -4 10.1.0.0/24 via 10.255.0.6 || { rseen_1=4; is=0; }
+      ;;
+    '-6 fd00:1::/64 '*)
+      ! route_is "$1" '' -6 fd00:1::/64 via fd00:ff::6 || { rseen_2=4; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_5() { look 'node a (chain.a)' chain.a links_5; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
   [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
   want_addr eth0 10.1.0.10/24
   want_addr eth0 fd00:1::10/64
-  want_route 'route 0.0.0.0/0 via 10.1.0.1' '' -4 default via 10.1.0.1
-  want_route 'route ::/0 via fd00:1::1' '' -6 default via fd00:1::1
+  [ "${rseen_1-}" = 5 ] || drift missing 'route 0.0.0.0/0 via 10.1.0.1'
+  [ "${rseen_2-}" = 5 ] || drift missing 'route ::/0 via fd00:1::1'
   extras
 }
 
@@ -421,14 +489,28 @@ links_5() {
   esac
 }
 
+# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_5() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.1.0.1 || { rseen_1=5; is=0; }
+      ;;
+    '-6 default '*)
+      ! route_is "$1" '' -6 default via fd00:1::1 || { rseen_2=5; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_6() { look 'node b (chain.b)' chain.b links_6; }
 end_6() {
   [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
   [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
   want_addr eth0 10.2.0.10/24
   want_addr eth0 fd00:2::10/64
-  want_route 'route 0.0.0.0/0 via 10.2.0.1' '' -4 default via 10.2.0.1
-  want_route 'route ::/0 via fd00:2::1' '' -6 default via fd00:2::1
+  [ "${rseen_1-}" = 6 ] || drift missing 'route 0.0.0.0/0 via 10.2.0.1'
+  [ "${rseen_2-}" = 6 ] || drift missing 'route ::/0 via fd00:2::1'
   extras
 }
 
@@ -439,6 +521,20 @@ links_6() {
     eth0) seen_2=6; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+# routes_6 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_6() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.2.0.1 || { rseen_1=6; is=0; }
+      ;;
+    '-6 default '*)
+      ! route_is "$1" '' -6 default via fd00:2::1 || { rseen_2=6; is=0; }
+      ;;
+  esac
+  return $is
 }
 
 # exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.

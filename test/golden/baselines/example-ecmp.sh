@@ -490,10 +490,10 @@ end_1() {
   want_addr l2 10.0.1.2/31
   want_addr l3 10.0.1.4/31
   want_addr l4 10.0.1.6/31
-  want_route 'route 10.1.1.0/24 via 10.0.1.1' '' -4 10.1.1.0/24 via 10.0.1.1
-  want_route 'route 10.1.2.0/24 via 10.0.1.3' '' -4 10.1.2.0/24 via 10.0.1.3
-  want_route 'route 10.1.3.0/24 via 10.0.1.5' '' -4 10.1.3.0/24 via 10.0.1.5
-  want_route 'route 10.1.4.0/24 via 10.0.1.7' '' -4 10.1.4.0/24 via 10.0.1.7
+  [ "${rseen_1-}" = 1 ] || drift missing 'route 10.1.1.0/24 via 10.0.1.1'
+  [ "${rseen_2-}" = 1 ] || drift missing 'route 10.1.2.0/24 via 10.0.1.3'
+  [ "${rseen_3-}" = 1 ] || drift missing 'route 10.1.3.0/24 via 10.0.1.5'
+  [ "${rseen_4-}" = 1 ] || drift missing 'route 10.1.4.0/24 via 10.0.1.7'
   extras
 }
 
@@ -509,6 +509,26 @@ links_1() {
   esac
 }
 
+# routes_1 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_1() {
+  is=1
+  case $1 in
+    '-4 10.1.1.0/24 '*)
+      ! route_is "$1" '' -4 10.1.1.0/24 via 10.0.1.1 || { rseen_1=1; is=0; }
+      ;;
+    '-4 10.1.2.0/24 '*)
+      ! route_is "$1" '' -4 10.1.2.0/24 via 10.0.1.3 || { rseen_2=1; is=0; }
+      ;;
+    '-4 10.1.3.0/24 '*)
+      ! route_is "$1" '' -4 10.1.3.0/24 via 10.0.1.5 || { rseen_3=1; is=0; }
+      ;;
+    '-4 10.1.4.0/24 '*)
+      ! route_is "$1" '' -4 10.1.4.0/24 via 10.0.1.7 || { rseen_4=1; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_2() { look 'node spine2 (ecmp.spine2)' ecmp.spine2 links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
@@ -520,10 +540,10 @@ end_2() {
   want_addr l2 10.0.2.2/31
   want_addr l3 10.0.2.4/31
   want_addr l4 10.0.2.6/31
-  want_route 'route 10.1.1.0/24 via 10.0.2.1' '' -4 10.1.1.0/24 via 10.0.2.1
-  want_route 'route 10.1.2.0/24 via 10.0.2.3' '' -4 10.1.2.0/24 via 10.0.2.3
-  want_route 'route 10.1.3.0/24 via 10.0.2.5' '' -4 10.1.3.0/24 via 10.0.2.5
-  want_route 'route 10.1.4.0/24 via 10.0.2.7' '' -4 10.1.4.0/24 via 10.0.2.7
+  [ "${rseen_1-}" = 2 ] || drift missing 'route 10.1.1.0/24 via 10.0.2.1'
+  [ "${rseen_2-}" = 2 ] || drift missing 'route 10.1.2.0/24 via 10.0.2.3'
+  [ "${rseen_3-}" = 2 ] || drift missing 'route 10.1.3.0/24 via 10.0.2.5'
+  [ "${rseen_4-}" = 2 ] || drift missing 'route 10.1.4.0/24 via 10.0.2.7'
   extras
 }
 
@@ -539,6 +559,26 @@ links_2() {
   esac
 }
 
+# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_2() {
+  is=1
+  case $1 in
+    '-4 10.1.1.0/24 '*)
+      ! route_is "$1" '' -4 10.1.1.0/24 via 10.0.2.1 || { rseen_1=2; is=0; }
+      ;;
+    '-4 10.1.2.0/24 '*)
+      ! route_is "$1" '' -4 10.1.2.0/24 via 10.0.2.3 || { rseen_2=2; is=0; }
+      ;;
+    '-4 10.1.3.0/24 '*)
+      ! route_is "$1" '' -4 10.1.3.0/24 via 10.0.2.5 || { rseen_3=2; is=0; }
+      ;;
+    '-4 10.1.4.0/24 '*)
+      ! route_is "$1" '' -4 10.1.4.0/24 via 10.0.2.7 || { rseen_4=2; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_3() { look 'node leaf1 (ecmp.leaf1)' ecmp.leaf1 links_3; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
@@ -548,7 +588,7 @@ end_3() {
   want_addr s1 10.0.1.1/31
   want_addr s2 10.0.2.1/31
   want_addr h 10.1.1.1/24
-  want_route 'route 10.1.0.0/16 via 10.0.1.0 dev s1 weight 1, via 10.0.2.0 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.0 dev s1 weight 1' nexthop 'via 10.0.2.0 dev s2 weight 1'
+  [ "${rseen_1-}" = 3 ] || drift missing 'route 10.1.0.0/16 via 10.0.1.0 dev s1 weight 1, via 10.0.2.0 dev s2 weight 1'
   extras
 }
 
@@ -563,6 +603,17 @@ links_3() {
   esac
 }
 
+# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_3() {
+  is=1
+  case $1 in
+    '-4 10.1.0.0/16 '*)
+      ! route_is "$1" '' -4 10.1.0.0/16 nexthop 'via 10.0.1.0 dev s1 weight 1' nexthop 'via 10.0.2.0 dev s2 weight 1' || { rseen_1=3; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_4() { look 'node leaf2 (ecmp.leaf2)' ecmp.leaf2 links_4; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
@@ -572,7 +623,7 @@ end_4() {
   want_addr s1 10.0.1.3/31
   want_addr s2 10.0.2.3/31
   want_addr h 10.1.2.1/24
-  want_route 'route 10.1.0.0/16 via 10.0.1.2 dev s1 weight 1, via 10.0.2.2 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.2 dev s1 weight 1' nexthop 'via 10.0.2.2 dev s2 weight 1'
+  [ "${rseen_1-}" = 4 ] || drift missing 'route 10.1.0.0/16 via 10.0.1.2 dev s1 weight 1, via 10.0.2.2 dev s2 weight 1'
   extras
 }
 
@@ -587,6 +638,17 @@ links_4() {
   esac
 }
 
+# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_4() {
+  is=1
+  case $1 in
+    '-4 10.1.0.0/16 '*)
+      ! route_is "$1" '' -4 10.1.0.0/16 nexthop 'via 10.0.1.2 dev s1 weight 1' nexthop 'via 10.0.2.2 dev s2 weight 1' || { rseen_1=4; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_5() { look 'node leaf3 (ecmp.leaf3)' ecmp.leaf3 links_5; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
@@ -596,7 +658,7 @@ end_5() {
   want_addr s1 10.0.1.5/31
   want_addr s2 10.0.2.5/31
   want_addr h 10.1.3.1/24
-  want_route 'route 10.1.0.0/16 via 10.0.1.4 dev s1 weight 1, via 10.0.2.4 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.4 dev s1 weight 1' nexthop 'via 10.0.2.4 dev s2 weight 1'
+  [ "${rseen_1-}" = 5 ] || drift missing 'route 10.1.0.0/16 via 10.0.1.4 dev s1 weight 1, via 10.0.2.4 dev s2 weight 1'
   extras
 }
 
@@ -611,6 +673,17 @@ links_5() {
   esac
 }
 
+# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_5() {
+  is=1
+  case $1 in
+    '-4 10.1.0.0/16 '*)
+      ! route_is "$1" '' -4 10.1.0.0/16 nexthop 'via 10.0.1.4 dev s1 weight 1' nexthop 'via 10.0.2.4 dev s2 weight 1' || { rseen_1=5; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_6() { look 'node leaf4 (ecmp.leaf4)' ecmp.leaf4 links_6; }
 end_6() {
   [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
@@ -620,7 +693,7 @@ end_6() {
   want_addr s1 10.0.1.7/31
   want_addr s2 10.0.2.7/31
   want_addr h 10.1.4.1/24
-  want_route 'route 10.1.0.0/16 via 10.0.1.6 dev s1 weight 1, via 10.0.2.6 dev s2 weight 1' '' -4 10.1.0.0/16 nexthop 'via 10.0.1.6 dev s1 weight 1' nexthop 'via 10.0.2.6 dev s2 weight 1'
+  [ "${rseen_1-}" = 6 ] || drift missing 'route 10.1.0.0/16 via 10.0.1.6 dev s1 weight 1, via 10.0.2.6 dev s2 weight 1'
   extras
 }
 
@@ -635,12 +708,23 @@ links_6() {
   esac
 }
 
+# routes_6 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_6() {
+  is=1
+  case $1 in
+    '-4 10.1.0.0/16 '*)
+      ! route_is "$1" '' -4 10.1.0.0/16 nexthop 'via 10.0.1.6 dev s1 weight 1' nexthop 'via 10.0.2.6 dev s2 weight 1' || { rseen_1=6; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_7() { look 'node h1 (ecmp.h1)' ecmp.h1 links_7; }
 end_7() {
   [ "${seen_1-}" = 7 ] || drift missing 'interface lo'
   [ "${seen_2-}" = 7 ] || drift missing 'interface eth0'
   want_addr eth0 10.1.1.10/24
-  want_route 'route 0.0.0.0/0 via 10.1.1.1' '' -4 default via 10.1.1.1
+  [ "${rseen_1-}" = 7 ] || drift missing 'route 0.0.0.0/0 via 10.1.1.1'
   extras
 }
 
@@ -653,12 +737,23 @@ links_7() {
   esac
 }
 
+# routes_7 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_7() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.1.1.1 || { rseen_1=7; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_8() { look 'node h2 (ecmp.h2)' ecmp.h2 links_8; }
 end_8() {
   [ "${seen_1-}" = 8 ] || drift missing 'interface lo'
   [ "${seen_2-}" = 8 ] || drift missing 'interface eth0'
   want_addr eth0 10.1.2.10/24
-  want_route 'route 0.0.0.0/0 via 10.1.2.1' '' -4 default via 10.1.2.1
+  [ "${rseen_1-}" = 8 ] || drift missing 'route 0.0.0.0/0 via 10.1.2.1'
   extras
 }
 
@@ -671,12 +766,23 @@ links_8() {
   esac
 }
 
+# routes_8 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_8() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.1.2.1 || { rseen_1=8; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_9() { look 'node h3 (ecmp.h3)' ecmp.h3 links_9; }
 end_9() {
   [ "${seen_1-}" = 9 ] || drift missing 'interface lo'
   [ "${seen_2-}" = 9 ] || drift missing 'interface eth0'
   want_addr eth0 10.1.3.10/24
-  want_route 'route 0.0.0.0/0 via 10.1.3.1' '' -4 default via 10.1.3.1
+  [ "${rseen_1-}" = 9 ] || drift missing 'route 0.0.0.0/0 via 10.1.3.1'
   extras
 }
 
@@ -689,12 +795,23 @@ links_9() {
   esac
 }
 
+# routes_9 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_9() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.1.3.1 || { rseen_1=9; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_10() { look 'node h4 (ecmp.h4)' ecmp.h4 links_10; }
 end_10() {
   [ "${seen_1-}" = 10 ] || drift missing 'interface lo'
   [ "${seen_2-}" = 10 ] || drift missing 'interface eth0'
   want_addr eth0 10.1.4.10/24
-  want_route 'route 0.0.0.0/0 via 10.1.4.1' '' -4 default via 10.1.4.1
+  [ "${rseen_1-}" = 10 ] || drift missing 'route 0.0.0.0/0 via 10.1.4.1'
   extras
 }
 
@@ -705,6 +822,17 @@ links_10() {
     eth0) seen_2=10; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+# routes_10 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_10() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.1.4.1 || { rseen_1=10; is=0; }
+      ;;
+  esac
+  return $is
 }
 
 # exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.

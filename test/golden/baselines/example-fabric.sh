@@ -501,14 +501,14 @@ end_1() {
   want_addr l3 fd00:ff::9/127
   want_addr l4 10.255.0.13/31
   want_addr l4 fd00:ff::d/127
-  want_route 'route 10.128.1.0/24 via 10.255.0.0' '' -4 10.128.1.0/24 via 10.255.0.0
-  want_route 'route fd00:1:0:1::/64 via fd00:ff::' '' -6 fd00:1:0:1::/64 via fd00:ff::
-  want_route 'route 10.128.2.0/24 via 10.255.0.4' '' -4 10.128.2.0/24 via 10.255.0.4
-  want_route 'route fd00:1:0:2::/64 via fd00:ff::4' '' -6 fd00:1:0:2::/64 via fd00:ff::4
-  want_route 'route 10.128.3.0/24 via 10.255.0.8' '' -4 10.128.3.0/24 via 10.255.0.8
-  want_route 'route fd00:1:0:3::/64 via fd00:ff::8' '' -6 fd00:1:0:3::/64 via fd00:ff::8
-  want_route 'route 10.128.4.0/24 via 10.255.0.12' '' -4 10.128.4.0/24 via 10.255.0.12
-  want_route 'route fd00:1:0:4::/64 via fd00:ff::c' '' -6 fd00:1:0:4::/64 via fd00:ff::c
+  [ "${rseen_1-}" = 1 ] || drift missing 'route 10.128.1.0/24 via 10.255.0.0'
+  [ "${rseen_2-}" = 1 ] || drift missing 'route fd00:1:0:1::/64 via fd00:ff::'
+  [ "${rseen_3-}" = 1 ] || drift missing 'route 10.128.2.0/24 via 10.255.0.4'
+  [ "${rseen_4-}" = 1 ] || drift missing 'route fd00:1:0:2::/64 via fd00:ff::4'
+  [ "${rseen_5-}" = 1 ] || drift missing 'route 10.128.3.0/24 via 10.255.0.8'
+  [ "${rseen_6-}" = 1 ] || drift missing 'route fd00:1:0:3::/64 via fd00:ff::8'
+  [ "${rseen_7-}" = 1 ] || drift missing 'route 10.128.4.0/24 via 10.255.0.12'
+  [ "${rseen_8-}" = 1 ] || drift missing 'route fd00:1:0:4::/64 via fd00:ff::c'
   extras
 }
 
@@ -522,6 +522,38 @@ links_1() {
     l4) seen_5=1; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+# routes_1 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_1() {
+  is=1
+  case $1 in
+    '-4 10.128.1.0/24 '*)
+      ! route_is "$1" '' -4 10.128.1.0/24 via 10.255.0.0 || { rseen_1=1; is=0; }
+      ;;
+    '-6 fd00:1:0:1::/64 '*)
+      ! route_is "$1" '' -6 fd00:1:0:1::/64 via fd00:ff:: || { rseen_2=1; is=0; }
+      ;;
+    '-4 10.128.2.0/24 '*)
+      ! route_is "$1" '' -4 10.128.2.0/24 via 10.255.0.4 || { rseen_3=1; is=0; }
+      ;;
+    '-6 fd00:1:0:2::/64 '*)
+      ! route_is "$1" '' -6 fd00:1:0:2::/64 via fd00:ff::4 || { rseen_4=1; is=0; }
+      ;;
+    '-4 10.128.3.0/24 '*)
+      ! route_is "$1" '' -4 10.128.3.0/24 via 10.255.0.8 || { rseen_5=1; is=0; }
+      ;;
+    '-6 fd00:1:0:3::/64 '*)
+      ! route_is "$1" '' -6 fd00:1:0:3::/64 via fd00:ff::8 || { rseen_6=1; is=0; }
+      ;;
+    '-4 10.128.4.0/24 '*)
+      ! route_is "$1" '' -4 10.128.4.0/24 via 10.255.0.12 || { rseen_7=1; is=0; }
+      ;;
+    '-6 fd00:1:0:4::/64 '*)
+      ! route_is "$1" '' -6 fd00:1:0:4::/64 via fd00:ff::c || { rseen_8=1; is=0; }
+      ;;
+  esac
+  return $is
 }
 
 ns_2() { look 'node s2 (fabric.s2)' fabric.s2 links_2; }
@@ -539,14 +571,14 @@ end_2() {
   want_addr l3 fd00:ff::b/127
   want_addr l4 10.255.0.15/31
   want_addr l4 fd00:ff::f/127
-  want_route 'route 10.128.1.0/24 via 10.255.0.2' '' -4 10.128.1.0/24 via 10.255.0.2
-  want_route 'route fd00:1:0:1::/64 via fd00:ff::2' '' -6 fd00:1:0:1::/64 via fd00:ff::2
-  want_route 'route 10.128.2.0/24 via 10.255.0.6' '' -4 10.128.2.0/24 via 10.255.0.6
-  want_route 'route fd00:1:0:2::/64 via fd00:ff::6' '' -6 fd00:1:0:2::/64 via fd00:ff::6
-  want_route 'route 10.128.3.0/24 via 10.255.0.10' '' -4 10.128.3.0/24 via 10.255.0.10
-  want_route 'route fd00:1:0:3::/64 via fd00:ff::a' '' -6 fd00:1:0:3::/64 via fd00:ff::a
-  want_route 'route 10.128.4.0/24 via 10.255.0.14' '' -4 10.128.4.0/24 via 10.255.0.14
-  want_route 'route fd00:1:0:4::/64 via fd00:ff::e' '' -6 fd00:1:0:4::/64 via fd00:ff::e
+  [ "${rseen_1-}" = 2 ] || drift missing 'route 10.128.1.0/24 via 10.255.0.2'
+  [ "${rseen_2-}" = 2 ] || drift missing 'route fd00:1:0:1::/64 via fd00:ff::2'
+  [ "${rseen_3-}" = 2 ] || drift missing 'route 10.128.2.0/24 via 10.255.0.6'
+  [ "${rseen_4-}" = 2 ] || drift missing 'route fd00:1:0:2::/64 via fd00:ff::6'
+  [ "${rseen_5-}" = 2 ] || drift missing 'route 10.128.3.0/24 via 10.255.0.10'
+  [ "${rseen_6-}" = 2 ] || drift missing 'route fd00:1:0:3::/64 via fd00:ff::a'
+  [ "${rseen_7-}" = 2 ] || drift missing 'route 10.128.4.0/24 via 10.255.0.14'
+  [ "${rseen_8-}" = 2 ] || drift missing 'route fd00:1:0:4::/64 via fd00:ff::e'
   extras
 }
 
@@ -562,6 +594,38 @@ links_2() {
   esac
 }
 
+# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_2() {
+  is=1
+  case $1 in
+    '-4 10.128.1.0/24 '*)
+      ! route_is "$1" '' -4 10.128.1.0/24 via 10.255.0.2 || { rseen_1=2; is=0; }
+      ;;
+    '-6 fd00:1:0:1::/64 '*)
+      ! route_is "$1" '' -6 fd00:1:0:1::/64 via fd00:ff::2 || { rseen_2=2; is=0; }
+      ;;
+    '-4 10.128.2.0/24 '*)
+      ! route_is "$1" '' -4 10.128.2.0/24 via 10.255.0.6 || { rseen_3=2; is=0; }
+      ;;
+    '-6 fd00:1:0:2::/64 '*)
+      ! route_is "$1" '' -6 fd00:1:0:2::/64 via fd00:ff::6 || { rseen_4=2; is=0; }
+      ;;
+    '-4 10.128.3.0/24 '*)
+      ! route_is "$1" '' -4 10.128.3.0/24 via 10.255.0.10 || { rseen_5=2; is=0; }
+      ;;
+    '-6 fd00:1:0:3::/64 '*)
+      ! route_is "$1" '' -6 fd00:1:0:3::/64 via fd00:ff::a || { rseen_6=2; is=0; }
+      ;;
+    '-4 10.128.4.0/24 '*)
+      ! route_is "$1" '' -4 10.128.4.0/24 via 10.255.0.14 || { rseen_7=2; is=0; }
+      ;;
+    '-6 fd00:1:0:4::/64 '*)
+      ! route_is "$1" '' -6 fd00:1:0:4::/64 via fd00:ff::e || { rseen_8=2; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_3() { look 'node l1 (fabric.l1)' fabric.l1 links_3; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
@@ -574,8 +638,8 @@ end_3() {
   want_addr s1 fd00:ff::/127
   want_addr s2 10.255.0.2/31
   want_addr s2 fd00:ff::2/127
-  want_route 'route 0.0.0.0/0 via 10.255.0.1' '' -4 default via 10.255.0.1
-  want_route 'route ::/0 via fd00:ff::1' '' -6 default via fd00:ff::1
+  [ "${rseen_1-}" = 3 ] || drift missing 'route 0.0.0.0/0 via 10.255.0.1'
+  [ "${rseen_2-}" = 3 ] || drift missing 'route ::/0 via fd00:ff::1'
   extras
 }
 
@@ -590,14 +654,28 @@ links_3() {
   esac
 }
 
+# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_3() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.255.0.1 || { rseen_1=3; is=0; }
+      ;;
+    '-6 default '*)
+      ! route_is "$1" '' -6 default via fd00:ff::1 || { rseen_2=3; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_4() { look 'node h1 (fabric.h1)' fabric.h1 links_4; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
   [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
   want_addr eth0 10.128.1.10/24
   want_addr eth0 fd00:1:0:1::a/64
-  want_route 'route 0.0.0.0/0 via 10.128.1.1' '' -4 default via 10.128.1.1
-  want_route 'route ::/0 via fd00:1:0:1::1' '' -6 default via fd00:1:0:1::1
+  [ "${rseen_1-}" = 4 ] || drift missing 'route 0.0.0.0/0 via 10.128.1.1'
+  [ "${rseen_2-}" = 4 ] || drift missing 'route ::/0 via fd00:1:0:1::1'
   extras
 }
 
@@ -608,6 +686,20 @@ links_4() {
     eth0) seen_2=4; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_4() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.128.1.1 || { rseen_1=4; is=0; }
+      ;;
+    '-6 default '*)
+      ! route_is "$1" '' -6 default via fd00:1:0:1::1 || { rseen_2=4; is=0; }
+      ;;
+  esac
+  return $is
 }
 
 ns_5() { look 'node l2 (fabric.l2)' fabric.l2 links_5; }
@@ -622,8 +714,8 @@ end_5() {
   want_addr s1 fd00:ff::4/127
   want_addr s2 10.255.0.6/31
   want_addr s2 fd00:ff::6/127
-  want_route 'route 0.0.0.0/0 via 10.255.0.5' '' -4 default via 10.255.0.5
-  want_route 'route ::/0 via fd00:ff::5' '' -6 default via fd00:ff::5
+  [ "${rseen_1-}" = 5 ] || drift missing 'route 0.0.0.0/0 via 10.255.0.5'
+  [ "${rseen_2-}" = 5 ] || drift missing 'route ::/0 via fd00:ff::5'
   extras
 }
 
@@ -638,14 +730,28 @@ links_5() {
   esac
 }
 
+# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_5() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.255.0.5 || { rseen_1=5; is=0; }
+      ;;
+    '-6 default '*)
+      ! route_is "$1" '' -6 default via fd00:ff::5 || { rseen_2=5; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_6() { look 'node h2 (fabric.h2)' fabric.h2 links_6; }
 end_6() {
   [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
   [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
   want_addr eth0 10.128.2.10/24
   want_addr eth0 fd00:1:0:2::a/64
-  want_route 'route 0.0.0.0/0 via 10.128.2.1' '' -4 default via 10.128.2.1
-  want_route 'route ::/0 via fd00:1:0:2::1' '' -6 default via fd00:1:0:2::1
+  [ "${rseen_1-}" = 6 ] || drift missing 'route 0.0.0.0/0 via 10.128.2.1'
+  [ "${rseen_2-}" = 6 ] || drift missing 'route ::/0 via fd00:1:0:2::1'
   extras
 }
 
@@ -656,6 +762,20 @@ links_6() {
     eth0) seen_2=6; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+# routes_6 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_6() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.128.2.1 || { rseen_1=6; is=0; }
+      ;;
+    '-6 default '*)
+      ! route_is "$1" '' -6 default via fd00:1:0:2::1 || { rseen_2=6; is=0; }
+      ;;
+  esac
+  return $is
 }
 
 ns_7() { look 'node l3 (fabric.l3)' fabric.l3 links_7; }
@@ -670,8 +790,8 @@ end_7() {
   want_addr s1 fd00:ff::8/127
   want_addr s2 10.255.0.10/31
   want_addr s2 fd00:ff::a/127
-  want_route 'route 0.0.0.0/0 via 10.255.0.9' '' -4 default via 10.255.0.9
-  want_route 'route ::/0 via fd00:ff::9' '' -6 default via fd00:ff::9
+  [ "${rseen_1-}" = 7 ] || drift missing 'route 0.0.0.0/0 via 10.255.0.9'
+  [ "${rseen_2-}" = 7 ] || drift missing 'route ::/0 via fd00:ff::9'
   extras
 }
 
@@ -686,14 +806,28 @@ links_7() {
   esac
 }
 
+# routes_7 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_7() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.255.0.9 || { rseen_1=7; is=0; }
+      ;;
+    '-6 default '*)
+      ! route_is "$1" '' -6 default via fd00:ff::9 || { rseen_2=7; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_8() { look 'node h3 (fabric.h3)' fabric.h3 links_8; }
 end_8() {
   [ "${seen_1-}" = 8 ] || drift missing 'interface lo'
   [ "${seen_2-}" = 8 ] || drift missing 'interface eth0'
   want_addr eth0 10.128.3.10/24
   want_addr eth0 fd00:1:0:3::a/64
-  want_route 'route 0.0.0.0/0 via 10.128.3.1' '' -4 default via 10.128.3.1
-  want_route 'route ::/0 via fd00:1:0:3::1' '' -6 default via fd00:1:0:3::1
+  [ "${rseen_1-}" = 8 ] || drift missing 'route 0.0.0.0/0 via 10.128.3.1'
+  [ "${rseen_2-}" = 8 ] || drift missing 'route ::/0 via fd00:1:0:3::1'
   extras
 }
 
@@ -704,6 +838,20 @@ links_8() {
     eth0) seen_2=8; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+# routes_8 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_8() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.128.3.1 || { rseen_1=8; is=0; }
+      ;;
+    '-6 default '*)
+      ! route_is "$1" '' -6 default via fd00:1:0:3::1 || { rseen_2=8; is=0; }
+      ;;
+  esac
+  return $is
 }
 
 ns_9() { look 'node l4 (fabric.l4)' fabric.l4 links_9; }
@@ -718,8 +866,8 @@ end_9() {
   want_addr s1 fd00:ff::c/127
   want_addr s2 10.255.0.14/31
   want_addr s2 fd00:ff::e/127
-  want_route 'route 0.0.0.0/0 via 10.255.0.13' '' -4 default via 10.255.0.13
-  want_route 'route ::/0 via fd00:ff::d' '' -6 default via fd00:ff::d
+  [ "${rseen_1-}" = 9 ] || drift missing 'route 0.0.0.0/0 via 10.255.0.13'
+  [ "${rseen_2-}" = 9 ] || drift missing 'route ::/0 via fd00:ff::d'
   extras
 }
 
@@ -734,14 +882,28 @@ links_9() {
   esac
 }
 
+# routes_9 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_9() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.255.0.13 || { rseen_1=9; is=0; }
+      ;;
+    '-6 default '*)
+      ! route_is "$1" '' -6 default via fd00:ff::d || { rseen_2=9; is=0; }
+      ;;
+  esac
+  return $is
+}
+
 ns_10() { look 'node h4 (fabric.h4)' fabric.h4 links_10; }
 end_10() {
   [ "${seen_1-}" = 10 ] || drift missing 'interface lo'
   [ "${seen_2-}" = 10 ] || drift missing 'interface eth0'
   want_addr eth0 10.128.4.10/24
   want_addr eth0 fd00:1:0:4::a/64
-  want_route 'route 0.0.0.0/0 via 10.128.4.1' '' -4 default via 10.128.4.1
-  want_route 'route ::/0 via fd00:1:0:4::1' '' -6 default via fd00:1:0:4::1
+  [ "${rseen_1-}" = 10 ] || drift missing 'route 0.0.0.0/0 via 10.128.4.1'
+  [ "${rseen_2-}" = 10 ] || drift missing 'route ::/0 via fd00:1:0:4::1'
   extras
 }
 
@@ -752,6 +914,20 @@ links_10() {
     eth0) seen_2=10; want_link up ;;
     *) return 1 ;;
   esac
+}
+
+# routes_10 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+routes_10() {
+  is=1
+  case $1 in
+    '-4 default '*)
+      ! route_is "$1" '' -4 default via 10.128.4.1 || { rseen_1=10; is=0; }
+      ;;
+    '-6 default '*)
+      ! route_is "$1" '' -6 default via fd00:1:0:4::1 || { rseen_2=10; is=0; }
+      ;;
+  esac
+  return $is
 }
 
 # exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.

@@ -1356,6 +1356,7 @@ links_1_1() {
     *) return 1 ;;
   esac
 }
+routes_1() { return 1; }
 
 ns_2() { look 'node h1 (star.h1)' star.h1 links_2; }
 end_2() {
@@ -1374,6 +1375,7 @@ links_2() {
     *) return 1 ;;
   esac
 }
+routes_2() { return 1; }
 
 ns_3() { look 'node h2 (star.h2)' star.h2 links_3; }
 end_3() {
@@ -1392,6 +1394,7 @@ links_3() {
     *) return 1 ;;
   esac
 }
+routes_3() { return 1; }
 
 ns_4() { look 'node h3 (star.h3)' star.h3 links_4; }
 end_4() {
@@ -1410,6 +1413,7 @@ links_4() {
     *) return 1 ;;
   esac
 }
+routes_4() { return 1; }
 
 ns_5() { look 'node h4 (star.h4)' star.h4 links_5; }
 end_5() {
@@ -1428,6 +1432,7 @@ links_5() {
     *) return 1 ;;
   esac
 }
+routes_5() { return 1; }
 
 ns_6() { look 'node h5 (star.h5)' star.h5 links_6; }
 end_6() {
@@ -1446,6 +1451,7 @@ links_6() {
     *) return 1 ;;
   esac
 }
+routes_6() { return 1; }
 
 ns_7() { look 'node h6 (star.h6)' star.h6 links_7; }
 end_7() {
@@ -1464,6 +1470,7 @@ links_7() {
     *) return 1 ;;
   esac
 }
+routes_7() { return 1; }
 
 ns_8() { look 'node h7 (star.h7)' star.h7 links_8; }
 end_8() {
@@ -1482,6 +1489,7 @@ links_8() {
     *) return 1 ;;
   esac
 }
+routes_8() { return 1; }
 
 ns_9() { look 'node h8 (star.h8)' star.h8 links_9; }
 end_9() {
@@ -1500,6 +1508,7 @@ links_9() {
     *) return 1 ;;
   esac
 }
+routes_9() { return 1; }
 
 ns_10() { look 'node h9 (star.h9)' star.h9 links_10; }
 end_10() {
@@ -1518,6 +1527,7 @@ links_10() {
     *) return 1 ;;
   esac
 }
+routes_10() { return 1; }
 
 ns_11() { look 'node h10 (star.h10)' star.h10 links_11; }
 end_11() {
@@ -1536,6 +1546,7 @@ links_11() {
     *) return 1 ;;
   esac
 }
+routes_11() { return 1; }
 
 ns_12() { look 'node h11 (star.h11)' star.h11 links_12; }
 end_12() {
@@ -1554,6 +1565,7 @@ links_12() {
     *) return 1 ;;
   esac
 }
+routes_12() { return 1; }
 
 ns_13() { look 'node h12 (star.h12)' star.h12 links_13; }
 end_13() {
@@ -1572,6 +1584,7 @@ links_13() {
     *) return 1 ;;
   esac
 }
+routes_13() { return 1; }
 
 ns_14() { look 'node h13 (star.h13)' star.h13 links_14; }
 end_14() {
@@ -1590,6 +1603,7 @@ links_14() {
     *) return 1 ;;
   esac
 }
+routes_14() { return 1; }
 
 ns_15() { look 'node h14 (star.h14)' star.h14 links_15; }
 end_15() {
@@ -1608,6 +1622,7 @@ links_15() {
     *) return 1 ;;
   esac
 }
+routes_15() { return 1; }
 
 ns_16() { look 'node h15 (star.h15)' star.h15 links_16; }
 end_16() {
@@ -1626,6 +1641,7 @@ links_16() {
     *) return 1 ;;
   esac
 }
+routes_16() { return 1; }
 
 ns_17() { look 'node h16 (star.h16)' star.h16 links_17; }
 end_17() {
@@ -1644,6 +1660,7 @@ links_17() {
     *) return 1 ;;
   esac
 }
+routes_17() { return 1; }
 
 ns_18() { look 'node h17 (star.h17)' star.h17 links_18; }
 end_18() {
@@ -1662,6 +1679,7 @@ links_18() {
     *) return 1 ;;
   esac
 }
+routes_18() { return 1; }
 
 ns_19() { look 'node h18 (star.h18)' star.h18 links_19; }
 end_19() {
@@ -1680,6 +1698,7 @@ links_19() {
     *) return 1 ;;
   esac
 }
+routes_19() { return 1; }
 
 ns_20() { look 'node h19 (star.h19)' star.h19 links_20; }
 end_20() {
@@ -1698,6 +1717,7 @@ links_20() {
     *) return 1 ;;
   esac
 }
+routes_20() { return 1; }
 
 ns_21() { look 'node h20 (star.h20)' star.h20 links_21; }
 end_21() {
@@ -1716,6 +1736,7 @@ links_21() {
     *) return 1 ;;
   esac
 }
+routes_21() { return 1; }
 
 ns_22() { look 'node h21 (star.h21)' star.h21 links_22; }
 end_22() {
@@ -1734,6 +1755,7 @@ links_22() {
     *) return 1 ;;
   esac
 }
+routes_22() { return 1; }
 
 ns_23() { look 'node h22 (star.h22)' star.h22 links_23; }
 end_23() {
@@ -1752,6 +1774,7 @@ links_23() {
     *) return 1 ;;
   esac
 }
+routes_23() { return 1; }
 
 ns_24() { look 'node h23 (star.h23)' star.h23 links_24; }
 end_24() {
@@ -1770,6 +1793,7 @@ links_24() {
     *) return 1 ;;
   esac
 }
+routes_24() { return 1; }
 
 ns_25() { look 'node h24 (star.h24)' star.h24 links_25; }
 end_25() {
@@ -1788,6 +1812,7 @@ links_25() {
     *) return 1 ;;
   esac
 }
+routes_25() { return 1; }
 
 ns_26() { look 'node h25 (star.h25)' star.h25 links_26; }
 end_26() {
@@ -1806,6 +1831,7 @@ links_26() {
     *) return 1 ;;
   esac
 }
+routes_26() { return 1; }
 
 ns_27() { look 'node h26 (star.h26)' star.h26 links_27; }
 end_27() {
@@ -1824,6 +1850,7 @@ links_27() {
     *) return 1 ;;
   esac
 }
+routes_27() { return 1; }
 
 ns_28() { look 'node h27 (star.h27)' star.h27 links_28; }
 end_28() {
@@ -1842,6 +1869,7 @@ links_28() {
     *) return 1 ;;
   esac
 }
+routes_28() { return 1; }
 
 ns_29() { look 'node h28 (star.h28)' star.h28 links_29; }
 end_29() {
@@ -1860,6 +1888,7 @@ links_29() {
     *) return 1 ;;
   esac
 }
+routes_29() { return 1; }
 
 ns_30() { look 'node h29 (star.h29)' star.h29 links_30; }
 end_30() {
@@ -1878,6 +1907,7 @@ links_30() {
     *) return 1 ;;
   esac
 }
+routes_30() { return 1; }
 
 ns_31() { look 'node h30 (star.h30)' star.h30 links_31; }
 end_31() {
@@ -1896,6 +1926,7 @@ links_31() {
     *) return 1 ;;
   esac
 }
+routes_31() { return 1; }
 
 ns_32() { look 'node h31 (star.h31)' star.h31 links_32; }
 end_32() {
@@ -1914,6 +1945,7 @@ links_32() {
     *) return 1 ;;
   esac
 }
+routes_32() { return 1; }
 
 ns_33() { look 'node h32 (star.h32)' star.h32 links_33; }
 end_33() {
@@ -1932,6 +1964,7 @@ links_33() {
     *) return 1 ;;
   esac
 }
+routes_33() { return 1; }
 
 ns_34() { look 'node h33 (star.h33)' star.h33 links_34; }
 end_34() {
@@ -1950,6 +1983,7 @@ links_34() {
     *) return 1 ;;
   esac
 }
+routes_34() { return 1; }
 
 ns_35() { look 'node h34 (star.h34)' star.h34 links_35; }
 end_35() {
@@ -1968,6 +2002,7 @@ links_35() {
     *) return 1 ;;
   esac
 }
+routes_35() { return 1; }
 
 ns_36() { look 'node h35 (star.h35)' star.h35 links_36; }
 end_36() {
@@ -1986,6 +2021,7 @@ links_36() {
     *) return 1 ;;
   esac
 }
+routes_36() { return 1; }
 
 ns_37() { look 'node h36 (star.h36)' star.h36 links_37; }
 end_37() {
@@ -2004,6 +2040,7 @@ links_37() {
     *) return 1 ;;
   esac
 }
+routes_37() { return 1; }
 
 ns_38() { look 'node h37 (star.h37)' star.h37 links_38; }
 end_38() {
@@ -2022,6 +2059,7 @@ links_38() {
     *) return 1 ;;
   esac
 }
+routes_38() { return 1; }
 
 ns_39() { look 'node h38 (star.h38)' star.h38 links_39; }
 end_39() {
@@ -2040,6 +2078,7 @@ links_39() {
     *) return 1 ;;
   esac
 }
+routes_39() { return 1; }
 
 ns_40() { look 'node h39 (star.h39)' star.h39 links_40; }
 end_40() {
@@ -2058,6 +2097,7 @@ links_40() {
     *) return 1 ;;
   esac
 }
+routes_40() { return 1; }
 
 ns_41() { look 'node h40 (star.h40)' star.h40 links_41; }
 end_41() {
@@ -2076,6 +2116,7 @@ links_41() {
     *) return 1 ;;
   esac
 }
+routes_41() { return 1; }
 
 ns_42() { look 'node h41 (star.h41)' star.h41 links_42; }
 end_42() {
@@ -2094,6 +2135,7 @@ links_42() {
     *) return 1 ;;
   esac
 }
+routes_42() { return 1; }
 
 ns_43() { look 'node h42 (star.h42)' star.h42 links_43; }
 end_43() {
@@ -2112,6 +2154,7 @@ links_43() {
     *) return 1 ;;
   esac
 }
+routes_43() { return 1; }
 
 ns_44() { look 'node h43 (star.h43)' star.h43 links_44; }
 end_44() {
@@ -2130,6 +2173,7 @@ links_44() {
     *) return 1 ;;
   esac
 }
+routes_44() { return 1; }
 
 ns_45() { look 'node h44 (star.h44)' star.h44 links_45; }
 end_45() {
@@ -2148,6 +2192,7 @@ links_45() {
     *) return 1 ;;
   esac
 }
+routes_45() { return 1; }
 
 ns_46() { look 'node h45 (star.h45)' star.h45 links_46; }
 end_46() {
@@ -2166,6 +2211,7 @@ links_46() {
     *) return 1 ;;
   esac
 }
+routes_46() { return 1; }
 
 ns_47() { look 'node h46 (star.h46)' star.h46 links_47; }
 end_47() {
@@ -2184,6 +2230,7 @@ links_47() {
     *) return 1 ;;
   esac
 }
+routes_47() { return 1; }
 
 ns_48() { look 'node h47 (star.h47)' star.h47 links_48; }
 end_48() {
@@ -2202,6 +2249,7 @@ links_48() {
     *) return 1 ;;
   esac
 }
+routes_48() { return 1; }
 
 ns_49() { look 'node h48 (star.h48)' star.h48 links_49; }
 end_49() {
@@ -2220,6 +2268,7 @@ links_49() {
     *) return 1 ;;
   esac
 }
+routes_49() { return 1; }
 
 ns_50() { look 'node h49 (star.h49)' star.h49 links_50; }
 end_50() {
@@ -2238,6 +2287,7 @@ links_50() {
     *) return 1 ;;
   esac
 }
+routes_50() { return 1; }
 
 ns_51() { look 'node h50 (star.h50)' star.h50 links_51; }
 end_51() {
@@ -2256,6 +2306,7 @@ links_51() {
     *) return 1 ;;
   esac
 }
+routes_51() { return 1; }
 
 # exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
 exec_node() {

@@ -437,6 +437,7 @@ links_1_1() {
     *) return 1 ;;
   esac
 }
+routes_1() { return 1; }
 
 ns_2() { look 'node plain (giso.plain)' giso.plain links_2; }
 end_2() {
@@ -454,6 +455,7 @@ links_2() {
     *) return 1 ;;
   esac
 }
+routes_2() { return 1; }
 
 ns_3() { look 'node web (giso.web)' giso.web links_3; }
 end_3() {
@@ -471,6 +473,7 @@ links_3() {
     *) return 1 ;;
   esac
 }
+routes_3() { return 1; }
 
 ns_4() { look 'node daemon (giso.daemon)' giso.daemon links_4; }
 end_4() {
@@ -485,6 +488,7 @@ links_4() {
     *) return 1 ;;
   esac
 }
+routes_4() { return 1; }
 
 ns_5() { look 'node db (giso.db)' giso.db links_5; }
 end_5() {
@@ -502,6 +506,7 @@ links_5() {
     *) return 1 ;;
   esac
 }
+routes_5() { return 1; }
 
 # exec_node NODE COMMAND [ARG]...: COMMAND inside NODE, in place of this shell.
 exec_node() {
