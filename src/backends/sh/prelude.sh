@@ -1068,8 +1068,9 @@ route_is() {
   [ "$paths" = 0 ]
 }
 
-# extras: what the namespace has that no want_ claimed: addresses on the lab's interfaces,
-# routes (named as `opentop status` names them), and qdiscs of shaped interfaces.
+# extras: what the namespace has that the plan does not make: addresses on the lab's
+# interfaces that no want_addr named, routes that are none of the plan's (routes_K; named
+# as `opentop status` names them), and qdiscs of shaped interfaces no want_qdisc claimed.
 extras() {
   # shellcheck disable=SC2086 # its words (nothing here expands file names)
   for a in $have; do

@@ -714,13 +714,13 @@ function nsChecks(e: NsExpected | undefined, k: number): string[] {
  */
 function routeFunction(name: string, k: number, e: NsExpected | undefined): string[] {
   const arms = new Map<string, string[]>();
-  (e?.routes ?? []).forEach((r, i) => {
+  for (const [i, r] of (e?.routes ?? []).entries()) {
     const args = routeArgs(r);
-    const key = `${args[1]} ${args[2]} `;
+    const key = `${args[1]} ${args[2]} `; // its family and destination: what route_is asks first
     const tests = arms.get(key) ?? [];
-    tests.push(`    ! route_is "$1" ${args.map(q).join(" ")} || { rseen_${i + 1}=${k}; is=0; }`);
+    tests.push(`! route_is "$1" ${args.map(q).join(" ")} || { rseen_${i + 1}=${k}; is=0; }`);
     arms.set(key, tests);
-  });
+  }
   // A namespace where the plan makes no route: every route of the kernel there is extra.
   if (arms.size === 0) return [`${name}() { return 1; }`];
   return [
@@ -729,7 +729,11 @@ function routeFunction(name: string, k: number, e: NsExpected | undefined): stri
     `${name}() {`,
     "  is=1",
     "  case $1 in",
-    ...[...arms].flatMap(([key, tests]) => [`    ${q(key)}*)`, ...tests.map((t) => `  ${t}`), "      ;;"]),
+    ...[...arms].flatMap(([key, tests]) => [
+      `    ${q(key)}*)`,
+      ...tests.map((t) => `      ${t}`),
+      "      ;;",
+    ]),
     "  esac",
     "  return $is",
     "}",
