@@ -303,8 +303,9 @@ test("the script's status finds each route and qdisc among a router's many, what
 }, async () => {
   // Two routes to one destination, declared in the opposite order to the kernel's (by
   // metric), so that the first the script looks at is not the one it wants; two IPv6 ones,
-  // one without a metric (the kernel's 1024, listed after the other's 5); forty more; a
-  // route of two paths; two shaped interfaces, each with two qdiscs.
+  // one without a metric (the kernel's 1024, listed after the other's 5), and the subnet of
+  // an interface's address; forty more; a route of two paths; two shaped interfaces, each
+  // with two qdiscs.
   const body = [
     "switch sw",
     "switch sw2",
@@ -316,6 +317,7 @@ test("the script's status finds each route and qdisc among a router's many, what
     "  route 10.90.0.0/16 via 10.17.0.3 metric 10",
     "  route fd00:5::/64 dev eth0",
     "  route fd00:5::/64 via fd17::3 metric 5",
+    "  route fd17::/64 dev eth0",
     "  route 10.91.0.0/16 nexthop via 10.17.0.2 nexthop via 10.18.0.2",
     "  for k in 1..40 { route 10.{100 + k}.0.0/16 via 10.17.0.2 }",
     "}",
@@ -339,6 +341,8 @@ test("the script's status finds each route and qdisc among a router's many, what
       r(["ip", "route", "add", "10.141.0.0/16", "via", "10.17.0.2"]);
       // The plan's 10.101.0.0/16 says no metric: one with another metric is it too, not drift.
       r(["ip", "route", "add", "10.101.0.0/16", "via", "10.17.0.2", "metric", "9"]);
+      // Nor is fd17::/64 dev eth0 missing without its own: the kernel's connected route is it.
+      r(["ip", "-6", "route", "del", "fd17::/64", "dev", "eth0", "metric", "1024"]);
       r(["tc", "qdisc", "del", "dev", "eth1", "root"]);
       const drifted = statusOf();
       assert.equal(drifted.status, 1);

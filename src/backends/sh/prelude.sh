@@ -872,17 +872,22 @@ addr_line() {
   have="$have${2%@*}=$4 "
 }
 
-# keep_routes FAMILY TEXT: the routes of TEXT (lines of `ip -o route`) that a lab may have
-# made — unicast, and neither the kernel's own (a connected subnet) nor a router
-# advertisement's — shown, each given to routes_K (which marks the plan's routes it is),
-# and kept in $unclaimed as "FAMILY LINE" when it is none of them.
+# keep_routes FAMILY TEXT: the unicast routes of TEXT (lines of `ip -o route`), each given
+# to routes_K (which marks the plan's routes it is); those a lab may have made — neither the
+# kernel's own (a connected subnet) nor a router advertisement's — shown, and kept in
+# $unclaimed as "FAMILY LINE" when they are none of the plan's.
 keep_routes() {
   while IFS= read -r line; do
-    case " $line " in
-      '  ' | *' proto kernel '* | *' proto ra '*) continue ;;
-    esac
     case $line in
-      unreachable\ * | blackhole\ * | prohibit\ * | throw\ * | local\ * | broadcast\ * | multicast\ * | anycast\ * | nat\ *)
+      '' | unreachable\ * | blackhole\ * | prohibit\ * | throw\ * | local\ * | broadcast\ * | multicast\ * | anycast\ * | nat\ *)
+        continue
+        ;;
+    esac
+    case " $line " in
+      *' proto kernel '* | *' proto ra '*)
+        # Neither shown nor ever extra, but it may be a route of the plan (a connected
+        # subnet's), as `opentop status` takes it.
+        "routes_$k" "$1 $line" || :
         continue
         ;;
     esac
