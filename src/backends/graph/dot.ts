@@ -176,8 +176,9 @@ function rings(p: Picture, shown: readonly PictureVertex[], grouping: Grouping):
   for (let k = 1; k < ring.length; k++) {
     const here = ring[k] ?? [];
     const apart = Math.max(1.2, (extent(ring[k - 1] ?? []) + extent(here)) / 2 + 0.4);
-    const around = here.reduce((sum, id) => sum + (size.get(id)?.width ?? 1) + 0.2, 0) / (2 * Math.PI);
-    const next = Math.max(radius + apart, around);
+    // The radius at which the ring's boxes stand side by side, a little apart.
+    const fits = here.reduce((sum, id) => sum + (size.get(id)?.width ?? 1) + 0.2, 0) / (2 * Math.PI);
+    const next = Math.max(radius + apart, fits);
     gaps.push((next - radius).toFixed(2));
     radius = next;
   }
