@@ -40,12 +40,14 @@ export interface Route {
 type Ifaces = ReadonlyMap<string, IfaceState>;
 
 /**
- * The metric the kernel gives a route that sets none: 0 for IPv4, 1024 for IPv6. A route is
- * one object of the kernel per destination and metric (in its table), so this is part of
- * its identity wherever two routes are compared.
+ * The metric the kernel gives a route: its own, or where it sets none 0 for IPv4 and 1024
+ * for IPv6 (which takes a metric of 0 as none: `metric 0` is stored as 1024). A route is one
+ * object of the kernel per destination and metric (in its table), so this is part of its
+ * identity wherever two routes are compared.
  */
 export function routeMetric(route: { readonly family: Family; readonly metric?: number }): number {
-  return route.metric ?? (route.family === 4 ? 0 : 1024);
+  if (route.family === 6) return route.metric || 1024;
+  return route.metric ?? 0;
 }
 
 /** The node's valid routes, in order; each invalid or duplicate one is reported and left out. */

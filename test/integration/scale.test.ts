@@ -318,6 +318,7 @@ test("the script's status finds each route and qdisc among a router's many, what
     "  route fd00:5::/64 dev eth0",
     "  route fd00:5::/64 via fd17::3 metric 5",
     "  route fd17::/64 dev eth0",
+    "  route fd00:45::/64 via fd17::3 metric 0",
     "  route 10.91.0.0/16 nexthop via 10.17.0.2 nexthop via 10.18.0.2",
     "  for k in 1..40 { route 10.{100 + k}.0.0/16 via 10.17.0.2 }",
     "}",
@@ -334,6 +335,7 @@ test("the script's status finds each route and qdisc among a router's many, what
       const statusOf = () => spawnSync("sh", [script, "status"], { encoding: "utf8", timeout: 60_000 });
       const clean = statusOf();
       assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+      assert.deepEqual(driftOf(name), []);
       const r = (args: string[]) => assert.equal(inNs(ns("r"), args).code, 0, args.join(" "));
       r(["ip", "route", "del", "10.105.0.0/16"]);
       r(["ip", "route", "del", "10.90.0.0/16", "via", "10.17.0.3", "metric", "10"]);

@@ -260,8 +260,14 @@ test("routes: one kernel route per destination and metric, the family's default 
       keys: c.lab ? opsOf(lower(c.lab).stages).map(keyOf) : [],
     };
   };
-  // IPv6's default metric is 1024: one without and one at 0 are two routes, two keys.
-  const v6 = keys("  route fd00:9::/64 via fd00::2\n  route fd00:9::/64 via fd00::2 metric 0\n");
+  // IPv6's default metric is 1024, and it takes `metric 0` as none (stored as 1024; then
+  // adding the one without fails with "File exists", tried on this kernel): one route.
+  assert.deepEqual(
+    keys("  route fd00:9::/64 via fd00::2\n  route fd00:9::/64 via fd00::2 metric 0\n").codes,
+    ["OT3004"],
+  );
+  // One at 0 and one at 5 are two routes, two keys.
+  const v6 = keys("  route fd00:9::/64 via fd00::2 metric 5\n  route fd00:9::/64 via fd00::2 metric 0\n");
   assert.deepEqual(v6.codes, []);
   assert.equal(new Set(v6.keys).size, v6.keys.length);
   // IPv4's is 0: one without and one at 0 are one route, which the kernel would refuse.

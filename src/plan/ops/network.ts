@@ -849,8 +849,11 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
         destination: op.destination,
         ...(op.via !== undefined ? { via: op.via } : {}),
         ...(op.dev !== undefined ? { dev: op.dev } : {}),
-        // The kernel shows no metric where it is its default (0 for IPv4): nor does the fact.
-        ...(op.metric !== undefined && !(op.family === 4 && op.metric === 0) ? { metric: op.metric } : {}),
+        // The kernel shows no metric where it is its default (0 for IPv4): nor does the fact;
+        // an IPv6 route's `metric 0` is its 1024.
+        ...(op.metric !== undefined && !(op.family === 4 && op.metric === 0)
+          ? { metric: routeMetric(op) }
+          : {}),
         ...(op.nexthops ? { nexthops: op.nexthops.map(({ onlink: _, ...h }) => h) } : {}),
       },
     ],
