@@ -93,17 +93,18 @@ function jsonLines<T>(r: ProcResult): T[][] {
   return docs;
 }
 
+const counting = new Intl.Collator("en", { numeric: true });
+/** Names in counting order; names it counts alike (`br0`, `br00`) by their characters. */
+function byCount(a: string, b: string): number {
+  return counting.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /**
  * Interfaces in the order people count them (`h2` before `h10`), loopback first and each
  * bridge followed by its ports: the kernel lists them by index, and the indexes OpenTop
  * gives are derived from names, so its order is no order (a 1,000-port switch listed its
  * ports shuffled).
  */
-const counting = new Intl.Collator("en", { numeric: true });
-/** Names in counting order; names it counts alike (`br0`, `br00`) by their characters. */
-function byCount(a: string, b: string): number {
-  return counting.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
 export function ifaceOrder(a: IpAddrJson, b: IpAddrJson): number {
   return (
     Number(b.ifname === "lo") - Number(a.ifname === "lo") ||

@@ -14,7 +14,18 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { leftovers } from "../support/host.js";
-import { cli, inNs, ipJson, ping, SKIP_NOT_ROOT, scratch, withLab, writeLab } from "../support/lab.js";
+import {
+  cli,
+  inNs,
+  ipJson,
+  ping,
+  SKIP_NOT_ROOT,
+  scratch,
+  scriptDrift,
+  statusDrift,
+  withLab,
+  writeLab,
+} from "../support/lab.js";
 
 const STAR = (n: number, v6 = false) =>
   `switch sw\nnode h[1..${n}] { eth0 -> sw 10.16.{i / 256}.{i % 256}/16${v6 ? " fd16::{hex(i)}/64" : ""} }\n`;
@@ -211,7 +222,7 @@ test("a node that sets addr_gen_mode keeps its own; the script's status agrees w
         inNs(ns("h9"), ["tc", "qdisc", "add", "dev", "eth0", "root", "pfifo", "limit", "10"]).code,
         0,
       );
-      const cliDrift = driftOf(name);
+      const cliDrift = statusDrift(name);
       const script2 = statusOf();
       assert.equal(script2.status, 1);
       assert.deepEqual(scriptDrift(script2.stdout), cliDrift);
@@ -335,7 +346,7 @@ test("the script's status finds each route and qdisc among a router's many, what
       const statusOf = () => spawnSync("sh", [script, "status"], { encoding: "utf8", timeout: 60_000 });
       const clean = statusOf();
       assert.equal(clean.status, 0, clean.stdout + clean.stderr);
-      assert.deepEqual(driftOf(name), []);
+      assert.deepEqual(statusDrift(name), []);
       const r = (args: string[]) => assert.equal(inNs(ns("r"), args).code, 0, args.join(" "));
       r(["ip", "route", "del", "10.105.0.0/16"]);
       r(["ip", "route", "del", "10.90.0.0/16", "via", "10.17.0.3", "metric", "10"]);
@@ -348,7 +359,7 @@ test("the script's status finds each route and qdisc among a router's many, what
       r(["tc", "qdisc", "del", "dev", "eth1", "root"]);
       const drifted = statusOf();
       assert.equal(drifted.status, 1);
-      const cliDrift = driftOf(name);
+      const cliDrift = statusDrift(name);
       assert.deepEqual(scriptDrift(drifted.stdout), cliDrift);
       assert.equal(cliDrift.length, 6, cliDrift.join("\n"));
     });
@@ -356,26 +367,6 @@ test("the script's status finds each route and qdisc among a router's many, what
     s.remove();
   }
 });
-
-/** `opentop status`'s drift, as `KIND WHAT`, sorted. */
-function driftOf(lab: string): string[] {
-  const s = JSON.parse(cli(["status", lab, "--json"]).stdout) as { drift: { kind: string; what: string }[] };
-  return s.drift.map((d) => `${d.kind} ${d.what}`).sort();
-}
-
-/** The drift a built script's status printed, as `KIND WHAT`, sorted. */
-function scriptDrift(stdout: string): string[] {
-  return stdout
-    .split("\n")
-    .filter((l) => /^ {2}(missing|extra|changed) /.test(l))
-    .map((l) =>
-      l
-        .trim()
-        .replace(/ +/, " ")
-        .replace(/ \(in [^)]*\)$/, ""),
-    )
-    .sort();
-}
 
 /** The processes of process group `pgid` (by /proc), zombies aside. */
 function inGroup(pgid: number): string[] {

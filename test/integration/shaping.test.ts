@@ -6,7 +6,16 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { test } from "node:test";
-import { cli, inNs, SKIP_NOT_ROOT, scratch, withLab, writeLab } from "../support/lab.js";
+import {
+  cli,
+  inNs,
+  SKIP_NOT_ROOT,
+  scratch,
+  scriptDrift,
+  statusDrift,
+  withLab,
+  writeLab,
+} from "../support/lab.js";
 import { transfer } from "../support/throughput.js";
 
 /** Whether this kernel has a qdisc, tried in a throwaway namespace. */
@@ -174,16 +183,8 @@ node b {
     inNs(a, ["ip", "addr", "add", "10.0.0.99/30", "dev", "eth0"]);
     inNs(a, ["ip", "route", "add", "10.60.0.0/16", "nexthop", "via", "10.0.0.2", "weight", "2"]);
     inNs(b, ["ip", "route", "add", "10.70.0.0/16", "nexthop", "via", "10.0.0.1", "nexthop", "dev", "eth0"]);
-    const fromCli = (
-      JSON.parse(cliStatus().stdout) as { drift: { ns: string; kind: string; what: string }[] }
-    ).drift
-      .map((d) => `${d.kind} ${d.what} (in ${d.ns})`)
-      .sort();
-    const fromSh = shStatus()
-      .stdout.split("\n")
-      .filter((l) => /^ {2}(missing|extra|changed) /.test(l))
-      .map((l) => l.trim().replace(/ +/, " "))
-      .sort();
+    const fromCli = statusDrift(lab);
+    const fromSh = scriptDrift(shStatus().stdout);
     assert.deepEqual(fromSh, fromCli);
     assert.deepEqual(
       fromCli,

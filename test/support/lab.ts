@@ -162,3 +162,20 @@ export function hostLinkSubnet(): { host: string; node: string } {
     return { host: `${dotted(base + 1)}/30`, node: `${dotted(base + 2)}/30` };
   }
 }
+
+/** `opentop status`'s drift of a lab, as `KIND WHAT (in NS)`, sorted: as a built script prints it. */
+export function statusDrift(lab: string): string[] {
+  const s = JSON.parse(cli(["status", lab, "--json"]).stdout) as {
+    drift: { ns: string | null; kind: string; what: string }[];
+  };
+  return s.drift.map((d) => `${d.kind} ${d.what} (in ${d.ns ?? "the host"})`).sort();
+}
+
+/** The drift a built script's `status` printed, as `KIND WHAT (in NS)`, sorted. */
+export function scriptDrift(stdout: string): string[] {
+  return stdout
+    .split("\n")
+    .filter((l) => /^ {2}(missing|extra|changed) /.test(l))
+    .map((l) => l.trim().replace(/ +/, " "))
+    .sort();
+}

@@ -8,6 +8,7 @@
 
 import { assertNever } from "../../never.js";
 import { type Group, type Grouping, groupLeaves, memberState } from "./groups.js";
+import { distances } from "./layout.js";
 import {
   type BadgeKind,
   type EdgeEnd,
@@ -157,18 +158,8 @@ function rings(p: Picture, shown: readonly PictureVertex[], grouping: Grouping):
   for (const e of p.edges) if (!grouping.inGroup.has(e.id)) join(e.a.vertex, e.b.vertex);
   for (const g of grouping.groups) join(g.hub, g.id);
   // The rings: the vertices at each distance from the centre.
-  const ring: string[][] = [[p.centre as string]];
-  const seen = new Set(ring[0]);
-  for (let k = 0; ring[k]?.length; k++) {
-    const next: string[] = [];
-    for (const v of ring[k] ?? [])
-      for (const w of around.get(v) ?? [])
-        if (!seen.has(w)) {
-          seen.add(w);
-          next.push(w);
-        }
-    if (next.length) ring.push(next);
-  }
+  const ring: string[][] = [];
+  for (const [v, d] of distances(around, p.centre as string)) (ring[d] ??= []).push(v);
   const extent = (ids: readonly string[]) =>
     Math.max(...ids.map((id) => Math.max(size.get(id)?.width ?? 1, size.get(id)?.height ?? 1)));
   const gaps: string[] = [];

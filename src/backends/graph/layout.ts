@@ -38,7 +38,10 @@ export function orient<E extends Ended>(
 }
 
 /** Breadth-first distances from the nearest of `from` to every vertex they reach. */
-function distances(around: ReadonlyMap<string, readonly string[]>, ...from: string[]): Map<string, number> {
+export function distances(
+  around: ReadonlyMap<string, readonly string[]>,
+  ...from: string[]
+): Map<string, number> {
   const out = new Map(from.map((f) => [f, 0]));
   const queue = [...from];
   for (let i = 0; i < queue.length; i++) {
