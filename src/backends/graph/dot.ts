@@ -159,7 +159,11 @@ function rings(p: Picture, shown: readonly PictureVertex[], grouping: Grouping):
   for (const g of grouping.groups) join(g.hub, g.id);
   // The rings: the vertices at each distance from the centre.
   const ring: string[][] = [];
-  for (const [v, d] of distances(around, p.centre as string)) (ring[d] ??= []).push(v);
+  for (const [v, d] of distances(around, p.centre as string)) {
+    const here = ring[d] ?? [];
+    here.push(v);
+    ring[d] = here;
+  }
   const extent = (ids: readonly string[]) =>
     Math.max(...ids.map((id) => Math.max(size.get(id)?.width ?? 1, size.get(id)?.height ?? 1)));
   const gaps: string[] = [];
