@@ -7,7 +7,7 @@ export type Family = 4 | 6;
 
 export interface Ip {
   readonly family: Family;
-  /** Canonical text: dotted quad, or RFC 5952 compressed IPv6. */
+  /** Canonical text: dotted quad, or IPv6 as the kernel's tools write it (`v6Text`). */
   readonly text: string;
   readonly bytes: readonly number[];
 }
@@ -33,13 +33,31 @@ export function parseIp(text: string): Parsed<Ip> {
   if (text.includes("%")) return { ok: false, reason: "zone indices (`%eth0`) are not accepted; use `dev`" };
   // IPv6 first when there is a colon: ipaddr.js tells an invalid IPv4 address by an
   // exception, which costs more than everything else here.
-  if (text.includes(":"))
-    return ipaddr.IPv6.isValid(text)
-      ? { ok: true, value: fromAddr(ipaddr.IPv6.parse(text)) }
+  if (text.includes(":")) {
+    const hex = embeddedV4(text);
+    return hex !== undefined && ipaddr.IPv6.isValid(hex)
+      ? { ok: true, value: fromAddr(ipaddr.IPv6.parse(hex)) }
       : { ok: false, reason: "not an IPv4 or IPv6 address" };
+  }
   const v4 = ipv4Bytes(text);
   if (v4) return { ok: true, value: { family: 4, text, bytes: v4 } };
   return { ok: false, reason: "not an IPv4 or IPv6 address" };
+}
+
+/**
+ * An IPv6 address whose last 32 bits are written as a dotted quad (`::ffff:10.0.0.1`,
+ * `::10.0.0.1`, `64:ff9b::192.0.2.1`) with them written as two hex words instead, as the
+ * kernel reads them; undefined when the quad is not one. Not left to ipaddr.js, which reads
+ * `::10.0.0.1` as `::ffff:10.0.0.1` (another address: the route would not be the user's)
+ * and refuses `ffff::10.0.0.1`.
+ */
+function embeddedV4(text: string): string | undefined {
+  if (!text.includes(".")) return text;
+  const colon = text.lastIndexOf(":");
+  const b = ipv4Bytes(text.slice(colon + 1));
+  if (!b) return undefined;
+  const [b0 = 0, b1 = 0, b2 = 0, b3 = 0] = b;
+  return `${text.slice(0, colon + 1)}${((b0 << 8) | b1).toString(16)}:${((b2 << 8) | b3).toString(16)}`;
 }
 
 /**
@@ -69,7 +87,51 @@ export function parseCidr(text: string): Parsed<Cidr> {
 }
 
 function fromAddr(a: ipaddr.IPv4 | ipaddr.IPv6): Ip {
-  return { family: a.kind() === "ipv4" ? 4 : 6, text: a.toString(), bytes: a.toByteArray() };
+  const bytes = a.toByteArray();
+  return a.kind() === "ipv4"
+    ? { family: 4, text: a.toString(), bytes }
+    : { family: 6, text: v6Text(bytes), bytes };
+}
+
+/**
+ * An IPv6 address as the kernel's tools write it (glibc's `inet_ntop`, which `ip`, `nft`
+ * and `tc` print with): RFC 5952's compressed hex, except that an address whose first 96
+ * bits are zero and whose next 32 are not all zero but for the last 16 (`::10.0.0.1`),
+ * or an IPv4-mapped one (`::ffff:10.0.0.0`), ends in a dotted quad. The plan's text is
+ * compared with what those tools print, so it must be theirs: ipaddr.js writes
+ * `::ffff:a00:0`, which `status` then called missing, and the kernel's route extra.
+ */
+export function v6Text(bytes: readonly number[]): string {
+  const words: number[] = [];
+  for (let i = 0; i < 16; i += 2) words.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
+  // The first longest run of two or more zero words is written `::`.
+  let base = -1;
+  let len = 0;
+  for (let i = 0; i < 8; ) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > len) [base, len] = [i, j - i];
+    i = j;
+  }
+  if (len < 2) base = -1;
+  let out = "";
+  for (let i = 0; i < 8; i++) {
+    if (i === base) {
+      out += ":";
+      i += len - 1;
+      if (i === 7) out += ":";
+      continue;
+    }
+    if (i !== 0) out += ":";
+    if (i === 6 && base === 0 && (len === 6 || (len === 5 && words[5] === 0xffff)))
+      return `${out}${bytes[12]}.${bytes[13]}.${bytes[14]}.${bytes[15]}`;
+    out += (words[i] ?? 0).toString(16);
+  }
+  return out;
 }
 
 function fromBytes(bytes: readonly number[]): Ip {
