@@ -6,7 +6,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
 import type { PropDecl, RouteDecl } from "./expand.js";
-import type { Ip } from "./ip.js";
+import type { Family, Ip } from "./ip.js";
 
 /** One path of a multipath route. */
 export interface Nexthop {
@@ -117,4 +117,27 @@ export function repeatedHop(
     seen.set(key, hop.span);
   }
   return false;
+}
+
+/**
+ * An IPv6 route of several paths, one of which has no gateway: the kernel refuses it
+ * ("Device only routes can not be added for IPv6 using the multipath API"), so `up` would
+ * fail on it and roll back; said here instead.
+ */
+export function v6DeviceHop(
+  diagnostics: Diagnostics,
+  family: Family,
+  hops: readonly (Nexthop & { readonly span: Span })[],
+): boolean {
+  const bare = family === 6 && hops.length > 1 ? hops.find((h) => !h.via) : undefined;
+  if (!bare) return false;
+  diagnostics.error(
+    "OT3021",
+    `an IPv6 route of several paths needs a gateway on each: ${bare.dev} has none`,
+    {
+      span: bare.span,
+      help: "give the path a gateway (`nexthop via GATEWAY dev IFACE`), or route the destination through the interface alone (`route PREFIX dev IFACE`)",
+    },
+  );
+  return true;
 }

@@ -15,7 +15,14 @@ import {
   parseIp,
   Subnets,
 } from "./ip.js";
-import { type HopOptions, MAX_WEIGHT, type Nexthop, repeatedHop, splitRoute } from "./nexthops.js";
+import {
+  type HopOptions,
+  MAX_WEIGHT,
+  type Nexthop,
+  repeatedHop,
+  splitRoute,
+  v6DeviceHop,
+} from "./nexthops.js";
 import type { IfaceState } from "./scope.js";
 import { type Address, parseInteger } from "./values.js";
 
@@ -109,6 +116,7 @@ function checkRoute(diagnostics: Diagnostics, n: NodeDecl, r: RouteDecl, ifaces:
     hops.push(hop);
   }
   if (hops.length > 1 && repeatedHop(diagnostics, hops)) return undefined;
+  if (v6DeviceHop(diagnostics, destination.family, hops)) return undefined;
   const metric = parseInteger(diagnostics, parts.opts.get("metric"), 0, 0xffffffff, "metric");
   const mtu = parseInteger(diagnostics, parts.opts.get("mtu"), 68, 65535, "route MTU");
   const src = source(diagnostics, n, parts.opts.get("src")?.args[0], destination, ifaces);

@@ -183,6 +183,17 @@ test("multipath: a route's paths are checked like a route's gateway", () => {
   assert.deepEqual(codes(TWO_PATHS("route 10.9.0.0/16 via 10.0.1.2 metric 1 metric 2")), ["OT3007"]);
 });
 
+test("multipath: an IPv6 route's paths each need a gateway, as the kernel's multipath API has it", () => {
+  const v6 = (route: string) =>
+    `node r { forward; e1 -> a.e fd01::1/64; e2 -> b.e fd02::1/64\n  ${route} }\nnode a { forward; e fd01::2/64 }\nnode b { forward; e fd02::2/64 }\n`;
+  assert.deepEqual(codes(v6("route fd09::/64 nexthop dev e1 nexthop via fd02::2")), ["OT3021"]);
+  assert.deepEqual(codes(v6("route fd09::/64 nexthop dev e1 nexthop dev e2")), ["OT3021"]);
+  assert.deepEqual(codes(v6("route fd09::/64 via fd01::2 via fd02::2")), []);
+  assert.deepEqual(codes(v6("route fd09::/64 dev e1")), [], "one path may be the interface alone");
+  // IPv4's multipath takes a path without a gateway.
+  assert.deepEqual(codes(TWO_PATHS("route 10.9.0.0/16 nexthop dev e1 nexthop via 10.0.2.2")), []);
+});
+
 test("OT3020: a node other nodes route through must forward; its own addresses need not", () => {
   const router = (forward: string, route: string) =>
     `node r { ${forward} e -> h.e 10.0.0.1/30; lo 10.255.0.1/32 }\nnode h { e 10.0.0.2/30; ${route} }\n`;
