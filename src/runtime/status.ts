@@ -277,7 +277,8 @@ type WantRoute = NsExpected["routes"][number];
 /** Whether a live route is the one the plan made: what the plan says, the rest free. */
 function sameRoute(want: WantRoute, r: LiveRoute): boolean {
   if (r.destination !== want.destination) return false;
-  if (want.metric !== undefined && r.metric !== want.metric) return false;
+  // `ip -j` gives no metric where it is 0 (IPv4's default; IPv6's is always given).
+  if (want.metric !== undefined && (r.metric ?? 0) !== want.metric) return false;
   if (want.nexthops || r.nexthops) {
     const mine = (want.nexthops ?? []).map((h) => `${h.via ?? ""} ${h.dev} ${h.weight}`).sort();
     const theirs = (r.nexthops ?? []).map((h) => `${h.via ?? ""} ${h.dev} ${h.weight}`).sort();

@@ -849,11 +849,10 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
         destination: op.destination,
         ...(op.via !== undefined ? { via: op.via } : {}),
         ...(op.dev !== undefined ? { dev: op.dev } : {}),
-        // The kernel shows no metric where it is its default (0 for IPv4): nor does the fact;
-        // an IPv6 route's `metric 0` is its 1024.
-        ...(op.metric !== undefined && !(op.family === 4 && op.metric === 0)
-          ? { metric: routeMetric(op) }
-          : {}),
+        // A metric the lab gives is the route's: an IPv4 `metric 0` is one, which the kernel
+        // shows by showing none; an IPv6 route's `metric 0` is its 1024. Without one, the
+        // fact says none and a route of any metric is it.
+        ...(op.metric !== undefined ? { metric: routeMetric(op) } : {}),
         ...(op.nexthops ? { nexthops: op.nexthops.map(({ onlink: _, ...h }) => h) } : {}),
       },
     ],
