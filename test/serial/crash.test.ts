@@ -76,20 +76,23 @@ function assertHostAsBefore(before: ReturnType<typeof hostSnapshot>, name: strin
   if (!SHARED) assert.deepEqual(diffSnapshots(before, hostSnapshot()), [], `${when}: the host changed`);
 }
 
+type How = "SIGKILL" | "SIGINT" | "none";
+
 /**
- * Runs `up` and signals it `delayMs` after its record appears (its first kernel operation):
- * SIGKILL to `up` alone, or SIGINT to its whole process group, as a terminal's Ctrl-C does,
- * or nothing. Resolves to its exit code (null when a signal ended it), what it printed, and
- * `span`: the milliseconds from its record's appearing to its end.
+ * Runs `opentop COMMAND PATH` and signals it `delayMs` after `started()` first holds (its
+ * first kernel operation): SIGKILL to it alone, or SIGINT to its whole process group, as a
+ * terminal's Ctrl-C does, or nothing. Resolves to its exit code (null when a signal ended
+ * it), what it printed, and `span`: the milliseconds from that moment to its end.
  */
-async function killAfter(
+async function signalAfter(
+  command: "up" | "apply",
   path: string,
-  name: string,
+  started: () => boolean,
   delayMs: number,
-  how: "SIGKILL" | "SIGINT" | "none",
+  how: How,
 ): Promise<{ code: number | null; stderr: string; span: number }> {
   // Its own process group, as a command run from a shell has.
-  const child = spawn(process.execPath, [BIN, "up", path], {
+  const child = spawn(process.execPath, [BIN, command, path], {
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
@@ -97,13 +100,12 @@ async function killAfter(
   child.stderr?.on("data", (b: Buffer) => {
     stderr += b.toString("utf8");
   });
-  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-  const record = `/run/opentop/${name}/record.json`;
   let done = false;
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   exited.then(() => {
     done = true;
   });
-  while (!done && !existsSync(record)) await new Promise((r) => setTimeout(r, 1));
+  while (!done && !started()) await new Promise((r) => setTimeout(r, 1));
   const from = performance.now();
   if (how !== "none") {
     await new Promise((r) => setTimeout(r, delayMs));
@@ -114,6 +116,11 @@ async function killAfter(
   }
   const code = await exited;
   return { code, stderr, span: performance.now() - from };
+}
+
+/** `up`, signalled `delayMs` after its record appears. */
+function killAfter(path: string, name: string, delayMs: number, how: How) {
+  return signalAfter("up", path, () => existsSync(`/run/opentop/${name}/record.json`), delayMs, how);
 }
 
 /**
@@ -228,49 +235,16 @@ function changed(before: string): string {
   return `${out}node new[1..10] { eth0 -> lan 10.1.0.{100+i}/24\n  route default via 10.1.0.1 }\n`;
 }
 
-/**
- * Runs `apply` and signals it `delayMs` after its record says `applying` (its first kernel
- * operation): SIGKILL to it alone, or SIGINT to its process group (Ctrl-C), or nothing.
- * `span`: the milliseconds from `applying` to its end.
- */
-async function killApply(
-  path: string,
-  name: string,
-  delayMs: number,
-  how: "SIGKILL" | "SIGINT" | "none",
-): Promise<{ code: number | null; stderr: string; span: number }> {
-  const child = spawn(process.execPath, [BIN, "apply", path], {
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-  let stderr = "";
-  child.stderr?.on("data", (b: Buffer) => {
-    stderr += b.toString("utf8");
-  });
-  let done = false;
-  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-  exited.then(() => {
-    done = true;
-  });
-  const record = `/run/opentop/${name}/record.json`;
+/** `apply`, signalled `delayMs` after its record says `applying`. */
+function killApply(path: string, name: string, delayMs: number, how: How) {
   const applying = () => {
     try {
-      return readFileSync(record, "utf8").includes('"state": "applying"');
+      return readFileSync(`/run/opentop/${name}/record.json`, "utf8").includes('"state": "applying"');
     } catch {
       return false;
     }
   };
-  while (!done && !applying()) await new Promise((r) => setTimeout(r, 1));
-  const from = performance.now();
-  if (how !== "none") {
-    await new Promise((r) => setTimeout(r, delayMs));
-    if (!done && child.pid !== undefined) {
-      if (how === "SIGKILL") child.kill("SIGKILL");
-      else process.kill(-child.pid, "SIGINT");
-    }
-  }
-  const code = await exited;
-  return { code, stderr, span: performance.now() - from };
+  return signalAfter("apply", path, applying, delayMs, how);
 }
 
 /** What the lab's record says: its state and which plan. */
