@@ -222,6 +222,21 @@ export class Subnets<T> {
   }
 }
 
+/** The broadcast address of an IPv4 prefix: its host bits set. */
+export function v4Broadcast(c: Cidr): Ip {
+  return fromBytes(v4Bytes((v4(c.bytes) | ~v4Mask(c.prefix)) >>> 0));
+}
+
+/** Whether an address is IPv4-mapped (::ffff:0:0/96), which the kernel sends no IPv6 packet to or from. */
+export function isV4Mapped(ip: Ip): boolean {
+  return (
+    ip.family === 6 &&
+    ip.bytes[10] === 0xff &&
+    ip.bytes[11] === 0xff &&
+    ip.bytes.slice(0, 10).every((b) => b === 0)
+  );
+}
+
 export function isLinkLocal(ip: Ip): boolean {
   return ip.family === 6 ? ip.bytes[0] === 0xfe && ((ip.bytes[1] ?? 0) & 0xc0) === 0x80 : false;
 }
@@ -233,6 +248,7 @@ export function unassignable(ip: Ip): string | undefined {
     return "a multicast address cannot be assigned";
   if (ip.family === 4 && (ip.bytes[0] ?? 0) >= 240) return "a reserved (class E) address cannot be assigned";
   if (ip.family === 6 && ip.bytes[0] === 0xff) return "a multicast address cannot be assigned";
+  if (isV4Mapped(ip)) return "an IPv4-mapped address (::ffff:0:0/96) carries no IPv6 packets";
   return undefined;
 }
 

@@ -10,10 +10,12 @@ import {
   type Family,
   type Ip,
   isLinkLocal,
+  isV4Mapped,
   network,
   parseCidr,
   parseIp,
   Subnets,
+  v4Broadcast,
 } from "./ip.js";
 import {
   type HopOptions,
@@ -283,6 +285,17 @@ function nextHop(diagnostics: Diagnostics, n: NodeDecl, r: RouteDecl, hop: Hop, 
     });
     return false;
   }
+  if (gw) {
+    const why = unusableGateway(gw, hop.onlink, ifaces);
+    if (why) {
+      diagnostics.error("OT2001", `gateway ${gw.text} cannot be used`, {
+        span: hop.viaText?.span ?? r.span,
+        label: why,
+        help: "use a neighbour's unicast address as the gateway, or `dev IFACE` alone for a destination on the link",
+      });
+      return false;
+    }
+  }
   if (!gw || hop.onlink) return true;
   if (isLinkLocal(gw)) {
     if (devText) return true;
@@ -293,6 +306,60 @@ function nextHop(diagnostics: Diagnostics, n: NodeDecl, r: RouteDecl, hop: Hop, 
     return false;
   }
   return gatewayConnected(diagnostics, n, r, hop, gw, ifaces);
+}
+
+/**
+ * Why the kernel refuses a gateway, when it does (tried with `ip route add` here): none, the
+ * unspecified address (IPv4 takes `via 0.0.0.0` as no gateway, IPv6 refuses `::`: either
+ * way not the route written), multicast, an IPv4 broadcast (the limited one, or a connected
+ * subnet's: "Nexthop has invalid gateway"), the node's own address for IPv6 ("Gateway can
+ * not be a local address"), or for IPv4 with `onlink` (then it must be unicast on the
+ * link); and an IPv4-mapped one, which carries no IPv6 packets.
+ */
+function unusableGateway(gw: Ip, onlink: boolean, ifaces: Ifaces): string | undefined {
+  if (gw.bytes.every((b) => b === 0)) return "the unspecified address is no gateway";
+  const first = gw.bytes[0] ?? 0;
+  if (gw.family === 4) {
+    if (first >= 224 && first < 240) return "a multicast address is no gateway";
+    if (gw.text === "255.255.255.255") return "the broadcast address is no gateway";
+    const subnet = localOf(ifaces).broadcasts.get(gw.text);
+    if (subnet) return `it is the broadcast address of ${subnet}`;
+    if (onlink && (first === 127 || localOf(ifaces).own.has(gw.text)))
+      return "with `onlink` the gateway must be a neighbour, not the node's own address";
+    return undefined;
+  }
+  if (first === 0xff) return "a multicast address is no gateway";
+  if (gw.text === "::1" || localOf(ifaces).own.has(gw.text))
+    return "it is the node's own address (the kernel refuses a local IPv6 gateway)";
+  if (isV4Mapped(gw)) return "an IPv4-mapped address (::ffff:0:0/96) carries no IPv6 packets";
+  return undefined;
+}
+
+/**
+ * A node's own addresses, and the broadcast addresses of its IPv4 subnets below /31 (each
+ * with its subnet, as `10.0.1.0/24 on eth0`), as text: made once per node, as its routes
+ * each ask (a spine of a large fabric has thousands of both).
+ */
+interface Local {
+  readonly own: Set<string>;
+  readonly broadcasts: Map<string, string>;
+}
+const LOCAL = new WeakMap<Ifaces, Local>();
+function localOf(ifaces: Ifaces): Local {
+  let local = LOCAL.get(ifaces);
+  if (!local) {
+    local = { own: new Set(), broadcasts: new Map() };
+    for (const [name, info] of ifaces)
+      for (const a of info.addresses) {
+        local.own.add(a.text);
+        if (a.family !== 4 || a.prefix >= 31) continue;
+        const broadcast = v4Broadcast(a).text;
+        if (!local.broadcasts.has(broadcast))
+          local.broadcasts.set(broadcast, `${network(a).cidr} on ${name}`);
+      }
+    LOCAL.set(ifaces, local);
+  }
+  return local;
 }
 
 /** A gateway (not link-local, not `onlink`) must be on a subnet of the node's (or of `dev`'s). */
@@ -339,8 +406,15 @@ function source(
 ): Ip | undefined | null {
   if (!srcText) return undefined;
   const parsed = parseIp(srcText.text);
-  const own = [...ifaces.values()].flatMap((i) => i.addresses);
-  if (!parsed.ok || !own.some((a) => a.text === parsed.value.text)) {
+  if (!parsed.ok) {
+    diagnostics.error("OT2001", `invalid source address \`${srcText.text}\``, {
+      span: srcText.span,
+      label: parsed.reason,
+      help: "`src` must be one of the node's own addresses, without a prefix length",
+    });
+    return null;
+  }
+  if (!localOf(ifaces).own.has(parsed.value.text)) {
     diagnostics.error(
       "OT3007",
       `source address \`${srcText.text}\` is not an address of \`${n.name.text}\``,

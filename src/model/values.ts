@@ -59,11 +59,7 @@ export function parseAddress(
     return undefined;
   }
   const a = parsed.value;
-  const bad =
-    unassignable(a) ??
-    (onLo && (a.cidr === "127.0.0.1/8" || a.cidr === "::1/128")
-      ? "the loopback of every namespace has it already"
-      : undefined);
+  const bad = unassignable(a) ?? loopback(a, onLo);
   if (bad) {
     diagnostics.error("OT2001", `invalid address \`${t.text}\``, { span: t.span, label: bad });
     return undefined;
@@ -71,6 +67,18 @@ export function parseAddress(
   if (a.family === 4 && a.prefix < 31) edgeOfSubnet(diagnostics, a, t.span);
   // Written out, not spread: see withPrefix.
   return { family: a.family, text: a.text, bytes: a.bytes, prefix: a.prefix, cidr: a.cidr, span: t.span };
+}
+
+/**
+ * The loopback addresses every namespace's `lo` has: not again (IPv6 takes an address once
+ * whatever its length: "address already assigned"), and ::1 on no other interface (the
+ * kernel: "Cannot assign loopback address on this device").
+ */
+function loopback(a: Cidr, onLo: boolean): string | undefined {
+  if (onLo && (a.cidr === "127.0.0.1/8" || a.text === "::1"))
+    return "the loopback of every namespace has it already";
+  if (!onLo && a.text === "::1") return "::1 is the loopback address, which only `lo` has";
+  return undefined;
 }
 
 /** The network and broadcast addresses of an IPv4 subnet are no host's. */
