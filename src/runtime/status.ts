@@ -2,6 +2,7 @@
 // there (the facts of its operations, src/plan/expected.ts): every missing, extra or
 // changed object is reported as drift.
 
+import { routeMetric } from "../model/routes.js";
 import { inNetns } from "../plan/enter.js";
 import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../plan/expected.js";
 import { type FactKind, factsFor } from "../plan/facts.js";
@@ -287,19 +288,35 @@ function sameRoute(want: WantRoute, r: LiveRoute): boolean {
   return (want.via === undefined || r.via === want.via) && (want.dev === undefined || r.dev === want.dev);
 }
 
-/** A namespace's routes: each the plan made is there, and (in the lab's own) no other. */
+/**
+ * Whether a live route is a route of the plan as the kernel keeps it: its metric (the
+ * kernel's default where the plan gives none) and its gateway or none, as well.
+ */
+function exactRoute(want: WantRoute, r: LiveRoute): boolean {
+  return sameRoute(want, r) && routeMetric(want) === (r.metric ?? 0) && want.via === r.via;
+}
+
+/**
+ * A namespace's routes: each the plan made is there, and (in the lab's own) no other. A live
+ * route is the plan's routes it is exactly, if any, else those it matches (what the plan
+ * says, the rest free): so a route declared without a metric or gateway is there at another,
+ * but not when that route is another of the plan's, which would hide the first one's loss.
+ */
 function compareRoutes(live: LiveNamespace, expected: NsExpected): Drift[] {
-  const drift: Drift[] = [];
   const where = live.ns;
-  for (const want of expected.routes)
-    if (!live.routes.some((r) => sameRoute(want, r)))
-      drift.push({ ns: where, kind: "missing", what: routeText(want) });
+  const found = new Set<WantRoute>();
+  const extra: Drift[] = [];
   for (const r of live.routes) {
-    if (r.protocol === "kernel" || r.protocol === "ra") continue;
-    if (!expected.routes.some((w) => sameRoute(w, r)))
-      drift.push({ ns: where, kind: "extra", what: routeText(r) });
+    const exact = expected.routes.filter((w) => exactRoute(w, r));
+    const its = exact.length ? exact : expected.routes.filter((w) => sameRoute(w, r));
+    for (const w of its) found.add(w);
+    if (!its.length && r.protocol !== "kernel" && r.protocol !== "ra")
+      extra.push({ ns: where, kind: "extra", what: routeText(r) });
   }
-  return drift;
+  const missing = expected.routes
+    .filter((w) => !found.has(w))
+    .map((w): Drift => ({ ns: where, kind: "missing", what: routeText(w) }));
+  return [...missing, ...extra];
 }
 
 function compare(
