@@ -53,16 +53,22 @@ export function expectedNetwork(facts: readonly NetworkFact[]): Map<Ns, NsExpect
 
 /**
  * A route for people, as `status` and the script's status name it in drift: its destination
- * and its gateway and interface, or each path's (`via A dev D weight W`, joined by commas).
+ * and its gateway and interface, or each path's (`via A dev D weight W`, joined by commas),
+ * then its metric where it has one (a live IPv4 route at 0 shows none, as `ip` does), but
+ * IPv6's default, 1024, which every IPv6 route would show: so a route whose metric changed
+ * reads as two routes.
  */
 export function routeText(r: {
   readonly destination: string;
   readonly via?: string;
   readonly dev?: string;
+  readonly metric?: number;
   readonly nexthops?: readonly { readonly via?: string; readonly dev: string; readonly weight: number }[];
 }): string {
   const hops = r.nexthops
     ? r.nexthops.map((h) => `${h.via ? ` via ${h.via}` : ""} dev ${h.dev} weight ${h.weight}`).join(",")
     : `${r.via ? ` via ${r.via}` : ""}${r.dev ? ` dev ${r.dev}` : ""}`;
-  return `route ${r.destination}${hops}`;
+  const metric =
+    r.metric === undefined || (r.metric === 1024 && r.destination.includes(":")) ? "" : ` metric ${r.metric}`;
+  return `route ${r.destination}${hops}${metric}`;
 }

@@ -91,7 +91,7 @@ test("a stage of many steps runs through the workers: up, status and drift as wi
       const d = (JSON.parse(drifted.stdout) as { drift: { ns: string; kind: string; what: string }[] }).drift;
       assert.deepEqual(d.map((x) => `${x.kind} ${x.what} in ${x.ns}`).sort(), [
         `extra route 10.99.0.0/16 via 10.16.0.1 dev eth0 in ${ns("h3")}`,
-        `extra route ::/0 dev eth0 in ${ns("h3")}`,
+        `extra route ::/0 dev eth0 metric 7 in ${ns("h3")}`,
         `missing address 10.16.0.17/16 on eth0 in ${ns("h17")}`,
       ]);
     },

@@ -1101,7 +1101,8 @@ EOF
 }
 
 # route_text FAMILY LINE: sets $text to the route of a line of `ip -o route` as `opentop
-# status` writes it: "route PREFIX via GATEWAY dev DEV", a path's "via … dev … weight …".
+# status` writes it: "route PREFIX via GATEWAY dev DEV", a path's "via … dev … weight …",
+# then " metric N" unless N is IPv6's 1024 (IPv4's 0 ip does not print).
 route_text() {
   family=$1
   # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
@@ -1116,6 +1117,7 @@ route_text() {
   esac
   text="route $destination"
   sep=
+  metric=
   while [ $# -gt 0 ]; do
     case $1 in
       nexthop)
@@ -1127,9 +1129,15 @@ route_text() {
         text="$text $1 $2"
         shift
         ;;
+      metric)
+        [ $# -ge 2 ] || break
+        [ "$family $2" = "-6 1024" ] || metric=" metric $2"
+        shift
+        ;;
     esac
     shift
   done
+  text=$text$metric
 }
 
 # ---- the commands ------------------------------------------------------------------

@@ -129,8 +129,10 @@ function printStatus(io: Io, s: Omit<Status, "record">, r: StatusHead, fileChang
     for (const route of ns.routes.filter((x) => x.protocol !== "kernel")) {
       const destination =
         route.destination === "0.0.0.0/0" || route.destination === "::/0" ? "default" : route.destination;
-      const text = routeText({ ...route, destination }).replace(/^route /, "");
-      io.out(`  ${st.dim("route")} ${text}${route.metric !== undefined ? ` metric ${route.metric}` : ""}`);
+      // Every metric the kernel gives, IPv6's 1024 too, written here rather than by routeText.
+      const { metric, ...rest } = route;
+      const text = routeText({ ...rest, destination }).replace(/^route /, "");
+      io.out(`  ${st.dim("route")} ${text}${metric !== undefined ? ` metric ${metric}` : ""}`);
     }
     for (const shaped of s.shaping.filter((x) => x.ns === ns.ns))
       io.out(

@@ -542,7 +542,7 @@ end_2() {
   want_addr trunk.10 10.10.0.1/24
   want_addr trunk.20 10.20.0.1/24
   [ "${rseen_1-}" = 2 ] || drift missing 'route 10.9.0.0/16 via 10.0.1.1 dev e1 weight 1, via 10.0.2.1 dev e2 weight 1'
-  [ "${rseen_2-}" = 2 ] || drift missing 'route 10.8.0.0/16 via 10.0.1.1 dev e1 weight 3, via 10.0.2.1 dev e2 weight 1'
+  [ "${rseen_2-}" = 2 ] || drift missing 'route 10.8.0.0/16 via 10.0.1.1 dev e1 weight 3, via 10.0.2.1 dev e2 weight 1 metric 20'
   shaped e1 e2 lan up0
   want_qdisc e1 tbf 1: root rate 1Gbit
   want_qdisc e1 netem 10: 1:1 limit 16513

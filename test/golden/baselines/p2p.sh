@@ -195,7 +195,7 @@ end_2() {
   want_addr eth0 10.0.0.2/30
   want_addr eth0 fd00::2/64
   [ "${rseen_1-}" = 2 ] || drift missing 'route 10.255.0.1/32 via 10.0.0.1'
-  [ "${rseen_2-}" = 2 ] || drift missing 'route ::/0 via fd00::1'
+  [ "${rseen_2-}" = 2 ] || drift missing 'route ::/0 via fd00::1 metric 100'
   extras
 }
 
