@@ -322,44 +322,36 @@ function unusableGateway(gw: Ip, onlink: boolean, ifaces: Ifaces): string | unde
   if (gw.family === 4) {
     if (first >= 224 && first < 240) return "a multicast address is no gateway";
     if (gw.text === "255.255.255.255") return "the broadcast address is no gateway";
-    const subnet = localOf(ifaces).broadcasts.get(gw.text);
+    const subnet = broadcastOf(gw, ifaces);
     if (subnet) return `it is the broadcast address of ${subnet}`;
-    if (onlink && (first === 127 || localOf(ifaces).own.has(gw.text)))
+    if (onlink && (first === 127 || ownAddresses(ifaces).has(gw.text)))
       return "with `onlink` the gateway must be a neighbour, not the node's own address";
     return undefined;
   }
   if (first === 0xff) return "a multicast address is no gateway";
-  if (gw.text === "::1" || localOf(ifaces).own.has(gw.text))
+  if (gw.text === "::1" || ownAddresses(ifaces).has(gw.text))
     return "it is the node's own address (the kernel refuses a local IPv6 gateway)";
   if (isV4Mapped(gw)) return "an IPv4-mapped address (::ffff:0:0/96) carries no IPv6 packets";
   return undefined;
 }
 
-/**
- * A node's own addresses, and the broadcast addresses of its IPv4 subnets below /31 (each
- * with its subnet, as `10.0.1.0/24 on eth0`), as text: made once per node, as its routes
- * each ask (a spine of a large fabric has thousands of both).
- */
-interface Local {
-  readonly own: Set<string>;
-  readonly broadcasts: Map<string, string>;
-}
-const LOCAL = new WeakMap<Ifaces, Local>();
-function localOf(ifaces: Ifaces): Local {
-  let local = LOCAL.get(ifaces);
-  if (!local) {
-    local = { own: new Set(), broadcasts: new Map() };
-    for (const [name, info] of ifaces)
-      for (const a of info.addresses) {
-        local.own.add(a.text);
-        if (a.family !== 4 || a.prefix >= 31) continue;
-        const broadcast = v4Broadcast(a).text;
-        if (!local.broadcasts.has(broadcast))
-          local.broadcasts.set(broadcast, `${network(a).cidr} on ${name}`);
-      }
-    LOCAL.set(ifaces, local);
+/** A node's own addresses, as text, made once per node (its routes each may ask). */
+const OWN = new WeakMap<Ifaces, Set<string>>();
+function ownAddresses(ifaces: Ifaces): Set<string> {
+  let own = OWN.get(ifaces);
+  if (!own) {
+    own = new Set();
+    for (const info of ifaces.values()) for (const a of info.addresses) own.add(a.text);
+    OWN.set(ifaces, own);
   }
-  return local;
+  return own;
+}
+
+/** The connected IPv4 subnet (below /31) whose broadcast address `gw` is, as `10.0.1.0/24 on eth0`. */
+function broadcastOf(gw: Ip, ifaces: Ifaces): string | undefined {
+  const on = kernelSubnets(ifaces).find(gw);
+  if (!on || on.address.prefix >= 31 || v4Broadcast(on.address).text !== gw.text) return undefined;
+  return `${network(on.address).cidr} on ${on.iface}`;
 }
 
 /** A gateway (not link-local, not `onlink`) must be on a subnet of the node's (or of `dev`'s). */
@@ -414,7 +406,7 @@ function source(
     });
     return null;
   }
-  if (!localOf(ifaces).own.has(parsed.value.text)) {
+  if (!ownAddresses(ifaces).has(parsed.value.text)) {
     diagnostics.error(
       "OT3007",
       `source address \`${srcText.text}\` is not an address of \`${n.name.text}\``,
