@@ -701,15 +701,17 @@ status_check() {
   IFS=$keep
 }
 
-# look TITLE NS LINKS: a namespace's section begins (NS empty: the host, where only the lab's
-# interfaces count). Its interfaces are checked against the plan as they come (link_of, by
-# the functions LINKS names), and no other may be in a namespace of the lab's own; its
-# addresses are kept as " DEV=CIDR ..." in $have for want_addr, its routes of the main table
-# in $routes4 and $routes6, its qdiscs in $qtext.
+# look TITLE NS LINKS [ROUTED]: a namespace's section begins (NS empty: the host, where only
+# the lab's interfaces count; ROUTED: the plan makes routes there). Its interfaces are checked
+# against the plan as they come (link_line, by the functions LINKS names), and no other may
+# be in a namespace of the lab's own; its addresses are kept as " DEV=CIDR ..." in $have for
+# want_addr (a name has no space, a CIDR no `=`), its unicast routes in $routes, its qdiscs
+# in $qtext.
 look() {
   printf '%s\n' "$1"
   ns=$2
   links=$3
+  routed=${4-}
   present=1
   section=ip
   ours=' '
@@ -719,8 +721,9 @@ look() {
   qlines=
   qtext=
   shown=
-  routes4=
-  routes6=
+  routes=
+  said=
+  said_at=
 }
 
 # section_end: the namespace's interfaces shown (each with its addresses, or its bridge),
@@ -736,24 +739,21 @@ section_end() {
     if [ -z "$extra" ]; then
       # shellcheck disable=SC2086 # its words (nothing here expands file names)
       for a in $have; do
-        case $a in "$dev="*) extra="$extra ${a#*=}" ;; esac
+        case ${a%=*} in "$dev") extra="$extra ${a##*=}" ;; esac
       done
     fi
     printf '  %-16s %-5s%s\n' "$dev" "$state" "$extra"
   done <<EOF
 $shown
 EOF
-  if [ -n "$ns" ]; then
-    keep_routes -4 "$routes4"
-    keep_routes -6 "$routes6"
-  fi
+  [ -z "$ns" ] || keep_routes "$routes"
   "end_$k"
 }
 
 # ip_line LINE: the interfaces (`ip -j link`, a JSON array), an address of `ip -o` (it
-# starts with its interface's index and ": "), or a route: of the main table (other tables
-# name theirs), IPv6 when it has a colon or a preference (which the kernel gives every IPv6
-# route and no IPv4 one).
+# starts with its interface's index and ": "), or a route: kept when unicast (its first word
+# says its type otherwise), whatever its table (keep_routes reads that, as every word after
+# the destination can be an interface's name too).
 ip_line() {
   case $1 in
     '['*)
@@ -768,63 +768,64 @@ ip_line() {
       return 0
       ;;
   esac
-  case " $1 " in
-    *' table '*) ;;
-    *:* | *' pref '*) routes6="$routes6$1$NL" ;;
-    *) routes4="$routes4$1$NL" ;;
+  case $1 in
+    unreachable\ * | blackhole\ * | prohibit\ * | throw\ * | local\ * | broadcast\ * | multicast\ * | anycast\ * | nat\ *) ;;
+    *) routes=$routes$1$NL ;;
   esac
 }
 
-# link_of DEV: checks interface DEV of the namespace being looked at against the plan, from
-# its line of `ip -o link` ($line); false when the plan makes no such interface there. The
-# plan's interfaces of a namespace are arms of the functions $links names, one a bridge
-# (a port is looked for among its bridge's first): a lookup is as long as a bridge has
-# ports, not as the lab has interfaces, whose square would make a large lab's status slow.
-link_of() {
-  case $line in
-    *" master "*)
-      master=${line#*" master "}
-      master=${master%% *}
-      ;;
-    *) master= ;;
-  esac
-  "$links" "$1" "$master"
-}
-
-# links_json JSON: each interface of `ip -j link` as the line of `ip -o link` that link_line
-# reads: "0: DEV: <FLAGS> mtu M qdisc Q master B link/TYPE MAC". Its objects hold no objects
-# (only lists): the array is split at each `}`; one in a string (the alias of a host
-# interface not the lab's) cuts that interface's object short, never one the plan names.
+# links_json JSON: each interface of `ip -j link`, checked by link_line. The array is split at
+# each `}`; a piece that does not open the next interface's object (`,{"ifindex":`, which no
+# string holds, as a string's quotes are escaped) continues the one before: a `}` in a name
+# or an alias, or the end of an object within it.
 links_json() {
   keep=$IFS
   IFS='}'
-  # shellcheck disable=SC2086 # splitting into objects is the point (nothing expands file names)
+  # shellcheck disable=SC2086 # splitting into pieces is the point (nothing expands file names)
   set -- $1
   IFS=$keep
-  for object do
-    case $object in *'"ifname":"'*) ;; *) continue ;; esac
-    json_field "$object" ifname '"'
-    dev=$field
-    json_field "$object" flags ']'
-    flags=
-    IFS=,
-    for flag in ${field#[}; do
-      flag=${flag#'"'}
-      flags=$flags${flags:+,}${flag%'"'}
-    done
-    IFS=$keep
-    json_field "$object" mtu ,
-    text="0: $dev: <$flags> mtu $field"
-    json_field "$object" qdisc '"' && text="$text qdisc $field"
-    json_field "$object" master '"' && text="$text master $field"
-    json_field "$object" link_type '"' && text="$text link/$field"
-    json_field "$object" address '"' && text="$text $field"
-    link_line "$text"
+  object=
+  for piece do
+    case $piece in
+      ',{"ifindex":'* | '[{"ifindex":'*)
+        [ -z "$object" ] || link_object "$object"
+        object=$piece
+        ;;
+      ']') ;;
+      *) object=$object'}'$piece ;;
+    esac
   done
+  [ -z "$object" ] || link_object "$object"
+}
+
+# link_object OBJECT: an interface of `ip -j link`, as link_line takes it: its name in $dev,
+# its bridge in $master, and in $line " <FLAGS> mtu M qdisc Q master B link/TYPE MAC ", the
+# words of `ip -o link` after the name (which want_link reads: a name could be any of them).
+link_object() {
+  json_string "$1" ifname || return 0
+  dev=$field
+  json_field "$1" flags ']'
+  flags=
+  IFS=,
+  for flag in ${field#[}; do
+    flag=${flag#'"'}
+    flags=$flags${flags:+,}${flag%'"'}
+  done
+  IFS=$keep
+  json_field "$1" mtu ,
+  line=" <$flags> mtu $field"
+  json_field "$1" qdisc '"' && line="$line qdisc $field"
+  master=
+  json_string "$1" master && master=$field && line="$line master $field"
+  json_field "$1" link_type '"' && line="$line link/$field"
+  json_field "$1" address '"' && line="$line $field"
+  line="$line "
+  link_line
 }
 
 # json_field OBJECT KEY END: sets $field to the value of KEY in a JSON object of ip's (a
 # string without its quotes, up to END, or a number or list up to END); false when absent.
+# Only for values that have no escapes: json_string reads the others.
 json_field() {
   field=
   case $1 in *"\"$2\":"*) ;; *) return 1 ;; esac
@@ -833,16 +834,52 @@ json_field() {
   field=${field%%"$3"*}
 }
 
-# link_line LINE: a line of `ip -o link` (N: DEV[@PEER]: <FLAGS> mtu M ... state S ...).
+# json_string OBJECT KEY: sets $field to the string KEY names in a JSON object of ip's,
+# unescaped; false when absent. A key's quoted name followed by a colon is never in a
+# string, where every quote is escaped.
+json_string() {
+  field=
+  case $1 in *"\"$2\":\""*) ;; *) return 1 ;; esac
+  field=${1#*"\"$2\":\""}
+  case ${field%%'"'*} in
+    *\\*) json_unescape ;;
+    *) field=${field%%'"'*} ;;
+  esac
+}
+
+# json_unescape: $field, a JSON string's text after its opening quote, becomes the string.
+# ip escapes a quote, a backslash and the control characters that have a letter, of which
+# a name can hold only a backspace (the others are white space).
+json_unescape() {
+  rest=$field
+  field=
+  while :; do
+    chunk=${rest%%[\"\\]*}
+    field=$field$chunk
+    rest=${rest#"$chunk"}
+    case $rest in
+      \\?*)
+        c=${rest#?}
+        rest=${c#?}
+        c=${c%"$rest"}
+        [ "$c" != b ] || c=$(printf '\b')
+        field=$field$c
+        ;;
+      *) return 0 ;;
+    esac
+  done
+}
+
+# link_line: checks interface $dev (its bridge $master, its words $line, from link_object)
+# of the namespace being looked at against the plan, by the functions $links names, one a
+# bridge (a port is looked for among its bridge's first): a lookup is as long as a bridge
+# has ports, not as the lab has interfaces, whose square would make a large lab's status
+# slow. Another interface is extra, but on the host, where only the lab's count.
 link_line() {
-  line=${1#*: }
-  dev=${line%%: *}
-  dev=${dev%@*}
-  line=" $line "
-  if link_of "$dev"; then
+  if "$links" "$dev" "$master"; then
     ours="$ours$dev "
   else
-    [ -n "$ns" ] || return 0 # on the host, only the lab's interfaces count
+    [ -n "$ns" ] || return 0
     drift extra "interface $dev"
   fi
   flags=${line#*<}
@@ -850,53 +887,170 @@ link_line() {
     *,UP,*) state=up ;;
     *) state=down ;;
   esac
-  case $line in
-    *" master "*)
-      master=${line#*" master "}
-      shown="$shown$dev $state (port of ${master%% *})$NL"
-      ;;
-    *) shown="$shown$dev $state$NL" ;;
-  esac
+  if [ -n "$master" ]; then
+    shown="$shown$dev $state (port of $master)$NL"
+  else
+    shown="$shown$dev $state$NL"
+  fi
 }
 
-# addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...); only
-# the addresses of global scope are the lab's, as in `opentop status`, and on the host
-# only those of the lab's interfaces.
+# addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...), where an
+# address with a peer is "LOCAL peer PEER/LEN", named LOCAL/LEN as `opentop status` names it;
+# only the addresses of global scope are the lab's, as in `opentop status`, and on the host
+# only those of the lab's interfaces. The name is as ip printed it (`-o addr` adds no @PEER).
 addr_line() {
   case $1 in *" scope global "*) ;; *) return 0 ;; esac
   # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
   set -- $1
   if [ -z "$ns" ]; then
-    case $ours in *" ${2%@*} "*) ;; *) return 0 ;; esac
+    case $ours in *" $2 "*) ;; *) return 0 ;; esac
   fi
-  have="$have${2%@*}=$4 "
+  if [ "$5" = peer ]; then
+    have="$have$2=$4/${6##*/} "
+  else
+    have="$have$2=$4 "
+  fi
 }
 
-# keep_routes FAMILY TEXT: the unicast routes of TEXT (lines of `ip -o route`), each given
-# to routes_K (which marks the plan's routes it is); those a lab may have made — neither the
-# kernel's own (a connected subnet) nor a router advertisement's — shown, and kept in
-# $unclaimed as "FAMILY LINE" when they are none of the plan's.
+# keep_routes TEXT: the routes of the main table among TEXT (lines of `ip -o route`, unicast),
+# each read by route_parse and given to routes_K (which marks the plan's routes it is); those
+# a lab may have made — neither the kernel's own (a connected subnet) nor a router
+# advertisement's — shown, and named in $unclaimed when they are none of the plan's. Where
+# the plan makes no route ($routed empty), the kernel's own are not even read. (Here and in
+# what it calls, `case` rather than `[`: a line of a large lab's costs no command lookup.)
 keep_routes() {
   while IFS= read -r line; do
-    case $line in
-      '' | unreachable\ * | blackhole\ * | prohibit\ * | throw\ * | local\ * | broadcast\ * | multicast\ * | anycast\ * | nat\ *)
-        continue
-        ;;
-    esac
+    # Only `proto` can be followed by `kernel` or `ra` (no word of a route line is either,
+    # and an interface's name follows `dev`).
     case " $line " in
+      '  ') continue ;;
       *' proto kernel '* | *' proto ra '*)
+        case $routed in '') continue ;; esac
+        route_parse "$line"
         # Neither shown nor ever extra, but it may be a route of the plan (a connected
         # subnet's), as `opentop status` takes it.
-        "routes_$k" "$1 $line" || :
+        case $r_table in '') "routes_$k" || : ;; esac
         continue
         ;;
     esac
+    route_parse "$line"
+    case $r_table in '') ;; *) continue ;; esac
     echo "  route $line"
-    route="$1 $line"
-    "routes_$k" "$route" || unclaimed="$unclaimed$route$NL"
+    "routes_$k" || unclaimed_route
   done <<EOF
-$2
+$1
 EOF
+}
+
+# route_parse LINE: a line of `ip -o route`, read word by word, as `opentop status` reads
+# ip's JSON: $r_dest its destination as a prefix (0.0.0.0/0 for `default`), $r_via its
+# gateway, $r_dev its interface, $r_metric, $r_table (empty: main), and for a route of
+# several paths $r_paths ("/PATH/PATH/", each "[via G ]dev D weight W": no gateway or
+# interface has a `/`) and $r_hops (","-joined, as drift names them). A gateway of another
+# family (`via inet6 G`) is none, as in ip's JSON, where it is no "gateway". Its family is
+# its destination's, else its first gateway's, else IPv6 when it has a preference (which the
+# kernel gives every IPv6 route and no IPv4 one). A word that takes a value ($key) takes the
+# next, whatever it is: an interface may be called `metric`.
+route_parse() {
+  # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
+  set -- $1
+  r_dest=$1
+  shift
+  r_via=
+  r_dev=
+  r_metric=
+  r_table=
+  r_paths=
+  r_hops=
+  gateway=
+  pref=
+  hop=
+  key=
+  for word do
+    case $key in
+      '')
+        case $word in
+          via | dev | weight | metric | table | pref | proto | scope | src | from | tos | nhid | realms | expires) key=$word ;;
+          nexthop)
+            case $hop in 1) route_hop ;; esac
+            hop=1
+            weight=1
+            ;;
+        esac
+        continue
+        ;;
+      via)
+        case $word in
+          *[.:]*)
+            r_via=$word
+            gateway=${gateway:-$word}
+            ;;
+          *)
+            # A family's name: its address follows, skipped.
+            key=skip
+            continue
+            ;;
+        esac
+        ;;
+      dev) r_dev=$word ;;
+      weight) weight=$word ;;
+      metric) r_metric=$word ;;
+      table) case $word in main) ;; *) r_table=$word ;; esac ;;
+      pref) pref=1 ;;
+    esac
+    key=
+  done
+  case $hop in 1) route_hop ;; esac
+  # ip prints no metric where it is 0 (IPv4's default; every IPv6 route has one).
+  r_metric=${r_metric:-0}
+  case $r_dest in
+    */*) ;;
+    default)
+      case $gateway/$pref in
+        *:*/* | /1) r_dest=::/0 ;;
+        *) r_dest=0.0.0.0/0 ;;
+      esac
+      ;;
+    *:*) r_dest=$r_dest/128 ;;
+    *) r_dest=$r_dest/32 ;;
+  esac
+}
+
+# route_hop: the path route_parse has read (after `nexthop`) joins $r_paths and $r_hops.
+route_hop() {
+  path="dev $r_dev weight $weight"
+  case $r_via in ?*) path="via $r_via $path" ;; esac
+  r_paths=${r_paths:-/}$path/
+  r_hops="$r_hops${r_hops:+,} $path"
+  r_via=
+  r_dev=
+}
+
+# unclaimed_route: the route route_parse read is none of the plan's: named in $unclaimed,
+# once, as `opentop status` names it (its metric too, but IPv6's default 1024, which ip
+# prints on every IPv6 route). Routes that drift names alike (they differ in protocol, or
+# one at IPv6's 1024 and one without) have one destination, and the kernel lists a
+# destination's routes together: only the names said since the destination last changed
+# ($said, $said_at) need looking through.
+unclaimed_route() {
+  text="route $r_dest"
+  if [ -n "$r_hops" ]; then
+    text=$text$r_hops
+  else
+    [ -z "$r_via" ] || text="$text via $r_via"
+    [ -z "$r_dev" ] || text="$text dev $r_dev"
+  fi
+  case $r_metric/$r_dest in
+    0/* | 1024/*:*) ;;
+    *) text="$text metric $r_metric" ;;
+  esac
+  if [ "$r_dest" != "$said_at" ]; then
+    said_at=$r_dest
+    said=$NL
+  fi
+  case $said in *"$NL$text$NL"*) return 0 ;; esac
+  said=$said$text$NL
+  unclaimed=$unclaimed$text$NL
 }
 
 # want_link [shaped] [up] [mtu N] [mac MAC] [master BRIDGE]: interface $dev (its `ip -o
@@ -1036,57 +1190,47 @@ want_addr() {
   esac
 }
 
-# route_is "FAMILY LINE" METRIC FAMILY DESTINATION [WORD VALUE]...: the line is that route.
+# route_exact METRIC VIA DEV [PATH]...: route_is, and the route has that metric (the
+# kernel's default where the plan says none) and that gateway, or none: the plan's route
+# as the kernel keeps it, which a route at another metric or gateway is not.
+route_exact() {
+  case $1/$2 in "$r_metric/$r_via") route_is "$@" ;; *) return 1 ;; esac
+}
+
+# route_is METRIC VIA DEV [PATH]...: the route route_parse read is that route of the plan,
+# as `opentop status` compares them: what the plan says (an empty METRIC, VIA or DEV says
+# nothing), and with several paths, the same paths ("[via G ]dev D weight W"), in any order.
 route_is() {
-  case $1 in "$3 $4 "*) ;; *) return 1 ;; esac
-  line=" ${1#* } "
-  metric=$2
-  shift 4
-  case $metric in
-    '') ;;
-    0) case $line in *" metric "*) return 1 ;; esac ;;
-    *) case $line in *" metric $metric "*) ;; *) return 1 ;; esac ;;
+  case $1 in '' | "$r_metric") ;; *) return 1 ;; esac
+  case $#$r_paths in
+    3)
+      case $2 in '' | "$r_via") ;; *) return 1 ;; esac
+      case $3 in '' | "$r_dev") return 0 ;; *) return 1 ;; esac
+      ;;
   esac
-  paths=0
-  while [ $# -gt 1 ]; do
-    case $1 in
-      nexthop)
-        paths=$((paths + 1))
-        # -o writes a path after "\<TAB>": no space before `nexthop`.
-        case $line in *"nexthop $2 "*) ;; *) return 1 ;; esac
-        ;;
-      *) case $line in *" $1 $2 "*) ;; *) return 1 ;; esac ;;
-    esac
-    shift 2
+  left=${r_paths:-/}
+  shift 3
+  for path do
+    case $left in *"/$path/"*) ;; *) return 1 ;; esac
+    left=${left%%"/$path/"*}/${left#*"/$path/"}
   done
-  # As many paths as the plan's (none for a route of one path).
-  left=$line
-  while :; do
-    case $left in
-      *"nexthop "*)
-        left=${left#*"nexthop "}
-        paths=$((paths - 1))
-        ;;
-      *) break ;;
-    esac
-  done
-  [ "$paths" = 0 ]
+  case $left in /) return 0 ;; *) return 1 ;; esac
 }
 
 # extras: what the namespace has that the plan does not make: addresses on the lab's
-# interfaces that no want_addr named, routes that are none of the plan's (routes_K; named
-# as `opentop status` names them), and qdiscs of shaped interfaces no want_qdisc claimed.
+# interfaces that no want_addr named (each once: the kernel may hold one twice, with a peer
+# and without), routes that are none of the plan's (unclaimed_route named them), and qdiscs
+# of shaped interfaces no want_qdisc claimed.
 extras() {
   # shellcheck disable=SC2086 # its words (nothing here expands file names)
   for a in $have; do
     case $wanted in *" $a "*) continue ;; esac
-    case $ours in *" ${a%%=*} "*) ;; *) continue ;; esac
-    drift extra "address ${a#*=} on ${a%%=*}"
+    case $ours in *" ${a%=*} "*) ;; *) continue ;; esac
+    drift extra "address ${a##*=} on ${a%=*}"
+    wanted="$wanted$a "
   done
   while IFS= read -r entry; do
-    [ -n "$entry" ] || continue
-    route_text "${entry%% *}" "${entry#* }"
-    drift extra "$text"
+    [ -z "$entry" ] || drift extra "$entry"
   done <<EOF
 $unclaimed
 EOF
@@ -1098,46 +1242,6 @@ EOF
   done <<EOF
 $qlines
 EOF
-}
-
-# route_text FAMILY LINE: sets $text to the route of a line of `ip -o route` as `opentop
-# status` writes it: "route PREFIX via GATEWAY dev DEV", a path's "via … dev … weight …",
-# then " metric N" unless N is IPv6's 1024 (IPv4's 0 ip does not print).
-route_text() {
-  family=$1
-  # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
-  set -- $2
-  destination=$1
-  shift
-  case $destination in
-    default) [ "$family" = -4 ] && destination=0.0.0.0/0 || destination=::/0 ;;
-    */*) ;;
-    *:*) destination=$destination/128 ;;
-    *) destination=$destination/32 ;;
-  esac
-  text="route $destination"
-  sep=
-  metric=
-  while [ $# -gt 0 ]; do
-    case $1 in
-      nexthop)
-        text=$text$sep
-        sep=,
-        ;;
-      via | dev | weight)
-        [ $# -ge 2 ] || break
-        text="$text $1 $2"
-        shift
-        ;;
-      metric)
-        [ $# -ge 2 ] || break
-        [ "$family $2" = "-6 1024" ] || metric=" metric $2"
-        shift
-        ;;
-    esac
-    shift
-  done
-  text=$text$metric
 }
 
 # ---- the commands ------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { addTo } from "../../group.js";
 import type { Compiled } from "../../model/compile.js";
 import { labMark, nodeMark, nodeNetns, parseMark } from "../../model/names.js";
 import { partOn } from "../../model/part.js";
+import { routeMetric } from "../../model/routes.js";
 import { assertNever } from "../../never.js";
 import { KERNEL_BYTES_PER_NAMESPACE, namespacesWanted } from "../../plan/capacity.js";
 import { nodeEnterPrefix, someNodes } from "../../plan/enter.js";
@@ -591,8 +592,8 @@ function statusSection(record: LabRecord): string {
   const qdiscs = new Map<Ns, FactOf<"qdisc">[]>();
   for (const f of factsFor(SCRIPT_STATUS, facts, "shaping")) addTo(qdiscs, f.ns, f);
   // Each namespace K: ns_K starts its section, links_K checks its interfaces as they come,
-  // end_K what the plan makes there once they have all come. What no check claims is
-  // extra: `extras` reports it once the checks have run.
+  // routes_K its routes, end_K what the plan makes there once they have all come. What no
+  // check claims is extra: `extras` reports it once the checks have run.
   const out: string[] = [];
   const reads: string[] = [];
   const section = (ns: Ns, title: string) => {
@@ -600,15 +601,13 @@ function statusSection(record: LabRecord): string {
     const shaped = qdiscs.get(ns) ?? [];
     const e = expected.get(ns);
     const ids = new Map(interfaces(e).map((dev, i) => [dev, i + 1]));
-    const present = [...ids].map(
-      ([dev, id]) => `  [ "\${seen_${id}-}" = ${k} ] || drift missing ${q(`interface ${dev}`)}`,
-    );
+    const routed = e !== undefined && e.routes.length > 0 ? " 1" : "";
     out.push(
       "",
-      `ns_${k}() { look ${q(title)} ${q(ns ?? "")} links_${k}; }`,
+      `ns_${k}() { look ${q(title)} ${q(ns ?? "")} links_${k}${routed}; }`,
       `end_${k}() {`,
-      ...present,
-      ...nsChecks(e, k),
+      ...ifaceChecks(e, k, ids),
+      ...missingRoutes(e, k),
       ...qdiscChecks(shaped),
       "  extras",
       "}",
@@ -691,49 +690,74 @@ function linkFunctions(
 }
 
 /**
- * One namespace's checks of what the plan puts on its interfaces: addresses, and its routes
- * (each one the kernel has marked it, `routes_K`, as its lines came).
+ * Each interface the plan makes or addresses in namespace K is there (links_K saw it), and
+ * then has the plan's addresses: a missing interface is one drift, as in `opentop status`,
+ * not also each of its addresses.
  */
-function nsChecks(e: NsExpected | undefined, k: number): string[] {
-  if (!e) return [];
-  const lines: string[] = [];
-  for (const dev of interfaces(e))
-    for (const a of e.addrs.get(dev) ?? []) lines.push(`  want_addr ${q(dev)} ${q(a)}`);
-  for (const [i, r] of e.routes.entries())
-    lines.push(`  [ "\${rseen_${i + 1}-}" = ${k} ] || drift missing ${q(routeText(r))}`);
-  return lines;
+function ifaceChecks(e: NsExpected | undefined, k: number, ids: ReadonlyMap<string, number>): string[] {
+  return [...ids].flatMap(([dev, id]) => {
+    const seen = `[ "\${seen_${id}-}" = ${k} ]`;
+    const missing = `drift missing ${q(`interface ${dev}`)}`;
+    const addrs = [...(e?.addrs.get(dev) ?? [])].map((a) => `want_addr ${q(dev)} ${q(a)}`);
+    if (addrs.length === 0) return [`  ${seen} || ${missing}`];
+    return [`  if ${seen}; then`, ...addrs.map((a) => `    ${a}`), "  else", `    ${missing}`, "  fi"];
+  });
 }
 
 /**
- * The function that takes each route the kernel shows in namespace K ("FAMILY LINE", from
- * keep_routes) and marks every route of the plan that it is (`rseen_I=K`), false when it is
- * none: a `case` of the plan's destinations, so that each line is looked up once, not every
- * route of the plan looked for among every line (a router's square of its routes). As
- * `opentop status` does, a route of the plan is there when some route of the kernel is it,
- * and a route of the kernel is extra when it is none of the plan's.
+ * The plan's routes in namespace K that the kernel has none of (each one routes_K marked
+ * `rseen_I=K` as its lines came). Routes that drift names alike (they differ in metric) are
+ * one line, as `opentop status` says each difference once.
+ */
+function missingRoutes(e: NsExpected | undefined, k: number): string[] {
+  const byText = new Map<string, number[]>();
+  for (const [i, r] of (e?.routes ?? []).entries()) addTo(byText, routeText(r), i + 1);
+  return [...byText].map(([text, ids]) => {
+    const seen = ids.map((i) => `[ "\${rseen_${i}-}" = ${k} ]`);
+    const all = seen.length === 1 ? seen[0] : `{ ${seen.join(" && ")}; }`;
+    return `  ${all} || drift missing ${q(text)}`;
+  });
+}
+
+/**
+ * The function that takes each route the kernel shows in namespace K (as route_parse read
+ * it, from keep_routes) and marks every route of the plan that it is (`rseen_I=K`), false
+ * when it is none: a `case` of the plan's destinations, so that each line is looked up once,
+ * not every route of the plan looked for among every line (a router's square of its
+ * routes). As `opentop status` does, a route of the plan is there when some route of the
+ * kernel is it, and a route of the kernel is extra when it is none of the plan's.
  */
 function routeFunction(name: string, k: number, e: NsExpected | undefined): string[] {
-  const arms = new Map<string, string[]>();
-  for (const [i, r] of (e?.routes ?? []).entries()) {
-    const args = routeArgs(r);
-    const key = `${args[1]} ${args[2]} `; // its family and destination: what route_is asks first
-    const tests = arms.get(key) ?? [];
-    tests.push(`! route_is "$1" ${args.map(q).join(" ")} || { rseen_${i + 1}=${k}; is=0; }`);
-    arms.set(key, tests);
-  }
+  const arms = new Map<string, { i: number; r: NsExpected["routes"][number] }[]>();
+  for (const [i, r] of (e?.routes ?? []).entries()) addTo(arms, r.destination, { i, r });
   // A namespace where the plan makes no route: every route of the kernel there is extra.
   if (arms.size === 0) return [`${name}() { return 1; }`];
+  const mark = (test: string, i: number) => `! ${test} || { rseen_${i + 1}=${k}; is=0; }`;
   return [
     "",
-    `# ${name} "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.`,
+    `# ${name}: marks the plan's routes that this route of the kernel is; false if none.`,
     `${name}() {`,
     "  is=1",
-    "  case $1 in",
-    ...[...arms].flatMap(([key, tests]) => [
-      `    ${q(key)}*)`,
-      ...tests.map((t) => `      ${t}`),
-      "      ;;",
-    ]),
+    "  case $r_dest in",
+    ...[...arms].flatMap(([destination, routes]) => {
+      const loose = routes.map(({ i, r }) => mark(`route_is ${routeArgs(r).map(q).join(" ")}`, i));
+      // Several of the plan's routes to one destination: a route of the kernel is those it
+      // is exactly, if any, else those it matches (as opentop status has it), so that one
+      // declared without a metric or gateway does not stand in for another that is gone.
+      const lines =
+        routes.length === 1
+          ? loose
+          : [
+              ...routes.map(({ i, r }) => {
+                const [, via = "", ...rest] = routeArgs(r);
+                return mark(`route_exact ${[String(routeMetric(r)), via, ...rest].map(q).join(" ")}`, i);
+              }),
+              "case $is in 1)",
+              ...loose.map((t) => `  ${t}`),
+              ";; esac",
+            ];
+      return [`    ${q(destination)})`, ...lines.map((t) => `      ${t}`), "      ;;"];
+    }),
     "  esac",
     "  return $is",
     "}",
@@ -753,27 +777,19 @@ function qdiscChecks(shaped: readonly FactOf<"qdisc">[]): string[] {
   ];
 }
 
-/** A route of the plan as `route_is` takes it: its metric, family, destination and paths. */
+/**
+ * A route of the plan as `route_is` takes it: its metric, gateway and interface (empty where
+ * the plan says none), then its paths as route_parse writes them.
+ */
 function routeArgs(r: NsExpected["routes"][number]): string[] {
   return [
     r.metric !== undefined ? String(r.metric) : "",
-    r.family === 4 ? "-4" : "-6",
-    printedDestination(r.destination),
-    ...(r.via !== undefined ? ["via", r.via] : []),
-    ...(r.dev !== undefined ? ["dev", r.dev] : []),
-    ...(r.nexthops ?? []).flatMap((h) => [
-      "nexthop",
-      `${h.via !== undefined ? `via ${h.via} ` : ""}dev ${h.dev} weight ${h.weight}`,
-    ]),
+    r.via ?? "",
+    r.dev ?? "",
+    ...(r.nexthops ?? []).map(
+      (h) => `${h.via !== undefined ? `via ${h.via} ` : ""}dev ${h.dev} weight ${h.weight}`,
+    ),
   ];
-}
-
-/** A destination as `ip route` prints it: `default`, and a single address without its length. */
-function printedDestination(destination: string): string {
-  if (destination === "0.0.0.0/0" || destination === "::/0") return "default";
-  return destination.replace(/\/(32|128)$/, (m, len: string) =>
-    (len === "32") === !destination.includes(":") ? "" : m,
-  );
 }
 
 // ---- exec -----------------------------------------------------------------------------

@@ -301,17 +301,29 @@ routes_1() { return 1; }
 ns_2() { look 'node core (comp.core)' comp.core links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface l1'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface l2'
-  [ "${seen_4-}" = 2 ] || drift missing 'interface l3'
-  [ "${seen_5-}" = 2 ] || drift missing 'interface x'
-  want_addr l1 10.20.1.1/24
-  want_addr l1 fd20:0:0:1::1/64
-  want_addr l2 10.20.2.1/24
-  want_addr l2 fd20:0:0:2::1/64
-  want_addr l3 10.20.3.1/24
-  want_addr l3 fd20:0:0:3::1/64
-  want_addr x 10.30.0.1/24
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr l1 10.20.1.1/24
+    want_addr l1 fd20:0:0:1::1/64
+  else
+    drift missing 'interface l1'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr l2 10.20.2.1/24
+    want_addr l2 fd20:0:0:2::1/64
+  else
+    drift missing 'interface l2'
+  fi
+  if [ "${seen_4-}" = 2 ]; then
+    want_addr l3 10.20.3.1/24
+    want_addr l3 fd20:0:0:3::1/64
+  else
+    drift missing 'interface l3'
+  fi
+  if [ "${seen_5-}" = 2 ]; then
+    want_addr x 10.30.0.1/24
+  else
+    drift missing 'interface x'
+  fi
   extras
 }
 
@@ -328,12 +340,15 @@ links_2() {
 }
 routes_2() { return 1; }
 
-ns_3() { look 'node h1 (comp.h1)' comp.h1 links_3; }
+ns_3() { look 'node h1 (comp.h1)' comp.h1 links_3 1; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
-  want_addr eth0 10.20.1.10/24
-  want_addr eth0 fd20:0:0:1::a/64
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr eth0 10.20.1.10/24
+    want_addr eth0 fd20:0:0:1::a/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 0.0.0.0/0 via 10.20.1.1'
   [ "${rseen_2-}" = 3 ] || drift missing 'route ::/0 via fd20:0:0:1::1'
   extras
@@ -348,26 +363,29 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.20.1.1 || { rseen_1=3; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.20.1.1 '' || { rseen_1=3; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd20:0:0:1::1 || { rseen_2=3; is=0; }
+    ::/0)
+      ! route_is '' fd20:0:0:1::1 '' || { rseen_2=3; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_4() { look 'node h2 (comp.h2)' comp.h2 links_4; }
+ns_4() { look 'node h2 (comp.h2)' comp.h2 links_4 1; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 10.20.2.10/24
-  want_addr eth0 fd20:0:0:2::a/64
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 10.20.2.10/24
+    want_addr eth0 fd20:0:0:2::a/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 4 ] || drift missing 'route 0.0.0.0/0 via 10.20.2.1'
   [ "${rseen_2-}" = 4 ] || drift missing 'route ::/0 via fd20:0:0:2::1'
   extras
@@ -382,28 +400,34 @@ links_4() {
   esac
 }
 
-# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_4: marks the plan's routes that this route of the kernel is; false if none.
 routes_4() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.20.2.1 || { rseen_1=4; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.20.2.1 '' || { rseen_1=4; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd20:0:0:2::1 || { rseen_2=4; is=0; }
+    ::/0)
+      ! route_is '' fd20:0:0:2::1 '' || { rseen_2=4; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_5() { look 'node h3 (comp.h3)' comp.h3 links_5; }
+ns_5() { look 'node h3 (comp.h3)' comp.h3 links_5 1; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
-  [ "${seen_3-}" = 5 ] || drift missing 'interface e'
-  want_addr eth0 10.20.3.10/24
-  want_addr eth0 fd20:0:0:3::a/64
-  want_addr e 10.30.0.4/24
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr eth0 10.20.3.10/24
+    want_addr eth0 fd20:0:0:3::a/64
+  else
+    drift missing 'interface eth0'
+  fi
+  if [ "${seen_3-}" = 5 ]; then
+    want_addr e 10.30.0.4/24
+  else
+    drift missing 'interface e'
+  fi
   [ "${rseen_1-}" = 5 ] || drift missing 'route 0.0.0.0/0 via 10.20.3.1'
   [ "${rseen_2-}" = 5 ] || drift missing 'route ::/0 via fd20:0:0:3::1'
   extras
@@ -419,15 +443,15 @@ links_5() {
   esac
 }
 
-# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_5: marks the plan's routes that this route of the kernel is; false if none.
 routes_5() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.20.3.1 || { rseen_1=5; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.20.3.1 '' || { rseen_1=5; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd20:0:0:3::1 || { rseen_2=5; is=0; }
+    ::/0)
+      ! route_is '' fd20:0:0:3::1 '' || { rseen_2=5; is=0; }
       ;;
   esac
   return $is

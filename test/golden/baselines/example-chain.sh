@@ -301,15 +301,21 @@ status_reads() (
   read_wide 1:chain.r1 2:chain.r2 3:chain.r3 4:chain.r4 5:chain.a 6:chain.b
 )
 
-ns_1() { look 'node r1 (chain.r1)' chain.r1 links_1; }
+ns_1() { look 'node r1 (chain.r1)' chain.r1 links_1 1; }
 end_1() {
   [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 1 ] || drift missing 'interface right'
-  [ "${seen_3-}" = 1 ] || drift missing 'interface left'
-  want_addr right 10.255.0.2/31
-  want_addr right fd00:ff::2/127
-  want_addr left 10.1.0.1/24
-  want_addr left fd00:1::1/64
+  if [ "${seen_2-}" = 1 ]; then
+    want_addr right 10.255.0.2/31
+    want_addr right fd00:ff::2/127
+  else
+    drift missing 'interface right'
+  fi
+  if [ "${seen_3-}" = 1 ]; then
+    want_addr left 10.1.0.1/24
+    want_addr left fd00:1::1/64
+  else
+    drift missing 'interface left'
+  fi
   [ "${rseen_1-}" = 1 ] || drift missing 'route 10.2.0.0/24 via 10.255.0.3'
   [ "${rseen_2-}" = 1 ] || drift missing 'route fd00:2::/64 via fd00:ff::3'
   extras
@@ -325,29 +331,35 @@ links_1() {
   esac
 }
 
-# routes_1 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_1: marks the plan's routes that this route of the kernel is; false if none.
 routes_1() {
   is=1
-  case $1 in
-    '-4 10.2.0.0/24 '*)
-      ! route_is "$1" '' -4 10.2.0.0/24 via 10.255.0.3 || { rseen_1=1; is=0; }
+  case $r_dest in
+    10.2.0.0/24)
+      ! route_is '' 10.255.0.3 '' || { rseen_1=1; is=0; }
       ;;
-    '-6 fd00:2::/64 '*)
-      ! route_is "$1" '' -6 fd00:2::/64 via fd00:ff::3 || { rseen_2=1; is=0; }
+    fd00:2::/64)
+      ! route_is '' fd00:ff::3 '' || { rseen_2=1; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_2() { look 'node r2 (chain.r2)' chain.r2 links_2; }
+ns_2() { look 'node r2 (chain.r2)' chain.r2 links_2 1; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface left'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface right'
-  want_addr left 10.255.0.3/31
-  want_addr left fd00:ff::3/127
-  want_addr right 10.255.0.4/31
-  want_addr right fd00:ff::4/127
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr left 10.255.0.3/31
+    want_addr left fd00:ff::3/127
+  else
+    drift missing 'interface left'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr right 10.255.0.4/31
+    want_addr right fd00:ff::4/127
+  else
+    drift missing 'interface right'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 10.1.0.0/24 via 10.255.0.2'
   [ "${rseen_2-}" = 2 ] || drift missing 'route fd00:1::/64 via fd00:ff::2'
   [ "${rseen_3-}" = 2 ] || drift missing 'route 10.2.0.0/24 via 10.255.0.5'
@@ -365,35 +377,41 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 10.1.0.0/24 '*)
-      ! route_is "$1" '' -4 10.1.0.0/24 via 10.255.0.2 || { rseen_1=2; is=0; }
+  case $r_dest in
+    10.1.0.0/24)
+      ! route_is '' 10.255.0.2 '' || { rseen_1=2; is=0; }
       ;;
-    '-6 fd00:1::/64 '*)
-      ! route_is "$1" '' -6 fd00:1::/64 via fd00:ff::2 || { rseen_2=2; is=0; }
+    fd00:1::/64)
+      ! route_is '' fd00:ff::2 '' || { rseen_2=2; is=0; }
       ;;
-    '-4 10.2.0.0/24 '*)
-      ! route_is "$1" '' -4 10.2.0.0/24 via 10.255.0.5 || { rseen_3=2; is=0; }
+    10.2.0.0/24)
+      ! route_is '' 10.255.0.5 '' || { rseen_3=2; is=0; }
       ;;
-    '-6 fd00:2::/64 '*)
-      ! route_is "$1" '' -6 fd00:2::/64 via fd00:ff::5 || { rseen_4=2; is=0; }
+    fd00:2::/64)
+      ! route_is '' fd00:ff::5 '' || { rseen_4=2; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_3() { look 'node r3 (chain.r3)' chain.r3 links_3; }
+ns_3() { look 'node r3 (chain.r3)' chain.r3 links_3 1; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface left'
-  [ "${seen_3-}" = 3 ] || drift missing 'interface right'
-  want_addr left 10.255.0.5/31
-  want_addr left fd00:ff::5/127
-  want_addr right 10.255.0.6/31
-  want_addr right fd00:ff::6/127
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr left 10.255.0.5/31
+    want_addr left fd00:ff::5/127
+  else
+    drift missing 'interface left'
+  fi
+  if [ "${seen_3-}" = 3 ]; then
+    want_addr right 10.255.0.6/31
+    want_addr right fd00:ff::6/127
+  else
+    drift missing 'interface right'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 10.1.0.0/24 via 10.255.0.4'
   [ "${rseen_2-}" = 3 ] || drift missing 'route fd00:1::/64 via fd00:ff::4'
   [ "${rseen_3-}" = 3 ] || drift missing 'route 10.2.0.0/24 via 10.255.0.7'
@@ -411,35 +429,41 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 10.1.0.0/24 '*)
-      ! route_is "$1" '' -4 10.1.0.0/24 via 10.255.0.4 || { rseen_1=3; is=0; }
+  case $r_dest in
+    10.1.0.0/24)
+      ! route_is '' 10.255.0.4 '' || { rseen_1=3; is=0; }
       ;;
-    '-6 fd00:1::/64 '*)
-      ! route_is "$1" '' -6 fd00:1::/64 via fd00:ff::4 || { rseen_2=3; is=0; }
+    fd00:1::/64)
+      ! route_is '' fd00:ff::4 '' || { rseen_2=3; is=0; }
       ;;
-    '-4 10.2.0.0/24 '*)
-      ! route_is "$1" '' -4 10.2.0.0/24 via 10.255.0.7 || { rseen_3=3; is=0; }
+    10.2.0.0/24)
+      ! route_is '' 10.255.0.7 '' || { rseen_3=3; is=0; }
       ;;
-    '-6 fd00:2::/64 '*)
-      ! route_is "$1" '' -6 fd00:2::/64 via fd00:ff::7 || { rseen_4=3; is=0; }
+    fd00:2::/64)
+      ! route_is '' fd00:ff::7 '' || { rseen_4=3; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_4() { look 'node r4 (chain.r4)' chain.r4 links_4; }
+ns_4() { look 'node r4 (chain.r4)' chain.r4 links_4 1; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface left'
-  [ "${seen_3-}" = 4 ] || drift missing 'interface right'
-  want_addr left 10.255.0.7/31
-  want_addr left fd00:ff::7/127
-  want_addr right 10.2.0.1/24
-  want_addr right fd00:2::1/64
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr left 10.255.0.7/31
+    want_addr left fd00:ff::7/127
+  else
+    drift missing 'interface left'
+  fi
+  if [ "${seen_3-}" = 4 ]; then
+    want_addr right 10.2.0.1/24
+    want_addr right fd00:2::1/64
+  else
+    drift missing 'interface right'
+  fi
   [ "${rseen_1-}" = 4 ] || drift missing 'route 10.1.0.0/24 via 10.255.0.6'
   [ "${rseen_2-}" = 4 ] || drift missing 'route fd00:1::/64 via fd00:ff::6'
   extras
@@ -455,26 +479,29 @@ links_4() {
   esac
 }
 
-# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_4: marks the plan's routes that this route of the kernel is; false if none.
 routes_4() {
   is=1
-  case $1 in
-    '-4 10.1.0.0/24 '*)
-      ! route_is "$1" '' -4 10.1.0.0/24 via 10.255.0.6 || { rseen_1=4; is=0; }
+  case $r_dest in
+    10.1.0.0/24)
+      ! route_is '' 10.255.0.6 '' || { rseen_1=4; is=0; }
       ;;
-    '-6 fd00:1::/64 '*)
-      ! route_is "$1" '' -6 fd00:1::/64 via fd00:ff::6 || { rseen_2=4; is=0; }
+    fd00:1::/64)
+      ! route_is '' fd00:ff::6 '' || { rseen_2=4; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_5() { look 'node a (chain.a)' chain.a links_5; }
+ns_5() { look 'node a (chain.a)' chain.a links_5 1; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.0.10/24
-  want_addr eth0 fd00:1::10/64
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr eth0 10.1.0.10/24
+    want_addr eth0 fd00:1::10/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 5 ] || drift missing 'route 0.0.0.0/0 via 10.1.0.1'
   [ "${rseen_2-}" = 5 ] || drift missing 'route ::/0 via fd00:1::1'
   extras
@@ -489,26 +516,29 @@ links_5() {
   esac
 }
 
-# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_5: marks the plan's routes that this route of the kernel is; false if none.
 routes_5() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.0.1 || { rseen_1=5; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.0.1 '' || { rseen_1=5; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1::1 || { rseen_2=5; is=0; }
+    ::/0)
+      ! route_is '' fd00:1::1 '' || { rseen_2=5; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_6() { look 'node b (chain.b)' chain.b links_6; }
+ns_6() { look 'node b (chain.b)' chain.b links_6 1; }
 end_6() {
   [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
-  want_addr eth0 10.2.0.10/24
-  want_addr eth0 fd00:2::10/64
+  if [ "${seen_2-}" = 6 ]; then
+    want_addr eth0 10.2.0.10/24
+    want_addr eth0 fd00:2::10/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 6 ] || drift missing 'route 0.0.0.0/0 via 10.2.0.1'
   [ "${rseen_2-}" = 6 ] || drift missing 'route ::/0 via fd00:2::1'
   extras
@@ -523,15 +553,15 @@ links_6() {
   esac
 }
 
-# routes_6 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_6: marks the plan's routes that this route of the kernel is; false if none.
 routes_6() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.2.0.1 || { rseen_1=6; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.2.0.1 '' || { rseen_1=6; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:2::1 || { rseen_2=6; is=0; }
+    ::/0)
+      ! route_is '' fd00:2::1 '' || { rseen_2=6; is=0; }
       ;;
   esac
   return $is

@@ -479,17 +479,29 @@ status_reads() (
   read_wide 1:ecmp.spine1 2:ecmp.spine2 3:ecmp.leaf1 4:ecmp.leaf2 5:ecmp.leaf3 6:ecmp.leaf4 7:ecmp.h1 8:ecmp.h2 9:ecmp.h3 10:ecmp.h4
 )
 
-ns_1() { look 'node spine1 (ecmp.spine1)' ecmp.spine1 links_1; }
+ns_1() { look 'node spine1 (ecmp.spine1)' ecmp.spine1 links_1 1; }
 end_1() {
   [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 1 ] || drift missing 'interface l1'
-  [ "${seen_3-}" = 1 ] || drift missing 'interface l2'
-  [ "${seen_4-}" = 1 ] || drift missing 'interface l3'
-  [ "${seen_5-}" = 1 ] || drift missing 'interface l4'
-  want_addr l1 10.0.1.0/31
-  want_addr l2 10.0.1.2/31
-  want_addr l3 10.0.1.4/31
-  want_addr l4 10.0.1.6/31
+  if [ "${seen_2-}" = 1 ]; then
+    want_addr l1 10.0.1.0/31
+  else
+    drift missing 'interface l1'
+  fi
+  if [ "${seen_3-}" = 1 ]; then
+    want_addr l2 10.0.1.2/31
+  else
+    drift missing 'interface l2'
+  fi
+  if [ "${seen_4-}" = 1 ]; then
+    want_addr l3 10.0.1.4/31
+  else
+    drift missing 'interface l3'
+  fi
+  if [ "${seen_5-}" = 1 ]; then
+    want_addr l4 10.0.1.6/31
+  else
+    drift missing 'interface l4'
+  fi
   [ "${rseen_1-}" = 1 ] || drift missing 'route 10.1.1.0/24 via 10.0.1.1'
   [ "${rseen_2-}" = 1 ] || drift missing 'route 10.1.2.0/24 via 10.0.1.3'
   [ "${rseen_3-}" = 1 ] || drift missing 'route 10.1.3.0/24 via 10.0.1.5'
@@ -509,37 +521,49 @@ links_1() {
   esac
 }
 
-# routes_1 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_1: marks the plan's routes that this route of the kernel is; false if none.
 routes_1() {
   is=1
-  case $1 in
-    '-4 10.1.1.0/24 '*)
-      ! route_is "$1" '' -4 10.1.1.0/24 via 10.0.1.1 || { rseen_1=1; is=0; }
+  case $r_dest in
+    10.1.1.0/24)
+      ! route_is '' 10.0.1.1 '' || { rseen_1=1; is=0; }
       ;;
-    '-4 10.1.2.0/24 '*)
-      ! route_is "$1" '' -4 10.1.2.0/24 via 10.0.1.3 || { rseen_2=1; is=0; }
+    10.1.2.0/24)
+      ! route_is '' 10.0.1.3 '' || { rseen_2=1; is=0; }
       ;;
-    '-4 10.1.3.0/24 '*)
-      ! route_is "$1" '' -4 10.1.3.0/24 via 10.0.1.5 || { rseen_3=1; is=0; }
+    10.1.3.0/24)
+      ! route_is '' 10.0.1.5 '' || { rseen_3=1; is=0; }
       ;;
-    '-4 10.1.4.0/24 '*)
-      ! route_is "$1" '' -4 10.1.4.0/24 via 10.0.1.7 || { rseen_4=1; is=0; }
+    10.1.4.0/24)
+      ! route_is '' 10.0.1.7 '' || { rseen_4=1; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_2() { look 'node spine2 (ecmp.spine2)' ecmp.spine2 links_2; }
+ns_2() { look 'node spine2 (ecmp.spine2)' ecmp.spine2 links_2 1; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface l1'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface l2'
-  [ "${seen_4-}" = 2 ] || drift missing 'interface l3'
-  [ "${seen_5-}" = 2 ] || drift missing 'interface l4'
-  want_addr l1 10.0.2.0/31
-  want_addr l2 10.0.2.2/31
-  want_addr l3 10.0.2.4/31
-  want_addr l4 10.0.2.6/31
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr l1 10.0.2.0/31
+  else
+    drift missing 'interface l1'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr l2 10.0.2.2/31
+  else
+    drift missing 'interface l2'
+  fi
+  if [ "${seen_4-}" = 2 ]; then
+    want_addr l3 10.0.2.4/31
+  else
+    drift missing 'interface l3'
+  fi
+  if [ "${seen_5-}" = 2 ]; then
+    want_addr l4 10.0.2.6/31
+  else
+    drift missing 'interface l4'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 10.1.1.0/24 via 10.0.2.1'
   [ "${rseen_2-}" = 2 ] || drift missing 'route 10.1.2.0/24 via 10.0.2.3'
   [ "${rseen_3-}" = 2 ] || drift missing 'route 10.1.3.0/24 via 10.0.2.5'
@@ -559,35 +583,44 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 10.1.1.0/24 '*)
-      ! route_is "$1" '' -4 10.1.1.0/24 via 10.0.2.1 || { rseen_1=2; is=0; }
+  case $r_dest in
+    10.1.1.0/24)
+      ! route_is '' 10.0.2.1 '' || { rseen_1=2; is=0; }
       ;;
-    '-4 10.1.2.0/24 '*)
-      ! route_is "$1" '' -4 10.1.2.0/24 via 10.0.2.3 || { rseen_2=2; is=0; }
+    10.1.2.0/24)
+      ! route_is '' 10.0.2.3 '' || { rseen_2=2; is=0; }
       ;;
-    '-4 10.1.3.0/24 '*)
-      ! route_is "$1" '' -4 10.1.3.0/24 via 10.0.2.5 || { rseen_3=2; is=0; }
+    10.1.3.0/24)
+      ! route_is '' 10.0.2.5 '' || { rseen_3=2; is=0; }
       ;;
-    '-4 10.1.4.0/24 '*)
-      ! route_is "$1" '' -4 10.1.4.0/24 via 10.0.2.7 || { rseen_4=2; is=0; }
+    10.1.4.0/24)
+      ! route_is '' 10.0.2.7 '' || { rseen_4=2; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_3() { look 'node leaf1 (ecmp.leaf1)' ecmp.leaf1 links_3; }
+ns_3() { look 'node leaf1 (ecmp.leaf1)' ecmp.leaf1 links_3 1; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface s1'
-  [ "${seen_3-}" = 3 ] || drift missing 'interface s2'
-  [ "${seen_4-}" = 3 ] || drift missing 'interface h'
-  want_addr s1 10.0.1.1/31
-  want_addr s2 10.0.2.1/31
-  want_addr h 10.1.1.1/24
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr s1 10.0.1.1/31
+  else
+    drift missing 'interface s1'
+  fi
+  if [ "${seen_3-}" = 3 ]; then
+    want_addr s2 10.0.2.1/31
+  else
+    drift missing 'interface s2'
+  fi
+  if [ "${seen_4-}" = 3 ]; then
+    want_addr h 10.1.1.1/24
+  else
+    drift missing 'interface h'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 10.1.0.0/16 via 10.0.1.0 dev s1 weight 1, via 10.0.2.0 dev s2 weight 1'
   extras
 }
@@ -603,26 +636,35 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 10.1.0.0/16 '*)
-      ! route_is "$1" '' -4 10.1.0.0/16 nexthop 'via 10.0.1.0 dev s1 weight 1' nexthop 'via 10.0.2.0 dev s2 weight 1' || { rseen_1=3; is=0; }
+  case $r_dest in
+    10.1.0.0/16)
+      ! route_is '' '' '' 'via 10.0.1.0 dev s1 weight 1' 'via 10.0.2.0 dev s2 weight 1' || { rseen_1=3; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_4() { look 'node leaf2 (ecmp.leaf2)' ecmp.leaf2 links_4; }
+ns_4() { look 'node leaf2 (ecmp.leaf2)' ecmp.leaf2 links_4 1; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface s1'
-  [ "${seen_3-}" = 4 ] || drift missing 'interface s2'
-  [ "${seen_4-}" = 4 ] || drift missing 'interface h'
-  want_addr s1 10.0.1.3/31
-  want_addr s2 10.0.2.3/31
-  want_addr h 10.1.2.1/24
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr s1 10.0.1.3/31
+  else
+    drift missing 'interface s1'
+  fi
+  if [ "${seen_3-}" = 4 ]; then
+    want_addr s2 10.0.2.3/31
+  else
+    drift missing 'interface s2'
+  fi
+  if [ "${seen_4-}" = 4 ]; then
+    want_addr h 10.1.2.1/24
+  else
+    drift missing 'interface h'
+  fi
   [ "${rseen_1-}" = 4 ] || drift missing 'route 10.1.0.0/16 via 10.0.1.2 dev s1 weight 1, via 10.0.2.2 dev s2 weight 1'
   extras
 }
@@ -638,26 +680,35 @@ links_4() {
   esac
 }
 
-# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_4: marks the plan's routes that this route of the kernel is; false if none.
 routes_4() {
   is=1
-  case $1 in
-    '-4 10.1.0.0/16 '*)
-      ! route_is "$1" '' -4 10.1.0.0/16 nexthop 'via 10.0.1.2 dev s1 weight 1' nexthop 'via 10.0.2.2 dev s2 weight 1' || { rseen_1=4; is=0; }
+  case $r_dest in
+    10.1.0.0/16)
+      ! route_is '' '' '' 'via 10.0.1.2 dev s1 weight 1' 'via 10.0.2.2 dev s2 weight 1' || { rseen_1=4; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_5() { look 'node leaf3 (ecmp.leaf3)' ecmp.leaf3 links_5; }
+ns_5() { look 'node leaf3 (ecmp.leaf3)' ecmp.leaf3 links_5 1; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface s1'
-  [ "${seen_3-}" = 5 ] || drift missing 'interface s2'
-  [ "${seen_4-}" = 5 ] || drift missing 'interface h'
-  want_addr s1 10.0.1.5/31
-  want_addr s2 10.0.2.5/31
-  want_addr h 10.1.3.1/24
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr s1 10.0.1.5/31
+  else
+    drift missing 'interface s1'
+  fi
+  if [ "${seen_3-}" = 5 ]; then
+    want_addr s2 10.0.2.5/31
+  else
+    drift missing 'interface s2'
+  fi
+  if [ "${seen_4-}" = 5 ]; then
+    want_addr h 10.1.3.1/24
+  else
+    drift missing 'interface h'
+  fi
   [ "${rseen_1-}" = 5 ] || drift missing 'route 10.1.0.0/16 via 10.0.1.4 dev s1 weight 1, via 10.0.2.4 dev s2 weight 1'
   extras
 }
@@ -673,26 +724,35 @@ links_5() {
   esac
 }
 
-# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_5: marks the plan's routes that this route of the kernel is; false if none.
 routes_5() {
   is=1
-  case $1 in
-    '-4 10.1.0.0/16 '*)
-      ! route_is "$1" '' -4 10.1.0.0/16 nexthop 'via 10.0.1.4 dev s1 weight 1' nexthop 'via 10.0.2.4 dev s2 weight 1' || { rseen_1=5; is=0; }
+  case $r_dest in
+    10.1.0.0/16)
+      ! route_is '' '' '' 'via 10.0.1.4 dev s1 weight 1' 'via 10.0.2.4 dev s2 weight 1' || { rseen_1=5; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_6() { look 'node leaf4 (ecmp.leaf4)' ecmp.leaf4 links_6; }
+ns_6() { look 'node leaf4 (ecmp.leaf4)' ecmp.leaf4 links_6 1; }
 end_6() {
   [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 6 ] || drift missing 'interface s1'
-  [ "${seen_3-}" = 6 ] || drift missing 'interface s2'
-  [ "${seen_4-}" = 6 ] || drift missing 'interface h'
-  want_addr s1 10.0.1.7/31
-  want_addr s2 10.0.2.7/31
-  want_addr h 10.1.4.1/24
+  if [ "${seen_2-}" = 6 ]; then
+    want_addr s1 10.0.1.7/31
+  else
+    drift missing 'interface s1'
+  fi
+  if [ "${seen_3-}" = 6 ]; then
+    want_addr s2 10.0.2.7/31
+  else
+    drift missing 'interface s2'
+  fi
+  if [ "${seen_4-}" = 6 ]; then
+    want_addr h 10.1.4.1/24
+  else
+    drift missing 'interface h'
+  fi
   [ "${rseen_1-}" = 6 ] || drift missing 'route 10.1.0.0/16 via 10.0.1.6 dev s1 weight 1, via 10.0.2.6 dev s2 weight 1'
   extras
 }
@@ -708,22 +768,25 @@ links_6() {
   esac
 }
 
-# routes_6 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_6: marks the plan's routes that this route of the kernel is; false if none.
 routes_6() {
   is=1
-  case $1 in
-    '-4 10.1.0.0/16 '*)
-      ! route_is "$1" '' -4 10.1.0.0/16 nexthop 'via 10.0.1.6 dev s1 weight 1' nexthop 'via 10.0.2.6 dev s2 weight 1' || { rseen_1=6; is=0; }
+  case $r_dest in
+    10.1.0.0/16)
+      ! route_is '' '' '' 'via 10.0.1.6 dev s1 weight 1' 'via 10.0.2.6 dev s2 weight 1' || { rseen_1=6; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_7() { look 'node h1 (ecmp.h1)' ecmp.h1 links_7; }
+ns_7() { look 'node h1 (ecmp.h1)' ecmp.h1 links_7 1; }
 end_7() {
   [ "${seen_1-}" = 7 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 7 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.1.10/24
+  if [ "${seen_2-}" = 7 ]; then
+    want_addr eth0 10.1.1.10/24
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 7 ] || drift missing 'route 0.0.0.0/0 via 10.1.1.1'
   extras
 }
@@ -737,22 +800,25 @@ links_7() {
   esac
 }
 
-# routes_7 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_7: marks the plan's routes that this route of the kernel is; false if none.
 routes_7() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.1.1 || { rseen_1=7; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.1.1 '' || { rseen_1=7; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_8() { look 'node h2 (ecmp.h2)' ecmp.h2 links_8; }
+ns_8() { look 'node h2 (ecmp.h2)' ecmp.h2 links_8 1; }
 end_8() {
   [ "${seen_1-}" = 8 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 8 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.2.10/24
+  if [ "${seen_2-}" = 8 ]; then
+    want_addr eth0 10.1.2.10/24
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 8 ] || drift missing 'route 0.0.0.0/0 via 10.1.2.1'
   extras
 }
@@ -766,22 +832,25 @@ links_8() {
   esac
 }
 
-# routes_8 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_8: marks the plan's routes that this route of the kernel is; false if none.
 routes_8() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.2.1 || { rseen_1=8; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.2.1 '' || { rseen_1=8; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_9() { look 'node h3 (ecmp.h3)' ecmp.h3 links_9; }
+ns_9() { look 'node h3 (ecmp.h3)' ecmp.h3 links_9 1; }
 end_9() {
   [ "${seen_1-}" = 9 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 9 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.3.10/24
+  if [ "${seen_2-}" = 9 ]; then
+    want_addr eth0 10.1.3.10/24
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 9 ] || drift missing 'route 0.0.0.0/0 via 10.1.3.1'
   extras
 }
@@ -795,22 +864,25 @@ links_9() {
   esac
 }
 
-# routes_9 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_9: marks the plan's routes that this route of the kernel is; false if none.
 routes_9() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.3.1 || { rseen_1=9; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.3.1 '' || { rseen_1=9; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_10() { look 'node h4 (ecmp.h4)' ecmp.h4 links_10; }
+ns_10() { look 'node h4 (ecmp.h4)' ecmp.h4 links_10 1; }
 end_10() {
   [ "${seen_1-}" = 10 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 10 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.4.10/24
+  if [ "${seen_2-}" = 10 ]; then
+    want_addr eth0 10.1.4.10/24
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 10 ] || drift missing 'route 0.0.0.0/0 via 10.1.4.1'
   extras
 }
@@ -824,12 +896,12 @@ links_10() {
   esac
 }
 
-# routes_10 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_10: marks the plan's routes that this route of the kernel is; false if none.
 routes_10() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.4.1 || { rseen_1=10; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.4.1 '' || { rseen_1=10; is=0; }
       ;;
   esac
   return $is

@@ -486,21 +486,33 @@ status_reads() (
   read_wide 1:fabric.s1 2:fabric.s2 3:fabric.l1 4:fabric.h1 5:fabric.l2 6:fabric.h2 7:fabric.l3 8:fabric.h3 9:fabric.l4 10:fabric.h4
 )
 
-ns_1() { look 'node s1 (fabric.s1)' fabric.s1 links_1; }
+ns_1() { look 'node s1 (fabric.s1)' fabric.s1 links_1 1; }
 end_1() {
   [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 1 ] || drift missing 'interface l1'
-  [ "${seen_3-}" = 1 ] || drift missing 'interface l2'
-  [ "${seen_4-}" = 1 ] || drift missing 'interface l3'
-  [ "${seen_5-}" = 1 ] || drift missing 'interface l4'
-  want_addr l1 10.255.0.1/31
-  want_addr l1 fd00:ff::1/127
-  want_addr l2 10.255.0.5/31
-  want_addr l2 fd00:ff::5/127
-  want_addr l3 10.255.0.9/31
-  want_addr l3 fd00:ff::9/127
-  want_addr l4 10.255.0.13/31
-  want_addr l4 fd00:ff::d/127
+  if [ "${seen_2-}" = 1 ]; then
+    want_addr l1 10.255.0.1/31
+    want_addr l1 fd00:ff::1/127
+  else
+    drift missing 'interface l1'
+  fi
+  if [ "${seen_3-}" = 1 ]; then
+    want_addr l2 10.255.0.5/31
+    want_addr l2 fd00:ff::5/127
+  else
+    drift missing 'interface l2'
+  fi
+  if [ "${seen_4-}" = 1 ]; then
+    want_addr l3 10.255.0.9/31
+    want_addr l3 fd00:ff::9/127
+  else
+    drift missing 'interface l3'
+  fi
+  if [ "${seen_5-}" = 1 ]; then
+    want_addr l4 10.255.0.13/31
+    want_addr l4 fd00:ff::d/127
+  else
+    drift missing 'interface l4'
+  fi
   [ "${rseen_1-}" = 1 ] || drift missing 'route 10.128.1.0/24 via 10.255.0.0'
   [ "${rseen_2-}" = 1 ] || drift missing 'route fd00:1:0:1::/64 via fd00:ff::'
   [ "${rseen_3-}" = 1 ] || drift missing 'route 10.128.2.0/24 via 10.255.0.4'
@@ -524,53 +536,65 @@ links_1() {
   esac
 }
 
-# routes_1 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_1: marks the plan's routes that this route of the kernel is; false if none.
 routes_1() {
   is=1
-  case $1 in
-    '-4 10.128.1.0/24 '*)
-      ! route_is "$1" '' -4 10.128.1.0/24 via 10.255.0.0 || { rseen_1=1; is=0; }
+  case $r_dest in
+    10.128.1.0/24)
+      ! route_is '' 10.255.0.0 '' || { rseen_1=1; is=0; }
       ;;
-    '-6 fd00:1:0:1::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:1::/64 via fd00:ff:: || { rseen_2=1; is=0; }
+    fd00:1:0:1::/64)
+      ! route_is '' fd00:ff:: '' || { rseen_2=1; is=0; }
       ;;
-    '-4 10.128.2.0/24 '*)
-      ! route_is "$1" '' -4 10.128.2.0/24 via 10.255.0.4 || { rseen_3=1; is=0; }
+    10.128.2.0/24)
+      ! route_is '' 10.255.0.4 '' || { rseen_3=1; is=0; }
       ;;
-    '-6 fd00:1:0:2::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:2::/64 via fd00:ff::4 || { rseen_4=1; is=0; }
+    fd00:1:0:2::/64)
+      ! route_is '' fd00:ff::4 '' || { rseen_4=1; is=0; }
       ;;
-    '-4 10.128.3.0/24 '*)
-      ! route_is "$1" '' -4 10.128.3.0/24 via 10.255.0.8 || { rseen_5=1; is=0; }
+    10.128.3.0/24)
+      ! route_is '' 10.255.0.8 '' || { rseen_5=1; is=0; }
       ;;
-    '-6 fd00:1:0:3::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:3::/64 via fd00:ff::8 || { rseen_6=1; is=0; }
+    fd00:1:0:3::/64)
+      ! route_is '' fd00:ff::8 '' || { rseen_6=1; is=0; }
       ;;
-    '-4 10.128.4.0/24 '*)
-      ! route_is "$1" '' -4 10.128.4.0/24 via 10.255.0.12 || { rseen_7=1; is=0; }
+    10.128.4.0/24)
+      ! route_is '' 10.255.0.12 '' || { rseen_7=1; is=0; }
       ;;
-    '-6 fd00:1:0:4::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:4::/64 via fd00:ff::c || { rseen_8=1; is=0; }
+    fd00:1:0:4::/64)
+      ! route_is '' fd00:ff::c '' || { rseen_8=1; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_2() { look 'node s2 (fabric.s2)' fabric.s2 links_2; }
+ns_2() { look 'node s2 (fabric.s2)' fabric.s2 links_2 1; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface l1'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface l2'
-  [ "${seen_4-}" = 2 ] || drift missing 'interface l3'
-  [ "${seen_5-}" = 2 ] || drift missing 'interface l4'
-  want_addr l1 10.255.0.3/31
-  want_addr l1 fd00:ff::3/127
-  want_addr l2 10.255.0.7/31
-  want_addr l2 fd00:ff::7/127
-  want_addr l3 10.255.0.11/31
-  want_addr l3 fd00:ff::b/127
-  want_addr l4 10.255.0.15/31
-  want_addr l4 fd00:ff::f/127
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr l1 10.255.0.3/31
+    want_addr l1 fd00:ff::3/127
+  else
+    drift missing 'interface l1'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr l2 10.255.0.7/31
+    want_addr l2 fd00:ff::7/127
+  else
+    drift missing 'interface l2'
+  fi
+  if [ "${seen_4-}" = 2 ]; then
+    want_addr l3 10.255.0.11/31
+    want_addr l3 fd00:ff::b/127
+  else
+    drift missing 'interface l3'
+  fi
+  if [ "${seen_5-}" = 2 ]; then
+    want_addr l4 10.255.0.15/31
+    want_addr l4 fd00:ff::f/127
+  else
+    drift missing 'interface l4'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 10.128.1.0/24 via 10.255.0.2'
   [ "${rseen_2-}" = 2 ] || drift missing 'route fd00:1:0:1::/64 via fd00:ff::2'
   [ "${rseen_3-}" = 2 ] || drift missing 'route 10.128.2.0/24 via 10.255.0.6'
@@ -594,50 +618,59 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 10.128.1.0/24 '*)
-      ! route_is "$1" '' -4 10.128.1.0/24 via 10.255.0.2 || { rseen_1=2; is=0; }
+  case $r_dest in
+    10.128.1.0/24)
+      ! route_is '' 10.255.0.2 '' || { rseen_1=2; is=0; }
       ;;
-    '-6 fd00:1:0:1::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:1::/64 via fd00:ff::2 || { rseen_2=2; is=0; }
+    fd00:1:0:1::/64)
+      ! route_is '' fd00:ff::2 '' || { rseen_2=2; is=0; }
       ;;
-    '-4 10.128.2.0/24 '*)
-      ! route_is "$1" '' -4 10.128.2.0/24 via 10.255.0.6 || { rseen_3=2; is=0; }
+    10.128.2.0/24)
+      ! route_is '' 10.255.0.6 '' || { rseen_3=2; is=0; }
       ;;
-    '-6 fd00:1:0:2::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:2::/64 via fd00:ff::6 || { rseen_4=2; is=0; }
+    fd00:1:0:2::/64)
+      ! route_is '' fd00:ff::6 '' || { rseen_4=2; is=0; }
       ;;
-    '-4 10.128.3.0/24 '*)
-      ! route_is "$1" '' -4 10.128.3.0/24 via 10.255.0.10 || { rseen_5=2; is=0; }
+    10.128.3.0/24)
+      ! route_is '' 10.255.0.10 '' || { rseen_5=2; is=0; }
       ;;
-    '-6 fd00:1:0:3::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:3::/64 via fd00:ff::a || { rseen_6=2; is=0; }
+    fd00:1:0:3::/64)
+      ! route_is '' fd00:ff::a '' || { rseen_6=2; is=0; }
       ;;
-    '-4 10.128.4.0/24 '*)
-      ! route_is "$1" '' -4 10.128.4.0/24 via 10.255.0.14 || { rseen_7=2; is=0; }
+    10.128.4.0/24)
+      ! route_is '' 10.255.0.14 '' || { rseen_7=2; is=0; }
       ;;
-    '-6 fd00:1:0:4::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:4::/64 via fd00:ff::e || { rseen_8=2; is=0; }
+    fd00:1:0:4::/64)
+      ! route_is '' fd00:ff::e '' || { rseen_8=2; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_3() { look 'node l1 (fabric.l1)' fabric.l1 links_3; }
+ns_3() { look 'node l1 (fabric.l1)' fabric.l1 links_3 1; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface lan'
-  [ "${seen_3-}" = 3 ] || drift missing 'interface s1'
-  [ "${seen_4-}" = 3 ] || drift missing 'interface s2'
-  want_addr lan 10.128.1.1/24
-  want_addr lan fd00:1:0:1::1/64
-  want_addr s1 10.255.0.0/31
-  want_addr s1 fd00:ff::/127
-  want_addr s2 10.255.0.2/31
-  want_addr s2 fd00:ff::2/127
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr lan 10.128.1.1/24
+    want_addr lan fd00:1:0:1::1/64
+  else
+    drift missing 'interface lan'
+  fi
+  if [ "${seen_3-}" = 3 ]; then
+    want_addr s1 10.255.0.0/31
+    want_addr s1 fd00:ff::/127
+  else
+    drift missing 'interface s1'
+  fi
+  if [ "${seen_4-}" = 3 ]; then
+    want_addr s2 10.255.0.2/31
+    want_addr s2 fd00:ff::2/127
+  else
+    drift missing 'interface s2'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 0.0.0.0/0 via 10.255.0.1'
   [ "${rseen_2-}" = 3 ] || drift missing 'route ::/0 via fd00:ff::1'
   extras
@@ -654,26 +687,29 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.255.0.1 || { rseen_1=3; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.255.0.1 '' || { rseen_1=3; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:ff::1 || { rseen_2=3; is=0; }
+    ::/0)
+      ! route_is '' fd00:ff::1 '' || { rseen_2=3; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_4() { look 'node h1 (fabric.h1)' fabric.h1 links_4; }
+ns_4() { look 'node h1 (fabric.h1)' fabric.h1 links_4 1; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 10.128.1.10/24
-  want_addr eth0 fd00:1:0:1::a/64
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 10.128.1.10/24
+    want_addr eth0 fd00:1:0:1::a/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 4 ] || drift missing 'route 0.0.0.0/0 via 10.128.1.1'
   [ "${rseen_2-}" = 4 ] || drift missing 'route ::/0 via fd00:1:0:1::1'
   extras
@@ -688,32 +724,41 @@ links_4() {
   esac
 }
 
-# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_4: marks the plan's routes that this route of the kernel is; false if none.
 routes_4() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.128.1.1 || { rseen_1=4; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.128.1.1 '' || { rseen_1=4; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1:0:1::1 || { rseen_2=4; is=0; }
+    ::/0)
+      ! route_is '' fd00:1:0:1::1 '' || { rseen_2=4; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_5() { look 'node l2 (fabric.l2)' fabric.l2 links_5; }
+ns_5() { look 'node l2 (fabric.l2)' fabric.l2 links_5 1; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface lan'
-  [ "${seen_3-}" = 5 ] || drift missing 'interface s1'
-  [ "${seen_4-}" = 5 ] || drift missing 'interface s2'
-  want_addr lan 10.128.2.1/24
-  want_addr lan fd00:1:0:2::1/64
-  want_addr s1 10.255.0.4/31
-  want_addr s1 fd00:ff::4/127
-  want_addr s2 10.255.0.6/31
-  want_addr s2 fd00:ff::6/127
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr lan 10.128.2.1/24
+    want_addr lan fd00:1:0:2::1/64
+  else
+    drift missing 'interface lan'
+  fi
+  if [ "${seen_3-}" = 5 ]; then
+    want_addr s1 10.255.0.4/31
+    want_addr s1 fd00:ff::4/127
+  else
+    drift missing 'interface s1'
+  fi
+  if [ "${seen_4-}" = 5 ]; then
+    want_addr s2 10.255.0.6/31
+    want_addr s2 fd00:ff::6/127
+  else
+    drift missing 'interface s2'
+  fi
   [ "${rseen_1-}" = 5 ] || drift missing 'route 0.0.0.0/0 via 10.255.0.5'
   [ "${rseen_2-}" = 5 ] || drift missing 'route ::/0 via fd00:ff::5'
   extras
@@ -730,26 +775,29 @@ links_5() {
   esac
 }
 
-# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_5: marks the plan's routes that this route of the kernel is; false if none.
 routes_5() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.255.0.5 || { rseen_1=5; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.255.0.5 '' || { rseen_1=5; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:ff::5 || { rseen_2=5; is=0; }
+    ::/0)
+      ! route_is '' fd00:ff::5 '' || { rseen_2=5; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_6() { look 'node h2 (fabric.h2)' fabric.h2 links_6; }
+ns_6() { look 'node h2 (fabric.h2)' fabric.h2 links_6 1; }
 end_6() {
   [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
-  want_addr eth0 10.128.2.10/24
-  want_addr eth0 fd00:1:0:2::a/64
+  if [ "${seen_2-}" = 6 ]; then
+    want_addr eth0 10.128.2.10/24
+    want_addr eth0 fd00:1:0:2::a/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 6 ] || drift missing 'route 0.0.0.0/0 via 10.128.2.1'
   [ "${rseen_2-}" = 6 ] || drift missing 'route ::/0 via fd00:1:0:2::1'
   extras
@@ -764,32 +812,41 @@ links_6() {
   esac
 }
 
-# routes_6 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_6: marks the plan's routes that this route of the kernel is; false if none.
 routes_6() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.128.2.1 || { rseen_1=6; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.128.2.1 '' || { rseen_1=6; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1:0:2::1 || { rseen_2=6; is=0; }
+    ::/0)
+      ! route_is '' fd00:1:0:2::1 '' || { rseen_2=6; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_7() { look 'node l3 (fabric.l3)' fabric.l3 links_7; }
+ns_7() { look 'node l3 (fabric.l3)' fabric.l3 links_7 1; }
 end_7() {
   [ "${seen_1-}" = 7 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 7 ] || drift missing 'interface lan'
-  [ "${seen_3-}" = 7 ] || drift missing 'interface s1'
-  [ "${seen_4-}" = 7 ] || drift missing 'interface s2'
-  want_addr lan 10.128.3.1/24
-  want_addr lan fd00:1:0:3::1/64
-  want_addr s1 10.255.0.8/31
-  want_addr s1 fd00:ff::8/127
-  want_addr s2 10.255.0.10/31
-  want_addr s2 fd00:ff::a/127
+  if [ "${seen_2-}" = 7 ]; then
+    want_addr lan 10.128.3.1/24
+    want_addr lan fd00:1:0:3::1/64
+  else
+    drift missing 'interface lan'
+  fi
+  if [ "${seen_3-}" = 7 ]; then
+    want_addr s1 10.255.0.8/31
+    want_addr s1 fd00:ff::8/127
+  else
+    drift missing 'interface s1'
+  fi
+  if [ "${seen_4-}" = 7 ]; then
+    want_addr s2 10.255.0.10/31
+    want_addr s2 fd00:ff::a/127
+  else
+    drift missing 'interface s2'
+  fi
   [ "${rseen_1-}" = 7 ] || drift missing 'route 0.0.0.0/0 via 10.255.0.9'
   [ "${rseen_2-}" = 7 ] || drift missing 'route ::/0 via fd00:ff::9'
   extras
@@ -806,26 +863,29 @@ links_7() {
   esac
 }
 
-# routes_7 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_7: marks the plan's routes that this route of the kernel is; false if none.
 routes_7() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.255.0.9 || { rseen_1=7; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.255.0.9 '' || { rseen_1=7; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:ff::9 || { rseen_2=7; is=0; }
+    ::/0)
+      ! route_is '' fd00:ff::9 '' || { rseen_2=7; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_8() { look 'node h3 (fabric.h3)' fabric.h3 links_8; }
+ns_8() { look 'node h3 (fabric.h3)' fabric.h3 links_8 1; }
 end_8() {
   [ "${seen_1-}" = 8 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 8 ] || drift missing 'interface eth0'
-  want_addr eth0 10.128.3.10/24
-  want_addr eth0 fd00:1:0:3::a/64
+  if [ "${seen_2-}" = 8 ]; then
+    want_addr eth0 10.128.3.10/24
+    want_addr eth0 fd00:1:0:3::a/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 8 ] || drift missing 'route 0.0.0.0/0 via 10.128.3.1'
   [ "${rseen_2-}" = 8 ] || drift missing 'route ::/0 via fd00:1:0:3::1'
   extras
@@ -840,32 +900,41 @@ links_8() {
   esac
 }
 
-# routes_8 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_8: marks the plan's routes that this route of the kernel is; false if none.
 routes_8() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.128.3.1 || { rseen_1=8; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.128.3.1 '' || { rseen_1=8; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1:0:3::1 || { rseen_2=8; is=0; }
+    ::/0)
+      ! route_is '' fd00:1:0:3::1 '' || { rseen_2=8; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_9() { look 'node l4 (fabric.l4)' fabric.l4 links_9; }
+ns_9() { look 'node l4 (fabric.l4)' fabric.l4 links_9 1; }
 end_9() {
   [ "${seen_1-}" = 9 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 9 ] || drift missing 'interface lan'
-  [ "${seen_3-}" = 9 ] || drift missing 'interface s1'
-  [ "${seen_4-}" = 9 ] || drift missing 'interface s2'
-  want_addr lan 10.128.4.1/24
-  want_addr lan fd00:1:0:4::1/64
-  want_addr s1 10.255.0.12/31
-  want_addr s1 fd00:ff::c/127
-  want_addr s2 10.255.0.14/31
-  want_addr s2 fd00:ff::e/127
+  if [ "${seen_2-}" = 9 ]; then
+    want_addr lan 10.128.4.1/24
+    want_addr lan fd00:1:0:4::1/64
+  else
+    drift missing 'interface lan'
+  fi
+  if [ "${seen_3-}" = 9 ]; then
+    want_addr s1 10.255.0.12/31
+    want_addr s1 fd00:ff::c/127
+  else
+    drift missing 'interface s1'
+  fi
+  if [ "${seen_4-}" = 9 ]; then
+    want_addr s2 10.255.0.14/31
+    want_addr s2 fd00:ff::e/127
+  else
+    drift missing 'interface s2'
+  fi
   [ "${rseen_1-}" = 9 ] || drift missing 'route 0.0.0.0/0 via 10.255.0.13'
   [ "${rseen_2-}" = 9 ] || drift missing 'route ::/0 via fd00:ff::d'
   extras
@@ -882,26 +951,29 @@ links_9() {
   esac
 }
 
-# routes_9 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_9: marks the plan's routes that this route of the kernel is; false if none.
 routes_9() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.255.0.13 || { rseen_1=9; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.255.0.13 '' || { rseen_1=9; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:ff::d || { rseen_2=9; is=0; }
+    ::/0)
+      ! route_is '' fd00:ff::d '' || { rseen_2=9; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_10() { look 'node h4 (fabric.h4)' fabric.h4 links_10; }
+ns_10() { look 'node h4 (fabric.h4)' fabric.h4 links_10 1; }
 end_10() {
   [ "${seen_1-}" = 10 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 10 ] || drift missing 'interface eth0'
-  want_addr eth0 10.128.4.10/24
-  want_addr eth0 fd00:1:0:4::a/64
+  if [ "${seen_2-}" = 10 ]; then
+    want_addr eth0 10.128.4.10/24
+    want_addr eth0 fd00:1:0:4::a/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 10 ] || drift missing 'route 0.0.0.0/0 via 10.128.4.1'
   [ "${rseen_2-}" = 10 ] || drift missing 'route ::/0 via fd00:1:0:4::1'
   extras
@@ -916,15 +988,15 @@ links_10() {
   esac
 }
 
-# routes_10 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_10: marks the plan's routes that this route of the kernel is; false if none.
 routes_10() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.128.4.1 || { rseen_1=10; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.128.4.1 '' || { rseen_1=10; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1:0:4::1 || { rseen_2=10; is=0; }
+    ::/0)
+      ! route_is '' fd00:1:0:4::1 '' || { rseen_2=10; is=0; }
       ;;
   esac
   return $is

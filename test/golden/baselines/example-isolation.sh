@@ -331,8 +331,11 @@ routes_1() { return 1; }
 ns_2() { look 'node router (isolation.router)' isolation.router links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
-  want_addr eth0 10.20.0.1/24
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth0 10.20.0.1/24
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -346,11 +349,14 @@ links_2() {
 }
 routes_2() { return 1; }
 
-ns_3() { look 'node db (isolation.db)' isolation.db links_3; }
+ns_3() { look 'node db (isolation.db)' isolation.db links_3 1; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
-  want_addr eth0 10.20.0.10/24
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr eth0 10.20.0.10/24
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 0.0.0.0/0 via 10.20.0.1'
   extras
 }
@@ -364,12 +370,12 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.20.0.1 || { rseen_1=3; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.20.0.1 '' || { rseen_1=3; is=0; }
       ;;
   esac
   return $is

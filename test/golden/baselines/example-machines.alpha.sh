@@ -266,12 +266,15 @@ links_1_1() {
 }
 routes_1() { return 1; }
 
-ns_2() { look 'node pc1 (branch.pc1)' branch.pc1 links_2; }
+ns_2() { look 'node pc1 (branch.pc1)' branch.pc1 links_2 1; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.0.11/24
-  want_addr eth0 fd00:1::11/64
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth0 10.1.0.11/24
+    want_addr eth0 fd00:1::11/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 0.0.0.0/0 via 10.1.0.1'
   [ "${rseen_2-}" = 2 ] || drift missing 'route ::/0 via fd00:1::1'
   extras
@@ -286,26 +289,29 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.0.1 || { rseen_1=2; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.0.1 '' || { rseen_1=2; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1::1 || { rseen_2=2; is=0; }
+    ::/0)
+      ! route_is '' fd00:1::1 '' || { rseen_2=2; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_3() { look 'node pc2 (branch.pc2)' branch.pc2 links_3; }
+ns_3() { look 'node pc2 (branch.pc2)' branch.pc2 links_3 1; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.0.12/24
-  want_addr eth0 fd00:1::12/64
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr eth0 10.1.0.12/24
+    want_addr eth0 fd00:1::12/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 0.0.0.0/0 via 10.1.0.1'
   [ "${rseen_2-}" = 3 ] || drift missing 'route ::/0 via fd00:1::1'
   extras
@@ -320,26 +326,29 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.0.1 || { rseen_1=3; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.0.1 '' || { rseen_1=3; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1::1 || { rseen_2=3; is=0; }
+    ::/0)
+      ! route_is '' fd00:1::1 '' || { rseen_2=3; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_4() { look 'node server (branch.server)' branch.server links_4; }
+ns_4() { look 'node server (branch.server)' branch.server links_4 1; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 10.2.0.2/30
-  want_addr eth0 fd00:2::2/64
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 10.2.0.2/30
+    want_addr eth0 fd00:2::2/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 4 ] || drift missing 'route 0.0.0.0/0 via 10.2.0.1'
   [ "${rseen_2-}" = 4 ] || drift missing 'route ::/0 via fd00:2::1'
   extras
@@ -354,15 +363,15 @@ links_4() {
   esac
 }
 
-# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_4: marks the plan's routes that this route of the kernel is; false if none.
 routes_4() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.2.0.1 || { rseen_1=4; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.2.0.1 '' || { rseen_1=4; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:2::1 || { rseen_2=4; is=0; }
+    ::/0)
+      ! route_is '' fd00:2::1 '' || { rseen_2=4; is=0; }
       ;;
   esac
   return $is

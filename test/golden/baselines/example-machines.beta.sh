@@ -213,12 +213,15 @@ links_1_1() {
 }
 routes_1() { return 1; }
 
-ns_2() { look 'node pc3 (branch.pc3)' branch.pc3 links_2; }
+ns_2() { look 'node pc3 (branch.pc3)' branch.pc3 links_2 1; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.0.13/24
-  want_addr eth0 fd00:1::13/64
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth0 10.1.0.13/24
+    want_addr eth0 fd00:1::13/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 0.0.0.0/0 via 10.1.0.1'
   [ "${rseen_2-}" = 2 ] || drift missing 'route ::/0 via fd00:1::1'
   extras
@@ -233,15 +236,15 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.0.1 || { rseen_1=2; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.0.1 '' || { rseen_1=2; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1::1 || { rseen_2=2; is=0; }
+    ::/0)
+      ! route_is '' fd00:1::1 '' || { rseen_2=2; is=0; }
       ;;
   esac
   return $is

@@ -239,12 +239,18 @@ routes_1() { return 1; }
 ns_2() { look 'node router (branch.router)' branch.router links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth1'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface eth0'
-  want_addr eth1 10.2.0.1/30
-  want_addr eth1 fd00:2::1/64
-  want_addr eth0 10.1.0.1/24
-  want_addr eth0 fd00:1::1/64
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth1 10.2.0.1/30
+    want_addr eth1 fd00:2::1/64
+  else
+    drift missing 'interface eth1'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr eth0 10.1.0.1/24
+    want_addr eth0 fd00:1::1/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 

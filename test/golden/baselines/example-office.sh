@@ -371,15 +371,24 @@ routes_1() { return 1; }
 ns_2() { look 'node router (office.router)' office.router links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface wan'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface eth0'
-  [ "${seen_4-}" = 2 ] || drift missing 'interface eth1'
-  want_addr wan 203.0.113.1/24
-  want_addr wan fd6f:ff::1/64
-  want_addr eth0 10.1.0.1/24
-  want_addr eth0 fd6f:1::1/64
-  want_addr eth1 10.2.0.1/24
-  want_addr eth1 fd6f:2::1/64
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr wan 203.0.113.1/24
+    want_addr wan fd6f:ff::1/64
+  else
+    drift missing 'interface wan'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr eth0 10.1.0.1/24
+    want_addr eth0 fd6f:1::1/64
+  else
+    drift missing 'interface eth0'
+  fi
+  if [ "${seen_4-}" = 2 ]; then
+    want_addr eth1 10.2.0.1/24
+    want_addr eth1 fd6f:2::1/64
+  else
+    drift missing 'interface eth1'
+  fi
   extras
 }
 
@@ -395,12 +404,15 @@ links_2() {
 }
 routes_2() { return 1; }
 
-ns_3() { look 'node web (office.web)' office.web links_3; }
+ns_3() { look 'node web (office.web)' office.web links_3 1; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
-  want_addr eth0 10.2.0.10/24
-  want_addr eth0 fd6f:2::10/64
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr eth0 10.2.0.10/24
+    want_addr eth0 fd6f:2::10/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 0.0.0.0/0 via 10.2.0.1'
   [ "${rseen_2-}" = 3 ] || drift missing 'route ::/0 via fd6f:2::1'
   extras
@@ -415,26 +427,29 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.2.0.1 || { rseen_1=3; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.2.0.1 '' || { rseen_1=3; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd6f:2::1 || { rseen_2=3; is=0; }
+    ::/0)
+      ! route_is '' fd6f:2::1 '' || { rseen_2=3; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_4() { look 'node pc1 (office.pc1)' office.pc1 links_4; }
+ns_4() { look 'node pc1 (office.pc1)' office.pc1 links_4 1; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.0.11/24
-  want_addr eth0 fd6f:1::11/64
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 10.1.0.11/24
+    want_addr eth0 fd6f:1::11/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 4 ] || drift missing 'route 0.0.0.0/0 via 10.1.0.1'
   [ "${rseen_2-}" = 4 ] || drift missing 'route ::/0 via fd6f:1::1'
   extras
@@ -449,26 +464,29 @@ links_4() {
   esac
 }
 
-# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_4: marks the plan's routes that this route of the kernel is; false if none.
 routes_4() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.0.1 || { rseen_1=4; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.0.1 '' || { rseen_1=4; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd6f:1::1 || { rseen_2=4; is=0; }
+    ::/0)
+      ! route_is '' fd6f:1::1 '' || { rseen_2=4; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_5() { look 'node pc2 (office.pc2)' office.pc2 links_5; }
+ns_5() { look 'node pc2 (office.pc2)' office.pc2 links_5 1; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.0.12/24
-  want_addr eth0 fd6f:1::12/64
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr eth0 10.1.0.12/24
+    want_addr eth0 fd6f:1::12/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 5 ] || drift missing 'route 0.0.0.0/0 via 10.1.0.1'
   [ "${rseen_2-}" = 5 ] || drift missing 'route ::/0 via fd6f:1::1'
   extras
@@ -483,15 +501,15 @@ links_5() {
   esac
 }
 
-# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_5: marks the plan's routes that this route of the kernel is; false if none.
 routes_5() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.0.1 || { rseen_1=5; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.0.1 '' || { rseen_1=5; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd6f:1::1 || { rseen_2=5; is=0; }
+    ::/0)
+      ! route_is '' fd6f:1::1 '' || { rseen_2=5; is=0; }
       ;;
   esac
   return $is
@@ -500,9 +518,12 @@ routes_5() {
 ns_6() { look 'node isp (office.isp)' office.isp links_6; }
 end_6() {
   [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
-  want_addr eth0 203.0.113.2/24
-  want_addr eth0 fd6f:ff::2/64
+  if [ "${seen_2-}" = 6 ]; then
+    want_addr eth0 203.0.113.2/24
+    want_addr eth0 fd6f:ff::2/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 

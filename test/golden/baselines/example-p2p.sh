@@ -150,9 +150,12 @@ status_reads() (
 ns_1() { look 'node a (p2p.a)' p2p.a links_1; }
 end_1() {
   [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 1 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.1/30
-  want_addr eth0 fd00::1/64
+  if [ "${seen_2-}" = 1 ]; then
+    want_addr eth0 10.0.0.1/30
+    want_addr eth0 fd00::1/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -169,9 +172,12 @@ routes_1() { return 1; }
 ns_2() { look 'node b (p2p.b)' p2p.b links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.2/30
-  want_addr eth0 fd00::2/64
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth0 10.0.0.2/30
+    want_addr eth0 fd00::2/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 

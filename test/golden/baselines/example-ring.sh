@@ -490,18 +490,27 @@ status_reads() (
   read_wide 1:ring.r1 2:ring.h1 3:ring.r2 4:ring.h2 5:ring.r3 6:ring.h3 7:ring.r4 8:ring.h4 9:ring.r5 10:ring.h5
 )
 
-ns_1() { look 'node r1 (ring.r1)' ring.r1 links_1; }
+ns_1() { look 'node r1 (ring.r1)' ring.r1 links_1 1; }
 end_1() {
   [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 1 ] || drift missing 'interface right'
-  [ "${seen_3-}" = 1 ] || drift missing 'interface lan'
-  [ "${seen_4-}" = 1 ] || drift missing 'interface left'
-  want_addr right 10.255.0.2/31
-  want_addr right fd00:ff::2/127
-  want_addr lan 10.0.1.1/24
-  want_addr lan fd00:1:0:1::1/64
-  want_addr left 10.255.0.11/31
-  want_addr left fd00:ff::b/127
+  if [ "${seen_2-}" = 1 ]; then
+    want_addr right 10.255.0.2/31
+    want_addr right fd00:ff::2/127
+  else
+    drift missing 'interface right'
+  fi
+  if [ "${seen_3-}" = 1 ]; then
+    want_addr lan 10.0.1.1/24
+    want_addr lan fd00:1:0:1::1/64
+  else
+    drift missing 'interface lan'
+  fi
+  if [ "${seen_4-}" = 1 ]; then
+    want_addr left 10.255.0.11/31
+    want_addr left fd00:ff::b/127
+  else
+    drift missing 'interface left'
+  fi
   [ "${rseen_1-}" = 1 ] || drift missing 'route 10.0.2.0/24 via 10.255.0.3'
   [ "${rseen_2-}" = 1 ] || drift missing 'route fd00:1:0:2::/64 via fd00:ff::3'
   [ "${rseen_3-}" = 1 ] || drift missing 'route 10.0.3.0/24 via 10.255.0.3'
@@ -524,44 +533,47 @@ links_1() {
   esac
 }
 
-# routes_1 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_1: marks the plan's routes that this route of the kernel is; false if none.
 routes_1() {
   is=1
-  case $1 in
-    '-4 10.0.2.0/24 '*)
-      ! route_is "$1" '' -4 10.0.2.0/24 via 10.255.0.3 || { rseen_1=1; is=0; }
+  case $r_dest in
+    10.0.2.0/24)
+      ! route_is '' 10.255.0.3 '' || { rseen_1=1; is=0; }
       ;;
-    '-6 fd00:1:0:2::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:2::/64 via fd00:ff::3 || { rseen_2=1; is=0; }
+    fd00:1:0:2::/64)
+      ! route_is '' fd00:ff::3 '' || { rseen_2=1; is=0; }
       ;;
-    '-4 10.0.3.0/24 '*)
-      ! route_is "$1" '' -4 10.0.3.0/24 via 10.255.0.3 || { rseen_3=1; is=0; }
+    10.0.3.0/24)
+      ! route_is '' 10.255.0.3 '' || { rseen_3=1; is=0; }
       ;;
-    '-6 fd00:1:0:3::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:3::/64 via fd00:ff::3 || { rseen_4=1; is=0; }
+    fd00:1:0:3::/64)
+      ! route_is '' fd00:ff::3 '' || { rseen_4=1; is=0; }
       ;;
-    '-4 10.0.4.0/24 '*)
-      ! route_is "$1" '' -4 10.0.4.0/24 via 10.255.0.10 || { rseen_5=1; is=0; }
+    10.0.4.0/24)
+      ! route_is '' 10.255.0.10 '' || { rseen_5=1; is=0; }
       ;;
-    '-6 fd00:1:0:4::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:4::/64 via fd00:ff::a || { rseen_6=1; is=0; }
+    fd00:1:0:4::/64)
+      ! route_is '' fd00:ff::a '' || { rseen_6=1; is=0; }
       ;;
-    '-4 10.0.5.0/24 '*)
-      ! route_is "$1" '' -4 10.0.5.0/24 via 10.255.0.10 || { rseen_7=1; is=0; }
+    10.0.5.0/24)
+      ! route_is '' 10.255.0.10 '' || { rseen_7=1; is=0; }
       ;;
-    '-6 fd00:1:0:5::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:5::/64 via fd00:ff::a || { rseen_8=1; is=0; }
+    fd00:1:0:5::/64)
+      ! route_is '' fd00:ff::a '' || { rseen_8=1; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_2() { look 'node h1 (ring.h1)' ring.h1 links_2; }
+ns_2() { look 'node h1 (ring.h1)' ring.h1 links_2 1; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.1.10/24
-  want_addr eth0 fd00:1:0:1::a/64
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth0 10.0.1.10/24
+    want_addr eth0 fd00:1:0:1::a/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 0.0.0.0/0 via 10.0.1.1'
   [ "${rseen_2-}" = 2 ] || drift missing 'route ::/0 via fd00:1:0:1::1'
   extras
@@ -576,32 +588,41 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.0.1.1 || { rseen_1=2; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.0.1.1 '' || { rseen_1=2; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1:0:1::1 || { rseen_2=2; is=0; }
+    ::/0)
+      ! route_is '' fd00:1:0:1::1 '' || { rseen_2=2; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_3() { look 'node r2 (ring.r2)' ring.r2 links_3; }
+ns_3() { look 'node r2 (ring.r2)' ring.r2 links_3 1; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface left'
-  [ "${seen_3-}" = 3 ] || drift missing 'interface right'
-  [ "${seen_4-}" = 3 ] || drift missing 'interface lan'
-  want_addr left 10.255.0.3/31
-  want_addr left fd00:ff::3/127
-  want_addr right 10.255.0.4/31
-  want_addr right fd00:ff::4/127
-  want_addr lan 10.0.2.1/24
-  want_addr lan fd00:1:0:2::1/64
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr left 10.255.0.3/31
+    want_addr left fd00:ff::3/127
+  else
+    drift missing 'interface left'
+  fi
+  if [ "${seen_3-}" = 3 ]; then
+    want_addr right 10.255.0.4/31
+    want_addr right fd00:ff::4/127
+  else
+    drift missing 'interface right'
+  fi
+  if [ "${seen_4-}" = 3 ]; then
+    want_addr lan 10.0.2.1/24
+    want_addr lan fd00:1:0:2::1/64
+  else
+    drift missing 'interface lan'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 10.0.1.0/24 via 10.255.0.2'
   [ "${rseen_2-}" = 3 ] || drift missing 'route fd00:1:0:1::/64 via fd00:ff::2'
   [ "${rseen_3-}" = 3 ] || drift missing 'route 10.0.3.0/24 via 10.255.0.5'
@@ -624,44 +645,47 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 10.0.1.0/24 '*)
-      ! route_is "$1" '' -4 10.0.1.0/24 via 10.255.0.2 || { rseen_1=3; is=0; }
+  case $r_dest in
+    10.0.1.0/24)
+      ! route_is '' 10.255.0.2 '' || { rseen_1=3; is=0; }
       ;;
-    '-6 fd00:1:0:1::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:1::/64 via fd00:ff::2 || { rseen_2=3; is=0; }
+    fd00:1:0:1::/64)
+      ! route_is '' fd00:ff::2 '' || { rseen_2=3; is=0; }
       ;;
-    '-4 10.0.3.0/24 '*)
-      ! route_is "$1" '' -4 10.0.3.0/24 via 10.255.0.5 || { rseen_3=3; is=0; }
+    10.0.3.0/24)
+      ! route_is '' 10.255.0.5 '' || { rseen_3=3; is=0; }
       ;;
-    '-6 fd00:1:0:3::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:3::/64 via fd00:ff::5 || { rseen_4=3; is=0; }
+    fd00:1:0:3::/64)
+      ! route_is '' fd00:ff::5 '' || { rseen_4=3; is=0; }
       ;;
-    '-4 10.0.4.0/24 '*)
-      ! route_is "$1" '' -4 10.0.4.0/24 via 10.255.0.5 || { rseen_5=3; is=0; }
+    10.0.4.0/24)
+      ! route_is '' 10.255.0.5 '' || { rseen_5=3; is=0; }
       ;;
-    '-6 fd00:1:0:4::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:4::/64 via fd00:ff::5 || { rseen_6=3; is=0; }
+    fd00:1:0:4::/64)
+      ! route_is '' fd00:ff::5 '' || { rseen_6=3; is=0; }
       ;;
-    '-4 10.0.5.0/24 '*)
-      ! route_is "$1" '' -4 10.0.5.0/24 via 10.255.0.2 || { rseen_7=3; is=0; }
+    10.0.5.0/24)
+      ! route_is '' 10.255.0.2 '' || { rseen_7=3; is=0; }
       ;;
-    '-6 fd00:1:0:5::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:5::/64 via fd00:ff::2 || { rseen_8=3; is=0; }
+    fd00:1:0:5::/64)
+      ! route_is '' fd00:ff::2 '' || { rseen_8=3; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_4() { look 'node h2 (ring.h2)' ring.h2 links_4; }
+ns_4() { look 'node h2 (ring.h2)' ring.h2 links_4 1; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.2.10/24
-  want_addr eth0 fd00:1:0:2::a/64
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 10.0.2.10/24
+    want_addr eth0 fd00:1:0:2::a/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 4 ] || drift missing 'route 0.0.0.0/0 via 10.0.2.1'
   [ "${rseen_2-}" = 4 ] || drift missing 'route ::/0 via fd00:1:0:2::1'
   extras
@@ -676,32 +700,41 @@ links_4() {
   esac
 }
 
-# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_4: marks the plan's routes that this route of the kernel is; false if none.
 routes_4() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.0.2.1 || { rseen_1=4; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.0.2.1 '' || { rseen_1=4; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1:0:2::1 || { rseen_2=4; is=0; }
+    ::/0)
+      ! route_is '' fd00:1:0:2::1 '' || { rseen_2=4; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_5() { look 'node r3 (ring.r3)' ring.r3 links_5; }
+ns_5() { look 'node r3 (ring.r3)' ring.r3 links_5 1; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface left'
-  [ "${seen_3-}" = 5 ] || drift missing 'interface right'
-  [ "${seen_4-}" = 5 ] || drift missing 'interface lan'
-  want_addr left 10.255.0.5/31
-  want_addr left fd00:ff::5/127
-  want_addr right 10.255.0.6/31
-  want_addr right fd00:ff::6/127
-  want_addr lan 10.0.3.1/24
-  want_addr lan fd00:1:0:3::1/64
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr left 10.255.0.5/31
+    want_addr left fd00:ff::5/127
+  else
+    drift missing 'interface left'
+  fi
+  if [ "${seen_3-}" = 5 ]; then
+    want_addr right 10.255.0.6/31
+    want_addr right fd00:ff::6/127
+  else
+    drift missing 'interface right'
+  fi
+  if [ "${seen_4-}" = 5 ]; then
+    want_addr lan 10.0.3.1/24
+    want_addr lan fd00:1:0:3::1/64
+  else
+    drift missing 'interface lan'
+  fi
   [ "${rseen_1-}" = 5 ] || drift missing 'route 10.0.1.0/24 via 10.255.0.4'
   [ "${rseen_2-}" = 5 ] || drift missing 'route fd00:1:0:1::/64 via fd00:ff::4'
   [ "${rseen_3-}" = 5 ] || drift missing 'route 10.0.2.0/24 via 10.255.0.4'
@@ -724,44 +757,47 @@ links_5() {
   esac
 }
 
-# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_5: marks the plan's routes that this route of the kernel is; false if none.
 routes_5() {
   is=1
-  case $1 in
-    '-4 10.0.1.0/24 '*)
-      ! route_is "$1" '' -4 10.0.1.0/24 via 10.255.0.4 || { rseen_1=5; is=0; }
+  case $r_dest in
+    10.0.1.0/24)
+      ! route_is '' 10.255.0.4 '' || { rseen_1=5; is=0; }
       ;;
-    '-6 fd00:1:0:1::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:1::/64 via fd00:ff::4 || { rseen_2=5; is=0; }
+    fd00:1:0:1::/64)
+      ! route_is '' fd00:ff::4 '' || { rseen_2=5; is=0; }
       ;;
-    '-4 10.0.2.0/24 '*)
-      ! route_is "$1" '' -4 10.0.2.0/24 via 10.255.0.4 || { rseen_3=5; is=0; }
+    10.0.2.0/24)
+      ! route_is '' 10.255.0.4 '' || { rseen_3=5; is=0; }
       ;;
-    '-6 fd00:1:0:2::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:2::/64 via fd00:ff::4 || { rseen_4=5; is=0; }
+    fd00:1:0:2::/64)
+      ! route_is '' fd00:ff::4 '' || { rseen_4=5; is=0; }
       ;;
-    '-4 10.0.4.0/24 '*)
-      ! route_is "$1" '' -4 10.0.4.0/24 via 10.255.0.7 || { rseen_5=5; is=0; }
+    10.0.4.0/24)
+      ! route_is '' 10.255.0.7 '' || { rseen_5=5; is=0; }
       ;;
-    '-6 fd00:1:0:4::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:4::/64 via fd00:ff::7 || { rseen_6=5; is=0; }
+    fd00:1:0:4::/64)
+      ! route_is '' fd00:ff::7 '' || { rseen_6=5; is=0; }
       ;;
-    '-4 10.0.5.0/24 '*)
-      ! route_is "$1" '' -4 10.0.5.0/24 via 10.255.0.7 || { rseen_7=5; is=0; }
+    10.0.5.0/24)
+      ! route_is '' 10.255.0.7 '' || { rseen_7=5; is=0; }
       ;;
-    '-6 fd00:1:0:5::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:5::/64 via fd00:ff::7 || { rseen_8=5; is=0; }
+    fd00:1:0:5::/64)
+      ! route_is '' fd00:ff::7 '' || { rseen_8=5; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_6() { look 'node h3 (ring.h3)' ring.h3 links_6; }
+ns_6() { look 'node h3 (ring.h3)' ring.h3 links_6 1; }
 end_6() {
   [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.3.10/24
-  want_addr eth0 fd00:1:0:3::a/64
+  if [ "${seen_2-}" = 6 ]; then
+    want_addr eth0 10.0.3.10/24
+    want_addr eth0 fd00:1:0:3::a/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 6 ] || drift missing 'route 0.0.0.0/0 via 10.0.3.1'
   [ "${rseen_2-}" = 6 ] || drift missing 'route ::/0 via fd00:1:0:3::1'
   extras
@@ -776,32 +812,41 @@ links_6() {
   esac
 }
 
-# routes_6 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_6: marks the plan's routes that this route of the kernel is; false if none.
 routes_6() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.0.3.1 || { rseen_1=6; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.0.3.1 '' || { rseen_1=6; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1:0:3::1 || { rseen_2=6; is=0; }
+    ::/0)
+      ! route_is '' fd00:1:0:3::1 '' || { rseen_2=6; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_7() { look 'node r4 (ring.r4)' ring.r4 links_7; }
+ns_7() { look 'node r4 (ring.r4)' ring.r4 links_7 1; }
 end_7() {
   [ "${seen_1-}" = 7 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 7 ] || drift missing 'interface left'
-  [ "${seen_3-}" = 7 ] || drift missing 'interface right'
-  [ "${seen_4-}" = 7 ] || drift missing 'interface lan'
-  want_addr left 10.255.0.7/31
-  want_addr left fd00:ff::7/127
-  want_addr right 10.255.0.8/31
-  want_addr right fd00:ff::8/127
-  want_addr lan 10.0.4.1/24
-  want_addr lan fd00:1:0:4::1/64
+  if [ "${seen_2-}" = 7 ]; then
+    want_addr left 10.255.0.7/31
+    want_addr left fd00:ff::7/127
+  else
+    drift missing 'interface left'
+  fi
+  if [ "${seen_3-}" = 7 ]; then
+    want_addr right 10.255.0.8/31
+    want_addr right fd00:ff::8/127
+  else
+    drift missing 'interface right'
+  fi
+  if [ "${seen_4-}" = 7 ]; then
+    want_addr lan 10.0.4.1/24
+    want_addr lan fd00:1:0:4::1/64
+  else
+    drift missing 'interface lan'
+  fi
   [ "${rseen_1-}" = 7 ] || drift missing 'route 10.0.1.0/24 via 10.255.0.9'
   [ "${rseen_2-}" = 7 ] || drift missing 'route fd00:1:0:1::/64 via fd00:ff::9'
   [ "${rseen_3-}" = 7 ] || drift missing 'route 10.0.2.0/24 via 10.255.0.6'
@@ -824,44 +869,47 @@ links_7() {
   esac
 }
 
-# routes_7 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_7: marks the plan's routes that this route of the kernel is; false if none.
 routes_7() {
   is=1
-  case $1 in
-    '-4 10.0.1.0/24 '*)
-      ! route_is "$1" '' -4 10.0.1.0/24 via 10.255.0.9 || { rseen_1=7; is=0; }
+  case $r_dest in
+    10.0.1.0/24)
+      ! route_is '' 10.255.0.9 '' || { rseen_1=7; is=0; }
       ;;
-    '-6 fd00:1:0:1::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:1::/64 via fd00:ff::9 || { rseen_2=7; is=0; }
+    fd00:1:0:1::/64)
+      ! route_is '' fd00:ff::9 '' || { rseen_2=7; is=0; }
       ;;
-    '-4 10.0.2.0/24 '*)
-      ! route_is "$1" '' -4 10.0.2.0/24 via 10.255.0.6 || { rseen_3=7; is=0; }
+    10.0.2.0/24)
+      ! route_is '' 10.255.0.6 '' || { rseen_3=7; is=0; }
       ;;
-    '-6 fd00:1:0:2::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:2::/64 via fd00:ff::6 || { rseen_4=7; is=0; }
+    fd00:1:0:2::/64)
+      ! route_is '' fd00:ff::6 '' || { rseen_4=7; is=0; }
       ;;
-    '-4 10.0.3.0/24 '*)
-      ! route_is "$1" '' -4 10.0.3.0/24 via 10.255.0.6 || { rseen_5=7; is=0; }
+    10.0.3.0/24)
+      ! route_is '' 10.255.0.6 '' || { rseen_5=7; is=0; }
       ;;
-    '-6 fd00:1:0:3::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:3::/64 via fd00:ff::6 || { rseen_6=7; is=0; }
+    fd00:1:0:3::/64)
+      ! route_is '' fd00:ff::6 '' || { rseen_6=7; is=0; }
       ;;
-    '-4 10.0.5.0/24 '*)
-      ! route_is "$1" '' -4 10.0.5.0/24 via 10.255.0.9 || { rseen_7=7; is=0; }
+    10.0.5.0/24)
+      ! route_is '' 10.255.0.9 '' || { rseen_7=7; is=0; }
       ;;
-    '-6 fd00:1:0:5::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:5::/64 via fd00:ff::9 || { rseen_8=7; is=0; }
+    fd00:1:0:5::/64)
+      ! route_is '' fd00:ff::9 '' || { rseen_8=7; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_8() { look 'node h4 (ring.h4)' ring.h4 links_8; }
+ns_8() { look 'node h4 (ring.h4)' ring.h4 links_8 1; }
 end_8() {
   [ "${seen_1-}" = 8 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 8 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.4.10/24
-  want_addr eth0 fd00:1:0:4::a/64
+  if [ "${seen_2-}" = 8 ]; then
+    want_addr eth0 10.0.4.10/24
+    want_addr eth0 fd00:1:0:4::a/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 8 ] || drift missing 'route 0.0.0.0/0 via 10.0.4.1'
   [ "${rseen_2-}" = 8 ] || drift missing 'route ::/0 via fd00:1:0:4::1'
   extras
@@ -876,32 +924,41 @@ links_8() {
   esac
 }
 
-# routes_8 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_8: marks the plan's routes that this route of the kernel is; false if none.
 routes_8() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.0.4.1 || { rseen_1=8; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.0.4.1 '' || { rseen_1=8; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1:0:4::1 || { rseen_2=8; is=0; }
+    ::/0)
+      ! route_is '' fd00:1:0:4::1 '' || { rseen_2=8; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_9() { look 'node r5 (ring.r5)' ring.r5 links_9; }
+ns_9() { look 'node r5 (ring.r5)' ring.r5 links_9 1; }
 end_9() {
   [ "${seen_1-}" = 9 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 9 ] || drift missing 'interface left'
-  [ "${seen_3-}" = 9 ] || drift missing 'interface right'
-  [ "${seen_4-}" = 9 ] || drift missing 'interface lan'
-  want_addr left 10.255.0.9/31
-  want_addr left fd00:ff::9/127
-  want_addr right 10.255.0.10/31
-  want_addr right fd00:ff::a/127
-  want_addr lan 10.0.5.1/24
-  want_addr lan fd00:1:0:5::1/64
+  if [ "${seen_2-}" = 9 ]; then
+    want_addr left 10.255.0.9/31
+    want_addr left fd00:ff::9/127
+  else
+    drift missing 'interface left'
+  fi
+  if [ "${seen_3-}" = 9 ]; then
+    want_addr right 10.255.0.10/31
+    want_addr right fd00:ff::a/127
+  else
+    drift missing 'interface right'
+  fi
+  if [ "${seen_4-}" = 9 ]; then
+    want_addr lan 10.0.5.1/24
+    want_addr lan fd00:1:0:5::1/64
+  else
+    drift missing 'interface lan'
+  fi
   [ "${rseen_1-}" = 9 ] || drift missing 'route 10.0.1.0/24 via 10.255.0.11'
   [ "${rseen_2-}" = 9 ] || drift missing 'route fd00:1:0:1::/64 via fd00:ff::b'
   [ "${rseen_3-}" = 9 ] || drift missing 'route 10.0.2.0/24 via 10.255.0.11'
@@ -924,44 +981,47 @@ links_9() {
   esac
 }
 
-# routes_9 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_9: marks the plan's routes that this route of the kernel is; false if none.
 routes_9() {
   is=1
-  case $1 in
-    '-4 10.0.1.0/24 '*)
-      ! route_is "$1" '' -4 10.0.1.0/24 via 10.255.0.11 || { rseen_1=9; is=0; }
+  case $r_dest in
+    10.0.1.0/24)
+      ! route_is '' 10.255.0.11 '' || { rseen_1=9; is=0; }
       ;;
-    '-6 fd00:1:0:1::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:1::/64 via fd00:ff::b || { rseen_2=9; is=0; }
+    fd00:1:0:1::/64)
+      ! route_is '' fd00:ff::b '' || { rseen_2=9; is=0; }
       ;;
-    '-4 10.0.2.0/24 '*)
-      ! route_is "$1" '' -4 10.0.2.0/24 via 10.255.0.11 || { rseen_3=9; is=0; }
+    10.0.2.0/24)
+      ! route_is '' 10.255.0.11 '' || { rseen_3=9; is=0; }
       ;;
-    '-6 fd00:1:0:2::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:2::/64 via fd00:ff::b || { rseen_4=9; is=0; }
+    fd00:1:0:2::/64)
+      ! route_is '' fd00:ff::b '' || { rseen_4=9; is=0; }
       ;;
-    '-4 10.0.3.0/24 '*)
-      ! route_is "$1" '' -4 10.0.3.0/24 via 10.255.0.8 || { rseen_5=9; is=0; }
+    10.0.3.0/24)
+      ! route_is '' 10.255.0.8 '' || { rseen_5=9; is=0; }
       ;;
-    '-6 fd00:1:0:3::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:3::/64 via fd00:ff::8 || { rseen_6=9; is=0; }
+    fd00:1:0:3::/64)
+      ! route_is '' fd00:ff::8 '' || { rseen_6=9; is=0; }
       ;;
-    '-4 10.0.4.0/24 '*)
-      ! route_is "$1" '' -4 10.0.4.0/24 via 10.255.0.8 || { rseen_7=9; is=0; }
+    10.0.4.0/24)
+      ! route_is '' 10.255.0.8 '' || { rseen_7=9; is=0; }
       ;;
-    '-6 fd00:1:0:4::/64 '*)
-      ! route_is "$1" '' -6 fd00:1:0:4::/64 via fd00:ff::8 || { rseen_8=9; is=0; }
+    fd00:1:0:4::/64)
+      ! route_is '' fd00:ff::8 '' || { rseen_8=9; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_10() { look 'node h5 (ring.h5)' ring.h5 links_10; }
+ns_10() { look 'node h5 (ring.h5)' ring.h5 links_10 1; }
 end_10() {
   [ "${seen_1-}" = 10 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 10 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.5.10/24
-  want_addr eth0 fd00:1:0:5::a/64
+  if [ "${seen_2-}" = 10 ]; then
+    want_addr eth0 10.0.5.10/24
+    want_addr eth0 fd00:1:0:5::a/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 10 ] || drift missing 'route 0.0.0.0/0 via 10.0.5.1'
   [ "${rseen_2-}" = 10 ] || drift missing 'route ::/0 via fd00:1:0:5::1'
   extras
@@ -976,15 +1036,15 @@ links_10() {
   esac
 }
 
-# routes_10 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_10: marks the plan's routes that this route of the kernel is; false if none.
 routes_10() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.0.5.1 || { rseen_1=10; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.0.5.1 '' || { rseen_1=10; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1:0:5::1 || { rseen_2=10; is=0; }
+    ::/0)
+      ! route_is '' fd00:1:0:5::1 '' || { rseen_2=10; is=0; }
       ;;
   esac
   return $is

@@ -331,17 +331,26 @@ links_1_2() {
 }
 routes_1() { return 1; }
 
-ns_2() { look 'node r1 (routed.r1)' routed.r1 links_2; }
+ns_2() { look 'node r1 (routed.r1)' routed.r1 links_2 1; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth1'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface uplink'
-  [ "${seen_4-}" = 2 ] || drift missing 'interface eth0'
-  want_addr eth1 10.255.0.0/31
-  want_addr eth1 fd00:ff::/127
-  want_addr uplink 198.51.100.2/30
-  want_addr eth0 10.1.0.1/24
-  want_addr eth0 fd00:1::1/64
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth1 10.255.0.0/31
+    want_addr eth1 fd00:ff::/127
+  else
+    drift missing 'interface eth1'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr uplink 198.51.100.2/30
+  else
+    drift missing 'interface uplink'
+  fi
+  if [ "${seen_4-}" = 2 ]; then
+    want_addr eth0 10.1.0.1/24
+    want_addr eth0 fd00:1::1/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 10.2.0.0/24 via 10.255.0.1'
   [ "${rseen_2-}" = 2 ] || drift missing 'route fd00:2::/64 via fd00:ff::1'
   extras
@@ -358,29 +367,35 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 10.2.0.0/24 '*)
-      ! route_is "$1" '' -4 10.2.0.0/24 via 10.255.0.1 || { rseen_1=2; is=0; }
+  case $r_dest in
+    10.2.0.0/24)
+      ! route_is '' 10.255.0.1 '' || { rseen_1=2; is=0; }
       ;;
-    '-6 fd00:2::/64 '*)
-      ! route_is "$1" '' -6 fd00:2::/64 via fd00:ff::1 || { rseen_2=2; is=0; }
+    fd00:2::/64)
+      ! route_is '' fd00:ff::1 '' || { rseen_2=2; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_3() { look 'node r2 (routed.r2)' routed.r2 links_3; }
+ns_3() { look 'node r2 (routed.r2)' routed.r2 links_3 1; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface eth1'
-  [ "${seen_3-}" = 3 ] || drift missing 'interface eth0'
-  want_addr eth1 10.255.0.1/31
-  want_addr eth1 fd00:ff::1/127
-  want_addr eth0 10.2.0.1/24
-  want_addr eth0 fd00:2::1/64
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr eth1 10.255.0.1/31
+    want_addr eth1 fd00:ff::1/127
+  else
+    drift missing 'interface eth1'
+  fi
+  if [ "${seen_3-}" = 3 ]; then
+    want_addr eth0 10.2.0.1/24
+    want_addr eth0 fd00:2::1/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 10.1.0.0/24 via 10.255.0.0'
   [ "${rseen_2-}" = 3 ] || drift missing 'route fd00:1::/64 via fd00:ff::'
   extras
@@ -396,26 +411,29 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 10.1.0.0/24 '*)
-      ! route_is "$1" '' -4 10.1.0.0/24 via 10.255.0.0 || { rseen_1=3; is=0; }
+  case $r_dest in
+    10.1.0.0/24)
+      ! route_is '' 10.255.0.0 '' || { rseen_1=3; is=0; }
       ;;
-    '-6 fd00:1::/64 '*)
-      ! route_is "$1" '' -6 fd00:1::/64 via fd00:ff:: || { rseen_2=3; is=0; }
+    fd00:1::/64)
+      ! route_is '' fd00:ff:: '' || { rseen_2=3; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_4() { look 'node client (routed.client)' routed.client links_4; }
+ns_4() { look 'node client (routed.client)' routed.client links_4 1; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.0.10/24
-  want_addr eth0 fd00:1::10/64
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 10.1.0.10/24
+    want_addr eth0 fd00:1::10/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 4 ] || drift missing 'route 0.0.0.0/0 via 10.1.0.1'
   [ "${rseen_2-}" = 4 ] || drift missing 'route ::/0 via fd00:1::1'
   extras
@@ -430,26 +448,29 @@ links_4() {
   esac
 }
 
-# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_4: marks the plan's routes that this route of the kernel is; false if none.
 routes_4() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.0.1 || { rseen_1=4; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.0.1 '' || { rseen_1=4; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1::1 || { rseen_2=4; is=0; }
+    ::/0)
+      ! route_is '' fd00:1::1 '' || { rseen_2=4; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_5() { look 'node server (routed.server)' routed.server links_5; }
+ns_5() { look 'node server (routed.server)' routed.server links_5 1; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
-  want_addr eth0 10.2.0.10/24
-  want_addr eth0 fd00:2::10/64
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr eth0 10.2.0.10/24
+    want_addr eth0 fd00:2::10/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 5 ] || drift missing 'route 0.0.0.0/0 via 10.2.0.1'
   [ "${rseen_2-}" = 5 ] || drift missing 'route ::/0 via fd00:2::1'
   extras
@@ -464,15 +485,15 @@ links_5() {
   esac
 }
 
-# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_5: marks the plan's routes that this route of the kernel is; false if none.
 routes_5() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.2.0.1 || { rseen_1=5; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.2.0.1 '' || { rseen_1=5; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:2::1 || { rseen_2=5; is=0; }
+    ::/0)
+      ! route_is '' fd00:2::1 '' || { rseen_2=5; is=0; }
       ;;
   esac
   return $is
@@ -480,8 +501,11 @@ routes_5() {
 
 ns_6() { look host '' links_6; }
 end_6() {
-  [ "${seen_1-}" = 6 ] || drift missing 'interface ot-3ty1yf-uplin'
-  want_addr ot-3ty1yf-uplin 198.51.100.1/30
+  if [ "${seen_1-}" = 6 ]; then
+    want_addr ot-3ty1yf-uplin 198.51.100.1/30
+  else
+    drift missing 'interface ot-3ty1yf-uplin'
+  fi
   extras
 }
 

@@ -1361,9 +1361,12 @@ routes_1() { return 1; }
 ns_2() { look 'node h1 (star.h1)' star.h1 links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.1/16
-  want_addr eth0 fd00::1/64
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth0 10.0.0.1/16
+    want_addr eth0 fd00::1/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1380,9 +1383,12 @@ routes_2() { return 1; }
 ns_3() { look 'node h2 (star.h2)' star.h2 links_3; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.2/16
-  want_addr eth0 fd00::2/64
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr eth0 10.0.0.2/16
+    want_addr eth0 fd00::2/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1399,9 +1405,12 @@ routes_3() { return 1; }
 ns_4() { look 'node h3 (star.h3)' star.h3 links_4; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.3/16
-  want_addr eth0 fd00::3/64
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 10.0.0.3/16
+    want_addr eth0 fd00::3/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1418,9 +1427,12 @@ routes_4() { return 1; }
 ns_5() { look 'node h4 (star.h4)' star.h4 links_5; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.4/16
-  want_addr eth0 fd00::4/64
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr eth0 10.0.0.4/16
+    want_addr eth0 fd00::4/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1437,9 +1449,12 @@ routes_5() { return 1; }
 ns_6() { look 'node h5 (star.h5)' star.h5 links_6; }
 end_6() {
   [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.5/16
-  want_addr eth0 fd00::5/64
+  if [ "${seen_2-}" = 6 ]; then
+    want_addr eth0 10.0.0.5/16
+    want_addr eth0 fd00::5/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1456,9 +1471,12 @@ routes_6() { return 1; }
 ns_7() { look 'node h6 (star.h6)' star.h6 links_7; }
 end_7() {
   [ "${seen_1-}" = 7 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 7 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.6/16
-  want_addr eth0 fd00::6/64
+  if [ "${seen_2-}" = 7 ]; then
+    want_addr eth0 10.0.0.6/16
+    want_addr eth0 fd00::6/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1475,9 +1493,12 @@ routes_7() { return 1; }
 ns_8() { look 'node h7 (star.h7)' star.h7 links_8; }
 end_8() {
   [ "${seen_1-}" = 8 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 8 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.7/16
-  want_addr eth0 fd00::7/64
+  if [ "${seen_2-}" = 8 ]; then
+    want_addr eth0 10.0.0.7/16
+    want_addr eth0 fd00::7/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1494,9 +1515,12 @@ routes_8() { return 1; }
 ns_9() { look 'node h8 (star.h8)' star.h8 links_9; }
 end_9() {
   [ "${seen_1-}" = 9 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 9 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.8/16
-  want_addr eth0 fd00::8/64
+  if [ "${seen_2-}" = 9 ]; then
+    want_addr eth0 10.0.0.8/16
+    want_addr eth0 fd00::8/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1513,9 +1537,12 @@ routes_9() { return 1; }
 ns_10() { look 'node h9 (star.h9)' star.h9 links_10; }
 end_10() {
   [ "${seen_1-}" = 10 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 10 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.9/16
-  want_addr eth0 fd00::9/64
+  if [ "${seen_2-}" = 10 ]; then
+    want_addr eth0 10.0.0.9/16
+    want_addr eth0 fd00::9/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1532,9 +1559,12 @@ routes_10() { return 1; }
 ns_11() { look 'node h10 (star.h10)' star.h10 links_11; }
 end_11() {
   [ "${seen_1-}" = 11 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 11 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.10/16
-  want_addr eth0 fd00::a/64
+  if [ "${seen_2-}" = 11 ]; then
+    want_addr eth0 10.0.0.10/16
+    want_addr eth0 fd00::a/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1551,9 +1581,12 @@ routes_11() { return 1; }
 ns_12() { look 'node h11 (star.h11)' star.h11 links_12; }
 end_12() {
   [ "${seen_1-}" = 12 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 12 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.11/16
-  want_addr eth0 fd00::b/64
+  if [ "${seen_2-}" = 12 ]; then
+    want_addr eth0 10.0.0.11/16
+    want_addr eth0 fd00::b/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1570,9 +1603,12 @@ routes_12() { return 1; }
 ns_13() { look 'node h12 (star.h12)' star.h12 links_13; }
 end_13() {
   [ "${seen_1-}" = 13 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 13 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.12/16
-  want_addr eth0 fd00::c/64
+  if [ "${seen_2-}" = 13 ]; then
+    want_addr eth0 10.0.0.12/16
+    want_addr eth0 fd00::c/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1589,9 +1625,12 @@ routes_13() { return 1; }
 ns_14() { look 'node h13 (star.h13)' star.h13 links_14; }
 end_14() {
   [ "${seen_1-}" = 14 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 14 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.13/16
-  want_addr eth0 fd00::d/64
+  if [ "${seen_2-}" = 14 ]; then
+    want_addr eth0 10.0.0.13/16
+    want_addr eth0 fd00::d/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1608,9 +1647,12 @@ routes_14() { return 1; }
 ns_15() { look 'node h14 (star.h14)' star.h14 links_15; }
 end_15() {
   [ "${seen_1-}" = 15 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 15 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.14/16
-  want_addr eth0 fd00::e/64
+  if [ "${seen_2-}" = 15 ]; then
+    want_addr eth0 10.0.0.14/16
+    want_addr eth0 fd00::e/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1627,9 +1669,12 @@ routes_15() { return 1; }
 ns_16() { look 'node h15 (star.h15)' star.h15 links_16; }
 end_16() {
   [ "${seen_1-}" = 16 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 16 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.15/16
-  want_addr eth0 fd00::f/64
+  if [ "${seen_2-}" = 16 ]; then
+    want_addr eth0 10.0.0.15/16
+    want_addr eth0 fd00::f/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1646,9 +1691,12 @@ routes_16() { return 1; }
 ns_17() { look 'node h16 (star.h16)' star.h16 links_17; }
 end_17() {
   [ "${seen_1-}" = 17 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 17 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.16/16
-  want_addr eth0 fd00::10/64
+  if [ "${seen_2-}" = 17 ]; then
+    want_addr eth0 10.0.0.16/16
+    want_addr eth0 fd00::10/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1665,9 +1713,12 @@ routes_17() { return 1; }
 ns_18() { look 'node h17 (star.h17)' star.h17 links_18; }
 end_18() {
   [ "${seen_1-}" = 18 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 18 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.17/16
-  want_addr eth0 fd00::11/64
+  if [ "${seen_2-}" = 18 ]; then
+    want_addr eth0 10.0.0.17/16
+    want_addr eth0 fd00::11/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1684,9 +1735,12 @@ routes_18() { return 1; }
 ns_19() { look 'node h18 (star.h18)' star.h18 links_19; }
 end_19() {
   [ "${seen_1-}" = 19 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 19 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.18/16
-  want_addr eth0 fd00::12/64
+  if [ "${seen_2-}" = 19 ]; then
+    want_addr eth0 10.0.0.18/16
+    want_addr eth0 fd00::12/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1703,9 +1757,12 @@ routes_19() { return 1; }
 ns_20() { look 'node h19 (star.h19)' star.h19 links_20; }
 end_20() {
   [ "${seen_1-}" = 20 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 20 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.19/16
-  want_addr eth0 fd00::13/64
+  if [ "${seen_2-}" = 20 ]; then
+    want_addr eth0 10.0.0.19/16
+    want_addr eth0 fd00::13/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1722,9 +1779,12 @@ routes_20() { return 1; }
 ns_21() { look 'node h20 (star.h20)' star.h20 links_21; }
 end_21() {
   [ "${seen_1-}" = 21 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 21 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.20/16
-  want_addr eth0 fd00::14/64
+  if [ "${seen_2-}" = 21 ]; then
+    want_addr eth0 10.0.0.20/16
+    want_addr eth0 fd00::14/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1741,9 +1801,12 @@ routes_21() { return 1; }
 ns_22() { look 'node h21 (star.h21)' star.h21 links_22; }
 end_22() {
   [ "${seen_1-}" = 22 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 22 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.21/16
-  want_addr eth0 fd00::15/64
+  if [ "${seen_2-}" = 22 ]; then
+    want_addr eth0 10.0.0.21/16
+    want_addr eth0 fd00::15/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1760,9 +1823,12 @@ routes_22() { return 1; }
 ns_23() { look 'node h22 (star.h22)' star.h22 links_23; }
 end_23() {
   [ "${seen_1-}" = 23 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 23 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.22/16
-  want_addr eth0 fd00::16/64
+  if [ "${seen_2-}" = 23 ]; then
+    want_addr eth0 10.0.0.22/16
+    want_addr eth0 fd00::16/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1779,9 +1845,12 @@ routes_23() { return 1; }
 ns_24() { look 'node h23 (star.h23)' star.h23 links_24; }
 end_24() {
   [ "${seen_1-}" = 24 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 24 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.23/16
-  want_addr eth0 fd00::17/64
+  if [ "${seen_2-}" = 24 ]; then
+    want_addr eth0 10.0.0.23/16
+    want_addr eth0 fd00::17/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1798,9 +1867,12 @@ routes_24() { return 1; }
 ns_25() { look 'node h24 (star.h24)' star.h24 links_25; }
 end_25() {
   [ "${seen_1-}" = 25 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 25 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.24/16
-  want_addr eth0 fd00::18/64
+  if [ "${seen_2-}" = 25 ]; then
+    want_addr eth0 10.0.0.24/16
+    want_addr eth0 fd00::18/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1817,9 +1889,12 @@ routes_25() { return 1; }
 ns_26() { look 'node h25 (star.h25)' star.h25 links_26; }
 end_26() {
   [ "${seen_1-}" = 26 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 26 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.25/16
-  want_addr eth0 fd00::19/64
+  if [ "${seen_2-}" = 26 ]; then
+    want_addr eth0 10.0.0.25/16
+    want_addr eth0 fd00::19/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1836,9 +1911,12 @@ routes_26() { return 1; }
 ns_27() { look 'node h26 (star.h26)' star.h26 links_27; }
 end_27() {
   [ "${seen_1-}" = 27 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 27 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.26/16
-  want_addr eth0 fd00::1a/64
+  if [ "${seen_2-}" = 27 ]; then
+    want_addr eth0 10.0.0.26/16
+    want_addr eth0 fd00::1a/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1855,9 +1933,12 @@ routes_27() { return 1; }
 ns_28() { look 'node h27 (star.h27)' star.h27 links_28; }
 end_28() {
   [ "${seen_1-}" = 28 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 28 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.27/16
-  want_addr eth0 fd00::1b/64
+  if [ "${seen_2-}" = 28 ]; then
+    want_addr eth0 10.0.0.27/16
+    want_addr eth0 fd00::1b/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1874,9 +1955,12 @@ routes_28() { return 1; }
 ns_29() { look 'node h28 (star.h28)' star.h28 links_29; }
 end_29() {
   [ "${seen_1-}" = 29 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 29 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.28/16
-  want_addr eth0 fd00::1c/64
+  if [ "${seen_2-}" = 29 ]; then
+    want_addr eth0 10.0.0.28/16
+    want_addr eth0 fd00::1c/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1893,9 +1977,12 @@ routes_29() { return 1; }
 ns_30() { look 'node h29 (star.h29)' star.h29 links_30; }
 end_30() {
   [ "${seen_1-}" = 30 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 30 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.29/16
-  want_addr eth0 fd00::1d/64
+  if [ "${seen_2-}" = 30 ]; then
+    want_addr eth0 10.0.0.29/16
+    want_addr eth0 fd00::1d/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1912,9 +1999,12 @@ routes_30() { return 1; }
 ns_31() { look 'node h30 (star.h30)' star.h30 links_31; }
 end_31() {
   [ "${seen_1-}" = 31 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 31 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.30/16
-  want_addr eth0 fd00::1e/64
+  if [ "${seen_2-}" = 31 ]; then
+    want_addr eth0 10.0.0.30/16
+    want_addr eth0 fd00::1e/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1931,9 +2021,12 @@ routes_31() { return 1; }
 ns_32() { look 'node h31 (star.h31)' star.h31 links_32; }
 end_32() {
   [ "${seen_1-}" = 32 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 32 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.31/16
-  want_addr eth0 fd00::1f/64
+  if [ "${seen_2-}" = 32 ]; then
+    want_addr eth0 10.0.0.31/16
+    want_addr eth0 fd00::1f/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1950,9 +2043,12 @@ routes_32() { return 1; }
 ns_33() { look 'node h32 (star.h32)' star.h32 links_33; }
 end_33() {
   [ "${seen_1-}" = 33 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 33 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.32/16
-  want_addr eth0 fd00::20/64
+  if [ "${seen_2-}" = 33 ]; then
+    want_addr eth0 10.0.0.32/16
+    want_addr eth0 fd00::20/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1969,9 +2065,12 @@ routes_33() { return 1; }
 ns_34() { look 'node h33 (star.h33)' star.h33 links_34; }
 end_34() {
   [ "${seen_1-}" = 34 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 34 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.33/16
-  want_addr eth0 fd00::21/64
+  if [ "${seen_2-}" = 34 ]; then
+    want_addr eth0 10.0.0.33/16
+    want_addr eth0 fd00::21/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -1988,9 +2087,12 @@ routes_34() { return 1; }
 ns_35() { look 'node h34 (star.h34)' star.h34 links_35; }
 end_35() {
   [ "${seen_1-}" = 35 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 35 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.34/16
-  want_addr eth0 fd00::22/64
+  if [ "${seen_2-}" = 35 ]; then
+    want_addr eth0 10.0.0.34/16
+    want_addr eth0 fd00::22/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2007,9 +2109,12 @@ routes_35() { return 1; }
 ns_36() { look 'node h35 (star.h35)' star.h35 links_36; }
 end_36() {
   [ "${seen_1-}" = 36 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 36 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.35/16
-  want_addr eth0 fd00::23/64
+  if [ "${seen_2-}" = 36 ]; then
+    want_addr eth0 10.0.0.35/16
+    want_addr eth0 fd00::23/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2026,9 +2131,12 @@ routes_36() { return 1; }
 ns_37() { look 'node h36 (star.h36)' star.h36 links_37; }
 end_37() {
   [ "${seen_1-}" = 37 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 37 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.36/16
-  want_addr eth0 fd00::24/64
+  if [ "${seen_2-}" = 37 ]; then
+    want_addr eth0 10.0.0.36/16
+    want_addr eth0 fd00::24/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2045,9 +2153,12 @@ routes_37() { return 1; }
 ns_38() { look 'node h37 (star.h37)' star.h37 links_38; }
 end_38() {
   [ "${seen_1-}" = 38 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 38 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.37/16
-  want_addr eth0 fd00::25/64
+  if [ "${seen_2-}" = 38 ]; then
+    want_addr eth0 10.0.0.37/16
+    want_addr eth0 fd00::25/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2064,9 +2175,12 @@ routes_38() { return 1; }
 ns_39() { look 'node h38 (star.h38)' star.h38 links_39; }
 end_39() {
   [ "${seen_1-}" = 39 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 39 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.38/16
-  want_addr eth0 fd00::26/64
+  if [ "${seen_2-}" = 39 ]; then
+    want_addr eth0 10.0.0.38/16
+    want_addr eth0 fd00::26/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2083,9 +2197,12 @@ routes_39() { return 1; }
 ns_40() { look 'node h39 (star.h39)' star.h39 links_40; }
 end_40() {
   [ "${seen_1-}" = 40 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 40 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.39/16
-  want_addr eth0 fd00::27/64
+  if [ "${seen_2-}" = 40 ]; then
+    want_addr eth0 10.0.0.39/16
+    want_addr eth0 fd00::27/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2102,9 +2219,12 @@ routes_40() { return 1; }
 ns_41() { look 'node h40 (star.h40)' star.h40 links_41; }
 end_41() {
   [ "${seen_1-}" = 41 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 41 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.40/16
-  want_addr eth0 fd00::28/64
+  if [ "${seen_2-}" = 41 ]; then
+    want_addr eth0 10.0.0.40/16
+    want_addr eth0 fd00::28/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2121,9 +2241,12 @@ routes_41() { return 1; }
 ns_42() { look 'node h41 (star.h41)' star.h41 links_42; }
 end_42() {
   [ "${seen_1-}" = 42 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 42 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.41/16
-  want_addr eth0 fd00::29/64
+  if [ "${seen_2-}" = 42 ]; then
+    want_addr eth0 10.0.0.41/16
+    want_addr eth0 fd00::29/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2140,9 +2263,12 @@ routes_42() { return 1; }
 ns_43() { look 'node h42 (star.h42)' star.h42 links_43; }
 end_43() {
   [ "${seen_1-}" = 43 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 43 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.42/16
-  want_addr eth0 fd00::2a/64
+  if [ "${seen_2-}" = 43 ]; then
+    want_addr eth0 10.0.0.42/16
+    want_addr eth0 fd00::2a/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2159,9 +2285,12 @@ routes_43() { return 1; }
 ns_44() { look 'node h43 (star.h43)' star.h43 links_44; }
 end_44() {
   [ "${seen_1-}" = 44 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 44 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.43/16
-  want_addr eth0 fd00::2b/64
+  if [ "${seen_2-}" = 44 ]; then
+    want_addr eth0 10.0.0.43/16
+    want_addr eth0 fd00::2b/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2178,9 +2307,12 @@ routes_44() { return 1; }
 ns_45() { look 'node h44 (star.h44)' star.h44 links_45; }
 end_45() {
   [ "${seen_1-}" = 45 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 45 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.44/16
-  want_addr eth0 fd00::2c/64
+  if [ "${seen_2-}" = 45 ]; then
+    want_addr eth0 10.0.0.44/16
+    want_addr eth0 fd00::2c/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2197,9 +2329,12 @@ routes_45() { return 1; }
 ns_46() { look 'node h45 (star.h45)' star.h45 links_46; }
 end_46() {
   [ "${seen_1-}" = 46 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 46 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.45/16
-  want_addr eth0 fd00::2d/64
+  if [ "${seen_2-}" = 46 ]; then
+    want_addr eth0 10.0.0.45/16
+    want_addr eth0 fd00::2d/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2216,9 +2351,12 @@ routes_46() { return 1; }
 ns_47() { look 'node h46 (star.h46)' star.h46 links_47; }
 end_47() {
   [ "${seen_1-}" = 47 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 47 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.46/16
-  want_addr eth0 fd00::2e/64
+  if [ "${seen_2-}" = 47 ]; then
+    want_addr eth0 10.0.0.46/16
+    want_addr eth0 fd00::2e/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2235,9 +2373,12 @@ routes_47() { return 1; }
 ns_48() { look 'node h47 (star.h47)' star.h47 links_48; }
 end_48() {
   [ "${seen_1-}" = 48 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 48 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.47/16
-  want_addr eth0 fd00::2f/64
+  if [ "${seen_2-}" = 48 ]; then
+    want_addr eth0 10.0.0.47/16
+    want_addr eth0 fd00::2f/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2254,9 +2395,12 @@ routes_48() { return 1; }
 ns_49() { look 'node h48 (star.h48)' star.h48 links_49; }
 end_49() {
   [ "${seen_1-}" = 49 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 49 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.48/16
-  want_addr eth0 fd00::30/64
+  if [ "${seen_2-}" = 49 ]; then
+    want_addr eth0 10.0.0.48/16
+    want_addr eth0 fd00::30/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2273,9 +2417,12 @@ routes_49() { return 1; }
 ns_50() { look 'node h49 (star.h49)' star.h49 links_50; }
 end_50() {
   [ "${seen_1-}" = 50 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 50 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.49/16
-  want_addr eth0 fd00::31/64
+  if [ "${seen_2-}" = 50 ]; then
+    want_addr eth0 10.0.0.49/16
+    want_addr eth0 fd00::31/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -2292,9 +2439,12 @@ routes_50() { return 1; }
 ns_51() { look 'node h50 (star.h50)' star.h50 links_51; }
 end_51() {
   [ "${seen_1-}" = 51 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 51 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.50/16
-  want_addr eth0 fd00::32/64
+  if [ "${seen_2-}" = 51 ]; then
+    want_addr eth0 10.0.0.50/16
+    want_addr eth0 fd00::32/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 

@@ -354,12 +354,18 @@ routes_1() { return 1; }
 ns_2() { look 'node router (tour.router)' tour.router links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface up0'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface eth0'
-  want_addr up0 198.18.0.1/30
-  want_addr up0 fd00:ff::1/64
-  want_addr eth0 10.1.0.1/24
-  want_addr eth0 fd00:1::1/64
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr up0 198.18.0.1/30
+    want_addr up0 fd00:ff::1/64
+  else
+    drift missing 'interface up0'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr eth0 10.1.0.1/24
+    want_addr eth0 fd00:1::1/64
+  else
+    drift missing 'interface eth0'
+  fi
   shaped up0
   want_qdisc up0 tbf 1: root rate 50Mbit
   want_qdisc up0 pfifo 10: 1:1 limit 1000p
@@ -377,12 +383,15 @@ links_2() {
 }
 routes_2() { return 1; }
 
-ns_3() { look 'node web (tour.web)' tour.web links_3; }
+ns_3() { look 'node web (tour.web)' tour.web links_3 1; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.0.10/24
-  want_addr eth0 fd00:1::10/64
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr eth0 10.1.0.10/24
+    want_addr eth0 fd00:1::10/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 0.0.0.0/0 via 10.1.0.1'
   [ "${rseen_2-}" = 3 ] || drift missing 'route ::/0 via fd00:1::1'
   extras
@@ -397,26 +406,29 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.0.1 || { rseen_1=3; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.0.1 '' || { rseen_1=3; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1::1 || { rseen_2=3; is=0; }
+    ::/0)
+      ! route_is '' fd00:1::1 '' || { rseen_2=3; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_4() { look 'node pc (tour.pc)' tour.pc links_4; }
+ns_4() { look 'node pc (tour.pc)' tour.pc links_4 1; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.0.20/24
-  want_addr eth0 fd00:1::20/64
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 10.1.0.20/24
+    want_addr eth0 fd00:1::20/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 4 ] || drift missing 'route 0.0.0.0/0 via 10.1.0.1'
   [ "${rseen_2-}" = 4 ] || drift missing 'route ::/0 via fd00:1::1'
   extras
@@ -431,15 +443,15 @@ links_4() {
   esac
 }
 
-# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_4: marks the plan's routes that this route of the kernel is; false if none.
 routes_4() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.0.1 || { rseen_1=4; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.0.1 '' || { rseen_1=4; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd00:1::1 || { rseen_2=4; is=0; }
+    ::/0)
+      ! route_is '' fd00:1::1 '' || { rseen_2=4; is=0; }
       ;;
   esac
   return $is
@@ -448,9 +460,12 @@ routes_4() {
 ns_5() { look 'node isp (tour.isp)' tour.isp links_5; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
-  want_addr eth0 198.18.0.2/30
-  want_addr eth0 fd00:ff::2/64
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr eth0 198.18.0.2/30
+    want_addr eth0 fd00:ff::2/64
+  else
+    drift missing 'interface eth0'
+  fi
   shaped eth0
   want_qdisc eth0 tbf 1: root rate 50Mbit
   want_qdisc eth0 pfifo 10: 1:1 limit 1000p

@@ -396,16 +396,25 @@ links_1_1() {
 }
 routes_1() { return 1; }
 
-ns_2() { look 'node router (vlan.router)' vlan.router links_2; }
+ns_2() { look 'node router (vlan.router)' vlan.router links_2 1; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface uplink'
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr uplink 203.0.113.1/24
+  else
+    drift missing 'interface uplink'
+  fi
   [ "${seen_3-}" = 2 ] || drift missing 'interface trunk'
-  [ "${seen_4-}" = 2 ] || drift missing 'interface trunk.10'
-  [ "${seen_5-}" = 2 ] || drift missing 'interface trunk.20'
-  want_addr uplink 203.0.113.1/24
-  want_addr trunk.10 10.10.0.1/24
-  want_addr trunk.20 10.20.0.1/24
+  if [ "${seen_4-}" = 2 ]; then
+    want_addr trunk.10 10.10.0.1/24
+  else
+    drift missing 'interface trunk.10'
+  fi
+  if [ "${seen_5-}" = 2 ]; then
+    want_addr trunk.20 10.20.0.1/24
+  else
+    drift missing 'interface trunk.20'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 0.0.0.0/0 via 203.0.113.254'
   extras
 }
@@ -422,12 +431,12 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 203.0.113.254 || { rseen_1=2; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 203.0.113.254 '' || { rseen_1=2; is=0; }
       ;;
   esac
   return $is
@@ -436,8 +445,11 @@ routes_2() {
 ns_3() { look 'node isp (vlan.isp)' vlan.isp links_3; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
-  want_addr eth0 203.0.113.254/24
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr eth0 203.0.113.254/24
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -451,11 +463,14 @@ links_3() {
 }
 routes_3() { return 1; }
 
-ns_4() { look 'node staff1 (vlan.staff1)' vlan.staff1 links_4; }
+ns_4() { look 'node staff1 (vlan.staff1)' vlan.staff1 links_4 1; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 10.10.0.11/24
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 10.10.0.11/24
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 4 ] || drift missing 'route 0.0.0.0/0 via 10.10.0.1'
   extras
 }
@@ -469,22 +484,25 @@ links_4() {
   esac
 }
 
-# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_4: marks the plan's routes that this route of the kernel is; false if none.
 routes_4() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.10.0.1 || { rseen_1=4; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.10.0.1 '' || { rseen_1=4; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_5() { look 'node staff2 (vlan.staff2)' vlan.staff2 links_5; }
+ns_5() { look 'node staff2 (vlan.staff2)' vlan.staff2 links_5 1; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
-  want_addr eth0 10.10.0.12/24
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr eth0 10.10.0.12/24
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 5 ] || drift missing 'route 0.0.0.0/0 via 10.10.0.1'
   extras
 }
@@ -498,22 +516,25 @@ links_5() {
   esac
 }
 
-# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_5: marks the plan's routes that this route of the kernel is; false if none.
 routes_5() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.10.0.1 || { rseen_1=5; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.10.0.1 '' || { rseen_1=5; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_6() { look 'node printer (vlan.printer)' vlan.printer links_6; }
+ns_6() { look 'node printer (vlan.printer)' vlan.printer links_6 1; }
 end_6() {
   [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
-  want_addr eth0 10.10.0.50/24
+  if [ "${seen_2-}" = 6 ]; then
+    want_addr eth0 10.10.0.50/24
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 6 ] || drift missing 'route 0.0.0.0/0 via 10.10.0.1'
   extras
 }
@@ -527,22 +548,25 @@ links_6() {
   esac
 }
 
-# routes_6 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_6: marks the plan's routes that this route of the kernel is; false if none.
 routes_6() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.10.0.1 || { rseen_1=6; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.10.0.1 '' || { rseen_1=6; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_7() { look 'node guest (vlan.guest)' vlan.guest links_7; }
+ns_7() { look 'node guest (vlan.guest)' vlan.guest links_7 1; }
 end_7() {
   [ "${seen_1-}" = 7 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 7 ] || drift missing 'interface eth0'
-  want_addr eth0 10.20.0.11/24
+  if [ "${seen_2-}" = 7 ]; then
+    want_addr eth0 10.20.0.11/24
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 7 ] || drift missing 'route 0.0.0.0/0 via 10.20.0.1'
   extras
 }
@@ -556,12 +580,12 @@ links_7() {
   esac
 }
 
-# routes_7 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_7: marks the plan's routes that this route of the kernel is; false if none.
 routes_7() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.20.0.1 || { rseen_1=7; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.20.0.1 '' || { rseen_1=7; is=0; }
       ;;
   esac
   return $is

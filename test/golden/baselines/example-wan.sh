@@ -334,15 +334,21 @@ links_1_2() {
 }
 routes_1() { return 1; }
 
-ns_2() { look 'node ra (wan.ra)' wan.ra links_2; }
+ns_2() { look 'node ra (wan.ra)' wan.ra links_2 1; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface wan'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface lan'
-  want_addr wan 10.255.1.0/31
-  want_addr wan fd10:ff::/127
-  want_addr lan 10.10.0.1/24
-  want_addr lan fd10:a::1/64
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr wan 10.255.1.0/31
+    want_addr wan fd10:ff::/127
+  else
+    drift missing 'interface wan'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr lan 10.10.0.1/24
+    want_addr lan fd10:a::1/64
+  else
+    drift missing 'interface lan'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 10.20.0.0/24 via 10.255.1.1'
   [ "${rseen_2-}" = 2 ] || drift missing 'route fd10:b::/64 via fd10:ff::1'
   shaped wan
@@ -361,29 +367,35 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 10.20.0.0/24 '*)
-      ! route_is "$1" '' -4 10.20.0.0/24 via 10.255.1.1 || { rseen_1=2; is=0; }
+  case $r_dest in
+    10.20.0.0/24)
+      ! route_is '' 10.255.1.1 '' || { rseen_1=2; is=0; }
       ;;
-    '-6 fd10:b::/64 '*)
-      ! route_is "$1" '' -6 fd10:b::/64 via fd10:ff::1 || { rseen_2=2; is=0; }
+    fd10:b::/64)
+      ! route_is '' fd10:ff::1 '' || { rseen_2=2; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_3() { look 'node rb (wan.rb)' wan.rb links_3; }
+ns_3() { look 'node rb (wan.rb)' wan.rb links_3 1; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface wan'
-  [ "${seen_3-}" = 3 ] || drift missing 'interface lan'
-  want_addr wan 10.255.1.1/31
-  want_addr wan fd10:ff::1/127
-  want_addr lan 10.20.0.1/24
-  want_addr lan fd10:b::1/64
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr wan 10.255.1.1/31
+    want_addr wan fd10:ff::1/127
+  else
+    drift missing 'interface wan'
+  fi
+  if [ "${seen_3-}" = 3 ]; then
+    want_addr lan 10.20.0.1/24
+    want_addr lan fd10:b::1/64
+  else
+    drift missing 'interface lan'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 10.10.0.0/24 via 10.255.1.0'
   [ "${rseen_2-}" = 3 ] || drift missing 'route fd10:a::/64 via fd10:ff::'
   shaped wan
@@ -402,26 +414,29 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 10.10.0.0/24 '*)
-      ! route_is "$1" '' -4 10.10.0.0/24 via 10.255.1.0 || { rseen_1=3; is=0; }
+  case $r_dest in
+    10.10.0.0/24)
+      ! route_is '' 10.255.1.0 '' || { rseen_1=3; is=0; }
       ;;
-    '-6 fd10:a::/64 '*)
-      ! route_is "$1" '' -6 fd10:a::/64 via fd10:ff:: || { rseen_2=3; is=0; }
+    fd10:a::/64)
+      ! route_is '' fd10:ff:: '' || { rseen_2=3; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_4() { look 'node pc-a (wan.pc-a)' wan.pc-a links_4; }
+ns_4() { look 'node pc-a (wan.pc-a)' wan.pc-a links_4 1; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 10.10.0.10/24
-  want_addr eth0 fd10:a::10/64
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 10.10.0.10/24
+    want_addr eth0 fd10:a::10/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 4 ] || drift missing 'route 0.0.0.0/0 via 10.10.0.1'
   [ "${rseen_2-}" = 4 ] || drift missing 'route ::/0 via fd10:a::1'
   extras
@@ -436,26 +451,29 @@ links_4() {
   esac
 }
 
-# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_4: marks the plan's routes that this route of the kernel is; false if none.
 routes_4() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.10.0.1 || { rseen_1=4; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.10.0.1 '' || { rseen_1=4; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd10:a::1 || { rseen_2=4; is=0; }
+    ::/0)
+      ! route_is '' fd10:a::1 '' || { rseen_2=4; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_5() { look 'node pc-b (wan.pc-b)' wan.pc-b links_5; }
+ns_5() { look 'node pc-b (wan.pc-b)' wan.pc-b links_5 1; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
-  want_addr eth0 10.20.0.10/24
-  want_addr eth0 fd10:b::10/64
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr eth0 10.20.0.10/24
+    want_addr eth0 fd10:b::10/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 5 ] || drift missing 'route 0.0.0.0/0 via 10.20.0.1'
   [ "${rseen_2-}" = 5 ] || drift missing 'route ::/0 via fd10:b::1'
   extras
@@ -470,15 +488,15 @@ links_5() {
   esac
 }
 
-# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_5: marks the plan's routes that this route of the kernel is; false if none.
 routes_5() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.20.0.1 || { rseen_1=5; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.20.0.1 '' || { rseen_1=5; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" '' -6 default via fd10:b::1 || { rseen_2=5; is=0; }
+    ::/0)
+      ! route_is '' fd10:b::1 '' || { rseen_2=5; is=0; }
       ;;
   esac
   return $is

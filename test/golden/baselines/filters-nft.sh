@@ -208,13 +208,19 @@ status_reads() (
   read_wide 1:gnft.fw 2:gnft.pc 3:-
 )
 
-ns_1() { look 'node fw (gnft.fw)' gnft.fw links_1; }
+ns_1() { look 'node fw (gnft.fw)' gnft.fw links_1 1; }
 end_1() {
   [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 1 ] || drift missing 'interface wan'
-  [ "${seen_3-}" = 1 ] || drift missing 'interface eth0'
-  want_addr wan 198.51.100.2/30
-  want_addr eth0 10.1.0.1/24
+  if [ "${seen_2-}" = 1 ]; then
+    want_addr wan 198.51.100.2/30
+  else
+    drift missing 'interface wan'
+  fi
+  if [ "${seen_3-}" = 1 ]; then
+    want_addr eth0 10.1.0.1/24
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 1 ] || drift missing 'route 0.0.0.0/0 via 198.51.100.1'
   extras
 }
@@ -229,22 +235,25 @@ links_1() {
   esac
 }
 
-# routes_1 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_1: marks the plan's routes that this route of the kernel is; false if none.
 routes_1() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 198.51.100.1 || { rseen_1=1; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 198.51.100.1 '' || { rseen_1=1; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_2() { look 'node pc (gnft.pc)' gnft.pc links_2; }
+ns_2() { look 'node pc (gnft.pc)' gnft.pc links_2 1; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.0.10/24
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth0 10.1.0.10/24
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 0.0.0.0/0 via 10.1.0.1'
   extras
 }
@@ -258,12 +267,12 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.0.1 || { rseen_1=2; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.0.1 '' || { rseen_1=2; is=0; }
       ;;
   esac
   return $is
@@ -271,8 +280,11 @@ routes_2() {
 
 ns_3() { look host '' links_3; }
 end_3() {
-  [ "${seen_1-}" = 3 ] || drift missing 'interface ot-g8i71x-wan'
-  want_addr ot-g8i71x-wan 198.51.100.1/30
+  if [ "${seen_1-}" = 3 ]; then
+    want_addr ot-g8i71x-wan 198.51.100.1/30
+  else
+    drift missing 'interface ot-g8i71x-wan'
+  fi
   extras
 }
 

@@ -328,18 +328,27 @@ links_1_1() {
 }
 routes_1() { return 1; }
 
-ns_2() { look 'node fw (gflt.fw)' gflt.fw links_2; }
+ns_2() { look 'node fw (gflt.fw)' gflt.fw links_2 1; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth1'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface wan'
-  [ "${seen_4-}" = 2 ] || drift missing 'interface eth0'
-  want_addr eth1 10.2.0.1/24
-  want_addr eth1 fd6f:2::1/64
-  want_addr wan 203.0.113.1/24
-  want_addr wan fd6f:ff::1/64
-  want_addr eth0 10.1.0.1/24
-  want_addr eth0 fd6f:1::1/64
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth1 10.2.0.1/24
+    want_addr eth1 fd6f:2::1/64
+  else
+    drift missing 'interface eth1'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr wan 203.0.113.1/24
+    want_addr wan fd6f:ff::1/64
+  else
+    drift missing 'interface wan'
+  fi
+  if [ "${seen_4-}" = 2 ]; then
+    want_addr eth0 10.1.0.1/24
+    want_addr eth0 fd6f:1::1/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 0.0.0.0/0 via 203.0.113.2'
   extras
 }
@@ -355,23 +364,26 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 203.0.113.2 || { rseen_1=2; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 203.0.113.2 '' || { rseen_1=2; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_3() { look 'node srv (gflt.srv)' gflt.srv links_3; }
+ns_3() { look 'node srv (gflt.srv)' gflt.srv links_3 1; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
-  want_addr eth0 10.2.0.10/24
-  want_addr eth0 fd6f:2::10/64
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr eth0 10.2.0.10/24
+    want_addr eth0 fd6f:2::10/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 0.0.0.0/0 via 10.2.0.1'
   extras
 }
@@ -385,12 +397,12 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.2.0.1 || { rseen_1=3; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.2.0.1 '' || { rseen_1=3; is=0; }
       ;;
   esac
   return $is
@@ -399,9 +411,12 @@ routes_3() {
 ns_4() { look 'node isp (gflt.isp)' gflt.isp links_4; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 203.0.113.2/24
-  want_addr eth0 fd6f:ff::2/64
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 203.0.113.2/24
+    want_addr eth0 fd6f:ff::2/64
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -415,12 +430,15 @@ links_4() {
 }
 routes_4() { return 1; }
 
-ns_5() { look 'node pc (gflt.pc)' gflt.pc links_5; }
+ns_5() { look 'node pc (gflt.pc)' gflt.pc links_5 1; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
-  want_addr eth0 10.1.0.10/24
-  want_addr eth0 fd6f:1::10/64
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr eth0 10.1.0.10/24
+    want_addr eth0 fd6f:1::10/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 5 ] || drift missing 'route 0.0.0.0/0 via 10.1.0.1'
   extras
 }
@@ -434,12 +452,12 @@ links_5() {
   esac
 }
 
-# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_5: marks the plan's routes that this route of the kernel is; false if none.
 routes_5() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.1.0.1 || { rseen_1=5; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.1.0.1 '' || { rseen_1=5; is=0; }
       ;;
   esac
   return $is

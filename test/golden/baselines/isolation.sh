@@ -442,8 +442,11 @@ routes_1() { return 1; }
 ns_2() { look 'node plain (giso.plain)' giso.plain links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.1/24
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth0 10.0.0.1/24
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -460,8 +463,11 @@ routes_2() { return 1; }
 ns_3() { look 'node web (giso.web)' giso.web links_3; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.2/24
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr eth0 10.0.0.2/24
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -493,8 +499,11 @@ routes_4() { return 1; }
 ns_5() { look 'node db (giso.db)' giso.db links_5; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.0.3/24
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr eth0 10.0.0.3/24
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 

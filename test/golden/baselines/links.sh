@@ -521,26 +521,50 @@ links_1_2() {
 }
 routes_1() { return 1; }
 
-ns_2() { look 'node r (glinks.r)' glinks.r links_2; }
+ns_2() { look 'node r (glinks.r)' glinks.r links_2 1; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface e1'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface e2'
-  [ "${seen_4-}" = 2 ] || drift missing 'interface up0'
-  [ "${seen_5-}" = 2 ] || drift missing 'interface wan'
-  [ "${seen_6-}" = 2 ] || drift missing 'interface mv0'
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr e1 10.0.1.0/31
+  else
+    drift missing 'interface e1'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr e2 10.0.2.0/31
+  else
+    drift missing 'interface e2'
+  fi
+  if [ "${seen_4-}" = 2 ]; then
+    want_addr up0 198.51.100.130/30
+  else
+    drift missing 'interface up0'
+  fi
+  if [ "${seen_5-}" = 2 ]; then
+    want_addr wan 192.0.2.2/24
+  else
+    drift missing 'interface wan'
+  fi
+  if [ "${seen_6-}" = 2 ]; then
+    want_addr mv0 192.0.3.2/24
+  else
+    drift missing 'interface mv0'
+  fi
   [ "${seen_7-}" = 2 ] || drift missing 'interface trunk'
-  [ "${seen_8-}" = 2 ] || drift missing 'interface lan'
-  [ "${seen_9-}" = 2 ] || drift missing 'interface trunk.10'
-  [ "${seen_10-}" = 2 ] || drift missing 'interface trunk.20'
-  want_addr e1 10.0.1.0/31
-  want_addr e2 10.0.2.0/31
-  want_addr up0 198.51.100.130/30
-  want_addr wan 192.0.2.2/24
-  want_addr mv0 192.0.3.2/24
-  want_addr lan 10.30.0.1/24
-  want_addr trunk.10 10.10.0.1/24
-  want_addr trunk.20 10.20.0.1/24
+  if [ "${seen_8-}" = 2 ]; then
+    want_addr lan 10.30.0.1/24
+  else
+    drift missing 'interface lan'
+  fi
+  if [ "${seen_9-}" = 2 ]; then
+    want_addr trunk.10 10.10.0.1/24
+  else
+    drift missing 'interface trunk.10'
+  fi
+  if [ "${seen_10-}" = 2 ]; then
+    want_addr trunk.20 10.20.0.1/24
+  else
+    drift missing 'interface trunk.20'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 10.9.0.0/16 via 10.0.1.1 dev e1 weight 1, via 10.0.2.1 dev e2 weight 1'
   [ "${rseen_2-}" = 2 ] || drift missing 'route 10.8.0.0/16 via 10.0.1.1 dev e1 weight 3, via 10.0.2.1 dev e2 weight 1 metric 20'
   shaped e1 e2 lan up0
@@ -571,28 +595,37 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 10.9.0.0/16 '*)
-      ! route_is "$1" '' -4 10.9.0.0/16 nexthop 'via 10.0.1.1 dev e1 weight 1' nexthop 'via 10.0.2.1 dev e2 weight 1' || { rseen_1=2; is=0; }
+  case $r_dest in
+    10.9.0.0/16)
+      ! route_is '' '' '' 'via 10.0.1.1 dev e1 weight 1' 'via 10.0.2.1 dev e2 weight 1' || { rseen_1=2; is=0; }
       ;;
-    '-4 10.8.0.0/16 '*)
-      ! route_is "$1" 20 -4 10.8.0.0/16 nexthop 'via 10.0.1.1 dev e1 weight 3' nexthop 'via 10.0.2.1 dev e2 weight 1' || { rseen_2=2; is=0; }
+    10.8.0.0/16)
+      ! route_is 20 '' '' 'via 10.0.1.1 dev e1 weight 3' 'via 10.0.2.1 dev e2 weight 1' || { rseen_2=2; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_3() { look 'node s (glinks.s)' glinks.s links_3; }
+ns_3() { look 'node s (glinks.s)' glinks.s links_3 1; }
 end_3() {
-  [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface e1'
-  [ "${seen_3-}" = 3 ] || drift missing 'interface e2'
-  want_addr lo 10.9.0.1/32
-  want_addr e1 10.0.1.1/31
-  want_addr e2 10.0.2.1/31
+  if [ "${seen_1-}" = 3 ]; then
+    want_addr lo 10.9.0.1/32
+  else
+    drift missing 'interface lo'
+  fi
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr e1 10.0.1.1/31
+  else
+    drift missing 'interface e1'
+  fi
+  if [ "${seen_3-}" = 3 ]; then
+    want_addr e2 10.0.2.1/31
+  else
+    drift missing 'interface e2'
+  fi
   [ "${rseen_1-}" = 3 ] || drift missing 'route 0.0.0.0/0 via 10.0.1.0'
   shaped e2
   want_qdisc e2 tbf 1: root rate 10Mbit
@@ -610,22 +643,25 @@ links_3() {
   esac
 }
 
-# routes_3 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_3: marks the plan's routes that this route of the kernel is; false if none.
 routes_3() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.0.1.0 || { rseen_1=3; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.0.1.0 '' || { rseen_1=3; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_4() { look 'node pc (glinks.pc)' glinks.pc links_4; }
+ns_4() { look 'node pc (glinks.pc)' glinks.pc links_4 1; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 10.10.0.5/24
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 10.10.0.5/24
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 4 ] || drift missing 'route 0.0.0.0/0 via 10.10.0.1'
   extras
 }
@@ -639,23 +675,26 @@ links_4() {
   esac
 }
 
-# routes_4 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_4: marks the plan's routes that this route of the kernel is; false if none.
 routes_4() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.10.0.1 || { rseen_1=4; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.10.0.1 '' || { rseen_1=4; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_5() { look 'node cam (glinks.cam)' glinks.cam links_5; }
+ns_5() { look 'node cam (glinks.cam)' glinks.cam links_5 1; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
   [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
-  [ "${seen_3-}" = 5 ] || drift missing 'interface eth0.20'
-  want_addr eth0.20 10.20.0.5/24
+  if [ "${seen_3-}" = 5 ]; then
+    want_addr eth0.20 10.20.0.5/24
+  else
+    drift missing 'interface eth0.20'
+  fi
   [ "${rseen_1-}" = 5 ] || drift missing 'route 0.0.0.0/0 via 10.20.0.1'
   extras
 }
@@ -670,12 +709,12 @@ links_5() {
   esac
 }
 
-# routes_5 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_5: marks the plan's routes that this route of the kernel is; false if none.
 routes_5() {
   is=1
-  case $1 in
-    '-4 default '*)
-      ! route_is "$1" '' -4 default via 10.20.0.1 || { rseen_1=5; is=0; }
+  case $r_dest in
+    0.0.0.0/0)
+      ! route_is '' 10.20.0.1 '' || { rseen_1=5; is=0; }
       ;;
   esac
   return $is
@@ -684,8 +723,11 @@ routes_5() {
 ns_6() { look 'node h (glinks.h)' glinks.h links_6; }
 end_6() {
   [ "${seen_1-}" = 6 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 6 ] || drift missing 'interface eth0'
-  want_addr eth0 10.30.0.5/24
+  if [ "${seen_2-}" = 6 ]; then
+    want_addr eth0 10.30.0.5/24
+  else
+    drift missing 'interface eth0'
+  fi
   shaped eth0
   want_qdisc eth0 pfifo 1: root limit 50p
   extras
@@ -703,8 +745,11 @@ routes_6() { return 1; }
 
 ns_7() { look host '' links_7; }
 end_7() {
-  [ "${seen_1-}" = 7 ] || drift missing 'interface ot-bz752s-up0'
-  want_addr ot-bz752s-up0 198.51.100.129/30
+  if [ "${seen_1-}" = 7 ]; then
+    want_addr ot-bz752s-up0 198.51.100.129/30
+  else
+    drift missing 'interface ot-bz752s-up0'
+  fi
   shaped ot-bz752s-up0
   want_qdisc ot-bz752s-up0 tbf 1: root rate 500Kbit
   want_qdisc ot-bz752s-up0 pfifo 10: 1:1 limit 1000p

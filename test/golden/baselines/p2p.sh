@@ -156,13 +156,19 @@ status_reads() (
   read_wide 1:gp2p.a 2:gp2p.b
 )
 
-ns_1() { look 'node a (gp2p.a)' gp2p.a links_1; }
+ns_1() { look 'node a (gp2p.a)' gp2p.a links_1 1; }
 end_1() {
-  [ "${seen_1-}" = 1 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 1 ] || drift missing 'interface eth0'
-  want_addr lo 10.255.0.1/32
-  want_addr eth0 10.0.0.1/30
-  want_addr eth0 fd00::1/64
+  if [ "${seen_1-}" = 1 ]; then
+    want_addr lo 10.255.0.1/32
+  else
+    drift missing 'interface lo'
+  fi
+  if [ "${seen_2-}" = 1 ]; then
+    want_addr eth0 10.0.0.1/30
+    want_addr eth0 fd00::1/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 1 ] || drift missing 'route 10.255.0.2/32 via 10.0.0.2'
   extras
 }
@@ -176,24 +182,30 @@ links_1() {
   esac
 }
 
-# routes_1 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_1: marks the plan's routes that this route of the kernel is; false if none.
 routes_1() {
   is=1
-  case $1 in
-    '-4 10.255.0.2 '*)
-      ! route_is "$1" '' -4 10.255.0.2 via 10.0.0.2 || { rseen_1=1; is=0; }
+  case $r_dest in
+    10.255.0.2/32)
+      ! route_is '' 10.0.0.2 '' || { rseen_1=1; is=0; }
       ;;
   esac
   return $is
 }
 
-ns_2() { look 'node b (gp2p.b)' gp2p.b links_2; }
+ns_2() { look 'node b (gp2p.b)' gp2p.b links_2 1; }
 end_2() {
-  [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
-  want_addr lo 10.255.0.2/32
-  want_addr eth0 10.0.0.2/30
-  want_addr eth0 fd00::2/64
+  if [ "${seen_1-}" = 2 ]; then
+    want_addr lo 10.255.0.2/32
+  else
+    drift missing 'interface lo'
+  fi
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth0 10.0.0.2/30
+    want_addr eth0 fd00::2/64
+  else
+    drift missing 'interface eth0'
+  fi
   [ "${rseen_1-}" = 2 ] || drift missing 'route 10.255.0.1/32 via 10.0.0.1'
   [ "${rseen_2-}" = 2 ] || drift missing 'route ::/0 via fd00::1 metric 100'
   extras
@@ -208,15 +220,15 @@ links_2() {
   esac
 }
 
-# routes_2 "FAMILY LINE": marks the plan's routes that this route of the kernel is; false if none.
+# routes_2: marks the plan's routes that this route of the kernel is; false if none.
 routes_2() {
   is=1
-  case $1 in
-    '-4 10.255.0.1 '*)
-      ! route_is "$1" '' -4 10.255.0.1 via 10.0.0.1 || { rseen_1=2; is=0; }
+  case $r_dest in
+    10.255.0.1/32)
+      ! route_is '' 10.0.0.1 '' || { rseen_1=2; is=0; }
       ;;
-    '-6 default '*)
-      ! route_is "$1" 100 -6 default via fd00::1 || { rseen_2=2; is=0; }
+    ::/0)
+      ! route_is 100 fd00::1 '' || { rseen_2=2; is=0; }
       ;;
   esac
   return $is

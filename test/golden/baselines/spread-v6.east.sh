@@ -258,10 +258,16 @@ ns_2() { look 'node router (spread6.router)' spread6.router links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
   [ "${seen_2-}" = 2 ] || drift missing 'interface trunk'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface trunk.10'
-  [ "${seen_4-}" = 2 ] || drift missing 'interface trunk.20'
-  want_addr trunk.10 10.10.0.1/24
-  want_addr trunk.20 10.20.0.1/24
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr trunk.10 10.10.0.1/24
+  else
+    drift missing 'interface trunk.10'
+  fi
+  if [ "${seen_4-}" = 2 ]; then
+    want_addr trunk.20 10.20.0.1/24
+  else
+    drift missing 'interface trunk.20'
+  fi
   extras
 }
 

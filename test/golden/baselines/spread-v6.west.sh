@@ -253,8 +253,11 @@ routes_1() { return 1; }
 ns_2() { look 'node pc (spread6.pc)' spread6.pc links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
-  want_addr eth0 10.10.0.11/24
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth0 10.10.0.11/24
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -271,8 +274,11 @@ routes_2() { return 1; }
 ns_3() { look 'node cam (spread6.cam)' spread6.cam links_3; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface eth0'
-  want_addr eth0 10.20.0.5/24
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr eth0 10.20.0.5/24
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 

@@ -258,15 +258,27 @@ routes_1() { return 1; }
 ns_2() { look 'node a (spread.a)' spread.a links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface wan'
-  [ "${seen_4-}" = 2 ] || drift missing 'interface up'
-  [ "${seen_5-}" = 2 ] || drift missing 'interface eth1'
-  want_addr eth0 10.0.0.1/30
-  want_addr eth0 fd00:12::1/64
-  want_addr wan 10.0.1.1/30
-  want_addr up 198.51.100.130/30
-  want_addr eth1 10.1.0.1/24
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth0 10.0.0.1/30
+    want_addr eth0 fd00:12::1/64
+  else
+    drift missing 'interface eth0'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr wan 10.0.1.1/30
+  else
+    drift missing 'interface wan'
+  fi
+  if [ "${seen_4-}" = 2 ]; then
+    want_addr up 198.51.100.130/30
+  else
+    drift missing 'interface up'
+  fi
+  if [ "${seen_5-}" = 2 ]; then
+    want_addr eth1 10.1.0.1/24
+  else
+    drift missing 'interface eth1'
+  fi
   shaped wan
   want_qdisc wan tbf 1: root rate 10Mbit
   want_qdisc wan netem 10: 1:1 limit 1000
@@ -288,8 +300,11 @@ routes_2() { return 1; }
 
 ns_3() { look host '' links_3; }
 end_3() {
-  [ "${seen_1-}" = 3 ] || drift missing 'interface ot-nb09no-up'
-  want_addr ot-nb09no-up 198.51.100.129/30
+  if [ "${seen_1-}" = 3 ]; then
+    want_addr ot-nb09no-up 198.51.100.129/30
+  else
+    drift missing 'interface ot-nb09no-up'
+  fi
   extras
 }
 

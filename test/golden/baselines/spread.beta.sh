@@ -219,11 +219,17 @@ routes_1() { return 1; }
 ns_2() { look 'node b (spread.b)' spread.b links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface eth0'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface eth1'
-  want_addr eth0 10.0.0.2/30
-  want_addr eth0 fd00:12::2/64
-  want_addr eth1 10.1.0.2/24
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr eth0 10.0.0.2/30
+    want_addr eth0 fd00:12::2/64
+  else
+    drift missing 'interface eth0'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr eth1 10.1.0.2/24
+  else
+    drift missing 'interface eth1'
+  fi
   extras
 }
 

@@ -316,10 +316,16 @@ routes_1() { return 1; }
 ns_2() { look 'node c (spread.c)' spread.c links_2; }
 end_2() {
   [ "${seen_1-}" = 2 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 2 ] || drift missing 'interface wan'
-  [ "${seen_3-}" = 2 ] || drift missing 'interface eth1'
-  want_addr wan 10.0.1.2/30
-  want_addr eth1 10.1.0.254/24
+  if [ "${seen_2-}" = 2 ]; then
+    want_addr wan 10.0.1.2/30
+  else
+    drift missing 'interface wan'
+  fi
+  if [ "${seen_3-}" = 2 ]; then
+    want_addr eth1 10.1.0.254/24
+  else
+    drift missing 'interface eth1'
+  fi
   shaped wan
   want_qdisc wan tbf 1: root rate 10Mbit
   want_qdisc wan netem 10: 1:1 limit 1000
@@ -340,8 +346,11 @@ routes_2() { return 1; }
 ns_3() { look 'node d (spread.d)' spread.d links_3; }
 end_3() {
   [ "${seen_1-}" = 3 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 3 ] || drift missing 'interface eth1'
-  want_addr eth1 10.1.0.4/24
+  if [ "${seen_2-}" = 3 ]; then
+    want_addr eth1 10.1.0.4/24
+  else
+    drift missing 'interface eth1'
+  fi
   extras
 }
 
@@ -358,8 +367,11 @@ routes_3() { return 1; }
 ns_4() { look 'node e (spread.e)' spread.e links_4; }
 end_4() {
   [ "${seen_1-}" = 4 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 4 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.2.1/30
+  if [ "${seen_2-}" = 4 ]; then
+    want_addr eth0 10.0.2.1/30
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
@@ -376,8 +388,11 @@ routes_4() { return 1; }
 ns_5() { look 'node f (spread.f)' spread.f links_5; }
 end_5() {
   [ "${seen_1-}" = 5 ] || drift missing 'interface lo'
-  [ "${seen_2-}" = 5 ] || drift missing 'interface eth0'
-  want_addr eth0 10.0.2.2/30
+  if [ "${seen_2-}" = 5 ]; then
+    want_addr eth0 10.0.2.2/30
+  else
+    drift missing 'interface eth0'
+  fi
   extras
 }
 
