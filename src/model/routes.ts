@@ -309,12 +309,12 @@ function nextHop(diagnostics: Diagnostics, n: NodeDecl, r: RouteDecl, hop: Hop, 
 }
 
 /**
- * Why the kernel refuses a gateway, when it does (tried with `ip route add` here): none, the
- * unspecified address (IPv4 takes `via 0.0.0.0` as no gateway, IPv6 refuses `::`: either
- * way not the route written), multicast, an IPv4 broadcast (the limited one, or a connected
- * subnet's: "Nexthop has invalid gateway"), the node's own address for IPv6 ("Gateway can
- * not be a local address"), or for IPv4 with `onlink` (then it must be unicast on the
- * link); and an IPv4-mapped one, which carries no IPv6 packets.
+ * Why the kernel refuses a gateway, or undefined when it takes it (each tried with `ip route
+ * add` here): the unspecified address (IPv4 takes `via 0.0.0.0` as no gateway, IPv6
+ * refuses `::`: either way not the route written), multicast, an IPv4 broadcast (the
+ * limited one, or a connected subnet's: "Nexthop has invalid gateway"), the node's own
+ * address for IPv6 ("Gateway can not be a local address"), or for IPv4 with `onlink` (then
+ * it must be unicast on the link); and an IPv4-mapped one, which carries no IPv6 packets.
  */
 function unusableGateway(gw: Ip, onlink: boolean, ifaces: Ifaces): string | undefined {
   if (gw.bytes.every((b) => b === 0)) return "the unspecified address is no gateway";

@@ -706,8 +706,8 @@ function ifaceChecks(e: NsExpected | undefined, k: number, ids: ReadonlyMap<stri
 
 /**
  * The plan's routes in namespace K that the kernel has none of (each one routes_K marked
- * `rseen_I=K` as its lines came). Routes that drift names alike (they differ in metric) are
- * one line, as `opentop status` says each difference once.
+ * `rseen_I=K` as its lines came). Routes that drift names alike are one line, as `opentop
+ * status` says each difference once (rare, as drift names a route's metric).
  */
 function missingRoutes(e: NsExpected | undefined, k: number): string[] {
   const byText = new Map<string, number[]>();
