@@ -275,34 +275,45 @@ test("a node that sets addr_gen_mode keeps its own; the script's status agrees w
       const nsenter = spawnSync("sh", ["-c", "command -v nsenter"], { encoding: "utf8" }).stdout.trim();
       writeFileSync(join(bin, "nsenter"), wrapper(`sleep 0.2\nexec ${nsenter} "$@"`));
       chmodSync(join(bin, "nsenter"), 0o755);
-      for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
-        for (const after of [0, 10, 40, 80, 120]) {
-          rmSync(reading, { force: true });
-          const child = spawn("sh", [script, "status"], {
-            detached: true,
-            stdio: "ignore",
-            env: { ...process.env, TMPDIR: tmp, PATH: searched },
-          });
-          const ended = new Promise((resolve) => child.on("exit", resolve));
-          for (let i = 0; i < 2000 && !existsSync(reading); i++) await sleep(2);
-          assert.ok(existsSync(reading), "the reads began");
-          await sleep(after);
-          const sent = performance.now();
-          process.kill(-(child.pid as number), signal);
-          await ended;
-          const took = performance.now() - sent;
-          assert.ok(
-            took < 1000,
-            `${signal} after ${after} ms ends the script at once, not in ${Math.round(took)} ms`,
-          );
-          for (let i = 0; i < 100 && inGroup(child.pid as number).length; i++) await sleep(50);
-          assert.deepEqual(
-            inGroup(child.pid as number),
-            [],
-            `${signal} after ${after} ms: nothing left running`,
-          );
-          assert.deepEqual(readdirSync(tmp), [], `${signal} after ${after} ms: no directory left`);
-        }
+      // Every CPU kept busy meanwhile (at the lowest priority), as on a loaded machine: a
+      // reader's start then lasts long enough for a signal to land in it, which left that
+      // reader reading on for seconds (before the fix, 9 of 30 signals at mktemp's end did).
+      // The moment 0 comes four times, sent as soon as the reads begin (no timer between).
+      const busy = cpus().map(() =>
+        spawn("nice", ["-n", "19", "sh", "-c", "while :; do :; done"], { stdio: "ignore" }),
+      );
+      try {
+        for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+          for (const after of [0, 0, 0, 0, 10, 40, 80, 120]) {
+            rmSync(reading, { force: true });
+            const child = spawn("sh", [script, "status"], {
+              detached: true,
+              stdio: "ignore",
+              env: { ...process.env, TMPDIR: tmp, PATH: searched },
+            });
+            const ended = new Promise((resolve) => child.on("exit", resolve));
+            for (let i = 0; i < 2000 && !existsSync(reading); i++) await sleep(2);
+            assert.ok(existsSync(reading), "the reads began");
+            if (after) await sleep(after);
+            const sent = performance.now();
+            process.kill(-(child.pid as number), signal);
+            await ended;
+            const took = performance.now() - sent;
+            assert.ok(
+              took < 1000,
+              `${signal} after ${after} ms ends the script at once, not in ${Math.round(took)} ms`,
+            );
+            for (let i = 0; i < 100 && inGroup(child.pid as number).length; i++) await sleep(50);
+            assert.deepEqual(
+              inGroup(child.pid as number),
+              [],
+              `${signal} after ${after} ms: nothing left running`,
+            );
+            assert.deepEqual(readdirSync(tmp), [], `${signal} after ${after} ms: no directory left`);
+          }
+      } finally {
+        for (const b of busy) b.kill("SIGKILL");
+      }
     });
   } finally {
     s.remove();

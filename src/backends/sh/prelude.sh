@@ -611,10 +611,17 @@ read_wide() {
   # them ignored, so that none kills it between making the directory and naming it: one
   # that comes meanwhile is this shell's once mktemp is done (an ignoring shell would lose
   # it, and the shell that runs the script waits for this one before it acts on a SIGINT).
+  # The readers are killed, not terminated: a signal that comes as one starts runs this trap
+  # before the new subshell has let go of this shell's handlers, and a SIGTERM it gets then
+  # is lost (measured, with both CPUs busy: 9 of 30 signals at mktemp's end left a reader
+  # reading for seconds, which the script's caller waited for). One started but not yet
+  # in $readers is $! ($forking says so). A reader leaves $readers once waited for, so that
+  # its process ID, free again, is never signalled.
   readers=
+  forking=
   wide=
   # shellcheck disable=SC2086 # $readers: process IDs
-  trap 'trap "" INT TERM HUP; [ -z "$readers" ] || kill $readers 2>/dev/null; [ -z "$wide" ] || rm -rf "$wide"' EXIT
+  trap 'trap "" INT TERM HUP; [ -z "$readers$forking" ] || kill -9 $readers ${forking:+$!} 2>/dev/null; [ -z "$wide" ] || rm -rf "$wide"' EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
   trap 'exit 129' HUP
@@ -642,8 +649,8 @@ read_wide() {
   whole=1
   for pid in $readers; do
     wait "$pid" || whole=
+    readers=${readers#" $pid"}
   done
-  readers=
   [ -n "$whole" ] || {
     read_namespaces "$@"
     return
@@ -661,11 +668,13 @@ read_wide() {
 # exit 0 even then: a full disk would cut a namespace short unseen); that failure is not
 # shown, as the reads are then made again by one reader.
 reader() {
+  forking=1
   # shellcheck disable=SC2086 # the share's words: K:NS, without spaces or patterns
   (
     got=$(read_namespaces $share) && printf '%s\n' "$got" 2>/dev/null >"$wide/$part"
   ) &
   readers="$readers $!"
+  forking=
   part=$((part + 1))
   share=
 }
