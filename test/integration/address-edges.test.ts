@@ -127,7 +127,7 @@ test("a declared route that is gone is missing, though another declared route to
 test("drift of a route whose metric changed says which metrics: its missing and extra lines differ", {
   skip: SKIP_NOT_ROOT,
 }, async () => {
-  // Today: "missing route 10.99.0.0/24 via 10.17.0.2" and "extra route 10.99.0.0/24 via
+  // Before the fix: "missing route 10.99.0.0/24 via 10.17.0.2" and "extra route 10.99.0.0/24 via
   // 10.17.0.2 dev eth0": the same route to a reader, the metric (0, now 7) named nowhere.
   const body = [
     "node a {",

@@ -68,6 +68,6 @@ test("a zone index in a route's `src` is named as what it is, not as an address 
   );
   const d = c.diagnostics.find((x) => x.severity === "error");
   assert.ok(d, "no error");
-  // Today: OT3007 "source address `fd01::1%lo` is not an address of `r`" — but fd01::1 is.
+  // Before the fix: OT3007 "source address `fd01::1%lo` is not an address of `r`" — but fd01::1 is.
   assert.match(JSON.stringify(d), /zone/, JSON.stringify(d));
 });
