@@ -73,9 +73,12 @@ export async function filterStatus(
 function liveRead(f: FilterFact): Job {
   switch (f.kind) {
     case "nft-table":
-      return { argv: inNetns(f.ns, ["nft", "-j", "list", "table", f.family, f.name]) };
+      return { argv: inNetns(f.ns, ["nft", "-j", "list", "table", f.family, f.name]), tools: true };
     case "iptables":
-      return { argv: inNetns(f.ns, [`${f.family === 4 ? "iptables" : "ip6tables"}-save`, "-c"]) };
+      return {
+        argv: inNetns(f.ns, [`${f.family === 4 ? "iptables" : "ip6tables"}-save`, "-c"]),
+        tools: true,
+      };
     default:
       return assertNever(f);
   }
@@ -166,7 +169,7 @@ async function canonicalNft(
       return file;
     });
     const echoed = await runJobs(
-      files.map((file) => ({ argv: ["unshare", "--net", "--", "nft", "-e", "-j", "-f", file] })),
+      files.map((file) => ({ argv: ["unshare", "--net", "--", "nft", "-e", "-j", "-f", file], tools: true })),
       { concurrency },
     );
     return new Map(

@@ -87,7 +87,12 @@ async function runStage(
       continue;
     }
     steps.push(step);
-    jobs.push({ argv: cmd.argv, ...(cmd.stdin !== undefined ? { stdin: cmd.stdin } : {}) });
+    // A step of `exec` may run the lab's own programs, which keep the caller's locale.
+    jobs.push({
+      argv: cmd.argv,
+      ...(cmd.stdin !== undefined ? { stdin: cmd.stdin } : {}),
+      ...(step.tool !== "exec" ? { tools: true } : {}),
+    });
   }
   await runJobs(jobs, {
     concurrency: options.concurrency ?? defaultConcurrency(),

@@ -66,7 +66,7 @@ async function readQdiscs(
   // A namespace that is gone is reported by the network's status.
   const here = namespaces.filter((ns) => ns === null || netnsLive(ns));
   const done = await runJobs(
-    here.map((ns) => ({ argv: inNetns(ns, ["tc", "-j", "qdisc", "show"]) })),
+    here.map((ns) => ({ argv: inNetns(ns, ["tc", "-j", "qdisc", "show"]), tools: true })),
     { concurrency },
   );
   const byNs = new Map(here.map((ns, i) => [ns, done[i]]));

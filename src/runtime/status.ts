@@ -175,7 +175,7 @@ const NETWORK_READ = "addr show\nroute show table all\n";
 
 /** The read of a namespace (null: the host) that `liveNamespace` makes sense of. */
 export function networkRead(ns: string | null): Job {
-  return { argv: inNetns(ns, ["ip", "-j", "-batch", "-"]), stdin: NETWORK_READ };
+  return { argv: inNetns(ns, ["ip", "-j", "-batch", "-"]), stdin: NETWORK_READ, tools: true };
 }
 
 function liveNamespace(ns: string | null, node: string | null, r: ProcResult | undefined): LiveNamespace {

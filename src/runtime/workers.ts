@@ -11,12 +11,14 @@
 import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
-import { byInterrupt, type ProcResult, pool, run, signalStatus } from "./proc.js";
+import { byInterrupt, type ProcResult, pool, run, signalStatus, toolEnv } from "./proc.js";
 
 /** A process to run: its argv (a program on PATH and its arguments) and its standard input. */
 export interface Job {
   readonly argv: readonly string[];
   readonly stdin?: string;
+  /** It runs only the elementary tools, none of the lab's programs: in their locale (`toolEnv`). */
+  readonly tools?: boolean;
 }
 
 export interface JobOptions {
@@ -136,14 +138,21 @@ async function runAll(jobs: readonly Job[], options: JobOptions): Promise<(ProcR
       options.concurrency,
       async (i) => {
         const started = performance.now();
-        const { argv, stdin } = jobs[i] as Job;
-        done(i, await run(argv, stdin !== undefined ? { stdin } : {}), started);
+        const { argv, stdin, tools } = jobs[i] as Job;
+        done(
+          i,
+          await run(argv, { ...(stdin !== undefined ? { stdin } : {}), ...(tools ? { tools } : {}) }),
+          started,
+        );
       },
       options.stop ?? (() => false),
     ),
     ...shares(shared, words, options.concurrency).map((share) =>
       worker(
         share.map((i) => ({ index: i, argv: (jobs[i] as Job).argv, words: words[i] as [string, string] })),
+        // A worker runs in the tools' locale when all its jobs are tools' (else in the caller's,
+        // as a lab's programs need).
+        share.every((i) => jobs[i]?.tools),
         options.stop,
         done,
       ),
@@ -178,6 +187,7 @@ interface Shared {
  */
 function worker(
   share: readonly Shared[],
+  tools: boolean,
   stop: (() => boolean) | undefined,
   done: (index: number, result: ProcResult, started: number) => void,
 ): Promise<void> {
@@ -196,6 +206,7 @@ function worker(
         stdio: ["pipe", "pipe", "pipe"],
         // A session of its own: a Ctrl-C reaches OpenTop, not the worker or its jobs (see run).
         detached: true,
+        ...(tools ? { env: toolEnv() } : {}),
       });
     } catch (e) {
       // What the kernel refuses at once (E2BIG) is thrown: the first job fails, none runs.

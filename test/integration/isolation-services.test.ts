@@ -5,7 +5,7 @@
 // namespace file or process of the lab.
 
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -87,6 +87,40 @@ test("a service in a network-only node, stopped by down", { skip: SKIP_NOT_ROOT 
   });
   assert.ok(!processAlive(pid));
   assert.deepEqual(debris(name), []);
+});
+
+test("the tools up runs are in the C locale; a lab's service keeps the caller's", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // Set for `up`, a child of this process as is the service. A `nsenter` first on PATH
+  // notes the locale of each process that enters a node, then runs the real one.
+  const dir = mkdtempSync(join(tmpdir(), "opentop-locale-"));
+  const log = join(dir, "log");
+  writeFileSync(join(dir, "nsenter"), `#!/bin/sh\necho "$LC_ALL" >> ${log}\nexec /usr/bin/nsenter "$@"\n`, {
+    mode: 0o755,
+  });
+  const saved = { LC_ALL: process.env.LC_ALL, PATH: process.env.PATH };
+  process.env.LC_ALL = "C.UTF-8";
+  process.env.PATH = `${dir}:${process.env.PATH}`;
+  try {
+    await withLab("svcloc", `node a {\n  run "echo LC_ALL=$LC_ALL; sleep 1000"\n}\n`, async (lab) => {
+      await waitFor(() => service(lab.name, "a", "run1"));
+      const logs = await waitFor(() => {
+        const r = cli(["logs", lab.name, "a", "run1"]);
+        return r.stdout.includes("LC_ALL=") ? r : undefined;
+      });
+      assert.equal(logs.stdout, "LC_ALL=C.UTF-8\n");
+      // The node's ip batch entered in the C locale; the service's launcher in the caller's.
+      const seen = new Set(readFileSync(log, "utf8").trim().split("\n"));
+      assert.deepEqual([...seen].sort(), ["C", "C.UTF-8"]);
+    });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("a service that exited leaves no status for the next one of its name: apply starts it again", {
