@@ -275,7 +275,11 @@ function compareIfaces(live: LiveNamespace, expected: NsExpected, hostOnly: Set<
 
 type WantRoute = NsExpected["routes"][number];
 
-/** Whether a live route is the one the plan made: what the plan says, the rest free. */
+/**
+ * Whether a live route is the one the plan made: what the plan says, the rest free — but its
+ * gateway, or none: a route declared without one is a device route, and one through a
+ * neighbour (made by hand) sends its packets elsewhere.
+ */
 function sameRoute(want: WantRoute, r: LiveRoute): boolean {
   if (r.destination !== want.destination) return false;
   // `ip -j` gives no metric where it is 0 (IPv4's default; IPv6's is always given).
@@ -285,22 +289,22 @@ function sameRoute(want: WantRoute, r: LiveRoute): boolean {
     const theirs = (r.nexthops ?? []).map((h) => `${h.via ?? ""} ${h.dev} ${h.weight}`).sort();
     return mine.join(",") === theirs.join(",");
   }
-  return (want.via === undefined || r.via === want.via) && (want.dev === undefined || r.dev === want.dev);
+  return r.via === want.via && (want.dev === undefined || r.dev === want.dev);
 }
 
 /**
- * Whether a live route is a route of the plan as the kernel keeps it: its metric (the
- * kernel's default where the plan gives none) and its gateway or none, as well.
+ * Whether a live route is a route of the plan as the kernel keeps it: its metric too (the
+ * kernel's default where the plan gives none).
  */
 function exactRoute(want: WantRoute, r: LiveRoute): boolean {
-  return sameRoute(want, r) && routeMetric(want) === (r.metric ?? 0) && want.via === r.via;
+  return sameRoute(want, r) && routeMetric(want) === (r.metric ?? 0);
 }
 
 /**
  * A namespace's routes: each the plan made is there, and (in the lab's own) no other. A live
  * route is the plan's routes it is exactly, if any, else those it matches (what the plan
- * says, the rest free): so a route declared without a metric or gateway is there at another,
- * but not when that route is another of the plan's, which would hide the first one's loss.
+ * says, the rest free): so a route declared without a metric is there at another, but not
+ * when that route is another of the plan's, which would hide the first one's loss.
  */
 function compareRoutes(live: LiveNamespace, expected: NsExpected): Drift[] {
   const where = live.ns;

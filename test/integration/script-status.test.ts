@@ -120,6 +120,35 @@ test("an IPv4 route through an IPv6 gateway (via inet6) is an IPv4 route, named 
   ]);
 });
 
+test("a route declared without a gateway is not there when one through a gateway takes its place: both tools", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // Before the fix a route the lab declares without `via` matched a route of any gateway:
+  // a device route replaced by hand with one through a neighbour (packets sent to it, not
+  // to their destination on the link) was no drift in either tool.
+  const body = [
+    "switch sw",
+    "node r {",
+    "  eth0 -> sw 10.17.0.1/24 fd17::1/64",
+    "  route 10.60.0.0/16 dev eth0",
+    "  route fd60::/64 dev eth0",
+    "}",
+    "",
+  ].join("\n");
+  const drift = await driftOfBoth("devonly", body, (r) => {
+    r(["ip", "route", "del", "10.60.0.0/16"]);
+    r(["ip", "route", "add", "10.60.0.0/16", "via", "10.17.0.2", "dev", "eth0"]);
+    r(["ip", "-6", "route", "del", "fd60::/64"]);
+    r(["ip", "-6", "route", "add", "fd60::/64", "via", "fd17::2", "dev", "eth0"]);
+  });
+  assert.deepEqual(drift, [
+    "extra route 10.60.0.0/16 via 10.17.0.2 dev eth0",
+    "extra route fd60::/64 via fd17::2 dev eth0",
+    "missing route 10.60.0.0/16 dev eth0",
+    "missing route fd60::/64 dev eth0",
+  ]);
+});
+
 test("routes that differ only in what drift does not name (protocol, tos) are one drift line, as in opentop", {
   skip: SKIP_NOT_ROOT,
 }, async () => {

@@ -1200,20 +1200,22 @@ want_addr() {
 }
 
 # route_exact METRIC VIA DEV [PATH]...: route_is, and the route has that metric (the
-# kernel's default where the plan says none) and that gateway, or none: the plan's route
-# as the kernel keeps it, which a route at another metric or gateway is not.
+# kernel's default where the plan says none): the plan's route as the kernel keeps it, which
+# a route at another metric is not.
 route_exact() {
-  case $1/$2 in "$r_metric/$r_via") route_is "$@" ;; *) return 1 ;; esac
+  case $1 in "$r_metric") route_is "$@" ;; *) return 1 ;; esac
 }
 
 # route_is METRIC VIA DEV [PATH]...: the route route_parse read is that route of the plan,
-# as `opentop status` compares them: what the plan says (an empty METRIC, VIA or DEV says
-# nothing), and with several paths, the same paths ("[via G ]dev D weight W"), in any order.
+# as `opentop status` compares them: what the plan says (an empty METRIC or DEV says
+# nothing), its gateway or none (an empty VIA: a device route, which a route through a
+# neighbour is not), and with several paths, the same paths ("[via G ]dev D weight W"), in
+# any order.
 route_is() {
   case $1 in '' | "$r_metric") ;; *) return 1 ;; esac
   case $#$r_paths in
     3)
-      case $2 in '' | "$r_via") ;; *) return 1 ;; esac
+      case $2 in "$r_via") ;; *) return 1 ;; esac
       case $3 in '' | "$r_dev") return 0 ;; *) return 1 ;; esac
       ;;
   esac

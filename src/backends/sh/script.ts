@@ -743,7 +743,7 @@ function routeFunction(name: string, k: number, e: NsExpected | undefined): stri
       const loose = routes.map(({ i, r }) => mark(`route_is ${routeArgs(r).map(q).join(" ")}`, i));
       // Several of the plan's routes to one destination: a route of the kernel is those it
       // is exactly, if any, else those it matches (as opentop status has it), so that one
-      // declared without a metric or gateway does not stand in for another that is gone.
+      // declared without a metric does not stand in for another that is gone.
       const lines =
         routes.length === 1
           ? loose
