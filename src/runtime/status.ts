@@ -33,6 +33,11 @@ export interface LiveIface {
 
 export interface LiveRoute {
   readonly destination: string;
+  /**
+   * Its gateway: an address, or for one of the other family (an IPv4 route through an IPv6
+   * neighbour, `via inet6`, which only a hand can make) the family and address as ip prints
+   * them, `inet6 fe80::1`.
+   */
   readonly via?: string;
   readonly dev?: string;
   readonly metric?: number;
@@ -75,16 +80,27 @@ export interface IpAddrJson {
   addr_info?: { family: string; local: string; prefixlen: number; scope: string }[];
 }
 
-interface IpRouteJson {
-  dst: string;
+/** A gateway as `ip -j` prints it: `gateway` of the route's family, `via` of the other. */
+interface IpGatewayJson {
   gateway?: string;
+  via?: { family: string; host: string };
+}
+
+interface IpRouteJson extends IpGatewayJson {
+  dst: string;
   dev?: string;
   metric?: number;
   protocol?: string;
   type?: string;
   table?: string;
   pref?: string;
-  nexthops?: { gateway?: string; dev?: string; weight?: number }[];
+  nexthops?: (IpGatewayJson & { dev?: string; weight?: number })[];
+}
+
+/** A route's (or a path's) gateway as LiveRoute names it, if it has one. */
+function gatewayOf(g: IpGatewayJson): { via?: string } {
+  if (g.gateway) return { via: g.gateway };
+  return g.via ? { via: `${g.via.family} ${g.via.host}` } : {};
 }
 
 /** `ip -j -batch` prints one JSON document per command, each on its own line. */
@@ -132,9 +148,10 @@ function liveIfaces(addrs: IpAddrJson[]): LiveIface[] {
 }
 
 /**
- * A route's family, which `ip -j` does not print: its destination's, else its gateway's, else
- * (a default route out of an interface) whether it has a preference, which the kernel gives
- * every IPv6 route and no IPv4 one.
+ * A route's family, which `ip -j` does not print: its destination's, else its gateway's (a
+ * `via` is of the other family), else (a default route out of an interface, or through an
+ * IPv6 neighbour) whether it has a preference, which the kernel gives every IPv6 route and
+ * no IPv4 one.
  */
 function familyOf(r: IpRouteJson): 4 | 6 {
   const words = [r.dst, r.gateway, ...(r.nexthops ?? []).map((h) => h.gateway)];
@@ -150,14 +167,14 @@ function liveRoutes(routes: IpRouteJson[], family: 4 | 6): LiveRoute[] {
     .filter((r) => (r.type ?? "unicast") === "unicast" && familyOf(r) === family)
     .map((r) => ({
       destination: routePrefix(r.dst, family),
-      ...(r.gateway ? { via: r.gateway } : {}),
+      ...gatewayOf(r),
       ...(r.dev ? { dev: r.dev } : {}),
       ...(r.metric !== undefined ? { metric: r.metric } : {}),
       protocol: r.protocol ?? "boot",
       ...(r.nexthops
         ? {
             nexthops: r.nexthops.map((h) => ({
-              ...(h.gateway ? { via: h.gateway } : {}),
+              ...gatewayOf(h),
               dev: h.dev ?? "",
               weight: h.weight ?? 1,
             })),

@@ -86,17 +86,21 @@ test("interfaces named like the words of ip's route lines (table, pref, nexthop,
   ]);
 });
 
-test("an IPv4 route through an IPv6 gateway (via inet6) is an IPv4 route, named as opentop names it", {
+test("an IPv4 route through an IPv6 gateway (via inet6) is an IPv4 route with a gateway, named as ip prints it", {
   skip: SKIP_NOT_ROOT,
 }, async () => {
-  // The language refuses such a route (OT3002): hand-made ones are extra, or the plan's own
-  // route when it names only the interface.
+  // The language refuses such a route (OT3002): hand-made ones are extra, never the plan's
+  // route that names only the interface. Before the fix both tools read ip's JSON `gateway`
+  // (or the line's `via` followed by an address) only: the gateway was unnamed ("extra
+  // route 10.50.0.0/16 dev eth0") and 10.60.0.0/16 through it stood for the plan's route.
   const body =
     "switch sw\nnode r {\n  eth0 -> sw 10.17.0.1/24 fd17::1/64\n  route 10.60.0.0/16 dev eth0\n}\n";
   const drift = await driftOfBoth("inet6", body, (r) => {
     r(["ip", "route", "del", "10.60.0.0/16"]);
     r(["ip", "route", "add", "10.60.0.0/16", "via", "inet6", "fd17::2", "dev", "eth0"]);
     r(["ip", "route", "add", "10.50.0.0/16", "via", "inet6", "fd17::2", "dev", "eth0"]);
+    // A neighbour's link-local address, as an IPv4 route through IPv6 often has.
+    r(["ip", "route", "add", "10.9.0.0/24", "via", "inet6", "fe80::1", "dev", "eth0", "metric", "3"]);
     r(["ip", "-4", "route", "add", "default", "via", "inet6", "fd17::2", "dev", "eth0"]);
     const paths = [
       "nexthop",
@@ -114,9 +118,12 @@ test("an IPv4 route through an IPv6 gateway (via inet6) is an IPv4 route, named 
     r(["ip", "route", "add", "10.51.0.0/16", ...paths]);
   });
   assert.deepEqual(drift, [
-    "extra route 0.0.0.0/0 dev eth0",
-    "extra route 10.50.0.0/16 dev eth0",
-    "extra route 10.51.0.0/16 dev eth0 weight 1, via 10.17.0.2 dev eth0 weight 1",
+    "extra route 0.0.0.0/0 via inet6 fd17::2 dev eth0",
+    "extra route 10.50.0.0/16 via inet6 fd17::2 dev eth0",
+    "extra route 10.51.0.0/16 via inet6 fd17::2 dev eth0 weight 1, via 10.17.0.2 dev eth0 weight 1",
+    "extra route 10.60.0.0/16 via inet6 fd17::2 dev eth0",
+    "extra route 10.9.0.0/24 via inet6 fe80::1 dev eth0 metric 3",
+    "missing route 10.60.0.0/16 dev eth0",
   ]);
 });
 

@@ -955,11 +955,12 @@ EOF
 # ip's JSON: $r_dest its destination as a prefix (0.0.0.0/0 for `default`), $r_via its
 # gateway, $r_dev its interface, $r_metric, $r_table (empty: main), and for a route of
 # several paths $r_paths ("/PATH/PATH/", each "[via G ]dev D weight W": no gateway or
-# interface has a `/`) and $r_hops (","-joined, as drift names them). A gateway of another
-# family (`via inet6 G`) is none, as in ip's JSON, where it is no "gateway". Its family is
-# its destination's, else its first gateway's, else IPv6 when it has a preference (which the
-# kernel gives every IPv6 route and no IPv4 one). A word that takes a value ($key) takes the
-# next, whatever it is: an interface may be called `metric`.
+# interface has a `/`) and $r_hops (","-joined, as drift names them). A gateway of the other
+# family (an IPv4 route's `via inet6 G`) is "inet6 G", as ip prints it and `opentop status`
+# names ip's JSON's "via" object. The route's family is its destination's, else its first
+# gateway's of its own family, else IPv6 when it has a preference (which the kernel gives
+# every IPv6 route and no IPv4 one). A word that takes a value ($key) takes the next,
+# whatever it is: an interface may be called `metric`.
 route_parse() {
   # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
   set -- $1
@@ -995,12 +996,14 @@ route_parse() {
             gateway=${gateway:-$word}
             ;;
           *)
-            # A family's name: its address follows, skipped.
-            key=skip
+            # A family's name: its address follows, and says nothing of the route's family.
+            r_via=$word
+            key=host
             continue
             ;;
         esac
         ;;
+      host) r_via="$r_via $word" ;;
       dev) r_dev=$word ;;
       weight) weight=$word ;;
       metric) r_metric=$word ;;
