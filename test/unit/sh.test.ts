@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import PRELUDE from "../../src/backends/sh/prelude.sh.gen.js";
 import { buildScript, delimiter, labPart, type Script } from "../../src/backends/sh/script.js";
 import { planText } from "../../src/backends/text.js";
 import { sourceFile } from "../../src/diagnostics/source.js";
@@ -245,6 +246,57 @@ test("sh: the status lookup of a big bridge's ports (a tree of `case`s) finds ea
     const r = spawnSync(file as string, [...pre, "-c", probe], { encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(r.stdout.split("\n").filter(Boolean), names, `${shell.join(" ")}: ${r.stderr}`);
+  }
+});
+
+test("sh: the status reads an interface of `ip -j link` whatever the order of its keys", () => {
+  // link_object asks for the keys in ip's order, each after the last one found (json_seek,
+  // as a prefix removal costs dash the square of its length); a key earlier than that is
+  // still found, from the object's start.
+  const status = PRELUDE.slice(PRELUDE.indexOf("# ---- status:"), PRELUDE.indexOf("# ---- the commands"));
+  const keys = [
+    '"ifindex":7',
+    '"link":"p}x"',
+    '"ifname":"a\\\\\\"b"',
+    '"flags":["BROADCAST","UP","LOWER_UP"]',
+    '"mtu":1400',
+    '"qdisc":"noqueue"',
+    '"master":"br,0"',
+    '"operstate":"UP"',
+    '"link_type":"ether"',
+    '"address":"02:00:00:00:00:07"',
+    '"ifalias":"\\"mtu\\":9000,\\"master\\":\\"x\\""',
+  ];
+  const shuffled = [
+    keys[0],
+    keys[9],
+    keys[6],
+    keys[4],
+    keys[2],
+    keys[10],
+    keys[8],
+    keys[3],
+    keys[5],
+    keys[1],
+    keys[7],
+  ];
+  const probe = (order: readonly (string | undefined)[]) =>
+    [
+      "set -f",
+      "NL='\n'",
+      status,
+      'link_line() { printf \'%s|%s|%s\\n\' "$dev" "$master" "$line"; }',
+      "keep=$IFS",
+      `links_json ${q(`[{${order.join(",")}},{"ifindex":8,"ifname":"lo","flags":[],"mtu":65536}]`)}`,
+    ].join("\n");
+  const expected = [
+    'a\\"b|br,0| <BROADCAST,UP,LOWER_UP> mtu 1400 qdisc noqueue master br,0 link/ether 02:00:00:00:00:07 ',
+    "lo|| <> mtu 65536 ",
+  ];
+  for (const order of [keys, shuffled]) {
+    const r = spawnSync("dash", ["-c", probe(order)], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(r.stdout.split("\n").filter(Boolean), expected, order.join(","));
   }
 });
 
