@@ -683,7 +683,7 @@ function caseTree(arms: readonly Arm[], known = 0): string[] {
 }
 
 /**
- * The functions that check a namespace's interfaces against the plan (`link_of` calls them
+ * The functions that check a namespace's interfaces against the plan (`link_line` calls them
  * with an interface and its bridge): one per bridge its ports are in and one for the rest,
  * each a `case` of their interfaces (`caseTree`), so that no lookup scans the lab's every
  * interface. A port found elsewhere than in its bridge is looked for among all (and its
