@@ -33,6 +33,11 @@ export interface LiveIface {
 
 export interface LiveRoute {
   readonly destination: string;
+  /**
+   * Its gateway: an address, or for one of the other family (an IPv4 route through an IPv6
+   * neighbour, `via inet6`, which only a hand can make) the family and address as ip prints
+   * them, `inet6 fe80::1`.
+   */
   readonly via?: string;
   readonly dev?: string;
   readonly metric?: number;
@@ -75,16 +80,27 @@ export interface IpAddrJson {
   addr_info?: { family: string; local: string; prefixlen: number; scope: string }[];
 }
 
-interface IpRouteJson {
-  dst: string;
+/** A gateway as `ip -j` prints it: `gateway` of the route's family, `via` of the other. */
+interface IpGatewayJson {
   gateway?: string;
+  via?: { family: string; host: string };
+}
+
+interface IpRouteJson extends IpGatewayJson {
+  dst: string;
   dev?: string;
   metric?: number;
   protocol?: string;
   type?: string;
   table?: string;
   pref?: string;
-  nexthops?: { gateway?: string; dev?: string; weight?: number }[];
+  nexthops?: (IpGatewayJson & { dev?: string; weight?: number })[];
+}
+
+/** A route's (or a path's) gateway as LiveRoute names it, if it has one. */
+function gatewayOf(g: IpGatewayJson): { via?: string } {
+  if (g.gateway) return { via: g.gateway };
+  return g.via ? { via: `${g.via.family} ${g.via.host}` } : {};
 }
 
 /** `ip -j -batch` prints one JSON document per command, each on its own line. */
@@ -132,9 +148,10 @@ function liveIfaces(addrs: IpAddrJson[]): LiveIface[] {
 }
 
 /**
- * A route's family, which `ip -j` does not print: its destination's, else its gateway's, else
- * (a default route out of an interface) whether it has a preference, which the kernel gives
- * every IPv6 route and no IPv4 one.
+ * A route's family, which `ip -j` does not print: its destination's, else its gateway's (a
+ * `via` is of the other family), else (a default route out of an interface, or through an
+ * IPv6 neighbour) whether it has a preference, which the kernel gives every IPv6 route and
+ * no IPv4 one.
  */
 function familyOf(r: IpRouteJson): 4 | 6 {
   const words = [r.dst, r.gateway, ...(r.nexthops ?? []).map((h) => h.gateway)];
@@ -150,14 +167,14 @@ function liveRoutes(routes: IpRouteJson[], family: 4 | 6): LiveRoute[] {
     .filter((r) => (r.type ?? "unicast") === "unicast" && familyOf(r) === family)
     .map((r) => ({
       destination: routePrefix(r.dst, family),
-      ...(r.gateway ? { via: r.gateway } : {}),
+      ...gatewayOf(r),
       ...(r.dev ? { dev: r.dev } : {}),
       ...(r.metric !== undefined ? { metric: r.metric } : {}),
       protocol: r.protocol ?? "boot",
       ...(r.nexthops
         ? {
             nexthops: r.nexthops.map((h) => ({
-              ...(h.gateway ? { via: h.gateway } : {}),
+              ...gatewayOf(h),
               dev: h.dev ?? "",
               weight: h.weight ?? 1,
             })),
@@ -275,7 +292,11 @@ function compareIfaces(live: LiveNamespace, expected: NsExpected, hostOnly: Set<
 
 type WantRoute = NsExpected["routes"][number];
 
-/** Whether a live route is the one the plan made: what the plan says, the rest free. */
+/**
+ * Whether a live route is the one the plan made: what the plan says, the rest free — but its
+ * gateway, or none: a route declared without one is a device route, and one through a
+ * neighbour (made by hand) sends its packets elsewhere.
+ */
 function sameRoute(want: WantRoute, r: LiveRoute): boolean {
   if (r.destination !== want.destination) return false;
   // `ip -j` gives no metric where it is 0 (IPv4's default; IPv6's is always given).
@@ -285,22 +306,22 @@ function sameRoute(want: WantRoute, r: LiveRoute): boolean {
     const theirs = (r.nexthops ?? []).map((h) => `${h.via ?? ""} ${h.dev} ${h.weight}`).sort();
     return mine.join(",") === theirs.join(",");
   }
-  return (want.via === undefined || r.via === want.via) && (want.dev === undefined || r.dev === want.dev);
+  return r.via === want.via && (want.dev === undefined || r.dev === want.dev);
 }
 
 /**
- * Whether a live route is a route of the plan as the kernel keeps it: its metric (the
- * kernel's default where the plan gives none) and its gateway or none, as well.
+ * Whether a live route is a route of the plan as the kernel keeps it: its metric too (the
+ * kernel's default where the plan gives none).
  */
 function exactRoute(want: WantRoute, r: LiveRoute): boolean {
-  return sameRoute(want, r) && routeMetric(want) === (r.metric ?? 0) && want.via === r.via;
+  return sameRoute(want, r) && routeMetric(want) === (r.metric ?? 0);
 }
 
 /**
  * A namespace's routes: each the plan made is there, and (in the lab's own) no other. A live
  * route is the plan's routes it is exactly, if any, else those it matches (what the plan
- * says, the rest free): so a route declared without a metric or gateway is there at another,
- * but not when that route is another of the plan's, which would hide the first one's loss.
+ * says, the rest free): so a route declared without a metric is there at another, but not
+ * when that route is another of the plan's, which would hide the first one's loss.
  */
 function compareRoutes(live: LiveNamespace, expected: NsExpected): Drift[] {
   const where = live.ns;

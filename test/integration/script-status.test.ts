@@ -12,9 +12,15 @@ import { cli, inNs, SKIP_NOT_ROOT, scratch, scriptDrift, statusDrift, withLab } 
 
 /**
  * Brings the lab up, builds its script, runs `change` and returns opentop's drift after
- * checking that the script's status printed the very same lines (and exit status).
+ * checking that the script's status printed the very same lines (and exit status); `then`
+ * looks at the drifted lab further, with the lab's name and the script's path.
  */
-async function driftOfBoth(base: string, body: string, change: (inR: (argv: string[]) => void) => void) {
+async function driftOfBoth(
+  base: string,
+  body: string,
+  change: (inR: (argv: string[]) => void) => void,
+  then?: (name: string, script: string) => void,
+) {
   const s = scratch();
   try {
     return await withLab(base, body, ({ name, path, ns }) => {
@@ -33,6 +39,7 @@ async function driftOfBoth(base: string, body: string, change: (inR: (argv: stri
       const opentop = statusDrift(name);
       assert.deepEqual(scriptDrift(drifted.stdout), opentop, drifted.stdout + drifted.stderr);
       assert.equal(drifted.status, opentop.length ? 1 : 0);
+      then?.(name, script);
       return opentop.map((line) => line.replace(` (in ${ns("r")})`, ""));
     });
   } finally {
@@ -86,17 +93,21 @@ test("interfaces named like the words of ip's route lines (table, pref, nexthop,
   ]);
 });
 
-test("an IPv4 route through an IPv6 gateway (via inet6) is an IPv4 route, named as opentop names it", {
+test("an IPv4 route through an IPv6 gateway (via inet6) is an IPv4 route with a gateway, named as ip prints it", {
   skip: SKIP_NOT_ROOT,
 }, async () => {
-  // The language refuses such a route (OT3002): hand-made ones are extra, or the plan's own
-  // route when it names only the interface.
+  // The language refuses such a route (OT3002): hand-made ones are extra, never the plan's
+  // route that names only the interface. Before the fix both tools read ip's JSON `gateway`
+  // (or the line's `via` followed by an address) only: the gateway was unnamed ("extra
+  // route 10.50.0.0/16 dev eth0") and 10.60.0.0/16 through it stood for the plan's route.
   const body =
     "switch sw\nnode r {\n  eth0 -> sw 10.17.0.1/24 fd17::1/64\n  route 10.60.0.0/16 dev eth0\n}\n";
   const drift = await driftOfBoth("inet6", body, (r) => {
     r(["ip", "route", "del", "10.60.0.0/16"]);
     r(["ip", "route", "add", "10.60.0.0/16", "via", "inet6", "fd17::2", "dev", "eth0"]);
     r(["ip", "route", "add", "10.50.0.0/16", "via", "inet6", "fd17::2", "dev", "eth0"]);
+    // A neighbour's link-local address, as an IPv4 route through IPv6 often has.
+    r(["ip", "route", "add", "10.9.0.0/24", "via", "inet6", "fe80::1", "dev", "eth0", "metric", "3"]);
     r(["ip", "-4", "route", "add", "default", "via", "inet6", "fd17::2", "dev", "eth0"]);
     const paths = [
       "nexthop",
@@ -114,9 +125,41 @@ test("an IPv4 route through an IPv6 gateway (via inet6) is an IPv4 route, named 
     r(["ip", "route", "add", "10.51.0.0/16", ...paths]);
   });
   assert.deepEqual(drift, [
-    "extra route 0.0.0.0/0 dev eth0",
-    "extra route 10.50.0.0/16 dev eth0",
-    "extra route 10.51.0.0/16 dev eth0 weight 1, via 10.17.0.2 dev eth0 weight 1",
+    "extra route 0.0.0.0/0 via inet6 fd17::2 dev eth0",
+    "extra route 10.50.0.0/16 via inet6 fd17::2 dev eth0",
+    "extra route 10.51.0.0/16 via inet6 fd17::2 dev eth0 weight 1, via 10.17.0.2 dev eth0 weight 1",
+    "extra route 10.60.0.0/16 via inet6 fd17::2 dev eth0",
+    "extra route 10.9.0.0/24 via inet6 fe80::1 dev eth0 metric 3",
+    "missing route 10.60.0.0/16 dev eth0",
+  ]);
+});
+
+test("a route declared without a gateway is not there when one through a gateway takes its place: both tools", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // Before the fix a route the lab declares without `via` matched a route of any gateway:
+  // a device route replaced by hand with one through a neighbour (packets sent to it, not
+  // to their destination on the link) was no drift in either tool.
+  const body = [
+    "switch sw",
+    "node r {",
+    "  eth0 -> sw 10.17.0.1/24 fd17::1/64",
+    "  route 10.60.0.0/16 dev eth0",
+    "  route fd60::/64 dev eth0",
+    "}",
+    "",
+  ].join("\n");
+  const drift = await driftOfBoth("devonly", body, (r) => {
+    r(["ip", "route", "del", "10.60.0.0/16"]);
+    r(["ip", "route", "add", "10.60.0.0/16", "via", "10.17.0.2", "dev", "eth0"]);
+    r(["ip", "-6", "route", "del", "fd60::/64"]);
+    r(["ip", "-6", "route", "add", "fd60::/64", "via", "fd17::2", "dev", "eth0"]);
+  });
+  assert.deepEqual(drift, [
+    "extra route 10.60.0.0/16 via 10.17.0.2 dev eth0",
+    "extra route fd60::/64 via fd17::2 dev eth0",
+    "missing route 10.60.0.0/16 dev eth0",
+    "missing route fd60::/64 dev eth0",
   ]);
 });
 
@@ -230,4 +273,56 @@ test("an address with a peer is named by its own address and the peer's prefix l
     "extra address 10.31.0.1/24 on eth0",
     "extra address fd31::1/128 on eth0",
   ]);
+});
+
+test("interfaces named with control characters: both tools print them escaped alike, and --json stays JSON", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // Linux takes any byte but `/`, `:` and white space in a name. Before the fix the script
+  // printed them raw (x\033[31m turned the rest of the terminal red), where opentop's text
+  // writes \u001b; a byte that is not UTF-8 opentop reads as U+FFFD, the script printed it.
+  const body = "switch sw\nnode r {\n  eth0 -> sw 10.17.0.1/24\n}\n";
+  const made =
+    "ip link add \"$(printf 'x\\033[31m')\" type veth peer name \"$(printf 'y\\033]0;t\\007\\177')\"";
+  const c1 =
+    "ip link add \"$(printf '\\302\\233c1\\342\\200\\256')\" type veth peer name \"$(printf 'q\\233r')\"";
+  const bs = "ip link add \"$(printf 'bs\\010x')\" type veth peer name \"$(printf 'e\\303\\251')\"";
+  const esc = "$(printf 'x\\033[31m')";
+  let texts: { opentop: string; script: string } | undefined;
+  const drift = await driftOfBoth(
+    "ctl",
+    body,
+    (r) => {
+      for (const line of [made, c1, bs]) r(["sh", "-c", line]);
+      r(["sh", "-c", `ip addr add 10.5.0.1/24 dev "${esc}" && ip link set "${esc}" up`]);
+      r(["sh", "-c", `ip route add 10.6.0.0/16 dev "${esc}"`]);
+    },
+    (name, script) => {
+      const bytes = spawnSync("sh", [script, "status"]).stdout;
+      texts = { opentop: cli(["status", name]).stdout, script: bytes.toString("utf8") };
+      // The byte that is not UTF-8 is printed as U+FFFD, not as itself (Node would read it so).
+      assert.ok(bytes.includes(Buffer.from("q\ufffdr")) && !bytes.includes(Buffer.from([0x71, 0x9b, 0x72])));
+      const json = cli(["status", name, "--json"]);
+      assert.doesNotThrow(() => JSON.parse(json.stdout), json.stdout);
+    },
+  );
+  assert.deepEqual(drift, [
+    "extra interface \\u009bc1\\u202e",
+    "extra interface bs\\u0008x",
+    "extra interface e\u00e9",
+    "extra interface q\ufffdr",
+    "extra interface x\\u001b[31m",
+    "extra interface y\\u001b]0;t\\u0007\\u007f",
+    "extra route 10.6.0.0/16 dev x\\u001b[31m",
+  ]);
+  // Neither text holds a control character (but line breaks), a C1 control or an override.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  assert.ok(texts);
+  assert.doesNotMatch(texts.opentop, control);
+  assert.doesNotMatch(texts.script, control);
+  for (const line of ["interface x\\u001b[31m", "route 10.6.0.0/16 dev x\\u001b[31m"]) {
+    assert.ok(texts.opentop.includes(line), texts.opentop);
+    assert.ok(texts.script.includes(line), texts.script);
+  }
 });

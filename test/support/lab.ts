@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { printable } from "../../src/diagnostics/render.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const BIN = join(ROOT, "bin/opentop.js");
@@ -163,12 +164,15 @@ export function hostLinkSubnet(): { host: string; node: string } {
   }
 }
 
-/** `opentop status`'s drift of a lab, as `KIND WHAT (in NS)`, sorted: as a built script prints it. */
+/**
+ * `opentop status`'s drift of a lab, as `KIND WHAT (in NS)`, sorted: as a built script prints
+ * it, and as opentop's text prints WHAT (control characters escaped: `printable`).
+ */
 export function statusDrift(lab: string): string[] {
   const s = JSON.parse(cli(["status", lab, "--json"]).stdout) as {
     drift: { ns: string | null; kind: string; what: string }[];
   };
-  return s.drift.map((d) => `${d.kind} ${d.what} (in ${d.ns ?? "the host"})`).sort();
+  return s.drift.map((d) => `${d.kind} ${printable(d.what)} (in ${d.ns ?? "the host"})`).sort();
 }
 
 /** The drift a built script's `status` printed, as `KIND WHAT (in NS)`, sorted. */

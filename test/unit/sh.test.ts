@@ -6,11 +6,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import PRELUDE from "../../src/backends/sh/prelude.sh.gen.js";
 import { buildScript, delimiter, labPart, type Script } from "../../src/backends/sh/script.js";
 import { planText } from "../../src/backends/text.js";
 import { sourceFile } from "../../src/diagnostics/source.js";
 import { type Compiled, compileSource } from "../../src/model/compile.js";
 import { lower, lowerAll } from "../../src/plan/lower.js";
+import { shellQuote as q } from "../../src/plan/quote.js";
 import { toolsNeeded } from "../../src/runtime/lifecycle.js";
 import { which } from "../../src/runtime/proc.js";
 import { ROOT, scratch } from "../support/lab.js";
@@ -213,6 +215,90 @@ for (const shell of SHELLS)
       s.remove();
     }
   });
+
+test("sh: the status lookup of a big bridge's ports (a tree of `case`s) finds each port and nothing else", () => {
+  // 1,000 ports in one `case` cost 500 patterns a port; the tree cuts that to tens. Names of
+  // many lengths and beginnings: h1 … h300 (one a prefix of the next), p.HASH of long ones,
+  // and - _ in others.
+  const source = [
+    "lab tl",
+    "switch sw",
+    "node h[1..300] { eth0 -> sw 10.0.{i / 256}.{i % 256}/16 }",
+    "node averyveryverylongname[1..40] { eth0 -> sw 10.1.0.{i}/16 }",
+    "node a-b_c { x1 -> sw 10.2.0.1/16; x10 -> sw 10.2.0.2/16 }",
+    "",
+  ].join("\n");
+  const text = own(source);
+  const at = text.indexOf("links_1() {");
+  const functions = text.slice(at, text.indexOf("\nroutes_1", at));
+  const names = [...text.slice(0, at).matchAll(/drift missing 'interface ([^']*)'/g)].map((m) => m[1] ?? "");
+  assert.ok(names.length > 340, String(names.length));
+  const strangers = ["h", "h3", "h30", "h301.eth0", "h1.eth00", "h1.eth", "p.", "a-b_c.x", "x1", "sw.x", ""];
+  const probe = [
+    "want_link() { printf '%s\\n' \"$dev\"; }",
+    functions,
+    ...names.map((n) => `dev=${q(n)}; links_1 "$dev" sw || echo "MISSED $dev"`),
+    ...strangers.map((n) => `dev=${q(n)}; ! links_1 "$dev" sw || echo "FOUND $dev"`),
+  ].join("\n");
+  for (const shell of SHELLS) {
+    if (!existsSync(shell[0] as string)) continue;
+    const [file, ...pre] = shell;
+    const r = spawnSync(file as string, [...pre, "-c", probe], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(r.stdout.split("\n").filter(Boolean), names, `${shell.join(" ")}: ${r.stderr}`);
+  }
+});
+
+test("sh: the status reads an interface of `ip -j link` whatever the order of its keys", () => {
+  // link_object asks for the keys in ip's order, each after the last one found (json_seek,
+  // as a prefix removal costs dash the square of its length); a key earlier than that is
+  // still found, from the object's start.
+  const status = PRELUDE.slice(PRELUDE.indexOf("# ---- status:"), PRELUDE.indexOf("# ---- the commands"));
+  const keys = [
+    '"ifindex":7',
+    '"link":"p}x"',
+    '"ifname":"a\\\\\\"b"',
+    '"flags":["BROADCAST","UP","LOWER_UP"]',
+    '"mtu":1400',
+    '"qdisc":"noqueue"',
+    '"master":"br,0"',
+    '"operstate":"UP"',
+    '"link_type":"ether"',
+    '"address":"02:00:00:00:00:07"',
+    '"ifalias":"\\"mtu\\":9000,\\"master\\":\\"x\\""',
+  ];
+  const shuffled = [
+    keys[0],
+    keys[9],
+    keys[6],
+    keys[4],
+    keys[2],
+    keys[10],
+    keys[8],
+    keys[3],
+    keys[5],
+    keys[1],
+    keys[7],
+  ];
+  const probe = (order: readonly (string | undefined)[]) =>
+    [
+      "set -f",
+      "NL='\n'",
+      status,
+      'link_line() { printf \'%s|%s|%s\\n\' "$dev" "$master" "$line"; }',
+      "keep=$IFS",
+      `links_json ${q(`[{${order.join(",")}},{"ifindex":8,"ifname":"lo","flags":[],"mtu":65536}]`)}`,
+    ].join("\n");
+  const expected = [
+    'a\\"b|br,0| <BROADCAST,UP,LOWER_UP> mtu 1400 qdisc noqueue master br,0 link/ether 02:00:00:00:00:07 ',
+    "lo|| <> mtu 65536 ",
+  ];
+  for (const order of [keys, shuffled]) {
+    const r = spawnSync("dash", ["-c", probe(order)], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(r.stdout.split("\n").filter(Boolean), expected, order.join(","));
+  }
+});
 
 test("sh: the script's capacity refuses what the machine's limits cannot hold, as up does (OT6015, OT6080, OT6081)", () => {
   // `fits` of the prelude, run on its own with the numbers /proc would give.

@@ -808,11 +808,20 @@ links_json() {
 }
 
 # link_object OBJECT: an interface of `ip -j link`, as link_line takes it: its name in $dev,
-# its bridge in $master, and in $line " <FLAGS> mtu M qdisc Q master B link/TYPE MAC ", the
-# words of `ip -o link` after the name (which want_link reads: a name could be any of them).
+# its bridge in $master (both printable, as they are shown: no name of the plan's needs an
+# escape), and in $line " <FLAGS> mtu M qdisc Q master B link/TYPE MAC ", the words of `ip -o
+# link` after the name (which want_link reads: a name could be any of them). It asks for its
+# fields in the order ip prints them (json_seek).
 link_object() {
+  json_after=
   json_string "$1" ifname || return 0
-  dev=$field
+  case $field in
+    *[!\ -~]*)
+      printable "$field"
+      dev=$printed
+      ;;
+    *) dev=$field ;;
+  esac
   json_field "$1" flags ']'
   flags=
   IFS=,
@@ -825,7 +834,16 @@ link_object() {
   line=" <$flags> mtu $field"
   json_field "$1" qdisc '"' && line="$line qdisc $field"
   master=
-  json_string "$1" master && master=$field && line="$line master $field"
+  if json_string "$1" master; then
+    case $field in
+      *[!\ -~]*)
+        printable "$field"
+        master=$printed
+        ;;
+      *) master=$field ;;
+    esac
+    line="$line master $master"
+  fi
   json_field "$1" link_type '"' && line="$line link/$field"
   json_field "$1" address '"' && line="$line $field"
   line="$line "
@@ -836,24 +854,49 @@ link_object() {
 # string without its quotes, up to END, or a number or list up to END); false when absent.
 # Only for values that have no escapes: json_string reads the others.
 json_field() {
-  field=
-  case $1 in *"\"$2\":"*) ;; *) return 1 ;; esac
-  field=${1#*"\"$2\":"}
+  json_seek "$1" "$2" || return 1
   field=${field#'"'}
   field=${field%%"$3"*}
 }
 
 # json_string OBJECT KEY: sets $field to the string KEY names in a JSON object of ip's,
-# unescaped; false when absent. A key's quoted name followed by a colon is never in a
-# string, where every quote is escaped.
+# unescaped; false when absent.
 json_string() {
-  field=
-  case $1 in *"\"$2\":\""*) ;; *) return 1 ;; esac
-  field=${1#*"\"$2\":\""}
+  json_seek "$1" "$2" || return 1
+  case $field in
+    '"'*) field=${field#'"'} ;;
+    *)
+      field=
+      return 1
+      ;;
+  esac
   case ${field%%'"'*} in
     *\\*) json_unescape ;;
     *) field=${field%%'"'*} ;;
   esac
+}
+
+# json_seek OBJECT KEY: sets $field to what follows `"KEY":` in a JSON object of ip's (a
+# key's quoted name followed by a colon is never in a string, where every quote is
+# escaped); false when absent. dash removes a prefix (${OBJECT#*"\"KEY\":"}) in time that
+# grows with the square of its length: 4.6 M instructions an interface of a bridge, its
+# fields each looked for from the object's start. ip prints an interface's keys in one
+# order, in which link_object asks for them, so each is looked for first after the last one
+# found ($json_after, which link_object empties), and only then from the start.
+json_seek() {
+  case $json_after in
+    *"\"$2\":"*) field=${json_after#*"\"$2\":"} ;;
+    *)
+      case $1 in
+        *"\"$2\":"*) field=${1#*"\"$2\":"} ;;
+        *)
+          field=
+          return 1
+          ;;
+      esac
+      ;;
+  esac
+  json_after=$field
 }
 
 # json_unescape: $field, a JSON string's text after its opening quote, becomes the string.
@@ -877,6 +920,134 @@ json_unescape() {
       *) return 0 ;;
     esac
   done
+}
+
+# printable TEXT: sets $printed to TEXT as OpenTop prints what the kernel names (`printable`,
+# src/diagnostics/render.ts): control characters (but a tab), DEL, C1 controls and
+# bidirectional overrides and isolates as \uXXXX, a line break as \n and a carriage return
+# as \r, so that an interface a process in a node named x\033[2J cannot drive the terminal;
+# and bytes that are not UTF-8 as U+FFFD, one a maximal ill-formed part, as Node decodes
+# what ip prints. Nearly every name is printable ASCII, which needs nothing: a caller asks
+# first, with `case TEXT in *[!\ -~]*) printable TEXT ;; *) printed=TEXT ;; esac` (a call is
+# a command, 2-3 us in a large lab's script, and this is asked of every name). It reads a byte
+# at a time: cmd_status sets LC_ALL=C, as bash and busybox sh match characters in a UTF-8
+# locale, and no byte that is none of UTF-8's.
+printable() {
+  case ${u_c0-} in '') printable_patterns ;; esac
+  printed=
+  u_rest=$1
+  while :; do
+    u_run=${u_rest%%[!\ -~]*}
+    printed=$printed$u_run
+    u_rest=${u_rest#"$u_run"}
+    case $u_rest in '') return 0 ;; esac
+    u_c=${u_rest%"${u_rest#?}"}
+    u_rest=${u_rest#?}
+    # shellcheck disable=SC2254 # $u_c0 is a pattern
+    case $u_c in
+      "$u_tab") printed=$printed$u_c ;;
+      "$NL") printed="$printed\\n" ;;
+      "$u_cr") printed="$printed\\r" ;;
+      "$u_del") printed="$printed\\u007f" ;;
+      $u_c0)
+        u_at=${u_c0s%%"$u_c"*}
+        hex_of $((${#u_at} + 1))
+        printed="$printed\\u00$u_hex"
+        ;;
+      *) utf8_char ;;
+    esac
+  done
+}
+
+# utf8_char: the byte $u_c (128 or more) and those after it ($u_rest) are a character of
+# UTF-8, which printable keeps or escapes, or are none: U+FFFD for the longest
+# beginning that could have been one (its lead and the bytes after it UTF-8 allows there).
+utf8_char() {
+  case $u_c$u_rest in
+    $u_c1*)
+      u_b=${u_rest%"${u_rest#?}"}
+      u_at=${u_c1s%%"$u_b"*}
+      hex_of $((${#u_at} + 128))
+      printed="$printed\\u00$u_hex"
+      u_rest=${u_rest#?}
+      ;;
+    $u_bidi* | $u_isol*)
+      u_b=${u_rest#?}
+      u_b=${u_b%"${u_b#?}"}
+      case $u_c$u_rest in
+        $u_bidi*) u_at=${u_bidis%%"$u_b"*} u_v=8234 ;;
+        *) u_at=${u_isols%%"$u_b"*} u_v=8294 ;;
+      esac
+      hex_of $((${#u_at} + u_v))
+      printed="$printed\\u$u_hex"
+      u_rest=${u_rest#??}
+      ;;
+    $u_4a* | $u_4b* | $u_4c*)
+      printed=$printed$u_c${u_rest%"${u_rest#???}"}
+      u_rest=${u_rest#???}
+      ;;
+    $u_3a* | $u_3b* | $u_3c*)
+      printed=$printed$u_c${u_rest%"${u_rest#??}"}
+      u_rest=${u_rest#??}
+      ;;
+    $u_2*)
+      printed=$printed$u_c${u_rest%"${u_rest#?}"}
+      u_rest=${u_rest#?}
+      ;;
+    $u_4a3* | $u_4b3* | $u_4c3*)
+      printed=$printed$u_bad
+      u_rest=${u_rest#??}
+      ;;
+    $u_3a2* | $u_3b2* | $u_3c2* | $u_4a2* | $u_4b2* | $u_4c2*)
+      printed=$printed$u_bad
+      u_rest=${u_rest#?}
+      ;;
+    *) printed=$printed$u_bad ;;
+  esac
+}
+
+# hex_of N: sets $u_hex to N in hexadecimal (lowercase), of two digits at least.
+hex_of() {
+  u_hex=
+  u_v=$1
+  while :; do
+    case $((u_v % 16)) in
+      10) u_hex=a$u_hex ;;
+      11) u_hex=b$u_hex ;;
+      12) u_hex=c$u_hex ;;
+      13) u_hex=d$u_hex ;;
+      14) u_hex=e$u_hex ;;
+      15) u_hex=f$u_hex ;;
+      *) u_hex=$((u_v % 16))$u_hex ;;
+    esac
+    u_v=$((u_v / 16))
+    case $u_v$u_hex in 0??*) return 0 ;; esac
+  done
+}
+
+# printable_patterns: the bytes printable looks for, made once (by one printf): the
+# control characters \001-\037 in order, the second bytes of the C1 controls and the third
+# of the bidirectional overrides and isolates (whose place says which), patterns of each of
+# these, of UTF-8's characters of 2, 3 and 4 bytes — a lead and the second bytes it allows,
+# the bytes after those — and U+FFFD, a tab, a carriage return and DEL.
+printable_patterns() {
+  u_keep=$IFS
+  IFS=/
+  # shellcheck disable=SC2046 # split at each `/`, which none of these bytes is (nothing here expands file names)
+  set -- $(printf '\001\002\003\004\005\006\007\010\011\012\013\014\015\016\017\020\021\022\023\024\025\026\027\030\031\032\033\034\035\036\037/[\001-\037]/'\
+'\200\201\202\203\204\205\206\207\210\211\212\213\214\215\216\217\220\221\222\223\224\225\226\227\230\231\232\233\234\235\236\237/\302[\200-\237]/'\
+'\252\253\254\255\256/\342\200[\252-\256]/\246\247\250\251/\342\201[\246-\251]/[\302-\337][\200-\277]/'\
+'\340[\240-\277]/[\341-\354\356\357][\200-\277]/\355[\200-\237]/\360[\220-\277]/[\361-\363][\200-\277]/\364[\200-\217]/'\
+'[\200-\277]/\357\277\275/\011/\015/\177')
+  IFS=$u_keep
+  u_c0s=$1 u_c0=$2 u_c1s=$3 u_c1=$4 u_bidis=$5 u_bidi=$6 u_isols=$7 u_isol=$8 u_2=$9
+  shift 9
+  u_3a2=$1 u_3b2=$2 u_3c2=$3 u_4a2=$4 u_4b2=$5 u_4c2=$6 u_cont=$7 u_bad=$8 u_tab=$9
+  shift 9
+  u_cr=$1 u_del=$2
+  u_3a=$u_3a2$u_cont u_3b=$u_3b2$u_cont u_3c=$u_3c2$u_cont
+  u_4a3=$u_4a2$u_cont u_4b3=$u_4b2$u_cont u_4c3=$u_4c2$u_cont
+  u_4a=$u_4a3$u_cont u_4b=$u_4b3$u_cont u_4c=$u_4c3$u_cont
 }
 
 # link_line: checks interface $dev (its bridge $master, its words $line, from link_object)
@@ -906,18 +1077,20 @@ link_line() {
 # addr_line LINE: a line of `ip -o addr` (N: DEV inet|inet6 CIDR ... scope S ...), where an
 # address with a peer is "LOCAL peer PEER/LEN", named LOCAL/LEN as `opentop status` names it;
 # only the addresses of global scope are the lab's, as in `opentop status`, and on the host
-# only those of the lab's interfaces. The name is as ip printed it (`-o addr` adds no @PEER).
+# only those of the lab's interfaces. The name is as ip printed it (`-o addr` adds no @PEER),
+# made printable as link_object makes it.
 addr_line() {
   case $1 in *" scope global "*) ;; *) return 0 ;; esac
   # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
   set -- $1
+  case $2 in *[!\ -~]*) printable "$2" ;; *) printed=$2 ;; esac
   if [ -z "$ns" ]; then
-    case $ours in *" $2 "*) ;; *) return 0 ;; esac
+    case $ours in *" $printed "*) ;; *) return 0 ;; esac
   fi
   if [ "$5" = peer ]; then
-    have="$have$2=$4/${6##*/} "
+    have="$have$printed=$4/${6##*/} "
   else
-    have="$have$2=$4 "
+    have="$have$printed=$4 "
   fi
 }
 
@@ -944,7 +1117,8 @@ keep_routes() {
     esac
     route_parse "$line"
     case $r_table in '') ;; *) continue ;; esac
-    echo "  route $line"
+    case $line in *[!\ -~]*) printable "$line" ;; *) printed=$line ;; esac
+    printf '  route %s\n' "$printed"
     "routes_$k" || unclaimed_route
   done <<EOF
 $1
@@ -953,13 +1127,14 @@ EOF
 
 # route_parse LINE: a line of `ip -o route`, read word by word, as `opentop status` reads
 # ip's JSON: $r_dest its destination as a prefix (0.0.0.0/0 for `default`), $r_via its
-# gateway, $r_dev its interface, $r_metric, $r_table (empty: main), and for a route of
+# gateway, $r_dev its interface (printable), $r_metric, $r_table (empty: main), and for a route of
 # several paths $r_paths ("/PATH/PATH/", each "[via G ]dev D weight W": no gateway or
-# interface has a `/`) and $r_hops (","-joined, as drift names them). A gateway of another
-# family (`via inet6 G`) is none, as in ip's JSON, where it is no "gateway". Its family is
-# its destination's, else its first gateway's, else IPv6 when it has a preference (which the
-# kernel gives every IPv6 route and no IPv4 one). A word that takes a value ($key) takes the
-# next, whatever it is: an interface may be called `metric`.
+# interface has a `/`) and $r_hops (","-joined, as drift names them). A gateway of the other
+# family (an IPv4 route's `via inet6 G`) is "inet6 G", as ip prints it and `opentop status`
+# names ip's JSON's "via" object. The route's family is its destination's, else its first
+# gateway's of its own family, else IPv6 when it has a preference (which the kernel gives
+# every IPv6 route and no IPv4 one). A word that takes a value ($key) takes the next,
+# whatever it is: an interface may be called `metric`.
 route_parse() {
   # shellcheck disable=SC2086 # the line's words (nothing here expands file names)
   set -- $1
@@ -995,13 +1170,23 @@ route_parse() {
             gateway=${gateway:-$word}
             ;;
           *)
-            # A family's name: its address follows, skipped.
-            key=skip
+            # A family's name: its address follows, and says nothing of the route's family.
+            r_via=$word
+            key=host
             continue
             ;;
         esac
         ;;
-      dev) r_dev=$word ;;
+      host) r_via="$r_via $word" ;;
+      dev)
+        case $word in
+          *[!\ -~]*)
+            printable "$word"
+            r_dev=$printed
+            ;;
+          *) r_dev=$word ;;
+        esac
+        ;;
       weight) weight=$word ;;
       metric) r_metric=$word ;;
       table) case $word in main) ;; *) r_table=$word ;; esac ;;
@@ -1200,20 +1385,22 @@ want_addr() {
 }
 
 # route_exact METRIC VIA DEV [PATH]...: route_is, and the route has that metric (the
-# kernel's default where the plan says none) and that gateway, or none: the plan's route
-# as the kernel keeps it, which a route at another metric or gateway is not.
+# kernel's default where the plan says none): the plan's route as the kernel keeps it, which
+# a route at another metric is not.
 route_exact() {
-  case $1/$2 in "$r_metric/$r_via") route_is "$@" ;; *) return 1 ;; esac
+  case $1 in "$r_metric") route_is "$@" ;; *) return 1 ;; esac
 }
 
 # route_is METRIC VIA DEV [PATH]...: the route route_parse read is that route of the plan,
-# as `opentop status` compares them: what the plan says (an empty METRIC, VIA or DEV says
-# nothing), and with several paths, the same paths ("[via G ]dev D weight W"), in any order.
+# as `opentop status` compares them: what the plan says (an empty METRIC or DEV says
+# nothing), its gateway or none (an empty VIA: a device route, which a route through a
+# neighbour is not), and with several paths, the same paths ("[via G ]dev D weight W"), in
+# any order.
 route_is() {
   case $1 in '' | "$r_metric") ;; *) return 1 ;; esac
   case $#$r_paths in
     3)
-      case $2 in '' | "$r_via") ;; *) return 1 ;; esac
+      case $2 in "$r_via") ;; *) return 1 ;; esac
       case $3 in '' | "$r_dev") return 0 ;; *) return 1 ;; esac
       ;;
   esac
@@ -1385,6 +1572,9 @@ cmd_down() {
 }
 
 cmd_status() {
+  # printable reads bytes, which bash and busybox sh match only in the C locale (in a
+  # UTF-8 one, characters). A program started here sees it only if LC_ALL was exported.
+  LC_ALL=C
   # shellcheck disable=SC2086 # a list of program names, one word each
   need $NEED_STATUS || return 1
   read_record

@@ -635,11 +635,59 @@ function interfaces(e: NsExpected | undefined): string[] {
   return e ? [...new Set([...e.links.keys(), ...e.addrs.keys()])] : [];
 }
 
+/** An arm of a lookup: an interface's name and what its arm does. */
+interface Arm {
+  readonly dev: string;
+  readonly body: string;
+}
+
+/** A `case` looks through this many names one by one; more are split by their beginnings. */
+const CASE_LEAF = 16;
+
 /**
- * The functions that check a namespace's interfaces against the plan (`link_of` calls them
+ * The arms of a `case $1` that finds one of `arms` (names that begin alike in their first
+ * `known` characters) as a tree of `case`s on the names' beginnings: dash tries a `case`'s
+ * patterns one by one, so a bridge of 1,000 ports in one `case` cost 500 patterns a port on
+ * average (240 M instructions of a 1,000-node star's status); split at the shortest
+ * beginning that tells them apart (`h1` … `h9`, then `h10` … `h19`), a few tens. A name that
+ * is not there falls through to `return 1` at whatever depth. Patterns are quoted, and a
+ * beginning's `*` outside the quotes: a name may hold any character.
+ */
+function caseTree(arms: readonly Arm[], known = 0): string[] {
+  const miss = "*) return 1 ;;";
+  if (arms.length <= CASE_LEAF) return [...arms.map((a) => `${q(a.dev)}) ${a.body} ;;`), miss];
+  let length = known + 1;
+  let groups = new Map<string, Arm[]>();
+  for (;;) {
+    groups = new Map();
+    // A name no longer than the beginning is an arm of its own (its pattern is exact).
+    for (const a of arms)
+      addTo(groups, a.dev.length < length ? `=${a.dev}` : `*${a.dev.slice(0, length)}`, a);
+    if (groups.size > 1) break;
+    length++;
+  }
+  return [
+    ...[...groups].flatMap(([key, group]) => {
+      const [only] = group;
+      if (group.length === 1 && only) return [`${q(only.dev)}) ${only.body} ;;`];
+      return [
+        `${q(key.slice(1))}*)`,
+        "  case $1 in",
+        ...caseTree(group, length).map((l) => `    ${l}`),
+        "  esac",
+        "  ;;",
+      ];
+    }),
+    miss,
+  ];
+}
+
+/**
+ * The functions that check a namespace's interfaces against the plan (`link_line` calls them
  * with an interface and its bridge): one per bridge its ports are in and one for the rest,
- * each a `case` of their interfaces, so that no lookup scans the lab's every interface. A
- * port found elsewhere than in its bridge is looked for among all (and its bridge reported).
+ * each a `case` of their interfaces (`caseTree`), so that no lookup scans the lab's every
+ * interface. A port found elsewhere than in its bridge is looked for among all (and its
+ * bridge reported).
  */
 function linkFunctions(
   name: string,
@@ -648,7 +696,7 @@ function linkFunctions(
   ids: ReadonlyMap<string, number>,
   shaped: ReadonlySet<string>,
 ): string[] {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, Arm[]>();
   for (const [dev, id] of ids) {
     const want = e?.links.get(dev);
     const words = [
@@ -659,16 +707,16 @@ function linkFunctions(
       ...(want?.mac !== undefined ? ["mac", want.mac] : []),
       ...(want?.master !== undefined ? ["master", want.master] : []),
     ];
-    const arms = groups.get(want?.master ?? "") ?? [];
-    arms.push(`    ${q(dev)}) seen_${id}=${k}; ${["want_link", ...words.map(q)].join(" ")} ;;`);
-    groups.set(want?.master ?? "", arms);
+    addTo(groups, want?.master ?? "", {
+      dev,
+      body: `seen_${id}=${k}; ${["want_link", ...words.map(q)].join(" ")}`,
+    });
   }
   const masters = [...groups.keys()];
-  const lookup = (fn: string, arms: readonly string[]) => [
+  const lookup = (fn: string, arms: readonly Arm[]) => [
     `${fn}() {`,
     "  case $1 in",
-    ...arms,
-    "    *) return 1 ;;",
+    ...caseTree(arms).map((l) => `    ${l}`),
     "  esac",
     "}",
   ];
@@ -743,7 +791,7 @@ function routeFunction(name: string, k: number, e: NsExpected | undefined): stri
       const loose = routes.map(({ i, r }) => mark(`route_is ${routeArgs(r).map(q).join(" ")}`, i));
       // Several of the plan's routes to one destination: a route of the kernel is those it
       // is exactly, if any, else those it matches (as opentop status has it), so that one
-      // declared without a metric or gateway does not stand in for another that is gone.
+      // declared without a metric does not stand in for another that is gone.
       const lines =
         routes.length === 1
           ? loose

@@ -1303,56 +1303,81 @@ links_1_0() {
 }
 links_1_1() {
   case $1 in
-    h1.eth0) seen_3=1; want_link up master sw ;;
-    h2.eth0) seen_4=1; want_link up master sw ;;
-    h3.eth0) seen_5=1; want_link up master sw ;;
-    h4.eth0) seen_6=1; want_link up master sw ;;
-    h5.eth0) seen_7=1; want_link up master sw ;;
+    h1*)
+      case $1 in
+        h1.eth0) seen_3=1; want_link up master sw ;;
+        h10.eth0) seen_12=1; want_link up master sw ;;
+        h11.eth0) seen_13=1; want_link up master sw ;;
+        h12.eth0) seen_14=1; want_link up master sw ;;
+        h13.eth0) seen_15=1; want_link up master sw ;;
+        h14.eth0) seen_16=1; want_link up master sw ;;
+        h15.eth0) seen_17=1; want_link up master sw ;;
+        h16.eth0) seen_18=1; want_link up master sw ;;
+        h17.eth0) seen_19=1; want_link up master sw ;;
+        h18.eth0) seen_20=1; want_link up master sw ;;
+        h19.eth0) seen_21=1; want_link up master sw ;;
+        *) return 1 ;;
+      esac
+      ;;
+    h2*)
+      case $1 in
+        h2.eth0) seen_4=1; want_link up master sw ;;
+        h20.eth0) seen_22=1; want_link up master sw ;;
+        h21.eth0) seen_23=1; want_link up master sw ;;
+        h22.eth0) seen_24=1; want_link up master sw ;;
+        h23.eth0) seen_25=1; want_link up master sw ;;
+        h24.eth0) seen_26=1; want_link up master sw ;;
+        h25.eth0) seen_27=1; want_link up master sw ;;
+        h26.eth0) seen_28=1; want_link up master sw ;;
+        h27.eth0) seen_29=1; want_link up master sw ;;
+        h28.eth0) seen_30=1; want_link up master sw ;;
+        h29.eth0) seen_31=1; want_link up master sw ;;
+        *) return 1 ;;
+      esac
+      ;;
+    h3*)
+      case $1 in
+        h3.eth0) seen_5=1; want_link up master sw ;;
+        h30.eth0) seen_32=1; want_link up master sw ;;
+        h31.eth0) seen_33=1; want_link up master sw ;;
+        h32.eth0) seen_34=1; want_link up master sw ;;
+        h33.eth0) seen_35=1; want_link up master sw ;;
+        h34.eth0) seen_36=1; want_link up master sw ;;
+        h35.eth0) seen_37=1; want_link up master sw ;;
+        h36.eth0) seen_38=1; want_link up master sw ;;
+        h37.eth0) seen_39=1; want_link up master sw ;;
+        h38.eth0) seen_40=1; want_link up master sw ;;
+        h39.eth0) seen_41=1; want_link up master sw ;;
+        *) return 1 ;;
+      esac
+      ;;
+    h4*)
+      case $1 in
+        h4.eth0) seen_6=1; want_link up master sw ;;
+        h40.eth0) seen_42=1; want_link up master sw ;;
+        h41.eth0) seen_43=1; want_link up master sw ;;
+        h42.eth0) seen_44=1; want_link up master sw ;;
+        h43.eth0) seen_45=1; want_link up master sw ;;
+        h44.eth0) seen_46=1; want_link up master sw ;;
+        h45.eth0) seen_47=1; want_link up master sw ;;
+        h46.eth0) seen_48=1; want_link up master sw ;;
+        h47.eth0) seen_49=1; want_link up master sw ;;
+        h48.eth0) seen_50=1; want_link up master sw ;;
+        h49.eth0) seen_51=1; want_link up master sw ;;
+        *) return 1 ;;
+      esac
+      ;;
+    h5*)
+      case $1 in
+        h5.eth0) seen_7=1; want_link up master sw ;;
+        h50.eth0) seen_52=1; want_link up master sw ;;
+        *) return 1 ;;
+      esac
+      ;;
     h6.eth0) seen_8=1; want_link up master sw ;;
     h7.eth0) seen_9=1; want_link up master sw ;;
     h8.eth0) seen_10=1; want_link up master sw ;;
     h9.eth0) seen_11=1; want_link up master sw ;;
-    h10.eth0) seen_12=1; want_link up master sw ;;
-    h11.eth0) seen_13=1; want_link up master sw ;;
-    h12.eth0) seen_14=1; want_link up master sw ;;
-    h13.eth0) seen_15=1; want_link up master sw ;;
-    h14.eth0) seen_16=1; want_link up master sw ;;
-    h15.eth0) seen_17=1; want_link up master sw ;;
-    h16.eth0) seen_18=1; want_link up master sw ;;
-    h17.eth0) seen_19=1; want_link up master sw ;;
-    h18.eth0) seen_20=1; want_link up master sw ;;
-    h19.eth0) seen_21=1; want_link up master sw ;;
-    h20.eth0) seen_22=1; want_link up master sw ;;
-    h21.eth0) seen_23=1; want_link up master sw ;;
-    h22.eth0) seen_24=1; want_link up master sw ;;
-    h23.eth0) seen_25=1; want_link up master sw ;;
-    h24.eth0) seen_26=1; want_link up master sw ;;
-    h25.eth0) seen_27=1; want_link up master sw ;;
-    h26.eth0) seen_28=1; want_link up master sw ;;
-    h27.eth0) seen_29=1; want_link up master sw ;;
-    h28.eth0) seen_30=1; want_link up master sw ;;
-    h29.eth0) seen_31=1; want_link up master sw ;;
-    h30.eth0) seen_32=1; want_link up master sw ;;
-    h31.eth0) seen_33=1; want_link up master sw ;;
-    h32.eth0) seen_34=1; want_link up master sw ;;
-    h33.eth0) seen_35=1; want_link up master sw ;;
-    h34.eth0) seen_36=1; want_link up master sw ;;
-    h35.eth0) seen_37=1; want_link up master sw ;;
-    h36.eth0) seen_38=1; want_link up master sw ;;
-    h37.eth0) seen_39=1; want_link up master sw ;;
-    h38.eth0) seen_40=1; want_link up master sw ;;
-    h39.eth0) seen_41=1; want_link up master sw ;;
-    h40.eth0) seen_42=1; want_link up master sw ;;
-    h41.eth0) seen_43=1; want_link up master sw ;;
-    h42.eth0) seen_44=1; want_link up master sw ;;
-    h43.eth0) seen_45=1; want_link up master sw ;;
-    h44.eth0) seen_46=1; want_link up master sw ;;
-    h45.eth0) seen_47=1; want_link up master sw ;;
-    h46.eth0) seen_48=1; want_link up master sw ;;
-    h47.eth0) seen_49=1; want_link up master sw ;;
-    h48.eth0) seen_50=1; want_link up master sw ;;
-    h49.eth0) seen_51=1; want_link up master sw ;;
-    h50.eth0) seen_52=1; want_link up master sw ;;
     *) return 1 ;;
   esac
 }
