@@ -1573,8 +1573,10 @@ cmd_down() {
 
 cmd_status() {
   # printable reads bytes, which bash and busybox sh match only in the C locale (in a
-  # UTF-8 one, characters). A program started here sees it only if LC_ALL was exported.
+  # UTF-8 one, characters); the tools status runs (it runs no program of the lab's) start
+  # in it without reading the locale's files, as `opentop status` runs them.
   LC_ALL=C
+  export LC_ALL
   # shellcheck disable=SC2086 # a list of program names, one word each
   need $NEED_STATUS || return 1
   read_record
