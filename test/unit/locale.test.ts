@@ -1,0 +1,93 @@
+// The locale each process of a plan runs in (docs/architecture.md, "The tools run in the C
+// locale"): a step of the elementary tools in C, so that its messages are those OpenTop
+// recognises; a lab's own program (a readiness check here) in the caller's, unchanged.
+// Programs first on PATH stand in for the real ones and note the locale they were given;
+// nothing here needs root or a locale other than C.
+
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import type { Op } from "../../src/plan/ops.js";
+import type { Step } from "../../src/plan/plan.js";
+import { runStages } from "../../src/runtime/run.js";
+
+/**
+ * Runs `fn` with `programs` (name → sh text) first on PATH, and the caller's locale as a
+ * user's: LANG set, LC_ALL and LANGUAGE unset.
+ */
+async function withPrograms<T>(
+  programs: Record<string, string>,
+  fn: (dir: string) => Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), "opentop-locale-"));
+  for (const [name, text] of Object.entries(programs))
+    writeFileSync(join(dir, name), `#!/bin/sh\n${text}\n`, { mode: 0o755 });
+  const saved = { PATH: process.env.PATH, LANG: process.env.LANG, LC_ALL: process.env.LC_ALL };
+  const language = process.env.LANGUAGE;
+  process.env.PATH = `${dir}:${process.env.PATH}`;
+  process.env.LANG = "C.UTF-8";
+  delete process.env.LC_ALL;
+  delete process.env.LANGUAGE;
+  try {
+    return await fn(dir);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    if (language !== undefined) process.env.LANGUAGE = language;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("locale: a stage's tool steps run in C also in a worker they share with a lab's program, which keeps the caller's", async () => {
+  // sysctl notes its LC_ALL in a file named after its key; a readiness command, in its own.
+  await withPrograms(
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: sh's, in a plain string on purpose
+    { sysctl: 'for a; do k=${a%%=*}; done; printf %s "${LC_ALL-unset}" > "$0.$k"' },
+    async (dir) => {
+      writeFileSync(join(dir, "pid"), `${process.pid}\n`);
+      const sysctl = (key: string): Step => ({
+        tool: "sysctl",
+        ns: null,
+        ops: [{ kind: "sysctl.set", ns: null, key, value: "1" } as Op],
+      });
+      const ready = (name: string): Step => ({
+        tool: "exec",
+        ns: null,
+        ops: [
+          {
+            kind: "service.ready",
+            node: "a",
+            name,
+            ns: null,
+            pidfile: join(dir, "pid"),
+            status: join(dir, `status.${name}`),
+            log: join(dir, "log"),
+            check: "command",
+            // A port, though the check does not use it: no empty word, so the step can go to a worker.
+            port: 1,
+            argv: ["sh", "-c", `printf %s "\${LC_ALL-unset}" > ${join(dir, `ready.${name}`)}`],
+            seconds: 5,
+          } as Op,
+        ],
+      });
+      // Two workers (concurrency 2, four steps): each runs a sysctl step and a check.
+      const out = await runStages(
+        [{ name: "mixed", steps: [sysctl("k1"), sysctl("k2"), ready("r1"), ready("r2")] }],
+        {
+          concurrency: 2,
+        },
+      );
+      assert.deepEqual(out.failures, []);
+      const seen = (name: string) => readFileSync(join(dir, name), "utf8");
+      assert.deepEqual(
+        ["sysctl.k1", "sysctl.k2", "ready.r1", "ready.r2"].map(seen),
+        ["C", "C", "unset", "unset"],
+        "the tools in C, the lab's checks in the caller's locale (LC_ALL unset)",
+      );
+    },
+  );
+});
