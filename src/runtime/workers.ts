@@ -11,7 +11,7 @@
 import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
-import { byInterrupt, type ProcResult, pool, run, signalStatus, toolEnv } from "./proc.js";
+import { byInterrupt, type ProcResult, pool, run, signalStatus } from "./proc.js";
 
 /** A process to run: its argv (a program on PATH and its arguments) and its standard input. */
 export interface Job {
@@ -37,29 +37,39 @@ export interface JobOptions {
 }
 
 /**
- * The worker. Its arguments are a tag and then two words a job: the job's argv with its
- * words joined by newlines (split back by IFS, with globbing off), and its standard input
- * (given by a here-document, which adds one newline at its end: the caller removes one). It
- * runs a job for each line it reads, and ends when its input ends. After each job it writes
- * a newline, the tag and the job's exit status on its standard output, and a newline and
- * the tag on its standard error: the tag is random, so no output can contain it.
+ * The worker. Its arguments are a tag and then three words a job: the job's argv with its
+ * words joined by newlines (split back by IFS, with globbing off), its standard input
+ * (given by a here-document, which adds one newline at its end: the caller removes one),
+ * and `C` for a job of the tools, which runs with LC_ALL=C (`toolEnv`), or nothing for one
+ * that keeps the worker's environment, the caller's: a worker may run both. It runs a job
+ * for each line it reads, and ends when its input ends. After each job it writes a newline,
+ * the tag and the job's exit status on its standard output, and a newline and the tag on
+ * its standard error: the tag is random, so no output can contain it.
  */
 export const WORKER = `set -f
 IFS='
 '
 tag=$1
 shift
-while [ $# -ge 2 ] && read -r go; do
-  if [ -n "$2" ]; then
-    $1 <<EOF
+while [ $# -ge 3 ] && read -r go; do
+  if [ -z "$3" ]; then
+    if [ -n "$2" ]; then
+      $1 <<EOF
+$2
+EOF
+    else
+      $1 </dev/null
+    fi
+  elif [ -n "$2" ]; then
+    LC_ALL=C $1 <<EOF
 $2
 EOF
   else
-    $1 </dev/null
+    LC_ALL=C $1 </dev/null
   fi
   printf '\\n%s %s\\n' "$tag" "$?"
   printf '\\n%s\\n' "$tag" >&2
-  shift 2
+  shift 3
 done
 `;
 
@@ -78,15 +88,15 @@ function argvWord(argv: readonly string[]): string | undefined {
   return argv.join("\n");
 }
 
-/** The worker's pair of arguments for a job, or undefined when it must run on its own. */
-function jobWords(job: Job): [string, string] | undefined {
+/** The worker's three arguments for a job, or undefined when it must run on its own. */
+function jobWords(job: Job): [string, string, string] | undefined {
   const word = argvWord(job.argv);
   const input = job.stdin === undefined ? "" : job.stdin.endsWith("\n") ? job.stdin.slice(0, -1) : job.stdin;
   if (word === undefined || input.includes("\0")) return undefined;
   // An empty input is told apart from none only by the newline the here-document adds.
   if (job.stdin !== undefined && job.stdin !== "" && input === "") return undefined;
   if (word.length + input.length > MAX_WORD) return undefined;
-  return [word, input];
+  return [word, input, job.tools ? "C" : ""];
 }
 
 /**
@@ -149,10 +159,11 @@ async function runAll(jobs: readonly Job[], options: JobOptions): Promise<(ProcR
     ),
     ...shares(shared, words, options.concurrency).map((share) =>
       worker(
-        share.map((i) => ({ index: i, argv: (jobs[i] as Job).argv, words: words[i] as [string, string] })),
-        // A worker runs in the tools' locale when all its jobs are tools' (else in the caller's,
-        // as a lab's programs need).
-        share.every((i) => jobs[i]?.tools),
+        share.map((i) => ({
+          index: i,
+          argv: (jobs[i] as Job).argv,
+          words: words[i] as [string, string, string],
+        })),
         options.stop,
         done,
       ),
@@ -162,7 +173,11 @@ async function runAll(jobs: readonly Job[], options: JobOptions): Promise<(ProcR
 }
 
 /** The shared jobs dealt out to workers in turn, with more workers where arguments would not fit. */
-function shares(indices: readonly number[], words: readonly ([string, string] | undefined)[], n: number) {
+function shares(
+  indices: readonly number[],
+  words: readonly ([string, string, string] | undefined)[],
+  n: number,
+) {
   if (indices.length === 0) return [];
   const bytes = indices.reduce(
     (sum, i) => sum + (words[i]?.[0].length ?? 0) + (words[i]?.[1].length ?? 0),
@@ -177,7 +192,7 @@ function shares(indices: readonly number[], words: readonly ([string, string] | 
 interface Shared {
   readonly index: number;
   readonly argv: readonly string[];
-  readonly words: readonly [string, string];
+  readonly words: readonly [string, string, string];
 }
 
 /**
@@ -187,7 +202,6 @@ interface Shared {
  */
 function worker(
   share: readonly Shared[],
-  tools: boolean,
   stop: (() => boolean) | undefined,
   done: (index: number, result: ProcResult, started: number) => void,
 ): Promise<void> {
@@ -205,8 +219,8 @@ function worker(
       child = spawn("sh", ["-c", WORKER, "sh", tag, ...share.flatMap((j) => j.words)], {
         stdio: ["pipe", "pipe", "pipe"],
         // A session of its own: a Ctrl-C reaches OpenTop, not the worker or its jobs (see run).
+        // In the caller's environment: a job of the tools sets LC_ALL=C for itself (WORKER).
         detached: true,
-        ...(tools ? { env: toolEnv() } : {}),
       });
     } catch (e) {
       // What the kernel refuses at once (E2BIG) is thrown: the first job fails, none runs.
