@@ -5,21 +5,23 @@
 // nothing here needs root or a locale other than C.
 
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Op } from "../../src/plan/ops.js";
 import type { Step } from "../../src/plan/plan.js";
+import { failureDiagnostic } from "../../src/runtime/failure.js";
 import { runStages } from "../../src/runtime/run.js";
 
 /**
  * Runs `fn` with `programs` (name → sh text) first on PATH, and the caller's locale as a
- * user's: LANG set, LC_ALL and LANGUAGE unset.
+ * user's: LANG set (to `lang`), LC_ALL and LANGUAGE unset.
  */
 async function withPrograms<T>(
   programs: Record<string, string>,
   fn: (dir: string) => Promise<T>,
+  lang = "C.UTF-8",
 ): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), "opentop-locale-"));
   for (const [name, text] of Object.entries(programs))
@@ -27,7 +29,7 @@ async function withPrograms<T>(
   const saved = { PATH: process.env.PATH, LANG: process.env.LANG, LC_ALL: process.env.LC_ALL };
   const language = process.env.LANGUAGE;
   process.env.PATH = `${dir}:${process.env.PATH}`;
-  process.env.LANG = "C.UTF-8";
+  process.env.LANG = lang;
   delete process.env.LC_ALL;
   delete process.env.LANGUAGE;
   try {
@@ -89,5 +91,34 @@ test("locale: a stage's tool steps run in C also in a worker they share with a l
         "the tools in C, the lab's checks in the caller's locale (LC_ALL unset)",
       );
     },
+  );
+});
+
+test("locale: OpenTop's own programs in an exec step run in C: the cgroup a busy rmdir refused gets its help", async () => {
+  // rmdir as coreutils answers EBUSY: in German unless LC_ALL=C (the text is coreutils' own
+  // translation, as `LANG=de_DE.UTF-8 rmdir` on a mount point prints it).
+  const rmdir = [
+    'if [ "$LC_ALL" = C ]; then echo "rmdir: failed to remove \'$1\': Device or resource busy" >&2',
+    "else echo \"rmdir: konnte '$1' nicht entfernen: Das Gerät oder die Ressource ist belegt\" >&2; fi",
+    "exit 1",
+  ].join("\n");
+  await withPrograms(
+    { rmdir },
+    async (dir) => {
+      // A cgroup found by its name alone (`gc`, `down` without a record): removed only if empty.
+      const path = join(dir, "opentop", "lab");
+      mkdirSync(path, { recursive: true });
+      const step: Step = {
+        tool: "exec",
+        ns: null,
+        ops: [{ kind: "cgroup.del", path, scope: "lab", byName: true } as Op],
+      };
+      const out = await runStages([{ name: "remove", steps: [step] }], { force: true });
+      const failure = out.failures[0];
+      assert.ok(failure, "rmdir failed");
+      assert.match(failure.result.stderr, /Device or resource busy/);
+      assert.match(failureDiagnostic(failure).help ?? "", /something still uses this cgroup/);
+    },
+    "de_DE.UTF-8",
   );
 });
