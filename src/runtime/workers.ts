@@ -17,7 +17,7 @@ import { byInterrupt, type ProcResult, pool, run, signalStatus } from "./proc.js
 export interface Job {
   readonly argv: readonly string[];
   readonly stdin?: string;
-  /** It runs only the elementary tools, none of the lab's programs: in their locale (`toolEnv`). */
+  /** It runs only the elementary tools (and OpenTop's own programs), none of the lab's: in their locale (`toolEnv`). */
   readonly tools?: boolean;
 }
 
