@@ -5,12 +5,14 @@
 // nothing here needs root or a locale other than C.
 
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Op } from "../../src/plan/ops.js";
 import type { Step } from "../../src/plan/plan.js";
+import { PROBE } from "../../src/plan/probes.js";
 import { failureDiagnostic } from "../../src/runtime/failure.js";
 import { runStages } from "../../src/runtime/run.js";
 
@@ -118,6 +120,28 @@ test("locale: OpenTop's own programs in an exec step run in C: the cgroup a busy
       assert.ok(failure, "rmdir failed");
       assert.match(failure.result.stderr, /Device or resource busy/);
       assert.match(failureDiagnostic(failure).help ?? "", /something still uses this cgroup/);
+    },
+    "de_DE.UTF-8",
+  );
+});
+
+test("locale: a probe's verdict does not depend on the caller's language (opentop test and the built script run the same program)", async () => {
+  // ping as iputils answers a network without a route and its own filter's refusal: its
+  // errno text is glibc's, in German unless LC_ALL=C (as `LANG=de_DE.UTF-8 ping` prints it).
+  const ping = [
+    'case $* in *192.0.2.1) en="Network is unreachable" de="Das Netzwerk ist nicht erreichbar";;',
+    '*) en="Operation not permitted" de="Die Operation ist nicht erlaubt";; esac',
+    'if [ "$LC_ALL" = C ]; then echo "ping: connect: $en" >&2; else echo "ping: connect: $de" >&2; fi',
+    "exit 2",
+  ].join("\n");
+  await withPrograms(
+    { ping },
+    async () => {
+      const probe = (dst: string) =>
+        spawnSync("sh", ["-c", PROBE, "opentop-probe", "icmp", "4", dst, "", "", "1"], { encoding: "utf8" })
+          .stdout;
+      assert.equal(probe("192.0.2.1"), "unreachable\n");
+      assert.equal(probe("192.0.2.2"), "refused\n");
     },
     "de_DE.UTF-8",
   );
