@@ -10,6 +10,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { FIREWALL_OPS } from "../../src/plan/ops/firewall.js";
+import { ISOLATION_OPS } from "../../src/plan/ops/isolation.js";
+import { NETWORK_OPS } from "../../src/plan/ops/network.js";
+import { NIC_OPS } from "../../src/plan/ops/nic.js";
+import { PROBE_OPS } from "../../src/plan/ops/probe.js";
+import { READY_OPS } from "../../src/plan/ops/ready.js";
+import { TC_OPS } from "../../src/plan/ops/tc.js";
 import type { Op } from "../../src/plan/ops.js";
 import type { Step } from "../../src/plan/plan.js";
 import { PROBE } from "../../src/plan/probes.js";
@@ -145,4 +152,15 @@ test("locale: a probe's verdict does not depend on the caller's language (opento
     },
     "de_DE.UTF-8",
   );
+});
+
+test("locale: of the exec kinds, exactly those that run what the lab file wrote keep the caller's locale", () => {
+  const tables = [FIREWALL_OPS, ISOLATION_OPS, NETWORK_OPS, NIC_OPS, PROBE_OPS, READY_OPS, TC_OPS];
+  const callers = tables
+    .flatMap((t) => Object.entries(t))
+    .filter(([, spec]) => spec.tool === "exec" && !spec.plumbing)
+    .map(([kind]) => kind)
+    .sort();
+  // A service, the init a pid namespace's processes live under, a readiness command.
+  assert.deepEqual(callers, ["init.start", "service.ready", "service.start"]);
 });
