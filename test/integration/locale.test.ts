@@ -1,12 +1,13 @@
-// OpenTop under a user's language: the messages it reads (a probe's, a tool's) are the C
-// locale's whatever LANG says. Needs a translated locale on the machine (de_DE.UTF-8, with
-// glibc's and coreutils' German messages: `locale-gen de_DE.UTF-8`); skipped without one.
+// OpenTop under a user's language: the messages it reads (a probe's, a tool's, nsenter's)
+// mean the same whatever LANG says. Most need a translated locale on the machine (de_DE.UTF-8,
+// with glibc's and coreutils' German messages: `locale-gen de_DE.UTF-8`); skipped without one.
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { lab as labHandle, OpentopError } from "../../src/api/opentop.js";
 import type { Op } from "../../src/plan/ops.js";
 import { failureDiagnostic } from "../../src/runtime/failure.js";
 import { runStages } from "../../src/runtime/run.js";
@@ -96,6 +97,55 @@ test("under LANG=de_DE.UTF-8, a cgroup found by its name that rmdir finds busy g
       else process.env[k] = v;
     }
     spawnSync("umount", [path]);
+    s.remove();
+  }
+});
+
+test("the API's exec throws OT6008 for a node that lost a namespace, whatever language nsenter says it in", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // nsenter's "cannot open" as util-linux-locales has it in German: the real one where the
+  // locale is installed, else a nsenter first on PATH that answers so for a file that is gone.
+  const real = skip() === false && existsSync("/usr/share/locale/de/LC_MESSAGES/util-linux.mo");
+  const s = scratch();
+  writeFileSync(
+    join(s.dir, "nsenter"),
+    [
+      "#!/bin/sh",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: sh's, in a plain string on purpose
+      'for a; do case $a in --*=/*) f=${a#*=}; [ -e "$f" ] || { echo "nsenter: $f kann nicht geöffnet werden: Datei oder Verzeichnis nicht gefunden" >&2; exit 1; };; esac; done',
+      'exec /usr/bin/nsenter "$@"',
+      "",
+    ].join("\n"),
+    { mode: 0o755 },
+  );
+  const saved = { PATH: process.env.PATH, LANG: process.env.LANG, LC_ALL: process.env.LC_ALL };
+  try {
+    await withLab("lostuts", "node a {\n  isolate net uts\n  hostname h\n}\n", async (lab) => {
+      const handle = labHandle(lab.name);
+      assert.equal((await handle.exec("a", ["hostname"])).stdout, "h\n");
+      // The node's uts namespace is lost: its file unmounted and removed.
+      const uts =
+        handle
+          .enter("a")
+          .find((w) => w.startsWith("--uts="))
+          ?.slice("--uts=".length) ?? "";
+      assert.equal(spawnSync("umount", [uts]).status, 0);
+      rmSync(uts);
+      if (!real) process.env.PATH = `${s.dir}:${process.env.PATH}`;
+      process.env.LANG = "de_DE.UTF-8";
+      delete process.env.LC_ALL;
+      await assert.rejects(handle.exec("a", ["hostname"]), (e: unknown) => {
+        assert.ok(e instanceof OpentopError, String(e));
+        assert.equal(e.diagnostics[0]?.code, "OT6008");
+        return true;
+      });
+    });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
     s.remove();
   }
 });
