@@ -11,7 +11,7 @@
 import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
-import { byInterrupt, type ProcResult, pool, run, signalStatus } from "./proc.js";
+import { byInterrupt, type ProcResult, pool, run, signalStatus, toolEnv } from "./proc.js";
 
 /** A process to run: its argv (a program on PATH and its arguments) and its standard input. */
 export interface Job {
@@ -164,6 +164,9 @@ async function runAll(jobs: readonly Job[], options: JobOptions): Promise<(ProcR
           argv: (jobs[i] as Job).argv,
           words: words[i] as [string, string, string],
         })),
+        // All of them the tools': the worker itself in their locale too (a bash as sh would
+        // warn on its standard error, in the first job's output, of a locale it lacks).
+        share.every((i) => jobs[i]?.tools),
         options.stop,
         done,
       ),
@@ -202,6 +205,7 @@ interface Shared {
  */
 function worker(
   share: readonly Shared[],
+  tools: boolean,
   stop: (() => boolean) | undefined,
   done: (index: number, result: ProcResult, started: number) => void,
 ): Promise<void> {
@@ -219,8 +223,10 @@ function worker(
       child = spawn("sh", ["-c", WORKER, "sh", tag, ...share.flatMap((j) => j.words)], {
         stdio: ["pipe", "pipe", "pipe"],
         // A session of its own: a Ctrl-C reaches OpenTop, not the worker or its jobs (see run).
-        // In the caller's environment: a job of the tools sets LC_ALL=C for itself (WORKER).
+        // A worker of both kinds is in the caller's environment, and a job of the tools sets
+        // LC_ALL=C for itself (WORKER).
         detached: true,
+        ...(tools ? { env: toolEnv() } : {}),
       });
     } catch (e) {
       // What the kernel refuses at once (E2BIG) is thrown: the first job fails, none runs.
