@@ -43,6 +43,12 @@ export function lab(name: string): RunningLab {
   return new RunningLab(recordNow(name));
 }
 
+/** A namespace file an entering prefix names (`--net=PATH`) that is not there. */
+function goneFile(word: string): boolean {
+  const m = /^--[a-z]+=(\/.*)$/.exec(word);
+  return m?.[1] !== undefined && !existsSync(m[1]);
+}
+
 /** A lab that is up: run programs in its nodes, read its state, change it, take it down. */
 export class RunningLab {
   readonly name: string;
@@ -105,8 +111,11 @@ export class RunningLab {
       );
     });
     // nsenter could not enter: the node's namespaces are gone since they were read (the lab
-    // taken down, or the node removed by `apply`) — OT6008, not the program's status.
-    if (result.code !== 0 && result.stderr.startsWith("nsenter: cannot open ")) {
+    // taken down, or the node removed by `apply`) — OT6008, not the program's status. Told by
+    // a file of the prefix that is gone, not by nsenter's words: it runs in the caller's
+    // locale, as the program does, and says "kann nicht geöffnet werden" in German.
+    const used = this.#enter.get(node) ?? [];
+    if (result.code !== 0 && result.stderr.startsWith("nsenter: ") && used.some(goneFile)) {
       this.#enter.delete(node);
       this.enter(node);
     }

@@ -127,6 +127,11 @@ export function removedBy(op: Op): string[] {
   return spec(op).removes?.(op) ?? [describe(op)];
 }
 
+/** It runs none of the lab's own programs: a step of the tools, or OpenTop's own `exec`. */
+export function plumbingOf(op: Op): boolean {
+  return spec(op).tool !== "exec" || spec(op).plumbing === true;
+}
+
 export function programsOf(op: Op): Program[] {
   return spec(op).programs?.(op) ?? [];
 }

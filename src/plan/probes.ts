@@ -16,14 +16,16 @@
  * (ICMP host or network unreachable, no route, no neighbour), `timeout` (no answer in
  * SECONDS), or `error MESSAGE`. SRC may be empty (the kernel chooses); PORT is empty for
  * icmp. Ping sends every 0.2 s until the first reply, so a first packet lost to a neighbour
- * being resolved does not count.
+ * being resolved does not count. ping and socat run with LC_ALL=C: the messages read here
+ * are glibc's errno texts, which ping gives in the user's language otherwise ("Das Netzwerk
+ * ist nicht erreichbar"), and the built script runs in the caller's locale.
  */
 export const PROBE = [
   'proto=$1 family=$2 dst=$3 port=$4 src=$5 t=$6; a=$dst b=$src; [ "$family" = 6 ] && a="[$dst]" b="[$src]";',
   "case $proto in",
-  'icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$("$@" "$dst" 2>&1) && { echo reached; exit 0; };;',
-  'tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };;',
-  'udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;;',
+  'icmp) set -- ping -n -"$family" -c 1 -i 0.2 -w "$t"; [ -z "$src" ] || set -- "$@" -I "$src"; out=$(LC_ALL=C "$@" "$dst" 2>&1) && { echo reached; exit 0; };;',
+  'tcp) o=connect-timeout=$t; [ -z "$src" ] || o=$o,bind=$b; out=$(LC_ALL=C socat -T "$t" /dev/null "TCP$family:$a:$port,$o" 2>&1) && { echo reached; exit 0; };;',
+  'udp) o=readbytes=1; [ -z "$src" ] || o=$o,bind=$b; out=$(echo opentop | LC_ALL=C socat -t "$t" -T "$t" - "UDP$family:$a:$port,$o" 2>&1); case $out in "") echo timeout; exit 0;; *" E "*) ;; *) echo reached; exit 0;; esac;;',
   '*) echo "error unknown protocol $proto"; exit 0;;',
   "esac;",
   "case $out in",

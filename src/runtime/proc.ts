@@ -28,17 +28,17 @@ export interface ProcResult {
  */
 export interface RunOptions {
   readonly stdin?: string;
-  /** It runs only the elementary tools: in their locale (`toolEnv`). */
+  /** It runs only the elementary tools and OpenTop's own programs: in their locale (`toolEnv`). */
   readonly tools?: boolean;
 }
 
 /**
- * The environment of a process that runs only the elementary tools, none of a lab's own
- * programs (services, inits, checks, `exec`): the caller's, in the C locale. Their messages
- * are then those OpenTop recognises (failure.ts) whatever the user's language, and
- * `nsenter`, `sysctl`, `unshare` and `setsid` start without reading the locale's files
- * (about 30 of them, 0.26 ms of `nsenter`'s 1.6 ms here: a quarter of a second of a
- * 1,000-node lab's `status`). A lab's programs keep the caller's locale.
+ * The environment of a process that runs only the elementary tools (and OpenTop's own sh
+ * programs), none of a lab's own programs (services, inits, checks, `exec`): the caller's,
+ * in the C locale. Their messages are then those OpenTop recognises (failure.ts) whatever
+ * the user's language, and `nsenter`, `sysctl`, `unshare` and `setsid` start without
+ * reading the locale's files (27 of them, 0.26 ms of `nsenter`'s 1.6 ms here: a quarter of
+ * a second of a 1,000-node lab's `status`). A lab's programs keep the caller's locale.
  */
 export function toolEnv(): NodeJS.ProcessEnv {
   return { ...process.env, LC_ALL: "C" };

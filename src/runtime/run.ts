@@ -3,7 +3,7 @@
 // that rollback undoes those and nothing else.
 
 import { cpus } from "node:os";
-import type { Op } from "../plan/ops.js";
+import { type Op, plumbingOf } from "../plan/ops.js";
 import { type Command, command, type Stage, type Step } from "../plan/plan.js";
 import { TOOLS } from "../plan/tools.js";
 import type { ProcResult } from "./proc.js";
@@ -87,11 +87,12 @@ async function runStage(
       continue;
     }
     steps.push(step);
-    // A step of `exec` may run the lab's own programs, which keep the caller's locale.
+    // The tools, and OpenTop's own programs, in C; a lab's own programs (a service, an init,
+    // a readiness check) keep the caller's locale.
     jobs.push({
       argv: cmd.argv,
       ...(cmd.stdin !== undefined ? { stdin: cmd.stdin } : {}),
-      ...(step.tool !== "exec" ? { tools: true } : {}),
+      ...(step.ops.every(plumbingOf) ? { tools: true } : {}),
     });
   }
   await runJobs(jobs, {

@@ -17,7 +17,7 @@ import { byInterrupt, type ProcResult, pool, run, signalStatus, toolEnv } from "
 export interface Job {
   readonly argv: readonly string[];
   readonly stdin?: string;
-  /** It runs only the elementary tools, none of the lab's programs: in their locale (`toolEnv`). */
+  /** It runs only the elementary tools (and OpenTop's own programs), none of the lab's: in their locale (`toolEnv`). */
   readonly tools?: boolean;
 }
 
@@ -37,29 +37,39 @@ export interface JobOptions {
 }
 
 /**
- * The worker. Its arguments are a tag and then two words a job: the job's argv with its
- * words joined by newlines (split back by IFS, with globbing off), and its standard input
- * (given by a here-document, which adds one newline at its end: the caller removes one). It
- * runs a job for each line it reads, and ends when its input ends. After each job it writes
- * a newline, the tag and the job's exit status on its standard output, and a newline and
- * the tag on its standard error: the tag is random, so no output can contain it.
+ * The worker. Its arguments are a tag and then three words a job: the job's argv with its
+ * words joined by newlines (split back by IFS, with globbing off), its standard input
+ * (given by a here-document, which adds one newline at its end: the caller removes one),
+ * and `C` for a job of the tools, which runs with LC_ALL=C (`toolEnv`), or nothing for one
+ * that keeps the worker's environment, the caller's: a worker may run both. It runs a job
+ * for each line it reads, and ends when its input ends. After each job it writes a newline,
+ * the tag and the job's exit status on its standard output, and a newline and the tag on
+ * its standard error: the tag is random, so no output can contain it.
  */
 export const WORKER = `set -f
 IFS='
 '
 tag=$1
 shift
-while [ $# -ge 2 ] && read -r go; do
-  if [ -n "$2" ]; then
-    $1 <<EOF
+while [ $# -ge 3 ] && read -r go; do
+  if [ -z "$3" ]; then
+    if [ -n "$2" ]; then
+      $1 <<EOF
+$2
+EOF
+    else
+      $1 </dev/null
+    fi
+  elif [ -n "$2" ]; then
+    LC_ALL=C $1 <<EOF
 $2
 EOF
   else
-    $1 </dev/null
+    LC_ALL=C $1 </dev/null
   fi
   printf '\\n%s %s\\n' "$tag" "$?"
   printf '\\n%s\\n' "$tag" >&2
-  shift 2
+  shift 3
 done
 `;
 
@@ -78,15 +88,15 @@ function argvWord(argv: readonly string[]): string | undefined {
   return argv.join("\n");
 }
 
-/** The worker's pair of arguments for a job, or undefined when it must run on its own. */
-function jobWords(job: Job): [string, string] | undefined {
+/** The worker's three arguments for a job, or undefined when it must run on its own. */
+function jobWords(job: Job): [string, string, string] | undefined {
   const word = argvWord(job.argv);
   const input = job.stdin === undefined ? "" : job.stdin.endsWith("\n") ? job.stdin.slice(0, -1) : job.stdin;
   if (word === undefined || input.includes("\0")) return undefined;
   // An empty input is told apart from none only by the newline the here-document adds.
   if (job.stdin !== undefined && job.stdin !== "" && input === "") return undefined;
   if (word.length + input.length > MAX_WORD) return undefined;
-  return [word, input];
+  return [word, input, job.tools ? "C" : ""];
 }
 
 /**
@@ -149,9 +159,13 @@ async function runAll(jobs: readonly Job[], options: JobOptions): Promise<(ProcR
     ),
     ...shares(shared, words, options.concurrency).map((share) =>
       worker(
-        share.map((i) => ({ index: i, argv: (jobs[i] as Job).argv, words: words[i] as [string, string] })),
-        // A worker runs in the tools' locale when all its jobs are tools' (else in the caller's,
-        // as a lab's programs need).
+        share.map((i) => ({
+          index: i,
+          argv: (jobs[i] as Job).argv,
+          words: words[i] as [string, string, string],
+        })),
+        // All of them the tools': the worker itself in their locale too (a bash as sh would
+        // warn on its standard error, in the first job's output, of a locale it lacks).
         share.every((i) => jobs[i]?.tools),
         options.stop,
         done,
@@ -162,7 +176,11 @@ async function runAll(jobs: readonly Job[], options: JobOptions): Promise<(ProcR
 }
 
 /** The shared jobs dealt out to workers in turn, with more workers where arguments would not fit. */
-function shares(indices: readonly number[], words: readonly ([string, string] | undefined)[], n: number) {
+function shares(
+  indices: readonly number[],
+  words: readonly ([string, string, string] | undefined)[],
+  n: number,
+) {
   if (indices.length === 0) return [];
   const bytes = indices.reduce(
     (sum, i) => sum + (words[i]?.[0].length ?? 0) + (words[i]?.[1].length ?? 0),
@@ -177,7 +195,7 @@ function shares(indices: readonly number[], words: readonly ([string, string] | 
 interface Shared {
   readonly index: number;
   readonly argv: readonly string[];
-  readonly words: readonly [string, string];
+  readonly words: readonly [string, string, string];
 }
 
 /**
@@ -205,6 +223,8 @@ function worker(
       child = spawn("sh", ["-c", WORKER, "sh", tag, ...share.flatMap((j) => j.words)], {
         stdio: ["pipe", "pipe", "pipe"],
         // A session of its own: a Ctrl-C reaches OpenTop, not the worker or its jobs (see run).
+        // A worker of both kinds is in the caller's environment, and a job of the tools sets
+        // LC_ALL=C for itself (WORKER).
         detached: true,
         ...(tools ? { env: toolEnv() } : {}),
       });

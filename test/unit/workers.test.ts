@@ -159,7 +159,7 @@ test("workers: reads that an interrupt killed run again — the job, and the job
   }
 });
 
-test("workers: jobs of the elementary tools run in the C locale, others in the caller's; a worker of both in the caller's", async () => {
+test("workers: jobs of the elementary tools run in the C locale, others in the caller's, also in one worker", async () => {
   const saved = process.env.LC_ALL;
   process.env.LC_ALL = "C.UTF-8";
   try {
@@ -173,10 +173,11 @@ test("workers: jobs of the elementary tools run in the C locale, others in the c
       assert.deepEqual(await seen([locale(true), locale(true), locale(true)], options), ["C", "C", "C"]);
       assert.deepEqual(await seen([locale(false), locale(false)], options), ["C.UTF-8", "C.UTF-8"]);
     }
-    // Alone, each job is its own; shared, jobs 0 and 2 are one worker's, 1 and 3 the other's.
+    // Alone, each job is its own; shared, jobs 0 and 2 are one worker's, 1 and 3 the other's:
+    // each job still in its own locale.
     const mixed = [locale(true), locale(true), locale(false), locale(true)];
     assert.deepEqual(await seen(mixed, { concurrency: 8 }), ["C", "C", "C.UTF-8", "C"]);
-    assert.deepEqual(await seen(mixed, SHARED), ["C.UTF-8", "C", "C.UTF-8", "C"]);
+    assert.deepEqual(await seen(mixed, SHARED), ["C", "C", "C.UTF-8", "C"]);
   } finally {
     if (saved === undefined) delete process.env.LC_ALL;
     else process.env.LC_ALL = saved;
