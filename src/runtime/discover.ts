@@ -65,7 +65,7 @@ function movedNics(lab: string): Marked["movedNics"] {
 
 /** The mark on a namespace's loopback, or undefined. */
 async function netnsMark(ns: string): Promise<string | undefined> {
-  const r = await run(inNetns(ns, ["ip", "-j", "link", "show", "dev", "lo"]));
+  const r = await run(inNetns(ns, ["ip", "-j", "link", "show", "dev", "lo"]), { tools: true });
   if (r.code !== 0) return undefined;
   try {
     const [lo] = JSON.parse(r.stdout) as { ifalias?: string }[];

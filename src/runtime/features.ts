@@ -26,7 +26,11 @@ type Probed = { readonly feature: Feature; readonly result: ProcResult };
 
 async function probe(feature: Feature): Promise<Probed> {
   const { argv, stdin } = FEATURES[feature].probe;
-  const result = await run(["unshare", "--net", "--", ...argv], stdin !== undefined ? { stdin } : {});
+  // In the tools' locale: LACKS reads their messages (and unshare's).
+  const result = await run(["unshare", "--net", "--", ...argv], {
+    ...(stdin !== undefined ? { stdin } : {}),
+    tools: true,
+  });
   return { feature, result };
 }
 

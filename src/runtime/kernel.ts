@@ -131,7 +131,7 @@ export function hostIfaceAlias(name: string): string | undefined {
 
 /** Whether network namespace `ns` holds an interface `name`. */
 export function ifaceIn(ns: string, name: string): boolean {
-  return runSync(inNetns(ns, ["ip", "link", "show", "dev", name])).code === 0;
+  return runSync(inNetns(ns, ["ip", "link", "show", "dev", name]), { tools: true }).code === 0;
 }
 
 /**
@@ -139,7 +139,7 @@ export function ifaceIn(ns: string, name: string): boolean {
  * none or cannot be read. One process: for the few namespaces that nothing else proves.
  */
 export function netnsLoMark(ns: string): string | undefined {
-  const r = runSync(inNetns(ns, ["ip", "-j", "link", "show", "dev", "lo"]));
+  const r = runSync(inNetns(ns, ["ip", "-j", "link", "show", "dev", "lo"]), { tools: true });
   if (r.code !== 0) return undefined;
   return ipJson<{ ifalias?: string }>(r.stdout)?.[0]?.[0]?.ifalias;
 }

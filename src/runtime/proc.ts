@@ -102,22 +102,23 @@ export function byInterrupt(r: { readonly code: number }): boolean {
  * one that an interrupt killed as it started (see `run`) is run again: a guard must not
  * take a Ctrl-C during `down` for "not the lab's".
  */
-export function runSync(argv: readonly string[]): ProcResult {
-  let r = runSyncOnce(argv);
-  for (let i = 0; i < 3 && byInterrupt(r); i++) r = runSyncOnce(argv);
+export function runSync(argv: readonly string[], options: { readonly tools?: boolean } = {}): ProcResult {
+  let r = runSyncOnce(argv, options);
+  for (let i = 0; i < 3 && byInterrupt(r); i++) r = runSyncOnce(argv, options);
   return r;
 }
 
-function runSyncOnce(argv: readonly string[]): ProcResult {
+function runSyncOnce(argv: readonly string[], options: { readonly tools?: boolean }): ProcResult {
   const [file, ...args] = argv;
   if (!file) throw new Error("internal: empty argv");
   // `detached` (a session of its own, as `run` gives) works for spawnSync too, though
   // Node's types list it for spawn only.
-  const options: Parameters<typeof spawnSync>[2] & { detached: boolean } = {
+  const spawnOptions: Parameters<typeof spawnSync>[2] & { detached: boolean } = {
     encoding: "utf8",
     detached: true,
+    ...(options.tools ? { env: toolEnv() } : {}),
   };
-  const r = spawnSync(file, args, options) as ReturnType<typeof spawnSync> & {
+  const r = spawnSync(file, args, spawnOptions) as ReturnType<typeof spawnSync> & {
     stdout: string;
     stderr: string;
   };

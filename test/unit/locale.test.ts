@@ -21,6 +21,7 @@ import type { Op } from "../../src/plan/ops.js";
 import type { Step } from "../../src/plan/plan.js";
 import { PROBE } from "../../src/plan/probes.js";
 import { failureDiagnostic } from "../../src/runtime/failure.js";
+import { run, runSync } from "../../src/runtime/proc.js";
 import { runStages } from "../../src/runtime/run.js";
 
 /**
@@ -163,4 +164,19 @@ test("locale: of the exec kinds, exactly those that run what the lab file wrote 
     .sort();
   // A service, the init a pid namespace's processes live under, a readiness command.
   assert.deepEqual(callers, ["init.start", "service.ready", "service.start"]);
+});
+
+test("locale: the single reads and probes OpenTop runs itself (run, runSync) are in C when they are the tools'", async () => {
+  const saved = process.env.LC_ALL;
+  process.env.LC_ALL = "C.UTF-8";
+  try {
+    const argv = ["sh", "-c", 'printf %s "$LC_ALL"'];
+    assert.equal((await run(argv, { tools: true })).stdout, "C");
+    assert.equal((await run(argv)).stdout, "C.UTF-8");
+    assert.equal(runSync(argv, { tools: true }).stdout, "C");
+    assert.equal(runSync(argv).stdout, "C.UTF-8");
+  } finally {
+    if (saved === undefined) delete process.env.LC_ALL;
+    else process.env.LC_ALL = saved;
+  }
 });
