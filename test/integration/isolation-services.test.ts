@@ -5,12 +5,13 @@
 // namespace file or process of the lab.
 
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { debris, inNode, processAlive, service, statusJson, waitFor } from "../support/isolation.js";
-import { cli, SKIP_NOT_ROOT, withLab } from "../support/lab.js";
+import { cli, SKIP_NOT_ROOT, uniqueLab, withLab } from "../support/lab.js";
 
 test("services: a server in an isolated node, a service that exits, logs, and down", {
   skip: SKIP_NOT_ROOT,
@@ -119,6 +120,49 @@ test("the tools up runs are in the C locale; a lab's service keeps the caller's"
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the built script too: its up's tool steps and its down in the C locale, a lab's service in the caller's", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "opentop-locale-"));
+  const log = join(dir, "log");
+  writeFileSync(join(dir, "nsenter"), `#!/bin/sh\necho "$LC_ALL" >> ${log}\nexec /usr/bin/nsenter "$@"\n`, {
+    mode: 0o755,
+  });
+  // And an `ip` that notes the locale of each batch, for down's (run on the host).
+  const ipLog = join(dir, "ip-log");
+  const realIp = spawnSync("sh", ["-c", "command -v ip"], { encoding: "utf8" }).stdout.trim();
+  writeFileSync(join(dir, "ip"), `#!/bin/sh\necho "$LC_ALL" >> ${ipLog}\nexec ${realIp} "$@"\n`, {
+    mode: 0o755,
+  });
+  const name = uniqueLab("svcsh");
+  const file = join(dir, `${name}.otop`);
+  writeFileSync(file, `lab ${name}\nnode a {\n  run "echo LC_ALL=$LC_ALL; sleep 1000"\n}\n`);
+  const script = join(dir, "lab.sh");
+  assert.equal(cli(["build", file, "-o", script]).code, 0);
+  const env = { ...process.env, LC_ALL: "C.UTF-8", PATH: `${dir}:${process.env.PATH}` };
+  const sh = (command: string) =>
+    spawnSync("sh", [script, command], { encoding: "utf8", env, timeout: 60_000 });
+  try {
+    const up = sh("up");
+    assert.equal(up.status, 0, up.stderr);
+    const logs = await waitFor(() => {
+      const r = cli(["logs", name, "a", "run1"]);
+      return r.stdout.includes("LC_ALL=") ? r : undefined;
+    });
+    assert.equal(logs.stdout, "LC_ALL=C.UTF-8\n");
+    // The node's ip batch entered in C; the service's launcher in the caller's locale.
+    assert.deepEqual([...new Set(readFileSync(log, "utf8").trim().split("\n"))].sort(), ["C", "C.UTF-8"]);
+    writeFileSync(ipLog, "");
+    const down = sh("down");
+    assert.equal(down.status, 0, down.stderr);
+    // Down's batch (its namespace deleted) in C.
+    assert.deepEqual([...new Set(readFileSync(ipLog, "utf8").trim().split("\n"))], ["C"]);
+  } finally {
+    spawnSync("sh", [script, "down"], { encoding: "utf8", timeout: 60_000 });
     rmSync(dir, { recursive: true, force: true });
   }
 });

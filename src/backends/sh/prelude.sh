@@ -64,6 +64,17 @@ step() {
   "$@" >/dev/null
 }
 
+# tool_step LABEL COMMAND [ARG]...: step, for a step that runs none of the lab's programs
+# (only the tools and OpenTop's own): in the C locale, as `opentop up` runs it, so that
+# nsenter, sysctl and unshare start without reading the locale's files. A service, an init
+# or a readiness check is a `step`, in the caller's locale.
+tool_step() {
+  current=$1
+  shift
+  [ "$interrupted" = 0 ] || return 1
+  LC_ALL=C "$@" >/dev/null
+}
+
 # probe COMMAND...: true when COMMAND succeeds; it only tries something, so it is quiet.
 probe() {
   "$@" >/dev/null 2>&1
@@ -1505,6 +1516,9 @@ cmd_up() {
     error OT6004 "up failed at step $current" '' \
       'the message above is the tool'\''s own; in a batch, "-:N" is its line N, listed in this script'
   fi
+  # The rollback runs none of the lab's programs: the tools' locale, as in down.
+  LC_ALL=C
+  export LC_ALL
   if down_plan && left_behind && [ -z "$left" ] && remove_lab_dir; then
     echo "rolled back: $(n_objects "$removed") removed, nothing is left" >&2
   else
@@ -1552,6 +1566,10 @@ cmd_down() {
       ;;
   esac
   trap 'interrupted=1' INT TERM HUP # finish removing, then exit
+  # Tear-down runs none of the lab's programs (it stops them): the tools' locale, as
+  # `opentop down` runs them.
+  LC_ALL=C
+  export LC_ALL
   if ! down_plan; then
     error OT6004 "taking lab $LAB down did not finish" "the message above says why; run \`$SELF down\` again"
     return 1

@@ -21,7 +21,16 @@ import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../.
 import { type FactKind, type FactOf, factsFor } from "../../plan/facts.js";
 import { FEATURES, lackMessage } from "../../plan/features.js";
 import { netnsPath } from "../../plan/layout.js";
-import { claimsOf, describe, featureUsers, keyOf, leavesOf, type Ns, type Op } from "../../plan/ops.js";
+import {
+  claimsOf,
+  describe,
+  featureUsers,
+  keyOf,
+  leavesOf,
+  type Ns,
+  type Op,
+  plumbingOf,
+} from "../../plan/ops.js";
 import {
   type ClaimKind,
   type ClaimOf,
@@ -330,7 +339,10 @@ function upSection(plan: Plan, place: (ns: Ns) => string): string {
       out.push(...step.ops.map((op) => `  ${comment(opComment(op))}`));
       const cmd = command(step);
       const argv = cmd.argv.map(q).join(" ");
-      out.push(...withStdin(`  step ${q(label)} ${argv}`, cmd.stdin, " || return 1"));
+      // As `opentop up` runs it: a step of the lab's programs in the caller's locale, any
+      // other in C (docs/architecture.md).
+      const fn = step.ops.every(plumbingOf) ? "tool_step" : "step";
+      out.push(...withStdin(`  ${fn} ${q(label)} ${argv}`, cmd.stdin, " || return 1"));
     }
   });
   out.push("}");

@@ -56,7 +56,7 @@ up_plan() {
   # create network namespace comp.h1  (test/golden/cases/composition.otop:16:3)
   # create network namespace comp.h2  (test/golden/cases/composition.otop:16:3)
   # create network namespace comp.h3  (test/golden/cases/composition.otop:16:3)
-  step '1/9, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/9, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add comp
 netns add comp.core
 netns add comp.h1
@@ -67,10 +67,10 @@ EOF
   # set net.ipv4.ip_forward = 1 in comp.core  (test/golden/cases/composition.otop:9:3)
   # set net.ipv6.conf.all.forwarding = 1 in comp.core  (test/golden/cases/composition.otop:9:3)
   # set net.ipv6.conf.default.accept_dad = 0 in comp.core  (test/golden/cases/composition.otop:9:3)
-  step '2/9, namespace sysctls, in node core (comp.core)' nsenter --net=/run/netns/comp.core -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/9, namespace sysctls, in node core (comp.core)' nsenter --net=/run/netns/comp.core -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 5: filters
   # load nftables table inet opentop in comp.core  (test/golden/cases/composition.otop:25:5)
-  step '3/9, filters, in node core (comp.core)' nsenter --net=/run/netns/comp.core -- nft -f - <<'EOF' || return 1
+  tool_step '3/9, filters, in node core (comp.core)' nsenter --net=/run/netns/comp.core -- nft -f - <<'EOF' || return 1
 table inet opentop {
 	chain forward {
 		type filter hook forward priority filter; policy accept;
@@ -82,7 +82,7 @@ EOF
   # create veth pair l1 (comp.core) — eth0 (comp.h1)  (test/golden/cases/composition.otop:20:3)
   # create veth pair l2 (comp.core) — eth0 (comp.h2)  (test/golden/cases/composition.otop:20:3)
   # create veth pair l3 (comp.core) — eth0 (comp.h3)  (test/golden/cases/composition.otop:20:3)
-  step '4/9, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '4/9, links, on the host' ip -batch - <<'EOF' || return 1
 link add name l1 index 3514974 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h1 mtu 1400
 link add name l2 index 4067729 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h2 mtu 1400
 link add name l3 index 14632074 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h3 mtu 1400
@@ -95,7 +95,7 @@ EOF
   # give core.x in comp no IPv6 link-local address  (test/golden/cases/composition.otop:10:3)
   # create veth pair h3.e (comp) — e (comp.h3)  (test/golden/cases/composition.otop:18:17)
   # give h3.e in comp no IPv6 link-local address  (test/golden/cases/composition.otop:18:17)
-  step '5/9, links, in the switches (comp)' nsenter --net=/run/netns/comp -- ip -batch - <<'EOF' || return 1
+  tool_step '5/9, links, in the switches (comp)' nsenter --net=/run/netns/comp -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:comp
 link add name extra type bridge
 link set dev extra addrgenmode none
@@ -119,7 +119,7 @@ EOF
   # add 10.20.3.1/24 to l3 in comp.core  (test/golden/cases/composition.otop:20:18)
   # add fd20:0:0:3::1/64 to l3 in comp.core  (test/golden/cases/composition.otop:20:33)
   # bring l3 up in comp.core  (test/golden/cases/composition.otop:20:3)
-  step '6/9, addresses and routes, in node core (comp.core)' nsenter --net=/run/netns/comp.core -- ip -batch - <<'EOF' || return 1
+  tool_step '6/9, addresses and routes, in node core (comp.core)' nsenter --net=/run/netns/comp.core -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:comp:core
 link set dev lo up
 addr add 10.30.0.1/24 dev x
@@ -141,7 +141,7 @@ EOF
   # bring eth0 up in comp.h1  (test/golden/cases/composition.otop:20:52)
   # route 0.0.0.0/0 via 10.20.1.1 in comp.h1  (test/golden/cases/parts/edge.otop:8:3)
   # route ::/0 via fd20:0:0:1::1 in comp.h1  (test/golden/cases/parts/edge.otop:9:3)
-  step '7/9, addresses and routes, in node h1 (comp.h1)' nsenter --net=/run/netns/comp.h1 -- ip -batch - <<'EOF' || return 1
+  tool_step '7/9, addresses and routes, in node h1 (comp.h1)' nsenter --net=/run/netns/comp.h1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:comp:h1
 link set dev lo up
 addr add 10.20.1.10/24 dev eth0
@@ -157,7 +157,7 @@ EOF
   # bring eth0 up in comp.h2  (test/golden/cases/composition.otop:20:52)
   # route 0.0.0.0/0 via 10.20.2.1 in comp.h2  (test/golden/cases/parts/edge.otop:8:3)
   # route ::/0 via fd20:0:0:2::1 in comp.h2  (test/golden/cases/parts/edge.otop:9:3)
-  step '8/9, addresses and routes, in node h2 (comp.h2)' nsenter --net=/run/netns/comp.h2 -- ip -batch - <<'EOF' || return 1
+  tool_step '8/9, addresses and routes, in node h2 (comp.h2)' nsenter --net=/run/netns/comp.h2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:comp:h2
 link set dev lo up
 addr add 10.20.2.10/24 dev eth0
@@ -175,7 +175,7 @@ EOF
   # bring eth0 up in comp.h3  (test/golden/cases/composition.otop:20:52)
   # route 0.0.0.0/0 via 10.20.3.1 in comp.h3  (test/golden/cases/parts/edge.otop:8:3)
   # route ::/0 via fd20:0:0:3::1 in comp.h3  (test/golden/cases/parts/edge.otop:9:3)
-  step '9/9, addresses and routes, in node h3 (comp.h3)' nsenter --net=/run/netns/comp.h3 -- ip -batch - <<'EOF' || return 1
+  tool_step '9/9, addresses and routes, in node h3 (comp.h3)' nsenter --net=/run/netns/comp.h3 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:comp:h3
 link set dev lo up
 addr add 10.30.0.4/24 dev e

@@ -57,7 +57,7 @@ up_plan() {
   # create network namespace chain.r4  (examples/chain.otop:15:3)
   # create network namespace chain.a  (examples/chain.otop:29:1)
   # create network namespace chain.b  (examples/chain.otop:30:1)
-  step '1/12, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/12, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add chain.r1
 netns add chain.r2
 netns add chain.r3
@@ -69,26 +69,26 @@ EOF
   # set net.ipv4.ip_forward = 1 in chain.r1  (examples/chain.otop:16:5)
   # set net.ipv6.conf.all.forwarding = 1 in chain.r1  (examples/chain.otop:16:5)
   # set net.ipv6.conf.default.accept_dad = 0 in chain.r1  (examples/chain.otop:16:5)
-  step '2/12, namespace sysctls, in node r1 (chain.r1)' nsenter --net=/run/netns/chain.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/12, namespace sysctls, in node r1 (chain.r1)' nsenter --net=/run/netns/chain.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in chain.r2  (examples/chain.otop:16:5)
   # set net.ipv6.conf.all.forwarding = 1 in chain.r2  (examples/chain.otop:16:5)
   # set net.ipv6.conf.default.accept_dad = 0 in chain.r2  (examples/chain.otop:16:5)
-  step '3/12, namespace sysctls, in node r2 (chain.r2)' nsenter --net=/run/netns/chain.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '3/12, namespace sysctls, in node r2 (chain.r2)' nsenter --net=/run/netns/chain.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in chain.r3  (examples/chain.otop:16:5)
   # set net.ipv6.conf.all.forwarding = 1 in chain.r3  (examples/chain.otop:16:5)
   # set net.ipv6.conf.default.accept_dad = 0 in chain.r3  (examples/chain.otop:16:5)
-  step '4/12, namespace sysctls, in node r3 (chain.r3)' nsenter --net=/run/netns/chain.r3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '4/12, namespace sysctls, in node r3 (chain.r3)' nsenter --net=/run/netns/chain.r3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in chain.r4  (examples/chain.otop:16:5)
   # set net.ipv6.conf.all.forwarding = 1 in chain.r4  (examples/chain.otop:16:5)
   # set net.ipv6.conf.default.accept_dad = 0 in chain.r4  (examples/chain.otop:16:5)
-  step '5/12, namespace sysctls, in node r4 (chain.r4)' nsenter --net=/run/netns/chain.r4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '5/12, namespace sysctls, in node r4 (chain.r4)' nsenter --net=/run/netns/chain.r4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 4: links
   # create veth pair right (chain.r1) — left (chain.r2)  (examples/chain.otop:26:3)
   # create veth pair right (chain.r2) — left (chain.r3)  (examples/chain.otop:26:3)
   # create veth pair right (chain.r3) — left (chain.r4)  (examples/chain.otop:26:3)
   # create veth pair right (chain.r4) — eth0 (chain.b)  (examples/chain.otop:32:1)
   # create veth pair eth0 (chain.a) — left (chain.r1)  (examples/chain.otop:31:1)
-  step '6/12, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '6/12, links, on the host' ip -batch - <<'EOF' || return 1
 link add name right index 6399116 netns chain.r1 type veth peer name left netns chain.r2
 link add name right index 16107059 netns chain.r2 type veth peer name left netns chain.r3
 link add name right index 2518798 netns chain.r3 type veth peer name left netns chain.r4
@@ -106,7 +106,7 @@ EOF
   # bring left up in chain.r1  (examples/chain.otop:31:43)
   # route 10.2.0.0/24 via 10.255.0.3 in chain.r1  (examples/chain.otop:18:16)
   # route fd00:2::/64 via fd00:ff::3 in chain.r1  (examples/chain.otop:18:65)
-  step '7/12, addresses and routes, in node r1 (chain.r1)' nsenter --net=/run/netns/chain.r1 -- ip -batch - <<'EOF' || return 1
+  tool_step '7/12, addresses and routes, in node r1 (chain.r1)' nsenter --net=/run/netns/chain.r1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:chain:r1
 link set dev lo up
 addr add 10.255.0.2/31 dev right
@@ -130,7 +130,7 @@ EOF
   # route fd00:1::/64 via fd00:ff::2 in chain.r2  (examples/chain.otop:17:69)
   # route 10.2.0.0/24 via 10.255.0.5 in chain.r2  (examples/chain.otop:18:16)
   # route fd00:2::/64 via fd00:ff::5 in chain.r2  (examples/chain.otop:18:65)
-  step '8/12, addresses and routes, in node r2 (chain.r2)' nsenter --net=/run/netns/chain.r2 -- ip -batch - <<'EOF' || return 1
+  tool_step '8/12, addresses and routes, in node r2 (chain.r2)' nsenter --net=/run/netns/chain.r2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:chain:r2
 link set dev lo up
 addr add 10.255.0.3/31 dev left
@@ -156,7 +156,7 @@ EOF
   # route fd00:1::/64 via fd00:ff::4 in chain.r3  (examples/chain.otop:17:69)
   # route 10.2.0.0/24 via 10.255.0.7 in chain.r3  (examples/chain.otop:18:16)
   # route fd00:2::/64 via fd00:ff::7 in chain.r3  (examples/chain.otop:18:65)
-  step '9/12, addresses and routes, in node r3 (chain.r3)' nsenter --net=/run/netns/chain.r3 -- ip -batch - <<'EOF' || return 1
+  tool_step '9/12, addresses and routes, in node r3 (chain.r3)' nsenter --net=/run/netns/chain.r3 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:chain:r3
 link set dev lo up
 addr add 10.255.0.5/31 dev left
@@ -180,7 +180,7 @@ EOF
   # bring right up in chain.r4  (examples/chain.otop:32:1)
   # route 10.1.0.0/24 via 10.255.0.6 in chain.r4  (examples/chain.otop:17:16)
   # route fd00:1::/64 via fd00:ff::6 in chain.r4  (examples/chain.otop:17:69)
-  step '10/12, addresses and routes, in node r4 (chain.r4)' nsenter --net=/run/netns/chain.r4 -- ip -batch - <<'EOF' || return 1
+  tool_step '10/12, addresses and routes, in node r4 (chain.r4)' nsenter --net=/run/netns/chain.r4 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:chain:r4
 link set dev lo up
 addr add 10.255.0.7/31 dev left
@@ -199,7 +199,7 @@ EOF
   # bring eth0 up in chain.a  (examples/chain.otop:31:1)
   # route 0.0.0.0/0 via 10.1.0.1 in chain.a  (examples/chain.otop:29:10)
   # route ::/0 via fd00:1::1 in chain.a  (examples/chain.otop:29:38)
-  step '11/12, addresses and routes, in node a (chain.a)' nsenter --net=/run/netns/chain.a -- ip -batch - <<'EOF' || return 1
+  tool_step '11/12, addresses and routes, in node a (chain.a)' nsenter --net=/run/netns/chain.a -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:chain:a
 link set dev lo up
 addr add 10.1.0.10/24 dev eth0
@@ -215,7 +215,7 @@ EOF
   # bring eth0 up in chain.b  (examples/chain.otop:32:45)
   # route 0.0.0.0/0 via 10.2.0.1 in chain.b  (examples/chain.otop:30:10)
   # route ::/0 via fd00:2::1 in chain.b  (examples/chain.otop:30:38)
-  step '12/12, addresses and routes, in node b (chain.b)' nsenter --net=/run/netns/chain.b -- ip -batch - <<'EOF' || return 1
+  tool_step '12/12, addresses and routes, in node b (chain.b)' nsenter --net=/run/netns/chain.b -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:chain:b
 link set dev lo up
 addr add 10.2.0.10/24 dev eth0

@@ -62,7 +62,7 @@ up_plan() {
   # create network namespace ecmp.h2  (examples/ecmp.otop:75:1)
   # create network namespace ecmp.h3  (examples/ecmp.otop:76:1)
   # create network namespace ecmp.h4  (examples/ecmp.otop:77:1)
-  step '1/18, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/18, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add ecmp.spine1
 netns add ecmp.spine2
 netns add ecmp.leaf1
@@ -78,31 +78,31 @@ EOF
   # set net.ipv4.ip_forward = 1 in ecmp.spine1  (examples/ecmp.otop:15:3)
   # set net.ipv6.conf.all.forwarding = 1 in ecmp.spine1  (examples/ecmp.otop:15:3)
   # set net.ipv6.conf.default.accept_dad = 0 in ecmp.spine1  (examples/ecmp.otop:15:3)
-  step '2/18, namespace sysctls, in node spine1 (ecmp.spine1)' nsenter --net=/run/netns/ecmp.spine1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/18, namespace sysctls, in node spine1 (ecmp.spine1)' nsenter --net=/run/netns/ecmp.spine1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in ecmp.spine2  (examples/ecmp.otop:27:3)
   # set net.ipv6.conf.all.forwarding = 1 in ecmp.spine2  (examples/ecmp.otop:27:3)
   # set net.ipv6.conf.default.accept_dad = 0 in ecmp.spine2  (examples/ecmp.otop:27:3)
-  step '3/18, namespace sysctls, in node spine2 (ecmp.spine2)' nsenter --net=/run/netns/ecmp.spine2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '3/18, namespace sysctls, in node spine2 (ecmp.spine2)' nsenter --net=/run/netns/ecmp.spine2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in ecmp.leaf1  (examples/ecmp.otop:39:3)
   # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf1  (examples/ecmp.otop:39:3)
   # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf1  (examples/ecmp.otop:39:3)
   # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf1  (examples/ecmp.otop:40:3)
-  step '4/18, namespace sysctls, in node leaf1 (ecmp.leaf1)' nsenter --net=/run/netns/ecmp.leaf1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
+  tool_step '4/18, namespace sysctls, in node leaf1 (ecmp.leaf1)' nsenter --net=/run/netns/ecmp.leaf1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
   # set net.ipv4.ip_forward = 1 in ecmp.leaf2  (examples/ecmp.otop:48:3)
   # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf2  (examples/ecmp.otop:48:3)
   # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf2  (examples/ecmp.otop:48:3)
   # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf2  (examples/ecmp.otop:49:3)
-  step '5/18, namespace sysctls, in node leaf2 (ecmp.leaf2)' nsenter --net=/run/netns/ecmp.leaf2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
+  tool_step '5/18, namespace sysctls, in node leaf2 (ecmp.leaf2)' nsenter --net=/run/netns/ecmp.leaf2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
   # set net.ipv4.ip_forward = 1 in ecmp.leaf3  (examples/ecmp.otop:57:3)
   # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf3  (examples/ecmp.otop:57:3)
   # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf3  (examples/ecmp.otop:57:3)
   # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf3  (examples/ecmp.otop:58:3)
-  step '6/18, namespace sysctls, in node leaf3 (ecmp.leaf3)' nsenter --net=/run/netns/ecmp.leaf3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
+  tool_step '6/18, namespace sysctls, in node leaf3 (ecmp.leaf3)' nsenter --net=/run/netns/ecmp.leaf3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
   # set net.ipv4.ip_forward = 1 in ecmp.leaf4  (examples/ecmp.otop:66:3)
   # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf4  (examples/ecmp.otop:66:3)
   # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf4  (examples/ecmp.otop:66:3)
   # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf4  (examples/ecmp.otop:67:3)
-  step '7/18, namespace sysctls, in node leaf4 (ecmp.leaf4)' nsenter --net=/run/netns/ecmp.leaf4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
+  tool_step '7/18, namespace sysctls, in node leaf4 (ecmp.leaf4)' nsenter --net=/run/netns/ecmp.leaf4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
   # == stage 3 of 4: links
   # create veth pair l1 (ecmp.spine1) — s1 (ecmp.leaf1)  (examples/ecmp.otop:16:3)
   # create veth pair l2 (ecmp.spine1) — s1 (ecmp.leaf2)  (examples/ecmp.otop:17:3)
@@ -116,7 +116,7 @@ EOF
   # create veth pair h (ecmp.leaf2) — eth0 (ecmp.h2)  (examples/ecmp.otop:52:3)
   # create veth pair h (ecmp.leaf3) — eth0 (ecmp.h3)  (examples/ecmp.otop:61:3)
   # create veth pair h (ecmp.leaf4) — eth0 (ecmp.h4)  (examples/ecmp.otop:70:3)
-  step '8/18, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '8/18, links, on the host' ip -batch - <<'EOF' || return 1
 link add name l1 index 8146571 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf1
 link add name l2 index 1938805 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf2
 link add name l3 index 4851888 netns ecmp.spine1 type veth peer name s1 netns ecmp.leaf3
@@ -149,7 +149,7 @@ EOF
   # route 10.1.2.0/24 via 10.0.1.3 in ecmp.spine1  (examples/ecmp.otop:21:3)
   # route 10.1.3.0/24 via 10.0.1.5 in ecmp.spine1  (examples/ecmp.otop:22:3)
   # route 10.1.4.0/24 via 10.0.1.7 in ecmp.spine1  (examples/ecmp.otop:23:3)
-  step '9/18, addresses and routes, in node spine1 (ecmp.spine1)' nsenter --net=/run/netns/ecmp.spine1 -- ip -batch - <<'EOF' || return 1
+  tool_step '9/18, addresses and routes, in node spine1 (ecmp.spine1)' nsenter --net=/run/netns/ecmp.spine1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:spine1
 link set dev lo up
 addr add 10.0.1.0/31 dev l1
@@ -187,7 +187,7 @@ EOF
   # route 10.1.2.0/24 via 10.0.2.3 in ecmp.spine2  (examples/ecmp.otop:33:3)
   # route 10.1.3.0/24 via 10.0.2.5 in ecmp.spine2  (examples/ecmp.otop:34:3)
   # route 10.1.4.0/24 via 10.0.2.7 in ecmp.spine2  (examples/ecmp.otop:35:3)
-  step '10/18, addresses and routes, in node spine2 (ecmp.spine2)' nsenter --net=/run/netns/ecmp.spine2 -- ip -batch - <<'EOF' || return 1
+  tool_step '10/18, addresses and routes, in node spine2 (ecmp.spine2)' nsenter --net=/run/netns/ecmp.spine2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:spine2
 link set dev lo up
 addr add 10.0.2.0/31 dev l1
@@ -219,7 +219,7 @@ EOF
   # give h in ecmp.leaf1 no IPv6 link-local address  (examples/ecmp.otop:43:3)
   # bring h up in ecmp.leaf1  (examples/ecmp.otop:43:3)
   # route 10.1.0.0/16 over 2 paths in ecmp.leaf1  (examples/ecmp.otop:44:3)
-  step '11/18, addresses and routes, in node leaf1 (ecmp.leaf1)' nsenter --net=/run/netns/ecmp.leaf1 -- ip -batch - <<'EOF' || return 1
+  tool_step '11/18, addresses and routes, in node leaf1 (ecmp.leaf1)' nsenter --net=/run/netns/ecmp.leaf1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:leaf1
 link set dev lo up
 addr add 10.0.1.1/31 dev s1
@@ -245,7 +245,7 @@ EOF
   # give h in ecmp.leaf2 no IPv6 link-local address  (examples/ecmp.otop:52:3)
   # bring h up in ecmp.leaf2  (examples/ecmp.otop:52:3)
   # route 10.1.0.0/16 over 2 paths in ecmp.leaf2  (examples/ecmp.otop:53:3)
-  step '12/18, addresses and routes, in node leaf2 (ecmp.leaf2)' nsenter --net=/run/netns/ecmp.leaf2 -- ip -batch - <<'EOF' || return 1
+  tool_step '12/18, addresses and routes, in node leaf2 (ecmp.leaf2)' nsenter --net=/run/netns/ecmp.leaf2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:leaf2
 link set dev lo up
 addr add 10.0.1.3/31 dev s1
@@ -271,7 +271,7 @@ EOF
   # give h in ecmp.leaf3 no IPv6 link-local address  (examples/ecmp.otop:61:3)
   # bring h up in ecmp.leaf3  (examples/ecmp.otop:61:3)
   # route 10.1.0.0/16 over 2 paths in ecmp.leaf3  (examples/ecmp.otop:62:3)
-  step '13/18, addresses and routes, in node leaf3 (ecmp.leaf3)' nsenter --net=/run/netns/ecmp.leaf3 -- ip -batch - <<'EOF' || return 1
+  tool_step '13/18, addresses and routes, in node leaf3 (ecmp.leaf3)' nsenter --net=/run/netns/ecmp.leaf3 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:leaf3
 link set dev lo up
 addr add 10.0.1.5/31 dev s1
@@ -297,7 +297,7 @@ EOF
   # give h in ecmp.leaf4 no IPv6 link-local address  (examples/ecmp.otop:70:3)
   # bring h up in ecmp.leaf4  (examples/ecmp.otop:70:3)
   # route 10.1.0.0/16 over 2 paths in ecmp.leaf4  (examples/ecmp.otop:71:3)
-  step '14/18, addresses and routes, in node leaf4 (ecmp.leaf4)' nsenter --net=/run/netns/ecmp.leaf4 -- ip -batch - <<'EOF' || return 1
+  tool_step '14/18, addresses and routes, in node leaf4 (ecmp.leaf4)' nsenter --net=/run/netns/ecmp.leaf4 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:leaf4
 link set dev lo up
 addr add 10.0.1.7/31 dev s1
@@ -317,7 +317,7 @@ EOF
   # give eth0 in ecmp.h1 no IPv6 link-local address  (examples/ecmp.otop:74:11)
   # bring eth0 up in ecmp.h1  (examples/ecmp.otop:74:11)
   # route 0.0.0.0/0 via 10.1.1.1 in ecmp.h1  (examples/ecmp.otop:74:30)
-  step '15/18, addresses and routes, in node h1 (ecmp.h1)' nsenter --net=/run/netns/ecmp.h1 -- ip -batch - <<'EOF' || return 1
+  tool_step '15/18, addresses and routes, in node h1 (ecmp.h1)' nsenter --net=/run/netns/ecmp.h1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:h1
 link set dev lo up
 addr add 10.1.1.10/24 dev eth0
@@ -331,7 +331,7 @@ EOF
   # give eth0 in ecmp.h2 no IPv6 link-local address  (examples/ecmp.otop:75:11)
   # bring eth0 up in ecmp.h2  (examples/ecmp.otop:75:11)
   # route 0.0.0.0/0 via 10.1.2.1 in ecmp.h2  (examples/ecmp.otop:75:30)
-  step '16/18, addresses and routes, in node h2 (ecmp.h2)' nsenter --net=/run/netns/ecmp.h2 -- ip -batch - <<'EOF' || return 1
+  tool_step '16/18, addresses and routes, in node h2 (ecmp.h2)' nsenter --net=/run/netns/ecmp.h2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:h2
 link set dev lo up
 addr add 10.1.2.10/24 dev eth0
@@ -345,7 +345,7 @@ EOF
   # give eth0 in ecmp.h3 no IPv6 link-local address  (examples/ecmp.otop:76:11)
   # bring eth0 up in ecmp.h3  (examples/ecmp.otop:76:11)
   # route 0.0.0.0/0 via 10.1.3.1 in ecmp.h3  (examples/ecmp.otop:76:30)
-  step '17/18, addresses and routes, in node h3 (ecmp.h3)' nsenter --net=/run/netns/ecmp.h3 -- ip -batch - <<'EOF' || return 1
+  tool_step '17/18, addresses and routes, in node h3 (ecmp.h3)' nsenter --net=/run/netns/ecmp.h3 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:h3
 link set dev lo up
 addr add 10.1.3.10/24 dev eth0
@@ -359,7 +359,7 @@ EOF
   # give eth0 in ecmp.h4 no IPv6 link-local address  (examples/ecmp.otop:77:11)
   # bring eth0 up in ecmp.h4  (examples/ecmp.otop:77:11)
   # route 0.0.0.0/0 via 10.1.4.1 in ecmp.h4  (examples/ecmp.otop:77:30)
-  step '18/18, addresses and routes, in node h4 (ecmp.h4)' nsenter --net=/run/netns/ecmp.h4 -- ip -batch - <<'EOF' || return 1
+  tool_step '18/18, addresses and routes, in node h4 (ecmp.h4)' nsenter --net=/run/netns/ecmp.h4 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ecmp:h4
 link set dev lo up
 addr add 10.1.4.10/24 dev eth0

@@ -61,7 +61,7 @@ up_plan() {
   # create network namespace fabric.h3  (examples/fabric.otop:40:3)
   # create network namespace fabric.l4  (examples/fabric.otop:33:3)
   # create network namespace fabric.h4  (examples/fabric.otop:40:3)
-  step '1/18, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/18, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add fabric.s1
 netns add fabric.s2
 netns add fabric.l1
@@ -77,27 +77,27 @@ EOF
   # set net.ipv4.ip_forward = 1 in fabric.s1  (examples/fabric.otop:25:3)
   # set net.ipv6.conf.all.forwarding = 1 in fabric.s1  (examples/fabric.otop:25:3)
   # set net.ipv6.conf.default.accept_dad = 0 in fabric.s1  (examples/fabric.otop:25:3)
-  step '2/18, namespace sysctls, in node s1 (fabric.s1)' nsenter --net=/run/netns/fabric.s1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/18, namespace sysctls, in node s1 (fabric.s1)' nsenter --net=/run/netns/fabric.s1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in fabric.s2  (examples/fabric.otop:25:3)
   # set net.ipv6.conf.all.forwarding = 1 in fabric.s2  (examples/fabric.otop:25:3)
   # set net.ipv6.conf.default.accept_dad = 0 in fabric.s2  (examples/fabric.otop:25:3)
-  step '3/18, namespace sysctls, in node s2 (fabric.s2)' nsenter --net=/run/netns/fabric.s2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '3/18, namespace sysctls, in node s2 (fabric.s2)' nsenter --net=/run/netns/fabric.s2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in fabric.l1  (examples/fabric.otop:18:3)
   # set net.ipv6.conf.all.forwarding = 1 in fabric.l1  (examples/fabric.otop:18:3)
   # set net.ipv6.conf.default.accept_dad = 0 in fabric.l1  (examples/fabric.otop:18:3)
-  step '4/18, namespace sysctls, in node l1 (fabric.l1)' nsenter --net=/run/netns/fabric.l1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '4/18, namespace sysctls, in node l1 (fabric.l1)' nsenter --net=/run/netns/fabric.l1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in fabric.l2  (examples/fabric.otop:18:3)
   # set net.ipv6.conf.all.forwarding = 1 in fabric.l2  (examples/fabric.otop:18:3)
   # set net.ipv6.conf.default.accept_dad = 0 in fabric.l2  (examples/fabric.otop:18:3)
-  step '5/18, namespace sysctls, in node l2 (fabric.l2)' nsenter --net=/run/netns/fabric.l2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '5/18, namespace sysctls, in node l2 (fabric.l2)' nsenter --net=/run/netns/fabric.l2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in fabric.l3  (examples/fabric.otop:18:3)
   # set net.ipv6.conf.all.forwarding = 1 in fabric.l3  (examples/fabric.otop:18:3)
   # set net.ipv6.conf.default.accept_dad = 0 in fabric.l3  (examples/fabric.otop:18:3)
-  step '6/18, namespace sysctls, in node l3 (fabric.l3)' nsenter --net=/run/netns/fabric.l3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '6/18, namespace sysctls, in node l3 (fabric.l3)' nsenter --net=/run/netns/fabric.l3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in fabric.l4  (examples/fabric.otop:18:3)
   # set net.ipv6.conf.all.forwarding = 1 in fabric.l4  (examples/fabric.otop:18:3)
   # set net.ipv6.conf.default.accept_dad = 0 in fabric.l4  (examples/fabric.otop:18:3)
-  step '7/18, namespace sysctls, in node l4 (fabric.l4)' nsenter --net=/run/netns/fabric.l4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '7/18, namespace sysctls, in node l4 (fabric.l4)' nsenter --net=/run/netns/fabric.l4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 4: links
   # create veth pair lan (fabric.l1) — eth0 (fabric.h1)  (examples/fabric.otop:41:3)
   # create veth pair s1 (fabric.l1) — l1 (fabric.s1)  (examples/fabric.otop:37:5)
@@ -111,7 +111,7 @@ EOF
   # create veth pair lan (fabric.l4) — eth0 (fabric.h4)  (examples/fabric.otop:41:3)
   # create veth pair s1 (fabric.l4) — l4 (fabric.s1)  (examples/fabric.otop:37:5)
   # create veth pair s2 (fabric.l4) — l4 (fabric.s2)  (examples/fabric.otop:37:5)
-  step '8/18, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '8/18, links, on the host' ip -batch - <<'EOF' || return 1
 link add name lan index 6249957 netns fabric.l1 type veth peer name eth0 netns fabric.h1
 link add name s1 index 13986947 netns fabric.l1 type veth peer name l1 netns fabric.s1
 link add name s2 index 4172228 netns fabric.l1 type veth peer name l1 netns fabric.s2
@@ -148,7 +148,7 @@ EOF
   # route fd00:1:0:3::/64 via fd00:ff::8 in fabric.s1  (examples/fabric.otop:28:5)
   # route 10.128.4.0/24 via 10.255.0.12 in fabric.s1  (examples/fabric.otop:27:5)
   # route fd00:1:0:4::/64 via fd00:ff::c in fabric.s1  (examples/fabric.otop:28:5)
-  step '9/18, addresses and routes, in node s1 (fabric.s1)' nsenter --net=/run/netns/fabric.s1 -- ip -batch - <<'EOF' || return 1
+  tool_step '9/18, addresses and routes, in node s1 (fabric.s1)' nsenter --net=/run/netns/fabric.s1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:fabric:s1
 link set dev lo up
 addr add 10.255.0.1/31 dev l1
@@ -194,7 +194,7 @@ EOF
   # route fd00:1:0:3::/64 via fd00:ff::a in fabric.s2  (examples/fabric.otop:28:5)
   # route 10.128.4.0/24 via 10.255.0.14 in fabric.s2  (examples/fabric.otop:27:5)
   # route fd00:1:0:4::/64 via fd00:ff::e in fabric.s2  (examples/fabric.otop:28:5)
-  step '10/18, addresses and routes, in node s2 (fabric.s2)' nsenter --net=/run/netns/fabric.s2 -- ip -batch - <<'EOF' || return 1
+  tool_step '10/18, addresses and routes, in node s2 (fabric.s2)' nsenter --net=/run/netns/fabric.s2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:fabric:s2
 link set dev lo up
 addr add 10.255.0.3/31 dev l1
@@ -231,7 +231,7 @@ EOF
   # bring s2 up in fabric.l1  (examples/fabric.otop:37:5)
   # route 0.0.0.0/0 via 10.255.0.1 in fabric.l1  (examples/fabric.otop:20:3)
   # route ::/0 via fd00:ff::1 in fabric.l1  (examples/fabric.otop:21:3)
-  step '11/18, addresses and routes, in node l1 (fabric.l1)' nsenter --net=/run/netns/fabric.l1 -- ip -batch - <<'EOF' || return 1
+  tool_step '11/18, addresses and routes, in node l1 (fabric.l1)' nsenter --net=/run/netns/fabric.l1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:fabric:l1
 link set dev lo up
 addr add 10.128.1.1/24 dev lan
@@ -253,7 +253,7 @@ EOF
   # bring eth0 up in fabric.h1  (examples/fabric.otop:41:20)
   # route 0.0.0.0/0 via 10.128.1.1 in fabric.h1  (examples/fabric.otop:40:15)
   # route ::/0 via fd00:1:0:1::1 in fabric.h1  (examples/fabric.otop:40:60)
-  step '12/18, addresses and routes, in node h1 (fabric.h1)' nsenter --net=/run/netns/fabric.h1 -- ip -batch - <<'EOF' || return 1
+  tool_step '12/18, addresses and routes, in node h1 (fabric.h1)' nsenter --net=/run/netns/fabric.h1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:fabric:h1
 link set dev lo up
 addr add 10.128.1.10/24 dev eth0
@@ -275,7 +275,7 @@ EOF
   # bring s2 up in fabric.l2  (examples/fabric.otop:37:5)
   # route 0.0.0.0/0 via 10.255.0.5 in fabric.l2  (examples/fabric.otop:20:3)
   # route ::/0 via fd00:ff::5 in fabric.l2  (examples/fabric.otop:21:3)
-  step '13/18, addresses and routes, in node l2 (fabric.l2)' nsenter --net=/run/netns/fabric.l2 -- ip -batch - <<'EOF' || return 1
+  tool_step '13/18, addresses and routes, in node l2 (fabric.l2)' nsenter --net=/run/netns/fabric.l2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:fabric:l2
 link set dev lo up
 addr add 10.128.2.1/24 dev lan
@@ -297,7 +297,7 @@ EOF
   # bring eth0 up in fabric.h2  (examples/fabric.otop:41:20)
   # route 0.0.0.0/0 via 10.128.2.1 in fabric.h2  (examples/fabric.otop:40:15)
   # route ::/0 via fd00:1:0:2::1 in fabric.h2  (examples/fabric.otop:40:60)
-  step '14/18, addresses and routes, in node h2 (fabric.h2)' nsenter --net=/run/netns/fabric.h2 -- ip -batch - <<'EOF' || return 1
+  tool_step '14/18, addresses and routes, in node h2 (fabric.h2)' nsenter --net=/run/netns/fabric.h2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:fabric:h2
 link set dev lo up
 addr add 10.128.2.10/24 dev eth0
@@ -319,7 +319,7 @@ EOF
   # bring s2 up in fabric.l3  (examples/fabric.otop:37:5)
   # route 0.0.0.0/0 via 10.255.0.9 in fabric.l3  (examples/fabric.otop:20:3)
   # route ::/0 via fd00:ff::9 in fabric.l3  (examples/fabric.otop:21:3)
-  step '15/18, addresses and routes, in node l3 (fabric.l3)' nsenter --net=/run/netns/fabric.l3 -- ip -batch - <<'EOF' || return 1
+  tool_step '15/18, addresses and routes, in node l3 (fabric.l3)' nsenter --net=/run/netns/fabric.l3 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:fabric:l3
 link set dev lo up
 addr add 10.128.3.1/24 dev lan
@@ -341,7 +341,7 @@ EOF
   # bring eth0 up in fabric.h3  (examples/fabric.otop:41:20)
   # route 0.0.0.0/0 via 10.128.3.1 in fabric.h3  (examples/fabric.otop:40:15)
   # route ::/0 via fd00:1:0:3::1 in fabric.h3  (examples/fabric.otop:40:60)
-  step '16/18, addresses and routes, in node h3 (fabric.h3)' nsenter --net=/run/netns/fabric.h3 -- ip -batch - <<'EOF' || return 1
+  tool_step '16/18, addresses and routes, in node h3 (fabric.h3)' nsenter --net=/run/netns/fabric.h3 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:fabric:h3
 link set dev lo up
 addr add 10.128.3.10/24 dev eth0
@@ -363,7 +363,7 @@ EOF
   # bring s2 up in fabric.l4  (examples/fabric.otop:37:5)
   # route 0.0.0.0/0 via 10.255.0.13 in fabric.l4  (examples/fabric.otop:20:3)
   # route ::/0 via fd00:ff::d in fabric.l4  (examples/fabric.otop:21:3)
-  step '17/18, addresses and routes, in node l4 (fabric.l4)' nsenter --net=/run/netns/fabric.l4 -- ip -batch - <<'EOF' || return 1
+  tool_step '17/18, addresses and routes, in node l4 (fabric.l4)' nsenter --net=/run/netns/fabric.l4 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:fabric:l4
 link set dev lo up
 addr add 10.128.4.1/24 dev lan
@@ -385,7 +385,7 @@ EOF
   # bring eth0 up in fabric.h4  (examples/fabric.otop:41:20)
   # route 0.0.0.0/0 via 10.128.4.1 in fabric.h4  (examples/fabric.otop:40:15)
   # route ::/0 via fd00:1:0:4::1 in fabric.h4  (examples/fabric.otop:40:60)
-  step '18/18, addresses and routes, in node h4 (fabric.h4)' nsenter --net=/run/netns/fabric.h4 -- ip -batch - <<'EOF' || return 1
+  tool_step '18/18, addresses and routes, in node h4 (fabric.h4)' nsenter --net=/run/netns/fabric.h4 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:fabric:h4
 link set dev lo up
 addr add 10.128.4.10/24 dev eth0

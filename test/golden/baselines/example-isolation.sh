@@ -55,7 +55,7 @@ up_plan() {
   # create network namespace isolation  (examples/isolation.otop:18:5)
   # create network namespace isolation.router  (examples/isolation.otop:22:1)
   # create network namespace isolation.db  (examples/isolation.otop:32:1)
-  step '1/27, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/27, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add isolation
 netns add isolation.router
 netns add isolation.db
@@ -64,7 +64,7 @@ EOF
   # set net.ipv4.ip_forward = 1 in isolation.router  (examples/isolation.otop:23:3)
   # set net.ipv6.conf.all.forwarding = 1 in isolation.router  (examples/isolation.otop:23:3)
   # set net.ipv6.conf.default.accept_dad = 0 in isolation.router  (examples/isolation.otop:23:3)
-  step '2/27, namespace sysctls, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/27, namespace sysctls, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 18: links
   # mark lo in isolation as opentop:isolation  (examples/isolation.otop:18:5)
   # create bridge lan in isolation  (examples/isolation.otop:20:1)
@@ -74,7 +74,7 @@ EOF
   # give router.eth0 in isolation no IPv6 link-local address  (examples/isolation.otop:24:3)
   # create veth pair db.eth0 (isolation) — eth0 (isolation.db)  (examples/isolation.otop:35:3)
   # give db.eth0 in isolation no IPv6 link-local address  (examples/isolation.otop:35:3)
-  step '3/27, links, in the switches (isolation)' nsenter --net=/run/netns/isolation -- ip -batch - <<'EOF' || return 1
+  tool_step '3/27, links, in the switches (isolation)' nsenter --net=/run/netns/isolation -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:isolation
 link add name lan type bridge
 link set dev lan addrgenmode none
@@ -90,7 +90,7 @@ EOF
   # add 10.20.0.1/24 to eth0 in isolation.router  (examples/isolation.otop:24:15)
   # give eth0 in isolation.router no IPv6 link-local address  (examples/isolation.otop:24:3)
   # bring eth0 up in isolation.router  (examples/isolation.otop:24:3)
-  step '4/27, addresses and routes, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- ip -batch - <<'EOF' || return 1
+  tool_step '4/27, addresses and routes, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:isolation:router
 link set dev lo up
 addr add 10.20.0.1/24 dev eth0
@@ -103,7 +103,7 @@ EOF
   # give eth0 in isolation.db no IPv6 link-local address  (examples/isolation.otop:35:3)
   # bring eth0 up in isolation.db  (examples/isolation.otop:35:3)
   # route 0.0.0.0/0 via 10.20.0.1 in isolation.db  (examples/isolation.otop:36:3)
-  step '5/27, addresses and routes, in node db (isolation.db)' nsenter --net=/run/netns/isolation.db -- ip -batch - <<'EOF' || return 1
+  tool_step '5/27, addresses and routes, in node db (isolation.db)' nsenter --net=/run/netns/isolation.db -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:isolation:db
 link set dev lo up
 addr add 10.20.0.10/24 dev eth0
@@ -113,68 +113,68 @@ route add 0.0.0.0/0 via 10.20.0.1
 EOF
   # == stage 5 of 18: directories
   # create directories /run/opentop/isolation/ns, /run/opentop/isolation/services  (examples/isolation.otop:18:5)
-  step '6/27, directories, on the host' mkdir -p /run/opentop/isolation/ns /run/opentop/isolation/services || return 1
+  tool_step '6/27, directories, on the host' mkdir -p /run/opentop/isolation/ns /run/opentop/isolation/services || return 1
   # create cgroup /sys/fs/cgroup/opentop/isolation  (examples/isolation.otop:18:5)
-  step '7/27, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation || return 1
+  tool_step '7/27, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation || return 1
   # == stage 6 of 18: namespace directory
   # make /run/opentop/isolation/ns a private mount to hold namespace files  (examples/isolation.otop:18:5)
-  step '8/27, namespace directory, on the host' mount --bind --make-private /run/opentop/isolation/ns /run/opentop/isolation/ns || return 1
+  tool_step '8/27, namespace directory, on the host' mount --bind --make-private /run/opentop/isolation/ns /run/opentop/isolation/ns || return 1
   # == stage 7 of 18: cgroup controllers (1 of 2)
   # write +memory +cpu +pids to /sys/fs/cgroup/opentop/cgroup.subtree_control  (examples/isolation.otop:18:5)
-  step '9/27, cgroup controllers (1 of 2), on the host' tee /sys/fs/cgroup/opentop/cgroup.subtree_control <<'EOF' || return 1
+  tool_step '9/27, cgroup controllers (1 of 2), on the host' tee /sys/fs/cgroup/opentop/cgroup.subtree_control <<'EOF' || return 1
 +memory +cpu +pids
 EOF
   # == stage 8 of 18: cgroup controllers (2 of 2)
   # write +memory +cpu +pids to /sys/fs/cgroup/opentop/isolation/cgroup.subtree_control  (examples/isolation.otop:18:5)
-  step '10/27, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/isolation/cgroup.subtree_control <<'EOF' || return 1
+  tool_step '10/27, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/isolation/cgroup.subtree_control <<'EOF' || return 1
 +memory +cpu +pids
 EOF
   # == stage 9 of 18: node cgroups and namespace files
   # create the namespace files of node files  (examples/isolation.otop:27:1)
-  step '11/27, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/files.mnt || return 1
+  tool_step '11/27, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/files.mnt || return 1
   # create cgroup /sys/fs/cgroup/opentop/isolation/db  (examples/isolation.otop:32:1)
-  step '12/27, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation/db || return 1
+  tool_step '12/27, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation/db || return 1
   # create the namespace files of node db  (examples/isolation.otop:32:1)
-  step '13/27, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/db.uts /run/opentop/isolation/ns/db.ipc /run/opentop/isolation/ns/db.cgroup /run/opentop/isolation/ns/db.pid /run/opentop/isolation/ns/db.mnt || return 1
+  tool_step '13/27, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/db.uts /run/opentop/isolation/ns/db.ipc /run/opentop/isolation/ns/db.cgroup /run/opentop/isolation/ns/db.pid /run/opentop/isolation/ns/db.mnt || return 1
   # == stage 10 of 18: limits
   # write 268435456 to /sys/fs/cgroup/opentop/isolation/db/memory.max  (examples/isolation.otop:38:9)
-  step '14/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.max <<'EOF' || return 1
+  tool_step '14/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.max <<'EOF' || return 1
 268435456
 EOF
   # write 0 to /sys/fs/cgroup/opentop/isolation/db/memory.swap.max  (examples/isolation.otop:38:9)
-  step '15/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.swap.max <<'EOF' || return 1
+  tool_step '15/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.swap.max <<'EOF' || return 1
 0
 EOF
   # write 50000 100000 to /sys/fs/cgroup/opentop/isolation/db/cpu.max  (examples/isolation.otop:38:21)
-  step '16/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/cpu.max <<'EOF' || return 1
+  tool_step '16/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/cpu.max <<'EOF' || return 1
 50000 100000
 EOF
   # write 128 to /sys/fs/cgroup/opentop/isolation/db/pids.max  (examples/isolation.otop:38:29)
-  step '17/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/pids.max <<'EOF' || return 1
+  tool_step '17/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/pids.max <<'EOF' || return 1
 128
 EOF
   # == stage 11 of 18: node namespaces
   # create the mount namespaces of node files  (examples/isolation.otop:27:1)
-  step '18/27, node namespaces, on the host' unshare --mount=/run/opentop/isolation/ns/files.mnt --propagation private -- true || return 1
+  tool_step '18/27, node namespaces, on the host' unshare --mount=/run/opentop/isolation/ns/files.mnt --propagation private -- true || return 1
   # create the uts, ipc, cgroup, mount namespaces of node db  (examples/isolation.otop:32:1)
-  step '19/27, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- unshare --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt --propagation private -- true || return 1
+  tool_step '19/27, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- unshare --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt --propagation private -- true || return 1
   # == stage 12 of 18: hostnames
   # set the hostname of node db to db  (examples/isolation.otop:34:3)
-  step '20/27, hostnames, on the host' nsenter --uts=/run/opentop/isolation/ns/db.uts -- hostname db || return 1
+  tool_step '20/27, hostnames, on the host' nsenter --uts=/run/opentop/isolation/ns/db.uts -- hostname db || return 1
   # == stage 13 of 18: mounts (1 of 2)
   # mount tmpfs on /mnt in node files  (examples/isolation.otop:29:3)
-  step '21/27, mounts (1 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/files.mnt -- mount -t tmpfs -o size=16777216 opentop:isolation:files /mnt || return 1
+  tool_step '21/27, mounts (1 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/files.mnt -- mount -t tmpfs -o size=16777216 opentop:isolation:files /mnt || return 1
   # mount sysfs on /sys in node db  (examples/isolation.otop:32:1)
-  step '22/27, mounts (1 of 2), on the host' nsenter --net=/run/netns/isolation.db --mount=/run/opentop/isolation/ns/db.mnt -- mount -t sysfs opentop:isolation:db /sys || return 1
+  tool_step '22/27, mounts (1 of 2), on the host' nsenter --net=/run/netns/isolation.db --mount=/run/opentop/isolation/ns/db.mnt -- mount -t sysfs opentop:isolation:db /sys || return 1
   # == stage 14 of 18: mounts (2 of 2)
   # mount tmpfs on /var/tmp in node db  (examples/isolation.otop:37:3)
-  step '23/27, mounts (2 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:isolation:db /var/tmp || return 1
+  tool_step '23/27, mounts (2 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:isolation:db /var/tmp || return 1
   # == stage 15 of 18: init processes
   # start the init of node db's pid namespace  (examples/isolation.otop:32:1)
   step '24/27, init processes, on the host' unshare --pid -- sh -c 'cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }' opentop-init /run/opentop/isolation/services/db.init.log /run/opentop/isolation/services/db.init.pid /run/opentop/isolation/ns/db.pid /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- nsenter --net=/run/netns/isolation.db --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt -- sh -c 'while :; do sleep 2147483647 & wait; done' opentop:isolation:db:init || return 1
   # == stage 16 of 18: /proc of pid namespaces
   # mount proc on /proc in node db  (examples/isolation.otop:32:1)
-  step '25/27, /proc of pid namespaces, on the host' nsenter --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- mount -t proc opentop:isolation:db /proc || return 1
+  tool_step '25/27, /proc of pid namespaces, on the host' nsenter --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- mount -t proc opentop:isolation:db /proc || return 1
   # == stage 17 of 18: services
   # start service web in node db  (examples/isolation.otop:39:3)
   step '26/27, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; rm -f "$3" || exit 125; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/isolation/services/db.web.log /run/opentop/isolation/services/db.web.pid /run/opentop/isolation/services/db.web.status /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:isolation:db:web /run/opentop/isolation/services/db.web.status env OPENTOP_LAB=isolation OPENTOP_NODE=db OPENTOP_SERVICE=web nsenter --net=/run/netns/isolation.db --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --pid=/run/opentop/isolation/ns/db.pid --mount=/run/opentop/isolation/ns/db.mnt -- sh -c 'exec python3 -m http.server 8080 --bind 10.20.0.10 --directory /var/tmp' || return 1

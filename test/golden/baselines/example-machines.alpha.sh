@@ -57,7 +57,7 @@ up_plan() {
   # create network namespace branch.pc1  (examples/machines.otop:15:1)
   # create network namespace branch.pc2  (examples/machines.otop:15:1)
   # create network namespace branch.server  (examples/machines.otop:37:1)
-  step '1/8, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/8, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add branch
 netns add branch.pc1
 netns add branch.pc2
@@ -66,7 +66,7 @@ EOF
   # == stage 2 of 4: links
   # create VXLAN tunnel vxlan.1 (VNI 6970274) in branch  (examples/machines.otop:13:1)
   # create VXLAN tunnel eth0 (VNI 6970275 to 198.51.100.3) in branch.server  (examples/machines.otop:28:3)
-  step '2/8, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '2/8, links, on the host' ip -batch - <<'EOF' || return 1
 link add name vxlan.1 netns branch mtu 1450 type vxlan id 6970274 local 198.51.100.1 dstport 4789
 link add name eth0 netns branch.server mtu 1450 type vxlan id 6970275 local 198.51.100.1 remote 198.51.100.3 nolearning dstport 4789
 EOF
@@ -78,7 +78,7 @@ EOF
   # give pc1.eth0 in branch no IPv6 link-local address  (examples/machines.otop:16:3)
   # create veth pair pc2.eth0 (branch) — eth0 (branch.pc2)  (examples/machines.otop:16:3)
   # give pc2.eth0 in branch no IPv6 link-local address  (examples/machines.otop:16:3)
-  step '3/8, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
+  tool_step '3/8, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:branch
 link add name office mtu 1450 type bridge
 link set dev office addrgenmode none
@@ -90,12 +90,12 @@ link set dev pc2.eth0 addrgenmode none
 EOF
   # == stage 3 of 4: switch tunnels
   # make vxlan.1 a port of office in branch  (examples/machines.otop:13:1)
-  step '4/8, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
+  tool_step '4/8, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
 link set dev vxlan.1 master office up
 EOF
   # let vxlan.1 in branch flood to machine beta (198.51.100.2)  (examples/machines.otop:13:1)
   # let vxlan.1 in branch flood to machine gamma (198.51.100.3)  (examples/machines.otop:13:1)
-  step '5/8, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- bridge -batch - <<'EOF' || return 1
+  tool_step '5/8, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- bridge -batch - <<'EOF' || return 1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.2
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.3
 EOF
@@ -107,7 +107,7 @@ EOF
   # bring eth0 up in branch.pc1  (examples/machines.otop:16:3)
   # route 0.0.0.0/0 via 10.1.0.1 in branch.pc1  (examples/machines.otop:17:3)
   # route ::/0 via fd00:1::1 in branch.pc1  (examples/machines.otop:18:3)
-  step '6/8, addresses and routes, in node pc1 (branch.pc1)' nsenter --net=/run/netns/branch.pc1 -- ip -batch - <<'EOF' || return 1
+  tool_step '6/8, addresses and routes, in node pc1 (branch.pc1)' nsenter --net=/run/netns/branch.pc1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:branch:pc1
 link set dev lo up
 addr add 10.1.0.11/24 dev eth0
@@ -123,7 +123,7 @@ EOF
   # bring eth0 up in branch.pc2  (examples/machines.otop:16:3)
   # route 0.0.0.0/0 via 10.1.0.1 in branch.pc2  (examples/machines.otop:17:3)
   # route ::/0 via fd00:1::1 in branch.pc2  (examples/machines.otop:18:3)
-  step '7/8, addresses and routes, in node pc2 (branch.pc2)' nsenter --net=/run/netns/branch.pc2 -- ip -batch - <<'EOF' || return 1
+  tool_step '7/8, addresses and routes, in node pc2 (branch.pc2)' nsenter --net=/run/netns/branch.pc2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:branch:pc2
 link set dev lo up
 addr add 10.1.0.12/24 dev eth0
@@ -139,7 +139,7 @@ EOF
   # bring eth0 up in branch.server  (examples/machines.otop:38:3)
   # route 0.0.0.0/0 via 10.2.0.1 in branch.server  (examples/machines.otop:39:3)
   # route ::/0 via fd00:2::1 in branch.server  (examples/machines.otop:40:3)
-  step '8/8, addresses and routes, in node server (branch.server)' nsenter --net=/run/netns/branch.server -- ip -batch - <<'EOF' || return 1
+  tool_step '8/8, addresses and routes, in node server (branch.server)' nsenter --net=/run/netns/branch.server -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:branch:server
 link set dev lo up
 addr add 10.2.0.2/30 dev eth0

@@ -55,13 +55,13 @@ up_plan() {
   # == stage 1 of 4: namespaces
   # create network namespace branch  (examples/machines.otop:7:5)
   # create network namespace branch.pc3  (examples/machines.otop:20:1)
-  step '1/6, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/6, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add branch
 netns add branch.pc3
 EOF
   # == stage 2 of 4: links
   # create VXLAN tunnel vxlan.1 (VNI 6970274) in branch  (examples/machines.otop:13:1)
-  step '2/6, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '2/6, links, on the host' ip -batch - <<'EOF' || return 1
 link add name vxlan.1 netns branch mtu 1450 type vxlan id 6970274 local 198.51.100.2 dstport 4789
 EOF
   # mark lo in branch as opentop:branch  (examples/machines.otop:7:5)
@@ -70,7 +70,7 @@ EOF
   # bring office up in branch  (examples/machines.otop:13:1)
   # create veth pair pc3.eth0 (branch) — eth0 (branch.pc3)  (examples/machines.otop:21:3)
   # give pc3.eth0 in branch no IPv6 link-local address  (examples/machines.otop:21:3)
-  step '3/6, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
+  tool_step '3/6, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:branch
 link add name office mtu 1450 type bridge
 link set dev office addrgenmode none
@@ -80,12 +80,12 @@ link set dev pc3.eth0 addrgenmode none
 EOF
   # == stage 3 of 4: switch tunnels
   # make vxlan.1 a port of office in branch  (examples/machines.otop:13:1)
-  step '4/6, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
+  tool_step '4/6, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
 link set dev vxlan.1 master office up
 EOF
   # let vxlan.1 in branch flood to machine alpha (198.51.100.1)  (examples/machines.otop:13:1)
   # let vxlan.1 in branch flood to machine gamma (198.51.100.3)  (examples/machines.otop:13:1)
-  step '5/6, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- bridge -batch - <<'EOF' || return 1
+  tool_step '5/6, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- bridge -batch - <<'EOF' || return 1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.3
 EOF
@@ -97,7 +97,7 @@ EOF
   # bring eth0 up in branch.pc3  (examples/machines.otop:21:3)
   # route 0.0.0.0/0 via 10.1.0.1 in branch.pc3  (examples/machines.otop:22:3)
   # route ::/0 via fd00:1::1 in branch.pc3  (examples/machines.otop:23:3)
-  step '6/6, addresses and routes, in node pc3 (branch.pc3)' nsenter --net=/run/netns/branch.pc3 -- ip -batch - <<'EOF' || return 1
+  tool_step '6/6, addresses and routes, in node pc3 (branch.pc3)' nsenter --net=/run/netns/branch.pc3 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:branch:pc3
 link set dev lo up
 addr add 10.1.0.13/24 dev eth0

@@ -55,7 +55,7 @@ up_plan() {
   # == stage 1 of 6: namespaces
   # create network namespace branch  (examples/machines.otop:7:5)
   # create network namespace branch.router  (examples/machines.otop:25:1)
-  step '1/8, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/8, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add branch
 netns add branch.router
 EOF
@@ -63,10 +63,10 @@ EOF
   # set net.ipv4.ip_forward = 1 in branch.router  (examples/machines.otop:26:3)
   # set net.ipv6.conf.all.forwarding = 1 in branch.router  (examples/machines.otop:26:3)
   # set net.ipv6.conf.default.accept_dad = 0 in branch.router  (examples/machines.otop:26:3)
-  step '2/8, namespace sysctls, in node router (branch.router)' nsenter --net=/run/netns/branch.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/8, namespace sysctls, in node router (branch.router)' nsenter --net=/run/netns/branch.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 6: filters
   # load nftables table inet opentop in branch.router  (examples/machines.otop:30:5)
-  step '3/8, filters, in node router (branch.router)' nsenter --net=/run/netns/branch.router -- nft -f - <<'EOF' || return 1
+  tool_step '3/8, filters, in node router (branch.router)' nsenter --net=/run/netns/branch.router -- nft -f - <<'EOF' || return 1
 table inet opentop {
 	chain forward {
 		type filter hook forward priority filter; policy drop;
@@ -80,7 +80,7 @@ EOF
   # == stage 4 of 6: links
   # create VXLAN tunnel vxlan.1 (VNI 6970274) in branch  (examples/machines.otop:13:1)
   # create VXLAN tunnel eth1 (VNI 6970275 to 198.51.100.1) in branch.router  (examples/machines.otop:28:3)
-  step '4/8, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '4/8, links, on the host' ip -batch - <<'EOF' || return 1
 link add name vxlan.1 netns branch mtu 1450 type vxlan id 6970274 local 198.51.100.3 dstport 4789
 link add name eth1 netns branch.router mtu 1450 type vxlan id 6970275 local 198.51.100.3 remote 198.51.100.1 nolearning dstport 4789
 EOF
@@ -90,7 +90,7 @@ EOF
   # bring office up in branch  (examples/machines.otop:13:1)
   # create veth pair router.eth0 (branch) — eth0 (branch.router)  (examples/machines.otop:27:3)
   # give router.eth0 in branch no IPv6 link-local address  (examples/machines.otop:27:3)
-  step '5/8, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
+  tool_step '5/8, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:branch
 link add name office mtu 1450 type bridge
 link set dev office addrgenmode none
@@ -100,12 +100,12 @@ link set dev router.eth0 addrgenmode none
 EOF
   # == stage 5 of 6: switch tunnels
   # make vxlan.1 a port of office in branch  (examples/machines.otop:13:1)
-  step '6/8, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
+  tool_step '6/8, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
 link set dev vxlan.1 master office up
 EOF
   # let vxlan.1 in branch flood to machine alpha (198.51.100.1)  (examples/machines.otop:13:1)
   # let vxlan.1 in branch flood to machine beta (198.51.100.2)  (examples/machines.otop:13:1)
-  step '7/8, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- bridge -batch - <<'EOF' || return 1
+  tool_step '7/8, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- bridge -batch - <<'EOF' || return 1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.2
 EOF
@@ -118,7 +118,7 @@ EOF
   # add 10.2.0.1/30 to eth1 in branch.router  (examples/machines.otop:28:23)
   # add fd00:2::1/64 to eth1 in branch.router  (examples/machines.otop:28:35)
   # bring eth1 up in branch.router  (examples/machines.otop:28:3)
-  step '8/8, addresses and routes, in node router (branch.router)' nsenter --net=/run/netns/branch.router -- ip -batch - <<'EOF' || return 1
+  tool_step '8/8, addresses and routes, in node router (branch.router)' nsenter --net=/run/netns/branch.router -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:branch:router
 link set dev lo up
 addr add 10.1.0.1/24 dev eth0

@@ -58,7 +58,7 @@ up_plan() {
   # create network namespace office.pc1  (examples/office.otop:52:1)
   # create network namespace office.pc2  (examples/office.otop:52:1)
   # create network namespace office.isp  (examples/office.otop:58:1)
-  step '1/11, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/11, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add office
 netns add office.router
 netns add office.web
@@ -70,10 +70,10 @@ EOF
   # set net.ipv4.ip_forward = 1 in office.router  (examples/office.otop:19:3)
   # set net.ipv6.conf.all.forwarding = 1 in office.router  (examples/office.otop:19:3)
   # set net.ipv6.conf.default.accept_dad = 0 in office.router  (examples/office.otop:19:3)
-  step '2/11, namespace sysctls, in node router (office.router)' nsenter --net=/run/netns/office.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/11, namespace sysctls, in node router (office.router)' nsenter --net=/run/netns/office.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 5: filters
   # load nftables table inet opentop in office.router  (examples/office.otop:24:5)
-  step '3/11, filters, in node router (office.router)' nsenter --net=/run/netns/office.router -- nft -f - <<'EOF' || return 1
+  tool_step '3/11, filters, in node router (office.router)' nsenter --net=/run/netns/office.router -- nft -f - <<'EOF' || return 1
 table inet opentop {
 	chain prerouting {
 		type nat hook prerouting priority dstnat; policy accept;
@@ -98,7 +98,7 @@ table inet opentop {
 }
 EOF
   # load nftables table inet opentop in office.web  (examples/office.otop:44:5)
-  step '4/11, filters, in node web (office.web)' nsenter --net=/run/netns/office.web -- nft -f - <<'EOF' || return 1
+  tool_step '4/11, filters, in node web (office.web)' nsenter --net=/run/netns/office.web -- nft -f - <<'EOF' || return 1
 table inet opentop {
 	chain input {
 		type filter hook input priority filter; policy drop;
@@ -111,7 +111,7 @@ table inet opentop {
 EOF
   # == stage 4 of 5: links
   # create veth pair wan (office.router) — eth0 (office.isp)  (examples/office.otop:22:3)
-  step '5/11, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '5/11, links, on the host' ip -batch - <<'EOF' || return 1
 link add name wan index 7839789 netns office.router type veth peer name eth0 netns office.isp
 EOF
   # mark lo in office as opentop:office  (examples/office.otop:13:5)
@@ -131,7 +131,7 @@ EOF
   # give pc1.eth0 in office no IPv6 link-local address  (examples/office.otop:53:3)
   # create veth pair pc2.eth0 (office) — eth0 (office.pc2)  (examples/office.otop:53:3)
   # give pc2.eth0 in office no IPv6 link-local address  (examples/office.otop:53:3)
-  step '6/11, links, in the switches (office)' nsenter --net=/run/netns/office -- ip -batch - <<'EOF' || return 1
+  tool_step '6/11, links, in the switches (office)' nsenter --net=/run/netns/office -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:office
 link add name lan type bridge
 link set dev lan addrgenmode none
@@ -162,7 +162,7 @@ EOF
   # add 203.0.113.1/24 to wan in office.router  (examples/office.otop:22:19)
   # add fd6f:ff::1/64 to wan in office.router  (examples/office.otop:22:34)
   # bring wan up in office.router  (examples/office.otop:22:3)
-  step '7/11, addresses and routes, in node router (office.router)' nsenter --net=/run/netns/office.router -- ip -batch - <<'EOF' || return 1
+  tool_step '7/11, addresses and routes, in node router (office.router)' nsenter --net=/run/netns/office.router -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:office:router
 link set dev lo up
 addr add 10.1.0.1/24 dev eth0
@@ -182,7 +182,7 @@ EOF
   # bring eth0 up in office.web  (examples/office.otop:40:3)
   # route 0.0.0.0/0 via 10.2.0.1 in office.web  (examples/office.otop:41:3)
   # route ::/0 via fd6f:2::1 in office.web  (examples/office.otop:42:3)
-  step '8/11, addresses and routes, in node web (office.web)' nsenter --net=/run/netns/office.web -- ip -batch - <<'EOF' || return 1
+  tool_step '8/11, addresses and routes, in node web (office.web)' nsenter --net=/run/netns/office.web -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:office:web
 link set dev lo up
 addr add 10.2.0.10/24 dev eth0
@@ -198,7 +198,7 @@ EOF
   # bring eth0 up in office.pc1  (examples/office.otop:53:3)
   # route 0.0.0.0/0 via 10.1.0.1 in office.pc1  (examples/office.otop:54:3)
   # route ::/0 via fd6f:1::1 in office.pc1  (examples/office.otop:55:3)
-  step '9/11, addresses and routes, in node pc1 (office.pc1)' nsenter --net=/run/netns/office.pc1 -- ip -batch - <<'EOF' || return 1
+  tool_step '9/11, addresses and routes, in node pc1 (office.pc1)' nsenter --net=/run/netns/office.pc1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:office:pc1
 link set dev lo up
 addr add 10.1.0.11/24 dev eth0
@@ -214,7 +214,7 @@ EOF
   # bring eth0 up in office.pc2  (examples/office.otop:53:3)
   # route 0.0.0.0/0 via 10.1.0.1 in office.pc2  (examples/office.otop:54:3)
   # route ::/0 via fd6f:1::1 in office.pc2  (examples/office.otop:55:3)
-  step '10/11, addresses and routes, in node pc2 (office.pc2)' nsenter --net=/run/netns/office.pc2 -- ip -batch - <<'EOF' || return 1
+  tool_step '10/11, addresses and routes, in node pc2 (office.pc2)' nsenter --net=/run/netns/office.pc2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:office:pc2
 link set dev lo up
 addr add 10.1.0.12/24 dev eth0
@@ -228,7 +228,7 @@ EOF
   # add 203.0.113.2/24 to eth0 in office.isp  (examples/office.otop:59:8)
   # add fd6f:ff::2/64 to eth0 in office.isp  (examples/office.otop:59:23)
   # bring eth0 up in office.isp  (examples/office.otop:59:3)
-  step '11/11, addresses and routes, in node isp (office.isp)' nsenter --net=/run/netns/office.isp -- ip -batch - <<'EOF' || return 1
+  tool_step '11/11, addresses and routes, in node isp (office.isp)' nsenter --net=/run/netns/office.isp -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:office:isp
 link set dev lo up
 addr add 203.0.113.2/24 dev eth0

@@ -54,13 +54,13 @@ up_plan() {
   # == stage 1 of 3: namespaces
   # create network namespace p2p.a  (examples/p2p.otop:10:1)
   # create network namespace p2p.b  (examples/p2p.otop:14:1)
-  step '1/4, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/4, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add p2p.a
 netns add p2p.b
 EOF
   # == stage 2 of 3: links
   # create veth pair eth0 (p2p.a) — eth0 (p2p.b)  (examples/p2p.otop:11:3)
-  step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
 link add name eth0 index 2041691 netns p2p.a type veth peer name eth0 netns p2p.b
 EOF
   # == stage 3 of 3: addresses and routes
@@ -69,7 +69,7 @@ EOF
   # add 10.0.0.1/30 to eth0 in p2p.a  (examples/p2p.otop:11:18)
   # add fd00::1/64 to eth0 in p2p.a  (examples/p2p.otop:11:30)
   # bring eth0 up in p2p.a  (examples/p2p.otop:11:3)
-  step '3/4, addresses and routes, in node a (p2p.a)' nsenter --net=/run/netns/p2p.a -- ip -batch - <<'EOF' || return 1
+  tool_step '3/4, addresses and routes, in node a (p2p.a)' nsenter --net=/run/netns/p2p.a -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:p2p:a
 link set dev lo up
 addr add 10.0.0.1/30 dev eth0
@@ -81,7 +81,7 @@ EOF
   # add 10.0.0.2/30 to eth0 in p2p.b  (examples/p2p.otop:15:8)
   # add fd00::2/64 to eth0 in p2p.b  (examples/p2p.otop:15:20)
   # bring eth0 up in p2p.b  (examples/p2p.otop:15:3)
-  step '4/4, addresses and routes, in node b (p2p.b)' nsenter --net=/run/netns/p2p.b -- ip -batch - <<'EOF' || return 1
+  tool_step '4/4, addresses and routes, in node b (p2p.b)' nsenter --net=/run/netns/p2p.b -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:p2p:b
 link set dev lo up
 addr add 10.0.0.2/30 dev eth0

@@ -61,7 +61,7 @@ up_plan() {
   # create network namespace ring.h4  (examples/ring.otop:39:3)
   # create network namespace ring.r5  (examples/ring.otop:22:3)
   # create network namespace ring.h5  (examples/ring.otop:39:3)
-  step '1/17, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/17, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add ring.r1
 netns add ring.h1
 netns add ring.r2
@@ -77,23 +77,23 @@ EOF
   # set net.ipv4.ip_forward = 1 in ring.r1  (examples/ring.otop:23:5)
   # set net.ipv6.conf.all.forwarding = 1 in ring.r1  (examples/ring.otop:23:5)
   # set net.ipv6.conf.default.accept_dad = 0 in ring.r1  (examples/ring.otop:23:5)
-  step '2/17, namespace sysctls, in node r1 (ring.r1)' nsenter --net=/run/netns/ring.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/17, namespace sysctls, in node r1 (ring.r1)' nsenter --net=/run/netns/ring.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in ring.r2  (examples/ring.otop:23:5)
   # set net.ipv6.conf.all.forwarding = 1 in ring.r2  (examples/ring.otop:23:5)
   # set net.ipv6.conf.default.accept_dad = 0 in ring.r2  (examples/ring.otop:23:5)
-  step '3/17, namespace sysctls, in node r2 (ring.r2)' nsenter --net=/run/netns/ring.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '3/17, namespace sysctls, in node r2 (ring.r2)' nsenter --net=/run/netns/ring.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in ring.r3  (examples/ring.otop:23:5)
   # set net.ipv6.conf.all.forwarding = 1 in ring.r3  (examples/ring.otop:23:5)
   # set net.ipv6.conf.default.accept_dad = 0 in ring.r3  (examples/ring.otop:23:5)
-  step '4/17, namespace sysctls, in node r3 (ring.r3)' nsenter --net=/run/netns/ring.r3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '4/17, namespace sysctls, in node r3 (ring.r3)' nsenter --net=/run/netns/ring.r3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in ring.r4  (examples/ring.otop:23:5)
   # set net.ipv6.conf.all.forwarding = 1 in ring.r4  (examples/ring.otop:23:5)
   # set net.ipv6.conf.default.accept_dad = 0 in ring.r4  (examples/ring.otop:23:5)
-  step '5/17, namespace sysctls, in node r4 (ring.r4)' nsenter --net=/run/netns/ring.r4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '5/17, namespace sysctls, in node r4 (ring.r4)' nsenter --net=/run/netns/ring.r4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in ring.r5  (examples/ring.otop:23:5)
   # set net.ipv6.conf.all.forwarding = 1 in ring.r5  (examples/ring.otop:23:5)
   # set net.ipv6.conf.default.accept_dad = 0 in ring.r5  (examples/ring.otop:23:5)
-  step '6/17, namespace sysctls, in node r5 (ring.r5)' nsenter --net=/run/netns/ring.r5 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '6/17, namespace sysctls, in node r5 (ring.r5)' nsenter --net=/run/netns/ring.r5 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 4: links
   # create veth pair right (ring.r1) — left (ring.r2)  (examples/ring.otop:34:3)
   # create veth pair lan (ring.r1) — eth0 (ring.h1)  (examples/ring.otop:40:3)
@@ -105,7 +105,7 @@ EOF
   # create veth pair lan (ring.r4) — eth0 (ring.h4)  (examples/ring.otop:40:3)
   # create veth pair right (ring.r5) — left (ring.r1)  (examples/ring.otop:34:3)
   # create veth pair lan (ring.r5) — eth0 (ring.h5)  (examples/ring.otop:40:3)
-  step '7/17, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '7/17, links, on the host' ip -batch - <<'EOF' || return 1
 link add name right index 6399116 netns ring.r1 type veth peer name left netns ring.r2
 link add name lan index 2466013 netns ring.r1 type veth peer name eth0 netns ring.h1
 link add name right index 16107059 netns ring.r2 type veth peer name left netns ring.r3
@@ -137,7 +137,7 @@ EOF
   # route fd00:1:0:4::/64 via fd00:ff::a in ring.r1  (examples/ring.otop:30:9)
   # route 10.0.5.0/24 via 10.255.0.10 in ring.r1  (examples/ring.otop:29:9)
   # route fd00:1:0:5::/64 via fd00:ff::a in ring.r1  (examples/ring.otop:30:9)
-  step '8/17, addresses and routes, in node r1 (ring.r1)' nsenter --net=/run/netns/ring.r1 -- ip -batch - <<'EOF' || return 1
+  tool_step '8/17, addresses and routes, in node r1 (ring.r1)' nsenter --net=/run/netns/ring.r1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ring:r1
 link set dev lo up
 addr add 10.255.0.2/31 dev right
@@ -165,7 +165,7 @@ EOF
   # bring eth0 up in ring.h1  (examples/ring.otop:40:51)
   # route 0.0.0.0/0 via 10.0.1.1 in ring.h1  (examples/ring.otop:39:15)
   # route ::/0 via fd00:1:0:1::1 in ring.h1  (examples/ring.otop:39:47)
-  step '9/17, addresses and routes, in node h1 (ring.h1)' nsenter --net=/run/netns/ring.h1 -- ip -batch - <<'EOF' || return 1
+  tool_step '9/17, addresses and routes, in node h1 (ring.h1)' nsenter --net=/run/netns/ring.h1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ring:h1
 link set dev lo up
 addr add 10.0.1.10/24 dev eth0
@@ -193,7 +193,7 @@ EOF
   # route fd00:1:0:4::/64 via fd00:ff::5 in ring.r2  (examples/ring.otop:27:9)
   # route 10.0.5.0/24 via 10.255.0.2 in ring.r2  (examples/ring.otop:29:9)
   # route fd00:1:0:5::/64 via fd00:ff::2 in ring.r2  (examples/ring.otop:30:9)
-  step '10/17, addresses and routes, in node r2 (ring.r2)' nsenter --net=/run/netns/ring.r2 -- ip -batch - <<'EOF' || return 1
+  tool_step '10/17, addresses and routes, in node r2 (ring.r2)' nsenter --net=/run/netns/ring.r2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ring:r2
 link set dev lo up
 addr add 10.255.0.3/31 dev left
@@ -221,7 +221,7 @@ EOF
   # bring eth0 up in ring.h2  (examples/ring.otop:40:51)
   # route 0.0.0.0/0 via 10.0.2.1 in ring.h2  (examples/ring.otop:39:15)
   # route ::/0 via fd00:1:0:2::1 in ring.h2  (examples/ring.otop:39:47)
-  step '11/17, addresses and routes, in node h2 (ring.h2)' nsenter --net=/run/netns/ring.h2 -- ip -batch - <<'EOF' || return 1
+  tool_step '11/17, addresses and routes, in node h2 (ring.h2)' nsenter --net=/run/netns/ring.h2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ring:h2
 link set dev lo up
 addr add 10.0.2.10/24 dev eth0
@@ -249,7 +249,7 @@ EOF
   # route fd00:1:0:4::/64 via fd00:ff::7 in ring.r3  (examples/ring.otop:27:9)
   # route 10.0.5.0/24 via 10.255.0.7 in ring.r3  (examples/ring.otop:26:9)
   # route fd00:1:0:5::/64 via fd00:ff::7 in ring.r3  (examples/ring.otop:27:9)
-  step '12/17, addresses and routes, in node r3 (ring.r3)' nsenter --net=/run/netns/ring.r3 -- ip -batch - <<'EOF' || return 1
+  tool_step '12/17, addresses and routes, in node r3 (ring.r3)' nsenter --net=/run/netns/ring.r3 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ring:r3
 link set dev lo up
 addr add 10.255.0.5/31 dev left
@@ -277,7 +277,7 @@ EOF
   # bring eth0 up in ring.h3  (examples/ring.otop:40:51)
   # route 0.0.0.0/0 via 10.0.3.1 in ring.h3  (examples/ring.otop:39:15)
   # route ::/0 via fd00:1:0:3::1 in ring.h3  (examples/ring.otop:39:47)
-  step '13/17, addresses and routes, in node h3 (ring.h3)' nsenter --net=/run/netns/ring.h3 -- ip -batch - <<'EOF' || return 1
+  tool_step '13/17, addresses and routes, in node h3 (ring.h3)' nsenter --net=/run/netns/ring.h3 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ring:h3
 link set dev lo up
 addr add 10.0.3.10/24 dev eth0
@@ -305,7 +305,7 @@ EOF
   # route fd00:1:0:3::/64 via fd00:ff::6 in ring.r4  (examples/ring.otop:30:9)
   # route 10.0.5.0/24 via 10.255.0.9 in ring.r4  (examples/ring.otop:26:9)
   # route fd00:1:0:5::/64 via fd00:ff::9 in ring.r4  (examples/ring.otop:27:9)
-  step '14/17, addresses and routes, in node r4 (ring.r4)' nsenter --net=/run/netns/ring.r4 -- ip -batch - <<'EOF' || return 1
+  tool_step '14/17, addresses and routes, in node r4 (ring.r4)' nsenter --net=/run/netns/ring.r4 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ring:r4
 link set dev lo up
 addr add 10.255.0.7/31 dev left
@@ -333,7 +333,7 @@ EOF
   # bring eth0 up in ring.h4  (examples/ring.otop:40:51)
   # route 0.0.0.0/0 via 10.0.4.1 in ring.h4  (examples/ring.otop:39:15)
   # route ::/0 via fd00:1:0:4::1 in ring.h4  (examples/ring.otop:39:47)
-  step '15/17, addresses and routes, in node h4 (ring.h4)' nsenter --net=/run/netns/ring.h4 -- ip -batch - <<'EOF' || return 1
+  tool_step '15/17, addresses and routes, in node h4 (ring.h4)' nsenter --net=/run/netns/ring.h4 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ring:h4
 link set dev lo up
 addr add 10.0.4.10/24 dev eth0
@@ -361,7 +361,7 @@ EOF
   # route fd00:1:0:3::/64 via fd00:ff::8 in ring.r5  (examples/ring.otop:30:9)
   # route 10.0.4.0/24 via 10.255.0.8 in ring.r5  (examples/ring.otop:29:9)
   # route fd00:1:0:4::/64 via fd00:ff::8 in ring.r5  (examples/ring.otop:30:9)
-  step '16/17, addresses and routes, in node r5 (ring.r5)' nsenter --net=/run/netns/ring.r5 -- ip -batch - <<'EOF' || return 1
+  tool_step '16/17, addresses and routes, in node r5 (ring.r5)' nsenter --net=/run/netns/ring.r5 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ring:r5
 link set dev lo up
 addr add 10.255.0.9/31 dev left
@@ -389,7 +389,7 @@ EOF
   # bring eth0 up in ring.h5  (examples/ring.otop:40:51)
   # route 0.0.0.0/0 via 10.0.5.1 in ring.h5  (examples/ring.otop:39:15)
   # route ::/0 via fd00:1:0:5::1 in ring.h5  (examples/ring.otop:39:47)
-  step '17/17, addresses and routes, in node h5 (ring.h5)' nsenter --net=/run/netns/ring.h5 -- ip -batch - <<'EOF' || return 1
+  tool_step '17/17, addresses and routes, in node h5 (ring.h5)' nsenter --net=/run/netns/ring.h5 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:ring:h5
 link set dev lo up
 addr add 10.0.5.10/24 dev eth0

@@ -57,7 +57,7 @@ up_plan() {
   # create network namespace routed.r2  (examples/routed.otop:22:1)
   # create network namespace routed.client  (examples/routed.otop:30:1)
   # create network namespace routed.server  (examples/routed.otop:36:1)
-  step '1/9, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/9, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add routed
 netns add routed.r1
 netns add routed.r2
@@ -68,18 +68,18 @@ EOF
   # set net.ipv4.ip_forward = 1 in routed.r1  (examples/routed.otop:14:3)
   # set net.ipv6.conf.all.forwarding = 1 in routed.r1  (examples/routed.otop:14:3)
   # set net.ipv6.conf.default.accept_dad = 0 in routed.r1  (examples/routed.otop:14:3)
-  step '2/9, namespace sysctls, in node r1 (routed.r1)' nsenter --net=/run/netns/routed.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/9, namespace sysctls, in node r1 (routed.r1)' nsenter --net=/run/netns/routed.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in routed.r2  (examples/routed.otop:23:3)
   # set net.ipv6.conf.all.forwarding = 1 in routed.r2  (examples/routed.otop:23:3)
   # set net.ipv6.conf.default.accept_dad = 0 in routed.r2  (examples/routed.otop:23:3)
-  step '3/9, namespace sysctls, in node r2 (routed.r2)' nsenter --net=/run/netns/routed.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '3/9, namespace sysctls, in node r2 (routed.r2)' nsenter --net=/run/netns/routed.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 4: links
   # create veth pair eth1 (routed.r1) — eth1 (routed.r2)  (examples/routed.otop:16:3)
   # create veth pair ot-3ty1yf-uplin (the host) — uplink (routed.r1)  (examples/routed.otop:17:3)
   # mark ot-3ty1yf-uplin in the host as opentop:routed:r1:uplink  (examples/routed.otop:17:3)
   # add 198.51.100.1/30 to ot-3ty1yf-uplin in the host  (examples/routed.otop:17:49)
   # bring ot-3ty1yf-uplin up in the host  (examples/routed.otop:17:3)
-  step '4/9, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '4/9, links, on the host' ip -batch - <<'EOF' || return 1
 link add name eth1 index 9558233 netns routed.r1 type veth peer name eth1 netns routed.r2
 link add name ot-3ty1yf-uplin type veth peer name uplink netns routed.r1
 link set dev ot-3ty1yf-uplin alias opentop:routed:r1:uplink
@@ -101,7 +101,7 @@ EOF
   # give client.eth0 in routed no IPv6 link-local address  (examples/routed.otop:31:3)
   # create veth pair server.eth0 (routed) — eth0 (routed.server)  (examples/routed.otop:37:3)
   # give server.eth0 in routed no IPv6 link-local address  (examples/routed.otop:37:3)
-  step '5/9, links, in the switches (routed)' nsenter --net=/run/netns/routed -- ip -batch - <<'EOF' || return 1
+  tool_step '5/9, links, in the switches (routed)' nsenter --net=/run/netns/routed -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:routed
 link add name lan1 type bridge
 link set dev lan1 addrgenmode none
@@ -131,7 +131,7 @@ EOF
   # bring uplink up in routed.r1  (examples/routed.otop:17:3)
   # route 10.2.0.0/24 via 10.255.0.1 in routed.r1  (examples/routed.otop:18:3)
   # route fd00:2::/64 via fd00:ff::1 in routed.r1  (examples/routed.otop:19:3)
-  step '6/9, addresses and routes, in node r1 (routed.r1)' nsenter --net=/run/netns/routed.r1 -- ip -batch - <<'EOF' || return 1
+  tool_step '6/9, addresses and routes, in node r1 (routed.r1)' nsenter --net=/run/netns/routed.r1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:routed:r1
 link set dev lo up
 addr add 10.1.0.1/24 dev eth0
@@ -155,7 +155,7 @@ EOF
   # bring eth1 up in routed.r2  (examples/routed.otop:25:3)
   # route 10.1.0.0/24 via 10.255.0.0 in routed.r2  (examples/routed.otop:26:3)
   # route fd00:1::/64 via fd00:ff:: in routed.r2  (examples/routed.otop:27:3)
-  step '7/9, addresses and routes, in node r2 (routed.r2)' nsenter --net=/run/netns/routed.r2 -- ip -batch - <<'EOF' || return 1
+  tool_step '7/9, addresses and routes, in node r2 (routed.r2)' nsenter --net=/run/netns/routed.r2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:routed:r2
 link set dev lo up
 addr add 10.2.0.1/24 dev eth0
@@ -174,7 +174,7 @@ EOF
   # bring eth0 up in routed.client  (examples/routed.otop:31:3)
   # route 0.0.0.0/0 via 10.1.0.1 in routed.client  (examples/routed.otop:32:3)
   # route ::/0 via fd00:1::1 in routed.client  (examples/routed.otop:33:3)
-  step '8/9, addresses and routes, in node client (routed.client)' nsenter --net=/run/netns/routed.client -- ip -batch - <<'EOF' || return 1
+  tool_step '8/9, addresses and routes, in node client (routed.client)' nsenter --net=/run/netns/routed.client -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:routed:client
 link set dev lo up
 addr add 10.1.0.10/24 dev eth0
@@ -190,7 +190,7 @@ EOF
   # bring eth0 up in routed.server  (examples/routed.otop:37:3)
   # route 0.0.0.0/0 via 10.2.0.1 in routed.server  (examples/routed.otop:38:3)
   # route ::/0 via fd00:2::1 in routed.server  (examples/routed.otop:39:3)
-  step '9/9, addresses and routes, in node server (routed.server)' nsenter --net=/run/netns/routed.server -- ip -batch - <<'EOF' || return 1
+  tool_step '9/9, addresses and routes, in node server (routed.server)' nsenter --net=/run/netns/routed.server -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:routed:server
 link set dev lo up
 addr add 10.2.0.10/24 dev eth0

@@ -57,7 +57,7 @@ up_plan() {
   # create network namespace tour.web  (examples/tour.otop:27:1)
   # create network namespace tour.pc  (examples/tour.otop:34:1)
   # create network namespace tour.isp  (examples/tour.otop:40:1)
-  step '1/16, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/16, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add tour
 netns add tour.router
 netns add tour.web
@@ -68,10 +68,10 @@ EOF
   # set net.ipv4.ip_forward = 1 in tour.router  (examples/tour.otop:12:3)
   # set net.ipv6.conf.all.forwarding = 1 in tour.router  (examples/tour.otop:12:3)
   # set net.ipv6.conf.default.accept_dad = 0 in tour.router  (examples/tour.otop:12:3)
-  step '2/16, namespace sysctls, in node router (tour.router)' nsenter --net=/run/netns/tour.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/16, namespace sysctls, in node router (tour.router)' nsenter --net=/run/netns/tour.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 10: filters
   # load nftables table inet opentop in tour.router  (examples/tour.otop:16:5)
-  step '3/16, filters, in node router (tour.router)' nsenter --net=/run/netns/tour.router -- nft -f - <<'EOF' || return 1
+  tool_step '3/16, filters, in node router (tour.router)' nsenter --net=/run/netns/tour.router -- nft -f - <<'EOF' || return 1
 table inet opentop {
 	chain prerouting {
 		type nat hook prerouting priority dstnat; policy accept;
@@ -93,7 +93,7 @@ table inet opentop {
 EOF
   # == stage 4 of 10: links
   # create veth pair up0 (tour.router) — eth0 (tour.isp)  (examples/tour.otop:14:3)
-  step '4/16, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '4/16, links, on the host' ip -batch - <<'EOF' || return 1
 link add name up0 index 13649223 netns tour.router type veth peer name eth0 netns tour.isp
 EOF
   # mark lo in tour as opentop:tour  (examples/tour.otop:7:5)
@@ -106,7 +106,7 @@ EOF
   # give web.eth0 in tour no IPv6 link-local address  (examples/tour.otop:28:3)
   # create veth pair pc.eth0 (tour) — eth0 (tour.pc)  (examples/tour.otop:35:3)
   # give pc.eth0 in tour no IPv6 link-local address  (examples/tour.otop:35:3)
-  step '5/16, links, in the switches (tour)' nsenter --net=/run/netns/tour -- ip -batch - <<'EOF' || return 1
+  tool_step '5/16, links, in the switches (tour)' nsenter --net=/run/netns/tour -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:tour
 link add name lan type bridge
 link set dev lan addrgenmode none
@@ -121,13 +121,13 @@ EOF
   # == stage 5 of 10: shaping
   # shape up0 in tour.router: tbf rate 50mbit burst 15140b limit 1514000b  (examples/tour.otop:14:49)
   # shape up0 in tour.router: pfifo limit 1000  (examples/tour.otop:14:49)
-  step '6/16, shaping, in node router (tour.router)' nsenter --net=/run/netns/tour.router -- tc -batch - <<'EOF' || return 1
+  tool_step '6/16, shaping, in node router (tour.router)' nsenter --net=/run/netns/tour.router -- tc -batch - <<'EOF' || return 1
 qdisc add dev up0 root handle 1: tbf rate 50mbit burst 15140b limit 1514000b
 qdisc add dev up0 parent 1:1 handle 10: pfifo limit 1000
 EOF
   # shape eth0 in tour.isp: tbf rate 50mbit burst 15140b limit 1514000b  (examples/tour.otop:14:49)
   # shape eth0 in tour.isp: pfifo limit 1000  (examples/tour.otop:14:49)
-  step '7/16, shaping, in node isp (tour.isp)' nsenter --net=/run/netns/tour.isp -- tc -batch - <<'EOF' || return 1
+  tool_step '7/16, shaping, in node isp (tour.isp)' nsenter --net=/run/netns/tour.isp -- tc -batch - <<'EOF' || return 1
 qdisc add dev eth0 root handle 1: tbf rate 50mbit burst 15140b limit 1514000b
 qdisc add dev eth0 parent 1:1 handle 10: pfifo limit 1000
 EOF
@@ -140,7 +140,7 @@ EOF
   # add 198.18.0.1/30 to up0 in tour.router  (examples/tour.otop:14:19)
   # add fd00:ff::1/64 to up0 in tour.router  (examples/tour.otop:14:33)
   # bring up0 up in tour.router  (examples/tour.otop:14:3)
-  step '8/16, addresses and routes, in node router (tour.router)' nsenter --net=/run/netns/tour.router -- ip -batch - <<'EOF' || return 1
+  tool_step '8/16, addresses and routes, in node router (tour.router)' nsenter --net=/run/netns/tour.router -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:tour:router
 link set dev lo up
 addr add 10.1.0.1/24 dev eth0
@@ -157,7 +157,7 @@ EOF
   # bring eth0 up in tour.web  (examples/tour.otop:28:3)
   # route 0.0.0.0/0 via 10.1.0.1 in tour.web  (examples/tour.otop:29:3)
   # route ::/0 via fd00:1::1 in tour.web  (examples/tour.otop:30:3)
-  step '9/16, addresses and routes, in node web (tour.web)' nsenter --net=/run/netns/tour.web -- ip -batch - <<'EOF' || return 1
+  tool_step '9/16, addresses and routes, in node web (tour.web)' nsenter --net=/run/netns/tour.web -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:tour:web
 link set dev lo up
 addr add 10.1.0.10/24 dev eth0
@@ -173,7 +173,7 @@ EOF
   # bring eth0 up in tour.pc  (examples/tour.otop:35:3)
   # route 0.0.0.0/0 via 10.1.0.1 in tour.pc  (examples/tour.otop:36:3)
   # route ::/0 via fd00:1::1 in tour.pc  (examples/tour.otop:37:3)
-  step '10/16, addresses and routes, in node pc (tour.pc)' nsenter --net=/run/netns/tour.pc -- ip -batch - <<'EOF' || return 1
+  tool_step '10/16, addresses and routes, in node pc (tour.pc)' nsenter --net=/run/netns/tour.pc -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:tour:pc
 link set dev lo up
 addr add 10.1.0.20/24 dev eth0
@@ -187,7 +187,7 @@ EOF
   # add 198.18.0.2/30 to eth0 in tour.isp  (examples/tour.otop:40:17)
   # add fd00:ff::2/64 to eth0 in tour.isp  (examples/tour.otop:40:31)
   # bring eth0 up in tour.isp  (examples/tour.otop:40:12)
-  step '11/16, addresses and routes, in node isp (tour.isp)' nsenter --net=/run/netns/tour.isp -- ip -batch - <<'EOF' || return 1
+  tool_step '11/16, addresses and routes, in node isp (tour.isp)' nsenter --net=/run/netns/tour.isp -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:tour:isp
 link set dev lo up
 addr add 198.18.0.2/30 dev eth0
@@ -196,12 +196,12 @@ link set dev eth0 up
 EOF
   # == stage 7 of 10: directories
   # create directories /run/opentop/tour/services  (examples/tour.otop:7:5)
-  step '12/16, directories, on the host' mkdir -p /run/opentop/tour/services || return 1
+  tool_step '12/16, directories, on the host' mkdir -p /run/opentop/tour/services || return 1
   # create cgroup /sys/fs/cgroup/opentop/tour  (examples/tour.otop:7:5)
-  step '13/16, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/tour || return 1
+  tool_step '13/16, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/tour || return 1
   # == stage 8 of 10: node cgroups and namespace files
   # create cgroup /sys/fs/cgroup/opentop/tour/web  (examples/tour.otop:27:1)
-  step '14/16, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/tour/web || return 1
+  tool_step '14/16, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/tour/web || return 1
   # == stage 9 of 10: services
   # start service site in node web  (examples/tour.otop:31:3)
   step '15/16, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; rm -f "$3" || exit 125; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/tour/services/web.site.log /run/opentop/tour/services/web.site.pid /run/opentop/tour/services/web.site.status /sys/fs/cgroup/opentop/tour/web/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:tour:web:site /run/opentop/tour/services/web.site.status env OPENTOP_LAB=tour OPENTOP_NODE=web OPENTOP_SERVICE=site nsenter --net=/run/netns/tour.web -- sh -c 'exec python3 -m http.server 8080 --bind :: --directory /usr/share/doc' || return 1

@@ -58,7 +58,7 @@ up_plan() {
   # create network namespace vlan.staff2  (examples/vlan.otop:37:1)
   # create network namespace vlan.printer  (examples/vlan.otop:38:1)
   # create network namespace vlan.guest  (examples/vlan.otop:39:1)
-  step '1/14, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/14, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add vlan
 netns add vlan.router
 netns add vlan.isp
@@ -71,14 +71,14 @@ EOF
   # set net.ipv4.ip_forward = 1 in vlan.router  (examples/vlan.otop:19:3)
   # set net.ipv6.conf.all.forwarding = 1 in vlan.router  (examples/vlan.otop:19:3)
   # set net.ipv6.conf.default.accept_dad = 0 in vlan.router  (examples/vlan.otop:19:3)
-  step '2/14, namespace sysctls, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/14, namespace sysctls, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in vlan.isp  (examples/vlan.otop:34:12)
   # set net.ipv6.conf.all.forwarding = 1 in vlan.isp  (examples/vlan.otop:34:12)
   # set net.ipv6.conf.default.accept_dad = 0 in vlan.isp  (examples/vlan.otop:34:12)
-  step '3/14, namespace sysctls, in node isp (vlan.isp)' nsenter --net=/run/netns/vlan.isp -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '3/14, namespace sysctls, in node isp (vlan.isp)' nsenter --net=/run/netns/vlan.isp -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 7: filters
   # load nftables table inet opentop in vlan.router  (examples/vlan.otop:26:5)
-  step '4/14, filters, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- nft -f - <<'EOF' || return 1
+  tool_step '4/14, filters, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- nft -f - <<'EOF' || return 1
 table inet opentop {
 	chain forward {
 		type filter hook forward priority filter; policy drop;
@@ -94,7 +94,7 @@ table inet opentop {
 EOF
   # == stage 4 of 7: links
   # create veth pair uplink (vlan.router) — eth0 (vlan.isp)  (examples/vlan.otop:23:3)
-  step '5/14, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '5/14, links, on the host' ip -batch - <<'EOF' || return 1
 link add name uplink index 15457098 netns vlan.router type veth peer name eth0 netns vlan.isp
 EOF
   # mark lo in vlan as opentop:vlan  (examples/vlan.otop:14:5)
@@ -111,7 +111,7 @@ EOF
   # give printer.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:38:16)
   # create veth pair guest.eth0 (vlan) — eth0 (vlan.guest)  (examples/vlan.otop:39:14)
   # give guest.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:39:14)
-  step '6/14, links, in the switches (vlan)' nsenter --net=/run/netns/vlan -- ip -batch - <<'EOF' || return 1
+  tool_step '6/14, links, in the switches (vlan)' nsenter --net=/run/netns/vlan -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan
 link add name office type bridge vlan_filtering 1 vlan_default_pvid 0
 link set dev office addrgenmode none
@@ -130,7 +130,7 @@ EOF
   # == stage 5 of 7: stacked interfaces
   # create VLAN 10 sub-interface trunk.10 on trunk in vlan.router  (examples/vlan.otop:21:3)
   # create VLAN 20 sub-interface trunk.20 on trunk in vlan.router  (examples/vlan.otop:22:3)
-  step '7/14, stacked interfaces, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- ip -batch - <<'EOF' || return 1
+  tool_step '7/14, stacked interfaces, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- ip -batch - <<'EOF' || return 1
 link add link trunk name trunk.10 type vlan id 10
 link add link trunk name trunk.20 type vlan id 20
 EOF
@@ -141,7 +141,7 @@ EOF
   # let port staff2.eth0 in vlan carry VLAN 10 untagged  (examples/vlan.otop:37:15)
   # let port printer.eth0 in vlan carry VLAN 10 untagged  (examples/vlan.otop:38:16)
   # let port guest.eth0 in vlan carry VLAN 20 untagged  (examples/vlan.otop:39:14)
-  step '8/14, switch VLANs, in the switches (vlan)' nsenter --net=/run/netns/vlan -- bridge -batch - <<'EOF' || return 1
+  tool_step '8/14, switch VLANs, in the switches (vlan)' nsenter --net=/run/netns/vlan -- bridge -batch - <<'EOF' || return 1
 vlan add dev router.trunk vid 10
 vlan add dev router.trunk vid 20
 vlan add dev staff1.eth0 vid 10 pvid untagged
@@ -164,7 +164,7 @@ EOF
   # give uplink in vlan.router no IPv6 link-local address  (examples/vlan.otop:23:3)
   # bring uplink up in vlan.router  (examples/vlan.otop:23:3)
   # route 0.0.0.0/0 via 203.0.113.254 in vlan.router  (examples/vlan.otop:24:3)
-  step '9/14, addresses and routes, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- ip -batch - <<'EOF' || return 1
+  tool_step '9/14, addresses and routes, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan:router
 link set dev lo up
 link set dev trunk addrgenmode none
@@ -185,7 +185,7 @@ EOF
   # add 203.0.113.254/24 to eth0 in vlan.isp  (examples/vlan.otop:34:26)
   # give eth0 in vlan.isp no IPv6 link-local address  (examples/vlan.otop:34:21)
   # bring eth0 up in vlan.isp  (examples/vlan.otop:34:21)
-  step '10/14, addresses and routes, in node isp (vlan.isp)' nsenter --net=/run/netns/vlan.isp -- ip -batch - <<'EOF' || return 1
+  tool_step '10/14, addresses and routes, in node isp (vlan.isp)' nsenter --net=/run/netns/vlan.isp -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan:isp
 link set dev lo up
 addr add 203.0.113.254/24 dev eth0
@@ -198,7 +198,7 @@ EOF
   # give eth0 in vlan.staff1 no IPv6 link-local address  (examples/vlan.otop:36:15)
   # bring eth0 up in vlan.staff1  (examples/vlan.otop:36:15)
   # route 0.0.0.0/0 via 10.10.0.1 in vlan.staff1  (examples/vlan.otop:36:59)
-  step '11/14, addresses and routes, in node staff1 (vlan.staff1)' nsenter --net=/run/netns/vlan.staff1 -- ip -batch - <<'EOF' || return 1
+  tool_step '11/14, addresses and routes, in node staff1 (vlan.staff1)' nsenter --net=/run/netns/vlan.staff1 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan:staff1
 link set dev lo up
 addr add 10.10.0.11/24 dev eth0
@@ -212,7 +212,7 @@ EOF
   # give eth0 in vlan.staff2 no IPv6 link-local address  (examples/vlan.otop:37:15)
   # bring eth0 up in vlan.staff2  (examples/vlan.otop:37:15)
   # route 0.0.0.0/0 via 10.10.0.1 in vlan.staff2  (examples/vlan.otop:37:59)
-  step '12/14, addresses and routes, in node staff2 (vlan.staff2)' nsenter --net=/run/netns/vlan.staff2 -- ip -batch - <<'EOF' || return 1
+  tool_step '12/14, addresses and routes, in node staff2 (vlan.staff2)' nsenter --net=/run/netns/vlan.staff2 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan:staff2
 link set dev lo up
 addr add 10.10.0.12/24 dev eth0
@@ -226,7 +226,7 @@ EOF
   # give eth0 in vlan.printer no IPv6 link-local address  (examples/vlan.otop:38:16)
   # bring eth0 up in vlan.printer  (examples/vlan.otop:38:16)
   # route 0.0.0.0/0 via 10.10.0.1 in vlan.printer  (examples/vlan.otop:38:60)
-  step '13/14, addresses and routes, in node printer (vlan.printer)' nsenter --net=/run/netns/vlan.printer -- ip -batch - <<'EOF' || return 1
+  tool_step '13/14, addresses and routes, in node printer (vlan.printer)' nsenter --net=/run/netns/vlan.printer -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan:printer
 link set dev lo up
 addr add 10.10.0.50/24 dev eth0
@@ -240,7 +240,7 @@ EOF
   # give eth0 in vlan.guest no IPv6 link-local address  (examples/vlan.otop:39:14)
   # bring eth0 up in vlan.guest  (examples/vlan.otop:39:14)
   # route 0.0.0.0/0 via 10.20.0.1 in vlan.guest  (examples/vlan.otop:39:58)
-  step '14/14, addresses and routes, in node guest (vlan.guest)' nsenter --net=/run/netns/vlan.guest -- ip -batch - <<'EOF' || return 1
+  tool_step '14/14, addresses and routes, in node guest (vlan.guest)' nsenter --net=/run/netns/vlan.guest -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:vlan:guest
 link set dev lo up
 addr add 10.20.0.11/24 dev eth0

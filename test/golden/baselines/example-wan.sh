@@ -56,7 +56,7 @@ up_plan() {
   # create network namespace wan.rb  (examples/wan.otop:22:1)
   # create network namespace wan.pc-a  (examples/wan.otop:30:1)
   # create network namespace wan.pc-b  (examples/wan.otop:36:1)
-  step '1/11, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/11, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add wan
 netns add wan.ra
 netns add wan.rb
@@ -67,14 +67,14 @@ EOF
   # set net.ipv4.ip_forward = 1 in wan.ra  (examples/wan.otop:15:3)
   # set net.ipv6.conf.all.forwarding = 1 in wan.ra  (examples/wan.otop:15:3)
   # set net.ipv6.conf.default.accept_dad = 0 in wan.ra  (examples/wan.otop:15:3)
-  step '2/11, namespace sysctls, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/11, namespace sysctls, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # set net.ipv4.ip_forward = 1 in wan.rb  (examples/wan.otop:23:3)
   # set net.ipv6.conf.all.forwarding = 1 in wan.rb  (examples/wan.otop:23:3)
   # set net.ipv6.conf.default.accept_dad = 0 in wan.rb  (examples/wan.otop:23:3)
-  step '3/11, namespace sysctls, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '3/11, namespace sysctls, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 5: links
   # create veth pair wan (wan.ra) — wan (wan.rb)  (examples/wan.otop:17:3)
-  step '4/11, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '4/11, links, on the host' ip -batch - <<'EOF' || return 1
 link add name wan index 15080146 netns wan.ra type veth peer name wan netns wan.rb
 EOF
   # mark lo in wan as opentop:wan  (examples/wan.otop:9:5)
@@ -92,7 +92,7 @@ EOF
   # give pc-a.eth0 in wan no IPv6 link-local address  (examples/wan.otop:31:3)
   # create veth pair pc-b.eth0 (wan) — eth0 (wan.pc-b)  (examples/wan.otop:37:3)
   # give pc-b.eth0 in wan no IPv6 link-local address  (examples/wan.otop:37:3)
-  step '5/11, links, in the switches (wan)' nsenter --net=/run/netns/wan -- ip -batch - <<'EOF' || return 1
+  tool_step '5/11, links, in the switches (wan)' nsenter --net=/run/netns/wan -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:wan
 link add name site-a type bridge
 link set dev site-a addrgenmode none
@@ -112,13 +112,13 @@ EOF
   # == stage 4 of 5: shaping
   # shape wan in wan.ra: tbf rate 20mbit burst 15140b limit 1514000b  (examples/wan.otop:17:47)
   # shape wan in wan.ra: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit  (examples/wan.otop:17:47)
-  step '6/11, shaping, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- tc -batch - <<'EOF' || return 1
+  tool_step '6/11, shaping, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- tc -batch - <<'EOF' || return 1
 qdisc add dev wan root handle 1: tbf rate 20mbit burst 15140b limit 1514000b
 qdisc add dev wan parent 1:1 handle 10: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit
 EOF
   # shape wan in wan.rb: tbf rate 20mbit burst 15140b limit 1514000b  (examples/wan.otop:17:47)
   # shape wan in wan.rb: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit  (examples/wan.otop:17:47)
-  step '7/11, shaping, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- tc -batch - <<'EOF' || return 1
+  tool_step '7/11, shaping, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- tc -batch - <<'EOF' || return 1
 qdisc add dev wan root handle 1: tbf rate 20mbit burst 15140b limit 1514000b
 qdisc add dev wan parent 1:1 handle 10: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit
 EOF
@@ -133,7 +133,7 @@ EOF
   # bring wan up in wan.ra  (examples/wan.otop:17:3)
   # route 10.20.0.0/24 via 10.255.1.1 in wan.ra  (examples/wan.otop:18:3)
   # route fd10:b::/64 via fd10:ff::1 in wan.ra  (examples/wan.otop:19:3)
-  step '8/11, addresses and routes, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- ip -batch - <<'EOF' || return 1
+  tool_step '8/11, addresses and routes, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:wan:ra
 link set dev lo up
 addr add 10.10.0.1/24 dev lan
@@ -155,7 +155,7 @@ EOF
   # bring wan up in wan.rb  (examples/wan.otop:25:3)
   # route 10.10.0.0/24 via 10.255.1.0 in wan.rb  (examples/wan.otop:26:3)
   # route fd10:a::/64 via fd10:ff:: in wan.rb  (examples/wan.otop:27:3)
-  step '9/11, addresses and routes, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- ip -batch - <<'EOF' || return 1
+  tool_step '9/11, addresses and routes, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:wan:rb
 link set dev lo up
 addr add 10.20.0.1/24 dev lan
@@ -174,7 +174,7 @@ EOF
   # bring eth0 up in wan.pc-a  (examples/wan.otop:31:3)
   # route 0.0.0.0/0 via 10.10.0.1 in wan.pc-a  (examples/wan.otop:32:3)
   # route ::/0 via fd10:a::1 in wan.pc-a  (examples/wan.otop:33:3)
-  step '10/11, addresses and routes, in node pc-a (wan.pc-a)' nsenter --net=/run/netns/wan.pc-a -- ip -batch - <<'EOF' || return 1
+  tool_step '10/11, addresses and routes, in node pc-a (wan.pc-a)' nsenter --net=/run/netns/wan.pc-a -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:wan:pc-a
 link set dev lo up
 addr add 10.10.0.10/24 dev eth0
@@ -190,7 +190,7 @@ EOF
   # bring eth0 up in wan.pc-b  (examples/wan.otop:37:3)
   # route 0.0.0.0/0 via 10.20.0.1 in wan.pc-b  (examples/wan.otop:38:3)
   # route ::/0 via fd10:b::1 in wan.pc-b  (examples/wan.otop:39:3)
-  step '11/11, addresses and routes, in node pc-b (wan.pc-b)' nsenter --net=/run/netns/wan.pc-b -- ip -batch - <<'EOF' || return 1
+  tool_step '11/11, addresses and routes, in node pc-b (wan.pc-b)' nsenter --net=/run/netns/wan.pc-b -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:wan:pc-b
 link set dev lo up
 addr add 10.20.0.10/24 dev eth0

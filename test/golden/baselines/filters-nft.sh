@@ -53,7 +53,7 @@ up_plan() {
   # == stage 1 of 5: namespaces
   # create network namespace gnft.fw  (test/golden/cases/filters-nft.otop:5:1)
   # create network namespace gnft.pc  (test/golden/cases/filters-nft.otop:25:1)
-  step '1/7, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/7, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add gnft.fw
 netns add gnft.pc
 EOF
@@ -61,11 +61,11 @@ EOF
   # set net.ipv4.ip_forward = 1 in gnft.fw  (test/golden/cases/filters-nft.otop:6:3)
   # set net.ipv6.conf.all.forwarding = 1 in gnft.fw  (test/golden/cases/filters-nft.otop:6:3)
   # set net.ipv6.conf.default.accept_dad = 0 in gnft.fw  (test/golden/cases/filters-nft.otop:6:3)
-  step '2/7, namespace sysctls, in node fw (gnft.fw)' nsenter --net=/run/netns/gnft.fw -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/7, namespace sysctls, in node fw (gnft.fw)' nsenter --net=/run/netns/gnft.fw -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 5: filters
   # load nftables table inet opentop in gnft.fw  (test/golden/cases/filters-nft.otop:11:5)
   # apply literal nftables text in gnft.fw  (test/golden/cases/filters-nft.otop:15:3)
-  step '3/7, filters, in node fw (gnft.fw)' nsenter --net=/run/netns/gnft.fw -- nft -f - <<'EOF' || return 1
+  tool_step '3/7, filters, in node fw (gnft.fw)' nsenter --net=/run/netns/gnft.fw -- nft -f - <<'EOF' || return 1
 table inet opentop {
 	chain forward {
 		type filter hook forward priority filter; policy drop;
@@ -81,7 +81,7 @@ table inet extra {
 }
 EOF
   # create nftables table inet opentop-gnft on the host  (test/golden/cases/filters-nft.otop:7:62)
-  step '4/7, filters, on the host' nft -f - <<'EOF' || return 1
+  tool_step '4/7, filters, on the host' nft -f - <<'EOF' || return 1
 table inet opentop-gnft {
 	comment "opentop:gnft"
 	chain postrouting {
@@ -96,7 +96,7 @@ EOF
   # add 198.51.100.1/30 to ot-g8i71x-wan in the host  (test/golden/cases/filters-nft.otop:7:46)
   # bring ot-g8i71x-wan up in the host  (test/golden/cases/filters-nft.otop:7:3)
   # create veth pair eth0 (gnft.fw) — eth0 (gnft.pc)  (test/golden/cases/filters-nft.otop:8:3)
-  step '5/7, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '5/7, links, on the host' ip -batch - <<'EOF' || return 1
 link add name ot-g8i71x-wan type veth peer name wan netns gnft.fw
 link set dev ot-g8i71x-wan alias opentop:gnft:fw:wan
 addr add 198.51.100.1/30 dev ot-g8i71x-wan
@@ -113,7 +113,7 @@ EOF
   # give eth0 in gnft.fw no IPv6 link-local address  (test/golden/cases/filters-nft.otop:8:3)
   # bring eth0 up in gnft.fw  (test/golden/cases/filters-nft.otop:8:3)
   # route 0.0.0.0/0 via 198.51.100.1 in gnft.fw  (test/golden/cases/filters-nft.otop:9:3)
-  step '6/7, addresses and routes, in node fw (gnft.fw)' nsenter --net=/run/netns/gnft.fw -- ip -batch - <<'EOF' || return 1
+  tool_step '6/7, addresses and routes, in node fw (gnft.fw)' nsenter --net=/run/netns/gnft.fw -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:gnft:fw
 link set dev lo up
 addr add 198.51.100.2/30 dev wan
@@ -130,7 +130,7 @@ EOF
   # give eth0 in gnft.pc no IPv6 link-local address  (test/golden/cases/filters-nft.otop:26:3)
   # bring eth0 up in gnft.pc  (test/golden/cases/filters-nft.otop:26:3)
   # route 0.0.0.0/0 via 10.1.0.1 in gnft.pc  (test/golden/cases/filters-nft.otop:27:3)
-  step '7/7, addresses and routes, in node pc (gnft.pc)' nsenter --net=/run/netns/gnft.pc -- ip -batch - <<'EOF' || return 1
+  tool_step '7/7, addresses and routes, in node pc (gnft.pc)' nsenter --net=/run/netns/gnft.pc -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:gnft:pc
 link set dev lo up
 addr add 10.1.0.10/24 dev eth0

@@ -56,7 +56,7 @@ up_plan() {
   # create network namespace gflt.srv  (test/golden/cases/filters.otop:39:1)
   # create network namespace gflt.isp  (test/golden/cases/filters.otop:51:1)
   # create network namespace gflt.pc  (test/golden/cases/filters.otop:55:1)
-  step '1/10, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/10, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add gflt
 netns add gflt.fw
 netns add gflt.srv
@@ -67,10 +67,10 @@ EOF
   # set net.ipv4.ip_forward = 1 in gflt.fw  (test/golden/cases/filters.otop:9:3)
   # set net.ipv6.conf.all.forwarding = 1 in gflt.fw  (test/golden/cases/filters.otop:9:3)
   # set net.ipv6.conf.default.accept_dad = 0 in gflt.fw  (test/golden/cases/filters.otop:9:3)
-  step '2/10, namespace sysctls, in node fw (gflt.fw)' nsenter --net=/run/netns/gflt.fw -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/10, namespace sysctls, in node fw (gflt.fw)' nsenter --net=/run/netns/gflt.fw -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 5: filters
   # load nftables table inet opentop in gflt.fw  (test/golden/cases/filters.otop:15:5)
-  step '3/10, filters, in node fw (gflt.fw)' nsenter --net=/run/netns/gflt.fw -- nft -f - <<'EOF' || return 1
+  tool_step '3/10, filters, in node fw (gflt.fw)' nsenter --net=/run/netns/gflt.fw -- nft -f - <<'EOF' || return 1
 table inet opentop {
 	chain prerouting {
 		type nat hook prerouting priority dstnat; policy accept;
@@ -112,7 +112,7 @@ table inet opentop {
 }
 EOF
   # load nftables table inet opentop in gflt.srv  (test/golden/cases/filters.otop:43:5)
-  step '4/10, filters, in node srv (gflt.srv)' nsenter --net=/run/netns/gflt.srv -- nft -f - <<'EOF' || return 1
+  tool_step '4/10, filters, in node srv (gflt.srv)' nsenter --net=/run/netns/gflt.srv -- nft -f - <<'EOF' || return 1
 table inet opentop {
 	chain input {
 		type filter hook input priority filter; policy drop;
@@ -126,7 +126,7 @@ EOF
   # == stage 4 of 5: links
   # create veth pair eth1 (gflt.fw) — eth0 (gflt.srv)  (test/golden/cases/filters.otop:11:3)
   # create veth pair wan (gflt.fw) — eth0 (gflt.isp)  (test/golden/cases/filters.otop:12:3)
-  step '5/10, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '5/10, links, on the host' ip -batch - <<'EOF' || return 1
 link add name eth1 index 7679867 netns gflt.fw type veth peer name eth0 netns gflt.srv
 link add name wan index 9367498 netns gflt.fw type veth peer name eth0 netns gflt.isp
 EOF
@@ -138,7 +138,7 @@ EOF
   # give fw.eth0 in gflt no IPv6 link-local address  (test/golden/cases/filters.otop:10:3)
   # create veth pair pc.eth0 (gflt) — eth0 (gflt.pc)  (test/golden/cases/filters.otop:56:3)
   # give pc.eth0 in gflt no IPv6 link-local address  (test/golden/cases/filters.otop:56:3)
-  step '6/10, links, in the switches (gflt)' nsenter --net=/run/netns/gflt -- ip -batch - <<'EOF' || return 1
+  tool_step '6/10, links, in the switches (gflt)' nsenter --net=/run/netns/gflt -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:gflt
 link add name lan type bridge
 link set dev lan addrgenmode none
@@ -161,7 +161,7 @@ EOF
   # add fd6f:ff::1/64 to wan in gflt.fw  (test/golden/cases/filters.otop:12:34)
   # bring wan up in gflt.fw  (test/golden/cases/filters.otop:12:3)
   # route 0.0.0.0/0 via 203.0.113.2 in gflt.fw  (test/golden/cases/filters.otop:13:3)
-  step '7/10, addresses and routes, in node fw (gflt.fw)' nsenter --net=/run/netns/gflt.fw -- ip -batch - <<'EOF' || return 1
+  tool_step '7/10, addresses and routes, in node fw (gflt.fw)' nsenter --net=/run/netns/gflt.fw -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:gflt:fw
 link set dev lo up
 addr add 10.1.0.1/24 dev eth0
@@ -181,7 +181,7 @@ EOF
   # add fd6f:2::10/64 to eth0 in gflt.srv  (test/golden/cases/filters.otop:40:21)
   # bring eth0 up in gflt.srv  (test/golden/cases/filters.otop:40:3)
   # route 0.0.0.0/0 via 10.2.0.1 in gflt.srv  (test/golden/cases/filters.otop:41:3)
-  step '8/10, addresses and routes, in node srv (gflt.srv)' nsenter --net=/run/netns/gflt.srv -- ip -batch - <<'EOF' || return 1
+  tool_step '8/10, addresses and routes, in node srv (gflt.srv)' nsenter --net=/run/netns/gflt.srv -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:gflt:srv
 link set dev lo up
 addr add 10.2.0.10/24 dev eth0
@@ -194,7 +194,7 @@ EOF
   # add 203.0.113.2/24 to eth0 in gflt.isp  (test/golden/cases/filters.otop:52:8)
   # add fd6f:ff::2/64 to eth0 in gflt.isp  (test/golden/cases/filters.otop:52:23)
   # bring eth0 up in gflt.isp  (test/golden/cases/filters.otop:52:3)
-  step '9/10, addresses and routes, in node isp (gflt.isp)' nsenter --net=/run/netns/gflt.isp -- ip -batch - <<'EOF' || return 1
+  tool_step '9/10, addresses and routes, in node isp (gflt.isp)' nsenter --net=/run/netns/gflt.isp -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:gflt:isp
 link set dev lo up
 addr add 203.0.113.2/24 dev eth0
@@ -207,7 +207,7 @@ EOF
   # add fd6f:1::10/64 to eth0 in gflt.pc  (test/golden/cases/filters.otop:56:28)
   # bring eth0 up in gflt.pc  (test/golden/cases/filters.otop:56:3)
   # route 0.0.0.0/0 via 10.1.0.1 in gflt.pc  (test/golden/cases/filters.otop:57:3)
-  step '10/10, addresses and routes, in node pc (gflt.pc)' nsenter --net=/run/netns/gflt.pc -- ip -batch - <<'EOF' || return 1
+  tool_step '10/10, addresses and routes, in node pc (gflt.pc)' nsenter --net=/run/netns/gflt.pc -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:gflt:pc
 link set dev lo up
 addr add 10.1.0.10/24 dev eth0

@@ -56,7 +56,7 @@ up_plan() {
   # create network namespace giso.web  (test/golden/cases/isolation.otop:12:1)
   # create network namespace giso.daemon  (test/golden/cases/isolation.otop:20:1)
   # create network namespace giso.db  (test/golden/cases/isolation.otop:32:1)
-  step '1/46, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/46, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add giso
 netns add giso.plain
 netns add giso.web
@@ -74,7 +74,7 @@ EOF
   # give web.eth0 in giso no IPv6 link-local address  (test/golden/cases/isolation.otop:13:3)
   # create veth pair db.eth0 (giso) — eth0 (giso.db)  (test/golden/cases/isolation.otop:35:3)
   # give db.eth0 in giso no IPv6 link-local address  (test/golden/cases/isolation.otop:35:3)
-  step '2/46, links, in the switches (giso)' nsenter --net=/run/netns/giso -- ip -batch - <<'EOF' || return 1
+  tool_step '2/46, links, in the switches (giso)' nsenter --net=/run/netns/giso -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso
 link add name lan type bridge
 link set dev lan addrgenmode none
@@ -92,7 +92,7 @@ EOF
   # add 10.0.0.1/24 to eth0 in giso.plain  (test/golden/cases/isolation.otop:8:15)
   # give eth0 in giso.plain no IPv6 link-local address  (test/golden/cases/isolation.otop:8:3)
   # bring eth0 up in giso.plain  (test/golden/cases/isolation.otop:8:3)
-  step '3/46, addresses and routes, in node plain (giso.plain)' nsenter --net=/run/netns/giso.plain -- ip -batch - <<'EOF' || return 1
+  tool_step '3/46, addresses and routes, in node plain (giso.plain)' nsenter --net=/run/netns/giso.plain -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:plain
 link set dev lo up
 addr add 10.0.0.1/24 dev eth0
@@ -104,7 +104,7 @@ EOF
   # add 10.0.0.2/24 to eth0 in giso.web  (test/golden/cases/isolation.otop:13:15)
   # give eth0 in giso.web no IPv6 link-local address  (test/golden/cases/isolation.otop:13:3)
   # bring eth0 up in giso.web  (test/golden/cases/isolation.otop:13:3)
-  step '4/46, addresses and routes, in node web (giso.web)' nsenter --net=/run/netns/giso.web -- ip -batch - <<'EOF' || return 1
+  tool_step '4/46, addresses and routes, in node web (giso.web)' nsenter --net=/run/netns/giso.web -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:web
 link set dev lo up
 addr add 10.0.0.2/24 dev eth0
@@ -113,7 +113,7 @@ link set dev eth0 up
 EOF
   # mark lo in giso.daemon as opentop:giso:daemon  (test/golden/cases/isolation.otop:20:1)
   # bring lo up in giso.daemon  (test/golden/cases/isolation.otop:20:1)
-  step '5/46, addresses and routes, in node daemon (giso.daemon)' nsenter --net=/run/netns/giso.daemon -- ip -batch - <<'EOF' || return 1
+  tool_step '5/46, addresses and routes, in node daemon (giso.daemon)' nsenter --net=/run/netns/giso.daemon -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:daemon
 link set dev lo up
 EOF
@@ -122,7 +122,7 @@ EOF
   # add 10.0.0.3/24 to eth0 in giso.db  (test/golden/cases/isolation.otop:35:15)
   # give eth0 in giso.db no IPv6 link-local address  (test/golden/cases/isolation.otop:35:3)
   # bring eth0 up in giso.db  (test/golden/cases/isolation.otop:35:3)
-  step '6/46, addresses and routes, in node db (giso.db)' nsenter --net=/run/netns/giso.db -- ip -batch - <<'EOF' || return 1
+  tool_step '6/46, addresses and routes, in node db (giso.db)' nsenter --net=/run/netns/giso.db -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:giso:db
 link set dev lo up
 addr add 10.0.0.3/24 dev eth0
@@ -131,100 +131,100 @@ link set dev eth0 up
 EOF
   # == stage 4 of 21: directories
   # create directories /run/opentop/giso/ns, /run/opentop/giso/services  (test/golden/cases/isolation.otop:2:5)
-  step '7/46, directories, on the host' mkdir -p /run/opentop/giso/ns /run/opentop/giso/services || return 1
+  tool_step '7/46, directories, on the host' mkdir -p /run/opentop/giso/ns /run/opentop/giso/services || return 1
   # create cgroup /sys/fs/cgroup/opentop/giso  (test/golden/cases/isolation.otop:2:5)
-  step '8/46, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/giso || return 1
+  tool_step '8/46, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/giso || return 1
   # == stage 5 of 21: namespace directory
   # make /run/opentop/giso/ns a private mount to hold namespace files  (test/golden/cases/isolation.otop:2:5)
-  step '9/46, namespace directory, on the host' mount --bind --make-private /run/opentop/giso/ns /run/opentop/giso/ns || return 1
+  tool_step '9/46, namespace directory, on the host' mount --bind --make-private /run/opentop/giso/ns /run/opentop/giso/ns || return 1
   # == stage 6 of 21: cgroup controllers (1 of 2)
   # write +memory +cpu +pids to /sys/fs/cgroup/opentop/cgroup.subtree_control  (test/golden/cases/isolation.otop:2:5)
-  step '10/46, cgroup controllers (1 of 2), on the host' tee /sys/fs/cgroup/opentop/cgroup.subtree_control <<'EOF' || return 1
+  tool_step '10/46, cgroup controllers (1 of 2), on the host' tee /sys/fs/cgroup/opentop/cgroup.subtree_control <<'EOF' || return 1
 +memory +cpu +pids
 EOF
   # == stage 7 of 21: cgroup controllers (2 of 2)
   # write +memory +cpu +pids to /sys/fs/cgroup/opentop/giso/cgroup.subtree_control  (test/golden/cases/isolation.otop:2:5)
-  step '11/46, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/giso/cgroup.subtree_control <<'EOF' || return 1
+  tool_step '11/46, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/giso/cgroup.subtree_control <<'EOF' || return 1
 +memory +cpu +pids
 EOF
   # == stage 8 of 21: node cgroups and namespace files
   # create cgroup /sys/fs/cgroup/opentop/giso/web  (test/golden/cases/isolation.otop:12:1)
-  step '12/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/web || return 1
+  tool_step '12/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/web || return 1
   # create cgroup /sys/fs/cgroup/opentop/giso/daemon  (test/golden/cases/isolation.otop:20:1)
-  step '13/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/daemon || return 1
+  tool_step '13/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/daemon || return 1
   # create the namespace files of node store  (test/golden/cases/isolation.otop:25:1)
-  step '14/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/store.mnt || return 1
+  tool_step '14/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/store.mnt || return 1
   # create cgroup /sys/fs/cgroup/opentop/giso/db  (test/golden/cases/isolation.otop:32:1)
-  step '15/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/db || return 1
+  tool_step '15/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/db || return 1
   # create the namespace files of node db  (test/golden/cases/isolation.otop:32:1)
-  step '16/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt || return 1
+  tool_step '16/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt || return 1
   # create the namespace files of node named  (test/golden/cases/isolation.otop:46:1)
-  step '17/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/named.uts || return 1
+  tool_step '17/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/named.uts || return 1
   # == stage 9 of 21: limits
   # write 134217728 to /sys/fs/cgroup/opentop/giso/web/memory.max  (test/golden/cases/isolation.otop:15:9)
-  step '18/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.max <<'EOF' || return 1
+  tool_step '18/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.max <<'EOF' || return 1
 134217728
 EOF
   # write 0 to /sys/fs/cgroup/opentop/giso/web/memory.swap.max  (test/golden/cases/isolation.otop:15:9)
-  step '19/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.swap.max <<'EOF' || return 1
+  tool_step '19/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.swap.max <<'EOF' || return 1
 0
 EOF
   # write 268435456 to /sys/fs/cgroup/opentop/giso/db/memory.max  (test/golden/cases/isolation.otop:39:9)
-  step '20/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.max <<'EOF' || return 1
+  tool_step '20/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.max <<'EOF' || return 1
 268435456
 EOF
   # write 0 to /sys/fs/cgroup/opentop/giso/db/memory.swap.max  (test/golden/cases/isolation.otop:39:9)
-  step '21/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.swap.max <<'EOF' || return 1
+  tool_step '21/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.swap.max <<'EOF' || return 1
 0
 EOF
   # write 50000 100000 to /sys/fs/cgroup/opentop/giso/db/cpu.max  (test/golden/cases/isolation.otop:39:21)
-  step '22/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/cpu.max <<'EOF' || return 1
+  tool_step '22/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/cpu.max <<'EOF' || return 1
 50000 100000
 EOF
   # write 100 to /sys/fs/cgroup/opentop/giso/db/pids.max  (test/golden/cases/isolation.otop:40:9)
-  step '23/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/pids.max <<'EOF' || return 1
+  tool_step '23/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/pids.max <<'EOF' || return 1
 100
 EOF
   # == stage 10 of 21: node namespaces
   # create the mount namespaces of node store  (test/golden/cases/isolation.otop:25:1)
-  step '24/46, node namespaces, on the host' unshare --mount=/run/opentop/giso/ns/store.mnt --propagation private -- true || return 1
+  tool_step '24/46, node namespaces, on the host' unshare --mount=/run/opentop/giso/ns/store.mnt --propagation private -- true || return 1
   # create the uts, ipc, cgroup, mount namespaces of node db  (test/golden/cases/isolation.otop:32:1)
-  step '25/46, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- unshare --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt --propagation private -- true || return 1
+  tool_step '25/46, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- unshare --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt --propagation private -- true || return 1
   # create the uts namespaces of node named  (test/golden/cases/isolation.otop:46:1)
-  step '26/46, node namespaces, on the host' unshare --uts=/run/opentop/giso/ns/named.uts -- true || return 1
+  tool_step '26/46, node namespaces, on the host' unshare --uts=/run/opentop/giso/ns/named.uts -- true || return 1
   # == stage 11 of 21: hostnames
   # set the hostname of node db to database  (test/golden/cases/isolation.otop:34:3)
-  step '27/46, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/db.uts -- hostname database || return 1
+  tool_step '27/46, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/db.uts -- hostname database || return 1
   # set the hostname of node named to named  (test/golden/cases/isolation.otop:46:1)
-  step '28/46, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/named.uts -- hostname named || return 1
+  tool_step '28/46, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/named.uts -- hostname named || return 1
   # == stage 12 of 21: mounts (1 of 5)
   # mount tmpfs on /var/cache in node store  (test/golden/cases/isolation.otop:27:3)
-  step '29/46, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount -t tmpfs -o size=33554432 opentop:giso:store /var/cache || return 1
+  tool_step '29/46, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount -t tmpfs -o size=33554432 opentop:giso:store /var/cache || return 1
   # mount /srv/rootfs on /srv/rootfs in node db  (test/golden/cases/isolation.otop:36:3)
-  step '30/46, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind /srv/rootfs /srv/rootfs || return 1
+  tool_step '30/46, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind /srv/rootfs /srv/rootfs || return 1
   # == stage 13 of 21: mounts (2 of 5)
   # mount /srv/data on /mnt in node store  (test/golden/cases/isolation.otop:28:3)
-  step '31/46, mounts (2 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount --bind -o ro /srv/data /mnt || return 1
+  tool_step '31/46, mounts (2 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount --bind -o ro /srv/data /mnt || return 1
   # mount sysfs on /srv/rootfs/sys in node db  (test/golden/cases/isolation.otop:36:3)
-  step '32/46, mounts (2 of 5), on the host' nsenter --net=/run/netns/giso.db --mount=/run/opentop/giso/ns/db.mnt -- mount -t sysfs opentop:giso:db /srv/rootfs/sys || return 1
+  tool_step '32/46, mounts (2 of 5), on the host' nsenter --net=/run/netns/giso.db --mount=/run/opentop/giso/ns/db.mnt -- mount -t sysfs opentop:giso:db /srv/rootfs/sys || return 1
   # == stage 14 of 21: mounts (3 of 5)
   # mount /dev on /srv/rootfs/dev in node db  (test/golden/cases/isolation.otop:36:3)
-  step '33/46, mounts (3 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --rbind /dev /srv/rootfs/dev || return 1
+  tool_step '33/46, mounts (3 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --rbind /dev /srv/rootfs/dev || return 1
   # == stage 15 of 21: mounts (4 of 5)
   # mount tmpfs on /srv/rootfs/var/lib/db in node db  (test/golden/cases/isolation.otop:37:3)
-  step '34/46, mounts (4 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:giso:db /srv/rootfs/var/lib/db || return 1
+  tool_step '34/46, mounts (4 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:giso:db /srv/rootfs/var/lib/db || return 1
   # == stage 16 of 21: mounts (5 of 5)
   # mount /usr on /srv/rootfs/usr in node db  (test/golden/cases/isolation.otop:38:3)
-  step '35/46, mounts (5 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind -o ro /usr /srv/rootfs/usr || return 1
+  tool_step '35/46, mounts (5 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind -o ro /usr /srv/rootfs/usr || return 1
   # == stage 17 of 21: init processes
   # start the init of node db's pid namespace  (test/golden/cases/isolation.otop:32:1)
   step '36/46, init processes, on the host' unshare --pid -- sh -c 'cd / || exit 125; log=$1 pidfile=$2 ns=$3; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" && mount --bind /proc/$!/ns/pid "$ns" || { kill -KILL $!; exit 1; }' opentop-init /run/opentop/giso/services/db.init.log /run/opentop/giso/services/db.init.pid /run/opentop/giso/ns/db.pid /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- nsenter --net=/run/netns/giso.db --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'while :; do sleep 2147483647 & wait; done' opentop:giso:db:init || return 1
   # == stage 18 of 21: /proc of pid namespaces
   # mount proc on /srv/rootfs/proc in node db  (test/golden/cases/isolation.otop:32:1)
-  step '37/46, /proc of pid namespaces, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- mount -t proc opentop:giso:db /srv/rootfs/proc || return 1
+  tool_step '37/46, /proc of pid namespaces, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- mount -t proc opentop:giso:db /srv/rootfs/proc || return 1
   # == stage 19 of 21: roots
   # make /srv/rootfs the root of node db  (test/golden/cases/isolation.otop:36:3)
-  step '38/46, roots, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'cd "$1" && pivot_root . . && umount -l .' opentop-root /srv/rootfs || return 1
+  tool_step '38/46, roots, on the host' nsenter --pid=/run/opentop/giso/ns/db.pid --mount=/run/opentop/giso/ns/db.mnt -- sh -c 'cd "$1" && pivot_root . . && umount -l .' opentop-root /srv/rootfs || return 1
   # == stage 20 of 21: services
   # start service web in node web  (test/golden/cases/isolation.otop:14:3)
   step '39/46, services, on the host' sh -c 'cd / || exit 125; log=$1 pidfile=$2; rm -f "$3" || exit 125; shift 3; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; setsid "$@" </dev/null >>"$log" 2>&1 & echo $! > "$pidfile" || { kill -KILL $!; exit 1; }' opentop-start /run/opentop/giso/services/web.web.log /run/opentop/giso/services/web.web.pid /run/opentop/giso/services/web.web.status /sys/fs/cgroup/opentop/giso/web/cgroup.procs -- sh -c 'status=$1; shift; "$@"; echo $? > "$status"' opentop:giso:web:web /run/opentop/giso/services/web.web.status env OPENTOP_LAB=giso OPENTOP_NODE=web OPENTOP_SERVICE=web nsenter --net=/run/netns/giso.web -- sh -c 'python3 -m http.server 8080' || return 1

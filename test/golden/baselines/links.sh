@@ -57,7 +57,7 @@ up_plan() {
   # create network namespace glinks.pc  (test/golden/cases/links.otop:32:1)
   # create network namespace glinks.cam  (test/golden/cases/links.otop:33:1)
   # create network namespace glinks.h  (test/golden/cases/links.otop:34:1)
-  step '1/20, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/20, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add glinks
 netns add glinks.r
 netns add glinks.s
@@ -70,11 +70,11 @@ EOF
   # set net.ipv6.conf.all.forwarding = 1 in glinks.r  (test/golden/cases/links.otop:9:3)
   # set net.ipv6.conf.default.accept_dad = 0 in glinks.r  (test/golden/cases/links.otop:9:3)
   # set net.ipv4.fib_multipath_hash_policy = 1 in glinks.r  (test/golden/cases/links.otop:10:3)
-  step '2/20, namespace sysctls, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
+  tool_step '2/20, namespace sysctls, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
   # set net.ipv4.ip_forward = 1 in glinks.s  (test/golden/cases/links.otop:25:3)
   # set net.ipv6.conf.all.forwarding = 1 in glinks.s  (test/golden/cases/links.otop:25:3)
   # set net.ipv6.conf.default.accept_dad = 0 in glinks.s  (test/golden/cases/links.otop:25:3)
-  step '3/20, namespace sysctls, in node s (glinks.s)' nsenter --net=/run/netns/glinks.s -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '3/20, namespace sysctls, in node s (glinks.s)' nsenter --net=/run/netns/glinks.s -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 7: links
   # create veth pair e1 (glinks.r) — e1 (glinks.s)  (test/golden/cases/links.otop:14:3)
   # create veth pair e2 (glinks.r) — e2 (glinks.s)  (test/golden/cases/links.otop:15:3)
@@ -82,7 +82,7 @@ EOF
   # mark ot-bz752s-up0 in the host as opentop:glinks:r:up0  (test/golden/cases/links.otop:17:3)
   # add 198.51.100.129/30 to ot-bz752s-up0 in the host  (test/golden/cases/links.otop:17:48)
   # bring ot-bz752s-up0 up in the host  (test/golden/cases/links.otop:17:3)
-  step '4/20, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '4/20, links, on the host' ip -batch - <<'EOF' || return 1
 link add name e1 index 121837 netns glinks.r type veth peer name e1 netns glinks.s
 link add name e2 index 15396971 netns glinks.r type veth peer name e2 netns glinks.s
 link add name ot-bz752s-up0 type veth peer name up0 netns glinks.r
@@ -91,9 +91,9 @@ addr add 198.51.100.129/30 dev ot-bz752s-up0
 link set dev ot-bz752s-up0 up
 EOF
   # move the host's enp7s0 into glinks.r as wan, its state saved in /run/opentop/glinks/nics/enp7s0  (test/golden/cases/links.otop:18:3)
-  step '5/20, links, on the host' sh -c 'nic=$1 ns=$2 name=$3 f=$4; shift 4; [ ! -e "$f" ] || { echo "$f exists: $nic is held by a lab already" >&2; exit 1; }; l=$(ip -o link show dev "$nic") || exit 1; mkdir -p "${f%/*}" || exit 1; { echo "# opentop: the state of $nic before it was moved into $ns as $name; down restores it"; mtu=${l#* mtu }; mtu=${mtu%% *}; case $l in *" link/ether "*) mac=${l#* link/ether }; echo "link set dev $nic address ${mac%% *} mtu $mtu";; *) echo "link set dev $nic mtu $mtu";; esac; ip -o addr show dev "$nic" scope global | sed -e "/ dynamic /d" -n -e "s/^[0-9]*: [^ ]* *inet6\{0,1\} \(.*\) scope .*/\1/p" | while read -r a; do echo "addr add $a dev $nic"; done; flags=${l#*<}; case ,${flags%%>*}, in *,UP,*) echo "link set dev $nic up";; esac; { ip -o -4 route show dev "$nic"; ip -o -6 route show dev "$nic"; } | sed -e "/ proto kernel /d" -e "/ proto ra /d" -e "/ expires /d" -e "s/ linkdown//g" -e "s/ dead//g" | while read -r r; do echo "route add $r dev $nic"; done; } > "$f.new" && mv "$f.new" "$f" || exit 1; ip link set dev "$nic" netns "$ns" name "$name" "$@"' opentop-nic-take enp7s0 glinks.r wan /run/opentop/glinks/nics/enp7s0 mtu 1400 || return 1
+  tool_step '5/20, links, on the host' sh -c 'nic=$1 ns=$2 name=$3 f=$4; shift 4; [ ! -e "$f" ] || { echo "$f exists: $nic is held by a lab already" >&2; exit 1; }; l=$(ip -o link show dev "$nic") || exit 1; mkdir -p "${f%/*}" || exit 1; { echo "# opentop: the state of $nic before it was moved into $ns as $name; down restores it"; mtu=${l#* mtu }; mtu=${mtu%% *}; case $l in *" link/ether "*) mac=${l#* link/ether }; echo "link set dev $nic address ${mac%% *} mtu $mtu";; *) echo "link set dev $nic mtu $mtu";; esac; ip -o addr show dev "$nic" scope global | sed -e "/ dynamic /d" -n -e "s/^[0-9]*: [^ ]* *inet6\{0,1\} \(.*\) scope .*/\1/p" | while read -r a; do echo "addr add $a dev $nic"; done; flags=${l#*<}; case ,${flags%%>*}, in *,UP,*) echo "link set dev $nic up";; esac; { ip -o -4 route show dev "$nic"; ip -o -6 route show dev "$nic"; } | sed -e "/ proto kernel /d" -e "/ proto ra /d" -e "/ expires /d" -e "s/ linkdown//g" -e "s/ dead//g" | while read -r r; do echo "route add $r dev $nic"; done; } > "$f.new" && mv "$f.new" "$f" || exit 1; ip link set dev "$nic" netns "$ns" name "$name" "$@"' opentop-nic-take enp7s0 glinks.r wan /run/opentop/glinks/nics/enp7s0 mtu 1400 || return 1
   # create macvlan mv0 (private) on the host's enp8s0, in glinks.r  (test/golden/cases/links.otop:19:3)
-  step '6/20, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '6/20, links, on the host' ip -batch - <<'EOF' || return 1
 link add link enp8s0 name mv0 netns glinks.r type macvlan mode private
 EOF
   # mark lo in glinks as opentop:glinks  (test/golden/cases/links.otop:3:5)
@@ -113,7 +113,7 @@ EOF
   # give cam.eth0 in glinks no IPv6 link-local address  (test/golden/cases/links.otop:33:12)
   # create veth pair h.eth0 (glinks) — eth0 (glinks.h)  (test/golden/cases/links.otop:34:10)
   # give h.eth0 in glinks no IPv6 link-local address  (test/golden/cases/links.otop:34:10)
-  step '7/20, links, in the switches (glinks)' nsenter --net=/run/netns/glinks -- ip -batch - <<'EOF' || return 1
+  tool_step '7/20, links, in the switches (glinks)' nsenter --net=/run/netns/glinks -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks
 link add name core mtu 9000 type bridge vlan_filtering 1 vlan_default_pvid 0
 link set dev core addrgenmode none
@@ -135,12 +135,12 @@ EOF
   # == stage 4 of 7: stacked interfaces
   # create VLAN 10 sub-interface trunk.10 on trunk in glinks.r  (test/golden/cases/links.otop:12:3)
   # create VLAN 20 sub-interface trunk.20 on trunk in glinks.r  (test/golden/cases/links.otop:13:3)
-  step '8/20, stacked interfaces, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- ip -batch - <<'EOF' || return 1
+  tool_step '8/20, stacked interfaces, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- ip -batch - <<'EOF' || return 1
 link add link trunk name trunk.10 type vlan id 10
 link add link trunk name trunk.20 mtu 1500 type vlan id 20
 EOF
   # create VLAN 20 sub-interface eth0.20 on eth0 in glinks.cam  (test/golden/cases/links.otop:33:39)
-  step '9/20, stacked interfaces, in node cam (glinks.cam)' nsenter --net=/run/netns/glinks.cam -- ip -batch - <<'EOF' || return 1
+  tool_step '9/20, stacked interfaces, in node cam (glinks.cam)' nsenter --net=/run/netns/glinks.cam -- ip -batch - <<'EOF' || return 1
 link add link eth0 name eth0.20 type vlan id 20
 EOF
   # == stage 5 of 7: switch VLANs
@@ -150,7 +150,7 @@ EOF
   # let port r.trunk in glinks carry VLAN 1 untagged  (test/golden/cases/links.otop:11:3)
   # let port pc.eth0 in glinks carry VLAN 10 untagged  (test/golden/cases/links.otop:32:11)
   # let port cam.eth0 in glinks carry VLAN 20 tagged  (test/golden/cases/links.otop:33:12)
-  step '10/20, switch VLANs, in the switches (glinks)' nsenter --net=/run/netns/glinks -- bridge -batch - <<'EOF' || return 1
+  tool_step '10/20, switch VLANs, in the switches (glinks)' nsenter --net=/run/netns/glinks -- bridge -batch - <<'EOF' || return 1
 vlan add dev r.trunk vid 10
 vlan add dev r.trunk vid 20
 vlan add dev r.trunk vid 100-102
@@ -166,7 +166,7 @@ EOF
   # shape lan in glinks.r: pfifo limit 1000  (test/golden/cases/links.otop:16:29)
   # shape up0 in glinks.r: tbf rate 500kbit burst 15140b limit 1514000b  (test/golden/cases/links.otop:17:66)
   # shape up0 in glinks.r: pfifo limit 1000  (test/golden/cases/links.otop:17:66)
-  step '11/20, shaping, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- tc -batch - <<'EOF' || return 1
+  tool_step '11/20, shaping, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- tc -batch - <<'EOF' || return 1
 qdisc add dev e1 root handle 1: tbf rate 1gbit burst 125000b limit 25000682b
 qdisc add dev e1 parent 1:1 handle 10: netem limit 16513 delay 100ms
 qdisc add dev e2 root handle 1: netem limit 5000 delay 10ms 1ms loss 0.5% rate 100gbit
@@ -177,23 +177,23 @@ qdisc add dev up0 parent 1:1 handle 10: pfifo limit 1000
 EOF
   # shape e2 in glinks.s: tbf rate 10mbit burst 15140b limit 1514000b  (test/golden/cases/links.otop:28:20)
   # shape e2 in glinks.s: pfifo limit 1000  (test/golden/cases/links.otop:28:20)
-  step '12/20, shaping, in node s (glinks.s)' nsenter --net=/run/netns/glinks.s -- tc -batch - <<'EOF' || return 1
+  tool_step '12/20, shaping, in node s (glinks.s)' nsenter --net=/run/netns/glinks.s -- tc -batch - <<'EOF' || return 1
 qdisc add dev e2 root handle 1: tbf rate 10mbit burst 15140b limit 1514000b
 qdisc add dev e2 parent 1:1 handle 10: pfifo limit 1000
 EOF
   # shape eth0 in glinks.h: pfifo limit 50  (test/golden/cases/links.otop:34:37)
-  step '13/20, shaping, in node h (glinks.h)' nsenter --net=/run/netns/glinks.h -- tc -batch - <<'EOF' || return 1
+  tool_step '13/20, shaping, in node h (glinks.h)' nsenter --net=/run/netns/glinks.h -- tc -batch - <<'EOF' || return 1
 qdisc add dev eth0 root handle 1: pfifo limit 50
 EOF
   # shape r.lan in glinks: tbf rate 100mbit burst 65536b limit 1514000b  (test/golden/cases/links.otop:16:29)
   # shape r.lan in glinks: pfifo limit 1000  (test/golden/cases/links.otop:16:29)
-  step '14/20, shaping, in the switches (glinks)' nsenter --net=/run/netns/glinks -- tc -batch - <<'EOF' || return 1
+  tool_step '14/20, shaping, in the switches (glinks)' nsenter --net=/run/netns/glinks -- tc -batch - <<'EOF' || return 1
 qdisc add dev r.lan root handle 1: tbf rate 100mbit burst 65536b limit 1514000b
 qdisc add dev r.lan parent 1:1 handle 10: pfifo limit 1000
 EOF
   # shape ot-bz752s-up0 in the host: tbf rate 500kbit burst 15140b limit 1514000b  (test/golden/cases/links.otop:17:66)
   # shape ot-bz752s-up0 in the host: pfifo limit 1000  (test/golden/cases/links.otop:17:66)
-  step '15/20, shaping, on the host' tc -batch - <<'EOF' || return 1
+  tool_step '15/20, shaping, on the host' tc -batch - <<'EOF' || return 1
 qdisc add dev ot-bz752s-up0 root handle 1: tbf rate 500kbit burst 15140b limit 1514000b
 qdisc add dev ot-bz752s-up0 parent 1:1 handle 10: pfifo limit 1000
 EOF
@@ -227,7 +227,7 @@ EOF
   # bring mv0 up in glinks.r  (test/golden/cases/links.otop:19:3)
   # route 10.9.0.0/16 over 2 paths in glinks.r  (test/golden/cases/links.otop:20:3)
   # route 10.8.0.0/16 over 2 paths in glinks.r  (test/golden/cases/links.otop:21:3)
-  step '16/20, addresses and routes, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- ip -batch - <<'EOF' || return 1
+  tool_step '16/20, addresses and routes, in node r (glinks.r)' nsenter --net=/run/netns/glinks.r -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks:r
 link set dev lo up
 link set dev trunk addrgenmode none
@@ -268,7 +268,7 @@ EOF
   # give e2 in glinks.s no IPv6 link-local address  (test/golden/cases/links.otop:28:3)
   # bring e2 up in glinks.s  (test/golden/cases/links.otop:28:3)
   # route 0.0.0.0/0 via 10.0.1.0 in glinks.s  (test/golden/cases/links.otop:29:3)
-  step '17/20, addresses and routes, in node s (glinks.s)' nsenter --net=/run/netns/glinks.s -- ip -batch - <<'EOF' || return 1
+  tool_step '17/20, addresses and routes, in node s (glinks.s)' nsenter --net=/run/netns/glinks.s -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks:s
 link set dev lo up
 addr add 10.9.0.1/32 dev lo
@@ -286,7 +286,7 @@ EOF
   # give eth0 in glinks.pc no IPv6 link-local address  (test/golden/cases/links.otop:32:11)
   # bring eth0 up in glinks.pc  (test/golden/cases/links.otop:32:11)
   # route 0.0.0.0/0 via 10.10.0.1 in glinks.pc  (test/golden/cases/links.otop:32:52)
-  step '18/20, addresses and routes, in node pc (glinks.pc)' nsenter --net=/run/netns/glinks.pc -- ip -batch - <<'EOF' || return 1
+  tool_step '18/20, addresses and routes, in node pc (glinks.pc)' nsenter --net=/run/netns/glinks.pc -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks:pc
 link set dev lo up
 addr add 10.10.0.5/24 dev eth0
@@ -302,7 +302,7 @@ EOF
   # give eth0.20 in glinks.cam no IPv6 link-local address  (test/golden/cases/links.otop:33:39)
   # bring eth0.20 up in glinks.cam  (test/golden/cases/links.otop:33:39)
   # route 0.0.0.0/0 via 10.20.0.1 in glinks.cam  (test/golden/cases/links.otop:33:61)
-  step '19/20, addresses and routes, in node cam (glinks.cam)' nsenter --net=/run/netns/glinks.cam -- ip -batch - <<'EOF' || return 1
+  tool_step '19/20, addresses and routes, in node cam (glinks.cam)' nsenter --net=/run/netns/glinks.cam -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks:cam
 link set dev lo up
 link set dev eth0 addrgenmode none
@@ -317,7 +317,7 @@ EOF
   # add 10.30.0.5/24 to eth0 in glinks.h  (test/golden/cases/links.otop:34:22)
   # give eth0 in glinks.h no IPv6 link-local address  (test/golden/cases/links.otop:34:10)
   # bring eth0 up in glinks.h  (test/golden/cases/links.otop:34:10)
-  step '20/20, addresses and routes, in node h (glinks.h)' nsenter --net=/run/netns/glinks.h -- ip -batch - <<'EOF' || return 1
+  tool_step '20/20, addresses and routes, in node h (glinks.h)' nsenter --net=/run/netns/glinks.h -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:glinks:h
 link set dev lo up
 addr add 10.30.0.5/24 dev eth0

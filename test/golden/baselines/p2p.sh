@@ -53,13 +53,13 @@ up_plan() {
   # == stage 1 of 3: namespaces
   # create network namespace gp2p.a  (test/golden/cases/p2p.otop:4:1)
   # create network namespace gp2p.b  (test/golden/cases/p2p.otop:10:1)
-  step '1/4, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/4, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add gp2p.a
 netns add gp2p.b
 EOF
   # == stage 2 of 3: links
   # create veth pair eth0 (gp2p.a) — eth0 (gp2p.b)  (test/golden/cases/p2p.otop:5:3)
-  step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
 link add name eth0 index 2041691 netns gp2p.a mtu 9000 address 02:00:00:00:00:0a type veth peer name eth0 netns gp2p.b mtu 9000
 EOF
   # == stage 3 of 3: addresses and routes
@@ -70,7 +70,7 @@ EOF
   # bring eth0 up in gp2p.a  (test/golden/cases/p2p.otop:5:3)
   # add 10.255.0.1/32 to lo in gp2p.a  (test/golden/cases/p2p.otop:6:6)
   # route 10.255.0.2/32 via 10.0.0.2 in gp2p.a  (test/golden/cases/p2p.otop:7:3)
-  step '3/4, addresses and routes, in node a (gp2p.a)' nsenter --net=/run/netns/gp2p.a -- ip -batch - <<'EOF' || return 1
+  tool_step '3/4, addresses and routes, in node a (gp2p.a)' nsenter --net=/run/netns/gp2p.a -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:gp2p:a
 link set dev lo up
 addr add 10.0.0.1/30 dev eth0
@@ -87,7 +87,7 @@ EOF
   # add 10.255.0.2/32 to lo in gp2p.b  (test/golden/cases/p2p.otop:12:6)
   # route 10.255.0.1/32 via 10.0.0.1 in gp2p.b  (test/golden/cases/p2p.otop:13:3)
   # route ::/0 via fd00::1 in gp2p.b  (test/golden/cases/p2p.otop:14:3)
-  step '4/4, addresses and routes, in node b (gp2p.b)' nsenter --net=/run/netns/gp2p.b -- ip -batch - <<'EOF' || return 1
+  tool_step '4/4, addresses and routes, in node b (gp2p.b)' nsenter --net=/run/netns/gp2p.b -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:gp2p:b
 link set dev lo up
 addr add 10.0.0.2/30 dev eth0

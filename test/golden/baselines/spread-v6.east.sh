@@ -55,7 +55,7 @@ up_plan() {
   # == stage 1 of 7: namespaces
   # create network namespace spread6  (test/golden/cases/spread-v6.otop:3:5)
   # create network namespace spread6.router  (test/golden/cases/spread-v6.otop:9:1)
-  step '1/9, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/9, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add spread6
 netns add spread6.router
 EOF
@@ -63,10 +63,10 @@ EOF
   # set net.ipv4.ip_forward = 1 in spread6.router  (test/golden/cases/spread-v6.otop:10:3)
   # set net.ipv6.conf.all.forwarding = 1 in spread6.router  (test/golden/cases/spread-v6.otop:10:3)
   # set net.ipv6.conf.default.accept_dad = 0 in spread6.router  (test/golden/cases/spread-v6.otop:10:3)
-  step '2/9, namespace sysctls, in node router (spread6.router)' nsenter --net=/run/netns/spread6.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/9, namespace sysctls, in node router (spread6.router)' nsenter --net=/run/netns/spread6.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 7: links
   # create VXLAN tunnel vxlan.1 (VNI 8303162) in spread6  (test/golden/cases/spread-v6.otop:7:1)
-  step '3/9, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '3/9, links, on the host' ip -batch - <<'EOF' || return 1
 link add name vxlan.1 netns spread6 mtu 8926 type vxlan id 8303162 local 2001:db8::1 dstport 4789
 EOF
   # mark lo in spread6 as opentop:spread6  (test/golden/cases/spread-v6.otop:3:5)
@@ -75,7 +75,7 @@ EOF
   # bring office up in spread6  (test/golden/cases/spread-v6.otop:7:1)
   # create veth pair router.trunk (spread6) — trunk (spread6.router)  (test/golden/cases/spread-v6.otop:11:3)
   # give router.trunk in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:11:3)
-  step '4/9, links, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
+  tool_step '4/9, links, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread6
 link add name office mtu 8926 type bridge vlan_filtering 1 vlan_default_pvid 0
 link set dev office addrgenmode none
@@ -86,17 +86,17 @@ EOF
   # == stage 4 of 7: stacked interfaces
   # create VLAN 10 sub-interface trunk.10 on trunk in spread6.router  (test/golden/cases/spread-v6.otop:12:3)
   # create VLAN 20 sub-interface trunk.20 on trunk in spread6.router  (test/golden/cases/spread-v6.otop:13:3)
-  step '5/9, stacked interfaces, in node router (spread6.router)' nsenter --net=/run/netns/spread6.router -- ip -batch - <<'EOF' || return 1
+  tool_step '5/9, stacked interfaces, in node router (spread6.router)' nsenter --net=/run/netns/spread6.router -- ip -batch - <<'EOF' || return 1
 link add link trunk name trunk.10 type vlan id 10
 link add link trunk name trunk.20 type vlan id 20
 EOF
   # == stage 5 of 7: switch tunnels
   # make vxlan.1 a port of office in spread6  (test/golden/cases/spread-v6.otop:7:1)
-  step '6/9, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
+  tool_step '6/9, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
 link set dev vxlan.1 master office up
 EOF
   # let vxlan.1 in spread6 flood to machine west (2001:db8::2)  (test/golden/cases/spread-v6.otop:7:1)
-  step '7/9, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- bridge -batch - <<'EOF' || return 1
+  tool_step '7/9, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- bridge -batch - <<'EOF' || return 1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 2001:db8::2
 EOF
   # == stage 6 of 7: switch VLANs
@@ -104,7 +104,7 @@ EOF
   # let port vxlan.1 in spread6 carry VLAN 20 tagged  (test/golden/cases/spread-v6.otop:7:1)
   # let port router.trunk in spread6 carry VLAN 10 tagged  (test/golden/cases/spread-v6.otop:11:3)
   # let port router.trunk in spread6 carry VLAN 20 tagged  (test/golden/cases/spread-v6.otop:11:3)
-  step '8/9, switch VLANs, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- bridge -batch - <<'EOF' || return 1
+  tool_step '8/9, switch VLANs, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- bridge -batch - <<'EOF' || return 1
 vlan add dev vxlan.1 vid 10
 vlan add dev vxlan.1 vid 20
 vlan add dev router.trunk vid 10
@@ -121,7 +121,7 @@ EOF
   # add 10.20.0.1/24 to trunk.20 in spread6.router  (test/golden/cases/spread-v6.otop:13:12)
   # give trunk.20 in spread6.router no IPv6 link-local address  (test/golden/cases/spread-v6.otop:13:3)
   # bring trunk.20 up in spread6.router  (test/golden/cases/spread-v6.otop:13:3)
-  step '9/9, addresses and routes, in node router (spread6.router)' nsenter --net=/run/netns/spread6.router -- ip -batch - <<'EOF' || return 1
+  tool_step '9/9, addresses and routes, in node router (spread6.router)' nsenter --net=/run/netns/spread6.router -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread6:router
 link set dev lo up
 link set dev trunk addrgenmode none

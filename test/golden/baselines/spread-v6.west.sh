@@ -56,14 +56,14 @@ up_plan() {
   # create network namespace spread6  (test/golden/cases/spread-v6.otop:3:5)
   # create network namespace spread6.pc  (test/golden/cases/spread-v6.otop:15:1)
   # create network namespace spread6.cam  (test/golden/cases/spread-v6.otop:16:1)
-  step '1/8, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/8, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add spread6
 netns add spread6.pc
 netns add spread6.cam
 EOF
   # == stage 2 of 5: links
   # create VXLAN tunnel vxlan.1 (VNI 8303162) in spread6  (test/golden/cases/spread-v6.otop:7:1)
-  step '2/8, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '2/8, links, on the host' ip -batch - <<'EOF' || return 1
 link add name vxlan.1 netns spread6 mtu 8926 type vxlan id 8303162 local 2001:db8::2 dstport 4789
 EOF
   # mark lo in spread6 as opentop:spread6  (test/golden/cases/spread-v6.otop:3:5)
@@ -74,7 +74,7 @@ EOF
   # give pc.eth0 in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:15:19)
   # create veth pair cam.eth0 (spread6) — eth0 (spread6.cam)  (test/golden/cases/spread-v6.otop:16:20)
   # give cam.eth0 in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:16:20)
-  step '3/8, links, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
+  tool_step '3/8, links, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread6
 link add name office mtu 8926 type bridge vlan_filtering 1 vlan_default_pvid 0
 link set dev office addrgenmode none
@@ -86,11 +86,11 @@ link set dev cam.eth0 addrgenmode none
 EOF
   # == stage 3 of 5: switch tunnels
   # make vxlan.1 a port of office in spread6  (test/golden/cases/spread-v6.otop:7:1)
-  step '4/8, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
+  tool_step '4/8, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
 link set dev vxlan.1 master office up
 EOF
   # let vxlan.1 in spread6 flood to machine east (2001:db8::1)  (test/golden/cases/spread-v6.otop:7:1)
-  step '5/8, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- bridge -batch - <<'EOF' || return 1
+  tool_step '5/8, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- bridge -batch - <<'EOF' || return 1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 2001:db8::1
 EOF
   # == stage 4 of 5: switch VLANs
@@ -98,7 +98,7 @@ EOF
   # let port vxlan.1 in spread6 carry VLAN 20 tagged  (test/golden/cases/spread-v6.otop:7:1)
   # let port pc.eth0 in spread6 carry VLAN 10 untagged  (test/golden/cases/spread-v6.otop:15:19)
   # let port cam.eth0 in spread6 carry VLAN 20 untagged  (test/golden/cases/spread-v6.otop:16:20)
-  step '6/8, switch VLANs, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- bridge -batch - <<'EOF' || return 1
+  tool_step '6/8, switch VLANs, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- bridge -batch - <<'EOF' || return 1
 vlan add dev vxlan.1 vid 10
 vlan add dev vxlan.1 vid 20
 vlan add dev pc.eth0 vid 10 pvid untagged
@@ -110,7 +110,7 @@ EOF
   # add 10.10.0.11/24 to eth0 in spread6.pc  (test/golden/cases/spread-v6.otop:15:34)
   # give eth0 in spread6.pc no IPv6 link-local address  (test/golden/cases/spread-v6.otop:15:19)
   # bring eth0 up in spread6.pc  (test/golden/cases/spread-v6.otop:15:19)
-  step '7/8, addresses and routes, in node pc (spread6.pc)' nsenter --net=/run/netns/spread6.pc -- ip -batch - <<'EOF' || return 1
+  tool_step '7/8, addresses and routes, in node pc (spread6.pc)' nsenter --net=/run/netns/spread6.pc -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread6:pc
 link set dev lo up
 addr add 10.10.0.11/24 dev eth0
@@ -122,7 +122,7 @@ EOF
   # add 10.20.0.5/24 to eth0 in spread6.cam  (test/golden/cases/spread-v6.otop:16:55)
   # give eth0 in spread6.cam no IPv6 link-local address  (test/golden/cases/spread-v6.otop:16:20)
   # bring eth0 up in spread6.cam  (test/golden/cases/spread-v6.otop:16:20)
-  step '8/8, addresses and routes, in node cam (spread6.cam)' nsenter --net=/run/netns/spread6.cam -- ip -batch - <<'EOF' || return 1
+  tool_step '8/8, addresses and routes, in node cam (spread6.cam)' nsenter --net=/run/netns/spread6.cam -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread6:cam
 link set dev lo up
 addr add 10.20.0.5/24 dev eth0

@@ -55,7 +55,7 @@ up_plan() {
   # == stage 1 of 5: namespaces
   # create network namespace spread  (test/golden/cases/spread.otop:3:5)
   # create network namespace spread.a  (test/golden/cases/spread.otop:12:1)
-  step '1/7, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/7, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add spread
 netns add spread.a
 EOF
@@ -67,7 +67,7 @@ EOF
   # mark ot-nb09no-up in the host as opentop:spread:a:up  (test/golden/cases/spread.otop:16:3)
   # add 198.51.100.129/30 to ot-nb09no-up in the host  (test/golden/cases/spread.otop:16:47)
   # bring ot-nb09no-up up in the host  (test/golden/cases/spread.otop:16:3)
-  step '2/7, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '2/7, links, on the host' ip -batch - <<'EOF' || return 1
 link add name vxlan.1 netns spread mtu 1450 type vxlan id 5001 local 198.51.100.1 dstport 14789
 link add name eth0 netns spread.a mtu 1450 type vxlan id 5000 local 198.51.100.1 remote 198.51.100.2 nolearning dstport 14789
 link add name wan netns spread.a mtu 1450 type vxlan id 5002 local 198.51.100.1 remote 198.51.100.3 nolearning dstport 14789
@@ -82,7 +82,7 @@ EOF
   # bring lan up in spread  (test/golden/cases/spread.otop:10:1)
   # create veth pair a.eth1 (spread) — eth1 (spread.a)  (test/golden/cases/spread.otop:14:3)
   # give a.eth1 in spread no IPv6 link-local address  (test/golden/cases/spread.otop:14:3)
-  step '3/7, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
+  tool_step '3/7, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread
 link add name lan mtu 1450 type bridge
 link set dev lan addrgenmode none
@@ -92,19 +92,19 @@ link set dev a.eth1 addrgenmode none
 EOF
   # == stage 3 of 5: switch tunnels
   # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
-  step '4/7, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
+  tool_step '4/7, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
 link set dev vxlan.1 master lan up
 EOF
   # let vxlan.1 in spread flood to machine beta (198.51.100.2)  (test/golden/cases/spread.otop:10:1)
   # let vxlan.1 in spread flood to machine gamma (198.51.100.3)  (test/golden/cases/spread.otop:10:1)
-  step '5/7, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF' || return 1
+  tool_step '5/7, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF' || return 1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.2
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.3
 EOF
   # == stage 4 of 5: shaping
   # shape wan in spread.a: tbf rate 10mbit burst 14640b limit 1464000b  (test/golden/cases/spread.otop:15:30)
   # shape wan in spread.a: netem limit 1000 delay 5ms  (test/golden/cases/spread.otop:15:30)
-  step '6/7, shaping, in node a (spread.a)' nsenter --net=/run/netns/spread.a -- tc -batch - <<'EOF' || return 1
+  tool_step '6/7, shaping, in node a (spread.a)' nsenter --net=/run/netns/spread.a -- tc -batch - <<'EOF' || return 1
 qdisc add dev wan root handle 1: tbf rate 10mbit burst 14640b limit 1464000b
 qdisc add dev wan parent 1:1 handle 10: netem limit 1000 delay 5ms
 EOF
@@ -120,7 +120,7 @@ EOF
   # bring wan up in spread.a  (test/golden/cases/spread.otop:15:3)
   # add 198.51.100.130/30 to up in spread.a  (test/golden/cases/spread.otop:16:14)
   # bring up up in spread.a  (test/golden/cases/spread.otop:16:3)
-  step '7/7, addresses and routes, in node a (spread.a)' nsenter --net=/run/netns/spread.a -- ip -batch - <<'EOF' || return 1
+  tool_step '7/7, addresses and routes, in node a (spread.a)' nsenter --net=/run/netns/spread.a -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread:a
 link set dev lo up
 addr add 10.0.0.1/30 dev eth0

@@ -55,14 +55,14 @@ up_plan() {
   # == stage 1 of 4: namespaces
   # create network namespace spread  (test/golden/cases/spread.otop:3:5)
   # create network namespace spread.b  (test/golden/cases/spread.otop:18:1)
-  step '1/6, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/6, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add spread
 netns add spread.b
 EOF
   # == stage 2 of 4: links
   # create VXLAN tunnel vxlan.1 (VNI 5001) in spread  (test/golden/cases/spread.otop:10:1)
   # create VXLAN tunnel eth0 (VNI 5000 to 198.51.100.1) in spread.b  (test/golden/cases/spread.otop:13:3)
-  step '2/6, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '2/6, links, on the host' ip -batch - <<'EOF' || return 1
 link add name vxlan.1 netns spread mtu 1450 type vxlan id 5001 local 198.51.100.2 dstport 14789
 link add name eth0 netns spread.b mtu 1450 type vxlan id 5000 local 198.51.100.2 remote 198.51.100.1 nolearning dstport 14789
 EOF
@@ -72,7 +72,7 @@ EOF
   # bring lan up in spread  (test/golden/cases/spread.otop:10:1)
   # create veth pair b.eth1 (spread) — eth1 (spread.b)  (test/golden/cases/spread.otop:20:3)
   # give b.eth1 in spread no IPv6 link-local address  (test/golden/cases/spread.otop:20:3)
-  step '3/6, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
+  tool_step '3/6, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread
 link add name lan mtu 1450 type bridge
 link set dev lan addrgenmode none
@@ -82,12 +82,12 @@ link set dev b.eth1 addrgenmode none
 EOF
   # == stage 3 of 4: switch tunnels
   # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
-  step '4/6, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
+  tool_step '4/6, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
 link set dev vxlan.1 master lan up
 EOF
   # let vxlan.1 in spread flood to machine alpha (198.51.100.1)  (test/golden/cases/spread.otop:10:1)
   # let vxlan.1 in spread flood to machine gamma (198.51.100.3)  (test/golden/cases/spread.otop:10:1)
-  step '5/6, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF' || return 1
+  tool_step '5/6, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF' || return 1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.3
 EOF
@@ -99,7 +99,7 @@ EOF
   # bring eth0 up in spread.b  (test/golden/cases/spread.otop:19:3)
   # add 10.1.0.2/24 to eth1 in spread.b  (test/golden/cases/spread.otop:20:15)
   # bring eth1 up in spread.b  (test/golden/cases/spread.otop:20:3)
-  step '6/6, addresses and routes, in node b (spread.b)' nsenter --net=/run/netns/spread.b -- ip -batch - <<'EOF' || return 1
+  tool_step '6/6, addresses and routes, in node b (spread.b)' nsenter --net=/run/netns/spread.b -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread:b
 link set dev lo up
 addr add 10.0.0.2/30 dev eth0

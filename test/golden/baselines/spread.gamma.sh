@@ -58,7 +58,7 @@ up_plan() {
   # create network namespace spread.d  (test/golden/cases/spread.otop:32:1)
   # create network namespace spread.e  (test/golden/cases/spread.otop:33:1)
   # create network namespace spread.f  (test/golden/cases/spread.otop:34:1)
-  step '1/12, namespaces, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '1/12, namespaces, on the host' ip -batch - <<'EOF' || return 1
 netns add spread
 netns add spread.c
 netns add spread.d
@@ -69,10 +69,10 @@ EOF
   # set net.ipv4.ip_forward = 1 in spread.c  (test/golden/cases/spread.otop:23:3)
   # set net.ipv6.conf.all.forwarding = 1 in spread.c  (test/golden/cases/spread.otop:23:3)
   # set net.ipv6.conf.default.accept_dad = 0 in spread.c  (test/golden/cases/spread.otop:23:3)
-  step '2/12, namespace sysctls, in node c (spread.c)' nsenter --net=/run/netns/spread.c -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  tool_step '2/12, namespace sysctls, in node c (spread.c)' nsenter --net=/run/netns/spread.c -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
   # == stage 3 of 7: filters
   # load nftables table inet opentop in spread.c  (test/golden/cases/spread.otop:27:5)
-  step '3/12, filters, in node c (spread.c)' nsenter --net=/run/netns/spread.c -- nft -f - <<'EOF' || return 1
+  tool_step '3/12, filters, in node c (spread.c)' nsenter --net=/run/netns/spread.c -- nft -f - <<'EOF' || return 1
 table inet opentop {
 	chain forward {
 		type filter hook forward priority filter; policy drop;
@@ -85,7 +85,7 @@ EOF
   # create VXLAN tunnel vxlan.1 (VNI 5001) in spread  (test/golden/cases/spread.otop:10:1)
   # create VXLAN tunnel wan (VNI 5002 to 198.51.100.1) in spread.c  (test/golden/cases/spread.otop:15:3)
   # create veth pair eth0 (spread.e) — eth0 (spread.f)  (test/golden/cases/spread.otop:33:19)
-  step '4/12, links, on the host' ip -batch - <<'EOF' || return 1
+  tool_step '4/12, links, on the host' ip -batch - <<'EOF' || return 1
 link add name vxlan.1 netns spread mtu 1450 type vxlan id 5001 local 198.51.100.3 dstport 14789
 link add name wan netns spread.c mtu 1450 type vxlan id 5002 local 198.51.100.3 remote 198.51.100.1 nolearning dstport 14789
 link add name eth0 index 14489305 netns spread.e mtu 9000 type veth peer name eth0 netns spread.f mtu 9000
@@ -98,7 +98,7 @@ EOF
   # give c.eth1 in spread no IPv6 link-local address  (test/golden/cases/spread.otop:25:3)
   # create veth pair d.eth1 (spread) — eth1 (spread.d)  (test/golden/cases/spread.otop:32:19)
   # give d.eth1 in spread no IPv6 link-local address  (test/golden/cases/spread.otop:32:19)
-  step '5/12, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
+  tool_step '5/12, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread
 link add name lan mtu 1450 type bridge
 link set dev lan addrgenmode none
@@ -110,19 +110,19 @@ link set dev d.eth1 addrgenmode none
 EOF
   # == stage 5 of 7: switch tunnels
   # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
-  step '6/12, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
+  tool_step '6/12, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
 link set dev vxlan.1 master lan up
 EOF
   # let vxlan.1 in spread flood to machine alpha (198.51.100.1)  (test/golden/cases/spread.otop:10:1)
   # let vxlan.1 in spread flood to machine beta (198.51.100.2)  (test/golden/cases/spread.otop:10:1)
-  step '7/12, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF' || return 1
+  tool_step '7/12, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF' || return 1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.2
 EOF
   # == stage 6 of 7: shaping
   # shape wan in spread.c: tbf rate 10mbit burst 14640b limit 1464000b  (test/golden/cases/spread.otop:15:30)
   # shape wan in spread.c: netem limit 1000 delay 5ms  (test/golden/cases/spread.otop:15:30)
-  step '8/12, shaping, in node c (spread.c)' nsenter --net=/run/netns/spread.c -- tc -batch - <<'EOF' || return 1
+  tool_step '8/12, shaping, in node c (spread.c)' nsenter --net=/run/netns/spread.c -- tc -batch - <<'EOF' || return 1
 qdisc add dev wan root handle 1: tbf rate 10mbit burst 14640b limit 1464000b
 qdisc add dev wan parent 1:1 handle 10: netem limit 1000 delay 5ms
 EOF
@@ -135,7 +135,7 @@ EOF
   # add 10.1.0.254/24 to eth1 in spread.c  (test/golden/cases/spread.otop:25:15)
   # give eth1 in spread.c no IPv6 link-local address  (test/golden/cases/spread.otop:25:3)
   # bring eth1 up in spread.c  (test/golden/cases/spread.otop:25:3)
-  step '9/12, addresses and routes, in node c (spread.c)' nsenter --net=/run/netns/spread.c -- ip -batch - <<'EOF' || return 1
+  tool_step '9/12, addresses and routes, in node c (spread.c)' nsenter --net=/run/netns/spread.c -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread:c
 link set dev lo up
 addr add 10.0.1.2/30 dev wan
@@ -150,7 +150,7 @@ EOF
   # add 10.1.0.4/24 to eth1 in spread.d  (test/golden/cases/spread.otop:32:31)
   # give eth1 in spread.d no IPv6 link-local address  (test/golden/cases/spread.otop:32:19)
   # bring eth1 up in spread.d  (test/golden/cases/spread.otop:32:19)
-  step '10/12, addresses and routes, in node d (spread.d)' nsenter --net=/run/netns/spread.d -- ip -batch - <<'EOF' || return 1
+  tool_step '10/12, addresses and routes, in node d (spread.d)' nsenter --net=/run/netns/spread.d -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread:d
 link set dev lo up
 addr add 10.1.0.4/24 dev eth1
@@ -162,7 +162,7 @@ EOF
   # add 10.0.2.1/30 to eth0 in spread.e  (test/golden/cases/spread.otop:33:34)
   # give eth0 in spread.e no IPv6 link-local address  (test/golden/cases/spread.otop:33:19)
   # bring eth0 up in spread.e  (test/golden/cases/spread.otop:33:19)
-  step '11/12, addresses and routes, in node e (spread.e)' nsenter --net=/run/netns/spread.e -- ip -batch - <<'EOF' || return 1
+  tool_step '11/12, addresses and routes, in node e (spread.e)' nsenter --net=/run/netns/spread.e -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread:e
 link set dev lo up
 addr add 10.0.2.1/30 dev eth0
@@ -174,7 +174,7 @@ EOF
   # add 10.0.2.2/30 to eth0 in spread.f  (test/golden/cases/spread.otop:34:24)
   # give eth0 in spread.f no IPv6 link-local address  (test/golden/cases/spread.otop:34:19)
   # bring eth0 up in spread.f  (test/golden/cases/spread.otop:34:19)
-  step '12/12, addresses and routes, in node f (spread.f)' nsenter --net=/run/netns/spread.f -- ip -batch - <<'EOF' || return 1
+  tool_step '12/12, addresses and routes, in node f (spread.f)' nsenter --net=/run/netns/spread.f -- ip -batch - <<'EOF' || return 1
 link set dev lo alias opentop:spread:f
 link set dev lo up
 addr add 10.0.2.2/30 dev eth0
