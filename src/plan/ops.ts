@@ -127,9 +127,9 @@ export function removedBy(op: Op): string[] {
   return spec(op).removes?.(op) ?? [describe(op)];
 }
 
-/** It runs none of the lab's own programs: a step of the tools, or OpenTop's own `exec`. */
-export function plumbingOf(op: Op): boolean {
-  return spec(op).tool !== "exec" || spec(op).plumbing === true;
+/** It runs a program the lab file wrote, in the caller's locale (`OpSpec.labPrograms`). */
+export function runsLabPrograms(op: Op): boolean {
+  return spec(op).labPrograms === true;
 }
 
 export function programsOf(op: Op): Program[] {

@@ -102,13 +102,13 @@ export function byInterrupt(r: { readonly code: number }): boolean {
  * one that an interrupt killed as it started (see `run`) is run again: a guard must not
  * take a Ctrl-C during `down` for "not the lab's".
  */
-export function runSync(argv: readonly string[], options: { readonly tools?: boolean } = {}): ProcResult {
+export function runSync(argv: readonly string[], options: Pick<RunOptions, "tools"> = {}): ProcResult {
   let r = runSyncOnce(argv, options);
   for (let i = 0; i < 3 && byInterrupt(r); i++) r = runSyncOnce(argv, options);
   return r;
 }
 
-function runSyncOnce(argv: readonly string[], options: { readonly tools?: boolean }): ProcResult {
+function runSyncOnce(argv: readonly string[], options: Pick<RunOptions, "tools">): ProcResult {
   const [file, ...args] = argv;
   if (!file) throw new Error("internal: empty argv");
   // `detached` (a session of its own, as `run` gives) works for spawnSync too, though

@@ -3,7 +3,7 @@
 // that rollback undoes those and nothing else.
 
 import { cpus } from "node:os";
-import { type Op, plumbingOf } from "../plan/ops.js";
+import { type Op, runsLabPrograms } from "../plan/ops.js";
 import { type Command, command, type Stage, type Step } from "../plan/plan.js";
 import { TOOLS } from "../plan/tools.js";
 import type { ProcResult } from "./proc.js";
@@ -92,7 +92,7 @@ async function runStage(
     jobs.push({
       argv: cmd.argv,
       ...(cmd.stdin !== undefined ? { stdin: cmd.stdin } : {}),
-      ...(step.ops.every(plumbingOf) ? { tools: true } : {}),
+      ...(step.ops.some(runsLabPrograms) ? {} : { tools: true }),
     });
   }
   await runJobs(jobs, {

@@ -159,7 +159,7 @@ test("locale: of the exec kinds, exactly those that run what the lab file wrote 
   const tables = [FIREWALL_OPS, ISOLATION_OPS, NETWORK_OPS, NIC_OPS, PROBE_OPS, READY_OPS, TC_OPS];
   const callers = tables
     .flatMap((t) => Object.entries(t))
-    .filter(([, spec]) => spec.tool === "exec" && !spec.plumbing)
+    .filter(([, spec]) => "labPrograms" in spec && spec.labPrograms)
     .map(([kind]) => kind)
     .sort();
   // A service, the init a pid namespace's processes live under, a readiness command.

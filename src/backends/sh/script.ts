@@ -29,7 +29,7 @@ import {
   leavesOf,
   type Ns,
   type Op,
-  plumbingOf,
+  runsLabPrograms,
 } from "../../plan/ops.js";
 import {
   type ClaimKind,
@@ -341,7 +341,7 @@ function upSection(plan: Plan, place: (ns: Ns) => string): string {
       const argv = cmd.argv.map(q).join(" ");
       // As `opentop up` runs it: a step of the lab's programs in the caller's locale, any
       // other in C (docs/architecture.md).
-      const fn = step.ops.every(plumbingOf) ? "tool_step" : "step";
+      const fn = step.ops.some(runsLabPrograms) ? "step" : "tool_step";
       out.push(...withStdin(`  ${fn} ${q(label)} ${argv}`, cmd.stdin, " || return 1"));
     }
   });

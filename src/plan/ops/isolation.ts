@@ -274,7 +274,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "dir.add": {
     shape: { paths: F.labPaths },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => ["mkdir", "-p", ...op.paths],
     inverse: () => null, // inside the lab's record directory, which `down` removes
@@ -291,7 +290,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "nsdir.add": {
     shape: { path: "lab-path" },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     // A mount namespace file cannot be bound under a shared mount (the bind would propagate
     // into the namespace itself: a reference loop the kernel refuses), so the directory is
@@ -310,7 +308,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "nsdir.del": {
     shape: { path: "lab-path" },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => ["sh", "-c", NSDIR_DEL, "opentop-nsdir-del", op.path],
     inverse: () => null,
@@ -327,7 +324,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "cgroup.add": {
     shape: { path: "cgroup", scope: SCOPE },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => ["mkdir", "-p", op.path],
     inverse: (op) => ({ kind: "cgroup.del", path: op.path, scope: op.scope }),
@@ -349,7 +345,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "cgroup.del": {
     shape: { path: "cgroup", scope: SCOPE, byName: F.optional({ oneOf: [true] }) },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     // By name only: rmdir, which the kernel refuses while anything runs in the cgroup.
     words: (op) =>
@@ -373,7 +368,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "cgroup.set": {
     shape: { file: "string", value: "string" },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => ["tee", op.file],
     script: (op) => `${op.value}\n`,
@@ -403,7 +397,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "ns.files": {
     shape: { node: F.word, paths: F.labPaths },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     // unshare binds a namespace onto an existing file.
     words: (op) => ["touch", ...op.paths],
@@ -430,7 +423,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
       release: F.labPaths,
     },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => [
       ...joinArgv(op.join),
@@ -461,7 +453,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "ns.release": {
     shape: { node: F.word, paths: F.labPaths },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => ["sh", "-c", NS_RELEASE, "opentop-ns-release", ...op.paths],
     inverse: () => null,
@@ -478,7 +469,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "uts.hostname": {
     shape: { node: F.word, uts: "lab-path", hostname: F.word },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => ["nsenter", `--uts=${op.uts}`, "--", "hostname", op.hostname],
     inverse: () => null,
@@ -502,7 +492,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
       options: F.strings,
     },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => [
       "nsenter",
@@ -529,7 +518,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "root.pivot": {
     shape: { node: F.word, enter: { object: ENTER_SHAPE }, dir: "string" },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => ["nsenter", ...nsenterArgs(op.enter), "--", "sh", "-c", PIVOT, "opentop-root", op.dir],
     inverse: () => null,
@@ -554,6 +542,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
       mark: "mark",
     },
     tool: "exec",
+    labPrograms: true,
     where: () => null,
     words: (op) => [
       "unshare",
@@ -603,6 +592,7 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
       command: "string",
     },
     tool: "exec",
+    labPrograms: true,
     where: () => null,
     words: (op) => [
       "sh",
@@ -651,7 +641,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
       pid: F.optional("number"),
     },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => [
       "sh",
@@ -685,7 +674,6 @@ export const ISOLATION_OPS: SpecTable<IsolationOp> = {
   "mount.del": {
     shape: { node: F.word, enter: { object: ENTER_SHAPE }, target: "string" },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => ["nsenter", ...nsenterArgs(op.enter), "--", "umount", op.target],
     inverse: () => null,

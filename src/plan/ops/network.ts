@@ -941,7 +941,6 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
   "addr.promote": {
     shape: { ns: "netns", dev: F.word, cidr: F.word },
     tool: "exec",
-    plumbing: true,
     where: (op) => op.ns,
     words: (op) => ["sh", "-c", ADDR_PROMOTE, "opentop-addr-promote", op.dev, op.cidr],
     inverse: () => null,
@@ -1011,7 +1010,6 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
   "sysctl.reset": {
     shape: { ns: "netns", key: F.word, from: F.word, fresh: "boolean" },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => [
       "sh",

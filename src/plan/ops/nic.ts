@@ -37,7 +37,6 @@ export const NIC_OPS: SpecTable<NicOp> = {
   "nic.take": {
     shape: { nic: F.word, ns: "netns", name: F.word, saved: "lab-path", ...LINK_SETTINGS },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => [
       "sh",
@@ -65,7 +64,6 @@ export const NIC_OPS: SpecTable<NicOp> = {
   "nic.give": {
     shape: { ns: "netns", name: F.word, nic: F.word, saved: "lab-path" },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => ["sh", "-c", NIC_GIVE, "opentop-nic-give", netnsPath(op.ns), op.name, op.nic, op.saved],
     inverse: () => null,

@@ -93,7 +93,6 @@ export const PROBE_OPS: SpecTable<ProbeOp> = {
       lifetime: "number",
     },
     tool: "exec",
-    plumbing: true,
     where: (op) => op.ns,
     words: (op) => [
       "sh",
@@ -137,7 +136,6 @@ export const PROBE_OPS: SpecTable<ProbeOp> = {
       mark: "mark",
     },
     tool: "exec",
-    plumbing: true,
     where: () => null,
     words: (op) => ["sh", "-c", STOP, "opentop-stop", op.pidfile, op.mark, "10", "group"],
     inverse: () => null,
@@ -154,7 +152,6 @@ export const PROBE_OPS: SpecTable<ProbeOp> = {
     ...NOTHING,
     shape: { node: F.word, ns: "netns", seconds: "number" },
     tool: "exec",
-    plumbing: true,
     where: (op) => op.ns,
     words: (op) => ["sh", "-c", SETTLE, "opentop-settle", String(op.seconds)],
     inverse: () => null,
@@ -195,7 +192,6 @@ export const PROBE_OPS: SpecTable<ProbeOp> = {
       seconds: "number",
     },
     tool: "exec",
-    plumbing: true,
     where: (op) => op.ns,
     words: (op) => [
       "sh",

@@ -47,6 +47,7 @@ export const READY_OPS: SpecTable<ReadyOp> = {
       seconds: "number",
     },
     tool: "exec",
+    labPrograms: true,
     where: (op) => op.ns,
     words: (op) => [
       "sh",

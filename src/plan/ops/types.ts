@@ -51,12 +51,12 @@ export const RANK = {
 export interface OpSpec<O, I> {
   readonly tool: Tool;
   /**
-   * An `exec` operation that runs none of the lab's own programs (a service, an init, a
-   * readiness check's command), only OpenTop's and the tools': it runs in the tools' locale,
-   * as the other tools' steps do, so that failure.ts and `test` read its messages (`toolEnv`;
-   * default: the caller's locale, which a lab's program keeps).
+   * It runs a program the lab file wrote (a service, an init, a readiness check's command),
+   * which keeps the caller's locale. Every other operation runs only the tools and OpenTop's
+   * own programs, in the C locale (`toolEnv`), so that failure.ts and `test` read their
+   * messages whatever the user's language.
    */
-  readonly plumbing?: true;
+  readonly labPrograms?: true;
   /** Its fields, as a record read back must hold them (besides `kind`). */
   readonly shape: Shape;
   /** Where the operation runs. */
