@@ -174,6 +174,12 @@ export function network(c: Cidr): Cidr {
   return withPrefix(ip, c.prefix);
 }
 
+/** Whether a prefix is a network, its host bits clear: asked of every route, so without making one. */
+export function isNetwork(c: Cidr): boolean {
+  if (c.family === 4) return (v4(c.bytes) & ~v4Mask(c.prefix)) >>> 0 === 0;
+  return c.bytes.every((b, i) => (b & ~maskByte(c.prefix, i) & 0xff) === 0);
+}
+
 /** Whether an IPv4 address of a prefix is its network (`edge` 0) or broadcast (`edge` 1) address. */
 export function isV4Edge(c: Cidr, edge: 0 | 1): boolean {
   const host = (v4(c.bytes) & ~v4Mask(c.prefix)) >>> 0;

@@ -10,6 +10,7 @@ import {
   type Family,
   type Ip,
   isLinkLocal,
+  isNetwork,
   isV4BroadcastOf,
   isV4Mapped,
   network,
@@ -279,11 +280,10 @@ function destinationOf(diagnostics: Diagnostics, r: RouteDecl, gw: Ip | undefine
     });
     return undefined;
   }
-  const net = network(parsed.value);
-  if (net.text !== parsed.value.text) {
+  if (!isNetwork(parsed.value)) {
     diagnostics.error("OT2001", `route destination \`${parsed.value.cidr}\` has host bits set`, {
       span: r.destination.span,
-      help: `did you mean \`${net.cidr}\`?`,
+      help: `did you mean \`${network(parsed.value).cidr}\`?`,
     });
     return undefined;
   }
