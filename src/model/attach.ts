@@ -56,10 +56,14 @@ export function join(scope: Scope, links: Link[], link: Link, joined: readonly J
 
 /** An interface no link creates, that does not name a target of its own (that was reported). */
 function unattached(scope: Scope): void {
-  for (const [node, ifaces] of scope.ifaces) {
-    for (const [name, info] of ifaces) {
+  // By value (an interface is keyed by its name, in its node's map): a large lab has tens of
+  // thousands, and each entry read as a pair would be an array made.
+  for (const ifaces of scope.ifaces.values()) {
+    for (const info of ifaces.values()) {
+      const name = info.decl.name.text;
       // One that names a target, or whose name is its target (`eth0.10`), has been reported.
       if (name === "lo" || info.creator !== undefined || info.decl.target || namedKind(name)) continue;
+      const node = info.node.name.text;
       scope.diagnostics.error("OT1011", `interface \`${node}.${name}\` is not connected to anything`, {
         span: info.decl.name.span,
         help: `connect it with ${scope.words.targetsFor(name)}, or link to it from another node with \`-> ${node}.${name}\``,

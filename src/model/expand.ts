@@ -29,7 +29,7 @@ import type {
   Word,
 } from "../syntax/ast.js";
 import { type ExpectDecl, expandExpect } from "./expect/decl.js";
-import { condition, type Env, evaluate, FAILED, type Scalar } from "./expr.js";
+import { condition, type Env, evaluate, extend, FAILED, type Scalar } from "./expr.js";
 import { NAME_PATTERN } from "./names.js";
 import type { Text } from "./text.js";
 
@@ -222,7 +222,7 @@ class Expander {
   /** The copy being made: loop and range bindings and templates in use, innermost first. */
   private via: Expansion | undefined;
   /** The lab's parameters: what a template's body sees besides its own. */
-  private globals: Env = new Map();
+  private globals: ReadonlyMap<string, Scalar> = new Map();
   private readonly templates = new Map<string, TemplateStmt>();
   /** Templates being expanded, outermost first: one of them used again is a cycle (OT1043). */
   private readonly using: TemplateStmt[] = [];
@@ -425,7 +425,7 @@ class Expander {
     const name = literal(stmt.name);
     if (!this.variable(name, stmt.name.span, "variable")) return env;
     const value = evaluate(stmt.value.source, this.at(stmt.value.span), env, this.diagnostics);
-    return new Map([...env, [name, value ?? FAILED]]);
+    return extend(env, name, value ?? FAILED);
   }
 
   /** The statements of the branch an `if` takes; none after an error in its condition. */
@@ -758,7 +758,7 @@ class Expander {
     if (variable === undefined) return;
     if (!this.variable(variable, stmt.variable.span, "loop variable")) return;
     for (const i of this.range(stmt.range, env))
-      this.within(this.binding(variable, i, stmt.range.span), () => body(new Map([...env, [variable, i]])));
+      this.within(this.binding(variable, i, stmt.range.span), () => body(extend(env, variable, i)));
   }
 
   /** One iteration's step of expansion. */
@@ -787,7 +787,7 @@ class Expander {
     if (!pattern.range) return [[{ text: base, span: this.at(pattern.name.span) }, env, this.via]];
     return this.range(pattern.range, env).map((i) => {
       const step = this.binding("i", i, pattern.span);
-      return [{ text: `${base}${i}`, span: made(pattern.span, step) }, new Map([...env, ["i", i]]), step];
+      return [{ text: `${base}${i}`, span: made(pattern.span, step) }, extend(env, "i", i), step];
     });
   }
 

@@ -15,7 +15,39 @@ export type Scalar = number | string;
  * rather than each reporting an unknown variable.
  */
 export const FAILED: unique symbol = Symbol("failed");
-export type Env = ReadonlyMap<string, Scalar | typeof FAILED>;
+/** The variables in scope: a lab's parameters (a Map), and what loops, ranges and `let` bind. */
+export interface Env {
+  get(name: string): Scalar | typeof FAILED | undefined;
+  /** The names in scope, for a message. */
+  keys(): Iterable<string>;
+}
+
+/**
+ * `outer` with `name` bound. A range binds `i` for each of its copies, tens of thousands in
+ * a large lab: each binding links to the scope around it rather than copying it.
+ */
+export function extend(outer: Env, name: string, value: Scalar | typeof FAILED): Env {
+  return new Binding(outer, name, value);
+}
+
+class Binding implements Env {
+  constructor(
+    private readonly outer: Env,
+    private readonly name: string,
+    private readonly value: Scalar | typeof FAILED,
+  ) {}
+
+  get(name: string): Scalar | typeof FAILED | undefined {
+    return name === this.name ? this.value : this.outer.get(name);
+  }
+
+  /** In the order of a copied Map's: a name bound again keeps its first place. */
+  keys(): string[] {
+    const names = [...this.outer.keys()];
+    if (!names.includes(this.name)) names.push(this.name);
+    return names;
+  }
+}
 /** What an expression gives: conditions give truth values. */
 type Value = Scalar | boolean;
 

@@ -63,15 +63,32 @@ function embeddedV4(text: string): string | undefined {
 /**
  * A dotted quad's bytes: four decimal numbers to 255, without leading zeros (which some
  * tools read as octal), as ipaddr.js's `isValidFourPartDecimal` takes them — parsed here
- * because a large lab has tens of thousands of them, and ipaddr.js takes 20 µs each.
+ * because a large lab has tens of thousands of them, and ipaddr.js takes 20 µs each. Read
+ * character by character rather than by a regular expression, whose match (five strings)
+ * cost more than the rest of a check of an address.
  */
-const DOTTED_QUAD = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
 function ipv4Bytes(text: string): number[] | undefined {
-  const m = DOTTED_QUAD.exec(text);
-  if (!m) return undefined;
-  const bytes = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
-  return bytes.every((b) => b <= 255) ? bytes : undefined;
+  const bytes: number[] = [];
+  let n = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    // The end of the text closes the last number as a dot closes the others.
+    const c = i < text.length ? text.charCodeAt(i) : DOT;
+    if (c === DOT) {
+      if (digits === 0 || n > 255 || bytes.length === 4) return undefined;
+      bytes.push(n);
+      n = 0;
+      digits = 0;
+    } else if (c >= ZERO && c <= ZERO + 9) {
+      if (digits === 3 || (digits === 1 && n === 0)) return undefined; // a fourth digit, a leading zero
+      n = n * 10 + (c - ZERO);
+      digits++;
+    } else return undefined;
+  }
+  return bytes.length === 4 ? bytes : undefined;
 }
+const DOT = 0x2e;
+const ZERO = 0x30;
 
 export function parseCidr(text: string): Parsed<Cidr> {
   const slash = text.indexOf("/");
@@ -157,6 +174,12 @@ export function network(c: Cidr): Cidr {
   return withPrefix(ip, c.prefix);
 }
 
+/** Whether a prefix is a network, its host bits clear: asked of every route, so without making one. */
+export function isNetwork(c: Cidr): boolean {
+  if (c.family === 4) return (v4(c.bytes) & ~v4Mask(c.prefix)) >>> 0 === 0;
+  return c.bytes.every((b, i) => (b & ~maskByte(c.prefix, i) & 0xff) === 0);
+}
+
 /** Whether an IPv4 address of a prefix is its network (`edge` 0) or broadcast (`edge` 1) address. */
 export function isV4Edge(c: Cidr, edge: 0 | 1): boolean {
   const host = (v4(c.bytes) & ~v4Mask(c.prefix)) >>> 0;
@@ -183,43 +206,90 @@ function maskedKey(ip: Ip, prefix: number): string | number {
 }
 
 /**
- * The subnets of many addresses, each with a value, asked which holds an address: one lookup
- * per distinct prefix length, not one comparison per address (a spine of a large fabric has
- * thousands, and a route for each of its leaves).
+ * The subnets of many addresses, each with a value, asked which holds an address. Most nodes
+ * have an address or two, compared one by one; past SMALL the addresses are indexed, one
+ * lookup per distinct prefix length (a spine of a large fabric has thousands, and a route
+ * for each of its leaves).
  */
 export class Subnets<T> {
-  private readonly byLength = new Map<string, Map<string | number, { order: number; value: T }>>();
-  private count = 0;
+  private readonly added: { readonly address: Cidr; readonly value: T }[] = [];
+  /** The index, made at the first question asked of more than SMALL addresses. */
+  private tables: Table<T>[] | undefined;
 
   add(address: Cidr, value: T): void {
-    const length = `${address.family}/${address.prefix}`;
-    let table = this.byLength.get(length);
-    if (!table) {
-      table = new Map();
-      this.byLength.set(length, table);
-    }
-    const key = maskedKey(address, address.prefix);
-    if (!table.has(key)) table.set(key, { order: this.count, value });
-    this.count++;
+    this.added.push({ address, value });
+    this.tables = undefined;
   }
 
   /** The value of the first address added with `prefix`'s length and on it. */
   on(prefix: Cidr): T | undefined {
-    return this.byLength.get(`${prefix.family}/${prefix.prefix}`)?.get(maskedKey(prefix, prefix.prefix))
-      ?.value;
+    const tables = this.index();
+    if (tables)
+      return tableOf(tables, prefix.family, prefix.prefix)?.byKey.get(maskedKey(prefix, prefix.prefix))
+        ?.value;
+    for (const { address, value } of this.added)
+      if (address.prefix === prefix.prefix && contains(address, prefix)) return value;
+    return undefined;
   }
 
   /** The value of the first address added whose subnet holds `ip`. */
   find(ip: Ip): T | undefined {
-    let best: { order: number; value: T } | undefined;
-    for (const [length, table] of this.byLength) {
-      const slash = length.indexOf("/");
-      if (Number(length.slice(0, slash)) !== ip.family) continue;
-      const hit = table.get(maskedKey(ip, Number(length.slice(slash + 1))));
+    const tables = this.index();
+    if (!tables) {
+      for (const { address, value } of this.added) if (contains(address, ip)) return value;
+      return undefined;
+    }
+    let best: Entry<T> | undefined;
+    for (const table of tables) {
+      if (table.family !== ip.family) continue;
+      const hit = table.byKey.get(maskedKey(ip, table.prefix));
       if (hit && (!best || hit.order < best.order)) best = hit;
     }
     return best?.value;
   }
+
+  private index(): Table<T>[] | undefined {
+    if (this.added.length <= SMALL) return undefined;
+    if (this.tables) return this.tables;
+    const tables: Table<T>[] = [];
+    this.added.forEach(({ address, value }, order) => {
+      let table = tableOf(tables, address.family, address.prefix);
+      if (!table) {
+        table = { family: address.family, prefix: address.prefix, byKey: new Map() };
+        tables.push(table);
+      }
+      const key = maskedKey(address, address.prefix);
+      if (!table.byKey.has(key)) table.byKey.set(key, { order, value });
+    });
+    this.tables = tables;
+    return tables;
+  }
+}
+
+/** Up to this many addresses, comparing each costs less than making an index of them. */
+const SMALL = 16;
+
+/** The addresses of one family and prefix length, by their masked bits. */
+interface Table<T> {
+  readonly family: Family;
+  readonly prefix: number;
+  readonly byKey: Map<string | number, Entry<T>>;
+}
+
+interface Entry<T> {
+  /** Which address this is, in the order added: the first of several on one subnet wins. */
+  readonly order: number;
+  readonly value: T;
+}
+
+function tableOf<T>(tables: readonly Table<T>[], family: Family, prefix: number): Table<T> | undefined {
+  for (const table of tables) if (table.family === family && table.prefix === prefix) return table;
+  return undefined;
+}
+
+/** Whether `ip` is the broadcast address of the IPv4 subnet `c` (on it, its host bits set). */
+export function isV4BroadcastOf(c: Cidr, ip: Ip): boolean {
+  return ip.family === 4 && (v4(ip.bytes) | v4Mask(c.prefix)) >>> 0 === 0xffffffff && contains(c, ip);
 }
 
 /** The broadcast address of an IPv4 prefix: its host bits set. */

@@ -22,10 +22,9 @@ export function mergePlaces(decls: Decls, diagnostics: Diagnostics): NodeDecl[] 
     for (const [node, iface] of linkPlaces(link, nodes, diagnostics) ?? []) addTo(onLinks, node, iface);
   return [...nodes.values()].map((n) => {
     const linked = onLinks.get(n.name.text);
-    return {
-      ...n,
-      ifaces: mergeIfaces(n.name.text, linked ? [...n.ifaces, ...linked] : n.ifaces, diagnostics),
-    };
+    const ifaces = mergeIfaces(n.name.text, linked ? [...n.ifaces, ...linked] : n.ifaces, diagnostics);
+    // Most nodes are given in one place, each interface once: the node as it is, not a copy.
+    return ifaces === n.ifaces ? n : { ...n, ifaces };
   });
 }
 
@@ -118,7 +117,8 @@ function endOf(
 }
 
 /** A node's interfaces, one declaration each, in the order of their first mention. */
-function mergeIfaces(node: string, ifaces: readonly IfaceDecl[], diagnostics: Diagnostics): IfaceDecl[] {
+function mergeIfaces(node: string, ifaces: IfaceDecl[], diagnostics: Diagnostics): IfaceDecl[] {
+  if (distinctNames(ifaces)) return ifaces;
   const places = new Map<string, IfaceDecl[]>();
   for (const i of ifaces) addTo(places, i.name.text, i);
   return [...places.values()].map((list) => {
@@ -126,6 +126,17 @@ function mergeIfaces(node: string, ifaces: readonly IfaceDecl[], diagnostics: Di
     if (only && more.length === 0) return only;
     return mergeIface(`${node}.${list[0]?.name.text}`, list, diagnostics);
   });
+}
+
+/** Whether each interface is mentioned once (most nodes have one or two). */
+function distinctNames(ifaces: readonly IfaceDecl[]): boolean {
+  if (ifaces.length < 2) return true;
+  const names = new Set<string>();
+  for (const i of ifaces) {
+    if (names.has(i.name.text)) return false;
+    names.add(i.name.text);
+  }
+  return true;
 }
 
 /** The link, the addresses and each option from the one place that gives it. */

@@ -10,12 +10,13 @@ import {
   type Family,
   type Ip,
   isLinkLocal,
+  isNetwork,
+  isV4BroadcastOf,
   isV4Mapped,
   network,
   parseCidr,
   parseIp,
   Subnets,
-  v4Broadcast,
 } from "./ip.js";
 import {
   type HopOptions,
@@ -60,7 +61,8 @@ export function routeMetric(route: { readonly family: Family; readonly metric?: 
 }
 
 /** The node's valid routes, in order; each invalid or duplicate one is reported and left out. */
-export function checkRoutes(diagnostics: Diagnostics, n: NodeDecl, ifaces: Ifaces): Route[] {
+export function checkRoutes(diagnostics: Diagnostics, n: NodeDecl, byName: Ifaces): Route[] {
+  const ifaces = new NodeIfaces(byName);
   const routes: Route[] = [];
   const seen = new Map<string, Span>();
   for (const r of n.routes) {
@@ -99,7 +101,12 @@ export function checkRoutes(diagnostics: Diagnostics, n: NodeDecl, ifaces: Iface
 }
 
 /** One route: the first problem found is reported, and the route left out. */
-function checkRoute(diagnostics: Diagnostics, n: NodeDecl, r: RouteDecl, ifaces: Ifaces): Route | undefined {
+function checkRoute(
+  diagnostics: Diagnostics,
+  n: NodeDecl,
+  r: RouteDecl,
+  ifaces: NodeIfaces,
+): Route | undefined {
   const parts = splitRoute(diagnostics, r);
   if (!parts) return undefined;
   const written = parts.hops.length ? parts.hops : [{ options: new Map<string, PropDecl>(), span: r.span }];
@@ -162,7 +169,7 @@ function checkHop(
   n: NodeDecl,
   r: RouteDecl,
   h: { readonly written: HopOptions; readonly gw: Ip | undefined; readonly destination: Cidr },
-  ifaces: Ifaces,
+  ifaces: NodeIfaces,
 ): CheckedHop | undefined {
   const { gw, destination } = h;
   const options = h.written.options;
@@ -180,7 +187,7 @@ function checkHop(
   if (!nextHop(diagnostics, n, r, { gw, viaText, devText, destination, onlink }, ifaces)) return undefined;
   const weight = parseInteger(diagnostics, options.get("weight"), 1, MAX_WEIGHT, "weight");
   if (weight === null) return undefined;
-  const dev = devText?.text ?? (gw ? onSubnet(gw, ifaces) : undefined);
+  const dev = devText?.text ?? (gw ? ifaces.onSubnet(gw) : undefined);
   if (dev === undefined) {
     diagnostics.error("OT3021", `the path through ${gw?.text ?? "?"} needs \`dev\``, {
       span: viaText?.span ?? h.written.span,
@@ -199,21 +206,46 @@ function checkHop(
   };
 }
 
-/** The first interface with an address on the gateway's subnet. */
-function onSubnet(gw: Ip, ifaces: Ifaces): string | undefined {
-  return subnetsOf(ifaces).find(gw);
-}
+/**
+ * A node's interfaces as its routes see them: what each route may ask of their addresses is
+ * made once per node, at the first route that asks.
+ */
+class NodeIfaces {
+  private subnets: Subnets<string> | undefined;
+  private kernel: Subnets<{ address: Address; iface: string }> | undefined;
+  private own: Set<string> | undefined;
 
-/** A node's connected subnets, by interface, made once per node (its routes each ask). */
-const SUBNETS = new WeakMap<Ifaces, Subnets<string>>();
-function subnetsOf(ifaces: Ifaces): Subnets<string> {
-  let subnets = SUBNETS.get(ifaces);
-  if (!subnets) {
-    subnets = new Subnets<string>();
-    for (const [name, info] of ifaces) for (const a of info.addresses) subnets.add(a, name);
-    SUBNETS.set(ifaces, subnets);
+  constructor(readonly byName: Ifaces) {}
+
+  /** The first interface with an address on the gateway's subnet. */
+  onSubnet(gw: Ip): string | undefined {
+    if (!this.subnets) {
+      this.subnets = new Subnets<string>();
+      for (const [name, info] of this.byName) for (const a of info.addresses) this.subnets.add(a, name);
+    }
+    return this.subnets.find(gw);
   }
-  return subnets;
+
+  /** The node's own addresses, as text. */
+  ownAddresses(): Set<string> {
+    if (!this.own) {
+      this.own = new Set();
+      for (const info of this.byName.values()) for (const a of info.addresses) this.own.add(a.text);
+    }
+    return this.own;
+  }
+
+  /** The subnets the kernel routes by itself on a node: each IPv4 address's, but lo's and /32s. */
+  kernelSubnets(): Subnets<{ address: Address; iface: string }> {
+    if (!this.kernel) {
+      this.kernel = new Subnets();
+      for (const [iface, info] of this.byName)
+        if (iface !== "lo")
+          for (const address of info.addresses)
+            if (address.family === 4 && address.prefix < 32) this.kernel.add(address, { address, iface });
+    }
+    return this.kernel;
+  }
 }
 
 /** `via`'s address: undefined when absent, null when invalid (reported). */
@@ -248,11 +280,10 @@ function destinationOf(diagnostics: Diagnostics, r: RouteDecl, gw: Ip | undefine
     });
     return undefined;
   }
-  const net = network(parsed.value);
-  if (net.text !== parsed.value.text) {
+  if (!isNetwork(parsed.value)) {
     diagnostics.error("OT2001", `route destination \`${parsed.value.cidr}\` has host bits set`, {
       span: r.destination.span,
-      help: `did you mean \`${net.cidr}\`?`,
+      help: `did you mean \`${network(parsed.value).cidr}\`?`,
     });
     return undefined;
   }
@@ -268,10 +299,10 @@ interface Hop {
 }
 
 /** Whether the route says how to leave the node: a device it has, or a gateway it reaches. */
-function nextHop(diagnostics: Diagnostics, n: NodeDecl, r: RouteDecl, hop: Hop, ifaces: Ifaces): boolean {
+function nextHop(diagnostics: Diagnostics, n: NodeDecl, r: RouteDecl, hop: Hop, ifaces: NodeIfaces): boolean {
   const { gw, devText } = hop;
-  if (devText && !ifaces.has(devText.text)) {
-    const guess = closest(devText.text, ifaces.keys());
+  if (devText && !ifaces.byName.has(devText.text)) {
+    const guess = closest(devText.text, ifaces.byName.keys());
     diagnostics.error("OT1008", `node \`${n.name.text}\` has no interface \`${devText.text}\``, {
       span: devText.span,
       help: guess ? `did you mean \`${guess}\`?` : "name an interface declared in this node",
@@ -316,7 +347,7 @@ function nextHop(diagnostics: Diagnostics, n: NodeDecl, r: RouteDecl, hop: Hop, 
  * address for IPv6 ("Gateway can not be a local address"), or for IPv4 with `onlink` (then
  * it must be unicast on the link); and an IPv4-mapped one, which carries no IPv6 packets.
  */
-function unusableGateway(gw: Ip, onlink: boolean, ifaces: Ifaces): string | undefined {
+function unusableGateway(gw: Ip, onlink: boolean, ifaces: NodeIfaces): string | undefined {
   if (gw.bytes.every((b) => b === 0)) return "the unspecified address is no gateway";
   const first = gw.bytes[0] ?? 0;
   if (gw.family === 4) {
@@ -324,33 +355,21 @@ function unusableGateway(gw: Ip, onlink: boolean, ifaces: Ifaces): string | unde
     if (gw.text === "255.255.255.255") return "the broadcast address is no gateway";
     const subnet = broadcastOf(gw, ifaces);
     if (subnet) return `it is the broadcast address of ${subnet}`;
-    if (onlink && (first === 127 || ownAddresses(ifaces).has(gw.text)))
+    if (onlink && (first === 127 || ifaces.ownAddresses().has(gw.text)))
       return "with `onlink` the gateway must be a neighbour, not the node's own address";
     return undefined;
   }
   if (first === 0xff) return "a multicast address is no gateway";
-  if (gw.text === "::1" || ownAddresses(ifaces).has(gw.text))
+  if (gw.text === "::1" || ifaces.ownAddresses().has(gw.text))
     return "it is the node's own address (the kernel refuses a local IPv6 gateway)";
   if (isV4Mapped(gw)) return "an IPv4-mapped address (::ffff:0:0/96) carries no IPv6 packets";
   return undefined;
 }
 
-/** A node's own addresses, as text, made once per node (its routes each may ask). */
-const OWN = new WeakMap<Ifaces, Set<string>>();
-function ownAddresses(ifaces: Ifaces): Set<string> {
-  let own = OWN.get(ifaces);
-  if (!own) {
-    own = new Set();
-    for (const info of ifaces.values()) for (const a of info.addresses) own.add(a.text);
-    OWN.set(ifaces, own);
-  }
-  return own;
-}
-
 /** The connected IPv4 subnet (below /31) whose broadcast address `gw` is, as `10.0.1.0/24 on eth0`. */
-function broadcastOf(gw: Ip, ifaces: Ifaces): string | undefined {
-  const on = kernelSubnets(ifaces).find(gw);
-  if (!on || on.address.prefix >= 31 || v4Broadcast(on.address).text !== gw.text) return undefined;
+function broadcastOf(gw: Ip, ifaces: NodeIfaces): string | undefined {
+  const on = ifaces.kernelSubnets().find(gw);
+  if (!on || on.address.prefix >= 31 || !isV4BroadcastOf(on.address, gw)) return undefined;
   return `${network(on.address).cidr} on ${on.iface}`;
 }
 
@@ -361,15 +380,15 @@ function gatewayConnected(
   r: RouteDecl,
   hop: Hop,
   gw: Ip,
-  ifaces: Ifaces,
+  ifaces: NodeIfaces,
 ): boolean {
   const { devText } = hop;
   // Every route asks: the node's subnets are looked up, not compared one by one (a spine of
   // a large fabric has an address and a route for each of its leaves), and its interfaces
   // listed only for the message.
-  const dev = devText && ifaces.get(devText.text);
-  if (devText ? dev?.addresses.some((a) => contains(a, gw)) : onSubnet(gw, ifaces)) return true;
-  const candidates = devText ? (dev ? [dev] : []) : [...ifaces.values()];
+  const dev = devText && ifaces.byName.get(devText.text);
+  if (devText ? dev?.addresses.some((a) => contains(a, gw)) : ifaces.onSubnet(gw)) return true;
+  const candidates = devText ? (dev ? [dev] : []) : [...ifaces.byName.values()];
   const all = candidates.flatMap((c) =>
     c.addresses.filter((a) => a.family === gw.family).map((a) => ({ a, on: c.decl.name.text })),
   );
@@ -394,7 +413,7 @@ function source(
   n: NodeDecl,
   srcText: Text | undefined,
   destination: Cidr,
-  ifaces: Ifaces,
+  ifaces: NodeIfaces,
 ): Ip | undefined | null {
   if (!srcText) return undefined;
   const parsed = parseIp(srcText.text);
@@ -406,7 +425,7 @@ function source(
     });
     return null;
   }
-  if (!ownAddresses(ifaces).has(parsed.value.text)) {
+  if (!ifaces.ownAddresses().has(parsed.value.text)) {
     diagnostics.error(
       "OT3007",
       `source address \`${srcText.text}\` is not an address of \`${n.name.text}\``,
@@ -430,10 +449,14 @@ function source(
   return parsed.value;
 }
 
+/** `default`, as every default route of a lab shares it (the model is read-only). */
+const DEFAULT_ROUTES: { readonly [F in Family]: Cidr } = {
+  4: { family: 4, text: "0.0.0.0", bytes: [0, 0, 0, 0], prefix: 0, cidr: "0.0.0.0/0" },
+  6: { family: 6, text: "::", bytes: new Array<number>(16).fill(0), prefix: 0, cidr: "::/0" },
+};
+
 function defaultRoute(family: Family): Cidr {
-  return family === 4
-    ? { family, text: "0.0.0.0", bytes: [0, 0, 0, 0], prefix: 0, cidr: "0.0.0.0/0" }
-    : { family, text: "::", bytes: new Array<number>(16).fill(0), prefix: 0, cidr: "::/0" };
+  return DEFAULT_ROUTES[family];
 }
 
 /**
@@ -441,23 +464,8 @@ function defaultRoute(family: Family): Cidr {
  * route would collide with: the kernel refuses a second route to a prefix at one metric.
  * Not on `lo`, and not for /32, which come with no subnet route.
  */
-function kernelRoute(route: Route, ifaces: Ifaces): { address: Address; iface: string } | undefined {
+function kernelRoute(route: Route, ifaces: NodeIfaces): { address: Address; iface: string } | undefined {
   if (route.family !== 4 || (route.metric ?? 0) !== 0) return undefined;
   // The destination is a network (checked before): an address with its length on it.
-  return kernelSubnets(ifaces).on(route.destination);
-}
-
-/** The subnets the kernel routes by itself on a node: each IPv4 address's, but lo's and /32s. */
-const KERNEL_SUBNETS = new WeakMap<Ifaces, Subnets<{ address: Address; iface: string }>>();
-function kernelSubnets(ifaces: Ifaces): Subnets<{ address: Address; iface: string }> {
-  let subnets = KERNEL_SUBNETS.get(ifaces);
-  if (!subnets) {
-    subnets = new Subnets();
-    for (const [iface, info] of ifaces)
-      if (iface !== "lo")
-        for (const address of info.addresses)
-          if (address.family === 4 && address.prefix < 32) subnets.add(address, { address, iface });
-    KERNEL_SUBNETS.set(ifaces, subnets);
-  }
-  return subnets;
+  return ifaces.kernelSubnets().on(route.destination);
 }

@@ -16,11 +16,12 @@ const DEFAULT_MTU = 1500;
 export function placeShaping(scope: Scope, links: readonly Link[]): void {
   // Each interface's own egress first, so that `both` on another finds it.
   const placed: { info: IfaceState; link: Link; shaping: Shaping; both: Span }[] = [];
-  for (const [, ifaces] of scope.ifaces)
-    for (const [name, info] of ifaces) {
+  // By value: an interface's key is its name, and only a shaped one needs it.
+  for (const ifaces of scope.ifaces.values())
+    for (const info of ifaces.values()) {
       const decl = info.shaping;
       if (!decl) continue;
-      if (name === "lo") {
+      if (info.decl.name.text === "lo") {
         scope.diagnostics.error("OT2008", "the loopback interface `lo` cannot be shaped", {
           span: decl.shaping.span,
           help: "shape an interface that is linked to something",
