@@ -44,6 +44,25 @@ export interface VethEnd {
   readonly mark?: string;
 }
 
+/**
+ * A veth end, its fields set one by one in the order a plan's JSON shows them: an object
+ * literal with spreads in it (`...opt("mtu", mtu)`) costs several times as much, and a large
+ * lab has an end or two a link.
+ */
+export function vethEnd(
+  ns: Ns,
+  name: string,
+  o: { readonly [K in Exclude<keyof VethEnd, "ns" | "name">]?: VethEnd[K] | undefined },
+): VethEnd {
+  const end: { -readonly [K in keyof VethEnd]: VethEnd[K] } = { ns, name };
+  if (o.index !== undefined) end.index = o.index;
+  if (o.mtu !== undefined) end.mtu = o.mtu;
+  if (o.mac !== undefined) end.mac = o.mac;
+  if (o.master !== undefined) end.master = o.master;
+  if (o.mark !== undefined) end.mark = o.mark;
+  return end;
+}
+
 /** One path of a multipath route, as its operation and its fact say it. */
 export interface Hop {
   readonly via?: string;
