@@ -4,7 +4,7 @@ import { location, type Span } from "../diagnostics/source.js";
 import type { Lab } from "../model/model.js";
 import type { ChangeKind, Diff } from "../plan/diff.js";
 import { describe, type Op, scriptOf, wordsOf } from "../plan/ops.js";
-import { command, opsOf, type Plan, processOf, type Step } from "../plan/plan.js";
+import { argvOf, command, opCount, type Plan, readsInput, type Step } from "../plan/plan.js";
 import { shellQuote } from "../plan/quote.js";
 import { SNIPPET_NAMES } from "../plan/snippets.js";
 import { counted } from "../plural.js";
@@ -25,11 +25,10 @@ export function origin(span: Span | undefined): string | undefined {
 
 export function planText(plan: Plan, which: "up" | "down" = "up"): string {
   const stages = which === "up" ? plan.stages : plan.teardown;
-  const count = opsOf(stages).length;
   const processes = stages.reduce((n, s) => n + s.steps.length, 0);
   const on = plan.machine !== undefined ? ` on machine ${plan.machine}` : "";
   const out = [
-    `# lab ${plan.lab}${on}: ${which}, ${counted(count, "operation")} in ${counted(processes, "process", "processes")}`,
+    `# lab ${plan.lab}${on}: ${which}, ${counted(opCount(stages), "operation")} in ${counted(processes, "process", "processes")}`,
   ];
   const programs = new Set<string>();
   stages.forEach((stage, i) => {
@@ -39,11 +38,7 @@ export function planText(plan: Plan, which: "up" | "down" = "up"): string {
     );
     // Each step's lines joined as soon as they are made: a plan has hundreds of thousands,
     // which would otherwise all live until the end (and be copied by the collector).
-    for (const step of stage.steps) {
-      const lines: string[] = [];
-      stepText(step, programs, lines);
-      out.push(lines.join("\n"));
-    }
+    for (const step of stage.steps) stepText(step, programs, out);
   });
   if (programs.size) {
     out.push("", "# the sh programs above, shown as <NAME> (src/plan/snippets.ts):");
@@ -52,8 +47,9 @@ export function planText(plan: Plan, which: "up" | "down" = "up"): string {
   return out.join("\n");
 }
 
-/** An `exec` step: its argv once (constant sh programs by name), what it does, where from. */
+/** An `exec` step's text: its argv once (constant sh programs by name), what it does, where from. */
 function execText(step: Step, programs: Set<string>, out: string[]): void {
+  const lines: string[] = [];
   const cmd = command(step);
   const words = cmd.argv.map((w) => {
     const name = SNIPPET_NAMES.get(w);
@@ -63,55 +59,57 @@ function execText(step: Step, programs: Set<string>, out: string[]): void {
   });
   const op = step.ops[0];
   const from = origin(op?.origin);
-  out.push(words.join(" "));
-  if (cmd.stdin !== undefined) out.push(`    <<< ${cmd.stdin.trimEnd()}`);
-  out.push(`    # ${op ? describe(op) : ""}${from ? `  (${from})` : ""}`);
+  lines.push(words.join(" "));
+  if (cmd.stdin !== undefined) lines.push(`    <<< ${cmd.stdin.trimEnd()}`);
+  lines.push(`    # ${op ? describe(op) : ""}${from ? `  (${from})` : ""}`);
+  out.push(lines.join("\n"));
 }
 
 /**
- * A step's lines, added to `out` (a plan has hundreds of thousands): its command, then one
- * line per operation with the statement it came from: batch lines for `ip -batch -`,
- * scripts whole, or the arguments of tools that take them as argv.
+ * A step's text, added to `out` as one string (a plan has hundreds of thousands of lines):
+ * its command, then one line per operation with the statement it came from: batch lines for
+ * `ip -batch -`, scripts whole, or the arguments of tools that take them as argv.
  */
 function stepText(step: Step, programs: Set<string>, out: string[]): void {
   if (step.tool === "exec") {
     execText(step, programs, out);
     return;
   }
-  const cmd = processOf(step);
+  const { ops } = step;
   // Each operation's words joined at once: a step holds up to tens of thousands, whose word
   // lists would otherwise all live until the step's text is made.
+  const lines: string[] = [];
   let args = 0;
-  const lines = step.ops.map((op) => {
+  let width = 0;
+  for (const op of ops) {
     const words = wordsOf(op);
+    const line = words.join(" ");
     args += words.length;
-    return words.join(" ");
-  });
-  const width = lines.reduce((w, l) => Math.max(w, l.length), 0);
-  if (cmd.input) {
-    out.push(cmd.argv.map(shellQuote).join(" "));
-    step.ops.forEach((op, i) => {
-      const script = scriptOf(op);
-      if (script === undefined) {
-        out.push(opLine(lines[i] ?? "", width, op));
-        return;
-      }
-      // A script (an nft table, an iptables-restore file) is shown whole, as the tool reads it.
-      const from = origin(op.origin);
-      if (from) out.push(`    # ${from}`);
-      for (const line of script.replace(/\n$/, "").split("\n")) out.push(`    ${line}`);
-    });
-    return;
+    width = Math.max(width, line.length);
+    lines.push(line);
   }
+  const argv = argvOf(step);
+  const input = readsInput(step);
   // Arguments of the tool itself (sysctl KEY=VALUE…): the command with `…`, then one per line.
-  const head = cmd.argv
-    .slice(0, cmd.argv.length - args)
-    .map(shellQuote)
-    .join(" ");
-  out.push(`${head} …`);
-  step.ops.forEach((op, i) => {
-    out.push(opLine(lines[i] ?? "", width, op));
-  });
+  const text = [input ? quoted(argv, argv.length) : `${quoted(argv, argv.length - args)} …`];
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i] as Op;
+    const script = input ? scriptOf(op) : undefined;
+    if (script === undefined) {
+      text.push(opLine(lines[i] ?? "", width, op));
+      continue;
+    }
+    // A script (an nft table, an iptables-restore file) is shown whole, as the tool reads it.
+    const from = origin(op.origin);
+    if (from) text.push(`    # ${from}`);
+    for (const line of script.replace(/\n$/, "").split("\n")) text.push(`    ${line}`);
+  }
+  out.push(text.join("\n"));
+}
+
+/** The first `n` words of an argv, quoted for sh, as one line. */
+function quoted(argv: readonly string[], n: number): string {
+  return (n < argv.length ? argv.slice(0, n) : argv).map(shellQuote).join(" ");
 }
 
 /** An operation's line, indented, and the statement it came from in a column `width` on. */

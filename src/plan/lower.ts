@@ -17,7 +17,7 @@ import { INDEX_BASE, INDEX_SPAN } from "./links/kind.js";
 import { declaresIpv6, nodeConfig, nodeShaping, sysctls } from "./node.js";
 import { type Op, whereOf } from "./ops.js";
 import type { Underlay } from "./owned.js";
-import type { Plan, Stage } from "./plan.js";
+import type { Plan, Stage, Step } from "./plan.js";
 import { steps } from "./plan.js";
 import { type Platform, platform as withDefaults } from "./platform.js";
 import { readinessOps } from "./ready.js";
@@ -39,14 +39,28 @@ export function lower(whole: Lab, given: Partial<Platform> = {}): Plan {
       `internal: lab ${whole.name} is lowered one of its machines at a time, not "${platform.machine}"`,
     );
   const lab = partOn(whole, machine?.name);
-  // A node that does not isolate its network shares the host's: no namespace, no batch.
-  const networked = lab.nodes.filter((n) => isolates(n.isolation, "net"));
   const ctx = linkContext(whole, lab, platform, machine);
   const links = linkOps(ctx);
-  const namespaces: Op[] = [
-    ...links.namespaces,
-    ...networked.map((n): Op => ({ kind: "netns.add", name: ctx.ns(n.name), node: n.name, origin: n.span })),
-  ];
+  const nodes = { lab: lab.name, linkLocal: declaresIpv6(lab), hostDevices: hostDevices(lab.links) };
+  // Each node's part of the stages, made in one pass over the nodes. A node that does not
+  // isolate its network shares the host's: no namespace, no batch.
+  const namespaces: Op[] = [...links.namespaces];
+  const own = {
+    sysctls: [] as Step[],
+    ifaceSysctls: [] as Step[],
+    shaping: [] as Op[],
+    config: [] as Step[],
+  };
+  for (const n of lab.nodes) {
+    if (!isolates(n.isolation, "net")) continue;
+    const ns = ctx.ns(n.name);
+    namespaces.push({ kind: "netns.add", name: ns, node: n.name, origin: n.span });
+    const set = sysctls(n, ns);
+    own.sysctls.push(...steps(set.namespace));
+    own.ifaceSysctls.push(...steps(set.ifaces));
+    nodeShaping(n, ns, own.shaping);
+    own.config.push(...steps(nodeConfig(n, ns, nodes)));
+  }
   // Every veth is created with both ends directly in their namespaces: from the host for
   // links between nodes and to the host, from the switches' namespace for switch ports (so
   // that each port joins its bridge in the same request). The host's batch goes first.
@@ -54,12 +68,11 @@ export function lower(whole: Lab, given: Partial<Platform> = {}): Plan {
   const fromHost = create.filter((op) => whereOf(op) === null);
   const elsewhere = create.filter((op) => whereOf(op) !== null);
   const isolation = lowerIsolation(lab, platform.cgroups, platform.runDir);
-  const nodes = { lab: lab.name, linkLocal: declaresIpv6(lab), hostDevices: hostDevices(lab.links) };
 
   const stages: Stage[] = [
     { name: "namespaces", steps: steps(namespaces) },
     // Before any interface exists, so that `conf.default.*` applies to the interfaces made next.
-    { name: "namespace sysctls", steps: networked.flatMap((n) => steps(sysctls(n, ctx.ns(n.name), false))) },
+    { name: "namespace sysctls", steps: own.sysctls },
     // Before any link exists: no packet ever crosses a node unfiltered. Rules name
     // interfaces (iifname), so they need not exist yet.
     { name: "filters", steps: firewallOps(lab, platform.firewall).flatMap(steps) },
@@ -70,16 +83,10 @@ export function lower(whole: Lab, given: Partial<Platform> = {}): Plan {
     { name: "switch tunnels", steps: steps(join) },
     // Ports that exist: the VLANs of a VLAN-aware switch's ports.
     { name: "switch VLANs", steps: steps(attach) },
-    { name: "interface sysctls", steps: networked.flatMap((n) => steps(sysctls(n, ctx.ns(n.name), true))) },
+    { name: "interface sysctls", steps: own.ifaceSysctls },
     // Before the interfaces go up: no packet crosses a shaped link unshaped.
-    {
-      name: "shaping",
-      steps: steps(byPlace([...networked.flatMap((n) => nodeShaping(n, ctx.ns(n.name))), ...shape])),
-    },
-    {
-      name: "addresses and routes",
-      steps: networked.flatMap((n) => steps(nodeConfig(n, ctx.ns(n.name), nodes))),
-    },
+    { name: "shaping", steps: steps(byPlace([...own.shaping, ...shape])) },
+    { name: "addresses and routes", steps: own.config },
     // Everything else a node isolates, its limits and its services.
     ...isolation.stages,
     // Then `up` waits until every service is ready (or fails, and rolls back).
@@ -147,7 +154,11 @@ function indexOf(whole: Lab): Index {
   const known = INDEXES.get(whole);
   if (known) return known;
   const ifaces = new Map<string, Iface>();
-  for (const n of whole.nodes) for (const i of n.ifaces) ifaces.set(`${n.name}.${i.name}`, i);
+  const nodeMachine = new Map<string, string | undefined>();
+  for (const n of whole.nodes) {
+    for (const i of n.ifaces) ifaces.set(`${n.name}.${i.name}`, i);
+    nodeMachine.set(n.name, n.machine);
+  }
   const tunnels = new Map<Link, Tunnel>();
   for (const t of whole.tunnels)
     for (const i of t.links) {
@@ -161,7 +172,7 @@ function indexOf(whole: Lab): Index {
     ports,
     switches: new Map(whole.switches.map((s) => [s.name, s])),
     machines: new Map(whole.machines.map((m) => [m.name, m])),
-    nodeMachine: new Map(whole.nodes.map((n) => [n.name, n.machine])),
+    nodeMachine,
     tunnels,
   };
   INDEXES.set(whole, index);
@@ -171,13 +182,21 @@ function indexOf(whole: Lab): Index {
 function linkContext(whole: Lab, lab: Lab, platform: Platform, machine: Machine | undefined): LinkContext {
   const { ifaces, switches, machines, nodeMachine, tunnels, ports } = indexOf(whole);
   const taken = new Map<string, Set<number>>();
+  // Each node's namespace named once: its operations share the one string.
+  const names = new Map<string, string>();
   return {
     lab,
     whole,
     platform,
     ...(machine ? { machine } : {}),
     labDir: labDirIn(platform.runDir, lab.name),
-    ns: (node) => nodeNetns(lab.name, node),
+    ns(node) {
+      const known = names.get(node);
+      if (known !== undefined) return known;
+      const name = nodeNetns(lab.name, node);
+      names.set(node, name);
+      return name;
+    },
     iface: (node, name) => ifaces.get(`${node}.${name}`),
     switchOf: (name) => switches.get(name),
     portsOf: (name) => ports.get(name) ?? [],

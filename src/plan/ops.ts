@@ -29,7 +29,7 @@ import {
 import type { Claim, Owned } from "./owned.js";
 import type { Program } from "./programs.js";
 
-export type { VethEnd } from "./ops/network.js";
+export { type VethEnd, vethEnd } from "./ops/network.js";
 export type { Base, Need, NeedContext, Ns, Tool, Update } from "./ops/types.js";
 export { RANK } from "./ops/types.js";
 

@@ -45,6 +45,13 @@ export function opsOf(stages: readonly Stage[]): Op[] {
   return out;
 }
 
+/** How many operations the stages hold (`opsOf(stages).length`, without the list). */
+export function opCount(stages: readonly Stage[]): number {
+  let n = 0;
+  for (const s of stages) for (const st of s.steps) n += st.ops.length;
+  return n;
+}
+
 /** Groups operations into steps: consecutive operations with the same tool and place share one. */
 export function steps(ops: readonly Op[]): Step[] {
   const out: { tool: Tool; ns: Ns; ops: Op[] }[] = [];
@@ -85,8 +92,18 @@ export function processOf(
   options: { force?: boolean } = {},
 ): Omit<Command, "stdin"> & { readonly input: boolean } {
   const tool = TOOLS[step.tool];
-  const argv = inNetns(step.ns, tool.argv(step.ops, options));
+  const argv = argvOf(step, options);
   return { argv, programs: programsOfArgv(argv, tool.also(step.ops)), input: tool.input(step.ops) };
+}
+
+/** A step's argv alone (`processOf` without the programs it runs, which `plan` does not show). */
+export function argvOf(step: Step, options: { force?: boolean } = {}): string[] {
+  return inNetns(step.ns, TOOLS[step.tool].argv(step.ops, options));
+}
+
+/** Whether a step's process reads anything on standard input (`processOf(step).input`). */
+export function readsInput(step: Step): boolean {
+  return TOOLS[step.tool].input(step.ops);
 }
 
 /** Programs the stages run, each once, in the order they are first needed. */

@@ -10,10 +10,12 @@ import { enterPrefix, type NodeRuntime } from "./enter.js";
 import type { ReadyOp } from "./ops/ready.js";
 
 export function readinessOps(lab: Lab, nodes: Readonly<Record<string, NodeRuntime>>): ReadyOp[] {
-  return lab.nodes.flatMap((n) => {
-    const rt = nodes[n.name];
-    if (!rt) return [];
-    return n.isolation.services.flatMap((s): ReadyOp[] => {
+  const out: ReadyOp[] = [];
+  // Only the nodes with services: a large lab has thousands without.
+  for (const n of lab.nodes) {
+    const rt = n.isolation.services.length ? nodes[n.name] : undefined;
+    if (!rt) continue;
+    const ops = n.isolation.services.flatMap((s): ReadyOp[] => {
       const svc = rt.services.find((x) => x.name === s.name);
       if (!svc) return [];
       const check = s.ready.check;
@@ -44,5 +46,7 @@ export function readinessOps(lab: Lab, nodes: Readonly<Record<string, NodeRuntim
           return assertNever(check);
       }
     });
-  });
+    out.push(...ops);
+  }
+  return out;
 }

@@ -12,6 +12,7 @@ import {
   type LinkOf,
   PHASES,
   type Phase,
+  type Phased,
 } from "./kind.js";
 import { NIC } from "./nic.js";
 import { P2P } from "./p2p.js";
@@ -38,16 +39,23 @@ function lowering<K extends Link["kind"]>(link: LinkOf<K>): LinkLowering<K> {
  * lab's order.
  */
 export function linkOps(ctx: LinkContext): { namespaces: Op[]; phases: Record<Phase, Op[]> } {
-  const kinds = Object.values(LOWERINGS) as LinkLowering<Link["kind"]>[];
-  const perLab = kinds.flatMap((k) => (k.lab ? [k.lab(ctx)] : []));
-  const parts = [
-    ...perLab.map((p) => p.links),
-    ...ctx.lab.links.map((link) => lowering(link).link(link, ctx)),
-  ];
-  const phases = Object.fromEntries(
-    PHASES.map((phase) => [phase, parts.flatMap((p) => p[phase] ?? [])]),
-  ) as Record<Phase, Op[]>;
-  return { namespaces: perLab.flatMap((p) => p.namespaces), phases };
+  const namespaces: Op[] = [];
+  const phases = Object.fromEntries(PHASES.map((phase) => [phase, []])) as unknown as Record<Phase, Op[]>;
+  // Each part's operations appended to their phase's list as it is made.
+  const add = (part: Phased) => {
+    for (const phase of PHASES) {
+      const ops = part[phase];
+      if (ops) for (const op of ops) phases[phase].push(op);
+    }
+  };
+  for (const kind of Object.values(LOWERINGS) as LinkLowering<Link["kind"]>[]) {
+    const perLab = kind.lab?.(ctx);
+    if (!perLab) continue;
+    namespaces.push(...perLab.namespaces);
+    add(perLab.links);
+  }
+  for (const link of ctx.lab.links) add(lowering(link).link(link, ctx));
+  return { namespaces, phases };
 }
 
 /** The host-side NAT rules the lab's links ask for. */

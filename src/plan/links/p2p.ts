@@ -2,7 +2,7 @@
 // their nodes' namespaces (never moved).
 
 import { opt } from "../../opt.js";
-import type { Op } from "../ops.js";
+import { type Op, vethEnd } from "../ops.js";
 import type { LinkLowering } from "./kind.js";
 import { tunnelEnd } from "./tunnel.js";
 
@@ -30,14 +30,12 @@ export const P2P: LinkLowering<"p2p"> = {
       {
         kind: "veth.add",
         ns: null,
-        a: {
-          ns: ctx.ns(link.a.node),
-          name: link.a.iface,
+        a: vethEnd(ctx.ns(link.a.node), link.a.iface, {
           index: ctx.index(ctx.ns(link.a.node), link.a.node, link.a.iface),
-          ...opt("mtu", mtuA),
-          ...opt("mac", a?.mac),
-        },
-        b: { ns: ctx.ns(link.b.node), name: link.b.iface, ...opt("mtu", mtuB), ...opt("mac", b?.mac) },
+          mtu: mtuA,
+          mac: a?.mac,
+        }),
+        b: vethEnd(ctx.ns(link.b.node), link.b.iface, { mtu: mtuB, mac: b?.mac }),
         origin: link.span,
       },
     ];

@@ -6,7 +6,7 @@ import { type PortVlans, vidRanges } from "../../model/links/switch-vlans.js";
 import type { Switch } from "../../model/model.js";
 import { labMark, portName, switchNetns } from "../../model/names.js";
 import { opt } from "../../opt.js";
-import type { Op } from "../ops.js";
+import { type Op, vethEnd } from "../ops.js";
 import { qdiscOps } from "../shaping.js";
 import type { LinkContext, LinkLowering, Phased } from "./kind.js";
 import { switchTunnel } from "./tunnel.js";
@@ -52,14 +52,12 @@ export const SWITCH: LinkLowering<"switch"> = {
       {
         kind: "veth.add",
         ns: hub,
-        a: {
-          ns: hub,
-          name,
+        a: vethEnd(hub, name, {
           index: ctx.index(hub, link.end.node, link.end.iface),
-          ...opt("mtu", mtu),
+          mtu,
           master: link.switch,
-        },
-        b: { ns: ctx.ns(link.end.node), name: link.end.iface, ...opt("mtu", mtu), ...opt("mac", iface?.mac) },
+        }),
+        b: vethEnd(ctx.ns(link.end.node), link.end.iface, { mtu, mac: iface?.mac }),
         origin: link.span,
       },
       // A bridge and its ports are layer 2 only: an IPv6 address of their own would only

@@ -44,6 +44,25 @@ export interface VethEnd {
   readonly mark?: string;
 }
 
+/**
+ * A veth end, its fields set one by one in the order a plan's JSON shows them: an object
+ * literal with spreads in it (`...opt("mtu", mtu)`) costs several times as much, and a large
+ * lab has an end or two a link.
+ */
+export function vethEnd(
+  ns: Ns,
+  name: string,
+  o: { readonly [K in Exclude<keyof VethEnd, "ns" | "name">]?: VethEnd[K] | undefined },
+): VethEnd {
+  const end: { -readonly [K in keyof VethEnd]: VethEnd[K] } = { ns, name };
+  if (o.index !== undefined) end.index = o.index;
+  if (o.mtu !== undefined) end.mtu = o.mtu;
+  if (o.mac !== undefined) end.mac = o.mac;
+  if (o.master !== undefined) end.master = o.master;
+  if (o.mark !== undefined) end.mark = o.mark;
+  return end;
+}
+
 /** One path of a multipath route, as its operation and its fact say it. */
 export interface Hop {
   readonly via?: string;
@@ -300,27 +319,26 @@ const HOP: Shape = {
   onlink: F.optional("boolean"),
 };
 
-/** A route's words after its verb (`add`, `replace`). */
-function routeWords(op: Omit<RouteAdd, "kind">): string[] {
-  return [
-    op.destination,
-    ...(op.via ? ["via", op.via] : []),
-    ...(op.dev ? ["dev", op.dev] : []),
-    ...(op.metric !== undefined ? ["metric", String(op.metric)] : []),
-    ...(op.src ? ["src", op.src] : []),
-    ...(op.mtu !== undefined ? ["mtu", String(op.mtu)] : []),
-    ...(op.onlink ? ["onlink"] : []),
-    // Last: iproute2 reads everything after the first `nexthop` as paths.
-    ...(op.nexthops ?? []).flatMap((h) => [
-      "nexthop",
-      ...(h.via ? ["via", h.via] : []),
-      "dev",
-      h.dev,
-      "weight",
-      String(h.weight),
-      ...(h.onlink ? ["onlink"] : []),
-    ]),
-  ];
+/**
+ * A route's words: `route`, its verb (`add`, `replace`), then its fields. Pushed one by one: a
+ * literal of conditional spreads made and copied a list for each field, for every route.
+ */
+function routeWords(verb: string, op: Omit<RouteAdd, "kind">): string[] {
+  const w = ["route", verb, op.destination];
+  if (op.via) w.push("via", op.via);
+  if (op.dev) w.push("dev", op.dev);
+  if (op.metric !== undefined) w.push("metric", String(op.metric));
+  if (op.src) w.push("src", op.src);
+  if (op.mtu !== undefined) w.push("mtu", String(op.mtu));
+  if (op.onlink) w.push("onlink");
+  // Last: iproute2 reads everything after the first `nexthop` as paths.
+  for (const h of op.nexthops ?? []) {
+    w.push("nexthop");
+    if (h.via) w.push("via", h.via);
+    w.push("dev", h.dev, "weight", String(h.weight));
+    if (h.onlink) w.push("onlink");
+  }
+  return w;
 }
 
 const ROUTE_SHAPE: Shape = {
@@ -835,7 +853,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     shape: ROUTE_SHAPE,
     tool: "ip",
     where: (op) => op.ns,
-    words: (op) => ["route", "add", ...routeWords(op)],
+    words: (op) => routeWords("add", op),
     inverse: () => null,
     undone: () => "nothing",
     describe: (op) =>
@@ -971,7 +989,7 @@ export const NETWORK_OPS: SpecTable<NetworkOp> = {
     shape: ROUTE_SHAPE,
     tool: "ip",
     where: (op) => op.ns,
-    words: (op) => ["route", "replace", ...routeWords(op)],
+    words: (op) => routeWords("replace", op),
     inverse: () => null,
     undone: () => "nothing",
     describe: (op) => `replace the route to ${op.destination} in ${at(op.ns)}`,
