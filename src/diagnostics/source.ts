@@ -34,46 +34,25 @@ export type Frame =
 
 export interface Expansion {
   readonly frame: Frame;
-  readonly outer?: Expansion | undefined;
+  readonly outer?: Expansion;
   /** Identifies the chain: equal keys, the same copy. */
   readonly key: string;
 }
 
 /** `outer` extended by one more step. */
 export function expansion(frame: Frame, outer?: Expansion): Expansion {
-  return new Step(frame, outer);
-}
-
-/**
- * A step whose key is made when a diagnostic first asks for it: a large lab makes a step for
- * every copy of every loop and range (tens of thousands), and reports problems in few.
- */
-class Step implements Expansion {
-  private madeKey: string | undefined;
-
-  constructor(
-    readonly frame: Frame,
-    readonly outer?: Expansion,
-  ) {}
-
-  get key(): string {
-    if (this.madeKey === undefined) {
-      const step = stepKey(this.frame);
-      this.madeKey = this.outer ? `${this.outer.key}/${step}` : step;
-    }
-    return this.madeKey;
-  }
-}
-
-function stepKey(frame: Frame): string {
+  let step: string;
   switch (frame.kind) {
     case "binding":
-      return `${frame.name}=${frame.value}`;
+      step = `${frame.name}=${frame.value}`;
+      break;
     case "template":
-      return `${frame.name}@${frame.node}:${frame.use.file.path}:${frame.use.start}`;
+      step = `${frame.name}@${frame.node}:${frame.use.file.path}:${frame.use.start}`;
+      break;
     default:
-      return assertNever(frame);
+      assertNever(frame);
   }
+  return { frame, ...(outer ? { outer } : {}), key: outer ? `${outer.key}/${step}` : step };
 }
 
 /** The same place, as made by `via` (nothing changes without one). */

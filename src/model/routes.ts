@@ -449,11 +449,19 @@ function source(
   return parsed.value;
 }
 
-/** `default`, as every default route of a lab shares it (the model is read-only). */
+/**
+ * `default`, as every default route shares it: frozen, because the model is read-only and an
+ * API caller who wrote to one anyway would otherwise change every lab's default routes.
+ */
 const DEFAULT_ROUTES: { readonly [F in Family]: Cidr } = {
-  4: { family: 4, text: "0.0.0.0", bytes: [0, 0, 0, 0], prefix: 0, cidr: "0.0.0.0/0" },
-  6: { family: 6, text: "::", bytes: new Array<number>(16).fill(0), prefix: 0, cidr: "::/0" },
+  4: frozenCidr({ family: 4, text: "0.0.0.0", bytes: [0, 0, 0, 0], prefix: 0, cidr: "0.0.0.0/0" }),
+  6: frozenCidr({ family: 6, text: "::", bytes: new Array<number>(16).fill(0), prefix: 0, cidr: "::/0" }),
 };
+
+function frozenCidr(c: Cidr): Cidr {
+  Object.freeze(c.bytes);
+  return Object.freeze(c);
+}
 
 function defaultRoute(family: Family): Cidr {
   return DEFAULT_ROUTES[family];
