@@ -8,7 +8,16 @@ import type { VerdictKind } from "../model/reach/types.js";
 import type { Holds } from "../model/reach/verdict.js";
 import { inNetns, type NodeRuntime } from "./enter.js";
 import { FEATURES } from "./features.js";
-import { claimsOf, featureUsers, type Ns, type Op, type Tool, toolOf, whereOf } from "./ops.js";
+import {
+  claimsOf,
+  featureUsers,
+  type Ns,
+  type Op,
+  runsLabPrograms,
+  type Tool,
+  toolOf,
+  whereOf,
+} from "./ops.js";
 import { CLAIM_PROGRAMS } from "./owned.js";
 import { type Program, programsOfArgv } from "./programs.js";
 import { TOOLS } from "./tools.js";
@@ -94,6 +103,15 @@ export function processOf(
   const tool = TOOLS[step.tool];
   const argv = argvOf(step, options);
   return { argv, programs: programsOfArgv(argv, tool.also(step.ops)), input: tool.input(step.ops) };
+}
+
+/**
+ * Whether a step runs a program the lab file wrote (a service, an init, a readiness check),
+ * which keeps the caller's locale; every other step runs in the tools' (C), by `opentop` and
+ * by the built script alike.
+ */
+export function stepRunsLabPrograms(step: Step): boolean {
+  return step.ops.some(runsLabPrograms);
 }
 
 /** A step's argv alone (`processOf` without the programs it runs, which `plan` does not show). */

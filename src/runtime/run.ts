@@ -3,8 +3,8 @@
 // that rollback undoes those and nothing else.
 
 import { cpus } from "node:os";
-import { type Op, runsLabPrograms } from "../plan/ops.js";
-import { type Command, command, type Stage, type Step } from "../plan/plan.js";
+import type { Op } from "../plan/ops.js";
+import { type Command, command, type Stage, type Step, stepRunsLabPrograms } from "../plan/plan.js";
 import { TOOLS } from "../plan/tools.js";
 import type { ProcResult } from "./proc.js";
 import { type Job, runJobs } from "./workers.js";
@@ -92,7 +92,7 @@ async function runStage(
     jobs.push({
       argv: cmd.argv,
       ...(cmd.stdin !== undefined ? { stdin: cmd.stdin } : {}),
-      ...(step.ops.some(runsLabPrograms) ? {} : { tools: true }),
+      ...(stepRunsLabPrograms(step) ? {} : { tools: true }),
     });
   }
   await runJobs(jobs, {

@@ -88,8 +88,11 @@ function argvWord(argv: readonly string[]): string | undefined {
   return argv.join("\n");
 }
 
+/** A job as the worker takes it: its argv as one word, its standard input, and `C` or nothing (WORKER). */
+type JobWords = readonly [argv: string, stdin: string, locale: "C" | ""];
+
 /** The worker's three arguments for a job, or undefined when it must run on its own. */
-function jobWords(job: Job): [string, string, string] | undefined {
+function jobWords(job: Job): JobWords | undefined {
   const word = argvWord(job.argv);
   const input = job.stdin === undefined ? "" : job.stdin.endsWith("\n") ? job.stdin.slice(0, -1) : job.stdin;
   if (word === undefined || input.includes("\0")) return undefined;
@@ -162,7 +165,7 @@ async function runAll(jobs: readonly Job[], options: JobOptions): Promise<(ProcR
         share.map((i) => ({
           index: i,
           argv: (jobs[i] as Job).argv,
-          words: words[i] as [string, string, string],
+          words: words[i] as JobWords,
         })),
         // All of them the tools': the worker itself in their locale too (a bash as sh would
         // warn on its standard error, in the first job's output, of a locale it lacks).
@@ -176,11 +179,7 @@ async function runAll(jobs: readonly Job[], options: JobOptions): Promise<(ProcR
 }
 
 /** The shared jobs dealt out to workers in turn, with more workers where arguments would not fit. */
-function shares(
-  indices: readonly number[],
-  words: readonly ([string, string, string] | undefined)[],
-  n: number,
-) {
+function shares(indices: readonly number[], words: readonly (JobWords | undefined)[], n: number) {
   if (indices.length === 0) return [];
   const bytes = indices.reduce(
     (sum, i) => sum + (words[i]?.[0].length ?? 0) + (words[i]?.[1].length ?? 0),
@@ -195,7 +194,7 @@ function shares(
 interface Shared {
   readonly index: number;
   readonly argv: readonly string[];
-  readonly words: readonly [string, string, string];
+  readonly words: JobWords;
 }
 
 /**

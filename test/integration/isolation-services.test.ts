@@ -90,16 +90,27 @@ test("a service in a network-only node, stopped by down", { skip: SKIP_NOT_ROOT 
   assert.deepEqual(debris(name), []);
 });
 
+/**
+ * A stand-in for `program` in `dir` (put first on PATH) that notes the locale of each process
+ * started by its name, a line of $LC_ALL in the file it returns, and then runs the real one.
+ */
+function localeNoter(dir: string, program: string): string {
+  const log = join(dir, `${program}-log`);
+  const real = spawnSync("sh", ["-c", `command -v ${program}`], { encoding: "utf8" }).stdout.trim();
+  assert.ok(real, `${program} is on PATH`);
+  writeFileSync(join(dir, program), `#!/bin/sh\necho "$LC_ALL" >> ${log}\nexec ${real} "$@"\n`, {
+    mode: 0o755,
+  });
+  return log;
+}
+
 test("the tools up runs are in the C locale; a lab's service keeps the caller's", {
   skip: SKIP_NOT_ROOT,
 }, async () => {
   // Set for `up`, a child of this process as is the service. A `nsenter` first on PATH
   // notes the locale of each process that enters a node, then runs the real one.
   const dir = mkdtempSync(join(tmpdir(), "opentop-locale-"));
-  const log = join(dir, "log");
-  writeFileSync(join(dir, "nsenter"), `#!/bin/sh\necho "$LC_ALL" >> ${log}\nexec /usr/bin/nsenter "$@"\n`, {
-    mode: 0o755,
-  });
+  const log = localeNoter(dir, "nsenter");
   const saved = { LC_ALL: process.env.LC_ALL, PATH: process.env.PATH };
   process.env.LC_ALL = "C.UTF-8";
   process.env.PATH = `${dir}:${process.env.PATH}`;
@@ -128,16 +139,9 @@ test("the built script too: its up's tool steps and its down in the C locale, a 
   skip: SKIP_NOT_ROOT,
 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "opentop-locale-"));
-  const log = join(dir, "log");
-  writeFileSync(join(dir, "nsenter"), `#!/bin/sh\necho "$LC_ALL" >> ${log}\nexec /usr/bin/nsenter "$@"\n`, {
-    mode: 0o755,
-  });
+  const log = localeNoter(dir, "nsenter");
   // And an `ip` that notes the locale of each batch, for down's (run on the host).
-  const ipLog = join(dir, "ip-log");
-  const realIp = spawnSync("sh", ["-c", "command -v ip"], { encoding: "utf8" }).stdout.trim();
-  writeFileSync(join(dir, "ip"), `#!/bin/sh\necho "$LC_ALL" >> ${ipLog}\nexec ${realIp} "$@"\n`, {
-    mode: 0o755,
-  });
+  const ipLog = localeNoter(dir, "ip");
   const name = uniqueLab("svcsh");
   const file = join(dir, `${name}.otop`);
   writeFileSync(file, `lab ${name}\nnode a {\n  run "echo LC_ALL=$LC_ALL; sleep 1000"\n}\n`);

@@ -21,16 +21,7 @@ import { expectedFacts, expectedNetwork, type NsExpected, routeText } from "../.
 import { type FactKind, type FactOf, factsFor } from "../../plan/facts.js";
 import { FEATURES, lackMessage } from "../../plan/features.js";
 import { netnsPath } from "../../plan/layout.js";
-import {
-  claimsOf,
-  describe,
-  featureUsers,
-  keyOf,
-  leavesOf,
-  type Ns,
-  type Op,
-  runsLabPrograms,
-} from "../../plan/ops.js";
+import { claimsOf, describe, featureUsers, keyOf, leavesOf, type Ns, type Op } from "../../plan/ops.js";
 import {
   type ClaimKind,
   type ClaimOf,
@@ -47,6 +38,7 @@ import {
   programsOfStages,
   type Stage,
   type Step,
+  stepRunsLabPrograms,
   steps,
 } from "../../plan/plan.js";
 import { PROGRAMS, type Program } from "../../plan/programs.js";
@@ -341,7 +333,7 @@ function upSection(plan: Plan, place: (ns: Ns) => string): string {
       const argv = cmd.argv.map(q).join(" ");
       // As `opentop up` runs it: a step of the lab's programs in the caller's locale, any
       // other in C (docs/architecture.md).
-      const fn = step.ops.some(runsLabPrograms) ? "step" : "tool_step";
+      const fn = stepRunsLabPrograms(step) ? "step" : "tool_step";
       out.push(...withStdin(`  ${fn} ${q(label)} ${argv}`, cmd.stdin, " || return 1"));
     }
   });
