@@ -52,7 +52,9 @@ export function expansion(frame: Frame, outer?: Expansion): Expansion {
     default:
       assertNever(frame);
   }
-  return { frame, ...(outer ? { outer } : {}), key: outer ? `${outer.key}/${step}` : step };
+  // Two literals, not a spread of the optional `outer`: a loop makes a step per iteration,
+  // and V8 adds each property after a spread one by one.
+  return outer ? { frame, outer, key: `${outer.key}/${step}` } : { frame, key: step };
 }
 
 /** The same place, as made by `via` (nothing changes without one). */
