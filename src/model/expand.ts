@@ -424,13 +424,13 @@ class Expander {
   private bind(stmt: LetStmt, env: Env): Env {
     const name = literal(stmt.name);
     if (!this.variable(name, stmt.name.span, "variable")) return env;
-    const value = evaluate(stmt.value.source, this.at(stmt.value.span), env, this.diagnostics);
+    const value = evaluate(stmt.value.source, stmt.value.span, this.via, env, this.diagnostics);
     return extend(env, name, value ?? FAILED);
   }
 
   /** The statements of the branch an `if` takes; none after an error in its condition. */
   private branch<T>(stmt: IfStmt<T>, env: Env): readonly T[] {
-    const holds = condition(stmt.condition.source, this.at(stmt.condition.span), env, this.diagnostics);
+    const holds = condition(stmt.condition.source, stmt.condition.span, this.via, env, this.diagnostics);
     if (holds === undefined) return [];
     return holds ? stmt.body : (stmt.otherwise ?? []);
   }
@@ -828,7 +828,9 @@ class Expander {
       this.objects = MAX_OBJECTS;
       this.count(range.span); // reports OT1017 and stops expansion
     }
-    return Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);
+    const out: number[] = [];
+    for (let k = lo; k <= hi; k++) out.push(k);
+    return out;
   }
 
   private props(props: readonly Property[], env: Env): PropDecl[] {
@@ -841,12 +843,10 @@ class Expander {
   }
 
   private values(values: readonly Value[], env: Env): Text[] {
-    const out: Text[] = [];
-    for (const v of values) {
-      const t = this.value(v, env);
-      if (t) out.push(t);
-    }
-    return out;
+    // Mapped, so that the array is made at its size (pushed, V8 gives it room for 17), and
+    // filtered only when a value failed (reported).
+    const out = values.map((v) => this.value(v, env));
+    return out.every((t) => t !== undefined) ? out : out.filter((t) => t !== undefined);
   }
 
   private value(v: Value, env: Env): Text | undefined {
@@ -860,7 +860,7 @@ class Expander {
     for (const part of w.parts) {
       if (part.kind === "text") out += part.text;
       else {
-        const v = evaluate(part.source, this.at(part.span), env, this.diagnostics);
+        const v = evaluate(part.source, part.span, this.via, env, this.diagnostics);
         if (v === undefined) return undefined;
         out += String(v);
       }

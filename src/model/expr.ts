@@ -3,7 +3,7 @@
 // purpose: integers, text and truth values, no variables of its own (docs/language.md).
 
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
-import { type Span, spanOf } from "../diagnostics/source.js";
+import { type Expansion, type Span, spanOf } from "../diagnostics/source.js";
 import { assertNever } from "../never.js";
 import { NODE_KEYWORDS, SWITCH_OPTIONS } from "../syntax/parser.js";
 import { type Cidr, network, nthAddress, parseCidr, parseIp, subnet } from "./ip.js";
@@ -77,48 +77,74 @@ type Comparison = (typeof COMPARISONS)[number];
 
 /** A parsed expression; `at` and `length` locate it in its text, for messages. */
 type Expr = { readonly at: number; readonly length: number } & ExprBody;
+type CallExpr = Expr & { readonly kind: "call" };
 type ExprBody =
   | { readonly kind: "literal"; readonly value: Scalar }
   | { readonly kind: "name"; readonly name: string }
-  | { readonly kind: "call"; readonly name: string; readonly args: readonly Expr[] }
+  | {
+      readonly kind: "call";
+      readonly name: string;
+      readonly args: readonly Expr[];
+      /** The values of its last evaluation, and what it gave (see call). */
+      lastValues: readonly Value[] | undefined;
+      lastResult: Scalar;
+    }
   | { readonly kind: "arith"; readonly op: string; readonly left: Expr; readonly right: Expr }
   | { readonly kind: "compare"; readonly op: Comparison; readonly left: Expr; readonly right: Expr }
   | { readonly kind: "logic"; readonly op: "and" | "or"; readonly left: Expr; readonly right: Expr }
   | { readonly kind: "not"; readonly operand: Expr };
 
-/** An interpolation's value (`source` is the inside of `{ }`, at `span`); undefined after an error (reported). */
-export function evaluate(source: string, span: Span, env: Env, diagnostics: Diagnostics): Scalar | undefined {
-  return run(source, span, env, diagnostics, (value) => {
-    if (typeof value === "boolean")
-      throw new ExprError(
-        "a condition cannot be written into a word",
-        0,
-        source.length,
-        "OT0006",
-        INTERPOLATION_HELP,
-      );
-    return value;
-  });
+/**
+ * An interpolation's value (`source` is the inside of `{ }`, at `span`, in the copy `via`);
+ * undefined after an error (reported). The span and its copy are joined only for a
+ * diagnostic: a large lab evaluates hundreds of thousands of interpolations, nearly all fine.
+ */
+export function evaluate(
+  source: string,
+  span: Span,
+  via: Expansion | undefined,
+  env: Env,
+  diagnostics: Diagnostics,
+): Scalar | undefined {
+  return run(source, span, via, env, diagnostics, scalarOf);
 }
 
-/** An `if` condition's truth; undefined after an error (reported). */
+/** An `if` condition's truth (`span` and `via` as for evaluate); undefined after an error (reported). */
 export function condition(
   source: string,
   span: Span,
+  via: Expansion | undefined,
   env: Env,
   diagnostics: Diagnostics,
 ): boolean | undefined {
-  return run(source, span, env, diagnostics, (value) => {
-    if (typeof value !== "boolean")
-      throw new ExprError(
-        `a condition is true or false, not ${describe(value)}`,
-        0,
-        source.length,
-        "OT0006",
-        'compare it, as in `k > 1`, `k % 2 == 0` or `mode == "v6"`',
-      );
-    return value;
-  });
+  return run(source, span, via, env, diagnostics, truthOf);
+}
+
+// What an interpolation and a condition accept of an expression's value. Functions of
+// their own, not closures made by each evaluation.
+
+function scalarOf(value: Value, source: string): Scalar {
+  if (typeof value === "boolean")
+    throw new ExprError(
+      "a condition cannot be written into a word",
+      0,
+      source.length,
+      "OT0006",
+      INTERPOLATION_HELP,
+    );
+  return value;
+}
+
+function truthOf(value: Value, source: string): boolean {
+  if (typeof value !== "boolean")
+    throw new ExprError(
+      `a condition is true or false, not ${describe(value)}`,
+      0,
+      source.length,
+      "OT0006",
+      'compare it, as in `k > 1`, `k % 2 == 0` or `mode == "v6"`',
+    );
+  return value;
 }
 
 const INTERPOLATION_HELP = "an interpolation is an expression such as `{i}`, `{10+i}` or `{hex(i)}`";
@@ -126,19 +152,20 @@ const INTERPOLATION_HELP = "an interpolation is an expression such as `{i}`, `{1
 function run<T>(
   source: string,
   span: Span,
+  via: Expansion | undefined,
   env: Env,
   diagnostics: Diagnostics,
-  check: (value: Value) => T,
+  check: (value: Value, source: string) => T,
 ): T | undefined {
   try {
-    return check(valueIn(parseExpr(source), env));
+    return check(valueIn(parseExpr(source), env), source);
   } catch (e) {
     if (e instanceof Failed) return undefined;
     if (!(e instanceof ExprError)) throw e;
     const start = span.start + Buffer.byteLength(source.slice(0, e.offset));
     const end = start + Math.max(1, Buffer.byteLength(source.slice(e.offset, e.offset + e.length)));
     diagnostics.error(e.code, e.message, {
-      span: spanOf(span.file, start, Math.min(span.end, end), span.via),
+      span: spanOf(span.file, start, Math.min(span.end, end), via),
       help: e.help ?? (e.code === "OT1014" ? unknownHelp(source, env) : INTERPOLATION_HELP),
     });
     return undefined;
@@ -363,7 +390,7 @@ class ExprParser {
         while (this.comma());
       this.close();
       this.depth--;
-      return this.node(start, { kind: "call", name: name[0], args });
+      return this.node(start, { kind: "call", name: name[0], args, lastValues: undefined, lastResult: "" });
     }
     throw new ExprError(
       c === undefined ? "expression ends too early" : `unexpected \`${c}\` in expression`,
@@ -410,7 +437,7 @@ function valueIn(e: Expr, env: Env): Value {
       return value;
     }
     case "call":
-      return call(e.name, e.args, env, e);
+      return call(e, env);
     case "arith":
       return arith(e.op, valueIn(e.left, env), valueIn(e.right, env), e);
     case "compare":
@@ -509,76 +536,68 @@ function compare(op: Comparison, a: Value, b: Value, e: Expr): boolean {
 
 // ---- functions ------------------------------------------------------------------------
 
-/** A function's argument: its value, and where it is written. */
-interface Arg {
-  readonly value: Value;
-  readonly at: Expr;
-}
-
 interface Fn {
   /** How it is written, for messages: `net(PREFIX, LENGTH, INDEX)`. */
   readonly usage: string;
   /** How many arguments it takes (several counts: several forms). */
   readonly arity: readonly number[];
-  /** `args` has one of the counts of `arity`. */
-  call(args: readonly Arg[], e: Expr): Scalar;
+  /**
+   * `values` are the arguments' values, `args` where each is written; both have one of the
+   * counts of `arity`. Gives the same for the same values (call() keeps the last result).
+   */
+  call(values: readonly Value[], args: readonly Expr[], e: Expr): Scalar;
 }
 
 const FUNCTIONS: Readonly<Record<string, Fn>> = {
   hex: {
     usage: "hex(INTEGER)",
     arity: [1],
-    call: (args) => {
-      const x = arg(args, 0);
-      const n = integer(x.value, "hex()", x.at);
-      if (n < 0) throw new ExprError("hex() takes a non-negative integer", x.at.at, x.at.length);
+    call: (values, args) => {
+      const at = arg(args, 0);
+      const n = integer(arg(values, 0), "hex()", at);
+      if (n < 0) throw new ExprError("hex() takes a non-negative integer", at.at, at.length);
       return n.toString(16);
     },
   },
   net: {
     usage: "net(PREFIX, LENGTH, INDEX)",
     arity: [3],
-    call: (args, e) => {
-      const base = pool(arg(args, 0));
+    call: (values, args, e) => {
+      const base = pool(arg(values, 0), arg(args, 0));
       const length = arg(args, 1);
-      const len = integer(length.value, "the length of net()", length.at);
-      const k = index(arg(args, 2), "net()");
+      const len = integer(arg(values, 1), "the length of net()", length);
+      const k = index(arg(values, 2), arg(args, 2), "net()");
       const r = subnet(base, len, k);
       if (r.ok) {
         // A subnet of a pool is a pool: `host(net(…), 1)` finds it checked (see pool).
-        remember(r.value.cidr, r.value);
+        made = r.value;
         return r.value.cidr;
       }
       if (len < base.prefix || len > (base.family === 4 ? 32 : 128))
-        throw new ExprError(
-          `invalid subnet length ${len}`,
-          length.at.at,
-          length.at.length,
-          "OT2051",
-          r.reason,
-        );
+        throw new ExprError(`invalid subnet length ${len}`, length.at, length.length, "OT2051", r.reason);
       throw new ExprError(`subnet ${k} is outside ${base.cidr}`, e.at, e.length, "OT2050", r.reason);
     },
   },
   host: {
     usage: "host(PREFIX, INDEX)",
     arity: [2],
-    call: (args, e) => nth(args, e, "host()").cidr,
+    call: (values, args, e) => nth(values, args, e, "host()").cidr,
   },
   ip: {
     usage: "ip(ADDRESS) or ip(PREFIX, INDEX)",
     arity: [1, 2],
-    call: (args, e) => {
-      if (args.length === 2) return nth(args, e, "ip()").text;
-      const x = arg(args, 0);
-      const text = typeof x.value === "string" ? x.value : "";
+    call: (values, args, e) => {
+      if (values.length === 2) return nth(values, args, e, "ip()").text;
+      const value = arg(values, 0);
+      const text = typeof value === "string" ? value : "";
       const cidr = parseCidr(text);
       if (cidr.ok) return cidr.value.text;
       if (parseIp(text).ok) return text;
+      const at = arg(args, 0);
       throw new ExprError(
-        `ip() takes an address, not ${describe(x.value)}`,
-        x.at.at,
-        x.at.length,
+        `ip() takes an address, not ${describe(value)}`,
+        at.at,
+        at.length,
         "OT0006",
         "`ip(10.1.0.1/24)` gives 10.1.0.1, and `ip(10.1.0.0/24, 1)` the same",
       );
@@ -586,20 +605,21 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
   },
 };
 
-function arg(args: readonly Arg[], i: number): Arg {
+/** The i-th argument's value, or where it is written (arity was checked: it is there). */
+function arg<T>(args: readonly T[], i: number): T {
   const a = args[i];
-  if (!a) throw new Error(`internal: argument ${i} missing`);
+  if (a === undefined) throw new Error(`internal: argument ${i} missing`);
   return a;
 }
 
-function index(a: Arg, fn: string): number {
-  return integer(a.value, `the index of ${fn}`, a.at);
+function index(value: Value, at: Expr, fn: string): number {
+  return integer(value, `the index of ${fn}`, at);
 }
 
 /** `host(PREFIX, INDEX)`: the index-th address of the prefix, with its length. */
-function nth(args: readonly Arg[], e: Expr, fn: string): Cidr {
-  const base = pool(arg(args, 0));
-  const k = index(arg(args, 1), fn);
+function nth(values: readonly Value[], args: readonly Expr[], e: Expr, fn: string): Cidr {
+  const base = pool(arg(values, 0), arg(args, 0));
+  const k = index(arg(values, 1), arg(args, 1), fn);
   const r = nthAddress(base, k);
   if (r.ok) return r.value;
   throw new ExprError(`address ${k} is outside ${base.cidr}`, e.at, e.length, "OT2050", r.reason);
@@ -607,25 +627,28 @@ function nth(args: readonly Arg[], e: Expr, fn: string): Cidr {
 
 // A loop asks for the k-th subnet of one pool again and again: check each pool once.
 const pools = new Map<string, Cidr>();
+/**
+ * The last subnet net() made, checked: `host(net(…), 1)` and `let p = net(…)` with
+ * `host(p, 0)` ask for it next. Kept apart from `pools`, whose entry for each of a loop's
+ * subnets cost more than checking the few asked for again.
+ */
+let made: Cidr | undefined;
 
 /** A function's prefix argument: a network with its length, such as 10.255.0.0/16. */
-function pool(arg: Arg): Cidr {
-  const text = typeof arg.value === "string" ? arg.value : "";
+function pool(value: Value, at: Expr): Cidr {
+  const text = typeof value === "string" ? value : "";
+  if (made !== undefined && made.cidr === text) return made;
   let c = pools.get(text);
   if (!c) {
-    c = checkPool(arg, text);
-    remember(text, c);
+    c = checkPool(value, at, text);
+    // Emptied past 1000, as a loop uses what it makes at once.
+    if (pools.size > 1000) pools.clear();
+    pools.set(text, c);
   }
   return c;
 }
 
-/** Keeps a checked pool by its text: emptied past 1000, as a loop uses what it makes at once. */
-function remember(text: string, c: Cidr): void {
-  if (pools.size > 1000) pools.clear();
-  pools.set(text, c);
-}
-
-function checkPool({ value, at }: Arg, text: string): Cidr {
+function checkPool(value: Value, at: Expr, text: string): Cidr {
   const c = parseCidr(text);
   if (!c.ok)
     throw new ExprError(
@@ -647,7 +670,8 @@ function checkPool({ value, at }: Arg, text: string): Cidr {
   return c.value;
 }
 
-function call(name: string, args: readonly Expr[], env: Env, e: Expr): Scalar {
+function call(e: CallExpr, env: Env): Scalar {
+  const { name, args } = e;
   const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (!fn)
     throw new ExprError(
@@ -669,8 +693,23 @@ function call(name: string, args: readonly Expr[], env: Env, e: Expr): Scalar {
       `write \`${fn.usage}\``,
     );
   }
-  return fn.call(
-    args.map((a) => ({ value: valueIn(a, env), at: a })),
-    e,
-  );
+  const values: Value[] = [];
+  for (const a of args) values.push(valueIn(a, env));
+  // The functions give the same for the same values, and a loop's copies often call one
+  // with the same (`net(lans, 20, s)` in each of a switch's hosts): the last is kept.
+  if (e.lastValues !== undefined && sameValues(e.lastValues, values)) return e.lastResult;
+  const result = fn.call(values, args, e);
+  e.lastValues = values;
+  e.lastResult = result;
+  return result;
+}
+
+/**
+ * Compared from the last: an index, most often what changes, is an integer and compares at
+ * once, where two prefixes of one length compare character by character.
+ */
+function sameValues(a: readonly Value[], b: readonly Value[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = a.length - 1; i >= 0; i--) if (a[i] !== b[i]) return false;
+  return true;
 }
