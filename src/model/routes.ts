@@ -123,7 +123,11 @@ function checkRoute(
   );
   if (!destination) return undefined;
   const hops: CheckedHop[] = [];
-  for (const [i, h] of written.entries()) {
+  // By index, not `entries()`: a pair made for each hop of each route, in code that runs too
+  // few times to be optimised.
+  for (let i = 0; i < written.length; i++) {
+    const h = written[i];
+    if (!h) continue;
     const hop = checkHop(diagnostics, n, r, { written: h, gw: gws[i] ?? undefined, destination }, ifaces);
     if (!hop) return undefined;
     hops.push(hop);
