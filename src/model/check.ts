@@ -33,7 +33,7 @@ export function check(decls: Decls, diagnostics: Diagnostics, file?: SourceFile)
   for (const n of mergePlaces(decls, diagnostics)) {
     if (!declareNode(scope, n)) continue;
     placeNode(placement, n);
-    waiting.push(...readIfaces(scope, n));
+    readIfaces(scope, n, waiting);
   }
   const links = attachAll(scope, waiting);
   checkCarried(scope, links);

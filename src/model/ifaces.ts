@@ -35,12 +35,12 @@ export interface Iface {
 }
 
 /**
- * Reads the interfaces of a declared node into the scope. Returns those that name a target,
- * to be linked once every node is declared.
+ * Reads the interfaces of a declared node into the scope. Adds those that name a target to
+ * `out` (one list for the whole lab: no list a node), to be linked once every node is
+ * declared, and returns it.
  */
-export function readIfaces(scope: Scope, n: NodeDecl): Pending[] {
+export function readIfaces(scope: Scope, n: NodeDecl, out: Pending[] = []): Pending[] {
   const ifaces = scope.ifaces.get(n.name.text);
-  const out: Pending[] = [];
   if (!ifaces) return out;
   for (const i of n.ifaces) {
     // Each interface is declared once: its places were merged (src/model/merge.ts). A kind
