@@ -15,7 +15,11 @@ const FORWARDING: { readonly [F in Family]: readonly string[] } = {
 };
 
 function forwards(n: Node, family: Family): boolean {
-  return n.sysctls.some((s) => FORWARDING[family].includes(s.key) && s.value === "1");
+  // A loop, not `some` with a closure: asked for every route through a router (each leaf's
+  // default route, in a large tree).
+  const keys = FORWARDING[family];
+  for (const s of n.sysctls) if (s.value === "1" && keys.includes(s.key)) return true;
+  return false;
 }
 
 /** The gateways of a route: its `via`, or each path's. */

@@ -35,12 +35,12 @@ export interface Iface {
 }
 
 /**
- * Reads the interfaces of a declared node into the scope. Returns those that name a target,
- * to be linked once every node is declared.
+ * Reads the interfaces of a declared node into the scope. Adds those that name a target to
+ * `out` (one list for the whole lab: no list a node), to be linked once every node is
+ * declared, and returns it.
  */
-export function readIfaces(scope: Scope, n: NodeDecl): Pending[] {
+export function readIfaces(scope: Scope, n: NodeDecl, out: Pending[] = []): Pending[] {
   const ifaces = scope.ifaces.get(n.name.text);
-  const out: Pending[] = [];
   if (!ifaces) return out;
   for (const i of n.ifaces) {
     // Each interface is declared once: its places were merged (src/model/merge.ts). A kind
@@ -137,16 +137,31 @@ function loopback(scope: Scope, i: IfaceDecl): boolean {
 
 /** The model's interfaces of a node, in declaration order. */
 export function ifaceModels(node: string, ifaces: ReadonlyMap<string, IfaceState>): Iface[] {
-  return [...ifaces].map(([name, info]) => ({
+  const out: Iface[] = [];
+  // By value: the name is the declaration's (each was set under its own name).
+  for (const info of ifaces.values()) out.push(ifaceModel(node, info));
+  return out;
+}
+
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * One interface of the model, made field by field in the order its JSON shows them: a
+ * literal of conditional spreads cost several times as much, and a large lab has tens of
+ * thousands of interfaces.
+ */
+function ifaceModel(node: string, info: IfaceState): Iface {
+  const iface: Building<Iface> = {
     node,
-    name,
+    name: info.decl.name.text,
     span: info.decl.span,
     addresses: info.addresses,
-    ...(info.mtu !== undefined ? { mtu: info.mtu } : {}),
-    ...(info.mac !== undefined ? { mac: info.mac } : {}),
-    ...(info.creator !== undefined ? { link: info.creator } : {}),
-    ...(info.users.length ? { usedBy: [...info.users] } : {}),
-    ...(info.egress ? { egress: info.egress } : {}),
-    ...(info.ingress ? { ingress: info.ingress } : {}),
-  }));
+  };
+  if (info.mtu !== undefined) iface.mtu = info.mtu;
+  if (info.mac !== undefined) iface.mac = info.mac;
+  if (info.creator !== undefined) iface.link = info.creator;
+  if (info.users.length) iface.usedBy = [...info.users];
+  if (info.egress) iface.egress = info.egress;
+  if (info.ingress) iface.ingress = info.ingress;
+  return iface;
 }

@@ -18,14 +18,30 @@ export interface Nexthop {
   readonly onlink: boolean;
 }
 
-/** The options of one hop, by key, and where it starts (its `nexthop`, `via` or `dev`). */
+/**
+ * The options of one hop, and where it starts (its `nexthop`, `via` or `dev`). Fields, not a
+ * Map by key: every route of a lab has a hop or two, and a Map each cost more than the rest
+ * of splitting it.
+ */
 export interface HopOptions {
-  readonly options: Map<string, PropDecl>;
+  via: PropDecl | undefined;
+  dev: PropDecl | undefined;
+  weight: PropDecl | undefined;
+  onlink: PropDecl | undefined;
   readonly span: Span;
 }
 
-/** Options that belong to a hop; the others (metric, src, mtu) are the route's. */
-const HOP_KEYS = new Set(["via", "dev", "weight", "onlink"]);
+/** A route's own options (the parser takes no others: ROUTE_OPTIONS). */
+export interface RouteOptions {
+  metric: PropDecl | undefined;
+  src: PropDecl | undefined;
+  mtu: PropDecl | undefined;
+}
+
+/** A hop with no option yet, starting at `span`. */
+export function emptyHop(span: Span): HopOptions {
+  return { via: undefined, dev: undefined, weight: undefined, onlink: undefined, span };
+}
 
 /** The largest weight: iproute2 sends weight − 1 in one byte. */
 export const MAX_WEIGHT = 256;
@@ -37,44 +53,46 @@ export const MAX_WEIGHT = 256;
 export function splitRoute(
   diagnostics: Diagnostics,
   r: RouteDecl,
-): { opts: Map<string, PropDecl>; hops: HopOptions[] } | undefined {
-  const opts = new Map<string, PropDecl>();
+): { opts: RouteOptions; hops: HopOptions[] } | undefined {
+  const opts: RouteOptions = { metric: undefined, src: undefined, mtu: undefined };
   const hops: HopOptions[] = [];
-  const start = (p: PropDecl): HopOptions => {
-    const h = { options: new Map<string, PropDecl>(), span: p.keySpan };
-    hops.push(h);
-    return h;
-  };
   for (const p of r.props) {
-    if (p.key === "nexthop") {
-      start(p);
+    const key = p.key;
+    if (key === "nexthop") {
+      hops.push(emptyHop(p.keySpan));
       continue;
     }
-    const hop = HOP_KEYS.has(p.key);
-    const current = hops.at(-1);
-    // A second `via` starts the next hop, as repeated `via`s are written.
-    const here = !hop
-      ? undefined
-      : !current || (p.key === "via" && current.options.has("via"))
-        ? start(p)
-        : current;
-    const into = here ? here.options : opts;
-    const first = into.get(p.key);
-    if (first) {
-      twice(diagnostics, p, first, hop);
-      return undefined;
+    if (key === "via" || key === "dev" || key === "weight" || key === "onlink") {
+      // A second `via` starts the next hop, as repeated `via`s are written.
+      let here = hops.at(-1);
+      if (!here || (key === "via" && here.via)) {
+        here = emptyHop(p.keySpan);
+        hops.push(here);
+      }
+      const first = here[key];
+      if (first) {
+        twice(diagnostics, p, first, true);
+        return undefined;
+      }
+      here[key] = p;
+    } else if (key === "metric" || key === "src" || key === "mtu") {
+      const first = opts[key];
+      if (first) {
+        twice(diagnostics, p, first, false);
+        return undefined;
+      }
+      opts[key] = p;
     }
-    into.set(p.key, p);
   }
   for (const h of hops)
-    if (!h.options.has("via") && !h.options.has("dev")) {
+    if (!h.via && !h.dev) {
       diagnostics.error("OT3021", "a next hop needs `via` or `dev`", {
         span: h.span,
         help: "write each path as `nexthop via GATEWAY [dev IFACE] [weight N]`",
       });
       return undefined;
     }
-  const weighted = hops.find((h) => h.options.has("weight"))?.options.get("weight");
+  const weighted = hops.find((h) => h.weight)?.weight;
   if (hops.length === 1 && weighted) {
     diagnostics.error("OT3021", "`weight` applies to the paths of a multipath route", {
       span: weighted.keySpan,
@@ -97,11 +115,15 @@ function twice(diagnostics: Diagnostics, p: PropDecl, first: PropDecl, hop: bool
   );
 }
 
+/** A path as routes.ts has checked it: its gateway (if any), interface, and where it is written. */
+interface CheckedPath {
+  readonly via: Ip | undefined;
+  readonly dev: string;
+  readonly span: Span;
+}
+
 /** The same gateway (and interface) twice in one route is one path written twice. */
-export function repeatedHop(
-  diagnostics: Diagnostics,
-  hops: readonly (Nexthop & { readonly span: Span })[],
-): boolean {
+export function repeatedHop(diagnostics: Diagnostics, hops: readonly CheckedPath[]): boolean {
   const seen = new Map<string, Span>();
   for (const hop of hops) {
     const key = `${hop.via?.text ?? ""} ${hop.dev}`;
@@ -124,11 +146,7 @@ export function repeatedHop(
  * ("Device only routes can not be added for IPv6 using the multipath API"), so `up` would
  * fail on it and roll back; said here instead.
  */
-export function v6DeviceHop(
-  diagnostics: Diagnostics,
-  family: Family,
-  hops: readonly (Nexthop & { readonly span: Span })[],
-): boolean {
+export function v6DeviceHop(diagnostics: Diagnostics, family: Family, hops: readonly CheckedPath[]): boolean {
   const bare = family === 6 && hops.length > 1 ? hops.find((h) => !h.via) : undefined;
   if (!bare) return false;
   diagnostics.error(

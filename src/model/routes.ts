@@ -3,7 +3,7 @@
 
 import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
-import type { NodeDecl, PropDecl, RouteDecl, Text } from "./expand.js";
+import type { NodeDecl, RouteDecl, Text } from "./expand.js";
 import {
   type Cidr,
   contains,
@@ -19,6 +19,7 @@ import {
   Subnets,
 } from "./ip.js";
 import {
+  emptyHop,
   type HopOptions,
   MAX_WEIGHT,
   type Nexthop,
@@ -64,21 +65,24 @@ export function routeMetric(route: { readonly family: Family; readonly metric?: 
 export function checkRoutes(diagnostics: Diagnostics, n: NodeDecl, byName: Ifaces): Route[] {
   const ifaces = new NodeIfaces(byName);
   const routes: Route[] = [];
-  const seen = new Map<string, Span>();
+  // Most nodes of a large lab have one route, which cannot be a duplicate.
+  const seen = n.routes.length > 1 ? new Map<string, Span>() : undefined;
   for (const r of n.routes) {
     const route = checkRoute(diagnostics, n, r, ifaces);
     if (!route) continue;
-    const key = `${route.destination.cidr} metric ${routeMetric(route)}`;
-    const first = seen.get(key);
-    if (first) {
-      diagnostics.error("OT3004", `route to ${route.destination.cidr} is declared twice`, {
-        span: r.span,
-        labels: [{ span: first, message: "first declared here" }],
-        help: "for several paths to one destination write one multipath route (`via A via B`), or give them different `metric`s",
-      });
-      continue;
+    if (seen) {
+      const key = `${route.destination.cidr} metric ${routeMetric(route)}`;
+      const first = seen.get(key);
+      if (first) {
+        diagnostics.error("OT3004", `route to ${route.destination.cidr} is declared twice`, {
+          span: r.span,
+          labels: [{ span: first, message: "first declared here" }],
+          help: "for several paths to one destination write one multipath route (`via A via B`), or give them different `metric`s",
+        });
+        continue;
+      }
+      seen.set(key, r.span);
     }
-    seen.set(key, r.span);
     const kernel = kernelRoute(route, ifaces);
     if (kernel) {
       diagnostics.error(
@@ -109,8 +113,8 @@ function checkRoute(
 ): Route | undefined {
   const parts = splitRoute(diagnostics, r);
   if (!parts) return undefined;
-  const written = parts.hops.length ? parts.hops : [{ options: new Map<string, PropDecl>(), span: r.span }];
-  const gws = written.map((h) => gateway(diagnostics, h.options.get("via")?.args[0]));
+  const written = parts.hops.length ? parts.hops : [emptyHop(r.span)];
+  const gws = written.map((h) => gateway(diagnostics, h.via?.args[0]));
   if (gws.includes(null)) return undefined;
   const destination = destinationOf(
     diagnostics,
@@ -119,47 +123,57 @@ function checkRoute(
   );
   if (!destination) return undefined;
   const hops: CheckedHop[] = [];
-  for (const [i, h] of written.entries()) {
+  // By index, not `entries()`: a pair made for each hop of each route, in code that runs too
+  // few times to be optimised.
+  for (let i = 0; i < written.length; i++) {
+    const h = written[i];
+    if (!h) continue;
     const hop = checkHop(diagnostics, n, r, { written: h, gw: gws[i] ?? undefined, destination }, ifaces);
     if (!hop) return undefined;
     hops.push(hop);
   }
   if (hops.length > 1 && repeatedHop(diagnostics, hops)) return undefined;
   if (v6DeviceHop(diagnostics, destination.family, hops)) return undefined;
-  const metric = parseInteger(diagnostics, parts.opts.get("metric"), 0, 0xffffffff, "metric");
-  const mtu = parseInteger(diagnostics, parts.opts.get("mtu"), 68, 65535, "route MTU");
-  const src = source(diagnostics, n, parts.opts.get("src")?.args[0], destination, ifaces);
+  const metric = parseInteger(diagnostics, parts.opts.metric, 0, 0xffffffff, "metric");
+  const mtu = parseInteger(diagnostics, parts.opts.mtu, 68, 65535, "route MTU");
+  const src = source(diagnostics, n, parts.opts.src?.args[0], destination, ifaces);
   if (src === null || metric === null || mtu === null) return undefined;
   const [one, ...more] = hops;
   const only = more.length === 0 ? one : undefined;
-  // One literal that starts with a plain property: Node 20 builds an object that starts with
-  // a spread (`{ ...base, onlink }`) a microsecond slower for each property after it.
-  return {
-    destination,
-    family: destination.family,
-    ...(metric !== undefined ? { metric } : {}),
-    ...(src ? { src } : {}),
-    ...(mtu !== undefined ? { mtu } : {}),
-    span: r.span,
-    ...(only?.via ? { via: only.via } : {}),
-    ...(only?.written ? { dev: only.written } : {}),
-    onlink: only ? only.onlink : false,
-    ...(only
-      ? {}
-      : {
-          nexthops: hops.map(({ via, dev, weight, onlink }) => ({
-            ...(via ? { via } : {}),
-            dev,
-            weight,
-            onlink,
-          })),
-        }),
-  };
+  // Made field by field, in the order the model's JSON shows them: a literal of conditional
+  // spreads (`...(src ? { src } : {})`) cost several times as much, and a large lab has a
+  // route or more a node.
+  const route: Building<Route> = { destination, family: destination.family };
+  if (metric !== undefined) route.metric = metric;
+  if (src) route.src = src;
+  if (mtu !== undefined) route.mtu = mtu;
+  route.span = r.span;
+  if (only?.via) route.via = only.via;
+  if (only?.written) route.dev = only.written;
+  route.onlink = only ? only.onlink : false;
+  if (!only) route.nexthops = hops.map(nexthopOf);
+  // Complete: `span` and `onlink`, the fields not in the first literal, are set above on every path.
+  return route as Route;
 }
 
-/** A checked path: its interface as written, and as resolved (the one on the gateway's subnet). */
-interface CheckedHop extends Nexthop {
-  readonly written?: string;
+/** An object being made field by field: the model's type, writable and every field optional till done. */
+type Building<T> = { -readonly [K in keyof T]?: T[K] };
+
+/** A path of a multipath route, for the model: its `via` only when it has one. */
+function nexthopOf({ via, dev, weight, onlink }: CheckedHop): Nexthop {
+  return via ? { via, dev, weight, onlink } : { dev, weight, onlink };
+}
+
+/**
+ * A checked path: its interface as written, and as resolved (the one on the gateway's
+ * subnet). Every field always there, so that every hop has one shape.
+ */
+interface CheckedHop {
+  readonly via: Ip | undefined;
+  readonly dev: string;
+  readonly written: string | undefined;
+  readonly weight: number;
+  readonly onlink: boolean;
   readonly span: Span;
 }
 
@@ -172,8 +186,8 @@ function checkHop(
   ifaces: NodeIfaces,
 ): CheckedHop | undefined {
   const { gw, destination } = h;
-  const options = h.written.options;
-  const viaText = options.get("via")?.args[0];
+  const options = h.written;
+  const viaText = options.via?.args[0];
   if (gw && gw.family !== destination.family) {
     diagnostics.error("OT3002", `an IPv${destination.family} route through an IPv${gw.family} gateway`, {
       span: viaText?.span ?? r.span,
@@ -182,10 +196,10 @@ function checkHop(
     });
     return undefined;
   }
-  const devText = options.get("dev")?.args[0];
-  const onlink = options.has("onlink");
+  const devText = options.dev?.args[0];
+  const onlink = options.onlink !== undefined;
   if (!nextHop(diagnostics, n, r, { gw, viaText, devText, destination, onlink }, ifaces)) return undefined;
-  const weight = parseInteger(diagnostics, options.get("weight"), 1, MAX_WEIGHT, "weight");
+  const weight = parseInteger(diagnostics, options.weight, 1, MAX_WEIGHT, "weight");
   if (weight === null) return undefined;
   const dev = devText?.text ?? (gw ? ifaces.onSubnet(gw) : undefined);
   if (dev === undefined) {
@@ -195,15 +209,7 @@ function checkHop(
     });
     return undefined;
   }
-  // `dev` first, not a spread: see checkRoute.
-  return {
-    dev,
-    ...(gw ? { via: gw } : {}),
-    ...(devText ? { written: devText.text } : {}),
-    weight: weight ?? 1,
-    onlink,
-    span: h.written.span,
-  };
+  return { via: gw, dev, written: devText?.text, weight: weight ?? 1, onlink, span: h.written.span };
 }
 
 /**

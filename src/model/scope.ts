@@ -75,8 +75,11 @@ export class Scope {
 
   /** An interface's address (or the host's side of a link). */
   address(t: Text, onLo = false): Address | undefined {
-    return parseAddress(this.diagnostics, t, (word) => this.words.namesTarget(this, word), onLo);
+    return parseAddress(this.diagnostics, t, this.namesTarget, onLo);
   }
+
+  /** Whether a word names a link target: made once, not a closure for each address read. */
+  private readonly namesTarget = (word: string): boolean => this.words.namesTarget(this, word);
 }
 
 /** The lab's name and where it is declared; undefined when it has none that is usable. */

@@ -124,6 +124,8 @@ function parsePackets(t: string): number | string {
  * undefined when it has none.
  */
 export function readShaping(diagnostics: Diagnostics, iface: IfaceDecl): ShapingDecl | undefined {
+  // Most interfaces of a large lab have no option at all.
+  if (iface.props.length === 0) return undefined;
   const props = iface.props.filter((p) => (SHAPING_OPTIONS as readonly string[]).includes(p.key));
   const first = props[0];
   if (!first) return undefined;

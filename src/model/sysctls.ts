@@ -26,6 +26,8 @@ export function sysctlDefault(key: string): string {
 
 /** `forward`'s settings first, then the node's own in declaration order. */
 export function checkSysctls(diagnostics: Diagnostics, n: NodeDecl): Sysctl[] {
+  // Most nodes of a large lab set none: no table of keys for them, nor a closure.
+  if (n.forwards.length === 0 && n.sysctls.length === 0) return [];
   const out: Sysctl[] = [];
   const seen = new Map<string, Span>();
   const add = (key: string, value: string, span: Span, keySpan: Span) => {
