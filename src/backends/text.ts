@@ -23,32 +23,89 @@ export function origin(span: Span | undefined): string | undefined {
   return span ? location(span) : undefined;
 }
 
+/** A plan's text for people: `writePlansText` of the one plan, whole. */
 export function planText(plan: Plan, which: "up" | "down" = "up"): string {
+  const pieces: string[] = [];
+  writePlansText([plan], which, (piece) => pieces.push(piece));
+  return pieces.join("");
+}
+
+/**
+ * Plans' texts for people, each after a blank line, handed to `write` in pieces of whole
+ * lines as they are made. `opentop plan` writes each piece at once: a large lab's plan is
+ * megabytes, which held whole would be copied once more to join it and encoded in one go to
+ * write it. Every piece but the last ends with its line break, so a writer that adds one to
+ * a text without (`Io.out`) adds it only after the last, as it would to the whole text.
+ */
+export function writePlansText(
+  plans: readonly Plan[],
+  which: "up" | "down",
+  write: (piece: string) => void,
+): void {
+  const out = new Pieces(write);
+  plans.forEach((plan, i) => {
+    if (i > 0) out.push("");
+    planLines(plan, which, out);
+  });
+  out.end();
+}
+
+/** Lines handed on in pieces of about `PIECE` characters; every piece but the last ends with a line break. */
+class Pieces {
+  private lines: string[] = [];
+  private size = 0;
+
+  constructor(private readonly write: (piece: string) => void) {}
+
+  /** A line (or several, joined): the lines before it go on when it comes, so the last waits for `end`. */
+  push(line: string): void {
+    if (this.size >= PIECE) {
+      this.lines.push("");
+      this.write(this.lines.join("\n"));
+      this.lines = [];
+      this.size = 0;
+    }
+    this.lines.push(line);
+    this.size += line.length;
+  }
+
+  end(): void {
+    if (this.lines.length) this.write(this.lines.join("\n"));
+  }
+}
+
+/** About 64 KB: few enough writes for a plan of megabytes, small enough to die young. */
+const PIECE = 1 << 16;
+
+/** What a plan's text is added to, a line (or several, joined) at a time. */
+interface Lines {
+  push(line: string): void;
+}
+
+function planLines(plan: Plan, which: "up" | "down", out: Lines): void {
   const stages = which === "up" ? plan.stages : plan.teardown;
   const processes = stages.reduce((n, s) => n + s.steps.length, 0);
   const on = plan.machine !== undefined ? ` on machine ${plan.machine}` : "";
-  const out = [
+  out.push(
     `# lab ${plan.lab}${on}: ${which}, ${counted(opCount(stages), "operation")} in ${counted(processes, "process", "processes")}`,
-  ];
+  );
   const programs = new Set<string>();
   stages.forEach((stage, i) => {
-    out.push(
-      "",
-      `# stage ${i + 1}: ${stage.name}${stage.steps.length > 1 ? " (steps run concurrently)" : ""}`,
-    );
+    out.push("");
+    out.push(`# stage ${i + 1}: ${stage.name}${stage.steps.length > 1 ? " (steps run concurrently)" : ""}`);
     // Each step's lines joined as soon as they are made: a plan has hundreds of thousands,
     // which would otherwise all live until the end (and be copied by the collector).
     for (const step of stage.steps) stepText(step, programs, out);
   });
   if (programs.size) {
-    out.push("", "# the sh programs above, shown as <NAME> (src/plan/snippets.ts):");
+    out.push("");
+    out.push("# the sh programs above, shown as <NAME> (src/plan/snippets.ts):");
     for (const [text, name] of SNIPPET_NAMES) if (programs.has(text)) out.push(`#   <${name}> = ${text}`);
   }
-  return out.join("\n");
 }
 
 /** An `exec` step's text: its argv once (constant sh programs by name), what it does, where from. */
-function execText(step: Step, programs: Set<string>, out: string[]): void {
+function execText(step: Step, programs: Set<string>, out: Lines): void {
   const lines: string[] = [];
   const cmd = command(step);
   const words = cmd.argv.map((w) => {
@@ -70,7 +127,7 @@ function execText(step: Step, programs: Set<string>, out: string[]): void {
  * its command, then one line per operation with the statement it came from: batch lines for
  * `ip -batch -`, scripts whole, or the arguments of tools that take them as argv.
  */
-function stepText(step: Step, programs: Set<string>, out: string[]): void {
+function stepText(step: Step, programs: Set<string>, out: Lines): void {
   if (step.tool === "exec") {
     execText(step, programs, out);
     return;

@@ -65,6 +65,14 @@ export function whereOf(op: Op): Ns {
   return spec(op).where(op);
 }
 
+/**
+ * What places an operation in a step, its tool and `where`, from one look-up of its kind:
+ * `steps` asks both of every operation of a plan (hundreds of thousands in a large lab).
+ */
+export function placing(op: Op): Pick<OpSpec<Op, Op>, "tool" | "where"> {
+  return spec(op);
+}
+
 export function wordsOf(op: Op): string[] {
   return spec(op).words(op);
 }

@@ -8,16 +8,7 @@ import type { VerdictKind } from "../model/reach/types.js";
 import type { Holds } from "../model/reach/verdict.js";
 import { inNetns, type NodeRuntime } from "./enter.js";
 import { FEATURES } from "./features.js";
-import {
-  claimsOf,
-  featureUsers,
-  type Ns,
-  type Op,
-  runsLabPrograms,
-  type Tool,
-  toolOf,
-  whereOf,
-} from "./ops.js";
+import { claimsOf, featureUsers, type Ns, type Op, placing, runsLabPrograms, type Tool } from "./ops.js";
 import { CLAIM_PROGRAMS } from "./owned.js";
 import { type Program, programsOfArgv } from "./programs.js";
 import { TOOLS } from "./tools.js";
@@ -65,8 +56,9 @@ export function opCount(stages: readonly Stage[]): number {
 export function steps(ops: readonly Op[]): Step[] {
   const out: { tool: Tool; ns: Ns; ops: Op[] }[] = [];
   for (const op of ops) {
-    const tool = toolOf(op);
-    const ns = whereOf(op);
+    const kind = placing(op);
+    const tool = kind.tool;
+    const ns = kind.where(op);
     const last = out.at(-1);
     // An `exec` operation is a process of its own.
     if (last && tool !== "exec" && last.tool === tool && last.ns === ns) last.ops.push(op);

@@ -3,7 +3,7 @@
 // `apply` would change in the running lab (the API's `diff`).
 
 import { previewLab } from "../../api/actions.js";
-import { diffJson, diffText, planJson, planText } from "../../backends/text.js";
+import { diffJson, diffText, planJson, writePlansText } from "../../backends/text.js";
 import { DiagnosticError } from "../../diagnostics/diagnostic.js";
 import { renderJson } from "../../diagnostics/render.js";
 import { machinesInUse } from "../../model/part.js";
@@ -52,7 +52,7 @@ export const plan: Command = {
           2,
         ),
       );
-    else io.out(plans.map((plan) => planText(plan, p.values.down ? "down" : "up")).join("\n\n"));
+    else writePlansText(plans, p.values.down ? "down" : "up", (piece) => io.out(piece));
     return EXIT.ok;
   },
 };
