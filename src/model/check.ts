@@ -3,6 +3,7 @@
 
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../diagnostics/source.js";
+import type { Building } from "../opt.js";
 import { attachAll } from "./attach.js";
 import type { Decls, NodeDecl } from "./expand.js";
 import { checkExpectations } from "./expect/check.js";
@@ -100,6 +101,3 @@ function node(
   // Complete: every field not in the first literal is set above.
   return out as Node;
 }
-
-/** An object being made field by field: the model's type, writable and every field optional till done. */
-type Building<T> = { -readonly [K in keyof T]?: T[K] };

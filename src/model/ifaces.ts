@@ -2,6 +2,7 @@
 // addresses and options read, each option of a link kind checked against its own target (OT2008).
 
 import type { Span } from "../diagnostics/source.js";
+import type { Writable } from "../opt.js";
 import type { IfaceDecl, NodeDecl } from "./expand.js";
 import {
   kindOf,
@@ -143,15 +144,13 @@ export function ifaceModels(node: string, ifaces: ReadonlyMap<string, IfaceState
   return out;
 }
 
-type Building<T> = { -readonly [K in keyof T]: T[K] };
-
 /**
  * One interface of the model, made field by field in the order its JSON shows them: a
  * literal of conditional spreads cost several times as much, and a large lab has tens of
  * thousands of interfaces.
  */
 function ifaceModel(node: string, info: IfaceState): Iface {
-  const iface: Building<Iface> = {
+  const iface: Writable<Iface> = {
     node,
     name: info.decl.name.text,
     span: info.decl.span,

@@ -3,6 +3,7 @@
 
 import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import type { Span } from "../diagnostics/source.js";
+import type { Building } from "../opt.js";
 import type { NodeDecl, RouteDecl, Text } from "./expand.js";
 import {
   type Cidr,
@@ -155,9 +156,6 @@ function checkRoute(
   // Complete: `span` and `onlink`, the fields not in the first literal, are set above on every path.
   return route as Route;
 }
-
-/** An object being made field by field: the model's type, writable and every field optional till done. */
-type Building<T> = { -readonly [K in keyof T]?: T[K] };
 
 /** A path of a multipath route, for the model: its `via` only when it has one. */
 function nexthopOf({ via, dev, weight, onlink }: CheckedHop): Nexthop {
