@@ -829,7 +829,8 @@ class Expander {
       this.count(range.span); // reports OT1017 and stops expansion
     }
     const out: number[] = [];
-    for (let k = lo; k <= hi; k++) out.push(k);
+    // `lo + k`, not `lo` itself: a range written from `-0` counts from 0, as before.
+    for (let k = 0; k <= hi - lo; k++) out.push(lo + k);
     return out;
   }
 
