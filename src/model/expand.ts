@@ -6,6 +6,7 @@
 import { closest, type Diagnostics } from "../diagnostics/diagnostic.js";
 import { type Expansion, expansion, made, type Span } from "../diagnostics/source.js";
 import { assertNever } from "../never.js";
+import type { Building } from "../opt.js";
 import type {
   ExpectStmt,
   FilterBodyStmt,
@@ -870,34 +871,23 @@ class Expander {
   }
 }
 
-/** Without a spread of the optional `on`, which costs V8 a microsecond for each property after it. */
+/**
+ * Made field by field (src/opt.ts), not with a spread of the optional `on`, which costs V8 a
+ * microsecond for each property after it. The keys keep their order.
+ */
 function emptyNode(name: Text, span: Span, on: Text | undefined): NodeDecl {
-  if (on)
-    return {
-      name,
-      span,
-      on,
-      ifaces: [],
-      routes: [],
-      sysctls: [],
-      forwards: [],
-      filters: [],
-      filterBlocks: [],
-      nfts: [],
-      isolation: [],
-    };
-  return {
-    name,
-    span,
-    ifaces: [],
-    routes: [],
-    sysctls: [],
-    forwards: [],
-    filters: [],
-    filterBlocks: [],
-    nfts: [],
-    isolation: [],
-  };
+  const node: Building<NodeDecl> = { name, span };
+  if (on) node.on = on;
+  node.ifaces = [];
+  node.routes = [];
+  node.sysctls = [];
+  node.forwards = [];
+  node.filters = [];
+  node.filterBlocks = [];
+  node.nfts = [];
+  node.isolation = [];
+  // Complete: every field not in the first literal is set above.
+  return node as NodeDecl;
 }
 
 /** A value as a variable holds it: an integer when it reads as one, else text. */
