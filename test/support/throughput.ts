@@ -122,3 +122,26 @@ export async function transfer(
     stop(receiver);
   }
 }
+
+/**
+ * Asserts that a shaped rate is between `low` and `high` Mbit/s. A shaper only caps a rate:
+ * a busy machine (the suite runs tests side by side on two cores) can slow the sender below
+ * it, never lift it above. So a reading above `high` fails at once, and one below `low` is
+ * measured again, up to three readings in all: a shaper set too low gives three low ones.
+ */
+export async function assertRate(
+  measure: () => Promise<number>,
+  low: number,
+  high: number,
+  what: string,
+): Promise<void> {
+  const readings: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const got = await measure();
+    readings.push(got);
+    const shown = readings.map((r) => r.toFixed(1)).join(", ");
+    if (got > high) throw new Error(`${what}: ${shown} Mbit/s, above ${high}`);
+    if (got >= low) return;
+    if (i === 2) throw new Error(`${what}: ${shown} Mbit/s, each below ${low}`);
+  }
+}
