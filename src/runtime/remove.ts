@@ -7,14 +7,15 @@ import { type Diagnostic, diag } from "../diagnostics/diagnostic.js";
 import { assertNever } from "../never.js";
 import { netnsPath } from "../plan/layout.js";
 import type { Owned } from "../plan/owned.js";
-import type { Stage } from "../plan/plan.js";
+import { opsOf, type Stage } from "../plan/plan.js";
 import type { LabRecord } from "../plan/record.js";
 import { mountsUnder } from "./discover-isolation.js";
 import { failureDiagnostic } from "./failure.js";
 import { netnsFile } from "./kernel.js";
+import { holdNamespaces } from "./netns-hold.js";
 import { byInterrupt } from "./proc.js";
 import { labDir, removeRecord } from "./record.js";
-import { type RunOptions, runStages } from "./run.js";
+import { type RunOptions, type RunOutcome, runStages } from "./run.js";
 import { leftBehind, teardownOf } from "./teardown.js";
 
 /** Told the stages tear-down will run, then each step as it finishes (`down`'s progress). */
@@ -44,11 +45,18 @@ export async function removeLab(
   const removed = stages.reduce((n, s) => n + s.steps.reduce((m, st) => m + st.ops.length, 0), 0);
   progress.onStages?.(stages);
   const options = { force: true, ...(progress.onStep ? { onStep: progress.onStep } : {}) };
-  let outcome = await runStages(stages, options);
-  // A step that an interrupt reached as it started died for nothing (src/runtime/proc.ts):
-  // tear-down runs again, its guards read anew, so that `down` is not left half-way.
-  for (let i = 0; i < 2 && outcome.failures.some((f) => byInterrupt(f.result)); i++)
-    outcome = await runStages(teardownOf(undo), options);
+  // The namespaces it deletes die together once it is done (src/runtime/netns-hold.ts).
+  const release = holdNamespaces(opsOf(stages).flatMap((op) => (op.kind === "netns.del" ? [op.name] : [])));
+  let outcome: RunOutcome;
+  try {
+    outcome = await runStages(stages, options);
+    // A step that an interrupt reached as it started died for nothing (src/runtime/proc.ts):
+    // tear-down runs again, its guards read anew, so that `down` is not left half-way.
+    for (let i = 0; i < 2 && outcome.failures.some((f) => byInterrupt(f.result)); i++)
+      outcome = await runStages(teardownOf(undo), options);
+  } finally {
+    release();
+  }
   const diagnostics = outcome.failures.map(failureDiagnostic);
   const left = leftBehind(record);
   for (const l of left)
