@@ -12,14 +12,26 @@
 // open, a namespace outlives its file; released after the deletions, they all die at once,
 // in one batch that the kernel frees after `down` returns, as it did before.
 
-import { closeSync, constants, openSync, readFileSync } from "node:fs";
+import { closeSync, constants, openSync, readdirSync, readFileSync } from "node:fs";
 import { netnsPath } from "../plan/layout.js";
 
 /**
- * Descriptors left for everything else OpenTop opens while it holds namespaces (the pipes
- * of the processes it starts, the record, /proc): it never needs more than a few dozen.
+ * Descriptors left free for everything else while namespaces are held: tear-down starts up
+ * to 8 processes at once, each with three pipes, and another tear-down in the same process
+ * (two labs taken down at once through the API) as many. A hold never takes these: without
+ * descriptors no step could start (EMFILE), where without the hold it would only be slow.
  */
-export const RESERVE = 256;
+export const RESERVE = 512;
+
+/** How many descriptors this process has open, or undefined when /proc does not say. */
+export function openFiles(): number | undefined {
+  try {
+    // The listing counts the descriptor it reads /proc/self/fd with.
+    return readdirSync("/proc/self/fd").length - 1;
+  } catch {
+    return undefined;
+  }
+}
 
 /** This process's limit of open files (its soft limit), or undefined when /proc does not say. */
 export function openFilesLimit(limits = readLimits()): number | undefined {
@@ -41,11 +53,16 @@ function readLimits(): string | undefined {
  * Opens the namespaces named (those tear-down has found to be the lab's and is about to
  * delete) and returns what closes them. Best effort, as without it the deletions only
  * risk being slow: a name that is gone or cannot be opened is not held, nor those beyond
- * the descriptors this process can spare. Opened without following a link, without waiting
- * (a FIFO in a namespace's place would block) and as no terminal.
+ * the descriptors this process can spare — its limit, less those open now (another
+ * tear-down's held namespaces among them) and the `RESERVE`. Opened without following a
+ * link, without waiting (a FIFO in a namespace's place would block) and as no terminal.
  */
-export function holdNamespaces(names: readonly string[], limit = openFilesLimit()): () => void {
-  const spare = limit === undefined ? 0 : limit - RESERVE;
+export function holdNamespaces(
+  names: readonly string[],
+  limit = openFilesLimit(),
+  open = openFiles(),
+): () => void {
+  const spare = limit === undefined || open === undefined ? 0 : limit - open - RESERVE;
   const flags = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW | constants.O_NOCTTY;
   const fds: number[] = [];
   for (const name of names) {

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { up } from "../../src/api/opentop.js";
-import { holdNamespaces, openFilesLimit, RESERVE } from "../../src/runtime/netns-hold.js";
+import { holdNamespaces, openFiles, openFilesLimit, RESERVE } from "../../src/runtime/netns-hold.js";
 import { leftovers } from "../support/host.js";
 import { cli, SKIP_NOT_ROOT, scratch, uniqueLab } from "../support/lab.js";
 
@@ -50,6 +50,18 @@ test("openFilesLimit reads the soft limit of /proc/self/limits", () => {
   assert.ok((openFilesLimit() ?? 0) > RESERVE, "this process's own limit is read");
 });
 
+test("openFiles counts this process's open descriptors", () => {
+  const before = openFiles();
+  assert.ok(before !== undefined && before >= 3);
+  const fd = openSync("/dev/null", "r");
+  try {
+    assert.equal(openFiles(), before + 1);
+  } finally {
+    closeSync(fd);
+  }
+  assert.equal(openFiles(), before);
+});
+
 test("a held namespace outlives its deletion until released; no more are held than can be spared", {
   skip: SKIP_NOT_ROOT,
 }, async () => {
@@ -63,7 +75,7 @@ test("a held namespace outlives its deletion until released; no more are held th
     ip("-n", hub, "link", "add", "name", "pb", "type", "veth", "peer", "name", "x", "netns", b);
     hubFd = openSync(`/run/netns/${hub}`, "r");
     // One descriptor to spare: `a` is held, `b` is not.
-    release = holdNamespaces([a, b], RESERVE + 1);
+    release = holdNamespaces([a, b], 100 + RESERVE + 1, 100);
     ip("netns", "del", a);
     ip("netns", "del", b);
     const fd = hubFd;
