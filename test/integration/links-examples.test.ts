@@ -44,12 +44,52 @@ interface RouteJson {
   nexthops?: { gateway: string; dev: string; weight: number }[];
 }
 
-/** Packets an interface of a namespace has received. */
-function rxPackets(ns: string, dev: string): number {
-  const [link] = JSON.parse(inNs(ns, ["ip", "-s", "-j", "link", "show", "dev", dev]).stdout) as {
-    stats64: { rx: { packets: number } };
-  }[];
-  return link?.stats64.rx.packets ?? 0;
+/**
+ * Counts the TCP connections to ports `ports` that enter `ns` through `dev` — each one's SYN —
+ * with an nftables table of the test's own in that namespace; `count` reads it, `remove`
+ * deletes the table. A connection's packets vary in number (the veths aggregate segments),
+ * its SYN does not.
+ */
+function synCounter(ns: string, dev: string, ports: string): { count: () => number; remove: () => void } {
+  const nft = (...args: string[]) => {
+    const r = inNs(ns, ["nft", ...args]);
+    assert.equal(r.code, 0, `nft ${args.join(" ")}: ${r.stderr}`);
+    return r.stdout;
+  };
+  nft("add", "table", "ip", "ecmpflows");
+  nft("add", "chain", "ip", "ecmpflows", "syn", "{ type filter hook prerouting priority 0 ; }");
+  nft(
+    "add",
+    "rule",
+    "ip",
+    "ecmpflows",
+    "syn",
+    "iifname",
+    dev,
+    "tcp",
+    "dport",
+    ports,
+    "tcp",
+    "flags",
+    "&",
+    "(syn|ack)",
+    "==",
+    "syn",
+    "counter",
+  );
+  return {
+    count: () => {
+      const { nftables } = JSON.parse(nft("-j", "list", "chain", "ip", "ecmpflows", "syn")) as {
+        nftables: { rule?: { expr: { counter?: { packets: number } }[] } }[];
+      };
+      const counter = nftables.flatMap((x) => x.rule?.expr ?? []).find((e) => e.counter)?.counter;
+      assert.ok(counter, "the counter is there");
+      return counter.packets;
+    },
+    remove: () => {
+      inNs(ns, ["nft", "delete", "table", "ip", "ecmpflows"]);
+    },
+  };
 }
 
 test("examples/ecmp.otop: every host reaches every rack, over both spines", {
@@ -69,17 +109,25 @@ test("examples/ecmp.otop: every host reaches every rack, over both spines", {
       "one route, two paths of equal weight",
     );
     // Flows hashed by layer 4 (here the hash each socket draws): 16 connections from h1 to h4
-    // take both spines (all on one: a chance of 2 in 65,536).
-    const before = [rxPackets(ns("spine1"), "l1"), rxPackets(ns("spine2"), "l1")];
-    for (let port = 5301; port < 5317; port++) await transfer(ns("h1"), ns("h4"), "10.1.4.10", 20_000, port);
-    const through = [
-      rxPackets(ns("spine1"), "l1") - (before[0] ?? 0),
-      rxPackets(ns("spine2"), "l1") - (before[1] ?? 0),
-    ];
-    assert.ok(
-      through.every((n) => n > 20),
-      `both spines carry flows from leaf1: ${through.join(", ")} packets`,
-    );
+    // take both spines (all on one: a chance of 2 in 65,536). Each spine counts the
+    // connections that come to it from leaf1.
+    const spines = [synCounter(ns("spine1"), "l1", "5301-5316"), synCounter(ns("spine2"), "l1", "5301-5316")];
+    try {
+      for (let port = 5301; port < 5317; port++)
+        await transfer(ns("h1"), ns("h4"), "10.1.4.10", 20_000, port);
+      const flows = spines.map((c) => c.count());
+      assert.equal(
+        (flows[0] ?? 0) + (flows[1] ?? 0),
+        16,
+        `every connection crossed a spine once: ${flows.join(" + ")}`,
+      );
+      assert.ok(
+        flows.every((n) => n > 0),
+        `both spines carry connections from leaf1: ${flows.join(" and ")}`,
+      );
+    } finally {
+      for (const c of spines) c.remove();
+    }
     const st = cli(["status", name]);
     assert.equal(st.code, 0, `no drift with multipath routes:\n${st.stdout}`);
     const script = path.replace(/\.otop$/, ".sh");
