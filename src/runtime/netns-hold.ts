@@ -16,10 +16,11 @@ import { closeSync, constants, openSync, readdirSync, readFileSync } from "node:
 import { netnsPath } from "../plan/layout.js";
 
 /**
- * Descriptors left free for everything else while namespaces are held: tear-down starts up
- * to 8 processes at once, each with three pipes, and another tear-down in the same process
- * (two labs taken down at once through the API) as many. A hold never takes these: without
- * descriptors no step could start (EMFILE), where without the hold it would only be slow.
+ * Descriptors left free for everything else while namespaces are held: tear-down starts at
+ * most 16 processes at once (`defaultConcurrency`), each with three pipes, and another
+ * tear-down in the same process (two labs taken down at once through the API) as many; 512
+ * is several times that. A hold never takes these: without descriptors no step could start
+ * (EMFILE), where without the hold it would only be slow.
  */
 export const RESERVE = 512;
 
