@@ -22,6 +22,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { up } from "../../src/api/opentop.js";
 import { leftovers } from "../support/host.js";
 import { BIN, cli, ROOT, SKIP_NOT_ROOT, scratch, uniqueLab } from "../support/lab.js";
+import { holdOpen, until, vethsOf } from "../support/netns-watch.js";
 
 const API = join(ROOT, "dist/src/api/opentop.js");
 const HOLD = join(ROOT, "dist/src/runtime/netns-hold.js");
@@ -29,24 +30,6 @@ const HOLD = join(ROOT, "dist/src/runtime/netns-hold.js");
 /** The lab's names under /run/netns (read without `ip netns list`, which opens each). */
 function namespacesOf(lab: string): string[] {
   return readdirSync("/run/netns").filter((n) => n === lab || n.startsWith(`${lab}.`));
-}
-
-/** The veths in the namespace `fd` (of this process) refers to: each goes when its peer's namespace dies. */
-function veths(fd: number): string[] {
-  const r = spawnSync(
-    "nsenter",
-    [`--net=/proc/${process.pid}/fd/${fd}`, "ip", "-o", "link", "show", "type", "veth"],
-    {
-      encoding: "utf8",
-    },
-  );
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout.split("\n").filter(Boolean);
-}
-
-async function until(check: () => boolean, tries = 200): Promise<boolean> {
-  for (let i = 0; i < tries && !check(); i++) await sleep(50);
-  return check();
 }
 
 /** A star: one switch, nodes h1..hN on 10.77.0.0/16 (or `net`). */
@@ -250,19 +233,35 @@ async function signalMidBatch(
   return { code: await done, stderr };
 }
 
-test("down killed (SIGKILL) in the middle of its batch, then run again: every namespace dies", {
-  skip: SKIP_NOT_ROOT,
-}, async () => {
+/**
+ * A 300-node star brought up, its switches' namespace held to watch the nodes' die (their
+ * veths' peers go with them), and `body` run on it; everything is taken down after.
+ */
+async function withHeldStar(base: string, body: (name: string) => Promise<void>) {
   const s = scratch();
-  const name = uniqueLab("killmid");
+  const name = uniqueLab(base);
   const file = join(s.dir, "lab.otop");
-  let hubFd: number | undefined;
+  let held: ReturnType<typeof holdOpen> | undefined;
   try {
     writeFileSync(file, star(name, 300));
     assert.equal(cli(["up", file]).code, 0);
-    hubFd = openSync(`/run/netns/${name}`, "r");
-    const fd = hubFd;
-    assert.equal(veths(fd).length, 300);
+    held = holdOpen(name);
+    const h = held;
+    assert.equal(h.veths().length, 300);
+    await body(name);
+    assert.ok(await until(() => h.veths().length === 0), "every node's namespace died");
+    assert.deepEqual(leftovers(name), []);
+  } finally {
+    held?.close();
+    cli(["down", name]);
+    s.remove();
+  }
+}
+
+test("down killed (SIGKILL) in the middle of its batch, then run again: every namespace dies", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  await withHeldStar("killmid", async (name) => {
     const killed = await signalMidBatch(name, "SIGKILL");
     assert.equal(killed.code, null);
     // Its `ip` may outlive it and finish the batch: down again, until nothing is left.
@@ -270,37 +269,17 @@ test("down killed (SIGKILL) in the middle of its batch, then run again: every na
       await until(() => cli(["down", name]).code === 0 && namespacesOf(name).length === 0, 20),
       "down again finishes",
     );
-    assert.ok(await until(() => veths(fd).length === 0), "every node's namespace died");
-    assert.deepEqual(leftovers(name), []);
-  } finally {
-    if (hubFd !== undefined) closeSync(hubFd);
-    cli(["down", name]);
-    s.remove();
-  }
+  });
 });
 
 test("down interrupted (SIGINT) in the middle of its batch finishes by itself, and every namespace dies", {
   skip: SKIP_NOT_ROOT,
 }, async () => {
-  const s = scratch();
-  const name = uniqueLab("intmid");
-  const file = join(s.dir, "lab.otop");
-  let hubFd: number | undefined;
-  try {
-    writeFileSync(file, star(name, 300));
-    assert.equal(cli(["up", file]).code, 0);
-    hubFd = openSync(`/run/netns/${name}`, "r");
-    const fd = hubFd;
+  await withHeldStar("intmid", async (name) => {
     const r = await signalMidBatch(name, "SIGINT");
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(namespacesOf(name), []);
-    assert.ok(await until(() => veths(fd).length === 0), "every node's namespace died");
-    assert.deepEqual(leftovers(name), []);
-  } finally {
-    if (hubFd !== undefined) closeSync(hubFd);
-    cli(["down", name]);
-    s.remove();
-  }
+  });
 });
 
 test("up/down cycles and failed ups through the API keep no descriptor and let every namespace die", {
@@ -340,12 +319,12 @@ test("up/down cycles and failed ups through the API keep no descriptor and let e
       } else {
         const lab = await up(file);
         hubFd = openSync(`/run/netns/${name}`, "r");
-        assert.equal(veths(hubFd).length, 10);
+        assert.equal(vethsOf(hubFd).length, 10);
         await lab.down();
       }
       assert.ok(hubFd !== undefined, "the switch's namespace was seen");
       const fd = hubFd;
-      assert.ok(await until(() => veths(fd).length === 0), `cycle ${c}: every node's namespace died`);
+      assert.ok(await until(() => vethsOf(fd).length === 0), `cycle ${c}: every node's namespace died`);
       closeSync(fd);
       assert.deepEqual(leftovers(name), []);
       // The first cycle may open what Node keeps for good; later ones add nothing.

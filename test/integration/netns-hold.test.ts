@@ -13,32 +13,11 @@ import { up } from "../../src/api/opentop.js";
 import { holdNamespaces, openFiles, openFilesLimit, RESERVE } from "../../src/runtime/netns-hold.js";
 import { leftovers } from "../support/host.js";
 import { cli, SKIP_NOT_ROOT, scratch, uniqueLab } from "../support/lab.js";
+import { type Held, holdOpen, until } from "../support/netns-watch.js";
 
 function ip(...args: string[]): void {
   const r = spawnSync("ip", args, { encoding: "utf8" });
   assert.equal(r.status, 0, `ip ${args.join(" ")}: ${r.stderr}`);
-}
-
-/** The veths in the namespace `fd` refers to: each goes when the namespace of its peer dies. */
-function veths(fd: number): string[] {
-  const r = spawnSync(
-    "nsenter",
-    [`--net=/proc/${process.pid}/fd/${fd}`, "ip", "-o", "link", "show", "type", "veth"],
-    {
-      encoding: "utf8",
-    },
-  );
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => (l.split(": ")[1] ?? "").split("@")[0] ?? "");
-}
-
-/** Waits (up to 10 s: the kernel frees namespaces in the background) until `check` holds. */
-async function until(check: () => boolean): Promise<boolean> {
-  for (let i = 0; i < 200 && !check(); i++) await sleep(50);
-  return check();
 }
 
 test("openFilesLimit reads the soft limit of /proc/self/limits", () => {
@@ -67,26 +46,26 @@ test("a held namespace outlives its deletion until released; no more are held th
 }, async () => {
   const base = uniqueLab("hold");
   const [a, b, hub] = [`${base}.a`, `${base}.b`, `${base}.hub`];
-  let hubFd: number | undefined;
+  let held: Held | undefined;
   let release = () => {};
   try {
     for (const ns of [a, b, hub]) ip("netns", "add", ns);
     ip("-n", hub, "link", "add", "name", "pa", "type", "veth", "peer", "name", "x", "netns", a);
     ip("-n", hub, "link", "add", "name", "pb", "type", "veth", "peer", "name", "x", "netns", b);
-    hubFd = openSync(`/run/netns/${hub}`, "r");
+    const h = holdOpen(hub);
+    held = h;
     // One descriptor to spare: `a` is held, `b` is not.
     release = holdNamespaces([a, b], 100 + RESERVE + 1, 100);
     ip("netns", "del", a);
     ip("netns", "del", b);
-    const fd = hubFd;
-    assert.ok(await until(() => !veths(fd).includes("pb")), "b, not held, dies at its deletion");
+    assert.ok(await until(() => !h.veths().includes("pb")), "b, not held, dies at its deletion");
     await sleep(300);
-    assert.deepEqual(veths(fd), ["pa"], "a, held, is alive after its deletion");
+    assert.deepEqual(h.veths(), ["pa"], "a, held, is alive after its deletion");
     release();
-    assert.ok(await until(() => veths(fd).length === 0), "a dies once released");
+    assert.ok(await until(() => h.veths().length === 0), "a dies once released");
   } finally {
     release();
-    if (hubFd !== undefined) closeSync(hubFd);
+    held?.close();
     for (const ns of [a, b, hub]) spawnSync("ip", ["netns", "del", ns], { stdio: "ignore" });
   }
 });
@@ -97,23 +76,23 @@ test("down through the API, in a process that lives on, lets every namespace go"
   const s = scratch();
   const name = uniqueLab("holddown");
   const file = join(s.dir, "lab.otop");
-  let hubFd: number | undefined;
+  let held: Held | undefined;
   const fds = () => readdirSync("/proc/self/fd").length;
   try {
     writeFileSync(file, `lab ${name}\nswitch sw\nnode h[1..6] { eth0 -> sw 10.0.0.{i}/24 }\n`);
     const lab = await up(file);
     // The switches' namespace, held here as the benchmark holds it: its ports are the peers
     // of the nodes' veths, and each goes only when its node's namespace dies.
-    hubFd = openSync(`/run/netns/${name}`, "r");
-    const fd = hubFd;
-    assert.equal(veths(fd).length, 6);
+    const h = holdOpen(name);
+    held = h;
+    assert.equal(h.veths().length, 6);
     const before = fds();
     await lab.down();
     assert.equal(fds(), before, "down closed every descriptor it opened");
-    assert.ok(await until(() => veths(fd).length === 0), "every node's namespace died");
+    assert.ok(await until(() => h.veths().length === 0), "every node's namespace died");
     assert.deepEqual(leftovers(name), []);
   } finally {
-    if (hubFd !== undefined) closeSync(hubFd);
+    held?.close();
     cli(["down", name]);
     s.remove();
   }

@@ -1,0 +1,43 @@
+// Watching namespaces die: a namespace deleted by name lives on while anything refers to it,
+// and the kernel frees it later, in the background. A test holds a switch's namespace open
+// and watches its ports: each is the peer of a node's veth, and goes when that node's
+// namespace dies (the benchmark's way, bench/peers.ts).
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** A namespace held open by this process: its veths (by name), read through the descriptor. */
+export interface Held {
+  readonly fd: number;
+  veths(): string[];
+  close(): void;
+}
+
+export function holdOpen(ns: string): Held {
+  const fd = openSync(`/run/netns/${ns}`, "r");
+  return { fd, veths: () => vethsOf(fd), close: () => closeSync(fd) };
+}
+
+/** The veths (by name) of the namespace this process's descriptor `fd` refers to. */
+export function vethsOf(fd: number): string[] {
+  const r = spawnSync(
+    "nsenter",
+    [`--net=/proc/${process.pid}/fd/${fd}`, "ip", "-o", "link", "show", "type", "veth"],
+    {
+      encoding: "utf8",
+    },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => (l.split(": ")[1] ?? "").split("@")[0] ?? "");
+}
+
+/** Whether `check` holds within `tries` × 50 ms (10 s by default: the kernel frees namespaces later). */
+export async function until(check: () => boolean, tries = 200): Promise<boolean> {
+  for (let i = 0; i < tries && !check(); i++) await sleep(50);
+  return check();
+}
