@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { statusJson } from "../support/isolation.js";
-import { cli, inNs, SKIP_NOT_ROOT, scratch, uniqueLab } from "../support/lab.js";
+import { cli, inNs, SKIP_NOT_ROOT, scratch, uniqueLab, until } from "../support/lab.js";
 import { settledLabState } from "../support/state.js";
 
 type Json = Record<string, unknown>;
@@ -248,14 +248,6 @@ function lines(child: ChildProcess): string[] {
     out.push(...parts);
   });
   return out;
-}
-
-async function until(ok: () => boolean, ms = 5000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
-    if (ok()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return ok();
 }
 
 /** ifindex and carrier changes of every interface of a namespace: a recreated or bounced one differs. */

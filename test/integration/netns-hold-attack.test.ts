@@ -21,8 +21,8 @@ import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { up } from "../../src/api/opentop.js";
 import { leftovers } from "../support/host.js";
-import { BIN, cli, ROOT, SKIP_NOT_ROOT, scratch, uniqueLab } from "../support/lab.js";
-import { holdOpen, until, vethsOf } from "../support/netns-watch.js";
+import { BIN, cli, ROOT, SKIP_NOT_ROOT, scratch, uniqueLab, until } from "../support/lab.js";
+import { holdOpen, vethsOf } from "../support/netns-watch.js";
 
 const API = join(ROOT, "dist/src/api/opentop.js");
 const HOLD = join(ROOT, "dist/src/runtime/netns-hold.js");
@@ -266,7 +266,7 @@ test("down killed (SIGKILL) in the middle of its batch, then run again: every na
     assert.equal(killed.code, null);
     // Its `ip` may outlive it and finish the batch: down again, until nothing is left.
     assert.ok(
-      await until(() => cli(["down", name]).code === 0 && namespacesOf(name).length === 0, 20),
+      await until(() => cli(["down", name]).code === 0 && namespacesOf(name).length === 0, 5000),
       "down again finishes",
     );
   });

@@ -12,8 +12,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { up } from "../../src/api/opentop.js";
 import { holdNamespaces, openFiles, openFilesLimit, RESERVE } from "../../src/runtime/netns-hold.js";
 import { leftovers } from "../support/host.js";
-import { cli, SKIP_NOT_ROOT, scratch, uniqueLab } from "../support/lab.js";
-import { type Held, holdOpen, until } from "../support/netns-watch.js";
+import { cli, SKIP_NOT_ROOT, scratch, uniqueLab, until } from "../support/lab.js";
+import { type Held, holdOpen } from "../support/netns-watch.js";
 
 function ip(...args: string[]): void {
   const r = spawnSync("ip", args, { encoding: "utf8" });

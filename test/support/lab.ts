@@ -20,6 +20,15 @@ export function uniqueLab(base: string): string {
   return `${RUN_PREFIX}${process.pid.toString(36)}${(counter++).toString(36)}-${base}`.slice(0, 32);
 }
 
+/** Whether `check` holds within `ms`, asked every 20 ms (and once more at the end). */
+export async function until(check: () => boolean, ms = 10_000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return check();
+}
+
 export interface CliResult {
   code: number;
   stdout: string;

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
-import { setTimeout as sleep } from "node:timers/promises";
+import { netnsPath } from "../../src/plan/layout.js";
 
 /** A namespace held open by this process: its veths (by name), read through the descriptor. */
 export interface Held {
@@ -16,7 +16,7 @@ export interface Held {
 }
 
 export function holdOpen(ns: string): Held {
-  const fd = openSync(`/run/netns/${ns}`, "r");
+  const fd = openSync(netnsPath(ns), "r");
   return { fd, veths: () => vethsOf(fd), close: () => closeSync(fd) };
 }
 
@@ -34,10 +34,4 @@ export function vethsOf(fd: number): string[] {
     .split("\n")
     .filter(Boolean)
     .map((l) => (l.split(": ")[1] ?? "").split("@")[0] ?? "");
-}
-
-/** Whether `check` holds within `tries` × 50 ms (10 s by default: the kernel frees namespaces later). */
-export async function until(check: () => boolean, tries = 200): Promise<boolean> {
-  for (let i = 0; i < tries && !check(); i++) await sleep(50);
-  return check();
 }

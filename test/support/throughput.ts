@@ -4,6 +4,7 @@
 // processes entered with nsenter and stopped by their PID.
 
 import { type ChildProcess, spawn } from "node:child_process";
+import { until } from "./lab.js";
 
 const RECEIVER = `
 const net = require("node:net");
@@ -62,15 +63,6 @@ function output(child: ChildProcess): { lines: string[]; stderr: () => string } 
     stderr += b.toString();
   });
   return { lines, stderr: () => stderr };
-}
-
-async function until(test: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (test()) return true;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return test();
 }
 
 /**
