@@ -15,7 +15,7 @@ export interface Panel {
 
 const COLORS: Record<string, string> = {
   opentop: "#1f77b4",
-  "opentop script": "#17becf",
+  built: "#17becf",
   "ip-batch": "#ff7f0e",
   floor: "#2ca02c",
   mininet: "#d62728",

@@ -1,11 +1,11 @@
 // `npm run bench`: labs of several shapes and sizes brought up, read, entered and taken down
-// by OpenTop, by a hand-written `ip -batch` script, by the raw-netlink floor and by Mininet
-// (when installed), in turns in the same run; compiled by OpenTop (`check`, `plan`) with
+// by OpenTop, by the standalone script it builds, by a hand-written `ip -batch` script, by
+// the raw-netlink floor and by Mininet (when installed), in turns in the same run; compiled by OpenTop (`check`, `plan`) with
 // its memory. Prints medians and ratios to OpenTop, writes them as JSON and plots cost per
 // node against size (SVG) under bench/results/. It decides nothing: see docs/benchmarks.md.
 //
 //   npm run bench -- [--smoke] [--shapes star,tree] [--sizes 100,1000] [--rounds 3]
-//                    [--peers opentop,ip-batch,floor,mininet] [--compile 10000] [--out DIR]
+//                    [--peers opentop,built,ip-batch,floor,mininet] [--compile 10000] [--out DIR]
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -18,7 +18,7 @@ import { sourceFile } from "../src/diagnostics/source.js";
 import { compileSource } from "../src/model/compile.js";
 import { lower } from "../src/plan/lower.js";
 import { opsOf } from "../src/plan/plan.js";
-import { floor, mininet, opentop, type Peer, script, sh, type Timing } from "./peers.js";
+import { built, floor, mininet, opentop, type Peer, script, sh, type Timing } from "./peers.js";
 import { type Panel, svg } from "./plot.js";
 import { counts, DESCRIPTION, MAX_N, SHAPES, type ShapeName, shapeOf, type Topo } from "./shapes.js";
 
@@ -35,7 +35,7 @@ interface Options {
 }
 
 /** The peers, by the names `Peer`s give themselves (bench/peers.ts), in the order they run. */
-const PEERS = ["opentop", "ip-batch", "floor", "mininet"];
+const PEERS = ["opentop", "built", "ip-batch", "floor", "mininet"];
 
 const USAGE = `usage: npm run bench -- [--smoke] [--shapes ${SHAPES.join(",")}] [--sizes 100,1000]
                         [--rounds 3] [--peers ${PEERS.join(",")}] [--compile 10000]
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     const floorBin = buildFloor(dir);
-    const all: Peer[] = [opentop(ROOT), script(), floor(floorBin), mininet(ROOT)];
+    const all: Peer[] = [opentop(ROOT), built(ROOT), script(), floor(floorBin), mininet(ROOT)];
     const peers = all.filter((p) => o.peers.includes(p.name));
     for (const shape of o.shapes)
       for (const n of o.sizes.filter((x) => x <= MAX_N[shape])) {
@@ -216,7 +216,7 @@ async function one(peer: Peer, t: Topo, round: number, dir: string): Promise<Row
   await pause(t, timing);
   const f = (x?: number) => (x === undefined ? "-" : x.toFixed(3));
   console.log(
-    `  ${peer.name.padEnd(8)} up ${f(timing.up)}  down ${f(timing.down)} settled ${f(timing.settled)}  status ${f(timing.status)} wide ${f(timing.statusWide)} script ${f(timing.scriptStatus)}  exec ${f(timing.exec)}`,
+    `  ${peer.name.padEnd(8)} up ${f(timing.up)}  down ${f(timing.down)} settled ${f(timing.settled)}  status ${f(timing.status)} wide ${f(timing.statusWide)}  exec ${f(timing.exec)}`,
   );
   return { ...base, timing };
 }
@@ -227,7 +227,7 @@ function compileLine(rows: readonly Row[], shape: ShapeName, n: number): string 
   return `check ${m((r) => r.check?.seconds).toFixed(3)} s (${m((r) => r.check?.mb).toFixed(0)} MB), plan ${m((r) => r.plan?.seconds).toFixed(3)} s (${m((r) => r.plan?.mb).toFixed(0)} MB)`;
 }
 
-const METRICS = ["up", "settled", "down", "status", "statusWide", "scriptStatus", "exec"] as const;
+const METRICS = ["up", "settled", "down", "status", "statusWide", "exec"] as const;
 
 /** A metric's row in the table, and which of OpenTop's own it is compared with. */
 const ROWS: { readonly [M in (typeof METRICS)[number]]: { label: string; mine: (typeof METRICS)[number] } } =
@@ -237,7 +237,6 @@ const ROWS: { readonly [M in (typeof METRICS)[number]]: { label: string; mine: (
     down: { label: "down", mine: "down" },
     status: { label: "status", mine: "status" },
     statusWide: { label: "status, the tools on every core", mine: "status" },
-    scriptStatus: { label: "status (built script)", mine: "scriptStatus" },
     exec: { label: "exec", mine: "exec" },
   };
 
@@ -276,18 +275,19 @@ function report(
     if (!sizes.length) continue;
     lines.push("", `## ${shape}: ${DESCRIPTION[shape]}`, "");
     lines.push(
-      "| N | metric | opentop | ip-batch | floor | mininet | opentop / ip-batch | opentop / floor |",
+      "| N | metric | opentop | built | ip-batch | floor | mininet | opentop / ip-batch | opentop / floor | built / floor |",
     );
-    lines.push("| --: | --- | --: | --: | --: | --: | --: | --: |");
+    lines.push("| --: | --- | --: | --: | --: | --: | --: | --: | --: | --: |");
     for (const n of sizes)
       for (const metric of METRICS) {
         const v = (peer: string) => m.get(`${shape} ${n} ${peer} ${metric}`);
         const mine = m.get(`${shape} ${n} opentop ${ROWS[metric].mine}`);
         if (mine === undefined || (metric !== ROWS[metric].mine && v("ip-batch") === undefined)) continue;
         const cell = (x?: number) => (x === undefined ? "" : x.toFixed(3));
-        const ratio = (x?: number) => (x === undefined ? "" : (mine / x).toFixed(2));
+        const ratio = (x?: number, y?: number) =>
+          x === undefined || y === undefined ? "" : (x / y).toFixed(2);
         lines.push(
-          `| ${n} | ${ROWS[metric].label} | ${cell(mine)} | ${cell(v("ip-batch"))} | ${cell(v("floor"))} | ${cell(v("mininet"))} | ${ratio(v("ip-batch"))} | ${ratio(v("floor"))} |`,
+          `| ${n} | ${ROWS[metric].label} | ${cell(mine)} | ${cell(v("built"))} | ${cell(v("ip-batch"))} | ${cell(v("floor"))} | ${cell(v("mininet"))} | ${ratio(mine, v("ip-batch"))} | ${ratio(mine, v("floor"))} | ${ratio(v("built"), v("floor"))} |`,
         );
       }
   }
@@ -323,12 +323,10 @@ function report(
  */
 function plot(o: Options, m: Map<string, number>): string {
   const panels: Panel[] = [];
-  const peers = ["opentop", "ip-batch", "floor", "mininet", "opentop script"];
+  const peers = ["opentop", "built", "ip-batch", "floor", "mininet"];
   const value = (shape: string, n: number, peer: string, metric: string) => {
-    const who = peer === "opentop script" ? "opentop" : peer;
-    const what = peer === "opentop script" ? (metric === "status" ? "scriptStatus" : "") : metric;
-    const at = (x: string) => m.get(`${shape} ${n} ${who} ${x}`);
-    return what === "down" ? (at("settled") ?? at("down")) : at(what);
+    const at = (x: string) => m.get(`${shape} ${n} ${peer} ${x}`);
+    return metric === "down" ? (at("settled") ?? at("down")) : at(metric);
   };
   for (const shape of o.shapes)
     for (const [metric, label] of [
