@@ -93,8 +93,9 @@ function planLines(plan: Plan, which: "up" | "down", out: Lines): void {
   stages.forEach((stage, i) => {
     out.push("");
     out.push(`# stage ${i + 1}: ${stage.name}${stage.steps.length > 1 ? " (steps run concurrently)" : ""}`);
-    // Each step's lines joined as soon as they are made: a plan has hundreds of thousands,
-    // which would otherwise all live until the end (and be copied by the collector).
+    // Each step's lines handed on as they are made (`out` joins and writes them in pieces): a
+    // plan has hundreds of thousands, which would otherwise all live until the end (and be
+    // copied by the collector).
     for (const step of stage.steps) stepText(step, programs, out);
   });
   if (programs.size) {
@@ -123,9 +124,9 @@ function execText(step: Step, programs: Set<string>, out: Lines): void {
 }
 
 /**
- * A step's text, added to `out` as one string (a plan has hundreds of thousands of lines):
- * its command, then one line per operation with the statement it came from: batch lines for
- * `ip -batch -`, scripts whole, or the arguments of tools that take them as argv.
+ * A step's text, added to `out` line by line: its command, then one line per operation with
+ * the statement it came from: batch lines for `ip -batch -`, scripts whole, or the arguments
+ * of tools that take them as argv.
  */
 function stepText(step: Step, programs: Set<string>, out: Lines): void {
   if (step.tool === "exec") {
@@ -148,20 +149,21 @@ function stepText(step: Step, programs: Set<string>, out: Lines): void {
   const argv = argvOf(step);
   const input = readsInput(step);
   // Arguments of the tool itself (sysctl KEY=VALUE…): the command with `…`, then one per line.
-  const text = [input ? quoted(argv, argv.length) : `${quoted(argv, argv.length - args)} …`];
+  // Each line goes to `out` as it is made, not joined into the step's text first: `out`
+  // joins its pieces anyway, and a copy of every step's text cost more than the lines.
+  out.push(input ? quoted(argv, argv.length) : `${quoted(argv, argv.length - args)} …`);
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i] as Op;
     const script = input ? scriptOf(op) : undefined;
     if (script === undefined) {
-      text.push(opLine(lines[i] ?? "", width, op));
+      out.push(opLine(lines[i] ?? "", width, op));
       continue;
     }
     // A script (an nft table, an iptables-restore file) is shown whole, as the tool reads it.
     const from = origin(op.origin);
-    if (from) text.push(`    # ${from}`);
-    for (const line of script.replace(/\n$/, "").split("\n")) text.push(`    ${line}`);
+    if (from) out.push(`    # ${from}`);
+    for (const line of script.replace(/\n$/, "").split("\n")) out.push(`    ${line}`);
   }
-  out.push(text.join("\n"));
 }
 
 /** The first `n` words of an argv, quoted for sh, as one line. */
