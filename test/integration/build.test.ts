@@ -7,10 +7,12 @@ import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -499,3 +501,85 @@ test("build: the script leaves alone a lab brought up from another plan", { skip
     s.remove();
   }
 });
+
+// ---- what the script's down takes for the lab's ------------------------------------------
+
+/** The time the kernel made a namespace (its file's modification time), in nanoseconds. */
+function madeAt(ns: string): bigint {
+  return statSync(`/run/netns/${ns}`, { bigint: true }).mtimeNs;
+}
+
+/** Sets a file's modification time to the nanosecond (`touch -d @S.N`, GNU). */
+function touchAt(file: string, ns: bigint): void {
+  const s = ns / 1_000_000_000n;
+  const frac = (ns % 1_000_000_000n).toString().padStart(9, "0");
+  const r = spawnSync("touch", ["-m", "-d", `@${s}.${frac}`, file], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(statSync(file, { bigint: true }).mtimeNs, ns, "touch set the time to the nanosecond");
+}
+
+for (const shell of SHELLS)
+  test(`build: under ${shell.join(" ")}, the script's down takes an unmarked namespace for the lab's only if it was made after the record, to the nanosecond`, {
+    skip: SKIP_NOT_ROOT,
+  }, () => {
+    // A record of this plan proves that what was made at or after it under the lab's names
+    // is the lab's (up marks a namespace only in a later stage). Made before it, only the
+    // mark counts: a look-alike. Some shells' `-nt` compares whole seconds, so a namespace
+    // made in the record's second, a nanosecond before it, must still be told apart.
+    const s = scratch();
+    const lab = uniqueLab("born");
+    const record = `/run/opentop/${lab}/record.json`;
+    const unmark = (node: string) =>
+      assert.equal(
+        spawnSync("ip", ["-n", `${lab}.${node}`, "link", "set", "dev", "lo", "alias", "not-opentop"]).status,
+        0,
+      );
+    const exists = (node: string) => existsSync(`/run/netns/${lab}.${node}`);
+    try {
+      const b = build(s.dir, lab, "node a\nnode b\n");
+      // The record a nanosecond after a was made, at the very time, and a nanosecond before
+      // (the kernel's times of making are coarse: b may have a's). Each time, what was made
+      // before the record is left, and the rest taken down.
+      for (const [label, shift] of [
+        ["a nanosecond after a", 1n],
+        ["with a", 0n],
+        ["a nanosecond before a", -1n],
+      ] as const) {
+        ok(runScript(b.script, ["up"], { shell }), `up (the record ${label})`);
+        const made = { a: madeAt(`${lab}.a`), b: madeAt(`${lab}.b`) };
+        const at = made.a + shift;
+        unmark("a");
+        unmark("b");
+        touchAt(record, at);
+        const before = (["a", "b"] as const).filter((n) => made[n] < at);
+        const r = runScript(b.script, ["down"], { shell });
+        const what = `down, the record ${label} (made: a ${made.a}, b ${made.b}, record ${at})`;
+        for (const n of ["a", "b"] as const)
+          assert.equal(
+            exists(n),
+            before.includes(n),
+            `${what}: ${n} ${before.includes(n) ? "left" : "taken"}`,
+          );
+        if (before.length === 0) {
+          ok(r, what);
+          assertGone(lab);
+          continue;
+        }
+        assert.equal(r.code, 1, `${what} leaves the look-alike:\n${r.stderr}${r.stdout}`);
+        assert.match(r.stderr, /^error\[OT6018\]/m);
+        // The test's own namespaces: marked again, they go with the lab.
+        for (const n of before)
+          assert.equal(
+            spawnSync("ip", ["-n", `${lab}.${n}`, "link", "set", "dev", "lo", "alias", `opentop:${lab}:${n}`])
+              .status,
+            0,
+          );
+        ok(runScript(b.script, ["down"], { shell }), `down again (the record ${label})`);
+        assertGone(lab);
+      }
+    } finally {
+      for (const node of ["a", "b"]) if (exists(node)) spawnSync("ip", ["netns", "del", `${lab}.${node}`]);
+      cleanUp(lab);
+      s.remove();
+    }
+  });
