@@ -16,10 +16,11 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { leftovers } from "../support/host.js";
-import { type CliResult, cli, ping, ROOT, SKIP_NOT_ROOT, scratch, uniqueLab } from "../support/lab.js";
+import { type CliResult, cli, ping, ROOT, SKIP_NOT_ROOT, scratch, uniqueLab, until } from "../support/lab.js";
 import { settledLabState } from "../support/state.js";
 
 type Shell = readonly string[];
@@ -583,3 +584,159 @@ for (const shell of SHELLS)
       s.remove();
     }
   });
+
+// ---- a stage's steps side by side ------------------------------------------------------
+
+/** N routers, each a sysctl step of its own: one stage of N steps of the tools. */
+function routers(n: number): string {
+  return `node r[1..${n}] { forward }\n`;
+}
+
+/**
+ * PATH for the script with the programs it declares, getconf and mktemp (which let it run a
+ * stage's steps side by side), and a fake sysctl that logs `start NS NANOS` and `end NS
+ * NANOS` to `log` (NS: the inode of its network namespace) around `body`.
+ */
+function sideBySide(b: Built, log: string, body: string): NodeJS.ProcessEnv {
+  const bin = binWith(b.dir, [...declared(b.script).filter((p) => p !== "sysctl"), "getconf", "mktemp"]);
+  const ns = `$(/usr/bin/stat -L -c %i /proc/self/ns/net)`;
+  writeFileSync(
+    join(bin, "sysctl"),
+    `#!/bin/sh\necho "start ${ns} $(/bin/date +%s%N)" >>${log}\n${body}\nrc=$?\necho "end ${ns} $(/bin/date +%s%N)" >>${log}\nexit $rc\n`,
+    { mode: 0o755 },
+  );
+  return { PATH: bin };
+}
+
+interface Call {
+  readonly ns: string;
+  readonly start: bigint;
+  readonly end?: bigint;
+}
+
+/** The fake sysctl's calls, from its log. */
+function calls(log: string): Call[] {
+  const out = new Map<string, { ns: string; start: bigint; end?: bigint }>();
+  for (const line of readFileSync(log, "utf8").split("\n").filter(Boolean)) {
+    const [what, ns = "", at = "0"] = line.split(" ");
+    if (what === "start") out.set(ns, { ns, start: BigInt(at) });
+    else {
+      const c = out.get(ns);
+      if (c) c.end = BigInt(at);
+    }
+  }
+  return [...out.values()];
+}
+
+const CPUS = Math.min(64, availableParallelism());
+
+test("build: a stage of the tools' steps runs them side by side, one runner a CPU", {
+  skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+}, () => {
+  const s = scratch();
+  const lab = uniqueLab("side");
+  const log = join(s.dir, "sysctl.log");
+  try {
+    const n = 2 * CPUS + 1;
+    const b = build(s.dir, lab, routers(n));
+    const env = sideBySide(b, log, "/bin/sleep 0.2");
+    ok(runScript(b.script, ["up"], { env }), "up");
+    const all = calls(log);
+    assert.equal(all.length, n, "every router's sysctl ran once");
+    // Some two of them ran at the same time.
+    const overlap = all.some((x) =>
+      all.some((y) => x !== y && x.start < (y.end ?? 0n) && y.start < (x.end ?? 0n)),
+    );
+    assert.ok(overlap, `the steps ran side by side:\n${readFileSync(log, "utf8")}`);
+    ok(runScript(b.script, ["down"]), "down");
+    assertGone(lab);
+  } finally {
+    cleanUp(lab);
+    s.remove();
+  }
+});
+
+for (const shell of SHELLS)
+  test(`build: under ${shell.join(" ")}, a step that fails among steps side by side stops the others from starting, is named, and up rolls back`, {
+    skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+  }, () => {
+    const s = scratch();
+    const lab = uniqueLab("sidef");
+    const log = join(s.dir, "sysctl.log");
+    try {
+      const n = 4 * CPUS;
+      const b = build(s.dir, lab, routers(n));
+      // The second router's sysctl fails at once; the others take 0.3 s, so that when each
+      // runner's first step ends the failure is known.
+      const failing = `"$(/usr/bin/stat -L -c %i /proc/self/ns/net)" = "$(/usr/bin/stat -L -c %i /run/netns/${lab}.r2)"`;
+      const env = sideBySide(
+        b,
+        log,
+        `if [ ${failing} ]; then echo "sysctl: permission denied on key net.ipv4.ip_forward" >&2; false; else /bin/sleep 0.3; fi`,
+      );
+      const r = runScript(b.script, ["up"], { shell, env });
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(
+        r.stderr,
+        /^sysctl: permission denied on key net\.ipv4\.ip_forward$/m,
+        "the tool's own message",
+      );
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^error\\[OT6004\\]: up failed at step 3/\\d+, namespace sysctls, in node r2 \\(${lab}\\.r2\\)$`,
+          "m",
+        ),
+      );
+      assert.match(r.stderr, /^rolled back: \d+ objects removed, nothing is left$/m);
+      const all = calls(log);
+      assert.ok(all.length <= 2 * CPUS, `${all.length} of ${n} sysctls started: the runners stopped`);
+      assert.ok(
+        all.every((c) => c.end !== undefined),
+        "every step under way ran to its end before the rollback",
+      );
+      assertGone(lab);
+    } finally {
+      cleanUp(lab);
+      s.remove();
+    }
+  });
+
+test("build: an interrupted up stops the runners of a stage side by side: no step starts after it, each under way ends, and up rolls back", {
+  skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+}, async () => {
+  const s = scratch();
+  const lab = uniqueLab("sidei");
+  const log = join(s.dir, "sysctl.log");
+  try {
+    const n = 4 * CPUS;
+    const b = build(s.dir, lab, routers(n));
+    const env = sideBySide(b, log, "/bin/sleep 1");
+    const child = spawn("/usr/bin/dash", [b.script, "up"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    assert.ok(await until(() => existsSync(log) && calls(log).length > 0), "a sysctl started");
+    const signalled = BigInt(Date.now()) * 1_000_000n;
+    child.kill("SIGTERM");
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /^error\[OT6017\]: bringing lab \S+ up was interrupted$/m);
+    assert.match(stderr, /^rolled back: \d+ objects removed, nothing is left$/m);
+    const all = calls(log);
+    assert.ok(all.length < n, `${all.length} of ${n} sysctls started`);
+    assert.ok(
+      all.every((c) => c.start < signalled),
+      `no step started after the signal:\n${readFileSync(log, "utf8")}`,
+    );
+    assert.ok(
+      all.every((c) => c.end !== undefined && c.end - c.start >= 900_000_000n),
+      "each step under way ran to its end",
+    );
+    assertGone(lab);
+  } finally {
+    cleanUp(lab);
+    s.remove();
+  }
+});

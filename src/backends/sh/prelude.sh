@@ -565,6 +565,81 @@ nic_left() {
   [ -e "$3" ] || nic_held "$1" "$2"
 }
 
+# ---- up's stages side by side ----------------------------------------------------------
+
+# cpu_count: sets $cpus to the number of CPUs online: 1 where getconf (not required) cannot
+# say, and at most 64.
+cpu_count() {
+  cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null) || cpus=1
+  case $cpus in '' | *[!0-9]*) cpus=1 ;; esac
+  [ "$cpus" -le 64 ] || cpus=64
+}
+
+# at_once FIRST LAST: a stage's steps up_FIRST to up_LAST, which are independent, side by
+# side as `opentop up` runs them: one runner a CPU in the background, each taking every
+# CPU-th step. Once a step has failed or up was told to stop ($interrupted), no runner
+# starts another, and each step under way runs to its end; all are waited for. False then,
+# with the failing step's label in $current. With one CPU, or without getconf or mktemp
+# (neither is required), one step after another.
+at_once() {
+  cpu_count
+  runs=
+  if [ "$cpus" -gt 1 ] && [ "$1" -lt "$2" ]; then runs=$(mktemp -d 2>/dev/null) || runs=; fi
+  if [ -z "$runs" ]; then
+    i=$1
+    while [ "$i" -le "$2" ]; do
+      "up_$i" || return 1
+      i=$((i + 1))
+    done
+    return 0
+  fi
+  runners=
+  r=0
+  while [ "$r" -lt "$cpus" ] && [ $(($1 + r)) -le "$2" ]; do
+    runner $(($1 + r)) "$2" "$cpus" "$r" &
+    runners="$runners $!"
+    r=$((r + 1))
+  done
+  whole=1
+  for pid in $runners; do
+    while :; do
+      wait "$pid"
+      rc=$?
+      [ "$interrupted" = 0 ] || : >"$runs/stop"
+      # A signal up traps (INT, TERM, HUP) cuts the wait short (a status above 128) but not
+      # the runner, which is waited for again; a runner waited for is no longer there.
+      if [ "$rc" -le 128 ] || ! kill -0 "$pid" 2>/dev/null; then break; fi
+    done
+    [ "$rc" = 0 ] || whole=
+  done
+  failed=
+  r=0
+  while [ "$r" -lt "$cpus" ]; do
+    [ -n "$failed" ] || [ ! -e "$runs/failed.$r" ] || read -r failed <"$runs/failed.$r" || failed=
+    r=$((r + 1))
+  done
+  rm -rf "$runs"
+  [ -z "$failed" ] || current=$failed
+  [ -n "$whole" ] && [ "$interrupted" = 0 ]
+}
+
+# runner K LAST STRIDE R: steps up_K, up_(K+STRIDE), … to up_LAST, in the background for
+# at_once, until $runs/stop exists; false at a step that fails, whose label it leaves in
+# $runs/failed.R. A SIGTERM or SIGHUP is up's to act on (it tells the runners to stop): the
+# runner lives on, while the step's own process dies of it as in a step up runs itself.
+runner() {
+  trap : TERM HUP
+  i=$1
+  while [ "$i" -le "$2" ] && [ ! -e "$runs/stop" ]; do
+    if ! "up_$i"; then
+      printf '%s\n' "$current" >"$runs/failed.$4"
+      : >"$runs/stop"
+      return 1
+    fi
+    i=$((i + $3))
+  done
+}
+
 # ---- status: the live state, and drift from the plan -----------------------------------
 #
 # Every namespace is read first (status_reads: read_namespaces, one `ip -j link` and one
@@ -617,9 +692,7 @@ EOF
 # one reader. With one CPU, few namespaces, or no mktemp or getconf (neither is required),
 # one reader reads them all. It runs in a subshell (status_reads), so its traps are its own.
 read_wide() {
-  cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null) || cpus=1
-  case $cpus in '' | *[!0-9]*) cpus=1 ;; esac
-  [ "$cpus" -le 64 ] || cpus=64
+  cpu_count
   if [ "$cpus" -lt 2 ] || [ $# -lt $((cpus * 2)) ]; then
     read_namespaces "$@"
     return

@@ -315,27 +315,37 @@ function upSection(plan: Plan, place: (ns: Ns) => string): string {
     "",
     "# ---- up: the plan, stage by stage --------------------------------------------------",
     "#",
-    "# The steps of a stage are independent (`opentop up` runs them concurrently; here they",
-    "# run one after another). Each step is one process; the lines of a batch are the",
-    "# operations listed above it, in order, with the statement of the lab file that asked",
-    "# for each. A step that fails stops `up`, which then rolls back.",
+    "# The steps of a stage are independent. Those of a stage that runs only the tools run",
+    "# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a",
+    "# function up_N); a stage that starts the lab's own programs runs one step after another.",
+    "# Each step is one process; the lines of a batch are the operations listed above it, in",
+    "# order, with the statement of the lab file that asked for each. A step that fails stops",
+    "# `up`, which then rolls back.",
     "",
     "up_plan() {",
   ];
   let index = 0;
   plan.stages.forEach((stage, i) => {
-    out.push(`  # == stage ${i + 1} of ${plan.stages.length}: ${stage.name}`);
+    const side = stage.steps.length > 1 && !stage.steps.some(stepRunsLabPrograms);
+    out.push(
+      `  # == stage ${i + 1} of ${plan.stages.length}: ${stage.name}${side ? ` (its ${stage.steps.length} steps side by side)` : ""}`,
+    );
+    const first = index + 1;
     for (const step of stage.steps) {
       index++;
       const label = `${index}/${total}, ${stage.name}, ${step.ns === null ? "on" : "in"} ${place(step.ns)}`;
-      out.push(...step.ops.map((op) => `  ${comment(opComment(op))}`));
       const cmd = command(step);
       const argv = cmd.argv.map(q).join(" ");
       // As `opentop up` runs it: a step of the lab's programs in the caller's locale, any
       // other in C (docs/architecture.md).
       const fn = stepRunsLabPrograms(step) ? "step" : "tool_step";
-      out.push(...withStdin(`  ${fn} ${q(label)} ${argv}`, cmd.stdin, " || return 1"));
+      const indent = side ? "    " : "  ";
+      if (side) out.push(`  up_${index}() {`);
+      out.push(...step.ops.map((op) => `${indent}${comment(opComment(op))}`));
+      out.push(...withStdin(`${indent}${fn} ${q(label)} ${argv}`, cmd.stdin, side ? "" : " || return 1"));
+      if (side) out.push("  }");
     }
+    if (side) out.push(`  at_once ${first} ${index} || return 1`);
   });
   out.push("}");
   return out.join("\n");

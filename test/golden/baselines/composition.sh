@@ -44,10 +44,12 @@ Lab comp: 4 nodes, 1 switch, 5 links (56 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 5: namespaces
@@ -78,24 +80,27 @@ table inet opentop {
 	}
 }
 EOF
-  # == stage 4 of 5: links
-  # create veth pair l1 (comp.core) — eth0 (comp.h1)  (test/golden/cases/composition.otop:20:3)
-  # create veth pair l2 (comp.core) — eth0 (comp.h2)  (test/golden/cases/composition.otop:20:3)
-  # create veth pair l3 (comp.core) — eth0 (comp.h3)  (test/golden/cases/composition.otop:20:3)
-  tool_step '4/9, links, on the host' ip -batch - <<'EOF' || return 1
+  # == stage 4 of 5: links (its 2 steps side by side)
+  up_4() {
+    # create veth pair l1 (comp.core) — eth0 (comp.h1)  (test/golden/cases/composition.otop:20:3)
+    # create veth pair l2 (comp.core) — eth0 (comp.h2)  (test/golden/cases/composition.otop:20:3)
+    # create veth pair l3 (comp.core) — eth0 (comp.h3)  (test/golden/cases/composition.otop:20:3)
+    tool_step '4/9, links, on the host' ip -batch - <<'EOF'
 link add name l1 index 3514974 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h1 mtu 1400
 link add name l2 index 4067729 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h2 mtu 1400
 link add name l3 index 14632074 netns comp.core mtu 1400 type veth peer name eth0 netns comp.h3 mtu 1400
 EOF
-  # mark lo in comp as opentop:comp  (test/golden/cases/composition.otop:3:5)
-  # create bridge extra in comp  (test/golden/cases/composition.otop:7:1)
-  # give extra in comp no IPv6 link-local address  (test/golden/cases/composition.otop:7:1)
-  # bring extra up in comp  (test/golden/cases/composition.otop:7:1)
-  # create veth pair core.x (comp) — x (comp.core)  (test/golden/cases/composition.otop:10:3)
-  # give core.x in comp no IPv6 link-local address  (test/golden/cases/composition.otop:10:3)
-  # create veth pair h3.e (comp) — e (comp.h3)  (test/golden/cases/composition.otop:18:17)
-  # give h3.e in comp no IPv6 link-local address  (test/golden/cases/composition.otop:18:17)
-  tool_step '5/9, links, in the switches (comp)' nsenter --net=/run/netns/comp -- ip -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # mark lo in comp as opentop:comp  (test/golden/cases/composition.otop:3:5)
+    # create bridge extra in comp  (test/golden/cases/composition.otop:7:1)
+    # give extra in comp no IPv6 link-local address  (test/golden/cases/composition.otop:7:1)
+    # bring extra up in comp  (test/golden/cases/composition.otop:7:1)
+    # create veth pair core.x (comp) — x (comp.core)  (test/golden/cases/composition.otop:10:3)
+    # give core.x in comp no IPv6 link-local address  (test/golden/cases/composition.otop:10:3)
+    # create veth pair h3.e (comp) — e (comp.h3)  (test/golden/cases/composition.otop:18:17)
+    # give h3.e in comp no IPv6 link-local address  (test/golden/cases/composition.otop:18:17)
+    tool_step '5/9, links, in the switches (comp)' nsenter --net=/run/netns/comp -- ip -batch - <<'EOF'
 link set dev lo alias opentop:comp
 link add name extra type bridge
 link set dev extra addrgenmode none
@@ -105,21 +110,24 @@ link set dev core.x addrgenmode none
 link add name h3.e index 13651742 master extra up type veth peer name e netns comp.h3
 link set dev h3.e addrgenmode none
 EOF
-  # == stage 5 of 5: addresses and routes
-  # mark lo in comp.core as opentop:comp:core  (test/golden/cases/composition.otop:8:1)
-  # bring lo up in comp.core  (test/golden/cases/composition.otop:8:1)
-  # add 10.30.0.1/24 to x in comp.core  (test/golden/cases/composition.otop:10:14)
-  # bring x up in comp.core  (test/golden/cases/composition.otop:10:3)
-  # add 10.20.1.1/24 to l1 in comp.core  (test/golden/cases/composition.otop:20:18)
-  # add fd20:0:0:1::1/64 to l1 in comp.core  (test/golden/cases/composition.otop:20:33)
-  # bring l1 up in comp.core  (test/golden/cases/composition.otop:20:3)
-  # add 10.20.2.1/24 to l2 in comp.core  (test/golden/cases/composition.otop:20:18)
-  # add fd20:0:0:2::1/64 to l2 in comp.core  (test/golden/cases/composition.otop:20:33)
-  # bring l2 up in comp.core  (test/golden/cases/composition.otop:20:3)
-  # add 10.20.3.1/24 to l3 in comp.core  (test/golden/cases/composition.otop:20:18)
-  # add fd20:0:0:3::1/64 to l3 in comp.core  (test/golden/cases/composition.otop:20:33)
-  # bring l3 up in comp.core  (test/golden/cases/composition.otop:20:3)
-  tool_step '6/9, addresses and routes, in node core (comp.core)' nsenter --net=/run/netns/comp.core -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 4 5 || return 1
+  # == stage 5 of 5: addresses and routes (its 4 steps side by side)
+  up_6() {
+    # mark lo in comp.core as opentop:comp:core  (test/golden/cases/composition.otop:8:1)
+    # bring lo up in comp.core  (test/golden/cases/composition.otop:8:1)
+    # add 10.30.0.1/24 to x in comp.core  (test/golden/cases/composition.otop:10:14)
+    # bring x up in comp.core  (test/golden/cases/composition.otop:10:3)
+    # add 10.20.1.1/24 to l1 in comp.core  (test/golden/cases/composition.otop:20:18)
+    # add fd20:0:0:1::1/64 to l1 in comp.core  (test/golden/cases/composition.otop:20:33)
+    # bring l1 up in comp.core  (test/golden/cases/composition.otop:20:3)
+    # add 10.20.2.1/24 to l2 in comp.core  (test/golden/cases/composition.otop:20:18)
+    # add fd20:0:0:2::1/64 to l2 in comp.core  (test/golden/cases/composition.otop:20:33)
+    # bring l2 up in comp.core  (test/golden/cases/composition.otop:20:3)
+    # add 10.20.3.1/24 to l3 in comp.core  (test/golden/cases/composition.otop:20:18)
+    # add fd20:0:0:3::1/64 to l3 in comp.core  (test/golden/cases/composition.otop:20:33)
+    # bring l3 up in comp.core  (test/golden/cases/composition.otop:20:3)
+    tool_step '6/9, addresses and routes, in node core (comp.core)' nsenter --net=/run/netns/comp.core -- ip -batch - <<'EOF'
 link set dev lo alias opentop:comp:core
 link set dev lo up
 addr add 10.30.0.1/24 dev x
@@ -134,14 +142,16 @@ addr add 10.20.3.1/24 dev l3
 addr add fd20:0:0:3::1/64 dev l3 nodad
 link set dev l3 up
 EOF
-  # mark lo in comp.h1 as opentop:comp:h1  (test/golden/cases/composition.otop:16:3)
-  # bring lo up in comp.h1  (test/golden/cases/composition.otop:16:3)
-  # add 10.20.1.10/24 to eth0 in comp.h1  (test/golden/cases/composition.otop:20:62)
-  # add fd20:0:0:1::a/64 to eth0 in comp.h1  (test/golden/cases/composition.otop:20:78)
-  # bring eth0 up in comp.h1  (test/golden/cases/composition.otop:20:52)
-  # route 0.0.0.0/0 via 10.20.1.1 in comp.h1  (test/golden/cases/parts/edge.otop:8:3)
-  # route ::/0 via fd20:0:0:1::1 in comp.h1  (test/golden/cases/parts/edge.otop:9:3)
-  tool_step '7/9, addresses and routes, in node h1 (comp.h1)' nsenter --net=/run/netns/comp.h1 -- ip -batch - <<'EOF' || return 1
+  }
+  up_7() {
+    # mark lo in comp.h1 as opentop:comp:h1  (test/golden/cases/composition.otop:16:3)
+    # bring lo up in comp.h1  (test/golden/cases/composition.otop:16:3)
+    # add 10.20.1.10/24 to eth0 in comp.h1  (test/golden/cases/composition.otop:20:62)
+    # add fd20:0:0:1::a/64 to eth0 in comp.h1  (test/golden/cases/composition.otop:20:78)
+    # bring eth0 up in comp.h1  (test/golden/cases/composition.otop:20:52)
+    # route 0.0.0.0/0 via 10.20.1.1 in comp.h1  (test/golden/cases/parts/edge.otop:8:3)
+    # route ::/0 via fd20:0:0:1::1 in comp.h1  (test/golden/cases/parts/edge.otop:9:3)
+    tool_step '7/9, addresses and routes, in node h1 (comp.h1)' nsenter --net=/run/netns/comp.h1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:comp:h1
 link set dev lo up
 addr add 10.20.1.10/24 dev eth0
@@ -150,14 +160,16 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.20.1.1
 route add ::/0 via fd20:0:0:1::1
 EOF
-  # mark lo in comp.h2 as opentop:comp:h2  (test/golden/cases/composition.otop:16:3)
-  # bring lo up in comp.h2  (test/golden/cases/composition.otop:16:3)
-  # add 10.20.2.10/24 to eth0 in comp.h2  (test/golden/cases/composition.otop:20:62)
-  # add fd20:0:0:2::a/64 to eth0 in comp.h2  (test/golden/cases/composition.otop:20:78)
-  # bring eth0 up in comp.h2  (test/golden/cases/composition.otop:20:52)
-  # route 0.0.0.0/0 via 10.20.2.1 in comp.h2  (test/golden/cases/parts/edge.otop:8:3)
-  # route ::/0 via fd20:0:0:2::1 in comp.h2  (test/golden/cases/parts/edge.otop:9:3)
-  tool_step '8/9, addresses and routes, in node h2 (comp.h2)' nsenter --net=/run/netns/comp.h2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_8() {
+    # mark lo in comp.h2 as opentop:comp:h2  (test/golden/cases/composition.otop:16:3)
+    # bring lo up in comp.h2  (test/golden/cases/composition.otop:16:3)
+    # add 10.20.2.10/24 to eth0 in comp.h2  (test/golden/cases/composition.otop:20:62)
+    # add fd20:0:0:2::a/64 to eth0 in comp.h2  (test/golden/cases/composition.otop:20:78)
+    # bring eth0 up in comp.h2  (test/golden/cases/composition.otop:20:52)
+    # route 0.0.0.0/0 via 10.20.2.1 in comp.h2  (test/golden/cases/parts/edge.otop:8:3)
+    # route ::/0 via fd20:0:0:2::1 in comp.h2  (test/golden/cases/parts/edge.otop:9:3)
+    tool_step '8/9, addresses and routes, in node h2 (comp.h2)' nsenter --net=/run/netns/comp.h2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:comp:h2
 link set dev lo up
 addr add 10.20.2.10/24 dev eth0
@@ -166,16 +178,18 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.20.2.1
 route add ::/0 via fd20:0:0:2::1
 EOF
-  # mark lo in comp.h3 as opentop:comp:h3  (test/golden/cases/composition.otop:16:3)
-  # bring lo up in comp.h3  (test/golden/cases/composition.otop:16:3)
-  # add 10.30.0.4/24 to e in comp.h3  (test/golden/cases/composition.otop:18:28)
-  # bring e up in comp.h3  (test/golden/cases/composition.otop:18:17)
-  # add 10.20.3.10/24 to eth0 in comp.h3  (test/golden/cases/composition.otop:20:62)
-  # add fd20:0:0:3::a/64 to eth0 in comp.h3  (test/golden/cases/composition.otop:20:78)
-  # bring eth0 up in comp.h3  (test/golden/cases/composition.otop:20:52)
-  # route 0.0.0.0/0 via 10.20.3.1 in comp.h3  (test/golden/cases/parts/edge.otop:8:3)
-  # route ::/0 via fd20:0:0:3::1 in comp.h3  (test/golden/cases/parts/edge.otop:9:3)
-  tool_step '9/9, addresses and routes, in node h3 (comp.h3)' nsenter --net=/run/netns/comp.h3 -- ip -batch - <<'EOF' || return 1
+  }
+  up_9() {
+    # mark lo in comp.h3 as opentop:comp:h3  (test/golden/cases/composition.otop:16:3)
+    # bring lo up in comp.h3  (test/golden/cases/composition.otop:16:3)
+    # add 10.30.0.4/24 to e in comp.h3  (test/golden/cases/composition.otop:18:28)
+    # bring e up in comp.h3  (test/golden/cases/composition.otop:18:17)
+    # add 10.20.3.10/24 to eth0 in comp.h3  (test/golden/cases/composition.otop:20:62)
+    # add fd20:0:0:3::a/64 to eth0 in comp.h3  (test/golden/cases/composition.otop:20:78)
+    # bring eth0 up in comp.h3  (test/golden/cases/composition.otop:20:52)
+    # route 0.0.0.0/0 via 10.20.3.1 in comp.h3  (test/golden/cases/parts/edge.otop:8:3)
+    # route ::/0 via fd20:0:0:3::1 in comp.h3  (test/golden/cases/parts/edge.otop:9:3)
+    tool_step '9/9, addresses and routes, in node h3 (comp.h3)' nsenter --net=/run/netns/comp.h3 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:comp:h3
 link set dev lo up
 addr add 10.30.0.4/24 dev e
@@ -186,6 +200,8 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.20.3.1
 route add ::/0 via fd20:0:0:3::1
 EOF
+  }
+  at_once 6 9 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

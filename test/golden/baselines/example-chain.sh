@@ -44,10 +44,12 @@ Lab chain: 6 nodes, 0 switches, 5 links (81 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 4: namespaces
@@ -65,23 +67,32 @@ netns add chain.r4
 netns add chain.a
 netns add chain.b
 EOF
-  # == stage 2 of 4: namespace sysctls
-  # set net.ipv4.ip_forward = 1 in chain.r1  (examples/chain.otop:16:5)
-  # set net.ipv6.conf.all.forwarding = 1 in chain.r1  (examples/chain.otop:16:5)
-  # set net.ipv6.conf.default.accept_dad = 0 in chain.r1  (examples/chain.otop:16:5)
-  tool_step '2/12, namespace sysctls, in node r1 (chain.r1)' nsenter --net=/run/netns/chain.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in chain.r2  (examples/chain.otop:16:5)
-  # set net.ipv6.conf.all.forwarding = 1 in chain.r2  (examples/chain.otop:16:5)
-  # set net.ipv6.conf.default.accept_dad = 0 in chain.r2  (examples/chain.otop:16:5)
-  tool_step '3/12, namespace sysctls, in node r2 (chain.r2)' nsenter --net=/run/netns/chain.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in chain.r3  (examples/chain.otop:16:5)
-  # set net.ipv6.conf.all.forwarding = 1 in chain.r3  (examples/chain.otop:16:5)
-  # set net.ipv6.conf.default.accept_dad = 0 in chain.r3  (examples/chain.otop:16:5)
-  tool_step '4/12, namespace sysctls, in node r3 (chain.r3)' nsenter --net=/run/netns/chain.r3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in chain.r4  (examples/chain.otop:16:5)
-  # set net.ipv6.conf.all.forwarding = 1 in chain.r4  (examples/chain.otop:16:5)
-  # set net.ipv6.conf.default.accept_dad = 0 in chain.r4  (examples/chain.otop:16:5)
-  tool_step '5/12, namespace sysctls, in node r4 (chain.r4)' nsenter --net=/run/netns/chain.r4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # == stage 2 of 4: namespace sysctls (its 4 steps side by side)
+  up_2() {
+    # set net.ipv4.ip_forward = 1 in chain.r1  (examples/chain.otop:16:5)
+    # set net.ipv6.conf.all.forwarding = 1 in chain.r1  (examples/chain.otop:16:5)
+    # set net.ipv6.conf.default.accept_dad = 0 in chain.r1  (examples/chain.otop:16:5)
+    tool_step '2/12, namespace sysctls, in node r1 (chain.r1)' nsenter --net=/run/netns/chain.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_3() {
+    # set net.ipv4.ip_forward = 1 in chain.r2  (examples/chain.otop:16:5)
+    # set net.ipv6.conf.all.forwarding = 1 in chain.r2  (examples/chain.otop:16:5)
+    # set net.ipv6.conf.default.accept_dad = 0 in chain.r2  (examples/chain.otop:16:5)
+    tool_step '3/12, namespace sysctls, in node r2 (chain.r2)' nsenter --net=/run/netns/chain.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_4() {
+    # set net.ipv4.ip_forward = 1 in chain.r3  (examples/chain.otop:16:5)
+    # set net.ipv6.conf.all.forwarding = 1 in chain.r3  (examples/chain.otop:16:5)
+    # set net.ipv6.conf.default.accept_dad = 0 in chain.r3  (examples/chain.otop:16:5)
+    tool_step '4/12, namespace sysctls, in node r3 (chain.r3)' nsenter --net=/run/netns/chain.r3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_5() {
+    # set net.ipv4.ip_forward = 1 in chain.r4  (examples/chain.otop:16:5)
+    # set net.ipv6.conf.all.forwarding = 1 in chain.r4  (examples/chain.otop:16:5)
+    # set net.ipv6.conf.default.accept_dad = 0 in chain.r4  (examples/chain.otop:16:5)
+    tool_step '5/12, namespace sysctls, in node r4 (chain.r4)' nsenter --net=/run/netns/chain.r4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  at_once 2 5 || return 1
   # == stage 3 of 4: links
   # create veth pair right (chain.r1) — left (chain.r2)  (examples/chain.otop:26:3)
   # create veth pair right (chain.r2) — left (chain.r3)  (examples/chain.otop:26:3)
@@ -95,18 +106,19 @@ link add name right index 2518798 netns chain.r3 type veth peer name left netns 
 link add name right index 5956747 netns chain.r4 type veth peer name eth0 netns chain.b
 link add name eth0 index 2041691 netns chain.a type veth peer name left netns chain.r1
 EOF
-  # == stage 4 of 4: addresses and routes
-  # mark lo in chain.r1 as opentop:chain:r1  (examples/chain.otop:15:3)
-  # bring lo up in chain.r1  (examples/chain.otop:15:3)
-  # add 10.255.0.2/31 to right in chain.r1  (examples/chain.otop:26:19)
-  # add fd00:ff::2/127 to right in chain.r1  (examples/chain.otop:26:32)
-  # bring right up in chain.r1  (examples/chain.otop:26:3)
-  # add 10.1.0.1/24 to left in chain.r1  (examples/chain.otop:31:51)
-  # add fd00:1::1/64 to left in chain.r1  (examples/chain.otop:31:63)
-  # bring left up in chain.r1  (examples/chain.otop:31:43)
-  # route 10.2.0.0/24 via 10.255.0.3 in chain.r1  (examples/chain.otop:18:16)
-  # route fd00:2::/64 via fd00:ff::3 in chain.r1  (examples/chain.otop:18:65)
-  tool_step '7/12, addresses and routes, in node r1 (chain.r1)' nsenter --net=/run/netns/chain.r1 -- ip -batch - <<'EOF' || return 1
+  # == stage 4 of 4: addresses and routes (its 6 steps side by side)
+  up_7() {
+    # mark lo in chain.r1 as opentop:chain:r1  (examples/chain.otop:15:3)
+    # bring lo up in chain.r1  (examples/chain.otop:15:3)
+    # add 10.255.0.2/31 to right in chain.r1  (examples/chain.otop:26:19)
+    # add fd00:ff::2/127 to right in chain.r1  (examples/chain.otop:26:32)
+    # bring right up in chain.r1  (examples/chain.otop:26:3)
+    # add 10.1.0.1/24 to left in chain.r1  (examples/chain.otop:31:51)
+    # add fd00:1::1/64 to left in chain.r1  (examples/chain.otop:31:63)
+    # bring left up in chain.r1  (examples/chain.otop:31:43)
+    # route 10.2.0.0/24 via 10.255.0.3 in chain.r1  (examples/chain.otop:18:16)
+    # route fd00:2::/64 via fd00:ff::3 in chain.r1  (examples/chain.otop:18:65)
+    tool_step '7/12, addresses and routes, in node r1 (chain.r1)' nsenter --net=/run/netns/chain.r1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:chain:r1
 link set dev lo up
 addr add 10.255.0.2/31 dev right
@@ -118,19 +130,21 @@ link set dev left up
 route add 10.2.0.0/24 via 10.255.0.3
 route add fd00:2::/64 via fd00:ff::3
 EOF
-  # mark lo in chain.r2 as opentop:chain:r2  (examples/chain.otop:15:3)
-  # bring lo up in chain.r2  (examples/chain.otop:15:3)
-  # add 10.255.0.3/31 to left in chain.r2  (examples/chain.otop:26:63)
-  # add fd00:ff::3/127 to left in chain.r2  (examples/chain.otop:26:76)
-  # bring left up in chain.r2  (examples/chain.otop:26:49)
-  # add 10.255.0.4/31 to right in chain.r2  (examples/chain.otop:26:19)
-  # add fd00:ff::4/127 to right in chain.r2  (examples/chain.otop:26:32)
-  # bring right up in chain.r2  (examples/chain.otop:26:3)
-  # route 10.1.0.0/24 via 10.255.0.2 in chain.r2  (examples/chain.otop:17:16)
-  # route fd00:1::/64 via fd00:ff::2 in chain.r2  (examples/chain.otop:17:69)
-  # route 10.2.0.0/24 via 10.255.0.5 in chain.r2  (examples/chain.otop:18:16)
-  # route fd00:2::/64 via fd00:ff::5 in chain.r2  (examples/chain.otop:18:65)
-  tool_step '8/12, addresses and routes, in node r2 (chain.r2)' nsenter --net=/run/netns/chain.r2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_8() {
+    # mark lo in chain.r2 as opentop:chain:r2  (examples/chain.otop:15:3)
+    # bring lo up in chain.r2  (examples/chain.otop:15:3)
+    # add 10.255.0.3/31 to left in chain.r2  (examples/chain.otop:26:63)
+    # add fd00:ff::3/127 to left in chain.r2  (examples/chain.otop:26:76)
+    # bring left up in chain.r2  (examples/chain.otop:26:49)
+    # add 10.255.0.4/31 to right in chain.r2  (examples/chain.otop:26:19)
+    # add fd00:ff::4/127 to right in chain.r2  (examples/chain.otop:26:32)
+    # bring right up in chain.r2  (examples/chain.otop:26:3)
+    # route 10.1.0.0/24 via 10.255.0.2 in chain.r2  (examples/chain.otop:17:16)
+    # route fd00:1::/64 via fd00:ff::2 in chain.r2  (examples/chain.otop:17:69)
+    # route 10.2.0.0/24 via 10.255.0.5 in chain.r2  (examples/chain.otop:18:16)
+    # route fd00:2::/64 via fd00:ff::5 in chain.r2  (examples/chain.otop:18:65)
+    tool_step '8/12, addresses and routes, in node r2 (chain.r2)' nsenter --net=/run/netns/chain.r2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:chain:r2
 link set dev lo up
 addr add 10.255.0.3/31 dev left
@@ -144,19 +158,21 @@ route add fd00:1::/64 via fd00:ff::2
 route add 10.2.0.0/24 via 10.255.0.5
 route add fd00:2::/64 via fd00:ff::5
 EOF
-  # mark lo in chain.r3 as opentop:chain:r3  (examples/chain.otop:15:3)
-  # bring lo up in chain.r3  (examples/chain.otop:15:3)
-  # add 10.255.0.5/31 to left in chain.r3  (examples/chain.otop:26:63)
-  # add fd00:ff::5/127 to left in chain.r3  (examples/chain.otop:26:76)
-  # bring left up in chain.r3  (examples/chain.otop:26:49)
-  # add 10.255.0.6/31 to right in chain.r3  (examples/chain.otop:26:19)
-  # add fd00:ff::6/127 to right in chain.r3  (examples/chain.otop:26:32)
-  # bring right up in chain.r3  (examples/chain.otop:26:3)
-  # route 10.1.0.0/24 via 10.255.0.4 in chain.r3  (examples/chain.otop:17:16)
-  # route fd00:1::/64 via fd00:ff::4 in chain.r3  (examples/chain.otop:17:69)
-  # route 10.2.0.0/24 via 10.255.0.7 in chain.r3  (examples/chain.otop:18:16)
-  # route fd00:2::/64 via fd00:ff::7 in chain.r3  (examples/chain.otop:18:65)
-  tool_step '9/12, addresses and routes, in node r3 (chain.r3)' nsenter --net=/run/netns/chain.r3 -- ip -batch - <<'EOF' || return 1
+  }
+  up_9() {
+    # mark lo in chain.r3 as opentop:chain:r3  (examples/chain.otop:15:3)
+    # bring lo up in chain.r3  (examples/chain.otop:15:3)
+    # add 10.255.0.5/31 to left in chain.r3  (examples/chain.otop:26:63)
+    # add fd00:ff::5/127 to left in chain.r3  (examples/chain.otop:26:76)
+    # bring left up in chain.r3  (examples/chain.otop:26:49)
+    # add 10.255.0.6/31 to right in chain.r3  (examples/chain.otop:26:19)
+    # add fd00:ff::6/127 to right in chain.r3  (examples/chain.otop:26:32)
+    # bring right up in chain.r3  (examples/chain.otop:26:3)
+    # route 10.1.0.0/24 via 10.255.0.4 in chain.r3  (examples/chain.otop:17:16)
+    # route fd00:1::/64 via fd00:ff::4 in chain.r3  (examples/chain.otop:17:69)
+    # route 10.2.0.0/24 via 10.255.0.7 in chain.r3  (examples/chain.otop:18:16)
+    # route fd00:2::/64 via fd00:ff::7 in chain.r3  (examples/chain.otop:18:65)
+    tool_step '9/12, addresses and routes, in node r3 (chain.r3)' nsenter --net=/run/netns/chain.r3 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:chain:r3
 link set dev lo up
 addr add 10.255.0.5/31 dev left
@@ -170,17 +186,19 @@ route add fd00:1::/64 via fd00:ff::4
 route add 10.2.0.0/24 via 10.255.0.7
 route add fd00:2::/64 via fd00:ff::7
 EOF
-  # mark lo in chain.r4 as opentop:chain:r4  (examples/chain.otop:15:3)
-  # bring lo up in chain.r4  (examples/chain.otop:15:3)
-  # add 10.255.0.7/31 to left in chain.r4  (examples/chain.otop:26:63)
-  # add fd00:ff::7/127 to left in chain.r4  (examples/chain.otop:26:76)
-  # bring left up in chain.r4  (examples/chain.otop:26:49)
-  # add 10.2.0.1/24 to right in chain.r4  (examples/chain.otop:32:17)
-  # add fd00:2::1/64 to right in chain.r4  (examples/chain.otop:32:29)
-  # bring right up in chain.r4  (examples/chain.otop:32:1)
-  # route 10.1.0.0/24 via 10.255.0.6 in chain.r4  (examples/chain.otop:17:16)
-  # route fd00:1::/64 via fd00:ff::6 in chain.r4  (examples/chain.otop:17:69)
-  tool_step '10/12, addresses and routes, in node r4 (chain.r4)' nsenter --net=/run/netns/chain.r4 -- ip -batch - <<'EOF' || return 1
+  }
+  up_10() {
+    # mark lo in chain.r4 as opentop:chain:r4  (examples/chain.otop:15:3)
+    # bring lo up in chain.r4  (examples/chain.otop:15:3)
+    # add 10.255.0.7/31 to left in chain.r4  (examples/chain.otop:26:63)
+    # add fd00:ff::7/127 to left in chain.r4  (examples/chain.otop:26:76)
+    # bring left up in chain.r4  (examples/chain.otop:26:49)
+    # add 10.2.0.1/24 to right in chain.r4  (examples/chain.otop:32:17)
+    # add fd00:2::1/64 to right in chain.r4  (examples/chain.otop:32:29)
+    # bring right up in chain.r4  (examples/chain.otop:32:1)
+    # route 10.1.0.0/24 via 10.255.0.6 in chain.r4  (examples/chain.otop:17:16)
+    # route fd00:1::/64 via fd00:ff::6 in chain.r4  (examples/chain.otop:17:69)
+    tool_step '10/12, addresses and routes, in node r4 (chain.r4)' nsenter --net=/run/netns/chain.r4 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:chain:r4
 link set dev lo up
 addr add 10.255.0.7/31 dev left
@@ -192,14 +210,16 @@ link set dev right up
 route add 10.1.0.0/24 via 10.255.0.6
 route add fd00:1::/64 via fd00:ff::6
 EOF
-  # mark lo in chain.a as opentop:chain:a  (examples/chain.otop:29:1)
-  # bring lo up in chain.a  (examples/chain.otop:29:1)
-  # add 10.1.0.10/24 to eth0 in chain.a  (examples/chain.otop:31:13)
-  # add fd00:1::10/64 to eth0 in chain.a  (examples/chain.otop:31:26)
-  # bring eth0 up in chain.a  (examples/chain.otop:31:1)
-  # route 0.0.0.0/0 via 10.1.0.1 in chain.a  (examples/chain.otop:29:10)
-  # route ::/0 via fd00:1::1 in chain.a  (examples/chain.otop:29:38)
-  tool_step '11/12, addresses and routes, in node a (chain.a)' nsenter --net=/run/netns/chain.a -- ip -batch - <<'EOF' || return 1
+  }
+  up_11() {
+    # mark lo in chain.a as opentop:chain:a  (examples/chain.otop:29:1)
+    # bring lo up in chain.a  (examples/chain.otop:29:1)
+    # add 10.1.0.10/24 to eth0 in chain.a  (examples/chain.otop:31:13)
+    # add fd00:1::10/64 to eth0 in chain.a  (examples/chain.otop:31:26)
+    # bring eth0 up in chain.a  (examples/chain.otop:31:1)
+    # route 0.0.0.0/0 via 10.1.0.1 in chain.a  (examples/chain.otop:29:10)
+    # route ::/0 via fd00:1::1 in chain.a  (examples/chain.otop:29:38)
+    tool_step '11/12, addresses and routes, in node a (chain.a)' nsenter --net=/run/netns/chain.a -- ip -batch - <<'EOF'
 link set dev lo alias opentop:chain:a
 link set dev lo up
 addr add 10.1.0.10/24 dev eth0
@@ -208,14 +228,16 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.0.1
 route add ::/0 via fd00:1::1
 EOF
-  # mark lo in chain.b as opentop:chain:b  (examples/chain.otop:30:1)
-  # bring lo up in chain.b  (examples/chain.otop:30:1)
-  # add 10.2.0.10/24 to eth0 in chain.b  (examples/chain.otop:32:52)
-  # add fd00:2::10/64 to eth0 in chain.b  (examples/chain.otop:32:65)
-  # bring eth0 up in chain.b  (examples/chain.otop:32:45)
-  # route 0.0.0.0/0 via 10.2.0.1 in chain.b  (examples/chain.otop:30:10)
-  # route ::/0 via fd00:2::1 in chain.b  (examples/chain.otop:30:38)
-  tool_step '12/12, addresses and routes, in node b (chain.b)' nsenter --net=/run/netns/chain.b -- ip -batch - <<'EOF' || return 1
+  }
+  up_12() {
+    # mark lo in chain.b as opentop:chain:b  (examples/chain.otop:30:1)
+    # bring lo up in chain.b  (examples/chain.otop:30:1)
+    # add 10.2.0.10/24 to eth0 in chain.b  (examples/chain.otop:32:52)
+    # add fd00:2::10/64 to eth0 in chain.b  (examples/chain.otop:32:65)
+    # bring eth0 up in chain.b  (examples/chain.otop:32:45)
+    # route 0.0.0.0/0 via 10.2.0.1 in chain.b  (examples/chain.otop:30:10)
+    # route ::/0 via fd00:2::1 in chain.b  (examples/chain.otop:30:38)
+    tool_step '12/12, addresses and routes, in node b (chain.b)' nsenter --net=/run/netns/chain.b -- ip -batch - <<'EOF'
 link set dev lo alias opentop:chain:b
 link set dev lo up
 addr add 10.2.0.10/24 dev eth0
@@ -224,6 +246,8 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.2.0.1
 route add ::/0 via fd00:2::1
 EOF
+  }
+  at_once 7 12 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

@@ -45,10 +45,12 @@ Lab ecmp: 10 nodes, 0 switches, 12 links (152 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 4: namespaces
@@ -74,35 +76,48 @@ netns add ecmp.h2
 netns add ecmp.h3
 netns add ecmp.h4
 EOF
-  # == stage 2 of 4: namespace sysctls
-  # set net.ipv4.ip_forward = 1 in ecmp.spine1  (examples/ecmp.otop:15:3)
-  # set net.ipv6.conf.all.forwarding = 1 in ecmp.spine1  (examples/ecmp.otop:15:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in ecmp.spine1  (examples/ecmp.otop:15:3)
-  tool_step '2/18, namespace sysctls, in node spine1 (ecmp.spine1)' nsenter --net=/run/netns/ecmp.spine1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in ecmp.spine2  (examples/ecmp.otop:27:3)
-  # set net.ipv6.conf.all.forwarding = 1 in ecmp.spine2  (examples/ecmp.otop:27:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in ecmp.spine2  (examples/ecmp.otop:27:3)
-  tool_step '3/18, namespace sysctls, in node spine2 (ecmp.spine2)' nsenter --net=/run/netns/ecmp.spine2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in ecmp.leaf1  (examples/ecmp.otop:39:3)
-  # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf1  (examples/ecmp.otop:39:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf1  (examples/ecmp.otop:39:3)
-  # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf1  (examples/ecmp.otop:40:3)
-  tool_step '4/18, namespace sysctls, in node leaf1 (ecmp.leaf1)' nsenter --net=/run/netns/ecmp.leaf1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
-  # set net.ipv4.ip_forward = 1 in ecmp.leaf2  (examples/ecmp.otop:48:3)
-  # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf2  (examples/ecmp.otop:48:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf2  (examples/ecmp.otop:48:3)
-  # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf2  (examples/ecmp.otop:49:3)
-  tool_step '5/18, namespace sysctls, in node leaf2 (ecmp.leaf2)' nsenter --net=/run/netns/ecmp.leaf2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
-  # set net.ipv4.ip_forward = 1 in ecmp.leaf3  (examples/ecmp.otop:57:3)
-  # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf3  (examples/ecmp.otop:57:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf3  (examples/ecmp.otop:57:3)
-  # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf3  (examples/ecmp.otop:58:3)
-  tool_step '6/18, namespace sysctls, in node leaf3 (ecmp.leaf3)' nsenter --net=/run/netns/ecmp.leaf3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
-  # set net.ipv4.ip_forward = 1 in ecmp.leaf4  (examples/ecmp.otop:66:3)
-  # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf4  (examples/ecmp.otop:66:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf4  (examples/ecmp.otop:66:3)
-  # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf4  (examples/ecmp.otop:67:3)
-  tool_step '7/18, namespace sysctls, in node leaf4 (ecmp.leaf4)' nsenter --net=/run/netns/ecmp.leaf4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1 || return 1
+  # == stage 2 of 4: namespace sysctls (its 6 steps side by side)
+  up_2() {
+    # set net.ipv4.ip_forward = 1 in ecmp.spine1  (examples/ecmp.otop:15:3)
+    # set net.ipv6.conf.all.forwarding = 1 in ecmp.spine1  (examples/ecmp.otop:15:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in ecmp.spine1  (examples/ecmp.otop:15:3)
+    tool_step '2/18, namespace sysctls, in node spine1 (ecmp.spine1)' nsenter --net=/run/netns/ecmp.spine1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_3() {
+    # set net.ipv4.ip_forward = 1 in ecmp.spine2  (examples/ecmp.otop:27:3)
+    # set net.ipv6.conf.all.forwarding = 1 in ecmp.spine2  (examples/ecmp.otop:27:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in ecmp.spine2  (examples/ecmp.otop:27:3)
+    tool_step '3/18, namespace sysctls, in node spine2 (ecmp.spine2)' nsenter --net=/run/netns/ecmp.spine2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_4() {
+    # set net.ipv4.ip_forward = 1 in ecmp.leaf1  (examples/ecmp.otop:39:3)
+    # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf1  (examples/ecmp.otop:39:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf1  (examples/ecmp.otop:39:3)
+    # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf1  (examples/ecmp.otop:40:3)
+    tool_step '4/18, namespace sysctls, in node leaf1 (ecmp.leaf1)' nsenter --net=/run/netns/ecmp.leaf1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1
+  }
+  up_5() {
+    # set net.ipv4.ip_forward = 1 in ecmp.leaf2  (examples/ecmp.otop:48:3)
+    # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf2  (examples/ecmp.otop:48:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf2  (examples/ecmp.otop:48:3)
+    # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf2  (examples/ecmp.otop:49:3)
+    tool_step '5/18, namespace sysctls, in node leaf2 (ecmp.leaf2)' nsenter --net=/run/netns/ecmp.leaf2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1
+  }
+  up_6() {
+    # set net.ipv4.ip_forward = 1 in ecmp.leaf3  (examples/ecmp.otop:57:3)
+    # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf3  (examples/ecmp.otop:57:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf3  (examples/ecmp.otop:57:3)
+    # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf3  (examples/ecmp.otop:58:3)
+    tool_step '6/18, namespace sysctls, in node leaf3 (ecmp.leaf3)' nsenter --net=/run/netns/ecmp.leaf3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1
+  }
+  up_7() {
+    # set net.ipv4.ip_forward = 1 in ecmp.leaf4  (examples/ecmp.otop:66:3)
+    # set net.ipv6.conf.all.forwarding = 1 in ecmp.leaf4  (examples/ecmp.otop:66:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in ecmp.leaf4  (examples/ecmp.otop:66:3)
+    # set net.ipv4.fib_multipath_hash_policy = 1 in ecmp.leaf4  (examples/ecmp.otop:67:3)
+    tool_step '7/18, namespace sysctls, in node leaf4 (ecmp.leaf4)' nsenter --net=/run/netns/ecmp.leaf4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 net.ipv4.fib_multipath_hash_policy=1
+  }
+  at_once 2 7 || return 1
   # == stage 3 of 4: links
   # create veth pair l1 (ecmp.spine1) — s1 (ecmp.leaf1)  (examples/ecmp.otop:16:3)
   # create veth pair l2 (ecmp.spine1) — s1 (ecmp.leaf2)  (examples/ecmp.otop:17:3)
@@ -130,26 +145,27 @@ link add name h index 1469300 netns ecmp.leaf2 type veth peer name eth0 netns ec
 link add name h index 4056757 netns ecmp.leaf3 type veth peer name eth0 netns ecmp.h3
 link add name h index 11561957 netns ecmp.leaf4 type veth peer name eth0 netns ecmp.h4
 EOF
-  # == stage 4 of 4: addresses and routes
-  # mark lo in ecmp.spine1 as opentop:ecmp:spine1  (examples/ecmp.otop:14:1)
-  # bring lo up in ecmp.spine1  (examples/ecmp.otop:14:1)
-  # add 10.0.1.0/31 to l1 in ecmp.spine1  (examples/ecmp.otop:16:18)
-  # give l1 in ecmp.spine1 no IPv6 link-local address  (examples/ecmp.otop:16:3)
-  # bring l1 up in ecmp.spine1  (examples/ecmp.otop:16:3)
-  # add 10.0.1.2/31 to l2 in ecmp.spine1  (examples/ecmp.otop:17:18)
-  # give l2 in ecmp.spine1 no IPv6 link-local address  (examples/ecmp.otop:17:3)
-  # bring l2 up in ecmp.spine1  (examples/ecmp.otop:17:3)
-  # add 10.0.1.4/31 to l3 in ecmp.spine1  (examples/ecmp.otop:18:18)
-  # give l3 in ecmp.spine1 no IPv6 link-local address  (examples/ecmp.otop:18:3)
-  # bring l3 up in ecmp.spine1  (examples/ecmp.otop:18:3)
-  # add 10.0.1.6/31 to l4 in ecmp.spine1  (examples/ecmp.otop:19:18)
-  # give l4 in ecmp.spine1 no IPv6 link-local address  (examples/ecmp.otop:19:3)
-  # bring l4 up in ecmp.spine1  (examples/ecmp.otop:19:3)
-  # route 10.1.1.0/24 via 10.0.1.1 in ecmp.spine1  (examples/ecmp.otop:20:3)
-  # route 10.1.2.0/24 via 10.0.1.3 in ecmp.spine1  (examples/ecmp.otop:21:3)
-  # route 10.1.3.0/24 via 10.0.1.5 in ecmp.spine1  (examples/ecmp.otop:22:3)
-  # route 10.1.4.0/24 via 10.0.1.7 in ecmp.spine1  (examples/ecmp.otop:23:3)
-  tool_step '9/18, addresses and routes, in node spine1 (ecmp.spine1)' nsenter --net=/run/netns/ecmp.spine1 -- ip -batch - <<'EOF' || return 1
+  # == stage 4 of 4: addresses and routes (its 10 steps side by side)
+  up_9() {
+    # mark lo in ecmp.spine1 as opentop:ecmp:spine1  (examples/ecmp.otop:14:1)
+    # bring lo up in ecmp.spine1  (examples/ecmp.otop:14:1)
+    # add 10.0.1.0/31 to l1 in ecmp.spine1  (examples/ecmp.otop:16:18)
+    # give l1 in ecmp.spine1 no IPv6 link-local address  (examples/ecmp.otop:16:3)
+    # bring l1 up in ecmp.spine1  (examples/ecmp.otop:16:3)
+    # add 10.0.1.2/31 to l2 in ecmp.spine1  (examples/ecmp.otop:17:18)
+    # give l2 in ecmp.spine1 no IPv6 link-local address  (examples/ecmp.otop:17:3)
+    # bring l2 up in ecmp.spine1  (examples/ecmp.otop:17:3)
+    # add 10.0.1.4/31 to l3 in ecmp.spine1  (examples/ecmp.otop:18:18)
+    # give l3 in ecmp.spine1 no IPv6 link-local address  (examples/ecmp.otop:18:3)
+    # bring l3 up in ecmp.spine1  (examples/ecmp.otop:18:3)
+    # add 10.0.1.6/31 to l4 in ecmp.spine1  (examples/ecmp.otop:19:18)
+    # give l4 in ecmp.spine1 no IPv6 link-local address  (examples/ecmp.otop:19:3)
+    # bring l4 up in ecmp.spine1  (examples/ecmp.otop:19:3)
+    # route 10.1.1.0/24 via 10.0.1.1 in ecmp.spine1  (examples/ecmp.otop:20:3)
+    # route 10.1.2.0/24 via 10.0.1.3 in ecmp.spine1  (examples/ecmp.otop:21:3)
+    # route 10.1.3.0/24 via 10.0.1.5 in ecmp.spine1  (examples/ecmp.otop:22:3)
+    # route 10.1.4.0/24 via 10.0.1.7 in ecmp.spine1  (examples/ecmp.otop:23:3)
+    tool_step '9/18, addresses and routes, in node spine1 (ecmp.spine1)' nsenter --net=/run/netns/ecmp.spine1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ecmp:spine1
 link set dev lo up
 addr add 10.0.1.0/31 dev l1
@@ -169,25 +185,27 @@ route add 10.1.2.0/24 via 10.0.1.3
 route add 10.1.3.0/24 via 10.0.1.5
 route add 10.1.4.0/24 via 10.0.1.7
 EOF
-  # mark lo in ecmp.spine2 as opentop:ecmp:spine2  (examples/ecmp.otop:26:1)
-  # bring lo up in ecmp.spine2  (examples/ecmp.otop:26:1)
-  # add 10.0.2.0/31 to l1 in ecmp.spine2  (examples/ecmp.otop:28:18)
-  # give l1 in ecmp.spine2 no IPv6 link-local address  (examples/ecmp.otop:28:3)
-  # bring l1 up in ecmp.spine2  (examples/ecmp.otop:28:3)
-  # add 10.0.2.2/31 to l2 in ecmp.spine2  (examples/ecmp.otop:29:18)
-  # give l2 in ecmp.spine2 no IPv6 link-local address  (examples/ecmp.otop:29:3)
-  # bring l2 up in ecmp.spine2  (examples/ecmp.otop:29:3)
-  # add 10.0.2.4/31 to l3 in ecmp.spine2  (examples/ecmp.otop:30:18)
-  # give l3 in ecmp.spine2 no IPv6 link-local address  (examples/ecmp.otop:30:3)
-  # bring l3 up in ecmp.spine2  (examples/ecmp.otop:30:3)
-  # add 10.0.2.6/31 to l4 in ecmp.spine2  (examples/ecmp.otop:31:18)
-  # give l4 in ecmp.spine2 no IPv6 link-local address  (examples/ecmp.otop:31:3)
-  # bring l4 up in ecmp.spine2  (examples/ecmp.otop:31:3)
-  # route 10.1.1.0/24 via 10.0.2.1 in ecmp.spine2  (examples/ecmp.otop:32:3)
-  # route 10.1.2.0/24 via 10.0.2.3 in ecmp.spine2  (examples/ecmp.otop:33:3)
-  # route 10.1.3.0/24 via 10.0.2.5 in ecmp.spine2  (examples/ecmp.otop:34:3)
-  # route 10.1.4.0/24 via 10.0.2.7 in ecmp.spine2  (examples/ecmp.otop:35:3)
-  tool_step '10/18, addresses and routes, in node spine2 (ecmp.spine2)' nsenter --net=/run/netns/ecmp.spine2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_10() {
+    # mark lo in ecmp.spine2 as opentop:ecmp:spine2  (examples/ecmp.otop:26:1)
+    # bring lo up in ecmp.spine2  (examples/ecmp.otop:26:1)
+    # add 10.0.2.0/31 to l1 in ecmp.spine2  (examples/ecmp.otop:28:18)
+    # give l1 in ecmp.spine2 no IPv6 link-local address  (examples/ecmp.otop:28:3)
+    # bring l1 up in ecmp.spine2  (examples/ecmp.otop:28:3)
+    # add 10.0.2.2/31 to l2 in ecmp.spine2  (examples/ecmp.otop:29:18)
+    # give l2 in ecmp.spine2 no IPv6 link-local address  (examples/ecmp.otop:29:3)
+    # bring l2 up in ecmp.spine2  (examples/ecmp.otop:29:3)
+    # add 10.0.2.4/31 to l3 in ecmp.spine2  (examples/ecmp.otop:30:18)
+    # give l3 in ecmp.spine2 no IPv6 link-local address  (examples/ecmp.otop:30:3)
+    # bring l3 up in ecmp.spine2  (examples/ecmp.otop:30:3)
+    # add 10.0.2.6/31 to l4 in ecmp.spine2  (examples/ecmp.otop:31:18)
+    # give l4 in ecmp.spine2 no IPv6 link-local address  (examples/ecmp.otop:31:3)
+    # bring l4 up in ecmp.spine2  (examples/ecmp.otop:31:3)
+    # route 10.1.1.0/24 via 10.0.2.1 in ecmp.spine2  (examples/ecmp.otop:32:3)
+    # route 10.1.2.0/24 via 10.0.2.3 in ecmp.spine2  (examples/ecmp.otop:33:3)
+    # route 10.1.3.0/24 via 10.0.2.5 in ecmp.spine2  (examples/ecmp.otop:34:3)
+    # route 10.1.4.0/24 via 10.0.2.7 in ecmp.spine2  (examples/ecmp.otop:35:3)
+    tool_step '10/18, addresses and routes, in node spine2 (ecmp.spine2)' nsenter --net=/run/netns/ecmp.spine2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ecmp:spine2
 link set dev lo up
 addr add 10.0.2.0/31 dev l1
@@ -207,19 +225,21 @@ route add 10.1.2.0/24 via 10.0.2.3
 route add 10.1.3.0/24 via 10.0.2.5
 route add 10.1.4.0/24 via 10.0.2.7
 EOF
-  # mark lo in ecmp.leaf1 as opentop:ecmp:leaf1  (examples/ecmp.otop:38:1)
-  # bring lo up in ecmp.leaf1  (examples/ecmp.otop:38:1)
-  # add 10.0.1.1/31 to s1 in ecmp.leaf1  (examples/ecmp.otop:41:6)
-  # give s1 in ecmp.leaf1 no IPv6 link-local address  (examples/ecmp.otop:41:3)
-  # bring s1 up in ecmp.leaf1  (examples/ecmp.otop:41:3)
-  # add 10.0.2.1/31 to s2 in ecmp.leaf1  (examples/ecmp.otop:42:6)
-  # give s2 in ecmp.leaf1 no IPv6 link-local address  (examples/ecmp.otop:42:3)
-  # bring s2 up in ecmp.leaf1  (examples/ecmp.otop:42:3)
-  # add 10.1.1.1/24 to h in ecmp.leaf1  (examples/ecmp.otop:43:16)
-  # give h in ecmp.leaf1 no IPv6 link-local address  (examples/ecmp.otop:43:3)
-  # bring h up in ecmp.leaf1  (examples/ecmp.otop:43:3)
-  # route 10.1.0.0/16 over 2 paths in ecmp.leaf1  (examples/ecmp.otop:44:3)
-  tool_step '11/18, addresses and routes, in node leaf1 (ecmp.leaf1)' nsenter --net=/run/netns/ecmp.leaf1 -- ip -batch - <<'EOF' || return 1
+  }
+  up_11() {
+    # mark lo in ecmp.leaf1 as opentop:ecmp:leaf1  (examples/ecmp.otop:38:1)
+    # bring lo up in ecmp.leaf1  (examples/ecmp.otop:38:1)
+    # add 10.0.1.1/31 to s1 in ecmp.leaf1  (examples/ecmp.otop:41:6)
+    # give s1 in ecmp.leaf1 no IPv6 link-local address  (examples/ecmp.otop:41:3)
+    # bring s1 up in ecmp.leaf1  (examples/ecmp.otop:41:3)
+    # add 10.0.2.1/31 to s2 in ecmp.leaf1  (examples/ecmp.otop:42:6)
+    # give s2 in ecmp.leaf1 no IPv6 link-local address  (examples/ecmp.otop:42:3)
+    # bring s2 up in ecmp.leaf1  (examples/ecmp.otop:42:3)
+    # add 10.1.1.1/24 to h in ecmp.leaf1  (examples/ecmp.otop:43:16)
+    # give h in ecmp.leaf1 no IPv6 link-local address  (examples/ecmp.otop:43:3)
+    # bring h up in ecmp.leaf1  (examples/ecmp.otop:43:3)
+    # route 10.1.0.0/16 over 2 paths in ecmp.leaf1  (examples/ecmp.otop:44:3)
+    tool_step '11/18, addresses and routes, in node leaf1 (ecmp.leaf1)' nsenter --net=/run/netns/ecmp.leaf1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ecmp:leaf1
 link set dev lo up
 addr add 10.0.1.1/31 dev s1
@@ -233,19 +253,21 @@ link set dev h addrgenmode none
 link set dev h up
 route add 10.1.0.0/16 nexthop via 10.0.1.0 dev s1 weight 1 nexthop via 10.0.2.0 dev s2 weight 1
 EOF
-  # mark lo in ecmp.leaf2 as opentop:ecmp:leaf2  (examples/ecmp.otop:47:1)
-  # bring lo up in ecmp.leaf2  (examples/ecmp.otop:47:1)
-  # add 10.0.1.3/31 to s1 in ecmp.leaf2  (examples/ecmp.otop:50:6)
-  # give s1 in ecmp.leaf2 no IPv6 link-local address  (examples/ecmp.otop:50:3)
-  # bring s1 up in ecmp.leaf2  (examples/ecmp.otop:50:3)
-  # add 10.0.2.3/31 to s2 in ecmp.leaf2  (examples/ecmp.otop:51:6)
-  # give s2 in ecmp.leaf2 no IPv6 link-local address  (examples/ecmp.otop:51:3)
-  # bring s2 up in ecmp.leaf2  (examples/ecmp.otop:51:3)
-  # add 10.1.2.1/24 to h in ecmp.leaf2  (examples/ecmp.otop:52:16)
-  # give h in ecmp.leaf2 no IPv6 link-local address  (examples/ecmp.otop:52:3)
-  # bring h up in ecmp.leaf2  (examples/ecmp.otop:52:3)
-  # route 10.1.0.0/16 over 2 paths in ecmp.leaf2  (examples/ecmp.otop:53:3)
-  tool_step '12/18, addresses and routes, in node leaf2 (ecmp.leaf2)' nsenter --net=/run/netns/ecmp.leaf2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_12() {
+    # mark lo in ecmp.leaf2 as opentop:ecmp:leaf2  (examples/ecmp.otop:47:1)
+    # bring lo up in ecmp.leaf2  (examples/ecmp.otop:47:1)
+    # add 10.0.1.3/31 to s1 in ecmp.leaf2  (examples/ecmp.otop:50:6)
+    # give s1 in ecmp.leaf2 no IPv6 link-local address  (examples/ecmp.otop:50:3)
+    # bring s1 up in ecmp.leaf2  (examples/ecmp.otop:50:3)
+    # add 10.0.2.3/31 to s2 in ecmp.leaf2  (examples/ecmp.otop:51:6)
+    # give s2 in ecmp.leaf2 no IPv6 link-local address  (examples/ecmp.otop:51:3)
+    # bring s2 up in ecmp.leaf2  (examples/ecmp.otop:51:3)
+    # add 10.1.2.1/24 to h in ecmp.leaf2  (examples/ecmp.otop:52:16)
+    # give h in ecmp.leaf2 no IPv6 link-local address  (examples/ecmp.otop:52:3)
+    # bring h up in ecmp.leaf2  (examples/ecmp.otop:52:3)
+    # route 10.1.0.0/16 over 2 paths in ecmp.leaf2  (examples/ecmp.otop:53:3)
+    tool_step '12/18, addresses and routes, in node leaf2 (ecmp.leaf2)' nsenter --net=/run/netns/ecmp.leaf2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ecmp:leaf2
 link set dev lo up
 addr add 10.0.1.3/31 dev s1
@@ -259,19 +281,21 @@ link set dev h addrgenmode none
 link set dev h up
 route add 10.1.0.0/16 nexthop via 10.0.1.2 dev s1 weight 1 nexthop via 10.0.2.2 dev s2 weight 1
 EOF
-  # mark lo in ecmp.leaf3 as opentop:ecmp:leaf3  (examples/ecmp.otop:56:1)
-  # bring lo up in ecmp.leaf3  (examples/ecmp.otop:56:1)
-  # add 10.0.1.5/31 to s1 in ecmp.leaf3  (examples/ecmp.otop:59:6)
-  # give s1 in ecmp.leaf3 no IPv6 link-local address  (examples/ecmp.otop:59:3)
-  # bring s1 up in ecmp.leaf3  (examples/ecmp.otop:59:3)
-  # add 10.0.2.5/31 to s2 in ecmp.leaf3  (examples/ecmp.otop:60:6)
-  # give s2 in ecmp.leaf3 no IPv6 link-local address  (examples/ecmp.otop:60:3)
-  # bring s2 up in ecmp.leaf3  (examples/ecmp.otop:60:3)
-  # add 10.1.3.1/24 to h in ecmp.leaf3  (examples/ecmp.otop:61:16)
-  # give h in ecmp.leaf3 no IPv6 link-local address  (examples/ecmp.otop:61:3)
-  # bring h up in ecmp.leaf3  (examples/ecmp.otop:61:3)
-  # route 10.1.0.0/16 over 2 paths in ecmp.leaf3  (examples/ecmp.otop:62:3)
-  tool_step '13/18, addresses and routes, in node leaf3 (ecmp.leaf3)' nsenter --net=/run/netns/ecmp.leaf3 -- ip -batch - <<'EOF' || return 1
+  }
+  up_13() {
+    # mark lo in ecmp.leaf3 as opentop:ecmp:leaf3  (examples/ecmp.otop:56:1)
+    # bring lo up in ecmp.leaf3  (examples/ecmp.otop:56:1)
+    # add 10.0.1.5/31 to s1 in ecmp.leaf3  (examples/ecmp.otop:59:6)
+    # give s1 in ecmp.leaf3 no IPv6 link-local address  (examples/ecmp.otop:59:3)
+    # bring s1 up in ecmp.leaf3  (examples/ecmp.otop:59:3)
+    # add 10.0.2.5/31 to s2 in ecmp.leaf3  (examples/ecmp.otop:60:6)
+    # give s2 in ecmp.leaf3 no IPv6 link-local address  (examples/ecmp.otop:60:3)
+    # bring s2 up in ecmp.leaf3  (examples/ecmp.otop:60:3)
+    # add 10.1.3.1/24 to h in ecmp.leaf3  (examples/ecmp.otop:61:16)
+    # give h in ecmp.leaf3 no IPv6 link-local address  (examples/ecmp.otop:61:3)
+    # bring h up in ecmp.leaf3  (examples/ecmp.otop:61:3)
+    # route 10.1.0.0/16 over 2 paths in ecmp.leaf3  (examples/ecmp.otop:62:3)
+    tool_step '13/18, addresses and routes, in node leaf3 (ecmp.leaf3)' nsenter --net=/run/netns/ecmp.leaf3 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ecmp:leaf3
 link set dev lo up
 addr add 10.0.1.5/31 dev s1
@@ -285,19 +309,21 @@ link set dev h addrgenmode none
 link set dev h up
 route add 10.1.0.0/16 nexthop via 10.0.1.4 dev s1 weight 1 nexthop via 10.0.2.4 dev s2 weight 1
 EOF
-  # mark lo in ecmp.leaf4 as opentop:ecmp:leaf4  (examples/ecmp.otop:65:1)
-  # bring lo up in ecmp.leaf4  (examples/ecmp.otop:65:1)
-  # add 10.0.1.7/31 to s1 in ecmp.leaf4  (examples/ecmp.otop:68:6)
-  # give s1 in ecmp.leaf4 no IPv6 link-local address  (examples/ecmp.otop:68:3)
-  # bring s1 up in ecmp.leaf4  (examples/ecmp.otop:68:3)
-  # add 10.0.2.7/31 to s2 in ecmp.leaf4  (examples/ecmp.otop:69:6)
-  # give s2 in ecmp.leaf4 no IPv6 link-local address  (examples/ecmp.otop:69:3)
-  # bring s2 up in ecmp.leaf4  (examples/ecmp.otop:69:3)
-  # add 10.1.4.1/24 to h in ecmp.leaf4  (examples/ecmp.otop:70:16)
-  # give h in ecmp.leaf4 no IPv6 link-local address  (examples/ecmp.otop:70:3)
-  # bring h up in ecmp.leaf4  (examples/ecmp.otop:70:3)
-  # route 10.1.0.0/16 over 2 paths in ecmp.leaf4  (examples/ecmp.otop:71:3)
-  tool_step '14/18, addresses and routes, in node leaf4 (ecmp.leaf4)' nsenter --net=/run/netns/ecmp.leaf4 -- ip -batch - <<'EOF' || return 1
+  }
+  up_14() {
+    # mark lo in ecmp.leaf4 as opentop:ecmp:leaf4  (examples/ecmp.otop:65:1)
+    # bring lo up in ecmp.leaf4  (examples/ecmp.otop:65:1)
+    # add 10.0.1.7/31 to s1 in ecmp.leaf4  (examples/ecmp.otop:68:6)
+    # give s1 in ecmp.leaf4 no IPv6 link-local address  (examples/ecmp.otop:68:3)
+    # bring s1 up in ecmp.leaf4  (examples/ecmp.otop:68:3)
+    # add 10.0.2.7/31 to s2 in ecmp.leaf4  (examples/ecmp.otop:69:6)
+    # give s2 in ecmp.leaf4 no IPv6 link-local address  (examples/ecmp.otop:69:3)
+    # bring s2 up in ecmp.leaf4  (examples/ecmp.otop:69:3)
+    # add 10.1.4.1/24 to h in ecmp.leaf4  (examples/ecmp.otop:70:16)
+    # give h in ecmp.leaf4 no IPv6 link-local address  (examples/ecmp.otop:70:3)
+    # bring h up in ecmp.leaf4  (examples/ecmp.otop:70:3)
+    # route 10.1.0.0/16 over 2 paths in ecmp.leaf4  (examples/ecmp.otop:71:3)
+    tool_step '14/18, addresses and routes, in node leaf4 (ecmp.leaf4)' nsenter --net=/run/netns/ecmp.leaf4 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ecmp:leaf4
 link set dev lo up
 addr add 10.0.1.7/31 dev s1
@@ -311,13 +337,15 @@ link set dev h addrgenmode none
 link set dev h up
 route add 10.1.0.0/16 nexthop via 10.0.1.6 dev s1 weight 1 nexthop via 10.0.2.6 dev s2 weight 1
 EOF
-  # mark lo in ecmp.h1 as opentop:ecmp:h1  (examples/ecmp.otop:74:1)
-  # bring lo up in ecmp.h1  (examples/ecmp.otop:74:1)
-  # add 10.1.1.10/24 to eth0 in ecmp.h1  (examples/ecmp.otop:74:16)
-  # give eth0 in ecmp.h1 no IPv6 link-local address  (examples/ecmp.otop:74:11)
-  # bring eth0 up in ecmp.h1  (examples/ecmp.otop:74:11)
-  # route 0.0.0.0/0 via 10.1.1.1 in ecmp.h1  (examples/ecmp.otop:74:30)
-  tool_step '15/18, addresses and routes, in node h1 (ecmp.h1)' nsenter --net=/run/netns/ecmp.h1 -- ip -batch - <<'EOF' || return 1
+  }
+  up_15() {
+    # mark lo in ecmp.h1 as opentop:ecmp:h1  (examples/ecmp.otop:74:1)
+    # bring lo up in ecmp.h1  (examples/ecmp.otop:74:1)
+    # add 10.1.1.10/24 to eth0 in ecmp.h1  (examples/ecmp.otop:74:16)
+    # give eth0 in ecmp.h1 no IPv6 link-local address  (examples/ecmp.otop:74:11)
+    # bring eth0 up in ecmp.h1  (examples/ecmp.otop:74:11)
+    # route 0.0.0.0/0 via 10.1.1.1 in ecmp.h1  (examples/ecmp.otop:74:30)
+    tool_step '15/18, addresses and routes, in node h1 (ecmp.h1)' nsenter --net=/run/netns/ecmp.h1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ecmp:h1
 link set dev lo up
 addr add 10.1.1.10/24 dev eth0
@@ -325,13 +353,15 @@ link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.1.1
 EOF
-  # mark lo in ecmp.h2 as opentop:ecmp:h2  (examples/ecmp.otop:75:1)
-  # bring lo up in ecmp.h2  (examples/ecmp.otop:75:1)
-  # add 10.1.2.10/24 to eth0 in ecmp.h2  (examples/ecmp.otop:75:16)
-  # give eth0 in ecmp.h2 no IPv6 link-local address  (examples/ecmp.otop:75:11)
-  # bring eth0 up in ecmp.h2  (examples/ecmp.otop:75:11)
-  # route 0.0.0.0/0 via 10.1.2.1 in ecmp.h2  (examples/ecmp.otop:75:30)
-  tool_step '16/18, addresses and routes, in node h2 (ecmp.h2)' nsenter --net=/run/netns/ecmp.h2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_16() {
+    # mark lo in ecmp.h2 as opentop:ecmp:h2  (examples/ecmp.otop:75:1)
+    # bring lo up in ecmp.h2  (examples/ecmp.otop:75:1)
+    # add 10.1.2.10/24 to eth0 in ecmp.h2  (examples/ecmp.otop:75:16)
+    # give eth0 in ecmp.h2 no IPv6 link-local address  (examples/ecmp.otop:75:11)
+    # bring eth0 up in ecmp.h2  (examples/ecmp.otop:75:11)
+    # route 0.0.0.0/0 via 10.1.2.1 in ecmp.h2  (examples/ecmp.otop:75:30)
+    tool_step '16/18, addresses and routes, in node h2 (ecmp.h2)' nsenter --net=/run/netns/ecmp.h2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ecmp:h2
 link set dev lo up
 addr add 10.1.2.10/24 dev eth0
@@ -339,13 +369,15 @@ link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.2.1
 EOF
-  # mark lo in ecmp.h3 as opentop:ecmp:h3  (examples/ecmp.otop:76:1)
-  # bring lo up in ecmp.h3  (examples/ecmp.otop:76:1)
-  # add 10.1.3.10/24 to eth0 in ecmp.h3  (examples/ecmp.otop:76:16)
-  # give eth0 in ecmp.h3 no IPv6 link-local address  (examples/ecmp.otop:76:11)
-  # bring eth0 up in ecmp.h3  (examples/ecmp.otop:76:11)
-  # route 0.0.0.0/0 via 10.1.3.1 in ecmp.h3  (examples/ecmp.otop:76:30)
-  tool_step '17/18, addresses and routes, in node h3 (ecmp.h3)' nsenter --net=/run/netns/ecmp.h3 -- ip -batch - <<'EOF' || return 1
+  }
+  up_17() {
+    # mark lo in ecmp.h3 as opentop:ecmp:h3  (examples/ecmp.otop:76:1)
+    # bring lo up in ecmp.h3  (examples/ecmp.otop:76:1)
+    # add 10.1.3.10/24 to eth0 in ecmp.h3  (examples/ecmp.otop:76:16)
+    # give eth0 in ecmp.h3 no IPv6 link-local address  (examples/ecmp.otop:76:11)
+    # bring eth0 up in ecmp.h3  (examples/ecmp.otop:76:11)
+    # route 0.0.0.0/0 via 10.1.3.1 in ecmp.h3  (examples/ecmp.otop:76:30)
+    tool_step '17/18, addresses and routes, in node h3 (ecmp.h3)' nsenter --net=/run/netns/ecmp.h3 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ecmp:h3
 link set dev lo up
 addr add 10.1.3.10/24 dev eth0
@@ -353,13 +385,15 @@ link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.3.1
 EOF
-  # mark lo in ecmp.h4 as opentop:ecmp:h4  (examples/ecmp.otop:77:1)
-  # bring lo up in ecmp.h4  (examples/ecmp.otop:77:1)
-  # add 10.1.4.10/24 to eth0 in ecmp.h4  (examples/ecmp.otop:77:16)
-  # give eth0 in ecmp.h4 no IPv6 link-local address  (examples/ecmp.otop:77:11)
-  # bring eth0 up in ecmp.h4  (examples/ecmp.otop:77:11)
-  # route 0.0.0.0/0 via 10.1.4.1 in ecmp.h4  (examples/ecmp.otop:77:30)
-  tool_step '18/18, addresses and routes, in node h4 (ecmp.h4)' nsenter --net=/run/netns/ecmp.h4 -- ip -batch - <<'EOF' || return 1
+  }
+  up_18() {
+    # mark lo in ecmp.h4 as opentop:ecmp:h4  (examples/ecmp.otop:77:1)
+    # bring lo up in ecmp.h4  (examples/ecmp.otop:77:1)
+    # add 10.1.4.10/24 to eth0 in ecmp.h4  (examples/ecmp.otop:77:16)
+    # give eth0 in ecmp.h4 no IPv6 link-local address  (examples/ecmp.otop:77:11)
+    # bring eth0 up in ecmp.h4  (examples/ecmp.otop:77:11)
+    # route 0.0.0.0/0 via 10.1.4.1 in ecmp.h4  (examples/ecmp.otop:77:30)
+    tool_step '18/18, addresses and routes, in node h4 (ecmp.h4)' nsenter --net=/run/netns/ecmp.h4 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ecmp:h4
 link set dev lo up
 addr add 10.1.4.10/24 dev eth0
@@ -367,6 +401,8 @@ link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.4.1
 EOF
+  }
+  at_once 9 18 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

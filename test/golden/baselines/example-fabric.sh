@@ -44,10 +44,12 @@ Lab fabric: 10 nodes, 0 switches, 12 links (164 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 4: namespaces
@@ -73,31 +75,44 @@ netns add fabric.h3
 netns add fabric.l4
 netns add fabric.h4
 EOF
-  # == stage 2 of 4: namespace sysctls
-  # set net.ipv4.ip_forward = 1 in fabric.s1  (examples/fabric.otop:25:3)
-  # set net.ipv6.conf.all.forwarding = 1 in fabric.s1  (examples/fabric.otop:25:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in fabric.s1  (examples/fabric.otop:25:3)
-  tool_step '2/18, namespace sysctls, in node s1 (fabric.s1)' nsenter --net=/run/netns/fabric.s1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in fabric.s2  (examples/fabric.otop:25:3)
-  # set net.ipv6.conf.all.forwarding = 1 in fabric.s2  (examples/fabric.otop:25:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in fabric.s2  (examples/fabric.otop:25:3)
-  tool_step '3/18, namespace sysctls, in node s2 (fabric.s2)' nsenter --net=/run/netns/fabric.s2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in fabric.l1  (examples/fabric.otop:18:3)
-  # set net.ipv6.conf.all.forwarding = 1 in fabric.l1  (examples/fabric.otop:18:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in fabric.l1  (examples/fabric.otop:18:3)
-  tool_step '4/18, namespace sysctls, in node l1 (fabric.l1)' nsenter --net=/run/netns/fabric.l1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in fabric.l2  (examples/fabric.otop:18:3)
-  # set net.ipv6.conf.all.forwarding = 1 in fabric.l2  (examples/fabric.otop:18:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in fabric.l2  (examples/fabric.otop:18:3)
-  tool_step '5/18, namespace sysctls, in node l2 (fabric.l2)' nsenter --net=/run/netns/fabric.l2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in fabric.l3  (examples/fabric.otop:18:3)
-  # set net.ipv6.conf.all.forwarding = 1 in fabric.l3  (examples/fabric.otop:18:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in fabric.l3  (examples/fabric.otop:18:3)
-  tool_step '6/18, namespace sysctls, in node l3 (fabric.l3)' nsenter --net=/run/netns/fabric.l3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in fabric.l4  (examples/fabric.otop:18:3)
-  # set net.ipv6.conf.all.forwarding = 1 in fabric.l4  (examples/fabric.otop:18:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in fabric.l4  (examples/fabric.otop:18:3)
-  tool_step '7/18, namespace sysctls, in node l4 (fabric.l4)' nsenter --net=/run/netns/fabric.l4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # == stage 2 of 4: namespace sysctls (its 6 steps side by side)
+  up_2() {
+    # set net.ipv4.ip_forward = 1 in fabric.s1  (examples/fabric.otop:25:3)
+    # set net.ipv6.conf.all.forwarding = 1 in fabric.s1  (examples/fabric.otop:25:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in fabric.s1  (examples/fabric.otop:25:3)
+    tool_step '2/18, namespace sysctls, in node s1 (fabric.s1)' nsenter --net=/run/netns/fabric.s1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_3() {
+    # set net.ipv4.ip_forward = 1 in fabric.s2  (examples/fabric.otop:25:3)
+    # set net.ipv6.conf.all.forwarding = 1 in fabric.s2  (examples/fabric.otop:25:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in fabric.s2  (examples/fabric.otop:25:3)
+    tool_step '3/18, namespace sysctls, in node s2 (fabric.s2)' nsenter --net=/run/netns/fabric.s2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_4() {
+    # set net.ipv4.ip_forward = 1 in fabric.l1  (examples/fabric.otop:18:3)
+    # set net.ipv6.conf.all.forwarding = 1 in fabric.l1  (examples/fabric.otop:18:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in fabric.l1  (examples/fabric.otop:18:3)
+    tool_step '4/18, namespace sysctls, in node l1 (fabric.l1)' nsenter --net=/run/netns/fabric.l1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_5() {
+    # set net.ipv4.ip_forward = 1 in fabric.l2  (examples/fabric.otop:18:3)
+    # set net.ipv6.conf.all.forwarding = 1 in fabric.l2  (examples/fabric.otop:18:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in fabric.l2  (examples/fabric.otop:18:3)
+    tool_step '5/18, namespace sysctls, in node l2 (fabric.l2)' nsenter --net=/run/netns/fabric.l2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_6() {
+    # set net.ipv4.ip_forward = 1 in fabric.l3  (examples/fabric.otop:18:3)
+    # set net.ipv6.conf.all.forwarding = 1 in fabric.l3  (examples/fabric.otop:18:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in fabric.l3  (examples/fabric.otop:18:3)
+    tool_step '6/18, namespace sysctls, in node l3 (fabric.l3)' nsenter --net=/run/netns/fabric.l3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_7() {
+    # set net.ipv4.ip_forward = 1 in fabric.l4  (examples/fabric.otop:18:3)
+    # set net.ipv6.conf.all.forwarding = 1 in fabric.l4  (examples/fabric.otop:18:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in fabric.l4  (examples/fabric.otop:18:3)
+    tool_step '7/18, namespace sysctls, in node l4 (fabric.l4)' nsenter --net=/run/netns/fabric.l4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  at_once 2 7 || return 1
   # == stage 3 of 4: links
   # create veth pair lan (fabric.l1) — eth0 (fabric.h1)  (examples/fabric.otop:41:3)
   # create veth pair s1 (fabric.l1) — l1 (fabric.s1)  (examples/fabric.otop:37:5)
@@ -125,30 +140,31 @@ link add name lan index 7417662 netns fabric.l4 type veth peer name eth0 netns f
 link add name s1 index 482150 netns fabric.l4 type veth peer name l4 netns fabric.s1
 link add name s2 index 9659062 netns fabric.l4 type veth peer name l4 netns fabric.s2
 EOF
-  # == stage 4 of 4: addresses and routes
-  # mark lo in fabric.s1 as opentop:fabric:s1  (examples/fabric.otop:24:1)
-  # bring lo up in fabric.s1  (examples/fabric.otop:24:1)
-  # add 10.255.0.1/31 to l1 in fabric.s1  (examples/fabric.otop:38:20)
-  # add fd00:ff::1/127 to l1 in fabric.s1  (examples/fabric.otop:38:48)
-  # bring l1 up in fabric.s1  (examples/fabric.otop:38:10)
-  # add 10.255.0.5/31 to l2 in fabric.s1  (examples/fabric.otop:38:20)
-  # add fd00:ff::5/127 to l2 in fabric.s1  (examples/fabric.otop:38:48)
-  # bring l2 up in fabric.s1  (examples/fabric.otop:38:10)
-  # add 10.255.0.9/31 to l3 in fabric.s1  (examples/fabric.otop:38:20)
-  # add fd00:ff::9/127 to l3 in fabric.s1  (examples/fabric.otop:38:48)
-  # bring l3 up in fabric.s1  (examples/fabric.otop:38:10)
-  # add 10.255.0.13/31 to l4 in fabric.s1  (examples/fabric.otop:38:20)
-  # add fd00:ff::d/127 to l4 in fabric.s1  (examples/fabric.otop:38:48)
-  # bring l4 up in fabric.s1  (examples/fabric.otop:38:10)
-  # route 10.128.1.0/24 via 10.255.0.0 in fabric.s1  (examples/fabric.otop:27:5)
-  # route fd00:1:0:1::/64 via fd00:ff:: in fabric.s1  (examples/fabric.otop:28:5)
-  # route 10.128.2.0/24 via 10.255.0.4 in fabric.s1  (examples/fabric.otop:27:5)
-  # route fd00:1:0:2::/64 via fd00:ff::4 in fabric.s1  (examples/fabric.otop:28:5)
-  # route 10.128.3.0/24 via 10.255.0.8 in fabric.s1  (examples/fabric.otop:27:5)
-  # route fd00:1:0:3::/64 via fd00:ff::8 in fabric.s1  (examples/fabric.otop:28:5)
-  # route 10.128.4.0/24 via 10.255.0.12 in fabric.s1  (examples/fabric.otop:27:5)
-  # route fd00:1:0:4::/64 via fd00:ff::c in fabric.s1  (examples/fabric.otop:28:5)
-  tool_step '9/18, addresses and routes, in node s1 (fabric.s1)' nsenter --net=/run/netns/fabric.s1 -- ip -batch - <<'EOF' || return 1
+  # == stage 4 of 4: addresses and routes (its 10 steps side by side)
+  up_9() {
+    # mark lo in fabric.s1 as opentop:fabric:s1  (examples/fabric.otop:24:1)
+    # bring lo up in fabric.s1  (examples/fabric.otop:24:1)
+    # add 10.255.0.1/31 to l1 in fabric.s1  (examples/fabric.otop:38:20)
+    # add fd00:ff::1/127 to l1 in fabric.s1  (examples/fabric.otop:38:48)
+    # bring l1 up in fabric.s1  (examples/fabric.otop:38:10)
+    # add 10.255.0.5/31 to l2 in fabric.s1  (examples/fabric.otop:38:20)
+    # add fd00:ff::5/127 to l2 in fabric.s1  (examples/fabric.otop:38:48)
+    # bring l2 up in fabric.s1  (examples/fabric.otop:38:10)
+    # add 10.255.0.9/31 to l3 in fabric.s1  (examples/fabric.otop:38:20)
+    # add fd00:ff::9/127 to l3 in fabric.s1  (examples/fabric.otop:38:48)
+    # bring l3 up in fabric.s1  (examples/fabric.otop:38:10)
+    # add 10.255.0.13/31 to l4 in fabric.s1  (examples/fabric.otop:38:20)
+    # add fd00:ff::d/127 to l4 in fabric.s1  (examples/fabric.otop:38:48)
+    # bring l4 up in fabric.s1  (examples/fabric.otop:38:10)
+    # route 10.128.1.0/24 via 10.255.0.0 in fabric.s1  (examples/fabric.otop:27:5)
+    # route fd00:1:0:1::/64 via fd00:ff:: in fabric.s1  (examples/fabric.otop:28:5)
+    # route 10.128.2.0/24 via 10.255.0.4 in fabric.s1  (examples/fabric.otop:27:5)
+    # route fd00:1:0:2::/64 via fd00:ff::4 in fabric.s1  (examples/fabric.otop:28:5)
+    # route 10.128.3.0/24 via 10.255.0.8 in fabric.s1  (examples/fabric.otop:27:5)
+    # route fd00:1:0:3::/64 via fd00:ff::8 in fabric.s1  (examples/fabric.otop:28:5)
+    # route 10.128.4.0/24 via 10.255.0.12 in fabric.s1  (examples/fabric.otop:27:5)
+    # route fd00:1:0:4::/64 via fd00:ff::c in fabric.s1  (examples/fabric.otop:28:5)
+    tool_step '9/18, addresses and routes, in node s1 (fabric.s1)' nsenter --net=/run/netns/fabric.s1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:fabric:s1
 link set dev lo up
 addr add 10.255.0.1/31 dev l1
@@ -172,29 +188,31 @@ route add fd00:1:0:3::/64 via fd00:ff::8
 route add 10.128.4.0/24 via 10.255.0.12
 route add fd00:1:0:4::/64 via fd00:ff::c
 EOF
-  # mark lo in fabric.s2 as opentop:fabric:s2  (examples/fabric.otop:24:1)
-  # bring lo up in fabric.s2  (examples/fabric.otop:24:1)
-  # add 10.255.0.3/31 to l1 in fabric.s2  (examples/fabric.otop:38:20)
-  # add fd00:ff::3/127 to l1 in fabric.s2  (examples/fabric.otop:38:48)
-  # bring l1 up in fabric.s2  (examples/fabric.otop:38:10)
-  # add 10.255.0.7/31 to l2 in fabric.s2  (examples/fabric.otop:38:20)
-  # add fd00:ff::7/127 to l2 in fabric.s2  (examples/fabric.otop:38:48)
-  # bring l2 up in fabric.s2  (examples/fabric.otop:38:10)
-  # add 10.255.0.11/31 to l3 in fabric.s2  (examples/fabric.otop:38:20)
-  # add fd00:ff::b/127 to l3 in fabric.s2  (examples/fabric.otop:38:48)
-  # bring l3 up in fabric.s2  (examples/fabric.otop:38:10)
-  # add 10.255.0.15/31 to l4 in fabric.s2  (examples/fabric.otop:38:20)
-  # add fd00:ff::f/127 to l4 in fabric.s2  (examples/fabric.otop:38:48)
-  # bring l4 up in fabric.s2  (examples/fabric.otop:38:10)
-  # route 10.128.1.0/24 via 10.255.0.2 in fabric.s2  (examples/fabric.otop:27:5)
-  # route fd00:1:0:1::/64 via fd00:ff::2 in fabric.s2  (examples/fabric.otop:28:5)
-  # route 10.128.2.0/24 via 10.255.0.6 in fabric.s2  (examples/fabric.otop:27:5)
-  # route fd00:1:0:2::/64 via fd00:ff::6 in fabric.s2  (examples/fabric.otop:28:5)
-  # route 10.128.3.0/24 via 10.255.0.10 in fabric.s2  (examples/fabric.otop:27:5)
-  # route fd00:1:0:3::/64 via fd00:ff::a in fabric.s2  (examples/fabric.otop:28:5)
-  # route 10.128.4.0/24 via 10.255.0.14 in fabric.s2  (examples/fabric.otop:27:5)
-  # route fd00:1:0:4::/64 via fd00:ff::e in fabric.s2  (examples/fabric.otop:28:5)
-  tool_step '10/18, addresses and routes, in node s2 (fabric.s2)' nsenter --net=/run/netns/fabric.s2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_10() {
+    # mark lo in fabric.s2 as opentop:fabric:s2  (examples/fabric.otop:24:1)
+    # bring lo up in fabric.s2  (examples/fabric.otop:24:1)
+    # add 10.255.0.3/31 to l1 in fabric.s2  (examples/fabric.otop:38:20)
+    # add fd00:ff::3/127 to l1 in fabric.s2  (examples/fabric.otop:38:48)
+    # bring l1 up in fabric.s2  (examples/fabric.otop:38:10)
+    # add 10.255.0.7/31 to l2 in fabric.s2  (examples/fabric.otop:38:20)
+    # add fd00:ff::7/127 to l2 in fabric.s2  (examples/fabric.otop:38:48)
+    # bring l2 up in fabric.s2  (examples/fabric.otop:38:10)
+    # add 10.255.0.11/31 to l3 in fabric.s2  (examples/fabric.otop:38:20)
+    # add fd00:ff::b/127 to l3 in fabric.s2  (examples/fabric.otop:38:48)
+    # bring l3 up in fabric.s2  (examples/fabric.otop:38:10)
+    # add 10.255.0.15/31 to l4 in fabric.s2  (examples/fabric.otop:38:20)
+    # add fd00:ff::f/127 to l4 in fabric.s2  (examples/fabric.otop:38:48)
+    # bring l4 up in fabric.s2  (examples/fabric.otop:38:10)
+    # route 10.128.1.0/24 via 10.255.0.2 in fabric.s2  (examples/fabric.otop:27:5)
+    # route fd00:1:0:1::/64 via fd00:ff::2 in fabric.s2  (examples/fabric.otop:28:5)
+    # route 10.128.2.0/24 via 10.255.0.6 in fabric.s2  (examples/fabric.otop:27:5)
+    # route fd00:1:0:2::/64 via fd00:ff::6 in fabric.s2  (examples/fabric.otop:28:5)
+    # route 10.128.3.0/24 via 10.255.0.10 in fabric.s2  (examples/fabric.otop:27:5)
+    # route fd00:1:0:3::/64 via fd00:ff::a in fabric.s2  (examples/fabric.otop:28:5)
+    # route 10.128.4.0/24 via 10.255.0.14 in fabric.s2  (examples/fabric.otop:27:5)
+    # route fd00:1:0:4::/64 via fd00:ff::e in fabric.s2  (examples/fabric.otop:28:5)
+    tool_step '10/18, addresses and routes, in node s2 (fabric.s2)' nsenter --net=/run/netns/fabric.s2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:fabric:s2
 link set dev lo up
 addr add 10.255.0.3/31 dev l1
@@ -218,20 +236,22 @@ route add fd00:1:0:3::/64 via fd00:ff::a
 route add 10.128.4.0/24 via 10.255.0.14
 route add fd00:1:0:4::/64 via fd00:ff::e
 EOF
-  # mark lo in fabric.l1 as opentop:fabric:l1  (examples/fabric.otop:33:3)
-  # bring lo up in fabric.l1  (examples/fabric.otop:33:3)
-  # add 10.128.1.1/24 to lan in fabric.l1  (examples/fabric.otop:19:7)
-  # add fd00:1:0:1::1/64 to lan in fabric.l1  (examples/fabric.otop:19:35)
-  # bring lan up in fabric.l1  (examples/fabric.otop:41:3)
-  # add 10.255.0.0/31 to s1 in fabric.l1  (examples/fabric.otop:37:20)
-  # add fd00:ff::/127 to s1 in fabric.l1  (examples/fabric.otop:37:48)
-  # bring s1 up in fabric.l1  (examples/fabric.otop:37:5)
-  # add 10.255.0.2/31 to s2 in fabric.l1  (examples/fabric.otop:37:20)
-  # add fd00:ff::2/127 to s2 in fabric.l1  (examples/fabric.otop:37:48)
-  # bring s2 up in fabric.l1  (examples/fabric.otop:37:5)
-  # route 0.0.0.0/0 via 10.255.0.1 in fabric.l1  (examples/fabric.otop:20:3)
-  # route ::/0 via fd00:ff::1 in fabric.l1  (examples/fabric.otop:21:3)
-  tool_step '11/18, addresses and routes, in node l1 (fabric.l1)' nsenter --net=/run/netns/fabric.l1 -- ip -batch - <<'EOF' || return 1
+  }
+  up_11() {
+    # mark lo in fabric.l1 as opentop:fabric:l1  (examples/fabric.otop:33:3)
+    # bring lo up in fabric.l1  (examples/fabric.otop:33:3)
+    # add 10.128.1.1/24 to lan in fabric.l1  (examples/fabric.otop:19:7)
+    # add fd00:1:0:1::1/64 to lan in fabric.l1  (examples/fabric.otop:19:35)
+    # bring lan up in fabric.l1  (examples/fabric.otop:41:3)
+    # add 10.255.0.0/31 to s1 in fabric.l1  (examples/fabric.otop:37:20)
+    # add fd00:ff::/127 to s1 in fabric.l1  (examples/fabric.otop:37:48)
+    # bring s1 up in fabric.l1  (examples/fabric.otop:37:5)
+    # add 10.255.0.2/31 to s2 in fabric.l1  (examples/fabric.otop:37:20)
+    # add fd00:ff::2/127 to s2 in fabric.l1  (examples/fabric.otop:37:48)
+    # bring s2 up in fabric.l1  (examples/fabric.otop:37:5)
+    # route 0.0.0.0/0 via 10.255.0.1 in fabric.l1  (examples/fabric.otop:20:3)
+    # route ::/0 via fd00:ff::1 in fabric.l1  (examples/fabric.otop:21:3)
+    tool_step '11/18, addresses and routes, in node l1 (fabric.l1)' nsenter --net=/run/netns/fabric.l1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:fabric:l1
 link set dev lo up
 addr add 10.128.1.1/24 dev lan
@@ -246,14 +266,16 @@ link set dev s2 up
 route add 0.0.0.0/0 via 10.255.0.1
 route add ::/0 via fd00:ff::1
 EOF
-  # mark lo in fabric.h1 as opentop:fabric:h1  (examples/fabric.otop:40:3)
-  # bring lo up in fabric.h1  (examples/fabric.otop:40:3)
-  # add 10.128.1.10/24 to eth0 in fabric.h1  (examples/fabric.otop:41:30)
-  # add fd00:1:0:1::a/64 to eth0 in fabric.h1  (examples/fabric.otop:41:59)
-  # bring eth0 up in fabric.h1  (examples/fabric.otop:41:20)
-  # route 0.0.0.0/0 via 10.128.1.1 in fabric.h1  (examples/fabric.otop:40:15)
-  # route ::/0 via fd00:1:0:1::1 in fabric.h1  (examples/fabric.otop:40:60)
-  tool_step '12/18, addresses and routes, in node h1 (fabric.h1)' nsenter --net=/run/netns/fabric.h1 -- ip -batch - <<'EOF' || return 1
+  }
+  up_12() {
+    # mark lo in fabric.h1 as opentop:fabric:h1  (examples/fabric.otop:40:3)
+    # bring lo up in fabric.h1  (examples/fabric.otop:40:3)
+    # add 10.128.1.10/24 to eth0 in fabric.h1  (examples/fabric.otop:41:30)
+    # add fd00:1:0:1::a/64 to eth0 in fabric.h1  (examples/fabric.otop:41:59)
+    # bring eth0 up in fabric.h1  (examples/fabric.otop:41:20)
+    # route 0.0.0.0/0 via 10.128.1.1 in fabric.h1  (examples/fabric.otop:40:15)
+    # route ::/0 via fd00:1:0:1::1 in fabric.h1  (examples/fabric.otop:40:60)
+    tool_step '12/18, addresses and routes, in node h1 (fabric.h1)' nsenter --net=/run/netns/fabric.h1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:fabric:h1
 link set dev lo up
 addr add 10.128.1.10/24 dev eth0
@@ -262,20 +284,22 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.128.1.1
 route add ::/0 via fd00:1:0:1::1
 EOF
-  # mark lo in fabric.l2 as opentop:fabric:l2  (examples/fabric.otop:33:3)
-  # bring lo up in fabric.l2  (examples/fabric.otop:33:3)
-  # add 10.128.2.1/24 to lan in fabric.l2  (examples/fabric.otop:19:7)
-  # add fd00:1:0:2::1/64 to lan in fabric.l2  (examples/fabric.otop:19:35)
-  # bring lan up in fabric.l2  (examples/fabric.otop:41:3)
-  # add 10.255.0.4/31 to s1 in fabric.l2  (examples/fabric.otop:37:20)
-  # add fd00:ff::4/127 to s1 in fabric.l2  (examples/fabric.otop:37:48)
-  # bring s1 up in fabric.l2  (examples/fabric.otop:37:5)
-  # add 10.255.0.6/31 to s2 in fabric.l2  (examples/fabric.otop:37:20)
-  # add fd00:ff::6/127 to s2 in fabric.l2  (examples/fabric.otop:37:48)
-  # bring s2 up in fabric.l2  (examples/fabric.otop:37:5)
-  # route 0.0.0.0/0 via 10.255.0.5 in fabric.l2  (examples/fabric.otop:20:3)
-  # route ::/0 via fd00:ff::5 in fabric.l2  (examples/fabric.otop:21:3)
-  tool_step '13/18, addresses and routes, in node l2 (fabric.l2)' nsenter --net=/run/netns/fabric.l2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_13() {
+    # mark lo in fabric.l2 as opentop:fabric:l2  (examples/fabric.otop:33:3)
+    # bring lo up in fabric.l2  (examples/fabric.otop:33:3)
+    # add 10.128.2.1/24 to lan in fabric.l2  (examples/fabric.otop:19:7)
+    # add fd00:1:0:2::1/64 to lan in fabric.l2  (examples/fabric.otop:19:35)
+    # bring lan up in fabric.l2  (examples/fabric.otop:41:3)
+    # add 10.255.0.4/31 to s1 in fabric.l2  (examples/fabric.otop:37:20)
+    # add fd00:ff::4/127 to s1 in fabric.l2  (examples/fabric.otop:37:48)
+    # bring s1 up in fabric.l2  (examples/fabric.otop:37:5)
+    # add 10.255.0.6/31 to s2 in fabric.l2  (examples/fabric.otop:37:20)
+    # add fd00:ff::6/127 to s2 in fabric.l2  (examples/fabric.otop:37:48)
+    # bring s2 up in fabric.l2  (examples/fabric.otop:37:5)
+    # route 0.0.0.0/0 via 10.255.0.5 in fabric.l2  (examples/fabric.otop:20:3)
+    # route ::/0 via fd00:ff::5 in fabric.l2  (examples/fabric.otop:21:3)
+    tool_step '13/18, addresses and routes, in node l2 (fabric.l2)' nsenter --net=/run/netns/fabric.l2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:fabric:l2
 link set dev lo up
 addr add 10.128.2.1/24 dev lan
@@ -290,14 +314,16 @@ link set dev s2 up
 route add 0.0.0.0/0 via 10.255.0.5
 route add ::/0 via fd00:ff::5
 EOF
-  # mark lo in fabric.h2 as opentop:fabric:h2  (examples/fabric.otop:40:3)
-  # bring lo up in fabric.h2  (examples/fabric.otop:40:3)
-  # add 10.128.2.10/24 to eth0 in fabric.h2  (examples/fabric.otop:41:30)
-  # add fd00:1:0:2::a/64 to eth0 in fabric.h2  (examples/fabric.otop:41:59)
-  # bring eth0 up in fabric.h2  (examples/fabric.otop:41:20)
-  # route 0.0.0.0/0 via 10.128.2.1 in fabric.h2  (examples/fabric.otop:40:15)
-  # route ::/0 via fd00:1:0:2::1 in fabric.h2  (examples/fabric.otop:40:60)
-  tool_step '14/18, addresses and routes, in node h2 (fabric.h2)' nsenter --net=/run/netns/fabric.h2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_14() {
+    # mark lo in fabric.h2 as opentop:fabric:h2  (examples/fabric.otop:40:3)
+    # bring lo up in fabric.h2  (examples/fabric.otop:40:3)
+    # add 10.128.2.10/24 to eth0 in fabric.h2  (examples/fabric.otop:41:30)
+    # add fd00:1:0:2::a/64 to eth0 in fabric.h2  (examples/fabric.otop:41:59)
+    # bring eth0 up in fabric.h2  (examples/fabric.otop:41:20)
+    # route 0.0.0.0/0 via 10.128.2.1 in fabric.h2  (examples/fabric.otop:40:15)
+    # route ::/0 via fd00:1:0:2::1 in fabric.h2  (examples/fabric.otop:40:60)
+    tool_step '14/18, addresses and routes, in node h2 (fabric.h2)' nsenter --net=/run/netns/fabric.h2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:fabric:h2
 link set dev lo up
 addr add 10.128.2.10/24 dev eth0
@@ -306,20 +332,22 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.128.2.1
 route add ::/0 via fd00:1:0:2::1
 EOF
-  # mark lo in fabric.l3 as opentop:fabric:l3  (examples/fabric.otop:33:3)
-  # bring lo up in fabric.l3  (examples/fabric.otop:33:3)
-  # add 10.128.3.1/24 to lan in fabric.l3  (examples/fabric.otop:19:7)
-  # add fd00:1:0:3::1/64 to lan in fabric.l3  (examples/fabric.otop:19:35)
-  # bring lan up in fabric.l3  (examples/fabric.otop:41:3)
-  # add 10.255.0.8/31 to s1 in fabric.l3  (examples/fabric.otop:37:20)
-  # add fd00:ff::8/127 to s1 in fabric.l3  (examples/fabric.otop:37:48)
-  # bring s1 up in fabric.l3  (examples/fabric.otop:37:5)
-  # add 10.255.0.10/31 to s2 in fabric.l3  (examples/fabric.otop:37:20)
-  # add fd00:ff::a/127 to s2 in fabric.l3  (examples/fabric.otop:37:48)
-  # bring s2 up in fabric.l3  (examples/fabric.otop:37:5)
-  # route 0.0.0.0/0 via 10.255.0.9 in fabric.l3  (examples/fabric.otop:20:3)
-  # route ::/0 via fd00:ff::9 in fabric.l3  (examples/fabric.otop:21:3)
-  tool_step '15/18, addresses and routes, in node l3 (fabric.l3)' nsenter --net=/run/netns/fabric.l3 -- ip -batch - <<'EOF' || return 1
+  }
+  up_15() {
+    # mark lo in fabric.l3 as opentop:fabric:l3  (examples/fabric.otop:33:3)
+    # bring lo up in fabric.l3  (examples/fabric.otop:33:3)
+    # add 10.128.3.1/24 to lan in fabric.l3  (examples/fabric.otop:19:7)
+    # add fd00:1:0:3::1/64 to lan in fabric.l3  (examples/fabric.otop:19:35)
+    # bring lan up in fabric.l3  (examples/fabric.otop:41:3)
+    # add 10.255.0.8/31 to s1 in fabric.l3  (examples/fabric.otop:37:20)
+    # add fd00:ff::8/127 to s1 in fabric.l3  (examples/fabric.otop:37:48)
+    # bring s1 up in fabric.l3  (examples/fabric.otop:37:5)
+    # add 10.255.0.10/31 to s2 in fabric.l3  (examples/fabric.otop:37:20)
+    # add fd00:ff::a/127 to s2 in fabric.l3  (examples/fabric.otop:37:48)
+    # bring s2 up in fabric.l3  (examples/fabric.otop:37:5)
+    # route 0.0.0.0/0 via 10.255.0.9 in fabric.l3  (examples/fabric.otop:20:3)
+    # route ::/0 via fd00:ff::9 in fabric.l3  (examples/fabric.otop:21:3)
+    tool_step '15/18, addresses and routes, in node l3 (fabric.l3)' nsenter --net=/run/netns/fabric.l3 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:fabric:l3
 link set dev lo up
 addr add 10.128.3.1/24 dev lan
@@ -334,14 +362,16 @@ link set dev s2 up
 route add 0.0.0.0/0 via 10.255.0.9
 route add ::/0 via fd00:ff::9
 EOF
-  # mark lo in fabric.h3 as opentop:fabric:h3  (examples/fabric.otop:40:3)
-  # bring lo up in fabric.h3  (examples/fabric.otop:40:3)
-  # add 10.128.3.10/24 to eth0 in fabric.h3  (examples/fabric.otop:41:30)
-  # add fd00:1:0:3::a/64 to eth0 in fabric.h3  (examples/fabric.otop:41:59)
-  # bring eth0 up in fabric.h3  (examples/fabric.otop:41:20)
-  # route 0.0.0.0/0 via 10.128.3.1 in fabric.h3  (examples/fabric.otop:40:15)
-  # route ::/0 via fd00:1:0:3::1 in fabric.h3  (examples/fabric.otop:40:60)
-  tool_step '16/18, addresses and routes, in node h3 (fabric.h3)' nsenter --net=/run/netns/fabric.h3 -- ip -batch - <<'EOF' || return 1
+  }
+  up_16() {
+    # mark lo in fabric.h3 as opentop:fabric:h3  (examples/fabric.otop:40:3)
+    # bring lo up in fabric.h3  (examples/fabric.otop:40:3)
+    # add 10.128.3.10/24 to eth0 in fabric.h3  (examples/fabric.otop:41:30)
+    # add fd00:1:0:3::a/64 to eth0 in fabric.h3  (examples/fabric.otop:41:59)
+    # bring eth0 up in fabric.h3  (examples/fabric.otop:41:20)
+    # route 0.0.0.0/0 via 10.128.3.1 in fabric.h3  (examples/fabric.otop:40:15)
+    # route ::/0 via fd00:1:0:3::1 in fabric.h3  (examples/fabric.otop:40:60)
+    tool_step '16/18, addresses and routes, in node h3 (fabric.h3)' nsenter --net=/run/netns/fabric.h3 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:fabric:h3
 link set dev lo up
 addr add 10.128.3.10/24 dev eth0
@@ -350,20 +380,22 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.128.3.1
 route add ::/0 via fd00:1:0:3::1
 EOF
-  # mark lo in fabric.l4 as opentop:fabric:l4  (examples/fabric.otop:33:3)
-  # bring lo up in fabric.l4  (examples/fabric.otop:33:3)
-  # add 10.128.4.1/24 to lan in fabric.l4  (examples/fabric.otop:19:7)
-  # add fd00:1:0:4::1/64 to lan in fabric.l4  (examples/fabric.otop:19:35)
-  # bring lan up in fabric.l4  (examples/fabric.otop:41:3)
-  # add 10.255.0.12/31 to s1 in fabric.l4  (examples/fabric.otop:37:20)
-  # add fd00:ff::c/127 to s1 in fabric.l4  (examples/fabric.otop:37:48)
-  # bring s1 up in fabric.l4  (examples/fabric.otop:37:5)
-  # add 10.255.0.14/31 to s2 in fabric.l4  (examples/fabric.otop:37:20)
-  # add fd00:ff::e/127 to s2 in fabric.l4  (examples/fabric.otop:37:48)
-  # bring s2 up in fabric.l4  (examples/fabric.otop:37:5)
-  # route 0.0.0.0/0 via 10.255.0.13 in fabric.l4  (examples/fabric.otop:20:3)
-  # route ::/0 via fd00:ff::d in fabric.l4  (examples/fabric.otop:21:3)
-  tool_step '17/18, addresses and routes, in node l4 (fabric.l4)' nsenter --net=/run/netns/fabric.l4 -- ip -batch - <<'EOF' || return 1
+  }
+  up_17() {
+    # mark lo in fabric.l4 as opentop:fabric:l4  (examples/fabric.otop:33:3)
+    # bring lo up in fabric.l4  (examples/fabric.otop:33:3)
+    # add 10.128.4.1/24 to lan in fabric.l4  (examples/fabric.otop:19:7)
+    # add fd00:1:0:4::1/64 to lan in fabric.l4  (examples/fabric.otop:19:35)
+    # bring lan up in fabric.l4  (examples/fabric.otop:41:3)
+    # add 10.255.0.12/31 to s1 in fabric.l4  (examples/fabric.otop:37:20)
+    # add fd00:ff::c/127 to s1 in fabric.l4  (examples/fabric.otop:37:48)
+    # bring s1 up in fabric.l4  (examples/fabric.otop:37:5)
+    # add 10.255.0.14/31 to s2 in fabric.l4  (examples/fabric.otop:37:20)
+    # add fd00:ff::e/127 to s2 in fabric.l4  (examples/fabric.otop:37:48)
+    # bring s2 up in fabric.l4  (examples/fabric.otop:37:5)
+    # route 0.0.0.0/0 via 10.255.0.13 in fabric.l4  (examples/fabric.otop:20:3)
+    # route ::/0 via fd00:ff::d in fabric.l4  (examples/fabric.otop:21:3)
+    tool_step '17/18, addresses and routes, in node l4 (fabric.l4)' nsenter --net=/run/netns/fabric.l4 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:fabric:l4
 link set dev lo up
 addr add 10.128.4.1/24 dev lan
@@ -378,14 +410,16 @@ link set dev s2 up
 route add 0.0.0.0/0 via 10.255.0.13
 route add ::/0 via fd00:ff::d
 EOF
-  # mark lo in fabric.h4 as opentop:fabric:h4  (examples/fabric.otop:40:3)
-  # bring lo up in fabric.h4  (examples/fabric.otop:40:3)
-  # add 10.128.4.10/24 to eth0 in fabric.h4  (examples/fabric.otop:41:30)
-  # add fd00:1:0:4::a/64 to eth0 in fabric.h4  (examples/fabric.otop:41:59)
-  # bring eth0 up in fabric.h4  (examples/fabric.otop:41:20)
-  # route 0.0.0.0/0 via 10.128.4.1 in fabric.h4  (examples/fabric.otop:40:15)
-  # route ::/0 via fd00:1:0:4::1 in fabric.h4  (examples/fabric.otop:40:60)
-  tool_step '18/18, addresses and routes, in node h4 (fabric.h4)' nsenter --net=/run/netns/fabric.h4 -- ip -batch - <<'EOF' || return 1
+  }
+  up_18() {
+    # mark lo in fabric.h4 as opentop:fabric:h4  (examples/fabric.otop:40:3)
+    # bring lo up in fabric.h4  (examples/fabric.otop:40:3)
+    # add 10.128.4.10/24 to eth0 in fabric.h4  (examples/fabric.otop:41:30)
+    # add fd00:1:0:4::a/64 to eth0 in fabric.h4  (examples/fabric.otop:41:59)
+    # bring eth0 up in fabric.h4  (examples/fabric.otop:41:20)
+    # route 0.0.0.0/0 via 10.128.4.1 in fabric.h4  (examples/fabric.otop:40:15)
+    # route ::/0 via fd00:1:0:4::1 in fabric.h4  (examples/fabric.otop:40:60)
+    tool_step '18/18, addresses and routes, in node h4 (fabric.h4)' nsenter --net=/run/netns/fabric.h4 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:fabric:h4
 link set dev lo up
 addr add 10.128.4.10/24 dev eth0
@@ -394,6 +428,8 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.128.4.1
 route add ::/0 via fd00:1:0:4::1
 EOF
+  }
+  at_once 9 18 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

@@ -45,10 +45,12 @@ Lab isolation: 3 nodes, 1 switch, 2 links (47 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 18: namespaces
@@ -84,26 +86,29 @@ link set dev router.eth0 addrgenmode none
 link add name db.eth0 index 11825311 master lan up type veth peer name eth0 netns isolation.db
 link set dev db.eth0 addrgenmode none
 EOF
-  # == stage 4 of 18: addresses and routes
-  # mark lo in isolation.router as opentop:isolation:router  (examples/isolation.otop:22:1)
-  # bring lo up in isolation.router  (examples/isolation.otop:22:1)
-  # add 10.20.0.1/24 to eth0 in isolation.router  (examples/isolation.otop:24:15)
-  # give eth0 in isolation.router no IPv6 link-local address  (examples/isolation.otop:24:3)
-  # bring eth0 up in isolation.router  (examples/isolation.otop:24:3)
-  tool_step '4/27, addresses and routes, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- ip -batch - <<'EOF' || return 1
+  # == stage 4 of 18: addresses and routes (its 2 steps side by side)
+  up_4() {
+    # mark lo in isolation.router as opentop:isolation:router  (examples/isolation.otop:22:1)
+    # bring lo up in isolation.router  (examples/isolation.otop:22:1)
+    # add 10.20.0.1/24 to eth0 in isolation.router  (examples/isolation.otop:24:15)
+    # give eth0 in isolation.router no IPv6 link-local address  (examples/isolation.otop:24:3)
+    # bring eth0 up in isolation.router  (examples/isolation.otop:24:3)
+    tool_step '4/27, addresses and routes, in node router (isolation.router)' nsenter --net=/run/netns/isolation.router -- ip -batch - <<'EOF'
 link set dev lo alias opentop:isolation:router
 link set dev lo up
 addr add 10.20.0.1/24 dev eth0
 link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
-  # mark lo in isolation.db as opentop:isolation:db  (examples/isolation.otop:32:1)
-  # bring lo up in isolation.db  (examples/isolation.otop:32:1)
-  # add 10.20.0.10/24 to eth0 in isolation.db  (examples/isolation.otop:35:15)
-  # give eth0 in isolation.db no IPv6 link-local address  (examples/isolation.otop:35:3)
-  # bring eth0 up in isolation.db  (examples/isolation.otop:35:3)
-  # route 0.0.0.0/0 via 10.20.0.1 in isolation.db  (examples/isolation.otop:36:3)
-  tool_step '5/27, addresses and routes, in node db (isolation.db)' nsenter --net=/run/netns/isolation.db -- ip -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # mark lo in isolation.db as opentop:isolation:db  (examples/isolation.otop:32:1)
+    # bring lo up in isolation.db  (examples/isolation.otop:32:1)
+    # add 10.20.0.10/24 to eth0 in isolation.db  (examples/isolation.otop:35:15)
+    # give eth0 in isolation.db no IPv6 link-local address  (examples/isolation.otop:35:3)
+    # bring eth0 up in isolation.db  (examples/isolation.otop:35:3)
+    # route 0.0.0.0/0 via 10.20.0.1 in isolation.db  (examples/isolation.otop:36:3)
+    tool_step '5/27, addresses and routes, in node db (isolation.db)' nsenter --net=/run/netns/isolation.db -- ip -batch - <<'EOF'
 link set dev lo alias opentop:isolation:db
 link set dev lo up
 addr add 10.20.0.10/24 dev eth0
@@ -111,11 +116,18 @@ link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.20.0.1
 EOF
-  # == stage 5 of 18: directories
-  # create directories /run/opentop/isolation/ns, /run/opentop/isolation/services  (examples/isolation.otop:18:5)
-  tool_step '6/27, directories, on the host' mkdir -p /run/opentop/isolation/ns /run/opentop/isolation/services || return 1
-  # create cgroup /sys/fs/cgroup/opentop/isolation  (examples/isolation.otop:18:5)
-  tool_step '7/27, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation || return 1
+  }
+  at_once 4 5 || return 1
+  # == stage 5 of 18: directories (its 2 steps side by side)
+  up_6() {
+    # create directories /run/opentop/isolation/ns, /run/opentop/isolation/services  (examples/isolation.otop:18:5)
+    tool_step '6/27, directories, on the host' mkdir -p /run/opentop/isolation/ns /run/opentop/isolation/services
+  }
+  up_7() {
+    # create cgroup /sys/fs/cgroup/opentop/isolation  (examples/isolation.otop:18:5)
+    tool_step '7/27, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation
+  }
+  at_once 6 7 || return 1
   # == stage 6 of 18: namespace directory
   # make /run/opentop/isolation/ns a private mount to hold namespace files  (examples/isolation.otop:18:5)
   tool_step '8/27, namespace directory, on the host' mount --bind --make-private /run/opentop/isolation/ns /run/opentop/isolation/ns || return 1
@@ -129,43 +141,69 @@ EOF
   tool_step '10/27, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/isolation/cgroup.subtree_control <<'EOF' || return 1
 +memory +cpu +pids
 EOF
-  # == stage 9 of 18: node cgroups and namespace files
-  # create the namespace files of node files  (examples/isolation.otop:27:1)
-  tool_step '11/27, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/files.mnt || return 1
-  # create cgroup /sys/fs/cgroup/opentop/isolation/db  (examples/isolation.otop:32:1)
-  tool_step '12/27, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation/db || return 1
-  # create the namespace files of node db  (examples/isolation.otop:32:1)
-  tool_step '13/27, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/db.uts /run/opentop/isolation/ns/db.ipc /run/opentop/isolation/ns/db.cgroup /run/opentop/isolation/ns/db.pid /run/opentop/isolation/ns/db.mnt || return 1
-  # == stage 10 of 18: limits
-  # write 268435456 to /sys/fs/cgroup/opentop/isolation/db/memory.max  (examples/isolation.otop:38:9)
-  tool_step '14/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.max <<'EOF' || return 1
+  # == stage 9 of 18: node cgroups and namespace files (its 3 steps side by side)
+  up_11() {
+    # create the namespace files of node files  (examples/isolation.otop:27:1)
+    tool_step '11/27, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/files.mnt
+  }
+  up_12() {
+    # create cgroup /sys/fs/cgroup/opentop/isolation/db  (examples/isolation.otop:32:1)
+    tool_step '12/27, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/isolation/db
+  }
+  up_13() {
+    # create the namespace files of node db  (examples/isolation.otop:32:1)
+    tool_step '13/27, node cgroups and namespace files, on the host' touch /run/opentop/isolation/ns/db.uts /run/opentop/isolation/ns/db.ipc /run/opentop/isolation/ns/db.cgroup /run/opentop/isolation/ns/db.pid /run/opentop/isolation/ns/db.mnt
+  }
+  at_once 11 13 || return 1
+  # == stage 10 of 18: limits (its 4 steps side by side)
+  up_14() {
+    # write 268435456 to /sys/fs/cgroup/opentop/isolation/db/memory.max  (examples/isolation.otop:38:9)
+    tool_step '14/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.max <<'EOF'
 268435456
 EOF
-  # write 0 to /sys/fs/cgroup/opentop/isolation/db/memory.swap.max  (examples/isolation.otop:38:9)
-  tool_step '15/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.swap.max <<'EOF' || return 1
+  }
+  up_15() {
+    # write 0 to /sys/fs/cgroup/opentop/isolation/db/memory.swap.max  (examples/isolation.otop:38:9)
+    tool_step '15/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/memory.swap.max <<'EOF'
 0
 EOF
-  # write 50000 100000 to /sys/fs/cgroup/opentop/isolation/db/cpu.max  (examples/isolation.otop:38:21)
-  tool_step '16/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/cpu.max <<'EOF' || return 1
+  }
+  up_16() {
+    # write 50000 100000 to /sys/fs/cgroup/opentop/isolation/db/cpu.max  (examples/isolation.otop:38:21)
+    tool_step '16/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/cpu.max <<'EOF'
 50000 100000
 EOF
-  # write 128 to /sys/fs/cgroup/opentop/isolation/db/pids.max  (examples/isolation.otop:38:29)
-  tool_step '17/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/pids.max <<'EOF' || return 1
+  }
+  up_17() {
+    # write 128 to /sys/fs/cgroup/opentop/isolation/db/pids.max  (examples/isolation.otop:38:29)
+    tool_step '17/27, limits, on the host' tee /sys/fs/cgroup/opentop/isolation/db/pids.max <<'EOF'
 128
 EOF
-  # == stage 11 of 18: node namespaces
-  # create the mount namespaces of node files  (examples/isolation.otop:27:1)
-  tool_step '18/27, node namespaces, on the host' unshare --mount=/run/opentop/isolation/ns/files.mnt --propagation private -- true || return 1
-  # create the uts, ipc, cgroup, mount namespaces of node db  (examples/isolation.otop:32:1)
-  tool_step '19/27, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- unshare --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt --propagation private -- true || return 1
+  }
+  at_once 14 17 || return 1
+  # == stage 11 of 18: node namespaces (its 2 steps side by side)
+  up_18() {
+    # create the mount namespaces of node files  (examples/isolation.otop:27:1)
+    tool_step '18/27, node namespaces, on the host' unshare --mount=/run/opentop/isolation/ns/files.mnt --propagation private -- true
+  }
+  up_19() {
+    # create the uts, ipc, cgroup, mount namespaces of node db  (examples/isolation.otop:32:1)
+    tool_step '19/27, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/isolation/db/cgroup.procs -- unshare --uts=/run/opentop/isolation/ns/db.uts --ipc=/run/opentop/isolation/ns/db.ipc --cgroup=/run/opentop/isolation/ns/db.cgroup --mount=/run/opentop/isolation/ns/db.mnt --propagation private -- true
+  }
+  at_once 18 19 || return 1
   # == stage 12 of 18: hostnames
   # set the hostname of node db to db  (examples/isolation.otop:34:3)
   tool_step '20/27, hostnames, on the host' nsenter --uts=/run/opentop/isolation/ns/db.uts -- hostname db || return 1
-  # == stage 13 of 18: mounts (1 of 2)
-  # mount tmpfs on /mnt in node files  (examples/isolation.otop:29:3)
-  tool_step '21/27, mounts (1 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/files.mnt -- mount -t tmpfs -o size=16777216 opentop:isolation:files /mnt || return 1
-  # mount sysfs on /sys in node db  (examples/isolation.otop:32:1)
-  tool_step '22/27, mounts (1 of 2), on the host' nsenter --net=/run/netns/isolation.db --mount=/run/opentop/isolation/ns/db.mnt -- mount -t sysfs opentop:isolation:db /sys || return 1
+  # == stage 13 of 18: mounts (1 of 2) (its 2 steps side by side)
+  up_21() {
+    # mount tmpfs on /mnt in node files  (examples/isolation.otop:29:3)
+    tool_step '21/27, mounts (1 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/files.mnt -- mount -t tmpfs -o size=16777216 opentop:isolation:files /mnt
+  }
+  up_22() {
+    # mount sysfs on /sys in node db  (examples/isolation.otop:32:1)
+    tool_step '22/27, mounts (1 of 2), on the host' nsenter --net=/run/netns/isolation.db --mount=/run/opentop/isolation/ns/db.mnt -- mount -t sysfs opentop:isolation:db /sys
+  }
+  at_once 21 22 || return 1
   # == stage 14 of 18: mounts (2 of 2)
   # mount tmpfs on /var/tmp in node db  (examples/isolation.otop:37:3)
   tool_step '23/27, mounts (2 of 2), on the host' nsenter --mount=/run/opentop/isolation/ns/db.mnt -- mount -t tmpfs -o size=67108864 opentop:isolation:db /var/tmp || return 1

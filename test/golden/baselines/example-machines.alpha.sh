@@ -46,10 +46,12 @@ Lab branch: 3 nodes, 1 switch, 3 links on machine alpha (38 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 4: namespaces
@@ -63,22 +65,25 @@ netns add branch.pc1
 netns add branch.pc2
 netns add branch.server
 EOF
-  # == stage 2 of 4: links
-  # create VXLAN tunnel vxlan.1 (VNI 6970274) in branch  (examples/machines.otop:13:1)
-  # create VXLAN tunnel eth0 (VNI 6970275 to 198.51.100.3) in branch.server  (examples/machines.otop:28:3)
-  tool_step '2/8, links, on the host' ip -batch - <<'EOF' || return 1
+  # == stage 2 of 4: links (its 2 steps side by side)
+  up_2() {
+    # create VXLAN tunnel vxlan.1 (VNI 6970274) in branch  (examples/machines.otop:13:1)
+    # create VXLAN tunnel eth0 (VNI 6970275 to 198.51.100.3) in branch.server  (examples/machines.otop:28:3)
+    tool_step '2/8, links, on the host' ip -batch - <<'EOF'
 link add name vxlan.1 netns branch mtu 1450 type vxlan id 6970274 local 198.51.100.1 dstport 4789
 link add name eth0 netns branch.server mtu 1450 type vxlan id 6970275 local 198.51.100.1 remote 198.51.100.3 nolearning dstport 4789
 EOF
-  # mark lo in branch as opentop:branch  (examples/machines.otop:7:5)
-  # create bridge office in branch  (examples/machines.otop:13:1)
-  # give office in branch no IPv6 link-local address  (examples/machines.otop:13:1)
-  # bring office up in branch  (examples/machines.otop:13:1)
-  # create veth pair pc1.eth0 (branch) — eth0 (branch.pc1)  (examples/machines.otop:16:3)
-  # give pc1.eth0 in branch no IPv6 link-local address  (examples/machines.otop:16:3)
-  # create veth pair pc2.eth0 (branch) — eth0 (branch.pc2)  (examples/machines.otop:16:3)
-  # give pc2.eth0 in branch no IPv6 link-local address  (examples/machines.otop:16:3)
-  tool_step '3/8, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
+  }
+  up_3() {
+    # mark lo in branch as opentop:branch  (examples/machines.otop:7:5)
+    # create bridge office in branch  (examples/machines.otop:13:1)
+    # give office in branch no IPv6 link-local address  (examples/machines.otop:13:1)
+    # bring office up in branch  (examples/machines.otop:13:1)
+    # create veth pair pc1.eth0 (branch) — eth0 (branch.pc1)  (examples/machines.otop:16:3)
+    # give pc1.eth0 in branch no IPv6 link-local address  (examples/machines.otop:16:3)
+    # create veth pair pc2.eth0 (branch) — eth0 (branch.pc2)  (examples/machines.otop:16:3)
+    # give pc2.eth0 in branch no IPv6 link-local address  (examples/machines.otop:16:3)
+    tool_step '3/8, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF'
 link set dev lo alias opentop:branch
 link add name office mtu 1450 type bridge
 link set dev office addrgenmode none
@@ -88,26 +93,34 @@ link set dev pc1.eth0 addrgenmode none
 link add name pc2.eth0 index 940250 mtu 1450 master office up type veth peer name eth0 netns branch.pc2 mtu 1450
 link set dev pc2.eth0 addrgenmode none
 EOF
-  # == stage 3 of 4: switch tunnels
-  # make vxlan.1 a port of office in branch  (examples/machines.otop:13:1)
-  tool_step '4/8, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 2 3 || return 1
+  # == stage 3 of 4: switch tunnels (its 2 steps side by side)
+  up_4() {
+    # make vxlan.1 a port of office in branch  (examples/machines.otop:13:1)
+    tool_step '4/8, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF'
 link set dev vxlan.1 master office up
 EOF
-  # let vxlan.1 in branch flood to machine beta (198.51.100.2)  (examples/machines.otop:13:1)
-  # let vxlan.1 in branch flood to machine gamma (198.51.100.3)  (examples/machines.otop:13:1)
-  tool_step '5/8, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- bridge -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # let vxlan.1 in branch flood to machine beta (198.51.100.2)  (examples/machines.otop:13:1)
+    # let vxlan.1 in branch flood to machine gamma (198.51.100.3)  (examples/machines.otop:13:1)
+    tool_step '5/8, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- bridge -batch - <<'EOF'
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.2
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.3
 EOF
-  # == stage 4 of 4: addresses and routes
-  # mark lo in branch.pc1 as opentop:branch:pc1  (examples/machines.otop:15:1)
-  # bring lo up in branch.pc1  (examples/machines.otop:15:1)
-  # add 10.1.0.11/24 to eth0 in branch.pc1  (examples/machines.otop:16:18)
-  # add fd00:1::11/64 to eth0 in branch.pc1  (examples/machines.otop:16:35)
-  # bring eth0 up in branch.pc1  (examples/machines.otop:16:3)
-  # route 0.0.0.0/0 via 10.1.0.1 in branch.pc1  (examples/machines.otop:17:3)
-  # route ::/0 via fd00:1::1 in branch.pc1  (examples/machines.otop:18:3)
-  tool_step '6/8, addresses and routes, in node pc1 (branch.pc1)' nsenter --net=/run/netns/branch.pc1 -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 4 5 || return 1
+  # == stage 4 of 4: addresses and routes (its 3 steps side by side)
+  up_6() {
+    # mark lo in branch.pc1 as opentop:branch:pc1  (examples/machines.otop:15:1)
+    # bring lo up in branch.pc1  (examples/machines.otop:15:1)
+    # add 10.1.0.11/24 to eth0 in branch.pc1  (examples/machines.otop:16:18)
+    # add fd00:1::11/64 to eth0 in branch.pc1  (examples/machines.otop:16:35)
+    # bring eth0 up in branch.pc1  (examples/machines.otop:16:3)
+    # route 0.0.0.0/0 via 10.1.0.1 in branch.pc1  (examples/machines.otop:17:3)
+    # route ::/0 via fd00:1::1 in branch.pc1  (examples/machines.otop:18:3)
+    tool_step '6/8, addresses and routes, in node pc1 (branch.pc1)' nsenter --net=/run/netns/branch.pc1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:branch:pc1
 link set dev lo up
 addr add 10.1.0.11/24 dev eth0
@@ -116,14 +129,16 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.0.1
 route add ::/0 via fd00:1::1
 EOF
-  # mark lo in branch.pc2 as opentop:branch:pc2  (examples/machines.otop:15:1)
-  # bring lo up in branch.pc2  (examples/machines.otop:15:1)
-  # add 10.1.0.12/24 to eth0 in branch.pc2  (examples/machines.otop:16:18)
-  # add fd00:1::12/64 to eth0 in branch.pc2  (examples/machines.otop:16:35)
-  # bring eth0 up in branch.pc2  (examples/machines.otop:16:3)
-  # route 0.0.0.0/0 via 10.1.0.1 in branch.pc2  (examples/machines.otop:17:3)
-  # route ::/0 via fd00:1::1 in branch.pc2  (examples/machines.otop:18:3)
-  tool_step '7/8, addresses and routes, in node pc2 (branch.pc2)' nsenter --net=/run/netns/branch.pc2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_7() {
+    # mark lo in branch.pc2 as opentop:branch:pc2  (examples/machines.otop:15:1)
+    # bring lo up in branch.pc2  (examples/machines.otop:15:1)
+    # add 10.1.0.12/24 to eth0 in branch.pc2  (examples/machines.otop:16:18)
+    # add fd00:1::12/64 to eth0 in branch.pc2  (examples/machines.otop:16:35)
+    # bring eth0 up in branch.pc2  (examples/machines.otop:16:3)
+    # route 0.0.0.0/0 via 10.1.0.1 in branch.pc2  (examples/machines.otop:17:3)
+    # route ::/0 via fd00:1::1 in branch.pc2  (examples/machines.otop:18:3)
+    tool_step '7/8, addresses and routes, in node pc2 (branch.pc2)' nsenter --net=/run/netns/branch.pc2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:branch:pc2
 link set dev lo up
 addr add 10.1.0.12/24 dev eth0
@@ -132,14 +147,16 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.0.1
 route add ::/0 via fd00:1::1
 EOF
-  # mark lo in branch.server as opentop:branch:server  (examples/machines.otop:37:1)
-  # bring lo up in branch.server  (examples/machines.otop:37:1)
-  # add 10.2.0.2/30 to eth0 in branch.server  (examples/machines.otop:38:8)
-  # add fd00:2::2/64 to eth0 in branch.server  (examples/machines.otop:38:20)
-  # bring eth0 up in branch.server  (examples/machines.otop:38:3)
-  # route 0.0.0.0/0 via 10.2.0.1 in branch.server  (examples/machines.otop:39:3)
-  # route ::/0 via fd00:2::1 in branch.server  (examples/machines.otop:40:3)
-  tool_step '8/8, addresses and routes, in node server (branch.server)' nsenter --net=/run/netns/branch.server -- ip -batch - <<'EOF' || return 1
+  }
+  up_8() {
+    # mark lo in branch.server as opentop:branch:server  (examples/machines.otop:37:1)
+    # bring lo up in branch.server  (examples/machines.otop:37:1)
+    # add 10.2.0.2/30 to eth0 in branch.server  (examples/machines.otop:38:8)
+    # add fd00:2::2/64 to eth0 in branch.server  (examples/machines.otop:38:20)
+    # bring eth0 up in branch.server  (examples/machines.otop:38:3)
+    # route 0.0.0.0/0 via 10.2.0.1 in branch.server  (examples/machines.otop:39:3)
+    # route ::/0 via fd00:2::1 in branch.server  (examples/machines.otop:40:3)
+    tool_step '8/8, addresses and routes, in node server (branch.server)' nsenter --net=/run/netns/branch.server -- ip -batch - <<'EOF'
 link set dev lo alias opentop:branch:server
 link set dev lo up
 addr add 10.2.0.2/30 dev eth0
@@ -148,6 +165,8 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.2.0.1
 route add ::/0 via fd00:2::1
 EOF
+  }
+  at_once 6 8 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

@@ -46,10 +46,12 @@ Lab branch: 1 node, 1 switch, 1 link on machine beta (19 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 4: namespaces
@@ -59,18 +61,21 @@ up_plan() {
 netns add branch
 netns add branch.pc3
 EOF
-  # == stage 2 of 4: links
-  # create VXLAN tunnel vxlan.1 (VNI 6970274) in branch  (examples/machines.otop:13:1)
-  tool_step '2/6, links, on the host' ip -batch - <<'EOF' || return 1
+  # == stage 2 of 4: links (its 2 steps side by side)
+  up_2() {
+    # create VXLAN tunnel vxlan.1 (VNI 6970274) in branch  (examples/machines.otop:13:1)
+    tool_step '2/6, links, on the host' ip -batch - <<'EOF'
 link add name vxlan.1 netns branch mtu 1450 type vxlan id 6970274 local 198.51.100.2 dstport 4789
 EOF
-  # mark lo in branch as opentop:branch  (examples/machines.otop:7:5)
-  # create bridge office in branch  (examples/machines.otop:13:1)
-  # give office in branch no IPv6 link-local address  (examples/machines.otop:13:1)
-  # bring office up in branch  (examples/machines.otop:13:1)
-  # create veth pair pc3.eth0 (branch) — eth0 (branch.pc3)  (examples/machines.otop:21:3)
-  # give pc3.eth0 in branch no IPv6 link-local address  (examples/machines.otop:21:3)
-  tool_step '3/6, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
+  }
+  up_3() {
+    # mark lo in branch as opentop:branch  (examples/machines.otop:7:5)
+    # create bridge office in branch  (examples/machines.otop:13:1)
+    # give office in branch no IPv6 link-local address  (examples/machines.otop:13:1)
+    # bring office up in branch  (examples/machines.otop:13:1)
+    # create veth pair pc3.eth0 (branch) — eth0 (branch.pc3)  (examples/machines.otop:21:3)
+    # give pc3.eth0 in branch no IPv6 link-local address  (examples/machines.otop:21:3)
+    tool_step '3/6, links, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF'
 link set dev lo alias opentop:branch
 link add name office mtu 1450 type bridge
 link set dev office addrgenmode none
@@ -78,17 +83,24 @@ link set dev office up
 link add name pc3.eth0 index 6270037 mtu 1450 master office up type veth peer name eth0 netns branch.pc3 mtu 1450
 link set dev pc3.eth0 addrgenmode none
 EOF
-  # == stage 3 of 4: switch tunnels
-  # make vxlan.1 a port of office in branch  (examples/machines.otop:13:1)
-  tool_step '4/6, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 2 3 || return 1
+  # == stage 3 of 4: switch tunnels (its 2 steps side by side)
+  up_4() {
+    # make vxlan.1 a port of office in branch  (examples/machines.otop:13:1)
+    tool_step '4/6, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- ip -batch - <<'EOF'
 link set dev vxlan.1 master office up
 EOF
-  # let vxlan.1 in branch flood to machine alpha (198.51.100.1)  (examples/machines.otop:13:1)
-  # let vxlan.1 in branch flood to machine gamma (198.51.100.3)  (examples/machines.otop:13:1)
-  tool_step '5/6, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- bridge -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # let vxlan.1 in branch flood to machine alpha (198.51.100.1)  (examples/machines.otop:13:1)
+    # let vxlan.1 in branch flood to machine gamma (198.51.100.3)  (examples/machines.otop:13:1)
+    tool_step '5/6, switch tunnels, in the switches (branch)' nsenter --net=/run/netns/branch -- bridge -batch - <<'EOF'
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.3
 EOF
+  }
+  at_once 4 5 || return 1
   # == stage 4 of 4: addresses and routes
   # mark lo in branch.pc3 as opentop:branch:pc3  (examples/machines.otop:20:1)
   # bring lo up in branch.pc3  (examples/machines.otop:20:1)

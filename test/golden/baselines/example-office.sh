@@ -45,10 +45,12 @@ Lab office: 5 nodes, 2 switches, 6 links (66 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 5: namespaces
@@ -71,9 +73,10 @@ EOF
   # set net.ipv6.conf.all.forwarding = 1 in office.router  (examples/office.otop:19:3)
   # set net.ipv6.conf.default.accept_dad = 0 in office.router  (examples/office.otop:19:3)
   tool_step '2/11, namespace sysctls, in node router (office.router)' nsenter --net=/run/netns/office.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # == stage 3 of 5: filters
-  # load nftables table inet opentop in office.router  (examples/office.otop:24:5)
-  tool_step '3/11, filters, in node router (office.router)' nsenter --net=/run/netns/office.router -- nft -f - <<'EOF' || return 1
+  # == stage 3 of 5: filters (its 2 steps side by side)
+  up_3() {
+    # load nftables table inet opentop in office.router  (examples/office.otop:24:5)
+    tool_step '3/11, filters, in node router (office.router)' nsenter --net=/run/netns/office.router -- nft -f - <<'EOF'
 table inet opentop {
 	chain prerouting {
 		type nat hook prerouting priority dstnat; policy accept;
@@ -97,8 +100,10 @@ table inet opentop {
 	}
 }
 EOF
-  # load nftables table inet opentop in office.web  (examples/office.otop:44:5)
-  tool_step '4/11, filters, in node web (office.web)' nsenter --net=/run/netns/office.web -- nft -f - <<'EOF' || return 1
+  }
+  up_4() {
+    # load nftables table inet opentop in office.web  (examples/office.otop:44:5)
+    tool_step '4/11, filters, in node web (office.web)' nsenter --net=/run/netns/office.web -- nft -f - <<'EOF'
 table inet opentop {
 	chain input {
 		type filter hook input priority filter; policy drop;
@@ -109,29 +114,34 @@ table inet opentop {
 	}
 }
 EOF
-  # == stage 4 of 5: links
-  # create veth pair wan (office.router) — eth0 (office.isp)  (examples/office.otop:22:3)
-  tool_step '5/11, links, on the host' ip -batch - <<'EOF' || return 1
+  }
+  at_once 3 4 || return 1
+  # == stage 4 of 5: links (its 2 steps side by side)
+  up_5() {
+    # create veth pair wan (office.router) — eth0 (office.isp)  (examples/office.otop:22:3)
+    tool_step '5/11, links, on the host' ip -batch - <<'EOF'
 link add name wan index 7839789 netns office.router type veth peer name eth0 netns office.isp
 EOF
-  # mark lo in office as opentop:office  (examples/office.otop:13:5)
-  # create bridge lan in office  (examples/office.otop:15:1)
-  # give lan in office no IPv6 link-local address  (examples/office.otop:15:1)
-  # bring lan up in office  (examples/office.otop:15:1)
-  # create bridge dmz in office  (examples/office.otop:16:1)
-  # give dmz in office no IPv6 link-local address  (examples/office.otop:16:1)
-  # bring dmz up in office  (examples/office.otop:16:1)
-  # create veth pair router.eth0 (office) — eth0 (office.router)  (examples/office.otop:20:3)
-  # give router.eth0 in office no IPv6 link-local address  (examples/office.otop:20:3)
-  # create veth pair router.eth1 (office) — eth1 (office.router)  (examples/office.otop:21:3)
-  # give router.eth1 in office no IPv6 link-local address  (examples/office.otop:21:3)
-  # create veth pair web.eth0 (office) — eth0 (office.web)  (examples/office.otop:40:3)
-  # give web.eth0 in office no IPv6 link-local address  (examples/office.otop:40:3)
-  # create veth pair pc1.eth0 (office) — eth0 (office.pc1)  (examples/office.otop:53:3)
-  # give pc1.eth0 in office no IPv6 link-local address  (examples/office.otop:53:3)
-  # create veth pair pc2.eth0 (office) — eth0 (office.pc2)  (examples/office.otop:53:3)
-  # give pc2.eth0 in office no IPv6 link-local address  (examples/office.otop:53:3)
-  tool_step '6/11, links, in the switches (office)' nsenter --net=/run/netns/office -- ip -batch - <<'EOF' || return 1
+  }
+  up_6() {
+    # mark lo in office as opentop:office  (examples/office.otop:13:5)
+    # create bridge lan in office  (examples/office.otop:15:1)
+    # give lan in office no IPv6 link-local address  (examples/office.otop:15:1)
+    # bring lan up in office  (examples/office.otop:15:1)
+    # create bridge dmz in office  (examples/office.otop:16:1)
+    # give dmz in office no IPv6 link-local address  (examples/office.otop:16:1)
+    # bring dmz up in office  (examples/office.otop:16:1)
+    # create veth pair router.eth0 (office) — eth0 (office.router)  (examples/office.otop:20:3)
+    # give router.eth0 in office no IPv6 link-local address  (examples/office.otop:20:3)
+    # create veth pair router.eth1 (office) — eth1 (office.router)  (examples/office.otop:21:3)
+    # give router.eth1 in office no IPv6 link-local address  (examples/office.otop:21:3)
+    # create veth pair web.eth0 (office) — eth0 (office.web)  (examples/office.otop:40:3)
+    # give web.eth0 in office no IPv6 link-local address  (examples/office.otop:40:3)
+    # create veth pair pc1.eth0 (office) — eth0 (office.pc1)  (examples/office.otop:53:3)
+    # give pc1.eth0 in office no IPv6 link-local address  (examples/office.otop:53:3)
+    # create veth pair pc2.eth0 (office) — eth0 (office.pc2)  (examples/office.otop:53:3)
+    # give pc2.eth0 in office no IPv6 link-local address  (examples/office.otop:53:3)
+    tool_step '6/11, links, in the switches (office)' nsenter --net=/run/netns/office -- ip -batch - <<'EOF'
 link set dev lo alias opentop:office
 link add name lan type bridge
 link set dev lan addrgenmode none
@@ -150,19 +160,22 @@ link set dev pc1.eth0 addrgenmode none
 link add name pc2.eth0 index 940250 master lan up type veth peer name eth0 netns office.pc2
 link set dev pc2.eth0 addrgenmode none
 EOF
-  # == stage 5 of 5: addresses and routes
-  # mark lo in office.router as opentop:office:router  (examples/office.otop:18:1)
-  # bring lo up in office.router  (examples/office.otop:18:1)
-  # add 10.1.0.1/24 to eth0 in office.router  (examples/office.otop:20:15)
-  # add fd6f:1::1/64 to eth0 in office.router  (examples/office.otop:20:27)
-  # bring eth0 up in office.router  (examples/office.otop:20:3)
-  # add 10.2.0.1/24 to eth1 in office.router  (examples/office.otop:21:15)
-  # add fd6f:2::1/64 to eth1 in office.router  (examples/office.otop:21:27)
-  # bring eth1 up in office.router  (examples/office.otop:21:3)
-  # add 203.0.113.1/24 to wan in office.router  (examples/office.otop:22:19)
-  # add fd6f:ff::1/64 to wan in office.router  (examples/office.otop:22:34)
-  # bring wan up in office.router  (examples/office.otop:22:3)
-  tool_step '7/11, addresses and routes, in node router (office.router)' nsenter --net=/run/netns/office.router -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 5 6 || return 1
+  # == stage 5 of 5: addresses and routes (its 5 steps side by side)
+  up_7() {
+    # mark lo in office.router as opentop:office:router  (examples/office.otop:18:1)
+    # bring lo up in office.router  (examples/office.otop:18:1)
+    # add 10.1.0.1/24 to eth0 in office.router  (examples/office.otop:20:15)
+    # add fd6f:1::1/64 to eth0 in office.router  (examples/office.otop:20:27)
+    # bring eth0 up in office.router  (examples/office.otop:20:3)
+    # add 10.2.0.1/24 to eth1 in office.router  (examples/office.otop:21:15)
+    # add fd6f:2::1/64 to eth1 in office.router  (examples/office.otop:21:27)
+    # bring eth1 up in office.router  (examples/office.otop:21:3)
+    # add 203.0.113.1/24 to wan in office.router  (examples/office.otop:22:19)
+    # add fd6f:ff::1/64 to wan in office.router  (examples/office.otop:22:34)
+    # bring wan up in office.router  (examples/office.otop:22:3)
+    tool_step '7/11, addresses and routes, in node router (office.router)' nsenter --net=/run/netns/office.router -- ip -batch - <<'EOF'
 link set dev lo alias opentop:office:router
 link set dev lo up
 addr add 10.1.0.1/24 dev eth0
@@ -175,14 +188,16 @@ addr add 203.0.113.1/24 dev wan
 addr add fd6f:ff::1/64 dev wan nodad
 link set dev wan up
 EOF
-  # mark lo in office.web as opentop:office:web  (examples/office.otop:39:1)
-  # bring lo up in office.web  (examples/office.otop:39:1)
-  # add 10.2.0.10/24 to eth0 in office.web  (examples/office.otop:40:15)
-  # add fd6f:2::10/64 to eth0 in office.web  (examples/office.otop:40:28)
-  # bring eth0 up in office.web  (examples/office.otop:40:3)
-  # route 0.0.0.0/0 via 10.2.0.1 in office.web  (examples/office.otop:41:3)
-  # route ::/0 via fd6f:2::1 in office.web  (examples/office.otop:42:3)
-  tool_step '8/11, addresses and routes, in node web (office.web)' nsenter --net=/run/netns/office.web -- ip -batch - <<'EOF' || return 1
+  }
+  up_8() {
+    # mark lo in office.web as opentop:office:web  (examples/office.otop:39:1)
+    # bring lo up in office.web  (examples/office.otop:39:1)
+    # add 10.2.0.10/24 to eth0 in office.web  (examples/office.otop:40:15)
+    # add fd6f:2::10/64 to eth0 in office.web  (examples/office.otop:40:28)
+    # bring eth0 up in office.web  (examples/office.otop:40:3)
+    # route 0.0.0.0/0 via 10.2.0.1 in office.web  (examples/office.otop:41:3)
+    # route ::/0 via fd6f:2::1 in office.web  (examples/office.otop:42:3)
+    tool_step '8/11, addresses and routes, in node web (office.web)' nsenter --net=/run/netns/office.web -- ip -batch - <<'EOF'
 link set dev lo alias opentop:office:web
 link set dev lo up
 addr add 10.2.0.10/24 dev eth0
@@ -191,14 +206,16 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.2.0.1
 route add ::/0 via fd6f:2::1
 EOF
-  # mark lo in office.pc1 as opentop:office:pc1  (examples/office.otop:52:1)
-  # bring lo up in office.pc1  (examples/office.otop:52:1)
-  # add 10.1.0.11/24 to eth0 in office.pc1  (examples/office.otop:53:15)
-  # add fd6f:1::11/64 to eth0 in office.pc1  (examples/office.otop:53:32)
-  # bring eth0 up in office.pc1  (examples/office.otop:53:3)
-  # route 0.0.0.0/0 via 10.1.0.1 in office.pc1  (examples/office.otop:54:3)
-  # route ::/0 via fd6f:1::1 in office.pc1  (examples/office.otop:55:3)
-  tool_step '9/11, addresses and routes, in node pc1 (office.pc1)' nsenter --net=/run/netns/office.pc1 -- ip -batch - <<'EOF' || return 1
+  }
+  up_9() {
+    # mark lo in office.pc1 as opentop:office:pc1  (examples/office.otop:52:1)
+    # bring lo up in office.pc1  (examples/office.otop:52:1)
+    # add 10.1.0.11/24 to eth0 in office.pc1  (examples/office.otop:53:15)
+    # add fd6f:1::11/64 to eth0 in office.pc1  (examples/office.otop:53:32)
+    # bring eth0 up in office.pc1  (examples/office.otop:53:3)
+    # route 0.0.0.0/0 via 10.1.0.1 in office.pc1  (examples/office.otop:54:3)
+    # route ::/0 via fd6f:1::1 in office.pc1  (examples/office.otop:55:3)
+    tool_step '9/11, addresses and routes, in node pc1 (office.pc1)' nsenter --net=/run/netns/office.pc1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:office:pc1
 link set dev lo up
 addr add 10.1.0.11/24 dev eth0
@@ -207,14 +224,16 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.0.1
 route add ::/0 via fd6f:1::1
 EOF
-  # mark lo in office.pc2 as opentop:office:pc2  (examples/office.otop:52:1)
-  # bring lo up in office.pc2  (examples/office.otop:52:1)
-  # add 10.1.0.12/24 to eth0 in office.pc2  (examples/office.otop:53:15)
-  # add fd6f:1::12/64 to eth0 in office.pc2  (examples/office.otop:53:32)
-  # bring eth0 up in office.pc2  (examples/office.otop:53:3)
-  # route 0.0.0.0/0 via 10.1.0.1 in office.pc2  (examples/office.otop:54:3)
-  # route ::/0 via fd6f:1::1 in office.pc2  (examples/office.otop:55:3)
-  tool_step '10/11, addresses and routes, in node pc2 (office.pc2)' nsenter --net=/run/netns/office.pc2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_10() {
+    # mark lo in office.pc2 as opentop:office:pc2  (examples/office.otop:52:1)
+    # bring lo up in office.pc2  (examples/office.otop:52:1)
+    # add 10.1.0.12/24 to eth0 in office.pc2  (examples/office.otop:53:15)
+    # add fd6f:1::12/64 to eth0 in office.pc2  (examples/office.otop:53:32)
+    # bring eth0 up in office.pc2  (examples/office.otop:53:3)
+    # route 0.0.0.0/0 via 10.1.0.1 in office.pc2  (examples/office.otop:54:3)
+    # route ::/0 via fd6f:1::1 in office.pc2  (examples/office.otop:55:3)
+    tool_step '10/11, addresses and routes, in node pc2 (office.pc2)' nsenter --net=/run/netns/office.pc2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:office:pc2
 link set dev lo up
 addr add 10.1.0.12/24 dev eth0
@@ -223,18 +242,22 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.0.1
 route add ::/0 via fd6f:1::1
 EOF
-  # mark lo in office.isp as opentop:office:isp  (examples/office.otop:58:1)
-  # bring lo up in office.isp  (examples/office.otop:58:1)
-  # add 203.0.113.2/24 to eth0 in office.isp  (examples/office.otop:59:8)
-  # add fd6f:ff::2/64 to eth0 in office.isp  (examples/office.otop:59:23)
-  # bring eth0 up in office.isp  (examples/office.otop:59:3)
-  tool_step '11/11, addresses and routes, in node isp (office.isp)' nsenter --net=/run/netns/office.isp -- ip -batch - <<'EOF' || return 1
+  }
+  up_11() {
+    # mark lo in office.isp as opentop:office:isp  (examples/office.otop:58:1)
+    # bring lo up in office.isp  (examples/office.otop:58:1)
+    # add 203.0.113.2/24 to eth0 in office.isp  (examples/office.otop:59:8)
+    # add fd6f:ff::2/64 to eth0 in office.isp  (examples/office.otop:59:23)
+    # bring eth0 up in office.isp  (examples/office.otop:59:3)
+    tool_step '11/11, addresses and routes, in node isp (office.isp)' nsenter --net=/run/netns/office.isp -- ip -batch - <<'EOF'
 link set dev lo alias opentop:office:isp
 link set dev lo up
 addr add 203.0.113.2/24 dev eth0
 addr add fd6f:ff::2/64 dev eth0 nodad
 link set dev eth0 up
 EOF
+  }
+  at_once 7 11 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

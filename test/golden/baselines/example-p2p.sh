@@ -45,10 +45,12 @@ Lab p2p: 2 nodes, 0 switches, 1 link (13 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 3: namespaces
@@ -63,31 +65,36 @@ EOF
   tool_step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
 link add name eth0 index 2041691 netns p2p.a type veth peer name eth0 netns p2p.b
 EOF
-  # == stage 3 of 3: addresses and routes
-  # mark lo in p2p.a as opentop:p2p:a  (examples/p2p.otop:10:1)
-  # bring lo up in p2p.a  (examples/p2p.otop:10:1)
-  # add 10.0.0.1/30 to eth0 in p2p.a  (examples/p2p.otop:11:18)
-  # add fd00::1/64 to eth0 in p2p.a  (examples/p2p.otop:11:30)
-  # bring eth0 up in p2p.a  (examples/p2p.otop:11:3)
-  tool_step '3/4, addresses and routes, in node a (p2p.a)' nsenter --net=/run/netns/p2p.a -- ip -batch - <<'EOF' || return 1
+  # == stage 3 of 3: addresses and routes (its 2 steps side by side)
+  up_3() {
+    # mark lo in p2p.a as opentop:p2p:a  (examples/p2p.otop:10:1)
+    # bring lo up in p2p.a  (examples/p2p.otop:10:1)
+    # add 10.0.0.1/30 to eth0 in p2p.a  (examples/p2p.otop:11:18)
+    # add fd00::1/64 to eth0 in p2p.a  (examples/p2p.otop:11:30)
+    # bring eth0 up in p2p.a  (examples/p2p.otop:11:3)
+    tool_step '3/4, addresses and routes, in node a (p2p.a)' nsenter --net=/run/netns/p2p.a -- ip -batch - <<'EOF'
 link set dev lo alias opentop:p2p:a
 link set dev lo up
 addr add 10.0.0.1/30 dev eth0
 addr add fd00::1/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in p2p.b as opentop:p2p:b  (examples/p2p.otop:14:1)
-  # bring lo up in p2p.b  (examples/p2p.otop:14:1)
-  # add 10.0.0.2/30 to eth0 in p2p.b  (examples/p2p.otop:15:8)
-  # add fd00::2/64 to eth0 in p2p.b  (examples/p2p.otop:15:20)
-  # bring eth0 up in p2p.b  (examples/p2p.otop:15:3)
-  tool_step '4/4, addresses and routes, in node b (p2p.b)' nsenter --net=/run/netns/p2p.b -- ip -batch - <<'EOF' || return 1
+  }
+  up_4() {
+    # mark lo in p2p.b as opentop:p2p:b  (examples/p2p.otop:14:1)
+    # bring lo up in p2p.b  (examples/p2p.otop:14:1)
+    # add 10.0.0.2/30 to eth0 in p2p.b  (examples/p2p.otop:15:8)
+    # add fd00::2/64 to eth0 in p2p.b  (examples/p2p.otop:15:20)
+    # bring eth0 up in p2p.b  (examples/p2p.otop:15:3)
+    tool_step '4/4, addresses and routes, in node b (p2p.b)' nsenter --net=/run/netns/p2p.b -- ip -batch - <<'EOF'
 link set dev lo alias opentop:p2p:b
 link set dev lo up
 addr add 10.0.0.2/30 dev eth0
 addr add fd00::2/64 dev eth0 nodad
 link set dev eth0 up
 EOF
+  }
+  at_once 3 4 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

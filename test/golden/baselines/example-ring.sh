@@ -44,10 +44,12 @@ Lab ring: 10 nodes, 0 switches, 10 links (165 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 4: namespaces
@@ -73,27 +75,38 @@ netns add ring.h4
 netns add ring.r5
 netns add ring.h5
 EOF
-  # == stage 2 of 4: namespace sysctls
-  # set net.ipv4.ip_forward = 1 in ring.r1  (examples/ring.otop:23:5)
-  # set net.ipv6.conf.all.forwarding = 1 in ring.r1  (examples/ring.otop:23:5)
-  # set net.ipv6.conf.default.accept_dad = 0 in ring.r1  (examples/ring.otop:23:5)
-  tool_step '2/17, namespace sysctls, in node r1 (ring.r1)' nsenter --net=/run/netns/ring.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in ring.r2  (examples/ring.otop:23:5)
-  # set net.ipv6.conf.all.forwarding = 1 in ring.r2  (examples/ring.otop:23:5)
-  # set net.ipv6.conf.default.accept_dad = 0 in ring.r2  (examples/ring.otop:23:5)
-  tool_step '3/17, namespace sysctls, in node r2 (ring.r2)' nsenter --net=/run/netns/ring.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in ring.r3  (examples/ring.otop:23:5)
-  # set net.ipv6.conf.all.forwarding = 1 in ring.r3  (examples/ring.otop:23:5)
-  # set net.ipv6.conf.default.accept_dad = 0 in ring.r3  (examples/ring.otop:23:5)
-  tool_step '4/17, namespace sysctls, in node r3 (ring.r3)' nsenter --net=/run/netns/ring.r3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in ring.r4  (examples/ring.otop:23:5)
-  # set net.ipv6.conf.all.forwarding = 1 in ring.r4  (examples/ring.otop:23:5)
-  # set net.ipv6.conf.default.accept_dad = 0 in ring.r4  (examples/ring.otop:23:5)
-  tool_step '5/17, namespace sysctls, in node r4 (ring.r4)' nsenter --net=/run/netns/ring.r4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in ring.r5  (examples/ring.otop:23:5)
-  # set net.ipv6.conf.all.forwarding = 1 in ring.r5  (examples/ring.otop:23:5)
-  # set net.ipv6.conf.default.accept_dad = 0 in ring.r5  (examples/ring.otop:23:5)
-  tool_step '6/17, namespace sysctls, in node r5 (ring.r5)' nsenter --net=/run/netns/ring.r5 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # == stage 2 of 4: namespace sysctls (its 5 steps side by side)
+  up_2() {
+    # set net.ipv4.ip_forward = 1 in ring.r1  (examples/ring.otop:23:5)
+    # set net.ipv6.conf.all.forwarding = 1 in ring.r1  (examples/ring.otop:23:5)
+    # set net.ipv6.conf.default.accept_dad = 0 in ring.r1  (examples/ring.otop:23:5)
+    tool_step '2/17, namespace sysctls, in node r1 (ring.r1)' nsenter --net=/run/netns/ring.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_3() {
+    # set net.ipv4.ip_forward = 1 in ring.r2  (examples/ring.otop:23:5)
+    # set net.ipv6.conf.all.forwarding = 1 in ring.r2  (examples/ring.otop:23:5)
+    # set net.ipv6.conf.default.accept_dad = 0 in ring.r2  (examples/ring.otop:23:5)
+    tool_step '3/17, namespace sysctls, in node r2 (ring.r2)' nsenter --net=/run/netns/ring.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_4() {
+    # set net.ipv4.ip_forward = 1 in ring.r3  (examples/ring.otop:23:5)
+    # set net.ipv6.conf.all.forwarding = 1 in ring.r3  (examples/ring.otop:23:5)
+    # set net.ipv6.conf.default.accept_dad = 0 in ring.r3  (examples/ring.otop:23:5)
+    tool_step '4/17, namespace sysctls, in node r3 (ring.r3)' nsenter --net=/run/netns/ring.r3 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_5() {
+    # set net.ipv4.ip_forward = 1 in ring.r4  (examples/ring.otop:23:5)
+    # set net.ipv6.conf.all.forwarding = 1 in ring.r4  (examples/ring.otop:23:5)
+    # set net.ipv6.conf.default.accept_dad = 0 in ring.r4  (examples/ring.otop:23:5)
+    tool_step '5/17, namespace sysctls, in node r4 (ring.r4)' nsenter --net=/run/netns/ring.r4 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_6() {
+    # set net.ipv4.ip_forward = 1 in ring.r5  (examples/ring.otop:23:5)
+    # set net.ipv6.conf.all.forwarding = 1 in ring.r5  (examples/ring.otop:23:5)
+    # set net.ipv6.conf.default.accept_dad = 0 in ring.r5  (examples/ring.otop:23:5)
+    tool_step '6/17, namespace sysctls, in node r5 (ring.r5)' nsenter --net=/run/netns/ring.r5 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  at_once 2 6 || return 1
   # == stage 3 of 4: links
   # create veth pair right (ring.r1) — left (ring.r2)  (examples/ring.otop:34:3)
   # create veth pair lan (ring.r1) — eth0 (ring.h1)  (examples/ring.otop:40:3)
@@ -117,27 +130,28 @@ link add name lan index 6994488 netns ring.r4 type veth peer name eth0 netns rin
 link add name right index 8381861 netns ring.r5 type veth peer name left netns ring.r1
 link add name lan index 8219681 netns ring.r5 type veth peer name eth0 netns ring.h5
 EOF
-  # == stage 4 of 4: addresses and routes
-  # mark lo in ring.r1 as opentop:ring:r1  (examples/ring.otop:22:3)
-  # bring lo up in ring.r1  (examples/ring.otop:22:3)
-  # add 10.255.0.2/31 to right in ring.r1  (examples/ring.otop:34:19)
-  # add fd00:ff::2/127 to right in ring.r1  (examples/ring.otop:34:47)
-  # bring right up in ring.r1  (examples/ring.otop:34:3)
-  # add 10.0.1.1/24 to lan in ring.r1  (examples/ring.otop:40:17)
-  # add fd00:1:0:1::1/64 to lan in ring.r1  (examples/ring.otop:40:32)
-  # bring lan up in ring.r1  (examples/ring.otop:40:3)
-  # add 10.255.0.11/31 to left in ring.r1  (examples/ring.otop:35:21)
-  # add fd00:ff::b/127 to left in ring.r1  (examples/ring.otop:35:49)
-  # bring left up in ring.r1  (examples/ring.otop:35:8)
-  # route 10.0.2.0/24 via 10.255.0.3 in ring.r1  (examples/ring.otop:26:9)
-  # route fd00:1:0:2::/64 via fd00:ff::3 in ring.r1  (examples/ring.otop:27:9)
-  # route 10.0.3.0/24 via 10.255.0.3 in ring.r1  (examples/ring.otop:26:9)
-  # route fd00:1:0:3::/64 via fd00:ff::3 in ring.r1  (examples/ring.otop:27:9)
-  # route 10.0.4.0/24 via 10.255.0.10 in ring.r1  (examples/ring.otop:29:9)
-  # route fd00:1:0:4::/64 via fd00:ff::a in ring.r1  (examples/ring.otop:30:9)
-  # route 10.0.5.0/24 via 10.255.0.10 in ring.r1  (examples/ring.otop:29:9)
-  # route fd00:1:0:5::/64 via fd00:ff::a in ring.r1  (examples/ring.otop:30:9)
-  tool_step '8/17, addresses and routes, in node r1 (ring.r1)' nsenter --net=/run/netns/ring.r1 -- ip -batch - <<'EOF' || return 1
+  # == stage 4 of 4: addresses and routes (its 10 steps side by side)
+  up_8() {
+    # mark lo in ring.r1 as opentop:ring:r1  (examples/ring.otop:22:3)
+    # bring lo up in ring.r1  (examples/ring.otop:22:3)
+    # add 10.255.0.2/31 to right in ring.r1  (examples/ring.otop:34:19)
+    # add fd00:ff::2/127 to right in ring.r1  (examples/ring.otop:34:47)
+    # bring right up in ring.r1  (examples/ring.otop:34:3)
+    # add 10.0.1.1/24 to lan in ring.r1  (examples/ring.otop:40:17)
+    # add fd00:1:0:1::1/64 to lan in ring.r1  (examples/ring.otop:40:32)
+    # bring lan up in ring.r1  (examples/ring.otop:40:3)
+    # add 10.255.0.11/31 to left in ring.r1  (examples/ring.otop:35:21)
+    # add fd00:ff::b/127 to left in ring.r1  (examples/ring.otop:35:49)
+    # bring left up in ring.r1  (examples/ring.otop:35:8)
+    # route 10.0.2.0/24 via 10.255.0.3 in ring.r1  (examples/ring.otop:26:9)
+    # route fd00:1:0:2::/64 via fd00:ff::3 in ring.r1  (examples/ring.otop:27:9)
+    # route 10.0.3.0/24 via 10.255.0.3 in ring.r1  (examples/ring.otop:26:9)
+    # route fd00:1:0:3::/64 via fd00:ff::3 in ring.r1  (examples/ring.otop:27:9)
+    # route 10.0.4.0/24 via 10.255.0.10 in ring.r1  (examples/ring.otop:29:9)
+    # route fd00:1:0:4::/64 via fd00:ff::a in ring.r1  (examples/ring.otop:30:9)
+    # route 10.0.5.0/24 via 10.255.0.10 in ring.r1  (examples/ring.otop:29:9)
+    # route fd00:1:0:5::/64 via fd00:ff::a in ring.r1  (examples/ring.otop:30:9)
+    tool_step '8/17, addresses and routes, in node r1 (ring.r1)' nsenter --net=/run/netns/ring.r1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ring:r1
 link set dev lo up
 addr add 10.255.0.2/31 dev right
@@ -158,14 +172,16 @@ route add fd00:1:0:4::/64 via fd00:ff::a
 route add 10.0.5.0/24 via 10.255.0.10
 route add fd00:1:0:5::/64 via fd00:ff::a
 EOF
-  # mark lo in ring.h1 as opentop:ring:h1  (examples/ring.otop:39:3)
-  # bring lo up in ring.h1  (examples/ring.otop:39:3)
-  # add 10.0.1.10/24 to eth0 in ring.h1  (examples/ring.otop:40:61)
-  # add fd00:1:0:1::a/64 to eth0 in ring.h1  (examples/ring.otop:40:77)
-  # bring eth0 up in ring.h1  (examples/ring.otop:40:51)
-  # route 0.0.0.0/0 via 10.0.1.1 in ring.h1  (examples/ring.otop:39:15)
-  # route ::/0 via fd00:1:0:1::1 in ring.h1  (examples/ring.otop:39:47)
-  tool_step '9/17, addresses and routes, in node h1 (ring.h1)' nsenter --net=/run/netns/ring.h1 -- ip -batch - <<'EOF' || return 1
+  }
+  up_9() {
+    # mark lo in ring.h1 as opentop:ring:h1  (examples/ring.otop:39:3)
+    # bring lo up in ring.h1  (examples/ring.otop:39:3)
+    # add 10.0.1.10/24 to eth0 in ring.h1  (examples/ring.otop:40:61)
+    # add fd00:1:0:1::a/64 to eth0 in ring.h1  (examples/ring.otop:40:77)
+    # bring eth0 up in ring.h1  (examples/ring.otop:40:51)
+    # route 0.0.0.0/0 via 10.0.1.1 in ring.h1  (examples/ring.otop:39:15)
+    # route ::/0 via fd00:1:0:1::1 in ring.h1  (examples/ring.otop:39:47)
+    tool_step '9/17, addresses and routes, in node h1 (ring.h1)' nsenter --net=/run/netns/ring.h1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ring:h1
 link set dev lo up
 addr add 10.0.1.10/24 dev eth0
@@ -174,26 +190,28 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.0.1.1
 route add ::/0 via fd00:1:0:1::1
 EOF
-  # mark lo in ring.r2 as opentop:ring:r2  (examples/ring.otop:22:3)
-  # bring lo up in ring.r2  (examples/ring.otop:22:3)
-  # add 10.255.0.3/31 to left in ring.r2  (examples/ring.otop:35:21)
-  # add fd00:ff::3/127 to left in ring.r2  (examples/ring.otop:35:49)
-  # bring left up in ring.r2  (examples/ring.otop:35:8)
-  # add 10.255.0.4/31 to right in ring.r2  (examples/ring.otop:34:19)
-  # add fd00:ff::4/127 to right in ring.r2  (examples/ring.otop:34:47)
-  # bring right up in ring.r2  (examples/ring.otop:34:3)
-  # add 10.0.2.1/24 to lan in ring.r2  (examples/ring.otop:40:17)
-  # add fd00:1:0:2::1/64 to lan in ring.r2  (examples/ring.otop:40:32)
-  # bring lan up in ring.r2  (examples/ring.otop:40:3)
-  # route 10.0.1.0/24 via 10.255.0.2 in ring.r2  (examples/ring.otop:29:9)
-  # route fd00:1:0:1::/64 via fd00:ff::2 in ring.r2  (examples/ring.otop:30:9)
-  # route 10.0.3.0/24 via 10.255.0.5 in ring.r2  (examples/ring.otop:26:9)
-  # route fd00:1:0:3::/64 via fd00:ff::5 in ring.r2  (examples/ring.otop:27:9)
-  # route 10.0.4.0/24 via 10.255.0.5 in ring.r2  (examples/ring.otop:26:9)
-  # route fd00:1:0:4::/64 via fd00:ff::5 in ring.r2  (examples/ring.otop:27:9)
-  # route 10.0.5.0/24 via 10.255.0.2 in ring.r2  (examples/ring.otop:29:9)
-  # route fd00:1:0:5::/64 via fd00:ff::2 in ring.r2  (examples/ring.otop:30:9)
-  tool_step '10/17, addresses and routes, in node r2 (ring.r2)' nsenter --net=/run/netns/ring.r2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_10() {
+    # mark lo in ring.r2 as opentop:ring:r2  (examples/ring.otop:22:3)
+    # bring lo up in ring.r2  (examples/ring.otop:22:3)
+    # add 10.255.0.3/31 to left in ring.r2  (examples/ring.otop:35:21)
+    # add fd00:ff::3/127 to left in ring.r2  (examples/ring.otop:35:49)
+    # bring left up in ring.r2  (examples/ring.otop:35:8)
+    # add 10.255.0.4/31 to right in ring.r2  (examples/ring.otop:34:19)
+    # add fd00:ff::4/127 to right in ring.r2  (examples/ring.otop:34:47)
+    # bring right up in ring.r2  (examples/ring.otop:34:3)
+    # add 10.0.2.1/24 to lan in ring.r2  (examples/ring.otop:40:17)
+    # add fd00:1:0:2::1/64 to lan in ring.r2  (examples/ring.otop:40:32)
+    # bring lan up in ring.r2  (examples/ring.otop:40:3)
+    # route 10.0.1.0/24 via 10.255.0.2 in ring.r2  (examples/ring.otop:29:9)
+    # route fd00:1:0:1::/64 via fd00:ff::2 in ring.r2  (examples/ring.otop:30:9)
+    # route 10.0.3.0/24 via 10.255.0.5 in ring.r2  (examples/ring.otop:26:9)
+    # route fd00:1:0:3::/64 via fd00:ff::5 in ring.r2  (examples/ring.otop:27:9)
+    # route 10.0.4.0/24 via 10.255.0.5 in ring.r2  (examples/ring.otop:26:9)
+    # route fd00:1:0:4::/64 via fd00:ff::5 in ring.r2  (examples/ring.otop:27:9)
+    # route 10.0.5.0/24 via 10.255.0.2 in ring.r2  (examples/ring.otop:29:9)
+    # route fd00:1:0:5::/64 via fd00:ff::2 in ring.r2  (examples/ring.otop:30:9)
+    tool_step '10/17, addresses and routes, in node r2 (ring.r2)' nsenter --net=/run/netns/ring.r2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ring:r2
 link set dev lo up
 addr add 10.255.0.3/31 dev left
@@ -214,14 +232,16 @@ route add fd00:1:0:4::/64 via fd00:ff::5
 route add 10.0.5.0/24 via 10.255.0.2
 route add fd00:1:0:5::/64 via fd00:ff::2
 EOF
-  # mark lo in ring.h2 as opentop:ring:h2  (examples/ring.otop:39:3)
-  # bring lo up in ring.h2  (examples/ring.otop:39:3)
-  # add 10.0.2.10/24 to eth0 in ring.h2  (examples/ring.otop:40:61)
-  # add fd00:1:0:2::a/64 to eth0 in ring.h2  (examples/ring.otop:40:77)
-  # bring eth0 up in ring.h2  (examples/ring.otop:40:51)
-  # route 0.0.0.0/0 via 10.0.2.1 in ring.h2  (examples/ring.otop:39:15)
-  # route ::/0 via fd00:1:0:2::1 in ring.h2  (examples/ring.otop:39:47)
-  tool_step '11/17, addresses and routes, in node h2 (ring.h2)' nsenter --net=/run/netns/ring.h2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_11() {
+    # mark lo in ring.h2 as opentop:ring:h2  (examples/ring.otop:39:3)
+    # bring lo up in ring.h2  (examples/ring.otop:39:3)
+    # add 10.0.2.10/24 to eth0 in ring.h2  (examples/ring.otop:40:61)
+    # add fd00:1:0:2::a/64 to eth0 in ring.h2  (examples/ring.otop:40:77)
+    # bring eth0 up in ring.h2  (examples/ring.otop:40:51)
+    # route 0.0.0.0/0 via 10.0.2.1 in ring.h2  (examples/ring.otop:39:15)
+    # route ::/0 via fd00:1:0:2::1 in ring.h2  (examples/ring.otop:39:47)
+    tool_step '11/17, addresses and routes, in node h2 (ring.h2)' nsenter --net=/run/netns/ring.h2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ring:h2
 link set dev lo up
 addr add 10.0.2.10/24 dev eth0
@@ -230,26 +250,28 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.0.2.1
 route add ::/0 via fd00:1:0:2::1
 EOF
-  # mark lo in ring.r3 as opentop:ring:r3  (examples/ring.otop:22:3)
-  # bring lo up in ring.r3  (examples/ring.otop:22:3)
-  # add 10.255.0.5/31 to left in ring.r3  (examples/ring.otop:35:21)
-  # add fd00:ff::5/127 to left in ring.r3  (examples/ring.otop:35:49)
-  # bring left up in ring.r3  (examples/ring.otop:35:8)
-  # add 10.255.0.6/31 to right in ring.r3  (examples/ring.otop:34:19)
-  # add fd00:ff::6/127 to right in ring.r3  (examples/ring.otop:34:47)
-  # bring right up in ring.r3  (examples/ring.otop:34:3)
-  # add 10.0.3.1/24 to lan in ring.r3  (examples/ring.otop:40:17)
-  # add fd00:1:0:3::1/64 to lan in ring.r3  (examples/ring.otop:40:32)
-  # bring lan up in ring.r3  (examples/ring.otop:40:3)
-  # route 10.0.1.0/24 via 10.255.0.4 in ring.r3  (examples/ring.otop:29:9)
-  # route fd00:1:0:1::/64 via fd00:ff::4 in ring.r3  (examples/ring.otop:30:9)
-  # route 10.0.2.0/24 via 10.255.0.4 in ring.r3  (examples/ring.otop:29:9)
-  # route fd00:1:0:2::/64 via fd00:ff::4 in ring.r3  (examples/ring.otop:30:9)
-  # route 10.0.4.0/24 via 10.255.0.7 in ring.r3  (examples/ring.otop:26:9)
-  # route fd00:1:0:4::/64 via fd00:ff::7 in ring.r3  (examples/ring.otop:27:9)
-  # route 10.0.5.0/24 via 10.255.0.7 in ring.r3  (examples/ring.otop:26:9)
-  # route fd00:1:0:5::/64 via fd00:ff::7 in ring.r3  (examples/ring.otop:27:9)
-  tool_step '12/17, addresses and routes, in node r3 (ring.r3)' nsenter --net=/run/netns/ring.r3 -- ip -batch - <<'EOF' || return 1
+  }
+  up_12() {
+    # mark lo in ring.r3 as opentop:ring:r3  (examples/ring.otop:22:3)
+    # bring lo up in ring.r3  (examples/ring.otop:22:3)
+    # add 10.255.0.5/31 to left in ring.r3  (examples/ring.otop:35:21)
+    # add fd00:ff::5/127 to left in ring.r3  (examples/ring.otop:35:49)
+    # bring left up in ring.r3  (examples/ring.otop:35:8)
+    # add 10.255.0.6/31 to right in ring.r3  (examples/ring.otop:34:19)
+    # add fd00:ff::6/127 to right in ring.r3  (examples/ring.otop:34:47)
+    # bring right up in ring.r3  (examples/ring.otop:34:3)
+    # add 10.0.3.1/24 to lan in ring.r3  (examples/ring.otop:40:17)
+    # add fd00:1:0:3::1/64 to lan in ring.r3  (examples/ring.otop:40:32)
+    # bring lan up in ring.r3  (examples/ring.otop:40:3)
+    # route 10.0.1.0/24 via 10.255.0.4 in ring.r3  (examples/ring.otop:29:9)
+    # route fd00:1:0:1::/64 via fd00:ff::4 in ring.r3  (examples/ring.otop:30:9)
+    # route 10.0.2.0/24 via 10.255.0.4 in ring.r3  (examples/ring.otop:29:9)
+    # route fd00:1:0:2::/64 via fd00:ff::4 in ring.r3  (examples/ring.otop:30:9)
+    # route 10.0.4.0/24 via 10.255.0.7 in ring.r3  (examples/ring.otop:26:9)
+    # route fd00:1:0:4::/64 via fd00:ff::7 in ring.r3  (examples/ring.otop:27:9)
+    # route 10.0.5.0/24 via 10.255.0.7 in ring.r3  (examples/ring.otop:26:9)
+    # route fd00:1:0:5::/64 via fd00:ff::7 in ring.r3  (examples/ring.otop:27:9)
+    tool_step '12/17, addresses and routes, in node r3 (ring.r3)' nsenter --net=/run/netns/ring.r3 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ring:r3
 link set dev lo up
 addr add 10.255.0.5/31 dev left
@@ -270,14 +292,16 @@ route add fd00:1:0:4::/64 via fd00:ff::7
 route add 10.0.5.0/24 via 10.255.0.7
 route add fd00:1:0:5::/64 via fd00:ff::7
 EOF
-  # mark lo in ring.h3 as opentop:ring:h3  (examples/ring.otop:39:3)
-  # bring lo up in ring.h3  (examples/ring.otop:39:3)
-  # add 10.0.3.10/24 to eth0 in ring.h3  (examples/ring.otop:40:61)
-  # add fd00:1:0:3::a/64 to eth0 in ring.h3  (examples/ring.otop:40:77)
-  # bring eth0 up in ring.h3  (examples/ring.otop:40:51)
-  # route 0.0.0.0/0 via 10.0.3.1 in ring.h3  (examples/ring.otop:39:15)
-  # route ::/0 via fd00:1:0:3::1 in ring.h3  (examples/ring.otop:39:47)
-  tool_step '13/17, addresses and routes, in node h3 (ring.h3)' nsenter --net=/run/netns/ring.h3 -- ip -batch - <<'EOF' || return 1
+  }
+  up_13() {
+    # mark lo in ring.h3 as opentop:ring:h3  (examples/ring.otop:39:3)
+    # bring lo up in ring.h3  (examples/ring.otop:39:3)
+    # add 10.0.3.10/24 to eth0 in ring.h3  (examples/ring.otop:40:61)
+    # add fd00:1:0:3::a/64 to eth0 in ring.h3  (examples/ring.otop:40:77)
+    # bring eth0 up in ring.h3  (examples/ring.otop:40:51)
+    # route 0.0.0.0/0 via 10.0.3.1 in ring.h3  (examples/ring.otop:39:15)
+    # route ::/0 via fd00:1:0:3::1 in ring.h3  (examples/ring.otop:39:47)
+    tool_step '13/17, addresses and routes, in node h3 (ring.h3)' nsenter --net=/run/netns/ring.h3 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ring:h3
 link set dev lo up
 addr add 10.0.3.10/24 dev eth0
@@ -286,26 +310,28 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.0.3.1
 route add ::/0 via fd00:1:0:3::1
 EOF
-  # mark lo in ring.r4 as opentop:ring:r4  (examples/ring.otop:22:3)
-  # bring lo up in ring.r4  (examples/ring.otop:22:3)
-  # add 10.255.0.7/31 to left in ring.r4  (examples/ring.otop:35:21)
-  # add fd00:ff::7/127 to left in ring.r4  (examples/ring.otop:35:49)
-  # bring left up in ring.r4  (examples/ring.otop:35:8)
-  # add 10.255.0.8/31 to right in ring.r4  (examples/ring.otop:34:19)
-  # add fd00:ff::8/127 to right in ring.r4  (examples/ring.otop:34:47)
-  # bring right up in ring.r4  (examples/ring.otop:34:3)
-  # add 10.0.4.1/24 to lan in ring.r4  (examples/ring.otop:40:17)
-  # add fd00:1:0:4::1/64 to lan in ring.r4  (examples/ring.otop:40:32)
-  # bring lan up in ring.r4  (examples/ring.otop:40:3)
-  # route 10.0.1.0/24 via 10.255.0.9 in ring.r4  (examples/ring.otop:26:9)
-  # route fd00:1:0:1::/64 via fd00:ff::9 in ring.r4  (examples/ring.otop:27:9)
-  # route 10.0.2.0/24 via 10.255.0.6 in ring.r4  (examples/ring.otop:29:9)
-  # route fd00:1:0:2::/64 via fd00:ff::6 in ring.r4  (examples/ring.otop:30:9)
-  # route 10.0.3.0/24 via 10.255.0.6 in ring.r4  (examples/ring.otop:29:9)
-  # route fd00:1:0:3::/64 via fd00:ff::6 in ring.r4  (examples/ring.otop:30:9)
-  # route 10.0.5.0/24 via 10.255.0.9 in ring.r4  (examples/ring.otop:26:9)
-  # route fd00:1:0:5::/64 via fd00:ff::9 in ring.r4  (examples/ring.otop:27:9)
-  tool_step '14/17, addresses and routes, in node r4 (ring.r4)' nsenter --net=/run/netns/ring.r4 -- ip -batch - <<'EOF' || return 1
+  }
+  up_14() {
+    # mark lo in ring.r4 as opentop:ring:r4  (examples/ring.otop:22:3)
+    # bring lo up in ring.r4  (examples/ring.otop:22:3)
+    # add 10.255.0.7/31 to left in ring.r4  (examples/ring.otop:35:21)
+    # add fd00:ff::7/127 to left in ring.r4  (examples/ring.otop:35:49)
+    # bring left up in ring.r4  (examples/ring.otop:35:8)
+    # add 10.255.0.8/31 to right in ring.r4  (examples/ring.otop:34:19)
+    # add fd00:ff::8/127 to right in ring.r4  (examples/ring.otop:34:47)
+    # bring right up in ring.r4  (examples/ring.otop:34:3)
+    # add 10.0.4.1/24 to lan in ring.r4  (examples/ring.otop:40:17)
+    # add fd00:1:0:4::1/64 to lan in ring.r4  (examples/ring.otop:40:32)
+    # bring lan up in ring.r4  (examples/ring.otop:40:3)
+    # route 10.0.1.0/24 via 10.255.0.9 in ring.r4  (examples/ring.otop:26:9)
+    # route fd00:1:0:1::/64 via fd00:ff::9 in ring.r4  (examples/ring.otop:27:9)
+    # route 10.0.2.0/24 via 10.255.0.6 in ring.r4  (examples/ring.otop:29:9)
+    # route fd00:1:0:2::/64 via fd00:ff::6 in ring.r4  (examples/ring.otop:30:9)
+    # route 10.0.3.0/24 via 10.255.0.6 in ring.r4  (examples/ring.otop:29:9)
+    # route fd00:1:0:3::/64 via fd00:ff::6 in ring.r4  (examples/ring.otop:30:9)
+    # route 10.0.5.0/24 via 10.255.0.9 in ring.r4  (examples/ring.otop:26:9)
+    # route fd00:1:0:5::/64 via fd00:ff::9 in ring.r4  (examples/ring.otop:27:9)
+    tool_step '14/17, addresses and routes, in node r4 (ring.r4)' nsenter --net=/run/netns/ring.r4 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ring:r4
 link set dev lo up
 addr add 10.255.0.7/31 dev left
@@ -326,14 +352,16 @@ route add fd00:1:0:3::/64 via fd00:ff::6
 route add 10.0.5.0/24 via 10.255.0.9
 route add fd00:1:0:5::/64 via fd00:ff::9
 EOF
-  # mark lo in ring.h4 as opentop:ring:h4  (examples/ring.otop:39:3)
-  # bring lo up in ring.h4  (examples/ring.otop:39:3)
-  # add 10.0.4.10/24 to eth0 in ring.h4  (examples/ring.otop:40:61)
-  # add fd00:1:0:4::a/64 to eth0 in ring.h4  (examples/ring.otop:40:77)
-  # bring eth0 up in ring.h4  (examples/ring.otop:40:51)
-  # route 0.0.0.0/0 via 10.0.4.1 in ring.h4  (examples/ring.otop:39:15)
-  # route ::/0 via fd00:1:0:4::1 in ring.h4  (examples/ring.otop:39:47)
-  tool_step '15/17, addresses and routes, in node h4 (ring.h4)' nsenter --net=/run/netns/ring.h4 -- ip -batch - <<'EOF' || return 1
+  }
+  up_15() {
+    # mark lo in ring.h4 as opentop:ring:h4  (examples/ring.otop:39:3)
+    # bring lo up in ring.h4  (examples/ring.otop:39:3)
+    # add 10.0.4.10/24 to eth0 in ring.h4  (examples/ring.otop:40:61)
+    # add fd00:1:0:4::a/64 to eth0 in ring.h4  (examples/ring.otop:40:77)
+    # bring eth0 up in ring.h4  (examples/ring.otop:40:51)
+    # route 0.0.0.0/0 via 10.0.4.1 in ring.h4  (examples/ring.otop:39:15)
+    # route ::/0 via fd00:1:0:4::1 in ring.h4  (examples/ring.otop:39:47)
+    tool_step '15/17, addresses and routes, in node h4 (ring.h4)' nsenter --net=/run/netns/ring.h4 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ring:h4
 link set dev lo up
 addr add 10.0.4.10/24 dev eth0
@@ -342,26 +370,28 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.0.4.1
 route add ::/0 via fd00:1:0:4::1
 EOF
-  # mark lo in ring.r5 as opentop:ring:r5  (examples/ring.otop:22:3)
-  # bring lo up in ring.r5  (examples/ring.otop:22:3)
-  # add 10.255.0.9/31 to left in ring.r5  (examples/ring.otop:35:21)
-  # add fd00:ff::9/127 to left in ring.r5  (examples/ring.otop:35:49)
-  # bring left up in ring.r5  (examples/ring.otop:35:8)
-  # add 10.255.0.10/31 to right in ring.r5  (examples/ring.otop:34:19)
-  # add fd00:ff::a/127 to right in ring.r5  (examples/ring.otop:34:47)
-  # bring right up in ring.r5  (examples/ring.otop:34:3)
-  # add 10.0.5.1/24 to lan in ring.r5  (examples/ring.otop:40:17)
-  # add fd00:1:0:5::1/64 to lan in ring.r5  (examples/ring.otop:40:32)
-  # bring lan up in ring.r5  (examples/ring.otop:40:3)
-  # route 10.0.1.0/24 via 10.255.0.11 in ring.r5  (examples/ring.otop:26:9)
-  # route fd00:1:0:1::/64 via fd00:ff::b in ring.r5  (examples/ring.otop:27:9)
-  # route 10.0.2.0/24 via 10.255.0.11 in ring.r5  (examples/ring.otop:26:9)
-  # route fd00:1:0:2::/64 via fd00:ff::b in ring.r5  (examples/ring.otop:27:9)
-  # route 10.0.3.0/24 via 10.255.0.8 in ring.r5  (examples/ring.otop:29:9)
-  # route fd00:1:0:3::/64 via fd00:ff::8 in ring.r5  (examples/ring.otop:30:9)
-  # route 10.0.4.0/24 via 10.255.0.8 in ring.r5  (examples/ring.otop:29:9)
-  # route fd00:1:0:4::/64 via fd00:ff::8 in ring.r5  (examples/ring.otop:30:9)
-  tool_step '16/17, addresses and routes, in node r5 (ring.r5)' nsenter --net=/run/netns/ring.r5 -- ip -batch - <<'EOF' || return 1
+  }
+  up_16() {
+    # mark lo in ring.r5 as opentop:ring:r5  (examples/ring.otop:22:3)
+    # bring lo up in ring.r5  (examples/ring.otop:22:3)
+    # add 10.255.0.9/31 to left in ring.r5  (examples/ring.otop:35:21)
+    # add fd00:ff::9/127 to left in ring.r5  (examples/ring.otop:35:49)
+    # bring left up in ring.r5  (examples/ring.otop:35:8)
+    # add 10.255.0.10/31 to right in ring.r5  (examples/ring.otop:34:19)
+    # add fd00:ff::a/127 to right in ring.r5  (examples/ring.otop:34:47)
+    # bring right up in ring.r5  (examples/ring.otop:34:3)
+    # add 10.0.5.1/24 to lan in ring.r5  (examples/ring.otop:40:17)
+    # add fd00:1:0:5::1/64 to lan in ring.r5  (examples/ring.otop:40:32)
+    # bring lan up in ring.r5  (examples/ring.otop:40:3)
+    # route 10.0.1.0/24 via 10.255.0.11 in ring.r5  (examples/ring.otop:26:9)
+    # route fd00:1:0:1::/64 via fd00:ff::b in ring.r5  (examples/ring.otop:27:9)
+    # route 10.0.2.0/24 via 10.255.0.11 in ring.r5  (examples/ring.otop:26:9)
+    # route fd00:1:0:2::/64 via fd00:ff::b in ring.r5  (examples/ring.otop:27:9)
+    # route 10.0.3.0/24 via 10.255.0.8 in ring.r5  (examples/ring.otop:29:9)
+    # route fd00:1:0:3::/64 via fd00:ff::8 in ring.r5  (examples/ring.otop:30:9)
+    # route 10.0.4.0/24 via 10.255.0.8 in ring.r5  (examples/ring.otop:29:9)
+    # route fd00:1:0:4::/64 via fd00:ff::8 in ring.r5  (examples/ring.otop:30:9)
+    tool_step '16/17, addresses and routes, in node r5 (ring.r5)' nsenter --net=/run/netns/ring.r5 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ring:r5
 link set dev lo up
 addr add 10.255.0.9/31 dev left
@@ -382,14 +412,16 @@ route add fd00:1:0:3::/64 via fd00:ff::8
 route add 10.0.4.0/24 via 10.255.0.8
 route add fd00:1:0:4::/64 via fd00:ff::8
 EOF
-  # mark lo in ring.h5 as opentop:ring:h5  (examples/ring.otop:39:3)
-  # bring lo up in ring.h5  (examples/ring.otop:39:3)
-  # add 10.0.5.10/24 to eth0 in ring.h5  (examples/ring.otop:40:61)
-  # add fd00:1:0:5::a/64 to eth0 in ring.h5  (examples/ring.otop:40:77)
-  # bring eth0 up in ring.h5  (examples/ring.otop:40:51)
-  # route 0.0.0.0/0 via 10.0.5.1 in ring.h5  (examples/ring.otop:39:15)
-  # route ::/0 via fd00:1:0:5::1 in ring.h5  (examples/ring.otop:39:47)
-  tool_step '17/17, addresses and routes, in node h5 (ring.h5)' nsenter --net=/run/netns/ring.h5 -- ip -batch - <<'EOF' || return 1
+  }
+  up_17() {
+    # mark lo in ring.h5 as opentop:ring:h5  (examples/ring.otop:39:3)
+    # bring lo up in ring.h5  (examples/ring.otop:39:3)
+    # add 10.0.5.10/24 to eth0 in ring.h5  (examples/ring.otop:40:61)
+    # add fd00:1:0:5::a/64 to eth0 in ring.h5  (examples/ring.otop:40:77)
+    # bring eth0 up in ring.h5  (examples/ring.otop:40:51)
+    # route 0.0.0.0/0 via 10.0.5.1 in ring.h5  (examples/ring.otop:39:15)
+    # route ::/0 via fd00:1:0:5::1 in ring.h5  (examples/ring.otop:39:47)
+    tool_step '17/17, addresses and routes, in node h5 (ring.h5)' nsenter --net=/run/netns/ring.h5 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:ring:h5
 link set dev lo up
 addr add 10.0.5.10/24 dev eth0
@@ -398,6 +430,8 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.0.5.1
 route add ::/0 via fd00:1:0:5::1
 EOF
+  }
+  at_once 8 17 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

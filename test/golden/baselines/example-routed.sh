@@ -45,10 +45,12 @@ Lab routed: 4 nodes, 2 switches, 6 links (67 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 4: namespaces
@@ -64,44 +66,52 @@ netns add routed.r2
 netns add routed.client
 netns add routed.server
 EOF
-  # == stage 2 of 4: namespace sysctls
-  # set net.ipv4.ip_forward = 1 in routed.r1  (examples/routed.otop:14:3)
-  # set net.ipv6.conf.all.forwarding = 1 in routed.r1  (examples/routed.otop:14:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in routed.r1  (examples/routed.otop:14:3)
-  tool_step '2/9, namespace sysctls, in node r1 (routed.r1)' nsenter --net=/run/netns/routed.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in routed.r2  (examples/routed.otop:23:3)
-  # set net.ipv6.conf.all.forwarding = 1 in routed.r2  (examples/routed.otop:23:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in routed.r2  (examples/routed.otop:23:3)
-  tool_step '3/9, namespace sysctls, in node r2 (routed.r2)' nsenter --net=/run/netns/routed.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # == stage 3 of 4: links
-  # create veth pair eth1 (routed.r1) — eth1 (routed.r2)  (examples/routed.otop:16:3)
-  # create veth pair ot-3ty1yf-uplin (the host) — uplink (routed.r1)  (examples/routed.otop:17:3)
-  # mark ot-3ty1yf-uplin in the host as opentop:routed:r1:uplink  (examples/routed.otop:17:3)
-  # add 198.51.100.1/30 to ot-3ty1yf-uplin in the host  (examples/routed.otop:17:49)
-  # bring ot-3ty1yf-uplin up in the host  (examples/routed.otop:17:3)
-  tool_step '4/9, links, on the host' ip -batch - <<'EOF' || return 1
+  # == stage 2 of 4: namespace sysctls (its 2 steps side by side)
+  up_2() {
+    # set net.ipv4.ip_forward = 1 in routed.r1  (examples/routed.otop:14:3)
+    # set net.ipv6.conf.all.forwarding = 1 in routed.r1  (examples/routed.otop:14:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in routed.r1  (examples/routed.otop:14:3)
+    tool_step '2/9, namespace sysctls, in node r1 (routed.r1)' nsenter --net=/run/netns/routed.r1 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_3() {
+    # set net.ipv4.ip_forward = 1 in routed.r2  (examples/routed.otop:23:3)
+    # set net.ipv6.conf.all.forwarding = 1 in routed.r2  (examples/routed.otop:23:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in routed.r2  (examples/routed.otop:23:3)
+    tool_step '3/9, namespace sysctls, in node r2 (routed.r2)' nsenter --net=/run/netns/routed.r2 -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  at_once 2 3 || return 1
+  # == stage 3 of 4: links (its 2 steps side by side)
+  up_4() {
+    # create veth pair eth1 (routed.r1) — eth1 (routed.r2)  (examples/routed.otop:16:3)
+    # create veth pair ot-3ty1yf-uplin (the host) — uplink (routed.r1)  (examples/routed.otop:17:3)
+    # mark ot-3ty1yf-uplin in the host as opentop:routed:r1:uplink  (examples/routed.otop:17:3)
+    # add 198.51.100.1/30 to ot-3ty1yf-uplin in the host  (examples/routed.otop:17:49)
+    # bring ot-3ty1yf-uplin up in the host  (examples/routed.otop:17:3)
+    tool_step '4/9, links, on the host' ip -batch - <<'EOF'
 link add name eth1 index 9558233 netns routed.r1 type veth peer name eth1 netns routed.r2
 link add name ot-3ty1yf-uplin type veth peer name uplink netns routed.r1
 link set dev ot-3ty1yf-uplin alias opentop:routed:r1:uplink
 addr add 198.51.100.1/30 dev ot-3ty1yf-uplin
 link set dev ot-3ty1yf-uplin up
 EOF
-  # mark lo in routed as opentop:routed  (examples/routed.otop:8:5)
-  # create bridge lan1 in routed  (examples/routed.otop:10:1)
-  # give lan1 in routed no IPv6 link-local address  (examples/routed.otop:10:1)
-  # bring lan1 up in routed  (examples/routed.otop:10:1)
-  # create bridge lan2 in routed  (examples/routed.otop:11:1)
-  # give lan2 in routed no IPv6 link-local address  (examples/routed.otop:11:1)
-  # bring lan2 up in routed  (examples/routed.otop:11:1)
-  # create veth pair r1.eth0 (routed) — eth0 (routed.r1)  (examples/routed.otop:15:3)
-  # give r1.eth0 in routed no IPv6 link-local address  (examples/routed.otop:15:3)
-  # create veth pair r2.eth0 (routed) — eth0 (routed.r2)  (examples/routed.otop:24:3)
-  # give r2.eth0 in routed no IPv6 link-local address  (examples/routed.otop:24:3)
-  # create veth pair client.eth0 (routed) — eth0 (routed.client)  (examples/routed.otop:31:3)
-  # give client.eth0 in routed no IPv6 link-local address  (examples/routed.otop:31:3)
-  # create veth pair server.eth0 (routed) — eth0 (routed.server)  (examples/routed.otop:37:3)
-  # give server.eth0 in routed no IPv6 link-local address  (examples/routed.otop:37:3)
-  tool_step '5/9, links, in the switches (routed)' nsenter --net=/run/netns/routed -- ip -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # mark lo in routed as opentop:routed  (examples/routed.otop:8:5)
+    # create bridge lan1 in routed  (examples/routed.otop:10:1)
+    # give lan1 in routed no IPv6 link-local address  (examples/routed.otop:10:1)
+    # bring lan1 up in routed  (examples/routed.otop:10:1)
+    # create bridge lan2 in routed  (examples/routed.otop:11:1)
+    # give lan2 in routed no IPv6 link-local address  (examples/routed.otop:11:1)
+    # bring lan2 up in routed  (examples/routed.otop:11:1)
+    # create veth pair r1.eth0 (routed) — eth0 (routed.r1)  (examples/routed.otop:15:3)
+    # give r1.eth0 in routed no IPv6 link-local address  (examples/routed.otop:15:3)
+    # create veth pair r2.eth0 (routed) — eth0 (routed.r2)  (examples/routed.otop:24:3)
+    # give r2.eth0 in routed no IPv6 link-local address  (examples/routed.otop:24:3)
+    # create veth pair client.eth0 (routed) — eth0 (routed.client)  (examples/routed.otop:31:3)
+    # give client.eth0 in routed no IPv6 link-local address  (examples/routed.otop:31:3)
+    # create veth pair server.eth0 (routed) — eth0 (routed.server)  (examples/routed.otop:37:3)
+    # give server.eth0 in routed no IPv6 link-local address  (examples/routed.otop:37:3)
+    tool_step '5/9, links, in the switches (routed)' nsenter --net=/run/netns/routed -- ip -batch - <<'EOF'
 link set dev lo alias opentop:routed
 link add name lan1 type bridge
 link set dev lan1 addrgenmode none
@@ -118,20 +128,23 @@ link set dev client.eth0 addrgenmode none
 link add name server.eth0 index 12503716 mtu 1400 master lan2 up type veth peer name eth0 netns routed.server mtu 1400
 link set dev server.eth0 addrgenmode none
 EOF
-  # == stage 4 of 4: addresses and routes
-  # mark lo in routed.r1 as opentop:routed:r1  (examples/routed.otop:13:1)
-  # bring lo up in routed.r1  (examples/routed.otop:13:1)
-  # add 10.1.0.1/24 to eth0 in routed.r1  (examples/routed.otop:15:16)
-  # add fd00:1::1/64 to eth0 in routed.r1  (examples/routed.otop:15:28)
-  # bring eth0 up in routed.r1  (examples/routed.otop:15:3)
-  # add 10.255.0.0/31 to eth1 in routed.r1  (examples/routed.otop:16:19)
-  # add fd00:ff::/127 to eth1 in routed.r1  (examples/routed.otop:16:33)
-  # bring eth1 up in routed.r1  (examples/routed.otop:16:3)
-  # add 198.51.100.2/30 to uplink in routed.r1  (examples/routed.otop:17:18)
-  # bring uplink up in routed.r1  (examples/routed.otop:17:3)
-  # route 10.2.0.0/24 via 10.255.0.1 in routed.r1  (examples/routed.otop:18:3)
-  # route fd00:2::/64 via fd00:ff::1 in routed.r1  (examples/routed.otop:19:3)
-  tool_step '6/9, addresses and routes, in node r1 (routed.r1)' nsenter --net=/run/netns/routed.r1 -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 4 5 || return 1
+  # == stage 4 of 4: addresses and routes (its 4 steps side by side)
+  up_6() {
+    # mark lo in routed.r1 as opentop:routed:r1  (examples/routed.otop:13:1)
+    # bring lo up in routed.r1  (examples/routed.otop:13:1)
+    # add 10.1.0.1/24 to eth0 in routed.r1  (examples/routed.otop:15:16)
+    # add fd00:1::1/64 to eth0 in routed.r1  (examples/routed.otop:15:28)
+    # bring eth0 up in routed.r1  (examples/routed.otop:15:3)
+    # add 10.255.0.0/31 to eth1 in routed.r1  (examples/routed.otop:16:19)
+    # add fd00:ff::/127 to eth1 in routed.r1  (examples/routed.otop:16:33)
+    # bring eth1 up in routed.r1  (examples/routed.otop:16:3)
+    # add 198.51.100.2/30 to uplink in routed.r1  (examples/routed.otop:17:18)
+    # bring uplink up in routed.r1  (examples/routed.otop:17:3)
+    # route 10.2.0.0/24 via 10.255.0.1 in routed.r1  (examples/routed.otop:18:3)
+    # route fd00:2::/64 via fd00:ff::1 in routed.r1  (examples/routed.otop:19:3)
+    tool_step '6/9, addresses and routes, in node r1 (routed.r1)' nsenter --net=/run/netns/routed.r1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:routed:r1
 link set dev lo up
 addr add 10.1.0.1/24 dev eth0
@@ -145,17 +158,19 @@ link set dev uplink up
 route add 10.2.0.0/24 via 10.255.0.1
 route add fd00:2::/64 via fd00:ff::1
 EOF
-  # mark lo in routed.r2 as opentop:routed:r2  (examples/routed.otop:22:1)
-  # bring lo up in routed.r2  (examples/routed.otop:22:1)
-  # add 10.2.0.1/24 to eth0 in routed.r2  (examples/routed.otop:24:16)
-  # add fd00:2::1/64 to eth0 in routed.r2  (examples/routed.otop:24:28)
-  # bring eth0 up in routed.r2  (examples/routed.otop:24:3)
-  # add 10.255.0.1/31 to eth1 in routed.r2  (examples/routed.otop:25:8)
-  # add fd00:ff::1/127 to eth1 in routed.r2  (examples/routed.otop:25:22)
-  # bring eth1 up in routed.r2  (examples/routed.otop:25:3)
-  # route 10.1.0.0/24 via 10.255.0.0 in routed.r2  (examples/routed.otop:26:3)
-  # route fd00:1::/64 via fd00:ff:: in routed.r2  (examples/routed.otop:27:3)
-  tool_step '7/9, addresses and routes, in node r2 (routed.r2)' nsenter --net=/run/netns/routed.r2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_7() {
+    # mark lo in routed.r2 as opentop:routed:r2  (examples/routed.otop:22:1)
+    # bring lo up in routed.r2  (examples/routed.otop:22:1)
+    # add 10.2.0.1/24 to eth0 in routed.r2  (examples/routed.otop:24:16)
+    # add fd00:2::1/64 to eth0 in routed.r2  (examples/routed.otop:24:28)
+    # bring eth0 up in routed.r2  (examples/routed.otop:24:3)
+    # add 10.255.0.1/31 to eth1 in routed.r2  (examples/routed.otop:25:8)
+    # add fd00:ff::1/127 to eth1 in routed.r2  (examples/routed.otop:25:22)
+    # bring eth1 up in routed.r2  (examples/routed.otop:25:3)
+    # route 10.1.0.0/24 via 10.255.0.0 in routed.r2  (examples/routed.otop:26:3)
+    # route fd00:1::/64 via fd00:ff:: in routed.r2  (examples/routed.otop:27:3)
+    tool_step '7/9, addresses and routes, in node r2 (routed.r2)' nsenter --net=/run/netns/routed.r2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:routed:r2
 link set dev lo up
 addr add 10.2.0.1/24 dev eth0
@@ -167,14 +182,16 @@ link set dev eth1 up
 route add 10.1.0.0/24 via 10.255.0.0
 route add fd00:1::/64 via fd00:ff::
 EOF
-  # mark lo in routed.client as opentop:routed:client  (examples/routed.otop:30:1)
-  # bring lo up in routed.client  (examples/routed.otop:30:1)
-  # add 10.1.0.10/24 to eth0 in routed.client  (examples/routed.otop:31:16)
-  # add fd00:1::10/64 to eth0 in routed.client  (examples/routed.otop:31:29)
-  # bring eth0 up in routed.client  (examples/routed.otop:31:3)
-  # route 0.0.0.0/0 via 10.1.0.1 in routed.client  (examples/routed.otop:32:3)
-  # route ::/0 via fd00:1::1 in routed.client  (examples/routed.otop:33:3)
-  tool_step '8/9, addresses and routes, in node client (routed.client)' nsenter --net=/run/netns/routed.client -- ip -batch - <<'EOF' || return 1
+  }
+  up_8() {
+    # mark lo in routed.client as opentop:routed:client  (examples/routed.otop:30:1)
+    # bring lo up in routed.client  (examples/routed.otop:30:1)
+    # add 10.1.0.10/24 to eth0 in routed.client  (examples/routed.otop:31:16)
+    # add fd00:1::10/64 to eth0 in routed.client  (examples/routed.otop:31:29)
+    # bring eth0 up in routed.client  (examples/routed.otop:31:3)
+    # route 0.0.0.0/0 via 10.1.0.1 in routed.client  (examples/routed.otop:32:3)
+    # route ::/0 via fd00:1::1 in routed.client  (examples/routed.otop:33:3)
+    tool_step '8/9, addresses and routes, in node client (routed.client)' nsenter --net=/run/netns/routed.client -- ip -batch - <<'EOF'
 link set dev lo alias opentop:routed:client
 link set dev lo up
 addr add 10.1.0.10/24 dev eth0
@@ -183,14 +200,16 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.0.1
 route add ::/0 via fd00:1::1
 EOF
-  # mark lo in routed.server as opentop:routed:server  (examples/routed.otop:36:1)
-  # bring lo up in routed.server  (examples/routed.otop:36:1)
-  # add 10.2.0.10/24 to eth0 in routed.server  (examples/routed.otop:37:16)
-  # add fd00:2::10/64 to eth0 in routed.server  (examples/routed.otop:37:29)
-  # bring eth0 up in routed.server  (examples/routed.otop:37:3)
-  # route 0.0.0.0/0 via 10.2.0.1 in routed.server  (examples/routed.otop:38:3)
-  # route ::/0 via fd00:2::1 in routed.server  (examples/routed.otop:39:3)
-  tool_step '9/9, addresses and routes, in node server (routed.server)' nsenter --net=/run/netns/routed.server -- ip -batch - <<'EOF' || return 1
+  }
+  up_9() {
+    # mark lo in routed.server as opentop:routed:server  (examples/routed.otop:36:1)
+    # bring lo up in routed.server  (examples/routed.otop:36:1)
+    # add 10.2.0.10/24 to eth0 in routed.server  (examples/routed.otop:37:16)
+    # add fd00:2::10/64 to eth0 in routed.server  (examples/routed.otop:37:29)
+    # bring eth0 up in routed.server  (examples/routed.otop:37:3)
+    # route 0.0.0.0/0 via 10.2.0.1 in routed.server  (examples/routed.otop:38:3)
+    # route ::/0 via fd00:2::1 in routed.server  (examples/routed.otop:39:3)
+    tool_step '9/9, addresses and routes, in node server (routed.server)' nsenter --net=/run/netns/routed.server -- ip -batch - <<'EOF'
 link set dev lo alias opentop:routed:server
 link set dev lo up
 addr add 10.2.0.10/24 dev eth0
@@ -199,6 +218,8 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.2.0.1
 route add ::/0 via fd00:2::1
 EOF
+  }
+  at_once 6 9 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

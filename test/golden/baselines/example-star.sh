@@ -45,10 +45,12 @@ Lab star: 50 nodes, 1 switch, 50 links (405 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 3: namespaces
@@ -367,607 +369,708 @@ link set dev h49.eth0 addrgenmode none
 link add name h50.eth0 index 3909735 master sw up type veth peer name eth0 netns star.h50
 link set dev h50.eth0 addrgenmode none
 EOF
-  # == stage 3 of 3: addresses and routes
-  # mark lo in star.h1 as opentop:star:h1  (examples/star.otop:12:1)
-  # bring lo up in star.h1  (examples/star.otop:12:1)
-  # add 10.0.0.1/16 to eth0 in star.h1  (examples/star.otop:13:14)
-  # add fd00::1/64 to eth0 in star.h1  (examples/star.otop:13:42)
-  # bring eth0 up in star.h1  (examples/star.otop:13:3)
-  tool_step '3/52, addresses and routes, in node h1 (star.h1)' nsenter --net=/run/netns/star.h1 -- ip -batch - <<'EOF' || return 1
+  # == stage 3 of 3: addresses and routes (its 50 steps side by side)
+  up_3() {
+    # mark lo in star.h1 as opentop:star:h1  (examples/star.otop:12:1)
+    # bring lo up in star.h1  (examples/star.otop:12:1)
+    # add 10.0.0.1/16 to eth0 in star.h1  (examples/star.otop:13:14)
+    # add fd00::1/64 to eth0 in star.h1  (examples/star.otop:13:42)
+    # bring eth0 up in star.h1  (examples/star.otop:13:3)
+    tool_step '3/52, addresses and routes, in node h1 (star.h1)' nsenter --net=/run/netns/star.h1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h1
 link set dev lo up
 addr add 10.0.0.1/16 dev eth0
 addr add fd00::1/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h2 as opentop:star:h2  (examples/star.otop:12:1)
-  # bring lo up in star.h2  (examples/star.otop:12:1)
-  # add 10.0.0.2/16 to eth0 in star.h2  (examples/star.otop:13:14)
-  # add fd00::2/64 to eth0 in star.h2  (examples/star.otop:13:42)
-  # bring eth0 up in star.h2  (examples/star.otop:13:3)
-  tool_step '4/52, addresses and routes, in node h2 (star.h2)' nsenter --net=/run/netns/star.h2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_4() {
+    # mark lo in star.h2 as opentop:star:h2  (examples/star.otop:12:1)
+    # bring lo up in star.h2  (examples/star.otop:12:1)
+    # add 10.0.0.2/16 to eth0 in star.h2  (examples/star.otop:13:14)
+    # add fd00::2/64 to eth0 in star.h2  (examples/star.otop:13:42)
+    # bring eth0 up in star.h2  (examples/star.otop:13:3)
+    tool_step '4/52, addresses and routes, in node h2 (star.h2)' nsenter --net=/run/netns/star.h2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h2
 link set dev lo up
 addr add 10.0.0.2/16 dev eth0
 addr add fd00::2/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h3 as opentop:star:h3  (examples/star.otop:12:1)
-  # bring lo up in star.h3  (examples/star.otop:12:1)
-  # add 10.0.0.3/16 to eth0 in star.h3  (examples/star.otop:13:14)
-  # add fd00::3/64 to eth0 in star.h3  (examples/star.otop:13:42)
-  # bring eth0 up in star.h3  (examples/star.otop:13:3)
-  tool_step '5/52, addresses and routes, in node h3 (star.h3)' nsenter --net=/run/netns/star.h3 -- ip -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # mark lo in star.h3 as opentop:star:h3  (examples/star.otop:12:1)
+    # bring lo up in star.h3  (examples/star.otop:12:1)
+    # add 10.0.0.3/16 to eth0 in star.h3  (examples/star.otop:13:14)
+    # add fd00::3/64 to eth0 in star.h3  (examples/star.otop:13:42)
+    # bring eth0 up in star.h3  (examples/star.otop:13:3)
+    tool_step '5/52, addresses and routes, in node h3 (star.h3)' nsenter --net=/run/netns/star.h3 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h3
 link set dev lo up
 addr add 10.0.0.3/16 dev eth0
 addr add fd00::3/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h4 as opentop:star:h4  (examples/star.otop:12:1)
-  # bring lo up in star.h4  (examples/star.otop:12:1)
-  # add 10.0.0.4/16 to eth0 in star.h4  (examples/star.otop:13:14)
-  # add fd00::4/64 to eth0 in star.h4  (examples/star.otop:13:42)
-  # bring eth0 up in star.h4  (examples/star.otop:13:3)
-  tool_step '6/52, addresses and routes, in node h4 (star.h4)' nsenter --net=/run/netns/star.h4 -- ip -batch - <<'EOF' || return 1
+  }
+  up_6() {
+    # mark lo in star.h4 as opentop:star:h4  (examples/star.otop:12:1)
+    # bring lo up in star.h4  (examples/star.otop:12:1)
+    # add 10.0.0.4/16 to eth0 in star.h4  (examples/star.otop:13:14)
+    # add fd00::4/64 to eth0 in star.h4  (examples/star.otop:13:42)
+    # bring eth0 up in star.h4  (examples/star.otop:13:3)
+    tool_step '6/52, addresses and routes, in node h4 (star.h4)' nsenter --net=/run/netns/star.h4 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h4
 link set dev lo up
 addr add 10.0.0.4/16 dev eth0
 addr add fd00::4/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h5 as opentop:star:h5  (examples/star.otop:12:1)
-  # bring lo up in star.h5  (examples/star.otop:12:1)
-  # add 10.0.0.5/16 to eth0 in star.h5  (examples/star.otop:13:14)
-  # add fd00::5/64 to eth0 in star.h5  (examples/star.otop:13:42)
-  # bring eth0 up in star.h5  (examples/star.otop:13:3)
-  tool_step '7/52, addresses and routes, in node h5 (star.h5)' nsenter --net=/run/netns/star.h5 -- ip -batch - <<'EOF' || return 1
+  }
+  up_7() {
+    # mark lo in star.h5 as opentop:star:h5  (examples/star.otop:12:1)
+    # bring lo up in star.h5  (examples/star.otop:12:1)
+    # add 10.0.0.5/16 to eth0 in star.h5  (examples/star.otop:13:14)
+    # add fd00::5/64 to eth0 in star.h5  (examples/star.otop:13:42)
+    # bring eth0 up in star.h5  (examples/star.otop:13:3)
+    tool_step '7/52, addresses and routes, in node h5 (star.h5)' nsenter --net=/run/netns/star.h5 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h5
 link set dev lo up
 addr add 10.0.0.5/16 dev eth0
 addr add fd00::5/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h6 as opentop:star:h6  (examples/star.otop:12:1)
-  # bring lo up in star.h6  (examples/star.otop:12:1)
-  # add 10.0.0.6/16 to eth0 in star.h6  (examples/star.otop:13:14)
-  # add fd00::6/64 to eth0 in star.h6  (examples/star.otop:13:42)
-  # bring eth0 up in star.h6  (examples/star.otop:13:3)
-  tool_step '8/52, addresses and routes, in node h6 (star.h6)' nsenter --net=/run/netns/star.h6 -- ip -batch - <<'EOF' || return 1
+  }
+  up_8() {
+    # mark lo in star.h6 as opentop:star:h6  (examples/star.otop:12:1)
+    # bring lo up in star.h6  (examples/star.otop:12:1)
+    # add 10.0.0.6/16 to eth0 in star.h6  (examples/star.otop:13:14)
+    # add fd00::6/64 to eth0 in star.h6  (examples/star.otop:13:42)
+    # bring eth0 up in star.h6  (examples/star.otop:13:3)
+    tool_step '8/52, addresses and routes, in node h6 (star.h6)' nsenter --net=/run/netns/star.h6 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h6
 link set dev lo up
 addr add 10.0.0.6/16 dev eth0
 addr add fd00::6/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h7 as opentop:star:h7  (examples/star.otop:12:1)
-  # bring lo up in star.h7  (examples/star.otop:12:1)
-  # add 10.0.0.7/16 to eth0 in star.h7  (examples/star.otop:13:14)
-  # add fd00::7/64 to eth0 in star.h7  (examples/star.otop:13:42)
-  # bring eth0 up in star.h7  (examples/star.otop:13:3)
-  tool_step '9/52, addresses and routes, in node h7 (star.h7)' nsenter --net=/run/netns/star.h7 -- ip -batch - <<'EOF' || return 1
+  }
+  up_9() {
+    # mark lo in star.h7 as opentop:star:h7  (examples/star.otop:12:1)
+    # bring lo up in star.h7  (examples/star.otop:12:1)
+    # add 10.0.0.7/16 to eth0 in star.h7  (examples/star.otop:13:14)
+    # add fd00::7/64 to eth0 in star.h7  (examples/star.otop:13:42)
+    # bring eth0 up in star.h7  (examples/star.otop:13:3)
+    tool_step '9/52, addresses and routes, in node h7 (star.h7)' nsenter --net=/run/netns/star.h7 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h7
 link set dev lo up
 addr add 10.0.0.7/16 dev eth0
 addr add fd00::7/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h8 as opentop:star:h8  (examples/star.otop:12:1)
-  # bring lo up in star.h8  (examples/star.otop:12:1)
-  # add 10.0.0.8/16 to eth0 in star.h8  (examples/star.otop:13:14)
-  # add fd00::8/64 to eth0 in star.h8  (examples/star.otop:13:42)
-  # bring eth0 up in star.h8  (examples/star.otop:13:3)
-  tool_step '10/52, addresses and routes, in node h8 (star.h8)' nsenter --net=/run/netns/star.h8 -- ip -batch - <<'EOF' || return 1
+  }
+  up_10() {
+    # mark lo in star.h8 as opentop:star:h8  (examples/star.otop:12:1)
+    # bring lo up in star.h8  (examples/star.otop:12:1)
+    # add 10.0.0.8/16 to eth0 in star.h8  (examples/star.otop:13:14)
+    # add fd00::8/64 to eth0 in star.h8  (examples/star.otop:13:42)
+    # bring eth0 up in star.h8  (examples/star.otop:13:3)
+    tool_step '10/52, addresses and routes, in node h8 (star.h8)' nsenter --net=/run/netns/star.h8 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h8
 link set dev lo up
 addr add 10.0.0.8/16 dev eth0
 addr add fd00::8/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h9 as opentop:star:h9  (examples/star.otop:12:1)
-  # bring lo up in star.h9  (examples/star.otop:12:1)
-  # add 10.0.0.9/16 to eth0 in star.h9  (examples/star.otop:13:14)
-  # add fd00::9/64 to eth0 in star.h9  (examples/star.otop:13:42)
-  # bring eth0 up in star.h9  (examples/star.otop:13:3)
-  tool_step '11/52, addresses and routes, in node h9 (star.h9)' nsenter --net=/run/netns/star.h9 -- ip -batch - <<'EOF' || return 1
+  }
+  up_11() {
+    # mark lo in star.h9 as opentop:star:h9  (examples/star.otop:12:1)
+    # bring lo up in star.h9  (examples/star.otop:12:1)
+    # add 10.0.0.9/16 to eth0 in star.h9  (examples/star.otop:13:14)
+    # add fd00::9/64 to eth0 in star.h9  (examples/star.otop:13:42)
+    # bring eth0 up in star.h9  (examples/star.otop:13:3)
+    tool_step '11/52, addresses and routes, in node h9 (star.h9)' nsenter --net=/run/netns/star.h9 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h9
 link set dev lo up
 addr add 10.0.0.9/16 dev eth0
 addr add fd00::9/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h10 as opentop:star:h10  (examples/star.otop:12:1)
-  # bring lo up in star.h10  (examples/star.otop:12:1)
-  # add 10.0.0.10/16 to eth0 in star.h10  (examples/star.otop:13:14)
-  # add fd00::a/64 to eth0 in star.h10  (examples/star.otop:13:42)
-  # bring eth0 up in star.h10  (examples/star.otop:13:3)
-  tool_step '12/52, addresses and routes, in node h10 (star.h10)' nsenter --net=/run/netns/star.h10 -- ip -batch - <<'EOF' || return 1
+  }
+  up_12() {
+    # mark lo in star.h10 as opentop:star:h10  (examples/star.otop:12:1)
+    # bring lo up in star.h10  (examples/star.otop:12:1)
+    # add 10.0.0.10/16 to eth0 in star.h10  (examples/star.otop:13:14)
+    # add fd00::a/64 to eth0 in star.h10  (examples/star.otop:13:42)
+    # bring eth0 up in star.h10  (examples/star.otop:13:3)
+    tool_step '12/52, addresses and routes, in node h10 (star.h10)' nsenter --net=/run/netns/star.h10 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h10
 link set dev lo up
 addr add 10.0.0.10/16 dev eth0
 addr add fd00::a/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h11 as opentop:star:h11  (examples/star.otop:12:1)
-  # bring lo up in star.h11  (examples/star.otop:12:1)
-  # add 10.0.0.11/16 to eth0 in star.h11  (examples/star.otop:13:14)
-  # add fd00::b/64 to eth0 in star.h11  (examples/star.otop:13:42)
-  # bring eth0 up in star.h11  (examples/star.otop:13:3)
-  tool_step '13/52, addresses and routes, in node h11 (star.h11)' nsenter --net=/run/netns/star.h11 -- ip -batch - <<'EOF' || return 1
+  }
+  up_13() {
+    # mark lo in star.h11 as opentop:star:h11  (examples/star.otop:12:1)
+    # bring lo up in star.h11  (examples/star.otop:12:1)
+    # add 10.0.0.11/16 to eth0 in star.h11  (examples/star.otop:13:14)
+    # add fd00::b/64 to eth0 in star.h11  (examples/star.otop:13:42)
+    # bring eth0 up in star.h11  (examples/star.otop:13:3)
+    tool_step '13/52, addresses and routes, in node h11 (star.h11)' nsenter --net=/run/netns/star.h11 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h11
 link set dev lo up
 addr add 10.0.0.11/16 dev eth0
 addr add fd00::b/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h12 as opentop:star:h12  (examples/star.otop:12:1)
-  # bring lo up in star.h12  (examples/star.otop:12:1)
-  # add 10.0.0.12/16 to eth0 in star.h12  (examples/star.otop:13:14)
-  # add fd00::c/64 to eth0 in star.h12  (examples/star.otop:13:42)
-  # bring eth0 up in star.h12  (examples/star.otop:13:3)
-  tool_step '14/52, addresses and routes, in node h12 (star.h12)' nsenter --net=/run/netns/star.h12 -- ip -batch - <<'EOF' || return 1
+  }
+  up_14() {
+    # mark lo in star.h12 as opentop:star:h12  (examples/star.otop:12:1)
+    # bring lo up in star.h12  (examples/star.otop:12:1)
+    # add 10.0.0.12/16 to eth0 in star.h12  (examples/star.otop:13:14)
+    # add fd00::c/64 to eth0 in star.h12  (examples/star.otop:13:42)
+    # bring eth0 up in star.h12  (examples/star.otop:13:3)
+    tool_step '14/52, addresses and routes, in node h12 (star.h12)' nsenter --net=/run/netns/star.h12 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h12
 link set dev lo up
 addr add 10.0.0.12/16 dev eth0
 addr add fd00::c/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h13 as opentop:star:h13  (examples/star.otop:12:1)
-  # bring lo up in star.h13  (examples/star.otop:12:1)
-  # add 10.0.0.13/16 to eth0 in star.h13  (examples/star.otop:13:14)
-  # add fd00::d/64 to eth0 in star.h13  (examples/star.otop:13:42)
-  # bring eth0 up in star.h13  (examples/star.otop:13:3)
-  tool_step '15/52, addresses and routes, in node h13 (star.h13)' nsenter --net=/run/netns/star.h13 -- ip -batch - <<'EOF' || return 1
+  }
+  up_15() {
+    # mark lo in star.h13 as opentop:star:h13  (examples/star.otop:12:1)
+    # bring lo up in star.h13  (examples/star.otop:12:1)
+    # add 10.0.0.13/16 to eth0 in star.h13  (examples/star.otop:13:14)
+    # add fd00::d/64 to eth0 in star.h13  (examples/star.otop:13:42)
+    # bring eth0 up in star.h13  (examples/star.otop:13:3)
+    tool_step '15/52, addresses and routes, in node h13 (star.h13)' nsenter --net=/run/netns/star.h13 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h13
 link set dev lo up
 addr add 10.0.0.13/16 dev eth0
 addr add fd00::d/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h14 as opentop:star:h14  (examples/star.otop:12:1)
-  # bring lo up in star.h14  (examples/star.otop:12:1)
-  # add 10.0.0.14/16 to eth0 in star.h14  (examples/star.otop:13:14)
-  # add fd00::e/64 to eth0 in star.h14  (examples/star.otop:13:42)
-  # bring eth0 up in star.h14  (examples/star.otop:13:3)
-  tool_step '16/52, addresses and routes, in node h14 (star.h14)' nsenter --net=/run/netns/star.h14 -- ip -batch - <<'EOF' || return 1
+  }
+  up_16() {
+    # mark lo in star.h14 as opentop:star:h14  (examples/star.otop:12:1)
+    # bring lo up in star.h14  (examples/star.otop:12:1)
+    # add 10.0.0.14/16 to eth0 in star.h14  (examples/star.otop:13:14)
+    # add fd00::e/64 to eth0 in star.h14  (examples/star.otop:13:42)
+    # bring eth0 up in star.h14  (examples/star.otop:13:3)
+    tool_step '16/52, addresses and routes, in node h14 (star.h14)' nsenter --net=/run/netns/star.h14 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h14
 link set dev lo up
 addr add 10.0.0.14/16 dev eth0
 addr add fd00::e/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h15 as opentop:star:h15  (examples/star.otop:12:1)
-  # bring lo up in star.h15  (examples/star.otop:12:1)
-  # add 10.0.0.15/16 to eth0 in star.h15  (examples/star.otop:13:14)
-  # add fd00::f/64 to eth0 in star.h15  (examples/star.otop:13:42)
-  # bring eth0 up in star.h15  (examples/star.otop:13:3)
-  tool_step '17/52, addresses and routes, in node h15 (star.h15)' nsenter --net=/run/netns/star.h15 -- ip -batch - <<'EOF' || return 1
+  }
+  up_17() {
+    # mark lo in star.h15 as opentop:star:h15  (examples/star.otop:12:1)
+    # bring lo up in star.h15  (examples/star.otop:12:1)
+    # add 10.0.0.15/16 to eth0 in star.h15  (examples/star.otop:13:14)
+    # add fd00::f/64 to eth0 in star.h15  (examples/star.otop:13:42)
+    # bring eth0 up in star.h15  (examples/star.otop:13:3)
+    tool_step '17/52, addresses and routes, in node h15 (star.h15)' nsenter --net=/run/netns/star.h15 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h15
 link set dev lo up
 addr add 10.0.0.15/16 dev eth0
 addr add fd00::f/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h16 as opentop:star:h16  (examples/star.otop:12:1)
-  # bring lo up in star.h16  (examples/star.otop:12:1)
-  # add 10.0.0.16/16 to eth0 in star.h16  (examples/star.otop:13:14)
-  # add fd00::10/64 to eth0 in star.h16  (examples/star.otop:13:42)
-  # bring eth0 up in star.h16  (examples/star.otop:13:3)
-  tool_step '18/52, addresses and routes, in node h16 (star.h16)' nsenter --net=/run/netns/star.h16 -- ip -batch - <<'EOF' || return 1
+  }
+  up_18() {
+    # mark lo in star.h16 as opentop:star:h16  (examples/star.otop:12:1)
+    # bring lo up in star.h16  (examples/star.otop:12:1)
+    # add 10.0.0.16/16 to eth0 in star.h16  (examples/star.otop:13:14)
+    # add fd00::10/64 to eth0 in star.h16  (examples/star.otop:13:42)
+    # bring eth0 up in star.h16  (examples/star.otop:13:3)
+    tool_step '18/52, addresses and routes, in node h16 (star.h16)' nsenter --net=/run/netns/star.h16 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h16
 link set dev lo up
 addr add 10.0.0.16/16 dev eth0
 addr add fd00::10/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h17 as opentop:star:h17  (examples/star.otop:12:1)
-  # bring lo up in star.h17  (examples/star.otop:12:1)
-  # add 10.0.0.17/16 to eth0 in star.h17  (examples/star.otop:13:14)
-  # add fd00::11/64 to eth0 in star.h17  (examples/star.otop:13:42)
-  # bring eth0 up in star.h17  (examples/star.otop:13:3)
-  tool_step '19/52, addresses and routes, in node h17 (star.h17)' nsenter --net=/run/netns/star.h17 -- ip -batch - <<'EOF' || return 1
+  }
+  up_19() {
+    # mark lo in star.h17 as opentop:star:h17  (examples/star.otop:12:1)
+    # bring lo up in star.h17  (examples/star.otop:12:1)
+    # add 10.0.0.17/16 to eth0 in star.h17  (examples/star.otop:13:14)
+    # add fd00::11/64 to eth0 in star.h17  (examples/star.otop:13:42)
+    # bring eth0 up in star.h17  (examples/star.otop:13:3)
+    tool_step '19/52, addresses and routes, in node h17 (star.h17)' nsenter --net=/run/netns/star.h17 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h17
 link set dev lo up
 addr add 10.0.0.17/16 dev eth0
 addr add fd00::11/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h18 as opentop:star:h18  (examples/star.otop:12:1)
-  # bring lo up in star.h18  (examples/star.otop:12:1)
-  # add 10.0.0.18/16 to eth0 in star.h18  (examples/star.otop:13:14)
-  # add fd00::12/64 to eth0 in star.h18  (examples/star.otop:13:42)
-  # bring eth0 up in star.h18  (examples/star.otop:13:3)
-  tool_step '20/52, addresses and routes, in node h18 (star.h18)' nsenter --net=/run/netns/star.h18 -- ip -batch - <<'EOF' || return 1
+  }
+  up_20() {
+    # mark lo in star.h18 as opentop:star:h18  (examples/star.otop:12:1)
+    # bring lo up in star.h18  (examples/star.otop:12:1)
+    # add 10.0.0.18/16 to eth0 in star.h18  (examples/star.otop:13:14)
+    # add fd00::12/64 to eth0 in star.h18  (examples/star.otop:13:42)
+    # bring eth0 up in star.h18  (examples/star.otop:13:3)
+    tool_step '20/52, addresses and routes, in node h18 (star.h18)' nsenter --net=/run/netns/star.h18 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h18
 link set dev lo up
 addr add 10.0.0.18/16 dev eth0
 addr add fd00::12/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h19 as opentop:star:h19  (examples/star.otop:12:1)
-  # bring lo up in star.h19  (examples/star.otop:12:1)
-  # add 10.0.0.19/16 to eth0 in star.h19  (examples/star.otop:13:14)
-  # add fd00::13/64 to eth0 in star.h19  (examples/star.otop:13:42)
-  # bring eth0 up in star.h19  (examples/star.otop:13:3)
-  tool_step '21/52, addresses and routes, in node h19 (star.h19)' nsenter --net=/run/netns/star.h19 -- ip -batch - <<'EOF' || return 1
+  }
+  up_21() {
+    # mark lo in star.h19 as opentop:star:h19  (examples/star.otop:12:1)
+    # bring lo up in star.h19  (examples/star.otop:12:1)
+    # add 10.0.0.19/16 to eth0 in star.h19  (examples/star.otop:13:14)
+    # add fd00::13/64 to eth0 in star.h19  (examples/star.otop:13:42)
+    # bring eth0 up in star.h19  (examples/star.otop:13:3)
+    tool_step '21/52, addresses and routes, in node h19 (star.h19)' nsenter --net=/run/netns/star.h19 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h19
 link set dev lo up
 addr add 10.0.0.19/16 dev eth0
 addr add fd00::13/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h20 as opentop:star:h20  (examples/star.otop:12:1)
-  # bring lo up in star.h20  (examples/star.otop:12:1)
-  # add 10.0.0.20/16 to eth0 in star.h20  (examples/star.otop:13:14)
-  # add fd00::14/64 to eth0 in star.h20  (examples/star.otop:13:42)
-  # bring eth0 up in star.h20  (examples/star.otop:13:3)
-  tool_step '22/52, addresses and routes, in node h20 (star.h20)' nsenter --net=/run/netns/star.h20 -- ip -batch - <<'EOF' || return 1
+  }
+  up_22() {
+    # mark lo in star.h20 as opentop:star:h20  (examples/star.otop:12:1)
+    # bring lo up in star.h20  (examples/star.otop:12:1)
+    # add 10.0.0.20/16 to eth0 in star.h20  (examples/star.otop:13:14)
+    # add fd00::14/64 to eth0 in star.h20  (examples/star.otop:13:42)
+    # bring eth0 up in star.h20  (examples/star.otop:13:3)
+    tool_step '22/52, addresses and routes, in node h20 (star.h20)' nsenter --net=/run/netns/star.h20 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h20
 link set dev lo up
 addr add 10.0.0.20/16 dev eth0
 addr add fd00::14/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h21 as opentop:star:h21  (examples/star.otop:12:1)
-  # bring lo up in star.h21  (examples/star.otop:12:1)
-  # add 10.0.0.21/16 to eth0 in star.h21  (examples/star.otop:13:14)
-  # add fd00::15/64 to eth0 in star.h21  (examples/star.otop:13:42)
-  # bring eth0 up in star.h21  (examples/star.otop:13:3)
-  tool_step '23/52, addresses and routes, in node h21 (star.h21)' nsenter --net=/run/netns/star.h21 -- ip -batch - <<'EOF' || return 1
+  }
+  up_23() {
+    # mark lo in star.h21 as opentop:star:h21  (examples/star.otop:12:1)
+    # bring lo up in star.h21  (examples/star.otop:12:1)
+    # add 10.0.0.21/16 to eth0 in star.h21  (examples/star.otop:13:14)
+    # add fd00::15/64 to eth0 in star.h21  (examples/star.otop:13:42)
+    # bring eth0 up in star.h21  (examples/star.otop:13:3)
+    tool_step '23/52, addresses and routes, in node h21 (star.h21)' nsenter --net=/run/netns/star.h21 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h21
 link set dev lo up
 addr add 10.0.0.21/16 dev eth0
 addr add fd00::15/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h22 as opentop:star:h22  (examples/star.otop:12:1)
-  # bring lo up in star.h22  (examples/star.otop:12:1)
-  # add 10.0.0.22/16 to eth0 in star.h22  (examples/star.otop:13:14)
-  # add fd00::16/64 to eth0 in star.h22  (examples/star.otop:13:42)
-  # bring eth0 up in star.h22  (examples/star.otop:13:3)
-  tool_step '24/52, addresses and routes, in node h22 (star.h22)' nsenter --net=/run/netns/star.h22 -- ip -batch - <<'EOF' || return 1
+  }
+  up_24() {
+    # mark lo in star.h22 as opentop:star:h22  (examples/star.otop:12:1)
+    # bring lo up in star.h22  (examples/star.otop:12:1)
+    # add 10.0.0.22/16 to eth0 in star.h22  (examples/star.otop:13:14)
+    # add fd00::16/64 to eth0 in star.h22  (examples/star.otop:13:42)
+    # bring eth0 up in star.h22  (examples/star.otop:13:3)
+    tool_step '24/52, addresses and routes, in node h22 (star.h22)' nsenter --net=/run/netns/star.h22 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h22
 link set dev lo up
 addr add 10.0.0.22/16 dev eth0
 addr add fd00::16/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h23 as opentop:star:h23  (examples/star.otop:12:1)
-  # bring lo up in star.h23  (examples/star.otop:12:1)
-  # add 10.0.0.23/16 to eth0 in star.h23  (examples/star.otop:13:14)
-  # add fd00::17/64 to eth0 in star.h23  (examples/star.otop:13:42)
-  # bring eth0 up in star.h23  (examples/star.otop:13:3)
-  tool_step '25/52, addresses and routes, in node h23 (star.h23)' nsenter --net=/run/netns/star.h23 -- ip -batch - <<'EOF' || return 1
+  }
+  up_25() {
+    # mark lo in star.h23 as opentop:star:h23  (examples/star.otop:12:1)
+    # bring lo up in star.h23  (examples/star.otop:12:1)
+    # add 10.0.0.23/16 to eth0 in star.h23  (examples/star.otop:13:14)
+    # add fd00::17/64 to eth0 in star.h23  (examples/star.otop:13:42)
+    # bring eth0 up in star.h23  (examples/star.otop:13:3)
+    tool_step '25/52, addresses and routes, in node h23 (star.h23)' nsenter --net=/run/netns/star.h23 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h23
 link set dev lo up
 addr add 10.0.0.23/16 dev eth0
 addr add fd00::17/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h24 as opentop:star:h24  (examples/star.otop:12:1)
-  # bring lo up in star.h24  (examples/star.otop:12:1)
-  # add 10.0.0.24/16 to eth0 in star.h24  (examples/star.otop:13:14)
-  # add fd00::18/64 to eth0 in star.h24  (examples/star.otop:13:42)
-  # bring eth0 up in star.h24  (examples/star.otop:13:3)
-  tool_step '26/52, addresses and routes, in node h24 (star.h24)' nsenter --net=/run/netns/star.h24 -- ip -batch - <<'EOF' || return 1
+  }
+  up_26() {
+    # mark lo in star.h24 as opentop:star:h24  (examples/star.otop:12:1)
+    # bring lo up in star.h24  (examples/star.otop:12:1)
+    # add 10.0.0.24/16 to eth0 in star.h24  (examples/star.otop:13:14)
+    # add fd00::18/64 to eth0 in star.h24  (examples/star.otop:13:42)
+    # bring eth0 up in star.h24  (examples/star.otop:13:3)
+    tool_step '26/52, addresses and routes, in node h24 (star.h24)' nsenter --net=/run/netns/star.h24 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h24
 link set dev lo up
 addr add 10.0.0.24/16 dev eth0
 addr add fd00::18/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h25 as opentop:star:h25  (examples/star.otop:12:1)
-  # bring lo up in star.h25  (examples/star.otop:12:1)
-  # add 10.0.0.25/16 to eth0 in star.h25  (examples/star.otop:13:14)
-  # add fd00::19/64 to eth0 in star.h25  (examples/star.otop:13:42)
-  # bring eth0 up in star.h25  (examples/star.otop:13:3)
-  tool_step '27/52, addresses and routes, in node h25 (star.h25)' nsenter --net=/run/netns/star.h25 -- ip -batch - <<'EOF' || return 1
+  }
+  up_27() {
+    # mark lo in star.h25 as opentop:star:h25  (examples/star.otop:12:1)
+    # bring lo up in star.h25  (examples/star.otop:12:1)
+    # add 10.0.0.25/16 to eth0 in star.h25  (examples/star.otop:13:14)
+    # add fd00::19/64 to eth0 in star.h25  (examples/star.otop:13:42)
+    # bring eth0 up in star.h25  (examples/star.otop:13:3)
+    tool_step '27/52, addresses and routes, in node h25 (star.h25)' nsenter --net=/run/netns/star.h25 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h25
 link set dev lo up
 addr add 10.0.0.25/16 dev eth0
 addr add fd00::19/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h26 as opentop:star:h26  (examples/star.otop:12:1)
-  # bring lo up in star.h26  (examples/star.otop:12:1)
-  # add 10.0.0.26/16 to eth0 in star.h26  (examples/star.otop:13:14)
-  # add fd00::1a/64 to eth0 in star.h26  (examples/star.otop:13:42)
-  # bring eth0 up in star.h26  (examples/star.otop:13:3)
-  tool_step '28/52, addresses and routes, in node h26 (star.h26)' nsenter --net=/run/netns/star.h26 -- ip -batch - <<'EOF' || return 1
+  }
+  up_28() {
+    # mark lo in star.h26 as opentop:star:h26  (examples/star.otop:12:1)
+    # bring lo up in star.h26  (examples/star.otop:12:1)
+    # add 10.0.0.26/16 to eth0 in star.h26  (examples/star.otop:13:14)
+    # add fd00::1a/64 to eth0 in star.h26  (examples/star.otop:13:42)
+    # bring eth0 up in star.h26  (examples/star.otop:13:3)
+    tool_step '28/52, addresses and routes, in node h26 (star.h26)' nsenter --net=/run/netns/star.h26 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h26
 link set dev lo up
 addr add 10.0.0.26/16 dev eth0
 addr add fd00::1a/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h27 as opentop:star:h27  (examples/star.otop:12:1)
-  # bring lo up in star.h27  (examples/star.otop:12:1)
-  # add 10.0.0.27/16 to eth0 in star.h27  (examples/star.otop:13:14)
-  # add fd00::1b/64 to eth0 in star.h27  (examples/star.otop:13:42)
-  # bring eth0 up in star.h27  (examples/star.otop:13:3)
-  tool_step '29/52, addresses and routes, in node h27 (star.h27)' nsenter --net=/run/netns/star.h27 -- ip -batch - <<'EOF' || return 1
+  }
+  up_29() {
+    # mark lo in star.h27 as opentop:star:h27  (examples/star.otop:12:1)
+    # bring lo up in star.h27  (examples/star.otop:12:1)
+    # add 10.0.0.27/16 to eth0 in star.h27  (examples/star.otop:13:14)
+    # add fd00::1b/64 to eth0 in star.h27  (examples/star.otop:13:42)
+    # bring eth0 up in star.h27  (examples/star.otop:13:3)
+    tool_step '29/52, addresses and routes, in node h27 (star.h27)' nsenter --net=/run/netns/star.h27 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h27
 link set dev lo up
 addr add 10.0.0.27/16 dev eth0
 addr add fd00::1b/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h28 as opentop:star:h28  (examples/star.otop:12:1)
-  # bring lo up in star.h28  (examples/star.otop:12:1)
-  # add 10.0.0.28/16 to eth0 in star.h28  (examples/star.otop:13:14)
-  # add fd00::1c/64 to eth0 in star.h28  (examples/star.otop:13:42)
-  # bring eth0 up in star.h28  (examples/star.otop:13:3)
-  tool_step '30/52, addresses and routes, in node h28 (star.h28)' nsenter --net=/run/netns/star.h28 -- ip -batch - <<'EOF' || return 1
+  }
+  up_30() {
+    # mark lo in star.h28 as opentop:star:h28  (examples/star.otop:12:1)
+    # bring lo up in star.h28  (examples/star.otop:12:1)
+    # add 10.0.0.28/16 to eth0 in star.h28  (examples/star.otop:13:14)
+    # add fd00::1c/64 to eth0 in star.h28  (examples/star.otop:13:42)
+    # bring eth0 up in star.h28  (examples/star.otop:13:3)
+    tool_step '30/52, addresses and routes, in node h28 (star.h28)' nsenter --net=/run/netns/star.h28 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h28
 link set dev lo up
 addr add 10.0.0.28/16 dev eth0
 addr add fd00::1c/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h29 as opentop:star:h29  (examples/star.otop:12:1)
-  # bring lo up in star.h29  (examples/star.otop:12:1)
-  # add 10.0.0.29/16 to eth0 in star.h29  (examples/star.otop:13:14)
-  # add fd00::1d/64 to eth0 in star.h29  (examples/star.otop:13:42)
-  # bring eth0 up in star.h29  (examples/star.otop:13:3)
-  tool_step '31/52, addresses and routes, in node h29 (star.h29)' nsenter --net=/run/netns/star.h29 -- ip -batch - <<'EOF' || return 1
+  }
+  up_31() {
+    # mark lo in star.h29 as opentop:star:h29  (examples/star.otop:12:1)
+    # bring lo up in star.h29  (examples/star.otop:12:1)
+    # add 10.0.0.29/16 to eth0 in star.h29  (examples/star.otop:13:14)
+    # add fd00::1d/64 to eth0 in star.h29  (examples/star.otop:13:42)
+    # bring eth0 up in star.h29  (examples/star.otop:13:3)
+    tool_step '31/52, addresses and routes, in node h29 (star.h29)' nsenter --net=/run/netns/star.h29 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h29
 link set dev lo up
 addr add 10.0.0.29/16 dev eth0
 addr add fd00::1d/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h30 as opentop:star:h30  (examples/star.otop:12:1)
-  # bring lo up in star.h30  (examples/star.otop:12:1)
-  # add 10.0.0.30/16 to eth0 in star.h30  (examples/star.otop:13:14)
-  # add fd00::1e/64 to eth0 in star.h30  (examples/star.otop:13:42)
-  # bring eth0 up in star.h30  (examples/star.otop:13:3)
-  tool_step '32/52, addresses and routes, in node h30 (star.h30)' nsenter --net=/run/netns/star.h30 -- ip -batch - <<'EOF' || return 1
+  }
+  up_32() {
+    # mark lo in star.h30 as opentop:star:h30  (examples/star.otop:12:1)
+    # bring lo up in star.h30  (examples/star.otop:12:1)
+    # add 10.0.0.30/16 to eth0 in star.h30  (examples/star.otop:13:14)
+    # add fd00::1e/64 to eth0 in star.h30  (examples/star.otop:13:42)
+    # bring eth0 up in star.h30  (examples/star.otop:13:3)
+    tool_step '32/52, addresses and routes, in node h30 (star.h30)' nsenter --net=/run/netns/star.h30 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h30
 link set dev lo up
 addr add 10.0.0.30/16 dev eth0
 addr add fd00::1e/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h31 as opentop:star:h31  (examples/star.otop:12:1)
-  # bring lo up in star.h31  (examples/star.otop:12:1)
-  # add 10.0.0.31/16 to eth0 in star.h31  (examples/star.otop:13:14)
-  # add fd00::1f/64 to eth0 in star.h31  (examples/star.otop:13:42)
-  # bring eth0 up in star.h31  (examples/star.otop:13:3)
-  tool_step '33/52, addresses and routes, in node h31 (star.h31)' nsenter --net=/run/netns/star.h31 -- ip -batch - <<'EOF' || return 1
+  }
+  up_33() {
+    # mark lo in star.h31 as opentop:star:h31  (examples/star.otop:12:1)
+    # bring lo up in star.h31  (examples/star.otop:12:1)
+    # add 10.0.0.31/16 to eth0 in star.h31  (examples/star.otop:13:14)
+    # add fd00::1f/64 to eth0 in star.h31  (examples/star.otop:13:42)
+    # bring eth0 up in star.h31  (examples/star.otop:13:3)
+    tool_step '33/52, addresses and routes, in node h31 (star.h31)' nsenter --net=/run/netns/star.h31 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h31
 link set dev lo up
 addr add 10.0.0.31/16 dev eth0
 addr add fd00::1f/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h32 as opentop:star:h32  (examples/star.otop:12:1)
-  # bring lo up in star.h32  (examples/star.otop:12:1)
-  # add 10.0.0.32/16 to eth0 in star.h32  (examples/star.otop:13:14)
-  # add fd00::20/64 to eth0 in star.h32  (examples/star.otop:13:42)
-  # bring eth0 up in star.h32  (examples/star.otop:13:3)
-  tool_step '34/52, addresses and routes, in node h32 (star.h32)' nsenter --net=/run/netns/star.h32 -- ip -batch - <<'EOF' || return 1
+  }
+  up_34() {
+    # mark lo in star.h32 as opentop:star:h32  (examples/star.otop:12:1)
+    # bring lo up in star.h32  (examples/star.otop:12:1)
+    # add 10.0.0.32/16 to eth0 in star.h32  (examples/star.otop:13:14)
+    # add fd00::20/64 to eth0 in star.h32  (examples/star.otop:13:42)
+    # bring eth0 up in star.h32  (examples/star.otop:13:3)
+    tool_step '34/52, addresses and routes, in node h32 (star.h32)' nsenter --net=/run/netns/star.h32 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h32
 link set dev lo up
 addr add 10.0.0.32/16 dev eth0
 addr add fd00::20/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h33 as opentop:star:h33  (examples/star.otop:12:1)
-  # bring lo up in star.h33  (examples/star.otop:12:1)
-  # add 10.0.0.33/16 to eth0 in star.h33  (examples/star.otop:13:14)
-  # add fd00::21/64 to eth0 in star.h33  (examples/star.otop:13:42)
-  # bring eth0 up in star.h33  (examples/star.otop:13:3)
-  tool_step '35/52, addresses and routes, in node h33 (star.h33)' nsenter --net=/run/netns/star.h33 -- ip -batch - <<'EOF' || return 1
+  }
+  up_35() {
+    # mark lo in star.h33 as opentop:star:h33  (examples/star.otop:12:1)
+    # bring lo up in star.h33  (examples/star.otop:12:1)
+    # add 10.0.0.33/16 to eth0 in star.h33  (examples/star.otop:13:14)
+    # add fd00::21/64 to eth0 in star.h33  (examples/star.otop:13:42)
+    # bring eth0 up in star.h33  (examples/star.otop:13:3)
+    tool_step '35/52, addresses and routes, in node h33 (star.h33)' nsenter --net=/run/netns/star.h33 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h33
 link set dev lo up
 addr add 10.0.0.33/16 dev eth0
 addr add fd00::21/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h34 as opentop:star:h34  (examples/star.otop:12:1)
-  # bring lo up in star.h34  (examples/star.otop:12:1)
-  # add 10.0.0.34/16 to eth0 in star.h34  (examples/star.otop:13:14)
-  # add fd00::22/64 to eth0 in star.h34  (examples/star.otop:13:42)
-  # bring eth0 up in star.h34  (examples/star.otop:13:3)
-  tool_step '36/52, addresses and routes, in node h34 (star.h34)' nsenter --net=/run/netns/star.h34 -- ip -batch - <<'EOF' || return 1
+  }
+  up_36() {
+    # mark lo in star.h34 as opentop:star:h34  (examples/star.otop:12:1)
+    # bring lo up in star.h34  (examples/star.otop:12:1)
+    # add 10.0.0.34/16 to eth0 in star.h34  (examples/star.otop:13:14)
+    # add fd00::22/64 to eth0 in star.h34  (examples/star.otop:13:42)
+    # bring eth0 up in star.h34  (examples/star.otop:13:3)
+    tool_step '36/52, addresses and routes, in node h34 (star.h34)' nsenter --net=/run/netns/star.h34 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h34
 link set dev lo up
 addr add 10.0.0.34/16 dev eth0
 addr add fd00::22/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h35 as opentop:star:h35  (examples/star.otop:12:1)
-  # bring lo up in star.h35  (examples/star.otop:12:1)
-  # add 10.0.0.35/16 to eth0 in star.h35  (examples/star.otop:13:14)
-  # add fd00::23/64 to eth0 in star.h35  (examples/star.otop:13:42)
-  # bring eth0 up in star.h35  (examples/star.otop:13:3)
-  tool_step '37/52, addresses and routes, in node h35 (star.h35)' nsenter --net=/run/netns/star.h35 -- ip -batch - <<'EOF' || return 1
+  }
+  up_37() {
+    # mark lo in star.h35 as opentop:star:h35  (examples/star.otop:12:1)
+    # bring lo up in star.h35  (examples/star.otop:12:1)
+    # add 10.0.0.35/16 to eth0 in star.h35  (examples/star.otop:13:14)
+    # add fd00::23/64 to eth0 in star.h35  (examples/star.otop:13:42)
+    # bring eth0 up in star.h35  (examples/star.otop:13:3)
+    tool_step '37/52, addresses and routes, in node h35 (star.h35)' nsenter --net=/run/netns/star.h35 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h35
 link set dev lo up
 addr add 10.0.0.35/16 dev eth0
 addr add fd00::23/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h36 as opentop:star:h36  (examples/star.otop:12:1)
-  # bring lo up in star.h36  (examples/star.otop:12:1)
-  # add 10.0.0.36/16 to eth0 in star.h36  (examples/star.otop:13:14)
-  # add fd00::24/64 to eth0 in star.h36  (examples/star.otop:13:42)
-  # bring eth0 up in star.h36  (examples/star.otop:13:3)
-  tool_step '38/52, addresses and routes, in node h36 (star.h36)' nsenter --net=/run/netns/star.h36 -- ip -batch - <<'EOF' || return 1
+  }
+  up_38() {
+    # mark lo in star.h36 as opentop:star:h36  (examples/star.otop:12:1)
+    # bring lo up in star.h36  (examples/star.otop:12:1)
+    # add 10.0.0.36/16 to eth0 in star.h36  (examples/star.otop:13:14)
+    # add fd00::24/64 to eth0 in star.h36  (examples/star.otop:13:42)
+    # bring eth0 up in star.h36  (examples/star.otop:13:3)
+    tool_step '38/52, addresses and routes, in node h36 (star.h36)' nsenter --net=/run/netns/star.h36 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h36
 link set dev lo up
 addr add 10.0.0.36/16 dev eth0
 addr add fd00::24/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h37 as opentop:star:h37  (examples/star.otop:12:1)
-  # bring lo up in star.h37  (examples/star.otop:12:1)
-  # add 10.0.0.37/16 to eth0 in star.h37  (examples/star.otop:13:14)
-  # add fd00::25/64 to eth0 in star.h37  (examples/star.otop:13:42)
-  # bring eth0 up in star.h37  (examples/star.otop:13:3)
-  tool_step '39/52, addresses and routes, in node h37 (star.h37)' nsenter --net=/run/netns/star.h37 -- ip -batch - <<'EOF' || return 1
+  }
+  up_39() {
+    # mark lo in star.h37 as opentop:star:h37  (examples/star.otop:12:1)
+    # bring lo up in star.h37  (examples/star.otop:12:1)
+    # add 10.0.0.37/16 to eth0 in star.h37  (examples/star.otop:13:14)
+    # add fd00::25/64 to eth0 in star.h37  (examples/star.otop:13:42)
+    # bring eth0 up in star.h37  (examples/star.otop:13:3)
+    tool_step '39/52, addresses and routes, in node h37 (star.h37)' nsenter --net=/run/netns/star.h37 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h37
 link set dev lo up
 addr add 10.0.0.37/16 dev eth0
 addr add fd00::25/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h38 as opentop:star:h38  (examples/star.otop:12:1)
-  # bring lo up in star.h38  (examples/star.otop:12:1)
-  # add 10.0.0.38/16 to eth0 in star.h38  (examples/star.otop:13:14)
-  # add fd00::26/64 to eth0 in star.h38  (examples/star.otop:13:42)
-  # bring eth0 up in star.h38  (examples/star.otop:13:3)
-  tool_step '40/52, addresses and routes, in node h38 (star.h38)' nsenter --net=/run/netns/star.h38 -- ip -batch - <<'EOF' || return 1
+  }
+  up_40() {
+    # mark lo in star.h38 as opentop:star:h38  (examples/star.otop:12:1)
+    # bring lo up in star.h38  (examples/star.otop:12:1)
+    # add 10.0.0.38/16 to eth0 in star.h38  (examples/star.otop:13:14)
+    # add fd00::26/64 to eth0 in star.h38  (examples/star.otop:13:42)
+    # bring eth0 up in star.h38  (examples/star.otop:13:3)
+    tool_step '40/52, addresses and routes, in node h38 (star.h38)' nsenter --net=/run/netns/star.h38 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h38
 link set dev lo up
 addr add 10.0.0.38/16 dev eth0
 addr add fd00::26/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h39 as opentop:star:h39  (examples/star.otop:12:1)
-  # bring lo up in star.h39  (examples/star.otop:12:1)
-  # add 10.0.0.39/16 to eth0 in star.h39  (examples/star.otop:13:14)
-  # add fd00::27/64 to eth0 in star.h39  (examples/star.otop:13:42)
-  # bring eth0 up in star.h39  (examples/star.otop:13:3)
-  tool_step '41/52, addresses and routes, in node h39 (star.h39)' nsenter --net=/run/netns/star.h39 -- ip -batch - <<'EOF' || return 1
+  }
+  up_41() {
+    # mark lo in star.h39 as opentop:star:h39  (examples/star.otop:12:1)
+    # bring lo up in star.h39  (examples/star.otop:12:1)
+    # add 10.0.0.39/16 to eth0 in star.h39  (examples/star.otop:13:14)
+    # add fd00::27/64 to eth0 in star.h39  (examples/star.otop:13:42)
+    # bring eth0 up in star.h39  (examples/star.otop:13:3)
+    tool_step '41/52, addresses and routes, in node h39 (star.h39)' nsenter --net=/run/netns/star.h39 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h39
 link set dev lo up
 addr add 10.0.0.39/16 dev eth0
 addr add fd00::27/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h40 as opentop:star:h40  (examples/star.otop:12:1)
-  # bring lo up in star.h40  (examples/star.otop:12:1)
-  # add 10.0.0.40/16 to eth0 in star.h40  (examples/star.otop:13:14)
-  # add fd00::28/64 to eth0 in star.h40  (examples/star.otop:13:42)
-  # bring eth0 up in star.h40  (examples/star.otop:13:3)
-  tool_step '42/52, addresses and routes, in node h40 (star.h40)' nsenter --net=/run/netns/star.h40 -- ip -batch - <<'EOF' || return 1
+  }
+  up_42() {
+    # mark lo in star.h40 as opentop:star:h40  (examples/star.otop:12:1)
+    # bring lo up in star.h40  (examples/star.otop:12:1)
+    # add 10.0.0.40/16 to eth0 in star.h40  (examples/star.otop:13:14)
+    # add fd00::28/64 to eth0 in star.h40  (examples/star.otop:13:42)
+    # bring eth0 up in star.h40  (examples/star.otop:13:3)
+    tool_step '42/52, addresses and routes, in node h40 (star.h40)' nsenter --net=/run/netns/star.h40 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h40
 link set dev lo up
 addr add 10.0.0.40/16 dev eth0
 addr add fd00::28/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h41 as opentop:star:h41  (examples/star.otop:12:1)
-  # bring lo up in star.h41  (examples/star.otop:12:1)
-  # add 10.0.0.41/16 to eth0 in star.h41  (examples/star.otop:13:14)
-  # add fd00::29/64 to eth0 in star.h41  (examples/star.otop:13:42)
-  # bring eth0 up in star.h41  (examples/star.otop:13:3)
-  tool_step '43/52, addresses and routes, in node h41 (star.h41)' nsenter --net=/run/netns/star.h41 -- ip -batch - <<'EOF' || return 1
+  }
+  up_43() {
+    # mark lo in star.h41 as opentop:star:h41  (examples/star.otop:12:1)
+    # bring lo up in star.h41  (examples/star.otop:12:1)
+    # add 10.0.0.41/16 to eth0 in star.h41  (examples/star.otop:13:14)
+    # add fd00::29/64 to eth0 in star.h41  (examples/star.otop:13:42)
+    # bring eth0 up in star.h41  (examples/star.otop:13:3)
+    tool_step '43/52, addresses and routes, in node h41 (star.h41)' nsenter --net=/run/netns/star.h41 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h41
 link set dev lo up
 addr add 10.0.0.41/16 dev eth0
 addr add fd00::29/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h42 as opentop:star:h42  (examples/star.otop:12:1)
-  # bring lo up in star.h42  (examples/star.otop:12:1)
-  # add 10.0.0.42/16 to eth0 in star.h42  (examples/star.otop:13:14)
-  # add fd00::2a/64 to eth0 in star.h42  (examples/star.otop:13:42)
-  # bring eth0 up in star.h42  (examples/star.otop:13:3)
-  tool_step '44/52, addresses and routes, in node h42 (star.h42)' nsenter --net=/run/netns/star.h42 -- ip -batch - <<'EOF' || return 1
+  }
+  up_44() {
+    # mark lo in star.h42 as opentop:star:h42  (examples/star.otop:12:1)
+    # bring lo up in star.h42  (examples/star.otop:12:1)
+    # add 10.0.0.42/16 to eth0 in star.h42  (examples/star.otop:13:14)
+    # add fd00::2a/64 to eth0 in star.h42  (examples/star.otop:13:42)
+    # bring eth0 up in star.h42  (examples/star.otop:13:3)
+    tool_step '44/52, addresses and routes, in node h42 (star.h42)' nsenter --net=/run/netns/star.h42 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h42
 link set dev lo up
 addr add 10.0.0.42/16 dev eth0
 addr add fd00::2a/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h43 as opentop:star:h43  (examples/star.otop:12:1)
-  # bring lo up in star.h43  (examples/star.otop:12:1)
-  # add 10.0.0.43/16 to eth0 in star.h43  (examples/star.otop:13:14)
-  # add fd00::2b/64 to eth0 in star.h43  (examples/star.otop:13:42)
-  # bring eth0 up in star.h43  (examples/star.otop:13:3)
-  tool_step '45/52, addresses and routes, in node h43 (star.h43)' nsenter --net=/run/netns/star.h43 -- ip -batch - <<'EOF' || return 1
+  }
+  up_45() {
+    # mark lo in star.h43 as opentop:star:h43  (examples/star.otop:12:1)
+    # bring lo up in star.h43  (examples/star.otop:12:1)
+    # add 10.0.0.43/16 to eth0 in star.h43  (examples/star.otop:13:14)
+    # add fd00::2b/64 to eth0 in star.h43  (examples/star.otop:13:42)
+    # bring eth0 up in star.h43  (examples/star.otop:13:3)
+    tool_step '45/52, addresses and routes, in node h43 (star.h43)' nsenter --net=/run/netns/star.h43 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h43
 link set dev lo up
 addr add 10.0.0.43/16 dev eth0
 addr add fd00::2b/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h44 as opentop:star:h44  (examples/star.otop:12:1)
-  # bring lo up in star.h44  (examples/star.otop:12:1)
-  # add 10.0.0.44/16 to eth0 in star.h44  (examples/star.otop:13:14)
-  # add fd00::2c/64 to eth0 in star.h44  (examples/star.otop:13:42)
-  # bring eth0 up in star.h44  (examples/star.otop:13:3)
-  tool_step '46/52, addresses and routes, in node h44 (star.h44)' nsenter --net=/run/netns/star.h44 -- ip -batch - <<'EOF' || return 1
+  }
+  up_46() {
+    # mark lo in star.h44 as opentop:star:h44  (examples/star.otop:12:1)
+    # bring lo up in star.h44  (examples/star.otop:12:1)
+    # add 10.0.0.44/16 to eth0 in star.h44  (examples/star.otop:13:14)
+    # add fd00::2c/64 to eth0 in star.h44  (examples/star.otop:13:42)
+    # bring eth0 up in star.h44  (examples/star.otop:13:3)
+    tool_step '46/52, addresses and routes, in node h44 (star.h44)' nsenter --net=/run/netns/star.h44 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h44
 link set dev lo up
 addr add 10.0.0.44/16 dev eth0
 addr add fd00::2c/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h45 as opentop:star:h45  (examples/star.otop:12:1)
-  # bring lo up in star.h45  (examples/star.otop:12:1)
-  # add 10.0.0.45/16 to eth0 in star.h45  (examples/star.otop:13:14)
-  # add fd00::2d/64 to eth0 in star.h45  (examples/star.otop:13:42)
-  # bring eth0 up in star.h45  (examples/star.otop:13:3)
-  tool_step '47/52, addresses and routes, in node h45 (star.h45)' nsenter --net=/run/netns/star.h45 -- ip -batch - <<'EOF' || return 1
+  }
+  up_47() {
+    # mark lo in star.h45 as opentop:star:h45  (examples/star.otop:12:1)
+    # bring lo up in star.h45  (examples/star.otop:12:1)
+    # add 10.0.0.45/16 to eth0 in star.h45  (examples/star.otop:13:14)
+    # add fd00::2d/64 to eth0 in star.h45  (examples/star.otop:13:42)
+    # bring eth0 up in star.h45  (examples/star.otop:13:3)
+    tool_step '47/52, addresses and routes, in node h45 (star.h45)' nsenter --net=/run/netns/star.h45 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h45
 link set dev lo up
 addr add 10.0.0.45/16 dev eth0
 addr add fd00::2d/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h46 as opentop:star:h46  (examples/star.otop:12:1)
-  # bring lo up in star.h46  (examples/star.otop:12:1)
-  # add 10.0.0.46/16 to eth0 in star.h46  (examples/star.otop:13:14)
-  # add fd00::2e/64 to eth0 in star.h46  (examples/star.otop:13:42)
-  # bring eth0 up in star.h46  (examples/star.otop:13:3)
-  tool_step '48/52, addresses and routes, in node h46 (star.h46)' nsenter --net=/run/netns/star.h46 -- ip -batch - <<'EOF' || return 1
+  }
+  up_48() {
+    # mark lo in star.h46 as opentop:star:h46  (examples/star.otop:12:1)
+    # bring lo up in star.h46  (examples/star.otop:12:1)
+    # add 10.0.0.46/16 to eth0 in star.h46  (examples/star.otop:13:14)
+    # add fd00::2e/64 to eth0 in star.h46  (examples/star.otop:13:42)
+    # bring eth0 up in star.h46  (examples/star.otop:13:3)
+    tool_step '48/52, addresses and routes, in node h46 (star.h46)' nsenter --net=/run/netns/star.h46 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h46
 link set dev lo up
 addr add 10.0.0.46/16 dev eth0
 addr add fd00::2e/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h47 as opentop:star:h47  (examples/star.otop:12:1)
-  # bring lo up in star.h47  (examples/star.otop:12:1)
-  # add 10.0.0.47/16 to eth0 in star.h47  (examples/star.otop:13:14)
-  # add fd00::2f/64 to eth0 in star.h47  (examples/star.otop:13:42)
-  # bring eth0 up in star.h47  (examples/star.otop:13:3)
-  tool_step '49/52, addresses and routes, in node h47 (star.h47)' nsenter --net=/run/netns/star.h47 -- ip -batch - <<'EOF' || return 1
+  }
+  up_49() {
+    # mark lo in star.h47 as opentop:star:h47  (examples/star.otop:12:1)
+    # bring lo up in star.h47  (examples/star.otop:12:1)
+    # add 10.0.0.47/16 to eth0 in star.h47  (examples/star.otop:13:14)
+    # add fd00::2f/64 to eth0 in star.h47  (examples/star.otop:13:42)
+    # bring eth0 up in star.h47  (examples/star.otop:13:3)
+    tool_step '49/52, addresses and routes, in node h47 (star.h47)' nsenter --net=/run/netns/star.h47 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h47
 link set dev lo up
 addr add 10.0.0.47/16 dev eth0
 addr add fd00::2f/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h48 as opentop:star:h48  (examples/star.otop:12:1)
-  # bring lo up in star.h48  (examples/star.otop:12:1)
-  # add 10.0.0.48/16 to eth0 in star.h48  (examples/star.otop:13:14)
-  # add fd00::30/64 to eth0 in star.h48  (examples/star.otop:13:42)
-  # bring eth0 up in star.h48  (examples/star.otop:13:3)
-  tool_step '50/52, addresses and routes, in node h48 (star.h48)' nsenter --net=/run/netns/star.h48 -- ip -batch - <<'EOF' || return 1
+  }
+  up_50() {
+    # mark lo in star.h48 as opentop:star:h48  (examples/star.otop:12:1)
+    # bring lo up in star.h48  (examples/star.otop:12:1)
+    # add 10.0.0.48/16 to eth0 in star.h48  (examples/star.otop:13:14)
+    # add fd00::30/64 to eth0 in star.h48  (examples/star.otop:13:42)
+    # bring eth0 up in star.h48  (examples/star.otop:13:3)
+    tool_step '50/52, addresses and routes, in node h48 (star.h48)' nsenter --net=/run/netns/star.h48 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h48
 link set dev lo up
 addr add 10.0.0.48/16 dev eth0
 addr add fd00::30/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h49 as opentop:star:h49  (examples/star.otop:12:1)
-  # bring lo up in star.h49  (examples/star.otop:12:1)
-  # add 10.0.0.49/16 to eth0 in star.h49  (examples/star.otop:13:14)
-  # add fd00::31/64 to eth0 in star.h49  (examples/star.otop:13:42)
-  # bring eth0 up in star.h49  (examples/star.otop:13:3)
-  tool_step '51/52, addresses and routes, in node h49 (star.h49)' nsenter --net=/run/netns/star.h49 -- ip -batch - <<'EOF' || return 1
+  }
+  up_51() {
+    # mark lo in star.h49 as opentop:star:h49  (examples/star.otop:12:1)
+    # bring lo up in star.h49  (examples/star.otop:12:1)
+    # add 10.0.0.49/16 to eth0 in star.h49  (examples/star.otop:13:14)
+    # add fd00::31/64 to eth0 in star.h49  (examples/star.otop:13:42)
+    # bring eth0 up in star.h49  (examples/star.otop:13:3)
+    tool_step '51/52, addresses and routes, in node h49 (star.h49)' nsenter --net=/run/netns/star.h49 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h49
 link set dev lo up
 addr add 10.0.0.49/16 dev eth0
 addr add fd00::31/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in star.h50 as opentop:star:h50  (examples/star.otop:12:1)
-  # bring lo up in star.h50  (examples/star.otop:12:1)
-  # add 10.0.0.50/16 to eth0 in star.h50  (examples/star.otop:13:14)
-  # add fd00::32/64 to eth0 in star.h50  (examples/star.otop:13:42)
-  # bring eth0 up in star.h50  (examples/star.otop:13:3)
-  tool_step '52/52, addresses and routes, in node h50 (star.h50)' nsenter --net=/run/netns/star.h50 -- ip -batch - <<'EOF' || return 1
+  }
+  up_52() {
+    # mark lo in star.h50 as opentop:star:h50  (examples/star.otop:12:1)
+    # bring lo up in star.h50  (examples/star.otop:12:1)
+    # add 10.0.0.50/16 to eth0 in star.h50  (examples/star.otop:13:14)
+    # add fd00::32/64 to eth0 in star.h50  (examples/star.otop:13:42)
+    # bring eth0 up in star.h50  (examples/star.otop:13:3)
+    tool_step '52/52, addresses and routes, in node h50 (star.h50)' nsenter --net=/run/netns/star.h50 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:star:h50
 link set dev lo up
 addr add 10.0.0.50/16 dev eth0
 addr add fd00::32/64 dev eth0 nodad
 link set dev eth0 up
 EOF
+  }
+  at_once 3 52 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

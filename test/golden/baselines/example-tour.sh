@@ -45,10 +45,12 @@ Lab tour: 4 nodes, 1 switch, 4 links (56 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 10: namespaces
@@ -91,22 +93,25 @@ table inet opentop {
 	}
 }
 EOF
-  # == stage 4 of 10: links
-  # create veth pair up0 (tour.router) — eth0 (tour.isp)  (examples/tour.otop:14:3)
-  tool_step '4/16, links, on the host' ip -batch - <<'EOF' || return 1
+  # == stage 4 of 10: links (its 2 steps side by side)
+  up_4() {
+    # create veth pair up0 (tour.router) — eth0 (tour.isp)  (examples/tour.otop:14:3)
+    tool_step '4/16, links, on the host' ip -batch - <<'EOF'
 link add name up0 index 13649223 netns tour.router type veth peer name eth0 netns tour.isp
 EOF
-  # mark lo in tour as opentop:tour  (examples/tour.otop:7:5)
-  # create bridge lan in tour  (examples/tour.otop:9:1)
-  # give lan in tour no IPv6 link-local address  (examples/tour.otop:9:1)
-  # bring lan up in tour  (examples/tour.otop:9:1)
-  # create veth pair router.eth0 (tour) — eth0 (tour.router)  (examples/tour.otop:13:3)
-  # give router.eth0 in tour no IPv6 link-local address  (examples/tour.otop:13:3)
-  # create veth pair web.eth0 (tour) — eth0 (tour.web)  (examples/tour.otop:28:3)
-  # give web.eth0 in tour no IPv6 link-local address  (examples/tour.otop:28:3)
-  # create veth pair pc.eth0 (tour) — eth0 (tour.pc)  (examples/tour.otop:35:3)
-  # give pc.eth0 in tour no IPv6 link-local address  (examples/tour.otop:35:3)
-  tool_step '5/16, links, in the switches (tour)' nsenter --net=/run/netns/tour -- ip -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # mark lo in tour as opentop:tour  (examples/tour.otop:7:5)
+    # create bridge lan in tour  (examples/tour.otop:9:1)
+    # give lan in tour no IPv6 link-local address  (examples/tour.otop:9:1)
+    # bring lan up in tour  (examples/tour.otop:9:1)
+    # create veth pair router.eth0 (tour) — eth0 (tour.router)  (examples/tour.otop:13:3)
+    # give router.eth0 in tour no IPv6 link-local address  (examples/tour.otop:13:3)
+    # create veth pair web.eth0 (tour) — eth0 (tour.web)  (examples/tour.otop:28:3)
+    # give web.eth0 in tour no IPv6 link-local address  (examples/tour.otop:28:3)
+    # create veth pair pc.eth0 (tour) — eth0 (tour.pc)  (examples/tour.otop:35:3)
+    # give pc.eth0 in tour no IPv6 link-local address  (examples/tour.otop:35:3)
+    tool_step '5/16, links, in the switches (tour)' nsenter --net=/run/netns/tour -- ip -batch - <<'EOF'
 link set dev lo alias opentop:tour
 link add name lan type bridge
 link set dev lan addrgenmode none
@@ -118,29 +123,37 @@ link set dev web.eth0 addrgenmode none
 link add name pc.eth0 index 3946193 master lan up type veth peer name eth0 netns tour.pc
 link set dev pc.eth0 addrgenmode none
 EOF
-  # == stage 5 of 10: shaping
-  # shape up0 in tour.router: tbf rate 50mbit burst 15140b limit 1514000b  (examples/tour.otop:14:49)
-  # shape up0 in tour.router: pfifo limit 1000  (examples/tour.otop:14:49)
-  tool_step '6/16, shaping, in node router (tour.router)' nsenter --net=/run/netns/tour.router -- tc -batch - <<'EOF' || return 1
+  }
+  at_once 4 5 || return 1
+  # == stage 5 of 10: shaping (its 2 steps side by side)
+  up_6() {
+    # shape up0 in tour.router: tbf rate 50mbit burst 15140b limit 1514000b  (examples/tour.otop:14:49)
+    # shape up0 in tour.router: pfifo limit 1000  (examples/tour.otop:14:49)
+    tool_step '6/16, shaping, in node router (tour.router)' nsenter --net=/run/netns/tour.router -- tc -batch - <<'EOF'
 qdisc add dev up0 root handle 1: tbf rate 50mbit burst 15140b limit 1514000b
 qdisc add dev up0 parent 1:1 handle 10: pfifo limit 1000
 EOF
-  # shape eth0 in tour.isp: tbf rate 50mbit burst 15140b limit 1514000b  (examples/tour.otop:14:49)
-  # shape eth0 in tour.isp: pfifo limit 1000  (examples/tour.otop:14:49)
-  tool_step '7/16, shaping, in node isp (tour.isp)' nsenter --net=/run/netns/tour.isp -- tc -batch - <<'EOF' || return 1
+  }
+  up_7() {
+    # shape eth0 in tour.isp: tbf rate 50mbit burst 15140b limit 1514000b  (examples/tour.otop:14:49)
+    # shape eth0 in tour.isp: pfifo limit 1000  (examples/tour.otop:14:49)
+    tool_step '7/16, shaping, in node isp (tour.isp)' nsenter --net=/run/netns/tour.isp -- tc -batch - <<'EOF'
 qdisc add dev eth0 root handle 1: tbf rate 50mbit burst 15140b limit 1514000b
 qdisc add dev eth0 parent 1:1 handle 10: pfifo limit 1000
 EOF
-  # == stage 6 of 10: addresses and routes
-  # mark lo in tour.router as opentop:tour:router  (examples/tour.otop:11:1)
-  # bring lo up in tour.router  (examples/tour.otop:11:1)
-  # add 10.1.0.1/24 to eth0 in tour.router  (examples/tour.otop:13:15)
-  # add fd00:1::1/64 to eth0 in tour.router  (examples/tour.otop:13:27)
-  # bring eth0 up in tour.router  (examples/tour.otop:13:3)
-  # add 198.18.0.1/30 to up0 in tour.router  (examples/tour.otop:14:19)
-  # add fd00:ff::1/64 to up0 in tour.router  (examples/tour.otop:14:33)
-  # bring up0 up in tour.router  (examples/tour.otop:14:3)
-  tool_step '8/16, addresses and routes, in node router (tour.router)' nsenter --net=/run/netns/tour.router -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 6 7 || return 1
+  # == stage 6 of 10: addresses and routes (its 4 steps side by side)
+  up_8() {
+    # mark lo in tour.router as opentop:tour:router  (examples/tour.otop:11:1)
+    # bring lo up in tour.router  (examples/tour.otop:11:1)
+    # add 10.1.0.1/24 to eth0 in tour.router  (examples/tour.otop:13:15)
+    # add fd00:1::1/64 to eth0 in tour.router  (examples/tour.otop:13:27)
+    # bring eth0 up in tour.router  (examples/tour.otop:13:3)
+    # add 198.18.0.1/30 to up0 in tour.router  (examples/tour.otop:14:19)
+    # add fd00:ff::1/64 to up0 in tour.router  (examples/tour.otop:14:33)
+    # bring up0 up in tour.router  (examples/tour.otop:14:3)
+    tool_step '8/16, addresses and routes, in node router (tour.router)' nsenter --net=/run/netns/tour.router -- ip -batch - <<'EOF'
 link set dev lo alias opentop:tour:router
 link set dev lo up
 addr add 10.1.0.1/24 dev eth0
@@ -150,14 +163,16 @@ addr add 198.18.0.1/30 dev up0
 addr add fd00:ff::1/64 dev up0 nodad
 link set dev up0 up
 EOF
-  # mark lo in tour.web as opentop:tour:web  (examples/tour.otop:27:1)
-  # bring lo up in tour.web  (examples/tour.otop:27:1)
-  # add 10.1.0.10/24 to eth0 in tour.web  (examples/tour.otop:28:15)
-  # add fd00:1::10/64 to eth0 in tour.web  (examples/tour.otop:28:28)
-  # bring eth0 up in tour.web  (examples/tour.otop:28:3)
-  # route 0.0.0.0/0 via 10.1.0.1 in tour.web  (examples/tour.otop:29:3)
-  # route ::/0 via fd00:1::1 in tour.web  (examples/tour.otop:30:3)
-  tool_step '9/16, addresses and routes, in node web (tour.web)' nsenter --net=/run/netns/tour.web -- ip -batch - <<'EOF' || return 1
+  }
+  up_9() {
+    # mark lo in tour.web as opentop:tour:web  (examples/tour.otop:27:1)
+    # bring lo up in tour.web  (examples/tour.otop:27:1)
+    # add 10.1.0.10/24 to eth0 in tour.web  (examples/tour.otop:28:15)
+    # add fd00:1::10/64 to eth0 in tour.web  (examples/tour.otop:28:28)
+    # bring eth0 up in tour.web  (examples/tour.otop:28:3)
+    # route 0.0.0.0/0 via 10.1.0.1 in tour.web  (examples/tour.otop:29:3)
+    # route ::/0 via fd00:1::1 in tour.web  (examples/tour.otop:30:3)
+    tool_step '9/16, addresses and routes, in node web (tour.web)' nsenter --net=/run/netns/tour.web -- ip -batch - <<'EOF'
 link set dev lo alias opentop:tour:web
 link set dev lo up
 addr add 10.1.0.10/24 dev eth0
@@ -166,14 +181,16 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.0.1
 route add ::/0 via fd00:1::1
 EOF
-  # mark lo in tour.pc as opentop:tour:pc  (examples/tour.otop:34:1)
-  # bring lo up in tour.pc  (examples/tour.otop:34:1)
-  # add 10.1.0.20/24 to eth0 in tour.pc  (examples/tour.otop:35:15)
-  # add fd00:1::20/64 to eth0 in tour.pc  (examples/tour.otop:35:28)
-  # bring eth0 up in tour.pc  (examples/tour.otop:35:3)
-  # route 0.0.0.0/0 via 10.1.0.1 in tour.pc  (examples/tour.otop:36:3)
-  # route ::/0 via fd00:1::1 in tour.pc  (examples/tour.otop:37:3)
-  tool_step '10/16, addresses and routes, in node pc (tour.pc)' nsenter --net=/run/netns/tour.pc -- ip -batch - <<'EOF' || return 1
+  }
+  up_10() {
+    # mark lo in tour.pc as opentop:tour:pc  (examples/tour.otop:34:1)
+    # bring lo up in tour.pc  (examples/tour.otop:34:1)
+    # add 10.1.0.20/24 to eth0 in tour.pc  (examples/tour.otop:35:15)
+    # add fd00:1::20/64 to eth0 in tour.pc  (examples/tour.otop:35:28)
+    # bring eth0 up in tour.pc  (examples/tour.otop:35:3)
+    # route 0.0.0.0/0 via 10.1.0.1 in tour.pc  (examples/tour.otop:36:3)
+    # route ::/0 via fd00:1::1 in tour.pc  (examples/tour.otop:37:3)
+    tool_step '10/16, addresses and routes, in node pc (tour.pc)' nsenter --net=/run/netns/tour.pc -- ip -batch - <<'EOF'
 link set dev lo alias opentop:tour:pc
 link set dev lo up
 addr add 10.1.0.20/24 dev eth0
@@ -182,23 +199,32 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.0.1
 route add ::/0 via fd00:1::1
 EOF
-  # mark lo in tour.isp as opentop:tour:isp  (examples/tour.otop:40:1)
-  # bring lo up in tour.isp  (examples/tour.otop:40:1)
-  # add 198.18.0.2/30 to eth0 in tour.isp  (examples/tour.otop:40:17)
-  # add fd00:ff::2/64 to eth0 in tour.isp  (examples/tour.otop:40:31)
-  # bring eth0 up in tour.isp  (examples/tour.otop:40:12)
-  tool_step '11/16, addresses and routes, in node isp (tour.isp)' nsenter --net=/run/netns/tour.isp -- ip -batch - <<'EOF' || return 1
+  }
+  up_11() {
+    # mark lo in tour.isp as opentop:tour:isp  (examples/tour.otop:40:1)
+    # bring lo up in tour.isp  (examples/tour.otop:40:1)
+    # add 198.18.0.2/30 to eth0 in tour.isp  (examples/tour.otop:40:17)
+    # add fd00:ff::2/64 to eth0 in tour.isp  (examples/tour.otop:40:31)
+    # bring eth0 up in tour.isp  (examples/tour.otop:40:12)
+    tool_step '11/16, addresses and routes, in node isp (tour.isp)' nsenter --net=/run/netns/tour.isp -- ip -batch - <<'EOF'
 link set dev lo alias opentop:tour:isp
 link set dev lo up
 addr add 198.18.0.2/30 dev eth0
 addr add fd00:ff::2/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # == stage 7 of 10: directories
-  # create directories /run/opentop/tour/services  (examples/tour.otop:7:5)
-  tool_step '12/16, directories, on the host' mkdir -p /run/opentop/tour/services || return 1
-  # create cgroup /sys/fs/cgroup/opentop/tour  (examples/tour.otop:7:5)
-  tool_step '13/16, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/tour || return 1
+  }
+  at_once 8 11 || return 1
+  # == stage 7 of 10: directories (its 2 steps side by side)
+  up_12() {
+    # create directories /run/opentop/tour/services  (examples/tour.otop:7:5)
+    tool_step '12/16, directories, on the host' mkdir -p /run/opentop/tour/services
+  }
+  up_13() {
+    # create cgroup /sys/fs/cgroup/opentop/tour  (examples/tour.otop:7:5)
+    tool_step '13/16, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/tour
+  }
+  at_once 12 13 || return 1
   # == stage 8 of 10: node cgroups and namespace files
   # create cgroup /sys/fs/cgroup/opentop/tour/web  (examples/tour.otop:27:1)
   tool_step '14/16, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/tour/web || return 1

@@ -44,10 +44,12 @@ Lab vlan: 6 nodes, 1 switch, 8 links (80 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 7: namespaces
@@ -67,15 +69,20 @@ netns add vlan.staff2
 netns add vlan.printer
 netns add vlan.guest
 EOF
-  # == stage 2 of 7: namespace sysctls
-  # set net.ipv4.ip_forward = 1 in vlan.router  (examples/vlan.otop:19:3)
-  # set net.ipv6.conf.all.forwarding = 1 in vlan.router  (examples/vlan.otop:19:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in vlan.router  (examples/vlan.otop:19:3)
-  tool_step '2/14, namespace sysctls, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in vlan.isp  (examples/vlan.otop:34:12)
-  # set net.ipv6.conf.all.forwarding = 1 in vlan.isp  (examples/vlan.otop:34:12)
-  # set net.ipv6.conf.default.accept_dad = 0 in vlan.isp  (examples/vlan.otop:34:12)
-  tool_step '3/14, namespace sysctls, in node isp (vlan.isp)' nsenter --net=/run/netns/vlan.isp -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
+  # == stage 2 of 7: namespace sysctls (its 2 steps side by side)
+  up_2() {
+    # set net.ipv4.ip_forward = 1 in vlan.router  (examples/vlan.otop:19:3)
+    # set net.ipv6.conf.all.forwarding = 1 in vlan.router  (examples/vlan.otop:19:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in vlan.router  (examples/vlan.otop:19:3)
+    tool_step '2/14, namespace sysctls, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_3() {
+    # set net.ipv4.ip_forward = 1 in vlan.isp  (examples/vlan.otop:34:12)
+    # set net.ipv6.conf.all.forwarding = 1 in vlan.isp  (examples/vlan.otop:34:12)
+    # set net.ipv6.conf.default.accept_dad = 0 in vlan.isp  (examples/vlan.otop:34:12)
+    tool_step '3/14, namespace sysctls, in node isp (vlan.isp)' nsenter --net=/run/netns/vlan.isp -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  at_once 2 3 || return 1
   # == stage 3 of 7: filters
   # load nftables table inet opentop in vlan.router  (examples/vlan.otop:26:5)
   tool_step '4/14, filters, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- nft -f - <<'EOF' || return 1
@@ -92,26 +99,29 @@ table inet opentop {
 	}
 }
 EOF
-  # == stage 4 of 7: links
-  # create veth pair uplink (vlan.router) — eth0 (vlan.isp)  (examples/vlan.otop:23:3)
-  tool_step '5/14, links, on the host' ip -batch - <<'EOF' || return 1
+  # == stage 4 of 7: links (its 2 steps side by side)
+  up_5() {
+    # create veth pair uplink (vlan.router) — eth0 (vlan.isp)  (examples/vlan.otop:23:3)
+    tool_step '5/14, links, on the host' ip -batch - <<'EOF'
 link add name uplink index 15457098 netns vlan.router type veth peer name eth0 netns vlan.isp
 EOF
-  # mark lo in vlan as opentop:vlan  (examples/vlan.otop:14:5)
-  # create VLAN-aware bridge office in vlan  (examples/vlan.otop:16:1)
-  # give office in vlan no IPv6 link-local address  (examples/vlan.otop:16:1)
-  # bring office up in vlan  (examples/vlan.otop:16:1)
-  # create veth pair router.trunk (vlan) — trunk (vlan.router)  (examples/vlan.otop:20:3)
-  # give router.trunk in vlan no IPv6 link-local address  (examples/vlan.otop:20:3)
-  # create veth pair staff1.eth0 (vlan) — eth0 (vlan.staff1)  (examples/vlan.otop:36:15)
-  # give staff1.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:36:15)
-  # create veth pair staff2.eth0 (vlan) — eth0 (vlan.staff2)  (examples/vlan.otop:37:15)
-  # give staff2.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:37:15)
-  # create veth pair printer.eth0 (vlan) — eth0 (vlan.printer)  (examples/vlan.otop:38:16)
-  # give printer.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:38:16)
-  # create veth pair guest.eth0 (vlan) — eth0 (vlan.guest)  (examples/vlan.otop:39:14)
-  # give guest.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:39:14)
-  tool_step '6/14, links, in the switches (vlan)' nsenter --net=/run/netns/vlan -- ip -batch - <<'EOF' || return 1
+  }
+  up_6() {
+    # mark lo in vlan as opentop:vlan  (examples/vlan.otop:14:5)
+    # create VLAN-aware bridge office in vlan  (examples/vlan.otop:16:1)
+    # give office in vlan no IPv6 link-local address  (examples/vlan.otop:16:1)
+    # bring office up in vlan  (examples/vlan.otop:16:1)
+    # create veth pair router.trunk (vlan) — trunk (vlan.router)  (examples/vlan.otop:20:3)
+    # give router.trunk in vlan no IPv6 link-local address  (examples/vlan.otop:20:3)
+    # create veth pair staff1.eth0 (vlan) — eth0 (vlan.staff1)  (examples/vlan.otop:36:15)
+    # give staff1.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:36:15)
+    # create veth pair staff2.eth0 (vlan) — eth0 (vlan.staff2)  (examples/vlan.otop:37:15)
+    # give staff2.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:37:15)
+    # create veth pair printer.eth0 (vlan) — eth0 (vlan.printer)  (examples/vlan.otop:38:16)
+    # give printer.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:38:16)
+    # create veth pair guest.eth0 (vlan) — eth0 (vlan.guest)  (examples/vlan.otop:39:14)
+    # give guest.eth0 in vlan no IPv6 link-local address  (examples/vlan.otop:39:14)
+    tool_step '6/14, links, in the switches (vlan)' nsenter --net=/run/netns/vlan -- ip -batch - <<'EOF'
 link set dev lo alias opentop:vlan
 link add name office type bridge vlan_filtering 1 vlan_default_pvid 0
 link set dev office addrgenmode none
@@ -127,6 +137,8 @@ link set dev printer.eth0 addrgenmode none
 link add name guest.eth0 index 1681561 master office up type veth peer name eth0 netns vlan.guest
 link set dev guest.eth0 addrgenmode none
 EOF
+  }
+  at_once 5 6 || return 1
   # == stage 5 of 7: stacked interfaces
   # create VLAN 10 sub-interface trunk.10 on trunk in vlan.router  (examples/vlan.otop:21:3)
   # create VLAN 20 sub-interface trunk.20 on trunk in vlan.router  (examples/vlan.otop:22:3)
@@ -149,22 +161,23 @@ vlan add dev staff2.eth0 vid 10 pvid untagged
 vlan add dev printer.eth0 vid 10 pvid untagged
 vlan add dev guest.eth0 vid 20 pvid untagged
 EOF
-  # == stage 7 of 7: addresses and routes
-  # mark lo in vlan.router as opentop:vlan:router  (examples/vlan.otop:18:1)
-  # bring lo up in vlan.router  (examples/vlan.otop:18:1)
-  # give trunk in vlan.router no IPv6 link-local address  (examples/vlan.otop:20:3)
-  # bring trunk up in vlan.router  (examples/vlan.otop:20:3)
-  # add 10.10.0.1/24 to trunk.10 in vlan.router  (examples/vlan.otop:21:12)
-  # give trunk.10 in vlan.router no IPv6 link-local address  (examples/vlan.otop:21:3)
-  # bring trunk.10 up in vlan.router  (examples/vlan.otop:21:3)
-  # add 10.20.0.1/24 to trunk.20 in vlan.router  (examples/vlan.otop:22:12)
-  # give trunk.20 in vlan.router no IPv6 link-local address  (examples/vlan.otop:22:3)
-  # bring trunk.20 up in vlan.router  (examples/vlan.otop:22:3)
-  # add 203.0.113.1/24 to uplink in vlan.router  (examples/vlan.otop:23:22)
-  # give uplink in vlan.router no IPv6 link-local address  (examples/vlan.otop:23:3)
-  # bring uplink up in vlan.router  (examples/vlan.otop:23:3)
-  # route 0.0.0.0/0 via 203.0.113.254 in vlan.router  (examples/vlan.otop:24:3)
-  tool_step '9/14, addresses and routes, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- ip -batch - <<'EOF' || return 1
+  # == stage 7 of 7: addresses and routes (its 6 steps side by side)
+  up_9() {
+    # mark lo in vlan.router as opentop:vlan:router  (examples/vlan.otop:18:1)
+    # bring lo up in vlan.router  (examples/vlan.otop:18:1)
+    # give trunk in vlan.router no IPv6 link-local address  (examples/vlan.otop:20:3)
+    # bring trunk up in vlan.router  (examples/vlan.otop:20:3)
+    # add 10.10.0.1/24 to trunk.10 in vlan.router  (examples/vlan.otop:21:12)
+    # give trunk.10 in vlan.router no IPv6 link-local address  (examples/vlan.otop:21:3)
+    # bring trunk.10 up in vlan.router  (examples/vlan.otop:21:3)
+    # add 10.20.0.1/24 to trunk.20 in vlan.router  (examples/vlan.otop:22:12)
+    # give trunk.20 in vlan.router no IPv6 link-local address  (examples/vlan.otop:22:3)
+    # bring trunk.20 up in vlan.router  (examples/vlan.otop:22:3)
+    # add 203.0.113.1/24 to uplink in vlan.router  (examples/vlan.otop:23:22)
+    # give uplink in vlan.router no IPv6 link-local address  (examples/vlan.otop:23:3)
+    # bring uplink up in vlan.router  (examples/vlan.otop:23:3)
+    # route 0.0.0.0/0 via 203.0.113.254 in vlan.router  (examples/vlan.otop:24:3)
+    tool_step '9/14, addresses and routes, in node router (vlan.router)' nsenter --net=/run/netns/vlan.router -- ip -batch - <<'EOF'
 link set dev lo alias opentop:vlan:router
 link set dev lo up
 link set dev trunk addrgenmode none
@@ -180,25 +193,29 @@ link set dev uplink addrgenmode none
 link set dev uplink up
 route add 0.0.0.0/0 via 203.0.113.254
 EOF
-  # mark lo in vlan.isp as opentop:vlan:isp  (examples/vlan.otop:34:1)
-  # bring lo up in vlan.isp  (examples/vlan.otop:34:1)
-  # add 203.0.113.254/24 to eth0 in vlan.isp  (examples/vlan.otop:34:26)
-  # give eth0 in vlan.isp no IPv6 link-local address  (examples/vlan.otop:34:21)
-  # bring eth0 up in vlan.isp  (examples/vlan.otop:34:21)
-  tool_step '10/14, addresses and routes, in node isp (vlan.isp)' nsenter --net=/run/netns/vlan.isp -- ip -batch - <<'EOF' || return 1
+  }
+  up_10() {
+    # mark lo in vlan.isp as opentop:vlan:isp  (examples/vlan.otop:34:1)
+    # bring lo up in vlan.isp  (examples/vlan.otop:34:1)
+    # add 203.0.113.254/24 to eth0 in vlan.isp  (examples/vlan.otop:34:26)
+    # give eth0 in vlan.isp no IPv6 link-local address  (examples/vlan.otop:34:21)
+    # bring eth0 up in vlan.isp  (examples/vlan.otop:34:21)
+    tool_step '10/14, addresses and routes, in node isp (vlan.isp)' nsenter --net=/run/netns/vlan.isp -- ip -batch - <<'EOF'
 link set dev lo alias opentop:vlan:isp
 link set dev lo up
 addr add 203.0.113.254/24 dev eth0
 link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
-  # mark lo in vlan.staff1 as opentop:vlan:staff1  (examples/vlan.otop:36:1)
-  # bring lo up in vlan.staff1  (examples/vlan.otop:36:1)
-  # add 10.10.0.11/24 to eth0 in vlan.staff1  (examples/vlan.otop:36:30)
-  # give eth0 in vlan.staff1 no IPv6 link-local address  (examples/vlan.otop:36:15)
-  # bring eth0 up in vlan.staff1  (examples/vlan.otop:36:15)
-  # route 0.0.0.0/0 via 10.10.0.1 in vlan.staff1  (examples/vlan.otop:36:59)
-  tool_step '11/14, addresses and routes, in node staff1 (vlan.staff1)' nsenter --net=/run/netns/vlan.staff1 -- ip -batch - <<'EOF' || return 1
+  }
+  up_11() {
+    # mark lo in vlan.staff1 as opentop:vlan:staff1  (examples/vlan.otop:36:1)
+    # bring lo up in vlan.staff1  (examples/vlan.otop:36:1)
+    # add 10.10.0.11/24 to eth0 in vlan.staff1  (examples/vlan.otop:36:30)
+    # give eth0 in vlan.staff1 no IPv6 link-local address  (examples/vlan.otop:36:15)
+    # bring eth0 up in vlan.staff1  (examples/vlan.otop:36:15)
+    # route 0.0.0.0/0 via 10.10.0.1 in vlan.staff1  (examples/vlan.otop:36:59)
+    tool_step '11/14, addresses and routes, in node staff1 (vlan.staff1)' nsenter --net=/run/netns/vlan.staff1 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:vlan:staff1
 link set dev lo up
 addr add 10.10.0.11/24 dev eth0
@@ -206,13 +223,15 @@ link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.10.0.1
 EOF
-  # mark lo in vlan.staff2 as opentop:vlan:staff2  (examples/vlan.otop:37:1)
-  # bring lo up in vlan.staff2  (examples/vlan.otop:37:1)
-  # add 10.10.0.12/24 to eth0 in vlan.staff2  (examples/vlan.otop:37:30)
-  # give eth0 in vlan.staff2 no IPv6 link-local address  (examples/vlan.otop:37:15)
-  # bring eth0 up in vlan.staff2  (examples/vlan.otop:37:15)
-  # route 0.0.0.0/0 via 10.10.0.1 in vlan.staff2  (examples/vlan.otop:37:59)
-  tool_step '12/14, addresses and routes, in node staff2 (vlan.staff2)' nsenter --net=/run/netns/vlan.staff2 -- ip -batch - <<'EOF' || return 1
+  }
+  up_12() {
+    # mark lo in vlan.staff2 as opentop:vlan:staff2  (examples/vlan.otop:37:1)
+    # bring lo up in vlan.staff2  (examples/vlan.otop:37:1)
+    # add 10.10.0.12/24 to eth0 in vlan.staff2  (examples/vlan.otop:37:30)
+    # give eth0 in vlan.staff2 no IPv6 link-local address  (examples/vlan.otop:37:15)
+    # bring eth0 up in vlan.staff2  (examples/vlan.otop:37:15)
+    # route 0.0.0.0/0 via 10.10.0.1 in vlan.staff2  (examples/vlan.otop:37:59)
+    tool_step '12/14, addresses and routes, in node staff2 (vlan.staff2)' nsenter --net=/run/netns/vlan.staff2 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:vlan:staff2
 link set dev lo up
 addr add 10.10.0.12/24 dev eth0
@@ -220,13 +239,15 @@ link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.10.0.1
 EOF
-  # mark lo in vlan.printer as opentop:vlan:printer  (examples/vlan.otop:38:1)
-  # bring lo up in vlan.printer  (examples/vlan.otop:38:1)
-  # add 10.10.0.50/24 to eth0 in vlan.printer  (examples/vlan.otop:38:31)
-  # give eth0 in vlan.printer no IPv6 link-local address  (examples/vlan.otop:38:16)
-  # bring eth0 up in vlan.printer  (examples/vlan.otop:38:16)
-  # route 0.0.0.0/0 via 10.10.0.1 in vlan.printer  (examples/vlan.otop:38:60)
-  tool_step '13/14, addresses and routes, in node printer (vlan.printer)' nsenter --net=/run/netns/vlan.printer -- ip -batch - <<'EOF' || return 1
+  }
+  up_13() {
+    # mark lo in vlan.printer as opentop:vlan:printer  (examples/vlan.otop:38:1)
+    # bring lo up in vlan.printer  (examples/vlan.otop:38:1)
+    # add 10.10.0.50/24 to eth0 in vlan.printer  (examples/vlan.otop:38:31)
+    # give eth0 in vlan.printer no IPv6 link-local address  (examples/vlan.otop:38:16)
+    # bring eth0 up in vlan.printer  (examples/vlan.otop:38:16)
+    # route 0.0.0.0/0 via 10.10.0.1 in vlan.printer  (examples/vlan.otop:38:60)
+    tool_step '13/14, addresses and routes, in node printer (vlan.printer)' nsenter --net=/run/netns/vlan.printer -- ip -batch - <<'EOF'
 link set dev lo alias opentop:vlan:printer
 link set dev lo up
 addr add 10.10.0.50/24 dev eth0
@@ -234,13 +255,15 @@ link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.10.0.1
 EOF
-  # mark lo in vlan.guest as opentop:vlan:guest  (examples/vlan.otop:39:1)
-  # bring lo up in vlan.guest  (examples/vlan.otop:39:1)
-  # add 10.20.0.11/24 to eth0 in vlan.guest  (examples/vlan.otop:39:29)
-  # give eth0 in vlan.guest no IPv6 link-local address  (examples/vlan.otop:39:14)
-  # bring eth0 up in vlan.guest  (examples/vlan.otop:39:14)
-  # route 0.0.0.0/0 via 10.20.0.1 in vlan.guest  (examples/vlan.otop:39:58)
-  tool_step '14/14, addresses and routes, in node guest (vlan.guest)' nsenter --net=/run/netns/vlan.guest -- ip -batch - <<'EOF' || return 1
+  }
+  up_14() {
+    # mark lo in vlan.guest as opentop:vlan:guest  (examples/vlan.otop:39:1)
+    # bring lo up in vlan.guest  (examples/vlan.otop:39:1)
+    # add 10.20.0.11/24 to eth0 in vlan.guest  (examples/vlan.otop:39:29)
+    # give eth0 in vlan.guest no IPv6 link-local address  (examples/vlan.otop:39:14)
+    # bring eth0 up in vlan.guest  (examples/vlan.otop:39:14)
+    # route 0.0.0.0/0 via 10.20.0.1 in vlan.guest  (examples/vlan.otop:39:58)
+    tool_step '14/14, addresses and routes, in node guest (vlan.guest)' nsenter --net=/run/netns/vlan.guest -- ip -batch - <<'EOF'
 link set dev lo alias opentop:vlan:guest
 link set dev lo up
 addr add 10.20.0.11/24 dev eth0
@@ -248,6 +271,8 @@ link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.20.0.1
 EOF
+  }
+  at_once 9 14 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

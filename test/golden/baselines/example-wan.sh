@@ -44,10 +44,12 @@ Lab wan: 4 nodes, 2 switches, 5 links (65 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 5: namespaces
@@ -63,36 +65,44 @@ netns add wan.rb
 netns add wan.pc-a
 netns add wan.pc-b
 EOF
-  # == stage 2 of 5: namespace sysctls
-  # set net.ipv4.ip_forward = 1 in wan.ra  (examples/wan.otop:15:3)
-  # set net.ipv6.conf.all.forwarding = 1 in wan.ra  (examples/wan.otop:15:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in wan.ra  (examples/wan.otop:15:3)
-  tool_step '2/11, namespace sysctls, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # set net.ipv4.ip_forward = 1 in wan.rb  (examples/wan.otop:23:3)
-  # set net.ipv6.conf.all.forwarding = 1 in wan.rb  (examples/wan.otop:23:3)
-  # set net.ipv6.conf.default.accept_dad = 0 in wan.rb  (examples/wan.otop:23:3)
-  tool_step '3/11, namespace sysctls, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # == stage 3 of 5: links
-  # create veth pair wan (wan.ra) — wan (wan.rb)  (examples/wan.otop:17:3)
-  tool_step '4/11, links, on the host' ip -batch - <<'EOF' || return 1
+  # == stage 2 of 5: namespace sysctls (its 2 steps side by side)
+  up_2() {
+    # set net.ipv4.ip_forward = 1 in wan.ra  (examples/wan.otop:15:3)
+    # set net.ipv6.conf.all.forwarding = 1 in wan.ra  (examples/wan.otop:15:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in wan.ra  (examples/wan.otop:15:3)
+    tool_step '2/11, namespace sysctls, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  up_3() {
+    # set net.ipv4.ip_forward = 1 in wan.rb  (examples/wan.otop:23:3)
+    # set net.ipv6.conf.all.forwarding = 1 in wan.rb  (examples/wan.otop:23:3)
+    # set net.ipv6.conf.default.accept_dad = 0 in wan.rb  (examples/wan.otop:23:3)
+    tool_step '3/11, namespace sysctls, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0
+  }
+  at_once 2 3 || return 1
+  # == stage 3 of 5: links (its 2 steps side by side)
+  up_4() {
+    # create veth pair wan (wan.ra) — wan (wan.rb)  (examples/wan.otop:17:3)
+    tool_step '4/11, links, on the host' ip -batch - <<'EOF'
 link add name wan index 15080146 netns wan.ra type veth peer name wan netns wan.rb
 EOF
-  # mark lo in wan as opentop:wan  (examples/wan.otop:9:5)
-  # create bridge site-a in wan  (examples/wan.otop:11:1)
-  # give site-a in wan no IPv6 link-local address  (examples/wan.otop:11:1)
-  # bring site-a up in wan  (examples/wan.otop:11:1)
-  # create bridge site-b in wan  (examples/wan.otop:12:1)
-  # give site-b in wan no IPv6 link-local address  (examples/wan.otop:12:1)
-  # bring site-b up in wan  (examples/wan.otop:12:1)
-  # create veth pair ra.lan (wan) — lan (wan.ra)  (examples/wan.otop:16:3)
-  # give ra.lan in wan no IPv6 link-local address  (examples/wan.otop:16:3)
-  # create veth pair rb.lan (wan) — lan (wan.rb)  (examples/wan.otop:24:3)
-  # give rb.lan in wan no IPv6 link-local address  (examples/wan.otop:24:3)
-  # create veth pair pc-a.eth0 (wan) — eth0 (wan.pc-a)  (examples/wan.otop:31:3)
-  # give pc-a.eth0 in wan no IPv6 link-local address  (examples/wan.otop:31:3)
-  # create veth pair pc-b.eth0 (wan) — eth0 (wan.pc-b)  (examples/wan.otop:37:3)
-  # give pc-b.eth0 in wan no IPv6 link-local address  (examples/wan.otop:37:3)
-  tool_step '5/11, links, in the switches (wan)' nsenter --net=/run/netns/wan -- ip -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # mark lo in wan as opentop:wan  (examples/wan.otop:9:5)
+    # create bridge site-a in wan  (examples/wan.otop:11:1)
+    # give site-a in wan no IPv6 link-local address  (examples/wan.otop:11:1)
+    # bring site-a up in wan  (examples/wan.otop:11:1)
+    # create bridge site-b in wan  (examples/wan.otop:12:1)
+    # give site-b in wan no IPv6 link-local address  (examples/wan.otop:12:1)
+    # bring site-b up in wan  (examples/wan.otop:12:1)
+    # create veth pair ra.lan (wan) — lan (wan.ra)  (examples/wan.otop:16:3)
+    # give ra.lan in wan no IPv6 link-local address  (examples/wan.otop:16:3)
+    # create veth pair rb.lan (wan) — lan (wan.rb)  (examples/wan.otop:24:3)
+    # give rb.lan in wan no IPv6 link-local address  (examples/wan.otop:24:3)
+    # create veth pair pc-a.eth0 (wan) — eth0 (wan.pc-a)  (examples/wan.otop:31:3)
+    # give pc-a.eth0 in wan no IPv6 link-local address  (examples/wan.otop:31:3)
+    # create veth pair pc-b.eth0 (wan) — eth0 (wan.pc-b)  (examples/wan.otop:37:3)
+    # give pc-b.eth0 in wan no IPv6 link-local address  (examples/wan.otop:37:3)
+    tool_step '5/11, links, in the switches (wan)' nsenter --net=/run/netns/wan -- ip -batch - <<'EOF'
 link set dev lo alias opentop:wan
 link add name site-a type bridge
 link set dev site-a addrgenmode none
@@ -109,31 +119,39 @@ link set dev pc-a.eth0 addrgenmode none
 link add name pc-b.eth0 index 12509094 master site-b up type veth peer name eth0 netns wan.pc-b
 link set dev pc-b.eth0 addrgenmode none
 EOF
-  # == stage 4 of 5: shaping
-  # shape wan in wan.ra: tbf rate 20mbit burst 15140b limit 1514000b  (examples/wan.otop:17:47)
-  # shape wan in wan.ra: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit  (examples/wan.otop:17:47)
-  tool_step '6/11, shaping, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- tc -batch - <<'EOF' || return 1
+  }
+  at_once 4 5 || return 1
+  # == stage 4 of 5: shaping (its 2 steps side by side)
+  up_6() {
+    # shape wan in wan.ra: tbf rate 20mbit burst 15140b limit 1514000b  (examples/wan.otop:17:47)
+    # shape wan in wan.ra: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit  (examples/wan.otop:17:47)
+    tool_step '6/11, shaping, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- tc -batch - <<'EOF'
 qdisc add dev wan root handle 1: tbf rate 20mbit burst 15140b limit 1514000b
 qdisc add dev wan parent 1:1 handle 10: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit
 EOF
-  # shape wan in wan.rb: tbf rate 20mbit burst 15140b limit 1514000b  (examples/wan.otop:17:47)
-  # shape wan in wan.rb: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit  (examples/wan.otop:17:47)
-  tool_step '7/11, shaping, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- tc -batch - <<'EOF' || return 1
+  }
+  up_7() {
+    # shape wan in wan.rb: tbf rate 20mbit burst 15140b limit 1514000b  (examples/wan.otop:17:47)
+    # shape wan in wan.rb: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit  (examples/wan.otop:17:47)
+    tool_step '7/11, shaping, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- tc -batch - <<'EOF'
 qdisc add dev wan root handle 1: tbf rate 20mbit burst 15140b limit 1514000b
 qdisc add dev wan parent 1:1 handle 10: netem limit 1000 delay 30ms 2ms loss 0.1% rate 20mbit
 EOF
-  # == stage 5 of 5: addresses and routes
-  # mark lo in wan.ra as opentop:wan:ra  (examples/wan.otop:14:1)
-  # bring lo up in wan.ra  (examples/wan.otop:14:1)
-  # add 10.10.0.1/24 to lan in wan.ra  (examples/wan.otop:16:17)
-  # add fd10:a::1/64 to lan in wan.ra  (examples/wan.otop:16:30)
-  # bring lan up in wan.ra  (examples/wan.otop:16:3)
-  # add 10.255.1.0/31 to wan in wan.ra  (examples/wan.otop:17:17)
-  # add fd10:ff::/127 to wan in wan.ra  (examples/wan.otop:17:31)
-  # bring wan up in wan.ra  (examples/wan.otop:17:3)
-  # route 10.20.0.0/24 via 10.255.1.1 in wan.ra  (examples/wan.otop:18:3)
-  # route fd10:b::/64 via fd10:ff::1 in wan.ra  (examples/wan.otop:19:3)
-  tool_step '8/11, addresses and routes, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 6 7 || return 1
+  # == stage 5 of 5: addresses and routes (its 4 steps side by side)
+  up_8() {
+    # mark lo in wan.ra as opentop:wan:ra  (examples/wan.otop:14:1)
+    # bring lo up in wan.ra  (examples/wan.otop:14:1)
+    # add 10.10.0.1/24 to lan in wan.ra  (examples/wan.otop:16:17)
+    # add fd10:a::1/64 to lan in wan.ra  (examples/wan.otop:16:30)
+    # bring lan up in wan.ra  (examples/wan.otop:16:3)
+    # add 10.255.1.0/31 to wan in wan.ra  (examples/wan.otop:17:17)
+    # add fd10:ff::/127 to wan in wan.ra  (examples/wan.otop:17:31)
+    # bring wan up in wan.ra  (examples/wan.otop:17:3)
+    # route 10.20.0.0/24 via 10.255.1.1 in wan.ra  (examples/wan.otop:18:3)
+    # route fd10:b::/64 via fd10:ff::1 in wan.ra  (examples/wan.otop:19:3)
+    tool_step '8/11, addresses and routes, in node ra (wan.ra)' nsenter --net=/run/netns/wan.ra -- ip -batch - <<'EOF'
 link set dev lo alias opentop:wan:ra
 link set dev lo up
 addr add 10.10.0.1/24 dev lan
@@ -145,17 +163,19 @@ link set dev wan up
 route add 10.20.0.0/24 via 10.255.1.1
 route add fd10:b::/64 via fd10:ff::1
 EOF
-  # mark lo in wan.rb as opentop:wan:rb  (examples/wan.otop:22:1)
-  # bring lo up in wan.rb  (examples/wan.otop:22:1)
-  # add 10.20.0.1/24 to lan in wan.rb  (examples/wan.otop:24:17)
-  # add fd10:b::1/64 to lan in wan.rb  (examples/wan.otop:24:30)
-  # bring lan up in wan.rb  (examples/wan.otop:24:3)
-  # add 10.255.1.1/31 to wan in wan.rb  (examples/wan.otop:25:7)
-  # add fd10:ff::1/127 to wan in wan.rb  (examples/wan.otop:25:21)
-  # bring wan up in wan.rb  (examples/wan.otop:25:3)
-  # route 10.10.0.0/24 via 10.255.1.0 in wan.rb  (examples/wan.otop:26:3)
-  # route fd10:a::/64 via fd10:ff:: in wan.rb  (examples/wan.otop:27:3)
-  tool_step '9/11, addresses and routes, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- ip -batch - <<'EOF' || return 1
+  }
+  up_9() {
+    # mark lo in wan.rb as opentop:wan:rb  (examples/wan.otop:22:1)
+    # bring lo up in wan.rb  (examples/wan.otop:22:1)
+    # add 10.20.0.1/24 to lan in wan.rb  (examples/wan.otop:24:17)
+    # add fd10:b::1/64 to lan in wan.rb  (examples/wan.otop:24:30)
+    # bring lan up in wan.rb  (examples/wan.otop:24:3)
+    # add 10.255.1.1/31 to wan in wan.rb  (examples/wan.otop:25:7)
+    # add fd10:ff::1/127 to wan in wan.rb  (examples/wan.otop:25:21)
+    # bring wan up in wan.rb  (examples/wan.otop:25:3)
+    # route 10.10.0.0/24 via 10.255.1.0 in wan.rb  (examples/wan.otop:26:3)
+    # route fd10:a::/64 via fd10:ff:: in wan.rb  (examples/wan.otop:27:3)
+    tool_step '9/11, addresses and routes, in node rb (wan.rb)' nsenter --net=/run/netns/wan.rb -- ip -batch - <<'EOF'
 link set dev lo alias opentop:wan:rb
 link set dev lo up
 addr add 10.20.0.1/24 dev lan
@@ -167,14 +187,16 @@ link set dev wan up
 route add 10.10.0.0/24 via 10.255.1.0
 route add fd10:a::/64 via fd10:ff::
 EOF
-  # mark lo in wan.pc-a as opentop:wan:pc-a  (examples/wan.otop:30:1)
-  # bring lo up in wan.pc-a  (examples/wan.otop:30:1)
-  # add 10.10.0.10/24 to eth0 in wan.pc-a  (examples/wan.otop:31:18)
-  # add fd10:a::10/64 to eth0 in wan.pc-a  (examples/wan.otop:31:32)
-  # bring eth0 up in wan.pc-a  (examples/wan.otop:31:3)
-  # route 0.0.0.0/0 via 10.10.0.1 in wan.pc-a  (examples/wan.otop:32:3)
-  # route ::/0 via fd10:a::1 in wan.pc-a  (examples/wan.otop:33:3)
-  tool_step '10/11, addresses and routes, in node pc-a (wan.pc-a)' nsenter --net=/run/netns/wan.pc-a -- ip -batch - <<'EOF' || return 1
+  }
+  up_10() {
+    # mark lo in wan.pc-a as opentop:wan:pc-a  (examples/wan.otop:30:1)
+    # bring lo up in wan.pc-a  (examples/wan.otop:30:1)
+    # add 10.10.0.10/24 to eth0 in wan.pc-a  (examples/wan.otop:31:18)
+    # add fd10:a::10/64 to eth0 in wan.pc-a  (examples/wan.otop:31:32)
+    # bring eth0 up in wan.pc-a  (examples/wan.otop:31:3)
+    # route 0.0.0.0/0 via 10.10.0.1 in wan.pc-a  (examples/wan.otop:32:3)
+    # route ::/0 via fd10:a::1 in wan.pc-a  (examples/wan.otop:33:3)
+    tool_step '10/11, addresses and routes, in node pc-a (wan.pc-a)' nsenter --net=/run/netns/wan.pc-a -- ip -batch - <<'EOF'
 link set dev lo alias opentop:wan:pc-a
 link set dev lo up
 addr add 10.10.0.10/24 dev eth0
@@ -183,14 +205,16 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.10.0.1
 route add ::/0 via fd10:a::1
 EOF
-  # mark lo in wan.pc-b as opentop:wan:pc-b  (examples/wan.otop:36:1)
-  # bring lo up in wan.pc-b  (examples/wan.otop:36:1)
-  # add 10.20.0.10/24 to eth0 in wan.pc-b  (examples/wan.otop:37:18)
-  # add fd10:b::10/64 to eth0 in wan.pc-b  (examples/wan.otop:37:32)
-  # bring eth0 up in wan.pc-b  (examples/wan.otop:37:3)
-  # route 0.0.0.0/0 via 10.20.0.1 in wan.pc-b  (examples/wan.otop:38:3)
-  # route ::/0 via fd10:b::1 in wan.pc-b  (examples/wan.otop:39:3)
-  tool_step '11/11, addresses and routes, in node pc-b (wan.pc-b)' nsenter --net=/run/netns/wan.pc-b -- ip -batch - <<'EOF' || return 1
+  }
+  up_11() {
+    # mark lo in wan.pc-b as opentop:wan:pc-b  (examples/wan.otop:36:1)
+    # bring lo up in wan.pc-b  (examples/wan.otop:36:1)
+    # add 10.20.0.10/24 to eth0 in wan.pc-b  (examples/wan.otop:37:18)
+    # add fd10:b::10/64 to eth0 in wan.pc-b  (examples/wan.otop:37:32)
+    # bring eth0 up in wan.pc-b  (examples/wan.otop:37:3)
+    # route 0.0.0.0/0 via 10.20.0.1 in wan.pc-b  (examples/wan.otop:38:3)
+    # route ::/0 via fd10:b::1 in wan.pc-b  (examples/wan.otop:39:3)
+    tool_step '11/11, addresses and routes, in node pc-b (wan.pc-b)' nsenter --net=/run/netns/wan.pc-b -- ip -batch - <<'EOF'
 link set dev lo alias opentop:wan:pc-b
 link set dev lo up
 addr add 10.20.0.10/24 dev eth0
@@ -199,6 +223,8 @@ link set dev eth0 up
 route add 0.0.0.0/0 via 10.20.0.1
 route add ::/0 via fd10:b::1
 EOF
+  }
+  at_once 8 11 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

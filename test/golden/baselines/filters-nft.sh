@@ -44,10 +44,12 @@ Lab gnft: 2 nodes, 0 switches, 2 links (28 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 5: namespaces
@@ -62,10 +64,11 @@ EOF
   # set net.ipv6.conf.all.forwarding = 1 in gnft.fw  (test/golden/cases/filters-nft.otop:6:3)
   # set net.ipv6.conf.default.accept_dad = 0 in gnft.fw  (test/golden/cases/filters-nft.otop:6:3)
   tool_step '2/7, namespace sysctls, in node fw (gnft.fw)' nsenter --net=/run/netns/gnft.fw -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # == stage 3 of 5: filters
-  # load nftables table inet opentop in gnft.fw  (test/golden/cases/filters-nft.otop:11:5)
-  # apply literal nftables text in gnft.fw  (test/golden/cases/filters-nft.otop:15:3)
-  tool_step '3/7, filters, in node fw (gnft.fw)' nsenter --net=/run/netns/gnft.fw -- nft -f - <<'EOF' || return 1
+  # == stage 3 of 5: filters (its 2 steps side by side)
+  up_3() {
+    # load nftables table inet opentop in gnft.fw  (test/golden/cases/filters-nft.otop:11:5)
+    # apply literal nftables text in gnft.fw  (test/golden/cases/filters-nft.otop:15:3)
+    tool_step '3/7, filters, in node fw (gnft.fw)' nsenter --net=/run/netns/gnft.fw -- nft -f - <<'EOF'
 table inet opentop {
 	chain forward {
 		type filter hook forward priority filter; policy drop;
@@ -80,8 +83,10 @@ table inet extra {
   }
 }
 EOF
-  # create nftables table inet opentop-gnft on the host  (test/golden/cases/filters-nft.otop:7:62)
-  tool_step '4/7, filters, on the host' nft -f - <<'EOF' || return 1
+  }
+  up_4() {
+    # create nftables table inet opentop-gnft on the host  (test/golden/cases/filters-nft.otop:7:62)
+    tool_step '4/7, filters, on the host' nft -f - <<'EOF'
 table inet opentop-gnft {
 	comment "opentop:gnft"
 	chain postrouting {
@@ -90,6 +95,8 @@ table inet opentop-gnft {
 	}
 }
 EOF
+  }
+  at_once 3 4 || return 1
   # == stage 4 of 5: links
   # create veth pair ot-g8i71x-wan (the host) — wan (gnft.fw)  (test/golden/cases/filters-nft.otop:7:3)
   # mark ot-g8i71x-wan in the host as opentop:gnft:fw:wan  (test/golden/cases/filters-nft.otop:7:3)
@@ -103,17 +110,18 @@ addr add 198.51.100.1/30 dev ot-g8i71x-wan
 link set dev ot-g8i71x-wan up
 link add name eth0 index 15197469 netns gnft.fw type veth peer name eth0 netns gnft.pc
 EOF
-  # == stage 5 of 5: addresses and routes
-  # mark lo in gnft.fw as opentop:gnft:fw  (test/golden/cases/filters-nft.otop:5:1)
-  # bring lo up in gnft.fw  (test/golden/cases/filters-nft.otop:5:1)
-  # add 198.51.100.2/30 to wan in gnft.fw  (test/golden/cases/filters-nft.otop:7:15)
-  # give wan in gnft.fw no IPv6 link-local address  (test/golden/cases/filters-nft.otop:7:3)
-  # bring wan up in gnft.fw  (test/golden/cases/filters-nft.otop:7:3)
-  # add 10.1.0.1/24 to eth0 in gnft.fw  (test/golden/cases/filters-nft.otop:8:19)
-  # give eth0 in gnft.fw no IPv6 link-local address  (test/golden/cases/filters-nft.otop:8:3)
-  # bring eth0 up in gnft.fw  (test/golden/cases/filters-nft.otop:8:3)
-  # route 0.0.0.0/0 via 198.51.100.1 in gnft.fw  (test/golden/cases/filters-nft.otop:9:3)
-  tool_step '6/7, addresses and routes, in node fw (gnft.fw)' nsenter --net=/run/netns/gnft.fw -- ip -batch - <<'EOF' || return 1
+  # == stage 5 of 5: addresses and routes (its 2 steps side by side)
+  up_6() {
+    # mark lo in gnft.fw as opentop:gnft:fw  (test/golden/cases/filters-nft.otop:5:1)
+    # bring lo up in gnft.fw  (test/golden/cases/filters-nft.otop:5:1)
+    # add 198.51.100.2/30 to wan in gnft.fw  (test/golden/cases/filters-nft.otop:7:15)
+    # give wan in gnft.fw no IPv6 link-local address  (test/golden/cases/filters-nft.otop:7:3)
+    # bring wan up in gnft.fw  (test/golden/cases/filters-nft.otop:7:3)
+    # add 10.1.0.1/24 to eth0 in gnft.fw  (test/golden/cases/filters-nft.otop:8:19)
+    # give eth0 in gnft.fw no IPv6 link-local address  (test/golden/cases/filters-nft.otop:8:3)
+    # bring eth0 up in gnft.fw  (test/golden/cases/filters-nft.otop:8:3)
+    # route 0.0.0.0/0 via 198.51.100.1 in gnft.fw  (test/golden/cases/filters-nft.otop:9:3)
+    tool_step '6/7, addresses and routes, in node fw (gnft.fw)' nsenter --net=/run/netns/gnft.fw -- ip -batch - <<'EOF'
 link set dev lo alias opentop:gnft:fw
 link set dev lo up
 addr add 198.51.100.2/30 dev wan
@@ -124,13 +132,15 @@ link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 198.51.100.1
 EOF
-  # mark lo in gnft.pc as opentop:gnft:pc  (test/golden/cases/filters-nft.otop:25:1)
-  # bring lo up in gnft.pc  (test/golden/cases/filters-nft.otop:25:1)
-  # add 10.1.0.10/24 to eth0 in gnft.pc  (test/golden/cases/filters-nft.otop:26:8)
-  # give eth0 in gnft.pc no IPv6 link-local address  (test/golden/cases/filters-nft.otop:26:3)
-  # bring eth0 up in gnft.pc  (test/golden/cases/filters-nft.otop:26:3)
-  # route 0.0.0.0/0 via 10.1.0.1 in gnft.pc  (test/golden/cases/filters-nft.otop:27:3)
-  tool_step '7/7, addresses and routes, in node pc (gnft.pc)' nsenter --net=/run/netns/gnft.pc -- ip -batch - <<'EOF' || return 1
+  }
+  up_7() {
+    # mark lo in gnft.pc as opentop:gnft:pc  (test/golden/cases/filters-nft.otop:25:1)
+    # bring lo up in gnft.pc  (test/golden/cases/filters-nft.otop:25:1)
+    # add 10.1.0.10/24 to eth0 in gnft.pc  (test/golden/cases/filters-nft.otop:26:8)
+    # give eth0 in gnft.pc no IPv6 link-local address  (test/golden/cases/filters-nft.otop:26:3)
+    # bring eth0 up in gnft.pc  (test/golden/cases/filters-nft.otop:26:3)
+    # route 0.0.0.0/0 via 10.1.0.1 in gnft.pc  (test/golden/cases/filters-nft.otop:27:3)
+    tool_step '7/7, addresses and routes, in node pc (gnft.pc)' nsenter --net=/run/netns/gnft.pc -- ip -batch - <<'EOF'
 link set dev lo alias opentop:gnft:pc
 link set dev lo up
 addr add 10.1.0.10/24 dev eth0
@@ -138,6 +148,8 @@ link set dev eth0 addrgenmode none
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.0.1
 EOF
+  }
+  at_once 6 7 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

@@ -44,10 +44,12 @@ Lab gflt: 4 nodes, 1 switch, 4 links (49 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 5: namespaces
@@ -68,9 +70,10 @@ EOF
   # set net.ipv6.conf.all.forwarding = 1 in gflt.fw  (test/golden/cases/filters.otop:9:3)
   # set net.ipv6.conf.default.accept_dad = 0 in gflt.fw  (test/golden/cases/filters.otop:9:3)
   tool_step '2/10, namespace sysctls, in node fw (gflt.fw)' nsenter --net=/run/netns/gflt.fw -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # == stage 3 of 5: filters
-  # load nftables table inet opentop in gflt.fw  (test/golden/cases/filters.otop:15:5)
-  tool_step '3/10, filters, in node fw (gflt.fw)' nsenter --net=/run/netns/gflt.fw -- nft -f - <<'EOF' || return 1
+  # == stage 3 of 5: filters (its 2 steps side by side)
+  up_3() {
+    # load nftables table inet opentop in gflt.fw  (test/golden/cases/filters.otop:15:5)
+    tool_step '3/10, filters, in node fw (gflt.fw)' nsenter --net=/run/netns/gflt.fw -- nft -f - <<'EOF'
 table inet opentop {
 	chain prerouting {
 		type nat hook prerouting priority dstnat; policy accept;
@@ -111,8 +114,10 @@ table inet opentop {
 	}
 }
 EOF
-  # load nftables table inet opentop in gflt.srv  (test/golden/cases/filters.otop:43:5)
-  tool_step '4/10, filters, in node srv (gflt.srv)' nsenter --net=/run/netns/gflt.srv -- nft -f - <<'EOF' || return 1
+  }
+  up_4() {
+    # load nftables table inet opentop in gflt.srv  (test/golden/cases/filters.otop:43:5)
+    tool_step '4/10, filters, in node srv (gflt.srv)' nsenter --net=/run/netns/gflt.srv -- nft -f - <<'EOF'
 table inet opentop {
 	chain input {
 		type filter hook input priority filter; policy drop;
@@ -123,22 +128,27 @@ table inet opentop {
 	}
 }
 EOF
-  # == stage 4 of 5: links
-  # create veth pair eth1 (gflt.fw) — eth0 (gflt.srv)  (test/golden/cases/filters.otop:11:3)
-  # create veth pair wan (gflt.fw) — eth0 (gflt.isp)  (test/golden/cases/filters.otop:12:3)
-  tool_step '5/10, links, on the host' ip -batch - <<'EOF' || return 1
+  }
+  at_once 3 4 || return 1
+  # == stage 4 of 5: links (its 2 steps side by side)
+  up_5() {
+    # create veth pair eth1 (gflt.fw) — eth0 (gflt.srv)  (test/golden/cases/filters.otop:11:3)
+    # create veth pair wan (gflt.fw) — eth0 (gflt.isp)  (test/golden/cases/filters.otop:12:3)
+    tool_step '5/10, links, on the host' ip -batch - <<'EOF'
 link add name eth1 index 7679867 netns gflt.fw type veth peer name eth0 netns gflt.srv
 link add name wan index 9367498 netns gflt.fw type veth peer name eth0 netns gflt.isp
 EOF
-  # mark lo in gflt as opentop:gflt  (test/golden/cases/filters.otop:4:5)
-  # create bridge lan in gflt  (test/golden/cases/filters.otop:6:1)
-  # give lan in gflt no IPv6 link-local address  (test/golden/cases/filters.otop:6:1)
-  # bring lan up in gflt  (test/golden/cases/filters.otop:6:1)
-  # create veth pair fw.eth0 (gflt) — eth0 (gflt.fw)  (test/golden/cases/filters.otop:10:3)
-  # give fw.eth0 in gflt no IPv6 link-local address  (test/golden/cases/filters.otop:10:3)
-  # create veth pair pc.eth0 (gflt) — eth0 (gflt.pc)  (test/golden/cases/filters.otop:56:3)
-  # give pc.eth0 in gflt no IPv6 link-local address  (test/golden/cases/filters.otop:56:3)
-  tool_step '6/10, links, in the switches (gflt)' nsenter --net=/run/netns/gflt -- ip -batch - <<'EOF' || return 1
+  }
+  up_6() {
+    # mark lo in gflt as opentop:gflt  (test/golden/cases/filters.otop:4:5)
+    # create bridge lan in gflt  (test/golden/cases/filters.otop:6:1)
+    # give lan in gflt no IPv6 link-local address  (test/golden/cases/filters.otop:6:1)
+    # bring lan up in gflt  (test/golden/cases/filters.otop:6:1)
+    # create veth pair fw.eth0 (gflt) — eth0 (gflt.fw)  (test/golden/cases/filters.otop:10:3)
+    # give fw.eth0 in gflt no IPv6 link-local address  (test/golden/cases/filters.otop:10:3)
+    # create veth pair pc.eth0 (gflt) — eth0 (gflt.pc)  (test/golden/cases/filters.otop:56:3)
+    # give pc.eth0 in gflt no IPv6 link-local address  (test/golden/cases/filters.otop:56:3)
+    tool_step '6/10, links, in the switches (gflt)' nsenter --net=/run/netns/gflt -- ip -batch - <<'EOF'
 link set dev lo alias opentop:gflt
 link add name lan type bridge
 link set dev lan addrgenmode none
@@ -148,20 +158,23 @@ link set dev fw.eth0 addrgenmode none
 link add name pc.eth0 index 3946193 master lan up type veth peer name eth0 netns gflt.pc
 link set dev pc.eth0 addrgenmode none
 EOF
-  # == stage 5 of 5: addresses and routes
-  # mark lo in gflt.fw as opentop:gflt:fw  (test/golden/cases/filters.otop:8:1)
-  # bring lo up in gflt.fw  (test/golden/cases/filters.otop:8:1)
-  # add 10.1.0.1/24 to eth0 in gflt.fw  (test/golden/cases/filters.otop:10:15)
-  # add fd6f:1::1/64 to eth0 in gflt.fw  (test/golden/cases/filters.otop:10:27)
-  # bring eth0 up in gflt.fw  (test/golden/cases/filters.otop:10:3)
-  # add 10.2.0.1/24 to eth1 in gflt.fw  (test/golden/cases/filters.otop:11:20)
-  # add fd6f:2::1/64 to eth1 in gflt.fw  (test/golden/cases/filters.otop:11:32)
-  # bring eth1 up in gflt.fw  (test/golden/cases/filters.otop:11:3)
-  # add 203.0.113.1/24 to wan in gflt.fw  (test/golden/cases/filters.otop:12:19)
-  # add fd6f:ff::1/64 to wan in gflt.fw  (test/golden/cases/filters.otop:12:34)
-  # bring wan up in gflt.fw  (test/golden/cases/filters.otop:12:3)
-  # route 0.0.0.0/0 via 203.0.113.2 in gflt.fw  (test/golden/cases/filters.otop:13:3)
-  tool_step '7/10, addresses and routes, in node fw (gflt.fw)' nsenter --net=/run/netns/gflt.fw -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 5 6 || return 1
+  # == stage 5 of 5: addresses and routes (its 4 steps side by side)
+  up_7() {
+    # mark lo in gflt.fw as opentop:gflt:fw  (test/golden/cases/filters.otop:8:1)
+    # bring lo up in gflt.fw  (test/golden/cases/filters.otop:8:1)
+    # add 10.1.0.1/24 to eth0 in gflt.fw  (test/golden/cases/filters.otop:10:15)
+    # add fd6f:1::1/64 to eth0 in gflt.fw  (test/golden/cases/filters.otop:10:27)
+    # bring eth0 up in gflt.fw  (test/golden/cases/filters.otop:10:3)
+    # add 10.2.0.1/24 to eth1 in gflt.fw  (test/golden/cases/filters.otop:11:20)
+    # add fd6f:2::1/64 to eth1 in gflt.fw  (test/golden/cases/filters.otop:11:32)
+    # bring eth1 up in gflt.fw  (test/golden/cases/filters.otop:11:3)
+    # add 203.0.113.1/24 to wan in gflt.fw  (test/golden/cases/filters.otop:12:19)
+    # add fd6f:ff::1/64 to wan in gflt.fw  (test/golden/cases/filters.otop:12:34)
+    # bring wan up in gflt.fw  (test/golden/cases/filters.otop:12:3)
+    # route 0.0.0.0/0 via 203.0.113.2 in gflt.fw  (test/golden/cases/filters.otop:13:3)
+    tool_step '7/10, addresses and routes, in node fw (gflt.fw)' nsenter --net=/run/netns/gflt.fw -- ip -batch - <<'EOF'
 link set dev lo alias opentop:gflt:fw
 link set dev lo up
 addr add 10.1.0.1/24 dev eth0
@@ -175,13 +188,15 @@ addr add fd6f:ff::1/64 dev wan nodad
 link set dev wan up
 route add 0.0.0.0/0 via 203.0.113.2
 EOF
-  # mark lo in gflt.srv as opentop:gflt:srv  (test/golden/cases/filters.otop:39:1)
-  # bring lo up in gflt.srv  (test/golden/cases/filters.otop:39:1)
-  # add 10.2.0.10/24 to eth0 in gflt.srv  (test/golden/cases/filters.otop:40:8)
-  # add fd6f:2::10/64 to eth0 in gflt.srv  (test/golden/cases/filters.otop:40:21)
-  # bring eth0 up in gflt.srv  (test/golden/cases/filters.otop:40:3)
-  # route 0.0.0.0/0 via 10.2.0.1 in gflt.srv  (test/golden/cases/filters.otop:41:3)
-  tool_step '8/10, addresses and routes, in node srv (gflt.srv)' nsenter --net=/run/netns/gflt.srv -- ip -batch - <<'EOF' || return 1
+  }
+  up_8() {
+    # mark lo in gflt.srv as opentop:gflt:srv  (test/golden/cases/filters.otop:39:1)
+    # bring lo up in gflt.srv  (test/golden/cases/filters.otop:39:1)
+    # add 10.2.0.10/24 to eth0 in gflt.srv  (test/golden/cases/filters.otop:40:8)
+    # add fd6f:2::10/64 to eth0 in gflt.srv  (test/golden/cases/filters.otop:40:21)
+    # bring eth0 up in gflt.srv  (test/golden/cases/filters.otop:40:3)
+    # route 0.0.0.0/0 via 10.2.0.1 in gflt.srv  (test/golden/cases/filters.otop:41:3)
+    tool_step '8/10, addresses and routes, in node srv (gflt.srv)' nsenter --net=/run/netns/gflt.srv -- ip -batch - <<'EOF'
 link set dev lo alias opentop:gflt:srv
 link set dev lo up
 addr add 10.2.0.10/24 dev eth0
@@ -189,25 +204,29 @@ addr add fd6f:2::10/64 dev eth0 nodad
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.2.0.1
 EOF
-  # mark lo in gflt.isp as opentop:gflt:isp  (test/golden/cases/filters.otop:51:1)
-  # bring lo up in gflt.isp  (test/golden/cases/filters.otop:51:1)
-  # add 203.0.113.2/24 to eth0 in gflt.isp  (test/golden/cases/filters.otop:52:8)
-  # add fd6f:ff::2/64 to eth0 in gflt.isp  (test/golden/cases/filters.otop:52:23)
-  # bring eth0 up in gflt.isp  (test/golden/cases/filters.otop:52:3)
-  tool_step '9/10, addresses and routes, in node isp (gflt.isp)' nsenter --net=/run/netns/gflt.isp -- ip -batch - <<'EOF' || return 1
+  }
+  up_9() {
+    # mark lo in gflt.isp as opentop:gflt:isp  (test/golden/cases/filters.otop:51:1)
+    # bring lo up in gflt.isp  (test/golden/cases/filters.otop:51:1)
+    # add 203.0.113.2/24 to eth0 in gflt.isp  (test/golden/cases/filters.otop:52:8)
+    # add fd6f:ff::2/64 to eth0 in gflt.isp  (test/golden/cases/filters.otop:52:23)
+    # bring eth0 up in gflt.isp  (test/golden/cases/filters.otop:52:3)
+    tool_step '9/10, addresses and routes, in node isp (gflt.isp)' nsenter --net=/run/netns/gflt.isp -- ip -batch - <<'EOF'
 link set dev lo alias opentop:gflt:isp
 link set dev lo up
 addr add 203.0.113.2/24 dev eth0
 addr add fd6f:ff::2/64 dev eth0 nodad
 link set dev eth0 up
 EOF
-  # mark lo in gflt.pc as opentop:gflt:pc  (test/golden/cases/filters.otop:55:1)
-  # bring lo up in gflt.pc  (test/golden/cases/filters.otop:55:1)
-  # add 10.1.0.10/24 to eth0 in gflt.pc  (test/golden/cases/filters.otop:56:15)
-  # add fd6f:1::10/64 to eth0 in gflt.pc  (test/golden/cases/filters.otop:56:28)
-  # bring eth0 up in gflt.pc  (test/golden/cases/filters.otop:56:3)
-  # route 0.0.0.0/0 via 10.1.0.1 in gflt.pc  (test/golden/cases/filters.otop:57:3)
-  tool_step '10/10, addresses and routes, in node pc (gflt.pc)' nsenter --net=/run/netns/gflt.pc -- ip -batch - <<'EOF' || return 1
+  }
+  up_10() {
+    # mark lo in gflt.pc as opentop:gflt:pc  (test/golden/cases/filters.otop:55:1)
+    # bring lo up in gflt.pc  (test/golden/cases/filters.otop:55:1)
+    # add 10.1.0.10/24 to eth0 in gflt.pc  (test/golden/cases/filters.otop:56:15)
+    # add fd6f:1::10/64 to eth0 in gflt.pc  (test/golden/cases/filters.otop:56:28)
+    # bring eth0 up in gflt.pc  (test/golden/cases/filters.otop:56:3)
+    # route 0.0.0.0/0 via 10.1.0.1 in gflt.pc  (test/golden/cases/filters.otop:57:3)
+    tool_step '10/10, addresses and routes, in node pc (gflt.pc)' nsenter --net=/run/netns/gflt.pc -- ip -batch - <<'EOF'
 link set dev lo alias opentop:gflt:pc
 link set dev lo up
 addr add 10.1.0.10/24 dev eth0
@@ -215,6 +234,8 @@ addr add fd6f:1::10/64 dev eth0 nodad
 link set dev eth0 up
 route add 0.0.0.0/0 via 10.1.0.1
 EOF
+  }
+  at_once 7 10 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

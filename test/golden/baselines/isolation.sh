@@ -44,10 +44,12 @@ Lab giso: 6 nodes, 1 switch, 3 links (72 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 21: namespaces
@@ -86,54 +88,68 @@ link set dev web.eth0 addrgenmode none
 link add name db.eth0 index 11825311 master lan up type veth peer name eth0 netns giso.db
 link set dev db.eth0 addrgenmode none
 EOF
-  # == stage 3 of 21: addresses and routes
-  # mark lo in giso.plain as opentop:giso:plain  (test/golden/cases/isolation.otop:7:1)
-  # bring lo up in giso.plain  (test/golden/cases/isolation.otop:7:1)
-  # add 10.0.0.1/24 to eth0 in giso.plain  (test/golden/cases/isolation.otop:8:15)
-  # give eth0 in giso.plain no IPv6 link-local address  (test/golden/cases/isolation.otop:8:3)
-  # bring eth0 up in giso.plain  (test/golden/cases/isolation.otop:8:3)
-  tool_step '3/46, addresses and routes, in node plain (giso.plain)' nsenter --net=/run/netns/giso.plain -- ip -batch - <<'EOF' || return 1
+  # == stage 3 of 21: addresses and routes (its 4 steps side by side)
+  up_3() {
+    # mark lo in giso.plain as opentop:giso:plain  (test/golden/cases/isolation.otop:7:1)
+    # bring lo up in giso.plain  (test/golden/cases/isolation.otop:7:1)
+    # add 10.0.0.1/24 to eth0 in giso.plain  (test/golden/cases/isolation.otop:8:15)
+    # give eth0 in giso.plain no IPv6 link-local address  (test/golden/cases/isolation.otop:8:3)
+    # bring eth0 up in giso.plain  (test/golden/cases/isolation.otop:8:3)
+    tool_step '3/46, addresses and routes, in node plain (giso.plain)' nsenter --net=/run/netns/giso.plain -- ip -batch - <<'EOF'
 link set dev lo alias opentop:giso:plain
 link set dev lo up
 addr add 10.0.0.1/24 dev eth0
 link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
-  # mark lo in giso.web as opentop:giso:web  (test/golden/cases/isolation.otop:12:1)
-  # bring lo up in giso.web  (test/golden/cases/isolation.otop:12:1)
-  # add 10.0.0.2/24 to eth0 in giso.web  (test/golden/cases/isolation.otop:13:15)
-  # give eth0 in giso.web no IPv6 link-local address  (test/golden/cases/isolation.otop:13:3)
-  # bring eth0 up in giso.web  (test/golden/cases/isolation.otop:13:3)
-  tool_step '4/46, addresses and routes, in node web (giso.web)' nsenter --net=/run/netns/giso.web -- ip -batch - <<'EOF' || return 1
+  }
+  up_4() {
+    # mark lo in giso.web as opentop:giso:web  (test/golden/cases/isolation.otop:12:1)
+    # bring lo up in giso.web  (test/golden/cases/isolation.otop:12:1)
+    # add 10.0.0.2/24 to eth0 in giso.web  (test/golden/cases/isolation.otop:13:15)
+    # give eth0 in giso.web no IPv6 link-local address  (test/golden/cases/isolation.otop:13:3)
+    # bring eth0 up in giso.web  (test/golden/cases/isolation.otop:13:3)
+    tool_step '4/46, addresses and routes, in node web (giso.web)' nsenter --net=/run/netns/giso.web -- ip -batch - <<'EOF'
 link set dev lo alias opentop:giso:web
 link set dev lo up
 addr add 10.0.0.2/24 dev eth0
 link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
-  # mark lo in giso.daemon as opentop:giso:daemon  (test/golden/cases/isolation.otop:20:1)
-  # bring lo up in giso.daemon  (test/golden/cases/isolation.otop:20:1)
-  tool_step '5/46, addresses and routes, in node daemon (giso.daemon)' nsenter --net=/run/netns/giso.daemon -- ip -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # mark lo in giso.daemon as opentop:giso:daemon  (test/golden/cases/isolation.otop:20:1)
+    # bring lo up in giso.daemon  (test/golden/cases/isolation.otop:20:1)
+    tool_step '5/46, addresses and routes, in node daemon (giso.daemon)' nsenter --net=/run/netns/giso.daemon -- ip -batch - <<'EOF'
 link set dev lo alias opentop:giso:daemon
 link set dev lo up
 EOF
-  # mark lo in giso.db as opentop:giso:db  (test/golden/cases/isolation.otop:32:1)
-  # bring lo up in giso.db  (test/golden/cases/isolation.otop:32:1)
-  # add 10.0.0.3/24 to eth0 in giso.db  (test/golden/cases/isolation.otop:35:15)
-  # give eth0 in giso.db no IPv6 link-local address  (test/golden/cases/isolation.otop:35:3)
-  # bring eth0 up in giso.db  (test/golden/cases/isolation.otop:35:3)
-  tool_step '6/46, addresses and routes, in node db (giso.db)' nsenter --net=/run/netns/giso.db -- ip -batch - <<'EOF' || return 1
+  }
+  up_6() {
+    # mark lo in giso.db as opentop:giso:db  (test/golden/cases/isolation.otop:32:1)
+    # bring lo up in giso.db  (test/golden/cases/isolation.otop:32:1)
+    # add 10.0.0.3/24 to eth0 in giso.db  (test/golden/cases/isolation.otop:35:15)
+    # give eth0 in giso.db no IPv6 link-local address  (test/golden/cases/isolation.otop:35:3)
+    # bring eth0 up in giso.db  (test/golden/cases/isolation.otop:35:3)
+    tool_step '6/46, addresses and routes, in node db (giso.db)' nsenter --net=/run/netns/giso.db -- ip -batch - <<'EOF'
 link set dev lo alias opentop:giso:db
 link set dev lo up
 addr add 10.0.0.3/24 dev eth0
 link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
-  # == stage 4 of 21: directories
-  # create directories /run/opentop/giso/ns, /run/opentop/giso/services  (test/golden/cases/isolation.otop:2:5)
-  tool_step '7/46, directories, on the host' mkdir -p /run/opentop/giso/ns /run/opentop/giso/services || return 1
-  # create cgroup /sys/fs/cgroup/opentop/giso  (test/golden/cases/isolation.otop:2:5)
-  tool_step '8/46, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/giso || return 1
+  }
+  at_once 3 6 || return 1
+  # == stage 4 of 21: directories (its 2 steps side by side)
+  up_7() {
+    # create directories /run/opentop/giso/ns, /run/opentop/giso/services  (test/golden/cases/isolation.otop:2:5)
+    tool_step '7/46, directories, on the host' mkdir -p /run/opentop/giso/ns /run/opentop/giso/services
+  }
+  up_8() {
+    # create cgroup /sys/fs/cgroup/opentop/giso  (test/golden/cases/isolation.otop:2:5)
+    tool_step '8/46, directories, on the host' mkdir -p /sys/fs/cgroup/opentop/giso
+  }
+  at_once 7 8 || return 1
   # == stage 5 of 21: namespace directory
   # make /run/opentop/giso/ns a private mount to hold namespace files  (test/golden/cases/isolation.otop:2:5)
   tool_step '9/46, namespace directory, on the host' mount --bind --make-private /run/opentop/giso/ns /run/opentop/giso/ns || return 1
@@ -147,66 +163,114 @@ EOF
   tool_step '11/46, cgroup controllers (2 of 2), on the host' tee /sys/fs/cgroup/opentop/giso/cgroup.subtree_control <<'EOF' || return 1
 +memory +cpu +pids
 EOF
-  # == stage 8 of 21: node cgroups and namespace files
-  # create cgroup /sys/fs/cgroup/opentop/giso/web  (test/golden/cases/isolation.otop:12:1)
-  tool_step '12/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/web || return 1
-  # create cgroup /sys/fs/cgroup/opentop/giso/daemon  (test/golden/cases/isolation.otop:20:1)
-  tool_step '13/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/daemon || return 1
-  # create the namespace files of node store  (test/golden/cases/isolation.otop:25:1)
-  tool_step '14/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/store.mnt || return 1
-  # create cgroup /sys/fs/cgroup/opentop/giso/db  (test/golden/cases/isolation.otop:32:1)
-  tool_step '15/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/db || return 1
-  # create the namespace files of node db  (test/golden/cases/isolation.otop:32:1)
-  tool_step '16/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt || return 1
-  # create the namespace files of node named  (test/golden/cases/isolation.otop:46:1)
-  tool_step '17/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/named.uts || return 1
-  # == stage 9 of 21: limits
-  # write 134217728 to /sys/fs/cgroup/opentop/giso/web/memory.max  (test/golden/cases/isolation.otop:15:9)
-  tool_step '18/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.max <<'EOF' || return 1
+  # == stage 8 of 21: node cgroups and namespace files (its 6 steps side by side)
+  up_12() {
+    # create cgroup /sys/fs/cgroup/opentop/giso/web  (test/golden/cases/isolation.otop:12:1)
+    tool_step '12/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/web
+  }
+  up_13() {
+    # create cgroup /sys/fs/cgroup/opentop/giso/daemon  (test/golden/cases/isolation.otop:20:1)
+    tool_step '13/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/daemon
+  }
+  up_14() {
+    # create the namespace files of node store  (test/golden/cases/isolation.otop:25:1)
+    tool_step '14/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/store.mnt
+  }
+  up_15() {
+    # create cgroup /sys/fs/cgroup/opentop/giso/db  (test/golden/cases/isolation.otop:32:1)
+    tool_step '15/46, node cgroups and namespace files, on the host' mkdir -p /sys/fs/cgroup/opentop/giso/db
+  }
+  up_16() {
+    # create the namespace files of node db  (test/golden/cases/isolation.otop:32:1)
+    tool_step '16/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/db.uts /run/opentop/giso/ns/db.ipc /run/opentop/giso/ns/db.cgroup /run/opentop/giso/ns/db.pid /run/opentop/giso/ns/db.mnt
+  }
+  up_17() {
+    # create the namespace files of node named  (test/golden/cases/isolation.otop:46:1)
+    tool_step '17/46, node cgroups and namespace files, on the host' touch /run/opentop/giso/ns/named.uts
+  }
+  at_once 12 17 || return 1
+  # == stage 9 of 21: limits (its 6 steps side by side)
+  up_18() {
+    # write 134217728 to /sys/fs/cgroup/opentop/giso/web/memory.max  (test/golden/cases/isolation.otop:15:9)
+    tool_step '18/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.max <<'EOF'
 134217728
 EOF
-  # write 0 to /sys/fs/cgroup/opentop/giso/web/memory.swap.max  (test/golden/cases/isolation.otop:15:9)
-  tool_step '19/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.swap.max <<'EOF' || return 1
+  }
+  up_19() {
+    # write 0 to /sys/fs/cgroup/opentop/giso/web/memory.swap.max  (test/golden/cases/isolation.otop:15:9)
+    tool_step '19/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/web/memory.swap.max <<'EOF'
 0
 EOF
-  # write 268435456 to /sys/fs/cgroup/opentop/giso/db/memory.max  (test/golden/cases/isolation.otop:39:9)
-  tool_step '20/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.max <<'EOF' || return 1
+  }
+  up_20() {
+    # write 268435456 to /sys/fs/cgroup/opentop/giso/db/memory.max  (test/golden/cases/isolation.otop:39:9)
+    tool_step '20/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.max <<'EOF'
 268435456
 EOF
-  # write 0 to /sys/fs/cgroup/opentop/giso/db/memory.swap.max  (test/golden/cases/isolation.otop:39:9)
-  tool_step '21/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.swap.max <<'EOF' || return 1
+  }
+  up_21() {
+    # write 0 to /sys/fs/cgroup/opentop/giso/db/memory.swap.max  (test/golden/cases/isolation.otop:39:9)
+    tool_step '21/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/memory.swap.max <<'EOF'
 0
 EOF
-  # write 50000 100000 to /sys/fs/cgroup/opentop/giso/db/cpu.max  (test/golden/cases/isolation.otop:39:21)
-  tool_step '22/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/cpu.max <<'EOF' || return 1
+  }
+  up_22() {
+    # write 50000 100000 to /sys/fs/cgroup/opentop/giso/db/cpu.max  (test/golden/cases/isolation.otop:39:21)
+    tool_step '22/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/cpu.max <<'EOF'
 50000 100000
 EOF
-  # write 100 to /sys/fs/cgroup/opentop/giso/db/pids.max  (test/golden/cases/isolation.otop:40:9)
-  tool_step '23/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/pids.max <<'EOF' || return 1
+  }
+  up_23() {
+    # write 100 to /sys/fs/cgroup/opentop/giso/db/pids.max  (test/golden/cases/isolation.otop:40:9)
+    tool_step '23/46, limits, on the host' tee /sys/fs/cgroup/opentop/giso/db/pids.max <<'EOF'
 100
 EOF
-  # == stage 10 of 21: node namespaces
-  # create the mount namespaces of node store  (test/golden/cases/isolation.otop:25:1)
-  tool_step '24/46, node namespaces, on the host' unshare --mount=/run/opentop/giso/ns/store.mnt --propagation private -- true || return 1
-  # create the uts, ipc, cgroup, mount namespaces of node db  (test/golden/cases/isolation.otop:32:1)
-  tool_step '25/46, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- unshare --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt --propagation private -- true || return 1
-  # create the uts namespaces of node named  (test/golden/cases/isolation.otop:46:1)
-  tool_step '26/46, node namespaces, on the host' unshare --uts=/run/opentop/giso/ns/named.uts -- true || return 1
-  # == stage 11 of 21: hostnames
-  # set the hostname of node db to database  (test/golden/cases/isolation.otop:34:3)
-  tool_step '27/46, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/db.uts -- hostname database || return 1
-  # set the hostname of node named to named  (test/golden/cases/isolation.otop:46:1)
-  tool_step '28/46, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/named.uts -- hostname named || return 1
-  # == stage 12 of 21: mounts (1 of 5)
-  # mount tmpfs on /var/cache in node store  (test/golden/cases/isolation.otop:27:3)
-  tool_step '29/46, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount -t tmpfs -o size=33554432 opentop:giso:store /var/cache || return 1
-  # mount /srv/rootfs on /srv/rootfs in node db  (test/golden/cases/isolation.otop:36:3)
-  tool_step '30/46, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind /srv/rootfs /srv/rootfs || return 1
-  # == stage 13 of 21: mounts (2 of 5)
-  # mount /srv/data on /mnt in node store  (test/golden/cases/isolation.otop:28:3)
-  tool_step '31/46, mounts (2 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount --bind -o ro /srv/data /mnt || return 1
-  # mount sysfs on /srv/rootfs/sys in node db  (test/golden/cases/isolation.otop:36:3)
-  tool_step '32/46, mounts (2 of 5), on the host' nsenter --net=/run/netns/giso.db --mount=/run/opentop/giso/ns/db.mnt -- mount -t sysfs opentop:giso:db /srv/rootfs/sys || return 1
+  }
+  at_once 18 23 || return 1
+  # == stage 10 of 21: node namespaces (its 3 steps side by side)
+  up_24() {
+    # create the mount namespaces of node store  (test/golden/cases/isolation.otop:25:1)
+    tool_step '24/46, node namespaces, on the host' unshare --mount=/run/opentop/giso/ns/store.mnt --propagation private -- true
+  }
+  up_25() {
+    # create the uts, ipc, cgroup, mount namespaces of node db  (test/golden/cases/isolation.otop:32:1)
+    tool_step '25/46, node namespaces, on the host' sh -c 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"' opentop-join /sys/fs/cgroup/opentop/giso/db/cgroup.procs -- unshare --uts=/run/opentop/giso/ns/db.uts --ipc=/run/opentop/giso/ns/db.ipc --cgroup=/run/opentop/giso/ns/db.cgroup --mount=/run/opentop/giso/ns/db.mnt --propagation private -- true
+  }
+  up_26() {
+    # create the uts namespaces of node named  (test/golden/cases/isolation.otop:46:1)
+    tool_step '26/46, node namespaces, on the host' unshare --uts=/run/opentop/giso/ns/named.uts -- true
+  }
+  at_once 24 26 || return 1
+  # == stage 11 of 21: hostnames (its 2 steps side by side)
+  up_27() {
+    # set the hostname of node db to database  (test/golden/cases/isolation.otop:34:3)
+    tool_step '27/46, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/db.uts -- hostname database
+  }
+  up_28() {
+    # set the hostname of node named to named  (test/golden/cases/isolation.otop:46:1)
+    tool_step '28/46, hostnames, on the host' nsenter --uts=/run/opentop/giso/ns/named.uts -- hostname named
+  }
+  at_once 27 28 || return 1
+  # == stage 12 of 21: mounts (1 of 5) (its 2 steps side by side)
+  up_29() {
+    # mount tmpfs on /var/cache in node store  (test/golden/cases/isolation.otop:27:3)
+    tool_step '29/46, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount -t tmpfs -o size=33554432 opentop:giso:store /var/cache
+  }
+  up_30() {
+    # mount /srv/rootfs on /srv/rootfs in node db  (test/golden/cases/isolation.otop:36:3)
+    tool_step '30/46, mounts (1 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --bind /srv/rootfs /srv/rootfs
+  }
+  at_once 29 30 || return 1
+  # == stage 13 of 21: mounts (2 of 5) (its 2 steps side by side)
+  up_31() {
+    # mount /srv/data on /mnt in node store  (test/golden/cases/isolation.otop:28:3)
+    tool_step '31/46, mounts (2 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/store.mnt -- mount --bind -o ro /srv/data /mnt
+  }
+  up_32() {
+    # mount sysfs on /srv/rootfs/sys in node db  (test/golden/cases/isolation.otop:36:3)
+    tool_step '32/46, mounts (2 of 5), on the host' nsenter --net=/run/netns/giso.db --mount=/run/opentop/giso/ns/db.mnt -- mount -t sysfs opentop:giso:db /srv/rootfs/sys
+  }
+  at_once 31 32 || return 1
   # == stage 14 of 21: mounts (3 of 5)
   # mount /dev on /srv/rootfs/dev in node db  (test/golden/cases/isolation.otop:36:3)
   tool_step '33/46, mounts (3 of 5), on the host' nsenter --mount=/run/opentop/giso/ns/db.mnt -- mount --rbind /dev /srv/rootfs/dev || return 1

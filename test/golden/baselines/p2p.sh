@@ -44,10 +44,12 @@ Lab gp2p: 2 nodes, 0 switches, 1 link (18 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 3: namespaces
@@ -62,15 +64,16 @@ EOF
   tool_step '2/4, links, on the host' ip -batch - <<'EOF' || return 1
 link add name eth0 index 2041691 netns gp2p.a mtu 9000 address 02:00:00:00:00:0a type veth peer name eth0 netns gp2p.b mtu 9000
 EOF
-  # == stage 3 of 3: addresses and routes
-  # mark lo in gp2p.a as opentop:gp2p:a  (test/golden/cases/p2p.otop:4:1)
-  # bring lo up in gp2p.a  (test/golden/cases/p2p.otop:4:1)
-  # add 10.0.0.1/30 to eth0 in gp2p.a  (test/golden/cases/p2p.otop:5:18)
-  # add fd00::1/64 to eth0 in gp2p.a  (test/golden/cases/p2p.otop:5:30)
-  # bring eth0 up in gp2p.a  (test/golden/cases/p2p.otop:5:3)
-  # add 10.255.0.1/32 to lo in gp2p.a  (test/golden/cases/p2p.otop:6:6)
-  # route 10.255.0.2/32 via 10.0.0.2 in gp2p.a  (test/golden/cases/p2p.otop:7:3)
-  tool_step '3/4, addresses and routes, in node a (gp2p.a)' nsenter --net=/run/netns/gp2p.a -- ip -batch - <<'EOF' || return 1
+  # == stage 3 of 3: addresses and routes (its 2 steps side by side)
+  up_3() {
+    # mark lo in gp2p.a as opentop:gp2p:a  (test/golden/cases/p2p.otop:4:1)
+    # bring lo up in gp2p.a  (test/golden/cases/p2p.otop:4:1)
+    # add 10.0.0.1/30 to eth0 in gp2p.a  (test/golden/cases/p2p.otop:5:18)
+    # add fd00::1/64 to eth0 in gp2p.a  (test/golden/cases/p2p.otop:5:30)
+    # bring eth0 up in gp2p.a  (test/golden/cases/p2p.otop:5:3)
+    # add 10.255.0.1/32 to lo in gp2p.a  (test/golden/cases/p2p.otop:6:6)
+    # route 10.255.0.2/32 via 10.0.0.2 in gp2p.a  (test/golden/cases/p2p.otop:7:3)
+    tool_step '3/4, addresses and routes, in node a (gp2p.a)' nsenter --net=/run/netns/gp2p.a -- ip -batch - <<'EOF'
 link set dev lo alias opentop:gp2p:a
 link set dev lo up
 addr add 10.0.0.1/30 dev eth0
@@ -79,15 +82,17 @@ link set dev eth0 up
 addr add 10.255.0.1/32 dev lo
 route add 10.255.0.2/32 via 10.0.0.2
 EOF
-  # mark lo in gp2p.b as opentop:gp2p:b  (test/golden/cases/p2p.otop:10:1)
-  # bring lo up in gp2p.b  (test/golden/cases/p2p.otop:10:1)
-  # add 10.0.0.2/30 to eth0 in gp2p.b  (test/golden/cases/p2p.otop:11:8)
-  # add fd00::2/64 to eth0 in gp2p.b  (test/golden/cases/p2p.otop:11:20)
-  # bring eth0 up in gp2p.b  (test/golden/cases/p2p.otop:11:3)
-  # add 10.255.0.2/32 to lo in gp2p.b  (test/golden/cases/p2p.otop:12:6)
-  # route 10.255.0.1/32 via 10.0.0.1 in gp2p.b  (test/golden/cases/p2p.otop:13:3)
-  # route ::/0 via fd00::1 in gp2p.b  (test/golden/cases/p2p.otop:14:3)
-  tool_step '4/4, addresses and routes, in node b (gp2p.b)' nsenter --net=/run/netns/gp2p.b -- ip -batch - <<'EOF' || return 1
+  }
+  up_4() {
+    # mark lo in gp2p.b as opentop:gp2p:b  (test/golden/cases/p2p.otop:10:1)
+    # bring lo up in gp2p.b  (test/golden/cases/p2p.otop:10:1)
+    # add 10.0.0.2/30 to eth0 in gp2p.b  (test/golden/cases/p2p.otop:11:8)
+    # add fd00::2/64 to eth0 in gp2p.b  (test/golden/cases/p2p.otop:11:20)
+    # bring eth0 up in gp2p.b  (test/golden/cases/p2p.otop:11:3)
+    # add 10.255.0.2/32 to lo in gp2p.b  (test/golden/cases/p2p.otop:12:6)
+    # route 10.255.0.1/32 via 10.0.0.1 in gp2p.b  (test/golden/cases/p2p.otop:13:3)
+    # route ::/0 via fd00::1 in gp2p.b  (test/golden/cases/p2p.otop:14:3)
+    tool_step '4/4, addresses and routes, in node b (gp2p.b)' nsenter --net=/run/netns/gp2p.b -- ip -batch - <<'EOF'
 link set dev lo alias opentop:gp2p:b
 link set dev lo up
 addr add 10.0.0.2/30 dev eth0
@@ -97,6 +102,8 @@ addr add 10.255.0.2/32 dev lo
 route add 10.255.0.1/32 via 10.0.0.1
 route add ::/0 via fd00::1 metric 100
 EOF
+  }
+  at_once 3 4 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

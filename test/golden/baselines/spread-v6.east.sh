@@ -46,10 +46,12 @@ Lab spread6: 1 node, 1 switch, 3 links on machine east (30 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 7: namespaces
@@ -64,18 +66,21 @@ EOF
   # set net.ipv6.conf.all.forwarding = 1 in spread6.router  (test/golden/cases/spread-v6.otop:10:3)
   # set net.ipv6.conf.default.accept_dad = 0 in spread6.router  (test/golden/cases/spread-v6.otop:10:3)
   tool_step '2/9, namespace sysctls, in node router (spread6.router)' nsenter --net=/run/netns/spread6.router -- sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv6.conf.default.accept_dad=0 || return 1
-  # == stage 3 of 7: links
-  # create VXLAN tunnel vxlan.1 (VNI 8303162) in spread6  (test/golden/cases/spread-v6.otop:7:1)
-  tool_step '3/9, links, on the host' ip -batch - <<'EOF' || return 1
+  # == stage 3 of 7: links (its 2 steps side by side)
+  up_3() {
+    # create VXLAN tunnel vxlan.1 (VNI 8303162) in spread6  (test/golden/cases/spread-v6.otop:7:1)
+    tool_step '3/9, links, on the host' ip -batch - <<'EOF'
 link add name vxlan.1 netns spread6 mtu 8926 type vxlan id 8303162 local 2001:db8::1 dstport 4789
 EOF
-  # mark lo in spread6 as opentop:spread6  (test/golden/cases/spread-v6.otop:3:5)
-  # create VLAN-aware bridge office in spread6  (test/golden/cases/spread-v6.otop:7:1)
-  # give office in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:7:1)
-  # bring office up in spread6  (test/golden/cases/spread-v6.otop:7:1)
-  # create veth pair router.trunk (spread6) — trunk (spread6.router)  (test/golden/cases/spread-v6.otop:11:3)
-  # give router.trunk in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:11:3)
-  tool_step '4/9, links, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
+  }
+  up_4() {
+    # mark lo in spread6 as opentop:spread6  (test/golden/cases/spread-v6.otop:3:5)
+    # create VLAN-aware bridge office in spread6  (test/golden/cases/spread-v6.otop:7:1)
+    # give office in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:7:1)
+    # bring office up in spread6  (test/golden/cases/spread-v6.otop:7:1)
+    # create veth pair router.trunk (spread6) — trunk (spread6.router)  (test/golden/cases/spread-v6.otop:11:3)
+    # give router.trunk in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:11:3)
+    tool_step '4/9, links, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:spread6
 link add name office mtu 8926 type bridge vlan_filtering 1 vlan_default_pvid 0
 link set dev office addrgenmode none
@@ -83,6 +88,8 @@ link set dev office up
 link add name router.trunk index 7441684 mtu 8926 master office up type veth peer name trunk netns spread6.router mtu 8926
 link set dev router.trunk addrgenmode none
 EOF
+  }
+  at_once 3 4 || return 1
   # == stage 4 of 7: stacked interfaces
   # create VLAN 10 sub-interface trunk.10 on trunk in spread6.router  (test/golden/cases/spread-v6.otop:12:3)
   # create VLAN 20 sub-interface trunk.20 on trunk in spread6.router  (test/golden/cases/spread-v6.otop:13:3)
@@ -90,15 +97,20 @@ EOF
 link add link trunk name trunk.10 type vlan id 10
 link add link trunk name trunk.20 type vlan id 20
 EOF
-  # == stage 5 of 7: switch tunnels
-  # make vxlan.1 a port of office in spread6  (test/golden/cases/spread-v6.otop:7:1)
-  tool_step '6/9, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
+  # == stage 5 of 7: switch tunnels (its 2 steps side by side)
+  up_6() {
+    # make vxlan.1 a port of office in spread6  (test/golden/cases/spread-v6.otop:7:1)
+    tool_step '6/9, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF'
 link set dev vxlan.1 master office up
 EOF
-  # let vxlan.1 in spread6 flood to machine west (2001:db8::2)  (test/golden/cases/spread-v6.otop:7:1)
-  tool_step '7/9, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- bridge -batch - <<'EOF' || return 1
+  }
+  up_7() {
+    # let vxlan.1 in spread6 flood to machine west (2001:db8::2)  (test/golden/cases/spread-v6.otop:7:1)
+    tool_step '7/9, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- bridge -batch - <<'EOF'
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 2001:db8::2
 EOF
+  }
+  at_once 6 7 || return 1
   # == stage 6 of 7: switch VLANs
   # let port vxlan.1 in spread6 carry VLAN 10 tagged  (test/golden/cases/spread-v6.otop:7:1)
   # let port vxlan.1 in spread6 carry VLAN 20 tagged  (test/golden/cases/spread-v6.otop:7:1)

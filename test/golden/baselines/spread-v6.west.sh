@@ -46,10 +46,12 @@ Lab spread6: 2 nodes, 1 switch, 2 links on machine west (28 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 5: namespaces
@@ -61,20 +63,23 @@ netns add spread6
 netns add spread6.pc
 netns add spread6.cam
 EOF
-  # == stage 2 of 5: links
-  # create VXLAN tunnel vxlan.1 (VNI 8303162) in spread6  (test/golden/cases/spread-v6.otop:7:1)
-  tool_step '2/8, links, on the host' ip -batch - <<'EOF' || return 1
+  # == stage 2 of 5: links (its 2 steps side by side)
+  up_2() {
+    # create VXLAN tunnel vxlan.1 (VNI 8303162) in spread6  (test/golden/cases/spread-v6.otop:7:1)
+    tool_step '2/8, links, on the host' ip -batch - <<'EOF'
 link add name vxlan.1 netns spread6 mtu 8926 type vxlan id 8303162 local 2001:db8::2 dstport 4789
 EOF
-  # mark lo in spread6 as opentop:spread6  (test/golden/cases/spread-v6.otop:3:5)
-  # create VLAN-aware bridge office in spread6  (test/golden/cases/spread-v6.otop:7:1)
-  # give office in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:7:1)
-  # bring office up in spread6  (test/golden/cases/spread-v6.otop:7:1)
-  # create veth pair pc.eth0 (spread6) — eth0 (spread6.pc)  (test/golden/cases/spread-v6.otop:15:19)
-  # give pc.eth0 in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:15:19)
-  # create veth pair cam.eth0 (spread6) — eth0 (spread6.cam)  (test/golden/cases/spread-v6.otop:16:20)
-  # give cam.eth0 in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:16:20)
-  tool_step '3/8, links, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
+  }
+  up_3() {
+    # mark lo in spread6 as opentop:spread6  (test/golden/cases/spread-v6.otop:3:5)
+    # create VLAN-aware bridge office in spread6  (test/golden/cases/spread-v6.otop:7:1)
+    # give office in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:7:1)
+    # bring office up in spread6  (test/golden/cases/spread-v6.otop:7:1)
+    # create veth pair pc.eth0 (spread6) — eth0 (spread6.pc)  (test/golden/cases/spread-v6.otop:15:19)
+    # give pc.eth0 in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:15:19)
+    # create veth pair cam.eth0 (spread6) — eth0 (spread6.cam)  (test/golden/cases/spread-v6.otop:16:20)
+    # give cam.eth0 in spread6 no IPv6 link-local address  (test/golden/cases/spread-v6.otop:16:20)
+    tool_step '3/8, links, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF'
 link set dev lo alias opentop:spread6
 link add name office mtu 8926 type bridge vlan_filtering 1 vlan_default_pvid 0
 link set dev office addrgenmode none
@@ -84,15 +89,22 @@ link set dev pc.eth0 addrgenmode none
 link add name cam.eth0 index 5321024 mtu 8926 master office up type veth peer name eth0 netns spread6.cam mtu 8926
 link set dev cam.eth0 addrgenmode none
 EOF
-  # == stage 3 of 5: switch tunnels
-  # make vxlan.1 a port of office in spread6  (test/golden/cases/spread-v6.otop:7:1)
-  tool_step '4/8, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 2 3 || return 1
+  # == stage 3 of 5: switch tunnels (its 2 steps side by side)
+  up_4() {
+    # make vxlan.1 a port of office in spread6  (test/golden/cases/spread-v6.otop:7:1)
+    tool_step '4/8, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- ip -batch - <<'EOF'
 link set dev vxlan.1 master office up
 EOF
-  # let vxlan.1 in spread6 flood to machine east (2001:db8::1)  (test/golden/cases/spread-v6.otop:7:1)
-  tool_step '5/8, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- bridge -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # let vxlan.1 in spread6 flood to machine east (2001:db8::1)  (test/golden/cases/spread-v6.otop:7:1)
+    tool_step '5/8, switch tunnels, in the switches (spread6)' nsenter --net=/run/netns/spread6 -- bridge -batch - <<'EOF'
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 2001:db8::1
 EOF
+  }
+  at_once 4 5 || return 1
   # == stage 4 of 5: switch VLANs
   # let port vxlan.1 in spread6 carry VLAN 10 tagged  (test/golden/cases/spread-v6.otop:7:1)
   # let port vxlan.1 in spread6 carry VLAN 20 tagged  (test/golden/cases/spread-v6.otop:7:1)
@@ -104,31 +116,36 @@ vlan add dev vxlan.1 vid 20
 vlan add dev pc.eth0 vid 10 pvid untagged
 vlan add dev cam.eth0 vid 20 pvid untagged
 EOF
-  # == stage 5 of 5: addresses and routes
-  # mark lo in spread6.pc as opentop:spread6:pc  (test/golden/cases/spread-v6.otop:15:1)
-  # bring lo up in spread6.pc  (test/golden/cases/spread-v6.otop:15:1)
-  # add 10.10.0.11/24 to eth0 in spread6.pc  (test/golden/cases/spread-v6.otop:15:34)
-  # give eth0 in spread6.pc no IPv6 link-local address  (test/golden/cases/spread-v6.otop:15:19)
-  # bring eth0 up in spread6.pc  (test/golden/cases/spread-v6.otop:15:19)
-  tool_step '7/8, addresses and routes, in node pc (spread6.pc)' nsenter --net=/run/netns/spread6.pc -- ip -batch - <<'EOF' || return 1
+  # == stage 5 of 5: addresses and routes (its 2 steps side by side)
+  up_7() {
+    # mark lo in spread6.pc as opentop:spread6:pc  (test/golden/cases/spread-v6.otop:15:1)
+    # bring lo up in spread6.pc  (test/golden/cases/spread-v6.otop:15:1)
+    # add 10.10.0.11/24 to eth0 in spread6.pc  (test/golden/cases/spread-v6.otop:15:34)
+    # give eth0 in spread6.pc no IPv6 link-local address  (test/golden/cases/spread-v6.otop:15:19)
+    # bring eth0 up in spread6.pc  (test/golden/cases/spread-v6.otop:15:19)
+    tool_step '7/8, addresses and routes, in node pc (spread6.pc)' nsenter --net=/run/netns/spread6.pc -- ip -batch - <<'EOF'
 link set dev lo alias opentop:spread6:pc
 link set dev lo up
 addr add 10.10.0.11/24 dev eth0
 link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
-  # mark lo in spread6.cam as opentop:spread6:cam  (test/golden/cases/spread-v6.otop:16:1)
-  # bring lo up in spread6.cam  (test/golden/cases/spread-v6.otop:16:1)
-  # add 10.20.0.5/24 to eth0 in spread6.cam  (test/golden/cases/spread-v6.otop:16:55)
-  # give eth0 in spread6.cam no IPv6 link-local address  (test/golden/cases/spread-v6.otop:16:20)
-  # bring eth0 up in spread6.cam  (test/golden/cases/spread-v6.otop:16:20)
-  tool_step '8/8, addresses and routes, in node cam (spread6.cam)' nsenter --net=/run/netns/spread6.cam -- ip -batch - <<'EOF' || return 1
+  }
+  up_8() {
+    # mark lo in spread6.cam as opentop:spread6:cam  (test/golden/cases/spread-v6.otop:16:1)
+    # bring lo up in spread6.cam  (test/golden/cases/spread-v6.otop:16:1)
+    # add 10.20.0.5/24 to eth0 in spread6.cam  (test/golden/cases/spread-v6.otop:16:55)
+    # give eth0 in spread6.cam no IPv6 link-local address  (test/golden/cases/spread-v6.otop:16:20)
+    # bring eth0 up in spread6.cam  (test/golden/cases/spread-v6.otop:16:20)
+    tool_step '8/8, addresses and routes, in node cam (spread6.cam)' nsenter --net=/run/netns/spread6.cam -- ip -batch - <<'EOF'
 link set dev lo alias opentop:spread6:cam
 link set dev lo up
 addr add 10.20.0.5/24 dev eth0
 link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
+  }
+  at_once 7 8 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------

@@ -46,10 +46,12 @@ Lab spread: 1 node, 1 switch, 4 links on machine alpha (31 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 5: namespaces
@@ -59,15 +61,16 @@ up_plan() {
 netns add spread
 netns add spread.a
 EOF
-  # == stage 2 of 5: links
-  # create VXLAN tunnel vxlan.1 (VNI 5001) in spread  (test/golden/cases/spread.otop:10:1)
-  # create VXLAN tunnel eth0 (VNI 5000 to 198.51.100.2) in spread.a  (test/golden/cases/spread.otop:13:3)
-  # create VXLAN tunnel wan (VNI 5002 to 198.51.100.3) in spread.a  (test/golden/cases/spread.otop:15:3)
-  # create veth pair ot-nb09no-up (the host) — up (spread.a)  (test/golden/cases/spread.otop:16:3)
-  # mark ot-nb09no-up in the host as opentop:spread:a:up  (test/golden/cases/spread.otop:16:3)
-  # add 198.51.100.129/30 to ot-nb09no-up in the host  (test/golden/cases/spread.otop:16:47)
-  # bring ot-nb09no-up up in the host  (test/golden/cases/spread.otop:16:3)
-  tool_step '2/7, links, on the host' ip -batch - <<'EOF' || return 1
+  # == stage 2 of 5: links (its 2 steps side by side)
+  up_2() {
+    # create VXLAN tunnel vxlan.1 (VNI 5001) in spread  (test/golden/cases/spread.otop:10:1)
+    # create VXLAN tunnel eth0 (VNI 5000 to 198.51.100.2) in spread.a  (test/golden/cases/spread.otop:13:3)
+    # create VXLAN tunnel wan (VNI 5002 to 198.51.100.3) in spread.a  (test/golden/cases/spread.otop:15:3)
+    # create veth pair ot-nb09no-up (the host) — up (spread.a)  (test/golden/cases/spread.otop:16:3)
+    # mark ot-nb09no-up in the host as opentop:spread:a:up  (test/golden/cases/spread.otop:16:3)
+    # add 198.51.100.129/30 to ot-nb09no-up in the host  (test/golden/cases/spread.otop:16:47)
+    # bring ot-nb09no-up up in the host  (test/golden/cases/spread.otop:16:3)
+    tool_step '2/7, links, on the host' ip -batch - <<'EOF'
 link add name vxlan.1 netns spread mtu 1450 type vxlan id 5001 local 198.51.100.1 dstport 14789
 link add name eth0 netns spread.a mtu 1450 type vxlan id 5000 local 198.51.100.1 remote 198.51.100.2 nolearning dstport 14789
 link add name wan netns spread.a mtu 1450 type vxlan id 5002 local 198.51.100.1 remote 198.51.100.3 nolearning dstport 14789
@@ -76,13 +79,15 @@ link set dev ot-nb09no-up alias opentop:spread:a:up
 addr add 198.51.100.129/30 dev ot-nb09no-up
 link set dev ot-nb09no-up up
 EOF
-  # mark lo in spread as opentop:spread  (test/golden/cases/spread.otop:3:5)
-  # create bridge lan in spread  (test/golden/cases/spread.otop:10:1)
-  # give lan in spread no IPv6 link-local address  (test/golden/cases/spread.otop:10:1)
-  # bring lan up in spread  (test/golden/cases/spread.otop:10:1)
-  # create veth pair a.eth1 (spread) — eth1 (spread.a)  (test/golden/cases/spread.otop:14:3)
-  # give a.eth1 in spread no IPv6 link-local address  (test/golden/cases/spread.otop:14:3)
-  tool_step '3/7, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
+  }
+  up_3() {
+    # mark lo in spread as opentop:spread  (test/golden/cases/spread.otop:3:5)
+    # create bridge lan in spread  (test/golden/cases/spread.otop:10:1)
+    # give lan in spread no IPv6 link-local address  (test/golden/cases/spread.otop:10:1)
+    # bring lan up in spread  (test/golden/cases/spread.otop:10:1)
+    # create veth pair a.eth1 (spread) — eth1 (spread.a)  (test/golden/cases/spread.otop:14:3)
+    # give a.eth1 in spread no IPv6 link-local address  (test/golden/cases/spread.otop:14:3)
+    tool_step '3/7, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF'
 link set dev lo alias opentop:spread
 link add name lan mtu 1450 type bridge
 link set dev lan addrgenmode none
@@ -90,17 +95,24 @@ link set dev lan up
 link add name a.eth1 index 14367097 mtu 1450 master lan up type veth peer name eth1 netns spread.a mtu 1450
 link set dev a.eth1 addrgenmode none
 EOF
-  # == stage 3 of 5: switch tunnels
-  # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
-  tool_step '4/7, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 2 3 || return 1
+  # == stage 3 of 5: switch tunnels (its 2 steps side by side)
+  up_4() {
+    # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
+    tool_step '4/7, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF'
 link set dev vxlan.1 master lan up
 EOF
-  # let vxlan.1 in spread flood to machine beta (198.51.100.2)  (test/golden/cases/spread.otop:10:1)
-  # let vxlan.1 in spread flood to machine gamma (198.51.100.3)  (test/golden/cases/spread.otop:10:1)
-  tool_step '5/7, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # let vxlan.1 in spread flood to machine beta (198.51.100.2)  (test/golden/cases/spread.otop:10:1)
+    # let vxlan.1 in spread flood to machine gamma (198.51.100.3)  (test/golden/cases/spread.otop:10:1)
+    tool_step '5/7, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF'
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.2
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.3
 EOF
+  }
+  at_once 4 5 || return 1
   # == stage 4 of 5: shaping
   # shape wan in spread.a: tbf rate 10mbit burst 14640b limit 1464000b  (test/golden/cases/spread.otop:15:30)
   # shape wan in spread.a: netem limit 1000 delay 5ms  (test/golden/cases/spread.otop:15:30)

@@ -46,10 +46,12 @@ Lab spread: 1 node, 1 switch, 2 links on machine beta (20 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 4: namespaces
@@ -59,20 +61,23 @@ up_plan() {
 netns add spread
 netns add spread.b
 EOF
-  # == stage 2 of 4: links
-  # create VXLAN tunnel vxlan.1 (VNI 5001) in spread  (test/golden/cases/spread.otop:10:1)
-  # create VXLAN tunnel eth0 (VNI 5000 to 198.51.100.1) in spread.b  (test/golden/cases/spread.otop:13:3)
-  tool_step '2/6, links, on the host' ip -batch - <<'EOF' || return 1
+  # == stage 2 of 4: links (its 2 steps side by side)
+  up_2() {
+    # create VXLAN tunnel vxlan.1 (VNI 5001) in spread  (test/golden/cases/spread.otop:10:1)
+    # create VXLAN tunnel eth0 (VNI 5000 to 198.51.100.1) in spread.b  (test/golden/cases/spread.otop:13:3)
+    tool_step '2/6, links, on the host' ip -batch - <<'EOF'
 link add name vxlan.1 netns spread mtu 1450 type vxlan id 5001 local 198.51.100.2 dstport 14789
 link add name eth0 netns spread.b mtu 1450 type vxlan id 5000 local 198.51.100.2 remote 198.51.100.1 nolearning dstport 14789
 EOF
-  # mark lo in spread as opentop:spread  (test/golden/cases/spread.otop:3:5)
-  # create bridge lan in spread  (test/golden/cases/spread.otop:10:1)
-  # give lan in spread no IPv6 link-local address  (test/golden/cases/spread.otop:10:1)
-  # bring lan up in spread  (test/golden/cases/spread.otop:10:1)
-  # create veth pair b.eth1 (spread) — eth1 (spread.b)  (test/golden/cases/spread.otop:20:3)
-  # give b.eth1 in spread no IPv6 link-local address  (test/golden/cases/spread.otop:20:3)
-  tool_step '3/6, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
+  }
+  up_3() {
+    # mark lo in spread as opentop:spread  (test/golden/cases/spread.otop:3:5)
+    # create bridge lan in spread  (test/golden/cases/spread.otop:10:1)
+    # give lan in spread no IPv6 link-local address  (test/golden/cases/spread.otop:10:1)
+    # bring lan up in spread  (test/golden/cases/spread.otop:10:1)
+    # create veth pair b.eth1 (spread) — eth1 (spread.b)  (test/golden/cases/spread.otop:20:3)
+    # give b.eth1 in spread no IPv6 link-local address  (test/golden/cases/spread.otop:20:3)
+    tool_step '3/6, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF'
 link set dev lo alias opentop:spread
 link add name lan mtu 1450 type bridge
 link set dev lan addrgenmode none
@@ -80,17 +85,24 @@ link set dev lan up
 link add name b.eth1 index 6647624 mtu 1450 master lan up type veth peer name eth1 netns spread.b mtu 1450
 link set dev b.eth1 addrgenmode none
 EOF
-  # == stage 3 of 4: switch tunnels
-  # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
-  tool_step '4/6, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 2 3 || return 1
+  # == stage 3 of 4: switch tunnels (its 2 steps side by side)
+  up_4() {
+    # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
+    tool_step '4/6, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF'
 link set dev vxlan.1 master lan up
 EOF
-  # let vxlan.1 in spread flood to machine alpha (198.51.100.1)  (test/golden/cases/spread.otop:10:1)
-  # let vxlan.1 in spread flood to machine gamma (198.51.100.3)  (test/golden/cases/spread.otop:10:1)
-  tool_step '5/6, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # let vxlan.1 in spread flood to machine alpha (198.51.100.1)  (test/golden/cases/spread.otop:10:1)
+    # let vxlan.1 in spread flood to machine gamma (198.51.100.3)  (test/golden/cases/spread.otop:10:1)
+    tool_step '5/6, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF'
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.3
 EOF
+  }
+  at_once 4 5 || return 1
   # == stage 4 of 4: addresses and routes
   # mark lo in spread.b as opentop:spread:b  (test/golden/cases/spread.otop:18:1)
   # bring lo up in spread.b  (test/golden/cases/spread.otop:18:1)

@@ -46,10 +46,12 @@ Lab spread: 4 nodes, 1 switch, 4 links on machine gamma (48 operations).
 
 # ---- up: the plan, stage by stage --------------------------------------------------
 #
-# The steps of a stage are independent (`opentop up` runs them concurrently; here they
-# run one after another). Each step is one process; the lines of a batch are the
-# operations listed above it, in order, with the statement of the lab file that asked
-# for each. A step that fails stops `up`, which then rolls back.
+# The steps of a stage are independent. Those of a stage that runs only the tools run
+# side by side, as `opentop up` runs them (at_once, one runner a CPU: each step a
+# function up_N); a stage that starts the lab's own programs runs one step after another.
+# Each step is one process; the lines of a batch are the operations listed above it, in
+# order, with the statement of the lab file that asked for each. A step that fails stops
+# `up`, which then rolls back.
 
 up_plan() {
   # == stage 1 of 7: namespaces
@@ -81,24 +83,27 @@ table inet opentop {
 	}
 }
 EOF
-  # == stage 4 of 7: links
-  # create VXLAN tunnel vxlan.1 (VNI 5001) in spread  (test/golden/cases/spread.otop:10:1)
-  # create VXLAN tunnel wan (VNI 5002 to 198.51.100.1) in spread.c  (test/golden/cases/spread.otop:15:3)
-  # create veth pair eth0 (spread.e) — eth0 (spread.f)  (test/golden/cases/spread.otop:33:19)
-  tool_step '4/12, links, on the host' ip -batch - <<'EOF' || return 1
+  # == stage 4 of 7: links (its 2 steps side by side)
+  up_4() {
+    # create VXLAN tunnel vxlan.1 (VNI 5001) in spread  (test/golden/cases/spread.otop:10:1)
+    # create VXLAN tunnel wan (VNI 5002 to 198.51.100.1) in spread.c  (test/golden/cases/spread.otop:15:3)
+    # create veth pair eth0 (spread.e) — eth0 (spread.f)  (test/golden/cases/spread.otop:33:19)
+    tool_step '4/12, links, on the host' ip -batch - <<'EOF'
 link add name vxlan.1 netns spread mtu 1450 type vxlan id 5001 local 198.51.100.3 dstport 14789
 link add name wan netns spread.c mtu 1450 type vxlan id 5002 local 198.51.100.3 remote 198.51.100.1 nolearning dstport 14789
 link add name eth0 index 14489305 netns spread.e mtu 9000 type veth peer name eth0 netns spread.f mtu 9000
 EOF
-  # mark lo in spread as opentop:spread  (test/golden/cases/spread.otop:3:5)
-  # create bridge lan in spread  (test/golden/cases/spread.otop:10:1)
-  # give lan in spread no IPv6 link-local address  (test/golden/cases/spread.otop:10:1)
-  # bring lan up in spread  (test/golden/cases/spread.otop:10:1)
-  # create veth pair c.eth1 (spread) — eth1 (spread.c)  (test/golden/cases/spread.otop:25:3)
-  # give c.eth1 in spread no IPv6 link-local address  (test/golden/cases/spread.otop:25:3)
-  # create veth pair d.eth1 (spread) — eth1 (spread.d)  (test/golden/cases/spread.otop:32:19)
-  # give d.eth1 in spread no IPv6 link-local address  (test/golden/cases/spread.otop:32:19)
-  tool_step '5/12, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
+  }
+  up_5() {
+    # mark lo in spread as opentop:spread  (test/golden/cases/spread.otop:3:5)
+    # create bridge lan in spread  (test/golden/cases/spread.otop:10:1)
+    # give lan in spread no IPv6 link-local address  (test/golden/cases/spread.otop:10:1)
+    # bring lan up in spread  (test/golden/cases/spread.otop:10:1)
+    # create veth pair c.eth1 (spread) — eth1 (spread.c)  (test/golden/cases/spread.otop:25:3)
+    # give c.eth1 in spread no IPv6 link-local address  (test/golden/cases/spread.otop:25:3)
+    # create veth pair d.eth1 (spread) — eth1 (spread.d)  (test/golden/cases/spread.otop:32:19)
+    # give d.eth1 in spread no IPv6 link-local address  (test/golden/cases/spread.otop:32:19)
+    tool_step '5/12, links, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF'
 link set dev lo alias opentop:spread
 link add name lan mtu 1450 type bridge
 link set dev lan addrgenmode none
@@ -108,17 +113,24 @@ link set dev c.eth1 addrgenmode none
 link add name d.eth1 index 959747 mtu 1450 master lan up type veth peer name eth1 netns spread.d mtu 1450
 link set dev d.eth1 addrgenmode none
 EOF
-  # == stage 5 of 7: switch tunnels
-  # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
-  tool_step '6/12, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF' || return 1
+  }
+  at_once 4 5 || return 1
+  # == stage 5 of 7: switch tunnels (its 2 steps side by side)
+  up_6() {
+    # make vxlan.1 a port of lan in spread  (test/golden/cases/spread.otop:10:1)
+    tool_step '6/12, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- ip -batch - <<'EOF'
 link set dev vxlan.1 master lan up
 EOF
-  # let vxlan.1 in spread flood to machine alpha (198.51.100.1)  (test/golden/cases/spread.otop:10:1)
-  # let vxlan.1 in spread flood to machine beta (198.51.100.2)  (test/golden/cases/spread.otop:10:1)
-  tool_step '7/12, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF' || return 1
+  }
+  up_7() {
+    # let vxlan.1 in spread flood to machine alpha (198.51.100.1)  (test/golden/cases/spread.otop:10:1)
+    # let vxlan.1 in spread flood to machine beta (198.51.100.2)  (test/golden/cases/spread.otop:10:1)
+    tool_step '7/12, switch tunnels, in the switches (spread)' nsenter --net=/run/netns/spread -- bridge -batch - <<'EOF'
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.1
 fdb append 00:00:00:00:00:00 dev vxlan.1 dst 198.51.100.2
 EOF
+  }
+  at_once 6 7 || return 1
   # == stage 6 of 7: shaping
   # shape wan in spread.c: tbf rate 10mbit burst 14640b limit 1464000b  (test/golden/cases/spread.otop:15:30)
   # shape wan in spread.c: netem limit 1000 delay 5ms  (test/golden/cases/spread.otop:15:30)
@@ -126,16 +138,17 @@ EOF
 qdisc add dev wan root handle 1: tbf rate 10mbit burst 14640b limit 1464000b
 qdisc add dev wan parent 1:1 handle 10: netem limit 1000 delay 5ms
 EOF
-  # == stage 7 of 7: addresses and routes
-  # mark lo in spread.c as opentop:spread:c  (test/golden/cases/spread.otop:22:1)
-  # bring lo up in spread.c  (test/golden/cases/spread.otop:22:1)
-  # add 10.0.1.2/30 to wan in spread.c  (test/golden/cases/spread.otop:24:7)
-  # give wan in spread.c no IPv6 link-local address  (test/golden/cases/spread.otop:24:3)
-  # bring wan up in spread.c  (test/golden/cases/spread.otop:24:3)
-  # add 10.1.0.254/24 to eth1 in spread.c  (test/golden/cases/spread.otop:25:15)
-  # give eth1 in spread.c no IPv6 link-local address  (test/golden/cases/spread.otop:25:3)
-  # bring eth1 up in spread.c  (test/golden/cases/spread.otop:25:3)
-  tool_step '9/12, addresses and routes, in node c (spread.c)' nsenter --net=/run/netns/spread.c -- ip -batch - <<'EOF' || return 1
+  # == stage 7 of 7: addresses and routes (its 4 steps side by side)
+  up_9() {
+    # mark lo in spread.c as opentop:spread:c  (test/golden/cases/spread.otop:22:1)
+    # bring lo up in spread.c  (test/golden/cases/spread.otop:22:1)
+    # add 10.0.1.2/30 to wan in spread.c  (test/golden/cases/spread.otop:24:7)
+    # give wan in spread.c no IPv6 link-local address  (test/golden/cases/spread.otop:24:3)
+    # bring wan up in spread.c  (test/golden/cases/spread.otop:24:3)
+    # add 10.1.0.254/24 to eth1 in spread.c  (test/golden/cases/spread.otop:25:15)
+    # give eth1 in spread.c no IPv6 link-local address  (test/golden/cases/spread.otop:25:3)
+    # bring eth1 up in spread.c  (test/golden/cases/spread.otop:25:3)
+    tool_step '9/12, addresses and routes, in node c (spread.c)' nsenter --net=/run/netns/spread.c -- ip -batch - <<'EOF'
 link set dev lo alias opentop:spread:c
 link set dev lo up
 addr add 10.0.1.2/30 dev wan
@@ -145,42 +158,50 @@ addr add 10.1.0.254/24 dev eth1
 link set dev eth1 addrgenmode none
 link set dev eth1 up
 EOF
-  # mark lo in spread.d as opentop:spread:d  (test/golden/cases/spread.otop:32:1)
-  # bring lo up in spread.d  (test/golden/cases/spread.otop:32:1)
-  # add 10.1.0.4/24 to eth1 in spread.d  (test/golden/cases/spread.otop:32:31)
-  # give eth1 in spread.d no IPv6 link-local address  (test/golden/cases/spread.otop:32:19)
-  # bring eth1 up in spread.d  (test/golden/cases/spread.otop:32:19)
-  tool_step '10/12, addresses and routes, in node d (spread.d)' nsenter --net=/run/netns/spread.d -- ip -batch - <<'EOF' || return 1
+  }
+  up_10() {
+    # mark lo in spread.d as opentop:spread:d  (test/golden/cases/spread.otop:32:1)
+    # bring lo up in spread.d  (test/golden/cases/spread.otop:32:1)
+    # add 10.1.0.4/24 to eth1 in spread.d  (test/golden/cases/spread.otop:32:31)
+    # give eth1 in spread.d no IPv6 link-local address  (test/golden/cases/spread.otop:32:19)
+    # bring eth1 up in spread.d  (test/golden/cases/spread.otop:32:19)
+    tool_step '10/12, addresses and routes, in node d (spread.d)' nsenter --net=/run/netns/spread.d -- ip -batch - <<'EOF'
 link set dev lo alias opentop:spread:d
 link set dev lo up
 addr add 10.1.0.4/24 dev eth1
 link set dev eth1 addrgenmode none
 link set dev eth1 up
 EOF
-  # mark lo in spread.e as opentop:spread:e  (test/golden/cases/spread.otop:33:1)
-  # bring lo up in spread.e  (test/golden/cases/spread.otop:33:1)
-  # add 10.0.2.1/30 to eth0 in spread.e  (test/golden/cases/spread.otop:33:34)
-  # give eth0 in spread.e no IPv6 link-local address  (test/golden/cases/spread.otop:33:19)
-  # bring eth0 up in spread.e  (test/golden/cases/spread.otop:33:19)
-  tool_step '11/12, addresses and routes, in node e (spread.e)' nsenter --net=/run/netns/spread.e -- ip -batch - <<'EOF' || return 1
+  }
+  up_11() {
+    # mark lo in spread.e as opentop:spread:e  (test/golden/cases/spread.otop:33:1)
+    # bring lo up in spread.e  (test/golden/cases/spread.otop:33:1)
+    # add 10.0.2.1/30 to eth0 in spread.e  (test/golden/cases/spread.otop:33:34)
+    # give eth0 in spread.e no IPv6 link-local address  (test/golden/cases/spread.otop:33:19)
+    # bring eth0 up in spread.e  (test/golden/cases/spread.otop:33:19)
+    tool_step '11/12, addresses and routes, in node e (spread.e)' nsenter --net=/run/netns/spread.e -- ip -batch - <<'EOF'
 link set dev lo alias opentop:spread:e
 link set dev lo up
 addr add 10.0.2.1/30 dev eth0
 link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
-  # mark lo in spread.f as opentop:spread:f  (test/golden/cases/spread.otop:34:1)
-  # bring lo up in spread.f  (test/golden/cases/spread.otop:34:1)
-  # add 10.0.2.2/30 to eth0 in spread.f  (test/golden/cases/spread.otop:34:24)
-  # give eth0 in spread.f no IPv6 link-local address  (test/golden/cases/spread.otop:34:19)
-  # bring eth0 up in spread.f  (test/golden/cases/spread.otop:34:19)
-  tool_step '12/12, addresses and routes, in node f (spread.f)' nsenter --net=/run/netns/spread.f -- ip -batch - <<'EOF' || return 1
+  }
+  up_12() {
+    # mark lo in spread.f as opentop:spread:f  (test/golden/cases/spread.otop:34:1)
+    # bring lo up in spread.f  (test/golden/cases/spread.otop:34:1)
+    # add 10.0.2.2/30 to eth0 in spread.f  (test/golden/cases/spread.otop:34:24)
+    # give eth0 in spread.f no IPv6 link-local address  (test/golden/cases/spread.otop:34:19)
+    # bring eth0 up in spread.f  (test/golden/cases/spread.otop:34:19)
+    tool_step '12/12, addresses and routes, in node f (spread.f)' nsenter --net=/run/netns/spread.f -- ip -batch - <<'EOF'
 link set dev lo alias opentop:spread:f
 link set dev lo up
 addr add 10.0.2.2/30 dev eth0
 link set dev eth0 addrgenmode none
 link set dev eth0 up
 EOF
+  }
+  at_once 9 12 || return 1
 }
 
 # ---- down: what the lab owns and still exists ----------------------------------------
