@@ -740,3 +740,72 @@ test("build: an interrupted up stops the runners of a stage side by side: no ste
     s.remove();
   }
 });
+
+test("build: under bash, the script's down takes no unmarked namespace made before the record for the lab's while the record is renamed away and back", {
+  skip: SKIP_NOT_ROOT,
+}, async () => {
+  // bash's `[ A -nt B ]` is true when B does not exist: a record that is not there for the
+  // instant between born_after's `[ -e "$RECORD" ]` and its `-nt` (renamed away and back, as
+  // an editor saving it does) must not prove a look-alike the lab's. find -newer, which
+  // fails when the record is missing, never did.
+  const s = scratch();
+  const lab = uniqueLab("gone");
+  const nodes = Array.from({ length: 12 }, (_, i) => `n${i}`);
+  const dir = `/run/opentop/${lab}`;
+  const record = `${dir}/record.json`;
+  const stop = join(s.dir, "stop");
+  const exists = (node: string) => existsSync(`/run/netns/${lab}.${node}`);
+  let flipper: ReturnType<typeof spawn> | undefined;
+  try {
+    const b = build(s.dir, lab, nodes.map((n) => `node ${n}\n`).join(""));
+    ok(runScript(b.script, ["up"], { shell: ["/usr/bin/bash"] }), "up");
+    // Every namespace unmarked and made before the record: none is provably the lab's.
+    let last = 0n;
+    for (const n of nodes) {
+      assert.equal(
+        spawnSync("ip", ["-n", `${lab}.${n}`, "link", "set", "dev", "lo", "alias", "not-opentop"]).status,
+        0,
+      );
+      if (madeAt(`${lab}.${n}`) > last) last = madeAt(`${lab}.${n}`);
+    }
+    touchAt(record, last + 1_000_000_000n);
+    // The record renamed away and back as fast as the kernel allows, until told to stop.
+    const aside = `${dir}/.record.1.tmp`;
+    flipper = spawn(process.execPath, [
+      "-e",
+      `const fs = require("node:fs");
+       fs.writeFileSync(${JSON.stringify(`${stop}.ready`)}, "");
+       for (let i = 0; i % 1000 !== 0 || !fs.existsSync(${JSON.stringify(stop)}); i++) {
+         try { fs.renameSync(${JSON.stringify(record)}, ${JSON.stringify(aside)}); } catch {}
+         try { fs.renameSync(${JSON.stringify(aside)}, ${JSON.stringify(record)}); } catch {}
+       }`,
+    ]);
+    const exited = new Promise((resolve) => flipper?.on("exit", resolve));
+    assert.ok(await until(() => existsSync(`${stop}.ready`)), "the renaming started");
+    let taken: string[] = [];
+    for (let i = 0; i < 20 && taken.length === 0; i++) {
+      runScript(b.script, ["down"], { shell: ["/usr/bin/bash"] });
+      taken = nodes.filter((n) => !exists(n));
+    }
+    writeFileSync(stop, "");
+    await exited;
+    flipper = undefined;
+    assert.deepEqual(taken, [], "a look-alike made before the record was taken for the lab's");
+    for (const n of nodes)
+      assert.equal(
+        spawnSync("ip", ["-n", `${lab}.${n}`, "link", "set", "dev", "lo", "alias", `opentop:${lab}:${n}`])
+          .status,
+        0,
+      );
+    ok(runScript(b.script, ["down"], { shell: ["/usr/bin/bash"] }), "down, every namespace marked again");
+    assertGone(lab);
+  } finally {
+    if (flipper) {
+      writeFileSync(stop, "");
+      await new Promise((resolve) => flipper?.on("exit", resolve));
+    }
+    for (const n of nodes) if (exists(n)) spawnSync("ip", ["netns", "del", `${lab}.${n}`]);
+    cleanUp(lab);
+    s.remove();
+  }
+});
