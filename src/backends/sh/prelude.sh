@@ -303,16 +303,26 @@ remove_lab_dir() {
 
 # born_after PATH: PATH (a namespace's file: the kernel's time of its making) was made at or
 # after the lab's record, while a record of this plan proves what the lab made ($proved).
+# The record is opened once, and its times read through the open file (/proc/self/fd/3): a
+# record not there is no proof (the open fails), and one renamed away mid-way is still the
+# one compared with, where bash's `-nt` by name would take a missing record for the oldest
+# file of all.
 born_after() {
-  [ "$proved" = 1 ] && [ -e "$RECORD" ] || return 1
-  # The shell's own test answers without a process where the two times differ as far as it
-  # can tell; where they do not (busybox compares whole seconds only; a shell without -nt
-  # says neither), find, to the nanosecond, decides. -nt is POSIX since its 2024 edition.
+  [ "$proved" = 1 ] || return 1
+  { born_cmp "$1" 3<"$RECORD"; } 2>/dev/null
+}
+
+# born_cmp PATH: born_after, the record open on descriptor 3. The shell's own test answers
+# without a process where the two times differ as far as it can tell; where they do not
+# (busybox compares whole seconds only; a shell without -nt says neither), find, to the
+# nanosecond, decides (-H: the file the descriptor is open on). -nt is POSIX since its
+# 2024 edition.
+born_cmp() {
   # shellcheck disable=SC3013
-  if [ "$1" -nt "$RECORD" ] 2>/dev/null; then return 0; fi
+  if [ "$1" -nt /proc/self/fd/3 ]; then return 0; fi
   # shellcheck disable=SC3013
-  if [ "$RECORD" -nt "$1" ] 2>/dev/null; then return 1; fi
-  newer=$(find "$RECORD" -newer "$1" 2>/dev/null) || return 1
+  if [ /proc/self/fd/3 -nt "$1" ]; then return 1; fi
+  newer=$(find -H /proc/self/fd/3 -newer "$1") || return 1
   [ -z "$newer" ]
 }
 
