@@ -805,3 +805,51 @@ test("build: under bash, the script's down takes no unmarked namespace made befo
     s.remove();
   }
 });
+test("build: under busybox sh with busybox's own find, the script's down leaves an unmarked namespace made a nanosecond before the record", {
+  skip: SKIP_NOT_ROOT,
+}, () => {
+  // Where the shell cannot tell the two times apart (busybox compares whole seconds), find
+  // decides: busybox's find (a busybox-only host: Alpine) compares whole seconds too, and
+  // then takes a namespace made in the record's second, before it, for the lab's.
+  const s = scratch();
+  const lab = uniqueLab("bbfind");
+  const record = `/run/opentop/${lab}/record.json`;
+  const exists = (node: string) => existsSync(`/run/netns/${lab}.${node}`);
+  const bin = join(s.dir, "bin");
+  mkdirSync(bin);
+  symlinkSync("/usr/bin/busybox", join(bin, "find"));
+  const env = { PATH: `${bin}:${process.env.PATH}` };
+  const shell: Shell = ["/usr/bin/busybox", "sh"];
+  try {
+    const b = build(s.dir, lab, "node a\nnode b\n");
+    ok(runScript(b.script, ["up"], { shell, env }), "up");
+    for (const n of ["a", "b"])
+      assert.equal(
+        spawnSync("ip", ["-n", `${lab}.${n}`, "link", "set", "dev", "lo", "alias", "not-opentop"]).status,
+        0,
+      );
+    const made = { a: madeAt(`${lab}.a`), b: madeAt(`${lab}.b`) };
+    // A nanosecond after the later of the two (the kernel's times of making are coarse).
+    const [later = 0n] = [made.a, made.b].sort((x, y) => (x < y ? 1 : -1));
+    const at = later + 1n;
+    touchAt(record, at);
+    const r = runScript(b.script, ["down"], { shell, env });
+    assert.deepEqual(
+      (["a", "b"] as const).filter((n) => !exists(n)),
+      [],
+      `made before the record (a ${made.a}, b ${made.b}, record ${at}), unmarked: left\n${r.stderr}`,
+    );
+    for (const n of ["a", "b"])
+      assert.equal(
+        spawnSync("ip", ["-n", `${lab}.${n}`, "link", "set", "dev", "lo", "alias", `opentop:${lab}:${n}`])
+          .status,
+        0,
+      );
+    ok(runScript(b.script, ["down"], { shell, env }), "down, marked again");
+    assertGone(lab);
+  } finally {
+    for (const node of ["a", "b"]) if (exists(node)) spawnSync("ip", ["netns", "del", `${lab}.${node}`]);
+    cleanUp(lab);
+    s.remove();
+  }
+});

@@ -314,16 +314,28 @@ born_after() {
 
 # born_cmp PATH: born_after, the record open on descriptor 3. The shell's own test answers
 # without a process where the two times differ as far as it can tell; where they do not
-# (busybox compares whole seconds only; a shell without -nt says neither), find, to the
-# nanosecond, decides (-H: the file the descriptor is open on). -nt is POSIX since its
-# 2024 edition.
+# (busybox compares whole seconds only; a shell without -nt says neither), GNU find, to the
+# nanosecond, decides (-H: the file the descriptor is open on). Another find (busybox's)
+# compares whole seconds too: then a tie proves nothing, and only the mark counts. -nt is
+# POSIX since its 2024 edition.
 born_cmp() {
   # shellcheck disable=SC3013
   if [ "$1" -nt /proc/self/fd/3 ]; then return 0; fi
   # shellcheck disable=SC3013
   if [ /proc/self/fd/3 -nt "$1" ]; then return 1; fi
+  find_exact || return 1
   newer=$(find -H /proc/self/fd/3 -newer "$1") || return 1
   [ -z "$newer" ]
+}
+
+# find_exact: find is GNU find, which compares times to the nanosecond (asked once).
+find_exact=
+find_exact() {
+  if [ -z "$find_exact" ]; then
+    # shellcheck disable=SC2185 # --version: no search
+    case $(find --version 2>/dev/null) in *'GNU findutils'*) find_exact=yes ;; *) find_exact=no ;; esac
+  fi
+  [ "$find_exact" = yes ]
 }
 
 # ns_ours NAME MARK: network namespace NAME exists and is the lab's: made after the lab's
