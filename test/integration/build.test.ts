@@ -853,3 +853,123 @@ test("build: under busybox sh with busybox's own find, the script's down leaves 
     s.remove();
   }
 });
+
+/** The processes of process group `pgid` still running (zombies aside), from /proc. */
+function inGroup(pgid: number): string[] {
+  const out: string[] = [];
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    let stat = "";
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(pgrp) === pgid && state !== "Z") out.push(pid);
+  }
+  return out;
+}
+
+// Once up's own shell is gone — killed (SIGKILL: `timeout -s KILL`, the OOM killer), or ended
+// by a signal it does not trap (Ctrl-\ sends SIGQUIT to the whole process group, and a
+// background runner ignores SIGQUIT as it ignores SIGINT) — nothing may go on creating the
+// lab: the lock's holder is dead, so the next `down` takes the lab over and removes it while
+// orphaned runners would still be starting steps (a cgroup's `mkdir -p` then makes again what
+// down removed). A step under way ends, as when up ran its steps one after another; no other
+// starts, and the runners' directory is not left in TMPDIR.
+for (const [shell, how] of [
+  [DASH, "SIGKILL to its shell"],
+  [["/usr/bin/busybox", "sh"], "SIGKILL to its shell"],
+  [["/usr/bin/bash"], "SIGKILL to its shell"],
+  [DASH, "SIGQUIT (Ctrl-\\) to its process group"],
+] as const)
+  test(`build: under ${shell.join(" ")}, up ended by ${how} during a stage side by side: its runners start no step after it and leave nothing in TMPDIR`, {
+    skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+  }, async () => {
+    const s = scratch();
+    const lab = uniqueLab("sidek");
+    const log = join(s.dir, "sysctl.log");
+    const tmp = join(s.dir, "tmp");
+    mkdirSync(tmp);
+    let group = 0;
+    try {
+      const n = 4 * CPUS;
+      const b = build(s.dir, lab, routers(n));
+      const env = { ...sideBySide(b, log, "/bin/sleep 0.5"), TMPDIR: tmp };
+      const [file, ...pre] = shell;
+      const child = spawn(file as string, [...pre, b.script, "up"], {
+        env,
+        stdio: ["ignore", "ignore", "ignore"],
+        detached: true,
+      });
+      group = child.pid ?? 0;
+      const exited = new Promise((resolve) => child.on("exit", resolve));
+      assert.ok(await until(() => existsSync(log) && calls(log).length > 0), "a sysctl started");
+      if (how.startsWith("SIGKILL")) child.kill("SIGKILL");
+      else process.kill(-group, "SIGQUIT");
+      const killed = BigInt(Date.now()) * 1_000_000n;
+      await exited;
+      // Long enough for each runner to end its step (0.5 s) and start another if it would.
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.ok(await until(() => inGroup(group).length === 0, 5_000), "every runner ended");
+      const late = calls(log).filter((c) => c.start > killed + 200_000_000n);
+      assert.deepEqual(late, [], `steps started after up was gone:\n${readFileSync(log, "utf8")}`);
+      assert.deepEqual(readdirSync(tmp), [], "the runners' directory is removed");
+      ok(runScript(b.script, ["down"], { shell, env: { PATH: process.env.PATH } }), "down");
+      assertGone(lab);
+    } finally {
+      if (group > 0)
+        try {
+          process.kill(-group, "SIGKILL");
+        } catch {
+          // none left
+        }
+      cleanUp(lab);
+      s.remove();
+    }
+  });
+
+// A full TMPDIR (mktemp -d still makes its directory: that takes no block) must not make up
+// name the wrong step: the label a runner writes there is lost, and up named the last step
+// it had run itself — one that succeeded ("up failed at step 1/…, namespaces").
+test("build: with TMPDIR full, a step that fails among steps side by side is still the one named", {
+  skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+}, () => {
+  const s = scratch();
+  const lab = uniqueLab("sidefull");
+  const log = join(s.dir, "sysctl.log");
+  const full = join(s.dir, "full");
+  mkdirSync(full);
+  let mounted = false;
+  try {
+    assert.equal(spawnSync("mount", ["-t", "tmpfs", "-o", "size=4k", "opentop-test", full]).status, 0);
+    mounted = true;
+    try {
+      writeFileSync(join(full, "filler"), Buffer.alloc(64 * 1024));
+    } catch {
+      // ENOSPC: the point
+    }
+    const n = 2 * CPUS;
+    const b = build(s.dir, lab, routers(n));
+    const failing = `"$(/usr/bin/stat -L -c %i /proc/self/ns/net)" = "$(/usr/bin/stat -L -c %i /run/netns/${lab}.r2)"`;
+    const env = {
+      ...sideBySide(b, log, `if [ ${failing} ]; then echo "sysctl: no" >&2; false; else /bin/sleep 0.2; fi`),
+      TMPDIR: full,
+    };
+    const r = runScript(b.script, ["up"], { env });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `^error\\[OT6004\\]: up failed at step 3/\\d+, namespace sysctls, in node r2 \\(${lab}\\.r2\\)$`,
+        "m",
+      ),
+    );
+    assert.match(r.stderr, /^rolled back: \d+ objects removed, nothing is left$/m);
+    assertGone(lab);
+  } finally {
+    if (mounted) spawnSync("umount", [full]);
+    cleanUp(lab);
+    s.remove();
+  }
+});
