@@ -973,3 +973,70 @@ test("build: with TMPDIR full, a step that fails among steps side by side is sti
     s.remove();
   }
 });
+
+const STRACE = spawnSync("sh", ["-c", "command -v strace"], { encoding: "utf8" }).stdout.trim();
+
+// A signal that lands while up's shell forks the last runner of a stage is trapped before
+// the shell waits: the wait is not cut short, so the runners hear of it only once the first
+// has run its whole share of the stage. strace holds each fork of the shell 0.4 s after the
+// child starts, which makes that moment one the test can hit.
+test("build: a signal that lands as up forks its last runner stops the runners at once", {
+  skip:
+    SKIP_NOT_ROOT ||
+    (CPUS < 2 && "one CPU: the script runs the steps one after another") ||
+    (!STRACE && "needs strace"),
+}, async () => {
+  const s = scratch();
+  const lab = uniqueLab("sidefork");
+  const log = join(s.dir, "sysctl.log");
+  let group = 0;
+  try {
+    const n = 4 * CPUS;
+    const b = build(s.dir, lab, routers(n));
+    const env = sideBySide(b, log, "/bin/sleep 0.5");
+    const delay = ["-e", "inject=clone:delay_exit=400000", "-e", "inject=clone3:delay_exit=400000"];
+    const child = spawn(
+      STRACE,
+      ["-qq", "-o", "/dev/null", "-e", "trace=clone,clone3", ...delay, "/usr/bin/dash", b.script, "up"],
+      { env, stdio: ["ignore", "ignore", "pipe"], detached: true },
+    );
+    group = child.pid ?? 0;
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    // The last runner's first step (router CPUS's) has started: its fork is being held.
+    const last = () => String(statSync(`/run/netns/${lab}.r${CPUS}`, { throwIfNoEntry: false })?.ino);
+    assert.ok(
+      await until(() => existsSync(log) && calls(log).some((c) => c.ns === last()), 20_000),
+      "the last runner started",
+    );
+    const shell = readdirSync("/proc").find((p) => {
+      try {
+        const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+        return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1] === String(group);
+      } catch {
+        return false;
+      }
+    });
+    assert.ok(shell, "up's shell");
+    process.kill(Number(shell), "SIGTERM");
+    const signalled = BigInt(Date.now()) * 1_000_000n;
+    await exited;
+    assert.match(stderr, /^error\[OT6017\]: bringing lab \S+ up was interrupted$/m);
+    assert.match(stderr, /^rolled back: \d+ objects removed, nothing is left$/m);
+    const late = calls(log).filter((c) => c.start > signalled + 100_000_000n);
+    assert.deepEqual(late, [], `steps started after the signal:\n${readFileSync(log, "utf8")}`);
+    assertGone(lab);
+  } finally {
+    if (group > 0)
+      try {
+        process.kill(-group, "SIGKILL");
+      } catch {
+        // none left
+      }
+    cleanUp(lab);
+    s.remove();
+  }
+});
