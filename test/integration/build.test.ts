@@ -1040,3 +1040,42 @@ test("build: a signal that lands as up forks its last runner stops the runners a
     s.remove();
   }
 });
+
+// TMPDIR out of inodes (mktemp -d took the last): no file can be made in the runners'
+// directory. `: >FILE` failing there is a special built-in's redirection error, which ends
+// a non-interactive dash or busybox at once — up's own shell, told to stop, died with status
+// 2, neither saying OT6017 nor rolling back, and the lab was left half up.
+test("build: with TMPDIR out of inodes, an up interrupted during a stage side by side still rolls back", {
+  skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+}, async () => {
+  const s = scratch();
+  const lab = uniqueLab("sideino");
+  const log = join(s.dir, "sysctl.log");
+  const full = join(s.dir, "full");
+  mkdirSync(full);
+  let mounted = false;
+  try {
+    const mount = spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m,nr_inodes=2", "opentop-test", full]);
+    assert.equal(mount.status, 0, String(mount.stderr));
+    mounted = true;
+    const n = 4 * CPUS;
+    const b = build(s.dir, lab, routers(n));
+    const env = { ...sideBySide(b, log, "/bin/sleep 0.3"), TMPDIR: full };
+    const child = spawn("/usr/bin/dash", [b.script, "up"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    assert.ok(await until(() => existsSync(log) && calls(log).length > 0), "a sysctl started");
+    child.kill("SIGTERM");
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /^error\[OT6017\]: bringing lab \S+ up was interrupted$/m);
+    assert.match(stderr, /^rolled back: \d+ objects removed, nothing is left$/m);
+    assertGone(lab);
+  } finally {
+    if (mounted) spawnSync("umount", [full]);
+    cleanUp(lab);
+    s.remove();
+  }
+});
