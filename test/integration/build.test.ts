@@ -1079,3 +1079,63 @@ test("build: with TMPDIR out of inodes, an up interrupted during a stage side by
     s.remove();
   }
 });
+
+// at_once makes its directory with mktemp and removes it with rm, two processes in up's
+// process group: Ctrl-C, or SIGTERM or SIGHUP to the group, kills either half-way (mktemp
+// after making the directory, before naming it; rm before it removed it) and the directory
+// is left in TMPDIR. Here each is held 0.5 s, and the group signalled meanwhile.
+for (const held of ["mktemp", "rm"] as const)
+  test(`build: a signal to up's process group as ${held} ${held === "rm" ? "removes" : "makes"} the runners' directory leaves nothing in TMPDIR`, {
+    skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+  }, async () => {
+    const s = scratch();
+    const lab = uniqueLab(`side${held}`);
+    const log = join(s.dir, "sysctl.log");
+    const tmp = join(s.dir, "tmp");
+    const seen = join(s.dir, `${held}.log`);
+    mkdirSync(tmp);
+    let group = 0;
+    try {
+      const b = build(s.dir, lab, routers(2 * CPUS));
+      const base = sideBySide(b, log, ":");
+      const bin = String(base.PATH);
+      const env = { ...base, TMPDIR: tmp };
+      const real = spawnSync("sh", ["-c", `command -v ${held}`], { encoding: "utf8" }).stdout.trim();
+      rmSync(join(bin, held));
+      writeFileSync(
+        join(bin, held),
+        held === "mktemp"
+          ? `#!/bin/sh\nd=$(${real} "$@") || exit\necho "$d" >>${seen}\n/bin/sleep 0.5\necho "$d"\n`
+          : `#!/bin/sh\ncase $* in *${tmp}/*) echo "$*" >>${seen}; /bin/sleep 0.5 ;; esac\nexec ${real} "$@"\n`,
+        { mode: 0o755 },
+      );
+      const child = spawn("/usr/bin/dash", [b.script, "up"], {
+        env,
+        stdio: ["ignore", "ignore", "pipe"],
+        detached: true,
+      });
+      group = child.pid ?? 0;
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString();
+      });
+      const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+      assert.ok(await until(() => existsSync(seen)), `${held} ran on the runners' directory`);
+      process.kill(-group, "SIGTERM");
+      const code = await closed;
+      assert.equal(code, 1, stderr);
+      assert.match(stderr, /^error\[OT6017\]: bringing lab \S+ up was interrupted$/m);
+      assert.match(stderr, /^rolled back: \d+ objects removed, nothing is left$/m);
+      assert.deepEqual(readdirSync(tmp), [], "the runners' directory is removed");
+      assertGone(lab);
+    } finally {
+      if (group > 0)
+        try {
+          process.kill(-group, "SIGKILL");
+        } catch {
+          // none left
+        }
+      cleanUp(lab);
+      s.remove();
+    }
+  });
