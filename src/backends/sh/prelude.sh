@@ -12,6 +12,8 @@
 
 interrupted=0
 locked=0
+naming=
+runs=
 me=
 current=
 # 1 while a record of this plan says what the lab made (down_plan's guards then take an
@@ -67,10 +69,12 @@ step() {
 # tool_step LABEL COMMAND [ARG]...: step, for a step that runs none of the lab's programs
 # (only the tools and OpenTop's own): in the C locale, as `opentop up` runs it, so that
 # nsenter, sysctl and unshare start without reading the locale's files. A service, an init
-# or a readiness check is a `step`, in the caller's locale.
+# or a readiness check is a `step`, in the caller's locale. With $naming set (at_once, naming
+# the step that failed in a runner) it only sets $current.
 tool_step() {
   current=$1
   shift
+  [ -z "$naming" ] || return 0
   [ "$interrupted" = 0 ] || return 1
   LC_ALL=C "$@" >/dev/null
 }
@@ -602,11 +606,22 @@ cpu_count() {
 # CPU-th step. Once a step has failed or up was told to stop ($interrupted), no runner
 # starts another, and each step under way runs to its end; all are waited for. False then,
 # with the failing step's label in $current. With one CPU, or without getconf or mktemp
-# (neither is required), one step after another.
+# (neither is required), one step after another. While $runs is set, up's trap makes
+# $runs/stop itself: a signal that lands before the wait (as the last runner is forked) is
+# not left for a runner to finish its whole share before the runners hear of it. Files in
+# $runs are made with `true >FILE`, never `: >FILE`: where one cannot be made (TMPDIR out of
+# inodes), the redirection error of a special built-in such as `:` ends dash and busybox.
 at_once() {
   cpu_count
   runs=
-  if [ "$cpus" -gt 1 ] && [ "$1" -lt "$2" ]; then runs=$(mktemp -d 2>/dev/null) || runs=; fi
+  # mktemp and rm run with INT, TERM and HUP ignored, as in read_wide: a Ctrl-C would kill
+  # them half-way and leave the directory; one that comes meanwhile is up's once they end.
+  if [ "$cpus" -gt 1 ] && [ "$1" -lt "$2" ]; then
+    runs=$(
+      trap '' INT TERM HUP
+      mktemp -d 2>/dev/null
+    ) || runs=
+  fi
   if [ -z "$runs" ]; then
     i=$1
     while [ "$i" -le "$2" ]; do
@@ -615,10 +630,11 @@ at_once() {
     done
     return 0
   fi
+  [ "$interrupted" = 0 ] || true >"$runs/stop"
   runners=
   r=0
   while [ "$r" -lt "$cpus" ] && [ $(($1 + r)) -le "$2" ]; do
-    runner $(($1 + r)) "$2" "$cpus" "$r" &
+    runner $(($1 + r)) "$2" "$cpus" &
     runners="$runners $!"
     r=$((r + 1))
   done
@@ -627,39 +643,70 @@ at_once() {
     while :; do
       wait "$pid"
       rc=$?
-      [ "$interrupted" = 0 ] || : >"$runs/stop"
+      [ "$interrupted" = 0 ] || true >"$runs/stop"
       # A signal up traps (INT, TERM, HUP) cuts the wait short (a status above 128) but not
       # the runner, which is waited for again; a runner waited for is no longer there.
       if [ "$rc" -le 128 ] || ! kill -0 "$pid" 2>/dev/null; then break; fi
     done
     [ "$rc" = 0 ] || whole=
   done
+  # The failing step: the first whose number a runner left (an empty file, which a full
+  # TMPDIR still takes); its label is what its function says, asked without running it.
   failed=
-  r=0
-  while [ "$r" -lt "$cpus" ]; do
-    [ -n "$failed" ] || [ ! -e "$runs/failed.$r" ] || read -r failed <"$runs/failed.$r" || failed=
-    r=$((r + 1))
+  i=$1
+  while [ -z "$failed" ] && [ "$i" -le "$2" ]; do
+    [ ! -e "$runs/failed.$i" ] || failed=$i
+    i=$((i + 1))
   done
-  rm -rf "$runs"
-  [ -z "$failed" ] || current=$failed
+  set -- "$1" "$2" "$runs"
+  runs=
+  (
+    trap '' INT TERM HUP
+    rm -rf "$3"
+  )
+  if [ -n "$failed" ]; then
+    naming=1
+    "up_$failed"
+    naming=
+  elif [ -z "$whole" ]; then
+    current="$1 to $2 (which of them, the runners could not leave in TMPDIR)"
+  fi
   [ -n "$whole" ] && [ "$interrupted" = 0 ]
 }
 
-# runner K LAST STRIDE R: steps up_K, up_(K+STRIDE), … to up_LAST, in the background for
-# at_once, until $runs/stop exists; false at a step that fails, whose label it leaves in
-# $runs/failed.R. A SIGTERM or SIGHUP is up's to act on (it tells the runners to stop): the
-# runner lives on, while the step's own process dies of it as in a step up runs itself.
+# runner K LAST STRIDE: steps up_K, up_(K+STRIDE), … to up_LAST, in the background for
+# at_once, until $runs/stop exists; false at a step that fails, whose number it leaves as
+# $runs/failed.N. A SIGTERM or SIGHUP is up's to act on (it tells the runners to stop): the
+# runner lives on, while the step's own process dies of it as in a step up runs itself. A
+# runner whose up is gone (killed, or ended by a signal it does not trap, such as Ctrl-\'s
+# SIGQUIT, which a runner ignores as it does SIGINT) starts nothing more, and removes $runs:
+# the lab's lock is free then, and a `down` may be removing what it would create.
 runner() {
   trap : TERM HUP
   i=$1
   while [ "$i" -le "$2" ] && [ ! -e "$runs/stop" ]; do
+    if ! up_alive; then
+      rm -rf "$runs"
+      return 1
+    fi
     if ! "up_$i"; then
-      printf '%s\n' "$current" >"$runs/failed.$4"
-      : >"$runs/stop"
+      { true >"$runs/failed.$i"; true >"$runs/stop"; } 2>/dev/null
       return 1
     fi
     i=$((i + $3))
   done
+}
+
+# up_alive: in a runner, the shell of up that started it still runs, which is then its
+# parent; once that shell is gone the runner's parent is another process (init or a
+# subreaper), whatever PID comes to be reused. True where /proc cannot say.
+up_alive() {
+  stat=
+  { read -r stat </proc/self/stat; } 2>/dev/null
+  # The command name is in parentheses and may contain spaces: split after the last one.
+  # shellcheck disable=SC2086 # splitting into fields is the point
+  set -- ${stat##*')'}
+  [ $# -lt 2 ] || [ "$2" = "$$" ]
 }
 
 # ---- status: the live state, and drift from the plan -----------------------------------
@@ -1604,7 +1651,8 @@ cmd_up() {
     return 1
   fi
   proved=1 # this run made what exists under the lab's names from here on
-  trap 'interrupted=1' INT TERM HUP
+  # While a stage runs side by side (at_once), the runners are told at once.
+  trap 'interrupted=1; [ -z "$runs" ] || { true >"$runs/stop"; } 2>/dev/null' INT TERM HUP
   if up_plan && [ "$interrupted" = 0 ]; then
     if write_record up; then
       echo "lab $LAB is up: $SUMMARY"
