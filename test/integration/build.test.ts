@@ -629,9 +629,21 @@ function calls(log: string): Call[] {
 }
 
 const CPUS = Math.min(64, availableParallelism());
+const SKIP_SIDE_BY_SIDE =
+  SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another");
+
+/** Kills what is left of a process group this test started (by its ID, which the test recorded). */
+function killGroup(group: number): void {
+  if (group <= 0) return;
+  try {
+    process.kill(-group, "SIGKILL");
+  } catch {
+    // none left
+  }
+}
 
 test("build: a stage of the tools' steps runs them side by side, one runner a CPU", {
-  skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+  skip: SKIP_SIDE_BY_SIDE,
 }, () => {
   const s = scratch();
   const lab = uniqueLab("side");
@@ -658,7 +670,7 @@ test("build: a stage of the tools' steps runs them side by side, one runner a CP
 
 for (const shell of SHELLS)
   test(`build: under ${shell.join(" ")}, a step that fails among steps side by side stops the others from starting, is named, and up rolls back`, {
-    skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+    skip: SKIP_SIDE_BY_SIDE,
   }, () => {
     const s = scratch();
     const lab = uniqueLab("sidef");
@@ -703,7 +715,7 @@ for (const shell of SHELLS)
   });
 
 test("build: an interrupted up stops the runners of a stage side by side: no runner starts another step, each under way ends, and up rolls back", {
-  skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+  skip: SKIP_SIDE_BY_SIDE,
 }, async () => {
   const s = scratch();
   const lab = uniqueLab("sidei");
@@ -884,7 +896,7 @@ for (const [shell, how] of [
   [DASH, "SIGQUIT (Ctrl-\\) to its process group"],
 ] as const)
   test(`build: under ${shell.join(" ")}, up ended by ${how} during a stage side by side: its runners start no step after it and leave nothing in TMPDIR`, {
-    skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+    skip: SKIP_SIDE_BY_SIDE,
   }, async () => {
     const s = scratch();
     const lab = uniqueLab("sidek");
@@ -918,12 +930,7 @@ for (const [shell, how] of [
       ok(runScript(b.script, ["down"], { shell, env: { PATH: process.env.PATH } }), "down");
       assertGone(lab);
     } finally {
-      if (group > 0)
-        try {
-          process.kill(-group, "SIGKILL");
-        } catch {
-          // none left
-        }
+      killGroup(group);
       cleanUp(lab);
       s.remove();
     }
@@ -933,7 +940,7 @@ for (const [shell, how] of [
 // name the wrong step: the label a runner writes there is lost, and up named the last step
 // it had run itself — one that succeeded ("up failed at step 1/…, namespaces").
 test("build: with TMPDIR full, a step that fails among steps side by side is still the one named", {
-  skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+  skip: SKIP_SIDE_BY_SIDE,
 }, () => {
   const s = scratch();
   const lab = uniqueLab("sidefull");
@@ -1030,12 +1037,7 @@ test("build: a signal that lands as up forks its last runner stops the runners a
     assert.deepEqual(late, [], `steps started after the signal:\n${readFileSync(log, "utf8")}`);
     assertGone(lab);
   } finally {
-    if (group > 0)
-      try {
-        process.kill(-group, "SIGKILL");
-      } catch {
-        // none left
-      }
+    killGroup(group);
     cleanUp(lab);
     s.remove();
   }
@@ -1046,7 +1048,7 @@ test("build: a signal that lands as up forks its last runner stops the runners a
 // a non-interactive dash or busybox at once — up's own shell, told to stop, died with status
 // 2, neither saying OT6017 nor rolling back, and the lab was left half up.
 test("build: with TMPDIR out of inodes, an up interrupted during a stage side by side still rolls back", {
-  skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+  skip: SKIP_SIDE_BY_SIDE,
 }, async () => {
   const s = scratch();
   const lab = uniqueLab("sideino");
@@ -1086,7 +1088,7 @@ test("build: with TMPDIR out of inodes, an up interrupted during a stage side by
 // is left in TMPDIR. Here each is held 0.5 s, and the group signalled meanwhile.
 for (const held of ["mktemp", "rm"] as const)
   test(`build: a signal to up's process group as ${held} ${held === "rm" ? "removes" : "makes"} the runners' directory leaves nothing in TMPDIR`, {
-    skip: SKIP_NOT_ROOT || (CPUS < 2 && "one CPU: the script runs the steps one after another"),
+    skip: SKIP_SIDE_BY_SIDE,
   }, async () => {
     const s = scratch();
     const lab = uniqueLab(`side${held}`);
@@ -1129,12 +1131,7 @@ for (const held of ["mktemp", "rm"] as const)
       assert.deepEqual(readdirSync(tmp), [], "the runners' directory is removed");
       assertGone(lab);
     } finally {
-      if (group > 0)
-        try {
-          process.kill(-group, "SIGKILL");
-        } catch {
-          // none left
-        }
+      killGroup(group);
       cleanUp(lab);
       s.remove();
     }
