@@ -98,16 +98,23 @@ flush() {
   return "$status"
 }
 
+# proc_fields PID: sets $fields to the fields of /proc/PID/stat after the command name (the
+# first is field 3, the state); false when there is no such process. PID may be `self`.
+proc_fields() {
+  stat=
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null
+  # The command name is in parentheses and may contain spaces: split after the last one.
+  fields=${stat##*')'}
+  [ -n "$stat" ]
+}
+
 # proc_start PID: sets $start to the start time of process PID (field 22 of /proc/PID/stat);
 # false when there is no such process.
 proc_start() {
   start=
-  stat=
-  { read -r stat <"/proc/$1/stat"; } 2>/dev/null
-  [ -n "$stat" ] || return 1
-  # The command name is in parentheses and may contain spaces: split after the last one.
+  proc_fields "$1" || return 1
   # shellcheck disable=SC2086 # splitting into fields is the point
-  set -- ${stat##*')'}
+  set -- $fields
   [ $# -ge 20 ] || return 1
   shift 19
   start=$1
@@ -701,11 +708,9 @@ runner() {
 # parent; once that shell is gone the runner's parent is another process (init or a
 # subreaper), whatever PID comes to be reused. True where /proc cannot say.
 up_alive() {
-  stat=
-  { read -r stat </proc/self/stat; } 2>/dev/null
-  # The command name is in parentheses and may contain spaces: split after the last one.
+  proc_fields self || return 0
   # shellcheck disable=SC2086 # splitting into fields is the point
-  set -- ${stat##*')'}
+  set -- $fields
   [ $# -lt 2 ] || [ "$2" = "$$" ]
 }
 
