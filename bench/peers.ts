@@ -103,6 +103,35 @@ const EXECS = 5;
 
 // ---- OpenTop --------------------------------------------------------------------------
 
+/** What a peer that runs OpenTop's plan (OpenTop itself, or the script it builds) runs. */
+interface Commands {
+  readonly up: string[];
+  readonly status: string[];
+  readonly exec: (node: string) => string[];
+  readonly down: string[];
+}
+
+/**
+ * Up, status (which must find no drift: a lab it did not make whole is no measurement),
+ * exec in the lab's first node and down, timed; the lab taken down whatever happens.
+ */
+async function planCycle(t: Topo, who: string, c: Commands): Promise<Timing> {
+  const up = timed(c.up);
+  try {
+    const t0 = now();
+    const status = sh(c.status);
+    const statusTime = now() - t0;
+    if (status.code !== 0)
+      throw new Error(`${who}'s status of ${t.lab} found drift: ${status.stdout.slice(-400)}`);
+    const node = t.nodes[0] as string;
+    const exec = median(Array.from({ length: EXECS }, () => timed(c.exec(node))));
+    const down = await downTimed(t, () => must(c.down));
+    return { up, ...down, status: statusTime, exec };
+  } finally {
+    sh(c.down);
+  }
+}
+
 export function opentop(root: string): Peer {
   const bin = join(root, "bin/opentop.js");
   const cli = (...args: string[]) => [process.execPath, bin, ...args];
@@ -112,22 +141,12 @@ export function opentop(root: string): Peer {
     async cycle(t, dir) {
       const file = join(dir, `${t.lab}.otop`);
       writeFileSync(file, t.source);
-      const up = timed(cli("up", file));
-      try {
-        const t0 = now();
-        const status = sh(cli("status", t.lab));
-        const statusTime = now() - t0;
-        if (status.code !== 0)
-          throw new Error(`opentop status of ${t.lab} found drift: ${status.stdout.slice(-400)}`);
-        const node = t.nodes[0] as string;
-        const exec = median(
-          Array.from({ length: EXECS }, () => timed(cli("exec", t.lab, node, "--", "true"))),
-        );
-        const down = await downTimed(t, () => must(cli("down", t.lab)));
-        return { up, ...down, status: statusTime, exec };
-      } finally {
-        sh(cli("down", t.lab));
-      }
+      return planCycle(t, "opentop", {
+        up: cli("up", file),
+        status: cli("status", t.lab),
+        exec: (node) => cli("exec", t.lab, node, "--", "true"),
+        down: cli("down", t.lab),
+      });
     },
   };
 }
@@ -147,20 +166,12 @@ export function built(root: string): Peer {
       writeFileSync(file, t.source);
       const script = join(dir, `${t.lab}.sh`);
       must([process.execPath, bin, "build", file, "-o", script]);
-      const up = timed(["sh", script, "up"]);
-      try {
-        const t0 = now();
-        const status = sh(["sh", script, "status"]);
-        const statusTime = now() - t0;
-        if (status.code !== 0)
-          throw new Error(`the built script's status of ${t.lab} found drift: ${status.stdout.slice(-400)}`);
-        const node = t.nodes[0] as string;
-        const exec = median(Array.from({ length: EXECS }, () => timed(["sh", script, "exec", node, "true"])));
-        const down = await downTimed(t, () => must(["sh", script, "down"]));
-        return { up, ...down, status: statusTime, exec };
-      } finally {
-        sh(["sh", script, "down"]);
-      }
+      return planCycle(t, "the built script", {
+        up: ["sh", script, "up"],
+        status: ["sh", script, "status"],
+        exec: (node) => ["sh", script, "exec", node, "true"],
+        down: ["sh", script, "down"],
+      });
     },
   };
 }

@@ -360,14 +360,17 @@ node pc { eth0 -> lan 10.1.0.10/24
   route default via 10.1.0.1 }
 `;
 
-/** PATH with the real programs the script declares, except `sysctl`, which is `fake`. */
-function fakeSysctl(b: Built, fake: string): NodeJS.ProcessEnv {
-  const bin = binWith(
-    b.dir,
-    declared(b.script).filter((p) => p !== "sysctl"),
-  );
+/** PATH with the real programs the script declares and `more`, except `sysctl`, which is `fake`. */
+function fakeSysctl(b: Built, fake: string, more: readonly string[] = []): NodeJS.ProcessEnv {
+  const bin = binWith(b.dir, [...declared(b.script).filter((p) => p !== "sysctl"), ...more]);
   writeFileSync(join(bin, "sysctl"), `#!/bin/sh\n${fake}\n`, { mode: 0o755 });
   return { PATH: bin };
+}
+
+/** Sets the alias of the loopback of namespace `ns`: the lab's mark, or another. */
+function loAlias(ns: string, alias: string): void {
+  const r = spawnSync("ip", ["-n", ns, "link", "set", "dev", "lo", "alias", alias], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
 }
 
 test("build: a failing step stops up, names the step, and rolls everything back", {
@@ -530,11 +533,7 @@ for (const shell of SHELLS)
     const s = scratch();
     const lab = uniqueLab("born");
     const record = `/run/opentop/${lab}/record.json`;
-    const unmark = (node: string) =>
-      assert.equal(
-        spawnSync("ip", ["-n", `${lab}.${node}`, "link", "set", "dev", "lo", "alias", "not-opentop"]).status,
-        0,
-      );
+    const unmark = (node: string) => loAlias(`${lab}.${node}`, "not-opentop");
     const exists = (node: string) => existsSync(`/run/netns/${lab}.${node}`);
     try {
       const b = build(s.dir, lab, "node a\nnode b\n");
@@ -569,12 +568,7 @@ for (const shell of SHELLS)
         assert.equal(r.code, 1, `${what} leaves the look-alike:\n${r.stderr}${r.stdout}`);
         assert.match(r.stderr, /^error\[OT6018\]/m);
         // The test's own namespaces: marked again, they go with the lab.
-        for (const n of before)
-          assert.equal(
-            spawnSync("ip", ["-n", `${lab}.${n}`, "link", "set", "dev", "lo", "alias", `opentop:${lab}:${n}`])
-              .status,
-            0,
-          );
+        for (const n of before) loAlias(`${lab}.${n}`, `opentop:${lab}:${n}`);
         ok(runScript(b.script, ["down"], { shell }), `down again (the record ${label})`);
         assertGone(lab);
       }
@@ -598,14 +592,9 @@ function routers(n: number): string {
  * NANOS` to `log` (NS: the inode of its network namespace) around `body`.
  */
 function sideBySide(b: Built, log: string, body: string): NodeJS.ProcessEnv {
-  const bin = binWith(b.dir, [...declared(b.script).filter((p) => p !== "sysctl"), "getconf", "mktemp"]);
   const ns = `$(/usr/bin/stat -L -c %i /proc/self/ns/net)`;
-  writeFileSync(
-    join(bin, "sysctl"),
-    `#!/bin/sh\necho "start ${ns} $(/bin/date +%s%N)" >>${log}\n${body}\nrc=$?\necho "end ${ns} $(/bin/date +%s%N)" >>${log}\nexit $rc\n`,
-    { mode: 0o755 },
-  );
-  return { PATH: bin };
+  const logged = `echo "start ${ns} $(/bin/date +%s%N)" >>${log}\n${body}\nrc=$?\necho "end ${ns} $(/bin/date +%s%N)" >>${log}\nexit $rc`;
+  return fakeSysctl(b, logged, ["getconf", "mktemp"]);
 }
 
 interface Call {
@@ -770,10 +759,7 @@ test("build: under bash, the script's down takes no unmarked namespace made befo
     // Every namespace unmarked and made before the record: none is provably the lab's.
     let last = 0n;
     for (const n of nodes) {
-      assert.equal(
-        spawnSync("ip", ["-n", `${lab}.${n}`, "link", "set", "dev", "lo", "alias", "not-opentop"]).status,
-        0,
-      );
+      loAlias(`${lab}.${n}`, "not-opentop");
       if (madeAt(`${lab}.${n}`) > last) last = madeAt(`${lab}.${n}`);
     }
     touchAt(record, last + 1_000_000_000n);
@@ -799,12 +785,7 @@ test("build: under bash, the script's down takes no unmarked namespace made befo
     await exited;
     flipper = undefined;
     assert.deepEqual(taken, [], "a look-alike made before the record was taken for the lab's");
-    for (const n of nodes)
-      assert.equal(
-        spawnSync("ip", ["-n", `${lab}.${n}`, "link", "set", "dev", "lo", "alias", `opentop:${lab}:${n}`])
-          .status,
-        0,
-      );
+    for (const n of nodes) loAlias(`${lab}.${n}`, `opentop:${lab}:${n}`);
     ok(runScript(b.script, ["down"], { shell: ["/usr/bin/bash"] }), "down, every namespace marked again");
     assertGone(lab);
   } finally {
@@ -835,11 +816,7 @@ test("build: under busybox sh with busybox's own find, the script's down leaves 
   try {
     const b = build(s.dir, lab, "node a\nnode b\n");
     ok(runScript(b.script, ["up"], { shell, env }), "up");
-    for (const n of ["a", "b"])
-      assert.equal(
-        spawnSync("ip", ["-n", `${lab}.${n}`, "link", "set", "dev", "lo", "alias", "not-opentop"]).status,
-        0,
-      );
+    for (const n of ["a", "b"]) loAlias(`${lab}.${n}`, "not-opentop");
     const made = { a: madeAt(`${lab}.a`), b: madeAt(`${lab}.b`) };
     // A nanosecond after the later of the two (the kernel's times of making are coarse).
     const [later = 0n] = [made.a, made.b].sort((x, y) => (x < y ? 1 : -1));
@@ -851,12 +828,7 @@ test("build: under busybox sh with busybox's own find, the script's down leaves 
       [],
       `made before the record (a ${made.a}, b ${made.b}, record ${at}), unmarked: left\n${r.stderr}`,
     );
-    for (const n of ["a", "b"])
-      assert.equal(
-        spawnSync("ip", ["-n", `${lab}.${n}`, "link", "set", "dev", "lo", "alias", `opentop:${lab}:${n}`])
-          .status,
-        0,
-      );
+    for (const n of ["a", "b"]) loAlias(`${lab}.${n}`, `opentop:${lab}:${n}`);
     ok(runScript(b.script, ["down"], { shell, env }), "down, marked again");
     assertGone(lab);
   } finally {
